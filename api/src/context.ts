@@ -1,0 +1,21 @@
+import type { Db } from "./db/client.js";
+import type { Logger } from "./logger.js";
+import type { LoginThrottle } from "./modules/access/login-throttle.js";
+import { createPartyLoaders, type PartyLoaders } from "./modules/parties/parties.loaders.js";
+import type { Viewer } from "./shared/viewer.js";
+
+export interface Context {
+  db: Db;
+  viewer: Viewer | null;
+  requestId: string;
+  ip: string;
+  userAgent: string | null;
+  log: Logger;
+  loaders: PartyLoaders;
+  /** Long-lived parts shared by every request. */
+  app: { throttle: LoginThrottle; sessionTtlHours: number };
+}
+
+export function createContext(base: Omit<Context, "loaders">): Context {
+  return { ...base, loaders: createPartyLoaders(base.db) };
+}

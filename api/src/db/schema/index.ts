@@ -1,0 +1,3 @@
+export * from "./parties.js";
+export * from "./access.js";
+export * from "./audit.js";

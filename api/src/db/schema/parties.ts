@@ -1,0 +1,96 @@
+import { relations, sql } from "drizzle-orm";
+import { boolean, check, index, integer, pgEnum, pgTable, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
+
+export const organisationKind = pgEnum("organisation_kind", ["VENDOR", "PARTNER", "CUSTOMER"]);
+export const role = pgEnum("role", [
+  "ADMIN",
+  "SELLER",
+  "SUPPORT",
+  "PARTNER_ADMIN",
+  "PARTNER_STAFF",
+  "CUSTOMER_ADMIN",
+  "CUSTOMER_MEMBER",
+]);
+export const tierCode = pgEnum("tier_code", ["PLUS_500", "BRF"]);
+
+export const organisations = pgTable(
+  "organisations",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    kind: organisationKind("kind").notNull(),
+    name: text("name").notNull(),
+    /** Swedish organisation number, stored as NNNNNN-NNNN. */
+    organisationNumber: text("organisation_number").notNull(),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [uniqueIndex("organisations_number_key").on(t.organisationNumber), index("organisations_kind_idx").on(t.kind)],
+);
+
+export const users = pgTable(
+  "users",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    organisationId: uuid("organisation_id")
+      .notNull()
+      .references(() => organisations.id),
+    /** Always stored lower-case so that log-in and uniqueness ignore case. */
+    email: text("email").notNull(),
+    name: text("name").notNull(),
+    role: role("role").notNull(),
+    passwordHash: text("password_hash").notNull(),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    uniqueIndex("users_email_key").on(t.email),
+    index("users_organisation_idx").on(t.organisationId),
+    check("users_email_lower", sql`${t.email} = lower(${t.email})`),
+  ],
+);
+
+export const properties = pgTable(
+  "properties",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    customerId: uuid("customer_id")
+      .notNull()
+      .references(() => organisations.id),
+    /** The partner that installed and services the system here, if known; it answers daily-operation questions. */
+    installerId: uuid("installer_id").references(() => organisations.id),
+    name: text("name").notNull(),
+    streetAddress: text("street_address").notNull(),
+    postalCode: text("postal_code").notNull(),
+    city: text("city").notNull(),
+    apartments: integer("apartments").notNull(),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    index("properties_customer_idx").on(t.customerId),
+    index("properties_installer_idx").on(t.installerId),
+    check("properties_apartments_nonnegative", sql`${t.apartments} >= 0`),
+  ],
+);
+
+/** Tier benefits are rows, not branches: a new tier is an insert. */
+export const tiers = pgTable("tiers", {
+  code: tierCode("code").primaryKey(),
+  name: text("name").notNull(),
+  description: text("description").notNull(),
+  annualVisit: boolean("annual_visit").notNull(),
+  includedHanteraAccounts: integer("included_hantera_accounts").notNull(),
+  latestVersions: boolean("latest_versions").notNull(),
+  licenceRentals: boolean("licence_rentals").notNull(),
+  sortOrder: integer("sort_order").notNull().default(0),
+});
+
+export const organisationRelations = relations(organisations, ({ many }) => ({
+  users: many(users),
+  properties: many(properties, { relationName: "customer" }),
+}));
+
+export const userRelations = relations(users, ({ one }) => ({
+  organisation: one(organisations, { fields: [users.organisationId], references: [organisations.id] }),
+}));
+
+export const propertyRelations = relations(properties, ({ one }) => ({
+  customer: one(organisations, { fields: [properties.customerId], references: [organisations.id], relationName: "customer" }),
+}));

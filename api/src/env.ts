@@ -1,0 +1,52 @@
+import { z } from "zod";
+
+/**
+ * Every setting Trygg reads, parsed once. This is the only module that reads process.env, so a
+ * typo or a bad value stops start-up here with a message naming the setting, not deep in a request.
+ */
+const schema = z.object({
+  NODE_ENV: z.enum(["development", "test", "production"]).default("development"),
+  API_PORT: z.coerce.number().int().min(0).max(65535).default(4000),
+  API_HOST: z.string().min(1).default("0.0.0.0"),
+  DATABASE_URL: z
+    .string()
+    .url()
+    .refine((v) => /^postgres(ql)?:\/\//.test(v), "must be a postgres:// or postgresql:// URL")
+    .optional(),
+  TRYGG_DATA_DIR: z.string().min(1).default(".data"),
+  TRYGG_ADMIN_EMAIL: z.string().email().optional(),
+  TRYGG_ADMIN_PASSWORD: z.string().min(12, "must be at least 12 characters").optional(),
+  SESSION_TTL_HOURS: z.coerce.number().positive().max(24 * 90).default(12),
+  LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
+  LOGIN_MAX_FAILURES_PER_ACCOUNT: z.coerce.number().int().positive().default(5),
+  LOGIN_MAX_FAILURES_PER_ADDRESS: z.coerce.number().int().positive().default(20),
+  LOGIN_FAILURE_WINDOW_SECONDS: z.coerce.number().int().positive().default(15 * 60),
+  TRUST_PROXY: z
+    .enum(["true", "false"])
+    .default("false")
+    .transform((v) => v === "true"),
+});
+
+export type Env = z.infer<typeof schema>;
+
+export class InvalidSettingsError extends Error {}
+
+export function parseEnv(source: Record<string, string | undefined>): Env {
+  const cleaned = Object.fromEntries(Object.entries(source).filter(([, v]) => v !== undefined && v !== ""));
+  const result = schema.safeParse(cleaned);
+  if (!result.success) {
+    const lines = result.error.issues.map((i) => `  ${i.path.join(".")}: ${i.message}`);
+    throw new InvalidSettingsError(`Invalid settings:\n${lines.join("\n")}`);
+  }
+  if (result.data.TRYGG_ADMIN_EMAIL && !result.data.TRYGG_ADMIN_PASSWORD) {
+    throw new InvalidSettingsError("Invalid settings:\n  TRYGG_ADMIN_PASSWORD: required when TRYGG_ADMIN_EMAIL is set");
+  }
+  return result.data;
+}
+
+let cached: Env | undefined;
+
+export function env(): Env {
+  cached ??= parseEnv(process.env);
+  return cached;
+}

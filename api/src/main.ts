@@ -1,0 +1,44 @@
+import "reflect-metadata";
+import { openDatabase } from "./db/client.js";
+import { env, InvalidSettingsError } from "./env.js";
+import { createLogger } from "./logger.js";
+import { ensureAdmin } from "./seed/bootstrap.js";
+import { startServer } from "./server.js";
+
+async function main() {
+  let settings;
+  try {
+    settings = env();
+  } catch (e) {
+    if (e instanceof InvalidSettingsError) {
+      console.error(e.message);
+      process.exit(2);
+    }
+    throw e;
+  }
+  const logger = createLogger(settings.LOG_LEVEL);
+  const database = await openDatabase({ url: settings.DATABASE_URL, dataDir: settings.TRYGG_DATA_DIR });
+  await database.migrate();
+  if (settings.TRYGG_ADMIN_EMAIL && settings.TRYGG_ADMIN_PASSWORD) {
+    await ensureAdmin(database.db, { email: settings.TRYGG_ADMIN_EMAIL, password: settings.TRYGG_ADMIN_PASSWORD });
+  }
+  const server = await startServer({ database, env: settings, logger, port: settings.API_PORT, host: settings.API_HOST });
+  logger.info({ url: `${server.url}/graphql`, database: database.kind }, "Trygg API listening");
+
+  let stopping = false;
+  const stop = async (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    logger.info({ signal }, "stopping");
+    await server.stop();
+    await database.close();
+    process.exit(0);
+  };
+  process.on("SIGINT", () => void stop("SIGINT"));
+  process.on("SIGTERM", () => void stop("SIGTERM"));
+}
+
+main().catch((e) => {
+  console.error("Trygg API failed to start:", e);
+  process.exit(1);
+});

@@ -1,0 +1,8 @@
+/** userError codes of log-in and tokens. */
+export const AccessErrors = {
+  /** Deliberately one code for an unknown e-mail and a wrong password. */
+  INVALID_CREDENTIALS: "INVALID_CREDENTIALS",
+  TOO_MANY_ATTEMPTS: "TOO_MANY_ATTEMPTS",
+  NOT_FOUND: "NOT_FOUND",
+  ALREADY_REVOKED: "ALREADY_REVOKED",
+} as const;

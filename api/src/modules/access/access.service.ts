@@ -1,0 +1,175 @@
+import { and, count, desc, eq, gt, isNull, lt, or } from "drizzle-orm";
+import { createHash, randomBytes } from "node:crypto";
+import type { Db } from "../../db/client.js";
+import { apiTokens, organisations, sessions, users } from "../../db/schema/index.js";
+import { recordAudit } from "../../shared/audit.js";
+import { paginate, type Connection, type ConnectionArgs } from "../../shared/connection.js";
+import { forbidden, ok, userError, type Result } from "../../shared/errors.js";
+import { verifyPassword } from "../../shared/password.js";
+import { mutate } from "../../shared/transaction.js";
+import type { Viewer } from "../../shared/viewer.js";
+import { AccessErrors } from "./access.errors.js";
+import type { LoginThrottle } from "./login-throttle.js";
+
+export type ApiTokenRow = typeof apiTokens.$inferSelect;
+const SESSION_PREFIX = "tgs_";
+const API_TOKEN_PREFIX = "tgk_";
+
+function newSecret(prefix: string): string {
+  return prefix + randomBytes(32).toString("base64url");
+}
+
+/** Secrets have 256 bits of entropy, so a fast hash is enough; only the hash is stored. */
+export function hashToken(token: string): string {
+  return createHash("sha256").update(token).digest("hex");
+}
+
+export interface LoginInput {
+  email: string;
+  password: string;
+}
+
+export interface LoginResult {
+  token: string;
+  expiresAt: Date;
+  viewer: Viewer;
+}
+
+export async function login(
+  db: Db,
+  deps: { throttle: LoginThrottle; sessionTtlHours: number },
+  request: { ip: string; userAgent: string | null; requestId: string | null },
+  input: LoginInput,
+): Promise<Result<LoginResult>> {
+  const email = input.email.trim().toLowerCase();
+  const wait = await deps.throttle.retryAfter(email, request.ip);
+  if (wait > 0) {
+    return userError(
+      AccessErrors.TOO_MANY_ATTEMPTS,
+      `Too many failed log-in attempts. Try again in ${Math.ceil(wait / 60)} minute(s).`,
+    );
+  }
+  const [found] = await db
+    .select({ user: users, organisation: organisations })
+    .from(users)
+    .innerJoin(organisations, eq(users.organisationId, organisations.id))
+    .where(eq(users.email, email));
+  const valid = await verifyPassword(found?.user.passwordHash ?? null, input.password);
+  if (!found || !valid) {
+    await deps.throttle.recordFailure(email, request.ip);
+    return userError(AccessErrors.INVALID_CREDENTIALS, "The e-mail address or the password is wrong.");
+  }
+  await deps.throttle.recordSuccess(email);
+  const token = newSecret(SESSION_PREFIX);
+  const expiresAt = new Date(Date.now() + deps.sessionTtlHours * 3600_000);
+  return mutate(db, async (tx) => {
+    const [session] = await tx
+      .insert(sessions)
+      .values({ userId: found.user.id, tokenHash: hashToken(token), expiresAt, ipAddress: request.ip, userAgent: request.userAgent })
+      .returning();
+    const viewer = toViewer(found.user, found.organisation, { sessionId: session!.id, apiTokenId: null, requestId: request.requestId });
+    await recordAudit(tx, viewer, { action: "session.start", objectType: "Session", objectId: session!.id, organisationId: found.organisation.id });
+    return ok({ token, expiresAt, viewer });
+  });
+}
+
+export async function logout(db: Db, viewer: Viewer): Promise<Result<true>> {
+  if (!viewer.sessionId) return userError("NOT_A_SESSION", "Only a log-in session can be logged out; revoke an API token instead.");
+  const sessionId = viewer.sessionId;
+  return mutate(db, async (tx) => {
+    await tx.update(sessions).set({ endedAt: new Date() }).where(eq(sessions.id, sessionId));
+    await recordAudit(tx, viewer, { action: "session.end", objectType: "Session", objectId: sessionId, organisationId: viewer.organisationId });
+    return ok(true as const);
+  });
+}
+
+function toViewer(
+  user: typeof users.$inferSelect,
+  organisation: typeof organisations.$inferSelect,
+  via: { sessionId: string | null; apiTokenId: string | null; requestId: string | null },
+): Viewer {
+  return {
+    userId: user.id,
+    name: user.name,
+    email: user.email,
+    role: user.role,
+    organisationId: organisation.id,
+    organisationKind: organisation.kind,
+    ...via,
+  };
+}
+
+/** The viewer behind a bearer token: a live session or an unrevoked API token; otherwise null. */
+export async function authenticate(db: Db, token: string, requestId: string | null): Promise<Viewer | null> {
+  const tokenHash = hashToken(token);
+  const now = new Date();
+  if (token.startsWith(SESSION_PREFIX)) {
+    const [row] = await db
+      .select({ session: sessions, user: users, organisation: organisations })
+      .from(sessions)
+      .innerJoin(users, eq(sessions.userId, users.id))
+      .innerJoin(organisations, eq(users.organisationId, organisations.id))
+      .where(and(eq(sessions.tokenHash, tokenHash), isNull(sessions.endedAt), gt(sessions.expiresAt, now)));
+    return row ? toViewer(row.user, row.organisation, { sessionId: row.session.id, apiTokenId: null, requestId }) : null;
+  }
+  if (token.startsWith(API_TOKEN_PREFIX)) {
+    const [row] = await db
+      .select({ token: apiTokens, user: users, organisation: organisations })
+      .from(apiTokens)
+      .innerJoin(users, eq(apiTokens.createdById, users.id))
+      .innerJoin(organisations, eq(apiTokens.organisationId, organisations.id))
+      .where(and(eq(apiTokens.tokenHash, tokenHash), isNull(apiTokens.revokedAt)));
+    if (!row) return null;
+    // Once a minute is precise enough for "last used", and spares a write per request.
+    await db
+      .update(apiTokens)
+      .set({ lastUsedAt: now })
+      .where(and(eq(apiTokens.id, row.token.id), or(isNull(apiTokens.lastUsedAt), lt(apiTokens.lastUsedAt, new Date(now.getTime() - 60_000)))));
+    return toViewer(row.user, row.organisation, { sessionId: null, apiTokenId: row.token.id, requestId });
+  }
+  return null;
+}
+
+const TOKEN_ROLES = ["ADMIN", "PARTNER_ADMIN"];
+
+export async function createApiToken(db: Db, viewer: Viewer, input: { name: string }): Promise<Result<{ token: ApiTokenRow; secret: string }>> {
+  if (!TOKEN_ROLES.includes(viewer.role)) throw forbidden();
+  const name = input.name.trim();
+  if (!name) return userError("INVALID_INPUT", "Give the token a name that says where it is used.", ["input", "name"]);
+  const secret = newSecret(API_TOKEN_PREFIX);
+  return mutate(db, async (tx) => {
+    const [token] = await tx
+      .insert(apiTokens)
+      .values({ organisationId: viewer.organisationId, createdById: viewer.userId, name, prefix: secret.slice(0, 10), tokenHash: hashToken(secret) })
+      .returning();
+    await recordAudit(tx, viewer, { action: "apiToken.create", objectType: "ApiToken", objectId: token!.id, organisationId: viewer.organisationId, details: { name } });
+    return ok({ token: token!, secret });
+  });
+}
+
+function tokenScope(viewer: Viewer) {
+  return viewer.role === "ADMIN" ? undefined : eq(apiTokens.organisationId, viewer.organisationId);
+}
+
+export async function revokeApiToken(db: Db, viewer: Viewer, input: { apiTokenId: string }): Promise<Result<ApiTokenRow>> {
+  if (!TOKEN_ROLES.includes(viewer.role)) throw forbidden();
+  return mutate(db, async (tx) => {
+    const [existing] = await tx.select().from(apiTokens).where(and(tokenScope(viewer), eq(apiTokens.id, input.apiTokenId)));
+    if (!existing) return userError(AccessErrors.NOT_FOUND, "No such API token.", ["input", "apiTokenId"]);
+    if (existing.revokedAt) return userError(AccessErrors.ALREADY_REVOKED, "The API token is already revoked.", ["input", "apiTokenId"]);
+    const [token] = await tx.update(apiTokens).set({ revokedAt: new Date() }).where(eq(apiTokens.id, existing.id)).returning();
+    await recordAudit(tx, viewer, { action: "apiToken.revoke", objectType: "ApiToken", objectId: existing.id, organisationId: existing.organisationId, details: { name: existing.name } });
+    return ok(token!);
+  });
+}
+
+export async function listApiTokens(db: Db, viewer: Viewer, page: ConnectionArgs): Promise<Connection<ApiTokenRow>> {
+  if (!TOKEN_ROLES.includes(viewer.role)) throw forbidden();
+  const where = tokenScope(viewer);
+  return paginate(
+    page,
+    async () => (await db.select({ n: count() }).from(apiTokens).where(where))[0]?.n ?? 0,
+    (offset, limit) => db.select().from(apiTokens).where(where).orderBy(desc(apiTokens.createdAt), desc(apiTokens.id)).offset(offset).limit(limit),
+    (row) => row,
+  );
+}

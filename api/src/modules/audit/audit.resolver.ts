@@ -1,0 +1,38 @@
+import { Arg, Args, Authorized, Ctx, FieldResolver, Query, Resolver, Root } from "type-graphql";
+import type { Context } from "../../context.js";
+import { requireViewer } from "../../shared/auth.js";
+import { ConnectionArgs } from "../../shared/connection.js";
+import { fromGlobalId, NIL_UUID, uuidOf } from "../../shared/ids.js";
+import { User } from "../parties/parties.types.js";
+import { listAuditEvents } from "./audit.service.js";
+import { AuditEvent, AuditEventConnection, AuditEventFilter } from "./audit.types.js";
+
+@Resolver(() => AuditEvent)
+export class AuditResolver {
+  @Authorized("ADMIN")
+  @Query(() => AuditEventConnection, { description: "The audit trail, newest first. Admins only." })
+  async auditEvents(
+    @Args(() => ConnectionArgs) page: ConnectionArgs,
+    @Arg("filter", () => AuditEventFilter, { nullable: true, description: "Narrow the trail." }) filter: AuditEventFilter | null,
+    @Ctx() ctx: Context,
+  ) {
+    const c = await listAuditEvents(
+      ctx.db,
+      requireViewer(ctx),
+      {
+        objectId: filter?.objectId ? (fromGlobalId(filter.objectId)?.id ?? NIL_UUID) : null,
+        actorUserId: filter?.actorId ? uuidOf(filter.actorId, "User") : null,
+        action: filter?.action ?? null,
+      },
+      page,
+    );
+    return { ...c, edges: c.edges.map((e) => ({ cursor: e.cursor, node: AuditEvent.from(e.node) })) };
+  }
+
+  @FieldResolver(() => User, { nullable: true, description: "Who did it; null for the system." })
+  async actor(@Root() event: AuditEvent, @Ctx() ctx: Context) {
+    if (!event.actorUserUuid) return null;
+    const row = await ctx.loaders.user.load(event.actorUserUuid);
+    return row && User.from(row);
+  }
+}

@@ -1,0 +1,28 @@
+import { and, count, desc, eq } from "drizzle-orm";
+import type { Db } from "../../db/client.js";
+import { auditEvents } from "../../db/schema/index.js";
+import { paginate, type ConnectionArgs } from "../../shared/connection.js";
+import { forbidden } from "../../shared/errors.js";
+import type { Viewer } from "../../shared/viewer.js";
+
+/** The audit trail, newest first. Admins read all of it. */
+export async function listAuditEvents(
+  db: Db,
+  viewer: Viewer,
+  filter: { objectId?: string | null; actorUserId?: string | null; action?: string | null },
+  page: ConnectionArgs,
+) {
+  if (viewer.role !== "ADMIN") throw forbidden();
+  const where = and(
+    filter.objectId ? eq(auditEvents.objectId, filter.objectId) : undefined,
+    filter.actorUserId ? eq(auditEvents.actorUserId, filter.actorUserId) : undefined,
+    filter.action ? eq(auditEvents.action, filter.action) : undefined,
+  );
+  return paginate(
+    page,
+    async () => (await db.select({ n: count() }).from(auditEvents).where(where))[0]?.n ?? 0,
+    (offset, limit) =>
+      db.select().from(auditEvents).where(where).orderBy(desc(auditEvents.occurredAt), desc(auditEvents.id)).offset(offset).limit(limit),
+    (row) => row,
+  );
+}

@@ -1,0 +1,33 @@
+import { Arg, Authorized, Ctx, ID, Query, Resolver } from "type-graphql";
+import type { Context } from "../../context.js";
+import { requireViewer } from "../../shared/auth.js";
+import { fromGlobalId } from "../../shared/ids.js";
+import * as parties from "../parties/parties.service.js";
+import { Node, Organisation, Property, User } from "../parties/parties.types.js";
+
+@Resolver()
+export class NodeResolver {
+  @Authorized()
+  @Query(() => Node, { nullable: true, description: "Any object by its global id; null when it does not exist or the caller may not see it." })
+  async node(@Arg("id", () => ID, { description: "A global id from any `id` field." }) id: string, @Ctx() ctx: Context): Promise<Node | null> {
+    const viewer = requireViewer(ctx);
+    const ref = fromGlobalId(id);
+    if (!ref) return null;
+    switch (ref.type) {
+      case "Organisation": {
+        const row = await parties.findOrganisation(ctx.db, viewer, ref.id);
+        return row && Organisation.from(row);
+      }
+      case "User": {
+        const row = await parties.findUser(ctx.db, viewer, ref.id);
+        return row && User.from(row);
+      }
+      case "Property": {
+        const row = await parties.findProperty(ctx.db, viewer, ref.id);
+        return row && Property.from(row);
+      }
+      default:
+        return null;
+    }
+  }
+}

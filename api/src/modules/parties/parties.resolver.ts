@@ -1,0 +1,153 @@
+import { Arg, Args, Authorized, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from "type-graphql";
+import type { Context } from "../../context.js";
+import { requireViewer } from "../../shared/auth.js";
+import { ConnectionArgs } from "../../shared/connection.js";
+import { uuidOf } from "../../shared/ids.js";
+import { payload } from "../../shared/payload.js";
+import * as parties from "./parties.service.js";
+import {
+  CreateOrganisationInput,
+  CreateOrganisationPayload,
+  CreatePropertyInput,
+  CreatePropertyPayload,
+  CreateUserInput,
+  CreateUserPayload,
+  Organisation,
+  OrganisationConnection,
+  OrganisationFilter,
+  Property,
+  PropertyConnection,
+  PropertyFilter,
+  Tier,
+  User,
+  UserConnection,
+} from "./parties.types.js";
+
+function mapConnection<Row, T>(c: { edges: { cursor: string; node: Row }[] } & object, map: (r: Row) => T) {
+  return { ...c, edges: c.edges.map((e) => ({ cursor: e.cursor, node: map(e.node) })) };
+}
+
+@Resolver(() => Organisation)
+export class OrganisationResolver {
+  @Authorized()
+  @Query(() => OrganisationConnection, { description: "Organisations the caller may see, by name." })
+  async organisations(
+    @Args(() => ConnectionArgs) page: ConnectionArgs,
+    @Arg("filter", () => OrganisationFilter, { nullable: true, description: "Narrow the list." }) filter: OrganisationFilter | null,
+    @Ctx() ctx: Context,
+  ) {
+    const c = await parties.listOrganisations(ctx.db, requireViewer(ctx), filter ?? {}, page);
+    return mapConnection(c, Organisation.from);
+  }
+
+  @Authorized()
+  @Query(() => Organisation, { nullable: true, description: "One organisation; null when it does not exist or is not visible to the caller." })
+  async organisation(@Arg("id", () => ID, { description: "Global id of the organisation." }) id: string, @Ctx() ctx: Context) {
+    const row = await parties.findOrganisation(ctx.db, requireViewer(ctx), uuidOf(id, "Organisation"));
+    return row && Organisation.from(row);
+  }
+
+  @Authorized("ADMIN", "SELLER")
+  @Mutation(() => CreateOrganisationPayload, { description: "Register an organisation. Admins register any kind; sellers register customers." })
+  async createOrganisation(@Arg("input", () => CreateOrganisationInput, { description: "The organisation." }) input: CreateOrganisationInput, @Ctx() ctx: Context) {
+    const result = await parties.createOrganisation(ctx.db, requireViewer(ctx), input);
+    return payload(result, "organisation", Organisation.from);
+  }
+
+  @FieldResolver(() => UserConnection, { description: "The organisation's users, when the caller may see them." })
+  async users(@Root() org: Organisation, @Args(() => ConnectionArgs) page: ConnectionArgs, @Ctx() ctx: Context) {
+    const c = await parties.listUsers(ctx.db, requireViewer(ctx), { organisationId: org.uuid }, page);
+    return mapConnection(c, User.from);
+  }
+
+  @FieldResolver(() => PropertyConnection, { description: "Properties the organisation owns (customers), when the caller may see them." })
+  async properties(@Root() org: Organisation, @Args(() => ConnectionArgs) page: ConnectionArgs, @Ctx() ctx: Context) {
+    const c = await parties.listProperties(ctx.db, requireViewer(ctx), { customerId: org.uuid }, page);
+    return mapConnection(c, Property.from);
+  }
+}
+
+@Resolver(() => User)
+export class UserResolver {
+  @Authorized()
+  @Query(() => UserConnection, { description: "Users the caller may see: everyone for vendor staff, otherwise the caller's colleagues." })
+  async users(
+    @Args(() => ConnectionArgs) page: ConnectionArgs,
+    @Arg("organisationId", () => ID, { nullable: true, description: "Only users of this organisation." }) organisationId: string | null,
+    @Ctx() ctx: Context,
+  ) {
+    const filter = { organisationId: organisationId ? uuidOf(organisationId, "Organisation") : null };
+    return mapConnection(await parties.listUsers(ctx.db, requireViewer(ctx), filter, page), User.from);
+  }
+
+  @Authorized()
+  @Query(() => User, { nullable: true, description: "One user; null when it does not exist or is not visible to the caller." })
+  async user(@Arg("id", () => ID, { description: "Global id of the user." }) id: string, @Ctx() ctx: Context) {
+    const row = await parties.findUser(ctx.db, requireViewer(ctx), uuidOf(id, "User"));
+    return row && User.from(row);
+  }
+
+  @Authorized("ADMIN", "PARTNER_ADMIN", "CUSTOMER_ADMIN")
+  @Mutation(() => CreateUserPayload, { description: "Create a user. Admins anywhere; partner and customer admins in their own organisation." })
+  async createUser(@Arg("input", () => CreateUserInput, { description: "The user." }) input: CreateUserInput, @Ctx() ctx: Context) {
+    const result = await parties.createUser(ctx.db, requireViewer(ctx), { ...input, organisationId: uuidOf(input.organisationId, "Organisation") });
+    return payload(result, "user", User.from);
+  }
+
+  @FieldResolver(() => Organisation, { description: "The organisation the user belongs to." })
+  async organisation(@Root() user: User, @Ctx() ctx: Context) {
+    return Organisation.from((await ctx.loaders.organisation.load(user.organisationUuid))!);
+  }
+}
+
+@Resolver(() => Property)
+export class PropertyResolver {
+  @Authorized()
+  @Query(() => PropertyConnection, { description: "Properties the caller may see, by name." })
+  async properties(
+    @Args(() => ConnectionArgs) page: ConnectionArgs,
+    @Arg("filter", () => PropertyFilter, { nullable: true, description: "Narrow the list." }) filter: PropertyFilter | null,
+    @Ctx() ctx: Context,
+  ) {
+    const f = { search: filter?.search ?? null, customerId: filter?.customerId ? uuidOf(filter.customerId, "Organisation") : null };
+    return mapConnection(await parties.listProperties(ctx.db, requireViewer(ctx), f, page), Property.from);
+  }
+
+  @Authorized()
+  @Query(() => Property, { nullable: true, description: "One property; null when it does not exist or is not visible to the caller." })
+  async property(@Arg("id", () => ID, { description: "Global id of the property." }) id: string, @Ctx() ctx: Context) {
+    const row = await parties.findProperty(ctx.db, requireViewer(ctx), uuidOf(id, "Property"));
+    return row && Property.from(row);
+  }
+
+  @Authorized("ADMIN", "SELLER", "CUSTOMER_ADMIN")
+  @Mutation(() => CreatePropertyPayload, { description: "Register a property. Admins and sellers for any customer; a customer admin for its own." })
+  async createProperty(@Arg("input", () => CreatePropertyInput, { description: "The property." }) input: CreatePropertyInput, @Ctx() ctx: Context) {
+    const result = await parties.createProperty(ctx.db, requireViewer(ctx), {
+      ...input,
+      customerId: uuidOf(input.customerId, "Organisation"),
+      installerId: input.installerId ? uuidOf(input.installerId, "Organisation") : null,
+    });
+    return payload(result, "property", Property.from);
+  }
+
+  @FieldResolver(() => Organisation, { description: "The customer that owns the property." })
+  async customer(@Root() property: Property, @Ctx() ctx: Context) {
+    return Organisation.from((await ctx.loaders.organisation.load(property.customerUuid))!);
+  }
+
+  @FieldResolver(() => Organisation, { nullable: true, description: "The partner that installed the system, if known." })
+  async installer(@Root() property: Property, @Ctx() ctx: Context) {
+    if (!property.installerUuid) return null;
+    const row = await ctx.loaders.organisation.load(property.installerUuid);
+    return row && Organisation.from(row);
+  }
+}
+
+@Resolver(() => Tier)
+export class TierResolver {
+  @Query(() => [Tier], { description: "The support agreement tiers and their benefits. Public: the brochure is too." })
+  async tiers(@Ctx() ctx: Context) {
+    return (await parties.listTiers(ctx.db)).map(Tier.from);
+  }
+}

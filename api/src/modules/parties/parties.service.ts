@@ -1,0 +1,270 @@
+import { and, asc, count, eq, ilike, or, type SQL } from "drizzle-orm";
+import type { Db, DbOrTx } from "../../db/client.js";
+import { organisations, properties, tiers, users } from "../../db/schema/index.js";
+import { recordAudit } from "../../shared/audit.js";
+import { paginate, type Connection, type ConnectionArgs } from "../../shared/connection.js";
+import { forbidden, ok, userError, type Result } from "../../shared/errors.js";
+import { hashPassword, PASSWORD_MIN_LENGTH } from "../../shared/password.js";
+import { organisationScope, propertyScope, userScope } from "../../shared/scope.js";
+import { mutate, isUniqueViolation } from "../../shared/transaction.js";
+import { ROLES_BY_KIND, type OrganisationKind, type Role, type Viewer } from "../../shared/viewer.js";
+import { normaliseOrganisationNumber } from "./organisation-number.js";
+import { PartyErrors } from "./parties.errors.js";
+
+export type OrganisationRow = typeof organisations.$inferSelect;
+export type UserRow = typeof users.$inferSelect;
+export type PropertyRow = typeof properties.$inferSelect;
+
+function contains(text: string): string {
+  return `%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+}
+
+// ---- organisations ----------------------------------------------------------------------------
+
+export async function findOrganisation(db: DbOrTx, viewer: Viewer, id: string): Promise<OrganisationRow | null> {
+  const [row] = await db
+    .select()
+    .from(organisations)
+    .where(and(organisationScope(viewer), eq(organisations.id, id)));
+  return row ?? null;
+}
+
+export async function listOrganisations(
+  db: Db,
+  viewer: Viewer,
+  filter: { kind?: OrganisationKind | null; search?: string | null },
+  page: ConnectionArgs,
+): Promise<Connection<OrganisationRow>> {
+  const where = and(
+    organisationScope(viewer),
+    filter.kind ? eq(organisations.kind, filter.kind) : undefined,
+    filter.search ? ilike(organisations.name, contains(filter.search)) : undefined,
+  );
+  return paginate(
+    page,
+    async () => (await db.select({ n: count() }).from(organisations).where(where))[0]?.n ?? 0,
+    (offset, limit) =>
+      db.select().from(organisations).where(where).orderBy(asc(organisations.name), asc(organisations.id)).offset(offset).limit(limit),
+    (row) => row,
+  );
+}
+
+export interface CreateOrganisationInput {
+  kind: OrganisationKind;
+  name: string;
+  organisationNumber: string;
+}
+
+/** Vendor admins register anyone; sellers sign up customers. */
+export async function createOrganisation(db: Db, viewer: Viewer, input: CreateOrganisationInput): Promise<Result<OrganisationRow>> {
+  const allowed = viewer.role === "ADMIN" || (viewer.role === "SELLER" && input.kind === "CUSTOMER");
+  if (!allowed) throw forbidden();
+  const name = input.name.trim();
+  if (!name) return userError("INVALID_INPUT", "The name must not be empty.", ["input", "name"]);
+  const organisationNumber = normaliseOrganisationNumber(input.organisationNumber);
+  if (!organisationNumber) {
+    return userError(
+      PartyErrors.INVALID_ORGANISATION_NUMBER,
+      `"${input.organisationNumber}" is not a valid Swedish organisation number (ten digits, NNNNNN-NNNN, with a correct check digit).`,
+      ["input", "organisationNumber"],
+    );
+  }
+  const taken = userError(PartyErrors.ORGANISATION_NUMBER_TAKEN, `Organisation number ${organisationNumber} is already registered.`, [
+    "input",
+    "organisationNumber",
+  ]);
+  try {
+    return await mutate(db, async (tx) => {
+      const [existing] = await tx.select({ id: organisations.id }).from(organisations).where(eq(organisations.organisationNumber, organisationNumber));
+      if (existing) return taken;
+      const [row] = await tx.insert(organisations).values({ kind: input.kind, name, organisationNumber }).returning();
+      await recordAudit(tx, viewer, {
+        action: "organisation.create",
+        objectType: "Organisation",
+        objectId: row!.id,
+        organisationId: row!.id,
+        details: { kind: row!.kind, name, organisationNumber },
+      });
+      return ok(row!);
+    });
+  } catch (e) {
+    if (isUniqueViolation(e)) return taken;
+    throw e;
+  }
+}
+
+// ---- users ------------------------------------------------------------------------------------
+
+export async function findUser(db: DbOrTx, viewer: Viewer, id: string): Promise<UserRow | null> {
+  const [row] = await db.select().from(users).where(and(userScope(viewer), eq(users.id, id)));
+  return row ?? null;
+}
+
+export async function listUsers(
+  db: Db,
+  viewer: Viewer,
+  filter: { organisationId?: string | null },
+  page: ConnectionArgs,
+): Promise<Connection<UserRow>> {
+  const where = and(userScope(viewer), filter.organisationId ? eq(users.organisationId, filter.organisationId) : undefined);
+  return paginate(
+    page,
+    async () => (await db.select({ n: count() }).from(users).where(where))[0]?.n ?? 0,
+    (offset, limit) => db.select().from(users).where(where).orderBy(asc(users.name), asc(users.id)).offset(offset).limit(limit),
+    (row) => row,
+  );
+}
+
+export interface CreateUserInput {
+  organisationId: string;
+  name: string;
+  email: string;
+  role: Role;
+  password: string;
+}
+
+/** Vendor admins create anyone; partner and customer admins create colleagues in their own organisation. */
+function mayCreateUserIn(viewer: Viewer, organisationId: string): boolean {
+  if (viewer.role === "ADMIN") return true;
+  return (viewer.role === "PARTNER_ADMIN" || viewer.role === "CUSTOMER_ADMIN") && viewer.organisationId === organisationId;
+}
+
+export async function createUser(db: Db, viewer: Viewer, input: CreateUserInput): Promise<Result<UserRow>> {
+  if (!["ADMIN", "PARTNER_ADMIN", "CUSTOMER_ADMIN"].includes(viewer.role)) throw forbidden();
+  const organisation = await findOrganisation(db, viewer, input.organisationId);
+  if (!organisation || !mayCreateUserIn(viewer, organisation.id)) {
+    return userError(PartyErrors.NOT_FOUND, "No such organisation.", ["input", "organisationId"]);
+  }
+  if (!ROLES_BY_KIND[organisation.kind].includes(input.role)) {
+    return userError(
+      PartyErrors.ROLE_NOT_ALLOWED_FOR_ORGANISATION,
+      `A ${organisation.kind.toLowerCase()} user can have the roles ${ROLES_BY_KIND[organisation.kind].join(", ")}, not ${input.role}.`,
+      ["input", "role"],
+    );
+  }
+  const name = input.name.trim();
+  if (!name) return userError("INVALID_INPUT", "The name must not be empty.", ["input", "name"]);
+  if (input.password.length < PASSWORD_MIN_LENGTH) {
+    return userError(PartyErrors.PASSWORD_TOO_SHORT, `The password must be at least ${PASSWORD_MIN_LENGTH} characters.`, ["input", "password"]);
+  }
+  const email = input.email.trim().toLowerCase();
+  const taken = userError(PartyErrors.EMAIL_TAKEN, `A user with the e-mail address ${email} already exists.`, ["input", "email"]);
+  const passwordHash = await hashPassword(input.password);
+  try {
+    return await mutate(db, async (tx) => {
+      const [existing] = await tx.select({ id: users.id }).from(users).where(eq(users.email, email));
+      if (existing) return taken;
+      const [row] = await tx
+        .insert(users)
+        .values({ organisationId: organisation.id, name, email, role: input.role, passwordHash })
+        .returning();
+      await recordAudit(tx, viewer, {
+        action: "user.create",
+        objectType: "User",
+        objectId: row!.id,
+        organisationId: organisation.id,
+        details: { name, email, role: input.role },
+      });
+      return ok(row!);
+    });
+  } catch (e) {
+    if (isUniqueViolation(e)) return taken;
+    throw e;
+  }
+}
+
+// ---- properties -------------------------------------------------------------------------------
+
+export async function findProperty(db: DbOrTx, viewer: Viewer, id: string): Promise<PropertyRow | null> {
+  const [row] = await db.select().from(properties).where(and(propertyScope(viewer), eq(properties.id, id)));
+  return row ?? null;
+}
+
+export async function listProperties(
+  db: Db,
+  viewer: Viewer,
+  filter: { customerId?: string | null; search?: string | null },
+  page: ConnectionArgs,
+): Promise<Connection<PropertyRow>> {
+  const search: SQL | undefined = filter.search
+    ? or(ilike(properties.name, contains(filter.search)), ilike(properties.streetAddress, contains(filter.search)), ilike(properties.city, contains(filter.search)))
+    : undefined;
+  const where = and(propertyScope(viewer), filter.customerId ? eq(properties.customerId, filter.customerId) : undefined, search);
+  return paginate(
+    page,
+    async () => (await db.select({ n: count() }).from(properties).where(where))[0]?.n ?? 0,
+    (offset, limit) =>
+      db.select().from(properties).where(where).orderBy(asc(properties.name), asc(properties.id)).offset(offset).limit(limit),
+    (row) => row,
+  );
+}
+
+export interface CreatePropertyInput {
+  customerId: string;
+  installerId?: string | null;
+  name: string;
+  streetAddress: string;
+  postalCode: string;
+  city: string;
+  apartments: number;
+}
+
+/** Vendor admins and sellers register properties for any customer; a customer admin for its own. */
+export async function createProperty(db: Db, viewer: Viewer, input: CreatePropertyInput): Promise<Result<PropertyRow>> {
+  if (!["ADMIN", "SELLER", "CUSTOMER_ADMIN"].includes(viewer.role)) throw forbidden();
+  const customer = await findOrganisation(db, viewer, input.customerId);
+  if (!customer || (viewer.role === "CUSTOMER_ADMIN" && customer.id !== viewer.organisationId)) {
+    return userError(PartyErrors.NOT_FOUND, "No such customer.", ["input", "customerId"]);
+  }
+  if (customer.kind !== "CUSTOMER") {
+    return userError(PartyErrors.NOT_A_CUSTOMER, `${customer.name} is not a customer; properties belong to customers.`, ["input", "customerId"]);
+  }
+  let installerId: string | null = null;
+  if (input.installerId) {
+    const installer = await findOrganisation(db, viewer, input.installerId);
+    if (!installer) return userError(PartyErrors.NOT_FOUND, "No such installer.", ["input", "installerId"]);
+    if (installer.kind !== "PARTNER") {
+      return userError(PartyErrors.NOT_A_PARTNER, `${installer.name} is not a partner; only partners install systems.`, ["input", "installerId"]);
+    }
+    installerId = installer.id;
+  }
+  const postal = input.postalCode.replace(/\s/g, "");
+  if (!/^[1-9]\d{4}$/.test(postal)) {
+    return userError(PartyErrors.INVALID_POSTAL_CODE, `"${input.postalCode}" is not a Swedish postal code (five digits, e.g. 412 63).`, [
+      "input",
+      "postalCode",
+    ]);
+  }
+  if (input.apartments < 0 || !Number.isInteger(input.apartments)) {
+    return userError("INVALID_INPUT", "The number of apartments must be a whole number, zero or more.", ["input", "apartments"]);
+  }
+  const values = {
+    customerId: customer.id,
+    installerId,
+    name: input.name.trim(),
+    streetAddress: input.streetAddress.trim(),
+    postalCode: `${postal.slice(0, 3)} ${postal.slice(3)}`,
+    city: input.city.trim(),
+    apartments: input.apartments,
+  };
+  for (const key of ["name", "streetAddress", "city"] as const) {
+    if (!values[key]) return userError("INVALID_INPUT", `The ${key} must not be empty.`, ["input", key]);
+  }
+  return mutate(db, async (tx) => {
+    const [row] = await tx.insert(properties).values(values).returning();
+    await recordAudit(tx, viewer, {
+      action: "property.create",
+      objectType: "Property",
+      objectId: row!.id,
+      organisationId: customer.id,
+      details: { ...values },
+    });
+    return ok(row!);
+  });
+}
+
+// ---- tiers ------------------------------------------------------------------------------------
+
+export async function listTiers(db: DbOrTx) {
+  return db.select().from(tiers).orderBy(asc(tiers.sortOrder));
+}

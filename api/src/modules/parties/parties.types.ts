@@ -1,0 +1,308 @@
+import { IsNotEmpty, Length, MaxLength } from "class-validator";
+import { EmailAddressResolver, NonNegativeIntResolver, DateTimeResolver } from "graphql-scalars";
+import { Field, ID, InputType, Int, InterfaceType, ObjectType, registerEnumType } from "type-graphql";
+import type { organisations, properties, tiers, users } from "../../db/schema/index.js";
+import { ConnectionType } from "../../shared/connection.js";
+import { UserError } from "../../shared/errors.js";
+import { toGlobalId } from "../../shared/ids.js";
+import type { OrganisationKind as Kind, Role as RoleName } from "../../shared/viewer.js";
+
+export enum OrganisationKind {
+  VENDOR = "VENDOR",
+  PARTNER = "PARTNER",
+  CUSTOMER = "CUSTOMER",
+}
+registerEnumType(OrganisationKind, {
+  name: "OrganisationKind",
+  description: "What part an organisation plays.",
+  valuesConfig: {
+    VENDOR: { description: "The maker of the systems; owns agreements and runs support." },
+    PARTNER: { description: "A security supplier, reseller or installer; usually signs agreements for customers." },
+    CUSTOMER: { description: "A property owner: a large owner, a housing cooperative (BRF) or a private landlord." },
+  },
+});
+
+export enum Role {
+  ADMIN = "ADMIN",
+  SELLER = "SELLER",
+  SUPPORT = "SUPPORT",
+  PARTNER_ADMIN = "PARTNER_ADMIN",
+  PARTNER_STAFF = "PARTNER_STAFF",
+  CUSTOMER_ADMIN = "CUSTOMER_ADMIN",
+  CUSTOMER_MEMBER = "CUSTOMER_MEMBER",
+}
+registerEnumType(Role, {
+  name: "Role",
+  description: "What a user may do. Vendor roles: ADMIN, SELLER, SUPPORT; partner: PARTNER_*; customer: CUSTOMER_*.",
+  valuesConfig: {
+    ADMIN: { description: "Vendor administrator: sees and manages everything." },
+    SELLER: { description: "Vendor seller: runs agreements and the tailoring workflow." },
+    SUPPORT: { description: "Vendor support technician: answers cases and performs annual visits." },
+    PARTNER_ADMIN: { description: "Partner administrator: manages the partner's users and API tokens." },
+    PARTNER_STAFF: { description: "Partner staff: reads and acts on the partner's customers." },
+    CUSTOMER_ADMIN: { description: "Customer administrator: manages Hantera accounts, rentals and the action plan." },
+    CUSTOMER_MEMBER: { description: "Customer member: reads only." },
+  },
+});
+
+export enum TierCode {
+  PLUS_500 = "PLUS_500",
+  BRF = "BRF",
+}
+registerEnumType(TierCode, {
+  name: "TierCode",
+  description: "The two support agreements.",
+  valuesConfig: {
+    PLUS_500: { description: "500+: for large property owners with many apartments." },
+    BRF: { description: "BRF: for small housing cooperatives and private landlords." },
+  },
+});
+
+@InterfaceType({ description: "An object that can be fetched again by its global id with `node(id)`." })
+export abstract class Node {
+  @Field(() => ID, { description: "Opaque global id." })
+  id!: string;
+}
+
+@ObjectType({ implements: Node, description: "A company or cooperative: the vendor, a partner or a customer." })
+export class Organisation extends Node {
+  /** Database id, for resolvers; not part of the schema. */
+  uuid!: string;
+
+  @Field(() => OrganisationKind, { description: "Vendor, partner or customer." })
+  kind!: OrganisationKind;
+
+  @Field(() => String, { description: "Registered name." })
+  name!: string;
+
+  @Field(() => String, { description: "Swedish organisation number, formatted NNNNNN-NNNN." })
+  organisationNumber!: string;
+
+  @Field(() => DateTimeResolver, { description: "When it was registered in Trygg." })
+  createdAt!: Date;
+
+  static from(row: typeof organisations.$inferSelect): Organisation {
+    return Object.assign(new Organisation(), {
+      id: toGlobalId("Organisation", row.id),
+      uuid: row.id,
+      kind: row.kind as OrganisationKind,
+      name: row.name,
+      organisationNumber: row.organisationNumber,
+      createdAt: row.createdAt,
+    });
+  }
+}
+
+@ObjectType({ implements: Node, description: "A person who logs in to Trygg." })
+export class User extends Node {
+  uuid!: string;
+  organisationUuid!: string;
+
+  @Field(() => String, { description: "Full name." })
+  name!: string;
+
+  @Field(() => EmailAddressResolver, { description: "E-mail address, used to log in." })
+  email!: string;
+
+  @Field(() => Role, { description: "What the user may do." })
+  role!: Role;
+
+  @Field(() => DateTimeResolver, { description: "When the user was created." })
+  createdAt!: Date;
+
+  static from(row: typeof users.$inferSelect): User {
+    return Object.assign(new User(), {
+      id: toGlobalId("User", row.id),
+      uuid: row.id,
+      organisationUuid: row.organisationId,
+      name: row.name,
+      email: row.email,
+      role: row.role as Role,
+      createdAt: row.createdAt,
+    });
+  }
+}
+
+@ObjectType({ implements: Node, description: "A multi-dwelling property owned by a customer, where an Aptus system is installed." })
+export class Property extends Node {
+  uuid!: string;
+  customerUuid!: string;
+  installerUuid!: string | null;
+
+  @Field(() => String, { description: "The property's name, e.g. its designation or a common name." })
+  name!: string;
+
+  @Field(() => String, { description: "Street address." })
+  streetAddress!: string;
+
+  @Field(() => String, { description: "Postal code, NNN NN." })
+  postalCode!: string;
+
+  @Field(() => String, { description: "City." })
+  city!: string;
+
+  @Field(() => Int, { description: "Number of apartments; the 500+ price scales with it." })
+  apartments!: number;
+
+  @Field(() => DateTimeResolver, { description: "When the property was registered." })
+  createdAt!: Date;
+
+  static from(row: typeof properties.$inferSelect): Property {
+    return Object.assign(new Property(), {
+      id: toGlobalId("Property", row.id),
+      uuid: row.id,
+      customerUuid: row.customerId,
+      installerUuid: row.installerId,
+      name: row.name,
+      streetAddress: row.streetAddress,
+      postalCode: row.postalCode,
+      city: row.city,
+      apartments: row.apartments,
+      createdAt: row.createdAt,
+    });
+  }
+}
+
+@ObjectType({ description: "A support agreement tier and its benefits. Benefits are data, read from the tiers table." })
+export class Tier {
+  @Field(() => TierCode, { description: "Stable code of the tier." })
+  code!: TierCode;
+
+  @Field(() => String, { description: "Display name, e.g. \"500+\"." })
+  name!: string;
+
+  @Field(() => String, { description: "Who the tier is meant for." })
+  description!: string;
+
+  @Field(() => Boolean, { description: "An annual on-site support visit, protocolled and sent to the customer, is included." })
+  annualVisit!: boolean;
+
+  @Field(() => Int, { description: "Hantera user accounts included without rented licences." })
+  includedHanteraAccounts!: number;
+
+  @Field(() => Boolean, { description: "The latest versions of Multi-access, Hantera and Aptusportal are included." })
+  latestVersions!: boolean;
+
+  @Field(() => Boolean, { description: "Booking, Hantera and consumption licences may be rented during the period." })
+  licenceRentals!: boolean;
+
+  static from(row: typeof tiers.$inferSelect): Tier {
+    return Object.assign(new Tier(), { ...row, code: row.code as TierCode });
+  }
+}
+
+export const OrganisationConnection = ConnectionType(Organisation, "Organisation", "organisation");
+export const UserConnection = ConnectionType(User, "User", "user");
+export const PropertyConnection = ConnectionType(Property, "Property", "property");
+
+@InputType({ description: "Filter for `organisations`." })
+export class OrganisationFilter {
+  @Field(() => OrganisationKind, { nullable: true, description: "Only organisations of this kind." })
+  kind?: OrganisationKind | null;
+
+  @Field(() => String, { nullable: true, description: "Only names containing this text (case-insensitive)." })
+  @MaxLength(200)
+  search?: string | null;
+}
+
+@InputType({ description: "Filter for `properties`." })
+export class PropertyFilter {
+  @Field(() => ID, { nullable: true, description: "Only properties of this customer." })
+  customerId?: string | null;
+
+  @Field(() => String, { nullable: true, description: "Only names or addresses containing this text (case-insensitive)." })
+  @MaxLength(200)
+  search?: string | null;
+}
+
+@InputType({ description: "Register an organisation." })
+export class CreateOrganisationInput {
+  @Field(() => OrganisationKind, { description: "Vendor, partner or customer." })
+  kind!: OrganisationKind;
+
+  @Field(() => String, { description: "Registered name (1–200 characters)." })
+  @Length(1, 200)
+  name!: string;
+
+  @Field(() => String, { description: "Swedish organisation number, with or without hyphen; checked with its check digit." })
+  @IsNotEmpty()
+  @MaxLength(20)
+  organisationNumber!: string;
+}
+
+@InputType({ description: "Create a user in an organisation." })
+export class CreateUserInput {
+  @Field(() => ID, { description: "The organisation the user belongs to." })
+  organisationId!: string;
+
+  @Field(() => String, { description: "Full name (1–200 characters)." })
+  @Length(1, 200)
+  name!: string;
+
+  @Field(() => EmailAddressResolver, { description: "E-mail address, unique in Trygg, used to log in." })
+  email!: string;
+
+  @Field(() => Role, { description: "Must fit the organisation's kind: vendor, partner or customer roles." })
+  role!: Role;
+
+  @Field(() => String, { description: "Initial password, 12 to 200 characters." })
+  @Length(1, 500)
+  password!: string;
+}
+
+@InputType({ description: "Register a property of a customer." })
+export class CreatePropertyInput {
+  @Field(() => ID, { description: "The customer that owns the property." })
+  customerId!: string;
+
+  @Field(() => ID, { nullable: true, description: "The partner that installed the system, if any." })
+  installerId?: string | null;
+
+  @Field(() => String, { description: "Name or designation (1–200 characters)." })
+  @Length(1, 200)
+  name!: string;
+
+  @Field(() => String, { description: "Street address (1–200 characters)." })
+  @Length(1, 200)
+  streetAddress!: string;
+
+  @Field(() => String, { description: "Swedish postal code, five digits (NNN NN)." })
+  @MaxLength(10)
+  postalCode!: string;
+
+  @Field(() => String, { description: "City (1–100 characters)." })
+  @Length(1, 100)
+  city!: string;
+
+  @Field(() => NonNegativeIntResolver, { description: "Number of apartments, zero or more." })
+  apartments!: number;
+}
+
+@ObjectType({ description: "Result of `createOrganisation`." })
+export class CreateOrganisationPayload {
+  @Field(() => Organisation, { nullable: true, description: "The new organisation; null when userErrors is not empty." })
+  organisation!: Organisation | null;
+
+  @Field(() => [UserError], { description: "What was wrong; empty on success." })
+  userErrors!: UserError[];
+}
+
+@ObjectType({ description: "Result of `createUser`." })
+export class CreateUserPayload {
+  @Field(() => User, { nullable: true, description: "The new user; null when userErrors is not empty." })
+  user!: User | null;
+
+  @Field(() => [UserError], { description: "What was wrong; empty on success." })
+  userErrors!: UserError[];
+}
+
+@ObjectType({ description: "Result of `createProperty`." })
+export class CreatePropertyPayload {
+  @Field(() => Property, { nullable: true, description: "The new property; null when userErrors is not empty." })
+  property!: Property | null;
+
+  @Field(() => [UserError], { description: "What was wrong; empty on success." })
+  userErrors!: UserError[];
+}
+
+export type { Kind, RoleName };

@@ -1,0 +1,37 @@
+import { printSchema, type GraphQLSchema } from "graphql";
+import { buildSchema } from "type-graphql";
+import { AccessResolver, ApiTokenResolver } from "./modules/access/access.resolver.js";
+import { AuditResolver } from "./modules/audit/audit.resolver.js";
+import { NodeResolver } from "./modules/node/node.resolver.js";
+import { OrganisationResolver, PropertyResolver, TierResolver, UserResolver } from "./modules/parties/parties.resolver.js";
+import { authChecker } from "./shared/auth.js";
+
+export const resolvers = [
+  NodeResolver,
+  AccessResolver,
+  ApiTokenResolver,
+  OrganisationResolver,
+  UserResolver,
+  PropertyResolver,
+  TierResolver,
+  AuditResolver,
+] as const;
+
+let built: Promise<GraphQLSchema> | undefined;
+
+/** Built once per process: type-graphql's metadata is global, so the schema is too. */
+export function schema(): Promise<GraphQLSchema> {
+  built ??= buildSchema({
+    resolvers: [...resolvers],
+    authChecker,
+    // Without this, class-validator's decorators on inputs would be silently ignored.
+    validate: { forbidUnknownValues: false },
+    emitSchemaFile: false,
+  });
+  return built;
+}
+
+/** The SDL partners read; committed as schema/schema.graphql and compared in the tests. */
+export async function schemaSdl(): Promise<string> {
+  return `${printSchema(await schema())}\n`;
+}

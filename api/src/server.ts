@@ -1,0 +1,172 @@
+import { ApolloServer, type ApolloServerPlugin } from "@apollo/server";
+import { ApolloServerPluginDrainHttpServer } from "@apollo/server/plugin/drainHttpServer";
+import { expressMiddleware } from "@as-integrations/express5";
+import { ApolloArmor } from "@escape.tech/graphql-armor";
+import express from "express";
+import { GraphQLError, type GraphQLFormattedError } from "graphql";
+import { randomUUID } from "node:crypto";
+import http from "node:http";
+import type { AddressInfo } from "node:net";
+import { pinoHttp } from "pino-http";
+import { createContext, type Context } from "./context.js";
+import type { Database } from "./db/client.js";
+import type { Env } from "./env.js";
+import type { Logger } from "./logger.js";
+import { authenticate } from "./modules/access/access.service.js";
+import { LoginThrottle } from "./modules/access/login-throttle.js";
+import { schema } from "./schema.js";
+import { Forbidden, Unauthenticated } from "./shared/errors.js";
+
+type ServerEnv = Pick<
+  Env,
+  "SESSION_TTL_HOURS" | "LOGIN_MAX_FAILURES_PER_ACCOUNT" | "LOGIN_MAX_FAILURES_PER_ADDRESS" | "LOGIN_FAILURE_WINDOW_SECONDS" | "TRUST_PROXY"
+>;
+
+const KNOWN_CODES = new Set([
+  "FORBIDDEN",
+  "UNAUTHENTICATED",
+  "BAD_USER_INPUT",
+  "GRAPHQL_PARSE_FAILED",
+  "GRAPHQL_VALIDATION_FAILED",
+  "BAD_REQUEST",
+  "PERSISTED_QUERY_NOT_FOUND",
+  "OPERATION_RESOLUTION_FAILURE",
+]);
+
+/** Maps our plain errors to contract codes and hides anything unexpected behind a generic message. */
+function formatError(formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError {
+  const original = error instanceof GraphQLError ? error.originalError : error;
+  if (original instanceof Forbidden || original instanceof Unauthenticated) {
+    return { message: original.message, path: formatted.path, extensions: { code: original.code } };
+  }
+  const code = formatted.extensions?.code;
+  // type-graphql's class-validator failures carry their details; keep them, they are the user's input.
+  if (original && (original as { name?: string }).name === "ArgumentValidationError") {
+    return { ...formatted, extensions: { ...formatted.extensions, code: "BAD_USER_INPUT" } };
+  }
+  if (typeof code === "string" && KNOWN_CODES.has(code)) {
+    return { ...formatted, extensions: { ...formatted.extensions, stacktrace: undefined } };
+  }
+  return { message: "Something went wrong on our side. Quote the request id when you contact support.", path: formatted.path, extensions: { code: "INTERNAL_SERVER_ERROR" } };
+}
+
+/** Request ids on every response, unexpected errors in the log, and no field hints for strangers. */
+function requestPlugin(): ApolloServerPlugin<Context> {
+  return {
+    async requestDidStart() {
+      return {
+        async didEncounterErrors({ contextValue, errors }) {
+          for (const e of errors) {
+            const original = e.originalError;
+            const known = original instanceof Forbidden || original instanceof Unauthenticated || (original as { name?: string } | undefined)?.name === "ArgumentValidationError";
+            const code = e.extensions?.code;
+            if (!known && (typeof code !== "string" || !KNOWN_CODES.has(code))) {
+              contextValue.log.error({ err: original ?? e, path: e.path }, "unexpected error in a GraphQL request");
+            }
+          }
+        },
+        async willSendResponse({ contextValue, response }) {
+          if (response.body.kind !== "single") return;
+          const result = response.body.singleResult;
+          result.extensions = { ...result.extensions, requestId: contextValue.requestId };
+          if (!result.errors) return;
+          result.errors = result.errors.map((e) => ({
+            ...e,
+            // Schema hints help an attacker map the API; only logged-in callers get them.
+            message: contextValue.viewer ? e.message : e.message.replace(/ ?Did you mean .*\?$/, ""),
+            extensions: { ...e.extensions, requestId: contextValue.requestId },
+          }));
+        },
+      };
+    },
+  };
+}
+
+export interface TryggServer {
+  url: string;
+  port: number;
+  stop(): Promise<void>;
+}
+
+export async function startServer(opts: { database: Database; env: ServerEnv; logger: Logger; port: number; host?: string }): Promise<TryggServer> {
+  const { database, env, logger } = opts;
+  const app = express();
+  app.disable("x-powered-by");
+  app.set("trust proxy", env.TRUST_PROXY);
+  const httpServer = http.createServer(app);
+  const throttle = new LoginThrottle({
+    maxPerAccount: env.LOGIN_MAX_FAILURES_PER_ACCOUNT,
+    maxPerAddress: env.LOGIN_MAX_FAILURES_PER_ADDRESS,
+    windowSeconds: env.LOGIN_FAILURE_WINDOW_SECONDS,
+  });
+
+  const armor = new ApolloArmor({
+    maxDepth: { n: 12 },
+    maxAliases: { n: 20 },
+    costLimit: { maxCost: 50_000 },
+    maxDirectives: { n: 20 },
+    maxTokens: { n: 5_000 },
+    blockFieldSuggestion: { enabled: false },
+  });
+  const protection = armor.protect();
+
+  const apollo = new ApolloServer<Context>({
+    ...protection,
+    schema: await schema(),
+    csrfPrevention: true,
+    introspection: true,
+    includeStacktraceInErrorResponses: false,
+    formatError,
+    plugins: [...protection.plugins, requestPlugin(), ApolloServerPluginDrainHttpServer({ httpServer })],
+    validationRules: [...protection.validationRules],
+  });
+  await apollo.start();
+
+  app.use(
+    pinoHttp({
+      logger,
+      genReqId: (req, res) => {
+        const given = req.headers["x-request-id"];
+        const id = typeof given === "string" && /^[\w.-]{8,64}$/.test(given) ? given : randomUUID();
+        res.setHeader("x-request-id", id);
+        return id;
+      },
+      autoLogging: { ignore: (req) => req.url === "/healthz" },
+    }),
+  );
+
+  app.get("/healthz", async (_req, res) => {
+    const up = await Promise.race([database.ping(), new Promise<boolean>((r) => setTimeout(() => r(false), 2_000))]);
+    res.status(up ? 200 : 503).json({ status: up ? "ok" : "unavailable", database: up ? "up" : "down" });
+  });
+
+  app.use(
+    "/graphql",
+    express.json({ limit: "1mb" }),
+    expressMiddleware(apollo, {
+      context: async ({ req }) => {
+        const requestId = String(req.id);
+        const header = req.headers.authorization;
+        const token = header?.startsWith("Bearer ") ? header.slice(7).trim() : null;
+        const viewer = token ? await authenticate(database.db, token, requestId) : null;
+        return createContext({
+          db: database.db,
+          viewer,
+          requestId,
+          ip: req.ip ?? "unknown",
+          userAgent: req.headers["user-agent"] ?? null,
+          log: req.log.child({ userId: viewer?.userId }),
+          app: { throttle, sessionTtlHours: env.SESSION_TTL_HOURS },
+        });
+      },
+    }),
+  );
+
+  await new Promise<void>((resolve) => httpServer.listen(opts.port, opts.host ?? "0.0.0.0", resolve));
+  const port = (httpServer.address() as AddressInfo).port;
+  return {
+    port,
+    url: `http://localhost:${port}`,
+    stop: () => apollo.stop(),
+  };
+}

@@ -1,0 +1,131 @@
+import type { ClassType } from "type-graphql";
+import { ArgsType, Field, Int, ObjectType } from "type-graphql";
+import { badInput } from "./errors.js";
+
+export const MAX_PAGE_SIZE = 100;
+const DEFAULT_PAGE_SIZE = 20;
+
+@ArgsType()
+export class ConnectionArgs {
+  @Field(() => Int, { nullable: true, description: `Return the first n items after \`after\` (0 to ${MAX_PAGE_SIZE}; default ${DEFAULT_PAGE_SIZE}).` })
+  first?: number | null;
+
+  @Field(() => String, { nullable: true, description: "Cursor of the item to start after." })
+  after?: string | null;
+
+  @Field(() => Int, { nullable: true, description: `Return the last n items before \`before\` (0 to ${MAX_PAGE_SIZE}).` })
+  last?: number | null;
+
+  @Field(() => String, { nullable: true, description: "Cursor of the item to end before." })
+  before?: string | null;
+}
+
+@ObjectType({ description: "Relay page information." })
+export class PageInfo {
+  @Field(() => Boolean, { description: "More items follow this page." })
+  hasNextPage!: boolean;
+
+  @Field(() => Boolean, { description: "More items precede this page." })
+  hasPreviousPage!: boolean;
+
+  @Field(() => String, { nullable: true, description: "Cursor of the first item of this page." })
+  startCursor!: string | null;
+
+  @Field(() => String, { nullable: true, description: "Cursor of the last item of this page." })
+  endCursor!: string | null;
+}
+
+export interface Edge<T> {
+  cursor: string;
+  node: T;
+}
+export interface Connection<T> {
+  edges: Edge<T>[];
+  pageInfo: PageInfo;
+  totalCount: number;
+}
+
+/** Makes the `XConnection` and `XEdge` types for one node type; every list uses this. */
+export function ConnectionType<T extends object>(nodeType: ClassType<T>, name: string, what: string) {
+  @ObjectType(`${name}Edge`, { description: `One ${what} in a page, with its cursor.` })
+  class EdgeType {
+    @Field(() => String, { description: "Opaque cursor of this item." })
+    cursor!: string;
+
+    @Field(() => nodeType, { description: `The ${what}.` })
+    node!: T;
+  }
+
+  @ObjectType(`${name}Connection`, { description: `A page of ${what}s.` })
+  class ConnectionClass {
+    @Field(() => [EdgeType], { description: "The items of this page with their cursors." })
+    edges!: EdgeType[];
+
+    @Field(() => PageInfo, { description: "Where this page lies in the whole list." })
+    pageInfo!: PageInfo;
+
+    @Field(() => Int, { description: "How many items the whole list holds, across all pages." })
+    totalCount!: number;
+  }
+  return ConnectionClass;
+}
+
+function encodeCursor(offset: number): string {
+  return Buffer.from(`o:${offset}`).toString("base64url");
+}
+
+function decodeCursor(cursor: string, arg: string): number {
+  const text = Buffer.from(cursor, "base64url").toString("utf8");
+  const m = /^o:(\d{1,9})$/.exec(text);
+  if (!m) throw badInput(`\`${arg}\` is not a cursor of this list.`, arg);
+  return Number(m[1]);
+}
+
+function checkSize(n: number | null | undefined, arg: string): void {
+  if (n == null) return;
+  if (n < 0 || n > MAX_PAGE_SIZE) {
+    throw badInput(`\`${arg}\` must be between 0 and ${MAX_PAGE_SIZE}, got ${n}. Page through longer lists with \`after\`.`, arg);
+  }
+}
+
+/** The window a connection's arguments ask for, checked before any query runs. */
+export function pageWindow(args: ConnectionArgs): { offset: number; limit: number; fromEnd: boolean; before: number | null } {
+  checkSize(args.first, "first");
+  checkSize(args.last, "last");
+  const after = args.after ? decodeCursor(args.after, "after") : -1;
+  const before = args.before ? decodeCursor(args.before, "before") : null;
+  if (args.last != null && args.first == null) {
+    return { offset: after + 1, limit: args.last, fromEnd: true, before };
+  }
+  return { offset: after + 1, limit: args.first ?? DEFAULT_PAGE_SIZE, fromEnd: false, before };
+}
+
+/**
+ * Offset cursors over a stable order (see docs/decisions/0002-offset-cursors.md). `fetch` gets an
+ * offset and a limit; `count` the size of the whole list.
+ */
+export async function paginate<Row, T>(
+  args: ConnectionArgs,
+  count: () => Promise<number>,
+  fetch: (offset: number, limit: number) => Promise<Row[]>,
+  toNode: (row: Row) => T,
+): Promise<Connection<T>> {
+  const w = pageWindow(args);
+  const totalCount = await count();
+  let start = w.offset;
+  let end = Math.min(totalCount, w.before ?? totalCount);
+  if (w.fromEnd) start = Math.max(start, end - w.limit);
+  else end = Math.min(end, start + w.limit);
+  const rows = end > start ? await fetch(start, end - start) : [];
+  const edges = rows.map((row, i) => ({ cursor: encodeCursor(start + i), node: toNode(row) }));
+  return {
+    edges,
+    totalCount,
+    pageInfo: Object.assign(new PageInfo(), {
+      hasNextPage: start + rows.length < totalCount,
+      hasPreviousPage: start > 0,
+      startCursor: edges[0]?.cursor ?? null,
+      endCursor: edges.at(-1)?.cursor ?? null,
+    }),
+  };
+}

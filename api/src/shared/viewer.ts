@@ -1,0 +1,32 @@
+import type { organisations, users } from "../db/schema/index.js";
+
+export type Role = (typeof users.$inferSelect)["role"];
+export type OrganisationKind = (typeof organisations.$inferSelect)["kind"];
+
+export const VENDOR_ROLES: readonly Role[] = ["ADMIN", "SELLER", "SUPPORT"];
+export const PARTNER_ROLES: readonly Role[] = ["PARTNER_ADMIN", "PARTNER_STAFF"];
+export const CUSTOMER_ROLES: readonly Role[] = ["CUSTOMER_ADMIN", "CUSTOMER_MEMBER"];
+
+/** Which roles a user of each kind of organisation may hold. */
+export const ROLES_BY_KIND: Record<OrganisationKind, readonly Role[]> = {
+  VENDOR: VENDOR_ROLES,
+  PARTNER: PARTNER_ROLES,
+  CUSTOMER: CUSTOMER_ROLES,
+};
+
+/** Who is calling, and through what. Every service takes one; scripts use `systemViewer`. */
+export interface Viewer {
+  userId: string;
+  name: string;
+  email: string;
+  role: Role;
+  organisationId: string;
+  organisationKind: OrganisationKind;
+  sessionId: string | null;
+  apiTokenId: string | null;
+  requestId: string | null;
+}
+
+export function isVendorStaff(v: Viewer): boolean {
+  return v.organisationKind === "VENDOR";
+}
