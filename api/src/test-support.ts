@@ -1,0 +1,18 @@
+import { openDatabase, type Database } from "./db/client.js";
+import { ensureAdmin } from "./seed/bootstrap.js";
+import type { Viewer } from "./shared/viewer.js";
+
+/** A fresh in-memory PGlite with every migration applied: a real database at unit-test speed. */
+export async function freshDatabase(): Promise<Database> {
+  const database = await openDatabase({ dataDir: "memory://" });
+  await database.migrate();
+  return database;
+}
+
+export async function adminViewer(database: Database): Promise<Viewer> {
+  return ensureAdmin(database.db, { email: "admin@test.example", password: "a-long-test-password" });
+}
+
+export function viewerAs(base: Viewer, patch: Partial<Viewer>): Viewer {
+  return { ...base, ...patch };
+}

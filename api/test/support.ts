@@ -1,0 +1,108 @@
+import { randomBytes } from "node:crypto";
+import postgres from "postgres";
+import { openDatabase, type Database } from "../src/db/client.js";
+import { createLogger } from "../src/logger.js";
+import { seedDemo, DEMO_PASSWORD } from "../src/seed/demo.js";
+import { startServer, type TryggServer } from "../src/server.js";
+
+/**
+ * Integration tests run against a real PostgreSQL: `TEST_DATABASE_URL` names a database on a server
+ * where we may create databases (the test runner starts a throwaway cluster). Each test file gets
+ * a database of its own, seeded with the demo, and an API server on a free port.
+ */
+export interface TestApi {
+  url: string;
+  database: Database;
+  databaseName: string;
+  admin: postgres.Sql;
+  gql<T = Record<string, any>>(query: string, variables?: Record<string, unknown>, token?: string | null): Promise<GqlResponse<T>>;
+  login(email: string, password?: string): Promise<string>;
+  close(): Promise<void>;
+}
+
+export interface GqlResponse<T> {
+  status: number;
+  data: T;
+  errors?: { message: string; extensions?: { code?: string; requestId?: string } & Record<string, unknown>; path?: string[] }[];
+  extensions?: Record<string, unknown>;
+}
+
+export const PASSWORD = DEMO_PASSWORD;
+
+function serverUrl(): string {
+  const url = process.env.TEST_DATABASE_URL;
+  if (!url) throw new Error("TEST_DATABASE_URL is not set: run the integration tests through `npm test`, which starts PostgreSQL.");
+  return url;
+}
+
+export async function startTestApi(opts: { env?: Partial<Parameters<typeof startServer>[0]["env"]> } = {}): Promise<TestApi> {
+  const base = serverUrl();
+  const admin = postgres(base, { max: 1, onnotice: () => {} });
+  const databaseName = `trygg_test_${randomBytes(6).toString("hex")}`;
+  await admin.unsafe(`create database ${databaseName}`);
+  const url = new URL(base);
+  url.pathname = `/${databaseName}`;
+  const database = await openDatabase({ url: url.toString() });
+  await database.migrate();
+  await seedDemo(database.db);
+  const server: TryggServer = await startServer({
+    database,
+    logger: createLogger("silent"),
+    port: 0,
+    host: "127.0.0.1",
+    env: {
+      SESSION_TTL_HOURS: 12,
+      LOGIN_MAX_FAILURES_PER_ACCOUNT: 5,
+      LOGIN_MAX_FAILURES_PER_ADDRESS: 1000,
+      LOGIN_FAILURE_WINDOW_SECONDS: 900,
+      TRUST_PROXY: false,
+      ...opts.env,
+    },
+  });
+  const endpoint = `${server.url}/graphql`;
+  const api: TestApi = {
+    url: server.url,
+    database,
+    databaseName,
+    admin,
+    async gql(query, variables, token) {
+      const res = await fetch(endpoint, {
+        method: "POST",
+        headers: { "content-type": "application/json", ...(token ? { authorization: `Bearer ${token}` } : {}) },
+        body: JSON.stringify({ query, variables }),
+      });
+      const body = (await res.json()) as GqlResponse<any>;
+      return { ...body, status: res.status };
+    },
+    async login(email, password = PASSWORD) {
+      const r = await api.gql(`mutation($i: LoginInput!) { login(input: $i) { token userErrors { code message } } }`, { i: { email, password } });
+      const token = r.data?.login?.token;
+      if (!token) throw new Error(`login as ${email} failed: ${JSON.stringify(r)}`);
+      return token;
+    },
+    async close() {
+      await server.stop();
+      await database.close().catch(() => {});
+      await admin.unsafe(`drop database if exists ${databaseName} with (force)`);
+      await admin.end();
+    },
+  };
+  return api;
+}
+
+/** Row counts of every table, to prove that a refused request wrote nothing. */
+export async function tableCounts(api: TestApi): Promise<Record<string, number>> {
+  const url = new URL(serverUrl());
+  url.pathname = `/${api.databaseName}`;
+  const sql = postgres(url.toString(), { max: 1, onnotice: () => {} });
+  try {
+    const out: Record<string, number> = {};
+    for (const table of ["organisations", "users", "properties", "sessions", "api_tokens", "audit_events"]) {
+      const [row] = await sql.unsafe(`select count(*)::int as n from ${table}`);
+      out[table] = row!.n as number;
+    }
+    return out;
+  } finally {
+    await sql.end();
+  }
+}
