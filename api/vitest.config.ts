@@ -1,9 +1,18 @@
+import { createRequire } from "node:module";
 import { defineConfig } from "vitest/config";
 
+const require = createRequire(import.meta.url);
+
 export default defineConfig({
+  resolve: {
+    // type-graphql loads graphql's CommonJS build; Vite would pick the ESM one for our code, and two
+    // copies of graphql refuse each other's types. Node itself (tsx) picks CommonJS, so we match it.
+    alias: [{ find: /^graphql$/, replacement: require.resolve("graphql") }],
+  },
   test: {
     projects: [
       {
+        extends: true,
         test: {
           name: "unit",
           include: ["src/**/*.test.ts"],
@@ -14,6 +23,7 @@ export default defineConfig({
         },
       },
       {
+        extends: true,
         test: {
           name: "integration",
           include: ["test/**/*.test.ts"],

@@ -27,6 +27,13 @@ export function schema(): Promise<GraphQLSchema> {
     // Without this, class-validator's decorators on inputs would be silently ignored.
     validate: { forbidUnknownValues: false },
     emitSchemaFile: false,
+  }).then((s) => {
+    // type-graphql has no place to describe the root types; the SDL is the partners' reference.
+    const query = s.getQueryType();
+    const mutation = s.getMutationType();
+    if (query) query.description = "Everything a caller can read. Lists are Relay connections; objects outside the caller's tenant answer as missing.";
+    if (mutation) mutation.description = "Business operations. Each takes one `input` and answers a payload with `userErrors`; a userError means nothing was written.";
+    return s;
   });
   return built;
 }
