@@ -103,7 +103,7 @@ export async function startServer(opts: { database: Database; env: ServerEnv; lo
   const armor = new ApolloArmor({
     maxDepth: { n: 12 },
     maxAliases: { n: 20 },
-    costLimit: { maxCost: 50_000 },
+    costLimit: { maxCost: 1_000_000 },
     maxDirectives: { n: 20 },
     maxTokens: { n: 5_000 },
     blockFieldSuggestion: { enabled: false },
