@@ -1,0 +1,3 @@
+import { DEMO_LOGINS, formatLogins } from "../seed/demo.js";
+
+console.log(formatLogins(DEMO_LOGINS));

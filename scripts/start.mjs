@@ -1,0 +1,85 @@
+// `npm start`: Trygg on a fresh machine in one command. Installs what is missing, migrates and
+// seeds the embedded database on first run, builds the portal when needed, and runs API and portal
+// until Ctrl-C. Data stays in .data/ between runs.
+import { spawnSync } from "node:child_process";
+import { existsSync, readdirSync, statSync } from "node:fs";
+import path from "node:path";
+import { ensureDependencies, log, root, run, startService, stopService, waitFor } from "./lib.mjs";
+
+const apiPort = process.env.API_PORT ?? "4000";
+const portalPort = process.env.PORTAL_PORT ?? "3000";
+const dataDir = process.env.TRYGG_DATA_DIR ?? path.join(root, ".data");
+
+function newestMtime(dir) {
+  let newest = 0;
+  for (const entry of readdirSync(dir, { withFileTypes: true })) {
+    const p = path.join(dir, entry.name);
+    newest = Math.max(newest, entry.isDirectory() ? newestMtime(p) : statSync(p).mtimeMs);
+  }
+  return newest;
+}
+
+function portalNeedsBuild() {
+  const built = path.join(root, "portal", "build", "server", "index.js");
+  if (!existsSync(built)) return true;
+  return newestMtime(path.join(root, "portal", "app")) > statSync(built).mtimeMs;
+}
+
+ensureDependencies();
+const env = { TRYGG_DATA_DIR: dataDir, API_PORT: apiPort };
+if (!process.env.DATABASE_URL) log(`Using the embedded database in ${dataDir}`);
+log("Migrating and seeding the demo on first run…");
+if (run("npx", ["tsx", "api/src/scripts/seed-demo.ts", "--quiet"], { env, stdio: ["ignore", "pipe", "inherit"] }) !== 0) {
+  process.exit(1);
+}
+if (portalNeedsBuild()) {
+  log("Building the portal…");
+  if (run("npm", ["run", "build", "-w", "portal"]) !== 0) process.exit(1);
+}
+
+const api = startService("api", "npx", ["tsx", "api/src/main.ts"], { env });
+const portal = startService("portal", "npx", ["remix-serve", "portal/build/server/index.js"], {
+  env: {
+    PORT: portalPort,
+    TRYGG_API_URL: process.env.TRYGG_API_URL ?? `http://127.0.0.1:${apiPort}/graphql`,
+    NODE_ENV: "production",
+    PORTAL_SECURE_COOKIE: process.env.PORTAL_SECURE_COOKIE ?? "false",
+  },
+});
+
+let stopping = false;
+async function stop(code = 0) {
+  if (stopping) return;
+  stopping = true;
+  log("Stopping…");
+  await Promise.all([stopService(api), stopService(portal)]);
+  process.exit(code);
+}
+process.on("SIGINT", () => void stop());
+process.on("SIGTERM", () => void stop());
+for (const [name, child] of [["API", api], ["portal", portal]]) {
+  child.on("exit", (code) => {
+    if (!stopping) {
+      log(`The ${name} stopped (exit ${code}); stopping the rest.`);
+      void stop(1);
+    }
+  });
+}
+
+try {
+  await waitFor(`http://127.0.0.1:${apiPort}/healthz`, { what: "the API" });
+  await waitFor(`http://127.0.0.1:${portalPort}/login`, { what: "the portal" });
+} catch (e) {
+  log(e.message);
+  await stop(1);
+}
+const logins = spawnSync("npx", ["tsx", "api/src/scripts/demo-logins.ts"], { cwd: root, encoding: "utf8" }).stdout.trim();
+console.log(`
+  Trygg is running.
+    Portal:   http://localhost:${portalPort}
+    GraphQL:  http://localhost:${apiPort}/graphql   (health: http://localhost:${apiPort}/healthz)
+
+${logins.replace(/^/gm, "  ")}
+
+  Press Ctrl-C to stop. Data is kept in ${process.env.DATABASE_URL ? "PostgreSQL" : dataDir}.
+`);
