@@ -1,0 +1,29 @@
+import { Form, useLocation } from "@remix-run/react";
+import { LANGS } from "~/i18n/i18n";
+import { useLang, useT } from "~/i18n/use-t";
+
+/** Svenska / English; a plain form POST, so it works before JavaScript has loaded. */
+export function LanguageSwitch() {
+  const t = useT();
+  const lang = useLang();
+  const location = useLocation();
+  return (
+    <Form method="post" action="/language" className="language-switch" aria-label={t("language.label")}>
+      <input type="hidden" name="redirectTo" value={`${location.pathname}${location.search}`} />
+      {LANGS.map((code) => (
+        <button
+          key={code}
+          type="submit"
+          name="lang"
+          value={code}
+          lang={code}
+          className="link-button"
+          aria-pressed={code === lang}
+          disabled={code === lang}
+        >
+          {t(`language.${code}`)}
+        </button>
+      ))}
+    </Form>
+  );
+}

@@ -1,0 +1,96 @@
+import { randomUUID } from "node:crypto";
+import {
+  ApolloClient,
+  HttpLink,
+  InMemoryCache,
+  isApolloError,
+  type OperationVariables,
+  type TypedDocumentNode,
+} from "@apollo/client/core";
+import { data } from "@remix-run/node";
+import type { GraphQLFormattedError } from "graphql";
+import { apiUrl } from "./env.server";
+import { getSession, redirectToLogin, sessionLang, type PortalSession } from "./session.server";
+
+/** What a page's error boundary gets when the API could not answer; never internals. */
+export interface ApiFailure {
+  code: "FORBIDDEN" | "NOT_FOUND" | "BAD_REQUEST" | "API_UNAVAILABLE" | "API_ERROR";
+  requestId: string;
+}
+
+function createApiClient(token: string | undefined, requestId: string) {
+  const headers: Record<string, string> = {
+    // Apollo Server's CSRF prevention accepts a request that carries this header.
+    "apollo-require-preflight": "true",
+    "x-request-id": requestId,
+  };
+  if (token) headers.authorization = `Bearer ${token}`;
+  return new ApolloClient({
+    ssrMode: true,
+    link: new HttpLink({ uri: apiUrl(), headers, fetch }),
+    cache: new InMemoryCache(),
+    defaultOptions: {
+      query: { fetchPolicy: "no-cache" },
+      mutate: { fetchPolicy: "no-cache" },
+      watchQuery: { fetchPolicy: "no-cache" },
+    },
+  });
+}
+
+function errorCode(error: GraphQLFormattedError): unknown {
+  return error.extensions?.code;
+}
+
+export interface Api {
+  query<TData, TVariables extends OperationVariables>(document: TypedDocumentNode<TData, TVariables>, variables: TVariables): Promise<TData>;
+  mutate<TData, TVariables extends OperationVariables>(document: TypedDocumentNode<TData, TVariables>, variables: TVariables): Promise<TData>;
+}
+
+export interface ApiContext {
+  api: Api;
+  session: PortalSession;
+  lang: ReturnType<typeof sessionLang>;
+}
+
+/**
+ * The API as the logged-in user, for one request of a loader or action. Without a token, or when
+ * the API says the session has ended (UNAUTHENTICATED), it sends the user to /login instead.
+ * Other failures become a thrown response for the page's error boundary.
+ */
+export async function apiFor(request: Request, options: { requireLogin?: boolean } = {}): Promise<ApiContext> {
+  const session = await getSession(request);
+  const lang = sessionLang(session);
+  const token = session.get("token");
+  const url = new URL(request.url);
+  const here = request.method === "GET" ? `${url.pathname}${url.search}` : undefined;
+  if (!token && options.requireLogin !== false) return redirectToLogin(session, here);
+
+  const requestId = randomUUID();
+  const client = createApiClient(token, requestId);
+
+  async function run<T>(call: () => Promise<{ data?: T | null }>): Promise<T> {
+    try {
+      const result = await call();
+      if (result.data == null) throw new Error("The API answered without data.");
+      return result.data;
+    } catch (error) {
+      if (error instanceof Response) throw error;
+      const gqlErrors = error instanceof Error && isApolloError(error) ? error.graphQLErrors : [];
+      const codes = gqlErrors.map(errorCode);
+      if (codes.includes("UNAUTHENTICATED")) return redirectToLogin(session, here);
+      let failure: ApiFailure["code"] = "API_ERROR";
+      let status = 500;
+      if (codes.includes("FORBIDDEN")) [failure, status] = ["FORBIDDEN", 403];
+      else if (codes.includes("BAD_USER_INPUT")) [failure, status] = ["BAD_REQUEST", 400];
+      else if (error instanceof Error && isApolloError(error) && error.networkError) [failure, status] = ["API_UNAVAILABLE", 503];
+      console.error(`[portal] API call failed (request ${requestId}):`, error instanceof Error ? error.message : error);
+      throw data<ApiFailure>({ code: failure, requestId }, { status });
+    }
+  }
+
+  const api: Api = {
+    query: (document, variables) => run(() => client.query({ query: document, variables })),
+    mutate: (document, variables) => run(() => client.mutate({ mutation: document, variables })),
+  };
+  return { api, session, lang };
+}

@@ -1,0 +1,83 @@
+import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { Link, useLoaderData, useRouteError } from "@remix-run/react";
+import { ErrorPanel } from "~/components/error-panel";
+import { DashboardDocument } from "~/graphql/graphql";
+import { formatNumber } from "~/i18n/i18n";
+import { pageTitle } from "~/i18n/meta";
+import { useLang, useT } from "~/i18n/use-t";
+import { apiFor } from "~/lib/api.server";
+import { NAV_ITEMS, canSee } from "~/lib/navigation";
+import { redirectToLogin } from "~/lib/session.server";
+
+export const meta: MetaFunction = ({ matches }) => [{ title: pageTitle(matches, "dashboard.title") }];
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const { api, session } = await apiFor(request);
+  const data = await api.query(DashboardDocument, {});
+  if (!data.viewer) return redirectToLogin(session);
+  return { viewer: data.viewer, propertyCount: data.properties.totalCount, organisationCount: data.organisations.totalCount };
+}
+
+export default function Dashboard() {
+  const t = useT();
+  const lang = useLang();
+  const { viewer, propertyCount, organisationCount } = useLoaderData<typeof loader>();
+  const { user, organisation } = viewer;
+  const organisationsPage = NAV_ITEMS.find((item) => item.to === "/organisations");
+  const showOrganisationsLink = organisationsPage !== undefined && canSee(organisationsPage, user.role);
+  return (
+    <>
+      <div className="page-heading">
+        <h1>{t("dashboard.welcome", { name: user.name })}</h1>
+        <p className="muted">{t("dashboard.intro")}</p>
+      </div>
+      <div className="grid-2">
+        <section className="card" aria-labelledby="you-title">
+          <h2 id="you-title">{t("dashboard.you")}</h2>
+          <dl className="facts">
+            <dt>{t("field.name")}</dt>
+            <dd>{user.name}</dd>
+            <dt>{t("field.email")}</dt>
+            <dd>{user.email}</dd>
+            <dt>{t("field.role")}</dt>
+            <dd>{t(`role.${user.role}`)}</dd>
+          </dl>
+        </section>
+        <section className="card" aria-labelledby="org-title">
+          <h2 id="org-title">{t("dashboard.organisation")}</h2>
+          <dl className="facts">
+            <dt>{t("field.name")}</dt>
+            <dd>{organisation.name}</dd>
+            <dt>{t("field.kind")}</dt>
+            <dd>{t(`kind.${organisation.kind}`)}</dd>
+            <dt>{t("field.organisationNumber")}</dt>
+            <dd className="tabular">{organisation.organisationNumber}</dd>
+          </dl>
+        </section>
+      </div>
+      <section aria-labelledby="counts-title" className="section">
+        <h2 id="counts-title">{t("dashboard.counts")}</h2>
+        <div className="stats">
+          <div className="stat card">
+            <p className="stat-value" data-testid="property-count">
+              {formatNumber(lang, propertyCount)}
+            </p>
+            <p className="stat-label">{t("dashboard.propertiesVisible")}</p>
+            <Link to="/properties">{t("dashboard.showProperties")} →</Link>
+          </div>
+          <div className="stat card">
+            <p className="stat-value" data-testid="organisation-count">
+              {formatNumber(lang, organisationCount)}
+            </p>
+            <p className="stat-label">{t("dashboard.organisationsVisible")}</p>
+            {showOrganisationsLink ? <Link to="/organisations">{t("dashboard.showOrganisations")} →</Link> : null}
+          </div>
+        </div>
+      </section>
+    </>
+  );
+}
+
+export function ErrorBoundary() {
+  return <ErrorPanel error={useRouteError()} />;
+}

@@ -1,0 +1,202 @@
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { Form, useActionData, useLoaderData, useRouteError } from "@remix-run/react";
+import { useState } from "react";
+import { EmptyState, Pagination } from "~/components/list-controls";
+import { ErrorPanel } from "~/components/error-panel";
+import { SubmitButton } from "~/components/submit-button";
+import { ApiTokensDocument, CreateApiTokenDocument, RevokeApiTokenDocument } from "~/graphql/graphql";
+import { formatDateTime, userErrorKey, type MessageKey } from "~/i18n/i18n";
+import { pageTitle } from "~/i18n/meta";
+import { useLang, useT } from "~/i18n/use-t";
+import { apiFor } from "~/lib/api.server";
+import { pageFromUrl } from "~/lib/paging";
+
+export const meta: MetaFunction = ({ matches }) => [{ title: pageTitle(matches, "apiTokens.title") }];
+
+const NAME_MAX = 100;
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const page = pageFromUrl(new URL(request.url));
+  const { api } = await apiFor(request);
+  // The API decides who may list tokens (partner admins and admins); others get FORBIDDEN → 403.
+  const { apiTokens } = await api.query(ApiTokensDocument, page.variables);
+  return { apiTokens };
+}
+
+type ActionResult =
+  | { intent: "create"; created: { name: string; secret: string } }
+  | { intent: "create"; error: MessageKey; name: string }
+  | { intent: "revoke"; revoked: string }
+  | { intent: "revoke"; error: MessageKey };
+
+export async function action({ request }: ActionFunctionArgs): Promise<ActionResult> {
+  const form = await request.formData();
+  const { api } = await apiFor(request);
+  if (form.get("intent") === "revoke") {
+    const apiTokenId = String(form.get("apiTokenId") ?? "");
+    const { revokeApiToken } = await api.mutate(RevokeApiTokenDocument, { input: { apiTokenId } });
+    const [userError] = revokeApiToken.userErrors;
+    if (userError || !revokeApiToken.apiToken) return { intent: "revoke", error: userErrorKey(userError?.code ?? "UNKNOWN") };
+    return { intent: "revoke", revoked: revokeApiToken.apiToken.name };
+  }
+  const name = String(form.get("name") ?? "").trim();
+  if (!name || name.length > NAME_MAX) return { intent: "create", error: "apiTokens.nameMissing", name };
+  const { createApiToken } = await api.mutate(CreateApiTokenDocument, { input: { name } });
+  const [userError] = createApiToken.userErrors;
+  if (userError || !createApiToken.secret) return { intent: "create", error: userErrorKey(userError?.code ?? "UNKNOWN"), name };
+  return { intent: "create", created: { name, secret: createApiToken.secret } };
+}
+
+/** The new secret, shown this once, with a copy button for when JavaScript runs. */
+function NewSecret({ name, secret }: { name: string; secret: string }) {
+  const t = useT();
+  const [copied, setCopied] = useState(false);
+  return (
+    <section className="alert alert-success secret-panel" role="status" aria-labelledby="secret-title">
+      <h2 id="secret-title">{t("apiTokens.secretHeading")}</h2>
+      <p>{t("apiTokens.secretText")}</p>
+      <label htmlFor="new-secret">{t("apiTokens.secretLabel", { name })}</label>
+      <div className="secret-row">
+        <input id="new-secret" className="secret" readOnly value={secret} onFocus={(event) => event.currentTarget.select()} spellCheck={false} />
+        <button
+          type="button"
+          className="button"
+          onClick={() => {
+            void navigator.clipboard.writeText(secret).then(() => setCopied(true));
+          }}
+        >
+          {copied ? t("apiTokens.copied") : t("apiTokens.copy")}
+        </button>
+      </div>
+    </section>
+  );
+}
+
+export default function ApiTokensPage() {
+  const t = useT();
+  const lang = useLang();
+  const { apiTokens } = useLoaderData<typeof loader>();
+  const result = useActionData<typeof action>();
+  const tokens = apiTokens.edges.map((edge) => edge.node);
+  const createError = result?.intent === "create" && "error" in result ? result : undefined;
+  return (
+    <>
+      <div className="page-heading">
+        <h1>{t("apiTokens.title")}</h1>
+        <p className="muted">{t("apiTokens.intro")}</p>
+      </div>
+
+      {result?.intent === "create" && "created" in result ? <NewSecret {...result.created} /> : null}
+      {result?.intent === "revoke" && "revoked" in result ? (
+        <p className="alert alert-info" role="status">
+          {t("apiTokens.revoked", { name: result.revoked })}
+        </p>
+      ) : null}
+      {result?.intent === "revoke" && "error" in result ? (
+        <p className="alert alert-error" role="alert">
+          {t(result.error)}
+        </p>
+      ) : null}
+
+      <section className="card section" aria-labelledby="create-title">
+        <h2 id="create-title">{t("apiTokens.createHeading")}</h2>
+        {/* Remount after a successful create so the name field is empty for the next token. */}
+        <Form method="post" className="inline-form" key={result?.intent === "create" && "created" in result ? result.created.secret : "form"}>
+          <div className="field field-grow">
+            <label htmlFor="token-name">{t("apiTokens.name")}</label>
+            <input
+              id="token-name"
+              name="name"
+              required
+              maxLength={NAME_MAX}
+              defaultValue={createError?.name}
+              aria-describedby={createError ? "token-name-hint token-name-error" : "token-name-hint"}
+              aria-invalid={createError ? true : undefined}
+            />
+            <p id="token-name-hint" className="hint">
+              {t("apiTokens.nameHint")}
+            </p>
+            {createError ? (
+              <p id="token-name-error" className="field-error" role="alert">
+                {t(createError.error)}
+              </p>
+            ) : null}
+          </div>
+          <SubmitButton intent="create" busyLabel={t("apiTokens.creating")}>
+            {t("apiTokens.create")}
+          </SubmitButton>
+        </Form>
+      </section>
+
+      <section className="section" aria-labelledby="list-title">
+        <h2 id="list-title">{t("apiTokens.listHeading")}</h2>
+        {tokens.length === 0 ? (
+          <EmptyState title={t("apiTokens.empty")} hint={t("apiTokens.emptyHint")} />
+        ) : (
+          <div className="table-wrap">
+            <table>
+              <caption className="visually-hidden">{t("apiTokens.caption")}</caption>
+              <thead>
+                <tr>
+                  <th scope="col">{t("field.name")}</th>
+                  <th scope="col">{t("apiTokens.prefix")}</th>
+                  <th scope="col">{t("apiTokens.createdBy")}</th>
+                  <th scope="col">{t("apiTokens.createdAt")}</th>
+                  <th scope="col">{t("apiTokens.lastUsed")}</th>
+                  <th scope="col">{t("apiTokens.status")}</th>
+                  <th scope="col">{t("apiTokens.actions")}</th>
+                </tr>
+              </thead>
+              <tbody>
+                {tokens.map((token) => (
+                  <tr key={token.id} data-token-name={token.name}>
+                    <th scope="row">{token.name}</th>
+                    <td>
+                      <code>{token.prefix}…</code>
+                    </td>
+                    <td>{token.createdBy.name}</td>
+                    <td>{formatDateTime(lang, token.createdAt)}</td>
+                    <td>{token.lastUsedAt ? formatDateTime(lang, token.lastUsedAt) : <span className="muted">{t("apiTokens.never")}</span>}</td>
+                    <td>
+                      {token.revokedAt ? (
+                        <span className="badge badge-revoked">{t("apiTokens.revokedOn", { date: formatDateTime(lang, token.revokedAt) })}</span>
+                      ) : (
+                        <span className="badge badge-active">{t("apiTokens.active")}</span>
+                      )}
+                    </td>
+                    <td>
+                      {token.revokedAt ? null : (
+                        <Form
+                          method="post"
+                          onSubmit={(event) => {
+                            if (!window.confirm(t("apiTokens.revokeConfirm", { name: token.name }))) event.preventDefault();
+                          }}
+                        >
+                          <input type="hidden" name="apiTokenId" value={token.id} />
+                          <SubmitButton
+                            intent="revoke"
+                            match={{ apiTokenId: token.id }}
+                            busyLabel={t("apiTokens.revoking")}
+                            className="button button-danger button-small"
+                            aria-label={t("apiTokens.revokeLabel", { name: token.name })}
+                          >
+                            {t("apiTokens.revoke")}
+                          </SubmitButton>
+                        </Form>
+                      )}
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        )}
+        <Pagination pageInfo={apiTokens.pageInfo} shown={tokens.length} total={apiTokens.totalCount} />
+      </section>
+    </>
+  );
+}
+
+export function ErrorBoundary() {
+  return <ErrorPanel error={useRouteError()} />;
+}

@@ -1,0 +1,79 @@
+import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { useLoaderData, useRouteError } from "@remix-run/react";
+import { EmptyState, Pagination, SearchForm } from "~/components/list-controls";
+import { ErrorPanel } from "~/components/error-panel";
+import { PropertiesDocument } from "~/graphql/graphql";
+import { formatNumber } from "~/i18n/i18n";
+import { pageTitle } from "~/i18n/meta";
+import { useLang, useT } from "~/i18n/use-t";
+import { apiFor } from "~/lib/api.server";
+import { pageFromUrl, searchFromUrl } from "~/lib/paging";
+
+export const meta: MetaFunction = ({ matches }) => [{ title: pageTitle(matches, "properties.title") }];
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const url = new URL(request.url);
+  const search = searchFromUrl(url);
+  const page = pageFromUrl(url);
+  const { api } = await apiFor(request);
+  const { properties } = await api.query(PropertiesDocument, { filter: { search }, ...page.variables });
+  return { properties, q: search ?? "", size: page.size };
+}
+
+export default function PropertiesPage() {
+  const t = useT();
+  const lang = useLang();
+  const { properties, q, size } = useLoaderData<typeof loader>();
+  const rows = properties.edges.map((edge) => edge.node);
+  return (
+    <>
+      <div className="page-heading">
+        <h1>{t("properties.title")}</h1>
+        <p className="muted">{t("properties.intro")}</p>
+      </div>
+      <SearchForm searchLabel={t("properties.search")} q={q} size={size} />
+      {rows.length === 0 ? (
+        <EmptyState title={t("properties.empty")} hint={q ? t("list.tryAgain") : undefined} />
+      ) : (
+        <div className="table-wrap">
+          <table>
+            <caption className="visually-hidden">{t("properties.caption")}</caption>
+            <thead>
+              <tr>
+                <th scope="col">{t("field.property")}</th>
+                <th scope="col">{t("field.address")}</th>
+                <th scope="col" className="numeric">
+                  {t("field.apartments")}
+                </th>
+                <th scope="col">{t("field.customer")}</th>
+                <th scope="col">{t("field.installer")}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {rows.map((property) => (
+                <tr key={property.id}>
+                  <th scope="row">{property.name}</th>
+                  <td>
+                    {property.streetAddress}
+                    <br />
+                    <span className="muted">
+                      {property.postalCode} {property.city}
+                    </span>
+                  </td>
+                  <td className="numeric tabular">{formatNumber(lang, property.apartments)}</td>
+                  <td>{property.customer.name}</td>
+                  <td>{property.installer?.name ?? <span className="muted">{t("properties.noInstaller")}</span>}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+      <Pagination pageInfo={properties.pageInfo} shown={rows.length} total={properties.totalCount} />
+    </>
+  );
+}
+
+export function ErrorBoundary() {
+  return <ErrorPanel error={useRouteError()} />;
+}

@@ -1,0 +1,93 @@
+import type { Browser } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { DEMO, launchBrowser, logIn, newPage, pathOf, screenshot } from "./support";
+
+describe("a customer's journey", () => {
+  let browser: Browser;
+  beforeAll(async () => {
+    browser = await launchBrowser();
+  });
+  afterAll(async () => {
+    await browser?.close();
+  });
+
+  it("logs in, sees the dashboard in Swedish, switches to English and logs out", async () => {
+    const { context, page } = await newPage(browser);
+    try {
+      await page.goto("/");
+      expect(pathOf(page)).toBe("/login");
+      expect(await page.getAttribute("html", "lang")).toBe("sv");
+      await page.getByRole("heading", { name: "Logga in" }).waitFor();
+      await page.getByText("Supportavtal för Aptus-system").waitFor();
+      await screenshot(page, "login");
+
+      await logIn(page, DEMO.karin.email);
+      const main = page.locator("main");
+      await expect(page.getByRole("heading", { level: 1 }).textContent()).resolves.toBe(`Välkommen, ${DEMO.karin.name}`);
+      await main.getByText(DEMO.karin.organisation).waitFor();
+      await main.getByText(DEMO.karin.email).waitFor();
+      await main.getByText("Kundadministratör").waitFor();
+      await main.getByText("Fastigheter du ser").waitFor();
+      await expect(page.getByTestId("property-count").textContent()).resolves.toBe("3");
+      await main.getByText("556901-2346").waitFor();
+      expect(await page.title()).toBe("Översikt – Trygg");
+
+      // A customer's menu: no Organisationer, no API-nycklar.
+      const nav = page.getByRole("navigation", { name: "Huvudmeny" });
+      expect(await nav.getByRole("link").allTextContents()).toEqual(["Översikt", "Fastigheter"]);
+      await screenshot(page, "dashboard-sv");
+
+      await page.getByRole("button", { name: "English" }).click();
+      await page.getByRole("heading", { name: `Welcome, ${DEMO.karin.name}` }).waitFor();
+      expect(await page.getAttribute("html", "lang")).toBe("en");
+      expect(pathOf(page)).toBe("/");
+      await main.getByText("Customer administrator").waitFor();
+      await main.getByText("Properties you can see").waitFor();
+      await main.getByText("Your organisation").waitFor();
+      await expect(page.getByRole("navigation", { name: "Main menu" }).getByRole("link").allTextContents()).resolves.toEqual(["Dashboard", "Properties"]);
+      await screenshot(page, "dashboard-en");
+
+      await page.getByRole("button", { name: "Log out" }).click();
+      await page.waitForURL((url) => url.pathname === "/login");
+      // The language outlives the session.
+      await page.getByRole("heading", { name: "Log in" }).waitFor();
+
+      await page.goto("/");
+      expect(pathOf(page)).toBe("/login");
+      await page.goto("/properties");
+      expect(pathOf(page)).toBe("/login");
+    } finally {
+      await context.close();
+    }
+  });
+
+  it("returns to the page asked for after logging in", async () => {
+    const { context, page } = await newPage(browser);
+    try {
+      await page.goto("/properties?q=Majorna");
+      expect(pathOf(page)).toBe("/login");
+      await page.getByLabel("E-postadress").fill(DEMO.karin.email);
+      await page.getByLabel("Lösenord").fill("trygg-demo-2026");
+      await page.getByRole("button", { name: "Logga in" }).click();
+      await page.waitForURL((url) => url.pathname === "/properties");
+      await page.getByText("Visar 1 av 1").waitFor();
+      expect(await page.locator("tbody th").allTextContents()).toEqual(["Kv. Majorna 12"]);
+    } finally {
+      await context.close();
+    }
+  });
+
+  it("shows the dashboard at mobile width", async () => {
+    const { context, page } = await newPage(browser, { width: 390, height: 844 });
+    try {
+      await logIn(page, DEMO.karin.email);
+      await page.getByRole("heading", { name: `Välkommen, ${DEMO.karin.name}` }).waitFor();
+      // Nothing wider than the screen: no sideways scrolling of the whole page.
+      const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+      expect(overflow).toBeLessThanOrEqual(0);
+      await screenshot(page, "dashboard-mobile");
+    } finally {
+      await context.close();
+    }
+  });
+});

@@ -1,0 +1,45 @@
+import type { Browser } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { DEMO, launchBrowser, newPage, pathOf, screenshot } from "./support";
+
+describe("logging in", () => {
+  let browser: Browser;
+  beforeAll(async () => {
+    browser = await launchBrowser();
+  });
+  afterAll(async () => {
+    await browser?.close();
+  });
+
+  it("answers a wrong password with the generic message and stays on /login", async () => {
+    const { context, page } = await newPage(browser);
+    try {
+      await page.goto("/login");
+      await page.getByLabel("E-postadress").fill(DEMO.britt.email);
+      await page.getByLabel("Lösenord").fill("not-the-password");
+      await page.getByRole("button", { name: "Logga in" }).click();
+      const alert = page.getByRole("alert");
+      await alert.waitFor();
+      await page.waitForFunction(() => document.querySelector<HTMLInputElement>("#password")?.value === "");
+      expect(await alert.textContent()).toBe("Fel e-postadress eller lösenord.");
+      expect(pathOf(page)).toBe("/login");
+      // The e-mail is kept, the password is not.
+      expect(await page.getByLabel("E-postadress").inputValue()).toBe(DEMO.britt.email);
+      expect(await page.getByLabel("Lösenord").inputValue()).toBe("");
+      await screenshot(page, "login-error");
+
+      // An unknown e-mail gets exactly the same answer: the portal never says which part was wrong.
+      await page.getByLabel("E-postadress").fill("nobody@nowhere.demo");
+      await page.getByLabel("Lösenord").fill("not-the-password");
+      await page.getByRole("button", { name: "Logga in" }).click();
+      await page.waitForFunction(() => document.querySelector<HTMLInputElement>("#password")?.value === "");
+      expect(await page.getByLabel("E-postadress").inputValue()).toBe("nobody@nowhere.demo");
+      expect(await page.getByRole("alert").textContent()).toBe("Fel e-postadress eller lösenord.");
+      expect(pathOf(page)).toBe("/login");
+      await page.goto("/");
+      expect(pathOf(page)).toBe("/login");
+    } finally {
+      await context.close();
+    }
+  });
+});

@@ -1,0 +1,57 @@
+import { mkdir } from "node:fs/promises";
+import { fileURLToPath } from "node:url";
+import { chromium, type Browser, type BrowserContext, type Page } from "playwright-core";
+
+/** Where the portal under test runs; the runner starts it (and an API seeded with the demo). */
+export function portalUrl(): string {
+  const url = process.env.PORTAL_URL;
+  if (!url) throw new Error("Set PORTAL_URL to the running portal, e.g. PORTAL_URL=http://localhost:3100");
+  return url.replace(/\/+$/, "");
+}
+
+export const DEMO_PASSWORD = "trygg-demo-2026";
+
+export const DEMO = {
+  karin: { email: "karin@vastkustfast.demo", name: "Karin Fastighetschef", organisation: "Västkustens Fastigheter AB" },
+  britt: { email: "britt@brfkastanjen.demo", name: "Britt Kassör", organisation: "Brf Kastanjen" },
+  admin: { email: "admin@aptus.demo", name: "Anna Admin", organisation: "Aptus Elektronik AB" },
+  petra: { email: "petra@nordsak.demo", name: "Petra Partner", organisation: "Nordsäk Säkerhet AB" },
+  sara: { email: "sara.saljare@aptus.demo", name: "Sara Säljare", organisation: "Aptus Elektronik AB" },
+} as const;
+
+const ARTIFACTS = fileURLToPath(new URL("../../.test-artifacts/", import.meta.url));
+
+/** Debian's Chromium; no browser can be downloaded here. */
+export function launchBrowser(): Promise<Browser> {
+  return chromium.launch({
+    executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
+    args: ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
+  });
+}
+
+/** A fresh browser profile (no cookies) for one journey. */
+export async function newPage(browser: Browser, viewport = { width: 1280, height: 860 }): Promise<{ context: BrowserContext; page: Page }> {
+  const context = await browser.newContext({ viewport, locale: "sv-SE", baseURL: portalUrl() });
+  const page = await context.newPage();
+  return { context, page };
+}
+
+export function pathOf(page: Page): string {
+  return new URL(page.url()).pathname;
+}
+
+/** Logs in through the form (Swedish) and waits for the dashboard. */
+export async function logIn(page: Page, email: string, password = DEMO_PASSWORD): Promise<void> {
+  await page.goto("/login");
+  await page.getByLabel("E-postadress").fill(email);
+  await page.getByLabel("Lösenord").fill(password);
+  await page.getByRole("button", { name: "Logga in" }).click();
+  await page.waitForURL((url) => url.pathname === "/");
+  await page.getByRole("heading", { name: /^(Välkommen|Welcome), / }).waitFor();
+}
+
+/** Saves a full-page screenshot to .test-artifacts/ (git-ignored) for a human to look at. */
+export async function screenshot(page: Page, name: string): Promise<void> {
+  await mkdir(ARTIFACTS, { recursive: true });
+  await page.screenshot({ path: `${ARTIFACTS}${name}.png`, fullPage: true });
+}

@@ -1,0 +1,17 @@
+import { fileURLToPath } from "node:url";
+import { defineConfig } from "vitest/config";
+
+/**
+ * End-to-end journeys in Chromium against a running portal (PORTAL_URL) backed by an API seeded
+ * with the demo. Run from the repository root: `npx vitest run --config portal/vitest.e2e.config.ts`.
+ */
+export default defineConfig({
+  root: fileURLToPath(new URL(".", import.meta.url)),
+  test: {
+    include: ["e2e/**/*.e2e.test.ts"],
+    environment: "node",
+    testTimeout: 60_000,
+    hookTimeout: 60_000,
+    fileParallelism: false,
+  },
+});
