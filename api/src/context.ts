@@ -1,4 +1,5 @@
 import type { Db } from "./db/client.js";
+import { todayInSweden } from "./shared/dates.js";
 import type { Logger } from "./logger.js";
 import type { LoginThrottle } from "./modules/access/login-throttle.js";
 import { createPartyLoaders, type PartyLoaders } from "./modules/parties/parties.loaders.js";
@@ -13,9 +14,14 @@ export interface Context {
   log: Logger;
   loaders: PartyLoaders;
   /** Long-lived parts shared by every request. */
-  app: { throttle: LoginThrottle; sessionTtlHours: number };
+  app: { throttle: LoginThrottle; sessionTtlHours: number; expiringWindowDays: number };
 }
 
 export function createContext(base: Omit<Context, "loaders">): Context {
   return { ...base, loaders: createPartyLoaders(base.db) };
+}
+
+/** "Today" in Sweden and the expiring window, for the services' date rules. */
+export function clock(ctx: Context) {
+  return { today: todayInSweden(), windowDays: ctx.app.expiringWindowDays };
 }

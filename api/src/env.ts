@@ -16,6 +16,8 @@ const schema = z.object({
   TRYGG_DATA_DIR: z.string().min(1).default(".data"),
   TRYGG_ADMIN_EMAIL: z.string().email().optional(),
   TRYGG_ADMIN_PASSWORD: z.string().min(12, "must be at least 12 characters").optional(),
+  /** How many days before its end an agreement shows as EXPIRING. */
+  AGREEMENT_EXPIRING_WINDOW_DAYS: z.coerce.number().int().min(0).max(365).default(60),
   SESSION_TTL_HOURS: z.coerce.number().positive().max(24 * 90).default(12),
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
   LOGIN_MAX_FAILURES_PER_ACCOUNT: z.coerce.number().int().positive().default(5),

@@ -1,6 +1,8 @@
 import { printSchema, type GraphQLSchema } from "graphql";
 import { buildSchema } from "type-graphql";
 import { AccessResolver, ApiTokenResolver } from "./modules/access/access.resolver.js";
+import { AgreementResolver } from "./modules/agreements/agreement.resolver.js";
+import { InstalledVersionResolver, ProductReleaseResolver, PropertyVersionsResolver } from "./modules/releases/release.resolver.js";
 import { AuditResolver } from "./modules/audit/audit.resolver.js";
 import { NodeResolver } from "./modules/node/node.resolver.js";
 import { OrganisationResolver, PropertyResolver, TierResolver, UserResolver } from "./modules/parties/parties.resolver.js";
@@ -14,6 +16,10 @@ export const resolvers = [
   UserResolver,
   PropertyResolver,
   TierResolver,
+  AgreementResolver,
+  ProductReleaseResolver,
+  PropertyVersionsResolver,
+  InstalledVersionResolver,
   AuditResolver,
 ] as const;
 

@@ -19,7 +19,7 @@ import { Forbidden, Unauthenticated } from "./shared/errors.js";
 
 type ServerEnv = Pick<
   Env,
-  "SESSION_TTL_HOURS" | "LOGIN_MAX_FAILURES_PER_ACCOUNT" | "LOGIN_MAX_FAILURES_PER_ADDRESS" | "LOGIN_FAILURE_WINDOW_SECONDS" | "TRUST_PROXY"
+  "SESSION_TTL_HOURS" | "AGREEMENT_EXPIRING_WINDOW_DAYS" | "LOGIN_MAX_FAILURES_PER_ACCOUNT" | "LOGIN_MAX_FAILURES_PER_ADDRESS" | "LOGIN_FAILURE_WINDOW_SECONDS" | "TRUST_PROXY"
 >;
 
 const KNOWN_CODES = new Set([
@@ -156,7 +156,7 @@ export async function startServer(opts: { database: Database; env: ServerEnv; lo
           ip: req.ip ?? "unknown",
           userAgent: req.headers["user-agent"] ?? null,
           log: req.log.child({ userId: viewer?.userId }),
-          app: { throttle, sessionTtlHours: env.SESSION_TTL_HOURS },
+          app: { throttle, sessionTtlHours: env.SESSION_TTL_HOURS, expiringWindowDays: env.AGREEMENT_EXPIRING_WINDOW_DAYS },
         });
       },
     }),

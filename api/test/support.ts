@@ -52,6 +52,7 @@ export async function startTestApi(opts: { env?: Partial<Parameters<typeof start
     host: "127.0.0.1",
     env: {
       SESSION_TTL_HOURS: 12,
+      AGREEMENT_EXPIRING_WINDOW_DAYS: 60,
       LOGIN_MAX_FAILURES_PER_ACCOUNT: 5,
       LOGIN_MAX_FAILURES_PER_ADDRESS: 1000,
       LOGIN_FAILURE_WINDOW_SECONDS: 900,

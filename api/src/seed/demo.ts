@@ -1,7 +1,11 @@
 import { count } from "drizzle-orm";
 import type { Db } from "../db/client.js";
 import { organisations } from "../db/schema/index.js";
+import * as agreements from "../modules/agreements/agreement.service.js";
+import { DEFAULT_EXPIRING_WINDOW_DAYS } from "../modules/agreements/agreement-status.js";
 import * as parties from "../modules/parties/parties.service.js";
+import * as releases from "../modules/releases/release.service.js";
+import { addDaysIso, todayInSweden } from "../shared/dates.js";
 import type { Result } from "../shared/errors.js";
 import type { Role, Viewer } from "../shared/viewer.js";
 import { ensureAdmin } from "./bootstrap.js";
@@ -83,14 +87,112 @@ export async function seedDemo(db: Db): Promise<DemoLogin[]> {
       login.email,
     );
   }
+  const propertyIds = new Map<string, string>();
   for (const p of PROPERTIES) {
     const { customer, installer, ...rest } = p;
-    must(
+    const row = must(
       await parties.createProperty(db, admin, { ...rest, customerId: orgIds.get(customer)!, installerId: installer ? orgIds.get(installer)! : null }),
       p.name,
     );
+    propertyIds.set(p.name, row.id);
   }
+  await seedAgreements(db, admin, orgIds, propertyIds);
   return DEMO_LOGINS;
+}
+
+/** Agreements in every status, dated relative to today so the demo always looks current. */
+async function seedAgreements(db: Db, admin: Viewer, orgIds: Map<string, string>, propertyIds: Map<string, string>) {
+  const today = todayInSweden();
+  const clock = { today, windowDays: DEFAULT_EXPIRING_WINDOW_DAYS };
+  const day = (n: number) => addDaysIso(today, n);
+  const [seller] = (await parties.listUsers(db, admin, {}, { first: 100 })).edges.map((e) => e.node).filter((u) => u.role === "SELLER");
+  const make = async (spec: { customer: string; partner: string | null; tier: "PLUS_500" | "BRF"; properties: string[]; startsOn: string; endsOn: string; activate?: boolean }) => {
+    const a = must(
+      await agreements.createAgreement(
+        db,
+        admin,
+        {
+          customerId: orgIds.get(spec.customer)!,
+          partnerId: spec.partner ? orgIds.get(spec.partner)! : null,
+          sellerId: seller!.id,
+          tier: spec.tier,
+          propertyIds: spec.properties.map((p) => propertyIds.get(p)!),
+          startsOn: spec.startsOn,
+          endsOn: spec.endsOn,
+        },
+        clock,
+      ),
+      `agreement for ${spec.customer}`,
+    );
+    if (spec.activate !== false) must(await agreements.activateAgreement(db, admin, { agreementId: a.id }, clock), "activate");
+    return a;
+  };
+  const accounts = async (agreementId: string, people: [string, string][]) => {
+    for (const [name, email] of people) must(await agreements.createHanteraAccount(db, admin, { agreementId, name, email }, clock), email);
+  };
+
+  // Active 500+: rentals, hosting and monitoring, most of the Hantera quota in use.
+  const vastkust = await make({ customer: "Västkustens Fastigheter AB", partner: "Nordsäk Säkerhet AB", tier: "PLUS_500", properties: ["Kv. Masthugget 4", "Kv. Majorna 12"], startsOn: day(-300), endsOn: day(430) });
+  must(await agreements.rentLicence(db, admin, { agreementId: vastkust.id, kind: "HANTERA", quantity: 3, monthlyPriceMinor: 45_000, currency: "SEK", startsOn: day(-200), endsOn: day(430) }, clock), "rental");
+  must(await agreements.rentLicence(db, admin, { agreementId: vastkust.id, kind: "BOOKING", quantity: 40, monthlyPriceMinor: 120_000, currency: "SEK", startsOn: day(-280), endsOn: day(430) }, clock), "rental");
+  must(await agreements.orderAddOn(db, admin, { agreementId: vastkust.id, kind: "HOSTING", hostedServices: ["BOKNING", "APTUSPORTAL", "HANTERA"] }, clock), "hosting");
+  must(await agreements.orderAddOn(db, admin, { agreementId: vastkust.id, kind: "MONITORING" }, clock), "monitoring");
+  await accounts(vastkust.id, [
+    ["Karin Fastighetschef", "karin@vastkustfast.demo"],
+    ["Kalle Förvaltare", "kalle@vastkustfast.demo"],
+    ["Fatima Husvärd", "fatima@vastkustfast.demo"],
+    ["Olle Uthyrning", "olle@vastkustfast.demo"],
+    ["Mira Ekonomi", "mira@vastkustfast.demo"],
+    ["Jonas Drift", "jonas@vastkustfast.demo"],
+    ["Sven Fastighetsskötare", "sven@vastkustfast.demo"],
+  ]);
+
+  // Expiring 500+: ends within the window, so the renewal banner and lapse preview show.
+  const alvstranden = await make({ customer: "Älvstrandens Hyresbostäder AB", partner: "Låsteknik Väst AB", tier: "PLUS_500", properties: ["Eriksberg Kaj", "Lindholmen Strand"], startsOn: day(-335), endsOn: day(30) });
+  must(await agreements.orderAddOn(db, admin, { agreementId: alvstranden.id, kind: "HOSTING", hostedServices: ["BOKNING", "FORBRUKNING", "FDB"] }, clock), "hosting");
+  must(await agreements.rentLicence(db, admin, { agreementId: alvstranden.id, kind: "CONSUMPTION", quantity: 200, monthlyPriceMinor: 80_000, currency: "SEK", startsOn: day(-300), endsOn: day(30) }, clock), "rental");
+  await accounts(alvstranden.id, [
+    ["Eva Ekström", "eva@alvstranden.demo"],
+    ["Ali Förvaltare", "ali@alvstranden.demo"],
+    ["Lena Kundtjänst", "lena@alvstranden.demo"],
+    ["Per Drift", "per@alvstranden.demo"],
+  ]);
+
+  // Active BRF with room for two more Hantera accounts.
+  const linne = await make({ customer: "Brf Linnégatan 12", partner: "Nordsäk Säkerhet AB", tier: "BRF", properties: ["Linnégatan 12"], startsOn: day(-100), endsOn: day(265) });
+  await accounts(linne.id, [
+    ["Bo Ordförande", "bo@brflinne.demo"],
+    ["Siv Sekreterare", "siv@brflinne.demo"],
+    ["Gunnar Vicevärd", "gunnar@brflinne.demo"],
+  ]);
+
+  // Expired BRF, signed directly, and a draft for the next period.
+  await make({ customer: "Brf Kastanjen", partner: null, tier: "BRF", properties: ["Kastanjen 1"], startsOn: day(-400), endsOn: day(-35) });
+  await make({ customer: "Brf Kastanjen", partner: null, tier: "BRF", properties: ["Kastanjen 1"], startsOn: day(10), endsOn: day(375), activate: false });
+
+  // Terminated 500+: the property was sold.
+  const sold = await make({ customer: "Västkustens Fastigheter AB", partner: "Låsteknik Väst AB", tier: "PLUS_500", properties: ["Kv. Kungsladugård 7"], startsOn: day(-500), endsOn: day(230) });
+  must(await agreements.terminateAgreement(db, admin, { agreementId: sold.id, terminatesOn: day(-90), reason: "Fastigheten såld till ny ägare." }, clock), "terminate");
+
+  // Latest versions, and what is installed where.
+  const release = async (product: releases.Product, version: string, daysAgo: number) =>
+    must(await releases.publishProductRelease(db, admin, { product, version, releasedOn: day(-daysAgo), notes: null }), `${product} ${version}`);
+  await release("MULTI_ACCESS", "5.11.0", 200);
+  await release("MULTI_ACCESS", "5.12.3", 40);
+  await release("HANTERA", "3.4.1", 60);
+  await release("APTUSPORTAL", "2.8.0", 25);
+  const installed: [string, releases.Product, string][] = [
+    ["Kv. Masthugget 4", "MULTI_ACCESS", "5.12.3"],
+    ["Kv. Masthugget 4", "HANTERA", "3.4.1"],
+    ["Kv. Majorna 12", "MULTI_ACCESS", "5.10.2"],
+    ["Kv. Majorna 12", "APTUSPORTAL", "2.8.0"],
+    ["Eriksberg Kaj", "MULTI_ACCESS", "5.12.3"],
+    ["Eriksberg Kaj", "APTUSPORTAL", "2.6.0"],
+    ["Linnégatan 12", "MULTI_ACCESS", "5.11.0"],
+  ];
+  for (const [property, product, version] of installed) {
+    must(await releases.setInstalledVersion(db, admin, { propertyId: propertyIds.get(property)!, product, version }), `${property} ${product}`);
+  }
 }
 
 export function formatLogins(logins: DemoLogin[]): string {

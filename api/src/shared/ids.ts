@@ -4,7 +4,18 @@
  */
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 
-export type NodeTypeName = "Organisation" | "User" | "Property" | "ApiToken" | "AuditEvent";
+export type NodeTypeName =
+  | "Organisation"
+  | "User"
+  | "Property"
+  | "ApiToken"
+  | "AuditEvent"
+  | "Agreement"
+  | "AgreementPeriod"
+  | "HanteraAccount"
+  | "LicenceRental"
+  | "AddOn"
+  | "ProductRelease";
 
 export function toGlobalId(type: NodeTypeName, id: string): string {
   return Buffer.from(`${type}:${id}`, "utf8").toString("base64url");

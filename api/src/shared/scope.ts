@@ -1,5 +1,5 @@
 import { type SQL, and, eq, or, inArray, sql } from "drizzle-orm";
-import { organisations, properties, users } from "../db/schema/index.js";
+import { agreementProperties, agreements, organisations, properties, users } from "../db/schema/index.js";
 import { isVendorStaff, type Viewer } from "./viewer.js";
 
 /**
@@ -7,7 +7,8 @@ import { isVendorStaff, type Viewer } from "./viewer.js";
  * so a new query cannot forget the tenant. A thing outside the scope is treated as missing.
  *
  * - vendor staff (ADMIN, SELLER, SUPPORT) see every party: they sign up customers and partners;
- * - a partner sees itself, the vendor, and the customers whose properties it installs for;
+ * - a partner sees itself, the vendor, and the customers whose properties it installs for or whose
+ *   agreements it signed;
  * - a customer sees itself, the vendor, and the partners that install at its properties.
  */
 export function organisationScope(v: Viewer): SQL | undefined {
@@ -21,6 +22,7 @@ export function organisationScope(v: Viewer): SQL | undefined {
         organisations.id,
         sql`(select ${properties.customerId} from ${properties} where ${properties.installerId} = ${v.organisationId})`,
       ),
+      inArray(organisations.id, sql`(select ${agreements.customerId} from ${agreements} where ${agreements.partnerId} = ${v.organisationId})`),
     );
   }
   return or(
@@ -30,13 +32,33 @@ export function organisationScope(v: Viewer): SQL | undefined {
       organisations.id,
       sql`(select ${properties.installerId} from ${properties} where ${properties.customerId} = ${v.organisationId})`,
     ),
+    inArray(organisations.id, sql`(select ${agreements.partnerId} from ${agreements} where ${agreements.customerId} = ${v.organisationId})`),
   );
 }
 
 export function propertyScope(v: Viewer): SQL | undefined {
   if (isVendorStaff(v)) return undefined;
-  if (v.organisationKind === "PARTNER") return eq(properties.installerId, v.organisationId);
+  if (v.organisationKind === "PARTNER") {
+    return or(
+      eq(properties.installerId, v.organisationId),
+      inArray(
+        properties.id,
+        sql`(select ${agreementProperties.propertyId} from ${agreementProperties} join ${agreements} on ${agreements.id} = ${agreementProperties.agreementId} where ${agreements.partnerId} = ${v.organisationId})`,
+      ),
+    );
+  }
   return eq(properties.customerId, v.organisationId);
+}
+
+/**
+ * Agreements: admins and support see all; a seller those he is responsible for; a partner those it
+ * signed; a customer its own.
+ */
+export function agreementScope(v: Viewer): SQL | undefined {
+  if (v.role === "ADMIN" || v.role === "SUPPORT") return undefined;
+  if (v.role === "SELLER") return eq(agreements.sellerId, v.userId);
+  if (v.organisationKind === "PARTNER") return eq(agreements.partnerId, v.organisationId);
+  return eq(agreements.customerId, v.organisationId);
 }
 
 /** People are more private than organisations: outside the vendor, only one's own colleagues. */

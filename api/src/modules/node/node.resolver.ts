@@ -1,5 +1,7 @@
 import { Arg, Authorized, Ctx, ID, Query, Resolver } from "type-graphql";
-import type { Context } from "../../context.js";
+import { clock, type Context } from "../../context.js";
+import * as agreements from "../agreements/agreement.service.js";
+import { Agreement } from "../agreements/agreement.types.js";
 import { requireViewer } from "../../shared/auth.js";
 import { fromGlobalId } from "../../shared/ids.js";
 import * as parties from "../parties/parties.service.js";
@@ -25,6 +27,10 @@ export class NodeResolver {
       case "Property": {
         const row = await parties.findProperty(ctx.db, viewer, ref.id);
         return row && Property.from(row);
+      }
+      case "Agreement": {
+        const row = await agreements.findAgreement(ctx.db, viewer, ref.id, clock(ctx));
+        return row && Agreement.from(row);
       }
       default:
         return null;

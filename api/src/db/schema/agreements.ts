@@ -1,0 +1,163 @@
+import { sql } from "drizzle-orm";
+import { check, date, index, integer, pgEnum, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
+import { organisations, properties, tierCode, users } from "./parties.js";
+
+export const licenceKind = pgEnum("licence_kind", ["BOOKING", "HANTERA", "CONSUMPTION"]);
+export const addOnKind = pgEnum("add_on_kind", ["HOSTING", "MONITORING"]);
+export const product = pgEnum("product", ["MULTI_ACCESS", "HANTERA", "APTUSPORTAL"]);
+
+/**
+ * A support agreement. Its status is never stored: it is derived from activation, termination and
+ * the periods, so it cannot go stale (see agreement-status.ts).
+ */
+export const agreements = pgTable(
+  "agreements",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    number: text("number").notNull(),
+    tier: tierCode("tier").notNull(),
+    customerId: uuid("customer_id")
+      .notNull()
+      .references(() => organisations.id),
+    partnerId: uuid("partner_id").references(() => organisations.id),
+    sellerId: uuid("seller_id").references(() => users.id),
+    activatedAt: timestamp("activated_at", { withTimezone: true }),
+    terminatedOn: date("terminated_on", { mode: "string" }),
+    terminationReason: text("termination_reason"),
+    version: integer("version").notNull().default(1),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    uniqueIndex("agreements_number_key").on(t.number),
+    index("agreements_customer_idx").on(t.customerId),
+    index("agreements_partner_idx").on(t.partnerId),
+    index("agreements_seller_idx").on(t.sellerId),
+  ],
+);
+
+/** Per-year counters for readable agreement numbers, TA-2027-0042; an upsert hands out the next one. */
+export const agreementNumberCounters = pgTable("agreement_number_counters", {
+  year: integer("year").primaryKey(),
+  last: integer("last").notNull(),
+});
+
+export const agreementProperties = pgTable(
+  "agreement_properties",
+  {
+    agreementId: uuid("agreement_id")
+      .notNull()
+      .references(() => agreements.id),
+    propertyId: uuid("property_id")
+      .notNull()
+      .references(() => properties.id),
+  },
+  (t) => [primaryKey({ columns: [t.agreementId, t.propertyId] }), index("agreement_properties_property_idx").on(t.propertyId)],
+);
+
+/** Every period the agreement has run for; renewal adds one, none is ever changed or removed. */
+export const agreementPeriods = pgTable(
+  "agreement_periods",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    agreementId: uuid("agreement_id")
+      .notNull()
+      .references(() => agreements.id),
+    sequence: integer("sequence").notNull(),
+    startsOn: date("starts_on", { mode: "string" }).notNull(),
+    endsOn: date("ends_on", { mode: "string" }).notNull(),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    uniqueIndex("agreement_periods_sequence_key").on(t.agreementId, t.sequence),
+    check("agreement_periods_dates", sql`${t.endsOn} >= ${t.startsOn}`),
+  ],
+);
+
+export const hanteraAccounts = pgTable(
+  "hantera_accounts",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    agreementId: uuid("agreement_id")
+      .notNull()
+      .references(() => agreements.id),
+    name: text("name").notNull(),
+    email: text("email").notNull(),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+    deactivatedAt: timestamp("deactivated_at", { withTimezone: true }),
+  },
+  (t) => [
+    index("hantera_accounts_agreement_idx").on(t.agreementId),
+    uniqueIndex("hantera_accounts_active_email_key").on(t.agreementId, t.email).where(sql`${t.deactivatedAt} is null`),
+  ],
+);
+
+export const licenceRentals = pgTable(
+  "licence_rentals",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    agreementId: uuid("agreement_id")
+      .notNull()
+      .references(() => agreements.id),
+    kind: licenceKind("kind").notNull(),
+    quantity: integer("quantity").notNull(),
+    monthlyPriceMinor: integer("monthly_price_minor").notNull(),
+    currency: text("currency").notNull().default("SEK"),
+    startsOn: date("starts_on", { mode: "string" }).notNull(),
+    endsOn: date("ends_on", { mode: "string" }).notNull(),
+    /** Set when ended early; the rental then ends on this date instead. */
+    endedOn: date("ended_on", { mode: "string" }),
+    carriedFromId: uuid("carried_from_id"),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    index("licence_rentals_agreement_idx").on(t.agreementId),
+    check("licence_rentals_quantity", sql`${t.quantity} > 0`),
+    check("licence_rentals_price", sql`${t.monthlyPriceMinor} >= 0`),
+    check("licence_rentals_dates", sql`${t.endsOn} >= ${t.startsOn}`),
+  ],
+);
+
+export const addOns = pgTable(
+  "add_ons",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    agreementId: uuid("agreement_id")
+      .notNull()
+      .references(() => agreements.id),
+    kind: addOnKind("kind").notNull(),
+    /** For hosting: the hosted services (Bokning, Förbrukning, FDB, Aptusportal, Hantera). */
+    hostedServices: text("hosted_services").array().notNull().default(sql`'{}'::text[]`),
+    startsOn: date("starts_on", { mode: "string" }).notNull(),
+    /** Set when cancelled, or when the agreement lapsed or was terminated: the add-on ended then. */
+    endedOn: date("ended_on", { mode: "string" }),
+    endReason: text("end_reason"),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index("add_ons_agreement_idx").on(t.agreementId)],
+);
+
+export const productReleases = pgTable(
+  "product_releases",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    product: product("product").notNull(),
+    version: text("version").notNull(),
+    releasedOn: date("released_on", { mode: "string" }).notNull(),
+    notes: text("notes"),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [uniqueIndex("product_releases_version_key").on(t.product, t.version)],
+);
+
+export const installedVersions = pgTable(
+  "installed_versions",
+  {
+    propertyId: uuid("property_id")
+      .notNull()
+      .references(() => properties.id),
+    product: product("product").notNull(),
+    version: text("version").notNull(),
+    updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [primaryKey({ columns: [t.propertyId, t.product] })],
+);

@@ -1,0 +1,61 @@
+import { Arg, Args, Authorized, Ctx, FieldResolver, Mutation, Query, Resolver, Root } from "type-graphql";
+import type { Context } from "../../context.js";
+import { requireViewer } from "../../shared/auth.js";
+import { ConnectionArgs } from "../../shared/connection.js";
+import { uuidOf } from "../../shared/ids.js";
+import { payload } from "../../shared/payload.js";
+import { Property } from "../parties/parties.types.js";
+import * as releases from "./release.service.js";
+import {
+  InstalledVersion,
+  Product,
+  ProductRelease,
+  ProductReleaseConnection,
+  PublishProductReleaseInput,
+  PublishProductReleasePayload,
+  SetInstalledVersionInput,
+  SetInstalledVersionPayload,
+} from "./release.types.js";
+
+@Resolver(() => ProductRelease)
+export class ProductReleaseResolver {
+  @Authorized()
+  @Query(() => ProductReleaseConnection, { description: "Published releases, newest first." })
+  async productReleases(
+    @Args(() => ConnectionArgs) page: ConnectionArgs,
+    @Arg("product", () => Product, { nullable: true, description: "Only this program's releases." }) product: Product | null,
+    @Ctx() ctx: Context,
+  ) {
+    const c = await releases.listProductReleases(ctx.db, { product }, page);
+    return { ...c, edges: c.edges.map((e) => ({ cursor: e.cursor, node: ProductRelease.from(e.node) })) };
+  }
+
+  @Authorized("ADMIN", "SUPPORT")
+  @Mutation(() => PublishProductReleasePayload, { description: "Publish a release; properties behind it show as outdated. Vendor admins and support." })
+  async publishProductRelease(@Arg("input", () => PublishProductReleaseInput, { description: "The release." }) input: PublishProductReleaseInput, @Ctx() ctx: Context) {
+    return payload(await releases.publishProductRelease(ctx.db, requireViewer(ctx), input), "productRelease", ProductRelease.from);
+  }
+
+  @Authorized("ADMIN", "SUPPORT", "SELLER", "PARTNER_ADMIN", "PARTNER_STAFF")
+  @Mutation(() => SetInstalledVersionPayload, { description: "Record which version of a program is installed at a property." })
+  async setInstalledVersion(@Arg("input", () => SetInstalledVersionInput, { description: "Property, program, version." }) input: SetInstalledVersionInput, @Ctx() ctx: Context) {
+    const result = await releases.setInstalledVersion(ctx.db, requireViewer(ctx), { ...input, propertyId: uuidOf(input.propertyId, "Property") });
+    return payload(result, "installedVersion", InstalledVersion.from);
+  }
+}
+
+@Resolver(() => Property)
+export class PropertyVersionsResolver {
+  @FieldResolver(() => [InstalledVersion], { description: "Installed program versions, each against the latest release." })
+  async installedVersions(@Root() property: Property, @Ctx() ctx: Context) {
+    return (await releases.installedVersionsOf(ctx.db, [property.uuid])).map(InstalledVersion.from);
+  }
+}
+
+@Resolver(() => InstalledVersion)
+export class InstalledVersionResolver {
+  @FieldResolver(() => Property, { description: "The property." })
+  async property(@Root() v: InstalledVersion, @Ctx() ctx: Context) {
+    return Property.from((await ctx.loaders.property.load(v.propertyUuid))!);
+  }
+}

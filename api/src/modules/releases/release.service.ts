@@ -1,0 +1,106 @@
+import { asc, count, desc, eq, inArray } from "drizzle-orm";
+import semver from "semver";
+import type { Db, DbOrTx } from "../../db/client.js";
+import { installedVersions, productReleases } from "../../db/schema/index.js";
+import { recordAudit } from "../../shared/audit.js";
+import { paginate, type ConnectionArgs } from "../../shared/connection.js";
+import { forbidden, ok, userError, type Result } from "../../shared/errors.js";
+import { mutate, isUniqueViolation } from "../../shared/transaction.js";
+import type { Role, Viewer } from "../../shared/viewer.js";
+import { findProperty } from "../parties/parties.service.js";
+import { AgreementErrors as E } from "../agreements/agreement.errors.js";
+
+export type Product = (typeof productReleases.$inferSelect)["product"];
+export type ProductReleaseRow = typeof productReleases.$inferSelect;
+
+const PUBLISHERS: readonly Role[] = ["ADMIN", "SUPPORT"];
+const INSTALLERS: readonly Role[] = ["ADMIN", "SUPPORT", "SELLER", "PARTNER_ADMIN", "PARTNER_STAFF"];
+
+/** Versions are compared as semantic versions; "5.12" reads as 5.12.0. */
+function parse(version: string): semver.SemVer | null {
+  return semver.valid(version.trim()) ? new semver.SemVer(version.trim()) : semver.coerce(version.trim());
+}
+
+export function isBehind(installed: string, latest: string): boolean {
+  const a = parse(installed);
+  const b = parse(latest);
+  return !!a && !!b && semver.lt(a, b);
+}
+
+export async function publishProductRelease(db: Db, viewer: Viewer, input: { product: Product; version: string; releasedOn: string; notes?: string | null }): Promise<Result<ProductReleaseRow>> {
+  if (!PUBLISHERS.includes(viewer.role)) throw forbidden();
+  const version = input.version.trim();
+  if (!/^\d+(\.\d+){0,2}$/.test(version)) return userError(E.INVALID_VERSION, `"${input.version}" is not a version like 5.12.3.`, ["input", "version"]);
+  const exists = userError(E.RELEASE_EXISTS, `${input.product} ${version} is already published.`, ["input", "version"]);
+  try {
+    return await mutate(db, async (tx) => {
+      const [row] = await tx.insert(productReleases).values({ product: input.product, version, releasedOn: input.releasedOn, notes: input.notes ?? null }).returning();
+      await recordAudit(tx, viewer, { action: "productRelease.publish", objectType: "ProductRelease", objectId: row!.id, details: { product: input.product, version } });
+      return ok(row!);
+    });
+  } catch (e) {
+    if (isUniqueViolation(e)) return exists;
+    throw e;
+  }
+}
+
+export async function listProductReleases(db: Db, filter: { product?: Product | null }, page: ConnectionArgs) {
+  const where = filter.product ? eq(productReleases.product, filter.product) : undefined;
+  return paginate(
+    page,
+    async () => (await db.select({ n: count() }).from(productReleases).where(where))[0]?.n ?? 0,
+    (offset, limit) =>
+      db.select().from(productReleases).where(where).orderBy(desc(productReleases.releasedOn), asc(productReleases.product)).offset(offset).limit(limit),
+    (r) => r,
+  );
+}
+
+/** The newest release of each product, by version (not by date: a patch of an old line is not "latest"). */
+export async function latestReleases(db: DbOrTx): Promise<Map<Product, ProductReleaseRow>> {
+  const rows = await db.select().from(productReleases);
+  const latest = new Map<Product, ProductReleaseRow>();
+  for (const r of rows) {
+    const current = latest.get(r.product);
+    if (!current || isBehind(current.version, r.version)) latest.set(r.product, r);
+  }
+  return latest;
+}
+
+export interface InstalledVersion {
+  propertyId: string;
+  product: Product;
+  version: string;
+  latestVersion: string | null;
+  outdated: boolean;
+  updatedAt: Date;
+}
+
+export async function installedVersionsOf(db: DbOrTx, propertyIds: string[]): Promise<InstalledVersion[]> {
+  if (propertyIds.length === 0) return [];
+  const [rows, latest] = await Promise.all([
+    db.select().from(installedVersions).where(inArray(installedVersions.propertyId, propertyIds)).orderBy(asc(installedVersions.product)),
+    latestReleases(db),
+  ]);
+  return rows.map((r) => {
+    const newest = latest.get(r.product)?.version ?? null;
+    return { propertyId: r.propertyId, product: r.product, version: r.version, latestVersion: newest, outdated: !!newest && isBehind(r.version, newest), updatedAt: r.updatedAt };
+  });
+}
+
+export async function setInstalledVersion(db: Db, viewer: Viewer, input: { propertyId: string; product: Product; version: string }): Promise<Result<InstalledVersion>> {
+  if (!INSTALLERS.includes(viewer.role)) throw forbidden();
+  const property = await findProperty(db, viewer, input.propertyId);
+  if (!property) return userError(E.NOT_FOUND, "No such property.", ["input", "propertyId"]);
+  const version = input.version.trim();
+  if (!/^\d+(\.\d+){0,2}$/.test(version)) return userError(E.INVALID_VERSION, `"${input.version}" is not a version like 5.12.3.`, ["input", "version"]);
+  return mutate(db, async (tx) => {
+    await tx
+      .insert(installedVersions)
+      .values({ propertyId: property.id, product: input.product, version })
+      .onConflictDoUpdate({ target: [installedVersions.propertyId, installedVersions.product], set: { version, updatedAt: new Date() } });
+    await recordAudit(tx, viewer, { action: "installedVersion.set", objectType: "Property", objectId: property.id, organisationId: property.customerId, details: { product: input.product, version } });
+    const [v] = (await installedVersionsOf(tx, [property.id])).filter((x) => x.product === input.product);
+    return ok(v!);
+  });
+}
+

@@ -1,0 +1,38 @@
+import { GraphQLScalarType } from "graphql";
+import { LocalDateResolver } from "graphql-scalars";
+import { Field, InputType, Int, ObjectType } from "type-graphql";
+import { Min } from "class-validator";
+
+/**
+ * The contract's `Date`: an ISO calendar date, YYYY-MM-DD, in and out as a string. graphql-scalars'
+ * own DateResolver turns values into JavaScript Dates (with a time zone to get wrong), so we take
+ * its LocalDate rules under the contract's name.
+ */
+export const DateScalar = new GraphQLScalarType({
+  ...LocalDateResolver.toConfig(),
+  name: "Date",
+  description: "A calendar date, ISO 8601 YYYY-MM-DD, in Swedish time (Europe/Stockholm).",
+});
+
+@ObjectType({ description: "An amount of money in minor units (öre for SEK)." })
+export class Money {
+  @Field(() => Int, { description: "The amount in minor units: 12 345 öre is 123,45 kr." })
+  amountMinor!: number;
+
+  @Field(() => String, { description: "ISO 4217 currency code; SEK." })
+  currency!: string;
+
+  static of(amountMinor: number, currency = "SEK"): Money {
+    return Object.assign(new Money(), { amountMinor, currency });
+  }
+}
+
+@InputType({ description: "An amount of money in minor units." })
+export class MoneyInput {
+  @Field(() => Int, { description: "The amount in minor units (öre), zero or more." })
+  @Min(0)
+  amountMinor!: number;
+
+  @Field(() => String, { defaultValue: "SEK", description: "ISO 4217 currency code; only SEK is accepted." })
+  currency!: string;
+}
