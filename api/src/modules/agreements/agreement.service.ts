@@ -57,11 +57,13 @@ function allow(viewer: Viewer, roles: readonly Role[]): void {
 // "agreement_id" = "id" inside the subquery would then compare the period with itself.
 const firstStart = sql<string>`(select min(p.starts_on)::text from agreement_periods p where p.agreement_id = "agreements"."id")`;
 const lastEnd = sql<string>`(select max(p.ends_on)::text from agreement_periods p where p.agreement_id = "agreements"."id")`;
+/** The same, typed as a date for comparisons in SQL. */
+const lastEndDate = sql`(select max(p.ends_on) from agreement_periods p where p.agreement_id = "agreements"."id")`;
 
 /** The same rule as agreementStatus(), in SQL, so that lists can filter on it. */
 function statusSql(clock: Clock): SQL<AgreementStatus> {
   const today = sql`${clock.today}::date`;
-  const end = sql`least(${lastEnd}, coalesce(${agreements.terminatedOn}, ${lastEnd}))`;
+  const end = sql`least(${lastEndDate}, coalesce(${agreements.terminatedOn}, ${lastEndDate}))`;
   return sql<AgreementStatus>`(case
     when ${agreements.activatedAt} is null then 'DRAFT'
     when ${agreements.terminatedOn} is not null and ${agreements.terminatedOn} < ${today} then 'TERMINATED'
@@ -127,7 +129,7 @@ export async function listAgreements(db: Db, viewer: Viewer, filter: AgreementFi
     filter.customerId ? eq(agreements.customerId, filter.customerId) : undefined,
     filter.partnerId ? eq(agreements.partnerId, filter.partnerId) : undefined,
     filter.sellerId ? eq(agreements.sellerId, filter.sellerId) : undefined,
-    filter.endingBefore ? sql`${lastEnd} < ${filter.endingBefore}::date` : undefined,
+    filter.endingBefore ? sql`${lastEndDate} < ${filter.endingBefore}::date` : undefined,
   );
   return paginate(
     page,
@@ -138,7 +140,7 @@ export async function listAgreements(db: Db, viewer: Viewer, filter: AgreementFi
           .select({ agreement: agreements, startsOn: firstStart, endsOn: lastEnd })
           .from(agreements)
           .where(where)
-          .orderBy(asc(lastEnd), asc(agreements.number))
+          .orderBy(asc(lastEndDate), asc(agreements.number))
           .offset(offset)
           .limit(limit)
       ).map((r) => toRecord(r, clock)),

@@ -1,0 +1,254 @@
+import { eq } from "drizzle-orm";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { Database } from "../../db/client.js";
+import { tiers } from "../../db/schema/index.js";
+import { addDaysIso } from "../../shared/dates.js";
+import type { Viewer } from "../../shared/viewer.js";
+import { adminViewer, freshDatabase, viewerAs } from "../../test-support.js";
+import * as parties from "../parties/parties.service.js";
+import * as releases from "../releases/release.service.js";
+import * as s from "./agreement.service.js";
+
+let database: Database;
+let admin: Viewer;
+let customerId: string;
+let otherCustomerId: string;
+let propertyId: string;
+let otherPropertyId: string;
+
+const today = "2027-03-01";
+const clock = { today, windowDays: 60 };
+const day = (n: number) => addDaysIso(today, n);
+
+function okOf<T>(r: { ok: T } | { errors: { code: string }[] }): T {
+  if (!("ok" in r)) throw new Error(`expected ok, got ${JSON.stringify(r)}`);
+  return r.ok;
+}
+function codeOf(r: { ok: unknown } | { errors: { code: string }[] }): string | undefined {
+  return "errors" in r ? r.errors[0]?.code : undefined;
+}
+
+async function agreement(opts: Partial<s.CreateAgreementInput> & { activate?: boolean } = {}) {
+  const { activate = true, ...input } = opts;
+  const a = okOf(await s.createAgreement(database.db, admin, { customerId, tier: "BRF", propertyIds: [propertyId], startsOn: day(-100), endsOn: day(200), ...input }, clock));
+  return activate ? okOf(await s.activateAgreement(database.db, admin, { agreementId: a.id }, clock)) : a;
+}
+
+beforeAll(async () => {
+  database = await freshDatabase();
+  admin = await adminViewer(database);
+  customerId = okOf(await parties.createOrganisation(database.db, admin, { kind: "CUSTOMER", name: "Brf Ett", organisationNumber: "769612-3459" })).id;
+  otherCustomerId = okOf(await parties.createOrganisation(database.db, admin, { kind: "CUSTOMER", name: "Brf Två", organisationNumber: "769623-4561" })).id;
+  propertyId = okOf(await parties.createProperty(database.db, admin, { customerId, name: "Ett", streetAddress: "Gatan 1", postalCode: "41101", city: "Gbg", apartments: 20 })).id;
+  otherPropertyId = okOf(await parties.createProperty(database.db, admin, { customerId: otherCustomerId, name: "Två", streetAddress: "Gatan 2", postalCode: "41101", city: "Gbg", apartments: 20 })).id;
+});
+afterAll(() => database.close());
+
+describe("creating and activating", () => {
+  it("numbers agreements TA-<year>-NNNN in sequence and starts them as drafts", async () => {
+    const a = await agreement({ activate: false });
+    const b = await agreement({ activate: false });
+    expect(a.number).toMatch(/^TA-2027-\d{4}$/);
+    expect(Number(b.number.slice(-4))).toBe(Number(a.number.slice(-4)) + 1);
+    expect(a.status).toBe("DRAFT");
+  });
+
+  it("refuses reversed dates, no properties, and another customer's property, writing nothing", async () => {
+    const base = { customerId, tier: "BRF" as const, propertyIds: [propertyId], startsOn: day(0), endsOn: day(100) };
+    expect(codeOf(await s.createAgreement(database.db, admin, { ...base, endsOn: day(-1) }, clock))).toBe("INVALID_DATE_RANGE");
+    expect(codeOf(await s.createAgreement(database.db, admin, { ...base, propertyIds: [] }, clock))).toBe("NO_PROPERTIES");
+    expect(codeOf(await s.createAgreement(database.db, admin, { ...base, propertyIds: [otherPropertyId] }, clock))).toBe("PROPERTY_NOT_OF_CUSTOMER");
+  });
+
+  it("activates a draft once; activating again answers AGREEMENT_NOT_DRAFT", async () => {
+    const a = await agreement();
+    expect(a.status).toBe("ACTIVE");
+    expect(codeOf(await s.activateAgreement(database.db, admin, { agreementId: a.id }, clock))).toBe("AGREEMENT_NOT_DRAFT");
+  });
+
+  it("answers STALE_VERSION when the caller's version is behind", async () => {
+    const a = await agreement();
+    const r = await s.renewAgreement(database.db, admin, { agreementId: a.id, endsOn: day(600), carryOverRentals: false, expectedVersion: a.version - 1 }, clock);
+    expect(codeOf(r)).toBe("STALE_VERSION");
+  });
+
+  it("is only for sellers and admins", async () => {
+    await expect(
+      s.createAgreement(database.db, viewerAs(admin, { role: "CUSTOMER_ADMIN", organisationKind: "CUSTOMER", organisationId: customerId }), { customerId, tier: "BRF", propertyIds: [propertyId], startsOn: day(0), endsOn: day(1) }, clock),
+    ).rejects.toMatchObject({ code: "FORBIDDEN" });
+  });
+});
+
+describe("renewal", () => {
+  it("adds a period from the day after the current end and keeps the earlier one as history", async () => {
+    const a = await agreement({ startsOn: day(-300), endsOn: day(30) });
+    expect(a.status).toBe("EXPIRING");
+    const renewed = okOf(await s.renewAgreement(database.db, admin, { agreementId: a.id, endsOn: day(395), carryOverRentals: false, expectedVersion: a.version }, clock));
+    expect(renewed.status).toBe("ACTIVE");
+    expect(renewed.version).toBe(a.version + 1);
+    const periods = await s.listPeriods(database.db, a.id);
+    expect(periods.map((p) => [p.sequence, p.startsOn, p.endsOn])).toEqual([
+      [1, day(-300), day(30)],
+      [2, day(31), day(395)],
+    ]);
+  });
+
+  it("refuses a new end before the new start with INVALID_DATE_RANGE", async () => {
+    const a = await agreement({ endsOn: day(30) });
+    expect(codeOf(await s.renewAgreement(database.db, admin, { agreementId: a.id, endsOn: day(30), carryOverRentals: false }, clock))).toBe("INVALID_DATE_RANGE");
+    expect(await s.listPeriods(database.db, a.id)).toHaveLength(1);
+  });
+
+  it("carries rentals running to the end into the new period only when asked", async () => {
+    const a = await agreement({ endsOn: day(30) });
+    okOf(await s.rentLicence(database.db, admin, { agreementId: a.id, kind: "BOOKING", quantity: 10, monthlyPriceMinor: 5000, currency: "SEK", startsOn: day(0), endsOn: day(30) }, clock));
+    okOf(await s.renewAgreement(database.db, admin, { agreementId: a.id, endsOn: day(395), carryOverRentals: true }, clock));
+    const rentals = await s.listLicenceRentals(database.db, a.id);
+    expect(rentals.map((r) => [r.startsOn, r.endsOn, !!r.carriedFromId])).toEqual([
+      [day(31), day(395), true],
+      [day(0), day(30), false],
+    ]);
+    const b = await agreement({ endsOn: day(30) });
+    okOf(await s.rentLicence(database.db, admin, { agreementId: b.id, kind: "BOOKING", quantity: 10, monthlyPriceMinor: 5000, currency: "SEK", startsOn: day(0), endsOn: day(30) }, clock));
+    okOf(await s.renewAgreement(database.db, admin, { agreementId: b.id, endsOn: day(395), carryOverRentals: false }, clock));
+    expect(await s.listLicenceRentals(database.db, b.id)).toHaveLength(1);
+  });
+});
+
+describe("Hantera accounts", () => {
+  it("are capped by the tier's included accounts, read from the tiers table", async () => {
+    const a = await agreement();
+    for (let i = 0; i < 5; i++) okOf(await s.createHanteraAccount(database.db, admin, { agreementId: a.id, name: `P${i}`, email: `p${i}@brf.example` }, clock));
+    const refused = await s.createHanteraAccount(database.db, admin, { agreementId: a.id, name: "Sjätte", email: "p6@brf.example" }, clock);
+    expect(refused).toMatchObject({ errors: [{ code: "HANTERA_QUOTA_REACHED" }] });
+    expect((await s.hanteraQuota(database.db, a, today)).used).toBe(5);
+
+    // The rule is data: change the row and the quota follows, no code involved.
+    await database.db.update(tiers).set({ includedHanteraAccounts: 6 }).where(eq(tiers.code, "BRF"));
+    okOf(await s.createHanteraAccount(database.db, admin, { agreementId: a.id, name: "Sjätte", email: "p6@brf.example" }, clock));
+    await database.db.update(tiers).set({ includedHanteraAccounts: 5 }).where(eq(tiers.code, "BRF"));
+  });
+
+  it("grow with rented Hantera licences, and a deactivated account frees its place", async () => {
+    const a = await agreement();
+    okOf(await s.rentLicence(database.db, admin, { agreementId: a.id, kind: "HANTERA", quantity: 2, monthlyPriceMinor: 30000, currency: "SEK", startsOn: day(0), endsOn: day(100) }, clock));
+    expect((await s.hanteraQuota(database.db, a, today)).quota).toBe(7);
+    const made = [];
+    for (let i = 0; i < 7; i++) made.push(okOf(await s.createHanteraAccount(database.db, admin, { agreementId: a.id, name: `P${i}`, email: `q${i}@brf.example` }, clock)));
+    expect(codeOf(await s.createHanteraAccount(database.db, admin, { agreementId: a.id, name: "X", email: "x@brf.example" }, clock))).toBe("HANTERA_QUOTA_REACHED");
+    okOf(await s.deactivateHanteraAccount(database.db, admin, { hanteraAccountId: made[0]!.id }, clock));
+    okOf(await s.createHanteraAccount(database.db, admin, { agreementId: a.id, name: "X", email: "x@brf.example" }, clock));
+    expect(codeOf(await s.createHanteraAccount(database.db, admin, { agreementId: a.id, name: "X", email: "X@brf.example" }, clock))).toBe("HANTERA_QUOTA_REACHED");
+  });
+
+  it("refuses a second active account for the same e-mail", async () => {
+    const a = await agreement();
+    okOf(await s.createHanteraAccount(database.db, admin, { agreementId: a.id, name: "A", email: "same@brf.example" }, clock));
+    expect(codeOf(await s.createHanteraAccount(database.db, admin, { agreementId: a.id, name: "A", email: "SAME@brf.example" }, clock))).toBe("HANTERA_ACCOUNT_EXISTS");
+  });
+
+  it("for a 500+ agreement the quota is 10", async () => {
+    const a = await agreement({ tier: "PLUS_500" });
+    expect((await s.hanteraQuota(database.db, a, today)).quota).toBe(10);
+  });
+});
+
+describe("licence rentals", () => {
+  it("must lie inside an agreement period", async () => {
+    const a = await agreement({ startsOn: day(-100), endsOn: day(200) });
+    const base = { agreementId: a.id, kind: "CONSUMPTION" as const, quantity: 5, monthlyPriceMinor: 1000, currency: "SEK" };
+    expect(codeOf(await s.rentLicence(database.db, admin, { ...base, startsOn: day(100), endsOn: day(250) }, clock))).toBe("OUTSIDE_AGREEMENT_PERIOD");
+    expect(codeOf(await s.rentLicence(database.db, admin, { ...base, startsOn: day(-150), endsOn: day(0) }, clock))).toBe("OUTSIDE_AGREEMENT_PERIOD");
+    expect(codeOf(await s.rentLicence(database.db, admin, { ...base, startsOn: day(10), endsOn: day(5) }, clock))).toBe("INVALID_DATE_RANGE");
+    expect(await s.listLicenceRentals(database.db, a.id)).toHaveLength(0);
+    okOf(await s.rentLicence(database.db, admin, { ...base, startsOn: day(0), endsOn: day(200) }, clock));
+  });
+
+  it("are refused on a draft or expired agreement", async () => {
+    const draft = await agreement({ activate: false });
+    const r = await s.rentLicence(database.db, admin, { agreementId: draft.id, kind: "BOOKING", quantity: 1, monthlyPriceMinor: 1, currency: "SEK", startsOn: day(0), endsOn: day(1) }, clock);
+    expect(codeOf(r)).toBe("AGREEMENT_NOT_ACTIVE");
+  });
+});
+
+describe("add-ons", () => {
+  it("hosting needs a valid agreement: AGREEMENT_REQUIRED on a draft or an expired one", async () => {
+    const draft = await agreement({ activate: false });
+    expect(codeOf(await s.orderAddOn(database.db, admin, { agreementId: draft.id, kind: "HOSTING", hostedServices: ["BOKNING"] }, clock))).toBe("AGREEMENT_REQUIRED");
+    const expired = await agreement({ startsOn: day(-400), endsOn: day(-1) });
+    expect(expired.status).toBe("EXPIRED");
+    expect(codeOf(await s.orderAddOn(database.db, admin, { agreementId: expired.id, kind: "HOSTING", hostedServices: ["BOKNING"] }, clock))).toBe("AGREEMENT_REQUIRED");
+  });
+
+  it("end with the agreement: terminated at once, and inactive once it has expired", async () => {
+    const a = await agreement();
+    const hosting = okOf(await s.orderAddOn(database.db, admin, { agreementId: a.id, kind: "HOSTING", hostedServices: ["BOKNING", "HANTERA"] }, clock));
+    okOf(await s.orderAddOn(database.db, admin, { agreementId: a.id, kind: "MONITORING" }, clock));
+    expect(codeOf(await s.orderAddOn(database.db, admin, { agreementId: a.id, kind: "MONITORING" }, clock))).toBe("ADD_ON_ALREADY_ORDERED");
+    const later = { today: day(201), windowDays: 60 };
+    const expired = (await s.findAgreement(database.db, admin, a.id, later))!;
+    expect(expired.status).toBe("EXPIRED");
+    expect(s.addOnIsActive(hosting, expired)).toBe(false);
+
+    const b = await agreement();
+    okOf(await s.orderAddOn(database.db, admin, { agreementId: b.id, kind: "HOSTING", hostedServices: ["FDB"] }, clock));
+    okOf(await s.terminateAgreement(database.db, admin, { agreementId: b.id, terminatesOn: day(10), reason: "Sold" }, clock));
+    const [ended] = await s.listAddOns(database.db, b.id);
+    expect(ended).toMatchObject({ endedOn: day(10), endReason: "AGREEMENT_TERMINATED" });
+  });
+
+  it("a renewal after expiry does not revive lapsed add-ons", async () => {
+    const a = await agreement({ startsOn: day(-100), endsOn: day(10) });
+    okOf(await s.orderAddOn(database.db, admin, { agreementId: a.id, kind: "MONITORING" }, clock));
+    const later = { today: day(20), windowDays: 60 };
+    okOf(await s.renewAgreement(database.db, admin, { agreementId: a.id, endsOn: day(400), carryOverRentals: false }, later));
+    expect((await s.listAddOns(database.db, a.id))[0]).toMatchObject({ endedOn: day(10), endReason: "AGREEMENT_EXPIRED" });
+  });
+});
+
+describe("termination", () => {
+  it("must fall inside the current period, and makes the agreement TERMINATED after the date", async () => {
+    const a = await agreement();
+    expect(codeOf(await s.terminateAgreement(database.db, admin, { agreementId: a.id, terminatesOn: day(300), reason: "x" }, clock))).toBe("OUTSIDE_AGREEMENT_PERIOD");
+    okOf(await s.terminateAgreement(database.db, admin, { agreementId: a.id, terminatesOn: day(5), reason: "Moved to another supplier" }, clock));
+    expect((await s.findAgreement(database.db, admin, a.id, { today: day(6), windowDays: 60 }))!.status).toBe("TERMINATED");
+  });
+});
+
+describe("listing and the lapse preview", () => {
+  it("filters on derived status in SQL the same way as the record's status", async () => {
+    const page = await s.listAgreements(database.db, admin, { status: ["EXPIRING"] }, { first: 100 }, clock);
+    expect(page.edges.length).toBeGreaterThan(0);
+    expect(page.edges.every((e) => e.node.status === "EXPIRING")).toBe(true);
+    const all = await s.listAgreements(database.db, admin, {}, { first: 100 }, clock);
+    const expiring = all.edges.filter((e) => e.node.status === "EXPIRING").length;
+    expect(page.totalCount).toBe(expiring);
+  });
+
+  it("lists item by item what lapses", async () => {
+    const a = await agreement({ tier: "PLUS_500" });
+    okOf(await s.createHanteraAccount(database.db, admin, { agreementId: a.id, name: "A", email: "lapse@x.example" }, clock));
+    okOf(await s.rentLicence(database.db, admin, { agreementId: a.id, kind: "BOOKING", quantity: 12, monthlyPriceMinor: 100, currency: "SEK", startsOn: day(0), endsOn: day(200) }, clock));
+    okOf(await s.orderAddOn(database.db, admin, { agreementId: a.id, kind: "HOSTING", hostedServices: ["BOKNING"] }, clock));
+    const items = await s.lapsePreview(database.db, a, today);
+    expect(items.map((i) => [i.benefit, i.quantity])).toEqual([
+      ["ANNUAL_VISIT", null],
+      ["HANTERA_ACCOUNTS", 1],
+      ["LICENCE_RENTAL", 12],
+      ["HOSTING", null],
+      ["LATEST_VERSIONS", null],
+    ]);
+  });
+});
+
+describe("latest versions", () => {
+  it("flags a property whose installed version is behind the latest release", async () => {
+    okOf(await releases.publishProductRelease(database.db, admin, { product: "MULTI_ACCESS", version: "5.9.0", releasedOn: day(-100) }));
+    okOf(await releases.publishProductRelease(database.db, admin, { product: "MULTI_ACCESS", version: "5.10.1", releasedOn: day(-10) }));
+    expect(codeOf(await releases.publishProductRelease(database.db, admin, { product: "MULTI_ACCESS", version: "5.10.1", releasedOn: day(-10) }))).toBe("RELEASE_EXISTS");
+    const v = okOf(await releases.setInstalledVersion(database.db, admin, { propertyId, product: "MULTI_ACCESS", version: "5.9.0" }));
+    expect(v).toMatchObject({ version: "5.9.0", latestVersion: "5.10.1", outdated: true });
+    const updated = okOf(await releases.setInstalledVersion(database.db, admin, { propertyId, product: "MULTI_ACCESS", version: "5.10.1" }));
+    expect(updated.outdated).toBe(false);
+  });
+});
