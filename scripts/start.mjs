@@ -29,7 +29,7 @@ ensureDependencies();
 const env = { TRYGG_DATA_DIR: dataDir, API_PORT: apiPort };
 if (!process.env.DATABASE_URL) log(`Using the embedded database in ${dataDir}`);
 log("Migrating and seeding the demo on first run…");
-if (run("npx", ["tsx", "api/src/scripts/seed-demo.ts", "--quiet"], { env, stdio: ["ignore", "pipe", "inherit"] }) !== 0) {
+if (run("npx", ["tsx", "--tsconfig", "api/tsconfig.json", "api/src/scripts/seed-demo.ts", "--quiet"], { env, stdio: ["ignore", "pipe", "inherit"] }) !== 0) {
   process.exit(1);
 }
 if (portalNeedsBuild()) {
@@ -37,7 +37,7 @@ if (portalNeedsBuild()) {
   if (run("npm", ["run", "build", "-w", "portal"]) !== 0) process.exit(1);
 }
 
-const api = startService("api", "npx", ["tsx", "api/src/main.ts"], { env });
+const api = startService("api", "npx", ["tsx", "--tsconfig", "api/tsconfig.json", "api/src/main.ts"], { env });
 const portal = startService("portal", "npx", ["remix-serve", "portal/build/server/index.js"], {
   env: {
     PORT: portalPort,
@@ -73,7 +73,7 @@ try {
   log(e.message);
   await stop(1);
 }
-const logins = spawnSync("npx", ["tsx", "api/src/scripts/demo-logins.ts"], { cwd: root, encoding: "utf8" }).stdout.trim();
+const logins = spawnSync("npx", ["tsx", "--tsconfig", "api/tsconfig.json", "api/src/scripts/demo-logins.ts"], { cwd: root, encoding: "utf8" }).stdout.trim();
 console.log(`
   Trygg is running.
     Portal:   http://localhost:${portalPort}

@@ -2,3 +2,4 @@ export * from "./parties.js";
 export * from "./access.js";
 export * from "./audit.js";
 export * from "./agreements.js";
+export * from "./tailoring.js";
