@@ -3,6 +3,7 @@ import { buildSchema } from "type-graphql";
 import { AccessResolver, ApiTokenResolver } from "./modules/access/access.resolver.js";
 import { AgreementResolver } from "./modules/agreements/agreement.resolver.js";
 import { InstalledVersionResolver, ProductReleaseResolver, PropertyVersionsResolver } from "./modules/releases/release.resolver.js";
+import { ActionPlanResolver, AgreementTailoringResolver, SystemReviewResolver, TailoringEventResolver, TailoringResolver, TailoringStepStatusResolver } from "./modules/tailoring/tailoring.resolver.js";
 import { AuditResolver } from "./modules/audit/audit.resolver.js";
 import { NodeResolver } from "./modules/node/node.resolver.js";
 import { OrganisationResolver, PropertyResolver, TierResolver, UserResolver } from "./modules/parties/parties.resolver.js";
@@ -20,6 +21,12 @@ export const resolvers = [
   ProductReleaseResolver,
   PropertyVersionsResolver,
   InstalledVersionResolver,
+  TailoringResolver,
+  TailoringEventResolver,
+  TailoringStepStatusResolver,
+  SystemReviewResolver,
+  ActionPlanResolver,
+  AgreementTailoringResolver,
   AuditResolver,
 ] as const;
 

@@ -15,7 +15,10 @@ export type NodeTypeName =
   | "HanteraAccount"
   | "LicenceRental"
   | "AddOn"
-  | "ProductRelease";
+  | "ProductRelease"
+  | "Tailoring"
+  | "ActionPlan"
+  | "ActionItem";
 
 export function toGlobalId(type: NodeTypeName, id: string): string {
   return Buffer.from(`${type}:${id}`, "utf8").toString("base64url");

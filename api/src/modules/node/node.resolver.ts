@@ -2,6 +2,8 @@ import { Arg, Authorized, Ctx, ID, Query, Resolver } from "type-graphql";
 import { clock, type Context } from "../../context.js";
 import * as agreements from "../agreements/agreement.service.js";
 import { Agreement } from "../agreements/agreement.types.js";
+import * as tailoring from "../tailoring/tailoring.service.js";
+import { ActionPlan, Tailoring } from "../tailoring/tailoring.types.js";
 import { requireViewer } from "../../shared/auth.js";
 import { fromGlobalId } from "../../shared/ids.js";
 import * as parties from "../parties/parties.service.js";
@@ -31,6 +33,14 @@ export class NodeResolver {
       case "Agreement": {
         const row = await agreements.findAgreement(ctx.db, viewer, ref.id, clock(ctx));
         return row && Agreement.from(row);
+      }
+      case "Tailoring": {
+        const t = await tailoring.findTailoring(ctx.db, viewer, ref.id, clock(ctx));
+        return t && Tailoring.from(t.tailoring);
+      }
+      case "ActionPlan": {
+        const p = await tailoring.findActionPlan(ctx.db, viewer, ref.id, clock(ctx));
+        return p && ActionPlan.from(p);
       }
       default:
         return null;

@@ -217,8 +217,8 @@ export interface ActionItemInput {
   fromFindingArea?: ReviewArea | null;
 }
 
-function checkItem(input: Partial<ActionItemInput>) {
-  if (input.title !== undefined && !input.title?.trim()) return userError(E.INVALID_INPUT, "Give the action item a title.", ["input", "title"]);
+function checkItem(input: { title?: string | null; estimateHours?: number | null; estimateMinor?: number | null }) {
+  if (input.title != null && !input.title.trim()) return userError(E.INVALID_INPUT, "Give the action item a title.", ["input", "title"]);
   if ((input.estimateHours ?? 0) < 0 || (input.estimateMinor ?? 0) < 0) return userError(E.INVALID_INPUT, "An estimate cannot be negative.", ["input", "estimate"]);
   return null;
 }
@@ -256,7 +256,9 @@ export async function addActionItem(db: Db, viewer: Viewer, input: ActionItemInp
   });
 }
 
-export interface UpdateItemInput extends Partial<ActionItemInput> {
+export interface UpdateItemInput extends Omit<Partial<ActionItemInput>, "title" | "owner"> {
+  title?: string | null;
+  owner?: ActionItemOwner | null;
   actionItemId: string;
   status?: ActionItemStatus | null;
   expectedVersion?: number | null;

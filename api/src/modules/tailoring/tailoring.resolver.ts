@@ -1,0 +1,277 @@
+import { Arg, Args, Authorized, Ctx, FieldResolver, Int, Mutation, Query, Resolver, Root } from "type-graphql";
+import { clock, type Context } from "../../context.js";
+import { requireViewer } from "../../shared/auth.js";
+import { ConnectionArgs } from "../../shared/connection.js";
+import { uuidOf } from "../../shared/ids.js";
+import { payload } from "../../shared/payload.js";
+import { DateScalar } from "../../shared/scalars.js";
+import { findAgreement } from "../agreements/agreement.service.js";
+import { Agreement } from "../agreements/agreement.types.js";
+import { User } from "../parties/parties.types.js";
+import * as service from "./tailoring.service.js";
+import { STEPS, stepIndex } from "./tailoring-steps.js";
+import {
+  ActionItem,
+  ActionPlan,
+  AddActionItemInput,
+  AddActionItemPayload,
+  AgreeEndDateInput,
+  AgreeEndDatePayload,
+  ConfirmPrioritiesInput,
+  ConfirmPrioritiesPayload,
+  Party,
+  PrioritiseActionPlanInput,
+  PrioritiseActionPlanPayload,
+  RecordSystemReviewInput,
+  RecordSystemReviewPayload,
+  RemoveActionItemInput,
+  RemoveActionItemPayload,
+  ReopenTailoringStepInput,
+  ReopenTailoringStepPayload,
+  RequestTailoringInput,
+  RequestTailoringPayload,
+  StepState,
+  SystemReview,
+  Tailoring,
+  TailoringConnection,
+  TailoringEvent,
+  TailoringFilter,
+  TailoringStep,
+  TailoringStepStatus,
+  UpdateActionItemInput,
+  UpdateActionItemPayload,
+} from "./tailoring.types.js";
+
+async function userOf(ctx: Context, id: string | null) {
+  const row = id ? await ctx.loaders.user.load(id) : null;
+  return row && User.from(row);
+}
+
+@Resolver(() => Tailoring)
+export class TailoringResolver {
+  @Authorized()
+  @Query(() => TailoringConnection, { description: "Tailorings of the agreements the caller may see, oldest first. A seller's worklist: `filter: { waitingOn: VENDOR }`." })
+  async tailorings(
+    @Args(() => ConnectionArgs) page: ConnectionArgs,
+    @Arg("filter", () => TailoringFilter, { nullable: true, description: "Narrow the list." }) filter: TailoringFilter | null,
+    @Ctx() ctx: Context,
+  ) {
+    const c = await service.listTailorings(ctx.db, requireViewer(ctx), { step: filter?.step, waitingOn: filter?.waitingOn }, page);
+    return { ...c, edges: c.edges.map((e) => ({ cursor: e.cursor, node: Tailoring.from(e.node) })) };
+  }
+
+  @Authorized("ADMIN", "SELLER", "CUSTOMER_ADMIN")
+  @Mutation(() => RequestTailoringPayload, { description: "Step 1: ask the seller for a review (customer admin), or start it (seller). The seller is e-mailed." })
+  async requestTailoring(@Arg("input", () => RequestTailoringInput, { description: "Agreement and message." }) input: RequestTailoringInput, @Ctx() ctx: Context) {
+    const r = await service.requestTailoring(ctx.db, requireViewer(ctx), { ...input, agreementId: uuidOf(input.agreementId, "Agreement") }, clock(ctx));
+    return payload(r, "tailoring", Tailoring.from);
+  }
+
+  @Authorized("ADMIN", "SELLER")
+  @Mutation(() => RecordSystemReviewPayload, { description: "Step 2: record the system review; STEP_OUT_OF_ORDER unless the tailoring is at REVIEW." })
+  async recordSystemReview(@Arg("input", () => RecordSystemReviewInput, { description: "The review." }) input: RecordSystemReviewInput, @Ctx() ctx: Context) {
+    const r = await service.recordSystemReview(ctx.db, requireViewer(ctx), { ...input, tailoringId: uuidOf(input.tailoringId, "Tailoring") }, clock(ctx));
+    return payload(r, "tailoring", Tailoring.from);
+  }
+
+  @Authorized("ADMIN", "SELLER")
+  @Mutation(() => ReopenTailoringStepPayload, { description: "Reopen a finished step with a reason; later steps are to be done again, and history is kept." })
+  async reopenTailoringStep(@Arg("input", () => ReopenTailoringStepInput, { description: "Tailoring, step, reason." }) input: ReopenTailoringStepInput, @Ctx() ctx: Context) {
+    const r = await service.reopenTailoringStep(ctx.db, requireViewer(ctx), { ...input, tailoringId: uuidOf(input.tailoringId, "Tailoring") }, clock(ctx));
+    return payload(r, "tailoring", Tailoring.from);
+  }
+
+  @FieldResolver(() => Agreement, { description: "The agreement being tailored." })
+  async agreement(@Root() t: Tailoring, @Ctx() ctx: Context) {
+    return Agreement.from((await findAgreement(ctx.db, requireViewer(ctx), t.row.agreementId, clock(ctx)))!);
+  }
+
+  @FieldResolver(() => [TailoringEvent], { description: "Every step event, oldest first: who, when, what, and why." })
+  async history(@Root() t: Tailoring, @Ctx() ctx: Context) {
+    return (await service.historyOf(ctx.db, t.row.id)).map(TailoringEvent.from);
+  }
+
+  @FieldResolver(() => [TailoringStepStatus], { description: "The five steps with their state and who finished each last, and when." })
+  async steps(@Root() t: Tailoring, @Ctx() ctx: Context) {
+    const history = await service.historyOf(ctx.db, t.row.id);
+    const finishing: Record<string, string[]> = {
+      CONTACT: ["requested"],
+      REVIEW: ["reviewRecorded"],
+      ACTION_PLAN: ["prioritised"],
+      PRIORITISATION: ["prioritiesConfirmed"],
+      END_DATE: ["endDateAgreed"],
+    };
+    return STEPS.filter((s) => s !== "DONE").map((step) => {
+      // Step 3 is finished by the first ordering of the plan, which is recorded under step 4.
+      const last = [...history].reverse().find((e) => finishing[step]!.includes(e.action) && (step === "ACTION_PLAN" || e.step === step));
+      const state =
+        step === t.row.currentStep ? StepState.CURRENT : t.row.stepsToRedo.includes(step) ? StepState.TO_REDO : stepIndex(step) < stepIndex(t.row.currentStep) ? StepState.DONE : StepState.TO_DO;
+      return Object.assign(new TailoringStepStatus(), {
+        step: step as TailoringStep,
+        state,
+        doneAt: state === StepState.DONE ? (last?.occurredAt ?? null) : null,
+        doneByUuid: state === StepState.DONE ? (last?.actorUserId ?? null) : null,
+      });
+    });
+  }
+
+  @FieldResolver(() => SystemReview, { nullable: true, description: "The latest system review (step 2)." })
+  async systemReview(@Root() t: Tailoring, @Ctx() ctx: Context) {
+    const r = await service.latestReview(ctx.db, t.row.id);
+    return r && SystemReview.from(r);
+  }
+
+  @FieldResolver(() => ActionPlan, { nullable: true, description: "The action plan, from step 3 on." })
+  async actionPlan(@Root() t: Tailoring, @Ctx() ctx: Context) {
+    const p = await service.planOf(ctx.db, t.row.id);
+    return p && ActionPlan.from(p);
+  }
+
+  @FieldResolver(() => [Party], { description: "Who the tailoring is waiting on now." })
+  async waitingOn(@Root() t: Tailoring, @Ctx() ctx: Context) {
+    return service.waitingOn(t.row, await service.planOf(ctx.db, t.row.id)) as Party[];
+  }
+}
+
+@Resolver(() => TailoringEvent)
+export class TailoringEventResolver {
+  @FieldResolver(() => User, { nullable: true, description: "Who did it." })
+  actor(@Root() e: TailoringEvent, @Ctx() ctx: Context) {
+    return userOf(ctx, e.actorUuid);
+  }
+}
+
+@Resolver(() => TailoringStepStatus)
+export class TailoringStepStatusResolver {
+  @FieldResolver(() => User, { nullable: true, description: "Who finished the step last." })
+  doneBy(@Root() s: TailoringStepStatus, @Ctx() ctx: Context) {
+    return userOf(ctx, s.doneByUuid);
+  }
+}
+
+@Resolver(() => SystemReview)
+export class SystemReviewResolver {
+  @FieldResolver(() => User, { nullable: true, description: "Who recorded it." })
+  recordedBy(@Root() r: SystemReview, @Ctx() ctx: Context) {
+    return userOf(ctx, r.recordedByUuid);
+  }
+}
+
+@Resolver(() => ActionPlan)
+export class ActionPlanResolver {
+  @Authorized("ADMIN", "SELLER", "CUSTOMER_ADMIN")
+  @Mutation(() => AddActionItemPayload, { description: "Step 3: add an action item; STEP_OUT_OF_ORDER unless the plan is being written." })
+  async addActionItem(@Arg("input", () => AddActionItemInput, { description: "The item." }) input: AddActionItemInput, @Ctx() ctx: Context) {
+    const r = await service.addActionItem(
+      ctx.db,
+      requireViewer(ctx),
+      { ...input, actionPlanId: uuidOf(input.actionPlanId, "ActionPlan"), estimateMinor: input.estimateCost?.amountMinor ?? null },
+      clock(ctx),
+    );
+    return payload(r, "actionItem", ActionItem.from);
+  }
+
+  @Authorized("ADMIN", "SELLER", "CUSTOMER_ADMIN")
+  @Mutation(() => UpdateActionItemPayload, { description: "Change an action item. Content only while the plan is written; status (progress) at any time after, also when DONE." })
+  async updateActionItem(@Arg("input", () => UpdateActionItemInput, { description: "What to change." }) input: UpdateActionItemInput, @Ctx() ctx: Context) {
+    const r = await service.updateActionItem(
+      ctx.db,
+      requireViewer(ctx),
+      { ...input, actionItemId: uuidOf(input.actionItemId, "ActionItem"), estimateMinor: input.estimateCost?.amountMinor ?? null },
+      clock(ctx),
+    );
+    return payload(r, "actionItem", ActionItem.from);
+  }
+
+  @Authorized("ADMIN", "SELLER", "CUSTOMER_ADMIN")
+  @Mutation(() => RemoveActionItemPayload, { description: "Step 3: remove an action item." })
+  async removeActionItem(@Arg("input", () => RemoveActionItemInput, { description: "Which item." }) input: RemoveActionItemInput, @Ctx() ctx: Context) {
+    const r = await service.removeActionItem(ctx.db, requireViewer(ctx), { actionItemId: uuidOf(input.actionItemId, "ActionItem") }, clock(ctx));
+    return payload(r, "actionItem", ActionItem.from);
+  }
+
+  @Authorized("ADMIN", "SELLER", "CUSTOMER_ADMIN")
+  @Mutation(() => PrioritiseActionPlanPayload, { description: "Step 4: set the order of all items. Two people reordering at once: the second gets STALE_VERSION; the order is never mixed." })
+  async prioritiseActionPlan(@Arg("input", () => PrioritiseActionPlanInput, { description: "Plan, order, version." }) input: PrioritiseActionPlanInput, @Ctx() ctx: Context) {
+    const r = await service.prioritiseActionPlan(
+      ctx.db,
+      requireViewer(ctx),
+      { ...input, actionPlanId: uuidOf(input.actionPlanId, "ActionPlan"), itemIds: input.itemIds.map((i) => uuidOf(i, "ActionItem")) },
+      clock(ctx),
+    );
+    return payload(r, "actionPlan", ActionPlan.from);
+  }
+
+  @Authorized("CUSTOMER_ADMIN")
+  @Mutation(() => ConfirmPrioritiesPayload, { description: "Step 4: the customer admin confirms the order; the seller sees who confirmed when." })
+  async confirmPriorities(@Arg("input", () => ConfirmPrioritiesInput, { description: "Plan and version." }) input: ConfirmPrioritiesInput, @Ctx() ctx: Context) {
+    const r = await service.confirmPriorities(ctx.db, requireViewer(ctx), { ...input, actionPlanId: uuidOf(input.actionPlanId, "ActionPlan") }, clock(ctx));
+    return payload(r, "actionPlan", ActionPlan.from);
+  }
+
+  @Authorized("ADMIN", "SELLER", "CUSTOMER_ADMIN")
+  @Mutation(() => AgreeEndDatePayload, { description: "Step 5: propose or agree the end date; when both parties have agreed the same date the tailoring is DONE." })
+  async agreeEndDate(@Arg("input", () => AgreeEndDateInput, { description: "Plan and date." }) input: AgreeEndDateInput, @Ctx() ctx: Context) {
+    const r = await service.agreeEndDate(ctx.db, requireViewer(ctx), { ...input, actionPlanId: uuidOf(input.actionPlanId, "ActionPlan") }, clock(ctx));
+    return payload(r, "actionPlan", ActionPlan.from);
+  }
+
+  @FieldResolver(() => [ActionItem], { description: "The items in their agreed order." })
+  async items(@Root() p: ActionPlan, @Ctx() ctx: Context) {
+    return (await service.itemsOf(ctx.db, p.row.id)).map(ActionItem.from);
+  }
+
+  @FieldResolver(() => User, { nullable: true, description: "Who set the order last." })
+  prioritisedBy(@Root() p: ActionPlan, @Ctx() ctx: Context) {
+    return userOf(ctx, p.row.prioritisedById);
+  }
+
+  @FieldResolver(() => User, { nullable: true, description: "Who confirmed the order (the customer admin)." })
+  prioritiesConfirmedBy(@Root() p: ActionPlan, @Ctx() ctx: Context) {
+    return userOf(ctx, p.row.prioritiesConfirmedById);
+  }
+
+  @FieldResolver(() => User, { nullable: true, description: "Who agreed the proposed end date for the vendor." })
+  vendorAgreedBy(@Root() p: ActionPlan, @Ctx() ctx: Context) {
+    return userOf(ctx, p.row.vendorAgreedById);
+  }
+
+  @FieldResolver(() => User, { nullable: true, description: "Who agreed the proposed end date for the customer." })
+  customerAgreedBy(@Root() p: ActionPlan, @Ctx() ctx: Context) {
+    return userOf(ctx, p.row.customerAgreedById);
+  }
+
+  @FieldResolver(() => Int, { description: "Percent of the items done (dropped items not counted)." })
+  async percentDone(@Root() p: ActionPlan, @Ctx() ctx: Context) {
+    return service.percentDone(await service.itemsOf(ctx.db, p.row.id));
+  }
+
+  @FieldResolver(() => [ActionItem], { description: "Items not done although the end date has passed." })
+  async itemsPastEndDate(@Root() p: ActionPlan, @Ctx() ctx: Context) {
+    return service.pastEndDate(await service.itemsOf(ctx.db, p.row.id), p.row, clock(ctx).today).map(ActionItem.from);
+  }
+
+  @FieldResolver(() => DateScalar, { nullable: true, description: "The next annual service visit proposed from the end date (500+); null for BRF or before an end date is agreed." })
+  async proposedServiceVisitOn(@Root() p: ActionPlan, @Ctx() ctx: Context) {
+    const t = await service.findTailoring(ctx.db, requireViewer(ctx), p.row.tailoringId, clock(ctx));
+    return t ? service.proposedServiceVisitOn(ctx.db, t.agreement, p.row) : null;
+  }
+}
+
+@Resolver(() => Agreement)
+export class AgreementTailoringResolver {
+  @FieldResolver(() => Tailoring, { nullable: true, description: "The five-step tailoring, once started." })
+  async tailoring(@Root() a: Agreement, @Ctx() ctx: Context) {
+    const t = await service.tailoringOf(ctx.db, a.record.id);
+    return t && Tailoring.from(t);
+  }
+
+  @FieldResolver(() => ActionPlan, { nullable: true, description: "The action plan, from step 3 on." })
+  async actionPlan(@Root() a: Agreement, @Ctx() ctx: Context) {
+    const t = await service.tailoringOf(ctx.db, a.record.id);
+    const p = t && (await service.planOf(ctx.db, t.id));
+    return p ? ActionPlan.from(p) : null;
+  }
+}
+
+
