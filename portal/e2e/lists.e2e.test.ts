@@ -99,6 +99,12 @@ describe("lists of properties and organisations", () => {
       // The header and menu stay; the error is the page's own.
       await page.getByRole("navigation", { name: "Huvudmeny" }).waitFor();
       expect(await page.locator("main").textContent()).not.toMatch(/Error|at .*\.js/);
+      await screenshot(page, "error-bad-cursor");
+
+      const missing = await page.goto("/finns-inte");
+      expect(missing?.status()).toBe(404);
+      await page.getByRole("heading", { name: "Sidan finns inte" }).waitFor();
+      await page.getByRole("link", { name: "Till översikten", exact: true }).waitFor();
     } finally {
       await context.close();
     }

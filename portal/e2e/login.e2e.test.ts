@@ -1,6 +1,6 @@
 import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { DEMO, launchBrowser, newPage, pathOf, screenshot } from "./support";
+import { DEMO, launchBrowser, logIn, newPage, pathOf, screenshot } from "./support";
 
 describe("logging in", () => {
   let browser: Browser;
@@ -38,6 +38,10 @@ describe("logging in", () => {
       expect(pathOf(page)).toBe("/login");
       await page.goto("/");
       expect(pathOf(page)).toBe("/login");
+
+      // The right password still works (and clears the API's count of failures for the account).
+      await logIn(page, DEMO.britt.email);
+      await page.getByRole("heading", { name: `Välkommen, ${DEMO.britt.name}` }).waitFor();
     } finally {
       await context.close();
     }
