@@ -77,6 +77,32 @@ describe("a customer's journey", () => {
     }
   });
 
+  it("sends a user whose API session has ended back to /login", async () => {
+    const first = await newPage(browser);
+    const second = await newPage(browser);
+    try {
+      // The same session in two browsers, e.g. two tabs of a shared computer.
+      await logIn(first.page, DEMO.karin.email);
+      await second.context.addCookies(await first.context.cookies());
+      await second.page.goto("/");
+      await second.page.getByRole("heading", { name: `Välkommen, ${DEMO.karin.name}` }).waitFor();
+
+      // Logging out in one ends the API session; the other finds out on its next page.
+      await first.page.getByRole("button", { name: "Logga ut" }).click();
+      await first.page.waitForURL((url) => url.pathname === "/login");
+      await second.page.goto("/properties");
+      expect(pathOf(second.page)).toBe("/login");
+      expect(new URL(second.page.url()).searchParams.get("redirectTo")).toBe("/properties");
+      // The stale token is gone from the cookie: the login page no longer bounces to the dashboard.
+      await second.page.goto("/login");
+      expect(pathOf(second.page)).toBe("/login");
+      await second.page.getByRole("heading", { name: "Logga in" }).waitFor();
+    } finally {
+      await first.context.close();
+      await second.context.close();
+    }
+  });
+
   it("shows the dashboard at mobile width", async () => {
     const { context, page } = await newPage(browser, { width: 390, height: 844 });
     try {
