@@ -2,6 +2,7 @@ import "reflect-metadata";
 import { openDatabase } from "./db/client.js";
 import { env, InvalidSettingsError } from "./env.js";
 import { createLogger } from "./logger.js";
+import { createOutboxSender } from "./modules/notifications/outbox-sender.js";
 import { ensureAdmin } from "./seed/bootstrap.js";
 import { startServer } from "./server.js";
 
@@ -24,12 +25,15 @@ async function main() {
   }
   const server = await startServer({ database, env: settings, logger, port: settings.API_PORT, host: settings.API_HOST });
   logger.info({ url: `${server.url}/graphql`, database: database.kind }, "Trygg API listening");
+  const outbox = createOutboxSender({ db: database.db, logger, smtpUrl: settings.SMTP_URL, from: settings.MAIL_FROM });
+  outbox.start();
 
   let stopping = false;
   const stop = async (signal: string) => {
     if (stopping) return;
     stopping = true;
     logger.info({ signal }, "stopping");
+    outbox.stop();
     await server.stop();
     await database.close();
     process.exit(0);

@@ -5,6 +5,9 @@ import * as agreements from "../modules/agreements/agreement.service.js";
 import { DEFAULT_EXPIRING_WINDOW_DAYS } from "../modules/agreements/agreement-status.js";
 import * as parties from "../modules/parties/parties.service.js";
 import * as releases from "../modules/releases/release.service.js";
+import * as tailoring from "../modules/tailoring/tailoring.service.js";
+import { eq } from "drizzle-orm";
+import { users } from "../db/schema/index.js";
 import { addDaysIso, todayInSweden } from "../shared/dates.js";
 import type { Result } from "../shared/errors.js";
 import type { Role, Viewer } from "../shared/viewer.js";
@@ -193,6 +196,42 @@ async function seedAgreements(db: Db, admin: Viewer, orgIds: Map<string, string>
   for (const [property, product, version] of installed) {
     must(await releases.setInstalledVersion(db, admin, { propertyId: propertyIds.get(property)!, product, version }), `${property} ${product}`);
   }
+
+  // Tailorings at different steps: one waiting on the seller, one waiting on the customer.
+  const as = async (email: string): Promise<Viewer> => {
+    const [u] = await db.select().from(users).where(eq(users.email, email));
+    const kind = u!.role.startsWith("CUSTOMER") ? "CUSTOMER" : u!.role.startsWith("PARTNER") ? "PARTNER" : "VENDOR";
+    return { userId: u!.id, name: u!.name, email: u!.email, role: u!.role, organisationId: u!.organisationId, organisationKind: kind, sessionId: null, apiTokenId: null, requestId: null };
+  };
+  const sara = await as("sara.saljare@aptus.demo");
+  must(await tailoring.requestTailoring(db, await as("bo@brflinne.demo"), { agreementId: linne.id, message: "Vi har fått nya styrelseledamöter och vill gå igenom systemet och rutinerna." }, clock), "tailoring request");
+
+  const eva = await as("eva@alvstranden.demo");
+  const t = must(await tailoring.requestTailoring(db, eva, { agreementId: alvstranden.id, message: "Inför förnyelsen vill vi se över backup och versioner." }, clock), "tailoring");
+  must(
+    await tailoring.recordSystemReview(db, sara, {
+      tailoringId: t.id,
+      meetingOn: day(-20),
+      attendees: ["Sara Säljare", "Eva Ekström", "Lars Låsmästare"],
+      findings: [
+        { area: "BACKUPS", finding: "Backupen tas bara lokalt i serverrummet." },
+        { area: "HARDWARE_AND_VERSIONS", finding: "Aptusportal 2.6.0 i Eriksberg Kaj, senaste är 2.8.0." },
+        { area: "ROUTINES", finding: "Ingen rutin för att spärra taggar vid avflytt." },
+      ],
+      notes: "Bra möte; databasen är i gott skick.",
+    }, clock),
+    "review",
+  );
+  const plan = (await tailoring.planOf(db, t.id))!;
+  const items = [
+    { title: "Flytta backup till Aptus Hosting", why: "Lokal backup skyddar inte mot brand eller stöld.", owner: "VENDOR" as const, estimateHours: 6, fromFindingArea: "BACKUPS" as const },
+    { title: "Uppdatera Aptusportal till 2.8.0", why: "Senaste versionen ingår i avtalet.", owner: "PARTNER" as const, estimateHours: 3, fromFindingArea: "HARDWARE_AND_VERSIONS" as const },
+    { title: "Rutin för spärr av taggar vid avflytt", why: "Borttappade taggar ska inte ge tillträde.", owner: "CUSTOMER" as const, estimateHours: 2, fromFindingArea: "ROUTINES" as const },
+  ];
+  const made = [];
+  for (const item of items) made.push(must(await tailoring.addActionItem(db, sara, { actionPlanId: plan.id, ...item }, clock), item.title));
+  const current = (await tailoring.planOf(db, t.id))!;
+  must(await tailoring.prioritiseActionPlan(db, sara, { actionPlanId: plan.id, itemIds: [made[0]!.id, made[2]!.id, made[1]!.id], expectedVersion: current.version }, clock), "prioritise");
 }
 
 export function formatLogins(logins: DemoLogin[]): string {
