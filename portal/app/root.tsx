@@ -1,4 +1,4 @@
-import type { LinksFunction, LoaderFunctionArgs } from "@remix-run/node";
+import type { HeadersFunction, LinksFunction, LoaderFunctionArgs } from "@remix-run/node";
 import { Links, Meta, Outlet, Scripts, ScrollRestoration, useRouteError } from "@remix-run/react";
 import type { ReactNode } from "react";
 import { Brand } from "~/components/brand";
@@ -13,6 +13,17 @@ export const links: LinksFunction = () => [
   { rel: "stylesheet", href: stylesUrl },
   { rel: "icon", href: "/favicon.svg", type: "image/svg+xml" },
 ];
+
+/**
+ * Every page is about the logged-in user's organisation: never stored by a shared cache, never
+ * framed by another site. Routes without their own `headers` inherit these.
+ */
+export const headers: HeadersFunction = () => ({
+  "Cache-Control": "private, no-store",
+  "X-Frame-Options": "DENY",
+  "X-Content-Type-Options": "nosniff",
+  "Referrer-Policy": "same-origin",
+});
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const session = await getSession(request);
