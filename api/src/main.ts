@@ -33,9 +33,11 @@ async function main() {
     if (stopping) return;
     stopping = true;
     logger.info({ signal }, "stopping");
+    // Never hang on the way out: whatever has not closed in 5 s is cut off.
+    setTimeout(() => process.exit(0), 5_000).unref();
     outbox.stop();
-    await server.stop();
-    await database.close();
+    await server.stop().catch((e) => logger.warn({ err: e }, "server did not stop cleanly"));
+    await database.close().catch((e) => logger.warn({ err: e }, "database did not close cleanly"));
     process.exit(0);
   };
   process.on("SIGINT", () => void stop("SIGINT"));

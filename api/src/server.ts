@@ -162,7 +162,12 @@ export async function startServer(opts: { database: Database; env: ServerEnv; lo
     }),
   );
 
-  await new Promise<void>((resolve) => httpServer.listen(opts.port, opts.host ?? "0.0.0.0", resolve));
+  await new Promise<void>((resolve, reject) => {
+    httpServer.once("error", (e: NodeJS.ErrnoException) =>
+      reject(e.code === "EADDRINUSE" ? new Error(`Port ${opts.port} is already in use: stop what runs there or set API_PORT.`) : e),
+    );
+    httpServer.listen(opts.port, opts.host ?? "0.0.0.0", resolve);
+  });
   const port = (httpServer.address() as AddressInfo).port;
   return {
     port,
