@@ -31,10 +31,11 @@ const migrationsFolder = fileURLToPath(new URL("./migrations", import.meta.url))
  * PostgreSQL when a URL is given; otherwise an embedded PGlite in `dataDir` (or in memory for
  * `memory://`), so a new user runs Trygg with nothing installed.
  */
-export async function openDatabase(opts: { url?: string; dataDir?: string }): Promise<Database> {
+export async function openDatabase(opts: { url?: string; dataDir?: string; onQuery?: (sql: string) => void }): Promise<Database> {
+  const logger = opts.onQuery ? { logQuery: (query: string) => opts.onQuery!(query) } : undefined;
   if (opts.url) {
     const client = postgres(opts.url, { max: 10, onnotice: () => {}, connect_timeout: 5 });
-    const db = drizzlePostgres(client, { schema }) as unknown as Db;
+    const db = drizzlePostgres(client, { schema, logger }) as unknown as Db;
     return {
       db,
       kind: "postgres",
@@ -46,7 +47,7 @@ export async function openDatabase(opts: { url?: string; dataDir?: string }): Pr
   const dir = opts.dataDir ?? "memory://";
   if (!dir.startsWith("memory://")) mkdirSync(dir, { recursive: true });
   const client = await PGlite.create(dir);
-  const db = drizzlePglite(client, { schema }) as unknown as Db;
+  const db = drizzlePglite(client, { schema, logger }) as unknown as Db;
   return {
     db,
     kind: "pglite",

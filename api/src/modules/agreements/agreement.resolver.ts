@@ -6,7 +6,6 @@ import { daysBetween } from "../../shared/dates.js";
 import { uuidOf } from "../../shared/ids.js";
 import { payload } from "../../shared/payload.js";
 import { Money } from "../../shared/scalars.js";
-import * as parties from "../parties/parties.service.js";
 import { Organisation, Property, Tier, User } from "../parties/parties.types.js";
 import { installedVersionsOf } from "../releases/release.service.js";
 import { InstalledVersion } from "../releases/release.types.js";
@@ -44,6 +43,17 @@ import {
   TerminateAgreementInput,
   TerminateAgreementPayload,
 } from "./agreement.types.js";
+
+/** Rentals newest first, through the request's loader. */
+async function rentalsOf(ctx: Context, a: Agreement) {
+  const rows = await ctx.loaders.licenceRentals.load(a.record.id);
+  return [...rows].sort((x, y) => y.startsOn.localeCompare(x.startsOn) || x.kind.localeCompare(y.kind));
+}
+
+async function quota(ctx: Context, a: Agreement) {
+  const [allTiers, rentals, accounts] = await Promise.all([ctx.loaders.tiers(), ctx.loaders.licenceRentals.load(a.record.id), ctx.loaders.hanteraAccounts.load(a.record.id)]);
+  return service.quotaFrom(allTiers.find((t) => t.code === a.record.tier), rentals, accounts, clock(ctx).today);
+}
 
 @Resolver(() => Agreement)
 export class AgreementResolver {
@@ -171,7 +181,7 @@ export class AgreementResolver {
 
   @FieldResolver(() => Tier, { description: "The tier and its benefits." })
   async tier(@Root() a: Agreement, @Ctx() ctx: Context) {
-    return Tier.from((await parties.listTiers(ctx.db)).find((t) => t.code === a.record.tier)!);
+    return Tier.from((await ctx.loaders.tiers()).find((t) => t.code === a.record.tier)!);
   }
 
   @FieldResolver(() => Organisation, { description: "The customer." })
@@ -193,14 +203,14 @@ export class AgreementResolver {
 
   @FieldResolver(() => [Property], { description: "The properties covered." })
   async properties(@Root() a: Agreement, @Ctx() ctx: Context) {
-    const ids = await service.listPropertyIds(ctx.db, a.record.id);
-    const rows = await Promise.all(ids.map((p) => ctx.loaders.property.load(p.id)));
+    const links = await ctx.loaders.propertyIds.load(a.record.id);
+    const rows = await Promise.all(links.map((p) => ctx.loaders.property.load(p.propertyId)));
     return rows.filter((r) => r !== null).map(Property.from).sort((x, y) => x.name.localeCompare(y.name, "sv"));
   }
 
   @FieldResolver(() => [AgreementPeriod], { description: "Every period, first to latest." })
   async periods(@Root() a: Agreement, @Ctx() ctx: Context) {
-    return (await service.listPeriods(ctx.db, a.record.id)).map(AgreementPeriod.from);
+    return (await ctx.loaders.periods.load(a.record.id)).map(AgreementPeriod.from);
   }
 
   @FieldResolver(() => Int, { nullable: true, description: "Days from today to the end (or termination date); null for drafts, negative once ended." })
@@ -212,29 +222,29 @@ export class AgreementResolver {
 
   @FieldResolver(() => [HanteraAccount], { description: "Hantera accounts, active and deactivated, oldest first." })
   async hanteraAccounts(@Root() a: Agreement, @Ctx() ctx: Context) {
-    return (await service.listHanteraAccounts(ctx.db, a.record.id)).map(HanteraAccount.from);
+    return (await ctx.loaders.hanteraAccounts.load(a.record.id)).map(HanteraAccount.from);
   }
 
   @FieldResolver(() => Int, { description: "How many active Hantera accounts the agreement allows: the tier's included accounts + rented Hantera licences." })
   async hanteraAccountQuota(@Root() a: Agreement, @Ctx() ctx: Context) {
-    return (await service.hanteraQuota(ctx.db, a.record, clock(ctx).today)).quota;
+    return (await quota(ctx, a)).quota;
   }
 
   @FieldResolver(() => HanteraQuota, { description: "The quota in parts, with the number used." })
   async hanteraQuota(@Root() a: Agreement, @Ctx() ctx: Context) {
-    return Object.assign(new HanteraQuota(), await service.hanteraQuota(ctx.db, a.record, clock(ctx).today));
+    return Object.assign(new HanteraQuota(), await quota(ctx, a));
   }
 
   @FieldResolver(() => [LicenceRental], { description: "Every licence rental, newest first, ended ones included." })
   async licenceRentals(@Root() a: Agreement, @Ctx() ctx: Context) {
     const today = clock(ctx).today;
-    return (await service.listLicenceRentals(ctx.db, a.record.id)).map((r) => LicenceRental.from(r, service.rentalIsActive(r, today)));
+    return (await rentalsOf(ctx, a)).map((r) => LicenceRental.from(r, service.rentalIsActive(r, today)));
   }
 
   @FieldResolver(() => [LicenceRentalTotal], { description: "Running rentals summed per licence kind." })
   async licenceRentalTotals(@Root() a: Agreement, @Ctx() ctx: Context) {
     const today = clock(ctx).today;
-    const running = (await service.listLicenceRentals(ctx.db, a.record.id)).filter((r) => service.rentalIsActive(r, today));
+    const running = (await rentalsOf(ctx, a)).filter((r) => service.rentalIsActive(r, today));
     return Object.values(LicenceKind)
       .map((kind) => {
         const of = running.filter((r) => r.kind === kind);
@@ -250,13 +260,14 @@ export class AgreementResolver {
   @FieldResolver(() => Money, { description: "What the running licence rentals cost per month." })
   async monthlyCost(@Root() a: Agreement, @Ctx() ctx: Context) {
     const today = clock(ctx).today;
-    const running = (await service.listLicenceRentals(ctx.db, a.record.id)).filter((r) => service.rentalIsActive(r, today));
+    const running = (await rentalsOf(ctx, a)).filter((r) => service.rentalIsActive(r, today));
     return Money.of(running.reduce((n, r) => n + r.monthlyPriceMinor, 0));
   }
 
   @FieldResolver(() => [AddOn], { description: "Add-ons, newest first, ended ones included." })
   async addOns(@Root() a: Agreement, @Ctx() ctx: Context) {
-    return (await service.listAddOns(ctx.db, a.record.id)).map((r) => AddOn.from(r, service.addOnIsActive(r, a.record)));
+    const rows = await ctx.loaders.addOns.load(a.record.id);
+    return [...rows].sort((x, y) => y.createdAt.getTime() - x.createdAt.getTime()).map((r) => AddOn.from(r, service.addOnIsActive(r, a.record)));
   }
 
   @FieldResolver(() => [LapseItem], { description: "What the customer loses if the agreement is not renewed by its end; empty when nothing is running." })
@@ -266,7 +277,7 @@ export class AgreementResolver {
 
   @FieldResolver(() => [InstalledVersion], { description: "Programs at the covered properties that are behind the latest release: what to update." })
   async updatesNeeded(@Root() a: Agreement, @Ctx() ctx: Context) {
-    const ids = (await service.listPropertyIds(ctx.db, a.record.id)).map((p) => p.id);
+    const ids = (await ctx.loaders.propertyIds.load(a.record.id)).map((p) => p.propertyId);
     return (await installedVersionsOf(ctx.db, ids)).filter((v) => v.outdated).map(InstalledVersion.from);
   }
 }

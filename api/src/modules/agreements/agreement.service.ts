@@ -367,20 +367,30 @@ export function addOnIsActive(addOn: AddOnRow, agreement: AgreementRecord): bool
   return !addOn.endedOn && isValid(agreement.status);
 }
 
+export interface HanteraQuotaParts {
+  quota: number;
+  included: number;
+  rented: number;
+  used: number;
+}
+
 /** Quota = the tier's included accounts (a row of the tiers table) + active rented Hantera licences. */
-export async function hanteraQuota(db: DbOrTx, agreement: AgreementRecord, today: IsoDate): Promise<{ quota: number; included: number; rented: number; used: number }> {
-  const [tier] = await db.select().from(tiers).where(eq(tiers.code, agreement.tier));
-  const rentals = await db
-    .select()
-    .from(licenceRentals)
-    .where(and(eq(licenceRentals.agreementId, agreement.id), eq(licenceRentals.kind, "HANTERA")));
-  const rented = rentals.filter((r) => rentalIsActive(r, today)).reduce((n, r) => n + r.quantity, 0);
-  const [{ used } = { used: 0 }] = await db
-    .select({ used: count() })
-    .from(hanteraAccounts)
-    .where(and(eq(hanteraAccounts.agreementId, agreement.id), isNull(hanteraAccounts.deactivatedAt)));
+export function quotaFrom(
+  tier: { includedHanteraAccounts: number } | undefined,
+  rentals: LicenceRentalRow[],
+  accounts: HanteraAccountRow[],
+  today: IsoDate,
+): HanteraQuotaParts {
   const included = tier?.includedHanteraAccounts ?? 0;
+  const rented = rentals.filter((r) => r.kind === "HANTERA" && rentalIsActive(r, today)).reduce((n, r) => n + r.quantity, 0);
+  const used = accounts.filter((a) => !a.deactivatedAt).length;
   return { quota: included + rented, included, rented, used };
+}
+
+export async function hanteraQuota(db: DbOrTx, agreement: AgreementRecord, today: IsoDate): Promise<HanteraQuotaParts> {
+  const [tier] = await db.select().from(tiers).where(eq(tiers.code, agreement.tier));
+  const [rentals, accounts] = await Promise.all([listLicenceRentals(db, agreement.id), listHanteraAccounts(db, agreement.id)]);
+  return quotaFrom(tier, rentals, accounts, today);
 }
 
 // ---- Hantera accounts -------------------------------------------------------------------------

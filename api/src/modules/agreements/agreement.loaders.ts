@@ -1,0 +1,37 @@
+import DataLoader from "dataloader";
+import { asc, inArray } from "drizzle-orm";
+import type { Db } from "../../db/client.js";
+import { addOns, agreementPeriods, agreementProperties, hanteraAccounts, licenceRentals, tiers } from "../../db/schema/index.js";
+
+/** Rows of many agreements in one query, handed back per agreement. */
+function byAgreement<Row extends { agreementId: string }>(load: (ids: string[]) => Promise<Row[]>) {
+  return new DataLoader<string, Row[]>(async (ids) => {
+    const rows = await load([...ids]);
+    const byId = new Map<string, Row[]>();
+    for (const row of rows) byId.set(row.agreementId, [...(byId.get(row.agreementId) ?? []), row]);
+    return ids.map((id) => byId.get(id) ?? []);
+  });
+}
+
+/**
+ * Per-request loaders for the parts of agreements, so a list of agreements with their quotas,
+ * rentals and periods costs a fixed number of queries, not a few per agreement.
+ */
+export function createAgreementLoaders(db: Db) {
+  let allTiers: Promise<(typeof tiers.$inferSelect)[]> | undefined;
+  return {
+    // A drizzle query re-runs at every await; `.then` turns it into a promise that runs once.
+    tiers: () => (allTiers ??= db.select().from(tiers).orderBy(asc(tiers.sortOrder)).then((rows) => rows)),
+    periods: byAgreement((ids) =>
+      db.select().from(agreementPeriods).where(inArray(agreementPeriods.agreementId, ids)).orderBy(asc(agreementPeriods.sequence)),
+    ),
+    propertyIds: byAgreement((ids) => db.select().from(agreementProperties).where(inArray(agreementProperties.agreementId, ids))),
+    hanteraAccounts: byAgreement((ids) =>
+      db.select().from(hanteraAccounts).where(inArray(hanteraAccounts.agreementId, ids)).orderBy(asc(hanteraAccounts.createdAt), asc(hanteraAccounts.id)),
+    ),
+    licenceRentals: byAgreement((ids) => db.select().from(licenceRentals).where(inArray(licenceRentals.agreementId, ids))),
+    addOns: byAgreement((ids) => db.select().from(addOns).where(inArray(addOns.agreementId, ids))),
+  };
+}
+
+export type AgreementLoaders = ReturnType<typeof createAgreementLoaders>;
