@@ -38,7 +38,7 @@ if (portalNeedsBuild()) {
 }
 
 const api = startService("api", "npx", ["tsx", "--tsconfig", "api/tsconfig.json", "api/src/main.ts"], { env });
-const portal = startService("portal", "npx", ["remix-serve", "portal/build/server/index.js"], {
+const portal = startService("portal", "node", ["portal/server.mjs"], {
   env: {
     PORT: portalPort,
     TRYGG_API_URL: process.env.TRYGG_API_URL ?? `http://127.0.0.1:${apiPort}/graphql`,

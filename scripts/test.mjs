@@ -74,7 +74,7 @@ async function main() {
   }
   services.push(startService("api", "npx", ["tsx", "--tsconfig", "api/tsconfig.json", "api/src/main.ts"], { env: apiEnv }));
   services.push(
-    startService("portal", "npx", ["remix-serve", "portal/build/server/index.js"], {
+    startService("portal", "node", ["portal/server.mjs"], {
       env: { PORT: String(portalPort), TRYGG_API_URL: `http://127.0.0.1:${apiPort}/graphql`, NODE_ENV: "production", PORTAL_SECURE_COOKIE: "false" },
     }),
   );

@@ -26,10 +26,14 @@ const schema = z.object({
   LOGIN_MAX_FAILURES_PER_ACCOUNT: z.coerce.number().int().positive().default(5),
   LOGIN_MAX_FAILURES_PER_ADDRESS: z.coerce.number().int().positive().default(20),
   LOGIN_FAILURE_WINDOW_SECONDS: z.coerce.number().int().positive().default(15 * 60),
+  /**
+   * Whose X-Forwarded-For to believe for the caller's address (express "trust proxy"): "loopback"
+   * (default: the portal on the same host), "false", "true", or a list of proxy addresses.
+   */
   TRUST_PROXY: z
-    .enum(["true", "false"])
-    .default("false")
-    .transform((v) => v === "true"),
+    .string()
+    .default("loopback")
+    .transform((v): boolean | string => (v === "true" ? true : v === "false" ? false : v)),
 });
 
 export type Env = z.infer<typeof schema>;

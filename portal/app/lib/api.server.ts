@@ -18,13 +18,15 @@ export interface ApiFailure {
   requestId: string;
 }
 
-function createApiClient(token: string | undefined, requestId: string) {
+function createApiClient(token: string | undefined, requestId: string, clientAddress: string | null) {
   const headers: Record<string, string> = {
     // Apollo Server's CSRF prevention accepts a request that carries this header.
     "apollo-require-preflight": "true",
     "x-request-id": requestId,
   };
   if (token) headers.authorization = `Bearer ${token}`;
+  // Set by portal/server.mjs from the socket, so the API can slow down failed log-ins per person.
+  if (clientAddress) headers["x-forwarded-for"] = clientAddress;
   return new ApolloClient({
     ssrMode: true,
     link: new HttpLink({ uri: apiUrl(), headers, fetch }),
@@ -66,7 +68,7 @@ export async function apiFor(request: Request, options: { requireLogin?: boolean
   if (!token && options.requireLogin !== false) return redirectToLogin(session, here);
 
   const requestId = randomUUID();
-  const client = createApiClient(token, requestId);
+  const client = createApiClient(token, requestId, request.headers.get("x-trygg-client-address"));
 
   async function run<T>(call: () => Promise<{ data?: T | null }>): Promise<T> {
     try {
