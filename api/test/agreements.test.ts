@@ -51,6 +51,16 @@ describe("agreements across tenants", () => {
     expect(r.data).toEqual({ agreement: null, node: null });
   });
 
+  it("node(id) refetches the parts of an agreement only for those who may see the agreement", async () => {
+    const bo = await api.login("bo@brflinne.demo");
+    const karin = await api.login("karin@vastkustfast.demo");
+    const own = await api.gql(`query($id: ID!) { agreement(id: $id) { hanteraAccounts { id name } } }`, { id: agreementOf["Brf Linnégatan 12:ACTIVE"]!.id }, bo);
+    const account = own.data.agreement.hanteraAccounts[0];
+    const Q = `query($id: ID!) { node(id: $id) { id ... on HanteraAccount { name } } }`;
+    expect((await api.gql(Q, { id: account.id }, bo)).data.node).toEqual(account);
+    expect((await api.gql(Q, { id: account.id }, karin)).data.node).toBeNull();
+  });
+
   it("a customer admin cannot act on another customer's agreement: NOT_FOUND, nothing written", async () => {
     const karin = await api.login("karin@vastkustfast.demo");
     const before = await tableCounts(api);

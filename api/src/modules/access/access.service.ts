@@ -163,6 +163,12 @@ export async function revokeApiToken(db: Db, viewer: Viewer, input: { apiTokenId
   });
 }
 
+export async function findApiToken(db: Db, viewer: Viewer, id: string): Promise<ApiTokenRow | null> {
+  if (!TOKEN_ROLES.includes(viewer.role)) return null;
+  const [row] = await db.select().from(apiTokens).where(and(tokenScope(viewer), eq(apiTokens.id, id)));
+  return row ?? null;
+}
+
 export async function listApiTokens(db: Db, viewer: Viewer, page: ConnectionArgs): Promise<Connection<ApiTokenRow>> {
   if (!TOKEN_ROLES.includes(viewer.role)) throw forbidden();
   const where = tokenScope(viewer);

@@ -569,3 +569,20 @@ export async function lapsePreview(db: DbOrTx, agreement: AgreementRecord, today
   if (tier?.latestVersions) item("LATEST_VERSIONS", "Updates to the latest versions of Multi-access, Hantera and Aptusportal.");
   return items;
 }
+
+// ---- refetching parts by id (Query.node) ------------------------------------------------------
+
+/** A part of an agreement, when the viewer may see the agreement it belongs to. */
+export async function findPart(
+  db: DbOrTx,
+  viewer: Viewer,
+  kind: "HanteraAccount" | "LicenceRental" | "AddOn",
+  id: string,
+  clock: Clock,
+): Promise<{ agreement: AgreementRecord; row: HanteraAccountRow | LicenceRentalRow | AddOnRow } | null> {
+  const table = kind === "HanteraAccount" ? hanteraAccounts : kind === "LicenceRental" ? licenceRentals : addOns;
+  const [row] = await db.select().from(table).where(eq(table.id, id));
+  if (!row) return null;
+  const agreement = await findAgreement(db, viewer, row.agreementId, clock);
+  return agreement ? { agreement, row } : null;
+}

@@ -1,9 +1,13 @@
 import { Arg, Authorized, Ctx, ID, Query, Resolver } from "type-graphql";
 import { clock, type Context } from "../../context.js";
 import * as agreements from "../agreements/agreement.service.js";
-import { Agreement } from "../agreements/agreement.types.js";
+import { AddOn, Agreement, HanteraAccount, LicenceRental } from "../agreements/agreement.types.js";
+import * as access from "../access/access.service.js";
+import { ApiToken } from "../access/access.types.js";
+import * as releases from "../releases/release.service.js";
+import { ProductRelease } from "../releases/release.types.js";
 import * as tailoring from "../tailoring/tailoring.service.js";
-import { ActionPlan, Tailoring } from "../tailoring/tailoring.types.js";
+import { ActionItem, ActionPlan, Tailoring } from "../tailoring/tailoring.types.js";
 import { requireViewer } from "../../shared/auth.js";
 import { fromGlobalId } from "../../shared/ids.js";
 import * as parties from "../parties/parties.service.js";
@@ -41,6 +45,32 @@ export class NodeResolver {
       case "ActionPlan": {
         const p = await tailoring.findActionPlan(ctx.db, viewer, ref.id, clock(ctx));
         return p && ActionPlan.from(p);
+      }
+      case "HanteraAccount":
+      case "LicenceRental":
+      case "AddOn": {
+        const c = clock(ctx);
+        const part = await agreements.findPart(ctx.db, viewer, ref.type, ref.id, c);
+        if (!part) return null;
+        if (ref.type === "HanteraAccount") return HanteraAccount.from(part.row as agreements.HanteraAccountRow);
+        if (ref.type === "LicenceRental") {
+          const r = part.row as agreements.LicenceRentalRow;
+          return LicenceRental.from(r, agreements.rentalIsActive(r, c.today));
+        }
+        const a = part.row as agreements.AddOnRow;
+        return AddOn.from(a, agreements.addOnIsActive(a, part.agreement));
+      }
+      case "ActionItem": {
+        const item = await tailoring.findActionItem(ctx.db, viewer, ref.id, clock(ctx));
+        return item && ActionItem.from(item);
+      }
+      case "ProductRelease": {
+        const r = await releases.findProductRelease(ctx.db, ref.id);
+        return r && ProductRelease.from(r);
+      }
+      case "ApiToken": {
+        const t = await access.findApiToken(ctx.db, viewer, ref.id);
+        return t && ApiToken.from(t);
       }
       default:
         return null;

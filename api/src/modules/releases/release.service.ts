@@ -55,6 +55,11 @@ export async function listProductReleases(db: Db, filter: { product?: Product | 
   );
 }
 
+export async function findProductRelease(db: DbOrTx, id: string): Promise<ProductReleaseRow | null> {
+  const [row] = await db.select().from(productReleases).where(eq(productReleases.id, id));
+  return row ?? null;
+}
+
 /** The newest release of each product, by version (not by date: a patch of an old line is not "latest"). */
 export async function latestReleases(db: DbOrTx): Promise<Map<Product, ProductReleaseRow>> {
   const rows = await db.select().from(productReleases);

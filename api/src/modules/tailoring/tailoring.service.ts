@@ -94,6 +94,11 @@ export async function findActionPlan(db: DbOrTx, viewer: Viewer, id: string, clo
   return plan && (await findTailoring(db, viewer, plan.tailoringId, clock)) ? plan : null;
 }
 
+export async function findActionItem(db: DbOrTx, viewer: Viewer, id: string, clock: Clock): Promise<ActionItemRow | null> {
+  const [item] = await db.select().from(actionItems).where(eq(actionItems.id, id));
+  return item && (await findActionPlan(db, viewer, item.actionPlanId, clock)) ? item : null;
+}
+
 export function historyOf(db: DbOrTx, tailoringId: string) {
   return db.select().from(tailoringEvents).where(eq(tailoringEvents.tailoringId, tailoringId)).orderBy(asc(tailoringEvents.occurredAt), asc(tailoringEvents.id));
 }
