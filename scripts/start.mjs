@@ -73,7 +73,8 @@ try {
   log(e.message);
   await stop(1);
 }
-const logins = spawnSync("npx", ["tsx", "--tsconfig", "api/tsconfig.json", "api/src/scripts/demo-logins.ts"], { cwd: root, encoding: "utf8" }).stdout.trim();
+const printed = spawnSync("npx", ["tsx", "--tsconfig", "api/tsconfig.json", "api/src/scripts/demo-logins.ts"], { cwd: root, encoding: "utf8" });
+const logins = printed.status === 0 ? printed.stdout.trim() : `(could not list the demo logins: ${printed.stderr.trim().split("\n")[0]})`;
 console.log(`
   Trygg is running.
     Portal:   http://localhost:${portalPort}
