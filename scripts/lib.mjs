@@ -92,3 +92,12 @@ export function stopService(child) {
     setTimeout(() => child.kill("SIGKILL"), 5_000).unref();
   });
 }
+
+/** True when nothing listens on the port yet. */
+export function portIsFree(port) {
+  return new Promise((resolve) => {
+    const server = net.createServer();
+    server.once("error", () => resolve(false));
+    server.listen(Number(port), () => server.close(() => resolve(true)));
+  });
+}

@@ -4,7 +4,7 @@
 import { spawnSync } from "node:child_process";
 import { existsSync, readdirSync, statSync } from "node:fs";
 import path from "node:path";
-import { ensureDependencies, log, root, run, startService, stopService, waitFor } from "./lib.mjs";
+import { ensureDependencies, log, portIsFree, root, run, startService, stopService, waitFor } from "./lib.mjs";
 
 const apiPort = process.env.API_PORT ?? "4000";
 const portalPort = process.env.PORTAL_PORT ?? "3000";
@@ -26,6 +26,12 @@ function portalNeedsBuild() {
 }
 
 ensureDependencies();
+for (const [name, port, setting] of [["API", apiPort, "API_PORT"], ["portal", portalPort, "PORTAL_PORT"]]) {
+  if (!(await portIsFree(port))) {
+    log(`Port ${port} for the ${name} is in use. Is Trygg already running? Stop it, or choose another port with ${setting}=…`);
+    process.exit(1);
+  }
+}
 const env = { TRYGG_DATA_DIR: dataDir, API_PORT: apiPort };
 if (!process.env.DATABASE_URL) log(`Using the embedded database in ${dataDir}`);
 log("Migrating and seeding the demo on first run…");

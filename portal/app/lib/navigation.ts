@@ -14,6 +14,8 @@ const PARTNERS: readonly Role[] = ["PARTNER_ADMIN", "PARTNER_STAFF"];
 /** The logged-in pages, in menu order. Only pages that exist are listed. */
 export const NAV_ITEMS: readonly NavItem[] = [
   { to: "/", label: "nav.dashboard" },
+  // Everybody: the API shows customers their own agreements, partners those they signed, vendor staff all.
+  { to: "/agreements", label: "nav.agreements" },
   { to: "/organisations", label: "nav.organisations", roles: [...VENDOR_STAFF, ...PARTNERS] },
   { to: "/properties", label: "nav.properties" },
   { to: "/api-tokens", label: "nav.apiTokens", roles: ["PARTNER_ADMIN", "ADMIN"] },

@@ -1,0 +1,77 @@
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { Link, useLoaderData, useRouteError } from "@remix-run/react";
+import { AgreementStatusBadge, DaysLeft } from "~/components/agreement-status";
+import { ErrorPanel } from "~/components/error-panel";
+import { AgreementPageDocument } from "~/graphql/graphql";
+import { formatDate } from "~/i18n/i18n";
+import { pageTitle } from "~/i18n/meta";
+import { useLang, useT } from "~/i18n/use-t";
+import { todayInSweden } from "~/lib/agreements";
+import { apiFor } from "~/lib/api.server";
+import { redirectToLogin } from "~/lib/session.server";
+import { runIntent } from "./action.server";
+import { AddOnSection, HanteraSection, LicenceSection, ManageSection, PartiesCard, PeriodsTimeline, StatusBanner, TierCard, VersionsSection } from "./sections";
+
+export const meta: MetaFunction<typeof loader> = ({ matches, data }) => {
+  const title = pageTitle(matches, "agreement.title");
+  return [{ title: data ? `${data.agreement.number} · ${title}` : title }];
+};
+
+/** Another tenant's agreement answers exactly like a missing one: 404. */
+function notFound(): never {
+  throw new Response("Not found", { status: 404 });
+}
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const { api, session } = await apiFor(request);
+  const data = await api.query(AgreementPageDocument, { id: params.id ?? "" });
+  if (!data.viewer) return redirectToLogin(session);
+  if (!data.agreement) return notFound();
+  return { agreement: data.agreement, role: data.viewer.user.role, today: todayInSweden() };
+}
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const form = await request.formData();
+  const { api } = await apiFor(request);
+  return runIntent(api, params.id ?? "", form);
+}
+
+export default function AgreementPage() {
+  const t = useT();
+  const lang = useLang();
+  const { agreement, role, today } = useLoaderData<typeof loader>();
+  const props = { agreement, role, today };
+  return (
+    <>
+      <p className="breadcrumb">
+        <Link to="/agreements">← {t("agreement.backToList")}</Link>
+      </p>
+      <div className="page-heading agreement-heading">
+        <div>
+          <h1>
+            {t("agreement.heading", { number: agreement.number })} <AgreementStatusBadge status={agreement.status} />
+          </h1>
+          <p className="muted">
+            {agreement.customer.name} · {agreement.tier.name} · {formatDate(lang, agreement.startsOn)} – {formatDate(lang, agreement.terminatedOn ?? agreement.endsOn)} ·{" "}
+            <DaysLeft days={agreement.daysLeft} />
+          </p>
+        </div>
+      </div>
+      <StatusBanner {...props} />
+      <div className="grid-2">
+        <PartiesCard agreement={agreement} />
+        <TierCard agreement={agreement} />
+      </div>
+      <PeriodsTimeline agreement={agreement} today={today} />
+      <HanteraSection {...props} />
+      <LicenceSection {...props} />
+      <AddOnSection {...props} />
+      <VersionsSection agreement={agreement} />
+      <ManageSection {...props} />
+    </>
+  );
+}
+
+export function ErrorBoundary() {
+  return <ErrorPanel error={useRouteError()} />;
+}

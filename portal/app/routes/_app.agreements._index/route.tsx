@@ -1,0 +1,177 @@
+import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { Form, Link, useLoaderData, useLocation, useRouteError } from "@remix-run/react";
+import { AgreementStatusBadge, DaysLeft } from "~/components/agreement-status";
+import { EmptyState, Pagination } from "~/components/list-controls";
+import { ErrorPanel } from "~/components/error-panel";
+import { AgreementsDocument, type AgreementStatus, type TierCode } from "~/graphql/graphql";
+import { formatDate } from "~/i18n/i18n";
+import { pageTitle } from "~/i18n/meta";
+import { useLang, useT } from "~/i18n/use-t";
+import { AGREEMENT_STATUSES, isIsoDate, may } from "~/lib/agreements";
+import { apiFor } from "~/lib/api.server";
+import { useViewerRole } from "~/lib/use-viewer";
+import { PAGE_SIZES, pageFromUrl } from "~/lib/paging";
+
+export const meta: MetaFunction = ({ matches }) => [{ title: pageTitle(matches, "agreements.title") }];
+
+const TIERS: readonly TierCode[] = ["PLUS_500", "BRF"];
+
+/** `?status=` one status, or "valid" for active and expiring together. */
+const STATUS_CHOICES = ["valid", ...AGREEMENT_STATUSES] as const;
+type StatusChoice = (typeof STATUS_CHOICES)[number];
+
+function filterFromUrl(url: URL) {
+  const statusParam = url.searchParams.get("status");
+  const status = STATUS_CHOICES.find((s) => s === statusParam);
+  const tierParam = url.searchParams.get("tier");
+  const tier = TIERS.find((t) => t === tierParam);
+  const before = url.searchParams.get("endingBefore") ?? "";
+  const endingBefore = isIsoDate(before) ? before : undefined;
+  return { status, tier, endingBefore };
+}
+
+function statusesOf(choice: StatusChoice | undefined): AgreementStatus[] | undefined {
+  if (!choice) return undefined;
+  return choice === "valid" ? ["ACTIVE", "EXPIRING"] : [choice];
+}
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const url = new URL(request.url);
+  const filter = filterFromUrl(url);
+  const page = pageFromUrl(url);
+  const { api } = await apiFor(request);
+  // The API scopes the list: a customer sees its own agreements, a partner those it signed, a seller all.
+  const { agreements } = await api.query(AgreementsDocument, {
+    filter: { status: statusesOf(filter.status), tier: filter.tier, endingBefore: filter.endingBefore },
+    ...page.variables,
+  });
+  return { agreements, status: filter.status ?? "", tier: filter.tier ?? "", endingBefore: filter.endingBefore ?? "", size: page.size };
+}
+
+export default function AgreementsPage() {
+  const t = useT();
+  const lang = useLang();
+  const location = useLocation();
+  const { agreements, status, tier, endingBefore, size } = useLoaderData<typeof loader>();
+  const rows = agreements.edges.map((edge) => edge.node);
+  const filtered = Boolean(status || tier || endingBefore);
+  return (
+    <>
+      <div className="page-heading page-heading-actions">
+        <div>
+          <h1>{t("agreements.title")}</h1>
+          <p className="muted">{t("agreements.intro")}</p>
+        </div>
+        <NewAgreementLink />
+      </div>
+      <Form method="get" className="filters" aria-label={t("list.filters")} key={location.search}>
+        <div className="field">
+          <label htmlFor="status">{t("agreements.status")}</label>
+          <select id="status" name="status" defaultValue={status}>
+            <option value="">{t("agreements.allStatuses")}</option>
+            {STATUS_CHOICES.map((s) => (
+              <option key={s} value={s}>
+                {s === "valid" ? t("agreements.validStatuses") : t(`agreementStatus.${s}`)}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div className="field">
+          <label htmlFor="tier">{t("agreements.tier")}</label>
+          <select id="tier" name="tier" defaultValue={tier}>
+            <option value="">{t("agreements.allTiers")}</option>
+            {TIERS.map((code) => (
+              <option key={code} value={code}>
+                {t(`tier.${code}`)}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div className="field">
+          <label htmlFor="endingBefore">{t("agreements.endingBefore")}</label>
+          <input id="endingBefore" type="date" name="endingBefore" defaultValue={endingBefore} />
+        </div>
+        <div className="field">
+          <label htmlFor="size">{t("list.pageSize")}</label>
+          <select id="size" name="size" defaultValue={String(size)}>
+            {PAGE_SIZES.map((n) => (
+              <option key={n} value={n}>
+                {n}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div className="filter-actions">
+          <button type="submit" className="button">
+            {t("agreements.filter")}
+          </button>
+          {filtered ? (
+            <Link to={location.pathname} className="button button-secondary">
+              {t("list.clear")}
+            </Link>
+          ) : null}
+        </div>
+      </Form>
+      {rows.length === 0 ? (
+        <EmptyState title={t("agreements.empty")} hint={filtered ? t("agreements.emptyFiltered") : t("agreements.emptyHint")} />
+      ) : (
+        <div className="table-wrap">
+          <table>
+            <caption className="visually-hidden">{t("agreements.caption")}</caption>
+            <thead>
+              <tr>
+                <th scope="col">{t("agreements.number")}</th>
+                <th scope="col">{t("field.customer")}</th>
+                <th scope="col">{t("agreements.partner")}</th>
+                <th scope="col">{t("agreements.tier")}</th>
+                <th scope="col">{t("agreements.status")}</th>
+                <th scope="col">{t("agreements.period")}</th>
+                <th scope="col">{t("agreements.daysLeftHeading")}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {rows.map((agreement) => (
+                <tr key={agreement.id} data-agreement={agreement.number}>
+                  <th scope="row" className="nowrap">
+                    <Link to={`/agreements/${encodeURIComponent(agreement.id)}`} prefetch="intent" aria-label={t("agreements.openLabel", { number: agreement.number, customer: agreement.customer.name })}>
+                      {agreement.number}
+                    </Link>
+                  </th>
+                  <td>{agreement.customer.name}</td>
+                  <td>{agreement.partner?.name ?? <span className="muted">{t("agreements.signedDirectly")}</span>}</td>
+                  <td>{agreement.tier.name}</td>
+                  <td>
+                    <AgreementStatusBadge status={agreement.status} />
+                  </td>
+                  <td className="nowrap">
+                    {formatDate(lang, agreement.startsOn)} – {formatDate(lang, agreement.terminatedOn ?? agreement.endsOn)}
+                  </td>
+                  <td className="nowrap">
+                    <DaysLeft days={agreement.daysLeft} />
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+      <Pagination pageInfo={agreements.pageInfo} shown={rows.length} total={agreements.totalCount} />
+    </>
+  );
+}
+
+/** Sellers and admins start new agreements here; the role comes from the layout's loader. */
+function NewAgreementLink() {
+  const t = useT();
+  const role = useViewerRole();
+  if (!role || !may(role, "manage")) return null;
+  return (
+    <Link to="/agreements/new" className="button">
+      {t("agreements.new")}
+    </Link>
+  );
+}
+
+export function ErrorBoundary() {
+  return <ErrorPanel error={useRouteError()} />;
+}

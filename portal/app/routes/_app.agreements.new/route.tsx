@@ -1,0 +1,205 @@
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { redirect } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData, useRouteError, useSubmit } from "@remix-run/react";
+import { ErrorPanel } from "~/components/error-panel";
+import { SubmitButton } from "~/components/submit-button";
+import { CreateAgreementDocument, NewAgreementChoicesDocument, type TierCode } from "~/graphql/graphql";
+import { formatNumber } from "~/i18n/i18n";
+import { pageTitle } from "~/i18n/meta";
+import { useLang, useT } from "~/i18n/use-t";
+import { addYear, formErrorText, formErrors, isBadRequest, isIsoDate, may, todayInSweden, type FormError } from "~/lib/agreements";
+import { apiFor } from "~/lib/api.server";
+import { redirectToLogin } from "~/lib/session.server";
+
+export const meta: MetaFunction = ({ matches }) => [{ title: pageTitle(matches, "newAgreement.title") }];
+
+const TIERS: readonly TierCode[] = ["PLUS_500", "BRF"];
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const url = new URL(request.url);
+  const customerId = url.searchParams.get("customer") || undefined;
+  const { api, session } = await apiFor(request);
+  const data = await api.query(NewAgreementChoicesDocument, { customerId, withProperties: customerId !== undefined });
+  if (!data.viewer) return redirectToLogin(session);
+  // Only sellers and admins create agreements; others are told so rather than shown a form the API refuses.
+  if (!may(data.viewer.user.role, "manage")) throw new Response("Forbidden", { status: 403 });
+  const customers = data.customers.edges.map((edge) => edge.node);
+  const customer = customers.find((c) => c.id === customerId);
+  return {
+    customers,
+    customer: customer ?? null,
+    partners: data.partners.edges.map((edge) => edge.node),
+    properties: customer ? (data.properties?.edges.map((edge) => edge.node) ?? []) : [],
+    tiers: data.tiers,
+    today: todayInSweden(),
+  };
+}
+
+interface CreateResult {
+  errors: FormError[];
+  values: { partnerId: string; tier: string; startsOn: string; endsOn: string; propertyIds: string[] };
+}
+
+export async function action({ request }: ActionFunctionArgs): Promise<CreateResult> {
+  const form = await request.formData();
+  const text = (name: string) => String(form.get(name) ?? "").trim();
+  const values = {
+    partnerId: text("partnerId"),
+    tier: text("tier"),
+    startsOn: text("startsOn"),
+    endsOn: text("endsOn"),
+    propertyIds: form.getAll("propertyIds").map(String),
+  };
+  const customerId = text("customerId");
+  const tier = TIERS.find((code) => code === values.tier);
+  const errors: FormError[] = [];
+  if (!customerId) errors.push({ field: "customerId", code: "REQUIRED", message: "" });
+  if (!tier) errors.push({ field: "tier", code: "REQUIRED", message: "" });
+  if (values.propertyIds.length === 0) errors.push({ field: "propertyIds", code: "NO_PROPERTIES", message: "" });
+  if (!isIsoDate(values.startsOn)) errors.push({ field: "startsOn", code: values.startsOn ? "INVALID_DATE" : "REQUIRED", message: "" });
+  if (!isIsoDate(values.endsOn)) errors.push({ field: "endsOn", code: values.endsOn ? "INVALID_DATE" : "REQUIRED", message: "" });
+  if (errors.length > 0 || !tier) return { errors, values };
+  const { api } = await apiFor(request);
+  try {
+    const input = { customerId, partnerId: values.partnerId || undefined, tier, propertyIds: values.propertyIds, startsOn: values.startsOn, endsOn: values.endsOn };
+    const { createAgreement } = await api.mutate(CreateAgreementDocument, { input });
+    if (createAgreement.userErrors.length > 0 || !createAgreement.agreement) return { errors: formErrors(createAgreement.userErrors), values };
+    throw redirect(`/agreements/${encodeURIComponent(createAgreement.agreement.id)}`);
+  } catch (error) {
+    if (!isBadRequest(error)) throw error;
+    return { errors: [{ field: null, code: "BAD_USER_INPUT", message: "" }], values };
+  }
+}
+
+const FIELDS = ["customerId", "partnerId", "tier", "propertyIds", "startsOn", "endsOn"];
+
+export default function NewAgreementPage() {
+  const t = useT();
+  const lang = useLang();
+  const submit = useSubmit();
+  const { customers, customer, partners, properties, tiers, today } = useLoaderData<typeof loader>();
+  const result = useActionData<typeof action>();
+  const errorFor = (field: string) => result?.errors.find((error) => error.field === field);
+  const general = result?.errors.filter((error) => !error.field || !FIELDS.includes(error.field)) ?? [];
+  const fieldError = (field: string) => {
+    const error = errorFor(field);
+    return error ? (
+      <p id={`${field}-error`} className="field-error" role="alert">
+        {formErrorText(t, error)}
+      </p>
+    ) : null;
+  };
+  const invalid = (field: string) => (errorFor(field) ? { "aria-invalid": true as const, "aria-describedby": `${field}-error` } : {});
+  const startsOn = result?.values.startsOn || today;
+  return (
+    <>
+      <p className="breadcrumb">
+        <Link to="/agreements">← {t("agreement.backToList")}</Link>
+      </p>
+      <div className="page-heading">
+        <h1>{t("newAgreement.title")}</h1>
+        <p className="muted">{t("newAgreement.intro")}</p>
+      </div>
+      <section className="card section-first" aria-labelledby="customer-title">
+        <h2 id="customer-title">{t("newAgreement.step1")}</h2>
+        {/* A GET, so the choice of customer loads its properties even without JavaScript. */}
+        <Form method="get" className="inline-form" onChange={(event) => submit(event.currentTarget)}>
+          <div className="field field-grow">
+            <label htmlFor="customer">{t("field.customer")}</label>
+            <select id="customer" name="customer" defaultValue={customer?.id ?? ""}>
+              <option value="">{t("newAgreement.chooseCustomer")}</option>
+              {customers.map((c) => (
+                <option key={c.id} value={c.id}>
+                  {c.name} ({c.organisationNumber})
+                </option>
+              ))}
+            </select>
+          </div>
+          <noscript>
+            <button type="submit" className="button button-secondary">
+              {t("newAgreement.showProperties")}
+            </button>
+          </noscript>
+        </Form>
+      </section>
+      {customer ? (
+        <section className="card section" aria-labelledby="details-title">
+          <h2 id="details-title">{t("newAgreement.step2", { customer: customer.name })}</h2>
+          {general.map((error) => (
+            <p key={error.code} className="alert alert-error" role="alert">
+              {formErrorText(t, error)}
+            </p>
+          ))}
+          {fieldError("customerId")}
+          <Form method="post" className="stack" key={customer.id}>
+            <input type="hidden" name="customerId" value={customer.id} />
+            <fieldset className="checks checks-column" {...invalid("propertyIds")}>
+              <legend>{t("newAgreement.properties")}</legend>
+              {properties.length === 0 ? <p className="muted">{t("newAgreement.noProperties")}</p> : null}
+              {properties.map((property) => (
+                <label key={property.id} className="check">
+                  <input
+                    type="checkbox"
+                    name="propertyIds"
+                    value={property.id}
+                    defaultChecked={result ? result.values.propertyIds.includes(property.id) : properties.length === 1}
+                  />
+                  <span>
+                    {property.name} <span className="muted small">· {property.streetAddress}, {property.city} · {t("agreement.apartments", { count: formatNumber(lang, property.apartments) })}</span>
+                  </span>
+                </label>
+              ))}
+            </fieldset>
+            {fieldError("propertyIds")}
+            <div className="inline-form">
+              <div className="field field-grow">
+                <label htmlFor="partnerId">{t("agreements.partner")}</label>
+                <select id="partnerId" name="partnerId" defaultValue={result?.values.partnerId ?? ""} {...invalid("partnerId")}>
+                  <option value="">{t("newAgreement.noPartner")}</option>
+                  {partners.map((partner) => (
+                    <option key={partner.id} value={partner.id}>
+                      {partner.name}
+                    </option>
+                  ))}
+                </select>
+                {fieldError("partnerId")}
+              </div>
+              <div className="field">
+                <label htmlFor="tier">{t("agreements.tier")}</label>
+                <select id="tier" name="tier" required defaultValue={result?.values.tier ?? ""} {...invalid("tier")}>
+                  <option value="" disabled>
+                    {t("newAgreement.chooseTier")}
+                  </option>
+                  {tiers.map((tier) => (
+                    <option key={tier.code} value={tier.code}>
+                      {tier.name} – {t("benefit.hanteraAccounts", { count: tier.includedHanteraAccounts })}
+                    </option>
+                  ))}
+                </select>
+                {fieldError("tier")}
+              </div>
+              <div className="field">
+                <label htmlFor="startsOn">{t("newAgreement.startsOn")}</label>
+                <input id="startsOn" type="date" name="startsOn" required defaultValue={startsOn} {...invalid("startsOn")} />
+                {fieldError("startsOn")}
+              </div>
+              <div className="field">
+                <label htmlFor="endsOn">{t("newAgreement.endsOn")}</label>
+                <input id="endsOn" type="date" name="endsOn" required defaultValue={result?.values.endsOn || addYear(startsOn)} {...invalid("endsOn")} />
+                {fieldError("endsOn")}
+              </div>
+            </div>
+            <p className="hint">{t("newAgreement.draftHint")}</p>
+            <div>
+              <SubmitButton busyLabel={t("newAgreement.creating")}>{t("newAgreement.create")}</SubmitButton>
+            </div>
+          </Form>
+        </section>
+      ) : null}
+    </>
+  );
+}
+
+export function ErrorBoundary() {
+  return <ErrorPanel error={useRouteError()} />;
+}
