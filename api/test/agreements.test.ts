@@ -107,6 +107,15 @@ describe("renewing over HTTP", () => {
     expect(again.data.renewAgreement.userErrors).toEqual([{ code: "STALE_VERSION", field: ["input", "expectedVersion"] }]);
   });
 
+  it("the agreement's history shows renewals and its parts' changes, with who did them", async () => {
+    const a = agreementOf["Älvstrandens Hyresbostäder AB:EXPIRING"]!;
+    const r = await api.gql(`query($id: ID!) { agreement(id: $id) { history { action actor { name } } } }`, { id: a.id }, seller);
+    const actions = r.data.agreement.history.map((e: any) => e.action);
+    expect(actions[0]).toBe("agreement.renew");
+    expect(r.data.agreement.history[0].actor.name).toBe("Sara Säljare");
+    expect(actions).toEqual(expect.arrayContaining(["agreement.create", "agreement.activate", "hanteraAccount.create", "addOn.order", "licenceRental.create"]));
+  });
+
   it("hosting on an expired agreement answers AGREEMENT_REQUIRED", async () => {
     const r = await api.gql(
       `mutation($id: ID!) { orderAddOn(input: { agreementId: $id, kind: HOSTING, hostedServices: [BOKNING] }) { addOn { id } userErrors { code } } }`,

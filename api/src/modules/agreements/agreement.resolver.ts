@@ -7,6 +7,8 @@ import { uuidOf } from "../../shared/ids.js";
 import { payload } from "../../shared/payload.js";
 import { Money } from "../../shared/scalars.js";
 import { Organisation, Property, Tier, User } from "../parties/parties.types.js";
+import { agreementHistory } from "../audit/audit.service.js";
+import { AuditEvent } from "../audit/audit.types.js";
 import { installedVersionsOf } from "../releases/release.service.js";
 import { InstalledVersion } from "../releases/release.types.js";
 import * as service from "./agreement.service.js";
@@ -273,6 +275,11 @@ export class AgreementResolver {
   @FieldResolver(() => [LapseItem], { description: "What the customer loses if the agreement is not renewed by its end; empty when nothing is running." })
   async lapsePreview(@Root() a: Agreement, @Ctx() ctx: Context) {
     return (await service.lapsePreview(ctx.db, a.record, clock(ctx).today)).map((i) => Object.assign(new LapseItem(), i));
+  }
+
+  @FieldResolver(() => [AuditEvent], { description: "What was done to the agreement and its accounts, rentals and add-ons, by whom and when; newest first (up to 200)." })
+  async history(@Root() a: Agreement, @Ctx() ctx: Context) {
+    return (await agreementHistory(ctx.db, a.record.id)).map(AuditEvent.from);
   }
 
   @FieldResolver(() => [InstalledVersion], { description: "Programs at the covered properties that are behind the latest release: what to update." })

@@ -494,7 +494,7 @@ export async function endLicenceRental(db: Db, viewer: Viewer, input: { licenceR
     }
     const [row] = await tx.update(licenceRentals).set({ endedOn }).where(eq(licenceRentals.id, rental.id)).returning();
     await bumpVersion(tx, a.id);
-    await recordAudit(tx, viewer, { action: "licenceRental.end", objectType: "LicenceRental", objectId: rental.id, organisationId: a.customerId, details: { endedOn } });
+    await recordAudit(tx, viewer, { action: "licenceRental.end", objectType: "LicenceRental", objectId: rental.id, organisationId: a.customerId, details: { agreementId: a.id, endedOn } });
     return ok(row!);
   });
 }
@@ -520,7 +520,7 @@ export async function orderAddOn(db: Db, viewer: Viewer, input: { agreementId: s
     if (existing) return userError(E.ADD_ON_ALREADY_ORDERED, `The agreement already has ${input.kind.toLowerCase()}.`, ["input", "kind"]);
     const [row] = await tx.insert(addOns).values({ agreementId: a.id, kind: input.kind, hostedServices: services, startsOn: clock.today }).returning();
     await bumpVersion(tx, a.id);
-    await recordAudit(tx, viewer, { action: "addOn.order", objectType: "AddOn", objectId: row!.id, organisationId: a.customerId, details: { kind: input.kind, hostedServices: services } });
+    await recordAudit(tx, viewer, { action: "addOn.order", objectType: "AddOn", objectId: row!.id, organisationId: a.customerId, details: { agreementId: a.id, kind: input.kind, hostedServices: services } });
     return ok(row!);
   });
 }
@@ -534,7 +534,7 @@ export async function cancelAddOn(db: Db, viewer: Viewer, input: { addOnId: stri
     if (addOn.endedOn) return userError(E.ALREADY_ENDED, "The add-on has already ended.", ["input", "addOnId"]);
     const [row] = await tx.update(addOns).set({ endedOn: clock.today, endReason: "CANCELLED" }).where(eq(addOns.id, addOn.id)).returning();
     await bumpVersion(tx, a.id);
-    await recordAudit(tx, viewer, { action: "addOn.cancel", objectType: "AddOn", objectId: addOn.id, organisationId: a.customerId, details: { kind: addOn.kind } });
+    await recordAudit(tx, viewer, { action: "addOn.cancel", objectType: "AddOn", objectId: addOn.id, organisationId: a.customerId, details: { agreementId: a.id, kind: addOn.kind } });
     return ok(row!);
   });
 }

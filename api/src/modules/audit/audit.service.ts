@@ -1,4 +1,4 @@
-import { and, count, desc, eq } from "drizzle-orm";
+import { and, count, desc, eq, or, sql } from "drizzle-orm";
 import type { Db } from "../../db/client.js";
 import { auditEvents } from "../../db/schema/index.js";
 import { paginate, type ConnectionArgs } from "../../shared/connection.js";
@@ -25,4 +25,17 @@ export async function listAuditEvents(
       db.select().from(auditEvents).where(where).orderBy(desc(auditEvents.occurredAt), desc(auditEvents.id)).offset(offset).limit(limit),
     (row) => row,
   );
+}
+
+/**
+ * The history of one agreement: its own events and those of its parts (accounts, rentals, add-ons),
+ * newest first. Whoever may see the agreement may read it; the caller checks that first.
+ */
+export function agreementHistory(db: Db, agreementId: string) {
+  return db
+    .select()
+    .from(auditEvents)
+    .where(or(eq(auditEvents.objectId, agreementId), sql`${auditEvents.details}->>'agreementId' = ${agreementId}`))
+    .orderBy(desc(auditEvents.occurredAt), desc(auditEvents.id))
+    .limit(200);
 }

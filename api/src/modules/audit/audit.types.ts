@@ -34,7 +34,7 @@ export class AuditEvent extends Node {
   details!: Record<string, unknown>;
 
   static from(row: typeof auditEvents.$inferSelect): AuditEvent {
-    const known = ["Organisation", "User", "Property", "ApiToken"].includes(row.objectType);
+    const known = ["Organisation", "User", "Property", "ApiToken", "Agreement", "HanteraAccount", "LicenceRental", "AddOn", "ProductRelease", "Tailoring"].includes(row.objectType);
     return Object.assign(new AuditEvent(), {
       id: toGlobalId("AuditEvent", row.id),
       actorUserUuid: row.actorUserId,
