@@ -43,6 +43,19 @@ function errorCode(error: GraphQLFormattedError): unknown {
   return error.extensions?.code;
 }
 
+/**
+ * The GraphQL errors of a failed call. A request the API rejects before running it (a variable
+ * its scalars refuse, e.g. an invalid e-mail address: BAD_USER_INPUT) answers HTTP 400 with the
+ * errors in the body, which Apollo reports as a network error; they are read from there too.
+ */
+function graphQLErrorsOf(error: unknown): readonly GraphQLFormattedError[] {
+  if (!(error instanceof Error) || !isApolloError(error)) return [];
+  if (error.graphQLErrors.length > 0) return error.graphQLErrors;
+  const result = error.networkError && "result" in error.networkError ? error.networkError.result : undefined;
+  const errors = typeof result === "object" && result !== null && "errors" in result ? result.errors : undefined;
+  return Array.isArray(errors) ? (errors as GraphQLFormattedError[]) : [];
+}
+
 export interface Api {
   query<TData, TVariables extends OperationVariables>(document: TypedDocumentNode<TData, TVariables>, variables: TVariables): Promise<TData>;
   mutate<TData, TVariables extends OperationVariables>(document: TypedDocumentNode<TData, TVariables>, variables: TVariables): Promise<TData>;
@@ -77,8 +90,7 @@ export async function apiFor(request: Request, options: { requireLogin?: boolean
       return result.data;
     } catch (error) {
       if (error instanceof Response) throw error;
-      const gqlErrors = error instanceof Error && isApolloError(error) ? error.graphQLErrors : [];
-      const codes = gqlErrors.map(errorCode);
+      const codes = graphQLErrorsOf(error).map(errorCode);
       if (codes.includes("UNAUTHENTICATED")) return redirectToLogin(session, here);
       let failure: ApiFailure["code"] = "API_ERROR";
       let status = 500;
