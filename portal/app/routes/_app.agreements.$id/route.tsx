@@ -10,6 +10,7 @@ import { todayInSweden } from "~/lib/agreements";
 import { apiFor } from "~/lib/api.server";
 import { redirectToLogin } from "~/lib/session.server";
 import { runIntent } from "./action.server";
+import { SuccessNotice } from "./forms";
 import { AddOnSection, HanteraSection, LicenceSection, ManageSection, PartiesCard, PeriodsTimeline, StatusBanner, TierCard, VersionsSection } from "./sections";
 
 export const meta: MetaFunction<typeof loader> = ({ matches, data }) => {
@@ -57,6 +58,8 @@ export default function AgreementPage() {
           </p>
         </div>
       </div>
+      {/* Up here, where the status it changed is shown: the form may have been in a banner that is now gone. */}
+      <SuccessNotice intents={["activate", "renew", "terminate"]} />
       <StatusBanner {...props} />
       <div className="grid-2">
         <PartiesCard agreement={agreement} />

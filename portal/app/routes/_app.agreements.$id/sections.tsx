@@ -51,7 +51,6 @@ export function StatusBanner({ agreement, role, today }: SectionProps) {
         <section className="banner banner-info" aria-labelledby="banner-title">
           <h2 id="banner-title">{t("agreement.draftTitle")}</h2>
           <p>{t("agreement.draftText", { start: formatDate(lang, agreement.startsOn) })}</p>
-          <SuccessNotice intents={["activate"]} />
           {manager ? (
             <IntentForm intent="activate" hidden={{ expectedVersion: String(agreement.version) }}>
               {() => (
@@ -727,7 +726,6 @@ export function ManageSection({ agreement, role, today }: SectionProps) {
   return (
     <section className="section" aria-labelledby="manage-title" id="manage">
       <h2 id="manage-title">{t(renewHere ? "agreement.manage" : "agreement.terminateHeading")}</h2>
-      <SuccessNotice intents={["renew", "terminate"]} />
       <div className="grid-2">
         {renewHere ? (
           <div className="card">
@@ -744,7 +742,7 @@ export function ManageSection({ agreement, role, today }: SectionProps) {
                 fields={["terminatesOn", "reason"]}
                 hidden={{ expectedVersion: String(agreement.version) }}
                 confirm={t("agreement.terminateConfirm", { number: agreement.number })}
-                className="stack"
+                className="stack form-narrow"
               >
                 {(f) => (
                   <>
