@@ -19,6 +19,8 @@ export const NAV_ITEMS: readonly NavItem[] = [
   { to: "/organisations", label: "nav.organisations", roles: [...VENDOR_STAFF, ...PARTNERS] },
   { to: "/properties", label: "nav.properties" },
   { to: "/api-tokens", label: "nav.apiTokens", roles: ["PARTNER_ADMIN", "ADMIN"] },
+  // Tailorings waiting on the vendor (a customer admin reaches theirs from the dashboard).
+  { to: "/worklist", label: "nav.worklist", roles: ["SELLER", "ADMIN"] },
 ];
 
 export function canSee(item: NavItem, role: Role): boolean {

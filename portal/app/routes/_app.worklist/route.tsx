@@ -1,0 +1,119 @@
+import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { Link, useLoaderData, useRouteError } from "@remix-run/react";
+import { EmptyState, Pagination } from "~/components/list-controls";
+import { ErrorPanel } from "~/components/error-panel";
+import { AppViewerDocument, WorklistDocument, type Party } from "~/graphql/graphql";
+import { formatDateTime } from "~/i18n/i18n";
+import { pageTitle } from "~/i18n/meta";
+import { useLang, useT } from "~/i18n/use-t";
+import { apiFor } from "~/lib/api.server";
+import { pageFromUrl } from "~/lib/paging";
+import { redirectToLogin } from "~/lib/session.server";
+import { formatDay, partyOf, stepNumber } from "~/lib/tailoring";
+
+export const meta: MetaFunction = ({ matches }) => [{ title: pageTitle(matches, "worklist.title") }];
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const page = pageFromUrl(new URL(request.url));
+  const { api, session } = await apiFor(request);
+  const { viewer } = await api.query(AppViewerDocument, {});
+  if (!viewer) return redirectToLogin(session);
+  // A seller's worklist is what waits on the vendor; a customer admin's is what waits on them.
+  const party: Party | undefined = partyOf(viewer.user.role);
+  if (!party) throw new Response("Forbidden", { status: 403 });
+  const data = await api.query(WorklistDocument, { waitingOn: party, withAgreements: party === "CUSTOMER", ...page.variables });
+  const untailored = (data.agreements?.edges ?? []).map((edge) => edge.node).filter((agreement) => !agreement.tailoring);
+  return { party, tailorings: data.tailorings, untailored };
+}
+
+export default function WorklistPage() {
+  const t = useT();
+  const lang = useLang();
+  const { party, tailorings, untailored } = useLoaderData<typeof loader>();
+  const rows = tailorings.edges.map((edge) => edge.node);
+  return (
+    <>
+      <div className="page-heading">
+        <h1>{t("worklist.title")}</h1>
+        <p className="muted">{party === "VENDOR" ? t("worklist.introVendor") : t("worklist.introCustomer")}</p>
+      </div>
+      <section aria-labelledby="waiting-title">
+        <h2 id="waiting-title">{party === "VENDOR" ? t("worklist.waitingOnVendor") : t("worklist.waitingOnYou")}</h2>
+        {rows.length === 0 ? (
+          <EmptyState title={t("worklist.empty")} hint={party === "VENDOR" ? t("worklist.emptyHintVendor") : t("worklist.emptyHintCustomer")} />
+        ) : (
+          <div className="table-wrap">
+            <table data-testid="worklist">
+              <caption className="visually-hidden">{t("worklist.caption")}</caption>
+              <thead>
+                <tr>
+                  <th scope="col">{t("worklist.agreement")}</th>
+                  <th scope="col">{t("field.customer")}</th>
+                  <th scope="col">{t("worklist.step")}</th>
+                  <th scope="col">{t("worklist.since")}</th>
+                  {party === "VENDOR" ? <th scope="col">{t("worklist.seller")}</th> : null}
+                  <th scope="col">
+                    <span className="visually-hidden">{t("worklist.open")}</span>
+                  </th>
+                </tr>
+              </thead>
+              <tbody>
+                {rows.map((row) => {
+                  const since = row.history[row.history.length - 1]?.occurredAt ?? row.createdAt;
+                  const step = row.currentStep;
+                  return (
+                    <tr key={row.id} data-agreement={row.agreement.number}>
+                      <th scope="row">
+                        <Link to={`/agreements/${row.agreement.id}/tailoring`}>{row.agreement.number}</Link>
+                        <span className="cell-note">{row.agreement.tier.name}</span>
+                      </th>
+                      <td>{row.agreement.customer.name}</td>
+                      <td>
+                        {step === "DONE" ? t("tailoring.step.DONE") : `${stepNumber(step)}. ${t(`tailoring.step.${step}`)}`}
+                        {row.stepsToRedo.includes(step) ? <span className="badge badge-redo">{t("tailoring.state.TO_REDO")}</span> : null}
+                      </td>
+                      <td className="tabular">{formatDateTime(lang, since)}</td>
+                      {party === "VENDOR" ? <td>{row.agreement.seller?.name ?? t("common.none")}</td> : null}
+                      <td>
+                        <Link to={`/agreements/${row.agreement.id}/tailoring`} className="button button-secondary button-small" aria-label={t("worklist.openLabel", { number: row.agreement.number })}>
+                          {t("worklist.open")}
+                        </Link>
+                      </td>
+                    </tr>
+                  );
+                })}
+              </tbody>
+            </table>
+          </div>
+        )}
+        <Pagination pageInfo={tailorings.pageInfo} shown={rows.length} total={tailorings.totalCount} />
+      </section>
+
+      {party === "CUSTOMER" ? (
+        <section className="section" aria-labelledby="untailored-title">
+          <h2 id="untailored-title">{t("worklist.untailored")}</h2>
+          <p className="muted">{t("worklist.untailoredIntro")}</p>
+          {untailored.length === 0 ? (
+            <EmptyState title={t("worklist.untailoredEmpty")} />
+          ) : (
+            <ul className="link-list">
+              {untailored.map((agreement) => (
+                <li key={agreement.id} data-agreement={agreement.number}>
+                  <Link to={`/agreements/${agreement.id}/tailoring`}>{t("worklist.askFor", { number: agreement.number })}</Link>
+                  <span className="muted small">
+                    {" "}
+                    · {agreement.tier.name} · {t("worklist.endsOn", { date: formatDay(lang, agreement.endsOn) })}
+                  </span>
+                </li>
+              ))}
+            </ul>
+          )}
+        </section>
+      ) : null}
+    </>
+  );
+}
+
+export function ErrorBoundary() {
+  return <ErrorPanel error={useRouteError()} />;
+}
