@@ -66,6 +66,7 @@ describe("agreements", () => {
       await page.getByLabel("Status").selectOption("EXPIRING");
       await page.getByRole("button", { name: "Filtrera" }).click();
       await page.waitForURL((url) => url.searchParams.get("status") === "EXPIRING");
+      await page.getByText("Visar 1 av 1").waitFor();
       expect(await page.locator("tbody tr").count()).toBe(1);
 
       await openAgreement(page, "Älvstrandens Hyresbostäder AB", "Löper ut snart");
