@@ -125,12 +125,12 @@ describe("the menu by role", () => {
     const menu = () => page.getByRole("navigation", { name: "Huvudmeny" }).getByRole("link").allTextContents();
     try {
       await logIn(page, DEMO.sara.email);
-      expect(await menu()).toEqual(["Översikt", "Avtal", "Organisationer", "Fastigheter"]);
+      expect(await menu()).toEqual(["Översikt", "Avtal", "Organisationer", "Fastigheter", "Arbetslista"]);
       await page.getByRole("button", { name: "Logga ut" }).click();
       await page.waitForURL((url) => url.pathname === "/login");
 
       await logIn(page, DEMO.admin.email);
-      expect(await menu()).toEqual(["Översikt", "Avtal", "Organisationer", "Fastigheter", "API-nycklar"]);
+      expect(await menu()).toEqual(["Översikt", "Avtal", "Organisationer", "Fastigheter", "API-nycklar", "Arbetslista"]);
       await page.getByRole("button", { name: "Logga ut" }).click();
       await page.waitForURL((url) => url.pathname === "/login");
 

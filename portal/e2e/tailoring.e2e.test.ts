@@ -58,7 +58,10 @@ describe("the five-step tailoring, customer admin and seller together", () => {
   });
 
   it("step 1: the customer admin asks for a review from her agreement", async () => {
-    await karin.goto("/worklist");
+    // The dashboard says what waits on her and leads to her worklist.
+    expect(await karin.getByTestId("waiting-count").textContent()).toBe("0");
+    await karin.getByRole("link", { name: "Visa arbetslistan" }).click();
+    await karin.waitForURL((url) => url.pathname === "/worklist");
     await karin.getByRole("heading", { name: "Arbetslista", level: 1 }).waitFor();
     await karin.getByRole("heading", { name: "Väntar på dig" }).waitFor();
     await karin.getByText("Inget väntar just nu").waitFor();
@@ -249,13 +252,30 @@ describe("the five-step tailoring, customer admin and seller together", () => {
     await karin.emulateMedia({ media: "screen" });
   });
 
+  it("lets the seller reopen a finished step with a reason, kept in the history", async () => {
+    await sara.goto(tailoringPath);
+    await sara.getByLabel("Steg", { exact: true }).selectOption({ label: "5. Slutdatum" });
+    await sara.getByLabel("Varför?").fill("Kunden vill flytta slutdatumet efter styrelsemötet.");
+    await sara.getByRole("button", { name: "Öppna steget igen" }).click();
+    await sara.getByText("Steget är öppnat igen. Senare steg görs om.").waitFor();
+    expect(await stepState(sara, "END_DATE")).toBe("Pågår nu");
+    expect(await stepState(sara, "PRIORITISATION")).toBe("Klart");
+    const history = sara.getByTestId("tailoring-history");
+    await history.getByText("öppnade steget ”Slutdatum” igen").waitFor();
+    await history.getByText("Anledning: Kunden vill flytta slutdatumet efter styrelsemötet.").waitFor();
+    // What was agreed before is still readable in the history.
+    await history.getByText("godkände slutdatumet").waitFor();
+    await screenshot(sara, "tailoring-reopened");
+  });
+
   it("lets a customer member read the tailoring, but not change it", async () => {
     const { context, page } = await newPage(browser);
     try {
       await logIn(page, "kalle@vastkustfast.demo");
       await page.goto(tailoringPath);
       await page.getByRole("heading", { name: "Vi skräddarsyr tillsammans", level: 1 }).waitFor();
-      await page.getByTestId("agreed-end-date").waitFor();
+      await page.getByRole("heading", { name: "Steg 5: Slutdatum" }).waitFor();
+      await page.getByRole("link", { name: "Utskriftsvänlig plan" }).waitFor();
       expect(await page.locator("main form").count()).toBe(0);
       expect(await page.getByRole("combobox").count()).toBe(0);
     } finally {

@@ -8,6 +8,7 @@ import { useLang, useT } from "~/i18n/use-t";
 import { apiFor } from "~/lib/api.server";
 import { NAV_ITEMS, canSee } from "~/lib/navigation";
 import { redirectToLogin } from "~/lib/session.server";
+import { partyOf } from "~/lib/tailoring";
 
 export const meta: MetaFunction = ({ matches }) => [{ title: pageTitle(matches, "dashboard.title") }];
 
@@ -15,13 +16,16 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const { api, session } = await apiFor(request);
   const data = await api.query(DashboardDocument, {});
   if (!data.viewer) return redirectToLogin(session);
-  return { viewer: data.viewer, propertyCount: data.properties.totalCount, organisationCount: data.organisations.totalCount };
+  // Tailorings waiting on the viewer's side: the vendor's for sellers and admins, the customer's for its admins.
+  const party = partyOf(data.viewer.user.role);
+  const waitingCount = party === "VENDOR" ? data.waitingOnVendor.totalCount : party === "CUSTOMER" ? data.waitingOnCustomer.totalCount : undefined;
+  return { viewer: data.viewer, propertyCount: data.properties.totalCount, organisationCount: data.organisations.totalCount, waitingCount };
 }
 
 export default function Dashboard() {
   const t = useT();
   const lang = useLang();
-  const { viewer, propertyCount, organisationCount } = useLoaderData<typeof loader>();
+  const { viewer, propertyCount, organisationCount, waitingCount } = useLoaderData<typeof loader>();
   const { user, organisation } = viewer;
   const organisationsPage = NAV_ITEMS.find((item) => item.to === "/organisations");
   const showOrganisationsLink = organisationsPage !== undefined && canSee(organisationsPage, user.role);
@@ -72,6 +76,15 @@ export default function Dashboard() {
             <p className="stat-label">{t("dashboard.organisationsVisible")}</p>
             {showOrganisationsLink ? <Link to="/organisations">{t("dashboard.showOrganisations")} →</Link> : null}
           </div>
+          {waitingCount !== undefined ? (
+            <div className="stat card">
+              <p className="stat-value" data-testid="waiting-count">
+                {formatNumber(lang, waitingCount)}
+              </p>
+              <p className="stat-label">{t("dashboard.waitingOnYou")}</p>
+              <Link to="/worklist">{t("dashboard.showWorklist")} →</Link>
+            </div>
+          ) : null}
         </div>
       </section>
     </>
