@@ -28,7 +28,9 @@ function vitest(name, args, opts = {}) {
   if (existsSync(report)) {
     const json = JSON.parse(readFileSync(report, "utf8"));
     passed = json.numPassedTests;
-    failed = json.numFailedTests + (json.numFailedTestSuites ?? 0);
+    // A file that failed before running any test (a syntax error, a failing hook) counts once.
+    const broken = (json.testResults ?? []).filter((r) => r.status === "failed" && (r.assertionResults ?? []).length === 0).length;
+    failed = json.numFailedTests + broken;
     if (json.numTotalTests === 0) failed += 1; // a suite that ran nothing is a failure, not a pass
   }
   if (status !== 0 && failed === 0) failed = 1;
