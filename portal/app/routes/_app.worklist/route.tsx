@@ -22,14 +22,14 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const party: Party | undefined = partyOf(viewer.user.role);
   if (!party) throw new Response("Forbidden", { status: 403 });
   const data = await api.query(WorklistDocument, { waitingOn: party, withAgreements: party === "CUSTOMER", ...page.variables });
-  const untailored = (data.agreements?.edges ?? []).map((edge) => edge.node).filter((agreement) => !agreement.tailoring);
-  return { party, tailorings: data.tailorings, untailored };
+  const agreements = (data.agreements?.edges ?? []).map((edge) => edge.node);
+  return { party, tailorings: data.tailorings, agreements };
 }
 
 export default function WorklistPage() {
   const t = useT();
   const lang = useLang();
-  const { party, tailorings, untailored } = useLoaderData<typeof loader>();
+  const { party, tailorings, agreements } = useLoaderData<typeof loader>();
   const rows = tailorings.edges.map((edge) => edge.node);
   return (
     <>
@@ -64,7 +64,9 @@ export default function WorklistPage() {
                   return (
                     <tr key={row.id} data-agreement={row.agreement.number}>
                       <th scope="row">
-                        <Link to={`/agreements/${row.agreement.id}/tailoring`}>{row.agreement.number}</Link>
+                        <Link to={`/agreements/${row.agreement.id}/tailoring`} className="nowrap-link">
+                          {row.agreement.number}
+                        </Link>
                         <span className="cell-note">{row.agreement.tier.name}</span>
                       </th>
                       <td>{row.agreement.customer.name}</td>
@@ -90,19 +92,24 @@ export default function WorklistPage() {
       </section>
 
       {party === "CUSTOMER" ? (
-        <section className="section" aria-labelledby="untailored-title">
-          <h2 id="untailored-title">{t("worklist.untailored")}</h2>
+        <section className="section" aria-labelledby="agreements-title">
+          <h2 id="agreements-title">{t("worklist.yourAgreements")}</h2>
           <p className="muted">{t("worklist.untailoredIntro")}</p>
-          {untailored.length === 0 ? (
-            <EmptyState title={t("worklist.untailoredEmpty")} />
+          {agreements.length === 0 ? (
+            <EmptyState title={t("worklist.noAgreements")} />
           ) : (
-            <ul className="link-list">
-              {untailored.map((agreement) => (
+            <ul className="link-list" data-testid="customer-agreements">
+              {agreements.map((agreement) => (
                 <li key={agreement.id} data-agreement={agreement.number}>
-                  <Link to={`/agreements/${agreement.id}/tailoring`}>{t("worklist.askFor", { number: agreement.number })}</Link>
+                  <Link to={`/agreements/${agreement.id}/tailoring`}>
+                    {agreement.tailoring ? t("worklist.showFor", { number: agreement.number }) : t("worklist.askFor", { number: agreement.number })}
+                  </Link>
                   <span className="muted small">
                     {" "}
                     · {agreement.tier.name} · {t("worklist.endsOn", { date: formatDay(lang, agreement.endsOn) })}
+                    {agreement.tailoring
+                      ? ` · ${agreement.tailoring.currentStep === "DONE" ? t("tailoring.step.DONE") : `${stepNumber(agreement.tailoring.currentStep)}. ${t(`tailoring.step.${agreement.tailoring.currentStep}`)}`}`
+                      : ""}
                   </span>
                 </li>
               ))}
