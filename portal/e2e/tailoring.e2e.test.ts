@@ -234,7 +234,10 @@ describe("the five-step tailoring, customer admin and seller together", () => {
   });
 
   it("prints the agreed plan in its order, without the menu", async () => {
-    await karin.goto(tailoringPath);
+    // The agreement page leads to its tailoring.
+    await karin.goto(tailoringPath.replace(/\/tailoring$/, ""));
+    await karin.getByRole("link", { name: "Vi skräddarsyr tillsammans: genomgång och handlingsplan →" }).click();
+    await karin.waitForURL((url) => url.pathname === tailoringPath);
     await karin.getByRole("link", { name: "Utskriftsvänlig plan" }).click();
     await karin.waitForURL((url) => url.pathname === `${tailoringPath}/print`);
     await karin.getByRole("heading", { name: "Handlingsplan", level: 1 }).waitFor();

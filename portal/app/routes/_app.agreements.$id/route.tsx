@@ -71,6 +71,11 @@ export default function AgreementPage() {
       <AddOnSection {...props} />
       <VersionsSection agreement={agreement} />
       <ManageSection {...props} />
+      <p className="section">
+        <Link to={`/agreements/${agreement.id}/tailoring`} className="button button-secondary">
+          {t("tailoring.linkFromAgreement")} →
+        </Link>
+      </p>
     </>
   );
 }
