@@ -134,7 +134,19 @@ describe("the five-step tailoring, customer admin and seller together", () => {
     expect(new URL(sara.url()).searchParams.get("finding")).toBeNull();
 
     await addItem(sara, { title: "Utbildning i Hantera för förvaltarna", owner: "Aptus", kronor: "12 500", why: "Nya förvaltare sedan i våras." });
-    await addItem(sara, { title: "Rensa taggar för avflyttade", owner: "Kunden", hours: "4" });
+    await addItem(sara, { title: "Rensa taggar för avflyttade", owner: "Kunden", hours: "3" });
+
+    // Change an item, and remove one added by mistake.
+    await sara.getByRole("link", { name: "Ändra ”Rensa taggar för avflyttade”" }).click();
+    const edit = sara.getByRole("form", { name: "Ändra ”Rensa taggar för avflyttade”" });
+    await edit.getByLabel("Uppskattning, timmar").fill("4");
+    await edit.getByRole("button", { name: "Spara ändringarna" }).click();
+    await sara.getByText("”Rensa taggar för avflyttade” är ändrad.").waitFor();
+    await sara.locator('.plan-items li[data-item-title="Rensa taggar för avflyttade"]').getByText("4 h").waitFor();
+    await addItem(sara, { title: "Felaktig punkt", owner: "Partner" });
+    sara.once("dialog", (dialog) => void dialog.accept());
+    await sara.getByRole("button", { name: "Ta bort ”Felaktig punkt”" }).click();
+    await sara.getByText("”Felaktig punkt” är borttagen ur planen.").waitFor();
 
     const items = sara.locator(".plan-items > li");
     expect(await items.evaluateAll((rows) => rows.map((r) => r.getAttribute("data-item-title")))).toEqual([
@@ -263,6 +275,8 @@ describe("the five-step tailoring, customer admin and seller together", () => {
     await sara.getByText("Steget är öppnat igen. Senare steg görs om.").waitFor();
     expect(await stepState(sara, "END_DATE")).toBe("Pågår nu");
     expect(await stepState(sara, "PRIORITISATION")).toBe("Klart");
+    // The finished steps that can be reopened now end at step 4.
+    expect(await sara.getByLabel("Steg", { exact: true }).inputValue()).toBe("PRIORITISATION");
     const history = sara.getByTestId("tailoring-history");
     await history.getByText("öppnade steget ”Slutdatum” igen").waitFor();
     await history.getByText("Anledning: Kunden vill flytta slutdatumet efter styrelsemötet.").waitFor();

@@ -344,7 +344,8 @@ export function ReopenSection({ tailoring, result }: { tailoring: PageTailoring;
     <section className="card section" aria-labelledby="reopen-title">
       <h2 id="reopen-title">{t("tailoring.reopen.heading")}</h2>
       <p className="muted">{t("tailoring.reopen.intro")}</p>
-      <Form method="post" className="stack" key={own?.ok ? own.nonce : "reopen"}>
+      {/* Remount when the steps change, so the step select starts at a step that is still finished. */}
+      <Form method="post" className="stack" key={`${own?.ok ? own.nonce : "reopen"}-${tailoring.version}`}>
         <FormMessages result={own} />
         <input type="hidden" name="tailoringId" value={tailoring.id} />
         <div className="form-row">
