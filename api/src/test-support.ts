@@ -16,3 +16,16 @@ export async function adminViewer(database: Database): Promise<Viewer> {
 export function viewerAs(base: Viewer, patch: Partial<Viewer>): Viewer {
   return { ...base, ...patch };
 }
+
+type ServiceResult<T> = { ok: T } | { errors: { code: string }[] };
+
+/** The value of a service result that must have succeeded; the errors in the message otherwise. */
+export function okOf<T>(r: ServiceResult<T>): T {
+  if (!("ok" in r)) throw new Error(`expected ok, got ${JSON.stringify(r)}`);
+  return r.ok;
+}
+
+/** The first userError code of a result, or undefined when it succeeded. */
+export function codeOf(r: ServiceResult<unknown>): string | undefined {
+  return "errors" in r ? r.errors[0]?.code : undefined;
+}

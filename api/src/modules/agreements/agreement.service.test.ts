@@ -4,7 +4,7 @@ import type { Database } from "../../db/client.js";
 import { tiers } from "../../db/schema/index.js";
 import { addDaysIso } from "../../shared/dates.js";
 import type { Viewer } from "../../shared/viewer.js";
-import { adminViewer, freshDatabase, viewerAs } from "../../test-support.js";
+import { adminViewer, codeOf, freshDatabase, okOf, viewerAs } from "../../test-support.js";
 import * as parties from "../parties/parties.service.js";
 import * as releases from "../releases/release.service.js";
 import * as s from "./agreement.service.js";
@@ -20,13 +20,6 @@ const today = "2027-03-01";
 const clock = { today, windowDays: 60 };
 const day = (n: number) => addDaysIso(today, n);
 
-function okOf<T>(r: { ok: T } | { errors: { code: string }[] }): T {
-  if (!("ok" in r)) throw new Error(`expected ok, got ${JSON.stringify(r)}`);
-  return r.ok;
-}
-function codeOf(r: { ok: unknown } | { errors: { code: string }[] }): string | undefined {
-  return "errors" in r ? r.errors[0]?.code : undefined;
-}
 
 async function agreement(opts: Partial<s.CreateAgreementInput> & { activate?: boolean } = {}) {
   const { activate = true, ...input } = opts;
