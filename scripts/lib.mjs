@@ -67,7 +67,8 @@ export async function waitFor(url, { timeoutMs = 60_000, what = url } = {}) {
 
 /** Starts a long-running child whose output is prefixed, so two servers can share one terminal. */
 export function startService(name, cmd, args, opts = {}) {
-  const child = spawn(cmd, args, { cwd: root, env: { ...process.env, ...opts.env }, stdio: ["ignore", "pipe", "pipe"], detached: false });
+  // Its own process group, so that stopping it also stops what it started (npx → tsx → node).
+  const child = spawn(cmd, args, { cwd: opts.cwd ?? root, env: { ...process.env, ...opts.env }, stdio: ["ignore", "pipe", "pipe"], detached: true });
   const prefix = `\x1b[35m[${name}]\x1b[0m `;
   const pipe = (stream, out) => {
     let buffer = "";
@@ -88,8 +89,15 @@ export function stopService(child) {
   return new Promise((resolve) => {
     if (!child || child.exitCode !== null) return resolve();
     child.once("exit", () => resolve());
-    child.kill("SIGTERM");
-    setTimeout(() => child.kill("SIGKILL"), 5_000).unref();
+    const signal = (name) => {
+      try {
+        process.kill(-child.pid, name);
+      } catch {
+        // already gone
+      }
+    };
+    signal("SIGTERM");
+    setTimeout(() => signal("SIGKILL"), 6_000).unref();
   });
 }
 
