@@ -98,6 +98,7 @@ describe("steps in order", () => {
     // Progress after DONE: items can still be marked done.
     okOf(await s.updateActionItem(database.db, customerAdmin, { actionItemId: i2.id, status: "DONE" }, clock));
     expect(s.percentDone(await s.itemsOf(database.db, plan.id))).toBe(50);
+    expect((await s.historyOf(database.db, t.id)).at(-1)).toMatchObject({ action: "itemUpdated", details: { title: "Rutin för nya boende", status: "DONE" } });
     expect(codeOf(await s.updateActionItem(database.db, customerAdmin, { actionItemId: i2.id, title: "Ny titel" }, clock))).toBe("STEP_OUT_OF_ORDER");
     const late = s.pastEndDate(await s.itemsOf(database.db, plan.id), agreed, day(121));
     expect(late.map((i) => i.title)).toEqual(["Extern backup"]);

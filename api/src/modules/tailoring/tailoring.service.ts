@@ -299,7 +299,8 @@ export async function updateActionItem(db: Db, viewer: Viewer, input: UpdateItem
       .set({ ...patch, version: sql`${actionItems.version} + 1`, updatedAt: new Date() })
       .where(eq(actionItems.id, item.id))
       .returning();
-    await event(tx, viewer, loaded.tailoring, step, "itemUpdated", { actionItemId: item.id, ...patch });
+    // The title goes with every event so the history reads without looking the item up.
+    await event(tx, viewer, loaded.tailoring, step, "itemUpdated", { actionItemId: item.id, title: row!.title, ...patch });
     return ok(row!);
   });
 }
