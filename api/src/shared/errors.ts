@@ -23,16 +23,7 @@ export function userError(code: string, message: string, field?: string[]): { er
   return { errors: [Object.assign(new UserError(), { code, message, field: field ?? null })] };
 }
 
-export function isOk<T>(r: Result<T>): r is { ok: T } {
-  return "ok" in r;
-}
 
-/** Codes shared by every module. Domain modules keep their own next to them. */
-export const CommonErrors = {
-  NOT_FOUND: "NOT_FOUND",
-  INVALID_INPUT: "INVALID_INPUT",
-  ALREADY_EXISTS: "ALREADY_EXISTS",
-} as const;
 
 /**
  * Thrown when the caller may not do something at all (as opposed to a broken domain rule, which is

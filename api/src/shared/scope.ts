@@ -1,4 +1,4 @@
-import { type SQL, and, eq, or, inArray, sql } from "drizzle-orm";
+import { type SQL, eq, or, inArray, sql } from "drizzle-orm";
 import { agreementProperties, agreements, organisations, properties, users } from "../db/schema/index.js";
 import { isVendorStaff, type Viewer } from "./viewer.js";
 
@@ -65,8 +65,4 @@ export function agreementScope(v: Viewer): SQL | undefined {
 export function userScope(v: Viewer): SQL | undefined {
   if (isVendorStaff(v)) return undefined;
   return eq(users.organisationId, v.organisationId);
-}
-
-export function withScope(scope: SQL | undefined, ...conditions: (SQL | undefined)[]): SQL | undefined {
-  return and(scope, ...conditions);
 }

@@ -501,8 +501,6 @@ export async function endLicenceRental(db: Db, viewer: Viewer, input: { licenceR
 
 // ---- add-ons ----------------------------------------------------------------------------------
 
-export const HOSTED_SERVICES = ["BOKNING", "FORBRUKNING", "FDB", "APTUSPORTAL", "HANTERA"] as const;
-
 export async function orderAddOn(db: Db, viewer: Viewer, input: { agreementId: string; kind: AddOnKind; hostedServices?: string[] | null }, clock: Clock) {
   allow(viewer, ADD_ON_ACTORS);
   const services = [...new Set(input.hostedServices ?? [])];

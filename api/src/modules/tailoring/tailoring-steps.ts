@@ -7,9 +7,6 @@ export function stepIndex(step: TailoringStep): number {
   return STEPS.indexOf(step);
 }
 
-export function nextStep(step: TailoringStep): TailoringStep {
-  return STEPS[Math.min(stepIndex(step) + 1, STEPS.length - 1)]!;
-}
 
 /** Steps strictly after `from` up to and including `to`, without DONE. */
 export function stepsBetween(from: TailoringStep, to: TailoringStep): TailoringStep[] {
