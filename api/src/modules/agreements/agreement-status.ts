@@ -1,4 +1,4 @@
-import { daysBetween, type IsoDate } from "../../shared/dates.js";
+import { daysBetween, minDate, type IsoDate } from "../../shared/dates.js";
 
 export type AgreementStatus = "DRAFT" | "ACTIVE" | "EXPIRING" | "EXPIRED" | "TERMINATED";
 
@@ -12,6 +12,11 @@ export interface StatusFacts {
   endsOn: IsoDate;
 }
 
+/** The last day the agreement gives its benefits: the end of its latest period, or an earlier termination. */
+export function effectiveEnd(facts: Pick<StatusFacts, "terminatedOn" | "endsOn">): IsoDate {
+  return minDate(facts.endsOn, facts.terminatedOn);
+}
+
 /**
  * The status a user sees, derived every time from the facts so it is never stale. "Avtalstiden är
  * tidsbegränsad och måste förnyas för varje ny avtalsperiod för att supportavtalet ska gälla."
@@ -19,7 +24,7 @@ export interface StatusFacts {
 export function agreementStatus(facts: StatusFacts, today: IsoDate, windowDays = DEFAULT_EXPIRING_WINDOW_DAYS): AgreementStatus {
   if (!facts.activatedAt) return "DRAFT";
   if (facts.terminatedOn && facts.terminatedOn < today) return "TERMINATED";
-  const end = facts.terminatedOn && facts.terminatedOn < facts.endsOn ? facts.terminatedOn : facts.endsOn;
+  const end = effectiveEnd(facts);
   if (end < today) return "EXPIRED";
   if (daysBetween(today, end) <= windowDays) return "EXPIRING";
   return "ACTIVE";

@@ -11,6 +11,7 @@ import { agreementHistory } from "../audit/audit.service.js";
 import { AuditEvent } from "../audit/audit.types.js";
 import { installedVersionsOf } from "../releases/release.service.js";
 import { InstalledVersion } from "../releases/release.types.js";
+import { effectiveEnd } from "./agreement-status.js";
 import * as service from "./agreement.service.js";
 import {
   ActivateAgreementInput,
@@ -218,8 +219,7 @@ export class AgreementResolver {
   @FieldResolver(() => Int, { nullable: true, description: "Days from today to the end (or termination date); null for drafts, negative once ended." })
   daysLeft(@Root() a: Agreement, @Ctx() ctx: Context) {
     if (a.record.status === "DRAFT") return null;
-    const end = a.record.terminatedOn && a.record.terminatedOn < a.record.endsOn ? a.record.terminatedOn : a.record.endsOn;
-    return daysBetween(clock(ctx).today, end);
+    return daysBetween(clock(ctx).today, effectiveEnd(a.record));
   }
 
   @FieldResolver(() => [HanteraAccount], { description: "Hantera accounts, active and deactivated, oldest first." })

@@ -14,13 +14,13 @@ import {
 } from "../../db/schema/index.js";
 import { recordAudit } from "../../shared/audit.js";
 import { paginate, type Connection, type ConnectionArgs } from "../../shared/connection.js";
-import { addDaysIso, type IsoDate } from "../../shared/dates.js";
+import { addDaysIso, minDate, type IsoDate } from "../../shared/dates.js";
 import { forbidden, ok, userError, type Result } from "../../shared/errors.js";
 import { agreementScope } from "../../shared/scope.js";
 import { mutate } from "../../shared/transaction.js";
 import type { Role, Viewer } from "../../shared/viewer.js";
 import { findOrganisation } from "../parties/parties.service.js";
-import { agreementStatus, isValid, type AgreementStatus } from "./agreement-status.js";
+import { agreementStatus, effectiveEnd, isValid, type AgreementStatus } from "./agreement-status.js";
 import { AgreementErrors as E } from "./agreement.errors.js";
 
 export type AgreementRow = typeof agreements.$inferSelect;
@@ -358,8 +358,7 @@ export function listAddOns(db: DbOrTx, agreementId: string) {
 
 /** A rental counts today when it has begun, has not ended, and was not ended early. */
 export function rentalIsActive(r: LicenceRentalRow, today: IsoDate): boolean {
-  const end = r.endedOn && r.endedOn < r.endsOn ? r.endedOn : r.endsOn;
-  return r.startsOn <= today && today <= end;
+  return r.startsOn <= today && today <= minDate(r.endsOn, r.endedOn);
 }
 
 /** An add-on runs while it is not ended and the agreement is valid: it never outlives the agreement. */
@@ -467,7 +466,7 @@ export async function rentLicence(db: Db, viewer: Viewer, input: RentLicenceInpu
       .select()
       .from(agreementPeriods)
       .where(and(eq(agreementPeriods.agreementId, a.id), sql`${agreementPeriods.startsOn} <= ${input.startsOn}::date`, sql`${agreementPeriods.endsOn} >= ${input.endsOn}::date`));
-    const end = a.terminatedOn && a.terminatedOn < a.endsOn ? a.terminatedOn : a.endsOn;
+    const end = effectiveEnd(a);
     if (!period || input.endsOn > end) {
       return userError(E.OUTSIDE_AGREEMENT_PERIOD, `A rental must lie inside one agreement period (the current one is ${a.startsOn} – ${end}).`, ["input", "startsOn"]);
     }

@@ -8,7 +8,7 @@ import { forbidden, ok, userError, type Result } from "../../shared/errors.js";
 import { agreementScope } from "../../shared/scope.js";
 import { mutate } from "../../shared/transaction.js";
 import type { Role, Viewer } from "../../shared/viewer.js";
-import { isValid } from "../agreements/agreement-status.js";
+import { effectiveEnd, isValid } from "../agreements/agreement-status.js";
 import { findAgreement, type AgreementRecord, type Clock } from "../agreements/agreement.service.js";
 import { queueEmail } from "../notifications/email.service.js";
 import { TailoringErrors as E } from "./tailoring.errors.js";
@@ -392,7 +392,7 @@ export async function agreeEndDate(db: Db, viewer: Viewer, input: { actionPlanId
     if (!loaded) return userError(E.NOT_FOUND, "No such action plan.", ["input", "actionPlanId"]);
     const { tailoring: t, plan, agreement } = loaded;
     if (t.currentStep !== "END_DATE") return outOfOrder(t, "END_DATE");
-    const end = agreement.terminatedOn && agreement.terminatedOn < agreement.endsOn ? agreement.terminatedOn : agreement.endsOn;
+    const end = effectiveEnd(agreement);
     if (input.endOn < agreement.startsOn || input.endOn > end) {
       return userError(E.OUTSIDE_AGREEMENT_PERIOD, `The end date must lie within the agreement, ${agreement.startsOn} – ${end}.`, ["input", "endOn"]);
     }
