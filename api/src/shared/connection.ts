@@ -129,3 +129,8 @@ export async function paginate<Row, T>(
     }),
   };
 }
+
+/** The same page with each node mapped, e.g. from a database row to its GraphQL type. */
+export function mapNodes<Row, T>(c: Connection<Row>, map: (row: Row) => T): Connection<T> {
+  return { ...c, edges: c.edges.map((e) => ({ cursor: e.cursor, node: map(e.node) })) };
+}

@@ -1,7 +1,7 @@
 import { Arg, Args, Authorized, Ctx, FieldResolver, Mutation, Query, Resolver, Root } from "type-graphql";
 import type { Context } from "../../context.js";
 import { requireViewer } from "../../shared/auth.js";
-import { ConnectionArgs } from "../../shared/connection.js";
+import { ConnectionArgs, mapNodes } from "../../shared/connection.js";
 import { uuidOf } from "../../shared/ids.js";
 import { payload } from "../../shared/payload.js";
 import type { Viewer as ViewerModel } from "../../shared/viewer.js";
@@ -60,7 +60,7 @@ export class ApiTokenResolver {
   @Query(() => ApiTokenConnection, { description: "The API tokens of the caller's organisation (all of them for an admin), newest first." })
   async apiTokens(@Args(() => ConnectionArgs) page: ConnectionArgs, @Ctx() ctx: Context) {
     const c = await access.listApiTokens(ctx.db, requireViewer(ctx), page);
-    return { ...c, edges: c.edges.map((e) => ({ cursor: e.cursor, node: ApiToken.from(e.node) })) };
+    return mapNodes(c, ApiToken.from);
   }
 
   @Authorized("ADMIN", "PARTNER_ADMIN")

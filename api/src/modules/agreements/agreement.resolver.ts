@@ -1,7 +1,7 @@
 import { Arg, Args, Authorized, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from "type-graphql";
 import { clock, type Context } from "../../context.js";
 import { requireViewer } from "../../shared/auth.js";
-import { ConnectionArgs } from "../../shared/connection.js";
+import { ConnectionArgs, mapNodes } from "../../shared/connection.js";
 import { daysBetween } from "../../shared/dates.js";
 import { uuidOf } from "../../shared/ids.js";
 import { payload } from "../../shared/payload.js";
@@ -82,7 +82,7 @@ export class AgreementResolver {
       page,
       clock(ctx),
     );
-    return { ...c, edges: c.edges.map((e) => ({ cursor: e.cursor, node: Agreement.from(e.node) })) };
+    return mapNodes(c, Agreement.from);
   }
 
   @Authorized()

@@ -1,7 +1,7 @@
 import { Arg, Args, Authorized, Ctx, FieldResolver, Query, Resolver, Root } from "type-graphql";
 import type { Context } from "../../context.js";
 import { requireViewer } from "../../shared/auth.js";
-import { ConnectionArgs } from "../../shared/connection.js";
+import { ConnectionArgs, mapNodes } from "../../shared/connection.js";
 import { fromGlobalId, NIL_UUID, uuidOf } from "../../shared/ids.js";
 import { User } from "../parties/parties.types.js";
 import { listAuditEvents } from "./audit.service.js";
@@ -26,7 +26,7 @@ export class AuditResolver {
       },
       page,
     );
-    return { ...c, edges: c.edges.map((e) => ({ cursor: e.cursor, node: AuditEvent.from(e.node) })) };
+    return mapNodes(c, AuditEvent.from);
   }
 
   @FieldResolver(() => User, { nullable: true, description: "Who did it; null for the system." })

@@ -1,7 +1,7 @@
 import { Arg, Args, Authorized, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from "type-graphql";
 import type { Context } from "../../context.js";
 import { requireViewer } from "../../shared/auth.js";
-import { ConnectionArgs } from "../../shared/connection.js";
+import { ConnectionArgs, mapNodes } from "../../shared/connection.js";
 import { uuidOf } from "../../shared/ids.js";
 import { payload } from "../../shared/payload.js";
 import * as parties from "./parties.service.js";
@@ -23,10 +23,6 @@ import {
   UserConnection,
 } from "./parties.types.js";
 
-function mapConnection<Row, T>(c: { edges: { cursor: string; node: Row }[] } & object, map: (r: Row) => T) {
-  return { ...c, edges: c.edges.map((e) => ({ cursor: e.cursor, node: map(e.node) })) };
-}
-
 @Resolver(() => Organisation)
 export class OrganisationResolver {
   @Authorized()
@@ -37,7 +33,7 @@ export class OrganisationResolver {
     @Ctx() ctx: Context,
   ) {
     const c = await parties.listOrganisations(ctx.db, requireViewer(ctx), filter ?? {}, page);
-    return mapConnection(c, Organisation.from);
+    return mapNodes(c, Organisation.from);
   }
 
   @Authorized()
@@ -57,13 +53,13 @@ export class OrganisationResolver {
   @FieldResolver(() => UserConnection, { description: "The organisation's users, when the caller may see them." })
   async users(@Root() org: Organisation, @Args(() => ConnectionArgs) page: ConnectionArgs, @Ctx() ctx: Context) {
     const c = await parties.listUsers(ctx.db, requireViewer(ctx), { organisationId: org.uuid }, page);
-    return mapConnection(c, User.from);
+    return mapNodes(c, User.from);
   }
 
   @FieldResolver(() => PropertyConnection, { description: "Properties the organisation owns (customers), when the caller may see them." })
   async properties(@Root() org: Organisation, @Args(() => ConnectionArgs) page: ConnectionArgs, @Ctx() ctx: Context) {
     const c = await parties.listProperties(ctx.db, requireViewer(ctx), { customerId: org.uuid }, page);
-    return mapConnection(c, Property.from);
+    return mapNodes(c, Property.from);
   }
 }
 
@@ -77,7 +73,7 @@ export class UserResolver {
     @Ctx() ctx: Context,
   ) {
     const filter = { organisationId: organisationId ? uuidOf(organisationId, "Organisation") : null };
-    return mapConnection(await parties.listUsers(ctx.db, requireViewer(ctx), filter, page), User.from);
+    return mapNodes(await parties.listUsers(ctx.db, requireViewer(ctx), filter, page), User.from);
   }
 
   @Authorized()
@@ -110,7 +106,7 @@ export class PropertyResolver {
     @Ctx() ctx: Context,
   ) {
     const f = { search: filter?.search ?? null, customerId: filter?.customerId ? uuidOf(filter.customerId, "Organisation") : null };
-    return mapConnection(await parties.listProperties(ctx.db, requireViewer(ctx), f, page), Property.from);
+    return mapNodes(await parties.listProperties(ctx.db, requireViewer(ctx), f, page), Property.from);
   }
 
   @Authorized()

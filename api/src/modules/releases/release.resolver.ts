@@ -1,7 +1,7 @@
 import { Arg, Args, Authorized, Ctx, FieldResolver, Mutation, Query, Resolver, Root } from "type-graphql";
 import type { Context } from "../../context.js";
 import { requireViewer } from "../../shared/auth.js";
-import { ConnectionArgs } from "../../shared/connection.js";
+import { ConnectionArgs, mapNodes } from "../../shared/connection.js";
 import { uuidOf } from "../../shared/ids.js";
 import { payload } from "../../shared/payload.js";
 import { Property } from "../parties/parties.types.js";
@@ -27,7 +27,7 @@ export class ProductReleaseResolver {
     @Ctx() ctx: Context,
   ) {
     const c = await releases.listProductReleases(ctx.db, { product }, page);
-    return { ...c, edges: c.edges.map((e) => ({ cursor: e.cursor, node: ProductRelease.from(e.node) })) };
+    return mapNodes(c, ProductRelease.from);
   }
 
   @Authorized("ADMIN", "SUPPORT")

@@ -1,7 +1,7 @@
 import { Arg, Args, Authorized, Ctx, FieldResolver, Int, Mutation, Query, Resolver, Root } from "type-graphql";
 import { clock, type Context } from "../../context.js";
 import { requireViewer } from "../../shared/auth.js";
-import { ConnectionArgs } from "../../shared/connection.js";
+import { ConnectionArgs, mapNodes } from "../../shared/connection.js";
 import { uuidOf } from "../../shared/ids.js";
 import { payload } from "../../shared/payload.js";
 import { DateScalar } from "../../shared/scalars.js";
@@ -57,7 +57,7 @@ export class TailoringResolver {
     @Ctx() ctx: Context,
   ) {
     const c = await service.listTailorings(ctx.db, requireViewer(ctx), { step: filter?.step, waitingOn: filter?.waitingOn }, page);
-    return { ...c, edges: c.edges.map((e) => ({ cursor: e.cursor, node: Tailoring.from(e.node) })) };
+    return mapNodes(c, Tailoring.from);
   }
 
   @Authorized("ADMIN", "SELLER", "CUSTOMER_ADMIN")
