@@ -1,4 +1,5 @@
 import type { organisations, users } from "../db/schema/index.js";
+import { forbidden } from "./errors.js";
 
 export type Role = (typeof users.$inferSelect)["role"];
 export type OrganisationKind = (typeof organisations.$inferSelect)["kind"];
@@ -29,4 +30,9 @@ export interface Viewer {
 
 export function isVendorStaff(v: Viewer): boolean {
   return v.organisationKind === "VENDOR";
+}
+
+/** The services' role check: FORBIDDEN unless the viewer holds one of the roles. */
+export function requireRole(viewer: Viewer, roles: readonly Role[]): void {
+  if (!roles.includes(viewer.role)) throw forbidden();
 }

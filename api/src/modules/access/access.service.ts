@@ -4,10 +4,10 @@ import type { Db } from "../../db/client.js";
 import { apiTokens, organisations, sessions, users } from "../../db/schema/index.js";
 import { recordAudit } from "../../shared/audit.js";
 import { paginate, type Connection, type ConnectionArgs } from "../../shared/connection.js";
-import { forbidden, ok, userError, type Result } from "../../shared/errors.js";
+import { ok, userError, type Result } from "../../shared/errors.js";
 import { verifyPassword } from "../../shared/password.js";
 import { mutate } from "../../shared/transaction.js";
-import type { Viewer } from "../../shared/viewer.js";
+import { type Role, type Viewer, requireRole } from "../../shared/viewer.js";
 import { AccessErrors } from "./access.errors.js";
 import type { LoginThrottle } from "./login-throttle.js";
 
@@ -130,10 +130,10 @@ export async function authenticate(db: Db, token: string, requestId: string | nu
   return null;
 }
 
-const TOKEN_ROLES = ["ADMIN", "PARTNER_ADMIN"];
+const TOKEN_ROLES: readonly Role[] = ["ADMIN", "PARTNER_ADMIN"];
 
 export async function createApiToken(db: Db, viewer: Viewer, input: { name: string }): Promise<Result<{ token: ApiTokenRow; secret: string }>> {
-  if (!TOKEN_ROLES.includes(viewer.role)) throw forbidden();
+  requireRole(viewer, TOKEN_ROLES);
   const name = input.name.trim();
   if (!name) return userError("INVALID_INPUT", "Give the token a name that says where it is used.", ["input", "name"]);
   const secret = newSecret(API_TOKEN_PREFIX);
@@ -152,7 +152,7 @@ function tokenScope(viewer: Viewer) {
 }
 
 export async function revokeApiToken(db: Db, viewer: Viewer, input: { apiTokenId: string }): Promise<Result<ApiTokenRow>> {
-  if (!TOKEN_ROLES.includes(viewer.role)) throw forbidden();
+  requireRole(viewer, TOKEN_ROLES);
   return mutate(db, async (tx) => {
     const [existing] = await tx.select().from(apiTokens).where(and(tokenScope(viewer), eq(apiTokens.id, input.apiTokenId)));
     if (!existing) return userError(AccessErrors.NOT_FOUND, "No such API token.", ["input", "apiTokenId"]);
@@ -170,7 +170,7 @@ export async function findApiToken(db: Db, viewer: Viewer, id: string): Promise<
 }
 
 export async function listApiTokens(db: Db, viewer: Viewer, page: ConnectionArgs): Promise<Connection<ApiTokenRow>> {
-  if (!TOKEN_ROLES.includes(viewer.role)) throw forbidden();
+  requireRole(viewer, TOKEN_ROLES);
   const where = tokenScope(viewer);
   return paginate(
     page,

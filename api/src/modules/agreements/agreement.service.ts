@@ -15,10 +15,10 @@ import {
 import { recordAudit } from "../../shared/audit.js";
 import { paginate, type Connection, type ConnectionArgs } from "../../shared/connection.js";
 import { addDaysIso, minDate, type IsoDate } from "../../shared/dates.js";
-import { forbidden, ok, userError, type Result } from "../../shared/errors.js";
+import { ok, userError, type Result } from "../../shared/errors.js";
 import { agreementScope } from "../../shared/scope.js";
 import { mutate } from "../../shared/transaction.js";
-import type { Role, Viewer } from "../../shared/viewer.js";
+import { type Role, type Viewer, requireRole } from "../../shared/viewer.js";
 import { findOrganisation } from "../parties/parties.service.js";
 import { agreementStatus, effectiveEnd, isValid, type AgreementStatus } from "./agreement-status.js";
 import { AgreementErrors as E } from "./agreement.errors.js";
@@ -49,9 +49,6 @@ const MANAGERS: readonly Role[] = ["ADMIN", "SELLER"];
 const BENEFIT_ACTORS: readonly Role[] = ["ADMIN", "SELLER", "PARTNER_ADMIN", "PARTNER_STAFF", "CUSTOMER_ADMIN"];
 const ADD_ON_ACTORS: readonly Role[] = ["ADMIN", "SELLER", "PARTNER_ADMIN", "PARTNER_STAFF"];
 
-function allow(viewer: Viewer, roles: readonly Role[]): void {
-  if (!roles.includes(viewer.role)) throw forbidden();
-}
 
 // Written out with aliases: drizzle leaves column names unqualified in single-table queries, and
 // "agreement_id" = "id" inside the subquery would then compare the period with itself.
@@ -170,7 +167,7 @@ async function nextNumber(tx: Tx, year: number): Promise<string> {
 }
 
 export async function createAgreement(db: Db, viewer: Viewer, input: CreateAgreementInput, clock: Clock): Promise<Result<AgreementRecord>> {
-  allow(viewer, MANAGERS);
+  requireRole(viewer, MANAGERS);
   if (input.endsOn < input.startsOn) return userError(E.INVALID_DATE_RANGE, "The period must end on or after its start.", ["input", "endsOn"]);
   const customer = await findOrganisation(db, viewer, input.customerId);
   if (!customer) return userError(E.NOT_FOUND, "No such customer.", ["input", "customerId"]);
@@ -215,7 +212,7 @@ export async function createAgreement(db: Db, viewer: Viewer, input: CreateAgree
 }
 
 export async function activateAgreement(db: Db, viewer: Viewer, input: { agreementId: string; expectedVersion?: number | null }, clock: Clock) {
-  allow(viewer, MANAGERS);
+  requireRole(viewer, MANAGERS);
   return mutate(db, async (tx): Promise<Result<AgreementRecord>> => {
     const a = await lockAgreement(tx, viewer, input.agreementId, clock);
     if (!a) return notFound();
@@ -238,7 +235,7 @@ export interface RenewInput {
 
 /** A new period from the day after the current end; earlier periods stay as history. */
 export async function renewAgreement(db: Db, viewer: Viewer, input: RenewInput, clock: Clock) {
-  allow(viewer, MANAGERS);
+  requireRole(viewer, MANAGERS);
   return mutate(db, async (tx): Promise<Result<AgreementRecord>> => {
     const a = await lockAgreement(tx, viewer, input.agreementId, clock);
     if (!a) return notFound();
@@ -301,7 +298,7 @@ export interface TerminateInput {
 
 /** Ends the agreement on a date; its rentals and add-ons end with it. */
 export async function terminateAgreement(db: Db, viewer: Viewer, input: TerminateInput, clock: Clock) {
-  allow(viewer, MANAGERS);
+  requireRole(viewer, MANAGERS);
   const reason = input.reason.trim();
   if (!reason) return userError(E.INVALID_INPUT, "Say why the agreement is terminated.", ["input", "reason"]);
   return mutate(db, async (tx): Promise<Result<AgreementRecord>> => {
@@ -395,7 +392,7 @@ export async function hanteraQuota(db: DbOrTx, agreement: AgreementRecord, today
 // ---- Hantera accounts -------------------------------------------------------------------------
 
 export async function createHanteraAccount(db: Db, viewer: Viewer, input: { agreementId: string; name: string; email: string }, clock: Clock) {
-  allow(viewer, BENEFIT_ACTORS);
+  requireRole(viewer, BENEFIT_ACTORS);
   const name = input.name.trim();
   const email = input.email.trim().toLowerCase();
   if (!name) return userError(E.INVALID_INPUT, "Give the account holder's name.", ["input", "name"]);
@@ -424,7 +421,7 @@ export async function createHanteraAccount(db: Db, viewer: Viewer, input: { agre
 }
 
 export async function deactivateHanteraAccount(db: Db, viewer: Viewer, input: { hanteraAccountId: string }, clock: Clock) {
-  allow(viewer, BENEFIT_ACTORS);
+  requireRole(viewer, BENEFIT_ACTORS);
   return mutate(db, async (tx): Promise<Result<HanteraAccountRow>> => {
     const [account] = await tx.select().from(hanteraAccounts).where(eq(hanteraAccounts.id, input.hanteraAccountId));
     const a = account && (await lockAgreement(tx, viewer, account.agreementId, clock));
@@ -451,7 +448,7 @@ export interface RentLicenceInput {
 
 /** "Hyr istället för köp": rent licences during the period; the rental lies inside the current period. */
 export async function rentLicence(db: Db, viewer: Viewer, input: RentLicenceInput, clock: Clock) {
-  allow(viewer, BENEFIT_ACTORS);
+  requireRole(viewer, BENEFIT_ACTORS);
   if (input.quantity < 1) return userError(E.INVALID_INPUT, "Rent at least one licence.", ["input", "quantity"]);
   if (input.monthlyPriceMinor < 0) return userError(E.INVALID_INPUT, "The monthly price cannot be negative.", ["input", "monthlyPrice"]);
   if (input.currency !== "SEK") return userError(E.INVALID_INPUT, "Prices are in SEK.", ["input", "monthlyPrice", "currency"]);
@@ -481,7 +478,7 @@ export async function rentLicence(db: Db, viewer: Viewer, input: RentLicenceInpu
 }
 
 export async function endLicenceRental(db: Db, viewer: Viewer, input: { licenceRentalId: string; endsOn?: IsoDate | null }, clock: Clock) {
-  allow(viewer, BENEFIT_ACTORS);
+  requireRole(viewer, BENEFIT_ACTORS);
   return mutate(db, async (tx): Promise<Result<LicenceRentalRow>> => {
     const [rental] = await tx.select().from(licenceRentals).where(eq(licenceRentals.id, input.licenceRentalId));
     const a = rental && (await lockAgreement(tx, viewer, rental.agreementId, clock));
@@ -501,7 +498,7 @@ export async function endLicenceRental(db: Db, viewer: Viewer, input: { licenceR
 // ---- add-ons ----------------------------------------------------------------------------------
 
 export async function orderAddOn(db: Db, viewer: Viewer, input: { agreementId: string; kind: AddOnKind; hostedServices?: string[] | null }, clock: Clock) {
-  allow(viewer, ADD_ON_ACTORS);
+  requireRole(viewer, ADD_ON_ACTORS);
   const services = [...new Set(input.hostedServices ?? [])];
   if (input.kind === "HOSTING" && services.length === 0) {
     return userError(E.INVALID_INPUT, "Choose the services to host: Bokning, Förbrukning, FDB, Aptusportal, Hantera.", ["input", "hostedServices"]);
@@ -523,7 +520,7 @@ export async function orderAddOn(db: Db, viewer: Viewer, input: { agreementId: s
 }
 
 export async function cancelAddOn(db: Db, viewer: Viewer, input: { addOnId: string }, clock: Clock) {
-  allow(viewer, ADD_ON_ACTORS);
+  requireRole(viewer, ADD_ON_ACTORS);
   return mutate(db, async (tx): Promise<Result<AddOnRow>> => {
     const [addOn] = await tx.select().from(addOns).where(eq(addOns.id, input.addOnId));
     const a = addOn && (await lockAgreement(tx, viewer, addOn.agreementId, clock));

@@ -7,7 +7,7 @@ import { forbidden, ok, userError, type Result } from "../../shared/errors.js";
 import { hashPassword, PASSWORD_MIN_LENGTH } from "../../shared/password.js";
 import { organisationScope, propertyScope, userScope } from "../../shared/scope.js";
 import { mutate, isUniqueViolation } from "../../shared/transaction.js";
-import { ROLES_BY_KIND, type OrganisationKind, type Role, type Viewer } from "../../shared/viewer.js";
+import { ROLES_BY_KIND, type OrganisationKind, type Role, type Viewer, requireRole } from "../../shared/viewer.js";
 import { normaliseOrganisationNumber } from "./organisation-number.js";
 import { PartyErrors } from "./parties.errors.js";
 
@@ -130,7 +130,7 @@ function mayCreateUserIn(viewer: Viewer, organisationId: string): boolean {
 }
 
 export async function createUser(db: Db, viewer: Viewer, input: CreateUserInput): Promise<Result<UserRow>> {
-  if (!["ADMIN", "PARTNER_ADMIN", "CUSTOMER_ADMIN"].includes(viewer.role)) throw forbidden();
+  requireRole(viewer, ["ADMIN", "PARTNER_ADMIN", "CUSTOMER_ADMIN"]);
   const organisation = await findOrganisation(db, viewer, input.organisationId);
   if (!organisation || !mayCreateUserIn(viewer, organisation.id)) {
     return userError(PartyErrors.NOT_FOUND, "No such organisation.", ["input", "organisationId"]);
@@ -211,7 +211,7 @@ export interface CreatePropertyInput {
 
 /** Vendor admins and sellers register properties for any customer; a customer admin for its own. */
 export async function createProperty(db: Db, viewer: Viewer, input: CreatePropertyInput): Promise<Result<PropertyRow>> {
-  if (!["ADMIN", "SELLER", "CUSTOMER_ADMIN"].includes(viewer.role)) throw forbidden();
+  requireRole(viewer, ["ADMIN", "SELLER", "CUSTOMER_ADMIN"]);
   const customer = await findOrganisation(db, viewer, input.customerId);
   if (!customer || (viewer.role === "CUSTOMER_ADMIN" && customer.id !== viewer.organisationId)) {
     return userError(PartyErrors.NOT_FOUND, "No such customer.", ["input", "customerId"]);

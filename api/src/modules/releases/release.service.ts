@@ -4,9 +4,9 @@ import type { Db, DbOrTx } from "../../db/client.js";
 import { installedVersions, productReleases } from "../../db/schema/index.js";
 import { recordAudit } from "../../shared/audit.js";
 import { paginate, type ConnectionArgs } from "../../shared/connection.js";
-import { forbidden, ok, userError, type Result } from "../../shared/errors.js";
+import { ok, userError, type Result } from "../../shared/errors.js";
 import { mutate, isUniqueViolation } from "../../shared/transaction.js";
-import type { Role, Viewer } from "../../shared/viewer.js";
+import { type Role, type Viewer, requireRole } from "../../shared/viewer.js";
 import { findProperty } from "../parties/parties.service.js";
 import { AgreementErrors as E } from "../agreements/agreement.errors.js";
 
@@ -28,7 +28,7 @@ export function isBehind(installed: string, latest: string): boolean {
 }
 
 export async function publishProductRelease(db: Db, viewer: Viewer, input: { product: Product; version: string; releasedOn: string; notes?: string | null }): Promise<Result<ProductReleaseRow>> {
-  if (!PUBLISHERS.includes(viewer.role)) throw forbidden();
+  requireRole(viewer, PUBLISHERS);
   const version = input.version.trim();
   if (!/^\d+(\.\d+){0,2}$/.test(version)) return userError(E.INVALID_VERSION, `"${input.version}" is not a version like 5.12.3.`, ["input", "version"]);
   const exists = userError(E.RELEASE_EXISTS, `${input.product} ${version} is already published.`, ["input", "version"]);
@@ -93,7 +93,7 @@ export async function installedVersionsOf(db: DbOrTx, propertyIds: string[]): Pr
 }
 
 export async function setInstalledVersion(db: Db, viewer: Viewer, input: { propertyId: string; product: Product; version: string }): Promise<Result<InstalledVersion>> {
-  if (!INSTALLERS.includes(viewer.role)) throw forbidden();
+  requireRole(viewer, INSTALLERS);
   const property = await findProperty(db, viewer, input.propertyId);
   if (!property) return userError(E.NOT_FOUND, "No such property.", ["input", "propertyId"]);
   const version = input.version.trim();

@@ -4,10 +4,10 @@ import { actionItems, actionPlans, agreements, systemReviews, tailoringEvents, t
 import { recordAudit } from "../../shared/audit.js";
 import { paginate, type ConnectionArgs } from "../../shared/connection.js";
 import type { IsoDate } from "../../shared/dates.js";
-import { forbidden, ok, userError, type Result } from "../../shared/errors.js";
+import { ok, userError, type Result } from "../../shared/errors.js";
 import { agreementScope } from "../../shared/scope.js";
 import { mutate } from "../../shared/transaction.js";
-import type { Role, Viewer } from "../../shared/viewer.js";
+import { type Role, type Viewer, requireRole } from "../../shared/viewer.js";
 import { effectiveEnd, isValid } from "../agreements/agreement-status.js";
 import { findAgreement, type AgreementRecord, type Clock } from "../agreements/agreement.service.js";
 import { queueEmail } from "../notifications/email.service.js";
@@ -26,9 +26,6 @@ export type ReviewArea = NonNullable<ActionItemRow["fromFindingArea"]>;
 const VENDOR_SIDE: readonly Role[] = ["ADMIN", "SELLER"];
 const PLAN_WRITERS: readonly Role[] = ["ADMIN", "SELLER", "CUSTOMER_ADMIN"];
 
-function allow(viewer: Viewer, roles: readonly Role[]) {
-  if (!roles.includes(viewer.role)) throw forbidden();
-}
 
 function outOfOrder(t: TailoringRow, wanted: TailoringStep | TailoringStep[]) {
   const list = Array.isArray(wanted) ? wanted : [wanted];
@@ -159,7 +156,7 @@ export async function listTailorings(db: Db, viewer: Viewer, filter: { step?: Ta
 // ---- step 1: contact your seller ------------------------------------------------------------
 
 export async function requestTailoring(db: Db, viewer: Viewer, input: { agreementId: string; message?: string | null }, clock: Clock): Promise<Result<TailoringRow>> {
-  allow(viewer, ["ADMIN", "SELLER", "CUSTOMER_ADMIN"]);
+  requireRole(viewer, ["ADMIN", "SELLER", "CUSTOMER_ADMIN"]);
   return mutate(db, async (tx) => {
     const agreement = await findAgreement(tx, viewer, input.agreementId, clock);
     if (!agreement) return userError(E.NOT_FOUND, "No such agreement.", ["input", "agreementId"]);
@@ -194,7 +191,7 @@ export interface ReviewInput {
 }
 
 export async function recordSystemReview(db: Db, viewer: Viewer, input: ReviewInput, clock: Clock): Promise<Result<TailoringRow>> {
-  allow(viewer, VENDOR_SIDE);
+  requireRole(viewer, VENDOR_SIDE);
   const attendees = input.attendees.map((a) => a.trim()).filter(Boolean);
   if (attendees.length === 0) return userError(E.INVALID_INPUT, "Name at least one attendee.", ["input", "attendees"]);
   const findings = input.findings.map((f) => ({ area: f.area, finding: f.finding.trim() })).filter((f) => f.finding);
@@ -233,7 +230,7 @@ async function bumpPlan(tx: Tx, planId: string) {
 }
 
 export async function addActionItem(db: Db, viewer: Viewer, input: ActionItemInput & { actionPlanId: string }, clock: Clock): Promise<Result<ActionItemRow>> {
-  allow(viewer, PLAN_WRITERS);
+  requireRole(viewer, PLAN_WRITERS);
   const bad = checkItem(input);
   if (bad) return bad;
   return mutate(db, async (tx) => {
@@ -271,7 +268,7 @@ export interface UpdateItemInput extends Omit<Partial<ActionItemInput>, "title" 
 
 /** Content changes while the plan is written (step 3); progress (status) at any later time too. */
 export async function updateActionItem(db: Db, viewer: Viewer, input: UpdateItemInput, clock: Clock): Promise<Result<ActionItemRow>> {
-  allow(viewer, PLAN_WRITERS);
+  requireRole(viewer, PLAN_WRITERS);
   const bad = checkItem(input);
   if (bad) return bad;
   return mutate(db, async (tx) => {
@@ -306,7 +303,7 @@ export async function updateActionItem(db: Db, viewer: Viewer, input: UpdateItem
 }
 
 export async function removeActionItem(db: Db, viewer: Viewer, input: { actionItemId: string }, clock: Clock): Promise<Result<ActionItemRow>> {
-  allow(viewer, PLAN_WRITERS);
+  requireRole(viewer, PLAN_WRITERS);
   return mutate(db, async (tx) => {
     const [item] = await tx.select().from(actionItems).where(eq(actionItems.id, input.actionItemId));
     const loaded = item && (await lockPlan(tx, viewer, item.actionPlanId, clock));
@@ -331,7 +328,7 @@ export async function prioritiseActionPlan(
   input: { actionPlanId: string; itemIds: string[]; expectedVersion: number },
   clock: Clock,
 ): Promise<Result<ActionPlanRow>> {
-  allow(viewer, PLAN_WRITERS);
+  requireRole(viewer, PLAN_WRITERS);
   return mutate(db, async (tx) => {
     // The plan row lock makes a second, concurrent reorder wait, then see the bumped version.
     const loaded = await lockPlan(tx, viewer, input.actionPlanId, clock);
@@ -365,7 +362,7 @@ export async function prioritiseActionPlan(
 }
 
 export async function confirmPriorities(db: Db, viewer: Viewer, input: { actionPlanId: string; expectedVersion?: number | null }, clock: Clock): Promise<Result<ActionPlanRow>> {
-  allow(viewer, ["CUSTOMER_ADMIN"]);
+  requireRole(viewer, ["CUSTOMER_ADMIN"]);
   return mutate(db, async (tx) => {
     const loaded = await lockPlan(tx, viewer, input.actionPlanId, clock);
     if (!loaded || !customerSide(viewer, loaded.agreement)) return userError(E.NOT_FOUND, "No such action plan.", ["input", "actionPlanId"]);
@@ -386,7 +383,7 @@ export async function confirmPriorities(db: Db, viewer: Viewer, input: { actionP
 
 /** Both parties agree the same date: the first proposes, the other confirms; a new date starts over. */
 export async function agreeEndDate(db: Db, viewer: Viewer, input: { actionPlanId: string; endOn: IsoDate }, clock: Clock): Promise<Result<ActionPlanRow>> {
-  allow(viewer, PLAN_WRITERS);
+  requireRole(viewer, PLAN_WRITERS);
   return mutate(db, async (tx) => {
     const loaded = await lockPlan(tx, viewer, input.actionPlanId, clock);
     if (!loaded) return userError(E.NOT_FOUND, "No such action plan.", ["input", "actionPlanId"]);
@@ -418,7 +415,7 @@ export async function agreeEndDate(db: Db, viewer: Viewer, input: { actionPlanId
 // ---- going back -------------------------------------------------------------------------------
 
 export async function reopenTailoringStep(db: Db, viewer: Viewer, input: { tailoringId: string; step: TailoringStep; reason: string }, clock: Clock): Promise<Result<TailoringRow>> {
-  allow(viewer, VENDOR_SIDE);
+  requireRole(viewer, VENDOR_SIDE);
   const reason = input.reason.trim();
   if (!reason) return userError(E.INVALID_INPUT, "Say why the step is reopened.", ["input", "reason"]);
   return mutate(db, async (tx) => {
