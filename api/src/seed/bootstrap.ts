@@ -4,6 +4,7 @@ import { organisations, users } from "../db/schema/index.js";
 import { recordAudit } from "../shared/audit.js";
 import { hashPassword } from "../shared/password.js";
 import type { Viewer } from "../shared/viewer.js";
+import { systemViewerOf } from "../modules/access/access.service.js";
 
 export const VENDOR = { name: "Aptus Elektronik AB", organisationNumber: "556203-2101" };
 
@@ -29,16 +30,6 @@ export async function ensureAdmin(db: Db, admin: { email: string; password: stri
         .returning();
       await recordAudit(tx, null, { action: "user.create", objectType: "User", objectId: user!.id, organisationId: vendor!.id, details: { email, role: "ADMIN", by: "bootstrap" } });
     }
-    return {
-      userId: user!.id,
-      name: user!.name,
-      email: user!.email,
-      role: user!.role,
-      organisationId: user!.organisationId,
-      organisationKind: "VENDOR",
-      sessionId: null,
-      apiTokenId: null,
-      requestId: null,
-    };
+    return (await systemViewerOf(tx, email))!;
   });
 }

@@ -1,13 +1,12 @@
 import { count } from "drizzle-orm";
 import type { Db } from "../db/client.js";
 import { organisations } from "../db/schema/index.js";
+import { systemViewerOf } from "../modules/access/access.service.js";
 import * as agreements from "../modules/agreements/agreement.service.js";
 import { DEFAULT_EXPIRING_WINDOW_DAYS } from "../modules/agreements/agreement-status.js";
 import * as parties from "../modules/parties/parties.service.js";
 import * as releases from "../modules/releases/release.service.js";
 import * as tailoring from "../modules/tailoring/tailoring.service.js";
-import { eq } from "drizzle-orm";
-import { users } from "../db/schema/index.js";
 import { addDaysIso, todayInSweden } from "../shared/dates.js";
 import type { Result } from "../shared/errors.js";
 import type { Role, Viewer } from "../shared/viewer.js";
@@ -198,11 +197,7 @@ async function seedAgreements(db: Db, admin: Viewer, orgIds: Map<string, string>
   }
 
   // Tailorings at different steps: one waiting on the seller, one waiting on the customer.
-  const as = async (email: string): Promise<Viewer> => {
-    const [u] = await db.select().from(users).where(eq(users.email, email));
-    const kind = u!.role.startsWith("CUSTOMER") ? "CUSTOMER" : u!.role.startsWith("PARTNER") ? "PARTNER" : "VENDOR";
-    return { userId: u!.id, name: u!.name, email: u!.email, role: u!.role, organisationId: u!.organisationId, organisationKind: kind, sessionId: null, apiTokenId: null, requestId: null };
-  };
+  const as = async (email: string): Promise<Viewer> => (await systemViewerOf(db, email))!;
   const sara = await as("sara.saljare@aptus.demo");
   must(await tailoring.requestTailoring(db, await as("bo@brflinne.demo"), { agreementId: linne.id, message: "Vi har fått nya styrelseledamöter och vill gå igenom systemet och rutinerna." }, clock), "tailoring request");
 

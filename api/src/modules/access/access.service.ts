@@ -1,6 +1,6 @@
 import { and, count, desc, eq, gt, isNull, lt, or } from "drizzle-orm";
 import { createHash, randomBytes } from "node:crypto";
-import type { Db } from "../../db/client.js";
+import type { Db, DbOrTx } from "../../db/client.js";
 import { apiTokens, organisations, sessions, users } from "../../db/schema/index.js";
 import { recordAudit } from "../../shared/audit.js";
 import { paginate, type Connection, type ConnectionArgs } from "../../shared/connection.js";
@@ -81,6 +81,16 @@ export async function logout(db: Db, viewer: Viewer): Promise<Result<true>> {
     await recordAudit(tx, viewer, { action: "session.end", objectType: "Session", objectId: sessionId, organisationId: viewer.organisationId });
     return ok(true as const);
   });
+}
+
+/** A user as a viewer acting without a session or token: for scripts such as the demo seed. */
+export async function systemViewerOf(db: DbOrTx, email: string): Promise<Viewer | null> {
+  const [found] = await db
+    .select({ user: users, organisation: organisations })
+    .from(users)
+    .innerJoin(organisations, eq(users.organisationId, organisations.id))
+    .where(eq(users.email, email.trim().toLowerCase()));
+  return found ? toViewer(found.user, found.organisation, { sessionId: null, apiTokenId: null, requestId: null }) : null;
 }
 
 function toViewer(
