@@ -1,4 +1,4 @@
-import { and, count, desc, eq, gt, isNull, lt, or } from "drizzle-orm";
+import { and, desc, eq, gt, isNull, lt, or } from "drizzle-orm";
 import { createHash, randomBytes } from "node:crypto";
 import type { Db, DbOrTx } from "../../db/client.js";
 import { apiTokens, organisations, sessions, users } from "../../db/schema/index.js";
@@ -184,7 +184,7 @@ export async function listApiTokens(db: Db, viewer: Viewer, page: ConnectionArgs
   const where = tokenScope(viewer);
   return paginate(
     page,
-    async () => (await db.select({ n: count() }).from(apiTokens).where(where))[0]?.n ?? 0,
+    async () => db.$count(apiTokens, where),
     (offset, limit) => db.select().from(apiTokens).where(where).orderBy(desc(apiTokens.createdAt), desc(apiTokens.id)).offset(offset).limit(limit),
     (row) => row,
   );

@@ -130,7 +130,7 @@ export async function listAgreements(db: Db, viewer: Viewer, filter: AgreementFi
   );
   return paginate(
     page,
-    async () => (await db.select({ n: count() }).from(agreements).where(where))[0]?.n ?? 0,
+    async () => db.$count(agreements, where),
     async (offset, limit) =>
       (
         await db

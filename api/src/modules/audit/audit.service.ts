@@ -1,4 +1,4 @@
-import { and, count, desc, eq, or, sql } from "drizzle-orm";
+import { and, desc, eq, or, sql } from "drizzle-orm";
 import type { Db } from "../../db/client.js";
 import { auditEvents } from "../../db/schema/index.js";
 import { paginate, type ConnectionArgs } from "../../shared/connection.js";
@@ -20,7 +20,7 @@ export async function listAuditEvents(
   );
   return paginate(
     page,
-    async () => (await db.select({ n: count() }).from(auditEvents).where(where))[0]?.n ?? 0,
+    async () => db.$count(auditEvents, where),
     (offset, limit) =>
       db.select().from(auditEvents).where(where).orderBy(desc(auditEvents.occurredAt), desc(auditEvents.id)).offset(offset).limit(limit),
     (row) => row,

@@ -1,4 +1,4 @@
-import { and, asc, count, eq, ilike, or, type SQL } from "drizzle-orm";
+import { and, asc, eq, ilike, or, type SQL } from "drizzle-orm";
 import type { Db, DbOrTx } from "../../db/client.js";
 import { organisations, properties, tiers, users } from "../../db/schema/index.js";
 import { recordAudit } from "../../shared/audit.js";
@@ -42,7 +42,7 @@ export async function listOrganisations(
   );
   return paginate(
     page,
-    async () => (await db.select({ n: count() }).from(organisations).where(where))[0]?.n ?? 0,
+    async () => db.$count(organisations, where),
     (offset, limit) =>
       db.select().from(organisations).where(where).orderBy(asc(organisations.name), asc(organisations.id)).offset(offset).limit(limit),
     (row) => row,
@@ -109,7 +109,7 @@ export async function listUsers(
   const where = and(userScope(viewer), filter.organisationId ? eq(users.organisationId, filter.organisationId) : undefined);
   return paginate(
     page,
-    async () => (await db.select({ n: count() }).from(users).where(where))[0]?.n ?? 0,
+    async () => db.$count(users, where),
     (offset, limit) => db.select().from(users).where(where).orderBy(asc(users.name), asc(users.id)).offset(offset).limit(limit),
     (row) => row,
   );
@@ -192,7 +192,7 @@ export async function listProperties(
   const where = and(propertyScope(viewer), filter.customerId ? eq(properties.customerId, filter.customerId) : undefined, search);
   return paginate(
     page,
-    async () => (await db.select({ n: count() }).from(properties).where(where))[0]?.n ?? 0,
+    async () => db.$count(properties, where),
     (offset, limit) =>
       db.select().from(properties).where(where).orderBy(asc(properties.name), asc(properties.id)).offset(offset).limit(limit),
     (row) => row,

@@ -1,4 +1,4 @@
-import { asc, count, desc, eq, inArray } from "drizzle-orm";
+import { asc, desc, eq, inArray } from "drizzle-orm";
 import semver from "semver";
 import type { Db, DbOrTx } from "../../db/client.js";
 import { installedVersions, productReleases } from "../../db/schema/index.js";
@@ -48,7 +48,7 @@ export async function listProductReleases(db: Db, filter: { product?: Product | 
   const where = filter.product ? eq(productReleases.product, filter.product) : undefined;
   return paginate(
     page,
-    async () => (await db.select({ n: count() }).from(productReleases).where(where))[0]?.n ?? 0,
+    async () => db.$count(productReleases, where),
     (offset, limit) =>
       db.select().from(productReleases).where(where).orderBy(desc(productReleases.releasedOn), asc(productReleases.product)).offset(offset).limit(limit),
     (r) => r,
