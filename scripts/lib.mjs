@@ -109,3 +109,8 @@ export function portIsFree(port) {
     server.listen(Number(port), () => server.close(() => resolve(true)));
   });
 }
+
+/** npx arguments to run an API script with the API's tsconfig (it turns on decorators). */
+export function apiScript(file, ...args) {
+  return ["tsx", "--tsconfig", "api/tsconfig.json", `api/src/${file}`, ...args];
+}

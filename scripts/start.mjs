@@ -4,7 +4,7 @@
 import { spawnSync } from "node:child_process";
 import { existsSync, readdirSync, statSync } from "node:fs";
 import path from "node:path";
-import { ensureDependencies, log, portIsFree, root, run, startService, stopService, waitFor } from "./lib.mjs";
+import { apiScript, ensureDependencies, log, portIsFree, root, run, startService, stopService, waitFor } from "./lib.mjs";
 
 const apiPort = process.env.API_PORT ?? "4000";
 const portalPort = process.env.PORTAL_PORT ?? "3000";
@@ -35,7 +35,7 @@ for (const [name, port, setting] of [["API", apiPort, "API_PORT"], ["portal", po
 const env = { TRYGG_DATA_DIR: dataDir, API_PORT: apiPort };
 if (!process.env.DATABASE_URL) log(`Using the embedded database in ${dataDir}`);
 log("Migrating and seeding the demo on first run…");
-if (run("npx", ["tsx", "--tsconfig", "api/tsconfig.json", "api/src/scripts/seed-demo.ts", "--quiet"], { env, stdio: ["ignore", "pipe", "inherit"] }) !== 0) {
+if (run("npx", apiScript("scripts/seed-demo.ts", "--quiet"), { env, stdio: ["ignore", "pipe", "inherit"] }) !== 0) {
   process.exit(1);
 }
 if (portalNeedsBuild()) {
@@ -43,7 +43,7 @@ if (portalNeedsBuild()) {
   if (run("npm", ["run", "build", "-w", "portal"]) !== 0) process.exit(1);
 }
 
-const api = startService("api", "npx", ["tsx", "--tsconfig", "api/tsconfig.json", "api/src/main.ts"], { env });
+const api = startService("api", "npx", apiScript("main.ts"), { env });
 const portal = startService("portal", "node", ["portal/server.mjs"], {
   env: {
     PORT: portalPort,
@@ -79,7 +79,7 @@ try {
   log(e.message);
   await stop(1);
 }
-const printed = spawnSync("npx", ["tsx", "--tsconfig", "api/tsconfig.json", "api/src/scripts/demo-logins.ts"], { cwd: root, encoding: "utf8" });
+const printed = spawnSync("npx", apiScript("scripts/demo-logins.ts"), { cwd: root, encoding: "utf8" });
 const logins = printed.status === 0 ? printed.stdout.trim() : `(could not list the demo logins: ${printed.stderr.trim().split("\n")[0]})`;
 console.log(`
   Trygg is running.

@@ -2,7 +2,7 @@
 // PostgreSQL, runs checks, unit, integration and browser tests, and ends with `N passed, N failed`.
 import { existsSync, mkdirSync, readFileSync, rmSync } from "node:fs";
 import path from "node:path";
-import { aptInstall, ensureDependencies, freePort, log, root, run, startService, stopService, waitFor } from "./lib.mjs";
+import { apiScript, aptInstall, ensureDependencies, freePort, log, root, run, startService, stopService, waitFor } from "./lib.mjs";
 import { startCluster } from "./postgres.mjs";
 
 const results = [];
@@ -51,7 +51,7 @@ async function main() {
   check("lint", "npx", ["eslint", "--max-warnings=0", "."]);
   check("typecheck api", "npx", ["tsc", "--noEmit", "-p", "api"]);
   check("typecheck portal", "npx", ["tsc", "--noEmit", "-p", "portal"]);
-  check("schema/schema.graphql is up to date", "npx", ["tsx", "--tsconfig", "api/tsconfig.json", "api/src/scripts/emit-schema.ts", "--check"]);
+  check("schema/schema.graphql is up to date", "npx", apiScript("scripts/emit-schema.ts", "--check"));
   check("generated portal types are up to date", "bash", [
     "-c",
     "npx graphql-codegen --config codegen.ts --silent && git diff --exit-code -- portal/app/graphql && test -z \"$(git status --porcelain -- portal/app/graphql)\"",
@@ -68,13 +68,13 @@ async function main() {
   const apiPort = await freePort();
   const portalPort = await freePort();
   const apiEnv = { DATABASE_URL: e2eDb, API_PORT: String(apiPort), LOG_LEVEL: "warn", NODE_ENV: "test" };
-  const seeded = run("npx", ["tsx", "--tsconfig", "api/tsconfig.json", "api/src/scripts/seed-demo.ts", "--quiet"], { env: apiEnv }) === 0;
+  const seeded = run("npx", apiScript("scripts/seed-demo.ts", "--quiet"), { env: apiEnv }) === 0;
   const built = seeded && run("npm", ["run", "build", "-w", "portal"]) === 0;
   if (!built) {
     results.push({ name: "e2e setup", passed: 0, failed: 1 });
     return;
   }
-  services.push(startService("api", "npx", ["tsx", "--tsconfig", "api/tsconfig.json", "api/src/main.ts"], { env: apiEnv }));
+  services.push(startService("api", "npx", apiScript("main.ts"), { env: apiEnv }));
   services.push(
     startService("portal", "node", ["portal/server.mjs"], {
       env: { PORT: String(portalPort), TRYGG_API_URL: `http://127.0.0.1:${apiPort}/graphql`, NODE_ENV: "production", PORTAL_SECURE_COOKIE: "false" },
