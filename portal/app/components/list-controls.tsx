@@ -25,27 +25,44 @@ export function SearchForm({ searchLabel, q, size, children }: SearchFormProps) 
         <input id="q" type="search" name="q" defaultValue={q} maxLength={200} autoComplete="off" />
       </div>
       {children}
-      <div className="field">
-        <label htmlFor="size">{t("list.pageSize")}</label>
-        <select id="size" name="size" defaultValue={String(size)}>
-          {PAGE_SIZES.map((n) => (
-            <option key={n} value={n}>
-              {n}
-            </option>
-          ))}
-        </select>
-      </div>
-      <div className="filter-actions">
-        <button type="submit" className="button">
-          {t("list.searchButton")}
-        </button>
-        {filtered ? (
-          <Link to={location.pathname} className="button button-secondary">
-            {t("list.clear")}
-          </Link>
-        ) : null}
-      </div>
+      <PageSizeField size={size} />
+      <FilterActions submitLabel={t("list.searchButton")} filtered={filtered} />
     </Form>
+  );
+}
+
+/** The page-size choice of a list's filter form. */
+export function PageSizeField({ size }: { size: number }) {
+  const t = useT();
+  return (
+    <div className="field">
+      <label htmlFor="size">{t("list.pageSize")}</label>
+      <select id="size" name="size" defaultValue={String(size)}>
+        {PAGE_SIZES.map((n) => (
+          <option key={n} value={n}>
+            {n}
+          </option>
+        ))}
+      </select>
+    </div>
+  );
+}
+
+/** Submit, and "clear" back to the unfiltered list when a filter is set. */
+export function FilterActions({ submitLabel, filtered }: { submitLabel: string; filtered: boolean }) {
+  const t = useT();
+  const location = useLocation();
+  return (
+    <div className="filter-actions">
+      <button type="submit" className="button">
+        {submitLabel}
+      </button>
+      {filtered ? (
+        <Link to={location.pathname} className="button button-secondary">
+          {t("list.clear")}
+        </Link>
+      ) : null}
+    </div>
   );
 }
 

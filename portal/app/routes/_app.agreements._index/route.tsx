@@ -1,7 +1,7 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useLoaderData, useLocation, useRouteError } from "@remix-run/react";
 import { AgreementStatusBadge, DaysLeft } from "~/components/agreement-status";
-import { EmptyState, Pagination } from "~/components/list-controls";
+import { EmptyState, FilterActions, PageSizeField, Pagination } from "~/components/list-controls";
 import { ErrorPanel } from "~/components/error-panel";
 import { AgreementsDocument, type AgreementStatus, type TierCode } from "~/graphql/graphql";
 import { formatDate } from "~/i18n/i18n";
@@ -10,7 +10,7 @@ import { useLang, useT } from "~/i18n/use-t";
 import { AGREEMENT_STATUSES, isIsoDate, may } from "~/lib/agreements";
 import { apiFor } from "~/lib/api.server";
 import { useViewerRole } from "~/lib/use-viewer";
-import { PAGE_SIZES, pageFromUrl } from "~/lib/paging";
+import { pageFromUrl } from "~/lib/paging";
 
 export const meta: MetaFunction = ({ matches }) => [{ title: pageTitle(matches, "agreements.title") }];
 
@@ -91,26 +91,8 @@ export default function AgreementsPage() {
           <label htmlFor="endingBefore">{t("agreements.endingBefore")}</label>
           <input id="endingBefore" type="date" name="endingBefore" defaultValue={endingBefore} />
         </div>
-        <div className="field">
-          <label htmlFor="size">{t("list.pageSize")}</label>
-          <select id="size" name="size" defaultValue={String(size)}>
-            {PAGE_SIZES.map((n) => (
-              <option key={n} value={n}>
-                {n}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div className="filter-actions">
-          <button type="submit" className="button">
-            {t("agreements.filter")}
-          </button>
-          {filtered ? (
-            <Link to={location.pathname} className="button button-secondary">
-              {t("list.clear")}
-            </Link>
-          ) : null}
-        </div>
+        <PageSizeField size={size} />
+        <FilterActions submitLabel={t("agreements.filter")} filtered={filtered} />
       </Form>
       {rows.length === 0 ? (
         <EmptyState title={t("agreements.empty")} hint={filtered ? t("agreements.emptyFiltered") : t("agreements.emptyHint")} />
