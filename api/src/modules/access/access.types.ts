@@ -5,7 +5,8 @@ import type { apiTokens } from "../../db/schema/index.js";
 import { ConnectionType } from "../../shared/connection.js";
 import { UserError } from "../../shared/errors.js";
 import { toGlobalId } from "../../shared/ids.js";
-import { Node, Organisation, User } from "../parties/parties.types.js";
+import { Organisation, User } from "../parties/party.types.js";
+import { Node } from "../../shared/node.js";
 
 @ObjectType({ description: "Who is calling: the user and the organisation the user belongs to." })
 export class Viewer {

@@ -1,6 +1,6 @@
 import { graphql } from "graphql";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createContext } from "../../context.js";
+import { createContext } from "../../create-context.js";
 import { openDatabase, type Database } from "../../db/client.js";
 import { createLogger } from "../../logger.js";
 import { schema } from "../../schema.js";
@@ -9,6 +9,7 @@ import { seedDemo } from "../../seed/demo.js";
 import { addDaysIso, todayInSweden } from "../../shared/dates.js";
 import type { Viewer } from "../../shared/viewer.js";
 import { LoginThrottle } from "../access/login-throttle.js";
+import { createAgreementLoaders } from "./agreement.loaders.js";
 import * as agreements from "./agreement.service.js";
 
 let database: Database;
@@ -51,7 +52,7 @@ describe("listing agreements", () => {
     const before = await run(LIST);
     const customer = (await agreements.listAgreements(database.db, admin, {}, { first: 1 }, { today: todayInSweden(), windowDays: 60 })).edges[0]!.node;
     const today = todayInSweden();
-    const propertyIds = (await agreements.listPropertyIds(database.db, customer.id)).map((p) => p.id);
+    const propertyIds = (await createAgreementLoaders(database.db).propertyIds.load(customer.id)).map((p) => p.propertyId);
     for (let i = 0; i < before.data.agreements.totalCount; i++) {
       await agreements.createAgreement(
         database.db,

@@ -5,8 +5,10 @@ import { ConnectionType } from "../../shared/connection.js";
 import { toGlobalId } from "../../shared/ids.js";
 import { PayloadType } from "../../shared/payload.js";
 import { DateScalar, Money, MoneyInput } from "../../shared/scalars.js";
-import { Node, TierCode } from "../parties/parties.types.js";
-import type { AddOnRow, AgreementRecord, HanteraAccountRow, LicenceRentalRow, PeriodRow } from "./agreement.service.js";
+import { TierCode } from "../parties/party.types.js";
+import { Node } from "../../shared/node.js";
+import type { AddOnRow, AgreementRecord, HanteraAccountRow, LicenceRentalRow, PeriodRow } from "./agreement-records.js";
+import type { RentalTotal } from "./licence-rentals.js";
 
 export enum AgreementStatus {
   DRAFT = "DRAFT",
@@ -242,6 +244,10 @@ export class LicenceRentalTotal {
 
   @Field(() => Money, { description: "What they cost per month." })
   monthlyCost!: Money;
+
+  static from(t: RentalTotal): LicenceRentalTotal {
+    return Object.assign(new LicenceRentalTotal(), { kind: t.kind, quantity: t.quantity, monthlyCost: Money.of(t.monthlyCostMinor) });
+  }
 }
 
 @ObjectType({ implements: Node, description: "A service ordered on top of the agreement: hosting or monitoring." })

@@ -7,7 +7,7 @@ import { paginate, type ConnectionArgs } from "../../shared/connection.js";
 import { ok, userError, type Result } from "../../shared/errors.js";
 import { mutate, isUniqueViolation } from "../../shared/transaction.js";
 import { type Role, type Viewer, requireRole } from "../../shared/viewer.js";
-import { findProperty } from "../parties/parties.service.js";
+import { findProperty } from "../parties/party.service.js";
 import { AgreementErrors as E } from "../agreements/agreement.errors.js";
 
 export type Product = (typeof productReleases.$inferSelect)["product"];

@@ -1,13 +1,15 @@
 import { Arg, Args, Authorized, Ctx, FieldResolver, Int, Mutation, Query, Resolver, Root } from "type-graphql";
-import { clock, type Context } from "../../context.js";
-import { requireViewer } from "../../shared/auth.js";
+import type { Context } from "../../context.js";
+import { Clock } from "../../shared/clock.js";
+import type { Viewer } from "../../shared/viewer.js";
+import { CurrentViewer } from "../../shared/auth.js";
 import { ConnectionArgs, mapNodes } from "../../shared/connection.js";
 import { uuidOf } from "../../shared/ids.js";
 import { payload } from "../../shared/payload.js";
 import { DateScalar } from "../../shared/scalars.js";
 import { findAgreement } from "../agreements/agreement.service.js";
 import { Agreement } from "../agreements/agreement.types.js";
-import { User } from "../parties/parties.types.js";
+import { User } from "../parties/party.types.js";
 import * as service from "./tailoring.service.js";
 import { STEPS, stepIndex } from "./tailoring-steps.js";
 import {
@@ -54,36 +56,36 @@ export class TailoringResolver {
   async tailorings(
     @Args(() => ConnectionArgs) page: ConnectionArgs,
     @Arg("filter", () => TailoringFilter, { nullable: true, description: "Narrow the list." }) filter: TailoringFilter | null,
-    @Ctx() ctx: Context,
+    @Ctx() ctx: Context, @CurrentViewer() viewer: Viewer,
   ) {
-    const c = await service.listTailorings(ctx.db, requireViewer(ctx), { step: filter?.step, waitingOn: filter?.waitingOn }, page);
+    const c = await service.listTailorings(ctx.db, viewer, { step: filter?.step, waitingOn: filter?.waitingOn }, page);
     return mapNodes(c, Tailoring.from);
   }
 
   @Authorized("ADMIN", "SELLER", "CUSTOMER_ADMIN")
   @Mutation(() => RequestTailoringPayload, { description: "Step 1: ask the seller for a review (customer admin), or start it (seller). The seller is e-mailed." })
-  async requestTailoring(@Arg("input", () => RequestTailoringInput, { description: "Agreement and message." }) input: RequestTailoringInput, @Ctx() ctx: Context) {
-    const r = await service.requestTailoring(ctx.db, requireViewer(ctx), { ...input, agreementId: uuidOf(input.agreementId, "Agreement") }, clock(ctx));
+  async requestTailoring(@Arg("input", () => RequestTailoringInput, { description: "Agreement and message." }) input: RequestTailoringInput, @Ctx() ctx: Context, @CurrentViewer() viewer: Viewer, @Clock() clock: Clock) {
+    const r = await service.requestTailoring(ctx.db, viewer, { ...input, agreementId: uuidOf(input.agreementId, "Agreement") }, clock);
     return payload(r, "tailoring", Tailoring.from);
   }
 
   @Authorized("ADMIN", "SELLER")
   @Mutation(() => RecordSystemReviewPayload, { description: "Step 2: record the system review; STEP_OUT_OF_ORDER unless the tailoring is at REVIEW." })
-  async recordSystemReview(@Arg("input", () => RecordSystemReviewInput, { description: "The review." }) input: RecordSystemReviewInput, @Ctx() ctx: Context) {
-    const r = await service.recordSystemReview(ctx.db, requireViewer(ctx), { ...input, tailoringId: uuidOf(input.tailoringId, "Tailoring") }, clock(ctx));
+  async recordSystemReview(@Arg("input", () => RecordSystemReviewInput, { description: "The review." }) input: RecordSystemReviewInput, @Ctx() ctx: Context, @CurrentViewer() viewer: Viewer, @Clock() clock: Clock) {
+    const r = await service.recordSystemReview(ctx.db, viewer, { ...input, tailoringId: uuidOf(input.tailoringId, "Tailoring") }, clock);
     return payload(r, "tailoring", Tailoring.from);
   }
 
   @Authorized("ADMIN", "SELLER")
   @Mutation(() => ReopenTailoringStepPayload, { description: "Reopen a finished step with a reason; later steps are to be done again, and history is kept." })
-  async reopenTailoringStep(@Arg("input", () => ReopenTailoringStepInput, { description: "Tailoring, step, reason." }) input: ReopenTailoringStepInput, @Ctx() ctx: Context) {
-    const r = await service.reopenTailoringStep(ctx.db, requireViewer(ctx), { ...input, tailoringId: uuidOf(input.tailoringId, "Tailoring") }, clock(ctx));
+  async reopenTailoringStep(@Arg("input", () => ReopenTailoringStepInput, { description: "Tailoring, step, reason." }) input: ReopenTailoringStepInput, @Ctx() ctx: Context, @CurrentViewer() viewer: Viewer, @Clock() clock: Clock) {
+    const r = await service.reopenTailoringStep(ctx.db, viewer, { ...input, tailoringId: uuidOf(input.tailoringId, "Tailoring") }, clock);
     return payload(r, "tailoring", Tailoring.from);
   }
 
   @FieldResolver(() => Agreement, { description: "The agreement being tailored." })
-  async agreement(@Root() t: Tailoring, @Ctx() ctx: Context) {
-    return Agreement.from((await findAgreement(ctx.db, requireViewer(ctx), t.row.agreementId, clock(ctx)))!);
+  async agreement(@Root() t: Tailoring, @Ctx() ctx: Context, @CurrentViewer() viewer: Viewer, @Clock() clock: Clock) {
+    return Agreement.from((await findAgreement(ctx.db, viewer, t.row.agreementId, clock))!);
   }
 
   @FieldResolver(() => [TailoringEvent], { description: "Every step event, oldest first: who, when, what, and why." })
@@ -161,58 +163,58 @@ export class SystemReviewResolver {
 export class ActionPlanResolver {
   @Authorized("ADMIN", "SELLER", "CUSTOMER_ADMIN")
   @Mutation(() => AddActionItemPayload, { description: "Step 3: add an action item; STEP_OUT_OF_ORDER unless the plan is being written." })
-  async addActionItem(@Arg("input", () => AddActionItemInput, { description: "The item." }) input: AddActionItemInput, @Ctx() ctx: Context) {
+  async addActionItem(@Arg("input", () => AddActionItemInput, { description: "The item." }) input: AddActionItemInput, @Ctx() ctx: Context, @CurrentViewer() viewer: Viewer, @Clock() clock: Clock) {
     const r = await service.addActionItem(
       ctx.db,
-      requireViewer(ctx),
+      viewer,
       { ...input, actionPlanId: uuidOf(input.actionPlanId, "ActionPlan"), estimateMinor: input.estimateCost?.amountMinor ?? null },
-      clock(ctx),
+      clock,
     );
     return payload(r, "actionItem", ActionItem.from);
   }
 
   @Authorized("ADMIN", "SELLER", "CUSTOMER_ADMIN")
   @Mutation(() => UpdateActionItemPayload, { description: "Change an action item. Content only while the plan is written; status (progress) at any time after, also when DONE." })
-  async updateActionItem(@Arg("input", () => UpdateActionItemInput, { description: "What to change." }) input: UpdateActionItemInput, @Ctx() ctx: Context) {
+  async updateActionItem(@Arg("input", () => UpdateActionItemInput, { description: "What to change." }) input: UpdateActionItemInput, @Ctx() ctx: Context, @CurrentViewer() viewer: Viewer, @Clock() clock: Clock) {
     const r = await service.updateActionItem(
       ctx.db,
-      requireViewer(ctx),
+      viewer,
       { ...input, actionItemId: uuidOf(input.actionItemId, "ActionItem"), estimateMinor: input.estimateCost?.amountMinor ?? null },
-      clock(ctx),
+      clock,
     );
     return payload(r, "actionItem", ActionItem.from);
   }
 
   @Authorized("ADMIN", "SELLER", "CUSTOMER_ADMIN")
   @Mutation(() => RemoveActionItemPayload, { description: "Step 3: remove an action item." })
-  async removeActionItem(@Arg("input", () => RemoveActionItemInput, { description: "Which item." }) input: RemoveActionItemInput, @Ctx() ctx: Context) {
-    const r = await service.removeActionItem(ctx.db, requireViewer(ctx), { actionItemId: uuidOf(input.actionItemId, "ActionItem") }, clock(ctx));
+  async removeActionItem(@Arg("input", () => RemoveActionItemInput, { description: "Which item." }) input: RemoveActionItemInput, @Ctx() ctx: Context, @CurrentViewer() viewer: Viewer, @Clock() clock: Clock) {
+    const r = await service.removeActionItem(ctx.db, viewer, { actionItemId: uuidOf(input.actionItemId, "ActionItem") }, clock);
     return payload(r, "actionItem", ActionItem.from);
   }
 
   @Authorized("ADMIN", "SELLER", "CUSTOMER_ADMIN")
   @Mutation(() => PrioritiseActionPlanPayload, { description: "Step 4: set the order of all items. Two people reordering at once: the second gets STALE_VERSION; the order is never mixed." })
-  async prioritiseActionPlan(@Arg("input", () => PrioritiseActionPlanInput, { description: "Plan, order, version." }) input: PrioritiseActionPlanInput, @Ctx() ctx: Context) {
+  async prioritiseActionPlan(@Arg("input", () => PrioritiseActionPlanInput, { description: "Plan, order, version." }) input: PrioritiseActionPlanInput, @Ctx() ctx: Context, @CurrentViewer() viewer: Viewer, @Clock() clock: Clock) {
     const r = await service.prioritiseActionPlan(
       ctx.db,
-      requireViewer(ctx),
+      viewer,
       { ...input, actionPlanId: uuidOf(input.actionPlanId, "ActionPlan"), itemIds: input.itemIds.map((i) => uuidOf(i, "ActionItem")) },
-      clock(ctx),
+      clock,
     );
     return payload(r, "actionPlan", ActionPlan.from);
   }
 
   @Authorized("CUSTOMER_ADMIN")
   @Mutation(() => ConfirmPrioritiesPayload, { description: "Step 4: the customer admin confirms the order; the seller sees who confirmed when." })
-  async confirmPriorities(@Arg("input", () => ConfirmPrioritiesInput, { description: "Plan and version." }) input: ConfirmPrioritiesInput, @Ctx() ctx: Context) {
-    const r = await service.confirmPriorities(ctx.db, requireViewer(ctx), { ...input, actionPlanId: uuidOf(input.actionPlanId, "ActionPlan") }, clock(ctx));
+  async confirmPriorities(@Arg("input", () => ConfirmPrioritiesInput, { description: "Plan and version." }) input: ConfirmPrioritiesInput, @Ctx() ctx: Context, @CurrentViewer() viewer: Viewer, @Clock() clock: Clock) {
+    const r = await service.confirmPriorities(ctx.db, viewer, { ...input, actionPlanId: uuidOf(input.actionPlanId, "ActionPlan") }, clock);
     return payload(r, "actionPlan", ActionPlan.from);
   }
 
   @Authorized("ADMIN", "SELLER", "CUSTOMER_ADMIN")
   @Mutation(() => AgreeEndDatePayload, { description: "Step 5: propose or agree the end date; when both parties have agreed the same date the tailoring is DONE." })
-  async agreeEndDate(@Arg("input", () => AgreeEndDateInput, { description: "Plan and date." }) input: AgreeEndDateInput, @Ctx() ctx: Context) {
-    const r = await service.agreeEndDate(ctx.db, requireViewer(ctx), { ...input, actionPlanId: uuidOf(input.actionPlanId, "ActionPlan") }, clock(ctx));
+  async agreeEndDate(@Arg("input", () => AgreeEndDateInput, { description: "Plan and date." }) input: AgreeEndDateInput, @Ctx() ctx: Context, @CurrentViewer() viewer: Viewer, @Clock() clock: Clock) {
+    const r = await service.agreeEndDate(ctx.db, viewer, { ...input, actionPlanId: uuidOf(input.actionPlanId, "ActionPlan") }, clock);
     return payload(r, "actionPlan", ActionPlan.from);
   }
 
@@ -247,13 +249,13 @@ export class ActionPlanResolver {
   }
 
   @FieldResolver(() => [ActionItem], { description: "Items not done although the end date has passed." })
-  async itemsPastEndDate(@Root() p: ActionPlan, @Ctx() ctx: Context) {
-    return service.pastEndDate(await service.itemsOf(ctx.db, p.row.id), p.row, clock(ctx).today).map(ActionItem.from);
+  async itemsPastEndDate(@Root() p: ActionPlan, @Ctx() ctx: Context, @Clock() clock: Clock) {
+    return service.pastEndDate(await service.itemsOf(ctx.db, p.row.id), p.row, clock.today).map(ActionItem.from);
   }
 
   @FieldResolver(() => DateScalar, { nullable: true, description: "The next annual service visit proposed from the end date (500+); null for BRF or before an end date is agreed." })
-  async proposedServiceVisitOn(@Root() p: ActionPlan, @Ctx() ctx: Context) {
-    const t = await service.findTailoring(ctx.db, requireViewer(ctx), p.row.tailoringId, clock(ctx));
+  async proposedServiceVisitOn(@Root() p: ActionPlan, @Ctx() ctx: Context, @CurrentViewer() viewer: Viewer, @Clock() clock: Clock) {
+    const t = await service.findTailoring(ctx.db, viewer, p.row.tailoringId, clock);
     return t ? service.proposedServiceVisitOn(ctx.db, t.agreement, p.row) : null;
   }
 }

@@ -6,7 +6,7 @@ import { addDaysIso } from "../../shared/dates.js";
 import type { Viewer } from "../../shared/viewer.js";
 import { adminViewer, codeOf, freshDatabase, okOf, viewerAs } from "../../test-support.js";
 import * as agreements from "../agreements/agreement.service.js";
-import * as parties from "../parties/parties.service.js";
+import * as parties from "../parties/party.service.js";
 import * as s from "./tailoring.service.js";
 
 let database: Database;

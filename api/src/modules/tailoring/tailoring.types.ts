@@ -5,7 +5,7 @@ import { ConnectionType } from "../../shared/connection.js";
 import { toGlobalId } from "../../shared/ids.js";
 import { PayloadType } from "../../shared/payload.js";
 import { DateScalar, Money, MoneyInput } from "../../shared/scalars.js";
-import { Node } from "../parties/parties.types.js";
+import { Node } from "../../shared/node.js";
 import type { ActionItemRow, ActionPlanRow, SystemReviewRow, TailoringEventRow, TailoringRow } from "./tailoring.service.js";
 
 export enum TailoringStep {

@@ -1,10 +1,11 @@
 import { IsNotEmpty, Length, MaxLength } from "class-validator";
 import { EmailAddressResolver, NonNegativeIntResolver, DateTimeResolver } from "graphql-scalars";
-import { Field, ID, InputType, Int, InterfaceType, ObjectType, registerEnumType } from "type-graphql";
+import { Field, ID, InputType, Int, ObjectType, registerEnumType } from "type-graphql";
 import type { organisations, properties, tiers, users } from "../../db/schema/index.js";
 import { ConnectionType } from "../../shared/connection.js";
 import { UserError } from "../../shared/errors.js";
 import { toGlobalId } from "../../shared/ids.js";
+import { Node } from "../../shared/node.js";
 import type { OrganisationKind as Kind, Role as RoleName } from "../../shared/viewer.js";
 
 export enum OrganisationKind {
@@ -58,11 +59,6 @@ registerEnumType(TierCode, {
   },
 });
 
-@InterfaceType({ description: "An object that can be fetched again by its global id with `node(id)`." })
-export abstract class Node {
-  @Field(() => ID, { description: "Opaque global id." })
-  id!: string;
-}
 
 @ObjectType({ implements: Node, description: "A company or cooperative: the vendor, a partner or a customer." })
 export class Organisation extends Node {

@@ -9,7 +9,7 @@ import { organisationScope, propertyScope, userScope } from "../../shared/scope.
 import { mutate, isUniqueViolation } from "../../shared/transaction.js";
 import { ROLES_BY_KIND, type OrganisationKind, type Role, type Viewer, requireRole } from "../../shared/viewer.js";
 import { normaliseOrganisationNumber } from "./organisation-number.js";
-import { PartyErrors } from "./parties.errors.js";
+import { PartyErrors } from "./party.errors.js";
 
 export type OrganisationRow = typeof organisations.$inferSelect;
 export type UserRow = typeof users.$inferSelect;
