@@ -9,9 +9,10 @@ export type { Context };
 
 /** A request's context: fresh loaders (so nothing is cached across requests) and one clock. */
 export function createContext(base: Omit<Context, "loaders" | "clock">): Context {
+  const clock = clockAt(todayInSweden(), base.app.expiringWindowDays);
   return {
     ...base,
-    clock: clockAt(todayInSweden(), base.app.expiringWindowDays),
-    loaders: { ...createPartyLoaders(base.db), ...createAgreementLoaders(base.db), ...createTailoringLoaders(base.db) },
+    clock,
+    loaders: { ...createPartyLoaders(base.db), ...createAgreementLoaders(base.db, { viewer: base.viewer, clock }), ...createTailoringLoaders(base.db) },
   };
 }

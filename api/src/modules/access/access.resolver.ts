@@ -6,6 +6,7 @@ import { uuidOf } from "../../shared/ids.js";
 import { payload } from "../../shared/payload.js";
 import type { Viewer as ViewerModel } from "../../shared/viewer.js";
 import { Organisation, User } from "../parties/party.types.js";
+import { TOKEN_MANAGERS } from "./access.roles.js";
 import * as access from "./access.service.js";
 import {
   ApiToken,
@@ -56,14 +57,14 @@ export class AccessResolver {
 
 @Resolver(() => ApiToken)
 export class ApiTokenResolver {
-  @Authorized("ADMIN", "PARTNER_ADMIN")
+  @Authorized(...TOKEN_MANAGERS)
   @Query(() => ApiTokenConnection, { description: "The API tokens of the caller's organisation (all of them for an admin), newest first." })
   async apiTokens(@Args(() => ConnectionArgs) page: ConnectionArgs, @Ctx() ctx: Context, @CurrentViewer() viewer: ViewerModel) {
     const c = await access.listApiTokens(ctx.db, viewer, page);
     return mapNodes(c, ApiToken.from);
   }
 
-  @Authorized("ADMIN", "PARTNER_ADMIN")
+  @Authorized(...TOKEN_MANAGERS)
   @Mutation(() => CreateApiTokenPayload, { description: "Create an API token that acts as the caller. The secret is in the payload, only this once." })
   async createApiToken(@Arg("input", () => CreateApiTokenInput, { description: "The token's name." }) input: CreateApiTokenInput, @Ctx() ctx: Context, @CurrentViewer() viewer: ViewerModel) {
     const result = await access.createApiToken(ctx.db, viewer, input);
@@ -71,7 +72,7 @@ export class ApiTokenResolver {
     return { apiToken: ApiToken.from(result.ok.token), secret: result.ok.secret, userErrors: [] };
   }
 
-  @Authorized("ADMIN", "PARTNER_ADMIN")
+  @Authorized(...TOKEN_MANAGERS)
   @Mutation(() => RevokeApiTokenPayload, { description: "Revoke an API token; it stops working at once." })
   async revokeApiToken(@Arg("input", () => RevokeApiTokenInput, { description: "Which token." }) input: RevokeApiTokenInput, @Ctx() ctx: Context, @CurrentViewer() viewer: ViewerModel) {
     const result = await access.revokeApiToken(ctx.db, viewer, { apiTokenId: uuidOf(input.apiTokenId, "ApiToken") });

@@ -15,6 +15,7 @@ import { InstalledVersion } from "../releases/release.types.js";
 import { effectiveEnd } from "./agreement-status.js";
 import type { Viewer } from "../../shared/viewer.js";
 import { addOnIsActive, cancelAddOn, newestAddOnsFirst, orderAddOn } from "./add-ons.js";
+import { agreementPermissions } from "./agreement-permissions.js";
 import * as service from "./agreement.service.js";
 import { ADD_ON_ACTORS, AGREEMENT_MANAGERS, BENEFIT_ACTORS } from "./agreement.roles.js";
 import { createHanteraAccount, deactivateHanteraAccount, loadHanteraQuota } from "./hantera-quota.js";
@@ -52,6 +53,11 @@ import {
   TerminateAgreementInput,
   TerminateAgreementPayload,
 } from "./agreement.types.js";
+
+async function permissions(ctx: Context, viewer: Viewer, a: Agreement) {
+  const tier = (await ctx.loaders.tiers()).find((t) => t.code === a.record.tier);
+  return agreementPermissions(viewer, a.record, tier);
+}
 
 @Resolver(() => Agreement)
 export class AgreementResolver {
@@ -256,6 +262,36 @@ export class AgreementResolver {
   @FieldResolver(() => [LapseItem], { description: "What the customer loses if the agreement is not renewed by its end; empty when nothing is running." })
   async lapsePreview(@Root() a: Agreement, @Ctx() ctx: Context, @Clock() clock: Clock) {
     return (await loadLapsePreview(ctx.loaders, a.record, clock.today)).map((i) => Object.assign(new LapseItem(), i));
+  }
+
+  @FieldResolver(() => Boolean, { description: "Whether the caller may activate this draft (sellers and admins)." })
+  async viewerCanActivate(@Root() a: Agreement, @Ctx() ctx: Context, @CurrentViewer() viewer: Viewer) {
+    return (await permissions(ctx, viewer, a)).activate;
+  }
+
+  @FieldResolver(() => Boolean, { description: "Whether the caller may renew the agreement now: a seller or admin, and the agreement active, expiring or expired." })
+  async viewerCanRenew(@Root() a: Agreement, @Ctx() ctx: Context, @CurrentViewer() viewer: Viewer) {
+    return (await permissions(ctx, viewer, a)).renew;
+  }
+
+  @FieldResolver(() => Boolean, { description: "Whether the caller may terminate the agreement now: a seller or admin, and the agreement valid." })
+  async viewerCanTerminate(@Root() a: Agreement, @Ctx() ctx: Context, @CurrentViewer() viewer: Viewer) {
+    return (await permissions(ctx, viewer, a)).terminate;
+  }
+
+  @FieldResolver(() => Boolean, { description: "Whether the caller may create and deactivate Hantera accounts now: the role allows it and the agreement is valid." })
+  async viewerCanManageHanteraAccounts(@Root() a: Agreement, @Ctx() ctx: Context, @CurrentViewer() viewer: Viewer) {
+    return (await permissions(ctx, viewer, a)).manageHanteraAccounts;
+  }
+
+  @FieldResolver(() => Boolean, { description: "Whether the caller may rent and end licence rentals now: the role allows it, the agreement is valid and its tier includes rentals." })
+  async viewerCanRentLicences(@Root() a: Agreement, @Ctx() ctx: Context, @CurrentViewer() viewer: Viewer) {
+    return (await permissions(ctx, viewer, a)).rentLicences;
+  }
+
+  @FieldResolver(() => Boolean, { description: "Whether the caller may order and cancel hosting and monitoring now: the role allows it and the agreement is valid." })
+  async viewerCanOrderAddOns(@Root() a: Agreement, @Ctx() ctx: Context, @CurrentViewer() viewer: Viewer) {
+    return (await permissions(ctx, viewer, a)).orderAddOns;
   }
 
   @FieldResolver(() => [AuditEvent], { description: "What was done to the agreement and its accounts, rentals and add-ons, by whom and when; newest first (up to 200)." })

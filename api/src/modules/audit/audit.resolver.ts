@@ -5,12 +5,13 @@ import { CurrentViewer } from "../../shared/auth.js";
 import { ConnectionArgs, mapNodes } from "../../shared/connection.js";
 import { fromGlobalId, NIL_UUID, uuidOf } from "../../shared/ids.js";
 import { User } from "../parties/party.types.js";
+import { AUDITORS } from "./audit.roles.js";
 import { listAuditEvents } from "./audit.service.js";
 import { AuditEvent, AuditEventConnection, AuditEventFilter } from "./audit.types.js";
 
 @Resolver(() => AuditEvent)
 export class AuditResolver {
-  @Authorized("ADMIN")
+  @Authorized(...AUDITORS)
   @Query(() => AuditEventConnection, { description: "The audit trail, newest first. Admins only." })
   async auditEvents(
     @Args(() => ConnectionArgs) page: ConnectionArgs,

@@ -5,6 +5,7 @@ import { CurrentViewer } from "../../shared/auth.js";
 import { ConnectionArgs, mapNodes } from "../../shared/connection.js";
 import { uuidOf } from "../../shared/ids.js";
 import { payload } from "../../shared/payload.js";
+import { ORGANISATION_REGISTRARS, PROPERTY_REGISTRARS, USER_CREATORS } from "./party.roles.js";
 import * as parties from "./party.service.js";
 import {
   CreateOrganisationInput,
@@ -44,7 +45,7 @@ export class OrganisationResolver {
     return row && Organisation.from(row);
   }
 
-  @Authorized("ADMIN", "SELLER")
+  @Authorized(...ORGANISATION_REGISTRARS)
   @Mutation(() => CreateOrganisationPayload, { description: "Register an organisation. Admins register any kind; sellers register customers." })
   async createOrganisation(@Arg("input", () => CreateOrganisationInput, { description: "The organisation." }) input: CreateOrganisationInput, @Ctx() ctx: Context, @CurrentViewer() viewer: Viewer) {
     const result = await parties.createOrganisation(ctx.db, viewer, input);
@@ -84,7 +85,7 @@ export class UserResolver {
     return row && User.from(row);
   }
 
-  @Authorized("ADMIN", "PARTNER_ADMIN", "CUSTOMER_ADMIN")
+  @Authorized(...USER_CREATORS)
   @Mutation(() => CreateUserPayload, { description: "Create a user. Admins anywhere; partner and customer admins in their own organisation." })
   async createUser(@Arg("input", () => CreateUserInput, { description: "The user." }) input: CreateUserInput, @Ctx() ctx: Context, @CurrentViewer() viewer: Viewer) {
     const result = await parties.createUser(ctx.db, viewer, { ...input, organisationId: uuidOf(input.organisationId, "Organisation") });
@@ -117,7 +118,7 @@ export class PropertyResolver {
     return row && Property.from(row);
   }
 
-  @Authorized("ADMIN", "SELLER", "CUSTOMER_ADMIN")
+  @Authorized(...PROPERTY_REGISTRARS)
   @Mutation(() => CreatePropertyPayload, { description: "Register a property. Admins and sellers for any customer; a customer admin for its own." })
   async createProperty(@Arg("input", () => CreatePropertyInput, { description: "The property." }) input: CreatePropertyInput, @Ctx() ctx: Context, @CurrentViewer() viewer: Viewer) {
     const result = await parties.createProperty(ctx.db, viewer, {

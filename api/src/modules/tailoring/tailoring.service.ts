@@ -7,11 +7,14 @@ import type { IsoDate } from "../../shared/dates.js";
 import { ok, userError, type Result } from "../../shared/errors.js";
 import { agreementScope } from "../../shared/scope.js";
 import { mutate } from "../../shared/transaction.js";
-import { type Role, type Viewer, requireRole } from "../../shared/viewer.js";
+import { type Viewer, requireRole } from "../../shared/viewer.js";
 import { effectiveEnd, isValid } from "../agreements/agreement-status.js";
-import { findAgreement, type AgreementRecord, type Clock } from "../agreements/agreement.service.js";
+import type { Clock } from "../../shared/clock.js";
+import type { AgreementRecord } from "../agreements/agreement-records.js";
+import { findAgreement } from "../agreements/agreement.service.js";
 import { queueEmail } from "../notifications/email.service.js";
 import { TailoringErrors as E } from "./tailoring.errors.js";
+import { PLAN_WRITERS, PRIORITY_CONFIRMERS, TAILORING_REQUESTERS, VENDOR_SIDE } from "./tailoring.roles.js";
 import { stepIndex, stepsBetween, type TailoringStep } from "./tailoring-steps.js";
 
 export type TailoringRow = typeof tailorings.$inferSelect;
@@ -23,8 +26,6 @@ export type ActionItemOwner = ActionItemRow["owner"];
 export type ActionItemStatus = ActionItemRow["status"];
 export type ReviewArea = NonNullable<ActionItemRow["fromFindingArea"]>;
 
-const VENDOR_SIDE: readonly Role[] = ["ADMIN", "SELLER"];
-const PLAN_WRITERS: readonly Role[] = ["ADMIN", "SELLER", "CUSTOMER_ADMIN"];
 
 
 function outOfOrder(t: TailoringRow, wanted: TailoringStep | TailoringStep[]) {
@@ -156,7 +157,7 @@ export async function listTailorings(db: Db, viewer: Viewer, filter: { step?: Ta
 // ---- step 1: contact your seller ------------------------------------------------------------
 
 export async function requestTailoring(db: Db, viewer: Viewer, input: { agreementId: string; message?: string | null }, clock: Clock): Promise<Result<TailoringRow>> {
-  requireRole(viewer, ["ADMIN", "SELLER", "CUSTOMER_ADMIN"]);
+  requireRole(viewer, TAILORING_REQUESTERS);
   return mutate(db, async (tx) => {
     const agreement = await findAgreement(tx, viewer, input.agreementId, clock);
     if (!agreement) return userError(E.NOT_FOUND, "No such agreement.", ["input", "agreementId"]);
@@ -362,7 +363,7 @@ export async function prioritiseActionPlan(
 }
 
 export async function confirmPriorities(db: Db, viewer: Viewer, input: { actionPlanId: string; expectedVersion?: number | null }, clock: Clock): Promise<Result<ActionPlanRow>> {
-  requireRole(viewer, ["CUSTOMER_ADMIN"]);
+  requireRole(viewer, PRIORITY_CONFIRMERS);
   return mutate(db, async (tx) => {
     const loaded = await lockPlan(tx, viewer, input.actionPlanId, clock);
     if (!loaded || !customerSide(viewer, loaded.agreement)) return userError(E.NOT_FOUND, "No such action plan.", ["input", "actionPlanId"]);

@@ -6,6 +6,7 @@ import { toGlobalId } from "../../shared/ids.js";
 import { PayloadType } from "../../shared/payload.js";
 import { DateScalar, Money, MoneyInput } from "../../shared/scalars.js";
 import { Node } from "../../shared/node.js";
+import type { StepStatus as StepStatusRow } from "./tailoring-steps.js";
 import type { ActionItemRow, ActionPlanRow, SystemReviewRow, TailoringEventRow, TailoringRow } from "./tailoring.service.js";
 
 export enum TailoringStep {
@@ -124,6 +125,13 @@ export class TailoringStepStatus {
 
   @Field(() => DateTimeResolver, { nullable: true, description: "When it was last finished." })
   doneAt!: Date | null;
+
+  @Field(() => Int, { description: "The step's number in the order the API keeps: 1 (CONTACT) to 5 (END_DATE)." })
+  number!: number;
+
+  static from(s: StepStatusRow): TailoringStepStatus {
+    return Object.assign(new TailoringStepStatus(), { step: s.step as TailoringStep, number: s.number, state: s.state as StepState, doneAt: s.doneAt, doneByUuid: s.doneById });
+  }
 }
 
 @ObjectType({ description: "A finding of the system review." })
