@@ -8,6 +8,7 @@ import * as hantera from "../modules/agreements/hantera-quota.js";
 import * as rentals from "../modules/agreements/licence-rentals.js";
 import * as parties from "../modules/parties/party.service.js";
 import * as releases from "../modules/releases/release.service.js";
+import * as actionPlans from "../modules/tailoring/action-plan.js";
 import * as tailoring from "../modules/tailoring/tailoring.service.js";
 import { clockAt } from "../shared/clock.js";
 import { addDaysIso, todayInSweden } from "../shared/dates.js";
@@ -227,9 +228,9 @@ async function seedAgreements(db: Db, admin: Viewer, orgIds: Map<string, string>
     { title: "Rutin för spärr av taggar vid avflytt", why: "Borttappade taggar ska inte ge tillträde.", owner: "CUSTOMER" as const, estimateHours: 2, fromFindingArea: "ROUTINES" as const },
   ];
   const made = [];
-  for (const item of items) made.push(must(await tailoring.addActionItem(db, sara, { actionPlanId: plan.id, ...item }, clock), item.title));
+  for (const item of items) made.push(must(await actionPlans.addActionItem(db, sara, { actionPlanId: plan.id, ...item }, clock), item.title));
   const current = (await tailoring.planOf(db, t.id))!;
-  must(await tailoring.prioritiseActionPlan(db, sara, { actionPlanId: plan.id, itemIds: [made[0]!.id, made[2]!.id, made[1]!.id], expectedVersion: current.version }, clock), "prioritise");
+  must(await actionPlans.prioritiseActionPlan(db, sara, { actionPlanId: plan.id, itemIds: [made[0]!.id, made[2]!.id, made[1]!.id], expectedVersion: current.version }, clock), "prioritise");
 }
 
 export function formatLogins(logins: DemoLogin[]): string {

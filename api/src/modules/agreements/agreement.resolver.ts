@@ -21,38 +21,8 @@ import { ADD_ON_ACTORS, AGREEMENT_MANAGERS, BENEFIT_ACTORS } from "./agreement.r
 import { createHanteraAccount, deactivateHanteraAccount, loadHanteraQuota } from "./hantera-quota.js";
 import { loadLapsePreview } from "./lapse-preview.js";
 import { endLicenceRental, monthlyCostMinor, newestRentalsFirst, rentalIsActive, rentalTotals, rentLicence } from "./licence-rentals.js";
-import {
-  ActivateAgreementInput,
-  ActivateAgreementPayload,
-  AddOn,
-  Agreement,
-  AgreementConnection,
-  AgreementFilter,
-  AgreementPeriod,
-  CancelAddOnInput,
-  CancelAddOnPayload,
-  CreateAgreementInput,
-  CreateAgreementPayload,
-  CreateHanteraAccountInput,
-  CreateHanteraAccountPayload,
-  DeactivateHanteraAccountInput,
-  DeactivateHanteraAccountPayload,
-  EndLicenceRentalInput,
-  EndLicenceRentalPayload,
-  HanteraAccount,
-  HanteraQuota,
-  LapseItem,
-  LicenceRental,
-  LicenceRentalTotal,
-  OrderAddOnInput,
-  OrderAddOnPayload,
-  RenewAgreementInput,
-  RenewAgreementPayload,
-  RentLicenceInput,
-  RentLicencePayload,
-  TerminateAgreementInput,
-  TerminateAgreementPayload,
-} from "./agreement.types.js";
+import { AddOn, Agreement, AgreementConnection, AgreementPeriod, HanteraAccount, HanteraQuota, LapseItem, LicenceRental, LicenceRentalTotal } from "./agreement.types.js";
+import { ActivateAgreementInput, ActivateAgreementPayload, AgreementFilter, CancelAddOnInput, CancelAddOnPayload, CreateAgreementInput, CreateAgreementPayload, CreateHanteraAccountInput, CreateHanteraAccountPayload, DeactivateHanteraAccountInput, DeactivateHanteraAccountPayload, EndLicenceRentalInput, EndLicenceRentalPayload, OrderAddOnInput, OrderAddOnPayload, RenewAgreementInput, RenewAgreementPayload, RentLicenceInput, RentLicencePayload, TerminateAgreementInput, TerminateAgreementPayload } from "./agreement.inputs.js";
 
 async function permissions(ctx: Context, viewer: Viewer, a: Agreement) {
   const tier = (await ctx.loaders.tiers()).find((t) => t.code === a.record.tier);

@@ -1,9 +1,12 @@
+import { tailoringStep } from "../../db/schema/tailoring.js";
+
 /*
  * The one place that says the order of the tailoring's steps and which event finishes which step.
  * The portal renders what the API derives from here (`Tailoring.steps`), it does not re-derive it.
  */
 
-export const TAILORING_STEPS = ["CONTACT", "REVIEW", "ACTION_PLAN", "PRIORITISATION", "END_DATE", "DONE"] as const;
+/** The steps as the database knows them (its enum keeps their order). */
+export const TAILORING_STEPS = tailoringStep.enumValues;
 export type TailoringStep = (typeof TAILORING_STEPS)[number];
 export type WorkStep = Exclude<TailoringStep, "DONE">;
 

@@ -10,38 +10,13 @@ import { payload } from "../../shared/payload.js";
 import { DateScalar } from "../../shared/scalars.js";
 import { Agreement } from "../agreements/agreement.types.js";
 import { User } from "../parties/party.types.js";
+import * as actionPlans from "./action-plan.js";
 import * as service from "./tailoring.service.js";
 import { stepStatuses } from "./tailoring-steps.js";
 import { PLAN_WRITERS, PRIORITY_CONFIRMERS, TAILORING_REQUESTERS, VENDOR_SIDE, partyOf } from "./tailoring.roles.js";
-import {
-  ActionItem,
-  ActionPlan,
-  AddActionItemInput,
-  AddActionItemPayload,
-  AgreeEndDateInput,
-  AgreeEndDatePayload,
-  ConfirmPrioritiesInput,
-  ConfirmPrioritiesPayload,
-  Party,
-  PrioritiseActionPlanInput,
-  PrioritiseActionPlanPayload,
-  RecordSystemReviewInput,
-  RecordSystemReviewPayload,
-  RemoveActionItemInput,
-  RemoveActionItemPayload,
-  ReopenTailoringStepInput,
-  ReopenTailoringStepPayload,
-  RequestTailoringInput,
-  RequestTailoringPayload,
-  SystemReview,
-  Tailoring,
-  TailoringConnection,
-  TailoringEvent,
-  TailoringFilter,
-  TailoringStepStatus,
-  UpdateActionItemInput,
-  UpdateActionItemPayload,
-} from "./tailoring.types.js";
+import { ActionItem, ActionPlan, SystemReview, Tailoring, TailoringConnection, TailoringEvent, TailoringStepStatus } from "./tailoring.types.js";
+import { Party } from "./tailoring.enums.js";
+import { AddActionItemInput, AddActionItemPayload, AgreeEndDateInput, AgreeEndDatePayload, ConfirmPrioritiesInput, ConfirmPrioritiesPayload, PrioritiseActionPlanInput, PrioritiseActionPlanPayload, RecordSystemReviewInput, RecordSystemReviewPayload, RemoveActionItemInput, RemoveActionItemPayload, ReopenTailoringStepInput, ReopenTailoringStepPayload, RequestTailoringInput, RequestTailoringPayload, TailoringFilter, UpdateActionItemInput, UpdateActionItemPayload } from "./tailoring.inputs.js";
 
 async function userOf(ctx: Context, id: string | null) {
   const row = id ? await ctx.loaders.user.load(id) : null;
@@ -164,7 +139,7 @@ export class ActionPlanResolver {
   @Authorized(...PLAN_WRITERS)
   @Mutation(() => AddActionItemPayload, { description: "Step 3: add an action item; STEP_OUT_OF_ORDER unless the plan is being written." })
   async addActionItem(@Arg("input", () => AddActionItemInput, { description: "The item." }) input: AddActionItemInput, @Ctx() ctx: Context, @CurrentViewer() viewer: Viewer, @Clock() clock: Clock) {
-    const r = await service.addActionItem(
+    const r = await actionPlans.addActionItem(
       ctx.db,
       viewer,
       { ...input, actionPlanId: uuidOf(input.actionPlanId, "ActionPlan"), estimateMinor: input.estimateCost?.amountMinor ?? null },
@@ -176,7 +151,7 @@ export class ActionPlanResolver {
   @Authorized(...PLAN_WRITERS)
   @Mutation(() => UpdateActionItemPayload, { description: "Change an action item. Content only while the plan is written; status (progress) at any time after, also when DONE." })
   async updateActionItem(@Arg("input", () => UpdateActionItemInput, { description: "What to change." }) input: UpdateActionItemInput, @Ctx() ctx: Context, @CurrentViewer() viewer: Viewer, @Clock() clock: Clock) {
-    const r = await service.updateActionItem(
+    const r = await actionPlans.updateActionItem(
       ctx.db,
       viewer,
       { ...input, actionItemId: uuidOf(input.actionItemId, "ActionItem"), estimateMinor: input.estimateCost?.amountMinor ?? null },
@@ -188,14 +163,14 @@ export class ActionPlanResolver {
   @Authorized(...PLAN_WRITERS)
   @Mutation(() => RemoveActionItemPayload, { description: "Step 3: remove an action item." })
   async removeActionItem(@Arg("input", () => RemoveActionItemInput, { description: "Which item." }) input: RemoveActionItemInput, @Ctx() ctx: Context, @CurrentViewer() viewer: Viewer, @Clock() clock: Clock) {
-    const r = await service.removeActionItem(ctx.db, viewer, { actionItemId: uuidOf(input.actionItemId, "ActionItem") }, clock);
+    const r = await actionPlans.removeActionItem(ctx.db, viewer, { actionItemId: uuidOf(input.actionItemId, "ActionItem") }, clock);
     return payload(r, "actionItem", ActionItem.from);
   }
 
   @Authorized(...PLAN_WRITERS)
   @Mutation(() => PrioritiseActionPlanPayload, { description: "Step 4: set the order of all items. Two people reordering at once: the second gets STALE_VERSION; the order is never mixed." })
   async prioritiseActionPlan(@Arg("input", () => PrioritiseActionPlanInput, { description: "Plan, order, version." }) input: PrioritiseActionPlanInput, @Ctx() ctx: Context, @CurrentViewer() viewer: Viewer, @Clock() clock: Clock) {
-    const r = await service.prioritiseActionPlan(
+    const r = await actionPlans.prioritiseActionPlan(
       ctx.db,
       viewer,
       { ...input, actionPlanId: uuidOf(input.actionPlanId, "ActionPlan"), itemIds: input.itemIds.map((i) => uuidOf(i, "ActionItem")) },
@@ -207,14 +182,14 @@ export class ActionPlanResolver {
   @Authorized(...PRIORITY_CONFIRMERS)
   @Mutation(() => ConfirmPrioritiesPayload, { description: "Step 4: the customer admin confirms the order; the seller sees who confirmed when." })
   async confirmPriorities(@Arg("input", () => ConfirmPrioritiesInput, { description: "Plan and version." }) input: ConfirmPrioritiesInput, @Ctx() ctx: Context, @CurrentViewer() viewer: Viewer, @Clock() clock: Clock) {
-    const r = await service.confirmPriorities(ctx.db, viewer, { ...input, actionPlanId: uuidOf(input.actionPlanId, "ActionPlan") }, clock);
+    const r = await actionPlans.confirmPriorities(ctx.db, viewer, { ...input, actionPlanId: uuidOf(input.actionPlanId, "ActionPlan") }, clock);
     return payload(r, "actionPlan", ActionPlan.from);
   }
 
   @Authorized(...PLAN_WRITERS)
   @Mutation(() => AgreeEndDatePayload, { description: "Step 5: propose or agree the end date; when both parties have agreed the same date the tailoring is DONE." })
   async agreeEndDate(@Arg("input", () => AgreeEndDateInput, { description: "Plan and date." }) input: AgreeEndDateInput, @Ctx() ctx: Context, @CurrentViewer() viewer: Viewer, @Clock() clock: Clock) {
-    const r = await service.agreeEndDate(ctx.db, viewer, { ...input, actionPlanId: uuidOf(input.actionPlanId, "ActionPlan") }, clock);
+    const r = await actionPlans.agreeEndDate(ctx.db, viewer, { ...input, actionPlanId: uuidOf(input.actionPlanId, "ActionPlan") }, clock);
     return payload(r, "actionPlan", ActionPlan.from);
   }
 
@@ -245,12 +220,12 @@ export class ActionPlanResolver {
 
   @FieldResolver(() => Int, { description: "Percent of the items done (dropped items not counted)." })
   async percentDone(@Root() p: ActionPlan, @Ctx() ctx: Context) {
-    return service.percentDone(await ctx.loaders.actionItems.load(p.row.id));
+    return actionPlans.percentDone(await ctx.loaders.actionItems.load(p.row.id));
   }
 
   @FieldResolver(() => [ActionItem], { description: "Items not done although the end date has passed." })
   async itemsPastEndDate(@Root() p: ActionPlan, @Ctx() ctx: Context, @Clock() clock: Clock) {
-    return service.pastEndDate(await ctx.loaders.actionItems.load(p.row.id), p.row, clock.today).map(ActionItem.from);
+    return actionPlans.pastEndDate(await ctx.loaders.actionItems.load(p.row.id), p.row, clock.today).map(ActionItem.from);
   }
 
   @FieldResolver(() => DateScalar, { nullable: true, description: "The next annual service visit proposed from the end date (500+); null for BRF or before an end date is agreed." })
