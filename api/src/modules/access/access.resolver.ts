@@ -8,6 +8,7 @@ import type { Viewer as ViewerModel } from "../../shared/viewer.js";
 import { Organisation, User } from "../parties/party.types.js";
 import { TOKEN_MANAGERS } from "./access.roles.js";
 import * as access from "./access.service.js";
+import { mayCreateAgreements, sectionsOf } from "./viewer-sections.js";
 import {
   ApiToken,
   ApiTokenConnection,
@@ -27,6 +28,8 @@ async function toViewer(ctx: Context, v: ViewerModel): Promise<Viewer> {
     user: User.from(user!),
     organisation: Organisation.from(organisation!),
     authenticatedWith: v.apiTokenId ? "API_TOKEN" : "SESSION",
+    sections: sectionsOf(v),
+    viewerCanCreateAgreements: mayCreateAgreements(v),
   });
 }
 
