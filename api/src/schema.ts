@@ -6,6 +6,7 @@ import { InstalledVersionResolver, ProductReleaseResolver, PropertyVersionsResol
 import { ActionPlanResolver, AgreementTailoringResolver, SystemReviewResolver, TailoringEventResolver, TailoringResolver, TailoringStepStatusResolver } from "./modules/tailoring/tailoring.resolver.js";
 import { AuditResolver } from "./modules/audit/audit.resolver.js";
 import { NodeResolver } from "./modules/node/node.resolver.js";
+import { SearchResolver } from "./modules/search/search.resolver.js";
 import { OrganisationResolver, PropertyResolver, TierResolver, UserResolver } from "./modules/parties/parties.resolver.js";
 import { authChecker } from "./shared/auth.js";
 
@@ -28,6 +29,7 @@ export const resolvers = [
   ActionPlanResolver,
   AgreementTailoringResolver,
   AuditResolver,
+  SearchResolver,
 ] as const;
 
 let built: Promise<GraphQLSchema> | undefined;
