@@ -6,7 +6,7 @@ export const MAX_RESULTS = 50;
 
 // C0 and C1 control characters, DEL included: nobody types them into a search box, and a tab or a
 // NUL in a query is a client bug worth hearing about rather than a silent miss.
-const CONTROL = /[\u0000-\u001f\u007f-\u009f]/;
+const CONTROL = /\p{Cc}/u;
 
 /**
  * The search text as the database compares it: trimmed and with runs of spaces made one. Refuses
