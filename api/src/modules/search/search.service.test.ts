@@ -1,12 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Database } from "../../db/client.js";
 import { seedDemo } from "../../seed/demo.js";
-import { todayInSweden } from "../../shared/dates.js";
+import { addDaysIso, todayInSweden } from "../../shared/dates.js";
 import type { Viewer } from "../../shared/viewer.js";
-import { freshDatabase } from "../../test-support.js";
+import { freshDatabase, okOf } from "../../test-support.js";
 import { systemViewerOf } from "../access/access.service.js";
-import { findAgreement } from "../agreements/agreement.service.js";
-import { findOrganisation, findProperty } from "../parties/parties.service.js";
+import { createAgreement, findAgreement } from "../agreements/agreement.service.js";
+import { createUser, findOrganisation, findProperty, listProperties } from "../parties/parties.service.js";
 import { search, type SearchHit } from "./search.service.js";
 
 let database: Database;
@@ -111,13 +111,25 @@ describe("search shows each viewer only what it may see", () => {
   });
 
   it("a seller finds every organisation but only the agreements he is responsible for; an admin finds all", async () => {
-    const adminAgreements = (await search(database.db, as("admin@aptus.demo"), { query: "ta-", first: 50 })).filter((h) => h.kind === "AGREEMENT");
-    expect(adminAgreements.length).toBeGreaterThan(5);
-    const sellerHits = await search(database.db, as("sara.saljare@aptus.demo"), { query: "kastanj" });
-    expect(titles(sellerHits)).toContain("Brf Kastanjen");
-    for (const hit of sellerHits.filter((h) => h.kind === "AGREEMENT")) {
-      expect(await visible(as("sara.saljare@aptus.demo"), hit)).toBe(true);
-    }
+    const admin = as("admin@aptus.demo");
+    const britt = as("britt@brfkastanjen.demo");
+    const sven = okOf(await createUser(database.db, admin, { organisationId: admin.organisationId, name: "Sven Säljare", email: "sven@aptus.demo", role: "SELLER", password: "svens-long-password" }));
+    const [kastanjen] = (await listProperties(database.db, admin, { customerId: britt.organisationId }, { first: 1 })).edges;
+    const today = todayInSweden();
+    const svens = okOf(
+      await createAgreement(
+        database.db,
+        admin,
+        { customerId: britt.organisationId, partnerId: null, sellerId: sven.id, tier: "BRF", propertyIds: [kastanjen!.node.id], startsOn: addDaysIso(today, 400), endsOn: addDaysIso(today, 765) },
+        { today, windowDays: 60 },
+      ),
+    );
+    const agreementsFound = async (viewer: Viewer) => (await search(database.db, viewer, { query: svens.number })).filter((h) => h.kind === "AGREEMENT").map((h) => h.title);
+
+    expect(await agreementsFound(admin)).toContain(svens.number);
+    expect(await agreementsFound((await systemViewerOf(database.db, "sven@aptus.demo"))!)).toEqual([svens.number]);
+    expect(await agreementsFound(as("sara.saljare@aptus.demo"))).not.toContain(svens.number);
+    expect(titles(await search(database.db, as("sara.saljare@aptus.demo"), { query: "kastanj" }))).toContain("Brf Kastanjen");
   });
 });
 
