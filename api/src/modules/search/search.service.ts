@@ -1,5 +1,5 @@
 import { and, desc, eq, sql, type SQL, type SQLWrapper } from "drizzle-orm";
-import type { Db } from "../../db/client.js";
+import type { Db, Tx } from "../../db/client.js";
 import { agreements, organisations, properties } from "../../db/schema/index.js";
 import { agreementScope, organisationScope, propertyScope } from "../../shared/scope.js";
 import type { OrganisationKind, Viewer } from "../../shared/viewer.js";
@@ -54,6 +54,46 @@ const agreementNumber = sql`lower(${agreements.number})`;
  */
 const WORD_SIMILARITY_THRESHOLD = "0.45";
 
+type Row = Omit<SearchHit, "kind" | "organisationKind"> & { organisationKind?: OrganisationKind };
+
+/** By number, or by the customer's name; found through the customer, it ranks just below the customer itself. */
+function agreementHits(tx: Tx, viewer: Viewer, q: string, limit: number): Promise<Row[]> {
+  const score = sql<number>`greatest(${closeness(agreementNumber, q)}, 0.95 * ${closeness(foldedOrganisationName, q)})::float8`;
+  return tx
+    .select({ id: agreements.id, title: agreements.number, subtitle: organisations.name, score })
+    .from(agreements)
+    .innerJoin(organisations, eq(organisations.id, agreements.customerId))
+    .where(and(agreementScope(viewer), sql`(${matches(agreementNumber, q)} or ${matches(foldedOrganisationName, q)})`))
+    .orderBy(desc(score), agreements.number)
+    .limit(limit);
+}
+
+/** By name, or by organisation number when the query is digits (a dash or spaces allowed). */
+function organisationHits(tx: Tx, viewer: Viewer, q: string, limit: number): Promise<Row[]> {
+  const digits = q.replace(/[\s-]/g, "");
+  const byNumber = /^\d+$/.test(digits);
+  const numberScore = byNumber ? sql`case when ${organisationDigits} like ${`${digits}%`} then 1.0 when ${organisationDigits} like ${`%${digits}%`} then 0.9 else 0 end` : sql`0`;
+  const score = sql<number>`greatest(${closeness(foldedOrganisationName, q)}, ${numberScore})::float8`;
+  const match = byNumber ? sql`(${matches(foldedOrganisationName, q)} or ${organisationDigits} like ${`%${digits}%`})` : matches(foldedOrganisationName, q);
+  return tx
+    .select({ id: organisations.id, title: organisations.name, subtitle: organisations.organisationNumber, organisationKind: organisations.kind, score })
+    .from(organisations)
+    .where(and(organisationScope(viewer), match))
+    .orderBy(desc(score), organisations.name)
+    .limit(limit);
+}
+
+/** By name or address (street, postal code and city). */
+function propertyHits(tx: Tx, viewer: Viewer, q: string, limit: number): Promise<Row[]> {
+  const score = sql<number>`greatest(${closeness(foldedPropertyName, q)}, ${closeness(foldedPropertyAddress, q)})::float8`;
+  return tx
+    .select({ id: properties.id, title: properties.name, subtitle: sql<string>`${properties.streetAddress} || ', ' || ${properties.postalCode} || ' ' || ${properties.city}`, score })
+    .from(properties)
+    .where(and(propertyScope(viewer), sql`(${matches(foldedPropertyName, q)} or ${matches(foldedPropertyAddress, q)})`))
+    .orderBy(desc(score), properties.name)
+    .limit(limit);
+}
+
 /**
  * Agreements by number or customer name, organisations by name or organisation number, properties
  * by name or address: only what the viewer may see (scope.ts), best matches first.
@@ -61,59 +101,13 @@ const WORD_SIMILARITY_THRESHOLD = "0.45";
 export async function search(db: Db, viewer: Viewer, input: { query: string; first?: number | null }): Promise<SearchHit[]> {
   const q = searchQueryOf(input.query);
   const limit = resultCountOf(input.first);
-  const digits = q.replace(/[\s-]/g, "");
-  const byNumber = /^\d+$/.test(digits);
-
-  const hits = await db.transaction(async (tx) => {
+  const [found, organisationsFound, propertiesFound] = await db.transaction(async (tx) => {
     await tx.execute(sql`select set_config('pg_trgm.word_similarity_threshold', ${WORD_SIMILARITY_THRESHOLD}, true)`);
-
-    // Found through its customer's name, an agreement ranks just below the customer itself.
-    const agreementScore = sql<number>`greatest(${closeness(agreementNumber, q)}, 0.95 * ${closeness(foldedOrganisationName, q)})::float8`;
-    const agreementRows = await tx
-      .select({ id: agreements.id, title: agreements.number, subtitle: organisations.name, score: agreementScore })
-      .from(agreements)
-      .innerJoin(organisations, eq(organisations.id, agreements.customerId))
-      .where(and(agreementScope(viewer), sql`(${matches(agreementNumber, q)} or ${matches(foldedOrganisationName, q)})`))
-      .orderBy(desc(agreementScore), agreements.number)
-      .limit(limit);
-
-    const numberScore = byNumber ? sql<number>`case when ${organisationDigits} like ${`${digits}%`} then 1.0 when ${organisationDigits} like ${`%${digits}%`} then 0.9 else 0 end` : sql<number>`0`;
-    const organisationScore = sql<number>`greatest(${closeness(foldedOrganisationName, q)}, ${numberScore})::float8`;
-    const organisationRows = await tx
-      .select({
-        id: organisations.id,
-        title: organisations.name,
-        subtitle: organisations.organisationNumber,
-        kind: organisations.kind,
-        score: organisationScore,
-      })
-      .from(organisations)
-      .where(and(organisationScope(viewer), byNumber ? sql`(${matches(foldedOrganisationName, q)} or ${organisationDigits} like ${`%${digits}%`})` : matches(foldedOrganisationName, q)))
-      .orderBy(desc(organisationScore), organisations.name)
-      .limit(limit);
-
-    const propertyScore = sql<number>`greatest(${closeness(foldedPropertyName, q)}, ${closeness(foldedPropertyAddress, q)})::float8`;
-    const propertyRows = await tx
-      .select({
-        id: properties.id,
-        title: properties.name,
-        subtitle: sql<string>`${properties.streetAddress} || ', ' || ${properties.postalCode} || ' ' || ${properties.city}`,
-        score: propertyScore,
-      })
-      .from(properties)
-      .where(and(propertyScope(viewer), sql`(${matches(foldedPropertyName, q)} or ${matches(foldedPropertyAddress, q)})`))
-      .orderBy(desc(propertyScore), properties.name)
-      .limit(limit);
-
-    return [
-      ...agreementRows.map((r) => ({ ...r, kind: "AGREEMENT" as const, organisationKind: null })),
-      ...organisationRows.map((r) => ({ ...r, organisationKind: r.kind, kind: "ORGANISATION" as const })),
-      ...propertyRows.map((r) => ({ ...r, kind: "PROPERTY" as const, organisationKind: null })),
-    ];
+    // One after the other: a transaction is one connection, and PGlite runs one statement at a time anyway.
+    return [await agreementHits(tx, viewer, q, limit), await organisationHits(tx, viewer, q, limit), await propertyHits(tx, viewer, q, limit)];
   });
-
-  return hits
-    .map((h): SearchHit => ({ kind: h.kind, id: h.id, title: h.title, subtitle: h.subtitle, organisationKind: h.organisationKind, score: Number(h.score) }))
+  const hit = (kind: SearchHitKind) => (r: Row): SearchHit => ({ ...r, kind, organisationKind: r.organisationKind ?? null, score: Number(r.score) });
+  return [...found.map(hit("AGREEMENT")), ...organisationsFound.map(hit("ORGANISATION")), ...propertiesFound.map(hit("PROPERTY"))]
     .sort((a, b) => b.score - a.score || a.title.localeCompare(b.title, "sv"))
     .slice(0, limit);
 }
