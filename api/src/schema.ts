@@ -7,6 +7,7 @@ import { ActionPlanResolver, AgreementTailoringResolver, SystemReviewResolver, T
 import { AuditResolver } from "./modules/audit/audit.resolver.js";
 import { NodeResolver } from "./modules/node/node.resolver.js";
 import { OrganisationResolver, PropertyResolver, TierResolver, UserResolver } from "./modules/parties/party.resolver.js";
+import { SearchResolver } from "./modules/search/search.resolver.js";
 import { authChecker } from "./shared/auth.js";
 
 export const resolvers = [
@@ -28,6 +29,7 @@ export const resolvers = [
   ActionPlanResolver,
   AgreementTailoringResolver,
   AuditResolver,
+  SearchResolver,
 ] as const;
 
 let built: Promise<GraphQLSchema> | undefined;
