@@ -12,6 +12,8 @@ import { requireViewer } from "../../shared/auth.js";
 import { fromGlobalId } from "../../shared/ids.js";
 import * as parties from "../parties/parties.service.js";
 import { Node, Organisation, Property, User } from "../parties/parties.types.js";
+import * as support from "../support/support-case.service.js";
+import { SupportCase, SupportCaseAttachment, SupportCaseMessage } from "../support/support-case.types.js";
 
 @Resolver()
 export class NodeResolver {
@@ -71,6 +73,18 @@ export class NodeResolver {
       case "ApiToken": {
         const t = await access.findApiToken(ctx.db, viewer, ref.id);
         return t && ApiToken.from(t);
+      }
+      case "SupportCase": {
+        const c = await support.findSupportCase(ctx.db, viewer, ref.id);
+        return c && SupportCase.from(c);
+      }
+      case "SupportCaseMessage": {
+        const m = await support.findMessage(ctx.db, viewer, ref.id);
+        return m && SupportCaseMessage.from(m);
+      }
+      case "SupportCaseAttachment": {
+        const a = await support.findAttachment(ctx.db, viewer, ref.id);
+        return a && SupportCaseAttachment.from(a);
       }
       default:
         return null;
