@@ -81,10 +81,17 @@ export function supportCaseScope(v: Viewer): SQL | undefined {
 
 /**
  * Messages of a visible case: internal notes are for the staff side only. Vendor staff read them
- * all; a partner its own side's notes and hand-over notes, never the vendor's; a customer none.
+ * all; a partner its own staff's notes and the hand-over notes of cases for it as installer, never
+ * the vendor's or another partner's; a customer none.
  */
 export function supportMessageScope(v: Viewer): SQL | undefined {
   if (isVendorStaff(v)) return undefined;
-  if (v.organisationKind === "PARTNER") return or(eq(supportCaseMessages.internal, false), eq(supportCaseMessages.side, "PARTNER"), eq(supportCaseMessages.handover, true));
+  if (v.organisationKind === "PARTNER") {
+    return or(
+      eq(supportCaseMessages.internal, false),
+      inArray(supportCaseMessages.authorUserId, sql`(select ${users.id} from ${users} where ${users.organisationId} = ${v.organisationId})`),
+      and(eq(supportCaseMessages.handover, true), inArray(supportCaseMessages.caseId, sql`(select ${supportCases.id} from ${supportCases} where ${supportCases.partnerId} = ${v.organisationId})`)),
+    );
+  }
   return eq(supportCaseMessages.internal, false);
 }

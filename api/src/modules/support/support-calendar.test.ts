@@ -117,7 +117,7 @@ describe("the support calendar on hand-checked dates", () => {
   it("answers outside the precomputed years by adding them, and refuses instants beyond its range", () => {
     expect(hours("2031-12-24")).toBe("[Julafton]");
     expect(calendar.isOpen(t("2019-06-21T10:00:00+02:00"))).toBe(false); // Midsommarafton 2019
-    expect(() => calendar.isOpen(t("2150-01-05T10:00:00Z"))).toThrow(/2000 to 2100/);
+    expect(() => calendar.isOpen(t("2150-01-05T10:00:00Z"))).toThrow(/covers the years/);
   });
 });
 

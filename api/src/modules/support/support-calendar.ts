@@ -37,9 +37,13 @@ export interface OpeningDay {
   note: string | null;
 }
 
-/** The years the calendar answers for; an instant outside them is a caller's mistake, not a year to compute. */
-export const FIRST_YEAR = 2000;
-export const LAST_YEAR = 2100;
+/**
+ * The years the calendar answers for: ten either side of the present. An instant outside them is a
+ * caller's mistake, not years to compute (a century of years takes seconds to build).
+ */
+const THIS_YEAR = new Date().getUTCFullYear();
+export const FIRST_YEAR = THIS_YEAR - 10;
+export const LAST_YEAR = THIS_YEAR + 10;
 export const MS_PER_HOUR = 3_600_000;
 
 export class OutsideCalendarYears extends Error {

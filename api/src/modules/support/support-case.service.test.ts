@@ -147,6 +147,16 @@ describe("tenants and internal notes", () => {
     await expect(replyToSupportCase(database.db, v.karin!, { caseId: c.id, body: "x", internal: true }, new Date())).rejects.toThrow(/internal notes/);
   });
 
+  it("shows a partner that opened a case for a customer the thread, but not the notes of the installer who answers it", async () => {
+    const c = okOf(await openSupportCase(database.db, v.lars!, { customerId: v.karin!.organisationId, category: "PROGRAMMING", subject: "Taggar", description: "Åt kunden." }, new Date()));
+    expect([c.routedTo, c.partnerId]).toEqual(["PARTNER", v.petra!.organisationId]);
+    const note = okOf(await replyToSupportCase(database.db, v.petra!, { caseId: c.id, body: "Kunden är svår.", internal: true }, new Date()));
+    const answer = okOf(await replyToSupportCase(database.db, v.petra!, { caseId: c.id, body: "Vi kommer på torsdag." }, new Date()));
+    expect(await findSupportCase(database.db, v.lars!, c.id)).not.toBeNull();
+    expect((await visibleMessagesOf(database.db, v.lars!, [c.id])).map((m) => m.id)).toEqual([answer.id]);
+    expect(await findMessage(database.db, v.lars!, note.id)).toBeNull();
+  });
+
   it("lets a partner see the cases routed to it, not other partners' or the vendor's", async () => {
     const mine = (await listSupportCases(database.db, v.petra!, {}, { first: 100 })).edges.map((e) => e.node);
     expect(mine.length).toBeGreaterThan(0);
