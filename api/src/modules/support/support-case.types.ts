@@ -36,8 +36,16 @@ registerEnumType(SupportCaseStatus, {
   },
 });
 registerEnumType(RoutedTo, { name: "RoutedTo", description: "Who answers a case.", valuesConfig: { VENDOR: { description: "The vendor's support." }, PARTNER: { description: "The customer's installer." } } });
-registerEnumType(SupportPriority, { name: "SupportPriority", description: "From the covering agreement: HIGH with a valid agreement, NORMAL without." });
-registerEnumType(SupportMessageSide, { name: "SupportMessageSide", description: "Who wrote a message: the customer, the vendor's support or the partner." });
+registerEnumType(SupportPriority, {
+  name: "SupportPriority",
+  description: "From the response-target table, by the covering agreement.",
+  valuesConfig: { HIGH: { description: "A valid support agreement covers the case." }, NORMAL: { description: "No valid agreement covers the case; it is still answered." } },
+});
+registerEnumType(SupportMessageSide, {
+  name: "SupportMessageSide",
+  description: "Who wrote a message.",
+  valuesConfig: { CUSTOMER: { description: "The customer." }, VENDOR: { description: "The vendor's support." }, PARTNER: { description: "The partner (installer)." } },
+});
 
 @ObjectType({ description: "Why a case went where it did, as a code to switch on and in words the customer understands." })
 export class RoutingReason {
