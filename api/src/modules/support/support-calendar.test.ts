@@ -1,3 +1,4 @@
+import { sql } from "drizzle-orm";
 import fc from "fast-check";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Database } from "../../db/client.js";
@@ -150,6 +151,13 @@ describe("the vendor's own closed days", () => {
     expect(await supportCalendar(database.db)).toBe(changed); // unchanged revision: the same precomputed calendar
     okOf(await mutate(database.db, (tx) => removeCalendarException(tx, admin, "2026-03-13")));
     expect(hours("2026-03-13", await supportCalendar(database.db))).toBe("08:00–16:00");
+  });
+
+  it("sees hours changed straight in the database: a trigger bumps the revision whatever writes the rows", async () => {
+    await database.db.execute(sql`insert into support_opening_hours (weekday, week_from, week_to, opens_at, closes_at) values (6, 1, 53, '10:00', '12:00')`);
+    expect(hours("2026-03-14", await supportCalendar(database.db))).toBe("10:00–12:00");
+    await database.db.execute(sql`delete from support_opening_hours where weekday = 6`);
+    expect(hours("2026-03-14", await supportCalendar(database.db))).toBe("[Lördag]");
   });
 
   it("refuses changed hours without both times or with closing before opening, and a closed day without a reason", async () => {
