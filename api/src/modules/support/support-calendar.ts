@@ -138,13 +138,21 @@ export class SupportCalendar {
   deadline(from: number, openMs: number): number {
     this.cover(from);
     if (openMs <= 0) return from;
+    const first = this.intervalAtOrBefore(from);
     const target = this.openMsUntil(from) + openMs;
     while (this.openThrough.length === 0 || this.openThrough[this.openThrough.length - 1]! < target) this.extendForward();
-    let lo = 0;
-    let hi = this.openThrough.length - 1;
+    // Gallop forward from the interval of `from`: a response target spans a few intervals, not
+    // the whole array, so this takes a handful of steps where a full binary search takes ten.
+    const through = this.openThrough;
+    let lo = first < 0 ? 0 : first;
+    let hi = lo;
+    for (let step = 1; through[hi]! < target; step *= 2) {
+      lo = hi + 1;
+      hi = Math.min(hi + step, through.length - 1);
+    }
     while (lo < hi) {
       const mid = (lo + hi) >>> 1;
-      if (this.openThrough[mid]! >= target) hi = mid;
+      if (through[mid]! >= target) hi = mid;
       else lo = mid + 1;
     }
     return this.starts[lo]! + (target - this.openBefore[lo]!);
