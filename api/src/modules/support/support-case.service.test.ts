@@ -66,6 +66,18 @@ describe("routing", () => {
   });
 });
 
+describe("who opens a case for whom", () => {
+  it("lets a partner open one for its own customers only, and asks support to name the customer", async () => {
+    const forOwn = okOf(await openSupportCase(database.db, v.petra!, { customerId: v.bo!.organisationId, category: "TECHNICAL", subject: "s", description: "d" }, new Date()));
+    expect(forOwn.customerId).toBe(v.bo!.organisationId);
+    expect(codeOf(await openSupportCase(database.db, v.petra!, { customerId: v.britt!.organisationId, category: "TECHNICAL", subject: "s", description: "d" }, new Date()))).toBe("NOT_FOUND");
+    expect(codeOf(await openSupportCase(database.db, v.tomas!, { category: "TECHNICAL", subject: "s", description: "d" }, new Date()))).toBe("CUSTOMER_REQUIRED");
+    expect(codeOf(await open("karin", { customerId: v.bo!.organisationId }))).toBe("NOT_FOUND");
+    expect(codeOf(await open("karin", { propertyId: property["Linnégatan 12"] }))).toBe("NOT_FOUND");
+    expect(codeOf(await open("karin", { subject: "   " }))).toBe("SUBJECT_REQUIRED");
+  });
+});
+
 describe("priority and first-response target", () => {
   it("answers a 500+ agreement in 4 open hours and a BRF agreement in 8, both HIGH; no agreement NORMAL in 16", async () => {
     const plus = okOf(await open("karin", {}));
