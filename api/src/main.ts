@@ -25,8 +25,8 @@ async function main() {
   }
   const server = await startServer({ database, env: settings, logger, port: settings.API_PORT, host: settings.API_HOST });
   logger.info({ url: `${server.url}/graphql`, database: database.kind }, "Trygg API listening");
-  const outbox = createOutboxSender({ db: database.db, logger, smtpUrl: settings.SMTP_URL, from: settings.MAIL_FROM });
-  outbox.start();
+  const outbox = createOutboxSender({ db: database.db, logger, smtpUrl: settings.SMTP_URL, from: settings.MAIL_FROM, listen: database.listen });
+  await outbox.start();
 
   let stopping = false;
   const stop = async (signal: string) => {
@@ -35,7 +35,7 @@ async function main() {
     logger.info({ signal }, "stopping");
     // Never hang on the way out: whatever has not closed in 5 s is cut off.
     setTimeout(() => process.exit(0), 5_000).unref();
-    outbox.stop();
+    await outbox.stop();
     await server.stop().catch((e) => logger.warn({ err: e }, "server did not stop cleanly"));
     await database.close().catch((e) => logger.warn({ err: e }, "database did not close cleanly"));
     process.exit(0);

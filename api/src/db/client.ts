@@ -22,6 +22,8 @@ export interface Database {
   kind: "pglite" | "postgres";
   migrate(): Promise<void>;
   ping(): Promise<boolean>;
+  /** LISTEN on a channel; the returned function stops listening. postgres.js re-listens after a reconnect. */
+  listen(channel: string, onNotify: () => void): Promise<() => Promise<void>>;
   close(): Promise<void>;
 }
 
@@ -41,6 +43,10 @@ export async function openDatabase(opts: { url?: string; dataDir?: string; onQue
       kind: "postgres",
       migrate: () => migratePostgres(db as never, { migrationsFolder }),
       ping: () => ping(db),
+      listen: async (channel, onNotify) => {
+        const { unlisten } = await client.listen(channel, () => onNotify());
+        return unlisten;
+      },
       close: () => client.end({ timeout: 5 }),
     };
   }
@@ -53,6 +59,7 @@ export async function openDatabase(opts: { url?: string; dataDir?: string; onQue
     kind: "pglite",
     migrate: () => migratePglite(db as never, { migrationsFolder }),
     ping: () => ping(db),
+    listen: (channel, onNotify) => client.listen(channel, () => onNotify()),
     close: () => client.close(),
   };
 }
