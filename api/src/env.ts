@@ -32,6 +32,8 @@ const schema = z.object({
   LOGIN_MAX_FAILURES_PER_ACCOUNT: z.coerce.number().int().positive().default(5),
   LOGIN_MAX_FAILURES_PER_ADDRESS: z.coerce.number().int().positive().default(20),
   LOGIN_FAILURE_WINDOW_SECONDS: z.coerce.number().int().positive().default(15 * 60),
+  /** The slower limit behind the per-address ones: attempts on one account from anywhere, per day. */
+  LOGIN_MAX_FAILURES_PER_ACCOUNT_DAILY: z.coerce.number().int().positive().default(100),
   /**
    * Whose X-Forwarded-For to believe for the caller's address (express "trust proxy"): "loopback"
    * (default: the portal on the same host), "false", "true", or a list of proxy addresses.

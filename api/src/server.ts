@@ -13,13 +13,15 @@ import { isDatabaseUnavailable, type Database } from "./db/client.js";
 import type { Env } from "./env.js";
 import type { Logger } from "./logger.js";
 import { authenticate } from "./modules/access/access.service.js";
-import { LoginThrottle } from "./modules/access/login-throttle.js";
+import { LoginThrottle, TooManyLoginAttempts } from "./modules/access/login-throttle.js";
 import { schema } from "./schema.js";
 import { Forbidden, Unauthenticated } from "./shared/errors.js";
 
 type ServerEnv = Pick<
   Env,
   "SESSION_TTL_HOURS" | "AGREEMENT_EXPIRING_WINDOW_DAYS" | "LOGIN_MAX_FAILURES_PER_ACCOUNT" | "LOGIN_MAX_FAILURES_PER_ADDRESS" | "LOGIN_FAILURE_WINDOW_SECONDS" | "TRUST_PROXY"
+> &
+  Partial<Pick<Env, "LOGIN_MAX_FAILURES_PER_ACCOUNT_DAILY">
 >;
 
 const KNOWN_CODES = new Set([
@@ -57,6 +59,9 @@ function formatError(formatted: GraphQLFormattedError, error: unknown): GraphQLF
   if (original instanceof Forbidden || original instanceof Unauthenticated) {
     return { message: original.message, path: formatted.path, extensions: { code: original.code } };
   }
+  if (original instanceof TooManyLoginAttempts) {
+    return { message: original.message, path: formatted.path, extensions: { code: original.code, retryAfterSeconds: original.retryAfterSeconds } };
+  }
   if (isDatabaseUnavailable(original)) {
     return { message: UNAVAILABLE_MESSAGE, path: formatted.path, extensions: { code: "SERVICE_UNAVAILABLE" } };
   }
@@ -83,7 +88,7 @@ function requestPlugin(): ApolloServerPlugin<Context> {
               contextValue.log.warn({ err: original, path: e.path }, "database unavailable during a GraphQL request");
               continue;
             }
-            const known = original instanceof Forbidden || original instanceof Unauthenticated || (original as { name?: string } | undefined)?.name === "ArgumentValidationError";
+            const known = original instanceof Forbidden || original instanceof Unauthenticated || original instanceof TooManyLoginAttempts || (original as { name?: string } | undefined)?.name === "ArgumentValidationError";
             const code = e.extensions?.code;
             if (!known && (typeof code !== "string" || !KNOWN_CODES.has(code))) {
               contextValue.log.error({ err: original ?? e, path: e.path }, "unexpected error in a GraphQL request");
@@ -98,6 +103,11 @@ function requestPlugin(): ApolloServerPlugin<Context> {
           if (result.errors.some((e) => e.extensions?.code === "SERVICE_UNAVAILABLE")) {
             response.http.status = 503;
             response.http.headers.set("retry-after", String(UNAVAILABLE_RETRY_SECONDS));
+          }
+          const waits = result.errors.filter((e) => e.extensions?.code === "TOO_MANY_REQUESTS").map((e) => Number(e.extensions?.retryAfterSeconds) || 1);
+          if (waits.length > 0) {
+            response.http.status = 429;
+            response.http.headers.set("retry-after", String(Math.max(...waits)));
           }
           result.errors = result.errors.map((e) => ({
             ...e,
@@ -123,10 +133,11 @@ export async function startServer(opts: { database: Database; env: ServerEnv; lo
   app.disable("x-powered-by");
   app.set("trust proxy", env.TRUST_PROXY);
   const httpServer = http.createServer(app);
-  const throttle = new LoginThrottle({
+  const throttle = new LoginThrottle(database.db, {
     maxPerAccount: env.LOGIN_MAX_FAILURES_PER_ACCOUNT,
     maxPerAddress: env.LOGIN_MAX_FAILURES_PER_ADDRESS,
     windowSeconds: env.LOGIN_FAILURE_WINDOW_SECONDS,
+    maxPerAccountDaily: env.LOGIN_MAX_FAILURES_PER_ACCOUNT_DAILY,
   });
 
   const armor = new ApolloArmor({

@@ -31,7 +31,7 @@ async function run(query: string) {
       ip: "127.0.0.1",
       userAgent: null,
       log: createLogger("silent"),
-      app: { throttle: new LoginThrottle({ maxPerAccount: 5, maxPerAddress: 5, windowSeconds: 60 }), sessionTtlHours: 1, expiringWindowDays: 60 },
+      app: { throttle: new LoginThrottle(database.db, { maxPerAccount: 5, maxPerAddress: 5, windowSeconds: 60 }), sessionTtlHours: 1, expiringWindowDays: 60 },
     }),
   });
   expect(result.errors).toBeUndefined();
