@@ -7,4 +7,5 @@ export interface Cluster {
   stop(): void;
 }
 export function ensurePostgres(): string;
+export function findBinDir(): string | null;
 export function startCluster(): Promise<Cluster>;

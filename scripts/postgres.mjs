@@ -6,7 +6,7 @@ import os from "node:os";
 import path from "node:path";
 import { aptInstall, freePort, isRoot, log } from "./lib.mjs";
 
-function findBinDir() {
+export function findBinDir() {
   const base = "/usr/lib/postgresql";
   const candidates = existsSync(base)
     ? readdirSync(base)
