@@ -27,6 +27,9 @@ export interface Database {
   close(): Promise<void>;
 }
 
+/** Any fixed number; names Trygg's migration lock among PostgreSQL's advisory locks. */
+const MIGRATION_LOCK = 7_245_001;
+
 const migrationsFolder = fileURLToPath(new URL("./migrations", import.meta.url));
 
 /**
@@ -66,7 +69,17 @@ export async function openDatabase(opts: { url?: string; dataDir?: string; onQue
     return {
       db,
       kind: "postgres",
-      migrate: () => migratePostgres(db as never, { migrationsFolder }),
+      // Several API processes may start at once: a session advisory lock lets one migrate at a time.
+      migrate: async () => {
+        // One connection (max 1), so the lock and the migration share a session.
+        const single = postgres(opts.url!, { max: 1, onnotice: () => {}, connect_timeout: 10 });
+        try {
+          await single`select pg_advisory_lock(${MIGRATION_LOCK})`;
+          await migratePostgres(drizzlePostgres(single) as never, { migrationsFolder });
+        } finally {
+          await single.end({ timeout: 5 });
+        }
+      },
       ping: () => ping(db),
       listen: async (channel, onNotify) => {
         const { unlisten } = await client.listen(channel, () => onNotify());
