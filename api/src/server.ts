@@ -16,6 +16,7 @@ import { authenticate } from "./modules/access/access.service.js";
 import { LoginThrottle, TooManyLoginAttempts } from "./modules/access/login-throttle.js";
 import { schema } from "./schema.js";
 import { Forbidden, Unauthenticated } from "./shared/errors.js";
+import { inputBoundaryPlugin } from "./shared/input-boundary.js";
 
 type ServerEnv = Pick<
   Env,
@@ -37,6 +38,9 @@ const KNOWN_CODES = new Set([
   "TOO_MANY_REQUESTS",
   "PAYLOAD_TOO_LARGE",
 ]);
+
+/** The largest request body the API reads. */
+const BODY_LIMIT = "1mb";
 
 /** Seconds a client should wait before retrying while the database is away. */
 const UNAVAILABLE_RETRY_SECONDS = 2;
@@ -157,7 +161,7 @@ export async function startServer(opts: { database: Database; env: ServerEnv; lo
     introspection: true,
     includeStacktraceInErrorResponses: false,
     formatError,
-    plugins: [...protection.plugins, requestPlugin(), ApolloServerPluginDrainHttpServer({ httpServer })],
+    plugins: [...protection.plugins, inputBoundaryPlugin<Context>(), requestPlugin(), ApolloServerPluginDrainHttpServer({ httpServer })],
     validationRules: [...protection.validationRules],
   });
   await apollo.start();
@@ -183,7 +187,7 @@ export async function startServer(opts: { database: Database; env: ServerEnv; lo
 
   app.use(
     "/graphql",
-    express.json({ limit: "1mb" }),
+    express.json({ limit: BODY_LIMIT }),
     expressMiddleware(apollo, {
       context: async ({ req }) => {
         const requestId = String(req.id);
@@ -209,6 +213,23 @@ export async function startServer(opts: { database: Database; env: ServerEnv; lo
       },
     }),
   );
+
+  // Bodies express could not read (malformed JSON, `null`, over the limit, a bad charset) and
+  // anything else that escaped: a JSON GraphQL error in every NODE_ENV, never express's HTML page.
+  app.use((err: unknown, req: express.Request, res: express.Response, next: express.NextFunction) => {
+    if (res.headersSent) return next(err);
+    const e = err as { type?: string; status?: number; statusCode?: number };
+    const status = e.status ?? e.statusCode ?? 500;
+    const requestId = String(req.id);
+    const [code, message] =
+      e.type === "entity.too.large"
+        ? ["PAYLOAD_TOO_LARGE", `The request body is over ${BODY_LIMIT}.`]
+        : status >= 400 && status < 500
+          ? ["BAD_REQUEST", "The request body is not a JSON GraphQL request (an object with a `query`)."]
+          : ["INTERNAL_SERVER_ERROR", "Something went wrong on our side. Quote the request id when you contact support."];
+    if (code === "INTERNAL_SERVER_ERROR") req.log.error({ err }, "unexpected error outside GraphQL");
+    res.status(code === "INTERNAL_SERVER_ERROR" ? 500 : status).json({ errors: [{ message, extensions: { code, requestId } }], extensions: { requestId } });
+  });
 
   await new Promise<void>((resolve, reject) => {
     httpServer.once("error", (e: NodeJS.ErrnoException) =>
