@@ -147,9 +147,11 @@ export async function startServer(opts: { database: Database; env: ServerEnv; lo
   const armor = new ApolloArmor({
     maxDepth: { n: 12 },
     maxAliases: { n: 20 },
-    costLimit: { maxCost: 1_000_000 },
+    // The cost limit is ours (shared/query-cost.ts): armor's does not count list sizes.
+    costLimit: { enabled: false },
     maxDirectives: { n: 20 },
-    maxTokens: { n: 5_000 },
+    // graphql-js's own token limit (parseOptions below) fails as a parse error, 400; armor's answered 500.
+    maxTokens: { enabled: false },
     blockFieldSuggestion: { enabled: false },
   });
   const protection = armor.protect();
@@ -158,6 +160,7 @@ export async function startServer(opts: { database: Database; env: ServerEnv; lo
     ...protection,
     schema: await schema(),
     csrfPrevention: true,
+    parseOptions: { maxTokens: 5_000 },
     introspection: true,
     includeStacktraceInErrorResponses: false,
     formatError,

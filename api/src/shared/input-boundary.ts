@@ -1,5 +1,6 @@
 import type { ApolloServerPlugin } from "@apollo/server";
-import { GraphQLError, visit, type DocumentNode } from "graphql";
+import { GraphQLError, Kind, visit, type DocumentNode, type FragmentDefinitionNode } from "graphql";
+import { MAX_QUERY_COST, queryCost } from "./query-cost.js";
 import { textProblem, UNTRIMMED_FIELD } from "./text-rule.js";
 
 function badInput(message: string, field: (string | number)[]): GraphQLError {
@@ -34,20 +35,32 @@ function checkLiterals(document: DocumentNode): void {
 
 /**
  * The boundary for every operation: the text rule on every string argument (so no module repeats
- * it and no bad text reaches PostgreSQL as an internal error), and only the operations the API
- * serves (a subscription is the client's mistake: 400).
+ * it and no bad text reaches PostgreSQL as an internal error), only the operations the API serves
+ * (a subscription is the client's mistake: 400), and a cost that counts list sizes (query-cost.ts).
  */
 export function inputBoundaryPlugin<C extends object>(): ApolloServerPlugin<C> {
   return {
     async requestDidStart() {
       return {
-        async didResolveOperation({ request, document, operation }) {
+        async didResolveOperation({ request, document, operation, schema }) {
           if (operation && operation.operation !== "query" && operation.operation !== "mutation") {
             throw new GraphQLError(`This API serves queries and mutations, not ${operation.operation}s.`, {
               extensions: { code: "BAD_REQUEST", http: { status: 400 } },
             });
           }
           checkLiterals(document);
+          if (operation) {
+            const fragments = Object.fromEntries(
+              document.definitions.filter((d): d is FragmentDefinitionNode => d.kind === Kind.FRAGMENT_DEFINITION).map((d) => [d.name.value, d]),
+            );
+            const cost = queryCost(schema, operation, fragments, request.variables ?? {});
+            if (cost > MAX_QUERY_COST) {
+              throw new GraphQLError(
+                `This query would cost ${cost}, over the limit of ${MAX_QUERY_COST}. Ask for smaller pages (first), fewer aliases or fewer expensive fields (lapsePreview, updatesNeeded, history) per request.`,
+                { extensions: { code: "BAD_REQUEST", cost, maxCost: MAX_QUERY_COST, http: { status: 400 } } },
+              );
+            }
+          }
           if (request.variables) request.variables = checkVariables(request.variables, []) as Record<string, unknown>;
         },
       };
