@@ -43,7 +43,7 @@ if (portalNeedsBuild()) {
   if (run("npm", ["run", "build", "-w", "portal"]) !== 0) process.exit(1);
 }
 
-const api = startService("api", "npx", apiScript("main.ts"), { env });
+let api = startService("api", "npx", apiScript("main.ts"), { env });
 const portal = startService("portal", "node", ["portal/server.mjs"], {
   env: {
     PORT: portalPort,
@@ -63,14 +63,35 @@ async function stop(code = 0) {
 }
 process.on("SIGINT", () => void stop());
 process.on("SIGTERM", () => void stop());
-for (const [name, child] of [["API", api], ["portal", portal]]) {
+// The API exits on an error it cannot vouch for (its crash policy); like any supervisor we start a
+// clean one, unless it keeps failing. The portal keeps running meanwhile.
+const apiRestarts = [];
+function superviseApi(child) {
   child.on("exit", (code) => {
-    if (!stopping) {
-      log(`The ${name} stopped (exit ${code}); stopping the rest.`);
+    if (stopping) return;
+    const now = Date.now();
+    while (apiRestarts.length && now - apiRestarts[0] > 60_000) apiRestarts.shift();
+    if (apiRestarts.length >= 5) {
+      log(`The API stopped (exit ${code}) five times within a minute; stopping the rest.`);
       void stop(1);
+      return;
     }
+    apiRestarts.push(now);
+    log(`The API stopped (exit ${code}); starting it again.`);
+    setTimeout(() => {
+      if (stopping) return;
+      api = startService("api", "npx", apiScript("main.ts"), { env });
+      superviseApi(api);
+    }, 1_000);
   });
 }
+superviseApi(api);
+portal.on("exit", (code) => {
+  if (!stopping) {
+    log(`The portal stopped (exit ${code}); stopping the rest.`);
+    void stop(1);
+  }
+});
 
 try {
   await waitFor(`http://127.0.0.1:${apiPort}/healthz`, { what: "the API" });

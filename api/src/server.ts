@@ -9,17 +9,20 @@ import http from "node:http";
 import type { AddressInfo } from "node:net";
 import { pinoHttp } from "pino-http";
 import { createContext, type Context } from "./create-context.js";
-import type { Database } from "./db/client.js";
+import { isDatabaseUnavailable, type Database } from "./db/client.js";
 import type { Env } from "./env.js";
 import type { Logger } from "./logger.js";
 import { authenticate } from "./modules/access/access.service.js";
-import { LoginThrottle } from "./modules/access/login-throttle.js";
+import { LoginThrottle, TooManyLoginAttempts } from "./modules/access/login-throttle.js";
 import { schema } from "./schema.js";
 import { Forbidden, Unauthenticated } from "./shared/errors.js";
+import { inputBoundaryPlugin } from "./shared/input-boundary.js";
 
 type ServerEnv = Pick<
   Env,
   "SESSION_TTL_HOURS" | "AGREEMENT_EXPIRING_WINDOW_DAYS" | "LOGIN_MAX_FAILURES_PER_ACCOUNT" | "LOGIN_MAX_FAILURES_PER_ADDRESS" | "LOGIN_FAILURE_WINDOW_SECONDS" | "TRUST_PROXY"
+> &
+  Partial<Pick<Env, "LOGIN_MAX_FAILURES_PER_ACCOUNT_DAILY">
 >;
 
 const KNOWN_CODES = new Set([
@@ -31,13 +34,40 @@ const KNOWN_CODES = new Set([
   "BAD_REQUEST",
   "PERSISTED_QUERY_NOT_FOUND",
   "OPERATION_RESOLUTION_FAILURE",
+  "SERVICE_UNAVAILABLE",
+  "TOO_MANY_REQUESTS",
+  "PAYLOAD_TOO_LARGE",
 ]);
+
+/** The largest request body the API reads. */
+const BODY_LIMIT = "1mb";
+
+/** Seconds a client should wait before retrying while the database is away. */
+const UNAVAILABLE_RETRY_SECONDS = 2;
+const UNAVAILABLE_MESSAGE = "The service is briefly unavailable (its database does not answer). Try again in a few seconds.";
+
+/** The answer while the database is away: HTTP 503 with Retry-After, also before a context exists. */
+export function serviceUnavailable(requestId: string): GraphQLError {
+  return new GraphQLError(UNAVAILABLE_MESSAGE, {
+    extensions: {
+      code: "SERVICE_UNAVAILABLE",
+      requestId,
+      http: { status: 503, headers: new Map([["retry-after", String(UNAVAILABLE_RETRY_SECONDS)]]) },
+    },
+  });
+}
 
 /** Maps our plain errors to contract codes and hides anything unexpected behind a generic message. */
 function formatError(formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError {
   const original = error instanceof GraphQLError ? error.originalError : error;
   if (original instanceof Forbidden || original instanceof Unauthenticated) {
     return { message: original.message, path: formatted.path, extensions: { code: original.code } };
+  }
+  if (original instanceof TooManyLoginAttempts) {
+    return { message: original.message, path: formatted.path, extensions: { code: original.code, retryAfterSeconds: original.retryAfterSeconds } };
+  }
+  if (isDatabaseUnavailable(original)) {
+    return { message: UNAVAILABLE_MESSAGE, path: formatted.path, extensions: { code: "SERVICE_UNAVAILABLE" } };
   }
   const code = formatted.extensions?.code;
   // type-graphql's class-validator failures carry their details; keep them, they are the user's input.
@@ -58,7 +88,11 @@ function requestPlugin(): ApolloServerPlugin<Context> {
         async didEncounterErrors({ contextValue, errors }) {
           for (const e of errors) {
             const original = e.originalError;
-            const known = original instanceof Forbidden || original instanceof Unauthenticated || (original as { name?: string } | undefined)?.name === "ArgumentValidationError";
+            if (isDatabaseUnavailable(original)) {
+              contextValue.log.warn({ err: original, path: e.path }, "database unavailable during a GraphQL request");
+              continue;
+            }
+            const known = original instanceof Forbidden || original instanceof Unauthenticated || original instanceof TooManyLoginAttempts || (original as { name?: string } | undefined)?.name === "ArgumentValidationError";
             const code = e.extensions?.code;
             if (!known && (typeof code !== "string" || !KNOWN_CODES.has(code))) {
               contextValue.log.error({ err: original ?? e, path: e.path }, "unexpected error in a GraphQL request");
@@ -70,6 +104,15 @@ function requestPlugin(): ApolloServerPlugin<Context> {
           const result = response.body.singleResult;
           result.extensions = { ...result.extensions, requestId: contextValue.requestId };
           if (!result.errors) return;
+          if (result.errors.some((e) => e.extensions?.code === "SERVICE_UNAVAILABLE")) {
+            response.http.status = 503;
+            response.http.headers.set("retry-after", String(UNAVAILABLE_RETRY_SECONDS));
+          }
+          const waits = result.errors.filter((e) => e.extensions?.code === "TOO_MANY_REQUESTS").map((e) => Number(e.extensions?.retryAfterSeconds) || 1);
+          if (waits.length > 0) {
+            response.http.status = 429;
+            response.http.headers.set("retry-after", String(Math.max(...waits)));
+          }
           result.errors = result.errors.map((e) => ({
             ...e,
             // Schema hints help an attacker map the API; only logged-in callers get them.
@@ -94,18 +137,21 @@ export async function startServer(opts: { database: Database; env: ServerEnv; lo
   app.disable("x-powered-by");
   app.set("trust proxy", env.TRUST_PROXY);
   const httpServer = http.createServer(app);
-  const throttle = new LoginThrottle({
+  const throttle = new LoginThrottle(database.db, {
     maxPerAccount: env.LOGIN_MAX_FAILURES_PER_ACCOUNT,
     maxPerAddress: env.LOGIN_MAX_FAILURES_PER_ADDRESS,
     windowSeconds: env.LOGIN_FAILURE_WINDOW_SECONDS,
+    maxPerAccountDaily: env.LOGIN_MAX_FAILURES_PER_ACCOUNT_DAILY,
   });
 
   const armor = new ApolloArmor({
     maxDepth: { n: 12 },
     maxAliases: { n: 20 },
-    costLimit: { maxCost: 1_000_000 },
+    // The cost limit is ours (shared/query-cost.ts): armor's does not count list sizes.
+    costLimit: { enabled: false },
     maxDirectives: { n: 20 },
-    maxTokens: { n: 5_000 },
+    // graphql-js's own token limit (parseOptions below) fails as a parse error, 400; armor's answered 500.
+    maxTokens: { enabled: false },
     blockFieldSuggestion: { enabled: false },
   });
   const protection = armor.protect();
@@ -114,10 +160,11 @@ export async function startServer(opts: { database: Database; env: ServerEnv; lo
     ...protection,
     schema: await schema(),
     csrfPrevention: true,
+    parseOptions: { maxTokens: 5_000 },
     introspection: true,
     includeStacktraceInErrorResponses: false,
     formatError,
-    plugins: [...protection.plugins, requestPlugin(), ApolloServerPluginDrainHttpServer({ httpServer })],
+    plugins: [...protection.plugins, inputBoundaryPlugin<Context>(), requestPlugin(), ApolloServerPluginDrainHttpServer({ httpServer })],
     validationRules: [...protection.validationRules],
   });
   await apollo.start();
@@ -136,19 +183,27 @@ export async function startServer(opts: { database: Database; env: ServerEnv; lo
   );
 
   app.get("/healthz", async (_req, res) => {
-    const up = await Promise.race([database.ping(), new Promise<boolean>((r) => setTimeout(() => r(false), 2_000))]);
+    // ping() gives up after 800 ms, so a load balancer hears "down" within a second.
+    const up = await database.ping();
     res.status(up ? 200 : 503).json({ status: up ? "ok" : "unavailable", database: up ? "up" : "down" });
   });
 
   app.use(
     "/graphql",
-    express.json({ limit: "1mb" }),
+    express.json({ limit: BODY_LIMIT }),
     expressMiddleware(apollo, {
       context: async ({ req }) => {
         const requestId = String(req.id);
         const header = req.headers.authorization;
         const token = header?.startsWith("Bearer ") ? header.slice(7).trim() : null;
-        const viewer = token ? await authenticate(database.db, token, requestId) : null;
+        let viewer = null;
+        try {
+          viewer = token ? await authenticate(database.db, token, requestId) : null;
+        } catch (e) {
+          if (!isDatabaseUnavailable(e)) throw e;
+          req.log.warn({ err: e }, "database unavailable while authenticating the caller");
+          throw serviceUnavailable(requestId);
+        }
         return createContext({
           db: database.db,
           viewer,
@@ -161,6 +216,23 @@ export async function startServer(opts: { database: Database; env: ServerEnv; lo
       },
     }),
   );
+
+  // Bodies express could not read (malformed JSON, `null`, over the limit, a bad charset) and
+  // anything else that escaped: a JSON GraphQL error in every NODE_ENV, never express's HTML page.
+  app.use((err: unknown, req: express.Request, res: express.Response, next: express.NextFunction) => {
+    if (res.headersSent) return next(err);
+    const e = err as { type?: string; status?: number; statusCode?: number };
+    const status = e.status ?? e.statusCode ?? 500;
+    const requestId = String(req.id);
+    const [code, message] =
+      e.type === "entity.too.large"
+        ? ["PAYLOAD_TOO_LARGE", `The request body is over ${BODY_LIMIT}.`]
+        : status >= 400 && status < 500
+          ? ["BAD_REQUEST", "The request body is not a JSON GraphQL request (an object with a `query`)."]
+          : ["INTERNAL_SERVER_ERROR", "Something went wrong on our side. Quote the request id when you contact support."];
+    if (code === "INTERNAL_SERVER_ERROR") req.log.error({ err }, "unexpected error outside GraphQL");
+    res.status(code === "INTERNAL_SERVER_ERROR" ? 500 : status).json({ errors: [{ message, extensions: { code, requestId } }], extensions: { requestId } });
+  });
 
   await new Promise<void>((resolve, reject) => {
     httpServer.once("error", (e: NodeJS.ErrnoException) =>

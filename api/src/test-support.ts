@@ -59,7 +59,7 @@ export async function countingDatabase() {
         ip: "127.0.0.1",
         userAgent: null,
         log: createLogger("silent"),
-        app: { throttle: new LoginThrottle({ maxPerAccount: 5, maxPerAddress: 5, windowSeconds: 60 }), sessionTtlHours: 1, expiringWindowDays: 60 },
+        app: { throttle: new LoginThrottle(database.db, { maxPerAccount: 5, maxPerAddress: 5, windowSeconds: 60 }), sessionTtlHours: 1, expiringWindowDays: 60 },
       }),
     });
     if (result.errors) throw new Error(JSON.stringify(result.errors));

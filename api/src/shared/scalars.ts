@@ -1,4 +1,4 @@
-import { GraphQLScalarType } from "graphql";
+import { GraphQLError, GraphQLScalarType, type ValueNode } from "graphql";
 import { LocalDateResolver } from "graphql-scalars";
 import { Field, InputType, Int, ObjectType } from "type-graphql";
 import { Min } from "class-validator";
@@ -8,10 +8,26 @@ import { Min } from "class-validator";
  * own DateResolver turns values into JavaScript Dates (with a time zone to get wrong), so we take
  * its LocalDate rules under the contract's name.
  */
+const localDate = LocalDateResolver.toConfig();
+
+/** The one date range Trygg accepts: wide enough for any agreement, narrow enough for PostgreSQL and sorting. */
+export const FIRST_YEAR = 1900;
+export const LAST_YEAR = 2200;
+
+function inRange(value: string): string {
+  const year = Number(value.slice(0, 4));
+  if (!(year >= FIRST_YEAR && year <= LAST_YEAR)) {
+    throw new GraphQLError(`Date ${value} is outside ${FIRST_YEAR}-01-01 … ${LAST_YEAR}-12-31.`, { extensions: { code: "BAD_USER_INPUT" } });
+  }
+  return value;
+}
+
 export const DateScalar = new GraphQLScalarType({
-  ...LocalDateResolver.toConfig(),
+  ...localDate,
   name: "Date",
-  description: "A calendar date, ISO 8601 YYYY-MM-DD, in Swedish time (Europe/Stockholm).",
+  description: `A calendar date, ISO 8601 YYYY-MM-DD, in Swedish time (Europe/Stockholm), between ${FIRST_YEAR}-01-01 and ${LAST_YEAR}-12-31.`,
+  parseValue: (value: unknown) => inRange(localDate.parseValue!(value) as string),
+  parseLiteral: (ast: ValueNode, variables?: Record<string, unknown> | null) => inRange(localDate.parseLiteral!(ast, variables) as string),
 });
 
 @ObjectType({ description: "An amount of money in minor units (öre for SEK)." })

@@ -1,4 +1,4 @@
-import { index, pgTable, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
+import { index, integer, pgTable, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
 import { organisations, users } from "./parties.js";
 
 /** A login session. Only the SHA-256 of the token is stored, so a leaked table opens no session. */
@@ -40,3 +40,13 @@ export const apiTokens = pgTable(
   },
   (t) => [uniqueIndex("api_tokens_token_hash_key").on(t.tokenHash), index("api_tokens_organisation_idx").on(t.organisationId)],
 );
+
+/**
+ * Log-in attempt counters (rate-limiter-flexible's drizzle store): in the database, so every API
+ * process shares them and a restart does not reset them. `key` names the limit and whom it counts.
+ */
+export const loginAttemptCounters = pgTable("login_attempt_counters", {
+  key: text("key").primaryKey(),
+  points: integer("points").notNull().default(0),
+  expire: timestamp("expire", { withTimezone: true }),
+});

@@ -6,12 +6,12 @@ import { adminViewer, freshDatabase } from "../../test-support.js";
 import type { Viewer } from "../../shared/viewer.js";
 import * as parties from "../parties/party.service.js";
 import * as access from "./access.service.js";
-import { LoginThrottle } from "./login-throttle.js";
+import { LoginThrottle, TooManyLoginAttempts } from "./login-throttle.js";
 
 let database: Database;
 let partnerAdmin: Viewer;
 const request = { ip: "10.0.0.1", userAgent: "test", requestId: null };
-const deps = () => ({ throttle: new LoginThrottle({ maxPerAccount: 3, maxPerAddress: 100, windowSeconds: 900 }), sessionTtlHours: 1 });
+const deps = () => ({ throttle: new LoginThrottle(database.db, { maxPerAccount: 3, maxPerAddress: 100, windowSeconds: 900 }), sessionTtlHours: 1 });
 
 beforeAll(async () => {
   database = await freshDatabase();
@@ -40,21 +40,33 @@ describe("login", () => {
     expect(wrongPassword).toMatchObject({ errors: [{ code: "INVALID_CREDENTIALS", message: "The e-mail address or the password is wrong." }] });
   });
 
-  it("slows down repeated failures on one account, even when the right password then comes", async () => {
+  // The counters live in the database, so each case below guesses from an address of its own.
+  it("slows down repeated failures on one account from one address, even when the right password then comes", async () => {
     const d = deps();
-    for (let i = 0; i < 3; i++) await access.login(database.db, d, request, { email: "petra@partner.example", password: "guess" });
-    const r = await access.login(database.db, d, request, { email: "petra@partner.example", password: "petras-long-password" });
-    expect(r).toMatchObject({ errors: [{ code: "TOO_MANY_ATTEMPTS" }] });
+    const from = { ...request, ip: "10.0.1.1" };
+    for (let i = 0; i < 3; i++) await access.login(database.db, d, from, { email: "petra@partner.example", password: "guess" });
+    await expect(access.login(database.db, d, from, { email: "petra@partner.example", password: "petras-long-password" })).rejects.toBeInstanceOf(TooManyLoginAttempts);
+    // OWASP: a stranger's guesses from elsewhere do not lock the user out.
+    const elsewhere = await access.login(database.db, d, { ...request, ip: "10.0.1.2" }, { email: "petra@partner.example", password: "petras-long-password" });
+    expect("ok" in elsewhere).toBe(true);
   });
 
   it("slows down one address guessing many accounts", async () => {
-    const d = { ...deps(), throttle: new LoginThrottle({ maxPerAccount: 100, maxPerAddress: 3, windowSeconds: 900 }) };
-    for (let i = 0; i < 3; i++) await access.login(database.db, d, request, { email: `x${i}@partner.example`, password: "guess" });
-    expect(await access.login(database.db, d, request, { email: "petra@partner.example", password: "petras-long-password" })).toMatchObject({
-      errors: [{ code: "TOO_MANY_ATTEMPTS" }],
+    const d = { ...deps(), throttle: new LoginThrottle(database.db, { maxPerAccount: 100, maxPerAddress: 3, windowSeconds: 900 }) };
+    const from = { ...request, ip: "10.0.2.1" };
+    for (let i = 0; i < 3; i++) await access.login(database.db, d, from, { email: `x${i}@partner.example`, password: "guess" });
+    await expect(access.login(database.db, d, from, { email: "petra@partner.example", password: "petras-long-password" })).rejects.toMatchObject({
+      code: "TOO_MANY_REQUESTS",
+      retryAfterSeconds: expect.any(Number),
     });
-    const elsewhere = await access.login(database.db, d, { ...request, ip: "10.0.0.2" }, { email: "petra@partner.example", password: "petras-long-password" });
+    const elsewhere = await access.login(database.db, d, { ...request, ip: "10.0.2.2" }, { email: "petra@partner.example", password: "petras-long-password" });
     expect("ok" in elsewhere).toBe(true);
+  });
+
+  it("stops an account being guessed from many addresses with the slower daily limit", async () => {
+    const d = { ...deps(), throttle: new LoginThrottle(database.db, { maxPerAccount: 100, maxPerAddress: 100, windowSeconds: 900, maxPerAccountDaily: 4 }) };
+    for (let i = 0; i < 4; i++) await access.login(database.db, d, { ...request, ip: `10.0.3.${i}` }, { email: "nobody-daily@partner.example", password: "guess" });
+    await expect(access.login(database.db, d, { ...request, ip: "10.0.3.99" }, { email: "nobody-daily@partner.example", password: "guess" })).rejects.toBeInstanceOf(TooManyLoginAttempts);
   });
 });
 

@@ -43,13 +43,8 @@ export async function login(
   input: LoginInput,
 ): Promise<Result<LoginResult>> {
   const email = input.email.trim().toLowerCase();
-  const wait = await deps.throttle.retryAfter(email, request.ip);
-  if (wait > 0) {
-    return userError(
-      AccessErrors.TOO_MANY_ATTEMPTS,
-      `Too many failed log-in attempts. Try again in ${Math.ceil(wait / 60)} minute(s).`,
-    );
-  }
+  // Counted before the password is checked; throws TooManyLoginAttempts when a limit has run out.
+  await deps.throttle.attempt(email, request.ip);
   const [found] = await db
     .select({ user: users, organisation: organisations })
     .from(users)
@@ -57,10 +52,9 @@ export async function login(
     .where(eq(users.email, email));
   const valid = await verifyPassword(found?.user.passwordHash ?? null, input.password);
   if (!found || !valid) {
-    await deps.throttle.recordFailure(email, request.ip);
     return userError(AccessErrors.INVALID_CREDENTIALS, "The e-mail address or the password is wrong.");
   }
-  await deps.throttle.recordSuccess(email);
+  await deps.throttle.succeeded(email, request.ip);
   const token = newSecret(SESSION_PREFIX);
   const expiresAt = new Date(Date.now() + deps.sessionTtlHours * 3600_000);
   return mutate(db, async (tx) => {
