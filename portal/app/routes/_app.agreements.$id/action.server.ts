@@ -10,7 +10,9 @@ import {
   RentLicenceDocument,
   TerminateAgreementDocument,
 } from "~/graphql/graphql";
-import { formErrors, isBadRequest, isIsoDate, parseKronor, type FormError } from "~/lib/agreements";
+import { formErrors, isBadRequest, type FormError } from "~/lib/agreements";
+import { parseKronor } from "~/lib/money";
+import { isIsoDate } from "~/lib/dates";
 import type { Api } from "~/lib/api.server";
 import { HOSTED_SERVICES, LICENCE_KINDS } from "./constants";
 import { isIntent, type Intent, type IntentResult } from "./intents";

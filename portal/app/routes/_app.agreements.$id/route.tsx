@@ -6,7 +6,7 @@ import { AgreementPageDocument } from "~/graphql/graphql";
 import { formatDate } from "~/i18n/i18n";
 import { pageTitle } from "~/i18n/meta";
 import { useLang, useT } from "~/i18n/use-t";
-import { todayInSweden } from "~/lib/agreements";
+import { todayInSweden } from "~/lib/dates";
 import { apiFor } from "~/lib/api.server";
 import { redirectToLogin } from "~/lib/session.server";
 import { runIntent } from "./action.server";

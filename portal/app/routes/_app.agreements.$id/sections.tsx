@@ -2,7 +2,9 @@ import type { ReactNode } from "react";
 import type { AgreementPageQuery, AgreementStatus, Role } from "~/graphql/graphql";
 import { formatDate, formatDateTime, formatNumber, type Translate } from "~/i18n/i18n";
 import { useLang, useT } from "~/i18n/use-t";
-import { addYear, formatMoney, may } from "~/lib/agreements";
+import { may } from "~/lib/agreements";
+import { formatMoney } from "~/lib/money";
+import { addYear, nextDay } from "~/lib/dates";
 import { HOSTED_SERVICES, LICENCE_KINDS } from "./constants";
 import { IntentButton, IntentForm, SuccessNotice } from "./forms";
 
@@ -136,12 +138,6 @@ function RenewForm({ agreement }: SectionProps) {
       </IntentForm>
     </div>
   );
-}
-
-function nextDay(isoDate: string): string {
-  const date = new Date(`${isoDate}T00:00:00Z`);
-  date.setUTCDate(date.getUTCDate() + 1);
-  return date.toISOString().slice(0, 10);
 }
 
 export function PartiesCard({ agreement }: { agreement: AgreementData }) {

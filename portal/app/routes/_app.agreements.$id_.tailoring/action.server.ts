@@ -16,7 +16,9 @@ import {
 } from "~/graphql/graphql";
 import type { MessageKey } from "~/i18n/i18n";
 import type { Api } from "~/lib/api.server";
-import { ITEM_OWNERS, ITEM_STATUSES, REVIEW_AREAS, TAILORING_STEPS, isIsoDay, kronorToOre } from "~/lib/tailoring";
+import { ITEM_OWNERS, ITEM_STATUSES, REVIEW_AREAS, TAILORING_STEPS } from "~/lib/tailoring";
+import { parseKronor } from "~/lib/money";
+import { isIsoDate } from "~/lib/dates";
 import { isTailoringIntent, type TailoringIntent, type TailoringResult } from "./intents";
 
 interface Outcome {
@@ -82,7 +84,7 @@ function itemFields(form: FormData, errors: MessageKey[]): ItemFields {
   const estimateHours = hoursText ? integer(hoursText) : undefined;
   if (hoursText && estimateHours === undefined) errors.push("tailoring.item.hoursInvalid");
   const costText = text(form, "estimateKronor");
-  const estimateMinor = costText ? kronorToOre(costText) : undefined;
+  const estimateMinor = costText ? parseKronor(costText) : undefined;
   if (costText && (estimateMinor === undefined || estimateMinor > 2_000_000_000)) errors.push("tailoring.item.costInvalid");
   return { title, description: text(form, "description"), why: text(form, "why"), owner, estimateHours, estimateMinor };
 }
@@ -120,7 +122,7 @@ export async function runTailoringIntent(api: Api, agreementId: string, form: Fo
     }
     case "review": {
       const meetingOn = text(form, "meetingOn");
-      if (!isIsoDay(meetingOn)) errors.push("tailoring.review.dateMissing");
+      if (!isIsoDate(meetingOn)) errors.push("tailoring.review.dateMissing");
       const attendees = text(form, "attendees")
         .split(/[\n,;]/)
         .map((a) => a.trim())
@@ -214,7 +216,7 @@ export async function runTailoringIntent(api: Api, agreementId: string, form: Fo
       break;
     case "endDate": {
       const endOn = text(form, "endOn");
-      if (!isIsoDay(endOn)) errors.push("tailoring.endDate.missing");
+      if (!isIsoDate(endOn)) errors.push("tailoring.endDate.missing");
       done = "tailoring.done.endDate";
       call = async () => {
         const payload = (await api.mutate(AgreeEndDateDocument, { input: { actionPlanId, endOn } })).agreeEndDate;

@@ -4,7 +4,9 @@ import { SubmitButton } from "~/components/submit-button";
 import type { ActionItemOwner } from "~/graphql/graphql";
 import { formatDateTime, formatNumber } from "~/i18n/i18n";
 import { useLang, useT } from "~/i18n/use-t";
-import { ITEM_OWNERS, ITEM_STATUSES, formatAmount, formatDay, mayTailor, moveEntry, partyOf } from "~/lib/tailoring";
+import { ITEM_OWNERS, ITEM_STATUSES, mayTailor, moveEntry, partyOf } from "~/lib/tailoring";
+import { formatMoney } from "~/lib/money";
+import { formatDay } from "~/lib/dates";
 import type { TailoringResult } from "./intents";
 import { FormMessages } from "./sections";
 import { resultFor, typed, type PageAgreement, type PageItem, type PagePlan, type PageReview, type PageTailoring, type SectionProps } from "./types";
@@ -15,7 +17,7 @@ export function Estimate({ item }: { item: Pick<PageItem, "estimateHours" | "est
   const lang = useLang();
   const parts: string[] = [];
   if (item.estimateHours != null) parts.push(t("tailoring.item.hours", { hours: formatNumber(lang, item.estimateHours) }));
-  if (item.estimateCost) parts.push(formatAmount(lang, item.estimateCost));
+  if (item.estimateCost) parts.push(formatMoney(lang, item.estimateCost));
   return <>{parts.length > 0 ? parts.join(" · ") : t("common.none")}</>;
 }
 

@@ -6,7 +6,8 @@ import { pageTitle } from "~/i18n/meta";
 import { useT } from "~/i18n/use-t";
 import { apiFor } from "~/lib/api.server";
 import { redirectToLogin } from "~/lib/session.server";
-import { mayTailor, swedishToday } from "~/lib/tailoring";
+import { mayTailor } from "~/lib/tailoring";
+import { todayInSweden } from "~/lib/dates";
 import { runTailoringIntent } from "./action.server";
 import type { TailoringResult } from "./intents";
 import { DoneSummary, EndDateSection, PlanEditor, PlanTable, PriorityList, PriorityStatus } from "./plan";
@@ -27,7 +28,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const data = await api.query(TailoringPageDocument, { id: params.id ?? "" });
   if (!data.viewer) return redirectToLogin(session);
   if (!data.agreement) return notFound();
-  return { agreement: data.agreement, role: data.viewer.user.role, today: swedishToday() };
+  return { agreement: data.agreement, role: data.viewer.user.role, today: todayInSweden() };
 }
 
 export async function action({ request, params }: ActionFunctionArgs): Promise<TailoringResult> {

@@ -4,7 +4,8 @@ import { SubmitButton } from "~/components/submit-button";
 import type { ReviewArea, StepState, TailoringStep } from "~/graphql/graphql";
 import { formatDateTime, type MessageKey } from "~/i18n/i18n";
 import { useLang, useT } from "~/i18n/use-t";
-import { REVIEW_AREAS, TAILORING_STEPS, formatDay, mayTailor, stepIndex, stepNumber } from "~/lib/tailoring";
+import { REVIEW_AREAS, TAILORING_STEPS, mayTailor, stepIndex, stepNumber } from "~/lib/tailoring";
+import { formatDay } from "~/lib/dates";
 import type { TailoringResult } from "./intents";
 import { resultFor, typed, type PageAgreement, type PageReview, type PageTailoring, type SectionProps } from "./types";
 

@@ -7,7 +7,8 @@ import { CreateAgreementDocument, NewAgreementChoicesDocument, type TierCode } f
 import { formatNumber } from "~/i18n/i18n";
 import { pageTitle } from "~/i18n/meta";
 import { useLang, useT } from "~/i18n/use-t";
-import { addYear, formErrorText, formErrors, isBadRequest, isIsoDate, may, todayInSweden, type FormError } from "~/lib/agreements";
+import { formErrorText, formErrors, isBadRequest, may, type FormError } from "~/lib/agreements";
+import { addYear, isIsoDate, todayInSweden } from "~/lib/dates";
 import { apiFor } from "~/lib/api.server";
 import { redirectToLogin } from "~/lib/session.server";
 

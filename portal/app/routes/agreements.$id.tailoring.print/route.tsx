@@ -7,7 +7,8 @@ import { formatDateTime, formatNumber } from "~/i18n/i18n";
 import { pageTitle } from "~/i18n/meta";
 import { useLang, useT } from "~/i18n/use-t";
 import { apiFor } from "~/lib/api.server";
-import { formatAmount, formatDay } from "~/lib/tailoring";
+import { formatMoney } from "~/lib/money";
+import { formatDay } from "~/lib/dates";
 
 export const meta: MetaFunction<typeof loader> = ({ matches, data }) => {
   const title = pageTitle(matches, "print.title");
@@ -32,7 +33,7 @@ function EstimateText({ item }: { item: PrintItem }) {
   const lang = useLang();
   const parts: string[] = [];
   if (item.estimateHours != null) parts.push(t("tailoring.item.hours", { hours: formatNumber(lang, item.estimateHours) }));
-  if (item.estimateCost) parts.push(formatAmount(lang, item.estimateCost));
+  if (item.estimateCost) parts.push(formatMoney(lang, item.estimateCost));
   return <>{parts.length > 0 ? parts.join(" · ") : t("common.none")}</>;
 }
 
