@@ -15,7 +15,8 @@ import { parseKronor } from "~/lib/money";
 import { isIsoDate } from "~/lib/dates";
 import type { Api } from "~/lib/api.server";
 import { HOSTED_SERVICES, LICENCE_KINDS } from "./constants";
-import { isIntent, type Intent, type IntentResult } from "./intents";
+import { intentOf } from "~/lib/intent.server";
+import { INTENTS, type Intent, type IntentResult } from "./intents";
 
 /** A mutation's answer as the page needs it: the userErrors, and what to name in the success message. */
 interface Outcome {
@@ -47,8 +48,7 @@ const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
  * API's scalars reject) becomes a message on the form, not an error page.
  */
 export async function runIntent(api: Api, agreementId: string, form: FormData): Promise<IntentResult> {
-  const intentValue = form.get("intent");
-  const intent: Intent = isIntent(intentValue) ? intentValue : "activate";
+  const intent: Intent = intentOf(form, INTENTS);
   const values: Record<string, string> = {};
   for (const [name, value] of form) if (typeof value === "string" && name !== "intent") values[name] = value;
   const target = text(form, "targetId") || undefined;

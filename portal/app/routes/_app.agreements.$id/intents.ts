@@ -16,10 +16,6 @@ export const INTENTS = [
 
 export type Intent = (typeof INTENTS)[number];
 
-export function isIntent(value: unknown): value is Intent {
-  return typeof value === "string" && (INTENTS as readonly string[]).includes(value);
-}
-
 /** What the action answers: the form it concerns, and either what went wrong or what was done. */
 export interface IntentResult {
   intent: Intent;

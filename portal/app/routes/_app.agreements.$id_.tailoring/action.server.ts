@@ -19,7 +19,8 @@ import type { Api } from "~/lib/api.server";
 import { ITEM_OWNERS, ITEM_STATUSES, REVIEW_AREAS, TAILORING_STEPS } from "~/lib/tailoring";
 import { parseKronor } from "~/lib/money";
 import { isIsoDate } from "~/lib/dates";
-import { isTailoringIntent, type TailoringIntent, type TailoringResult } from "./intents";
+import { intentOf } from "~/lib/intent.server";
+import { TAILORING_INTENTS, type TailoringIntent, type TailoringResult } from "./intents";
 
 interface Outcome {
   userErrors: ReadonlyArray<{ code: string }>;
@@ -94,8 +95,7 @@ function itemFields(form: FormData, errors: MessageKey[]): ItemFields {
  * is checked first; the API's userErrors come back as messages on the form.
  */
 export async function runTailoringIntent(api: Api, agreementId: string, form: FormData): Promise<TailoringResult> {
-  const intentValue = form.get("intent");
-  const intent: TailoringIntent = isTailoringIntent(intentValue) ? intentValue : "request";
+  const intent: TailoringIntent = intentOf(form, TAILORING_INTENTS);
   const values: Record<string, string | string[]> = {};
   for (const name of new Set(form.keys())) {
     if (name === "intent") continue;

@@ -5,10 +5,6 @@ export const TAILORING_INTENTS = ["request", "review", "addItem", "updateItem", 
 
 export type TailoringIntent = (typeof TAILORING_INTENTS)[number];
 
-export function isTailoringIntent(value: unknown): value is TailoringIntent {
-  return typeof value === "string" && (TAILORING_INTENTS as readonly string[]).includes(value);
-}
-
 /** What the action answers: the form it concerns, and either what went wrong or what was done. */
 export interface TailoringResult {
   intent: TailoringIntent;
