@@ -59,6 +59,7 @@ async function main() {
   ]);
 
   vitest("api unit (PGlite)", ["--root", "api", "--project", "unit"]);
+  vitest("portal unit", ["--config", "portal/vitest.unit.config.ts"]);
 
   cluster = await startCluster();
   vitest("api integration (PostgreSQL 15)", ["--root", "api", "--project", "integration"], { env: { TEST_DATABASE_URL: cluster.url } });
