@@ -10,8 +10,19 @@ import { mayTailor } from "~/lib/tailoring";
 import { todayInSweden } from "~/lib/dates";
 import { runTailoringIntent } from "./action.server";
 import type { TailoringResult } from "./intents";
-import { DoneSummary, EndDateSection, PlanEditor, PlanTable, PriorityList, PriorityStatus } from "./plan";
-import { HistorySection, ReopenSection, RequestNote, RequestSection, ReviewForm, ReviewSummary, Stepper, WaitingNote } from "./sections";
+import { DoneSummary } from "./done-summary";
+import { EndDateSection } from "./end-date-section";
+import { HistorySection } from "./history-section";
+import { PlanEditor } from "./plan-editor";
+import { PlanTable } from "./plan-table";
+import { PriorityList } from "./priority-list";
+import { PriorityStatus } from "./priority-status";
+import { ReopenSection } from "./reopen-section";
+import { RequestNote, RequestSection } from "./request-section";
+import { ReviewForm } from "./review-form";
+import { ReviewSummary } from "./review-summary";
+import { Stepper } from "./stepper";
+import { WaitingNote } from "./waiting-note";
 
 export const meta: MetaFunction<typeof loader> = ({ matches, data }) => {
   const title = pageTitle(matches, "tailoring.title");
