@@ -2,7 +2,7 @@ import { formatDate, type Translate } from "~/i18n/i18n";
 import { useLang, useT } from "~/i18n/use-t";
 import { may } from "~/lib/agreements";
 import { HOSTED_SERVICES } from "./constants";
-import { IntentButton, IntentForm, SuccessNotice } from "./forms";
+import { IntentButton, IntentForm, SuccessNotice } from "~/components/intent-form";
 import { ReadOnlyNote } from "./read-only-note";
 import { SectionProps } from "./section-props";
 import { isValidStatus } from "./validity";

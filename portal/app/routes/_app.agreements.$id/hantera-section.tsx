@@ -1,7 +1,7 @@
 import { formatDate, formatNumber } from "~/i18n/i18n";
 import { useLang, useT } from "~/i18n/use-t";
 import { may } from "~/lib/agreements";
-import { IntentButton, IntentForm, SuccessNotice } from "./forms";
+import { IntentButton, IntentForm, SuccessNotice } from "~/components/intent-form";
 import { ReadOnlyNote } from "./read-only-note";
 import { SectionProps } from "./section-props";
 import { isValidStatus } from "./validity";

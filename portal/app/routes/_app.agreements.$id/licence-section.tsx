@@ -3,7 +3,7 @@ import { useLang, useT } from "~/i18n/use-t";
 import { may } from "~/lib/agreements";
 import { formatMoney } from "~/lib/money";
 import { LICENCE_KINDS } from "./constants";
-import { IntentButton, IntentForm, SuccessNotice } from "./forms";
+import { IntentButton, IntentForm, SuccessNotice } from "~/components/intent-form";
 import { ReadOnlyNote } from "./read-only-note";
 import { SectionProps } from "./section-props";
 import { isValidStatus } from "./validity";

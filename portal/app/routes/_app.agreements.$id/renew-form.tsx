@@ -1,7 +1,7 @@
 import { formatDate } from "~/i18n/i18n";
 import { useLang, useT } from "~/i18n/use-t";
 import { addYear, nextDay } from "~/lib/dates";
-import { IntentButton, IntentForm } from "./forms";
+import { IntentButton, IntentForm } from "~/components/intent-form";
 import { SectionProps } from "./section-props";
 
 export function RenewForm({ agreement }: SectionProps) {

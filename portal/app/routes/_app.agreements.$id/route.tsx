@@ -10,7 +10,7 @@ import { todayInSweden } from "~/lib/dates";
 import { apiFor } from "~/lib/api.server";
 import { redirectToLogin } from "~/lib/session.server";
 import { runIntent } from "./action.server";
-import { SuccessNotice } from "./forms";
+import { SuccessNotice } from "~/components/intent-form";
 import { AddOnSection } from "./add-on-section";
 import { HanteraSection } from "./hantera-section";
 import { LicenceSection } from "./licence-section";

@@ -1,7 +1,7 @@
 import { formatDate, formatNumber, type Translate } from "~/i18n/i18n";
 import { useLang, useT } from "~/i18n/use-t";
 import { may } from "~/lib/agreements";
-import { IntentButton, IntentForm } from "./forms";
+import { IntentButton, IntentForm } from "~/components/intent-form";
 import { RenewForm } from "./renew-form";
 import { AgreementData, SectionProps } from "./section-props";
 

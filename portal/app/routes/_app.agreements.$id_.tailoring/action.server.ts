@@ -15,6 +15,7 @@ import {
   type TailoringStep,
 } from "~/graphql/graphql";
 import type { MessageKey } from "~/i18n/i18n";
+import { formError, type FormError } from "~/lib/form-result";
 import type { Api } from "~/lib/api.server";
 import { ITEM_OWNERS, ITEM_STATUSES, REVIEW_AREAS, TAILORING_STEPS } from "~/lib/tailoring";
 import { parseKronor } from "~/lib/money";
@@ -45,6 +46,11 @@ function messageFor(intent: TailoringIntent, code: string): MessageKey {
   if (code === "STALE_VERSION") return intent === "prioritise" || intent === "confirm" ? "tailoring.conflict.order" : "tailoring.conflict.plan";
   const known = KNOWN_CODES.find((c) => c === code);
   return known ? `tailoring.error.${known}` : "userError.UNKNOWN";
+}
+
+/** Two codes the page words alike (e.g. two userErrors of one kind) say it once. */
+function sameMessageOnce(errors: FormError[]): FormError[] {
+  return errors.filter((error, index) => errors.findIndex((other) => other.key === error.key) === index);
 }
 
 function text(form: FormData, name: string): string {
@@ -236,11 +242,12 @@ export async function runTailoringIntent(api: Api, agreementId: string, form: Fo
     }
   }
 
-  if (errors.length > 0 || !call) return { intent, target, ok: false, errors, values };
+  // The portal's own checks speak for the whole form: each message names the field it concerns.
+  if (errors.length > 0 || !call) return { intent, target, ok: false, errors: errors.map((key) => formError(null, "INVALID_INPUT", key)), values };
   const outcome = await call();
   if (outcome.userErrors.length > 0) {
     const codes = outcome.userErrors.map((e) => e.code);
-    return { intent, target, ok: false, errors: [...new Set(codes.map((code) => messageFor(intent, code)))], conflict: codes.includes("STALE_VERSION"), values };
+    return { intent, target, ok: false, errors: sameMessageOnce(codes.map((code) => formError(null, code, messageFor(intent, code)))), conflict: codes.includes("STALE_VERSION"), values };
   }
   if (intent === "endDate") done = outcome.subject === "agreed" ? "tailoring.done.endDateAgreed" : "tailoring.done.endDateProposed";
   return { intent, target, ok: true, errors: [], values: {}, done, subject: outcome.subject, nonce: randomUUID() };

@@ -4,8 +4,9 @@ import { useLang, useT } from "~/i18n/use-t";
 import { mayTailor, partyOf } from "~/lib/tailoring";
 import { formatDay } from "~/lib/dates";
 import type { TailoringResult } from "./intents";
-import { FormMessages } from "./form-messages";
-import { resultFor, typed, type PageAgreement, type PagePlan, type SectionProps } from "./types";
+import { ResultErrors } from "~/components/intent-form";
+import { resultFor, typed } from "~/lib/form-result";
+import { type PageAgreement, type PagePlan, type SectionProps } from "./types";
 
 /** Step 5: one party proposes an end date, the other agrees it. */
 export function EndDateSection({ agreement, plan, role, result, action }: { agreement: PageAgreement; plan: PagePlan; role: SectionProps["role"]; result: TailoringResult | undefined; action: string }) {
@@ -47,7 +48,7 @@ export function EndDateSection({ agreement, plan, role, result, action }: { agre
       )}
       {canAct ? (
         <Form method="post" action={action} className="inline-form" key={own?.ok ? own.nonce : "end-date"}>
-          <FormMessages result={own} />
+          <ResultErrors result={own} />
           <input type="hidden" name="actionPlanId" value={plan.id} />
           <div className="field">
             <label htmlFor="endOn">{plan.proposedEndOn ? t("tailoring.endDate.otherDate") : t("tailoring.endDate.date")}</label>

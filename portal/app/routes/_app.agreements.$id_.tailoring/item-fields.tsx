@@ -2,7 +2,8 @@ import type { ActionItemOwner } from "~/graphql/graphql";
 import { useT } from "~/i18n/use-t";
 import { ITEM_OWNERS } from "~/lib/tailoring";
 import type { TailoringResult } from "./intents";
-import { typed, type PageItem } from "./types";
+import { typed } from "~/lib/form-result";
+import { type PageItem } from "./types";
 
 interface ItemFormProps {
   idPrefix: string;

@@ -3,8 +3,9 @@ import { Estimate, OwnerBadge } from "~/components/action-items-table";
 import { SubmitButton } from "~/components/submit-button";
 import { useT } from "~/i18n/use-t";
 import type { TailoringResult } from "./intents";
-import { FormMessages } from "./form-messages";
-import { resultFor, type PagePlan, type PageReview } from "./types";
+import { ResultErrors } from "~/components/intent-form";
+import { resultFor } from "~/lib/form-result";
+import { type PagePlan, type PageReview } from "./types";
 import { ItemFields, kronorText } from "./item-fields";
 
 /** Step 3: write the plan. Items can be added (also from a finding), changed and removed. */
@@ -32,7 +33,7 @@ export function PlanEditor({ plan, review, result, action }: { plan: PagePlan; r
               return (
                 <li key={item.id} className="plan-item plan-item-editing" id={`item-${item.id}`}>
                   <Form method="post" action={action} className="stack" aria-label={t("tailoring.item.editLabel", { title: item.title })}>
-                    <FormMessages result={own} />
+                    <ResultErrors result={own} />
                     <input type="hidden" name="actionItemId" value={item.id} />
                     <input type="hidden" name="expectedVersion" value={item.version} />
                     <ItemFields
@@ -89,7 +90,7 @@ export function PlanEditor({ plan, review, result, action }: { plan: PagePlan; r
                     </SubmitButton>
                   </Form>
                 </div>
-                {removed && !removed.ok ? <FormMessages result={removed} /> : null}
+                {removed && !removed.ok ? <ResultErrors result={removed} /> : null}
               </li>
             );
           })}
@@ -107,7 +108,7 @@ export function PlanEditor({ plan, review, result, action }: { plan: PagePlan; r
           key={`${added?.ok ? added.nonce : "add"}-${findingIndex}`}
           aria-label={t("tailoring.item.addHeading")}
         >
-          <FormMessages result={added} />
+          <ResultErrors result={added} />
           {settled && added?.ok && added.done ? (
             <p className="alert alert-success" role="status">
               {t(added.done, { subject: added.subject ?? "" })}

@@ -4,8 +4,9 @@ import { SubmitButton } from "~/components/submit-button";
 import { useT } from "~/i18n/use-t";
 import { ITEM_STATUSES, mayTailor } from "~/lib/tailoring";
 import type { TailoringResult } from "./intents";
-import { FormMessages } from "./form-messages";
-import { resultFor, type PagePlan, type SectionProps } from "./types";
+import { ResultErrors } from "~/components/intent-form";
+import { resultFor } from "~/lib/form-result";
+import { type PagePlan, type SectionProps } from "./types";
 
 /** The plan's items in their agreed order; after the end date, with progress that may still change. */
 export function PlanTable({ plan, role, done, result, action }: { plan: PagePlan; role: SectionProps["role"]; done: boolean; result: TailoringResult | undefined; action: string }) {
@@ -52,7 +53,7 @@ export function PlanTable({ plan, role, done, result, action }: { plan: PagePlan
               >
                 {t("tailoring.item.saveStatus")}
               </SubmitButton>
-              {own && !own.ok ? <FormMessages result={own} /> : null}
+              {own && !own.ok ? <ResultErrors result={own} /> : null}
               {settled && own?.ok ? (
                 <span className="saved-mark" role="status">
                   ✓ {t("tailoring.item.statusSaved")}

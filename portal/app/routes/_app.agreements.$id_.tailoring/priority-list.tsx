@@ -5,8 +5,9 @@ import { SubmitButton } from "~/components/submit-button";
 import { useT } from "~/i18n/use-t";
 import { mayTailor, moveEntry } from "~/lib/tailoring";
 import type { TailoringResult } from "./intents";
-import { FormMessages } from "./form-messages";
-import { resultFor, type PagePlan, type PageTailoring, type SectionProps } from "./types";
+import { ResultErrors } from "~/components/intent-form";
+import { resultFor } from "~/lib/form-result";
+import { type PagePlan, type PageTailoring, type SectionProps } from "./types";
 import { PriorityStatus } from "./priority-status";
 
 /** Step 4: put the items in order — by dragging, or with the up/down buttons — and save the order. */
@@ -40,7 +41,7 @@ export function PriorityList({ plan, tailoring, role, result, action }: { plan: 
       <h2 id="priority-title">{t("tailoring.priority.heading")}</h2>
       <p className="muted">{tailoring.currentStep === "ACTION_PLAN" ? t("tailoring.priority.introPlan") : t("tailoring.priority.intro")}</p>
       <Form method="post" action={action} className="stack">
-        <FormMessages result={own} />
+        <ResultErrors result={own} />
         <input type="hidden" name="actionPlanId" value={plan.id} />
         <input type="hidden" name="expectedVersion" value={plan.version} />
         {order.map((id) => (
@@ -138,7 +139,7 @@ function ConfirmForm({ plan, result, action, dirty }: { plan: PagePlan; result: 
   if (!plan.prioritisedAt) return <p className="alert alert-info">{t("tailoring.priority.notYetSaved")}</p>;
   return (
     <Form method="post" action={action} className="confirm-form">
-      <FormMessages result={own} />
+      <ResultErrors result={own} />
       <input type="hidden" name="actionPlanId" value={plan.id} />
       <input type="hidden" name="expectedVersion" value={plan.version} />
       <p>{dirty ? t("tailoring.priority.confirmDirty") : t("tailoring.priority.confirmIntro")}</p>

@@ -4,8 +4,9 @@ import type { TailoringStep } from "~/graphql/graphql";
 import { useT } from "~/i18n/use-t";
 import { stepIndex, stepNumber } from "~/lib/tailoring";
 import type { TailoringResult } from "./intents";
-import { resultFor, typed, type PageTailoring } from "./types";
-import { FormMessages } from "./form-messages";
+import { resultFor, typed } from "~/lib/form-result";
+import { type PageTailoring } from "./types";
+import { ResultErrors } from "~/components/intent-form";
 
 /** A seller takes a finished step up again, with a reason; later steps are then done again. */
 export function ReopenSection({ tailoring, result }: { tailoring: PageTailoring; result: TailoringResult | undefined }) {
@@ -19,7 +20,7 @@ export function ReopenSection({ tailoring, result }: { tailoring: PageTailoring;
       <p className="muted">{t("tailoring.reopen.intro")}</p>
       {/* Remount when the steps change, so the step select starts at a step that is still finished. */}
       <Form method="post" className="stack" key={`${own?.ok ? own.nonce : "reopen"}-${tailoring.version}`}>
-        <FormMessages result={own} />
+        <ResultErrors result={own} />
         <input type="hidden" name="tailoringId" value={tailoring.id} />
         <div className="form-row">
           <div className="field">

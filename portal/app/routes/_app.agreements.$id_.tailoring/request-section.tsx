@@ -3,8 +3,9 @@ import { SubmitButton } from "~/components/submit-button";
 import { formatDateTime } from "~/i18n/i18n";
 import { useLang, useT } from "~/i18n/use-t";
 import { mayTailor } from "~/lib/tailoring";
-import { resultFor, typed, type PageTailoring, type SectionProps } from "./types";
-import { FormMessages } from "./form-messages";
+import { resultFor, typed } from "~/lib/form-result";
+import { type PageTailoring, type SectionProps } from "./types";
+import { ResultErrors } from "~/components/intent-form";
 
 /** Step 1: no tailoring yet; a customer admin or seller asks for a review. */
 export function RequestSection({ agreement, role, result }: SectionProps) {
@@ -19,7 +20,7 @@ export function RequestSection({ agreement, role, result }: SectionProps) {
         <p className="alert alert-info">{t("tailoring.request.notValid")}</p>
       ) : mayTailor(role, "request") ? (
         <Form method="post" className="stack">
-          <FormMessages result={own} />
+          <ResultErrors result={own} />
           <div className="field">
             <label htmlFor="request-message">{t("tailoring.request.message")}</label>
             <textarea id="request-message" name="message" rows={4} maxLength={2000} defaultValue={typed(own, "message")} aria-describedby="request-message-hint" />

@@ -5,8 +5,9 @@ import type { ReviewArea } from "~/graphql/graphql";
 import { useT } from "~/i18n/use-t";
 import { REVIEW_AREAS } from "~/lib/tailoring";
 import type { TailoringResult } from "./intents";
-import { resultFor, typed, type PageTailoring } from "./types";
-import { FormMessages } from "./form-messages";
+import { resultFor, typed } from "~/lib/form-result";
+import { type PageTailoring } from "./types";
+import { ResultErrors } from "~/components/intent-form";
 
 interface FindingRow {
   key: number;
@@ -29,7 +30,7 @@ export function ReviewForm({ tailoring, today, result }: { tailoring: PageTailor
   return (
     <Form method="post" className="stack review-form" aria-labelledby="review-form-title">
       <h3 id="review-form-title">{t("tailoring.review.formHeading")}</h3>
-      <FormMessages result={own} />
+      <ResultErrors result={own} />
       <input type="hidden" name="tailoringId" value={tailoring.id} />
       <div className="form-row">
         <div className="field">
