@@ -139,3 +139,16 @@ export function IntentButton({ intent, target, busy, children, className }: { in
     </SubmitButton>
   );
 }
+
+/** A row's one-button form that ends something (an account, a rental, an add-on), asking first. */
+export function RowAction({ intent, target, confirm, busy, children }: { intent: string; target: string; confirm: string; busy: string; children: ReactNode }) {
+  return (
+    <IntentForm intent={intent} target={target} confirm={confirm}>
+      {() => (
+        <IntentButton intent={intent} target={target} busy={busy} className="button button-danger button-small">
+          {children}
+        </IntentButton>
+      )}
+    </IntentForm>
+  );
+}

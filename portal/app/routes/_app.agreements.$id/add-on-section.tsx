@@ -2,7 +2,7 @@ import { formatDate, type Translate } from "~/i18n/i18n";
 import { useLang, useT } from "~/i18n/use-t";
 import { may } from "~/lib/agreements";
 import { HOSTED_SERVICES } from "./constants";
-import { IntentButton, IntentForm, SuccessNotice } from "~/components/intent-form";
+import { IntentButton, IntentForm, RowAction, SuccessNotice } from "~/components/intent-form";
 import { ReadOnlyNote } from "./read-only-note";
 import { SectionProps } from "./section-props";
 import { isValidStatus } from "./validity";
@@ -43,13 +43,9 @@ export function AddOnSection({ agreement, role }: SectionProps) {
                   </p>
                 </div>
                 {canEdit && addOn.active ? (
-                  <IntentForm intent="cancelAddOn" target={addOn.id} confirm={t("agreement.cancelAddOnConfirm", { kind: t(`addOnKind.${addOn.kind}`) })}>
-                    {() => (
-                      <IntentButton intent="cancelAddOn" target={addOn.id} busy={t("agreement.cancellingAddOn")} className="button button-danger button-small">
-                        {t("agreement.cancelAddOn")}
-                      </IntentButton>
-                    )}
-                  </IntentForm>
+                  <RowAction intent="cancelAddOn" target={addOn.id} confirm={t("agreement.cancelAddOnConfirm", { kind: t(`addOnKind.${addOn.kind}`) })} busy={t("agreement.cancellingAddOn")}>
+                    {t("agreement.cancelAddOn")}
+                  </RowAction>
                 ) : null}
               </li>
             ))}

@@ -1,7 +1,7 @@
 import { formatDate, formatNumber } from "~/i18n/i18n";
 import { useLang, useT } from "~/i18n/use-t";
 import { may } from "~/lib/agreements";
-import { IntentButton, IntentForm, SuccessNotice } from "~/components/intent-form";
+import { IntentButton, IntentForm, RowAction, SuccessNotice } from "~/components/intent-form";
 import { ReadOnlyNote } from "./read-only-note";
 import { SectionProps } from "./section-props";
 import { isValidStatus } from "./validity";
@@ -72,14 +72,10 @@ export function HanteraSection({ agreement, role }: SectionProps) {
                     {canEdit ? (
                       <td>
                         {account.active ? (
-                          <IntentForm intent="deactivateAccount" target={account.id} confirm={t("agreement.deactivateConfirm", { name: account.name })}>
-                            {() => (
-                              <IntentButton intent="deactivateAccount" target={account.id} busy={t("agreement.deactivating")} className="button button-danger button-small">
-                                <span aria-hidden="true">{t("agreement.deactivate")}</span>
-                                <span className="visually-hidden">{t("agreement.deactivateLabel", { name: account.name })}</span>
-                              </IntentButton>
-                            )}
-                          </IntentForm>
+                          <RowAction intent="deactivateAccount" target={account.id} confirm={t("agreement.deactivateConfirm", { name: account.name })} busy={t("agreement.deactivating")}>
+                            <span aria-hidden="true">{t("agreement.deactivate")}</span>
+                            <span className="visually-hidden">{t("agreement.deactivateLabel", { name: account.name })}</span>
+                          </RowAction>
                         ) : null}
                       </td>
                     ) : null}

@@ -3,7 +3,7 @@ import { useLang, useT } from "~/i18n/use-t";
 import { may } from "~/lib/agreements";
 import { formatMoney } from "~/lib/money";
 import { LICENCE_KINDS } from "./constants";
-import { IntentButton, IntentForm, SuccessNotice } from "~/components/intent-form";
+import { IntentButton, IntentForm, RowAction, SuccessNotice } from "~/components/intent-form";
 import { ReadOnlyNote } from "./read-only-note";
 import { SectionProps } from "./section-props";
 import { isValidStatus } from "./validity";
@@ -99,13 +99,9 @@ export function LicenceSection({ agreement, role, today }: SectionProps) {
                     {canEdit ? (
                       <td>
                         {rental.active ? (
-                          <IntentForm intent="endRental" target={rental.id} confirm={t("agreement.endRentalConfirm")}>
-                            {() => (
-                              <IntentButton intent="endRental" target={rental.id} busy={t("agreement.endingRental")} className="button button-danger button-small">
-                                {t("agreement.endRental")}
-                              </IntentButton>
-                            )}
-                          </IntentForm>
+                          <RowAction intent="endRental" target={rental.id} confirm={t("agreement.endRentalConfirm")} busy={t("agreement.endingRental")}>
+                            {t("agreement.endRental")}
+                          </RowAction>
                         ) : null}
                       </td>
                     ) : null}
