@@ -6,7 +6,7 @@ import { InstalledVersionResolver, ProductReleaseResolver, PropertyVersionsResol
 import { ActionPlanResolver, AgreementTailoringResolver, SystemReviewResolver, TailoringEventResolver, TailoringResolver, TailoringStepStatusResolver } from "./modules/tailoring/tailoring.resolver.js";
 import { AuditResolver } from "./modules/audit/audit.resolver.js";
 import { NodeResolver } from "./modules/node/node.resolver.js";
-import { OrganisationResolver, PropertyResolver, TierResolver, UserResolver } from "./modules/parties/parties.resolver.js";
+import { OrganisationResolver, PropertyResolver, TierResolver, UserResolver } from "./modules/parties/party.resolver.js";
 import { authChecker } from "./shared/auth.js";
 
 export const resolvers = [
