@@ -1,16 +1,14 @@
 import { formatDate, type Translate } from "~/i18n/i18n";
 import { useLang, useT } from "~/i18n/use-t";
-import { may } from "~/lib/agreements";
 import { HOSTED_SERVICES } from "./constants";
 import { IntentButton, IntentForm, RowAction, SuccessNotice } from "~/components/intent-form";
 import { ReadOnlyNote } from "./read-only-note";
-import { SectionProps } from "./section-props";
-import { isValidStatus } from "./validity";
+import type { SectionProps } from "./section-props";
 
-export function AddOnSection({ agreement, role }: SectionProps) {
+export function AddOnSection({ agreement }: SectionProps) {
   const t = useT();
   const lang = useLang();
-  const canEdit = may(role, "addOns") && isValidStatus(agreement.status);
+  const canEdit = agreement.viewerCanOrderAddOns;
   const running = (kind: "HOSTING" | "MONITORING") => agreement.addOns.some((addOn) => addOn.kind === kind && addOn.active);
   return (
     <section className="section" aria-labelledby="addons-title" id="addons">
@@ -93,7 +91,7 @@ export function AddOnSection({ agreement, role }: SectionProps) {
             )}
           </div>
         ) : (
-          <ReadOnlyNote role={role} permission="addOns" status={agreement.status} />
+          <ReadOnlyNote />
         )}
       </div>
     </section>

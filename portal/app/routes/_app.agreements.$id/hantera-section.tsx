@@ -1,16 +1,14 @@
 import { formatDate, formatNumber } from "~/i18n/i18n";
 import { useLang, useT } from "~/i18n/use-t";
-import { may } from "~/lib/agreements";
 import { IntentButton, IntentForm, RowAction, SuccessNotice } from "~/components/intent-form";
 import { ReadOnlyNote } from "./read-only-note";
-import { SectionProps } from "./section-props";
-import { isValidStatus } from "./validity";
+import type { SectionProps } from "./section-props";
 
-export function HanteraSection({ agreement, role }: SectionProps) {
+export function HanteraSection({ agreement }: SectionProps) {
   const t = useT();
   const lang = useLang();
   const { hanteraQuota: quota } = agreement;
-  const canEdit = may(role, "benefits") && isValidStatus(agreement.status);
+  const canEdit = agreement.viewerCanManageHanteraAccounts;
   const full = quota.used >= quota.quota;
   const percent = quota.quota > 0 ? Math.min(100, Math.round((quota.used / quota.quota) * 100)) : 100;
   const accounts = agreement.hanteraAccounts;
@@ -109,7 +107,7 @@ export function HanteraSection({ agreement, role }: SectionProps) {
             </IntentForm>
           </div>
         ) : (
-          <ReadOnlyNote role={role} permission="benefits" status={agreement.status} />
+          <ReadOnlyNote />
         )}
       </div>
     </section>

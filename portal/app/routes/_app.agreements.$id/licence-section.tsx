@@ -1,17 +1,15 @@
 import { formatDate, formatNumber } from "~/i18n/i18n";
 import { useLang, useT } from "~/i18n/use-t";
-import { may } from "~/lib/agreements";
 import { formatMoney } from "~/lib/money";
 import { LICENCE_KINDS } from "./constants";
 import { IntentButton, IntentForm, RowAction, SuccessNotice } from "~/components/intent-form";
 import { ReadOnlyNote } from "./read-only-note";
-import { SectionProps } from "./section-props";
-import { isValidStatus } from "./validity";
+import type { SectionProps } from "./section-props";
 
-export function LicenceSection({ agreement, role, today }: SectionProps) {
+export function LicenceSection({ agreement, today }: SectionProps) {
   const t = useT();
   const lang = useLang();
-  const canEdit = may(role, "benefits") && isValidStatus(agreement.status) && agreement.tier.licenceRentals;
+  const canEdit = agreement.viewerCanRentLicences;
   const current = agreement.periods.find((period) => period.startsOn <= today && today <= period.endsOn) ?? agreement.periods[agreement.periods.length - 1];
   const rentals = agreement.licenceRentals;
   return (
@@ -159,7 +157,7 @@ export function LicenceSection({ agreement, role, today }: SectionProps) {
         ) : !agreement.tier.licenceRentals ? (
           <p className="muted small">{t("agreement.rentalsNotInTier")}</p>
         ) : (
-          <ReadOnlyNote role={role} permission="benefits" status={agreement.status} />
+          <ReadOnlyNote />
         )}
       </div>
     </section>

@@ -1,18 +1,16 @@
 import { formatDate } from "~/i18n/i18n";
 import { useLang, useT } from "~/i18n/use-t";
-import { may } from "~/lib/agreements";
 import { IntentButton, IntentForm } from "~/components/intent-form";
 import { RenewForm } from "./renew-form";
-import { SectionProps } from "./section-props";
-import { isRenewable, isValidStatus } from "./validity";
+import type { SectionProps } from "./section-props";
 
 /** Renewal (when not already offered in the banner) and termination, for sellers and admins. */
-export function ManageSection({ agreement, role, today }: SectionProps) {
+export function ManageSection({ agreement, today }: SectionProps) {
   const t = useT();
   const lang = useLang();
-  if (!may(role, "manage")) return null;
-  const renewHere = agreement.status === "ACTIVE" && isRenewable(agreement.status);
-  const terminable = isValidStatus(agreement.status);
+  // An expiring or expired agreement offers renewal in its banner; here only an active one does.
+  const renewHere = agreement.status === "ACTIVE" && agreement.viewerCanRenew;
+  const terminable = agreement.viewerCanTerminate;
   if (!renewHere && !terminable) return null;
   return (
     <section className="section" aria-labelledby="manage-title" id="manage">
@@ -20,7 +18,7 @@ export function ManageSection({ agreement, role, today }: SectionProps) {
       <div className="grid-2">
         {renewHere ? (
           <div className="card">
-            <RenewForm agreement={agreement} role={role} today={today} />
+            <RenewForm agreement={agreement} today={today} />
           </div>
         ) : null}
         {terminable ? (

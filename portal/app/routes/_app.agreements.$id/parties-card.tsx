@@ -1,6 +1,6 @@
 import { formatDate, formatDateTime } from "~/i18n/i18n";
 import { useLang, useT } from "~/i18n/use-t";
-import { AgreementData } from "./section-props";
+import type { AgreementData } from "./section-props";
 
 export function PartiesCard({ agreement }: { agreement: AgreementData }) {
   const t = useT();

@@ -2,7 +2,7 @@ import { formatDate } from "~/i18n/i18n";
 import { useLang, useT } from "~/i18n/use-t";
 import { addYear, nextDay } from "~/lib/dates";
 import { IntentButton, IntentForm } from "~/components/intent-form";
-import { SectionProps } from "./section-props";
+import type { SectionProps } from "./section-props";
 
 export function RenewForm({ agreement }: SectionProps) {
   const t = useT();

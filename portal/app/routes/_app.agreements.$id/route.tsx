@@ -36,7 +36,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const data = await api.query(AgreementPageDocument, { id: params.id ?? "" });
   if (!data.viewer) return redirectToLogin(session);
   if (!data.agreement) return notFound();
-  return { agreement: data.agreement, role: data.viewer.user.role, today: todayInSweden() };
+  return { agreement: data.agreement, today: todayInSweden() };
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
@@ -48,8 +48,8 @@ export async function action({ request, params }: ActionFunctionArgs) {
 export default function AgreementPage() {
   const t = useT();
   const lang = useLang();
-  const { agreement, role, today } = useLoaderData<typeof loader>();
-  const props = { agreement, role, today };
+  const { agreement, today } = useLoaderData<typeof loader>();
+  const props = { agreement, today };
   return (
     <>
       <p className="breadcrumb">

@@ -1,9 +1,8 @@
-import type { AgreementPageQuery, Role } from "~/graphql/graphql";
+import type { AgreementPageQuery } from "~/graphql/graphql";
 
 export type AgreementData = NonNullable<AgreementPageQuery["agreement"]>;
 
 export interface SectionProps {
   agreement: AgreementData;
-  role: Role;
   today: string;
 }

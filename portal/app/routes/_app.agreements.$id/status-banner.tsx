@@ -1,9 +1,8 @@
 import { formatDate, formatNumber, type Translate } from "~/i18n/i18n";
 import { useLang, useT } from "~/i18n/use-t";
-import { may } from "~/lib/agreements";
 import { IntentButton, IntentForm } from "~/components/intent-form";
 import { RenewForm } from "./renew-form";
-import { AgreementData, SectionProps } from "./section-props";
+import type { AgreementData, SectionProps } from "./section-props";
 
 /** One line of "what the customer loses", in the user's language. */
 export function lapseText(t: Translate, item: AgreementData["lapsePreview"][number], agreement: AgreementData): string {
@@ -23,17 +22,16 @@ export function lapseText(t: Translate, item: AgreementData["lapsePreview"][numb
 }
 
 /** Draft, expiring, expired or terminated: what that means and what can be done now. */
-export function StatusBanner({ agreement, role, today }: SectionProps) {
+export function StatusBanner({ agreement, today }: SectionProps) {
   const t = useT();
   const lang = useLang();
-  const manager = may(role, "manage");
   switch (agreement.status) {
     case "DRAFT":
       return (
         <section className="banner banner-info" aria-labelledby="banner-title">
           <h2 id="banner-title">{t("agreement.draftTitle")}</h2>
           <p>{t("agreement.draftText", { start: formatDate(lang, agreement.startsOn) })}</p>
-          {manager ? (
+          {agreement.viewerCanActivate ? (
             <IntentForm intent="activate" hidden={{ expectedVersion: String(agreement.version) }}>
               {() => (
                 <IntentButton intent="activate" busy={t("agreement.activating")}>
@@ -68,8 +66,8 @@ export function StatusBanner({ agreement, role, today }: SectionProps) {
           ) : (
             <p>{t("agreement.expiredText")}</p>
           )}
-          {manager ? (
-            <RenewForm agreement={agreement} role={role} today={today} />
+          {agreement.viewerCanRenew ? (
+            <RenewForm agreement={agreement} today={today} />
           ) : (
             <p className="muted">{t("agreement.askSeller", { seller: agreement.seller?.name ?? t("agreement.yourSeller") })}</p>
           )}

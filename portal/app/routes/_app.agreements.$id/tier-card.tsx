@@ -1,7 +1,7 @@
 import type { ReactNode } from "react";
 import { formatNumber } from "~/i18n/i18n";
 import { useLang, useT } from "~/i18n/use-t";
-import { AgreementData } from "./section-props";
+import type { AgreementData } from "./section-props";
 
 function Benefit({ included, children }: { included: boolean; children: ReactNode }) {
   const t = useT();

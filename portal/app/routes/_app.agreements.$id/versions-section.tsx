@@ -1,6 +1,6 @@
 import { formatNumber } from "~/i18n/i18n";
 import { useLang, useT } from "~/i18n/use-t";
-import { AgreementData } from "./section-props";
+import type { AgreementData } from "./section-props";
 
 export function VersionsSection({ agreement }: { agreement: AgreementData }) {
   const t = useT();

@@ -1,20 +1,19 @@
 import { Form } from "@remix-run/react";
 import { SubmitButton } from "~/components/submit-button";
 import { useLang, useT } from "~/i18n/use-t";
-import { mayTailor, partyOf } from "~/lib/tailoring";
 import { formatDay } from "~/lib/dates";
 import type { TailoringResult } from "./intents";
 import { ResultErrors } from "~/components/intent-form";
 import { resultFor, typed } from "~/lib/form-result";
-import { type PageAgreement, type PagePlan, type SectionProps } from "./types";
+import type { PageAgreement, PagePlan, PageTailoring } from "./types";
 
 /** Step 5: one party proposes an end date, the other agrees it. */
-export function EndDateSection({ agreement, plan, role, result, action }: { agreement: PageAgreement; plan: PagePlan; role: SectionProps["role"]; result: TailoringResult | undefined; action: string }) {
+export function EndDateSection({ agreement, tailoring, plan, result, action }: { agreement: PageAgreement; tailoring: PageTailoring; plan: PagePlan; result: TailoringResult | undefined; action: string }) {
   const t = useT();
   const lang = useLang();
   const own = resultFor(result, "endDate");
-  const party = partyOf(role);
-  const canAct = mayTailor(role, "plan") && party !== undefined;
+  const party = tailoring.viewerParty;
+  const canAct = tailoring.viewerCanEditPlan && party != null;
   const agreementEnd = agreement.terminatedOn && agreement.terminatedOn < agreement.endsOn ? agreement.terminatedOn : agreement.endsOn;
   const mine = party === "VENDOR" ? plan.vendorAgreedBy : plan.customerAgreedBy;
   return (

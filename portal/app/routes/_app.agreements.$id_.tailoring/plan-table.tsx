@@ -2,17 +2,17 @@ import { Form, useNavigation } from "@remix-run/react";
 import { ActionItemsTable } from "~/components/action-items-table";
 import { SubmitButton } from "~/components/submit-button";
 import { useT } from "~/i18n/use-t";
-import { ITEM_STATUSES, mayTailor } from "~/lib/tailoring";
+import { ITEM_STATUSES } from "~/lib/tailoring";
 import type { TailoringResult } from "./intents";
 import { ResultErrors } from "~/components/intent-form";
 import { resultFor } from "~/lib/form-result";
-import { type PagePlan, type SectionProps } from "./types";
+import type { PagePlan } from "./types";
 
 /** The plan's items in their agreed order; after the end date, with progress that may still change. */
-export function PlanTable({ plan, role, done, result, action }: { plan: PagePlan; role: SectionProps["role"]; done: boolean; result: TailoringResult | undefined; action: string }) {
+export function PlanTable({ plan, canEdit, done, result, action }: { plan: PagePlan; canEdit: boolean; done: boolean; result: TailoringResult | undefined; action: string }) {
   const t = useT();
   const late = new Set(plan.itemsPastEndDate.map((i) => i.id));
-  const canChangeStatus = done && mayTailor(role, "plan");
+  const canChangeStatus = done && canEdit;
   const settled = useNavigation().state === "idle";
   return (
     <div className="table-wrap">

@@ -3,15 +3,15 @@ import { useRef, useState } from "react";
 import { Estimate, OwnerBadge } from "~/components/action-items-table";
 import { SubmitButton } from "~/components/submit-button";
 import { useT } from "~/i18n/use-t";
-import { mayTailor, moveEntry } from "~/lib/tailoring";
+import { moveEntry } from "~/lib/tailoring";
 import type { TailoringResult } from "./intents";
 import { ResultErrors } from "~/components/intent-form";
 import { resultFor } from "~/lib/form-result";
-import { type PagePlan, type PageTailoring, type SectionProps } from "./types";
+import type { PagePlan, PageTailoring } from "./types";
 import { PriorityStatus } from "./priority-status";
 
 /** Step 4: put the items in order — by dragging, or with the up/down buttons — and save the order. */
-export function PriorityList({ plan, tailoring, role, result, action }: { plan: PagePlan; tailoring: PageTailoring; role: SectionProps["role"]; result: TailoringResult | undefined; action: string }) {
+export function PriorityList({ plan, tailoring, result, action }: { plan: PagePlan; tailoring: PageTailoring; result: TailoringResult | undefined; action: string }) {
   const t = useT();
   const [order, setOrder] = useState(() => plan.items.map((item) => item.id));
   const [announcement, setAnnouncement] = useState("");
@@ -127,7 +127,7 @@ export function PriorityList({ plan, tailoring, role, result, action }: { plan: 
         </div>
       </Form>
       <PriorityStatus plan={plan} />
-      {mayTailor(role, "confirm") && tailoring.currentStep === "PRIORITISATION" ? <ConfirmForm plan={plan} result={result} action={action} dirty={changed} /> : null}
+      {tailoring.viewerCanConfirmPriorities && tailoring.currentStep === "PRIORITISATION" ? <ConfirmForm plan={plan} result={result} action={action} dirty={changed} /> : null}
     </section>
   );
 }

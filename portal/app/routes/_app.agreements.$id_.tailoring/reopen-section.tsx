@@ -2,7 +2,6 @@ import { Form } from "@remix-run/react";
 import { SubmitButton } from "~/components/submit-button";
 import type { TailoringStep } from "~/graphql/graphql";
 import { useT } from "~/i18n/use-t";
-import { stepIndex, stepNumber } from "~/lib/tailoring";
 import type { TailoringResult } from "./intents";
 import { resultFor, typed } from "~/lib/form-result";
 import { type PageTailoring } from "./types";
@@ -12,7 +11,9 @@ import { ResultErrors } from "~/components/intent-form";
 export function ReopenSection({ tailoring, result }: { tailoring: PageTailoring; result: TailoringResult | undefined }) {
   const t = useT();
   const own = resultFor(result, "reopen");
-  const finished = tailoring.steps.filter((s) => s.step !== "CONTACT" && stepIndex(s.step) < stepIndex(tailoring.currentStep) && s.state !== "TO_DO");
+  // DONE comes after every step; the order is the API's.
+  const current = tailoring.steps.find((s) => s.step === tailoring.currentStep)?.number ?? Number.POSITIVE_INFINITY;
+  const finished = tailoring.steps.filter((s) => s.step !== "CONTACT" && s.number < current && s.state !== "TO_DO");
   if (finished.length === 0) return null;
   return (
     <section className="card section" aria-labelledby="reopen-title">
@@ -28,7 +29,7 @@ export function ReopenSection({ tailoring, result }: { tailoring: PageTailoring;
             <select id="reopen-step" name="step" defaultValue={typed(own, "step") ?? finished[finished.length - 1]?.step}>
               {finished.map((s) => (
                 <option key={s.step} value={s.step}>
-                  {stepNumber(s.step)}. {t(`tailoring.step.${s.step as Exclude<TailoringStep, "DONE">}`)}
+                  {s.number}. {t(`tailoring.step.${s.step as Exclude<TailoringStep, "DONE">}`)}
                 </option>
               ))}
             </select>

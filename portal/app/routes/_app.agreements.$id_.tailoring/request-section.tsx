@@ -2,13 +2,12 @@ import { Form } from "@remix-run/react";
 import { SubmitButton } from "~/components/submit-button";
 import { formatDateTime } from "~/i18n/i18n";
 import { useLang, useT } from "~/i18n/use-t";
-import { mayTailor } from "~/lib/tailoring";
 import { resultFor, typed } from "~/lib/form-result";
 import { type PageTailoring, type SectionProps } from "./types";
 import { ResultErrors } from "~/components/intent-form";
 
 /** Step 1: no tailoring yet; a customer admin or seller asks for a review. */
-export function RequestSection({ agreement, role, result }: SectionProps) {
+export function RequestSection({ agreement, result }: SectionProps) {
   const t = useT();
   const own = resultFor(result, "request");
   const valid = agreement.status === "ACTIVE" || agreement.status === "EXPIRING";
@@ -18,7 +17,7 @@ export function RequestSection({ agreement, role, result }: SectionProps) {
       <p>{t("tailoring.request.intro")}</p>
       {!valid ? (
         <p className="alert alert-info">{t("tailoring.request.notValid")}</p>
-      ) : mayTailor(role, "request") ? (
+      ) : agreement.viewerCanRequestTailoring ? (
         <Form method="post" className="stack">
           <ResultErrors result={own} />
           <div className="field">

@@ -1,4 +1,4 @@
-import type { Role, TailoringPageQuery } from "~/graphql/graphql";
+import type { TailoringPageQuery } from "~/graphql/graphql";
 import type { TailoringResult } from "./intents";
 
 export type PageAgreement = NonNullable<TailoringPageQuery["agreement"]>;
@@ -10,7 +10,6 @@ export type PageReview = NonNullable<PageTailoring["systemReview"]>;
 /** What every section of the page gets. */
 export interface SectionProps {
   agreement: PageAgreement;
-  role: Role;
   today: string;
   /** The action's answer, when the last form sent was on this page. */
   result: TailoringResult | undefined;

@@ -7,7 +7,6 @@ import { CreateAgreementDocument, NewAgreementChoicesDocument, type TierCode } f
 import { formatNumber } from "~/i18n/i18n";
 import { pageTitle } from "~/i18n/meta";
 import { useLang, useT } from "~/i18n/use-t";
-import { may } from "~/lib/agreements";
 import { formError, formErrorText, formErrors, isBadRequest, type FormError } from "~/lib/form-result";
 import { addYear, isIsoDate, todayInSweden } from "~/lib/dates";
 import { apiFor } from "~/lib/api.server";
@@ -23,8 +22,8 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const { api, session } = await apiFor(request);
   const data = await api.query(NewAgreementChoicesDocument, { customerId, withProperties: customerId !== undefined });
   if (!data.viewer) return redirectToLogin(session);
-  // Only sellers and admins create agreements; others are told so rather than shown a form the API refuses.
-  if (!may(data.viewer.user.role, "manage")) throw new Response("Forbidden", { status: 403 });
+  // Only those the API lets create agreements get the form; others are told so rather than shown one it refuses.
+  if (!data.viewer.viewerCanCreateAgreements) throw new Response("Forbidden", { status: 403 });
   const customers = data.customers.edges.map((edge) => edge.node);
   const customer = customers.find((c) => c.id === customerId);
   return {
