@@ -1,8 +1,4 @@
-import type { ActionItemOwner, ActionItemStatus, ReviewArea, Role } from "~/graphql/graphql";
-
-export const REVIEW_AREAS: readonly ReviewArea[] = ["DATABASE", "ROUTINES", "HARDWARE_AND_VERSIONS", "BACKUPS", "OTHER"];
-export const ITEM_OWNERS: readonly ActionItemOwner[] = ["VENDOR", "PARTNER", "CUSTOMER"];
-export const ITEM_STATUSES: readonly ActionItemStatus[] = ["OPEN", "IN_PROGRESS", "DONE", "DROPPED"];
+import type { Role } from "~/graphql/graphql";
 
 /**
  * Whose worklist a role has: the vendor's for sellers and admins, the customer's for its admins.

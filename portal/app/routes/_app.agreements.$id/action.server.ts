@@ -1,3 +1,4 @@
+import { HOSTED_SERVICES, LICENCE_KINDS } from "~/lib/enums";
 import { randomUUID } from "node:crypto";
 import {
   ActivateAgreementDocument,
@@ -14,7 +15,7 @@ import { formError, formErrors, isBadRequest, type FormError } from "~/lib/form-
 import { parseKronor } from "~/lib/money";
 import { isIsoDate } from "~/lib/dates";
 import type { Api } from "~/lib/api.server";
-import { HOSTED_SERVICES, LICENCE_KINDS } from "./constants";
+
 import { intentOf } from "~/lib/intent.server";
 import { INTENTS, type Intent, type IntentResult } from "./intents";
 
@@ -28,7 +29,6 @@ function text(form: FormData, name: string): string {
   const value = form.get(name);
   return typeof value === "string" ? value.trim() : "";
 }
-
 
 function requireDate(form: FormData, name: string, errors: FormError[]): string {
   const value = text(form, name);

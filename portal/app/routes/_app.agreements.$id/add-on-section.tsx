@@ -1,6 +1,7 @@
+import { HOSTED_SERVICES } from "~/lib/enums";
 import { formatDate, type Translate } from "~/i18n/i18n";
 import { useLang, useT } from "~/i18n/use-t";
-import { HOSTED_SERVICES } from "./constants";
+
 import { IntentButton, IntentForm, RowAction, SuccessNotice } from "~/components/intent-form";
 import { ReadOnlyNote } from "./read-only-note";
 import type { SectionProps } from "./section-props";

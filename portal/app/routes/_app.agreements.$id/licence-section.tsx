@@ -1,7 +1,8 @@
+import { LICENCE_KINDS } from "~/lib/enums";
 import { formatDate, formatNumber } from "~/i18n/i18n";
 import { useLang, useT } from "~/i18n/use-t";
 import { formatMoney } from "~/lib/money";
-import { LICENCE_KINDS } from "./constants";
+
 import { IntentButton, IntentForm, RowAction, SuccessNotice } from "~/components/intent-form";
 import { ReadOnlyNote } from "./read-only-note";
 import type { SectionProps } from "./section-props";

@@ -1,3 +1,4 @@
+import { ITEM_OWNERS, ITEM_STATUSES, REVIEW_AREAS } from "~/lib/enums";
 import { randomUUID } from "node:crypto";
 import {
   AddActionItemDocument,
@@ -17,7 +18,7 @@ import {
 import type { MessageKey } from "~/i18n/i18n";
 import { formError, type FormError } from "~/lib/form-result";
 import type { Api } from "~/lib/api.server";
-import { ITEM_OWNERS, ITEM_STATUSES, REVIEW_AREAS } from "~/lib/tailoring";
+
 import { parseKronor } from "~/lib/money";
 import { isIsoDate } from "~/lib/dates";
 import { intentOf } from "~/lib/intent.server";

@@ -1,6 +1,7 @@
+import { ITEM_OWNERS } from "~/lib/enums";
 import type { ActionItemOwner } from "~/graphql/graphql";
 import { useT } from "~/i18n/use-t";
-import { ITEM_OWNERS } from "~/lib/tailoring";
+
 import type { TailoringResult } from "./intents";
 import { typed } from "~/lib/form-result";
 import { type PageItem } from "./types";

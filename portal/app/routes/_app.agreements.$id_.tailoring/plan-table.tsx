@@ -1,8 +1,9 @@
+import { ITEM_STATUSES } from "~/lib/enums";
 import { Form, useNavigation } from "@remix-run/react";
 import { ActionItemsTable } from "~/components/action-items-table";
 import { SubmitButton } from "~/components/submit-button";
 import { useT } from "~/i18n/use-t";
-import { ITEM_STATUSES } from "~/lib/tailoring";
+
 import type { TailoringResult } from "./intents";
 import { ResultErrors } from "~/components/intent-form";
 import { resultFor } from "~/lib/form-result";

@@ -1,9 +1,10 @@
+import { REVIEW_AREAS } from "~/lib/enums";
 import { Form } from "@remix-run/react";
 import { useState } from "react";
 import { SubmitButton } from "~/components/submit-button";
 import type { ReviewArea } from "~/graphql/graphql";
 import { useT } from "~/i18n/use-t";
-import { REVIEW_AREAS } from "~/lib/tailoring";
+
 import type { TailoringResult } from "./intents";
 import { resultFor, typed } from "~/lib/form-result";
 import { type PageTailoring } from "./types";

@@ -1,9 +1,10 @@
+import { TIER_CODES } from "~/lib/enums";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useRouteError, useSubmit } from "@remix-run/react";
 import { ErrorPanel } from "~/components/error-panel";
 import { SubmitButton } from "~/components/submit-button";
-import { CreateAgreementDocument, NewAgreementChoicesDocument, type TierCode } from "~/graphql/graphql";
+import { CreateAgreementDocument, NewAgreementChoicesDocument } from "~/graphql/graphql";
 import { formatNumber } from "~/i18n/i18n";
 import { pageTitle } from "~/i18n/meta";
 import { useLang, useT } from "~/i18n/use-t";
@@ -13,8 +14,6 @@ import { apiFor } from "~/lib/api.server";
 import { redirectToLogin } from "~/lib/session.server";
 
 export const meta: MetaFunction = ({ matches }) => [{ title: pageTitle(matches, "newAgreement.title") }];
-
-const TIERS: readonly TierCode[] = ["PLUS_500", "BRF"];
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const url = new URL(request.url);
@@ -52,7 +51,7 @@ export async function action({ request }: ActionFunctionArgs): Promise<CreateRes
     propertyIds: form.getAll("propertyIds").map(String),
   };
   const customerId = text("customerId");
-  const tier = TIERS.find((code) => code === values.tier);
+  const tier = TIER_CODES.find((code) => code === values.tier);
   const errors: FormError[] = [];
   if (!customerId) errors.push(formError("customerId", "REQUIRED"));
   if (!tier) errors.push(formError("tier", "REQUIRED"));
