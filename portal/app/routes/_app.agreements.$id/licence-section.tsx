@@ -7,6 +7,22 @@ import { IntentButton, IntentForm, RowAction, SuccessNotice } from "~/components
 import { ReadOnlyNote } from "./read-only-note";
 import type { SectionProps } from "./section-props";
 
+/** Kind, quantity, per month: the first columns of both rental tables. */
+function RentalColumns() {
+  const t = useT();
+  return (
+    <>
+      <th scope="col">{t("agreement.licenceKind")}</th>
+      <th scope="col" className="numeric">
+        {t("agreement.quantity")}
+      </th>
+      <th scope="col" className="numeric">
+        {t("agreement.perMonth")}
+      </th>
+    </>
+  );
+}
+
 export function LicenceSection({ agreement, today }: SectionProps) {
   const t = useT();
   const lang = useLang();
@@ -22,13 +38,7 @@ export function LicenceSection({ agreement, today }: SectionProps) {
             <caption className="visually-hidden">{t("agreement.totalsCaption")}</caption>
             <thead>
               <tr>
-                <th scope="col">{t("agreement.licenceKind")}</th>
-                <th scope="col" className="numeric">
-                  {t("agreement.quantity")}
-                </th>
-                <th scope="col" className="numeric">
-                  {t("agreement.perMonth")}
-                </th>
+                <RentalColumns />
               </tr>
             </thead>
             <tbody>
@@ -64,13 +74,7 @@ export function LicenceSection({ agreement, today }: SectionProps) {
               <caption className="visually-hidden">{t("agreement.licenceRentals")}</caption>
               <thead>
                 <tr>
-                  <th scope="col">{t("agreement.licenceKind")}</th>
-                  <th scope="col" className="numeric">
-                    {t("agreement.quantity")}
-                  </th>
-                  <th scope="col" className="numeric">
-                    {t("agreement.perMonth")}
-                  </th>
+                  <RentalColumns />
                   <th scope="col">{t("agreements.period")}</th>
                   <th scope="col">{t("agreements.status")}</th>
                   {canEdit ? <th scope="col">{t("apiTokens.actions")}</th> : null}
