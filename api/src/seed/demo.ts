@@ -15,6 +15,7 @@ import { addDaysIso, todayInSweden } from "../shared/dates.js";
 import type { Result } from "../shared/errors.js";
 import type { Role, Viewer } from "../shared/viewer.js";
 import { ensureAdmin } from "./bootstrap.js";
+import { seedSupportCases } from "./support-cases.js";
 
 export const DEMO_PASSWORD = "trygg-demo-2026";
 
@@ -103,6 +104,7 @@ export async function seedDemo(db: Db): Promise<DemoLogin[]> {
     propertyIds.set(p.name, row.id);
   }
   await seedAgreements(db, admin, orgIds, propertyIds);
+  await seedSupportCases(db);
   return DEMO_LOGINS;
 }
 

@@ -6,3 +6,4 @@ export * from "./agreements.js";
 export * from "./releases.js";
 export * from "./tailoring.js";
 export * from "./notifications.js";
+export * from "./support.js";
