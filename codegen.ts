@@ -14,11 +14,8 @@ const portalDocuments = readdirSync("portal/app", { recursive: true, encoding: "
  * Typed operations for the portal, from the committed SDL and the portal's `.graphql` files.
  * Run from the repository root: `npx graphql-codegen --config codegen.ts`.
  */
-// `sort` is a load option the CLI passes on (see @graphql-codegen/cli load.js) but does not type.
-const config: CodegenConfig & { sort: boolean } = {
+const config: CodegenConfig = {
   schema: "schema/schema.graphql",
-  // Keep the SDL's order (enum values as the API lists them), not an alphabetical one.
-  sort: false,
   documents: portalDocuments,
   ignoreNoDocuments: false,
   generates: {
@@ -27,8 +24,7 @@ const config: CodegenConfig & { sort: boolean } = {
       presetConfig: { fragmentMasking: false },
       config: {
         useTypeImports: true,
-        // Enum values as constants too, so the portal lists them from the SDL instead of copying them.
-        enumType: "const",
+        enumsAsTypes: true,
         strictScalars: true,
         scalars: {
           Date: "string",

@@ -4,289 +4,25 @@ type Exact<T extends { [key: string]: unknown }> = { [K in keyof T]: T[K] };
 /** Internal type. DO NOT USE DIRECTLY. */
 export type Incremental<T> = T | { [P in keyof T]?: P extends ' $fragmentName' | '__typename' ? T[P] : never };
 import type { TypedDocumentNode as DocumentNode } from '@graphql-typed-document-node/core';
-/** What part an organisation plays. */
-export const OrganisationKind = {
-  /** The maker of the systems; owns agreements and runs support. */
-  Vendor: 'VENDOR',
-  /** A security supplier, reseller or installer; usually signs agreements for customers. */
-  Partner: 'PARTNER',
-  /** A property owner: a large owner, a housing cooperative (BRF) or a private landlord. */
-  Customer: 'CUSTOMER'
-} as const;
-
-export type OrganisationKind = typeof OrganisationKind[keyof typeof OrganisationKind];
-/** What a user may do. Vendor roles: ADMIN, SELLER, SUPPORT; partner: PARTNER_*; customer: CUSTOMER_*. */
-export const Role = {
-  /** Vendor administrator: sees and manages everything. */
-  Admin: 'ADMIN',
-  /** Vendor seller: runs agreements and the tailoring workflow. */
-  Seller: 'SELLER',
-  /** Vendor support technician: answers cases and performs annual visits. */
-  Support: 'SUPPORT',
-  /** Partner administrator: manages the partner's users and API tokens. */
-  PartnerAdmin: 'PARTNER_ADMIN',
-  /** Partner staff: reads and acts on the partner's customers. */
-  PartnerStaff: 'PARTNER_STAFF',
-  /** Customer administrator: manages Hantera accounts, rentals and the action plan. */
-  CustomerAdmin: 'CUSTOMER_ADMIN',
-  /** Customer member: reads only. */
-  CustomerMember: 'CUSTOMER_MEMBER'
-} as const;
-
-export type Role = typeof Role[keyof typeof Role];
-/** The vendor's programs whose latest versions the agreements include. */
-export const Product = {
-  /** Multi-access, the access-control system. */
-  MultiAccess: 'MULTI_ACCESS',
-  /** Hantera, the administration program. */
-  Hantera: 'HANTERA',
-  /** Aptusportal, the resident portal. */
-  Aptusportal: 'APTUSPORTAL'
-} as const;
-
-export type Product = typeof Product[keyof typeof Product];
-/** Derived from activation, periods and termination every time it is read; never stale. */
-export const AgreementStatus = {
-  /** Created, not yet activated. */
-  Draft: 'DRAFT',
-  /** Valid, and not ending within the expiring window. */
-  Active: 'ACTIVE',
-  /** Valid, but ends within the expiring window (default 60 days): time to renew. */
-  Expiring: 'EXPIRING',
-  /** The last period has ended without renewal. */
-  Expired: 'EXPIRED',
-  /** Ended early on a termination date. */
-  Terminated: 'TERMINATED'
-} as const;
-
-export type AgreementStatus = typeof AgreementStatus[keyof typeof AgreementStatus];
-/** The two support agreements. */
-export const TierCode = {
-  /** 500+: for large property owners with many apartments. */
-  Plus_500: 'PLUS_500',
-  /** BRF: for small housing cooperatives and private landlords. */
-  Brf: 'BRF'
-} as const;
-
-export type TierCode = typeof TierCode[keyof typeof TierCode];
-/** Licences a customer may rent during the agreement period instead of buying. */
-export const LicenceKind = {
-  /** Booking licences (Bokning). */
-  Booking: 'BOOKING',
-  /** Hantera licences; each adds one Hantera account to the quota. */
-  Hantera: 'HANTERA',
-  /** Consumption metering licences (Förbrukning). */
-  Consumption: 'CONSUMPTION'
-} as const;
-
-export type LicenceKind = typeof LicenceKind[keyof typeof LicenceKind];
-/** A benefit that ends when the agreement is not renewed. */
-export const LapsedBenefit = {
-  /** The annual on-site support visit (500+). */
-  AnnualVisit: 'ANNUAL_VISIT',
-  /** The Hantera accounts in use. */
-  HanteraAccounts: 'HANTERA_ACCOUNTS',
-  /** A running licence rental. */
-  LicenceRental: 'LICENCE_RENTAL',
-  /** Aptus Hosting. */
-  Hosting: 'HOSTING',
-  /** 24/7 system monitoring. */
-  Monitoring: 'MONITORING',
-  /** Updates to the latest program versions. */
-  LatestVersions: 'LATEST_VERSIONS'
-} as const;
-
-export type LapsedBenefit = typeof LapsedBenefit[keyof typeof LapsedBenefit];
-/** Services ordered on top of an agreement; they never outlive it. */
-export const AddOnKind = {
-  /** Aptus Hosting: the vendor runs, backs up and updates the database and hosts the ordered services. Requires a valid agreement. */
-  Hosting: 'HOSTING',
-  /** Aptus Systemövervakning: the system is watched around the clock, every day. */
-  Monitoring: 'MONITORING'
-} as const;
-
-export type AddOnKind = typeof AddOnKind[keyof typeof AddOnKind];
-/** Services that Aptus Hosting can host. */
-export const HostedService = {
-  /** Bokning (booking). */
-  Bokning: 'BOKNING',
-  /** Förbrukning (consumption metering). */
-  Forbrukning: 'FORBRUKNING',
-  /** FDB. */
-  Fdb: 'FDB',
-  /** Aptusportal, the resident portal. */
-  Aptusportal: 'APTUSPORTAL',
-  /** Hantera, the administration program. */
-  Hantera: 'HANTERA'
-} as const;
-
-export type HostedService = typeof HostedService[keyof typeof HostedService];
 /** Who carries out an action item. */
-export const ActionItemOwner = {
-  /** The vendor (Aptus). */
-  Vendor: 'VENDOR',
+export type ActionItemOwner =
+  /** The customer. */
+  | 'CUSTOMER'
   /** The partner / installer. */
-  Partner: 'PARTNER',
-  /** The customer. */
-  Customer: 'CUSTOMER'
-} as const;
+  | 'PARTNER'
+  /** The vendor (Aptus). */
+  | 'VENDOR';
 
-export type ActionItemOwner = typeof ActionItemOwner[keyof typeof ActionItemOwner];
 /** Progress of an action item. */
-export const ActionItemStatus = {
-  /** Not started. */
-  Open: 'OPEN',
-  /** Being worked on. */
-  InProgress: 'IN_PROGRESS',
+export type ActionItemStatus =
   /** Done. */
-  Done: 'DONE',
+  | 'DONE'
   /** Decided against; not counted in progress. */
-  Dropped: 'DROPPED'
-} as const;
-
-export type ActionItemStatus = typeof ActionItemStatus[keyof typeof ActionItemStatus];
-/** What a system-review finding is about. */
-export const ReviewArea = {
-  /** The database. */
-  Database: 'DATABASE',
-  /** Routines. */
-  Routines: 'ROUTINES',
-  /** Hardware and program versions. */
-  HardwareAndVersions: 'HARDWARE_AND_VERSIONS',
-  /** Backups. */
-  Backups: 'BACKUPS',
-  /** Anything else. */
-  Other: 'OTHER'
-} as const;
-
-export type ReviewArea = typeof ReviewArea[keyof typeof ReviewArea];
-/** The five steps of "Vi skräddarsyr tillsammans", and DONE. */
-export const TailoringStep = {
-  /** 1. Contact your seller. */
-  Contact: 'CONTACT',
-  /** 2. First meeting: a review of the system. */
-  Review: 'REVIEW',
-  /** 3. The seller and the customer write an action plan. */
-  ActionPlan: 'ACTION_PLAN',
-  /** 4. Prioritise together; the customer confirms the order. */
-  Prioritisation: 'PRIORITISATION',
-  /** 5. Agree an end date; it is the basis for the annual service visit. */
-  EndDate: 'END_DATE',
-  /** All five steps are done. */
-  Done: 'DONE'
-} as const;
-
-export type TailoringStep = typeof TailoringStep[keyof typeof TailoringStep];
-/** Where a step stands. */
-export const StepState = {
-  /** Finished. */
-  Done: 'DONE',
-  /** To be done now. */
-  Current: 'CURRENT',
-  /** Not reached yet. */
-  ToDo: 'TO_DO',
-  /** Finished once, but an earlier step was reopened: to be done again. */
-  ToRedo: 'TO_REDO'
-} as const;
-
-export type StepState = typeof StepState[keyof typeof StepState];
-/** A side of the tailoring. */
-export const Party = {
-  /** The vendor's seller. */
-  Vendor: 'VENDOR',
-  /** The customer. */
-  Customer: 'CUSTOMER'
-} as const;
-
-export type Party = typeof Party[keyof typeof Party];
-/** A part of Trygg a user works in; `Viewer.sections` lists those the caller may use. */
-export const Section = {
-  /** The start page: who one is and what waits. */
-  Dashboard: 'DASHBOARD',
-  /** Agreements the caller may see. */
-  Agreements: 'AGREEMENTS',
-  /** Organisations: for vendor staff and partners, who serve many. */
-  Organisations: 'ORGANISATIONS',
-  /** Properties the caller may see. */
-  Properties: 'PROPERTIES',
-  /** The organisation's API tokens (admins and partner admins). */
-  ApiTokens: 'API_TOKENS',
-  /** Tailorings waiting on the vendor (sellers and admins). */
-  Worklist: 'WORKLIST',
-  /** The audit trail (admins). */
-  Audit: 'AUDIT'
-} as const;
-
-export type Section = typeof Section[keyof typeof Section];
-/** Filter for `agreements`. */
-export type AgreementFilter = {
-  /** Only agreements in one of these statuses. */
-  status?: Array<AgreementStatus> | null | undefined;
-  /** Only this tier. */
-  tier?: TierCode | null | undefined;
-  /** Only this customer's. */
-  customerId?: string | number | null | undefined;
-  /** Only those signed by this partner. */
-  partnerId?: string | number | null | undefined;
-  /** Only those this seller is responsible for. */
-  sellerId?: string | number | null | undefined;
-  /** Only those whose latest period ends before this date. */
-  endingBefore?: string | null | undefined;
-};
-
-/** Filter for `organisations`. */
-export type OrganisationFilter = {
-  /** Only organisations of this kind. */
-  kind?: OrganisationKind | null | undefined;
-  /** Only names containing this text (case-insensitive). */
-  search?: string | null | undefined;
-};
-
-/** Filter for `properties`. */
-export type PropertyFilter = {
-  /** Only properties of this customer. */
-  customerId?: string | number | null | undefined;
-  /** Only names or addresses containing this text (case-insensitive). */
-  search?: string | null | undefined;
-};
-
-/** Log in with e-mail and password. */
-export type LoginInput = {
-  /** The user's e-mail address. */
-  email: string;
-  /** The user's password. */
-  password: string;
-};
-
-/** Create an API token for the caller's organisation. */
-export type CreateApiTokenInput = {
-  /** Where the token will be used, e.g. "Our CRM integration" (1–100 characters). */
-  name: string;
-};
-
-/** Revoke an API token. */
-export type RevokeApiTokenInput = {
-  /** Global id of the token. */
-  apiTokenId: string | number;
-};
-
-/** Create a draft agreement. */
-export type CreateAgreementInput = {
-  /** The customer. */
-  customerId: string | number;
-  /** The signing partner; omit when the customer signs directly. */
-  partnerId?: string | number | null | undefined;
-  /** The responsible seller; defaults to the calling seller. */
-  sellerId?: string | number | null | undefined;
-  /** 500+ or BRF. */
-  tier: TierCode;
-  /** The customer's properties the agreement covers (at least one). */
-  propertyIds: Array<string | number>;
-  /** First day of the first period. */
-  startsOn: string;
-  /** Last day of the first period. */
-  endsOn: string;
-};
+  | 'DROPPED'
+  /** Being worked on. */
+  | 'IN_PROGRESS'
+  /** Not started. */
+  | 'OPEN';
 
 /** Activate a draft agreement. */
 export type ActivateAgreementInput = {
@@ -296,190 +32,74 @@ export type ActivateAgreementInput = {
   expectedVersion?: number | null | undefined;
 };
 
-/** Renew an agreement with a new period from the day after the current end. */
-export type RenewAgreementInput = {
-  /** The agreement. */
-  agreementId: string | number;
-  /** Last day of the new period. */
-  endsOn: string;
-  /** Carry the rentals running to the end of the current period into the new one. */
-  carryOverRentals?: boolean;
-  /** The version you saw; STALE_VERSION when someone changed it since. */
-  expectedVersion?: number | null | undefined;
+/** Step 3: add an action item. */
+export type AddActionItemInput = {
+  /** The action plan. */
+  actionPlanId: string | number;
+  /** Details. */
+  description?: string | null | undefined;
+  /** Estimate in money. */
+  estimateCost?: MoneyInput | null | undefined;
+  /** Estimate in hours. */
+  estimateHours?: number | null | undefined;
+  /** The review area it comes from, when made from a finding. */
+  fromFindingArea?: ReviewArea | null | undefined;
+  /** Who does it. */
+  owner: ActionItemOwner;
+  /** What to do (1–200 characters). */
+  title: string;
+  /** Why it matters. */
+  why?: string | null | undefined;
 };
 
-/** Terminate an agreement on a date. */
-export type TerminateAgreementInput = {
-  /** The agreement. */
-  agreementId: string | number;
-  /** Last day of the agreement; inside the current period. */
-  terminatesOn: string;
-  /** Why (1–1000 characters). */
-  reason: string;
-  /** The version you saw; STALE_VERSION when someone changed it since. */
-  expectedVersion?: number | null | undefined;
+/** Services ordered on top of an agreement; they never outlive it. */
+export type AddOnKind =
+  /** Aptus Hosting: the vendor runs, backs up and updates the database and hosts the ordered services. Requires a valid agreement. */
+  | 'HOSTING'
+  /** Aptus Systemövervakning: the system is watched around the clock, every day. */
+  | 'MONITORING';
+
+/** Step 5: agree the end date. One party proposes, the other agrees the same date. */
+export type AgreeEndDateInput = {
+  /** The action plan. */
+  actionPlanId: string | number;
+  /** The date the plan is to be done by; inside the agreement period. */
+  endOn: string;
 };
 
-/** Create a Hantera account on an agreement. */
-export type CreateHanteraAccountInput = {
-  /** The agreement. */
-  agreementId: string | number;
-  /** The account holder's name (1–200 characters). */
-  name: string;
-  /** The account holder's e-mail address. */
-  email: string;
+/** Filter for `agreements`. */
+export type AgreementFilter = {
+  /** Only this customer's. */
+  customerId?: string | number | null | undefined;
+  /** Only those whose latest period ends before this date. */
+  endingBefore?: string | null | undefined;
+  /** Only those signed by this partner. */
+  partnerId?: string | number | null | undefined;
+  /** Only those this seller is responsible for. */
+  sellerId?: string | number | null | undefined;
+  /** Only agreements in one of these statuses. */
+  status?: Array<AgreementStatus> | null | undefined;
+  /** Only this tier. */
+  tier?: TierCode | null | undefined;
 };
 
-/** Deactivate a Hantera account, freeing its place in the quota. */
-export type DeactivateHanteraAccountInput = {
-  /** The account. */
-  hanteraAccountId: string | number;
-};
-
-/** Rent licences during the agreement period. */
-export type RentLicenceInput = {
-  /** The agreement. */
-  agreementId: string | number;
-  /** What to rent. */
-  kind: LicenceKind;
-  /** How many (1–10 000). */
-  quantity: number;
-  /** Price per month for the whole quantity. */
-  monthlyPrice: MoneyInput;
-  /** First day; inside an agreement period. */
-  startsOn: string;
-  /** Last day; inside the same period. */
-  endsOn: string;
-};
-
-/** An amount of money in minor units. */
-export type MoneyInput = {
-  /** The amount in minor units (öre), zero or more. */
-  amountMinor: number;
-  /** ISO 4217 currency code; only SEK is accepted. */
-  currency?: string;
-};
-
-/** End a licence rental early. */
-export type EndLicenceRentalInput = {
-  /** The rental. */
-  licenceRentalId: string | number;
-  /** Last day; today when omitted. */
-  endsOn?: string | null | undefined;
-};
-
-/** Order an add-on on an agreement. */
-export type OrderAddOnInput = {
-  /** The agreement; it must be valid. */
-  agreementId: string | number;
-  /** Hosting or monitoring. */
-  kind: AddOnKind;
-  /** For hosting: which services to host (at least one). */
-  hostedServices?: Array<HostedService> | null | undefined;
-};
+/** Derived from activation, periods and termination every time it is read; never stale. */
+export type AgreementStatus =
+  /** Valid, and not ending within the expiring window. */
+  | 'ACTIVE'
+  /** Created, not yet activated. */
+  | 'DRAFT'
+  /** The last period has ended without renewal. */
+  | 'EXPIRED'
+  /** Valid, but ends within the expiring window (default 60 days): time to renew. */
+  | 'EXPIRING'
+  /** Ended early on a termination date. */
+  | 'TERMINATED';
 
 /** Cancel an add-on from today. */
 export type CancelAddOnInput = {
   /** The add-on. */
   addOnId: string | number;
-};
-
-/** Step 1: ask for a review of the system. */
-export type RequestTailoringInput = {
-  /** The agreement. */
-  agreementId: string | number;
-  /** A message to the seller (up to 2000 characters). */
-  message?: string | null | undefined;
-};
-
-/** Step 2: record the system review. */
-export type RecordSystemReviewInput = {
-  /** The tailoring. */
-  tailoringId: string | number;
-  /** The meeting date. */
-  meetingOn: string;
-  /** Who attended (at least one). */
-  attendees: Array<string>;
-  /** Findings per area. */
-  findings: Array<ReviewFindingInput>;
-  /** Free text (up to 10 000 characters). */
-  notes?: string | null | undefined;
-};
-
-/** A finding of the review. */
-export type ReviewFindingInput = {
-  /** What it is about. */
-  area: ReviewArea;
-  /** What was found (1–2000 characters). */
-  finding: string;
-};
-
-/** Go back to a finished step; later steps are to be done again. History is kept. */
-export type ReopenTailoringStepInput = {
-  /** The tailoring. */
-  tailoringId: string | number;
-  /** The step to reopen (REVIEW to END_DATE). */
-  step: TailoringStep;
-  /** Why (1–2000 characters). */
-  reason: string;
-};
-
-/** Step 3: add an action item. */
-export type AddActionItemInput = {
-  /** The action plan. */
-  actionPlanId: string | number;
-  /** What to do (1–200 characters). */
-  title: string;
-  /** Details. */
-  description?: string | null | undefined;
-  /** Why it matters. */
-  why?: string | null | undefined;
-  /** Who does it. */
-  owner: ActionItemOwner;
-  /** Estimate in hours. */
-  estimateHours?: number | null | undefined;
-  /** Estimate in money. */
-  estimateCost?: MoneyInput | null | undefined;
-  /** The review area it comes from, when made from a finding. */
-  fromFindingArea?: ReviewArea | null | undefined;
-};
-
-/** Change an action item: its content while the plan is written, its status at any time after. */
-export type UpdateActionItemInput = {
-  /** The action item. */
-  actionItemId: string | number;
-  /** The version you saw; STALE_VERSION when it changed since. */
-  expectedVersion?: number | null | undefined;
-  /** New title. */
-  title?: string | null | undefined;
-  /** New details. */
-  description?: string | null | undefined;
-  /** New reason. */
-  why?: string | null | undefined;
-  /** New owner. */
-  owner?: ActionItemOwner | null | undefined;
-  /** New estimate in hours. */
-  estimateHours?: number | null | undefined;
-  /** New estimate in money. */
-  estimateCost?: MoneyInput | null | undefined;
-  /** New progress. */
-  status?: ActionItemStatus | null | undefined;
-};
-
-/** Step 3: remove an action item. */
-export type RemoveActionItemInput = {
-  /** The action item. */
-  actionItemId: string | number;
-};
-
-/** Step 4: put the plan's items in order. */
-export type PrioritiseActionPlanInput = {
-  /** The action plan. */
-  actionPlanId: string | number;
-  /** Every item of the plan, once each, most important first. */
-  itemIds: Array<string | number>;
-  /** The plan version you saw; STALE_VERSION when someone reordered since. */
-  expectedVersion: number;
 };
 
 /** Step 4: the customer confirms the order. */
@@ -490,12 +110,360 @@ export type ConfirmPrioritiesInput = {
   expectedVersion?: number | null | undefined;
 };
 
-/** Step 5: agree the end date. One party proposes, the other agrees the same date. */
-export type AgreeEndDateInput = {
+/** Create a draft agreement. */
+export type CreateAgreementInput = {
+  /** The customer. */
+  customerId: string | number;
+  /** Last day of the first period. */
+  endsOn: string;
+  /** The signing partner; omit when the customer signs directly. */
+  partnerId?: string | number | null | undefined;
+  /** The customer's properties the agreement covers (at least one). */
+  propertyIds: Array<string | number>;
+  /** The responsible seller; defaults to the calling seller. */
+  sellerId?: string | number | null | undefined;
+  /** First day of the first period. */
+  startsOn: string;
+  /** 500+ or BRF. */
+  tier: TierCode;
+};
+
+/** Create an API token for the caller's organisation. */
+export type CreateApiTokenInput = {
+  /** Where the token will be used, e.g. "Our CRM integration" (1–100 characters). */
+  name: string;
+};
+
+/** Create a Hantera account on an agreement. */
+export type CreateHanteraAccountInput = {
+  /** The agreement. */
+  agreementId: string | number;
+  /** The account holder's e-mail address. */
+  email: string;
+  /** The account holder's name (1–200 characters). */
+  name: string;
+};
+
+/** Deactivate a Hantera account, freeing its place in the quota. */
+export type DeactivateHanteraAccountInput = {
+  /** The account. */
+  hanteraAccountId: string | number;
+};
+
+/** End a licence rental early. */
+export type EndLicenceRentalInput = {
+  /** Last day; today when omitted. */
+  endsOn?: string | null | undefined;
+  /** The rental. */
+  licenceRentalId: string | number;
+};
+
+/** Services that Aptus Hosting can host. */
+export type HostedService =
+  /** Aptusportal, the resident portal. */
+  | 'APTUSPORTAL'
+  /** Bokning (booking). */
+  | 'BOKNING'
+  /** FDB. */
+  | 'FDB'
+  /** Förbrukning (consumption metering). */
+  | 'FORBRUKNING'
+  /** Hantera, the administration program. */
+  | 'HANTERA';
+
+/** A benefit that ends when the agreement is not renewed. */
+export type LapsedBenefit =
+  /** The annual on-site support visit (500+). */
+  | 'ANNUAL_VISIT'
+  /** The Hantera accounts in use. */
+  | 'HANTERA_ACCOUNTS'
+  /** Aptus Hosting. */
+  | 'HOSTING'
+  /** Updates to the latest program versions. */
+  | 'LATEST_VERSIONS'
+  /** A running licence rental. */
+  | 'LICENCE_RENTAL'
+  /** 24/7 system monitoring. */
+  | 'MONITORING';
+
+/** Licences a customer may rent during the agreement period instead of buying. */
+export type LicenceKind =
+  /** Booking licences (Bokning). */
+  | 'BOOKING'
+  /** Consumption metering licences (Förbrukning). */
+  | 'CONSUMPTION'
+  /** Hantera licences; each adds one Hantera account to the quota. */
+  | 'HANTERA';
+
+/** Log in with e-mail and password. */
+export type LoginInput = {
+  /** The user's e-mail address. */
+  email: string;
+  /** The user's password. */
+  password: string;
+};
+
+/** An amount of money in minor units. */
+export type MoneyInput = {
+  /** The amount in minor units (öre), zero or more. */
+  amountMinor: number;
+  /** ISO 4217 currency code; only SEK is accepted. */
+  currency?: string;
+};
+
+/** Order an add-on on an agreement. */
+export type OrderAddOnInput = {
+  /** The agreement; it must be valid. */
+  agreementId: string | number;
+  /** For hosting: which services to host (at least one). */
+  hostedServices?: Array<HostedService> | null | undefined;
+  /** Hosting or monitoring. */
+  kind: AddOnKind;
+};
+
+/** Filter for `organisations`. */
+export type OrganisationFilter = {
+  /** Only organisations of this kind. */
+  kind?: OrganisationKind | null | undefined;
+  /** Only names containing this text (case-insensitive). */
+  search?: string | null | undefined;
+};
+
+/** What part an organisation plays. */
+export type OrganisationKind =
+  /** A property owner: a large owner, a housing cooperative (BRF) or a private landlord. */
+  | 'CUSTOMER'
+  /** A security supplier, reseller or installer; usually signs agreements for customers. */
+  | 'PARTNER'
+  /** The maker of the systems; owns agreements and runs support. */
+  | 'VENDOR';
+
+/** A side of the tailoring. */
+export type Party =
+  /** The customer. */
+  | 'CUSTOMER'
+  /** The vendor's seller. */
+  | 'VENDOR';
+
+/** Step 4: put the plan's items in order. */
+export type PrioritiseActionPlanInput = {
   /** The action plan. */
   actionPlanId: string | number;
-  /** The date the plan is to be done by; inside the agreement period. */
-  endOn: string;
+  /** The plan version you saw; STALE_VERSION when someone reordered since. */
+  expectedVersion: number;
+  /** Every item of the plan, once each, most important first. */
+  itemIds: Array<string | number>;
+};
+
+/** The vendor's programs whose latest versions the agreements include. */
+export type Product =
+  /** Aptusportal, the resident portal. */
+  | 'APTUSPORTAL'
+  /** Hantera, the administration program. */
+  | 'HANTERA'
+  /** Multi-access, the access-control system. */
+  | 'MULTI_ACCESS';
+
+/** Filter for `properties`. */
+export type PropertyFilter = {
+  /** Only properties of this customer. */
+  customerId?: string | number | null | undefined;
+  /** Only names or addresses containing this text (case-insensitive). */
+  search?: string | null | undefined;
+};
+
+/** Step 2: record the system review. */
+export type RecordSystemReviewInput = {
+  /** Who attended (at least one). */
+  attendees: Array<string>;
+  /** Findings per area. */
+  findings: Array<ReviewFindingInput>;
+  /** The meeting date. */
+  meetingOn: string;
+  /** Free text (up to 10 000 characters). */
+  notes?: string | null | undefined;
+  /** The tailoring. */
+  tailoringId: string | number;
+};
+
+/** Step 3: remove an action item. */
+export type RemoveActionItemInput = {
+  /** The action item. */
+  actionItemId: string | number;
+};
+
+/** Renew an agreement with a new period from the day after the current end. */
+export type RenewAgreementInput = {
+  /** The agreement. */
+  agreementId: string | number;
+  /** Carry the rentals running to the end of the current period into the new one. */
+  carryOverRentals?: boolean;
+  /** Last day of the new period. */
+  endsOn: string;
+  /** The version you saw; STALE_VERSION when someone changed it since. */
+  expectedVersion?: number | null | undefined;
+};
+
+/** Rent licences during the agreement period. */
+export type RentLicenceInput = {
+  /** The agreement. */
+  agreementId: string | number;
+  /** Last day; inside the same period. */
+  endsOn: string;
+  /** What to rent. */
+  kind: LicenceKind;
+  /** Price per month for the whole quantity. */
+  monthlyPrice: MoneyInput;
+  /** How many (1–10 000). */
+  quantity: number;
+  /** First day; inside an agreement period. */
+  startsOn: string;
+};
+
+/** Go back to a finished step; later steps are to be done again. History is kept. */
+export type ReopenTailoringStepInput = {
+  /** Why (1–2000 characters). */
+  reason: string;
+  /** The step to reopen (REVIEW to END_DATE). */
+  step: TailoringStep;
+  /** The tailoring. */
+  tailoringId: string | number;
+};
+
+/** Step 1: ask for a review of the system. */
+export type RequestTailoringInput = {
+  /** The agreement. */
+  agreementId: string | number;
+  /** A message to the seller (up to 2000 characters). */
+  message?: string | null | undefined;
+};
+
+/** What a system-review finding is about. */
+export type ReviewArea =
+  /** Backups. */
+  | 'BACKUPS'
+  /** The database. */
+  | 'DATABASE'
+  /** Hardware and program versions. */
+  | 'HARDWARE_AND_VERSIONS'
+  /** Anything else. */
+  | 'OTHER'
+  /** Routines. */
+  | 'ROUTINES';
+
+/** A finding of the review. */
+export type ReviewFindingInput = {
+  /** What it is about. */
+  area: ReviewArea;
+  /** What was found (1–2000 characters). */
+  finding: string;
+};
+
+/** Revoke an API token. */
+export type RevokeApiTokenInput = {
+  /** Global id of the token. */
+  apiTokenId: string | number;
+};
+
+/** What a user may do. Vendor roles: ADMIN, SELLER, SUPPORT; partner: PARTNER_*; customer: CUSTOMER_*. */
+export type Role =
+  /** Vendor administrator: sees and manages everything. */
+  | 'ADMIN'
+  /** Customer administrator: manages Hantera accounts, rentals and the action plan. */
+  | 'CUSTOMER_ADMIN'
+  /** Customer member: reads only. */
+  | 'CUSTOMER_MEMBER'
+  /** Partner administrator: manages the partner's users and API tokens. */
+  | 'PARTNER_ADMIN'
+  /** Partner staff: reads and acts on the partner's customers. */
+  | 'PARTNER_STAFF'
+  /** Vendor seller: runs agreements and the tailoring workflow. */
+  | 'SELLER'
+  /** Vendor support technician: answers cases and performs annual visits. */
+  | 'SUPPORT';
+
+/** A part of Trygg a user works in; `Viewer.sections` lists those the caller may use. */
+export type Section =
+  /** Agreements the caller may see. */
+  | 'AGREEMENTS'
+  /** The organisation's API tokens (admins and partner admins). */
+  | 'API_TOKENS'
+  /** The audit trail (admins). */
+  | 'AUDIT'
+  /** The start page: who one is and what waits. */
+  | 'DASHBOARD'
+  /** Organisations: for vendor staff and partners, who serve many. */
+  | 'ORGANISATIONS'
+  /** Properties the caller may see. */
+  | 'PROPERTIES'
+  /** Tailorings waiting on the vendor (sellers and admins). */
+  | 'WORKLIST';
+
+/** Where a step stands. */
+export type StepState =
+  /** To be done now. */
+  | 'CURRENT'
+  /** Finished. */
+  | 'DONE'
+  /** Not reached yet. */
+  | 'TO_DO'
+  /** Finished once, but an earlier step was reopened: to be done again. */
+  | 'TO_REDO';
+
+/** The five steps of "Vi skräddarsyr tillsammans", and DONE. */
+export type TailoringStep =
+  /** 3. The seller and the customer write an action plan. */
+  | 'ACTION_PLAN'
+  /** 1. Contact your seller. */
+  | 'CONTACT'
+  /** All five steps are done. */
+  | 'DONE'
+  /** 5. Agree an end date; it is the basis for the annual service visit. */
+  | 'END_DATE'
+  /** 4. Prioritise together; the customer confirms the order. */
+  | 'PRIORITISATION'
+  /** 2. First meeting: a review of the system. */
+  | 'REVIEW';
+
+/** Terminate an agreement on a date. */
+export type TerminateAgreementInput = {
+  /** The agreement. */
+  agreementId: string | number;
+  /** The version you saw; STALE_VERSION when someone changed it since. */
+  expectedVersion?: number | null | undefined;
+  /** Why (1–1000 characters). */
+  reason: string;
+  /** Last day of the agreement; inside the current period. */
+  terminatesOn: string;
+};
+
+/** The two support agreements. */
+export type TierCode =
+  /** BRF: for small housing cooperatives and private landlords. */
+  | 'BRF'
+  /** 500+: for large property owners with many apartments. */
+  | 'PLUS_500';
+
+/** Change an action item: its content while the plan is written, its status at any time after. */
+export type UpdateActionItemInput = {
+  /** The action item. */
+  actionItemId: string | number;
+  /** New details. */
+  description?: string | null | undefined;
+  /** New estimate in money. */
+  estimateCost?: MoneyInput | null | undefined;
+  /** New estimate in hours. */
+  estimateHours?: number | null | undefined;
+  /** The version you saw; STALE_VERSION when it changed since. */
+  expectedVersion?: number | null | undefined;
+  /** New owner. */
+  owner?: ActionItemOwner | null | undefined;
+  /** New progress. */
+  status?: ActionItemStatus | null | undefined;
+  /** New title. */
+  title?: string | null | undefined;
+  /** New reason. */
+  why?: string | null | undefined;
 };
 
 export type UserErrorFieldsFragment = { code: string, field: Array<string> | null, message: string };
