@@ -114,3 +114,12 @@ export function portIsFree(port) {
 export function apiScript(file, ...args) {
   return ["tsx", "--tsconfig", "api/tsconfig.json", `api/src/${file}`, ...args];
 }
+
+/**
+ * How to run an API entry point (`main`, `scripts/migrate`, …): in production from the compiled
+ * JavaScript in api/dist with NODE_ENV=production; otherwise through tsx from the sources.
+ */
+export function apiProcess(file, { production = true } = {}) {
+  if (!production) return { cmd: "npx", args: apiScript(`${file}.ts`), env: {} };
+  return { cmd: "node", args: [`api/dist/${file}.js`], env: { NODE_ENV: "production" } };
+}
