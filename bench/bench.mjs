@@ -62,6 +62,10 @@ const machine = {
   commit: spawnSync("git", ["rev-parse", "--short", "HEAD"], { cwd: root, encoding: "utf8" }).stdout.trim(),
 };
 
+if (TRYGG_START !== "tsx") {
+  log("Compiling the API (npm run build -w api), so the bench measures the code as it is now…");
+  if (spawnSync("npm", ["run", "build", "-w", "api"], { cwd: root, stdio: ["ignore", "ignore", "inherit"] }).status !== 0) process.exit(1);
+}
 const cluster = await startCluster({ settings: { shared_preload_libraries: "pg_stat_statements", "pg_stat_statements.track": "top" } });
 const children = [];
 let exitCode = 0;

@@ -121,5 +121,5 @@ export function apiScript(file, ...args) {
  */
 export function apiProcess(file, { production = true } = {}) {
   if (!production) return { cmd: "npx", args: apiScript(`${file}.ts`), env: {} };
-  return { cmd: "node", args: [`api/dist/${file}.js`], env: { NODE_ENV: "production" } };
+  return { cmd: "node", args: [`api/dist/${file}.js`], env: { NODE_ENV: process.env.NODE_ENV ?? "production" } };
 }
