@@ -59,6 +59,7 @@ const machine = {
   memoryGb: Math.round(os.totalmem() / 2 ** 30),
   os: `${os.type()} ${os.release()}`,
   node: process.version,
+  loadAverageAtStart: os.loadavg().map((l) => Number(l.toFixed(1))),
   commit: spawnSync("git", ["rev-parse", "--short", "HEAD"], { cwd: root, encoding: "utf8" }).stdout.trim(),
 };
 

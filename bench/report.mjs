@@ -27,7 +27,7 @@ export function summary(report) {
   else if (cal) lines.push(`Support calendar: no figure (${(cal.error ?? cal.output ?? "").split("\n")[0]}).`);
   lines.push(
     "",
-    `Measured ${report.date.slice(0, 16).replace("T", " ")} UTC at commit ${m.commit} on ${m.cpu} (${m.cores} cores, ${m.memoryGb} GB), ${m.os}, Node ${m.node}, PostgreSQL ${m.postgres}; ` +
+    `Measured ${report.date.slice(0, 16).replace("T", " ")} UTC at commit ${m.commit} on ${m.cpu} (${m.cores} cores, ${m.memoryGb} GB), ${m.os}, Node ${m.node}, PostgreSQL ${m.postgres}, load average ${m.loadAverageAtStart?.join(" ")} at the start; ` +
       `page of ${s.pageSize}, ${s.connections} connections, ${s.rounds} interleaved rounds of ${s.warmupSeconds} s warm-up + ${s.measuredSeconds} s measured per server.`,
   );
   return lines;
