@@ -46,6 +46,19 @@ async function post(url, body, headers = {}) {
   return json;
 }
 
+/** Waits until a server has finished what it was doing: no CPU and no statements for a while. */
+async function drain(pid, role) {
+  const deadline = Date.now() + 20_000;
+  let last = "";
+  let quiet = 0;
+  while (Date.now() < deadline && quiet < 2) {
+    await new Promise((r) => setTimeout(r, 400));
+    const now = `${cpuMs(pid)}/${(await statementsOf(admin, role)).calls}`;
+    quiet = now === last ? quiet + 1 : 0;
+    last = now;
+  }
+}
+
 function firstDifference(a, b) {
   if (a.totalCount !== b.totalCount) return `totalCount ${a.totalCount} vs ${b.totalCount}`;
   if (a.agreements.length !== b.agreements.length) return `${a.agreements.length} vs ${b.agreements.length} agreements`;
@@ -70,8 +83,9 @@ if (TRYGG_START !== "tsx") {
 const cluster = await startCluster({ settings: { shared_preload_libraries: "pg_stat_statements", "pg_stat_statements.track": "top" } });
 const children = [];
 let exitCode = 0;
+let admin;
 try {
-  const admin = new pg.Client({ connectionString: cluster.url });
+  admin = new pg.Client({ connectionString: cluster.url });
   await admin.connect();
   machine.postgres = (await admin.query("show server_version")).rows[0].server_version;
   await admin.query("create extension pg_stat_statements");
@@ -88,7 +102,8 @@ try {
   const ports = { trygg: await freePort(), postgraphile: await freePort(), plain: await freePort() };
   const api = apiProcess("main", { production: TRYGG_START !== "tsx" });
   const servers = {
-    trygg: startServer("Trygg", api.cmd, api.args, { ...api.env, DATABASE_URL: urlAs(cluster.url, ROLES.trygg), API_PORT: String(ports.trygg), API_HOST: "127.0.0.1" }),
+    // BENCH_TRYGG_NODE_OPTIONS, e.g. "--cpu-prof --cpu-prof-dir=bench/results/profile", reaches Trygg only.
+    trygg: startServer("Trygg", api.cmd, api.args, { ...api.env, NODE_OPTIONS: process.env.BENCH_TRYGG_NODE_OPTIONS ?? "", DATABASE_URL: urlAs(cluster.url, ROLES.trygg), API_PORT: String(ports.trygg), API_HOST: "127.0.0.1" }),
     postgraphile: startServer("PostGraphile", "node", ["bench/servers/postgraphile.mjs"], { DATABASE_URL: urlAs(cluster.url, ROLES.postgraphile), PORT: String(ports.postgraphile), NODE_ENV: "production" }),
     plain: startServer("plain", "node", ["bench/servers/plain.mjs"], { DATABASE_URL: urlAs(cluster.url, ROLES.plain), PORT: String(ports.plain), BENCH_PARTNER_ID: data.partnerId, NODE_ENV: "production" }),
   };
@@ -132,7 +147,7 @@ try {
   const rentals = pages.trygg.agreements.reduce((n, a) => n + a.rentals.length, 0);
   log(`All three return the same page: ${pages.trygg.agreements.length} of ${pages.trygg.totalCount} agreements, ${rentals} licence rentals.`);
 
-  const runs = Object.fromEntries(Object.keys(targets).map((n) => [n, { requests: 0, seconds: 0, errors: 0, cpuMs: 0, statements: 0, dbMs: 0, rssMb: 0, latencies: [] }]));
+  const runs = Object.fromEntries(Object.keys(targets).map((n) => [n, { requests: 0, sent: 0, seconds: 0, errors: 0, cpuMs: 0, statements: 0, dbMs: 0, rssMb: 0, latencies: [] }]));
   for (let round = 1; round <= ROUNDS; round++) {
     // Each round starts with a different server, so none always runs first on a cool machine.
     const order = Object.keys(targets);
@@ -142,17 +157,23 @@ try {
       const pid = servers[name].pid;
       log(`Round ${round}/${ROUNDS}: ${t.label} — ${WARMUP_SECONDS} s warm-up, ${MEASURED_SECONDS} s measured, ${CONNECTIONS} connections`);
       await load({ ...t, seconds: WARMUP_SECONDS, connections: CONNECTIONS });
+      await drain(pid, ROLES[name]);
       const cpu0 = cpuMs(pid);
       const sql0 = await statementsOf(admin, ROLES[name]);
       const rss = setInterval(() => (runs[name].rssMb = Math.max(runs[name].rssMb, rssMb(pid))), 250);
       const { result, latencies } = await load({ ...t, seconds: MEASURED_SECONDS, connections: CONNECTIONS });
       clearInterval(rss);
+      // Requests still in flight when autocannon stops are finished by the server all the same:
+      // let them finish, and divide by the requests sent, so that CPU and statements per request
+      // are exact rather than inflated by the requests cut off at the end.
+      await drain(pid, ROLES[name]);
       const sql1 = await statementsOf(admin, ROLES[name]);
       const r = runs[name];
       r.cpuMs += cpuMs(pid) - cpu0;
       r.statements += sql1.calls - sql0.calls;
       r.dbMs += sql1.ms - sql0.ms;
       r.requests += result.requests.total;
+      r.sent += result.requests.sent;
       r.seconds += result.duration;
       r.errors += result.errors + result.timeouts + result.non2xx;
       r.latencies.push(...latencies);
@@ -170,9 +191,9 @@ try {
       p95Ms: percentile(sorted, 95),
       p99Ms: percentile(sorted, 99),
       errors: r.errors,
-      statementsPerRequest: r.statements / r.requests,
-      dbMsPerRequest: r.dbMs / r.requests,
-      cpuMsPerRequest: r.cpuMs / r.requests,
+      statementsPerRequest: r.statements / r.sent,
+      dbMsPerRequest: r.dbMs / r.sent,
+      cpuMsPerRequest: r.cpuMs / r.sent,
       peakRssMb: r.rssMb,
     };
   }
@@ -189,6 +210,14 @@ try {
     },
     supportCalendar: await supportCalendarFigure(),
   };
+  // Which statements Trygg ran, over the whole run: where its statement count per request comes from.
+  report.tryggStatements = (
+    await admin.query(
+      `select calls::int, round(mean_exec_time::numeric, 2)::float8 as mean_ms, left(regexp_replace(query, '\\s+', ' ', 'g'), 160) as query
+         from pg_stat_statements s join pg_roles r on r.oid = s.userid where r.rolname = $1 order by calls desc limit 15`,
+      [ROLES.trygg],
+    )
+  ).rows;
   await admin.end();
   const resultsDir = path.join(root, "bench", "results");
   mkdirSync(resultsDir, { recursive: true });

@@ -36,6 +36,11 @@ export function summary(report) {
 export function writeReport(report, { print, docs, readFileSync, writeFileSync, existsSync }) {
   const lines = [...table(report), "", ...summary(report)];
   print("");
+  if (report.tryggStatements) {
+    print("Trygg's statements over the whole run (calls, mean ms, statement):");
+    for (const s of report.tryggStatements) print(`  ${String(s.calls).padStart(7)}  ${s.mean_ms.toFixed(2).padStart(7)}  ${s.query}`);
+    print("");
+  }
   for (const line of lines) print(line);
   if (!existsSync(docs)) return;
   const text = readFileSync(docs, "utf8");
