@@ -102,8 +102,8 @@ try {
   const ports = { trygg: await freePort(), postgraphile: await freePort(), plain: await freePort() };
   const api = apiProcess("main", { production: TRYGG_START !== "tsx" });
   const servers = {
-    // BENCH_TRYGG_NODE_OPTIONS, e.g. "--cpu-prof --cpu-prof-dir=bench/results/profile", reaches Trygg only.
-    trygg: startServer("Trygg", api.cmd, api.args, { ...api.env, NODE_OPTIONS: process.env.BENCH_TRYGG_NODE_OPTIONS ?? "", DATABASE_URL: urlAs(cluster.url, ROLES.trygg), API_PORT: String(ports.trygg), API_HOST: "127.0.0.1" }),
+    // BENCH_TRYGG_NODE_FLAGS, e.g. "--cpu-prof --cpu-prof-dir=bench/results/profile", reach Trygg's node only.
+    trygg: startServer("Trygg", api.cmd, [...(process.env.BENCH_TRYGG_NODE_FLAGS?.split(" ").filter(Boolean) ?? []), ...api.args], { ...api.env, DATABASE_URL: urlAs(cluster.url, ROLES.trygg), API_PORT: String(ports.trygg), API_HOST: "127.0.0.1" }),
     postgraphile: startServer("PostGraphile", "node", ["bench/servers/postgraphile.mjs"], { DATABASE_URL: urlAs(cluster.url, ROLES.postgraphile), PORT: String(ports.postgraphile), NODE_ENV: "production" }),
     plain: startServer("plain", "node", ["bench/servers/plain.mjs"], { DATABASE_URL: urlAs(cluster.url, ROLES.plain), PORT: String(ports.plain), BENCH_PARTNER_ID: data.partnerId, NODE_ENV: "production" }),
   };

@@ -8,10 +8,17 @@ import { Min } from "class-validator";
  * own DateResolver turns values into JavaScript Dates (with a time zone to get wrong), so we take
  * its LocalDate rules under the contract's name.
  */
+const localDate = LocalDateResolver.toConfig();
+const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
+
 export const DateScalar = new GraphQLScalarType({
-  ...LocalDateResolver.toConfig(),
+  ...localDate,
   name: "Date",
   description: "A calendar date, ISO 8601 YYYY-MM-DD, in Swedish time (Europe/Stockholm).",
+  // Dates going out come from PostgreSQL `date` columns, valid calendar dates already; LocalDate's
+  // full check builds a Date and an ISO string per value (5 % of the partner query's CPU). What
+  // callers send is still checked in full by parseValue and parseLiteral.
+  serialize: (value) => (typeof value === "string" && ISO_DATE.test(value) ? value : localDate.serialize(value)),
 });
 
 @ObjectType({ description: "An amount of money in minor units (öre for SEK)." })
