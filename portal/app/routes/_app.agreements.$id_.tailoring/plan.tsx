@@ -199,10 +199,7 @@ export function PlanEditor({ plan, review, result, action }: { plan: PagePlan; r
               </Link>
             </p>
           ) : null}
-          {/* The fields are uncontrolled: a new key gives them the finding's text when the link to
-              "?finding=N" is followed in the browser, not only on a full page load. */}
           <ItemFields
-            key={finding ? `finding-${findingIndex}` : "blank"}
             idPrefix="add"
             own={added}
             defaults={finding ? { title: finding.finding.slice(0, 200), why: t("tailoring.item.findingWhy", { finding: finding.finding }), owner: "VENDOR" } : {}}
