@@ -5,6 +5,8 @@ import { sql, type AnyColumn, type SQL } from "drizzle-orm";
  * parameter per id, so a page of 50 agreements with 300 properties builds, sends and plans a
  * 300-entry `IN (…)` list, and each batch size is a new statement text.
  */
-export function isAnyUuid(column: AnyColumn, ids: readonly string[]): SQL {
-  return sql`${column} = any(${`{${ids.join(",")}}`}::uuid[])`;
+export function isAnyUuid(column: AnyColumn, ids: readonly (string | null)[]): SQL {
+  // An optional relation hands its loader a null id now and then: it matches nothing, as in `IN`.
+  const present = ids.filter((id): id is string => typeof id === "string");
+  return sql`${column} = any(${`{${present.join(",")}}`}::uuid[])`;
 }
