@@ -1,5 +1,5 @@
 // The support calendar's figure, when api/bench/support-calendar.ts exists (it is written on its own
-// branch). The module may export a function (default, `run` or `bench`) that returns a number or
+// branch). The module may export a function (default, `run`, `bench` or `benchSupportCalendar`) that returns a number or
 // `{ evaluationsPerSecond }`, or simply print "N evaluations/s"; either is picked up.
 import { spawnSync } from "node:child_process";
 import { existsSync } from "node:fs";
@@ -13,7 +13,7 @@ export async function supportCalendarFigure() {
   log("Measuring the support calendar (api/bench/support-calendar.ts)…");
   const runner = `
     const m = await import(${JSON.stringify(MODULE)});
-    const fn = [m.default, m.run, m.bench].find((f) => typeof f === "function");
+    const fn = [m.default, m.run, m.bench, m.benchSupportCalendar].find((f) => typeof f === "function");
     const r = fn ? await fn() : undefined;
     const figure = typeof r === "number" ? r : r?.evaluationsPerSecond;
     if (figure !== undefined) console.log("BENCH_FIGURE " + JSON.stringify({ evaluationsPerSecond: figure, details: typeof r === "object" ? r : undefined }));

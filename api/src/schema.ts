@@ -4,9 +4,12 @@ import { AccessResolver, ApiTokenResolver } from "./modules/access/access.resolv
 import { AgreementResolver } from "./modules/agreements/agreement.resolver.js";
 import { InstalledVersionResolver, ProductReleaseResolver, PropertyVersionsResolver } from "./modules/releases/release.resolver.js";
 import { ActionPlanResolver, AgreementTailoringResolver, SystemReviewResolver, TailoringEventResolver, TailoringResolver, TailoringStepStatusResolver } from "./modules/tailoring/tailoring.resolver.js";
+import { SupportCalendarResolver } from "./modules/support/support-calendar.resolver.js";
+import { SupportCaseMessageResolver, SupportCaseResolver } from "./modules/support/support-case.resolver.js";
 import { AuditResolver } from "./modules/audit/audit.resolver.js";
 import { NodeResolver } from "./modules/node/node.resolver.js";
-import { OrganisationResolver, PropertyResolver, TierResolver, UserResolver } from "./modules/parties/parties.resolver.js";
+import { OrganisationResolver, PropertyResolver, TierResolver, UserResolver } from "./modules/parties/party.resolver.js";
+import { SearchResolver } from "./modules/search/search.resolver.js";
 import { authChecker } from "./shared/auth.js";
 import { validateArgument } from "./shared/validation.js";
 
@@ -29,6 +32,10 @@ export const resolvers = [
   ActionPlanResolver,
   AgreementTailoringResolver,
   AuditResolver,
+  SearchResolver,
+  SupportCalendarResolver,
+  SupportCaseResolver,
+  SupportCaseMessageResolver,
 ] as const;
 
 let built: Promise<GraphQLSchema> | undefined;

@@ -18,7 +18,10 @@ export type NodeTypeName =
   | "ProductRelease"
   | "Tailoring"
   | "ActionPlan"
-  | "ActionItem";
+  | "ActionItem"
+  | "SupportCase"
+  | "SupportCaseMessage"
+  | "SupportCaseAttachment";
 
 export function toGlobalId(type: NodeTypeName, id: string): string {
   return Buffer.from(`${type}:${id}`, "utf8").toString("base64url");

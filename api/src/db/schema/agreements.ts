@@ -1,10 +1,10 @@
 import { sql } from "drizzle-orm";
 import { check, date, index, integer, pgEnum, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
-import { organisations, properties, tierCode, users } from "./parties.js";
+import { organisations, properties, users } from "./parties.js";
+import { tierCode } from "./tiers.js";
 
 export const licenceKind = pgEnum("licence_kind", ["BOOKING", "HANTERA", "CONSUMPTION"]);
 export const addOnKind = pgEnum("add_on_kind", ["HOSTING", "MONITORING"]);
-export const product = pgEnum("product", ["MULTI_ACCESS", "HANTERA", "APTUSPORTAL"]);
 
 /**
  * A support agreement. Its status is never stored: it is derived from activation, termination and
@@ -69,6 +69,8 @@ export const agreementPeriods = pgTable(
   },
   (t) => [
     uniqueIndex("agreement_periods_sequence_key").on(t.agreementId, t.sequence),
+    // Renewal starts a period the day after the last end; two periods with one start are a lost race.
+    uniqueIndex("agreement_periods_start_key").on(t.agreementId, t.startsOn),
     check("agreement_periods_dates", sql`${t.endsOn} >= ${t.startsOn}`),
   ],
 );
@@ -134,30 +136,4 @@ export const addOns = pgTable(
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [index("add_ons_agreement_idx").on(t.agreementId)],
-);
-
-export const productReleases = pgTable(
-  "product_releases",
-  {
-    id: uuid("id").primaryKey().defaultRandom(),
-    product: product("product").notNull(),
-    version: text("version").notNull(),
-    releasedOn: date("released_on", { mode: "string" }).notNull(),
-    notes: text("notes"),
-    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
-  },
-  (t) => [uniqueIndex("product_releases_version_key").on(t.product, t.version)],
-);
-
-export const installedVersions = pgTable(
-  "installed_versions",
-  {
-    propertyId: uuid("property_id")
-      .notNull()
-      .references(() => properties.id),
-    product: product("product").notNull(),
-    version: text("version").notNull(),
-    updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
-  },
-  (t) => [primaryKey({ columns: [t.propertyId, t.product] })],
 );

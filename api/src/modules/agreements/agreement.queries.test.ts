@@ -1,57 +1,31 @@
-import { graphql } from "graphql";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createContext } from "../../context.js";
-import { openDatabase, type Database } from "../../db/client.js";
-import { createLogger } from "../../logger.js";
-import { schema } from "../../schema.js";
-import { ensureAdmin } from "../../seed/bootstrap.js";
-import { seedDemo } from "../../seed/demo.js";
+import type { Database } from "../../db/client.js";
 import { addDaysIso, todayInSweden } from "../../shared/dates.js";
 import type { Viewer } from "../../shared/viewer.js";
-import { LoginThrottle } from "../access/login-throttle.js";
+import { clockAt } from "../../shared/clock.js";
+import { countingDatabase, okOf } from "../../test-support.js";
+import { requestTailoring } from "../tailoring/tailoring.service.js";
+import { createAgreementLoaders } from "./agreement.loaders.js";
 import * as agreements from "./agreement.service.js";
-
 let database: Database;
 let admin: Viewer;
-let statements = 0;
+let run: Awaited<ReturnType<typeof countingDatabase>>["run"];
 
 const LIST = `{ agreements(first: 100) { totalCount edges { node { number status daysLeft tier { name } customer { name } partner { name } seller { name }
   properties { name } periods { startsOn } hanteraAccountQuota hanteraQuota { used } hanteraAccounts { name } licenceRentals { kind }
   licenceRentalTotals { kind } monthlyCost { amountMinor } addOns { kind active } } } } }`;
 
-async function run(query: string) {
-  statements = 0;
-  const result = await graphql({
-    schema: await schema(),
-    source: query,
-    contextValue: createContext({
-      db: database.db,
-      viewer: admin,
-      requestId: "test",
-      ip: "127.0.0.1",
-      userAgent: null,
-      log: createLogger("silent"),
-      app: { throttle: new LoginThrottle({ maxPerAccount: 5, maxPerAddress: 5, windowSeconds: 60 }), sessionTtlHours: 1, expiringWindowDays: 60 },
-    }),
-  });
-  expect(result.errors).toBeUndefined();
-  return { count: statements, data: result.data as { agreements: { totalCount: number } } };
-}
-
 beforeAll(async () => {
-  database = await openDatabase({ dataDir: "memory://", onQuery: () => statements++ });
-  await database.migrate();
-  await seedDemo(database.db);
-  admin = await ensureAdmin(database.db, { email: "admin@aptus.demo", password: "irrelevant-here" });
+  ({ database, admin, run } = await countingDatabase());
 });
 afterAll(() => database.close());
 
 describe("listing agreements", () => {
   it("costs the same number of SQL statements for twice as many agreements (no N+1)", async () => {
-    const before = await run(LIST);
+    const before = await run<{ agreements: { totalCount: number } }>(LIST);
     const customer = (await agreements.listAgreements(database.db, admin, {}, { first: 1 }, { today: todayInSweden(), windowDays: 60 })).edges[0]!.node;
     const today = todayInSweden();
-    const propertyIds = (await agreements.listPropertyIds(database.db, customer.id)).map((p) => p.id);
+    const propertyIds = (await createAgreementLoaders(database.db).propertyIds.load(customer.id)).map((p) => p.propertyId);
     for (let i = 0; i < before.data.agreements.totalCount; i++) {
       await agreements.createAgreement(
         database.db,
@@ -60,8 +34,29 @@ describe("listing agreements", () => {
         { today, windowDays: 60 },
       );
     }
-    const after = await run(LIST);
+    const after = await run<{ agreements: { totalCount: number } }>(LIST);
     expect(after.data.agreements.totalCount).toBe(2 * before.data.agreements.totalCount);
+    expect(after.count).toBe(before.count);
+  });
+});
+
+describe("the expensive fields of a list", () => {
+  const PAGE = `{ agreements(first: 100) { totalCount edges { node { number lapsePreview { benefit } updatesNeeded { product }
+    history { action actor { name } } tailoring { steps { state } history { action } actionPlan { items { title } percentDone } } } } } }`;
+
+  it("cost the same number of SQL statements however many agreements the page holds", async () => {
+    const before = await run<{ agreements: { totalCount: number } }>(PAGE);
+    const clock = clockAt(todayInSweden());
+    const [first] = (await agreements.listAgreements(database.db, admin, { status: ["ACTIVE"] }, { first: 1 }, clock)).edges;
+    const propertyIds = (await createAgreementLoaders(database.db).propertyIds.load(first!.node.id)).map((p) => p.propertyId);
+    for (let i = 0; i < 5; i++) {
+      const input = { customerId: first!.node.customerId, tier: "PLUS_500" as const, propertyIds, startsOn: clock.today, endsOn: addDaysIso(clock.today, 30 + i) };
+      const a = okOf(await agreements.createAgreement(database.db, admin, input, clock));
+      okOf(await agreements.activateAgreement(database.db, admin, { agreementId: a.id }, clock));
+      okOf(await requestTailoring(database.db, admin, { agreementId: a.id, message: `Page ${i}` }, clock));
+    }
+    const after = await run<{ agreements: { totalCount: number } }>(PAGE);
+    expect(after.data.agreements.totalCount).toBe(before.data.agreements.totalCount + 5);
     expect(after.count).toBe(before.count);
   });
 });

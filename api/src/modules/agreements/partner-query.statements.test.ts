@@ -1,6 +1,6 @@
 import { graphql } from "graphql";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createContext } from "../../context.js";
+import { createContext } from "../../create-context.js";
 import { openDatabase, type Database } from "../../db/client.js";
 import { createLogger } from "../../logger.js";
 import { schema } from "../../schema.js";
@@ -9,6 +9,7 @@ import { DEMO_PASSWORD, seedDemo } from "../../seed/demo.js";
 import { addDaysIso, todayInSweden } from "../../shared/dates.js";
 import { LoginThrottle } from "../access/login-throttle.js";
 import { authenticate, createApiToken, login } from "../access/access.service.js";
+import { createAgreementLoaders } from "./agreement.loaders.js";
 import * as agreements from "./agreement.service.js";
 
 /**
@@ -70,7 +71,7 @@ beforeAll(async () => {
   const today = todayInSweden();
   const clock = { today, windowDays: 60 };
   const sample = (await agreements.listAgreements(database.db, partner.ok.viewer, {}, { first: 1 }, clock)).edges[0]!.node;
-  const propertyIds = (await agreements.listPropertyIds(database.db, sample.id)).map((p) => p.id);
+  const propertyIds = (await createAgreementLoaders(database.db).propertyIds.load(sample.id)).map((p) => p.propertyId);
   for (let i = 0; i < 101; i++) {
     await agreements.createAgreement(
       database.db,

@@ -1,6 +1,11 @@
 import { Arg, Authorized, Ctx, ID, Query, Resolver } from "type-graphql";
-import { clock, type Context } from "../../context.js";
+import type { Context } from "../../context.js";
+import { Clock } from "../../shared/clock.js";
+import type { Viewer } from "../../shared/viewer.js";
+import { addOnIsActive } from "../agreements/add-ons.js";
+import type { AddOnRow, HanteraAccountRow, LicenceRentalRow } from "../agreements/agreement-records.js";
 import * as agreements from "../agreements/agreement.service.js";
+import { rentalIsActive } from "../agreements/licence-rentals.js";
 import { AddOn, Agreement, HanteraAccount, LicenceRental } from "../agreements/agreement.types.js";
 import * as access from "../access/access.service.js";
 import { ApiToken } from "../access/access.types.js";
@@ -8,17 +13,19 @@ import * as releases from "../releases/release.service.js";
 import { ProductRelease } from "../releases/release.types.js";
 import * as tailoring from "../tailoring/tailoring.service.js";
 import { ActionItem, ActionPlan, Tailoring } from "../tailoring/tailoring.types.js";
-import { requireViewer } from "../../shared/auth.js";
+import { CurrentViewer } from "../../shared/auth.js";
 import { fromGlobalId } from "../../shared/ids.js";
-import * as parties from "../parties/parties.service.js";
-import { Node, Organisation, Property, User } from "../parties/parties.types.js";
+import * as parties from "../parties/party.service.js";
+import { Organisation, Property, User } from "../parties/party.types.js";
+import { Node } from "../../shared/node.js";
+import * as support from "../support/support-case.service.js";
+import { SupportCase, SupportCaseAttachment, SupportCaseMessage } from "../support/support-case.types.js";
 
 @Resolver()
 export class NodeResolver {
   @Authorized()
   @Query(() => Node, { nullable: true, description: "Any object by its global id; null when it does not exist or the caller may not see it." })
-  async node(@Arg("id", () => ID, { description: "A global id from any `id` field." }) id: string, @Ctx() ctx: Context): Promise<Node | null> {
-    const viewer = requireViewer(ctx);
+  async node(@Arg("id", () => ID, { description: "A global id from any `id` field." }) id: string, @Ctx() ctx: Context, @CurrentViewer() viewer: Viewer, @Clock() c: Clock): Promise<Node | null> {
     const ref = fromGlobalId(id);
     if (!ref) return null;
     switch (ref.type) {
@@ -35,33 +42,32 @@ export class NodeResolver {
         return row && Property.from(row);
       }
       case "Agreement": {
-        const row = await agreements.findAgreement(ctx.db, viewer, ref.id, clock(ctx));
+        const row = await agreements.findAgreement(ctx.db, viewer, ref.id, c);
         return row && Agreement.from(row);
       }
       case "Tailoring": {
-        const t = await tailoring.findTailoring(ctx.db, viewer, ref.id, clock(ctx));
+        const t = await tailoring.findTailoring(ctx.db, viewer, ref.id, c);
         return t && Tailoring.from(t.tailoring);
       }
       case "ActionPlan": {
-        const p = await tailoring.findActionPlan(ctx.db, viewer, ref.id, clock(ctx));
+        const p = await tailoring.findActionPlan(ctx.db, viewer, ref.id, c);
         return p && ActionPlan.from(p);
       }
       case "HanteraAccount":
       case "LicenceRental":
       case "AddOn": {
-        const c = clock(ctx);
         const part = await agreements.findPart(ctx.db, viewer, ref.type, ref.id, c);
         if (!part) return null;
-        if (ref.type === "HanteraAccount") return HanteraAccount.from(part.row as agreements.HanteraAccountRow);
+        if (ref.type === "HanteraAccount") return HanteraAccount.from(part.row as HanteraAccountRow);
         if (ref.type === "LicenceRental") {
-          const r = part.row as agreements.LicenceRentalRow;
-          return LicenceRental.from(r, agreements.rentalIsActive(r, c.today));
+          const r = part.row as LicenceRentalRow;
+          return LicenceRental.from(r, rentalIsActive(r, c.today));
         }
-        const a = part.row as agreements.AddOnRow;
-        return AddOn.from(a, agreements.addOnIsActive(a, part.agreement));
+        const a = part.row as AddOnRow;
+        return AddOn.from(a, addOnIsActive(a, part.agreement));
       }
       case "ActionItem": {
-        const item = await tailoring.findActionItem(ctx.db, viewer, ref.id, clock(ctx));
+        const item = await tailoring.findActionItem(ctx.db, viewer, ref.id, c);
         return item && ActionItem.from(item);
       }
       case "ProductRelease": {
@@ -71,6 +77,18 @@ export class NodeResolver {
       case "ApiToken": {
         const t = await access.findApiToken(ctx.db, viewer, ref.id);
         return t && ApiToken.from(t);
+      }
+      case "SupportCase": {
+        const found = await support.findSupportCase(ctx.db, viewer, ref.id);
+        return found && SupportCase.from(found);
+      }
+      case "SupportCaseMessage": {
+        const m = await support.findMessage(ctx.db, viewer, ref.id);
+        return m && SupportCaseMessage.from(m);
+      }
+      case "SupportCaseAttachment": {
+        const a = await support.findAttachment(ctx.db, viewer, ref.id);
+        return a && SupportCaseAttachment.from(a);
       }
       default:
         return null;
