@@ -11,6 +11,7 @@ import { NodeResolver } from "./modules/node/node.resolver.js";
 import { OrganisationResolver, PropertyResolver, TierResolver, UserResolver } from "./modules/parties/party.resolver.js";
 import { SearchResolver } from "./modules/search/search.resolver.js";
 import { authChecker } from "./shared/auth.js";
+import { validateArgument } from "./shared/validation.js";
 
 export const resolvers = [
   NodeResolver,
@@ -45,7 +46,7 @@ export function schema(): Promise<GraphQLSchema> {
     resolvers: [...resolvers],
     authChecker,
     // Without this, class-validator's decorators on inputs would be silently ignored.
-    validate: { forbidUnknownValues: false },
+    validateFn: validateArgument,
     emitSchemaFile: false,
   }).then((s) => {
     // type-graphql has no place to describe the root types; the SDL is the partners' reference.
