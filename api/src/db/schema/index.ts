@@ -3,3 +3,4 @@ export * from "./access.js";
 export * from "./audit.js";
 export * from "./agreements.js";
 export * from "./tailoring.js";
+export * from "./visits.js";
