@@ -18,7 +18,8 @@ export type NodeTypeName =
   | "ProductRelease"
   | "Tailoring"
   | "ActionPlan"
-  | "ActionItem";
+  | "ActionItem"
+  | "ServiceVisit";
 
 export function toGlobalId(type: NodeTypeName, id: string): string {
   return Buffer.from(`${type}:${id}`, "utf8").toString("base64url");
