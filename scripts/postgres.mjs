@@ -55,12 +55,24 @@ export async function startCluster() {
   const port = await freePort();
   log(`Starting PostgreSQL (${bin}) on port ${port} in ${dir}`);
   as(user, path.join(bin, "initdb"), ["-D", data, "-U", "postgres", "-A", "trust", "--no-sync", "-E", "UTF8", "--locale=C"]);
-  as(user, path.join(bin, "pg_ctl"), [
-    "-D", data, "-l", path.join(dir, "server.log"), "-w", "-t", "60", "start",
-    "-o", `-p ${port} -k ${dir} -c listen_addresses=127.0.0.1 -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=200`,
-  ]);
+  const pgCtl = (...args) => as(user, path.join(bin, "pg_ctl"), ["-D", data, ...args]);
+  const start = () =>
+    pgCtl(
+      "-l", path.join(dir, "server.log"), "-w", "-t", "60", "start",
+      "-o", `-p ${port} -k ${dir} -c listen_addresses=127.0.0.1 -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=200`,
+    );
+  start();
   return {
     url: `postgres://postgres@127.0.0.1:${port}/postgres`,
+    binDir: bin,
+    /** Stops the server but keeps its data (`fast`: as an operator would; clients are cut off). */
+    halt(mode = "fast") {
+      pgCtl("-m", mode, "-w", "stop");
+    },
+    /** Starts a halted server again on the same port with the same data. */
+    resume() {
+      start();
+    },
     stop() {
       try {
         as(user, path.join(bin, "pg_ctl"), ["-D", data, "-m", "immediate", "-w", "stop"]);

@@ -14,6 +14,12 @@ const schema = z.object({
     .refine((v) => /^postgres(ql)?:\/\//.test(v), "must be a postgres:// or postgresql:// URL")
     .optional(),
   TRYGG_DATA_DIR: z.string().min(1).default(".data"),
+  /** Connections per API process (PostgreSQL only). N processes use up to N × this many. */
+  DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(10),
+  /** "false" behind PgBouncer in transaction mode, which cannot keep prepared statements. */
+  DATABASE_PREPARE: z.enum(["true", "false"]).default("true").transform((v) => v === "true"),
+  /** PostgreSQL cancels a statement that runs longer than this. */
+  DATABASE_STATEMENT_TIMEOUT_MS: z.coerce.number().int().min(100).max(600_000).default(10_000),
   TRYGG_ADMIN_EMAIL: z.string().email().optional(),
   TRYGG_ADMIN_PASSWORD: z.string().min(12, "must be at least 12 characters").optional(),
   /** How many days before its end an agreement shows as EXPIRING. */

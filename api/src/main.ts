@@ -1,5 +1,5 @@
 import "reflect-metadata";
-import { openDatabase } from "./db/client.js";
+import { isDriverSocketRace, openDatabase } from "./db/client.js";
 import { env, InvalidSettingsError } from "./env.js";
 import { createLogger } from "./logger.js";
 import { createOutboxSender } from "./modules/notifications/outbox-sender.js";
@@ -19,32 +19,56 @@ async function main() {
     throw e;
   }
   const logger = createLogger(settings.LOG_LEVEL);
-  const database = await openDatabase({ url: settings.DATABASE_URL, dataDir: settings.TRYGG_DATA_DIR });
+  let stop = async (_reason: string, code: number): Promise<void> => process.exit(code);
+
+  // A crash policy: the one error the database driver throws outside any promise when a connection
+  // drops (see isDriverSocketRace) means only that the connection is gone, and the pool reconnects.
+  // Anything else thrown outside a request is a bug with unknown state: log it and exit, so the
+  // supervisor (npm start, systemd, Kubernetes) starts a clean process, rather than limp on.
+  process.on("uncaughtException", (err) => {
+    if (isDriverSocketRace(err)) {
+      logger.warn({ err }, "database connection dropped while a query was being sent; the pool reconnects");
+      return;
+    }
+    logger.fatal({ err }, "uncaught exception; stopping");
+    void stop("uncaughtException", 1);
+  });
+  // A promise nobody awaited failed: the work it stood for is lost, but no state is half-changed
+  // (every write is one transaction), so the process keeps serving.
+  process.on("unhandledRejection", (reason) => {
+    logger.error({ err: reason }, "unhandled promise rejection");
+  });
+
+  const database = await openDatabase({
+    url: settings.DATABASE_URL,
+    dataDir: settings.TRYGG_DATA_DIR,
+    postgres: { poolSize: settings.DATABASE_POOL_SIZE, prepare: settings.DATABASE_PREPARE, statementTimeoutMs: settings.DATABASE_STATEMENT_TIMEOUT_MS },
+  });
   await database.migrate();
   if (settings.TRYGG_ADMIN_EMAIL && settings.TRYGG_ADMIN_PASSWORD) {
     await ensureAdmin(database.db, { email: settings.TRYGG_ADMIN_EMAIL, password: settings.TRYGG_ADMIN_PASSWORD });
   }
   const server = await startServer({ database, env: settings, logger, port: settings.API_PORT, host: settings.API_HOST });
   logger.info({ url: `${server.url}/graphql`, database: database.kind }, "Trygg API listening");
-  const outbox = createOutboxSender({ db: database.db, logger, smtpUrl: settings.SMTP_URL, from: settings.MAIL_FROM });
-  outbox.start();
+  const outbox = createOutboxSender({ db: database.db, logger, smtpUrl: settings.SMTP_URL, from: settings.MAIL_FROM, listen: database.listen });
+  await outbox.start();
   const reminders = startVisitReminders(database.db, logger);
 
   let stopping = false;
-  const stop = async (signal: string) => {
+  stop = async (reason: string, code: number) => {
     if (stopping) return;
     stopping = true;
-    logger.info({ signal }, "stopping");
+    logger.info({ reason }, "stopping");
     // Never hang on the way out: whatever has not closed in 5 s is cut off.
-    setTimeout(() => process.exit(0), 5_000).unref();
-    outbox.stop();
+    setTimeout(() => process.exit(code), 5_000).unref();
+    await outbox.stop();
     reminders.stop();
     await server.stop().catch((e) => logger.warn({ err: e }, "server did not stop cleanly"));
     await database.close().catch((e) => logger.warn({ err: e }, "database did not close cleanly"));
-    process.exit(0);
+    process.exit(code);
   };
-  process.on("SIGINT", () => void stop("SIGINT"));
-  process.on("SIGTERM", () => void stop("SIGTERM"));
+  process.on("SIGINT", () => void stop("SIGINT", 0));
+  process.on("SIGTERM", () => void stop("SIGTERM", 0));
 }
 
 main().catch((e) => {

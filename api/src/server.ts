@@ -9,7 +9,7 @@ import http from "node:http";
 import type { AddressInfo } from "node:net";
 import { pinoHttp } from "pino-http";
 import { createContext, type Context } from "./context.js";
-import type { Database } from "./db/client.js";
+import { isDatabaseUnavailable, type Database } from "./db/client.js";
 import type { Env } from "./env.js";
 import type { Logger } from "./logger.js";
 import { authenticate } from "./modules/access/access.service.js";
@@ -31,13 +31,34 @@ const KNOWN_CODES = new Set([
   "BAD_REQUEST",
   "PERSISTED_QUERY_NOT_FOUND",
   "OPERATION_RESOLUTION_FAILURE",
+  "SERVICE_UNAVAILABLE",
+  "TOO_MANY_REQUESTS",
+  "PAYLOAD_TOO_LARGE",
 ]);
+
+/** Seconds a client should wait before retrying while the database is away. */
+const UNAVAILABLE_RETRY_SECONDS = 2;
+const UNAVAILABLE_MESSAGE = "The service is briefly unavailable (its database does not answer). Try again in a few seconds.";
+
+/** The answer while the database is away: HTTP 503 with Retry-After, also before a context exists. */
+export function serviceUnavailable(requestId: string): GraphQLError {
+  return new GraphQLError(UNAVAILABLE_MESSAGE, {
+    extensions: {
+      code: "SERVICE_UNAVAILABLE",
+      requestId,
+      http: { status: 503, headers: new Map([["retry-after", String(UNAVAILABLE_RETRY_SECONDS)]]) },
+    },
+  });
+}
 
 /** Maps our plain errors to contract codes and hides anything unexpected behind a generic message. */
 function formatError(formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError {
   const original = error instanceof GraphQLError ? error.originalError : error;
   if (original instanceof Forbidden || original instanceof Unauthenticated) {
     return { message: original.message, path: formatted.path, extensions: { code: original.code } };
+  }
+  if (isDatabaseUnavailable(original)) {
+    return { message: UNAVAILABLE_MESSAGE, path: formatted.path, extensions: { code: "SERVICE_UNAVAILABLE" } };
   }
   const code = formatted.extensions?.code;
   // type-graphql's class-validator failures carry their details; keep them, they are the user's input.
@@ -58,6 +79,10 @@ function requestPlugin(): ApolloServerPlugin<Context> {
         async didEncounterErrors({ contextValue, errors }) {
           for (const e of errors) {
             const original = e.originalError;
+            if (isDatabaseUnavailable(original)) {
+              contextValue.log.warn({ err: original, path: e.path }, "database unavailable during a GraphQL request");
+              continue;
+            }
             const known = original instanceof Forbidden || original instanceof Unauthenticated || (original as { name?: string } | undefined)?.name === "ArgumentValidationError";
             const code = e.extensions?.code;
             if (!known && (typeof code !== "string" || !KNOWN_CODES.has(code))) {
@@ -70,6 +95,10 @@ function requestPlugin(): ApolloServerPlugin<Context> {
           const result = response.body.singleResult;
           result.extensions = { ...result.extensions, requestId: contextValue.requestId };
           if (!result.errors) return;
+          if (result.errors.some((e) => e.extensions?.code === "SERVICE_UNAVAILABLE")) {
+            response.http.status = 503;
+            response.http.headers.set("retry-after", String(UNAVAILABLE_RETRY_SECONDS));
+          }
           result.errors = result.errors.map((e) => ({
             ...e,
             // Schema hints help an attacker map the API; only logged-in callers get them.
@@ -136,7 +165,8 @@ export async function startServer(opts: { database: Database; env: ServerEnv; lo
   );
 
   app.get("/healthz", async (_req, res) => {
-    const up = await Promise.race([database.ping(), new Promise<boolean>((r) => setTimeout(() => r(false), 2_000))]);
+    // ping() gives up after 800 ms, so a load balancer hears "down" within a second.
+    const up = await database.ping();
     res.status(up ? 200 : 503).json({ status: up ? "ok" : "unavailable", database: up ? "up" : "down" });
   });
 
@@ -148,7 +178,14 @@ export async function startServer(opts: { database: Database; env: ServerEnv; lo
         const requestId = String(req.id);
         const header = req.headers.authorization;
         const token = header?.startsWith("Bearer ") ? header.slice(7).trim() : null;
-        const viewer = token ? await authenticate(database.db, token, requestId) : null;
+        let viewer = null;
+        try {
+          viewer = token ? await authenticate(database.db, token, requestId) : null;
+        } catch (e) {
+          if (!isDatabaseUnavailable(e)) throw e;
+          req.log.warn({ err: e }, "database unavailable while authenticating the caller");
+          throw serviceUnavailable(requestId);
+        }
         return createContext({
           db: database.db,
           viewer,

@@ -22,6 +22,8 @@ export interface Database {
   kind: "pglite" | "postgres";
   migrate(): Promise<void>;
   ping(): Promise<boolean>;
+  /** LISTEN on a channel; the returned function stops listening. postgres.js re-listens after a reconnect. */
+  listen(channel: string, onNotify: () => void): Promise<() => Promise<void>>;
   close(): Promise<void>;
 }
 
@@ -31,16 +33,45 @@ const migrationsFolder = fileURLToPath(new URL("./migrations", import.meta.url))
  * PostgreSQL when a URL is given; otherwise an embedded PGlite in `dataDir` (or in memory for
  * `memory://`), so a new user runs Trygg with nothing installed.
  */
-export async function openDatabase(opts: { url?: string; dataDir?: string; onQuery?: (sql: string) => void }): Promise<Database> {
+export interface PostgresTuning {
+  /** Connections in this process's pool. */
+  poolSize?: number;
+  /** Off behind PgBouncer in transaction mode, which cannot keep a prepared statement on one connection. */
+  prepare?: boolean;
+  statementTimeoutMs?: number;
+}
+
+export async function openDatabase(opts: { url?: string; dataDir?: string; onQuery?: (sql: string) => void; postgres?: PostgresTuning }): Promise<Database> {
   const logger = opts.onQuery ? { logQuery: (query: string) => opts.onQuery!(query) } : undefined;
   if (opts.url) {
-    const client = postgres(opts.url, { max: 10, onnotice: () => {}, connect_timeout: 5 });
+    const tuning = opts.postgres ?? {};
+    const client = postgres(opts.url, {
+      max: tuning.poolSize ?? 10,
+      prepare: tuning.prepare ?? true,
+      onnotice: () => {},
+      // While the database is away a request must fail within seconds, not queue: give up on a
+      // connection after 2 s, and retry a refused one after at most 0.5 s (the driver's default
+      // back-off grows to 20 s, which held requests for up to 14 s after the database was back).
+      connect_timeout: 2,
+      backoff: (retries: number) => Math.min(0.5, 0.05 * 2 ** retries),
+      idle_timeout: 60,
+      max_lifetime: 30 * 60,
+      connection: {
+        application_name: "trygg-api",
+        statement_timeout: tuning.statementTimeoutMs ?? 10_000,
+        idle_in_transaction_session_timeout: 30_000,
+      },
+    });
     const db = drizzlePostgres(client, { schema, logger }) as unknown as Db;
     return {
       db,
       kind: "postgres",
       migrate: () => migratePostgres(db as never, { migrationsFolder }),
       ping: () => ping(db),
+      listen: async (channel, onNotify) => {
+        const { unlisten } = await client.listen(channel, () => onNotify());
+        return unlisten;
+      },
       close: () => client.end({ timeout: 5 }),
     };
   }
@@ -53,15 +84,72 @@ export async function openDatabase(opts: { url?: string; dataDir?: string; onQue
     kind: "pglite",
     migrate: () => migratePglite(db as never, { migrationsFolder }),
     ping: () => ping(db),
+    listen: (channel, onNotify) => client.listen(channel, () => onNotify()),
     close: () => client.close(),
   };
 }
 
-async function ping(db: Db): Promise<boolean> {
+/** True when the database answers `select 1` within `withinMs`. */
+async function ping(db: Db, withinMs = 800): Promise<boolean> {
+  let timer: NodeJS.Timeout | undefined;
+  const late = new Promise<boolean>((resolve) => {
+    timer = setTimeout(() => resolve(false), withinMs);
+  });
+  const answered = db.execute(sql`select 1`).then(
+    () => true,
+    () => false,
+  );
   try {
-    await db.execute(sql`select 1`);
-    return true;
-  } catch {
-    return false;
+    return await Promise.race([answered, late]);
+  } finally {
+    clearTimeout(timer);
   }
+}
+
+const UNAVAILABLE_CODES = new Set([
+  // postgres.js
+  "CONNECTION_CLOSED",
+  "CONNECTION_ENDED",
+  "CONNECTION_DESTROYED",
+  "CONNECT_TIMEOUT",
+  // the socket
+  "ECONNREFUSED",
+  "ECONNRESET",
+  "ETIMEDOUT",
+  "EPIPE",
+  "ENOTFOUND",
+  "EHOSTUNREACH",
+  "EAI_AGAIN",
+  // PostgreSQL: shutting down, starting up, too many connections, statement timeout
+  "57P01",
+  "57P02",
+  "57P03",
+  "53300",
+  "57014",
+]);
+
+/**
+ * postgres.js 3.4.9 (connection.js, `execute`): when a query is handed to a connection whose socket
+ * has just closed, `socket.write` throws on `null`; the driver catches that, rejects the query with
+ * the TypeError, and schedules `write(Sync)` with setImmediate, which throws the same TypeError
+ * again outside any promise. It means "the connection is gone", nothing more.
+ */
+export function isDriverSocketRace(e: unknown): boolean {
+  return (
+    e instanceof TypeError &&
+    /Cannot read properties of null \(reading 'write'\)/.test(e.message) &&
+    /[\\/]postgres[\\/](src|cjs[\\/]src)[\\/]connection\.js/.test(e.stack ?? "")
+  );
+}
+
+/** True when an error (or its cause, as drizzle wraps driver errors) means the database is away or overloaded. */
+export function isDatabaseUnavailable(e: unknown): boolean {
+  let cur: unknown = e;
+  for (let i = 0; i < 5 && cur && typeof cur === "object"; i++) {
+    if (isDriverSocketRace(cur)) return true;
+    const c = cur as { code?: unknown; errno?: unknown; cause?: unknown };
+    if (typeof c.code === "string" && (UNAVAILABLE_CODES.has(c.code) || c.code.startsWith("08"))) return true;
+    cur = c.cause;
+  }
+  return false;
 }

@@ -111,15 +111,3 @@ export const actionItems = pgTable(
     check("action_items_estimates", sql`coalesce(${t.estimateHours}, 0) >= 0 and coalesce(${t.estimateMinor}, 0) >= 0`),
   ],
 );
-
-/** Outgoing e-mail, written in the same transaction as its cause and sent afterwards. */
-export const emailOutbox = pgTable("email_outbox", {
-  id: uuid("id").primaryKey().defaultRandom(),
-  toAddress: text("to_address").notNull(),
-  subject: text("subject").notNull(),
-  body: text("body").notNull(),
-  createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
-  sentAt: timestamp("sent_at", { withTimezone: true }),
-  lastError: text("last_error"),
-  attempts: integer("attempts").notNull().default(0),
-});

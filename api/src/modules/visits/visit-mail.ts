@@ -16,19 +16,6 @@ import { bumpVisit, lockVisit, type ServiceVisitRow } from "./visit.service.js";
 
 const SENDERS: readonly Role[] = ["ADMIN", "SUPPORT", "SELLER"];
 
-/** The outbox's mail with attachments (stored with the mail, so a retried send still has them). */
-export interface OutgoingMail {
-  to: string;
-  subject: string;
-  body: string;
-  html?: string;
-  attachments?: { filename: string; contentType: string; content: Buffer }[];
-}
-
-export async function queueMail(tx: DbOrTx, mail: OutgoingMail): Promise<void> {
-  await queueEmail(tx, mail);
-}
-
 export async function visitLocation(db: DbOrTx, propertyId: string): Promise<string> {
   const [p] = await db.select().from(properties).where(eq(properties.id, propertyId));
   return p ? `${p.name}, ${p.streetAddress}, ${p.postalCode} ${p.city}` : "";
@@ -59,7 +46,7 @@ export async function sendVisitProtocol(db: Db, viewer: Viewer, input: { visitId
     });
     const base = `serviceprotokoll-${agreement.number}-${doc.visitedOn}`;
     for (const to of recipients) {
-      await queueMail(tx, {
+      await queueEmail(tx, {
         to,
         subject: `Serviceprotokoll ${agreement.number}, ${doc.property.name} ${doc.visitedOn}`,
         body: `Hej!\n\nHär är protokollet från det årliga servicebesöket ${doc.visitedOn} på ${doc.property.name} (avtal ${agreement.number}), utfört av ${doc.technicianName}.\n\nProtokollet finns också i Trygg-portalen, där det kan bekräftas.\n\nVänliga hälsningar\n${doc.vendorName}\n`,

@@ -4,7 +4,8 @@ import { agreements, serviceVisits, users, visitReminders } from "../../db/schem
 import type { Logger } from "../../logger.js";
 import { daysBetween, todayInSweden } from "../../shared/dates.js";
 import { visitIcs } from "./visit-calendar.js";
-import { queueMail, visitLocation } from "./visit-mail.js";
+import { queueEmail } from "../notifications/email.service.js";
+import { visitLocation } from "./visit-mail.js";
 import { customerAdmins, uniqueAddresses } from "./visit-recipients.js";
 import { visitDay } from "./visit.service.js";
 
@@ -38,7 +39,8 @@ export async function queueDueReminders(db: Db, now: Date = new Date()): Promise
   let queued = 0;
   for (const { visit, number, customerId, technician } of due) {
     const on = visitDay(visit);
-    const days = dueReminder(daysBetween(todayInSweden(now), on));
+    const ahead = daysBetween(todayInSweden(now), on);
+    const days = dueReminder(ahead);
     if (!days) continue;
     queued += await db.transaction(async (tx) => {
       const won = await tx.insert(visitReminders).values({ visitId: visit.id, daysBefore: days, scheduledAt: visit.scheduledAt }).onConflictDoNothing().returning();
@@ -48,10 +50,10 @@ export async function queueDueReminders(db: Db, now: Date = new Date()): Promise
       const ics = visitIcs({ visitId: visit.id, scheduledAt: visit.scheduledAt, title: `Servicebesök ${number}`, description: `Årligt servicebesök, tekniker ${technician.name}.`, location });
       const to = uniqueAddresses(await customerAdmins(tx, { customerId }), [technician]);
       for (const address of to) {
-        await queueMail(tx, {
+        await queueEmail(tx, {
           to: address,
           subject: `Påminnelse: servicebesök ${on} kl. ${time} (${number})`,
-          body: `Hej!\n\nDet årliga servicebesöket för avtal ${number} är ${days === 1 ? "i morgon" : "om två veckor"}, ${on} kl. ${time}, på ${location}. Tekniker: ${technician.name}.\n\nVänliga hälsningar\nTrygg\n`,
+          body: `Hej!\n\nDet årliga servicebesöket för avtal ${number} är ${ahead === 0 ? "i dag" : ahead === 1 ? "i morgon" : `om ${ahead} dagar`}, ${on} kl. ${time}, på ${location}. Tekniker: ${technician.name}.\n\nVänliga hälsningar\nTrygg\n`,
           attachments: [{ filename: `servicebesok-${on}.ics`, contentType: "text/calendar; charset=utf-8; method=PUBLISH", content: Buffer.from(ics, "utf8") }],
         });
       }

@@ -1,0 +1,46 @@
+import { sql } from "drizzle-orm";
+import { check, customType, index, integer, pgEnum, pgTable, text, timestamp, uuid } from "drizzle-orm/pg-core";
+
+/** PENDING until delivered (SENT) or until every attempt has failed (FAILED, kept for a person to look at). */
+export const emailState = pgEnum("email_state", ["PENDING", "SENT", "FAILED"]);
+
+/** Raw bytes; PGlite hands back a Uint8Array and postgres.js a Buffer, so both become a Buffer. */
+const bytea = customType<{ data: Buffer; driverData: Buffer | Uint8Array }>({
+  dataType: () => "bytea",
+  fromDriver: (value) => (Buffer.isBuffer(value) ? value : Buffer.from(value)),
+});
+
+/** Outgoing e-mail, written in the same transaction as its cause and sent afterwards. */
+export const emailOutbox = pgTable(
+  "email_outbox",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    toAddress: text("to_address").notNull(),
+    subject: text("subject").notNull(),
+    body: text("body").notNull(),
+    html: text("html"),
+    state: emailState("state").notNull().default("PENDING"),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+    /** When a sender may (re)try it: now for new mail, later after each failure (exponential back-off), and a lease while one sender is at it. */
+    nextAttemptAt: timestamp("next_attempt_at", { withTimezone: true }).notNull().defaultNow(),
+    sentAt: timestamp("sent_at", { withTimezone: true }),
+    lastError: text("last_error"),
+    attempts: integer("attempts").notNull().default(0),
+  },
+  (t) => [index("email_outbox_due_idx").on(t.nextAttemptAt).where(sql`${t.state} = 'PENDING'`), check("email_outbox_attempts", sql`${t.attempts} >= 0`)],
+);
+
+export const emailAttachments = pgTable(
+  "email_attachments",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    emailId: uuid("email_id")
+      .notNull()
+      .references(() => emailOutbox.id, { onDelete: "cascade" }),
+    position: integer("position").notNull(),
+    filename: text("filename").notNull(),
+    contentType: text("content_type").notNull(),
+    content: bytea("content").notNull(),
+  },
+  (t) => [index("email_attachments_email_idx").on(t.emailId, t.position)],
+);
