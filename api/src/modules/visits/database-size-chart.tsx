@@ -37,11 +37,10 @@ export function DatabaseSizeChart({ points, width = 480, height = 220, title }: 
   const sizes = sorted.map((p) => p.sizeMb);
   const first = dates[0] ?? Date.now();
   const last = dates.at(-1) ?? first;
-  // One visit still gets a readable axis: half a year either side.
-  const pad = last === first ? 182 * 86_400_000 : 0;
+  // Room either side for the end labels; one visit still gets a readable axis (half a year either side).
+  const pad = last === first ? 182 * 86_400_000 : (last - first) * 0.08;
   const x = scaleTime({ domain: [new Date(first - pad), new Date(last + pad)], range: [0, innerW] });
   const y = scaleLinear({ domain: [0, Math.max(1, ...sizes) * 1.15], range: [innerH, 0], nice: true });
-  const years = [...new Set(sorted.map((p) => Number(p.visitedOn.slice(0, 4))))].map((yr) => new Date(Date.UTC(yr, 0, 1)));
   return (
     <svg xmlns="http://www.w3.org/2000/svg" width={width} height={height} viewBox={`0 0 ${width} ${height}`} role="img" aria-label={title ?? "Database size (MB) per visit"}>
       <rect x={0} y={0} width={width} height={height} fill="#ffffff" />
@@ -62,11 +61,11 @@ export function DatabaseSizeChart({ points, width = 480, height = 220, title }: 
         <AxisBottom
           top={innerH}
           scale={x}
-          tickValues={years.filter((d) => d.getTime() >= first - pad && d.getTime() <= last + pad).length ? years : undefined}
-          numTicks={4}
+          // A tick at each visit, so the axis reads as the visits themselves.
+          tickValues={sorted.map((p) => day(p.visitedOn))}
           stroke={INK}
           tickStroke={INK}
-          tickFormat={(v) => String((v as Date).getUTCFullYear())}
+          tickFormat={(v) => (v as Date).toISOString().slice(0, sorted.length > 6 ? 4 : 7)}
           tickLabelProps={() => ({ fontSize: 9, fontFamily: FONT, fill: INK, textAnchor: "middle" })}
         />
         <LinePath<SizePoint> data={sorted} x={(p) => x(day(p.visitedOn))} y={(p) => y(p.sizeMb)} stroke={LINE} strokeWidth={2} fill="none" />
