@@ -11,6 +11,7 @@ import { addDaysIso, todayInSweden } from "../shared/dates.js";
 import type { Result } from "../shared/errors.js";
 import type { Role, Viewer } from "../shared/viewer.js";
 import { ensureAdmin } from "./bootstrap.js";
+import { seedDemoVisits } from "./demo-visits.js";
 
 export const DEMO_PASSWORD = "trygg-demo-2026";
 
@@ -99,6 +100,7 @@ export async function seedDemo(db: Db): Promise<DemoLogin[]> {
     propertyIds.set(p.name, row.id);
   }
   await seedAgreements(db, admin, orgIds, propertyIds);
+  await seedDemoVisits(db, admin, orgIds);
   return DEMO_LOGINS;
 }
 
