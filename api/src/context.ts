@@ -1,11 +1,16 @@
 import type { Db } from "./db/client.js";
-import { todayInSweden } from "./shared/dates.js";
 import type { Logger } from "./logger.js";
 import type { LoginThrottle } from "./modules/access/login-throttle.js";
-import { createAgreementLoaders, type AgreementLoaders } from "./modules/agreements/agreement.loaders.js";
-import { createPartyLoaders, type PartyLoaders } from "./modules/parties/parties.loaders.js";
+import type { AgreementLoaders } from "./modules/agreements/agreement.loaders.js";
+import type { PartyLoaders } from "./modules/parties/party.loaders.js";
+import type { TailoringLoaders } from "./modules/tailoring/tailoring.loaders.js";
+import type { Clock } from "./shared/clock.js";
 import type { Viewer } from "./shared/viewer.js";
 
+/**
+ * What every resolver gets for one request. Only the type lives here, so any module may import it;
+ * it is built in `create-context.ts`, which is the one place that knows every module's loaders.
+ */
 export interface Context {
   db: Db;
   viewer: Viewer | null;
@@ -13,16 +18,9 @@ export interface Context {
   ip: string;
   userAgent: string | null;
   log: Logger;
-  loaders: PartyLoaders & AgreementLoaders;
+  loaders: PartyLoaders & AgreementLoaders & TailoringLoaders;
+  /** "Today" in Sweden and the expiring window, read once per request. */
+  clock: Clock;
   /** Long-lived parts shared by every request. */
   app: { throttle: LoginThrottle; sessionTtlHours: number; expiringWindowDays: number };
-}
-
-export function createContext(base: Omit<Context, "loaders">): Context {
-  return { ...base, loaders: { ...createPartyLoaders(base.db), ...createAgreementLoaders(base.db) } };
-}
-
-/** "Today" in Sweden and the expiring window, for the services' date rules. */
-export function clock(ctx: Context) {
-  return { today: todayInSweden(), windowDays: ctx.app.expiringWindowDays };
 }

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { DEFAULT_EXPIRING_WINDOW_DAYS } from "./shared/clock.js";
 
 /**
  * Every setting Trygg reads, parsed once. This is the only module that reads process.env, so a
@@ -23,7 +24,7 @@ const schema = z.object({
   TRYGG_ADMIN_EMAIL: z.string().email().optional(),
   TRYGG_ADMIN_PASSWORD: z.string().min(12, "must be at least 12 characters").optional(),
   /** How many days before its end an agreement shows as EXPIRING. */
-  AGREEMENT_EXPIRING_WINDOW_DAYS: z.coerce.number().int().min(0).max(365).default(60),
+  AGREEMENT_EXPIRING_WINDOW_DAYS: z.coerce.number().int().min(0).max(365).default(DEFAULT_EXPIRING_WINDOW_DAYS),
   SESSION_TTL_HOURS: z.coerce.number().positive().max(24 * 90).default(12),
   /** SMTP server for outgoing e-mail, e.g. smtp://user:pass@mail.example.com:587. Unset: mail is logged, not sent. */
   SMTP_URL: z.string().url().optional(),

@@ -8,7 +8,7 @@ import { ServiceVisitResolver } from "./modules/visits/visit.resolver.js";
 import { ActionItemVisitResolver, AgreementVisitsResolver, VisitAcknowledgementResolver, VisitBookingResolver, VisitCheckResolver, VisitProtocolVersionResolver } from "./modules/visits/visit-relations.resolver.js";
 import { AuditResolver } from "./modules/audit/audit.resolver.js";
 import { NodeResolver } from "./modules/node/node.resolver.js";
-import { OrganisationResolver, PropertyResolver, TierResolver, UserResolver } from "./modules/parties/parties.resolver.js";
+import { OrganisationResolver, PropertyResolver, TierResolver, UserResolver } from "./modules/parties/party.resolver.js";
 import { authChecker } from "./shared/auth.js";
 
 export const resolvers = [

@@ -8,7 +8,7 @@ import { randomUUID } from "node:crypto";
 import http from "node:http";
 import type { AddressInfo } from "node:net";
 import { pinoHttp } from "pino-http";
-import { createContext, type Context } from "./context.js";
+import { createContext, type Context } from "./create-context.js";
 import { isDatabaseUnavailable, type Database } from "./db/client.js";
 import type { Env } from "./env.js";
 import type { Logger } from "./logger.js";

@@ -1,5 +1,11 @@
+import { graphql } from "graphql";
+import { createContext } from "./create-context.js";
 import { openDatabase, type Database } from "./db/client.js";
+import { createLogger } from "./logger.js";
+import { LoginThrottle } from "./modules/access/login-throttle.js";
+import { schema } from "./schema.js";
 import { ensureAdmin } from "./seed/bootstrap.js";
+import { seedDemo } from "./seed/demo.js";
 import type { Viewer } from "./shared/viewer.js";
 
 /** A fresh in-memory PGlite with every migration applied: a real database at unit-test speed. */
@@ -28,4 +34,36 @@ export function okOf<T>(r: ServiceResult<T>): T {
 /** The first userError code of a result, or undefined when it succeeded. */
 export function codeOf(r: ServiceResult<unknown>): string | undefined {
   return "errors" in r ? r.errors[0]?.code : undefined;
+}
+
+/**
+ * A demo-seeded in-memory database that counts the SQL statements a GraphQL query costs, for tests
+ * that prove a list is not N+1: the count must not grow with the number of rows.
+ */
+export async function countingDatabase() {
+  const counter = { statements: 0 };
+  const database = await openDatabase({ dataDir: "memory://", onQuery: () => counter.statements++ });
+  await database.migrate();
+  await seedDemo(database.db);
+  const admin = await ensureAdmin(database.db, { email: "admin@aptus.demo", password: "irrelevant-here" });
+  /** Runs a query as `viewer` (the admin by default) with a fresh request context; its data and statement count. */
+  async function run<T>(query: string, viewer: Viewer = admin) {
+    counter.statements = 0;
+    const result = await graphql({
+      schema: await schema(),
+      source: query,
+      contextValue: createContext({
+        db: database.db,
+        viewer,
+        requestId: "test",
+        ip: "127.0.0.1",
+        userAgent: null,
+        log: createLogger("silent"),
+        app: { throttle: new LoginThrottle({ maxPerAccount: 5, maxPerAddress: 5, windowSeconds: 60 }), sessionTtlHours: 1, expiringWindowDays: 60 },
+      }),
+    });
+    if (result.errors) throw new Error(JSON.stringify(result.errors));
+    return { count: counter.statements, data: result.data as T };
+  }
+  return { database, admin, run };
 }

@@ -1,10 +1,11 @@
 import { and, eq } from "drizzle-orm";
 import type { Db } from "../db/client.js";
-import { agreements as agreementsTable } from "../db/schema/index.js";
+import { agreementProperties, agreements as agreementsTable } from "../db/schema/index.js";
 import { systemViewerOf } from "../modules/access/access.service.js";
 import * as agreements from "../modules/agreements/agreement.service.js";
-import { DEFAULT_EXPIRING_WINDOW_DAYS } from "../modules/agreements/agreement-status.js";
-import * as parties from "../modules/parties/parties.service.js";
+import { DEFAULT_EXPIRING_WINDOW_DAYS } from "../shared/clock.js";
+import * as parties from "../modules/parties/party.service.js";
+import * as actionPlan from "../modules/tailoring/action-plan.js";
 import * as tailoring from "../modules/tailoring/tailoring.service.js";
 import { createActionItemFromCheck } from "../modules/visits/visit-action-item.js";
 import { recordVisitCheck } from "../modules/visits/visit-checks.js";
@@ -47,10 +48,10 @@ export async function seedDemoVisits(db: Db, admin: Viewer, orgIds: Map<string, 
   const t = must(await tailoring.requestTailoring(db, karin, { agreementId: a.id, message: "Vi vill ha en plan för Stigberget." }, clock), "tailoring");
   must(await tailoring.recordSystemReview(db, sara, { tailoringId: t.id, meetingOn: day(-1090), attendees: ["Sara Säljare", "Karin Fastighetschef"], findings: [{ area: "DATABASE", finding: "Databasen växer snabbt med besöksloggar." }] }, clock), "review");
   const plan = (await tailoring.planOf(db, t.id))!;
-  const item = must(await tailoring.addActionItem(db, sara, { actionPlanId: plan.id, title: "Gallra besöksloggar äldre än två år", owner: "VENDOR", estimateHours: 4, fromFindingArea: "DATABASE" }, clock), "item");
-  const ordered = must(await tailoring.prioritiseActionPlan(db, sara, { actionPlanId: plan.id, itemIds: [item.id], expectedVersion: (await tailoring.planOf(db, t.id))!.version }, clock), "prioritise");
-  must(await tailoring.confirmPriorities(db, karin, { actionPlanId: plan.id, expectedVersion: ordered.version }, clock), "confirm");
-  for (const who of [sara, karin]) must(await tailoring.agreeEndDate(db, who, { actionPlanId: plan.id, endOn: day(-1050) }, clock), "end date");
+  const item = must(await actionPlan.addActionItem(db, sara, { actionPlanId: plan.id, title: "Gallra besöksloggar äldre än två år", owner: "VENDOR", estimateHours: 4, fromFindingArea: "DATABASE" }, clock), "item");
+  const ordered = must(await actionPlan.prioritiseActionPlan(db, sara, { actionPlanId: plan.id, itemIds: [item.id], expectedVersion: (await tailoring.planOf(db, t.id))!.version }, clock), "prioritise");
+  must(await actionPlan.confirmPriorities(db, karin, { actionPlanId: plan.id, expectedVersion: ordered.version }, clock), "confirm");
+  for (const who of [sara, karin]) must(await actionPlan.agreeEndDate(db, who, { actionPlanId: plan.id, endOn: day(-1050) }, clock), "end date");
 
   const years = [
     { on: day(-1048), sizeMb: 2150, backup: "OK", note: "Nattlig backup till Aptus Hosting fungerar." },
@@ -77,6 +78,6 @@ export async function seedDemoVisits(db: Db, admin: Viewer, orgIds: Map<string, 
     .select()
     .from(agreementsTable)
     .where(and(eq(agreementsTable.customerId, orgIds.get("Älvstrandens Hyresbostäder AB")!), eq(agreementsTable.tier, "PLUS_500")));
-  const [eriksberg] = (await agreements.listPropertyIds(db, alvstranden!.id)).map((p) => p.id);
+  const [eriksberg] = (await db.select().from(agreementProperties).where(eq(agreementProperties.agreementId, alvstranden!.id))).map((p) => p.propertyId);
   must(await scheduleServiceVisit(db, sara, { agreementId: alvstranden!.id, propertyId: eriksberg!, technicianId: tomas.userId, scheduledAt: at(day(-6)) }, clock), "overdue visit");
 }

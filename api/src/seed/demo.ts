@@ -3,10 +3,14 @@ import type { Db } from "../db/client.js";
 import { organisations } from "../db/schema/index.js";
 import { systemViewerOf } from "../modules/access/access.service.js";
 import * as agreements from "../modules/agreements/agreement.service.js";
-import { DEFAULT_EXPIRING_WINDOW_DAYS } from "../modules/agreements/agreement-status.js";
-import * as parties from "../modules/parties/parties.service.js";
+import * as addOns from "../modules/agreements/add-ons.js";
+import * as hantera from "../modules/agreements/hantera-quota.js";
+import * as rentals from "../modules/agreements/licence-rentals.js";
+import * as parties from "../modules/parties/party.service.js";
 import * as releases from "../modules/releases/release.service.js";
+import * as actionPlans from "../modules/tailoring/action-plan.js";
 import * as tailoring from "../modules/tailoring/tailoring.service.js";
+import { clockAt } from "../shared/clock.js";
 import { addDaysIso, todayInSweden } from "../shared/dates.js";
 import type { Result } from "../shared/errors.js";
 import type { Role, Viewer } from "../shared/viewer.js";
@@ -107,7 +111,7 @@ export async function seedDemo(db: Db): Promise<DemoLogin[]> {
 /** Agreements in every status, dated relative to today so the demo always looks current. */
 async function seedAgreements(db: Db, admin: Viewer, orgIds: Map<string, string>, propertyIds: Map<string, string>) {
   const today = todayInSweden();
-  const clock = { today, windowDays: DEFAULT_EXPIRING_WINDOW_DAYS };
+  const clock = clockAt(today);
   const day = (n: number) => addDaysIso(today, n);
   const [seller] = (await parties.listUsers(db, admin, {}, { first: 100 })).edges.map((e) => e.node).filter((u) => u.role === "SELLER");
   const make = async (spec: { customer: string; partner: string | null; tier: "PLUS_500" | "BRF"; properties: string[]; startsOn: string; endsOn: string; activate?: boolean }) => {
@@ -132,15 +136,15 @@ async function seedAgreements(db: Db, admin: Viewer, orgIds: Map<string, string>
     return a;
   };
   const accounts = async (agreementId: string, people: [string, string][]) => {
-    for (const [name, email] of people) must(await agreements.createHanteraAccount(db, admin, { agreementId, name, email }, clock), email);
+    for (const [name, email] of people) must(await hantera.createHanteraAccount(db, admin, { agreementId, name, email }, clock), email);
   };
 
   // Active 500+: rentals, hosting and monitoring, most of the Hantera quota in use.
   const vastkust = await make({ customer: "Västkustens Fastigheter AB", partner: "Nordsäk Säkerhet AB", tier: "PLUS_500", properties: ["Kv. Masthugget 4", "Kv. Majorna 12"], startsOn: day(-300), endsOn: day(430) });
-  must(await agreements.rentLicence(db, admin, { agreementId: vastkust.id, kind: "HANTERA", quantity: 3, monthlyPriceMinor: 45_000, currency: "SEK", startsOn: day(-200), endsOn: day(430) }, clock), "rental");
-  must(await agreements.rentLicence(db, admin, { agreementId: vastkust.id, kind: "BOOKING", quantity: 40, monthlyPriceMinor: 120_000, currency: "SEK", startsOn: day(-280), endsOn: day(430) }, clock), "rental");
-  must(await agreements.orderAddOn(db, admin, { agreementId: vastkust.id, kind: "HOSTING", hostedServices: ["BOKNING", "APTUSPORTAL", "HANTERA"] }, clock), "hosting");
-  must(await agreements.orderAddOn(db, admin, { agreementId: vastkust.id, kind: "MONITORING" }, clock), "monitoring");
+  must(await rentals.rentLicence(db, admin, { agreementId: vastkust.id, kind: "HANTERA", quantity: 3, monthlyPriceMinor: 45_000, currency: "SEK", startsOn: day(-200), endsOn: day(430) }, clock), "rental");
+  must(await rentals.rentLicence(db, admin, { agreementId: vastkust.id, kind: "BOOKING", quantity: 40, monthlyPriceMinor: 120_000, currency: "SEK", startsOn: day(-280), endsOn: day(430) }, clock), "rental");
+  must(await addOns.orderAddOn(db, admin, { agreementId: vastkust.id, kind: "HOSTING", hostedServices: ["BOKNING", "APTUSPORTAL", "HANTERA"] }, clock), "hosting");
+  must(await addOns.orderAddOn(db, admin, { agreementId: vastkust.id, kind: "MONITORING" }, clock), "monitoring");
   await accounts(vastkust.id, [
     ["Karin Fastighetschef", "karin@vastkustfast.demo"],
     ["Kalle Förvaltare", "kalle@vastkustfast.demo"],
@@ -153,8 +157,8 @@ async function seedAgreements(db: Db, admin: Viewer, orgIds: Map<string, string>
 
   // Expiring 500+: ends within the window, so the renewal banner and lapse preview show.
   const alvstranden = await make({ customer: "Älvstrandens Hyresbostäder AB", partner: "Låsteknik Väst AB", tier: "PLUS_500", properties: ["Eriksberg Kaj", "Lindholmen Strand"], startsOn: day(-335), endsOn: day(30) });
-  must(await agreements.orderAddOn(db, admin, { agreementId: alvstranden.id, kind: "HOSTING", hostedServices: ["BOKNING", "FORBRUKNING", "FDB"] }, clock), "hosting");
-  must(await agreements.rentLicence(db, admin, { agreementId: alvstranden.id, kind: "CONSUMPTION", quantity: 200, monthlyPriceMinor: 80_000, currency: "SEK", startsOn: day(-300), endsOn: day(30) }, clock), "rental");
+  must(await addOns.orderAddOn(db, admin, { agreementId: alvstranden.id, kind: "HOSTING", hostedServices: ["BOKNING", "FORBRUKNING", "FDB"] }, clock), "hosting");
+  must(await rentals.rentLicence(db, admin, { agreementId: alvstranden.id, kind: "CONSUMPTION", quantity: 200, monthlyPriceMinor: 80_000, currency: "SEK", startsOn: day(-300), endsOn: day(30) }, clock), "rental");
   await accounts(alvstranden.id, [
     ["Eva Ekström", "eva@alvstranden.demo"],
     ["Ali Förvaltare", "ali@alvstranden.demo"],
@@ -226,9 +230,9 @@ async function seedAgreements(db: Db, admin: Viewer, orgIds: Map<string, string>
     { title: "Rutin för spärr av taggar vid avflytt", why: "Borttappade taggar ska inte ge tillträde.", owner: "CUSTOMER" as const, estimateHours: 2, fromFindingArea: "ROUTINES" as const },
   ];
   const made = [];
-  for (const item of items) made.push(must(await tailoring.addActionItem(db, sara, { actionPlanId: plan.id, ...item }, clock), item.title));
+  for (const item of items) made.push(must(await actionPlans.addActionItem(db, sara, { actionPlanId: plan.id, ...item }, clock), item.title));
   const current = (await tailoring.planOf(db, t.id))!;
-  must(await tailoring.prioritiseActionPlan(db, sara, { actionPlanId: plan.id, itemIds: [made[0]!.id, made[2]!.id, made[1]!.id], expectedVersion: current.version }, clock), "prioritise");
+  must(await actionPlans.prioritiseActionPlan(db, sara, { actionPlanId: plan.id, itemIds: [made[0]!.id, made[2]!.id, made[1]!.id], expectedVersion: current.version }, clock), "prioritise");
 }
 
 export function formatLogins(logins: DemoLogin[]): string {

@@ -1,4 +1,4 @@
-import type { AuthChecker } from "type-graphql";
+import { createParameterDecorator, type AuthChecker } from "type-graphql";
 import type { Context } from "../context.js";
 import { forbidden, unauthenticated } from "./errors.js";
 import type { Role, Viewer } from "./viewer.js";
@@ -13,8 +13,13 @@ export const authChecker: AuthChecker<Context, Role> = ({ context }, roles) => {
   throw forbidden();
 };
 
-/** For resolvers that reach a service: the viewer, or UNAUTHENTICATED. */
+/** The viewer, or UNAUTHENTICATED: for code that holds a context but no decorated parameter. */
 export function requireViewer(ctx: Context): Viewer {
   if (!ctx.viewer) throw unauthenticated();
   return ctx.viewer;
+}
+
+/** Parameter decorator: the calling viewer (`@CurrentViewer() viewer: Viewer`); UNAUTHENTICATED without one. */
+export function CurrentViewer() {
+  return createParameterDecorator<Context>(({ context }) => requireViewer(context));
 }

@@ -101,7 +101,7 @@ export function pageWindow(args: ConnectionArgs): { offset: number; limit: numbe
 }
 
 /**
- * Offset cursors over a stable order (see docs/decisions/0002-offset-cursors.md). `fetch` gets an
+ * Offset cursors over a stable order (see docs/decisions/0001-offset-cursors.md). `fetch` gets an
  * offset and a limit; `count` the size of the whole list.
  */
 export async function paginate<Row, T>(

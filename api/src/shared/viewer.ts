@@ -15,7 +15,7 @@ export const ROLES_BY_KIND: Record<OrganisationKind, readonly Role[]> = {
   CUSTOMER: CUSTOMER_ROLES,
 };
 
-/** Who is calling, and through what. Every service takes one; scripts use `systemViewer`. */
+/** Who is calling, and through what. Every service takes one; scripts use `systemViewerOf()`. */
 export interface Viewer {
   userId: string;
   name: string;
@@ -34,5 +34,10 @@ export function isVendorStaff(v: Viewer): boolean {
 
 /** The services' role check: FORBIDDEN unless the viewer holds one of the roles. */
 export function requireRole(viewer: Viewer, roles: readonly Role[]): void {
-  if (!roles.includes(viewer.role)) throw forbidden();
+  if (!holds(viewer, roles)) throw forbidden();
+}
+
+/** Whether the viewer holds one of the roles: what the `viewerCan…` fields answer, from the same lists as the checks. */
+export function holds(viewer: Viewer, roles: readonly Role[]): boolean {
+  return roles.includes(viewer.role);
 }

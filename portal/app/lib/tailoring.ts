@@ -1,5 +1,4 @@
 import type { ActionItemOwner, ActionItemStatus, ReviewArea, Role, TailoringStep } from "~/graphql/graphql";
-import type { Lang } from "~/i18n/i18n";
 
 /** The five steps of "Vi skräddarsyr tillsammans" (domain.md), in order; DONE comes after them. */
 export const TAILORING_STEPS = ["CONTACT", "REVIEW", "ACTION_PLAN", "PRIORITISATION", "END_DATE"] as const satisfies readonly TailoringStep[];
@@ -41,37 +40,6 @@ export function partyOf(role: Role): "VENDOR" | "CUSTOMER" | undefined {
   if (role === "ADMIN" || role === "SELLER") return "VENDOR";
   if (role === "CUSTOMER_ADMIN") return "CUSTOMER";
   return undefined;
-}
-
-const LOCALES: Record<Lang, string> = { sv: "sv-SE", en: "en-GB" };
-
-/** A calendar day (YYYY-MM-DD) as written in the user's language, without time-zone shifts. */
-export function formatDay(lang: Lang, isoDate: string): string {
-  return new Intl.DateTimeFormat(LOCALES[lang], { dateStyle: "long", timeZone: "UTC" }).format(new Date(`${isoDate}T00:00:00Z`));
-}
-
-/** 123450 öre → "1 234,50 kr" (sv) or "SEK 1,234.50" (en). */
-export function formatAmount(lang: Lang, money: { amountMinor: number; currency: string }): string {
-  return new Intl.NumberFormat(LOCALES[lang], { style: "currency", currency: money.currency, maximumFractionDigits: money.amountMinor % 100 === 0 ? 0 : 2 }).format(
-    money.amountMinor / 100,
-  );
-}
-
-/** "12 500", "12500,50" or "1 234 kr" as typed → öre; undefined when it is not an amount. */
-export function kronorToOre(text: string): number | undefined {
-  const cleaned = text.replace(/[\s\u00a0]/g, "").replace(/kr$/i, "").replace(",", ".");
-  if (!/^\d+(\.\d{1,2})?$/.test(cleaned)) return undefined;
-  const ore = Math.round(Number(cleaned) * 100);
-  return Number.isSafeInteger(ore) ? ore : undefined;
-}
-
-export function isIsoDay(value: string): boolean {
-  return /^\d{4}-\d{2}-\d{2}$/.test(value) && !Number.isNaN(Date.parse(`${value}T00:00:00Z`));
-}
-
-/** Today in Sweden as YYYY-MM-DD. */
-export function swedishToday(now = new Date()): string {
-  return new Intl.DateTimeFormat("sv-SE", { timeZone: "Europe/Stockholm", year: "numeric", month: "2-digit", day: "2-digit" }).format(now);
 }
 
 /** Moves one entry of a list from `from` to `to`; a new array, the old one untouched. */

@@ -1,10 +1,10 @@
 import { sql } from "drizzle-orm";
 import { check, date, index, integer, pgEnum, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
-import { organisations, properties, tierCode, users } from "./parties.js";
+import { organisations, properties, users } from "./parties.js";
+import { tierCode } from "./tiers.js";
 
 export const licenceKind = pgEnum("licence_kind", ["BOOKING", "HANTERA", "CONSUMPTION"]);
 export const addOnKind = pgEnum("add_on_kind", ["HOSTING", "MONITORING"]);
-export const product = pgEnum("product", ["MULTI_ACCESS", "HANTERA", "APTUSPORTAL"]);
 
 /**
  * A support agreement. Its status is never stored: it is derived from activation, termination and
@@ -134,30 +134,4 @@ export const addOns = pgTable(
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [index("add_ons_agreement_idx").on(t.agreementId)],
-);
-
-export const productReleases = pgTable(
-  "product_releases",
-  {
-    id: uuid("id").primaryKey().defaultRandom(),
-    product: product("product").notNull(),
-    version: text("version").notNull(),
-    releasedOn: date("released_on", { mode: "string" }).notNull(),
-    notes: text("notes"),
-    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
-  },
-  (t) => [uniqueIndex("product_releases_version_key").on(t.product, t.version)],
-);
-
-export const installedVersions = pgTable(
-  "installed_versions",
-  {
-    propertyId: uuid("property_id")
-      .notNull()
-      .references(() => properties.id),
-    product: product("product").notNull(),
-    version: text("version").notNull(),
-    updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
-  },
-  (t) => [primaryKey({ columns: [t.propertyId, t.product] })],
 );

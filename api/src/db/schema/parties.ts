@@ -1,5 +1,5 @@
-import { relations, sql } from "drizzle-orm";
-import { boolean, check, index, integer, pgEnum, pgTable, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
+import { sql } from "drizzle-orm";
+import { check, index, integer, pgEnum, pgTable, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
 
 export const organisationKind = pgEnum("organisation_kind", ["VENDOR", "PARTNER", "CUSTOMER"]);
 export const role = pgEnum("role", [
@@ -11,7 +11,6 @@ export const role = pgEnum("role", [
   "CUSTOMER_ADMIN",
   "CUSTOMER_MEMBER",
 ]);
-export const tierCode = pgEnum("tier_code", ["PLUS_500", "BRF"]);
 
 export const organisations = pgTable(
   "organisations",
@@ -69,28 +68,3 @@ export const properties = pgTable(
     check("properties_apartments_nonnegative", sql`${t.apartments} >= 0`),
   ],
 );
-
-/** Tier benefits are rows, not branches: a new tier is an insert. */
-export const tiers = pgTable("tiers", {
-  code: tierCode("code").primaryKey(),
-  name: text("name").notNull(),
-  description: text("description").notNull(),
-  annualVisit: boolean("annual_visit").notNull(),
-  includedHanteraAccounts: integer("included_hantera_accounts").notNull(),
-  latestVersions: boolean("latest_versions").notNull(),
-  licenceRentals: boolean("licence_rentals").notNull(),
-  sortOrder: integer("sort_order").notNull().default(0),
-});
-
-export const organisationRelations = relations(organisations, ({ many }) => ({
-  users: many(users),
-  properties: many(properties, { relationName: "customer" }),
-}));
-
-export const userRelations = relations(users, ({ one }) => ({
-  organisation: one(organisations, { fields: [users.organisationId], references: [organisations.id] }),
-}));
-
-export const propertyRelations = relations(properties, ({ one }) => ({
-  customer: one(organisations, { fields: [properties.customerId], references: [organisations.id], relationName: "customer" }),
-}));

@@ -1,12 +1,14 @@
 import { Arg, Args, Authorized, Ctx, FieldResolver, Mutation, Query, Resolver, Root } from "type-graphql";
 import type { Context } from "../../context.js";
-import { requireViewer } from "../../shared/auth.js";
+import { CurrentViewer } from "../../shared/auth.js";
 import { ConnectionArgs, mapNodes } from "../../shared/connection.js";
 import { uuidOf } from "../../shared/ids.js";
 import { payload } from "../../shared/payload.js";
 import type { Viewer as ViewerModel } from "../../shared/viewer.js";
-import { Organisation, User } from "../parties/parties.types.js";
+import { Organisation, User } from "../parties/party.types.js";
+import { TOKEN_MANAGERS } from "./access.roles.js";
 import * as access from "./access.service.js";
+import { mayCreateAgreements, sectionsOf } from "./viewer-sections.js";
 import {
   ApiToken,
   ApiTokenConnection,
@@ -26,6 +28,8 @@ async function toViewer(ctx: Context, v: ViewerModel): Promise<Viewer> {
     user: User.from(user!),
     organisation: Organisation.from(organisation!),
     authenticatedWith: v.apiTokenId ? "API_TOKEN" : "SESSION",
+    sections: sectionsOf(v),
+    viewerCanCreateAgreements: mayCreateAgreements(v),
   });
 }
 
@@ -48,33 +52,33 @@ export class AccessResolver {
 
   @Authorized()
   @Mutation(() => LogoutPayload, { description: "End the caller's session." })
-  async logout(@Ctx() ctx: Context) {
-    const result = await access.logout(ctx.db, requireViewer(ctx));
+  async logout(@Ctx() ctx: Context, @CurrentViewer() viewer: ViewerModel) {
+    const result = await access.logout(ctx.db, viewer);
     return "errors" in result ? { loggedOut: false, userErrors: result.errors } : { loggedOut: true, userErrors: [] };
   }
 }
 
 @Resolver(() => ApiToken)
 export class ApiTokenResolver {
-  @Authorized("ADMIN", "PARTNER_ADMIN")
+  @Authorized(...TOKEN_MANAGERS)
   @Query(() => ApiTokenConnection, { description: "The API tokens of the caller's organisation (all of them for an admin), newest first." })
-  async apiTokens(@Args(() => ConnectionArgs) page: ConnectionArgs, @Ctx() ctx: Context) {
-    const c = await access.listApiTokens(ctx.db, requireViewer(ctx), page);
+  async apiTokens(@Args(() => ConnectionArgs) page: ConnectionArgs, @Ctx() ctx: Context, @CurrentViewer() viewer: ViewerModel) {
+    const c = await access.listApiTokens(ctx.db, viewer, page);
     return mapNodes(c, ApiToken.from);
   }
 
-  @Authorized("ADMIN", "PARTNER_ADMIN")
+  @Authorized(...TOKEN_MANAGERS)
   @Mutation(() => CreateApiTokenPayload, { description: "Create an API token that acts as the caller. The secret is in the payload, only this once." })
-  async createApiToken(@Arg("input", () => CreateApiTokenInput, { description: "The token's name." }) input: CreateApiTokenInput, @Ctx() ctx: Context) {
-    const result = await access.createApiToken(ctx.db, requireViewer(ctx), input);
+  async createApiToken(@Arg("input", () => CreateApiTokenInput, { description: "The token's name." }) input: CreateApiTokenInput, @Ctx() ctx: Context, @CurrentViewer() viewer: ViewerModel) {
+    const result = await access.createApiToken(ctx.db, viewer, input);
     if ("errors" in result) return { apiToken: null, secret: null, userErrors: result.errors };
     return { apiToken: ApiToken.from(result.ok.token), secret: result.ok.secret, userErrors: [] };
   }
 
-  @Authorized("ADMIN", "PARTNER_ADMIN")
+  @Authorized(...TOKEN_MANAGERS)
   @Mutation(() => RevokeApiTokenPayload, { description: "Revoke an API token; it stops working at once." })
-  async revokeApiToken(@Arg("input", () => RevokeApiTokenInput, { description: "Which token." }) input: RevokeApiTokenInput, @Ctx() ctx: Context) {
-    const result = await access.revokeApiToken(ctx.db, requireViewer(ctx), { apiTokenId: uuidOf(input.apiTokenId, "ApiToken") });
+  async revokeApiToken(@Arg("input", () => RevokeApiTokenInput, { description: "Which token." }) input: RevokeApiTokenInput, @Ctx() ctx: Context, @CurrentViewer() viewer: ViewerModel) {
+    const result = await access.revokeApiToken(ctx.db, viewer, { apiTokenId: uuidOf(input.apiTokenId, "ApiToken") });
     return payload(result, "apiToken", ApiToken.from);
   }
 

@@ -4,7 +4,7 @@ import type { Database } from "../../db/client.js";
 import { sessions } from "../../db/schema/index.js";
 import { adminViewer, freshDatabase } from "../../test-support.js";
 import type { Viewer } from "../../shared/viewer.js";
-import * as parties from "../parties/parties.service.js";
+import * as parties from "../parties/party.service.js";
 import * as access from "./access.service.js";
 import { LoginThrottle } from "./login-throttle.js";
 

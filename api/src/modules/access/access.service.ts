@@ -7,7 +7,8 @@ import { paginate, type Connection, type ConnectionArgs } from "../../shared/con
 import { ok, userError, type Result } from "../../shared/errors.js";
 import { verifyPassword } from "../../shared/password.js";
 import { mutate } from "../../shared/transaction.js";
-import { type Role, type Viewer, requireRole } from "../../shared/viewer.js";
+import { holds, requireRole, type Viewer } from "../../shared/viewer.js";
+import { TOKEN_MANAGERS } from "./access.roles.js";
 import { AccessErrors } from "./access.errors.js";
 import type { LoginThrottle } from "./login-throttle.js";
 
@@ -140,10 +141,9 @@ export async function authenticate(db: Db, token: string, requestId: string | nu
   return null;
 }
 
-const TOKEN_ROLES: readonly Role[] = ["ADMIN", "PARTNER_ADMIN"];
 
 export async function createApiToken(db: Db, viewer: Viewer, input: { name: string }): Promise<Result<{ token: ApiTokenRow; secret: string }>> {
-  requireRole(viewer, TOKEN_ROLES);
+  requireRole(viewer, TOKEN_MANAGERS);
   const name = input.name.trim();
   if (!name) return userError("INVALID_INPUT", "Give the token a name that says where it is used.", ["input", "name"]);
   const secret = newSecret(API_TOKEN_PREFIX);
@@ -162,7 +162,7 @@ function tokenScope(viewer: Viewer) {
 }
 
 export async function revokeApiToken(db: Db, viewer: Viewer, input: { apiTokenId: string }): Promise<Result<ApiTokenRow>> {
-  requireRole(viewer, TOKEN_ROLES);
+  requireRole(viewer, TOKEN_MANAGERS);
   return mutate(db, async (tx) => {
     const [existing] = await tx.select().from(apiTokens).where(and(tokenScope(viewer), eq(apiTokens.id, input.apiTokenId)));
     if (!existing) return userError(AccessErrors.NOT_FOUND, "No such API token.", ["input", "apiTokenId"]);
@@ -174,13 +174,13 @@ export async function revokeApiToken(db: Db, viewer: Viewer, input: { apiTokenId
 }
 
 export async function findApiToken(db: Db, viewer: Viewer, id: string): Promise<ApiTokenRow | null> {
-  if (!TOKEN_ROLES.includes(viewer.role)) return null;
+  if (!holds(viewer, TOKEN_MANAGERS)) return null;
   const [row] = await db.select().from(apiTokens).where(and(tokenScope(viewer), eq(apiTokens.id, id)));
   return row ?? null;
 }
 
 export async function listApiTokens(db: Db, viewer: Viewer, page: ConnectionArgs): Promise<Connection<ApiTokenRow>> {
-  requireRole(viewer, TOKEN_ROLES);
+  requireRole(viewer, TOKEN_MANAGERS);
   const where = tokenScope(viewer);
   return paginate(
     page,

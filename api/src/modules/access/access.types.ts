@@ -4,8 +4,26 @@ import { Field, ID, InputType, ObjectType } from "type-graphql";
 import type { apiTokens } from "../../db/schema/index.js";
 import { ConnectionType } from "../../shared/connection.js";
 import { UserError } from "../../shared/errors.js";
+import { graphqlEnum } from "../../shared/enums.js";
 import { toGlobalId } from "../../shared/ids.js";
-import { Node, Organisation, User } from "../parties/parties.types.js";
+import { Organisation, User } from "../parties/party.types.js";
+import { Node } from "../../shared/node.js";
+import { SECTIONS } from "./viewer-sections.js";
+
+export const Section = graphqlEnum(SECTIONS, {
+  name: "Section",
+  description: "A part of Trygg a user works in; `Viewer.sections` lists those the caller may use.",
+  valuesConfig: {
+    DASHBOARD: { description: "The start page: who one is and what waits." },
+    AGREEMENTS: { description: "Agreements the caller may see." },
+    ORGANISATIONS: { description: "Organisations: for vendor staff and partners, who serve many." },
+    PROPERTIES: { description: "Properties the caller may see." },
+    API_TOKENS: { description: "The organisation's API tokens (admins and partner admins)." },
+    WORKLIST: { description: "Tailorings waiting on the vendor (sellers and admins)." },
+    AUDIT: { description: "The audit trail (admins)." },
+  },
+});
+export type Section = (typeof Section)[keyof typeof Section];
 
 @ObjectType({ description: "Who is calling: the user and the organisation the user belongs to." })
 export class Viewer {
@@ -17,6 +35,12 @@ export class Viewer {
 
   @Field(() => String, { description: "SESSION for a log-in, API_TOKEN for a partner's token." })
   authenticatedWith!: "SESSION" | "API_TOKEN";
+
+  @Field(() => [Section], { description: "The parts of Trygg the caller may use, in menu order: what a client shows in its navigation." })
+  sections!: Section[];
+
+  @Field(() => Boolean, { description: "Whether the caller may create agreements (sellers and admins)." })
+  viewerCanCreateAgreements!: boolean;
 }
 
 @InputType({ description: "Log in with e-mail and password." })

@@ -1,9 +1,16 @@
+import { sql, type SQL } from "drizzle-orm";
+import { agreements } from "../../db/schema/agreements.js";
+import { DEFAULT_EXPIRING_WINDOW_DAYS, type Clock } from "../../shared/clock.js";
 import { daysBetween, minDate, type IsoDate } from "../../shared/dates.js";
 
-export type AgreementStatus = "DRAFT" | "ACTIVE" | "EXPIRING" | "EXPIRED" | "TERMINATED";
+/** Every status an agreement can be in; the GraphQL enum is made from this list. */
+export const AGREEMENT_STATUSES = ["DRAFT", "ACTIVE", "EXPIRING", "EXPIRED", "TERMINATED"] as const;
+export type AgreementStatus = (typeof AGREEMENT_STATUSES)[number];
 
-/** How long before its end an agreement counts as expiring, unless configured otherwise. */
-export const DEFAULT_EXPIRING_WINDOW_DAYS = 60;
+/** Statuses in which the agreement gives its benefits (accounts, rentals, add-ons, termination). */
+export const VALID_STATUSES: readonly AgreementStatus[] = ["ACTIVE", "EXPIRING"];
+/** Statuses from which a new period can be added: a lapsed agreement is renewed too, a draft or a terminated one is not. */
+export const RENEWABLE_STATUSES: readonly AgreementStatus[] = ["ACTIVE", "EXPIRING", "EXPIRED"];
 
 export interface StatusFacts {
   activatedAt: Date | null;
@@ -30,7 +37,31 @@ export function agreementStatus(facts: StatusFacts, today: IsoDate, windowDays =
   return "ACTIVE";
 }
 
-/** Statuses in which the agreement gives its benefits. */
 export function isValid(status: AgreementStatus): boolean {
-  return status === "ACTIVE" || status === "EXPIRING";
+  return VALID_STATUSES.includes(status);
+}
+
+export function isRenewable(status: AgreementStatus): boolean {
+  return RENEWABLE_STATUSES.includes(status);
+}
+
+// Written out with aliases: drizzle leaves column names unqualified in single-table queries, and
+// "agreement_id" = "id" inside the subquery would then compare the period with itself.
+export const firstStartSql = sql<string>`(select min(p.starts_on)::text from agreement_periods p where p.agreement_id = "agreements"."id")`;
+export const lastEndSql = sql<string>`(select max(p.ends_on)::text from agreement_periods p where p.agreement_id = "agreements"."id")`;
+/** The same, typed as a date for comparisons in SQL. */
+export const lastEndDateSql = sql`(select max(p.ends_on) from agreement_periods p where p.agreement_id = "agreements"."id")`;
+
+/** agreementStatus() in SQL, so that lists can filter on it; agreement-status.test.ts checks that both agree. */
+export function statusSql(clock: Clock): SQL<AgreementStatus> {
+  const today = sql`${clock.today}::date`;
+  const end = sql`least(${lastEndDateSql}, coalesce(${agreements.terminatedOn}, ${lastEndDateSql}))`;
+  // Literals, not parameters: the names come from AGREEMENT_STATUSES, never from a caller.
+  const [DRAFT, ACTIVE, EXPIRING, EXPIRED, TERMINATED] = AGREEMENT_STATUSES.map((s) => sql.raw(`'${s}'`));
+  return sql<AgreementStatus>`(case
+    when ${agreements.activatedAt} is null then ${DRAFT}
+    when ${agreements.terminatedOn} is not null and ${agreements.terminatedOn} < ${today} then ${TERMINATED}
+    when ${end} < ${today} then ${EXPIRED}
+    when ${end} - ${today} <= ${clock.windowDays} then ${EXPIRING}
+    else ${ACTIVE} end)`;
 }

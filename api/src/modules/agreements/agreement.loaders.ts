@@ -1,7 +1,11 @@
 import DataLoader from "dataloader";
-import { asc, inArray } from "drizzle-orm";
+import { and, asc, inArray } from "drizzle-orm";
 import type { Db } from "../../db/client.js";
-import { addOns, agreementPeriods, agreementProperties, hanteraAccounts, licenceRentals, tiers } from "../../db/schema/index.js";
+import { addOns, agreementPeriods, agreementProperties, agreements, hanteraAccounts, licenceRentals, tiers } from "../../db/schema/index.js";
+import type { Clock } from "../../shared/clock.js";
+import { agreementScope } from "../../shared/scope.js";
+import type { Viewer } from "../../shared/viewer.js";
+import { selectAgreements, type AgreementRecord } from "./agreement-records.js";
 
 /** Rows of many agreements in one query, handed back per agreement. */
 function byAgreement<Row extends { agreementId: string }>(load: (ids: string[]) => Promise<Row[]>) {
@@ -17,9 +21,15 @@ function byAgreement<Row extends { agreementId: string }>(load: (ids: string[]) 
  * Per-request loaders for the parts of agreements, so a list of agreements with their quotas,
  * rentals and periods costs a fixed number of queries, not a few per agreement.
  */
-export function createAgreementLoaders(db: Db) {
+export function createAgreementLoaders(db: Db, request: { viewer: Viewer | null; clock: Clock } | null = null) {
   let allTiers: Promise<(typeof tiers.$inferSelect)[]> | undefined;
   return {
+    /** Agreements by id inside the viewer's tenant scope: null for one the viewer may not see. */
+    agreement: new DataLoader<string, AgreementRecord | null>(async (ids) => {
+      if (!request?.viewer) return ids.map(() => null);
+      const rows = await selectAgreements(db, and(agreementScope(request.viewer), inArray(agreements.id, [...ids])), request.clock);
+      return ids.map((id) => rows.find((r) => r.id === id) ?? null);
+    }),
     // A drizzle query re-runs at every await; `.then` turns it into a promise that runs once.
     tiers: () => (allTiers ??= db.select().from(tiers).orderBy(asc(tiers.sortOrder)).then((rows) => rows)),
     periods: byAgreement((ids) =>

@@ -1,61 +1,32 @@
 import { Arg, Args, Authorized, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from "type-graphql";
-import { clock, type Context } from "../../context.js";
-import { requireViewer } from "../../shared/auth.js";
+import type { Context } from "../../context.js";
+import { CurrentViewer } from "../../shared/auth.js";
+import { Clock } from "../../shared/clock.js";
 import { ConnectionArgs, mapNodes } from "../../shared/connection.js";
 import { daysBetween } from "../../shared/dates.js";
 import { uuidOf } from "../../shared/ids.js";
 import { payload } from "../../shared/payload.js";
 import { Money } from "../../shared/scalars.js";
-import { Organisation, Property, Tier, User } from "../parties/parties.types.js";
+import { Organisation, Property, Tier, User } from "../parties/party.types.js";
 import { agreementHistory } from "../audit/audit.service.js";
 import { AuditEvent } from "../audit/audit.types.js";
 import { installedVersionsOf } from "../releases/release.service.js";
 import { InstalledVersion } from "../releases/release.types.js";
 import { effectiveEnd } from "./agreement-status.js";
+import type { Viewer } from "../../shared/viewer.js";
+import { addOnIsActive, cancelAddOn, newestAddOnsFirst, orderAddOn } from "./add-ons.js";
+import { agreementPermissions } from "./agreement-permissions.js";
 import * as service from "./agreement.service.js";
-import {
-  ActivateAgreementInput,
-  ActivateAgreementPayload,
-  AddOn,
-  Agreement,
-  AgreementConnection,
-  AgreementFilter,
-  AgreementPeriod,
-  CancelAddOnInput,
-  CancelAddOnPayload,
-  CreateAgreementInput,
-  CreateAgreementPayload,
-  CreateHanteraAccountInput,
-  CreateHanteraAccountPayload,
-  DeactivateHanteraAccountInput,
-  DeactivateHanteraAccountPayload,
-  EndLicenceRentalInput,
-  EndLicenceRentalPayload,
-  HanteraAccount,
-  HanteraQuota,
-  LapseItem,
-  LicenceKind,
-  LicenceRental,
-  LicenceRentalTotal,
-  OrderAddOnInput,
-  OrderAddOnPayload,
-  RenewAgreementInput,
-  RenewAgreementPayload,
-  RentLicenceInput,
-  RentLicencePayload,
-  TerminateAgreementInput,
-  TerminateAgreementPayload,
-} from "./agreement.types.js";
+import { ADD_ON_ACTORS, AGREEMENT_MANAGERS, BENEFIT_ACTORS } from "./agreement.roles.js";
+import { createHanteraAccount, deactivateHanteraAccount, loadHanteraQuota } from "./hantera-quota.js";
+import { loadLapsePreview } from "./lapse-preview.js";
+import { endLicenceRental, monthlyCostMinor, newestRentalsFirst, rentalIsActive, rentalTotals, rentLicence } from "./licence-rentals.js";
+import { AddOn, Agreement, AgreementConnection, AgreementPeriod, HanteraAccount, HanteraQuota, LapseItem, LicenceRental, LicenceRentalTotal } from "./agreement.types.js";
+import { ActivateAgreementInput, ActivateAgreementPayload, AgreementFilter, CancelAddOnInput, CancelAddOnPayload, CreateAgreementInput, CreateAgreementPayload, CreateHanteraAccountInput, CreateHanteraAccountPayload, DeactivateHanteraAccountInput, DeactivateHanteraAccountPayload, EndLicenceRentalInput, EndLicenceRentalPayload, OrderAddOnInput, OrderAddOnPayload, RenewAgreementInput, RenewAgreementPayload, RentLicenceInput, RentLicencePayload, TerminateAgreementInput, TerminateAgreementPayload } from "./agreement.inputs.js";
 
-/** Rentals newest first, through the request's loader. */
-async function rentalsOf(ctx: Context, a: Agreement) {
-  const rows = await ctx.loaders.licenceRentals.load(a.record.id);
-  return [...rows].sort((x, y) => y.startsOn.localeCompare(x.startsOn) || x.kind.localeCompare(y.kind));
-}
-
-async function quota(ctx: Context, a: Agreement) {
-  const [allTiers, rentals, accounts] = await Promise.all([ctx.loaders.tiers(), ctx.loaders.licenceRentals.load(a.record.id), ctx.loaders.hanteraAccounts.load(a.record.id)]);
-  return service.quotaFrom(allTiers.find((t) => t.code === a.record.tier), rentals, accounts, clock(ctx).today);
+async function permissions(ctx: Context, viewer: Viewer, a: Agreement) {
+  const tier = (await ctx.loaders.tiers()).find((t) => t.code === a.record.tier);
+  return agreementPermissions(viewer, a.record, tier);
 }
 
 @Resolver(() => Agreement)
@@ -65,12 +36,12 @@ export class AgreementResolver {
   async agreements(
     @Args(() => ConnectionArgs) page: ConnectionArgs,
     @Arg("filter", () => AgreementFilter, { nullable: true, description: "Narrow the list." }) filter: AgreementFilter | null,
-    @Ctx() ctx: Context,
+    @Ctx() ctx: Context, @CurrentViewer() viewer: Viewer, @Clock() clock: Clock,
   ) {
     const f = filter ?? {};
     const c = await service.listAgreements(
       ctx.db,
-      requireViewer(ctx),
+      viewer,
       {
         status: f.status,
         tier: f.tier,
@@ -80,24 +51,24 @@ export class AgreementResolver {
         sellerId: f.sellerId ? uuidOf(f.sellerId, "User") : null,
       },
       page,
-      clock(ctx),
+      clock,
     );
     return mapNodes(c, Agreement.from);
   }
 
   @Authorized()
   @Query(() => Agreement, { nullable: true, description: "One agreement; null when it does not exist or is not visible to the caller." })
-  async agreement(@Arg("id", () => ID, { description: "Global id of the agreement." }) id: string, @Ctx() ctx: Context) {
-    const r = await service.findAgreement(ctx.db, requireViewer(ctx), uuidOf(id, "Agreement"), clock(ctx));
+  async agreement(@Arg("id", () => ID, { description: "Global id of the agreement." }) id: string, @Ctx() ctx: Context, @CurrentViewer() viewer: Viewer, @Clock() clock: Clock) {
+    const r = await service.findAgreement(ctx.db, viewer, uuidOf(id, "Agreement"), clock);
     return r && Agreement.from(r);
   }
 
-  @Authorized("ADMIN", "SELLER")
+  @Authorized(...AGREEMENT_MANAGERS)
   @Mutation(() => CreateAgreementPayload, { description: "Create a draft agreement with its first period. Sellers and admins." })
-  async createAgreement(@Arg("input", () => CreateAgreementInput, { description: "The agreement." }) input: CreateAgreementInput, @Ctx() ctx: Context) {
+  async createAgreement(@Arg("input", () => CreateAgreementInput, { description: "The agreement." }) input: CreateAgreementInput, @Ctx() ctx: Context, @CurrentViewer() viewer: Viewer, @Clock() clock: Clock) {
     const result = await service.createAgreement(
       ctx.db,
-      requireViewer(ctx),
+      viewer,
       {
         ...input,
         customerId: uuidOf(input.customerId, "Organisation"),
@@ -105,78 +76,78 @@ export class AgreementResolver {
         sellerId: input.sellerId ? uuidOf(input.sellerId, "User") : null,
         propertyIds: input.propertyIds.map((p) => uuidOf(p, "Property")),
       },
-      clock(ctx),
+      clock,
     );
     return payload(result, "agreement", Agreement.from);
   }
 
-  @Authorized("ADMIN", "SELLER")
+  @Authorized(...AGREEMENT_MANAGERS)
   @Mutation(() => ActivateAgreementPayload, { description: "Activate a draft agreement." })
-  async activateAgreement(@Arg("input", () => ActivateAgreementInput, { description: "Which agreement." }) input: ActivateAgreementInput, @Ctx() ctx: Context) {
-    const result = await service.activateAgreement(ctx.db, requireViewer(ctx), { ...input, agreementId: uuidOf(input.agreementId, "Agreement") }, clock(ctx));
+  async activateAgreement(@Arg("input", () => ActivateAgreementInput, { description: "Which agreement." }) input: ActivateAgreementInput, @Ctx() ctx: Context, @CurrentViewer() viewer: Viewer, @Clock() clock: Clock) {
+    const result = await service.activateAgreement(ctx.db, viewer, { ...input, agreementId: uuidOf(input.agreementId, "Agreement") }, clock);
     return payload(result, "agreement", Agreement.from);
   }
 
-  @Authorized("ADMIN", "SELLER")
+  @Authorized(...AGREEMENT_MANAGERS)
   @Mutation(() => RenewAgreementPayload, { description: "Renew: a new period from the day after the current end. Earlier periods stay as history." })
-  async renewAgreement(@Arg("input", () => RenewAgreementInput, { description: "Agreement, new end, carry-over." }) input: RenewAgreementInput, @Ctx() ctx: Context) {
-    const result = await service.renewAgreement(ctx.db, requireViewer(ctx), { ...input, agreementId: uuidOf(input.agreementId, "Agreement") }, clock(ctx));
+  async renewAgreement(@Arg("input", () => RenewAgreementInput, { description: "Agreement, new end, carry-over." }) input: RenewAgreementInput, @Ctx() ctx: Context, @CurrentViewer() viewer: Viewer, @Clock() clock: Clock) {
+    const result = await service.renewAgreement(ctx.db, viewer, { ...input, agreementId: uuidOf(input.agreementId, "Agreement") }, clock);
     return payload(result, "agreement", Agreement.from);
   }
 
-  @Authorized("ADMIN", "SELLER")
+  @Authorized(...AGREEMENT_MANAGERS)
   @Mutation(() => TerminateAgreementPayload, { description: "Terminate on a date with a reason; rentals and add-ons end with it." })
-  async terminateAgreement(@Arg("input", () => TerminateAgreementInput, { description: "Agreement, date, reason." }) input: TerminateAgreementInput, @Ctx() ctx: Context) {
-    const result = await service.terminateAgreement(ctx.db, requireViewer(ctx), { ...input, agreementId: uuidOf(input.agreementId, "Agreement") }, clock(ctx));
+  async terminateAgreement(@Arg("input", () => TerminateAgreementInput, { description: "Agreement, date, reason." }) input: TerminateAgreementInput, @Ctx() ctx: Context, @CurrentViewer() viewer: Viewer, @Clock() clock: Clock) {
+    const result = await service.terminateAgreement(ctx.db, viewer, { ...input, agreementId: uuidOf(input.agreementId, "Agreement") }, clock);
     return payload(result, "agreement", Agreement.from);
   }
 
-  @Authorized("ADMIN", "SELLER", "PARTNER_ADMIN", "PARTNER_STAFF", "CUSTOMER_ADMIN")
+  @Authorized(...BENEFIT_ACTORS)
   @Mutation(() => CreateHanteraAccountPayload, { description: "Create a Hantera account; HANTERA_QUOTA_REACHED past the quota." })
-  async createHanteraAccount(@Arg("input", () => CreateHanteraAccountInput, { description: "Agreement and account holder." }) input: CreateHanteraAccountInput, @Ctx() ctx: Context) {
-    const result = await service.createHanteraAccount(ctx.db, requireViewer(ctx), { ...input, agreementId: uuidOf(input.agreementId, "Agreement") }, clock(ctx));
+  async createHanteraAccount(@Arg("input", () => CreateHanteraAccountInput, { description: "Agreement and account holder." }) input: CreateHanteraAccountInput, @Ctx() ctx: Context, @CurrentViewer() viewer: Viewer, @Clock() clock: Clock) {
+    const result = await createHanteraAccount(ctx.db, viewer, { ...input, agreementId: uuidOf(input.agreementId, "Agreement") }, clock);
     return payload(result, "hanteraAccount", HanteraAccount.from);
   }
 
-  @Authorized("ADMIN", "SELLER", "PARTNER_ADMIN", "PARTNER_STAFF", "CUSTOMER_ADMIN")
+  @Authorized(...BENEFIT_ACTORS)
   @Mutation(() => DeactivateHanteraAccountPayload, { description: "Deactivate a Hantera account." })
-  async deactivateHanteraAccount(@Arg("input", () => DeactivateHanteraAccountInput, { description: "Which account." }) input: DeactivateHanteraAccountInput, @Ctx() ctx: Context) {
-    const result = await service.deactivateHanteraAccount(ctx.db, requireViewer(ctx), { hanteraAccountId: uuidOf(input.hanteraAccountId, "HanteraAccount") }, clock(ctx));
+  async deactivateHanteraAccount(@Arg("input", () => DeactivateHanteraAccountInput, { description: "Which account." }) input: DeactivateHanteraAccountInput, @Ctx() ctx: Context, @CurrentViewer() viewer: Viewer, @Clock() clock: Clock) {
+    const result = await deactivateHanteraAccount(ctx.db, viewer, { hanteraAccountId: uuidOf(input.hanteraAccountId, "HanteraAccount") }, clock);
     return payload(result, "hanteraAccount", HanteraAccount.from);
   }
 
-  @Authorized("ADMIN", "SELLER", "PARTNER_ADMIN", "PARTNER_STAFF", "CUSTOMER_ADMIN")
+  @Authorized(...BENEFIT_ACTORS)
   @Mutation(() => RentLicencePayload, { description: "Rent licences inside an agreement period; OUTSIDE_AGREEMENT_PERIOD otherwise." })
-  async rentLicence(@Arg("input", () => RentLicenceInput, { description: "What, how many, price, dates." }) input: RentLicenceInput, @Ctx() ctx: Context) {
-    const c = clock(ctx);
-    const result = await service.rentLicence(
+  async rentLicence(@Arg("input", () => RentLicenceInput, { description: "What, how many, price, dates." }) input: RentLicenceInput, @Ctx() ctx: Context, @CurrentViewer() viewer: Viewer, @Clock() c: Clock) {
+
+    const result = await rentLicence(
       ctx.db,
-      requireViewer(ctx),
+      viewer,
       { ...input, agreementId: uuidOf(input.agreementId, "Agreement"), monthlyPriceMinor: input.monthlyPrice.amountMinor, currency: input.monthlyPrice.currency },
       c,
     );
-    return payload(result, "licenceRental", (r) => LicenceRental.from(r, service.rentalIsActive(r, c.today)));
+    return payload(result, "licenceRental", (r) => LicenceRental.from(r, rentalIsActive(r, c.today)));
   }
 
-  @Authorized("ADMIN", "SELLER", "PARTNER_ADMIN", "PARTNER_STAFF", "CUSTOMER_ADMIN")
+  @Authorized(...BENEFIT_ACTORS)
   @Mutation(() => EndLicenceRentalPayload, { description: "End a rental early." })
-  async endLicenceRental(@Arg("input", () => EndLicenceRentalInput, { description: "Which rental, and when." }) input: EndLicenceRentalInput, @Ctx() ctx: Context) {
-    const c = clock(ctx);
-    const result = await service.endLicenceRental(ctx.db, requireViewer(ctx), { ...input, licenceRentalId: uuidOf(input.licenceRentalId, "LicenceRental") }, c);
-    return payload(result, "licenceRental", (r) => LicenceRental.from(r, service.rentalIsActive(r, c.today)));
+  async endLicenceRental(@Arg("input", () => EndLicenceRentalInput, { description: "Which rental, and when." }) input: EndLicenceRentalInput, @Ctx() ctx: Context, @CurrentViewer() viewer: Viewer, @Clock() c: Clock) {
+
+    const result = await endLicenceRental(ctx.db, viewer, { ...input, licenceRentalId: uuidOf(input.licenceRentalId, "LicenceRental") }, c);
+    return payload(result, "licenceRental", (r) => LicenceRental.from(r, rentalIsActive(r, c.today)));
   }
 
-  @Authorized("ADMIN", "SELLER", "PARTNER_ADMIN", "PARTNER_STAFF")
+  @Authorized(...ADD_ON_ACTORS)
   @Mutation(() => OrderAddOnPayload, { description: "Order hosting or monitoring; AGREEMENT_REQUIRED without a valid agreement." })
-  async orderAddOn(@Arg("input", () => OrderAddOnInput, { description: "Agreement and add-on." }) input: OrderAddOnInput, @Ctx() ctx: Context) {
-    const result = await service.orderAddOn(ctx.db, requireViewer(ctx), { ...input, agreementId: uuidOf(input.agreementId, "Agreement") }, clock(ctx));
+  async orderAddOn(@Arg("input", () => OrderAddOnInput, { description: "Agreement and add-on." }) input: OrderAddOnInput, @Ctx() ctx: Context, @CurrentViewer() viewer: Viewer, @Clock() clock: Clock) {
+    const result = await orderAddOn(ctx.db, viewer, { ...input, agreementId: uuidOf(input.agreementId, "Agreement") }, clock);
     return payload(result, "addOn", (r) => AddOn.from(r, !r.endedOn));
   }
 
-  @Authorized("ADMIN", "SELLER", "PARTNER_ADMIN", "PARTNER_STAFF")
+  @Authorized(...ADD_ON_ACTORS)
   @Mutation(() => CancelAddOnPayload, { description: "Cancel an add-on from today." })
-  async cancelAddOn(@Arg("input", () => CancelAddOnInput, { description: "Which add-on." }) input: CancelAddOnInput, @Ctx() ctx: Context) {
-    const result = await service.cancelAddOn(ctx.db, requireViewer(ctx), { addOnId: uuidOf(input.addOnId, "AddOn") }, clock(ctx));
+  async cancelAddOn(@Arg("input", () => CancelAddOnInput, { description: "Which add-on." }) input: CancelAddOnInput, @Ctx() ctx: Context, @CurrentViewer() viewer: Viewer, @Clock() clock: Clock) {
+    const result = await cancelAddOn(ctx.db, viewer, { addOnId: uuidOf(input.addOnId, "AddOn") }, clock);
     return payload(result, "addOn", (r) => AddOn.from(r, false));
   }
 
@@ -217,9 +188,9 @@ export class AgreementResolver {
   }
 
   @FieldResolver(() => Int, { nullable: true, description: "Days from today to the end (or termination date); null for drafts, negative once ended." })
-  daysLeft(@Root() a: Agreement, @Ctx() ctx: Context) {
+  daysLeft(@Root() a: Agreement, @Clock() clock: Clock) {
     if (a.record.status === "DRAFT") return null;
-    return daysBetween(clock(ctx).today, effectiveEnd(a.record));
+    return daysBetween(clock.today, effectiveEnd(a.record));
   }
 
   @FieldResolver(() => [HanteraAccount], { description: "Hantera accounts, active and deactivated, oldest first." })
@@ -228,53 +199,69 @@ export class AgreementResolver {
   }
 
   @FieldResolver(() => Int, { description: "How many active Hantera accounts the agreement allows: the tier's included accounts + rented Hantera licences." })
-  async hanteraAccountQuota(@Root() a: Agreement, @Ctx() ctx: Context) {
-    return (await quota(ctx, a)).quota;
+  async hanteraAccountQuota(@Root() a: Agreement, @Ctx() ctx: Context, @Clock() clock: Clock) {
+    return (await loadHanteraQuota(ctx.loaders, a.record, clock.today)).quota;
   }
 
   @FieldResolver(() => HanteraQuota, { description: "The quota in parts, with the number used." })
-  async hanteraQuota(@Root() a: Agreement, @Ctx() ctx: Context) {
-    return Object.assign(new HanteraQuota(), await quota(ctx, a));
+  async hanteraQuota(@Root() a: Agreement, @Ctx() ctx: Context, @Clock() clock: Clock) {
+    return Object.assign(new HanteraQuota(), await loadHanteraQuota(ctx.loaders, a.record, clock.today));
   }
 
   @FieldResolver(() => [LicenceRental], { description: "Every licence rental, newest first, ended ones included." })
-  async licenceRentals(@Root() a: Agreement, @Ctx() ctx: Context) {
-    const today = clock(ctx).today;
-    return (await rentalsOf(ctx, a)).map((r) => LicenceRental.from(r, service.rentalIsActive(r, today)));
+  async licenceRentals(@Root() a: Agreement, @Ctx() ctx: Context, @Clock() clock: Clock) {
+    const rows = newestRentalsFirst(await ctx.loaders.licenceRentals.load(a.record.id));
+    return rows.map((r) => LicenceRental.from(r, rentalIsActive(r, clock.today)));
   }
 
   @FieldResolver(() => [LicenceRentalTotal], { description: "Running rentals summed per licence kind." })
-  async licenceRentalTotals(@Root() a: Agreement, @Ctx() ctx: Context) {
-    const today = clock(ctx).today;
-    const running = (await rentalsOf(ctx, a)).filter((r) => service.rentalIsActive(r, today));
-    return Object.values(LicenceKind)
-      .map((kind) => {
-        const of = running.filter((r) => r.kind === kind);
-        return Object.assign(new LicenceRentalTotal(), {
-          kind,
-          quantity: of.reduce((n, r) => n + r.quantity, 0),
-          monthlyCost: Money.of(of.reduce((n, r) => n + r.monthlyPriceMinor, 0)),
-        });
-      })
-      .filter((t) => t.quantity > 0);
+  async licenceRentalTotals(@Root() a: Agreement, @Ctx() ctx: Context, @Clock() clock: Clock) {
+    return rentalTotals(await ctx.loaders.licenceRentals.load(a.record.id), clock.today).map(LicenceRentalTotal.from);
   }
 
   @FieldResolver(() => Money, { description: "What the running licence rentals cost per month." })
-  async monthlyCost(@Root() a: Agreement, @Ctx() ctx: Context) {
-    const today = clock(ctx).today;
-    const running = (await rentalsOf(ctx, a)).filter((r) => service.rentalIsActive(r, today));
-    return Money.of(running.reduce((n, r) => n + r.monthlyPriceMinor, 0));
+  async monthlyCost(@Root() a: Agreement, @Ctx() ctx: Context, @Clock() clock: Clock) {
+    return Money.of(monthlyCostMinor(await ctx.loaders.licenceRentals.load(a.record.id), clock.today));
   }
 
   @FieldResolver(() => [AddOn], { description: "Add-ons, newest first, ended ones included." })
   async addOns(@Root() a: Agreement, @Ctx() ctx: Context) {
-    const rows = await ctx.loaders.addOns.load(a.record.id);
-    return [...rows].sort((x, y) => y.createdAt.getTime() - x.createdAt.getTime()).map((r) => AddOn.from(r, service.addOnIsActive(r, a.record)));
+    return newestAddOnsFirst(await ctx.loaders.addOns.load(a.record.id)).map((r) => AddOn.from(r, addOnIsActive(r, a.record)));
   }
 
   @FieldResolver(() => [LapseItem], { description: "What the customer loses if the agreement is not renewed by its end; empty when nothing is running." })
-  async lapsePreview(@Root() a: Agreement, @Ctx() ctx: Context) {
-    return (await service.lapsePreview(ctx.db, a.record, clock(ctx).today)).map((i) => Object.assign(new LapseItem(), i));
+  async lapsePreview(@Root() a: Agreement, @Ctx() ctx: Context, @Clock() clock: Clock) {
+    return (await loadLapsePreview(ctx.loaders, a.record, clock.today)).map((i) => Object.assign(new LapseItem(), i));
+  }
+
+  @FieldResolver(() => Boolean, { description: "Whether the caller may activate this draft (sellers and admins)." })
+  async viewerCanActivate(@Root() a: Agreement, @Ctx() ctx: Context, @CurrentViewer() viewer: Viewer) {
+    return (await permissions(ctx, viewer, a)).activate;
+  }
+
+  @FieldResolver(() => Boolean, { description: "Whether the caller may renew the agreement now: a seller or admin, and the agreement active, expiring or expired." })
+  async viewerCanRenew(@Root() a: Agreement, @Ctx() ctx: Context, @CurrentViewer() viewer: Viewer) {
+    return (await permissions(ctx, viewer, a)).renew;
+  }
+
+  @FieldResolver(() => Boolean, { description: "Whether the caller may terminate the agreement now: a seller or admin, and the agreement valid." })
+  async viewerCanTerminate(@Root() a: Agreement, @Ctx() ctx: Context, @CurrentViewer() viewer: Viewer) {
+    return (await permissions(ctx, viewer, a)).terminate;
+  }
+
+  @FieldResolver(() => Boolean, { description: "Whether the caller may create and deactivate Hantera accounts now: the role allows it and the agreement is valid." })
+  async viewerCanManageHanteraAccounts(@Root() a: Agreement, @Ctx() ctx: Context, @CurrentViewer() viewer: Viewer) {
+    return (await permissions(ctx, viewer, a)).manageHanteraAccounts;
+  }
+
+  @FieldResolver(() => Boolean, { description: "Whether the caller may rent and end licence rentals now: the role allows it, the agreement is valid and its tier includes rentals." })
+  async viewerCanRentLicences(@Root() a: Agreement, @Ctx() ctx: Context, @CurrentViewer() viewer: Viewer) {
+    return (await permissions(ctx, viewer, a)).rentLicences;
+  }
+
+  @FieldResolver(() => Boolean, { description: "Whether the caller may order and cancel hosting and monitoring now: the role allows it and the agreement is valid." })
+  async viewerCanOrderAddOns(@Root() a: Agreement, @Ctx() ctx: Context, @CurrentViewer() viewer: Viewer) {
+    return (await permissions(ctx, viewer, a)).orderAddOns;
   }
 
   @FieldResolver(() => [AuditEvent], { description: "What was done to the agreement and its accounts, rentals and add-ons, by whom and when; newest first (up to 200)." })

@@ -5,9 +5,17 @@ import { tiers } from "../../db/schema/index.js";
 import { addDaysIso } from "../../shared/dates.js";
 import type { Viewer } from "../../shared/viewer.js";
 import { adminViewer, codeOf, freshDatabase, okOf, viewerAs } from "../../test-support.js";
-import * as parties from "../parties/parties.service.js";
+import * as parties from "../parties/party.service.js";
 import * as releases from "../releases/release.service.js";
+import * as addOns from "./add-ons.js";
+import { createAgreementLoaders } from "./agreement.loaders.js";
 import * as s from "./agreement.service.js";
+import * as hantera from "./hantera-quota.js";
+import { loadLapsePreview } from "./lapse-preview.js";
+import * as licences from "./licence-rentals.js";
+
+/** The parts of an agreement as a request reads them: through fresh loaders, so nothing is cached. */
+const parts = () => createAgreementLoaders(database.db);
 
 let database: Database;
 let admin: Viewer;
@@ -79,7 +87,7 @@ describe("renewal", () => {
     const renewed = okOf(await s.renewAgreement(database.db, admin, { agreementId: a.id, endsOn: day(395), carryOverRentals: false, expectedVersion: a.version }, clock));
     expect(renewed.status).toBe("ACTIVE");
     expect(renewed.version).toBe(a.version + 1);
-    const periods = await s.listPeriods(database.db, a.id);
+    const periods = await parts().periods.load(a.id);
     expect(periods.map((p) => [p.sequence, p.startsOn, p.endsOn])).toEqual([
       [1, day(-300), day(30)],
       [2, day(31), day(395)],
@@ -89,60 +97,60 @@ describe("renewal", () => {
   it("refuses a new end before the new start with INVALID_DATE_RANGE", async () => {
     const a = await agreement({ endsOn: day(30) });
     expect(codeOf(await s.renewAgreement(database.db, admin, { agreementId: a.id, endsOn: day(30), carryOverRentals: false }, clock))).toBe("INVALID_DATE_RANGE");
-    expect(await s.listPeriods(database.db, a.id)).toHaveLength(1);
+    expect(await parts().periods.load(a.id)).toHaveLength(1);
   });
 
   it("carries rentals running to the end into the new period only when asked", async () => {
     const a = await agreement({ endsOn: day(30) });
-    okOf(await s.rentLicence(database.db, admin, { agreementId: a.id, kind: "BOOKING", quantity: 10, monthlyPriceMinor: 5000, currency: "SEK", startsOn: day(0), endsOn: day(30) }, clock));
+    okOf(await licences.rentLicence(database.db, admin, { agreementId: a.id, kind: "BOOKING", quantity: 10, monthlyPriceMinor: 5000, currency: "SEK", startsOn: day(0), endsOn: day(30) }, clock));
     okOf(await s.renewAgreement(database.db, admin, { agreementId: a.id, endsOn: day(395), carryOverRentals: true }, clock));
-    const rentals = await s.listLicenceRentals(database.db, a.id);
+    const rentals = await licences.newestRentalsFirst(await parts().licenceRentals.load(a.id));
     expect(rentals.map((r) => [r.startsOn, r.endsOn, !!r.carriedFromId])).toEqual([
       [day(31), day(395), true],
       [day(0), day(30), false],
     ]);
     const b = await agreement({ endsOn: day(30) });
-    okOf(await s.rentLicence(database.db, admin, { agreementId: b.id, kind: "BOOKING", quantity: 10, monthlyPriceMinor: 5000, currency: "SEK", startsOn: day(0), endsOn: day(30) }, clock));
+    okOf(await licences.rentLicence(database.db, admin, { agreementId: b.id, kind: "BOOKING", quantity: 10, monthlyPriceMinor: 5000, currency: "SEK", startsOn: day(0), endsOn: day(30) }, clock));
     okOf(await s.renewAgreement(database.db, admin, { agreementId: b.id, endsOn: day(395), carryOverRentals: false }, clock));
-    expect(await s.listLicenceRentals(database.db, b.id)).toHaveLength(1);
+    expect(await licences.newestRentalsFirst(await parts().licenceRentals.load(b.id))).toHaveLength(1);
   });
 });
 
 describe("Hantera accounts", () => {
   it("are capped by the tier's included accounts, read from the tiers table", async () => {
     const a = await agreement();
-    for (let i = 0; i < 5; i++) okOf(await s.createHanteraAccount(database.db, admin, { agreementId: a.id, name: `P${i}`, email: `p${i}@brf.example` }, clock));
-    const refused = await s.createHanteraAccount(database.db, admin, { agreementId: a.id, name: "Sjätte", email: "p6@brf.example" }, clock);
+    for (let i = 0; i < 5; i++) okOf(await hantera.createHanteraAccount(database.db, admin, { agreementId: a.id, name: `P${i}`, email: `p${i}@brf.example` }, clock));
+    const refused = await hantera.createHanteraAccount(database.db, admin, { agreementId: a.id, name: "Sjätte", email: "p6@brf.example" }, clock);
     expect(refused).toMatchObject({ errors: [{ code: "HANTERA_QUOTA_REACHED" }] });
-    expect((await s.hanteraQuota(database.db, a, today)).used).toBe(5);
+    expect((await hantera.hanteraQuota(database.db, a, today)).used).toBe(5);
 
     // The rule is data: change the row and the quota follows, no code involved.
     await database.db.update(tiers).set({ includedHanteraAccounts: 6 }).where(eq(tiers.code, "BRF"));
-    okOf(await s.createHanteraAccount(database.db, admin, { agreementId: a.id, name: "Sjätte", email: "p6@brf.example" }, clock));
+    okOf(await hantera.createHanteraAccount(database.db, admin, { agreementId: a.id, name: "Sjätte", email: "p6@brf.example" }, clock));
     await database.db.update(tiers).set({ includedHanteraAccounts: 5 }).where(eq(tiers.code, "BRF"));
   });
 
   it("grow with rented Hantera licences, and a deactivated account frees its place", async () => {
     const a = await agreement();
-    okOf(await s.rentLicence(database.db, admin, { agreementId: a.id, kind: "HANTERA", quantity: 2, monthlyPriceMinor: 30000, currency: "SEK", startsOn: day(0), endsOn: day(100) }, clock));
-    expect((await s.hanteraQuota(database.db, a, today)).quota).toBe(7);
+    okOf(await licences.rentLicence(database.db, admin, { agreementId: a.id, kind: "HANTERA", quantity: 2, monthlyPriceMinor: 30000, currency: "SEK", startsOn: day(0), endsOn: day(100) }, clock));
+    expect((await hantera.hanteraQuota(database.db, a, today)).quota).toBe(7);
     const made = [];
-    for (let i = 0; i < 7; i++) made.push(okOf(await s.createHanteraAccount(database.db, admin, { agreementId: a.id, name: `P${i}`, email: `q${i}@brf.example` }, clock)));
-    expect(codeOf(await s.createHanteraAccount(database.db, admin, { agreementId: a.id, name: "X", email: "x@brf.example" }, clock))).toBe("HANTERA_QUOTA_REACHED");
-    okOf(await s.deactivateHanteraAccount(database.db, admin, { hanteraAccountId: made[0]!.id }, clock));
-    okOf(await s.createHanteraAccount(database.db, admin, { agreementId: a.id, name: "X", email: "x@brf.example" }, clock));
-    expect(codeOf(await s.createHanteraAccount(database.db, admin, { agreementId: a.id, name: "X", email: "X@brf.example" }, clock))).toBe("HANTERA_QUOTA_REACHED");
+    for (let i = 0; i < 7; i++) made.push(okOf(await hantera.createHanteraAccount(database.db, admin, { agreementId: a.id, name: `P${i}`, email: `q${i}@brf.example` }, clock)));
+    expect(codeOf(await hantera.createHanteraAccount(database.db, admin, { agreementId: a.id, name: "X", email: "x@brf.example" }, clock))).toBe("HANTERA_QUOTA_REACHED");
+    okOf(await hantera.deactivateHanteraAccount(database.db, admin, { hanteraAccountId: made[0]!.id }, clock));
+    okOf(await hantera.createHanteraAccount(database.db, admin, { agreementId: a.id, name: "X", email: "x@brf.example" }, clock));
+    expect(codeOf(await hantera.createHanteraAccount(database.db, admin, { agreementId: a.id, name: "X", email: "X@brf.example" }, clock))).toBe("HANTERA_QUOTA_REACHED");
   });
 
   it("refuses a second active account for the same e-mail", async () => {
     const a = await agreement();
-    okOf(await s.createHanteraAccount(database.db, admin, { agreementId: a.id, name: "A", email: "same@brf.example" }, clock));
-    expect(codeOf(await s.createHanteraAccount(database.db, admin, { agreementId: a.id, name: "A", email: "SAME@brf.example" }, clock))).toBe("HANTERA_ACCOUNT_EXISTS");
+    okOf(await hantera.createHanteraAccount(database.db, admin, { agreementId: a.id, name: "A", email: "same@brf.example" }, clock));
+    expect(codeOf(await hantera.createHanteraAccount(database.db, admin, { agreementId: a.id, name: "A", email: "SAME@brf.example" }, clock))).toBe("HANTERA_ACCOUNT_EXISTS");
   });
 
   it("for a 500+ agreement the quota is 10", async () => {
     const a = await agreement({ tier: "PLUS_500" });
-    expect((await s.hanteraQuota(database.db, a, today)).quota).toBe(10);
+    expect((await hantera.hanteraQuota(database.db, a, today)).quota).toBe(10);
   });
 });
 
@@ -150,16 +158,16 @@ describe("licence rentals", () => {
   it("must lie inside an agreement period", async () => {
     const a = await agreement({ startsOn: day(-100), endsOn: day(200) });
     const base = { agreementId: a.id, kind: "CONSUMPTION" as const, quantity: 5, monthlyPriceMinor: 1000, currency: "SEK" };
-    expect(codeOf(await s.rentLicence(database.db, admin, { ...base, startsOn: day(100), endsOn: day(250) }, clock))).toBe("OUTSIDE_AGREEMENT_PERIOD");
-    expect(codeOf(await s.rentLicence(database.db, admin, { ...base, startsOn: day(-150), endsOn: day(0) }, clock))).toBe("OUTSIDE_AGREEMENT_PERIOD");
-    expect(codeOf(await s.rentLicence(database.db, admin, { ...base, startsOn: day(10), endsOn: day(5) }, clock))).toBe("INVALID_DATE_RANGE");
-    expect(await s.listLicenceRentals(database.db, a.id)).toHaveLength(0);
-    okOf(await s.rentLicence(database.db, admin, { ...base, startsOn: day(0), endsOn: day(200) }, clock));
+    expect(codeOf(await licences.rentLicence(database.db, admin, { ...base, startsOn: day(100), endsOn: day(250) }, clock))).toBe("OUTSIDE_AGREEMENT_PERIOD");
+    expect(codeOf(await licences.rentLicence(database.db, admin, { ...base, startsOn: day(-150), endsOn: day(0) }, clock))).toBe("OUTSIDE_AGREEMENT_PERIOD");
+    expect(codeOf(await licences.rentLicence(database.db, admin, { ...base, startsOn: day(10), endsOn: day(5) }, clock))).toBe("INVALID_DATE_RANGE");
+    expect(await licences.newestRentalsFirst(await parts().licenceRentals.load(a.id))).toHaveLength(0);
+    okOf(await licences.rentLicence(database.db, admin, { ...base, startsOn: day(0), endsOn: day(200) }, clock));
   });
 
   it("are refused on a draft or expired agreement", async () => {
     const draft = await agreement({ activate: false });
-    const r = await s.rentLicence(database.db, admin, { agreementId: draft.id, kind: "BOOKING", quantity: 1, monthlyPriceMinor: 1, currency: "SEK", startsOn: day(0), endsOn: day(1) }, clock);
+    const r = await licences.rentLicence(database.db, admin, { agreementId: draft.id, kind: "BOOKING", quantity: 1, monthlyPriceMinor: 1, currency: "SEK", startsOn: day(0), endsOn: day(1) }, clock);
     expect(codeOf(r)).toBe("AGREEMENT_NOT_ACTIVE");
   });
 });
@@ -167,35 +175,35 @@ describe("licence rentals", () => {
 describe("add-ons", () => {
   it("hosting needs a valid agreement: AGREEMENT_REQUIRED on a draft or an expired one", async () => {
     const draft = await agreement({ activate: false });
-    expect(codeOf(await s.orderAddOn(database.db, admin, { agreementId: draft.id, kind: "HOSTING", hostedServices: ["BOKNING"] }, clock))).toBe("AGREEMENT_REQUIRED");
+    expect(codeOf(await addOns.orderAddOn(database.db, admin, { agreementId: draft.id, kind: "HOSTING", hostedServices: ["BOKNING"] }, clock))).toBe("AGREEMENT_REQUIRED");
     const expired = await agreement({ startsOn: day(-400), endsOn: day(-1) });
     expect(expired.status).toBe("EXPIRED");
-    expect(codeOf(await s.orderAddOn(database.db, admin, { agreementId: expired.id, kind: "HOSTING", hostedServices: ["BOKNING"] }, clock))).toBe("AGREEMENT_REQUIRED");
+    expect(codeOf(await addOns.orderAddOn(database.db, admin, { agreementId: expired.id, kind: "HOSTING", hostedServices: ["BOKNING"] }, clock))).toBe("AGREEMENT_REQUIRED");
   });
 
   it("end with the agreement: terminated at once, and inactive once it has expired", async () => {
     const a = await agreement();
-    const hosting = okOf(await s.orderAddOn(database.db, admin, { agreementId: a.id, kind: "HOSTING", hostedServices: ["BOKNING", "HANTERA"] }, clock));
-    okOf(await s.orderAddOn(database.db, admin, { agreementId: a.id, kind: "MONITORING" }, clock));
-    expect(codeOf(await s.orderAddOn(database.db, admin, { agreementId: a.id, kind: "MONITORING" }, clock))).toBe("ADD_ON_ALREADY_ORDERED");
+    const hosting = okOf(await addOns.orderAddOn(database.db, admin, { agreementId: a.id, kind: "HOSTING", hostedServices: ["BOKNING", "HANTERA"] }, clock));
+    okOf(await addOns.orderAddOn(database.db, admin, { agreementId: a.id, kind: "MONITORING" }, clock));
+    expect(codeOf(await addOns.orderAddOn(database.db, admin, { agreementId: a.id, kind: "MONITORING" }, clock))).toBe("ADD_ON_ALREADY_ORDERED");
     const later = { today: day(201), windowDays: 60 };
     const expired = (await s.findAgreement(database.db, admin, a.id, later))!;
     expect(expired.status).toBe("EXPIRED");
-    expect(s.addOnIsActive(hosting, expired)).toBe(false);
+    expect(addOns.addOnIsActive(hosting, expired)).toBe(false);
 
     const b = await agreement();
-    okOf(await s.orderAddOn(database.db, admin, { agreementId: b.id, kind: "HOSTING", hostedServices: ["FDB"] }, clock));
+    okOf(await addOns.orderAddOn(database.db, admin, { agreementId: b.id, kind: "HOSTING", hostedServices: ["FDB"] }, clock));
     okOf(await s.terminateAgreement(database.db, admin, { agreementId: b.id, terminatesOn: day(10), reason: "Sold" }, clock));
-    const [ended] = await s.listAddOns(database.db, b.id);
+    const [ended] = await addOns.newestAddOnsFirst(await parts().addOns.load(b.id));
     expect(ended).toMatchObject({ endedOn: day(10), endReason: "AGREEMENT_TERMINATED" });
   });
 
   it("a renewal after expiry does not revive lapsed add-ons", async () => {
     const a = await agreement({ startsOn: day(-100), endsOn: day(10) });
-    okOf(await s.orderAddOn(database.db, admin, { agreementId: a.id, kind: "MONITORING" }, clock));
+    okOf(await addOns.orderAddOn(database.db, admin, { agreementId: a.id, kind: "MONITORING" }, clock));
     const later = { today: day(20), windowDays: 60 };
     okOf(await s.renewAgreement(database.db, admin, { agreementId: a.id, endsOn: day(400), carryOverRentals: false }, later));
-    expect((await s.listAddOns(database.db, a.id))[0]).toMatchObject({ endedOn: day(10), endReason: "AGREEMENT_EXPIRED" });
+    expect((await addOns.newestAddOnsFirst(await parts().addOns.load(a.id)))[0]).toMatchObject({ endedOn: day(10), endReason: "AGREEMENT_EXPIRED" });
   });
 });
 
@@ -223,10 +231,10 @@ describe("listing and the lapse preview", () => {
 
   it("lists item by item what lapses", async () => {
     const a = await agreement({ tier: "PLUS_500" });
-    okOf(await s.createHanteraAccount(database.db, admin, { agreementId: a.id, name: "A", email: "lapse@x.example" }, clock));
-    okOf(await s.rentLicence(database.db, admin, { agreementId: a.id, kind: "BOOKING", quantity: 12, monthlyPriceMinor: 100, currency: "SEK", startsOn: day(0), endsOn: day(200) }, clock));
-    okOf(await s.orderAddOn(database.db, admin, { agreementId: a.id, kind: "HOSTING", hostedServices: ["BOKNING"] }, clock));
-    const items = await s.lapsePreview(database.db, a, today);
+    okOf(await hantera.createHanteraAccount(database.db, admin, { agreementId: a.id, name: "A", email: "lapse@x.example" }, clock));
+    okOf(await licences.rentLicence(database.db, admin, { agreementId: a.id, kind: "BOOKING", quantity: 12, monthlyPriceMinor: 100, currency: "SEK", startsOn: day(0), endsOn: day(200) }, clock));
+    okOf(await addOns.orderAddOn(database.db, admin, { agreementId: a.id, kind: "HOSTING", hostedServices: ["BOKNING"] }, clock));
+    const items = await loadLapsePreview(parts(), a, today);
     expect(items.map((i) => [i.benefit, i.quantity])).toEqual([
       ["ANNUAL_VISIT", null],
       ["HANTERA_ACCOUNTS", 1],

@@ -1,24 +1,26 @@
 import { Arg, Args, Authorized, Ctx, FieldResolver, Query, Resolver, Root } from "type-graphql";
 import type { Context } from "../../context.js";
-import { requireViewer } from "../../shared/auth.js";
+import type { Viewer } from "../../shared/viewer.js";
+import { CurrentViewer } from "../../shared/auth.js";
 import { ConnectionArgs, mapNodes } from "../../shared/connection.js";
 import { fromGlobalId, NIL_UUID, uuidOf } from "../../shared/ids.js";
-import { User } from "../parties/parties.types.js";
+import { User } from "../parties/party.types.js";
+import { AUDITORS } from "./audit.roles.js";
 import { listAuditEvents } from "./audit.service.js";
 import { AuditEvent, AuditEventConnection, AuditEventFilter } from "./audit.types.js";
 
 @Resolver(() => AuditEvent)
 export class AuditResolver {
-  @Authorized("ADMIN")
+  @Authorized(...AUDITORS)
   @Query(() => AuditEventConnection, { description: "The audit trail, newest first. Admins only." })
   async auditEvents(
     @Args(() => ConnectionArgs) page: ConnectionArgs,
     @Arg("filter", () => AuditEventFilter, { nullable: true, description: "Narrow the trail." }) filter: AuditEventFilter | null,
-    @Ctx() ctx: Context,
+    @Ctx() ctx: Context, @CurrentViewer() viewer: Viewer,
   ) {
     const c = await listAuditEvents(
       ctx.db,
-      requireViewer(ctx),
+      viewer,
       {
         objectId: filter?.objectId ? (fromGlobalId(filter.objectId)?.id ?? NIL_UUID) : null,
         actorUserId: filter?.actorId ? uuidOf(filter.actorId, "User") : null,

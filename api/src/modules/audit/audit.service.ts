@@ -2,8 +2,8 @@ import { and, desc, eq, or, sql } from "drizzle-orm";
 import type { Db } from "../../db/client.js";
 import { auditEvents } from "../../db/schema/index.js";
 import { paginate, type ConnectionArgs } from "../../shared/connection.js";
-import { forbidden } from "../../shared/errors.js";
-import type { Viewer } from "../../shared/viewer.js";
+import { requireRole, type Viewer } from "../../shared/viewer.js";
+import { AUDITORS } from "./audit.roles.js";
 
 /** The audit trail, newest first. Admins read all of it. */
 export async function listAuditEvents(
@@ -12,7 +12,7 @@ export async function listAuditEvents(
   filter: { objectId?: string | null; actorUserId?: string | null; action?: string | null },
   page: ConnectionArgs,
 ) {
-  if (viewer.role !== "ADMIN") throw forbidden();
+  requireRole(viewer, AUDITORS);
   const where = and(
     filter.objectId ? eq(auditEvents.objectId, filter.objectId) : undefined,
     filter.actorUserId ? eq(auditEvents.actorUserId, filter.actorUserId) : undefined,

@@ -3,7 +3,7 @@ import { Field, ID, InputType, ObjectType } from "type-graphql";
 import type { auditEvents } from "../../db/schema/index.js";
 import { ConnectionType } from "../../shared/connection.js";
 import { toGlobalId, type NodeTypeName } from "../../shared/ids.js";
-import { Node } from "../parties/parties.types.js";
+import { Node } from "../../shared/node.js";
 
 @ObjectType({ implements: Node, description: "One entry of the audit trail: who did what to which object, when, and how." })
 export class AuditEvent extends Node {

@@ -1,6 +1,11 @@
 import { Arg, Authorized, Ctx, ID, Query, Resolver } from "type-graphql";
-import { clock, type Context } from "../../context.js";
+import type { Context } from "../../context.js";
+import { Clock } from "../../shared/clock.js";
+import type { Viewer } from "../../shared/viewer.js";
+import { addOnIsActive } from "../agreements/add-ons.js";
+import type { AddOnRow, HanteraAccountRow, LicenceRentalRow } from "../agreements/agreement-records.js";
 import * as agreements from "../agreements/agreement.service.js";
+import { rentalIsActive } from "../agreements/licence-rentals.js";
 import { AddOn, Agreement, HanteraAccount, LicenceRental } from "../agreements/agreement.types.js";
 import * as access from "../access/access.service.js";
 import { ApiToken } from "../access/access.types.js";
@@ -10,17 +15,18 @@ import * as tailoring from "../tailoring/tailoring.service.js";
 import { ActionItem, ActionPlan, Tailoring } from "../tailoring/tailoring.types.js";
 import * as visits from "../visits/visit.service.js";
 import { ServiceVisit } from "../visits/visit.types.js";
-import { requireViewer } from "../../shared/auth.js";
+import { CurrentViewer } from "../../shared/auth.js";
 import { fromGlobalId } from "../../shared/ids.js";
-import * as parties from "../parties/parties.service.js";
-import { Node, Organisation, Property, User } from "../parties/parties.types.js";
+import * as parties from "../parties/party.service.js";
+import { Organisation, Property, User } from "../parties/party.types.js";
+import { Node } from "../../shared/node.js";
 
 @Resolver()
 export class NodeResolver {
   @Authorized()
   @Query(() => Node, { nullable: true, description: "Any object by its global id; null when it does not exist or the caller may not see it." })
-  async node(@Arg("id", () => ID, { description: "A global id from any `id` field." }) id: string, @Ctx() ctx: Context): Promise<Node | null> {
-    const viewer = requireViewer(ctx);
+  async node(@Arg("id", () => ID, { description: "A global id from any `id` field." }) id: string, @Ctx() ctx: Context, @CurrentViewer() viewer: Viewer, @Clock() c: Clock): Promise<Node | null> {
+
     const ref = fromGlobalId(id);
     if (!ref) return null;
     switch (ref.type) {
@@ -37,33 +43,32 @@ export class NodeResolver {
         return row && Property.from(row);
       }
       case "Agreement": {
-        const row = await agreements.findAgreement(ctx.db, viewer, ref.id, clock(ctx));
+        const row = await agreements.findAgreement(ctx.db, viewer, ref.id, c);
         return row && Agreement.from(row);
       }
       case "Tailoring": {
-        const t = await tailoring.findTailoring(ctx.db, viewer, ref.id, clock(ctx));
+        const t = await tailoring.findTailoring(ctx.db, viewer, ref.id, c);
         return t && Tailoring.from(t.tailoring);
       }
       case "ActionPlan": {
-        const p = await tailoring.findActionPlan(ctx.db, viewer, ref.id, clock(ctx));
+        const p = await tailoring.findActionPlan(ctx.db, viewer, ref.id, c);
         return p && ActionPlan.from(p);
       }
       case "HanteraAccount":
       case "LicenceRental":
       case "AddOn": {
-        const c = clock(ctx);
         const part = await agreements.findPart(ctx.db, viewer, ref.type, ref.id, c);
         if (!part) return null;
-        if (ref.type === "HanteraAccount") return HanteraAccount.from(part.row as agreements.HanteraAccountRow);
+        if (ref.type === "HanteraAccount") return HanteraAccount.from(part.row as HanteraAccountRow);
         if (ref.type === "LicenceRental") {
-          const r = part.row as agreements.LicenceRentalRow;
-          return LicenceRental.from(r, agreements.rentalIsActive(r, c.today));
+          const r = part.row as LicenceRentalRow;
+          return LicenceRental.from(r, rentalIsActive(r, c.today));
         }
-        const a = part.row as agreements.AddOnRow;
-        return AddOn.from(a, agreements.addOnIsActive(a, part.agreement));
+        const a = part.row as AddOnRow;
+        return AddOn.from(a, addOnIsActive(a, part.agreement));
       }
       case "ActionItem": {
-        const item = await tailoring.findActionItem(ctx.db, viewer, ref.id, clock(ctx));
+        const item = await tailoring.findActionItem(ctx.db, viewer, ref.id, c);
         return item && ActionItem.from(item);
       }
       case "ProductRelease": {
@@ -75,7 +80,7 @@ export class NodeResolver {
         return t && ApiToken.from(t);
       }
       case "ServiceVisit": {
-        const v = await visits.findVisit(ctx.db, viewer, ref.id, clock(ctx));
+        const v = await visits.findVisit(ctx.db, viewer, ref.id, c);
         return v && ServiceVisit.from(v.visit);
       }
       default:

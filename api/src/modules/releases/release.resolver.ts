@@ -1,10 +1,12 @@
 import { Arg, Args, Authorized, Ctx, FieldResolver, Mutation, Query, Resolver, Root } from "type-graphql";
 import type { Context } from "../../context.js";
-import { requireViewer } from "../../shared/auth.js";
+import type { Viewer } from "../../shared/viewer.js";
+import { CurrentViewer } from "../../shared/auth.js";
 import { ConnectionArgs, mapNodes } from "../../shared/connection.js";
 import { uuidOf } from "../../shared/ids.js";
 import { payload } from "../../shared/payload.js";
-import { Property } from "../parties/parties.types.js";
+import { Property } from "../parties/party.types.js";
+import { INSTALLERS, PUBLISHERS } from "./release.roles.js";
 import * as releases from "./release.service.js";
 import {
   InstalledVersion,
@@ -30,16 +32,16 @@ export class ProductReleaseResolver {
     return mapNodes(c, ProductRelease.from);
   }
 
-  @Authorized("ADMIN", "SUPPORT")
+  @Authorized(...PUBLISHERS)
   @Mutation(() => PublishProductReleasePayload, { description: "Publish a release; properties behind it show as outdated. Vendor admins and support." })
-  async publishProductRelease(@Arg("input", () => PublishProductReleaseInput, { description: "The release." }) input: PublishProductReleaseInput, @Ctx() ctx: Context) {
-    return payload(await releases.publishProductRelease(ctx.db, requireViewer(ctx), input), "productRelease", ProductRelease.from);
+  async publishProductRelease(@Arg("input", () => PublishProductReleaseInput, { description: "The release." }) input: PublishProductReleaseInput, @Ctx() ctx: Context, @CurrentViewer() viewer: Viewer) {
+    return payload(await releases.publishProductRelease(ctx.db, viewer, input), "productRelease", ProductRelease.from);
   }
 
-  @Authorized("ADMIN", "SUPPORT", "SELLER", "PARTNER_ADMIN", "PARTNER_STAFF")
+  @Authorized(...INSTALLERS)
   @Mutation(() => SetInstalledVersionPayload, { description: "Record which version of a program is installed at a property." })
-  async setInstalledVersion(@Arg("input", () => SetInstalledVersionInput, { description: "Property, program, version." }) input: SetInstalledVersionInput, @Ctx() ctx: Context) {
-    const result = await releases.setInstalledVersion(ctx.db, requireViewer(ctx), { ...input, propertyId: uuidOf(input.propertyId, "Property") });
+  async setInstalledVersion(@Arg("input", () => SetInstalledVersionInput, { description: "Property, program, version." }) input: SetInstalledVersionInput, @Ctx() ctx: Context, @CurrentViewer() viewer: Viewer) {
+    const result = await releases.setInstalledVersion(ctx.db, viewer, { ...input, propertyId: uuidOf(input.propertyId, "Property") });
     return payload(result, "installedVersion", InstalledVersion.from);
   }
 }

@@ -6,15 +6,14 @@ import { recordAudit } from "../../shared/audit.js";
 import { paginate, type ConnectionArgs } from "../../shared/connection.js";
 import { ok, userError, type Result } from "../../shared/errors.js";
 import { mutate, isUniqueViolation } from "../../shared/transaction.js";
-import { type Role, type Viewer, requireRole } from "../../shared/viewer.js";
-import { findProperty } from "../parties/parties.service.js";
-import { AgreementErrors as E } from "../agreements/agreement.errors.js";
+import { type Viewer, requireRole } from "../../shared/viewer.js";
+import { findProperty } from "../parties/party.service.js";
+import { ReleaseErrors as E } from "./release.errors.js";
+import { INSTALLERS, PUBLISHERS } from "./release.roles.js";
 
 export type Product = (typeof productReleases.$inferSelect)["product"];
 export type ProductReleaseRow = typeof productReleases.$inferSelect;
 
-const PUBLISHERS: readonly Role[] = ["ADMIN", "SUPPORT"];
-const INSTALLERS: readonly Role[] = ["ADMIN", "SUPPORT", "SELLER", "PARTNER_ADMIN", "PARTNER_STAFF"];
 
 /** Versions are compared as semantic versions; "5.12" reads as 5.12.0. */
 function parse(version: string): semver.SemVer | null {

@@ -1,19 +1,16 @@
+import { product } from "../../db/schema/index.js";
 import { Length, MaxLength } from "class-validator";
 import { DateTimeResolver } from "graphql-scalars";
-import { Field, InputType, ObjectType, registerEnumType, ID } from "type-graphql";
+import { Field, InputType, ObjectType, ID } from "type-graphql";
 import { ConnectionType } from "../../shared/connection.js";
+import { graphqlEnum } from "../../shared/enums.js";
 import { toGlobalId } from "../../shared/ids.js";
 import { PayloadType } from "../../shared/payload.js";
 import { DateScalar } from "../../shared/scalars.js";
-import { Node } from "../parties/parties.types.js";
+import { Node } from "../../shared/node.js";
 import type { InstalledVersion as InstalledVersionRecord, ProductReleaseRow } from "./release.service.js";
 
-export enum Product {
-  MULTI_ACCESS = "MULTI_ACCESS",
-  HANTERA = "HANTERA",
-  APTUSPORTAL = "APTUSPORTAL",
-}
-registerEnumType(Product, {
+export const Product = graphqlEnum(product.enumValues, {
   name: "Product",
   description: "The vendor's programs whose latest versions the agreements include.",
   valuesConfig: {
@@ -22,6 +19,7 @@ registerEnumType(Product, {
     APTUSPORTAL: { description: "Aptusportal, the resident portal." },
   },
 });
+export type Product = (typeof Product)[keyof typeof Product];
 
 @ObjectType({ implements: Node, description: "A published version of one of the vendor's programs." })
 export class ProductRelease extends Node {

@@ -1,46 +1,22 @@
 import { Arg, Args, Authorized, Ctx, FieldResolver, Int, Mutation, Query, Resolver, Root } from "type-graphql";
-import { clock, type Context } from "../../context.js";
-import { requireViewer } from "../../shared/auth.js";
+import type { Context } from "../../context.js";
+import { Clock } from "../../shared/clock.js";
+import type { Viewer } from "../../shared/viewer.js";
+import { CurrentViewer } from "../../shared/auth.js";
+import { holds } from "../../shared/viewer.js";
 import { ConnectionArgs, mapNodes } from "../../shared/connection.js";
 import { uuidOf } from "../../shared/ids.js";
 import { payload } from "../../shared/payload.js";
 import { DateScalar } from "../../shared/scalars.js";
-import { findAgreement } from "../agreements/agreement.service.js";
 import { Agreement } from "../agreements/agreement.types.js";
-import { User } from "../parties/parties.types.js";
+import { User } from "../parties/party.types.js";
+import * as actionPlans from "./action-plan.js";
 import * as service from "./tailoring.service.js";
-import { STEPS, stepIndex } from "./tailoring-steps.js";
-import {
-  ActionItem,
-  ActionPlan,
-  AddActionItemInput,
-  AddActionItemPayload,
-  AgreeEndDateInput,
-  AgreeEndDatePayload,
-  ConfirmPrioritiesInput,
-  ConfirmPrioritiesPayload,
-  Party,
-  PrioritiseActionPlanInput,
-  PrioritiseActionPlanPayload,
-  RecordSystemReviewInput,
-  RecordSystemReviewPayload,
-  RemoveActionItemInput,
-  RemoveActionItemPayload,
-  ReopenTailoringStepInput,
-  ReopenTailoringStepPayload,
-  RequestTailoringInput,
-  RequestTailoringPayload,
-  StepState,
-  SystemReview,
-  Tailoring,
-  TailoringConnection,
-  TailoringEvent,
-  TailoringFilter,
-  TailoringStep,
-  TailoringStepStatus,
-  UpdateActionItemInput,
-  UpdateActionItemPayload,
-} from "./tailoring.types.js";
+import { stepStatuses } from "./tailoring-steps.js";
+import { PLAN_WRITERS, PRIORITY_CONFIRMERS, TAILORING_REQUESTERS, VENDOR_SIDE, partyOf } from "./tailoring.roles.js";
+import { ActionItem, ActionPlan, SystemReview, Tailoring, TailoringConnection, TailoringEvent, TailoringStepStatus } from "./tailoring.types.js";
+import { Party } from "./tailoring.enums.js";
+import { AddActionItemInput, AddActionItemPayload, AgreeEndDateInput, AgreeEndDatePayload, ConfirmPrioritiesInput, ConfirmPrioritiesPayload, PrioritiseActionPlanInput, PrioritiseActionPlanPayload, RecordSystemReviewInput, RecordSystemReviewPayload, RemoveActionItemInput, RemoveActionItemPayload, ReopenTailoringStepInput, ReopenTailoringStepPayload, RequestTailoringInput, RequestTailoringPayload, TailoringFilter, UpdateActionItemInput, UpdateActionItemPayload } from "./tailoring.inputs.js";
 
 async function userOf(ctx: Context, id: string | null) {
   const row = id ? await ctx.loaders.user.load(id) : null;
@@ -54,82 +30,83 @@ export class TailoringResolver {
   async tailorings(
     @Args(() => ConnectionArgs) page: ConnectionArgs,
     @Arg("filter", () => TailoringFilter, { nullable: true, description: "Narrow the list." }) filter: TailoringFilter | null,
-    @Ctx() ctx: Context,
+    @Ctx() ctx: Context, @CurrentViewer() viewer: Viewer,
   ) {
-    const c = await service.listTailorings(ctx.db, requireViewer(ctx), { step: filter?.step, waitingOn: filter?.waitingOn }, page);
+    const c = await service.listTailorings(ctx.db, viewer, { step: filter?.step, waitingOn: filter?.waitingOn }, page);
     return mapNodes(c, Tailoring.from);
   }
 
-  @Authorized("ADMIN", "SELLER", "CUSTOMER_ADMIN")
+  @Authorized(...TAILORING_REQUESTERS)
   @Mutation(() => RequestTailoringPayload, { description: "Step 1: ask the seller for a review (customer admin), or start it (seller). The seller is e-mailed." })
-  async requestTailoring(@Arg("input", () => RequestTailoringInput, { description: "Agreement and message." }) input: RequestTailoringInput, @Ctx() ctx: Context) {
-    const r = await service.requestTailoring(ctx.db, requireViewer(ctx), { ...input, agreementId: uuidOf(input.agreementId, "Agreement") }, clock(ctx));
+  async requestTailoring(@Arg("input", () => RequestTailoringInput, { description: "Agreement and message." }) input: RequestTailoringInput, @Ctx() ctx: Context, @CurrentViewer() viewer: Viewer, @Clock() clock: Clock) {
+    const r = await service.requestTailoring(ctx.db, viewer, { ...input, agreementId: uuidOf(input.agreementId, "Agreement") }, clock);
     return payload(r, "tailoring", Tailoring.from);
   }
 
-  @Authorized("ADMIN", "SELLER")
+  @Authorized(...VENDOR_SIDE)
   @Mutation(() => RecordSystemReviewPayload, { description: "Step 2: record the system review; STEP_OUT_OF_ORDER unless the tailoring is at REVIEW." })
-  async recordSystemReview(@Arg("input", () => RecordSystemReviewInput, { description: "The review." }) input: RecordSystemReviewInput, @Ctx() ctx: Context) {
-    const r = await service.recordSystemReview(ctx.db, requireViewer(ctx), { ...input, tailoringId: uuidOf(input.tailoringId, "Tailoring") }, clock(ctx));
+  async recordSystemReview(@Arg("input", () => RecordSystemReviewInput, { description: "The review." }) input: RecordSystemReviewInput, @Ctx() ctx: Context, @CurrentViewer() viewer: Viewer, @Clock() clock: Clock) {
+    const r = await service.recordSystemReview(ctx.db, viewer, { ...input, tailoringId: uuidOf(input.tailoringId, "Tailoring") }, clock);
     return payload(r, "tailoring", Tailoring.from);
   }
 
-  @Authorized("ADMIN", "SELLER")
+  @Authorized(...VENDOR_SIDE)
   @Mutation(() => ReopenTailoringStepPayload, { description: "Reopen a finished step with a reason; later steps are to be done again, and history is kept." })
-  async reopenTailoringStep(@Arg("input", () => ReopenTailoringStepInput, { description: "Tailoring, step, reason." }) input: ReopenTailoringStepInput, @Ctx() ctx: Context) {
-    const r = await service.reopenTailoringStep(ctx.db, requireViewer(ctx), { ...input, tailoringId: uuidOf(input.tailoringId, "Tailoring") }, clock(ctx));
+  async reopenTailoringStep(@Arg("input", () => ReopenTailoringStepInput, { description: "Tailoring, step, reason." }) input: ReopenTailoringStepInput, @Ctx() ctx: Context, @CurrentViewer() viewer: Viewer, @Clock() clock: Clock) {
+    const r = await service.reopenTailoringStep(ctx.db, viewer, { ...input, tailoringId: uuidOf(input.tailoringId, "Tailoring") }, clock);
     return payload(r, "tailoring", Tailoring.from);
   }
 
   @FieldResolver(() => Agreement, { description: "The agreement being tailored." })
   async agreement(@Root() t: Tailoring, @Ctx() ctx: Context) {
-    return Agreement.from((await findAgreement(ctx.db, requireViewer(ctx), t.row.agreementId, clock(ctx)))!);
+    return Agreement.from((await ctx.loaders.agreement.load(t.row.agreementId))!);
   }
 
   @FieldResolver(() => [TailoringEvent], { description: "Every step event, oldest first: who, when, what, and why." })
   async history(@Root() t: Tailoring, @Ctx() ctx: Context) {
-    return (await service.historyOf(ctx.db, t.row.id)).map(TailoringEvent.from);
+    return (await ctx.loaders.tailoringHistory.load(t.row.id)).map(TailoringEvent.from);
   }
 
   @FieldResolver(() => [TailoringStepStatus], { description: "The five steps with their state and who finished each last, and when." })
   async steps(@Root() t: Tailoring, @Ctx() ctx: Context) {
-    const history = await service.historyOf(ctx.db, t.row.id);
-    const finishing: Record<string, string[]> = {
-      CONTACT: ["requested"],
-      REVIEW: ["reviewRecorded"],
-      ACTION_PLAN: ["prioritised"],
-      PRIORITISATION: ["prioritiesConfirmed"],
-      END_DATE: ["endDateAgreed"],
-    };
-    return STEPS.filter((s) => s !== "DONE").map((step) => {
-      // Step 3 is finished by the first ordering of the plan, which is recorded under step 4.
-      const last = [...history].reverse().find((e) => finishing[step]!.includes(e.action) && (step === "ACTION_PLAN" || e.step === step));
-      const state =
-        step === t.row.currentStep ? StepState.CURRENT : t.row.stepsToRedo.includes(step) ? StepState.TO_REDO : stepIndex(step) < stepIndex(t.row.currentStep) ? StepState.DONE : StepState.TO_DO;
-      return Object.assign(new TailoringStepStatus(), {
-        step: step as TailoringStep,
-        state,
-        doneAt: state === StepState.DONE ? (last?.occurredAt ?? null) : null,
-        doneByUuid: state === StepState.DONE ? (last?.actorUserId ?? null) : null,
-      });
-    });
+    return stepStatuses(t.row, await ctx.loaders.tailoringHistory.load(t.row.id)).map(TailoringStepStatus.from);
   }
 
   @FieldResolver(() => SystemReview, { nullable: true, description: "The latest system review (step 2)." })
   async systemReview(@Root() t: Tailoring, @Ctx() ctx: Context) {
-    const r = await service.latestReview(ctx.db, t.row.id);
+    const r = await ctx.loaders.latestReview.load(t.row.id);
     return r && SystemReview.from(r);
   }
 
   @FieldResolver(() => ActionPlan, { nullable: true, description: "The action plan, from step 3 on." })
   async actionPlan(@Root() t: Tailoring, @Ctx() ctx: Context) {
-    const p = await service.planOf(ctx.db, t.row.id);
+    const p = await ctx.loaders.actionPlanOf.load(t.row.id);
     return p && ActionPlan.from(p);
   }
 
   @FieldResolver(() => [Party], { description: "Who the tailoring is waiting on now." })
   async waitingOn(@Root() t: Tailoring, @Ctx() ctx: Context) {
-    return service.waitingOn(t.row, await service.planOf(ctx.db, t.row.id)) as Party[];
+    return service.waitingOn(t.row, await ctx.loaders.actionPlanOf.load(t.row.id)) as Party[];
+  }
+
+  @FieldResolver(() => Party, { nullable: true, description: "The side the caller speaks for when agreeing the end date (VENDOR for sellers and admins, CUSTOMER for customer admins); null when the caller only reads." })
+  viewerParty(@CurrentViewer() viewer: Viewer) {
+    return partyOf(viewer);
+  }
+
+  @FieldResolver(() => Boolean, { description: "Whether the caller may record the system review and reopen finished steps (the vendor's side)." })
+  viewerCanReview(@CurrentViewer() viewer: Viewer) {
+    return holds(viewer, VENDOR_SIDE);
+  }
+
+  @FieldResolver(() => Boolean, { description: "Whether the caller may write the action plan: add, change, remove and order items, and agree the end date." })
+  viewerCanEditPlan(@CurrentViewer() viewer: Viewer) {
+    return holds(viewer, PLAN_WRITERS);
+  }
+
+  @FieldResolver(() => Boolean, { description: "Whether the caller may confirm the order of the plan for the customer (step 4)." })
+  viewerCanConfirmPriorities(@CurrentViewer() viewer: Viewer) {
+    return holds(viewer, PRIORITY_CONFIRMERS);
   }
 }
 
@@ -159,66 +136,66 @@ export class SystemReviewResolver {
 
 @Resolver(() => ActionPlan)
 export class ActionPlanResolver {
-  @Authorized("ADMIN", "SELLER", "CUSTOMER_ADMIN")
+  @Authorized(...PLAN_WRITERS)
   @Mutation(() => AddActionItemPayload, { description: "Step 3: add an action item; STEP_OUT_OF_ORDER unless the plan is being written." })
-  async addActionItem(@Arg("input", () => AddActionItemInput, { description: "The item." }) input: AddActionItemInput, @Ctx() ctx: Context) {
-    const r = await service.addActionItem(
+  async addActionItem(@Arg("input", () => AddActionItemInput, { description: "The item." }) input: AddActionItemInput, @Ctx() ctx: Context, @CurrentViewer() viewer: Viewer, @Clock() clock: Clock) {
+    const r = await actionPlans.addActionItem(
       ctx.db,
-      requireViewer(ctx),
+      viewer,
       { ...input, actionPlanId: uuidOf(input.actionPlanId, "ActionPlan"), estimateMinor: input.estimateCost?.amountMinor ?? null },
-      clock(ctx),
+      clock,
     );
     return payload(r, "actionItem", ActionItem.from);
   }
 
-  @Authorized("ADMIN", "SELLER", "CUSTOMER_ADMIN")
+  @Authorized(...PLAN_WRITERS)
   @Mutation(() => UpdateActionItemPayload, { description: "Change an action item. Content only while the plan is written; status (progress) at any time after, also when DONE." })
-  async updateActionItem(@Arg("input", () => UpdateActionItemInput, { description: "What to change." }) input: UpdateActionItemInput, @Ctx() ctx: Context) {
-    const r = await service.updateActionItem(
+  async updateActionItem(@Arg("input", () => UpdateActionItemInput, { description: "What to change." }) input: UpdateActionItemInput, @Ctx() ctx: Context, @CurrentViewer() viewer: Viewer, @Clock() clock: Clock) {
+    const r = await actionPlans.updateActionItem(
       ctx.db,
-      requireViewer(ctx),
+      viewer,
       { ...input, actionItemId: uuidOf(input.actionItemId, "ActionItem"), estimateMinor: input.estimateCost?.amountMinor ?? null },
-      clock(ctx),
+      clock,
     );
     return payload(r, "actionItem", ActionItem.from);
   }
 
-  @Authorized("ADMIN", "SELLER", "CUSTOMER_ADMIN")
+  @Authorized(...PLAN_WRITERS)
   @Mutation(() => RemoveActionItemPayload, { description: "Step 3: remove an action item." })
-  async removeActionItem(@Arg("input", () => RemoveActionItemInput, { description: "Which item." }) input: RemoveActionItemInput, @Ctx() ctx: Context) {
-    const r = await service.removeActionItem(ctx.db, requireViewer(ctx), { actionItemId: uuidOf(input.actionItemId, "ActionItem") }, clock(ctx));
+  async removeActionItem(@Arg("input", () => RemoveActionItemInput, { description: "Which item." }) input: RemoveActionItemInput, @Ctx() ctx: Context, @CurrentViewer() viewer: Viewer, @Clock() clock: Clock) {
+    const r = await actionPlans.removeActionItem(ctx.db, viewer, { actionItemId: uuidOf(input.actionItemId, "ActionItem") }, clock);
     return payload(r, "actionItem", ActionItem.from);
   }
 
-  @Authorized("ADMIN", "SELLER", "CUSTOMER_ADMIN")
+  @Authorized(...PLAN_WRITERS)
   @Mutation(() => PrioritiseActionPlanPayload, { description: "Step 4: set the order of all items. Two people reordering at once: the second gets STALE_VERSION; the order is never mixed." })
-  async prioritiseActionPlan(@Arg("input", () => PrioritiseActionPlanInput, { description: "Plan, order, version." }) input: PrioritiseActionPlanInput, @Ctx() ctx: Context) {
-    const r = await service.prioritiseActionPlan(
+  async prioritiseActionPlan(@Arg("input", () => PrioritiseActionPlanInput, { description: "Plan, order, version." }) input: PrioritiseActionPlanInput, @Ctx() ctx: Context, @CurrentViewer() viewer: Viewer, @Clock() clock: Clock) {
+    const r = await actionPlans.prioritiseActionPlan(
       ctx.db,
-      requireViewer(ctx),
+      viewer,
       { ...input, actionPlanId: uuidOf(input.actionPlanId, "ActionPlan"), itemIds: input.itemIds.map((i) => uuidOf(i, "ActionItem")) },
-      clock(ctx),
+      clock,
     );
     return payload(r, "actionPlan", ActionPlan.from);
   }
 
-  @Authorized("CUSTOMER_ADMIN")
+  @Authorized(...PRIORITY_CONFIRMERS)
   @Mutation(() => ConfirmPrioritiesPayload, { description: "Step 4: the customer admin confirms the order; the seller sees who confirmed when." })
-  async confirmPriorities(@Arg("input", () => ConfirmPrioritiesInput, { description: "Plan and version." }) input: ConfirmPrioritiesInput, @Ctx() ctx: Context) {
-    const r = await service.confirmPriorities(ctx.db, requireViewer(ctx), { ...input, actionPlanId: uuidOf(input.actionPlanId, "ActionPlan") }, clock(ctx));
+  async confirmPriorities(@Arg("input", () => ConfirmPrioritiesInput, { description: "Plan and version." }) input: ConfirmPrioritiesInput, @Ctx() ctx: Context, @CurrentViewer() viewer: Viewer, @Clock() clock: Clock) {
+    const r = await actionPlans.confirmPriorities(ctx.db, viewer, { ...input, actionPlanId: uuidOf(input.actionPlanId, "ActionPlan") }, clock);
     return payload(r, "actionPlan", ActionPlan.from);
   }
 
-  @Authorized("ADMIN", "SELLER", "CUSTOMER_ADMIN")
+  @Authorized(...PLAN_WRITERS)
   @Mutation(() => AgreeEndDatePayload, { description: "Step 5: propose or agree the end date; when both parties have agreed the same date the tailoring is DONE." })
-  async agreeEndDate(@Arg("input", () => AgreeEndDateInput, { description: "Plan and date." }) input: AgreeEndDateInput, @Ctx() ctx: Context) {
-    const r = await service.agreeEndDate(ctx.db, requireViewer(ctx), { ...input, actionPlanId: uuidOf(input.actionPlanId, "ActionPlan") }, clock(ctx));
+  async agreeEndDate(@Arg("input", () => AgreeEndDateInput, { description: "Plan and date." }) input: AgreeEndDateInput, @Ctx() ctx: Context, @CurrentViewer() viewer: Viewer, @Clock() clock: Clock) {
+    const r = await actionPlans.agreeEndDate(ctx.db, viewer, { ...input, actionPlanId: uuidOf(input.actionPlanId, "ActionPlan") }, clock);
     return payload(r, "actionPlan", ActionPlan.from);
   }
 
   @FieldResolver(() => [ActionItem], { description: "The items in their agreed order." })
   async items(@Root() p: ActionPlan, @Ctx() ctx: Context) {
-    return (await service.itemsOf(ctx.db, p.row.id)).map(ActionItem.from);
+    return (await ctx.loaders.actionItems.load(p.row.id)).map(ActionItem.from);
   }
 
   @FieldResolver(() => User, { nullable: true, description: "Who set the order last." })
@@ -243,17 +220,17 @@ export class ActionPlanResolver {
 
   @FieldResolver(() => Int, { description: "Percent of the items done (dropped items not counted)." })
   async percentDone(@Root() p: ActionPlan, @Ctx() ctx: Context) {
-    return service.percentDone(await service.itemsOf(ctx.db, p.row.id));
+    return actionPlans.percentDone(await ctx.loaders.actionItems.load(p.row.id));
   }
 
   @FieldResolver(() => [ActionItem], { description: "Items not done although the end date has passed." })
-  async itemsPastEndDate(@Root() p: ActionPlan, @Ctx() ctx: Context) {
-    return service.pastEndDate(await service.itemsOf(ctx.db, p.row.id), p.row, clock(ctx).today).map(ActionItem.from);
+  async itemsPastEndDate(@Root() p: ActionPlan, @Ctx() ctx: Context, @Clock() clock: Clock) {
+    return actionPlans.pastEndDate(await ctx.loaders.actionItems.load(p.row.id), p.row, clock.today).map(ActionItem.from);
   }
 
   @FieldResolver(() => DateScalar, { nullable: true, description: "The next annual service visit proposed from the end date (500+); null for BRF or before an end date is agreed." })
-  async proposedServiceVisitOn(@Root() p: ActionPlan, @Ctx() ctx: Context) {
-    const t = await service.findTailoring(ctx.db, requireViewer(ctx), p.row.tailoringId, clock(ctx));
+  async proposedServiceVisitOn(@Root() p: ActionPlan, @Ctx() ctx: Context, @CurrentViewer() viewer: Viewer, @Clock() clock: Clock) {
+    const t = await service.findTailoring(ctx.db, viewer, p.row.tailoringId, clock);
     return t ? service.proposedServiceVisitOn(ctx.db, t.agreement, p.row) : null;
   }
 }
@@ -262,16 +239,19 @@ export class ActionPlanResolver {
 export class AgreementTailoringResolver {
   @FieldResolver(() => Tailoring, { nullable: true, description: "The five-step tailoring, once started." })
   async tailoring(@Root() a: Agreement, @Ctx() ctx: Context) {
-    const t = await service.tailoringOf(ctx.db, a.record.id);
+    const t = await ctx.loaders.tailoringOfAgreement.load(a.record.id);
     return t && Tailoring.from(t);
   }
 
   @FieldResolver(() => ActionPlan, { nullable: true, description: "The action plan, from step 3 on." })
   async actionPlan(@Root() a: Agreement, @Ctx() ctx: Context) {
-    const t = await service.tailoringOf(ctx.db, a.record.id);
-    const p = t && (await service.planOf(ctx.db, t.id));
+    const t = await ctx.loaders.tailoringOfAgreement.load(a.record.id);
+    const p = t && (await ctx.loaders.actionPlanOf.load(t.id));
     return p ? ActionPlan.from(p) : null;
   }
+
+  @FieldResolver(() => Boolean, { description: "Whether the caller may ask for (or start) a tailoring of this agreement (step 1)." })
+  viewerCanRequestTailoring(@CurrentViewer() viewer: Viewer) {
+    return holds(viewer, TAILORING_REQUESTERS);
+  }
 }
-
-

@@ -6,7 +6,8 @@ import { addDaysIso } from "../../shared/dates.js";
 import type { Viewer } from "../../shared/viewer.js";
 import { adminViewer, codeOf, freshDatabase, okOf, viewerAs } from "../../test-support.js";
 import * as agreements from "../agreements/agreement.service.js";
-import * as parties from "../parties/parties.service.js";
+import * as parties from "../parties/party.service.js";
+import * as actionPlans from "./action-plan.js";
 import * as s from "./tailoring.service.js";
 
 let database: Database;
@@ -72,45 +73,45 @@ describe("steps in order", () => {
     okOf(await s.recordSystemReview(database.db, seller, { tailoringId: t.id, meetingOn: day(1), attendees: ["Sara"], findings: [] }, clock));
     expect(codeOf(await s.recordSystemReview(database.db, seller, { tailoringId: t.id, meetingOn: day(1), attendees: ["Sara"], findings: [] }, clock))).toBe("STEP_OUT_OF_ORDER");
     const plan = (await s.planOf(database.db, t.id))!;
-    expect(codeOf(await s.prioritiseActionPlan(database.db, seller, { actionPlanId: plan.id, itemIds: [], expectedVersion: plan.version }, clock))).toBe("EMPTY_ACTION_PLAN");
-    expect(codeOf(await s.agreeEndDate(database.db, seller, { actionPlanId: plan.id, endOn: day(100) }, clock))).toBe("STEP_OUT_OF_ORDER");
-    expect(codeOf(await s.confirmPriorities(database.db, customerAdmin, { actionPlanId: plan.id }, clock))).toBe("STEP_OUT_OF_ORDER");
+    expect(codeOf(await actionPlans.prioritiseActionPlan(database.db, seller, { actionPlanId: plan.id, itemIds: [], expectedVersion: plan.version }, clock))).toBe("EMPTY_ACTION_PLAN");
+    expect(codeOf(await actionPlans.agreeEndDate(database.db, seller, { actionPlanId: plan.id, endOn: day(100) }, clock))).toBe("STEP_OUT_OF_ORDER");
+    expect(codeOf(await actionPlans.confirmPriorities(database.db, customerAdmin, { actionPlanId: plan.id }, clock))).toBe("STEP_OUT_OF_ORDER");
   });
 
   it("goes through all five steps to DONE and proposes the 500+ visit from the end date", async () => {
     const { a, t, plan } = await throughReview();
-    const i1 = okOf(await s.addActionItem(database.db, seller, { actionPlanId: plan.id, title: "Extern backup", why: "Ingen backup utanför huset", owner: "VENDOR", estimateHours: 4, fromFindingArea: "BACKUPS" }, clock));
-    const i2 = okOf(await s.addActionItem(database.db, customerAdmin, { actionPlanId: plan.id, title: "Rutin för nya boende", owner: "CUSTOMER" }, clock));
+    const i1 = okOf(await actionPlans.addActionItem(database.db, seller, { actionPlanId: plan.id, title: "Extern backup", why: "Ingen backup utanför huset", owner: "VENDOR", estimateHours: 4, fromFindingArea: "BACKUPS" }, clock));
+    const i2 = okOf(await actionPlans.addActionItem(database.db, customerAdmin, { actionPlanId: plan.id, title: "Rutin för nya boende", owner: "CUSTOMER" }, clock));
     const before = (await s.planOf(database.db, t.id))!;
-    const ordered = okOf(await s.prioritiseActionPlan(database.db, seller, { actionPlanId: plan.id, itemIds: [i2.id, i1.id], expectedVersion: before.version }, clock));
+    const ordered = okOf(await actionPlans.prioritiseActionPlan(database.db, seller, { actionPlanId: plan.id, itemIds: [i2.id, i1.id], expectedVersion: before.version }, clock));
     expect((await s.itemsOf(database.db, plan.id)).map((i) => i.title)).toEqual(["Rutin för nya boende", "Extern backup"]);
-    expect(codeOf(await s.addActionItem(database.db, seller, { actionPlanId: plan.id, title: "Sent", owner: "VENDOR" }, clock))).toBe("STEP_OUT_OF_ORDER");
-    await expect(s.confirmPriorities(database.db, seller, { actionPlanId: plan.id }, clock)).rejects.toMatchObject({ code: "FORBIDDEN" });
-    okOf(await s.confirmPriorities(database.db, customerAdmin, { actionPlanId: plan.id, expectedVersion: ordered.version }, clock));
-    expect(codeOf(await s.agreeEndDate(database.db, seller, { actionPlanId: plan.id, endOn: day(400) }, clock))).toBe("OUTSIDE_AGREEMENT_PERIOD");
-    const proposed = okOf(await s.agreeEndDate(database.db, seller, { actionPlanId: plan.id, endOn: day(120) }, clock));
+    expect(codeOf(await actionPlans.addActionItem(database.db, seller, { actionPlanId: plan.id, title: "Sent", owner: "VENDOR" }, clock))).toBe("STEP_OUT_OF_ORDER");
+    await expect(actionPlans.confirmPriorities(database.db, seller, { actionPlanId: plan.id }, clock)).rejects.toMatchObject({ code: "FORBIDDEN" });
+    okOf(await actionPlans.confirmPriorities(database.db, customerAdmin, { actionPlanId: plan.id, expectedVersion: ordered.version }, clock));
+    expect(codeOf(await actionPlans.agreeEndDate(database.db, seller, { actionPlanId: plan.id, endOn: day(400) }, clock))).toBe("OUTSIDE_AGREEMENT_PERIOD");
+    const proposed = okOf(await actionPlans.agreeEndDate(database.db, seller, { actionPlanId: plan.id, endOn: day(120) }, clock));
     expect(proposed).toMatchObject({ proposedEndOn: day(120), endOn: null });
-    const agreed = okOf(await s.agreeEndDate(database.db, customerAdmin, { actionPlanId: plan.id, endOn: day(120) }, clock));
+    const agreed = okOf(await actionPlans.agreeEndDate(database.db, customerAdmin, { actionPlanId: plan.id, endOn: day(120) }, clock));
     expect(agreed.endOn).toBe(day(120));
     expect((await s.tailoringOf(database.db, a.id))!.currentStep).toBe("DONE");
     expect(await s.proposedServiceVisitOn(database.db, a, agreed)).toBe(day(120));
 
     // Progress after DONE: items can still be marked done.
-    okOf(await s.updateActionItem(database.db, customerAdmin, { actionItemId: i2.id, status: "DONE" }, clock));
-    expect(s.percentDone(await s.itemsOf(database.db, plan.id))).toBe(50);
+    okOf(await actionPlans.updateActionItem(database.db, customerAdmin, { actionItemId: i2.id, status: "DONE" }, clock));
+    expect(actionPlans.percentDone(await s.itemsOf(database.db, plan.id))).toBe(50);
     expect((await s.historyOf(database.db, t.id)).at(-1)).toMatchObject({ action: "itemUpdated", details: { title: "Rutin för nya boende", status: "DONE" } });
-    expect(codeOf(await s.updateActionItem(database.db, customerAdmin, { actionItemId: i2.id, title: "Ny titel" }, clock))).toBe("STEP_OUT_OF_ORDER");
-    const late = s.pastEndDate(await s.itemsOf(database.db, plan.id), agreed, day(121));
+    expect(codeOf(await actionPlans.updateActionItem(database.db, customerAdmin, { actionItemId: i2.id, title: "Ny titel" }, clock))).toBe("STEP_OUT_OF_ORDER");
+    const late = actionPlans.pastEndDate(await s.itemsOf(database.db, plan.id), agreed, day(121));
     expect(late.map((i) => i.title)).toEqual(["Extern backup"]);
   });
 
   it("a different date from the other party is a new proposal, not an agreement", async () => {
     const { t, plan } = await throughReview();
-    const i = okOf(await s.addActionItem(database.db, seller, { actionPlanId: plan.id, title: "X", owner: "VENDOR" }, clock));
-    const p = okOf(await s.prioritiseActionPlan(database.db, seller, { actionPlanId: plan.id, itemIds: [i.id], expectedVersion: (await s.planOf(database.db, t.id))!.version }, clock));
-    okOf(await s.confirmPriorities(database.db, customerAdmin, { actionPlanId: plan.id, expectedVersion: p.version }, clock));
-    okOf(await s.agreeEndDate(database.db, seller, { actionPlanId: plan.id, endOn: day(100) }, clock));
-    const counter = okOf(await s.agreeEndDate(database.db, customerAdmin, { actionPlanId: plan.id, endOn: day(90) }, clock));
+    const i = okOf(await actionPlans.addActionItem(database.db, seller, { actionPlanId: plan.id, title: "X", owner: "VENDOR" }, clock));
+    const p = okOf(await actionPlans.prioritiseActionPlan(database.db, seller, { actionPlanId: plan.id, itemIds: [i.id], expectedVersion: (await s.planOf(database.db, t.id))!.version }, clock));
+    okOf(await actionPlans.confirmPriorities(database.db, customerAdmin, { actionPlanId: plan.id, expectedVersion: p.version }, clock));
+    okOf(await actionPlans.agreeEndDate(database.db, seller, { actionPlanId: plan.id, endOn: day(100) }, clock));
+    const counter = okOf(await actionPlans.agreeEndDate(database.db, customerAdmin, { actionPlanId: plan.id, endOn: day(90) }, clock));
     expect(counter).toMatchObject({ proposedEndOn: day(90), endOn: null, vendorAgreedById: null });
     expect((await s.tailoringOf(database.db, (await s.findTailoring(database.db, admin, t.id, clock))!.agreement.id))!.currentStep).toBe("END_DATE");
   });
@@ -124,13 +125,13 @@ describe("steps in order", () => {
 describe("prioritising", () => {
   it("answers STALE_VERSION to an order based on an old version, and requires every item exactly once", async () => {
     const { t, plan } = await throughReview();
-    const a1 = okOf(await s.addActionItem(database.db, seller, { actionPlanId: plan.id, title: "A", owner: "VENDOR" }, clock));
-    const b1 = okOf(await s.addActionItem(database.db, seller, { actionPlanId: plan.id, title: "B", owner: "PARTNER" }, clock));
+    const a1 = okOf(await actionPlans.addActionItem(database.db, seller, { actionPlanId: plan.id, title: "A", owner: "VENDOR" }, clock));
+    const b1 = okOf(await actionPlans.addActionItem(database.db, seller, { actionPlanId: plan.id, title: "B", owner: "PARTNER" }, clock));
     const v = (await s.planOf(database.db, t.id))!.version;
-    expect(codeOf(await s.prioritiseActionPlan(database.db, seller, { actionPlanId: plan.id, itemIds: [a1.id], expectedVersion: v }, clock))).toBe("ITEMS_MISMATCH");
-    expect(codeOf(await s.prioritiseActionPlan(database.db, seller, { actionPlanId: plan.id, itemIds: [a1.id, a1.id], expectedVersion: v }, clock))).toBe("ITEMS_MISMATCH");
-    okOf(await s.prioritiseActionPlan(database.db, seller, { actionPlanId: plan.id, itemIds: [b1.id, a1.id], expectedVersion: v }, clock));
-    expect(codeOf(await s.prioritiseActionPlan(database.db, customerAdmin, { actionPlanId: plan.id, itemIds: [a1.id, b1.id], expectedVersion: v }, clock))).toBe("STALE_VERSION");
+    expect(codeOf(await actionPlans.prioritiseActionPlan(database.db, seller, { actionPlanId: plan.id, itemIds: [a1.id], expectedVersion: v }, clock))).toBe("ITEMS_MISMATCH");
+    expect(codeOf(await actionPlans.prioritiseActionPlan(database.db, seller, { actionPlanId: plan.id, itemIds: [a1.id, a1.id], expectedVersion: v }, clock))).toBe("ITEMS_MISMATCH");
+    okOf(await actionPlans.prioritiseActionPlan(database.db, seller, { actionPlanId: plan.id, itemIds: [b1.id, a1.id], expectedVersion: v }, clock));
+    expect(codeOf(await actionPlans.prioritiseActionPlan(database.db, customerAdmin, { actionPlanId: plan.id, itemIds: [a1.id, b1.id], expectedVersion: v }, clock))).toBe("STALE_VERSION");
     expect((await s.itemsOf(database.db, plan.id)).map((i) => i.title)).toEqual(["B", "A"]);
   });
 });
@@ -138,9 +139,9 @@ describe("prioritising", () => {
 describe("reopening", () => {
   it("goes back with a reason, marks later steps to redo, and keeps the whole history", async () => {
     const { t, plan } = await throughReview();
-    const i = okOf(await s.addActionItem(database.db, seller, { actionPlanId: plan.id, title: "X", owner: "VENDOR" }, clock));
-    const p = okOf(await s.prioritiseActionPlan(database.db, seller, { actionPlanId: plan.id, itemIds: [i.id], expectedVersion: (await s.planOf(database.db, t.id))!.version }, clock));
-    okOf(await s.confirmPriorities(database.db, customerAdmin, { actionPlanId: plan.id, expectedVersion: p.version }, clock));
+    const i = okOf(await actionPlans.addActionItem(database.db, seller, { actionPlanId: plan.id, title: "X", owner: "VENDOR" }, clock));
+    const p = okOf(await actionPlans.prioritiseActionPlan(database.db, seller, { actionPlanId: plan.id, itemIds: [i.id], expectedVersion: (await s.planOf(database.db, t.id))!.version }, clock));
+    okOf(await actionPlans.confirmPriorities(database.db, customerAdmin, { actionPlanId: plan.id, expectedVersion: p.version }, clock));
     expect(codeOf(await s.reopenTailoringStep(database.db, seller, { tailoringId: t.id, step: "END_DATE", reason: "x" }, clock))).toBe("STEP_OUT_OF_ORDER");
     await expect(s.reopenTailoringStep(database.db, customerAdmin, { tailoringId: t.id, step: "REVIEW", reason: "x" }, clock)).rejects.toMatchObject({ code: "FORBIDDEN" });
     const before = (await s.historyOf(database.db, t.id)).length;

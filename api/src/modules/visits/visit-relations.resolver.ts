@@ -1,6 +1,6 @@
 import { eq } from "drizzle-orm";
 import { Ctx, FieldResolver, Resolver, Root } from "type-graphql";
-import { clock, type Context } from "../../context.js";
+import type { Context } from "../../context.js";
 import { serviceVisits, visitChecks } from "../../db/schema/index.js";
 import { requireViewer } from "../../shared/auth.js";
 import { toGlobalId, uuidOf } from "../../shared/ids.js";
@@ -33,7 +33,7 @@ export class VisitCheckResolver {
 
   @FieldResolver(() => ActionItem, { nullable: true, description: "The action-plan item made from this check." })
   async actionItem(@Root() c: VisitCheck, @Ctx() ctx: Context) {
-    const item = c.row?.actionItemId ? await findActionItem(ctx.db, requireViewer(ctx), c.row.actionItemId, clock(ctx)) : null;
+    const item = c.row?.actionItemId ? await findActionItem(ctx.db, requireViewer(ctx), c.row.actionItemId, ctx.clock) : null;
     return item && ActionItem.from(item);
   }
 }
@@ -91,7 +91,7 @@ export class AgreementVisitsResolver {
 
   @FieldResolver(() => VisitProposal, { nullable: true, description: "The next proposed visit not yet booked, from today." })
   async nextVisitProposal(@Root() a: Agreement, @Ctx() ctx: Context) {
-    const next = nextUnbooked(await visitProposals(ctx.db, a.record), clock(ctx).today);
+    const next = nextUnbooked(await visitProposals(ctx.db, a.record), ctx.clock.today);
     return next && proposal(next);
   }
 }

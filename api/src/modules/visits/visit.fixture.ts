@@ -3,8 +3,9 @@ import { addDaysIso } from "../../shared/dates.js";
 import type { Viewer } from "../../shared/viewer.js";
 import { adminViewer, okOf, viewerAs } from "../../test-support.js";
 import * as agreements from "../agreements/agreement.service.js";
-import * as parties from "../parties/parties.service.js";
+import * as parties from "../parties/party.service.js";
 import * as releases from "../releases/release.service.js";
+import * as actionPlan from "../tailoring/action-plan.js";
 import * as tailoring from "../tailoring/tailoring.service.js";
 
 export const today = "2027-03-01";
@@ -44,11 +45,11 @@ export async function visitWorld(database: Database) {
     const t = okOf(await tailoring.requestTailoring(db, seller, { agreementId }, clock));
     okOf(await tailoring.recordSystemReview(db, seller, { tailoringId: t.id, meetingOn: day(1), attendees: ["Sara", "Karin"], findings: [] }, clock));
     const plan = (await tailoring.planOf(db, t.id))!;
-    const item = okOf(await tailoring.addActionItem(db, seller, { actionPlanId: plan.id, title: "Extern backup", owner: "VENDOR" }, clock));
-    const ordered = okOf(await tailoring.prioritiseActionPlan(db, seller, { actionPlanId: plan.id, itemIds: [item.id], expectedVersion: plan.version + 1 }, clock));
-    okOf(await tailoring.confirmPriorities(db, customerAdmin, { actionPlanId: plan.id, expectedVersion: ordered.version }, clock));
-    okOf(await tailoring.agreeEndDate(db, seller, { actionPlanId: plan.id, endOn }, clock));
-    okOf(await tailoring.agreeEndDate(db, customerAdmin, { actionPlanId: plan.id, endOn }, clock));
+    const item = okOf(await actionPlan.addActionItem(db, seller, { actionPlanId: plan.id, title: "Extern backup", owner: "VENDOR" }, clock));
+    const ordered = okOf(await actionPlan.prioritiseActionPlan(db, seller, { actionPlanId: plan.id, itemIds: [item.id], expectedVersion: plan.version + 1 }, clock));
+    okOf(await actionPlan.confirmPriorities(db, customerAdmin, { actionPlanId: plan.id, expectedVersion: ordered.version }, clock));
+    okOf(await actionPlan.agreeEndDate(db, seller, { actionPlanId: plan.id, endOn }, clock));
+    okOf(await actionPlan.agreeEndDate(db, customerAdmin, { actionPlanId: plan.id, endOn }, clock));
     return plan;
   }
 

@@ -5,7 +5,8 @@ import { UserError } from "../../shared/errors.js";
 import { PayloadType } from "../../shared/payload.js";
 import { MoneyInput } from "../../shared/scalars.js";
 import { Product } from "../releases/release.types.js";
-import { ActionItem, ActionItemOwner } from "../tailoring/tailoring.types.js";
+import { ActionItemOwner } from "../tailoring/tailoring.enums.js";
+import { ActionItem } from "../tailoring/tailoring.types.js";
 import { CheckResult, ServiceVisit, VisitCheck, VisitCheckKind, VisitProtocolVersion } from "./visit.types.js";
 
 @InputType({ description: "Filter for `serviceVisits`; the states given are combined with OR." })

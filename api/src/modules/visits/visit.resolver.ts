@@ -1,12 +1,12 @@
 import { Arg, Args, Authorized, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from "type-graphql";
-import { clock, type Context } from "../../context.js";
+import type { Context } from "../../context.js";
 import { requireViewer } from "../../shared/auth.js";
 import { ConnectionArgs, mapNodes } from "../../shared/connection.js";
 import { toGlobalId, uuidOf } from "../../shared/ids.js";
 import { payload } from "../../shared/payload.js";
 import { findAgreement } from "../agreements/agreement.service.js";
 import { Agreement } from "../agreements/agreement.types.js";
-import { Property } from "../parties/parties.types.js";
+import { Property } from "../parties/party.types.js";
 import { findActionItem } from "../tailoring/tailoring.service.js";
 import { ActionItem } from "../tailoring/tailoring.types.js";
 import { createActionItemFromCheck } from "./visit-action-item.js";
@@ -88,7 +88,7 @@ export class ServiceVisitResolver {
       ctx.db,
       requireViewer(ctx),
       { agreementId: uuidOf(input.agreementId, "Agreement"), propertyId: uuidOf(input.propertyId, "Property"), technicianId: uuidOf(input.technicianId, "User"), scheduledAt: input.scheduledAt },
-      clock(ctx),
+      ctx.clock,
     );
     return payload(r, "serviceVisit", visitOf);
   }
@@ -100,7 +100,7 @@ export class ServiceVisitResolver {
       ctx.db,
       requireViewer(ctx),
       { visitId: V(input.visitId), scheduledAt: input.scheduledAt, technicianId: input.technicianId ? uuidOf(input.technicianId, "User") : null, reason: input.reason },
-      clock(ctx),
+      ctx.clock,
     );
     return payload(r, "serviceVisit", visitOf);
   }
@@ -108,7 +108,7 @@ export class ServiceVisitResolver {
   @Authorized("ADMIN", "SUPPORT")
   @Mutation(() => RecordVisitCheckPayload, { description: "Record one check; VISIT_COMPLETED once the protocol is frozen (correct it instead)." })
   async recordVisitCheck(@Arg("input", () => RecordVisitCheckInput, { description: "The check." }) input: RecordVisitCheckInput, @Ctx() ctx: Context) {
-    const r = await recordVisitCheck(ctx.db, requireViewer(ctx), { ...input, visitId: V(input.visitId) }, clock(ctx));
+    const r = await recordVisitCheck(ctx.db, requireViewer(ctx), { ...input, visitId: V(input.visitId) }, ctx.clock);
     const kinds = await visitLoaders(ctx).checkKinds();
     return payload(r, "visitCheck", (row) => VisitCheck.from(kinds.find((k) => k.code === row.kind)!, row));
   }
@@ -116,48 +116,48 @@ export class ServiceVisitResolver {
   @Authorized("ADMIN", "SUPPORT")
   @Mutation(() => CreateActionItemFromVisitCheckPayload, { description: "A NEEDS_ACTION check becomes an item at the end of the agreement's action plan, linked both ways." })
   async createActionItemFromVisitCheck(@Arg("input", () => CreateActionItemFromVisitCheckInput, { description: "Check, owner, estimate." }) input: CreateActionItemFromVisitCheckInput, @Ctx() ctx: Context) {
-    const r = await createActionItemFromCheck(ctx.db, requireViewer(ctx), { ...input, visitId: V(input.visitId), estimateMinor: input.estimateCost?.amountMinor ?? null }, clock(ctx));
+    const r = await createActionItemFromCheck(ctx.db, requireViewer(ctx), { ...input, visitId: V(input.visitId), estimateMinor: input.estimateCost?.amountMinor ?? null }, ctx.clock);
     return payload(r, "actionItem", ActionItem.from);
   }
 
   @Authorized("ADMIN", "SUPPORT")
   @Mutation(() => CompleteServiceVisitPayload, { description: "Freeze the protocol as version 1; VISIT_INCOMPLETE names the checks still missing (also in `field`)." })
   async completeServiceVisit(@Arg("input", () => CompleteServiceVisitInput, { description: "Visit, reading, signature." }) input: CompleteServiceVisitInput, @Ctx() ctx: Context) {
-    const r = await completeServiceVisit(ctx.db, requireViewer(ctx), { ...input, visitId: V(input.visitId) }, clock(ctx));
+    const r = await completeServiceVisit(ctx.db, requireViewer(ctx), { ...input, visitId: V(input.visitId) }, ctx.clock);
     return payload(r, "serviceVisit", visitOf);
   }
 
   @Authorized("ADMIN", "SUPPORT")
   @Mutation(() => CorrectVisitProtocolPayload, { description: "Correct a frozen protocol: a new version with a reason; nothing is edited in place." })
   async correctVisitProtocol(@Arg("input", () => CorrectVisitProtocolInput, { description: "Visit, reason, corrected checks." }) input: CorrectVisitProtocolInput, @Ctx() ctx: Context) {
-    const r = await correctVisitProtocol(ctx.db, requireViewer(ctx), { ...input, visitId: V(input.visitId) }, clock(ctx));
+    const r = await correctVisitProtocol(ctx.db, requireViewer(ctx), { ...input, visitId: V(input.visitId) }, ctx.clock);
     return payload(r, "protocolVersion", VisitProtocolVersion.from);
   }
 
   @Authorized("ADMIN", "SUPPORT")
   @Mutation(() => SignVisitProtocolPayload, { description: "The customer's contact signs the completed protocol on the technician's tablet; INVALID_SIGNATURE unless a PNG." })
   async signVisitProtocol(@Arg("input", () => SignVisitProtocolInput, { description: "Visit and signature." }) input: SignVisitProtocolInput, @Ctx() ctx: Context) {
-    const r = await signVisitProtocol(ctx.db, requireViewer(ctx), { ...input, visitId: V(input.visitId) }, clock(ctx));
+    const r = await signVisitProtocol(ctx.db, requireViewer(ctx), { ...input, visitId: V(input.visitId) }, ctx.clock);
     return payload(r, "serviceVisit", visitOf);
   }
 
   @Authorized("CUSTOMER_ADMIN", "CUSTOMER_MEMBER")
   @Mutation(() => AcknowledgeVisitProtocolPayload, { description: "A customer user acknowledges the protocol in the portal." })
   async acknowledgeVisitProtocol(@Arg("input", () => VisitRefInput, { description: "The visit." }) input: VisitRefInput, @Ctx() ctx: Context) {
-    const r = await acknowledgeVisitProtocol(ctx.db, requireViewer(ctx), { visitId: V(input.visitId) }, clock(ctx));
+    const r = await acknowledgeVisitProtocol(ctx.db, requireViewer(ctx), { visitId: V(input.visitId) }, ctx.clock);
     return payload(r, "serviceVisit", visitOf);
   }
 
   @Authorized("ADMIN", "SUPPORT", "SELLER")
   @Mutation(() => SendVisitProtocolPayload, { description: "E-mail the protocol PDF (with the visit as .ics) to the customer's admins and the partner, through the outbox." })
   async sendVisitProtocol(@Arg("input", () => VisitRefInput, { description: "The visit." }) input: VisitRefInput, @Ctx() ctx: Context) {
-    const r = await mail.sendVisitProtocol(ctx.db, requireViewer(ctx), { visitId: V(input.visitId) }, clock(ctx));
+    const r = await mail.sendVisitProtocol(ctx.db, requireViewer(ctx), { visitId: V(input.visitId) }, ctx.clock);
     return { ...payload(r, "serviceVisit", visitOf), recipients: "ok" in r ? r.ok.recipients : [] };
   }
 
   @FieldResolver(() => Agreement, { description: "The agreement." })
   async agreement(@Root() v: ServiceVisit, @Ctx() ctx: Context) {
-    return Agreement.from((await findAgreement(ctx.db, requireViewer(ctx), v.row.agreementId, clock(ctx)))!);
+    return Agreement.from((await findAgreement(ctx.db, requireViewer(ctx), v.row.agreementId, ctx.clock))!);
   }
 
   @FieldResolver(() => Property, { description: "Where the visit is." })
@@ -200,7 +200,7 @@ export class ServiceVisitResolver {
 
   @FieldResolver(() => DatabaseSizeTrend, { description: "The database size at this visit, the change since the last one, and the trend over all visits up to it." })
   async databaseSize(@Root() v: ServiceVisit, @Ctx() ctx: Context) {
-    const agreement = await findAgreement(ctx.db, requireViewer(ctx), v.row.agreementId, clock(ctx));
+    const agreement = await findAgreement(ctx.db, requireViewer(ctx), v.row.agreementId, ctx.clock);
     return DatabaseSizeTrend.from((await protocolDocument(ctx.db, v.row, agreement!)).sizeTrend);
   }
 
@@ -222,13 +222,13 @@ export class ServiceVisitResolver {
   @FieldResolver(() => [ActionItem], { description: "Action-plan items made from this visit's checks." })
   async actionItems(@Root() v: ServiceVisit, @Ctx() ctx: Context) {
     const rows = (await visitLoaders(ctx).checksByVisit.load(v.row.id)).filter((c) => c.actionItemId);
-    const items = await Promise.all(rows.map((c) => findActionItem(ctx.db, requireViewer(ctx), c.actionItemId!, clock(ctx))));
+    const items = await Promise.all(rows.map((c) => findActionItem(ctx.db, requireViewer(ctx), c.actionItemId!, ctx.clock)));
     return items.filter((i) => i !== null).map(ActionItem.from);
   }
 
   @FieldResolver(() => VisitProtocolPdf, { description: "The protocol as a PDF (base64), for download; the same file the e-mail carries." })
   async protocolPdf(@Root() v: ServiceVisit, @Ctx() ctx: Context) {
-    const agreement = (await findAgreement(ctx.db, requireViewer(ctx), v.row.agreementId, clock(ctx)))!;
+    const agreement = (await findAgreement(ctx.db, requireViewer(ctx), v.row.agreementId, ctx.clock))!;
     const doc = await protocolDocument(ctx.db, v.row, agreement);
     const pdf = await renderProtocolPdf(doc);
     return Object.assign(new VisitProtocolPdf(), { filename: `serviceprotokoll-${agreement.number}-${doc.visitedOn}.pdf`, contentType: "application/pdf", base64: pdf.toString("base64") });

@@ -3,7 +3,7 @@ import { Field, Float, ID, Int, ObjectType, registerEnumType } from "type-graphq
 import { ConnectionType } from "../../shared/connection.js";
 import { toGlobalId } from "../../shared/ids.js";
 import { DateScalar } from "../../shared/scalars.js";
-import { Node } from "../parties/parties.types.js";
+import { Node } from "../../shared/node.js";
 import { Product } from "../releases/release.types.js";
 import type { SizeTrend } from "./database-size-trend.js";
 import type { ProductVersion, VisitCheckKindRow, VisitCheckRow } from "./visit-checks.js";

@@ -6,11 +6,23 @@ import { pageTitle } from "~/i18n/meta";
 import { useT } from "~/i18n/use-t";
 import { apiFor } from "~/lib/api.server";
 import { redirectToLogin } from "~/lib/session.server";
-import { mayTailor, swedishToday } from "~/lib/tailoring";
+import { mayTailor } from "~/lib/tailoring";
+import { todayInSweden } from "~/lib/dates";
 import { runTailoringIntent } from "./action.server";
 import type { TailoringResult } from "./intents";
-import { DoneSummary, EndDateSection, PlanEditor, PlanTable, PriorityList, PriorityStatus } from "./plan";
-import { HistorySection, ReopenSection, RequestNote, RequestSection, ReviewForm, ReviewSummary, Stepper, WaitingNote } from "./sections";
+import { DoneSummary } from "./done-summary";
+import { EndDateSection } from "./end-date-section";
+import { HistorySection } from "./history-section";
+import { PlanEditor } from "./plan-editor";
+import { PlanTable } from "./plan-table";
+import { PriorityList } from "./priority-list";
+import { PriorityStatus } from "./priority-status";
+import { ReopenSection } from "./reopen-section";
+import { RequestNote, RequestSection } from "./request-section";
+import { ReviewForm } from "./review-form";
+import { ReviewSummary } from "./review-summary";
+import { Stepper } from "./stepper";
+import { WaitingNote } from "./waiting-note";
 
 export const meta: MetaFunction<typeof loader> = ({ matches, data }) => {
   const title = pageTitle(matches, "tailoring.title");
@@ -27,7 +39,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const data = await api.query(TailoringPageDocument, { id: params.id ?? "" });
   if (!data.viewer) return redirectToLogin(session);
   if (!data.agreement) return notFound();
-  return { agreement: data.agreement, role: data.viewer.user.role, today: swedishToday() };
+  return { agreement: data.agreement, role: data.viewer.user.role, today: todayInSweden() };
 }
 
 export async function action({ request, params }: ActionFunctionArgs): Promise<TailoringResult> {

@@ -7,7 +7,8 @@ import { AgreementsDocument, type AgreementStatus, type TierCode } from "~/graph
 import { formatDate } from "~/i18n/i18n";
 import { pageTitle } from "~/i18n/meta";
 import { useLang, useT } from "~/i18n/use-t";
-import { AGREEMENT_STATUSES, isIsoDate, may } from "~/lib/agreements";
+import { AGREEMENT_STATUSES, may } from "~/lib/agreements";
+import { isIsoDate } from "~/lib/dates";
 import { apiFor } from "~/lib/api.server";
 import { useViewerRole } from "~/lib/use-viewer";
 import { pageFromUrl } from "~/lib/paging";

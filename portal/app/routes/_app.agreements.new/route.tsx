@@ -7,7 +7,9 @@ import { CreateAgreementDocument, NewAgreementChoicesDocument, type TierCode } f
 import { formatNumber } from "~/i18n/i18n";
 import { pageTitle } from "~/i18n/meta";
 import { useLang, useT } from "~/i18n/use-t";
-import { addYear, formErrorText, formErrors, isBadRequest, isIsoDate, may, todayInSweden, type FormError } from "~/lib/agreements";
+import { may } from "~/lib/agreements";
+import { formError, formErrorText, formErrors, isBadRequest, type FormError } from "~/lib/form-result";
+import { addYear, isIsoDate, todayInSweden } from "~/lib/dates";
 import { apiFor } from "~/lib/api.server";
 import { redirectToLogin } from "~/lib/session.server";
 
@@ -53,11 +55,11 @@ export async function action({ request }: ActionFunctionArgs): Promise<CreateRes
   const customerId = text("customerId");
   const tier = TIERS.find((code) => code === values.tier);
   const errors: FormError[] = [];
-  if (!customerId) errors.push({ field: "customerId", code: "REQUIRED", message: "" });
-  if (!tier) errors.push({ field: "tier", code: "REQUIRED", message: "" });
-  if (values.propertyIds.length === 0) errors.push({ field: "propertyIds", code: "NO_PROPERTIES", message: "" });
-  if (!isIsoDate(values.startsOn)) errors.push({ field: "startsOn", code: values.startsOn ? "INVALID_DATE" : "REQUIRED", message: "" });
-  if (!isIsoDate(values.endsOn)) errors.push({ field: "endsOn", code: values.endsOn ? "INVALID_DATE" : "REQUIRED", message: "" });
+  if (!customerId) errors.push(formError("customerId", "REQUIRED"));
+  if (!tier) errors.push(formError("tier", "REQUIRED"));
+  if (values.propertyIds.length === 0) errors.push(formError("propertyIds", "NO_PROPERTIES"));
+  if (!isIsoDate(values.startsOn)) errors.push(formError("startsOn", values.startsOn ? "INVALID_DATE" : "REQUIRED"));
+  if (!isIsoDate(values.endsOn)) errors.push(formError("endsOn", values.endsOn ? "INVALID_DATE" : "REQUIRED"));
   if (errors.length > 0 || !tier) return { errors, values };
   const { api } = await apiFor(request);
   try {
@@ -67,7 +69,7 @@ export async function action({ request }: ActionFunctionArgs): Promise<CreateRes
     throw redirect(`/agreements/${encodeURIComponent(createAgreement.agreement.id)}`);
   } catch (error) {
     if (!isBadRequest(error)) throw error;
-    return { errors: [{ field: null, code: "BAD_USER_INPUT", message: "" }], values };
+    return { errors: [formError(null, "BAD_USER_INPUT")], values };
   }
 }
 

@@ -9,7 +9,8 @@ import { useLang, useT } from "~/i18n/use-t";
 import { apiFor } from "~/lib/api.server";
 import { pageFromUrl } from "~/lib/paging";
 import { redirectToLogin } from "~/lib/session.server";
-import { formatDay, partyOf, stepNumber } from "~/lib/tailoring";
+import { partyOf, stepNumber } from "~/lib/tailoring";
+import { formatDay } from "~/lib/dates";
 
 export const meta: MetaFunction = ({ matches }) => [{ title: pageTitle(matches, "worklist.title") }];
 

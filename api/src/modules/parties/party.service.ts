@@ -9,7 +9,8 @@ import { organisationScope, propertyScope, userScope } from "../../shared/scope.
 import { mutate, isUniqueViolation } from "../../shared/transaction.js";
 import { ROLES_BY_KIND, type OrganisationKind, type Role, type Viewer, requireRole } from "../../shared/viewer.js";
 import { normaliseOrganisationNumber } from "./organisation-number.js";
-import { PartyErrors } from "./parties.errors.js";
+import { PROPERTY_REGISTRARS, USER_CREATORS } from "./party.roles.js";
+import { PartyErrors } from "./party.errors.js";
 
 export type OrganisationRow = typeof organisations.$inferSelect;
 export type UserRow = typeof users.$inferSelect;
@@ -130,7 +131,7 @@ function mayCreateUserIn(viewer: Viewer, organisationId: string): boolean {
 }
 
 export async function createUser(db: Db, viewer: Viewer, input: CreateUserInput): Promise<Result<UserRow>> {
-  requireRole(viewer, ["ADMIN", "PARTNER_ADMIN", "CUSTOMER_ADMIN"]);
+  requireRole(viewer, USER_CREATORS);
   const organisation = await findOrganisation(db, viewer, input.organisationId);
   if (!organisation || !mayCreateUserIn(viewer, organisation.id)) {
     return userError(PartyErrors.NOT_FOUND, "No such organisation.", ["input", "organisationId"]);
@@ -211,7 +212,7 @@ export interface CreatePropertyInput {
 
 /** Vendor admins and sellers register properties for any customer; a customer admin for its own. */
 export async function createProperty(db: Db, viewer: Viewer, input: CreatePropertyInput): Promise<Result<PropertyRow>> {
-  requireRole(viewer, ["ADMIN", "SELLER", "CUSTOMER_ADMIN"]);
+  requireRole(viewer, PROPERTY_REGISTRARS);
   const customer = await findOrganisation(db, viewer, input.customerId);
   if (!customer || (viewer.role === "CUSTOMER_ADMIN" && customer.id !== viewer.organisationId)) {
     return userError(PartyErrors.NOT_FOUND, "No such customer.", ["input", "customerId"]);

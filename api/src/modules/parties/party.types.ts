@@ -1,18 +1,16 @@
+import { organisationKind, role, tierCode } from "../../db/schema/index.js";
 import { IsNotEmpty, Length, MaxLength } from "class-validator";
 import { EmailAddressResolver, NonNegativeIntResolver, DateTimeResolver } from "graphql-scalars";
-import { Field, ID, InputType, Int, InterfaceType, ObjectType, registerEnumType } from "type-graphql";
+import { Field, ID, InputType, Int, ObjectType } from "type-graphql";
 import type { organisations, properties, tiers, users } from "../../db/schema/index.js";
 import { ConnectionType } from "../../shared/connection.js";
 import { UserError } from "../../shared/errors.js";
+import { graphqlEnum } from "../../shared/enums.js";
 import { toGlobalId } from "../../shared/ids.js";
+import { Node } from "../../shared/node.js";
 import type { OrganisationKind as Kind, Role as RoleName } from "../../shared/viewer.js";
 
-export enum OrganisationKind {
-  VENDOR = "VENDOR",
-  PARTNER = "PARTNER",
-  CUSTOMER = "CUSTOMER",
-}
-registerEnumType(OrganisationKind, {
+export const OrganisationKind = graphqlEnum(organisationKind.enumValues, {
   name: "OrganisationKind",
   description: "What part an organisation plays.",
   valuesConfig: {
@@ -21,17 +19,9 @@ registerEnumType(OrganisationKind, {
     CUSTOMER: { description: "A property owner: a large owner, a housing cooperative (BRF) or a private landlord." },
   },
 });
+export type OrganisationKind = (typeof OrganisationKind)[keyof typeof OrganisationKind];
 
-export enum Role {
-  ADMIN = "ADMIN",
-  SELLER = "SELLER",
-  SUPPORT = "SUPPORT",
-  PARTNER_ADMIN = "PARTNER_ADMIN",
-  PARTNER_STAFF = "PARTNER_STAFF",
-  CUSTOMER_ADMIN = "CUSTOMER_ADMIN",
-  CUSTOMER_MEMBER = "CUSTOMER_MEMBER",
-}
-registerEnumType(Role, {
+export const Role = graphqlEnum(role.enumValues, {
   name: "Role",
   description: "What a user may do. Vendor roles: ADMIN, SELLER, SUPPORT; partner: PARTNER_*; customer: CUSTOMER_*.",
   valuesConfig: {
@@ -44,12 +34,9 @@ registerEnumType(Role, {
     CUSTOMER_MEMBER: { description: "Customer member: reads only." },
   },
 });
+export type Role = (typeof Role)[keyof typeof Role];
 
-export enum TierCode {
-  PLUS_500 = "PLUS_500",
-  BRF = "BRF",
-}
-registerEnumType(TierCode, {
+export const TierCode = graphqlEnum(tierCode.enumValues, {
   name: "TierCode",
   description: "The two support agreements.",
   valuesConfig: {
@@ -57,12 +44,8 @@ registerEnumType(TierCode, {
     BRF: { description: "BRF: for small housing cooperatives and private landlords." },
   },
 });
+export type TierCode = (typeof TierCode)[keyof typeof TierCode];
 
-@InterfaceType({ description: "An object that can be fetched again by its global id with `node(id)`." })
-export abstract class Node {
-  @Field(() => ID, { description: "Opaque global id." })
-  id!: string;
-}
 
 @ObjectType({ implements: Node, description: "A company or cooperative: the vendor, a partner or a customer." })
 export class Organisation extends Node {

@@ -1,10 +1,12 @@
 import { Arg, Args, Authorized, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from "type-graphql";
 import type { Context } from "../../context.js";
-import { requireViewer } from "../../shared/auth.js";
+import type { Viewer } from "../../shared/viewer.js";
+import { CurrentViewer } from "../../shared/auth.js";
 import { ConnectionArgs, mapNodes } from "../../shared/connection.js";
 import { uuidOf } from "../../shared/ids.js";
 import { payload } from "../../shared/payload.js";
-import * as parties from "./parties.service.js";
+import { ORGANISATION_REGISTRARS, PROPERTY_REGISTRARS, USER_CREATORS } from "./party.roles.js";
+import * as parties from "./party.service.js";
 import {
   CreateOrganisationInput,
   CreateOrganisationPayload,
@@ -21,7 +23,7 @@ import {
   Tier,
   User,
   UserConnection,
-} from "./parties.types.js";
+} from "./party.types.js";
 
 @Resolver(() => Organisation)
 export class OrganisationResolver {
@@ -30,35 +32,35 @@ export class OrganisationResolver {
   async organisations(
     @Args(() => ConnectionArgs) page: ConnectionArgs,
     @Arg("filter", () => OrganisationFilter, { nullable: true, description: "Narrow the list." }) filter: OrganisationFilter | null,
-    @Ctx() ctx: Context,
+    @Ctx() ctx: Context, @CurrentViewer() viewer: Viewer,
   ) {
-    const c = await parties.listOrganisations(ctx.db, requireViewer(ctx), filter ?? {}, page);
+    const c = await parties.listOrganisations(ctx.db, viewer, filter ?? {}, page);
     return mapNodes(c, Organisation.from);
   }
 
   @Authorized()
   @Query(() => Organisation, { nullable: true, description: "One organisation; null when it does not exist or is not visible to the caller." })
-  async organisation(@Arg("id", () => ID, { description: "Global id of the organisation." }) id: string, @Ctx() ctx: Context) {
-    const row = await parties.findOrganisation(ctx.db, requireViewer(ctx), uuidOf(id, "Organisation"));
+  async organisation(@Arg("id", () => ID, { description: "Global id of the organisation." }) id: string, @Ctx() ctx: Context, @CurrentViewer() viewer: Viewer) {
+    const row = await parties.findOrganisation(ctx.db, viewer, uuidOf(id, "Organisation"));
     return row && Organisation.from(row);
   }
 
-  @Authorized("ADMIN", "SELLER")
+  @Authorized(...ORGANISATION_REGISTRARS)
   @Mutation(() => CreateOrganisationPayload, { description: "Register an organisation. Admins register any kind; sellers register customers." })
-  async createOrganisation(@Arg("input", () => CreateOrganisationInput, { description: "The organisation." }) input: CreateOrganisationInput, @Ctx() ctx: Context) {
-    const result = await parties.createOrganisation(ctx.db, requireViewer(ctx), input);
+  async createOrganisation(@Arg("input", () => CreateOrganisationInput, { description: "The organisation." }) input: CreateOrganisationInput, @Ctx() ctx: Context, @CurrentViewer() viewer: Viewer) {
+    const result = await parties.createOrganisation(ctx.db, viewer, input);
     return payload(result, "organisation", Organisation.from);
   }
 
   @FieldResolver(() => UserConnection, { description: "The organisation's users, when the caller may see them." })
-  async users(@Root() org: Organisation, @Args(() => ConnectionArgs) page: ConnectionArgs, @Ctx() ctx: Context) {
-    const c = await parties.listUsers(ctx.db, requireViewer(ctx), { organisationId: org.uuid }, page);
+  async users(@Root() org: Organisation, @Args(() => ConnectionArgs) page: ConnectionArgs, @Ctx() ctx: Context, @CurrentViewer() viewer: Viewer) {
+    const c = await parties.listUsers(ctx.db, viewer, { organisationId: org.uuid }, page);
     return mapNodes(c, User.from);
   }
 
   @FieldResolver(() => PropertyConnection, { description: "Properties the organisation owns (customers), when the caller may see them." })
-  async properties(@Root() org: Organisation, @Args(() => ConnectionArgs) page: ConnectionArgs, @Ctx() ctx: Context) {
-    const c = await parties.listProperties(ctx.db, requireViewer(ctx), { customerId: org.uuid }, page);
+  async properties(@Root() org: Organisation, @Args(() => ConnectionArgs) page: ConnectionArgs, @Ctx() ctx: Context, @CurrentViewer() viewer: Viewer) {
+    const c = await parties.listProperties(ctx.db, viewer, { customerId: org.uuid }, page);
     return mapNodes(c, Property.from);
   }
 }
@@ -70,23 +72,23 @@ export class UserResolver {
   async users(
     @Args(() => ConnectionArgs) page: ConnectionArgs,
     @Arg("organisationId", () => ID, { nullable: true, description: "Only users of this organisation." }) organisationId: string | null,
-    @Ctx() ctx: Context,
+    @Ctx() ctx: Context, @CurrentViewer() viewer: Viewer,
   ) {
     const filter = { organisationId: organisationId ? uuidOf(organisationId, "Organisation") : null };
-    return mapNodes(await parties.listUsers(ctx.db, requireViewer(ctx), filter, page), User.from);
+    return mapNodes(await parties.listUsers(ctx.db, viewer, filter, page), User.from);
   }
 
   @Authorized()
   @Query(() => User, { nullable: true, description: "One user; null when it does not exist or is not visible to the caller." })
-  async user(@Arg("id", () => ID, { description: "Global id of the user." }) id: string, @Ctx() ctx: Context) {
-    const row = await parties.findUser(ctx.db, requireViewer(ctx), uuidOf(id, "User"));
+  async user(@Arg("id", () => ID, { description: "Global id of the user." }) id: string, @Ctx() ctx: Context, @CurrentViewer() viewer: Viewer) {
+    const row = await parties.findUser(ctx.db, viewer, uuidOf(id, "User"));
     return row && User.from(row);
   }
 
-  @Authorized("ADMIN", "PARTNER_ADMIN", "CUSTOMER_ADMIN")
+  @Authorized(...USER_CREATORS)
   @Mutation(() => CreateUserPayload, { description: "Create a user. Admins anywhere; partner and customer admins in their own organisation." })
-  async createUser(@Arg("input", () => CreateUserInput, { description: "The user." }) input: CreateUserInput, @Ctx() ctx: Context) {
-    const result = await parties.createUser(ctx.db, requireViewer(ctx), { ...input, organisationId: uuidOf(input.organisationId, "Organisation") });
+  async createUser(@Arg("input", () => CreateUserInput, { description: "The user." }) input: CreateUserInput, @Ctx() ctx: Context, @CurrentViewer() viewer: Viewer) {
+    const result = await parties.createUser(ctx.db, viewer, { ...input, organisationId: uuidOf(input.organisationId, "Organisation") });
     return payload(result, "user", User.from);
   }
 
@@ -103,23 +105,23 @@ export class PropertyResolver {
   async properties(
     @Args(() => ConnectionArgs) page: ConnectionArgs,
     @Arg("filter", () => PropertyFilter, { nullable: true, description: "Narrow the list." }) filter: PropertyFilter | null,
-    @Ctx() ctx: Context,
+    @Ctx() ctx: Context, @CurrentViewer() viewer: Viewer,
   ) {
     const f = { search: filter?.search ?? null, customerId: filter?.customerId ? uuidOf(filter.customerId, "Organisation") : null };
-    return mapNodes(await parties.listProperties(ctx.db, requireViewer(ctx), f, page), Property.from);
+    return mapNodes(await parties.listProperties(ctx.db, viewer, f, page), Property.from);
   }
 
   @Authorized()
   @Query(() => Property, { nullable: true, description: "One property; null when it does not exist or is not visible to the caller." })
-  async property(@Arg("id", () => ID, { description: "Global id of the property." }) id: string, @Ctx() ctx: Context) {
-    const row = await parties.findProperty(ctx.db, requireViewer(ctx), uuidOf(id, "Property"));
+  async property(@Arg("id", () => ID, { description: "Global id of the property." }) id: string, @Ctx() ctx: Context, @CurrentViewer() viewer: Viewer) {
+    const row = await parties.findProperty(ctx.db, viewer, uuidOf(id, "Property"));
     return row && Property.from(row);
   }
 
-  @Authorized("ADMIN", "SELLER", "CUSTOMER_ADMIN")
+  @Authorized(...PROPERTY_REGISTRARS)
   @Mutation(() => CreatePropertyPayload, { description: "Register a property. Admins and sellers for any customer; a customer admin for its own." })
-  async createProperty(@Arg("input", () => CreatePropertyInput, { description: "The property." }) input: CreatePropertyInput, @Ctx() ctx: Context) {
-    const result = await parties.createProperty(ctx.db, requireViewer(ctx), {
+  async createProperty(@Arg("input", () => CreatePropertyInput, { description: "The property." }) input: CreatePropertyInput, @Ctx() ctx: Context, @CurrentViewer() viewer: Viewer) {
+    const result = await parties.createProperty(ctx.db, viewer, {
       ...input,
       customerId: uuidOf(input.customerId, "Organisation"),
       installerId: input.installerId ? uuidOf(input.installerId, "Organisation") : null,

@@ -4,7 +4,7 @@ import type { Database } from "../../db/client.js";
 import { auditEvents, organisations, properties, users } from "../../db/schema/index.js";
 import { adminViewer, freshDatabase, viewerAs } from "../../test-support.js";
 import type { Viewer } from "../../shared/viewer.js";
-import * as parties from "./parties.service.js";
+import * as parties from "./party.service.js";
 
 let database: Database;
 let admin: Viewer;

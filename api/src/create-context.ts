@@ -1,0 +1,18 @@
+import type { Context } from "./context.js";
+import { createAgreementLoaders } from "./modules/agreements/agreement.loaders.js";
+import { createPartyLoaders } from "./modules/parties/party.loaders.js";
+import { createTailoringLoaders } from "./modules/tailoring/tailoring.loaders.js";
+import { clockAt } from "./shared/clock.js";
+import { todayInSweden } from "./shared/dates.js";
+
+export type { Context };
+
+/** A request's context: fresh loaders (so nothing is cached across requests) and one clock. */
+export function createContext(base: Omit<Context, "loaders" | "clock">): Context {
+  const clock = clockAt(todayInSweden(), base.app.expiringWindowDays);
+  return {
+    ...base,
+    clock,
+    loaders: { ...createPartyLoaders(base.db), ...createAgreementLoaders(base.db, { viewer: base.viewer, clock }), ...createTailoringLoaders(base.db) },
+  };
+}

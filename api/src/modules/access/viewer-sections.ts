@@ -1,0 +1,33 @@
+import { CUSTOMER_ROLES, holds, PARTNER_ROLES, VENDOR_ROLES, type Role, type Viewer } from "../../shared/viewer.js";
+import { AGREEMENT_MANAGERS } from "../agreements/agreement.roles.js";
+import { AUDITORS } from "../audit/audit.roles.js";
+import { VENDOR_SIDE } from "../tailoring/tailoring.roles.js";
+import { TOKEN_MANAGERS } from "./access.roles.js";
+
+/**
+ * The parts of Trygg a viewer works in, and who may use each: the portal builds its menu from
+ * `Viewer.sections` instead of keeping its own role lists. Each list is the one behind the API
+ * operations the section uses, so the menu never offers what the API refuses.
+ */
+export const SECTION_ROLES = {
+  DASHBOARD: [...VENDOR_ROLES, ...PARTNER_ROLES, ...CUSTOMER_ROLES],
+  AGREEMENTS: [...VENDOR_ROLES, ...PARTNER_ROLES, ...CUSTOMER_ROLES],
+  // Customers see only their own organisation, which the dashboard shows; a list is for those who serve many.
+  ORGANISATIONS: [...VENDOR_ROLES, ...PARTNER_ROLES],
+  PROPERTIES: [...VENDOR_ROLES, ...PARTNER_ROLES, ...CUSTOMER_ROLES],
+  API_TOKENS: TOKEN_MANAGERS,
+  // Tailorings waiting on the vendor; a customer admin reaches theirs from the agreement.
+  WORKLIST: VENDOR_SIDE,
+  AUDIT: AUDITORS,
+} as const satisfies Record<string, readonly Role[]>;
+
+export type Section = keyof typeof SECTION_ROLES;
+export const SECTIONS = Object.keys(SECTION_ROLES) as Section[];
+
+export function sectionsOf(viewer: Viewer): Section[] {
+  return SECTIONS.filter((s) => holds(viewer, SECTION_ROLES[s]));
+}
+
+export function mayCreateAgreements(viewer: Viewer): boolean {
+  return holds(viewer, AGREEMENT_MANAGERS);
+}

@@ -1,0 +1,62 @@
+import { and, eq, isNull } from "drizzle-orm";
+import type { Db } from "../../db/client.js";
+import { addOns } from "../../db/schema/index.js";
+import { recordAudit } from "../../shared/audit.js";
+import type { Clock } from "../../shared/clock.js";
+import { ok, userError, type Result } from "../../shared/errors.js";
+import { mutate } from "../../shared/transaction.js";
+import { requireRole, type Viewer } from "../../shared/viewer.js";
+import { agreementNotFound, bumpVersion, lockAgreement, type AddOnKind, type AddOnRow, type AgreementRecord } from "./agreement-records.js";
+import { isValid } from "./agreement-status.js";
+import { AgreementErrors as E } from "./agreement.errors.js";
+import { ADD_ON_ACTORS } from "./agreement.roles.js";
+
+/** Every kind of add-on; the GraphQL enum is made from this list. */
+export const ADD_ON_KINDS = addOns.kind.enumValues;
+
+/** An add-on runs while it is not ended and the agreement is valid: it never outlives the agreement. */
+export function addOnIsActive(addOn: AddOnRow, agreement: AgreementRecord): boolean {
+  return !addOn.endedOn && isValid(agreement.status);
+}
+
+/** Add-ons newest first, as they are listed. */
+export function newestAddOnsFirst(rows: readonly AddOnRow[]): AddOnRow[] {
+  return [...rows].sort((x, y) => y.createdAt.getTime() - x.createdAt.getTime());
+}
+
+export async function orderAddOn(db: Db, viewer: Viewer, input: { agreementId: string; kind: AddOnKind; hostedServices?: string[] | null }, clock: Clock) {
+  requireRole(viewer, ADD_ON_ACTORS);
+  const services = [...new Set(input.hostedServices ?? [])];
+  if (input.kind === "HOSTING" && services.length === 0) {
+    return userError(E.INVALID_INPUT, "Choose the services to host: Bokning, Förbrukning, FDB, Aptusportal, Hantera.", ["input", "hostedServices"]);
+  }
+  if (input.kind === "MONITORING" && services.length > 0) return userError(E.INVALID_INPUT, "Monitoring has no hosted services.", ["input", "hostedServices"]);
+  return mutate(db, async (tx): Promise<Result<AddOnRow>> => {
+    const a = await lockAgreement(tx, viewer, input.agreementId, clock);
+    if (!a) return agreementNotFound();
+    if (!isValid(a.status)) {
+      return userError(E.AGREEMENT_REQUIRED, `${input.kind === "HOSTING" ? "Aptus Hosting" : "System monitoring"} requires a valid support agreement; ${a.number} is ${a.status.toLowerCase()}.`, ["input", "agreementId"]);
+    }
+    const [existing] = await tx.select({ id: addOns.id }).from(addOns).where(and(eq(addOns.agreementId, a.id), eq(addOns.kind, input.kind), isNull(addOns.endedOn)));
+    if (existing) return userError(E.ADD_ON_ALREADY_ORDERED, `The agreement already has ${input.kind.toLowerCase()}.`, ["input", "kind"]);
+    const [row] = await tx.insert(addOns).values({ agreementId: a.id, kind: input.kind, hostedServices: services, startsOn: clock.today }).returning();
+    await bumpVersion(tx, a.id);
+    await recordAudit(tx, viewer, { action: "addOn.order", objectType: "AddOn", objectId: row!.id, organisationId: a.customerId, details: { agreementId: a.id, kind: input.kind, hostedServices: services } });
+    return ok(row!);
+  });
+}
+
+export async function cancelAddOn(db: Db, viewer: Viewer, input: { addOnId: string }, clock: Clock) {
+  requireRole(viewer, ADD_ON_ACTORS);
+  return mutate(db, async (tx): Promise<Result<AddOnRow>> => {
+    const [addOn] = await tx.select().from(addOns).where(eq(addOns.id, input.addOnId));
+    const a = addOn && (await lockAgreement(tx, viewer, addOn.agreementId, clock));
+    if (!addOn || !a) return userError(E.NOT_FOUND, "No such add-on.", ["input", "addOnId"]);
+    if (addOn.endedOn) return userError(E.ALREADY_ENDED, "The add-on has already ended.", ["input", "addOnId"]);
+    const [row] = await tx.update(addOns).set({ endedOn: clock.today, endReason: "CANCELLED" }).where(eq(addOns.id, addOn.id)).returning();
+    await bumpVersion(tx, a.id);
+    await recordAudit(tx, viewer, { action: "addOn.cancel", objectType: "AddOn", objectId: addOn.id, organisationId: a.customerId, details: { agreementId: a.id, kind: addOn.kind } });
+    return ok(row!);
+  });
+}
+

@@ -1,0 +1,33 @@
+import { describe, expect, it } from "vitest";
+import type { Role, Viewer } from "../../shared/viewer.js";
+import { sectionsOf } from "../access/viewer-sections.js";
+import { agreementPermissions } from "./agreement-permissions.js";
+
+const as = (role: Role) => ({ role }) as Viewer;
+const withRentals = { licenceRentals: true };
+
+describe("what the viewer may do to an agreement", () => {
+  it("lets sellers renew an expired agreement but not terminate it", () => {
+    expect(agreementPermissions(as("SELLER"), { status: "EXPIRED" }, withRentals)).toMatchObject({ renew: true, terminate: false, activate: false });
+  });
+  it("offers nothing on a terminated or draft agreement but activation of the draft", () => {
+    expect(Object.values(agreementPermissions(as("ADMIN"), { status: "TERMINATED" }, withRentals)).some(Boolean)).toBe(false);
+    expect(agreementPermissions(as("ADMIN"), { status: "DRAFT" }, withRentals)).toMatchObject({ activate: true, renew: false, manageHanteraAccounts: false });
+  });
+  it("gives a customer admin the benefits but not the lifecycle or add-ons, and rentals only when the tier has them", () => {
+    const p = agreementPermissions(as("CUSTOMER_ADMIN"), { status: "ACTIVE" }, { licenceRentals: false });
+    expect(p).toEqual({ activate: false, renew: false, terminate: false, manageHanteraAccounts: true, rentLicences: false, orderAddOns: false });
+  });
+  it("leaves a customer member read-only", () => {
+    expect(Object.values(agreementPermissions(as("CUSTOMER_MEMBER"), { status: "EXPIRING" }, withRentals)).some(Boolean)).toBe(false);
+  });
+});
+
+describe("the sections a viewer may use", () => {
+  it("follows the roles of the operations behind them", () => {
+    expect(sectionsOf(as("SELLER"))).toEqual(["DASHBOARD", "AGREEMENTS", "ORGANISATIONS", "PROPERTIES", "WORKLIST"]);
+    expect(sectionsOf(as("PARTNER_ADMIN"))).toEqual(["DASHBOARD", "AGREEMENTS", "ORGANISATIONS", "PROPERTIES", "API_TOKENS"]);
+    expect(sectionsOf(as("CUSTOMER_ADMIN"))).toEqual(["DASHBOARD", "AGREEMENTS", "PROPERTIES"]);
+    expect(sectionsOf(as("ADMIN"))).toContain("AUDIT");
+  });
+});

@@ -1,0 +1,12 @@
+import type { Role } from "../../shared/viewer.js";
+
+/**
+ * Who may do what to an agreement: the one list behind `@Authorized(...)`, the services' role
+ * checks and the `viewerCan…` fields the portal reads, so the three cannot disagree.
+ */
+/** Create, activate, renew and terminate agreements. */
+export const AGREEMENT_MANAGERS = ["ADMIN", "SELLER"] as const satisfies readonly Role[];
+/** Use the tier's benefits: Hantera accounts and licence rentals. */
+export const BENEFIT_ACTORS = ["ADMIN", "SELLER", "PARTNER_ADMIN", "PARTNER_STAFF", "CUSTOMER_ADMIN"] as const satisfies readonly Role[];
+/** Order and cancel hosting and monitoring. */
+export const ADD_ON_ACTORS = ["ADMIN", "SELLER", "PARTNER_ADMIN", "PARTNER_STAFF"] as const satisfies readonly Role[];

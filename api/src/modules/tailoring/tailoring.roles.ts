@@ -1,0 +1,23 @@
+import type { Role, Viewer } from "../../shared/viewer.js";
+
+/**
+ * Who may do what in a tailoring: the one list behind `@Authorized(...)`, the services' role checks
+ * and the `viewerCan…` fields of Tailoring.
+ */
+/** Step 1: ask for (or start) a review. */
+export const TAILORING_REQUESTERS = ["ADMIN", "SELLER", "CUSTOMER_ADMIN"] as const satisfies readonly Role[];
+/** The vendor's side: step 2, and reopening a finished step. */
+export const VENDOR_SIDE = ["ADMIN", "SELLER"] as const satisfies readonly Role[];
+/** Steps 3–5: items, order, end date, progress. */
+export const PLAN_WRITERS = ["ADMIN", "SELLER", "CUSTOMER_ADMIN"] as const satisfies readonly Role[];
+/** Step 4: the customer confirms the order. */
+export const PRIORITY_CONFIRMERS = ["CUSTOMER_ADMIN"] as const satisfies readonly Role[];
+
+export type TailoringParty = "VENDOR" | "CUSTOMER";
+
+/** The side of the tailoring a viewer speaks for when agreeing the end date; null for read-only roles. */
+export function partyOf(viewer: Pick<Viewer, "role">): TailoringParty | null {
+  if ((VENDOR_SIDE as readonly Role[]).includes(viewer.role)) return "VENDOR";
+  if ((PRIORITY_CONFIRMERS as readonly Role[]).includes(viewer.role)) return "CUSTOMER";
+  return null;
+}
