@@ -2,7 +2,6 @@ import { AxisBottom, AxisLeft } from "@visx/axis";
 import { Group } from "@visx/group";
 import { scaleLinear, scaleTime } from "@visx/scale";
 import { LinePath } from "@visx/shape";
-import { renderToStaticMarkup } from "react-dom/server";
 
 export interface SizePoint {
   /** ISO date of the visit. */
@@ -80,9 +79,4 @@ export function DatabaseSizeChart({ points, width = 480, height = 220, title }: 
       </Group>
     </svg>
   );
-}
-
-/** The chart as an SVG string, for the PDF (and for clients that want the picture as is). */
-export function databaseSizeChartSvg(props: DatabaseSizeChartProps): string {
-  return renderToStaticMarkup(<DatabaseSizeChart {...props} />);
 }

@@ -5,7 +5,7 @@ import { dirname } from "node:path";
 import pdfmake from "pdfmake";
 import type { Content, TDocumentDefinitions } from "pdfmake/interfaces.js";
 import { TIME_ZONE } from "../../shared/dates.js";
-import { databaseSizeChartSvg } from "./database-size-chart.js";
+import { databaseSizeChartSvg } from "./database-size-chart-svg.js";
 import type { ProtocolDocument } from "./visit-protocol-document.js";
 
 const require = createRequire(import.meta.url);
