@@ -5,7 +5,7 @@ import { startTestApi, type TestApi } from "./support.js";
 let api: TestApi;
 let support: string;
 let seller: string;
-let karin: string;
+let hanna: string;
 let eva: string;
 let stigberget: any;
 
@@ -16,9 +16,9 @@ beforeAll(async () => {
   api = await startTestApi();
   support = await api.login("tomas.tekniker@aptus.demo");
   seller = await api.login("sara.saljare@aptus.demo");
-  karin = await api.login("karin@vastkustfast.demo");
+  hanna = await api.login("hanna@hisingen.demo");
   eva = await api.login("eva@alvstranden.demo");
-  const list = await api.gql(AGREEMENTS, {}, karin);
+  const list = await api.gql(AGREEMENTS, {}, hanna);
   if (!list.data) throw new Error(JSON.stringify(list.errors));
   stigberget = list.data.agreements.edges.map((e: any) => e.node).find((a: any) => a.properties.some((p: any) => p.name === "Kv. Stigberget 2"));
 });
@@ -37,7 +37,7 @@ describe("the annual visit over GraphQL", () => {
       `query($id: ID!) { node(id: $id) { ... on ServiceVisit { technician { name organisationName } databaseSize { currentMb previousMb changeMb growthMbPerYear points { sizeMb } }
         checks { kind result actionItem { title fromServiceVisit { id } } } protocolVersions { version } } } }`,
       { id: last },
-      karin,
+      hanna,
     );
     const v = r.data.node;
     expect(v.technician).toEqual({ name: "Tomas Tekniker", organisationName: "Aptus Elektronik AB" });
@@ -50,7 +50,7 @@ describe("the annual visit over GraphQL", () => {
     expect(v.protocolVersions).toEqual([{ version: 1 }]);
   });
 
-  it("lists the overdue visit for support staff and sellers; another customer sees none of Västkust's visits", async () => {
+  it("lists the overdue visit for support staff and sellers; another customer sees none of Hisingen's visits", async () => {
     const OVERDUE = `{ serviceVisits(filter: { overdue: true }) { totalCount edges { node { overdue agreement { customer { name } } } } } }`;
     for (const token of [support, seller]) {
       const r = await api.gql(OVERDUE, {}, token);
@@ -75,19 +75,19 @@ describe("the annual visit over GraphQL", () => {
     const e = done.data.completeServiceVisit.userErrors[0];
     expect(e.code).toBe("VISIT_INCOMPLETE");
     expect(e.field).toEqual(["input", "checks", "DATABASE_REVIEW", "ROUTINES", "HARDWARE_AND_VERSIONS", "BACKUP_ROUTINES", "DATABASE_SIZE"]);
-    const denied = await api.gql(`mutation($i: CompleteServiceVisitInput!) { completeServiceVisit(input: $i) { userErrors { code } } }`, { i: { visitId: next } }, karin);
+    const denied = await api.gql(`mutation($i: CompleteServiceVisitInput!) { completeServiceVisit(input: $i) { userErrors { code } } }`, { i: { visitId: next } }, hanna);
     expect(denied.errors?.[0]?.extensions?.code).toBe("FORBIDDEN");
   });
 
   it("gives the customer the protocol PDF for download, and lets the customer acknowledge it", async () => {
     const id = stigberget.serviceVisits[1].id;
-    const r = await api.gql(`query($id: ID!) { node(id: $id) { ... on ServiceVisit { protocolPdf { filename contentType base64 } } } }`, { id }, karin);
+    const r = await api.gql(`query($id: ID!) { node(id: $id) { ... on ServiceVisit { protocolPdf { filename contentType base64 } } } }`, { id }, hanna);
     const pdf = r.data.node.protocolPdf;
     expect(pdf.contentType).toBe("application/pdf");
     const { text } = await extractText(await getDocumentProxy(new Uint8Array(Buffer.from(pdf.base64, "base64"))), { mergePages: true });
     expect(text.replace(/\s+/g, " ")).toContain("Kv. Stigberget 2");
-    const ack = await api.gql(`mutation($i: VisitRefInput!) { acknowledgeVisitProtocol(input: $i) { serviceVisit { acknowledgement { by { name } } } userErrors { code } } }`, { i: { visitId: id } }, karin);
-    expect(ack.data.acknowledgeVisitProtocol.serviceVisit.acknowledgement.by.name).toBe("Karin Fastighetschef");
+    const ack = await api.gql(`mutation($i: VisitRefInput!) { acknowledgeVisitProtocol(input: $i) { serviceVisit { acknowledgement { by { name } } } userErrors { code } } }`, { i: { visitId: id } }, hanna);
+    expect(ack.data.acknowledgeVisitProtocol.serviceVisit.acknowledgement.by.name).toBe("Hanna Hisingen");
     const foreign = await api.gql(`mutation($i: VisitRefInput!) { acknowledgeVisitProtocol(input: $i) { userErrors { code } } }`, { i: { visitId: id } }, eva);
     expect(foreign.data.acknowledgeVisitProtocol.userErrors[0].code).toBe("NOT_FOUND");
   });

@@ -15,6 +15,9 @@ import { addDaysIso, todayInSweden } from "../shared/dates.js";
 import type { Result } from "../shared/errors.js";
 import type { Viewer } from "../shared/viewer.js";
 
+/** The customer admin of the demo's visit history (password: the demo password). */
+export const VISIT_DEMO_LOGIN = "hanna@hisingen.demo";
+
 function must<T>(r: Result<T>, what: string): T {
   if ("errors" in r) throw new Error(`Demo seed failed at ${what}: ${r.errors.map((e) => `${e.code} ${e.message}`).join("; ")}`);
   return r.ok;
@@ -27,31 +30,34 @@ const at = (iso: string) => new Date(`${iso}T08:00:00Z`);
  * yearly), the database growing each year, one check turned into an action item, the next visit
  * booked; and an overdue visit at another 500+ customer for the support staff's list.
  */
-export async function seedDemoVisits(db: Db, admin: Viewer, orgIds: Map<string, string>) {
+export async function seedDemoVisits(db: Db, admin: Viewer, orgIds: Map<string, string>, password: string) {
   const today = todayInSweden();
   const clock = { today, windowDays: DEFAULT_EXPIRING_WINDOW_DAYS };
   const day = (n: number) => addDaysIso(today, n);
   const as = async (email: string) => (await systemViewerOf(db, email))!;
-  const [sara, tomas, karin] = [await as("sara.saljare@aptus.demo"), await as("tomas.tekniker@aptus.demo"), await as("karin@vastkustfast.demo")];
-  const customerId = orgIds.get("Västkustens Fastigheter AB")!;
+  const [sara, tomas] = [await as("sara.saljare@aptus.demo"), await as("tomas.tekniker@aptus.demo")];
+  // A customer of its own, so the other demo journeys see the same data as before.
+  const customerId = must(await parties.createOrganisation(db, admin, { kind: "CUSTOMER", name: "Hisingens Bostäder AB", organisationNumber: "556789-0123" }), "Hisingen").id;
+  must(await parties.createUser(db, admin, { organisationId: customerId, name: "Hanna Hisingen", email: VISIT_DEMO_LOGIN, role: "CUSTOMER_ADMIN", password }), "hanna");
+  const hanna = await as(VISIT_DEMO_LOGIN);
   const property = must(
-    await parties.createProperty(db, admin, { customerId, installerId: orgIds.get("Nordsäk Säkerhet AB")!, name: "Kv. Stigberget 2", streetAddress: "Stigbergsliden 9", postalCode: "414 63", city: "Göteborg", apartments: 410 }),
+    await parties.createProperty(db, admin, { customerId, installerId: orgIds.get("Låsteknik Väst AB")!, name: "Kv. Stigberget 2", streetAddress: "Stigbergsliden 9", postalCode: "414 63", city: "Göteborg", apartments: 410 }),
     "Stigberget",
   );
   const a = must(
-    await agreements.createAgreement(db, admin, { customerId, partnerId: orgIds.get("Nordsäk Säkerhet AB")!, sellerId: sara.userId, tier: "PLUS_500", propertyIds: [property.id], startsOn: day(-1110), endsOn: day(-745) }, clock),
+    await agreements.createAgreement(db, admin, { customerId, partnerId: orgIds.get("Låsteknik Väst AB")!, sellerId: sara.userId, tier: "PLUS_500", propertyIds: [property.id], startsOn: day(-1110), endsOn: day(-745) }, clock),
     "Stigberget agreement",
   );
   must(await agreements.activateAgreement(db, admin, { agreementId: a.id }, clock), "activate");
   for (const endsOn of [day(-380), day(-15), day(350)]) must(await agreements.renewAgreement(db, admin, { agreementId: a.id, endsOn, carryOverRentals: false }, clock), "renew");
 
-  const t = must(await tailoring.requestTailoring(db, karin, { agreementId: a.id, message: "Vi vill ha en plan för Stigberget." }, clock), "tailoring");
-  must(await tailoring.recordSystemReview(db, sara, { tailoringId: t.id, meetingOn: day(-1090), attendees: ["Sara Säljare", "Karin Fastighetschef"], findings: [{ area: "DATABASE", finding: "Databasen växer snabbt med besöksloggar." }] }, clock), "review");
+  const t = must(await tailoring.requestTailoring(db, hanna, { agreementId: a.id, message: "Vi vill ha en plan för Stigberget." }, clock), "tailoring");
+  must(await tailoring.recordSystemReview(db, sara, { tailoringId: t.id, meetingOn: day(-1090), attendees: ["Sara Säljare", "Hanna Hisingen"], findings: [{ area: "DATABASE", finding: "Databasen växer snabbt med besöksloggar." }] }, clock), "review");
   const plan = (await tailoring.planOf(db, t.id))!;
   const item = must(await actionPlan.addActionItem(db, sara, { actionPlanId: plan.id, title: "Gallra besöksloggar äldre än två år", owner: "VENDOR", estimateHours: 4, fromFindingArea: "DATABASE" }, clock), "item");
   const ordered = must(await actionPlan.prioritiseActionPlan(db, sara, { actionPlanId: plan.id, itemIds: [item.id], expectedVersion: (await tailoring.planOf(db, t.id))!.version }, clock), "prioritise");
-  must(await actionPlan.confirmPriorities(db, karin, { actionPlanId: plan.id, expectedVersion: ordered.version }, clock), "confirm");
-  for (const who of [sara, karin]) must(await actionPlan.agreeEndDate(db, who, { actionPlanId: plan.id, endOn: day(-1050) }, clock), "end date");
+  must(await actionPlan.confirmPriorities(db, hanna, { actionPlanId: plan.id, expectedVersion: ordered.version }, clock), "confirm");
+  for (const who of [sara, hanna]) must(await actionPlan.agreeEndDate(db, who, { actionPlanId: plan.id, endOn: day(-1050) }, clock), "end date");
 
   const years = [
     { on: day(-1048), sizeMb: 2150, backup: "OK", note: "Nattlig backup till Aptus Hosting fungerar." },

@@ -104,7 +104,7 @@ export async function seedDemo(db: Db): Promise<DemoLogin[]> {
     propertyIds.set(p.name, row.id);
   }
   await seedAgreements(db, admin, orgIds, propertyIds);
-  await seedDemoVisits(db, admin, orgIds);
+  await seedDemoVisits(db, admin, orgIds, DEMO_PASSWORD);
   return DEMO_LOGINS;
 }
 

@@ -45,6 +45,14 @@ export default function VisitPage() {
         </p>
         <p>
           <span className="badge" data-testid="visit-state">{t(`visit.state.${visit.state}`)}</span>
+          {!visit.completedAt && (role === "SUPPORT" || role === "ADMIN") ? (
+            <>
+              {" "}
+              <Link to={`/visits/${encodeURIComponent(visit.id)}/protocol`} className="button button-small">
+                {t("visit.fillIn")}
+              </Link>
+            </>
+          ) : null}
           {latest ? <span className="muted small"> · {t("visit.version", { version: latest.version })}{latest.reason ? ` – ${latest.reason}` : ""}</span> : null}
         </p>
       </div>
