@@ -35,6 +35,8 @@ describe("the technician fills in a visit protocol on a tablet and the customer'
     await page.getByLabel("Storlek i MB").fill("1830");
     await page.getByLabel("Namn på den som signerar").fill("Eva Ekström");
     const pad = page.getByTestId("signature-pad");
+    // The pad is below the fold at 768×1024: mouse events only reach what is in view.
+    await pad.scrollIntoViewIfNeeded();
     const box = (await pad.boundingBox())!;
     await page.mouse.move(box.x + 20, box.y + 120);
     await page.mouse.down();
