@@ -57,6 +57,11 @@ async function main() {
     "-c",
     "npx graphql-codegen --config codegen.ts --silent && git diff --exit-code -- portal/app/graphql && test -z \"$(git status --porcelain -- portal/app/graphql)\"",
   ]);
+  check("generated partner example types are up to date", "bash", [
+    "-c",
+    "npx graphql-codegen --config examples/partner-sync/codegen.ts --silent && git diff --exit-code -- examples/partner-sync/src/graphql && test -z \"$(git status --porcelain -- examples/partner-sync/src/graphql)\"",
+  ]);
+  check("typecheck partner example", "npx", ["tsc", "--noEmit", "-p", "examples/partner-sync"]);
 
   vitest("api unit (PGlite)", ["--root", "api", "--project", "unit"]);
   vitest("portal unit", ["--config", "portal/vitest.unit.config.ts"]);

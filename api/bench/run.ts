@@ -76,3 +76,7 @@ await measure("agreement page (everything)", async () => {
 });
 await server.stop();
 await database.close();
+
+// A separate figure: pure computation, no HTTP (bench/support-calendar.ts runs alone too).
+const { benchSupportCalendar, formatSupportCalendarFigure } = await import("./support-calendar.js");
+console.log(`\n${formatSupportCalendarFigure(await benchSupportCalendar())}`);

@@ -2,7 +2,9 @@ import type { Db } from "./db/client.js";
 import type { Logger } from "./logger.js";
 import type { LoginThrottle } from "./modules/access/login-throttle.js";
 import type { AgreementLoaders } from "./modules/agreements/agreement.loaders.js";
+import type { AuditLoaders } from "./modules/audit/audit.loaders.js";
 import type { PartyLoaders } from "./modules/parties/party.loaders.js";
+import type { ReleaseLoaders } from "./modules/releases/release.loaders.js";
 import type { TailoringLoaders } from "./modules/tailoring/tailoring.loaders.js";
 import type { Clock } from "./shared/clock.js";
 import type { Viewer } from "./shared/viewer.js";
@@ -18,7 +20,7 @@ export interface Context {
   ip: string;
   userAgent: string | null;
   log: Logger;
-  loaders: PartyLoaders & AgreementLoaders & TailoringLoaders;
+  loaders: PartyLoaders & AgreementLoaders & TailoringLoaders & ReleaseLoaders & AuditLoaders;
   /** "Today" in Sweden and the expiring window, read once per request. */
   clock: Clock;
   /** Long-lived parts shared by every request. */

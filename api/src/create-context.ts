@@ -1,6 +1,8 @@
 import type { Context } from "./context.js";
 import { createAgreementLoaders } from "./modules/agreements/agreement.loaders.js";
+import { createAuditLoaders } from "./modules/audit/audit.loaders.js";
 import { createPartyLoaders } from "./modules/parties/party.loaders.js";
+import { createReleaseLoaders } from "./modules/releases/release.loaders.js";
 import { createTailoringLoaders } from "./modules/tailoring/tailoring.loaders.js";
 import { clockAt } from "./shared/clock.js";
 import { todayInSweden } from "./shared/dates.js";
@@ -13,6 +15,12 @@ export function createContext(base: Omit<Context, "loaders" | "clock">): Context
   return {
     ...base,
     clock,
-    loaders: { ...createPartyLoaders(base.db), ...createAgreementLoaders(base.db, { viewer: base.viewer, clock }), ...createTailoringLoaders(base.db) },
+    loaders: {
+      ...createPartyLoaders(base.db),
+      ...createAgreementLoaders(base.db, { viewer: base.viewer, clock }),
+      ...createTailoringLoaders(base.db),
+      ...createReleaseLoaders(base.db),
+      ...createAuditLoaders(base.db),
+    },
   };
 }

@@ -6,9 +6,12 @@ import { InstalledVersionResolver, ProductReleaseResolver, PropertyVersionsResol
 import { ActionPlanResolver, AgreementTailoringResolver, SystemReviewResolver, TailoringEventResolver, TailoringResolver, TailoringStepStatusResolver } from "./modules/tailoring/tailoring.resolver.js";
 import { ServiceVisitResolver } from "./modules/visits/visit.resolver.js";
 import { ActionItemVisitResolver, AgreementVisitsResolver, VisitAcknowledgementResolver, VisitBookingResolver, VisitCheckResolver, VisitProtocolVersionResolver } from "./modules/visits/visit-relations.resolver.js";
+import { SupportCalendarResolver } from "./modules/support/support-calendar.resolver.js";
+import { SupportCaseMessageResolver, SupportCaseResolver } from "./modules/support/support-case.resolver.js";
 import { AuditResolver } from "./modules/audit/audit.resolver.js";
 import { NodeResolver } from "./modules/node/node.resolver.js";
 import { OrganisationResolver, PropertyResolver, TierResolver, UserResolver } from "./modules/parties/party.resolver.js";
+import { SearchResolver } from "./modules/search/search.resolver.js";
 import { authChecker } from "./shared/auth.js";
 
 export const resolvers = [
@@ -37,6 +40,10 @@ export const resolvers = [
   VisitProtocolVersionResolver,
   VisitAcknowledgementResolver,
   AgreementVisitsResolver,
+  SearchResolver,
+  SupportCalendarResolver,
+  SupportCaseResolver,
+  SupportCaseMessageResolver,
 ] as const;
 
 let built: Promise<GraphQLSchema> | undefined;

@@ -16,6 +16,7 @@ import type { Result } from "../shared/errors.js";
 import type { Role, Viewer } from "../shared/viewer.js";
 import { ensureAdmin } from "./bootstrap.js";
 import { seedDemoVisits } from "./demo-visits.js";
+import { seedSupportCases } from "./support-cases.js";
 
 export const DEMO_PASSWORD = "trygg-demo-2026";
 
@@ -104,6 +105,7 @@ export async function seedDemo(db: Db): Promise<DemoLogin[]> {
     propertyIds.set(p.name, row.id);
   }
   await seedAgreements(db, admin, orgIds, propertyIds);
+  await seedSupportCases(db);
   await seedDemoVisits(db, admin, orgIds, DEMO_PASSWORD);
   return DEMO_LOGINS;
 }

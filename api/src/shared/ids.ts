@@ -19,7 +19,10 @@ export type NodeTypeName =
   | "Tailoring"
   | "ActionPlan"
   | "ActionItem"
-  | "ServiceVisit";
+  | "ServiceVisit"
+  | "SupportCase"
+  | "SupportCaseMessage"
+  | "SupportCaseAttachment";
 
 export function toGlobalId(type: NodeTypeName, id: string): string {
   return Buffer.from(`${type}:${id}`, "utf8").toString("base64url");

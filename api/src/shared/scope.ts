@@ -1,5 +1,5 @@
-import { type SQL, eq, or, inArray, sql } from "drizzle-orm";
-import { agreementProperties, agreements, organisations, properties, users } from "../db/schema/index.js";
+import { type SQL, and, eq, or, inArray, sql } from "drizzle-orm";
+import { agreementProperties, agreements, organisations, properties, supportCaseMessages, supportCases, users } from "../db/schema/index.js";
 import { isVendorStaff, type Viewer } from "./viewer.js";
 
 /**
@@ -65,4 +65,33 @@ export function agreementScope(v: Viewer): SQL | undefined {
 export function userScope(v: Viewer): SQL | undefined {
   if (isVendorStaff(v)) return undefined;
   return eq(users.organisationId, v.organisationId);
+}
+
+/**
+ * Support cases: vendor staff see every case; a partner the cases routed to it and those it opened
+ * for its customers; a customer its own organisation's.
+ */
+export function supportCaseScope(v: Viewer): SQL | undefined {
+  if (isVendorStaff(v)) return undefined;
+  if (v.organisationKind === "PARTNER") {
+    return or(and(eq(supportCases.partnerId, v.organisationId), eq(supportCases.routedTo, "PARTNER")), eq(supportCases.openedByOrganisationId, v.organisationId));
+  }
+  return eq(supportCases.customerId, v.organisationId);
+}
+
+/**
+ * Messages of a visible case: internal notes are for the staff side only. Vendor staff read them
+ * all; a partner its own staff's notes and the hand-over notes of cases for it as installer, never
+ * the vendor's or another partner's; a customer none.
+ */
+export function supportMessageScope(v: Viewer): SQL | undefined {
+  if (isVendorStaff(v)) return undefined;
+  if (v.organisationKind === "PARTNER") {
+    return or(
+      eq(supportCaseMessages.internal, false),
+      inArray(supportCaseMessages.authorUserId, sql`(select ${users.id} from ${users} where ${users.organisationId} = ${v.organisationId})`),
+      and(eq(supportCaseMessages.handover, true), inArray(supportCaseMessages.caseId, sql`(select ${supportCases.id} from ${supportCases} where ${supportCases.partnerId} = ${v.organisationId})`)),
+    );
+  }
+  return eq(supportCaseMessages.internal, false);
 }

@@ -69,6 +69,8 @@ export const agreementPeriods = pgTable(
   },
   (t) => [
     uniqueIndex("agreement_periods_sequence_key").on(t.agreementId, t.sequence),
+    // Renewal starts a period the day after the last end; two periods with one start are a lost race.
+    uniqueIndex("agreement_periods_start_key").on(t.agreementId, t.startsOn),
     check("agreement_periods_dates", sql`${t.endsOn} >= ${t.startsOn}`),
   ],
 );

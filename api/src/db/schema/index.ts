@@ -6,4 +6,5 @@ export * from "./agreements.js";
 export * from "./releases.js";
 export * from "./tailoring.js";
 export * from "./notifications.js";
+export * from "./support.js";
 export * from "./visits.js";

@@ -34,9 +34,8 @@ export function toRecord(row: { agreement: AgreementRow; startsOn: string; endsO
   return { ...record, status: agreementStatus(record, clock.today, clock.windowDays) };
 }
 
-export async function selectAgreements(db: DbOrTx, where: SQL | undefined, clock: Clock, lock = false): Promise<AgreementRecord[]> {
-  const query = db.select(recordColumns).from(agreements).where(where);
-  const rows = lock ? await query.for("update", { of: agreements }) : await query;
+export async function selectAgreements(db: DbOrTx, where: SQL | undefined, clock: Clock): Promise<AgreementRecord[]> {
+  const rows = await db.select(recordColumns).from(agreements).where(where);
   return rows.map((r) => toRecord(r, clock));
 }
 
@@ -45,7 +44,12 @@ export async function selectAgreements(db: DbOrTx, where: SQL | undefined, clock
  * agreement, so counts and versions checked after it are exact.
  */
 export async function lockAgreement(tx: Tx, viewer: Viewer, id: string, clock: Clock): Promise<AgreementRecord | null> {
-  const [row] = await selectAgreements(tx, and(agreementScope(viewer), eq(agreements.id, id)), clock, true);
+  const where = and(agreementScope(viewer), eq(agreements.id, id));
+  const [locked] = await tx.select({ id: agreements.id }).from(agreements).where(where).for("update");
+  if (!locked) return null;
+  // Read after the lock, in a statement of its own: a statement that waited for the lock still sees
+  // the periods as they were when it started, so two renewals would both start from the old end.
+  const [row] = await selectAgreements(tx, eq(agreements.id, locked.id), clock);
   return row ?? null;
 }
 

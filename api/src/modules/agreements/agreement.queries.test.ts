@@ -2,7 +2,9 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Database } from "../../db/client.js";
 import { addDaysIso, todayInSweden } from "../../shared/dates.js";
 import type { Viewer } from "../../shared/viewer.js";
-import { countingDatabase } from "../../test-support.js";
+import { clockAt } from "../../shared/clock.js";
+import { countingDatabase, okOf } from "../../test-support.js";
+import { requestTailoring } from "../tailoring/tailoring.service.js";
 import { createAgreementLoaders } from "./agreement.loaders.js";
 import * as agreements from "./agreement.service.js";
 let database: Database;
@@ -34,6 +36,27 @@ describe("listing agreements", () => {
     }
     const after = await run<{ agreements: { totalCount: number } }>(LIST);
     expect(after.data.agreements.totalCount).toBe(2 * before.data.agreements.totalCount);
+    expect(after.count).toBe(before.count);
+  });
+});
+
+describe("the expensive fields of a list", () => {
+  const PAGE = `{ agreements(first: 100) { totalCount edges { node { number lapsePreview { benefit } updatesNeeded { product }
+    history { action actor { name } } tailoring { steps { state } history { action } actionPlan { items { title } percentDone } } } } } }`;
+
+  it("cost the same number of SQL statements however many agreements the page holds", async () => {
+    const before = await run<{ agreements: { totalCount: number } }>(PAGE);
+    const clock = clockAt(todayInSweden());
+    const [first] = (await agreements.listAgreements(database.db, admin, { status: ["ACTIVE"] }, { first: 1 }, clock)).edges;
+    const propertyIds = (await createAgreementLoaders(database.db).propertyIds.load(first!.node.id)).map((p) => p.propertyId);
+    for (let i = 0; i < 5; i++) {
+      const input = { customerId: first!.node.customerId, tier: "PLUS_500" as const, propertyIds, startsOn: clock.today, endsOn: addDaysIso(clock.today, 30 + i) };
+      const a = okOf(await agreements.createAgreement(database.db, admin, input, clock));
+      okOf(await agreements.activateAgreement(database.db, admin, { agreementId: a.id }, clock));
+      okOf(await requestTailoring(database.db, admin, { agreementId: a.id, message: `Page ${i}` }, clock));
+    }
+    const after = await run<{ agreements: { totalCount: number } }>(PAGE);
+    expect(after.data.agreements.totalCount).toBe(before.data.agreements.totalCount + 5);
     expect(after.count).toBe(before.count);
   });
 });

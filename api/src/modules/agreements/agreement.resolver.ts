@@ -8,9 +8,8 @@ import { uuidOf } from "../../shared/ids.js";
 import { payload } from "../../shared/payload.js";
 import { Money } from "../../shared/scalars.js";
 import { Organisation, Property, Tier, User } from "../parties/party.types.js";
-import { agreementHistory } from "../audit/audit.service.js";
 import { AuditEvent } from "../audit/audit.types.js";
-import { installedVersionsOf } from "../releases/release.service.js";
+import { updatesNeeded } from "../releases/release.service.js";
 import { InstalledVersion } from "../releases/release.types.js";
 import { effectiveEnd } from "./agreement-status.js";
 import type { Viewer } from "../../shared/viewer.js";
@@ -266,12 +265,12 @@ export class AgreementResolver {
 
   @FieldResolver(() => [AuditEvent], { description: "What was done to the agreement and its accounts, rentals and add-ons, by whom and when; newest first (up to 200)." })
   async history(@Root() a: Agreement, @Ctx() ctx: Context) {
-    return (await agreementHistory(ctx.db, a.record.id)).map(AuditEvent.from);
+    return (await ctx.loaders.agreementHistory.load(a.record.id)).map(AuditEvent.from);
   }
 
   @FieldResolver(() => [InstalledVersion], { description: "Programs at the covered properties that are behind the latest release: what to update." })
   async updatesNeeded(@Root() a: Agreement, @Ctx() ctx: Context) {
     const ids = (await ctx.loaders.propertyIds.load(a.record.id)).map((p) => p.propertyId);
-    return (await installedVersionsOf(ctx.db, ids)).filter((v) => v.outdated).map(InstalledVersion.from);
+    return updatesNeeded(await Promise.all(ids.map((id) => ctx.loaders.installedVersions.load(id)))).map(InstalledVersion.from);
   }
 }

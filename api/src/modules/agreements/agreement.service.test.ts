@@ -1,7 +1,7 @@
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Database } from "../../db/client.js";
-import { tiers } from "../../db/schema/index.js";
+import { agreementPeriods, tiers } from "../../db/schema/index.js";
 import { addDaysIso } from "../../shared/dates.js";
 import type { Viewer } from "../../shared/viewer.js";
 import { adminViewer, codeOf, freshDatabase, okOf, viewerAs } from "../../test-support.js";
@@ -81,6 +81,11 @@ describe("creating and activating", () => {
 });
 
 describe("renewal", () => {
+  it("is backed by the database: no two periods of one agreement start on the same day", async () => {
+    const a = await agreement({ endsOn: day(30) });
+    await expect(database.db.insert(agreementPeriods).values({ agreementId: a.id, sequence: 2, startsOn: a.startsOn, endsOn: day(400) })).rejects.toThrow();
+  });
+
   it("adds a period from the day after the current end and keeps the earlier one as history", async () => {
     const a = await agreement({ startsOn: day(-300), endsOn: day(30) });
     expect(a.status).toBe("EXPIRING");

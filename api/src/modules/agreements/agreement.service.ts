@@ -5,7 +5,7 @@ import { recordAudit } from "../../shared/audit.js";
 import type { Clock } from "../../shared/clock.js";
 import { paginate, type Connection, type ConnectionArgs } from "../../shared/connection.js";
 import { addDaysIso, type IsoDate } from "../../shared/dates.js";
-import { ok, userError, type Result } from "../../shared/errors.js";
+import { ok, userError, type Result, type UserError } from "../../shared/errors.js";
 import { agreementScope } from "../../shared/scope.js";
 import { mutate } from "../../shared/transaction.js";
 import { requireRole, type Viewer } from "../../shared/viewer.js";
@@ -143,18 +143,35 @@ export async function createAgreement(db: Db, viewer: Viewer, input: CreateAgree
   });
 }
 
-export async function activateAgreement(db: Db, viewer: Viewer, input: { agreementId: string; expectedVersion?: number | null }, clock: Clock) {
-  requireRole(viewer, AGREEMENT_MANAGERS);
-  return mutate(db, async (tx): Promise<Result<AgreementRecord>> => {
+/**
+ * One change to an agreement's lifecycle: the agreement is locked (concurrent changes queue), checked
+ * against the caller's version, changed, its version bumped, and read again. `change` answers a
+ * userError to refuse, which rolls everything back.
+ */
+async function changeAgreement(
+  db: Db,
+  viewer: Viewer,
+  input: { agreementId: string; expectedVersion?: number | null },
+  clock: Clock,
+  change: (tx: Tx, a: AgreementRecord) => Promise<{ errors: UserError[] } | null>,
+): Promise<Result<AgreementRecord>> {
+  return mutate(db, async (tx) => {
     const a = await lockAgreement(tx, viewer, input.agreementId, clock);
     if (!a) return agreementNotFound();
-    const s = staleVersion(input.expectedVersion, a);
-    if (s) return s;
+    const refused = staleVersion(input.expectedVersion, a) ?? (await change(tx, a));
+    if (refused) return refused;
+    await bumpVersion(tx, a.id);
+    return ok((await lockAgreement(tx, viewer, a.id, clock))!);
+  });
+}
+
+export async function activateAgreement(db: Db, viewer: Viewer, input: { agreementId: string; expectedVersion?: number | null }, clock: Clock) {
+  requireRole(viewer, AGREEMENT_MANAGERS);
+  return changeAgreement(db, viewer, input, clock, async (tx, a) => {
     if (a.status !== "DRAFT") return userError(E.AGREEMENT_NOT_DRAFT, `Agreement ${a.number} is already ${a.status.toLowerCase()}.`);
     await tx.update(agreements).set({ activatedAt: new Date() }).where(eq(agreements.id, a.id));
-    await bumpVersion(tx, a.id);
     await recordAudit(tx, viewer, { action: "agreement.activate", objectType: "Agreement", objectId: a.id, organisationId: a.customerId });
-    return ok((await lockAgreement(tx, viewer, a.id, clock))!);
+    return null;
   });
 }
 
@@ -168,11 +185,7 @@ export interface RenewInput {
 /** A new period from the day after the current end; earlier periods stay as history. */
 export async function renewAgreement(db: Db, viewer: Viewer, input: RenewInput, clock: Clock) {
   requireRole(viewer, AGREEMENT_MANAGERS);
-  return mutate(db, async (tx): Promise<Result<AgreementRecord>> => {
-    const a = await lockAgreement(tx, viewer, input.agreementId, clock);
-    if (!a) return agreementNotFound();
-    const s = staleVersion(input.expectedVersion, a);
-    if (s) return s;
+  return changeAgreement(db, viewer, input, clock, async (tx, a) => {
     if (!isRenewable(a.status)) {
       return userError(E.AGREEMENT_NOT_RENEWABLE, `A ${a.status.toLowerCase()} agreement cannot be renewed.`);
     }
@@ -209,7 +222,6 @@ export async function renewAgreement(db: Db, viewer: Viewer, input: RenewInput, 
       }
       carried = running.length;
     }
-    await bumpVersion(tx, a.id);
     await recordAudit(tx, viewer, {
       action: "agreement.renew",
       objectType: "Agreement",
@@ -217,7 +229,7 @@ export async function renewAgreement(db: Db, viewer: Viewer, input: RenewInput, 
       organisationId: a.customerId,
       details: { startsOn, endsOn: input.endsOn, carryOverRentals: input.carryOverRentals, rentalsCarried: carried },
     });
-    return ok((await lockAgreement(tx, viewer, a.id, clock))!);
+    return null;
   });
 }
 
@@ -233,11 +245,7 @@ export async function terminateAgreement(db: Db, viewer: Viewer, input: Terminat
   requireRole(viewer, AGREEMENT_MANAGERS);
   const reason = input.reason.trim();
   if (!reason) return userError(E.INVALID_INPUT, "Say why the agreement is terminated.", ["input", "reason"]);
-  return mutate(db, async (tx): Promise<Result<AgreementRecord>> => {
-    const a = await lockAgreement(tx, viewer, input.agreementId, clock);
-    if (!a) return agreementNotFound();
-    const s = staleVersion(input.expectedVersion, a);
-    if (s) return s;
+  return changeAgreement(db, viewer, input, clock, async (tx, a) => {
     if (!isValid(a.status)) return userError(E.AGREEMENT_NOT_ACTIVE, `A ${a.status.toLowerCase()} agreement cannot be terminated.`);
     if (input.terminatesOn < a.startsOn || input.terminatesOn > a.endsOn) {
       return userError(E.OUTSIDE_AGREEMENT_PERIOD, `The termination date must lie within ${a.startsOn} – ${a.endsOn}.`, ["input", "terminatesOn"]);
@@ -251,7 +259,6 @@ export async function terminateAgreement(db: Db, viewer: Viewer, input: Terminat
       .update(addOns)
       .set({ endedOn: input.terminatesOn, endReason: "AGREEMENT_TERMINATED" })
       .where(and(eq(addOns.agreementId, a.id), isNull(addOns.endedOn)));
-    await bumpVersion(tx, a.id);
     await recordAudit(tx, viewer, {
       action: "agreement.terminate",
       objectType: "Agreement",
@@ -259,7 +266,7 @@ export async function terminateAgreement(db: Db, viewer: Viewer, input: Terminat
       organisationId: a.customerId,
       details: { terminatesOn: input.terminatesOn, reason },
     });
-    return ok((await lockAgreement(tx, viewer, a.id, clock))!);
+    return null;
   });
 }
 

@@ -1,6 +1,8 @@
-import { and, desc, eq, or, sql } from "drizzle-orm";
-import type { Db } from "../../db/client.js";
+import { and, desc, eq, inArray, or, sql } from "drizzle-orm";
+import type { Db, DbOrTx } from "../../db/client.js";
 import { auditEvents } from "../../db/schema/index.js";
+
+export type AuditEventRow = typeof auditEvents.$inferSelect;
 import { paginate, type ConnectionArgs } from "../../shared/connection.js";
 import { requireRole, type Viewer } from "../../shared/viewer.js";
 import { AUDITORS } from "./audit.roles.js";
@@ -27,15 +29,21 @@ export async function listAuditEvents(
   );
 }
 
+/** How many events an agreement's history shows, newest first. */
+export const HISTORY_LIMIT = 200;
+
 /**
- * The history of one agreement: its own events and those of its parts (accounts, rentals, add-ons),
- * newest first. Whoever may see the agreement may read it; the caller checks that first.
+ * The histories of agreements: each one's own events and those of its parts (accounts, rentals,
+ * add-ons), newest first, up to HISTORY_LIMIT each. One query for all of them. Whoever may see an
+ * agreement may read its history; the caller checks that first.
  */
-export function agreementHistory(db: Db, agreementId: string) {
-  return db
+export async function agreementHistories(db: DbOrTx, agreementIds: readonly string[]): Promise<AuditEventRow[][]> {
+  if (agreementIds.length === 0) return [];
+  const ids = [...agreementIds];
+  const rows = await db
     .select()
     .from(auditEvents)
-    .where(or(eq(auditEvents.objectId, agreementId), sql`${auditEvents.details}->>'agreementId' = ${agreementId}`))
-    .orderBy(desc(auditEvents.occurredAt), desc(auditEvents.id))
-    .limit(200);
+    .where(or(inArray(auditEvents.objectId, ids), inArray(sql<string>`${auditEvents.details}->>'agreementId'`, ids)))
+    .orderBy(desc(auditEvents.occurredAt), desc(auditEvents.id));
+  return ids.map((id) => rows.filter((r) => r.objectId === id || r.details["agreementId"] === id).slice(0, HISTORY_LIMIT));
 }

@@ -20,13 +20,14 @@ import { fromGlobalId } from "../../shared/ids.js";
 import * as parties from "../parties/party.service.js";
 import { Organisation, Property, User } from "../parties/party.types.js";
 import { Node } from "../../shared/node.js";
+import * as support from "../support/support-case.service.js";
+import { SupportCase, SupportCaseAttachment, SupportCaseMessage } from "../support/support-case.types.js";
 
 @Resolver()
 export class NodeResolver {
   @Authorized()
   @Query(() => Node, { nullable: true, description: "Any object by its global id; null when it does not exist or the caller may not see it." })
   async node(@Arg("id", () => ID, { description: "A global id from any `id` field." }) id: string, @Ctx() ctx: Context, @CurrentViewer() viewer: Viewer, @Clock() c: Clock): Promise<Node | null> {
-
     const ref = fromGlobalId(id);
     if (!ref) return null;
     switch (ref.type) {
@@ -82,6 +83,18 @@ export class NodeResolver {
       case "ServiceVisit": {
         const v = await visits.findVisit(ctx.db, viewer, ref.id, c);
         return v && ServiceVisit.from(v.visit);
+      }
+      case "SupportCase": {
+        const found = await support.findSupportCase(ctx.db, viewer, ref.id);
+        return found && SupportCase.from(found);
+      }
+      case "SupportCaseMessage": {
+        const m = await support.findMessage(ctx.db, viewer, ref.id);
+        return m && SupportCaseMessage.from(m);
+      }
+      case "SupportCaseAttachment": {
+        const a = await support.findAttachment(ctx.db, viewer, ref.id);
+        return a && SupportCaseAttachment.from(a);
       }
       default:
         return null;

@@ -1,7 +1,7 @@
 import { asc, desc, eq, inArray } from "drizzle-orm";
 import semver from "semver";
 import type { Db, DbOrTx } from "../../db/client.js";
-import { installedVersions, productReleases } from "../../db/schema/index.js";
+import { installedVersions, product, productReleases } from "../../db/schema/index.js";
 import { recordAudit } from "../../shared/audit.js";
 import { paginate, type ConnectionArgs } from "../../shared/connection.js";
 import { ok, userError, type Result } from "../../shared/errors.js";
@@ -89,6 +89,15 @@ export async function installedVersionsOf(db: DbOrTx, propertyIds: string[]): Pr
     const newest = latest.get(r.product)?.version ?? null;
     return { propertyId: r.propertyId, product: r.product, version: r.version, latestVersion: newest, outdated: !!newest && isBehind(r.version, newest), updatedAt: r.updatedAt };
   });
+}
+
+/** What to update at some properties: the outdated installations, in the order of the product list. */
+export function updatesNeeded(perProperty: readonly InstalledVersion[][]): InstalledVersion[] {
+  const order: readonly string[] = product.enumValues;
+  return perProperty
+    .flat()
+    .filter((v) => v.outdated)
+    .sort((x, y) => order.indexOf(x.product) - order.indexOf(y.product));
 }
 
 export async function setInstalledVersion(db: Db, viewer: Viewer, input: { propertyId: string; product: Product; version: string }): Promise<Result<InstalledVersion>> {

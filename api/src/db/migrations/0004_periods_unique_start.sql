@@ -1,0 +1,1 @@
+CREATE UNIQUE INDEX "agreement_periods_start_key" ON "agreement_periods" USING btree ("agreement_id","starts_on");

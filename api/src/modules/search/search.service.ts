@@ -1,0 +1,113 @@
+import { and, desc, eq, sql, type SQL, type SQLWrapper } from "drizzle-orm";
+import type { Db, Tx } from "../../db/client.js";
+import { agreements, organisations, properties } from "../../db/schema/index.js";
+import { agreementScope, organisationScope, propertyScope } from "../../shared/scope.js";
+import type { OrganisationKind, Viewer } from "../../shared/viewer.js";
+import { resultCountOf, searchQueryOf } from "./search-query.js";
+
+export type SearchHitKind = "AGREEMENT" | "ORGANISATION" | "PROPERTY";
+
+export interface SearchHit {
+  kind: SearchHitKind;
+  /** Database id of the thing found. */
+  id: string;
+  title: string;
+  subtitle: string;
+  organisationKind: OrganisationKind | null;
+  /** 0–1; 1 for an exact or prefix match. */
+  score: number;
+}
+
+/**
+ * How close a text is to the query: trigram word similarity (typos, missing endings) on the same
+ * folded form the GIN indexes of migration 0004 hold, raised to 1 for a prefix and 0.9 for a
+ * substring, so that "0012" finds TA-2026-0012 first.
+ */
+function closeness(folded: SQLWrapper, q: string): SQL<number> {
+  const pattern = likePattern(q);
+  return sql<number>`greatest(
+    word_similarity(search_fold(${q}), ${folded}),
+    case when ${folded} like search_fold(${pattern.prefix}) escape '\\' then 1.0
+         when ${folded} like search_fold(${pattern.anywhere}) escape '\\' then 0.9 else 0 end
+  )::float8`;
+}
+
+/** The matching side of `closeness`, in the forms the trigram indexes can answer. */
+function matches(folded: SQLWrapper, q: string): SQL {
+  return sql`(search_fold(${q}) <% ${folded} or ${folded} like search_fold(${likePattern(q).anywhere}) escape '\\')`;
+}
+
+function likePattern(q: string) {
+  const escaped = q.replace(/[\\%_]/g, (c) => `\\${c}`);
+  return { prefix: `${escaped}%`, anywhere: `%${escaped}%` };
+}
+
+const foldedOrganisationName = sql`search_fold(${organisations.name})`;
+const organisationDigits = sql`replace(${organisations.organisationNumber}, '-', '')`;
+const foldedPropertyName = sql`search_fold(${properties.name})`;
+const foldedPropertyAddress = sql`search_fold(${properties.streetAddress} || ' ' || ${properties.postalCode} || ' ' || ${properties.city})`;
+const agreementNumber = sql`lower(${agreements.number})`;
+
+/**
+ * Below the default 0.6 a one-letter typo in a short word ("vastkist") is lost; below 0.4 unrelated
+ * names start to match. Set per transaction so the `<%` operator, which the indexes serve, uses it.
+ */
+const WORD_SIMILARITY_THRESHOLD = "0.45";
+
+type Row = Omit<SearchHit, "kind" | "organisationKind"> & { organisationKind?: OrganisationKind };
+
+/** By number, or by the customer's name; found through the customer, it ranks just below the customer itself. */
+function agreementHits(tx: Tx, viewer: Viewer, q: string, limit: number): Promise<Row[]> {
+  const score = sql<number>`greatest(${closeness(agreementNumber, q)}, 0.95 * ${closeness(foldedOrganisationName, q)})::float8`;
+  return tx
+    .select({ id: agreements.id, title: agreements.number, subtitle: organisations.name, score })
+    .from(agreements)
+    .innerJoin(organisations, eq(organisations.id, agreements.customerId))
+    .where(and(agreementScope(viewer), sql`(${matches(agreementNumber, q)} or ${matches(foldedOrganisationName, q)})`))
+    .orderBy(desc(score), agreements.number)
+    .limit(limit);
+}
+
+/** By name, or by organisation number when the query is digits (a dash or spaces allowed). */
+function organisationHits(tx: Tx, viewer: Viewer, q: string, limit: number): Promise<Row[]> {
+  const digits = q.replace(/[\s-]/g, "");
+  const byNumber = /^\d+$/.test(digits);
+  const numberScore = byNumber ? sql`case when ${organisationDigits} like ${`${digits}%`} then 1.0 when ${organisationDigits} like ${`%${digits}%`} then 0.9 else 0 end` : sql`0`;
+  const score = sql<number>`greatest(${closeness(foldedOrganisationName, q)}, ${numberScore})::float8`;
+  const match = byNumber ? sql`(${matches(foldedOrganisationName, q)} or ${organisationDigits} like ${`%${digits}%`})` : matches(foldedOrganisationName, q);
+  return tx
+    .select({ id: organisations.id, title: organisations.name, subtitle: organisations.organisationNumber, organisationKind: organisations.kind, score })
+    .from(organisations)
+    .where(and(organisationScope(viewer), match))
+    .orderBy(desc(score), organisations.name)
+    .limit(limit);
+}
+
+/** By name or address (street, postal code and city). */
+function propertyHits(tx: Tx, viewer: Viewer, q: string, limit: number): Promise<Row[]> {
+  const score = sql<number>`greatest(${closeness(foldedPropertyName, q)}, ${closeness(foldedPropertyAddress, q)})::float8`;
+  return tx
+    .select({ id: properties.id, title: properties.name, subtitle: sql<string>`${properties.streetAddress} || ', ' || ${properties.postalCode} || ' ' || ${properties.city}`, score })
+    .from(properties)
+    .where(and(propertyScope(viewer), sql`(${matches(foldedPropertyName, q)} or ${matches(foldedPropertyAddress, q)})`))
+    .orderBy(desc(score), properties.name)
+    .limit(limit);
+}
+
+/**
+ * Agreements by number or customer name, organisations by name or organisation number, properties
+ * by name or address: only what the viewer may see (scope.ts), best matches first.
+ */
+export async function search(db: Db, viewer: Viewer, input: { query: string; first?: number | null }): Promise<SearchHit[]> {
+  const q = searchQueryOf(input.query);
+  const limit = resultCountOf(input.first);
+  const [found, organisationsFound, propertiesFound] = await db.transaction(async (tx) => {
+    await tx.execute(sql`select set_config('pg_trgm.word_similarity_threshold', ${WORD_SIMILARITY_THRESHOLD}, true)`);
+    // One after the other: a transaction is one connection, and PGlite runs one statement at a time anyway.
+    return [await agreementHits(tx, viewer, q, limit), await organisationHits(tx, viewer, q, limit), await propertyHits(tx, viewer, q, limit)];
+  });
+  const hit = (kind: SearchHitKind) => (r: Row): SearchHit => ({ ...r, kind, organisationKind: r.organisationKind ?? null, score: Number(r.score) });
+  return [...found.map(hit("AGREEMENT")), ...organisationsFound.map(hit("ORGANISATION")), ...propertiesFound.map(hit("PROPERTY"))]
+    .sort((a, b) => b.score - a.score || a.title.localeCompare(b.title, "sv"))
+    .slice(0, limit);
+}

@@ -1,0 +1,55 @@
+import { and, asc, desc, eq, exists, gte, isNotNull, isNull, lte, or, sql } from "drizzle-orm";
+import type { DbOrTx } from "../../db/client.js";
+import { agreementPeriods, agreementProperties, agreements, organisations, properties, supportResponseTargets } from "../../db/schema/index.js";
+import type { IsoDate } from "../../shared/dates.js";
+import type { Installer } from "./case-routing.js";
+
+/**
+ * The agreement that covers a case: the customer's, activated, not terminated, with a period that
+ * runs today, and (when the case names a property) covering that property. 500+ before BRF when
+ * several do.
+ */
+export async function coveringAgreement(db: DbOrTx, customerId: string, propertyId: string | null, today: IsoDate) {
+  const [row] = await db
+    .select({ id: agreements.id, tier: agreements.tier, partnerId: agreements.partnerId })
+    .from(agreements)
+    .where(
+      and(
+        eq(agreements.customerId, customerId),
+        isNotNull(agreements.activatedAt),
+        or(isNull(agreements.terminatedOn), gte(agreements.terminatedOn, today)),
+        exists(db.select({ x: sql`1` }).from(agreementPeriods).where(and(eq(agreementPeriods.agreementId, agreements.id), lte(agreementPeriods.startsOn, today), gte(agreementPeriods.endsOn, today)))),
+        propertyId ? exists(db.select({ x: sql`1` }).from(agreementProperties).where(and(eq(agreementProperties.agreementId, agreements.id), eq(agreementProperties.propertyId, propertyId)))) : undefined,
+      ),
+    )
+    .orderBy(desc(sql`${agreements.tier} = 'PLUS_500'`), asc(agreements.createdAt))
+    .limit(1);
+  return row ?? null;
+}
+
+/**
+ * The customer's installer: the partner on the covering agreement, else the property's installer;
+ * without a property, the one installer of all the customer's properties when there is exactly one.
+ */
+export async function installerOf(db: DbOrTx, customerId: string, propertyId: string | null, agreementPartnerId: string | null): Promise<Installer | null> {
+  const named = async (id: string, source: Installer["source"]) => {
+    const [o] = await db.select({ name: organisations.name }).from(organisations).where(eq(organisations.id, id));
+    return o ? { id, name: o.name, source } : null;
+  };
+  if (agreementPartnerId) return named(agreementPartnerId, "AGREEMENT");
+  const installers = await db
+    .selectDistinct({ installerId: properties.installerId })
+    .from(properties)
+    .where(and(eq(properties.customerId, customerId), isNotNull(properties.installerId), propertyId ? eq(properties.id, propertyId) : undefined));
+  return installers.length === 1 ? named(installers[0]!.installerId!, "PROPERTY") : null;
+}
+
+/** Priority and first-response target from the targets table. */
+export async function responseTarget(db: DbOrTx, tier: "PLUS_500" | "BRF" | null) {
+  const [row] = await db
+    .select()
+    .from(supportResponseTargets)
+    .where(and(eq(supportResponseTargets.coveredByAgreement, tier !== null), tier ? eq(supportResponseTargets.tier, tier) : isNull(supportResponseTargets.tier)));
+  if (!row) throw new Error(`No support response target for ${tier ?? "cases without agreement"}: the support_response_targets table is incomplete.`);
+  return row;
+}

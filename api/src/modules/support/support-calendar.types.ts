@@ -1,0 +1,126 @@
+import { MaxLength } from "class-validator";
+import { DateTimeResolver } from "graphql-scalars";
+import { Field, InputType, ObjectType, registerEnumType } from "type-graphql";
+import { PayloadType } from "../../shared/payload.js";
+import { DateScalar } from "../../shared/scalars.js";
+import type { CalendarExceptionRow } from "./support-calendar.service.js";
+import type { ClosedKind as ClosedKindName, OpeningDay as Day, SupportCalendar as Calendar } from "./support-calendar.js";
+
+export enum ClosedKind {
+  WEEKEND = "WEEKEND",
+  PUBLIC_HOLIDAY = "PUBLIC_HOLIDAY",
+  NON_WORKING_DAY = "NON_WORKING_DAY",
+  EXCEPTION = "EXCEPTION",
+  NO_OPENING_HOURS = "NO_OPENING_HOURS",
+}
+registerEnumType(ClosedKind, {
+  name: "ClosedKind",
+  description: "Why support is closed on a day.",
+  valuesConfig: {
+    WEEKEND: { description: "Saturday or Sunday." },
+    PUBLIC_HOLIDAY: { description: "A Swedish public holiday (helgdag)." },
+    NON_WORKING_DAY: { description: "A customary non-working day: Midsummer Eve, Christmas Eve, New Year's Eve." },
+    EXCEPTION: { description: "Closed by the vendor for that date, e.g. a company day; `closedReason` says why." },
+    NO_OPENING_HOURS: { description: "A weekday without opening hours in the weekly table." },
+  },
+});
+
+/** Times on the wire as HH:MM, whatever precision the database keeps. */
+const hhmm = (t: string | null) => (t ? t.slice(0, 5) : null);
+
+@ObjectType({ description: "One stretch of a day when support answers." })
+export class OpeningSlot {
+  @Field(() => DateTimeResolver, { description: "When support opens." })
+  opensAt!: Date;
+
+  @Field(() => DateTimeResolver, { description: "When support closes." })
+  closesAt!: Date;
+}
+
+@ObjectType({ description: "One day of the support calendar (Europe/Stockholm)." })
+export class OpeningDay {
+  @Field(() => DateScalar, { description: "The Swedish calendar date." })
+  date!: string;
+
+  @Field(() => DateTimeResolver, { nullable: true, description: "When support opens that day; null when closed." })
+  opensAt!: Date | null;
+
+  @Field(() => DateTimeResolver, { nullable: true, description: "When support closes that day (end of the last slot); null when closed." })
+  closesAt!: Date | null;
+
+  @Field(() => String, { nullable: true, description: "Why support is closed, in Swedish as a customer would say it (\"Midsommarafton\", \"Lördag\", or the vendor's reason); null when open." })
+  closedReason!: string | null;
+
+  @Field(() => ClosedKind, { nullable: true, description: "What kind of closed day it is; null when open." })
+  closedKind!: ClosedKind | null;
+
+  @Field(() => [OpeningSlot], { description: "Every open stretch of the day, in order; empty when closed. More than one when the day has a break." })
+  slots!: OpeningSlot[];
+
+  @Field(() => String, { nullable: true, description: "Why the hours differ from the usual ones that day, when they do." })
+  note!: string | null;
+
+  static from(d: Day): OpeningDay {
+    return Object.assign(new OpeningDay(), {
+      date: d.date,
+      opensAt: d.slots.length ? new Date(d.slots[0]!.opensAt) : null,
+      closesAt: d.slots.length ? new Date(d.slots.at(-1)!.closesAt) : null,
+      closedReason: d.closedReason,
+      closedKind: d.closedKind as ClosedKindName as ClosedKind | null,
+      slots: d.slots.map((s) => Object.assign(new OpeningSlot(), { opensAt: new Date(s.opensAt), closesAt: new Date(s.closesAt) })),
+      note: d.note,
+    });
+  }
+}
+
+@ObjectType({
+  description:
+    "Support's opening hours in Swedish time: weekdays 08–17, Fridays 08–16, every open day 08–16 in ISO weeks 20–34, closed on weekends, Swedish public holidays, Midsummer Eve, Christmas Eve, New Year's Eve and the vendor's own closed days. Deadlines count open hours only.",
+})
+export class SupportCalendar {
+  calendar!: Calendar;
+}
+
+@ObjectType({ description: "A date whose support hours differ from the weekly table: closed, or open at other times." })
+export class SupportCalendarException {
+  @Field(() => DateScalar, { description: "The Swedish calendar date." })
+  date!: string;
+
+  @Field(() => String, { nullable: true, description: "Opening time HH:MM (Swedish time); null when closed all day." })
+  opensAt!: string | null;
+
+  @Field(() => String, { nullable: true, description: "Closing time HH:MM (Swedish time); null when closed all day." })
+  closesAt!: string | null;
+
+  @Field(() => String, { description: "Why, as customers will read it." })
+  reason!: string;
+
+  static from(r: CalendarExceptionRow): SupportCalendarException {
+    return Object.assign(new SupportCalendarException(), { date: r.date, opensAt: hhmm(r.opensAt), closesAt: hhmm(r.closesAt), reason: r.reason });
+  }
+}
+
+@InputType({ description: "Close support on a date, or open it at other times, with a reason. Replaces an earlier exception of the same date." })
+export class SetSupportCalendarExceptionInput {
+  @Field(() => DateScalar, { description: "The Swedish calendar date." })
+  date!: string;
+
+  @Field(() => String, { nullable: true, description: "Opening time HH:MM; leave out both times to close the whole day." })
+  opensAt?: string | null;
+
+  @Field(() => String, { nullable: true, description: "Closing time HH:MM, after the opening time." })
+  closesAt?: string | null;
+
+  @Field(() => String, { description: "Why, as customers will read it (e.g. \"Personaldag\")." })
+  @MaxLength(200)
+  reason!: string;
+}
+
+@InputType({ description: "Go back to the usual hours on a date." })
+export class RemoveSupportCalendarExceptionInput {
+  @Field(() => DateScalar, { description: "The date whose exception is removed." })
+  date!: string;
+}
+
+export const SetSupportCalendarExceptionPayload = PayloadType("SetSupportCalendarExceptionPayload", "exception", SupportCalendarException, "exception as stored");
+export const RemoveSupportCalendarExceptionPayload = PayloadType("RemoveSupportCalendarExceptionPayload", "exception", SupportCalendarException, "exception that was removed");

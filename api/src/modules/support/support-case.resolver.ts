@@ -1,0 +1,205 @@
+import { DateTimeResolver } from "graphql-scalars";
+import { Arg, Args, Authorized, Ctx, FieldResolver, Float, Mutation, Query, Resolver, Root } from "type-graphql";
+import type { Context } from "../../context.js";
+import { requireViewer } from "../../shared/auth.js";
+import { ConnectionArgs, mapNodes } from "../../shared/connection.js";
+import { uuidOf } from "../../shared/ids.js";
+import { payload } from "../../shared/payload.js";
+import { Organisation, Property } from "../parties/party.types.js";
+import { routingMessage, type RoutingReasonCode } from "./case-routing.js";
+import { clockFacts, listSupportCases, openSupportCase } from "./support-case.service.js";
+import { assignSupportCase, handOverSupportCase, replyToSupportCase, setSupportCaseStatus } from "./support-case-thread.service.js";
+import { supportLoaders } from "./support-case.loaders.js";
+import { MS_PER_HOUR } from "./support-calendar.js";
+import { readClock } from "./response-clock.js";
+import {
+  AssignSupportCaseInput,
+  AssignSupportCasePayload,
+  HandOverSupportCaseInput,
+  HandOverSupportCasePayload,
+  OpenSupportCaseInput,
+  OpenSupportCasePayload,
+  ReplyToSupportCaseInput,
+  ReplyToSupportCasePayload,
+  RoutingReason,
+  SetSupportCaseStatusInput,
+  SetSupportCaseStatusPayload,
+  SupportCase,
+  SupportCaseActor,
+  SupportCaseAttachment,
+  SupportCaseConnection,
+  SupportCaseFilter,
+  SupportCaseMessage,
+  SupportCasePause,
+} from "./support-case.types.js";
+
+async function actorOf(ctx: Context, userId: string | null): Promise<SupportCaseActor | null> {
+  const user = userId ? await ctx.loaders.user.load(userId) : null;
+  if (!user) return null;
+  const org = await ctx.loaders.organisation.load(user.organisationId);
+  return Object.assign(new SupportCaseActor(), { name: user.name, organisationName: org?.name ?? "" });
+}
+
+async function clockOf(c: SupportCase, ctx: Context) {
+  const loaders = supportLoaders(ctx);
+  const [calendar, pauses] = await Promise.all([loaders.calendar(), loaders.pausesByCase.load(c.row.id)]);
+  const running = !c.row.firstRespondedAt && (c.row.status === "OPEN" || c.row.status === "WAITING_ON_CUSTOMER");
+  return readClock(calendar, clockFacts(c.row, pauses), { running, stoppedAt: c.row.firstRespondedAt?.getTime() ?? null }, Date.now());
+}
+
+@Resolver(() => SupportCase)
+export class SupportCaseResolver {
+  @Authorized()
+  @Query(() => SupportCaseConnection, { description: "Support cases the caller may see. Support staff and partners: a queue, the most urgent `responseDueAt` first. Customers: their organisation's, newest first." })
+  async supportCases(
+    @Args(() => ConnectionArgs) page: ConnectionArgs,
+    @Arg("filter", () => SupportCaseFilter, { nullable: true, description: "Narrow the list." }) filter: SupportCaseFilter | null,
+    @Ctx() ctx: Context,
+  ) {
+    const viewer = requireViewer(ctx);
+    const c = await listSupportCases(
+      ctx.db,
+      viewer,
+      {
+        status: filter?.status,
+        routedTo: filter?.routedTo,
+        category: filter?.category,
+        customerId: filter?.customerId ? uuidOf(filter.customerId, "Organisation") : null,
+        assigneeId: filter?.assignedToMe ? viewer.userId : null,
+        unassigned: filter?.unassigned,
+      },
+      page,
+    );
+    return mapNodes(c, (row) => SupportCase.from(row));
+  }
+
+  @Authorized()
+  @Mutation(() => OpenSupportCasePayload, { description: "Open a support case (any customer user, with or without agreement; a partner or support for a customer). The customer gets a receipt with the case number and when to expect an answer." })
+  async openSupportCase(@Arg("input", () => OpenSupportCaseInput, { description: "The case." }) input: OpenSupportCaseInput, @Ctx() ctx: Context) {
+    const r = await openSupportCase(
+      ctx.db,
+      requireViewer(ctx),
+      { ...input, customerId: input.customerId ? uuidOf(input.customerId, "Organisation") : null, propertyId: input.propertyId ? uuidOf(input.propertyId, "Property") : null },
+      new Date(),
+    );
+    return payload(r, "supportCase", (row) => SupportCase.from(row));
+  }
+
+  @Authorized()
+  @Mutation(() => ReplyToSupportCasePayload, { description: "Write in a case's thread; `internal: true` for a staff-side note. The customer's answer to a waiting case starts the clock again." })
+  async replyToSupportCase(@Arg("input", () => ReplyToSupportCaseInput, { description: "The message." }) input: ReplyToSupportCaseInput, @Ctx() ctx: Context) {
+    const r = await replyToSupportCase(ctx.db, requireViewer(ctx), { ...input, caseId: uuidOf(input.caseId, "SupportCase") }, new Date());
+    return payload(r, "message", SupportCaseMessage.from);
+  }
+
+  @Authorized("ADMIN", "SUPPORT", "PARTNER_ADMIN", "PARTNER_STAFF")
+  @Mutation(() => SetSupportCaseStatusPayload, { description: "Change a case's status (the staff handling it). WAITING_ON_CUSTOMER pauses the clock." })
+  async setSupportCaseStatus(@Arg("input", () => SetSupportCaseStatusInput, { description: "Case and status." }) input: SetSupportCaseStatusInput, @Ctx() ctx: Context) {
+    const r = await setSupportCaseStatus(ctx.db, requireViewer(ctx), { caseId: uuidOf(input.caseId, "SupportCase"), status: input.status }, new Date());
+    return payload(r, "supportCase", (row) => SupportCase.from(row));
+  }
+
+  @Authorized("ADMIN", "SUPPORT", "PARTNER_ADMIN", "PARTNER_STAFF")
+  @Mutation(() => AssignSupportCasePayload, { description: "Assign a case to someone on the caller's support staff, or unassign it." })
+  async assignSupportCase(@Arg("input", () => AssignSupportCaseInput, { description: "Case and assignee." }) input: AssignSupportCaseInput, @Ctx() ctx: Context) {
+    const r = await assignSupportCase(ctx.db, requireViewer(ctx), { caseId: uuidOf(input.caseId, "SupportCase"), assigneeId: input.assigneeId ? uuidOf(input.assigneeId, "User") : null }, new Date());
+    return payload(r, "supportCase", (row) => SupportCase.from(row));
+  }
+
+  @Authorized("ADMIN", "SUPPORT", "PARTNER_ADMIN", "PARTNER_STAFF")
+  @Mutation(() => HandOverSupportCasePayload, { description: "Hand a case between the vendor's support and the customer's installer, with a note for the receiving side. NO_INSTALLER when there is nobody to hand to." })
+  async handOverSupportCase(@Arg("input", () => HandOverSupportCaseInput, { description: "Case, receiver, note." }) input: HandOverSupportCaseInput, @Ctx() ctx: Context) {
+    const r = await handOverSupportCase(ctx.db, requireViewer(ctx), { caseId: uuidOf(input.caseId, "SupportCase"), to: input.to, note: input.note }, new Date());
+    return payload(r, "supportCase", (row) => SupportCase.from(row));
+  }
+
+  @FieldResolver(() => RoutingReason, { description: "Why it went where it did, naming the installer." })
+  async routingReason(@Root() c: SupportCase, @Ctx() ctx: Context) {
+    const partner = c.row.partnerId ? await ctx.loaders.organisation.load(c.row.partnerId) : null;
+    const text = routingMessage(c.row.routingReason as RoutingReasonCode, c.row.routingReason === "HANDED_OVER" && c.row.routedTo === "VENDOR" ? null : (partner?.name ?? null));
+    return Object.assign(new RoutingReason(), { code: c.row.routingReason, message: text.en, messageSv: text.sv });
+  }
+
+  @FieldResolver(() => Organisation, { description: "The customer." })
+  async customer(@Root() c: SupportCase, @Ctx() ctx: Context) {
+    return Organisation.from((await ctx.loaders.organisation.load(c.row.customerId))!);
+  }
+
+  @FieldResolver(() => Organisation, { nullable: true, description: "The customer's installer (the partner that answers when routed to PARTNER); null when there is none." })
+  async partner(@Root() c: SupportCase, @Ctx() ctx: Context) {
+    const row = c.row.partnerId ? await ctx.loaders.organisation.load(c.row.partnerId) : null;
+    return row && Organisation.from(row);
+  }
+
+  @FieldResolver(() => Property, { nullable: true, description: "The property the case concerns." })
+  async property(@Root() c: SupportCase, @Ctx() ctx: Context) {
+    const row = c.row.propertyId ? await ctx.loaders.property.load(c.row.propertyId) : null;
+    return row && Property.from(row);
+  }
+
+  @FieldResolver(() => SupportCaseActor, { description: "Who opened the case." })
+  async openedBy(@Root() c: SupportCase, @Ctx() ctx: Context) {
+    return actorOf(ctx, c.row.openedBy);
+  }
+
+  @FieldResolver(() => SupportCaseActor, { nullable: true, description: "Who handles the case; null when nobody is assigned yet." })
+  async assignee(@Root() c: SupportCase, @Ctx() ctx: Context) {
+    return actorOf(ctx, c.row.assigneeId);
+  }
+
+  @FieldResolver(() => DateTimeResolver, { nullable: true, description: "When support opened after the case came in, if it came in while support was closed; null when it was open." })
+  async supportOpensAt(@Root() c: SupportCase, @Ctx() ctx: Context) {
+    const calendar = await supportLoaders(ctx).calendar();
+    const at = c.row.openedAt.getTime();
+    return calendar.isOpen(at) ? null : new Date(calendar.nextOpening(at));
+  }
+
+  @FieldResolver(() => Float, { description: "Open hours the first-response clock has run (pauses left out), up to now or the first answer." })
+  async openHoursUsed(@Root() c: SupportCase, @Ctx() ctx: Context) {
+    return (await clockOf(c, ctx)).usedMs / MS_PER_HOUR;
+  }
+
+  @FieldResolver(() => Float, { nullable: true, description: "Open hours left until `responseDueAt` (negative when overdue); null once answered, resolved or closed." })
+  async openHoursLeft(@Root() c: SupportCase, @Ctx() ctx: Context) {
+    const left = (await clockOf(c, ctx)).leftMs;
+    return left === null ? null : left / MS_PER_HOUR;
+  }
+
+  @FieldResolver(() => Boolean, { description: "Still unanswered with at least 75% of the target used, not yet overdue." })
+  async nearDeadline(@Root() c: SupportCase, @Ctx() ctx: Context) {
+    return (await clockOf(c, ctx)).nearDeadline;
+  }
+
+  @FieldResolver(() => Boolean, { description: "Still unanswered after the whole target." })
+  async overdue(@Root() c: SupportCase, @Ctx() ctx: Context) {
+    return (await clockOf(c, ctx)).overdue;
+  }
+
+  @FieldResolver(() => [SupportCasePause], { description: "The stretches when the case waited on the customer." })
+  async pauses(@Root() c: SupportCase, @Ctx() ctx: Context) {
+    return (await supportLoaders(ctx).pausesByCase.load(c.row.id)).map((p) => Object.assign(new SupportCasePause(), { startedAt: p.startedAt, endedAt: p.endedAt }));
+  }
+
+  @FieldResolver(() => [SupportCaseMessage], { description: "The thread, oldest first; internal notes only for the staff side allowed to read them." })
+  async messages(@Root() c: SupportCase, @Ctx() ctx: Context) {
+    return (await supportLoaders(ctx).messagesByCase.load(c.row.id)).map(SupportCaseMessage.from);
+  }
+
+  @FieldResolver(() => [SupportCaseAttachment], { description: "Files sent when the case was opened (those sent with messages are on the messages)." })
+  async attachments(@Root() c: SupportCase, @Ctx() ctx: Context) {
+    return (await supportLoaders(ctx).attachmentsByCase.load(c.row.id)).filter((a) => a.messageId === null).map(SupportCaseAttachment.from);
+  }
+}
+
+@Resolver(() => SupportCaseMessage)
+export class SupportCaseMessageResolver {
+  @FieldResolver(() => SupportCaseActor, { nullable: true, description: "Who wrote it." })
+  async author(@Root() m: SupportCaseMessage, @Ctx() ctx: Context) {
+    return actorOf(ctx, m.row.authorUserId);
+  }
+
+  @FieldResolver(() => [SupportCaseAttachment], { description: "Files sent with the message." })
+  async attachments(@Root() m: SupportCaseMessage, @Ctx() ctx: Context) {
+    return (await supportLoaders(ctx).attachmentsByCase.load(m.row.caseId)).filter((a) => a.messageId === m.row.id).map(SupportCaseAttachment.from);
+  }
+}

@@ -1,0 +1,275 @@
+import { and, asc, desc, eq, inArray, isNull, sql, type SQL } from "drizzle-orm";
+import type { Db, DbOrTx, Tx } from "../../db/client.js";
+import { organisations, properties, supportCaseAttachments, supportCaseMessages, supportCaseNumberCounters, supportCasePauses, supportCases } from "../../db/schema/index.js";
+import { recordAudit } from "../../shared/audit.js";
+import { paginate, type Connection, type ConnectionArgs } from "../../shared/connection.js";
+import { todayInSweden } from "../../shared/dates.js";
+import { ok, userError, type Result } from "../../shared/errors.js";
+import { organisationScope, propertyScope, supportCaseScope, supportMessageScope } from "../../shared/scope.js";
+import { mutate } from "../../shared/transaction.js";
+import { isVendorStaff, requireRole, type Viewer } from "../../shared/viewer.js";
+import { decodeBase64, MAX_ATTACHMENT_BYTES, MAX_ATTACHMENTS, sniffContentType } from "./attachment-content.js";
+import { routeCase, type Category } from "./case-routing.js";
+import { coveringAgreement, installerOf, responseTarget } from "./covering-agreement.js";
+import { responseDueAt, type ClockFacts } from "./response-clock.js";
+import { MS_PER_HOUR, type SupportCalendar } from "./support-calendar.js";
+import { supportCalendar } from "./support-calendar.service.js";
+import { sendReceipt, tellTeamOfNewCase } from "./support-case.notifications.js";
+import { SupportErrors as E } from "./support.errors.js";
+
+export type SupportCaseRow = typeof supportCases.$inferSelect;
+export type SupportMessageRow = typeof supportCaseMessages.$inferSelect;
+export type SupportAttachmentRow = typeof supportCaseAttachments.$inferSelect;
+export type PauseRow = typeof supportCasePauses.$inferSelect;
+export type CaseStatus = SupportCaseRow["status"];
+
+export interface AttachmentInput {
+  fileName: string;
+  contentBase64: string;
+}
+
+export interface ReadAttachment {
+  fileName: string;
+  contentType: string;
+  content: Buffer;
+}
+
+/** Decodes and checks attachments: how many, how large, and what the bytes really are. */
+export function readAttachments(list: readonly AttachmentInput[], field: string[]): Result<ReadAttachment[]> {
+  if (list.length > MAX_ATTACHMENTS) return userError(E.TOO_MANY_ATTACHMENTS, `At most ${MAX_ATTACHMENTS} attachments at a time.`, field);
+  const out: ReadAttachment[] = [];
+  for (const [i, a] of list.entries()) {
+    const at = [...field, String(i)];
+    // Checked before decoding, so an oversized upload costs no memory.
+    if (a.contentBase64.length > Math.ceil(MAX_ATTACHMENT_BYTES / 3) * 4 + 1024) return userError(E.ATTACHMENT_TOO_LARGE, `${a.fileName} is larger than ${MAX_ATTACHMENT_BYTES / 1024 / 1024} MB.`, at);
+    const content = decodeBase64(a.contentBase64);
+    if (!content) return userError(E.ATTACHMENT_NOT_BASE64, `${a.fileName} is not valid base64.`, at);
+    if (content.length > MAX_ATTACHMENT_BYTES) return userError(E.ATTACHMENT_TOO_LARGE, `${a.fileName} is larger than ${MAX_ATTACHMENT_BYTES / 1024 / 1024} MB.`, at);
+    const contentType = sniffContentType(content);
+    if (!contentType) return userError(E.ATTACHMENT_TYPE_NOT_ALLOWED, `${a.fileName} is not a PNG or JPEG image, a PDF or a text/log file.`, at);
+    out.push({ fileName: a.fileName.slice(0, 200) || "bilaga", contentType, content });
+  }
+  return ok(out);
+}
+
+export async function storeAttachments(tx: Tx, viewer: Viewer, caseId: string, messageId: string | null, list: ReadAttachment[]) {
+  if (list.length === 0) return;
+  await tx.insert(supportCaseAttachments).values(list.map((a) => ({ caseId, messageId, fileName: a.fileName, contentType: a.contentType, sizeBytes: a.content.length, content: a.content, uploadedBy: viewer.userId })));
+}
+
+async function nextCaseNumber(tx: Tx, now: Date): Promise<string> {
+  const year = Number(todayInSweden(now).slice(0, 4));
+  const [row] = await tx
+    .insert(supportCaseNumberCounters)
+    .values({ year, last: 1 })
+    .onConflictDoUpdate({ target: supportCaseNumberCounters.year, set: { last: sql`${supportCaseNumberCounters.last} + 1` } })
+    .returning();
+  return `SC-${year}-${String(row!.last).padStart(4, "0")}`;
+}
+
+export interface OpenCaseInput {
+  customerId?: string | null;
+  propertyId?: string | null;
+  category: Category;
+  subject: string;
+  description: string;
+  attachments?: readonly AttachmentInput[] | null;
+}
+
+/** Which customer a case is for: a customer user's own organisation; a partner or support names one it may see. */
+async function customerFor(db: DbOrTx, viewer: Viewer, customerId: string | null | undefined): Promise<Result<{ id: string; name: string }>> {
+  if (viewer.organisationKind === "CUSTOMER") {
+    if (customerId && customerId !== viewer.organisationId) return userError(E.NOT_FOUND, "No such customer.", ["input", "customerId"]);
+    const [own] = await db.select({ id: organisations.id, name: organisations.name }).from(organisations).where(eq(organisations.id, viewer.organisationId));
+    return ok(own!);
+  }
+  if (isVendorStaff(viewer)) requireRole(viewer, ["ADMIN", "SUPPORT"]);
+  if (!customerId) return userError(E.CUSTOMER_REQUIRED, "Say which customer the case is for.", ["input", "customerId"]);
+  const [row] = await db
+    .select({ id: organisations.id, name: organisations.name })
+    .from(organisations)
+    .where(and(eq(organisations.id, customerId), eq(organisations.kind, "CUSTOMER"), organisationScope(viewer)));
+  return row ? ok(row) : userError(E.NOT_FOUND, "No such customer.", ["input", "customerId"]);
+}
+
+/**
+ * Opens a case: routes it (installer or vendor), gives it the priority and first-response target of
+ * the covering agreement (or of none), counts the deadline in open hours, stores the attachments,
+ * and e-mails the customer a receipt and the team a notice, all in one transaction.
+ */
+export async function openSupportCase(db: Db, viewer: Viewer, input: OpenCaseInput, now: Date): Promise<Result<SupportCaseRow>> {
+  const customer = await customerFor(db, viewer, input.customerId);
+  if ("errors" in customer) return customer;
+  const propertyId = input.propertyId ?? null;
+  if (propertyId) {
+    const [p] = await db.select({ id: properties.id }).from(properties).where(and(eq(properties.id, propertyId), eq(properties.customerId, customer.ok.id), propertyScope(viewer)));
+    if (!p) return userError(E.NOT_FOUND, "No such property of this customer.", ["input", "propertyId"]);
+  }
+  const subject = input.subject.trim();
+  const description = input.description.trim();
+  if (!subject) return userError(E.SUBJECT_REQUIRED, "Give the case a subject.", ["input", "subject"]);
+  if (!description) return userError(E.DESCRIPTION_REQUIRED, "Describe what the case is about.", ["input", "description"]);
+  const files = readAttachments(input.attachments ?? [], ["input", "attachments"]);
+  if ("errors" in files) return files;
+  const calendar = await supportCalendar(db);
+  return mutate(db, async (tx) => {
+    const agreement = await coveringAgreement(tx, customer.ok.id, propertyId, todayInSweden(now));
+    const installer = await installerOf(tx, customer.ok.id, propertyId, agreement?.partnerId ?? null);
+    const routing = routeCase(input.category, installer);
+    const target = await responseTarget(tx, agreement?.tier ?? null);
+    const [row] = await tx
+      .insert(supportCases)
+      .values({
+        number: await nextCaseNumber(tx, now),
+        customerId: customer.ok.id,
+        propertyId,
+        agreementId: agreement?.id ?? null,
+        category: input.category,
+        subject,
+        description,
+        routedTo: routing.routedTo,
+        partnerId: routing.partnerId,
+        routingReason: routing.reason,
+        priority: target.priority,
+        responseTargetHours: target.openHours,
+        openedAt: now,
+        openedBy: viewer.userId,
+        openedByOrganisationId: viewer.organisationId,
+        responseDueAt: new Date(calendar.deadline(now.getTime(), Math.round(target.openHours * MS_PER_HOUR))),
+        updatedAt: now,
+      })
+      .returning();
+    await storeAttachments(tx, viewer, row!.id, null, files.ok);
+    await recordAudit(tx, viewer, {
+      action: "supportCaseOpened",
+      objectType: "SupportCase",
+      objectId: row!.id,
+      organisationId: customer.ok.id,
+      details: { number: row!.number, category: row!.category, routedTo: row!.routedTo, routingReason: row!.routingReason, priority: row!.priority, attachments: files.ok.length },
+    });
+    const answeredBy = routing.routedTo === "PARTNER" ? (installer?.name ?? "er installatör") : "Aptus support";
+    await sendReceipt(tx, row!, viewer.email, { openNow: calendar.isOpen(now.getTime()), nextOpening: calendar.nextOpening(now.getTime()), answeredBy });
+    await tellTeamOfNewCase(tx, row!, customer.ok.name);
+    return ok(row!);
+  });
+}
+
+export async function findSupportCase(db: DbOrTx, viewer: Viewer, id: string): Promise<SupportCaseRow | null> {
+  const [row] = await db.select().from(supportCases).where(and(eq(supportCases.id, id), supportCaseScope(viewer)));
+  return row ?? null;
+}
+
+/** The same, locked for a change, so two concurrent changes of one case queue up. */
+export async function lockSupportCase(tx: Tx, viewer: Viewer, id: string): Promise<SupportCaseRow | null> {
+  const [row] = await tx.select().from(supportCases).where(and(eq(supportCases.id, id), supportCaseScope(viewer))).for("update");
+  return row ?? null;
+}
+
+export interface SupportCaseFilter {
+  status?: CaseStatus[] | null;
+  routedTo?: "VENDOR" | "PARTNER" | null;
+  category?: Category[] | null;
+  customerId?: string | null;
+  assigneeId?: string | null;
+  unassigned?: boolean | null;
+}
+
+/**
+ * Cases the viewer may see. Staff and partners get a queue, the most urgent deadline first (cases
+ * without one last); customers their newest cases first.
+ */
+export async function listSupportCases(db: Db, viewer: Viewer, filter: SupportCaseFilter, page: ConnectionArgs): Promise<Connection<SupportCaseRow>> {
+  const where = and(
+    supportCaseScope(viewer),
+    filter.status?.length ? inArray(supportCases.status, filter.status) : undefined,
+    filter.routedTo ? eq(supportCases.routedTo, filter.routedTo) : undefined,
+    filter.category?.length ? inArray(supportCases.category, filter.category) : undefined,
+    filter.customerId ? eq(supportCases.customerId, filter.customerId) : undefined,
+    filter.assigneeId ? eq(supportCases.assigneeId, filter.assigneeId) : undefined,
+    filter.unassigned ? isNull(supportCases.assigneeId) : undefined,
+  );
+  const order: SQL[] =
+    viewer.organisationKind === "CUSTOMER"
+      ? [desc(supportCases.openedAt), desc(supportCases.number)]
+      : [sql`${supportCases.responseDueAt} asc nulls last`, asc(supportCases.openedAt), asc(supportCases.number)];
+  return paginate(
+    page,
+    () => db.$count(supportCases, where),
+    (offset, limit) => db.select().from(supportCases).where(where).orderBy(...order).offset(offset).limit(limit),
+    (r) => r,
+  );
+}
+
+export function visibleMessagesOf(db: DbOrTx, viewer: Viewer, caseIds: readonly string[]) {
+  return db
+    .select()
+    .from(supportCaseMessages)
+    .where(and(inArray(supportCaseMessages.caseId, [...caseIds]), supportMessageScope(viewer)))
+    .orderBy(asc(supportCaseMessages.createdAt), asc(supportCaseMessages.id));
+}
+
+/** Attachments of visible cases that came with the opening or with a message the viewer may read. */
+export function visibleAttachmentsOf(db: DbOrTx, viewer: Viewer, where: SQL) {
+  const messageScope = supportMessageScope(viewer);
+  return db
+    .select({ a: supportCaseAttachments })
+    .from(supportCaseAttachments)
+    .innerJoin(supportCases, eq(supportCases.id, supportCaseAttachments.caseId))
+    .leftJoin(supportCaseMessages, eq(supportCaseMessages.id, supportCaseAttachments.messageId))
+    .where(and(where, supportCaseScope(viewer), messageScope ? sql`(${supportCaseAttachments.messageId} is null or ${messageScope})` : undefined))
+    .orderBy(asc(supportCaseAttachments.createdAt), asc(supportCaseAttachments.id))
+    .then((rows) => rows.map((r) => r.a));
+}
+
+export async function findMessage(db: DbOrTx, viewer: Viewer, id: string): Promise<SupportMessageRow | null> {
+  const [row] = await db
+    .select({ m: supportCaseMessages })
+    .from(supportCaseMessages)
+    .innerJoin(supportCases, eq(supportCases.id, supportCaseMessages.caseId))
+    .where(and(eq(supportCaseMessages.id, id), supportCaseScope(viewer), supportMessageScope(viewer)));
+  return row?.m ?? null;
+}
+
+export async function findAttachment(db: DbOrTx, viewer: Viewer, id: string): Promise<SupportAttachmentRow | null> {
+  const [row] = await visibleAttachmentsOf(db, viewer, eq(supportCaseAttachments.id, id));
+  return row ?? null;
+}
+
+export function pausesOf(db: DbOrTx, caseIds: readonly string[]) {
+  return db.select().from(supportCasePauses).where(inArray(supportCasePauses.caseId, [...caseIds])).orderBy(asc(supportCasePauses.startedAt));
+}
+
+export function clockFacts(c: SupportCaseRow, pauses: readonly PauseRow[]): ClockFacts {
+  return {
+    openedAt: c.openedAt.getTime(),
+    targetMs: Math.round(c.responseTargetHours * MS_PER_HOUR),
+    pauses: pauses.map((p) => ({ startedAt: p.startedAt.getTime(), endedAt: p.endedAt?.getTime() ?? null })),
+  };
+}
+
+/**
+ * Recomputes the stored deadline of cases still waiting for their first answer (all of them when
+ * no ids are given), from their pauses and the calendar as the transaction sees it.
+ */
+export async function recomputeResponseDue(tx: Tx, calendar: SupportCalendar, caseIds?: readonly string[]): Promise<number> {
+  const open = await tx
+    .select()
+    .from(supportCases)
+    .where(and(isNull(supportCases.firstRespondedAt), inArray(supportCases.status, ["OPEN", "WAITING_ON_CUSTOMER"]), caseIds ? inArray(supportCases.id, [...caseIds]) : undefined));
+  if (open.length === 0) return 0;
+  const pauses = await pausesOf(tx, open.map((c) => c.id));
+  const ids: string[] = [];
+  const dues: (string | null)[] = [];
+  for (const c of open) {
+    const due = responseDueAt(calendar, clockFacts(c, pauses.filter((p) => p.caseId === c.id)));
+    if ((due ?? null) === (c.responseDueAt?.getTime() ?? null)) continue;
+    ids.push(c.id);
+    dues.push(due === null ? null : new Date(due).toISOString());
+  }
+  if (ids.length === 0) return 0;
+  // One statement for all of them: a calendar change may move thousands of deadlines.
+  const idList = sql.join(ids.map((i) => sql`${i}`), sql`, `);
+  const dueList = sql.join(dues.map((d) => sql`${d}`), sql`, `);
+  await tx.execute(sql`update ${supportCases} set response_due_at = v.due from (select unnest(array[${idList}]::uuid[]) as id, unnest(array[${dueList}]::timestamptz[]) as due) v where ${supportCases.id} = v.id`);
+  return ids.length;
+}
