@@ -4,6 +4,8 @@ import { AccessResolver, ApiTokenResolver } from "./modules/access/access.resolv
 import { AgreementResolver } from "./modules/agreements/agreement.resolver.js";
 import { InstalledVersionResolver, ProductReleaseResolver, PropertyVersionsResolver } from "./modules/releases/release.resolver.js";
 import { ActionPlanResolver, AgreementTailoringResolver, SystemReviewResolver, TailoringEventResolver, TailoringResolver, TailoringStepStatusResolver } from "./modules/tailoring/tailoring.resolver.js";
+import { ServiceVisitResolver } from "./modules/visits/visit.resolver.js";
+import { ActionItemVisitResolver, AgreementVisitsResolver, VisitAcknowledgementResolver, VisitBookingResolver, VisitCheckResolver, VisitProtocolVersionResolver } from "./modules/visits/visit-relations.resolver.js";
 import { SupportCalendarResolver } from "./modules/support/support-calendar.resolver.js";
 import { SupportCaseMessageResolver, SupportCaseResolver } from "./modules/support/support-case.resolver.js";
 import { AuditResolver } from "./modules/audit/audit.resolver.js";
@@ -32,6 +34,13 @@ export const resolvers = [
   ActionPlanResolver,
   AgreementTailoringResolver,
   AuditResolver,
+  ServiceVisitResolver,
+  VisitCheckResolver,
+  ActionItemVisitResolver,
+  VisitBookingResolver,
+  VisitProtocolVersionResolver,
+  VisitAcknowledgementResolver,
+  AgreementVisitsResolver,
   SearchResolver,
   SupportCalendarResolver,
   SupportCaseResolver,
