@@ -1,14 +1,10 @@
 import { sql } from "drizzle-orm";
-import { check, customType, index, integer, pgEnum, pgTable, text, timestamp, uuid } from "drizzle-orm/pg-core";
+import { check, index, integer, pgEnum, pgTable, text, timestamp, uuid } from "drizzle-orm/pg-core";
+import { bytea } from "./bytea.js";
 
 /** PENDING until delivered (SENT) or until every attempt has failed (FAILED, kept for a person to look at). */
 export const emailState = pgEnum("email_state", ["PENDING", "SENT", "FAILED"]);
 
-/** Raw bytes; PGlite hands back a Uint8Array and postgres.js a Buffer, so both become a Buffer. */
-const bytea = customType<{ data: Buffer; driverData: Buffer | Uint8Array }>({
-  dataType: () => "bytea",
-  fromDriver: (value) => (Buffer.isBuffer(value) ? value : Buffer.from(value)),
-});
 
 /** Outgoing e-mail, written in the same transaction as its cause and sent afterwards. */
 export const emailOutbox = pgTable(

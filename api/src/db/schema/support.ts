@@ -1,14 +1,10 @@
 import { sql } from "drizzle-orm";
-import { bigint, boolean, check, customType, date, index, integer, pgEnum, pgTable, real, text, time, timestamp, unique, uniqueIndex, uuid } from "drizzle-orm/pg-core";
+import { bigint, boolean, check, date, index, integer, pgEnum, pgTable, real, text, time, timestamp, unique, uniqueIndex, uuid } from "drizzle-orm/pg-core";
+import { bytea } from "./bytea.js";
 import { agreements } from "./agreements.js";
 import { organisations, properties, users } from "./parties.js";
 import { tierCode } from "./tiers.js";
 
-/** Attachment bytes, stored in the database with the case they belong to. */
-const bytea = customType<{ data: Buffer; driverData: Buffer | Uint8Array }>({
-  dataType: () => "bytea",
-  fromDriver: (v) => Buffer.from(v),
-});
 
 /**
  * Support's opening hours as rows, not branches: "weekday W in ISO weeks A to B, from T1 to T2".
