@@ -23,13 +23,18 @@ export type Tone = "neutral" | "good" | "warn" | "bad";
 export function Tile(props: { id: string; value: number | string; label: string; to?: string; linkLabel?: string; tone?: Tone; sections: readonly Section[]; hint?: ReactNode }) {
   const lang = useLang();
   const value = typeof props.value === "number" ? formatNumber(lang, props.value) : props.value;
-  const link = props.to && canOpen(props.sections, props.to) ? props.to : undefined;
+  // "#panel" points at the list further down this page.
+  const link = props.to && (props.to.startsWith("#") || canOpen(props.sections, props.to)) ? props.to : undefined;
   return (
     <div className={`tile card tone-${props.tone ?? "neutral"}`} data-tile={props.id}>
       <p className="tile-label">{props.label}</p>
       <p className="tile-value">{value}</p>
       {props.hint ? <p className="tile-hint">{props.hint}</p> : null}
-      {link ? (
+      {link?.startsWith("#") ? (
+        <a className="tile-link" href={link}>
+          {props.linkLabel ?? props.label} <span aria-hidden="true">→</span>
+        </a>
+      ) : link ? (
         <Link className="tile-link" to={link} prefetch="intent">
           {props.linkLabel ?? props.label} <span aria-hidden="true">→</span>
         </Link>
