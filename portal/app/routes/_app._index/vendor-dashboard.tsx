@@ -37,6 +37,7 @@ export function VendorDashboard(props: { data: VendorDashboardQuery; windows: { 
               linkLabel={t("dashboard.showAgreements")}
             />
           ))}
+          <Tile id="overdue-items" sections={sections} value={overdueItems.length} tone={overdueItems.length > 0 ? "bad" : "good"} label={t("dashboard.overdueItems")} to="#overdue-items-title" linkLabel={t("dashboard.showItems")} />
           <Tile id="waiting-on-vendor" sections={sections} value={data.waitingOnVendor?.totalCount ?? 0} label={t("dashboard.waitingOnYou")} to="/worklist" linkLabel={t("dashboard.showWorklist")} />
         </div>
       ) : null}
