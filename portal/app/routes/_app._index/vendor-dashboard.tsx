@@ -22,6 +22,7 @@ export function VendorDashboard(props: { data: VendorDashboardQuery; windows: { 
   const cases = data.openCases?.edges.map((e) => e.node) ?? [];
   return (
     <>
+      {data.in90 ? <h2 className="dash-group">{t("dashboard.salesGroup")}</h2> : null}
       {data.in90 ? (
         <div className="tiles">
           {WINDOWS.map((days) => (
@@ -41,6 +42,7 @@ export function VendorDashboard(props: { data: VendorDashboardQuery; windows: { 
           <Tile id="waiting-on-vendor" sections={sections} value={data.waitingOnVendor?.totalCount ?? 0} label={t("dashboard.waitingOnYou")} to="/worklist" linkLabel={t("dashboard.showWorklist")} />
         </div>
       ) : null}
+      {data.openCases ? <h2 className="dash-group">{t("dashboard.supportGroup")}</h2> : null}
       {data.openCases ? (
         <div className="tiles">
           <Tile id="open-cases" sections={sections} value={data.openCases.totalCount} label={t("dashboard.openCases")} />
