@@ -22,8 +22,10 @@ export function CustomerDashboard({ data, sections }: { data: CustomerDashboardQ
       <div className="tiles">
         <Tile id="agreements" sections={sections} value={agreements.filter((a) => a.status === "ACTIVE" || a.status === "EXPIRING").length} label={t("dashboard.validAgreements")} to="/agreements?status=valid" linkLabel={t("dashboard.showAgreements")} />
         <Tile id="expiring" sections={sections} value={expiring.length} tone={expiring.length > 0 ? "warn" : "good"} label={t("dashboard.expiringAgreements")} to="/agreements?status=EXPIRING" linkLabel={t("dashboard.showExpiring")} />
+        <Tile id="waiting-on-customer" testId="waiting-count" sections={sections} value={data.waitingOnCustomer.totalCount} tone={data.waitingOnCustomer.totalCount > 0 ? "warn" : "neutral"} label={t("dashboard.waitingOnYouCustomer")} to="/worklist" linkLabel={t("dashboard.showWorklist")} />
         <Tile id="open-cases" sections={sections} value={data.openCases.totalCount} label={t("dashboard.openCases")} />
         <Tile id="items-past-date" sections={sections} value={pastDate.length} tone={pastDate.length > 0 ? "bad" : "good"} label={t("dashboard.itemsPastDate")} to="#action-plan-title" linkLabel={t("dashboard.showItems")} />
+        <Tile id="properties" testId="property-count" sections={sections} value={data.properties.totalCount} label={t("dashboard.properties")} to="/properties" linkLabel={t("dashboard.showProperties")} />
         <Tile id="updates" sections={sections} value={updates.length} tone={updates.length > 0 ? "warn" : "good"} label={t("dashboard.updatesNeeded")} to="/properties" linkLabel={t("dashboard.showProperties")} />
       </div>
       <div className="dash-grid">

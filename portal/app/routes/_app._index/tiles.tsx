@@ -20,7 +20,7 @@ export function canOpen(sections: readonly Section[], to: string): boolean {
 export type Tone = "neutral" | "good" | "warn" | "bad";
 
 /** One number with what it counts and a link to the list it counts (when the viewer may open it). */
-export function Tile(props: { id: string; value: number | string; label: string; to?: string; linkLabel?: string; tone?: Tone; sections: readonly Section[]; hint?: ReactNode }) {
+export function Tile(props: { id: string; testId?: string; value: number | string; label: string; to?: string; linkLabel?: string; tone?: Tone; sections: readonly Section[]; hint?: ReactNode }) {
   const lang = useLang();
   const value = typeof props.value === "number" ? formatNumber(lang, props.value) : props.value;
   // "#panel" points at the list further down this page.
@@ -28,7 +28,9 @@ export function Tile(props: { id: string; value: number | string; label: string;
   return (
     <div className={`tile card tone-${props.tone ?? "neutral"}`} data-tile={props.id}>
       <p className="tile-label">{props.label}</p>
-      <p className="tile-value">{value}</p>
+      <p className="tile-value" data-testid={props.testId}>
+        {value}
+      </p>
       {props.hint ? <p className="tile-hint">{props.hint}</p> : null}
       {link?.startsWith("#") ? (
         <a className="tile-link" href={link}>
