@@ -60,3 +60,14 @@ describe("the expensive fields of a list", () => {
     expect(after.count).toBe(before.count);
   });
 });
+
+describe("an agreement's yearly value", () => {
+  it("is twelve times what its running rentals cost per month, for a dashboard's sums", async () => {
+    const { data } = await run<{ agreements: { edges: { node: { monthlyCost: { amountMinor: number }; yearlyValue: { amountMinor: number; currency: string } } }[] } }>(
+      `{ agreements(first: 100) { edges { node { monthlyCost { amountMinor } yearlyValue { amountMinor currency } } } } }`,
+    );
+    const nodes = data.agreements.edges.map((e) => e.node);
+    expect(nodes.some((n) => n.monthlyCost.amountMinor > 0)).toBe(true);
+    for (const n of nodes) expect(n.yearlyValue).toEqual({ amountMinor: 12 * n.monthlyCost.amountMinor, currency: "SEK" });
+  });
+});

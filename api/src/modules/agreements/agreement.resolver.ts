@@ -222,6 +222,12 @@ export class AgreementResolver {
     return Money.of(monthlyCostMinor(await ctx.loaders.licenceRentals.load(a.record.id), clock.today));
   }
 
+  // Only the rentals carry a price in Trygg today; a dashboard sums this to show what is up for renewal.
+  @FieldResolver(() => Money, { description: "What the running licence rentals are worth per year: twelve times `monthlyCost`." })
+  async yearlyValue(@Root() a: Agreement, @Ctx() ctx: Context, @Clock() clock: Clock) {
+    return Money.of(12 * monthlyCostMinor(await ctx.loaders.licenceRentals.load(a.record.id), clock.today));
+  }
+
   @FieldResolver(() => [AddOn], { description: "Add-ons, newest first, ended ones included." })
   async addOns(@Root() a: Agreement, @Ctx() ctx: Context) {
     return newestAddOnsFirst(await ctx.loaders.addOns.load(a.record.id)).map((r) => AddOn.from(r, addOnIsActive(r, a.record)));

@@ -1,39 +1,21 @@
-import { AGREEMENT_STATUSES, TIER_CODES } from "~/lib/enums";
+import { TIER_CODES } from "~/lib/enums";
+import { agreementFilterOf, filterFromUrl, STATUS_CHOICES } from "~/lib/agreement-filter";
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useLoaderData, useLocation, useRouteError } from "@remix-run/react";
 import { AgreementStatusBadge, DaysLeft } from "~/components/agreement-status";
 import { EmptyState, FilterActions, PageSizeField, Pagination } from "~/components/list-controls";
 import { ErrorPanel } from "~/components/error-panel";
-import { AgreementsDocument, type AgreementStatus } from "~/graphql/graphql";
+import { CsvExportLink } from "~/components/csv-export-link";
+import { AgreementsDocument } from "~/graphql/graphql";
 import { formatDate } from "~/i18n/i18n";
 import { pageTitle } from "~/i18n/meta";
 import { useLang, useT } from "~/i18n/use-t";
 
-import { isIsoDate } from "~/lib/dates";
 import { apiFor } from "~/lib/api.server";
 import { useViewer } from "~/lib/use-viewer";
 import { pageFromUrl } from "~/lib/paging";
 
 export const meta: MetaFunction = ({ matches }) => [{ title: pageTitle(matches, "agreements.title") }];
-
-/** `?status=` one status, or "valid" for active and expiring together. */
-const STATUS_CHOICES = ["valid", ...AGREEMENT_STATUSES] as const;
-type StatusChoice = (typeof STATUS_CHOICES)[number];
-
-function filterFromUrl(url: URL) {
-  const statusParam = url.searchParams.get("status");
-  const status = STATUS_CHOICES.find((s) => s === statusParam);
-  const tierParam = url.searchParams.get("tier");
-  const tier = TIER_CODES.find((t) => t === tierParam);
-  const before = url.searchParams.get("endingBefore") ?? "";
-  const endingBefore = isIsoDate(before) ? before : undefined;
-  return { status, tier, endingBefore };
-}
-
-function statusesOf(choice: StatusChoice | undefined): AgreementStatus[] | undefined {
-  if (!choice) return undefined;
-  return choice === "valid" ? ["ACTIVE", "EXPIRING"] : [choice];
-}
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const url = new URL(request.url);
@@ -42,7 +24,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const { api } = await apiFor(request);
   // The API scopes the list: a customer sees its own agreements, a partner those it signed, a seller all.
   const { agreements } = await api.query(AgreementsDocument, {
-    filter: { status: statusesOf(filter.status), tier: filter.tier, endingBefore: filter.endingBefore },
+    filter: agreementFilterOf(filter),
     ...page.variables,
   });
   return { agreements, status: filter.status ?? "", tier: filter.tier ?? "", endingBefore: filter.endingBefore ?? "", size: page.size };
@@ -62,7 +44,7 @@ export default function AgreementsPage() {
           <h1>{t("agreements.title")}</h1>
           <p className="muted">{t("agreements.intro")}</p>
         </div>
-        <NewAgreementLink />
+        <div className="page-heading-buttons"><CsvExportLink to="/agreements/csv" /><NewAgreementLink /></div>
       </div>
       <Form method="get" className="filters" aria-label={t("list.filters")} key={location.search}>
         <div className="field">

@@ -2,6 +2,7 @@ import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { useLoaderData, useRouteError } from "@remix-run/react";
 import { EmptyState, Pagination, SearchForm } from "~/components/list-controls";
 import { ErrorPanel } from "~/components/error-panel";
+import { CsvExportLink } from "~/components/csv-export-link";
 import { OrganisationsDocument, type OrganisationKind } from "~/graphql/graphql";
 import { formatDate } from "~/i18n/i18n";
 import { pageTitle } from "~/i18n/meta";
@@ -38,6 +39,7 @@ export default function OrganisationsPage() {
       <div className="page-heading">
         <h1>{t("organisations.title")}</h1>
         <p className="muted">{t("organisations.intro")}</p>
+        <CsvExportLink to="/organisations/csv" />
       </div>
       <SearchForm searchLabel={t("organisations.search")} q={q} size={size}>
         <div className="field">

@@ -2,6 +2,7 @@ import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { useLoaderData, useRouteError } from "@remix-run/react";
 import { EmptyState, Pagination, SearchForm } from "~/components/list-controls";
 import { ErrorPanel } from "~/components/error-panel";
+import { CsvExportLink } from "~/components/csv-export-link";
 import { PropertiesDocument } from "~/graphql/graphql";
 import { formatNumber } from "~/i18n/i18n";
 import { pageTitle } from "~/i18n/meta";
@@ -30,6 +31,7 @@ export default function PropertiesPage() {
       <div className="page-heading">
         <h1>{t("properties.title")}</h1>
         <p className="muted">{t("properties.intro")}</p>
+        <CsvExportLink to="/properties/csv" />
       </div>
       <SearchForm searchLabel={t("properties.search")} q={q} size={size} />
       {rows.length === 0 ? (

@@ -1,0 +1,28 @@
+import { AGREEMENT_STATUSES, TIER_CODES } from "~/lib/enums";
+import type { AgreementFilter, AgreementStatus } from "~/graphql/graphql";
+import { isIsoDate } from "~/lib/dates";
+
+/** `?status=` one status, or "valid" for active and expiring together. */
+export const STATUS_CHOICES = ["valid", ...AGREEMENT_STATUSES] as const;
+export type StatusChoice = (typeof STATUS_CHOICES)[number];
+
+/** The agreement list's filter as the URL gives it (the list page and its CSV export read the same). */
+export function filterFromUrl(url: URL) {
+  const statusParam = url.searchParams.get("status");
+  const status = STATUS_CHOICES.find((s) => s === statusParam);
+  const tierParam = url.searchParams.get("tier");
+  const tier = TIER_CODES.find((t) => t === tierParam);
+  const before = url.searchParams.get("endingBefore") ?? "";
+  const endingBefore = isIsoDate(before) ? before : undefined;
+  return { status, tier, endingBefore };
+}
+
+function statusesOf(choice: StatusChoice | undefined): AgreementStatus[] | undefined {
+  if (!choice) return undefined;
+  return choice === "valid" ? ["ACTIVE", "EXPIRING"] : [choice];
+}
+
+/** The API's filter for the URL's. */
+export function agreementFilterOf(filter: ReturnType<typeof filterFromUrl>): AgreementFilter {
+  return { status: statusesOf(filter.status), tier: filter.tier, endingBefore: filter.endingBefore };
+}
