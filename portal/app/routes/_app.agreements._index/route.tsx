@@ -26,7 +26,9 @@ function filterFromUrl(url: URL) {
   const tierParam = url.searchParams.get("tier");
   const tier = TIER_CODES.find((t) => t === tierParam);
   const before = url.searchParams.get("endingBefore") ?? "";
-  const endingBefore = isIsoDate(before) ? before : undefined;
+  // A date that is not one (2026-13-45) says so, like a bad cursor, rather than quietly showing everything.
+  if (before && !isIsoDate(before)) throw new Response("Bad request", { status: 400 });
+  const endingBefore = before || undefined;
   return { status, tier, endingBefore };
 }
 
@@ -128,7 +130,7 @@ export default function AgreementsPage() {
                   <td className="nowrap">
                     {formatDate(lang, agreement.startsOn)} – {formatDate(lang, agreement.terminatedOn ?? agreement.endsOn)}
                   </td>
-                  <td className="nowrap">
+                  <td>
                     <DaysLeft days={agreement.daysLeft} />
                   </td>
                 </tr>
