@@ -67,7 +67,7 @@ describe("layout: every page fits the screen and passes axe", () => {
             const { scrollWidth, innerWidth } = await page.evaluate(() => ({ scrollWidth: document.documentElement.scrollWidth, innerWidth: window.innerWidth }));
             if (scrollWidth > innerWidth) problems.push(`${width}px ${path}: document is ${scrollWidth}px wide`);
             for (const violation of await axeViolations(page)) problems.push(`${width}px ${path}: ${violation}`);
-            const name = path.replace(/[^a-z0-9]+/gi, "-").replace(/^-|-$/g, "").slice(0, 60) || "dashboard";
+            const name = path.replace(/[A-Za-z0-9_-]{20,}/g, "id").replace(/[^a-z0-9]+/gi, "-").replace(/^-|-$/g, "").slice(0, 60) || "dashboard";
             await screenshot(page, `layout-${width}-${role}-${name}`);
           }
         }

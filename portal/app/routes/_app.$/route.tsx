@@ -1,5 +1,9 @@
+import type { MetaFunction } from "@remix-run/node";
 import { useRouteError } from "@remix-run/react";
 import { ErrorPanel } from "~/components/error-panel";
+import { pageTitle } from "~/i18n/meta";
+
+export const meta: MetaFunction = ({ matches }) => [{ title: pageTitle(matches, "error.notFoundTitle") }];
 
 /**
  * Any address no page answers: a 404 inside the layout, so a logged-in user keeps the menu, the
