@@ -20,7 +20,8 @@ export function HeaderSearch() {
         placeholder={t("search.placeholder")}
         key={params.get("q") ?? ""}
       />
-      <button type="submit" className="button button-ghost">
+      {/* Named after the whole search, so it is not confused with a list's own "Sök" button. */}
+      <button type="submit" className="button button-ghost" aria-label={t("search.label")}>
         {t("search.submit")}
       </button>
     </Form>
