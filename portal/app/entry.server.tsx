@@ -1,6 +1,6 @@
 import { PassThrough } from "node:stream";
-import { createReadableStreamFromReadable, type AppLoadContext, type EntryContext } from "@remix-run/node";
-import { RemixServer } from "@remix-run/react";
+import { createReadableStreamFromReadable, type AppLoadContext, type EntryContext, type HandleErrorFunction } from "@remix-run/node";
+import { RemixServer, isRouteErrorResponse } from "@remix-run/react";
 import { isbot } from "isbot";
 import { renderToPipeableStream } from "react-dom/server";
 import { NonceContext } from "~/lib/nonce";
@@ -47,3 +47,16 @@ export default function handleRequest(request: Request, status: number, headers:
     setTimeout(abort, streamTimeout + 1_000);
   });
 }
+
+/**
+ * A missing page is an everyday event, not a fault: one line, no stack trace. A request the browser
+ * gave up on is not logged at all; anything else is, in full.
+ */
+export const handleError: HandleErrorFunction = (error, { request }) => {
+  if (request.signal.aborted) return;
+  if (isRouteErrorResponse(error) && error.status === 404) {
+    console.warn(`404 ${request.method} ${new URL(request.url).pathname}`);
+    return;
+  }
+  console.error(error);
+};

@@ -235,7 +235,7 @@ describe("the five-step tailoring, customer admin and seller together", () => {
       for (const step of ["CONTACT", "REVIEW", "ACTION_PLAN", "PRIORITISATION", "END_DATE"]) expect(await stepState(page, step)).toBe("Klart");
       expect(await page.getByTestId("agreed-end-date").textContent()).toBe(swedishLong(endOn));
       // 500+: the annual service visit is proposed from the end date.
-      expect(await page.getByTestId("service-visit").textContent()).toBe(`Nästa servicebesök föreslås ${swedishLong(endOn)}.`);
+      expect(await page.getByTestId("service-visit").textContent()).toBe(`Nästa supportbesök föreslås ${swedishLong(endOn)}.`);
       await page.getByText("0 % av punkterna är klara").waitFor();
     }
     await screenshot(karin, "tailoring-done-customer");

@@ -19,7 +19,7 @@ describe("the customer reads a visit protocol on a tablet", () => {
 
   it("finds the completed visits in the calendar, sees the checks, the size chart and the action item, downloads the PDF and acknowledges", async () => {
     await page.goto("/visits?state=done");
-    await page.getByRole("heading", { name: "Servicebesök", level: 1 }).waitFor();
+    await page.getByRole("heading", { name: "Supportbesök", level: 1 }).waitFor();
     const done = page.getByTestId("visit-calendar").locator('tr[data-state="COMPLETED"]');
     expect(await done.count()).toBe(3);
     // Completed visits are listed newest first.

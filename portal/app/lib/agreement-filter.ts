@@ -13,7 +13,9 @@ export function filterFromUrl(url: URL) {
   const tierParam = url.searchParams.get("tier");
   const tier = TIER_CODES.find((t) => t === tierParam);
   const before = url.searchParams.get("endingBefore") ?? "";
-  const endingBefore = isIsoDate(before) ? before : undefined;
+  // A date that is not one (2026-13-45) says so, like a bad cursor, rather than quietly showing everything.
+  if (before && !isIsoDate(before)) throw new Response("Bad request", { status: 400 });
+  const endingBefore = before || undefined;
   return { status, tier, endingBefore };
 }
 

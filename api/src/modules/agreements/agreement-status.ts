@@ -52,10 +52,13 @@ export const lastEndSql = sql<string>`(select max(p.ends_on)::text from agreemen
 /** The same, typed as a date for comparisons in SQL. */
 export const lastEndDateSql = sql`(select max(p.ends_on) from agreement_periods p where p.agreement_id = "agreements"."id")`;
 
+/** The day the agreement really ends: its termination date when it was cut short, else its last period's end. */
+export const effectiveEndDateSql = sql`least(${lastEndDateSql}, coalesce(${agreements.terminatedOn}, ${lastEndDateSql}))`;
+
 /** agreementStatus() in SQL, so that lists can filter on it; agreement-status.test.ts checks that both agree. */
 export function statusSql(clock: Clock): SQL<AgreementStatus> {
   const today = sql`${clock.today}::date`;
-  const end = sql`least(${lastEndDateSql}, coalesce(${agreements.terminatedOn}, ${lastEndDateSql}))`;
+  const end = effectiveEndDateSql;
   // Literals, not parameters: the names come from AGREEMENT_STATUSES, never from a caller.
   const [DRAFT, ACTIVE, EXPIRING, EXPIRED, TERMINATED] = AGREEMENT_STATUSES.map((s) => sql.raw(`'${s}'`));
   return sql<AgreementStatus>`(case

@@ -24,7 +24,7 @@ export class AgreementFilter {
   @Field(() => ID, { nullable: true, description: "Only those this seller is responsible for." })
   sellerId?: string | null;
 
-  @Field(() => DateScalar, { nullable: true, description: "Only those whose latest period ends before this date." })
+  @Field(() => DateScalar, { nullable: true, description: "Only those that end before this date: on their termination date when terminated, else when their latest period ends." })
   endingBefore?: string | null;
 }
 

@@ -234,6 +234,17 @@ describe("listing and the lapse preview", () => {
     }
   });
 
+  it("sorts and filters a terminated agreement by the day it actually ended, not its original end", async () => {
+    const mine = { customerId: otherCustomerId, propertyIds: [otherPropertyId] };
+    const terminated = await agreement({ ...mine, endsOn: day(200) });
+    const later = await agreement({ ...mine, endsOn: day(100) });
+    okOf(await s.terminateAgreement(database.db, admin, { agreementId: terminated.id, terminatesOn: day(5), reason: "Sold" }, clock));
+    const list = await s.listAgreements(database.db, admin, { customerId: otherCustomerId }, { first: 100 }, clock);
+    expect(list.edges.map((e) => e.node.id)).toEqual([terminated.id, later.id]);
+    const endingSoon = await s.listAgreements(database.db, admin, { customerId: otherCustomerId, endingBefore: day(50) }, { first: 100 }, clock);
+    expect(endingSoon.edges.map((e) => e.node.id)).toEqual([terminated.id]);
+  });
+
   it("lists item by item what lapses", async () => {
     const a = await agreement({ tier: "PLUS_500" });
     okOf(await hantera.createHanteraAccount(database.db, admin, { agreementId: a.id, name: "A", email: "lapse@x.example" }, clock));

@@ -24,7 +24,7 @@ import {
   type LicenceRentalRow,
   type TierCode,
 } from "./agreement-records.js";
-import { isRenewable, isValid, lastEndDateSql, statusSql, type AgreementStatus } from "./agreement-status.js";
+import { isRenewable, isValid, effectiveEndDateSql, statusSql, type AgreementStatus } from "./agreement-status.js";
 import { AgreementErrors as E } from "./agreement.errors.js";
 import { AGREEMENT_MANAGERS } from "./agreement.roles.js";
 
@@ -58,7 +58,7 @@ export async function listAgreements(db: Db, viewer: Viewer, filter: AgreementFi
     filter.customerId ? eq(agreements.customerId, filter.customerId) : undefined,
     filter.partnerId ? eq(agreements.partnerId, filter.partnerId) : undefined,
     filter.sellerId ? eq(agreements.sellerId, filter.sellerId) : undefined,
-    filter.endingBefore ? sql`${lastEndDateSql} < ${filter.endingBefore}::date` : undefined,
+    filter.endingBefore ? sql`${effectiveEndDateSql} < ${filter.endingBefore}::date` : undefined,
   );
   return paginate(
     page,
@@ -69,7 +69,7 @@ export async function listAgreements(db: Db, viewer: Viewer, filter: AgreementFi
           .select(recordColumns)
           .from(agreements)
           .where(where)
-          .orderBy(asc(lastEndDateSql), asc(agreements.number))
+          .orderBy(asc(effectiveEndDateSql), asc(agreements.number))
           .offset(offset)
           .limit(limit)
       ).map((r) => toRecord(r, clock)),

@@ -138,7 +138,7 @@ export function LicenceSection({ agreement, today }: SectionProps) {
                   </div>
                   <div className="field field-narrow">
                     <label htmlFor={f.props("monthlyPrice").id}>{t("agreement.monthlyPriceKr")}</label>
-                    <input required inputMode="decimal" placeholder="1 234,50" {...f.props("monthlyPrice")} defaultValue={f.value("monthlyPrice")} />
+                    <input required inputMode="decimal" placeholder={t("layout.amountPlaceholder")} {...f.props("monthlyPrice")} defaultValue={f.value("monthlyPrice")} />
                     {f.error("monthlyPrice")}
                   </div>
                   <div className="field">

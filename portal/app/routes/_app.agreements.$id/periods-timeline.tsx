@@ -8,7 +8,7 @@ export function PeriodsTimeline({ agreement, today }: { agreement: AgreementData
   // The period running today, of an agreement in force (activated, not ended by termination).
   const inForce = agreement.activatedAt != null && (agreement.terminatedOn == null || today <= agreement.terminatedOn);
   return (
-    <section className="section" aria-labelledby="periods-title">
+    <section className="section" aria-labelledby="periods-title" id="history">
       <h2 id="periods-title">{t("agreement.periods")}</h2>
       <ol className="timeline" data-testid="periods">
         {agreement.periods.map((period) => {

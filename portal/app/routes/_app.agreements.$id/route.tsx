@@ -13,6 +13,7 @@ import { runIntent } from "./action.server";
 import { SuccessNotice } from "~/components/intent-form";
 import { AddOnSection } from "./add-on-section";
 import { HanteraSection } from "./hantera-section";
+import { InPageNav } from "./in-page-nav";
 import { LicenceSection } from "./licence-section";
 import { ManageSection } from "./manage-section";
 import { PartiesCard } from "./parties-card";
@@ -55,7 +56,7 @@ export default function AgreementPage() {
       <p className="breadcrumb">
         <Link to="/agreements">← {t("agreement.backToList")}</Link>
       </p>
-      <div className="page-heading agreement-heading">
+      <div className="page-heading agreement-heading" id="overview">
         <div>
           <h1>
             {t("agreement.heading", { number: agreement.number })} <AgreementStatusBadge status={agreement.status} />
@@ -66,6 +67,7 @@ export default function AgreementPage() {
           </p>
         </div>
       </div>
+      <InPageNav />
       {/* Up here, where the status it changed is shown: the form may have been in a banner that is now gone. */}
       <SuccessNotice intents={["activate", "renew", "terminate"]} />
       <StatusBanner {...props} />
@@ -73,17 +75,17 @@ export default function AgreementPage() {
         <PartiesCard agreement={agreement} />
         <TierCard agreement={agreement} />
       </div>
-      <PeriodsTimeline agreement={agreement} today={today} />
       <HanteraSection {...props} />
       <LicenceSection {...props} />
       <AddOnSection {...props} />
       <VersionsSection agreement={agreement} />
       <ManageSection {...props} />
-      <p className="section">
+      <p className="section" id="tailoring">
         <Link to={`/agreements/${agreement.id}/tailoring`} className="button button-secondary">
           {t("tailoring.linkFromAgreement")} →
         </Link>
       </p>
+      <PeriodsTimeline agreement={agreement} today={today} />
     </>
   );
 }

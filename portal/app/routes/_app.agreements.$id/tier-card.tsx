@@ -12,7 +12,7 @@ function Benefit({ included, children }: { included: boolean; children: ReactNod
       </span>
       <span>
         {children}
-        {included ? null : <span className="visually-hidden"> ({t("agreement.notIncluded")})</span>}
+        {included ? null : <span className="benefit-note"> ({t("agreement.notIncluded")})</span>}
       </span>
     </li>
   );
@@ -22,15 +22,18 @@ export function TierCard({ agreement }: { agreement: AgreementData }) {
   const t = useT();
   const lang = useLang();
   const { tier } = agreement;
+  // An agreement that has ended gives nothing any more, whatever its tier once included.
+  const ended = agreement.status === "TERMINATED" || agreement.status === "EXPIRED";
   return (
-    <section className="card" aria-labelledby="tier-title">
+    <section className="card" aria-labelledby="tier-title" id="benefits">
       <h2 id="tier-title">{t("agreement.tierBenefits", { tier: tier.name })}</h2>
       <p className="muted small">{t(`tierDescription.${tier.code}`)}</p>
+      {ended ? <p className="small">{t("layout.benefitsEnded")}</p> : null}
       <ul className="benefits">
-        <Benefit included={tier.annualVisit}>{t("benefit.annualVisit")}</Benefit>
-        <Benefit included={tier.includedHanteraAccounts > 0}>{t("benefit.hanteraAccounts", { count: formatNumber(lang, tier.includedHanteraAccounts) })}</Benefit>
-        <Benefit included={tier.latestVersions}>{t("benefit.latestVersions")}</Benefit>
-        <Benefit included={tier.licenceRentals}>{t("benefit.licenceRentals")}</Benefit>
+        <Benefit included={!ended && tier.annualVisit}>{t("benefit.annualVisit")}</Benefit>
+        <Benefit included={!ended && tier.includedHanteraAccounts > 0}>{t("benefit.hanteraAccounts", { count: formatNumber(lang, tier.includedHanteraAccounts) })}</Benefit>
+        <Benefit included={!ended && tier.latestVersions}>{t("benefit.latestVersions")}</Benefit>
+        <Benefit included={!ended && tier.licenceRentals}>{t("benefit.licenceRentals")}</Benefit>
       </ul>
     </section>
   );

@@ -110,7 +110,7 @@ export default function AgreementsPage() {
                   <td className="nowrap">
                     {formatDate(lang, agreement.startsOn)} – {formatDate(lang, agreement.terminatedOn ?? agreement.endsOn)}
                   </td>
-                  <td className="nowrap">
+                  <td>
                     <DaysLeft days={agreement.daysLeft} />
                   </td>
                 </tr>

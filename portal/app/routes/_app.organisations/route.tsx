@@ -1,5 +1,5 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { useLoaderData, useRouteError } from "@remix-run/react";
+import { Link, useLoaderData, useRouteError } from "@remix-run/react";
 import { EmptyState, Pagination, SearchForm } from "~/components/list-controls";
 import { ErrorPanel } from "~/components/error-panel";
 import { CsvExportLink } from "~/components/csv-export-link";
@@ -71,7 +71,9 @@ export default function OrganisationsPage() {
             <tbody>
               {rows.map((org) => (
                 <tr key={org.id}>
-                  <th scope="row">{org.name}</th>
+                  <th scope="row">
+                    <Link to={`/organisations/${encodeURIComponent(org.id)}`}>{org.name}</Link>
+                  </th>
                   <td>
                     <span className={`badge badge-${org.kind.toLowerCase()}`}>{t(`kind.${org.kind}`)}</span>
                   </td>

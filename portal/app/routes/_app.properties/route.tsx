@@ -1,5 +1,5 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { useLoaderData, useRouteError } from "@remix-run/react";
+import { Link, useLoaderData, useRouteError } from "@remix-run/react";
 import { EmptyState, Pagination, SearchForm } from "~/components/list-controls";
 import { ErrorPanel } from "~/components/error-panel";
 import { CsvExportLink } from "~/components/csv-export-link";
@@ -54,7 +54,9 @@ export default function PropertiesPage() {
             <tbody>
               {rows.map((property) => (
                 <tr key={property.id}>
-                  <th scope="row">{property.name}</th>
+                  <th scope="row">
+                    <Link to={`/properties/${encodeURIComponent(property.id)}`}>{property.name}</Link>
+                  </th>
                   <td>
                     {property.streetAddress}
                     <br />
@@ -63,7 +65,9 @@ export default function PropertiesPage() {
                     </span>
                   </td>
                   <td className="numeric tabular">{formatNumber(lang, property.apartments)}</td>
-                  <td>{property.customer.name}</td>
+                  <td>
+                    <Link to={`/organisations/${encodeURIComponent(property.customer.id)}`}>{property.customer.name}</Link>
+                  </td>
                   <td>{property.installer?.name ?? <span className="muted">{t("properties.noInstaller")}</span>}</td>
                 </tr>
               ))}

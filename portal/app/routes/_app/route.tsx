@@ -1,7 +1,9 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
-import { Form, NavLink, Outlet, useLoaderData } from "@remix-run/react";
+import { Form, Outlet, useLoaderData } from "@remix-run/react";
 import { Brand } from "~/components/brand";
+import { HeaderSearch } from "~/components/header-search";
 import { LanguageSwitch } from "~/components/language-switch";
+import { MainMenu } from "~/components/main-menu";
 import { SubmitButton } from "~/components/submit-button";
 import { AppViewerDocument } from "~/graphql/graphql";
 import { useT } from "~/i18n/use-t";
@@ -28,6 +30,7 @@ export default function AppLayout() {
       <header className="topbar">
         <div className="topbar-inner">
           <Brand />
+          <HeaderSearch />
           <div className="topbar-user">
             <div className="user-card" aria-label={t("header.user")}>
               <span className="user-name">{viewer.user.name}</span>
@@ -43,17 +46,7 @@ export default function AppLayout() {
             </Form>
           </div>
         </div>
-        <nav className="mainnav" aria-label={t("nav.label")}>
-          <ul className="mainnav-inner">
-            {navItemsFor(viewer.sections).map((item) => (
-              <li key={item.to}>
-                <NavLink to={item.to} end={item.to === "/"} prefetch="intent">
-                  {t(item.label)}
-                </NavLink>
-              </li>
-            ))}
-          </ul>
-        </nav>
+        <MainMenu items={navItemsFor(viewer.sections)} />
       </header>
       <main id="main" className="page">
         <Outlet />

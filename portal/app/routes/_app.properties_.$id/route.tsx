@@ -1,0 +1,78 @@
+import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { Link, useLoaderData, useRouteError } from "@remix-run/react";
+import { ErrorPanel } from "~/components/error-panel";
+import { PropertyPageDocument } from "~/graphql/graphql";
+import { formatDate } from "~/i18n/i18n";
+import { pageTitle } from "~/i18n/meta";
+import { useLang, useT } from "~/i18n/use-t";
+import { apiFor } from "~/lib/api.server";
+
+export const meta: MetaFunction<typeof loader> = ({ matches, data }) => {
+  const title = pageTitle(matches, "properties.title");
+  return [{ title: data ? `${data.property.name} · ${title}` : title }];
+};
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const { api } = await apiFor(request);
+  const { node } = await api.query(PropertyPageDocument, { id: params.id ?? "" });
+  // Another tenant's property, or an id of something else, answers exactly like a missing one.
+  if (node?.__typename !== "Property") throw new Response("Not found", { status: 404 });
+  return { property: node };
+}
+
+/** One property, read-only: its address, owner, installer and the program versions on it. */
+export default function PropertyPage() {
+  const t = useT();
+  const lang = useLang();
+  const { property } = useLoaderData<typeof loader>();
+  return (
+    <>
+      <p className="breadcrumb">
+        <Link to="/properties">← {t("layout.backToProperties")}</Link>
+      </p>
+      <div className="page-heading">
+        <h1>{property.name}</h1>
+        <p className="muted">
+          {property.streetAddress}, {property.postalCode} {property.city}
+        </p>
+      </div>
+      <div className="card">
+        <dl className="facts">
+          <dt>{t("field.customer")}</dt>
+          <dd>
+            <Link to={`/organisations/${encodeURIComponent(property.customer.id)}`}>{property.customer.name}</Link>
+          </dd>
+          <dt>{t("layout.installer")}</dt>
+          <dd>
+            {property.installer ? (
+              <Link to={`/organisations/${encodeURIComponent(property.installer.id)}`}>{property.installer.name}</Link>
+            ) : (
+              <span className="muted">–</span>
+            )}
+          </dd>
+          <dt>{t("layout.apartments")}</dt>
+          <dd className="tabular">{property.apartments}</dd>
+          <dt>{t("field.registered")}</dt>
+          <dd>{formatDate(lang, property.createdAt)}</dd>
+        </dl>
+      </div>
+      {property.installedVersions.length > 0 ? (
+        <section className="section" aria-labelledby="versions-title">
+          <h2 id="versions-title">{t("layout.installedVersions")}</h2>
+          <ul className="card plain-list">
+            {property.installedVersions.map((installed) => (
+              <li key={installed.product}>
+                {installed.product} {installed.version}{" "}
+                {installed.outdated ? <span className="muted">({t("layout.latestIs", { version: installed.latestVersion ?? "" })})</span> : null}
+              </li>
+            ))}
+          </ul>
+        </section>
+      ) : null}
+    </>
+  );
+}
+
+export function ErrorBoundary() {
+  return <ErrorPanel error={useRouteError()} />;
+}

@@ -1,0 +1,153 @@
+import { createRequire } from "node:module";
+import type { Browser, Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { DEMO, launchBrowser, logIn, portalUrl, screenshot } from "./support";
+
+const axePath = createRequire(import.meta.url).resolve("axe-core/axe.min.js");
+const WIDTHS = [390, 1280] as const;
+const ROLES = ["karin", "britt", "admin", "petra", "sara"] as const;
+
+let browser: Browser;
+beforeAll(async () => {
+  browser = await launchBrowser();
+});
+afterAll(async () => {
+  await browser?.close();
+});
+
+/** axe is injected as a script, which the portal's Content-Security-Policy would rightly refuse. */
+async function loggedIn(role: (typeof ROLES)[number], width = 1280) {
+  const context = await browser.newContext({ viewport: { width, height: 860 }, locale: "sv-SE", baseURL: portalUrl(), bypassCSP: true });
+  const page = await context.newPage();
+  await logIn(page, DEMO[role].email);
+  return { context, page };
+}
+
+/** Every page the role can reach: the menu's, one of each detail page, a search and a missing page. */
+async function pagesOf(page: Page): Promise<string[]> {
+  const menu = await page.getByRole("navigation", { name: "Huvudmeny" }).getByRole("link").evaluateAll((links) => links.map((a) => a.getAttribute("href") ?? ""));
+  const details: string[] = [];
+  for (const [list, pattern] of [
+    ["/agreements", /^\/agreements\/[^/]+$/],
+    ["/organisations", /^\/organisations\/[^/]+$/],
+    ["/properties", /^\/properties\/[^/]+$/],
+  ] as const) {
+    if (!menu.includes(list)) continue;
+    await page.goto(list);
+    const hrefs = await page.locator("main a").evaluateAll((links) => links.map((a) => a.getAttribute("href") ?? ""));
+    const first = hrefs.find((href) => pattern.test(href) && href !== "/agreements/new");
+    if (first) details.push(first);
+    if (list === "/agreements" && first) details.push(`${first}/tailoring`);
+  }
+  return [...menu, ...details, "/search?q=kastanj", "/finns-inte"];
+}
+
+async function axeViolations(page: Page): Promise<string[]> {
+  await page.addScriptTag({ path: axePath });
+  return page.evaluate(async () => {
+    const axe = (window as unknown as { axe: { run: (ctx: Document) => Promise<{ violations: { id: string; nodes: { target: unknown }[] }[] }> } }).axe;
+    const result = await axe.run(document);
+    return result.violations.map((v) => `${v.id}: ${JSON.stringify(v.nodes.map((n) => n.target))}`);
+  });
+}
+
+describe("layout: every page fits the screen and passes axe", () => {
+  for (const role of ROLES) {
+    it(`${role}: no page is wider than the viewport at 390 and 1280 px, and axe finds nothing`, async () => {
+      const { context, page } = await loggedIn(role);
+      try {
+        const paths = await pagesOf(page);
+        expect(paths.length).toBeGreaterThan(4);
+        const problems: string[] = [];
+        for (const width of WIDTHS) {
+          await page.setViewportSize({ width, height: 860 });
+          for (const path of paths) {
+            await page.goto(path);
+            await page.locator("main").waitFor();
+            const { scrollWidth, innerWidth } = await page.evaluate(() => ({ scrollWidth: document.documentElement.scrollWidth, innerWidth: window.innerWidth }));
+            if (scrollWidth > innerWidth) problems.push(`${width}px ${path}: document is ${scrollWidth}px wide`);
+            for (const violation of await axeViolations(page)) problems.push(`${width}px ${path}: ${violation}`);
+            const name = path.replace(/[A-Za-z0-9_-]{20,}/g, "id").replace(/[^a-z0-9]+/gi, "-").replace(/^-|-$/g, "").slice(0, 60) || "dashboard";
+            await screenshot(page, `layout-${width}-${role}-${name}`);
+          }
+        }
+        expect(problems).toEqual([]);
+      } finally {
+        await context.close();
+      }
+    }, 240_000);
+  }
+});
+
+describe("layout: menu, search and missing pages", () => {
+  it("on a phone the menu collapses behind a disclosure button that opens it", async () => {
+    const { context, page } = await loggedIn("admin", 390);
+    try {
+      const nav = page.getByRole("navigation", { name: "Huvudmeny" });
+      const toggle = nav.getByRole("button", { name: "Meny" });
+      expect(await toggle.getAttribute("aria-expanded")).toBe("false");
+      expect(await nav.getByRole("link", { name: "Fastigheter" }).isVisible()).toBe(false);
+      await toggle.click();
+      expect(await toggle.getAttribute("aria-expanded")).toBe("true");
+      await nav.getByRole("link", { name: "Fastigheter" }).click();
+      await page.waitForURL((url) => url.pathname === "/properties");
+      expect(await toggle.getAttribute("aria-expanded")).toBe("false");
+    } finally {
+      await context.close();
+    }
+  });
+
+  it("search finds only what the viewer may see, and each result leads to the thing", async () => {
+    const karin = await loggedIn("karin");
+    const admin = await loggedIn("admin");
+    try {
+      // Brf Kastanjen is another customer: Karin's search does not find it, the vendor's admin's does.
+      await karin.page.getByRole("searchbox", { name: "Sök i Trygg" }).fill("Kastanjen");
+      await karin.page.getByRole("searchbox", { name: "Sök i Trygg" }).press("Enter");
+      await karin.page.waitForURL((url) => url.pathname === "/search");
+      await karin.page.getByRole("heading", { name: "Sök" }).waitFor();
+      expect(await karin.page.locator("main").textContent()).not.toContain("Kastanjen AB");
+      expect(await karin.page.locator(".search-result").filter({ hasText: "Brf Kastanjen" }).count()).toBe(0);
+
+      await admin.page.goto("/search?q=Kastanjen");
+      const hit = admin.page.locator(".search-result").filter({ hasText: "Brf Kastanjen" }).first();
+      await hit.waitFor();
+      await hit.getByRole("link").click();
+      await admin.page.getByRole("heading", { level: 1, name: /Kastanjen/ }).waitFor();
+
+      // Karin finds her own organisation, and a typo does not matter.
+      await karin.page.goto("/search?q=Vastkustens%20Fastigheter");
+      await karin.page.locator(".search-result").filter({ hasText: DEMO.karin.organisation }).first().waitFor();
+    } finally {
+      await karin.context.close();
+      await admin.context.close();
+    }
+  });
+
+  it("a missing page keeps the menu, the search box and the log-out button", async () => {
+    const { context, page } = await loggedIn("britt");
+    try {
+      const response = await page.goto("/finns/inte/alls");
+      expect(response?.status()).toBe(404);
+      await page.getByRole("heading", { name: "Sidan finns inte" }).waitFor();
+      await page.getByRole("navigation", { name: "Huvudmeny" }).waitFor();
+      await page.getByRole("searchbox", { name: "Sök i Trygg" }).waitFor();
+      await page.getByRole("button", { name: "Logga ut" }).waitFor();
+      await screenshot(page, "layout-404-logged-in");
+    } finally {
+      await context.close();
+    }
+  });
+
+  it("an impossible date in the agreements filter says the link is wrong, like a bad cursor", async () => {
+    const { context, page } = await loggedIn("sara");
+    try {
+      const response = await page.goto("/agreements?endingBefore=2026-13-45");
+      expect(response?.status()).toBe(400);
+      await page.getByRole("heading", { name: "Ogiltig länk" }).waitFor();
+      await page.getByRole("navigation", { name: "Huvudmeny" }).waitFor();
+    } finally {
+      await context.close();
+    }
+  });
+});
