@@ -43,7 +43,7 @@ async function actorOf(ctx: Context, userId: string | null): Promise<SupportCase
 
 async function clockOf(c: SupportCase, ctx: Context) {
   const loaders = ctx.loaders;
-  const [calendar, pauses] = await Promise.all([loaders.calendar(), loaders.pausesByCase.load(c.row.id)]);
+  const [calendar, pauses] = await Promise.all([loaders.supportCalendar(), loaders.pausesByCase.load(c.row.id)]);
   const running = !c.row.firstRespondedAt && (c.row.status === "OPEN" || c.row.status === "WAITING_ON_CUSTOMER");
   return readClock(calendar, clockFacts(c.row, pauses), { running, stoppedAt: c.row.firstRespondedAt?.getTime() ?? null }, Date.now());
 }
