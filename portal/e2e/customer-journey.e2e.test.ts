@@ -34,7 +34,7 @@ describe("a customer's journey", () => {
 
       // A customer's menu: no Organisationer, no API-nycklar.
       const nav = page.getByRole("navigation", { name: "Huvudmeny" });
-      expect(await nav.getByRole("link").allTextContents()).toEqual(["Översikt", "Avtal", "Fastigheter"]);
+      expect(await nav.getByRole("link").allTextContents()).toEqual(["Översikt", "Avtal", "Fastigheter", "Support"]);
       await screenshot(page, "dashboard-sv");
 
       await page.getByRole("button", { name: "English" }).click();
@@ -44,7 +44,7 @@ describe("a customer's journey", () => {
       await main.getByText("Customer administrator").waitFor();
       await main.getByText("Properties you can see").waitFor();
       await main.getByText("Your organisation").waitFor();
-      await expect(page.getByRole("navigation", { name: "Main menu" }).getByRole("link").allTextContents()).resolves.toEqual(["Dashboard", "Agreements", "Properties"]);
+      await expect(page.getByRole("navigation", { name: "Main menu" }).getByRole("link").allTextContents()).resolves.toEqual(["Dashboard", "Agreements", "Properties", "Support"]);
       await screenshot(page, "dashboard-en");
 
       await page.getByRole("button", { name: "Log out" }).click();
