@@ -5,6 +5,7 @@ import type { AgreementLoaders } from "./modules/agreements/agreement.loaders.js
 import type { AuditLoaders } from "./modules/audit/audit.loaders.js";
 import type { PartyLoaders } from "./modules/parties/party.loaders.js";
 import type { ReleaseLoaders } from "./modules/releases/release.loaders.js";
+import type { SupportLoaders } from "./modules/support/support-case.loaders.js";
 import type { TailoringLoaders } from "./modules/tailoring/tailoring.loaders.js";
 import type { Clock } from "./shared/clock.js";
 import type { Viewer } from "./shared/viewer.js";
@@ -20,7 +21,7 @@ export interface Context {
   ip: string;
   userAgent: string | null;
   log: Logger;
-  loaders: PartyLoaders & AgreementLoaders & TailoringLoaders & ReleaseLoaders & AuditLoaders;
+  loaders: PartyLoaders & AgreementLoaders & TailoringLoaders & ReleaseLoaders & AuditLoaders & SupportLoaders;
   /** "Today" in Sweden and the expiring window, read once per request. */
   clock: Clock;
   /** Long-lived parts shared by every request. */

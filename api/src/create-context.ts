@@ -3,6 +3,7 @@ import { createAgreementLoaders } from "./modules/agreements/agreement.loaders.j
 import { createAuditLoaders } from "./modules/audit/audit.loaders.js";
 import { createPartyLoaders } from "./modules/parties/party.loaders.js";
 import { createReleaseLoaders } from "./modules/releases/release.loaders.js";
+import { createSupportLoaders } from "./modules/support/support-case.loaders.js";
 import { createTailoringLoaders } from "./modules/tailoring/tailoring.loaders.js";
 import { clockAt } from "./shared/clock.js";
 import { todayInSweden } from "./shared/dates.js";
@@ -21,6 +22,7 @@ export function createContext(base: Omit<Context, "loaders" | "clock">): Context
       ...createTailoringLoaders(base.db),
       ...createReleaseLoaders(base.db),
       ...createAuditLoaders(base.db),
+      ...createSupportLoaders(base.db, base.viewer),
     },
   };
 }

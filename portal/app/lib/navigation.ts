@@ -17,6 +17,8 @@ const PAGES: Partial<Record<Section, NavItem>> = {
   PROPERTIES: { to: "/properties", label: "nav.properties" },
   API_TOKENS: { to: "/api-tokens", label: "nav.apiTokens" },
   WORKLIST: { to: "/worklist", label: "nav.worklist" },
+  SUPPORT: { to: "/support", label: "support.nav" },
+  SUPPORT_QUEUE: { to: "/support-queue", label: "support.navQueue" },
 };
 
 export function navItemsFor(sections: readonly Section[]): NavItem[] {

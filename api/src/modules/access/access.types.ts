@@ -21,6 +21,8 @@ export const Section = graphqlEnum(SECTIONS, {
     API_TOKENS: { description: "The organisation's API tokens (admins and partner admins)." },
     WORKLIST: { description: "Tailorings waiting on the vendor (sellers and admins)." },
     AUDIT: { description: "The audit trail (admins)." },
+    SUPPORT: { description: "Support: opening hours, opening a case, the organisation's cases (every role)." },
+    SUPPORT_QUEUE: { description: "The queue of support cases to answer (vendor support, admins and partners)." },
   },
 });
 export type Section = (typeof Section)[keyof typeof Section];

@@ -1,6 +1,7 @@
 import { CUSTOMER_ROLES, holds, PARTNER_ROLES, VENDOR_ROLES, type Role, type Viewer } from "../../shared/viewer.js";
 import { AGREEMENT_MANAGERS } from "../agreements/agreement.roles.js";
 import { AUDITORS } from "../audit/audit.roles.js";
+import { CASE_HANDLERS, CASE_OPENERS } from "../support/support.roles.js";
 import { VENDOR_SIDE } from "../tailoring/tailoring.roles.js";
 import { TOKEN_MANAGERS } from "./access.roles.js";
 
@@ -19,6 +20,10 @@ export const SECTION_ROLES = {
   // Tailorings waiting on the vendor; a customer admin reaches theirs from the agreement.
   WORKLIST: VENDOR_SIDE,
   AUDIT: AUDITORS,
+  // Everyone can ask for help, with or without an agreement.
+  SUPPORT: CASE_OPENERS,
+  // The queue of cases to answer: vendor support and the partners cases are routed to.
+  SUPPORT_QUEUE: CASE_HANDLERS,
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Section = keyof typeof SECTION_ROLES;

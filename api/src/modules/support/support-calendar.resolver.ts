@@ -1,7 +1,9 @@
 import { DateTimeResolver } from "graphql-scalars";
 import { Arg, Authorized, Ctx, FieldResolver, Float, Mutation, Query, Resolver, Root } from "type-graphql";
 import type { Context } from "../../context.js";
-import { requireViewer } from "../../shared/auth.js";
+import { CurrentViewer } from "../../shared/auth.js";
+import type { Viewer } from "../../shared/viewer.js";
+import { CALENDAR_KEEPERS } from "./support.roles.js";
 import { payload } from "../../shared/payload.js";
 import { DateScalar } from "../../shared/scalars.js";
 import { asked, checkDateSpan, checkInstant, checkInstantSpan, checkOpenHours } from "./calendar-question.js";
@@ -81,17 +83,17 @@ export class SupportCalendarResolver {
     return (await service.listCalendarExceptions(ctx.db, from, to)).map(SupportCalendarException.from);
   }
 
-  @Authorized("ADMIN")
+  @Authorized(...CALENDAR_KEEPERS)
   @Mutation(() => SetSupportCalendarExceptionPayload, { description: "Close support on a date or change its hours, with a reason (admins). Open cases' response deadlines are recomputed at once." })
-  async setSupportCalendarException(@Arg("input", () => SetSupportCalendarExceptionInput, { description: "Date, times (none to close), reason." }) input: SetSupportCalendarExceptionInput, @Ctx() ctx: Context) {
-    const r = await changeCalendarException(ctx.db, requireViewer(ctx), (tx, v) => service.setCalendarException(tx, v, input));
+  async setSupportCalendarException(@Arg("input", () => SetSupportCalendarExceptionInput, { description: "Date, times (none to close), reason." }) input: SetSupportCalendarExceptionInput, @CurrentViewer() viewer: Viewer, @Ctx() ctx: Context) {
+    const r = await changeCalendarException(ctx.db, viewer, (tx, v) => service.setCalendarException(tx, v, input));
     return payload(r, "exception", SupportCalendarException.from);
   }
 
-  @Authorized("ADMIN")
+  @Authorized(...CALENDAR_KEEPERS)
   @Mutation(() => RemoveSupportCalendarExceptionPayload, { description: "Go back to the usual hours on a date (admins). Open cases' response deadlines are recomputed at once." })
-  async removeSupportCalendarException(@Arg("input", () => RemoveSupportCalendarExceptionInput, { description: "The date." }) input: RemoveSupportCalendarExceptionInput, @Ctx() ctx: Context) {
-    const r = await changeCalendarException(ctx.db, requireViewer(ctx), (tx, v) => service.removeCalendarException(tx, v, input.date));
+  async removeSupportCalendarException(@Arg("input", () => RemoveSupportCalendarExceptionInput, { description: "The date." }) input: RemoveSupportCalendarExceptionInput, @CurrentViewer() viewer: Viewer, @Ctx() ctx: Context) {
+    const r = await changeCalendarException(ctx.db, viewer, (tx, v) => service.removeCalendarException(tx, v, input.date));
     return payload(r, "exception", SupportCalendarException.from);
   }
 }

@@ -1,8 +1,9 @@
 import DataLoader from "dataloader";
 import { inArray } from "drizzle-orm";
-import type { Context } from "../../context.js";
+import type { Db } from "../../db/client.js";
 import { supportCaseAttachments } from "../../db/schema/index.js";
-import { requireViewer } from "../../shared/auth.js";
+import { unauthenticated } from "../../shared/errors.js";
+import type { Viewer } from "../../shared/viewer.js";
 import type { SupportCalendar } from "./support-calendar.js";
 import { supportCalendar } from "./support-calendar.service.js";
 import { pausesOf, visibleAttachmentsOf, visibleMessagesOf, type PauseRow, type SupportAttachmentRow, type SupportMessageRow } from "./support-case.service.js";
@@ -19,28 +20,24 @@ export interface SupportLoaders {
   attachmentsByCase: DataLoader<string, SupportAttachmentRow[]>;
   pausesByCase: DataLoader<string, PauseRow[]>;
   /** The calendar once per request: one revision read however many cases a page shows. */
-  calendar: () => Promise<SupportCalendar>;
+  supportCalendar: () => Promise<SupportCalendar>;
 }
 
 /**
- * Per-request loaders of this module, kept beside the request's context rather than in it so the
- * module stays self-contained. Messages and attachments go through the viewer's message scope, so
- * an internal note never reaches the wrong side even through a relation.
+ * Per-request loaders of support cases. Messages and attachments go through the viewer's message
+ * scope, so an internal note never reaches the wrong side even through a relation; without a
+ * viewer they refuse rather than answer unscoped.
  */
-const perRequest = new WeakMap<Context, SupportLoaders>();
-
-export function supportLoaders(ctx: Context): SupportLoaders {
-  let loaders = perRequest.get(ctx);
-  if (!loaders) {
-    const viewer = requireViewer(ctx);
-    let calendar: Promise<SupportCalendar> | undefined;
-    loaders = {
-      messagesByCase: grouped((ids) => visibleMessagesOf(ctx.db, viewer, ids), (m) => m.caseId),
-      attachmentsByCase: grouped((ids) => visibleAttachmentsOf(ctx.db, viewer, inArray(supportCaseAttachments.caseId, [...ids])), (a) => a.caseId),
-      pausesByCase: grouped((ids) => pausesOf(ctx.db, ids), (p) => p.caseId),
-      calendar: () => (calendar ??= supportCalendar(ctx.db)),
-    };
-    perRequest.set(ctx, loaders);
-  }
-  return loaders;
+export function createSupportLoaders(db: Db, viewer: Viewer | null): SupportLoaders {
+  const scoped = (): Viewer => {
+    if (!viewer) throw unauthenticated();
+    return viewer;
+  };
+  let calendar: Promise<SupportCalendar> | undefined;
+  return {
+    messagesByCase: grouped((ids) => visibleMessagesOf(db, scoped(), ids), (m) => m.caseId),
+    attachmentsByCase: grouped((ids) => visibleAttachmentsOf(db, scoped(), inArray(supportCaseAttachments.caseId, [...ids])), (a) => a.caseId),
+    pausesByCase: grouped((ids) => pausesOf(db, ids), (p) => p.caseId),
+    supportCalendar: () => (calendar ??= supportCalendar(db)),
+  };
 }

@@ -1,7 +1,9 @@
 import { DateTimeResolver } from "graphql-scalars";
 import { Arg, Args, Authorized, Ctx, FieldResolver, Float, Mutation, Query, Resolver, Root } from "type-graphql";
 import type { Context } from "../../context.js";
-import { requireViewer } from "../../shared/auth.js";
+import { CurrentViewer } from "../../shared/auth.js";
+import type { Viewer } from "../../shared/viewer.js";
+import { CASE_HANDLERS, CASE_OPENERS } from "./support.roles.js";
 import { ConnectionArgs, mapNodes } from "../../shared/connection.js";
 import { uuidOf } from "../../shared/ids.js";
 import { payload } from "../../shared/payload.js";
@@ -9,7 +11,6 @@ import { Organisation, Property } from "../parties/party.types.js";
 import { routingMessage, type RoutingReasonCode } from "./case-routing.js";
 import { clockFacts, listSupportCases, openSupportCase } from "./support-case.service.js";
 import { assignSupportCase, handOverSupportCase, replyToSupportCase, setSupportCaseStatus } from "./support-case-thread.service.js";
-import { supportLoaders } from "./support-case.loaders.js";
 import { MS_PER_HOUR } from "./support-calendar.js";
 import { readClock } from "./response-clock.js";
 import {
@@ -41,8 +42,8 @@ async function actorOf(ctx: Context, userId: string | null): Promise<SupportCase
 }
 
 async function clockOf(c: SupportCase, ctx: Context) {
-  const loaders = supportLoaders(ctx);
-  const [calendar, pauses] = await Promise.all([loaders.calendar(), loaders.pausesByCase.load(c.row.id)]);
+  const loaders = ctx.loaders;
+  const [calendar, pauses] = await Promise.all([loaders.supportCalendar(), loaders.pausesByCase.load(c.row.id)]);
   const running = !c.row.firstRespondedAt && (c.row.status === "OPEN" || c.row.status === "WAITING_ON_CUSTOMER");
   return readClock(calendar, clockFacts(c.row, pauses), { running, stoppedAt: c.row.firstRespondedAt?.getTime() ?? null }, Date.now());
 }
@@ -54,9 +55,9 @@ export class SupportCaseResolver {
   async supportCases(
     @Args(() => ConnectionArgs) page: ConnectionArgs,
     @Arg("filter", () => SupportCaseFilter, { nullable: true, description: "Narrow the list." }) filter: SupportCaseFilter | null,
+    @CurrentViewer() viewer: Viewer,
     @Ctx() ctx: Context,
   ) {
-    const viewer = requireViewer(ctx);
     const c = await listSupportCases(
       ctx.db,
       viewer,
@@ -73,12 +74,12 @@ export class SupportCaseResolver {
     return mapNodes(c, (row) => SupportCase.from(row));
   }
 
-  @Authorized()
+  @Authorized(...CASE_OPENERS)
   @Mutation(() => OpenSupportCasePayload, { description: "Open a support case (any customer user, with or without agreement; a partner or support for a customer). The customer gets a receipt with the case number and when to expect an answer." })
-  async openSupportCase(@Arg("input", () => OpenSupportCaseInput, { description: "The case." }) input: OpenSupportCaseInput, @Ctx() ctx: Context) {
+  async openSupportCase(@Arg("input", () => OpenSupportCaseInput, { description: "The case." }) input: OpenSupportCaseInput, @CurrentViewer() viewer: Viewer, @Ctx() ctx: Context) {
     const r = await openSupportCase(
       ctx.db,
-      requireViewer(ctx),
+      viewer,
       { ...input, customerId: input.customerId ? uuidOf(input.customerId, "Organisation") : null, propertyId: input.propertyId ? uuidOf(input.propertyId, "Property") : null },
       new Date(),
     );
@@ -87,29 +88,29 @@ export class SupportCaseResolver {
 
   @Authorized()
   @Mutation(() => ReplyToSupportCasePayload, { description: "Write in a case's thread; `internal: true` for a staff-side note. The customer's answer to a waiting case starts the clock again." })
-  async replyToSupportCase(@Arg("input", () => ReplyToSupportCaseInput, { description: "The message." }) input: ReplyToSupportCaseInput, @Ctx() ctx: Context) {
-    const r = await replyToSupportCase(ctx.db, requireViewer(ctx), { ...input, caseId: uuidOf(input.caseId, "SupportCase") }, new Date());
+  async replyToSupportCase(@Arg("input", () => ReplyToSupportCaseInput, { description: "The message." }) input: ReplyToSupportCaseInput, @CurrentViewer() viewer: Viewer, @Ctx() ctx: Context) {
+    const r = await replyToSupportCase(ctx.db, viewer, { ...input, caseId: uuidOf(input.caseId, "SupportCase") }, new Date());
     return payload(r, "message", SupportCaseMessage.from);
   }
 
-  @Authorized("ADMIN", "SUPPORT", "PARTNER_ADMIN", "PARTNER_STAFF")
+  @Authorized(...CASE_HANDLERS)
   @Mutation(() => SetSupportCaseStatusPayload, { description: "Change a case's status (the staff handling it). WAITING_ON_CUSTOMER pauses the clock." })
-  async setSupportCaseStatus(@Arg("input", () => SetSupportCaseStatusInput, { description: "Case and status." }) input: SetSupportCaseStatusInput, @Ctx() ctx: Context) {
-    const r = await setSupportCaseStatus(ctx.db, requireViewer(ctx), { caseId: uuidOf(input.caseId, "SupportCase"), status: input.status }, new Date());
+  async setSupportCaseStatus(@Arg("input", () => SetSupportCaseStatusInput, { description: "Case and status." }) input: SetSupportCaseStatusInput, @CurrentViewer() viewer: Viewer, @Ctx() ctx: Context) {
+    const r = await setSupportCaseStatus(ctx.db, viewer, { caseId: uuidOf(input.caseId, "SupportCase"), status: input.status }, new Date());
     return payload(r, "supportCase", (row) => SupportCase.from(row));
   }
 
-  @Authorized("ADMIN", "SUPPORT", "PARTNER_ADMIN", "PARTNER_STAFF")
+  @Authorized(...CASE_HANDLERS)
   @Mutation(() => AssignSupportCasePayload, { description: "Assign a case to someone on the caller's support staff, or unassign it." })
-  async assignSupportCase(@Arg("input", () => AssignSupportCaseInput, { description: "Case and assignee." }) input: AssignSupportCaseInput, @Ctx() ctx: Context) {
-    const r = await assignSupportCase(ctx.db, requireViewer(ctx), { caseId: uuidOf(input.caseId, "SupportCase"), assigneeId: input.assigneeId ? uuidOf(input.assigneeId, "User") : null }, new Date());
+  async assignSupportCase(@Arg("input", () => AssignSupportCaseInput, { description: "Case and assignee." }) input: AssignSupportCaseInput, @CurrentViewer() viewer: Viewer, @Ctx() ctx: Context) {
+    const r = await assignSupportCase(ctx.db, viewer, { caseId: uuidOf(input.caseId, "SupportCase"), assigneeId: input.assigneeId ? uuidOf(input.assigneeId, "User") : null }, new Date());
     return payload(r, "supportCase", (row) => SupportCase.from(row));
   }
 
-  @Authorized("ADMIN", "SUPPORT", "PARTNER_ADMIN", "PARTNER_STAFF")
+  @Authorized(...CASE_HANDLERS)
   @Mutation(() => HandOverSupportCasePayload, { description: "Hand a case between the vendor's support and the customer's installer, with a note for the receiving side. NO_INSTALLER when there is nobody to hand to." })
-  async handOverSupportCase(@Arg("input", () => HandOverSupportCaseInput, { description: "Case, receiver, note." }) input: HandOverSupportCaseInput, @Ctx() ctx: Context) {
-    const r = await handOverSupportCase(ctx.db, requireViewer(ctx), { caseId: uuidOf(input.caseId, "SupportCase"), to: input.to, note: input.note }, new Date());
+  async handOverSupportCase(@Arg("input", () => HandOverSupportCaseInput, { description: "Case, receiver, note." }) input: HandOverSupportCaseInput, @CurrentViewer() viewer: Viewer, @Ctx() ctx: Context) {
+    const r = await handOverSupportCase(ctx.db, viewer, { caseId: uuidOf(input.caseId, "SupportCase"), to: input.to, note: input.note }, new Date());
     return payload(r, "supportCase", (row) => SupportCase.from(row));
   }
 
@@ -149,7 +150,7 @@ export class SupportCaseResolver {
 
   @FieldResolver(() => DateTimeResolver, { nullable: true, description: "When support opened after the case came in, if it came in while support was closed; null when it was open." })
   async supportOpensAt(@Root() c: SupportCase, @Ctx() ctx: Context) {
-    const calendar = await supportLoaders(ctx).calendar();
+    const calendar = await ctx.loaders.supportCalendar();
     const at = c.row.openedAt.getTime();
     return calendar.isOpen(at) ? null : new Date(calendar.nextOpening(at));
   }
@@ -177,17 +178,17 @@ export class SupportCaseResolver {
 
   @FieldResolver(() => [SupportCasePause], { description: "The stretches when the case waited on the customer." })
   async pauses(@Root() c: SupportCase, @Ctx() ctx: Context) {
-    return (await supportLoaders(ctx).pausesByCase.load(c.row.id)).map((p) => Object.assign(new SupportCasePause(), { startedAt: p.startedAt, endedAt: p.endedAt }));
+    return (await ctx.loaders.pausesByCase.load(c.row.id)).map((p) => Object.assign(new SupportCasePause(), { startedAt: p.startedAt, endedAt: p.endedAt }));
   }
 
   @FieldResolver(() => [SupportCaseMessage], { description: "The thread, oldest first; internal notes only for the staff side allowed to read them." })
   async messages(@Root() c: SupportCase, @Ctx() ctx: Context) {
-    return (await supportLoaders(ctx).messagesByCase.load(c.row.id)).map(SupportCaseMessage.from);
+    return (await ctx.loaders.messagesByCase.load(c.row.id)).map(SupportCaseMessage.from);
   }
 
   @FieldResolver(() => [SupportCaseAttachment], { description: "Files sent when the case was opened (those sent with messages are on the messages)." })
   async attachments(@Root() c: SupportCase, @Ctx() ctx: Context) {
-    return (await supportLoaders(ctx).attachmentsByCase.load(c.row.id)).filter((a) => a.messageId === null).map(SupportCaseAttachment.from);
+    return (await ctx.loaders.attachmentsByCase.load(c.row.id)).filter((a) => a.messageId === null).map(SupportCaseAttachment.from);
   }
 }
 
@@ -200,6 +201,6 @@ export class SupportCaseMessageResolver {
 
   @FieldResolver(() => [SupportCaseAttachment], { description: "Files sent with the message." })
   async attachments(@Root() m: SupportCaseMessage, @Ctx() ctx: Context) {
-    return (await supportLoaders(ctx).attachmentsByCase.load(m.row.caseId)).filter((a) => a.messageId === m.row.id).map(SupportCaseAttachment.from);
+    return (await ctx.loaders.attachmentsByCase.load(m.row.caseId)).filter((a) => a.messageId === m.row.id).map(SupportCaseAttachment.from);
   }
 }

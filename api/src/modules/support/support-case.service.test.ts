@@ -181,8 +181,12 @@ describe("attachments", () => {
     const exe = Buffer.concat([Buffer.from("MZ"), Buffer.alloc(64)]).toString("base64");
     expect(codeOf(await open("karin", { attachments: [{ fileName: "bild.png", contentBase64: exe }] }))).toBe("ATTACHMENT_TYPE_NOT_ALLOWED");
     expect(codeOf(await open("karin", { attachments: [{ fileName: "x.pdf", contentBase64: "not base64!" }] }))).toBe("ATTACHMENT_NOT_BASE64");
-    const big = Buffer.alloc(5 * 1024 * 1024 + 1, 0x41).toString("base64");
+    const big = Buffer.alloc(700 * 1024 + 1, 0x41).toString("base64");
     expect(codeOf(await open("karin", { attachments: [{ fileName: "stor.log", contentBase64: big }] }))).toBe("ATTACHMENT_TOO_LARGE");
+    // Together too: the request body is limited to 1 MB, so two files of 400 KB never arrive whole.
+    const half = Buffer.alloc(400 * 1024, 0x41).toString("base64");
+    expect(codeOf(await open("karin", { attachments: [{ fileName: "a.log", contentBase64: half }, { fileName: "b.log", contentBase64: half }] }))).toBe("ATTACHMENT_TOO_LARGE");
+    okOf(await open("karin", { attachments: [{ fileName: "lagom.log", contentBase64: Buffer.alloc(700 * 1024, 0x41).toString("base64") }] }));
     const pdf = Buffer.from("%PDF-1.7\n%âãÏÓ\n").toString("base64");
     okOf(await open("karin", { attachments: [{ fileName: "faktura.pdf", contentBase64: pdf }] }));
   });

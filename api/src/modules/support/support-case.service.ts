@@ -38,13 +38,16 @@ export interface ReadAttachment {
 export function readAttachments(list: readonly AttachmentInput[], field: string[]): Result<ReadAttachment[]> {
   if (list.length > MAX_ATTACHMENTS) return userError(E.TOO_MANY_ATTACHMENTS, `At most ${MAX_ATTACHMENTS} attachments at a time.`, field);
   const out: ReadAttachment[] = [];
+  const tooLarge = (name: string, at: string[]) => userError(E.ATTACHMENT_TOO_LARGE, `${name}: attachments may be at most ${MAX_ATTACHMENT_BYTES / 1024} KB together.`, at);
+  let total = 0;
   for (const [i, a] of list.entries()) {
     const at = [...field, String(i)];
     // Checked before decoding, so an oversized upload costs no memory.
-    if (a.contentBase64.length > Math.ceil(MAX_ATTACHMENT_BYTES / 3) * 4 + 1024) return userError(E.ATTACHMENT_TOO_LARGE, `${a.fileName} is larger than ${MAX_ATTACHMENT_BYTES / 1024 / 1024} MB.`, at);
+    if (a.contentBase64.length > Math.ceil(MAX_ATTACHMENT_BYTES / 3) * 4 + 1024) return tooLarge(a.fileName, at);
     const content = decodeBase64(a.contentBase64);
     if (!content) return userError(E.ATTACHMENT_NOT_BASE64, `${a.fileName} is not valid base64.`, at);
-    if (content.length > MAX_ATTACHMENT_BYTES) return userError(E.ATTACHMENT_TOO_LARGE, `${a.fileName} is larger than ${MAX_ATTACHMENT_BYTES / 1024 / 1024} MB.`, at);
+    total += content.length;
+    if (total > MAX_ATTACHMENT_BYTES) return tooLarge(a.fileName, at);
     const contentType = sniffContentType(content);
     if (!contentType) return userError(E.ATTACHMENT_TYPE_NOT_ALLOWED, `${a.fileName} is not a PNG or JPEG image, a PDF or a text/log file.`, at);
     out.push({ fileName: a.fileName.slice(0, 200) || "bilaga", contentType, content });

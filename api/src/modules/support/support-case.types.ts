@@ -229,7 +229,7 @@ export class SupportCaseFilter {
   unassigned?: boolean | null;
 }
 
-@InputType({ description: "A file to attach: PNG, JPEG, PDF or plain text/log, at most 5 MB, base64-encoded." })
+@InputType({ description: "A file to attach: PNG, JPEG, PDF or plain text/log, base64-encoded; all files of one request together at most 700 KB." })
 export class SupportAttachmentInput {
   @Field(() => String, { description: "The file's name." })
   @MaxLength(200)

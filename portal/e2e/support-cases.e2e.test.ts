@@ -1,0 +1,173 @@
+import type { Browser, Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { DEMO, DEMO_PASSWORD, launchBrowser, logIn, newPage, screenshot } from "./support";
+
+/** The API itself, as one demo user: the yardstick the portal's words are checked against. */
+async function apiAs(email: string) {
+  const url = process.env.API_URL;
+  if (!url) throw new Error("Set API_URL to the running API's /graphql");
+  const call = async <T>(query: string, variables: Record<string, unknown>, token?: string): Promise<T> => {
+    const res = await fetch(url, {
+      method: "POST",
+      headers: { "content-type": "application/json", "apollo-require-preflight": "true", ...(token ? { authorization: `Bearer ${token}` } : {}) },
+      body: JSON.stringify({ query, variables }),
+    });
+    const body = (await res.json()) as { data: T; errors?: unknown };
+    if (body.errors) throw new Error(JSON.stringify(body.errors));
+    return body.data;
+  };
+  const { login } = await call<{ login: { token: string } }>("mutation($i: LoginInput!) { login(input: $i) { token } }", { i: { email, password: DEMO_PASSWORD } });
+  return <T>(query: string, variables: Record<string, unknown> = {}) => call<T>(query, variables, login.token);
+}
+
+const BRITT = DEMO.britt; // Brf Kastanjen: its agreement ended, the next has not begun; no installer.
+const TOMAS = "tomas.tekniker@aptus.demo"; // the vendor's support
+const BO = "bo@brflinne.demo"; // Brf Linnégatan 12, whose installer is Nordsäk
+
+async function menuLink(page: Page, name: string) {
+  await page.getByRole("navigation", { name: "Huvudmeny" }).getByRole("link", { name, exact: true }).click();
+}
+
+describe("support cases", () => {
+  let browser: Browser;
+  beforeAll(async () => {
+    browser = await launchBrowser();
+  });
+  afterAll(async () => {
+    await browser?.close();
+  });
+
+  const subject = `E2E skrivaren i porten ${Date.now()}`;
+  let caseNumber = "";
+  let caseHref = "";
+
+  it("tells a BRF customer without an agreement when support opens and when the case will be answered, as the calendar says", async () => {
+    const api = await apiAs(BRITT.email);
+    const { context, page } = await newPage(browser);
+    try {
+      await logIn(page, BRITT.email);
+      await menuLink(page, "Support");
+      await page.waitForURL((url) => url.pathname === "/support");
+
+      // The open/closed line agrees with the calendar for the real now.
+      const status = page.getByTestId("support-status");
+      const shownOpen = (await status.getAttribute("data-open")) === "true";
+      const { supportCalendar: cal } = await api<{ supportCalendar: { isOpen: boolean } }>("query($now: DateTime!) { supportCalendar { isOpen(at: $now) } }", { now: new Date().toISOString() });
+      expect(shownOpen).toBe(cal.isOpen);
+      expect(await status.textContent()).toMatch(shownOpen ? /Supporten är öppen till \d\d:\d\d/ : /Supporten är stängd\. Öppnar .+ \d\d:\d\d/);
+      // Weekends are named as closed days in the coming weeks.
+      expect(await page.getByTestId("opening-hours").textContent()).toMatch(/Stängt: (Lördag|Söndag)/);
+
+      // A file over the limit is refused before it is sent, in words.
+      await page.getByLabel("Bilagor").setInputFiles({ name: "stor.log", mimeType: "text/plain", buffer: Buffer.alloc(800 * 1024, 0x41) });
+      await page.getByTestId("attachments-too-big").getByText("högst 700 KB tillsammans", { exact: false }).waitFor();
+      await page.getByLabel("Bilagor").setInputFiles({ name: "fel.log", mimeType: "text/plain", buffer: Buffer.from("2026-11-28 10:02 dörr 3: timeout\n") });
+
+      await page.getByLabel("Vad gäller det?").selectOption("TECHNICAL");
+      await page.getByLabel("Rubrik").fill(subject);
+      await page.getByLabel(/^Beskrivning/).fill("Porttelefonen i port B svarar inte sedan i morse.");
+      await page.getByRole("button", { name: "Skicka ärendet" }).click();
+      const receipt = page.getByTestId("case-receipt");
+      await receipt.waitFor();
+      caseNumber = (/Ärende (\S+) är skickat/.exec((await receipt.textContent()) ?? "") ?? [])[1] ?? "";
+      expect(caseNumber).not.toBe("");
+      caseHref = (await receipt.getByRole("link", { name: "Visa ärendet" }).getAttribute("href")) ?? "";
+      await screenshot(page, "support-case-opened");
+
+      // What the receipt says is what the calendar answers for the instant the case came in.
+      const { supportCases } = await api<{ supportCases: { edges: { node: { number: string; openedAt: string; responseDueAt: string; supportOpensAt: string | null; responseTargetHours: number; coveredByAgreement: boolean; routedTo: string } }[] } }>(
+        "{ supportCases(first: 100) { edges { node { number openedAt responseDueAt supportOpensAt responseTargetHours coveredByAgreement routedTo } } } }",
+      );
+      const opened = supportCases.edges.map((e) => e.node).find((c) => c.number === caseNumber)!;
+      expect(opened.coveredByAgreement).toBe(false);
+      expect(opened.routedTo).toBe("VENDOR");
+      const { supportCalendar: at } = await api<{ supportCalendar: { isOpen: boolean; nextOpening: string; responseDeadline: string } }>(
+        "query($t: DateTime!, $h: Float!) { supportCalendar { isOpen(at: $t) nextOpening(after: $t) responseDeadline(from: $t, openHours: $h) } }",
+        { t: opened.openedAt, h: opened.responseTargetHours },
+      );
+      expect(await receipt.getAttribute("data-due")).toBe(at.responseDeadline);
+      expect(new Date(opened.responseDueAt).toISOString()).toBe(new Date(at.responseDeadline).toISOString());
+      if (at.isOpen) {
+        // Opened in open hours: nothing about opening, only the answer time.
+        expect(await receipt.getAttribute("data-opens")).toBe("");
+      } else {
+        // Opened while closed (a Saturday, a holiday, an evening): told when support opens.
+        expect(new Date(opened.supportOpensAt!).toISOString()).toBe(new Date(at.nextOpening).toISOString());
+        await receipt.getByTestId("receipt-opens").getByText("Supporten är stängd just nu och öppnar", { exact: false }).waitFor();
+      }
+      await receipt.getByTestId("receipt-due").getByText("Du får svar senast", { exact: false }).waitFor();
+    } finally {
+      await context.close();
+    }
+  });
+
+  it("lets support answer from the queue, with an internal note the customer never sees", async () => {
+    expect(caseNumber).not.toBe("");
+    const { context, page } = await newPage(browser);
+    try {
+      await logIn(page, TOMAS);
+      await menuLink(page, "Supportkö");
+      await page.waitForURL((url) => url.pathname === "/support-queue");
+      // The queue pages by 20, most urgent first; rows show the time left in open hours.
+      await page.getByTestId("support-queue").getByTestId("time-left").first().getByText(/h (kvar|sen)|Besvarat|Pausad/).waitFor();
+      await screenshot(page, "support-queue-vendor");
+      await page.goto(caseHref);
+      await page.getByRole("heading", { name: new RegExp(caseNumber) }).waitFor();
+      await page.getByTestId("case-due").getByText(/h (kvar|sen)/).waitFor();
+
+      await page.getByLabel("Meddelande", { exact: true }).fill("Internt: kolla porttelefonens firmware först.");
+      await page.getByLabel(/Intern anteckning/).check();
+      await page.getByRole("button", { name: "Skicka", exact: true }).click();
+      await page.getByText("Meddelandet är skickat.").waitFor();
+      await page.getByLabel("Meddelande", { exact: true }).fill("Hej Britt! Starta om porttelefonen med knappen under locket, så hör vi av oss.");
+      await page.getByRole("button", { name: "Skicka", exact: true }).click();
+      await page.getByTestId("thread").getByText("Starta om porttelefonen", { exact: false }).waitFor();
+      await page.getByTestId("case-due").getByText("Besvarat").waitFor();
+      await screenshot(page, "support-case-answered");
+    } finally {
+      await context.close();
+    }
+
+    const customer = await newPage(browser);
+    try {
+      await logIn(customer.page, BRITT.email);
+      await customer.page.goto("/support");
+      await customer.page.locator(`tr[data-case="${caseNumber}"]`).getByRole("link", { name: caseNumber }).click();
+      const thread = customer.page.getByTestId("thread");
+      await thread.getByText("Starta om porttelefonen", { exact: false }).waitFor();
+      expect(await thread.textContent()).not.toContain("firmware");
+    } finally {
+      await customer.context.close();
+    }
+  });
+
+  it("routes a programming case to the customer's installer, whose queue shows it", async () => {
+    const programming = `E2E nya taggar ${Date.now()}`;
+    const { context, page } = await newPage(browser);
+    let number = "";
+    try {
+      await logIn(page, BO);
+      await page.goto("/support");
+      await page.getByLabel("Vad gäller det?").selectOption("PROGRAMMING");
+      await page.getByLabel("Fastighet (valfritt)").selectOption({ label: "Linnégatan 12" });
+      await page.getByLabel("Rubrik").fill(programming);
+      await page.getByLabel(/^Beskrivning/).fill("Vi behöver programmera 12 nya taggar till tvättstugan.");
+      await page.getByRole("button", { name: "Skicka ärendet" }).click();
+      const receipt = page.getByTestId("case-receipt");
+      await receipt.getByText("Nordsäk", { exact: false }).waitFor();
+      number = (/Ärende (\S+) är skickat/.exec((await receipt.textContent()) ?? "") ?? [])[1] ?? "";
+    } finally {
+      await context.close();
+    }
+    const partner = await newPage(browser);
+    try {
+      await logIn(partner.page, DEMO.petra.email);
+      await menuLink(partner.page, "Supportkö");
+      const row = partner.page.locator(`tr[data-case="${number}"]`);
+      await row.getByText(programming).waitFor();
+      await screenshot(partner.page, "support-queue-partner");
+    } finally {
+      await partner.context.close();
+    }
+  });
+});
