@@ -10,6 +10,7 @@ import { AuditResolver } from "./modules/audit/audit.resolver.js";
 import { NodeResolver } from "./modules/node/node.resolver.js";
 import { OrganisationResolver, PropertyResolver, TierResolver, UserResolver } from "./modules/parties/party.resolver.js";
 import { SearchResolver } from "./modules/search/search.resolver.js";
+import { PricingResolver } from "./modules/pricing/pricing.resolver.js";
 import { authChecker } from "./shared/auth.js";
 
 export const resolvers = [
@@ -32,6 +33,7 @@ export const resolvers = [
   AgreementTailoringResolver,
   AuditResolver,
   SearchResolver,
+  PricingResolver,
   SupportCalendarResolver,
   SupportCaseResolver,
   SupportCaseMessageResolver,
