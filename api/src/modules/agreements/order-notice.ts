@@ -7,7 +7,8 @@ import type { AgreementRecord } from "./agreement-records.js";
 
 /** 149 500 öre → "1 495,00 kr", as a Swedish reader writes it. */
 export function kronor(minor: number): string {
-  return `${new Intl.NumberFormat("sv-SE", { minimumFractionDigits: 2, maximumFractionDigits: 2 }).format(minor / 100)} kr`;
+  const whole = String(Math.floor(minor / 100)).replace(/\B(?=(\d{3})+(?!\d))/g, " ");
+  return `${whole},${String(minor % 100).padStart(2, "0")} kr`;
 }
 
 /**
