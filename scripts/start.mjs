@@ -2,7 +2,8 @@
 // seeds the embedded database on first run, builds the portal when needed, and runs API and portal
 // until Ctrl-C. Data stays in .data/ between runs.
 import { spawnSync } from "node:child_process";
-import { existsSync, readdirSync, statSync } from "node:fs";
+import { randomBytes } from "node:crypto";
+import { existsSync, mkdirSync, readFileSync, readdirSync, statSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { apiScript, ensureDependencies, log, portIsFree, root, run, startService, stopService, waitFor } from "./lib.mjs";
 
@@ -23,6 +24,19 @@ function portalNeedsBuild() {
   const built = path.join(root, "portal", "build", "server", "index.js");
   if (!existsSync(built)) return true;
   return newestMtime(path.join(root, "portal", "app")) > statSync(built).mtimeMs;
+}
+
+/**
+ * The portal's SESSION_SECRET when none is set: made once and kept in the data directory (readable
+ * only by its owner), so restarts keep everybody logged in and no shared default secret is used.
+ */
+function portalSessionSecret() {
+  const file = path.join(dataDir, "portal-session-secret");
+  if (existsSync(file)) return readFileSync(file, "utf8").trim();
+  mkdirSync(dataDir, { recursive: true });
+  const secret = randomBytes(32).toString("base64url");
+  writeFileSync(file, `${secret}\n`, { mode: 0o600 });
+  return secret;
 }
 
 ensureDependencies();
@@ -49,7 +63,7 @@ const portal = startService("portal", "node", ["portal/server.mjs"], {
     PORT: portalPort,
     TRYGG_API_URL: process.env.TRYGG_API_URL ?? `http://127.0.0.1:${apiPort}/graphql`,
     NODE_ENV: "production",
-    PORTAL_SECURE_COOKIE: process.env.PORTAL_SECURE_COOKIE ?? "false",
+    SESSION_SECRET: process.env.SESSION_SECRET ?? portalSessionSecret(),
   },
 });
 

@@ -20,7 +20,7 @@ export function agreementPermissions(viewer: Viewer, a: Pick<AgreementRecord, "s
     rentLicences: holds(viewer, BENEFIT_ACTORS) && valid && !!tier?.licenceRentals,
     orderAddOns: holds(viewer, ADD_ON_ORDERERS) && valid,
     cancelAddOns: holds(viewer, ADD_ON_ACTORS) && valid,
-    agreePrices: holds(viewer, PRICE_NEGOTIATORS),
+    agreePrices: holds(viewer, PRICE_NEGOTIATORS) && valid,
   };
 }
 
