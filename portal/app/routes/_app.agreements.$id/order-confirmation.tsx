@@ -33,17 +33,18 @@ export function OrderConfirmation({ intent, anchor }: { intent: QuoteIntent; anc
   const { quote, values } = quoted;
   const agreed = values.agreedPrice ? parseKronor(values.agreedPrice) : undefined;
   const confirm = CONFIRMS[intent];
+  const isLicence = LICENCE_KINDS.some((k) => k === quote.item);
   return (
     <div className="order-confirmation" role="region" aria-labelledby={`${intent}-title`} data-testid="order-confirmation">
       <h3 id={`${intent}-title`}>{t("order.confirmTitle")}</h3>
       <dl className="facts">
         <dt>{t("order.item")}</dt>
         <dd>
-          {quote.quantity > 1 || LICENCE_KINDS.some((k) => k === quote.item) ? `${formatNumber(lang, quote.quantity)} × ` : ""}
+          {isLicence ? `${formatNumber(lang, quote.quantity)} × ` : ""}
           {itemName(t, quote.item)}
         </dd>
         <dt>{t("order.listPrice")}</dt>
-        <dd>{t("order.perMonth", { amount: formatMoney(lang, quote.listPrice) })}</dd>
+        <dd>{t(isLicence ? "order.perLicencePerMonth" : "order.perMonth", { amount: formatMoney(lang, quote.listPrice) })}</dd>
         <dt>{t("order.monthlyCost")}</dt>
         <dd className="order-monthly-cost" data-testid="quote-monthly-cost">
           {formatMoney(lang, quote.monthlyCost)}
