@@ -1,12 +1,19 @@
-import type { Browser } from "playwright-core";
+import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { launchBrowser, logIn, newPage, screenshot } from "./support";
 
 const CUSTOMER_ADMIN = "karin@vastkustfast.demo";
+const SELLER = "sara.saljare@aptus.demo";
 
 /** "16 / 23" from the quota meter. */
 function quotaOf(text: string | null): number {
   return Number((text ?? "").split("/")[1]!.replace(/\D/g, ""));
+}
+
+async function openVastkust(page: Page): Promise<void> {
+  await page.getByRole("navigation", { name: "Huvudmeny" }).getByRole("link", { name: "Avtal" }).click();
+  await page.locator("tbody tr").filter({ hasText: "Västkustens Fastigheter AB" }).filter({ hasText: "Aktivt" }).getByRole("link").click();
+  await page.getByRole("heading", { level: 1, name: /^Avtal TA-/ }).waitFor();
 }
 
 describe("paid orders", () => {
@@ -22,9 +29,7 @@ describe("paid orders", () => {
     const { context, page } = await newPage(browser);
     try {
       await logIn(page, CUSTOMER_ADMIN);
-      await page.getByRole("navigation", { name: "Huvudmeny" }).getByRole("link", { name: "Avtal" }).click();
-      await page.locator("tbody tr").filter({ hasText: "Västkustens Fastigheter AB" }).filter({ hasText: "Aktivt" }).getByRole("link").click();
-      await page.getByRole("heading", { level: 1, name: /^Avtal TA-/ }).waitFor();
+      await openVastkust(page);
       const section = page.locator("#licences");
       const quotaBefore = quotaOf(await page.getByTestId("hantera-quota").textContent());
 
@@ -47,6 +52,31 @@ describe("paid orders", () => {
       await section.getByText("Licenserna är hyrda.").waitFor();
       await page.getByTestId("hantera-quota").filter({ hasText: new RegExp(`/ ${quotaBefore + 3}$`) }).waitFor();
       await section.locator("tbody tr").filter({ hasText: "Hantera" }).filter({ hasText: /450\skr/ }).first().waitFor();
+    } finally {
+      await context.close();
+    }
+  });
+
+  it("a seller agrees a lower price only with a reason, and the rental shows both prices", async () => {
+    const { context, page } = await newPage(browser);
+    try {
+      await logIn(page, SELLER);
+      await openVastkust(page);
+      const section = page.locator("#licences");
+      await section.getByLabel("Licens", { exact: true }).selectOption("CONSUMPTION");
+      await section.getByLabel("Antal", { exact: true }).fill("50");
+      await section.getByLabel("Avtalat pris per månad (kr, valfritt)").fill("150");
+      await section.getByRole("button", { name: "Visa pris" }).click();
+      await section.getByText("Ange skälet till att priset avviker från listpriset.").waitFor();
+
+      await section.getByLabel("Skäl till avtalat pris").fill("Pilotprojekt förbrukning");
+      await section.getByRole("button", { name: "Visa pris" }).click();
+      const confirmation = section.getByTestId("order-confirmation");
+      await expect(confirmation.getByTestId("quote-monthly-cost").textContent()).resolves.toMatch(/^200\skr$/);
+      await confirmation.getByText(/150\skr per månad · Pilotprojekt förbrukning/).waitFor();
+      await confirmation.getByRole("button", { name: "Bekräfta och beställ" }).click();
+      await section.getByText("Licenserna är hyrda.").waitFor();
+      await section.getByText(/Listpris 200\skr: Pilotprojekt förbrukning/).waitFor();
     } finally {
       await context.close();
     }

@@ -2,10 +2,10 @@ import { HOSTED_SERVICES } from "~/lib/enums";
 import { formatDate, type Translate } from "~/i18n/i18n";
 import { useLang, useT } from "~/i18n/use-t";
 
-import { IntentButton, IntentForm, ResultErrors, RowAction, SuccessNotice, useFormResult } from "~/components/intent-form";
+import { IntentForm, ResultErrors, RowAction, SuccessNotice, useFormResult } from "~/components/intent-form";
 import { formatMoney } from "~/lib/money";
 import { OrderConfirmation, useQuoted } from "./order-confirmation";
-import { AgreedPriceFields, PriceListLine } from "./price-fields";
+import { PriceListLine, QuoteStep } from "./price-fields";
 import { ReadOnlyNote } from "./read-only-note";
 import type { SectionProps } from "./section-props";
 
@@ -85,10 +85,7 @@ export function AddOnSection({ agreement, priceList }: SectionProps) {
                           ))}
                         </fieldset>
                         {f.error("hostedServices")}
-                        {agreement.viewerCanAgreePrices ? <AgreedPriceFields f={f} /> : null}
-                        <IntentButton intent="quoteHosting" busy={t("order.pricing")}>
-                          {t("order.showPrice")}
-                        </IntentButton>
+                        <QuoteStep f={f} intent="quoteHosting" agreePrices={agreement.viewerCanAgreePrices} />
                       </>
                     )}
                   </IntentForm>
@@ -107,14 +104,7 @@ export function AddOnSection({ agreement, priceList }: SectionProps) {
                   <OrderConfirmation intent="quoteMonitoring" anchor="addons" />
                 ) : (
                   <IntentForm intent="quoteMonitoring" fields={["agreedPrice", "priceReason"]}>
-                    {(f) => (
-                      <>
-                        {agreement.viewerCanAgreePrices ? <AgreedPriceFields f={f} /> : null}
-                        <IntentButton intent="quoteMonitoring" busy={t("order.pricing")}>
-                          {t("order.showPrice")}
-                        </IntentButton>
-                      </>
-                    )}
+                    {(f) => <QuoteStep f={f} intent="quoteMonitoring" agreePrices={agreement.viewerCanAgreePrices} />}
                   </IntentForm>
                 )}
               </div>

@@ -3,9 +3,9 @@ import { formatDate, formatNumber } from "~/i18n/i18n";
 import { useLang, useT } from "~/i18n/use-t";
 import { formatMoney } from "~/lib/money";
 
-import { IntentButton, IntentForm, ResultErrors, RowAction, SuccessNotice, useFormResult } from "~/components/intent-form";
+import { IntentForm, ResultErrors, RowAction, SuccessNotice, useFormResult } from "~/components/intent-form";
 import { OrderConfirmation, useQuoted } from "./order-confirmation";
-import { AgreedPriceFields, PriceListLine } from "./price-fields";
+import { PriceListLine, QuoteStep } from "./price-fields";
 import { ReadOnlyNote } from "./read-only-note";
 import type { SectionProps } from "./section-props";
 
@@ -160,10 +160,7 @@ export function LicenceSection({ agreement, today, priceList }: SectionProps) {
                       <input type="date" required {...f.props("endsOn")} defaultValue={f.value("endsOn", current?.endsOn)} />
                       {f.error("endsOn")}
                     </div>
-                    {agreement.viewerCanAgreePrices ? <AgreedPriceFields f={f} /> : null}
-                    <IntentButton intent="quoteRental" busy={t("order.pricing")}>
-                      {t("order.showPrice")}
-                    </IntentButton>
+                    <QuoteStep f={f} intent="quoteRental" agreePrices={agreement.viewerCanAgreePrices} />
                   </>
                 )}
               </IntentForm>

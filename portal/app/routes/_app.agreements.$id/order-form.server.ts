@@ -70,10 +70,14 @@ export async function runQuote(api: Api, agreementId: string, intent: QuoteInten
       ? (({ kind, quantity, startsOn, endsOn }) => ({ item: kind, quantity, startsOn, endsOn }))(rentalOrder(form, errors))
       : { item: intent === "quoteHosting" ? ("HOSTING" as const) : ("MONITORING" as const), quantity: 1 };
   if (intent === "quoteHosting") values.hostedServices = hostedServices(form, errors).join(",");
-  agreedPrice(form, errors);
+  const price = agreedPrice(form, errors);
   if (errors.length > 0) return { intent, ok: false, errors, values };
   const { orderQuote } = await api.query(OrderQuoteDocument, { input: { agreementId, ...order } });
   if (!orderQuote.quote) return { intent, ok: false, errors: formErrors(orderQuote.userErrors), values };
+  // Asked here already, where the field is, rather than after the confirmation (the API asks too).
+  if (price.agreedPrice && price.agreedPrice.amountMinor !== orderQuote.quote.monthlyCost.amountMinor && !price.priceReason) {
+    return { intent, ok: false, errors: [formError("priceReason", "PRICE_REASON_REQUIRED")], values };
+  }
   return { intent, ok: true, errors: [], values, quote: orderQuote.quote };
 }
 

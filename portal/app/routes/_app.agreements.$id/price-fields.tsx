@@ -1,7 +1,8 @@
-import type { FieldKit } from "~/components/intent-form";
+import { IntentButton, type FieldKit } from "~/components/intent-form";
 import type { PricedItem } from "~/graphql/graphql";
 import { useLang, useT } from "~/i18n/use-t";
 import { formatMoney, type Money } from "~/lib/money";
+import type { QuoteIntent } from "./intents";
 import { itemName } from "./order-confirmation";
 
 /** Vendor staff only: a price other than the list price for the whole order, and why. */
@@ -30,4 +31,17 @@ export function PriceListLine({ priceList, items }: { priceList: ReadonlyArray<{
   const prices = priceList.filter((p) => items.includes(p.item));
   if (prices.length === 0) return null;
   return <span data-testid="price-list">{t("order.priceListLine", { prices: prices.map((p) => `${itemName(t, p.item)} ${formatMoney(lang, p.monthlyPrice)}`).join(", ") })}</span>;
+}
+
+/** The end of every order form: the agreed price for vendor staff, and the step to the quote. */
+export function QuoteStep({ f, intent, agreePrices }: { f: FieldKit; intent: QuoteIntent; agreePrices: boolean }) {
+  const t = useT();
+  return (
+    <>
+      {agreePrices ? <AgreedPriceFields f={f} /> : null}
+      <IntentButton intent={intent} busy={t("order.pricing")}>
+        {t("order.showPrice")}
+      </IntentButton>
+    </>
+  );
 }
