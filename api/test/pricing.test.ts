@@ -57,7 +57,7 @@ describe("a customer cannot choose a price", () => {
     expect(r.data.rentLicence.licenceRental).toMatchObject({ quantity: 2, monthlyPrice: q.monthlyCost, listPrice: q.monthlyCost, priceReason: null });
     const [mail] = await api.database.db.select().from(emailOutbox).orderBy(desc(emailOutbox.createdAt)).limit(1);
     expect(mail).toMatchObject({ toAddress: "sara.saljare@aptus.demo" });
-    expect(mail!.body).toContain("2 HANTERA-licenser");
+    expect(mail!.body).toContain("2 licenser för Hantera");
     expect(mail!.body).toContain("Karin");
   });
 });

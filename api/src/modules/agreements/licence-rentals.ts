@@ -12,7 +12,7 @@ import { effectiveEnd, isValid } from "./agreement-status.js";
 import { AgreementErrors as E } from "./agreement.errors.js";
 import { BENEFIT_ACTORS } from "./agreement.roles.js";
 import { NO_PRICE_ASKED, orderPrice, priceRequestRefused, type PriceRequest } from "../pricing/order-price.js";
-import { tellSellerOfOrder } from "./order-notice.js";
+import { LICENCE_NAMES, tellSellerOfOrder } from "./order-notice.js";
 
 /** Every kind of licence that can be rented; the GraphQL enum is made from this list. */
 export const LICENCE_KINDS = licenceRentals.kind.enumValues;
@@ -90,7 +90,7 @@ export async function rentLicence(db: Db, viewer: Viewer, input: RentLicenceInpu
     await bumpVersion(tx, a.id);
     const { price: _asked, ...order } = input;
     await recordAudit(tx, viewer, { action: "licenceRental.create", objectType: "LicenceRental", objectId: row!.id, organisationId: a.customerId, details: { ...order, ...price.ok } });
-    await tellSellerOfOrder(tx, viewer, a, { what: `${input.quantity} ${input.kind}-licenser`, monthlyPriceMinor: price.ok.monthlyPriceMinor, startsOn: input.startsOn, endsOn: input.endsOn });
+    await tellSellerOfOrder(tx, viewer, a, { what: `${input.quantity} licenser för ${LICENCE_NAMES[input.kind]}`, monthlyPriceMinor: price.ok.monthlyPriceMinor, startsOn: input.startsOn, endsOn: input.endsOn });
     return ok(row!);
   });
 }

@@ -3,7 +3,10 @@ import type { Tx } from "../../db/client.js";
 import { users } from "../../db/schema/index.js";
 import { isVendorStaff, type Viewer } from "../../shared/viewer.js";
 import { queueEmail } from "../notifications/email.service.js";
-import type { AgreementRecord } from "./agreement-records.js";
+import type { AgreementRecord, LicenceKind } from "./agreement-records.js";
+
+/** The licence kinds as the seller calls them. */
+export const LICENCE_NAMES: Record<LicenceKind, string> = { BOOKING: "Bokning", HANTERA: "Hantera", CONSUMPTION: "Förbrukning" };
 
 /** 149 500 öre → "1 495,00 kr", as a Swedish reader writes it. */
 export function kronor(minor: number): string {

@@ -32,6 +32,9 @@ export interface OrderQuote {
   currency: string;
 }
 
+/** Items ordered once per agreement rather than by the licence. */
+const ADD_ON_ITEMS: readonly PricedItem[] = ["HOSTING", "MONITORING"];
+
 function addMonths(date: IsoDate, months: number): IsoDate {
   const [y, m, d] = date.split("-").map(Number) as [number, number, number];
   const first = new Date(Date.UTC(y, m - 1 + months, 1));
@@ -56,6 +59,7 @@ export async function quoteOrder(db: DbOrTx, viewer: Viewer, input: OrderQuoteIn
   const [a] = await selectAgreements(db, and(agreementScope(viewer), eq(agreements.id, input.agreementId)), clock);
   if (!a) return userError(E.NOT_FOUND, "No such agreement.", ["input", "agreementId"]);
   if (input.quantity < 1 || input.quantity > 10_000) return userError(E.INVALID_INPUT, "Order 1–10 000.", ["input", "quantity"]);
+  if (ADD_ON_ITEMS.includes(input.item) && input.quantity !== 1) return userError(E.INVALID_INPUT, "An agreement has one of each add-on.", ["input", "quantity"]);
   const startsOn = input.startsOn ?? clock.today;
   const endsOn = input.endsOn ?? effectiveEnd(a);
   if (endsOn < startsOn) return userError(E.INVALID_DATE_RANGE, "The order must end on or after its start.", ["input", "endsOn"]);

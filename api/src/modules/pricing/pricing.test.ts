@@ -77,6 +77,7 @@ describe("the price list", () => {
     expect(q).toMatchObject({ unitPriceMinor: 400, monthlyCostMinor: 4_000, months: 3, totalMinor: 12_000 });
     const hosting = okOf(await quoteOrder(database.db, customer, { agreementId, item: "HOSTING", quantity: 1 }, clock));
     expect(hosting).toMatchObject({ startsOn: today, endsOn: day(265), monthlyCostMinor: 149_500 });
+    expect(codeOf(await quoteOrder(database.db, customer, { agreementId, item: "HOSTING", quantity: 2 }, clock))).toBe("INVALID_INPUT");
   });
 });
 
