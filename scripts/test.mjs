@@ -53,6 +53,8 @@ async function main() {
   check("typecheck api", "npx", ["tsc", "--noEmit", "-p", "api"]);
   check("typecheck portal", "npx", ["tsc", "--noEmit", "-p", "portal"]);
   check("schema/schema.graphql is up to date", "npx", apiScript("scripts/emit-schema.ts", "--check"));
+  // Production runs the tsc build: its decorators must give the very same schema.
+  check("the compiled API gives the same schema", "bash", ["-c", "npm run build -w api --silent && node api/dist/scripts/emit-schema.js --check"]);
   check("generated portal types are up to date", "bash", [
     "-c",
     "npx graphql-codegen --config codegen.ts --silent && git diff --exit-code -- portal/app/graphql && test -z \"$(git status --porcelain -- portal/app/graphql)\"",

@@ -7,4 +7,5 @@ export * from "./releases.js";
 export * from "./tailoring.js";
 export * from "./notifications.js";
 export * from "./support.js";
+export * from "./visits.js";
 export * from "./pricing.js";

@@ -1,7 +1,7 @@
 import DataLoader from "dataloader";
-import { inArray } from "drizzle-orm";
 import type { Db } from "../../db/client.js";
 import { organisations, properties, users } from "../../db/schema/index.js";
+import { isAnyUuid } from "../../shared/any-uuid.js";
 
 type OrganisationRow = typeof organisations.$inferSelect;
 type UserRow = typeof users.$inferSelect;
@@ -21,9 +21,9 @@ function byId<Row extends { id: string }>(load: (ids: string[]) => Promise<Row[]
  */
 export function createPartyLoaders(db: Db) {
   return {
-    organisation: byId<OrganisationRow>((ids) => db.select().from(organisations).where(inArray(organisations.id, ids))),
-    user: byId<UserRow>((ids) => db.select().from(users).where(inArray(users.id, ids))),
-    property: byId<PropertyRow>((ids) => db.select().from(properties).where(inArray(properties.id, ids))),
+    organisation: byId<OrganisationRow>((ids) => db.select().from(organisations).where(isAnyUuid(organisations.id, ids))),
+    user: byId<UserRow>((ids) => db.select().from(users).where(isAnyUuid(users.id, ids))),
+    property: byId<PropertyRow>((ids) => db.select().from(properties).where(isAnyUuid(properties.id, ids))),
   };
 }
 
