@@ -12,6 +12,7 @@ import { AuditResolver } from "./modules/audit/audit.resolver.js";
 import { NodeResolver } from "./modules/node/node.resolver.js";
 import { OrganisationResolver, PropertyResolver, TierResolver, UserResolver } from "./modules/parties/party.resolver.js";
 import { SearchResolver } from "./modules/search/search.resolver.js";
+import { PricingResolver } from "./modules/pricing/pricing.resolver.js";
 import { authChecker } from "./shared/auth.js";
 import { validateArgument } from "./shared/validation.js";
 
@@ -42,6 +43,7 @@ export const resolvers = [
   VisitAcknowledgementResolver,
   AgreementVisitsResolver,
   SearchResolver,
+  PricingResolver,
   SupportCalendarResolver,
   SupportCaseResolver,
   SupportCaseMessageResolver,

@@ -143,8 +143,8 @@ async function seedAgreements(db: Db, admin: Viewer, orgIds: Map<string, string>
 
   // Active 500+: rentals, hosting and monitoring, most of the Hantera quota in use.
   const vastkust = await make({ customer: "Västkustens Fastigheter AB", partner: "Nordsäk Säkerhet AB", tier: "PLUS_500", properties: ["Kv. Masthugget 4", "Kv. Majorna 12"], startsOn: day(-300), endsOn: day(430) });
-  must(await rentals.rentLicence(db, admin, { agreementId: vastkust.id, kind: "HANTERA", quantity: 3, monthlyPriceMinor: 45_000, currency: "SEK", startsOn: day(-200), endsOn: day(430) }, clock), "rental");
-  must(await rentals.rentLicence(db, admin, { agreementId: vastkust.id, kind: "BOOKING", quantity: 40, monthlyPriceMinor: 120_000, currency: "SEK", startsOn: day(-280), endsOn: day(430) }, clock), "rental");
+  must(await rentals.rentLicence(db, admin, { agreementId: vastkust.id, kind: "HANTERA", quantity: 3, startsOn: day(-200), endsOn: day(430) }, clock), "rental");
+  must(await rentals.rentLicence(db, admin, { agreementId: vastkust.id, kind: "BOOKING", quantity: 40, startsOn: day(-280), endsOn: day(430) }, clock), "rental");
   must(await addOns.orderAddOn(db, admin, { agreementId: vastkust.id, kind: "HOSTING", hostedServices: ["BOKNING", "APTUSPORTAL", "HANTERA"] }, clock), "hosting");
   must(await addOns.orderAddOn(db, admin, { agreementId: vastkust.id, kind: "MONITORING" }, clock), "monitoring");
   await accounts(vastkust.id, [
@@ -160,7 +160,7 @@ async function seedAgreements(db: Db, admin: Viewer, orgIds: Map<string, string>
   // Expiring 500+: ends within the window, so the renewal banner and lapse preview show.
   const alvstranden = await make({ customer: "Älvstrandens Hyresbostäder AB", partner: "Låsteknik Väst AB", tier: "PLUS_500", properties: ["Eriksberg Kaj", "Lindholmen Strand"], startsOn: day(-335), endsOn: day(30) });
   must(await addOns.orderAddOn(db, admin, { agreementId: alvstranden.id, kind: "HOSTING", hostedServices: ["BOKNING", "FORBRUKNING", "FDB"] }, clock), "hosting");
-  must(await rentals.rentLicence(db, admin, { agreementId: alvstranden.id, kind: "CONSUMPTION", quantity: 200, monthlyPriceMinor: 80_000, currency: "SEK", startsOn: day(-300), endsOn: day(30) }, clock), "rental");
+  must(await rentals.rentLicence(db, admin, { agreementId: alvstranden.id, kind: "CONSUMPTION", quantity: 200, startsOn: day(-300), endsOn: day(30) }, clock), "rental");
   await accounts(alvstranden.id, [
     ["Eva Ekström", "eva@alvstranden.demo"],
     ["Ali Förvaltare", "ali@alvstranden.demo"],

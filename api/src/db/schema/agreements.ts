@@ -104,6 +104,10 @@ export const licenceRentals = pgTable(
     quantity: integer("quantity").notNull(),
     monthlyPriceMinor: integer("monthly_price_minor").notNull(),
     currency: text("currency").notNull().default("SEK"),
+    /** The price list's monthly price for the whole quantity on the start day; null for rentals made before the price list. */
+    listPriceMinor: integer("list_price_minor"),
+    /** Why vendor staff agreed a price other than the list price; null at list price. */
+    priceReason: text("price_reason"),
     startsOn: date("starts_on", { mode: "string" }).notNull(),
     endsOn: date("ends_on", { mode: "string" }).notNull(),
     /** Set when ended early; the rental then ends on this date instead. */
@@ -129,11 +133,18 @@ export const addOns = pgTable(
     kind: addOnKind("kind").notNull(),
     /** For hosting: the hosted services (Bokning, Förbrukning, FDB, Aptusportal, Hantera). */
     hostedServices: text("hosted_services").array().notNull().default(sql`'{}'::text[]`),
+    /** What the add-on costs per month; null for add-ons ordered before the price list. */
+    monthlyPriceMinor: integer("monthly_price_minor"),
+    /** The price list's monthly price on the start day. */
+    listPriceMinor: integer("list_price_minor"),
+    currency: text("currency").notNull().default("SEK"),
+    /** Why vendor staff agreed a price other than the list price; null at list price. */
+    priceReason: text("price_reason"),
     startsOn: date("starts_on", { mode: "string" }).notNull(),
     /** Set when cancelled, or when the agreement lapsed or was terminated: the add-on ended then. */
     endedOn: date("ended_on", { mode: "string" }),
     endReason: text("end_reason"),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [index("add_ons_agreement_idx").on(t.agreementId)],
+  (t) => [index("add_ons_agreement_idx").on(t.agreementId), check("add_ons_price", sql`${t.monthlyPriceMinor} >= 0`)],
 );

@@ -8,3 +8,4 @@ export * from "./tailoring.js";
 export * from "./notifications.js";
 export * from "./support.js";
 export * from "./visits.js";
+export * from "./pricing.js";

@@ -9,7 +9,9 @@ import { requireRole, type Viewer } from "../../shared/viewer.js";
 import { agreementNotFound, bumpVersion, lockAgreement, type AddOnKind, type AddOnRow, type AgreementRecord } from "./agreement-records.js";
 import { isValid } from "./agreement-status.js";
 import { AgreementErrors as E } from "./agreement.errors.js";
-import { ADD_ON_ACTORS } from "./agreement.roles.js";
+import { ADD_ON_ACTORS, ADD_ON_ORDERERS } from "./agreement.roles.js";
+import { NO_PRICE_ASKED, orderPrice, priceRequestRefused, type PriceRequest } from "../pricing/order-price.js";
+import { tellSellerOfOrder } from "./order-notice.js";
 
 /** Every kind of add-on; the GraphQL enum is made from this list. */
 export const ADD_ON_KINDS = addOns.kind.enumValues;
@@ -24,8 +26,11 @@ export function newestAddOnsFirst(rows: readonly AddOnRow[]): AddOnRow[] {
   return [...rows].sort((x, y) => y.createdAt.getTime() - x.createdAt.getTime());
 }
 
-export async function orderAddOn(db: Db, viewer: Viewer, input: { agreementId: string; kind: AddOnKind; hostedServices?: string[] | null }, clock: Clock) {
-  requireRole(viewer, ADD_ON_ACTORS);
+/** Orders hosting or monitoring from today at the list price of today, unless vendor staff agreed another (order-price.ts). */
+export async function orderAddOn(db: Db, viewer: Viewer, input: { agreementId: string; kind: AddOnKind; hostedServices?: string[] | null; price?: PriceRequest }, clock: Clock) {
+  requireRole(viewer, ADD_ON_ORDERERS);
+  const refused = priceRequestRefused(viewer, input.price ?? NO_PRICE_ASKED);
+  if (refused) return refused;
   const services = [...new Set(input.hostedServices ?? [])];
   if (input.kind === "HOSTING" && services.length === 0) {
     return userError(E.INVALID_INPUT, "Choose the services to host: Bokning, Förbrukning, FDB, Aptusportal, Hantera.", ["input", "hostedServices"]);
@@ -39,9 +44,12 @@ export async function orderAddOn(db: Db, viewer: Viewer, input: { agreementId: s
     }
     const [existing] = await tx.select({ id: addOns.id }).from(addOns).where(and(eq(addOns.agreementId, a.id), eq(addOns.kind, input.kind), isNull(addOns.endedOn)));
     if (existing) return userError(E.ADD_ON_ALREADY_ORDERED, `The agreement already has ${input.kind.toLowerCase()}.`, ["input", "kind"]);
-    const [row] = await tx.insert(addOns).values({ agreementId: a.id, kind: input.kind, hostedServices: services, startsOn: clock.today }).returning();
+    const price = await orderPrice(tx, viewer, { item: input.kind, quantity: 1, startsOn: clock.today }, input.price ?? NO_PRICE_ASKED);
+    if ("errors" in price) return price;
+    const [row] = await tx.insert(addOns).values({ agreementId: a.id, kind: input.kind, hostedServices: services, ...price.ok, startsOn: clock.today }).returning();
     await bumpVersion(tx, a.id);
-    await recordAudit(tx, viewer, { action: "addOn.order", objectType: "AddOn", objectId: row!.id, organisationId: a.customerId, details: { agreementId: a.id, kind: input.kind, hostedServices: services } });
+    await recordAudit(tx, viewer, { action: "addOn.order", objectType: "AddOn", objectId: row!.id, organisationId: a.customerId, details: { agreementId: a.id, kind: input.kind, hostedServices: services, ...price.ok } });
+    await tellSellerOfOrder(tx, viewer, a, { what: input.kind === "HOSTING" ? "Aptus Hosting" : "Systemövervakning", monthlyPriceMinor: price.ok.monthlyPriceMinor, startsOn: clock.today });
     return ok(row!);
   });
 }

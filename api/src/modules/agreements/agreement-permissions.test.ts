@@ -14,9 +14,13 @@ describe("what the viewer may do to an agreement", () => {
     expect(Object.values(agreementPermissions(as("ADMIN"), { status: "TERMINATED" }, withRentals)).some(Boolean)).toBe(false);
     expect(agreementPermissions(as("ADMIN"), { status: "DRAFT" }, withRentals)).toMatchObject({ activate: true, renew: false, manageHanteraAccounts: false });
   });
-  it("gives a customer admin the benefits but not the lifecycle or add-ons, and rentals only when the tier has them", () => {
+  it("gives a customer admin the benefits and add-on orders at list price, not the lifecycle, cancelling or own prices, and rentals only when the tier has them", () => {
     const p = agreementPermissions(as("CUSTOMER_ADMIN"), { status: "ACTIVE" }, { licenceRentals: false });
-    expect(p).toEqual({ activate: false, renew: false, terminate: false, manageHanteraAccounts: true, rentLicences: false, orderAddOns: false });
+    expect(p).toEqual({ activate: false, renew: false, terminate: false, manageHanteraAccounts: true, rentLicences: false, orderAddOns: true, cancelAddOns: false, agreePrices: false });
+  });
+  it("lets only sellers and admins agree a price other than the list's", () => {
+    expect(agreementPermissions(as("SELLER"), { status: "ACTIVE" }, withRentals).agreePrices).toBe(true);
+    expect(agreementPermissions(as("PARTNER_ADMIN"), { status: "ACTIVE" }, withRentals).agreePrices).toBe(false);
   });
   it("leaves a customer member read-only", () => {
     expect(Object.values(agreementPermissions(as("CUSTOMER_MEMBER"), { status: "EXPIRING" }, withRentals)).some(Boolean)).toBe(false);

@@ -1,7 +1,8 @@
 import { holds, type Viewer } from "../../shared/viewer.js";
 import type { AgreementRecord } from "./agreement-records.js";
 import { isRenewable, isValid } from "./agreement-status.js";
-import { ADD_ON_ACTORS, AGREEMENT_MANAGERS, BENEFIT_ACTORS } from "./agreement.roles.js";
+import { PRICE_NEGOTIATORS } from "../pricing/pricing.roles.js";
+import { ADD_ON_ACTORS, ADD_ON_ORDERERS, AGREEMENT_MANAGERS, BENEFIT_ACTORS } from "./agreement.roles.js";
 
 /**
  * What the viewer may do to one agreement now: its role (the lists behind `@Authorized`) and the
@@ -17,7 +18,9 @@ export function agreementPermissions(viewer: Viewer, a: Pick<AgreementRecord, "s
     terminate: manager && valid,
     manageHanteraAccounts: holds(viewer, BENEFIT_ACTORS) && valid,
     rentLicences: holds(viewer, BENEFIT_ACTORS) && valid && !!tier?.licenceRentals,
-    orderAddOns: holds(viewer, ADD_ON_ACTORS) && valid,
+    orderAddOns: holds(viewer, ADD_ON_ORDERERS) && valid,
+    cancelAddOns: holds(viewer, ADD_ON_ACTORS) && valid,
+    agreePrices: holds(viewer, PRICE_NEGOTIATORS) && valid,
   };
 }
 

@@ -4,6 +4,7 @@ import { Field, ID, InputType, Int } from "type-graphql";
 import { PayloadType } from "../../shared/payload.js";
 import { DateScalar, MoneyInput } from "../../shared/scalars.js";
 import { TierCode } from "../parties/party.types.js";
+import { AGREED_PRICE_DESCRIPTION, PRICE_REASON_DESCRIPTION } from "../pricing/pricing.types.js";
 import { AddOnKind, AgreementStatus, HostedService, LicenceKind } from "./agreement.enums.js";
 import { AddOn, Agreement, HanteraAccount, LicenceRental } from "./agreement.types.js";
 
@@ -125,8 +126,15 @@ export class RentLicenceInput {
   @Max(10_000)
   quantity!: number;
 
-  @Field(() => MoneyInput, { description: "Price per month for the whole quantity." })
-  monthlyPrice!: MoneyInput;
+  @Field(() => MoneyInput, { nullable: true, description: "Deprecated: use agreedPrice. Vendor staff only; customers and partners rent at list price (PRICE_NOT_ALLOWED)." })
+  monthlyPrice?: MoneyInput | null;
+
+  @Field(() => MoneyInput, { nullable: true, description: AGREED_PRICE_DESCRIPTION })
+  agreedPrice?: MoneyInput | null;
+
+  @Field(() => String, { nullable: true, description: PRICE_REASON_DESCRIPTION })
+  @Length(1, 500)
+  priceReason?: string | null;
 
   @Field(() => DateScalar, { description: "First day; inside an agreement period." })
   startsOn!: string;
@@ -155,6 +163,13 @@ export class OrderAddOnInput {
   @Field(() => [HostedService], { nullable: true, description: "For hosting: which services to host (at least one)." })
   @IsIn(Object.values(HostedService), { each: true })
   hostedServices?: HostedService[] | null;
+
+  @Field(() => MoneyInput, { nullable: true, description: AGREED_PRICE_DESCRIPTION })
+  agreedPrice?: MoneyInput | null;
+
+  @Field(() => String, { nullable: true, description: PRICE_REASON_DESCRIPTION })
+  @Length(1, 500)
+  priceReason?: string | null;
 }
 
 @InputType({ description: "Cancel an add-on from today." })

@@ -16,7 +16,8 @@ import type { Viewer } from "../../shared/viewer.js";
 import { addOnIsActive, cancelAddOn, newestAddOnsFirst, orderAddOn } from "./add-ons.js";
 import { agreementPermissions } from "./agreement-permissions.js";
 import * as service from "./agreement.service.js";
-import { ADD_ON_ACTORS, AGREEMENT_MANAGERS, BENEFIT_ACTORS } from "./agreement.roles.js";
+import { ADD_ON_ACTORS, ADD_ON_ORDERERS, AGREEMENT_MANAGERS, BENEFIT_ACTORS } from "./agreement.roles.js";
+import { askedPrice } from "../pricing/order-price.js";
 import { createHanteraAccount, deactivateHanteraAccount, loadHanteraQuota } from "./hantera-quota.js";
 import { loadLapsePreview } from "./lapse-preview.js";
 import { endLicenceRental, monthlyCostMinor, newestRentalsFirst, rentalIsActive, rentalTotals, rentLicence } from "./licence-rentals.js";
@@ -116,13 +117,13 @@ export class AgreementResolver {
   }
 
   @Authorized(...BENEFIT_ACTORS)
-  @Mutation(() => RentLicencePayload, { description: "Rent licences inside an agreement period; OUTSIDE_AGREEMENT_PERIOD otherwise." })
+  @Mutation(() => RentLicencePayload, { description: "Rent licences inside an agreement period at the list price of the first day (vendor staff may agree another); OUTSIDE_AGREEMENT_PERIOD otherwise." })
   async rentLicence(@Arg("input", () => RentLicenceInput, { description: "What, how many, price, dates." }) input: RentLicenceInput, @Ctx() ctx: Context, @CurrentViewer() viewer: Viewer, @Clock() c: Clock) {
 
     const result = await rentLicence(
       ctx.db,
       viewer,
-      { ...input, agreementId: uuidOf(input.agreementId, "Agreement"), monthlyPriceMinor: input.monthlyPrice.amountMinor, currency: input.monthlyPrice.currency },
+      { agreementId: uuidOf(input.agreementId, "Agreement"), kind: input.kind, quantity: input.quantity, startsOn: input.startsOn, endsOn: input.endsOn, price: askedPrice(input) },
       c,
     );
     return payload(result, "licenceRental", (r) => LicenceRental.from(r, rentalIsActive(r, c.today)));
@@ -136,10 +137,11 @@ export class AgreementResolver {
     return payload(result, "licenceRental", (r) => LicenceRental.from(r, rentalIsActive(r, c.today)));
   }
 
-  @Authorized(...ADD_ON_ACTORS)
-  @Mutation(() => OrderAddOnPayload, { description: "Order hosting or monitoring; AGREEMENT_REQUIRED without a valid agreement." })
+  @Authorized(...ADD_ON_ORDERERS)
+  @Mutation(() => OrderAddOnPayload, { description: "Order hosting or monitoring at today's list price (vendor staff may agree another); AGREEMENT_REQUIRED without a valid agreement." })
   async orderAddOn(@Arg("input", () => OrderAddOnInput, { description: "Agreement and add-on." }) input: OrderAddOnInput, @Ctx() ctx: Context, @CurrentViewer() viewer: Viewer, @Clock() clock: Clock) {
-    const result = await orderAddOn(ctx.db, viewer, { ...input, agreementId: uuidOf(input.agreementId, "Agreement") }, clock);
+    const order = { agreementId: uuidOf(input.agreementId, "Agreement"), kind: input.kind, hostedServices: input.hostedServices, price: askedPrice(input) };
+    const result = await orderAddOn(ctx.db, viewer, order, clock);
     return payload(result, "addOn", (r) => AddOn.from(r, !r.endedOn));
   }
 
@@ -263,9 +265,19 @@ export class AgreementResolver {
     return (await permissions(ctx, viewer, a)).rentLicences;
   }
 
-  @FieldResolver(() => Boolean, { description: "Whether the caller may order and cancel hosting and monitoring now: the role allows it and the agreement is valid." })
+  @FieldResolver(() => Boolean, { description: "Whether the caller may order hosting and monitoring now: the role allows it and the agreement is valid." })
   async viewerCanOrderAddOns(@Root() a: Agreement, @Ctx() ctx: Context, @CurrentViewer() viewer: Viewer) {
     return (await permissions(ctx, viewer, a)).orderAddOns;
+  }
+
+  @FieldResolver(() => Boolean, { description: "Whether the caller may cancel hosting and monitoring now: the role allows it and the agreement is valid." })
+  async viewerCanCancelAddOns(@Root() a: Agreement, @Ctx() ctx: Context, @CurrentViewer() viewer: Viewer) {
+    return (await permissions(ctx, viewer, a)).cancelAddOns;
+  }
+
+  @FieldResolver(() => Boolean, { description: "Whether the caller may agree a price other than the list price (agreedPrice with priceReason) on orders: vendor staff only." })
+  async viewerCanAgreePrices(@Root() a: Agreement, @Ctx() ctx: Context, @CurrentViewer() viewer: Viewer) {
+    return (await permissions(ctx, viewer, a)).agreePrices;
   }
 
   @FieldResolver(() => [AuditEvent], { description: "What was done to the agreement and its accounts, rentals and add-ons, by whom and when; newest first (up to 200)." })

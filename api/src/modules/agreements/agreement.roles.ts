@@ -8,5 +8,7 @@ import type { Role } from "../../shared/viewer.js";
 export const AGREEMENT_MANAGERS = ["ADMIN", "SELLER"] as const satisfies readonly Role[];
 /** Use the tier's benefits: Hantera accounts and licence rentals. */
 export const BENEFIT_ACTORS = ["ADMIN", "SELLER", "PARTNER_ADMIN", "PARTNER_STAFF", "CUSTOMER_ADMIN"] as const satisfies readonly Role[];
-/** Order and cancel hosting and monitoring. */
+/** Cancel hosting and monitoring. */
 export const ADD_ON_ACTORS = ["ADMIN", "SELLER", "PARTNER_ADMIN", "PARTNER_STAFF"] as const satisfies readonly Role[];
+/** Order hosting and monitoring: the customer's admin too, at list price after seeing the monthly cost. */
+export const ADD_ON_ORDERERS = [...ADD_ON_ACTORS, "CUSTOMER_ADMIN"] as const satisfies readonly Role[];

@@ -112,8 +112,14 @@ export class LicenceRental extends Node {
   @Field(() => Int, { description: "How many licences." })
   quantity!: number;
 
-  @Field(() => Money, { description: "Price per month for the whole quantity." })
+  @Field(() => Money, { description: "Price per month for the whole quantity: the list price, or the price vendor staff agreed." })
   monthlyPrice!: Money;
+
+  @Field(() => Money, { nullable: true, description: "The price list's monthly price for the whole quantity on the first day; null for rentals made before the price list." })
+  listPrice!: Money | null;
+
+  @Field(() => String, { nullable: true, description: "Why the monthly price differs from the list price; null at list price." })
+  priceReason!: string | null;
 
   @Field(() => DateScalar, { description: "First day of the rental." })
   startsOn!: string;
@@ -136,6 +142,8 @@ export class LicenceRental extends Node {
       kind: r.kind as LicenceKind,
       quantity: r.quantity,
       monthlyPrice: Money.of(r.monthlyPriceMinor, r.currency),
+      listPrice: r.listPriceMinor === null ? null : Money.of(r.listPriceMinor, r.currency),
+      priceReason: r.priceReason,
       startsOn: r.startsOn,
       endsOn: r.endsOn,
       endedOn: r.endedOn,
@@ -169,6 +177,15 @@ export class AddOn extends Node {
   @Field(() => [HostedService], { description: "For hosting: the hosted services." })
   hostedServices!: HostedService[];
 
+  @Field(() => Money, { nullable: true, description: "What it costs per month: the list price, or the price vendor staff agreed; null for add-ons ordered before the price list." })
+  monthlyPrice!: Money | null;
+
+  @Field(() => Money, { nullable: true, description: "The price list's monthly price on the first day." })
+  listPrice!: Money | null;
+
+  @Field(() => String, { nullable: true, description: "Why the monthly price differs from the list price; null at list price." })
+  priceReason!: string | null;
+
   @Field(() => DateScalar, { description: "When it started." })
   startsOn!: string;
 
@@ -186,6 +203,9 @@ export class AddOn extends Node {
       id: toGlobalId("AddOn", r.id),
       kind: r.kind as AddOnKind,
       hostedServices: r.hostedServices as HostedService[],
+      monthlyPrice: r.monthlyPriceMinor === null ? null : Money.of(r.monthlyPriceMinor, r.currency),
+      listPrice: r.listPriceMinor === null ? null : Money.of(r.listPriceMinor, r.currency),
+      priceReason: r.priceReason,
       startsOn: r.startsOn,
       endedOn: r.endedOn,
       endReason: r.endReason,

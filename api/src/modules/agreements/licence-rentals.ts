@@ -11,6 +11,8 @@ import { agreementNotFound, bumpVersion, lockAgreement, type LicenceKind, type L
 import { effectiveEnd, isValid } from "./agreement-status.js";
 import { AgreementErrors as E } from "./agreement.errors.js";
 import { BENEFIT_ACTORS } from "./agreement.roles.js";
+import { NO_PRICE_ASKED, orderPrice, priceRequestRefused, type PriceRequest } from "../pricing/order-price.js";
+import { LICENCE_NAMES, tellSellerOfOrder } from "./order-notice.js";
 
 /** Every kind of licence that can be rented; the GraphQL enum is made from this list. */
 export const LICENCE_KINDS = licenceRentals.kind.enumValues;
@@ -49,18 +51,21 @@ export interface RentLicenceInput {
   agreementId: string;
   kind: LicenceKind;
   quantity: number;
-  monthlyPriceMinor: number;
-  currency: string;
+  /** A price other than the list's, as asked; only vendor staff may ask. */
+  price?: PriceRequest;
   startsOn: IsoDate;
   endsOn: IsoDate;
 }
 
-/** "Hyr istället för köp": rent licences during the period; the rental lies inside the current period. */
+/**
+ * "Hyr istället för köp": rent licences during the period; the rental lies inside the current period
+ * and costs the list price on its first day unless vendor staff agreed another (order-price.ts).
+ */
 export async function rentLicence(db: Db, viewer: Viewer, input: RentLicenceInput, clock: Clock) {
   requireRole(viewer, BENEFIT_ACTORS);
   if (input.quantity < 1) return userError(E.INVALID_INPUT, "Rent at least one licence.", ["input", "quantity"]);
-  if (input.monthlyPriceMinor < 0) return userError(E.INVALID_INPUT, "The monthly price cannot be negative.", ["input", "monthlyPrice"]);
-  if (input.currency !== "SEK") return userError(E.INVALID_INPUT, "Prices are in SEK.", ["input", "monthlyPrice", "currency"]);
+  const refused = priceRequestRefused(viewer, input.price ?? NO_PRICE_ASKED);
+  if (refused) return refused;
   if (input.endsOn < input.startsOn) return userError(E.INVALID_DATE_RANGE, "The rental must end on or after its start.", ["input", "endsOn"]);
   return mutate(db, async (tx): Promise<Result<LicenceRentalRow>> => {
     const a = await lockAgreement(tx, viewer, input.agreementId, clock);
@@ -76,12 +81,16 @@ export async function rentLicence(db: Db, viewer: Viewer, input: RentLicenceInpu
     if (!period || input.endsOn > end) {
       return userError(E.OUTSIDE_AGREEMENT_PERIOD, `A rental must lie inside one agreement period (the current one is ${a.startsOn} – ${end}).`, ["input", "startsOn"]);
     }
+    const price = await orderPrice(tx, viewer, { item: input.kind, quantity: input.quantity, startsOn: input.startsOn }, input.price ?? NO_PRICE_ASKED);
+    if ("errors" in price) return price;
     const [row] = await tx
       .insert(licenceRentals)
-      .values({ agreementId: a.id, kind: input.kind, quantity: input.quantity, monthlyPriceMinor: input.monthlyPriceMinor, currency: input.currency, startsOn: input.startsOn, endsOn: input.endsOn })
+      .values({ agreementId: a.id, kind: input.kind, quantity: input.quantity, ...price.ok, startsOn: input.startsOn, endsOn: input.endsOn })
       .returning();
     await bumpVersion(tx, a.id);
-    await recordAudit(tx, viewer, { action: "licenceRental.create", objectType: "LicenceRental", objectId: row!.id, organisationId: a.customerId, details: { ...input } });
+    const { price: _asked, ...order } = input;
+    await recordAudit(tx, viewer, { action: "licenceRental.create", objectType: "LicenceRental", objectId: row!.id, organisationId: a.customerId, details: { ...order, ...price.ok } });
+    await tellSellerOfOrder(tx, viewer, a, { what: `${input.quantity} licenser för ${LICENCE_NAMES[input.kind]}`, monthlyPriceMinor: price.ok.monthlyPriceMinor, startsOn: input.startsOn, endsOn: input.endsOn });
     return ok(row!);
   });
 }

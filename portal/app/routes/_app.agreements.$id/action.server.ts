@@ -1,4 +1,3 @@
-import { HOSTED_SERVICES, LICENCE_KINDS } from "~/lib/enums";
 import { randomUUID } from "node:crypto";
 import {
   ActivateAgreementDocument,
@@ -12,28 +11,16 @@ import {
   TerminateAgreementDocument,
 } from "~/graphql/graphql";
 import { formError, formErrors, isBadRequest, type FormError } from "~/lib/form-result";
-import { parseKronor } from "~/lib/money";
-import { isIsoDate } from "~/lib/dates";
 import type { Api } from "~/lib/api.server";
 
 import { intentOf } from "~/lib/intent.server";
 import { INTENTS, type Intent, type IntentResult } from "./intents";
+import { agreedPrice, hostedServices, isQuoteIntent, rentalOrder, requireDate, runQuote, text } from "./order-form.server";
 
 /** A mutation's answer as the page needs it: the userErrors, and what to name in the success message. */
 interface Outcome {
   userErrors: ReadonlyArray<{ code: string; field?: ReadonlyArray<string> | null; message: string }>;
   subject?: string;
-}
-
-function text(form: FormData, name: string): string {
-  const value = form.get(name);
-  return typeof value === "string" ? value.trim() : "";
-}
-
-function requireDate(form: FormData, name: string, errors: FormError[]): string {
-  const value = text(form, name);
-  if (!isIsoDate(value)) errors.push(formError(name, value ? "INVALID_DATE" : "REQUIRED"));
-  return value;
 }
 
 /** A rough check before the API's own: the API's EmailAddress scalar has the last word. */
@@ -46,6 +33,7 @@ const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
  */
 export async function runIntent(api: Api, agreementId: string, form: FormData): Promise<IntentResult> {
   const intent: Intent = intentOf(form, INTENTS);
+  if (isQuoteIntent(intent)) return runQuote(api, agreementId, intent, form);
   const values: Record<string, string> = {};
   for (const [name, value] of form) if (typeof value === "string" && name !== "intent") values[name] = value;
   const target = text(form, "targetId") || undefined;
@@ -96,34 +84,26 @@ export async function runIntent(api: Api, agreementId: string, form: FormData): 
       };
       break;
     case "rentLicence": {
-      const kind = LICENCE_KINDS.find((k) => k === text(form, "kind"));
-      if (!kind) errors.push(formError("kind", "REQUIRED"));
-      const quantity = Number(text(form, "quantity"));
-      if (!Number.isInteger(quantity) || quantity < 1 || quantity > 10_000) errors.push(formError("quantity", "INVALID_QUANTITY"));
-      const amountMinor = parseKronor(text(form, "monthlyPrice"));
-      if (amountMinor === undefined) errors.push(formError("monthlyPrice", text(form, "monthlyPrice") ? "INVALID_AMOUNT" : "REQUIRED"));
-      const startsOn = requireDate(form, "startsOn", errors);
-      const endsOn = requireDate(form, "endsOn", errors);
-      call = async () => {
-        const input = { agreementId, kind: kind ?? "BOOKING", quantity, monthlyPrice: { amountMinor: amountMinor ?? 0, currency: "SEK" }, startsOn, endsOn };
-        const payload = (await api.mutate(RentLicenceDocument, { input })).rentLicence;
-        return { userErrors: payload.userErrors };
-      };
+      const order = rentalOrder(form, errors);
+      const price = agreedPrice(form, errors);
+      call = async () => (await api.mutate(RentLicenceDocument, { input: { agreementId, ...order, ...price } })).rentLicence;
       break;
     }
     case "endRental":
       call = async () => (await api.mutate(EndLicenceRentalDocument, { input: { licenceRentalId: target ?? "" } })).endLicenceRental;
       break;
     case "orderHosting": {
-      const hostedServices = HOSTED_SERVICES.filter((service) => form.getAll("hostedServices").includes(service));
-      if (hostedServices.length === 0) errors.push(formError("hostedServices", "NO_SERVICES"));
-      values.hostedServices = hostedServices.join(",");
-      call = async () => (await api.mutate(OrderAddOnDocument, { input: { agreementId, kind: "HOSTING", hostedServices } })).orderAddOn;
+      const services = hostedServices(form, errors);
+      const price = agreedPrice(form, errors);
+      values.hostedServices = services.join(",");
+      call = async () => (await api.mutate(OrderAddOnDocument, { input: { agreementId, kind: "HOSTING", hostedServices: services, ...price } })).orderAddOn;
       break;
     }
-    case "orderMonitoring":
-      call = async () => (await api.mutate(OrderAddOnDocument, { input: { agreementId, kind: "MONITORING" } })).orderAddOn;
+    case "orderMonitoring": {
+      const price = agreedPrice(form, errors);
+      call = async () => (await api.mutate(OrderAddOnDocument, { input: { agreementId, kind: "MONITORING", ...price } })).orderAddOn;
       break;
+    }
     case "cancelAddOn":
       call = async () => (await api.mutate(CancelAddOnDocument, { input: { addOnId: target ?? "" } })).cancelAddOn;
       break;

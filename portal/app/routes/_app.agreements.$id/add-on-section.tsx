@@ -2,14 +2,22 @@ import { HOSTED_SERVICES } from "~/lib/enums";
 import { formatDate, type Translate } from "~/i18n/i18n";
 import { useLang, useT } from "~/i18n/use-t";
 
-import { IntentButton, IntentForm, RowAction, SuccessNotice } from "~/components/intent-form";
+import { IntentForm, ResultErrors, RowAction, SuccessNotice, useFormResult } from "~/components/intent-form";
+import { formatMoney } from "~/lib/money";
+import { OrderConfirmation, useQuoted } from "./order-confirmation";
+import { PriceListLine, QuoteStep } from "./price-fields";
 import { ReadOnlyNote } from "./read-only-note";
 import type { SectionProps } from "./section-props";
 
-export function AddOnSection({ agreement }: SectionProps) {
+export function AddOnSection({ agreement, priceList }: SectionProps) {
   const t = useT();
   const lang = useLang();
   const canEdit = agreement.viewerCanOrderAddOns;
+  const canCancel = agreement.viewerCanCancelAddOns;
+  const hostingQuoted = useQuoted("quoteHosting");
+  const monitoringQuoted = useQuoted("quoteMonitoring");
+  const hostingOrdered = useFormResult("orderHosting");
+  const monitoringOrdered = useFormResult("orderMonitoring");
   const running = (kind: "HOSTING" | "MONITORING") => agreement.addOns.some((addOn) => addOn.kind === kind && addOn.active);
   return (
     <section className="section" aria-labelledby="addons-title" id="addons">
@@ -37,11 +45,12 @@ export function AddOnSection({ agreement }: SectionProps) {
                     </p>
                   ) : null}
                   <p className="muted small">
+                    {addOn.monthlyPrice ? `${t("order.perMonth", { amount: formatMoney(lang, addOn.monthlyPrice) })}${addOn.priceReason ? ` (${addOn.priceReason})` : ""} · ` : null}
                     {t("agreement.since", { date: formatDate(lang, addOn.startsOn) })}
                     {addOn.endReason ? ` · ${endReasonText(t, addOn.endReason)}` : null}
                   </p>
                 </div>
-                {canEdit && addOn.active ? (
+                {canCancel && addOn.active ? (
                   <RowAction intent="cancelAddOn" target={addOn.id} confirm={t("agreement.cancelAddOnConfirm", { kind: t(`addOnKind.${addOn.kind}`) })} busy={t("agreement.cancellingAddOn")}>
                     {t("agreement.cancelAddOn")}
                   </RowAction>
@@ -56,38 +65,48 @@ export function AddOnSection({ agreement }: SectionProps) {
               <div>
                 <h3>{t("agreement.orderHosting")}</h3>
                 <p className="hint">{t("agreement.hostingHint")}</p>
-                <IntentForm intent="orderHosting" fields={["hostedServices"]}>
-                  {(f) => (
-                    <>
-                      <fieldset className="checks" aria-describedby={f.props("hostedServices")["aria-describedby"]}>
-                        <legend>{t("agreement.hostedServices")}</legend>
-                        {HOSTED_SERVICES.map((service) => (
-                          <label key={service} className="check">
-                            <input type="checkbox" name="hostedServices" value={service} defaultChecked={f.value("hostedServices")?.split(",").includes(service)} />
-                            {t(`hostedService.${service}`)}
-                          </label>
-                        ))}
-                      </fieldset>
-                      {f.error("hostedServices")}
-                      <IntentButton intent="orderHosting" busy={t("agreement.ordering")}>
-                        {t("agreement.orderHostingButton")}
-                      </IntentButton>
-                    </>
-                  )}
-                </IntentForm>
+                <p className="hint">
+                  <PriceListLine priceList={priceList} items={["HOSTING"]} />
+                </p>
+                <ResultErrors result={hostingOrdered} />
+                {hostingQuoted ? (
+                  <OrderConfirmation intent="quoteHosting" anchor="addons" />
+                ) : (
+                  <IntentForm intent="quoteHosting" fields={["hostedServices", "agreedPrice", "priceReason"]}>
+                    {(f) => (
+                      <>
+                        <fieldset className="checks" aria-describedby={f.props("hostedServices")["aria-describedby"]}>
+                          <legend>{t("agreement.hostedServices")}</legend>
+                          {HOSTED_SERVICES.map((service) => (
+                            <label key={service} className="check">
+                              <input type="checkbox" name="hostedServices" value={service} defaultChecked={f.value("hostedServices")?.split(",").includes(service)} />
+                              {t(`hostedService.${service}`)}
+                            </label>
+                          ))}
+                        </fieldset>
+                        {f.error("hostedServices")}
+                        <QuoteStep f={f} intent="quoteHosting" agreePrices={agreement.viewerCanAgreePrices} />
+                      </>
+                    )}
+                  </IntentForm>
+                )}
               </div>
             )}
             {running("MONITORING") ? null : (
               <div>
                 <h3>{t("agreement.orderMonitoring")}</h3>
                 <p className="hint">{t("agreement.monitoringHint")}</p>
-                <IntentForm intent="orderMonitoring" fields={["kind"]}>
-                  {() => (
-                    <IntentButton intent="orderMonitoring" busy={t("agreement.ordering")}>
-                      {t("agreement.orderMonitoringButton")}
-                    </IntentButton>
-                  )}
-                </IntentForm>
+                <p className="hint">
+                  <PriceListLine priceList={priceList} items={["MONITORING"]} />
+                </p>
+                <ResultErrors result={monitoringOrdered} />
+                {monitoringQuoted ? (
+                  <OrderConfirmation intent="quoteMonitoring" anchor="addons" />
+                ) : (
+                  <IntentForm intent="quoteMonitoring" fields={["agreedPrice", "priceReason"]}>
+                    {(f) => <QuoteStep f={f} intent="quoteMonitoring" agreePrices={agreement.viewerCanAgreePrices} />}
+                  </IntentForm>
+                )}
               </div>
             )}
           </div>

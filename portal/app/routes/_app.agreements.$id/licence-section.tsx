@@ -3,7 +3,9 @@ import { formatDate, formatNumber } from "~/i18n/i18n";
 import { useLang, useT } from "~/i18n/use-t";
 import { formatMoney } from "~/lib/money";
 
-import { IntentButton, IntentForm, RowAction, SuccessNotice } from "~/components/intent-form";
+import { IntentForm, ResultErrors, RowAction, SuccessNotice, useFormResult } from "~/components/intent-form";
+import { OrderConfirmation, useQuoted } from "./order-confirmation";
+import { PriceListLine, QuoteStep } from "./price-fields";
 import { ReadOnlyNote } from "./read-only-note";
 import type { SectionProps } from "./section-props";
 
@@ -23,8 +25,11 @@ function RentalColumns() {
   );
 }
 
-export function LicenceSection({ agreement, today }: SectionProps) {
+export function LicenceSection({ agreement, today, priceList }: SectionProps) {
   const t = useT();
+  const quoted = useQuoted("quoteRental");
+  const lastRent = useFormResult("rentLicence");
+  const failedOrder = lastRent && !lastRent.ok ? lastRent : undefined;
   const lang = useLang();
   const canEdit = agreement.viewerCanRentLicences;
   const current = agreement.periods.find((period) => period.startsOn <= today && today <= period.endsOn) ?? agreement.periods[agreement.periods.length - 1];
@@ -85,7 +90,12 @@ export function LicenceSection({ agreement, today }: SectionProps) {
                   <tr key={rental.id}>
                     <th scope="row">{t(`licenceKind.${rental.kind}`)}</th>
                     <td className="numeric tabular">{formatNumber(lang, rental.quantity)}</td>
-                    <td className="numeric tabular">{formatMoney(lang, rental.monthlyPrice)}</td>
+                    <td className="numeric tabular">
+                      {formatMoney(lang, rental.monthlyPrice)}
+                      {rental.priceReason && rental.listPrice ? (
+                        <span className="muted small price-note">{t("order.agreedFromList", { list: formatMoney(lang, rental.listPrice), reason: rental.priceReason })}</span>
+                      ) : null}
+                    </td>
                     <td className="nowrap">
                       {formatDate(lang, rental.startsOn)} – {formatDate(lang, rental.endedOn ?? rental.endsOn)}
                     </td>
@@ -117,47 +127,47 @@ export function LicenceSection({ agreement, today }: SectionProps) {
         {canEdit ? (
           <div className="subform">
             <h3>{t("agreement.rentHeading")}</h3>
-            <IntentForm intent="rentLicence" fields={["kind", "quantity", "monthlyPrice", "startsOn", "endsOn"]} className="inline-form" aria-label={t("agreement.rentHeading")}>
-              {(f) => (
-                <>
-                  <div className="field">
-                    <label htmlFor={f.props("kind").id}>{t("agreement.licenceKind")}</label>
-                    <select {...f.props("kind")} defaultValue={f.value("kind", "BOOKING")}>
-                      {LICENCE_KINDS.map((kind) => (
-                        <option key={kind} value={kind}>
-                          {t(`licenceKind.${kind}`)}
-                        </option>
-                      ))}
-                    </select>
-                    {f.error("kind")}
-                  </div>
-                  <div className="field field-narrow">
-                    <label htmlFor={f.props("quantity").id}>{t("agreement.quantity")}</label>
-                    <input type="number" min={1} max={10000} step={1} required inputMode="numeric" {...f.props("quantity")} defaultValue={f.value("quantity")} />
-                    {f.error("quantity")}
-                  </div>
-                  <div className="field field-narrow">
-                    <label htmlFor={f.props("monthlyPrice").id}>{t("agreement.monthlyPriceKr")}</label>
-                    <input required inputMode="decimal" placeholder={t("layout.amountPlaceholder")} {...f.props("monthlyPrice")} defaultValue={f.value("monthlyPrice")} />
-                    {f.error("monthlyPrice")}
-                  </div>
-                  <div className="field">
-                    <label htmlFor={f.props("startsOn").id}>{t("agreement.startsOn")}</label>
-                    <input type="date" required {...f.props("startsOn")} defaultValue={f.value("startsOn", today)} />
-                    {f.error("startsOn")}
-                  </div>
-                  <div className="field">
-                    <label htmlFor={f.props("endsOn").id}>{t("agreement.endsOn")}</label>
-                    <input type="date" required {...f.props("endsOn")} defaultValue={f.value("endsOn", current?.endsOn)} />
-                    {f.error("endsOn")}
-                  </div>
-                  <IntentButton intent="rentLicence" busy={t("agreement.renting")}>
-                    {t("agreement.rent")}
-                  </IntentButton>
-                </>
-              )}
-            </IntentForm>
-            <p className="hint">{t("agreement.rentHint")}</p>
+            <ResultErrors result={failedOrder} />
+            {quoted ? (
+              <OrderConfirmation intent="quoteRental" anchor="licences" />
+            ) : (
+              <IntentForm intent="quoteRental" fields={["kind", "quantity", "startsOn", "endsOn", "agreedPrice", "priceReason"]} className="inline-form" aria-label={t("agreement.rentHeading")}>
+                {(f) => (
+                  <>
+                    <div className="field">
+                      <label htmlFor={f.props("kind").id}>{t("agreement.licenceKind")}</label>
+                      <select {...f.props("kind")} defaultValue={f.value("kind", failedOrder?.values.kind?.toString() ?? "BOOKING")}>
+                        {LICENCE_KINDS.map((kind) => (
+                          <option key={kind} value={kind}>
+                            {t(`licenceKind.${kind}`)}
+                          </option>
+                        ))}
+                      </select>
+                      {f.error("kind")}
+                    </div>
+                    <div className="field field-narrow">
+                      <label htmlFor={f.props("quantity").id}>{t("agreement.quantity")}</label>
+                      <input type="number" min={1} max={10000} step={1} required inputMode="numeric" {...f.props("quantity")} defaultValue={f.value("quantity", failedOrder?.values.quantity?.toString())} />
+                      {f.error("quantity")}
+                    </div>
+                    <div className="field">
+                      <label htmlFor={f.props("startsOn").id}>{t("agreement.startsOn")}</label>
+                      <input type="date" required {...f.props("startsOn")} defaultValue={f.value("startsOn", today)} />
+                      {f.error("startsOn")}
+                    </div>
+                    <div className="field">
+                      <label htmlFor={f.props("endsOn").id}>{t("agreement.endsOn")}</label>
+                      <input type="date" required {...f.props("endsOn")} defaultValue={f.value("endsOn", current?.endsOn)} />
+                      {f.error("endsOn")}
+                    </div>
+                    <QuoteStep f={f} intent="quoteRental" agreePrices={agreement.viewerCanAgreePrices} />
+                  </>
+                )}
+              </IntentForm>
+            )}
+            <p className="hint">
+              {t("agreement.rentHint")} <PriceListLine priceList={priceList} items={LICENCE_KINDS} />
+            </p>
           </div>
         ) : !agreement.tier.licenceRentals ? (
           <p className="muted small">{t("agreement.rentalsNotInTier")}</p>

@@ -4,7 +4,7 @@ import { addYear, nextDay } from "~/lib/dates";
 import { IntentButton, IntentForm } from "~/components/intent-form";
 import type { SectionProps } from "./section-props";
 
-export function RenewForm({ agreement }: SectionProps) {
+export function RenewForm({ agreement }: Pick<SectionProps, "agreement" | "today">) {
   const t = useT();
   const lang = useLang();
   return (

@@ -37,7 +37,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const data = await api.query(AgreementPageDocument, { id: params.id ?? "" });
   if (!data.viewer) return redirectToLogin(session);
   if (!data.agreement) return notFound();
-  return { agreement: data.agreement, today: todayInSweden() };
+  return { agreement: data.agreement, priceList: data.priceList, today: todayInSweden() };
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
@@ -49,8 +49,8 @@ export async function action({ request, params }: ActionFunctionArgs) {
 export default function AgreementPage() {
   const t = useT();
   const lang = useLang();
-  const { agreement, today } = useLoaderData<typeof loader>();
-  const props = { agreement, today };
+  const { agreement, today, priceList } = useLoaderData<typeof loader>();
+  const props = { agreement, today, priceList };
   return (
     <>
       <p className="breadcrumb">
