@@ -134,10 +134,10 @@ export class PropertyResolver {
     return Organisation.from((await ctx.loaders.organisation.load(property.customerUuid))!);
   }
 
-  @FieldResolver(() => Organisation, { nullable: true, description: "The partner that installed the system, if known." })
+  @FieldResolver(() => Organisation, { nullable: true, description: "The partner that installed the system, if known; null also when the caller may not see that partner (as `node(id)`)." })
   async installer(@Root() property: Property, @Ctx() ctx: Context) {
     if (!property.installerUuid) return null;
-    const row = await ctx.loaders.organisation.load(property.installerUuid);
+    const row = await ctx.loaders.visibleOrganisation.load(property.installerUuid);
     return row && Organisation.from(row);
   }
 }

@@ -5,7 +5,7 @@ import { recordAudit } from "../../shared/audit.js";
 import { paginate, type Connection, type ConnectionArgs } from "../../shared/connection.js";
 import { forbidden, ok, userError, type Result } from "../../shared/errors.js";
 import { hashPassword, PASSWORD_MIN_LENGTH } from "../../shared/password.js";
-import { organisationScope, propertyScope, userScope } from "../../shared/scope.js";
+import { colleagueScope, organisationScope, propertyScope, userScope } from "../../shared/scope.js";
 import { mutate, isUniqueViolation } from "../../shared/transaction.js";
 import { ROLES_BY_KIND, type OrganisationKind, type Role, type Viewer, requireRole } from "../../shared/viewer.js";
 import { normaliseOrganisationNumber } from "./organisation-number.js";
@@ -107,7 +107,7 @@ export async function listUsers(
   filter: { organisationId?: string | null },
   page: ConnectionArgs,
 ): Promise<Connection<UserRow>> {
-  const where = and(userScope(viewer), filter.organisationId ? eq(users.organisationId, filter.organisationId) : undefined);
+  const where = and(colleagueScope(viewer), filter.organisationId ? eq(users.organisationId, filter.organisationId) : undefined);
   return paginate(
     page,
     async () => db.$count(users, where),
