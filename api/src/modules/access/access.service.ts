@@ -6,6 +6,7 @@ import { recordAudit } from "../../shared/audit.js";
 import { paginate, type Connection, type ConnectionArgs } from "../../shared/connection.js";
 import { ok, userError, type Result } from "../../shared/errors.js";
 import { verifyPassword } from "../../shared/password.js";
+import { isReadableName } from "../../shared/text-rule.js";
 import { mutate } from "../../shared/transaction.js";
 import { holds, requireRole, type Viewer } from "../../shared/viewer.js";
 import { TOKEN_MANAGERS } from "./access.roles.js";
@@ -139,7 +140,7 @@ export async function authenticate(db: Db, token: string, requestId: string | nu
 export async function createApiToken(db: Db, viewer: Viewer, input: { name: string }): Promise<Result<{ token: ApiTokenRow; secret: string }>> {
   requireRole(viewer, TOKEN_MANAGERS);
   const name = input.name.trim();
-  if (!name) return userError("INVALID_INPUT", "Give the token a name that says where it is used.", ["input", "name"]);
+  if (!isReadableName(name)) return userError("INVALID_INPUT", "Give the token a name that says where it is used.", ["input", "name"]);
   const secret = newSecret(API_TOKEN_PREFIX);
   return mutate(db, async (tx) => {
     const [token] = await tx

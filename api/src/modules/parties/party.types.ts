@@ -228,8 +228,8 @@ export class CreateUserInput {
   @Field(() => Role, { description: "Must fit the organisation's kind: vendor, partner or customer roles." })
   role!: Role;
 
-  @Field(() => String, { description: "Initial password, 12 to 200 characters." })
-  @Length(1, 500)
+  @Field(() => String, { description: "Initial password, 12 to 200 characters, not easy to guess (zxcvbn score 3 of 4; not the e-mail or name): PASSWORD_TOO_SHORT, PASSWORD_TOO_LONG, PASSWORD_TOO_WEAK." })
+  @MaxLength(500)
   password!: string;
 }
 
