@@ -65,7 +65,7 @@ export class LoginPayload {
   @Field(() => Viewer, { nullable: true, description: "Who is now logged in." })
   viewer!: Viewer | null;
 
-  @Field(() => [UserError], { description: "INVALID_CREDENTIALS or TOO_MANY_ATTEMPTS; empty on success." })
+  @Field(() => [UserError], { description: "INVALID_CREDENTIALS (also for a deactivated user); empty on success. Too many attempts answer the GraphQL error TOO_MANY_REQUESTS (HTTP 429) with extensions.retryAfterSeconds." })
   userErrors!: UserError[];
 }
 
