@@ -130,6 +130,8 @@ export type CreateAgreementInput = {
 
 /** Create an API token for the caller's organisation. */
 export type CreateApiTokenInput = {
+  /** When the token stops working: in the future and at most 366 days away (INVALID_EXPIRY otherwise). Leave it out for a token that works until revoked. */
+  expiresAt?: string | null | undefined;
   /** Where the token will be used, e.g. "Our CRM integration" (1–100 characters). */
   name: string;
 };
@@ -274,7 +276,7 @@ export type PropertyFilter = {
 
 /** Step 2: record the system review. */
 export type RecordSystemReviewInput = {
-  /** Who attended (at least one). */
+  /** Who attended (1–50 names, each 1–200 characters with at least one letter or digit). */
   attendees: Array<string>;
   /** Findings per area. */
   findings: Array<ReviewFindingInput>;
