@@ -18,7 +18,7 @@ export default defineConfig({
           include: ["src/**/*.test.ts"],
           setupFiles: ["reflect-metadata"],
           environment: "node",
-          testTimeout: 30_000,
+          testTimeout: 60_000,
           hookTimeout: 60_000,
         },
       },

@@ -45,7 +45,8 @@ function as(user, cmd, args) {
   return execFileSync("runuser", ["-u", user, "--", cmd, ...args], { stdio: "pipe" });
 }
 
-export async function startCluster() {
+/** `settings` are extra server settings, e.g. `{ shared_preload_libraries: "pg_stat_statements" }` for the bench. */
+export async function startCluster({ settings = {} } = {}) {
   const bin = ensurePostgres();
   const user = clusterUser();
   const dir = mkdtempSync(path.join(os.tmpdir(), "trygg-pg-"));
@@ -59,7 +60,7 @@ export async function startCluster() {
   const start = () =>
     pgCtl(
       "-l", path.join(dir, "server.log"), "-w", "-t", "60", "start",
-      "-o", `-p ${port} -k ${dir} -c listen_addresses=127.0.0.1 -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=200`,
+      "-o", `-p ${port} -k ${dir} -c listen_addresses=127.0.0.1 -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=200${Object.entries(settings).map(([k, v]) => ` -c ${k}=${v}`).join("")}`,
     );
   start();
   return {

@@ -2,9 +2,10 @@
 // seeds the embedded database on first run, builds the portal when needed, and runs API and portal
 // until Ctrl-C. Data stays in .data/ between runs.
 import { spawnSync } from "node:child_process";
-import { existsSync, readdirSync, statSync } from "node:fs";
+import { randomBytes } from "node:crypto";
+import { existsSync, mkdirSync, readFileSync, readdirSync, statSync, writeFileSync } from "node:fs";
 import path from "node:path";
-import { apiScript, ensureDependencies, log, portIsFree, root, run, startService, stopService, waitFor } from "./lib.mjs";
+import { apiProcess, ensureDependencies, log, portIsFree, root, run, startService, stopService, waitFor } from "./lib.mjs";
 
 const apiPort = process.env.API_PORT ?? "4000";
 const portalPort = process.env.PORTAL_PORT ?? "3000";
@@ -25,6 +26,25 @@ function portalNeedsBuild() {
   return newestMtime(path.join(root, "portal", "app")) > statSync(built).mtimeMs;
 }
 
+/**
+ * The portal's SESSION_SECRET when none is set: made once and kept in the data directory (readable
+ * only by its owner), so restarts keep everybody logged in and no shared default secret is used.
+ */
+function portalSessionSecret() {
+  const file = path.join(dataDir, "portal-session-secret");
+  if (existsSync(file)) return readFileSync(file, "utf8").trim();
+  mkdirSync(dataDir, { recursive: true });
+  const secret = randomBytes(32).toString("base64url");
+  writeFileSync(file, `${secret}\n`, { mode: 0o600 });
+  return secret;
+}
+
+/** The API runs compiled in production; rebuilt when a source is newer than the build. */
+function apiNeedsBuild() {
+  const built = path.join(root, "api", "dist", "main.js");
+  return !existsSync(built) || newestMtime(path.join(root, "api", "src")) > statSync(built).mtimeMs;
+}
+
 ensureDependencies();
 for (const [name, port, setting] of [["API", apiPort, "API_PORT"], ["portal", portalPort, "PORTAL_PORT"]]) {
   if (!(await portIsFree(port))) {
@@ -34,8 +54,13 @@ for (const [name, port, setting] of [["API", apiPort, "API_PORT"], ["portal", po
 }
 const env = { TRYGG_DATA_DIR: dataDir, API_PORT: apiPort };
 if (!process.env.DATABASE_URL) log(`Using the embedded database in ${dataDir}`);
+if (apiNeedsBuild()) {
+  log("Building the API…");
+  if (run("npm", ["run", "build", "-w", "api"]) !== 0) process.exit(1);
+}
+const seed = apiProcess("scripts/seed-demo");
 log("Migrating and seeding the demo on first run…");
-if (run("npx", apiScript("scripts/seed-demo.ts", "--quiet"), { env, stdio: ["ignore", "pipe", "inherit"] }) !== 0) {
+if (run(seed.cmd, [...seed.args, "--quiet"], { env: { ...seed.env, ...env }, stdio: ["ignore", "pipe", "inherit"] }) !== 0) {
   process.exit(1);
 }
 if (portalNeedsBuild()) {
@@ -43,13 +68,14 @@ if (portalNeedsBuild()) {
   if (run("npm", ["run", "build", "-w", "portal"]) !== 0) process.exit(1);
 }
 
-let api = startService("api", "npx", apiScript("main.ts"), { env });
+const main = apiProcess("main");
+let api = startService("api", main.cmd, main.args, { env: { ...main.env, ...env } });
 const portal = startService("portal", "node", ["portal/server.mjs"], {
   env: {
     PORT: portalPort,
     TRYGG_API_URL: process.env.TRYGG_API_URL ?? `http://127.0.0.1:${apiPort}/graphql`,
-    NODE_ENV: "production",
-    PORTAL_SECURE_COOKIE: process.env.PORTAL_SECURE_COOKIE ?? "false",
+    NODE_ENV: process.env.NODE_ENV ?? "production",
+    SESSION_SECRET: process.env.SESSION_SECRET ?? portalSessionSecret(),
   },
 });
 
@@ -80,7 +106,7 @@ function superviseApi(child) {
     log(`The API stopped (exit ${code}); starting it again.`);
     setTimeout(() => {
       if (stopping) return;
-      api = startService("api", "npx", apiScript("main.ts"), { env });
+      api = startService("api", main.cmd, main.args, { env: { ...main.env, ...env } });
       superviseApi(api);
     }, 1_000);
   });
@@ -100,14 +126,15 @@ try {
   log(e.message);
   await stop(1);
 }
-const printed = spawnSync("npx", apiScript("scripts/demo-logins.ts"), { cwd: root, encoding: "utf8" });
-const logins = printed.status === 0 ? printed.stdout.trim() : `(could not list the demo logins: ${printed.stderr.trim().split("\n")[0]})`;
+const logins = apiProcess("scripts/demo-logins");
+const printed = spawnSync(logins.cmd, logins.args, { cwd: root, encoding: "utf8", env: { ...process.env, ...logins.env } });
+const listed = printed.status === 0 ? printed.stdout.trim() : `(could not list the demo logins: ${printed.stderr.trim().split("\n")[0]})`;
 console.log(`
   Trygg is running.
     Portal:   http://localhost:${portalPort}
     GraphQL:  http://localhost:${apiPort}/graphql   (health: http://localhost:${apiPort}/healthz)
 
-${logins.replace(/^/gm, "  ")}
+${listed.replace(/^/gm, "  ")}
 
   Press Ctrl-C to stop. Data is kept in ${process.env.DATABASE_URL ? "PostgreSQL" : dataDir}.
 `);

@@ -1,5 +1,6 @@
 // `npm test`: the whole suite on a fresh machine. Installs what it needs, starts a throwaway
 // PostgreSQL, runs checks, unit, integration and browser tests, and ends with `N passed, N failed`.
+import { randomBytes } from "node:crypto";
 import { existsSync, mkdirSync, readFileSync, rmSync } from "node:fs";
 import path from "node:path";
 import { apiScript, aptInstall, ensureDependencies, freePort, log, root, run, startService, stopService, waitFor } from "./lib.mjs";
@@ -52,6 +53,8 @@ async function main() {
   check("typecheck api", "npx", ["tsc", "--noEmit", "-p", "api"]);
   check("typecheck portal", "npx", ["tsc", "--noEmit", "-p", "portal"]);
   check("schema/schema.graphql is up to date", "npx", apiScript("scripts/emit-schema.ts", "--check"));
+  // Production runs the tsc build: its decorators must give the very same schema.
+  check("the compiled API gives the same schema", "bash", ["-c", "npm run build -w api --silent && node api/dist/scripts/emit-schema.js --check"]);
   check("generated portal types are up to date", "bash", [
     "-c",
     "npx graphql-codegen --config codegen.ts --silent && git diff --exit-code -- portal/app/graphql && test -z \"$(git status --porcelain -- portal/app/graphql)\"",
@@ -63,6 +66,7 @@ async function main() {
   check("typecheck partner example", "npx", ["tsc", "--noEmit", "-p", "examples/partner-sync"]);
 
   vitest("api unit (PGlite)", ["--root", "api", "--project", "unit"]);
+  vitest("portal unit", ["--config", "portal/vitest.unit.config.ts"]);
 
   cluster = await startCluster();
   vitest("api integration (PostgreSQL 15)", ["--root", "api", "--project", "integration"], { env: { TEST_DATABASE_URL: cluster.url } });
@@ -82,7 +86,7 @@ async function main() {
   services.push(startService("api", "npx", apiScript("main.ts"), { env: apiEnv }));
   services.push(
     startService("portal", "node", ["portal/server.mjs"], {
-      env: { PORT: String(portalPort), TRYGG_API_URL: `http://127.0.0.1:${apiPort}/graphql`, NODE_ENV: "production", PORTAL_SECURE_COOKIE: "false" },
+      env: { PORT: String(portalPort), TRYGG_API_URL: `http://127.0.0.1:${apiPort}/graphql`, NODE_ENV: "production", SESSION_SECRET: randomBytes(32).toString("base64url") },
     }),
   );
   try {

@@ -3,6 +3,7 @@ import { isDriverSocketRace, openDatabase } from "./db/client.js";
 import { env, InvalidSettingsError } from "./env.js";
 import { createLogger } from "./logger.js";
 import { createOutboxSender } from "./modules/notifications/outbox-sender.js";
+import { startVisitReminders } from "./modules/visits/visit-reminders.js";
 import { ensureAdmin } from "./seed/bootstrap.js";
 import { startServer } from "./server.js";
 
@@ -51,6 +52,7 @@ async function main() {
   logger.info({ url: `${server.url}/graphql`, database: database.kind }, "Trygg API listening");
   const outbox = createOutboxSender({ db: database.db, logger, smtpUrl: settings.SMTP_URL, from: settings.MAIL_FROM, listen: database.listen });
   await outbox.start();
+  const reminders = startVisitReminders(database.db, logger);
 
   let stopping = false;
   stop = async (reason: string, code: number) => {
@@ -60,6 +62,7 @@ async function main() {
     // Never hang on the way out: whatever has not closed in 5 s is cut off.
     setTimeout(() => process.exit(code), 5_000).unref();
     await outbox.stop();
+    reminders.stop();
     await server.stop().catch((e) => logger.warn({ err: e }, "server did not stop cleanly"));
     await database.close().catch((e) => logger.warn({ err: e }, "database did not close cleanly"));
     process.exit(code);

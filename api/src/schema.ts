@@ -4,6 +4,8 @@ import { AccessResolver, ApiTokenResolver } from "./modules/access/access.resolv
 import { AgreementResolver } from "./modules/agreements/agreement.resolver.js";
 import { InstalledVersionResolver, ProductReleaseResolver, PropertyVersionsResolver } from "./modules/releases/release.resolver.js";
 import { ActionPlanResolver, AgreementTailoringResolver, SystemReviewResolver, TailoringEventResolver, TailoringResolver, TailoringStepStatusResolver } from "./modules/tailoring/tailoring.resolver.js";
+import { ServiceVisitResolver } from "./modules/visits/visit.resolver.js";
+import { ActionItemVisitResolver, AgreementVisitsResolver, VisitAcknowledgementResolver, VisitBookingResolver, VisitCheckResolver, VisitProtocolVersionResolver } from "./modules/visits/visit-relations.resolver.js";
 import { SupportCalendarResolver } from "./modules/support/support-calendar.resolver.js";
 import { SupportCaseMessageResolver, SupportCaseResolver } from "./modules/support/support-case.resolver.js";
 import { AuditResolver } from "./modules/audit/audit.resolver.js";
@@ -11,6 +13,7 @@ import { NodeResolver } from "./modules/node/node.resolver.js";
 import { OrganisationResolver, PropertyResolver, TierResolver, UserResolver } from "./modules/parties/party.resolver.js";
 import { SearchResolver } from "./modules/search/search.resolver.js";
 import { authChecker } from "./shared/auth.js";
+import { validateArgument } from "./shared/validation.js";
 
 export const resolvers = [
   NodeResolver,
@@ -31,6 +34,13 @@ export const resolvers = [
   ActionPlanResolver,
   AgreementTailoringResolver,
   AuditResolver,
+  ServiceVisitResolver,
+  VisitCheckResolver,
+  ActionItemVisitResolver,
+  VisitBookingResolver,
+  VisitProtocolVersionResolver,
+  VisitAcknowledgementResolver,
+  AgreementVisitsResolver,
   SearchResolver,
   SupportCalendarResolver,
   SupportCaseResolver,
@@ -45,7 +55,7 @@ export function schema(): Promise<GraphQLSchema> {
     resolvers: [...resolvers],
     authChecker,
     // Without this, class-validator's decorators on inputs would be silently ignored.
-    validate: { forbidUnknownValues: false },
+    validateFn: validateArgument,
     emitSchemaFile: false,
   }).then((s) => {
     // type-graphql has no place to describe the root types; the SDL is the partners' reference.

@@ -1,4 +1,5 @@
 import { ApolloServer, type ApolloServerPlugin } from "@apollo/server";
+import { ApolloServerPluginCacheControlDisabled } from "@apollo/server/plugin/disabled";
 import { ApolloServerPluginDrainHttpServer } from "@apollo/server/plugin/drainHttpServer";
 import { expressMiddleware } from "@as-integrations/express5";
 import { ApolloArmor } from "@escape.tech/graphql-armor";
@@ -135,6 +136,8 @@ export async function startServer(opts: { database: Database; env: ServerEnv; lo
   const { database, env, logger } = opts;
   const app = express();
   app.disable("x-powered-by");
+  // GraphQL answers are POSTs nobody revalidates; hashing each large body for an ETag is wasted work.
+  app.set("etag", false);
   app.set("trust proxy", env.TRUST_PROXY);
   const httpServer = http.createServer(app);
   const throttle = new LoginThrottle(database.db, {
@@ -164,7 +167,8 @@ export async function startServer(opts: { database: Database; env: ServerEnv; lo
     introspection: true,
     includeStacktraceInErrorResponses: false,
     formatError,
-    plugins: [...protection.plugins, inputBoundaryPlugin<Context>(), requestPlugin(), ApolloServerPluginDrainHttpServer({ httpServer })],
+    // Trygg sets no cache hints, and the cache-control plugin would otherwise wrap every resolved field.
+    plugins: [...protection.plugins, inputBoundaryPlugin<Context>(), requestPlugin(), ApolloServerPluginCacheControlDisabled(), ApolloServerPluginDrainHttpServer({ httpServer })],
     validationRules: [...protection.validationRules],
   });
   await apollo.start();

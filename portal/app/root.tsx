@@ -6,6 +6,7 @@ import { BusyIndicator } from "~/components/busy-indicator";
 import { ErrorPanel } from "~/components/error-panel";
 import { LanguageSwitch } from "~/components/language-switch";
 import { useLang, useT } from "~/i18n/use-t";
+import { useNonce } from "~/lib/nonce";
 import { getSession, sessionLang } from "~/lib/session.server";
 import stylesUrl from "~/styles.css?url";
 
@@ -15,14 +16,11 @@ export const links: LinksFunction = () => [
 ];
 
 /**
- * Every page is about the logged-in user's organisation: never stored by a shared cache, never
- * framed by another site. Routes without their own `headers` inherit these.
+ * Every page is about the logged-in user's organisation: never stored by a shared cache. Routes
+ * without their own `headers` inherit this; the security headers come from portal/server.mjs.
  */
 export const headers: HeadersFunction = () => ({
   "Cache-Control": "private, no-store",
-  "X-Frame-Options": "DENY",
-  "X-Content-Type-Options": "nosniff",
-  "Referrer-Policy": "same-origin",
 });
 
 export async function loader({ request }: LoaderFunctionArgs) {
@@ -33,6 +31,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 export function Layout({ children }: { children: ReactNode }) {
   const lang = useLang();
   const t = useT();
+  const nonce = useNonce();
   return (
     <html lang={lang}>
       <head>
@@ -47,8 +46,8 @@ export function Layout({ children }: { children: ReactNode }) {
         </a>
         <BusyIndicator />
         {children}
-        <ScrollRestoration />
-        <Scripts />
+        <ScrollRestoration nonce={nonce} />
+        <Scripts nonce={nonce} />
       </body>
     </html>
   );

@@ -126,6 +126,11 @@ describe("the five-step tailoring, customer admin and seller together", () => {
     await sara.getByRole("link", { name: "Skapa en åtgärd från fyndet ”Backupen tas bara lokalt i serverrummet.”" }).click();
     await sara.waitForURL((url) => url.searchParams.get("finding") === "1");
     const form = sara.getByRole("form", { name: "Lägg till en punkt" });
+    // The URL changes before React has re-rendered the form with the finding: wait for the text.
+    await sara.waitForFunction(
+      (text) => document.querySelector<HTMLInputElement>('form[aria-label="Lägg till en punkt"] input[name="title"]')?.value === text,
+      "Backupen tas bara lokalt i serverrummet.",
+    );
     expect(await form.getByLabel("Åtgärd").inputValue()).toBe("Backupen tas bara lokalt i serverrummet.");
     await form.getByLabel("Åtgärd").fill("Flytta backup till Aptus Hosting");
     await form.getByLabel("Uppskattning, timmar").fill("6");

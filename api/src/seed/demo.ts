@@ -15,6 +15,7 @@ import { addDaysIso, todayInSweden } from "../shared/dates.js";
 import type { Result } from "../shared/errors.js";
 import type { Role, Viewer } from "../shared/viewer.js";
 import { ensureAdmin } from "./bootstrap.js";
+import { seedDemoVisits } from "./demo-visits.js";
 import { seedSupportCases } from "./support-cases.js";
 
 export const DEMO_PASSWORD = "trygg-demo-2026";
@@ -105,6 +106,7 @@ export async function seedDemo(db: Db): Promise<DemoLogin[]> {
   }
   await seedAgreements(db, admin, orgIds, propertyIds);
   await seedSupportCases(db);
+  await seedDemoVisits(db, admin, orgIds, DEMO_PASSWORD);
   return DEMO_LOGINS;
 }
 

@@ -19,6 +19,7 @@ export type NodeTypeName =
   | "Tailoring"
   | "ActionPlan"
   | "ActionItem"
+  | "ServiceVisit"
   | "SupportCase"
   | "SupportCaseMessage"
   | "SupportCaseAttachment";

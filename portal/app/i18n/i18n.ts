@@ -35,7 +35,8 @@ export function userErrorKey(code: string): MessageKey {
   return key in sv ? (key as MessageKey) : "userError.UNKNOWN";
 }
 
-const LOCALES: Record<Lang, string> = { sv: "sv-SE", en: "en-GB" };
+/** The one mapping from the portal's languages to Intl locales. */
+export const LOCALES: Record<Lang, string> = { sv: "sv-SE", en: "en-GB" };
 
 /** Dates and times as a Swede at the vendor in Göteborg reads them, whatever the server's zone. */
 export function formatDateTime(lang: Lang, iso: string): string {

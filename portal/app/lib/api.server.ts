@@ -9,7 +9,7 @@ import {
 } from "@apollo/client/core";
 import { data } from "@remix-run/node";
 import type { GraphQLFormattedError } from "graphql";
-import { apiUrl } from "./env.server";
+import { portalEnv } from "./env.server";
 import { getSession, redirectToLogin, sessionLang, type PortalSession } from "./session.server";
 
 /** What a page's error boundary gets when the API could not answer; never internals. */
@@ -38,7 +38,7 @@ function createApiClient(token: string | undefined, requestId: string, clientAdd
   if (clientAddress) headers["x-forwarded-for"] = clientAddress;
   return new ApolloClient({
     ssrMode: true,
-    link: new HttpLink({ uri: apiUrl(), headers, fetch }),
+    link: new HttpLink({ uri: portalEnv().TRYGG_API_URL, headers, fetch }),
     cache: new InMemoryCache(),
     defaultOptions: {
       query: { fetchPolicy: "no-cache" },

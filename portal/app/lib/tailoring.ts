@@ -1,77 +1,14 @@
-import type { ActionItemOwner, ActionItemStatus, ReviewArea, Role, TailoringStep } from "~/graphql/graphql";
-import type { Lang } from "~/i18n/i18n";
-
-/** The five steps of "Vi skräddarsyr tillsammans" (domain.md), in order; DONE comes after them. */
-export const TAILORING_STEPS = ["CONTACT", "REVIEW", "ACTION_PLAN", "PRIORITISATION", "END_DATE"] as const satisfies readonly TailoringStep[];
-
-export const REVIEW_AREAS: readonly ReviewArea[] = ["DATABASE", "ROUTINES", "HARDWARE_AND_VERSIONS", "BACKUPS", "OTHER"];
-export const ITEM_OWNERS: readonly ActionItemOwner[] = ["VENDOR", "PARTNER", "CUSTOMER"];
-export const ITEM_STATUSES: readonly ActionItemStatus[] = ["OPEN", "IN_PROGRESS", "DONE", "DROPPED"];
-
-export function stepNumber(step: TailoringStep): number {
-  return (TAILORING_STEPS as readonly TailoringStep[]).indexOf(step) + 1;
-}
-
-/** Step order, with DONE after END_DATE. */
-export function stepIndex(step: TailoringStep): number {
-  return step === "DONE" ? TAILORING_STEPS.length : stepNumber(step) - 1;
-}
+import type { Role } from "~/graphql/graphql";
 
 /**
- * Who may do what in a tailoring, as the API's `@Authorized` says. The portal only hides the forms;
- * the API decides (a customer admin of another customer never gets this far).
+ * Whose worklist a role has: the vendor's for sellers and admins, the customer's for its admins.
+ * (A tailoring says the viewer's side itself, `viewerParty`; the dashboard and the worklist ask
+ * before any tailoring is loaded, and the API has no such field on Viewer yet.)
  */
-export const TAILORING_PERMISSIONS = {
-  /** step 1: ask for (or start) a review */
-  request: ["ADMIN", "SELLER", "CUSTOMER_ADMIN"],
-  /** step 2, and reopening a finished step */
-  review: ["ADMIN", "SELLER"],
-  /** steps 3–5: items, order, end date, progress */
-  plan: ["ADMIN", "SELLER", "CUSTOMER_ADMIN"],
-  /** step 4: the customer confirms the order */
-  confirm: ["CUSTOMER_ADMIN"],
-} as const satisfies Record<string, readonly Role[]>;
-
-export function mayTailor(role: Role, permission: keyof typeof TAILORING_PERMISSIONS): boolean {
-  return (TAILORING_PERMISSIONS[permission] as readonly Role[]).includes(role);
-}
-
-/** The side of the tailoring a role speaks for when agreeing the end date. */
 export function partyOf(role: Role): "VENDOR" | "CUSTOMER" | undefined {
   if (role === "ADMIN" || role === "SELLER") return "VENDOR";
   if (role === "CUSTOMER_ADMIN") return "CUSTOMER";
   return undefined;
-}
-
-const LOCALES: Record<Lang, string> = { sv: "sv-SE", en: "en-GB" };
-
-/** A calendar day (YYYY-MM-DD) as written in the user's language, without time-zone shifts. */
-export function formatDay(lang: Lang, isoDate: string): string {
-  return new Intl.DateTimeFormat(LOCALES[lang], { dateStyle: "long", timeZone: "UTC" }).format(new Date(`${isoDate}T00:00:00Z`));
-}
-
-/** 123450 öre → "1 234,50 kr" (sv) or "SEK 1,234.50" (en). */
-export function formatAmount(lang: Lang, money: { amountMinor: number; currency: string }): string {
-  return new Intl.NumberFormat(LOCALES[lang], { style: "currency", currency: money.currency, maximumFractionDigits: money.amountMinor % 100 === 0 ? 0 : 2 }).format(
-    money.amountMinor / 100,
-  );
-}
-
-/** "12 500", "12500,50" or "1 234 kr" as typed → öre; undefined when it is not an amount. */
-export function kronorToOre(text: string): number | undefined {
-  const cleaned = text.replace(/[\s\u00a0]/g, "").replace(/kr$/i, "").replace(",", ".");
-  if (!/^\d+(\.\d{1,2})?$/.test(cleaned)) return undefined;
-  const ore = Math.round(Number(cleaned) * 100);
-  return Number.isSafeInteger(ore) ? ore : undefined;
-}
-
-export function isIsoDay(value: string): boolean {
-  return /^\d{4}-\d{2}-\d{2}$/.test(value) && !Number.isNaN(Date.parse(`${value}T00:00:00Z`));
-}
-
-/** Today in Sweden as YYYY-MM-DD. */
-export function swedishToday(now = new Date()): string {
-  return new Intl.DateTimeFormat("sv-SE", { timeZone: "Europe/Stockholm", year: "numeric", month: "2-digit", day: "2-digit" }).format(now);
 }
 
 /** Moves one entry of a list from `from` to `to`; a new array, the old one untouched. */

@@ -1,8 +1,8 @@
 import { useRouteLoaderData } from "@remix-run/react";
-import type { Role } from "~/graphql/graphql";
+import type { ViewerIdentityFragment } from "~/graphql/graphql";
 import type { loader as appLoader } from "~/routes/_app/route";
 
-/** The logged-in user's role, from the layout's loader (which every logged-in page sits in). */
-export function useViewerRole(): Role | undefined {
-  return useRouteLoaderData<typeof appLoader>("routes/_app")?.viewer.user.role;
+/** The logged-in viewer as the API describes them (what they may use), from the layout's loader. */
+export function useViewer(): ViewerIdentityFragment | undefined {
+  return useRouteLoaderData<typeof appLoader>("routes/_app")?.viewer;
 }

@@ -7,3 +7,4 @@ export * from "./releases.js";
 export * from "./tailoring.js";
 export * from "./notifications.js";
 export * from "./support.js";
+export * from "./visits.js";

@@ -16,6 +16,7 @@ import type { LoginThrottle } from "./login-throttle.js";
 export type ApiTokenRow = typeof apiTokens.$inferSelect;
 const SESSION_PREFIX = "tgs_";
 const API_TOKEN_PREFIX = "tgk_";
+const LAST_USED_PRECISION_MS = 60_000;
 
 function newSecret(prefix: string): string {
   return prefix + randomBytes(32).toString("base64url");
@@ -127,11 +128,15 @@ export async function authenticate(db: Db, token: string, requestId: string | nu
       .innerJoin(organisations, eq(apiTokens.organisationId, organisations.id))
       .where(and(eq(apiTokens.tokenHash, tokenHash), isNull(apiTokens.revokedAt), or(isNull(apiTokens.expiresAt), gt(apiTokens.expiresAt, now)), isNull(users.deactivatedAt)));
     if (!row) return null;
-    // Once a minute is precise enough for "last used", and spares a write per request.
-    await db
-      .update(apiTokens)
-      .set({ lastUsedAt: now })
-      .where(and(eq(apiTokens.id, row.token.id), or(isNull(apiTokens.lastUsedAt), lt(apiTokens.lastUsedAt, new Date(now.getTime() - 60_000)))));
+    // Once a minute is precise enough for "last used", and spares a write per request: the row just
+    // read says whether it is due, and the condition keeps concurrent requests from all writing.
+    const due = new Date(now.getTime() - LAST_USED_PRECISION_MS);
+    if (!row.token.lastUsedAt || row.token.lastUsedAt < due) {
+      await db
+        .update(apiTokens)
+        .set({ lastUsedAt: now })
+        .where(and(eq(apiTokens.id, row.token.id), or(isNull(apiTokens.lastUsedAt), lt(apiTokens.lastUsedAt, due))));
+    }
     return toViewer(row.user, row.organisation, { sessionId: null, apiTokenId: row.token.id, requestId });
   }
   return null;

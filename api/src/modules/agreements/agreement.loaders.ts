@@ -1,7 +1,8 @@
 import DataLoader from "dataloader";
-import { and, asc, inArray } from "drizzle-orm";
+import { and, asc, eq, getTableColumns } from "drizzle-orm";
 import type { Db } from "../../db/client.js";
-import { addOns, agreementPeriods, agreementProperties, agreements, hanteraAccounts, licenceRentals, tiers } from "../../db/schema/index.js";
+import { addOns, agreementPeriods, agreementProperties, agreements, hanteraAccounts, licenceRentals, properties, tiers } from "../../db/schema/index.js";
+import { isAnyUuid } from "../../shared/any-uuid.js";
 import type { Clock } from "../../shared/clock.js";
 import { agreementScope } from "../../shared/scope.js";
 import type { Viewer } from "../../shared/viewer.js";
@@ -12,7 +13,11 @@ function byAgreement<Row extends { agreementId: string }>(load: (ids: string[]) 
   return new DataLoader<string, Row[]>(async (ids) => {
     const rows = await load([...ids]);
     const byId = new Map<string, Row[]>();
-    for (const row of rows) byId.set(row.agreementId, [...(byId.get(row.agreementId) ?? []), row]);
+    for (const row of rows) {
+      const list = byId.get(row.agreementId);
+      if (list) list.push(row);
+      else byId.set(row.agreementId, [row]);
+    }
     return ids.map((id) => byId.get(id) ?? []);
   });
 }
@@ -27,20 +32,28 @@ export function createAgreementLoaders(db: Db, request: { viewer: Viewer | null;
     /** Agreements by id inside the viewer's tenant scope: null for one the viewer may not see. */
     agreement: new DataLoader<string, AgreementRecord | null>(async (ids) => {
       if (!request?.viewer) return ids.map(() => null);
-      const rows = await selectAgreements(db, and(agreementScope(request.viewer), inArray(agreements.id, [...ids])), request.clock);
+      const rows = await selectAgreements(db, and(agreementScope(request.viewer), isAnyUuid(agreements.id, ids)), request.clock);
       return ids.map((id) => rows.find((r) => r.id === id) ?? null);
     }),
     // A drizzle query re-runs at every await; `.then` turns it into a promise that runs once.
     tiers: () => (allTiers ??= db.select().from(tiers).orderBy(asc(tiers.sortOrder)).then((rows) => rows)),
     periods: byAgreement((ids) =>
-      db.select().from(agreementPeriods).where(inArray(agreementPeriods.agreementId, ids)).orderBy(asc(agreementPeriods.sequence)),
+      db.select().from(agreementPeriods).where(isAnyUuid(agreementPeriods.agreementId, ids)).orderBy(asc(agreementPeriods.sequence)),
     ),
-    propertyIds: byAgreement((ids) => db.select().from(agreementProperties).where(inArray(agreementProperties.agreementId, ids))),
+    propertyIds: byAgreement((ids) => db.select().from(agreementProperties).where(isAnyUuid(agreementProperties.agreementId, ids))),
+    // The covered properties themselves, in the same statement as the links.
+    properties: byAgreement((ids) =>
+      db
+        .select({ ...getTableColumns(properties), agreementId: agreementProperties.agreementId })
+        .from(agreementProperties)
+        .innerJoin(properties, eq(properties.id, agreementProperties.propertyId))
+        .where(isAnyUuid(agreementProperties.agreementId, ids)),
+    ),
     hanteraAccounts: byAgreement((ids) =>
-      db.select().from(hanteraAccounts).where(inArray(hanteraAccounts.agreementId, ids)).orderBy(asc(hanteraAccounts.createdAt), asc(hanteraAccounts.id)),
+      db.select().from(hanteraAccounts).where(isAnyUuid(hanteraAccounts.agreementId, ids)).orderBy(asc(hanteraAccounts.createdAt), asc(hanteraAccounts.id)),
     ),
-    licenceRentals: byAgreement((ids) => db.select().from(licenceRentals).where(inArray(licenceRentals.agreementId, ids))),
-    addOns: byAgreement((ids) => db.select().from(addOns).where(inArray(addOns.agreementId, ids))),
+    licenceRentals: byAgreement((ids) => db.select().from(licenceRentals).where(isAnyUuid(licenceRentals.agreementId, ids))),
+    addOns: byAgreement((ids) => db.select().from(addOns).where(isAnyUuid(addOns.agreementId, ids))),
   };
 }
 

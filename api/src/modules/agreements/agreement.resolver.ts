@@ -176,9 +176,8 @@ export class AgreementResolver {
 
   @FieldResolver(() => [Property], { description: "The properties covered." })
   async properties(@Root() a: Agreement, @Ctx() ctx: Context) {
-    const links = await ctx.loaders.propertyIds.load(a.record.id);
-    const rows = await Promise.all(links.map((p) => ctx.loaders.property.load(p.propertyId)));
-    return rows.filter((r) => r !== null).map(Property.from).sort((x, y) => x.name.localeCompare(y.name, "sv"));
+    const rows = await ctx.loaders.properties.load(a.record.id);
+    return rows.map(Property.from).sort((x, y) => x.name.localeCompare(y.name, "sv"));
   }
 
   @FieldResolver(() => [AgreementPeriod], { description: "Every period, first to latest." })

@@ -13,6 +13,8 @@ import * as releases from "../releases/release.service.js";
 import { ProductRelease } from "../releases/release.types.js";
 import * as tailoring from "../tailoring/tailoring.service.js";
 import { ActionItem, ActionPlan, Tailoring } from "../tailoring/tailoring.types.js";
+import * as visits from "../visits/visit.service.js";
+import { ServiceVisit } from "../visits/visit.types.js";
 import { CurrentViewer } from "../../shared/auth.js";
 import { fromGlobalId } from "../../shared/ids.js";
 import * as parties from "../parties/party.service.js";
@@ -77,6 +79,10 @@ export class NodeResolver {
       case "ApiToken": {
         const t = await access.findApiToken(ctx.db, viewer, ref.id);
         return t && ApiToken.from(t);
+      }
+      case "ServiceVisit": {
+        const v = await visits.findVisit(ctx.db, viewer, ref.id, c);
+        return v && ServiceVisit.from(v.visit);
       }
       case "SupportCase": {
         const found = await support.findSupportCase(ctx.db, viewer, ref.id);

@@ -1,7 +1,8 @@
 import DataLoader from "dataloader";
-import { and, inArray } from "drizzle-orm";
+import { and } from "drizzle-orm";
 import type { Db } from "../../db/client.js";
 import { organisations, properties, users } from "../../db/schema/index.js";
+import { isAnyUuid } from "../../shared/any-uuid.js";
 import { organisationScope, userScope } from "../../shared/scope.js";
 import type { Viewer } from "../../shared/viewer.js";
 
@@ -27,12 +28,12 @@ function byId<Row extends { id: string }>(load: (ids: string[]) => Promise<Row[]
 export function createPartyLoaders(db: Db, viewer: Viewer | null) {
   return {
     visibleOrganisation: byId<OrganisationRow>((ids) =>
-      viewer ? db.select().from(organisations).where(and(organisationScope(viewer), inArray(organisations.id, ids))) : Promise.resolve([]),
+      viewer ? db.select().from(organisations).where(and(organisationScope(viewer), isAnyUuid(organisations.id, ids))) : Promise.resolve([]),
     ),
-    visibleUser: byId<UserRow>((ids) => (viewer ? db.select().from(users).where(and(userScope(viewer), inArray(users.id, ids))) : Promise.resolve([]))),
-    organisation: byId<OrganisationRow>((ids) => db.select().from(organisations).where(inArray(organisations.id, ids))),
-    user: byId<UserRow>((ids) => db.select().from(users).where(inArray(users.id, ids))),
-    property: byId<PropertyRow>((ids) => db.select().from(properties).where(inArray(properties.id, ids))),
+    visibleUser: byId<UserRow>((ids) => (viewer ? db.select().from(users).where(and(userScope(viewer), isAnyUuid(users.id, ids))) : Promise.resolve([]))),
+    organisation: byId<OrganisationRow>((ids) => db.select().from(organisations).where(isAnyUuid(organisations.id, ids))),
+    user: byId<UserRow>((ids) => db.select().from(users).where(isAnyUuid(users.id, ids))),
+    property: byId<PropertyRow>((ids) => db.select().from(properties).where(isAnyUuid(properties.id, ids))),
   };
 }
 

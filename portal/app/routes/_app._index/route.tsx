@@ -6,7 +6,6 @@ import { formatNumber } from "~/i18n/i18n";
 import { pageTitle } from "~/i18n/meta";
 import { useLang, useT } from "~/i18n/use-t";
 import { apiFor } from "~/lib/api.server";
-import { NAV_ITEMS, canSee } from "~/lib/navigation";
 import { redirectToLogin } from "~/lib/session.server";
 import { partyOf } from "~/lib/tailoring";
 
@@ -27,8 +26,7 @@ export default function Dashboard() {
   const lang = useLang();
   const { viewer, propertyCount, organisationCount, waitingCount } = useLoaderData<typeof loader>();
   const { user, organisation } = viewer;
-  const organisationsPage = NAV_ITEMS.find((item) => item.to === "/organisations");
-  const showOrganisationsLink = organisationsPage !== undefined && canSee(organisationsPage, user.role);
+  const showOrganisationsLink = viewer.sections.includes("ORGANISATIONS");
   return (
     <>
       <div className="page-heading">

@@ -1,3 +1,4 @@
+import { HOSTED_SERVICES, LICENCE_KINDS } from "~/lib/enums";
 import { randomUUID } from "node:crypto";
 import {
   ActivateAgreementDocument,
@@ -10,10 +11,13 @@ import {
   RentLicenceDocument,
   TerminateAgreementDocument,
 } from "~/graphql/graphql";
-import { formErrors, isBadRequest, isIsoDate, parseKronor, type FormError } from "~/lib/agreements";
+import { formError, formErrors, isBadRequest, type FormError } from "~/lib/form-result";
+import { parseKronor } from "~/lib/money";
+import { isIsoDate } from "~/lib/dates";
 import type { Api } from "~/lib/api.server";
-import { HOSTED_SERVICES, LICENCE_KINDS } from "./constants";
-import { isIntent, type Intent, type IntentResult } from "./intents";
+
+import { intentOf } from "~/lib/intent.server";
+import { INTENTS, type Intent, type IntentResult } from "./intents";
 
 /** A mutation's answer as the page needs it: the userErrors, and what to name in the success message. */
 interface Outcome {
@@ -26,13 +30,9 @@ function text(form: FormData, name: string): string {
   return typeof value === "string" ? value.trim() : "";
 }
 
-function local(field: string, code: string): FormError {
-  return { field, code, message: code };
-}
-
 function requireDate(form: FormData, name: string, errors: FormError[]): string {
   const value = text(form, name);
-  if (!isIsoDate(value)) errors.push(local(name, value ? "INVALID_DATE" : "REQUIRED"));
+  if (!isIsoDate(value)) errors.push(formError(name, value ? "INVALID_DATE" : "REQUIRED"));
   return value;
 }
 
@@ -45,8 +45,7 @@ const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
  * API's scalars reject) becomes a message on the form, not an error page.
  */
 export async function runIntent(api: Api, agreementId: string, form: FormData): Promise<IntentResult> {
-  const intentValue = form.get("intent");
-  const intent: Intent = isIntent(intentValue) ? intentValue : "activate";
+  const intent: Intent = intentOf(form, INTENTS);
   const values: Record<string, string> = {};
   for (const [name, value] of form) if (typeof value === "string" && name !== "intent") values[name] = value;
   const target = text(form, "targetId") || undefined;
@@ -71,18 +70,18 @@ export async function runIntent(api: Api, agreementId: string, form: FormData): 
     case "terminate": {
       const terminatesOn = requireDate(form, "terminatesOn", errors);
       const reason = text(form, "reason");
-      if (!reason) errors.push(local("reason", "REQUIRED"));
-      else if (reason.length > 1000) errors.push(local("reason", "TOO_LONG"));
+      if (!reason) errors.push(formError("reason", "REQUIRED"));
+      else if (reason.length > 1000) errors.push(formError("reason", "TOO_LONG"));
       call = async () => (await api.mutate(TerminateAgreementDocument, { input: { agreementId, terminatesOn, reason, expectedVersion: version } })).terminateAgreement;
       break;
     }
     case "createAccount": {
       const name = text(form, "name");
       const email = text(form, "email");
-      if (!name) errors.push(local("name", "REQUIRED"));
-      else if (name.length > 200) errors.push(local("name", "TOO_LONG"));
-      if (!email) errors.push(local("email", "REQUIRED"));
-      else if (!EMAIL.test(email)) errors.push(local("email", "INVALID_EMAIL"));
+      if (!name) errors.push(formError("name", "REQUIRED"));
+      else if (name.length > 200) errors.push(formError("name", "TOO_LONG"));
+      if (!email) errors.push(formError("email", "REQUIRED"));
+      else if (!EMAIL.test(email)) errors.push(formError("email", "INVALID_EMAIL"));
       badInputField = "email";
       call = async () => {
         const payload = (await api.mutate(CreateHanteraAccountDocument, { input: { agreementId, name, email } })).createHanteraAccount;
@@ -98,11 +97,11 @@ export async function runIntent(api: Api, agreementId: string, form: FormData): 
       break;
     case "rentLicence": {
       const kind = LICENCE_KINDS.find((k) => k === text(form, "kind"));
-      if (!kind) errors.push(local("kind", "REQUIRED"));
+      if (!kind) errors.push(formError("kind", "REQUIRED"));
       const quantity = Number(text(form, "quantity"));
-      if (!Number.isInteger(quantity) || quantity < 1 || quantity > 10_000) errors.push(local("quantity", "INVALID_QUANTITY"));
+      if (!Number.isInteger(quantity) || quantity < 1 || quantity > 10_000) errors.push(formError("quantity", "INVALID_QUANTITY"));
       const amountMinor = parseKronor(text(form, "monthlyPrice"));
-      if (amountMinor === undefined) errors.push(local("monthlyPrice", text(form, "monthlyPrice") ? "INVALID_AMOUNT" : "REQUIRED"));
+      if (amountMinor === undefined) errors.push(formError("monthlyPrice", text(form, "monthlyPrice") ? "INVALID_AMOUNT" : "REQUIRED"));
       const startsOn = requireDate(form, "startsOn", errors);
       const endsOn = requireDate(form, "endsOn", errors);
       call = async () => {
@@ -117,7 +116,7 @@ export async function runIntent(api: Api, agreementId: string, form: FormData): 
       break;
     case "orderHosting": {
       const hostedServices = HOSTED_SERVICES.filter((service) => form.getAll("hostedServices").includes(service));
-      if (hostedServices.length === 0) errors.push(local("hostedServices", "NO_SERVICES"));
+      if (hostedServices.length === 0) errors.push(formError("hostedServices", "NO_SERVICES"));
       values.hostedServices = hostedServices.join(",");
       call = async () => (await api.mutate(OrderAddOnDocument, { input: { agreementId, kind: "HOSTING", hostedServices } })).orderAddOn;
       break;
@@ -134,10 +133,10 @@ export async function runIntent(api: Api, agreementId: string, form: FormData): 
   try {
     const outcome = await call();
     if (outcome.userErrors.length > 0) return { intent, target, ok: false, errors: formErrors(outcome.userErrors), values };
-    return { intent, target, ok: true, errors: [], values: {}, subject: outcome.subject, nonce: randomUUID() };
+    return { intent, target, ok: true, errors: [], values: {}, done: `agreement.done.${intent}`, subject: outcome.subject, nonce: randomUUID() };
   } catch (error) {
     if (!isBadRequest(error)) throw error;
     const code = badInputField === "email" ? "INVALID_EMAIL" : "BAD_USER_INPUT";
-    return { intent, target, ok: false, errors: [{ field: badInputField, code, message: code }], values };
+    return { intent, target, ok: false, errors: [formError(badInputField, code)], values };
   }
 }

@@ -1,4 +1,4 @@
-import type { FormError } from "~/lib/agreements";
+import type { FormResult } from "~/lib/form-result";
 
 /** The forms of the agreement page; each posts its name as `intent` to the page's one action. */
 export const INTENTS = [
@@ -16,21 +16,4 @@ export const INTENTS = [
 
 export type Intent = (typeof INTENTS)[number];
 
-export function isIntent(value: unknown): value is Intent {
-  return typeof value === "string" && (INTENTS as readonly string[]).includes(value);
-}
-
-/** What the action answers: the form it concerns, and either what went wrong or what was done. */
-export interface IntentResult {
-  intent: Intent;
-  /** The row a row's button concerns (an account, a rental, an add-on). */
-  target?: string;
-  ok: boolean;
-  errors: FormError[];
-  /** What the user typed, to refill the form after an error. */
-  values: Record<string, string>;
-  /** For a success message, e.g. the account holder's name. */
-  subject?: string;
-  /** Changes on every success, so a form can start empty again. */
-  nonce?: string;
-}
+export type IntentResult = FormResult<Intent>;

@@ -6,12 +6,20 @@ import { AgreementPageDocument } from "~/graphql/graphql";
 import { formatDate } from "~/i18n/i18n";
 import { pageTitle } from "~/i18n/meta";
 import { useLang, useT } from "~/i18n/use-t";
-import { todayInSweden } from "~/lib/agreements";
+import { todayInSweden } from "~/lib/dates";
 import { apiFor } from "~/lib/api.server";
 import { redirectToLogin } from "~/lib/session.server";
 import { runIntent } from "./action.server";
-import { SuccessNotice } from "./forms";
-import { AddOnSection, HanteraSection, LicenceSection, ManageSection, PartiesCard, PeriodsTimeline, StatusBanner, TierCard, VersionsSection } from "./sections";
+import { SuccessNotice } from "~/components/intent-form";
+import { AddOnSection } from "./add-on-section";
+import { HanteraSection } from "./hantera-section";
+import { LicenceSection } from "./licence-section";
+import { ManageSection } from "./manage-section";
+import { PartiesCard } from "./parties-card";
+import { PeriodsTimeline } from "./periods-timeline";
+import { StatusBanner } from "./status-banner";
+import { TierCard } from "./tier-card";
+import { VersionsSection } from "./versions-section";
 
 export const meta: MetaFunction<typeof loader> = ({ matches, data }) => {
   const title = pageTitle(matches, "agreement.title");
@@ -28,7 +36,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const data = await api.query(AgreementPageDocument, { id: params.id ?? "" });
   if (!data.viewer) return redirectToLogin(session);
   if (!data.agreement) return notFound();
-  return { agreement: data.agreement, role: data.viewer.user.role, today: todayInSweden() };
+  return { agreement: data.agreement, today: todayInSweden() };
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
@@ -40,8 +48,8 @@ export async function action({ request, params }: ActionFunctionArgs) {
 export default function AgreementPage() {
   const t = useT();
   const lang = useLang();
-  const { agreement, role, today } = useLoaderData<typeof loader>();
-  const props = { agreement, role, today };
+  const { agreement, today } = useLoaderData<typeof loader>();
+  const props = { agreement, today };
   return (
     <>
       <p className="breadcrumb">

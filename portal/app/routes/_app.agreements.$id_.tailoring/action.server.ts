@@ -1,3 +1,4 @@
+import { ITEM_OWNERS, ITEM_STATUSES, REVIEW_AREAS } from "~/lib/enums";
 import { randomUUID } from "node:crypto";
 import {
   AddActionItemDocument,
@@ -15,9 +16,13 @@ import {
   type TailoringStep,
 } from "~/graphql/graphql";
 import type { MessageKey } from "~/i18n/i18n";
+import { formError, type FormError } from "~/lib/form-result";
 import type { Api } from "~/lib/api.server";
-import { ITEM_OWNERS, ITEM_STATUSES, REVIEW_AREAS, TAILORING_STEPS, isIsoDay, kronorToOre } from "~/lib/tailoring";
-import { isTailoringIntent, type TailoringIntent, type TailoringResult } from "./intents";
+
+import { parseKronor } from "~/lib/money";
+import { isIsoDate } from "~/lib/dates";
+import { intentOf } from "~/lib/intent.server";
+import { TAILORING_INTENTS, type TailoringIntent, type TailoringResult } from "./intents";
 
 interface Outcome {
   userErrors: ReadonlyArray<{ code: string }>;
@@ -42,6 +47,11 @@ function messageFor(intent: TailoringIntent, code: string): MessageKey {
   if (code === "STALE_VERSION") return intent === "prioritise" || intent === "confirm" ? "tailoring.conflict.order" : "tailoring.conflict.plan";
   const known = KNOWN_CODES.find((c) => c === code);
   return known ? `tailoring.error.${known}` : "userError.UNKNOWN";
+}
+
+/** Two codes the page words alike (e.g. two userErrors of one kind) say it once. */
+function sameMessageOnce(errors: FormError[]): FormError[] {
+  return errors.filter((error, index) => errors.findIndex((other) => other.key === error.key) === index);
 }
 
 function text(form: FormData, name: string): string {
@@ -82,7 +92,7 @@ function itemFields(form: FormData, errors: MessageKey[]): ItemFields {
   const estimateHours = hoursText ? integer(hoursText) : undefined;
   if (hoursText && estimateHours === undefined) errors.push("tailoring.item.hoursInvalid");
   const costText = text(form, "estimateKronor");
-  const estimateMinor = costText ? kronorToOre(costText) : undefined;
+  const estimateMinor = costText ? parseKronor(costText) : undefined;
   if (costText && (estimateMinor === undefined || estimateMinor > 2_000_000_000)) errors.push("tailoring.item.costInvalid");
   return { title, description: text(form, "description"), why: text(form, "why"), owner, estimateHours, estimateMinor };
 }
@@ -92,8 +102,7 @@ function itemFields(form: FormData, errors: MessageKey[]): ItemFields {
  * is checked first; the API's userErrors come back as messages on the form.
  */
 export async function runTailoringIntent(api: Api, agreementId: string, form: FormData): Promise<TailoringResult> {
-  const intentValue = form.get("intent");
-  const intent: TailoringIntent = isTailoringIntent(intentValue) ? intentValue : "request";
+  const intent: TailoringIntent = intentOf(form, TAILORING_INTENTS);
   const values: Record<string, string | string[]> = {};
   for (const name of new Set(form.keys())) {
     if (name === "intent") continue;
@@ -120,7 +129,7 @@ export async function runTailoringIntent(api: Api, agreementId: string, form: Fo
     }
     case "review": {
       const meetingOn = text(form, "meetingOn");
-      if (!isIsoDay(meetingOn)) errors.push("tailoring.review.dateMissing");
+      if (!isIsoDate(meetingOn)) errors.push("tailoring.review.dateMissing");
       const attendees = text(form, "attendees")
         .split(/[\n,;]/)
         .map((a) => a.trim())
@@ -214,7 +223,7 @@ export async function runTailoringIntent(api: Api, agreementId: string, form: Fo
       break;
     case "endDate": {
       const endOn = text(form, "endOn");
-      if (!isIsoDay(endOn)) errors.push("tailoring.endDate.missing");
+      if (!isIsoDate(endOn)) errors.push("tailoring.endDate.missing");
       done = "tailoring.done.endDate";
       call = async () => {
         const payload = (await api.mutate(AgreeEndDateDocument, { input: { actionPlanId, endOn } })).agreeEndDate;
@@ -223,7 +232,9 @@ export async function runTailoringIntent(api: Api, agreementId: string, form: Fo
       break;
     }
     case "reopen": {
-      const step: TailoringStep | undefined = pick(TAILORING_STEPS, text(form, "step"));
+      // Which steps can be reopened is the API's to say (the form lists the finished ones); a made-up name it refuses.
+      const stepName = text(form, "step");
+      const step = /^[A-Z_]{1,40}$/.test(stepName) ? (stepName as TailoringStep) : undefined;
       if (!step || step === "CONTACT") errors.push("tailoring.reopen.stepMissing");
       const reason = text(form, "reason");
       if (!reason) errors.push("tailoring.reopen.reasonMissing");
@@ -234,11 +245,12 @@ export async function runTailoringIntent(api: Api, agreementId: string, form: Fo
     }
   }
 
-  if (errors.length > 0 || !call) return { intent, target, ok: false, errors, values };
+  // The portal's own checks speak for the whole form: each message names the field it concerns.
+  if (errors.length > 0 || !call) return { intent, target, ok: false, errors: errors.map((key) => formError(null, "INVALID_INPUT", key)), values };
   const outcome = await call();
   if (outcome.userErrors.length > 0) {
     const codes = outcome.userErrors.map((e) => e.code);
-    return { intent, target, ok: false, errors: [...new Set(codes.map((code) => messageFor(intent, code)))], conflict: codes.includes("STALE_VERSION"), values };
+    return { intent, target, ok: false, errors: sameMessageOnce(codes.map((code) => formError(null, code, messageFor(intent, code)))), conflict: codes.includes("STALE_VERSION"), values };
   }
   if (intent === "endDate") done = outcome.subject === "agreed" ? "tailoring.done.endDateAgreed" : "tailoring.done.endDateProposed";
   return { intent, target, ok: true, errors: [], values: {}, done, subject: outcome.subject, nonce: randomUUID() };

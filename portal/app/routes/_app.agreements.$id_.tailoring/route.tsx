@@ -6,11 +6,22 @@ import { pageTitle } from "~/i18n/meta";
 import { useT } from "~/i18n/use-t";
 import { apiFor } from "~/lib/api.server";
 import { redirectToLogin } from "~/lib/session.server";
-import { mayTailor, swedishToday } from "~/lib/tailoring";
+import { todayInSweden } from "~/lib/dates";
 import { runTailoringIntent } from "./action.server";
 import type { TailoringResult } from "./intents";
-import { DoneSummary, EndDateSection, PlanEditor, PlanTable, PriorityList, PriorityStatus } from "./plan";
-import { HistorySection, ReopenSection, RequestNote, RequestSection, ReviewForm, ReviewSummary, Stepper, WaitingNote } from "./sections";
+import { DoneSummary } from "./done-summary";
+import { EndDateSection } from "./end-date-section";
+import { HistorySection } from "./history-section";
+import { PlanEditor } from "./plan-editor";
+import { PlanTable } from "./plan-table";
+import { PriorityList } from "./priority-list";
+import { PriorityStatus } from "./priority-status";
+import { ReopenSection } from "./reopen-section";
+import { RequestNote, RequestSection } from "./request-section";
+import { ReviewForm } from "./review-form";
+import { ReviewSummary } from "./review-summary";
+import { Stepper } from "./stepper";
+import { WaitingNote } from "./waiting-note";
 
 export const meta: MetaFunction<typeof loader> = ({ matches, data }) => {
   const title = pageTitle(matches, "tailoring.title");
@@ -27,7 +38,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const data = await api.query(TailoringPageDocument, { id: params.id ?? "" });
   if (!data.viewer) return redirectToLogin(session);
   if (!data.agreement) return notFound();
-  return { agreement: data.agreement, role: data.viewer.user.role, today: swedishToday() };
+  return { agreement: data.agreement, today: todayInSweden() };
 }
 
 export async function action({ request, params }: ActionFunctionArgs): Promise<TailoringResult> {
@@ -51,7 +62,7 @@ const LOCAL_MESSAGES: readonly TailoringResult["intent"][] = ["addItem", "status
 export default function TailoringPage() {
   const t = useT();
   const location = useLocation();
-  const { agreement, role, today } = useLoaderData<typeof loader>();
+  const { agreement, today } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   // The action's answer arrives before the page's fresh data; say "done" only once both are in.
   const settled = useNavigation().state === "idle";
@@ -59,8 +70,8 @@ export default function TailoringPage() {
   const plan = tailoring?.actionPlan ?? null;
   const review = tailoring?.systemReview ?? null;
   const step = tailoring?.currentStep;
-  const canPlan = mayTailor(role, "plan");
-  const props = { agreement, role, today, result };
+  const canPlan = tailoring?.viewerCanEditPlan ?? false;
+  const props = { agreement, today, result };
   // Forms post to the page itself without ?edit= or ?finding=, so those close after saving.
   const here = location.pathname;
 
@@ -99,7 +110,7 @@ export default function TailoringPage() {
         <section className="card section" aria-labelledby="step-review-title">
           <h2 id="step-review-title">{t("tailoring.review.stepHeading")}</h2>
           <RequestNote tailoring={tailoring} />
-          {mayTailor(role, "review") ? (
+          {tailoring.viewerCanReview ? (
             <ReviewForm tailoring={tailoring} today={today} result={result} />
           ) : (
             <p className="alert alert-info">{t("tailoring.readOnly.review", { name: agreement.seller?.name ?? t("tailoring.party.VENDOR") })}</p>
@@ -112,44 +123,44 @@ export default function TailoringPage() {
         canPlan ? (
           <>
             <PlanEditor plan={plan} review={review} result={result} action={here} />
-            {plan.items.length > 0 ? <PriorityList key={plan.version} plan={plan} tailoring={tailoring!} role={role} result={result} action={here} /> : null}
+            {plan.items.length > 0 ? <PriorityList key={plan.version} plan={plan} tailoring={tailoring!} result={result} action={here} /> : null}
           </>
         ) : (
           <section className="section" aria-labelledby="plan-read-title">
             <h2 id="plan-read-title">{t("tailoring.plan.heading")}</h2>
             <p className="alert alert-info">{t("tailoring.readOnly.plan")}</p>
-            {plan.items.length > 0 ? <PlanTable plan={plan} role={role} done={false} result={result} action={here} /> : <p className="empty-inline">{t("tailoring.plan.empty")}</p>}
+            {plan.items.length > 0 ? <PlanTable plan={plan} canEdit={canPlan} done={false} result={result} action={here} /> : <p className="empty-inline">{t("tailoring.plan.empty")}</p>}
           </section>
         )
       ) : null}
 
       {plan && step === "PRIORITISATION" ? (
         canPlan ? (
-          <PriorityList key={plan.version} plan={plan} tailoring={tailoring!} role={role} result={result} action={here} />
+          <PriorityList key={plan.version} plan={plan} tailoring={tailoring!} result={result} action={here} />
         ) : (
           <section className="section" aria-labelledby="plan-read-title">
             <h2 id="plan-read-title">{t("tailoring.priority.heading")}</h2>
             <p className="alert alert-info">{t("tailoring.readOnly.priority")}</p>
-            <PlanTable plan={plan} role={role} done={false} result={result} action={here} />
+            <PlanTable plan={plan} canEdit={canPlan} done={false} result={result} action={here} />
             <PriorityStatus plan={plan} />
           </section>
         )
       ) : null}
 
-      {plan && step === "END_DATE" ? <EndDateSection agreement={agreement} plan={plan} role={role} result={result} action={here} /> : null}
+      {plan && step === "END_DATE" ? <EndDateSection agreement={agreement} tailoring={tailoring!} plan={plan} result={result} action={here} /> : null}
       {plan && step === "DONE" ? <DoneSummary agreement={agreement} plan={plan} /> : null}
 
       {plan && (step === "END_DATE" || step === "DONE") ? (
         <section className="section" aria-labelledby="agreed-plan-title">
           <h2 id="agreed-plan-title">{t("tailoring.plan.agreedHeading")}</h2>
           <PriorityStatus plan={plan} />
-          <PlanTable plan={plan} role={role} done={step === "DONE"} result={result} action={here} />
+          <PlanTable plan={plan} canEdit={canPlan} done={step === "DONE"} result={result} action={here} />
         </section>
       ) : null}
 
       {tailoring && step !== "REVIEW" && step !== "ACTION_PLAN" && review ? <ReviewSummary review={review} canCreateItems={false} /> : null}
 
-      {tailoring && mayTailor(role, "review") ? <ReopenSection tailoring={tailoring} result={result} /> : null}
+      {tailoring?.viewerCanReview ? <ReopenSection tailoring={tailoring} result={result} /> : null}
       {tailoring ? <HistorySection tailoring={tailoring} /> : null}
     </>
   );

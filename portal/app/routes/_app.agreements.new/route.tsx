@@ -1,19 +1,19 @@
+import { TIER_CODES } from "~/lib/enums";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useRouteError, useSubmit } from "@remix-run/react";
 import { ErrorPanel } from "~/components/error-panel";
 import { SubmitButton } from "~/components/submit-button";
-import { CreateAgreementDocument, NewAgreementChoicesDocument, type TierCode } from "~/graphql/graphql";
+import { CreateAgreementDocument, NewAgreementChoicesDocument } from "~/graphql/graphql";
 import { formatNumber } from "~/i18n/i18n";
 import { pageTitle } from "~/i18n/meta";
 import { useLang, useT } from "~/i18n/use-t";
-import { addYear, formErrorText, formErrors, isBadRequest, isIsoDate, may, todayInSweden, type FormError } from "~/lib/agreements";
+import { formError, formErrorText, formErrors, isBadRequest, type FormError } from "~/lib/form-result";
+import { addYear, isIsoDate, todayInSweden } from "~/lib/dates";
 import { apiFor } from "~/lib/api.server";
 import { redirectToLogin } from "~/lib/session.server";
 
 export const meta: MetaFunction = ({ matches }) => [{ title: pageTitle(matches, "newAgreement.title") }];
-
-const TIERS: readonly TierCode[] = ["PLUS_500", "BRF"];
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const url = new URL(request.url);
@@ -21,8 +21,8 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const { api, session } = await apiFor(request);
   const data = await api.query(NewAgreementChoicesDocument, { customerId, withProperties: customerId !== undefined });
   if (!data.viewer) return redirectToLogin(session);
-  // Only sellers and admins create agreements; others are told so rather than shown a form the API refuses.
-  if (!may(data.viewer.user.role, "manage")) throw new Response("Forbidden", { status: 403 });
+  // Only those the API lets create agreements get the form; others are told so rather than shown one it refuses.
+  if (!data.viewer.viewerCanCreateAgreements) throw new Response("Forbidden", { status: 403 });
   const customers = data.customers.edges.map((edge) => edge.node);
   const customer = customers.find((c) => c.id === customerId);
   return {
@@ -51,13 +51,13 @@ export async function action({ request }: ActionFunctionArgs): Promise<CreateRes
     propertyIds: form.getAll("propertyIds").map(String),
   };
   const customerId = text("customerId");
-  const tier = TIERS.find((code) => code === values.tier);
+  const tier = TIER_CODES.find((code) => code === values.tier);
   const errors: FormError[] = [];
-  if (!customerId) errors.push({ field: "customerId", code: "REQUIRED", message: "" });
-  if (!tier) errors.push({ field: "tier", code: "REQUIRED", message: "" });
-  if (values.propertyIds.length === 0) errors.push({ field: "propertyIds", code: "NO_PROPERTIES", message: "" });
-  if (!isIsoDate(values.startsOn)) errors.push({ field: "startsOn", code: values.startsOn ? "INVALID_DATE" : "REQUIRED", message: "" });
-  if (!isIsoDate(values.endsOn)) errors.push({ field: "endsOn", code: values.endsOn ? "INVALID_DATE" : "REQUIRED", message: "" });
+  if (!customerId) errors.push(formError("customerId", "REQUIRED"));
+  if (!tier) errors.push(formError("tier", "REQUIRED"));
+  if (values.propertyIds.length === 0) errors.push(formError("propertyIds", "NO_PROPERTIES"));
+  if (!isIsoDate(values.startsOn)) errors.push(formError("startsOn", values.startsOn ? "INVALID_DATE" : "REQUIRED"));
+  if (!isIsoDate(values.endsOn)) errors.push(formError("endsOn", values.endsOn ? "INVALID_DATE" : "REQUIRED"));
   if (errors.length > 0 || !tier) return { errors, values };
   const { api } = await apiFor(request);
   try {
@@ -67,7 +67,7 @@ export async function action({ request }: ActionFunctionArgs): Promise<CreateRes
     throw redirect(`/agreements/${encodeURIComponent(createAgreement.agreement.id)}`);
   } catch (error) {
     if (!isBadRequest(error)) throw error;
-    return { errors: [{ field: null, code: "BAD_USER_INPUT", message: "" }], values };
+    return { errors: [formError(null, "BAD_USER_INPUT")], values };
   }
 }
 

@@ -8,6 +8,7 @@ import { ApiTokensDocument, CreateApiTokenDocument, RevokeApiTokenDocument } fro
 import { formatDateTime, userErrorKey, type MessageKey } from "~/i18n/i18n";
 import { pageTitle } from "~/i18n/meta";
 import { useLang, useT } from "~/i18n/use-t";
+import { intentOf } from "~/lib/intent.server";
 import { apiFor } from "~/lib/api.server";
 import { pageFromUrl } from "~/lib/paging";
 
@@ -32,7 +33,7 @@ type ActionResult =
 export async function action({ request }: ActionFunctionArgs): Promise<ActionResult> {
   const form = await request.formData();
   const { api } = await apiFor(request);
-  if (form.get("intent") === "revoke") {
+  if (intentOf(form, ["create", "revoke"]) === "revoke") {
     const apiTokenId = String(form.get("apiTokenId") ?? "");
     const { revokeApiToken } = await api.mutate(RevokeApiTokenDocument, { input: { apiTokenId } });
     const [userError] = revokeApiToken.userErrors;

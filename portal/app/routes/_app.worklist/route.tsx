@@ -9,7 +9,9 @@ import { useLang, useT } from "~/i18n/use-t";
 import { apiFor } from "~/lib/api.server";
 import { pageFromUrl } from "~/lib/paging";
 import { redirectToLogin } from "~/lib/session.server";
-import { formatDay, partyOf, stepNumber } from "~/lib/tailoring";
+import { StepLabel } from "~/components/step-label";
+import { partyOf } from "~/lib/tailoring";
+import { formatDay } from "~/lib/dates";
 
 export const meta: MetaFunction = ({ matches }) => [{ title: pageTitle(matches, "worklist.title") }];
 
@@ -71,7 +73,7 @@ export default function WorklistPage() {
                       </th>
                       <td>{row.agreement.customer.name}</td>
                       <td>
-                        {step === "DONE" ? t("tailoring.step.DONE") : `${stepNumber(step)}. ${t(`tailoring.step.${step}`)}`}
+                        <StepLabel tailoring={row} />
                         {row.stepsToRedo.includes(step) ? <span className="badge badge-redo">{t("tailoring.state.TO_REDO")}</span> : null}
                       </td>
                       <td className="tabular">{formatDateTime(lang, since)}</td>
@@ -107,9 +109,12 @@ export default function WorklistPage() {
                   <span className="muted small">
                     {" "}
                     · {agreement.tier.name} · {t("worklist.endsOn", { date: formatDay(lang, agreement.endsOn) })}
-                    {agreement.tailoring
-                      ? ` · ${agreement.tailoring.currentStep === "DONE" ? t("tailoring.step.DONE") : `${stepNumber(agreement.tailoring.currentStep)}. ${t(`tailoring.step.${agreement.tailoring.currentStep}`)}`}`
-                      : ""}
+                    {agreement.tailoring ? (
+                      <>
+                        {" · "}
+                        <StepLabel tailoring={agreement.tailoring} />
+                      </>
+                    ) : null}
                   </span>
                 </li>
               ))}

@@ -45,7 +45,7 @@ export default function AppLayout() {
         </div>
         <nav className="mainnav" aria-label={t("nav.label")}>
           <ul className="mainnav-inner">
-            {navItemsFor(viewer.user.role).map((item) => (
+            {navItemsFor(viewer.sections).map((item) => (
               <li key={item.to}>
                 <NavLink to={item.to} end={item.to === "/"} prefetch="intent">
                   {t(item.label)}

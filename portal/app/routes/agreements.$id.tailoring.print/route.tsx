@@ -2,12 +2,13 @@ import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData, useRouteError } from "@remix-run/react";
 import { Brand } from "~/components/brand";
 import { ErrorPanel } from "~/components/error-panel";
-import { TailoringPrintDocument, type TailoringPrintQuery } from "~/graphql/graphql";
-import { formatDateTime, formatNumber } from "~/i18n/i18n";
+import { ActionItemsTable } from "~/components/action-items-table";
+import { TailoringPrintDocument } from "~/graphql/graphql";
+import { formatDateTime } from "~/i18n/i18n";
 import { pageTitle } from "~/i18n/meta";
 import { useLang, useT } from "~/i18n/use-t";
 import { apiFor } from "~/lib/api.server";
-import { formatAmount, formatDay } from "~/lib/tailoring";
+import { formatDay } from "~/lib/dates";
 
 export const meta: MetaFunction<typeof loader> = ({ matches, data }) => {
   const title = pageTitle(matches, "print.title");
@@ -23,17 +24,6 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const { agreement } = await api.query(TailoringPrintDocument, { id: params.id ?? "" });
   if (!agreement?.tailoring?.actionPlan) throw new Response("Not found", { status: 404 });
   return { agreement, printedAt: new Date().toISOString() };
-}
-
-type PrintItem = NonNullable<NonNullable<NonNullable<TailoringPrintQuery["agreement"]>["tailoring"]>["actionPlan"]>["items"][number];
-
-function EstimateText({ item }: { item: PrintItem }) {
-  const t = useT();
-  const lang = useLang();
-  const parts: string[] = [];
-  if (item.estimateHours != null) parts.push(t("tailoring.item.hours", { hours: formatNumber(lang, item.estimateHours) }));
-  if (item.estimateCost) parts.push(formatAmount(lang, item.estimateCost));
-  return <>{parts.length > 0 ? parts.join(" · ") : t("common.none")}</>;
 }
 
 export default function TailoringPrintPage() {
@@ -98,37 +88,19 @@ export default function TailoringPrintPage() {
       </section>
       {plan.proposedServiceVisitOn ? <p className="print-visit">{t("tailoring.done.visit", { date: formatDay(lang, plan.proposedServiceVisitOn) })}</p> : null}
 
-      <table className="print-table">
-        <caption>{t("print.items", { count: plan.items.length })}</caption>
-        <thead>
-          <tr>
-            <th scope="col" className="numeric">
-              #
-            </th>
-            <th scope="col">{t("tailoring.item.title")}</th>
-            <th scope="col">{t("tailoring.item.owner")}</th>
-            <th scope="col">{t("tailoring.item.estimate")}</th>
-            <th scope="col">{t("tailoring.item.status")}</th>
-          </tr>
-        </thead>
-        <tbody>
-          {plan.items.map((item) => (
-            <tr key={item.id}>
-              <td className="numeric tabular">{item.position}</td>
-              <th scope="row">
-                {item.title}
-                {item.description ? <span className="cell-note">{item.description}</span> : null}
-                {item.why ? <span className="cell-note">{t("tailoring.item.whyText", { why: item.why })}</span> : null}
-              </th>
-              <td>{t(`tailoring.owner.${item.owner}`)}</td>
-              <td className="tabular">
-                <EstimateText item={item} />
-              </td>
-              <td>{t(`tailoring.itemStatus.${item.status}`)}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
+      <ActionItemsTable
+        className="print-table"
+        items={plan.items}
+        caption={t("print.items", { count: plan.items.length })}
+        ownerAs="text"
+        titleNotes={(item) => (
+          <>
+            {item.description ? <span className="cell-note">{item.description}</span> : null}
+            {item.why ? <span className="cell-note">{t("tailoring.item.whyText", { why: item.why })}</span> : null}
+          </>
+        )}
+        status={(item) => t(`tailoring.itemStatus.${item.status}`)}
+      />
 
       <div className="print-signatures">
         <div>

@@ -1,0 +1,134 @@
+import { sql } from "drizzle-orm";
+import { check, doublePrecision, index, integer, jsonb, pgEnum, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
+import { agreements } from "./agreements.js";
+import { properties, users } from "./parties.js";
+import { actionItems } from "./tailoring.js";
+
+export const visitCheckKind = pgEnum("visit_check_kind", ["DATABASE_REVIEW", "ROUTINES", "HARDWARE_AND_VERSIONS", "BACKUP_ROUTINES", "DATABASE_SIZE"]);
+export const checkResult = pgEnum("check_result", ["OK", "NEEDS_ACTION", "NOT_APPLICABLE"]);
+
+/** The checks of the annual visit are rows (seeded by migration): a new check is an insert, not a branch. */
+export const visitCheckKinds = pgTable("visit_check_kinds", {
+  code: visitCheckKind("code").primaryKey(),
+  titleSv: text("title_sv").notNull(),
+  titleEn: text("title_en").notNull(),
+  sortOrder: integer("sort_order").notNull(),
+});
+
+/** The annual on-site support visit of a 500+ agreement. Overdue is derived (past, not completed), never stored. */
+export const serviceVisits = pgTable(
+  "service_visits",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    agreementId: uuid("agreement_id")
+      .notNull()
+      .references(() => agreements.id),
+    propertyId: uuid("property_id")
+      .notNull()
+      .references(() => properties.id),
+    technicianId: uuid("technician_id")
+      .notNull()
+      .references(() => users.id),
+    scheduledAt: timestamp("scheduled_at", { withTimezone: true }).notNull(),
+    bookedById: uuid("booked_by_id").references(() => users.id),
+    completedAt: timestamp("completed_at", { withTimezone: true }),
+    completedById: uuid("completed_by_id").references(() => users.id),
+    /** The customer's contact signed on the technician's tablet: name, time and the drawn PNG. */
+    signedByName: text("signed_by_name"),
+    signedAt: timestamp("signed_at", { withTimezone: true }),
+    signaturePng: text("signature_png"),
+    /** Or a customer user acknowledged the protocol later in the portal. */
+    acknowledgedById: uuid("acknowledged_by_id").references(() => users.id),
+    acknowledgedAt: timestamp("acknowledged_at", { withTimezone: true }),
+    protocolSentAt: timestamp("protocol_sent_at", { withTimezone: true }),
+    version: integer("version").notNull().default(1),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index("service_visits_agreement_idx").on(t.agreementId, t.scheduledAt), index("service_visits_scheduled_idx").on(t.scheduledAt)],
+);
+
+/** Every booking and rescheduling of a visit, in order; never changed. */
+export const serviceVisitBookings = pgTable(
+  "service_visit_bookings",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    visitId: uuid("visit_id")
+      .notNull()
+      .references(() => serviceVisits.id),
+    scheduledAt: timestamp("scheduled_at", { withTimezone: true }).notNull(),
+    technicianId: uuid("technician_id")
+      .notNull()
+      .references(() => users.id),
+    reason: text("reason"),
+    changedById: uuid("changed_by_id").references(() => users.id),
+    changedAt: timestamp("changed_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index("service_visit_bookings_visit_idx").on(t.visitId, t.changedAt)],
+);
+
+/** The working copy of a visit's checks, editable until completion; the protocol versions are the frozen record. */
+export const visitChecks = pgTable(
+  "visit_checks",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    visitId: uuid("visit_id")
+      .notNull()
+      .references(() => serviceVisits.id),
+    kind: visitCheckKind("kind").notNull(),
+    result: checkResult("result").notNull(),
+    note: text("note").notNull().default(""),
+    databaseSizeMb: doublePrecision("database_size_mb"),
+    /** For the hardware check: each product's installed version against the latest release when recorded. */
+    versions: jsonb("versions").$type<{ product: string; installed: string | null; latest: string | null }[]>(),
+    actionItemId: uuid("action_item_id").references(() => actionItems.id),
+    recordedById: uuid("recorded_by_id").references(() => users.id),
+    recordedAt: timestamp("recorded_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    uniqueIndex("visit_checks_kind_key").on(t.visitId, t.kind),
+    index("visit_checks_action_item_idx").on(t.actionItemId),
+    check("visit_checks_size_nonnegative", sql`coalesce(${t.databaseSizeMb}, 0) >= 0`),
+  ],
+);
+
+export interface ProtocolCheckSnapshot {
+  kind: string;
+  result: string;
+  note: string;
+  databaseSizeMb: number | null;
+  versions: { product: string; installed: string | null; latest: string | null }[] | null;
+}
+
+/** The frozen protocol: version 1 at completion, each correction a new version with its reason. */
+export const visitProtocolVersions = pgTable(
+  "visit_protocol_versions",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    visitId: uuid("visit_id")
+      .notNull()
+      .references(() => serviceVisits.id),
+    version: integer("version").notNull(),
+    checks: jsonb("checks").$type<ProtocolCheckSnapshot[]>().notNull(),
+    reason: text("reason"),
+    createdById: uuid("created_by_id").references(() => users.id),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [uniqueIndex("visit_protocol_versions_key").on(t.visitId, t.version)],
+);
+
+/**
+ * Which reminders went out for which booking. The primary key makes the job idempotent and safe
+ * with several API processes: only the process whose insert wins sends the mail.
+ */
+export const visitReminders = pgTable(
+  "visit_reminders",
+  {
+    visitId: uuid("visit_id")
+      .notNull()
+      .references(() => serviceVisits.id),
+    daysBefore: integer("days_before").notNull(),
+    scheduledAt: timestamp("scheduled_at", { withTimezone: true }).notNull(),
+    sentAt: timestamp("sent_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [primaryKey({ columns: [t.visitId, t.daysBefore, t.scheduledAt] })],
+);

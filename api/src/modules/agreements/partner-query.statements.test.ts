@@ -1,0 +1,99 @@
+import { graphql } from "graphql";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createContext } from "../../create-context.js";
+import { openDatabase, type Database } from "../../db/client.js";
+import { createLogger } from "../../logger.js";
+import { schema } from "../../schema.js";
+import { ensureAdmin } from "../../seed/bootstrap.js";
+import { DEMO_PASSWORD, seedDemo } from "../../seed/demo.js";
+import { addDaysIso, todayInSweden } from "../../shared/dates.js";
+import { LoginThrottle } from "../access/login-throttle.js";
+import { authenticate, createApiToken, login } from "../access/access.service.js";
+import { createAgreementLoaders } from "./agreement.loaders.js";
+import * as agreements from "./agreement.service.js";
+
+/**
+ * The partners' nightly query (the one `npm run bench` measures): what one request costs in SQL
+ * statements, authentication included, for any page size.
+ */
+const PARTNER_QUERY = `query PartnerAgreements($first: Int!) {
+  agreements(first: $first) {
+    totalCount
+    edges { node {
+      id number tier { code }
+      customer { id name organisationNumber }
+      properties { id name streetAddress city apartments }
+      licenceRentals { id kind quantity monthlyPrice { amountMinor currency } startsOn endsOn endedOn }
+    } }
+  }
+}`;
+/** Authentication, count, page, tiers, customers, properties, rentals. */
+const STATEMENTS_PER_REQUEST = 7;
+
+let database: Database;
+let statements = 0;
+let token: string;
+let throttle: LoginThrottle;
+
+async function request(first: number) {
+  statements = 0;
+  const viewer = await authenticate(database.db, token, "test");
+  const result = await graphql({
+    schema: await schema(),
+    source: PARTNER_QUERY,
+    variableValues: { first },
+    contextValue: createContext({
+      db: database.db,
+      viewer,
+      requestId: "test",
+      ip: "127.0.0.1",
+      userAgent: null,
+      log: createLogger("silent"),
+      app: { throttle, sessionTtlHours: 1, expiringWindowDays: 60 },
+    }),
+  });
+  expect(result.errors).toBeUndefined();
+  const page = (result.data as { agreements: { totalCount: number; edges: unknown[] } }).agreements;
+  return { statements, totalCount: page.totalCount, size: page.edges.length };
+}
+
+beforeAll(async () => {
+  database = await openDatabase({ dataDir: "memory://", onQuery: () => statements++ });
+  await database.migrate();
+  await seedDemo(database.db);
+  throttle = new LoginThrottle(database.db, { maxPerAccount: 5, maxPerAddress: 5, windowSeconds: 60 });
+  const admin = await ensureAdmin(database.db, { email: "admin@aptus.demo", password: DEMO_PASSWORD });
+  const partner = await login(database.db, { throttle, sessionTtlHours: 1 }, { ip: "127.0.0.1", userAgent: null, requestId: null }, { email: "petra@nordsak.demo", password: DEMO_PASSWORD });
+  if (!("ok" in partner)) throw new Error("the demo partner cannot log in");
+  const created = await createApiToken(database.db, partner.ok.viewer, { name: "nightly sync" });
+  if (!("ok" in created)) throw new Error("no API token");
+  token = created.ok.secret;
+  // More agreements than the largest page, each with properties, so page size could show in the count.
+  const today = todayInSweden();
+  const clock = { today, windowDays: 60 };
+  const sample = (await agreements.listAgreements(database.db, partner.ok.viewer, {}, { first: 1 }, clock)).edges[0]!.node;
+  const propertyIds = (await createAgreementLoaders(database.db).propertyIds.load(sample.id)).map((p) => p.propertyId);
+  for (let i = 0; i < 101; i++) {
+    await agreements.createAgreement(
+      database.db,
+      admin,
+      { customerId: sample.customerId, partnerId: partner.ok.viewer.organisationId, tier: "PLUS_500", propertyIds, startsOn: today, endsOn: addDaysIso(today, 30 + i) },
+      clock,
+    );
+  }
+}, 120_000);
+afterAll(() => database.close());
+
+describe("the partner's agreement query", () => {
+  it(`costs at most ${STATEMENTS_PER_REQUEST} SQL statements per request, the same for 1, 50 or 100 agreements`, async () => {
+    await request(1); // the token's first use records when it was used
+    const counts = [];
+    for (const first of [1, 50, 100]) {
+      const r = await request(first);
+      expect(r.size).toBe(first);
+      counts.push(r.statements);
+    }
+    expect(counts[0]).toBeLessThanOrEqual(STATEMENTS_PER_REQUEST);
+    expect(new Set(counts).size).toBe(1);
+  });
+});

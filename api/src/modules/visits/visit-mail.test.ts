@@ -1,0 +1,109 @@
+import { writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { extractText, getDocumentProxy } from "unpdf";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { Database } from "../../db/client.js";
+import { createLogger } from "../../logger.js";
+import { codeOf, freshDatabase, okOf } from "../../test-support.js";
+import { createOutboxSender } from "../notifications/outbox-sender.js";
+import { startTestSmtpServer } from "../notifications/test-smtp-server.js";
+import { recordVisitCheck } from "./visit-checks.js";
+import { sendVisitProtocol } from "./visit-mail.js";
+import { renderProtocolPdf } from "./visit-pdf.js";
+import { completeServiceVisit } from "./visit-protocol.js";
+import { protocolDocument } from "./visit-protocol-document.js";
+import { at, clock, day, visitWorld } from "./visit.fixture.js";
+import { findVisit, scheduleServiceVisit } from "./visit.service.js";
+
+let database: Database;
+let w: Awaited<ReturnType<typeof visitWorld>>;
+let smtp: Awaited<ReturnType<typeof startTestSmtpServer>>;
+
+// A 1×1 PNG, the smallest drawn signature.
+const PNG = "data:image/png;base64,iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==";
+
+beforeAll(async () => {
+  database = await freshDatabase();
+  w = await visitWorld(database);
+  smtp = await startTestSmtpServer();
+});
+afterAll(async () => {
+  await smtp.close();
+  await database.close();
+});
+
+async function completedVisit(agreementId: string, when: Date, sizeMb: number, signed: boolean) {
+  const v = okOf(await scheduleServiceVisit(w.db, w.seller, { agreementId, propertyId: w.propertyId, technicianId: w.technician.userId, scheduledAt: when }, clock));
+  for (const kind of ["DATABASE_REVIEW", "ROUTINES", "HARDWARE_AND_VERSIONS", "BACKUP_ROUTINES"] as const) {
+    okOf(await recordVisitCheck(w.db, w.technician, { visitId: v.id, kind, result: kind === "ROUTINES" ? "NEEDS_ACTION" : "OK", note: kind === "ROUTINES" ? "Rutin för återlämning av brickor saknas på Äppelträdet." : "" }, clock));
+  }
+  okOf(await recordVisitCheck(w.db, w.technician, { visitId: v.id, kind: "DATABASE_SIZE", result: "OK", databaseSizeMb: sizeMb }, clock));
+  return okOf(await completeServiceVisit(w.db, w.technician, { visitId: v.id, signature: signed ? { signedByName: "Karin Åström", imageDataUrl: PNG } : null }, clock));
+}
+
+async function pdfText(pdf: Buffer): Promise<string> {
+  const { text } = await extractText(await getDocumentProxy(new Uint8Array(pdf)), { mergePages: true });
+  // Table cells wrap long titles over lines; the reader cares about the words.
+  return text.replace(/\s+/g, " ");
+}
+
+describe("the protocol PDF and its e-mail", () => {
+  it("renders vendor, agreement, property, date, technician, the five checks, the size trend and the signature, Swedish letters intact", async () => {
+    const a = await w.agreement("PLUS_500", 800);
+    await completedVisit(a.id, at(day(0)), 1200, false);
+    const v = await completedVisit(a.id, at(day(366)), 1500, true);
+    const doc = await protocolDocument(w.db, v, a);
+    const pdf = await renderProtocolPdf(doc);
+    expect(pdf.subarray(0, 5).toString()).toBe("%PDF-");
+    // Kept for looking at: pdftoppm -png $TMPDIR/trygg-visit-protocol.pdf
+    writeFileSync(join(tmpdir(), "trygg-visit-protocol.pdf"), pdf);
+    const text = await pdfText(pdf);
+    for (const expected of [
+      "Aptus Elektronik AB",
+      a.number,
+      "Kvarteret Äppelträdet",
+      "Göteborg",
+      day(366),
+      "Tomas Tekniker",
+      "Genomgång av databasen",
+      "Genomgång av rutiner",
+      "Kontroll av hårdvara och programversioner",
+      "Kontroll av backuprutiner",
+      "Databasens storlek och förändring",
+      "Behöver åtgärdas",
+      "återlämning av brickor",
+      "sedan förra besöket",
+      "Signerat av Karin Åström",
+    ]) {
+      expect(text).toContain(expected);
+    }
+    expect(text).toMatch(/\+300 MB/);
+  });
+
+  it("is refused before completion, then mailed to the customer's admins and the partner with the PDF and the .ics attached", async () => {
+    const a = await w.agreement();
+    const open = okOf(await scheduleServiceVisit(w.db, w.seller, { agreementId: a.id, propertyId: w.propertyId, technicianId: w.technician.userId, scheduledAt: at(day(3)) }, clock));
+    expect(codeOf(await sendVisitProtocol(w.db, w.technician, { visitId: open.id }, clock))).toBe("VISIT_NOT_COMPLETED");
+    const v = await completedVisit(a.id, at(day(4)), 900, true);
+    const sent = okOf(await sendVisitProtocol(w.db, w.technician, { visitId: v.id }, clock));
+    expect(sent.recipients.sort()).toEqual(["karin@owner.example", "petra@partner.example"]);
+    expect((await findVisit(w.db, w.admin, v.id, clock))?.visit.protocolSentAt).toBeInstanceOf(Date);
+
+    const sender = createOutboxSender({ db: w.db, logger: createLogger("silent"), from: "trygg@example.com", smtpUrl: smtp.url });
+    await sender.deliverPending();
+    const mails = smtp.received.filter((m) => m.subject?.includes(a.number));
+    expect(mails.map((m) => (Array.isArray(m.to) ? m.to[0] : m.to)?.text).sort()).toEqual(["karin@owner.example", "petra@partner.example"]);
+    const mail = mails[0]!;
+    expect(mail.subject).toContain("Serviceprotokoll");
+    expect(mail.text).toContain("Kvarteret Äppelträdet");
+    const pdf = mail.attachments.find((x) => x.contentType === "application/pdf")!;
+    const ics = mail.attachments.find((x) => x.contentType.startsWith("text/calendar"))!;
+    expect(pdf.filename).toBe(`serviceprotokoll-${a.number}-${day(4)}.pdf`);
+    expect(await pdfText(pdf.content)).toContain("Signerat av Karin Åström");
+    const cal = ics.content.toString("utf8");
+    expect(cal).toContain("BEGIN:VEVENT");
+    expect(cal).toContain(`DTSTART:${day(4).replaceAll("-", "")}T073000Z`);
+    expect(cal).toContain(`UID:service-visit-${v.id}@trygg`);
+  });
+});

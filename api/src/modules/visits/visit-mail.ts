@@ -1,0 +1,63 @@
+import { eq } from "drizzle-orm";
+import type { Db, DbOrTx } from "../../db/client.js";
+import { properties } from "../../db/schema/index.js";
+import { recordAudit } from "../../shared/audit.js";
+import { ok, userError, type Result } from "../../shared/errors.js";
+import { mutate } from "../../shared/transaction.js";
+import { type Role, type Viewer, requireRole } from "../../shared/viewer.js";
+import type { Clock } from "../agreements/agreement.service.js";
+import { queueEmail } from "../notifications/email.service.js";
+import { VisitErrors as E } from "./visit.errors.js";
+import { visitIcs } from "./visit-calendar.js";
+import { renderProtocolPdf } from "./visit-pdf.js";
+import { protocolDocument } from "./visit-protocol-document.js";
+import { customerAdmins, partnerAdmins, uniqueAddresses } from "./visit-recipients.js";
+import { bumpVisit, lockVisit, type ServiceVisitRow } from "./visit.service.js";
+
+const SENDERS: readonly Role[] = ["ADMIN", "SUPPORT", "SELLER"];
+
+export async function visitLocation(db: DbOrTx, propertyId: string): Promise<string> {
+  const [p] = await db.select().from(properties).where(eq(properties.id, propertyId));
+  return p ? `${p.name}, ${p.streetAddress}, ${p.postalCode} ${p.city}` : "";
+}
+
+/**
+ * "Dessa besök protokollförs av Aptus personal och skickas till er": the protocol as a PDF to the
+ * customer's admins and the partner, with the visit as a calendar entry. Queued in the outbox in
+ * this transaction, so a failed send is retried and never loses the protocol.
+ */
+export async function sendVisitProtocol(db: Db, viewer: Viewer, input: { visitId: string }, clock: Clock): Promise<Result<ServiceVisitRow & { recipients: string[] }>> {
+  requireRole(viewer, SENDERS);
+  return mutate(db, async (tx) => {
+    const loaded = await lockVisit(tx, viewer, input.visitId, clock);
+    if (!loaded) return userError(E.NOT_FOUND, "No such service visit.", ["input", "visitId"]);
+    const { visit, agreement } = loaded;
+    if (!visit.completedAt) return userError(E.VISIT_NOT_COMPLETED, "Complete the visit before sending its protocol.", ["input", "visitId"]);
+    const recipients = uniqueAddresses(await customerAdmins(tx, agreement), await partnerAdmins(tx, agreement));
+    if (recipients.length === 0) return userError(E.NO_RECIPIENTS, "Neither the customer nor the partner has an admin to send the protocol to.", ["input", "visitId"]);
+    const doc = await protocolDocument(tx, visit, agreement);
+    const pdf = await renderProtocolPdf(doc);
+    const ics = visitIcs({
+      visitId: visit.id,
+      scheduledAt: visit.scheduledAt,
+      title: `Servicebesök ${agreement.number}`,
+      description: `Årligt servicebesök, tekniker ${doc.technicianName}.`,
+      location: await visitLocation(tx, visit.propertyId),
+    });
+    const base = `serviceprotokoll-${agreement.number}-${doc.visitedOn}`;
+    for (const to of recipients) {
+      await queueEmail(tx, {
+        to,
+        subject: `Serviceprotokoll ${agreement.number}, ${doc.property.name} ${doc.visitedOn}`,
+        body: `Hej!\n\nHär är protokollet från det årliga servicebesöket ${doc.visitedOn} på ${doc.property.name} (avtal ${agreement.number}), utfört av ${doc.technicianName}.\n\nProtokollet finns också i Trygg-portalen, där det kan bekräftas.\n\nVänliga hälsningar\n${doc.vendorName}\n`,
+        attachments: [
+          { filename: `${base}.pdf`, contentType: "application/pdf", content: pdf },
+          { filename: `servicebesok-${doc.visitedOn}.ics`, contentType: "text/calendar; charset=utf-8; method=PUBLISH", content: Buffer.from(ics, "utf8") },
+        ],
+      });
+    }
+    const row = await bumpVisit(tx, visit, { protocolSentAt: new Date() });
+    await recordAudit(tx, viewer, { action: "serviceVisit.sendProtocol", objectType: "ServiceVisit", objectId: visit.id, organisationId: agreement.customerId, details: { recipients, version: doc.version } });
+    return ok({ ...row, recipients });
+  });
+}

@@ -1,0 +1,73 @@
+import { and, eq, gt, isNull, lte } from "drizzle-orm";
+import type { Db } from "../../db/client.js";
+import { agreements, serviceVisits, users, visitReminders } from "../../db/schema/index.js";
+import type { Logger } from "../../logger.js";
+import { daysBetween, todayInSweden } from "../../shared/dates.js";
+import { visitIcs } from "./visit-calendar.js";
+import { queueEmail } from "../notifications/email.service.js";
+import { visitLocation } from "./visit-mail.js";
+import { customerAdmins, uniqueAddresses } from "./visit-recipients.js";
+import { visitDay } from "./visit.service.js";
+
+/** Reminders go out this many days before a booked visit, the longer one first. */
+export const REMINDER_DAYS = [14, 1] as const;
+
+/**
+ * Which reminder is due for a visit that many calendar days ahead: the 14-day one until the day
+ * before, then the 1-day one. A visit booked 5 days ahead still gets a first reminder at once.
+ */
+export function dueReminder(daysAhead: number): (typeof REMINDER_DAYS)[number] | null {
+  if (daysAhead < 0) return null;
+  if (daysAhead <= 1) return 1;
+  if (daysAhead <= 14) return 14;
+  return null;
+}
+
+/**
+ * Queues the due reminders. Idempotent and safe with several API processes: the reminder row (visit,
+ * days, booked time) is inserted first, and only the insert that wins queues the mail, in the same
+ * transaction. A rebooked visit has a new time, so it is reminded again.
+ */
+export async function queueDueReminders(db: Db, now: Date = new Date()): Promise<number> {
+  const horizon = new Date(now.getTime() + 15 * 86_400_000);
+  const due = await db
+    .select({ visit: serviceVisits, number: agreements.number, customerId: agreements.customerId, technician: users })
+    .from(serviceVisits)
+    .innerJoin(agreements, eq(agreements.id, serviceVisits.agreementId))
+    .innerJoin(users, eq(users.id, serviceVisits.technicianId))
+    .where(and(isNull(serviceVisits.completedAt), gt(serviceVisits.scheduledAt, now), lte(serviceVisits.scheduledAt, horizon)));
+  let queued = 0;
+  for (const { visit, number, customerId, technician } of due) {
+    const on = visitDay(visit);
+    const ahead = daysBetween(todayInSweden(now), on);
+    const days = dueReminder(ahead);
+    if (!days) continue;
+    queued += await db.transaction(async (tx) => {
+      const won = await tx.insert(visitReminders).values({ visitId: visit.id, daysBefore: days, scheduledAt: visit.scheduledAt }).onConflictDoNothing().returning();
+      if (won.length === 0) return 0;
+      const location = await visitLocation(tx, visit.propertyId);
+      const time = visit.scheduledAt.toLocaleTimeString("sv-SE", { timeZone: "Europe/Stockholm", hour: "2-digit", minute: "2-digit" });
+      const ics = visitIcs({ visitId: visit.id, scheduledAt: visit.scheduledAt, title: `Servicebesök ${number}`, description: `Årligt servicebesök, tekniker ${technician.name}.`, location });
+      const to = uniqueAddresses(await customerAdmins(tx, { customerId }), [technician]);
+      for (const address of to) {
+        await queueEmail(tx, {
+          to: address,
+          subject: `Påminnelse: servicebesök ${on} kl. ${time} (${number})`,
+          body: `Hej!\n\nDet årliga servicebesöket för avtal ${number} är ${ahead === 0 ? "i dag" : ahead === 1 ? "i morgon" : `om ${ahead} dagar`}, ${on} kl. ${time}, på ${location}. Tekniker: ${technician.name}.\n\nVänliga hälsningar\nTrygg\n`,
+          attachments: [{ filename: `servicebesok-${on}.ics`, contentType: "text/calendar; charset=utf-8; method=PUBLISH", content: Buffer.from(ics, "utf8") }],
+        });
+      }
+      return to.length;
+    });
+  }
+  return queued;
+}
+
+/** The periodic job in the API process; every process may run it (see queueDueReminders). */
+export function startVisitReminders(db: Db, logger: Logger, intervalMs = 15 * 60_000) {
+  const run = () => void queueDueReminders(db).then((n) => n && logger.info({ queued: n }, "visit reminders queued"), (e) => logger.error({ err: e }, "visit reminders failed"));
+  const timer = setInterval(run, intervalMs);
+  timer.unref();
+  run();
+  return { stop: () => clearInterval(timer) };
+}

@@ -1,0 +1,236 @@
+import { Arg, Args, Authorized, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from "type-graphql";
+import type { Context } from "../../context.js";
+import { requireViewer } from "../../shared/auth.js";
+import { ConnectionArgs, mapNodes } from "../../shared/connection.js";
+import { toGlobalId, uuidOf } from "../../shared/ids.js";
+import { payload } from "../../shared/payload.js";
+import { findAgreement } from "../agreements/agreement.service.js";
+import { Agreement } from "../agreements/agreement.types.js";
+import { Property } from "../parties/party.types.js";
+import { findActionItem } from "../tailoring/tailoring.service.js";
+import { ActionItem } from "../tailoring/tailoring.types.js";
+import { createActionItemFromCheck } from "./visit-action-item.js";
+import { hardwarePrefill, missingKinds, recordVisitCheck } from "./visit-checks.js";
+import * as mail from "./visit-mail.js";
+import { renderProtocolPdf } from "./visit-pdf.js";
+import { completeServiceVisit, correctVisitProtocol, protocolVersionsOf } from "./visit-protocol.js";
+import { protocolDocument } from "./visit-protocol-document.js";
+import { acknowledgeVisitProtocol, signVisitProtocol } from "./visit-signature.js";
+import * as service from "./visit.service.js";
+import { visitLoaders } from "./visit.loaders.js";
+import {
+  AcknowledgeVisitProtocolPayload,
+  CompleteServiceVisitInput,
+  CompleteServiceVisitPayload,
+  CorrectVisitProtocolInput,
+  CorrectVisitProtocolPayload,
+  CreateActionItemFromVisitCheckInput,
+  CreateActionItemFromVisitCheckPayload,
+  RecordVisitCheckInput,
+  RecordVisitCheckPayload,
+  RescheduleServiceVisitInput,
+  RescheduleServiceVisitPayload,
+  ScheduleServiceVisitInput,
+  ScheduleServiceVisitPayload,
+  SendVisitProtocolPayload,
+  ServiceVisitFilter,
+  SignVisitProtocolInput,
+  SignVisitProtocolPayload,
+  VisitRefInput,
+} from "./visit.inputs.js";
+import {
+  DatabaseSizeTrend,
+  ServiceVisit,
+  ServiceVisitConnection,
+  VisitAcknowledgement,
+  VisitActor,
+  VisitBooking,
+  VisitCheck,
+  VisitCheckKindInfo,
+  VisitProductVersion,
+  VisitProtocolPdf,
+  VisitProtocolVersion,
+} from "./visit.types.js";
+
+/** A person as any party may see them on a protocol: name and organisation, never the full User. */
+export async function actorOf(ctx: Context, userId: string | null): Promise<VisitActor | null> {
+  const user = userId ? await ctx.loaders.user.load(userId) : null;
+  const org = user ? await ctx.loaders.organisation.load(user.organisationId) : null;
+  return user ? Object.assign(new VisitActor(), { name: user.name, organisationName: org?.name ?? "" }) : null;
+}
+
+const visitOf = (row: service.ServiceVisitRow) => ServiceVisit.from(row, new Date());
+const V = (id: string) => uuidOf(id, "ServiceVisit");
+
+@Resolver(() => ServiceVisit)
+export class ServiceVisitResolver {
+  @Authorized()
+  @Query(() => ServiceVisitConnection, { description: "The visit calendar: visits of the agreements the caller may see, by time. `filter: { overdue: true }` is the support staff's and sellers' list of missed visits." })
+  async serviceVisits(
+    @Args(() => ConnectionArgs) page: ConnectionArgs,
+    @Arg("filter", () => ServiceVisitFilter, { nullable: true, description: "Narrow the list." }) filter: ServiceVisitFilter | null,
+    @Ctx() ctx: Context,
+  ) {
+    const f = { ...filter, agreementId: filter?.agreementId ? uuidOf(filter.agreementId, "Agreement") : null };
+    return mapNodes(await service.listServiceVisits(ctx.db, requireViewer(ctx), f, page, new Date()), visitOf);
+  }
+
+  @Authorized()
+  @Query(() => [VisitCheckKindInfo], { description: "The checks of the visit protocol, in order, with their titles." })
+  async visitCheckKinds(@Ctx() ctx: Context) {
+    return (await visitLoaders(ctx).checkKinds()).map(VisitCheckKindInfo.from);
+  }
+
+  @Authorized("ADMIN", "SELLER", "SUPPORT")
+  @Mutation(() => ScheduleServiceVisitPayload, { description: "Book the annual visit: VISIT_NOT_IN_TIER for a tier without one (BRF), OUTSIDE_AGREEMENT_PERIOD, PROPERTY_NOT_IN_AGREEMENT, INVALID_TECHNICIAN." })
+  async scheduleServiceVisit(@Arg("input", () => ScheduleServiceVisitInput, { description: "Agreement, property, time, technician." }) input: ScheduleServiceVisitInput, @Ctx() ctx: Context) {
+    const r = await service.scheduleServiceVisit(
+      ctx.db,
+      requireViewer(ctx),
+      { agreementId: uuidOf(input.agreementId, "Agreement"), propertyId: uuidOf(input.propertyId, "Property"), technicianId: uuidOf(input.technicianId, "User"), scheduledAt: input.scheduledAt },
+      ctx.clock,
+    );
+    return payload(r, "serviceVisit", visitOf);
+  }
+
+  @Authorized("ADMIN", "SELLER", "SUPPORT")
+  @Mutation(() => RescheduleServiceVisitPayload, { description: "Move a visit; every booking stays in `bookings`." })
+  async rescheduleServiceVisit(@Arg("input", () => RescheduleServiceVisitInput, { description: "Visit, new time, reason." }) input: RescheduleServiceVisitInput, @Ctx() ctx: Context) {
+    const r = await service.rescheduleServiceVisit(
+      ctx.db,
+      requireViewer(ctx),
+      { visitId: V(input.visitId), scheduledAt: input.scheduledAt, technicianId: input.technicianId ? uuidOf(input.technicianId, "User") : null, reason: input.reason },
+      ctx.clock,
+    );
+    return payload(r, "serviceVisit", visitOf);
+  }
+
+  @Authorized("ADMIN", "SUPPORT")
+  @Mutation(() => RecordVisitCheckPayload, { description: "Record one check; VISIT_COMPLETED once the protocol is frozen (correct it instead)." })
+  async recordVisitCheck(@Arg("input", () => RecordVisitCheckInput, { description: "The check." }) input: RecordVisitCheckInput, @Ctx() ctx: Context) {
+    const r = await recordVisitCheck(ctx.db, requireViewer(ctx), { ...input, visitId: V(input.visitId) }, ctx.clock);
+    const kinds = await visitLoaders(ctx).checkKinds();
+    return payload(r, "visitCheck", (row) => VisitCheck.from(kinds.find((k) => k.code === row.kind)!, row));
+  }
+
+  @Authorized("ADMIN", "SUPPORT")
+  @Mutation(() => CreateActionItemFromVisitCheckPayload, { description: "A NEEDS_ACTION check becomes an item at the end of the agreement's action plan, linked both ways." })
+  async createActionItemFromVisitCheck(@Arg("input", () => CreateActionItemFromVisitCheckInput, { description: "Check, owner, estimate." }) input: CreateActionItemFromVisitCheckInput, @Ctx() ctx: Context) {
+    const r = await createActionItemFromCheck(ctx.db, requireViewer(ctx), { ...input, visitId: V(input.visitId), estimateMinor: input.estimateCost?.amountMinor ?? null }, ctx.clock);
+    return payload(r, "actionItem", ActionItem.from);
+  }
+
+  @Authorized("ADMIN", "SUPPORT")
+  @Mutation(() => CompleteServiceVisitPayload, { description: "Freeze the protocol as version 1; VISIT_INCOMPLETE names the checks still missing (also in `field`)." })
+  async completeServiceVisit(@Arg("input", () => CompleteServiceVisitInput, { description: "Visit, reading, signature." }) input: CompleteServiceVisitInput, @Ctx() ctx: Context) {
+    const r = await completeServiceVisit(ctx.db, requireViewer(ctx), { ...input, visitId: V(input.visitId) }, ctx.clock);
+    return payload(r, "serviceVisit", visitOf);
+  }
+
+  @Authorized("ADMIN", "SUPPORT")
+  @Mutation(() => CorrectVisitProtocolPayload, { description: "Correct a frozen protocol: a new version with a reason; nothing is edited in place." })
+  async correctVisitProtocol(@Arg("input", () => CorrectVisitProtocolInput, { description: "Visit, reason, corrected checks." }) input: CorrectVisitProtocolInput, @Ctx() ctx: Context) {
+    const r = await correctVisitProtocol(ctx.db, requireViewer(ctx), { ...input, visitId: V(input.visitId) }, ctx.clock);
+    return payload(r, "protocolVersion", VisitProtocolVersion.from);
+  }
+
+  @Authorized("ADMIN", "SUPPORT")
+  @Mutation(() => SignVisitProtocolPayload, { description: "The customer's contact signs the completed protocol on the technician's tablet; INVALID_SIGNATURE unless a PNG." })
+  async signVisitProtocol(@Arg("input", () => SignVisitProtocolInput, { description: "Visit and signature." }) input: SignVisitProtocolInput, @Ctx() ctx: Context) {
+    const r = await signVisitProtocol(ctx.db, requireViewer(ctx), { ...input, visitId: V(input.visitId) }, ctx.clock);
+    return payload(r, "serviceVisit", visitOf);
+  }
+
+  @Authorized("CUSTOMER_ADMIN", "CUSTOMER_MEMBER")
+  @Mutation(() => AcknowledgeVisitProtocolPayload, { description: "A customer user acknowledges the protocol in the portal." })
+  async acknowledgeVisitProtocol(@Arg("input", () => VisitRefInput, { description: "The visit." }) input: VisitRefInput, @Ctx() ctx: Context) {
+    const r = await acknowledgeVisitProtocol(ctx.db, requireViewer(ctx), { visitId: V(input.visitId) }, ctx.clock);
+    return payload(r, "serviceVisit", visitOf);
+  }
+
+  @Authorized("ADMIN", "SUPPORT", "SELLER")
+  @Mutation(() => SendVisitProtocolPayload, { description: "E-mail the protocol PDF (with the visit as .ics) to the customer's admins and the partner, through the outbox." })
+  async sendVisitProtocol(@Arg("input", () => VisitRefInput, { description: "The visit." }) input: VisitRefInput, @Ctx() ctx: Context) {
+    const r = await mail.sendVisitProtocol(ctx.db, requireViewer(ctx), { visitId: V(input.visitId) }, ctx.clock);
+    return { ...payload(r, "serviceVisit", visitOf), recipients: "ok" in r ? r.ok.recipients : [] };
+  }
+
+  @FieldResolver(() => Agreement, { description: "The agreement." })
+  async agreement(@Root() v: ServiceVisit, @Ctx() ctx: Context) {
+    return Agreement.from((await findAgreement(ctx.db, requireViewer(ctx), v.row.agreementId, ctx.clock))!);
+  }
+
+  @FieldResolver(() => Property, { description: "Where the visit is." })
+  async property(@Root() v: ServiceVisit, @Ctx() ctx: Context) {
+    return Property.from((await ctx.loaders.property.load(v.row.propertyId))!);
+  }
+
+  @FieldResolver(() => VisitActor, { description: "The technician." })
+  async technician(@Root() v: ServiceVisit, @Ctx() ctx: Context) {
+    return actorOf(ctx, v.row.technicianId);
+  }
+
+  @FieldResolver(() => ID, { description: "Global id of the technician (a vendor user), for rebooking." })
+  technicianId(@Root() v: ServiceVisit) {
+    return toGlobalId("User", v.row.technicianId);
+  }
+
+  @FieldResolver(() => VisitActor, { nullable: true, description: "Who completed it." })
+  completedBy(@Root() v: ServiceVisit, @Ctx() ctx: Context) {
+    return actorOf(ctx, v.row.completedById);
+  }
+
+  @FieldResolver(() => [VisitCheck], { description: "Every check of the protocol in order, recorded or not (the working copy until completion, then as last frozen)." })
+  async checks(@Root() v: ServiceVisit, @Ctx() ctx: Context) {
+    const l = visitLoaders(ctx);
+    const [kinds, rows] = await Promise.all([l.checkKinds(), l.checksByVisit.load(v.row.id)]);
+    return kinds.map((k) => VisitCheck.from(k, rows.find((r) => r.kind === k.code) ?? null));
+  }
+
+  @FieldResolver(() => [VisitCheckKindInfo], { description: "Checks not yet recorded; completion waits for them." })
+  async missingChecks(@Root() v: ServiceVisit, @Ctx() ctx: Context) {
+    const l = visitLoaders(ctx);
+    return missingKinds(await l.checkKinds(), await l.checksByVisit.load(v.row.id)).map(VisitCheckKindInfo.from);
+  }
+
+  @FieldResolver(() => [VisitProductVersion], { description: "What the hardware check starts from: each program's installed version at the property against the latest release." })
+  async hardwarePrefill(@Root() v: ServiceVisit, @Ctx() ctx: Context) {
+    return (await hardwarePrefill(ctx.db, v.row.propertyId)).map(VisitProductVersion.from);
+  }
+
+  @FieldResolver(() => DatabaseSizeTrend, { description: "The database size at this visit, the change since the last one, and the trend over all visits up to it." })
+  async databaseSize(@Root() v: ServiceVisit, @Ctx() ctx: Context) {
+    const agreement = await findAgreement(ctx.db, requireViewer(ctx), v.row.agreementId, ctx.clock);
+    return DatabaseSizeTrend.from((await protocolDocument(ctx.db, v.row, agreement!)).sizeTrend);
+  }
+
+  @FieldResolver(() => [VisitBooking], { description: "Every booking, oldest first: the first and each rescheduling." })
+  async bookings(@Root() v: ServiceVisit, @Ctx() ctx: Context) {
+    return (await service.bookingsOf(ctx.db, v.row.id)).map(VisitBooking.from);
+  }
+
+  @FieldResolver(() => [VisitProtocolVersion], { description: "The frozen protocol versions, newest first." })
+  async protocolVersions(@Root() v: ServiceVisit, @Ctx() ctx: Context) {
+    return (await protocolVersionsOf(ctx.db, v.row.id)).map(VisitProtocolVersion.from);
+  }
+
+  @FieldResolver(() => VisitAcknowledgement, { nullable: true, description: "The customer's acknowledgement in the portal." })
+  acknowledgement(@Root() v: ServiceVisit) {
+    return v.row.acknowledgedAt && v.row.acknowledgedById ? Object.assign(new VisitAcknowledgement(), { byUuid: v.row.acknowledgedById, acknowledgedAt: v.row.acknowledgedAt }) : null;
+  }
+
+  @FieldResolver(() => [ActionItem], { description: "Action-plan items made from this visit's checks." })
+  async actionItems(@Root() v: ServiceVisit, @Ctx() ctx: Context) {
+    const rows = (await visitLoaders(ctx).checksByVisit.load(v.row.id)).filter((c) => c.actionItemId);
+    const items = await Promise.all(rows.map((c) => findActionItem(ctx.db, requireViewer(ctx), c.actionItemId!, ctx.clock)));
+    return items.filter((i) => i !== null).map(ActionItem.from);
+  }
+
+  @FieldResolver(() => VisitProtocolPdf, { description: "The protocol as a PDF (base64), for download; the same file the e-mail carries." })
+  async protocolPdf(@Root() v: ServiceVisit, @Ctx() ctx: Context) {
+    const agreement = (await findAgreement(ctx.db, requireViewer(ctx), v.row.agreementId, ctx.clock))!;
+    const doc = await protocolDocument(ctx.db, v.row, agreement);
+    const pdf = await renderProtocolPdf(doc);
+    return Object.assign(new VisitProtocolPdf(), { filename: `serviceprotokoll-${agreement.number}-${doc.visitedOn}.pdf`, contentType: "application/pdf", base64: pdf.toString("base64") });
+  }
+}

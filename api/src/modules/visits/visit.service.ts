@@ -1,0 +1,194 @@
+import { and, asc, count, desc, eq, gte, inArray, isNotNull, isNull, lt, or, type SQL } from "drizzle-orm";
+import type { Db, DbOrTx, Tx } from "../../db/client.js";
+import { agreementProperties, agreements, serviceVisitBookings, serviceVisits, tiers, users } from "../../db/schema/index.js";
+import { recordAudit } from "../../shared/audit.js";
+import { paginate, type ConnectionArgs } from "../../shared/connection.js";
+import { todayInSweden, type IsoDate } from "../../shared/dates.js";
+import { ok, userError, type Result } from "../../shared/errors.js";
+import { agreementScope } from "../../shared/scope.js";
+import { mutate } from "../../shared/transaction.js";
+import { type Role, type Viewer, requireRole } from "../../shared/viewer.js";
+import { effectiveEnd, isValid } from "../agreements/agreement-status.js";
+import { findAgreement, type AgreementRecord, type Clock } from "../agreements/agreement.service.js";
+import { planOf, tailoringOf } from "../tailoring/tailoring.service.js";
+import { VisitErrors as E } from "./visit.errors.js";
+import { matchVisits, proposedVisitDates, type Proposal } from "./visit-proposals.js";
+
+export type ServiceVisitRow = typeof serviceVisits.$inferSelect;
+export type BookingRow = typeof serviceVisitBookings.$inferSelect;
+
+export const BOOKERS: readonly Role[] = ["ADMIN", "SELLER", "SUPPORT"];
+export const TECHNICIANS: readonly Role[] = ["ADMIN", "SUPPORT"];
+
+/** The Swedish calendar day of a visit. */
+export function visitDay(v: Pick<ServiceVisitRow, "scheduledAt">): IsoDate {
+  return todayInSweden(v.scheduledAt);
+}
+
+/** Past its time and not completed: the brochure promises the visit, so a missed one must show. */
+export function isOverdue(v: Pick<ServiceVisitRow, "scheduledAt" | "completedAt">, now: Date): boolean {
+  return !v.completedAt && v.scheduledAt.getTime() < now.getTime();
+}
+
+export interface LoadedVisit {
+  visit: ServiceVisitRow;
+  agreement: AgreementRecord;
+}
+
+/** A visit is seen by whoever sees its agreement (the tenant scope of agreements applies). */
+export async function findVisit(db: DbOrTx, viewer: Viewer, id: string, clock: Clock): Promise<LoadedVisit | null> {
+  const [visit] = await db.select().from(serviceVisits).where(eq(serviceVisits.id, id));
+  const agreement = visit && (await findAgreement(db, viewer, visit.agreementId, clock));
+  return visit && agreement ? { visit, agreement } : null;
+}
+
+/** Loads and locks the visit for a change, so two writers to one protocol queue. */
+export async function lockVisit(tx: Tx, viewer: Viewer, id: string, clock: Clock): Promise<LoadedVisit | null> {
+  const [visit] = await tx.select().from(serviceVisits).where(eq(serviceVisits.id, id)).for("update");
+  const agreement = visit && (await findAgreement(tx, viewer, visit.agreementId, clock));
+  return visit && agreement ? { visit, agreement } : null;
+}
+
+export async function bumpVisit(tx: Tx, visit: ServiceVisitRow, patch: Partial<ServiceVisitRow> = {}): Promise<ServiceVisitRow> {
+  const [row] = await tx
+    .update(serviceVisits)
+    .set({ ...patch, version: visit.version + 1 })
+    .where(eq(serviceVisits.id, visit.id))
+    .returning();
+  return row!;
+}
+
+export function visitsOfAgreement(db: DbOrTx, agreementId: string) {
+  return db.select().from(serviceVisits).where(eq(serviceVisits.agreementId, agreementId)).orderBy(asc(serviceVisits.scheduledAt));
+}
+
+export function bookingsOf(db: DbOrTx, visitId: string) {
+  return db.select().from(serviceVisitBookings).where(eq(serviceVisitBookings.visitId, visitId)).orderBy(asc(serviceVisitBookings.changedAt), asc(serviceVisitBookings.id));
+}
+
+async function tierIncludesVisit(db: DbOrTx, agreement: AgreementRecord): Promise<boolean> {
+  const [tier] = await db.select({ annualVisit: tiers.annualVisit }).from(tiers).where(eq(tiers.code, agreement.tier));
+  return !!tier?.annualVisit;
+}
+
+/** The annual visits proposed for an agreement, each with the visit that answers it; none for a tier without visits. */
+export async function visitProposals(db: DbOrTx, agreement: AgreementRecord): Promise<Proposal[]> {
+  if (!(await tierIncludesVisit(db, agreement))) return [];
+  const tailoring = await tailoringOf(db, agreement.id);
+  const plan = tailoring && (await planOf(db, tailoring.id));
+  if (!plan?.endOn) return [];
+  const visits = await visitsOfAgreement(db, agreement.id);
+  return matchVisits(
+    proposedVisitDates(plan.endOn, effectiveEnd(agreement)),
+    visits.map((v) => ({ id: v.id, on: visitDay(v) })),
+  );
+}
+
+export interface BookingInput {
+  scheduledAt: Date;
+  technicianId: string;
+}
+
+/** The rules every booking and rebooking share: inside the period, a vendor technician. */
+async function checkBooking(tx: Tx, agreement: AgreementRecord, input: BookingInput): Promise<{ errors: ReturnType<typeof userError>["errors"] } | null> {
+  const day = todayInSweden(input.scheduledAt);
+  const end = effectiveEnd(agreement);
+  if (Number.isNaN(input.scheduledAt.getTime()) || day < agreement.startsOn || day > end) {
+    return userError(E.OUTSIDE_AGREEMENT_PERIOD, `The visit must lie within the agreement period, ${agreement.startsOn} – ${end}.`, ["input", "scheduledAt"]);
+  }
+  const [tech] = await tx.select().from(users).where(eq(users.id, input.technicianId));
+  if (!tech || !TECHNICIANS.includes(tech.role)) {
+    return userError(E.INVALID_TECHNICIAN, "The technician must be one of the vendor's support staff (SUPPORT or ADMIN).", ["input", "technicianId"]);
+  }
+  return null;
+}
+
+export async function scheduleServiceVisit(
+  db: Db,
+  viewer: Viewer,
+  input: BookingInput & { agreementId: string; propertyId: string },
+  clock: Clock,
+): Promise<Result<ServiceVisitRow>> {
+  requireRole(viewer, BOOKERS);
+  return mutate(db, async (tx) => {
+    const agreement = await findAgreement(tx, viewer, input.agreementId, clock);
+    if (!agreement) return userError(E.NOT_FOUND, "No such agreement.", ["input", "agreementId"]);
+    if (!(await tierIncludesVisit(tx, agreement))) {
+      return userError(E.VISIT_NOT_IN_TIER, `The ${agreement.tier} tier does not include an annual support visit.`, ["input", "agreementId"]);
+    }
+    if (!isValid(agreement.status)) return userError(E.AGREEMENT_NOT_ACTIVE, `Agreement ${agreement.number} is ${agreement.status.toLowerCase()}.`, ["input", "agreementId"]);
+    const [covered] = await tx
+      .select()
+      .from(agreementProperties)
+      .where(and(eq(agreementProperties.agreementId, agreement.id), eq(agreementProperties.propertyId, input.propertyId)));
+    if (!covered) return userError(E.PROPERTY_NOT_IN_AGREEMENT, "The property is not covered by this agreement.", ["input", "propertyId"]);
+    const bad = await checkBooking(tx, agreement, input);
+    if (bad) return bad;
+    const [visit] = await tx
+      .insert(serviceVisits)
+      .values({ agreementId: agreement.id, propertyId: input.propertyId, technicianId: input.technicianId, scheduledAt: input.scheduledAt, bookedById: viewer.userId })
+      .returning();
+    await tx.insert(serviceVisitBookings).values({ visitId: visit!.id, scheduledAt: input.scheduledAt, technicianId: input.technicianId, changedById: viewer.userId });
+    await recordAudit(tx, viewer, { action: "serviceVisit.schedule", objectType: "ServiceVisit", objectId: visit!.id, organisationId: agreement.customerId, details: { scheduledAt: input.scheduledAt.toISOString() } });
+    return ok(visit!);
+  });
+}
+
+export async function rescheduleServiceVisit(
+  db: Db,
+  viewer: Viewer,
+  input: { visitId: string; scheduledAt: Date; technicianId?: string | null; reason?: string | null },
+  clock: Clock,
+): Promise<Result<ServiceVisitRow>> {
+  requireRole(viewer, BOOKERS);
+  return mutate(db, async (tx) => {
+    const loaded = await lockVisit(tx, viewer, input.visitId, clock);
+    if (!loaded) return userError(E.NOT_FOUND, "No such service visit.", ["input", "visitId"]);
+    const { visit, agreement } = loaded;
+    if (visit.completedAt) return userError(E.VISIT_COMPLETED, "The visit is completed; it cannot be moved.", ["input", "visitId"]);
+    const booking = { scheduledAt: input.scheduledAt, technicianId: input.technicianId ?? visit.technicianId };
+    const bad = await checkBooking(tx, agreement, booking);
+    if (bad) return bad;
+    await tx.insert(serviceVisitBookings).values({ visitId: visit.id, ...booking, reason: input.reason?.trim() || null, changedById: viewer.userId });
+    const row = await bumpVisit(tx, visit, booking);
+    await recordAudit(tx, viewer, {
+      action: "serviceVisit.reschedule",
+      objectType: "ServiceVisit",
+      objectId: visit.id,
+      organisationId: agreement.customerId,
+      details: { from: visit.scheduledAt.toISOString(), to: input.scheduledAt.toISOString(), reason: input.reason ?? null },
+    });
+    return ok(row);
+  });
+}
+
+export interface VisitFilter {
+  overdue?: boolean | null;
+  upcoming?: boolean | null;
+  done?: boolean | null;
+  agreementId?: string | null;
+}
+
+/** The visit calendar: every visit the viewer's agreements have, by time; the filters are ORed states. */
+export async function listServiceVisits(db: Db, viewer: Viewer, filter: VisitFilter, page: ConnectionArgs, now: Date) {
+  const states: SQL[] = [];
+  if (filter.overdue) states.push(and(isNull(serviceVisits.completedAt), lt(serviceVisits.scheduledAt, now))!);
+  if (filter.upcoming) states.push(and(isNull(serviceVisits.completedAt), gte(serviceVisits.scheduledAt, now))!);
+  if (filter.done) states.push(isNotNull(serviceVisits.completedAt));
+  const where = and(
+    agreementScope(viewer),
+    filter.agreementId ? eq(serviceVisits.agreementId, filter.agreementId) : undefined,
+    states.length === 0 ? undefined : or(...states),
+  );
+  const base = () => db.select({ visit: serviceVisits }).from(serviceVisits).innerJoin(agreements, eq(agreements.id, serviceVisits.agreementId)).where(where);
+  return paginate(
+    page,
+    async () => (await db.select({ n: count() }).from(serviceVisits).innerJoin(agreements, eq(agreements.id, serviceVisits.agreementId)).where(where))[0]?.n ?? 0,
+    (offset, limit) => base().orderBy(filter.done && !filter.upcoming && !filter.overdue ? desc(serviceVisits.scheduledAt) : asc(serviceVisits.scheduledAt), asc(serviceVisits.id)).offset(offset).limit(limit),
+    (r) => r.visit,
+  );
+}
+
+export async function usersByIds(db: DbOrTx, ids: string[]) {
+  return ids.length ? db.select().from(users).where(inArray(users.id, ids)) : [];
+}

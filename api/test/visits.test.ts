@@ -1,0 +1,94 @@
+import { extractText, getDocumentProxy } from "unpdf";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { startTestApi, type TestApi } from "./support.js";
+
+let api: TestApi;
+let support: string;
+let seller: string;
+let hanna: string;
+let eva: string;
+let stigberget: any;
+
+const AGREEMENTS = `{ agreements(first: 100) { edges { node { id number tier { code } customer { name } properties { id name }
+  serviceVisits { id state visitedOn } proposedVisits { proposedOn visitId } nextVisitProposal { proposedOn } } } } }`;
+
+beforeAll(async () => {
+  api = await startTestApi();
+  support = await api.login("tomas.tekniker@aptus.demo");
+  seller = await api.login("sara.saljare@aptus.demo");
+  hanna = await api.login("hanna@hisingen.demo");
+  eva = await api.login("eva@alvstranden.demo");
+  const list = await api.gql(AGREEMENTS, {}, hanna);
+  if (!list.data) throw new Error(JSON.stringify(list.errors));
+  stigberget = list.data.agreements.edges.map((e: any) => e.node).find((a: any) => a.properties.some((p: any) => p.name === "Kv. Stigberget 2"));
+});
+afterAll(() => api?.close());
+
+describe("the annual visit over GraphQL", () => {
+  it("the demo's 500+ agreement has three completed visits, the next booked, and proposals yearly from the end date", () => {
+    expect(stigberget.serviceVisits.map((v: any) => v.state)).toEqual(["COMPLETED", "COMPLETED", "COMPLETED", "BOOKED"]);
+    expect(stigberget.proposedVisits.length).toBeGreaterThanOrEqual(4);
+    expect(stigberget.proposedVisits.slice(0, 4).every((p: any) => p.visitId)).toBe(true);
+  });
+
+  it("shows the size trend over the years and the action item from a check, to the customer", async () => {
+    const last = stigberget.serviceVisits[2].id;
+    const r = await api.gql(
+      `query($id: ID!) { node(id: $id) { ... on ServiceVisit { technician { name organisationName } databaseSize { currentMb previousMb changeMb growthMbPerYear points { sizeMb } }
+        checks { kind result actionItem { title fromServiceVisit { id } } } protocolVersions { version } } } }`,
+      { id: last },
+      hanna,
+    );
+    const v = r.data.node;
+    expect(v.technician).toEqual({ name: "Tomas Tekniker", organisationName: "Aptus Elektronik AB" });
+    expect(v.databaseSize.points.map((p: any) => p.sizeMb)).toEqual([2150, 2740, 3520]);
+    expect(v.databaseSize.changeMb).toBe(780);
+    expect(v.databaseSize.growthMbPerYear).toBeGreaterThan(600);
+    const backup = v.checks.find((c: any) => c.kind === "BACKUP_ROUTINES");
+    expect(backup.result).toBe("NEEDS_ACTION");
+    expect(backup.actionItem).toEqual({ title: "Utöka backupdisken på Stigberget", fromServiceVisit: { id: last } });
+    expect(v.protocolVersions).toEqual([{ version: 1 }]);
+  });
+
+  it("lists the overdue visit for support staff and sellers; another customer sees none of Hisingen's visits", async () => {
+    const OVERDUE = `{ serviceVisits(filter: { overdue: true }) { totalCount edges { node { overdue agreement { customer { name } } } } } }`;
+    for (const token of [support, seller]) {
+      const r = await api.gql(OVERDUE, {}, token);
+      expect(r.data.serviceVisits.edges.map((e: any) => e.node.agreement.customer.name)).toContain("Älvstrandens Hyresbostäder AB");
+    }
+    const all = await api.gql(`{ serviceVisits(first: 100) { edges { node { agreement { customer { name } } } } } }`, {}, eva);
+    expect(all.data.serviceVisits.edges.every((e: any) => e.node.agreement.customer.name === "Älvstrandens Hyresbostäder AB")).toBe(true);
+    const foreign = await api.gql(`query($id: ID!) { node(id: $id) { id } }`, { id: stigberget.serviceVisits[0].id }, eva);
+    expect(foreign.data.node).toBeNull();
+  });
+
+  it("answers rules as userErrors: BRF without a visit, completion with checks missing named", async () => {
+    const list = await api.gql(AGREEMENTS, {}, seller);
+    const brf = list.data.agreements.edges.map((e: any) => e.node).find((a: any) => a.tier.code === "BRF");
+    const techs = await api.gql(`{ viewer { user { id } } }`, {}, support);
+    const technicianId = techs.data.viewer.user.id;
+    const SCHEDULE = `mutation($i: ScheduleServiceVisitInput!) { scheduleServiceVisit(input: $i) { serviceVisit { id } userErrors { code field message } } }`;
+    const refused = await api.gql(SCHEDULE, { i: { agreementId: brf.id, propertyId: brf.properties[0].id, technicianId, scheduledAt: new Date(Date.now() + 5 * 86_400_000).toISOString() } }, seller);
+    expect(refused.data.scheduleServiceVisit.userErrors[0].code).toBe("VISIT_NOT_IN_TIER");
+    const next = stigberget.serviceVisits[3].id;
+    const done = await api.gql(`mutation($i: CompleteServiceVisitInput!) { completeServiceVisit(input: $i) { serviceVisit { id } userErrors { code field message } } }`, { i: { visitId: next } }, support);
+    const e = done.data.completeServiceVisit.userErrors[0];
+    expect(e.code).toBe("VISIT_INCOMPLETE");
+    expect(e.field).toEqual(["input", "checks", "DATABASE_REVIEW", "ROUTINES", "HARDWARE_AND_VERSIONS", "BACKUP_ROUTINES", "DATABASE_SIZE"]);
+    const denied = await api.gql(`mutation($i: CompleteServiceVisitInput!) { completeServiceVisit(input: $i) { userErrors { code } } }`, { i: { visitId: next } }, hanna);
+    expect(denied.errors?.[0]?.extensions?.code).toBe("FORBIDDEN");
+  });
+
+  it("gives the customer the protocol PDF for download, and lets the customer acknowledge it", async () => {
+    const id = stigberget.serviceVisits[1].id;
+    const r = await api.gql(`query($id: ID!) { node(id: $id) { ... on ServiceVisit { protocolPdf { filename contentType base64 } } } }`, { id }, hanna);
+    const pdf = r.data.node.protocolPdf;
+    expect(pdf.contentType).toBe("application/pdf");
+    const { text } = await extractText(await getDocumentProxy(new Uint8Array(Buffer.from(pdf.base64, "base64"))), { mergePages: true });
+    expect(text.replace(/\s+/g, " ")).toContain("Kv. Stigberget 2");
+    const ack = await api.gql(`mutation($i: VisitRefInput!) { acknowledgeVisitProtocol(input: $i) { serviceVisit { acknowledgement { by { name } } } userErrors { code } } }`, { i: { visitId: id } }, hanna);
+    expect(ack.data.acknowledgeVisitProtocol.serviceVisit.acknowledgement.by.name).toBe("Hanna Hisingen");
+    const foreign = await api.gql(`mutation($i: VisitRefInput!) { acknowledgeVisitProtocol(input: $i) { userErrors { code } } }`, { i: { visitId: id } }, eva);
+    expect(foreign.data.acknowledgeVisitProtocol.userErrors[0].code).toBe("NOT_FOUND");
+  });
+});

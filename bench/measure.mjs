@@ -1,0 +1,70 @@
+// What the bench reads while it loads a server: the server's CPU time and resident memory (from
+// /proc, summed over its process group), the SQL statements its database role ran
+// (pg_stat_statements), and the latency of every response (autocannon).
+import autocannon from "autocannon";
+import { readdirSync, readFileSync } from "node:fs";
+
+const TICKS_PER_SECOND = 100; // USER_HZ on Linux
+
+/** Processes of a process group (a server started detached leads its own group). */
+function groupMembers(pgid) {
+  const members = [];
+  for (const name of readdirSync("/proc")) {
+    if (!/^\d+$/.test(name)) continue;
+    try {
+      const stat = readFileSync(`/proc/${name}/stat`, "utf8");
+      // The command name may hold spaces; the fields after it are fixed.
+      const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
+      if (Number(fields[2]) === pgid) members.push({ pid: Number(name), fields });
+    } catch {
+      // gone meanwhile
+    }
+  }
+  return members;
+}
+
+/** User + system CPU milliseconds of every process in the group. */
+export function cpuMs(pgid) {
+  return groupMembers(pgid).reduce((sum, m) => sum + ((Number(m.fields[11]) + Number(m.fields[12])) * 1000) / TICKS_PER_SECOND, 0);
+}
+
+/** Resident set of the group's largest process, in MB (the server itself, not its launcher). */
+export function rssMb(pgid) {
+  let largest = 0;
+  for (const m of groupMembers(pgid)) {
+    try {
+      const line = readFileSync(`/proc/${m.pid}/status`, "utf8").match(/^VmRSS:\s+(\d+) kB/m);
+      if (line) largest = Math.max(largest, Number(line[1]) / 1024);
+    } catch {
+      // gone meanwhile
+    }
+  }
+  return largest;
+}
+
+/** Statements and their execution time so far for one database role. */
+export async function statementsOf(admin, role) {
+  const { rows } = await admin.query(
+    `select coalesce(sum(calls), 0)::bigint as calls, coalesce(sum(total_exec_time), 0)::float8 as ms
+       from pg_stat_statements s join pg_roles r on r.oid = s.userid where r.rolname = $1`,
+    [role],
+  );
+  return { calls: Number(rows[0].calls), ms: Number(rows[0].ms) };
+}
+
+/** One bounded autocannon run; every response's latency is kept for exact percentiles. */
+export function load({ url, body, headers, seconds, connections }) {
+  return new Promise((resolve, reject) => {
+    const latencies = [];
+    const instance = autocannon(
+      { url, method: "POST", body, headers: { "content-type": "application/json", ...headers }, connections, duration: seconds, timeout: 30 },
+      (err, result) => (err ? reject(err) : resolve({ result, latencies })),
+    );
+    instance.on("response", (_client, _status, _bytes, responseTime) => latencies.push(responseTime));
+  });
+}
+
+export function percentile(sorted, p) {
+  if (!sorted.length) return NaN;
+  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)];
+}

@@ -1,0 +1,31 @@
+import { LOCALES, type Lang } from "~/i18n/i18n";
+
+/** Agreement and tailoring dates are Swedish calendar days (YYYY-MM-DD), whatever the server's zone. */
+export function isIsoDate(value: string): boolean {
+  return /^\d{4}-\d{2}-\d{2}$/.test(value) && !Number.isNaN(Date.parse(`${value}T00:00:00Z`));
+}
+
+/** Today in Sweden as YYYY-MM-DD. */
+export function todayInSweden(now = new Date()): string {
+  return new Intl.DateTimeFormat("sv-SE", { timeZone: "Europe/Stockholm", year: "numeric", month: "2-digit", day: "2-digit" }).format(now);
+}
+
+/** The same day a year later; 29 February becomes 28 February. */
+export function addYear(isoDate: string): string {
+  const [year = 1970, month = 1, day = 1] = isoDate.split("-").map(Number);
+  const target = new Date(Date.UTC(year + 1, month - 1, day));
+  if (target.getUTCMonth() !== month - 1) target.setUTCDate(0);
+  return target.toISOString().slice(0, 10);
+}
+
+/** The calendar day after. */
+export function nextDay(isoDate: string): string {
+  const date = new Date(`${isoDate}T00:00:00Z`);
+  date.setUTCDate(date.getUTCDate() + 1);
+  return date.toISOString().slice(0, 10);
+}
+
+/** A calendar day as written in the user's language, without time-zone shifts. */
+export function formatDay(lang: Lang, isoDate: string): string {
+  return new Intl.DateTimeFormat(LOCALES[lang], { dateStyle: "long", timeZone: "UTC" }).format(new Date(`${isoDate}T00:00:00Z`));
+}

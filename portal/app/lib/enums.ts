@@ -1,0 +1,15 @@
+import type { ActionItemOwner, ActionItemStatus, AgreementStatus, HostedService, LicenceKind, ReviewArea, TierCode } from "~/graphql/graphql";
+
+/**
+ * The values of the API's enums that the portal offers in selects, filters and form checks, in the
+ * order a user reads them; typed by the generated types, so a value the SDL drops fails the type
+ * check. (Generating them as constants loses the SDL's order: codegen sorts the schema, and
+ * unsorting it makes the generated documents' order unstable.)
+ */
+export const AGREEMENT_STATUSES: readonly AgreementStatus[] = ["DRAFT", "ACTIVE", "EXPIRING", "EXPIRED", "TERMINATED"];
+export const TIER_CODES: readonly TierCode[] = ["PLUS_500", "BRF"];
+export const LICENCE_KINDS: readonly LicenceKind[] = ["BOOKING", "HANTERA", "CONSUMPTION"];
+export const HOSTED_SERVICES: readonly HostedService[] = ["BOKNING", "FORBRUKNING", "FDB", "APTUSPORTAL", "HANTERA"];
+export const REVIEW_AREAS: readonly ReviewArea[] = ["DATABASE", "ROUTINES", "HARDWARE_AND_VERSIONS", "BACKUPS", "OTHER"];
+export const ITEM_OWNERS: readonly ActionItemOwner[] = ["VENDOR", "PARTNER", "CUSTOMER"];
+export const ITEM_STATUSES: readonly ActionItemStatus[] = ["OPEN", "IN_PROGRESS", "DONE", "DROPPED"];

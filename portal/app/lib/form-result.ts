@@ -1,0 +1,80 @@
+import { userErrorKey, type MessageKey, type Translate } from "~/i18n/i18n";
+
+/**
+ * The one shape every page's action answers a form with. Each page posts its forms to one action
+ * with an `intent` (see intent.server.ts); the answer says which form (and which row) it concerns,
+ * what went wrong beside which field, or what was done.
+ */
+export interface FormResult<Intent extends string> {
+  intent: Intent;
+  /** The row a row's form concerns (an account, a rental, an action item). */
+  target?: string;
+  ok: boolean;
+  errors: FormError[];
+  /**
+   * Someone else changed the thing since the page was loaded (STALE_VERSION). The page then keeps
+   * what it shows and offers a reload, so two people's changes are never mixed.
+   */
+  conflict?: boolean;
+  /** What the user typed, to refill the form after an error. */
+  values: Record<string, string | string[]>;
+  /** What was done, for the success message. */
+  done?: MessageKey;
+  /** Fills the success message, e.g. the account holder's name. */
+  subject?: string;
+  /** Changes on every success, so a form can start empty again. */
+  nonce?: string;
+}
+
+/** One thing wrong with a form: the input it concerns (null: the whole form), its code, its words. */
+export interface FormError {
+  field: string | null;
+  code: string;
+  /** The portal's own words, when it has more specific ones than the code's. */
+  key?: MessageKey;
+  /** The API's (English) message, shown only for a code the portal does not know. */
+  message: string;
+}
+
+/** An error the portal finds itself, before asking the API. */
+export function formError(field: string | null, code: string, key?: MessageKey): FormError {
+  return { field, code, key, message: code };
+}
+
+/** ["input", "email"] → "email"; ["input", "monthlyPrice", "currency"] → "monthlyPrice". */
+export function formErrors(userErrors: ReadonlyArray<{ code: string; field?: ReadonlyArray<string> | null; message: string }>): FormError[] {
+  return userErrors.map((error) => {
+    const path = (error.field ?? []).filter((part) => part !== "input");
+    return { field: path[0] ?? null, code: error.code, message: error.message };
+  });
+}
+
+export function formErrorText(t: Translate, error: FormError): string {
+  if (error.key) return t(error.key);
+  const key = userErrorKey(error.code);
+  return key === "userError.UNKNOWN" ? error.message : t(key);
+}
+
+/** The result when it concerns this form (and this row), else undefined. */
+export function resultFor<Intent extends string>(result: FormResult<Intent> | undefined, intent: Intent, target?: string): FormResult<Intent> | undefined {
+  if (!result || result.intent !== intent) return undefined;
+  if (target !== undefined && result.target !== target) return undefined;
+  return result;
+}
+
+/** A value the user typed before an error, for a field's defaultValue. */
+export function typed(result: FormResult<string> | undefined, name: string): string | undefined {
+  const value = result && !result.ok ? result.values[name] : undefined;
+  return Array.isArray(value) ? value[0] : value;
+}
+
+/**
+ * A loader/action failure thrown by `apiFor` for a GraphQL BAD_USER_INPUT (e.g. a value the API's
+ * scalar rejects), so that a form can show it instead of an error page.
+ */
+export function isBadRequest(error: unknown): boolean {
+  if (typeof error !== "object" || error === null) return false;
+  if (error instanceof Response) return error.status === 400;
+  const init = "init" in error ? (error.init as { status?: number } | null) : null;
+  return "type" in error && error.type === "DataWithResponseInit" && init?.status === 400;
+}

@@ -1,0 +1,113 @@
+import { HOSTED_SERVICES } from "~/lib/enums";
+import { formatDate, type Translate } from "~/i18n/i18n";
+import { useLang, useT } from "~/i18n/use-t";
+
+import { IntentButton, IntentForm, RowAction, SuccessNotice } from "~/components/intent-form";
+import { ReadOnlyNote } from "./read-only-note";
+import type { SectionProps } from "./section-props";
+
+export function AddOnSection({ agreement }: SectionProps) {
+  const t = useT();
+  const lang = useLang();
+  const canEdit = agreement.viewerCanOrderAddOns;
+  const running = (kind: "HOSTING" | "MONITORING") => agreement.addOns.some((addOn) => addOn.kind === kind && addOn.active);
+  return (
+    <section className="section" aria-labelledby="addons-title" id="addons">
+      <h2 id="addons-title">{t("agreement.addOns")}</h2>
+      <div className="card">
+        <SuccessNotice intents={["orderHosting", "orderMonitoring", "cancelAddOn"]} />
+        {agreement.addOns.length === 0 ? (
+          <p className="muted">{t("agreement.noAddOns")}</p>
+        ) : (
+          <ul className="addon-list">
+            {agreement.addOns.map((addOn) => (
+              <li key={addOn.id} className="addon" data-addon={addOn.kind}>
+                <div>
+                  <p className="addon-title">
+                    {t(`addOnKind.${addOn.kind}`)}{" "}
+                    {addOn.active ? (
+                      <span className="badge badge-active">{t("agreement.addOnActive")}</span>
+                    ) : (
+                      <span className="badge badge-revoked">{t("agreement.addOnEnded", { date: addOn.endedOn ? formatDate(lang, addOn.endedOn) : "" })}</span>
+                    )}
+                  </p>
+                  {addOn.hostedServices.length > 0 ? (
+                    <p className="small">
+                      {t("agreement.hostedServices")}: {addOn.hostedServices.map((service) => t(`hostedService.${service}`)).join(", ")}
+                    </p>
+                  ) : null}
+                  <p className="muted small">
+                    {t("agreement.since", { date: formatDate(lang, addOn.startsOn) })}
+                    {addOn.endReason ? ` · ${endReasonText(t, addOn.endReason)}` : null}
+                  </p>
+                </div>
+                {canEdit && addOn.active ? (
+                  <RowAction intent="cancelAddOn" target={addOn.id} confirm={t("agreement.cancelAddOnConfirm", { kind: t(`addOnKind.${addOn.kind}`) })} busy={t("agreement.cancellingAddOn")}>
+                    {t("agreement.cancelAddOn")}
+                  </RowAction>
+                ) : null}
+              </li>
+            ))}
+          </ul>
+        )}
+        {canEdit ? (
+          <div className="grid-2 subform">
+            {running("HOSTING") ? null : (
+              <div>
+                <h3>{t("agreement.orderHosting")}</h3>
+                <p className="hint">{t("agreement.hostingHint")}</p>
+                <IntentForm intent="orderHosting" fields={["hostedServices"]}>
+                  {(f) => (
+                    <>
+                      <fieldset className="checks" aria-describedby={f.props("hostedServices")["aria-describedby"]}>
+                        <legend>{t("agreement.hostedServices")}</legend>
+                        {HOSTED_SERVICES.map((service) => (
+                          <label key={service} className="check">
+                            <input type="checkbox" name="hostedServices" value={service} defaultChecked={f.value("hostedServices")?.split(",").includes(service)} />
+                            {t(`hostedService.${service}`)}
+                          </label>
+                        ))}
+                      </fieldset>
+                      {f.error("hostedServices")}
+                      <IntentButton intent="orderHosting" busy={t("agreement.ordering")}>
+                        {t("agreement.orderHostingButton")}
+                      </IntentButton>
+                    </>
+                  )}
+                </IntentForm>
+              </div>
+            )}
+            {running("MONITORING") ? null : (
+              <div>
+                <h3>{t("agreement.orderMonitoring")}</h3>
+                <p className="hint">{t("agreement.monitoringHint")}</p>
+                <IntentForm intent="orderMonitoring" fields={["kind"]}>
+                  {() => (
+                    <IntentButton intent="orderMonitoring" busy={t("agreement.ordering")}>
+                      {t("agreement.orderMonitoringButton")}
+                    </IntentButton>
+                  )}
+                </IntentForm>
+              </div>
+            )}
+          </div>
+        ) : (
+          <ReadOnlyNote />
+        )}
+      </div>
+    </section>
+  );
+}
+
+function endReasonText(t: Translate, reason: string): string {
+  switch (reason) {
+    case "CANCELLED":
+      return t("addOnEnd.CANCELLED");
+    case "AGREEMENT_TERMINATED":
+      return t("addOnEnd.AGREEMENT_TERMINATED");
+    case "AGREEMENT_EXPIRED":
+      return t("addOnEnd.AGREEMENT_EXPIRED");
+    default:
+      return reason;
+  }
+}

@@ -1,0 +1,115 @@
+import { formatDate, formatNumber } from "~/i18n/i18n";
+import { useLang, useT } from "~/i18n/use-t";
+import { IntentButton, IntentForm, RowAction, SuccessNotice } from "~/components/intent-form";
+import { ReadOnlyNote } from "./read-only-note";
+import type { SectionProps } from "./section-props";
+
+export function HanteraSection({ agreement }: SectionProps) {
+  const t = useT();
+  const lang = useLang();
+  const { hanteraQuota: quota } = agreement;
+  const canEdit = agreement.viewerCanManageHanteraAccounts;
+  const full = quota.used >= quota.quota;
+  const percent = quota.quota > 0 ? Math.min(100, Math.round((quota.used / quota.quota) * 100)) : 100;
+  const accounts = agreement.hanteraAccounts;
+  return (
+    <section className="section" aria-labelledby="hantera-title" id="hantera">
+      <h2 id="hantera-title">{t("agreement.hanteraAccounts")}</h2>
+      <div className="card">
+        <div className="quota">
+          <div className="quota-head">
+            <span className="quota-value tabular" data-testid="hantera-quota">
+              {formatNumber(lang, quota.used)} / {formatNumber(lang, quota.quota)}
+            </span>
+            <span className="muted">{t("agreement.quotaParts", { included: formatNumber(lang, quota.included), rented: formatNumber(lang, quota.rented) })}</span>
+          </div>
+          <div
+            className={full ? "meter meter-full" : "meter"}
+            role="meter"
+            aria-label={t("agreement.quotaLabel")}
+            aria-valuemin={0}
+            aria-valuemax={quota.quota}
+            aria-valuenow={quota.used}
+            aria-valuetext={t("agreement.quotaText", { used: quota.used, quota: quota.quota })}
+          >
+            <span className="meter-fill" style={{ width: `${percent}%` }} />
+          </div>
+          {full ? <p className="hint">{t("agreement.quotaFull")}</p> : null}
+        </div>
+        <SuccessNotice intents={["createAccount", "deactivateAccount"]} />
+        {accounts.length === 0 ? (
+          <p className="muted">{t("agreement.noAccounts")}</p>
+        ) : (
+          <div className="table-wrap table-flat">
+            <table>
+              <caption className="visually-hidden">{t("agreement.hanteraAccounts")}</caption>
+              <thead>
+                <tr>
+                  <th scope="col">{t("field.name")}</th>
+                  <th scope="col">{t("field.email")}</th>
+                  <th scope="col">{t("agreement.created")}</th>
+                  <th scope="col">{t("agreements.status")}</th>
+                  {canEdit ? <th scope="col">{t("apiTokens.actions")}</th> : null}
+                </tr>
+              </thead>
+              <tbody>
+                {accounts.map((account) => (
+                  <tr key={account.id} data-account={account.email}>
+                    <th scope="row">{account.name}</th>
+                    <td>{account.email}</td>
+                    <td className="nowrap">{formatDate(lang, account.createdAt)}</td>
+                    <td>
+                      {account.active ? (
+                        <span className="badge badge-active">{t("agreement.accountActive")}</span>
+                      ) : (
+                        <span className="badge badge-revoked">
+                          {t("agreement.accountDeactivated", { date: account.deactivatedAt ? formatDate(lang, account.deactivatedAt) : "" })}
+                        </span>
+                      )}
+                    </td>
+                    {canEdit ? (
+                      <td>
+                        {account.active ? (
+                          <RowAction intent="deactivateAccount" target={account.id} confirm={t("agreement.deactivateConfirm", { name: account.name })} busy={t("agreement.deactivating")}>
+                            <span aria-hidden="true">{t("agreement.deactivate")}</span>
+                            <span className="visually-hidden">{t("agreement.deactivateLabel", { name: account.name })}</span>
+                          </RowAction>
+                        ) : null}
+                      </td>
+                    ) : null}
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        )}
+        {canEdit ? (
+          <div className="subform">
+            <h3>{t("agreement.addAccount")}</h3>
+            <IntentForm intent="createAccount" fields={["name", "email"]} className="inline-form" aria-label={t("agreement.addAccount")}>
+              {(f) => (
+                <>
+                  <div className="field field-grow">
+                    <label htmlFor={f.props("name").id}>{t("agreement.accountName")}</label>
+                    <input required maxLength={200} autoComplete="off" {...f.props("name")} defaultValue={f.value("name")} />
+                    {f.error("name")}
+                  </div>
+                  <div className="field field-grow">
+                    <label htmlFor={f.props("email").id}>{t("agreement.accountEmail")}</label>
+                    <input type="email" required autoComplete="off" {...f.props("email")} defaultValue={f.value("email")} />
+                    {f.error("email")}
+                  </div>
+                  <IntentButton intent="createAccount" busy={t("agreement.addingAccount")}>
+                    {t("agreement.addAccountButton")}
+                  </IntentButton>
+                </>
+              )}
+            </IntentForm>
+          </div>
+        ) : (
+          <ReadOnlyNote />
+        )}
+      </div>
+    </section>
+  );
+}

@@ -1,0 +1,170 @@
+import { LICENCE_KINDS } from "~/lib/enums";
+import { formatDate, formatNumber } from "~/i18n/i18n";
+import { useLang, useT } from "~/i18n/use-t";
+import { formatMoney } from "~/lib/money";
+
+import { IntentButton, IntentForm, RowAction, SuccessNotice } from "~/components/intent-form";
+import { ReadOnlyNote } from "./read-only-note";
+import type { SectionProps } from "./section-props";
+
+/** Kind, quantity, per month: the first columns of both rental tables. */
+function RentalColumns() {
+  const t = useT();
+  return (
+    <>
+      <th scope="col">{t("agreement.licenceKind")}</th>
+      <th scope="col" className="numeric">
+        {t("agreement.quantity")}
+      </th>
+      <th scope="col" className="numeric">
+        {t("agreement.perMonth")}
+      </th>
+    </>
+  );
+}
+
+export function LicenceSection({ agreement, today }: SectionProps) {
+  const t = useT();
+  const lang = useLang();
+  const canEdit = agreement.viewerCanRentLicences;
+  const current = agreement.periods.find((period) => period.startsOn <= today && today <= period.endsOn) ?? agreement.periods[agreement.periods.length - 1];
+  const rentals = agreement.licenceRentals;
+  return (
+    <section className="section" aria-labelledby="licences-title" id="licences">
+      <h2 id="licences-title">{t("agreement.licenceRentals")}</h2>
+      <div className="card">
+        <div className="totals">
+          <table className="totals-table">
+            <caption className="visually-hidden">{t("agreement.totalsCaption")}</caption>
+            <thead>
+              <tr>
+                <RentalColumns />
+              </tr>
+            </thead>
+            <tbody>
+              {LICENCE_KINDS.map((kind) => {
+                const total = agreement.licenceRentalTotals.find((row) => row.kind === kind);
+                return (
+                  <tr key={kind}>
+                    <th scope="row">{t(`licenceKind.${kind}`)}</th>
+                    <td className="numeric tabular">{formatNumber(lang, total?.quantity ?? 0)}</td>
+                    <td className="numeric tabular">{total ? formatMoney(lang, total.monthlyCost) : t("common.none")}</td>
+                  </tr>
+                );
+              })}
+            </tbody>
+            <tfoot>
+              <tr>
+                <th scope="row" colSpan={2}>
+                  {t("agreement.monthlyCost")}
+                </th>
+                <td className="numeric tabular" data-testid="monthly-cost">
+                  {formatMoney(lang, agreement.monthlyCost)}
+                </td>
+              </tr>
+            </tfoot>
+          </table>
+        </div>
+        <SuccessNotice intents={["rentLicence", "endRental"]} />
+        {rentals.length === 0 ? (
+          <p className="muted">{t("agreement.noRentals")}</p>
+        ) : (
+          <div className="table-wrap table-flat">
+            <table>
+              <caption className="visually-hidden">{t("agreement.licenceRentals")}</caption>
+              <thead>
+                <tr>
+                  <RentalColumns />
+                  <th scope="col">{t("agreements.period")}</th>
+                  <th scope="col">{t("agreements.status")}</th>
+                  {canEdit ? <th scope="col">{t("apiTokens.actions")}</th> : null}
+                </tr>
+              </thead>
+              <tbody>
+                {rentals.map((rental) => (
+                  <tr key={rental.id}>
+                    <th scope="row">{t(`licenceKind.${rental.kind}`)}</th>
+                    <td className="numeric tabular">{formatNumber(lang, rental.quantity)}</td>
+                    <td className="numeric tabular">{formatMoney(lang, rental.monthlyPrice)}</td>
+                    <td className="nowrap">
+                      {formatDate(lang, rental.startsOn)} – {formatDate(lang, rental.endedOn ?? rental.endsOn)}
+                    </td>
+                    <td>
+                      {rental.active ? (
+                        <span className="badge badge-active">{t("agreement.rentalActive")}</span>
+                      ) : rental.startsOn > today ? (
+                        <span className="badge">{t("agreement.rentalUpcoming")}</span>
+                      ) : (
+                        <span className="badge badge-revoked">{t("agreement.rentalEnded")}</span>
+                      )}
+                      {rental.carriedOver ? <span className="badge badge-carried">{t("agreement.carriedOver")}</span> : null}
+                    </td>
+                    {canEdit ? (
+                      <td>
+                        {rental.active ? (
+                          <RowAction intent="endRental" target={rental.id} confirm={t("agreement.endRentalConfirm")} busy={t("agreement.endingRental")}>
+                            {t("agreement.endRental")}
+                          </RowAction>
+                        ) : null}
+                      </td>
+                    ) : null}
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        )}
+        {canEdit ? (
+          <div className="subform">
+            <h3>{t("agreement.rentHeading")}</h3>
+            <IntentForm intent="rentLicence" fields={["kind", "quantity", "monthlyPrice", "startsOn", "endsOn"]} className="inline-form" aria-label={t("agreement.rentHeading")}>
+              {(f) => (
+                <>
+                  <div className="field">
+                    <label htmlFor={f.props("kind").id}>{t("agreement.licenceKind")}</label>
+                    <select {...f.props("kind")} defaultValue={f.value("kind", "BOOKING")}>
+                      {LICENCE_KINDS.map((kind) => (
+                        <option key={kind} value={kind}>
+                          {t(`licenceKind.${kind}`)}
+                        </option>
+                      ))}
+                    </select>
+                    {f.error("kind")}
+                  </div>
+                  <div className="field field-narrow">
+                    <label htmlFor={f.props("quantity").id}>{t("agreement.quantity")}</label>
+                    <input type="number" min={1} max={10000} step={1} required inputMode="numeric" {...f.props("quantity")} defaultValue={f.value("quantity")} />
+                    {f.error("quantity")}
+                  </div>
+                  <div className="field field-narrow">
+                    <label htmlFor={f.props("monthlyPrice").id}>{t("agreement.monthlyPriceKr")}</label>
+                    <input required inputMode="decimal" placeholder="1 234,50" {...f.props("monthlyPrice")} defaultValue={f.value("monthlyPrice")} />
+                    {f.error("monthlyPrice")}
+                  </div>
+                  <div className="field">
+                    <label htmlFor={f.props("startsOn").id}>{t("agreement.startsOn")}</label>
+                    <input type="date" required {...f.props("startsOn")} defaultValue={f.value("startsOn", today)} />
+                    {f.error("startsOn")}
+                  </div>
+                  <div className="field">
+                    <label htmlFor={f.props("endsOn").id}>{t("agreement.endsOn")}</label>
+                    <input type="date" required {...f.props("endsOn")} defaultValue={f.value("endsOn", current?.endsOn)} />
+                    {f.error("endsOn")}
+                  </div>
+                  <IntentButton intent="rentLicence" busy={t("agreement.renting")}>
+                    {t("agreement.rent")}
+                  </IntentButton>
+                </>
+              )}
+            </IntentForm>
+            <p className="hint">{t("agreement.rentHint")}</p>
+          </div>
+        ) : !agreement.tier.licenceRentals ? (
+          <p className="muted small">{t("agreement.rentalsNotInTier")}</p>
+        ) : (
+          <ReadOnlyNote />
+        )}
+      </div>
+    </section>
+  );
+}

@@ -1,0 +1,150 @@
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData, useRouteError } from "@remix-run/react";
+import { DatabaseSizeChart } from "../../../../api/src/modules/visits/database-size-chart";
+import { ErrorPanel } from "~/components/error-panel";
+import { AcknowledgeVisitProtocolDocument, VisitProtocolDocument } from "~/graphql/graphql";
+import { formatDateTime } from "~/i18n/i18n";
+import { pageTitle } from "~/i18n/meta";
+import { useLang, useT } from "~/i18n/use-t";
+import { apiFor } from "~/lib/api.server";
+
+export const meta: MetaFunction = ({ matches }) => [{ title: pageTitle(matches, "visit.title") }];
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const { api } = await apiFor(request);
+  const data = await api.query(VisitProtocolDocument, { id: params.id ?? "" });
+  const visit = data.node && "checks" in data.node ? data.node : null;
+  if (!visit) throw new Response("Not found", { status: 404 });
+  return { visit, role: data.viewer?.user.role ?? null };
+}
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const { api } = await apiFor(request);
+  const r = await api.mutate(AcknowledgeVisitProtocolDocument, { visitId: params.id ?? "" });
+  return { errors: r.acknowledgeVisitProtocol.userErrors.map((e) => e.code) };
+}
+
+const RESULT_CLASS: Record<string, string> = { OK: "badge", NEEDS_ACTION: "badge badge-redo", NOT_APPLICABLE: "badge" };
+
+/** The customer's read view of a visit protocol: checks, the size chart, the PDF, acknowledgement, action items. */
+export default function VisitPage() {
+  const t = useT();
+  const lang = useLang();
+  const { visit, role } = useLoaderData<typeof loader>();
+  const result = useActionData<typeof action>();
+  const latest = visit.protocolVersions[0];
+  const items = visit.checks.flatMap((c) => (c.actionItem ? [c.actionItem] : []));
+  const customer = role === "CUSTOMER_ADMIN" || role === "CUSTOMER_MEMBER";
+  return (
+    <>
+      <div className="page-heading">
+        <h1>{t("visit.title")}</h1>
+        <p className="muted">
+          <Link to={`/agreements/${visit.agreement.id}`}>{visit.agreement.number}</Link> · {visit.property.name}, {visit.property.streetAddress}, {visit.property.city} ·{" "}
+          {formatDateTime(lang, visit.scheduledAt)} · {t("visit.technician")}: {visit.technician.name}
+        </p>
+        <p>
+          <span className="badge" data-testid="visit-state">{t(`visit.state.${visit.state}`)}</span>
+          {!visit.completedAt && (role === "SUPPORT" || role === "ADMIN") ? (
+            <>
+              {" "}
+              <Link to={`/visits/${encodeURIComponent(visit.id)}/protocol`} className="button button-small">
+                {t("visit.fillIn")}
+              </Link>
+            </>
+          ) : null}
+          {latest ? <span className="muted small"> · {t("visit.version", { version: latest.version })}{latest.reason ? ` – ${latest.reason}` : ""}</span> : null}
+        </p>
+      </div>
+
+      <section aria-labelledby="checks-title">
+        <h2 id="checks-title">{t("visit.checks")}</h2>
+        <div className="table-wrap">
+          <table data-testid="visit-checks">
+            <thead>
+              <tr>
+                <th scope="col">{t("visit.check")}</th>
+                <th scope="col">{t("visit.result")}</th>
+                <th scope="col">{t("visit.note")}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {visit.checks.map((c) => (
+                <tr key={c.kind}>
+                  <th scope="row">{lang === "en" ? c.titleEn : c.titleSv}</th>
+                  <td>{c.result ? <span className={RESULT_CLASS[c.result]}>{t(`visit.result.${c.result}`)}</span> : t("visit.notRecorded")}</td>
+                  <td>
+                    {c.note || "–"}
+                    {c.databaseSizeMb != null ? <span className="cell-note">{c.databaseSizeMb.toLocaleString(lang === "en" ? "en-GB" : "sv-SE")} MB</span> : null}
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      </section>
+
+      <section className="section" aria-labelledby="size-title">
+        <h2 id="size-title">{t("visit.sizeTitle")}</h2>
+        {visit.databaseSize.changeMb != null ? (
+          <p data-testid="size-change">
+            {t("visit.sizeChange", { change: `${visit.databaseSize.changeMb >= 0 ? "+" : ""}${visit.databaseSize.changeMb}`, percent: visit.databaseSize.changePercent ?? "–" })}
+          </p>
+        ) : null}
+        {visit.databaseSize.points.length > 0 ? (
+          <div data-testid="size-chart" style={{ maxWidth: 560, overflowX: "auto" }}>
+            <DatabaseSizeChart points={visit.databaseSize.points} width={560} height={240} title={t("visit.sizeTitle")} />
+          </div>
+        ) : (
+          <p className="muted">{t("visit.noReadings")}</p>
+        )}
+      </section>
+
+      <section className="section" aria-labelledby="sign-title">
+        <h2 id="sign-title">{t("visit.signature")}</h2>
+        {visit.signature ? (
+          <figure>
+            <img src={visit.signature.imageDataUrl} alt={t("visit.signatureOf", { name: visit.signature.signedByName })} style={{ maxWidth: 280, background: "#fff" }} />
+            <figcaption>{t("visit.signedBy", { name: visit.signature.signedByName, at: formatDateTime(lang, visit.signature.signedAt) })}</figcaption>
+          </figure>
+        ) : null}
+        {visit.acknowledgement ? (
+          <p data-testid="acknowledged">{t("visit.acknowledgedBy", { name: visit.acknowledgement.by.name, at: formatDateTime(lang, visit.acknowledgement.acknowledgedAt) })}</p>
+        ) : customer && visit.completedAt ? (
+          <Form method="post">
+            <button type="submit" className="button">{t("visit.acknowledge")}</button>
+          </Form>
+        ) : !visit.signature ? (
+          <p className="muted">{t("visit.notSigned")}</p>
+        ) : null}
+        {result?.errors.length ? <p className="alert alert-error" role="alert">{result.errors.join(", ")}</p> : null}
+        {visit.completedAt ? (
+          <p>
+            <a className="button button-secondary" href={`/visits/${encodeURIComponent(visit.id)}/protocol.pdf`} download>
+              {t("visit.downloadPdf")}
+            </a>
+          </p>
+        ) : null}
+      </section>
+
+      <section className="section" aria-labelledby="items-title">
+        <h2 id="items-title">{t("visit.actionItems")}</h2>
+        {items.length === 0 ? (
+          <p className="muted">{t("visit.noActionItems")}</p>
+        ) : (
+          <ul className="link-list" data-testid="visit-action-items">
+            {items.map((i) => (
+              <li key={i.id}>
+                <Link to={`/agreements/${visit.agreement.id}/tailoring`}>{i.title}</Link> <span className="muted small">· {i.owner} · {i.status}</span>
+              </li>
+            ))}
+          </ul>
+        )}
+      </section>
+    </>
+  );
+}
+
+export function ErrorBoundary() {
+  return <ErrorPanel error={useRouteError()} />;
+}

@@ -1,0 +1,54 @@
+import type { Browser, BrowserContext, Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { launchBrowser, logIn, newPage, screenshot } from "./support";
+
+describe("the technician fills in a visit protocol on a tablet and the customer's contact signs", () => {
+  let browser: Browser;
+  let context: BrowserContext;
+  let page: Page;
+
+  beforeAll(async () => {
+    browser = await launchBrowser();
+    ({ context, page } = await newPage(browser, { width: 768, height: 1024 }));
+    await logIn(page, "tomas.tekniker@aptus.demo");
+  });
+  afterAll(async () => {
+    await context?.close();
+    await browser?.close();
+  });
+
+  it("keeps typed text across a reload, then completes with a drawn signature", async () => {
+    await page.goto("/visits?state=overdue");
+    const overdue = page.getByTestId("visit-calendar").locator('tr[data-state="OVERDUE"]').filter({ hasText: "Eriksberg Kaj" });
+    await overdue.first().getByRole("link").click();
+    await page.getByRole("link", { name: "Fyll i protokollet" }).click();
+    await page.getByRole("heading", { name: "Besöksprotokoll", level: 1 }).waitFor();
+
+    await page.getByRole("group", { name: "Genomgång av databasen" }).getByLabel("Anteckning").fill("Loggarna ser bra ut, två varningar.");
+    // The connection drops and the page is reloaded: nothing typed is lost.
+    await page.reload();
+    expect(await page.getByRole("group", { name: "Genomgång av databasen" }).getByLabel("Anteckning").inputValue()).toBe("Loggarna ser bra ut, två varningar.");
+
+    for (const title of ["Genomgång av databasen", "Genomgång av rutiner", "Kontroll av hårdvara och programversioner", "Kontroll av backuprutiner", "Databasens storlek och förändring"]) {
+      await page.getByRole("group", { name: title }).getByLabel("OK").check();
+    }
+    await page.getByLabel("Storlek i MB").fill("1830");
+    await page.getByLabel("Namn på den som signerar").fill("Eva Ekström");
+    const pad = page.getByTestId("signature-pad");
+    // The pad is below the fold at 768×1024: mouse events only reach what is in view.
+    await pad.scrollIntoViewIfNeeded();
+    const box = (await pad.boundingBox())!;
+    await page.mouse.move(box.x + 20, box.y + 120);
+    await page.mouse.down();
+    for (let i = 1; i <= 12; i++) await page.mouse.move(box.x + 20 + i * 25, box.y + 120 - Math.sin(i) * 40);
+    await page.mouse.up();
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(768);
+    await screenshot(page, "visit-form-tablet");
+    await page.getByRole("button", { name: "Avsluta besöket" }).click();
+
+    await page.getByTestId("visit-state").waitFor();
+    expect(await page.getByTestId("visit-state").textContent()).toBe("Genomfört");
+    await page.getByText("Signerat av Eva Ekström").waitFor();
+    expect(await page.getByTestId("size-chart").locator("svg circle").count()).toBe(1);
+  });
+});

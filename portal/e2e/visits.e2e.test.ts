@@ -1,0 +1,47 @@
+import type { Browser, BrowserContext, Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { launchBrowser, logIn, newPage, screenshot } from "./support";
+
+describe("the customer reads a visit protocol on a tablet", () => {
+  let browser: Browser;
+  let context: BrowserContext;
+  let page: Page;
+
+  beforeAll(async () => {
+    browser = await launchBrowser();
+    ({ context, page } = await newPage(browser, { width: 768, height: 1024 }));
+    await logIn(page, "hanna@hisingen.demo");
+  });
+  afterAll(async () => {
+    await context?.close();
+    await browser?.close();
+  });
+
+  it("finds the completed visits in the calendar, sees the checks, the size chart and the action item, downloads the PDF and acknowledges", async () => {
+    await page.goto("/visits?state=done");
+    await page.getByRole("heading", { name: "Servicebesök", level: 1 }).waitFor();
+    const done = page.getByTestId("visit-calendar").locator('tr[data-state="COMPLETED"]');
+    expect(await done.count()).toBe(3);
+    // Completed visits are listed newest first.
+    await done.first().getByRole("link").click();
+    await page.getByTestId("visit-checks").waitFor();
+    expect(await page.getByTestId("visit-state").textContent()).toBe("Genomfört");
+    expect(await page.getByTestId("visit-checks").textContent()).toContain("Kontroll av backuprutiner");
+    expect(await page.getByTestId("size-change").textContent()).toContain("+780 MB");
+    // The same chart component as in the PDF, drawn in the page: one point per visit.
+    expect(await page.getByTestId("size-chart").locator("svg circle").count()).toBe(3);
+    expect(await page.getByTestId("visit-action-items").textContent()).toContain("Utöka backupdisken på Stigberget");
+    const width = await page.evaluate(() => document.documentElement.scrollWidth);
+    expect(width).toBeLessThanOrEqual(768);
+
+    const href = await page.getByRole("link", { name: "Ladda ner protokollet (PDF)" }).getAttribute("href");
+    const pdf = await page.request.get(href!);
+    expect(pdf.headers()["content-type"]).toBe("application/pdf");
+    expect((await pdf.body()).subarray(0, 5).toString()).toBe("%PDF-");
+
+    await page.getByRole("button", { name: "Bekräfta protokollet" }).click();
+    await page.getByTestId("acknowledged").waitFor();
+    expect(await page.getByTestId("acknowledged").textContent()).toContain("Hanna Hisingen");
+    await screenshot(page, "visit-protocol-tablet");
+  });
+});
