@@ -4,6 +4,7 @@ import type { Context } from "../../context.js";
 import { CurrentViewer } from "../../shared/auth.js";
 import type { Viewer } from "../../shared/viewer.js";
 import { CASE_HANDLERS, CASE_OPENERS } from "./support.roles.js";
+import { actorOf } from "../parties/actor.js";
 import { ConnectionArgs, mapNodes } from "../../shared/connection.js";
 import { uuidOf } from "../../shared/ids.js";
 import { payload } from "../../shared/payload.js";
@@ -34,12 +35,6 @@ import {
   SupportCasePause,
 } from "./support-case.types.js";
 
-async function actorOf(ctx: Context, userId: string | null): Promise<SupportCaseActor | null> {
-  const user = userId ? await ctx.loaders.user.load(userId) : null;
-  if (!user) return null;
-  const org = await ctx.loaders.organisation.load(user.organisationId);
-  return Object.assign(new SupportCaseActor(), { name: user.name, organisationName: org?.name ?? "" });
-}
 
 async function clockOf(c: SupportCase, ctx: Context) {
   const loaders = ctx.loaders;
@@ -128,7 +123,7 @@ export class SupportCaseResolver {
 
   @FieldResolver(() => Organisation, { nullable: true, description: "The customer's installer (the partner that answers when routed to PARTNER); null when there is none." })
   async partner(@Root() c: SupportCase, @Ctx() ctx: Context) {
-    const row = c.row.partnerId ? await ctx.loaders.organisation.load(c.row.partnerId) : null;
+    const row = c.row.partnerId ? await ctx.loaders.visibleOrganisation.load(c.row.partnerId) : null;
     return row && Organisation.from(row);
   }
 
