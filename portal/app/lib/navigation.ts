@@ -17,6 +17,9 @@ const PAGES: Partial<Record<Section, NavItem>> = {
   PROPERTIES: { to: "/properties", label: "nav.properties" },
   API_TOKENS: { to: "/api-tokens", label: "nav.apiTokens" },
   WORKLIST: { to: "/worklist", label: "nav.worklist" },
+  USERS: { to: "/admin/users", label: "admin.nav.users" },
+  ADMINISTRATION: { to: "/admin", label: "admin.nav.administration" },
+  AUDIT: { to: "/admin/audit", label: "admin.nav.audit" },
 };
 
 export function navItemsFor(sections: readonly Section[]): NavItem[] {
