@@ -43,7 +43,7 @@ describe("administration and the partner's work", () => {
     const { context, page } = await newPage(browser);
     try {
       await logIn(page, DEMO.admin.email);
-      await menu(page, "Administration", "/admin");
+      await menu(page, "Administration", "/administration");
 
       const org = form(page, "Ny organisation");
       await org.getByLabel("Typ").selectOption("CUSTOMER");
@@ -173,7 +173,7 @@ describe("administration and the partner's work", () => {
       expect(await page.getByTestId("users").getByText(DEMO.admin.name).count()).toBe(0);
 
       expect(await page.getByRole("navigation", { name: "Huvudmeny" }).getByRole("link", { name: "Administration" }).count()).toBe(0);
-      for (const path of ["/admin", "/admin/audit"]) {
+      for (const path of ["/administration", "/admin/audit"]) {
         const response = await page.goto(path);
         expect(response?.status()).toBe(403);
         await page.getByRole("heading", { name: "Ingen behörighet" }).waitFor();

@@ -18,7 +18,7 @@ const PAGES: Partial<Record<Section, NavItem>> = {
   API_TOKENS: { to: "/api-tokens", label: "nav.apiTokens" },
   WORKLIST: { to: "/worklist", label: "nav.worklist" },
   USERS: { to: "/admin/users", label: "admin.nav.users" },
-  ADMINISTRATION: { to: "/admin", label: "admin.nav.administration" },
+  ADMINISTRATION: { to: "/administration", label: "admin.nav.administration" },
   AUDIT: { to: "/admin/audit", label: "admin.nav.audit" },
 };
 
