@@ -16,7 +16,7 @@ export function createContext(base: Omit<Context, "loaders" | "clock">): Context
     ...base,
     clock,
     loaders: {
-      ...createPartyLoaders(base.db),
+      ...createPartyLoaders(base.db, base.viewer),
       ...createAgreementLoaders(base.db, { viewer: base.viewer, clock }),
       ...createTailoringLoaders(base.db),
       ...createReleaseLoaders(base.db),

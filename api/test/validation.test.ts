@@ -62,3 +62,22 @@ describe("bad input gets a clear error and writes nothing", () => {
     expect(r.errors?.[0]?.extensions?.requestId).toMatch(/^[0-9a-f-]{36}$/);
   });
 });
+
+describe("every item of a list input has a limit", () => {
+  const RECORD_REVIEW = `mutation($i: RecordSystemReviewInput!) { recordSystemReview(input: $i) { tailoring { id } userErrors { code field } } }`;
+
+  it("refuses an attendee over 200 characters, over 50 attendees and an attendee without a letter, writing nothing", async () => {
+    const list = await api.gql(`{ tailorings(first: 50) { edges { node { id currentStep } } } }`, {}, admin);
+    const atReview = list.data.tailorings.edges.map((e: any) => e.node).find((t: any) => t.currentStep === "REVIEW");
+    expect(atReview).toBeDefined();
+    const review = (attendees: string[]) => ({ i: { tailoringId: atReview.id, meetingOn: "2026-03-01", attendees, findings: [] } });
+    const before = await tableCounts(api);
+    const long = await api.gql(RECORD_REVIEW, review(["x".repeat(201)]), admin);
+    expect(long.errors?.[0]?.extensions?.code).toBe("BAD_USER_INPUT");
+    const many = await api.gql(RECORD_REVIEW, review(Array.from({ length: 51 }, (_, n) => `Person ${n}`)), admin);
+    expect(many.errors?.[0]?.extensions?.code).toBe("BAD_USER_INPUT");
+    const invisible = await api.gql(RECORD_REVIEW, review(["Bo Ek", "\u200B\u200D"]), admin);
+    expect(invisible.data.recordSystemReview.userErrors).toEqual([{ code: "INVALID_INPUT", field: ["input", "attendees"] }]);
+    expect(await tableCounts(api)).toEqual(before);
+  });
+});

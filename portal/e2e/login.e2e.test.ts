@@ -47,3 +47,33 @@ describe("logging in", () => {
     }
   });
 });
+
+describe("a throttled log-in", () => {
+  let browser: Browser;
+  beforeAll(async () => {
+    browser = await launchBrowser();
+  });
+  afterAll(async () => {
+    await browser?.close();
+  });
+
+  it("says there were too many attempts and how long to wait, on the log-in page", async () => {
+    const { context, page } = await newPage(browser);
+    try {
+      await page.goto("/login");
+      // An address no other journey uses, so its account limit (5) runs out here only.
+      for (let n = 0; n < 6; n++) {
+        await page.getByLabel("E-postadress").fill("throttled@nowhere.demo");
+        await page.getByLabel("Lösenord").fill(`not-the-password-${n}`);
+        await page.getByRole("button", { name: "Logga in" }).click();
+        await page.waitForFunction(() => document.querySelector<HTMLInputElement>("#password")?.value === "");
+      }
+      const alert = page.getByRole("alert");
+      expect(await alert.textContent()).toMatch(/^För många inloggningsförsök\. Försök igen om \d+ min\.$/);
+      expect(pathOf(page)).toBe("/login");
+      await screenshot(page, "login-throttled");
+    } finally {
+      await context.close();
+    }
+  });
+});

@@ -61,8 +61,26 @@ export function agreementScope(v: Viewer): SQL | undefined {
   return eq(agreements.customerId, v.organisationId);
 }
 
-/** People are more private than organisations: outside the vendor, only one's own colleagues. */
+/**
+ * People are more private than organisations: outside the vendor, one's own colleagues and the
+ * sellers responsible for the agreements one may see (the customer's and partner's contact).
+ *
+ * Relations follow the same scope as `node(id)`: a field that returns the full `User` or an
+ * `Organisation` answers only what this module lets the viewer see, and null otherwise (the
+ * `visibleUser`/`visibleOrganisation` loaders). Who did something (history, audit, case messages,
+ * visit protocols) is shown to anyone who may see the thing as the limited `Actor` (name and
+ * organisation name, `modules/parties/actor.ts`), in a `…Summary` field beside the old `User` one.
+ */
 export function userScope(v: Viewer): SQL | undefined {
+  if (isVendorStaff(v)) return undefined;
+  return or(
+    eq(users.organisationId, v.organisationId),
+    inArray(users.id, sql`(select ${agreements.sellerId} from ${agreements} where ${agreementScope(v)})`),
+  );
+}
+
+/** Lists of people stay one's own colleagues: a seller is reached through the agreement. */
+export function colleagueScope(v: Viewer): SQL | undefined {
   if (isVendorStaff(v)) return undefined;
   return eq(users.organisationId, v.organisationId);
 }

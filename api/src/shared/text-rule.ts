@@ -22,3 +22,12 @@ export function textProblem(value: string): string | null {
   if (CONTROL.test(value)) return "contains a control character";
   return null;
 }
+
+// Format characters (zero-width space and joiners, soft hyphen, BOM, bidi marks) show nothing.
+const INVISIBLE = /[\p{Cf}\s]/gu;
+const LETTER_OR_DIGIT = /[\p{L}\p{N}]/u;
+
+/** A name someone can read: at least one letter or digit once invisible characters are removed. */
+export function isReadableName(value: string): boolean {
+  return LETTER_OR_DIGIT.test(value.replace(INVISIBLE, ""));
+}

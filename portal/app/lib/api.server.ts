@@ -14,8 +14,17 @@ import { getSession, redirectToLogin, sessionLang, type PortalSession } from "./
 
 /** What a page's error boundary gets when the API could not answer; never internals. */
 export interface ApiFailure {
-  code: "FORBIDDEN" | "NOT_FOUND" | "BAD_REQUEST" | "API_UNAVAILABLE" | "API_ERROR";
+  code: "FORBIDDEN" | "NOT_FOUND" | "BAD_REQUEST" | "API_UNAVAILABLE" | "API_ERROR" | "TOO_MANY_REQUESTS";
   requestId: string;
+  /** With TOO_MANY_REQUESTS: how long the API asks to wait. */
+  retryAfterSeconds?: number;
+}
+
+/** The API turned a throttled call away (HTTP 429): the caller may show the wait instead of an error page. */
+export class TooManyRequests extends Error {
+  constructor(readonly retryAfterSeconds: number) {
+    super(`Too many requests; retry in ${retryAfterSeconds} s.`);
+  }
 }
 
 function createApiClient(token: string | undefined, requestId: string, clientAddress: string | null) {
@@ -92,6 +101,8 @@ export async function apiFor(request: Request, options: { requireLogin?: boolean
       if (error instanceof Response) throw error;
       const codes = graphQLErrorsOf(error).map(errorCode);
       if (codes.includes("UNAUTHENTICATED")) return redirectToLogin(session, here);
+      const throttled = graphQLErrorsOf(error).find((e) => errorCode(e) === "TOO_MANY_REQUESTS");
+      if (throttled) throw new TooManyRequests(Math.max(1, Number(throttled.extensions?.retryAfterSeconds) || 60));
       let failure: ApiFailure["code"] = "API_ERROR";
       let status = 500;
       if (codes.includes("FORBIDDEN")) [failure, status] = ["FORBIDDEN", 403];

@@ -2,7 +2,9 @@
 export const AccessErrors = {
   /** Deliberately one code for an unknown e-mail and a wrong password. */
   INVALID_CREDENTIALS: "INVALID_CREDENTIALS",
+  /** No longer produced (limits answer TOO_MANY_REQUESTS, HTTP 429); documented for old clients. */
   TOO_MANY_ATTEMPTS: "TOO_MANY_ATTEMPTS",
   NOT_FOUND: "NOT_FOUND",
   ALREADY_REVOKED: "ALREADY_REVOKED",
+  INVALID_EXPIRY: "INVALID_EXPIRY",
 } as const;

@@ -6,6 +6,7 @@ import { recordAudit } from "../../shared/audit.js";
 import { paginate, type Connection, type ConnectionArgs } from "../../shared/connection.js";
 import { ok, userError, type Result } from "../../shared/errors.js";
 import { verifyPassword } from "../../shared/password.js";
+import { isReadableName } from "../../shared/text-rule.js";
 import { mutate } from "../../shared/transaction.js";
 import { holds, requireRole, type Viewer } from "../../shared/viewer.js";
 import { TOKEN_MANAGERS } from "./access.roles.js";
@@ -51,7 +52,8 @@ export async function login(
     .innerJoin(organisations, eq(users.organisationId, organisations.id))
     .where(eq(users.email, email));
   const valid = await verifyPassword(found?.user.passwordHash ?? null, input.password);
-  if (!found || !valid) {
+  // A deactivated user gets the wrong-password answer: nothing tells a guesser the account exists.
+  if (!found || !valid || found.user.deactivatedAt) {
     return userError(AccessErrors.INVALID_CREDENTIALS, "The e-mail address or the password is wrong.");
   }
   await deps.throttle.succeeded(email, request.ip);
@@ -114,7 +116,7 @@ export async function authenticate(db: Db, token: string, requestId: string | nu
       .from(sessions)
       .innerJoin(users, eq(sessions.userId, users.id))
       .innerJoin(organisations, eq(users.organisationId, organisations.id))
-      .where(and(eq(sessions.tokenHash, tokenHash), isNull(sessions.endedAt), gt(sessions.expiresAt, now)));
+      .where(and(eq(sessions.tokenHash, tokenHash), isNull(sessions.endedAt), gt(sessions.expiresAt, now), isNull(users.deactivatedAt)));
     return row ? toViewer(row.user, row.organisation, { sessionId: row.session.id, apiTokenId: null, requestId }) : null;
   }
   if (token.startsWith(API_TOKEN_PREFIX)) {
@@ -123,7 +125,7 @@ export async function authenticate(db: Db, token: string, requestId: string | nu
       .from(apiTokens)
       .innerJoin(users, eq(apiTokens.createdById, users.id))
       .innerJoin(organisations, eq(apiTokens.organisationId, organisations.id))
-      .where(and(eq(apiTokens.tokenHash, tokenHash), isNull(apiTokens.revokedAt)));
+      .where(and(eq(apiTokens.tokenHash, tokenHash), isNull(apiTokens.revokedAt), or(isNull(apiTokens.expiresAt), gt(apiTokens.expiresAt, now)), isNull(users.deactivatedAt)));
     if (!row) return null;
     // Once a minute is precise enough for "last used", and spares a write per request.
     await db
@@ -136,17 +138,24 @@ export async function authenticate(db: Db, token: string, requestId: string | nu
 }
 
 
-export async function createApiToken(db: Db, viewer: Viewer, input: { name: string }): Promise<Result<{ token: ApiTokenRow; secret: string }>> {
+/** The longest an API token may live: a forgotten integration's token does not work for ever. */
+export const API_TOKEN_MAX_DAYS = 366;
+
+export async function createApiToken(db: Db, viewer: Viewer, input: { name: string; expiresAt?: Date | null }): Promise<Result<{ token: ApiTokenRow; secret: string }>> {
   requireRole(viewer, TOKEN_MANAGERS);
   const name = input.name.trim();
-  if (!name) return userError("INVALID_INPUT", "Give the token a name that says where it is used.", ["input", "name"]);
+  if (!isReadableName(name)) return userError("INVALID_INPUT", "Give the token a name that says where it is used.", ["input", "name"]);
+  const expiresAt = input.expiresAt ?? null;
+  if (expiresAt && (expiresAt.getTime() <= Date.now() || expiresAt.getTime() > Date.now() + API_TOKEN_MAX_DAYS * 86_400_000)) {
+    return userError(AccessErrors.INVALID_EXPIRY, `The expiry must be in the future and at most ${API_TOKEN_MAX_DAYS} days away.`, ["input", "expiresAt"]);
+  }
   const secret = newSecret(API_TOKEN_PREFIX);
   return mutate(db, async (tx) => {
     const [token] = await tx
       .insert(apiTokens)
-      .values({ organisationId: viewer.organisationId, createdById: viewer.userId, name, prefix: secret.slice(0, 10), tokenHash: hashToken(secret) })
+      .values({ organisationId: viewer.organisationId, createdById: viewer.userId, name, prefix: secret.slice(0, 10), tokenHash: hashToken(secret), expiresAt })
       .returning();
-    await recordAudit(tx, viewer, { action: "apiToken.create", objectType: "ApiToken", objectId: token!.id, organisationId: viewer.organisationId, details: { name } });
+    await recordAudit(tx, viewer, { action: "apiToken.create", objectType: "ApiToken", objectId: token!.id, organisationId: viewer.organisationId, details: { name, expiresAt: expiresAt?.toISOString() ?? null } });
     return ok({ token: token!, secret });
   });
 }

@@ -67,7 +67,7 @@ export class LoginPayload {
   @Field(() => Viewer, { nullable: true, description: "Who is now logged in." })
   viewer!: Viewer | null;
 
-  @Field(() => [UserError], { description: "INVALID_CREDENTIALS or TOO_MANY_ATTEMPTS; empty on success." })
+  @Field(() => [UserError], { description: "INVALID_CREDENTIALS (also for a deactivated user); empty on success. Too many attempts answer the GraphQL error TOO_MANY_REQUESTS (HTTP 429) with extensions.retryAfterSeconds." })
   userErrors!: UserError[];
 }
 
@@ -97,7 +97,10 @@ export class ApiToken extends Node {
   @Field(() => DateTimeResolver, { nullable: true, description: "When it was last used (to the minute)." })
   lastUsedAt!: Date | null;
 
-  @Field(() => DateTimeResolver, { nullable: true, description: "When it was revoked; a revoked token no longer works." })
+  @Field(() => DateTimeResolver, { nullable: true, description: "When it stops working; null when it works until revoked." })
+  expiresAt!: Date | null;
+
+  @Field(() => DateTimeResolver, { nullable: true, description: "When it was revoked (or its user deactivated); a revoked token no longer works." })
   revokedAt!: Date | null;
 
   static from(row: typeof apiTokens.$inferSelect): ApiToken {
@@ -109,6 +112,7 @@ export class ApiToken extends Node {
       prefix: row.prefix,
       createdAt: row.createdAt,
       lastUsedAt: row.lastUsedAt,
+      expiresAt: row.expiresAt,
       revokedAt: row.revokedAt,
     });
   }
@@ -121,6 +125,9 @@ export class CreateApiTokenInput {
   @Field(() => String, { description: "Where the token will be used, e.g. \"Our CRM integration\" (1–100 characters)." })
   @Length(1, 100)
   name!: string;
+
+  @Field(() => DateTimeResolver, { nullable: true, description: "When the token stops working: in the future and at most 366 days away (INVALID_EXPIRY otherwise). Leave it out for a token that works until revoked." })
+  expiresAt?: Date | null;
 }
 
 @ObjectType({ description: "Result of `createApiToken`." })

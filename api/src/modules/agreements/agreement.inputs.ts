@@ -153,6 +153,7 @@ export class OrderAddOnInput {
   kind!: AddOnKind;
 
   @Field(() => [HostedService], { nullable: true, description: "For hosting: which services to host (at least one)." })
+  @ArrayMaxSize(10)
   @IsIn(Object.values(HostedService), { each: true })
   hostedServices?: HostedService[] | null;
 }

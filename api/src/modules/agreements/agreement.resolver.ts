@@ -164,13 +164,13 @@ export class AgreementResolver {
 
   @FieldResolver(() => Organisation, { nullable: true, description: "The signing partner; null when the customer signed directly." })
   async partner(@Root() a: Agreement, @Ctx() ctx: Context) {
-    const row = a.record.partnerId ? await ctx.loaders.organisation.load(a.record.partnerId) : null;
+    const row = a.record.partnerId ? await ctx.loaders.visibleOrganisation.load(a.record.partnerId) : null;
     return row && Organisation.from(row);
   }
 
   @FieldResolver(() => User, { nullable: true, description: "The responsible seller." })
   async seller(@Root() a: Agreement, @Ctx() ctx: Context) {
-    const row = a.record.sellerId ? await ctx.loaders.user.load(a.record.sellerId) : null;
+    const row = a.record.sellerId ? await ctx.loaders.visibleUser.load(a.record.sellerId) : null;
     return row && User.from(row);
   }
 

@@ -1,5 +1,6 @@
 import { Arg, Args, Authorized, Ctx, FieldResolver, Query, Resolver, Root } from "type-graphql";
 import type { Context } from "../../context.js";
+import { Actor, actorOf } from "../parties/actor.js";
 import type { Viewer } from "../../shared/viewer.js";
 import { CurrentViewer } from "../../shared/auth.js";
 import { ConnectionArgs, mapNodes } from "../../shared/connection.js";
@@ -34,10 +35,15 @@ export class AuditResolver {
     return mapNodes(c, AuditEvent.from);
   }
 
-  @FieldResolver(() => User, { nullable: true, description: "Who did it; null for the system." })
+  @FieldResolver(() => User, { nullable: true, description: "Who did it; null for the system, and null where `node(id)` of that user would not answer: use `actorSummary`." })
   async actor(@Root() event: AuditEvent, @Ctx() ctx: Context) {
     if (!event.actorUserUuid) return null;
-    const row = await ctx.loaders.user.load(event.actorUserUuid);
+    const row = await ctx.loaders.visibleUser.load(event.actorUserUuid);
     return row && User.from(row);
+  }
+
+  @FieldResolver(() => Actor, { nullable: true, description: "Who did it, as name and organisation name, for anyone who may see the event; null for the system." })
+  actorSummary(@Root() event: AuditEvent, @Ctx() ctx: Context) {
+    return actorOf(ctx, event.actorUserUuid);
   }
 }

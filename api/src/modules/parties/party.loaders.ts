@@ -1,7 +1,9 @@
 import DataLoader from "dataloader";
-import { inArray } from "drizzle-orm";
+import { and, inArray } from "drizzle-orm";
 import type { Db } from "../../db/client.js";
 import { organisations, properties, users } from "../../db/schema/index.js";
+import { organisationScope, userScope } from "../../shared/scope.js";
+import type { Viewer } from "../../shared/viewer.js";
 
 type OrganisationRow = typeof organisations.$inferSelect;
 type UserRow = typeof users.$inferSelect;
@@ -16,11 +18,18 @@ function byId<Row extends { id: string }>(load: (ids: string[]) => Promise<Row[]
 }
 
 /**
- * Per-request loaders for following relations without N+1. They do not apply the tenant scope:
- * they are only used to follow a relation from an object the viewer was already allowed to see.
+ * Per-request loaders for following relations without N+1. `organisation`, `user` and `property`
+ * do not apply the tenant scope: they follow a relation from an object the viewer was already
+ * allowed to see, or read what every viewer of it may see (an actor's name). A relation that
+ * returns an `Organisation` or a `User` goes through `visibleOrganisation`/`visibleUser`, which
+ * answer exactly what `node(id)` would (see `shared/scope.ts`).
  */
-export function createPartyLoaders(db: Db) {
+export function createPartyLoaders(db: Db, viewer: Viewer | null) {
   return {
+    visibleOrganisation: byId<OrganisationRow>((ids) =>
+      viewer ? db.select().from(organisations).where(and(organisationScope(viewer), inArray(organisations.id, ids))) : Promise.resolve([]),
+    ),
+    visibleUser: byId<UserRow>((ids) => (viewer ? db.select().from(users).where(and(userScope(viewer), inArray(users.id, ids))) : Promise.resolve([]))),
     organisation: byId<OrganisationRow>((ids) => db.select().from(organisations).where(inArray(organisations.id, ids))),
     user: byId<UserRow>((ids) => db.select().from(users).where(inArray(users.id, ids))),
     property: byId<PropertyRow>((ids) => db.select().from(properties).where(inArray(properties.id, ids))),

@@ -6,8 +6,13 @@ import { ConnectionArgs, mapNodes } from "../../shared/connection.js";
 import { uuidOf } from "../../shared/ids.js";
 import { payload } from "../../shared/payload.js";
 import { ORGANISATION_REGISTRARS, PROPERTY_REGISTRARS, USER_CREATORS } from "./party.roles.js";
+import * as userAccess from "./user-access.js";
 import * as parties from "./party.service.js";
 import {
+  ChangeUserRoleInput,
+  ChangeUserRolePayload,
+  DeactivateUserInput,
+  DeactivateUserPayload,
   CreateOrganisationInput,
   CreateOrganisationPayload,
   CreatePropertyInput,
@@ -92,6 +97,18 @@ export class UserResolver {
     return payload(result, "user", User.from);
   }
 
+  @Authorized(...USER_CREATORS)
+  @Mutation(() => DeactivateUserPayload, { description: "Deactivate a user: log-in refused (as for a wrong password), sessions and API tokens ended at once. Admins anywhere; partner and customer admins in their own organisation; never the organisation's last admin." })
+  async deactivateUser(@Arg("input", () => DeactivateUserInput, { description: "The user." }) input: DeactivateUserInput, @Ctx() ctx: Context, @CurrentViewer() viewer: Viewer) {
+    return payload(await userAccess.deactivateUser(ctx.db, viewer, { userId: uuidOf(input.userId, "User") }), "user", User.from);
+  }
+
+  @Authorized(...USER_CREATORS)
+  @Mutation(() => ChangeUserRolePayload, { description: "Change a user's role (it must fit the organisation); their sessions and API tokens end. Admins anywhere; partner and customer admins in their own organisation; never demoting the last admin." })
+  async changeUserRole(@Arg("input", () => ChangeUserRoleInput, { description: "The user and the role." }) input: ChangeUserRoleInput, @Ctx() ctx: Context, @CurrentViewer() viewer: Viewer) {
+    return payload(await userAccess.changeUserRole(ctx.db, viewer, { userId: uuidOf(input.userId, "User"), role: input.role }), "user", User.from);
+  }
+
   @FieldResolver(() => Organisation, { description: "The organisation the user belongs to." })
   async organisation(@Root() user: User, @Ctx() ctx: Context) {
     return Organisation.from((await ctx.loaders.organisation.load(user.organisationUuid))!);
@@ -134,10 +151,10 @@ export class PropertyResolver {
     return Organisation.from((await ctx.loaders.organisation.load(property.customerUuid))!);
   }
 
-  @FieldResolver(() => Organisation, { nullable: true, description: "The partner that installed the system, if known." })
+  @FieldResolver(() => Organisation, { nullable: true, description: "The partner that installed the system, if known; null also when the caller may not see that partner (as `node(id)`)." })
   async installer(@Root() property: Property, @Ctx() ctx: Context) {
     if (!property.installerUuid) return null;
-    const row = await ctx.loaders.organisation.load(property.installerUuid);
+    const row = await ctx.loaders.visibleOrganisation.load(property.installerUuid);
     return row && Organisation.from(row);
   }
 }

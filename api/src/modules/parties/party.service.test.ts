@@ -76,6 +76,14 @@ describe("createUser and createProperty", () => {
     const before = await counts();
     expect(await parties.createUser(database.db, admin, { ...base, role: "SELLER" })).toMatchObject({ errors: [{ code: "ROLE_NOT_ALLOWED_FOR_ORGANISATION" }] });
     expect(await parties.createUser(database.db, admin, { ...base, password: "short" })).toMatchObject({ errors: [{ code: "PASSWORD_TOO_SHORT" }] });
+    for (const password of [" ".repeat(12), "aaaaaaaaaaaa", "kim@kund.example"]) {
+      expect(await parties.createUser(database.db, admin, { ...base, password })).toMatchObject({ errors: [{ code: "PASSWORD_TOO_WEAK", field: ["input", "password"] }] });
+    }
+    expect(await parties.createUser(database.db, admin, { ...base, password: "x".repeat(201) })).toMatchObject({ errors: [{ code: "PASSWORD_TOO_LONG" }] });
+    for (const name of ["\u200B\u200B", "\u200D\uFEFF\u2060", "\u00AD"]) {
+      expect(await parties.createUser(database.db, admin, { ...base, name })).toMatchObject({ errors: [{ code: "INVALID_INPUT", field: ["input", "name"] }] });
+      expect(await parties.createOrganisation(database.db, admin, { kind: "CUSTOMER", name, organisationNumber: "556677-8899" })).toMatchObject({ errors: [{ code: "INVALID_INPUT", field: ["input", "name"] }] });
+    }
     expect(await counts()).toEqual(before);
     okOf(await parties.createUser(database.db, admin, base));
     expect(await parties.createUser(database.db, admin, { ...base, email: "KIM@kund.example" })).toMatchObject({ errors: [{ code: "EMAIL_TAKEN" }] });

@@ -4,8 +4,10 @@ import { organisations, properties, tiers, users } from "../../db/schema/index.j
 import { recordAudit } from "../../shared/audit.js";
 import { paginate, type Connection, type ConnectionArgs } from "../../shared/connection.js";
 import { forbidden, ok, userError, type Result } from "../../shared/errors.js";
-import { hashPassword, PASSWORD_MIN_LENGTH } from "../../shared/password.js";
-import { organisationScope, propertyScope, userScope } from "../../shared/scope.js";
+import { hashPassword } from "../../shared/password.js";
+import { isReadableName } from "../../shared/text-rule.js";
+import { passwordProblem } from "./password-strength.js";
+import { colleagueScope, organisationScope, propertyScope, userScope } from "../../shared/scope.js";
 import { mutate, isUniqueViolation } from "../../shared/transaction.js";
 import { ROLES_BY_KIND, type OrganisationKind, type Role, type Viewer, requireRole } from "../../shared/viewer.js";
 import { normaliseOrganisationNumber } from "./organisation-number.js";
@@ -61,7 +63,7 @@ export async function createOrganisation(db: Db, viewer: Viewer, input: CreateOr
   const allowed = viewer.role === "ADMIN" || (viewer.role === "SELLER" && input.kind === "CUSTOMER");
   if (!allowed) throw forbidden();
   const name = input.name.trim();
-  if (!name) return userError("INVALID_INPUT", "The name must not be empty.", ["input", "name"]);
+  if (!isReadableName(name)) return userError("INVALID_INPUT", "The name must contain at least one letter or digit.", ["input", "name"]);
   const organisationNumber = normaliseOrganisationNumber(input.organisationNumber);
   if (!organisationNumber) {
     return userError(
@@ -107,7 +109,7 @@ export async function listUsers(
   filter: { organisationId?: string | null },
   page: ConnectionArgs,
 ): Promise<Connection<UserRow>> {
-  const where = and(userScope(viewer), filter.organisationId ? eq(users.organisationId, filter.organisationId) : undefined);
+  const where = and(colleagueScope(viewer), filter.organisationId ? eq(users.organisationId, filter.organisationId) : undefined);
   return paginate(
     page,
     async () => db.$count(users, where),
@@ -144,11 +146,10 @@ export async function createUser(db: Db, viewer: Viewer, input: CreateUserInput)
     );
   }
   const name = input.name.trim();
-  if (!name) return userError("INVALID_INPUT", "The name must not be empty.", ["input", "name"]);
-  if (input.password.length < PASSWORD_MIN_LENGTH) {
-    return userError(PartyErrors.PASSWORD_TOO_SHORT, `The password must be at least ${PASSWORD_MIN_LENGTH} characters.`, ["input", "password"]);
-  }
+  if (!isReadableName(name)) return userError("INVALID_INPUT", "The name must contain at least one letter or digit.", ["input", "name"]);
   const email = input.email.trim().toLowerCase();
+  const weak = passwordProblem(input.password, { email, name });
+  if (weak) return userError(PartyErrors[weak.code], weak.message, ["input", "password"]);
   const taken = userError(PartyErrors.EMAIL_TAKEN, `A user with the e-mail address ${email} already exists.`, ["input", "email"]);
   const passwordHash = await hashPassword(input.password);
   try {
@@ -249,7 +250,7 @@ export async function createProperty(db: Db, viewer: Viewer, input: CreateProper
     apartments: input.apartments,
   };
   for (const key of ["name", "streetAddress", "city"] as const) {
-    if (!values[key]) return userError("INVALID_INPUT", `The ${key} must not be empty.`, ["input", key]);
+    if (!isReadableName(values[key])) return userError("INVALID_INPUT", `The ${key} must contain at least one letter or digit.`, ["input", key]);
   }
   return mutate(db, async (tx) => {
     const [row] = await tx.insert(properties).values(values).returning();

@@ -93,6 +93,9 @@ export class User extends Node {
   @Field(() => DateTimeResolver, { description: "When the user was created." })
   createdAt!: Date;
 
+  @Field(() => DateTimeResolver, { nullable: true, description: "When the user was deactivated (no log-in, sessions and API tokens ended); null while active." })
+  deactivatedAt!: Date | null;
+
   static from(row: typeof users.$inferSelect): User {
     return Object.assign(new User(), {
       id: toGlobalId("User", row.id),
@@ -102,6 +105,7 @@ export class User extends Node {
       email: row.email,
       role: row.role as Role,
       createdAt: row.createdAt,
+      deactivatedAt: row.deactivatedAt,
     });
   }
 }
@@ -228,8 +232,8 @@ export class CreateUserInput {
   @Field(() => Role, { description: "Must fit the organisation's kind: vendor, partner or customer roles." })
   role!: Role;
 
-  @Field(() => String, { description: "Initial password, 12 to 200 characters." })
-  @Length(1, 500)
+  @Field(() => String, { description: "Initial password, 12 to 200 characters, not easy to guess (zxcvbn score 3 of 4; not the e-mail or name): PASSWORD_TOO_SHORT, PASSWORD_TOO_LONG, PASSWORD_TOO_WEAK." })
+  @MaxLength(500)
   password!: string;
 }
 
@@ -289,3 +293,36 @@ export class CreatePropertyPayload {
 }
 
 export type { Kind, RoleName };
+
+@InputType({ description: "Deactivate a user: no more log-in, and every session and API token ends at once." })
+export class DeactivateUserInput {
+  @Field(() => ID, { description: "The user." })
+  userId!: string;
+}
+
+@InputType({ description: "Give a user another role; their sessions and API tokens end, so the new role applies at the next log-in." })
+export class ChangeUserRoleInput {
+  @Field(() => ID, { description: "The user." })
+  userId!: string;
+
+  @Field(() => Role, { description: "Must fit the organisation's kind (ROLE_NOT_ALLOWED_FOR_ORGANISATION)." })
+  role!: Role;
+}
+
+@ObjectType({ description: "Result of `deactivateUser`." })
+export class DeactivateUserPayload {
+  @Field(() => User, { nullable: true, description: "The deactivated user; null when userErrors is not empty." })
+  user!: User | null;
+
+  @Field(() => [UserError], { description: "NOT_FOUND, ALREADY_DEACTIVATED, LAST_ADMIN; empty on success." })
+  userErrors!: UserError[];
+}
+
+@ObjectType({ description: "Result of `changeUserRole`." })
+export class ChangeUserRolePayload {
+  @Field(() => User, { nullable: true, description: "The user with the new role; null when userErrors is not empty." })
+  user!: User | null;
+
+  @Field(() => [UserError], { description: "NOT_FOUND, ROLE_NOT_ALLOWED_FOR_ORGANISATION, ALREADY_DEACTIVATED, LAST_ADMIN; empty on success." })
+  userErrors!: UserError[];
+}

@@ -1,6 +1,7 @@
 import { DateTimeResolver } from "graphql-scalars";
 import { Arg, Args, Authorized, Ctx, FieldResolver, Float, Mutation, Query, Resolver, Root } from "type-graphql";
 import type { Context } from "../../context.js";
+import { actorOf } from "../parties/actor.js";
 import { requireViewer } from "../../shared/auth.js";
 import { ConnectionArgs, mapNodes } from "../../shared/connection.js";
 import { uuidOf } from "../../shared/ids.js";
@@ -33,12 +34,6 @@ import {
   SupportCasePause,
 } from "./support-case.types.js";
 
-async function actorOf(ctx: Context, userId: string | null): Promise<SupportCaseActor | null> {
-  const user = userId ? await ctx.loaders.user.load(userId) : null;
-  if (!user) return null;
-  const org = await ctx.loaders.organisation.load(user.organisationId);
-  return Object.assign(new SupportCaseActor(), { name: user.name, organisationName: org?.name ?? "" });
-}
 
 async function clockOf(c: SupportCase, ctx: Context) {
   const loaders = supportLoaders(ctx);
@@ -127,7 +122,7 @@ export class SupportCaseResolver {
 
   @FieldResolver(() => Organisation, { nullable: true, description: "The customer's installer (the partner that answers when routed to PARTNER); null when there is none." })
   async partner(@Root() c: SupportCase, @Ctx() ctx: Context) {
-    const row = c.row.partnerId ? await ctx.loaders.organisation.load(c.row.partnerId) : null;
+    const row = c.row.partnerId ? await ctx.loaders.visibleOrganisation.load(c.row.partnerId) : null;
     return row && Organisation.from(row);
   }
 

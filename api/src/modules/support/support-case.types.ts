@@ -59,14 +59,8 @@ export class RoutingReason {
   messageSv!: string;
 }
 
-@ObjectType({ description: "Who did something on a case: a name and an organisation, never the full user of another tenant." })
-export class SupportCaseActor {
-  @Field(() => String, { description: "The person's name." })
-  name!: string;
-
-  @Field(() => String, { description: "Their organisation's name." })
-  organisationName!: string;
-}
+/** The limited actor is shared by every module; the old name stays for the support code. */
+export { Actor as SupportCaseActor } from "../parties/actor.js";
 
 @ObjectType({ description: "A stretch of time when the case waited on the customer and the clock stood still." })
 export class SupportCasePause {

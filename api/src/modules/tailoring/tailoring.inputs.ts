@@ -42,8 +42,9 @@ export class RecordSystemReviewInput {
   @Field(() => DateScalar, { description: "The meeting date." })
   meetingOn!: string;
 
-  @Field(() => [String], { description: "Who attended (at least one)." })
+  @Field(() => [String], { description: "Who attended (1–50 names, each 1–200 characters with at least one letter or digit)." })
   @ArrayMaxSize(50)
+  @MaxLength(200, { each: true })
   attendees!: string[];
 
   @Field(() => [ReviewFindingInput], { description: "Findings per area." })

@@ -10,6 +10,7 @@ import { payload } from "../../shared/payload.js";
 import { DateScalar } from "../../shared/scalars.js";
 import { Agreement } from "../agreements/agreement.types.js";
 import { User } from "../parties/party.types.js";
+import { Actor, actorOf } from "../parties/actor.js";
 import * as actionPlans from "./action-plan.js";
 import * as service from "./tailoring.service.js";
 import { stepStatuses } from "./tailoring-steps.js";
@@ -18,8 +19,9 @@ import { ActionItem, ActionPlan, SystemReview, Tailoring, TailoringConnection, T
 import { Party } from "./tailoring.enums.js";
 import { AddActionItemInput, AddActionItemPayload, AgreeEndDateInput, AgreeEndDatePayload, ConfirmPrioritiesInput, ConfirmPrioritiesPayload, PrioritiseActionPlanInput, PrioritiseActionPlanPayload, RecordSystemReviewInput, RecordSystemReviewPayload, RemoveActionItemInput, RemoveActionItemPayload, ReopenTailoringStepInput, ReopenTailoringStepPayload, RequestTailoringInput, RequestTailoringPayload, TailoringFilter, UpdateActionItemInput, UpdateActionItemPayload } from "./tailoring.inputs.js";
 
+/** The full user only where `node(id)` would answer it too (shared/scope.ts); else null. */
 async function userOf(ctx: Context, id: string | null) {
-  const row = id ? await ctx.loaders.user.load(id) : null;
+  const row = id ? await ctx.loaders.visibleUser.load(id) : null;
   return row && User.from(row);
 }
 
@@ -118,25 +120,40 @@ export class TailoringResolver {
 
 @Resolver(() => TailoringEvent)
 export class TailoringEventResolver {
-  @FieldResolver(() => User, { nullable: true, description: "Who did it." })
+  @FieldResolver(() => User, { nullable: true, description: "Who did it. The full user only where `node(id)` of that user answers too; otherwise null: use `actorSummary`." })
   actor(@Root() e: TailoringEvent, @Ctx() ctx: Context) {
     return userOf(ctx, e.actorUuid);
+  }
+
+  @FieldResolver(() => Actor, { nullable: true, description: "Who did it. Name and organisation name, for anyone who may see this." })
+  actorSummary(@Root() e: TailoringEvent, @Ctx() ctx: Context) {
+    return actorOf(ctx, e.actorUuid);
   }
 }
 
 @Resolver(() => TailoringStepStatus)
 export class TailoringStepStatusResolver {
-  @FieldResolver(() => User, { nullable: true, description: "Who finished the step last." })
+  @FieldResolver(() => User, { nullable: true, description: "Who finished the step last. The full user only where `node(id)` of that user answers too; otherwise null: use `doneBySummary`." })
   doneBy(@Root() s: TailoringStepStatus, @Ctx() ctx: Context) {
     return userOf(ctx, s.doneByUuid);
+  }
+
+  @FieldResolver(() => Actor, { nullable: true, description: "Who finished the step last. Name and organisation name, for anyone who may see this." })
+  doneBySummary(@Root() s: TailoringStepStatus, @Ctx() ctx: Context) {
+    return actorOf(ctx, s.doneByUuid);
   }
 }
 
 @Resolver(() => SystemReview)
 export class SystemReviewResolver {
-  @FieldResolver(() => User, { nullable: true, description: "Who recorded it." })
+  @FieldResolver(() => User, { nullable: true, description: "Who recorded it. The full user only where `node(id)` of that user answers too; otherwise null: use `recordedBySummary`." })
   recordedBy(@Root() r: SystemReview, @Ctx() ctx: Context) {
     return userOf(ctx, r.recordedByUuid);
+  }
+
+  @FieldResolver(() => Actor, { nullable: true, description: "Who recorded it. Name and organisation name, for anyone who may see this." })
+  recordedBySummary(@Root() r: SystemReview, @Ctx() ctx: Context) {
+    return actorOf(ctx, r.recordedByUuid);
   }
 }
 
@@ -204,24 +221,44 @@ export class ActionPlanResolver {
     return (await ctx.loaders.actionItems.load(p.row.id)).map(ActionItem.from);
   }
 
-  @FieldResolver(() => User, { nullable: true, description: "Who set the order last." })
+  @FieldResolver(() => User, { nullable: true, description: "Who set the order last. The full user only where `node(id)` of that user answers too; otherwise null: use `prioritisedBySummary`." })
   prioritisedBy(@Root() p: ActionPlan, @Ctx() ctx: Context) {
     return userOf(ctx, p.row.prioritisedById);
   }
 
-  @FieldResolver(() => User, { nullable: true, description: "Who confirmed the order (the customer admin)." })
+  @FieldResolver(() => Actor, { nullable: true, description: "Who set the order last. Name and organisation name, for anyone who may see this." })
+  prioritisedBySummary(@Root() p: ActionPlan, @Ctx() ctx: Context) {
+    return actorOf(ctx, p.row.prioritisedById);
+  }
+
+  @FieldResolver(() => User, { nullable: true, description: "Who confirmed the order (the customer admin). The full user only where `node(id)` of that user answers too; otherwise null: use `prioritiesConfirmedBySummary`." })
   prioritiesConfirmedBy(@Root() p: ActionPlan, @Ctx() ctx: Context) {
     return userOf(ctx, p.row.prioritiesConfirmedById);
   }
 
-  @FieldResolver(() => User, { nullable: true, description: "Who agreed the proposed end date for the vendor." })
+  @FieldResolver(() => Actor, { nullable: true, description: "Who confirmed the order (the customer admin). Name and organisation name, for anyone who may see this." })
+  prioritiesConfirmedBySummary(@Root() p: ActionPlan, @Ctx() ctx: Context) {
+    return actorOf(ctx, p.row.prioritiesConfirmedById);
+  }
+
+  @FieldResolver(() => User, { nullable: true, description: "Who agreed the proposed end date for the vendor. The full user only where `node(id)` of that user answers too; otherwise null: use `vendorAgreedBySummary`." })
   vendorAgreedBy(@Root() p: ActionPlan, @Ctx() ctx: Context) {
     return userOf(ctx, p.row.vendorAgreedById);
   }
 
-  @FieldResolver(() => User, { nullable: true, description: "Who agreed the proposed end date for the customer." })
+  @FieldResolver(() => Actor, { nullable: true, description: "Who agreed the proposed end date for the vendor. Name and organisation name, for anyone who may see this." })
+  vendorAgreedBySummary(@Root() p: ActionPlan, @Ctx() ctx: Context) {
+    return actorOf(ctx, p.row.vendorAgreedById);
+  }
+
+  @FieldResolver(() => User, { nullable: true, description: "Who agreed the proposed end date for the customer. The full user only where `node(id)` of that user answers too; otherwise null: use `customerAgreedBySummary`." })
   customerAgreedBy(@Root() p: ActionPlan, @Ctx() ctx: Context) {
     return userOf(ctx, p.row.customerAgreedById);
+  }
+
+  @FieldResolver(() => Actor, { nullable: true, description: "Who agreed the proposed end date for the customer. Name and organisation name, for anyone who may see this." })
+  customerAgreedBySummary(@Root() p: ActionPlan, @Ctx() ctx: Context) {
+    return actorOf(ctx, p.row.customerAgreedById);
   }
 
   @FieldResolver(() => Int, { description: "Percent of the items done (dropped items not counted)." })

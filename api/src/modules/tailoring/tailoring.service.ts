@@ -1,3 +1,4 @@
+import { isReadableName } from "../../shared/text-rule.js";
 import { and, asc, desc, eq, sql } from "drizzle-orm";
 import type { Db, DbOrTx } from "../../db/client.js";
 import { actionItems, actionPlans, agreements, systemReviews, tailoringEvents, tailorings, tiers, users } from "../../db/schema/index.js";
@@ -140,6 +141,7 @@ export async function recordSystemReview(db: Db, viewer: Viewer, input: ReviewIn
   requireRole(viewer, VENDOR_SIDE);
   const attendees = input.attendees.map((a) => a.trim()).filter(Boolean);
   if (attendees.length === 0) return userError(E.INVALID_INPUT, "Name at least one attendee.", ["input", "attendees"]);
+  if (!attendees.every(isReadableName)) return userError(E.INVALID_INPUT, "Every attendee's name must contain at least one letter or digit.", ["input", "attendees"]);
   const findings = input.findings.map((f) => ({ area: f.area, finding: f.finding.trim() })).filter((f) => f.finding);
   return mutate(db, async (tx) => {
     const loaded = await lockTailoring(tx, viewer, input.tailoringId, clock);

@@ -19,6 +19,8 @@ export type AgreementStatus =
 
 /** Create an API token for the caller's organisation. */
 export type CreateApiTokenInput = {
+  /** When the token stops working: in the future and at most 366 days away (INVALID_EXPIRY otherwise). Leave it out for a token that works until revoked. */
+  expiresAt?: string | null | undefined;
   /** Where the token will be used, e.g. "Our CRM integration" (1–100 characters). */
   name: string;
 };

@@ -8,7 +8,7 @@ import { LoginDocument } from "~/graphql/graphql";
 import { userErrorKey, type MessageKey } from "~/i18n/i18n";
 import { pageTitle } from "~/i18n/meta";
 import { useT } from "~/i18n/use-t";
-import { apiFor } from "~/lib/api.server";
+import { apiFor, TooManyRequests } from "~/lib/api.server";
 import { commitSession, getSession, safeRedirect } from "~/lib/session.server";
 
 export const meta: MetaFunction = ({ matches }) => [{ title: pageTitle(matches, "login.title") }];
@@ -23,6 +23,8 @@ export async function loader({ request }: LoaderFunctionArgs) {
 interface LoginFailure {
   error: MessageKey;
   email: string;
+  /** With login.tooMany: whole minutes to wait, rounded up. */
+  minutes?: number;
 }
 
 export async function action({ request }: ActionFunctionArgs) {
@@ -32,7 +34,13 @@ export async function action({ request }: ActionFunctionArgs) {
   if (!email || !password) return { error: "login.missing", email } satisfies LoginFailure;
 
   const { api, session } = await apiFor(request, { requireLogin: false });
-  const { login } = await api.mutate(LoginDocument, { input: { email, password } });
+  let login;
+  try {
+    ({ login } = await api.mutate(LoginDocument, { input: { email, password } }));
+  } catch (error) {
+    if (!(error instanceof TooManyRequests)) throw error;
+    return { error: "login.tooMany", email, minutes: Math.ceil(error.retryAfterSeconds / 60) } satisfies LoginFailure;
+  }
   const [userError] = login.userErrors;
   // The API answers one code for a wrong e-mail and a wrong password; so does the portal.
   if (userError || !login.token) return { error: userErrorKey(userError?.code ?? "INVALID_CREDENTIALS"), email } satisfies LoginFailure;
@@ -62,7 +70,7 @@ export default function LoginPage() {
           <p className="muted">{t("login.intro")}</p>
           {failure ? (
             <p className="alert alert-error" role="alert" id="login-error">
-              {t(failure.error)}
+              {t(failure.error, { minutes: String(failure.minutes ?? "") })}
             </p>
           ) : null}
           <Form method="post" className="stack" aria-describedby={failure ? "login-error" : undefined}>

@@ -1,0 +1,24 @@
+import { Field, ObjectType } from "type-graphql";
+import type { Context } from "../../context.js";
+
+/**
+ * The one limited view of a person who did something (history, audit, case messages, visit
+ * protocols), for anyone who may see the thing done: see `shared/scope.ts`. Its GraphQL name is
+ * `SupportCaseActor` because support cases used it first and the contract only grows.
+ */
+@ObjectType("SupportCaseActor", { description: "Who did something: a name and an organisation name, never the full user of another tenant. Used by every history, audit, case and protocol field." })
+export class Actor {
+  @Field(() => String, { description: "The person's name." })
+  name!: string;
+
+  @Field(() => String, { description: "Their organisation's name." })
+  organisationName!: string;
+}
+
+/** The actor behind a user id; null for the system (no user). */
+export async function actorOf(ctx: Context, userId: string | null): Promise<Actor | null> {
+  const user = userId ? await ctx.loaders.user.load(userId) : null;
+  if (!user) return null;
+  const org = await ctx.loaders.organisation.load(user.organisationId);
+  return Object.assign(new Actor(), { name: user.name, organisationName: org?.name ?? "" });
+}
