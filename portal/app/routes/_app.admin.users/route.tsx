@@ -2,9 +2,9 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { Form, useLoaderData, useRouteError } from "@remix-run/react";
 import { SelectField, TextField } from "~/components/admin-fields";
 import { ErrorPanel } from "~/components/error-panel";
-import { IntentButton, IntentForm, SuccessNotice } from "~/components/intent-form";
+import { IntentButton, IntentForm, RowAction, SuccessNotice } from "~/components/intent-form";
 import { EmptyState, FilterActions, Pagination } from "~/components/list-controls";
-import { AdminAccessDocument, AdminCreateUserDocument, AdminUsersDocument, type OrganisationKind, type Role } from "~/graphql/graphql";
+import { AdminAccessDocument, AdminChangeUserRoleDocument, AdminCreateUserDocument, AdminDeactivateUserDocument, AdminUsersDocument, type OrganisationKind, type Role } from "~/graphql/graphql";
 import { pageTitle } from "~/i18n/meta";
 import { useT } from "~/i18n/use-t";
 import { field, required, runAdminForm } from "~/lib/admin-form.server";
@@ -22,6 +22,7 @@ const ROLES_BY_KIND: Record<OrganisationKind, readonly Role[]> = {
   CUSTOMER: ["CUSTOMER_ADMIN", "CUSTOMER_MEMBER"],
 };
 const ALL_ROLES = Object.values(ROLES_BY_KIND).flat();
+const INTENTS = ["createUser", "changeRole", "deactivateUser"] as const;
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const url = new URL(request.url);
@@ -40,11 +41,24 @@ export async function loader({ request }: LoaderFunctionArgs) {
 export async function action({ request }: ActionFunctionArgs) {
   const form = await request.formData();
   const { api } = await apiFor(request);
-  const intent = intentOf(form, ["createUser"] as const);
+  const intent = intentOf(form, INTENTS);
+  const role = ALL_ROLES.find((r) => r === field(form, "role"));
+  const target = field(form, "targetId");
+  if (intent === "deactivateUser") {
+    return runAdminForm(intent, form, [], async () => {
+      const payload = (await api.mutate(AdminDeactivateUserDocument, { input: { userId: target } })).deactivateUser;
+      return { userErrors: payload.userErrors, subject: payload.user?.name };
+    }, null, target);
+  }
+  if (intent === "changeRole") {
+    return runAdminForm(intent, form, [], async () => {
+      const payload = (await api.mutate(AdminChangeUserRoleDocument, { input: { userId: target, role: role ?? "CUSTOMER_MEMBER" } })).changeUserRole;
+      return { userErrors: payload.userErrors, subject: payload.user?.name };
+    }, "role", target);
+  }
   const { viewer } = await api.query(AdminAccessDocument, {});
   const organisationId = viewer?.user.role === "ADMIN" ? field(form, "organisationId") : (viewer?.organisation.id ?? "");
   const errors = required(form, ["name", "email", "password", ...(viewer?.user.role === "ADMIN" ? ["organisationId"] : [])]);
-  const role = ALL_ROLES.find((r) => r === field(form, "role"));
   return runAdminForm(intent, form, errors, async () => {
     const input = { organisationId, name: field(form, "name"), email: field(form, "email"), role: role ?? "CUSTOMER_MEMBER", password: String(form.get("password") ?? "") };
     const payload = (await api.mutate(AdminCreateUserDocument, { input })).createUser;
@@ -63,7 +77,7 @@ export default function UsersPage() {
         <h1>{t("admin.users.title")}</h1>
         <p className="muted">{organisations ? t("admin.users.introVendor") : t("admin.users.intro", { organisation: viewer.organisation.name })}</p>
       </div>
-      <SuccessNotice intents={["createUser"]} />
+      <SuccessNotice intents={INTENTS} />
 
       <section className="card section" aria-labelledby="user-title">
         <h2 id="user-title">{t("admin.users.createHeading")}</h2>
@@ -116,6 +130,7 @@ export default function UsersPage() {
                   <th scope="col">{t("admin.users.email")}</th>
                   <th scope="col">{t("admin.users.role")}</th>
                   <th scope="col">{t("admin.users.organisation")}</th>
+                  <th scope="col">{t("admin.users.actions")}</th>
                 </tr>
               </thead>
               <tbody>
@@ -123,8 +138,12 @@ export default function UsersPage() {
                   <tr key={user.id} data-user={user.email}>
                     <th scope="row">{user.name}</th>
                     <td>{user.email}</td>
-                    <td>{t(`admin.role.${user.role}`)}</td>
+                    <td>
+                      {t(`admin.role.${user.role}`)}
+                      {user.deactivatedAt ? <span className="badge badge-revoked">{t("admin.users.deactivated")}</span> : null}
+                    </td>
                     <td>{user.organisation.name}</td>
+                    <td>{user.deactivatedAt || user.id === viewer.user.id ? null : <UserActions user={user} />}</td>
                   </tr>
                 ))}
               </tbody>
@@ -134,6 +153,28 @@ export default function UsersPage() {
         <Pagination pageInfo={users.pageInfo} shown={rows.length} total={users.totalCount} />
       </section>
     </>
+  );
+}
+
+/** Another role (of the user's organisation's kind) and deactivation, for one row. */
+function UserActions({ user }: { user: { id: string; name: string; role: Role; organisation: { kind: OrganisationKind } } }) {
+  const t = useT();
+  return (
+    <div className="row-actions">
+      <IntentForm intent="changeRole" target={user.id} fields={["role"]} className="inline-form" aria-label={t("admin.users.changeRoleLabel", { name: user.name })}>
+        {(kit) => (
+          <>
+            <SelectField kit={kit} name="role" label="admin.users.newRole" options={ROLES_BY_KIND[user.organisation.kind].map((r) => ({ value: r, label: t(`admin.role.${r}`) }))} />
+            <IntentButton intent="changeRole" target={user.id} busy={t("admin.saving")} className="button button-secondary button-small">
+              {t("admin.users.changeRole")}
+            </IntentButton>
+          </>
+        )}
+      </IntentForm>
+      <RowAction intent="deactivateUser" target={user.id} confirm={t("admin.users.deactivateConfirm", { name: user.name })} busy={t("admin.saving")}>
+        {t("admin.users.deactivate")}
+      </RowAction>
+    </div>
   );
 }
 
