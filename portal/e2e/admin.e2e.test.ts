@@ -172,6 +172,17 @@ describe("administration and the partner's work", () => {
       await page.getByTestId("users").locator(`tr[data-user='kollega${run}@vastkustfast.demo']`).waitFor();
       expect(await page.getByTestId("users").getByText(DEMO.admin.name).count()).toBe(0);
 
+      // She changes her colleague's role, then deactivates the account.
+      const row = page.getByTestId("users").locator(`tr[data-user='kollega${run}@vastkustfast.demo']`);
+      await row.getByLabel("Ny roll", { exact: true }).selectOption("CUSTOMER_ADMIN");
+      await row.getByRole("button", { name: "Byt roll" }).click();
+      await succeeded(page, "Kollega Karlsson har fått en ny roll. Den gäller från nästa inloggning.");
+      await row.locator("td").nth(1).filter({ hasText: "Kundadministratör" }).waitFor();
+      page.once("dialog", (dialog) => void dialog.accept());
+      await row.getByRole("button", { name: "Stäng av" }).click();
+      await succeeded(page, "Kollega Karlsson är avstängd.");
+      await row.locator("td").nth(1).filter({ hasText: "Avstängd" }).waitFor();
+
       expect(await page.getByRole("navigation", { name: "Huvudmeny" }).getByRole("link", { name: "Administration" }).count()).toBe(0);
       for (const path of ["/administration", "/admin/audit"]) {
         const response = await page.goto(path);
