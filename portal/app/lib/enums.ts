@@ -1,4 +1,4 @@
-import type { ActionItemOwner, ActionItemStatus, AgreementStatus, HostedService, LicenceKind, ReviewArea, TierCode } from "~/graphql/graphql";
+import type { ActionItemOwner, ActionItemStatus, AgreementStatus, HostedService, LicenceKind, OrganisationKind, Product, ReviewArea, TierCode } from "~/graphql/graphql";
 
 /**
  * The values of the API's enums that the portal offers in selects, filters and form checks, in the
@@ -13,3 +13,5 @@ export const HOSTED_SERVICES: readonly HostedService[] = ["BOKNING", "FORBRUKNIN
 export const REVIEW_AREAS: readonly ReviewArea[] = ["DATABASE", "ROUTINES", "HARDWARE_AND_VERSIONS", "BACKUPS", "OTHER"];
 export const ITEM_OWNERS: readonly ActionItemOwner[] = ["VENDOR", "PARTNER", "CUSTOMER"];
 export const ITEM_STATUSES: readonly ActionItemStatus[] = ["OPEN", "IN_PROGRESS", "DONE", "DROPPED"];
+export const PRODUCTS: readonly Product[] = ["MULTI_ACCESS", "HANTERA", "APTUSPORTAL"];
+export const ORGANISATION_KINDS: readonly OrganisationKind[] = ["CUSTOMER", "PARTNER", "VENDOR"];

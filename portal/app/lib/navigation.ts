@@ -19,6 +19,9 @@ const PAGES: Partial<Record<Section, NavItem>> = {
   WORKLIST: { to: "/worklist", label: "nav.worklist" },
   SUPPORT: { to: "/support", label: "support.nav" },
   SUPPORT_QUEUE: { to: "/support-queue", label: "support.navQueue" },
+  USERS: { to: "/admin/users", label: "admin.nav.users" },
+  ADMINISTRATION: { to: "/administration", label: "admin.nav.administration" },
+  AUDIT: { to: "/admin/audit", label: "admin.nav.audit" },
 };
 
 export function navItemsFor(sections: readonly Section[]): NavItem[] {

@@ -19,10 +19,12 @@ export const Section = graphqlEnum(SECTIONS, {
     ORGANISATIONS: { description: "Organisations: for vendor staff and partners, who serve many." },
     PROPERTIES: { description: "Properties the caller may see." },
     API_TOKENS: { description: "The organisation's API tokens (admins and partner admins)." },
-    WORKLIST: { description: "Tailorings waiting on the vendor (sellers and admins)." },
+    WORKLIST: { description: "Tailorings waiting on the vendor (sellers and admins); for partner staff, their action items and outdated installations." },
     AUDIT: { description: "The audit trail (admins)." },
     SUPPORT: { description: "Support: opening hours, opening a case, the organisation's cases (every role)." },
     SUPPORT_QUEUE: { description: "The queue of support cases to answer (vendor support, admins and partners)." },
+    ADMINISTRATION: { description: "Onboarding: organisations, properties and product releases (vendor admins)." },
+    USERS: { description: "The users of the caller's organisation (any organisation for vendor admins)." },
   },
 });
 export type Section = (typeof Section)[keyof typeof Section];

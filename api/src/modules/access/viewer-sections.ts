@@ -1,8 +1,9 @@
 import { CUSTOMER_ROLES, holds, PARTNER_ROLES, VENDOR_ROLES, type Role, type Viewer } from "../../shared/viewer.js";
 import { AGREEMENT_MANAGERS } from "../agreements/agreement.roles.js";
 import { AUDITORS } from "../audit/audit.roles.js";
+import { USER_CREATORS } from "../parties/party.roles.js";
 import { CASE_HANDLERS, CASE_OPENERS } from "../support/support.roles.js";
-import { VENDOR_SIDE } from "../tailoring/tailoring.roles.js";
+import { PARTNER_PROGRESS_REPORTERS, VENDOR_SIDE } from "../tailoring/tailoring.roles.js";
 import { TOKEN_MANAGERS } from "./access.roles.js";
 
 /**
@@ -17,13 +18,17 @@ export const SECTION_ROLES = {
   ORGANISATIONS: [...VENDOR_ROLES, ...PARTNER_ROLES],
   PROPERTIES: [...VENDOR_ROLES, ...PARTNER_ROLES, ...CUSTOMER_ROLES],
   API_TOKENS: TOKEN_MANAGERS,
-  // Tailorings waiting on the vendor; a customer admin reaches theirs from the agreement.
-  WORKLIST: VENDOR_SIDE,
+  // Tailorings waiting on the vendor; a partner's own action items and outdated installations; a
+  // customer admin reaches theirs from the agreement.
+  WORKLIST: [...VENDOR_SIDE, ...PARTNER_PROGRESS_REPORTERS],
   AUDIT: AUDITORS,
   // Everyone can ask for help, with or without an agreement.
   SUPPORT: CASE_OPENERS,
   // The queue of cases to answer: vendor support and the partners cases are routed to.
   SUPPORT_QUEUE: CASE_HANDLERS,
+  // Onboarding without the API: organisations, properties and releases are the vendor admin's.
+  ADMINISTRATION: ["ADMIN"],
+  USERS: USER_CREATORS,
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Section = keyof typeof SECTION_ROLES;

@@ -26,6 +26,9 @@ export class AuditResolver {
         objectId: filter?.objectId ? (fromGlobalId(filter.objectId)?.id ?? NIL_UUID) : null,
         actorUserId: filter?.actorId ? uuidOf(filter.actorId, "User") : null,
         action: filter?.action ?? null,
+        objectType: filter?.objectType ?? null,
+        occurredFrom: filter?.occurredFrom ?? null,
+        occurredTo: filter?.occurredTo ?? null,
       },
       page,
     );

@@ -7,11 +7,23 @@ import { paginate, type ConnectionArgs } from "../../shared/connection.js";
 import { requireRole, type Viewer } from "../../shared/viewer.js";
 import { AUDITORS } from "./audit.roles.js";
 
+export interface AuditFilter {
+  objectId?: string | null;
+  actorUserId?: string | null;
+  action?: string | null;
+  objectType?: string | null;
+  occurredFrom?: string | null;
+  occurredTo?: string | null;
+}
+
+// The days an admin picks are Swedish days, whatever the server's zone.
+const swedishDay = sql`(${auditEvents.occurredAt} at time zone 'Europe/Stockholm')::date`;
+
 /** The audit trail, newest first. Admins read all of it. */
 export async function listAuditEvents(
   db: Db,
   viewer: Viewer,
-  filter: { objectId?: string | null; actorUserId?: string | null; action?: string | null },
+  filter: AuditFilter,
   page: ConnectionArgs,
 ) {
   requireRole(viewer, AUDITORS);
@@ -19,6 +31,9 @@ export async function listAuditEvents(
     filter.objectId ? eq(auditEvents.objectId, filter.objectId) : undefined,
     filter.actorUserId ? eq(auditEvents.actorUserId, filter.actorUserId) : undefined,
     filter.action ? eq(auditEvents.action, filter.action) : undefined,
+    filter.objectType ? eq(auditEvents.objectType, filter.objectType) : undefined,
+    filter.occurredFrom ? sql`${swedishDay} >= ${filter.occurredFrom}::date` : undefined,
+    filter.occurredTo ? sql`${swedishDay} <= ${filter.occurredTo}::date` : undefined,
   );
   return paginate(
     page,

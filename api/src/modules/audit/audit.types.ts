@@ -1,9 +1,11 @@
 import { DateTimeResolver, JSONObjectResolver } from "graphql-scalars";
+import { MaxLength } from "class-validator";
 import { Field, ID, InputType, ObjectType } from "type-graphql";
 import type { auditEvents } from "../../db/schema/index.js";
 import { ConnectionType } from "../../shared/connection.js";
 import { toGlobalId, type NodeTypeName } from "../../shared/ids.js";
 import { Node } from "../../shared/node.js";
+import { DateScalar } from "../../shared/scalars.js";
 
 @ObjectType({ implements: Node, description: "One entry of the audit trail: who did what to which object, when, and how." })
 export class AuditEvent extends Node {
@@ -62,4 +64,14 @@ export class AuditEventFilter {
 
   @Field(() => String, { nullable: true, description: "Only events of this action, e.g. user.create." })
   action?: string | null;
+
+  @Field(() => String, { nullable: true, description: "Only events about this kind of object, e.g. Organisation, User, Agreement." })
+  @MaxLength(100)
+  objectType?: string | null;
+
+  @Field(() => DateScalar, { nullable: true, description: "Only events on or after this day (Swedish time)." })
+  occurredFrom?: string | null;
+
+  @Field(() => DateScalar, { nullable: true, description: "Only events on or before this day (Swedish time)." })
+  occurredTo?: string | null;
 }

@@ -8,7 +8,8 @@ import { type Viewer, requireRole } from "../../shared/viewer.js";
 import { effectiveEnd } from "../agreements/agreement-status.js";
 import type { Clock } from "../../shared/clock.js";
 import { TailoringErrors as E } from "./tailoring.errors.js";
-import { PLAN_WRITERS, PRIORITY_CONFIRMERS } from "./tailoring.roles.js";
+import { ACTION_ITEM_UPDATERS, PLAN_WRITERS, PRIORITY_CONFIRMERS } from "./tailoring.roles.js";
+import { partnerProgressRefusal } from "./partner-progress.js";
 import { stepIndex } from "./tailoring-steps.js";
 import { itemsOf } from "./tailoring.service.js";
 import { outOfOrder, lockPlan, customerSide, event, moveTo, type ActionPlanRow, type ActionItemOwner, type ActionItemRow, type ActionItemStatus, type ReviewArea } from "./tailoring-records.js";
@@ -76,7 +77,7 @@ export interface UpdateItemInput extends Omit<Partial<ActionItemInput>, "title" 
 
 /** Content changes while the plan is written (step 3); progress (status) at any later time too. */
 export async function updateActionItem(db: Db, viewer: Viewer, input: UpdateItemInput, clock: Clock): Promise<Result<ActionItemRow>> {
-  requireRole(viewer, PLAN_WRITERS);
+  requireRole(viewer, ACTION_ITEM_UPDATERS);
   const bad = checkItem(input);
   if (bad) return bad;
   return mutate(db, async (tx) => {
@@ -88,6 +89,8 @@ export async function updateActionItem(db: Db, viewer: Viewer, input: UpdateItem
     }
     const step = loaded.tailoring.currentStep;
     const changesContent = ["title", "description", "why", "owner", "estimateHours", "estimateMinor", "fromFindingArea"].some((k) => input[k as keyof UpdateItemInput] != null);
+    const refused = partnerProgressRefusal(viewer, loaded.agreement, item, changesContent);
+    if (refused) return refused;
     if (changesContent && step !== "ACTION_PLAN") return outOfOrder(loaded.tailoring, "ACTION_PLAN");
     if (input.status && stepIndex(step) < stepIndex("ACTION_PLAN")) return outOfOrder(loaded.tailoring, "ACTION_PLAN");
     const patch = {

@@ -14,7 +14,7 @@ import { Actor, actorOf } from "../parties/actor.js";
 import * as actionPlans from "./action-plan.js";
 import * as service from "./tailoring.service.js";
 import { stepStatuses } from "./tailoring-steps.js";
-import { PLAN_WRITERS, PRIORITY_CONFIRMERS, TAILORING_REQUESTERS, VENDOR_SIDE, partyOf } from "./tailoring.roles.js";
+import { ACTION_ITEM_UPDATERS, PARTNER_PROGRESS_REPORTERS, PLAN_WRITERS, PRIORITY_CONFIRMERS, TAILORING_REQUESTERS, VENDOR_SIDE, partyOf } from "./tailoring.roles.js";
 import { ActionItem, ActionPlan, SystemReview, Tailoring, TailoringConnection, TailoringEvent, TailoringStepStatus } from "./tailoring.types.js";
 import { Party } from "./tailoring.enums.js";
 import { AddActionItemInput, AddActionItemPayload, AgreeEndDateInput, AgreeEndDatePayload, ConfirmPrioritiesInput, ConfirmPrioritiesPayload, PrioritiseActionPlanInput, PrioritiseActionPlanPayload, RecordSystemReviewInput, RecordSystemReviewPayload, RemoveActionItemInput, RemoveActionItemPayload, ReopenTailoringStepInput, ReopenTailoringStepPayload, RequestTailoringInput, RequestTailoringPayload, TailoringFilter, UpdateActionItemInput, UpdateActionItemPayload } from "./tailoring.inputs.js";
@@ -106,6 +106,12 @@ export class TailoringResolver {
     return holds(viewer, PLAN_WRITERS);
   }
 
+  @FieldResolver(() => Boolean, { description: "Whether the caller may report progress (status) on the items whose owner is PARTNER: the staff of the partner that signed the agreement." })
+  viewerCanUpdatePartnerItems(@CurrentViewer() viewer: Viewer) {
+    // Only the signing partner sees this tailoring at all (agreement scope), so the role decides.
+    return holds(viewer, PARTNER_PROGRESS_REPORTERS);
+  }
+
   @FieldResolver(() => Boolean, { description: "Whether the caller may confirm the order of the plan for the customer (step 4)." })
   viewerCanConfirmPriorities(@CurrentViewer() viewer: Viewer) {
     return holds(viewer, PRIORITY_CONFIRMERS);
@@ -165,8 +171,8 @@ export class ActionPlanResolver {
     return payload(r, "actionItem", ActionItem.from);
   }
 
-  @Authorized(...PLAN_WRITERS)
-  @Mutation(() => UpdateActionItemPayload, { description: "Change an action item. Content only while the plan is written; status (progress) at any time after, also when DONE." })
+  @Authorized(...ACTION_ITEM_UPDATERS)
+  @Mutation(() => UpdateActionItemPayload, { description: "Change an action item. Content only while the plan is written; status (progress) at any time after, also when DONE. Partner staff change only the status of items their organisation owns (NOT_ITEM_OWNER otherwise)." })
   async updateActionItem(@Arg("input", () => UpdateActionItemInput, { description: "What to change." }) input: UpdateActionItemInput, @Ctx() ctx: Context, @CurrentViewer() viewer: Viewer, @Clock() clock: Clock) {
     const r = await actionPlans.updateActionItem(
       ctx.db,

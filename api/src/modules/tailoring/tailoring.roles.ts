@@ -21,3 +21,8 @@ export function partyOf(viewer: Pick<Viewer, "role">): TailoringParty | null {
   if ((PRIORITY_CONFIRMERS as readonly Role[]).includes(viewer.role)) return "CUSTOMER";
   return null;
 }
+
+/** Progress (status) on the action items their organisation owns, on agreements it signed. */
+export const PARTNER_PROGRESS_REPORTERS = ["PARTNER_ADMIN", "PARTNER_STAFF"] as const satisfies readonly Role[];
+/** Everyone who may call updateActionItem at all; what each may change is decided per item. */
+export const ACTION_ITEM_UPDATERS = [...PLAN_WRITERS, ...PARTNER_PROGRESS_REPORTERS] as const satisfies readonly Role[];

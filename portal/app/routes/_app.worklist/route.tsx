@@ -1,4 +1,4 @@
-import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData, useRouteError } from "@remix-run/react";
 import { EmptyState, Pagination } from "~/components/list-controls";
 import { ErrorPanel } from "~/components/error-panel";
@@ -12,6 +12,8 @@ import { redirectToLogin } from "~/lib/session.server";
 import { StepLabel } from "~/components/step-label";
 import { partyOf } from "~/lib/tailoring";
 import { formatDay } from "~/lib/dates";
+import { PartnerWorklist } from "./partner-worklist";
+import { partnerAction, partnerWorklist } from "./partner.server";
 
 export const meta: MetaFunction = ({ matches }) => [{ title: pageTitle(matches, "worklist.title") }];
 
@@ -20,18 +22,29 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const { api, session } = await apiFor(request);
   const { viewer } = await api.query(AppViewerDocument, {});
   if (!viewer) return redirectToLogin(session);
+  if (viewer.organisation.kind === "PARTNER" && viewer.sections.includes("WORKLIST")) return partnerWorklist(api, page.variables);
   // A seller's worklist is what waits on the vendor; a customer admin's is what waits on them.
   const party: Party | undefined = partyOf(viewer.user.role);
   if (!party) throw new Response("Forbidden", { status: 403 });
   const data = await api.query(WorklistDocument, { waitingOn: party, withAgreements: party === "CUSTOMER", ...page.variables });
   const agreements = (data.agreements?.edges ?? []).map((edge) => edge.node);
-  return { party, tailorings: data.tailorings, agreements };
+  return { kind: "TAILORINGS" as const, party, tailorings: data.tailorings, agreements };
+}
+
+/** Only a partner's worklist has forms: progress on its action items, a newly installed version. */
+export async function action({ request }: ActionFunctionArgs) {
+  const { api } = await apiFor(request);
+  return partnerAction(api, await request.formData());
 }
 
 export default function WorklistPage() {
+  const data = useLoaderData<typeof loader>();
+  return data.kind === "PARTNER" ? <PartnerWorklist {...data} /> : <TailoringWorklist {...data} />;
+}
+
+function TailoringWorklist({ party, tailorings, agreements }: Extract<ReturnType<typeof useLoaderData<typeof loader>>, { kind: "TAILORINGS" }>) {
   const t = useT();
   const lang = useLang();
-  const { party, tailorings, agreements } = useLoaderData<typeof loader>();
   const rows = tailorings.edges.map((edge) => edge.node);
   return (
     <>

@@ -1,0 +1,42 @@
+import type { FieldKit } from "~/components/intent-form";
+import type { MessageKey } from "~/i18n/i18n";
+import { useT } from "~/i18n/use-t";
+
+/** One labelled input of an admin form, its error right under it. */
+export function TextField({ kit, name, label, type = "text", hint, ...rest }: { kit: FieldKit; name: string; label: MessageKey; type?: string; hint?: MessageKey; required?: boolean; autoComplete?: string; inputMode?: "numeric" | "text"; min?: number }) {
+  const t = useT();
+  const props = kit.props(name);
+  const hintId = hint ? `${props.id}-hint` : undefined;
+  const describedBy = [hintId, props["aria-describedby"]].filter(Boolean).join(" ") || undefined;
+  return (
+    <div className="field">
+      <label htmlFor={props.id}>{t(label)}</label>
+      <input {...props} aria-describedby={describedBy} type={type} defaultValue={kit.value(name)} {...rest} />
+      {hint ? (
+        <p id={hintId} className="hint">
+          {t(hint)}
+        </p>
+      ) : null}
+      {kit.error(name)}
+    </div>
+  );
+}
+
+/** One labelled select of an admin form. */
+export function SelectField({ kit, name, label, options, empty }: { kit: FieldKit; name: string; label: MessageKey; options: ReadonlyArray<{ value: string; label: string }>; empty?: string }) {
+  const t = useT();
+  return (
+    <div className="field">
+      <label htmlFor={kit.props(name).id}>{t(label)}</label>
+      <select {...kit.props(name)} defaultValue={kit.value(name, "")}>
+        {empty !== undefined ? <option value="">{empty}</option> : null}
+        {options.map((option) => (
+          <option key={option.value} value={option.value}>
+            {option.label}
+          </option>
+        ))}
+      </select>
+      {kit.error(name)}
+    </div>
+  );
+}

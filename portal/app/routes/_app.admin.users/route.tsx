@@ -1,0 +1,183 @@
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { Form, useLoaderData, useRouteError } from "@remix-run/react";
+import { SelectField, TextField } from "~/components/admin-fields";
+import { ErrorPanel } from "~/components/error-panel";
+import { IntentButton, IntentForm, RowAction, SuccessNotice } from "~/components/intent-form";
+import { EmptyState, FilterActions, Pagination } from "~/components/list-controls";
+import { AdminAccessDocument, AdminChangeUserRoleDocument, AdminCreateUserDocument, AdminDeactivateUserDocument, AdminUsersDocument, type OrganisationKind, type Role } from "~/graphql/graphql";
+import { pageTitle } from "~/i18n/meta";
+import { useT } from "~/i18n/use-t";
+import { field, required, runAdminForm } from "~/lib/admin-form.server";
+import { apiFor } from "~/lib/api.server";
+import { intentOf } from "~/lib/intent.server";
+import { pageFromUrl } from "~/lib/paging";
+import { redirectToLogin } from "~/lib/session.server";
+
+export const meta: MetaFunction = ({ matches }) => [{ title: pageTitle(matches, "admin.users.title") }];
+
+/** The roles that fit each kind of organisation; the API refuses others (ROLE_NOT_ALLOWED_FOR_ORGANISATION). */
+const ROLES_BY_KIND: Record<OrganisationKind, readonly Role[]> = {
+  VENDOR: ["ADMIN", "SELLER", "SUPPORT"],
+  PARTNER: ["PARTNER_ADMIN", "PARTNER_STAFF"],
+  CUSTOMER: ["CUSTOMER_ADMIN", "CUSTOMER_MEMBER"],
+};
+const ALL_ROLES = Object.values(ROLES_BY_KIND).flat();
+const INTENTS = ["createUser", "changeRole", "deactivateUser"] as const;
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const url = new URL(request.url);
+  const page = pageFromUrl(url);
+  const { api, session } = await apiFor(request);
+  const { viewer } = await api.query(AdminAccessDocument, {});
+  if (!viewer) return redirectToLogin(session);
+  if (!viewer.sections.includes("USERS")) throw new Response("Forbidden", { status: 403 });
+  const isVendorAdmin = viewer.user.role === "ADMIN";
+  // Partner and customer admins manage their own organisation only; the API scopes the list too.
+  const organisationId = isVendorAdmin ? url.searchParams.get("organisation") || null : viewer.organisation.id;
+  const data = await api.query(AdminUsersDocument, { organisationId, isVendorAdmin, ...page.variables });
+  return { viewer, users: data.users, organisations: data.organisations?.edges.map((e) => e.node) ?? null, organisationId };
+}
+
+export async function action({ request }: ActionFunctionArgs) {
+  const form = await request.formData();
+  const { api } = await apiFor(request);
+  const intent = intentOf(form, INTENTS);
+  const role = ALL_ROLES.find((r) => r === field(form, "role"));
+  const target = field(form, "targetId");
+  if (intent === "deactivateUser") {
+    return runAdminForm(intent, form, [], async () => {
+      const payload = (await api.mutate(AdminDeactivateUserDocument, { input: { userId: target } })).deactivateUser;
+      return { userErrors: payload.userErrors, subject: payload.user?.name };
+    }, null, target);
+  }
+  if (intent === "changeRole") {
+    return runAdminForm(intent, form, [], async () => {
+      const payload = (await api.mutate(AdminChangeUserRoleDocument, { input: { userId: target, role: role ?? "CUSTOMER_MEMBER" } })).changeUserRole;
+      return { userErrors: payload.userErrors, subject: payload.user?.name };
+    }, "role", target);
+  }
+  const { viewer } = await api.query(AdminAccessDocument, {});
+  const organisationId = viewer?.user.role === "ADMIN" ? field(form, "organisationId") : (viewer?.organisation.id ?? "");
+  const errors = required(form, ["name", "email", "password", ...(viewer?.user.role === "ADMIN" ? ["organisationId"] : [])]);
+  return runAdminForm(intent, form, errors, async () => {
+    const input = { organisationId, name: field(form, "name"), email: field(form, "email"), role: role ?? "CUSTOMER_MEMBER", password: String(form.get("password") ?? "") };
+    const payload = (await api.mutate(AdminCreateUserDocument, { input })).createUser;
+    return { userErrors: payload.userErrors, subject: payload.user?.name };
+  }, "email");
+}
+
+export default function UsersPage() {
+  const t = useT();
+  const { viewer, users, organisations, organisationId } = useLoaderData<typeof loader>();
+  const rows = users.edges.map((e) => e.node);
+  const roles = organisations ? ALL_ROLES : ROLES_BY_KIND[viewer.organisation.kind];
+  return (
+    <>
+      <div className="page-heading">
+        <h1>{t("admin.users.title")}</h1>
+        <p className="muted">{organisations ? t("admin.users.introVendor") : t("admin.users.intro", { organisation: viewer.organisation.name })}</p>
+      </div>
+      <SuccessNotice intents={INTENTS} />
+
+      <section className="card section" aria-labelledby="user-title">
+        <h2 id="user-title">{t("admin.users.createHeading")}</h2>
+        <IntentForm intent="createUser" fields={["organisationId", "name", "email", "role", "password"]} className="stack">
+          {(kit) => (
+            <>
+              {organisations ? (
+                <SelectField kit={kit} name="organisationId" label="admin.users.organisation" options={organisations.map((o) => ({ value: o.id, label: `${o.name} (${t(`admin.kind.${o.kind}`)})` }))} empty={t("admin.choose")} />
+              ) : null}
+              <TextField kit={kit} name="name" label="admin.users.name" required autoComplete="off" />
+              <TextField kit={kit} name="email" label="admin.users.email" type="email" required autoComplete="off" />
+              <SelectField kit={kit} name="role" label="admin.users.role" options={roles.map((r) => ({ value: r, label: t(`admin.role.${r}`) }))} />
+              {organisations ? <p className="hint">{t("admin.users.roleHint")}</p> : null}
+              <TextField kit={kit} name="password" label="admin.users.password" type="password" hint="admin.users.passwordHint" required autoComplete="new-password" />
+              <IntentButton intent="createUser" busy={t("admin.saving")}>
+                {t("admin.users.create")}
+              </IntentButton>
+            </>
+          )}
+        </IntentForm>
+      </section>
+
+      <section className="section" aria-labelledby="users-list-title">
+        <h2 id="users-list-title">{t("admin.users.listHeading")}</h2>
+        {organisations ? (
+          <Form method="get" className="filters">
+            <div className="field">
+              <label htmlFor="users-organisation">{t("admin.users.filterOrganisation")}</label>
+              <select id="users-organisation" name="organisation" defaultValue={organisationId ?? ""}>
+                <option value="">{t("admin.all")}</option>
+                {organisations.map((o) => (
+                  <option key={o.id} value={o.id}>
+                    {o.name}
+                  </option>
+                ))}
+              </select>
+            </div>
+            <FilterActions submitLabel={t("admin.filter")} filtered={Boolean(organisationId)} />
+          </Form>
+        ) : null}
+        {rows.length === 0 ? (
+          <EmptyState title={t("admin.users.empty")} />
+        ) : (
+          <div className="table-wrap">
+            <table data-testid="users">
+              <caption className="visually-hidden">{t("admin.users.listHeading")}</caption>
+              <thead>
+                <tr>
+                  <th scope="col">{t("admin.users.name")}</th>
+                  <th scope="col">{t("admin.users.email")}</th>
+                  <th scope="col">{t("admin.users.role")}</th>
+                  <th scope="col">{t("admin.users.organisation")}</th>
+                  <th scope="col">{t("admin.users.actions")}</th>
+                </tr>
+              </thead>
+              <tbody>
+                {rows.map((user) => (
+                  <tr key={user.id} data-user={user.email}>
+                    <th scope="row">{user.name}</th>
+                    <td>{user.email}</td>
+                    <td>
+                      {t(`admin.role.${user.role}`)}
+                      {user.deactivatedAt ? <span className="badge badge-revoked">{t("admin.users.deactivated")}</span> : null}
+                    </td>
+                    <td>{user.organisation.name}</td>
+                    <td>{user.deactivatedAt || user.id === viewer.user.id ? null : <UserActions user={user} />}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        )}
+        <Pagination pageInfo={users.pageInfo} shown={rows.length} total={users.totalCount} />
+      </section>
+    </>
+  );
+}
+
+/** Another role (of the user's organisation's kind) and deactivation, for one row. */
+function UserActions({ user }: { user: { id: string; name: string; role: Role; organisation: { kind: OrganisationKind } } }) {
+  const t = useT();
+  return (
+    <div className="row-actions">
+      <IntentForm intent="changeRole" target={user.id} fields={["role"]} className="inline-form" aria-label={t("admin.users.changeRoleLabel", { name: user.name })}>
+        {(kit) => (
+          <>
+            <SelectField kit={kit} name="role" label="admin.users.newRole" options={ROLES_BY_KIND[user.organisation.kind].map((r) => ({ value: r, label: t(`admin.role.${r}`) }))} />
+            <IntentButton intent="changeRole" target={user.id} busy={t("admin.saving")} className="button button-secondary button-small">
+              {t("admin.users.changeRole")}
+            </IntentButton>
+          </>
+        )}
+      </IntentForm>
+      <RowAction intent="deactivateUser" target={user.id} confirm={t("admin.users.deactivateConfirm", { name: user.name })} busy={t("admin.saving")}>
+        {t("admin.users.deactivate")}
+      </RowAction>
+    </div>
+  );
+}
+
+export function ErrorBoundary() {
+  return <ErrorPanel error={useRouteError()} />;
+}

@@ -1,0 +1,139 @@
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { Link, useLoaderData, useRouteError } from "@remix-run/react";
+import { SelectField, TextField } from "~/components/admin-fields";
+import { ErrorPanel } from "~/components/error-panel";
+import { IntentButton, IntentForm, SuccessNotice } from "~/components/intent-form";
+import { AdminAccessDocument, AdminCreateOrganisationDocument, AdminCreatePropertyDocument, AdminOnboardingDocument, AdminPublishReleaseDocument, type OrganisationKind } from "~/graphql/graphql";
+import { ORGANISATION_KINDS, PRODUCTS } from "~/lib/enums";
+import { pageTitle } from "~/i18n/meta";
+import { useT } from "~/i18n/use-t";
+import { field, required, runAdminForm } from "~/lib/admin-form.server";
+import { apiFor } from "~/lib/api.server";
+import { intentOf } from "~/lib/intent.server";
+
+export const meta: MetaFunction = ({ matches }) => [{ title: pageTitle(matches, "admin.title") }];
+
+const INTENTS = ["createOrganisation", "createProperty", "publishRelease"] as const;
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const { api } = await apiFor(request);
+  // Onboarding is the vendor admin's (Viewer.sections); anyone else gets the 403 page, not half a form.
+  const { viewer } = await api.query(AdminAccessDocument, {});
+  if (!viewer?.sections.includes("ADMINISTRATION")) throw new Response("Forbidden", { status: 403 });
+  const data = await api.query(AdminOnboardingDocument, {});
+  return { customers: data.customers.edges.map((e) => e.node), partners: data.partners.edges.map((e) => e.node) };
+}
+
+export async function action({ request }: ActionFunctionArgs) {
+  const form = await request.formData();
+  const { api } = await apiFor(request);
+  const intent = intentOf(form, INTENTS);
+  switch (intent) {
+    case "createOrganisation":
+      return runAdminForm(intent, form, required(form, ["name", "organisationNumber"]), async () => {
+        const kind = (ORGANISATION_KINDS.find((k) => k === field(form, "kind")) ?? "CUSTOMER") as OrganisationKind;
+        const payload = (await api.mutate(AdminCreateOrganisationDocument, { input: { kind, name: field(form, "name"), organisationNumber: field(form, "organisationNumber") } })).createOrganisation;
+        return { userErrors: payload.userErrors, subject: payload.organisation?.name };
+      });
+    case "createProperty": {
+      const errors = required(form, ["customerId", "name", "streetAddress", "postalCode", "city", "apartments"]);
+      const apartments = Number(field(form, "apartments"));
+      return runAdminForm(intent, form, errors, async () => {
+        const input = {
+          customerId: field(form, "customerId"),
+          installerId: field(form, "installerId") || null,
+          name: field(form, "name"),
+          streetAddress: field(form, "streetAddress"),
+          postalCode: field(form, "postalCode"),
+          city: field(form, "city"),
+          apartments,
+        };
+        const payload = (await api.mutate(AdminCreatePropertyDocument, { input })).createProperty;
+        return { userErrors: payload.userErrors, subject: payload.property?.name };
+      }, "apartments");
+    }
+    case "publishRelease": {
+      const product = PRODUCTS.find((p) => p === field(form, "product")) ?? "MULTI_ACCESS";
+      return runAdminForm(intent, form, required(form, ["version", "releasedOn"]), async () => {
+        const input = { product, version: field(form, "version"), releasedOn: field(form, "releasedOn"), notes: field(form, "notes") || null };
+        const payload = (await api.mutate(AdminPublishReleaseDocument, { input })).publishProductRelease;
+        return { userErrors: payload.userErrors, subject: payload.productRelease?.version };
+      }, "releasedOn");
+    }
+  }
+}
+
+export default function AdminPage() {
+  const t = useT();
+  const { customers, partners } = useLoaderData<typeof loader>();
+  const orgOptions = (list: ReadonlyArray<{ id: string; name: string }>) => list.map((o) => ({ value: o.id, label: o.name }));
+  return (
+    <>
+      <div className="page-heading">
+        <h1>{t("admin.title")}</h1>
+        <p className="muted">{t("admin.intro")}</p>
+        <p>
+          <Link to="/admin/users">{t("admin.users.title")}</Link> · <Link to="/admin/audit">{t("admin.audit.title")}</Link>
+        </p>
+      </div>
+      <SuccessNotice intents={INTENTS} />
+
+      <section className="card section" aria-labelledby="org-title">
+        <h2 id="org-title">{t("admin.org.heading")}</h2>
+        <IntentForm intent="createOrganisation" fields={["kind", "name", "organisationNumber"]} className="stack">
+          {(kit) => (
+            <>
+              <SelectField kit={kit} name="kind" label="admin.org.kind" options={ORGANISATION_KINDS.map((k) => ({ value: k, label: t(`admin.kind.${k}`) }))} />
+              <TextField kit={kit} name="name" label="admin.org.name" required />
+              <TextField kit={kit} name="organisationNumber" label="admin.org.number" hint="admin.org.numberHint" required />
+              <IntentButton intent="createOrganisation" busy={t("admin.saving")}>
+                {t("admin.org.create")}
+              </IntentButton>
+            </>
+          )}
+        </IntentForm>
+      </section>
+
+      <section className="card section" aria-labelledby="property-title">
+        <h2 id="property-title">{t("admin.property.heading")}</h2>
+        <IntentForm intent="createProperty" fields={["customerId", "installerId", "name", "streetAddress", "postalCode", "city", "apartments"]} className="stack">
+          {(kit) => (
+            <>
+              <SelectField kit={kit} name="customerId" label="admin.property.customer" options={orgOptions(customers)} empty={t("admin.choose")} />
+              <SelectField kit={kit} name="installerId" label="admin.property.installer" options={orgOptions(partners)} empty={t("admin.property.noInstaller")} />
+              <TextField kit={kit} name="name" label="admin.property.name" required />
+              <TextField kit={kit} name="streetAddress" label="admin.property.street" required autoComplete="off" />
+              <TextField kit={kit} name="postalCode" label="admin.property.postalCode" required inputMode="numeric" />
+              <TextField kit={kit} name="city" label="admin.property.city" required />
+              <TextField kit={kit} name="apartments" label="admin.property.apartments" type="number" min={0} required />
+              <IntentButton intent="createProperty" busy={t("admin.saving")}>
+                {t("admin.property.create")}
+              </IntentButton>
+            </>
+          )}
+        </IntentForm>
+      </section>
+
+      <section className="card section" aria-labelledby="release-title">
+        <h2 id="release-title">{t("admin.release.heading")}</h2>
+        <IntentForm intent="publishRelease" fields={["product", "version", "releasedOn", "notes"]} className="stack">
+          {(kit) => (
+            <>
+              <SelectField kit={kit} name="product" label="admin.release.product" options={PRODUCTS.map((p) => ({ value: p, label: t(`admin.product.${p}`) }))} />
+              <TextField kit={kit} name="version" label="admin.release.version" hint="admin.release.versionHint" required />
+              <TextField kit={kit} name="releasedOn" label="admin.release.releasedOn" type="date" required />
+              <TextField kit={kit} name="notes" label="admin.release.notes" />
+              <IntentButton intent="publishRelease" busy={t("admin.saving")}>
+                {t("admin.release.publish")}
+              </IntentButton>
+            </>
+          )}
+        </IntentForm>
+      </section>
+    </>
+  );
+}
+
+export function ErrorBoundary() {
+  return <ErrorPanel error={useRouteError()} />;
+}

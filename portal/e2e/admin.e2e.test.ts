@@ -1,0 +1,197 @@
+import type { Browser, Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { DEMO, launchBrowser, logIn, newPage, pathOf, screenshot } from "./support";
+
+const LARS = "lars@lasteknikvast.demo";
+// Unique per run, so the journey also runs again on the same database.
+const run = Date.now().toString().slice(-6);
+const ORG_NAME = `Brf Testgården ${run} `.trim();
+
+/** A Luhn-valid Swedish organisation number that no other run or the demo uses. */
+function organisationNumber(): string {
+  const base = `55${run}9`;
+  const sum = [...base].reduce((acc, digit, i) => {
+    const v = Number(digit) * (i % 2 === 0 ? 2 : 1);
+    return acc + Math.floor(v / 10) + (v % 10);
+  }, 0);
+  return `${base.slice(0, 6)}-${base.slice(6)}${(10 - (sum % 10)) % 10}`;
+}
+
+async function menu(page: Page, name: string, path: string): Promise<void> {
+  await page.getByRole("navigation", { name: "Huvudmeny" }).getByRole("link", { name }).click();
+  await page.waitForURL((url) => url.pathname === path);
+}
+
+function form(page: Page, heading: string) {
+  return page.locator("section").filter({ has: page.getByRole("heading", { level: 2, name: heading }) });
+}
+
+async function succeeded(page: Page, text: string | RegExp): Promise<void> {
+  await page.getByRole("status").filter({ hasText: text }).waitFor();
+}
+
+describe("administration and the partner's work", () => {
+  let browser: Browser;
+  beforeAll(async () => {
+    browser = await launchBrowser();
+  });
+  afterAll(async () => {
+    await browser?.close();
+  });
+
+  it("an admin onboards an organisation, a user and a property, publishes a release and finds it all in the audit log", async () => {
+    const { context, page } = await newPage(browser);
+    try {
+      await logIn(page, DEMO.admin.email);
+      await menu(page, "Administration", "/administration");
+
+      const org = form(page, "Ny organisation");
+      await org.getByLabel("Typ").selectOption("CUSTOMER");
+      await org.getByLabel("Namn").fill(ORG_NAME);
+      await org.getByLabel("Organisationsnummer").fill("556036-0794");
+      await org.getByRole("button", { name: "Skapa organisation" }).click();
+      // A wrong check digit: said beside the field, in Swedish, and what was typed stays.
+      await org.getByText(/inte ett giltigt organisationsnummer/).waitFor();
+      expect(await org.getByLabel("Organisationsnummer").getAttribute("aria-invalid")).toBe("true");
+      expect(await org.getByLabel("Namn").inputValue()).toBe(ORG_NAME);
+      await org.getByLabel("Organisationsnummer").fill(organisationNumber());
+      await org.getByRole("button", { name: "Skapa organisation" }).click();
+      await succeeded(page, `${ORG_NAME} är skapad.`);
+
+      const property = form(page, "Ny fastighet");
+      await property.getByLabel("Kund (ägare)").selectOption({ label: ORG_NAME });
+      await property.getByLabel("Installatör").selectOption({ label: "Låsteknik Väst AB" });
+      await property.getByLabel("Fastighetens namn").fill(`Testgården ${run}`);
+      await property.getByLabel("Gatuadress").fill("Testvägen 1");
+      await property.getByLabel("Postnummer").fill("412 63");
+      await property.getByLabel("Ort").fill("Göteborg");
+      await property.getByLabel("Antal lägenheter").fill("48");
+      await property.getByRole("button", { name: "Lägg till fastighet" }).click();
+      await succeeded(page, `Fastigheten Testgården ${run} är tillagd.`);
+
+      // An old line's patch: published, but not the latest, so no installation becomes outdated.
+      const release = form(page, "Publicera programversion");
+      await release.getByLabel("Program").selectOption("MULTI_ACCESS");
+      await release.getByLabel("Version", { exact: true }).fill(`1.0.${run}`);
+      await release.getByLabel("Släppt").fill("2026-01-15");
+      await release.getByRole("button", { name: "Publicera" }).click();
+      await succeeded(page, `Version 1.0.${run} är publicerad.`);
+      await screenshot(page, "admin-onboarding");
+
+      await menu(page, "Användare", "/admin/users");
+      const user = form(page, "Ny användare");
+      await user.getByLabel("Organisation").selectOption({ label: `${ORG_NAME} (Kund)` });
+      await user.getByLabel("Namn").fill("Test Ordförande");
+      await user.getByLabel("E-postadress").fill(`ordf${run}@testgarden.demo`);
+      await user.getByLabel("Roll").selectOption("PARTNER_STAFF");
+      await user.getByLabel("Första lösenord").fill("ett-långt-lösenord");
+      await user.getByRole("button", { name: "Skapa användare" }).click();
+      await user.getByText("Rollen passar inte organisationens typ.").waitFor();
+      await user.getByLabel("Roll").selectOption("CUSTOMER_ADMIN");
+      await user.getByLabel("Första lösenord").fill("ett-långt-lösenord");
+      await user.getByRole("button", { name: "Skapa användare" }).click();
+      await succeeded(page, "Kontot för Test Ordförande är skapat.");
+
+      await menu(page, "Händelselogg", "/admin/audit");
+      const filters = page.getByRole("form", { name: "Filtrera händelseloggen" });
+      await filters.getByLabel("Vem").selectOption({ label: DEMO.admin.name });
+      await filters.getByLabel("Vad").selectOption("Organisation");
+      const today = new Date().toISOString().slice(0, 10);
+      await filters.getByLabel("Från och med").fill(today);
+      await filters.getByLabel("Till och med").fill(today);
+      await filters.getByRole("button", { name: "Filtrera" }).click();
+      await page.waitForURL((url) => url.searchParams.get("entity") === "Organisation");
+      const rows = page.getByTestId("audit").locator("tbody tr");
+      await rows.first().waitFor();
+      expect(new Set(await rows.locator("th code").allTextContents())).toEqual(new Set(["organisation.create"]));
+
+      await filters.getByLabel("Vad").selectOption("");
+      await filters.getByLabel("Händelse").fill("user.create");
+      await filters.getByRole("button", { name: "Filtrera" }).click();
+      await page.waitForURL((url) => url.searchParams.get("action") === "user.create");
+      await page.getByTestId("audit").locator("tbody tr").first().waitFor();
+      await filters.getByLabel("Händelse").fill("productRelease.publish");
+      await filters.getByLabel("Vad").selectOption("ProductRelease");
+      await filters.getByRole("button", { name: "Filtrera" }).click();
+      await page.waitForURL((url) => url.searchParams.get("entity") === "ProductRelease");
+      await screenshot(page, "admin-audit");
+      expect(await page.getByTestId("audit").locator("tbody tr").count()).toBeGreaterThan(0);
+    } finally {
+      await context.close();
+    }
+  });
+
+  it("a partner admin marks the action item it owns done and records a newly installed version", async () => {
+    const { context, page } = await newPage(browser);
+    try {
+      await logIn(page, LARS);
+      await menu(page, "Arbetslista", "/worklist");
+      const item = page.locator("li[data-item='Uppdatera Aptusportal till 2.8.0']");
+      // Only the partner's own items: the vendor's and the customer's of the same plan are not here.
+      expect(await page.locator("li[data-item='Flytta backup till Aptus Hosting']").count()).toBe(0);
+      const outdated = page.getByTestId("outdated").locator("tr").filter({ hasText: "Eriksberg Kaj" }).filter({ hasText: "Aptusportal" });
+      await outdated.waitFor();
+      await screenshot(page, "partner-worklist");
+
+      await item.getByLabel("Status").selectOption("DONE");
+      await item.getByRole("button", { name: "Spara status" }).click();
+      await succeeded(page, "Åtgärden ”Uppdatera Aptusportal till 2.8.0” är uppdaterad.");
+      await item.waitFor({ state: "detached" });
+
+      const installed = form(page, "Registrera installerad version");
+      await installed.getByLabel("Fastighet").selectOption({ label: "Eriksberg Kaj, Göteborg" });
+      await installed.getByLabel("Program").selectOption("APTUSPORTAL");
+      await installed.getByLabel("Installerad version").fill("två punkt åtta");
+      await installed.getByRole("button", { name: "Spara version" }).click();
+      await installed.getByText("Skriv versionen som siffror med punkter, t.ex. 5.12.3.").waitFor();
+      await installed.getByLabel("Installerad version").fill("2.8.0");
+      await installed.getByRole("button", { name: "Spara version" }).click();
+      await succeeded(page, "Den installerade versionen på Eriksberg Kaj är sparad.");
+      await outdated.waitFor({ state: "detached" });
+    } finally {
+      await context.close();
+    }
+  });
+
+  it("a customer admin adds a colleague in her own organisation and cannot reach the admin pages", async () => {
+    const { context, page } = await newPage(browser);
+    try {
+      await logIn(page, DEMO.karin.email);
+      await menu(page, "Användare", "/admin/users");
+      const user = form(page, "Ny användare");
+      // Her own organisation only: no organisation to choose, and only customer roles.
+      expect(await user.getByLabel("Organisation").count()).toBe(0);
+      const roles = await user.getByLabel("Roll").locator("option").evaluateAll((options) => options.map((o) => (o as HTMLOptionElement).value));
+      expect(roles).toEqual(["CUSTOMER_ADMIN", "CUSTOMER_MEMBER"]);
+      await user.getByLabel("Namn").fill("Kollega Karlsson");
+      await user.getByLabel("E-postadress").fill(`kollega${run}@vastkustfast.demo`);
+      await user.getByLabel("Roll").selectOption("CUSTOMER_MEMBER");
+      await user.getByLabel("Första lösenord").fill("ett-långt-lösenord");
+      await user.getByRole("button", { name: "Skapa användare" }).click();
+      await succeeded(page, "Kontot för Kollega Karlsson är skapat.");
+      await page.getByTestId("users").locator(`tr[data-user='kollega${run}@vastkustfast.demo']`).waitFor();
+      expect(await page.getByTestId("users").getByText(DEMO.admin.name).count()).toBe(0);
+
+      // She changes her colleague's role, then deactivates the account.
+      const row = page.getByTestId("users").locator(`tr[data-user='kollega${run}@vastkustfast.demo']`);
+      await row.getByLabel("Ny roll", { exact: true }).selectOption("CUSTOMER_ADMIN");
+      await row.getByRole("button", { name: "Byt roll" }).click();
+      await succeeded(page, "Kollega Karlsson har fått en ny roll. Den gäller från nästa inloggning.");
+      await row.locator("td").nth(1).filter({ hasText: "Kundadministratör" }).waitFor();
+      page.once("dialog", (dialog) => void dialog.accept());
+      await row.getByRole("button", { name: "Stäng av" }).click();
+      await succeeded(page, "Kollega Karlsson är avstängd.");
+      await row.locator("td").nth(1).filter({ hasText: "Avstängd" }).waitFor();
+
+      expect(await page.getByRole("navigation", { name: "Huvudmeny" }).getByRole("link", { name: "Administration" }).count()).toBe(0);
+      for (const path of ["/administration", "/admin/audit"]) {
+        const response = await page.goto(path);
+        expect(response?.status()).toBe(403);
+        await page.getByRole("heading", { name: "Ingen behörighet" }).waitFor();
+        expect(pathOf(page)).toBe(path);
+      }
+    } finally {
+      await context.close();
+    }
+  });
+});
