@@ -1,7 +1,7 @@
 import type { ApolloServerPlugin } from "@apollo/server";
 import { GraphQLError, Kind, visit, type DocumentNode, type FragmentDefinitionNode } from "graphql";
 import { MAX_QUERY_COST, queryCost } from "./query-cost.js";
-import { textProblem, UNTRIMMED_FIELD } from "./text-rule.js";
+import { ENCODED_FILE_FIELD, textProblem, UNTRIMMED_FIELD } from "./text-rule.js";
 
 function badInput(message: string, field: (string | number)[]): GraphQLError {
   return new GraphQLError(message, { extensions: { code: "BAD_USER_INPUT", field: field.map(String), http: { status: 400 } } });
@@ -10,9 +10,9 @@ function badInput(message: string, field: (string | number)[]): GraphQLError {
 /** Checks every string in the variables against the text rule, trimming them on the way. */
 function checkVariables(value: unknown, path: (string | number)[]): unknown {
   if (typeof value === "string") {
-    const problem = textProblem(value);
-    if (problem) throw badInput(`The value at ${path.join(".")} ${problem}.`, path);
     const key = path[path.length - 1];
+    const problem = textProblem(value, { encodedFile: typeof key === "string" && ENCODED_FILE_FIELD.test(key) });
+    if (problem) throw badInput(`The value at ${path.join(".")} ${problem}.`, path);
     return typeof key === "string" && UNTRIMMED_FIELD.test(key) ? value : value.trim();
   }
   if (Array.isArray(value)) return value.map((v, i) => checkVariables(v, [...path, i]));
@@ -26,8 +26,9 @@ function checkVariables(value: unknown, path: (string | number)[]): unknown {
 
 function checkLiterals(document: DocumentNode): void {
   visit(document, {
-    StringValue(node) {
-      const problem = textProblem(node.value);
+    StringValue(node, _key, parent) {
+      const field = parent && "kind" in parent && (parent.kind === Kind.OBJECT_FIELD || parent.kind === Kind.ARGUMENT) ? parent.name.value : "";
+      const problem = textProblem(node.value, { encodedFile: ENCODED_FILE_FIELD.test(field) });
       if (problem) throw badInput(`A text in the query ${problem}.`, []);
     },
   });

@@ -14,4 +14,11 @@ describe("the text rule", () => {
   ])("judges %j", (value, problem) => {
     expect(textProblem(value)).toBe(problem);
   });
+
+  it("lets a file sent as text (base64, a data URL) be longer than prose, but still refuses control characters in it", () => {
+    const signature = `data:image/png;base64,${"A".repeat(MAX_TEXT_LENGTH * 3)}`;
+    expect(textProblem(signature)).toBe(`is longer than ${MAX_TEXT_LENGTH} characters`);
+    expect(textProblem(signature, { encodedFile: true })).toBeNull();
+    expect(textProblem("QUJD\u0000", { encodedFile: true })).toBe("contains a control character");
+  });
 });

@@ -15,9 +15,16 @@ const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[
 /** Fields whose value is taken exactly as typed. */
 export const UNTRIMMED_FIELD = /password|secret|token/i;
 
+/**
+ * Files sent as text (attachments in base64, a drawn signature as a data URL) are not prose: their
+ * own rules limit them by decoded size and check their type by content, so the prose length does
+ * not apply to them.
+ */
+export const ENCODED_FILE_FIELD = /base64|dataUrl/i;
+
 /** Why a text breaks the rule, or null when it keeps it. */
-export function textProblem(value: string): string | null {
-  if (value.length > MAX_TEXT_LENGTH) return `is longer than ${MAX_TEXT_LENGTH} characters`;
+export function textProblem(value: string, opts: { encodedFile?: boolean } = {}): string | null {
+  if (!opts.encodedFile && value.length > MAX_TEXT_LENGTH) return `is longer than ${MAX_TEXT_LENGTH} characters`;
   if (LONE_SURROGATE.test(value)) return "is not valid Unicode (a lone surrogate)";
   if (CONTROL.test(value)) return "contains a control character";
   return null;
