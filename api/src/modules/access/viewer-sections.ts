@@ -21,6 +21,8 @@ export const SECTION_ROLES = {
   // Tailorings waiting on the vendor; a partner's own action items and outdated installations; a
   // customer admin reaches theirs from the agreement.
   WORKLIST: [...VENDOR_SIDE, ...PARTNER_PROGRESS_REPORTERS],
+  // The visit calendar answers everyone, each for the agreements they may see.
+  VISITS: [...VENDOR_ROLES, ...PARTNER_ROLES, ...CUSTOMER_ROLES],
   AUDIT: AUDITORS,
   // Everyone can ask for help, with or without an agreement.
   SUPPORT: CASE_OPENERS,

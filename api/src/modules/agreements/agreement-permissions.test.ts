@@ -29,10 +29,10 @@ describe("what the viewer may do to an agreement", () => {
 
 describe("the sections a viewer may use", () => {
   it("follows the roles of the operations behind them", () => {
-    expect(sectionsOf(as("SELLER"))).toEqual(["DASHBOARD", "AGREEMENTS", "ORGANISATIONS", "PROPERTIES", "WORKLIST", "SUPPORT"]);
-    expect(sectionsOf(as("PARTNER_ADMIN"))).toEqual(["DASHBOARD", "AGREEMENTS", "ORGANISATIONS", "PROPERTIES", "API_TOKENS", "WORKLIST", "SUPPORT", "SUPPORT_QUEUE", "USERS"]);
-    expect(sectionsOf(as("PARTNER_STAFF"))).toEqual(["DASHBOARD", "AGREEMENTS", "ORGANISATIONS", "PROPERTIES", "WORKLIST", "SUPPORT", "SUPPORT_QUEUE"]);
-    expect(sectionsOf(as("CUSTOMER_ADMIN"))).toEqual(["DASHBOARD", "AGREEMENTS", "PROPERTIES", "SUPPORT", "USERS"]);
+    expect(sectionsOf(as("SELLER"))).toEqual(["DASHBOARD", "AGREEMENTS", "ORGANISATIONS", "PROPERTIES", "WORKLIST", "VISITS", "SUPPORT"]);
+    expect(sectionsOf(as("PARTNER_ADMIN"))).toEqual(["DASHBOARD", "AGREEMENTS", "ORGANISATIONS", "PROPERTIES", "API_TOKENS", "WORKLIST", "VISITS", "SUPPORT", "SUPPORT_QUEUE", "USERS"]);
+    expect(sectionsOf(as("PARTNER_STAFF"))).toEqual(["DASHBOARD", "AGREEMENTS", "ORGANISATIONS", "PROPERTIES", "WORKLIST", "VISITS", "SUPPORT", "SUPPORT_QUEUE"]);
+    expect(sectionsOf(as("CUSTOMER_ADMIN"))).toEqual(["DASHBOARD", "AGREEMENTS", "PROPERTIES", "VISITS", "SUPPORT", "USERS"]);
     expect(sectionsOf(as("ADMIN"))).toEqual(expect.arrayContaining(["AUDIT", "ADMINISTRATION", "USERS"]));
     expect(sectionsOf(as("SUPPORT"))).toEqual(expect.arrayContaining(["SUPPORT", "SUPPORT_QUEUE"]));
   });

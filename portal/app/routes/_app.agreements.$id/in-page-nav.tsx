@@ -6,6 +6,7 @@ const SECTIONS: readonly { id: string; label: MessageKey }[] = [
   { id: "benefits", label: "layout.section.benefits" },
   { id: "licences", label: "layout.section.licences" },
   { id: "versions", label: "layout.section.versions" },
+  { id: "visits", label: "visit.nav" },
   { id: "tailoring", label: "layout.section.tailoring" },
   { id: "history", label: "layout.section.history" },
 ];

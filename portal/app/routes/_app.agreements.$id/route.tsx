@@ -21,6 +21,7 @@ import { PeriodsTimeline } from "./periods-timeline";
 import { StatusBanner } from "./status-banner";
 import { TierCard } from "./tier-card";
 import { VersionsSection } from "./versions-section";
+import { VisitsSection } from "./visits-section";
 
 export const meta: MetaFunction<typeof loader> = ({ matches, data }) => {
   const title = pageTitle(matches, "agreement.title");
@@ -79,6 +80,7 @@ export default function AgreementPage() {
       <LicenceSection {...props} />
       <AddOnSection {...props} />
       <VersionsSection agreement={agreement} />
+      <VisitsSection agreement={agreement} />
       <ManageSection {...props} />
       <p className="section" id="tailoring">
         <Link to={`/agreements/${agreement.id}/tailoring`} className="button button-secondary">
