@@ -35,7 +35,8 @@ async function pagesOf(page: Page): Promise<string[]> {
     if (!menu.includes(list)) continue;
     await page.goto(list);
     const hrefs = await page.locator("main a").evaluateAll((links) => links.map((a) => a.getAttribute("href") ?? ""));
-    const first = hrefs.find((href) => pattern.test(href) && href !== "/agreements/new");
+    // Not the page for a new agreement, nor a list's CSV export (a download, not a page).
+    const first = hrefs.find((href) => pattern.test(href) && href !== "/agreements/new" && !href.endsWith("/csv"));
     if (first) details.push(first);
     if (list === "/agreements" && first) details.push(`${first}/tailoring`);
   }

@@ -16,7 +16,7 @@ async function loggedIn(email: string): Promise<APIRequestContext> {
 
 async function firstAgreementPath(api: APIRequestContext): Promise<string> {
   const html = await (await api.get("/agreements")).text();
-  const id = [...html.matchAll(/href="\/agreements\/([^"/?]+)"/g)].map((m) => m[1]).find((found) => found !== "new");
+  const id = [...html.matchAll(/href="\/agreements\/([^"/?]+)"/g)].map((m) => m[1]).find((found) => found !== "new" && found !== "csv");
   if (!id) throw new Error("no agreement in the list");
   return `/agreements/${id}`;
 }
