@@ -25,7 +25,7 @@ export function SupportCaseList({ cases, queue, caption }: { cases: readonly Sup
   const t = useT();
   const lang = useLang();
   return (
-    <div className="table-wrap">
+    <div className="table-wrap" tabIndex={0}>
       <table data-testid={queue ? "support-queue" : "support-cases"}>
         <caption className="visually-hidden">{caption}</caption>
         <thead>

@@ -100,7 +100,7 @@ export default function AuditPage() {
       {rows.length === 0 ? (
         <EmptyState title={t("admin.audit.empty")} hint={filtered ? t("admin.audit.emptyHint") : undefined} />
       ) : (
-        <div className="table-wrap">
+        <div className="table-wrap" tabIndex={0}>
           <table data-testid="audit">
             <caption className="visually-hidden">{t("admin.audit.title")}</caption>
             <thead>

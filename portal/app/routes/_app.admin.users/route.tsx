@@ -121,7 +121,7 @@ export default function UsersPage() {
         {rows.length === 0 ? (
           <EmptyState title={t("admin.users.empty")} />
         ) : (
-          <div className="table-wrap">
+          <div className="table-wrap" tabIndex={0}>
             <table data-testid="users">
               <caption className="visually-hidden">{t("admin.users.listHeading")}</caption>
               <thead>

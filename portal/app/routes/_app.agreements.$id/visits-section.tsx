@@ -22,7 +22,7 @@ export function VisitsSection({ agreement }: { agreement: AgreementData }) {
           {agreement.serviceVisits.length === 0 ? (
             <EmptyState title={t("visit.noVisits")} />
           ) : (
-            <div className="table-wrap">
+            <div className="table-wrap" tabIndex={0}>
               <table data-testid="agreement-visits">
                 <thead>
                   <tr>

@@ -16,7 +16,7 @@ export function PlanTable({ plan, canEdit, done, result, action }: { plan: PageP
   const canChangeStatus = done && canEdit;
   const settled = useNavigation().state === "idle";
   return (
-    <div className="table-wrap">
+    <div className="table-wrap" tabIndex={0}>
       <ActionItemsTable
         className="plan-table"
         items={plan.items}

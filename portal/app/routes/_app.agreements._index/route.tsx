@@ -79,7 +79,7 @@ export default function AgreementsPage() {
       {rows.length === 0 ? (
         <EmptyState title={t("agreements.empty")} hint={filtered ? t("agreements.emptyFiltered") : t("agreements.emptyHint")} />
       ) : (
-        <div className="table-wrap">
+        <div className="table-wrap" tabIndex={0}>
           <table>
             <caption className="visually-hidden">{t("agreements.caption")}</caption>
             <thead>

@@ -134,7 +134,7 @@ export default function ApiTokensPage() {
         {tokens.length === 0 ? (
           <EmptyState title={t("apiTokens.empty")} hint={t("apiTokens.emptyHint")} />
         ) : (
-          <div className="table-wrap">
+          <div className="table-wrap" tabIndex={0}>
             <table>
               <caption className="visually-hidden">{t("apiTokens.caption")}</caption>
               <thead>

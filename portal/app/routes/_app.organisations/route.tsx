@@ -57,7 +57,7 @@ export default function OrganisationsPage() {
       {rows.length === 0 ? (
         <EmptyState title={t("organisations.empty")} hint={q || kind ? t("list.tryAgain") : undefined} />
       ) : (
-        <div className="table-wrap">
+        <div className="table-wrap" tabIndex={0}>
           <table>
             <caption className="visually-hidden">{t("organisations.caption")}</caption>
             <thead>

@@ -37,7 +37,7 @@ export default function PropertiesPage() {
       {rows.length === 0 ? (
         <EmptyState title={t("properties.empty")} hint={q ? t("list.tryAgain") : undefined} />
       ) : (
-        <div className="table-wrap">
+        <div className="table-wrap" tabIndex={0}>
           <table>
             <caption className="visually-hidden">{t("properties.caption")}</caption>
             <thead>

@@ -59,7 +59,7 @@ export default function VisitPage() {
 
       <section aria-labelledby="checks-title">
         <h2 id="checks-title">{t("visit.checks")}</h2>
-        <div className="table-wrap">
+        <div className="table-wrap" tabIndex={0}>
           <table data-testid="visit-checks">
             <thead>
               <tr>

@@ -43,7 +43,7 @@ export default function VisitCalendarPage() {
       {rows.length === 0 ? (
         <EmptyState title={t("visits.empty")} />
       ) : (
-        <div className="table-wrap">
+        <div className="table-wrap" tabIndex={0}>
           <table data-testid="visit-calendar">
             <thead>
               <tr>

@@ -64,7 +64,7 @@ export function PartnerWorklist({ plans, pageInfo, total, outdated, properties }
         {outdated.length === 0 ? (
           <EmptyState title={t("partner.outdated.empty")} />
         ) : (
-          <div className="table-wrap">
+          <div className="table-wrap" tabIndex={0}>
             <table data-testid="outdated">
               <caption className="visually-hidden">{t("partner.outdated.heading")}</caption>
               <thead>

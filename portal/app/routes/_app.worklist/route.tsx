@@ -57,7 +57,7 @@ function TailoringWorklist({ party, tailorings, agreements }: Extract<ReturnType
         {rows.length === 0 ? (
           <EmptyState title={t("worklist.empty")} hint={party === "VENDOR" ? t("worklist.emptyHintVendor") : t("worklist.emptyHintCustomer")} />
         ) : (
-          <div className="table-wrap">
+          <div className="table-wrap" tabIndex={0}>
             <table data-testid="worklist">
               <caption className="visually-hidden">{t("worklist.caption")}</caption>
               <thead>
