@@ -62,7 +62,7 @@ export async function createActionItemFromCheck(db: Db, viewer: Viewer, input: A
         position: (last ?? 0) + 1,
         title,
         description: check.note,
-        why: `Servicebesöket ${loaded.visit.scheduledAt.toISOString().slice(0, 10)}: ${kind!.titleSv} behöver åtgärdas.`,
+        why: `Supportbesöket ${loaded.visit.scheduledAt.toISOString().slice(0, 10)}: ${kind!.titleSv} behöver åtgärdas.`,
         owner: input.owner,
         estimateHours: input.estimateHours ?? null,
         estimateMinor: input.estimateMinor ?? null,

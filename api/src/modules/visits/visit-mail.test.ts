@@ -95,14 +95,22 @@ describe("the protocol PDF and its e-mail", () => {
     const mails = smtp.received.filter((m) => m.subject?.includes(a.number));
     expect(mails.map((m) => (Array.isArray(m.to) ? m.to[0] : m.to)?.text).sort()).toEqual(["karin@owner.example", "petra@partner.example"]);
     const mail = mails[0]!;
-    expect(mail.subject).toContain("Serviceprotokoll");
+    // "supportbesök" is the word for the annual visit everywhere, in the mail, its files and the PDF.
+    expect(mail.subject).toContain("Protokoll från supportbesök");
+    expect(mail.text).toContain("det årliga supportbesöket");
+    expect(`${mail.subject} ${mail.text} ${mail.attachments.map((x) => x.filename).join(" ")}`).not.toMatch(/service/i);
     expect(mail.text).toContain("Kvarteret Äppelträdet");
     const pdf = mail.attachments.find((x) => x.contentType === "application/pdf")!;
     const ics = mail.attachments.find((x) => x.contentType.startsWith("text/calendar"))!;
-    expect(pdf.filename).toBe(`serviceprotokoll-${a.number}-${day(4)}.pdf`);
-    expect(await pdfText(pdf.content)).toContain("Signerat av Karin Åström");
+    expect(pdf.filename).toBe(`supportbesok-protokoll-${a.number}-${day(4)}.pdf`);
+    const text = await pdfText(pdf.content);
+    expect(text).toContain("Signerat av Karin Åström");
+    expect(text).toContain("Protokoll från årligt supportbesök");
+    expect(text).not.toMatch(/servicebes/i);
     const cal = ics.content.toString("utf8");
     expect(cal).toContain("BEGIN:VEVENT");
+    expect(cal).toContain(`SUMMARY:Supportbesök ${a.number}`);
+    expect(cal).not.toMatch(/servicebes/i);
     expect(cal).toContain(`DTSTART:${day(4).replaceAll("-", "")}T073000Z`);
     expect(cal).toContain(`UID:service-visit-${v.id}@trygg`);
   });

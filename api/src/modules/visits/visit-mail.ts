@@ -40,19 +40,19 @@ export async function sendVisitProtocol(db: Db, viewer: Viewer, input: { visitId
     const ics = visitIcs({
       visitId: visit.id,
       scheduledAt: visit.scheduledAt,
-      title: `Servicebesök ${agreement.number}`,
-      description: `Årligt servicebesök, tekniker ${doc.technicianName}.`,
+      title: `Supportbesök ${agreement.number}`,
+      description: `Årligt supportbesök, tekniker ${doc.technicianName}.`,
       location: await visitLocation(tx, visit.propertyId),
     });
-    const base = `serviceprotokoll-${agreement.number}-${doc.visitedOn}`;
+    const base = `supportbesok-protokoll-${agreement.number}-${doc.visitedOn}`;
     for (const to of recipients) {
       await queueEmail(tx, {
         to,
-        subject: `Serviceprotokoll ${agreement.number}, ${doc.property.name} ${doc.visitedOn}`,
-        body: `Hej!\n\nHär är protokollet från det årliga servicebesöket ${doc.visitedOn} på ${doc.property.name} (avtal ${agreement.number}), utfört av ${doc.technicianName}.\n\nProtokollet finns också i Trygg-portalen, där det kan bekräftas.\n\nVänliga hälsningar\n${doc.vendorName}\n`,
+        subject: `Protokoll från supportbesök ${agreement.number}, ${doc.property.name} ${doc.visitedOn}`,
+        body: `Hej!\n\nHär är protokollet från det årliga supportbesöket ${doc.visitedOn} på ${doc.property.name} (avtal ${agreement.number}), utfört av ${doc.technicianName}.\n\nProtokollet finns också i Trygg-portalen, där det kan bekräftas.\n\nVänliga hälsningar\n${doc.vendorName}\n`,
         attachments: [
           { filename: `${base}.pdf`, contentType: "application/pdf", content: pdf },
-          { filename: `servicebesok-${doc.visitedOn}.ics`, contentType: "text/calendar; charset=utf-8; method=PUBLISH", content: Buffer.from(ics, "utf8") },
+          { filename: `supportbesok-${doc.visitedOn}.ics`, contentType: "text/calendar; charset=utf-8; method=PUBLISH", content: Buffer.from(ics, "utf8") },
         ],
       });
     }

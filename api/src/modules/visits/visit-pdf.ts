@@ -56,7 +56,7 @@ export function protocolDefinition(doc: ProtocolDocument): TDocumentDefinitions 
   const points = doc.sizeTrend.readings.map((r) => ({ visitedOn: r.visitedOn, sizeMb: r.sizeMb }));
   const growth = doc.sizeTrend.growthMbPerYear;
   return {
-    info: { title: `Serviceprotokoll ${doc.agreementNumber} ${doc.visitedOn}`, author: doc.vendorName },
+    info: { title: `Protokoll från supportbesök ${doc.agreementNumber} ${doc.visitedOn}`, author: doc.vendorName },
     pageSize: "A4",
     pageMargins: [48, 40, 48, 48],
     defaultStyle: { font: "Roboto", fontSize: 10, lineHeight: 1.2 },
@@ -64,7 +64,7 @@ export function protocolDefinition(doc: ProtocolDocument): TDocumentDefinitions 
     footer: (page, pages) => ({ text: `${doc.vendorName} · ${doc.agreementNumber} · sida ${page} av ${pages}`, alignment: "center", fontSize: 8, color: "#6b7280" }),
     content: [
       { text: doc.vendorName, color: "#0b6e4f", bold: true },
-      { text: "Protokoll från årligt servicebesök", style: "h1" },
+      { text: "Protokoll från årligt supportbesök", style: "h1" },
       doc.version && doc.version > 1 ? { text: `Version ${doc.version} – rättad: ${doc.correctionReason ?? ""}`, color: "#b45309", margin: [0, 0, 0, 6] } : { text: doc.version ? `Version ${doc.version}` : "Utkast – besöket är inte avslutat", style: "small" },
       {
         table: {

@@ -41,6 +41,12 @@ describe("reminders 14 days and 1 day before a booked visit", () => {
     expect(await queueDueReminders(w.db, at(day(17)))).toBe(0);
     expect((await mailsFor()).map((m) => m.toAddress).sort()).toEqual(["karin@owner.example", "tomas@vendor.example"]);
     expect((await mailsFor())[0]!.body).toContain("om 14 dagar");
+    // "supportbesök", the word the portal and the brochure use for the annual visit.
+    for (const m of await mailsFor()) {
+      expect(m.subject).toMatch(/^Påminnelse: supportbesök /);
+      expect(m.body).toContain("Det årliga supportbesöket");
+      expect(`${m.subject} ${m.body}`).not.toMatch(/servicebes/i);
+    }
 
     await queueDueReminders(w.db, at(day(29)));
     expect((await mailsFor()).length).toBe(4);

@@ -47,14 +47,14 @@ export async function queueDueReminders(db: Db, now: Date = new Date()): Promise
       if (won.length === 0) return 0;
       const location = await visitLocation(tx, visit.propertyId);
       const time = visit.scheduledAt.toLocaleTimeString("sv-SE", { timeZone: "Europe/Stockholm", hour: "2-digit", minute: "2-digit" });
-      const ics = visitIcs({ visitId: visit.id, scheduledAt: visit.scheduledAt, title: `Servicebesök ${number}`, description: `Årligt servicebesök, tekniker ${technician.name}.`, location });
+      const ics = visitIcs({ visitId: visit.id, scheduledAt: visit.scheduledAt, title: `Supportbesök ${number}`, description: `Årligt supportbesök, tekniker ${technician.name}.`, location });
       const to = uniqueAddresses(await customerAdmins(tx, { customerId }), [technician]);
       for (const address of to) {
         await queueEmail(tx, {
           to: address,
-          subject: `Påminnelse: servicebesök ${on} kl. ${time} (${number})`,
-          body: `Hej!\n\nDet årliga servicebesöket för avtal ${number} är ${ahead === 0 ? "i dag" : ahead === 1 ? "i morgon" : `om ${ahead} dagar`}, ${on} kl. ${time}, på ${location}. Tekniker: ${technician.name}.\n\nVänliga hälsningar\nTrygg\n`,
-          attachments: [{ filename: `servicebesok-${on}.ics`, contentType: "text/calendar; charset=utf-8; method=PUBLISH", content: Buffer.from(ics, "utf8") }],
+          subject: `Påminnelse: supportbesök ${on} kl. ${time} (${number})`,
+          body: `Hej!\n\nDet årliga supportbesöket för avtal ${number} är ${ahead === 0 ? "i dag" : ahead === 1 ? "i morgon" : `om ${ahead} dagar`}, ${on} kl. ${time}, på ${location}. Tekniker: ${technician.name}.\n\nVänliga hälsningar\nTrygg\n`,
+          attachments: [{ filename: `supportbesok-${on}.ics`, contentType: "text/calendar; charset=utf-8; method=PUBLISH", content: Buffer.from(ics, "utf8") }],
         });
       }
       return to.length;

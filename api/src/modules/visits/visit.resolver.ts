@@ -231,6 +231,6 @@ export class ServiceVisitResolver {
     const agreement = (await findAgreement(ctx.db, requireViewer(ctx), v.row.agreementId, ctx.clock))!;
     const doc = await protocolDocument(ctx.db, v.row, agreement);
     const pdf = await renderProtocolPdf(doc);
-    return Object.assign(new VisitProtocolPdf(), { filename: `serviceprotokoll-${agreement.number}-${doc.visitedOn}.pdf`, contentType: "application/pdf", base64: pdf.toString("base64") });
+    return Object.assign(new VisitProtocolPdf(), { filename: `supportbesok-protokoll-${agreement.number}-${doc.visitedOn}.pdf`, contentType: "application/pdf", base64: pdf.toString("base64") });
   }
 }
