@@ -34,11 +34,11 @@ async function shootBothWidths(page: Page, name: string): Promise<void> {
 }
 
 const ROLES = [
-  { name: "large-owner", email: DEMO.karin.email, tiles: ["agreements", "expiring", "waiting-on-customer", "open-cases", "items-past-date", "properties", "updates"], text: [/Supporten (har öppet nu|har stängt)/, "Era avtal", "Handlingsplan"] },
-  { name: "customer-member", email: KALLE, tiles: ["agreements", "expiring", "waiting-on-customer", "open-cases", "items-past-date", "properties", "updates"], text: ["Era avtal"] },
-  { name: "brf", email: DEMO.britt.email, tiles: ["agreements", "expiring", "waiting-on-customer", "open-cases", "items-past-date", "properties", "updates"], text: [/Supporten (har öppet nu|har stängt)/, "Era avtal"] },
+  { name: "large-owner", email: DEMO.karin.email, tiles: ["agreements", "expiring", "waiting-on-customer", "open-cases", "items-past-date", "properties", "updates"], text: [/Supporten (har öppet nu|har stängt)/, "Dina avtal", "Handlingsplan"] },
+  { name: "customer-member", email: KALLE, tiles: ["agreements", "expiring", "waiting-on-customer", "open-cases", "items-past-date", "properties", "updates"], text: ["Dina avtal"] },
+  { name: "brf", email: DEMO.britt.email, tiles: ["agreements", "expiring", "waiting-on-customer", "open-cases", "items-past-date", "properties", "updates"], text: [/Supporten (har öppet nu|har stängt)/, "Dina avtal"] },
   { name: "seller", email: DEMO.sara.email, tiles: ["expiring-30", "expiring-60", "expiring-90", "overdue-items", "waiting-on-vendor"], text: ["Går ut de närmaste 90 dagarna", "Värde per år"] },
-  { name: "partner", email: DEMO.petra.email, tiles: ["agreements", "expiring", "own-items", "updates", "routed-cases"], text: ["Era kunders avtal", "Åtgärder som är era"] },
+  { name: "partner", email: DEMO.petra.email, tiles: ["agreements", "expiring", "own-items", "updates", "routed-cases"], text: ["Dina kunders avtal", "Dina åtgärder"] },
   { name: "support", email: TOMAS, tiles: ["open-cases", "overdue-cases", "near-deadline"], text: [] },
   { name: "admin", email: DEMO.admin.email, tiles: ["expiring-30", "expiring-60", "expiring-90", "overdue-items", "waiting-on-vendor", "open-cases", "overdue-cases", "near-deadline"], text: ["Går ut de närmaste 90 dagarna"] },
 ] as const;

@@ -117,7 +117,7 @@ describe("the five-step tailoring, customer admin and seller together", () => {
     await sara.getByLabel("Anteckningar").fill("Bra möte, tydliga behov.");
     await screenshot(sara, "tailoring-2-review-form");
     await sara.getByRole("button", { name: "Spara genomgången" }).click();
-    await sara.getByText("Genomgången är sparad. Nu skriver ni handlingsplanen.").waitFor();
+    await sara.getByText("Genomgången är sparad. Nu tar du fram handlingsplanen.").waitFor();
     expect(await stepState(sara, "REVIEW")).toBe("Klart");
     expect(await stepState(sara, "ACTION_PLAN")).toBe("Pågår nu");
   });

@@ -1,6 +1,5 @@
 import type { AgreementStatus } from "~/graphql/graphql";
-import { formatNumber } from "~/i18n/i18n";
-import { useLang, useT } from "~/i18n/use-t";
+import { useT } from "~/i18n/use-t";
 
 /** Utkast / Aktivt / Löper ut snart / Utgånget / Uppsagt, each in its own colour. */
 export function AgreementStatusBadge({ status }: { status: AgreementStatus }) {
@@ -11,9 +10,8 @@ export function AgreementStatusBadge({ status }: { status: AgreementStatus }) {
 /** "30 dagar kvar", "Slutar i dag", "Slutade för 35 dagar sedan"; a dash for drafts. */
 export function DaysLeft({ days }: { days: number | null | undefined }) {
   const t = useT();
-  const lang = useLang();
   if (days == null) return <span className="muted">{t("common.none")}</span>;
   if (days === 0) return <span>{t("agreements.endsToday")}</span>;
-  if (days < 0) return <span className="muted">{t("agreements.endedDaysAgo", { days: formatNumber(lang, -days) })}</span>;
-  return <span>{t(days === 1 ? "agreements.dayLeft" : "agreements.daysLeft", { days: formatNumber(lang, days) })}</span>;
+  if (days < 0) return <span className="muted">{t("agreements.endedDaysAgo", { days: -days })}</span>;
+  return <span>{t("agreements.daysLeft", { days })}</span>;
 }

@@ -18,11 +18,55 @@ export function isLang(value: unknown): value is Lang {
   return typeof value === "string" && (LANGS as readonly string[]).includes(value);
 }
 
-/** The message for `key` in `lang`, with `{name}` placeholders filled from `vars`. */
+/**
+ * The message for `key` in `lang`, with `{name}` placeholders filled from `vars`, and ICU plurals
+ * `{count, plural, one {# dag} other {# dagar}}` chosen by the language's plural rules (`=0` and
+ * the other exact forms first); `#` is the number as the language writes it.
+ */
 export function translate(lang: Lang, key: MessageKey, vars?: MessageVars): string {
   const text = catalogues[lang][key];
   if (!vars) return text;
-  return text.replace(/\{(\w+)\}/g, (whole, name: string) => (name in vars ? String(vars[name]) : whole));
+  return withPlurals(lang, text, vars).replace(/\{(\w+)\}/g, (whole, name: string) => (name in vars ? String(vars[name]) : whole));
+}
+
+const PLURAL_START = /\{(\w+),\s*plural,/g;
+
+/** Replaces each `{name, plural, …}` block by the branch for `vars[name]`. */
+function withPlurals(lang: Lang, text: string, vars: MessageVars): string {
+  let out = "";
+  let from = 0;
+  for (let m = PLURAL_START.exec(text); m; m = PLURAL_START.exec(text)) {
+    const end = closingBrace(text, m.index);
+    const name = m[1]!;
+    const value = Number(typeof vars[name] === "string" ? String(vars[name]).replace(/[\s\u00a0\u202f]/g, "").replace(",", ".") : vars[name]);
+    out += text.slice(from, m.index) + pluralBranch(lang, text.slice(m.index + m[0].length, end), value);
+    from = end + 1;
+    PLURAL_START.lastIndex = from;
+  }
+  PLURAL_START.lastIndex = 0;
+  return out + text.slice(from);
+}
+
+function closingBrace(text: string, open: number): number {
+  let depth = 0;
+  for (let i = open; i < text.length; i++) {
+    if (text[i] === "{") depth++;
+    else if (text[i] === "}" && --depth === 0) return i;
+  }
+  throw new Error(`Unclosed plural in message: ${text}`);
+}
+
+function pluralBranch(lang: Lang, body: string, value: number): string {
+  const branches = new Map<string, string>();
+  const selector = /\s*(=\d+|zero|one|two|few|many|other)\s*\{/g;
+  for (let m = selector.exec(body); m; m = selector.exec(body)) {
+    const open = m.index + m[0].length - 1;
+    const close = closingBrace(body, open);
+    branches.set(m[1]!, body.slice(open + 1, close));
+    selector.lastIndex = close + 1;
+  }
+  const chosen = branches.get(`=${value}`) ?? branches.get(new Intl.PluralRules(LOCALES[lang]).select(value)) ?? branches.get("other") ?? "";
+  return chosen.replace(/#/g, Number.isFinite(value) ? formatNumber(lang, value) : "#");
 }
 
 export function translator(lang: Lang): Translate {
