@@ -89,14 +89,15 @@ describe("lists of properties and organisations", () => {
     }
   });
 
-  it("shows a friendly page for a broken cursor in the URL", async () => {
+  it("says a broken cursor in the URL on the list page, which shows its first page", async () => {
     const { context, page } = await newPage(browser);
     try {
       await logIn(page, DEMO.admin.email);
       const response = await page.goto("/organisations?after=not-a-cursor");
       expect(response?.status()).toBe(400);
-      await page.getByRole("heading", { name: "Ogiltig länk" }).waitFor();
-      // The header and menu stay; the error is the page's own.
+      await page.getByRole("alert").filter({ hasText: "Listan visas från första sidan." }).waitFor();
+      await page.getByRole("heading", { level: 1, name: "Organisationer" }).waitFor();
+      // The header and menu stay; the message is the page's own.
       await page.getByRole("navigation", { name: "Huvudmeny" }).waitFor();
       expect(await page.locator("main").textContent()).not.toMatch(/Error|at .*\.js/);
       await screenshot(page, "error-bad-cursor");

@@ -13,10 +13,10 @@ export function filterFromUrl(url: URL) {
   const tierParam = url.searchParams.get("tier");
   const tier = TIER_CODES.find((t) => t === tierParam);
   const before = url.searchParams.get("endingBefore") ?? "";
-  // A date that is not one (2026-13-45) says so, like a bad cursor, rather than quietly showing everything.
-  if (before && !isIsoDate(before)) throw new Response("Bad request", { status: 400 });
-  const endingBefore = before || undefined;
-  return { status, tier, endingBefore };
+  // A date that is not one (2026-13-45) is dropped and said so by the caller, never quietly ignored.
+  const badEndingBefore = before && !isIsoDate(before) ? before.slice(0, 40) : undefined;
+  const endingBefore = before && !badEndingBefore ? before : undefined;
+  return { status, tier, endingBefore, badEndingBefore };
 }
 
 function statusesOf(choice: StatusChoice | undefined): AgreementStatus[] | undefined {

@@ -10,7 +10,10 @@ import { todayInSweden } from "~/lib/dates";
 export async function loader({ request }: LoaderFunctionArgs) {
   const { api, lang } = await apiFor(request);
   const t = translator(lang);
-  const filter = agreementFilterOf(filterFromUrl(new URL(request.url)));
+  const fromUrl = filterFromUrl(new URL(request.url));
+  // A file cannot say the link was wrong: refuse it rather than export a list without the filter asked for.
+  if (fromUrl.badEndingBefore) throw new Response("Bad request", { status: 400 });
+  const filter = agreementFilterOf(fromUrl);
   // The first page is asked before answering, so a failing API gives its error page, not half a file.
   const first = await api.query(AgreementsDocument, { filter, first: 100 });
   return csvResponse({

@@ -101,7 +101,7 @@ export default function TailoringPage() {
         </p>
       ) : null}
 
-      <Stepper tailoring={tailoring} />
+      <Stepper tailoring={tailoring} agreementValid={agreement.status === "ACTIVE" || agreement.status === "EXPIRING"} />
       {tailoring ? <WaitingNote tailoring={tailoring} agreement={agreement} /> : null}
 
       {!tailoring ? <RequestSection {...props} /> : null}

@@ -16,13 +16,17 @@ const STATE_KEYS: Record<StepState, MessageKey> = {
  */
 const NOT_STARTED: readonly Exclude<TailoringStep, "DONE">[] = ["CONTACT", "REVIEW", "ACTION_PLAN", "PRIORITISATION", "END_DATE"];
 
-/** The five steps, each with its state and who finished it when. */
-export function Stepper({ tailoring }: { tailoring: PageTailoring | null }) {
+/**
+ * The five steps, each with its state and who finished it when. On an agreement that no longer
+ * gives its benefits (terminated, expired, a draft) nothing can be done now, so no step is current.
+ */
+export function Stepper({ tailoring, agreementValid }: { tailoring: PageTailoring | null; agreementValid: boolean }) {
   const t = useT();
   const lang = useLang();
-  const steps =
+  const given =
     tailoring?.steps ??
     NOT_STARTED.map((step, index) => ({ step, number: index + 1, state: (index === 0 ? "CURRENT" : "TO_DO") as StepState, doneAt: null, doneBy: null }));
+  const steps = agreementValid ? given : given.map((s) => (s.state === "CURRENT" ? { ...s, state: "TO_DO" as StepState } : s));
   return (
     <ol className="stepper" aria-label={t("tailoring.stepper.label")}>
       {steps.map((s) => (

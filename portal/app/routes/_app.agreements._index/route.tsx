@@ -13,7 +13,9 @@ import { useLang, useT } from "~/i18n/use-t";
 
 import { apiFor } from "~/lib/api.server";
 import { useViewer } from "~/lib/use-viewer";
+import { listAnswer, pageOrFirst } from "~/lib/list-link.server";
 import { pageFromUrl } from "~/lib/paging";
+import { LinkProblemsAlert } from "~/components/link-problems";
 
 export const meta: MetaFunction = ({ matches }) => [{ title: pageTitle(matches, "agreements.title") }];
 
@@ -23,18 +25,18 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const page = pageFromUrl(url);
   const { api } = await apiFor(request);
   // The API scopes the list: a customer sees its own agreements, a partner those it signed, a seller all.
-  const { agreements } = await api.query(AgreementsDocument, {
-    filter: agreementFilterOf(filter),
-    ...page.variables,
-  });
-  return { agreements, status: filter.status ?? "", tier: filter.tier ?? "", endingBefore: filter.endingBefore ?? "", size: page.size };
+  const { result, badCursor } = await pageOrFirst(page, (variables) => api.query(AgreementsDocument, { filter: agreementFilterOf(filter), ...variables }));
+  return listAnswer(
+    { agreements: result.agreements, status: filter.status ?? "", tier: filter.tier ?? "", endingBefore: filter.endingBefore ?? "", size: page.size },
+    { badCursor, badDate: filter.badEndingBefore },
+  );
 }
 
 export default function AgreementsPage() {
   const t = useT();
   const lang = useLang();
   const location = useLocation();
-  const { agreements, status, tier, endingBefore, size } = useLoaderData<typeof loader>();
+  const { agreements, status, tier, endingBefore, size, problems } = useLoaderData<typeof loader>();
   const rows = agreements.edges.map((edge) => edge.node);
   const filtered = Boolean(status || tier || endingBefore);
   return (
@@ -76,6 +78,7 @@ export default function AgreementsPage() {
         <PageSizeField size={size} />
         <FilterActions submitLabel={t("agreements.filter")} filtered={filtered} />
       </Form>
+      <LinkProblemsAlert problems={problems} />
       {rows.length === 0 ? (
         <EmptyState title={t("agreements.empty")} hint={filtered ? t("agreements.emptyFiltered") : t("agreements.emptyHint")} />
       ) : (

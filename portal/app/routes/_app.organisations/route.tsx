@@ -8,7 +8,9 @@ import { formatDate } from "~/i18n/i18n";
 import { pageTitle } from "~/i18n/meta";
 import { useLang, useT } from "~/i18n/use-t";
 import { apiFor } from "~/lib/api.server";
+import { listAnswer, pageOrFirst } from "~/lib/list-link.server";
 import { pageFromUrl, searchFromUrl } from "~/lib/paging";
+import { LinkProblemsAlert } from "~/components/link-problems";
 
 export const meta: MetaFunction = ({ matches }) => [{ title: pageTitle(matches, "organisations.title") }];
 
@@ -25,14 +27,14 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const kind = kindFromUrl(url);
   const page = pageFromUrl(url);
   const { api } = await apiFor(request);
-  const { organisations } = await api.query(OrganisationsDocument, { filter: { search, kind }, ...page.variables });
-  return { organisations, q: search ?? "", kind: kind ?? "", size: page.size };
+  const { result, badCursor } = await pageOrFirst(page, (variables) => api.query(OrganisationsDocument, { filter: { search, kind }, ...variables }));
+  return listAnswer({ organisations: result.organisations, q: search ?? "", kind: kind ?? "", size: page.size }, { badCursor });
 }
 
 export default function OrganisationsPage() {
   const t = useT();
   const lang = useLang();
-  const { organisations, q, kind, size } = useLoaderData<typeof loader>();
+  const { organisations, q, kind, size, problems } = useLoaderData<typeof loader>();
   const rows = organisations.edges.map((edge) => edge.node);
   return (
     <>
@@ -54,6 +56,7 @@ export default function OrganisationsPage() {
           </select>
         </div>
       </SearchForm>
+      <LinkProblemsAlert problems={problems} />
       {rows.length === 0 ? (
         <EmptyState title={t("organisations.empty")} hint={q || kind ? t("list.tryAgain") : undefined} />
       ) : (

@@ -8,7 +8,9 @@ import { formatNumber } from "~/i18n/i18n";
 import { pageTitle } from "~/i18n/meta";
 import { useLang, useT } from "~/i18n/use-t";
 import { apiFor } from "~/lib/api.server";
+import { listAnswer, pageOrFirst } from "~/lib/list-link.server";
 import { pageFromUrl, searchFromUrl } from "~/lib/paging";
+import { LinkProblemsAlert } from "~/components/link-problems";
 
 export const meta: MetaFunction = ({ matches }) => [{ title: pageTitle(matches, "properties.title") }];
 
@@ -17,14 +19,14 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const search = searchFromUrl(url);
   const page = pageFromUrl(url);
   const { api } = await apiFor(request);
-  const { properties } = await api.query(PropertiesDocument, { filter: { search }, ...page.variables });
-  return { properties, q: search ?? "", size: page.size };
+  const { result, badCursor } = await pageOrFirst(page, (variables) => api.query(PropertiesDocument, { filter: { search }, ...variables }));
+  return listAnswer({ properties: result.properties, q: search ?? "", size: page.size }, { badCursor });
 }
 
 export default function PropertiesPage() {
   const t = useT();
   const lang = useLang();
-  const { properties, q, size } = useLoaderData<typeof loader>();
+  const { properties, q, size, problems } = useLoaderData<typeof loader>();
   const rows = properties.edges.map((edge) => edge.node);
   return (
     <>
@@ -34,6 +36,7 @@ export default function PropertiesPage() {
         <CsvExportLink to="/properties/csv" />
       </div>
       <SearchForm searchLabel={t("properties.search")} q={q} size={size} />
+      <LinkProblemsAlert problems={problems} />
       {rows.length === 0 ? (
         <EmptyState title={t("properties.empty")} hint={q ? t("list.tryAgain") : undefined} />
       ) : (
