@@ -80,6 +80,11 @@ describe("the demo looks like three lived years", () => {
     expect(days.size).toBeGreaterThan(5);
   });
 
+  it("moves only what it wrote: the support calendar, which the seed never changes, keeps its first revision", async () => {
+    const [calendar] = await rows(sql`select revision from support_calendar_revision`);
+    expect(calendar!.revision).toBe(1);
+  });
+
   it("publishes product releases over three years, each on its release day", async () => {
     const releases = await rows(sql`select released_on, created_at from product_releases order by released_on`);
     expect(String(releases[0]!.released_on) <= addDaysIso(todayInSweden(), -900)).toBe(true);

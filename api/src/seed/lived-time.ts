@@ -58,7 +58,9 @@ export async function livedTime(db: Db, today: IsoDate = todayInSweden()): Promi
     const updates = [...columns].map(([table, cols]) => {
       const inScene = (c: string) => `"${c}" between ${from} and ${to}`;
       const sets = cols.map((c) => `"${c}" = case when ${inScene(c)} then ${target} + ("${c}" - ${from}) else "${c}" end`).join(", ");
-      return `update "${table}" set ${sets} where ${cols.map(inScene).join(" or ")};`;
+      const written = cols.map(inScene).join(" or ");
+      // Only tables the scene wrote: an update of no rows still fires statement triggers (the support calendar's revision).
+      return `if exists (select 1 from "${table}" where ${written}) then update "${table}" set ${sets} where ${written}; end if;`;
     });
     await db.execute(sql.raw(`do $$ begin ${updates.join("\n")} end $$`));
   };
