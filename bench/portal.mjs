@@ -16,7 +16,7 @@ import { writePortalReport } from "./report.mjs";
 const WARMUP_SECONDS = Number(process.env.BENCH_WARMUP_SECONDS ?? 3);
 const MEASURED_SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
 const ROUNDS = Number(process.env.BENCH_PORTAL_ROUNDS ?? 2);
-const CONNECTIONS = (process.env.BENCH_PORTAL_CONNECTIONS ?? "4,16").split(",").map(Number);
+const CONNECTIONS = (process.env.BENCH_PORTAL_CONNECTIONS ?? "1,4,16").split(",").map(Number);
 /** Issue #13's goal for the dashboard and the agreement page. */
 export const GOAL_P95_MS = 100;
 
@@ -232,6 +232,14 @@ try {
       meetsGoal: p95Ms < GOAL_P95_MS && r.errors === 0,
     };
   });
+  // Which statements the API ran for the portal over the whole run: where the count per page comes from.
+  const statements = (
+    await admin.query(
+      `select calls::int, round(mean_exec_time::numeric, 2)::float8 as mean_ms, left(regexp_replace(query, '\\s+', ' ', 'g'), 160) as query
+         from pg_stat_statements s join pg_roles r on r.oid = s.userid where r.rolname = $1 order by calls desc limit 20`,
+      [ROLE],
+    )
+  ).rows;
   await admin.end();
   const portalReport = {
     date: new Date().toISOString(),
@@ -239,6 +247,7 @@ try {
     goalP95Ms: GOAL_P95_MS,
     settings: { connections: CONNECTIONS, warmupSeconds: WARMUP_SECONDS, measuredSeconds: MEASURED_SECONDS, rounds: ROUNDS, agreement: richest.number },
     results,
+    statements,
   };
   // Added to the partner query's results of the same `npm run bench`, or to the last ones when run alone.
   const resultsDir = path.join(root, "bench", "results");
