@@ -241,6 +241,7 @@ try {
     )
   ).rows;
   await admin.end();
+  machine.loadAverageAtEnd = os.loadavg().map((l) => Number(l.toFixed(1)));
   const portalReport = {
     date: new Date().toISOString(),
     machine,

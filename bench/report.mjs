@@ -72,16 +72,17 @@ export function portalTable(report) {
 export function portalSummary(report) {
   const { machine: m, settings: s, goalP95Ms: goal } = report;
   const verdict = (c) => {
+    const at = `${c} connection${c === 1 ? "" : "s"}`;
     const rows = report.results.filter((r) => r.connections === c);
     const missed = rows.filter((r) => !r.meetsGoal);
     return missed.length === 0
-      ? `met at ${c} connections (worst p95 ${ms(Math.max(...rows.map((r) => r.p95Ms)))})`
-      : `not met at ${c} connections (${missed.map((r) => `${r.label}: p95 ${ms(r.p95Ms)}${r.errors ? `, ${r.errors} errors` : ""}`).join("; ")})`;
+      ? `met at ${at} (worst p95 ${ms(Math.max(...rows.map((r) => r.p95Ms)))})`
+      : `not met at ${at} (${missed.map((r) => `${r.label}: p95 ${ms(r.p95Ms)}${r.errors ? `, ${r.errors} errors` : ""}`).join("; ")})`;
   };
   return [
     `Goal of issue #13, server render p95 under ${goal} ms: ${s.connections.map(verdict).join("; ")}.`,
     "",
-    `Measured ${report.date.slice(0, 16).replace("T", " ")} UTC at commit ${m.commit} on ${m.cpu} (${m.cores} cores), Node ${m.node}, load average ${m.loadAverageAtStart?.join(" ")} at the start; ` +
+    `Measured ${report.date.slice(0, 16).replace("T", " ")} UTC at commit ${m.commit} on ${m.cpu} (${m.cores} cores), Node ${m.node}, load average ${m.loadAverageAtStart?.join(" ")} at the start and ${m.loadAverageAtEnd?.join(" ")} at the end; ` +
       `demo data, API and portal as \`npm start\` runs them, logged in through the portal's form; ${s.rounds} interleaved rounds of ${s.warmupSeconds} s warm-up + ${s.measuredSeconds} s measured per page and connection count; ` +
       `a response counts only as a 200 holding the page's markers.`,
   ];
