@@ -174,6 +174,16 @@ try {
     const missing = t.markers.filter((m) => !body.includes(m));
     if (status !== 200 || missing.length) throw new Error(`${t.label} answered ${status}${missing.length ? ` without ${missing.join(", ")}` : ""}`);
     t.bytes = Buffer.byteLength(body);
+    // The API's statements for this one page: where its count per page comes from.
+    await admin.query("select pg_stat_statements_reset()");
+    await page(`${portal}${t.path}`, t.cookie);
+    t.statements = (
+      await admin.query(
+        `select calls::int, left(regexp_replace(query, '\\s+', ' ', 'g'), 150) as query
+           from pg_stat_statements s join pg_roles r on r.oid = s.userid where r.rolname = $1 order by calls desc, query`,
+        [ROLE],
+      )
+    ).rows;
   }
   log(`Logged in through the portal's form; the agreement page of ${richest.number} is the richest (${richest.bytes} characters).`);
 
@@ -232,14 +242,6 @@ try {
       meetsGoal: p95Ms < GOAL_P95_MS && r.errors === 0,
     };
   });
-  // Which statements the API ran for the portal over the whole run: where the count per page comes from.
-  const statements = (
-    await admin.query(
-      `select calls::int, round(mean_exec_time::numeric, 2)::float8 as mean_ms, left(regexp_replace(query, '\\s+', ' ', 'g'), 160) as query
-         from pg_stat_statements s join pg_roles r on r.oid = s.userid where r.rolname = $1 order by calls desc limit 20`,
-      [ROLE],
-    )
-  ).rows;
   await admin.end();
   machine.loadAverageAtEnd = os.loadavg().map((l) => Number(l.toFixed(1)));
   const portalReport = {
@@ -248,7 +250,7 @@ try {
     goalP95Ms: GOAL_P95_MS,
     settings: { connections: CONNECTIONS, warmupSeconds: WARMUP_SECONDS, measuredSeconds: MEASURED_SECONDS, rounds: ROUNDS, agreement: richest.number },
     results,
-    statements,
+    statementsOfOnePage: Object.fromEntries(Object.values(targets).map((t) => [t.label, t.statements])),
   };
   // Added to the partner query's results of the same `npm run bench`, or to the last ones when run alone.
   const resultsDir = path.join(root, "bench", "results");

@@ -91,9 +91,9 @@ export function portalSummary(report) {
 export function writePortalReport(report, { print, docs, readFileSync, writeFileSync, existsSync }) {
   const lines = [...portalTable(report), "", ...portalSummary(report)];
   print("");
-  if (report.statements) {
-    print("The API's statements for the portal over the whole run (calls, mean ms, statement):");
-    for (const s of report.statements) print(`  ${String(s.calls).padStart(7)}  ${s.mean_ms.toFixed(2).padStart(7)}  ${s.query}`);
+  for (const [label, statements] of Object.entries(report.statementsOfOnePage ?? {})) {
+    print(`The API's statements for one page, ${label} (calls, statement):`);
+    for (const s of statements) print(`  ${String(s.calls).padStart(3)}  ${s.query}`);
     print("");
   }
   for (const line of lines) print(line);
