@@ -57,6 +57,13 @@ function closingBrace(text: string, open: number): number {
   throw new Error(`Unclosed plural in message: ${text}`);
 }
 
+/** One PluralRules per language, made once (like the formatters in intl-formats.ts). */
+const pluralRules = new Map<Lang, Intl.PluralRules>();
+const pluralOf = (lang: Lang, value: number) => {
+  if (!pluralRules.has(lang)) pluralRules.set(lang, new Intl.PluralRules(LOCALES[lang]));
+  return pluralRules.get(lang)!.select(value);
+};
+
 function pluralBranch(lang: Lang, body: string, value: number): string {
   const branches = new Map<string, string>();
   const selector = /\s*(=\d+|zero|one|two|few|many|other)\s*\{/g;
@@ -66,7 +73,7 @@ function pluralBranch(lang: Lang, body: string, value: number): string {
     branches.set(m[1]!, body.slice(open + 1, close));
     selector.lastIndex = close + 1;
   }
-  const chosen = branches.get(`=${value}`) ?? branches.get(new Intl.PluralRules(LOCALES[lang]).select(value)) ?? branches.get("other") ?? "";
+  const chosen = branches.get(`=${value}`) ?? branches.get(pluralOf(lang, value)) ?? branches.get("other") ?? "";
   return chosen.replace(/#/g, Number.isFinite(value) ? formatNumber(lang, value) : "#");
 }
 
