@@ -13,6 +13,7 @@ import { NodeResolver } from "./modules/node/node.resolver.js";
 import { OrganisationResolver, PropertyResolver, TierResolver, UserResolver } from "./modules/parties/party.resolver.js";
 import { SearchResolver } from "./modules/search/search.resolver.js";
 import { PricingResolver } from "./modules/pricing/pricing.resolver.js";
+import { OutboxResolver } from "./modules/notifications/outbox.resolver.js";
 import { authChecker } from "./shared/auth.js";
 import { validateArgument } from "./shared/validation.js";
 
@@ -44,6 +45,7 @@ export const resolvers = [
   AgreementVisitsResolver,
   SearchResolver,
   PricingResolver,
+  OutboxResolver,
   SupportCalendarResolver,
   SupportCaseResolver,
   SupportCaseMessageResolver,

@@ -15,6 +15,7 @@ import { addDaysIso, todayInSweden } from "../shared/dates.js";
 import type { Result } from "../shared/errors.js";
 import type { Role, Viewer } from "../shared/viewer.js";
 import { ensureAdmin } from "./bootstrap.js";
+import { seedDemoAttention } from "./demo-attention.js";
 import { seedDemoVisits } from "./demo-visits.js";
 import { seedSupportCases } from "./support-cases.js";
 
@@ -107,6 +108,7 @@ export async function seedDemo(db: Db): Promise<DemoLogin[]> {
   await seedAgreements(db, admin, orgIds, propertyIds);
   await seedSupportCases(db);
   await seedDemoVisits(db, admin, orgIds, DEMO_PASSWORD);
+  await seedDemoAttention(db, admin, DEMO_PASSWORD);
   return DEMO_LOGINS;
 }
 

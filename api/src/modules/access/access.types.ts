@@ -26,6 +26,7 @@ export const Section = graphqlEnum(SECTIONS, {
     SUPPORT_QUEUE: { description: "The queue of support cases to answer (vendor support, admins and partners)." },
     ADMINISTRATION: { description: "Onboarding: organisations, properties and product releases (vendor admins)." },
     USERS: { description: "The users of the caller's organisation (any organisation for vendor admins)." },
+    EMAIL_OUTBOX: { description: "The e-mail outbox: mail that failed to send, to look at and send again (vendor admins)." },
   },
 });
 export type Section = (typeof Section)[keyof typeof Section];

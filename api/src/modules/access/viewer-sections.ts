@@ -1,6 +1,7 @@
 import { CUSTOMER_ROLES, holds, PARTNER_ROLES, VENDOR_ROLES, type Role, type Viewer } from "../../shared/viewer.js";
 import { AGREEMENT_MANAGERS } from "../agreements/agreement.roles.js";
 import { AUDITORS } from "../audit/audit.roles.js";
+import { OUTBOX_KEEPERS } from "../notifications/outbox.roles.js";
 import { USER_CREATORS } from "../parties/party.roles.js";
 import { CASE_HANDLERS, CASE_OPENERS } from "../support/support.roles.js";
 import { PARTNER_PROGRESS_REPORTERS, VENDOR_SIDE } from "../tailoring/tailoring.roles.js";
@@ -31,6 +32,8 @@ export const SECTION_ROLES = {
   // Onboarding without the API: organisations, properties and releases are the vendor admin's.
   ADMINISTRATION: ["ADMIN"],
   USERS: USER_CREATORS,
+  // Failed e-mail of every tenant: only the vendor's admins may read it and send it again.
+  EMAIL_OUTBOX: OUTBOX_KEEPERS,
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Section = keyof typeof SECTION_ROLES;
