@@ -19,7 +19,7 @@ export const Section = graphqlEnum(SECTIONS, {
     ORGANISATIONS: { description: "Organisations: for vendor staff and partners, who serve many." },
     PROPERTIES: { description: "Properties the caller may see." },
     API_TOKENS: { description: "The organisation's API tokens (admins and partner admins)." },
-    WORKLIST: { description: "Tailorings waiting on the vendor (sellers and admins); for partner staff, their action items and outdated installations." },
+    WORKLIST: { description: "Tailorings waiting on the vendor (sellers and admins) or on the customer (customer admins); for partner staff, their action items and outdated installations." },
     VISITS: { description: "The calendar of annual support visits of the agreements the caller may see." },
     AUDIT: { description: "The audit trail (admins)." },
     SUPPORT: { description: "Support: opening hours, opening a case, the organisation's cases (every role)." },

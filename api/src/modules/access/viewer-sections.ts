@@ -4,7 +4,7 @@ import { AUDITORS } from "../audit/audit.roles.js";
 import { OUTBOX_KEEPERS } from "../notifications/outbox.roles.js";
 import { USER_CREATORS } from "../parties/party.roles.js";
 import { CASE_HANDLERS, CASE_OPENERS } from "../support/support.roles.js";
-import { PARTNER_PROGRESS_REPORTERS, VENDOR_SIDE } from "../tailoring/tailoring.roles.js";
+import { PARTNER_PROGRESS_REPORTERS, PRIORITY_CONFIRMERS, VENDOR_SIDE } from "../tailoring/tailoring.roles.js";
 import { TOKEN_MANAGERS } from "./access.roles.js";
 
 /**
@@ -19,9 +19,9 @@ export const SECTION_ROLES = {
   ORGANISATIONS: [...VENDOR_ROLES, ...PARTNER_ROLES],
   PROPERTIES: [...VENDOR_ROLES, ...PARTNER_ROLES, ...CUSTOMER_ROLES],
   API_TOKENS: TOKEN_MANAGERS,
-  // Tailorings waiting on the vendor; a partner's own action items and outdated installations; a
-  // customer admin reaches theirs from the agreement.
-  WORKLIST: [...VENDOR_SIDE, ...PARTNER_PROGRESS_REPORTERS],
+  // Tailorings waiting on the vendor; a customer admin's, waiting on the customer (decision 0028: a
+  // member cannot act on them); a partner's own action items and outdated installations.
+  WORKLIST: [...VENDOR_SIDE, ...PRIORITY_CONFIRMERS, ...PARTNER_PROGRESS_REPORTERS],
   // The visit calendar answers everyone, each for the agreements they may see.
   VISITS: [...VENDOR_ROLES, ...PARTNER_ROLES, ...CUSTOMER_ROLES],
   AUDIT: AUDITORS,
