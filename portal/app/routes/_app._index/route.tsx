@@ -32,7 +32,9 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const windows = { in30: isoDatePlus(today, 31), in60: isoDatePlus(today, 61), in90: isoDatePlus(today, 91) };
   const sales = role === "ADMIN" || role === "SELLER";
   const support = role === "ADMIN" || role === "SUPPORT";
-  return { kind: "vendor" as const, viewer, windows, data: await api.query(VendorDashboardDocument, { ...windows, sales, support }) };
+  // The outbox is asked for only by those whose sections include it: the API refuses everyone else.
+  const admin = viewer.sections.includes("EMAIL_OUTBOX");
+  return { kind: "vendor" as const, viewer, windows, data: await api.query(VendorDashboardDocument, { ...windows, sales, support, admin }) };
 }
 
 export default function Dashboard() {

@@ -10,6 +10,9 @@ const SECTION_OF_PATH: [prefix: string, section: Section][] = [
   ["/organisations", "ORGANISATIONS"],
   ["/properties", "PROPERTIES"],
   ["/worklist", "WORKLIST"],
+  ["/visits", "VISITS"],
+  ["/support-queue", "SUPPORT_QUEUE"],
+  ["/admin/outbox", "EMAIL_OUTBOX"],
 ];
 
 export function canOpen(sections: readonly Section[], to: string): boolean {
