@@ -47,7 +47,7 @@ const ROLES = [
   {
     name: "admin",
     email: DEMO.admin.email,
-    tiles: ["failed-emails", "expiring-30", "expiring-60", "expiring-90", "overdue-items", "waiting-on-vendor", "visits-to-book", "open-cases", "overdue-cases", "near-deadline", "overdue-visits"],
+    tiles: ["failed-emails", "unassigned-cases", "draft-agreements", "expiring-30", "expiring-60", "expiring-90", "overdue-items", "waiting-on-vendor", "visits-to-book", "open-cases", "overdue-cases", "near-deadline", "overdue-visits"],
     text: ["Behöver åtgärdas", "Går ut de närmaste 90 dagarna"],
   },
 ] as const;
@@ -176,6 +176,12 @@ describe("what needs doing: each count opens the list it counts", () => {
       await row.waitFor({ state: "detached" });
       await page.goto("/");
       expect(Number(await page.locator("[data-tile=failed-emails] .tile-value").textContent())).toBe(failed - 1);
+    }));
+
+  it("admin: the cases nobody handles and the agreements not activated", () =>
+    as(DEMO.admin.email, async (page) => {
+      expect(await expectTileOpensItsList(page, "unassigned-cases", "[data-testid=support-queue] tbody tr")).toBeGreaterThan(0);
+      expect(await expectTileOpensItsList(page, "draft-agreements", "tbody th[scope=row]")).toBeGreaterThan(0);
     }));
 
   it("no one else can open the outbox", () =>

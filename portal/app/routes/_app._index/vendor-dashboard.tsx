@@ -22,7 +22,9 @@ export function VendorDashboard(props: { data: VendorDashboardQuery; windows: { 
   const cases = data.openCases?.edges.map((e) => e.node) ?? [];
   return (
     <>
-      {data.failedEmails ? <AttentionTiles failedEmails={data.failedEmails.totalCount} sections={sections} /> : null}
+      {data.failedEmails ? (
+        <AttentionTiles counts={{ failedEmails: data.failedEmails.totalCount, unassignedCases: data.unassignedCases?.totalCount ?? 0, drafts: data.drafts?.totalCount ?? 0 }} sections={sections} />
+      ) : null}
       {data.in90 ? <h2 className="dash-group">{t("dashboard.salesGroup")}</h2> : null}
       {data.in90 ? (
         <div className="tiles">
