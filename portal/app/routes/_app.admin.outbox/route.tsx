@@ -66,7 +66,7 @@ export default function OutboxPage() {
         <EmptyState title={view === "FAILED" ? t("outbox.noneFailed") : t("outbox.empty")} hint={view === "FAILED" ? t("outbox.noneFailedHint") : undefined} />
       ) : (
         <div className="table-wrap" tabIndex={0}>
-          <table data-testid="outbox">
+          <table data-testid="outbox" className="stack-on-phone">
             <caption className="visually-hidden">{t("outbox.title")}</caption>
             <thead>
               <tr>
@@ -84,11 +84,17 @@ export default function OutboxPage() {
                   <th scope="row" className="cell-break">
                     {mail.to}
                   </th>
-                  <td>{mail.subject}</td>
-                  <td className="cell-break cell-error">{mail.lastError ?? t("common.none")}</td>
-                  <td className="tabular">{mail.attempts}</td>
-                  <td className="nowrap">{formatDateTime(lang, mail.createdAt)}</td>
-                  <td>
+                  <td data-label={t("outbox.subject")}>{mail.subject}</td>
+                  <td data-label={t("outbox.lastError")} className="cell-break cell-error">
+                    {mail.lastError ?? t("common.none")}
+                  </td>
+                  <td data-label={t("outbox.attempts")} className="tabular">
+                    {mail.attempts}
+                  </td>
+                  <td data-label={t("outbox.queuedAt")} className="nowrap">
+                    {formatDateTime(lang, mail.createdAt)}
+                  </td>
+                  <td data-label={t("outbox.state")}>
                     <span className={`badge ${mail.state === "FAILED" ? "badge-redo" : mail.state === "SENT" ? "badge-active" : ""}`}>{t(`outbox.state.${mail.state}`)}</span>
                     {mail.state === "FAILED" ? (
                       <IntentForm intent="retryEmail" target={mail.id} className="row-actions" aria-label={t("outbox.retryLabel", { to: mail.to })}>

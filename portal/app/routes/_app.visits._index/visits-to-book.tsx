@@ -15,7 +15,7 @@ export function VisitsToBookTable({ visits }: { visits: VisitsToBookQuery["visit
         <EmptyState title={t("visits.noneToBook")} />
       ) : (
         <div className="table-wrap" tabIndex={0}>
-          <table data-testid="visits-to-book">
+          <table data-testid="visits-to-book" className="stack-on-phone">
             <caption className="visually-hidden">{t("visits.show.to-book")}</caption>
             <thead>
               <tr>
@@ -31,12 +31,12 @@ export function VisitsToBookTable({ visits }: { visits: VisitsToBookQuery["visit
                   <th scope="row">
                     <Link to={`/agreements/${encodeURIComponent(v.agreement.id)}#visits`}>{formatDay(lang, v.proposedOn)}</Link>
                   </th>
-                  <td>
+                  <td data-label={t("visits.agreement")}>
                     {v.agreement.number}
                     <span className="cell-note">{v.agreement.customer.name}</span>
                   </td>
-                  <td>{v.agreement.properties.map((p) => p.name).join(", ")}</td>
-                  <td>
+                  <td data-label={t("visits.property")}>{v.agreement.properties.map((p) => p.name).join(", ")}</td>
+                  <td data-label={t("visits.state")}>
                     <span className={v.late ? "badge badge-redo" : "badge"}>{v.late ? t("visits.toBookLate") : t("visits.toBook")}</span>
                   </td>
                 </tr>
