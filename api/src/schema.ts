@@ -14,6 +14,7 @@ import { OrganisationResolver, PropertyResolver, TierResolver, UserResolver } fr
 import { SearchResolver } from "./modules/search/search.resolver.js";
 import { PricingResolver } from "./modules/pricing/pricing.resolver.js";
 import { OutboxResolver } from "./modules/notifications/outbox.resolver.js";
+import { LockoutResolver } from "./modules/access/lockout.resolver.js";
 import { authChecker } from "./shared/auth.js";
 import { validateArgument } from "./shared/validation.js";
 
@@ -46,6 +47,7 @@ export const resolvers = [
   SearchResolver,
   PricingResolver,
   OutboxResolver,
+  LockoutResolver,
   SupportCalendarResolver,
   SupportCaseResolver,
   SupportCaseMessageResolver,

@@ -124,3 +124,35 @@ describe("the e-mail outbox for admins", () => {
     }
   });
 });
+
+describe("accounts locked out by the log-in limits", () => {
+  const LOCKOUTS = `{ loginLockouts { user { email } fromEveryAddress lockedUntil } }`;
+  const UNLOCK = `mutation($i: UnlockLoginInput!) { unlockLogin(input: $i) { user { email } userErrors { code field } } }`;
+  const LOGIN = `mutation($i: LoginInput!) { login(input: $i) { token userErrors { code } } }`;
+
+  it("shows the admin who is locked out and lets the admin unlock them, audited; no one else", async () => {
+    expect((await api.gql(LOCKOUTS, {}, tokens.admin)).data.loginLockouts).toEqual([]);
+    for (let i = 0; i < 5; i++) await api.gql(LOGIN, { i: { email: "Karin@vastkustfast.demo", password: "fel lösenord" } });
+    const refused = await api.gql(LOGIN, { i: { email: LOGINS.karin, password: "trygg-demo-2026" } });
+    expect(refused.errors?.[0]?.extensions?.code).toBe("TOO_MANY_REQUESTS");
+
+    const locked = (await api.gql(LOCKOUTS, {}, tokens.admin)).data.loginLockouts;
+    expect(locked).toEqual([{ user: { email: LOGINS.karin }, fromEveryAddress: false, lockedUntil: expect.any(String) }]);
+    expect(new Date(locked[0].lockedUntil).getTime()).toBeGreaterThan(Date.now());
+    for (const who of ["sara", "tomas", "petra", "karin"]) {
+      expect((await api.gql(LOCKOUTS, {}, tokens[who])).errors?.[0]?.extensions?.code, who).toBe("FORBIDDEN");
+    }
+
+    const karinId = (await api.gql(`{ viewer { user { id } } }`, {}, tokens.karin)).data.viewer.user.id;
+    expect((await api.gql(UNLOCK, { i: { userId: karinId } }, tokens.sara)).errors?.[0]?.extensions?.code).toBe("FORBIDDEN");
+    expect((await api.gql(UNLOCK, { i: { userId: karinId } }, tokens.admin)).data.unlockLogin).toEqual({ user: { email: LOGINS.karin }, userErrors: [] });
+    expect((await api.gql(LOCKOUTS, {}, tokens.admin)).data.loginLockouts).toEqual([]);
+    const back = await api.gql(LOGIN, { i: { email: LOGINS.karin, password: "trygg-demo-2026" } });
+    expect(back.data.login.token).toEqual(expect.any(String));
+
+    expect((await api.gql(UNLOCK, { i: { userId: karinId } }, tokens.admin)).data.unlockLogin.userErrors).toEqual([{ code: "NOT_LOCKED_OUT", field: ["input", "userId"] }]);
+    expect((await api.gql(UNLOCK, { i: { userId: "bm90LWFuLWlk" } }, tokens.admin)).data.unlockLogin.userErrors.map((e: any) => e.code)).toEqual(["NOT_FOUND"]);
+    const audit = await api.gql(`{ auditEvents(filter: { action: "user.unlockLogin" }, first: 10) { edges { node { objectType details } } } }`, {}, tokens.admin);
+    expect(audit.data.auditEvents.edges.map((e: any) => e.node)).toEqual([{ objectType: "User", details: expect.objectContaining({ email: LOGINS.karin, everywhere: false }) }]);
+  });
+});

@@ -27,6 +27,7 @@ export const Section = graphqlEnum(SECTIONS, {
     ADMINISTRATION: { description: "Onboarding: organisations, properties and product releases (vendor admins)." },
     USERS: { description: "The users of the caller's organisation (any organisation for vendor admins)." },
     EMAIL_OUTBOX: { description: "The e-mail outbox: mail that failed to send, to look at and send again (vendor admins)." },
+    LOGIN_LOCKOUTS: { description: "Users the log-in limits refuse right now, to unlock (vendor admins; shown with the users)." },
   },
 });
 export type Section = (typeof Section)[keyof typeof Section];

@@ -5,7 +5,7 @@ import { OUTBOX_KEEPERS } from "../notifications/outbox.roles.js";
 import { USER_CREATORS } from "../parties/party.roles.js";
 import { CASE_HANDLERS, CASE_OPENERS } from "../support/support.roles.js";
 import { PARTNER_PROGRESS_REPORTERS, PRIORITY_CONFIRMERS, VENDOR_SIDE } from "../tailoring/tailoring.roles.js";
-import { TOKEN_MANAGERS } from "./access.roles.js";
+import { LOCKOUT_KEEPERS, TOKEN_MANAGERS } from "./access.roles.js";
 
 /**
  * The parts of Trygg a viewer works in, and who may use each: the portal builds its menu from
@@ -34,6 +34,8 @@ export const SECTION_ROLES = {
   USERS: USER_CREATORS,
   // Failed e-mail of every tenant: only the vendor's admins may read it and send it again.
   EMAIL_OUTBOX: OUTBOX_KEEPERS,
+  // Users refused by the log-in limits, to unlock: every tenant's, so the vendor's admins only.
+  LOGIN_LOCKOUTS: LOCKOUT_KEEPERS,
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Section = keyof typeof SECTION_ROLES;
