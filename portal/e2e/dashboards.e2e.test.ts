@@ -47,7 +47,7 @@ const ROLES = [
   {
     name: "admin",
     email: DEMO.admin.email,
-    tiles: ["failed-emails", "unassigned-cases", "draft-agreements", "expiring-30", "expiring-60", "expiring-90", "overdue-items", "waiting-on-vendor", "visits-to-book", "open-cases", "overdue-cases", "near-deadline", "overdue-visits"],
+    tiles: ["failed-emails", "locked-out", "unassigned-cases", "draft-agreements", "expiring-30", "expiring-60", "expiring-90", "overdue-items", "waiting-on-vendor", "visits-to-book", "open-cases", "overdue-cases", "near-deadline", "overdue-visits"],
     text: ["Behöver åtgärdas", "Går ut de närmaste 90 dagarna"],
   },
 ] as const;
@@ -58,7 +58,7 @@ async function expectTileOpensItsList(page: Page, tile: string, rows: string): P
   const count = Number(await page.locator(`[data-tile=${tile}] .tile-value`).textContent());
   const href = await page.locator(`[data-tile=${tile}] a.tile-link`).getAttribute("href");
   await page.locator(`[data-tile=${tile}] a.tile-link`).click();
-  await page.waitForURL((url) => `${url.pathname}${url.search}` === href);
+  await page.waitForURL((url) => `${url.pathname}${url.search}${url.hash}` === href);
   await page.locator("h1").waitFor();
   expect(await page.locator(rows).count(), `${tile} → ${href}`).toBe(count);
   return count;
@@ -183,6 +183,28 @@ describe("what needs doing: each count opens the list it counts", () => {
       expect(await expectTileOpensItsList(page, "unassigned-cases", "[data-testid=support-queue] tbody tr")).toBeGreaterThan(0);
       expect(await expectTileOpensItsList(page, "draft-agreements", "tbody th[scope=row]")).toBeGreaterThan(0);
     }));
+
+  it("admin: a user locked out by the log-in limits, unlocked from the users page", async () => {
+    // Five wrong passwords from one address: the sixth attempt, even the right one, is refused.
+    for (let i = 0; i < 5; i++) {
+      await fetch(process.env.API_URL!, {
+        method: "POST",
+        headers: { "content-type": "application/json" },
+        body: JSON.stringify({ query: `mutation($i: LoginInput!) { login(input: $i) { token } }`, variables: { i: { email: MAJA, password: "fel-lösenord-123" } } }),
+      });
+    }
+    await as(DEMO.admin.email, async (page) => {
+      expect(await expectTileOpensItsList(page, "locked-out", "[data-testid=lockouts] li")).toBe(1);
+      const row = page.locator(`[data-testid=lockouts] li[data-user='${MAJA}']`);
+      await row.getByRole("button", { name: "Lås upp" }).click();
+      await page.getByRole("status").filter({ hasText: "Maja Majvik kan logga in igen." }).waitFor();
+      await page.getByTestId("lockouts").waitFor({ state: "detached" });
+      expect(await page.locator("#lockouts").textContent()).toContain("Ingen är utelåst just nu.");
+    });
+    await as(MAJA, async (page) => {
+      expect(await page.locator("h1").textContent()).toBe("Välkommen, Maja Majvik");
+    });
+  });
 
   it("no one else can open the outbox", () =>
     as(DEMO.sara.email, async (page) => {

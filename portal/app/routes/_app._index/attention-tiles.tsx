@@ -4,6 +4,7 @@ import { Tile } from "./tiles";
 
 export interface Attention {
   failedEmails: number;
+  lockedOut: number;
   unassignedCases: number;
   drafts: number;
 }
@@ -24,6 +25,15 @@ export function AttentionTiles({ counts, sections }: { counts: Attention; sectio
           hint={counts.failedEmails > 0 ? t("dashboard.failedEmailsHint") : undefined}
           to="/admin/outbox"
           linkLabel={t("dashboard.showOutbox")}
+        />
+        <Tile
+          id="locked-out"
+          sections={sections}
+          value={counts.lockedOut}
+          tone={counts.lockedOut > 0 ? "warn" : "good"}
+          label={t("dashboard.lockedOut")}
+          to="/admin/users#lockouts"
+          linkLabel={t("dashboard.showLockedOut")}
         />
         <Tile
           id="unassigned-cases"

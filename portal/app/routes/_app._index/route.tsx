@@ -34,7 +34,8 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const support = role === "ADMIN" || role === "SUPPORT";
   // The outbox is asked for only by those whose sections include it: the API refuses everyone else.
   const admin = viewer.sections.includes("EMAIL_OUTBOX");
-  return { kind: "vendor" as const, viewer, windows, data: await api.query(VendorDashboardDocument, { ...windows, sales, support, admin }) };
+  const lockouts = viewer.sections.includes("LOGIN_LOCKOUTS");
+  return { kind: "vendor" as const, viewer, windows, data: await api.query(VendorDashboardDocument, { ...windows, sales, support, admin, lockouts }) };
 }
 
 export default function Dashboard() {

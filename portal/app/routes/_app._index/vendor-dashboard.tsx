@@ -23,7 +23,10 @@ export function VendorDashboard(props: { data: VendorDashboardQuery; windows: { 
   return (
     <>
       {data.failedEmails ? (
-        <AttentionTiles counts={{ failedEmails: data.failedEmails.totalCount, unassignedCases: data.unassignedCases?.totalCount ?? 0, drafts: data.drafts?.totalCount ?? 0 }} sections={sections} />
+        <AttentionTiles
+          counts={{ failedEmails: data.failedEmails.totalCount, lockedOut: data.loginLockouts?.length ?? 0, unassignedCases: data.unassignedCases?.totalCount ?? 0, drafts: data.drafts?.totalCount ?? 0 }}
+          sections={sections}
+        />
       ) : null}
       {data.in90 ? <h2 className="dash-group">{t("dashboard.salesGroup")}</h2> : null}
       {data.in90 ? (
