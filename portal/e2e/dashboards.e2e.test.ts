@@ -43,7 +43,7 @@ const ROLES = [
   { name: "visit-due", email: MAJA, tiles: ["agreements", "expiring", "waiting-on-customer", "open-cases", "items-past-date", "properties", "updates"], text: ["Årets supportbesök är inte bokat ännu"] },
   { name: "seller", email: DEMO.sara.email, tiles: ["expiring-30", "expiring-60", "expiring-90", "overdue-items", "waiting-on-vendor", "visits-to-book"], text: ["Går ut de närmaste 90 dagarna", "Värde per år"] },
   { name: "partner", email: DEMO.petra.email, tiles: ["agreements", "expiring", "own-items", "updates", "routed-cases"], text: ["Era kunders avtal", "Åtgärder som är era"] },
-  { name: "support", email: TOMAS, tiles: ["open-cases", "overdue-cases", "near-deadline", "overdue-visits"], text: [] },
+  { name: "support", email: TOMAS, tiles: ["open-cases", "overdue-cases", "near-deadline", "overdue-visits"], text: ["Kommande supportbesök", "Kv. Stigberget 2"] },
   {
     name: "admin",
     email: DEMO.admin.email,
@@ -59,8 +59,8 @@ async function expectTileOpensItsList(page: Page, tile: string, rows: string): P
   const href = await page.locator(`[data-tile=${tile}] a.tile-link`).getAttribute("href");
   await page.locator(`[data-tile=${tile}] a.tile-link`).click();
   await page.waitForURL((url) => `${url.pathname}${url.search}${url.hash}` === href);
-  await page.locator("h1").waitFor();
-  expect(await page.locator(rows).count(), `${tile} → ${href}`).toBe(count);
+  // The list renders with the navigation; poll briefly rather than race it.
+  await expect.poll(() => page.locator(rows).count(), { message: `${tile} → ${href}`, timeout: 5000 }).toBe(count);
   return count;
 }
 

@@ -5,6 +5,7 @@ import { formatMoney } from "~/lib/money";
 import { AttentionTiles } from "./attention-tiles";
 import { AgreementRow, agreementPath, LinkRow } from "./rows";
 import { Panel, Tile } from "./tiles";
+import { VisitsPanel } from "./visits-panel";
 
 const WINDOWS = [30, 60, 90] as const;
 
@@ -49,7 +50,7 @@ export function VendorDashboard(props: { data: VendorDashboardQuery; windows: { 
           <Tile id="visits-to-book" sections={sections} value={data.visitsToBook?.totalCount ?? 0} tone={data.visitsToBook?.totalCount ? "warn" : "good"} label={t("dashboard.visitsToBook")} to="/visits?state=to-book" linkLabel={t("dashboard.showVisitsToBook")} />
         </div>
       ) : null}
-      {data.openCases ? <h2 className="dash-group">{t("dashboard.supportGroup")}</h2> : null}
+      {data.openCases ? <h2 className="dash-group">{t("dashboard.supportAndVisitsGroup")}</h2> : null}
       {data.openCases ? (
         <div className="tiles">
           <Tile id="open-cases" sections={sections} value={data.openCases.totalCount} label={t("dashboard.openCases")} to="/support-queue" linkLabel={t("dashboard.showQueue")} />
@@ -58,8 +59,11 @@ export function VendorDashboard(props: { data: VendorDashboardQuery; windows: { 
           <Tile id="overdue-visits" sections={sections} value={data.overdueVisits?.totalCount ?? 0} tone={data.overdueVisits?.totalCount ? "bad" : "good"} label={t("dashboard.overdueVisits")} to="/visits?state=overdue" linkLabel={t("dashboard.showOverdueVisits")} />
         </div>
       ) : null}
-      {data.in90 ? (
+      {data.in90 || data.comingVisits ? (
         <div className="dash-grid">
+          {data.comingVisits ? <VisitsPanel visits={data.comingVisits.edges.map((e) => e.node)} /> : null}
+          {data.in90 ? (
+            <>
           <Panel id="expiring" title={t("dashboard.expiringTitle")} empty={t("dashboard.noneExpiring")}>
             {expiring.length > 0 ? (
               <ul className="dash-list">
@@ -81,6 +85,8 @@ export function VendorDashboard(props: { data: VendorDashboardQuery; windows: { 
               </ul>
             ) : null}
           </Panel>
+            </>
+          ) : null}
         </div>
       ) : null}
     </>
