@@ -1,6 +1,7 @@
 import type { Section } from "~/graphql/graphql";
+import type { MessageKey } from "~/i18n/i18n";
 import { useT } from "~/i18n/use-t";
-import { Tile } from "./tiles";
+import { Tile, type Tone } from "./tiles";
 
 export interface Attention {
   failedEmails: number;
@@ -9,6 +10,14 @@ export interface Attention {
   drafts: number;
 }
 
+/** Each count, the tone it takes when not zero, its words and the list it counts. */
+const TILES: { id: string; count: keyof Attention; tone: Tone; label: MessageKey; hint?: MessageKey; to: string; link: MessageKey }[] = [
+  { id: "failed-emails", count: "failedEmails", tone: "bad", label: "dashboard.failedEmails", hint: "dashboard.failedEmailsHint", to: "/admin/outbox", link: "dashboard.showOutbox" },
+  { id: "locked-out", count: "lockedOut", tone: "warn", label: "dashboard.lockedOut", to: "/admin/users#lockouts", link: "dashboard.showLockedOut" },
+  { id: "unassigned-cases", count: "unassignedCases", tone: "warn", label: "dashboard.unassignedCases", to: "/support-queue?view=unassigned", link: "dashboard.showUnassigned" },
+  { id: "draft-agreements", count: "drafts", tone: "warn", label: "dashboard.draftAgreements", hint: "dashboard.draftAgreementsHint", to: "/agreements?status=DRAFT", link: "dashboard.showDrafts" },
+];
+
 /** The admin's "needs a person": what nobody else is set to pick up (the rest sits in the groups below). */
 export function AttentionTiles({ counts, sections }: { counts: Attention; sections: readonly Section[] }) {
   const t = useT();
@@ -16,44 +25,22 @@ export function AttentionTiles({ counts, sections }: { counts: Attention; sectio
     <>
       <h2 className="dash-group">{t("dashboard.attentionGroup")}</h2>
       <div className="tiles">
-        <Tile
-          id="failed-emails"
-          sections={sections}
-          value={counts.failedEmails}
-          tone={counts.failedEmails > 0 ? "bad" : "good"}
-          label={t("dashboard.failedEmails")}
-          hint={counts.failedEmails > 0 ? t("dashboard.failedEmailsHint") : undefined}
-          to="/admin/outbox"
-          linkLabel={t("dashboard.showOutbox")}
-        />
-        <Tile
-          id="locked-out"
-          sections={sections}
-          value={counts.lockedOut}
-          tone={counts.lockedOut > 0 ? "warn" : "good"}
-          label={t("dashboard.lockedOut")}
-          to="/admin/users#lockouts"
-          linkLabel={t("dashboard.showLockedOut")}
-        />
-        <Tile
-          id="unassigned-cases"
-          sections={sections}
-          value={counts.unassignedCases}
-          tone={counts.unassignedCases > 0 ? "warn" : "good"}
-          label={t("dashboard.unassignedCases")}
-          to="/support-queue?view=unassigned"
-          linkLabel={t("dashboard.showUnassigned")}
-        />
-        <Tile
-          id="draft-agreements"
-          sections={sections}
-          value={counts.drafts}
-          tone={counts.drafts > 0 ? "warn" : "neutral"}
-          label={t("dashboard.draftAgreements")}
-          hint={counts.drafts > 0 ? t("dashboard.draftAgreementsHint") : undefined}
-          to="/agreements?status=DRAFT"
-          linkLabel={t("dashboard.showDrafts")}
-        />
+        {TILES.map((tile) => {
+          const n = counts[tile.count];
+          return (
+            <Tile
+              key={tile.id}
+              id={tile.id}
+              sections={sections}
+              value={n}
+              tone={n > 0 ? tile.tone : "good"}
+              label={t(tile.label)}
+              hint={n > 0 && tile.hint ? t(tile.hint) : undefined}
+              to={tile.to}
+              linkLabel={t(tile.link)}
+            />
+          );
+        })}
       </div>
     </>
   );

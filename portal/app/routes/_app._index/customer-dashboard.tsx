@@ -3,7 +3,7 @@ import { AgreementStatusBadge, DaysLeft } from "~/components/agreement-status";
 import type { CustomerDashboardQuery, Section } from "~/graphql/graphql";
 import { useT } from "~/i18n/use-t";
 import { NextVisitPanel } from "./next-visit-panel";
-import { AgreementRow, agreementPath, LinkRow } from "./rows";
+import { AgreementList, agreementPath, LinkRow } from "./rows";
 import { SupportStatusLine } from "./support-status-line";
 import { Panel, Tile } from "./tiles";
 import { UpdatesList } from "./updates-list";
@@ -36,9 +36,11 @@ export function CustomerDashboard({ data, sections }: { data: CustomerDashboardQ
         {withVisits ? <NextVisitPanel visit={nextVisit} due={due} /> : null}
         <Panel id="my-agreements" title={t("dashboard.yourAgreements")} empty={t("dashboard.noAgreements")}>
           {agreements.length > 0 ? (
-            <ul className="dash-list">
-              {agreements.map((a) => (
-                <AgreementRow key={a.id} agreement={a} detail={a.tier.name}>
+            <AgreementList
+              agreements={agreements}
+              detail={(a) => a.tier.name}
+              side={(a) => (
+                <>
                   <AgreementStatusBadge status={a.status} />
                   <DaysLeft days={a.daysLeft} />
                   {a.status === "EXPIRING" || a.status === "EXPIRED" ? (
@@ -46,9 +48,9 @@ export function CustomerDashboard({ data, sections }: { data: CustomerDashboardQ
                       {t("dashboard.renew")}
                     </Link>
                   ) : null}
-                </AgreementRow>
-              ))}
-            </ul>
+                </>
+              )}
+            />
           ) : null}
         </Panel>
         <Panel id="action-plan" title={t("dashboard.actionPlan")} empty={t("dashboard.noActionPlan")}>

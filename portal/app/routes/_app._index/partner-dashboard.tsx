@@ -1,7 +1,7 @@
 import { AgreementStatusBadge, DaysLeft } from "~/components/agreement-status";
 import type { PartnerDashboardQuery, Section } from "~/graphql/graphql";
 import { useT } from "~/i18n/use-t";
-import { AgreementRow, agreementPath, LinkRow } from "./rows";
+import { AgreementList, agreementPath, LinkRow } from "./rows";
 import { Panel, Tile } from "./tiles";
 import { UpdatesList } from "./updates-list";
 
@@ -26,14 +26,16 @@ export function PartnerDashboard({ data, sections }: { data: PartnerDashboardQue
       <div className="dash-grid">
         <Panel id="customer-agreements" title={t("dashboard.customerAgreements")} empty={t("dashboard.noAgreements")}>
           {agreements.length > 0 ? (
-            <ul className="dash-list">
-              {agreements.slice(0, 8).map((a) => (
-                <AgreementRow key={a.id} agreement={a} detail={a.customer.name}>
+            <AgreementList
+              agreements={agreements.slice(0, 8)}
+              detail={(a) => a.customer.name}
+              side={(a) => (
+                <>
                   <AgreementStatusBadge status={a.status} />
                   <DaysLeft days={a.daysLeft} />
-                </AgreementRow>
-              ))}
-            </ul>
+                </>
+              )}
+            />
           ) : null}
         </Panel>
         <Panel id="own-items" title={t("dashboard.partnerItems")} empty={t("dashboard.noPartnerItems")}>

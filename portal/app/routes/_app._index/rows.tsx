@@ -25,3 +25,16 @@ export function LinkRow({ to, title, detail }: { to: string; title: ReactNode; d
     </li>
   );
 }
+
+/** A dashboard's list of agreements: each row's detail under its number, its state on the side. */
+export function AgreementList<A extends { id: string; number: string }>({ agreements, detail, side }: { agreements: readonly A[]; detail: (a: A) => ReactNode; side: (a: A) => ReactNode }) {
+  return (
+    <ul className="dash-list">
+      {agreements.map((a) => (
+        <AgreementRow key={a.id} agreement={a} detail={detail(a)}>
+          {side(a)}
+        </AgreementRow>
+      ))}
+    </ul>
+  );
+}

@@ -3,7 +3,7 @@ import type { Role, Section, VendorDashboardQuery } from "~/graphql/graphql";
 import { useLang, useT } from "~/i18n/use-t";
 import { formatMoney } from "~/lib/money";
 import { AttentionTiles } from "./attention-tiles";
-import { AgreementRow, agreementPath, LinkRow } from "./rows";
+import { AgreementList, agreementPath, LinkRow } from "./rows";
 import { Panel, Tile } from "./tiles";
 import { VisitsPanel } from "./visits-panel";
 
@@ -66,14 +66,16 @@ export function VendorDashboard(props: { data: VendorDashboardQuery; windows: { 
             <>
           <Panel id="expiring" title={t("dashboard.expiringTitle")} empty={t("dashboard.noneExpiring")}>
             {expiring.length > 0 ? (
-              <ul className="dash-list">
-                {expiring.slice(0, 8).map((a) => (
-                  <AgreementRow key={a.id} agreement={a} detail={a.customer.name}>
+              <AgreementList
+                agreements={expiring.slice(0, 8)}
+                detail={(a) => a.customer.name}
+                side={(a) => (
+                  <>
                     <span className="tabular">{formatMoney(lang, a.yearlyValue)}</span>
                     <DaysLeft days={a.daysLeft} />
-                  </AgreementRow>
-                ))}
-              </ul>
+                  </>
+                )}
+              />
             ) : null}
           </Panel>
           <Panel id="overdue-items" title={t("dashboard.overdueItems")} empty={t("dashboard.noOverdueItems")}>

@@ -2,10 +2,10 @@ import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData, useRouteError } from "@remix-run/react";
 import { ErrorPanel } from "~/components/error-panel";
 import { EmptyState, Pagination } from "~/components/list-controls";
+import { VisitTable } from "~/components/visit-table";
 import { VisitCalendarDocument, VisitsToBookDocument } from "~/graphql/graphql";
-import { formatDateTime } from "~/i18n/i18n";
 import { pageTitle } from "~/i18n/meta";
-import { useLang, useT } from "~/i18n/use-t";
+import { useT } from "~/i18n/use-t";
 import { apiFor } from "~/lib/api.server";
 import { pageFromUrl } from "~/lib/paging";
 import { VisitsToBookTable } from "./visits-to-book";
@@ -29,7 +29,6 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export default function VisitCalendarPage() {
   const t = useT();
-  const lang = useLang();
   const { state, visits, toBook } = useLoaderData<typeof loader>();
   const rows = visits?.edges.map((e) => e.node) ?? [];
   return (
@@ -49,37 +48,7 @@ export default function VisitCalendarPage() {
       ) : rows.length === 0 ? (
         <EmptyState title={t("visits.empty")} />
       ) : (
-        <div className="table-wrap" tabIndex={0}>
-          <table data-testid="visit-calendar">
-            <thead>
-              <tr>
-                <th scope="col">{t("visits.when")}</th>
-                <th scope="col">{t("visits.agreement")}</th>
-                <th scope="col">{t("visits.property")}</th>
-                <th scope="col">{t("visit.technician")}</th>
-                <th scope="col">{t("visits.state")}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {rows.map((v) => (
-                <tr key={v.id} data-state={v.state}>
-                  <th scope="row">
-                    <Link to={`/visits/${encodeURIComponent(v.id)}`}>{formatDateTime(lang, v.scheduledAt)}</Link>
-                  </th>
-                  <td>
-                    {v.agreement.number}
-                    <span className="cell-note">{v.agreement.customer.name}</span>
-                  </td>
-                  <td>{v.property.name}</td>
-                  <td>{v.technician.name}</td>
-                  <td>
-                    <span className={v.state === "OVERDUE" ? "badge badge-redo" : "badge"}>{t(`visit.state.${v.state}`)}</span>
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <VisitTable visits={rows} testId="visit-calendar" />
       )}
       {visits ? <Pagination pageInfo={visits.pageInfo} shown={rows.length} total={visits.totalCount} /> : null}
     </>
