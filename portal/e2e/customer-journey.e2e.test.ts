@@ -29,7 +29,7 @@ describe("a customer's journey", () => {
       await expect(page.getByTestId("property-count").textContent()).resolves.toBe("3");
       expect(await page.title()).toBe("Översikt – Trygg");
 
-      // A customer admin's menu: no Organisationer, no API-nycklar; the worklist of tailorings waiting on them (decision 0028).
+      // A customer admin's menu: no Organisationer, no API-nycklar; the worklist of tailorings waiting on them (decision 0029).
       const nav = page.getByRole("navigation", { name: "Huvudmeny" });
       expect(await nav.getByRole("link").allTextContents()).toEqual(["Översikt", "Avtal", "Fastigheter", "Arbetslista", "Supportbesök", "Support", "Användare"]);
       await screenshot(page, "dashboard-sv");

@@ -19,7 +19,7 @@ export const SECTION_ROLES = {
   ORGANISATIONS: [...VENDOR_ROLES, ...PARTNER_ROLES],
   PROPERTIES: [...VENDOR_ROLES, ...PARTNER_ROLES, ...CUSTOMER_ROLES],
   API_TOKENS: TOKEN_MANAGERS,
-  // Tailorings waiting on the vendor; a customer admin's, waiting on the customer (decision 0028: a
+  // Tailorings waiting on the vendor; a customer admin's, waiting on the customer (decision 0029: a
   // member cannot act on them); a partner's own action items and outdated installations.
   WORKLIST: [...VENDOR_SIDE, ...PRIORITY_CONFIRMERS, ...PARTNER_PROGRESS_REPORTERS],
   // The visit calendar answers everyone, each for the agreements they may see.

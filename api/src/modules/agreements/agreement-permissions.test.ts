@@ -32,7 +32,7 @@ describe("the sections a viewer may use", () => {
     expect(sectionsOf(as("SELLER"))).toEqual(["DASHBOARD", "AGREEMENTS", "ORGANISATIONS", "PROPERTIES", "WORKLIST", "VISITS", "SUPPORT"]);
     expect(sectionsOf(as("PARTNER_ADMIN"))).toEqual(["DASHBOARD", "AGREEMENTS", "ORGANISATIONS", "PROPERTIES", "API_TOKENS", "WORKLIST", "VISITS", "SUPPORT", "SUPPORT_QUEUE", "USERS"]);
     expect(sectionsOf(as("PARTNER_STAFF"))).toEqual(["DASHBOARD", "AGREEMENTS", "ORGANISATIONS", "PROPERTIES", "WORKLIST", "VISITS", "SUPPORT", "SUPPORT_QUEUE"]);
-    // The customer admin's worklist: the tailorings waiting on the customer (decision 0028); a member cannot act on them.
+    // The customer admin's worklist: the tailorings waiting on the customer (decision 0029); a member cannot act on them.
     expect(sectionsOf(as("CUSTOMER_ADMIN"))).toEqual(["DASHBOARD", "AGREEMENTS", "PROPERTIES", "WORKLIST", "VISITS", "SUPPORT", "USERS"]);
     expect(sectionsOf(as("CUSTOMER_MEMBER"))).toEqual(["DASHBOARD", "AGREEMENTS", "PROPERTIES", "VISITS", "SUPPORT"]);
     expect(sectionsOf(as("ADMIN"))).toEqual(expect.arrayContaining(["AUDIT", "ADMINISTRATION", "USERS", "EMAIL_OUTBOX", "LOGIN_LOCKOUTS"]));

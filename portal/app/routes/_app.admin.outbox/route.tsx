@@ -3,7 +3,7 @@ import { Link, useLoaderData, useRouteError } from "@remix-run/react";
 import { ErrorPanel } from "~/components/error-panel";
 import { IntentButton, IntentForm, SuccessNotice } from "~/components/intent-form";
 import { EmptyState, Pagination } from "~/components/list-controls";
-import { AdminOutboxDocument, AdminRetryEmailDocument, AppViewerDocument, type EmailState } from "~/graphql/graphql";
+import { AdminOutboxDocument, AdminRetryEmailDocument, type EmailState } from "~/graphql/graphql";
 import { formatDateTime } from "~/i18n/i18n";
 import { pageTitle } from "~/i18n/meta";
 import { useLang, useT } from "~/i18n/use-t";
@@ -12,6 +12,7 @@ import { apiFor } from "~/lib/api.server";
 import { intentOf } from "~/lib/intent.server";
 import { pageFromUrl } from "~/lib/paging";
 import { redirectToLogin } from "~/lib/session.server";
+import { viewerOf } from "~/lib/viewer.server";
 
 export const meta: MetaFunction = ({ matches }) => [{ title: pageTitle(matches, "outbox.title") }];
 
@@ -20,11 +21,11 @@ const VIEWS = ["FAILED", "PENDING", "SENT", "ALL"] as const;
 type View = (typeof VIEWS)[number];
 const INTENTS = ["retryEmail"] as const;
 
-export async function loader({ request }: LoaderFunctionArgs) {
+export async function loader({ request, context }: LoaderFunctionArgs) {
   const url = new URL(request.url);
   const view: View = VIEWS.find((v) => v === url.searchParams.get("state")) ?? "FAILED";
   const { api, session } = await apiFor(request);
-  const { viewer } = await api.query(AppViewerDocument, {});
+  const viewer = await viewerOf(api, context);
   if (!viewer) return redirectToLogin(session);
   if (!viewer.sections.includes("EMAIL_OUTBOX")) throw new Response("Forbidden", { status: 403 });
   const state: EmailState[] | null = view === "ALL" ? null : [view];
