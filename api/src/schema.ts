@@ -13,6 +13,8 @@ import { NodeResolver } from "./modules/node/node.resolver.js";
 import { OrganisationResolver, PropertyResolver, TierResolver, UserResolver } from "./modules/parties/party.resolver.js";
 import { SearchResolver } from "./modules/search/search.resolver.js";
 import { PricingResolver } from "./modules/pricing/pricing.resolver.js";
+import { OutboxResolver } from "./modules/notifications/outbox.resolver.js";
+import { LockoutResolver } from "./modules/access/lockout.resolver.js";
 import { authChecker } from "./shared/auth.js";
 import { validateArgument } from "./shared/validation.js";
 
@@ -44,6 +46,8 @@ export const resolvers = [
   AgreementVisitsResolver,
   SearchResolver,
   PricingResolver,
+  OutboxResolver,
+  LockoutResolver,
   SupportCalendarResolver,
   SupportCaseResolver,
   SupportCaseMessageResolver,

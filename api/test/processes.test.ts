@@ -79,7 +79,8 @@ describe("two API processes on one PostgreSQL", () => {
     const subjects = ours().map((m) => m.subject);
     expect(subjects).toHaveLength(100);
     expect(new Set(subjects).size).toBe(100);
-    const states = await database.db.select({ state: emailOutbox.state }).from(emailOutbox);
-    expect(states.filter((s) => s.state !== "SENT")).toEqual([]);
+    // Ours only: the demo keeps one mail that bounced for good, for the admin's outbox.
+    const states = await database.db.select({ state: emailOutbox.state, subject: emailOutbox.subject }).from(emailOutbox);
+    expect(states.filter((s) => s.subject.startsWith("process mail ") && s.state !== "SENT")).toEqual([]);
   });
 });

@@ -29,9 +29,9 @@ describe("a customer's journey", () => {
       await expect(page.getByTestId("property-count").textContent()).resolves.toBe("3");
       expect(await page.title()).toBe("Översikt – Trygg");
 
-      // A customer's menu: no Organisationer, no API-nycklar.
+      // A customer admin's menu: no Organisationer, no API-nycklar; the worklist of tailorings waiting on them (decision 0031).
       const nav = page.getByRole("navigation", { name: "Huvudmeny" });
-      expect(await nav.getByRole("link").allTextContents()).toEqual(["Översikt", "Avtal", "Fastigheter", "Supportbesök", "Support", "Användare"]);
+      expect(await nav.getByRole("link").allTextContents()).toEqual(["Översikt", "Avtal", "Fastigheter", "Arbetslista", "Supportbesök", "Support", "Användare"]);
       await screenshot(page, "dashboard-sv");
 
       await page.getByRole("button", { name: "English" }).click();
@@ -40,7 +40,7 @@ describe("a customer's journey", () => {
       expect(pathOf(page)).toBe("/");
       await main.getByText("Customer administrator").waitFor();
       await main.getByText("Your agreements").waitFor();
-      await expect(page.getByRole("navigation", { name: "Main menu" }).getByRole("link").allTextContents()).resolves.toEqual(["Dashboard", "Agreements", "Properties", "Support visits", "Support", "Users"]);
+      await expect(page.getByRole("navigation", { name: "Main menu" }).getByRole("link").allTextContents()).resolves.toEqual(["Dashboard", "Agreements", "Properties", "Worklist", "Support visits", "Support", "Users"]);
       await screenshot(page, "dashboard-en");
 
       await page.getByRole("button", { name: "Log out" }).click();

@@ -4,6 +4,8 @@ import { DEMO, launchBrowser, logIn, newPage, screenshot } from "./support";
 
 const TOMAS = "tomas.tekniker@aptus.demo";
 const KALLE = "kalle@vastkustfast.demo";
+const HANNA = "hanna@hisingen.demo";
+const MAJA = "maja@majvik.demo";
 
 /** Every link the dashboard shows, as paths to open (in-page anchors aside). */
 async function dashboardLinks(page: Page): Promise<string[]> {
@@ -37,11 +39,30 @@ const ROLES = [
   { name: "large-owner", email: DEMO.karin.email, tiles: ["agreements", "expiring", "waiting-on-customer", "open-cases", "items-past-date", "properties", "updates"], text: [/Supporten (har öppet nu|har stängt)/, "Dina avtal", "Handlingsplan"] },
   { name: "customer-member", email: KALLE, tiles: ["agreements", "expiring", "waiting-on-customer", "open-cases", "items-past-date", "properties", "updates"], text: ["Dina avtal"] },
   { name: "brf", email: DEMO.britt.email, tiles: ["agreements", "expiring", "waiting-on-customer", "open-cases", "items-past-date", "properties", "updates"], text: [/Supporten (har öppet nu|har stängt)/, "Dina avtal"] },
-  { name: "seller", email: DEMO.sara.email, tiles: ["expiring-30", "expiring-60", "expiring-90", "overdue-items", "waiting-on-vendor"], text: ["Går ut de närmaste 90 dagarna", "Värde per år"] },
+  { name: "visit-history", email: HANNA, tiles: ["agreements", "expiring", "waiting-on-customer", "open-cases", "items-past-date", "properties", "updates"], text: ["Nästa supportbesök", "Tomas Tekniker", "Kv. Stigberget 2"] },
+  { name: "visit-due", email: MAJA, tiles: ["agreements", "expiring", "waiting-on-customer", "open-cases", "items-past-date", "properties", "updates"], text: ["Årets supportbesök är inte bokat ännu"] },
+  { name: "seller", email: DEMO.sara.email, tiles: ["expiring-30", "expiring-60", "expiring-90", "overdue-items", "waiting-on-vendor", "visits-to-book"], text: ["Går ut de närmaste 90 dagarna", "Värde per år"] },
   { name: "partner", email: DEMO.petra.email, tiles: ["agreements", "expiring", "own-items", "updates", "routed-cases"], text: ["Dina kunders avtal", "Dina åtgärder"] },
-  { name: "support", email: TOMAS, tiles: ["open-cases", "overdue-cases", "near-deadline"], text: [] },
-  { name: "admin", email: DEMO.admin.email, tiles: ["expiring-30", "expiring-60", "expiring-90", "overdue-items", "waiting-on-vendor", "open-cases", "overdue-cases", "near-deadline"], text: ["Går ut de närmaste 90 dagarna"] },
+  { name: "support", email: TOMAS, tiles: ["open-cases", "overdue-cases", "near-deadline", "overdue-visits"], text: ["Kommande supportbesök", "Kv. Stigberget 2"] },
+  {
+    name: "admin",
+    email: DEMO.admin.email,
+    tiles: ["failed-emails", "locked-out", "unassigned-cases", "draft-agreements", "expiring-30", "expiring-60", "expiring-90", "overdue-items", "waiting-on-vendor", "visits-to-book", "open-cases", "overdue-cases", "near-deadline", "overdue-visits"],
+    text: ["Behöver åtgärdas", "Går ut de närmaste 90 dagarna"],
+  },
 ] as const;
+
+/** A tile's number, then its link: the list it opens shows exactly that many rows. */
+async function expectTileOpensItsList(page: Page, tile: string, rows: string): Promise<number> {
+  await page.goto("/");
+  const count = Number(await page.locator(`[data-tile=${tile}] .tile-value`).textContent());
+  const href = await page.locator(`[data-tile=${tile}] a.tile-link`).getAttribute("href");
+  await page.locator(`[data-tile=${tile}] a.tile-link`).click();
+  await page.waitForURL((url) => `${url.pathname}${url.search}${url.hash}` === href);
+  // The list renders with the navigation; poll briefly rather than race it.
+  await expect.poll(() => page.locator(rows).count(), { message: `${tile} → ${href}`, timeout: 5000 }).toBe(count);
+  return count;
+}
 
 describe("dashboards: each role's first question on the first screen", () => {
   let browser: Browser;
@@ -61,8 +82,7 @@ describe("dashboards: each role's first question on the first screen", () => {
         const main = (await page.locator("main").textContent()) ?? "";
         for (const text of role.text) expect(main).toMatch(text);
         const links = await dashboardLinks(page);
-        // The support queue's page comes with the support-portal branch; until then its counts link nowhere.
-        if (role.name !== "support") expect(links.length).toBeGreaterThan(0);
+        expect(links.length).toBeGreaterThan(0);
         await expectLinksOpen(context, links);
         await shootBothWidths(page, role.name);
       } finally {
@@ -86,6 +106,111 @@ describe("dashboards: each role's first question on the first screen", () => {
       await context.close();
     }
   });
+});
+
+describe("what needs doing: each count opens the list it counts", () => {
+  let browser: Browser;
+  beforeAll(async () => {
+    browser = await launchBrowser();
+  });
+  afterAll(async () => {
+    await browser?.close();
+  });
+
+  async function as(email: string, work: (page: Page) => Promise<void>): Promise<void> {
+    const { context, page } = await newPage(browser);
+    try {
+      await logIn(page, email);
+      await work(page);
+    } finally {
+      await context.close();
+    }
+  }
+
+  it("seller: the visits to book, each with the agreement to book it on", () =>
+    as(DEMO.sara.email, async (page) => {
+      expect(await expectTileOpensItsList(page, "visits-to-book", "[data-testid=visits-to-book] tbody tr")).toBe(1);
+      const row = page.locator("[data-testid=visits-to-book] tbody tr").first();
+      expect(await row.textContent()).toContain("Majviks Fastigheter AB");
+      await row.getByRole("link").click();
+      await page.waitForURL((url) => url.pathname.startsWith("/agreements/") && url.hash === "#visits");
+    }));
+
+  it("support: the overdue visits", () =>
+    as(TOMAS, async (page) => {
+      expect(await expectTileOpensItsList(page, "overdue-visits", "[data-testid=visit-calendar] tbody tr[data-state=OVERDUE]")).toBeGreaterThan(0);
+      expect(await page.locator("[data-testid=visit-calendar] tbody tr").count()).toBe(await page.locator("[data-testid=visit-calendar] tbody tr[data-state=OVERDUE]").count());
+    }));
+
+  it("customer admin: the tailorings waiting on them, in their worklist", () =>
+    as(DEMO.karin.email, async (page) => {
+      await expectTileOpensItsList(page, "waiting-on-customer", "[data-testid=worklist] tbody tr");
+    }));
+
+  it("customer: the next visit links to the visit; a due visit says it is not booked", async () => {
+    await as(HANNA, async (page) => {
+      const next = page.getByTestId("next-visit");
+      expect(await next.getAttribute("data-state")).toBe("BOOKED");
+      await next.getByRole("link", { name: "Visa besöket" }).click();
+      await page.waitForURL((url) => url.pathname.startsWith("/visits/"));
+      expect(await page.locator("main").textContent()).toContain("Kv. Stigberget 2");
+    });
+    await as(MAJA, async (page) => {
+      expect(await page.getByTestId("next-visit").count()).toBe(0);
+      expect(await page.getByTestId("visit-due").textContent()).toMatch(/föreslagna datumet är \d+ \w+ \d{4}/);
+    });
+    // BRF has no annual visit: no panel at all.
+    await as(DEMO.britt.email, async (page) => {
+      expect(await page.locator("[data-panel=next-visit]").count()).toBe(0);
+    });
+  });
+
+  it("admin: the failed e-mails, sent again from the outbox page", () =>
+    as(DEMO.admin.email, async (page) => {
+      const failed = await expectTileOpensItsList(page, "failed-emails", "[data-testid=outbox] tbody tr");
+      expect(failed).toBeGreaterThan(0);
+      const row = page.locator("[data-testid=outbox] tbody tr[data-email='styrelsen@brflinne.dmeo']");
+      expect(await row.textContent()).toContain("Domain not found");
+      await row.getByRole("button", { name: "Skicka igen" }).click();
+      await page.getByRole("status").filter({ hasText: "E-posten till styrelsen@brflinne.dmeo skickas igen." }).waitFor();
+      await row.waitFor({ state: "detached" });
+      await page.goto("/");
+      expect(Number(await page.locator("[data-tile=failed-emails] .tile-value").textContent())).toBe(failed - 1);
+    }));
+
+  it("admin: the cases nobody handles and the agreements not activated", () =>
+    as(DEMO.admin.email, async (page) => {
+      expect(await expectTileOpensItsList(page, "unassigned-cases", "[data-testid=support-queue] tbody tr")).toBeGreaterThan(0);
+      expect(await expectTileOpensItsList(page, "draft-agreements", "tbody th[scope=row]")).toBeGreaterThan(0);
+    }));
+
+  it("admin: a user locked out by the log-in limits, unlocked from the users page", async () => {
+    // Five wrong passwords from one address: the sixth attempt, even the right one, is refused.
+    for (let i = 0; i < 5; i++) {
+      await fetch(process.env.API_URL!, {
+        method: "POST",
+        headers: { "content-type": "application/json" },
+        body: JSON.stringify({ query: `mutation($i: LoginInput!) { login(input: $i) { token } }`, variables: { i: { email: MAJA, password: "fel-lösenord-123" } } }),
+      });
+    }
+    await as(DEMO.admin.email, async (page) => {
+      expect(await expectTileOpensItsList(page, "locked-out", "[data-testid=lockouts] li")).toBe(1);
+      const row = page.locator(`[data-testid=lockouts] li[data-user='${MAJA}']`);
+      await row.getByRole("button", { name: "Lås upp" }).click();
+      await page.getByRole("status").filter({ hasText: "Maja Majvik kan logga in igen." }).waitFor();
+      await page.getByTestId("lockouts").waitFor({ state: "detached" });
+      expect(await page.locator("#lockouts").textContent()).toContain("Ingen är utelåst just nu.");
+    });
+    await as(MAJA, async (page) => {
+      expect(await page.locator("h1").textContent()).toBe("Välkommen, Maja Majvik");
+    });
+  });
+
+  it("no one else can open the outbox", () =>
+    as(DEMO.sara.email, async (page) => {
+      expect((await page.context().request.get("/admin/outbox", { maxRedirects: 0 })).status()).toBe(403);
+      expect(await page.locator("[data-tile=failed-emails]").count()).toBe(0);
+    }));
 });
 
 describe("CSV export", () => {

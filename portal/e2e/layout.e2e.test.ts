@@ -26,6 +26,9 @@ async function loggedIn(role: (typeof ROLES)[number], width = 1280) {
 /** Every page the role can reach: the menu's, one of each detail page, a search and a missing page. */
 async function pagesOf(page: Page): Promise<string[]> {
   const menu = await page.getByRole("navigation", { name: "Huvudmeny" }).getByRole("link").evaluateAll((links) => links.map((a) => a.getAttribute("href") ?? ""));
+  // Pages reached from the dashboard's counts rather than the menu: the outbox, the visits to book.
+  const fromDashboard = await page.locator(".dashboard a[href]").evaluateAll((links) => links.map((a) => a.getAttribute("href") ?? ""));
+  const counted = fromDashboard.filter((href) => !menu.includes(href) && (href.startsWith("/admin/") || href.startsWith("/visits?")));
   const details: string[] = [];
   for (const [list, pattern] of [
     ["/agreements", /^\/agreements\/[^/]+$/],
@@ -40,7 +43,7 @@ async function pagesOf(page: Page): Promise<string[]> {
     if (first) details.push(first);
     if (list === "/agreements" && first) details.push(`${first}/tailoring`);
   }
-  return [...menu, ...details, "/search?q=kastanj", "/finns-inte"];
+  return [...new Set([...menu, ...counted, ...details, "/search?q=kastanj", "/finns-inte"])];
 }
 
 async function axeViolations(page: Page): Promise<string[]> {

@@ -5,6 +5,7 @@ import * as parties from "../modules/parties/party.service.js";
 import type { Role, Viewer } from "../shared/viewer.js";
 import { ensureAdmin, VENDOR } from "./bootstrap.js";
 import { seedAgreements } from "./demo-agreements.js";
+import { seedDemoAttention } from "./demo-attention.js";
 import { seedDemoVisits } from "./demo-visits.js";
 import { livedTime } from "./lived-time.js";
 import { must } from "./must.js";
@@ -35,6 +36,7 @@ export const DEMO_LOGINS: DemoLogin[] = [
   { email: "bo@brflinne.demo", role: "CUSTOMER_ADMIN", name: "Bo Ordförande", organisation: "Brf Linnégatan 12", note: "BRF" },
   { email: "britt@brfkastanjen.demo", role: "CUSTOMER_ADMIN", name: "Britt Kassör", organisation: "Brf Kastanjen", note: "BRF" },
   { email: "hanna@hisingen.demo", role: "CUSTOMER_ADMIN", name: "Hanna Hisingen", organisation: "Hisingens Bostäder AB", note: "500+ with three years of support visits" },
+  { email: "maja@majvik.demo", role: "CUSTOMER_ADMIN", name: "Maja Majvik", organisation: "Majviks Fastigheter AB", note: "500+ whose annual supportbesök is due and not booked" },
 ];
 
 /** The parties, with the day (from today) each became a customer or partner: the vendor started Trygg 1 150 days ago. */
@@ -45,6 +47,7 @@ const ORGANISATIONS = [
   { kind: "CUSTOMER", name: "Västkustens Fastigheter AB", organisationNumber: "556901-2346", joined: -522 },
   { kind: "CUSTOMER", name: "Brf Kastanjen", organisationNumber: "769623-4561", joined: -421 },
   { kind: "CUSTOMER", name: "Älvstrandens Hyresbostäder AB", organisationNumber: "559001-2349", joined: -352 },
+  { kind: "CUSTOMER", name: "Majviks Fastigheter AB", organisationNumber: "556456-7898", joined: -163 },
   { kind: "CUSTOMER", name: "Brf Linnégatan 12", organisationNumber: "769612-3459", joined: -121 },
 ] as const;
 
@@ -56,6 +59,7 @@ const PROPERTIES = [
   { customer: "Älvstrandens Hyresbostäder AB", installer: "Låsteknik Väst AB", name: "Eriksberg Kaj", streetAddress: "Sjöporten 10", postalCode: "417 64", city: "Göteborg", apartments: 540 },
   { customer: "Älvstrandens Hyresbostäder AB", installer: "Låsteknik Väst AB", name: "Lindholmen Strand", streetAddress: "Lindholmsallén 21", postalCode: "417 55", city: "Göteborg", apartments: 206 },
   { customer: "Brf Linnégatan 12", installer: "Nordsäk Säkerhet AB", name: "Linnégatan 12", streetAddress: "Linnégatan 12", postalCode: "413 04", city: "Göteborg", apartments: 38 },
+  { customer: "Majviks Fastigheter AB", installer: null, name: "Kv. Sjöbacken 3", streetAddress: "Sjöbacksgatan 3", postalCode: "415 02", city: "Göteborg", apartments: 260 },
   { customer: "Brf Kastanjen", installer: null, name: "Kastanjen 1", streetAddress: "Kastanjegatan 5", postalCode: "431 37", city: "Mölndal", apartments: 24 },
 ];
 
@@ -65,7 +69,7 @@ export async function isEmpty(db: Db): Promise<boolean> {
 }
 
 /**
- * A believable demo that looks like three lived years: the vendor, two partners, five customers (three
+ * A believable demo that looks like three lived years: the vendor, two partners, six customers (four
  * large, two BRF) with their properties, and a login for every role. Goes through the services, so the
  * demo obeys the same rules and leaves the same audit trail as real use, each step on its own day.
  */
@@ -95,6 +99,7 @@ export async function seedDemo(db: Db): Promise<DemoLogin[]> {
   await seedAgreements(db, lived, admin, orgIds, propertyIds);
   await seedDemoVisits(db, lived, orgIds, propertyIds);
   await seedSupportCases(db, lived);
+  await seedDemoAttention(db, lived, admin, orgIds, propertyIds);
   return DEMO_LOGINS;
 }
 

@@ -22,7 +22,8 @@ export type NodeTypeName =
   | "ServiceVisit"
   | "SupportCase"
   | "SupportCaseMessage"
-  | "SupportCaseAttachment";
+  | "SupportCaseAttachment"
+  | "EmailMessage";
 
 export function toGlobalId(type: NodeTypeName, id: string): string {
   return Buffer.from(`${type}:${id}`, "utf8").toString("base64url");

@@ -19,13 +19,15 @@ export const Section = graphqlEnum(SECTIONS, {
     ORGANISATIONS: { description: "Organisations: for vendor staff and partners, who serve many." },
     PROPERTIES: { description: "Properties the caller may see." },
     API_TOKENS: { description: "The organisation's API tokens (admins and partner admins)." },
-    WORKLIST: { description: "Tailorings waiting on the vendor (sellers and admins); for partner staff, their action items and outdated installations." },
+    WORKLIST: { description: "Tailorings waiting on the vendor (sellers and admins) or on the customer (customer admins); for partner staff, their action items and outdated installations." },
     VISITS: { description: "The calendar of annual support visits of the agreements the caller may see." },
     AUDIT: { description: "The audit trail (admins)." },
     SUPPORT: { description: "Support: opening hours, opening a case, the organisation's cases (every role)." },
     SUPPORT_QUEUE: { description: "The queue of support cases to answer (vendor support, admins and partners)." },
     ADMINISTRATION: { description: "Onboarding: organisations, properties and product releases (vendor admins)." },
     USERS: { description: "The users of the caller's organisation (any organisation for vendor admins)." },
+    EMAIL_OUTBOX: { description: "The e-mail outbox: mail that failed to send, to look at and send again (vendor admins)." },
+    LOGIN_LOCKOUTS: { description: "Users the log-in limits refuse right now, to unlock (vendor admins; shown with the users)." },
   },
 });
 export type Section = (typeof Section)[keyof typeof Section];

@@ -1,6 +1,17 @@
+import { and, eq, gt, or, sql } from "drizzle-orm";
 import { RateLimiterDrizzle, RateLimiterRes } from "rate-limiter-flexible";
 import type { Db } from "../../db/client.js";
 import { loginAttemptCounters } from "../../db/schema/index.js";
+
+/** An account whose next log-in attempt is refused: until when, and whether from every address. */
+export interface Lockout {
+  email: string;
+  until: Date;
+  everywhere: boolean;
+}
+
+const ACCOUNT = "login-account";
+const ACCOUNT_ADDRESS = "login-account-address";
 
 /** Thrown when a log-in attempt is not heard at all; the server answers TOO_MANY_REQUESTS (HTTP 429). */
 export class TooManyLoginAttempts extends Error {
@@ -32,12 +43,15 @@ export class LoginThrottle {
   private readonly perAccountAndAddress: RateLimiterDrizzle;
   private readonly perAccount: RateLimiterDrizzle;
 
-  constructor(db: Db, limits: LoginLimits) {
+  constructor(
+    private readonly db: Db,
+    private readonly limits: LoginLimits,
+  ) {
     const store = (keyPrefix: string, points: number, duration: number) =>
       new RateLimiterDrizzle({ storeClient: db, schema: loginAttemptCounters, keyPrefix, points, duration, clearExpiredByTimeout: true });
     this.perAddress = store("login-address", limits.maxPerAddress, limits.windowSeconds);
-    this.perAccountAndAddress = store("login-account-address", limits.maxPerAccount, limits.windowSeconds);
-    this.perAccount = store("login-account", limits.maxPerAccountDaily ?? 100, 24 * 3600);
+    this.perAccountAndAddress = store(ACCOUNT_ADDRESS, limits.maxPerAccount, limits.windowSeconds);
+    this.perAccount = store(ACCOUNT, limits.maxPerAccountDaily ?? 100, 24 * 3600);
   }
 
   /**
@@ -60,5 +74,44 @@ export class LoginThrottle {
     await this.perAccountAndAddress.delete(`${email}|${address}`);
     await this.perAccount.reward(email, 1);
     await this.perAddress.reward(address, 1);
+  }
+
+  /**
+   * Accounts whose next attempt would be refused now: the daily limit (from every address) or the
+   * limit for the account from one address. Read from the counters themselves, so it is what the
+   * next `attempt` will see; an address's own limit locks no account and is left out.
+   */
+  async lockouts(): Promise<Lockout[]> {
+    const c = loginAttemptCounters;
+    const rows = await this.db
+      .select({ key: c.key, expire: c.expire })
+      .from(c)
+      .where(
+        and(
+          gt(c.expire, sql`now()`),
+          or(
+            and(sql`left(${c.key}, ${ACCOUNT.length + 1}) = ${`${ACCOUNT}:`}`, sql`${c.points} >= ${this.limits.maxPerAccountDaily ?? 100}`),
+            and(sql`left(${c.key}, ${ACCOUNT_ADDRESS.length + 1}) = ${`${ACCOUNT_ADDRESS}:`}`, sql`${c.points} >= ${this.limits.maxPerAccount}`),
+          ),
+        ),
+      );
+    const byEmail = new Map<string, Lockout>();
+    for (const row of rows) {
+      const everywhere = row.key.startsWith(`${ACCOUNT}:`);
+      const rest = row.key.slice((everywhere ? ACCOUNT : ACCOUNT_ADDRESS).length + 1);
+      const email = everywhere ? rest : rest.slice(0, rest.lastIndexOf("|"));
+      const seen = byEmail.get(email);
+      const until = row.expire!;
+      byEmail.set(email, { email, until: seen && seen.until > until ? seen.until : until, everywhere: everywhere || !!seen?.everywhere });
+    }
+    return [...byEmail.values()];
+  }
+
+  /** An admin lets the account try again: its counters from every address start over. */
+  async release(email: string): Promise<void> {
+    const prefix = `${ACCOUNT_ADDRESS}:${email}|`;
+    await this.db
+      .delete(loginAttemptCounters)
+      .where(or(eq(loginAttemptCounters.key, `${ACCOUNT}:${email}`), sql`left(${loginAttemptCounters.key}, ${prefix.length}) = ${prefix}`));
   }
 }

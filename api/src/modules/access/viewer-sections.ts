@@ -1,10 +1,11 @@
 import { CUSTOMER_ROLES, holds, PARTNER_ROLES, VENDOR_ROLES, type Role, type Viewer } from "../../shared/viewer.js";
 import { AGREEMENT_MANAGERS } from "../agreements/agreement.roles.js";
 import { AUDITORS } from "../audit/audit.roles.js";
+import { OUTBOX_KEEPERS } from "../notifications/outbox.roles.js";
 import { USER_CREATORS } from "../parties/party.roles.js";
 import { CASE_HANDLERS, CASE_OPENERS } from "../support/support.roles.js";
-import { PARTNER_PROGRESS_REPORTERS, VENDOR_SIDE } from "../tailoring/tailoring.roles.js";
-import { TOKEN_MANAGERS } from "./access.roles.js";
+import { PARTNER_PROGRESS_REPORTERS, PRIORITY_CONFIRMERS, VENDOR_SIDE } from "../tailoring/tailoring.roles.js";
+import { LOCKOUT_KEEPERS, TOKEN_MANAGERS } from "./access.roles.js";
 
 /**
  * The parts of Trygg a viewer works in, and who may use each: the portal builds its menu from
@@ -18,9 +19,9 @@ export const SECTION_ROLES = {
   ORGANISATIONS: [...VENDOR_ROLES, ...PARTNER_ROLES],
   PROPERTIES: [...VENDOR_ROLES, ...PARTNER_ROLES, ...CUSTOMER_ROLES],
   API_TOKENS: TOKEN_MANAGERS,
-  // Tailorings waiting on the vendor; a partner's own action items and outdated installations; a
-  // customer admin reaches theirs from the agreement.
-  WORKLIST: [...VENDOR_SIDE, ...PARTNER_PROGRESS_REPORTERS],
+  // Tailorings waiting on the vendor; a customer admin's, waiting on the customer (decision 0031: a
+  // member cannot act on them); a partner's own action items and outdated installations.
+  WORKLIST: [...VENDOR_SIDE, ...PRIORITY_CONFIRMERS, ...PARTNER_PROGRESS_REPORTERS],
   // The visit calendar answers everyone, each for the agreements they may see.
   VISITS: [...VENDOR_ROLES, ...PARTNER_ROLES, ...CUSTOMER_ROLES],
   AUDIT: AUDITORS,
@@ -31,6 +32,10 @@ export const SECTION_ROLES = {
   // Onboarding without the API: organisations, properties and releases are the vendor admin's.
   ADMINISTRATION: ["ADMIN"],
   USERS: USER_CREATORS,
+  // Failed e-mail of every tenant: only the vendor's admins may read it and send it again.
+  EMAIL_OUTBOX: OUTBOX_KEEPERS,
+  // Users refused by the log-in limits, to unlock: every tenant's, so the vendor's admins only.
+  LOGIN_LOCKOUTS: LOCKOUT_KEEPERS,
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Section = keyof typeof SECTION_ROLES;

@@ -32,8 +32,11 @@ describe("the sections a viewer may use", () => {
     expect(sectionsOf(as("SELLER"))).toEqual(["DASHBOARD", "AGREEMENTS", "ORGANISATIONS", "PROPERTIES", "WORKLIST", "VISITS", "SUPPORT"]);
     expect(sectionsOf(as("PARTNER_ADMIN"))).toEqual(["DASHBOARD", "AGREEMENTS", "ORGANISATIONS", "PROPERTIES", "API_TOKENS", "WORKLIST", "VISITS", "SUPPORT", "SUPPORT_QUEUE", "USERS"]);
     expect(sectionsOf(as("PARTNER_STAFF"))).toEqual(["DASHBOARD", "AGREEMENTS", "ORGANISATIONS", "PROPERTIES", "WORKLIST", "VISITS", "SUPPORT", "SUPPORT_QUEUE"]);
-    expect(sectionsOf(as("CUSTOMER_ADMIN"))).toEqual(["DASHBOARD", "AGREEMENTS", "PROPERTIES", "VISITS", "SUPPORT", "USERS"]);
-    expect(sectionsOf(as("ADMIN"))).toEqual(expect.arrayContaining(["AUDIT", "ADMINISTRATION", "USERS"]));
+    // The customer admin's worklist: the tailorings waiting on the customer (decision 0031); a member cannot act on them.
+    expect(sectionsOf(as("CUSTOMER_ADMIN"))).toEqual(["DASHBOARD", "AGREEMENTS", "PROPERTIES", "WORKLIST", "VISITS", "SUPPORT", "USERS"]);
+    expect(sectionsOf(as("CUSTOMER_MEMBER"))).toEqual(["DASHBOARD", "AGREEMENTS", "PROPERTIES", "VISITS", "SUPPORT"]);
+    expect(sectionsOf(as("ADMIN"))).toEqual(expect.arrayContaining(["AUDIT", "ADMINISTRATION", "USERS", "EMAIL_OUTBOX", "LOGIN_LOCKOUTS"]));
+    for (const role of ["SELLER", "SUPPORT", "PARTNER_ADMIN", "CUSTOMER_ADMIN"] as const) expect(sectionsOf(as(role))).not.toEqual(expect.arrayContaining([expect.stringMatching(/^(EMAIL_OUTBOX|LOGIN_LOCKOUTS)$/)]));
     expect(sectionsOf(as("SUPPORT"))).toEqual(expect.arrayContaining(["SUPPORT", "SUPPORT_QUEUE"]));
   });
 });

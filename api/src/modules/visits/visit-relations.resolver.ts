@@ -8,6 +8,8 @@ import { Agreement } from "../agreements/agreement.types.js";
 import { findActionItem } from "../tailoring/tailoring.service.js";
 import { ActionItem } from "../tailoring/tailoring.types.js";
 import { isBehind } from "../releases/release.service.js";
+import { isValid } from "../agreements/agreement-status.js";
+import { visitDueForBooking } from "./visit-booking-due.js";
 import { nextUnbooked, type Proposal } from "./visit-proposals.js";
 import { actorOf } from "./visit.resolver.js";
 import { visitLoaders } from "./visit.loaders.js";
@@ -93,5 +95,12 @@ export class AgreementVisitsResolver {
   async nextVisitProposal(@Root() a: Agreement, @Ctx() ctx: Context) {
     const next = nextUnbooked(await visitProposals(ctx.db, a.record), ctx.clock.today);
     return next && proposal(next);
+  }
+
+  @FieldResolver(() => VisitProposal, { nullable: true, description: "The annual visit due for booking and not booked: proposed within 90 days, or missed by up to half a year. Null when none is due or the agreement is not valid." })
+  async visitToBook(@Root() a: Agreement, @Ctx() ctx: Context) {
+    if (!isValid(a.record.status)) return null;
+    const due = visitDueForBooking(await visitProposals(ctx.db, a.record), ctx.clock.today);
+    return due && proposal(due);
   }
 }

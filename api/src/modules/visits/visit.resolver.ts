@@ -1,7 +1,7 @@
 import { Arg, Args, Authorized, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from "type-graphql";
 import type { Context } from "../../context.js";
 import { requireViewer } from "../../shared/auth.js";
-import { ConnectionArgs, mapNodes } from "../../shared/connection.js";
+import { ConnectionArgs, mapNodes, paginate } from "../../shared/connection.js";
 import { toGlobalId, uuidOf } from "../../shared/ids.js";
 import { payload } from "../../shared/payload.js";
 import { findAgreement } from "../agreements/agreement.service.js";
@@ -17,6 +17,7 @@ import { completeServiceVisit, correctVisitProtocol, protocolVersionsOf } from "
 import { protocolDocument } from "./visit-protocol-document.js";
 import { acknowledgeVisitProtocol, signVisitProtocol } from "./visit-signature.js";
 import * as service from "./visit.service.js";
+import { visitsToBook } from "./visits-to-book.js";
 import { visitLoaders } from "./visit.loaders.js";
 import {
   AcknowledgeVisitProtocolPayload,
@@ -50,6 +51,8 @@ import {
   VisitProductVersion,
   VisitProtocolPdf,
   VisitProtocolVersion,
+  VisitToBook,
+  VisitToBookConnection,
 } from "./visit.types.js";
 
 /** A person as any party may see them on a protocol: name and organisation, never the full User. */
@@ -73,6 +76,14 @@ export class ServiceVisitResolver {
   ) {
     const f = { ...filter, agreementId: filter?.agreementId ? uuidOf(filter.agreementId, "Agreement") : null };
     return mapNodes(await service.listServiceVisits(ctx.db, requireViewer(ctx), f, page, new Date()), visitOf);
+  }
+
+  @Authorized()
+  @Query(() => VisitToBookConnection, { description: "Annual visits due for booking on the agreements the caller may see (a seller: his own), earliest proposed day first." })
+  async visitsToBook(@Args(() => ConnectionArgs) page: ConnectionArgs, @Ctx() ctx: Context) {
+    const due = await visitsToBook(ctx.db, requireViewer(ctx), ctx.clock);
+    const toNode = (d: (typeof due)[number]) => Object.assign(new VisitToBook(), { agreement: Agreement.from(d.agreement), proposedOn: d.proposedOn, late: d.proposedOn < ctx.clock.today });
+    return paginate(page, async () => due.length, async (offset, limit) => due.slice(offset, offset + limit), toNode);
   }
 
   @Authorized()

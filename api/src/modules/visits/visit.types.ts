@@ -4,6 +4,7 @@ import { ConnectionType } from "../../shared/connection.js";
 import { toGlobalId } from "../../shared/ids.js";
 import { DateScalar } from "../../shared/scalars.js";
 import { Node } from "../../shared/node.js";
+import { Agreement } from "../agreements/agreement.types.js";
 import { Product } from "../releases/release.types.js";
 import type { SizeTrend } from "./database-size-trend.js";
 import type { ProductVersion, VisitCheckKindRow, VisitCheckRow } from "./visit-checks.js";
@@ -334,3 +335,17 @@ export class VisitProposal {
   @Field(() => ID, { nullable: true, description: "Global id of the visit booked for it, if any." })
   visitId!: string | null;
 }
+
+@ObjectType({ description: "An agreement whose annual visit is due for booking: proposed within 90 days (or missed by up to half a year) and not booked." })
+export class VisitToBook {
+  @Field(() => Agreement, { description: "The agreement the visit belongs to." })
+  agreement!: Agreement;
+
+  @Field(() => DateScalar, { description: "The day proposed from the tailoring's agreed end date." })
+  proposedOn!: string;
+
+  @Field(() => Boolean, { description: "The proposed day has passed and nothing is booked yet." })
+  late!: boolean;
+}
+
+export const VisitToBookConnection = ConnectionType(VisitToBook, "VisitToBook", "visit to book");

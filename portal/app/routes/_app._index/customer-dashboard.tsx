@@ -2,11 +2,11 @@ import { Link } from "@remix-run/react";
 import { AgreementStatusBadge, DaysLeft } from "~/components/agreement-status";
 import type { CustomerDashboardQuery, Section } from "~/graphql/graphql";
 import { useT } from "~/i18n/use-t";
+import { NextVisitPanel } from "./next-visit-panel";
+import { AgreementList, agreementPath, LinkRow } from "./rows";
 import { SupportStatusLine } from "./support-status-line";
 import { Panel, Tile } from "./tiles";
 import { UpdatesList } from "./updates-list";
-
-const agreementPath = (id: string) => `/agreements/${encodeURIComponent(id)}`;
 
 /** A customer's first questions: are our agreements in order, can we call support, what is left to do. */
 export function CustomerDashboard({ data, sections }: { data: CustomerDashboardQuery; sections: readonly Section[] }) {
@@ -16,6 +16,10 @@ export function CustomerDashboard({ data, sections }: { data: CustomerDashboardQ
   const updates = agreements.flatMap((a) => a.updatesNeeded);
   const plans = agreements.flatMap((a) => (a.actionPlan ? [{ agreement: a, plan: a.actionPlan }] : []));
   const pastDate = plans.flatMap(({ agreement, plan }) => plan.itemsPastEndDate.map((item) => ({ agreement, item })));
+  // The annual visit is a 500+ benefit: a customer with BRF agreements only has none to show.
+  const withVisits = agreements.some((a) => a.tier.annualVisit && (a.status === "ACTIVE" || a.status === "EXPIRING"));
+  const due = agreements.flatMap((a) => (a.visitToBook ? [{ agreement: a, proposedOn: a.visitToBook.proposedOn }] : []));
+  const nextVisit = data.nextVisits.edges[0]?.node ?? null;
   return (
     <>
       <SupportStatusLine calendar={data.supportCalendar} />
@@ -29,27 +33,24 @@ export function CustomerDashboard({ data, sections }: { data: CustomerDashboardQ
         <Tile id="updates" sections={sections} value={updates.length} tone={updates.length > 0 ? "warn" : "good"} label={t("dashboard.updatesNeeded")} to="/properties" linkLabel={t("dashboard.showProperties")} />
       </div>
       <div className="dash-grid">
+        {withVisits ? <NextVisitPanel visit={nextVisit} due={due} /> : null}
         <Panel id="my-agreements" title={t("dashboard.yourAgreements")} empty={t("dashboard.noAgreements")}>
           {agreements.length > 0 ? (
-            <ul className="dash-list">
-              {agreements.map((a) => (
-                <li key={a.id} data-agreement={a.number}>
-                  <div className="dash-list-main">
-                    <Link to={agreementPath(a.id)}>{a.number}</Link>
-                    <span className="muted">{a.tier.name}</span>
-                  </div>
-                  <div className="dash-list-side">
-                    <AgreementStatusBadge status={a.status} />
-                    <DaysLeft days={a.daysLeft} />
-                    {a.status === "EXPIRING" || a.status === "EXPIRED" ? (
-                      <Link className="button button-small" to={agreementPath(a.id)}>
-                        {t("dashboard.renew")}
-                      </Link>
-                    ) : null}
-                  </div>
-                </li>
-              ))}
-            </ul>
+            <AgreementList
+              agreements={agreements}
+              detail={(a) => a.tier.name}
+              side={(a) => (
+                <>
+                  <AgreementStatusBadge status={a.status} />
+                  <DaysLeft days={a.daysLeft} />
+                  {a.status === "EXPIRING" || a.status === "EXPIRED" ? (
+                    <Link className="button button-small" to={agreementPath(a.id)}>
+                      {t("dashboard.renew")}
+                    </Link>
+                  ) : null}
+                </>
+              )}
+            />
           ) : null}
         </Panel>
         <Panel id="action-plan" title={t("dashboard.actionPlan")} empty={t("dashboard.noActionPlan")}>
@@ -74,10 +75,7 @@ export function CustomerDashboard({ data, sections }: { data: CustomerDashboardQ
                   <h3 className="dash-subhead">{t("dashboard.itemsPastDate")}</h3>
                   <ul className="dash-list dash-list-compact" data-testid="items-past-date">
                     {pastDate.map(({ agreement, item }) => (
-                      <li key={item.id}>
-                        <Link to={`${agreementPath(agreement.id)}/tailoring`}>{item.title}</Link>
-                        <span className="muted">{agreement.number}</span>
-                      </li>
+                      <LinkRow key={item.id} to={`${agreementPath(agreement.id)}/tailoring`} title={item.title} detail={agreement.number} />
                     ))}
                   </ul>
                 </>

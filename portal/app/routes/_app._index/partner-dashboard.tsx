@@ -1,11 +1,9 @@
-import { Link } from "@remix-run/react";
 import { AgreementStatusBadge, DaysLeft } from "~/components/agreement-status";
 import type { PartnerDashboardQuery, Section } from "~/graphql/graphql";
 import { useT } from "~/i18n/use-t";
+import { AgreementList, agreementPath, LinkRow } from "./rows";
 import { Panel, Tile } from "./tiles";
 import { UpdatesList } from "./updates-list";
-
-const agreementPath = (id: string) => `/agreements/${encodeURIComponent(id)}`;
 
 /** A partner's first questions: how are our customers' agreements, what is ours to do, what to update. */
 export function PartnerDashboard({ data, sections }: { data: PartnerDashboardQuery; sections: readonly Section[] }) {
@@ -28,30 +26,23 @@ export function PartnerDashboard({ data, sections }: { data: PartnerDashboardQue
       <div className="dash-grid">
         <Panel id="customer-agreements" title={t("dashboard.customerAgreements")} empty={t("dashboard.noAgreements")}>
           {agreements.length > 0 ? (
-            <ul className="dash-list">
-              {agreements.slice(0, 8).map((a) => (
-                <li key={a.id} data-agreement={a.number}>
-                  <div className="dash-list-main">
-                    <Link to={agreementPath(a.id)}>{a.number}</Link>
-                    <span className="muted">{a.customer.name}</span>
-                  </div>
-                  <div className="dash-list-side">
-                    <AgreementStatusBadge status={a.status} />
-                    <DaysLeft days={a.daysLeft} />
-                  </div>
-                </li>
-              ))}
-            </ul>
+            <AgreementList
+              agreements={agreements.slice(0, 8)}
+              detail={(a) => a.customer.name}
+              side={(a) => (
+                <>
+                  <AgreementStatusBadge status={a.status} />
+                  <DaysLeft days={a.daysLeft} />
+                </>
+              )}
+            />
           ) : null}
         </Panel>
         <Panel id="own-items" title={t("dashboard.partnerItems")} empty={t("dashboard.noPartnerItems")}>
           {ownItems.length > 0 ? (
             <ul className="dash-list dash-list-compact">
               {ownItems.map(({ agreement, item }) => (
-                <li key={item.id}>
-                  <Link to={`${agreementPath(agreement.id)}/tailoring`}>{item.title}</Link>
-                  <span className="muted">{agreement.customer.name}</span>
-                </li>
+                <LinkRow key={item.id} to={`${agreementPath(agreement.id)}/tailoring`} title={item.title} detail={agreement.customer.name} />
               ))}
             </ul>
           ) : null}

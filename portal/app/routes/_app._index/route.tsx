@@ -33,7 +33,10 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   const windows = { in30: isoDatePlus(today, 31), in60: isoDatePlus(today, 61), in90: isoDatePlus(today, 91) };
   const sales = role === "ADMIN" || role === "SELLER";
   const support = role === "ADMIN" || role === "SUPPORT";
-  return { kind: "vendor" as const, viewer, windows, data: await api.query(VendorDashboardDocument, { ...windows, sales, support }) };
+  // The outbox is asked for only by those whose sections include it: the API refuses everyone else.
+  const admin = viewer.sections.includes("EMAIL_OUTBOX");
+  const lockouts = viewer.sections.includes("LOGIN_LOCKOUTS");
+  return { kind: "vendor" as const, viewer, windows, data: await api.query(VendorDashboardDocument, { ...windows, sales, support, admin, lockouts }) };
 }
 
 export default function Dashboard() {

@@ -10,10 +10,14 @@ const SECTION_OF_PATH: [prefix: string, section: Section][] = [
   ["/organisations", "ORGANISATIONS"],
   ["/properties", "PROPERTIES"],
   ["/worklist", "WORKLIST"],
+  ["/visits", "VISITS"],
+  ["/support-queue", "SUPPORT_QUEUE"],
+  ["/admin/outbox", "EMAIL_OUTBOX"],
+  ["/admin/users", "USERS"],
 ];
 
 export function canOpen(sections: readonly Section[], to: string): boolean {
-  const match = SECTION_OF_PATH.find(([prefix]) => to === prefix || to.startsWith(`${prefix}/`) || to.startsWith(`${prefix}?`));
+  const match = SECTION_OF_PATH.find(([prefix]) => to === prefix || to.startsWith(`${prefix}/`) || to.startsWith(`${prefix}?`) || to.startsWith(`${prefix}#`));
   return match !== undefined && sections.includes(match[1]);
 }
 

@@ -1,14 +1,15 @@
-import { Link } from "@remix-run/react";
 import { DaysLeft } from "~/components/agreement-status";
 import type { Role, Section, VendorDashboardQuery } from "~/graphql/graphql";
 import { useLang, useT } from "~/i18n/use-t";
 import { formatMoney } from "~/lib/money";
+import { AttentionTiles } from "./attention-tiles";
+import { AgreementList, agreementPath, LinkRow } from "./rows";
 import { Panel, Tile } from "./tiles";
+import { VisitsPanel } from "./visits-panel";
 
-const agreementPath = (id: string) => `/agreements/${encodeURIComponent(id)}`;
 const WINDOWS = [30, 60, 90] as const;
 
-/** Sellers: what is up for renewal and what waits on us. Support: the case queue. Admins: both. */
+/** Sellers: what is up for renewal and what waits on us. Support: the case queue and missed visits. Admins: all, and what else needs a person. */
 export function VendorDashboard(props: { data: VendorDashboardQuery; windows: { in30: string; in60: string; in90: string }; sections: readonly Section[]; role: Role }) {
   const t = useT();
   const lang = useLang();
@@ -22,6 +23,12 @@ export function VendorDashboard(props: { data: VendorDashboardQuery; windows: { 
   const cases = data.openCases?.edges.map((e) => e.node) ?? [];
   return (
     <>
+      {data.failedEmails ? (
+        <AttentionTiles
+          counts={{ failedEmails: data.failedEmails.totalCount, lockedOut: data.loginLockouts?.length ?? 0, unassignedCases: data.unassignedCases?.totalCount ?? 0, drafts: data.drafts?.totalCount ?? 0 }}
+          sections={sections}
+        />
+      ) : null}
       {data.in90 ? <h2 className="dash-group">{t("dashboard.salesGroup")}</h2> : null}
       {data.in90 ? (
         <div className="tiles">
@@ -40,50 +47,48 @@ export function VendorDashboard(props: { data: VendorDashboardQuery; windows: { 
           ))}
           <Tile id="overdue-items" sections={sections} value={overdueItems.length} tone={overdueItems.length > 0 ? "bad" : "good"} label={t("dashboard.overdueItems")} to="#overdue-items-title" linkLabel={t("dashboard.showItems")} />
           <Tile id="waiting-on-vendor" sections={sections} value={data.waitingOnVendor?.totalCount ?? 0} label={t("dashboard.waitingOnYou")} to="/worklist" linkLabel={t("dashboard.showWorklist")} />
+          <Tile id="visits-to-book" sections={sections} value={data.visitsToBook?.totalCount ?? 0} tone={data.visitsToBook?.totalCount ? "warn" : "good"} label={t("dashboard.visitsToBook")} to="/visits?state=to-book" linkLabel={t("dashboard.showVisitsToBook")} />
         </div>
       ) : null}
-      {data.openCases ? <h2 className="dash-group">{t("dashboard.supportGroup")}</h2> : null}
+      {data.openCases ? <h2 className="dash-group">{t("dashboard.supportAndVisitsGroup")}</h2> : null}
       {data.openCases ? (
         <div className="tiles">
-          <Tile id="open-cases" sections={sections} value={data.openCases.totalCount} label={t("dashboard.openCases")} />
+          <Tile id="open-cases" sections={sections} value={data.openCases.totalCount} label={t("dashboard.openCases")} to="/support-queue" linkLabel={t("dashboard.showQueue")} />
           <Tile id="overdue-cases" sections={sections} value={cases.filter((c) => c.overdue).length} tone={cases.some((c) => c.overdue) ? "bad" : "good"} label={t("dashboard.overdueCases")} />
           <Tile id="near-deadline" sections={sections} value={cases.filter((c) => c.nearDeadline).length} tone={cases.some((c) => c.nearDeadline) ? "warn" : "good"} label={t("dashboard.nearDeadline")} />
+          <Tile id="overdue-visits" sections={sections} value={data.overdueVisits?.totalCount ?? 0} tone={data.overdueVisits?.totalCount ? "bad" : "good"} label={t("dashboard.overdueVisits")} to="/visits?state=overdue" linkLabel={t("dashboard.showOverdueVisits")} />
         </div>
       ) : null}
-      {data.in90 ? (
+      {data.in90 || data.comingVisits ? (
         <div className="dash-grid">
+          {data.comingVisits ? <VisitsPanel visits={data.comingVisits.edges.map((e) => e.node)} /> : null}
+          {data.in90 ? (
+            <>
           <Panel id="expiring" title={t("dashboard.expiringTitle")} empty={t("dashboard.noneExpiring")}>
             {expiring.length > 0 ? (
-              <ul className="dash-list">
-                {expiring.slice(0, 8).map((a) => (
-                  <li key={a.id} data-agreement={a.number}>
-                    <div className="dash-list-main">
-                      <Link to={agreementPath(a.id)}>{a.number}</Link>
-                      <span className="muted">{a.customer.name}</span>
-                    </div>
-                    <div className="dash-list-side">
-                      <span className="tabular">{formatMoney(lang, a.yearlyValue)}</span>
-                      <DaysLeft days={a.daysLeft} />
-                    </div>
-                  </li>
-                ))}
-              </ul>
+              <AgreementList
+                agreements={expiring.slice(0, 8)}
+                detail={(a) => a.customer.name}
+                side={(a) => (
+                  <>
+                    <span className="tabular">{formatMoney(lang, a.yearlyValue)}</span>
+                    <DaysLeft days={a.daysLeft} />
+                  </>
+                )}
+              />
             ) : null}
           </Panel>
           <Panel id="overdue-items" title={t("dashboard.overdueItems")} empty={t("dashboard.noOverdueItems")}>
             {overdueItems.length > 0 ? (
               <ul className="dash-list dash-list-compact">
                 {overdueItems.slice(0, 10).map(({ agreement, item }) => (
-                  <li key={item.id}>
-                    <Link to={`${agreementPath(agreement.id)}/tailoring`}>{item.title}</Link>
-                    <span className="muted">
-                      {agreement.number} · {agreement.customer.name}
-                    </span>
-                  </li>
+                  <LinkRow key={item.id} to={`${agreementPath(agreement.id)}/tailoring`} title={item.title} detail={`${agreement.number} · ${agreement.customer.name}`} />
                 ))}
               </ul>
             ) : null}
           </Panel>
+            </>
+          ) : null}
         </div>
       ) : null}
     </>

@@ -4,7 +4,7 @@ import { SelectField, TextField } from "~/components/admin-fields";
 import { ErrorPanel } from "~/components/error-panel";
 import { IntentButton, IntentForm, RowAction, SuccessNotice } from "~/components/intent-form";
 import { EmptyState, FilterActions, Pagination } from "~/components/list-controls";
-import { AdminAccessDocument, AdminChangeUserRoleDocument, AdminCreateUserDocument, AdminDeactivateUserDocument, AdminUsersDocument, type OrganisationKind, type Role } from "~/graphql/graphql";
+import { AdminAccessDocument, AdminChangeUserRoleDocument, AdminCreateUserDocument, AdminDeactivateUserDocument, AdminLoginLockoutsDocument, AdminUnlockLoginDocument, AdminUsersDocument, type OrganisationKind, type Role } from "~/graphql/graphql";
 import { pageTitle } from "~/i18n/meta";
 import { useT } from "~/i18n/use-t";
 import { field, required, runAdminForm } from "~/lib/admin-form.server";
@@ -12,6 +12,7 @@ import { apiFor } from "~/lib/api.server";
 import { intentOf } from "~/lib/intent.server";
 import { pageFromUrl } from "~/lib/paging";
 import { redirectToLogin } from "~/lib/session.server";
+import { LockoutsSection } from "./lockouts-section";
 
 export const meta: MetaFunction = ({ matches }) => [{ title: pageTitle(matches, "admin.users.title") }];
 
@@ -22,7 +23,7 @@ const ROLES_BY_KIND: Record<OrganisationKind, readonly Role[]> = {
   CUSTOMER: ["CUSTOMER_ADMIN", "CUSTOMER_MEMBER"],
 };
 const ALL_ROLES = Object.values(ROLES_BY_KIND).flat();
-const INTENTS = ["createUser", "changeRole", "deactivateUser"] as const;
+const INTENTS = ["createUser", "changeRole", "deactivateUser", "unlockLogin"] as const;
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const url = new URL(request.url);
@@ -35,7 +36,8 @@ export async function loader({ request }: LoaderFunctionArgs) {
   // Partner and customer admins manage their own organisation only; the API scopes the list too.
   const organisationId = isVendorAdmin ? url.searchParams.get("organisation") || null : viewer.organisation.id;
   const data = await api.query(AdminUsersDocument, { organisationId, isVendorAdmin, ...page.variables });
-  return { viewer, users: data.users, organisations: data.organisations?.edges.map((e) => e.node) ?? null, organisationId };
+  const lockouts = viewer.sections.includes("LOGIN_LOCKOUTS") ? (await api.query(AdminLoginLockoutsDocument, {})).loginLockouts : null;
+  return { viewer, users: data.users, organisations: data.organisations?.edges.map((e) => e.node) ?? null, organisationId, lockouts };
 }
 
 export async function action({ request }: ActionFunctionArgs) {
@@ -44,6 +46,12 @@ export async function action({ request }: ActionFunctionArgs) {
   const intent = intentOf(form, INTENTS);
   const role = ALL_ROLES.find((r) => r === field(form, "role"));
   const target = field(form, "targetId");
+  if (intent === "unlockLogin") {
+    return runAdminForm(intent, form, [], async () => {
+      const payload = (await api.mutate(AdminUnlockLoginDocument, { input: { userId: target } })).unlockLogin;
+      return { userErrors: payload.userErrors, subject: payload.user?.name };
+    }, null, target);
+  }
   if (intent === "deactivateUser") {
     return runAdminForm(intent, form, [], async () => {
       const payload = (await api.mutate(AdminDeactivateUserDocument, { input: { userId: target } })).deactivateUser;
@@ -68,7 +76,7 @@ export async function action({ request }: ActionFunctionArgs) {
 
 export default function UsersPage() {
   const t = useT();
-  const { viewer, users, organisations, organisationId } = useLoaderData<typeof loader>();
+  const { viewer, users, organisations, organisationId, lockouts } = useLoaderData<typeof loader>();
   const rows = users.edges.map((e) => e.node);
   const roles = organisations ? ALL_ROLES : ROLES_BY_KIND[viewer.organisation.kind];
   return (
@@ -78,6 +86,7 @@ export default function UsersPage() {
         <p className="muted">{organisations ? t("admin.users.introVendor") : t("admin.users.intro", { organisation: viewer.organisation.name })}</p>
       </div>
       <SuccessNotice intents={INTENTS} />
+      {lockouts ? <LockoutsSection lockouts={lockouts} /> : null}
 
       <section className="card section" aria-labelledby="user-title">
         <h2 id="user-title">{t("admin.users.createHeading")}</h2>

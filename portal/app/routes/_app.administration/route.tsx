@@ -73,7 +73,7 @@ export default function AdminPage() {
         <h1>{t("admin.title")}</h1>
         <p className="muted">{t("admin.intro")}</p>
         <p>
-          <Link to="/admin/users">{t("admin.users.title")}</Link> · <Link to="/admin/audit">{t("admin.audit.title")}</Link>
+          <Link to="/admin/users">{t("admin.users.title")}</Link> · <Link to="/admin/audit">{t("admin.audit.title")}</Link> · <Link to="/admin/outbox">{t("outbox.title")}</Link>
         </p>
       </div>
       <SuccessNotice intents={INTENTS} />

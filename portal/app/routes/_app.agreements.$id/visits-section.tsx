@@ -1,6 +1,6 @@
-import { Link } from "@remix-run/react";
 import { EmptyState } from "~/components/list-controls";
-import { formatDate, formatDateTime } from "~/i18n/i18n";
+import { VisitTable } from "~/components/visit-table";
+import { formatDate } from "~/i18n/i18n";
 import { useLang, useT } from "~/i18n/use-t";
 import type { AgreementData } from "./section-props";
 
@@ -22,32 +22,7 @@ export function VisitsSection({ agreement }: { agreement: AgreementData }) {
           {agreement.serviceVisits.length === 0 ? (
             <EmptyState title={t("visit.noVisits")} />
           ) : (
-            <div className="table-wrap" tabIndex={0}>
-              <table data-testid="agreement-visits">
-                <thead>
-                  <tr>
-                    <th scope="col">{t("visits.when")}</th>
-                    <th scope="col">{t("visits.property")}</th>
-                    <th scope="col">{t("visit.technician")}</th>
-                    <th scope="col">{t("visits.state")}</th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {agreement.serviceVisits.map((v) => (
-                    <tr key={v.id} data-state={v.state}>
-                      <th scope="row">
-                        <Link to={`/visits/${encodeURIComponent(v.id)}`}>{formatDateTime(lang, v.scheduledAt)}</Link>
-                      </th>
-                      <td>{v.property.name}</td>
-                      <td>{v.technician.name}</td>
-                      <td>
-                        <span className={v.state === "OVERDUE" ? "badge badge-redo" : "badge"}>{t(`visit.state.${v.state}`)}</span>
-                      </td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            </div>
+            <VisitTable visits={agreement.serviceVisits} testId="agreement-visits" />
           )}
         </>
       )}

@@ -1,0 +1,55 @@
+import { Link } from "@remix-run/react";
+import type { ServiceVisitState } from "~/graphql/graphql";
+import { formatDateTime } from "~/i18n/i18n";
+import { useLang, useT } from "~/i18n/use-t";
+
+export interface VisitRow {
+  id: string;
+  scheduledAt: string;
+  state: ServiceVisitState;
+  property: { name: string };
+  technician: { name: string };
+  agreement?: { number: string; customer: { name: string } };
+}
+
+/** Visits by time, each linking to its page; the agreement column when they are of several agreements. */
+export function VisitTable({ visits, testId }: { visits: readonly VisitRow[]; testId: string }) {
+  const t = useT();
+  const lang = useLang();
+  const withAgreement = visits.some((v) => v.agreement);
+  return (
+    <div className="table-wrap" tabIndex={0}>
+      <table data-testid={testId}>
+        <thead>
+          <tr>
+            <th scope="col">{t("visits.when")}</th>
+            {withAgreement ? <th scope="col">{t("visits.agreement")}</th> : null}
+            <th scope="col">{t("visits.property")}</th>
+            <th scope="col">{t("visit.technician")}</th>
+            <th scope="col">{t("visits.state")}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {visits.map((v) => (
+            <tr key={v.id} data-state={v.state}>
+              <th scope="row">
+                <Link to={`/visits/${encodeURIComponent(v.id)}`}>{formatDateTime(lang, v.scheduledAt)}</Link>
+              </th>
+              {withAgreement ? (
+                <td>
+                  {v.agreement?.number}
+                  <span className="cell-note">{v.agreement?.customer.name}</span>
+                </td>
+              ) : null}
+              <td>{v.property.name}</td>
+              <td>{v.technician.name}</td>
+              <td>
+                <span className={v.state === "OVERDUE" ? "badge badge-redo" : "badge"}>{t(`visit.state.${v.state}`)}</span>
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}
