@@ -156,12 +156,12 @@ export class AgreementResolver {
 
   @FieldResolver(() => Tier, { description: "The tier and its benefits." })
   async tier(@Root() a: Agreement, @Ctx() ctx: Context) {
-    return Tier.from((await ctx.loaders.tiers()).find((t) => t.code === a.record.tier)!);
+    return Tier.from(a.tierRow ?? (await ctx.loaders.tiers()).find((t) => t.code === a.record.tier)!);
   }
 
   @FieldResolver(() => Organisation, { description: "The customer." })
   async customer(@Root() a: Agreement, @Ctx() ctx: Context) {
-    return Organisation.from((await ctx.loaders.organisation.load(a.record.customerId))!);
+    return Organisation.from(a.customerRow ?? (await ctx.loaders.organisation.load(a.record.customerId))!);
   }
 
   @FieldResolver(() => Organisation, { nullable: true, description: "The signing partner; null when the customer signed directly." })

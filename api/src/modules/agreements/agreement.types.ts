@@ -4,13 +4,16 @@ import { ConnectionType } from "../../shared/connection.js";
 import { toGlobalId } from "../../shared/ids.js";
 import { DateScalar, Money } from "../../shared/scalars.js";
 import { Node } from "../../shared/node.js";
-import type { AddOnRow, AgreementRecord, HanteraAccountRow, LicenceRentalRow, PeriodRow } from "./agreement-records.js";
+import type { AddOnRow, AgreementRecord, HanteraAccountRow, LicenceRentalRow, ListedAgreement, OrganisationRow, PeriodRow, TierRow } from "./agreement-records.js";
 import type { RentalTotal } from "./licence-rentals.js";
 import { AddOnKind, AgreementStatus, HostedService, LapsedBenefit, LicenceKind } from "./agreement.enums.js";
 
 @ObjectType({ implements: Node, description: "A support agreement between the vendor and a customer, usually signed by a partner." })
 export class Agreement extends Node {
   record!: AgreementRecord;
+  /** Read with the agreement when a list read it (`ListedAgreement`); otherwise loaded when asked for. */
+  customerRow?: OrganisationRow;
+  tierRow?: TierRow;
 
   @Field(() => String, { description: "Readable unique number, e.g. TA-2027-0042." })
   number!: string;
@@ -39,10 +42,12 @@ export class Agreement extends Node {
   @Field(() => DateTimeResolver, { description: "When it was created." })
   createdAt!: Date;
 
-  static from(r: AgreementRecord): Agreement {
+  static from(r: AgreementRecord | ListedAgreement): Agreement {
     return Object.assign(new Agreement(), {
       id: toGlobalId("Agreement", r.id),
       record: r,
+      customerRow: "customerRow" in r ? r.customerRow : undefined,
+      tierRow: "tierRow" in r ? r.tierRow : undefined,
       number: r.number,
       status: r.status as AgreementStatus,
       version: r.version,
