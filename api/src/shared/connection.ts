@@ -20,7 +20,7 @@ export class ConnectionArgs {
   before?: string | null;
 }
 
-@ObjectType({ description: "Relay page information." })
+@ObjectType({ simpleResolvers: true, description: "Relay page information." })
 export class PageInfo {
   @Field(() => Boolean, { description: "More items follow this page." })
   hasNextPage!: boolean;
@@ -47,7 +47,7 @@ export interface Connection<T> {
 
 /** Makes the `XConnection` and `XEdge` types for one node type; every list uses this. */
 export function ConnectionType<T extends object>(nodeType: ClassType<T>, name: string, what: string) {
-  @ObjectType(`${name}Edge`, { description: `One ${what} in a page, with its cursor.` })
+  @ObjectType(`${name}Edge`, { simpleResolvers: true, description: `One ${what} in a page, with its cursor.` })
   class EdgeType {
     @Field(() => String, { description: "Opaque cursor of this item." })
     cursor!: string;
@@ -56,7 +56,7 @@ export function ConnectionType<T extends object>(nodeType: ClassType<T>, name: s
     node!: T;
   }
 
-  @ObjectType(`${name}Connection`, { description: `A page of ${what}s.` })
+  @ObjectType(`${name}Connection`, { simpleResolvers: true, description: `A page of ${what}s.` })
   class ConnectionClass {
     @Field(() => [EdgeType], { description: "The items of this page with their cursors." })
     edges!: EdgeType[];

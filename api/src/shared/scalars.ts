@@ -36,7 +36,7 @@ export const DateScalar = new GraphQLScalarType({
   serialize: (value) => (typeof value === "string" && ISO_DATE.test(value) ? value : localDate.serialize(value)),
 });
 
-@ObjectType({ description: "An amount of money in minor units (öre for SEK)." })
+@ObjectType({ simpleResolvers: true, description: "An amount of money in minor units (öre for SEK)." })
 export class Money {
   @Field(() => Int, { description: "The amount in minor units: 12 345 öre is 123,45 kr." })
   amountMinor!: number;

@@ -8,7 +8,7 @@ import type { AddOnRow, AgreementRecord, HanteraAccountRow, LicenceRentalRow, Li
 import type { RentalTotal } from "./licence-rentals.js";
 import { AddOnKind, AgreementStatus, HostedService, LapsedBenefit, LicenceKind } from "./agreement.enums.js";
 
-@ObjectType({ implements: Node, description: "A support agreement between the vendor and a customer, usually signed by a partner." })
+@ObjectType({ implements: Node, simpleResolvers: true, description: "A support agreement between the vendor and a customer, usually signed by a partner." })
 export class Agreement extends Node {
   record!: AgreementRecord;
   /** Read with the agreement when a list read it (`ListedAgreement`); otherwise loaded when asked for. */
@@ -109,7 +109,7 @@ export class HanteraAccount extends Node {
   }
 }
 
-@ObjectType({ implements: Node, description: "Licences rented during the agreement period instead of bought." })
+@ObjectType({ implements: Node, simpleResolvers: true, description: "Licences rented during the agreement period instead of bought." })
 export class LicenceRental extends Node {
   @Field(() => LicenceKind, { description: "What is rented." })
   kind!: LicenceKind;
