@@ -17,6 +17,7 @@ import { authenticate } from "./modules/access/access.service.js";
 import { apiTokenCache, DEFAULT_API_TOKEN_CACHE_SECONDS } from "./modules/access/api-token-cache.js";
 import { LoginThrottle, TooManyLoginAttempts } from "./modules/access/login-throttle.js";
 import { schema } from "./schema.js";
+import { compiledExecution } from "./shared/compiled-execution.js";
 import { Forbidden, Unauthenticated } from "./shared/errors.js";
 import { inputBoundaryPlugin } from "./shared/input-boundary.js";
 
@@ -162,7 +163,8 @@ export async function startServer(opts: { database: Database; env: ServerEnv; lo
 
   const apollo = new ApolloServer<Context>({
     ...protection,
-    schema: await schema(),
+    // Apollo parses, validates and runs the plugins; graphql-jit executes (shared/compiled-execution.ts).
+    gateway: compiledExecution(await schema(), { onCompiled: (operation) => logger.debug({ operation }, "operation compiled") }),
     csrfPrevention: true,
     parseOptions: { maxTokens: 5_000 },
     introspection: true,
