@@ -141,8 +141,17 @@ export class LicenceRental extends Node {
   @Field(() => Boolean, { description: "True when it was carried over from the previous period at renewal." })
   carriedOver!: boolean;
 
+  /** An instance, as `node(id)` needs to tell the Node's type. */
   static from(r: LicenceRentalRow, active: boolean): LicenceRental {
-    return Object.assign(new LicenceRental(), {
+    return Object.assign(new LicenceRental(), LicenceRental.plain(r, active));
+  }
+
+  /**
+   * The same fields as a plain object, for lists: a field of type `[LicenceRental!]!` needs no
+   * class to tell its type, and a partner's page holds a thousand rentals.
+   */
+  static plain(r: LicenceRentalRow, active: boolean): LicenceRental {
+    return {
       id: toGlobalId("LicenceRental", r.id),
       kind: r.kind as LicenceKind,
       quantity: r.quantity,
@@ -154,7 +163,7 @@ export class LicenceRental extends Node {
       endedOn: r.endedOn,
       active,
       carriedOver: !!r.carriedFromId,
-    });
+    };
   }
 }
 
