@@ -1,5 +1,5 @@
 /**
- * The API's limit for the attachments of one request, together (docs/decisions/0018): they travel
+ * The API's limit for the attachments of one request, together (docs/decisions/0027-support-attachment-limit.md): they travel
  * base64-encoded in a JSON body capped at 1 MB. Checked in the browser before sending and again in
  * the action, so a big file gets a clear message instead of the API's PAYLOAD_TOO_LARGE.
  */

@@ -27,7 +27,7 @@ const PARTNER_QUERY = `query PartnerAgreements($first: Int!) {
     } }
   }
 }`;
-/** The page with its count, customers and tiers; the properties; the rentals. The API token is looked up once and then cached (access/viewer-cache.ts). */
+/** The page with its count, customers and tiers; the properties; the rentals. The API token is looked up once and then cached (access/api-token-cache.ts). */
 const STATEMENTS_PER_REQUEST = 3;
 
 let database: Database;

@@ -3,7 +3,7 @@
  * recognised by their content, not by the name the browser gave them, up to a size each.
  *
  * 700 KB, for all files of one request together: they travel base64-encoded (4/3 larger) in a JSON
- * body that the API caps at 1 MB, so anything more could never arrive (docs/decisions/0018-support-portal-attachment-limit.md).
+ * body that the API caps at 1 MB, so anything more could never arrive (docs/decisions/0027-support-attachment-limit.md).
  */
 export const MAX_ATTACHMENT_BYTES = 700 * 1024;
 export const MAX_ATTACHMENTS = 5;

@@ -35,7 +35,7 @@ export interface ActionFromCheckInput {
  * ways (the check names the item, the item finds its check). The item joins the agreed plan at the
  * end, after the prioritised items, so the order both parties confirmed is not changed; the
  * tailoring's step-3 gate (addActionItem) is for writing the plan, which is long finished when the
- * visit comes (docs/decisions/0013-visits-action-items-after-the-plan.md).
+ * visit comes (docs/decisions/0016-visit-action-items-after-the-plan.md).
  */
 export async function createActionItemFromCheck(db: Db, viewer: Viewer, input: ActionFromCheckInput, clock: Clock): Promise<Result<ActionItemRow>> {
   requireRole(viewer, TECHNICIANS);
