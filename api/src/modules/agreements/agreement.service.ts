@@ -65,12 +65,16 @@ export async function listAgreements(db: Db, viewer: Viewer, filter: AgreementFi
     filter.sellerId ? eq(agreements.sellerId, filter.sellerId) : undefined,
     filter.endingBefore ? sql`${effectiveEndDateSql} < ${filter.endingBefore}::date` : undefined,
   );
+  // Uncorrelated, so PostgreSQL counts once per statement (an InitPlan). `count(*) over ()` would
+  // make it compute every column of all the caller's agreements before the top-N sort; this way only
+  // the page's rows are completed.
+  const countSql = sql<number>`(select count(*) from ${agreements}${where ? sql` where ${where}` : sql``})`;
   return paginateCounted(
     page,
     async () => db.$count(agreements, where),
     async (offset, limit) => {
       const rows = await db
-        .select({ ...recordColumns, customer: organisations, tier: tiers, totalCount: sql<number>`count(*) over ()`.mapWith(Number) })
+        .select({ ...recordColumns, customer: organisations, tier: tiers, totalCount: countSql.mapWith(Number) })
         .from(agreements)
         .innerJoin(organisations, eq(organisations.id, agreements.customerId))
         .innerJoin(tiers, eq(tiers.code, agreements.tier))
