@@ -2,14 +2,15 @@
 // bench/'s dependencies): a quicker check than the bench while changing code. Trygg and PostGraphile
 // on the bench's data each serve the same fixed number of requests (N, default 300, C connections,
 // R rounds) and the CPU their process groups spent is divided by it; on a shared machine this moves
-// far less than req/s. FLAGS reach Trygg's node, e.g. FLAGS="--cpu-prof --cpu-prof-dir=/tmp/prof".
+// far less than req/s. FLAGS reach Trygg's node, e.g. FLAGS="--cpu-prof --cpu-prof-dir=/tmp/prof";
+// SEMI sets its --max-semi-space-size (32, as npm start). Peak RSS is printed too.
 // BENCH_DATABASE_URL reuses a cluster (a database `quick` in it is made once and kept).
 import { spawn, spawnSync } from "node:child_process";
 import { startCluster } from "../scripts/postgres.mjs";
 import pg from "pg";
 import autocannon from "autocannon";
 import { generate, insert } from "./data.mjs";
-import { cpuMs } from "./measure.mjs";
+import { cpuMs, rssMb } from "./measure.mjs";
 import { PAGE_SIZE, POSTGRAPHILE_QUERY, TRYGG_QUERY, fromTrygg, fromPostgraphile } from "./queries.mjs";
 
 const cluster = process.env.BENCH_DATABASE_URL ? null : await startCluster();
@@ -33,7 +34,7 @@ await admin.end();
 const N = Number(process.env.N ?? 300), C = Number(process.env.C ?? 8), ROUNDS = Number(process.env.R ?? 2);
 const flags = (process.env.FLAGS ?? "").split(" ").filter(Boolean);
 const servers = {
-  trygg: spawn("node", [...flags, "--max-semi-space-size=32", "api/dist/main.js"], { env: { ...process.env, NODE_ENV: "production", DATABASE_URL: dbUrl, API_PORT: "45101", API_HOST: "127.0.0.1", LOG_LEVEL: "warn" }, stdio: ["ignore", "ignore", "inherit"], detached: true }),
+  trygg: spawn("node", [`--max-semi-space-size=${process.env.SEMI ?? 32}`, ...flags, "api/dist/main.js"], { env: { ...process.env, NODE_ENV: "production", DATABASE_URL: dbUrl, API_PORT: "45101", API_HOST: "127.0.0.1", LOG_LEVEL: "warn" }, stdio: ["ignore", "ignore", "inherit"], detached: true }),
   postgraphile: spawn("node", ["bench/servers/postgraphile.mjs"], { env: { ...process.env, DATABASE_URL: dbUrl, PORT: "45102", NODE_ENV: "production" }, stdio: ["ignore", "ignore", "ignore"], detached: true }),
 };
 const targets = {
@@ -52,10 +53,13 @@ for (let r = 0; r < ROUNDS; r++) for (const [name, t] of Object.entries(targets)
   await run(t, Math.round(N / 3));
   await new Promise((r) => setTimeout(r, 300));
   const c0 = cpuMs(servers[name].pid), t0 = Date.now();
+  let peak = 0;
+  const sampler = setInterval(() => (peak = Math.max(peak, rssMb(servers[name].pid))), 250);
   const res = await run(t, N);
+  clearInterval(sampler);
   await new Promise((r) => setTimeout(r, 300));
   totals[name].push((cpuMs(servers[name].pid) - c0) / N);
-  console.log(name, `round ${r + 1}: ${((cpuMs(servers[name].pid) - c0) / N).toFixed(1)} ms CPU/request, ${res.requests.average} req/s, non2xx ${res.non2xx}, ${((Date.now() - t0) / 1000).toFixed(1)} s`);
+  console.log(name, `round ${r + 1}: ${((cpuMs(servers[name].pid) - c0) / N).toFixed(1)} ms CPU/request, ${res.requests.average} req/s, non2xx ${res.non2xx}, peak RSS ${Math.round(peak)} MB, ${((Date.now() - t0) / 1000).toFixed(1)} s`);
 }
 for (const [n, v] of Object.entries(totals)) console.log(n, "median", v.sort((x, y) => x - y)[Math.floor(v.length / 2)].toFixed(1), "min", Math.min(...v).toFixed(1));
 for (const s of Object.values(servers)) process.kill(-s.pid, "SIGTERM");
