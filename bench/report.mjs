@@ -50,3 +50,58 @@ export function writeReport(report, { print, docs, readFileSync, writeFileSync, 
   writeFileSync(docs, `${text.slice(0, from + START.length)}\n${lines.join("\n")}\n${text.slice(to)}`);
   print(`\nWritten to bench/results/latest.json and docs/performance.md.`);
 }
+
+// The portal's server render (bench/portal.mjs): its own table, between its own markers, so that
+// either part of the bench can run alone without wiping the other's figures.
+const PORTAL_START = "<!-- bench:portal:start -->";
+const PORTAL_END = "<!-- bench:portal:end -->";
+
+export function portalTable(report) {
+  const lines = [
+    "| page | connections | req/s | p50 | p95 | p99 | errors | portal CPU / request | API CPU / request | SQL statements / request | HTML |",
+    "|---|---|---|---|---|---|---|---|---|---|---|",
+  ];
+  for (const r of report.results) {
+    lines.push(
+      `| ${r.label} | ${r.connections} | ${r.reqPerSecond.toFixed(0)} | ${ms(r.p50Ms)} | ${ms(r.p95Ms)} | ${ms(r.p99Ms)} | ${r.errors} | ${ms(r.portalCpuMsPerRequest)} | ${ms(r.apiCpuMsPerRequest)} | ${r.statementsPerRequest.toFixed(1)} | ${(r.bodyBytes / 1024).toFixed(0)} KB |`,
+    );
+  }
+  return lines;
+}
+
+export function portalSummary(report) {
+  const { machine: m, settings: s, goalP95Ms: goal } = report;
+  const verdict = (c) => {
+    const at = `${c} connection${c === 1 ? "" : "s"}`;
+    const rows = report.results.filter((r) => r.connections === c);
+    const missed = rows.filter((r) => !r.meetsGoal);
+    return missed.length === 0
+      ? `met at ${at} (worst p95 ${ms(Math.max(...rows.map((r) => r.p95Ms)))})`
+      : `not met at ${at} (${missed.map((r) => `${r.label}: p95 ${ms(r.p95Ms)}${r.errors ? `, ${r.errors} errors` : ""}`).join("; ")})`;
+  };
+  return [
+    `Goal of issue #13, server render p95 under ${goal} ms: ${s.connections.map(verdict).join("; ")}.`,
+    "",
+    `Measured ${report.date.slice(0, 16).replace("T", " ")} UTC at commit ${m.commit} on ${m.cpu} (${m.cores} cores), Node ${m.node}, load average ${m.loadAverageAtStart?.join(" ")} at the start and ${m.loadAverageAtEnd?.join(" ")} at the end; ` +
+      `demo data, API and portal as \`npm start\` runs them, logged in through the portal's form; ${s.rounds} interleaved rounds of ${s.warmupSeconds} s warm-up + ${s.measuredSeconds} s measured per page and connection count; ` +
+      `a response counts only as a 200 holding the page's markers.`,
+  ];
+}
+
+export function writePortalReport(report, { print, docs, readFileSync, writeFileSync, existsSync }) {
+  const lines = [...portalTable(report), "", ...portalSummary(report)];
+  print("");
+  for (const [label, statements] of Object.entries(report.statementsOfOnePage ?? {})) {
+    print(`The API's statements for one page, ${label} (calls, statement):`);
+    for (const s of statements) print(`  ${String(s.calls).padStart(3)}  ${s.query}`);
+    print("");
+  }
+  for (const line of lines) print(line);
+  if (!existsSync(docs)) return;
+  const text = readFileSync(docs, "utf8");
+  const from = text.indexOf(PORTAL_START);
+  const to = text.indexOf(PORTAL_END);
+  if (from < 0 || to < from) return;
+  writeFileSync(docs, `${text.slice(0, from + PORTAL_START.length)}\n${lines.join("\n")}\n${text.slice(to)}`);
+  print(`\nWritten to bench/results/latest.json (portal) and docs/performance.md.`);
+}

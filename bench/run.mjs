@@ -1,5 +1,6 @@
 // Entry of `npm run bench`: installs the bench's own dependencies (kept out of the product's
-// install) on first run, then runs the bench.
+// install) on first run, then runs the bench: the partner query (bench.mjs), then the portal's
+// server render (portal.mjs). `--only portal` / `--only api` (or BENCH_ONLY) runs one part alone.
 import { spawnSync } from "node:child_process";
 import { existsSync, statSync } from "node:fs";
 import path from "node:path";
@@ -12,4 +13,18 @@ if (!existsSync(marker) || statSync(marker).mtimeMs < statSync(path.join(here, "
   const r = spawnSync("npm", ["ci", "--prefix", here, "--no-audit", "--no-fund"], { stdio: "inherit" });
   if (r.status !== 0) process.exit(r.status ?? 1);
 }
-await import("./bench.mjs");
+const flag = process.argv.indexOf("--only");
+const only = flag >= 0 ? process.argv[flag + 1] : process.env.BENCH_ONLY;
+const parts = { api: "bench.mjs", portal: "portal.mjs" };
+if (only && !parts[only]) {
+  console.error(`Unknown bench part "${only}": use ${Object.keys(parts).join(" or ")}.`);
+  process.exit(2);
+}
+// Each part in its own process: each starts and stops its own servers and exits when done.
+let status = 0;
+for (const [name, file] of Object.entries(parts)) {
+  if (only && only !== name) continue;
+  const r = spawnSync(process.execPath, [path.join(here, file)], { stdio: "inherit" });
+  status ||= r.status ?? 1;
+}
+process.exit(status);

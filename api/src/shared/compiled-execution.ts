@@ -17,7 +17,7 @@ const COMPILE_AFTER_RUNS = 2;
 /**
  * Executes operations with graphql-jit, which compiles each repeated query into one JavaScript
  * function instead of walking the query for each of its thousands of fields (see
- * docs/decisions/0029-compiled-queries.md). Apollo parses, validates and runs the plugins (limits, cost,
+ * docs/decisions/0030-compiled-queries.md). Apollo parses, validates and runs the plugins (limits, cost,
  * errors) as always: only execution is swapped, through Apollo Server's gateway interface, the
  * documented way to give it another executor.
  *

@@ -1,6 +1,7 @@
 import { LOCALES } from "~/i18n/i18n";
 import { useLang, useT } from "~/i18n/use-t";
 import { clockTime } from "./support-status";
+import { dateTimeFormat } from "~/i18n/intl-formats";
 
 interface Day {
   date: string;
@@ -18,7 +19,7 @@ export function isoWeek(isoDate: string): number {
 }
 
 function weekdayAndDate(lang: string, isoDate: string): string {
-  return new Intl.DateTimeFormat(LOCALES[lang as "sv"], { weekday: "long", day: "numeric", month: "long", timeZone: "UTC" }).format(new Date(`${isoDate}T00:00:00Z`));
+  return dateTimeFormat(LOCALES[lang as "sv"], { weekday: "long", day: "numeric", month: "long", timeZone: "UTC" }).format(new Date(`${isoDate}T00:00:00Z`));
 }
 
 /** The coming weeks day by day: the hours, or why support is closed ("Juldagen", "Lördag"). */

@@ -1,15 +1,16 @@
 import type { SupportStatusFragment } from "~/graphql/graphql";
 import type { Lang, Translate } from "~/i18n/i18n";
 import { useLang, useT } from "~/i18n/use-t";
+import { dateTimeFormat } from "~/i18n/intl-formats";
 
 const ZONE = "Europe/Stockholm";
 
 function dayInSweden(iso: string | Date): string {
-  return new Intl.DateTimeFormat("sv-SE", { timeZone: ZONE, year: "numeric", month: "2-digit", day: "2-digit" }).format(new Date(iso));
+  return dateTimeFormat("sv-SE", { timeZone: ZONE, year: "numeric", month: "2-digit", day: "2-digit" }).format(new Date(iso));
 }
 
 export function clockTime(lang: Lang, iso: string): string {
-  return new Intl.DateTimeFormat(lang === "sv" ? "sv-SE" : "en-GB", { timeZone: ZONE, hour: "2-digit", minute: "2-digit" }).format(new Date(iso));
+  return dateTimeFormat(lang === "sv" ? "sv-SE" : "en-GB", { timeZone: ZONE, hour: "2-digit", minute: "2-digit" }).format(new Date(iso));
 }
 
 /** "i dag", "i morgon", "måndag" or "måndag 6 januari" when it is more than a week away. */
@@ -20,7 +21,7 @@ export function dayWords(lang: Lang, t: Translate, iso: string, now: string): st
   if (day === today) return t("support.status.today");
   if (day === tomorrow) return t("support.status.tomorrow");
   const inAWeek = Date.parse(`${day}T12:00:00Z`) - Date.parse(`${today}T12:00:00Z`) < 7 * 86_400_000;
-  return new Intl.DateTimeFormat(lang === "sv" ? "sv-SE" : "en-GB", inAWeek ? { timeZone: ZONE, weekday: "long" } : { timeZone: ZONE, weekday: "long", day: "numeric", month: "long" }).format(new Date(iso));
+  return dateTimeFormat(lang === "sv" ? "sv-SE" : "en-GB", inAWeek ? { timeZone: ZONE, weekday: "long" } : { timeZone: ZONE, weekday: "long", day: "numeric", month: "long" }).format(new Date(iso));
 }
 
 /** The sentence: "Supporten är öppen till 17:00" or "Supporten är stängd. Öppnar måndag 08:00". */

@@ -1,5 +1,6 @@
 import en from "./en.json";
 import sv from "./sv.json";
+import { dateTimeFormat, numberFormat } from "./intl-formats";
 
 /** Swedish first, English second (domain.md: "The portal speaks Swedish first"). */
 export const LANGS = ["sv", "en"] as const;
@@ -40,13 +41,13 @@ export const LOCALES: Record<Lang, string> = { sv: "sv-SE", en: "en-GB" };
 
 /** Dates and times as a Swede at the vendor in Göteborg reads them, whatever the server's zone. */
 export function formatDateTime(lang: Lang, iso: string): string {
-  return new Intl.DateTimeFormat(LOCALES[lang], { dateStyle: "medium", timeStyle: "short", timeZone: "Europe/Stockholm" }).format(new Date(iso));
+  return dateTimeFormat(LOCALES[lang], { dateStyle: "medium", timeStyle: "short", timeZone: "Europe/Stockholm" }).format(new Date(iso));
 }
 
 export function formatDate(lang: Lang, iso: string): string {
-  return new Intl.DateTimeFormat(LOCALES[lang], { dateStyle: "medium", timeZone: "Europe/Stockholm" }).format(new Date(iso));
+  return dateTimeFormat(LOCALES[lang], { dateStyle: "medium", timeZone: "Europe/Stockholm" }).format(new Date(iso));
 }
 
 export function formatNumber(lang: Lang, value: number): string {
-  return new Intl.NumberFormat(LOCALES[lang]).format(value);
+  return numberFormat(LOCALES[lang]).format(value);
 }

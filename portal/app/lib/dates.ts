@@ -1,4 +1,5 @@
 import { LOCALES, type Lang } from "~/i18n/i18n";
+import { dateTimeFormat } from "~/i18n/intl-formats";
 
 /** Agreement and tailoring dates are Swedish calendar days (YYYY-MM-DD), whatever the server's zone. */
 export function isIsoDate(value: string): boolean {
@@ -7,7 +8,7 @@ export function isIsoDate(value: string): boolean {
 
 /** Today in Sweden as YYYY-MM-DD. */
 export function todayInSweden(now = new Date()): string {
-  return new Intl.DateTimeFormat("sv-SE", { timeZone: "Europe/Stockholm", year: "numeric", month: "2-digit", day: "2-digit" }).format(now);
+  return dateTimeFormat("sv-SE", { timeZone: "Europe/Stockholm", year: "numeric", month: "2-digit", day: "2-digit" }).format(now);
 }
 
 /** The same day a year later; 29 February becomes 28 February. */
@@ -27,5 +28,5 @@ export function nextDay(isoDate: string): string {
 
 /** A calendar day as written in the user's language, without time-zone shifts. */
 export function formatDay(lang: Lang, isoDate: string): string {
-  return new Intl.DateTimeFormat(LOCALES[lang], { dateStyle: "long", timeZone: "UTC" }).format(new Date(`${isoDate}T00:00:00Z`));
+  return dateTimeFormat(LOCALES[lang], { dateStyle: "long", timeZone: "UTC" }).format(new Date(`${isoDate}T00:00:00Z`));
 }

@@ -1,4 +1,5 @@
 import { LOCALES, type Lang } from "~/i18n/i18n";
+import { numberFormat } from "~/i18n/intl-formats";
 
 export interface Money {
   amountMinor: number;
@@ -11,7 +12,7 @@ export interface Money {
  */
 export function formatMoney(lang: Lang, money: Money): string {
   const whole = money.amountMinor % 100 === 0;
-  return new Intl.NumberFormat(LOCALES[lang], { style: "currency", currency: money.currency, minimumFractionDigits: whole ? 0 : 2, maximumFractionDigits: whole ? 0 : 2 }).format(
+  return numberFormat(LOCALES[lang], { style: "currency", currency: money.currency, minimumFractionDigits: whole ? 0 : 2, maximumFractionDigits: whole ? 0 : 2 }).format(
     money.amountMinor / 100,
   );
 }

@@ -8,8 +8,13 @@ import { createCipheriv, createDecipheriv, hkdfSync, randomBytes } from "node:cr
 const IV_BYTES = 12;
 const TAG_BYTES = 16;
 
+/** Derived once per secret: every request reads the cookie, often several times (root, layout, page). */
+const keys = new Map<string, Buffer>();
+
 function keyOf(secret: string): Buffer {
-  return Buffer.from(hkdfSync("sha256", secret, "trygg-portal", "session-cookie-v1", 32));
+  let key = keys.get(secret);
+  if (!key) keys.set(secret, (key = Buffer.from(hkdfSync("sha256", secret, "trygg-portal", "session-cookie-v1", 32))));
+  return key;
 }
 
 export function seal(secrets: readonly string[], plaintext: string): string {

@@ -18,7 +18,7 @@ interface Entry {
  * requests with one token; looking it up (and its organisation and user) for each of them was a
  * statement per request. Revoking a token, deactivating its user or changing the user's role in
  * this process forgets it at once; another API process behind the same load balancer notices
- * within the time limit (docs/decisions/0028-api-token-cache.md). Sessions are not cached: a log-out
+ * within the time limit (docs/decisions/0029-api-token-cache.md). Sessions are not cached: a log-out
  * takes effect everywhere at once.
  */
 export class ApiTokenCache {

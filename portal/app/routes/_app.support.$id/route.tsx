@@ -5,11 +5,12 @@ import { ErrorPanel } from "~/components/error-panel";
 import { FormErrors, IntentButton, IntentForm, SuccessNotice } from "~/components/intent-form";
 import { SubmitButton } from "~/components/submit-button";
 import { DeadlineBadge, timeLeftText } from "~/components/support-case-list";
-import { AppViewerDocument, AssignSupportCaseDocument, HandOverSupportCaseDocument, ReplyToSupportCaseDocument, SetSupportCaseStatusDocument, SupportCasePageDocument, type SupportCaseStatus } from "~/graphql/graphql";
+import { AssignSupportCaseDocument, HandOverSupportCaseDocument, ReplyToSupportCaseDocument, SetSupportCaseStatusDocument, SupportCasePageDocument, type SupportCaseStatus } from "~/graphql/graphql";
 import { formatDateTime, type MessageKey } from "~/i18n/i18n";
 import { pageTitle } from "~/i18n/meta";
 import { useLang, useT } from "~/i18n/use-t";
 import { apiFor } from "~/lib/api.server";
+import { viewerOf } from "~/lib/viewer.server";
 import { formError, formErrors, type FormResult } from "~/lib/form-result";
 import { intentOf } from "~/lib/intent.server";
 import { redirectToLogin } from "~/lib/session.server";
@@ -23,9 +24,9 @@ type Intent = (typeof INTENTS)[number];
 const STATUSES: readonly SupportCaseStatus[] = ["OPEN", "WAITING_ON_CUSTOMER", "RESOLVED", "CLOSED"];
 const HANDLER_ROLES = ["ADMIN", "SUPPORT", "PARTNER_ADMIN", "PARTNER_STAFF"];
 
-export async function loader({ request, params }: LoaderFunctionArgs) {
+export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const { api, session } = await apiFor(request);
-  const { viewer } = await api.query(AppViewerDocument, {});
+  const viewer = await viewerOf(api, context);
   if (!viewer) return redirectToLogin(session);
   // The staff side (the API's SUPPORT_QUEUE section) answers, notes, assigns and hands over.
   const staff = viewer.sections.includes("SUPPORT_QUEUE");

@@ -5,16 +5,16 @@ import { HeaderSearch } from "~/components/header-search";
 import { LanguageSwitch } from "~/components/language-switch";
 import { MainMenu } from "~/components/main-menu";
 import { SubmitButton } from "~/components/submit-button";
-import { AppViewerDocument } from "~/graphql/graphql";
 import { useT } from "~/i18n/use-t";
 import { apiFor } from "~/lib/api.server";
+import { viewerOf } from "~/lib/viewer.server";
 import { navItemsFor } from "~/lib/navigation";
 import { redirectToLogin } from "~/lib/session.server";
 
 /** Every logged-in page sits in this layout; it checks the session with the API on each load. */
-export async function loader({ request }: LoaderFunctionArgs) {
+export async function loader({ request, context }: LoaderFunctionArgs) {
   const { api, session } = await apiFor(request);
-  const { viewer } = await api.query(AppViewerDocument, {});
+  const viewer = await viewerOf(api, context);
   if (!viewer) {
     const url = new URL(request.url);
     return redirectToLogin(session, `${url.pathname}${url.search}`);
