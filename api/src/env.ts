@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { DEFAULT_API_TOKEN_CACHE_SECONDS } from "./modules/access/api-token-cache.js";
 import { DEFAULT_EXPIRING_WINDOW_DAYS } from "./shared/clock.js";
 
 /**
@@ -26,6 +27,11 @@ const schema = z.object({
   /** How many days before its end an agreement shows as EXPIRING. */
   AGREEMENT_EXPIRING_WINDOW_DAYS: z.coerce.number().int().min(0).max(365).default(DEFAULT_EXPIRING_WINDOW_DAYS),
   SESSION_TTL_HOURS: z.coerce.number().positive().max(24 * 90).default(12),
+  /**
+   * Seconds an API token, once looked up, is believed without asking the database again; 0 looks
+   * it up on every request. Revocation in the same process is seen at once, in another after this.
+   */
+  API_TOKEN_CACHE_SECONDS: z.coerce.number().int().min(0).max(300).default(DEFAULT_API_TOKEN_CACHE_SECONDS),
   /** SMTP server for outgoing e-mail, e.g. smtp://user:pass@mail.example.com:587. Unset: mail is logged, not sent. */
   SMTP_URL: z.string().url().optional(),
   MAIL_FROM: z.string().min(3).default("Trygg <trygg@aptus.demo>"),

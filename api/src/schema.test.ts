@@ -1,5 +1,6 @@
 import { readFile } from "node:fs/promises";
 import { isInputObjectType, isInterfaceType, isObjectType, isEnumType } from "graphql";
+import { getMetadataStorage } from "type-graphql";
 import { describe, expect, it } from "vitest";
 import { schema, schemaSdl } from "./schema.js";
 
@@ -24,4 +25,27 @@ describe("the GraphQL schema", () => {
     }
     expect(missing).toEqual([]);
   });
+
+  // Types marked `simpleResolvers` read their fields as plain properties, without type-graphql's
+  // per-field wrapper; that wrapper is also what runs @Authorized and middlewares on a field.
+  it("checks @Authorized and middlewares on every field that has them: none is read as a plain property", async () => {
+    const built = await schema();
+    const storage = getMetadataStorage();
+    const unguarded: string[] = [];
+    const guarded = [...storage.authorizedFields, ...storage.middlewares.filter((m) => m.fieldName)];
+    for (const { target, fieldName } of guarded) {
+      for (const objectType of storage.objectTypes.filter((o) => o.target === target)) {
+        const type = built.getType(objectType.name);
+        const field = isObjectType(type) ? type.getFields()[fieldName] : undefined;
+        if (field && !field.resolve) unguarded.push(`${objectType.name}.${fieldName}`);
+      }
+    }
+    const guardedTypes = storage.authorizedResolver.map((a) => a.target);
+    for (const objectType of storage.objectTypes.filter((o) => guardedTypes.includes(o.target))) {
+      const type = built.getType(objectType.name);
+      if (isObjectType(type)) for (const field of Object.values(type.getFields())) if (!field.resolve) unguarded.push(`${objectType.name}.${field.name}`);
+    }
+    expect(unguarded).toEqual([]);
+  });
 });
+

@@ -14,8 +14,10 @@ import { isDatabaseUnavailable, type Database } from "./db/client.js";
 import type { Env } from "./env.js";
 import type { Logger } from "./logger.js";
 import { authenticate } from "./modules/access/access.service.js";
+import { apiTokenCache, DEFAULT_API_TOKEN_CACHE_SECONDS } from "./modules/access/api-token-cache.js";
 import { LoginThrottle, TooManyLoginAttempts } from "./modules/access/login-throttle.js";
 import { schema } from "./schema.js";
+import { compiledExecution } from "./shared/compiled-execution.js";
 import { Forbidden, Unauthenticated } from "./shared/errors.js";
 import { inputBoundaryPlugin } from "./shared/input-boundary.js";
 
@@ -23,8 +25,7 @@ type ServerEnv = Pick<
   Env,
   "SESSION_TTL_HOURS" | "AGREEMENT_EXPIRING_WINDOW_DAYS" | "LOGIN_MAX_FAILURES_PER_ACCOUNT" | "LOGIN_MAX_FAILURES_PER_ADDRESS" | "LOGIN_FAILURE_WINDOW_SECONDS" | "TRUST_PROXY"
 > &
-  Partial<Pick<Env, "LOGIN_MAX_FAILURES_PER_ACCOUNT_DAILY">
->;
+  Partial<Pick<Env, "LOGIN_MAX_FAILURES_PER_ACCOUNT_DAILY" | "API_TOKEN_CACHE_SECONDS">>;
 
 const KNOWN_CODES = new Set([
   "FORBIDDEN",
@@ -140,6 +141,7 @@ export async function startServer(opts: { database: Database; env: ServerEnv; lo
   app.set("etag", false);
   app.set("trust proxy", env.TRUST_PROXY);
   const httpServer = http.createServer(app);
+  apiTokenCache.setSeconds(env.API_TOKEN_CACHE_SECONDS ?? DEFAULT_API_TOKEN_CACHE_SECONDS);
   const throttle = new LoginThrottle(database.db, {
     maxPerAccount: env.LOGIN_MAX_FAILURES_PER_ACCOUNT,
     maxPerAddress: env.LOGIN_MAX_FAILURES_PER_ADDRESS,
@@ -161,7 +163,8 @@ export async function startServer(opts: { database: Database; env: ServerEnv; lo
 
   const apollo = new ApolloServer<Context>({
     ...protection,
-    schema: await schema(),
+    // Apollo parses, validates and runs the plugins; graphql-jit executes (shared/compiled-execution.ts).
+    gateway: compiledExecution(await schema(), { onCompiled: (operation) => logger.debug({ operation }, "operation compiled") }),
     csrfPrevention: true,
     parseOptions: { maxTokens: 5_000 },
     introspection: true,

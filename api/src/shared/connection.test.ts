@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { paginate } from "./connection.js";
+import { paginate, paginateCounted, type ConnectionArgs } from "./connection.js";
 
 const items = Array.from({ length: 45 }, (_, i) => i);
 const page = (args: Parameters<typeof paginate>[0]) =>
@@ -32,5 +32,35 @@ describe("connections", () => {
 
   it("refuses a cursor that is not one", async () => {
     await expect(page({ first: 1, after: "bm9wZQ" })).rejects.toThrow(/not a cursor/);
+  });
+});
+
+describe("connections whose page query counts the list too", () => {
+  const cursor = (offset: number) => Buffer.from(`o:${offset}`).toString("base64url");
+  const counted = async (args: ConnectionArgs) => {
+    const calls = { count: 0, fetch: 0 };
+    const connection = await paginateCounted(
+      args,
+      async () => (calls.count++, items.length),
+      async (offset, limit) => {
+        calls.fetch++;
+        const rows = items.slice(offset, offset + limit);
+        return { rows, totalCount: rows.length ? items.length : null };
+      },
+      (n) => n,
+    );
+    return { connection, calls };
+  };
+
+  it("answers exactly what paginate answers, for every kind of window", async () => {
+    const windows: ConnectionArgs[] = [{}, { first: 0 }, { first: 1 }, { first: 20, after: cursor(39) }, { first: 5, after: cursor(44) }, { first: 5, after: cursor(80) }, { last: 5 }, { last: 5, before: cursor(3) }, { first: 5, before: cursor(2) }];
+    for (const args of windows) expect((await counted(args)).connection, JSON.stringify(args)).toEqual(await page(args));
+  });
+
+  it("reads a forward page in one query, and counts apart only when the page is empty or read backwards", async () => {
+    expect((await counted({ first: 20 })).calls).toEqual({ count: 0, fetch: 1 });
+    expect((await counted({ first: 20, after: cursor(44) })).calls).toEqual({ count: 1, fetch: 1 });
+    expect((await counted({ first: 0 })).calls).toEqual({ count: 1, fetch: 0 });
+    expect((await counted({ last: 5 })).calls).toEqual({ count: 1, fetch: 1 });
   });
 });

@@ -20,7 +20,7 @@ export class ConnectionArgs {
   before?: string | null;
 }
 
-@ObjectType({ description: "Relay page information." })
+@ObjectType({ simpleResolvers: true, description: "Relay page information." })
 export class PageInfo {
   @Field(() => Boolean, { description: "More items follow this page." })
   hasNextPage!: boolean;
@@ -47,7 +47,7 @@ export interface Connection<T> {
 
 /** Makes the `XConnection` and `XEdge` types for one node type; every list uses this. */
 export function ConnectionType<T extends object>(nodeType: ClassType<T>, name: string, what: string) {
-  @ObjectType(`${name}Edge`, { description: `One ${what} in a page, with its cursor.` })
+  @ObjectType(`${name}Edge`, { simpleResolvers: true, description: `One ${what} in a page, with its cursor.` })
   class EdgeType {
     @Field(() => String, { description: "Opaque cursor of this item." })
     cursor!: string;
@@ -56,7 +56,7 @@ export function ConnectionType<T extends object>(nodeType: ClassType<T>, name: s
     node!: T;
   }
 
-  @ObjectType(`${name}Connection`, { description: `A page of ${what}s.` })
+  @ObjectType(`${name}Connection`, { simpleResolvers: true, description: `A page of ${what}s.` })
   class ConnectionClass {
     @Field(() => [EdgeType], { description: "The items of this page with their cursors." })
     edges!: EdgeType[];
@@ -117,6 +117,34 @@ export async function paginate<Row, T>(
   if (w.fromEnd) start = Math.max(start, end - w.limit);
   else end = Math.min(end, start + w.limit);
   const rows = end > start ? await fetch(start, end - start) : [];
+  return connectionOf(start, rows, totalCount, toNode);
+}
+
+/** A page's rows and the size of the whole list, read in one statement (`count(*) over ()`). */
+export interface CountedRows<Row> {
+  rows: Row[];
+  /** The whole list's size; unknown when the page came back empty. */
+  totalCount: number | null;
+}
+
+/**
+ * The same as `paginate`, for a list whose page query counts the whole list as it goes: a page
+ * read forwards (`first`/`after`) costs one statement instead of two. An empty page carries no
+ * count, and paging backwards needs the count first, so then `count` is asked as well.
+ */
+export async function paginateCounted<Row, T>(
+  args: ConnectionArgs,
+  count: () => Promise<number>,
+  fetch: (offset: number, limit: number) => Promise<CountedRows<Row>>,
+  toNode: (row: Row) => T,
+): Promise<Connection<T>> {
+  const w = pageWindow(args);
+  if (w.fromEnd || w.before != null) return paginate(args, count, async (offset, limit) => (await fetch(offset, limit)).rows, toNode);
+  const page = w.limit > 0 ? await fetch(w.offset, w.limit) : { rows: [], totalCount: null };
+  return connectionOf(w.offset, page.rows, page.totalCount ?? (await count()), toNode);
+}
+
+function connectionOf<Row, T>(start: number, rows: Row[], totalCount: number, toNode: (row: Row) => T): Connection<T> {
   const edges = rows.map((row, i) => ({ cursor: encodeCursor(start + i), node: toNode(row) }));
   return {
     edges,

@@ -5,6 +5,7 @@ import { sessions } from "../../db/schema/index.js";
 import { adminViewer, freshDatabase } from "../../test-support.js";
 import type { Viewer } from "../../shared/viewer.js";
 import * as parties from "../parties/party.service.js";
+import * as userAccess from "../parties/user-access.js";
 import * as access from "./access.service.js";
 import { LoginThrottle, TooManyLoginAttempts } from "./login-throttle.js";
 
@@ -96,6 +97,20 @@ describe("API tokens", () => {
     expect("ok" in (await access.revokeApiToken(database.db, partnerAdmin, { apiTokenId: token.id }))).toBe(true);
     expect(await access.authenticate(database.db, secret, null)).toBeNull();
     expect(await access.revokeApiToken(database.db, partnerAdmin, { apiTokenId: token.id })).toMatchObject({ errors: [{ code: "ALREADY_REVOKED" }] });
+  });
+
+  // The viewer behind a token is cached for a few seconds (api-token-cache.ts): a change of access must not wait for that.
+  it("stop working at once when their user gets another role, even just after a request", async () => {
+    const admin = await adminViewer(database);
+    const pelle = await parties.createUser(database.db, admin, { organisationId: partnerAdmin.organisationId, name: "Pelle", email: "pelle@partner.example", role: "PARTNER_ADMIN", password: "pelles-long-password" });
+    if (!("ok" in pelle)) throw new Error("seed");
+    const login = await access.login(database.db, deps(), request, { email: "pelle@partner.example", password: "pelles-long-password" });
+    if (!("ok" in login)) throw new Error("login");
+    const created = await access.createApiToken(database.db, login.ok.viewer, { name: "Nightly" });
+    if (!("ok" in created)) throw new Error();
+    expect(await access.authenticate(database.db, created.ok.secret, null)).toMatchObject({ role: "PARTNER_ADMIN" });
+    expect("ok" in (await userAccess.changeUserRole(database.db, partnerAdmin, { userId: pelle.ok.id, role: "PARTNER_STAFF" }))).toBe(true);
+    expect(await access.authenticate(database.db, created.ok.secret, null)).toBeNull();
   });
 
   it("cannot be made by customers or partner staff", async () => {

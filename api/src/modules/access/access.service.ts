@@ -10,6 +10,7 @@ import { isReadableName } from "../../shared/text-rule.js";
 import { mutate } from "../../shared/transaction.js";
 import { holds, requireRole, type Viewer } from "../../shared/viewer.js";
 import { TOKEN_MANAGERS } from "./access.roles.js";
+import { apiTokenCache } from "./api-token-cache.js";
 import { AccessErrors } from "./access.errors.js";
 import type { LoginThrottle } from "./login-throttle.js";
 
@@ -121,6 +122,9 @@ export async function authenticate(db: Db, token: string, requestId: string | nu
     return row ? toViewer(row.user, row.organisation, { sessionId: row.session.id, apiTokenId: null, requestId }) : null;
   }
   if (token.startsWith(API_TOKEN_PREFIX)) {
+    const cached = apiTokenCache.get(tokenHash, now.getTime());
+    if (cached) return { ...cached, requestId };
+    const generation = apiTokenCache.begin();
     const [row] = await db
       .select({ token: apiTokens, user: users, organisation: organisations })
       .from(apiTokens)
@@ -137,7 +141,9 @@ export async function authenticate(db: Db, token: string, requestId: string | nu
         .set({ lastUsedAt: now })
         .where(and(eq(apiTokens.id, row.token.id), or(isNull(apiTokens.lastUsedAt), lt(apiTokens.lastUsedAt, due))));
     }
-    return toViewer(row.user, row.organisation, { sessionId: null, apiTokenId: row.token.id, requestId });
+    const viewer = toViewer(row.user, row.organisation, { sessionId: null, apiTokenId: row.token.id, requestId });
+    apiTokenCache.store(tokenHash, viewer, { generation, now: now.getTime(), tokenExpiresAt: row.token.expiresAt });
+    return viewer;
   }
   return null;
 }
@@ -171,7 +177,7 @@ function tokenScope(viewer: Viewer) {
 
 export async function revokeApiToken(db: Db, viewer: Viewer, input: { apiTokenId: string }): Promise<Result<ApiTokenRow>> {
   requireRole(viewer, TOKEN_MANAGERS);
-  return mutate(db, async (tx) => {
+  const result = await mutate(db, async (tx) => {
     const [existing] = await tx.select().from(apiTokens).where(and(tokenScope(viewer), eq(apiTokens.id, input.apiTokenId)));
     if (!existing) return userError(AccessErrors.NOT_FOUND, "No such API token.", ["input", "apiTokenId"]);
     if (existing.revokedAt) return userError(AccessErrors.ALREADY_REVOKED, "The API token is already revoked.", ["input", "apiTokenId"]);
@@ -179,6 +185,9 @@ export async function revokeApiToken(db: Db, viewer: Viewer, input: { apiTokenId
     await recordAudit(tx, viewer, { action: "apiToken.revoke", objectType: "ApiToken", objectId: existing.id, organisationId: existing.organisationId, details: { name: existing.name } });
     return ok(token!);
   });
+  // Once committed, so that no request can read the token as it was and cache it again.
+  apiTokenCache.forgetToken(input.apiTokenId);
+  return result;
 }
 
 export async function findApiToken(db: Db, viewer: Viewer, id: string): Promise<ApiTokenRow | null> {

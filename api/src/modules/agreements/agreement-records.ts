@@ -1,6 +1,6 @@
 import { and, eq, sql, type SQL } from "drizzle-orm";
 import type { DbOrTx, Tx } from "../../db/client.js";
-import { addOns, agreementPeriods, agreements, hanteraAccounts, licenceRentals } from "../../db/schema/index.js";
+import { addOns, agreementPeriods, agreements, hanteraAccounts, licenceRentals, type organisations, type tiers } from "../../db/schema/index.js";
 import type { Clock } from "../../shared/clock.js";
 import type { IsoDate } from "../../shared/dates.js";
 import { userError } from "../../shared/errors.js";
@@ -14,6 +14,8 @@ export type PeriodRow = typeof agreementPeriods.$inferSelect;
 export type HanteraAccountRow = typeof hanteraAccounts.$inferSelect;
 export type LicenceRentalRow = typeof licenceRentals.$inferSelect;
 export type AddOnRow = typeof addOns.$inferSelect;
+export type OrganisationRow = typeof organisations.$inferSelect;
+export type TierRow = typeof tiers.$inferSelect;
 export type TierCode = AgreementRow["tier"];
 export type LicenceKind = LicenceRentalRow["kind"];
 export type AddOnKind = AddOnRow["kind"];
@@ -24,6 +26,12 @@ export interface AgreementRecord extends AgreementRow {
   startsOn: IsoDate;
   endsOn: IsoDate;
   status: AgreementStatus;
+}
+
+/** An agreement as a list reads it: with its customer and its tier, from the same statement. */
+export interface ListedAgreement extends AgreementRecord {
+  customerRow: OrganisationRow;
+  tierRow: TierRow;
 }
 
 /** The columns every agreement query selects, so that toRecord() can derive the rest. */

@@ -24,6 +24,9 @@ import { endLicenceRental, monthlyCostMinor, newestRentalsFirst, rentalIsActive,
 import { AddOn, Agreement, AgreementConnection, AgreementPeriod, HanteraAccount, HanteraQuota, LapseItem, LicenceRental, LicenceRentalTotal } from "./agreement.types.js";
 import { ActivateAgreementInput, ActivateAgreementPayload, AgreementFilter, CancelAddOnInput, CancelAddOnPayload, CreateAgreementInput, CreateAgreementPayload, CreateHanteraAccountInput, CreateHanteraAccountPayload, DeactivateHanteraAccountInput, DeactivateHanteraAccountPayload, EndLicenceRentalInput, EndLicenceRentalPayload, OrderAddOnInput, OrderAddOnPayload, RenewAgreementInput, RenewAgreementPayload, RentLicenceInput, RentLicencePayload, TerminateAgreementInput, TerminateAgreementPayload } from "./agreement.inputs.js";
 
+/** One collator for every comparison: `localeCompare(…, "sv")` builds one per call. */
+const swedish = new Intl.Collator("sv");
+
 async function permissions(ctx: Context, viewer: Viewer, a: Agreement) {
   const tier = (await ctx.loaders.tiers()).find((t) => t.code === a.record.tier);
   return agreementPermissions(viewer, a.record, tier);
@@ -156,12 +159,12 @@ export class AgreementResolver {
 
   @FieldResolver(() => Tier, { description: "The tier and its benefits." })
   async tier(@Root() a: Agreement, @Ctx() ctx: Context) {
-    return Tier.from((await ctx.loaders.tiers()).find((t) => t.code === a.record.tier)!);
+    return Tier.from(a.tierRow ?? (await ctx.loaders.tiers()).find((t) => t.code === a.record.tier)!);
   }
 
   @FieldResolver(() => Organisation, { description: "The customer." })
   async customer(@Root() a: Agreement, @Ctx() ctx: Context) {
-    return Organisation.from((await ctx.loaders.organisation.load(a.record.customerId))!);
+    return Organisation.from(a.customerRow ?? (await ctx.loaders.organisation.load(a.record.customerId))!);
   }
 
   @FieldResolver(() => Organisation, { nullable: true, description: "The signing partner; null when the customer signed directly." })
@@ -179,7 +182,7 @@ export class AgreementResolver {
   @FieldResolver(() => [Property], { description: "The properties covered." })
   async properties(@Root() a: Agreement, @Ctx() ctx: Context) {
     const rows = await ctx.loaders.properties.load(a.record.id);
-    return rows.map(Property.from).sort((x, y) => x.name.localeCompare(y.name, "sv"));
+    return rows.map(Property.from).sort((x, y) => swedish.compare(x.name, y.name));
   }
 
   @FieldResolver(() => [AgreementPeriod], { description: "Every period, first to latest." })
@@ -211,7 +214,7 @@ export class AgreementResolver {
   @FieldResolver(() => [LicenceRental], { description: "Every licence rental, newest first, ended ones included." })
   async licenceRentals(@Root() a: Agreement, @Ctx() ctx: Context, @Clock() clock: Clock) {
     const rows = newestRentalsFirst(await ctx.loaders.licenceRentals.load(a.record.id));
-    return rows.map((r) => LicenceRental.from(r, rentalIsActive(r, clock.today)));
+    return rows.map((r) => LicenceRental.plain(r, rentalIsActive(r, clock.today)));
   }
 
   @FieldResolver(() => [LicenceRentalTotal], { description: "Running rentals summed per licence kind." })

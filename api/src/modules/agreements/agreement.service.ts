@@ -1,9 +1,9 @@
 import { and, asc, count, eq, inArray, isNull, sql } from "drizzle-orm";
 import type { Db, DbOrTx, Tx } from "../../db/client.js";
-import { addOns, agreementNumberCounters, agreementPeriods, agreementProperties, agreements, hanteraAccounts, licenceRentals, properties, users } from "../../db/schema/index.js";
+import { addOns, agreementNumberCounters, agreementPeriods, agreementProperties, agreements, hanteraAccounts, licenceRentals, organisations, properties, tiers, users } from "../../db/schema/index.js";
 import { recordAudit } from "../../shared/audit.js";
 import type { Clock } from "../../shared/clock.js";
-import { paginate, type Connection, type ConnectionArgs } from "../../shared/connection.js";
+import { paginateCounted, type Connection, type ConnectionArgs } from "../../shared/connection.js";
 import { addDaysIso, type IsoDate } from "../../shared/dates.js";
 import { ok, userError, type Result, type UserError } from "../../shared/errors.js";
 import { agreementScope } from "../../shared/scope.js";
@@ -22,6 +22,7 @@ import {
   type AgreementRecord,
   type HanteraAccountRow,
   type LicenceRentalRow,
+  type ListedAgreement,
   type TierCode,
 } from "./agreement-records.js";
 import { isRenewable, isValid, effectiveEndDateSql, statusSql, type AgreementStatus } from "./agreement-status.js";
@@ -34,7 +35,7 @@ import { AGREEMENT_MANAGERS } from "./agreement.roles.js";
  * add-ons.ts, lapse-preview.ts.
  */
 
-export type { AgreementRecord, Clock };
+export type { AgreementRecord, Clock, ListedAgreement };
 
 export async function findAgreement(db: DbOrTx, viewer: Viewer, id: string, clock: Clock): Promise<AgreementRecord | null> {
   const [row] = await selectAgreements(db, and(agreementScope(viewer), eq(agreements.id, id)), clock);
@@ -50,7 +51,11 @@ export interface AgreementFilter {
   endingBefore?: IsoDate | null;
 }
 
-export async function listAgreements(db: Db, viewer: Viewer, filter: AgreementFilter, page: ConnectionArgs, clock: Clock): Promise<Connection<AgreementRecord>> {
+/**
+ * A page of agreements with their customers and tiers, and the size of the whole list, in one
+ * statement: the partners' nightly query reads every page of its agreements this way.
+ */
+export async function listAgreements(db: Db, viewer: Viewer, filter: AgreementFilter, page: ConnectionArgs, clock: Clock): Promise<Connection<ListedAgreement>> {
   const where = and(
     agreementScope(viewer),
     filter.status?.length ? inArray(statusSql(clock), filter.status) : undefined,
@@ -60,19 +65,28 @@ export async function listAgreements(db: Db, viewer: Viewer, filter: AgreementFi
     filter.sellerId ? eq(agreements.sellerId, filter.sellerId) : undefined,
     filter.endingBefore ? sql`${effectiveEndDateSql} < ${filter.endingBefore}::date` : undefined,
   );
-  return paginate(
+  // Uncorrelated, so PostgreSQL counts once per statement (an InitPlan). `count(*) over ()` would
+  // make it compute every column of all the caller's agreements before the top-N sort; this way only
+  // the page's rows are completed.
+  const countSql = sql<number>`(select count(*) from ${agreements}${where ? sql` where ${where}` : sql``})`;
+  return paginateCounted(
     page,
     async () => db.$count(agreements, where),
-    async (offset, limit) =>
-      (
-        await db
-          .select(recordColumns)
-          .from(agreements)
-          .where(where)
-          .orderBy(asc(effectiveEndDateSql), asc(agreements.number))
-          .offset(offset)
-          .limit(limit)
-      ).map((r) => toRecord(r, clock)),
+    async (offset, limit) => {
+      const rows = await db
+        .select({ ...recordColumns, customer: organisations, tier: tiers, totalCount: countSql.mapWith(Number) })
+        .from(agreements)
+        .innerJoin(organisations, eq(organisations.id, agreements.customerId))
+        .innerJoin(tiers, eq(tiers.code, agreements.tier))
+        .where(where)
+        .orderBy(asc(effectiveEndDateSql), asc(agreements.number))
+        .offset(offset)
+        .limit(limit);
+      return {
+        rows: rows.map((r): ListedAgreement => ({ ...toRecord(r, clock), customerRow: r.customer, tierRow: r.tier })),
+        totalCount: rows[0]?.totalCount ?? null,
+      };
+    },
     (r) => r,
   );
 }

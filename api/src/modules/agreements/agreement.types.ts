@@ -4,13 +4,16 @@ import { ConnectionType } from "../../shared/connection.js";
 import { toGlobalId } from "../../shared/ids.js";
 import { DateScalar, Money } from "../../shared/scalars.js";
 import { Node } from "../../shared/node.js";
-import type { AddOnRow, AgreementRecord, HanteraAccountRow, LicenceRentalRow, PeriodRow } from "./agreement-records.js";
+import type { AddOnRow, AgreementRecord, HanteraAccountRow, LicenceRentalRow, ListedAgreement, OrganisationRow, PeriodRow, TierRow } from "./agreement-records.js";
 import type { RentalTotal } from "./licence-rentals.js";
 import { AddOnKind, AgreementStatus, HostedService, LapsedBenefit, LicenceKind } from "./agreement.enums.js";
 
-@ObjectType({ implements: Node, description: "A support agreement between the vendor and a customer, usually signed by a partner." })
+@ObjectType({ implements: Node, simpleResolvers: true, description: "A support agreement between the vendor and a customer, usually signed by a partner." })
 export class Agreement extends Node {
   record!: AgreementRecord;
+  /** Read with the agreement when a list read it (`ListedAgreement`); otherwise loaded when asked for. */
+  customerRow?: OrganisationRow;
+  tierRow?: TierRow;
 
   @Field(() => String, { description: "Readable unique number, e.g. TA-2027-0042." })
   number!: string;
@@ -39,10 +42,12 @@ export class Agreement extends Node {
   @Field(() => DateTimeResolver, { description: "When it was created." })
   createdAt!: Date;
 
-  static from(r: AgreementRecord): Agreement {
+  static from(r: AgreementRecord | ListedAgreement): Agreement {
     return Object.assign(new Agreement(), {
       id: toGlobalId("Agreement", r.id),
       record: r,
+      customerRow: "customerRow" in r ? r.customerRow : undefined,
+      tierRow: "tierRow" in r ? r.tierRow : undefined,
       number: r.number,
       status: r.status as AgreementStatus,
       version: r.version,
@@ -104,7 +109,7 @@ export class HanteraAccount extends Node {
   }
 }
 
-@ObjectType({ implements: Node, description: "Licences rented during the agreement period instead of bought." })
+@ObjectType({ implements: Node, simpleResolvers: true, description: "Licences rented during the agreement period instead of bought." })
 export class LicenceRental extends Node {
   @Field(() => LicenceKind, { description: "What is rented." })
   kind!: LicenceKind;
@@ -136,8 +141,17 @@ export class LicenceRental extends Node {
   @Field(() => Boolean, { description: "True when it was carried over from the previous period at renewal." })
   carriedOver!: boolean;
 
+  /** An instance, as `node(id)` needs to tell the Node's type. */
   static from(r: LicenceRentalRow, active: boolean): LicenceRental {
-    return Object.assign(new LicenceRental(), {
+    return Object.assign(new LicenceRental(), LicenceRental.plain(r, active));
+  }
+
+  /**
+   * The same fields as a plain object, for lists: a field of type `[LicenceRental!]!` needs no
+   * class to tell its type, and a partner's page holds a thousand rentals.
+   */
+  static plain(r: LicenceRentalRow, active: boolean): LicenceRental {
+    return {
       id: toGlobalId("LicenceRental", r.id),
       kind: r.kind as LicenceKind,
       quantity: r.quantity,
@@ -149,7 +163,7 @@ export class LicenceRental extends Node {
       endedOn: r.endedOn,
       active,
       carriedOver: !!r.carriedFromId,
-    });
+    };
   }
 }
 

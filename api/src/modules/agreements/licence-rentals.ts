@@ -22,9 +22,12 @@ export function rentalIsActive(r: LicenceRentalRow, today: IsoDate): boolean {
   return r.startsOn <= today && today <= minDate(r.endsOn, r.endedOn);
 }
 
+const byCharacters = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+
 /** Rentals newest first, as they are listed. */
 export function newestRentalsFirst(rentals: readonly LicenceRentalRow[]): LicenceRentalRow[] {
-  return [...rentals].sort((x, y) => y.startsOn.localeCompare(x.startsOn) || x.kind.localeCompare(y.kind));
+  // ISO dates and the kinds' ASCII names sort by their characters; localeCompare would ask ICU each time.
+  return [...rentals].sort((x, y) => byCharacters(y.startsOn, x.startsOn) || byCharacters(x.kind, y.kind));
 }
 
 export interface RentalTotal {

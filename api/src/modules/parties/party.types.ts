@@ -47,7 +47,7 @@ export const TierCode = graphqlEnum(tierCode.enumValues, {
 export type TierCode = (typeof TierCode)[keyof typeof TierCode];
 
 
-@ObjectType({ implements: Node, description: "A company or cooperative: the vendor, a partner or a customer." })
+@ObjectType({ implements: Node, simpleResolvers: true, description: "A company or cooperative: the vendor, a partner or a customer." })
 export class Organisation extends Node {
   /** Database id, for resolvers; not part of the schema. */
   uuid!: string;
@@ -110,7 +110,7 @@ export class User extends Node {
   }
 }
 
-@ObjectType({ implements: Node, description: "A multi-dwelling property owned by a customer, where an Aptus system is installed." })
+@ObjectType({ implements: Node, simpleResolvers: true, description: "A multi-dwelling property owned by a customer, where an Aptus system is installed." })
 export class Property extends Node {
   uuid!: string;
   customerUuid!: string;
@@ -150,7 +150,7 @@ export class Property extends Node {
   }
 }
 
-@ObjectType({ description: "A support agreement tier and its benefits. Benefits are data, read from the tiers table." })
+@ObjectType({ simpleResolvers: true, description: "A support agreement tier and its benefits. Benefits are data, read from the tiers table." })
 export class Tier {
   @Field(() => TierCode, { description: "Stable code of the tier." })
   code!: TierCode;

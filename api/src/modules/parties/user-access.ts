@@ -6,6 +6,7 @@ import { ok, userError, type Result } from "../../shared/errors.js";
 import { colleagueScope } from "../../shared/scope.js";
 import { mutate } from "../../shared/transaction.js";
 import { ROLES_BY_KIND, type Role, type Viewer, requireRole } from "../../shared/viewer.js";
+import { apiTokenCache } from "../access/api-token-cache.js";
 import { PartyErrors } from "./party.errors.js";
 import { USER_CREATORS } from "./party.roles.js";
 
@@ -48,7 +49,7 @@ const lastAdmin = () => userError(PartyErrors.LAST_ADMIN, "This is the organisat
 
 export async function deactivateUser(db: Db, viewer: Viewer, input: { userId: string }): Promise<Result<UserRow>> {
   requireRole(viewer, USER_CREATORS);
-  return mutate(db, async (tx) => {
+  const result = await mutate(db, async (tx) => {
     const found = await lockUser(tx, viewer, input.userId);
     if (!found) return notFound();
     const { user } = found;
@@ -60,11 +61,14 @@ export async function deactivateUser(db: Db, viewer: Viewer, input: { userId: st
     await recordAudit(tx, viewer, { action: "user.deactivate", objectType: "User", objectId: user.id, organisationId: user.organisationId, details: { email: user.email } });
     return ok(row!);
   });
+  // Once committed: the user's API tokens were revoked with the change.
+  apiTokenCache.forgetUser(input.userId);
+  return result;
 }
 
 export async function changeUserRole(db: Db, viewer: Viewer, input: { userId: string; role: Role }): Promise<Result<UserRow>> {
   requireRole(viewer, USER_CREATORS);
-  return mutate(db, async (tx) => {
+  const result = await mutate(db, async (tx) => {
     const found = await lockUser(tx, viewer, input.userId);
     if (!found) return notFound();
     const { user, kind } = found;
@@ -79,4 +83,7 @@ export async function changeUserRole(db: Db, viewer: Viewer, input: { userId: st
     await recordAudit(tx, viewer, { action: "user.changeRole", objectType: "User", objectId: user.id, organisationId: user.organisationId, details: { from: user.role, to: input.role } });
     return ok(row!);
   });
+  // Once committed: the user's API tokens were revoked with the change.
+  apiTokenCache.forgetUser(input.userId);
+  return result;
 }
