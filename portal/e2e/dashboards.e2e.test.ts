@@ -36,9 +36,9 @@ async function shootBothWidths(page: Page, name: string): Promise<void> {
 }
 
 const ROLES = [
-  { name: "large-owner", email: DEMO.karin.email, tiles: ["agreements", "expiring", "waiting-on-customer", "open-cases", "items-past-date", "properties", "updates"], text: [/Supporten (har öppet nu|har stängt)/, "Dina avtal", "Handlingsplan"] },
+  { name: "large-owner", email: DEMO.karin.email, tiles: ["agreements", "expiring", "waiting-on-customer", "open-cases", "items-past-date", "properties", "updates"], text: [/Supporten (är öppen till \d\d:\d\d|är stängd\. Öppnar)/, "Dina avtal", "Handlingsplan"] },
   { name: "customer-member", email: KALLE, tiles: ["agreements", "expiring", "waiting-on-customer", "open-cases", "items-past-date", "properties", "updates"], text: ["Dina avtal"] },
-  { name: "brf", email: DEMO.britt.email, tiles: ["agreements", "expiring", "waiting-on-customer", "open-cases", "items-past-date", "properties", "updates"], text: [/Supporten (har öppet nu|har stängt)/, "Dina avtal"] },
+  { name: "brf", email: DEMO.britt.email, tiles: ["agreements", "expiring", "waiting-on-customer", "open-cases", "items-past-date", "properties", "updates"], text: [/Supporten (är öppen till \d\d:\d\d|är stängd\. Öppnar)/, "Dina avtal"] },
   { name: "visit-history", email: HANNA, tiles: ["agreements", "expiring", "waiting-on-customer", "open-cases", "items-past-date", "properties", "updates"], text: ["Nästa supportbesök", "Tomas Tekniker", "Kv. Stigberget 2"] },
   { name: "visit-due", email: MAJA, tiles: ["agreements", "expiring", "waiting-on-customer", "open-cases", "items-past-date", "properties", "updates"], text: ["Årets supportbesök är inte bokat ännu"] },
   { name: "seller", email: DEMO.sara.email, tiles: ["expiring-30", "expiring-60", "expiring-90", "overdue-items", "waiting-on-vendor", "visits-to-book"], text: ["Går ut de närmaste 90 dagarna", "Värde per år"] },

@@ -1,15 +1,15 @@
 import { Link } from "@remix-run/react";
 import { AgreementStatusBadge, DaysLeft } from "~/components/agreement-status";
+import { SupportStatus } from "~/components/support-status";
 import type { CustomerDashboardQuery, Section } from "~/graphql/graphql";
 import { useT } from "~/i18n/use-t";
 import { NextVisitPanel } from "./next-visit-panel";
 import { AgreementList, agreementPath, LinkRow } from "./rows";
-import { SupportStatusLine } from "./support-status-line";
 import { Panel, Tile } from "./tiles";
 import { UpdatesList } from "./updates-list";
 
 /** A customer's first questions: are our agreements in order, can we call support, what is left to do. */
-export function CustomerDashboard({ data, sections }: { data: CustomerDashboardQuery; sections: readonly Section[] }) {
+export function CustomerDashboard({ data, now, sections }: { data: CustomerDashboardQuery; now: string; sections: readonly Section[] }) {
   const t = useT();
   const agreements = data.agreements.edges.map((e) => e.node);
   const expiring = agreements.filter((a) => a.status === "EXPIRING");
@@ -22,7 +22,7 @@ export function CustomerDashboard({ data, sections }: { data: CustomerDashboardQ
   const nextVisit = data.nextVisits.edges[0]?.node ?? null;
   return (
     <>
-      <SupportStatusLine calendar={data.supportCalendar} />
+      <SupportStatus calendar={data.supportCalendar} now={now} />
       <div className="tiles">
         <Tile id="agreements" sections={sections} value={agreements.filter((a) => a.status === "ACTIVE" || a.status === "EXPIRING").length} label={t("dashboard.validAgreements")} to="/agreements?status=valid" linkLabel={t("dashboard.showAgreements")} />
         <Tile id="expiring" sections={sections} value={expiring.length} tone={expiring.length > 0 ? "warn" : "good"} label={t("dashboard.expiringAgreements")} to="/agreements?status=EXPIRING" linkLabel={t("dashboard.showExpiring")} />

@@ -23,7 +23,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   // Each role asks the API one question, with only what that role's dashboard shows.
   if (role === "CUSTOMER_ADMIN" || role === "CUSTOMER_MEMBER") {
     const now = new Date().toISOString();
-    return { kind: "customer" as const, viewer, data: await api.query(CustomerDashboardDocument, { now }) };
+    return { kind: "customer" as const, viewer, now, data: await api.query(CustomerDashboardDocument, { now }) };
   }
   if (role === "PARTNER_ADMIN" || role === "PARTNER_STAFF") {
     return { kind: "partner" as const, viewer, data: await api.query(PartnerDashboardDocument, {}) };
@@ -51,7 +51,7 @@ export default function Dashboard() {
           {viewer.organisation.name} · {t(`role.${viewer.user.role}`)}
         </p>
       </div>
-      {loaded.kind === "customer" ? <CustomerDashboard data={loaded.data} sections={viewer.sections} /> : null}
+      {loaded.kind === "customer" ? <CustomerDashboard data={loaded.data} now={loaded.now} sections={viewer.sections} /> : null}
       {loaded.kind === "partner" ? <PartnerDashboard data={loaded.data} sections={viewer.sections} /> : null}
       {loaded.kind === "vendor" ? <VendorDashboard data={loaded.data} windows={loaded.windows} sections={viewer.sections} role={viewer.user.role} /> : null}
     </div>
