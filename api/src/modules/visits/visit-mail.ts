@@ -9,7 +9,7 @@ import type { Clock } from "../agreements/agreement.service.js";
 import { queueEmail } from "../notifications/email.service.js";
 import { VisitErrors as E } from "./visit.errors.js";
 import { visitIcs } from "./visit-calendar.js";
-import { renderProtocolPdf } from "./visit-pdf.js";
+import { renderProtocolPdf } from "./protocol-pdf.js";
 import { protocolDocument } from "./visit-protocol-document.js";
 import { customerAdmins, partnerAdmins, uniqueAddresses } from "./visit-recipients.js";
 import { bumpVisit, lockVisit, type ServiceVisitRow } from "./visit.service.js";

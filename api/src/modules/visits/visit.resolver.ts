@@ -12,7 +12,7 @@ import { ActionItem } from "../tailoring/tailoring.types.js";
 import { createActionItemFromCheck } from "./visit-action-item.js";
 import { hardwarePrefill, missingKinds, recordVisitCheck } from "./visit-checks.js";
 import * as mail from "./visit-mail.js";
-import { renderProtocolPdf } from "./visit-pdf.js";
+import { renderProtocolPdf } from "./protocol-pdf.js";
 import { completeServiceVisit, correctVisitProtocol, protocolVersionsOf } from "./visit-protocol.js";
 import { protocolDocument } from "./visit-protocol-document.js";
 import { acknowledgeVisitProtocol, signVisitProtocol } from "./visit-signature.js";
