@@ -84,6 +84,22 @@ describe("layout: every page fits the screen and passes axe", () => {
 });
 
 describe("layout: menu, search and missing pages", () => {
+  it("on a wide screen every item of the longest menu (the admin's) is in view, none scrolled off to the side", async () => {
+    const { context, page } = await loggedIn("admin", 1280);
+    try {
+      const links = page.getByRole("navigation", { name: "Huvudmeny" }).getByRole("link");
+      expect(await links.count()).toBeGreaterThan(10);
+      const hidden: string[] = [];
+      for (const link of await links.all()) {
+        const box = await link.boundingBox();
+        if (!box || box.x < 0 || box.x + box.width > 1280) hidden.push(`${await link.textContent()} at ${box ? Math.round(box.x) : "?"}px`);
+      }
+      expect(hidden).toEqual([]);
+    } finally {
+      await context.close();
+    }
+  });
+
   it("on a phone the menu collapses behind a disclosure button that opens it", async () => {
     const { context, page } = await loggedIn("admin", 390);
     try {
