@@ -49,11 +49,13 @@ export function isRenewable(status: AgreementStatus): boolean {
 // "agreement_id" = "id" inside the subquery would then compare the period with itself.
 export const firstStartSql = sql<string>`(select min(p.starts_on)::text from agreement_periods p where p.agreement_id = "agreements"."id")`;
 export const lastEndSql = sql<string>`(select max(p.ends_on)::text from agreement_periods p where p.agreement_id = "agreements"."id")`;
-/** The same, typed as a date for comparisons in SQL. */
-export const lastEndDateSql = sql`(select max(p.ends_on) from agreement_periods p where p.agreement_id = "agreements"."id")`;
 
-/** The day the agreement really ends: its termination date when it was cut short, else its last period's end. */
-export const effectiveEndDateSql = sql`least(${lastEndDateSql}, coalesce(${agreements.terminatedOn}, ${lastEndDateSql}))`;
+/**
+ * The day the agreement really ends: its termination date when it was cut short, else its last
+ * period's end. One subquery, not `least(last, coalesce(terminated, last))` over two: a list sorts
+ * all of the viewer's agreements by it, and PostgreSQL runs each copy of a subquery for every row.
+ */
+export const effectiveEndDateSql = sql`(select least(max(p.ends_on), coalesce("agreements"."terminated_on", max(p.ends_on))) from agreement_periods p where p.agreement_id = "agreements"."id")`;
 
 /** agreementStatus() in SQL, so that lists can filter on it; agreement-status.test.ts checks that both agree. */
 export function statusSql(clock: Clock): SQL<AgreementStatus> {
