@@ -221,7 +221,10 @@ try {
   await admin.end();
   const resultsDir = path.join(root, "bench", "results");
   mkdirSync(resultsDir, { recursive: true });
-  writeFileSync(path.join(resultsDir, "latest.json"), JSON.stringify(report, null, 2) + "\n");
+  // The portal's figures of an earlier run stay when only the API part runs (`--only api`).
+  const latest = path.join(resultsDir, "latest.json");
+  const earlierPortal = existsSync(latest) ? JSON.parse(readFileSync(latest, "utf8")).portal : undefined;
+  writeFileSync(latest, JSON.stringify(earlierPortal ? { ...report, portal: earlierPortal } : report, null, 2) + "\n");
   writeReport(report, { print: (line) => console.log(line), docs: path.join(root, "docs", "performance.md"), readFileSync, writeFileSync, existsSync });
 } catch (e) {
   log(`The bench failed: ${e.stack ?? e}`);
