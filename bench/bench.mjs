@@ -1,6 +1,6 @@
 // `npm run bench`: Trygg's partner query side by side with PostGraphile and a plain SQL handler on
 // one throwaway PostgreSQL with generated data. See docs/performance.md.
-import { spawn, spawnSync } from "node:child_process";
+import { spawnSync } from "node:child_process";
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
@@ -8,7 +8,7 @@ import pg from "pg";
 import { apiProcess, freePort, log, root, stopService, waitFor } from "../scripts/lib.mjs";
 import { startCluster } from "../scripts/postgres.mjs";
 import { generate, insert, SIZES } from "./data.mjs";
-import { cpuMs, load, percentile, rssMb, statementsOf } from "./measure.mjs";
+import { cpuMs, load, percentile, rssMb, startServer, statementsOf } from "./measure.mjs";
 import { fromPostgraphile, fromTrygg, PAGE_SIZE, POSTGRAPHILE_QUERY, TRYGG_QUERY } from "./queries.mjs";
 import { supportCalendarFigure } from "./support-calendar.mjs";
 import { writeReport } from "./report.mjs";
@@ -26,17 +26,6 @@ function urlAs(url, role) {
   const u = new URL(url);
   u.username = role;
   return u.toString();
-}
-
-function startServer(name, cmd, args, env) {
-  // Detached: the server leads its own process group, which is what /proc is summed over.
-  const child = spawn(cmd, args, { cwd: root, env: { ...process.env, ...env }, stdio: ["ignore", "ignore", "pipe"], detached: true });
-  let stderr = "";
-  child.stderr.on("data", (c) => (stderr = (stderr + c).slice(-4_000)));
-  child.on("exit", (code) => {
-    if (code && !child.stopping) log(`${name} exited with ${code}: ${stderr}`);
-  });
-  return child;
 }
 
 async function post(url, body, headers = {}) {

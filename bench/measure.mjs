@@ -2,9 +2,22 @@
 // /proc, summed over its process group), the SQL statements its database role ran
 // (pg_stat_statements), and the latency of every response (autocannon).
 import autocannon from "autocannon";
+import { spawn } from "node:child_process";
 import { readdirSync, readFileSync } from "node:fs";
+import { log, root } from "../scripts/lib.mjs";
 
 const TICKS_PER_SECOND = 100; // USER_HZ on Linux
+
+/** Starts a server to measure, detached: it leads its own process group, which is what /proc is summed over. */
+export function startServer(name, cmd, args, env) {
+  const child = spawn(cmd, args, { cwd: root, env: { ...process.env, ...env }, stdio: ["ignore", "ignore", "pipe"], detached: true });
+  let stderr = "";
+  child.stderr.on("data", (c) => (stderr = (stderr + c).slice(-4_000)));
+  child.on("exit", (code) => {
+    if (code && !child.stopping) log(`${name} exited with ${code}: ${stderr}`);
+  });
+  return child;
+}
 
 /** Processes of a process group (a server started detached leads its own group). */
 function groupMembers(pgid) {

@@ -2,7 +2,7 @@
 // the dashboard and one rich agreement page on the demo data, with the API and the portal run as
 // `npm start` runs them, loaded with autocannon as logged-in demo users. See docs/performance.md.
 import autocannon from "autocannon";
-import { spawn, spawnSync } from "node:child_process";
+import { spawnSync } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import os from "node:os";
@@ -10,7 +10,7 @@ import path from "node:path";
 import pg from "pg";
 import { apiProcess, freePort, log, root, stopService, waitFor } from "../scripts/lib.mjs";
 import { startCluster } from "../scripts/postgres.mjs";
-import { cpuMs, percentile, rssMb, statementsOf } from "./measure.mjs";
+import { cpuMs, percentile, rssMb, startServer, statementsOf } from "./measure.mjs";
 import { writePortalReport } from "./report.mjs";
 
 const WARMUP_SECONDS = Number(process.env.BENCH_WARMUP_SECONDS ?? 3);
@@ -24,17 +24,6 @@ const ROLE = "bench_portal_api";
 const DEMO_PASSWORD = "trygg-demo-2026"; // api/src/seed/demo.ts
 const CUSTOMER_ADMIN = { email: "karin@vastkustfast.demo", name: "Karin Fastighetschef" };
 const SELLER = { email: "sara.saljare@aptus.demo", name: "Sara S" }; // "Säljare": bodies are checked as ASCII
-
-function startServer(name, cmd, args, env) {
-  // Detached: the server leads its own process group, which is what /proc is summed over.
-  const child = spawn(cmd, args, { cwd: root, env: { ...process.env, ...env }, stdio: ["ignore", "ignore", "pipe"], detached: true });
-  let stderr = "";
-  child.stderr.on("data", (c) => (stderr = (stderr + c).slice(-4_000)));
-  child.on("exit", (code) => {
-    if (code && !child.stopping) log(`${name} exited with ${code}: ${stderr}`);
-  });
-  return child;
-}
 
 /** Logs in through the portal's own form, as a browser does, and returns the session cookie. */
 async function logIn(portal, email) {
