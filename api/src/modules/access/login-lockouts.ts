@@ -1,4 +1,4 @@
-import { inArray } from "drizzle-orm";
+import { eq, inArray } from "drizzle-orm";
 import type { Db } from "../../db/client.js";
 import { users } from "../../db/schema/index.js";
 import { recordAudit } from "../../shared/audit.js";
@@ -39,7 +39,7 @@ export async function unlockLogin(db: Db, viewer: Viewer, throttle: LoginThrottl
   requireRole(viewer, LOCKOUT_KEEPERS);
   const locked = (await lockedOutUsers(db, viewer, throttle)).find((l) => l.user.id === input.userId);
   if (!locked) {
-    const exists = (await db.select({ id: users.id }).from(users).where(inArray(users.id, [input.userId]))).length > 0;
+    const exists = (await db.select({ id: users.id }).from(users).where(eq(users.id, input.userId))).length > 0;
     return exists ? userError(E.NOT_LOCKED_OUT, "The user is not locked out.", ["input", "userId"]) : userError(E.NOT_FOUND, "No such user.", ["input", "userId"]);
   }
   const r = await mutate(db, async (tx) => {
