@@ -60,8 +60,16 @@ async function expectTileOpensItsList(page: Page, tile: string, rows: string): P
   await page.locator(`[data-tile=${tile}] a.tile-link`).click();
   await page.waitForURL((url) => `${url.pathname}${url.search}${url.hash}` === href);
   // The list renders with the navigation; poll briefly rather than race it.
-  await expect.poll(() => page.locator(rows).count(), { message: `${tile} → ${href}`, timeout: 5000 }).toBe(count);
+  await expect.poll(() => listed(page, rows), { message: `${tile} → ${href}`, timeout: 5000 }).toBe(count);
   return count;
+}
+
+/** How many rows a list holds: those shown, or on a paged list the total its pager states for them. */
+async function listed(page: Page, rows: string): Promise<number> {
+  const shown = await page.locator(rows).count();
+  const pager = page.locator(".pager-status[data-total]");
+  if ((await pager.count()) === 0) return shown;
+  return shown === Number(await pager.first().getAttribute("data-shown")) ? Number(await pager.first().getAttribute("data-total")) : Number.NaN;
 }
 
 describe("dashboards: each role's first question on the first screen", () => {
@@ -140,6 +148,42 @@ describe("what needs doing: each count opens the list it counts", () => {
     as(TOMAS, async (page) => {
       expect(await expectTileOpensItsList(page, "overdue-visits", "[data-testid=visit-calendar] tbody tr[data-state=OVERDUE]")).toBeGreaterThan(0);
       expect(await page.locator("[data-testid=visit-calendar] tbody tr").count()).toBe(await page.locator("[data-testid=visit-calendar] tbody tr[data-state=OVERDUE]").count());
+    }));
+
+  it("customer: the open support cases, without the closed ones", () =>
+    as(DEMO.karin.email, async (page) => {
+      const open = await expectTileOpensItsList(page, "open-cases", "[data-testid=support-cases] tbody tr");
+      expect(open).toBeGreaterThan(0);
+      for (const status of await page.locator("[data-testid=support-cases] tbody tr").evaluateAll((cells) => cells.map((c) => c.getAttribute("data-status")))) {
+        expect(["OPEN", "WAITING_ON_CUSTOMER"]).toContain(status);
+      }
+    }));
+
+  it("partner: the cases routed to it, not those it opened for the vendor to answer", () =>
+    as(DEMO.petra.email, async (page) => {
+      // A billing question the partner asks on a customer's behalf goes to the vendor: the partner
+      // sees it among its open cases, but it is not routed to the partner.
+      await page.goto("/support");
+      await page.locator("#case-customer").selectOption({ index: 1 });
+      await page.locator("#case-category").selectOption("BILLING");
+      await page.locator("#case-subject").fill(`E2E fakturafråga ${Date.now()}`);
+      await page.locator("#case-description").fill("Fakturan för november saknar licenshyran.");
+      await page.getByRole("button", { name: "Skicka ärendet" }).click();
+      const opened = (await page.getByTestId("case-receipt").locator("strong").textContent())?.match(/SC-\d{4}-\d{4}/)?.[0];
+      expect(opened).toBeDefined();
+      await page.goto("/support-queue?view=open");
+      expect(await page.locator(`[data-testid=support-queue] tbody tr[data-case=${opened}]`).getAttribute("data-routed")).toBe("VENDOR");
+
+      expect(await expectTileOpensItsList(page, "routed-cases", "[data-testid=support-queue] tbody tr")).toBeGreaterThan(0);
+      expect(await page.locator("[data-testid=support-queue] tbody tr[data-routed=VENDOR]").count()).toBe(0);
+    }));
+
+  it("support: the cases past and near their response deadline", () =>
+    as(TOMAS, async (page) => {
+      expect(await expectTileOpensItsList(page, "overdue-cases", "[data-testid=support-queue] tbody tr")).toBeGreaterThan(0);
+      expect(await page.locator("[data-testid=support-queue] tbody tr:not(.row-overdue)").count()).toBe(0);
+      await expectTileOpensItsList(page, "near-deadline", "[data-testid=support-queue] tbody tr");
+      expect(await page.locator("[data-testid=support-queue] tbody tr:not(.row-near)").count()).toBe(0);
     }));
 
   it("customer admin: the tailorings waiting on them, in their worklist", () =>

@@ -40,7 +40,7 @@ export function SupportCaseList({ cases, queue, caption }: { cases: readonly Sup
         </thead>
         <tbody>
           {cases.map((c) => (
-            <tr key={c.id} data-case={c.number} className={c.overdue ? "row-overdue" : c.nearDeadline ? "row-near" : undefined}>
+            <tr key={c.id} data-case={c.number} data-status={c.status} data-routed={c.routedTo} className={c.overdue ? "row-overdue" : c.nearDeadline ? "row-near" : undefined}>
               <th scope="row">
                 <Link to={`/support/${encodeURIComponent(c.id)}`} className="nowrap-link">
                   {c.number}

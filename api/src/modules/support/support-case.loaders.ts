@@ -6,7 +6,8 @@ import { unauthenticated } from "../../shared/errors.js";
 import type { Viewer } from "../../shared/viewer.js";
 import type { SupportCalendar } from "./support-calendar.js";
 import { supportCalendar } from "./support-calendar.service.js";
-import { pausesOf, visibleAttachmentsOf, visibleMessagesOf, type PauseRow, type SupportAttachmentRow, type SupportMessageRow } from "./support-case.service.js";
+import { pausesOf } from "./case-clock.js";
+import { visibleAttachmentsOf, visibleMessagesOf, type PauseRow, type SupportAttachmentRow, type SupportMessageRow } from "./support-case.service.js";
 
 function grouped<Row>(load: (ids: readonly string[]) => Promise<Row[]>, key: (r: Row) => string | null) {
   return new DataLoader<string, Row[]>(async (ids) => {

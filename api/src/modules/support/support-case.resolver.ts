@@ -10,10 +10,10 @@ import { uuidOf } from "../../shared/ids.js";
 import { payload } from "../../shared/payload.js";
 import { Organisation, Property } from "../parties/party.types.js";
 import { routingMessage, type RoutingReasonCode } from "./case-routing.js";
-import { clockFacts, listSupportCases, openSupportCase } from "./support-case.service.js";
+import { listSupportCases, openSupportCase } from "./support-case.service.js";
+import { clockOfCase } from "./case-clock.js";
 import { assignSupportCase, handOverSupportCase, replyToSupportCase, setSupportCaseStatus } from "./support-case-thread.service.js";
 import { MS_PER_HOUR } from "./support-calendar.js";
-import { readClock } from "./response-clock.js";
 import {
   AssignSupportCaseInput,
   AssignSupportCasePayload,
@@ -39,8 +39,7 @@ import {
 async function clockOf(c: SupportCase, ctx: Context) {
   const loaders = ctx.loaders;
   const [calendar, pauses] = await Promise.all([loaders.supportCalendar(), loaders.pausesByCase.load(c.row.id)]);
-  const running = !c.row.firstRespondedAt && (c.row.status === "OPEN" || c.row.status === "WAITING_ON_CUSTOMER");
-  return readClock(calendar, clockFacts(c.row, pauses), { running, stoppedAt: c.row.firstRespondedAt?.getTime() ?? null }, Date.now());
+  return clockOfCase(calendar, c.row, pauses, Date.now());
 }
 
 @Resolver(() => SupportCase)
@@ -63,6 +62,7 @@ export class SupportCaseResolver {
         customerId: filter?.customerId ? uuidOf(filter.customerId, "Organisation") : null,
         assigneeId: filter?.assignedToMe ? viewer.userId : null,
         unassigned: filter?.unassigned,
+        deadline: filter?.deadline,
       },
       page,
     );

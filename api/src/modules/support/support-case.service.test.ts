@@ -11,7 +11,8 @@ import { changeCalendarException } from "./calendar-change.js";
 import { readClock } from "./response-clock.js";
 import { MS_PER_HOUR } from "./support-calendar.js";
 import { setCalendarException, supportCalendar } from "./support-calendar.service.js";
-import { clockFacts, findAttachment, findMessage, findSupportCase, listSupportCases, openSupportCase, pausesOf, visibleAttachmentsOf, visibleMessagesOf } from "./support-case.service.js";
+import { clockFacts, clockOfCase, pausesOf } from "./case-clock.js";
+import { findAttachment, findMessage, findSupportCase, listSupportCases, openSupportCase, visibleAttachmentsOf, visibleMessagesOf } from "./support-case.service.js";
 import { handOverSupportCase, replyToSupportCase, setSupportCaseStatus } from "./support-case-thread.service.js";
 
 let database: Database;
@@ -127,6 +128,39 @@ describe("the clock waits while the case waits on the customer", () => {
     const moved = (await findSupportCase(database.db, v.tea!, caseId))!;
     expect(moved.responseDueAt!.toISOString()).toBe("2026-03-06T12:00:00.000Z"); // Thursday closed → Friday 13:00
     expect(await database.db.select().from(supportCasePauses).where(eq(supportCasePauses.caseId, caseId))).toHaveLength(1);
+  });
+});
+
+describe("the deadline filter", () => {
+  it("lists the unanswered open cases overdue or near their deadline, as each case's clock reads them", async () => {
+    // Brf Testgården has no agreement: 16 open hours. Weekdays before week 20 open 08:00–17:00.
+    const at = (iso: string) => new Date(`${iso}+01:00`);
+    const overdue = okOf(await open("tea", { subject: "Måndag" }, at("2026-03-09T08:00:00"))); // 9 + 9 + 4 = 22 h by Wednesday noon
+    const near = okOf(await open("tea", { subject: "Tisdag" }, at("2026-03-10T08:00:00"))); // 9 + 4 = 13 h: 81 %
+    const fresh = okOf(await open("tea", { subject: "Onsdag" }, at("2026-03-11T08:00:00"))); // 4 h
+    const answered = okOf(await open("tea", { subject: "Besvarat" }, at("2026-03-09T08:00:00")));
+    okOf(await replyToSupportCase(database.db, v.tomas!, { caseId: answered.id, body: "Vi tittar på det." }, at("2026-03-09T10:00:00")));
+    const now = at("2026-03-11T12:00:00").getTime();
+
+    const listed = async (deadline: "OVERDUE" | "NEAR_DEADLINE") => {
+      const page = await listSupportCases(database.db, v.tomas!, { customerId: v.tea!.organisationId, deadline }, { first: 100 }, now);
+      expect(page.totalCount).toBe(page.edges.length);
+      return page.edges.map((e) => e.node.id).sort();
+    };
+    const all = (await listSupportCases(database.db, v.tomas!, { customerId: v.tea!.organisationId }, { first: 100 }, now)).edges.map((e) => e.node);
+    const calendar = await supportCalendar(database.db);
+    const pauses = await pausesOf(database.db, all.map((c) => c.id));
+    const readings = all.map((c) => ({ id: c.id, clock: clockOfCase(calendar, c, pauses.filter((p) => p.caseId === c.id), now) }));
+
+    const overdueIds = await listed("OVERDUE");
+    const nearIds = await listed("NEAR_DEADLINE");
+    expect(overdueIds).toEqual(readings.filter((r) => r.clock.overdue).map((r) => r.id).sort());
+    expect(nearIds).toEqual(readings.filter((r) => r.clock.nearDeadline).map((r) => r.id).sort());
+    expect(overdueIds).toContain(overdue.id);
+    expect(nearIds).toEqual([near.id]);
+    for (const id of [fresh.id, answered.id]) expect([...overdueIds, ...nearIds]).not.toContain(id);
+    // Another tenant's overdue case stays out of a customer's own filtered list.
+    expect((await listSupportCases(database.db, v.karin!, { deadline: "OVERDUE" }, { first: 100 }, now)).edges.map((e) => e.node.customerId)).not.toContain(v.tea!.organisationId);
   });
 });
 

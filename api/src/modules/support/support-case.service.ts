@@ -11,7 +11,8 @@ import { isVendorStaff, requireRole, type Viewer } from "../../shared/viewer.js"
 import { decodeBase64, MAX_ATTACHMENT_BYTES, MAX_ATTACHMENTS, sniffContentType } from "./attachment-content.js";
 import { routeCase, type Category } from "./case-routing.js";
 import { coveringAgreement, installerOf, responseTarget } from "./covering-agreement.js";
-import { responseDueAt, type ClockFacts } from "./response-clock.js";
+import { atDeadline, clockFacts, pausesOf, type CaseDeadline } from "./case-clock.js";
+import { responseDueAt } from "./response-clock.js";
 import { MS_PER_HOUR, type SupportCalendar } from "./support-calendar.js";
 import { supportCalendar } from "./support-calendar.service.js";
 import { sendReceipt, tellTeamOfNewCase } from "./support-case.notifications.js";
@@ -175,14 +176,15 @@ export interface SupportCaseFilter {
   customerId?: string | null;
   assigneeId?: string | null;
   unassigned?: boolean | null;
+  deadline?: CaseDeadline | null;
 }
 
 /**
  * Cases the viewer may see. Staff and partners get a queue, the most urgent deadline first (cases
  * without one last); customers their newest cases first.
  */
-export async function listSupportCases(db: Db, viewer: Viewer, filter: SupportCaseFilter, page: ConnectionArgs): Promise<Connection<SupportCaseRow>> {
-  const where = and(
+export async function listSupportCases(db: Db, viewer: Viewer, filter: SupportCaseFilter, page: ConnectionArgs, now = Date.now()): Promise<Connection<SupportCaseRow>> {
+  const filtered = and(
     supportCaseScope(viewer),
     filter.status?.length ? inArray(supportCases.status, filter.status) : undefined,
     filter.routedTo ? eq(supportCases.routedTo, filter.routedTo) : undefined,
@@ -191,6 +193,7 @@ export async function listSupportCases(db: Db, viewer: Viewer, filter: SupportCa
     filter.assigneeId ? eq(supportCases.assigneeId, filter.assigneeId) : undefined,
     filter.unassigned ? isNull(supportCases.assigneeId) : undefined,
   );
+  const where = filter.deadline ? and(filtered, await atDeadline(db, filtered, filter.deadline, now)) : filtered;
   const order: SQL[] =
     viewer.organisationKind === "CUSTOMER"
       ? [desc(supportCases.openedAt), desc(supportCases.number)]
@@ -236,18 +239,6 @@ export async function findMessage(db: DbOrTx, viewer: Viewer, id: string): Promi
 export async function findAttachment(db: DbOrTx, viewer: Viewer, id: string): Promise<SupportAttachmentRow | null> {
   const [row] = await visibleAttachmentsOf(db, viewer, eq(supportCaseAttachments.id, id));
   return row ?? null;
-}
-
-export function pausesOf(db: DbOrTx, caseIds: readonly string[]) {
-  return db.select().from(supportCasePauses).where(inArray(supportCasePauses.caseId, [...caseIds])).orderBy(asc(supportCasePauses.startedAt));
-}
-
-export function clockFacts(c: SupportCaseRow, pauses: readonly PauseRow[]): ClockFacts {
-  return {
-    openedAt: c.openedAt.getTime(),
-    targetMs: Math.round(c.responseTargetHours * MS_PER_HOUR),
-    pauses: pauses.map((p) => ({ startedAt: p.startedAt.getTime(), endedAt: p.endedAt?.getTime() ?? null })),
-  };
 }
 
 /**

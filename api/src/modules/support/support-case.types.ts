@@ -13,6 +13,7 @@ export enum SupportCaseStatus { OPEN = "OPEN", WAITING_ON_CUSTOMER = "WAITING_ON
 export enum RoutedTo { VENDOR = "VENDOR", PARTNER = "PARTNER" }
 export enum SupportPriority { HIGH = "HIGH", NORMAL = "NORMAL" }
 export enum SupportMessageSide { CUSTOMER = "CUSTOMER", VENDOR = "VENDOR", PARTNER = "PARTNER" }
+export enum SupportCaseDeadline { OVERDUE = "OVERDUE", NEAR_DEADLINE = "NEAR_DEADLINE" }
 
 registerEnumType(SupportCaseCategory, {
   name: "SupportCaseCategory",
@@ -40,6 +41,11 @@ registerEnumType(SupportPriority, {
   name: "SupportPriority",
   description: "From the response-target table, by the covering agreement.",
   valuesConfig: { HIGH: { description: "A valid support agreement covers the case." }, NORMAL: { description: "No valid agreement covers the case; it is still answered." } },
+});
+registerEnumType(SupportCaseDeadline, {
+  name: "SupportCaseDeadline",
+  description: "Where an unanswered open case stands against its first-response deadline, in open hours.",
+  valuesConfig: { OVERDUE: { description: "The target is used up and the case is still unanswered." }, NEAR_DEADLINE: { description: "At least 75% of the target is used, not yet overdue." } },
 });
 registerEnumType(SupportMessageSide, {
   name: "SupportMessageSide",
@@ -221,6 +227,9 @@ export class SupportCaseFilter {
 
   @Field(() => Boolean, { nullable: true, description: "Only cases nobody is assigned to." })
   unassigned?: boolean | null;
+
+  @Field(() => SupportCaseDeadline, { nullable: true, description: "Only unanswered open cases at this mark, as `overdue` and `nearDeadline` read now." })
+  deadline?: SupportCaseDeadline | null;
 }
 
 @InputType({ description: "A file to attach: PNG, JPEG, PDF or plain text/log, base64-encoded; all files of one request together at most 700 KB." })

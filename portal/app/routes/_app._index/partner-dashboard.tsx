@@ -21,7 +21,7 @@ export function PartnerDashboard({ data, sections }: { data: PartnerDashboardQue
         <Tile id="expiring" sections={sections} value={expiring.length} tone={expiring.length > 0 ? "warn" : "good"} label={t("dashboard.expiringAgreements")} to="/agreements?status=EXPIRING" linkLabel={t("dashboard.showExpiring")} />
         <Tile id="own-items" sections={sections} value={ownItems.length} label={t("dashboard.partnerItems")} to="#own-items-title" linkLabel={t("dashboard.showItems")} />
         <Tile id="updates" sections={sections} value={updates.length} tone={updates.length > 0 ? "warn" : "good"} label={t("dashboard.updatesNeeded")} to="/properties" linkLabel={t("dashboard.showProperties")} />
-        <Tile id="routed-cases" sections={sections} value={data.routedCases.totalCount} label={t("dashboard.routedCases")} />
+        <Tile id="routed-cases" sections={sections} value={data.routedCases.totalCount} label={t("dashboard.routedCases")} to="/support-queue?view=routed" linkLabel={t("dashboard.showRoutedCases")} />
       </div>
       <div className="dash-grid">
         <Panel id="customer-agreements" title={t("dashboard.customerAgreements")} empty={t("dashboard.noAgreements")}>

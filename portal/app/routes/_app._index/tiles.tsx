@@ -12,6 +12,7 @@ const SECTION_OF_PATH: [prefix: string, section: Section][] = [
   ["/worklist", "WORKLIST"],
   ["/visits", "VISITS"],
   ["/support-queue", "SUPPORT_QUEUE"],
+  ["/support", "SUPPORT"],
   ["/admin/outbox", "EMAIL_OUTBOX"],
   ["/admin/users", "USERS"],
 ];

@@ -20,7 +20,8 @@ export function VendorDashboard(props: { data: VendorDashboardQuery; windows: { 
   const counts = { 30: data.in30?.totalCount ?? 0, 60: data.in60?.totalCount ?? 0, 90: data.in90?.totalCount ?? 0 };
   const ends = { 30: windows.in30, 60: windows.in60, 90: windows.in90 };
   const overdueItems = (data.planned?.edges ?? []).flatMap((e) => (e.node.actionPlan?.itemsPastEndDate ?? []).map((item) => ({ agreement: e.node, item })));
-  const cases = data.openCases?.edges.map((e) => e.node) ?? [];
+  const overdueCases = data.overdueCases?.totalCount ?? 0;
+  const nearDeadlineCases = data.nearDeadlineCases?.totalCount ?? 0;
   return (
     <>
       {data.failedEmails ? (
@@ -54,8 +55,8 @@ export function VendorDashboard(props: { data: VendorDashboardQuery; windows: { 
       {data.openCases ? (
         <div className="tiles">
           <Tile id="open-cases" sections={sections} value={data.openCases.totalCount} label={t("dashboard.openCases")} to="/support-queue" linkLabel={t("dashboard.showQueue")} />
-          <Tile id="overdue-cases" sections={sections} value={cases.filter((c) => c.overdue).length} tone={cases.some((c) => c.overdue) ? "bad" : "good"} label={t("dashboard.overdueCases")} />
-          <Tile id="near-deadline" sections={sections} value={cases.filter((c) => c.nearDeadline).length} tone={cases.some((c) => c.nearDeadline) ? "warn" : "good"} label={t("dashboard.nearDeadline")} />
+          <Tile id="overdue-cases" sections={sections} value={overdueCases} tone={overdueCases > 0 ? "bad" : "good"} label={t("dashboard.overdueCases")} to="/support-queue?view=overdue" linkLabel={t("dashboard.showOverdueCases")} />
+          <Tile id="near-deadline" sections={sections} value={nearDeadlineCases} tone={nearDeadlineCases > 0 ? "warn" : "good"} label={t("dashboard.nearDeadline")} to="/support-queue?view=near-deadline" linkLabel={t("dashboard.showNearDeadline")} />
           <Tile id="overdue-visits" sections={sections} value={data.overdueVisits?.totalCount ?? 0} tone={data.overdueVisits?.totalCount ? "bad" : "good"} label={t("dashboard.overdueVisits")} to="/visits?state=overdue" linkLabel={t("dashboard.showOverdueVisits")} />
         </div>
       ) : null}

@@ -7,8 +7,9 @@ import { EmptyState, Pagination } from "~/components/list-controls";
 import { SubmitButton } from "~/components/submit-button";
 import { OpeningHours } from "~/components/support-opening-hours";
 import { SupportCaseList } from "~/components/support-case-list";
+import { ViewSelect, viewFrom } from "~/components/view-select";
 import { clockTime, dayWords, SupportStatus } from "~/components/support-status";
-import { OpenSupportCaseDocument, SupportPageDocument, type SupportCaseCategory } from "~/graphql/graphql";
+import { OpenSupportCaseDocument, SupportPageDocument, type SupportCaseCategory, type SupportCaseFilter } from "~/graphql/graphql";
 import { formatDateTime, type MessageKey } from "~/i18n/i18n";
 import { pageTitle } from "~/i18n/meta";
 import { useLang, useT } from "~/i18n/use-t";
@@ -24,20 +25,26 @@ export const meta: MetaFunction = ({ matches }) => [{ title: pageTitle(matches, 
 
 export const CATEGORIES: readonly SupportCaseCategory[] = ["TECHNICAL", "PROGRAMMING", "DAILY_OPERATION", "BILLING", "OTHER"];
 const WEEKS_SHOWN = 3;
+// "open" is what the dashboard's count of open cases links to.
+const CASE_VIEWS = ["all", "open"] as const;
+type CaseView = (typeof CASE_VIEWS)[number];
+const CASE_FILTERS: Record<CaseView, SupportCaseFilter | null> = { all: null, open: { status: ["OPEN", "WAITING_ON_CUSTOMER"] } };
 
 function addDays(isoDate: string, days: number): string {
   return new Date(Date.parse(`${isoDate}T12:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
 }
 
 export async function loader({ request }: LoaderFunctionArgs) {
-  const page = pageFromUrl(new URL(request.url));
+  const url = new URL(request.url);
+  const page = pageFromUrl(url);
+  const view = viewFrom(url, CASE_VIEWS);
   const { api } = await apiFor(request);
   const now = new Date().toISOString();
   const from = todayInSweden();
-  const data = await api.query(SupportPageDocument, { now, from, to: addDays(from, WEEKS_SHOWN * 7 - 1), ...page.variables });
+  const data = await api.query(SupportPageDocument, { now, from, to: addDays(from, WEEKS_SHOWN * 7 - 1), filter: CASE_FILTERS[view], ...page.variables });
   // A customer's own users ask for their organisation; a partner or the vendor names the customer.
   const customers = data.viewer?.organisation.kind === "CUSTOMER" ? [] : data.organisations.edges.map((e) => e.node);
-  return { now, supportCalendar: data.supportCalendar, supportCases: data.supportCases, properties: data.properties.edges.map((e) => e.node), customers };
+  return { now, view, supportCalendar: data.supportCalendar, supportCases: data.supportCases, properties: data.properties.edges.map((e) => e.node), customers };
 }
 
 type Opened = { number: string; id: string; responseDueAt: string | null; supportOpensAt: string | null; routing: { messageSv: string; message: string } };
@@ -177,7 +184,7 @@ function NewCaseForm({ properties, customers, result }: { properties: Named; cus
 
 export default function SupportPage() {
   const t = useT();
-  const { now, supportCalendar, supportCases, properties, customers } = useLoaderData<typeof loader>();
+  const { now, view, supportCalendar, supportCases, properties, customers } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   const cases = supportCases.edges.map((e) => e.node);
   return (
@@ -198,7 +205,8 @@ export default function SupportPage() {
       </section>
       <section className="section" aria-labelledby="cases-title">
         <h2 id="cases-title">{t("support.casesTitle")}</h2>
-        {cases.length === 0 ? <EmptyState title={t("support.noCases")} /> : <SupportCaseList cases={cases} queue={false} caption={t("support.casesTitle")} />}
+        <ViewSelect id="case-view" views={CASE_VIEWS} current={view} label="support.queueView" viewLabel={(v) => `support.caseView.${v}`} action="/support#cases-title" />
+        {cases.length === 0 ? <EmptyState title={view === "open" ? t("support.noOpenCases") : t("support.noCases")} /> : <SupportCaseList cases={cases} queue={false} caption={t("support.casesTitle")} />}
         <Pagination pageInfo={supportCases.pageInfo} shown={cases.length} total={supportCases.totalCount} />
       </section>
     </>
