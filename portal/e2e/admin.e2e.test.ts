@@ -1,6 +1,6 @@
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { DEMO, launchBrowser, logIn, newPage, pathOf, screenshot } from "./support";
+import { DEMO, launchBrowser, logIn, newPage, pathOf, screenshot, swedishDay } from "./support";
 
 const LARS = "lars@lasteknikvast.demo";
 // Unique per run, so the journey also runs again on the same database.
@@ -96,7 +96,7 @@ describe("administration and the partner's work", () => {
       const filters = page.getByRole("form", { name: "Filtrera händelseloggen" });
       await filters.getByLabel("Vem").selectOption({ label: DEMO.admin.name });
       await filters.getByLabel("Vad").selectOption("Organisation");
-      const today = new Date().toISOString().slice(0, 10);
+      const today = swedishDay();
       await filters.getByLabel("Från och med").fill(today);
       await filters.getByLabel("Till och med").fill(today);
       await filters.getByRole("button", { name: "Filtrera" }).click();

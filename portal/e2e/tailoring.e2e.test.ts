@@ -1,14 +1,6 @@
 import type { Browser, BrowserContext, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { DEMO, launchBrowser, logIn, newPage, pathOf, screenshot } from "./support";
-
-/** A calendar day `days` from today in Sweden, as YYYY-MM-DD. */
-function swedishDay(days: number): string {
-  const today = new Intl.DateTimeFormat("sv-SE", { timeZone: "Europe/Stockholm", year: "numeric", month: "2-digit", day: "2-digit" }).format(new Date());
-  const date = new Date(`${today}T00:00:00Z`);
-  date.setUTCDate(date.getUTCDate() + days);
-  return date.toISOString().slice(0, 10);
-}
+import { DEMO, launchBrowser, logIn, newPage, pathOf, screenshot, swedishDay } from "./support";
 
 /** As the portal writes a day in Swedish: "1 mars 2027". */
 function swedishLong(isoDate: string): string {
