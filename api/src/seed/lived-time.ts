@@ -3,6 +3,7 @@ import { sql } from "drizzle-orm";
 import type { Db } from "../db/client.js";
 import { clockAt, type Clock } from "../shared/clock.js";
 import { addDaysIso, TIME_ZONE, todayInSweden, type IsoDate } from "../shared/dates.js";
+import { rowsOf } from "../shared/table-rows.js";
 
 /** What a scene of the demo's story acts with: the clock of its day and its moment. */
 export interface Scene {
@@ -20,8 +21,6 @@ export interface LivedTime {
   at<T>(moment: Date, act: (scene: Scene) => Promise<T>): Promise<T>;
 }
 
-type Row = Record<string, unknown>;
-const rowsOf = (r: unknown): Row[] => (Array.isArray(r) ? (r as Row[]) : ((r as { rows?: Row[] }).rows ?? []));
 
 async function dbNowMs(db: Db): Promise<number> {
   const [row] = rowsOf(await db.execute(sql`select (extract(epoch from clock_timestamp()) * 1000)::float8 as ms`));

@@ -1,12 +1,16 @@
 import DataLoader from "dataloader";
-import { and, asc, eq, getTableColumns } from "drizzle-orm";
+import { and, asc, eq, sql } from "drizzle-orm";
 import type { Db } from "../../db/client.js";
 import { addOns, agreementPeriods, agreementProperties, agreements, hanteraAccounts, licenceRentals, properties, tiers } from "../../db/schema/index.js";
 import { isAnyUuid } from "../../shared/any-uuid.js";
+import { tableRows } from "../../shared/table-rows.js";
 import type { Clock } from "../../shared/clock.js";
 import { agreementScope } from "../../shared/scope.js";
 import type { Viewer } from "../../shared/viewer.js";
 import { selectAgreements, type AgreementRecord } from "./agreement-records.js";
+
+const rentalRows = tableRows(licenceRentals);
+const coveredPropertyRows = tableRows(properties, { agreementId: agreementProperties.agreementId });
 
 /** Rows of many agreements in one query, handed back per agreement. */
 function byAgreement<Row extends { agreementId: string }>(load: (ids: string[]) => Promise<Row[]>) {
@@ -43,16 +47,16 @@ export function createAgreementLoaders(db: Db, request: { viewer: Viewer | null;
     propertyIds: byAgreement((ids) => db.select().from(agreementProperties).where(isAnyUuid(agreementProperties.agreementId, ids))),
     // The covered properties themselves, in the same statement as the links.
     properties: byAgreement((ids) =>
-      db
-        .select({ ...getTableColumns(properties), agreementId: agreementProperties.agreementId })
-        .from(agreementProperties)
-        .innerJoin(properties, eq(properties.id, agreementProperties.propertyId))
-        .where(isAnyUuid(agreementProperties.agreementId, ids)),
+      coveredPropertyRows(db, {
+        from: sql`${agreementProperties} inner join ${properties} on ${eq(properties.id, agreementProperties.propertyId)}`,
+        where: isAnyUuid(agreementProperties.agreementId, ids),
+      }),
     ),
     hanteraAccounts: byAgreement((ids) =>
       db.select().from(hanteraAccounts).where(isAnyUuid(hanteraAccounts.agreementId, ids)).orderBy(asc(hanteraAccounts.createdAt), asc(hanteraAccounts.id)),
     ),
-    licenceRentals: byAgreement((ids) => db.select().from(licenceRentals).where(isAnyUuid(licenceRentals.agreementId, ids))),
+    // The partner query reads ~20 rentals per agreement: a thousand rows a page.
+    licenceRentals: byAgreement((ids) => rentalRows(db, { where: isAnyUuid(licenceRentals.agreementId, ids) })),
     addOns: byAgreement((ids) => db.select().from(addOns).where(isAnyUuid(addOns.agreementId, ids))),
   };
 }
