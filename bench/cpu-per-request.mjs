@@ -3,9 +3,11 @@
 // on the bench's data each serve the same fixed number of requests (N, default 300, C connections,
 // R rounds) and the CPU their process groups spent is divided by it; on a shared machine this moves
 // far less than req/s. FLAGS reach Trygg's node, e.g. FLAGS="--cpu-prof --cpu-prof-dir=/tmp/prof";
-// SEMI sets its --max-semi-space-size (32, as npm start). Peak RSS is printed too.
+// HEAP replaces the V8 heap flags npm start uses (API_NODE_FLAGS), e.g. HEAP="--max-semi-space-size=32".
+// Peak RSS is printed too.
 // BENCH_DATABASE_URL reuses a cluster (a database `quick` in it is made once and kept).
 import { spawn, spawnSync } from "node:child_process";
+import { API_NODE_FLAGS } from "../scripts/lib.mjs";
 import { startCluster } from "../scripts/postgres.mjs";
 import pg from "pg";
 import autocannon from "autocannon";
@@ -34,7 +36,7 @@ await admin.end();
 const N = Number(process.env.N ?? 300), C = Number(process.env.C ?? 8), ROUNDS = Number(process.env.R ?? 2);
 const flags = (process.env.FLAGS ?? "").split(" ").filter(Boolean);
 const servers = {
-  trygg: spawn("node", [`--max-semi-space-size=${process.env.SEMI ?? 32}`, ...flags, "api/dist/main.js"], { env: { ...process.env, NODE_ENV: "production", DATABASE_URL: dbUrl, API_PORT: "45101", API_HOST: "127.0.0.1", LOG_LEVEL: "warn" }, stdio: ["ignore", "ignore", "inherit"], detached: true }),
+  trygg: spawn("node", [...(process.env.HEAP === undefined ? API_NODE_FLAGS : process.env.HEAP.split(" ").filter(Boolean)), ...flags, "api/dist/main.js"], { env: { ...process.env, NODE_ENV: "production", DATABASE_URL: dbUrl, API_PORT: "45101", API_HOST: "127.0.0.1", LOG_LEVEL: "warn" }, stdio: ["ignore", "ignore", "inherit"], detached: true }),
   postgraphile: spawn("node", ["bench/servers/postgraphile.mjs"], { env: { ...process.env, DATABASE_URL: dbUrl, PORT: "45102", NODE_ENV: "production" }, stdio: ["ignore", "ignore", "ignore"], detached: true }),
 };
 const targets = {
