@@ -1,3 +1,4 @@
+import { spawnSync } from "node:child_process";
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 
@@ -17,5 +18,11 @@ describe("the API's production start", () => {
     expect(apiStart).toContain(`node ${flags} dist/main.js`);
     expect(read("docs/operations.md")).toContain(`node ${flags} api/dist/main.js`);
     expect(read("README.md").replace(/\s+/g, " ")).toContain(`node ${flags} api/dist/main.js`);
+  });
+
+  it("uses flags this Node accepts (node refuses to start on a V8 flag it does not know)", () => {
+    const run = spawnSync(process.execPath, [...npmStartFlags().split(" "), "-e", "process.exit(0)"], { encoding: "utf8" });
+    expect(run.stderr).toBe("");
+    expect(run.status).toBe(0);
   });
 });
