@@ -1,6 +1,7 @@
 import { mkdir } from "node:fs/promises";
 import { fileURLToPath } from "node:url";
 import { chromium, type Browser, type BrowserContext, type Page } from "playwright-core";
+import { afterAll, beforeAll } from "vitest";
 
 /** Where the portal under test runs; the runner starts it (and an API seeded with the demo). */
 export function portalUrl(): string {
@@ -62,4 +63,26 @@ export function swedishDay(days = 0): string {
   const date = new Date(`${today}T00:00:00Z`);
   date.setUTCDate(date.getUTCDate() + days);
   return date.toISOString().slice(0, 10);
+}
+
+/**
+ * One page on a tablet (768 × 1024), logged in as `email` for the whole describe block it is called
+ * in (its own browser, closed after the block). Tests take the page with the returned function.
+ */
+export function onTabletAs(email: string): () => Page {
+  let browser: Browser | undefined;
+  let session: { context: BrowserContext; page: Page } | undefined;
+  beforeAll(async () => {
+    browser = await launchBrowser();
+    session = await newPage(browser, { width: 768, height: 1024 });
+    await logIn(session.page, email);
+  });
+  afterAll(async () => {
+    await session?.context.close();
+    await browser?.close();
+  });
+  return () => {
+    if (!session) throw new Error("onTabletAs: the page is made in beforeAll; take it inside a test");
+    return session.page;
+  };
 }

@@ -1,23 +1,11 @@
-import type { Browser, BrowserContext, Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { launchBrowser, logIn, newPage, screenshot } from "./support";
+import { describe, expect, it } from "vitest";
+import { onTabletAs, screenshot } from "./support";
 
 describe("the technician fills in a visit protocol on a tablet and the customer's contact signs", () => {
-  let browser: Browser;
-  let context: BrowserContext;
-  let page: Page;
-
-  beforeAll(async () => {
-    browser = await launchBrowser();
-    ({ context, page } = await newPage(browser, { width: 768, height: 1024 }));
-    await logIn(page, "tomas.tekniker@aptus.demo");
-  });
-  afterAll(async () => {
-    await context?.close();
-    await browser?.close();
-  });
+  const tablet = onTabletAs("tomas.tekniker@aptus.demo");
 
   it("keeps typed text across a reload, then completes with a drawn signature", async () => {
+    const page = tablet();
     await page.goto("/visits?state=overdue");
     const overdue = page.getByTestId("visit-calendar").locator('tr[data-state="OVERDUE"]').filter({ hasText: "Eriksberg Kaj" });
     await overdue.first().getByRole("link").click();

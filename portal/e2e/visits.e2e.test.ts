@@ -1,23 +1,11 @@
-import type { Browser, BrowserContext, Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { launchBrowser, logIn, newPage, screenshot } from "./support";
+import { describe, expect, it } from "vitest";
+import { onTabletAs, screenshot } from "./support";
 
 describe("the customer reads a visit protocol on a tablet", () => {
-  let browser: Browser;
-  let context: BrowserContext;
-  let page: Page;
-
-  beforeAll(async () => {
-    browser = await launchBrowser();
-    ({ context, page } = await newPage(browser, { width: 768, height: 1024 }));
-    await logIn(page, "hanna@hisingen.demo");
-  });
-  afterAll(async () => {
-    await context?.close();
-    await browser?.close();
-  });
+  const tablet = onTabletAs("hanna@hisingen.demo");
 
   it("finds the completed visits in the calendar, sees the checks, the size chart and the action item, downloads the PDF and acknowledges", async () => {
+    const page = tablet();
     await page.goto("/visits?state=done");
     await page.getByRole("heading", { name: "Supportbesök", level: 1 }).waitFor();
     const done = page.getByTestId("visit-calendar").locator('tr[data-state="COMPLETED"]');

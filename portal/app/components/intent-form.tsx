@@ -152,3 +152,9 @@ export function RowAction({ intent, target, confirm, busy, children }: { intent:
     </IntentForm>
   );
 }
+
+/** A row's last cell in a list the viewer may edit: the row's action while the row is still active. */
+export function RowActionCell({ editable, active, ...action }: { editable: boolean; active: boolean } & Parameters<typeof RowAction>[0]) {
+  if (!editable) return null;
+  return <td>{active ? <RowAction {...action} /> : null}</td>;
+}

@@ -1,6 +1,6 @@
 import { formatDate, formatNumber } from "~/i18n/i18n";
 import { useLang, useT } from "~/i18n/use-t";
-import { IntentButton, IntentForm, RowAction, SuccessNotice } from "~/components/intent-form";
+import { IntentButton, IntentForm, RowActionCell, SuccessNotice } from "~/components/intent-form";
 import { ReadOnlyNote } from "./read-only-note";
 import type { SectionProps } from "./section-props";
 
@@ -67,16 +67,10 @@ export function HanteraSection({ agreement }: SectionProps) {
                         </span>
                       )}
                     </td>
-                    {canEdit ? (
-                      <td>
-                        {account.active ? (
-                          <RowAction intent="deactivateAccount" target={account.id} confirm={t("agreement.deactivateConfirm", { name: account.name })} busy={t("agreement.deactivating")}>
-                            <span aria-hidden="true">{t("agreement.deactivate")}</span>
-                            <span className="visually-hidden">{t("agreement.deactivateLabel", { name: account.name })}</span>
-                          </RowAction>
-                        ) : null}
-                      </td>
-                    ) : null}
+                    <RowActionCell editable={canEdit} active={account.active} intent="deactivateAccount" target={account.id} confirm={t("agreement.deactivateConfirm", { name: account.name })} busy={t("agreement.deactivating")}>
+                      <span aria-hidden="true">{t("agreement.deactivate")}</span>
+                      <span className="visually-hidden">{t("agreement.deactivateLabel", { name: account.name })}</span>
+                    </RowActionCell>
                   </tr>
                 ))}
               </tbody>

@@ -3,7 +3,7 @@ import { formatDate, formatNumber } from "~/i18n/i18n";
 import { useLang, useT } from "~/i18n/use-t";
 import { formatMoney } from "~/lib/money";
 
-import { IntentForm, ResultErrors, RowAction, SuccessNotice, useFormResult } from "~/components/intent-form";
+import { IntentForm, ResultErrors, RowActionCell, SuccessNotice, useFormResult } from "~/components/intent-form";
 import { OrderConfirmation, useQuoted } from "./order-confirmation";
 import { PriceListLine, QuoteStep } from "./price-fields";
 import { ReadOnlyNote } from "./read-only-note";
@@ -109,15 +109,9 @@ export function LicenceSection({ agreement, today, priceList }: SectionProps) {
                       )}
                       {rental.carriedOver ? <span className="badge badge-carried">{t("agreement.carriedOver")}</span> : null}
                     </td>
-                    {canEdit ? (
-                      <td>
-                        {rental.active ? (
-                          <RowAction intent="endRental" target={rental.id} confirm={t("agreement.endRentalConfirm")} busy={t("agreement.endingRental")}>
-                            {t("agreement.endRental")}
-                          </RowAction>
-                        ) : null}
-                      </td>
-                    ) : null}
+                    <RowActionCell editable={canEdit} active={rental.active} intent="endRental" target={rental.id} confirm={t("agreement.endRentalConfirm")} busy={t("agreement.endingRental")}>
+                      {t("agreement.endRental")}
+                    </RowActionCell>
                   </tr>
                 ))}
               </tbody>
