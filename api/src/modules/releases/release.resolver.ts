@@ -50,7 +50,8 @@ export class ProductReleaseResolver {
 export class PropertyVersionsResolver {
   @FieldResolver(() => [InstalledVersion], { description: "Installed program versions, each against the latest release." })
   async installedVersions(@Root() property: Property, @Ctx() ctx: Context) {
-    return (await releases.installedVersionsOf(ctx.db, [property.uuid])).map(InstalledVersion.from);
+    // Through the request's loader: a page of properties reads its versions in one go, not per property.
+    return (await ctx.loaders.installedVersions.load(property.uuid)).map(InstalledVersion.from);
   }
 }
 
