@@ -23,14 +23,28 @@ export function clockFacts(c: SupportCaseRow, pauses: readonly PauseRow[]): Cloc
 /** Where a case stands against its first-response deadline, as the queue marks it. */
 export type CaseDeadline = "OVERDUE" | "NEAR_DEADLINE";
 
+const CLOCK_STATUSES = ["OPEN", "WAITING_ON_CUSTOMER"] as const satisfies readonly SupportCaseRow["status"][];
+
 /** The clock runs until the first answer, and only while the case is open or waiting on the customer. */
 export function clockRuns(c: Pick<SupportCaseRow, "firstRespondedAt" | "status">): boolean {
-  return !c.firstRespondedAt && (c.status === "OPEN" || c.status === "WAITING_ON_CUSTOMER");
+  return !c.firstRespondedAt && (CLOCK_STATUSES as readonly string[]).includes(c.status);
 }
 
 /** A case's clock at `now`: the one reading behind `openHoursLeft`, `nearDeadline`, `overdue` and the deadline filter. */
 export function clockOfCase(calendar: SupportCalendar, c: SupportCaseRow, pauses: readonly PauseRow[], now: number): ClockReading {
   return readClock(calendar, clockFacts(c, pauses), { running: clockRuns(c), stoppedAt: c.firstRespondedAt?.getTime() ?? null }, now);
+}
+
+/** The cases under `where` whose clock still runs (`clockRuns` as a condition), each with its pauses. */
+export async function runningCases(db: DbOrTx, where: SQL | undefined): Promise<{ row: SupportCaseRow; pauses: PauseRow[] }[]> {
+  const rows = await db
+    .select()
+    .from(supportCases)
+    .where(and(where, isNull(supportCases.firstRespondedAt), inArray(supportCases.status, [...CLOCK_STATUSES])));
+  if (rows.length === 0) return [];
+  const byCase = new Map<string, PauseRow[]>();
+  for (const p of await pausesOf(db, rows.map((c) => c.id))) byCase.set(p.caseId, [...(byCase.get(p.caseId) ?? []), p]);
+  return rows.map((row) => ({ row, pauses: byCase.get(row.id) ?? [] }));
 }
 
 /**
@@ -39,17 +53,12 @@ export function clockOfCase(calendar: SupportCalendar, c: SupportCaseRow, pauses
  * the archive) are read and their clocks computed, as the queue computes them for each row.
  */
 export async function atDeadline(db: DbOrTx, where: SQL | undefined, deadline: CaseDeadline, now: number): Promise<SQL> {
-  const running = await db
-    .select()
-    .from(supportCases)
-    .where(and(where, isNull(supportCases.firstRespondedAt), inArray(supportCases.status, ["OPEN", "WAITING_ON_CUSTOMER"])));
-  if (running.length === 0) return inArray(supportCases.id, []);
-  const [calendar, pauses] = await Promise.all([supportCalendar(db), pausesOf(db, running.map((c) => c.id))]);
+  const [running, calendar] = await Promise.all([runningCases(db, where), supportCalendar(db)]);
   const ids = running
-    .filter((c) => {
-      const clock = clockOfCase(calendar, c, pauses.filter((p) => p.caseId === c.id), now);
+    .filter(({ row, pauses }) => {
+      const clock = clockOfCase(calendar, row, pauses, now);
       return deadline === "OVERDUE" ? clock.overdue : clock.nearDeadline;
     })
-    .map((c) => c.id);
+    .map(({ row }) => row.id);
   return inArray(supportCases.id, ids);
 }

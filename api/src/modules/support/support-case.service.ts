@@ -11,7 +11,7 @@ import { isVendorStaff, requireRole, type Viewer } from "../../shared/viewer.js"
 import { decodeBase64, MAX_ATTACHMENT_BYTES, MAX_ATTACHMENTS, sniffContentType } from "./attachment-content.js";
 import { routeCase, type Category } from "./case-routing.js";
 import { coveringAgreement, installerOf, responseTarget } from "./covering-agreement.js";
-import { atDeadline, clockFacts, pausesOf, type CaseDeadline } from "./case-clock.js";
+import { atDeadline, clockFacts, runningCases, type CaseDeadline } from "./case-clock.js";
 import { responseDueAt } from "./response-clock.js";
 import { MS_PER_HOUR, type SupportCalendar } from "./support-calendar.js";
 import { supportCalendar } from "./support-calendar.service.js";
@@ -246,16 +246,11 @@ export async function findAttachment(db: DbOrTx, viewer: Viewer, id: string): Pr
  * no ids are given), from their pauses and the calendar as the transaction sees it.
  */
 export async function recomputeResponseDue(tx: Tx, calendar: SupportCalendar, caseIds?: readonly string[]): Promise<number> {
-  const open = await tx
-    .select()
-    .from(supportCases)
-    .where(and(isNull(supportCases.firstRespondedAt), inArray(supportCases.status, ["OPEN", "WAITING_ON_CUSTOMER"]), caseIds ? inArray(supportCases.id, [...caseIds]) : undefined));
-  if (open.length === 0) return 0;
-  const pauses = await pausesOf(tx, open.map((c) => c.id));
+  const open = await runningCases(tx, caseIds ? inArray(supportCases.id, [...caseIds]) : undefined);
   const ids: string[] = [];
   const dues: (string | null)[] = [];
-  for (const c of open) {
-    const due = responseDueAt(calendar, clockFacts(c, pauses.filter((p) => p.caseId === c.id)));
+  for (const { row: c, pauses } of open) {
+    const due = responseDueAt(calendar, clockFacts(c, pauses));
     if ((due ?? null) === (c.responseDueAt?.getTime() ?? null)) continue;
     ids.push(c.id);
     dues.push(due === null ? null : new Date(due).toISOString());
