@@ -1,4 +1,4 @@
-import type { ActionItemOwner, ActionItemStatus, AgreementStatus, HostedService, LicenceKind, OrganisationKind, Product, ReviewArea, TierCode } from "~/graphql/graphql";
+import type { ActionItemOwner, ActionItemStatus, AgreementStatus, HostedService, LicenceKind, OrganisationKind, Product, ReviewArea, SupportCaseStatus, TierCode } from "~/graphql/graphql";
 
 /**
  * The values of the API's enums that the portal offers in selects, filters and form checks, in the
@@ -15,3 +15,6 @@ export const ITEM_OWNERS: readonly ActionItemOwner[] = ["VENDOR", "PARTNER", "CU
 export const ITEM_STATUSES: readonly ActionItemStatus[] = ["OPEN", "IN_PROGRESS", "DONE", "DROPPED"];
 export const PRODUCTS: readonly Product[] = ["MULTI_ACCESS", "HANTERA", "APTUSPORTAL"];
 export const ORGANISATION_KINDS: readonly OrganisationKind[] = ["CUSTOMER", "PARTNER", "VENDOR"];
+export const SUPPORT_CASE_STATUSES: readonly SupportCaseStatus[] = ["OPEN", "WAITING_ON_CUSTOMER", "RESOLVED", "CLOSED"];
+/** A case still to be answered or solved: what "open cases" counts and lists everywhere. */
+export const OPEN_CASE_STATUSES: SupportCaseStatus[] = ["OPEN", "WAITING_ON_CUSTOMER"];

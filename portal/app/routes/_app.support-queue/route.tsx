@@ -8,6 +8,7 @@ import { SupportQueueDocument, type SupportCaseFilter } from "~/graphql/graphql"
 import { pageTitle } from "~/i18n/meta";
 import { useT } from "~/i18n/use-t";
 import { apiFor } from "~/lib/api.server";
+import { OPEN_CASE_STATUSES } from "~/lib/enums";
 import { viewerOf } from "~/lib/viewer.server";
 import { pageFromUrl } from "~/lib/paging";
 import { redirectToLogin } from "~/lib/session.server";
@@ -23,7 +24,7 @@ function filterOf(view: View): SupportCaseFilter {
   if (view === "done") return { status: ["RESOLVED", "CLOSED"] };
   if (view === "overdue") return { deadline: "OVERDUE" };
   if (view === "near-deadline") return { deadline: "NEAR_DEADLINE" };
-  const open: SupportCaseFilter = { status: ["OPEN", "WAITING_ON_CUSTOMER"] };
+  const open: SupportCaseFilter = { status: OPEN_CASE_STATUSES };
   if (view === "routed") return { ...open, routedTo: "PARTNER" };
   if (view === "mine") return { ...open, assignedToMe: true };
   if (view === "unassigned") return { ...open, unassigned: true };

@@ -5,11 +5,12 @@ import { ErrorPanel } from "~/components/error-panel";
 import { FormErrors, IntentButton, IntentForm, SuccessNotice } from "~/components/intent-form";
 import { SubmitButton } from "~/components/submit-button";
 import { DeadlineBadge, timeLeftText } from "~/components/support-case-list";
-import { AssignSupportCaseDocument, HandOverSupportCaseDocument, ReplyToSupportCaseDocument, SetSupportCaseStatusDocument, SupportCasePageDocument, type SupportCaseStatus } from "~/graphql/graphql";
+import { AssignSupportCaseDocument, HandOverSupportCaseDocument, ReplyToSupportCaseDocument, SetSupportCaseStatusDocument, SupportCasePageDocument } from "~/graphql/graphql";
 import { formatDateTime, type MessageKey } from "~/i18n/i18n";
 import { pageTitle } from "~/i18n/meta";
 import { useLang, useT } from "~/i18n/use-t";
 import { apiFor } from "~/lib/api.server";
+import { SUPPORT_CASE_STATUSES } from "~/lib/enums";
 import { viewerOf } from "~/lib/viewer.server";
 import { formError, formErrors, type FormResult } from "~/lib/form-result";
 import { intentOf } from "~/lib/intent.server";
@@ -21,7 +22,6 @@ export const meta: MetaFunction = ({ matches }) => [{ title: pageTitle(matches, 
 
 const INTENTS = ["reply", "status", "assign", "handOver"] as const;
 type Intent = (typeof INTENTS)[number];
-const STATUSES: readonly SupportCaseStatus[] = ["OPEN", "WAITING_ON_CUSTOMER", "RESOLVED", "CLOSED"];
 const HANDLER_ROLES = ["ADMIN", "SUPPORT", "PARTNER_ADMIN", "PARTNER_STAFF"];
 
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
@@ -52,7 +52,7 @@ export async function action({ request, params }: ActionFunctionArgs): Promise<F
     return r.message ? done("support.replied") : failed(r.userErrors, { body });
   }
   if (intent === "status") {
-    const status = STATUSES.find((s) => s === form.get("status")) ?? "OPEN";
+    const status = SUPPORT_CASE_STATUSES.find((s) => s === form.get("status")) ?? "OPEN";
     const { setSupportCaseStatus: r } = await api.mutate(SetSupportCaseStatusDocument, { input: { caseId, status } });
     return r.supportCase ? done("support.statusChanged") : failed(r.userErrors);
   }
@@ -147,7 +147,7 @@ function StaffActions({ c, colleagues, me }: Pick<Loaded, "c" | "colleagues" | "
             <div className="field">
               <label htmlFor="case-status">{t("support.case.status")}</label>
               <select id="case-status" name="status" defaultValue={c.status}>
-                {STATUSES.map((s) => (
+                {SUPPORT_CASE_STATUSES.map((s) => (
                   <option key={s} value={s}>
                     {t(`support.status.${s}` as MessageKey)}
                   </option>

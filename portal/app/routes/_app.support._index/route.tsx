@@ -14,6 +14,7 @@ import { formatDateTime, type MessageKey } from "~/i18n/i18n";
 import { pageTitle } from "~/i18n/meta";
 import { useLang, useT } from "~/i18n/use-t";
 import { apiFor } from "~/lib/api.server";
+import { OPEN_CASE_STATUSES } from "~/lib/enums";
 import { formError, formErrors, type FormResult } from "~/lib/form-result";
 import { intentOf } from "~/lib/intent.server";
 import { pageFromUrl } from "~/lib/paging";
@@ -28,7 +29,7 @@ const WEEKS_SHOWN = 3;
 // "open" is what the dashboard's count of open cases links to.
 const CASE_VIEWS = ["all", "open"] as const;
 type CaseView = (typeof CASE_VIEWS)[number];
-const CASE_FILTERS: Record<CaseView, SupportCaseFilter | null> = { all: null, open: { status: ["OPEN", "WAITING_ON_CUSTOMER"] } };
+const CASE_FILTERS: Record<CaseView, SupportCaseFilter | null> = { all: null, open: { status: OPEN_CASE_STATUSES } };
 
 function addDays(isoDate: string, days: number): string {
   return new Date(Date.parse(`${isoDate}T12:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
