@@ -120,7 +120,7 @@ export async function paginate<Row, T>(
   return connectionOf(start, rows, totalCount, toNode);
 }
 
-/** A page's rows and the size of the whole list, read in one statement (`count(*) over ()`). */
+/** A page's rows and the size of the whole list, read in one statement (a count subquery beside the page). */
 export interface CountedRows<Row> {
   rows: Row[];
   /** The whole list's size; unknown when the page came back empty. */

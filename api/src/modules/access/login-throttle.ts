@@ -13,6 +13,10 @@ export interface Lockout {
 const ACCOUNT = "login-account";
 const ACCOUNT_ADDRESS = "login-account-address";
 
+/** The counter key of one account from one address; `lockouts` and `release` read the e-mail back from it. */
+const SEPARATOR = "|";
+const accountAtAddress = (email: string, address: string) => `${email}${SEPARATOR}${address}`;
+
 /** Thrown when a log-in attempt is not heard at all; the server answers TOO_MANY_REQUESTS (HTTP 429). */
 export class TooManyLoginAttempts extends Error {
   readonly code = "TOO_MANY_REQUESTS";
@@ -42,6 +46,7 @@ export class LoginThrottle {
   private readonly perAddress: RateLimiterDrizzle;
   private readonly perAccountAndAddress: RateLimiterDrizzle;
   private readonly perAccount: RateLimiterDrizzle;
+  private readonly maxPerAccountDaily: number;
 
   constructor(
     private readonly db: Db,
@@ -51,7 +56,8 @@ export class LoginThrottle {
       new RateLimiterDrizzle({ storeClient: db, schema: loginAttemptCounters, keyPrefix, points, duration, clearExpiredByTimeout: true });
     this.perAddress = store("login-address", limits.maxPerAddress, limits.windowSeconds);
     this.perAccountAndAddress = store(ACCOUNT_ADDRESS, limits.maxPerAccount, limits.windowSeconds);
-    this.perAccount = store(ACCOUNT, limits.maxPerAccountDaily ?? 100, 24 * 3600);
+    this.maxPerAccountDaily = limits.maxPerAccountDaily ?? 100;
+    this.perAccount = store(ACCOUNT, this.maxPerAccountDaily, 24 * 3600);
   }
 
   /**
@@ -61,7 +67,7 @@ export class LoginThrottle {
   async attempt(email: string, address: string): Promise<void> {
     try {
       await this.perAddress.consume(address);
-      await this.perAccountAndAddress.consume(`${email}|${address}`);
+      await this.perAccountAndAddress.consume(accountAtAddress(email, address));
       await this.perAccount.consume(email);
     } catch (e) {
       if (e instanceof RateLimiterRes) throw new TooManyLoginAttempts(Math.max(1, Math.ceil(e.msBeforeNext / 1000)));
@@ -71,7 +77,7 @@ export class LoginThrottle {
 
   /** The right password: this account's attempts from this address start over, and the others get theirs back. */
   async succeeded(email: string, address: string): Promise<void> {
-    await this.perAccountAndAddress.delete(`${email}|${address}`);
+    await this.perAccountAndAddress.delete(accountAtAddress(email, address));
     await this.perAccount.reward(email, 1);
     await this.perAddress.reward(address, 1);
   }
@@ -90,7 +96,7 @@ export class LoginThrottle {
         and(
           gt(c.expire, sql`now()`),
           or(
-            and(sql`left(${c.key}, ${ACCOUNT.length + 1}) = ${`${ACCOUNT}:`}`, sql`${c.points} >= ${this.limits.maxPerAccountDaily ?? 100}`),
+            and(sql`left(${c.key}, ${ACCOUNT.length + 1}) = ${`${ACCOUNT}:`}`, sql`${c.points} >= ${this.maxPerAccountDaily}`),
             and(sql`left(${c.key}, ${ACCOUNT_ADDRESS.length + 1}) = ${`${ACCOUNT_ADDRESS}:`}`, sql`${c.points} >= ${this.limits.maxPerAccount}`),
           ),
         ),
@@ -99,7 +105,7 @@ export class LoginThrottle {
     for (const row of rows) {
       const everywhere = row.key.startsWith(`${ACCOUNT}:`);
       const rest = row.key.slice((everywhere ? ACCOUNT : ACCOUNT_ADDRESS).length + 1);
-      const email = everywhere ? rest : rest.slice(0, rest.lastIndexOf("|"));
+      const email = everywhere ? rest : rest.slice(0, rest.lastIndexOf(SEPARATOR));
       const seen = byEmail.get(email);
       const until = row.expire!;
       byEmail.set(email, { email, until: seen && seen.until > until ? seen.until : until, everywhere: everywhere || !!seen?.everywhere });
@@ -109,7 +115,7 @@ export class LoginThrottle {
 
   /** An admin lets the account try again: its counters from every address start over. */
   async release(email: string): Promise<void> {
-    const prefix = `${ACCOUNT_ADDRESS}:${email}|`;
+    const prefix = `${ACCOUNT_ADDRESS}:${email}${SEPARATOR}`;
     await this.db
       .delete(loginAttemptCounters)
       .where(or(eq(loginAttemptCounters.key, `${ACCOUNT}:${email}`), sql`left(${loginAttemptCounters.key}, ${prefix.length}) = ${prefix}`));
