@@ -4,11 +4,9 @@ import { spawnSync } from "node:child_process";
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import pg from "pg";
-import { apiProcess, freePort, log, root, stopService, waitFor } from "../scripts/lib.mjs";
-import { startCluster } from "../scripts/postgres.mjs";
+import { apiProcess, freePort, log, root, waitFor } from "../scripts/lib.mjs";
 import { generate, insert, SIZES } from "./data.mjs";
-import { cpuMs, load, percentile, rssMb, startServer, statementsOf } from "./measure.mjs";
+import { cpuMs, load, percentile, rssMb, startCountingCluster, startServer, statementsOf, stopAll } from "./measure.mjs";
 import { fromPostgraphile, fromTrygg, PAGE_SIZE, POSTGRAPHILE_QUERY, TRYGG_QUERY } from "./queries.mjs";
 import { supportCalendarFigure } from "./support-calendar.mjs";
 import { writeReport } from "./report.mjs";
@@ -69,15 +67,11 @@ if (TRYGG_START !== "tsx") {
   log("Compiling the API (npm run build -w api), so the bench measures the code as it is now…");
   if (spawnSync("npm", ["run", "build", "-w", "api"], { cwd: root, stdio: ["ignore", "ignore", "inherit"] }).status !== 0) process.exit(1);
 }
-const cluster = await startCluster({ settings: { shared_preload_libraries: "pg_stat_statements", "pg_stat_statements.track": "top" } });
+const { cluster, admin } = await startCountingCluster();
 const children = [];
 let exitCode = 0;
-let admin;
 try {
-  admin = new pg.Client({ connectionString: cluster.url });
-  await admin.connect();
   machine.postgres = (await admin.query("show server_version")).rows[0].server_version;
-  await admin.query("create extension pg_stat_statements");
   // One role per server, so pg_stat_statements tells whose statements it counted.
   for (const role of Object.values(ROLES)) await admin.query(`create role ${role} login superuser`);
 
@@ -219,8 +213,6 @@ try {
   log(`The bench failed: ${e.stack ?? e}`);
   exitCode = 1;
 } finally {
-  for (const child of children) child.stopping = true;
-  await Promise.all(children.map((c) => stopService(c)));
-  cluster.stop();
+  await stopAll(children, cluster);
 }
 process.exit(exitCode);

@@ -4,7 +4,9 @@
 import autocannon from "autocannon";
 import { spawn } from "node:child_process";
 import { readdirSync, readFileSync } from "node:fs";
-import { log, root } from "../scripts/lib.mjs";
+import pg from "pg";
+import { log, root, stopService } from "../scripts/lib.mjs";
+import { startCluster } from "../scripts/postgres.mjs";
 
 const TICKS_PER_SECOND = 100; // USER_HZ on Linux
 
@@ -53,6 +55,30 @@ export function rssMb(pgid) {
     }
   }
   return largest;
+}
+
+/**
+ * A throwaway PostgreSQL 15 that counts each role's statements (pg_stat_statements, read by
+ * `statementsOf`), and a superuser client on it. Stop it with `stopAll`.
+ */
+export async function startCountingCluster() {
+  const cluster = await startCluster({ settings: { shared_preload_libraries: "pg_stat_statements", "pg_stat_statements.track": "top" } });
+  const admin = new pg.Client({ connectionString: cluster.url });
+  try {
+    await admin.connect();
+    await admin.query("create extension pg_stat_statements");
+  } catch (e) {
+    cluster.stop();
+    throw e;
+  }
+  return { cluster, admin };
+}
+
+/** Stops the servers a bench started (as stopping, so their exit is no failure), then its cluster. */
+export async function stopAll(children, cluster) {
+  for (const child of children) child.stopping = true;
+  await Promise.all(children.map((c) => stopService(c)));
+  cluster.stop();
 }
 
 /** Statements and their execution time so far for one database role. */

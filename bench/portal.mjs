@@ -7,10 +7,8 @@ import { randomBytes } from "node:crypto";
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import pg from "pg";
-import { apiProcess, freePort, log, root, stopService, waitFor } from "../scripts/lib.mjs";
-import { startCluster } from "../scripts/postgres.mjs";
-import { cpuMs, percentile, rssMb, startServer, statementsOf } from "./measure.mjs";
+import { apiProcess, freePort, log, root, waitFor } from "../scripts/lib.mjs";
+import { cpuMs, percentile, rssMb, startCountingCluster, startServer, statementsOf, stopAll } from "./measure.mjs";
 import { writePortalReport } from "./report.mjs";
 
 const WARMUP_SECONDS = Number(process.env.BENCH_WARMUP_SECONDS ?? 3);
@@ -105,14 +103,10 @@ const machine = machineNow();
 log("Building the API and the portal (npm run build), so the bench measures the code as it is now…");
 if (spawnSync("npm", ["run", "build", "-w", "api", "-w", "portal"], { cwd: root, stdio: ["ignore", "ignore", "inherit"] }).status !== 0) process.exit(1);
 
-const cluster = await startCluster({ settings: { shared_preload_libraries: "pg_stat_statements", "pg_stat_statements.track": "top" } });
+const { cluster, admin } = await startCountingCluster();
 const children = [];
 let exitCode = 0;
-let admin;
 try {
-  admin = new pg.Client({ connectionString: cluster.url });
-  await admin.connect();
-  await admin.query("create extension pg_stat_statements");
   await admin.query(`create role ${ROLE} login superuser`);
   await admin.query("create database trygg_demo");
   const dbUrl = new URL(cluster.url);
@@ -253,8 +247,6 @@ try {
   log(`The portal bench failed: ${e.stack ?? e}`);
   exitCode = 1;
 } finally {
-  for (const child of children) child.stopping = true;
-  await Promise.all(children.map((c) => stopService(c)));
-  cluster.stop();
+  await stopAll(children, cluster);
 }
 process.exit(exitCode);
