@@ -21,7 +21,6 @@ export interface LivedTime {
   at<T>(moment: Date, act: (scene: Scene) => Promise<T>): Promise<T>;
 }
 
-
 async function dbNowMs(db: Db): Promise<number> {
   const [row] = rowsOf(await db.execute(sql`select (extract(epoch from clock_timestamp()) * 1000)::float8 as ms`));
   return Number(row!.ms);
