@@ -42,6 +42,11 @@ const schema = z.object({
   /** The slower limit behind the per-address ones: attempts on one account from anywhere, per day. */
   LOGIN_MAX_FAILURES_PER_ACCOUNT_DAILY: z.coerce.number().int().positive().default(100),
   /**
+   * "off" runs every request with graphql-js alone: the operator's switch should a compiled answer
+   * ever differ (docs/decisions/0040-compiled-only-where-proven.md); costs about a third more CPU.
+   */
+  COMPILED_EXECUTION: z.enum(["on", "off"]).default("on"),
+  /**
    * Whose X-Forwarded-For to believe for the caller's address (express "trust proxy"): "loopback"
    * (default: the portal on the same host), "false", "true", or a list of proxy addresses.
    */

@@ -25,7 +25,7 @@ type ServerEnv = Pick<
   Env,
   "SESSION_TTL_HOURS" | "AGREEMENT_EXPIRING_WINDOW_DAYS" | "LOGIN_MAX_FAILURES_PER_ACCOUNT" | "LOGIN_MAX_FAILURES_PER_ADDRESS" | "LOGIN_FAILURE_WINDOW_SECONDS" | "TRUST_PROXY"
 > &
-  Partial<Pick<Env, "LOGIN_MAX_FAILURES_PER_ACCOUNT_DAILY" | "API_TOKEN_CACHE_SECONDS">>;
+  Partial<Pick<Env, "LOGIN_MAX_FAILURES_PER_ACCOUNT_DAILY" | "API_TOKEN_CACHE_SECONDS" | "COMPILED_EXECUTION">>;
 
 const KNOWN_CODES = new Set([
   "FORBIDDEN",
@@ -164,7 +164,10 @@ export async function startServer(opts: { database: Database; env: ServerEnv; lo
   const apollo = new ApolloServer<Context>({
     ...protection,
     // Apollo parses, validates and runs the plugins; graphql-jit executes (shared/compiled-execution.ts).
-    gateway: compiledExecution(await schema(), { onCompiled: (operation) => logger.debug({ operation }, "operation compiled") }),
+    gateway: compiledExecution(await schema(), {
+      enabled: env.COMPILED_EXECUTION !== "off",
+      onCompiled: (operation) => logger.debug({ operation }, "operation compiled"),
+    }),
     csrfPrevention: true,
     parseOptions: { maxTokens: 5_000 },
     introspection: true,
