@@ -17,7 +17,7 @@ import { authenticate } from "./modules/access/access.service.js";
 import { apiTokenCache, DEFAULT_API_TOKEN_CACHE_SECONDS } from "./modules/access/api-token-cache.js";
 import { LoginThrottle, TooManyLoginAttempts } from "./modules/access/login-throttle.js";
 import { schema } from "./schema.js";
-import { compiledExecution } from "./shared/compiled-execution.js";
+import { compiledExecution, type CompiledExecutionOptions } from "./shared/compiled-execution.js";
 import { Forbidden, Unauthenticated } from "./shared/errors.js";
 import { inputBoundaryPlugin } from "./shared/input-boundary.js";
 
@@ -133,7 +133,15 @@ export interface TryggServer {
   stop(): Promise<void>;
 }
 
-export async function startServer(opts: { database: Database; env: ServerEnv; logger: Logger; port: number; host?: string }): Promise<TryggServer> {
+export async function startServer(opts: {
+  database: Database;
+  env: ServerEnv;
+  logger: Logger;
+  port: number;
+  host?: string;
+  /** Told which executor answered each request: how the differential test knows the compiled path ran. */
+  onExecuted?: CompiledExecutionOptions["onExecuted"];
+}): Promise<TryggServer> {
   const { database, env, logger } = opts;
   const app = express();
   app.disable("x-powered-by");
@@ -166,6 +174,7 @@ export async function startServer(opts: { database: Database; env: ServerEnv; lo
     // Apollo parses, validates and runs the plugins; graphql-jit executes (shared/compiled-execution.ts).
     gateway: compiledExecution(await schema(), {
       enabled: env.COMPILED_EXECUTION !== "off",
+      onExecuted: opts.onExecuted,
       onCompiled: (operation) => logger.debug({ operation }, "operation compiled"),
     }),
     csrfPrevention: true,

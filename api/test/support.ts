@@ -35,7 +35,7 @@ function serverUrl(): string {
   return url;
 }
 
-export async function startTestApi(opts: { env?: Partial<Parameters<typeof startServer>[0]["env"]> } = {}): Promise<TestApi> {
+export async function startTestApi(opts: { env?: Partial<Parameters<typeof startServer>[0]["env"]>; onExecuted?: Parameters<typeof startServer>[0]["onExecuted"] } = {}): Promise<TestApi> {
   const base = serverUrl();
   const admin = postgres(base, { max: 1, onnotice: () => {} });
   const databaseName = `trygg_test_${randomBytes(6).toString("hex")}`;
@@ -50,6 +50,7 @@ export async function startTestApi(opts: { env?: Partial<Parameters<typeof start
     logger: createLogger("silent"),
     port: 0,
     host: "127.0.0.1",
+    onExecuted: opts.onExecuted,
     env: {
       SESSION_TTL_HOURS: 12,
       AGREEMENT_EXPIRING_WINDOW_DAYS: 60,
