@@ -4,12 +4,14 @@
 //   is put in a header only this server sets, and the API client forwards it as X-Forwarded-For.
 // - Security headers and a Content-Security-Policy with a fresh nonce per response for Remix's
 //   inline scripts (helmet), and a 403 for forms posted from another site.
-import { createRequestHandler } from "@remix-run/express";
+// - A cap on request bodies, per path, kept before Remix reads any (server/body-limit.mjs).
 import express from "express";
 import helmet from "helmet";
 import { randomBytes } from "node:crypto";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
+import { refuseDeclaredTooLarge } from "./server/body-limit.mjs";
+import { remixHandler } from "./server/remix-handler.mjs";
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const buildDir = process.env.PORTAL_BUILD_DIR ? path.resolve(process.env.PORTAL_BUILD_DIR) : path.join(here, "build");
@@ -65,6 +67,11 @@ app.use((req, res, next) => {
   next();
 });
 
+// The most of a body each path may send (app/lib/request-body-limits.ts): a declared length over it
+// is refused here; one without a length is counted as Remix reads it (server/remix-handler.mjs).
+const limitFor = build.entry.module.bodyLimitFor;
+app.use(refuseDeclaredTooLarge(limitFor));
+
 // A form posted from another site is refused before Remix sees it (Remix would throw: a 500).
 // Browsers send Origin with every POST; a request without one is not a browser's cross-site form.
 app.use((req, res, next) => {
@@ -89,9 +96,12 @@ app.use((req, _res, next) => {
   req.headers["x-trygg-client-address"] = req.ip ?? req.socket.remoteAddress ?? "";
   next();
 });
-app.all("*", createRequestHandler({ build, mode: settings.NODE_ENV, getLoadContext: (_req, res) => ({ cspNonce: res.locals.cspNonce }) }));
+app.all("*", remixHandler({ build, mode: settings.NODE_ENV, limitFor, getLoadContext: (_req, res) => ({ cspNonce: res.locals.cspNonce }) }));
 
 const server = app.listen(settings.PORT, () => console.log(`Trygg portal on http://localhost:${settings.PORT}`));
+// A client that sends `Expect: 100-continue` waits for the app's word before sending the body, so
+// that an oversized one is refused before it is sent (refuseDeclaredTooLarge says "continue" otherwise).
+server.on("checkContinue", app);
 for (const signal of ["SIGINT", "SIGTERM"]) {
   process.on(signal, () => {
     server.close(() => process.exit(0));

@@ -5,8 +5,10 @@ import { isbot } from "isbot";
 import { renderToPipeableStream } from "react-dom/server";
 import { NonceContext } from "~/lib/nonce";
 
-// portal/server.mjs reads its settings through this before it listens (build.entry.module).
+// portal/server.mjs reads its settings through this before it listens (build.entry.module), and
+// the body limit of each path, which it enforces before Remix reads a byte.
 export { portalEnv } from "~/lib/env.server";
+export { bodyLimitFor } from "~/lib/request-body-limits";
 
 /** How long a streamed response may wait for deferred data (single fetch reads this export). */
 export const streamTimeout = 5_000;

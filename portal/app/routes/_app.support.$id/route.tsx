@@ -37,10 +37,11 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
 }
 
 export async function action({ request, params }: ActionFunctionArgs): Promise<FormResult<Intent>> {
+  // Logged in before the files are read: this form may send more than any other (request-body-limits.ts).
+  const { api } = await apiFor(request);
   const form = await request.formData();
   const intent = intentOf(form, INTENTS);
   const caseId = params.id ?? "";
-  const { api } = await apiFor(request);
   const failed = (errors: { code: string; field?: readonly string[] | null; message: string }[], values: Record<string, string> = {}) => ({ intent, ok: false, values, errors: supportFormErrors(formErrors(errors)) });
   const done = (key: MessageKey) => ({ intent, ok: true, values: {}, errors: [], done: key, nonce: String(Date.now()) });
   if (intent === "reply") {

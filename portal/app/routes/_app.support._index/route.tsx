@@ -52,13 +52,14 @@ type Opened = { number: string; id: string; responseDueAt: string | null; suppor
 type ActionResult = FormResult<"open"> & { opened?: Opened };
 
 export async function action({ request }: ActionFunctionArgs): Promise<ActionResult> {
+  // Logged in before the files are read: this form may send more than any other (request-body-limits.ts).
+  const { api } = await apiFor(request);
   const form = await request.formData();
   const intent = intentOf(form, ["open"]);
   const values = { customerId: String(form.get("customerId") ?? ""), category: String(form.get("category") ?? ""), subject: String(form.get("subject") ?? ""), description: String(form.get("description") ?? ""), propertyId: String(form.get("propertyId") ?? "") };
   const files = postedFiles(form);
   const check = checkAttachments(files);
   if (check !== "ok") return { intent, ok: false, values, errors: [formError("attachments", check, `support.error.${check}` as MessageKey)] };
-  const { api } = await apiFor(request);
   const { openSupportCase } = await api.mutate(OpenSupportCaseDocument, {
     input: {
       category: (CATEGORIES.find((c) => c === values.category) ?? "OTHER") as SupportCaseCategory,
