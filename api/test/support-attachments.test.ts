@@ -1,4 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { Database } from "../src/db/client.js";
+import { createLogger } from "../src/logger.js";
+import { startServer } from "../src/server.js";
 import { startTestApi, type TestApi } from "./support.js";
 
 /*
@@ -202,5 +205,31 @@ describe("the upload rate limit", () => {
     expect((await reply(api, token.karin!, c.id, [])).userErrors).toEqual([]);
     expect((await reply(api, token.kalle!, c.id, [file("9.log", text(1))])).userErrors).toEqual([]);
     expect((await openCase(api, token.hanna!, [file("a.log", text(1))])).userErrors).toEqual([]);
+  });
+});
+
+describe("a download while the database is away", () => {
+  it("answers 503 SERVICE_UNAVAILABLE with Retry-After, in JSON, not an internal error", async () => {
+    // Every statement is refused as by a database that is down.
+    const refused = Object.assign(new Error("connect ECONNREFUSED 127.0.0.1:5432"), { code: "ECONNREFUSED" });
+    const statement: object = new Proxy(() => {}, {
+      get: (_, key) => (key === "then" ? (_ok: unknown, fail: (e: unknown) => void) => fail(refused) : statement),
+      apply: () => statement,
+    });
+    const database = { db: statement, kind: "postgres", migrate: async () => {}, ping: async () => false, listen: async () => async () => {}, close: async () => {} } as unknown as Database;
+    const server = await startServer({
+      database,
+      logger: createLogger("silent"),
+      port: 0,
+      host: "127.0.0.1",
+      env: { SESSION_TTL_HOURS: 12, AGREEMENT_EXPIRING_WINDOW_DAYS: 60, LOGIN_MAX_FAILURES_PER_ACCOUNT: 5, LOGIN_MAX_FAILURES_PER_ADDRESS: 20, LOGIN_FAILURE_WINDOW_SECONDS: 900, TRUST_PROXY: false },
+    });
+    try {
+      const res = await fetch(`${server.url}/support/attachments/anything`, { headers: { authorization: "Bearer tgs_whatever" } });
+      expect([res.status, res.headers.get("retry-after"), res.headers.get("content-type")]).toEqual([503, "2", "application/json; charset=utf-8"]);
+      expect(((await res.json()) as { errors: { extensions: { code: string } }[] }).errors[0]!.extensions.code).toBe("SERVICE_UNAVAILABLE");
+    } finally {
+      await server.stop();
+    }
   });
 });
