@@ -5,6 +5,7 @@ import type { AgreementLoaders } from "./modules/agreements/agreement.loaders.js
 import type { AuditLoaders } from "./modules/audit/audit.loaders.js";
 import type { PartyLoaders } from "./modules/parties/party.loaders.js";
 import type { ReleaseLoaders } from "./modules/releases/release.loaders.js";
+import type { AttachmentLimits } from "./modules/support/attachment-limits.js";
 import type { SupportLoaders } from "./modules/support/support-case.loaders.js";
 import type { TailoringLoaders } from "./modules/tailoring/tailoring.loaders.js";
 import type { Clock } from "./shared/clock.js";
@@ -25,5 +26,5 @@ export interface Context {
   /** "Today" in Sweden and the expiring window, read once per request. */
   clock: Clock;
   /** Long-lived parts shared by every request. */
-  app: { throttle: LoginThrottle; sessionTtlHours: number; expiringWindowDays: number };
+  app: { throttle: LoginThrottle; attachmentLimits: AttachmentLimits; sessionTtlHours: number; expiringWindowDays: number };
 }

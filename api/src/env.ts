@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { DEFAULT_API_TOKEN_CACHE_SECONDS } from "./modules/access/api-token-cache.js";
+import { DEFAULT_ATTACHMENT_LIMITS as ATTACHMENTS } from "./modules/support/attachment-limits.js";
 import { DEFAULT_EXPIRING_WINDOW_DAYS } from "./shared/clock.js";
 
 /**
@@ -41,6 +42,13 @@ const schema = z.object({
   LOGIN_FAILURE_WINDOW_SECONDS: z.coerce.number().int().positive().default(15 * 60),
   /** The slower limit behind the per-address ones: attempts on one account from anywhere, per day. */
   LOGIN_MAX_FAILURES_PER_ACCOUNT_DAILY: z.coerce.number().int().positive().default(100),
+  /** Support case attachments: what one case, and one customer's cases that are not closed, may hold (MB of 1024 × 1024 bytes). */
+  ATTACHMENT_MAX_FILES_PER_CASE: z.coerce.number().int().positive().default(ATTACHMENTS.ATTACHMENT_MAX_FILES_PER_CASE),
+  ATTACHMENT_MAX_MB_PER_CASE: z.coerce.number().int().positive().default(ATTACHMENTS.ATTACHMENT_MAX_MB_PER_CASE),
+  ATTACHMENT_MAX_FILES_PER_CUSTOMER: z.coerce.number().int().positive().default(ATTACHMENTS.ATTACHMENT_MAX_FILES_PER_CUSTOMER),
+  ATTACHMENT_MAX_MB_PER_CUSTOMER: z.coerce.number().int().positive().default(ATTACHMENTS.ATTACHMENT_MAX_MB_PER_CUSTOMER),
+  /** Files one user may attach in an hour, over every case. */
+  ATTACHMENT_MAX_UPLOADS_PER_HOUR: z.coerce.number().int().positive().default(ATTACHMENTS.ATTACHMENT_MAX_UPLOADS_PER_HOUR),
   /**
    * "off" runs every request with graphql-js alone: the operator's switch should a compiled answer
    * ever differ (docs/decisions/0040-compiled-only-where-proven.md); costs about a third more CPU.

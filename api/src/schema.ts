@@ -7,7 +7,7 @@ import { ActionPlanResolver, AgreementTailoringResolver, SystemReviewResolver, T
 import { ServiceVisitResolver } from "./modules/visits/visit.resolver.js";
 import { ActionItemVisitResolver, AgreementVisitsResolver, VisitAcknowledgementResolver, VisitBookingResolver, VisitCheckResolver, VisitProtocolVersionResolver } from "./modules/visits/visit-relations.resolver.js";
 import { SupportCalendarResolver } from "./modules/support/support-calendar.resolver.js";
-import { SupportCaseMessageResolver, SupportCaseResolver } from "./modules/support/support-case.resolver.js";
+import { SupportCaseAttachmentResolver, SupportCaseMessageResolver, SupportCaseResolver } from "./modules/support/support-case.resolver.js";
 import { AuditResolver } from "./modules/audit/audit.resolver.js";
 import { NodeResolver } from "./modules/node/node.resolver.js";
 import { OrganisationResolver, PropertyResolver, TierResolver, UserResolver } from "./modules/parties/party.resolver.js";
@@ -51,6 +51,7 @@ export const resolvers = [
   SupportCalendarResolver,
   SupportCaseResolver,
   SupportCaseMessageResolver,
+  SupportCaseAttachmentResolver,
 ] as const;
 
 let built: Promise<GraphQLSchema> | undefined;

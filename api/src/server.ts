@@ -16,6 +16,9 @@ import type { Logger } from "./logger.js";
 import { authenticate } from "./modules/access/access.service.js";
 import { apiTokenCache, DEFAULT_API_TOKEN_CACHE_SECONDS } from "./modules/access/api-token-cache.js";
 import { LoginThrottle, TooManyLoginAttempts } from "./modules/access/login-throttle.js";
+import { attachmentDownload } from "./modules/support/attachment-download.js";
+import { ATTACHMENT_DOWNLOAD_PATH } from "./modules/support/attachment-download-url.js";
+import { createAttachmentLimits, type AttachmentLimitSettings } from "./modules/support/attachment-limits.js";
 import { schema } from "./schema.js";
 import { compiledExecution, type CompiledExecutionOptions } from "./shared/compiled-execution.js";
 import { Forbidden, Unauthenticated } from "./shared/errors.js";
@@ -25,7 +28,8 @@ type ServerEnv = Pick<
   Env,
   "SESSION_TTL_HOURS" | "AGREEMENT_EXPIRING_WINDOW_DAYS" | "LOGIN_MAX_FAILURES_PER_ACCOUNT" | "LOGIN_MAX_FAILURES_PER_ADDRESS" | "LOGIN_FAILURE_WINDOW_SECONDS" | "TRUST_PROXY"
 > &
-  Partial<Pick<Env, "LOGIN_MAX_FAILURES_PER_ACCOUNT_DAILY" | "API_TOKEN_CACHE_SECONDS" | "COMPILED_EXECUTION">>;
+  Partial<Pick<Env, "LOGIN_MAX_FAILURES_PER_ACCOUNT_DAILY" | "API_TOKEN_CACHE_SECONDS" | "COMPILED_EXECUTION">> &
+  Partial<AttachmentLimitSettings>;
 
 const KNOWN_CODES = new Set([
   "FORBIDDEN",
@@ -156,6 +160,7 @@ export async function startServer(opts: {
     windowSeconds: env.LOGIN_FAILURE_WINDOW_SECONDS,
     maxPerAccountDaily: env.LOGIN_MAX_FAILURES_PER_ACCOUNT_DAILY,
   });
+  const attachmentLimits = createAttachmentLimits(database.db, env);
 
   const armor = new ApolloArmor({
     maxDepth: { n: 12 },
@@ -207,6 +212,9 @@ export async function startServer(opts: {
     res.status(up ? 200 : 503).json({ status: up ? "ok" : "unavailable", database: up ? "up" : "down" });
   });
 
+  // Attachment bytes leave here, streamed, not base64 inside GraphQL answers (decision 37).
+  app.get(`${ATTACHMENT_DOWNLOAD_PATH}/:id`, attachmentDownload(database.db));
+
   app.use(
     "/graphql",
     express.json({ limit: BODY_LIMIT }),
@@ -230,7 +238,7 @@ export async function startServer(opts: {
           ip: req.ip ?? "unknown",
           userAgent: req.headers["user-agent"] ?? null,
           log: req.log.child({ userId: viewer?.userId }),
-          app: { throttle, sessionTtlHours: env.SESSION_TTL_HOURS, expiringWindowDays: env.AGREEMENT_EXPIRING_WINDOW_DAYS },
+          app: { throttle, attachmentLimits, sessionTtlHours: env.SESSION_TTL_HOURS, expiringWindowDays: env.AGREEMENT_EXPIRING_WINDOW_DAYS },
         });
       },
     }),
@@ -243,6 +251,11 @@ export async function startServer(opts: {
     const e = err as { type?: string; status?: number; statusCode?: number };
     const status = e.status ?? e.statusCode ?? 500;
     const requestId = String(req.id);
+    if (isDatabaseUnavailable(err)) {
+      req.log.warn({ err }, "database unavailable outside GraphQL");
+      res.setHeader("retry-after", String(UNAVAILABLE_RETRY_SECONDS));
+      return void res.status(503).json({ errors: [{ message: UNAVAILABLE_MESSAGE, extensions: { code: "SERVICE_UNAVAILABLE", requestId } }], extensions: { requestId } });
+    }
     const [code, message] =
       e.type === "entity.too.large"
         ? ["PAYLOAD_TOO_LARGE", `The request body is over ${BODY_LIMIT}.`]

@@ -3,6 +3,7 @@ import { createContext } from "./create-context.js";
 import { openDatabase, type Database } from "./db/client.js";
 import { createLogger } from "./logger.js";
 import { LoginThrottle } from "./modules/access/login-throttle.js";
+import { createAttachmentLimits } from "./modules/support/attachment-limits.js";
 import { schema } from "./schema.js";
 import { ensureAdmin } from "./seed/bootstrap.js";
 import { seedDemo } from "./seed/demo.js";
@@ -59,7 +60,7 @@ export async function countingDatabase() {
         ip: "127.0.0.1",
         userAgent: null,
         log: createLogger("silent"),
-        app: { throttle: new LoginThrottle(database.db, { maxPerAccount: 5, maxPerAddress: 5, windowSeconds: 60 }), sessionTtlHours: 1, expiringWindowDays: 60 },
+        app: { throttle: new LoginThrottle(database.db, { maxPerAccount: 5, maxPerAddress: 5, windowSeconds: 60 }), attachmentLimits: createAttachmentLimits(database.db), sessionTtlHours: 1, expiringWindowDays: 60 },
       }),
     });
     if (result.errors) throw new Error(JSON.stringify(result.errors));

@@ -141,6 +141,42 @@ describe("support cases", () => {
     }
   });
 
+  it("downloads attachments through the portal named by what they are, and never another customer's", async () => {
+    expect(caseHref).not.toBe("");
+    const html = "<html><body><script>alert(document.cookie)</script></body></html>\n";
+    const { context, page } = await newPage(browser);
+    let href = "";
+    try {
+      await logIn(page, BRITT.email);
+      await page.goto(caseHref);
+      await page.getByLabel("Meddelande", { exact: true }).fill("Här är rapporten från porttelefonen.");
+      await page.locator("#reply-attachments").setInputFiles({ name: "rapport.html", mimeType: "text/html", buffer: Buffer.from(html) });
+      await page.getByRole("button", { name: "Skicka", exact: true }).click();
+      const link = page.getByTestId("thread").getByRole("link", { name: "rapport.html" });
+      await link.waitFor();
+      expect(await link.getAttribute("download")).toBe("rapport.txt");
+      href = (await link.getAttribute("href")) ?? "";
+
+      const file = await page.request.get(href);
+      expect(file.status()).toBe(200);
+      expect(file.headers()["content-type"]).toBe("text/plain; charset=utf-8");
+      expect(file.headers()["content-disposition"]).toBe(`attachment; filename="rapport.txt"; filename*=UTF-8''rapport.txt`);
+      expect(file.headers()["x-content-type-options"]).toBe("nosniff");
+      expect((await file.body()).toString()).toBe(html);
+      const log = await page.request.get((await page.getByRole("link", { name: "fel.log" }).getAttribute("href"))!);
+      expect([log.status(), log.headers()["content-disposition"]]).toEqual([200, `attachment; filename="fel.log"; filename*=UTF-8''fel.log`]);
+    } finally {
+      await context.close();
+    }
+    const stranger = await newPage(browser);
+    try {
+      await logIn(stranger.page, DEMO.karin.email);
+      expect((await stranger.page.request.get(href)).status()).toBe(404);
+    } finally {
+      await stranger.context.close();
+    }
+  });
+
   it("routes a programming case to the customer's installer, whose queue shows it", async () => {
     const programming = `E2E nya taggar ${Date.now()}`;
     const { context, page } = await newPage(browser);

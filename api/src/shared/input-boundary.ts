@@ -57,7 +57,7 @@ export function inputBoundaryPlugin<C extends object>(): ApolloServerPlugin<C> {
             const cost = queryCost(schema, operation, fragments, request.variables ?? {});
             if (cost > MAX_QUERY_COST) {
               throw new GraphQLError(
-                `This query would cost ${cost}, over the limit of ${MAX_QUERY_COST}. Ask for smaller pages (first), fewer aliases or fewer expensive fields (lapsePreview, updatesNeeded, history) per request.`,
+                `This query would cost ${cost}, over the limit of ${MAX_QUERY_COST}. Ask for smaller pages (first), fewer aliases or fewer expensive fields (lapsePreview, updatesNeeded, history) per request; fetch an attachment's bytes from its downloadUrl, not contentBase64.`,
                 { extensions: { code: "BAD_REQUEST", cost, maxCost: MAX_QUERY_COST, http: { status: 400 } } },
               );
             }

@@ -39,6 +39,29 @@ describe("the query cost", () => {
     expect(one!.cost).toBeLessThan(MAX_QUERY_COST);
   });
 
+  it("refuses four aliased pages of support cases with their attachments' bytes (43 MB in the probe), and byte fields in any page", async () => {
+    const page = `supportCases(first: 100) { edges { node { id number attachments { id fileName contentBase64 } } } }`;
+    const [aliased] = await costOf(`{ ${[1, 2, 3, 4].map((i) => `a${i}: ${page}`).join(" ")} }`);
+    expect(aliased!.cost).toBeGreaterThan(MAX_QUERY_COST);
+    const [onePage] = await costOf(`{ ${page} }`);
+    expect(onePage!.cost).toBeGreaterThan(MAX_QUERY_COST);
+    const [threads] = await costOf(`query($id: ID!) { node(id: $id) { ... on SupportCase { messages { attachments { contentBase64 } } } } }`);
+    expect(threads!.cost).toBeGreaterThan(MAX_QUERY_COST);
+    const [pdfs] = await costOf(`{ serviceVisits(first: 20) { edges { node { protocolPdf { base64 } } } } }`);
+    expect(pdfs!.cost).toBeGreaterThan(MAX_QUERY_COST);
+    const [signatures] = await costOf(`{ serviceVisits(first: 100) { edges { node { signature { imageDataUrl } } } } }`);
+    expect(signatures!.cost).toBeGreaterThan(MAX_QUERY_COST);
+  });
+
+  it("still lets the deprecated contentBase64 through on one attachment and on one case's opening files", async () => {
+    const [one] = await costOf(`query($id: ID!) { node(id: $id) { ... on SupportCaseAttachment { fileName contentBase64 } } }`);
+    expect(one!.cost).toBeLessThanOrEqual(MAX_QUERY_COST);
+    const [oneCase] = await costOf(`query($id: ID!) { node(id: $id) { ... on SupportCase { attachments { fileName contentBase64 } } } }`);
+    expect(oneCase!.cost).toBeLessThanOrEqual(MAX_QUERY_COST);
+    const [twoCases] = await costOf(`query($a: ID!, $b: ID!) { a: node(id: $a) { ... on SupportCase { attachments { contentBase64 } } } b: node(id: $b) { ... on SupportCase { attachments { contentBase64 } } } }`);
+    expect(twoCases!.cost).toBeGreaterThan(MAX_QUERY_COST);
+  });
+
   it("lets every query the portal sends through, with its largest page", async () => {
     const files = readdirSync(routes)
       .map((r) => path.join(routes, r, "queries.graphql"))

@@ -37,10 +37,26 @@ const EXPENSIVE: Record<string, number> = {
   "Tailoring.actionPlan": 5,
 };
 
+/** The price of a kilobyte a byte field may carry: a case's opening files (5 files, 700 KB) just fit one request. */
+const PER_KB = 6;
+
+/**
+ * Fields that put file bytes into the answer (base64 in JSON), priced by the most they can carry, so
+ * that one file, or the files of one case, fit a request and a page of cases or messages never does:
+ * four aliased pages of 100 cases with their attachments once made a 43 MB answer. The deprecated
+ * `contentBase64` stays for partners that read one case at a time; `downloadUrl` is the way.
+ */
+const BYTE_FIELDS: Record<string, number> = {
+  "SupportCaseAttachment.contentBase64": 700 * PER_KB,
+  "VisitSignature.imageDataUrl": 256 * PER_KB,
+  // Made on request (a PDF rendering), not read: priced above its ~100 KB.
+  "VisitProtocolPdf.base64": 2_000 * PER_KB,
+};
+
 /**
  * What a query costs, counting list sizes for real: a connection multiplies what is below it by
  * `first`/`last` (variables included, as the request gives them), any other list by LIST_ESTIMATE,
- * and expensive fields add their price. Aliases count each time they appear.
+ * and expensive fields and byte fields add their price. Aliases count each time they appear.
  */
 export function queryCost(
   schema: GraphQLSchema,
@@ -82,7 +98,7 @@ export function queryCost(
       const field = parent.getFields()[name];
       if (!field) continue;
       const returns = getNamedType(field.type);
-      const own = (selection.selectionSet ? 1 : 0) + (EXPENSIVE[`${parent.name}.${name}`] ?? 0);
+      const own = (selection.selectionSet ? 1 : 0) + (EXPENSIVE[`${parent.name}.${name}`] ?? 0) + (BYTE_FIELDS[`${parent.name}.${name}`] ?? 0);
       const below = selection.selectionSet && isCompositeType(returns) ? cost(selection.selectionSet, returns, returns.name.endsWith("Connection"), seen) : 0;
       let times = 1;
       if (returns.name.endsWith("Connection")) times = pageSize(selection.arguments ?? []);

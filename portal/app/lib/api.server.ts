@@ -27,7 +27,8 @@ export class TooManyRequests extends Error {
   }
 }
 
-function createApiClient(token: string | undefined, requestId: string, clientAddress: string | null) {
+/** What every call to the API carries: the user's token, the request id, and who is asking. */
+function apiHeaders(token: string | undefined, requestId: string, clientAddress: string | null): Record<string, string> {
   const headers: Record<string, string> = {
     // Apollo Server's CSRF prevention accepts a request that carries this header.
     "apollo-require-preflight": "true",
@@ -36,6 +37,10 @@ function createApiClient(token: string | undefined, requestId: string, clientAdd
   if (token) headers.authorization = `Bearer ${token}`;
   // Set by portal/server.mjs from the socket, so the API can slow down failed log-ins per person.
   if (clientAddress) headers["x-forwarded-for"] = clientAddress;
+  return headers;
+}
+
+function createApiClient(headers: Record<string, string>) {
   return new ApolloClient({
     ssrMode: true,
     link: new HttpLink({ uri: portalEnv().TRYGG_API_URL, headers, fetch }),
@@ -68,6 +73,12 @@ function graphQLErrorsOf(error: unknown): readonly GraphQLFormattedError[] {
 export interface Api {
   query<TData, TVariables extends OperationVariables>(document: TypedDocumentNode<TData, TVariables>, variables: TVariables): Promise<TData>;
   mutate<TData, TVariables extends OperationVariables>(document: TypedDocumentNode<TData, TVariables>, variables: TVariables): Promise<TData>;
+  /**
+   * A file the API serves beside /graphql (a URL the API gave, relative to its origin), as the
+   * user. The answer is the API's own, its body not yet read, to be streamed on; a file the user may
+   * not see is a thrown 404.
+   */
+  download(url: string): Promise<Response>;
 }
 
 export interface ApiContext {
@@ -90,7 +101,8 @@ export async function apiFor(request: Request, options: { requireLogin?: boolean
   if (!token && options.requireLogin !== false) return redirectToLogin(session, here);
 
   const requestId = randomUUID();
-  const client = createApiClient(token, requestId, request.headers.get("x-trygg-client-address"));
+  const headers = apiHeaders(token, requestId, request.headers.get("x-trygg-client-address"));
+  const client = createApiClient(headers);
 
   async function run<T>(call: () => Promise<{ data?: T | null }>): Promise<T> {
     try {
@@ -113,9 +125,34 @@ export async function apiFor(request: Request, options: { requireLogin?: boolean
     }
   }
 
+  function failure(code: ApiFailure["code"], status: number, why: string): never {
+    console.error(`[portal] API download failed (request ${requestId}): ${why}`);
+    throw data<ApiFailure>({ code, requestId }, { status });
+  }
+
+  async function download(url: string): Promise<Response> {
+    let res: Response;
+    try {
+      // Only the API's own origin: a URL that names another host is not followed with the user's token.
+      const target = new URL(url, portalEnv().TRYGG_API_URL);
+      if (target.origin !== new URL(portalEnv().TRYGG_API_URL).origin) return failure("API_ERROR", 500, `not the API's origin: ${target.origin}`);
+      res = await fetch(target, { headers, redirect: "error" });
+    } catch (error) {
+      if (error instanceof Response) throw error;
+      return failure("API_UNAVAILABLE", 503, error instanceof Error ? error.message : String(error));
+    }
+    if (res.ok) return res;
+    await res.body?.cancel();
+    if (res.status === 401) return redirectToLogin(session, here);
+    if (res.status === 404) throw new Response("Not found", { status: 404 });
+    if (res.status === 429) throw new TooManyRequests(Math.max(1, Number(res.headers.get("retry-after")) || 60));
+    return failure(res.status === 503 ? "API_UNAVAILABLE" : "API_ERROR", res.status === 503 ? 503 : 500, `HTTP ${res.status}`);
+  }
+
   const api: Api = {
     query: (document, variables) => run(() => client.query({ query: document, variables })),
     mutate: (document, variables) => run(() => client.mutate({ mutation: document, variables })),
+    download,
   };
   return { api, session, lang };
 }

@@ -9,6 +9,7 @@ import { DEMO_PASSWORD, seedDemo } from "../../seed/demo.js";
 import { addDaysIso, todayInSweden } from "../../shared/dates.js";
 import { LoginThrottle } from "../access/login-throttle.js";
 import { authenticate, createApiToken, login } from "../access/access.service.js";
+import { createAttachmentLimits } from "../support/attachment-limits.js";
 import { createAgreementLoaders } from "./agreement.loaders.js";
 import * as agreements from "./agreement.service.js";
 
@@ -49,7 +50,7 @@ async function request(first: number) {
       ip: "127.0.0.1",
       userAgent: null,
       log: createLogger("silent"),
-      app: { throttle, sessionTtlHours: 1, expiringWindowDays: 60 },
+      app: { throttle, attachmentLimits: createAttachmentLimits(database.db), sessionTtlHours: 1, expiringWindowDays: 60 },
     }),
   });
   expect(result.errors).toBeUndefined();

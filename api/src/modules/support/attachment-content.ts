@@ -14,6 +14,17 @@ const SIGNATURES: { type: string; bytes: number[] }[] = [
   { type: "application/pdf", bytes: [0x25, 0x50, 0x44, 0x46, 0x2d] },
 ];
 
+/**
+ * The file-name extensions each accepted type may be saved with, the usual one first. A download
+ * is named by these, never by what the sender called it: `report.html` holding text is `report.txt`.
+ */
+export const EXTENSIONS: Record<string, readonly string[]> = {
+  "image/png": ["png"],
+  "image/jpeg": ["jpg", "jpeg"],
+  "application/pdf": ["pdf"],
+  "text/plain": ["txt", "log"],
+};
+
 const utf8 = new TextDecoder("utf-8", { fatal: true });
 
 /** The content type the bytes prove, or null when they are none of the accepted kinds. */

@@ -8,7 +8,8 @@ import { isVendorStaff, requireRole, type Viewer } from "../../shared/viewer.js"
 import type { SupportCalendar } from "./support-calendar.js";
 import { supportCalendar } from "./support-calendar.service.js";
 import { tellOfReply, tellTeamOfNewCase } from "./support-case.notifications.js";
-import { lockSupportCase, readAttachments, recomputeResponseDue, storeAttachments, type AttachmentInput, type CaseStatus, type SupportCaseRow, type SupportMessageRow } from "./support-case.service.js";
+import type { AttachmentLimits } from "./attachment-limits.js";
+import { admitUploads, lockSupportCase, readAttachments, recomputeResponseDue, storeAttachments, type AttachmentInput, type CaseStatus, type SupportCaseRow, type SupportMessageRow } from "./support-case.service.js";
 import { SupportErrors as E } from "./support.errors.js";
 
 type Side = SupportMessageRow["side"];
@@ -53,11 +54,13 @@ export interface ReplyInput {
  * again); the staff side's first answer that the customer can read stops the first-response clock.
  * Internal notes are the staff side's alone.
  */
-export async function replyToSupportCase(db: Db, viewer: Viewer, input: ReplyInput, now: Date): Promise<Result<SupportMessageRow>> {
+export async function replyToSupportCase(db: Db, viewer: Viewer, input: ReplyInput, now: Date, limits: AttachmentLimits): Promise<Result<SupportMessageRow>> {
   const body = input.body.trim();
   if (!body) return userError(E.MESSAGE_REQUIRED, "Write a message.", ["input", "body"]);
   const files = readAttachments(input.attachments ?? [], ["input", "attachments"]);
   if ("errors" in files) return files;
+  const admitted = await admitUploads(viewer, limits, files.ok);
+  if ("errors" in admitted) return admitted;
   const calendar = await supportCalendar(db);
   return mutate(db, async (tx) => {
     const c = await lockSupportCase(tx, viewer, input.caseId);
@@ -67,7 +70,8 @@ export async function replyToSupportCase(db: Db, viewer: Viewer, input: ReplyInp
     if (internal && !staff) throw forbidden("Only the staff handling the case write internal notes.");
     if (c.status === "CLOSED") return userError(E.CASE_CLOSED, "The case is closed; open a new one.", ["input", "caseId"]);
     const [message] = await tx.insert(supportCaseMessages).values({ caseId: c.id, authorUserId: viewer.userId, side, internal, body, createdAt: now }).returning();
-    await storeAttachments(tx, viewer, c.id, message!.id, files.ok);
+    const stored = await storeAttachments(tx, viewer, limits, { customerId: c.customerId, caseId: c.id, messageId: message!.id, isNew: false }, files.ok);
+    if ("errors" in stored) return stored;
     if (side === "CUSTOMER" && (c.status === "WAITING_ON_CUSTOMER" || c.status === "RESOLVED")) await changeStatus(tx, calendar, c, "OPEN", now);
     if (side !== "CUSTOMER" && !internal && !c.firstRespondedAt) await tx.update(supportCases).set({ firstRespondedAt: now, updatedAt: now }).where(eq(supportCases.id, c.id));
     await recordAudit(tx, viewer, { action: internal ? "supportCaseNoteAdded" : "supportCaseReplied", objectType: "SupportCase", objectId: c.id, organisationId: c.customerId, details: { messageId: message!.id, side, attachments: files.ok.length } });

@@ -7,7 +7,7 @@ import type { Viewer } from "../../shared/viewer.js";
 import type { SupportCalendar } from "./support-calendar.js";
 import { supportCalendar } from "./support-calendar.service.js";
 import { pausesOf } from "./case-clock.js";
-import { visibleAttachmentsOf, visibleMessagesOf, type PauseRow, type SupportAttachmentRow, type SupportMessageRow } from "./support-case.service.js";
+import { attachmentContentOf, visibleAttachmentsOf, visibleMessagesOf, type PauseRow, type SupportAttachmentRow, type SupportMessageRow } from "./support-case.service.js";
 
 function grouped<Row>(load: (ids: readonly string[]) => Promise<Row[]>, key: (r: Row) => string | null) {
   return new DataLoader<string, Row[]>(async (ids) => {
@@ -19,6 +19,8 @@ function grouped<Row>(load: (ids: readonly string[]) => Promise<Row[]>, key: (r:
 export interface SupportLoaders {
   messagesByCase: DataLoader<string, SupportMessageRow[]>;
   attachmentsByCase: DataLoader<string, SupportAttachmentRow[]>;
+  /** The bytes of attachments already loaded through the scope, by id. */
+  attachmentContent: DataLoader<string, Buffer>;
   pausesByCase: DataLoader<string, PauseRow[]>;
   /** The calendar once per request: one revision read however many cases a page shows. */
   supportCalendar: () => Promise<SupportCalendar>;
@@ -38,6 +40,10 @@ export function createSupportLoaders(db: Db, viewer: Viewer | null): SupportLoad
   return {
     messagesByCase: grouped((ids) => visibleMessagesOf(db, scoped(), ids), (m) => m.caseId),
     attachmentsByCase: grouped((ids) => visibleAttachmentsOf(db, scoped(), inArray(supportCaseAttachments.caseId, [...ids])), (a) => a.caseId),
+    attachmentContent: new DataLoader(async (ids) => {
+      const rows = await attachmentContentOf(db, ids);
+      return ids.map((id) => rows.find((r) => r.id === id)?.content ?? new Error(`attachment ${id} has no content`));
+    }),
     pausesByCase: grouped((ids) => pausesOf(db, ids), (p) => p.caseId),
     supportCalendar: () => (calendar ??= supportCalendar(db)),
   };

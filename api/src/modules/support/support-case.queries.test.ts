@@ -3,6 +3,7 @@ import type { Database } from "../../db/client.js";
 import type { Viewer } from "../../shared/viewer.js";
 import { countingDatabase } from "../../test-support.js";
 import { systemViewerOf } from "../access/access.service.js";
+import { createAttachmentLimits } from "./attachment-limits.js";
 import { openSupportCase } from "./support-case.service.js";
 import { replyToSupportCase } from "./support-case-thread.service.js";
 
@@ -30,9 +31,10 @@ afterAll(() => database.close());
 describe("the support queue", () => {
   it("costs the same number of SQL statements for twice as many cases with threads (no N+1)", async () => {
     const before = await run(support);
+    const limits = createAttachmentLimits(database.db);
     for (let i = 0; i < before.total; i++) {
-      const c = await openSupportCase(database.db, karin, { category: "TECHNICAL", subject: `Fråga ${i}`, description: "d", attachments: [{ fileName: "a.log", contentBase64: Buffer.from("log\n").toString("base64") }] }, new Date());
-      if ("ok" in c) await replyToSupportCase(database.db, support, { caseId: c.ok.id, body: "Svar" }, new Date());
+      const c = await openSupportCase(database.db, karin, { category: "TECHNICAL", subject: `Fråga ${i}`, description: "d", attachments: [{ fileName: "a.log", contentBase64: Buffer.from("log\n").toString("base64") }] }, new Date(), limits);
+      if ("ok" in c) await replyToSupportCase(database.db, support, { caseId: c.ok.id, body: "Svar" }, new Date(), limits);
     }
     const after = await run(support);
     expect(after.total).toBe(2 * before.total);

@@ -77,6 +77,7 @@ export class SupportCaseResolver {
       viewer,
       { ...input, customerId: input.customerId ? uuidOf(input.customerId, "Organisation") : null, propertyId: input.propertyId ? uuidOf(input.propertyId, "Property") : null },
       new Date(),
+      ctx.app.attachmentLimits,
     );
     return payload(r, "supportCase", (row) => SupportCase.from(row));
   }
@@ -84,7 +85,7 @@ export class SupportCaseResolver {
   @Authorized()
   @Mutation(() => ReplyToSupportCasePayload, { description: "Write in a case's thread; `internal: true` for a staff-side note. The customer's answer to a waiting case starts the clock again." })
   async replyToSupportCase(@Arg("input", () => ReplyToSupportCaseInput, { description: "The message." }) input: ReplyToSupportCaseInput, @CurrentViewer() viewer: Viewer, @Ctx() ctx: Context) {
-    const r = await replyToSupportCase(ctx.db, viewer, { ...input, caseId: uuidOf(input.caseId, "SupportCase") }, new Date());
+    const r = await replyToSupportCase(ctx.db, viewer, { ...input, caseId: uuidOf(input.caseId, "SupportCase") }, new Date(), ctx.app.attachmentLimits);
     return payload(r, "message", SupportCaseMessage.from);
   }
 
@@ -197,5 +198,16 @@ export class SupportCaseMessageResolver {
   @FieldResolver(() => [SupportCaseAttachment], { description: "Files sent with the message." })
   async attachments(@Root() m: SupportCaseMessage, @Ctx() ctx: Context) {
     return (await ctx.loaders.attachmentsByCase.load(m.row.caseId)).filter((a) => a.messageId === m.row.id).map(SupportCaseAttachment.from);
+  }
+}
+
+@Resolver(() => SupportCaseAttachment)
+export class SupportCaseAttachmentResolver {
+  @FieldResolver(() => String, {
+    description: "The content, base64-encoded. Costly in the query cost (one case's files or a few single files per request); fetch `downloadUrl` instead.",
+    deprecationReason: "Fetch the bytes from `downloadUrl`; lists of cases or messages cannot ask for this (query cost).",
+  })
+  async contentBase64(@Root() a: SupportCaseAttachment, @Ctx() ctx: Context) {
+    return (await ctx.loaders.attachmentContent.load(a.row.id)).toString("base64");
   }
 }

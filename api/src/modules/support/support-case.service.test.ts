@@ -7,6 +7,7 @@ import { codeOf, freshDatabase, okOf } from "../../test-support.js";
 import type { Viewer } from "../../shared/viewer.js";
 import { systemViewerOf } from "../access/access.service.js";
 import { createOrganisation, createUser } from "../parties/party.service.js";
+import { createAttachmentLimits, type AttachmentLimits } from "./attachment-limits.js";
 import { changeCalendarException } from "./calendar-change.js";
 import { readClock } from "./response-clock.js";
 import { MS_PER_HOUR } from "./support-calendar.js";
@@ -16,6 +17,7 @@ import { findAttachment, findMessage, findSupportCase, listSupportCases, openSup
 import { handOverSupportCase, replyToSupportCase, setSupportCaseStatus } from "./support-case-thread.service.js";
 
 let database: Database;
+let limits: AttachmentLimits;
 const v: Record<string, Viewer> = {};
 const property: Record<string, string> = {};
 const PNG = Buffer.from("89504e470d0a1a0a0000000d49484452", "hex").toString("base64");
@@ -23,6 +25,7 @@ const PNG = Buffer.from("89504e470d0a1a0a0000000d49484452", "hex").toString("bas
 beforeAll(async () => {
   database = await freshDatabase();
   await seedDemo(database.db);
+  limits = createAttachmentLimits(database.db);
   for (const [k, email] of Object.entries({ admin: "admin@aptus.demo", tomas: "tomas.tekniker@aptus.demo", petra: "petra@nordsak.demo", lars: "lars@lasteknikvast.demo", karin: "karin@vastkustfast.demo", eva: "eva@alvstranden.demo", bo: "bo@brflinne.demo", britt: "britt@brfkastanjen.demo" })) {
     v[k] = (await systemViewerOf(database.db, email))!;
   }
@@ -35,7 +38,7 @@ beforeAll(async () => {
 afterAll(() => database.close());
 
 const open = (who: string, input: Partial<Parameters<typeof openSupportCase>[2]>, now = new Date()) =>
-  openSupportCase(database.db, v[who]!, { category: "TECHNICAL", subject: "Dörren låser inte", description: "Porten i trapphus B går inte i lås.", ...input }, now);
+  openSupportCase(database.db, v[who]!, { category: "TECHNICAL", subject: "Dörren låser inte", description: "Porten i trapphus B går inte i lås.", ...input }, now, limits);
 
 describe("routing", () => {
   it("sends programming and daily operation to the installer: the agreement's partner, else the property's installer", async () => {
@@ -69,10 +72,10 @@ describe("routing", () => {
 
 describe("who opens a case for whom", () => {
   it("lets a partner open one for its own customers only, and asks support to name the customer", async () => {
-    const forOwn = okOf(await openSupportCase(database.db, v.petra!, { customerId: v.bo!.organisationId, category: "TECHNICAL", subject: "s", description: "d" }, new Date()));
+    const forOwn = okOf(await openSupportCase(database.db, v.petra!, { customerId: v.bo!.organisationId, category: "TECHNICAL", subject: "s", description: "d" }, new Date(), limits));
     expect(forOwn.customerId).toBe(v.bo!.organisationId);
-    expect(codeOf(await openSupportCase(database.db, v.petra!, { customerId: v.britt!.organisationId, category: "TECHNICAL", subject: "s", description: "d" }, new Date()))).toBe("NOT_FOUND");
-    expect(codeOf(await openSupportCase(database.db, v.tomas!, { category: "TECHNICAL", subject: "s", description: "d" }, new Date()))).toBe("CUSTOMER_REQUIRED");
+    expect(codeOf(await openSupportCase(database.db, v.petra!, { customerId: v.britt!.organisationId, category: "TECHNICAL", subject: "s", description: "d" }, new Date(), limits))).toBe("NOT_FOUND");
+    expect(codeOf(await openSupportCase(database.db, v.tomas!, { category: "TECHNICAL", subject: "s", description: "d" }, new Date(), limits))).toBe("CUSTOMER_REQUIRED");
     expect(codeOf(await open("karin", { customerId: v.bo!.organisationId }))).toBe("NOT_FOUND");
     expect(codeOf(await open("karin", { propertyId: property["Linnégatan 12"] }))).toBe("NOT_FOUND");
     expect(codeOf(await open("karin", { subject: "   " }))).toBe("SUBJECT_REQUIRED");
@@ -111,7 +114,7 @@ describe("the clock waits while the case waits on the customer", () => {
     expect(c.responseDueAt!.toISOString()).toBe("2026-03-03T14:00:00.000Z"); // 9 h Mon + 7 h Tue → Tue 15:00
     const waiting = okOf(await setSupportCaseStatus(database.db, v.tomas!, { caseId, status: "WAITING_ON_CUSTOMER" }, new Date("2026-03-02T10:00:00+01:00")));
     expect(waiting.responseDueAt).toBeNull();
-    okOf(await replyToSupportCase(database.db, v.tea!, { caseId, body: "Här är loggen." }, new Date("2026-03-04T08:00:00+01:00")));
+    okOf(await replyToSupportCase(database.db, v.tea!, { caseId, body: "Här är loggen." }, new Date("2026-03-04T08:00:00+01:00"), limits));
     const resumed = (await findSupportCase(database.db, v.tea!, caseId))!;
     expect(resumed.status).toBe("OPEN");
     // 2 h used on Monday; 14 h left from Wednesday 08:00 → 9 h Wed, 5 h Thu → Thu 13:00
@@ -139,7 +142,7 @@ describe("the deadline filter", () => {
     const near = okOf(await open("tea", { subject: "Tisdag" }, at("2026-03-10T08:00:00"))); // 9 + 4 = 13 h: 81 %
     const fresh = okOf(await open("tea", { subject: "Onsdag" }, at("2026-03-11T08:00:00"))); // 4 h
     const answered = okOf(await open("tea", { subject: "Besvarat" }, at("2026-03-09T08:00:00")));
-    okOf(await replyToSupportCase(database.db, v.tomas!, { caseId: answered.id, body: "Vi tittar på det." }, at("2026-03-09T10:00:00")));
+    okOf(await replyToSupportCase(database.db, v.tomas!, { caseId: answered.id, body: "Vi tittar på det." }, at("2026-03-09T10:00:00"), limits));
     const now = at("2026-03-11T12:00:00").getTime();
 
     const listed = async (deadline: "OVERDUE" | "NEAR_DEADLINE") => {
@@ -167,18 +170,20 @@ describe("the deadline filter", () => {
 describe("tenants and internal notes", () => {
   it("answers another tenant's case, message and attachment as missing, and keeps internal notes from the customer and vendor notes from the partner", async () => {
     const c = okOf(await open("karin", { category: "PROGRAMMING", propertyId: property["Kv. Masthugget 4"], attachments: [{ fileName: "skarm.png", contentBase64: PNG }] }));
-    const reply = okOf(await replyToSupportCase(database.db, v.karin!, { caseId: c.id, body: "Bifogar logg.", attachments: [{ fileName: "a.log", contentBase64: Buffer.from("2026-03-02 door 4 offline\n").toString("base64") }] }, new Date()));
-    const vendorNote = okOf(await replyToSupportCase(database.db, v.tomas!, { caseId: c.id, body: "Kund har haft samma fel förut.", internal: true }, new Date()));
-    const partnerNote = okOf(await replyToSupportCase(database.db, v.petra!, { caseId: c.id, body: "Åker dit i morgon.", internal: true }, new Date()));
+    const reply = okOf(await replyToSupportCase(database.db, v.karin!, { caseId: c.id, body: "Bifogar logg.", attachments: [{ fileName: "a.log", contentBase64: Buffer.from("2026-03-02 door 4 offline\n").toString("base64") }] }, new Date(), limits));
+    const vendorNote = okOf(await replyToSupportCase(database.db, v.tomas!, { caseId: c.id, body: "Kund har haft samma fel förut.", internal: true }, new Date(), limits));
+    const partnerNote = okOf(await replyToSupportCase(database.db, v.petra!, { caseId: c.id, body: "Åker dit i morgon.", internal: true }, new Date(), limits));
 
     for (const stranger of [v.eva!, v.britt!, v.lars!]) {
       expect(await findSupportCase(database.db, stranger, c.id)).toBeNull();
       expect(await findMessage(database.db, stranger, reply.id)).toBeNull();
       expect((await listSupportCases(database.db, stranger, {}, { first: 100 })).edges.map((e) => e.node.id)).not.toContain(c.id);
-      expect(codeOf(await replyToSupportCase(database.db, stranger, { caseId: c.id, body: "hej" }, new Date()))).toBe("NOT_FOUND");
+      expect(codeOf(await replyToSupportCase(database.db, stranger, { caseId: c.id, body: "hej" }, new Date(), limits))).toBe("NOT_FOUND");
     }
     const attachments = await visibleAttachmentsOf(database.db, v.admin!, eq(supportCaseAttachments.caseId, c.id));
     expect(attachments.map((a) => a.contentType).sort()).toEqual(["image/png", "text/plain"]);
+    // A list never reads the bytes: they leave one file at a time, by the download route.
+    expect(attachments.filter((a) => "content" in a)).toEqual([]);
     for (const a of attachments) {
       expect(await findAttachment(database.db, v.karin!, a.id)).not.toBeNull();
       expect(await findAttachment(database.db, v.eva!, a.id)).toBeNull();
@@ -190,14 +195,14 @@ describe("tenants and internal notes", () => {
     expect(await seen(v.petra!)).toEqual([reply.id, partnerNote.id]);
     expect(await seen(v.tomas!)).toEqual([reply.id, vendorNote.id, partnerNote.id]);
     expect(await findMessage(database.db, v.petra!, vendorNote.id)).toBeNull();
-    await expect(replyToSupportCase(database.db, v.karin!, { caseId: c.id, body: "x", internal: true }, new Date())).rejects.toThrow(/internal notes/);
+    await expect(replyToSupportCase(database.db, v.karin!, { caseId: c.id, body: "x", internal: true }, new Date(), limits)).rejects.toThrow(/internal notes/);
   });
 
   it("shows a partner that opened a case for a customer the thread, but not the notes of the installer who answers it", async () => {
-    const c = okOf(await openSupportCase(database.db, v.lars!, { customerId: v.karin!.organisationId, category: "PROGRAMMING", subject: "Taggar", description: "Åt kunden." }, new Date()));
+    const c = okOf(await openSupportCase(database.db, v.lars!, { customerId: v.karin!.organisationId, category: "PROGRAMMING", subject: "Taggar", description: "Åt kunden." }, new Date(), limits));
     expect([c.routedTo, c.partnerId]).toEqual(["PARTNER", v.petra!.organisationId]);
-    const note = okOf(await replyToSupportCase(database.db, v.petra!, { caseId: c.id, body: "Kunden är svår.", internal: true }, new Date()));
-    const answer = okOf(await replyToSupportCase(database.db, v.petra!, { caseId: c.id, body: "Vi kommer på torsdag." }, new Date()));
+    const note = okOf(await replyToSupportCase(database.db, v.petra!, { caseId: c.id, body: "Kunden är svår.", internal: true }, new Date(), limits));
+    const answer = okOf(await replyToSupportCase(database.db, v.petra!, { caseId: c.id, body: "Vi kommer på torsdag." }, new Date(), limits));
     expect(await findSupportCase(database.db, v.lars!, c.id)).not.toBeNull();
     expect((await visibleMessagesOf(database.db, v.lars!, [c.id])).map((m) => m.id)).toEqual([answer.id]);
     expect(await findMessage(database.db, v.lars!, note.id)).toBeNull();

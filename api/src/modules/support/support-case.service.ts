@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, inArray, isNull, sql, type SQL } from "drizzle-orm";
+import { and, asc, desc, eq, getTableColumns, inArray, isNull, sql, type SQL } from "drizzle-orm";
 import type { Db, DbOrTx, Tx } from "../../db/client.js";
 import { organisations, properties, supportCaseAttachments, supportCaseMessages, supportCaseNumberCounters, supportCasePauses, supportCases } from "../../db/schema/index.js";
 import { recordAudit } from "../../shared/audit.js";
@@ -9,6 +9,8 @@ import { organisationScope, propertyScope, supportCaseScope, supportMessageScope
 import { mutate } from "../../shared/transaction.js";
 import { isVendorStaff, requireRole, type Viewer } from "../../shared/viewer.js";
 import { decodeBase64, MAX_ATTACHMENT_BYTES, MAX_ATTACHMENTS, sniffContentType } from "./attachment-content.js";
+import type { AttachmentLimits } from "./attachment-limits.js";
+import { checkAttachmentQuota } from "./attachment-quota.js";
 import { routeCase, type Category } from "./case-routing.js";
 import { coveringAgreement, installerOf, responseTarget } from "./covering-agreement.js";
 import { atDeadline, clockFacts, runningCases, type CaseDeadline } from "./case-clock.js";
@@ -20,7 +22,8 @@ import { SupportErrors as E } from "./support.errors.js";
 
 export type SupportCaseRow = typeof supportCases.$inferSelect;
 export type SupportMessageRow = typeof supportCaseMessages.$inferSelect;
-export type SupportAttachmentRow = typeof supportCaseAttachments.$inferSelect;
+/** An attachment without its bytes: lists and pages never read them (the download and `contentBase64` do, one by one). */
+export type SupportAttachmentRow = Omit<typeof supportCaseAttachments.$inferSelect, "content">;
 export type PauseRow = typeof supportCasePauses.$inferSelect;
 export type CaseStatus = SupportCaseRow["status"];
 
@@ -56,9 +59,22 @@ export function readAttachments(list: readonly AttachmentInput[], field: string[
   return ok(out);
 }
 
-export async function storeAttachments(tx: Tx, viewer: Viewer, caseId: string, messageId: string | null, list: ReadAttachment[]) {
-  if (list.length === 0) return;
-  await tx.insert(supportCaseAttachments).values(list.map((a) => ({ caseId, messageId, fileName: a.fileName, contentType: a.contentType, sizeBytes: a.content.length, content: a.content, uploadedBy: viewer.userId })));
+/**
+ * Stores checked attachments if they fit the case's and the customer's quota; call it inside the
+ * mutation's transaction, after the user's upload limit has let them through (`admitUploads`).
+ */
+export async function storeAttachments(tx: Tx, viewer: Viewer, limits: AttachmentLimits, at: { customerId: string; caseId: string; messageId: string | null; isNew: boolean }, list: ReadAttachment[]): Promise<Result<void>> {
+  if (list.length === 0) return ok(undefined);
+  const sizes = list.map((a) => a.content.length);
+  const fits = await checkAttachmentQuota(tx, limits.quota, { customerId: at.customerId, caseId: at.isNew ? null : at.caseId }, sizes, ["input", "attachments"]);
+  if ("errors" in fits) return fits;
+  await tx.insert(supportCaseAttachments).values(list.map((a) => ({ caseId: at.caseId, messageId: at.messageId, fileName: a.fileName, contentType: a.contentType, sizeBytes: a.content.length, content: a.content, uploadedBy: viewer.userId })));
+  return ok(undefined);
+}
+
+/** Spends the files of a request from the user's hourly upload limit, before any transaction. */
+export function admitUploads(viewer: Viewer, limits: AttachmentLimits, list: ReadAttachment[]): Promise<Result<void>> {
+  return limits.uploads.admit(viewer.userId, list.length, ["input", "attachments"]);
 }
 
 async function nextCaseNumber(tx: Tx, now: Date): Promise<string> {
@@ -101,7 +117,7 @@ async function customerFor(db: DbOrTx, viewer: Viewer, customerId: string | null
  * the covering agreement (or of none), counts the deadline in open hours, stores the attachments,
  * and e-mails the customer a receipt and the team a notice, all in one transaction.
  */
-export async function openSupportCase(db: Db, viewer: Viewer, input: OpenCaseInput, now: Date): Promise<Result<SupportCaseRow>> {
+export async function openSupportCase(db: Db, viewer: Viewer, input: OpenCaseInput, now: Date, limits: AttachmentLimits): Promise<Result<SupportCaseRow>> {
   const customer = await customerFor(db, viewer, input.customerId);
   if ("errors" in customer) return customer;
   const propertyId = input.propertyId ?? null;
@@ -115,6 +131,8 @@ export async function openSupportCase(db: Db, viewer: Viewer, input: OpenCaseInp
   if (!description) return userError(E.DESCRIPTION_REQUIRED, "Describe what the case is about.", ["input", "description"]);
   const files = readAttachments(input.attachments ?? [], ["input", "attachments"]);
   if ("errors" in files) return files;
+  const admitted = await admitUploads(viewer, limits, files.ok);
+  if ("errors" in admitted) return admitted;
   const calendar = await supportCalendar(db);
   return mutate(db, async (tx) => {
     const agreement = await coveringAgreement(tx, customer.ok.id, propertyId, todayInSweden(now));
@@ -143,7 +161,8 @@ export async function openSupportCase(db: Db, viewer: Viewer, input: OpenCaseInp
         updatedAt: now,
       })
       .returning();
-    await storeAttachments(tx, viewer, row!.id, null, files.ok);
+    const stored = await storeAttachments(tx, viewer, limits, { customerId: customer.ok.id, caseId: row!.id, messageId: null, isNew: true }, files.ok);
+    if ("errors" in stored) return stored;
     await recordAudit(tx, viewer, {
       action: "supportCaseOpened",
       objectType: "SupportCase",
@@ -214,11 +233,13 @@ export function visibleMessagesOf(db: DbOrTx, viewer: Viewer, caseIds: readonly 
     .orderBy(asc(supportCaseMessages.createdAt), asc(supportCaseMessages.id));
 }
 
-/** Attachments of visible cases that came with the opening or with a message the viewer may read. */
-export function visibleAttachmentsOf(db: DbOrTx, viewer: Viewer, where: SQL) {
+const { content: _bytes, ...attachmentColumns } = getTableColumns(supportCaseAttachments);
+
+/** Attachments of visible cases that came with the opening or with a message the viewer may read; their bytes stay in the database. */
+export function visibleAttachmentsOf(db: DbOrTx, viewer: Viewer, where: SQL): Promise<SupportAttachmentRow[]> {
   const messageScope = supportMessageScope(viewer);
   return db
-    .select({ a: supportCaseAttachments })
+    .select({ a: attachmentColumns })
     .from(supportCaseAttachments)
     .innerJoin(supportCases, eq(supportCases.id, supportCaseAttachments.caseId))
     .leftJoin(supportCaseMessages, eq(supportCaseMessages.id, supportCaseAttachments.messageId))
@@ -239,6 +260,27 @@ export async function findMessage(db: DbOrTx, viewer: Viewer, id: string): Promi
 export async function findAttachment(db: DbOrTx, viewer: Viewer, id: string): Promise<SupportAttachmentRow | null> {
   const [row] = await visibleAttachmentsOf(db, viewer, eq(supportCaseAttachments.id, id));
   return row ?? null;
+}
+
+/** Bytes the download reads per statement: a file leaves in pieces, never whole in memory. */
+const CHUNK_BYTES = 256 * 1024;
+
+/** The bytes of one attachment (already found in the viewer's scope), a chunk at a time. */
+export async function* attachmentChunks(db: DbOrTx, attachment: Pick<SupportAttachmentRow, "id" | "sizeBytes">): AsyncGenerator<Buffer> {
+  const a = supportCaseAttachments;
+  for (let offset = 0; offset < attachment.sizeBytes; offset += CHUNK_BYTES) {
+    const [row] = await db
+      .select({ chunk: sql`substring(${a.content} from ${offset + 1}::int for ${CHUNK_BYTES}::int)`.mapWith(a.content) })
+      .from(a)
+      .where(eq(a.id, attachment.id));
+    if (!row || row.chunk.length === 0) throw new Error(`attachment ${attachment.id} ended at ${offset} of ${attachment.sizeBytes} bytes`);
+    yield row.chunk;
+  }
+}
+
+/** The bytes of attachments by id, for the deprecated `contentBase64` of attachments already in the viewer's scope. */
+export function attachmentContentOf(db: DbOrTx, ids: readonly string[]) {
+  return db.select({ id: supportCaseAttachments.id, content: supportCaseAttachments.content }).from(supportCaseAttachments).where(inArray(supportCaseAttachments.id, [...ids]));
 }
 
 /**

@@ -5,6 +5,8 @@ import { ConnectionType } from "../../shared/connection.js";
 import { toGlobalId } from "../../shared/ids.js";
 import { PayloadType } from "../../shared/payload.js";
 import { Node } from "../../shared/node.js";
+import { attachmentDownloadUrl } from "./attachment-download-url.js";
+import { downloadFileName } from "./attachment-file-name.js";
 import { routingMessage, type RoutingReasonCode } from "./case-routing.js";
 import type { SupportAttachmentRow, SupportCaseRow, SupportMessageRow } from "./support-case.service.js";
 
@@ -77,12 +79,15 @@ export class SupportCasePause {
   endedAt!: Date | null;
 }
 
-@ObjectType({ implements: Node, description: "A file sent with a case or a message: a PNG or JPEG screenshot, a PDF or a text/log file." })
+@ObjectType({ implements: Node, description: "A file sent with a case or a message: a PNG or JPEG screenshot, a PDF or a text/log file. Its bytes are fetched from `downloadUrl`." })
 export class SupportCaseAttachment extends Node {
   row!: SupportAttachmentRow;
 
   @Field(() => String, { description: "The name it was sent with." })
   fileName!: string;
+
+  @Field(() => String, { description: "The name the download carries: the sent name with the extension of the type its content proved (`report.html` holding text is `report.txt`)." })
+  downloadFileName!: string;
 
   @Field(() => String, { description: "The type its content proves: image/png, image/jpeg, application/pdf or text/plain." })
   contentType!: string;
@@ -93,18 +98,22 @@ export class SupportCaseAttachment extends Node {
   @Field(() => DateTimeResolver, { description: "When it was sent." })
   createdAt!: Date;
 
-  @Field(() => String, { description: "The content, base64-encoded." })
-  contentBase64!: string;
+  @Field(() => String, {
+    description:
+      "Where to GET the file: a URL relative to the API's origin (`/support/attachments/<id>`, beside `/graphql`), answered with the same `Authorization: Bearer` token as GraphQL. The bytes come as a download (`Content-Disposition: attachment` with `downloadFileName`, `X-Content-Type-Options: nosniff`); an attachment the caller may not see is 404.",
+  })
+  downloadUrl!: string;
 
   static from(row: SupportAttachmentRow): SupportCaseAttachment {
     return Object.assign(new SupportCaseAttachment(), {
       row,
       id: toGlobalId("SupportCaseAttachment", row.id),
       fileName: row.fileName,
+      downloadFileName: downloadFileName(row.fileName, row.contentType),
       contentType: row.contentType,
       sizeBytes: row.sizeBytes,
       createdAt: row.createdAt,
-      contentBase64: row.content.toString("base64"),
+      downloadUrl: attachmentDownloadUrl(row.id),
     });
   }
 }

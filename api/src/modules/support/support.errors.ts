@@ -13,6 +13,12 @@ export const SupportErrors = {
   ATTACHMENT_TOO_LARGE: "ATTACHMENT_TOO_LARGE",
   ATTACHMENT_TYPE_NOT_ALLOWED: "ATTACHMENT_TYPE_NOT_ALLOWED",
   ATTACHMENT_NOT_BASE64: "ATTACHMENT_NOT_BASE64",
+  /** The case's attachments would pass its quota of files or bytes. */
+  CASE_ATTACHMENT_QUOTA_REACHED: "CASE_ATTACHMENT_QUOTA_REACHED",
+  /** The attachments of the customer's cases that are not closed would pass its quota of files or bytes. */
+  CUSTOMER_ATTACHMENT_QUOTA_REACHED: "CUSTOMER_ATTACHMENT_QUOTA_REACHED",
+  /** The user has attached as many files as an hour allows. */
+  TOO_MANY_UPLOADS: "TOO_MANY_UPLOADS",
   /** Handing a case to the installer when the customer has none. */
   NO_INSTALLER: "NO_INSTALLER",
   ALREADY_ROUTED_THERE: "ALREADY_ROUTED_THERE",

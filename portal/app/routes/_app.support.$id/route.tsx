@@ -69,7 +69,7 @@ export async function action({ request, params }: ActionFunctionArgs): Promise<F
 }
 
 type Loaded = ReturnType<typeof useLoaderData<typeof loader>>;
-type Attachment = { id: string; fileName: string; sizeBytes: number };
+type Attachment = { id: string; fileName: string; downloadFileName: string; sizeBytes: number };
 
 function Attachments({ list }: { list: readonly Attachment[] }) {
   const t = useT();
@@ -78,7 +78,7 @@ function Attachments({ list }: { list: readonly Attachment[] }) {
     <ul className="link-list small" aria-label={t("support.case.attachments")}>
       {list.map((a) => (
         <li key={a.id}>
-          <a href={`/support/attachment/${encodeURIComponent(a.id)}`} download={a.fileName}>
+          <a href={`/support/attachment/${encodeURIComponent(a.id)}`} download={a.downloadFileName}>
             {a.fileName}
           </a>{" "}
           <span className="muted">({Math.ceil(a.sizeBytes / 1024)} KB)</span>
