@@ -72,6 +72,7 @@ async function main() {
 }
 
 main().catch((e) => {
-  console.error("Trygg API failed to start:", e);
+  // Through the logger, like every other error: a failed first-admin insert would print its hash.
+  createLogger("fatal").fatal({ err: e }, "Trygg API failed to start");
   process.exit(1);
 });
