@@ -92,9 +92,14 @@ app.use((req, _res, next) => {
 app.all("*", createRequestHandler({ build, mode: settings.NODE_ENV, getLoadContext: (_req, res) => ({ cspNonce: res.locals.cspNonce }) }));
 
 const server = app.listen(settings.PORT, () => console.log(`Trygg portal on http://localhost:${settings.PORT}`));
-for (const signal of ["SIGINT", "SIGTERM"]) {
-  process.on(signal, () => {
-    server.close(() => process.exit(0));
-    setTimeout(() => process.exit(0), 3_000).unref();
-  });
+function stop() {
+  server.close(() => process.exit(0));
+  setTimeout(() => process.exit(0), 3_000).unref();
+}
+for (const signal of ["SIGINT", "SIGTERM"]) process.on(signal, stop);
+// Started by a supervisor over an IPC channel (npm start): ends with it, however it ended (SIGKILL
+// included), instead of living on as an orphan holding the port.
+if (process.channel) {
+  process.channel.unref();
+  process.on("disconnect", stop);
 }
