@@ -5,7 +5,7 @@ import { openDatabase } from "../src/db/client.js";
 import { seedDemo } from "../src/seed/demo.js";
 import { startApiProcess, type ApiProcess } from "./api-process.js";
 import { startFaultProxy, type FaultProxy } from "./fault-proxy.js";
-import { PASSWORD } from "./support.js";
+import { emptyTestDatabase, PASSWORD } from "./support.js";
 
 /**
  * The API's own log while its database fails in every way a database fails: a statement cancelled
@@ -13,19 +13,13 @@ import { PASSWORD } from "./support.js";
  * never answers, and statements PostgreSQL rejects with the failing values in its message or detail.
  * The log names each failed statement by its shape and never carries a value bound to it.
  */
-const base = process.env.TEST_DATABASE_URL!;
-const name = `trygg_faultlog_${randomBytes(5).toString("hex")}`;
 let url: string;
-let admin: postgres.Sql;
+let dropDatabase: (() => Promise<void>) | undefined;
 let proxy: FaultProxy;
 let api: ApiProcess;
 
 beforeAll(async () => {
-  admin = postgres(base, { max: 1, onnotice: () => {} });
-  await admin.unsafe(`create database ${name}`);
-  const u = new URL(base);
-  u.pathname = `/${name}`;
-  url = u.toString();
+  ({ url, drop: dropDatabase } = await emptyTestDatabase("trygg_faultlog"));
   const database = await openDatabase({ url });
   await database.migrate();
   await seedDemo(database.db);
@@ -37,8 +31,7 @@ beforeAll(async () => {
 afterAll(async () => {
   await api?.stop();
   await proxy?.close();
-  await admin?.unsafe(`drop database if exists ${name} with (force)`);
-  await admin?.end();
+  await dropDatabase?.();
 });
 
 const sha256 = (text: string) => createHash("sha256").update(text).digest("hex");

@@ -1,13 +1,12 @@
 import { spawn, type ChildProcess } from "node:child_process";
-import { randomBytes } from "node:crypto";
 import { mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
 import net from "node:net";
 import os from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
-import postgres from "postgres";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { freePort } from "./api-process.js";
+import { emptyTestDatabase } from "./support.js";
 
 /**
  * `npm start` (scripts/start.mjs) as a user runs it, on free ports: however it ends — Ctrl-C,
@@ -15,20 +14,14 @@ import { freePort } from "./api-process.js";
  * started end with it and give their ports back, so the next `npm start` can start.
  */
 const root = fileURLToPath(new URL("../..", import.meta.url));
-const base = process.env.TEST_DATABASE_URL!;
-const name = `trygg_start_${randomBytes(5).toString("hex")}`;
 let url: string;
-let admin: postgres.Sql;
+let dropDatabase: (() => Promise<void>) | undefined;
 let dataDir: string;
 const started: ChildProcess[] = [];
 const children = new Set<number>();
 
 beforeAll(async () => {
-  admin = postgres(base, { max: 1, onnotice: () => {} });
-  await admin.unsafe(`create database ${name}`);
-  const u = new URL(base);
-  u.pathname = `/${name}`;
-  url = u.toString();
+  ({ url, drop: dropDatabase } = await emptyTestDatabase("trygg_start"));
   dataDir = mkdtempSync(path.join(os.tmpdir(), "trygg-start-"));
 });
 
@@ -47,8 +40,7 @@ afterEach(() => {
 
 afterAll(async () => {
   rmSync(dataDir, { recursive: true, force: true });
-  await admin?.unsafe(`drop database if exists ${name} with (force)`);
-  await admin?.end();
+  await dropDatabase?.();
 });
 
 /** A live process: one that exists and is not a zombie waiting for a parent to reap it. */
