@@ -29,10 +29,11 @@ export function withoutStatementValues(text: string): string {
 
 /**
  * SQLSTATE class 22 (data exception) messages quote the value that failed, and only values:
- * 'invalid input syntax for type uuid: "…"', 'value "…" is out of range for type integer'.
+ * 'invalid input syntax for type uuid: "…"', 'value "…" is out of range for type integer'. The
+ * value's own quotes are not escaped, so everything from the first quote to the last goes.
  */
 function withoutQuotedValues(message: string, code: unknown): string {
-  return typeof code === "string" && code.startsWith("22") ? message.replace(/"[^"]*"/g, '"[value]"') : message;
+  return typeof code === "string" && code.startsWith("22") ? message.replace(/"[\s\S]*"/, '"[value]"') : message;
 }
 
 /** The stack's frames only: its first lines repeat the message (values and all), which `message` holds cleaned. */
