@@ -102,9 +102,14 @@ const server = app.listen(settings.PORT, () => console.log(`Trygg portal on http
 // A client that sends `Expect: 100-continue` waits for the app's word before sending the body, so
 // that an oversized one is refused before it is sent (refuseDeclaredTooLarge says "continue" otherwise).
 server.on("checkContinue", app);
-for (const signal of ["SIGINT", "SIGTERM"]) {
-  process.on(signal, () => {
-    server.close(() => process.exit(0));
-    setTimeout(() => process.exit(0), 3_000).unref();
-  });
+function stop() {
+  server.close(() => process.exit(0));
+  setTimeout(() => process.exit(0), 3_000).unref();
+}
+for (const signal of ["SIGINT", "SIGTERM"]) process.on(signal, stop);
+// Started by a supervisor over an IPC channel (npm start): ends with it, however it ended (SIGKILL
+// included), instead of living on as an orphan holding the port.
+if (process.channel) {
+  process.channel.unref();
+  process.on("disconnect", stop);
 }

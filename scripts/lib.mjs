@@ -67,8 +67,10 @@ export async function waitFor(url, { timeoutMs = 60_000, what = url } = {}) {
 
 /** Starts a long-running child whose output is prefixed, so two servers can share one terminal. */
 export function startService(name, cmd, args, opts = {}) {
-  // Its own process group, so that stopping it also stops what it started (npx → tsx → node).
-  const child = spawn(cmd, args, { cwd: opts.cwd ?? root, env: { ...process.env, ...opts.env }, stdio: ["ignore", "pipe", "pipe"], detached: true });
+  // Its own process group, so that stopping it also stops what it started (npx → tsx → node). The
+  // IPC channel is how it knows we are gone: it closes however we end, and the API and the portal
+  // stop when it does; a process group alone would leave them running after a SIGKILL of ours.
+  const child = spawn(cmd, args, { cwd: opts.cwd ?? root, env: { ...process.env, ...opts.env }, stdio: ["ignore", "pipe", "pipe", "ipc"], detached: true });
   const prefix = `\x1b[35m[${name}]\x1b[0m `;
   const pipe = (stream, out) => {
     let buffer = "";

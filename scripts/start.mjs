@@ -87,8 +87,9 @@ async function stop(code = 0) {
   await Promise.all([stopService(api), stopService(portal)]);
   process.exit(code);
 }
-process.on("SIGINT", () => void stop());
-process.on("SIGTERM", () => void stop());
+// SIGHUP: the terminal was closed. Its default would end this process alone; the children would
+// then stop by themselves (their IPC channel closes), but stopping them here waits for them.
+for (const signal of ["SIGINT", "SIGTERM", "SIGHUP"]) process.on(signal, () => void stop());
 // The API exits on an error it cannot vouch for (its crash policy); like any supervisor we start a
 // clean one, unless it keeps failing. The portal keeps running meanwhile.
 const apiRestarts = [];

@@ -1,51 +1,65 @@
 import pino from "pino";
+import { isErrorLike, logError, SECRET_KEY, withoutStatementValues, type LoggedError } from "./logged-error.js";
 
-/** Keys whose values never reach a log line, at any depth. */
-const SECRET_KEY = /pass(word)?|secret|token|hash|authorization|cookie|^params$|^parameters$/i;
 const REDACTED = "[redacted]";
+const MAX_DEPTH = 8;
 
-function redactDeep(value: unknown, depth = 0): unknown {
-  if (depth > 8 || value === null || typeof value !== "object") return value;
-  if (value instanceof Error || value instanceof Date || Buffer.isBuffer(value)) return value;
-  if (Array.isArray(value)) return value.map((v) => redactDeep(v, depth + 1));
+/** Fields pino's own serializers read: an HTTP request and response, which they reduce to safe parts. */
+const SERIALIZED_BY_PINO = new Set(["req", "res"]);
+
+/** A value as it may be logged: errors as logError shows them, secret-named keys replaced, at any depth. */
+function scrub(value: unknown, depth: number): unknown {
+  if (typeof value === "string") return withoutStatementValues(value);
+  if (value === null || typeof value !== "object") return value;
+  if (isErrorLike(value)) return logError(value, scrub, depth);
+  if (value instanceof Date || Buffer.isBuffer(value)) return value;
+  if (depth > MAX_DEPTH) return "[too deep]";
+  if (Array.isArray(value)) return value.map((v) => scrub(v, depth + 1));
   const out: Record<string, unknown> = {};
-  for (const [k, v] of Object.entries(value)) out[k] = SECRET_KEY.test(k) ? REDACTED : redactDeep(v, depth + 1);
+  for (const [k, v] of Object.entries(value)) out[k] = SECRET_KEY.test(k) ? REDACTED : scrub(v, depth + 1);
   return out;
 }
 
-/** drizzle puts the statement's parameters (a new user's password hash, a token hash) into its message. */
-function withoutParams(text: string | undefined): string | undefined {
-  return text?.replace(/\nparams: [\s\S]*?(?=\n {4}at |$)/, "\nparams: [not logged]");
+function scrubFields(fields: object): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  for (const [k, v] of Object.entries(fields)) out[k] = SERIALIZED_BY_PINO.has(k) ? v : SECRET_KEY.test(k) ? REDACTED : scrub(v, 1);
+  return out;
 }
 
-/** Errors as pino logs them, minus statement parameters, along the whole cause chain. */
-function serializeError(err: unknown): unknown {
-  if (!(err instanceof Error)) return redactDeep(err);
-  const out = pino.stdSerializers.err(err) as unknown as Record<string, unknown>;
-  const clean = (e: Record<string, unknown>, depth: number): Record<string, unknown> => {
-    const copy: Record<string, unknown> = {};
-    for (const [k, v] of Object.entries(e)) {
-      if (SECRET_KEY.test(k)) continue;
-      if (k === "message" || k === "stack") copy[k] = withoutParams(v as string);
-      else if (k === "cause" && v && typeof v === "object" && depth < 5) copy[k] = clean(v as Record<string, unknown>, depth + 1);
-      else copy[k] = redactDeep(v, depth + 1);
-    }
-    return copy;
-  };
-  return clean(out, 0);
+/**
+ * Every call of every logger made from this one (pino-http's per-request ones too) passes here
+ * first, so no path can log an error's statement values: an error given alone or under any key is
+ * replaced by logError's view of it, and pino, which takes an error's message for the line's when
+ * none is given, takes the cleaned one.
+ */
+function logMethod(this: pino.Logger, args: Parameters<pino.LogFn>, method: pino.LogFn): void {
+  const [first, ...rest] = args as unknown[];
+  const strings = rest.map((v) => (typeof v === "string" ? withoutStatementValues(v) : v));
+  if (isErrorLike(first)) {
+    const err = logError(first, scrub);
+    return (method as (...a: unknown[]) => void).apply(this, [{ err }, ...(strings.length > 0 ? strings : [err.message])]);
+  }
+  const fields = first !== null && typeof first === "object" ? scrubFields(first) : typeof first === "string" ? withoutStatementValues(first) : first;
+  return (method as (...a: unknown[]) => void).apply(this, [fields, ...strings]);
+}
+
+/** Errors reach the serializer already made safe by logMethod; one logged some other way is made safe here. */
+function errSerializer(value: unknown): LoggedError | unknown {
+  return isErrorLike(value) ? logError(value, scrub) : value;
 }
 
 /**
  * The API's logger. Every line goes through two guards: statement parameters are never logged,
  * and values under secret-sounding keys (password, token, hash, authorization, cookie) are replaced.
+ * A logger built on it (pino-http) must keep its serializers: `wrapSerializers: false`.
  */
 export function createLogger(level: string, destination?: pino.DestinationStream) {
   const options: pino.LoggerOptions = {
     level,
     base: { service: "trygg-api" },
     redact: { paths: ["req.headers.authorization", "req.headers.cookie", 'res.headers["set-cookie"]'], censor: REDACTED },
-    serializers: { err: serializeError, error: serializeError },
-    formatters: { log: (object) => redactDeep(object) as Record<string, unknown> },
+    serializers: { err: errSerializer, error: errSerializer, req: pino.stdSerializers.req, res: pino.stdSerializers.res },
+    hooks: { logMethod },
   };
   return destination ? pino(options, destination) : pino(options);
 }

@@ -39,6 +39,14 @@ async function main() {
     logger.error({ err: reason }, "unhandled promise rejection");
   });
 
+  // Started by a supervisor over an IPC channel (npm start): the channel closes when the supervisor
+  // ends in any way, SIGKILL and a closed terminal included, and the API ends with it rather than
+  // live on as an orphan holding its port (decision 0039).
+  if (process.channel) {
+    process.channel.unref();
+    process.on("disconnect", () => void stop("supervisor gone", 0));
+  }
+
   const database = await openDatabase({
     url: settings.DATABASE_URL,
     dataDir: settings.TRYGG_DATA_DIR,
@@ -72,6 +80,7 @@ async function main() {
 }
 
 main().catch((e) => {
-  console.error("Trygg API failed to start:", e);
+  // Through the logger, like every other error: a failed first-admin insert would print its hash.
+  createLogger("fatal").fatal({ err: e }, "Trygg API failed to start");
   process.exit(1);
 });

@@ -196,6 +196,8 @@ export async function startServer(opts: {
   app.use(
     pinoHttp({
       logger,
+      // The logger's own serializers: pino-http's would log an error's statement values (logger.ts).
+      wrapSerializers: false,
       genReqId: (req, res) => {
         const given = req.headers["x-request-id"];
         const id = typeof given === "string" && /^[\w.-]{8,64}$/.test(given) ? given : randomUUID();

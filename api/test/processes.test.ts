@@ -1,5 +1,3 @@
-import { randomBytes } from "node:crypto";
-import postgres from "postgres";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { openDatabase, type Database } from "../src/db/client.js";
 import { emailOutbox } from "../src/db/schema/index.js";
@@ -7,27 +5,21 @@ import { queueEmail } from "../src/modules/notifications/email.service.js";
 import { startTestSmtpServer } from "../src/modules/notifications/test-smtp-server.js";
 import { seedDemo } from "../src/seed/demo.js";
 import { startApiProcess, type ApiProcess } from "./api-process.js";
-import { PASSWORD } from "./support.js";
+import { emptyTestDatabase, PASSWORD } from "./support.js";
 
 /**
  * Two API processes on one PostgreSQL, as behind a load balancer: nothing that must be shared is
  * kept in one process's memory — sessions, log-in limits and the e-mail outbox.
  */
-const base = process.env.TEST_DATABASE_URL!;
-const name = `trygg_procs_${randomBytes(5).toString("hex")}`;
 let url: string;
-let admin: postgres.Sql;
+let dropDatabase: (() => Promise<void>) | undefined;
 let database: Database;
 let smtp: Awaited<ReturnType<typeof startTestSmtpServer>>;
 let one: ApiProcess;
 let two: ApiProcess;
 
 beforeAll(async () => {
-  admin = postgres(base, { max: 1, onnotice: () => {} });
-  await admin.unsafe(`create database ${name}`);
-  const u = new URL(base);
-  u.pathname = `/${name}`;
-  url = u.toString();
+  ({ url, drop: dropDatabase } = await emptyTestDatabase("trygg_procs"));
   database = await openDatabase({ url });
   await database.migrate();
   await seedDemo(database.db);
@@ -40,8 +32,7 @@ afterAll(async () => {
   await Promise.all([one?.stop(), two?.stop()]);
   await smtp?.close();
   await database?.close();
-  await admin.unsafe(`drop database if exists ${name} with (force)`);
-  await admin.end();
+  await dropDatabase?.();
 });
 
 const wrongLogin = (api: ApiProcess, email: string) =>

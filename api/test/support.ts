@@ -92,6 +92,22 @@ export async function startTestApi(opts: { env?: Partial<Parameters<typeof start
   return api;
 }
 
+/** An empty database of a test file's own on the test server (`TEST_DATABASE_URL`), and its removal. */
+export async function emptyTestDatabase(prefix: string): Promise<{ url: string; drop(): Promise<void> }> {
+  const admin = postgres(serverUrl(), { max: 1, onnotice: () => {} });
+  const name = `${prefix}_${randomBytes(5).toString("hex")}`;
+  await admin.unsafe(`create database ${name}`);
+  const url = new URL(serverUrl());
+  url.pathname = `/${name}`;
+  return {
+    url: url.toString(),
+    async drop() {
+      await admin.unsafe(`drop database if exists ${name} with (force)`);
+      await admin.end();
+    },
+  };
+}
+
 /** Row counts of every table, to prove that a refused request wrote nothing. */
 export async function tableCounts(api: TestApi): Promise<Record<string, number>> {
   const url = new URL(serverUrl());

@@ -29,16 +29,17 @@ export function newestAddOnsFirst(rows: readonly AddOnRow[]): AddOnRow[] {
 /** Orders hosting or monitoring from today at the list price of today, unless vendor staff agreed another (order-price.ts). */
 export async function orderAddOn(db: Db, viewer: Viewer, input: { agreementId: string; kind: AddOnKind; hostedServices?: string[] | null; price?: PriceRequest }, clock: Clock) {
   requireRole(viewer, ADD_ON_ORDERERS);
-  const refused = priceRequestRefused(viewer, input.price ?? NO_PRICE_ASKED);
-  if (refused) return refused;
-  const services = [...new Set(input.hostedServices ?? [])];
-  if (input.kind === "HOSTING" && services.length === 0) {
-    return userError(E.INVALID_INPUT, "Choose the services to host: Bokning, Förbrukning, FDB, Aptusportal, Hantera.", ["input", "hostedServices"]);
-  }
-  if (input.kind === "MONITORING" && services.length > 0) return userError(E.INVALID_INPUT, "Monitoring has no hosted services.", ["input", "hostedServices"]);
   return mutate(db, async (tx): Promise<Result<AddOnRow>> => {
+    // The agreement first: another tenant's answers as a missing one, whatever the input (decision 0039).
     const a = await lockAgreement(tx, viewer, input.agreementId, clock);
     if (!a) return agreementNotFound();
+    const refused = priceRequestRefused(viewer, input.price ?? NO_PRICE_ASKED);
+    if (refused) return refused;
+    const services = [...new Set(input.hostedServices ?? [])];
+    if (input.kind === "HOSTING" && services.length === 0) {
+      return userError(E.INVALID_INPUT, "Choose the services to host: Bokning, Förbrukning, FDB, Aptusportal, Hantera.", ["input", "hostedServices"]);
+    }
+    if (input.kind === "MONITORING" && services.length > 0) return userError(E.INVALID_INPUT, "Monitoring has no hosted services.", ["input", "hostedServices"]);
     if (!isValid(a.status)) {
       return userError(E.AGREEMENT_REQUIRED, `${input.kind === "HOSTING" ? "Aptus Hosting" : "System monitoring"} requires a valid support agreement; ${a.number} is ${a.status.toLowerCase()}.`, ["input", "agreementId"]);
     }

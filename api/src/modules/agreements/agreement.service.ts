@@ -160,7 +160,8 @@ export async function createAgreement(db: Db, viewer: Viewer, input: CreateAgree
 /**
  * One change to an agreement's lifecycle: the agreement is locked (concurrent changes queue), checked
  * against the caller's version, changed, its version bumped, and read again. `change` answers a
- * userError to refuse, which rolls everything back.
+ * userError to refuse, which rolls everything back; it checks the input too, so that another
+ * tenant's agreement answers as a missing one whatever the input (decision 0039).
  */
 async function changeAgreement(
   db: Db,
@@ -260,8 +261,8 @@ export interface TerminateInput {
 export async function terminateAgreement(db: Db, viewer: Viewer, input: TerminateInput, clock: Clock) {
   requireRole(viewer, AGREEMENT_MANAGERS);
   const reason = input.reason.trim();
-  if (!reason) return userError(E.INVALID_INPUT, "Say why the agreement is terminated.", ["input", "reason"]);
   return changeAgreement(db, viewer, input, clock, async (tx, a) => {
+    if (!reason) return userError(E.INVALID_INPUT, "Say why the agreement is terminated.", ["input", "reason"]);
     if (!isValid(a.status)) return userError(E.AGREEMENT_NOT_ACTIVE, `A ${a.status.toLowerCase()} agreement cannot be terminated.`);
     if (input.terminatesOn < a.startsOn || input.terminatesOn > a.endsOn) {
       return userError(E.OUTSIDE_AGREEMENT_PERIOD, `The termination date must lie within ${a.startsOn} – ${a.endsOn}.`, ["input", "terminatesOn"]);

@@ -52,13 +52,14 @@ export async function hanteraQuota(db: DbOrTx, agreement: AgreementRecord, today
 
 export async function createHanteraAccount(db: Db, viewer: Viewer, input: { agreementId: string; name: string; email: string }, clock: Clock) {
   requireRole(viewer, BENEFIT_ACTORS);
-  const name = input.name.trim();
-  const email = input.email.trim().toLowerCase();
-  if (!name) return userError(E.INVALID_INPUT, "Give the account holder's name.", ["input", "name"]);
   return mutate(db, async (tx): Promise<Result<HanteraAccountRow>> => {
     // The row lock makes concurrent creations wait for each other, so the count below is exact.
+    // And the agreement first: another tenant's answers as a missing one, whatever the input.
     const a = await lockAgreement(tx, viewer, input.agreementId, clock);
     if (!a) return agreementNotFound();
+    const name = input.name.trim();
+    const email = input.email.trim().toLowerCase();
+    if (!name) return userError(E.INVALID_INPUT, "Give the account holder's name.", ["input", "name"]);
     if (!isValid(a.status)) return userError(E.AGREEMENT_NOT_ACTIVE, `Agreement ${a.number} is ${a.status.toLowerCase()}; Hantera accounts need a valid agreement.`);
     const q = await hanteraQuota(tx, a, clock.today);
     if (q.used >= q.quota) {

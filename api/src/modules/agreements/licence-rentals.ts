@@ -66,13 +66,14 @@ export interface RentLicenceInput {
  */
 export async function rentLicence(db: Db, viewer: Viewer, input: RentLicenceInput, clock: Clock) {
   requireRole(viewer, BENEFIT_ACTORS);
-  if (input.quantity < 1) return userError(E.INVALID_INPUT, "Rent at least one licence.", ["input", "quantity"]);
-  const refused = priceRequestRefused(viewer, input.price ?? NO_PRICE_ASKED);
-  if (refused) return refused;
-  if (input.endsOn < input.startsOn) return userError(E.INVALID_DATE_RANGE, "The rental must end on or after its start.", ["input", "endsOn"]);
   return mutate(db, async (tx): Promise<Result<LicenceRentalRow>> => {
+    // The agreement first: another tenant's answers as a missing one, whatever the input (decision 0039).
     const a = await lockAgreement(tx, viewer, input.agreementId, clock);
     if (!a) return agreementNotFound();
+    if (input.quantity < 1) return userError(E.INVALID_INPUT, "Rent at least one licence.", ["input", "quantity"]);
+    const refused = priceRequestRefused(viewer, input.price ?? NO_PRICE_ASKED);
+    if (refused) return refused;
+    if (input.endsOn < input.startsOn) return userError(E.INVALID_DATE_RANGE, "The rental must end on or after its start.", ["input", "endsOn"]);
     const [tier] = await tx.select().from(tiers).where(eq(tiers.code, a.tier));
     if (!tier?.licenceRentals) return userError(E.LICENCE_RENTALS_NOT_IN_TIER, `The ${tier?.name ?? a.tier} tier does not include licence rentals.`);
     if (!isValid(a.status)) return userError(E.AGREEMENT_NOT_ACTIVE, `Agreement ${a.number} is ${a.status.toLowerCase()}; licences are rented during a valid agreement.`);

@@ -24,7 +24,7 @@ export interface OrderPrice {
   priceReason: string | null;
 }
 
-/** What is wrong with the price asked before anything is read: who asks, and its form. Null when nothing is. */
+/** What is wrong with the price asked before the price list is read: who asks, and its form. Null when nothing is. */
 export function priceRequestRefused(viewer: Viewer, asked: PriceRequest) {
   const agreed = asked.agreedPriceMinor ?? null;
   if (agreed === null) return null;

@@ -55,16 +55,21 @@ export interface ReplyInput {
  * Internal notes are the staff side's alone.
  */
 export async function replyToSupportCase(db: Db, viewer: Viewer, input: ReplyInput, now: Date, limits: AttachmentLimits): Promise<Result<SupportMessageRow>> {
-  const body = input.body.trim();
-  if (!body) return userError(E.MESSAGE_REQUIRED, "Write a message.", ["input", "body"]);
   const files = readAttachments(input.attachments ?? [], ["input", "attachments"]);
-  if ("errors" in files) return files;
-  const admitted = await admitUploads(viewer, limits, files.ok);
-  if ("errors" in admitted) return admitted;
+  // The upload limit is the caller's own, whatever the case: its answer tells nothing of another
+  // tenant's case. It is counted outside the transaction, which it would otherwise wait on.
+  if (!("errors" in files)) {
+    const admitted = await admitUploads(viewer, limits, files.ok);
+    if ("errors" in admitted) return admitted;
+  }
   const calendar = await supportCalendar(db);
   return mutate(db, async (tx) => {
+    // The case first: another tenant's answers as a missing one, whatever the input (decision 0039).
     const c = await lockSupportCase(tx, viewer, input.caseId);
     if (!c) return notFound();
+    const body = input.body.trim();
+    if (!body) return userError(E.MESSAGE_REQUIRED, "Write a message.", ["input", "body"]);
+    if ("errors" in files) return files;
     const { side, staff } = sideOf(viewer, c);
     const internal = input.internal ?? false;
     if (internal && !staff) throw forbidden("Only the staff handling the case write internal notes.");
@@ -118,11 +123,11 @@ export async function assignSupportCase(db: Db, viewer: Viewer, input: { caseId:
  * receiving side. The customer sees that it was handed over, not the note.
  */
 export async function handOverSupportCase(db: Db, viewer: Viewer, input: { caseId: string; to: "VENDOR" | "PARTNER"; note: string }, now: Date): Promise<Result<SupportCaseRow>> {
-  const note = input.note.trim();
-  if (!note) return userError(E.MESSAGE_REQUIRED, "Write a note for whoever takes over.", ["input", "note"]);
   return mutate(db, async (tx) => {
     const c = await lockSupportCase(tx, viewer, input.caseId);
     if (!c) return notFound();
+    const note = input.note.trim();
+    if (!note) return userError(E.MESSAGE_REQUIRED, "Write a note for whoever takes over.", ["input", "note"]);
     const { side, staff } = sideOf(viewer, c);
     if (!staff) throw forbidden("Only the staff handling the case hand it over.");
     if (side === "PARTNER" && input.to === "PARTNER") return userError(E.ALREADY_ROUTED_THERE, "The case is already with you.", ["input", "to"]);

@@ -40,11 +40,12 @@ async function bumpPlan(tx: Tx, planId: string) {
 
 export async function addActionItem(db: Db, viewer: Viewer, input: ActionItemInput & { actionPlanId: string }, clock: Clock): Promise<Result<ActionItemRow>> {
   requireRole(viewer, PLAN_WRITERS);
-  const bad = checkItem(input);
-  if (bad) return bad;
   return mutate(db, async (tx) => {
+    // The plan first: another tenant's answers as a missing one, whatever the input (decision 0039).
     const loaded = await lockPlan(tx, viewer, input.actionPlanId, clock);
     if (!loaded) return userError(E.NOT_FOUND, "No such action plan.", ["input", "actionPlanId"]);
+    const bad = checkItem(input);
+    if (bad) return bad;
     if (loaded.tailoring.currentStep !== "ACTION_PLAN") return outOfOrder(loaded.tailoring, "ACTION_PLAN");
     const [{ last } = { last: 0 }] = await tx.select({ last: max(actionItems.position) }).from(actionItems).where(eq(actionItems.actionPlanId, loaded.plan.id));
     const [item] = await tx
@@ -78,12 +79,12 @@ export interface UpdateItemInput extends Omit<Partial<ActionItemInput>, "title" 
 /** Content changes while the plan is written (step 3); progress (status) at any later time too. */
 export async function updateActionItem(db: Db, viewer: Viewer, input: UpdateItemInput, clock: Clock): Promise<Result<ActionItemRow>> {
   requireRole(viewer, ACTION_ITEM_UPDATERS);
-  const bad = checkItem(input);
-  if (bad) return bad;
   return mutate(db, async (tx) => {
     const [item] = await tx.select().from(actionItems).where(eq(actionItems.id, input.actionItemId)).for("update");
     const loaded = item && (await lockPlan(tx, viewer, item.actionPlanId, clock));
     if (!item || !loaded) return userError(E.NOT_FOUND, "No such action item.", ["input", "actionItemId"]);
+    const bad = checkItem(input);
+    if (bad) return bad;
     if (input.expectedVersion != null && input.expectedVersion !== item.version) {
       return userError(E.STALE_VERSION, "Someone else changed the action item meanwhile. Reload and try again.", ["input", "expectedVersion"]);
     }

@@ -139,13 +139,14 @@ export interface ReviewInput {
 
 export async function recordSystemReview(db: Db, viewer: Viewer, input: ReviewInput, clock: Clock): Promise<Result<TailoringRow>> {
   requireRole(viewer, VENDOR_SIDE);
-  const attendees = input.attendees.map((a) => a.trim()).filter(Boolean);
-  if (attendees.length === 0) return userError(E.INVALID_INPUT, "Name at least one attendee.", ["input", "attendees"]);
-  if (!attendees.every(isReadableName)) return userError(E.INVALID_INPUT, "Every attendee's name must contain at least one letter or digit.", ["input", "attendees"]);
-  const findings = input.findings.map((f) => ({ area: f.area, finding: f.finding.trim() })).filter((f) => f.finding);
   return mutate(db, async (tx) => {
+    // The tailoring first: another seller's answers as a missing one, whatever the input (decision 0039).
     const loaded = await lockTailoring(tx, viewer, input.tailoringId, clock);
     if (!loaded) return userError(E.NOT_FOUND, "No such tailoring.", ["input", "tailoringId"]);
+    const attendees = input.attendees.map((a) => a.trim()).filter(Boolean);
+    if (attendees.length === 0) return userError(E.INVALID_INPUT, "Name at least one attendee.", ["input", "attendees"]);
+    if (!attendees.every(isReadableName)) return userError(E.INVALID_INPUT, "Every attendee's name must contain at least one letter or digit.", ["input", "attendees"]);
+    const findings = input.findings.map((f) => ({ area: f.area, finding: f.finding.trim() })).filter((f) => f.finding);
     const { tailoring: t } = loaded;
     if (t.currentStep !== "REVIEW") return outOfOrder(t, "REVIEW");
     await tx.insert(systemReviews).values({ tailoringId: t.id, meetingOn: input.meetingOn, attendees, findings, notes: input.notes?.trim() || null, recordedById: viewer.userId });
@@ -159,11 +160,11 @@ export async function recordSystemReview(db: Db, viewer: Viewer, input: ReviewIn
 
 export async function reopenTailoringStep(db: Db, viewer: Viewer, input: { tailoringId: string; step: TailoringStep; reason: string }, clock: Clock): Promise<Result<TailoringRow>> {
   requireRole(viewer, VENDOR_SIDE);
-  const reason = input.reason.trim();
-  if (!reason) return userError(E.INVALID_INPUT, "Say why the step is reopened.", ["input", "reason"]);
   return mutate(db, async (tx) => {
     const loaded = await lockTailoring(tx, viewer, input.tailoringId, clock);
     if (!loaded) return userError(E.NOT_FOUND, "No such tailoring.", ["input", "tailoringId"]);
+    const reason = input.reason.trim();
+    if (!reason) return userError(E.INVALID_INPUT, "Say why the step is reopened.", ["input", "reason"]);
     const t = loaded.tailoring;
     if (input.step === "CONTACT" || input.step === "DONE" || stepIndex(input.step) >= stepIndex(t.currentStep)) {
       return userError(E.STEP_OUT_OF_ORDER, `Only a finished step can be reopened; the tailoring is at ${t.currentStep}.`, ["input", "step"]);
