@@ -16,6 +16,7 @@ import type { Logger } from "./logger.js";
 import { authenticate } from "./modules/access/access.service.js";
 import { apiTokenCache, DEFAULT_API_TOKEN_CACHE_SECONDS } from "./modules/access/api-token-cache.js";
 import { LoginThrottle, TooManyLoginAttempts } from "./modules/access/login-throttle.js";
+import { DEFAULT_PDF_RENDER_TIMEOUT_SECONDS, setPdfRenderTimeout } from "./modules/visits/protocol-pdf.js";
 import { schema } from "./schema.js";
 import { compiledExecution } from "./shared/compiled-execution.js";
 import { Forbidden, Unauthenticated } from "./shared/errors.js";
@@ -25,7 +26,7 @@ type ServerEnv = Pick<
   Env,
   "SESSION_TTL_HOURS" | "AGREEMENT_EXPIRING_WINDOW_DAYS" | "LOGIN_MAX_FAILURES_PER_ACCOUNT" | "LOGIN_MAX_FAILURES_PER_ADDRESS" | "LOGIN_FAILURE_WINDOW_SECONDS" | "TRUST_PROXY"
 > &
-  Partial<Pick<Env, "LOGIN_MAX_FAILURES_PER_ACCOUNT_DAILY" | "API_TOKEN_CACHE_SECONDS">>;
+  Partial<Pick<Env, "LOGIN_MAX_FAILURES_PER_ACCOUNT_DAILY" | "API_TOKEN_CACHE_SECONDS" | "PDF_RENDER_TIMEOUT_SECONDS">>;
 
 const KNOWN_CODES = new Set([
   "FORBIDDEN",
@@ -39,6 +40,7 @@ const KNOWN_CODES = new Set([
   "SERVICE_UNAVAILABLE",
   "TOO_MANY_REQUESTS",
   "PAYLOAD_TOO_LARGE",
+  "PROTOCOL_PDF_FAILED",
 ]);
 
 /** The largest request body the API reads. */
@@ -142,6 +144,7 @@ export async function startServer(opts: { database: Database; env: ServerEnv; lo
   app.set("trust proxy", env.TRUST_PROXY);
   const httpServer = http.createServer(app);
   apiTokenCache.setSeconds(env.API_TOKEN_CACHE_SECONDS ?? DEFAULT_API_TOKEN_CACHE_SECONDS);
+  setPdfRenderTimeout(env.PDF_RENDER_TIMEOUT_SECONDS ?? DEFAULT_PDF_RENDER_TIMEOUT_SECONDS);
   const throttle = new LoginThrottle(database.db, {
     maxPerAccount: env.LOGIN_MAX_FAILURES_PER_ACCOUNT,
     maxPerAddress: env.LOGIN_MAX_FAILURES_PER_ADDRESS,

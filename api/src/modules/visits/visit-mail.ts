@@ -9,7 +9,7 @@ import type { Clock } from "../agreements/agreement.service.js";
 import { queueEmail } from "../notifications/email.service.js";
 import { VisitErrors as E } from "./visit.errors.js";
 import { visitIcs } from "./visit-calendar.js";
-import { renderProtocolPdf } from "./protocol-pdf.js";
+import { ProtocolPdfFailed, renderProtocolPdf } from "./protocol-pdf.js";
 import { protocolDocument } from "./visit-protocol-document.js";
 import { customerAdmins, partnerAdmins, uniqueAddresses } from "./visit-recipients.js";
 import { bumpVisit, lockVisit, type ServiceVisitRow } from "./visit.service.js";
@@ -36,7 +36,13 @@ export async function sendVisitProtocol(db: Db, viewer: Viewer, input: { visitId
     const recipients = uniqueAddresses(await customerAdmins(tx, agreement), await partnerAdmins(tx, agreement));
     if (recipients.length === 0) return userError(E.NO_RECIPIENTS, "Neither the customer nor the partner has an admin to send the protocol to.", ["input", "visitId"]);
     const doc = await protocolDocument(tx, visit, agreement);
-    const pdf = await renderProtocolPdf(doc);
+    let pdf: Buffer;
+    try {
+      pdf = await renderProtocolPdf(doc);
+    } catch (e) {
+      if (e instanceof ProtocolPdfFailed) return userError(E.PROTOCOL_PDF_FAILED, e.message, ["input", "visitId"]);
+      throw e;
+    }
     const ics = visitIcs({
       visitId: visit.id,
       scheduledAt: visit.scheduledAt,

@@ -142,9 +142,12 @@ export class CorrectVisitProtocolInput {
   @Length(1, 1000)
   reason!: string;
 
-  @Field(() => [ProtocolCheckCorrectionInput], { description: "The checks that change." })
+  @Field(() => [ProtocolCheckCorrectionInput], { description: "The checks that change; empty when only the signature is replaced." })
   @ArrayMaxSize(10)
   checks!: ProtocolCheckCorrectionInput[];
+
+  @Field(() => VisitSignatureInput, { nullable: true, description: "The signer signs again: replaces the signature (e.g. an image that cannot be drawn); NOT_SIGNED when nobody had signed. The replaced one stays in the audit trail." })
+  signature?: VisitSignatureInput | null;
 }
 
 @InputType({ description: "Turn a check that needs action into an action-plan item." })
