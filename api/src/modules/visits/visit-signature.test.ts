@@ -71,13 +71,15 @@ describe("a drawn signature", () => {
     expect(await storedSignature(v.id)).toBeNull();
   });
 
-  it("refuses a picture over 2000 × 1000 pixels or an interlaced one before decoding it", async () => {
+  it("refuses a picture over 1500 × 600 pixels or an interlaced one before decoding it", async () => {
     const v = await recordedVisit();
     okOf(await completeServiceVisit(w.db, w.technician, { visitId: v.id }, clock));
     // A header announcing 30 000 × 30 000 pixels (3.6 GB decoded) with a tiny, valid body.
     const huge = Buffer.concat([PNG_MAGIC, ihdr(30_000, 30_000), pngChunk("IDAT", deflateSync(Buffer.alloc(64))), pngChunk("IEND", Buffer.alloc(0))]);
     const wide = await signVisitProtocol(w.db, w.technician, { visitId: v.id, signedByName: "Karin", imageDataUrl: dataUrl(huge) }, clock);
-    expect(wide).toMatchObject({ errors: [{ code: "INVALID_SIGNATURE", message: expect.stringContaining("30000 × 30000") }] });
+    expect(wide).toMatchObject({ errors: [{ code: "INVALID_SIGNATURE", message: "The signature is 30000 × 30000 pixels; at most 1500 × 600 are accepted." }] });
+    const justOver = PNG.sync.write(drawing(1501, 20));
+    expect(codeOf(await signVisitProtocol(w.db, w.technician, { visitId: v.id, signedByName: "Karin", imageDataUrl: dataUrl(justOver) }, clock))).toBe("INVALID_SIGNATURE");
     const interlaced = Buffer.concat([PNG_MAGIC, ihdr(4, 4, 1), pngChunk("IDAT", deflateSync(Buffer.alloc(64))), pngChunk("IEND", Buffer.alloc(0))]);
     expect(codeOf(await signVisitProtocol(w.db, w.technician, { visitId: v.id, signedByName: "Karin", imageDataUrl: dataUrl(interlaced) }, clock))).toBe("INVALID_SIGNATURE");
   });
