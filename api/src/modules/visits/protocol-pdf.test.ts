@@ -45,8 +45,9 @@ describe("the protocol PDF, made in a thread with a deadline", () => {
     expect(failure).toMatchObject({ code: "PROTOCOL_PDF_FAILED", message: expect.stringContaining("it took over 3 s") });
     expect(ms).toBeGreaterThanOrEqual(3000);
     expect(ms).toBeLessThan(5000);
-    // Nearly every tick of the three seconds fired: the spinning happened elsewhere.
-    expect(ticks).toBeGreaterThan(ms / 50 / 2);
+    // The timer kept firing through the three seconds (a held loop gives none): the spinning happened
+    // elsewhere. A quarter of the ticks leaves room for a machine busy with other work.
+    expect(ticks).toBeGreaterThan(ms / 50 / 4);
   });
 
   it("answers a damaged stored image (an SVG behind the PNG magic bytes) with the same clean error, at once", async () => {
