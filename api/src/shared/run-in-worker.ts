@@ -52,28 +52,35 @@ function startThread(job: WorkerJob): Worker {
 export function runInWorker<T>(job: WorkerJob): Promise<T> {
   return new Promise<T>((resolve, reject) => {
     let worker: Worker | null = null;
+    let holdsThread = false;
     let settled = false;
     const finish = (outcome: () => void) => {
       if (settled) return;
       settled = true;
       clearTimeout(timer);
-      const index = waiting.indexOf(start);
-      if (index >= 0) waiting.splice(index, 1);
-      if (worker) {
-        void worker.terminate();
+      if (waiting.includes(start)) waiting.splice(waiting.indexOf(start), 1);
+      void worker?.terminate();
+      if (holdsThread) {
         running--;
         waiting.shift()?.();
       }
       outcome();
     };
+    const failed = (e: unknown) => finish(() => reject(new WorkerFailed(e instanceof Error ? e.message : String(e))));
     const timer = setTimeout(() => finish(() => reject(new WorkerDeadlineExceeded(job.deadlineMs))), job.deadlineMs);
     function start() {
       if (settled) return;
       running++;
-      worker = startThread(job);
+      holdsThread = true;
+      try {
+        worker = startThread(job);
+      } catch (e) {
+        failed(e);
+        return;
+      }
       worker.once("message", (value: T) => finish(() => resolve(value)));
-      worker.once("error", (e) => finish(() => reject(new WorkerFailed(e instanceof Error ? e.message : String(e)))));
-      worker.once("exit", (code) => finish(() => reject(new WorkerFailed(`The worker ended (exit code ${code}) without an answer.`))));
+      worker.once("error", failed);
+      worker.once("exit", (code) => failed(`The worker ended (exit code ${code}) without an answer.`));
     }
     if (running < MAX_THREADS) start();
     else waiting.push(start);
