@@ -117,6 +117,8 @@ describe("a hostile signature image", () => {
 
   it("stored before images were checked, makes the PDF fail at the deadline with a clean error while /healthz keeps answering; a correction with a new signature repairs it", async () => {
     const id = stigberget.serviceVisits[0].id;
+    // A good protocol first, so the hostile one below runs on the compiled path, as a repeated query does.
+    expect((await api.gql(PDF, { id: stigberget.serviceVisits[1].id }, support)).data.node.protocolPdf.base64).toMatch(/^JVBERi0/);
     await api.database.db
       .update(serviceVisits)
       .set({ signedByName: "Hanna Hisingen", signedAt: new Date(), signaturePng: dataUrl(spinningPng()) })
