@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { DEFAULT_API_TOKEN_CACHE_SECONDS } from "./modules/access/api-token-cache.js";
 import { DEFAULT_ATTACHMENT_LIMITS as ATTACHMENTS } from "./modules/support/attachment-limits.js";
+import { DEFAULT_PDF_RENDER_TIMEOUT_SECONDS } from "./modules/visits/protocol-pdf.js";
 import { DEFAULT_EXPIRING_WINDOW_DAYS } from "./shared/clock.js";
 
 /**
@@ -33,6 +34,11 @@ const schema = z.object({
    * it up on every request. Revocation in the same process is seen at once, in another after this.
    */
   API_TOKEN_CACHE_SECONDS: z.coerce.number().int().min(0).max(300).default(DEFAULT_API_TOKEN_CACHE_SECONDS),
+  /**
+   * Seconds a visit protocol may take to become a PDF; past it its worker thread is stopped and the
+   * caller gets PROTOCOL_PDF_FAILED. One takes about a second.
+   */
+  PDF_RENDER_TIMEOUT_SECONDS: z.coerce.number().int().min(1).max(300).default(DEFAULT_PDF_RENDER_TIMEOUT_SECONDS),
   /** SMTP server for outgoing e-mail, e.g. smtp://user:pass@mail.example.com:587. Unset: mail is logged, not sent. */
   SMTP_URL: z.string().url().optional(),
   MAIL_FROM: z.string().min(3).default("Trygg <trygg@aptus.demo>"),

@@ -19,6 +19,7 @@ import { LoginThrottle, TooManyLoginAttempts } from "./modules/access/login-thro
 import { attachmentDownload } from "./modules/support/attachment-download.js";
 import { ATTACHMENT_DOWNLOAD_PATH } from "./modules/support/attachment-download-url.js";
 import { createAttachmentLimits, type AttachmentLimitSettings } from "./modules/support/attachment-limits.js";
+import { DEFAULT_PDF_RENDER_TIMEOUT_SECONDS, setPdfRenderTimeout } from "./modules/visits/protocol-pdf.js";
 import { schema } from "./schema.js";
 import { compiledExecution, type CompiledExecutionOptions } from "./shared/compiled-execution.js";
 import { Forbidden, Unauthenticated } from "./shared/errors.js";
@@ -28,7 +29,7 @@ type ServerEnv = Pick<
   Env,
   "SESSION_TTL_HOURS" | "AGREEMENT_EXPIRING_WINDOW_DAYS" | "LOGIN_MAX_FAILURES_PER_ACCOUNT" | "LOGIN_MAX_FAILURES_PER_ADDRESS" | "LOGIN_FAILURE_WINDOW_SECONDS" | "TRUST_PROXY"
 > &
-  Partial<Pick<Env, "LOGIN_MAX_FAILURES_PER_ACCOUNT_DAILY" | "API_TOKEN_CACHE_SECONDS" | "COMPILED_EXECUTION">> &
+  Partial<Pick<Env, "LOGIN_MAX_FAILURES_PER_ACCOUNT_DAILY" | "API_TOKEN_CACHE_SECONDS" | "COMPILED_EXECUTION" | "PDF_RENDER_TIMEOUT_SECONDS">> &
   Partial<AttachmentLimitSettings>;
 
 const KNOWN_CODES = new Set([
@@ -43,6 +44,7 @@ const KNOWN_CODES = new Set([
   "SERVICE_UNAVAILABLE",
   "TOO_MANY_REQUESTS",
   "PAYLOAD_TOO_LARGE",
+  "PROTOCOL_PDF_FAILED",
 ]);
 
 /** The largest request body the API reads. */
@@ -154,6 +156,7 @@ export async function startServer(opts: {
   app.set("trust proxy", env.TRUST_PROXY);
   const httpServer = http.createServer(app);
   apiTokenCache.setSeconds(env.API_TOKEN_CACHE_SECONDS ?? DEFAULT_API_TOKEN_CACHE_SECONDS);
+  setPdfRenderTimeout(env.PDF_RENDER_TIMEOUT_SECONDS ?? DEFAULT_PDF_RENDER_TIMEOUT_SECONDS);
   const throttle = new LoginThrottle(database.db, {
     maxPerAccount: env.LOGIN_MAX_FAILURES_PER_ACCOUNT,
     maxPerAddress: env.LOGIN_MAX_FAILURES_PER_ADDRESS,

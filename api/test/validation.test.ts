@@ -13,6 +13,14 @@ beforeAll(async () => {
 });
 afterAll(() => api?.close());
 
+/** Every broken input rule of a BAD_USER_INPUT answer, as "path: message", nested inputs included. */
+function brokenRules(error: { extensions?: Record<string, unknown> } | undefined): string[] {
+  type Failure = { property: string; constraints?: Record<string, string>; children?: Failure[] };
+  const walk = (fs: Failure[], at: string[]): string[] =>
+    fs.flatMap((f) => [...Object.values(f.constraints ?? {}).map((m) => `${[...at, f.property].join(".")}: ${m}`), ...walk(f.children ?? [], [...at, f.property])]);
+  return walk((error?.extensions?.validationErrors as Failure[] | undefined) ?? [], []);
+}
+
 const CREATE_ORG = `mutation($i: CreateOrganisationInput!) { createOrganisation(input: $i) { organisation { id } userErrors { code field message } } }`;
 const CREATE_USER = `mutation($i: CreateUserInput!) { createUser(input: $i) { user { id } userErrors { code field message } } }`;
 const CREATE_PROPERTY = `mutation($i: CreatePropertyInput!) { createProperty(input: $i) { property { id } userErrors { code field message } } }`;
@@ -49,6 +57,40 @@ describe("bad input gets a clear error and writes nothing", () => {
     const r = await api.gql(CREATE_ORG, { i: { kind: "CUSTOMER", name: "x".repeat(201), organisationNumber: "556016-0680" } }, admin);
     expect(r.errors?.[0]?.extensions?.code).toBe("BAD_USER_INPUT");
     expect(await tableCounts(api)).toEqual(before);
+  });
+
+  it("a line break in a one-line name or address (CR, LF or a Unicode line separator) is refused, naming the field", async () => {
+    const before = await tableCounts(api);
+    const cases: [string, string, Record<string, unknown>, string][] = [
+      [CREATE_PROPERTY, "createProperty", { customerId, name: "Hus", streetAddress: "Gatan 1\rATTENDEE:mailto:x@example.com", postalCode: "41101", city: "Göteborg", apartments: 3 }, "streetAddress"],
+      [CREATE_PROPERTY, "createProperty", { customerId, name: "Hus\nTvå", streetAddress: "Gatan 1", postalCode: "41101", city: "Göteborg", apartments: 3 }, "name"],
+      [CREATE_PROPERTY, "createProperty", { customerId, name: "Hus", streetAddress: "Gatan 1", postalCode: "41101", city: "Göte\u2028borg", apartments: 3 }, "city"],
+      [CREATE_PROPERTY, "createProperty", { customerId, name: "Hus", streetAddress: "Gatan 1", postalCode: "411\r\n01", city: "Göteborg", apartments: 3 }, "postalCode"],
+      [CREATE_ORG, "createOrganisation", { kind: "CUSTOMER", name: "Rad AB\r\nBcc: x@example.com", organisationNumber: "556016-0680" }, "name"],
+      [CREATE_USER, "createUser", { organisationId: customerId, name: "Anna\rAndersson", email: "anna.rad@example.com", role: "CUSTOMER_ADMIN", password: "long-enough-password-1" }, "name"],
+    ];
+    for (const [mutation, field, input, property] of cases) {
+      const r = await api.gql(mutation, { i: input }, admin);
+      expect(r.data?.[field] ?? null).toBeNull();
+      expect(r.errors?.[0]).toMatchObject({ extensions: { code: "BAD_USER_INPUT" } });
+      expect(brokenRules(r.errors?.[0])).toEqual([`${property}: ${property} must be one line, without line breaks`]);
+    }
+    expect(await tableCounts(api)).toEqual(before);
+  });
+
+  it("a line break in a name sent as a literal, in an API token's name or in a nested input is refused too", async () => {
+    const literal = await api.gql(`mutation { createOrganisation(input: { kind: CUSTOMER, name: "Rad AB\\rX", organisationNumber: "556016-0680" }) { organisation { id } } }`, {}, admin);
+    expect(literal.errors?.[0]).toMatchObject({ extensions: { code: "BAD_USER_INPUT" } });
+    expect(brokenRules(literal.errors?.[0])).toEqual(["name: name must be one line, without line breaks"]);
+    const token = await api.gql(`mutation($i: CreateApiTokenInput!) { createApiToken(input: $i) { secret } }`, { i: { name: "CRM\nX" } }, admin);
+    expect(brokenRules(token.errors?.[0])).toEqual(["name: name must be one line, without line breaks"]);
+    const visit = await api.gql(
+      `mutation($i: CompleteServiceVisitInput!) { completeServiceVisit(input: $i) { userErrors { code } } }`,
+      { i: { visitId: "U2VydmljZVZpc2l0OjAwMDAwMDAwLTAwMDAtMDAwMC0wMDAwLTAwMDAwMDAwMDAwMA==", signature: { signedByName: "Karin\rÅström", imageDataUrl: "data:image/png;base64,AAAA" } } },
+      admin,
+    );
+    expect(visit.errors?.[0]).toMatchObject({ extensions: { code: "BAD_USER_INPUT" } });
+    expect(brokenRules(visit.errors?.[0])).toEqual(["signature.signedByName: signedByName must be one line, without line breaks"]);
   });
 
   it("first: 1000 is a clear error, not a silent cap", async () => {

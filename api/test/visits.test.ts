@@ -1,5 +1,11 @@
 import { extractText, getDocumentProxy } from "unpdf";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import { eq } from "drizzle-orm";
+import { PNG } from "pngjs";
+import { serviceVisits } from "../src/db/schema/index.js";
+import { uuidOf } from "../src/shared/ids.js";
+import { DEFAULT_PDF_RENDER_TIMEOUT_SECONDS, setPdfRenderTimeout } from "../src/modules/visits/protocol-pdf.js";
+import { dataUrl, spinningPng } from "../src/modules/visits/visit.fixture.js";
 import { startTestApi, type TestApi } from "./support.js";
 
 let api: TestApi;
@@ -8,6 +14,8 @@ let seller: string;
 let hanna: string;
 let eva: string;
 let stigberget: any;
+/** Short, so the hostile protocol below gives up quickly; only while it is asked for, as a good one may take seconds on a busy machine. */
+const PDF_DEADLINE_SECONDS = 4;
 
 const AGREEMENTS = `{ agreements(first: 100) { edges { node { id number tier { code } customer { name } properties { id name }
   serviceVisits { id state visitedOn } proposedVisits { proposedOn visitId } nextVisitProposal { proposedOn } } } } }`;
@@ -90,5 +98,69 @@ describe("the annual visit over GraphQL", () => {
     expect(ack.data.acknowledgeVisitProtocol.serviceVisit.acknowledgement.by.name).toBe("Hanna Hisingen");
     const foreign = await api.gql(`mutation($i: VisitRefInput!) { acknowledgeVisitProtocol(input: $i) { userErrors { code } } }`, { i: { visitId: id } }, eva);
     expect(foreign.data.acknowledgeVisitProtocol.userErrors[0].code).toBe("NOT_FOUND");
+  });
+});
+
+describe("a hostile signature image", () => {
+  afterEach(() => setPdfRenderTimeout(DEFAULT_PDF_RENDER_TIMEOUT_SECONDS));
+  const PDF = `query($id: ID!) { node(id: $id) { ... on ServiceVisit { protocolPdf { base64 } } } }`;
+
+  it("is refused when signed over HTTP: the crafted 85-byte PNG is a userError, not a stored image", async () => {
+    const id = stigberget.serviceVisits[2].id;
+    const r = await api.gql(
+      `mutation($i: SignVisitProtocolInput!) { signVisitProtocol(input: $i) { serviceVisit { signature { signedByName } } userErrors { code field } } }`,
+      { i: { visitId: id, signedByName: "Hanna Hisingen", imageDataUrl: dataUrl(spinningPng()) } },
+      support,
+    );
+    expect(r.data.signVisitProtocol).toEqual({ serviceVisit: null, userErrors: [{ code: "INVALID_SIGNATURE", field: ["input", "imageDataUrl"] }] });
+  });
+
+  it("stored before images were checked, makes the PDF fail at the deadline with a clean error while /healthz keeps answering; a correction with a new signature repairs it", async () => {
+    const id = stigberget.serviceVisits[0].id;
+    // A good protocol first, so the hostile one below runs on the compiled path, as a repeated query does.
+    expect((await api.gql(PDF, { id: stigberget.serviceVisits[1].id }, support)).data.node.protocolPdf.base64).toMatch(/^JVBERi0/);
+    await api.database.db
+      .update(serviceVisits)
+      .set({ signedByName: "Hanna Hisingen", signedAt: new Date(), signaturePng: dataUrl(spinningPng()) })
+      .where(eq(serviceVisits.id, uuidOf(id, "ServiceVisit")));
+
+    // The API under test runs in this process: its deadline is set here as start-up sets it from PDF_RENDER_TIMEOUT_SECONDS.
+    setPdfRenderTimeout(PDF_DEADLINE_SECONDS);
+    let pdfDone = false;
+    const started = Date.now();
+    const pdf = api.gql(PDF, { id }, support).finally(() => (pdfDone = true));
+    const health: number[] = [];
+    while (!pdfDone) {
+      const t = Date.now();
+      const res = await fetch(`${api.url}/healthz`, { signal: AbortSignal.timeout(5_000) });
+      expect(res.status).toBe(200);
+      health.push(Date.now() - t);
+      await new Promise((r) => setTimeout(r, 250));
+    }
+    const r = await pdf;
+    const ms = Date.now() - started;
+    expect(r.data.node).toEqual({ protocolPdf: null });
+    expect(r.errors?.[0]).toMatchObject({ path: ["node", "protocolPdf"], extensions: { code: "PROTOCOL_PDF_FAILED" } });
+    expect(r.errors?.[0]?.message).toContain(`over ${PDF_DEADLINE_SECONDS} s`);
+    expect(ms).toBeLessThan((PDF_DEADLINE_SECONDS + 3) * 1000);
+    expect(health.length).toBeGreaterThan(PDF_DEADLINE_SECONDS);
+    expect(Math.max(...health)).toBeLessThan(1_000);
+
+    const send = await api.gql(`mutation($i: VisitRefInput!) { sendVisitProtocol(input: $i) { serviceVisit { id } userErrors { code } } }`, { i: { visitId: id } }, support);
+    expect(send.data.sendVisitProtocol).toEqual({ serviceVisit: null, userErrors: [{ code: "PROTOCOL_PDF_FAILED" }] });
+    setPdfRenderTimeout(DEFAULT_PDF_RENDER_TIMEOUT_SECONDS);
+
+    const pad = new PNG({ width: 60, height: 20 });
+    pad.data.fill(0x40, 0, 240 * 4);
+    const corrected = await api.gql(
+      `mutation($i: CorrectVisitProtocolInput!) { correctVisitProtocol(input: $i) { protocolVersion { version reason } userErrors { code field } } }`,
+      { i: { visitId: id, reason: "Underskriften gick inte att visa; Hanna skrev under igen.", checks: [], signature: { signedByName: "Hanna Hisingen", imageDataUrl: dataUrl(PNG.sync.write(pad)) } } },
+      support,
+    );
+    expect(corrected.data.correctVisitProtocol).toEqual({ protocolVersion: { version: 2, reason: "Underskriften gick inte att visa; Hanna skrev under igen." }, userErrors: [] });
+    const fixed = await api.gql(PDF, { id }, hanna);
+    expect(fixed.errors).toBeUndefined();
+    const { text } = await extractText(await getDocumentProxy(new Uint8Array(Buffer.from(fixed.data.node.protocolPdf.base64, "base64"))), { mergePages: true });
+    expect(text.replace(/\s+/g, " ")).toContain("Version 2 – rättad: Underskriften gick inte att visa");
   });
 });

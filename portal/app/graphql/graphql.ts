@@ -196,7 +196,7 @@ export type CreateAgreementInput = {
 export type CreateApiTokenInput = {
   /** When the token stops working: in the future and at most 366 days away (INVALID_EXPIRY otherwise). Leave it out for a token that works until revoked. */
   expiresAt?: string | null | undefined;
-  /** Where the token will be used, e.g. "Our CRM integration" (1–100 characters). */
+  /** Where the token will be used, e.g. "Our CRM integration" (1–100 characters, one line). */
   name: string;
 };
 
@@ -206,7 +206,7 @@ export type CreateHanteraAccountInput = {
   agreementId: string | number;
   /** The account holder's e-mail address. */
   email: string;
-  /** The account holder's name (1–200 characters). */
+  /** The account holder's name (1–200 characters, one line). */
   name: string;
 };
 
@@ -214,7 +214,7 @@ export type CreateHanteraAccountInput = {
 export type CreateOrganisationInput = {
   /** Vendor, partner or customer. */
   kind: OrganisationKind;
-  /** Registered name (1–200 characters). */
+  /** Registered name (1–200 characters, one line). */
   name: string;
   /** Swedish organisation number, with or without hyphen; checked with its check digit. */
   organisationNumber: string;
@@ -224,17 +224,17 @@ export type CreateOrganisationInput = {
 export type CreatePropertyInput = {
   /** Number of apartments, zero or more. */
   apartments: number;
-  /** City (1–100 characters). */
+  /** City (1–100 characters, one line). */
   city: string;
   /** The customer that owns the property. */
   customerId: string | number;
   /** The partner that installed the system, if any. */
   installerId?: string | number | null | undefined;
-  /** Name or designation (1–200 characters). */
+  /** Name or designation (1–200 characters, one line). */
   name: string;
   /** Swedish postal code, five digits (NNN NN). */
   postalCode: string;
-  /** Street address (1–200 characters). */
+  /** Street address (1–200 characters, one line). */
   streetAddress: string;
 };
 
@@ -242,7 +242,7 @@ export type CreatePropertyInput = {
 export type CreateUserInput = {
   /** E-mail address, unique in Trygg, used to log in. */
   email: string;
-  /** Full name (1–200 characters). */
+  /** Full name (1–200 characters, one line). */
   name: string;
   /** The organisation the user belongs to. */
   organisationId: string | number;
@@ -474,7 +474,7 @@ export type PublishProductReleaseInput = {
 
 /** Step 2: record the system review. */
 export type RecordSystemReviewInput = {
-  /** Who attended (1–50 names, each 1–200 characters with at least one letter or digit). */
+  /** Who attended (1–50 names, each 1–200 characters on one line with at least one letter or digit). */
   attendees: Array<string>;
   /** Findings per area. */
   findings: Array<ReviewFindingInput>;
@@ -857,7 +857,7 @@ export type VisitCheckKind =
 export type VisitSignatureInput = {
   /** The drawing as a PNG data URL (data:image/png;base64,…), at most 256 KB. */
   imageDataUrl: string;
-  /** Name of the customer's contact who signs. */
+  /** Name of the customer's contact who signs (one line). */
   signedByName: string;
 };
 
@@ -1435,7 +1435,7 @@ export type VisitProtocolPdfQueryVariables = Exact<{
 
 
 export type VisitProtocolPdfQuery = { node:
-    | { protocolPdf: { filename: string, contentType: string, base64: string } }
+    | { protocolPdf: { filename: string, contentType: string, base64: string } | null }
     | Record<PropertyKey, never>
    | null };
 

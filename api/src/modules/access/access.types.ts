@@ -1,4 +1,5 @@
 import { Length } from "class-validator";
+import { OneLine } from "../../shared/one-line.js";
 import { DateTimeResolver } from "graphql-scalars";
 import { Field, ID, InputType, ObjectType } from "type-graphql";
 import type { apiTokens } from "../../db/schema/index.js";
@@ -127,8 +128,9 @@ export const ApiTokenConnection = ConnectionType(ApiToken, "ApiToken", "API toke
 
 @InputType({ description: "Create an API token for the caller's organisation." })
 export class CreateApiTokenInput {
-  @Field(() => String, { description: "Where the token will be used, e.g. \"Our CRM integration\" (1–100 characters)." })
+  @Field(() => String, { description: "Where the token will be used, e.g. \"Our CRM integration\" (1–100 characters, one line)." })
   @Length(1, 100)
+  @OneLine()
   name!: string;
 
   @Field(() => DateTimeResolver, { nullable: true, description: "When the token stops working: in the future and at most 366 days away (INVALID_EXPIRY otherwise). Leave it out for a token that works until revoked." })

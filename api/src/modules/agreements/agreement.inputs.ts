@@ -1,4 +1,5 @@
 import { ArrayMaxSize, IsIn, Length, Max, Min } from "class-validator";
+import { OneLine } from "../../shared/one-line.js";
 import { EmailAddressResolver } from "graphql-scalars";
 import { Field, ID, InputType, Int } from "type-graphql";
 import { PayloadType } from "../../shared/payload.js";
@@ -99,8 +100,9 @@ export class CreateHanteraAccountInput {
   @Field(() => ID, { description: "The agreement." })
   agreementId!: string;
 
-  @Field(() => String, { description: "The account holder's name (1–200 characters)." })
+  @Field(() => String, { description: "The account holder's name (1–200 characters, one line)." })
   @Length(1, 200)
+  @OneLine()
   name!: string;
 
   @Field(() => EmailAddressResolver, { description: "The account holder's e-mail address." })

@@ -8,6 +8,7 @@ import { UserError } from "../../shared/errors.js";
 import { graphqlEnum } from "../../shared/enums.js";
 import { toGlobalId } from "../../shared/ids.js";
 import { Node } from "../../shared/node.js";
+import { OneLine } from "../../shared/one-line.js";
 import type { OrganisationKind as Kind, Role as RoleName } from "../../shared/viewer.js";
 
 export const OrganisationKind = graphqlEnum(organisationKind.enumValues, {
@@ -207,8 +208,9 @@ export class CreateOrganisationInput {
   @Field(() => OrganisationKind, { description: "Vendor, partner or customer." })
   kind!: OrganisationKind;
 
-  @Field(() => String, { description: "Registered name (1–200 characters)." })
+  @Field(() => String, { description: "Registered name (1–200 characters, one line)." })
   @Length(1, 200)
+  @OneLine()
   name!: string;
 
   @Field(() => String, { description: "Swedish organisation number, with or without hyphen; checked with its check digit." })
@@ -222,8 +224,9 @@ export class CreateUserInput {
   @Field(() => ID, { description: "The organisation the user belongs to." })
   organisationId!: string;
 
-  @Field(() => String, { description: "Full name (1–200 characters)." })
+  @Field(() => String, { description: "Full name (1–200 characters, one line)." })
   @Length(1, 200)
+  @OneLine()
   name!: string;
 
   @Field(() => EmailAddressResolver, { description: "E-mail address, unique in Trygg, used to log in." })
@@ -245,20 +248,24 @@ export class CreatePropertyInput {
   @Field(() => ID, { nullable: true, description: "The partner that installed the system, if any." })
   installerId?: string | null;
 
-  @Field(() => String, { description: "Name or designation (1–200 characters)." })
+  @Field(() => String, { description: "Name or designation (1–200 characters, one line)." })
   @Length(1, 200)
+  @OneLine()
   name!: string;
 
-  @Field(() => String, { description: "Street address (1–200 characters)." })
+  @Field(() => String, { description: "Street address (1–200 characters, one line)." })
   @Length(1, 200)
+  @OneLine()
   streetAddress!: string;
 
   @Field(() => String, { description: "Swedish postal code, five digits (NNN NN)." })
   @MaxLength(10)
+  @OneLine()
   postalCode!: string;
 
-  @Field(() => String, { description: "City (1–100 characters)." })
+  @Field(() => String, { description: "City (1–100 characters, one line)." })
   @Length(1, 100)
+  @OneLine()
   city!: string;
 
   @Field(() => NonNegativeIntResolver, { description: "Number of apartments, zero or more." })

@@ -1,4 +1,5 @@
 import { ArrayMaxSize, Length, MaxLength, Min } from "class-validator";
+import { OneLine } from "../../shared/one-line.js";
 import { Field, ID, InputType, Int } from "type-graphql";
 import { PayloadType } from "../../shared/payload.js";
 import { DateScalar, MoneyInput } from "../../shared/scalars.js";
@@ -42,9 +43,10 @@ export class RecordSystemReviewInput {
   @Field(() => DateScalar, { description: "The meeting date." })
   meetingOn!: string;
 
-  @Field(() => [String], { description: "Who attended (1–50 names, each 1–200 characters with at least one letter or digit)." })
+  @Field(() => [String], { description: "Who attended (1–50 names, each 1–200 characters on one line with at least one letter or digit)." })
   @ArrayMaxSize(50)
   @MaxLength(200, { each: true })
+  @OneLine({ each: true })
   attendees!: string[];
 
   @Field(() => [ReviewFindingInput], { description: "Findings per area." })

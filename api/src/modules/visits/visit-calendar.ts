@@ -11,6 +11,20 @@ export interface VisitEvent {
 /** How long a visit is booked for in the calendar; the brochure names no length, half a day is the practice. */
 const VISIT_HOURS = 3;
 
+// C0 controls except tab, CR and LF; and DEL. RFC 5545 (3.3.11) lets a TEXT value hold none of them.
+// eslint-disable-next-line no-control-regex
+const CONTROL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/g;
+
+/**
+ * A text as RFC 5545 lets it into a TEXT value. The `ics` library escapes LF and CRLF as `\n` but
+ * passes a bare CR, which a calendar reads as the end of the line: an address with one could add
+ * its own ATTENDEE or ORGANIZER line to the invitation. Every line break becomes LF, which the
+ * library then escapes; other control characters are dropped.
+ */
+function icsText(text: string): string {
+  return text.replace(/\r\n?/g, "\n").replace(CONTROL, "");
+}
+
 /** The visit as an iCalendar event (`.ics`), built by the `ics` library in UTC so every calendar places it right. */
 export function visitIcs(e: VisitEvent): string {
   const { error, value } = createEvent({
@@ -19,9 +33,9 @@ export function visitIcs(e: VisitEvent): string {
     startInputType: "utc",
     startOutputType: "utc",
     duration: { hours: VISIT_HOURS },
-    title: e.title,
-    description: e.description,
-    location: e.location,
+    title: icsText(e.title),
+    description: icsText(e.description),
+    location: icsText(e.location),
     status: "CONFIRMED",
     productId: "trygg/visits",
   });

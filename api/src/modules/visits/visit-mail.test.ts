@@ -3,17 +3,20 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { extractText, getDocumentProxy } from "unpdf";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { eq, sql } from "drizzle-orm";
 import type { Database } from "../../db/client.js";
+import { serviceVisits } from "../../db/schema/index.js";
 import { createLogger } from "../../logger.js";
 import { codeOf, freshDatabase, okOf } from "../../test-support.js";
 import { createOutboxSender } from "../notifications/outbox-sender.js";
 import { startTestSmtpServer } from "../notifications/test-smtp-server.js";
 import { recordVisitCheck } from "./visit-checks.js";
+import { DEFAULT_PDF_RENDER_TIMEOUT_SECONDS, setPdfRenderTimeout } from "./protocol-pdf.js";
 import { sendVisitProtocol } from "./visit-mail.js";
 import { renderProtocolPdf } from "./visit-pdf.js";
 import { completeServiceVisit } from "./visit-protocol.js";
 import { protocolDocument } from "./visit-protocol-document.js";
-import { at, clock, day, visitWorld } from "./visit.fixture.js";
+import { at, clock, dataUrl, day, spinningPng, visitWorld } from "./visit.fixture.js";
 import { findVisit, scheduleServiceVisit } from "./visit.service.js";
 
 let database: Database;
@@ -114,4 +117,24 @@ describe("the protocol PDF and its e-mail", () => {
     expect(cal).toContain(`DTSTART:${day(4).replaceAll("-", "")}T073000Z`);
     expect(cal).toContain(`UID:service-visit-${v.id}@trygg`);
   });
+
+  it("makes the PDF before its transaction: the database (PGlite has one connection) answers while a slow PDF is made, and a failed one writes nothing", async () => {
+    const a = await w.agreement();
+    const v = await completedVisit(a.id, at(day(5)), 950, true);
+    // As an old row holds it, stored before signatures were decoded: the PDF spins until its deadline.
+    await w.db.update(serviceVisits).set({ signaturePng: dataUrl(spinningPng()) }).where(eq(serviceVisits.id, v.id));
+    setPdfRenderTimeout(3);
+    try {
+      const sending = sendVisitProtocol(w.db, w.technician, { visitId: v.id }, clock);
+      await new Promise((r) => setTimeout(r, 1_000));
+      const started = Date.now();
+      await w.db.execute(sql`select 1`);
+      expect(Date.now() - started).toBeLessThan(500);
+      expect(await sending).toMatchObject({ errors: [{ code: "PROTOCOL_PDF_FAILED", field: ["input", "visitId"] }] });
+    } finally {
+      setPdfRenderTimeout(DEFAULT_PDF_RENDER_TIMEOUT_SECONDS);
+    }
+    expect((await findVisit(w.db, w.admin, v.id, clock))?.visit.protocolSentAt).toBeNull();
+  });
 });
+

@@ -5,16 +5,37 @@ import { recordAudit } from "../../shared/audit.js";
 import { ok, userError, type Result } from "../../shared/errors.js";
 import { mutate } from "../../shared/transaction.js";
 import { type Role, type Viewer, requireRole } from "../../shared/viewer.js";
-import type { Clock } from "../agreements/agreement.service.js";
+import type { AgreementRecord, Clock } from "../agreements/agreement.service.js";
 import { queueEmail } from "../notifications/email.service.js";
 import { VisitErrors as E } from "./visit.errors.js";
 import { visitIcs } from "./visit-calendar.js";
-import { renderProtocolPdf } from "./protocol-pdf.js";
-import { protocolDocument } from "./visit-protocol-document.js";
+import { ProtocolPdfFailed, renderProtocolPdf } from "./protocol-pdf.js";
+import { protocolDocument, type ProtocolDocument } from "./visit-protocol-document.js";
 import { customerAdmins, partnerAdmins, uniqueAddresses } from "./visit-recipients.js";
-import { bumpVisit, lockVisit, type ServiceVisitRow } from "./visit.service.js";
+import { bumpVisit, findVisit, lockVisit, type LoadedVisit, type ServiceVisitRow } from "./visit.service.js";
 
 const SENDERS: readonly Role[] = ["ADMIN", "SUPPORT", "SELLER"];
+
+/** A completed visit with someone to send its protocol to. */
+async function sendable(db: DbOrTx, loaded: LoadedVisit | null): Promise<Result<LoadedVisit & { recipients: string[] }>> {
+  if (!loaded) return userError(E.NOT_FOUND, "No such service visit.", ["input", "visitId"]);
+  const { visit, agreement } = loaded;
+  if (!visit.completedAt) return userError(E.VISIT_NOT_COMPLETED, "Complete the visit before sending its protocol.", ["input", "visitId"]);
+  const recipients = uniqueAddresses(await customerAdmins(db, agreement), await partnerAdmins(db, agreement));
+  if (recipients.length === 0) return userError(E.NO_RECIPIENTS, "Neither the customer nor the partner has an admin to send the protocol to.", ["input", "visitId"]);
+  return ok({ visit, agreement, recipients });
+}
+
+/** The protocol and its PDF; PROTOCOL_PDF_FAILED when the PDF cannot be made in time. */
+async function protocolPdfOf(db: DbOrTx, visit: ServiceVisitRow, agreement: AgreementRecord): Promise<Result<{ doc: ProtocolDocument; pdf: Buffer }>> {
+  const doc = await protocolDocument(db, visit, agreement);
+  try {
+    return ok({ doc, pdf: await renderProtocolPdf(doc) });
+  } catch (e) {
+    if (e instanceof ProtocolPdfFailed) return userError(E.PROTOCOL_PDF_FAILED, e.message, ["input", "visitId"]);
+    throw e;
+  }
+}
 
 export async function visitLocation(db: DbOrTx, propertyId: string): Promise<string> {
   const [p] = await db.select().from(properties).where(eq(properties.id, propertyId));
@@ -25,18 +46,25 @@ export async function visitLocation(db: DbOrTx, propertyId: string): Promise<str
  * "Dessa besök protokollförs av Aptus personal och skickas till er": the protocol as a PDF to the
  * customer's admins and the partner, with the visit as a calendar entry. Queued in the outbox in
  * this transaction, so a failed send is retried and never loses the protocol.
+ *
+ * The PDF is made first, outside the transaction: its thread takes a second or two (up to its
+ * deadline), and no row lock or connection should wait for it; PGlite has only one. Should the
+ * visit change meanwhile, the PDF is made again from what the transaction sees.
  */
 export async function sendVisitProtocol(db: Db, viewer: Viewer, input: { visitId: string }, clock: Clock): Promise<Result<ServiceVisitRow & { recipients: string[] }>> {
   requireRole(viewer, SENDERS);
+  const found = await findVisit(db, viewer, input.visitId, clock);
+  const before = await sendable(db, found);
+  if ("errors" in before) return before;
+  let made = await protocolPdfOf(db, before.ok.visit, before.ok.agreement);
+  if ("errors" in made) return made;
   return mutate(db, async (tx) => {
-    const loaded = await lockVisit(tx, viewer, input.visitId, clock);
-    if (!loaded) return userError(E.NOT_FOUND, "No such service visit.", ["input", "visitId"]);
-    const { visit, agreement } = loaded;
-    if (!visit.completedAt) return userError(E.VISIT_NOT_COMPLETED, "Complete the visit before sending its protocol.", ["input", "visitId"]);
-    const recipients = uniqueAddresses(await customerAdmins(tx, agreement), await partnerAdmins(tx, agreement));
-    if (recipients.length === 0) return userError(E.NO_RECIPIENTS, "Neither the customer nor the partner has an admin to send the protocol to.", ["input", "visitId"]);
-    const doc = await protocolDocument(tx, visit, agreement);
-    const pdf = await renderProtocolPdf(doc);
+    const now = await sendable(tx, await lockVisit(tx, viewer, input.visitId, clock));
+    if ("errors" in now) return now;
+    const { visit, agreement, recipients } = now.ok;
+    if (visit.version !== before.ok.visit.version) made = await protocolPdfOf(tx, visit, agreement);
+    if ("errors" in made) return made;
+    const { doc, pdf } = made.ok;
     const ics = visitIcs({
       visitId: visit.id,
       scheduledAt: visit.scheduledAt,

@@ -1,4 +1,5 @@
 import { desc, eq } from "drizzle-orm";
+import { createHash } from "node:crypto";
 import type { Db, DbOrTx, Tx } from "../../db/client.js";
 import { visitChecks, visitProtocolVersions, type ProtocolCheckSnapshot } from "../../db/schema/index.js";
 import { recordAudit } from "../../shared/audit.js";
@@ -77,19 +78,41 @@ export interface CorrectionInput {
   visitId: string;
   reason: string;
   checks: { kind: VisitCheckKind; result: CheckResult; note?: string | null; databaseSizeMb?: number | null }[];
+  /** The signer signs again: replaces a signature whose image is damaged or wrong. */
+  signature?: SignatureInput | null;
 }
 
-/** A frozen protocol is never edited: a correction is the next version, with its reason. */
+/**
+ * The audit trail of a replaced signature: who had signed and when, and the SHA-256 of the image
+ * that was replaced (its bytes may be hostile, so they are not copied into the trail).
+ */
+function replacedSignature(visit: ServiceVisitRow, signedByName: string) {
+  return {
+    replacedSignedByName: visit.signedByName,
+    replacedSignedAt: visit.signedAt?.toISOString() ?? null,
+    replacedImageSha256: createHash("sha256").update(visit.signaturePng ?? "").digest("hex"),
+    signedByName,
+  };
+}
+
+/**
+ * A frozen protocol is never edited: a correction is the next version, with its reason. It may
+ * correct checks, replace the signature, or both; a completed, signed visit whose signature image
+ * cannot be drawn has no other way to a readable protocol.
+ */
 export async function correctVisitProtocol(db: Db, viewer: Viewer, input: CorrectionInput, clock: Clock): Promise<Result<ProtocolVersionRow>> {
   requireRole(viewer, TECHNICIANS);
   const reason = input.reason.trim();
   if (!reason) return userError(E.INVALID_INPUT, "Say why the protocol is corrected.", ["input", "reason"]);
-  if (input.checks.length === 0) return userError(E.INVALID_INPUT, "Name at least one check to correct.", ["input", "checks"]);
+  if (input.checks.length === 0 && !input.signature) return userError(E.INVALID_INPUT, "Name at least one check to correct, or give a new signature.", ["input", "checks"]);
+  const signature = input.signature ? signatureFrom(input.signature, ["input", "signature"]) : null;
+  if (signature && "errors" in signature) return signature;
   return mutate(db, async (tx) => {
     const loaded = await lockVisit(tx, viewer, input.visitId, clock);
     if (!loaded) return userError(E.NOT_FOUND, "No such service visit.", ["input", "visitId"]);
     const { visit, agreement } = loaded;
     if (!visit.completedAt) return userError(E.VISIT_NOT_COMPLETED, "The visit is not completed yet; record the checks instead.", ["input", "visitId"]);
+    if (signature && !visit.signedAt) return userError(E.NOT_SIGNED, "Nobody has signed this protocol yet: sign it (signVisitProtocol) rather than correct it.", ["input", "signature"]);
     const checks = await checksOf(tx, visit.id);
     for (const [i, c] of input.checks.entries()) {
       const existing = checks.find((x) => x.kind === c.kind);
@@ -104,8 +127,14 @@ export async function correctVisitProtocol(db: Db, viewer: Viewer, input: Correc
     }
     const [latest] = await protocolVersionsOf(tx, visit.id);
     const row = await freeze(tx, viewer, visit, (latest?.version ?? 0) + 1, reason);
-    await bumpVisit(tx, visit);
-    await recordAudit(tx, viewer, { action: "serviceVisit.correctProtocol", objectType: "ServiceVisit", objectId: visit.id, organisationId: agreement.customerId, details: { version: row.version, reason } });
+    await bumpVisit(tx, visit, signature ? signature.ok : {});
+    await recordAudit(tx, viewer, {
+      action: "serviceVisit.correctProtocol",
+      objectType: "ServiceVisit",
+      objectId: visit.id,
+      organisationId: agreement.customerId,
+      details: { version: row.version, reason, ...(signature ? { signature: replacedSignature(visit, signature.ok.signedByName!) } : {}) },
+    });
     return ok(row);
   });
 }

@@ -4,6 +4,7 @@ import { ok, userError, type Result, type UserError } from "../../shared/errors.
 import { mutate } from "../../shared/transaction.js";
 import { CUSTOMER_ROLES, type Viewer, requireRole } from "../../shared/viewer.js";
 import type { Clock } from "../agreements/agreement.service.js";
+import { MAX_SIGNATURE_BYTES, redrawnSignaturePng } from "./signature-png.js";
 import { VisitErrors as E } from "./visit.errors.js";
 import { TECHNICIANS, bumpVisit, lockVisit, type ServiceVisitRow } from "./visit.service.js";
 
@@ -13,12 +14,12 @@ export interface SignatureInput {
   imageDataUrl: string;
 }
 
-const PNG_MAGIC = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
-/** A drawn signature is a few kilobytes; anything near this is not one. */
-export const MAX_SIGNATURE_BYTES = 256 * 1024;
 const PREFIX = "data:image/png;base64,";
 
-/** Checks a drawn signature by what it is (PNG magic bytes, size), not by what it claims to be. */
+/**
+ * Checks a drawn signature by what it is, not by what it claims to be: the data URL is decoded,
+ * the PNG read and drawn anew (signature-png.ts), and only Trygg's own encoding is kept.
+ */
 export function signatureFrom(input: SignatureInput, field: string[]): { ok: Pick<ServiceVisitRow, "signedByName" | "signaturePng" | "signedAt"> } | { errors: UserError[] } {
   const name = input.signedByName.trim();
   if (!name) return userError(E.INVALID_SIGNATURE, "Give the name of the person who signs.", [...field, "signedByName"]);
@@ -27,11 +28,9 @@ export function signatureFrom(input: SignatureInput, field: string[]): { ok: Pic
   if (!base64 || base64.length > Math.ceil((MAX_SIGNATURE_BYTES * 4) / 3) + 4 || !/^[A-Za-z0-9+/]+={0,2}$/.test(base64)) {
     return userError(E.INVALID_SIGNATURE, `The signature must be a PNG data URL (data:image/png;base64,…) of at most ${MAX_SIGNATURE_BYTES / 1024} KB.`, [...field, "imageDataUrl"]);
   }
-  const bytes = Buffer.from(base64, "base64");
-  if (bytes.length < 67 || bytes.length > MAX_SIGNATURE_BYTES || !bytes.subarray(0, 8).equals(PNG_MAGIC)) {
-    return userError(E.INVALID_SIGNATURE, "The signature is not a PNG image.", [...field, "imageDataUrl"]);
-  }
-  return { ok: { signedByName: name, signaturePng: PREFIX + bytes.toString("base64"), signedAt: new Date() } };
+  const png = redrawnSignaturePng(Buffer.from(base64, "base64"));
+  if ("problem" in png) return userError(E.INVALID_SIGNATURE, png.problem, [...field, "imageDataUrl"]);
+  return { ok: { signedByName: name, signaturePng: PREFIX + png.ok.toString("base64"), signedAt: new Date() } };
 }
 
 /** The customer's contact signs the completed protocol on the technician's tablet. */

@@ -1,3 +1,4 @@
+import { crc32 } from "node:zlib";
 import type { Database } from "../../db/client.js";
 import { addDaysIso } from "../../shared/dates.js";
 import type { Viewer } from "../../shared/viewer.js";
@@ -55,3 +56,38 @@ export async function visitWorld(database: Database) {
 
   return { db, admin, seller, technician, customerAdmin, customerId, partnerId, propertyId, agreement, tailoredTo };
 }
+
+/** One PNG chunk: length, type, data, CRC of type and data. */
+export function pngChunk(type: string, data: Buffer, length = data.length): Buffer {
+  const head = Buffer.alloc(4);
+  head.writeUInt32BE(length);
+  const body = Buffer.concat([Buffer.from(type, "latin1"), data]);
+  const crc = Buffer.alloc(4);
+  crc.writeUInt32BE(crc32(body));
+  return Buffer.concat([head, body, crc]);
+}
+
+export const PNG_MAGIC = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
+
+/** A valid IHDR chunk: 8-bit RGBA, not interlaced unless asked. */
+export function ihdr(width: number, height: number, interlace = 0): Buffer {
+  const data = Buffer.alloc(13);
+  data.writeUInt32BE(width, 0);
+  data.writeUInt32BE(height, 4);
+  data[8] = 8;
+  data[9] = 6;
+  data[12] = interlace;
+  return pngChunk("IHDR", data);
+}
+
+/**
+ * The 85-byte "PNG" of issue 18: the magic bytes, a valid IHDR, then a chunk whose length is
+ * 0xFFFFFFF4, type `zzzz`, and 44 zero bytes. pdfmake's PNG reader spins on it forever.
+ */
+export function spinningPng(): Buffer {
+  const length = Buffer.alloc(4);
+  length.writeUInt32BE(0xfffffff4);
+  return Buffer.concat([PNG_MAGIC, ihdr(1, 1), length, Buffer.from("zzzz", "latin1"), Buffer.alloc(44)]);
+}
+
+export const dataUrl = (png: Buffer) => `data:image/png;base64,${png.toString("base64")}`;

@@ -1,4 +1,5 @@
-import { ArrayMaxSize, Length, MaxLength, Min } from "class-validator";
+import { ArrayMaxSize, Length, MaxLength, Min, ValidateNested } from "class-validator";
+import { OneLine } from "../../shared/one-line.js";
 import { DateTimeResolver } from "graphql-scalars";
 import { Field, Float, ID, InputType, Int, ObjectType } from "type-graphql";
 import { UserError } from "../../shared/errors.js";
@@ -90,8 +91,9 @@ export class RecordVisitCheckInput {
 
 @InputType({ description: "A signature drawn on the technician's tablet." })
 export class VisitSignatureInput {
-  @Field(() => String, { description: "Name of the customer's contact who signs." })
+  @Field(() => String, { description: "Name of the customer's contact who signs (one line)." })
   @Length(1, 200)
+  @OneLine()
   signedByName!: string;
 
   @Field(() => String, { description: "The drawing as a PNG data URL (data:image/png;base64,…), at most 256 KB." })
@@ -108,6 +110,7 @@ export class CompleteServiceVisitInput {
   databaseSizeMb?: number | null;
 
   @Field(() => VisitSignatureInput, { nullable: true, description: "The customer's contact signs on the tablet now." })
+  @ValidateNested()
   signature?: VisitSignatureInput | null;
 }
 
@@ -142,9 +145,13 @@ export class CorrectVisitProtocolInput {
   @Length(1, 1000)
   reason!: string;
 
-  @Field(() => [ProtocolCheckCorrectionInput], { description: "The checks that change." })
+  @Field(() => [ProtocolCheckCorrectionInput], { description: "The checks that change; empty when only the signature is replaced." })
   @ArrayMaxSize(10)
   checks!: ProtocolCheckCorrectionInput[];
+
+  @Field(() => VisitSignatureInput, { nullable: true, description: "The signer signs again: replaces the signature (e.g. an image that cannot be drawn); NOT_SIGNED when nobody had signed. The replaced one stays in the audit trail." })
+  @ValidateNested()
+  signature?: VisitSignatureInput | null;
 }
 
 @InputType({ description: "Turn a check that needs action into an action-plan item." })

@@ -1,3 +1,4 @@
+import { GraphQLError } from "graphql";
 import { Arg, Args, Authorized, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from "type-graphql";
 import type { Context } from "../../context.js";
 import { requireViewer } from "../../shared/auth.js";
@@ -12,7 +13,7 @@ import { ActionItem } from "../tailoring/tailoring.types.js";
 import { createActionItemFromCheck } from "./visit-action-item.js";
 import { hardwarePrefill, missingKinds, recordVisitCheck } from "./visit-checks.js";
 import * as mail from "./visit-mail.js";
-import { renderProtocolPdf } from "./protocol-pdf.js";
+import { ProtocolPdfFailed, renderProtocolPdf } from "./protocol-pdf.js";
 import { completeServiceVisit, correctVisitProtocol, protocolVersionsOf } from "./visit-protocol.js";
 import { protocolDocument } from "./visit-protocol-document.js";
 import { acknowledgeVisitProtocol, signVisitProtocol } from "./visit-signature.js";
@@ -237,11 +238,20 @@ export class ServiceVisitResolver {
     return items.filter((i) => i !== null).map(ActionItem.from);
   }
 
-  @FieldResolver(() => VisitProtocolPdf, { description: "The protocol as a PDF (base64), for download; the same file the e-mail carries." })
+  @FieldResolver(() => VisitProtocolPdf, {
+    nullable: true,
+    description: "The protocol as a PDF (base64), for download; the same file the e-mail carries. Null with the error PROTOCOL_PDF_FAILED when it cannot be made in time (see correctVisitProtocol for a damaged signature).",
+  })
   async protocolPdf(@Root() v: ServiceVisit, @Ctx() ctx: Context) {
     const agreement = (await findAgreement(ctx.db, requireViewer(ctx), v.row.agreementId, ctx.clock))!;
     const doc = await protocolDocument(ctx.db, v.row, agreement);
-    const pdf = await renderProtocolPdf(doc);
-    return Object.assign(new VisitProtocolPdf(), { filename: `supportbesok-protokoll-${agreement.number}-${doc.visitedOn}.pdf`, contentType: "application/pdf", base64: pdf.toString("base64") });
+    try {
+      const pdf = await renderProtocolPdf(doc);
+      return Object.assign(new VisitProtocolPdf(), { filename: `supportbesok-protokoll-${agreement.number}-${doc.visitedOn}.pdf`, contentType: "application/pdf", base64: pdf.toString("base64") });
+    } catch (e) {
+      if (!(e instanceof ProtocolPdfFailed)) throw e;
+      ctx.log.warn({ err: e.cause, visitId: v.row.id }, "the protocol PDF could not be made");
+      throw new GraphQLError(e.message, { extensions: { code: e.code } });
+    }
   }
 }

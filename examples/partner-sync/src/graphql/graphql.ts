@@ -21,7 +21,7 @@ export type AgreementStatus =
 export type CreateApiTokenInput = {
   /** When the token stops working: in the future and at most 366 days away (INVALID_EXPIRY otherwise). Leave it out for a token that works until revoked. */
   expiresAt?: string | null | undefined;
-  /** Where the token will be used, e.g. "Our CRM integration" (1–100 characters). */
+  /** Where the token will be used, e.g. "Our CRM integration" (1–100 characters, one line). */
   name: string;
 };
 
