@@ -240,7 +240,8 @@ function selectionOf(type: GraphQLObjectType, depth: number): string {
   const parts: string[] = [];
   for (const field of Object.values(type.getFields()) as GraphQLField<unknown, unknown>[]) {
     if (field.args.some((a) => isNonNullType(a.type) && a.defaultValue === undefined)) continue;
-    if (field.name === "contentBase64" || field.name === "pdfBase64") continue;
+    // Bytes are costed out of lists, and a protocol PDF takes a second of its own thread: both have their own tests.
+    if (field.name === "contentBase64" || field.name === "protocolPdf") continue;
     const named = getNamedType(field.type);
     if (isLeafType(named)) parts.push(field.name);
     else if (depth > 0 && isObjectType(named)) {
@@ -292,7 +293,7 @@ describe("the compiled path answers as graphql-js, over HTTP, for every client o
     expect(executed.filter((how) => how === "compiled").length).toBeGreaterThan(500);
   }, 600_000);
 
-  it("a query over every field of the schema, through aliases, fragments and @skip, as every kind of user and as nobody", async () => {
+  it("a query over every field of the schema, through aliases, fragments and @skip, as vendor, partner, customer and nobody", async () => {
     const before = executed.filter((how) => how === "compiled").length;
     const queries = generatedQueries();
     expect(queries.length).toBeGreaterThan(40);
@@ -303,7 +304,7 @@ describe("the compiled path answers as graphql-js, over HTTP, for every client o
       } catch (e) {
         throw new Error(`the generator wrote an invalid query: ${query}`, { cause: e });
       }
-      for (const email of [...ROLES, undefined]) {
+      for (const email of ["admin@aptus.demo", "petra@nordsak.demo", "karin@vastkustfast.demo", undefined]) {
         for (const variables of variableSets(operation)) await compare(query, variables, email ? tokens.get(email) : undefined);
       }
     }
