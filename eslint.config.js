@@ -3,7 +3,7 @@ import globals from "globals";
 import tseslint from "typescript-eslint";
 
 export default tseslint.config(
-  { ignores: ["**/node_modules/**", "portal/build/**", "api/dist/**", "bench/results/**", "portal/app/graphql/**", "examples/*/src/graphql/**", "api/src/db/migrations/**", ".data/**", ".test-artifacts/**"] },
+  { ignores: ["**/node_modules/**", "portal/build/**", "api/dist/**", "bench/results/**", "portal/app/graphql/**", "examples/*/src/graphql/**", "api/src/db/migrations/**", ".data/**", ".test-artifacts/**", ".stryker-tmp/**", "reports/**"] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

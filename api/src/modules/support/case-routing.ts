@@ -35,11 +35,14 @@ export function routeCase(category: Category, installer: Installer | null): Rout
 export function routingMessage(code: RoutingReasonCode, partnerName: string | null): { sv: string; en: string } {
   const who = partnerName ?? "er installatör";
   switch (code) {
-    case "INSTALLER_ON_AGREEMENT":
+    case "INSTALLER_ON_AGREEMENT": {
+      // Without a name the sentence says "er installatör" once, not "er installatör er installatör".
+      const named = partnerName === null ? "" : ` ${partnerName}`;
       return {
-        sv: `Frågor om programmering och daglig drift besvaras av er installatör ${who}, som är partner på ert supportavtal.`,
-        en: `Questions about programming and daily operation are answered by your installer ${partnerName ?? "your installer"}, the partner on your support agreement.`,
+        sv: `Frågor om programmering och daglig drift besvaras av er installatör${named}, som är partner på ert supportavtal.`,
+        en: `Questions about programming and daily operation are answered by your installer${named}, the partner on your support agreement.`,
       };
+    }
     case "PROPERTY_INSTALLER":
       return {
         sv: `Frågor om programmering och daglig drift besvaras av ${who}, som installerade systemet i er fastighet.`,

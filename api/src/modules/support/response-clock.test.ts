@@ -32,6 +32,18 @@ describe("the first-response clock", () => {
     expect(new Date(responseDueAt(calendar, facts([{ startedAt: t("2026-03-02T15:00:00+01:00"), endedAt: null }]))!).toISOString()).toBe("2026-03-02T11:00:00.000Z");
   });
 
+  it("counts no time while a pause is still running, and the time before it once", () => {
+    const waiting = facts([{ startedAt: t("2026-03-02T09:00:00+01:00"), endedAt: null }]);
+    expect(at(waiting, "2026-03-02T11:00:00+01:00")).toEqual({ usedMs: MS_PER_HOUR, leftMs: 3 * MS_PER_HOUR, nearDeadline: false, overdue: false });
+    expect(at(waiting, "2026-03-04T11:00:00+01:00").usedMs).toBe(MS_PER_HOUR);
+  });
+
+  it("keeps the deadline where the target ran out when a pause starts at that very instant", () => {
+    const noon = t("2026-03-02T12:00:00+01:00"); // 4 h after opening: the whole target used
+    expect(responseDueAt(calendar, facts([{ startedAt: noon, endedAt: null }]))).toBe(noon);
+    expect(responseDueAt(calendar, facts([{ startedAt: noon, endedAt: t("2026-03-03T08:00:00+01:00") }]))).toBe(noon);
+  });
+
   it("stops at the first answer: nothing left to count and no flags", () => {
     const r = readClock(calendar, facts(), { running: false, stoppedAt: t("2026-03-02T09:30:00+01:00") }, t("2026-03-05T09:00:00+01:00"));
     expect(r).toEqual({ usedMs: 1.5 * MS_PER_HOUR, leftMs: null, nearDeadline: false, overdue: false });
