@@ -165,7 +165,8 @@ function StaffActions({ c, colleagues, me }: Pick<Loaded, "c" | "colleagues" | "
           <>
             <div className="field">
               <label htmlFor="case-assignee">{t("support.assignee")}</label>
-              <select id="case-assignee" name="assigneeId" defaultValue={colleagues.find((u) => u.name === c.assignee?.name)?.id ?? ""}>
+              {/* Keyed by the case's own value, so a change made here shows once the page has reloaded it. */}
+              <select id="case-assignee" name="assigneeId" defaultValue={c.assigneeUser?.id ?? ""} key={c.assigneeUser?.id ?? ""}>
                 <option value="">{t("support.unassigned")}</option>
                 {colleagues.map((u) => (
                   <option key={u.id} value={u.id}>
