@@ -17,6 +17,33 @@ export default tseslint.config(
     languageOptions: { globals: { ...globals.browser } },
   },
   {
+    // One form kit (decision 0021): the API's userErrors reach the user only through it, as the
+    // portal's words for each code, never as a code or the API's English message.
+    files: ["portal/app/routes/**/*.{ts,tsx}", "portal/app/components/**/*.{ts,tsx}"],
+    ignores: ["portal/app/components/intent-form.tsx"],
+    rules: {
+      "no-restricted-syntax": [
+        "error",
+        {
+          selector: "CallExpression[callee.type='MemberExpression'][callee.object.type='MemberExpression'][callee.object.property.name='userErrors']",
+          message: "Hand the API's userErrors to the form kit (formErrors, refused, runAdminForm) instead of mapping them: it words each code in Swedish (decision 0021).",
+        },
+        {
+          selector: "JSXExpressionContainer[parent.type=/^JSX(Element|Fragment)$/] > MemberExpression[property.name=/^(code|message)$/]",
+          message: "Show an error through the form kit (IntentForm, FormErrors, ResultErrors), never its code or the API's message (decision 0021).",
+        },
+        {
+          selector: "JSXExpressionContainer[parent.type=/^JSX(Element|Fragment)$/] MemberExpression[property.name='errors']",
+          message: "Show a form's errors through the form kit (IntentForm, FormErrors, ResultErrors), which words each code in Swedish (decision 0021).",
+        },
+      ],
+      "no-restricted-imports": [
+        "error",
+        { paths: [{ name: "~/lib/form-result", importNames: ["formErrorText"], message: "Show errors with the form kit's components (IntentForm, FormErrors, ResultErrors) (decision 0021)." }] },
+      ],
+    },
+  },
+  {
     // Test helpers parse arbitrary JSON responses.
     files: ["**/test/**/*.ts", "**/*.test.ts", "**/e2e/**/*.ts"],
     rules: { "@typescript-eslint/no-explicit-any": "off", "@typescript-eslint/no-non-null-assertion": "off" },

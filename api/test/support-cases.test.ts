@@ -115,6 +115,30 @@ describe("support cases over HTTP", () => {
     expect(nodes.some((n: { overdue: boolean; openHoursLeft: number }) => n.overdue && n.openHoursLeft <= 0)).toBe(true);
   });
 
+  it("tells the assignee apart from a colleague with the same name by id, for the staff only", async () => {
+    const org = await api.gql(`{ viewer { organisation { id } } }`, {}, token.admin);
+    const twins: string[] = [];
+    for (const n of [1, 2]) {
+      const made = await api.gql(`mutation($i: CreateUserInput!) { createUser(input: $i) { user { id } userErrors { code } } }`, {
+        i: { organisationId: org.data.viewer.organisation.id, name: "Lika Namn", email: `lika${n}@aptus.demo`, role: "SUPPORT", password: "ett-långt-lösenord" },
+      }, token.admin);
+      expect(made.data.createUser.userErrors).toEqual([]);
+      twins.push(made.data.createUser.user.id);
+    }
+    const opened = await api.gql(OPEN, { i: { category: "OTHER", subject: "Vem handlägger?", description: "Två med samma namn." } }, token.britt);
+    const caseId = opened.data.openSupportCase.supportCase.id;
+    const assigned = await api.gql(`mutation($i: AssignSupportCaseInput!) { assignSupportCase(input: $i) { userErrors { code } } }`, { i: { caseId, assigneeId: twins[1] } }, token.tomas);
+    expect(assigned.data.assignSupportCase.userErrors).toEqual([]);
+
+    const q = `query($c: ID!) { node(id: $c) { ... on SupportCase { assignee { name } assigneeUser { id name } } } }`;
+    const staff = await api.gql(q, { c: caseId }, token.tomas);
+    expect(staff.data.node).toEqual({ assignee: { name: "Lika Namn" }, assigneeUser: { id: twins[1], name: "Lika Namn" } });
+    // The customer sees who handles the case by name; the user is not hers to look up.
+    const customer = await api.gql(q, { c: caseId }, token.britt);
+    expect(customer.errors).toBeUndefined();
+    expect(customer.data.node).toEqual({ assignee: { name: "Lika Namn" }, assigneeUser: null });
+  });
+
   it("refuses an attachment whose content is not an accepted type", async () => {
     const r = await api.gql(OPEN, { i: { category: "OTHER", subject: "x", description: "y", attachments: [{ fileName: "bild.png", contentBase64: Buffer.from([0x4d, 0x5a, 0, 1, 2, 3]).toString("base64") }] } }, token.karin);
     expect(r.data.openSupportCase.userErrors[0]).toEqual({ code: "ATTACHMENT_TYPE_NOT_ALLOWED", field: ["input", "attachments", "0"] });

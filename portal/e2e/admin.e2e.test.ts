@@ -1,6 +1,6 @@
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { DEMO, launchBrowser, logIn, newPage, pathOf, screenshot, swedishDay } from "./support";
+import { apiAs, DEMO, launchBrowser, logIn, newPage, pathOf, screenshot, swedishDay } from "./support";
 
 const LARS = "lars@lasteknikvast.demo";
 // Unique per run, so the journey also runs again on the same database.
@@ -132,6 +132,20 @@ describe("administration and the partner's work", () => {
       const outdated = page.getByTestId("outdated").locator("tr").filter({ hasText: "Eriksberg Kaj" }).filter({ hasText: "Aptusportal" });
       await outdated.waitFor();
       await screenshot(page, "partner-worklist");
+
+      // A colleague reports progress on the same item meanwhile: the stale form is refused in words, with a reload.
+      const lars = await apiAs(LARS);
+      const { tailorings } = await lars<{ tailorings: { edges: { node: { actionPlan: { items: { id: string; title: string; version: number }[] } | null } }[] } }>(
+        "{ tailorings(first: 50) { edges { node { actionPlan { items { id title version } } } } } }",
+      );
+      const mine = tailorings.edges.flatMap((e) => e.node.actionPlan?.items ?? []).find((i) => i.title === "Uppdatera Aptusportal till 2.8.0")!;
+      await lars("mutation($i: UpdateActionItemInput!) { updateActionItem(input: $i) { userErrors { code } } }", { i: { actionItemId: mine.id, status: "IN_PROGRESS", expectedVersion: mine.version } });
+      await item.getByLabel("Status").selectOption("DONE");
+      await item.getByRole("button", { name: "Spara status" }).click();
+      await item.getByRole("alert").getByText("Någon annan ändrade under tiden. Ladda om sidan och försök igen.").waitFor();
+      expect(await page.locator("main").textContent()).not.toMatch(/STALE_VERSION|Someone else/);
+      await item.getByRole("link", { name: "Ladda om" }).click();
+      await item.locator(".badge", { hasText: "Pågår" }).waitFor();
 
       await item.getByLabel("Status").selectOption("DONE");
       await item.getByRole("button", { name: "Spara status" }).click();

@@ -1,24 +1,6 @@
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { DEMO, DEMO_PASSWORD, launchBrowser, logIn, newPage, screenshot } from "./support";
-
-/** The API itself, as one demo user: the yardstick the portal's words are checked against. */
-async function apiAs(email: string) {
-  const url = process.env.API_URL;
-  if (!url) throw new Error("Set API_URL to the running API's /graphql");
-  const call = async <T>(query: string, variables: Record<string, unknown>, token?: string): Promise<T> => {
-    const res = await fetch(url, {
-      method: "POST",
-      headers: { "content-type": "application/json", "apollo-require-preflight": "true", ...(token ? { authorization: `Bearer ${token}` } : {}) },
-      body: JSON.stringify({ query, variables }),
-    });
-    const body = (await res.json()) as { data: T; errors?: unknown };
-    if (body.errors) throw new Error(JSON.stringify(body.errors));
-    return body.data;
-  };
-  const { login } = await call<{ login: { token: string } }>("mutation($i: LoginInput!) { login(input: $i) { token } }", { i: { email, password: DEMO_PASSWORD } });
-  return <T>(query: string, variables: Record<string, unknown> = {}) => call<T>(query, variables, login.token);
-}
+import { apiAs, DEMO, launchBrowser, logIn, newPage, screenshot } from "./support";
 
 const BRITT = DEMO.britt; // Brf Kastanjen: its agreement ended, the next has not begun; no installer.
 const TOMAS = "tomas.tekniker@aptus.demo"; // the vendor's support
@@ -138,6 +120,38 @@ describe("support cases", () => {
       expect(await thread.textContent()).not.toContain("firmware");
     } finally {
       await customer.context.close();
+    }
+  });
+
+  it("shows the case's handler by who it is, not by name: of two colleagues named alike, the one it was given to", async () => {
+    expect(caseHref).not.toBe("");
+    // Two support staff with the same name, made for this run.
+    const admin = await apiAs(DEMO.admin.email);
+    const name = `Dubbel Handläggare ${Date.now().toString().slice(-6)}`;
+    const { viewer } = await admin<{ viewer: { organisation: { id: string } } }>("{ viewer { organisation { id } } }");
+    for (const n of [1, 2]) {
+      const { createUser } = await admin<{ createUser: { userErrors: unknown[] } }>("mutation($i: CreateUserInput!) { createUser(input: $i) { userErrors { code } } }", {
+        i: { organisationId: viewer.organisation.id, name, email: `dubbel${n}-${Date.now()}@aptus.demo`, role: "SUPPORT", password: "ett-långt-lösenord" },
+      });
+      expect(createUser.userErrors).toEqual([]);
+    }
+    const { context, page } = await newPage(browser);
+    try {
+      await logIn(page, TOMAS);
+      await page.goto(caseHref);
+      const assign = page.getByRole("form", { name: "Tilldela" });
+      const twins = await assign.getByLabel("Handläggare").locator("option").evaluateAll((options, n) => options.filter((o) => o.textContent === n).map((o) => (o as HTMLOptionElement).value), name);
+      expect(twins).toHaveLength(2);
+      // The second of the two in the list: a match by name would show the first.
+      await assign.getByLabel("Handläggare").selectOption(twins[1]!);
+      await assign.getByRole("button", { name: "Tilldela" }).click();
+      await page.getByRole("status").filter({ hasText: "Ärendet är tilldelat." }).waitFor();
+      // The page reloads the case after the change and shows whom it now has.
+      await expect.poll(() => page.getByRole("form", { name: "Tilldela" }).getByLabel("Handläggare").inputValue()).toBe(twins[1]);
+      await page.reload();
+      expect(await page.getByRole("form", { name: "Tilldela" }).getByLabel("Handläggare").inputValue()).toBe(twins[1]);
+    } finally {
+      await context.close();
     }
   });
 

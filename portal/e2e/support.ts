@@ -51,6 +51,24 @@ export async function logIn(page: Page, email: string, password = DEMO_PASSWORD)
   await page.getByRole("heading", { name: /^(Välkommen|Welcome), / }).waitFor();
 }
 
+/** The API itself, as one demo user: the yardstick the portal's words are checked against. */
+export async function apiAs(email: string) {
+  const url = process.env.API_URL;
+  if (!url) throw new Error("Set API_URL to the running API's /graphql");
+  const call = async <T>(query: string, variables: Record<string, unknown>, token?: string): Promise<T> => {
+    const res = await fetch(url, {
+      method: "POST",
+      headers: { "content-type": "application/json", "apollo-require-preflight": "true", ...(token ? { authorization: `Bearer ${token}` } : {}) },
+      body: JSON.stringify({ query, variables }),
+    });
+    const body = (await res.json()) as { data: T; errors?: unknown };
+    if (body.errors) throw new Error(JSON.stringify(body.errors));
+    return body.data;
+  };
+  const { login } = await call<{ login: { token: string } }>("mutation($i: LoginInput!) { login(input: $i) { token } }", { i: { email, password: DEMO_PASSWORD } });
+  return <T>(query: string, variables: Record<string, unknown> = {}) => call<T>(query, variables, login.token);
+}
+
 /** Saves a full-page screenshot to .test-artifacts/ (git-ignored) for a human to look at. */
 export async function screenshot(page: Page, name: string): Promise<void> {
   await mkdir(ARTIFACTS, { recursive: true });

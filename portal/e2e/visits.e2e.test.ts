@@ -19,6 +19,9 @@ describe("the customer reads a visit protocol on a tablet", () => {
     // The same chart component as in the PDF, drawn in the page: one point per visit.
     expect(await page.getByTestId("size-chart").locator("svg circle").count()).toBe(3);
     expect(await page.getByTestId("visit-action-items").textContent()).toContain("Utöka backupdisken på Stigberget");
+    // Who owns the item and how far it is, in words: never the API's VENDOR or OPEN.
+    expect(await page.getByTestId("visit-action-items").textContent()).toContain("· Aptus ·");
+    expect(await page.getByTestId("visit-action-items").textContent()).not.toMatch(/\b(VENDOR|PARTNER|CUSTOMER|OPEN|IN_PROGRESS|DONE|DROPPED)\b/);
     const width = await page.evaluate(() => document.documentElement.scrollWidth);
     expect(width).toBeLessThanOrEqual(768);
 

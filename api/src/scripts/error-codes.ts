@@ -1,6 +1,7 @@
 // Every userError code the API can answer, from the `*.errors.ts` files and from literal
 // `userError("CODE", …)` calls, with the modules that use it. `docs/api-for-partners.md` lists each
-// one with its meaning; `error-codes.test.ts` fails when a code here is missing there.
+// one with its meaning, and the portal's sv.json and en.json give each its words; `error-codes.test.ts`
+// fails when a code here is missing there.
 // Print the list as table rows: `npx tsx api/src/scripts/error-codes.ts` (`--missing` for only the
 // codes the doc lacks).
 import { readdirSync, readFileSync } from "node:fs";
@@ -10,6 +11,8 @@ import { fileURLToPath, pathToFileURL } from "node:url";
 export const repoRoot = fileURLToPath(new URL("../../../", import.meta.url));
 const modulesDir = path.join(repoRoot, "api/src/modules");
 export const partnerDoc = path.join(repoRoot, "docs/api-for-partners.md");
+/** The portal's messages, where each code has its words as `userError.CODE`. */
+export const portalMessages = (lang: "sv" | "en") => path.join(repoRoot, `portal/app/i18n/${lang}.json`);
 
 const CODE_ENTRY = /^\s*([A-Z][A-Z0-9_]+):\s*"([A-Z][A-Z0-9_]+)"/gm;
 const LITERAL_USER_ERROR = /userError\(\s*"([A-Z][A-Z0-9_]+)"/g;

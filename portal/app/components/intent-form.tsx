@@ -55,6 +55,8 @@ export interface FieldKit {
 
 interface IntentFormProps<Intent extends string> {
   intent: Intent;
+  /** Further intents this form's buttons post (a draft save beside the final one): their answers show here too. */
+  also?: readonly Intent[];
   /** The input names this form has; errors on other fields are shown above the form. */
   fields?: readonly string[];
   target?: string;
@@ -67,9 +69,10 @@ interface IntentFormProps<Intent extends string> {
 }
 
 /** A form posting `intent` to the page's action, with errors beside its fields. */
-export function IntentForm<Intent extends string>({ intent, fields = [], target, className, confirm, hidden, children, ...rest }: IntentFormProps<Intent>) {
+export function IntentForm<Intent extends string>({ intent, also = [], fields = [], target, className, confirm, hidden, children, ...rest }: IntentFormProps<Intent>) {
   const t = useT();
-  const result = useFormResult(intent, target);
+  const last = useLastResult<Intent>();
+  const result = [intent, ...also].map((posted) => resultFor(last, posted, target)).find((answer) => answer !== undefined);
   const failed = result && !result.ok ? result : undefined;
   const prefix = target ? `${intent}-${target}` : intent;
   const errorFor = (name: string): FormError | undefined => failed?.errors.find((error) => error.field === name);

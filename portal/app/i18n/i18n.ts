@@ -81,10 +81,14 @@ export function translator(lang: Lang): Translate {
   return (key, vars) => translate(lang, key, vars);
 }
 
-/** A message key for an API userError code, when the portal knows the code. */
+export function hasMessage(key: string): key is MessageKey {
+  return Object.hasOwn(sv, key);
+}
+
+/** The words for an API userError code; a code the portal does not know yet gets a helpful generic line. */
 export function userErrorKey(code: string): MessageKey {
   const key = `userError.${code}`;
-  return key in sv ? (key as MessageKey) : "userError.UNKNOWN";
+  return hasMessage(key) ? key : "userError.UNKNOWN";
 }
 
 /** The one mapping from the portal's languages to Intl locales. */

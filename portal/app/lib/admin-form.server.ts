@@ -1,17 +1,6 @@
 import { randomUUID } from "node:crypto";
-import sv from "~/i18n/sv.json";
 import type { MessageKey } from "~/i18n/i18n";
-import { formError, formErrors, isBadRequest, type FormError, type FormResult } from "~/lib/form-result";
-
-type UserErrors = ReadonlyArray<{ code: string; field?: ReadonlyArray<string> | null; message: string }>;
-
-/** The admin pages' own words for the API's codes, where they say more than the shared ones. */
-function withAdminWords(errors: FormError[]): FormError[] {
-  return errors.map((error) => {
-    const key = `admin.error.${error.code}`;
-    return key in sv ? { ...error, key: key as MessageKey } : error;
-  });
-}
+import { formError, inPageWords, isBadRequest, refused, type FormError, type FormResult, type UserErrors } from "~/lib/form-result";
 
 /** The trimmed text of one field. */
 export function field(form: FormData, name: string): string {
@@ -36,8 +25,8 @@ export async function runAdminForm<Intent extends string>(
   try {
     const outcome = await call();
     if (outcome.userErrors.length > 0) {
-      const conflict = outcome.userErrors.some((error) => error.code === "STALE_VERSION");
-      return { intent, target, ok: false, errors: withAdminWords(formErrors(outcome.userErrors)), values, conflict };
+      const answer = refused(intent, outcome.userErrors, values, target);
+      return { ...answer, errors: inPageWords(answer.errors, "admin") };
     }
     return { intent, target, ok: true, errors: [], values: {}, done: `admin.done.${intent}` as MessageKey, subject: outcome.subject, nonce: randomUUID() };
   } catch (error) {

@@ -1,4 +1,4 @@
-import { userErrorKey, type MessageKey, type Translate } from "~/i18n/i18n";
+import { hasMessage, userErrorKey, type MessageKey, type Translate } from "~/i18n/i18n";
 
 /**
  * The one shape every page's action answers a form with. Each page posts its forms to one action
@@ -26,33 +26,55 @@ export interface FormResult<Intent extends string> {
   nonce?: string;
 }
 
-/** One thing wrong with a form: the input it concerns (null: the whole form), its code, its words. */
+/**
+ * One thing wrong with a form: the input it concerns (null: the whole form), its code, its words.
+ * The API's own message is not kept: it is English and written for developers, so a user sees the
+ * portal's words for the code (`userError.CODE`), or a helpful generic line for a code it does not know.
+ */
 export interface FormError {
   field: string | null;
+  /** The API's field path after `field`: which entries of a list, e.g. the checks VISIT_INCOMPLETE names. */
+  rest?: string[];
   code: string;
   /** The portal's own words, when it has more specific ones than the code's. */
   key?: MessageKey;
-  /** The API's (English) message, shown only for a code the portal does not know. */
-  message: string;
 }
+
+/** What the API answers a refused mutation with (the `UserError` type). */
+export type UserErrors = ReadonlyArray<{ code: string; field?: ReadonlyArray<string> | null }>;
 
 /** An error the portal finds itself, before asking the API. */
 export function formError(field: string | null, code: string, key?: MessageKey): FormError {
-  return { field, code, key, message: code };
+  return { field, code, key };
 }
 
-/** ["input", "email"] → "email"; ["input", "monthlyPrice", "currency"] → "monthlyPrice". */
-export function formErrors(userErrors: ReadonlyArray<{ code: string; field?: ReadonlyArray<string> | null; message: string }>): FormError[] {
+/** ["input", "email"] → "email"; ["input", "monthlyPrice", "currency"] → "monthlyPrice" (rest: ["currency"]). */
+export function formErrors(userErrors: UserErrors): FormError[] {
   return userErrors.map((error) => {
-    const path = (error.field ?? []).filter((part) => part !== "input");
-    return { field: path[0] ?? null, code: error.code, message: error.message };
+    const [field = null, ...rest] = (error.field ?? []).filter((part) => part !== "input");
+    return rest.length > 0 ? { field, rest, code: error.code } : { field, code: error.code };
   });
 }
 
+/**
+ * A page's own words for some codes, where it can say more than the shared ones: `admin.error.CODE`
+ * on the admin pages, `tailoring.error.CODE` on the tailoring page.
+ */
+export function inPageWords(errors: FormError[], page: "admin" | "tailoring"): FormError[] {
+  return errors.map((error) => {
+    const key = `${page}.error.${error.code}`;
+    return error.key || !hasMessage(key) ? error : { ...error, key };
+  });
+}
+
+/** The answer to a form the API refused; a STALE_VERSION among the errors offers a reload. */
+export function refused<Intent extends string>(intent: Intent, userErrors: UserErrors, values: FormResult<Intent>["values"] = {}, target?: string): FormResult<Intent> {
+  const conflict = userErrors.some((error) => error.code === "STALE_VERSION");
+  return { intent, target, ok: false, errors: formErrors(userErrors), values, ...(conflict ? { conflict } : {}) };
+}
+
 export function formErrorText(t: Translate, error: FormError): string {
-  if (error.key) return t(error.key);
-  const key = userErrorKey(error.code);
-  return key === "userError.UNKNOWN" ? error.message : t(key);
+  return t(error.key ?? userErrorKey(error.code));
 }
 
 /** The result when it concerns this form (and this row), else undefined. */

@@ -8,7 +8,7 @@ import { actorOf } from "../parties/actor.js";
 import { ConnectionArgs, mapNodes } from "../../shared/connection.js";
 import { uuidOf } from "../../shared/ids.js";
 import { payload } from "../../shared/payload.js";
-import { Organisation, Property } from "../parties/party.types.js";
+import { Organisation, Property, User } from "../parties/party.types.js";
 import { routingMessage, type RoutingReasonCode } from "./case-routing.js";
 import { listSupportCases, openSupportCase } from "./support-case.service.js";
 import { clockOfCase } from "./case-clock.js";
@@ -142,6 +142,16 @@ export class SupportCaseResolver {
   @FieldResolver(() => SupportCaseActor, { nullable: true, description: "Who handles the case; null when nobody is assigned yet." })
   async assignee(@Root() c: SupportCase, @Ctx() ctx: Context) {
     return actorOf(ctx, c.row.assigneeId);
+  }
+
+  @FieldResolver(() => User, {
+    nullable: true,
+    description:
+      "The assignee as a user, to tell colleagues with the same name apart (e.g. the one to preselect when reassigning): only where `node(id)` of that user answers too, as for the handler's own colleagues; otherwise null (a customer's view): use `assignee` for the name.",
+  })
+  async assigneeUser(@Root() c: SupportCase, @Ctx() ctx: Context) {
+    const row = c.row.assigneeId ? await ctx.loaders.visibleUser.load(c.row.assigneeId) : null;
+    return row && User.from(row);
   }
 
   @FieldResolver(() => DateTimeResolver, { nullable: true, description: "When support opened after the case came in, if it came in while support was closed; null when it was open." })

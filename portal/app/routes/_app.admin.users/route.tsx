@@ -166,11 +166,11 @@ export default function UsersPage() {
 }
 
 /** Another role (of the user's organisation's kind) and deactivation, for one row. */
-function UserActions({ user }: { user: { id: string; name: string; role: Role; organisation: { kind: OrganisationKind } } }) {
+function UserActions({ user }: { user: { id: string; name: string; email: string; role: Role; organisation: { kind: OrganisationKind } } }) {
   const t = useT();
   return (
     <div className="row-actions">
-      <IntentForm intent="changeRole" target={user.id} fields={["role"]} className="inline-form" aria-label={t("admin.users.changeRoleLabel", { name: user.name })}>
+      <IntentForm intent="changeRole" target={user.id} fields={["role"]} className="inline-form" aria-label={t("admin.users.changeRoleLabel", { name: user.name, email: user.email })}>
         {(kit) => (
           <>
             <SelectField kit={kit} name="role" label="admin.users.newRole" options={ROLES_BY_KIND[user.organisation.kind].map((r) => ({ value: r, label: t(`admin.role.${r}`) }))} />

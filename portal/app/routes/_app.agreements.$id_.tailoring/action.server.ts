@@ -15,8 +15,8 @@ import {
   type ReviewArea,
   type TailoringStep,
 } from "~/graphql/graphql";
-import type { MessageKey } from "~/i18n/i18n";
-import { formError, type FormError } from "~/lib/form-result";
+import { hasMessage, userErrorKey, type MessageKey } from "~/i18n/i18n";
+import { formError, refused, type FormError, type UserErrors } from "~/lib/form-result";
 import type { Api } from "~/lib/api.server";
 
 import { parseKronor } from "~/lib/money";
@@ -25,28 +25,15 @@ import { intentOf } from "~/lib/intent.server";
 import { TAILORING_INTENTS, type TailoringIntent, type TailoringResult } from "./intents";
 
 interface Outcome {
-  userErrors: ReadonlyArray<{ code: string }>;
+  userErrors: UserErrors;
   subject?: string;
 }
 
-const KNOWN_CODES = [
-  "STEP_OUT_OF_ORDER",
-  "STALE_VERSION",
-  "OUTSIDE_AGREEMENT_PERIOD",
-  "TAILORING_EXISTS",
-  "AGREEMENT_NOT_ACTIVE",
-  "EMPTY_ACTION_PLAN",
-  "ITEMS_MISMATCH",
-  "NOT_PRIORITISED",
-  "INVALID_INPUT",
-  "NOT_FOUND",
-] as const;
-
-/** The API's userError code in the user's words; a reorder that lost the race has its own message. */
+/** The API's userError code in the page's words; a reorder that lost the race has its own message. */
 function messageFor(intent: TailoringIntent, code: string): MessageKey {
   if (code === "STALE_VERSION") return intent === "prioritise" || intent === "confirm" ? "tailoring.conflict.order" : "tailoring.conflict.plan";
-  const known = KNOWN_CODES.find((c) => c === code);
-  return known ? `tailoring.error.${known}` : "userError.UNKNOWN";
+  const own = `tailoring.error.${code}`;
+  return hasMessage(own) ? own : userErrorKey(code);
 }
 
 /** Two codes the page words alike (e.g. two userErrors of one kind) say it once. */
@@ -211,7 +198,7 @@ export async function runTailoringIntent(api: Api, agreementId: string, form: Fo
     }
     case "prioritise": {
       const itemIds = texts(form, "itemId").filter(Boolean);
-      if (itemIds.length === 0) errors.push("tailoring.error.EMPTY_ACTION_PLAN");
+      if (itemIds.length === 0) errors.push("userError.EMPTY_ACTION_PLAN");
       if (expectedVersion === undefined) errors.push("tailoring.conflict.order");
       done = "tailoring.done.prioritised";
       call = async () => (await api.mutate(PrioritiseActionPlanDocument, { input: { actionPlanId, itemIds, expectedVersion: expectedVersion ?? -1 } })).prioritiseActionPlan;
@@ -249,8 +236,9 @@ export async function runTailoringIntent(api: Api, agreementId: string, form: Fo
   if (errors.length > 0 || !call) return { intent, target, ok: false, errors: errors.map((key) => formError(null, "INVALID_INPUT", key)), values };
   const outcome = await call();
   if (outcome.userErrors.length > 0) {
-    const codes = outcome.userErrors.map((e) => e.code);
-    return { intent, target, ok: false, errors: sameMessageOnce(codes.map((code) => formError(null, code, messageFor(intent, code)))), conflict: codes.includes("STALE_VERSION"), values };
+    // The tailoring forms show the API's refusals above the form, each once.
+    const answer = refused(intent, outcome.userErrors, values, target);
+    return { ...answer, errors: sameMessageOnce(answer.errors.map((error) => formError(null, error.code, messageFor(intent, error.code)))) };
   }
   if (intent === "endDate") done = outcome.subject === "agreed" ? "tailoring.done.endDateAgreed" : "tailoring.done.endDateProposed";
   return { intent, target, ok: true, errors: [], values: {}, done, subject: outcome.subject, nonce: randomUUID() };

@@ -1,16 +1,17 @@
 import { TIER_CODES } from "~/lib/enums";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { redirect } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData, useRouteError, useSubmit } from "@remix-run/react";
+import { Form, Link, useLoaderData, useRouteError, useSubmit } from "@remix-run/react";
 import { ErrorPanel } from "~/components/error-panel";
-import { SubmitButton } from "~/components/submit-button";
+import { IntentButton, IntentForm, useFormResult } from "~/components/intent-form";
 import { CreateAgreementDocument, NewAgreementChoicesDocument } from "~/graphql/graphql";
 import { formatNumber } from "~/i18n/i18n";
 import { pageTitle } from "~/i18n/meta";
 import { useLang, useT } from "~/i18n/use-t";
-import { formError, formErrorText, formErrors, isBadRequest, type FormError } from "~/lib/form-result";
+import { formError, isBadRequest, refused, type FormError, type FormResult } from "~/lib/form-result";
 import { addYear, isIsoDate, todayInSweden } from "~/lib/dates";
 import { apiFor } from "~/lib/api.server";
+import { intentOf } from "~/lib/intent.server";
 import { redirectToLogin } from "~/lib/session.server";
 
 export const meta: MetaFunction = ({ matches }) => [{ title: pageTitle(matches, "newAgreement.title") }];
@@ -35,13 +36,10 @@ export async function loader({ request }: LoaderFunctionArgs) {
   };
 }
 
-interface CreateResult {
-  errors: FormError[];
-  values: { partnerId: string; tier: string; startsOn: string; endsOn: string; propertyIds: string[] };
-}
-
-export async function action({ request }: ActionFunctionArgs): Promise<CreateResult> {
+/** Creates the draft and opens it; the portal's own checks first, then the API's userErrors beside their fields. */
+export async function action({ request }: ActionFunctionArgs): Promise<FormResult<"create">> {
   const form = await request.formData();
+  const intent = intentOf(form, ["create"]);
   const text = (name: string) => String(form.get(name) ?? "").trim();
   const values = {
     partnerId: text("partnerId"),
@@ -58,39 +56,29 @@ export async function action({ request }: ActionFunctionArgs): Promise<CreateRes
   if (values.propertyIds.length === 0) errors.push(formError("propertyIds", "NO_PROPERTIES"));
   if (!isIsoDate(values.startsOn)) errors.push(formError("startsOn", values.startsOn ? "INVALID_DATE" : "REQUIRED"));
   if (!isIsoDate(values.endsOn)) errors.push(formError("endsOn", values.endsOn ? "INVALID_DATE" : "REQUIRED"));
-  if (errors.length > 0 || !tier) return { errors, values };
+  if (errors.length > 0 || !tier) return { intent, ok: false, errors, values };
   const { api } = await apiFor(request);
   try {
     const input = { customerId, partnerId: values.partnerId || undefined, tier, propertyIds: values.propertyIds, startsOn: values.startsOn, endsOn: values.endsOn };
     const { createAgreement } = await api.mutate(CreateAgreementDocument, { input });
-    if (createAgreement.userErrors.length > 0 || !createAgreement.agreement) return { errors: formErrors(createAgreement.userErrors), values };
+    if (createAgreement.userErrors.length > 0 || !createAgreement.agreement) return refused(intent, createAgreement.userErrors, values);
     throw redirect(`/agreements/${encodeURIComponent(createAgreement.agreement.id)}`);
   } catch (error) {
     if (!isBadRequest(error)) throw error;
-    return { errors: [formError(null, "BAD_USER_INPUT")], values };
+    return { intent, ok: false, errors: [formError(null, "BAD_USER_INPUT")], values };
   }
 }
 
-const FIELDS = ["customerId", "partnerId", "tier", "propertyIds", "startsOn", "endsOn"];
+/** The inputs of the draft form; an error on anything else (the customer, the form as a whole) stands above it. */
+const FIELDS = ["partnerId", "tier", "propertyIds", "startsOn", "endsOn"];
 
 export default function NewAgreementPage() {
   const t = useT();
   const lang = useLang();
   const submit = useSubmit();
   const { customers, customer, partners, properties, tiers, today } = useLoaderData<typeof loader>();
-  const result = useActionData<typeof action>();
-  const errorFor = (field: string) => result?.errors.find((error) => error.field === field);
-  const general = result?.errors.filter((error) => !error.field || !FIELDS.includes(error.field)) ?? [];
-  const fieldError = (field: string) => {
-    const error = errorFor(field);
-    return error ? (
-      <p id={`${field}-error`} className="field-error" role="alert">
-        {formErrorText(t, error)}
-      </p>
-    ) : null;
-  };
-  const invalid = (field: string) => (errorFor(field) ? { "aria-invalid": true as const, "aria-describedby": `${field}-error` } : {});
-  const startsOn = result?.values.startsOn || today;
+  const result = useFormResult("create");
+  const typedProperties = result?.values.propertyIds;
   return (
     <>
       <p className="breadcrumb">
@@ -125,75 +113,78 @@ export default function NewAgreementPage() {
       {customer ? (
         <section className="card section" aria-labelledby="details-title">
           <h2 id="details-title">{t("newAgreement.step2", { customer: customer.name })}</h2>
-          {general.map((error) => (
-            <p key={error.code} className="alert alert-error" role="alert">
-              {formErrorText(t, error)}
-            </p>
-          ))}
-          {fieldError("customerId")}
-          <Form method="post" className="stack" key={customer.id}>
-            <input type="hidden" name="customerId" value={customer.id} />
-            <fieldset className="checks checks-column" {...invalid("propertyIds")}>
-              <legend>{t("newAgreement.properties")}</legend>
-              {properties.length === 0 ? <p className="muted">{t("newAgreement.noProperties")}</p> : null}
-              {properties.map((property) => (
-                <label key={property.id} className="check">
-                  <input
-                    type="checkbox"
-                    name="propertyIds"
-                    value={property.id}
-                    defaultChecked={result ? result.values.propertyIds.includes(property.id) : properties.length === 1}
-                  />
-                  <span>
-                    {property.name} <span className="muted small">· {property.streetAddress}, {property.city} · {t("agreement.apartments", { count: formatNumber(lang, property.apartments) })}</span>
-                  </span>
-                </label>
-              ))}
-            </fieldset>
-            {fieldError("propertyIds")}
-            <div className="inline-form">
-              <div className="field field-grow">
-                <label htmlFor="partnerId">{t("agreements.partner")}</label>
-                <select id="partnerId" name="partnerId" defaultValue={result?.values.partnerId ?? ""} {...invalid("partnerId")}>
-                  <option value="">{t("newAgreement.noPartner")}</option>
-                  {partners.map((partner) => (
-                    <option key={partner.id} value={partner.id}>
-                      {partner.name}
-                    </option>
-                  ))}
-                </select>
-                {fieldError("partnerId")}
-              </div>
-              <div className="field">
-                <label htmlFor="tier">{t("agreements.tier")}</label>
-                <select id="tier" name="tier" required defaultValue={result?.values.tier ?? ""} {...invalid("tier")}>
-                  <option value="" disabled>
-                    {t("newAgreement.chooseTier")}
-                  </option>
-                  {tiers.map((tier) => (
-                    <option key={tier.code} value={tier.code}>
-                      {tier.name} – {t("benefit.hanteraAccounts", { count: tier.includedHanteraAccounts })}
-                    </option>
-                  ))}
-                </select>
-                {fieldError("tier")}
-              </div>
-              <div className="field">
-                <label htmlFor="startsOn">{t("newAgreement.startsOn")}</label>
-                <input id="startsOn" type="date" name="startsOn" required defaultValue={startsOn} {...invalid("startsOn")} />
-                {fieldError("startsOn")}
-              </div>
-              <div className="field">
-                <label htmlFor="endsOn">{t("newAgreement.endsOn")}</label>
-                <input id="endsOn" type="date" name="endsOn" required defaultValue={result?.values.endsOn || addYear(startsOn)} {...invalid("endsOn")} />
-                {fieldError("endsOn")}
-              </div>
-            </div>
-            <p className="hint">{t("newAgreement.draftHint")}</p>
-            <div>
-              <SubmitButton busyLabel={t("newAgreement.creating")}>{t("newAgreement.create")}</SubmitButton>
-            </div>
-          </Form>
+          <IntentForm intent="create" fields={FIELDS} hidden={{ customerId: customer.id }} className="stack" key={customer.id}>
+            {(kit) => {
+              const startsOn = kit.value("startsOn") || today;
+              const propertyChoice = kit.props("propertyIds");
+              return (
+                <>
+                  <fieldset className="checks checks-column" aria-invalid={propertyChoice["aria-invalid"]} aria-describedby={propertyChoice["aria-describedby"]}>
+                    <legend>{t("newAgreement.properties")}</legend>
+                    {properties.length === 0 ? <p className="muted">{t("newAgreement.noProperties")}</p> : null}
+                    {properties.map((property) => (
+                      <label key={property.id} className="check">
+                        <input
+                          type="checkbox"
+                          name="propertyIds"
+                          value={property.id}
+                          defaultChecked={kit.failed ? [typedProperties ?? []].flat().includes(property.id) : properties.length === 1}
+                        />
+                        <span>
+                          {property.name} <span className="muted small">· {property.streetAddress}, {property.city} · {t("agreement.apartments", { count: formatNumber(lang, property.apartments) })}</span>
+                        </span>
+                      </label>
+                    ))}
+                  </fieldset>
+                  {kit.error("propertyIds")}
+                  <div className="inline-form">
+                    <div className="field field-grow">
+                      <label htmlFor={kit.props("partnerId").id}>{t("agreements.partner")}</label>
+                      <select {...kit.props("partnerId")} defaultValue={kit.value("partnerId", "")}>
+                        <option value="">{t("newAgreement.noPartner")}</option>
+                        {partners.map((partner) => (
+                          <option key={partner.id} value={partner.id}>
+                            {partner.name}
+                          </option>
+                        ))}
+                      </select>
+                      {kit.error("partnerId")}
+                    </div>
+                    <div className="field">
+                      <label htmlFor={kit.props("tier").id}>{t("agreements.tier")}</label>
+                      <select {...kit.props("tier")} required defaultValue={kit.value("tier", "")}>
+                        <option value="" disabled>
+                          {t("newAgreement.chooseTier")}
+                        </option>
+                        {tiers.map((tier) => (
+                          <option key={tier.code} value={tier.code}>
+                            {tier.name} – {t("benefit.hanteraAccounts", { count: tier.includedHanteraAccounts })}
+                          </option>
+                        ))}
+                      </select>
+                      {kit.error("tier")}
+                    </div>
+                    <div className="field">
+                      <label htmlFor={kit.props("startsOn").id}>{t("newAgreement.startsOn")}</label>
+                      <input {...kit.props("startsOn")} type="date" required defaultValue={startsOn} />
+                      {kit.error("startsOn")}
+                    </div>
+                    <div className="field">
+                      <label htmlFor={kit.props("endsOn").id}>{t("newAgreement.endsOn")}</label>
+                      <input {...kit.props("endsOn")} type="date" required defaultValue={kit.value("endsOn") || addYear(startsOn)} />
+                      {kit.error("endsOn")}
+                    </div>
+                  </div>
+                  <p className="hint">{t("newAgreement.draftHint")}</p>
+                  <div>
+                    <IntentButton intent="create" busy={t("newAgreement.creating")}>
+                      {t("newAgreement.create")}
+                    </IntentButton>
+                  </div>
+                </>
+              );
+            }}
+          </IntentForm>
         </section>
       ) : null}
     </>

@@ -6,17 +6,16 @@ import { FormErrors, IntentButton, IntentForm, SuccessNotice } from "~/component
 import { SubmitButton } from "~/components/submit-button";
 import { DeadlineBadge, timeLeftText } from "~/components/support-case-list";
 import { AssignSupportCaseDocument, HandOverSupportCaseDocument, ReplyToSupportCaseDocument, SetSupportCaseStatusDocument, SupportCasePageDocument } from "~/graphql/graphql";
-import { formatDateTime, type MessageKey } from "~/i18n/i18n";
+import { formatDateTime, userErrorKey, type MessageKey } from "~/i18n/i18n";
 import { pageTitle } from "~/i18n/meta";
 import { useLang, useT } from "~/i18n/use-t";
 import { apiFor } from "~/lib/api.server";
 import { SUPPORT_CASE_STATUSES } from "~/lib/enums";
 import { viewerOf } from "~/lib/viewer.server";
-import { formError, formErrors, type FormResult } from "~/lib/form-result";
+import { formError, refused, type FormResult, type UserErrors } from "~/lib/form-result";
 import { intentOf } from "~/lib/intent.server";
 import { redirectToLogin } from "~/lib/session.server";
 import { ATTACHMENT_ACCEPT, checkAttachments, MAX_ATTACHMENT_BYTES, postedFiles, toAttachmentInputs } from "~/lib/support-attachments";
-import { supportFormErrors } from "~/lib/support-errors";
 
 export const meta: MetaFunction = ({ matches }) => [{ title: pageTitle(matches, "support.caseTitle") }];
 
@@ -42,13 +41,13 @@ export async function action({ request, params }: ActionFunctionArgs): Promise<F
   const form = await request.formData();
   const intent = intentOf(form, INTENTS);
   const caseId = params.id ?? "";
-  const failed = (errors: { code: string; field?: readonly string[] | null; message: string }[], values: Record<string, string> = {}) => ({ intent, ok: false, values, errors: supportFormErrors(formErrors(errors)) });
+  const failed = (userErrors: UserErrors, values: Record<string, string> = {}) => refused(intent, userErrors, values);
   const done = (key: MessageKey) => ({ intent, ok: true, values: {}, errors: [], done: key, nonce: String(Date.now()) });
   if (intent === "reply") {
     const body = String(form.get("body") ?? "");
     const files = postedFiles(form);
     const check = checkAttachments(files);
-    if (check !== "ok") return { intent, ok: false, values: { body }, errors: [formError("attachments", check, `support.error.${check}` as MessageKey)] };
+    if (check !== "ok") return { intent, ok: false, values: { body }, errors: [formError("attachments", check)] };
     const { replyToSupportCase: r } = await api.mutate(ReplyToSupportCaseDocument, { input: { caseId, body, internal: form.get("internal") === "on", attachments: await toAttachmentInputs(files) } });
     return r.message ? done("support.replied") : failed(r.userErrors, { body });
   }
@@ -119,7 +118,7 @@ function ReplyForm({ staff }: { staff: boolean }) {
           accept={ATTACHMENT_ACCEPT}
           onChange={(event) => {
             const check = checkAttachments(Array.from(event.currentTarget.files ?? []));
-            const message = check === "ok" ? "" : t(`support.error.${check}` as MessageKey);
+            const message = check === "ok" ? "" : t(userErrorKey(check));
             setTooBig(message || null);
             event.currentTarget.setCustomValidity(message);
           }}
@@ -166,7 +165,8 @@ function StaffActions({ c, colleagues, me }: Pick<Loaded, "c" | "colleagues" | "
           <>
             <div className="field">
               <label htmlFor="case-assignee">{t("support.assignee")}</label>
-              <select id="case-assignee" name="assigneeId" defaultValue={colleagues.find((u) => u.name === c.assignee?.name)?.id ?? ""}>
+              {/* Keyed by the case's own value, so a change made here shows once the page has reloaded it. */}
+              <select id="case-assignee" name="assigneeId" defaultValue={c.assigneeUser?.id ?? ""} key={c.assigneeUser?.id ?? ""}>
                 <option value="">{t("support.unassigned")}</option>
                 {colleagues.map((u) => (
                   <option key={u.id} value={u.id}>

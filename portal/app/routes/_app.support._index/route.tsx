@@ -10,7 +10,7 @@ import { SupportCaseList } from "~/components/support-case-list";
 import { ViewSelect, viewFrom } from "~/components/view-select";
 import { clockTime, dayWords, SupportStatus } from "~/components/support-status";
 import { OpenSupportCaseDocument, SupportPageDocument, type SupportCaseCategory, type SupportCaseFilter } from "~/graphql/graphql";
-import { formatDateTime, type MessageKey } from "~/i18n/i18n";
+import { formatDateTime, userErrorKey, type MessageKey } from "~/i18n/i18n";
 import { pageTitle } from "~/i18n/meta";
 import { useLang, useT } from "~/i18n/use-t";
 import { apiFor } from "~/lib/api.server";
@@ -20,7 +20,6 @@ import { intentOf } from "~/lib/intent.server";
 import { pageFromUrl } from "~/lib/paging";
 import { todayInSweden } from "~/lib/dates";
 import { ATTACHMENT_ACCEPT, checkAttachments, MAX_ATTACHMENT_BYTES, postedFiles, toAttachmentInputs } from "~/lib/support-attachments";
-import { supportFormErrors } from "~/lib/support-errors";
 
 export const meta: MetaFunction = ({ matches }) => [{ title: pageTitle(matches, "support.title") }];
 
@@ -59,7 +58,7 @@ export async function action({ request }: ActionFunctionArgs): Promise<ActionRes
   const values = { customerId: String(form.get("customerId") ?? ""), category: String(form.get("category") ?? ""), subject: String(form.get("subject") ?? ""), description: String(form.get("description") ?? ""), propertyId: String(form.get("propertyId") ?? "") };
   const files = postedFiles(form);
   const check = checkAttachments(files);
-  if (check !== "ok") return { intent, ok: false, values, errors: [formError("attachments", check, `support.error.${check}` as MessageKey)] };
+  if (check !== "ok") return { intent, ok: false, values, errors: [formError("attachments", check)] };
   const { openSupportCase } = await api.mutate(OpenSupportCaseDocument, {
     input: {
       category: (CATEGORIES.find((c) => c === values.category) ?? "OTHER") as SupportCaseCategory,
@@ -71,7 +70,7 @@ export async function action({ request }: ActionFunctionArgs): Promise<ActionRes
     },
   });
   const c = openSupportCase.supportCase;
-  if (!c) return { intent, ok: false, values, errors: supportFormErrors(formErrors(openSupportCase.userErrors)) };
+  if (!c) return { intent, ok: false, values, errors: formErrors(openSupportCase.userErrors) };
   return { intent, ok: true, values: {}, errors: [], nonce: c.id, opened: { number: c.number, id: c.id, responseDueAt: c.responseDueAt ?? null, supportOpensAt: c.supportOpensAt ?? null, routing: c.routingReason } };
 }
 
@@ -164,8 +163,8 @@ function NewCaseForm({ properties, customers, result }: { properties: Named; cus
           aria-describedby="attachments-help"
           onChange={(event) => {
             const check = checkAttachments(Array.from(event.currentTarget.files ?? []));
-            setTooBig(check === "ok" ? null : t(`support.error.${check}` as MessageKey));
-            event.currentTarget.setCustomValidity(check === "ok" ? "" : t(`support.error.${check}` as MessageKey));
+            setTooBig(check === "ok" ? null : t(userErrorKey(check)));
+            event.currentTarget.setCustomValidity(check === "ok" ? "" : t(userErrorKey(check)));
           }}
         />
         <p id="attachments-help" className="muted small">

@@ -1,12 +1,15 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData, useRouteError } from "@remix-run/react";
+import { Link, useLoaderData, useRouteError } from "@remix-run/react";
 import { DatabaseSizeChart } from "../../../../api/src/modules/visits/database-size-chart";
 import { ErrorPanel } from "~/components/error-panel";
+import { IntentButton, IntentForm, ResultErrors, useFormResult } from "~/components/intent-form";
 import { AcknowledgeVisitProtocolDocument, VisitProtocolDocument } from "~/graphql/graphql";
 import { formatDateTime } from "~/i18n/i18n";
 import { pageTitle } from "~/i18n/meta";
 import { useLang, useT } from "~/i18n/use-t";
 import { apiFor } from "~/lib/api.server";
+import { refused, type FormResult } from "~/lib/form-result";
+import { intentOf } from "~/lib/intent.server";
 
 export const meta: MetaFunction = ({ matches }) => [{ title: pageTitle(matches, "visit.title") }];
 
@@ -18,10 +21,12 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   return { visit, role: data.viewer?.user.role ?? null };
 }
 
-export async function action({ request, params }: ActionFunctionArgs) {
+/** The customer's one form: acknowledging the finished protocol; the page then shows who did. */
+export async function action({ request, params }: ActionFunctionArgs): Promise<FormResult<"acknowledge">> {
+  const intent = intentOf(await request.formData(), ["acknowledge"]);
   const { api } = await apiFor(request);
-  const r = await api.mutate(AcknowledgeVisitProtocolDocument, { visitId: params.id ?? "" });
-  return { errors: r.acknowledgeVisitProtocol.userErrors.map((e) => e.code) };
+  const { acknowledgeVisitProtocol: r } = await api.mutate(AcknowledgeVisitProtocolDocument, { visitId: params.id ?? "" });
+  return r.userErrors.length > 0 ? refused(intent, r.userErrors) : { intent, ok: true, errors: [], values: {} };
 }
 
 const RESULT_CLASS: Record<string, string> = { OK: "badge", NEEDS_ACTION: "badge badge-redo", NOT_APPLICABLE: "badge" };
@@ -31,10 +36,11 @@ export default function VisitPage() {
   const t = useT();
   const lang = useLang();
   const { visit, role } = useLoaderData<typeof loader>();
-  const result = useActionData<typeof action>();
+  const acknowledgement = useFormResult("acknowledge");
   const latest = visit.protocolVersions[0];
   const items = visit.checks.flatMap((c) => (c.actionItem ? [c.actionItem] : []));
   const customer = role === "CUSTOMER_ADMIN" || role === "CUSTOMER_MEMBER";
+  const mayAcknowledge = customer && !visit.acknowledgement && visit.completedAt != null;
   return (
     <>
       <div className="page-heading">
@@ -110,14 +116,19 @@ export default function VisitPage() {
         ) : null}
         {visit.acknowledgement ? (
           <p data-testid="acknowledged">{t("visit.acknowledgedBy", { name: visit.acknowledgement.by.name, at: formatDateTime(lang, visit.acknowledgement.acknowledgedAt) })}</p>
-        ) : customer && visit.completedAt ? (
-          <Form method="post">
-            <button type="submit" className="button">{t("visit.acknowledge")}</button>
-          </Form>
+        ) : mayAcknowledge ? (
+          <IntentForm intent="acknowledge" aria-label={t("visit.acknowledge")}>
+            {() => (
+              <IntentButton intent="acknowledge" busy={t("visit.acknowledging")}>
+                {t("visit.acknowledge")}
+              </IntentButton>
+            )}
+          </IntentForm>
         ) : !visit.signature ? (
           <p className="muted">{t("visit.notSigned")}</p>
         ) : null}
-        {result?.errors.length ? <p className="alert alert-error" role="alert">{result.errors.join(", ")}</p> : null}
+        {/* The form shows its own errors; a refusal where the page offers none (an old tab) shows here. */}
+        {mayAcknowledge ? null : <ResultErrors result={acknowledgement} />}
         {visit.completedAt ? (
           <p>
             <a className="button button-secondary" href={`/visits/${encodeURIComponent(visit.id)}/protocol.pdf`} download>
@@ -135,7 +146,7 @@ export default function VisitPage() {
           <ul className="link-list" data-testid="visit-action-items">
             {items.map((i) => (
               <li key={i.id}>
-                <Link to={`/agreements/${visit.agreement.id}/tailoring`}>{i.title}</Link> <span className="muted small">· {i.owner} · {i.status}</span>
+                <Link to={`/agreements/${visit.agreement.id}/tailoring`}>{i.title}</Link> <span className="muted small">· {t(`tailoring.owner.${i.owner}`)} · {t(`tailoring.itemStatus.${i.status}`)}</span>
               </li>
             ))}
           </ul>

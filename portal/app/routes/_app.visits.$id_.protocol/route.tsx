@@ -1,11 +1,16 @@
+import { randomUUID } from "node:crypto";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { Form, redirect, useActionData, useLoaderData, useRouteError } from "@remix-run/react";
-import { useEffect, useRef, useState } from "react";
+import { redirect, useLoaderData, useRouteError } from "@remix-run/react";
+import { useEffect, useRef, useState, type ReactNode } from "react";
 import { ErrorPanel } from "~/components/error-panel";
+import { IntentButton, IntentForm, SuccessNotice, useFormResult, type FieldKit } from "~/components/intent-form";
 import { CompleteServiceVisitFromFormDocument, RecordVisitCheckFromFormDocument, VisitProtocolFormDocument, type CheckResult, type VisitCheckKind } from "~/graphql/graphql";
 import { pageTitle } from "~/i18n/meta";
 import { useLang, useT } from "~/i18n/use-t";
 import { apiFor } from "~/lib/api.server";
+import { formError, formErrors, type FormError, type FormResult } from "~/lib/form-result";
+import { intentOf } from "~/lib/intent.server";
+import { checkErrors, completionErrors, noteField, protocolFields, readingOf, resultField, sizeField } from "./protocol-errors";
 
 export const meta: MetaFunction = ({ matches }) => [{ title: pageTitle(matches, "visitForm.title") }];
 
@@ -18,34 +23,45 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 }
 
 const RESULTS: CheckResult[] = ["OK", "NEEDS_ACTION", "NOT_APPLICABLE"];
+/** Saving keeps the draft; completing records the checks, then freezes the protocol. */
+const INTENTS = ["save", "complete"] as const;
+type Intent = (typeof INTENTS)[number];
 
-/** Records every check, then completes the visit with the signature drawn on the pad (if any). */
-export async function action({ request, params }: ActionFunctionArgs) {
+/** Records every check with a result, then (when completing) completes the visit with the signature drawn on the pad (if any). */
+export async function action({ request, params }: ActionFunctionArgs): Promise<FormResult<Intent>> {
   const { api } = await apiFor(request);
   const form = await request.formData();
+  const intent = intentOf(form, INTENTS);
   const visitId = params.id ?? "";
-  const errors: string[] = [];
+  const text = (name: string) => String(form.get(name) ?? "");
+  const values = Object.fromEntries([...form.entries()].filter(([name, value]) => typeof value === "string" && name !== "signature" && name !== "intent").map(([name, value]) => [name, String(value)]));
+  const errors: FormError[] = [];
   for (const kind of form.getAll("kind").map(String) as VisitCheckKind[]) {
-    const result = String(form.get(`result-${kind}`) ?? "") as CheckResult;
+    const result = text(resultField(kind)) as CheckResult;
     if (!RESULTS.includes(result)) continue;
-    const size = String(form.get(`size-${kind}`) ?? "").replace(",", ".").trim();
-    const r = await api.mutate(RecordVisitCheckFromFormDocument, {
-      input: { visitId, kind, result, note: String(form.get(`note-${kind}`) ?? ""), databaseSizeMb: kind === "DATABASE_SIZE" && size ? Number(size) : null },
-    });
-    errors.push(...r.recordVisitCheck.userErrors.map((e) => e.message));
+    const reading = kind === "DATABASE_SIZE" ? readingOf(text(sizeField(kind))) : null;
+    if (Number.isNaN(reading)) {
+      errors.push(formError(sizeField(kind), "INVALID_INPUT", "visitForm.error.size"));
+      continue;
+    }
+    const r = await api.mutate(RecordVisitCheckFromFormDocument, { input: { visitId, kind, result, note: text(noteField(kind)), databaseSizeMb: reading } });
+    errors.push(...checkErrors(kind, formErrors(r.recordVisitCheck.userErrors)));
   }
-  if (errors.length === 0 && form.get("intent") === "complete") {
-    const image = String(form.get("signature") ?? "");
-    const name = String(form.get("signedByName") ?? "").trim();
+  if (errors.length === 0 && intent === "complete") {
+    const image = text("signature");
+    const name = text("signedByName").trim();
+    // A drawn signature without a name would be left out without a word.
+    if (image && !name) return { intent, ok: false, errors: [formError("signedByName", "REQUIRED", "visitForm.error.signerMissing")], values };
     const r = await api.mutate(CompleteServiceVisitFromFormDocument, { input: { visitId, signature: image && name ? { signedByName: name, imageDataUrl: image } : null } });
-    errors.push(...r.completeServiceVisit.userErrors.map((e) => e.message));
-    if (errors.length === 0) return redirect(`/visits/${encodeURIComponent(visitId)}`);
+    errors.push(...completionErrors(formErrors(r.completeServiceVisit.userErrors)));
+    if (errors.length === 0) throw redirect(`/visits/${encodeURIComponent(visitId)}`);
   }
-  return { errors, saved: errors.length === 0 };
+  if (errors.length > 0) return { intent, ok: false, errors, values };
+  return { intent, ok: true, errors: [], values: {}, done: "visitForm.saved", nonce: randomUUID() };
 }
 
 /** A signature pad: draw with finger or pen; the PNG goes with the form. */
-function SignaturePad({ label, clearLabel }: { label: string; clearLabel: string }) {
+function SignaturePad({ label, clearLabel, error }: { label: string; clearLabel: string; error: ReactNode }) {
   const canvas = useRef<HTMLCanvasElement>(null);
   const [data, setData] = useState("");
   useEffect(() => {
@@ -96,6 +112,7 @@ function SignaturePad({ label, clearLabel }: { label: string; clearLabel: string
       <p id="signature-label">{label}</p>
       <canvas ref={canvas} width={600} height={200} aria-labelledby="signature-label" data-testid="signature-pad" style={{ width: "100%", maxWidth: 600, height: 200, border: "2px solid #94a3b8", borderRadius: 8, background: "#fff", touchAction: "none" }} />
       <input type="hidden" name="signature" value={data} />
+      {error}
       <button type="button" className="button button-secondary" onClick={clear} style={{ minHeight: 48 }}>
         {clearLabel}
       </button>
@@ -103,46 +120,100 @@ function SignaturePad({ label, clearLabel }: { label: string; clearLabel: string
   );
 }
 
-/**
- * The technician's protocol form on a tablet: large targets, one column at 768 px, and what was
- * typed kept in localStorage, so a dropped connection and a reload lose nothing.
- */
-export default function VisitProtocolFormPage() {
+type Visit = ReturnType<typeof useLoaderData<typeof loader>>["visit"];
+type Check = Visit["checks"][number];
+
+const BIG_INPUT = { display: "block", minHeight: 48, fontSize: "1.1rem", width: "100%" } as const;
+const LEGEND = { fontSize: "1.15rem", fontWeight: 600 } as const;
+
+/** One check: its result (a large radio per answer), the hardware found, the size reading, a note; errors under each. */
+function CheckFieldset({ check: c, visit, kit }: { check: Check; visit: Visit; kit: FieldKit }) {
   const t = useT();
   const lang = useLang();
-  const { visit } = useLoaderData<typeof loader>();
-  const result = useActionData<typeof action>();
-  const form = useRef<HTMLFormElement>(null);
-  const key = `trygg-visit-form-${visit.id}`;
+  const result = kit.props(resultField(c.kind));
+  return (
+    <fieldset style={{ marginBottom: 24, padding: 16 }}>
+      <legend style={LEGEND}>{lang === "en" ? c.titleEn : c.titleSv}</legend>
+      <input type="hidden" name="kind" value={c.kind} />
+      <div role="radiogroup" aria-invalid={result["aria-invalid"]} aria-describedby={result["aria-describedby"]} style={{ display: "flex", flexWrap: "wrap", gap: 8 }}>
+        {RESULTS.map((r) => (
+          <label key={r} style={{ display: "inline-flex", alignItems: "center", gap: 8, minHeight: 48, padding: "0 16px", border: "1px solid #cbd5e1", borderRadius: 8 }}>
+            <input type="radio" name={result.name} value={r} defaultChecked={c.result === r} style={{ width: 24, height: 24 }} />
+            {t(`visit.result.${r}`)}
+          </label>
+        ))}
+      </div>
+      {kit.error(resultField(c.kind))}
+      {c.kind === "HARDWARE_AND_VERSIONS" ? (
+        <ul className="small">
+          {visit.hardwarePrefill.map((v) => (
+            <li key={v.product}>
+              {t(`product.${v.product}`)}: {v.installed ?? "–"} / {v.latest ?? "–"} {v.outdated ? `(${t("visitForm.outdated")})` : ""}
+            </li>
+          ))}
+        </ul>
+      ) : null}
+      {c.kind === "DATABASE_SIZE" ? (
+        <div style={{ marginTop: 12 }}>
+          <label htmlFor={kit.props(sizeField(c.kind)).id}>{t("visitForm.sizeMb")}</label>
+          <input {...kit.props(sizeField(c.kind))} inputMode="decimal" defaultValue={c.databaseSizeMb ?? ""} style={{ ...BIG_INPUT, maxWidth: 240 }} />
+          {kit.error(sizeField(c.kind))}
+        </div>
+      ) : null}
+      <div style={{ marginTop: 12 }}>
+        <label htmlFor={kit.props(noteField(c.kind)).id}>{t("visit.note")}</label>
+        <textarea {...kit.props(noteField(c.kind))} defaultValue={c.note} rows={3} style={{ display: "block", width: "100%", fontSize: "1.05rem" }} />
+        {kit.error(noteField(c.kind))}
+      </div>
+    </fieldset>
+  );
+}
 
+/** What was typed, kept in localStorage until saved, so a dropped connection and a reload lose nothing. */
+function useDraftKeptLocally(key: string, saved: boolean) {
+  const area = useRef<HTMLDivElement>(null);
   useEffect(() => {
-    const f = form.current;
-    if (!f) return;
-    const saved = JSON.parse(localStorage.getItem(key) ?? "{}") as Record<string, string>;
-    for (const [name, value] of Object.entries(saved)) {
-      const fields = f.querySelectorAll<HTMLInputElement | HTMLTextAreaElement>(`[name="${CSS.escape(name)}"]`);
-      fields.forEach((el) => {
+    const root = area.current;
+    if (!root) return;
+    const draft = JSON.parse(localStorage.getItem(key) ?? "{}") as Record<string, string>;
+    for (const [name, value] of Object.entries(draft)) {
+      root.querySelectorAll<HTMLInputElement | HTMLTextAreaElement>(`[name="${CSS.escape(name)}"]`).forEach((el) => {
         if (el instanceof HTMLInputElement && el.type === "radio") el.checked = el.value === value;
         else el.value = value;
       });
     }
-    const keep = () => {
+    // Listened to on the area around the form: the form starts afresh after each save.
+    const keep = (event: Event) => {
+      const form = (event.target as HTMLInputElement).form;
+      if (!form) return;
       const values: Record<string, string> = {};
-      new FormData(f).forEach((v, k) => {
+      new FormData(form).forEach((v, k) => {
         if (k !== "signature" && k !== "kind" && typeof v === "string") values[k] = v;
       });
       localStorage.setItem(key, JSON.stringify(values));
     };
-    f.addEventListener("input", keep);
-    f.addEventListener("change", keep);
+    root.addEventListener("input", keep);
+    root.addEventListener("change", keep);
     return () => {
-      f.removeEventListener("input", keep);
-      f.removeEventListener("change", keep);
+      root.removeEventListener("input", keep);
+      root.removeEventListener("change", keep);
     };
   }, [key]);
   useEffect(() => {
-    if (result?.saved) localStorage.removeItem(key);
-  }, [result, key]);
+    if (saved) localStorage.removeItem(key);
+  }, [saved, key]);
+  return area;
+}
+
+/**
+ * The technician's protocol form on a tablet: large targets, one column at 768 px, and what was
+ * typed kept on the tablet until it is saved. Errors stand under the check they concern.
+ */
+export default function VisitProtocolFormPage() {
+  const t = useT();
+  const { visit } = useLoaderData<typeof loader>();
+  const saved = useFormResult<Intent>("save")?.ok === true;
+  const area = useDraftKeptLocally(`trygg-visit-form-${visit.id}`, saved);
 
   if (visit.completedAt) return <p>{t("visitForm.completed")}</p>;
   return (
@@ -153,66 +224,35 @@ export default function VisitProtocolFormPage() {
           {visit.agreement.number} · {visit.agreement.customer.name} · {visit.property.name} · {visit.visitedOn}
         </p>
       </div>
-      {result?.errors.length ? (
-        <div className="alert alert-error" role="alert">
-          {result.errors.map((e) => (
-            <p key={e}>{e}</p>
-          ))}
-        </div>
-      ) : result?.saved ? (
-        <p className="alert" role="status">{t("visitForm.saved")}</p>
-      ) : null}
-      <Form method="post" ref={form} className="visit-form" style={{ maxWidth: 720 }}>
-        {visit.checks.map((c) => (
-          <fieldset key={c.kind} style={{ marginBottom: 24, padding: 16 }}>
-            <legend style={{ fontSize: "1.15rem", fontWeight: 600 }}>{lang === "en" ? c.titleEn : c.titleSv}</legend>
-            <input type="hidden" name="kind" value={c.kind} />
-            <div role="radiogroup" style={{ display: "flex", flexWrap: "wrap", gap: 8 }}>
-              {RESULTS.map((r) => (
-                <label key={r} style={{ display: "inline-flex", alignItems: "center", gap: 8, minHeight: 48, padding: "0 16px", border: "1px solid #cbd5e1", borderRadius: 8 }}>
-                  <input type="radio" name={`result-${c.kind}`} value={r} defaultChecked={c.result === r} style={{ width: 24, height: 24 }} />
-                  {t(`visit.result.${r}`)}
-                </label>
+      <SuccessNotice intents={INTENTS} />
+      <div ref={area} style={{ maxWidth: 720 }}>
+        <IntentForm intent="complete" also={["save"]} fields={protocolFields(visit.checks.map((c) => c.kind))} className="visit-form" aria-label={t("visitForm.title")}>
+          {(kit) => (
+            <>
+              {visit.checks.map((c) => (
+                <CheckFieldset key={c.kind} check={c} visit={visit} kit={kit} />
               ))}
-            </div>
-            {c.kind === "HARDWARE_AND_VERSIONS" ? (
-              <ul className="small">
-                {visit.hardwarePrefill.map((v) => (
-                  <li key={v.product}>
-                    {v.product}: {v.installed ?? "–"} / {v.latest ?? "–"} {v.outdated ? `(${t("visitForm.outdated")})` : ""}
-                  </li>
-                ))}
-              </ul>
-            ) : null}
-            {c.kind === "DATABASE_SIZE" ? (
-              <label style={{ display: "block", marginTop: 12 }}>
-                {t("visitForm.sizeMb")}
-                <input name={`size-${c.kind}`} inputMode="decimal" defaultValue={c.databaseSizeMb ?? ""} style={{ display: "block", minHeight: 48, fontSize: "1.1rem", width: "100%", maxWidth: 240 }} />
-              </label>
-            ) : null}
-            <label style={{ display: "block", marginTop: 12 }}>
-              {t("visit.note")}
-              <textarea name={`note-${c.kind}`} defaultValue={c.note} rows={3} style={{ display: "block", width: "100%", fontSize: "1.05rem" }} />
-            </label>
-          </fieldset>
-        ))}
-        <fieldset style={{ marginBottom: 24, padding: 16 }}>
-          <legend style={{ fontSize: "1.15rem", fontWeight: 600 }}>{t("visit.signature")}</legend>
-          <label style={{ display: "block", marginBottom: 12 }}>
-            {t("visitForm.signerName")}
-            <input name="signedByName" autoComplete="off" style={{ display: "block", minHeight: 48, fontSize: "1.1rem", width: "100%" }} />
-          </label>
-          <SignaturePad label={t("visitForm.signHere")} clearLabel={t("visitForm.clearSignature")} />
-        </fieldset>
-        <div style={{ display: "flex", flexWrap: "wrap", gap: 12 }}>
-          <button type="submit" name="intent" value="save" className="button button-secondary" style={{ minHeight: 56, minWidth: 200 }}>
-            {t("visitForm.save")}
-          </button>
-          <button type="submit" name="intent" value="complete" className="button" style={{ minHeight: 56, minWidth: 200 }}>
-            {t("visitForm.complete")}
-          </button>
-        </div>
-      </Form>
+              <fieldset style={{ marginBottom: 24, padding: 16 }}>
+                <legend style={LEGEND}>{t("visit.signature")}</legend>
+                <div style={{ marginBottom: 12 }}>
+                  <label htmlFor={kit.props("signedByName").id}>{t("visitForm.signerName")}</label>
+                  <input {...kit.props("signedByName")} autoComplete="off" style={BIG_INPUT} />
+                  {kit.error("signedByName")}
+                </div>
+                <SignaturePad label={t("visitForm.signHere")} clearLabel={t("visitForm.clearSignature")} error={kit.error("signature")} />
+              </fieldset>
+              <div className="visit-form-actions">
+                <IntentButton intent="save" busy={t("visitForm.saving")} className="button button-secondary">
+                  {t("visitForm.save")}
+                </IntentButton>
+                <IntentButton intent="complete" busy={t("visitForm.completing")}>
+                  {t("visitForm.complete")}
+                </IntentButton>
+              </div>
+            </>
+          )}
+        </IntentForm>
+      </div>
     </>
   );
 }
