@@ -142,7 +142,8 @@ describe("a hostile signature image", () => {
     expect(r.data.node).toEqual({ protocolPdf: null });
     expect(r.errors?.[0]).toMatchObject({ path: ["node", "protocolPdf"], extensions: { code: "PROTOCOL_PDF_FAILED" } });
     expect(r.errors?.[0]?.message).toContain(`over ${PDF_DEADLINE_SECONDS} s`);
-    expect(ms).toBeLessThan((PDF_DEADLINE_SECONDS + 3) * 1000);
+    // Ends at the deadline, once (a busy machine adds its own seconds), never "forever".
+    expect(ms).toBeLessThan((PDF_DEADLINE_SECONDS + 6) * 1000);
     expect(health.length).toBeGreaterThan(PDF_DEADLINE_SECONDS);
     expect(Math.max(...health)).toBeLessThan(1_000);
 
