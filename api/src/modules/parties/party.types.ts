@@ -8,7 +8,6 @@ import { UserError } from "../../shared/errors.js";
 import { graphqlEnum } from "../../shared/enums.js";
 import { toGlobalId } from "../../shared/ids.js";
 import { Node } from "../../shared/node.js";
-import type { OrganisationKind as Kind, Role as RoleName } from "../../shared/viewer.js";
 
 export const OrganisationKind = graphqlEnum(organisationKind.enumValues, {
   name: "OrganisationKind",
@@ -291,8 +290,6 @@ export class CreatePropertyPayload {
   @Field(() => [UserError], { description: "What was wrong; empty on success." })
   userErrors!: UserError[];
 }
-
-export type { Kind, RoleName };
 
 @InputType({ description: "Deactivate a user: no more log-in, and every session and API token ends at once." })
 export class DeactivateUserInput {

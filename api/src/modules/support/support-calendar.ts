@@ -22,7 +22,7 @@ export interface CalendarException {
 
 export type ClosedKind = "WEEKEND" | "PUBLIC_HOLIDAY" | "NON_WORKING_DAY" | "EXCEPTION" | "NO_OPENING_HOURS";
 
-export interface OpeningSlot {
+interface OpeningSlot {
   opensAt: number;
   closesAt: number;
 }
@@ -42,8 +42,8 @@ export interface OpeningDay {
  * caller's mistake, not years to compute (a century of years takes seconds to build).
  */
 const THIS_YEAR = new Date().getUTCFullYear();
-export const FIRST_YEAR = THIS_YEAR - 10;
-export const LAST_YEAR = THIS_YEAR + 10;
+const FIRST_YEAR = THIS_YEAR - 10;
+const LAST_YEAR = THIS_YEAR + 10;
 export const MS_PER_HOUR = 3_600_000;
 
 export class OutsideCalendarYears extends Error {

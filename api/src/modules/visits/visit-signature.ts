@@ -15,7 +15,7 @@ export interface SignatureInput {
 
 const PNG_MAGIC = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
 /** A drawn signature is a few kilobytes; anything near this is not one. */
-export const MAX_SIGNATURE_BYTES = 256 * 1024;
+const MAX_SIGNATURE_BYTES = 256 * 1024;
 const PREFIX = "data:image/png;base64,";
 
 /** Checks a drawn signature by what it is (PNG magic bytes, size), not by what it claims to be. */
