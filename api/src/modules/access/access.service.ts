@@ -9,7 +9,7 @@ import { verifyPassword } from "../../shared/password.js";
 import { isReadableName } from "../../shared/text-rule.js";
 import { mutate } from "../../shared/transaction.js";
 import { holds, requireRole, type Viewer } from "../../shared/viewer.js";
-import { TOKEN_MANAGERS } from "./access.roles.js";
+import { TOKEN_MANAGERS, TOKEN_MANAGERS_OF_EVERY_TENANT } from "./access.roles.js";
 import { apiTokenCache } from "./api-token-cache.js";
 import { AccessErrors } from "./access.errors.js";
 import type { LoginThrottle } from "./login-throttle.js";
@@ -172,7 +172,7 @@ export async function createApiToken(db: Db, viewer: Viewer, input: { name: stri
 }
 
 function tokenScope(viewer: Viewer) {
-  return viewer.role === "ADMIN" ? undefined : eq(apiTokens.organisationId, viewer.organisationId);
+  return holds(viewer, TOKEN_MANAGERS_OF_EVERY_TENANT) ? undefined : eq(apiTokens.organisationId, viewer.organisationId);
 }
 
 export async function revokeApiToken(db: Db, viewer: Viewer, input: { apiTokenId: string }): Promise<Result<ApiTokenRow>> {

@@ -10,7 +10,8 @@ import type { ActionItemOwner } from "../tailoring/tailoring-records.js";
 import { planOf, tailoringOf, type ActionItemRow } from "../tailoring/tailoring.service.js";
 import { VisitErrors as E } from "./visit.errors.js";
 import type { VisitCheckKind } from "./visit-checks.js";
-import { TECHNICIANS, lockVisit } from "./visit.service.js";
+import { TECHNICIANS } from "./visit.roles.js";
+import { lockVisit } from "./visit.service.js";
 
 /** Which review area of the action plan a visit check belongs to, so the plan reads by area. */
 const AREA: Record<VisitCheckKind, ActionItemRow["fromFindingArea"]> = {

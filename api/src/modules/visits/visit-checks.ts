@@ -8,7 +8,8 @@ import { type Viewer, requireRole } from "../../shared/viewer.js";
 import type { Clock } from "../agreements/agreement.service.js";
 import { installedVersionsOf, isBehind, latestReleases, setInstalledVersion, type Product } from "../releases/release.service.js";
 import { VisitErrors as E } from "./visit.errors.js";
-import { TECHNICIANS, bumpVisit, lockVisit } from "./visit.service.js";
+import { TECHNICIANS } from "./visit.roles.js";
+import { bumpVisit, lockVisit } from "./visit.service.js";
 
 export type VisitCheckRow = typeof visitChecks.$inferSelect;
 export type VisitCheckKindRow = typeof visitCheckKinds.$inferSelect;

@@ -17,6 +17,7 @@ import { ProtocolPdfFailed, renderProtocolPdf } from "./protocol-pdf.js";
 import { completeServiceVisit, correctVisitProtocol, protocolVersionsOf } from "./visit-protocol.js";
 import { protocolDocument } from "./visit-protocol-document.js";
 import { acknowledgeVisitProtocol, signVisitProtocol } from "./visit-signature.js";
+import { PROTOCOL_ACKNOWLEDGERS, PROTOCOL_SENDERS, TECHNICIANS, VISIT_BOOKERS } from "./visit.roles.js";
 import * as service from "./visit.service.js";
 import { visitsToBook } from "./visits-to-book.js";
 import { visitLoaders } from "./visit.loaders.js";
@@ -93,7 +94,7 @@ export class ServiceVisitResolver {
     return (await visitLoaders(ctx).checkKinds()).map(VisitCheckKindInfo.from);
   }
 
-  @Authorized("ADMIN", "SELLER", "SUPPORT")
+  @Authorized(...VISIT_BOOKERS)
   @Mutation(() => ScheduleServiceVisitPayload, { description: "Book the annual visit: VISIT_NOT_IN_TIER for a tier without one (BRF), OUTSIDE_AGREEMENT_PERIOD, PROPERTY_NOT_IN_AGREEMENT, INVALID_TECHNICIAN." })
   async scheduleServiceVisit(@Arg("input", () => ScheduleServiceVisitInput, { description: "Agreement, property, time, technician." }) input: ScheduleServiceVisitInput, @Ctx() ctx: Context) {
     const r = await service.scheduleServiceVisit(
@@ -105,7 +106,7 @@ export class ServiceVisitResolver {
     return payload(r, "serviceVisit", visitOf);
   }
 
-  @Authorized("ADMIN", "SELLER", "SUPPORT")
+  @Authorized(...VISIT_BOOKERS)
   @Mutation(() => RescheduleServiceVisitPayload, { description: "Move a visit; every booking stays in `bookings`." })
   async rescheduleServiceVisit(@Arg("input", () => RescheduleServiceVisitInput, { description: "Visit, new time, reason." }) input: RescheduleServiceVisitInput, @Ctx() ctx: Context) {
     const r = await service.rescheduleServiceVisit(
@@ -117,7 +118,7 @@ export class ServiceVisitResolver {
     return payload(r, "serviceVisit", visitOf);
   }
 
-  @Authorized("ADMIN", "SUPPORT")
+  @Authorized(...TECHNICIANS)
   @Mutation(() => RecordVisitCheckPayload, { description: "Record one check; VISIT_COMPLETED once the protocol is frozen (correct it instead)." })
   async recordVisitCheck(@Arg("input", () => RecordVisitCheckInput, { description: "The check." }) input: RecordVisitCheckInput, @Ctx() ctx: Context) {
     const r = await recordVisitCheck(ctx.db, requireViewer(ctx), { ...input, visitId: V(input.visitId) }, ctx.clock);
@@ -125,42 +126,42 @@ export class ServiceVisitResolver {
     return payload(r, "visitCheck", (row) => VisitCheck.from(kinds.find((k) => k.code === row.kind)!, row));
   }
 
-  @Authorized("ADMIN", "SUPPORT")
+  @Authorized(...TECHNICIANS)
   @Mutation(() => CreateActionItemFromVisitCheckPayload, { description: "A NEEDS_ACTION check becomes an item at the end of the agreement's action plan, linked both ways." })
   async createActionItemFromVisitCheck(@Arg("input", () => CreateActionItemFromVisitCheckInput, { description: "Check, owner, estimate." }) input: CreateActionItemFromVisitCheckInput, @Ctx() ctx: Context) {
     const r = await createActionItemFromCheck(ctx.db, requireViewer(ctx), { ...input, visitId: V(input.visitId), estimateMinor: input.estimateCost?.amountMinor ?? null }, ctx.clock);
     return payload(r, "actionItem", ActionItem.from);
   }
 
-  @Authorized("ADMIN", "SUPPORT")
+  @Authorized(...TECHNICIANS)
   @Mutation(() => CompleteServiceVisitPayload, { description: "Freeze the protocol as version 1; VISIT_INCOMPLETE names the checks still missing (also in `field`)." })
   async completeServiceVisit(@Arg("input", () => CompleteServiceVisitInput, { description: "Visit, reading, signature." }) input: CompleteServiceVisitInput, @Ctx() ctx: Context) {
     const r = await completeServiceVisit(ctx.db, requireViewer(ctx), { ...input, visitId: V(input.visitId) }, ctx.clock);
     return payload(r, "serviceVisit", visitOf);
   }
 
-  @Authorized("ADMIN", "SUPPORT")
+  @Authorized(...TECHNICIANS)
   @Mutation(() => CorrectVisitProtocolPayload, { description: "Correct a frozen protocol: a new version with a reason; nothing is edited in place." })
   async correctVisitProtocol(@Arg("input", () => CorrectVisitProtocolInput, { description: "Visit, reason, corrected checks." }) input: CorrectVisitProtocolInput, @Ctx() ctx: Context) {
     const r = await correctVisitProtocol(ctx.db, requireViewer(ctx), { ...input, visitId: V(input.visitId) }, ctx.clock);
     return payload(r, "protocolVersion", VisitProtocolVersion.from);
   }
 
-  @Authorized("ADMIN", "SUPPORT")
+  @Authorized(...TECHNICIANS)
   @Mutation(() => SignVisitProtocolPayload, { description: "The customer's contact signs the completed protocol on the technician's tablet; INVALID_SIGNATURE unless a PNG." })
   async signVisitProtocol(@Arg("input", () => SignVisitProtocolInput, { description: "Visit and signature." }) input: SignVisitProtocolInput, @Ctx() ctx: Context) {
     const r = await signVisitProtocol(ctx.db, requireViewer(ctx), { ...input, visitId: V(input.visitId) }, ctx.clock);
     return payload(r, "serviceVisit", visitOf);
   }
 
-  @Authorized("CUSTOMER_ADMIN", "CUSTOMER_MEMBER")
+  @Authorized(...PROTOCOL_ACKNOWLEDGERS)
   @Mutation(() => AcknowledgeVisitProtocolPayload, { description: "A customer user acknowledges the protocol in the portal." })
   async acknowledgeVisitProtocol(@Arg("input", () => VisitRefInput, { description: "The visit." }) input: VisitRefInput, @Ctx() ctx: Context) {
     const r = await acknowledgeVisitProtocol(ctx.db, requireViewer(ctx), { visitId: V(input.visitId) }, ctx.clock);
     return payload(r, "serviceVisit", visitOf);
   }
 
-  @Authorized("ADMIN", "SUPPORT", "SELLER")
+  @Authorized(...PROTOCOL_SENDERS)
   @Mutation(() => SendVisitProtocolPayload, { description: "E-mail the protocol PDF (with the visit as .ics) to the customer's admins and the partner, through the outbox." })
   async sendVisitProtocol(@Arg("input", () => VisitRefInput, { description: "The visit." }) input: VisitRefInput, @Ctx() ctx: Context) {
     const r = await mail.sendVisitProtocol(ctx.db, requireViewer(ctx), { visitId: V(input.visitId) }, ctx.clock);
