@@ -16,6 +16,9 @@ import { tellSellerOfOrder } from "./order-notice.js";
 /** Every kind of add-on; the GraphQL enum is made from this list. */
 export const ADD_ON_KINDS = addOns.kind.enumValues;
 
+/** The services Aptus Hosting can host; the GraphQL enum is made from this list (the column keeps them as text). */
+export const HOSTED_SERVICES = ["BOKNING", "FORBRUKNING", "FDB", "APTUSPORTAL", "HANTERA"] as const;
+
 /** An add-on runs while it is not ended and the agreement is valid: it never outlives the agreement. */
 export function addOnIsActive(addOn: AddOnRow, agreement: AgreementRecord): boolean {
   return !addOn.endedOn && isValid(agreement.status);

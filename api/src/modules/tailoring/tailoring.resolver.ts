@@ -88,7 +88,7 @@ export class TailoringResolver {
 
   @FieldResolver(() => [Party], { description: "Who the tailoring is waiting on now." })
   async waitingOn(@Root() t: Tailoring, @Ctx() ctx: Context) {
-    return service.waitingOn(t.row, await ctx.loaders.actionPlanOf.load(t.row.id)) as Party[];
+    return service.waitingOn(t.row, await ctx.loaders.actionPlanOf.load(t.row.id));
   }
 
   @FieldResolver(() => Party, { nullable: true, description: "The side the caller speaks for when agreeing the end date (VENDOR for sellers and admins, CUSTOMER for customer admins); null when the caller only reads." })

@@ -8,7 +8,8 @@ import { MoneyInput } from "../../shared/scalars.js";
 import { Product } from "../releases/release.types.js";
 import { ActionItemOwner } from "../tailoring/tailoring.enums.js";
 import { ActionItem } from "../tailoring/tailoring.types.js";
-import { CheckResult, ServiceVisit, VisitCheck, VisitCheckKind, VisitProtocolVersion } from "./visit.types.js";
+import { CheckResult, VisitCheckKind } from "./visit.enums.js";
+import { ServiceVisit, VisitCheck, VisitProtocolVersion } from "./visit.types.js";
 
 @InputType({ description: "Filter for `serviceVisits`; the states given are combined with OR." })
 export class ServiceVisitFilter {

@@ -23,6 +23,9 @@ export function visitDay(v: Pick<ServiceVisitRow, "scheduledAt">): IsoDate {
   return todayInSweden(v.scheduledAt);
 }
 
+/** Where a visit stands, derived every time from its time and completion; the GraphQL enum is made from this list. */
+export const SERVICE_VISIT_STATES = ["BOOKED", "OVERDUE", "COMPLETED"] as const;
+
 /** Past its time and not completed: the brochure promises the visit, so a missed one must show. */
 export function isOverdue(v: Pick<ServiceVisitRow, "scheduledAt" | "completedAt">, now: Date): boolean {
   return !v.completedAt && v.scheduledAt.getTime() < now.getTime();
