@@ -5,6 +5,7 @@ import { createPartyLoaders } from "./modules/parties/party.loaders.js";
 import { createReleaseLoaders } from "./modules/releases/release.loaders.js";
 import { createSupportLoaders } from "./modules/support/support-case.loaders.js";
 import { createTailoringLoaders } from "./modules/tailoring/tailoring.loaders.js";
+import { createVisitLoaders } from "./modules/visits/visit.loaders.js";
 import { clockAt } from "./shared/clock.js";
 import { todayInSweden } from "./shared/dates.js";
 
@@ -23,6 +24,7 @@ export function createContext(base: Omit<Context, "loaders" | "clock">): Context
       ...createReleaseLoaders(base.db),
       ...createAuditLoaders(base.db),
       ...createSupportLoaders(base.db, base.viewer),
+      ...createVisitLoaders(base.db),
     },
   };
 }

@@ -12,7 +12,6 @@ import { isValid } from "../agreements/agreement-status.js";
 import { visitDueForBooking } from "./visit-booking-due.js";
 import { nextUnbooked, type Proposal } from "./visit-proposals.js";
 import { actorOf } from "./visit.resolver.js";
-import { visitLoaders } from "./visit.loaders.js";
 import { visitProposals } from "./visit.service.js";
 import { ServiceVisit, VisitAcknowledgement, VisitActor, VisitBooking, VisitCheck, VisitProductVersion, VisitProposal, VisitProtocolVersion } from "./visit.types.js";
 import type { Product } from "../releases/release.service.js";
@@ -83,7 +82,7 @@ export class VisitAcknowledgementResolver {
 export class AgreementVisitsResolver {
   @FieldResolver(() => [ServiceVisit], { description: "The annual support visits, by time (none for a tier without visits)." })
   async serviceVisits(@Root() a: Agreement, @Ctx() ctx: Context) {
-    return (await visitLoaders(ctx).visitsByAgreement.load(a.record.id)).map((r) => ServiceVisit.from(r));
+    return (await ctx.loaders.visitsByAgreement.load(a.record.id)).map((r) => ServiceVisit.from(r));
   }
 
   @FieldResolver(() => [VisitProposal], { description: "Visits proposed from the tailoring's agreed end date, then yearly while the agreement runs, each with the visit booked for it." })

@@ -20,7 +20,6 @@ import { acknowledgeVisitProtocol, signVisitProtocol } from "./visit-signature.j
 import { PROTOCOL_ACKNOWLEDGERS, PROTOCOL_SENDERS, TECHNICIANS, VISIT_BOOKERS } from "./visit.roles.js";
 import * as service from "./visit.service.js";
 import { visitsToBook } from "./visits-to-book.js";
-import { visitLoaders } from "./visit.loaders.js";
 import {
   AcknowledgeVisitProtocolPayload,
   CompleteServiceVisitInput,
@@ -91,7 +90,7 @@ export class ServiceVisitResolver {
   @Authorized()
   @Query(() => [VisitCheckKindInfo], { description: "The checks of the visit protocol, in order, with their titles." })
   async visitCheckKinds(@Ctx() ctx: Context) {
-    return (await visitLoaders(ctx).checkKinds()).map(VisitCheckKindInfo.from);
+    return (await ctx.loaders.visitCheckKinds()).map(VisitCheckKindInfo.from);
   }
 
   @Authorized(...VISIT_BOOKERS)
@@ -122,7 +121,7 @@ export class ServiceVisitResolver {
   @Mutation(() => RecordVisitCheckPayload, { description: "Record one check; VISIT_COMPLETED once the protocol is frozen (correct it instead)." })
   async recordVisitCheck(@Arg("input", () => RecordVisitCheckInput, { description: "The check." }) input: RecordVisitCheckInput, @Ctx() ctx: Context) {
     const r = await recordVisitCheck(ctx.db, requireViewer(ctx), { ...input, visitId: V(input.visitId) }, ctx.clock);
-    const kinds = await visitLoaders(ctx).checkKinds();
+    const kinds = await ctx.loaders.visitCheckKinds();
     return payload(r, "visitCheck", (row) => VisitCheck.from(kinds.find((k) => k.code === row.kind)!, row));
   }
 
@@ -195,15 +194,15 @@ export class ServiceVisitResolver {
 
   @FieldResolver(() => [VisitCheck], { description: "Every check of the protocol in order, recorded or not (the working copy until completion, then as last frozen)." })
   async checks(@Root() v: ServiceVisit, @Ctx() ctx: Context) {
-    const l = visitLoaders(ctx);
-    const [kinds, rows] = await Promise.all([l.checkKinds(), l.checksByVisit.load(v.row.id)]);
+    const l = ctx.loaders;
+    const [kinds, rows] = await Promise.all([l.visitCheckKinds(), l.checksByVisit.load(v.row.id)]);
     return kinds.map((k) => VisitCheck.from(k, rows.find((r) => r.kind === k.code) ?? null));
   }
 
   @FieldResolver(() => [VisitCheckKindInfo], { description: "Checks not yet recorded; completion waits for them." })
   async missingChecks(@Root() v: ServiceVisit, @Ctx() ctx: Context) {
-    const l = visitLoaders(ctx);
-    return missingKinds(await l.checkKinds(), await l.checksByVisit.load(v.row.id)).map(VisitCheckKindInfo.from);
+    const l = ctx.loaders;
+    return missingKinds(await l.visitCheckKinds(), await l.checksByVisit.load(v.row.id)).map(VisitCheckKindInfo.from);
   }
 
   @FieldResolver(() => [VisitProductVersion], { description: "What the hardware check starts from: each program's installed version at the property against the latest release." })
@@ -234,7 +233,7 @@ export class ServiceVisitResolver {
 
   @FieldResolver(() => [ActionItem], { description: "Action-plan items made from this visit's checks." })
   async actionItems(@Root() v: ServiceVisit, @Ctx() ctx: Context) {
-    const rows = (await visitLoaders(ctx).checksByVisit.load(v.row.id)).filter((c) => c.actionItemId);
+    const rows = (await ctx.loaders.checksByVisit.load(v.row.id)).filter((c) => c.actionItemId);
     const items = await Promise.all(rows.map((c) => findActionItem(ctx.db, requireViewer(ctx), c.actionItemId!, ctx.clock)));
     return items.filter((i) => i !== null).map(ActionItem.from);
   }
