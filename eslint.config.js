@@ -16,8 +16,8 @@ const clockDefaults = [
   { selector: "AssignmentPattern > CallExpression.right[callee.object.name='Date'][callee.property.name='now']", message: "Take the request's instant from the caller (ctx.now), not a default that reads the clock." },
 ];
 const clockReads = [
-  { selector: "NewExpression[callee.name='Date'][arguments.length=0]", message: "The request's instant is read once, in create-context.ts: use ctx.now or @Now()." },
-  { selector: "CallExpression[callee.object.name='Date'][callee.property.name='now']", message: "The request's instant is read once, in create-context.ts: use ctx.now or @Now()." },
+  { selector: "NewExpression[callee.name='Date'][arguments.length=0]", message: "The request's instant is read once, in create-context.ts: use ctx.now." },
+  { selector: "CallExpression[callee.object.name='Date'][callee.property.name='now']", message: "The request's instant is read once, in create-context.ts: use ctx.now." },
   { selector: "CallExpression[callee.name='todayInSweden'][arguments.length=0]", message: "Today is read once per request: use ctx.clock.today or @Clock()." },
 ];
 

@@ -11,12 +11,14 @@ import { todayInSweden } from "./shared/dates.js";
 
 export type { Context };
 
-/** A request's context: fresh loaders (so nothing is cached across requests) and one clock. */
-export function createContext(base: Omit<Context, "loaders" | "clock">): Context {
-  const clock = clockAt(todayInSweden(), base.app.expiringWindowDays);
+/** A request's context: fresh loaders (so nothing is cached across requests) and one clock, read at one instant. */
+export function createContext(base: Omit<Context, "loaders" | "clock" | "now">): Context {
+  const now = new Date();
+  const clock = clockAt(todayInSweden(now), base.app.expiringWindowDays);
   return {
     ...base,
     clock,
+    now,
     loaders: {
       ...createPartyLoaders(base.db, base.viewer),
       ...createAgreementLoaders(base.db, { viewer: base.viewer, clock }),

@@ -35,7 +35,7 @@ import { AGREEMENT_MANAGERS, SELLERS } from "./agreement.roles.js";
  * add-ons.ts, lapse-preview.ts.
  */
 
-export type { AgreementRecord, Clock, ListedAgreement };
+export type { AgreementRecord, ListedAgreement };
 
 export async function findAgreement(db: DbOrTx, viewer: Viewer, id: string, clock: Clock): Promise<AgreementRecord | null> {
   const [row] = await selectAgreements(db, and(agreementScope(viewer), eq(agreements.id, id)), clock);

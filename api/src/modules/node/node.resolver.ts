@@ -82,7 +82,7 @@ export class NodeResolver {
       }
       case "ServiceVisit": {
         const v = await visits.findVisit(ctx.db, viewer, ref.id, c);
-        return v && ServiceVisit.from(v.visit);
+        return v && ServiceVisit.from(v.visit, ctx.now);
       }
       case "SupportCase": {
         const found = await support.findSupportCase(ctx.db, viewer, ref.id);

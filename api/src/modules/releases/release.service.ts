@@ -100,7 +100,7 @@ export function updatesNeeded(perProperty: readonly InstalledVersion[][]): Insta
     .sort((x, y) => order.indexOf(x.product) - order.indexOf(y.product));
 }
 
-export async function setInstalledVersion(db: Db, viewer: Viewer, input: { propertyId: string; product: Product; version: string }): Promise<Result<InstalledVersion>> {
+export async function setInstalledVersion(db: DbOrTx, viewer: Viewer, input: { propertyId: string; product: Product; version: string }): Promise<Result<InstalledVersion>> {
   requireRole(viewer, INSTALLERS);
   const property = await findProperty(db, viewer, input.propertyId);
   if (!property) return userError(E.NOT_FOUND, "No such property.", ["input", "propertyId"]);

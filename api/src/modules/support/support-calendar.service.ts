@@ -10,7 +10,7 @@ import { SupportErrors } from "./support.errors.js";
 import { CALENDAR_KEEPERS } from "./support.roles.js";
 
 /** The years precomputed up front; others are added when asked for. */
-function yearsInUse(now = new Date()): { first: number; last: number } {
+function yearsInUse(now: Date): { first: number; last: number } {
   const year = Number(todayInSweden(now).slice(0, 4));
   return { first: year - 1, last: year + 2 };
 }
@@ -18,7 +18,7 @@ function yearsInUse(now = new Date()): { first: number; last: number } {
 async function loadCalendar(db: DbOrTx): Promise<SupportCalendar> {
   const rules = await db.select().from(supportOpeningHours);
   const exceptions = await db.select().from(supportCalendarExceptions);
-  return new SupportCalendar(rules, exceptions, yearsInUse());
+  return new SupportCalendar(rules, exceptions, yearsInUse(new Date()));
 }
 
 /**

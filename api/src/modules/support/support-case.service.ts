@@ -203,7 +203,7 @@ export interface SupportCaseFilter {
  * Cases the viewer may see. Staff and partners get a queue, the most urgent deadline first (cases
  * without one last); customers their newest cases first.
  */
-export async function listSupportCases(db: Db, viewer: Viewer, filter: SupportCaseFilter, page: ConnectionArgs, now = Date.now()): Promise<Connection<SupportCaseRow>> {
+export async function listSupportCases(db: Db, viewer: Viewer, filter: SupportCaseFilter, page: ConnectionArgs, now: number): Promise<Connection<SupportCaseRow>> {
   const filtered = and(
     supportCaseScope(viewer),
     filter.status?.length ? inArray(supportCases.status, filter.status) : undefined,

@@ -5,7 +5,7 @@ import { recordAudit } from "../../shared/audit.js";
 import { ok, userError, type Result } from "../../shared/errors.js";
 import { mutate } from "../../shared/transaction.js";
 import { type Viewer, requireRole } from "../../shared/viewer.js";
-import type { Clock } from "../agreements/agreement.service.js";
+import type { Clock } from "../../shared/clock.js";
 import type { ActionItemOwner } from "../tailoring/tailoring-records.js";
 import { planOf, tailoringOf, type ActionItemRow } from "../tailoring/tailoring.service.js";
 import { VisitErrors as E } from "./visit.errors.js";

@@ -45,7 +45,7 @@ export class ActionItemVisitResolver {
   async fromServiceVisit(@Root() item: ActionItem, @Ctx() ctx: Context) {
     const uuid = uuidOf(item.id, "ActionItem");
     const [row] = await ctx.db.select({ visit: serviceVisits }).from(visitChecks).innerJoin(serviceVisits, eq(serviceVisits.id, visitChecks.visitId)).where(eq(visitChecks.actionItemId, uuid));
-    return row ? ServiceVisit.from(row.visit) : null;
+    return row ? ServiceVisit.from(row.visit, ctx.now) : null;
   }
 }
 
@@ -82,7 +82,7 @@ export class VisitAcknowledgementResolver {
 export class AgreementVisitsResolver {
   @FieldResolver(() => [ServiceVisit], { description: "The annual support visits, by time (none for a tier without visits)." })
   async serviceVisits(@Root() a: Agreement, @Ctx() ctx: Context) {
-    return (await ctx.loaders.visitsByAgreement.load(a.record.id)).map((r) => ServiceVisit.from(r));
+    return (await ctx.loaders.visitsByAgreement.load(a.record.id)).map((r) => ServiceVisit.from(r, ctx.now));
   }
 
   @FieldResolver(() => [VisitProposal], { description: "Visits proposed from the tailoring's agreed end date, then yearly while the agreement runs, each with the visit booked for it." })

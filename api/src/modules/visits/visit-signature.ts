@@ -3,7 +3,7 @@ import { recordAudit } from "../../shared/audit.js";
 import { ok, userError, type Result, type UserError } from "../../shared/errors.js";
 import { mutate } from "../../shared/transaction.js";
 import { type Viewer, requireRole } from "../../shared/viewer.js";
-import type { Clock } from "../agreements/agreement.service.js";
+import type { Clock } from "../../shared/clock.js";
 import { MAX_SIGNATURE_BYTES, redrawnSignaturePng } from "./signature-png.js";
 import { VisitErrors as E } from "./visit.errors.js";
 import { PROTOCOL_ACKNOWLEDGERS, TECHNICIANS } from "./visit.roles.js";

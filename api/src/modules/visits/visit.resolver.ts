@@ -63,7 +63,8 @@ export async function actorOf(ctx: Context, userId: string | null): Promise<Visi
   return user ? Object.assign(new VisitActor(), { name: user.name, organisationName: org?.name ?? "" }) : null;
 }
 
-const visitOf = (row: service.ServiceVisitRow) => ServiceVisit.from(row, new Date());
+/** A visit as the request sees it: overdue or not at the request's instant. */
+const visitOf = (ctx: Context) => (row: service.ServiceVisitRow) => ServiceVisit.from(row, ctx.now);
 const V = (id: string) => uuidOf(id, "ServiceVisit");
 
 @Resolver(() => ServiceVisit)
@@ -76,7 +77,7 @@ export class ServiceVisitResolver {
     @Ctx() ctx: Context,
   ) {
     const f = { ...filter, agreementId: filter?.agreementId ? uuidOf(filter.agreementId, "Agreement") : null };
-    return mapNodes(await service.listServiceVisits(ctx.db, requireViewer(ctx), f, page, new Date()), visitOf);
+    return mapNodes(await service.listServiceVisits(ctx.db, requireViewer(ctx), f, page, ctx.now), visitOf(ctx));
   }
 
   @Authorized()
@@ -102,7 +103,7 @@ export class ServiceVisitResolver {
       { agreementId: uuidOf(input.agreementId, "Agreement"), propertyId: uuidOf(input.propertyId, "Property"), technicianId: uuidOf(input.technicianId, "User"), scheduledAt: input.scheduledAt },
       ctx.clock,
     );
-    return payload(r, "serviceVisit", visitOf);
+    return payload(r, "serviceVisit", visitOf(ctx));
   }
 
   @Authorized(...VISIT_BOOKERS)
@@ -114,7 +115,7 @@ export class ServiceVisitResolver {
       { visitId: V(input.visitId), scheduledAt: input.scheduledAt, technicianId: input.technicianId ? uuidOf(input.technicianId, "User") : null, reason: input.reason },
       ctx.clock,
     );
-    return payload(r, "serviceVisit", visitOf);
+    return payload(r, "serviceVisit", visitOf(ctx));
   }
 
   @Authorized(...TECHNICIANS)
@@ -136,7 +137,7 @@ export class ServiceVisitResolver {
   @Mutation(() => CompleteServiceVisitPayload, { description: "Freeze the protocol as version 1; VISIT_INCOMPLETE names the checks still missing (also in `field`)." })
   async completeServiceVisit(@Arg("input", () => CompleteServiceVisitInput, { description: "Visit, reading, signature." }) input: CompleteServiceVisitInput, @Ctx() ctx: Context) {
     const r = await completeServiceVisit(ctx.db, requireViewer(ctx), { ...input, visitId: V(input.visitId) }, ctx.clock);
-    return payload(r, "serviceVisit", visitOf);
+    return payload(r, "serviceVisit", visitOf(ctx));
   }
 
   @Authorized(...TECHNICIANS)
@@ -150,21 +151,21 @@ export class ServiceVisitResolver {
   @Mutation(() => SignVisitProtocolPayload, { description: "The customer's contact signs the completed protocol on the technician's tablet; INVALID_SIGNATURE unless a PNG." })
   async signVisitProtocol(@Arg("input", () => SignVisitProtocolInput, { description: "Visit and signature." }) input: SignVisitProtocolInput, @Ctx() ctx: Context) {
     const r = await signVisitProtocol(ctx.db, requireViewer(ctx), { ...input, visitId: V(input.visitId) }, ctx.clock);
-    return payload(r, "serviceVisit", visitOf);
+    return payload(r, "serviceVisit", visitOf(ctx));
   }
 
   @Authorized(...PROTOCOL_ACKNOWLEDGERS)
   @Mutation(() => AcknowledgeVisitProtocolPayload, { description: "A customer user acknowledges the protocol in the portal." })
   async acknowledgeVisitProtocol(@Arg("input", () => VisitRefInput, { description: "The visit." }) input: VisitRefInput, @Ctx() ctx: Context) {
     const r = await acknowledgeVisitProtocol(ctx.db, requireViewer(ctx), { visitId: V(input.visitId) }, ctx.clock);
-    return payload(r, "serviceVisit", visitOf);
+    return payload(r, "serviceVisit", visitOf(ctx));
   }
 
   @Authorized(...PROTOCOL_SENDERS)
   @Mutation(() => SendVisitProtocolPayload, { description: "E-mail the protocol PDF (with the visit as .ics) to the customer's admins and the partner, through the outbox." })
   async sendVisitProtocol(@Arg("input", () => VisitRefInput, { description: "The visit." }) input: VisitRefInput, @Ctx() ctx: Context) {
     const r = await mail.sendVisitProtocol(ctx.db, requireViewer(ctx), { visitId: V(input.visitId) }, ctx.clock);
-    return { ...payload(r, "serviceVisit", visitOf), recipients: "ok" in r ? r.ok.recipients : [] };
+    return { ...payload(r, "serviceVisit", visitOf(ctx)), recipients: "ok" in r ? r.ok.recipients : [] };
   }
 
   @FieldResolver(() => Agreement, { description: "The agreement." })

@@ -266,7 +266,7 @@ export class ServiceVisit extends Node {
   @Field(() => VisitSignature, { nullable: true, description: "The signature drawn on site, if any." })
   signature!: VisitSignature | null;
 
-  static from(r: ServiceVisitRow, now: Date = new Date()): ServiceVisit {
+  static from(r: ServiceVisitRow, now: Date): ServiceVisit {
     const overdue = isOverdue(r, now);
     return Object.assign(new ServiceVisit(), {
       id: toGlobalId("ServiceVisit", r.id),
