@@ -1,6 +1,6 @@
 import { and, desc, eq, gt, isNull, lt, or } from "drizzle-orm";
 import { createHash, randomBytes } from "node:crypto";
-import type { Db, DbOrTx } from "../../db/client.js";
+import type { Db, DbOrTx, Tx } from "../../db/client.js";
 import { apiTokens, organisations, sessions, users } from "../../db/schema/index.js";
 import { recordAudit } from "../../shared/audit.js";
 import { paginate, type Connection, type ConnectionArgs } from "../../shared/connection.js";
@@ -106,6 +106,16 @@ function toViewer(
     organisationKind: organisation.kind,
     ...via,
   };
+}
+
+/**
+ * Ends every live session and API token of a user, in the caller's transaction: a change of the
+ * user's access (deactivated, another role) takes effect at once. The API-token viewers cached for
+ * the user are forgotten by the caller once that transaction is committed (apiTokenCache.forgetUser).
+ */
+export async function endUserAccess(tx: Tx, userId: string, at: Date): Promise<void> {
+  await tx.update(sessions).set({ endedAt: at }).where(and(eq(sessions.userId, userId), isNull(sessions.endedAt)));
+  await tx.update(apiTokens).set({ revokedAt: at }).where(and(eq(apiTokens.createdById, userId), isNull(apiTokens.revokedAt)));
 }
 
 /** The viewer behind a bearer token: a live session or an unrevoked API token; otherwise null. */

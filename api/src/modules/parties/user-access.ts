@@ -1,12 +1,13 @@
 import { and, eq, inArray, isNull, ne } from "drizzle-orm";
 import type { Db, Tx } from "../../db/client.js";
-import { apiTokens, organisations, sessions, users } from "../../db/schema/index.js";
+import { organisations, users } from "../../db/schema/index.js";
 import { recordAudit } from "../../shared/audit.js";
 import { ok, userError, type Result } from "../../shared/errors.js";
 import { colleagueScope } from "../../shared/scope.js";
 import { mutate } from "../../shared/transaction.js";
 import { ROLES_BY_KIND, holds, type Role, type Viewer, requireRole } from "../../shared/viewer.js";
 import { apiTokenCache } from "../access/api-token-cache.js";
+import { endUserAccess } from "../access/access.service.js";
 import { PartyErrors } from "./party.errors.js";
 import { ORGANISATION_ADMINS, USER_CREATORS } from "./party.roles.js";
 
@@ -35,12 +36,6 @@ async function anotherAdminRemains(tx: Tx, user: UserRow): Promise<boolean> {
   return Boolean(other);
 }
 
-/** Ends every live session and API token of the user: a change of access takes effect at once. */
-async function endAccess(tx: Tx, userId: string, at: Date) {
-  await tx.update(sessions).set({ endedAt: at }).where(and(eq(sessions.userId, userId), isNull(sessions.endedAt)));
-  await tx.update(apiTokens).set({ revokedAt: at }).where(and(eq(apiTokens.createdById, userId), isNull(apiTokens.revokedAt)));
-}
-
 const notFound = () => userError(PartyErrors.NOT_FOUND, "No such user.", ["input", "userId"]);
 const lastAdmin = () => userError(PartyErrors.LAST_ADMIN, "This is the organisation's last active admin: make another user admin first.", ["input", "userId"]);
 
@@ -54,7 +49,7 @@ export async function deactivateUser(db: Db, viewer: Viewer, input: { userId: st
     if (holds(user, ORGANISATION_ADMINS) && !(await anotherAdminRemains(tx, user))) return lastAdmin();
     const now = new Date();
     const [row] = await tx.update(users).set({ deactivatedAt: now }).where(eq(users.id, user.id)).returning();
-    await endAccess(tx, user.id, now);
+    await endUserAccess(tx, user.id, now);
     await recordAudit(tx, viewer, { action: "user.deactivate", objectType: "User", objectId: user.id, organisationId: user.organisationId, details: { email: user.email } });
     return ok(row!);
   });
@@ -76,7 +71,7 @@ export async function changeUserRole(db: Db, viewer: Viewer, input: { userId: st
     if (user.role === input.role) return ok(user);
     if (holds(user, ORGANISATION_ADMINS) && !holds({ role: input.role }, ORGANISATION_ADMINS) && !(await anotherAdminRemains(tx, user))) return lastAdmin();
     const [row] = await tx.update(users).set({ role: input.role }).where(eq(users.id, user.id)).returning();
-    await endAccess(tx, user.id, new Date());
+    await endUserAccess(tx, user.id, new Date());
     await recordAudit(tx, viewer, { action: "user.changeRole", objectType: "User", objectId: user.id, organisationId: user.organisationId, details: { from: user.role, to: input.role } });
     return ok(row!);
   });
