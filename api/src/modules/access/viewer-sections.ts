@@ -1,10 +1,10 @@
 import { CUSTOMER_ROLES, holds, PARTNER_ROLES, VENDOR_ROLES, type Role, type Viewer } from "../../shared/viewer.js";
-import { AGREEMENT_MANAGERS } from "../agreements/agreement.roles.js";
-import { AUDITORS } from "../audit/audit.roles.js";
-import { OUTBOX_KEEPERS } from "../notifications/outbox.roles.js";
-import { USER_CREATORS } from "../parties/party.roles.js";
-import { CASE_HANDLERS, CASE_OPENERS } from "../support/support.roles.js";
-import { PARTNER_PROGRESS_REPORTERS, PRIORITY_CONFIRMERS, VENDOR_SIDE } from "../tailoring/tailoring.roles.js";
+import { AGREEMENT_MANAGERS } from "../agreements/index.js";
+import { AUDITORS } from "../audit/index.js";
+import { OUTBOX_KEEPERS } from "../notifications/index.js";
+import { USER_CREATORS } from "../parties/index.js";
+import { CASE_HANDLERS, CASE_OPENERS } from "../support/index.js";
+import { PARTNER_PROGRESS_REPORTERS, PRIORITY_CONFIRMERS, VENDOR_SIDE } from "../tailoring/index.js";
 import { ADMINISTRATORS, LOCKOUT_KEEPERS, TOKEN_MANAGERS } from "./access.roles.js";
 
 /**

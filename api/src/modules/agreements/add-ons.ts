@@ -10,7 +10,7 @@ import { agreementNotFound, bumpVersion, lockAgreement, type AddOnKind, type Add
 import { isValid } from "./agreement-status.js";
 import { AgreementErrors as E } from "./agreement.errors.js";
 import { ADD_ON_ACTORS, ADD_ON_ORDERERS } from "./agreement.roles.js";
-import { NO_PRICE_ASKED, orderPrice, priceRequestRefused, type PriceRequest } from "../pricing/order-price.js";
+import { NO_PRICE_ASKED, orderPrice, priceRequestRefused, type PriceRequest } from "../pricing/index.js";
 import { tellSellerOfOrder } from "./order-notice.js";
 
 /** Every kind of add-on; the GraphQL enum is made from this list. */

@@ -9,7 +9,7 @@ import { ok, userError, type Result, type UserError } from "../../shared/errors.
 import { agreementScope } from "../../shared/scope.js";
 import { mutate } from "../../shared/transaction.js";
 import { holds, requireRole, type Viewer } from "../../shared/viewer.js";
-import { findOrganisation } from "../parties/party.service.js";
+import { findOrganisation } from "../parties/index.js";
 import {
   agreementNotFound,
   bumpVersion,

@@ -6,8 +6,7 @@ import { ok, userError, type Result } from "../../shared/errors.js";
 import { colleagueScope } from "../../shared/scope.js";
 import { mutate } from "../../shared/transaction.js";
 import { ROLES_BY_KIND, holds, type Role, type Viewer, requireRole } from "../../shared/viewer.js";
-import { apiTokenCache } from "../access/api-token-cache.js";
-import { endUserAccess } from "../access/access.service.js";
+import { apiTokenCache, endUserAccess } from "../access/index.js";
 import { PartyErrors } from "./party.errors.js";
 import { ORGANISATION_ADMINS, USER_CREATORS } from "./party.roles.js";
 

@@ -7,7 +7,7 @@ import { paginate, type ConnectionArgs } from "../../shared/connection.js";
 import { ok, userError, type Result } from "../../shared/errors.js";
 import { mutate, isUniqueViolation } from "../../shared/transaction.js";
 import { type Viewer, requireRole } from "../../shared/viewer.js";
-import { findProperty } from "../parties/party.service.js";
+import { findProperty } from "../parties/index.js";
 import { ReleaseErrors as E } from "./release.errors.js";
 import { INSTALLERS, PUBLISHERS } from "./release.roles.js";
 

@@ -1,7 +1,7 @@
 import { Field, Float, ID, ObjectType } from "type-graphql";
 import { graphqlEnum } from "../../shared/enums.js";
 import { toGlobalId, type NodeTypeName } from "../../shared/ids.js";
-import { OrganisationKind } from "../parties/party.types.js";
+import { OrganisationKind } from "../parties/index.js";
 import { SEARCH_HIT_KINDS, type SearchHit, type SearchHitKind } from "./search.service.js";
 
 export const SearchResultKind = graphqlEnum(SEARCH_HIT_KINDS, {

@@ -3,7 +3,7 @@ import type { DbOrTx } from "../../db/client.js";
 import { agreementProperties, agreements, organisations, properties, supportResponseTargets } from "../../db/schema/index.js";
 import { clockAt } from "../../shared/clock.js";
 import type { IsoDate } from "../../shared/dates.js";
-import { statusSql, VALID_STATUSES } from "../agreements/agreement-status.js";
+import { statusSql, VALID_STATUSES } from "../agreements/index.js";
 import type { Installer } from "./case-routing.js";
 
 /**

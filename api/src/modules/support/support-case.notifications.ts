@@ -2,7 +2,7 @@ import { and, eq, inArray } from "drizzle-orm";
 import type { DbOrTx } from "../../db/client.js";
 import { organisations, users } from "../../db/schema/index.js";
 import { TIME_ZONE } from "../../shared/dates.js";
-import { queueEmail } from "../notifications/email.service.js";
+import { queueEmail } from "../notifications/index.js";
 import type { SupportCaseRow } from "./support-case.service.js";
 import { PARTNER_CASE_HANDLERS, VENDOR_CASE_TEAM } from "./support.roles.js";
 

@@ -70,7 +70,7 @@ export class RoutingReason {
 }
 
 /** The limited actor is shared by every module; the old name stays for the support code. */
-export { Actor as SupportCaseActor } from "../parties/actor.js";
+export { Actor as SupportCaseActor } from "../parties/index.js";
 
 @ObjectType({ description: "A stretch of time when the case waited on the customer and the clock stood still." })
 export class SupportCasePause {

@@ -5,7 +5,7 @@ import type { IsoDate } from "../../shared/dates.js";
 import { ok, userError, type Result } from "../../shared/errors.js";
 import { mutate } from "../../shared/transaction.js";
 import { type Viewer, requireRole } from "../../shared/viewer.js";
-import { effectiveEnd } from "../agreements/agreement-status.js";
+import { effectiveEnd } from "../agreements/index.js";
 import type { Clock } from "../../shared/clock.js";
 import { TailoringErrors as E } from "./tailoring.errors.js";
 import { ACTION_ITEM_UPDATERS, PLAN_WRITERS, PRIORITY_CONFIRMERS } from "./tailoring.roles.js";

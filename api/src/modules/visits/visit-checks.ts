@@ -6,7 +6,7 @@ import { ok, userError, type Result } from "../../shared/errors.js";
 import { mutate } from "../../shared/transaction.js";
 import { type Viewer, requireRole } from "../../shared/viewer.js";
 import type { Clock } from "../../shared/clock.js";
-import { installedVersionsOf, isBehind, latestReleases, setInstalledVersion, type Product } from "../releases/release.service.js";
+import { installedVersionsOf, isBehind, latestReleases, setInstalledVersion, type Product } from "../releases/index.js";
 import { VisitErrors as E } from "./visit.errors.js";
 import { TECHNICIANS } from "./visit.roles.js";
 import { bumpVisit, lockVisit } from "./visit.service.js";

@@ -1,7 +1,7 @@
 import { and, eq, inArray } from "drizzle-orm";
 import type { DbOrTx } from "../../db/client.js";
 import { users } from "../../db/schema/index.js";
-import type { AgreementRecord } from "../agreements/agreement.service.js";
+import type { AgreementRecord } from "../agreements/index.js";
 import { CUSTOMER_RECIPIENTS, PARTNER_RECIPIENTS } from "./visit.roles.js";
 
 /** The customer's admins, who receive protocols and reminders for their organisation. */

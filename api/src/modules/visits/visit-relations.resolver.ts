@@ -4,17 +4,14 @@ import type { Context } from "../../context.js";
 import { serviceVisits, visitChecks } from "../../db/schema/index.js";
 import { requireViewer } from "../../shared/auth.js";
 import { toGlobalId, uuidOf } from "../../shared/ids.js";
-import { Agreement } from "../agreements/agreement.types.js";
-import { findActionItem } from "../tailoring/tailoring.service.js";
-import { ActionItem } from "../tailoring/tailoring.types.js";
-import { isBehind } from "../releases/release.service.js";
-import { isValid } from "../agreements/agreement-status.js";
+import { Agreement, isValid } from "../agreements/index.js";
+import { ActionItem, findActionItem } from "../tailoring/index.js";
+import { isBehind, type Product } from "../releases/index.js";
 import { visitDueForBooking } from "./visit-booking-due.js";
 import { nextUnbooked, type Proposal } from "./visit-proposals.js";
 import { actorOf } from "./visit.resolver.js";
 import { visitProposals } from "./visit.service.js";
 import { ServiceVisit, VisitAcknowledgement, VisitActor, VisitBooking, VisitCheck, VisitProductVersion, VisitProposal, VisitProtocolVersion } from "./visit.types.js";
-import type { Product } from "../releases/release.service.js";
 
 const proposal = (p: Proposal) => Object.assign(new VisitProposal(), { proposedOn: p.proposedOn, visitUuid: p.visitId, visitId: p.visitId && toGlobalId("ServiceVisit", p.visitId) });
 
