@@ -5,9 +5,7 @@ import { agreementScope, organisationScope, propertyScope } from "../../shared/s
 import type { OrganisationKind, Viewer } from "../../shared/viewer.js";
 import { resultCountOf, searchQueryOf } from "./search-query.js";
 
-/** What a search finds; the GraphQL enum is made from this list. */
-export const SEARCH_HIT_KINDS = ["AGREEMENT", "ORGANISATION", "PROPERTY"] as const;
-export type SearchHitKind = (typeof SEARCH_HIT_KINDS)[number];
+export type SearchHitKind = "AGREEMENT" | "ORGANISATION" | "PROPERTY";
 
 export interface SearchHit {
   kind: SearchHitKind;

@@ -36,9 +36,7 @@ const FINISHED_BY: Record<WorkStep, string> = {
   END_DATE: "endDateAgreed",
 };
 
-/** Where a step stands; the GraphQL enum is made from this list. */
-export const STEP_STATES = ["DONE", "CURRENT", "TO_DO", "TO_REDO"] as const;
-type StepState = (typeof STEP_STATES)[number];
+type StepState = "DONE" | "CURRENT" | "TO_DO" | "TO_REDO";
 
 export interface StepStatus {
   step: WorkStep;

@@ -1,3 +1,0 @@
-/** The audit module as other modules see it. */
-export { AUDITORS } from "./audit.roles.js";
-export { AuditEvent } from "./audit.types.js";
