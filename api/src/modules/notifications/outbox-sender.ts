@@ -178,3 +178,5 @@ export function createOutboxSender(opts: OutboxSenderOptions) {
     },
   };
 }
+
+export type OutboxSender = ReturnType<typeof createOutboxSender>;

@@ -22,7 +22,7 @@ export interface CalendarException {
 
 export type ClosedKind = "WEEKEND" | "PUBLIC_HOLIDAY" | "NON_WORKING_DAY" | "EXCEPTION" | "NO_OPENING_HOURS";
 
-interface OpeningSlot {
+export interface OpeningSlot {
   opensAt: number;
   closesAt: number;
 }

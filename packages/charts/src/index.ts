@@ -1,1 +1,0 @@
-export { DatabaseSizeChart, type DatabaseSizeChartProps, type SizePoint } from "./database-size-chart.js";
