@@ -1,6 +1,30 @@
+import path from "node:path";
+import { fileURLToPath } from "node:url";
 import js from "@eslint/js";
 import globals from "globals";
 import tseslint from "typescript-eslint";
+
+const root = path.dirname(fileURLToPath(import.meta.url));
+const apiDir = path.join(root, "api") + path.sep;
+
+/**
+ * The API's source belongs to the API: the portal, the shared packages and the partner example reach
+ * it only over GraphQL (or, for shared code, through a workspace package such as @trygg/charts).
+ * A relative path is resolved, so `../../api/src/x` is caught however deep the importing file is.
+ */
+const noApiSource = {
+  meta: { type: "problem", schema: [], messages: { apiSource: "'{{source}}' is API source: use GraphQL, or move shared code to a workspace package (packages/)." } },
+  create(context) {
+    const check = (node) => {
+      const source = node.source;
+      if (!source || source.type !== "Literal" || typeof source.value !== "string") return;
+      const spec = source.value;
+      const intoApi = spec.startsWith(".") ? path.resolve(path.dirname(context.filename), spec).startsWith(apiDir) : /^@trygg\/api(\/|$)/.test(spec);
+      if (intoApi) context.report({ node: source, messageId: "apiSource", data: { source: spec } });
+    };
+    return { ImportDeclaration: check, ExportNamedDeclaration: check, ExportAllDeclaration: check, ImportExpression: check };
+  },
+};
 
 export default tseslint.config(
   { ignores: ["**/node_modules/**", "portal/build/**", "api/dist/**", "bench/results/**", "portal/app/graphql/**", "examples/*/src/graphql/**", "api/src/db/migrations/**", ".data/**", ".test-artifacts/**", ".stryker-tmp/**", "reports/**"] },
@@ -11,6 +35,11 @@ export default tseslint.config(
     rules: {
       "@typescript-eslint/no-unused-vars": ["error", { argsIgnorePattern: "^_", varsIgnorePattern: "^_" }],
     },
+  },
+  {
+    files: ["portal/**/*.{ts,tsx,js,mjs}", "packages/**/*.{ts,tsx,js,mjs}", "examples/**/*.{ts,tsx,js,mjs}"],
+    plugins: { trygg: { rules: { "no-api-source": noApiSource } } },
+    rules: { "trygg/no-api-source": "error" },
   },
   {
     files: ["portal/app/**/*.{ts,tsx}"],

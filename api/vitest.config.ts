@@ -1,9 +1,12 @@
 import { createRequire } from "node:module";
+import tsconfigPaths from "vite-tsconfig-paths";
 import { defineConfig } from "vitest/config";
 
 const require = createRequire(import.meta.url);
 
 export default defineConfig({
+  // tsconfig.json's `paths`: workspace packages (@trygg/charts) from their sources, as under tsx.
+  plugins: [tsconfigPaths()],
   resolve: {
     // type-graphql loads graphql's CommonJS build; Vite would pick the ESM one for our code, and two
     // copies of graphql refuse each other's types. Node itself (tsx) picks CommonJS, so we match it.

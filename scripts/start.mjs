@@ -20,10 +20,13 @@ function newestMtime(dir) {
   return newest;
 }
 
+/** What both the API and the portal build from (`packages/charts`). */
+const sharedSources = path.join(root, "packages", "charts", "src");
+
 function portalNeedsBuild() {
   const built = path.join(root, "portal", "build", "server", "index.js");
   if (!existsSync(built)) return true;
-  return newestMtime(path.join(root, "portal", "app")) > statSync(built).mtimeMs;
+  return Math.max(newestMtime(path.join(root, "portal", "app")), newestMtime(sharedSources)) > statSync(built).mtimeMs;
 }
 
 /**
@@ -42,7 +45,7 @@ function portalSessionSecret() {
 /** The API runs compiled in production; rebuilt when a source is newer than the build. */
 function apiNeedsBuild() {
   const built = path.join(root, "api", "dist", "main.js");
-  return !existsSync(built) || newestMtime(path.join(root, "api", "src")) > statSync(built).mtimeMs;
+  return !existsSync(built) || Math.max(newestMtime(path.join(root, "api", "src")), newestMtime(sharedSources)) > statSync(built).mtimeMs;
 }
 
 ensureDependencies();

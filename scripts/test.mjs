@@ -49,7 +49,7 @@ async function main() {
   ensureDependencies();
   ensureChromium();
 
-  check("lint", "npx", ["eslint", "--max-warnings=0", "."]);
+  check("lint (ESLint, knip)", "npm", ["run", "lint", "--silent"]);
   check("typecheck api", "npx", ["tsc", "--noEmit", "-p", "api"]);
   check("typecheck portal", "npx", ["tsc", "--noEmit", "-p", "portal"]);
   check("schema/schema.graphql is up to date", "npx", apiScript("scripts/emit-schema.ts", "--check"));

@@ -18,7 +18,7 @@ import { LockoutResolver } from "./modules/access/lockout.resolver.js";
 import { authChecker } from "./shared/auth.js";
 import { validateArgument } from "./shared/validation.js";
 
-export const resolvers = [
+const resolvers = [
   NodeResolver,
   AccessResolver,
   ApiTokenResolver,

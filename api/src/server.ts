@@ -55,7 +55,7 @@ const UNAVAILABLE_RETRY_SECONDS = 2;
 const UNAVAILABLE_MESSAGE = "The service is briefly unavailable (its database does not answer). Try again in a few seconds.";
 
 /** The answer while the database is away: HTTP 503 with Retry-After, also before a context exists. */
-export function serviceUnavailable(requestId: string): GraphQLError {
+function serviceUnavailable(requestId: string): GraphQLError {
   return new GraphQLError(UNAVAILABLE_MESSAGE, {
     extensions: {
       code: "SERVICE_UNAVAILABLE",

@@ -11,7 +11,7 @@ import type { LivedTime } from "./lived-time.js";
 import { must } from "./must.js";
 
 /** The customer admin whose annual visit is due and not booked (password: the demo password). */
-export const VISIT_DUE_LOGIN = "maja@majvik.demo";
+const VISIT_DUE_LOGIN = "maja@majvik.demo";
 
 /**
  * What the dashboards point people at: a 500+ customer whose tailoring agreed an end date three

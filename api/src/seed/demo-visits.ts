@@ -13,7 +13,7 @@ import type { LivedTime } from "./lived-time.js";
 import { must } from "./must.js";
 
 /** The customer admin of the demo's visit history (password: the demo password). */
-export const VISIT_DEMO_LOGIN = "hanna@hisingen.demo";
+const VISIT_DEMO_LOGIN = "hanna@hisingen.demo";
 
 const at = (iso: string) => new Date(`${iso}T08:00:00Z`);
 

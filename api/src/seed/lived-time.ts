@@ -6,7 +6,7 @@ import { addDaysIso, TIME_ZONE, todayInSweden, type IsoDate } from "../shared/da
 import { rowsOf } from "../shared/table-rows.js";
 
 /** What a scene of the demo's story acts with: the clock of its day and its moment. */
-export interface Scene {
+interface Scene {
   clock: Clock;
   now: Date;
 }

@@ -2,7 +2,7 @@ import type { ClassType } from "type-graphql";
 import { ArgsType, Field, Int, ObjectType } from "type-graphql";
 import { badInput } from "./errors.js";
 
-export const MAX_PAGE_SIZE = 100;
+const MAX_PAGE_SIZE = 100;
 const DEFAULT_PAGE_SIZE = 20;
 
 @ArgsType()
@@ -35,7 +35,7 @@ export class PageInfo {
   endCursor!: string | null;
 }
 
-export interface Edge<T> {
+interface Edge<T> {
   cursor: string;
   node: T;
 }
@@ -89,7 +89,7 @@ function checkSize(n: number | null | undefined, arg: string): void {
 }
 
 /** The window a connection's arguments ask for, checked before any query runs. */
-export function pageWindow(args: ConnectionArgs): { offset: number; limit: number; fromEnd: boolean; before: number | null } {
+function pageWindow(args: ConnectionArgs): { offset: number; limit: number; fromEnd: boolean; before: number | null } {
   checkSize(args.first, "first");
   checkSize(args.last, "last");
   const after = args.after ? decodeCursor(args.after, "after") : -1;

@@ -44,7 +44,7 @@ export function fromGlobalId(globalId: string): { type: NodeTypeName; id: string
 }
 
 /** The uuid behind a global id of the expected type, or null when it is malformed or of another type. */
-export function idOf(globalId: string, type: NodeTypeName): string | null {
+function idOf(globalId: string, type: NodeTypeName): string | null {
   const parsed = fromGlobalId(globalId);
   return parsed && parsed.type === type ? parsed.id : null;
 }

@@ -10,7 +10,7 @@ export class WorkerDeadlineExceeded extends Error {
 }
 
 /** The work threw, ran out of the memory it was given, or its thread ended without an answer. */
-export class WorkerFailed extends Error {}
+class WorkerFailed extends Error {}
 
 export interface WorkerJob {
   /** The worker's module, named as the compiled build names it (`new URL("./x.worker.js", import.meta.url)`). */

@@ -11,8 +11,8 @@ import { Min } from "class-validator";
 const localDate = LocalDateResolver.toConfig();
 
 /** The one date range Trygg accepts: wide enough for any agreement, narrow enough for PostgreSQL and sorting. */
-export const FIRST_YEAR = 1900;
-export const LAST_YEAR = 2200;
+const FIRST_YEAR = 1900;
+const LAST_YEAR = 2200;
 
 function inRange(value: string): string {
   const year = Number(value.slice(0, 4));

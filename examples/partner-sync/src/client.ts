@@ -1,7 +1,7 @@
 import type { TypedDocumentString } from "./graphql/graphql.js";
 
 /** A GraphQL error from Trygg: `code` is its `extensions.code`; quote `requestId` to support. */
-export class TryggError extends Error {
+class TryggError extends Error {
   constructor(
     message: string,
     readonly code: string | undefined,

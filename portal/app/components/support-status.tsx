@@ -25,7 +25,7 @@ export function dayWords(lang: Lang, t: Translate, iso: string, now: string): st
 }
 
 /** The sentence: "Supporten är öppen till 17:00" or "Supporten är stängd. Öppnar måndag 08:00". */
-export function supportStatusText(lang: Lang, t: Translate, calendar: SupportStatusFragment, now: string): string {
+function supportStatusText(lang: Lang, t: Translate, calendar: SupportStatusFragment, now: string): string {
   if (calendar.isOpen) return t("support.status.openUntil", { time: clockTime(lang, calendar.nextClosing) });
   return t("support.status.closedOpens", { day: dayWords(lang, t, calendar.nextOpening, now), time: clockTime(lang, calendar.nextOpening) });
 }

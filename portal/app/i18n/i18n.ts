@@ -8,7 +8,7 @@ export type Lang = (typeof LANGS)[number];
 export const DEFAULT_LANG: Lang = "sv";
 
 export type MessageKey = keyof typeof sv;
-export type Messages = Record<MessageKey, string>;
+type Messages = Record<MessageKey, string>;
 export type MessageVars = Record<string, string | number>;
 export type Translate = (key: MessageKey, vars?: MessageVars) => string;
 

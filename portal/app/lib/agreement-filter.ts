@@ -4,7 +4,7 @@ import { isIsoDate } from "~/lib/dates";
 
 /** `?status=` one status, or "valid" for active and expiring together. */
 export const STATUS_CHOICES = ["valid", ...AGREEMENT_STATUSES] as const;
-export type StatusChoice = (typeof STATUS_CHOICES)[number];
+type StatusChoice = (typeof STATUS_CHOICES)[number];
 
 /** The agreement list's filter as the URL gives it (the list page and its CSV export read the same). */
 export function filterFromUrl(url: URL) {

@@ -13,7 +13,7 @@ import { portalEnv } from "./env.server";
 import { getSession, redirectToLogin, sessionLang, type PortalSession } from "./session.server";
 
 /** What a page's error boundary gets when the API could not answer; never internals. */
-export interface ApiFailure {
+interface ApiFailure {
   code: "FORBIDDEN" | "NOT_FOUND" | "BAD_REQUEST" | "API_UNAVAILABLE" | "API_ERROR" | "TOO_MANY_REQUESTS";
   requestId: string;
   /** With TOO_MANY_REQUESTS: how long the API asks to wait. */

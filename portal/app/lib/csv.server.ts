@@ -16,7 +16,7 @@ export function csvCell(value: CsvCell): string {
   return /[";\r\n]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
 }
 
-export function csvLine(cells: readonly CsvCell[]): string {
+function csvLine(cells: readonly CsvCell[]): string {
   return `${cells.map(csvCell).join(SEPARATOR)}\r\n`;
 }
 

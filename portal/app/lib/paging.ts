@@ -1,6 +1,6 @@
 /** Page sizes a user may pick for a list; the API allows up to 100. */
 export const PAGE_SIZES = [5, 10, 20, 50] as const;
-export const DEFAULT_PAGE_SIZE = 10;
+const DEFAULT_PAGE_SIZE = 10;
 
 export interface PageVariables {
   first?: number;

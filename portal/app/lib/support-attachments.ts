@@ -4,7 +4,7 @@
  * the action, so a big file gets a clear message instead of the API's PAYLOAD_TOO_LARGE.
  */
 export const MAX_ATTACHMENT_BYTES = 700 * 1024;
-export const MAX_ATTACHMENTS = 5;
+const MAX_ATTACHMENTS = 5;
 export const ATTACHMENT_ACCEPT = "image/png,image/jpeg,application/pdf,text/plain,.log,.txt";
 
 export type AttachmentCheck = "ok" | "TOO_MANY_ATTACHMENTS" | "ATTACHMENT_TOO_LARGE";

@@ -24,7 +24,7 @@ function newSecret(prefix: string): string {
 }
 
 /** Secrets have 256 bits of entropy, so a fast hash is enough; only the hash is stored. */
-export function hashToken(token: string): string {
+function hashToken(token: string): string {
   return createHash("sha256").update(token).digest("hex");
 }
 
@@ -150,7 +150,7 @@ export async function authenticate(db: Db, token: string, requestId: string | nu
 
 
 /** The longest an API token may live: a forgotten integration's token does not work for ever. */
-export const API_TOKEN_MAX_DAYS = 366;
+const API_TOKEN_MAX_DAYS = 366;
 
 export async function createApiToken(db: Db, viewer: Viewer, input: { name: string; expiresAt?: Date | null }): Promise<Result<{ token: ApiTokenRow; secret: string }>> {
   requireRole(viewer, TOKEN_MANAGERS);

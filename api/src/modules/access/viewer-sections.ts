@@ -12,7 +12,7 @@ import { LOCKOUT_KEEPERS, TOKEN_MANAGERS } from "./access.roles.js";
  * `Viewer.sections` instead of keeping its own role lists. Each list is the one behind the API
  * operations the section uses, so the menu never offers what the API refuses.
  */
-export const SECTION_ROLES = {
+const SECTION_ROLES = {
   DASHBOARD: [...VENDOR_ROLES, ...PARTNER_ROLES, ...CUSTOMER_ROLES],
   AGREEMENTS: [...VENDOR_ROLES, ...PARTNER_ROLES, ...CUSTOMER_ROLES],
   // Customers see only their own organisation, which the dashboard shows; a list is for those who serve many.

@@ -13,9 +13,6 @@ import { ADD_ON_ACTORS, ADD_ON_ORDERERS } from "./agreement.roles.js";
 import { NO_PRICE_ASKED, orderPrice, priceRequestRefused, type PriceRequest } from "../pricing/order-price.js";
 import { tellSellerOfOrder } from "./order-notice.js";
 
-/** Every kind of add-on; the GraphQL enum is made from this list. */
-export const ADD_ON_KINDS = addOns.kind.enumValues;
-
 /** An add-on runs while it is not ended and the agreement is valid: it never outlives the agreement. */
 export function addOnIsActive(addOn: AddOnRow, agreement: AgreementRecord): boolean {
   return !addOn.endedOn && isValid(agreement.status);

@@ -23,5 +23,3 @@ export function agreementPermissions(viewer: Viewer, a: Pick<AgreementRecord, "s
     agreePrices: holds(viewer, PRICE_NEGOTIATORS) && valid,
   };
 }
-
-export type AgreementPermission = keyof ReturnType<typeof agreementPermissions>;

@@ -8,7 +8,7 @@ import { quotaFrom } from "./hantera-quota.js";
 import { newestRentalsFirst, rentalIsActive } from "./licence-rentals.js";
 
 export const LAPSED_BENEFITS = ["ANNUAL_VISIT", "HANTERA_ACCOUNTS", "LICENCE_RENTAL", "HOSTING", "MONITORING", "LATEST_VERSIONS"] as const;
-export type LapsedBenefit = (typeof LAPSED_BENEFITS)[number];
+type LapsedBenefit = (typeof LAPSED_BENEFITS)[number];
 
 export interface LapseItem {
   benefit: LapsedBenefit;
@@ -18,7 +18,7 @@ export interface LapseItem {
 }
 
 /** What the preview is made from: the agreement's tier and parts, as the loaders hold them. */
-export interface AgreementParts {
+interface AgreementParts {
   tier: typeof tiers.$inferSelect | undefined;
   rentals: readonly LicenceRentalRow[];
   accounts: readonly HanteraAccountRow[];
@@ -26,7 +26,7 @@ export interface AgreementParts {
 }
 
 /** Item by item, what the customer loses if the agreement is not renewed by its end; nothing once it gives no benefits. */
-export function lapsePreview(agreement: AgreementRecord, parts: AgreementParts, today: IsoDate): LapseItem[] {
+function lapsePreview(agreement: AgreementRecord, parts: AgreementParts, today: IsoDate): LapseItem[] {
   if (!isValid(agreement.status)) return [];
   const { tier } = parts;
   const items: LapseItem[] = [];

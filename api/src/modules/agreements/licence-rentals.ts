@@ -14,8 +14,8 @@ import { BENEFIT_ACTORS } from "./agreement.roles.js";
 import { NO_PRICE_ASKED, orderPrice, priceRequestRefused, type PriceRequest } from "../pricing/order-price.js";
 import { LICENCE_NAMES, tellSellerOfOrder } from "./order-notice.js";
 
-/** Every kind of licence that can be rented; the GraphQL enum is made from this list. */
-export const LICENCE_KINDS = licenceRentals.kind.enumValues;
+/** Every kind of licence that can be rented, in the order of the database enum. */
+const LICENCE_KINDS = licenceRentals.kind.enumValues;
 
 /** A rental counts today when it has begun, has not ended, and was not ended early. */
 export function rentalIsActive(r: LicenceRentalRow, today: IsoDate): boolean {

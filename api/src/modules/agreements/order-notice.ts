@@ -9,7 +9,7 @@ import type { AgreementRecord, LicenceKind } from "./agreement-records.js";
 export const LICENCE_NAMES: Record<LicenceKind, string> = { BOOKING: "Bokning", HANTERA: "Hantera", CONSUMPTION: "Förbrukning" };
 
 /** 149 500 öre → "1 495,00 kr", as a Swedish reader writes it. */
-export function kronor(minor: number): string {
+function kronor(minor: number): string {
   const whole = String(Math.floor(minor / 100)).replace(/\B(?=(\d{3})+(?!\d))/g, " ");
   return `${whole},${String(minor % 100).padStart(2, "0")} kr`;
 }

@@ -45,7 +45,7 @@ export async function listAuditEvents(
 }
 
 /** How many events an agreement's history shows, newest first. */
-export const HISTORY_LIMIT = 200;
+const HISTORY_LIMIT = 200;
 
 /**
  * The histories of agreements: each one's own events and those of its parts (accounts, rentals,

@@ -178,5 +178,3 @@ export function createOutboxSender(opts: OutboxSenderOptions) {
     },
   };
 }
-
-export type OutboxSender = ReturnType<typeof createOutboxSender>;

@@ -9,7 +9,6 @@ import { graphqlEnum } from "../../shared/enums.js";
 import { toGlobalId } from "../../shared/ids.js";
 import { Node } from "../../shared/node.js";
 import { OneLine } from "../../shared/one-line.js";
-import type { OrganisationKind as Kind, Role as RoleName } from "../../shared/viewer.js";
 
 export const OrganisationKind = graphqlEnum(organisationKind.enumValues, {
   name: "OrganisationKind",
@@ -298,8 +297,6 @@ export class CreatePropertyPayload {
   @Field(() => [UserError], { description: "What was wrong; empty on success." })
   userErrors!: UserError[];
 }
-
-export type { Kind, RoleName };
 
 @InputType({ description: "Deactivate a user: no more log-in, and every session and API token ends at once." })
 export class DeactivateUserInput {

@@ -6,9 +6,9 @@ import { OutsideCalendarYears } from "./support-calendar.js";
  * The limits of a question to the calendar, so that a wrong one is a clear BAD_USER_INPUT and never
  * an internal error or an hour-long computation.
  */
-export const MAX_SPAN_DAYS = 366;
+const MAX_SPAN_DAYS = 366;
 /** About a year of open hours; more is a typo, not a response target. */
-export const MAX_OPEN_HOURS = 2000;
+const MAX_OPEN_HOURS = 2000;
 
 export function checkOpenHours(hours: number, arg = "openHours"): void {
   if (!Number.isFinite(hours) || hours < 0 || hours > MAX_OPEN_HOURS) {

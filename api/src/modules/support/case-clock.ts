@@ -26,7 +26,7 @@ export type CaseDeadline = "OVERDUE" | "NEAR_DEADLINE";
 const CLOCK_STATUSES = ["OPEN", "WAITING_ON_CUSTOMER"] as const satisfies readonly SupportCaseRow["status"][];
 
 /** The clock runs until the first answer, and only while the case is open or waiting on the customer. */
-export function clockRuns(c: Pick<SupportCaseRow, "firstRespondedAt" | "status">): boolean {
+function clockRuns(c: Pick<SupportCaseRow, "firstRespondedAt" | "status">): boolean {
   return !c.firstRespondedAt && (CLOCK_STATUSES as readonly string[]).includes(c.status);
 }
 

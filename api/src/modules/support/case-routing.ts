@@ -5,9 +5,9 @@
  * is no installer, to the vendor's support. The reason is told to the customer in plain words.
  */
 export type Category = "PROGRAMMING" | "DAILY_OPERATION" | "TECHNICAL" | "BILLING" | "OTHER";
-export type Route = "VENDOR" | "PARTNER";
+type Route = "VENDOR" | "PARTNER";
 
-export const INSTALLER_CATEGORIES: readonly Category[] = ["PROGRAMMING", "DAILY_OPERATION"];
+const INSTALLER_CATEGORIES: readonly Category[] = ["PROGRAMMING", "DAILY_OPERATION"];
 
 export type RoutingReasonCode = "INSTALLER_ON_AGREEMENT" | "PROPERTY_INSTALLER" | "NO_INSTALLER" | "VENDOR_QUESTION" | "HANDED_OVER";
 

@@ -27,7 +27,7 @@ function runningStretches(f: ClockFacts, until: number): [number, number][] {
 }
 
 /** Open time the clock has run by `until`, in ms. */
-export function openMsUsed(calendar: SupportCalendar, f: ClockFacts, until: number): number {
+function openMsUsed(calendar: SupportCalendar, f: ClockFacts, until: number): number {
   let used = 0;
   for (const [a, b] of runningStretches(f, until)) used += calendar.openMsBetween(a, b);
   return used;
@@ -51,7 +51,7 @@ export function responseDueAt(calendar: SupportCalendar, f: ClockFacts): number 
 }
 
 /** Share of the target after which a case is flagged as near its deadline. */
-export const NEAR_DEADLINE_SHARE = 0.75;
+const NEAR_DEADLINE_SHARE = 0.75;
 
 export interface ClockReading {
   usedMs: number;

@@ -62,7 +62,7 @@ export interface CalendarExceptionInput {
 }
 
 /** What a valid exception is: a reason, and either no times (closed) or one slot that ends after it starts. */
-export function checkException(input: CalendarExceptionInput): Result<CalendarException> {
+function checkException(input: CalendarExceptionInput): Result<CalendarException> {
   const reason = input.reason.trim();
   if (!reason) return userError(SupportErrors.REASON_REQUIRED, "Say why support is closed or open at other hours that day.", ["input", "reason"]);
   const opensAt = input.opensAt ?? null;

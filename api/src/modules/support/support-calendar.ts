@@ -22,7 +22,7 @@ export interface CalendarException {
 
 export type ClosedKind = "WEEKEND" | "PUBLIC_HOLIDAY" | "NON_WORKING_DAY" | "EXCEPTION" | "NO_OPENING_HOURS";
 
-export interface OpeningSlot {
+interface OpeningSlot {
   opensAt: number;
   closesAt: number;
 }

@@ -7,7 +7,7 @@ import type { SupportCaseRow } from "./support-case.service.js";
 
 const when = new Intl.DateTimeFormat("sv-SE", { timeZone: TIME_ZONE, weekday: "long", day: "numeric", month: "long", hour: "2-digit", minute: "2-digit" });
 
-export function swedishTime(at: Date | number): string {
+function swedishTime(at: Date | number): string {
   return when.format(at);
 }
 

@@ -5,22 +5,20 @@ import { tailoringStep } from "../../db/schema/tailoring.js";
  * The portal renders what the API derives from here (`Tailoring.steps`), it does not re-derive it.
  */
 
-/** The steps as the database knows them (its enum keeps their order). */
-export const TAILORING_STEPS = tailoringStep.enumValues;
-export type TailoringStep = (typeof TAILORING_STEPS)[number];
-export type WorkStep = Exclude<TailoringStep, "DONE">;
+/** The five steps of "Så här gör vi", in order, and DONE after them: the database's enum keeps their order. */
+const STEPS = tailoringStep.enumValues;
+export type TailoringStep = (typeof STEPS)[number];
+type WorkStep = Exclude<TailoringStep, "DONE">;
 
-/** The five steps of "Så här gör vi", in order, and DONE after them. */
-export const STEPS: readonly TailoringStep[] = TAILORING_STEPS;
 /** The five steps without DONE, as they are shown. */
-export const WORK_STEPS = STEPS.filter((s): s is WorkStep => s !== "DONE");
+const WORK_STEPS = STEPS.filter((s): s is WorkStep => s !== "DONE");
 
 export function stepIndex(step: TailoringStep): number {
   return STEPS.indexOf(step);
 }
 
 /** 1 for CONTACT … 5 for END_DATE, as the brochure numbers them. */
-export function stepNumber(step: WorkStep): number {
+function stepNumber(step: WorkStep): number {
   return stepIndex(step) + 1;
 }
 
@@ -30,7 +28,7 @@ export function stepsBetween(from: TailoringStep, to: TailoringStep): TailoringS
 }
 
 /** Which recorded event finishes each step. */
-export const FINISHED_BY: Record<WorkStep, string> = {
+const FINISHED_BY: Record<WorkStep, string> = {
   CONTACT: "requested",
   REVIEW: "reviewRecorded",
   ACTION_PLAN: "prioritised",
@@ -38,7 +36,7 @@ export const FINISHED_BY: Record<WorkStep, string> = {
   END_DATE: "endDateAgreed",
 };
 
-export type StepState = "DONE" | "CURRENT" | "TO_DO" | "TO_REDO";
+type StepState = "DONE" | "CURRENT" | "TO_DO" | "TO_REDO";
 
 export interface StepStatus {
   step: WorkStep;

@@ -1,5 +1,5 @@
 import { isReadableName } from "../../shared/text-rule.js";
-import { and, asc, desc, eq, sql } from "drizzle-orm";
+import { and, asc, eq, sql } from "drizzle-orm";
 import type { Db, DbOrTx } from "../../db/client.js";
 import { actionItems, actionPlans, agreements, systemReviews, tailoringEvents, tailorings, tiers, users } from "../../db/schema/index.js";
 import { paginate, type ConnectionArgs } from "../../shared/connection.js";
@@ -16,7 +16,7 @@ import { queueEmail } from "../notifications/email.service.js";
 import { TailoringErrors as E } from "./tailoring.errors.js";
 import { TAILORING_REQUESTERS, VENDOR_SIDE } from "./tailoring.roles.js";
 import { stepIndex, stepsBetween, type TailoringStep } from "./tailoring-steps.js";
-import { outOfOrder, lockTailoring, event, moveTo, type Loaded, type TailoringRow, type SystemReviewRow, type ActionPlanRow, type ActionItemRow, type ReviewArea } from "./tailoring-records.js";
+import { outOfOrder, lockTailoring, event, moveTo, type Loaded, type TailoringRow, type ActionPlanRow, type ActionItemRow, type ReviewArea } from "./tailoring-records.js";
 
 export type { ActionItemRow, ActionPlanRow, Loaded, SystemReviewRow, TailoringEventRow, TailoringRow } from "./tailoring-records.js";
 
@@ -45,11 +45,6 @@ export async function findActionItem(db: DbOrTx, viewer: Viewer, id: string, clo
 
 export function historyOf(db: DbOrTx, tailoringId: string) {
   return db.select().from(tailoringEvents).where(eq(tailoringEvents.tailoringId, tailoringId)).orderBy(asc(tailoringEvents.occurredAt), asc(tailoringEvents.id));
-}
-
-export async function latestReview(db: DbOrTx, tailoringId: string): Promise<SystemReviewRow | null> {
-  const [row] = await db.select().from(systemReviews).where(eq(systemReviews.tailoringId, tailoringId)).orderBy(desc(systemReviews.recordedAt)).limit(1);
-  return row ?? null;
 }
 
 export async function planOf(db: DbOrTx, tailoringId: string): Promise<ActionPlanRow | null> {

@@ -1,5 +1,5 @@
 import { renderToStaticMarkup } from "react-dom/server";
-import { DatabaseSizeChart, type DatabaseSizeChartProps } from "./database-size-chart.js";
+import { DatabaseSizeChart, type DatabaseSizeChartProps } from "@trygg/charts";
 
 /** The chart as an SVG string, for the PDF; the portal draws the same component itself. */
 export function databaseSizeChartSvg(props: DatabaseSizeChartProps): string {

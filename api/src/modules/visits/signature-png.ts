@@ -8,8 +8,8 @@ export const MAX_SIGNATURE_BYTES = 256 * 1024;
  * PNG (16-bit RGBA) is read and written again in about 0.3 s on a busy two-core machine, a canvas's
  * 8-bit one in about 0.1 s (decision 0036).
  */
-export const MAX_SIGNATURE_WIDTH = 1500;
-export const MAX_SIGNATURE_HEIGHT = 600;
+const MAX_SIGNATURE_WIDTH = 1500;
+const MAX_SIGNATURE_HEIGHT = 600;
 
 const PNG_MAGIC = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
 const IHDR = Buffer.from("IHDR", "latin1");

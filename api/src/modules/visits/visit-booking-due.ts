@@ -7,8 +7,8 @@ import type { Proposal } from "./visit-proposals.js";
  * ahead) then assume. One not booked by its day stays due for half a year after it, the reach of
  * a visit answering a proposal (`matchVisits`); after that the next year's proposal takes over.
  */
-export const BOOKING_HORIZON_DAYS = 90;
-export const MISSED_REACH_DAYS = 182;
+const BOOKING_HORIZON_DAYS = 90;
+const MISSED_REACH_DAYS = 182;
 
 /** The proposal the agreement's next booking answers, if one is due and none is booked for it. */
 export function visitDueForBooking(proposals: readonly Proposal[], today: IsoDate): Proposal | null {

@@ -1,4 +1,4 @@
-import { and, asc, eq, inArray } from "drizzle-orm";
+import { and, asc, eq } from "drizzle-orm";
 import type { Db, DbOrTx } from "../../db/client.js";
 import { productReleases, serviceVisits, visitCheckKinds, visitChecks } from "../../db/schema/index.js";
 import { recordAudit } from "../../shared/audit.js";
@@ -122,6 +122,3 @@ export async function sizeReadings(db: DbOrTx, agreementId: string) {
     .where(and(eq(serviceVisits.agreementId, agreementId), eq(visitChecks.kind, "DATABASE_SIZE")));
 }
 
-export async function checksOfMany(db: DbOrTx, visitIds: string[]): Promise<VisitCheckRow[]> {
-  return visitIds.length ? db.select().from(visitChecks).where(inArray(visitChecks.visitId, visitIds)) : [];
-}

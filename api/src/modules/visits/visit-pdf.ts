@@ -52,7 +52,7 @@ function signatureBlock(doc: ProtocolDocument): Content[] {
   return [{ stack: out, unbreakable: true }];
 }
 
-export function protocolDefinition(doc: ProtocolDocument): TDocumentDefinitions {
+function protocolDefinition(doc: ProtocolDocument): TDocumentDefinitions {
   const points = doc.sizeTrend.readings.map((r) => ({ visitedOn: r.visitedOn, sizeMb: r.sizeMb }));
   const growth = doc.sizeTrend.growthMbPerYear;
   return {

@@ -9,7 +9,7 @@ import * as releases from "../releases/release.service.js";
 import * as actionPlan from "../tailoring/action-plan.js";
 import * as tailoring from "../tailoring/tailoring.service.js";
 
-export const today = "2027-03-01";
+const today = "2027-03-01";
 export const clock = { today, windowDays: 60 };
 export const day = (n: number) => addDaysIso(today, n);
 /** A time on a Swedish day, 09:00 local (UTC+1 in winter, +2 in summer: 07:30Z lands on the same day either way). */

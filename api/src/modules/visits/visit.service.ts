@@ -1,4 +1,4 @@
-import { and, asc, count, desc, eq, gte, inArray, isNotNull, isNull, lt, or, type SQL } from "drizzle-orm";
+import { and, asc, count, desc, eq, gte, isNotNull, isNull, lt, or, type SQL } from "drizzle-orm";
 import type { Db, DbOrTx, Tx } from "../../db/client.js";
 import { agreementProperties, agreements, serviceVisitBookings, serviceVisits, tiers, users } from "../../db/schema/index.js";
 import { recordAudit } from "../../shared/audit.js";
@@ -17,7 +17,7 @@ import { matchVisits, proposedVisitDates, type Proposal } from "./visit-proposal
 export type ServiceVisitRow = typeof serviceVisits.$inferSelect;
 export type BookingRow = typeof serviceVisitBookings.$inferSelect;
 
-export const BOOKERS: readonly Role[] = ["ADMIN", "SELLER", "SUPPORT"];
+const BOOKERS: readonly Role[] = ["ADMIN", "SELLER", "SUPPORT"];
 export const TECHNICIANS: readonly Role[] = ["ADMIN", "SUPPORT"];
 
 /** The Swedish calendar day of a visit. */
@@ -58,7 +58,7 @@ export async function bumpVisit(tx: Tx, visit: ServiceVisitRow, patch: Partial<S
   return row!;
 }
 
-export function visitsOfAgreement(db: DbOrTx, agreementId: string) {
+function visitsOfAgreement(db: DbOrTx, agreementId: string) {
   return db.select().from(serviceVisits).where(eq(serviceVisits.agreementId, agreementId)).orderBy(asc(serviceVisits.scheduledAt));
 }
 
@@ -189,6 +189,3 @@ export async function listServiceVisits(db: Db, viewer: Viewer, filter: VisitFil
   );
 }
 
-export async function usersByIds(db: DbOrTx, ids: string[]) {
-  return ids.length ? db.select().from(users).where(inArray(users.id, ids)) : [];
-}

@@ -1,6 +1,6 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData, useRouteError } from "@remix-run/react";
-import { DatabaseSizeChart } from "../../../../api/src/modules/visits/database-size-chart";
+import { DatabaseSizeChart } from "@trygg/charts";
 import { ErrorPanel } from "~/components/error-panel";
 import { IntentButton, IntentForm, ResultErrors, useFormResult } from "~/components/intent-form";
 import { AcknowledgeVisitProtocolDocument, VisitProtocolDocument } from "~/graphql/graphql";

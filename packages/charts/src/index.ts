@@ -1,0 +1,1 @@
+export { DatabaseSizeChart, type DatabaseSizeChartProps, type SizePoint } from "./database-size-chart.js";
