@@ -8,6 +8,7 @@ import type { ReleaseLoaders } from "./modules/releases/release.loaders.js";
 import type { AttachmentLimits } from "./modules/support/attachment-limits.js";
 import type { SupportLoaders } from "./modules/support/support-case.loaders.js";
 import type { TailoringLoaders } from "./modules/tailoring/tailoring.loaders.js";
+import type { VisitLoaders } from "./modules/visits/visit.loaders.js";
 import type { Clock } from "./shared/clock.js";
 import type { Viewer } from "./shared/viewer.js";
 
@@ -22,9 +23,11 @@ export interface Context {
   ip: string;
   userAgent: string | null;
   log: Logger;
-  loaders: PartyLoaders & AgreementLoaders & TailoringLoaders & ReleaseLoaders & AuditLoaders & SupportLoaders;
+  loaders: PartyLoaders & AgreementLoaders & TailoringLoaders & ReleaseLoaders & AuditLoaders & SupportLoaders & VisitLoaders;
   /** "Today" in Sweden and the expiring window, read once per request. */
   clock: Clock;
+  /** The request's instant, read once with the clock: every field of one answer measures time from it. */
+  now: Date;
   /** Long-lived parts shared by every request. */
   app: { throttle: LoginThrottle; attachmentLimits: AttachmentLimits; sessionTtlHours: number; expiringWindowDays: number };
 }

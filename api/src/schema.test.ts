@@ -10,6 +10,13 @@ describe("the GraphQL schema", () => {
     expect(committed, "run `npm run schema:emit` and commit").toBe(await schemaSdl());
   });
 
+  it("prints Query and Mutation first, then every type by name, whatever order the modules load in", async () => {
+    const names = [...(await schemaSdl()).matchAll(/^(?:type|enum|interface|input|scalar|union) (\w+)/gm)].map((m) => m[1]!);
+    const others = names.slice(2);
+    expect(names.slice(0, 2)).toEqual(["Query", "Mutation"]);
+    expect(others).toEqual([...others].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0)));
+  });
+
   it("describes every type, field and argument, so the SDL is the partners' reference", async () => {
     const missing: string[] = [];
     for (const type of Object.values((await schema()).getTypeMap())) {

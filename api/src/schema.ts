@@ -1,4 +1,4 @@
-import { printSchema, type GraphQLSchema } from "graphql";
+import { GraphQLSchema, printSchema } from "graphql";
 import { buildSchema } from "type-graphql";
 import { AccessResolver, ApiTokenResolver } from "./modules/access/access.resolver.js";
 import { AgreementResolver } from "./modules/agreements/agreement.resolver.js";
@@ -75,7 +75,16 @@ export function schema(): Promise<GraphQLSchema> {
   return built;
 }
 
-/** The SDL partners read; committed as schema/schema.graphql and compared in the tests. */
+/**
+ * The SDL partners read; committed as schema/schema.graphql and compared in the tests. Query and
+ * Mutation come first, then every other type by name (each type's fields as declared): graphql-js
+ * would print them in the order type-graphql registered them, which follows the order modules
+ * happen to load in, so moving an import would reorder the partners' reference (decision 0044).
+ */
 export async function schemaSdl(): Promise<string> {
-  return `${printSchema(await schema())}\n`;
+  const built = await schema();
+  const config = built.toConfig();
+  const roots = [config.query, config.mutation].flatMap((t) => (t ? [t] : []));
+  const others = config.types.filter((t) => t !== config.query && t !== config.mutation).sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+  return `${printSchema(new GraphQLSchema({ ...config, types: [...roots, ...others] }))}\n`;
 }

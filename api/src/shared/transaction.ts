@@ -1,4 +1,4 @@
-import type { Db, Tx } from "../db/client.js";
+import type { DbOrTx, Tx } from "../db/client.js";
 import type { Result } from "./errors.js";
 
 class Rollback<T> extends Error {
@@ -9,9 +9,11 @@ class Rollback<T> extends Error {
 
 /**
  * Runs a business mutation in one transaction. A result with userErrors rolls everything back, so
- * a broken rule never leaves half a change or an audit row behind.
+ * a broken rule never leaves half a change or an audit row behind. Given an open transaction, it
+ * runs in a savepoint of it: a rule of another module called inside a mutation rolls back only its
+ * own part when it refuses.
  */
-export async function mutate<T>(db: Db, work: (tx: Tx) => Promise<Result<T>>): Promise<Result<T>> {
+export async function mutate<T>(db: DbOrTx, work: (tx: Tx) => Promise<Result<T>>): Promise<Result<T>> {
   try {
     return await db.transaction(async (tx) => {
       const result = await work(tx);

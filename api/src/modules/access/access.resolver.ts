@@ -5,7 +5,7 @@ import { ConnectionArgs, mapNodes } from "../../shared/connection.js";
 import { uuidOf } from "../../shared/ids.js";
 import { payload } from "../../shared/payload.js";
 import type { Viewer as ViewerModel } from "../../shared/viewer.js";
-import { Organisation, User } from "../parties/party.types.js";
+import { Organisation, User } from "../parties/index.js";
 import { TOKEN_MANAGERS } from "./access.roles.js";
 import * as access from "./access.service.js";
 import { mayCreateAgreements, sectionsOf } from "./viewer-sections.js";

@@ -1,6 +1,6 @@
 import { and, desc, eq, gt, isNull, lt, or } from "drizzle-orm";
 import { createHash, randomBytes } from "node:crypto";
-import type { Db, DbOrTx } from "../../db/client.js";
+import type { Db, DbOrTx, Tx } from "../../db/client.js";
 import { apiTokens, organisations, sessions, users } from "../../db/schema/index.js";
 import { recordAudit } from "../../shared/audit.js";
 import { paginate, type Connection, type ConnectionArgs } from "../../shared/connection.js";
@@ -9,7 +9,7 @@ import { verifyPassword } from "../../shared/password.js";
 import { isReadableName } from "../../shared/text-rule.js";
 import { mutate } from "../../shared/transaction.js";
 import { holds, requireRole, type Viewer } from "../../shared/viewer.js";
-import { TOKEN_MANAGERS } from "./access.roles.js";
+import { TOKEN_MANAGERS, TOKEN_MANAGERS_OF_EVERY_TENANT } from "./access.roles.js";
 import { apiTokenCache } from "./api-token-cache.js";
 import { AccessErrors } from "./access.errors.js";
 import type { LoginThrottle } from "./login-throttle.js";
@@ -108,6 +108,16 @@ function toViewer(
   };
 }
 
+/**
+ * Ends every live session and API token of a user, in the caller's transaction: a change of the
+ * user's access (deactivated, another role) takes effect at once. The API-token viewers cached for
+ * the user are forgotten by the caller once that transaction is committed (apiTokenCache.forgetUser).
+ */
+export async function endUserAccess(tx: Tx, userId: string, at: Date): Promise<void> {
+  await tx.update(sessions).set({ endedAt: at }).where(and(eq(sessions.userId, userId), isNull(sessions.endedAt)));
+  await tx.update(apiTokens).set({ revokedAt: at }).where(and(eq(apiTokens.createdById, userId), isNull(apiTokens.revokedAt)));
+}
+
 /** The viewer behind a bearer token: a live session or an unrevoked API token; otherwise null. */
 export async function authenticate(db: Db, token: string, requestId: string | null): Promise<Viewer | null> {
   const tokenHash = hashToken(token);
@@ -172,7 +182,7 @@ export async function createApiToken(db: Db, viewer: Viewer, input: { name: stri
 }
 
 function tokenScope(viewer: Viewer) {
-  return viewer.role === "ADMIN" ? undefined : eq(apiTokens.organisationId, viewer.organisationId);
+  return holds(viewer, TOKEN_MANAGERS_OF_EVERY_TENANT) ? undefined : eq(apiTokens.organisationId, viewer.organisationId);
 }
 
 export async function revokeApiToken(db: Db, viewer: Viewer, input: { apiTokenId: string }): Promise<Result<ApiTokenRow>> {

@@ -7,7 +7,7 @@ import { ConnectionType } from "../../shared/connection.js";
 import { UserError } from "../../shared/errors.js";
 import { graphqlEnum } from "../../shared/enums.js";
 import { toGlobalId } from "../../shared/ids.js";
-import { Organisation, User } from "../parties/party.types.js";
+import { Organisation, User } from "../parties/index.js";
 import { Node } from "../../shared/node.js";
 import { SECTIONS } from "./viewer-sections.js";
 

@@ -3,7 +3,7 @@ import type { Context } from "../../context.js";
 import { requireViewer } from "../../shared/auth.js";
 import { uuidOf } from "../../shared/ids.js";
 import { payload } from "../../shared/payload.js";
-import { User } from "../parties/party.types.js";
+import { User } from "../parties/index.js";
 import { LOCKOUT_KEEPERS } from "./access.roles.js";
 import { lockedOutUsers, unlockLogin } from "./login-lockouts.js";
 import { LoginLockout, UnlockLoginInput, UnlockLoginPayload } from "./lockout.types.js";

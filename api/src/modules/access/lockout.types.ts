@@ -1,7 +1,7 @@
 import { DateTimeResolver } from "graphql-scalars";
 import { Field, ID, InputType, ObjectType } from "type-graphql";
 import { PayloadType } from "../../shared/payload.js";
-import { User } from "../parties/party.types.js";
+import { User } from "../parties/index.js";
 
 @ObjectType({ description: "A user the log-in limits refuse right now (admins only)." })
 export class LoginLockout {

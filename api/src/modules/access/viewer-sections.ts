@@ -1,11 +1,11 @@
 import { CUSTOMER_ROLES, holds, PARTNER_ROLES, VENDOR_ROLES, type Role, type Viewer } from "../../shared/viewer.js";
-import { AGREEMENT_MANAGERS } from "../agreements/agreement.roles.js";
-import { AUDITORS } from "../audit/audit.roles.js";
-import { OUTBOX_KEEPERS } from "../notifications/outbox.roles.js";
-import { USER_CREATORS } from "../parties/party.roles.js";
-import { CASE_HANDLERS, CASE_OPENERS } from "../support/support.roles.js";
-import { PARTNER_PROGRESS_REPORTERS, PRIORITY_CONFIRMERS, VENDOR_SIDE } from "../tailoring/tailoring.roles.js";
-import { LOCKOUT_KEEPERS, TOKEN_MANAGERS } from "./access.roles.js";
+import { AGREEMENT_MANAGERS } from "../agreements/index.js";
+import { AUDITORS } from "../audit/index.js";
+import { OUTBOX_KEEPERS } from "../notifications/index.js";
+import { USER_CREATORS } from "../parties/index.js";
+import { CASE_HANDLERS, CASE_OPENERS } from "../support/index.js";
+import { PARTNER_PROGRESS_REPORTERS, PRIORITY_CONFIRMERS, VENDOR_SIDE } from "../tailoring/index.js";
+import { ADMINISTRATORS, LOCKOUT_KEEPERS, TOKEN_MANAGERS } from "./access.roles.js";
 
 /**
  * The parts of Trygg a viewer works in, and who may use each: the portal builds its menu from
@@ -29,8 +29,7 @@ const SECTION_ROLES = {
   SUPPORT: CASE_OPENERS,
   // The queue of cases to answer: vendor support and the partners cases are routed to.
   SUPPORT_QUEUE: CASE_HANDLERS,
-  // Onboarding without the API: organisations, properties and releases are the vendor admin's.
-  ADMINISTRATION: ["ADMIN"],
+  ADMINISTRATION: ADMINISTRATORS,
   USERS: USER_CREATORS,
   // Failed e-mail of every tenant: only the vendor's admins may read it and send it again.
   EMAIL_OUTBOX: OUTBOX_KEEPERS,

@@ -10,8 +10,11 @@ import { agreementNotFound, bumpVersion, lockAgreement, type AddOnKind, type Add
 import { isValid } from "./agreement-status.js";
 import { AgreementErrors as E } from "./agreement.errors.js";
 import { ADD_ON_ACTORS, ADD_ON_ORDERERS } from "./agreement.roles.js";
-import { NO_PRICE_ASKED, orderPrice, priceRequestRefused, type PriceRequest } from "../pricing/order-price.js";
+import { NO_PRICE_ASKED, orderPrice, priceRequestRefused, type PriceRequest } from "../pricing/index.js";
 import { tellSellerOfOrder } from "./order-notice.js";
+
+/** The services Aptus Hosting can host; the GraphQL enum is made from this list (the column keeps them as text). */
+export const HOSTED_SERVICES = ["BOKNING", "FORBRUKNING", "FDB", "APTUSPORTAL", "HANTERA"] as const;
 
 /** An add-on runs while it is not ended and the agreement is valid: it never outlives the agreement. */
 export function addOnIsActive(addOn: AddOnRow, agreement: AgreementRecord): boolean {

@@ -1,7 +1,7 @@
 import { holds, type Viewer } from "../../shared/viewer.js";
 import type { AgreementRecord } from "./agreement-records.js";
 import { isRenewable, isValid } from "./agreement-status.js";
-import { PRICE_NEGOTIATORS } from "../pricing/pricing.roles.js";
+import { PRICE_NEGOTIATORS } from "../pricing/index.js";
 import { ADD_ON_ACTORS, ADD_ON_ORDERERS, AGREEMENT_MANAGERS, BENEFIT_ACTORS } from "./agreement.roles.js";
 
 /**

@@ -19,7 +19,6 @@ export type TierRow = typeof tiers.$inferSelect;
 export type TierCode = AgreementRow["tier"];
 export type LicenceKind = LicenceRentalRow["kind"];
 export type AddOnKind = AddOnRow["kind"];
-export type { Clock };
 
 /** An agreement with what is derived from its periods. */
 export interface AgreementRecord extends AgreementRow {

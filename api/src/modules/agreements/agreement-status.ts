@@ -8,7 +8,7 @@ export const AGREEMENT_STATUSES = ["DRAFT", "ACTIVE", "EXPIRING", "EXPIRED", "TE
 export type AgreementStatus = (typeof AGREEMENT_STATUSES)[number];
 
 /** Statuses in which the agreement gives its benefits (accounts, rentals, add-ons, termination). */
-const VALID_STATUSES: readonly AgreementStatus[] = ["ACTIVE", "EXPIRING"];
+export const VALID_STATUSES: readonly AgreementStatus[] = ["ACTIVE", "EXPIRING"];
 /** Statuses from which a new period can be added: a lapsed agreement is renewed too, a draft or a terminated one is not. */
 const RENEWABLE_STATUSES: readonly AgreementStatus[] = ["ACTIVE", "EXPIRING", "EXPIRED"];
 

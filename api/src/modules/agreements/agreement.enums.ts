@@ -1,6 +1,6 @@
 import { addOnKind, licenceKind } from "../../db/schema/index.js";
-import { registerEnumType } from "type-graphql";
 import { graphqlEnum } from "../../shared/enums.js";
+import { HOSTED_SERVICES } from "./add-ons.js";
 import { AGREEMENT_STATUSES } from "./agreement-status.js";
 import { LAPSED_BENEFITS } from "./lapse-preview.js";
 
@@ -38,14 +38,7 @@ export const AddOnKind = graphqlEnum(addOnKind.enumValues, {
 });
 export type AddOnKind = (typeof AddOnKind)[keyof typeof AddOnKind];
 
-export enum HostedService {
-  BOKNING = "BOKNING",
-  FORBRUKNING = "FORBRUKNING",
-  FDB = "FDB",
-  APTUSPORTAL = "APTUSPORTAL",
-  HANTERA = "HANTERA",
-}
-registerEnumType(HostedService, {
+export const HostedService = graphqlEnum(HOSTED_SERVICES, {
   name: "HostedService",
   description: "Services that Aptus Hosting can host.",
   valuesConfig: {
@@ -56,6 +49,7 @@ registerEnumType(HostedService, {
     HANTERA: { description: "Hantera, the administration program." },
   },
 });
+export type HostedService = (typeof HostedService)[keyof typeof HostedService];
 
 export const LapsedBenefit = graphqlEnum(LAPSED_BENEFITS, {
   name: "LapsedBenefit",

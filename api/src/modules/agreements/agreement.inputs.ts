@@ -4,8 +4,8 @@ import { EmailAddressResolver } from "graphql-scalars";
 import { Field, ID, InputType, Int } from "type-graphql";
 import { PayloadType } from "../../shared/payload.js";
 import { DateScalar, MoneyInput } from "../../shared/scalars.js";
-import { TierCode } from "../parties/party.types.js";
-import { AGREED_PRICE_DESCRIPTION, PRICE_REASON_DESCRIPTION } from "../pricing/pricing.types.js";
+import { TierCode } from "../parties/index.js";
+import { AGREED_PRICE_DESCRIPTION, PRICE_REASON_DESCRIPTION } from "../pricing/index.js";
 import { AddOnKind, AgreementStatus, HostedService, LicenceKind } from "./agreement.enums.js";
 import { AddOn, Agreement, HanteraAccount, LicenceRental } from "./agreement.types.js";
 

@@ -3,6 +3,7 @@ import { and, asc, eq, sql } from "drizzle-orm";
 import type { Db } from "../../db/client.js";
 import { addOns, agreementPeriods, agreementProperties, agreements, hanteraAccounts, licenceRentals, properties, tiers } from "../../db/schema/index.js";
 import { isAnyUuid } from "../../shared/any-uuid.js";
+import { firstBy, groupBy } from "../../shared/group-by.js";
 import { tableRows } from "../../shared/table-rows.js";
 import type { Clock } from "../../shared/clock.js";
 import { agreementScope } from "../../shared/scope.js";
@@ -14,16 +15,7 @@ const coveredPropertyRows = tableRows(properties, { agreementId: agreementProper
 
 /** Rows of many agreements in one query, handed back per agreement. */
 function byAgreement<Row extends { agreementId: string }>(load: (ids: string[]) => Promise<Row[]>) {
-  return new DataLoader<string, Row[]>(async (ids) => {
-    const rows = await load([...ids]);
-    const byId = new Map<string, Row[]>();
-    for (const row of rows) {
-      const list = byId.get(row.agreementId);
-      if (list) list.push(row);
-      else byId.set(row.agreementId, [row]);
-    }
-    return ids.map((id) => byId.get(id) ?? []);
-  });
+  return new DataLoader<string, Row[]>(async (ids) => groupBy(ids, await load([...ids]), (row) => row.agreementId));
 }
 
 /**
@@ -37,7 +29,7 @@ export function createAgreementLoaders(db: Db, request: { viewer: Viewer | null;
     agreement: new DataLoader<string, AgreementRecord | null>(async (ids) => {
       if (!request?.viewer) return ids.map(() => null);
       const rows = await selectAgreements(db, and(agreementScope(request.viewer), isAnyUuid(agreements.id, ids)), request.clock);
-      return ids.map((id) => rows.find((r) => r.id === id) ?? null);
+      return firstBy(ids, rows, (r) => r.id);
     }),
     // A drizzle query re-runs at every await; `.then` turns it into a promise that runs once.
     tiers: () => (allTiers ??= db.select().from(tiers).orderBy(asc(tiers.sortOrder)).then((rows) => rows)),

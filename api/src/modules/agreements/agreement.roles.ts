@@ -6,6 +6,8 @@ import type { Role } from "../../shared/viewer.js";
  */
 /** Create, activate, renew and terminate agreements. */
 export const AGREEMENT_MANAGERS = ["ADMIN", "SELLER"] as const satisfies readonly Role[];
+/** The seller named on an agreement holds this role; a seller who creates one is its seller. */
+export const SELLERS = ["SELLER"] as const satisfies readonly Role[];
 /** Use the tier's benefits: Hantera accounts and licence rentals. */
 export const BENEFIT_ACTORS = ["ADMIN", "SELLER", "PARTNER_ADMIN", "PARTNER_STAFF", "CUSTOMER_ADMIN"] as const satisfies readonly Role[];
 /** Cancel hosting and monitoring. */

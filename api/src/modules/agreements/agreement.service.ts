@@ -8,8 +8,8 @@ import { addDaysIso, type IsoDate } from "../../shared/dates.js";
 import { ok, userError, type Result, type UserError } from "../../shared/errors.js";
 import { agreementScope } from "../../shared/scope.js";
 import { mutate } from "../../shared/transaction.js";
-import { requireRole, type Viewer } from "../../shared/viewer.js";
-import { findOrganisation } from "../parties/party.service.js";
+import { holds, requireRole, type Viewer } from "../../shared/viewer.js";
+import { findOrganisation } from "../parties/index.js";
 import {
   agreementNotFound,
   bumpVersion,
@@ -27,7 +27,7 @@ import {
 } from "./agreement-records.js";
 import { isRenewable, isValid, effectiveEndDateSql, statusSql, type AgreementStatus } from "./agreement-status.js";
 import { AgreementErrors as E } from "./agreement.errors.js";
-import { AGREEMENT_MANAGERS } from "./agreement.roles.js";
+import { AGREEMENT_MANAGERS, SELLERS } from "./agreement.roles.js";
 
 /*
  * The agreement's lifecycle: drafting, activation, renewal and termination, and reading agreements.
@@ -35,7 +35,7 @@ import { AGREEMENT_MANAGERS } from "./agreement.roles.js";
  * add-ons.ts, lapse-preview.ts.
  */
 
-export type { AgreementRecord, Clock, ListedAgreement };
+export type { AgreementRecord, ListedAgreement };
 
 export async function findAgreement(db: DbOrTx, viewer: Viewer, id: string, clock: Clock): Promise<AgreementRecord | null> {
   const [row] = await selectAgreements(db, and(agreementScope(viewer), eq(agreements.id, id)), clock);
@@ -123,11 +123,11 @@ export async function createAgreement(db: Db, viewer: Viewer, input: CreateAgree
     if (!partner) return userError(E.NOT_FOUND, "No such partner.", ["input", "partnerId"]);
     if (partner.kind !== "PARTNER") return userError(E.NOT_A_PARTNER, `${partner.name} is not a partner.`, ["input", "partnerId"]);
   }
-  const sellerId = input.sellerId ?? (viewer.role === "SELLER" ? viewer.userId : null);
+  const sellerId = input.sellerId ?? (holds(viewer, SELLERS) ? viewer.userId : null);
   if (sellerId) {
     const [seller] = await db.select().from(users).where(eq(users.id, sellerId));
     if (!seller) return userError(E.NOT_FOUND, "No such seller.", ["input", "sellerId"]);
-    if (seller.role !== "SELLER") return userError(E.NOT_A_SELLER, `${seller.name} is not a seller.`, ["input", "sellerId"]);
+    if (!holds(seller, SELLERS)) return userError(E.NOT_A_SELLER, `${seller.name} is not a seller.`, ["input", "sellerId"]);
   }
   const propertyIds = [...new Set(input.propertyIds)];
   if (propertyIds.length === 0) return userError(E.NO_PROPERTIES, "An agreement covers at least one property.", ["input", "propertyIds"]);

@@ -11,7 +11,7 @@ import { agreementNotFound, bumpVersion, lockAgreement, type LicenceKind, type L
 import { effectiveEnd, isValid } from "./agreement-status.js";
 import { AgreementErrors as E } from "./agreement.errors.js";
 import { BENEFIT_ACTORS } from "./agreement.roles.js";
-import { NO_PRICE_ASKED, orderPrice, priceRequestRefused, type PriceRequest } from "../pricing/order-price.js";
+import { NO_PRICE_ASKED, orderPrice, priceRequestRefused, type PriceRequest } from "../pricing/index.js";
 import { LICENCE_NAMES, tellSellerOfOrder } from "./order-notice.js";
 
 /** Every kind of licence that can be rented, in the order of the database enum. */

@@ -2,7 +2,7 @@ import { eq } from "drizzle-orm";
 import type { Tx } from "../../db/client.js";
 import { users } from "../../db/schema/index.js";
 import { isVendorStaff, type Viewer } from "../../shared/viewer.js";
-import { queueEmail } from "../notifications/email.service.js";
+import { queueEmail } from "../notifications/index.js";
 import type { AgreementRecord, LicenceKind } from "./agreement-records.js";
 
 /** The licence kinds as the seller calls them. */

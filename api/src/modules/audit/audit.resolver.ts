@@ -1,11 +1,10 @@
 import { Arg, Args, Authorized, Ctx, FieldResolver, Query, Resolver, Root } from "type-graphql";
 import type { Context } from "../../context.js";
-import { Actor, actorOf } from "../parties/actor.js";
+import { Actor, actorOf, User } from "../parties/index.js";
 import type { Viewer } from "../../shared/viewer.js";
 import { CurrentViewer } from "../../shared/auth.js";
 import { ConnectionArgs, mapNodes } from "../../shared/connection.js";
 import { fromGlobalId, NIL_UUID, uuidOf } from "../../shared/ids.js";
-import { User } from "../parties/party.types.js";
 import { AUDITORS } from "./audit.roles.js";
 import { listAuditEvents } from "./audit.service.js";
 import { AuditEvent, AuditEventConnection, AuditEventFilter } from "./audit.types.js";

@@ -2,26 +2,23 @@ import { Arg, Authorized, Ctx, ID, Query, Resolver } from "type-graphql";
 import type { Context } from "../../context.js";
 import { Clock } from "../../shared/clock.js";
 import type { Viewer } from "../../shared/viewer.js";
-import { addOnIsActive } from "../agreements/add-ons.js";
-import type { AddOnRow, HanteraAccountRow, LicenceRentalRow } from "../agreements/agreement-records.js";
-import * as agreements from "../agreements/agreement.service.js";
-import { rentalIsActive } from "../agreements/licence-rentals.js";
-import { AddOn, Agreement, HanteraAccount, LicenceRental } from "../agreements/agreement.types.js";
-import * as access from "../access/access.service.js";
-import { ApiToken } from "../access/access.types.js";
-import * as releases from "../releases/release.service.js";
-import { ProductRelease } from "../releases/release.types.js";
-import * as tailoring from "../tailoring/tailoring.service.js";
-import { ActionItem, ActionPlan, Tailoring } from "../tailoring/tailoring.types.js";
-import * as visits from "../visits/visit.service.js";
-import { ServiceVisit } from "../visits/visit.types.js";
+import { AddOn, addOnIsActive, type AddOnRow, Agreement, HanteraAccount, type HanteraAccountRow, LicenceRental, type LicenceRentalRow, rentalIsActive } from "../agreements/index.js";
+import * as agreements from "../agreements/index.js";
+import * as access from "../access/index.js";
+import { ApiToken } from "../access/index.js";
+import * as releases from "../releases/index.js";
+import { ProductRelease } from "../releases/index.js";
+import * as tailoring from "../tailoring/index.js";
+import { ActionItem, ActionPlan, Tailoring } from "../tailoring/index.js";
+import * as visits from "../visits/index.js";
+import { ServiceVisit } from "../visits/index.js";
 import { CurrentViewer } from "../../shared/auth.js";
 import { fromGlobalId } from "../../shared/ids.js";
-import * as parties from "../parties/party.service.js";
-import { Organisation, Property, User } from "../parties/party.types.js";
+import * as parties from "../parties/index.js";
+import { Organisation, Property, User } from "../parties/index.js";
 import { Node } from "../../shared/node.js";
-import * as support from "../support/support-case.service.js";
-import { SupportCase, SupportCaseAttachment, SupportCaseMessage } from "../support/support-case.types.js";
+import * as support from "../support/index.js";
+import { SupportCase, SupportCaseAttachment, SupportCaseMessage } from "../support/index.js";
 
 @Resolver()
 export class NodeResolver {
@@ -82,7 +79,7 @@ export class NodeResolver {
       }
       case "ServiceVisit": {
         const v = await visits.findVisit(ctx.db, viewer, ref.id, c);
-        return v && ServiceVisit.from(v.visit);
+        return v && ServiceVisit.from(v.visit, ctx.now);
       }
       case "SupportCase": {
         const found = await support.findSupportCase(ctx.db, viewer, ref.id);

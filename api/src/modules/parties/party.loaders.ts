@@ -3,6 +3,7 @@ import { and } from "drizzle-orm";
 import type { Db } from "../../db/client.js";
 import { organisations, properties, users } from "../../db/schema/index.js";
 import { isAnyUuid } from "../../shared/any-uuid.js";
+import { firstBy } from "../../shared/group-by.js";
 import { organisationScope, userScope } from "../../shared/scope.js";
 import type { Viewer } from "../../shared/viewer.js";
 
@@ -11,11 +12,7 @@ type UserRow = typeof users.$inferSelect;
 type PropertyRow = typeof properties.$inferSelect;
 
 function byId<Row extends { id: string }>(load: (ids: string[]) => Promise<Row[]>) {
-  return new DataLoader<string, Row | null>(async (ids) => {
-    const rows = await load([...ids]);
-    const map = new Map(rows.map((r) => [r.id, r]));
-    return ids.map((id) => map.get(id) ?? null);
-  });
+  return new DataLoader<string, Row | null>(async (ids) => firstBy(ids, await load([...ids]), (r) => r.id));
 }
 
 /**

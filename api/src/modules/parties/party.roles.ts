@@ -2,7 +2,15 @@ import type { Role } from "../../shared/viewer.js";
 
 /** Who may register organisations (sellers: customers only, see party.service.ts). */
 export const ORGANISATION_REGISTRARS = ["ADMIN", "SELLER"] as const satisfies readonly Role[];
+/** Who may register an organisation of any kind; the other registrars sign up customers. */
+export const REGISTRARS_OF_ANY_KIND = ["ADMIN"] as const satisfies readonly Role[];
 /** Who may create users (outside the vendor: in their own organisation only). */
 export const USER_CREATORS = ["ADMIN", "PARTNER_ADMIN", "CUSTOMER_ADMIN"] as const satisfies readonly Role[];
+/** Who may create users in any organisation; the other creators in their own. */
+export const USER_CREATORS_ANYWHERE = ["ADMIN"] as const satisfies readonly Role[];
+/** The roles that manage an organisation's users: one of them must stay active in each. */
+export const ORGANISATION_ADMINS = ["ADMIN", "PARTNER_ADMIN", "CUSTOMER_ADMIN"] as const satisfies readonly Role[];
 /** Who may register properties (customer admins: their own only). */
 export const PROPERTY_REGISTRARS = ["ADMIN", "SELLER", "CUSTOMER_ADMIN"] as const satisfies readonly Role[];
+/** Who may register a property for any customer; the other registrars for their own organisation. */
+export const PROPERTY_REGISTRARS_FOR_ANY_CUSTOMER = ["ADMIN", "SELLER"] as const satisfies readonly Role[];

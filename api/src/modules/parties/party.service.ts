@@ -9,9 +9,9 @@ import { isReadableName } from "../../shared/text-rule.js";
 import { passwordProblem } from "./password-strength.js";
 import { colleagueScope, organisationScope, propertyScope, userScope } from "../../shared/scope.js";
 import { mutate, isUniqueViolation } from "../../shared/transaction.js";
-import { ROLES_BY_KIND, type OrganisationKind, type Role, type Viewer, requireRole } from "../../shared/viewer.js";
+import { ROLES_BY_KIND, holds, type OrganisationKind, type Role, type Viewer, requireRole } from "../../shared/viewer.js";
 import { normaliseOrganisationNumber } from "./organisation-number.js";
-import { PROPERTY_REGISTRARS, USER_CREATORS } from "./party.roles.js";
+import { ORGANISATION_REGISTRARS, PROPERTY_REGISTRARS, PROPERTY_REGISTRARS_FOR_ANY_CUSTOMER, REGISTRARS_OF_ANY_KIND, USER_CREATORS, USER_CREATORS_ANYWHERE } from "./party.roles.js";
 import { PartyErrors } from "./party.errors.js";
 
 export type OrganisationRow = typeof organisations.$inferSelect;
@@ -60,7 +60,7 @@ export interface CreateOrganisationInput {
 
 /** Vendor admins register anyone; sellers sign up customers. */
 export async function createOrganisation(db: Db, viewer: Viewer, input: CreateOrganisationInput): Promise<Result<OrganisationRow>> {
-  const allowed = viewer.role === "ADMIN" || (viewer.role === "SELLER" && input.kind === "CUSTOMER");
+  const allowed = holds(viewer, REGISTRARS_OF_ANY_KIND) || (holds(viewer, ORGANISATION_REGISTRARS) && input.kind === "CUSTOMER");
   if (!allowed) throw forbidden();
   const name = input.name.trim();
   if (!isReadableName(name)) return userError("INVALID_INPUT", "The name must contain at least one letter or digit.", ["input", "name"]);
@@ -128,8 +128,8 @@ export interface CreateUserInput {
 
 /** Vendor admins create anyone; partner and customer admins create colleagues in their own organisation. */
 function mayCreateUserIn(viewer: Viewer, organisationId: string): boolean {
-  if (viewer.role === "ADMIN") return true;
-  return (viewer.role === "PARTNER_ADMIN" || viewer.role === "CUSTOMER_ADMIN") && viewer.organisationId === organisationId;
+  if (holds(viewer, USER_CREATORS_ANYWHERE)) return true;
+  return holds(viewer, USER_CREATORS) && viewer.organisationId === organisationId;
 }
 
 export async function createUser(db: Db, viewer: Viewer, input: CreateUserInput): Promise<Result<UserRow>> {
@@ -215,7 +215,7 @@ export interface CreatePropertyInput {
 export async function createProperty(db: Db, viewer: Viewer, input: CreatePropertyInput): Promise<Result<PropertyRow>> {
   requireRole(viewer, PROPERTY_REGISTRARS);
   const customer = await findOrganisation(db, viewer, input.customerId);
-  if (!customer || (viewer.role === "CUSTOMER_ADMIN" && customer.id !== viewer.organisationId)) {
+  if (!customer || (!holds(viewer, PROPERTY_REGISTRARS_FOR_ANY_CUSTOMER) && customer.id !== viewer.organisationId)) {
     return userError(PartyErrors.NOT_FOUND, "No such customer.", ["input", "customerId"]);
   }
   if (customer.kind !== "CUSTOMER") {

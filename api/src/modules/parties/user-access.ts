@@ -1,19 +1,16 @@
 import { and, eq, inArray, isNull, ne } from "drizzle-orm";
 import type { Db, Tx } from "../../db/client.js";
-import { apiTokens, organisations, sessions, users } from "../../db/schema/index.js";
+import { organisations, users } from "../../db/schema/index.js";
 import { recordAudit } from "../../shared/audit.js";
 import { ok, userError, type Result } from "../../shared/errors.js";
 import { colleagueScope } from "../../shared/scope.js";
 import { mutate } from "../../shared/transaction.js";
-import { ROLES_BY_KIND, type Role, type Viewer, requireRole } from "../../shared/viewer.js";
-import { apiTokenCache } from "../access/api-token-cache.js";
+import { ROLES_BY_KIND, holds, type Role, type Viewer, requireRole } from "../../shared/viewer.js";
+import { apiTokenCache, endUserAccess } from "../access/index.js";
 import { PartyErrors } from "./party.errors.js";
-import { USER_CREATORS } from "./party.roles.js";
+import { ORGANISATION_ADMINS, USER_CREATORS } from "./party.roles.js";
 
 type UserRow = typeof users.$inferSelect;
-
-/** The roles that manage an organisation's users: one of them must stay active in each. */
-const ADMIN_ROLES: readonly Role[] = ["ADMIN", "PARTNER_ADMIN", "CUSTOMER_ADMIN"];
 
 /**
  * The user to manage, with its organisation locked: two admins removing each other at once queue
@@ -33,15 +30,9 @@ async function anotherAdminRemains(tx: Tx, user: UserRow): Promise<boolean> {
   const [other] = await tx
     .select({ id: users.id })
     .from(users)
-    .where(and(eq(users.organisationId, user.organisationId), ne(users.id, user.id), inArray(users.role, [...ADMIN_ROLES]), isNull(users.deactivatedAt)))
+    .where(and(eq(users.organisationId, user.organisationId), ne(users.id, user.id), inArray(users.role, [...ORGANISATION_ADMINS]), isNull(users.deactivatedAt)))
     .limit(1);
   return Boolean(other);
-}
-
-/** Ends every live session and API token of the user: a change of access takes effect at once. */
-async function endAccess(tx: Tx, userId: string, at: Date) {
-  await tx.update(sessions).set({ endedAt: at }).where(and(eq(sessions.userId, userId), isNull(sessions.endedAt)));
-  await tx.update(apiTokens).set({ revokedAt: at }).where(and(eq(apiTokens.createdById, userId), isNull(apiTokens.revokedAt)));
 }
 
 const notFound = () => userError(PartyErrors.NOT_FOUND, "No such user.", ["input", "userId"]);
@@ -54,10 +45,10 @@ export async function deactivateUser(db: Db, viewer: Viewer, input: { userId: st
     if (!found) return notFound();
     const { user } = found;
     if (user.deactivatedAt) return userError(PartyErrors.ALREADY_DEACTIVATED, "The user is already deactivated.", ["input", "userId"]);
-    if (ADMIN_ROLES.includes(user.role) && !(await anotherAdminRemains(tx, user))) return lastAdmin();
+    if (holds(user, ORGANISATION_ADMINS) && !(await anotherAdminRemains(tx, user))) return lastAdmin();
     const now = new Date();
     const [row] = await tx.update(users).set({ deactivatedAt: now }).where(eq(users.id, user.id)).returning();
-    await endAccess(tx, user.id, now);
+    await endUserAccess(tx, user.id, now);
     await recordAudit(tx, viewer, { action: "user.deactivate", objectType: "User", objectId: user.id, organisationId: user.organisationId, details: { email: user.email } });
     return ok(row!);
   });
@@ -77,9 +68,9 @@ export async function changeUserRole(db: Db, viewer: Viewer, input: { userId: st
     }
     if (user.deactivatedAt) return userError(PartyErrors.ALREADY_DEACTIVATED, "The user is deactivated.", ["input", "userId"]);
     if (user.role === input.role) return ok(user);
-    if (ADMIN_ROLES.includes(user.role) && !ADMIN_ROLES.includes(input.role) && !(await anotherAdminRemains(tx, user))) return lastAdmin();
+    if (holds(user, ORGANISATION_ADMINS) && !holds({ role: input.role }, ORGANISATION_ADMINS) && !(await anotherAdminRemains(tx, user))) return lastAdmin();
     const [row] = await tx.update(users).set({ role: input.role }).where(eq(users.id, user.id)).returning();
-    await endAccess(tx, user.id, new Date());
+    await endUserAccess(tx, user.id, new Date());
     await recordAudit(tx, viewer, { action: "user.changeRole", objectType: "User", objectId: user.id, organisationId: user.organisationId, details: { from: user.role, to: input.role } });
     return ok(row!);
   });

@@ -6,8 +6,7 @@ import type { IsoDate } from "../../shared/dates.js";
 import { ok, userError, type Result } from "../../shared/errors.js";
 import { agreementScope } from "../../shared/scope.js";
 import type { Viewer } from "../../shared/viewer.js";
-import { selectAgreements } from "../agreements/agreement-records.js";
-import { effectiveEnd } from "../agreements/agreement-status.js";
+import { effectiveEnd, selectAgreements } from "../agreements/index.js";
 import { listPriceOn, type PricedItem } from "./list-price.js";
 import { PricingErrors as E } from "./pricing.errors.js";
 

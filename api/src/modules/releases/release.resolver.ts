@@ -5,7 +5,7 @@ import { CurrentViewer } from "../../shared/auth.js";
 import { ConnectionArgs, mapNodes } from "../../shared/connection.js";
 import { uuidOf } from "../../shared/ids.js";
 import { payload } from "../../shared/payload.js";
-import { Property } from "../parties/party.types.js";
+import { Property } from "../parties/index.js";
 import { INSTALLERS, PUBLISHERS } from "./release.roles.js";
 import * as releases from "./release.service.js";
 import {

@@ -7,7 +7,7 @@ import { paginate, type ConnectionArgs } from "../../shared/connection.js";
 import { ok, userError, type Result } from "../../shared/errors.js";
 import { mutate, isUniqueViolation } from "../../shared/transaction.js";
 import { type Viewer, requireRole } from "../../shared/viewer.js";
-import { findProperty } from "../parties/party.service.js";
+import { findProperty } from "../parties/index.js";
 import { ReleaseErrors as E } from "./release.errors.js";
 import { INSTALLERS, PUBLISHERS } from "./release.roles.js";
 
@@ -100,7 +100,7 @@ export function updatesNeeded(perProperty: readonly InstalledVersion[][]): Insta
     .sort((x, y) => order.indexOf(x.product) - order.indexOf(y.product));
 }
 
-export async function setInstalledVersion(db: Db, viewer: Viewer, input: { propertyId: string; product: Product; version: string }): Promise<Result<InstalledVersion>> {
+export async function setInstalledVersion(db: DbOrTx, viewer: Viewer, input: { propertyId: string; product: Product; version: string }): Promise<Result<InstalledVersion>> {
   requireRole(viewer, INSTALLERS);
   const property = await findProperty(db, viewer, input.propertyId);
   if (!property) return userError(E.NOT_FOUND, "No such property.", ["input", "propertyId"]);

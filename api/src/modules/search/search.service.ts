@@ -5,7 +5,9 @@ import { agreementScope, organisationScope, propertyScope } from "../../shared/s
 import type { OrganisationKind, Viewer } from "../../shared/viewer.js";
 import { resultCountOf, searchQueryOf } from "./search-query.js";
 
-export type SearchHitKind = "AGREEMENT" | "ORGANISATION" | "PROPERTY";
+/** What a search finds; the GraphQL enum is made from this list. */
+export const SEARCH_HIT_KINDS = ["AGREEMENT", "ORGANISATION", "PROPERTY"] as const;
+export type SearchHitKind = (typeof SEARCH_HIT_KINDS)[number];
 
 export interface SearchHit {
   kind: SearchHitKind;

@@ -1,14 +1,10 @@
-import { Field, Float, ID, ObjectType, registerEnumType } from "type-graphql";
+import { Field, Float, ID, ObjectType } from "type-graphql";
+import { graphqlEnum } from "../../shared/enums.js";
 import { toGlobalId, type NodeTypeName } from "../../shared/ids.js";
-import { OrganisationKind } from "../parties/party.types.js";
-import type { SearchHit, SearchHitKind } from "./search.service.js";
+import { OrganisationKind } from "../parties/index.js";
+import { SEARCH_HIT_KINDS, type SearchHit, type SearchHitKind } from "./search.service.js";
 
-export enum SearchResultKind {
-  AGREEMENT = "AGREEMENT",
-  ORGANISATION = "ORGANISATION",
-  PROPERTY = "PROPERTY",
-}
-registerEnumType(SearchResultKind, {
+const SearchResultKind = graphqlEnum(SEARCH_HIT_KINDS, {
   name: "SearchResultKind",
   description: "What a search result is; tells a client which page to link to.",
   valuesConfig: {
@@ -23,7 +19,7 @@ const NODE_TYPE: Record<SearchHitKind, NodeTypeName> = { AGREEMENT: "Agreement",
 @ObjectType({ description: "One thing a search found: enough to show it in a list and link to it." })
 export class SearchResult {
   @Field(() => SearchResultKind, { description: "What was found." })
-  kind!: SearchResultKind;
+  kind!: SearchHitKind;
 
   @Field(() => ID, { description: "Global id of the thing found; `node(id)` fetches it." })
   nodeId!: string;
@@ -42,7 +38,7 @@ export class SearchResult {
 
   static from(hit: SearchHit): SearchResult {
     return Object.assign(new SearchResult(), {
-      kind: hit.kind as SearchResultKind,
+      kind: hit.kind,
       nodeId: toGlobalId(NODE_TYPE[hit.kind], hit.id),
       title: hit.title,
       subtitle: hit.subtitle,

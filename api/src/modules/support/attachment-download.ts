@@ -4,7 +4,7 @@ import { pipeline } from "node:stream/promises";
 import type { Db } from "../../db/client.js";
 import { unauthenticated } from "../../shared/errors.js";
 import { uuidOf } from "../../shared/ids.js";
-import { authenticate } from "../access/access.service.js";
+import { authenticate } from "../access/index.js";
 import { attachmentDisposition, downloadFileName } from "./attachment-file-name.js";
 import { attachmentChunks, findAttachment } from "./support-case.service.js";
 

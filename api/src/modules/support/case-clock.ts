@@ -20,8 +20,9 @@ export function clockFacts(c: SupportCaseRow, pauses: readonly PauseRow[]): Cloc
   };
 }
 
-/** Where a case stands against its first-response deadline, as the queue marks it. */
-export type CaseDeadline = "OVERDUE" | "NEAR_DEADLINE";
+/** Where a case stands against its first-response deadline, as the queue marks it; the GraphQL enum is made from this list. */
+export const CASE_DEADLINES = ["OVERDUE", "NEAR_DEADLINE"] as const;
+export type CaseDeadline = (typeof CASE_DEADLINES)[number];
 
 const CLOCK_STATUSES = ["OPEN", "WAITING_ON_CUSTOMER"] as const satisfies readonly SupportCaseRow["status"][];
 

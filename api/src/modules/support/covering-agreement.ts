@@ -1,13 +1,15 @@
-import { and, asc, desc, eq, exists, gte, isNotNull, isNull, lte, or, sql } from "drizzle-orm";
+import { and, asc, desc, eq, exists, inArray, isNotNull, isNull, sql } from "drizzle-orm";
 import type { DbOrTx } from "../../db/client.js";
-import { agreementPeriods, agreementProperties, agreements, organisations, properties, supportResponseTargets } from "../../db/schema/index.js";
+import { agreementProperties, agreements, organisations, properties, supportResponseTargets } from "../../db/schema/index.js";
+import { clockAt } from "../../shared/clock.js";
 import type { IsoDate } from "../../shared/dates.js";
+import { statusSql, VALID_STATUSES } from "../agreements/index.js";
 import type { Installer } from "./case-routing.js";
 
 /**
- * The agreement that covers a case: the customer's, activated, not terminated, with a period that
- * runs today, and (when the case names a property) covering that property. 500+ before BRF when
- * several do.
+ * The agreement that covers a case: the customer's, valid on the day by the agreements' own rule
+ * (agreement-status.ts: ACTIVE or EXPIRING), and (when the case names a property) covering that
+ * property. 500+ before BRF when several do.
  */
 export async function coveringAgreement(db: DbOrTx, customerId: string, propertyId: string | null, today: IsoDate) {
   const [row] = await db
@@ -16,9 +18,8 @@ export async function coveringAgreement(db: DbOrTx, customerId: string, property
     .where(
       and(
         eq(agreements.customerId, customerId),
-        isNotNull(agreements.activatedAt),
-        or(isNull(agreements.terminatedOn), gte(agreements.terminatedOn, today)),
-        exists(db.select({ x: sql`1` }).from(agreementPeriods).where(and(eq(agreementPeriods.agreementId, agreements.id), lte(agreementPeriods.startsOn, today), gte(agreementPeriods.endsOn, today)))),
+        // The expiring window does not matter here: ACTIVE and EXPIRING are both valid.
+        inArray(statusSql(clockAt(today)), [...VALID_STATUSES]),
         propertyId ? exists(db.select({ x: sql`1` }).from(agreementProperties).where(and(eq(agreementProperties.agreementId, agreements.id), eq(agreementProperties.propertyId, propertyId)))) : undefined,
       ),
     )

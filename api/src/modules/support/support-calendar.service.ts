@@ -7,9 +7,10 @@ import { todayInSweden, type IsoDate } from "../../shared/dates.js";
 import { requireRole, type Viewer } from "../../shared/viewer.js";
 import { SupportCalendar, type CalendarException } from "./support-calendar.js";
 import { SupportErrors } from "./support.errors.js";
+import { CALENDAR_KEEPERS } from "./support.roles.js";
 
 /** The years precomputed up front; others are added when asked for. */
-function yearsInUse(now = new Date()): { first: number; last: number } {
+function yearsInUse(now: Date): { first: number; last: number } {
   const year = Number(todayInSweden(now).slice(0, 4));
   return { first: year - 1, last: year + 2 };
 }
@@ -17,7 +18,7 @@ function yearsInUse(now = new Date()): { first: number; last: number } {
 async function loadCalendar(db: DbOrTx): Promise<SupportCalendar> {
   const rules = await db.select().from(supportOpeningHours);
   const exceptions = await db.select().from(supportCalendarExceptions);
-  return new SupportCalendar(rules, exceptions, yearsInUse());
+  return new SupportCalendar(rules, exceptions, yearsInUse(new Date()));
 }
 
 /**
@@ -83,7 +84,7 @@ export type CalendarExceptionRow = typeof supportCalendarExceptions.$inferSelect
  * deadlines recomputed from it land together with it.
  */
 export async function setCalendarException(tx: Tx, viewer: Viewer, input: CalendarExceptionInput): Promise<Result<CalendarExceptionRow>> {
-  requireRole(viewer, ["ADMIN"]);
+  requireRole(viewer, CALENDAR_KEEPERS);
   const checked = checkException(input);
   if ("errors" in checked) return checked;
   const e = checked.ok;
@@ -100,7 +101,7 @@ export async function setCalendarException(tx: Tx, viewer: Viewer, input: Calend
 }
 
 export async function removeCalendarException(tx: Tx, viewer: Viewer, date: IsoDate): Promise<Result<CalendarExceptionRow>> {
-  requireRole(viewer, ["ADMIN"]);
+  requireRole(viewer, CALENDAR_KEEPERS);
   const [row] = await tx.delete(supportCalendarExceptions).where(eq(supportCalendarExceptions.date, date)).returning();
   if (!row) return userError(SupportErrors.NOT_FOUND, "No exception on that date.", ["input", "date"]);
   await recordAudit(tx, viewer, { action: "supportCalendarExceptionRemoved", objectType: "SupportCalendarException", objectId: row.id, details: { date, reason: row.reason } });

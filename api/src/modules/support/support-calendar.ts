@@ -20,7 +20,9 @@ export interface CalendarException {
   reason: string;
 }
 
-export type ClosedKind = "WEEKEND" | "PUBLIC_HOLIDAY" | "NON_WORKING_DAY" | "EXCEPTION" | "NO_OPENING_HOURS";
+/** Why support is closed on a day; the GraphQL enum is made from this list. */
+export const CLOSED_KINDS = ["WEEKEND", "PUBLIC_HOLIDAY", "NON_WORKING_DAY", "EXCEPTION", "NO_OPENING_HOURS"] as const;
+type ClosedKind = (typeof CLOSED_KINDS)[number];
 
 interface OpeningSlot {
   opensAt: number;

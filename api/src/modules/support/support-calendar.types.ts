@@ -1,19 +1,13 @@
 import { MaxLength } from "class-validator";
 import { DateTimeResolver } from "graphql-scalars";
-import { Field, InputType, ObjectType, registerEnumType } from "type-graphql";
+import { Field, InputType, ObjectType } from "type-graphql";
+import { graphqlEnum } from "../../shared/enums.js";
 import { PayloadType } from "../../shared/payload.js";
 import { DateScalar } from "../../shared/scalars.js";
 import type { CalendarExceptionRow } from "./support-calendar.service.js";
-import type { ClosedKind as ClosedKindName, OpeningDay as Day, SupportCalendar as Calendar } from "./support-calendar.js";
+import { CLOSED_KINDS, type OpeningDay as Day, type SupportCalendar as Calendar } from "./support-calendar.js";
 
-export enum ClosedKind {
-  WEEKEND = "WEEKEND",
-  PUBLIC_HOLIDAY = "PUBLIC_HOLIDAY",
-  NON_WORKING_DAY = "NON_WORKING_DAY",
-  EXCEPTION = "EXCEPTION",
-  NO_OPENING_HOURS = "NO_OPENING_HOURS",
-}
-registerEnumType(ClosedKind, {
+export const ClosedKind = graphqlEnum(CLOSED_KINDS, {
   name: "ClosedKind",
   description: "Why support is closed on a day.",
   valuesConfig: {
@@ -24,6 +18,7 @@ registerEnumType(ClosedKind, {
     NO_OPENING_HOURS: { description: "A weekday without opening hours in the weekly table." },
   },
 });
+export type ClosedKind = (typeof ClosedKind)[keyof typeof ClosedKind];
 
 /** Times on the wire as HH:MM, whatever precision the database keeps. */
 const hhmm = (t: string | null) => (t ? t.slice(0, 5) : null);
@@ -66,7 +61,7 @@ export class OpeningDay {
       opensAt: d.slots.length ? new Date(d.slots[0]!.opensAt) : null,
       closesAt: d.slots.length ? new Date(d.slots.at(-1)!.closesAt) : null,
       closedReason: d.closedReason,
-      closedKind: d.closedKind as ClosedKindName as ClosedKind | null,
+      closedKind: d.closedKind,
       slots: d.slots.map((s) => Object.assign(new OpeningSlot(), { opensAt: new Date(s.opensAt), closesAt: new Date(s.closesAt) })),
       note: d.note,
     });

@@ -11,13 +11,14 @@ import { tellOfReply, tellTeamOfNewCase } from "./support-case.notifications.js"
 import type { AttachmentLimits } from "./attachment-limits.js";
 import { admitUploads, lockSupportCase, readAttachments, recomputeResponseDue, storeAttachments, type AttachmentInput, type CaseStatus, type SupportCaseRow, type SupportMessageRow } from "./support-case.service.js";
 import { SupportErrors as E } from "./support.errors.js";
+import { PARTNER_CASE_HANDLERS, VENDOR_CASE_HANDLERS } from "./support.roles.js";
 
 type Side = SupportMessageRow["side"];
 
 /** The viewer's side of a case, and whether it is staff that may act on it (vendor support, or the partner it is routed to). */
 function sideOf(viewer: Viewer, c: SupportCaseRow): { side: Side; staff: boolean } {
   if (isVendorStaff(viewer)) {
-    requireRole(viewer, ["ADMIN", "SUPPORT"]);
+    requireRole(viewer, VENDOR_CASE_HANDLERS);
     return { side: "VENDOR", staff: true };
   }
   if (viewer.organisationKind === "PARTNER") return { side: "PARTNER", staff: c.routedTo === "PARTNER" && c.partnerId === viewer.organisationId };
@@ -108,7 +109,7 @@ export async function assignSupportCase(db: Db, viewer: Viewer, input: { caseId:
     if (!c) return notFound();
     if (!sideOf(viewer, c).staff) throw forbidden("Only the staff handling the case assign it.");
     if (input.assigneeId) {
-      const roles = isVendorStaff(viewer) ? (["ADMIN", "SUPPORT"] as const) : (["PARTNER_ADMIN", "PARTNER_STAFF"] as const);
+      const roles = isVendorStaff(viewer) ? VENDOR_CASE_HANDLERS : PARTNER_CASE_HANDLERS;
       const [u] = await tx.select({ id: users.id }).from(users).where(and(eq(users.id, input.assigneeId), eq(users.organisationId, viewer.organisationId), inArray(users.role, [...roles])));
       if (!u) return userError(E.ASSIGNEE_NOT_ALLOWED, "Assign the case to someone on your own support staff.", ["input", "assigneeId"]);
     }

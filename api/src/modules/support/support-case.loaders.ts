@@ -3,6 +3,7 @@ import { inArray } from "drizzle-orm";
 import type { Db } from "../../db/client.js";
 import { supportCaseAttachments } from "../../db/schema/index.js";
 import { unauthenticated } from "../../shared/errors.js";
+import { firstBy, groupBy } from "../../shared/group-by.js";
 import type { Viewer } from "../../shared/viewer.js";
 import type { SupportCalendar } from "./support-calendar.js";
 import { supportCalendar } from "./support-calendar.service.js";
@@ -10,10 +11,7 @@ import { pausesOf } from "./case-clock.js";
 import { attachmentContentOf, visibleAttachmentsOf, visibleMessagesOf, type PauseRow, type SupportAttachmentRow, type SupportMessageRow } from "./support-case.service.js";
 
 function grouped<Row>(load: (ids: readonly string[]) => Promise<Row[]>, key: (r: Row) => string | null) {
-  return new DataLoader<string, Row[]>(async (ids) => {
-    const rows = await load(ids);
-    return ids.map((id) => rows.filter((r) => key(r) === id));
-  });
+  return new DataLoader<string, Row[]>(async (ids) => groupBy(ids, await load(ids), key));
 }
 
 export interface SupportLoaders {
@@ -40,10 +38,9 @@ export function createSupportLoaders(db: Db, viewer: Viewer | null): SupportLoad
   return {
     messagesByCase: grouped((ids) => visibleMessagesOf(db, scoped(), ids), (m) => m.caseId),
     attachmentsByCase: grouped((ids) => visibleAttachmentsOf(db, scoped(), inArray(supportCaseAttachments.caseId, [...ids])), (a) => a.caseId),
-    attachmentContent: new DataLoader(async (ids) => {
-      const rows = await attachmentContentOf(db, ids);
-      return ids.map((id) => rows.find((r) => r.id === id)?.content ?? new Error(`attachment ${id} has no content`));
-    }),
+    attachmentContent: new DataLoader(async (ids) =>
+      firstBy(ids, await attachmentContentOf(db, ids), (r) => r.id).map((r, i) => r?.content ?? new Error(`attachment ${ids[i]} has no content`)),
+    ),
     pausesByCase: grouped((ids) => pausesOf(db, ids), (p) => p.caseId),
     supportCalendar: () => (calendar ??= supportCalendar(db)),
   };

@@ -2,8 +2,9 @@ import { and, eq, inArray } from "drizzle-orm";
 import type { DbOrTx } from "../../db/client.js";
 import { organisations, users } from "../../db/schema/index.js";
 import { TIME_ZONE } from "../../shared/dates.js";
-import { queueEmail } from "../notifications/email.service.js";
+import { queueEmail } from "../notifications/index.js";
 import type { SupportCaseRow } from "./support-case.service.js";
+import { PARTNER_CASE_HANDLERS, VENDOR_CASE_TEAM } from "./support.roles.js";
 
 const when = new Intl.DateTimeFormat("sv-SE", { timeZone: TIME_ZONE, weekday: "long", day: "numeric", month: "long", hour: "2-digit", minute: "2-digit" });
 
@@ -18,14 +19,14 @@ async function teamOf(db: DbOrTx, c: SupportCaseRow): Promise<string[]> {
     if (a) return [a.email];
   }
   if (c.routedTo === "PARTNER" && c.partnerId) {
-    return (await db.select({ email: users.email }).from(users).where(and(eq(users.organisationId, c.partnerId), inArray(users.role, ["PARTNER_ADMIN", "PARTNER_STAFF"])))).map((u) => u.email);
+    return (await db.select({ email: users.email }).from(users).where(and(eq(users.organisationId, c.partnerId), inArray(users.role, [...PARTNER_CASE_HANDLERS])))).map((u) => u.email);
   }
   return (
     await db
       .select({ email: users.email })
       .from(users)
       .innerJoin(organisations, eq(organisations.id, users.organisationId))
-      .where(and(eq(organisations.kind, "VENDOR"), eq(users.role, "SUPPORT")))
+      .where(and(eq(organisations.kind, "VENDOR"), inArray(users.role, [...VENDOR_CASE_TEAM])))
   ).map((u) => u.email);
 }
 

@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import type { Database } from "../../db/client.js";
 import type { Viewer } from "../../shared/viewer.js";
 import { countingDatabase } from "../../test-support.js";
@@ -39,5 +39,24 @@ describe("the support queue", () => {
     const after = await run(support);
     expect(after.total).toBe(2 * before.total);
     expect(after.count).toBe(before.count);
+  });
+
+  it("reads the request's clock once: every field of one answer counts the open hours up to the same instant", async () => {
+    // A clock that moves a week on whenever it is read: a field that reads it for itself disagrees with its neighbour.
+    const realNow = Date.now.bind(Date);
+    let reads = 0;
+    const clock = vi.spyOn(Date, "now").mockImplementation(() => realNow() + 7 * 86_400_000 * ++reads);
+    try {
+      type Node = { number: string; openHoursUsed: number; again: number; openHoursLeft: number | null; left: number | null };
+      const { data } = await runQuery<{ supportCases: { edges: { node: Node }[] } }>(
+        `{ supportCases(first: 100) { edges { node { number openHoursUsed again: openHoursUsed openHoursLeft left: openHoursLeft } } } }`,
+        support,
+      );
+      const nodes = data.supportCases.edges.map((e) => e.node);
+      expect(nodes.some((n) => n.openHoursLeft !== null), "an unanswered case whose clock runs").toBe(true);
+      expect(nodes.filter((n) => n.again !== n.openHoursUsed || n.left !== n.openHoursLeft)).toEqual([]);
+    } finally {
+      clock.mockRestore();
+    }
   });
 });

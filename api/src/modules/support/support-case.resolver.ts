@@ -4,11 +4,10 @@ import type { Context } from "../../context.js";
 import { CurrentViewer } from "../../shared/auth.js";
 import type { Viewer } from "../../shared/viewer.js";
 import { CASE_HANDLERS, CASE_OPENERS } from "./support.roles.js";
-import { actorOf } from "../parties/actor.js";
+import { actorOf, Organisation, Property, User } from "../parties/index.js";
 import { ConnectionArgs, mapNodes } from "../../shared/connection.js";
 import { uuidOf } from "../../shared/ids.js";
 import { payload } from "../../shared/payload.js";
-import { Organisation, Property, User } from "../parties/party.types.js";
 import { routingMessage, type RoutingReasonCode } from "./case-routing.js";
 import { listSupportCases, openSupportCase } from "./support-case.service.js";
 import { clockOfCase } from "./case-clock.js";
@@ -39,7 +38,7 @@ import {
 async function clockOf(c: SupportCase, ctx: Context) {
   const loaders = ctx.loaders;
   const [calendar, pauses] = await Promise.all([loaders.supportCalendar(), loaders.pausesByCase.load(c.row.id)]);
-  return clockOfCase(calendar, c.row, pauses, Date.now());
+  return clockOfCase(calendar, c.row, pauses, ctx.now.getTime());
 }
 
 @Resolver(() => SupportCase)
@@ -65,6 +64,7 @@ export class SupportCaseResolver {
         deadline: filter?.deadline,
       },
       page,
+      ctx.now.getTime(),
     );
     return mapNodes(c, (row) => SupportCase.from(row));
   }
@@ -76,7 +76,7 @@ export class SupportCaseResolver {
       ctx.db,
       viewer,
       { ...input, customerId: input.customerId ? uuidOf(input.customerId, "Organisation") : null, propertyId: input.propertyId ? uuidOf(input.propertyId, "Property") : null },
-      new Date(),
+      ctx.now,
       ctx.app.attachmentLimits,
     );
     return payload(r, "supportCase", (row) => SupportCase.from(row));
@@ -85,28 +85,28 @@ export class SupportCaseResolver {
   @Authorized()
   @Mutation(() => ReplyToSupportCasePayload, { description: "Write in a case's thread; `internal: true` for a staff-side note. The customer's answer to a waiting case starts the clock again." })
   async replyToSupportCase(@Arg("input", () => ReplyToSupportCaseInput, { description: "The message." }) input: ReplyToSupportCaseInput, @CurrentViewer() viewer: Viewer, @Ctx() ctx: Context) {
-    const r = await replyToSupportCase(ctx.db, viewer, { ...input, caseId: uuidOf(input.caseId, "SupportCase") }, new Date(), ctx.app.attachmentLimits);
+    const r = await replyToSupportCase(ctx.db, viewer, { ...input, caseId: uuidOf(input.caseId, "SupportCase") }, ctx.now, ctx.app.attachmentLimits);
     return payload(r, "message", SupportCaseMessage.from);
   }
 
   @Authorized(...CASE_HANDLERS)
   @Mutation(() => SetSupportCaseStatusPayload, { description: "Change a case's status (the staff handling it). WAITING_ON_CUSTOMER pauses the clock." })
   async setSupportCaseStatus(@Arg("input", () => SetSupportCaseStatusInput, { description: "Case and status." }) input: SetSupportCaseStatusInput, @CurrentViewer() viewer: Viewer, @Ctx() ctx: Context) {
-    const r = await setSupportCaseStatus(ctx.db, viewer, { caseId: uuidOf(input.caseId, "SupportCase"), status: input.status }, new Date());
+    const r = await setSupportCaseStatus(ctx.db, viewer, { caseId: uuidOf(input.caseId, "SupportCase"), status: input.status }, ctx.now);
     return payload(r, "supportCase", (row) => SupportCase.from(row));
   }
 
   @Authorized(...CASE_HANDLERS)
   @Mutation(() => AssignSupportCasePayload, { description: "Assign a case to someone on the caller's support staff, or unassign it." })
   async assignSupportCase(@Arg("input", () => AssignSupportCaseInput, { description: "Case and assignee." }) input: AssignSupportCaseInput, @CurrentViewer() viewer: Viewer, @Ctx() ctx: Context) {
-    const r = await assignSupportCase(ctx.db, viewer, { caseId: uuidOf(input.caseId, "SupportCase"), assigneeId: input.assigneeId ? uuidOf(input.assigneeId, "User") : null }, new Date());
+    const r = await assignSupportCase(ctx.db, viewer, { caseId: uuidOf(input.caseId, "SupportCase"), assigneeId: input.assigneeId ? uuidOf(input.assigneeId, "User") : null }, ctx.now);
     return payload(r, "supportCase", (row) => SupportCase.from(row));
   }
 
   @Authorized(...CASE_HANDLERS)
   @Mutation(() => HandOverSupportCasePayload, { description: "Hand a case between the vendor's support and the customer's installer, with a note for the receiving side. NO_INSTALLER when there is nobody to hand to." })
   async handOverSupportCase(@Arg("input", () => HandOverSupportCaseInput, { description: "Case, receiver, note." }) input: HandOverSupportCaseInput, @CurrentViewer() viewer: Viewer, @Ctx() ctx: Context) {
-    const r = await handOverSupportCase(ctx.db, viewer, { caseId: uuidOf(input.caseId, "SupportCase"), to: input.to, note: input.note }, new Date());
+    const r = await handOverSupportCase(ctx.db, viewer, { caseId: uuidOf(input.caseId, "SupportCase"), to: input.to, note: input.note }, ctx.now);
     return payload(r, "supportCase", (row) => SupportCase.from(row));
   }
 

@@ -19,6 +19,7 @@ import { MS_PER_HOUR, type SupportCalendar } from "./support-calendar.js";
 import { supportCalendar } from "./support-calendar.service.js";
 import { sendReceipt, tellTeamOfNewCase } from "./support-case.notifications.js";
 import { SupportErrors as E } from "./support.errors.js";
+import { VENDOR_CASE_HANDLERS } from "./support.roles.js";
 
 export type SupportCaseRow = typeof supportCases.$inferSelect;
 export type SupportMessageRow = typeof supportCaseMessages.$inferSelect;
@@ -103,7 +104,7 @@ async function customerFor(db: DbOrTx, viewer: Viewer, customerId: string | null
     const [own] = await db.select({ id: organisations.id, name: organisations.name }).from(organisations).where(eq(organisations.id, viewer.organisationId));
     return ok(own!);
   }
-  if (isVendorStaff(viewer)) requireRole(viewer, ["ADMIN", "SUPPORT"]);
+  if (isVendorStaff(viewer)) requireRole(viewer, VENDOR_CASE_HANDLERS);
   if (!customerId) return userError(E.CUSTOMER_REQUIRED, "Say which customer the case is for.", ["input", "customerId"]);
   const [row] = await db
     .select({ id: organisations.id, name: organisations.name })
@@ -202,7 +203,7 @@ export interface SupportCaseFilter {
  * Cases the viewer may see. Staff and partners get a queue, the most urgent deadline first (cases
  * without one last); customers their newest cases first.
  */
-export async function listSupportCases(db: Db, viewer: Viewer, filter: SupportCaseFilter, page: ConnectionArgs, now = Date.now()): Promise<Connection<SupportCaseRow>> {
+export async function listSupportCases(db: Db, viewer: Viewer, filter: SupportCaseFilter, page: ConnectionArgs, now: number): Promise<Connection<SupportCaseRow>> {
   const filtered = and(
     supportCaseScope(viewer),
     filter.status?.length ? inArray(supportCases.status, filter.status) : undefined,

@@ -1,23 +1,19 @@
 import { MaxLength } from "class-validator";
 import { DateTimeResolver } from "graphql-scalars";
-import { Field, Float, ID, InputType, Int, ObjectType, registerEnumType } from "type-graphql";
+import { Field, Float, ID, InputType, Int, ObjectType } from "type-graphql";
+import { messageSide, routedTo, supportCaseCategory, supportCaseStatus, supportPriority } from "../../db/schema/index.js";
 import { ConnectionType } from "../../shared/connection.js";
+import { graphqlEnum } from "../../shared/enums.js";
 import { toGlobalId } from "../../shared/ids.js";
 import { PayloadType } from "../../shared/payload.js";
 import { Node } from "../../shared/node.js";
+import { CASE_DEADLINES } from "./case-clock.js";
 import { attachmentDownloadUrl } from "./attachment-download-url.js";
 import { downloadFileName } from "./attachment-file-name.js";
 import { routingMessage, type RoutingReasonCode } from "./case-routing.js";
 import type { SupportAttachmentRow, SupportCaseRow, SupportMessageRow } from "./support-case.service.js";
 
-export enum SupportCaseCategory { PROGRAMMING = "PROGRAMMING", DAILY_OPERATION = "DAILY_OPERATION", TECHNICAL = "TECHNICAL", BILLING = "BILLING", OTHER = "OTHER" }
-export enum SupportCaseStatus { OPEN = "OPEN", WAITING_ON_CUSTOMER = "WAITING_ON_CUSTOMER", RESOLVED = "RESOLVED", CLOSED = "CLOSED" }
-export enum RoutedTo { VENDOR = "VENDOR", PARTNER = "PARTNER" }
-export enum SupportPriority { HIGH = "HIGH", NORMAL = "NORMAL" }
-export enum SupportMessageSide { CUSTOMER = "CUSTOMER", VENDOR = "VENDOR", PARTNER = "PARTNER" }
-export enum SupportCaseDeadline { OVERDUE = "OVERDUE", NEAR_DEADLINE = "NEAR_DEADLINE" }
-
-registerEnumType(SupportCaseCategory, {
+export const SupportCaseCategory = graphqlEnum(supportCaseCategory.enumValues, {
   name: "SupportCaseCategory",
   description: "What a case is about; it decides who answers.",
   valuesConfig: {
@@ -28,7 +24,8 @@ registerEnumType(SupportCaseCategory, {
     OTHER: { description: "Anything else: answered by the vendor's support." },
   },
 });
-registerEnumType(SupportCaseStatus, {
+export type SupportCaseCategory = (typeof SupportCaseCategory)[keyof typeof SupportCaseCategory];
+export const SupportCaseStatus = graphqlEnum(supportCaseStatus.enumValues, {
   name: "SupportCaseStatus",
   description: "Where a case stands.",
   valuesConfig: {
@@ -38,22 +35,27 @@ registerEnumType(SupportCaseStatus, {
     CLOSED: { description: "Finished for good." },
   },
 });
-registerEnumType(RoutedTo, { name: "RoutedTo", description: "Who answers a case.", valuesConfig: { VENDOR: { description: "The vendor's support." }, PARTNER: { description: "The customer's installer." } } });
-registerEnumType(SupportPriority, {
+export type SupportCaseStatus = (typeof SupportCaseStatus)[keyof typeof SupportCaseStatus];
+export const RoutedTo = graphqlEnum(routedTo.enumValues, { name: "RoutedTo", description: "Who answers a case.", valuesConfig: { VENDOR: { description: "The vendor's support." }, PARTNER: { description: "The customer's installer." } } });
+export type RoutedTo = (typeof RoutedTo)[keyof typeof RoutedTo];
+export const SupportPriority = graphqlEnum(supportPriority.enumValues, {
   name: "SupportPriority",
   description: "From the response-target table, by the covering agreement.",
   valuesConfig: { HIGH: { description: "A valid support agreement covers the case." }, NORMAL: { description: "No valid agreement covers the case; it is still answered." } },
 });
-registerEnumType(SupportCaseDeadline, {
+export type SupportPriority = (typeof SupportPriority)[keyof typeof SupportPriority];
+export const SupportCaseDeadline = graphqlEnum(CASE_DEADLINES, {
   name: "SupportCaseDeadline",
   description: "Where an unanswered open case stands against its first-response deadline, in open hours.",
   valuesConfig: { OVERDUE: { description: "The target is used up and the case is still unanswered." }, NEAR_DEADLINE: { description: "At least 75% of the target is used, not yet overdue." } },
 });
-registerEnumType(SupportMessageSide, {
+export type SupportCaseDeadline = (typeof SupportCaseDeadline)[keyof typeof SupportCaseDeadline];
+export const SupportMessageSide = graphqlEnum(messageSide.enumValues, {
   name: "SupportMessageSide",
   description: "Who wrote a message.",
   valuesConfig: { CUSTOMER: { description: "The customer." }, VENDOR: { description: "The vendor's support." }, PARTNER: { description: "The partner (installer)." } },
 });
+export type SupportMessageSide = (typeof SupportMessageSide)[keyof typeof SupportMessageSide];
 
 @ObjectType({ description: "Why a case went where it did, as a code to switch on and in words the customer understands." })
 export class RoutingReason {
@@ -68,7 +70,7 @@ export class RoutingReason {
 }
 
 /** The limited actor is shared by every module; the old name stays for the support code. */
-export { Actor as SupportCaseActor } from "../parties/actor.js";
+export { Actor as SupportCaseActor } from "../parties/index.js";
 
 @ObjectType({ description: "A stretch of time when the case waited on the customer and the clock stood still." })
 export class SupportCasePause {

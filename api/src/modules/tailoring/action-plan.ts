@@ -1,17 +1,17 @@
 import { and, eq, max, sql } from "drizzle-orm";
 import type { Db, Tx } from "../../db/client.js";
-import { actionItems, actionPlans } from "../../db/schema/index.js";
+import { actionItems, actionPlans, tailoringEvents } from "../../db/schema/index.js";
 import type { IsoDate } from "../../shared/dates.js";
 import { ok, userError, type Result } from "../../shared/errors.js";
 import { mutate } from "../../shared/transaction.js";
 import { type Viewer, requireRole } from "../../shared/viewer.js";
-import { effectiveEnd } from "../agreements/agreement-status.js";
+import { effectiveEnd } from "../agreements/index.js";
 import type { Clock } from "../../shared/clock.js";
 import { TailoringErrors as E } from "./tailoring.errors.js";
 import { ACTION_ITEM_UPDATERS, PLAN_WRITERS, PRIORITY_CONFIRMERS } from "./tailoring.roles.js";
 import { partnerProgressRefusal } from "./partner-progress.js";
 import { stepIndex } from "./tailoring-steps.js";
-import { itemsOf } from "./tailoring.service.js";
+import { itemsOf, planOf, tailoringOf } from "./tailoring.service.js";
 import { outOfOrder, lockPlan, customerSide, event, moveTo, type ActionPlanRow, type ActionItemOwner, type ActionItemRow, type ActionItemStatus, type ReviewArea } from "./tailoring-records.js";
 
 /* Steps 3–5 of the tailoring: write the action plan, prioritise it together, agree its end date. */
@@ -130,6 +130,52 @@ export async function removeActionItem(db: Db, viewer: Viewer, input: { actionIt
     await event(tx, viewer, loaded.tailoring, "ACTION_PLAN", "itemRemoved", { actionItemId: item.id, title: item.title });
     return ok(item);
   });
+}
+
+// ---- after the plan: an item from a service visit --------------------------------------------
+
+export interface ItemFromVisit {
+  title: string;
+  description: string;
+  why: string;
+  owner: ActionItemOwner;
+  estimateHours: number | null;
+  estimateMinor: number | null;
+  fromFindingArea: ReviewArea;
+}
+
+/**
+ * "En kontroll som behöver åtgärdas kan bli en ny punkt i åtgärdsplanen": the item joins the agreed
+ * plan at its end, after the prioritised items, so the order both parties confirmed is not changed;
+ * step 3's gate (addActionItem) is for writing the plan, which is long finished when the visit
+ * comes (decision 0016). In the visit's transaction; the visit has checked who may. Null when the
+ * agreement has no action plan yet.
+ */
+export async function addActionItemFromVisit(
+  tx: Tx,
+  viewer: Viewer,
+  input: { agreementId: string; item: ItemFromVisit; from: { visitId: string; check: string } },
+): Promise<ActionItemRow | null> {
+  const tailoring = await tailoringOf(tx, input.agreementId);
+  const plan = tailoring && (await planOf(tx, tailoring.id));
+  if (!tailoring || !plan) return null;
+  // Lock the plan like a reorder does, so a concurrent prioritisation sees the new item (STALE_VERSION).
+  await tx.select({ id: actionPlans.id }).from(actionPlans).where(eq(actionPlans.id, plan.id)).for("update");
+  const [{ last } = { last: 0 }] = await tx.select({ last: max(actionItems.position) }).from(actionItems).where(eq(actionItems.actionPlanId, plan.id));
+  const [item] = await tx
+    .insert(actionItems)
+    .values({ actionPlanId: plan.id, position: (last ?? 0) + 1, ...input.item })
+    .returning();
+  await bumpPlan(tx, plan.id);
+  // The tailoring's history tells where the item came from; the visit's audit row records the change.
+  await tx.insert(tailoringEvents).values({
+    tailoringId: tailoring.id,
+    step: "ACTION_PLAN",
+    action: "itemAddedFromVisit",
+    actorUserId: viewer.userId,
+    details: { actionItemId: item!.id, title: input.item.title, owner: input.item.owner, ...input.from },
+  });
+  return item!;
 }
 
 // ---- step 4: prioritise together --------------------------------------------------------------

@@ -1,6 +1,6 @@
 import { userError } from "../../shared/errors.js";
 import { holds, type Viewer } from "../../shared/viewer.js";
-import type { AgreementRecord } from "../agreements/agreement-records.js";
+import type { AgreementRecord } from "../agreements/index.js";
 import { TailoringErrors as E } from "./tailoring.errors.js";
 import { PARTNER_PROGRESS_REPORTERS } from "./tailoring.roles.js";
 import type { ActionItemRow } from "./tailoring-records.js";

@@ -3,11 +3,11 @@ import type { Tx } from "../../db/client.js";
 import { actionItems, actionPlans, systemReviews, tailoringEvents, tailorings } from "../../db/schema/index.js";
 import { recordAudit } from "../../shared/audit.js";
 import { userError } from "../../shared/errors.js";
-import { type Viewer } from "../../shared/viewer.js";
+import { holds, type Viewer } from "../../shared/viewer.js";
 import type { Clock } from "../../shared/clock.js";
-import type { AgreementRecord } from "../agreements/agreement-records.js";
-import { findAgreement } from "../agreements/agreement.service.js";
+import { type AgreementRecord, findAgreement } from "../agreements/index.js";
 import { TailoringErrors as E } from "./tailoring.errors.js";
+import { PRIORITY_CONFIRMERS } from "./tailoring.roles.js";
 import { stepIndex, type TailoringStep } from "./tailoring-steps.js";
 
 /* What every step of the tailoring shares: its rows, loading them under lock, and recording an event. */
@@ -51,8 +51,9 @@ export async function lockPlan(tx: Tx, viewer: Viewer, actionPlanId: string, clo
   return loaded && { ...loaded, plan };
 }
 
+/** The customer's side of the agreement: who confirms its priorities, in the agreement's customer. */
 export function customerSide(viewer: Viewer, agreement: AgreementRecord): boolean {
-  return viewer.role === "CUSTOMER_ADMIN" && viewer.organisationId === agreement.customerId;
+  return holds(viewer, PRIORITY_CONFIRMERS) && viewer.organisationId === agreement.customerId;
 }
 
 export async function event(tx: Tx, viewer: Viewer, t: TailoringRow, step: TailoringStep, action: string, details: Record<string, unknown> = {}, reason: string | null = null) {

@@ -36,7 +36,9 @@ const FINISHED_BY: Record<WorkStep, string> = {
   END_DATE: "endDateAgreed",
 };
 
-type StepState = "DONE" | "CURRENT" | "TO_DO" | "TO_REDO";
+/** Where a step stands; the GraphQL enum is made from this list. */
+export const STEP_STATES = ["DONE", "CURRENT", "TO_DO", "TO_REDO"] as const;
+type StepState = (typeof STEP_STATES)[number];
 
 export interface StepStatus {
   step: WorkStep;

@@ -1,6 +1,7 @@
 import { actionItemOwner, actionItemStatus, reviewArea, tailoringStep } from "../../db/schema/index.js";
-import { registerEnumType } from "type-graphql";
 import { graphqlEnum } from "../../shared/enums.js";
+import { STEP_STATES } from "./tailoring-steps.js";
+import { TAILORING_PARTIES } from "./tailoring.roles.js";
 
 export const TailoringStep = graphqlEnum(tailoringStep.enumValues, {
   name: "TailoringStep",
@@ -39,20 +40,12 @@ export const ReviewArea = graphqlEnum(reviewArea.enumValues, {
 });
 export type ReviewArea = (typeof ReviewArea)[keyof typeof ReviewArea];
 
-export enum Party {
-  VENDOR = "VENDOR",
-  CUSTOMER = "CUSTOMER",
-}
-registerEnumType(Party, { name: "Party", description: "A side of the tailoring.", valuesConfig: { VENDOR: { description: "The vendor's seller." }, CUSTOMER: { description: "The customer." } } });
+export const Party = graphqlEnum(TAILORING_PARTIES, { name: "Party", description: "A side of the tailoring.", valuesConfig: { VENDOR: { description: "The vendor's seller." }, CUSTOMER: { description: "The customer." } } });
+export type Party = (typeof Party)[keyof typeof Party];
 
-export enum StepState {
-  DONE = "DONE",
-  CURRENT = "CURRENT",
-  TO_DO = "TO_DO",
-  TO_REDO = "TO_REDO",
-}
-registerEnumType(StepState, {
+export const StepState = graphqlEnum(STEP_STATES, {
   name: "StepState",
   description: "Where a step stands.",
   valuesConfig: { DONE: { description: "Finished." }, CURRENT: { description: "To be done now." }, TO_DO: { description: "Not reached yet." }, TO_REDO: { description: "Finished once, but an earlier step was reopened: to be done again." } },
 });
+export type StepState = (typeof StepState)[keyof typeof StepState];

@@ -8,9 +8,8 @@ import { ConnectionArgs, mapNodes } from "../../shared/connection.js";
 import { uuidOf } from "../../shared/ids.js";
 import { payload } from "../../shared/payload.js";
 import { DateScalar } from "../../shared/scalars.js";
-import { Agreement } from "../agreements/agreement.types.js";
-import { User } from "../parties/party.types.js";
-import { Actor, actorOf } from "../parties/actor.js";
+import { Agreement } from "../agreements/index.js";
+import { Actor, actorOf, User } from "../parties/index.js";
 import * as actionPlans from "./action-plan.js";
 import * as service from "./tailoring.service.js";
 import { stepStatuses } from "./tailoring-steps.js";
@@ -88,7 +87,7 @@ export class TailoringResolver {
 
   @FieldResolver(() => [Party], { description: "Who the tailoring is waiting on now." })
   async waitingOn(@Root() t: Tailoring, @Ctx() ctx: Context) {
-    return service.waitingOn(t.row, await ctx.loaders.actionPlanOf.load(t.row.id)) as Party[];
+    return service.waitingOn(t.row, await ctx.loaders.actionPlanOf.load(t.row.id));
   }
 
   @FieldResolver(() => Party, { nullable: true, description: "The side the caller speaks for when agreeing the end date (VENDOR for sellers and admins, CUSTOMER for customer admins); null when the caller only reads." })

@@ -13,7 +13,9 @@ export const PLAN_WRITERS = ["ADMIN", "SELLER", "CUSTOMER_ADMIN"] as const satis
 /** Step 4: the customer confirms the order. */
 export const PRIORITY_CONFIRMERS = ["CUSTOMER_ADMIN"] as const satisfies readonly Role[];
 
-export type TailoringParty = "VENDOR" | "CUSTOMER";
+/** The two sides of a tailoring; the GraphQL enum Party is made from this list. */
+export const TAILORING_PARTIES = ["VENDOR", "CUSTOMER"] as const;
+export type TailoringParty = (typeof TAILORING_PARTIES)[number];
 
 /** The side of the tailoring a viewer speaks for when agreeing the end date; null for read-only roles. */
 export function partyOf(viewer: Pick<Viewer, "role">): TailoringParty | null {

@@ -52,7 +52,7 @@ export class TailoringStepStatus {
   number!: number;
 
   static from(s: StepStatusRow): TailoringStepStatus {
-    return Object.assign(new TailoringStepStatus(), { step: s.step as TailoringStep, number: s.number, state: s.state as StepState, doneAt: s.doneAt, doneByUuid: s.doneById });
+    return Object.assign(new TailoringStepStatus(), { step: s.step as TailoringStep, number: s.number, state: s.state, doneAt: s.doneAt, doneByUuid: s.doneById });
   }
 }
 

@@ -1,19 +1,19 @@
-import { eq, max, sql } from "drizzle-orm";
+import { eq, sql } from "drizzle-orm";
 import type { Db } from "../../db/client.js";
-import { actionItems, actionPlans, tailoringEvents, visitCheckKinds, visitChecks } from "../../db/schema/index.js";
+import { visitCheckKinds, visitChecks } from "../../db/schema/index.js";
 import { recordAudit } from "../../shared/audit.js";
 import { ok, userError, type Result } from "../../shared/errors.js";
 import { mutate } from "../../shared/transaction.js";
 import { type Viewer, requireRole } from "../../shared/viewer.js";
-import type { Clock } from "../agreements/agreement.service.js";
-import type { ActionItemOwner } from "../tailoring/tailoring-records.js";
-import { planOf, tailoringOf, type ActionItemRow } from "../tailoring/tailoring.service.js";
+import type { Clock } from "../../shared/clock.js";
+import { type ActionItemOwner, type ActionItemRow, addActionItemFromVisit, type ReviewArea } from "../tailoring/index.js";
 import { VisitErrors as E } from "./visit.errors.js";
 import type { VisitCheckKind } from "./visit-checks.js";
-import { TECHNICIANS, lockVisit } from "./visit.service.js";
+import { TECHNICIANS } from "./visit.roles.js";
+import { lockVisit } from "./visit.service.js";
 
 /** Which review area of the action plan a visit check belongs to, so the plan reads by area. */
-const AREA: Record<VisitCheckKind, ActionItemRow["fromFindingArea"]> = {
+const AREA: Record<VisitCheckKind, ReviewArea> = {
   DATABASE_REVIEW: "DATABASE",
   ROUTINES: "ROUTINES",
   HARDWARE_AND_VERSIONS: "HARDWARE_AND_VERSIONS",
@@ -32,10 +32,8 @@ export interface ActionFromCheckInput {
 
 /**
  * "En kontroll som behöver åtgärdas kan bli en ny punkt i åtgärdsplanen": in one step, linked both
- * ways (the check names the item, the item finds its check). The item joins the agreed plan at the
- * end, after the prioritised items, so the order both parties confirmed is not changed; the
- * tailoring's step-3 gate (addActionItem) is for writing the plan, which is long finished when the
- * visit comes (docs/decisions/0016-visit-action-items-after-the-plan.md).
+ * ways (the check names the item, the item finds its check). The tailoring adds it to the end of
+ * the agreed plan (addActionItemFromVisit, docs/decisions/0016-visit-action-items-after-the-plan.md).
  */
 export async function createActionItemFromCheck(db: Db, viewer: Viewer, input: ActionFromCheckInput, clock: Clock): Promise<Result<ActionItemRow>> {
   requireRole(viewer, TECHNICIANS);
@@ -47,39 +45,23 @@ export async function createActionItemFromCheck(db: Db, viewer: Viewer, input: A
     if (!check) return userError(E.CHECK_NOT_RECORDED, `Record the ${input.kind} check first.`, ["input", "kind"]);
     if (check.result !== "NEEDS_ACTION") return userError(E.RESULT_NOT_NEEDS_ACTION, `The ${input.kind} check is ${check.result}; only a check that needs action becomes an action item.`, ["input", "kind"]);
     if (check.actionItemId) return userError(E.ACTION_ITEM_EXISTS, "This check already has its action item.", ["input", "kind"]);
-    const tailoring = await tailoringOf(tx, loaded.agreement.id);
-    const plan = tailoring && (await planOf(tx, tailoring.id));
-    if (!tailoring || !plan) return userError(E.NO_ACTION_PLAN, "The agreement has no action plan yet; start the tailoring first.", ["input", "visitId"]);
-    // Lock the plan like a reorder does, so a concurrent prioritisation sees the new item (STALE_VERSION).
-    await tx.select({ id: actionPlans.id }).from(actionPlans).where(eq(actionPlans.id, plan.id)).for("update");
     const [kind] = await tx.select().from(visitCheckKinds).where(eq(visitCheckKinds.code, input.kind));
-    const [{ last } = { last: 0 }] = await tx.select({ last: max(actionItems.position) }).from(actionItems).where(eq(actionItems.actionPlanId, plan.id));
-    const title = input.title?.trim() || `${kind!.titleSv}: åtgärda`;
-    const [item] = await tx
-      .insert(actionItems)
-      .values({
-        actionPlanId: plan.id,
-        position: (last ?? 0) + 1,
-        title,
+    const item = await addActionItemFromVisit(tx, viewer, {
+      agreementId: loaded.agreement.id,
+      item: {
+        title: input.title?.trim() || `${kind!.titleSv}: åtgärda`,
         description: check.note,
         why: `Supportbesöket ${loaded.visit.scheduledAt.toISOString().slice(0, 10)}: ${kind!.titleSv} behöver åtgärdas.`,
         owner: input.owner,
         estimateHours: input.estimateHours ?? null,
         estimateMinor: input.estimateMinor ?? null,
         fromFindingArea: AREA[input.kind],
-      })
-      .returning();
-    await tx.update(actionPlans).set({ version: sql`${actionPlans.version} + 1` }).where(eq(actionPlans.id, plan.id));
-    await tx.update(visitChecks).set({ actionItemId: item!.id }).where(eq(visitChecks.id, check.id));
-    // The tailoring's history tells where the item came from.
-    await tx.insert(tailoringEvents).values({
-      tailoringId: tailoring.id,
-      step: "ACTION_PLAN",
-      action: "itemAddedFromVisit",
-      actorUserId: viewer.userId,
-      details: { actionItemId: item!.id, title, owner: input.owner, visitId: loaded.visit.id, check: input.kind },
+      },
+      from: { visitId: loaded.visit.id, check: input.kind },
     });
-    await recordAudit(tx, viewer, { action: "serviceVisit.actionItemFromCheck", objectType: "ServiceVisit", objectId: loaded.visit.id, organisationId: loaded.agreement.customerId, details: { kind: input.kind, actionItemId: item!.id } });
-    return ok(item!);
+    if (!item) return userError(E.NO_ACTION_PLAN, "The agreement has no action plan yet; start the tailoring first.", ["input", "visitId"]);
+    await tx.update(visitChecks).set({ actionItemId: item.id }).where(eq(visitChecks.id, check.id));
+    await recordAudit(tx, viewer, { action: "serviceVisit.actionItemFromCheck", objectType: "ServiceVisit", objectId: loaded.visit.id, organisationId: loaded.agreement.customerId, details: { kind: input.kind, actionItemId: item.id } });
+    return ok(item);
   });
 }

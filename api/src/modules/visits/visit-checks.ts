@@ -5,10 +5,11 @@ import { recordAudit } from "../../shared/audit.js";
 import { ok, userError, type Result } from "../../shared/errors.js";
 import { mutate } from "../../shared/transaction.js";
 import { type Viewer, requireRole } from "../../shared/viewer.js";
-import type { Clock } from "../agreements/agreement.service.js";
-import { installedVersionsOf, isBehind, latestReleases, setInstalledVersion, type Product } from "../releases/release.service.js";
+import type { Clock } from "../../shared/clock.js";
+import { installedVersionsOf, isBehind, latestReleases, setInstalledVersion, type Product } from "../releases/index.js";
 import { VisitErrors as E } from "./visit.errors.js";
-import { TECHNICIANS, bumpVisit, lockVisit } from "./visit.service.js";
+import { TECHNICIANS } from "./visit.roles.js";
+import { bumpVisit, lockVisit } from "./visit.service.js";
 
 export type VisitCheckRow = typeof visitChecks.$inferSelect;
 export type VisitCheckKindRow = typeof visitCheckKinds.$inferSelect;
@@ -89,7 +90,7 @@ export async function recordVisitCheck(db: Db, viewer: Viewer, input: RecordChec
         // Only a newer version updates the property: a typo of an older one must not undo an upgrade.
         if (current && !isBehind(current.version, found.version)) continue;
         // releases' own rule (version format, audit) in a savepoint of this transaction.
-        const r = await setInstalledVersion(tx as unknown as Db, viewer, { propertyId: visit.propertyId, product: found.product, version: found.version });
+        const r = await setInstalledVersion(tx, viewer, { propertyId: visit.propertyId, product: found.product, version: found.version });
         if ("errors" in r) return { errors: r.errors.map((e) => ({ ...e, code: e.code === "INVALID_VERSION" ? E.INVALID_VERSION : e.code, field: ["input", "installedVersions"] })) };
       }
       versions = (await hardwarePrefill(tx, visit.propertyId)).map(({ product, installed, latest }) => ({ product, installed, latest }));

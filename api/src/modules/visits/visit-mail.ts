@@ -4,17 +4,17 @@ import { properties } from "../../db/schema/index.js";
 import { recordAudit } from "../../shared/audit.js";
 import { ok, userError, type Result } from "../../shared/errors.js";
 import { mutate } from "../../shared/transaction.js";
-import { type Role, type Viewer, requireRole } from "../../shared/viewer.js";
-import type { AgreementRecord, Clock } from "../agreements/agreement.service.js";
-import { queueEmail } from "../notifications/email.service.js";
+import { type Viewer, requireRole } from "../../shared/viewer.js";
+import type { Clock } from "../../shared/clock.js";
+import type { AgreementRecord } from "../agreements/index.js";
+import { queueEmail } from "../notifications/index.js";
 import { VisitErrors as E } from "./visit.errors.js";
+import { PROTOCOL_SENDERS } from "./visit.roles.js";
 import { visitIcs } from "./visit-calendar.js";
 import { ProtocolPdfFailed, renderProtocolPdf } from "./protocol-pdf.js";
 import { protocolDocument, type ProtocolDocument } from "./visit-protocol-document.js";
 import { customerAdmins, partnerAdmins, uniqueAddresses } from "./visit-recipients.js";
 import { bumpVisit, findVisit, lockVisit, type LoadedVisit, type ServiceVisitRow } from "./visit.service.js";
-
-const SENDERS: readonly Role[] = ["ADMIN", "SUPPORT", "SELLER"];
 
 /** A completed visit with someone to send its protocol to. */
 async function sendable(db: DbOrTx, loaded: LoadedVisit | null): Promise<Result<LoadedVisit & { recipients: string[] }>> {
@@ -52,7 +52,7 @@ export async function visitLocation(db: DbOrTx, propertyId: string): Promise<str
  * visit change meanwhile, the PDF is made again from what the transaction sees.
  */
 export async function sendVisitProtocol(db: Db, viewer: Viewer, input: { visitId: string }, clock: Clock): Promise<Result<ServiceVisitRow & { recipients: string[] }>> {
-  requireRole(viewer, SENDERS);
+  requireRole(viewer, PROTOCOL_SENDERS);
   const found = await findVisit(db, viewer, input.visitId, clock);
   const before = await sendable(db, found);
   if ("errors" in before) return before;

@@ -1,7 +1,7 @@
 import { eq } from "drizzle-orm";
 import type { DbOrTx } from "../../db/client.js";
 import { organisations, properties, users } from "../../db/schema/index.js";
-import type { AgreementRecord } from "../agreements/agreement.service.js";
+import type { AgreementRecord } from "../agreements/index.js";
 import { databaseSizeTrend, type SizeTrend } from "./database-size-trend.js";
 import { checkKinds, checksOf, sizeReadings } from "./visit-checks.js";
 import { protocolVersionsOf } from "./visit-protocol.js";

@@ -6,11 +6,12 @@ import { recordAudit } from "../../shared/audit.js";
 import { ok, userError, type Result } from "../../shared/errors.js";
 import { mutate } from "../../shared/transaction.js";
 import { type Viewer, requireRole } from "../../shared/viewer.js";
-import type { Clock } from "../agreements/agreement.service.js";
+import type { Clock } from "../../shared/clock.js";
 import { VisitErrors as E } from "./visit.errors.js";
 import { checkKinds, checksOf, missingKinds, type CheckResult, type VisitCheckKind, type VisitCheckRow } from "./visit-checks.js";
 import { signatureFrom, type SignatureInput } from "./visit-signature.js";
-import { TECHNICIANS, bumpVisit, lockVisit, type ServiceVisitRow } from "./visit.service.js";
+import { TECHNICIANS } from "./visit.roles.js";
+import { bumpVisit, lockVisit, type ServiceVisitRow } from "./visit.service.js";
 
 export type ProtocolVersionRow = typeof visitProtocolVersions.$inferSelect;
 

@@ -4,18 +4,14 @@ import type { Context } from "../../context.js";
 import { serviceVisits, visitChecks } from "../../db/schema/index.js";
 import { requireViewer } from "../../shared/auth.js";
 import { toGlobalId, uuidOf } from "../../shared/ids.js";
-import { Agreement } from "../agreements/agreement.types.js";
-import { findActionItem } from "../tailoring/tailoring.service.js";
-import { ActionItem } from "../tailoring/tailoring.types.js";
-import { isBehind } from "../releases/release.service.js";
-import { isValid } from "../agreements/agreement-status.js";
+import { Agreement, isValid } from "../agreements/index.js";
+import { ActionItem, findActionItem } from "../tailoring/index.js";
+import { isBehind, type Product } from "../releases/index.js";
 import { visitDueForBooking } from "./visit-booking-due.js";
 import { nextUnbooked, type Proposal } from "./visit-proposals.js";
 import { actorOf } from "./visit.resolver.js";
-import { visitLoaders } from "./visit.loaders.js";
 import { visitProposals } from "./visit.service.js";
 import { ServiceVisit, VisitAcknowledgement, VisitActor, VisitBooking, VisitCheck, VisitProductVersion, VisitProposal, VisitProtocolVersion } from "./visit.types.js";
-import type { Product } from "../releases/release.service.js";
 
 const proposal = (p: Proposal) => Object.assign(new VisitProposal(), { proposedOn: p.proposedOn, visitUuid: p.visitId, visitId: p.visitId && toGlobalId("ServiceVisit", p.visitId) });
 
@@ -46,7 +42,7 @@ export class ActionItemVisitResolver {
   async fromServiceVisit(@Root() item: ActionItem, @Ctx() ctx: Context) {
     const uuid = uuidOf(item.id, "ActionItem");
     const [row] = await ctx.db.select({ visit: serviceVisits }).from(visitChecks).innerJoin(serviceVisits, eq(serviceVisits.id, visitChecks.visitId)).where(eq(visitChecks.actionItemId, uuid));
-    return row ? ServiceVisit.from(row.visit) : null;
+    return row ? ServiceVisit.from(row.visit, ctx.now) : null;
   }
 }
 
@@ -83,7 +79,7 @@ export class VisitAcknowledgementResolver {
 export class AgreementVisitsResolver {
   @FieldResolver(() => [ServiceVisit], { description: "The annual support visits, by time (none for a tier without visits)." })
   async serviceVisits(@Root() a: Agreement, @Ctx() ctx: Context) {
-    return (await visitLoaders(ctx).visitsByAgreement.load(a.record.id)).map((r) => ServiceVisit.from(r));
+    return (await ctx.loaders.visitsByAgreement.load(a.record.id)).map((r) => ServiceVisit.from(r, ctx.now));
   }
 
   @FieldResolver(() => [VisitProposal], { description: "Visits proposed from the tailoring's agreed end date, then yearly while the agreement runs, each with the visit booked for it." })

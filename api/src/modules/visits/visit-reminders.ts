@@ -4,7 +4,7 @@ import { agreements, serviceVisits, users, visitReminders } from "../../db/schem
 import type { Logger } from "../../logger.js";
 import { daysBetween, todayInSweden } from "../../shared/dates.js";
 import { visitIcs } from "./visit-calendar.js";
-import { queueEmail } from "../notifications/email.service.js";
+import { queueEmail } from "../notifications/index.js";
 import { visitLocation } from "./visit-mail.js";
 import { customerAdmins, uniqueAddresses } from "./visit-recipients.js";
 import { visitDay } from "./visit.service.js";

@@ -2,11 +2,12 @@ import type { Db } from "../../db/client.js";
 import { recordAudit } from "../../shared/audit.js";
 import { ok, userError, type Result, type UserError } from "../../shared/errors.js";
 import { mutate } from "../../shared/transaction.js";
-import { CUSTOMER_ROLES, type Viewer, requireRole } from "../../shared/viewer.js";
-import type { Clock } from "../agreements/agreement.service.js";
+import { type Viewer, requireRole } from "../../shared/viewer.js";
+import type { Clock } from "../../shared/clock.js";
 import { MAX_SIGNATURE_BYTES, redrawnSignaturePng } from "./signature-png.js";
 import { VisitErrors as E } from "./visit.errors.js";
-import { TECHNICIANS, bumpVisit, lockVisit, type ServiceVisitRow } from "./visit.service.js";
+import { PROTOCOL_ACKNOWLEDGERS, TECHNICIANS } from "./visit.roles.js";
+import { bumpVisit, lockVisit, type ServiceVisitRow } from "./visit.service.js";
 
 export interface SignatureInput {
   signedByName: string;
@@ -52,7 +53,7 @@ export async function signVisitProtocol(db: Db, viewer: Viewer, input: { visitId
 
 /** A customer user acknowledges the protocol in the portal, when nobody signed on site (or as well). */
 export async function acknowledgeVisitProtocol(db: Db, viewer: Viewer, input: { visitId: string }, clock: Clock): Promise<Result<ServiceVisitRow>> {
-  requireRole(viewer, CUSTOMER_ROLES);
+  requireRole(viewer, PROTOCOL_ACKNOWLEDGERS);
   return mutate(db, async (tx) => {
     const loaded = await lockVisit(tx, viewer, input.visitId, clock);
     if (!loaded || loaded.agreement.customerId !== viewer.organisationId) return userError(E.NOT_FOUND, "No such service visit.", ["input", "visitId"]);

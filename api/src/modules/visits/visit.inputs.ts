@@ -5,10 +5,10 @@ import { Field, Float, ID, InputType, Int, ObjectType } from "type-graphql";
 import { UserError } from "../../shared/errors.js";
 import { PayloadType } from "../../shared/payload.js";
 import { MoneyInput } from "../../shared/scalars.js";
-import { Product } from "../releases/release.types.js";
-import { ActionItemOwner } from "../tailoring/tailoring.enums.js";
-import { ActionItem } from "../tailoring/tailoring.types.js";
-import { CheckResult, ServiceVisit, VisitCheck, VisitCheckKind, VisitProtocolVersion } from "./visit.types.js";
+import { Product } from "../releases/index.js";
+import { ActionItem, ActionItemOwner } from "../tailoring/index.js";
+import { CheckResult, VisitCheckKind } from "./visit.enums.js";
+import { ServiceVisit, VisitCheck, VisitProtocolVersion } from "./visit.types.js";
 
 @InputType({ description: "Filter for `serviceVisits`; the states given are combined with OR." })
 export class ServiceVisitFilter {

@@ -1,39 +1,24 @@
 import DataLoader from "dataloader";
 import { asc, inArray } from "drizzle-orm";
-import type { Context } from "../../context.js";
+import type { Db } from "../../db/client.js";
 import { serviceVisits, visitChecks } from "../../db/schema/index.js";
+import { groupBy } from "../../shared/group-by.js";
 import { checkKinds, type VisitCheckKindRow, type VisitCheckRow } from "./visit-checks.js";
 import type { ServiceVisitRow } from "./visit.service.js";
 
-function grouped<Row>(rows: Row[], key: (r: Row) => string, ids: readonly string[]): Row[][] {
-  const by = new Map<string, Row[]>();
-  for (const r of rows) by.set(key(r), [...(by.get(key(r)) ?? []), r]);
-  return ids.map((id) => by.get(id) ?? []);
-}
-
-function createVisitLoaders(ctx: Context) {
-  const { db } = ctx;
+/** Per-request loaders for visits and their checks, so a list of visits or agreements costs a fixed number of queries. */
+export function createVisitLoaders(db: Db) {
   let kinds: Promise<VisitCheckKindRow[]> | undefined;
   return {
-    checkKinds: () => (kinds ??= checkKinds(db).then((r) => r)),
+    /** The protocol's checks in order, read once per request. */
+    visitCheckKinds: () => (kinds ??= checkKinds(db).then((r) => r)),
     checksByVisit: new DataLoader<string, VisitCheckRow[]>(async (ids) =>
-      grouped(await db.select().from(visitChecks).where(inArray(visitChecks.visitId, [...ids])), (r) => r.visitId, ids),
+      groupBy(ids, await db.select().from(visitChecks).where(inArray(visitChecks.visitId, [...ids])), (r) => r.visitId),
     ),
     visitsByAgreement: new DataLoader<string, ServiceVisitRow[]>(async (ids) =>
-      grouped(await db.select().from(serviceVisits).where(inArray(serviceVisits.agreementId, [...ids])).orderBy(asc(serviceVisits.scheduledAt)), (r) => r.agreementId, ids),
+      groupBy(ids, await db.select().from(serviceVisits).where(inArray(serviceVisits.agreementId, [...ids])).orderBy(asc(serviceVisits.scheduledAt)), (r) => r.agreementId),
     ),
   };
 }
 
 export type VisitLoaders = ReturnType<typeof createVisitLoaders>;
-
-// Kept beside the request's context instead of in it, so the module registers nothing in context.ts;
-// the WeakMap lets them go with the request.
-const perRequest = new WeakMap<Context, VisitLoaders>();
-
-/** The visits' per-request DataLoaders (made on first use in a request). */
-export function visitLoaders(ctx: Context): VisitLoaders {
-  let l = perRequest.get(ctx);
-  if (!l) perRequest.set(ctx, (l = createVisitLoaders(ctx)));
-  return l;
-}

@@ -5,11 +5,9 @@ import { requireViewer } from "../../shared/auth.js";
 import { ConnectionArgs, mapNodes, paginate } from "../../shared/connection.js";
 import { toGlobalId, uuidOf } from "../../shared/ids.js";
 import { payload } from "../../shared/payload.js";
-import { findAgreement } from "../agreements/agreement.service.js";
-import { Agreement } from "../agreements/agreement.types.js";
-import { Property } from "../parties/party.types.js";
-import { findActionItem } from "../tailoring/tailoring.service.js";
-import { ActionItem } from "../tailoring/tailoring.types.js";
+import { Agreement, findAgreement } from "../agreements/index.js";
+import { Property } from "../parties/index.js";
+import { ActionItem, findActionItem } from "../tailoring/index.js";
 import { createActionItemFromCheck } from "./visit-action-item.js";
 import { hardwarePrefill, missingKinds, recordVisitCheck } from "./visit-checks.js";
 import * as mail from "./visit-mail.js";
@@ -17,9 +15,9 @@ import { ProtocolPdfFailed, renderProtocolPdf } from "./protocol-pdf.js";
 import { completeServiceVisit, correctVisitProtocol, protocolVersionsOf } from "./visit-protocol.js";
 import { protocolDocument } from "./visit-protocol-document.js";
 import { acknowledgeVisitProtocol, signVisitProtocol } from "./visit-signature.js";
+import { PROTOCOL_ACKNOWLEDGERS, PROTOCOL_SENDERS, TECHNICIANS, VISIT_BOOKERS } from "./visit.roles.js";
 import * as service from "./visit.service.js";
 import { visitsToBook } from "./visits-to-book.js";
-import { visitLoaders } from "./visit.loaders.js";
 import {
   AcknowledgeVisitProtocolPayload,
   CompleteServiceVisitInput,
@@ -63,7 +61,8 @@ export async function actorOf(ctx: Context, userId: string | null): Promise<Visi
   return user ? Object.assign(new VisitActor(), { name: user.name, organisationName: org?.name ?? "" }) : null;
 }
 
-const visitOf = (row: service.ServiceVisitRow) => ServiceVisit.from(row, new Date());
+/** A visit as the request sees it: overdue or not at the request's instant. */
+const visitOf = (ctx: Context) => (row: service.ServiceVisitRow) => ServiceVisit.from(row, ctx.now);
 const V = (id: string) => uuidOf(id, "ServiceVisit");
 
 @Resolver(() => ServiceVisit)
@@ -76,7 +75,7 @@ export class ServiceVisitResolver {
     @Ctx() ctx: Context,
   ) {
     const f = { ...filter, agreementId: filter?.agreementId ? uuidOf(filter.agreementId, "Agreement") : null };
-    return mapNodes(await service.listServiceVisits(ctx.db, requireViewer(ctx), f, page, new Date()), visitOf);
+    return mapNodes(await service.listServiceVisits(ctx.db, requireViewer(ctx), f, page, ctx.now), visitOf(ctx));
   }
 
   @Authorized()
@@ -90,10 +89,10 @@ export class ServiceVisitResolver {
   @Authorized()
   @Query(() => [VisitCheckKindInfo], { description: "The checks of the visit protocol, in order, with their titles." })
   async visitCheckKinds(@Ctx() ctx: Context) {
-    return (await visitLoaders(ctx).checkKinds()).map(VisitCheckKindInfo.from);
+    return (await ctx.loaders.visitCheckKinds()).map(VisitCheckKindInfo.from);
   }
 
-  @Authorized("ADMIN", "SELLER", "SUPPORT")
+  @Authorized(...VISIT_BOOKERS)
   @Mutation(() => ScheduleServiceVisitPayload, { description: "Book the annual visit: VISIT_NOT_IN_TIER for a tier without one (BRF), OUTSIDE_AGREEMENT_PERIOD, PROPERTY_NOT_IN_AGREEMENT, INVALID_TECHNICIAN." })
   async scheduleServiceVisit(@Arg("input", () => ScheduleServiceVisitInput, { description: "Agreement, property, time, technician." }) input: ScheduleServiceVisitInput, @Ctx() ctx: Context) {
     const r = await service.scheduleServiceVisit(
@@ -102,10 +101,10 @@ export class ServiceVisitResolver {
       { agreementId: uuidOf(input.agreementId, "Agreement"), propertyId: uuidOf(input.propertyId, "Property"), technicianId: uuidOf(input.technicianId, "User"), scheduledAt: input.scheduledAt },
       ctx.clock,
     );
-    return payload(r, "serviceVisit", visitOf);
+    return payload(r, "serviceVisit", visitOf(ctx));
   }
 
-  @Authorized("ADMIN", "SELLER", "SUPPORT")
+  @Authorized(...VISIT_BOOKERS)
   @Mutation(() => RescheduleServiceVisitPayload, { description: "Move a visit; every booking stays in `bookings`." })
   async rescheduleServiceVisit(@Arg("input", () => RescheduleServiceVisitInput, { description: "Visit, new time, reason." }) input: RescheduleServiceVisitInput, @Ctx() ctx: Context) {
     const r = await service.rescheduleServiceVisit(
@@ -114,57 +113,57 @@ export class ServiceVisitResolver {
       { visitId: V(input.visitId), scheduledAt: input.scheduledAt, technicianId: input.technicianId ? uuidOf(input.technicianId, "User") : null, reason: input.reason },
       ctx.clock,
     );
-    return payload(r, "serviceVisit", visitOf);
+    return payload(r, "serviceVisit", visitOf(ctx));
   }
 
-  @Authorized("ADMIN", "SUPPORT")
+  @Authorized(...TECHNICIANS)
   @Mutation(() => RecordVisitCheckPayload, { description: "Record one check; VISIT_COMPLETED once the protocol is frozen (correct it instead)." })
   async recordVisitCheck(@Arg("input", () => RecordVisitCheckInput, { description: "The check." }) input: RecordVisitCheckInput, @Ctx() ctx: Context) {
     const r = await recordVisitCheck(ctx.db, requireViewer(ctx), { ...input, visitId: V(input.visitId) }, ctx.clock);
-    const kinds = await visitLoaders(ctx).checkKinds();
+    const kinds = await ctx.loaders.visitCheckKinds();
     return payload(r, "visitCheck", (row) => VisitCheck.from(kinds.find((k) => k.code === row.kind)!, row));
   }
 
-  @Authorized("ADMIN", "SUPPORT")
+  @Authorized(...TECHNICIANS)
   @Mutation(() => CreateActionItemFromVisitCheckPayload, { description: "A NEEDS_ACTION check becomes an item at the end of the agreement's action plan, linked both ways." })
   async createActionItemFromVisitCheck(@Arg("input", () => CreateActionItemFromVisitCheckInput, { description: "Check, owner, estimate." }) input: CreateActionItemFromVisitCheckInput, @Ctx() ctx: Context) {
     const r = await createActionItemFromCheck(ctx.db, requireViewer(ctx), { ...input, visitId: V(input.visitId), estimateMinor: input.estimateCost?.amountMinor ?? null }, ctx.clock);
     return payload(r, "actionItem", ActionItem.from);
   }
 
-  @Authorized("ADMIN", "SUPPORT")
+  @Authorized(...TECHNICIANS)
   @Mutation(() => CompleteServiceVisitPayload, { description: "Freeze the protocol as version 1; VISIT_INCOMPLETE names the checks still missing (also in `field`)." })
   async completeServiceVisit(@Arg("input", () => CompleteServiceVisitInput, { description: "Visit, reading, signature." }) input: CompleteServiceVisitInput, @Ctx() ctx: Context) {
     const r = await completeServiceVisit(ctx.db, requireViewer(ctx), { ...input, visitId: V(input.visitId) }, ctx.clock);
-    return payload(r, "serviceVisit", visitOf);
+    return payload(r, "serviceVisit", visitOf(ctx));
   }
 
-  @Authorized("ADMIN", "SUPPORT")
+  @Authorized(...TECHNICIANS)
   @Mutation(() => CorrectVisitProtocolPayload, { description: "Correct a frozen protocol: a new version with a reason; nothing is edited in place." })
   async correctVisitProtocol(@Arg("input", () => CorrectVisitProtocolInput, { description: "Visit, reason, corrected checks." }) input: CorrectVisitProtocolInput, @Ctx() ctx: Context) {
     const r = await correctVisitProtocol(ctx.db, requireViewer(ctx), { ...input, visitId: V(input.visitId) }, ctx.clock);
     return payload(r, "protocolVersion", VisitProtocolVersion.from);
   }
 
-  @Authorized("ADMIN", "SUPPORT")
+  @Authorized(...TECHNICIANS)
   @Mutation(() => SignVisitProtocolPayload, { description: "The customer's contact signs the completed protocol on the technician's tablet; INVALID_SIGNATURE unless a PNG." })
   async signVisitProtocol(@Arg("input", () => SignVisitProtocolInput, { description: "Visit and signature." }) input: SignVisitProtocolInput, @Ctx() ctx: Context) {
     const r = await signVisitProtocol(ctx.db, requireViewer(ctx), { ...input, visitId: V(input.visitId) }, ctx.clock);
-    return payload(r, "serviceVisit", visitOf);
+    return payload(r, "serviceVisit", visitOf(ctx));
   }
 
-  @Authorized("CUSTOMER_ADMIN", "CUSTOMER_MEMBER")
+  @Authorized(...PROTOCOL_ACKNOWLEDGERS)
   @Mutation(() => AcknowledgeVisitProtocolPayload, { description: "A customer user acknowledges the protocol in the portal." })
   async acknowledgeVisitProtocol(@Arg("input", () => VisitRefInput, { description: "The visit." }) input: VisitRefInput, @Ctx() ctx: Context) {
     const r = await acknowledgeVisitProtocol(ctx.db, requireViewer(ctx), { visitId: V(input.visitId) }, ctx.clock);
-    return payload(r, "serviceVisit", visitOf);
+    return payload(r, "serviceVisit", visitOf(ctx));
   }
 
-  @Authorized("ADMIN", "SUPPORT", "SELLER")
+  @Authorized(...PROTOCOL_SENDERS)
   @Mutation(() => SendVisitProtocolPayload, { description: "E-mail the protocol PDF (with the visit as .ics) to the customer's admins and the partner, through the outbox." })
   async sendVisitProtocol(@Arg("input", () => VisitRefInput, { description: "The visit." }) input: VisitRefInput, @Ctx() ctx: Context) {
     const r = await mail.sendVisitProtocol(ctx.db, requireViewer(ctx), { visitId: V(input.visitId) }, ctx.clock);
-    return { ...payload(r, "serviceVisit", visitOf), recipients: "ok" in r ? r.ok.recipients : [] };
+    return { ...payload(r, "serviceVisit", visitOf(ctx)), recipients: "ok" in r ? r.ok.recipients : [] };
   }
 
   @FieldResolver(() => Agreement, { description: "The agreement." })
@@ -194,15 +193,15 @@ export class ServiceVisitResolver {
 
   @FieldResolver(() => [VisitCheck], { description: "Every check of the protocol in order, recorded or not (the working copy until completion, then as last frozen)." })
   async checks(@Root() v: ServiceVisit, @Ctx() ctx: Context) {
-    const l = visitLoaders(ctx);
-    const [kinds, rows] = await Promise.all([l.checkKinds(), l.checksByVisit.load(v.row.id)]);
+    const l = ctx.loaders;
+    const [kinds, rows] = await Promise.all([l.visitCheckKinds(), l.checksByVisit.load(v.row.id)]);
     return kinds.map((k) => VisitCheck.from(k, rows.find((r) => r.kind === k.code) ?? null));
   }
 
   @FieldResolver(() => [VisitCheckKindInfo], { description: "Checks not yet recorded; completion waits for them." })
   async missingChecks(@Root() v: ServiceVisit, @Ctx() ctx: Context) {
-    const l = visitLoaders(ctx);
-    return missingKinds(await l.checkKinds(), await l.checksByVisit.load(v.row.id)).map(VisitCheckKindInfo.from);
+    const l = ctx.loaders;
+    return missingKinds(await l.visitCheckKinds(), await l.checksByVisit.load(v.row.id)).map(VisitCheckKindInfo.from);
   }
 
   @FieldResolver(() => [VisitProductVersion], { description: "What the hardware check starts from: each program's installed version at the property against the latest release." })
@@ -233,7 +232,7 @@ export class ServiceVisitResolver {
 
   @FieldResolver(() => [ActionItem], { description: "Action-plan items made from this visit's checks." })
   async actionItems(@Root() v: ServiceVisit, @Ctx() ctx: Context) {
-    const rows = (await visitLoaders(ctx).checksByVisit.load(v.row.id)).filter((c) => c.actionItemId);
+    const rows = (await ctx.loaders.checksByVisit.load(v.row.id)).filter((c) => c.actionItemId);
     const items = await Promise.all(rows.map((c) => findActionItem(ctx.db, requireViewer(ctx), c.actionItemId!, ctx.clock)));
     return items.filter((i) => i !== null).map(ActionItem.from);
   }

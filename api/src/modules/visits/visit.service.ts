@@ -7,23 +7,24 @@ import { todayInSweden, type IsoDate } from "../../shared/dates.js";
 import { ok, userError, type Result } from "../../shared/errors.js";
 import { agreementScope } from "../../shared/scope.js";
 import { mutate } from "../../shared/transaction.js";
-import { type Role, type Viewer, requireRole } from "../../shared/viewer.js";
-import { effectiveEnd, isValid } from "../agreements/agreement-status.js";
-import { findAgreement, type AgreementRecord, type Clock } from "../agreements/agreement.service.js";
-import { planOf, tailoringOf } from "../tailoring/tailoring.service.js";
+import { holds, type Viewer, requireRole } from "../../shared/viewer.js";
+import { type AgreementRecord, effectiveEnd, findAgreement, isValid } from "../agreements/index.js";
+import type { Clock } from "../../shared/clock.js";
+import { planOf, tailoringOf } from "../tailoring/index.js";
 import { VisitErrors as E } from "./visit.errors.js";
+import { TECHNICIANS, VISIT_BOOKERS } from "./visit.roles.js";
 import { matchVisits, proposedVisitDates, type Proposal } from "./visit-proposals.js";
 
 export type ServiceVisitRow = typeof serviceVisits.$inferSelect;
 export type BookingRow = typeof serviceVisitBookings.$inferSelect;
 
-const BOOKERS: readonly Role[] = ["ADMIN", "SELLER", "SUPPORT"];
-export const TECHNICIANS: readonly Role[] = ["ADMIN", "SUPPORT"];
-
 /** The Swedish calendar day of a visit. */
 export function visitDay(v: Pick<ServiceVisitRow, "scheduledAt">): IsoDate {
   return todayInSweden(v.scheduledAt);
 }
+
+/** Where a visit stands, derived every time from its time and completion; the GraphQL enum is made from this list. */
+export const SERVICE_VISIT_STATES = ["BOOKED", "OVERDUE", "COMPLETED"] as const;
 
 /** Past its time and not completed: the brochure promises the visit, so a missed one must show. */
 export function isOverdue(v: Pick<ServiceVisitRow, "scheduledAt" | "completedAt">, now: Date): boolean {
@@ -97,7 +98,7 @@ async function checkBooking(tx: Tx, agreement: AgreementRecord, input: BookingIn
     return userError(E.OUTSIDE_AGREEMENT_PERIOD, `The visit must lie within the agreement period, ${agreement.startsOn} – ${end}.`, ["input", "scheduledAt"]);
   }
   const [tech] = await tx.select().from(users).where(eq(users.id, input.technicianId));
-  if (!tech || !TECHNICIANS.includes(tech.role)) {
+  if (!tech || !holds(tech, TECHNICIANS)) {
     return userError(E.INVALID_TECHNICIAN, "The technician must be one of the vendor's support staff (SUPPORT or ADMIN).", ["input", "technicianId"]);
   }
   return null;
@@ -109,7 +110,7 @@ export async function scheduleServiceVisit(
   input: BookingInput & { agreementId: string; propertyId: string },
   clock: Clock,
 ): Promise<Result<ServiceVisitRow>> {
-  requireRole(viewer, BOOKERS);
+  requireRole(viewer, VISIT_BOOKERS);
   return mutate(db, async (tx) => {
     const agreement = await findAgreement(tx, viewer, input.agreementId, clock);
     if (!agreement) return userError(E.NOT_FOUND, "No such agreement.", ["input", "agreementId"]);
@@ -140,7 +141,7 @@ export async function rescheduleServiceVisit(
   input: { visitId: string; scheduledAt: Date; technicianId?: string | null; reason?: string | null },
   clock: Clock,
 ): Promise<Result<ServiceVisitRow>> {
-  requireRole(viewer, BOOKERS);
+  requireRole(viewer, VISIT_BOOKERS);
   return mutate(db, async (tx) => {
     const loaded = await lockVisit(tx, viewer, input.visitId, clock);
     if (!loaded) return userError(E.NOT_FOUND, "No such service visit.", ["input", "visitId"]);

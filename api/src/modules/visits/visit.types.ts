@@ -1,56 +1,16 @@
 import { DateTimeResolver } from "graphql-scalars";
-import { Field, Float, ID, Int, ObjectType, registerEnumType } from "type-graphql";
+import { Field, Float, ID, Int, ObjectType } from "type-graphql";
 import { ConnectionType } from "../../shared/connection.js";
 import { toGlobalId } from "../../shared/ids.js";
 import { DateScalar } from "../../shared/scalars.js";
 import { Node } from "../../shared/node.js";
-import { Agreement } from "../agreements/agreement.types.js";
-import { Product } from "../releases/release.types.js";
+import { Agreement } from "../agreements/index.js";
+import { Product } from "../releases/index.js";
 import type { SizeTrend } from "./database-size-trend.js";
+import { CheckResult, ServiceVisitState, VisitCheckKind } from "./visit.enums.js";
 import type { ProductVersion, VisitCheckKindRow, VisitCheckRow } from "./visit-checks.js";
 import type { ProtocolVersionRow } from "./visit-protocol.js";
 import { isOverdue, visitDay, type BookingRow, type ServiceVisitRow } from "./visit.service.js";
-
-export enum VisitCheckKind {
-  DATABASE_REVIEW = "DATABASE_REVIEW",
-  ROUTINES = "ROUTINES",
-  HARDWARE_AND_VERSIONS = "HARDWARE_AND_VERSIONS",
-  BACKUP_ROUTINES = "BACKUP_ROUTINES",
-  DATABASE_SIZE = "DATABASE_SIZE",
-}
-registerEnumType(VisitCheckKind, {
-  name: "VisitCheckKind",
-  description: "The five checks of the annual support visit (titles and order in `visitCheckKinds`).",
-  valuesConfig: {
-    DATABASE_REVIEW: { description: "Review of the database." },
-    ROUTINES: { description: "Review of routines." },
-    HARDWARE_AND_VERSIONS: { description: "Hardware and program versions, against the latest releases." },
-    BACKUP_ROUTINES: { description: "Backup routines." },
-    DATABASE_SIZE: { description: "How the database size has changed; a reading in MB at every visit." },
-  },
-});
-
-export enum CheckResult {
-  OK = "OK",
-  NEEDS_ACTION = "NEEDS_ACTION",
-  NOT_APPLICABLE = "NOT_APPLICABLE",
-}
-registerEnumType(CheckResult, {
-  name: "CheckResult",
-  description: "The outcome of one check.",
-  valuesConfig: { OK: { description: "In order." }, NEEDS_ACTION: { description: "Needs action; can become an action-plan item." }, NOT_APPLICABLE: { description: "Does not apply here." } },
-});
-
-export enum ServiceVisitState {
-  BOOKED = "BOOKED",
-  OVERDUE = "OVERDUE",
-  COMPLETED = "COMPLETED",
-}
-registerEnumType(ServiceVisitState, {
-  name: "ServiceVisitState",
-  description: "Where a visit stands; derived, never stored.",
-  valuesConfig: { BOOKED: { description: "Booked, its time not yet passed." }, OVERDUE: { description: "Its time has passed and it is not completed." }, COMPLETED: { description: "Completed; the protocol is frozen." } },
-});
 
 @ObjectType({ description: "Who did something, as far as any party may see: a name and an organisation's name." })
 export class VisitActor {
@@ -306,7 +266,7 @@ export class ServiceVisit extends Node {
   @Field(() => VisitSignature, { nullable: true, description: "The signature drawn on site, if any." })
   signature!: VisitSignature | null;
 
-  static from(r: ServiceVisitRow, now: Date = new Date()): ServiceVisit {
+  static from(r: ServiceVisitRow, now: Date): ServiceVisit {
     const overdue = isOverdue(r, now);
     return Object.assign(new ServiceVisit(), {
       id: toGlobalId("ServiceVisit", r.id),

@@ -4,9 +4,8 @@ import { actionPlans, agreements, serviceVisits, tailorings, tiers } from "../..
 import type { IsoDate } from "../../shared/dates.js";
 import { agreementScope } from "../../shared/scope.js";
 import type { Viewer } from "../../shared/viewer.js";
-import { effectiveEnd, isValid } from "../agreements/agreement-status.js";
-import { selectAgreements } from "../agreements/agreement-records.js";
-import type { AgreementRecord, Clock } from "../agreements/agreement.service.js";
+import { type AgreementRecord, effectiveEnd, isValid, selectAgreements } from "../agreements/index.js";
+import type { Clock } from "../../shared/clock.js";
 import { visitDueForBooking } from "./visit-booking-due.js";
 import { matchVisits, proposedVisitDates } from "./visit-proposals.js";
 import { visitDay } from "./visit.service.js";

@@ -1,0 +1,4 @@
+/** The access module as other modules see it: sessions and API tokens are its own. */
+export { authenticate, endUserAccess, findApiToken } from "./access.service.js";
+export { ApiToken } from "./access.types.js";
+export { apiTokenCache } from "./api-token-cache.js";

@@ -1,0 +1,8 @@
+/** The agreements module as other modules see it; "valid" and the status come from agreement-status.ts alone. */
+export { addOnIsActive } from "./add-ons.js";
+export { type AddOnRow, type AgreementRecord, type HanteraAccountRow, type LicenceRentalRow, selectAgreements } from "./agreement-records.js";
+export { effectiveEnd, isValid, statusSql, VALID_STATUSES } from "./agreement-status.js";
+export { AGREEMENT_MANAGERS } from "./agreement.roles.js";
+export { findAgreement, findPart } from "./agreement.service.js";
+export { AddOn, Agreement, HanteraAccount, LicenceRental } from "./agreement.types.js";
+export { rentalIsActive } from "./licence-rentals.js";

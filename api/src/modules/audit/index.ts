@@ -1,0 +1,3 @@
+/** The audit module as other modules see it. */
+export { AUDITORS } from "./audit.roles.js";
+export { AuditEvent } from "./audit.types.js";

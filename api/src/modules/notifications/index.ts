@@ -1,0 +1,3 @@
+/** The notifications module as other modules see it: mail is queued in the caller's transaction. */
+export { queueEmail } from "./email.service.js";
+export { OUTBOX_KEEPERS } from "./outbox.roles.js";

@@ -1,0 +1,3 @@
+/** The visits module as other modules see it. */
+export { findVisit } from "./visit.service.js";
+export { ServiceVisit } from "./visit.types.js";
