@@ -44,14 +44,17 @@ function vitest(name, args, opts = {}) {
  * vitest report is a cached output, so a replayed run still counts its tests. The portal's build
  * is here too, for the browser tests below.
  */
-const TURBO_TASKS = ["lint", "lint:root", "knip", "typecheck", "example:typecheck", "test:unit", "schema:check", "schema:check:compiled", "codegen:check", "example:codegen", "build"];
+const TURBO_TASKS = ["lint", "lint:root", "knip", "engines:check", "typecheck", "example:typecheck", "test:unit", "schema:check", "schema:check:compiled", "codegen:check", "example:codegen", "build"];
 
 function turboChecks() {
   log(`▶ turbo run ${TURBO_TASKS.join(" ")} (unchanged tasks are replayed from .turbo/cache)`);
-  const env = { ...process.env, TURBO_TELEMETRY_DISABLED: "1" };
+  // The Node on the PATH runs every task; its version is part of each task's cache key.
+  const nodeVersion = spawnSync("node", ["--version"], { encoding: "utf8" }).stdout.trim();
+  log(`Node ${nodeVersion}`);
+  const env = { TURBO_TELEMETRY_DISABLED: "1", TRYGG_NODE_VERSION: nodeVersion };
   const args = ["turbo", "run", ...TURBO_TASKS, "--continue=dependencies-successful"];
   // The plan first: a task whose dependency failed never runs and is missing from the summary.
-  const dry = spawnSync("npx", [...args, "--dry=json"], { cwd: root, env, encoding: "utf8", maxBuffer: 64 * 1024 * 1024 });
+  const dry = spawnSync("npx", [...args, "--dry=json"], { cwd: root, env: { ...process.env, ...env }, encoding: "utf8", maxBuffer: 64 * 1024 * 1024 });
   const planned = dry.status === 0 ? JSON.parse(dry.stdout).tasks.filter((t) => t.command !== "<NONEXISTENT>") : [];
   const runs = path.join(root, ".turbo", "runs");
   rmSync(runs, { recursive: true, force: true });
@@ -72,7 +75,7 @@ function turboChecks() {
     const hit = task?.cache?.status === "HIT";
     if (hit) cached += 1;
     const counts = plan.task === "test:unit" ? vitestCounts(path.join(root, plan.directory, "test-results", "unit.json"), ok) : { passed: ok ? 1 : 0, failed: ok ? 0 : 1 };
-    results.push({ name: task ? name : `${name}: not run, a task it needs failed`, ...counts, cached: hit });
+    results.push({ name: task ? name : `${name}: did not finish (a task it needs failed, or turbo was stopped)`, ...counts, cached: hit });
   }
   if (status !== 0 && !results.some((r) => r.failed > 0)) results.push({ name: "turbo run", passed: 0, failed: 1 });
   log(`turbo: ${cached} of ${planned.length} tasks replayed from the cache`);
