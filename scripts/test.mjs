@@ -1,7 +1,9 @@
-// `npm test`: the whole suite on a fresh machine. Installs what it needs, starts a throwaway
-// PostgreSQL, runs checks, unit, integration and browser tests, and ends with `N passed, N failed`.
+// `npm test`: the whole suite on a fresh machine. Installs what it needs, lets turbo run (or replay
+// from its cache) lint, typecheck, the unit tests, the builds and the freshness checks, starts a
+// throwaway PostgreSQL for the integration and browser tests, and ends with `N passed, N failed`.
+import { spawnSync } from "node:child_process";
 import { randomBytes } from "node:crypto";
-import { existsSync, mkdirSync, readFileSync, rmSync } from "node:fs";
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync } from "node:fs";
 import path from "node:path";
 import { apiScript, aptInstall, ensureDependencies, freePort, log, root, run, startService, stopService, waitFor } from "./lib.mjs";
 import { startCluster } from "./postgres.mjs";
@@ -11,19 +13,8 @@ const artifacts = path.join(root, ".test-artifacts");
 rmSync(artifacts, { recursive: true, force: true });
 mkdirSync(artifacts, { recursive: true });
 
-/** A check that is one test: it passes when the command exits 0. */
-function check(name, cmd, args, opts) {
-  log(`▶ ${name}`);
-  const ok = run(cmd, args, opts) === 0;
-  results.push({ name, passed: ok ? 1 : 0, failed: ok ? 0 : 1 });
-  log(`${ok ? "✔" : "✘"} ${name}`);
-}
-
-/** A vitest run: its own pass and fail counts go into the summary. */
-function vitest(name, args, opts = {}) {
-  log(`▶ ${name}`);
-  const report = path.join(artifacts, `${name.replace(/\W+/g, "-")}.json`);
-  const status = run("npx", ["vitest", "run", ...args, "--reporter=default", "--reporter=json", `--outputFile.json=${report}`], opts);
+/** Pass and fail counts from a vitest JSON report (none when the run never wrote one). */
+function vitestCounts(report, ok) {
   let passed = 0;
   let failed = 0;
   if (existsSync(report)) {
@@ -34,9 +25,60 @@ function vitest(name, args, opts = {}) {
     failed = json.numFailedTests + broken;
     if (json.numTotalTests === 0) failed += 1; // a suite that ran nothing is a failure, not a pass
   }
-  if (status !== 0 && failed === 0) failed = 1;
+  if (!ok && failed === 0) failed = 1;
+  return { passed, failed };
+}
+
+/** A vitest run: its own pass and fail counts go into the summary. */
+function vitest(name, args, opts = {}) {
+  log(`▶ ${name}`);
+  const report = path.join(artifacts, `${name.replace(/\W+/g, "-")}.json`);
+  const status = run("npx", ["vitest", "run", ...args, "--reporter=default", "--reporter=json", `--outputFile.json=${report}`], opts);
+  const { passed, failed } = vitestCounts(report, status === 0);
   results.push({ name, passed, failed });
   log(`${failed === 0 ? "✔" : "✘"} ${name}: ${passed} passed, ${failed} failed`);
+}
+
+/**
+ * What turbo runs and caches (turbo.json): each task is one check, except the unit tests, whose
+ * vitest report is a cached output, so a replayed run still counts its tests. The portal's build
+ * is here too, for the browser tests below.
+ */
+const TURBO_TASKS = ["lint", "lint:root", "knip", "engines:check", "typecheck", "example:typecheck", "test:unit", "schema:check", "schema:check:compiled", "codegen:check", "example:codegen", "build"];
+
+function turboChecks() {
+  log(`▶ turbo run ${TURBO_TASKS.join(" ")} (unchanged tasks are replayed from .turbo/cache)`);
+  // The Node on the PATH runs every task; its version is part of each task's cache key.
+  const nodeVersion = spawnSync("node", ["--version"], { encoding: "utf8" }).stdout.trim();
+  log(`Node ${nodeVersion}`);
+  const env = { TURBO_TELEMETRY_DISABLED: "1", TRYGG_NODE_VERSION: nodeVersion };
+  const args = ["turbo", "run", ...TURBO_TASKS, "--continue=dependencies-successful"];
+  // The plan first: a task whose dependency failed never runs and is missing from the summary.
+  const dry = spawnSync("npx", [...args, "--dry=json"], { cwd: root, env: { ...process.env, ...env }, encoding: "utf8", maxBuffer: 64 * 1024 * 1024 });
+  const planned = dry.status === 0 ? JSON.parse(dry.stdout).tasks.filter((t) => t.command !== "<NONEXISTENT>") : [];
+  const runs = path.join(root, ".turbo", "runs");
+  rmSync(runs, { recursive: true, force: true });
+  // A report left by an earlier run must not stand in for one this run failed to write.
+  for (const t of planned) rmSync(path.join(root, t.directory, "test-results"), { recursive: true, force: true });
+  const status = run("npx", [...args, "--output-logs=new-only", "--summarize"], { env });
+  const summaryFile = existsSync(runs) ? readdirSync(runs).find((f) => f.endsWith(".json")) : undefined;
+  if (!planned.length || !summaryFile) {
+    results.push({ name: "turbo run", passed: 0, failed: 1 });
+    return;
+  }
+  const done = new Map(JSON.parse(readFileSync(path.join(runs, summaryFile), "utf8")).tasks.map((t) => [t.taskId, t]));
+  let cached = 0;
+  for (const plan of planned) {
+    const task = done.get(plan.taskId);
+    const name = `${plan.task} (${plan.package === "//" ? "root" : plan.directory})`;
+    const ok = task?.execution?.exitCode === 0;
+    const hit = task?.cache?.status === "HIT";
+    if (hit) cached += 1;
+    const counts = plan.task === "test:unit" ? vitestCounts(path.join(root, plan.directory, "test-results", "unit.json"), ok) : { passed: ok ? 1 : 0, failed: ok ? 0 : 1 };
+    results.push({ name: task ? name : `${name}: did not finish (a task it needs failed, or turbo was stopped)`, ...counts, cached: hit });
+  }
+  if (status !== 0 && !results.some((r) => r.failed > 0)) results.push({ name: "turbo run", passed: 0, failed: 1 });
+  log(`turbo: ${cached} of ${planned.length} tasks replayed from the cache`);
 }
 
 function ensureChromium() {
@@ -45,28 +87,15 @@ function ensureChromium() {
 
 let cluster;
 const services = [];
+/** `npm test -- --checks`: only what turbo runs, without PostgreSQL and Chromium. */
+const checksOnly = process.argv.includes("--checks");
+
 async function main() {
   ensureDependencies();
-  ensureChromium();
+  if (!checksOnly) ensureChromium();
 
-  check("lint (ESLint, knip)", "npm", ["run", "lint", "--silent"]);
-  check("typecheck api", "npx", ["tsc", "--noEmit", "-p", "api"]);
-  check("typecheck portal", "npx", ["tsc", "--noEmit", "-p", "portal"]);
-  check("schema/schema.graphql is up to date", "npx", apiScript("scripts/emit-schema.ts", "--check"));
-  // Production runs the tsc build: its decorators must give the very same schema.
-  check("the compiled API gives the same schema", "bash", ["-c", "npm run build -w api --silent && node api/dist/scripts/emit-schema.js --check"]);
-  check("generated portal types are up to date", "bash", [
-    "-c",
-    "npx graphql-codegen --config codegen.ts --silent && git diff --exit-code -- portal/app/graphql && test -z \"$(git status --porcelain -- portal/app/graphql)\"",
-  ]);
-  check("generated partner example types are up to date", "bash", [
-    "-c",
-    "npx graphql-codegen --config examples/partner-sync/codegen.ts --silent && git diff --exit-code -- examples/partner-sync/src/graphql && test -z \"$(git status --porcelain -- examples/partner-sync/src/graphql)\"",
-  ]);
-  check("typecheck partner example", "npx", ["tsc", "--noEmit", "-p", "examples/partner-sync"]);
-
-  vitest("api unit (PGlite)", ["--root", "api", "--project", "unit"]);
-  vitest("portal unit", ["--config", "portal/vitest.unit.config.ts"]);
+  turboChecks();
+  if (checksOnly) return;
 
   cluster = await startCluster();
   vitest("api integration (PostgreSQL 15)", ["--root", "api", "--project", "integration"], { env: { TEST_DATABASE_URL: cluster.url } });
@@ -78,7 +107,7 @@ async function main() {
   const portalPort = await freePort();
   const apiEnv = { DATABASE_URL: e2eDb, API_PORT: String(apiPort), LOG_LEVEL: "warn", NODE_ENV: "test" };
   const seeded = run("npx", apiScript("scripts/seed-demo.ts", "--quiet"), { env: apiEnv }) === 0;
-  const built = seeded && run("npm", ["run", "build", "-w", "portal"]) === 0;
+  const built = seeded && existsSync(path.join(root, "portal", "build", "server", "index.js"));
   if (!built) {
     results.push({ name: "e2e setup", passed: 0, failed: 1 });
     return;
@@ -114,7 +143,7 @@ try {
   const passed = results.reduce((n, r) => n + r.passed, 0);
   const failed = results.reduce((n, r) => n + r.failed, 0);
   console.log("\nSummary:");
-  for (const r of results) console.log(`  ${r.failed === 0 ? "✔" : "✘"} ${r.name}: ${r.passed} passed, ${r.failed} failed`);
+  for (const r of results) console.log(`  ${r.failed === 0 ? "✔" : "✘"} ${r.name}: ${r.passed} passed, ${r.failed} failed${r.cached ? " (cached)" : ""}`);
   console.log(`\n${passed} passed, ${failed} failed`);
   exitCode = failed === 0 && passed > 0 ? 0 : 1;
 }
