@@ -3,6 +3,8 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Database } from "../../db/client.js";
 import { auditEvents, installedVersions, tailoringEvents } from "../../db/schema/index.js";
 import { codeOf, freshDatabase, okOf } from "../../test-support.js";
+import { createProperty } from "../parties/party.service.js";
+import { setInstalledVersion } from "../releases/release.service.js";
 import { findActionItem, itemsOf } from "../tailoring/tailoring.service.js";
 import { createActionItemFromCheck } from "./visit-action-item.js";
 import { checkKinds, checksOf, checksOfMany, hardwarePrefill, missingKinds, recordVisitCheck, type RecordCheckInput } from "./visit-checks.js";
@@ -164,14 +166,20 @@ describe("the protocol", () => {
     expect(await recordVisitCheck(w.db, w.technician, { visitId: v.id, kind: "HARDWARE_AND_VERSIONS", result: "OK", installedVersions: [{ product: "MULTI_ACCESS", version: "tre" }] }, clock)).toMatchObject({
       errors: [{ code: "INVALID_VERSION", field: ["input", "installedVersions"] }],
     });
-    // Up to date whether or not an earlier test already found 5.12.0 installed.
-    okOf(await recordVisitCheck(w.db, w.technician, { visitId: v.id, kind: "HARDWARE_AND_VERSIONS", result: "OK", installedVersions: [{ product: "HANTERA", version: "5.12.0" }] }, clock));
-    expect(await hardwarePrefill(w.db, w.propertyId)).toEqual([
-      { product: "HANTERA", installed: "5.12.0", latest: "5.12.0", outdated: false },
+    // A property of its own, so that no other test's upgrades change what it has installed.
+    const propertyId = okOf(await createProperty(w.db, w.admin, { customerId: w.customerId, name: "Kvarteret Päronträdet", streetAddress: "Storgatan 3", postalCode: "41101", city: "Göteborg", apartments: 40 })).id;
+    expect(await hardwarePrefill(w.db, propertyId)).toEqual([
+      { product: "HANTERA", installed: null, latest: "5.12.0", outdated: false },
       { product: "MULTI_ACCESS", installed: null, latest: "3.4.0", outdated: false },
     ]);
-    okOf(await recordVisitCheck(w.db, w.technician, { visitId: v.id, kind: "HARDWARE_AND_VERSIONS", result: "OK", installedVersions: [{ product: "MULTI_ACCESS", version: "3.2" }] }, clock));
-    expect((await hardwarePrefill(w.db, w.propertyId)).find((p) => p.product === "MULTI_ACCESS")).toEqual({ product: "MULTI_ACCESS", installed: "3.2", latest: "3.4.0", outdated: true });
+    okOf(await setInstalledVersion(w.db, w.admin, { propertyId, product: "HANTERA", version: "5.12.0" }));
+    okOf(await setInstalledVersion(w.db, w.admin, { propertyId, product: "MULTI_ACCESS", version: "3.2" }));
+    okOf(await setInstalledVersion(w.db, w.admin, { propertyId, product: "APTUSPORTAL", version: "1.0" })); // never released
+    expect(await hardwarePrefill(w.db, propertyId)).toEqual([
+      { product: "APTUSPORTAL", installed: "1.0", latest: null, outdated: false },
+      { product: "HANTERA", installed: "5.12.0", latest: "5.12.0", outdated: false },
+      { product: "MULTI_ACCESS", installed: "3.2", latest: "3.4.0", outdated: true },
+    ]);
   });
 
   it("names the checks still to record, in the protocol's order", async () => {
