@@ -1,7 +1,7 @@
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Database } from "../../db/client.js";
-import { agreementPeriods, tiers } from "../../db/schema/index.js";
+import { agreementPeriods, auditEvents, tiers } from "../../db/schema/index.js";
 import { addDaysIso } from "../../shared/dates.js";
 import type { Viewer } from "../../shared/viewer.js";
 import { adminViewer, codeOf, freshDatabase, okOf, viewerAs } from "../../test-support.js";
@@ -153,6 +153,45 @@ describe("Hantera accounts", () => {
     expect(codeOf(await hantera.createHanteraAccount(database.db, admin, { agreementId: a.id, name: "A", email: "SAME@brf.example" }, clock))).toBe("HANTERA_ACCOUNT_EXISTS");
   });
 
+  it("says how full the quota is when it refuses", async () => {
+    const a = await agreement();
+    okOf(await licences.rentLicence(database.db, admin, { agreementId: a.id, kind: "HANTERA", quantity: 1, startsOn: day(0), endsOn: day(10) }, clock));
+    for (let i = 0; i < 6; i++) okOf(await hantera.createHanteraAccount(database.db, admin, { agreementId: a.id, name: `R${i}`, email: `r${i}@brf.example` }, clock));
+    expect(await hantera.createHanteraAccount(database.db, admin, { agreementId: a.id, name: "R6", email: "r6@brf.example" }, clock)).toEqual({
+      errors: [{ code: "HANTERA_QUOTA_REACHED", message: "All 6 Hantera accounts of the agreement are in use (5 included in the tier, 1 rented). Deactivate one or rent more Hantera licences.", field: null }],
+    });
+  });
+
+  it("keeps the holder's name trimmed and the e-mail trimmed in lower case, refuses an empty name, and records who did it", async () => {
+    const a = await agreement();
+    const made = okOf(await hantera.createHanteraAccount(database.db, admin, { agreementId: a.id, name: "  Anna Andersson ", email: " Anna@BRF.Example " }, clock));
+    expect([made.name, made.email]).toEqual(["Anna Andersson", "anna@brf.example"]);
+    expect(await hantera.createHanteraAccount(database.db, admin, { agreementId: a.id, name: "   ", email: "b@brf.example" }, clock)).toMatchObject({
+      errors: [{ code: "INVALID_INPUT", field: ["input", "name"] }],
+    });
+    okOf(await hantera.deactivateHanteraAccount(database.db, admin, { hanteraAccountId: made.id }, clock));
+    const audit = await database.db.select().from(auditEvents).where(eq(auditEvents.objectId, made.id)).orderBy(auditEvents.occurredAt);
+    expect(audit.map((e) => [e.action, e.objectType, e.organisationId, e.actorUserId, e.details])).toEqual([
+      ["hanteraAccount.create", "HanteraAccount", customerId, admin.userId, { agreementId: a.id, name: "Anna Andersson", email: "anna@brf.example" }],
+      ["hanteraAccount.deactivate", "HanteraAccount", customerId, admin.userId, { agreementId: a.id, email: "anna@brf.example" }],
+    ]);
+  });
+
+  it("are made only on a valid agreement that exists, deactivated once, and only by those the agreement's benefits are for", async () => {
+    const draft = await agreement({ activate: false });
+    expect(codeOf(await hantera.createHanteraAccount(database.db, admin, { agreementId: draft.id, name: "A", email: "draft@brf.example" }, clock))).toBe("AGREEMENT_NOT_ACTIVE");
+    const missing = "00000000-0000-4000-8000-000000000000";
+    expect(await hantera.createHanteraAccount(database.db, admin, { agreementId: missing, name: "A", email: "a@brf.example" }, clock)).toMatchObject({ errors: [{ code: "NOT_FOUND", field: ["input", "agreementId"] }] });
+    expect(await hantera.deactivateHanteraAccount(database.db, admin, { hanteraAccountId: missing }, clock)).toMatchObject({ errors: [{ code: "NOT_FOUND", field: ["input", "hanteraAccountId"] }] });
+    const a = await agreement();
+    const made = okOf(await hantera.createHanteraAccount(database.db, admin, { agreementId: a.id, name: "A", email: "once@brf.example" }, clock));
+    expect(okOf(await hantera.deactivateHanteraAccount(database.db, admin, { hanteraAccountId: made.id }, clock)).deactivatedAt).toBeInstanceOf(Date);
+    expect(await hantera.deactivateHanteraAccount(database.db, admin, { hanteraAccountId: made.id }, clock)).toMatchObject({ errors: [{ code: "ALREADY_DEACTIVATED", field: ["input", "hanteraAccountId"] }] });
+    const member = viewerAs(admin, { role: "CUSTOMER_MEMBER", organisationKind: "CUSTOMER", organisationId: customerId });
+    await expect(hantera.createHanteraAccount(database.db, member, { agreementId: a.id, name: "B", email: "member@brf.example" }, clock)).rejects.toMatchObject({ code: "FORBIDDEN" });
+    await expect(hantera.deactivateHanteraAccount(database.db, member, { hanteraAccountId: made.id }, clock)).rejects.toMatchObject({ code: "FORBIDDEN" });
+  });
+
   it("for a 500+ agreement the quota is 10", async () => {
     const a = await agreement({ tier: "PLUS_500" });
     expect((await hantera.hanteraQuota(database.db, a, today)).quota).toBe(10);
@@ -174,6 +213,62 @@ describe("licence rentals", () => {
     const draft = await agreement({ activate: false });
     const r = await licences.rentLicence(database.db, admin, { agreementId: draft.id, kind: "BOOKING", quantity: 1, startsOn: day(0), endsOn: day(1) }, clock);
     expect(codeOf(r)).toBe("AGREEMENT_NOT_ACTIVE");
+  });
+
+  it("are refused for no licences, an unknown agreement, or a tier without rentals", async () => {
+    const a = await agreement();
+    const base = { agreementId: a.id, kind: "BOOKING" as const, quantity: 1, startsOn: day(0), endsOn: day(10) };
+    expect(await licences.rentLicence(database.db, admin, { ...base, quantity: 0 }, clock)).toMatchObject({ errors: [{ code: "INVALID_INPUT", field: ["input", "quantity"] }] });
+    expect(await licences.rentLicence(database.db, admin, { ...base, startsOn: day(10), endsOn: day(9) }, clock)).toMatchObject({ errors: [{ code: "INVALID_DATE_RANGE", field: ["input", "endsOn"] }] });
+    expect(codeOf(await licences.rentLicence(database.db, admin, { ...base, agreementId: "00000000-0000-4000-8000-000000000000" }, clock))).toBe("NOT_FOUND");
+    await database.db.update(tiers).set({ licenceRentals: false }).where(eq(tiers.code, "BRF"));
+    try {
+      expect(await licences.rentLicence(database.db, admin, base, clock)).toMatchObject({ errors: [{ code: "LICENCE_RENTALS_NOT_IN_TIER", message: "The BRF tier does not include licence rentals." }] });
+    } finally {
+      await database.db.update(tiers).set({ licenceRentals: true }).where(eq(tiers.code, "BRF"));
+    }
+    await expect(licences.rentLicence(database.db, viewerAs(admin, { role: "CUSTOMER_MEMBER", organisationKind: "CUSTOMER", organisationId: customerId }), base, clock)).rejects.toMatchObject({ code: "FORBIDDEN" });
+    expect(await licences.newestRentalsFirst(await parts().licenceRentals.load(a.id))).toEqual([]);
+  });
+
+  it("lie inside one period, a later one too, and end by the termination date; each rental bumps the agreement's version", async () => {
+    const renewed = await agreement({ startsOn: day(-100), endsOn: day(30) });
+    okOf(await s.renewAgreement(database.db, admin, { agreementId: renewed.id, endsOn: day(400), carryOverRentals: false }, clock));
+    const base = { agreementId: renewed.id, kind: "BOOKING" as const, quantity: 2 };
+    expect(codeOf(await licences.rentLicence(database.db, admin, { ...base, startsOn: day(20), endsOn: day(40) }, clock))).toBe("OUTSIDE_AGREEMENT_PERIOD");
+    const before = (await s.findAgreement(database.db, admin, renewed.id, clock))!.version;
+    expect(okOf(await licences.rentLicence(database.db, admin, { ...base, startsOn: day(31), endsOn: day(40) }, clock))).toMatchObject({ agreementId: renewed.id, kind: "BOOKING", quantity: 2, startsOn: day(31), endsOn: day(40), endedOn: null });
+    expect((await s.findAgreement(database.db, admin, renewed.id, clock))!.version).toBe(before + 1);
+
+    const cut = await agreement({ startsOn: day(-100), endsOn: day(200) });
+    okOf(await s.terminateAgreement(database.db, admin, { agreementId: cut.id, terminatesOn: day(100), reason: "Sold" }, clock));
+    expect(await licences.rentLicence(database.db, admin, { ...base, agreementId: cut.id, startsOn: day(0), endsOn: day(101) }, clock)).toMatchObject({
+      errors: [{ code: "OUTSIDE_AGREEMENT_PERIOD", message: `A rental must lie inside one agreement period (the current one is ${day(-100)} – ${day(100)}).`, field: ["input", "startsOn"] }],
+    });
+    okOf(await licences.rentLicence(database.db, admin, { ...base, agreementId: cut.id, startsOn: day(0), endsOn: day(100) }, clock));
+  });
+
+  it("end early on the day asked or today, inside the rental, once, and are recorded", async () => {
+    const a = await agreement();
+    const rent = async (startsOn: string, endsOn: string) => okOf(await licences.rentLicence(database.db, admin, { agreementId: a.id, kind: "CONSUMPTION", quantity: 3, startsOn, endsOn }, clock));
+    const first = await rent(day(-10), day(100));
+    expect(await licences.endLicenceRental(database.db, admin, { licenceRentalId: first.id, endsOn: day(101) }, clock)).toMatchObject({ errors: [{ code: "INVALID_DATE_RANGE", field: ["input", "endsOn"] }] });
+    expect(codeOf(await licences.endLicenceRental(database.db, admin, { licenceRentalId: first.id, endsOn: day(-11) }, clock))).toBe("INVALID_DATE_RANGE");
+    expect(okOf(await licences.endLicenceRental(database.db, admin, { licenceRentalId: first.id, endsOn: day(100) }, clock)).endedOn).toBe(day(100));
+    expect(await licences.endLicenceRental(database.db, admin, { licenceRentalId: first.id }, clock)).toMatchObject({ errors: [{ code: "ALREADY_ENDED", field: ["input", "licenceRentalId"] }] });
+    const second = await rent(day(-10), day(100));
+    expect(okOf(await licences.endLicenceRental(database.db, admin, { licenceRentalId: second.id }, clock)).endedOn).toBe(today);
+    const third = await rent(day(-10), day(-10));
+    expect(okOf(await licences.endLicenceRental(database.db, admin, { licenceRentalId: third.id, endsOn: day(-10) }, { ...clock, today: day(-10) })).endedOn).toBe(day(-10));
+    const over = await rent(day(-10), day(-1));
+    expect(codeOf(await licences.endLicenceRental(database.db, admin, { licenceRentalId: over.id }, clock))).toBe("ALREADY_ENDED");
+    expect(await licences.endLicenceRental(database.db, admin, { licenceRentalId: "00000000-0000-4000-8000-000000000000" }, clock)).toMatchObject({ errors: [{ code: "NOT_FOUND", field: ["input", "licenceRentalId"] }] });
+    await expect(licences.endLicenceRental(database.db, viewerAs(admin, { role: "CUSTOMER_MEMBER", organisationKind: "CUSTOMER", organisationId: customerId }), { licenceRentalId: over.id }, clock)).rejects.toMatchObject({ code: "FORBIDDEN" });
+    const audit = await database.db.select().from(auditEvents).where(eq(auditEvents.objectId, first.id)).orderBy(auditEvents.occurredAt);
+    expect(audit.map((e) => [e.action, e.objectType, e.organisationId, e.details])).toEqual([
+      ["licenceRental.create", "LicenceRental", customerId, expect.objectContaining({ agreementId: a.id, kind: "CONSUMPTION", quantity: 3, startsOn: day(-10), endsOn: day(100) })],
+      ["licenceRental.end", "LicenceRental", customerId, { agreementId: a.id, endedOn: day(100) }],
+    ]);
   });
 });
 

@@ -96,4 +96,22 @@ describe("orders at list price", () => {
     expect([monitoring.monthlyPriceMinor, monitoring.listPriceMinor, monitoring.priceReason]).toEqual([39_500, 49_500, "Samma pris som förra avtalet"]);
     expect((await mails()).length).toBe(before + 1);
   });
+
+  it("a customer rents licences at list price and the seller is told what and for when; a price only vendor staff may agree", async () => {
+    const mails = async () => (await database.db.select().from(emailOutbox)).filter((m) => m.toAddress === "saljaren@test.example");
+    const before = (await mails()).length;
+    const order = { agreementId, kind: "CONSUMPTION" as const, quantity: 10, startsOn: day(1), endsOn: day(90) };
+    const rented = okOf(await licences.rentLicence(database.db, customer, order, clock));
+    expect([rented.monthlyPriceMinor, rented.listPriceMinor, rented.priceReason]).toEqual([4_000, 4_000, null]);
+    const mail = (await mails()).at(-1)!;
+    expect((await mails()).length).toBe(before + 1);
+    expect(mail.subject).toBe(`Trygg: ny beställning på avtal ${(await agreements.findAgreement(database.db, admin, agreementId, clock))!.number}: 10 licenser för Förbrukning`);
+    expect(mail.body).toContain(`40,00 kr per månad (${day(1)} – ${day(90)})`);
+    const asked = { field: ["input", "agreedPrice"], agreedPriceMinor: 1_000 };
+    expect(await licences.rentLicence(database.db, customer, { ...order, price: asked }, clock)).toMatchObject({ errors: [{ code: "PRICE_NOT_ALLOWED", field: ["input", "agreedPrice"] }] });
+    const agreed = okOf(await licences.rentLicence(database.db, seller, { ...order, price: { ...asked, priceReason: "Kampanj" } }, clock));
+    expect([agreed.monthlyPriceMinor, agreed.listPriceMinor, agreed.priceReason]).toEqual([1_000, 4_000, "Kampanj"]);
+    const [audit] = await database.db.select().from(auditEvents).where(eq(auditEvents.objectId, agreed.id));
+    expect(audit!.details).toEqual({ agreementId, kind: "CONSUMPTION", quantity: 10, startsOn: day(1), endsOn: day(90), monthlyPriceMinor: 1_000, listPriceMinor: 4_000, priceReason: "Kampanj", currency: "SEK" });
+  });
 });

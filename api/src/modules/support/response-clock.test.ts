@@ -44,6 +44,23 @@ describe("the first-response clock", () => {
     expect(responseDueAt(calendar, facts([{ startedAt: noon, endedAt: t("2026-03-03T08:00:00+01:00") }]))).toBe(noon);
   });
 
+  it("counts overlapping pauses once, from the start of the first to the end of the last", () => {
+    const overlapping = facts([
+      { startedAt: t("2026-03-02T09:00:00+01:00"), endedAt: t("2026-03-02T11:00:00+01:00") },
+      { startedAt: t("2026-03-02T10:00:00+01:00"), endedAt: t("2026-03-02T12:00:00+01:00") },
+    ]);
+    expect(at(overlapping, "2026-03-02T13:00:00+01:00").usedMs).toBe(2 * MS_PER_HOUR); // 08–09 and 12–13
+    expect(new Date(responseDueAt(calendar, overlapping)!).toISOString()).toBe("2026-03-02T14:00:00.000Z"); // 1 h before, 3 h from 12:00 → 15:00
+  });
+
+  it("leaves out a pause that began after the first answer, and time after the answer inside a pause", () => {
+    const later = facts([{ startedAt: t("2026-03-02T10:00:00+01:00"), endedAt: t("2026-03-02T10:30:00+01:00") }]);
+    const answeredAt = (iso: string, f: ClockFacts) => readClock(calendar, f, { running: false, stoppedAt: t(iso) }, t("2026-03-05T09:00:00+01:00")).usedMs / MS_PER_HOUR;
+    expect(answeredAt("2026-03-02T09:30:00+01:00", later)).toBe(1.5);
+    const waiting = facts([{ startedAt: t("2026-03-02T09:00:00+01:00"), endedAt: t("2026-03-02T12:00:00+01:00") }]);
+    expect(answeredAt("2026-03-02T10:00:00+01:00", waiting)).toBe(1);
+  });
+
   it("stops at the first answer: nothing left to count and no flags", () => {
     const r = readClock(calendar, facts(), { running: false, stoppedAt: t("2026-03-02T09:30:00+01:00") }, t("2026-03-05T09:00:00+01:00"));
     expect(r).toEqual({ usedMs: 1.5 * MS_PER_HOUR, leftMs: null, nearDeadline: false, overdue: false });

@@ -1,11 +1,13 @@
-import { eq } from "drizzle-orm";
+import { and, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Database } from "../../db/client.js";
-import { installedVersions, tailoringEvents } from "../../db/schema/index.js";
+import { auditEvents, installedVersions, tailoringEvents } from "../../db/schema/index.js";
 import { codeOf, freshDatabase, okOf } from "../../test-support.js";
+import { createProperty } from "../parties/party.service.js";
+import { setInstalledVersion } from "../releases/release.service.js";
 import { findActionItem, itemsOf } from "../tailoring/tailoring.service.js";
 import { createActionItemFromCheck } from "./visit-action-item.js";
-import { checksOf, recordVisitCheck } from "./visit-checks.js";
+import { checkKinds, checksOf, checksOfMany, hardwarePrefill, missingKinds, recordVisitCheck, type RecordCheckInput } from "./visit-checks.js";
 import { at, clock, day, visitWorld } from "./visit.fixture.js";
 import { completeServiceVisit, correctVisitProtocol, protocolVersionsOf } from "./visit-protocol.js";
 import { protocolDocument } from "./visit-protocol-document.js";
@@ -123,6 +125,68 @@ describe("the protocol", () => {
     okOf(await recordVisitCheck(w.db, w.technician, { visitId: v.id, kind: "HARDWARE_AND_VERSIONS", result: "OK", installedVersions: [{ product: "HANTERA", version: "5.9" }] }, clock));
     const [row] = await w.db.select().from(installedVersions).where(eq(installedVersions.propertyId, w.propertyId));
     expect(row?.version).toBe("5.12.0");
+  });
+
+  it("a size reading belongs to the size check alone, is a number of MB, zero or more, and is needed unless not applicable", async () => {
+    const v = await book((await w.agreement()).id);
+    const record = (input: Omit<RecordCheckInput, "visitId">) => recordVisitCheck(w.db, w.technician, { visitId: v.id, ...input }, clock);
+    const refused = { errors: [{ code: "INVALID_INPUT", field: ["input", "databaseSizeMb"] }] };
+    expect(await record({ kind: "DATABASE_SIZE", result: "OK" })).toMatchObject(refused);
+    expect(await record({ kind: "DATABASE_SIZE", result: "OK", databaseSizeMb: -1 })).toMatchObject(refused);
+    expect(await record({ kind: "DATABASE_SIZE", result: "OK", databaseSizeMb: Number.NaN })).toMatchObject(refused);
+    expect(await record({ kind: "DATABASE_SIZE", result: "OK", databaseSizeMb: Number.POSITIVE_INFINITY })).toMatchObject(refused);
+    expect(await record({ kind: "ROUTINES", result: "OK", databaseSizeMb: 10 })).toMatchObject(refused);
+    expect(await record({ kind: "ROUTINES", result: "OK", databaseSizeMb: 0 })).toMatchObject(refused);
+    expect(await checksOf(w.db, v.id)).toEqual([]);
+    expect(okOf(await record({ kind: "DATABASE_SIZE", result: "OK", databaseSizeMb: 0 })).databaseSizeMb).toBe(0);
+    expect(okOf(await record({ kind: "DATABASE_SIZE", result: "NOT_APPLICABLE", note: "Ingen server på plats" })).databaseSizeMb).toBeNull();
+    expect(okOf(await record({ kind: "ROUTINES", result: "OK" })).databaseSizeMb).toBeNull();
+  });
+
+  it("a check is recorded again until completion, its note trimmed, by a technician, and each recording is in the audit trail", async () => {
+    const v = await book((await w.agreement()).id);
+    const first = okOf(await recordVisitCheck(w.db, w.technician, { visitId: v.id, kind: "BACKUP_ROUTINES", result: "NEEDS_ACTION", note: "  Ingen backup.  " }, clock));
+    expect([first.result, first.note, first.recordedById, first.versions]).toEqual(["NEEDS_ACTION", "Ingen backup.", w.technician.userId, null]);
+    const again = okOf(await recordVisitCheck(w.db, w.admin, { visitId: v.id, kind: "BACKUP_ROUTINES", result: "OK" }, clock));
+    expect([again.id, again.result, again.note, again.recordedById]).toEqual([first.id, "OK", "", w.admin.userId]);
+    expect(await checksOf(w.db, v.id)).toHaveLength(1);
+    const audit = await w.db.select().from(auditEvents).where(and(eq(auditEvents.objectId, v.id), eq(auditEvents.action, "serviceVisit.recordCheck")));
+    expect(audit.map((e) => [e.objectType, e.organisationId, e.details])).toEqual([
+      ["ServiceVisit", w.customerId, { kind: "BACKUP_ROUTINES", result: "NEEDS_ACTION" }],
+      ["ServiceVisit", w.customerId, { kind: "BACKUP_ROUTINES", result: "OK" }],
+    ]);
+    expect(await recordVisitCheck(w.db, w.technician, { visitId: "00000000-0000-4000-8000-000000000000", kind: "ROUTINES", result: "OK" }, clock)).toMatchObject({ errors: [{ code: "NOT_FOUND", field: ["input", "visitId"] }] });
+    await expect(recordVisitCheck(w.db, w.seller, { visitId: v.id, kind: "ROUTINES", result: "OK" }, clock)).rejects.toMatchObject({ code: "FORBIDDEN" });
+    expect(await checksOfMany(w.db, [])).toEqual([]);
+    expect((await checksOfMany(w.db, [v.id])).map((c) => c.kind)).toEqual(["BACKUP_ROUTINES"]);
+  });
+
+  it("the hardware check flags a product installed behind its latest release, not one unknown at the property, and refuses a version that is not one", async () => {
+    const v = await book((await w.agreement()).id);
+    expect(await recordVisitCheck(w.db, w.technician, { visitId: v.id, kind: "HARDWARE_AND_VERSIONS", result: "OK", installedVersions: [{ product: "MULTI_ACCESS", version: "tre" }] }, clock)).toMatchObject({
+      errors: [{ code: "INVALID_VERSION", field: ["input", "installedVersions"] }],
+    });
+    // A property of its own, so that no other test's upgrades change what it has installed.
+    const propertyId = okOf(await createProperty(w.db, w.admin, { customerId: w.customerId, name: "Kvarteret Päronträdet", streetAddress: "Storgatan 3", postalCode: "41101", city: "Göteborg", apartments: 40 })).id;
+    expect(await hardwarePrefill(w.db, propertyId)).toEqual([
+      { product: "HANTERA", installed: null, latest: "5.12.0", outdated: false },
+      { product: "MULTI_ACCESS", installed: null, latest: "3.4.0", outdated: false },
+    ]);
+    okOf(await setInstalledVersion(w.db, w.admin, { propertyId, product: "HANTERA", version: "5.12.0" }));
+    okOf(await setInstalledVersion(w.db, w.admin, { propertyId, product: "MULTI_ACCESS", version: "3.2" }));
+    okOf(await setInstalledVersion(w.db, w.admin, { propertyId, product: "APTUSPORTAL", version: "1.0" })); // never released
+    expect(await hardwarePrefill(w.db, propertyId)).toEqual([
+      { product: "APTUSPORTAL", installed: "1.0", latest: null, outdated: false },
+      { product: "HANTERA", installed: "5.12.0", latest: "5.12.0", outdated: false },
+      { product: "MULTI_ACCESS", installed: "3.2", latest: "3.4.0", outdated: true },
+    ]);
+  });
+
+  it("names the checks still to record, in the protocol's order", async () => {
+    const kinds = await checkKinds(w.db);
+    expect(kinds.map((k) => k.code)).toEqual(["DATABASE_REVIEW", "ROUTINES", "HARDWARE_AND_VERSIONS", "BACKUP_ROUTINES", "DATABASE_SIZE"]);
+    expect(missingKinds(kinds, [{ kind: "ROUTINES" }, { kind: "DATABASE_REVIEW" }]).map((k) => k.code)).toEqual(["HARDWARE_AND_VERSIONS", "BACKUP_ROUTINES", "DATABASE_SIZE"]);
+    expect(missingKinds(kinds, [])).toEqual(kinds);
   });
 
   it("the size check shows the change since the last visit and the trend over all visits", async () => {
