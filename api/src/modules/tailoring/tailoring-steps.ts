@@ -6,19 +6,19 @@ import { tailoringStep } from "../../db/schema/tailoring.js";
  */
 
 /** The five steps of "Så här gör vi", in order, and DONE after them: the database's enum keeps their order. */
-const STEPS = tailoringStep.enumValues;
+export const STEPS = tailoringStep.enumValues;
 export type TailoringStep = (typeof STEPS)[number];
 type WorkStep = Exclude<TailoringStep, "DONE">;
 
 /** The five steps without DONE, as they are shown. */
-const WORK_STEPS = STEPS.filter((s): s is WorkStep => s !== "DONE");
+export const WORK_STEPS = STEPS.filter((s): s is WorkStep => s !== "DONE");
 
 export function stepIndex(step: TailoringStep): number {
   return STEPS.indexOf(step);
 }
 
 /** 1 for CONTACT … 5 for END_DATE, as the brochure numbers them. */
-function stepNumber(step: WorkStep): number {
+export function stepNumber(step: WorkStep): number {
   return stepIndex(step) + 1;
 }
 
