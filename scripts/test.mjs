@@ -5,7 +5,18 @@ import { spawnSync } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync } from "node:fs";
 import path from "node:path";
-import { apiScript, aptInstall, ensureDependencies, freePort, log, root, run, startService, stopService, waitFor } from "./lib.mjs";
+import {
+  apiScript,
+  aptInstall,
+  ensureDependencies,
+  freePort,
+  log,
+  root,
+  run,
+  startService,
+  stopService,
+  waitFor,
+} from "./lib.mjs";
 import { startCluster } from "./postgres.mjs";
 
 const results = [];
@@ -21,7 +32,9 @@ function vitestCounts(report, ok) {
     const json = JSON.parse(readFileSync(report, "utf8"));
     passed = json.numPassedTests;
     // A file that failed before running any test (a syntax error, a failing hook) counts once.
-    const broken = (json.testResults ?? []).filter((r) => r.status === "failed" && (r.assertionResults ?? []).length === 0).length;
+    const broken = (json.testResults ?? []).filter(
+      (r) => r.status === "failed" && (r.assertionResults ?? []).length === 0,
+    ).length;
     failed = json.numFailedTests + broken;
     if (json.numTotalTests === 0) failed += 1; // a suite that ran nothing is a failure, not a pass
   }
@@ -33,7 +46,11 @@ function vitestCounts(report, ok) {
 function vitest(name, args, opts = {}) {
   log(`▶ ${name}`);
   const report = path.join(artifacts, `${name.replace(/\W+/g, "-")}.json`);
-  const status = run("npx", ["vitest", "run", ...args, "--reporter=default", "--reporter=json", `--outputFile.json=${report}`], opts);
+  const status = run(
+    "npx",
+    ["vitest", "run", ...args, "--reporter=default", "--reporter=json", `--outputFile.json=${report}`],
+    opts,
+  );
   const { passed, failed } = vitestCounts(report, status === 0);
   results.push({ name, passed, failed });
   log(`${failed === 0 ? "✔" : "✘"} ${name}: ${passed} passed, ${failed} failed`);
@@ -44,7 +61,21 @@ function vitest(name, args, opts = {}) {
  * vitest report is a cached output, so a replayed run still counts its tests. The portal's build
  * is here too, for the browser tests below.
  */
-const TURBO_TASKS = ["lint", "lint:root", "knip", "engines:check", "typecheck", "example:typecheck", "test:unit", "schema:check", "schema:check:compiled", "codegen:check", "example:codegen", "build"];
+const TURBO_TASKS = [
+  "lint",
+  "lint:root",
+  "knip",
+  "format:check",
+  "engines:check",
+  "typecheck",
+  "example:typecheck",
+  "test:unit",
+  "schema:check",
+  "schema:check:compiled",
+  "codegen:check",
+  "example:codegen",
+  "build",
+];
 
 function turboChecks() {
   log(`▶ turbo run ${TURBO_TASKS.join(" ")} (unchanged tasks are replayed from .turbo/cache)`);
@@ -54,7 +85,12 @@ function turboChecks() {
   const env = { TURBO_TELEMETRY_DISABLED: "1", TRYGG_NODE_VERSION: nodeVersion };
   const args = ["turbo", "run", ...TURBO_TASKS, "--continue=dependencies-successful"];
   // The plan first: a task whose dependency failed never runs and is missing from the summary.
-  const dry = spawnSync("npx", [...args, "--dry=json"], { cwd: root, env: { ...process.env, ...env }, encoding: "utf8", maxBuffer: 64 * 1024 * 1024 });
+  const dry = spawnSync("npx", [...args, "--dry=json"], {
+    cwd: root,
+    env: { ...process.env, ...env },
+    encoding: "utf8",
+    maxBuffer: 64 * 1024 * 1024,
+  });
   const planned = dry.status === 0 ? JSON.parse(dry.stdout).tasks.filter((t) => t.command !== "<NONEXISTENT>") : [];
   const runs = path.join(root, ".turbo", "runs");
   rmSync(runs, { recursive: true, force: true });
@@ -74,8 +110,15 @@ function turboChecks() {
     const ok = task?.execution?.exitCode === 0;
     const hit = task?.cache?.status === "HIT";
     if (hit) cached += 1;
-    const counts = plan.task === "test:unit" ? vitestCounts(path.join(root, plan.directory, "test-results", "unit.json"), ok) : { passed: ok ? 1 : 0, failed: ok ? 0 : 1 };
-    results.push({ name: task ? name : `${name}: did not finish (a task it needs failed, or turbo was stopped)`, ...counts, cached: hit });
+    const counts =
+      plan.task === "test:unit"
+        ? vitestCounts(path.join(root, plan.directory, "test-results", "unit.json"), ok)
+        : { passed: ok ? 1 : 0, failed: ok ? 0 : 1 };
+    results.push({
+      name: task ? name : `${name}: did not finish (a task it needs failed, or turbo was stopped)`,
+      ...counts,
+      cached: hit,
+    });
   }
   if (status !== 0 && !results.some((r) => r.failed > 0)) results.push({ name: "turbo run", passed: 0, failed: 1 });
   log(`turbo: ${cached} of ${planned.length} tasks replayed from the cache`);
@@ -98,7 +141,9 @@ async function main() {
   if (checksOnly) return;
 
   cluster = await startCluster();
-  vitest("api integration (PostgreSQL 15)", ["--root", "api", "--project", "integration"], { env: { TEST_DATABASE_URL: cluster.url } });
+  vitest("api integration (PostgreSQL 15)", ["--root", "api", "--project", "integration"], {
+    env: { TEST_DATABASE_URL: cluster.url },
+  });
 
   // End to end: the API on PostgreSQL with the demo, the built portal, and Chromium.
   const e2eDb = cluster.url.replace(/\/postgres$/, "/trygg_e2e");
@@ -115,7 +160,12 @@ async function main() {
   services.push(startService("api", "npx", apiScript("main.ts"), { env: apiEnv }));
   services.push(
     startService("portal", "node", ["portal/server.mjs"], {
-      env: { PORT: String(portalPort), TRYGG_API_URL: `http://127.0.0.1:${apiPort}/graphql`, NODE_ENV: "production", SESSION_SECRET: randomBytes(32).toString("base64url") },
+      env: {
+        PORT: String(portalPort),
+        TRYGG_API_URL: `http://127.0.0.1:${apiPort}/graphql`,
+        NODE_ENV: "production",
+        SESSION_SECRET: randomBytes(32).toString("base64url"),
+      },
     }),
   );
   try {
@@ -143,7 +193,10 @@ try {
   const passed = results.reduce((n, r) => n + r.passed, 0);
   const failed = results.reduce((n, r) => n + r.failed, 0);
   console.log("\nSummary:");
-  for (const r of results) console.log(`  ${r.failed === 0 ? "✔" : "✘"} ${r.name}: ${r.passed} passed, ${r.failed} failed${r.cached ? " (cached)" : ""}`);
+  for (const r of results)
+    console.log(
+      `  ${r.failed === 0 ? "✔" : "✘"} ${r.name}: ${r.passed} passed, ${r.failed} failed${r.cached ? " (cached)" : ""}`,
+    );
   console.log(`\n${passed} passed, ${failed} failed`);
   exitCode = failed === 0 && passed > 0 ? 0 : 1;
 }

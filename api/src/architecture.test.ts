@@ -8,7 +8,7 @@ import * as dbSchema from "./db/schema/index.js";
 
 /*
  * The layering rules of docs/architecture.md, checked: no import cycles between source files (type-only
- * imports aside, they vanish at run time), no source file over 400 lines, and the house rules of
+ * imports aside, they vanish at run time), no source file over 500 lines (tests 1000), and the house rules of
  * docs/architecture.md ("House rules, and the check that holds each"). Sources are read with the
  * TypeScript parser, so a rule never trips over a comment or a string that merely looks like code.
  */
@@ -54,7 +54,13 @@ const parsed = new Map<string, ts.Node[]>();
 function nodesOf(file: string): ts.Node[] {
   let all = parsed.get(file);
   if (!all) {
-    const tree = ts.createSourceFile(file, readFileSync(file, "utf8"), ts.ScriptTarget.Latest, true, file.endsWith(".tsx") ? ts.ScriptKind.TSX : ts.ScriptKind.TS);
+    const tree = ts.createSourceFile(
+      file,
+      readFileSync(file, "utf8"),
+      ts.ScriptTarget.Latest,
+      true,
+      file.endsWith(".tsx") ? ts.ScriptKind.TSX : ts.ScriptKind.TS,
+    );
     const found: ts.Node[] = [];
     const walk = (n: ts.Node) => {
       found.push(n);
@@ -75,7 +81,9 @@ function at(n: ts.Node): string {
 /** Every relative import and re-export of a file, type-only ones too, with the file it names. */
 function importsOf(file: string): { node: ts.ImportDeclaration | ts.ExportDeclaration; target: string }[] {
   return nodesOf(file)
-    .filter((n): n is ts.ImportDeclaration | ts.ExportDeclaration => ts.isImportDeclaration(n) || ts.isExportDeclaration(n))
+    .filter(
+      (n): n is ts.ImportDeclaration | ts.ExportDeclaration => ts.isImportDeclaration(n) || ts.isExportDeclaration(n),
+    )
     .filter((n) => n.moduleSpecifier && ts.isStringLiteral(n.moduleSpecifier) && n.moduleSpecifier.text.startsWith("."))
     .map((node) => ({ node, target: resolved(file, (node.moduleSpecifier as ts.StringLiteral).text) }));
 }
@@ -88,7 +96,12 @@ function cycles(files: string[]): string[][] {
   const visit = (f: string) => {
     if (state.get(f) === "done") return;
     if (state.get(f) === "visiting") {
-      found.push(stack.slice(stack.indexOf(f)).concat(f).map((x) => path.relative(root, x)));
+      found.push(
+        stack
+          .slice(stack.indexOf(f))
+          .concat(f)
+          .map((x) => path.relative(root, x)),
+      );
       return;
     }
     state.set(f, "visiting");
@@ -110,12 +123,21 @@ describe("the architecture", () => {
 
   it("keeps the Context type free of construction: context.ts imports types only, and no module builds a context", () => {
     expect(runtimeImports(path.join(root, "context.ts"))).toEqual([]);
-    const builders = files.filter((f) => /\/(modules|shared)\//.test(f) && !f.endsWith(".test.ts") && runtimeImports(f).includes(path.join(root, "create-context.ts")));
+    const builders = files.filter(
+      (f) =>
+        /\/(modules|shared)\//.test(f) &&
+        !f.endsWith(".test.ts") &&
+        runtimeImports(f).includes(path.join(root, "create-context.ts")),
+    );
     expect(builders.map((f) => path.relative(root, f))).toEqual([]);
   });
 
-  it("keeps every source file under 400 lines", () => {
-    const long = files.map((f) => [path.relative(root, f), readFileSync(f, "utf8").split("\n").length] as const).filter(([, n]) => n > 400);
+  // Counted in Prettier's lines (decision 0045): the 400 of unformatted code, whose lines ran to 528
+  // columns, are about 500 at 120. A test file holds the cases of one rule or service and its world.
+  it("keeps every source file under 500 lines, and every test file under 1000", () => {
+    const long = files
+      .map((f) => [path.relative(root, f), readFileSync(f, "utf8").split("\n").length] as const)
+      .filter(([f, n]) => n > (f.endsWith(".test.ts") ? 1000 : 500));
     expect(long).toEqual([]);
   });
 
@@ -125,23 +147,37 @@ describe("the architecture", () => {
     const roles = new Set<string>(dbSchema.role.enumValues);
     const literals = moduleCode
       .filter((f) => !f.endsWith(".roles.ts"))
-      .flatMap((f) => nodesOf(f).filter((n): n is ts.StringLiteralLike => ts.isStringLiteralLike(n) && roles.has(n.text)))
+      .flatMap((f) =>
+        nodesOf(f).filter((n): n is ts.StringLiteralLike => ts.isStringLiteralLike(n) && roles.has(n.text)),
+      )
       .map((n) => `${at(n)} "${n.text}"`);
     expect(literals).toEqual([]);
   });
 
   it("makes every GraphQL enum with graphqlEnum, from the database enum when one holds its values (decision 0006)", () => {
     const sdl = parse(readFileSync(path.join(root, "../../schema/schema.graphql"), "utf8"));
-    const pgEnums = Object.entries(dbSchema).flatMap(([name, v]) => (typeof v === "function" && "enumValues" in v ? [{ name, values: [...(v.enumValues as string[])].sort() }] : []));
+    const pgEnums = Object.entries(dbSchema).flatMap(([name, v]) =>
+      typeof v === "function" && "enumValues" in v ? [{ name, values: [...(v.enumValues as string[])].sort() }] : [],
+    );
     // `const PRICED_ITEMS = pricedItem.enumValues` names a database enum too.
     const aliases = new Map<string, string>();
     const madeFrom = new Map<string, string>();
     for (const n of files.filter((f) => !testOnly(f)).flatMap(nodesOf)) {
-      if (ts.isVariableDeclaration(n) && ts.isIdentifier(n.name) && n.initializer && /^\w+\.enumValues$/.test(n.initializer.getText())) aliases.set(n.name.text, n.initializer.getText());
+      if (
+        ts.isVariableDeclaration(n) &&
+        ts.isIdentifier(n.name) &&
+        n.initializer &&
+        /^\w+\.enumValues$/.test(n.initializer.getText())
+      )
+        aliases.set(n.name.text, n.initializer.getText());
       if (!ts.isCallExpression(n) || n.expression.getText() !== "graphqlEnum") continue;
       const config = n.arguments[1];
-      const name = config && ts.isObjectLiteralExpression(config) ? config.properties.find((p) => p.name?.getText() === "name") : undefined;
-      if (name && ts.isPropertyAssignment(name) && ts.isStringLiteral(name.initializer)) madeFrom.set(name.initializer.text, n.arguments[0]!.getText());
+      const name =
+        config && ts.isObjectLiteralExpression(config)
+          ? config.properties.find((p) => p.name?.getText() === "name")
+          : undefined;
+      if (name && ts.isPropertyAssignment(name) && ts.isStringLiteral(name.initializer))
+        madeFrom.set(name.initializer.text, n.arguments[0]!.getText());
     }
     const wrong: string[] = [];
     for (const e of sdl.definitions) {
@@ -151,9 +187,13 @@ describe("the architecture", () => {
         wrong.push(`${e.name.value}: not made with graphqlEnum()`);
         continue;
       }
-      const values = (e.values ?? []).map((v) => v.name.value).sort().join();
+      const values = (e.values ?? [])
+        .map((v) => v.name.value)
+        .sort()
+        .join();
       const same = pgEnums.filter((p) => p.values.join() === values).map((p) => `${p.name}.enumValues`);
-      if (same.length > 0 && !same.includes(aliases.get(source) ?? source)) wrong.push(`${e.name.value}: made from ${source}, not from ${same.join(" or ")}`);
+      if (same.length > 0 && !same.includes(aliases.get(source) ?? source))
+        wrong.push(`${e.name.value}: made from ${source}, not from ${same.join(" or ")}`);
     }
     expect(wrong).toEqual([]);
   });
@@ -165,13 +205,17 @@ describe("the architecture", () => {
     for (const f of files.filter((f) => !testOnly(f))) {
       const text = readFileSync(f, "utf8");
       const rel = path.relative(root, f);
-      if (/\bnew DataLoader\b/.test(text) && !f.endsWith(".loaders.ts")) wrong.push(`${rel}: a DataLoader outside a *.loaders.ts`);
+      if (/\bnew DataLoader\b/.test(text) && !f.endsWith(".loaders.ts"))
+        wrong.push(`${rel}: a DataLoader outside a *.loaders.ts`);
       if (/WeakMap<\s*Context\b/.test(text)) wrong.push(`${rel}: per-request state kept beside the context`);
       if (!f.endsWith(".loaders.ts")) continue;
       const create = /export function (create\w+Loaders)\b/.exec(text)?.[1];
-      if (!create || !readFileSync(createContext, "utf8").includes(`${create}(`)) wrong.push(`${rel}: no create…Loaders() called in create-context.ts`);
-      if (!importsOf(createContext).some((i) => i.target === f)) wrong.push(`${rel}: not imported by create-context.ts`);
-      if (!importsOf(contextType).some((i) => i.target === f)) wrong.push(`${rel}: its loaders are not part of the Context type`);
+      if (!create || !readFileSync(createContext, "utf8").includes(`${create}(`))
+        wrong.push(`${rel}: no create…Loaders() called in create-context.ts`);
+      if (!importsOf(createContext).some((i) => i.target === f))
+        wrong.push(`${rel}: not imported by create-context.ts`);
+      if (!importsOf(contextType).some((i) => i.target === f))
+        wrong.push(`${rel}: its loaders are not part of the Context type`);
     }
     expect(wrong).toEqual([]);
   });
@@ -180,7 +224,13 @@ describe("the architecture", () => {
     const copies = files
       .filter((f) => f.endsWith(".loaders.ts"))
       .flatMap(nodesOf)
-      .filter((n) => (ts.isNewExpression(n) && n.expression.getText() === "Map") || (ts.isCallExpression(n) && ts.isPropertyAccessExpression(n.expression) && ["filter", "find"].includes(n.expression.name.text)))
+      .filter(
+        (n) =>
+          (ts.isNewExpression(n) && n.expression.getText() === "Map") ||
+          (ts.isCallExpression(n) &&
+            ts.isPropertyAccessExpression(n.expression) &&
+            ["filter", "find"].includes(n.expression.name.text)),
+      )
       .map((n) => `${at(n)} ${n.getText().slice(0, 60)}`);
     expect(copies).toEqual([]);
   });
@@ -188,7 +238,12 @@ describe("the architecture", () => {
   it("lets a module use another only through that module's index.ts", () => {
     const reachingIn = moduleCode.flatMap((f) =>
       importsOf(f)
-        .filter(({ target }) => moduleOf(target) && moduleOf(target) !== moduleOf(f) && target !== path.join(modulesDir, moduleOf(target)!, "index.ts"))
+        .filter(
+          ({ target }) =>
+            moduleOf(target) &&
+            moduleOf(target) !== moduleOf(f) &&
+            target !== path.join(modulesDir, moduleOf(target)!, "index.ts"),
+        )
         .map(({ node, target }) => `${at(node)} → ${path.relative(root, target)}`),
     );
     expect(reachingIn).toEqual([]);
@@ -198,13 +253,28 @@ describe("the architecture", () => {
     const owner = new Map<string, string>();
     const schemaDir = path.join(root, "db/schema");
     for (const f of readdirSync(schemaDir)) {
-      for (const m of readFileSync(path.join(schemaDir, f), "utf8").matchAll(/export const (\w+) = pgTable\(/g)) owner.set(m[1]!, f.replace(/\.ts$/, ""));
+      for (const m of readFileSync(path.join(schemaDir, f), "utf8").matchAll(/export const (\w+) = pgTable\(/g))
+        owner.set(m[1]!, f.replace(/\.ts$/, ""));
     }
     const writes = moduleCode.flatMap((f) =>
       nodesOf(f)
-        .filter((n): n is ts.CallExpression => ts.isCallExpression(n) && ts.isPropertyAccessExpression(n.expression) && ["insert", "update", "delete"].includes(n.expression.name.text))
-        .filter((n) => n.arguments[0] && ts.isIdentifier(n.arguments[0]) && owner.has(n.arguments[0].text) && owner.get(n.arguments[0].text) !== moduleOf(f))
-        .map((n) => `${at(n)} ${(n.expression as ts.PropertyAccessExpression).name.text}(${n.arguments[0]!.getText()}) of ${owner.get(n.arguments[0]!.getText())}`),
+        .filter(
+          (n): n is ts.CallExpression =>
+            ts.isCallExpression(n) &&
+            ts.isPropertyAccessExpression(n.expression) &&
+            ["insert", "update", "delete"].includes(n.expression.name.text),
+        )
+        .filter(
+          (n) =>
+            n.arguments[0] &&
+            ts.isIdentifier(n.arguments[0]) &&
+            owner.has(n.arguments[0].text) &&
+            owner.get(n.arguments[0].text) !== moduleOf(f),
+        )
+        .map(
+          (n) =>
+            `${at(n)} ${(n.expression as ts.PropertyAccessExpression).name.text}(${n.arguments[0]!.getText()}) of ${owner.get(n.arguments[0]!.getText())}`,
+        ),
     );
     expect(writes).toEqual([]);
   });
@@ -217,7 +287,8 @@ describe("the architecture", () => {
         (n) =>
           (ts.isIdentifier(n) && n.text === "agreementPeriods") ||
           (ts.isPropertyAccessExpression(n) && /^agreements\.(activatedAt|terminatedOn)$/.test(n.getText())) ||
-          (ts.isLiteralExpression(n) || ts.isTemplateLiteralToken(n)) && /agreement_periods|activated_at|terminated_on/.test(n.text),
+          ((ts.isLiteralExpression(n) || ts.isTemplateLiteralToken(n)) &&
+            /agreement_periods|activated_at|terminated_on/.test(n.text)),
       )
       .map((n) => `${at(n)} ${n.getText()}`);
     expect(facts).toEqual([]);
@@ -227,7 +298,10 @@ describe("the architecture", () => {
     const clockFile = path.join(root, "shared/clock.ts");
     const wrong = files.flatMap((f) =>
       nodesOf(f)
-        .filter((n): n is ts.ImportSpecifier | ts.ExportSpecifier => (ts.isImportSpecifier(n) || ts.isExportSpecifier(n)) && (n.propertyName ?? n.name).text === "Clock")
+        .filter(
+          (n): n is ts.ImportSpecifier | ts.ExportSpecifier =>
+            (ts.isImportSpecifier(n) || ts.isExportSpecifier(n)) && (n.propertyName ?? n.name).text === "Clock",
+        )
         .filter((n) => {
           const decl = ts.isImportSpecifier(n) ? n.parent.parent.parent : n.parent.parent;
           return ts.isExportSpecifier(n) || resolved(f, (decl.moduleSpecifier as ts.StringLiteral).text) !== clockFile;

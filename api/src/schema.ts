@@ -2,15 +2,42 @@ import { GraphQLSchema, printSchema } from "graphql";
 import { buildSchema } from "type-graphql";
 import { AccessResolver, ApiTokenResolver } from "./modules/access/access.resolver.js";
 import { AgreementResolver } from "./modules/agreements/agreement.resolver.js";
-import { InstalledVersionResolver, ProductReleaseResolver, PropertyVersionsResolver } from "./modules/releases/release.resolver.js";
-import { ActionPlanResolver, AgreementTailoringResolver, SystemReviewResolver, TailoringEventResolver, TailoringResolver, TailoringStepStatusResolver } from "./modules/tailoring/tailoring.resolver.js";
+import {
+  InstalledVersionResolver,
+  ProductReleaseResolver,
+  PropertyVersionsResolver,
+} from "./modules/releases/release.resolver.js";
+import { ActionPlanResolver } from "./modules/tailoring/action-plan.resolver.js";
+import {
+  AgreementTailoringResolver,
+  SystemReviewResolver,
+  TailoringEventResolver,
+  TailoringResolver,
+  TailoringStepStatusResolver,
+} from "./modules/tailoring/tailoring.resolver.js";
 import { ServiceVisitResolver } from "./modules/visits/visit.resolver.js";
-import { ActionItemVisitResolver, AgreementVisitsResolver, VisitAcknowledgementResolver, VisitBookingResolver, VisitCheckResolver, VisitProtocolVersionResolver } from "./modules/visits/visit-relations.resolver.js";
+import {
+  ActionItemVisitResolver,
+  AgreementVisitsResolver,
+  VisitAcknowledgementResolver,
+  VisitBookingResolver,
+  VisitCheckResolver,
+  VisitProtocolVersionResolver,
+} from "./modules/visits/visit-relations.resolver.js";
 import { SupportCalendarResolver } from "./modules/support/support-calendar.resolver.js";
-import { SupportCaseAttachmentResolver, SupportCaseMessageResolver, SupportCaseResolver } from "./modules/support/support-case.resolver.js";
+import {
+  SupportCaseAttachmentResolver,
+  SupportCaseMessageResolver,
+  SupportCaseResolver,
+} from "./modules/support/support-case.resolver.js";
 import { AuditResolver } from "./modules/audit/audit.resolver.js";
 import { NodeResolver } from "./modules/node/node.resolver.js";
-import { OrganisationResolver, PropertyResolver, TierResolver, UserResolver } from "./modules/parties/party.resolver.js";
+import {
+  OrganisationResolver,
+  PropertyResolver,
+  TierResolver,
+  UserResolver,
+} from "./modules/parties/party.resolver.js";
 import { SearchResolver } from "./modules/search/search.resolver.js";
 import { PricingResolver } from "./modules/pricing/pricing.resolver.js";
 import { OutboxResolver } from "./modules/notifications/outbox.resolver.js";
@@ -68,8 +95,12 @@ export function schema(): Promise<GraphQLSchema> {
     // type-graphql has no place to describe the root types; the SDL is the partners' reference.
     const query = s.getQueryType();
     const mutation = s.getMutationType();
-    if (query) query.description = "Everything a caller can read. Lists are Relay connections; objects outside the caller's tenant answer as missing.";
-    if (mutation) mutation.description = "Business operations. Each takes one `input` and answers a payload with `userErrors`; a userError means nothing was written.";
+    if (query)
+      query.description =
+        "Everything a caller can read. Lists are Relay connections; objects outside the caller's tenant answer as missing.";
+    if (mutation)
+      mutation.description =
+        "Business operations. Each takes one `input` and answers a payload with `userErrors`; a userError means nothing was written.";
     return s;
   });
   return built;
@@ -85,6 +116,8 @@ export async function schemaSdl(): Promise<string> {
   const built = await schema();
   const config = built.toConfig();
   const roots = [config.query, config.mutation].flatMap((t) => (t ? [t] : []));
-  const others = config.types.filter((t) => t !== config.query && t !== config.mutation).sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+  const others = config.types
+    .filter((t) => t !== config.query && t !== config.mutation)
+    .sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
   return `${printSchema(new GraphQLSchema({ ...config, types: [...roots, ...others] }))}\n`;
 }
