@@ -17,7 +17,8 @@ import rules from "./mutation/rules.json" with { type: "json" };
 
 const only = process.env.TRYGG_MUTATION_RULE;
 const chosen = only ? rules.filter((r) => r.name === only) : rules;
-if (chosen.length === 0) throw new Error(`No rule file named "${only}"; the names are ${rules.map((r) => r.name).join(", ")}.`);
+if (chosen.length === 0)
+  throw new Error(`No rule file named "${only}"; the names are ${rules.map((r) => r.name).join(", ")}.`);
 const report = only ?? "all";
 
 /** @type {import("@stryker-mutator/api/core").PartialStrykerOptions} */
@@ -27,7 +28,18 @@ export default {
   coverageAnalysis: "perTest",
   mutate: chosen.map((r) => r.file),
   // Only the API goes into the sandbox; the rest of the repository is not under test.
-  ignorePatterns: ["/*", "!/api", "!/mutation", "/mutation/*", "!/mutation/rules.json", "!/package.json", "!/tsconfig.json", "/api/test", "/api/dist", "/api/bench"],
+  ignorePatterns: [
+    "/*",
+    "!/api",
+    "!/mutation",
+    "/mutation/*",
+    "!/mutation/rules.json",
+    "!/package.json",
+    "!/tsconfig.json",
+    "/api/test",
+    "/api/dist",
+    "/api/bench",
+  ],
   reporters: ["clear-text", "progress-append-only", "html", "json"],
   htmlReporter: { fileName: `reports/mutation/${report}.html` },
   jsonReporter: { fileName: `reports/mutation/${report}.json` },

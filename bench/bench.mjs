@@ -6,7 +6,16 @@ import os from "node:os";
 import path from "node:path";
 import { apiProcess, freePort, log, root, waitFor } from "../scripts/lib.mjs";
 import { generate, insert, SIZES } from "./data.mjs";
-import { cpuMs, load, percentile, rssMb, startCountingCluster, startServer, statementsOf, stopAll } from "./measure.mjs";
+import {
+  cpuMs,
+  load,
+  percentile,
+  rssMb,
+  startCountingCluster,
+  startServer,
+  statementsOf,
+  stopAll,
+} from "./measure.mjs";
 import { fromPostgraphile, fromTrygg, PAGE_SIZE, POSTGRAPHILE_QUERY, TRYGG_QUERY } from "./queries.mjs";
 import { supportCalendarFigure } from "./support-calendar.mjs";
 import { writeReport } from "./report.mjs";
@@ -65,7 +74,10 @@ const machine = {
 
 if (TRYGG_START !== "tsx") {
   log("Compiling the API (npm run build -w api), so the bench measures the code as it is now…");
-  if (spawnSync("npm", ["run", "build", "-w", "api"], { cwd: root, stdio: ["ignore", "ignore", "inherit"] }).status !== 0) process.exit(1);
+  if (
+    spawnSync("npm", ["run", "build", "-w", "api"], { cwd: root, stdio: ["ignore", "ignore", "inherit"] }).status !== 0
+  )
+    process.exit(1);
 }
 const { cluster, admin } = await startCountingCluster();
 const children = [];
@@ -77,7 +89,11 @@ try {
 
   log("Migrating with Trygg's migrations and inserting the generated data…");
   const migrate = apiProcess("scripts/migrate", { production: TRYGG_START !== "tsx" });
-  const migrated = spawnSync(migrate.cmd, migrate.args, { cwd: root, env: { ...process.env, ...migrate.env, DATABASE_URL: cluster.url }, encoding: "utf8" });
+  const migrated = spawnSync(migrate.cmd, migrate.args, {
+    cwd: root,
+    env: { ...process.env, ...migrate.env, DATABASE_URL: cluster.url },
+    encoding: "utf8",
+  });
   if (migrated.status !== 0) throw new Error(`Migrations failed: ${migrated.stderr}`);
   const data = generate();
   await insert(admin, data.tables);
@@ -86,9 +102,28 @@ try {
   const api = apiProcess("main", { production: TRYGG_START !== "tsx" });
   const servers = {
     // BENCH_TRYGG_NODE_FLAGS, e.g. "--cpu-prof --cpu-prof-dir=bench/results/profile", reach Trygg's node only.
-    trygg: startServer("Trygg", api.cmd, [...(process.env.BENCH_TRYGG_NODE_FLAGS?.split(" ").filter(Boolean) ?? []), ...api.args], { ...api.env, DATABASE_URL: urlAs(cluster.url, ROLES.trygg), API_PORT: String(ports.trygg), API_HOST: "127.0.0.1" }),
-    postgraphile: startServer("PostGraphile", "node", ["bench/servers/postgraphile.mjs"], { DATABASE_URL: urlAs(cluster.url, ROLES.postgraphile), PORT: String(ports.postgraphile), NODE_ENV: "production" }),
-    plain: startServer("plain", "node", ["bench/servers/plain.mjs"], { DATABASE_URL: urlAs(cluster.url, ROLES.plain), PORT: String(ports.plain), BENCH_PARTNER_ID: data.partnerId, NODE_ENV: "production" }),
+    trygg: startServer(
+      "Trygg",
+      api.cmd,
+      [...(process.env.BENCH_TRYGG_NODE_FLAGS?.split(" ").filter(Boolean) ?? []), ...api.args],
+      {
+        ...api.env,
+        DATABASE_URL: urlAs(cluster.url, ROLES.trygg),
+        API_PORT: String(ports.trygg),
+        API_HOST: "127.0.0.1",
+      },
+    ),
+    postgraphile: startServer("PostGraphile", "node", ["bench/servers/postgraphile.mjs"], {
+      DATABASE_URL: urlAs(cluster.url, ROLES.postgraphile),
+      PORT: String(ports.postgraphile),
+      NODE_ENV: "production",
+    }),
+    plain: startServer("plain", "node", ["bench/servers/plain.mjs"], {
+      DATABASE_URL: urlAs(cluster.url, ROLES.plain),
+      PORT: String(ports.plain),
+      BENCH_PARTNER_ID: data.partnerId,
+      NODE_ENV: "production",
+    }),
   };
   children.push(...Object.values(servers));
   const targets = {
@@ -106,7 +141,13 @@ try {
       headers: {},
       page: fromPostgraphile,
     },
-    plain: { label: "plain SQL + JSON handler", url: `http://127.0.0.1:${ports.plain}/graphql`, body: JSON.stringify({ variables: { first: PAGE_SIZE } }), headers: {}, page: fromTrygg },
+    plain: {
+      label: "plain SQL + JSON handler",
+      url: `http://127.0.0.1:${ports.plain}/graphql`,
+      body: JSON.stringify({ variables: { first: PAGE_SIZE } }),
+      headers: {},
+      page: fromTrygg,
+    },
   };
   await waitFor(`http://127.0.0.1:${ports.trygg}/healthz`, { what: "Trygg" });
   await waitFor(`http://127.0.0.1:${ports.plain}/healthz`, { what: "the plain handler" });
@@ -128,9 +169,16 @@ try {
     if (difference) throw new Error(`Trygg and ${name} answer different pages: ${difference}`);
   }
   const rentals = pages.trygg.agreements.reduce((n, a) => n + a.rentals.length, 0);
-  log(`All three return the same page: ${pages.trygg.agreements.length} of ${pages.trygg.totalCount} agreements, ${rentals} licence rentals.`);
+  log(
+    `All three return the same page: ${pages.trygg.agreements.length} of ${pages.trygg.totalCount} agreements, ${rentals} licence rentals.`,
+  );
 
-  const runs = Object.fromEntries(Object.keys(targets).map((n) => [n, { requests: 0, sent: 0, seconds: 0, errors: 0, cpuMs: 0, statements: 0, dbMs: 0, rssMb: 0, latencies: [] }]));
+  const runs = Object.fromEntries(
+    Object.keys(targets).map((n) => [
+      n,
+      { requests: 0, sent: 0, seconds: 0, errors: 0, cpuMs: 0, statements: 0, dbMs: 0, rssMb: 0, latencies: [] },
+    ]),
+  );
   for (let round = 1; round <= ROUNDS; round++) {
     // Each round starts with a different server, so none always runs first on a cool machine.
     const order = Object.keys(targets);
@@ -138,7 +186,9 @@ try {
     for (const name of order) {
       const t = targets[name];
       const pid = servers[name].pid;
-      log(`Round ${round}/${ROUNDS}: ${t.label} — ${WARMUP_SECONDS} s warm-up, ${MEASURED_SECONDS} s measured, ${CONNECTIONS} connections`);
+      log(
+        `Round ${round}/${ROUNDS}: ${t.label} — ${WARMUP_SECONDS} s warm-up, ${MEASURED_SECONDS} s measured, ${CONNECTIONS} connections`,
+      );
       await load({ ...t, seconds: WARMUP_SECONDS, connections: CONNECTIONS });
       await drain(pid, ROLES[name]);
       const cpu0 = cpuMs(pid);
@@ -184,7 +234,14 @@ try {
     date: new Date().toISOString(),
     machine,
     data: SIZES,
-    settings: { pageSize: PAGE_SIZE, connections: CONNECTIONS, warmupSeconds: WARMUP_SECONDS, measuredSeconds: MEASURED_SECONDS, rounds: ROUNDS, tryggStart: TRYGG_START },
+    settings: {
+      pageSize: PAGE_SIZE,
+      connections: CONNECTIONS,
+      warmupSeconds: WARMUP_SECONDS,
+      measuredSeconds: MEASURED_SECONDS,
+      rounds: ROUNDS,
+      tryggStart: TRYGG_START,
+    },
     results,
     ratios: {
       tryggToPostgraphile: results.trygg.reqPerSecond / results.postgraphile.reqPerSecond,
@@ -208,7 +265,13 @@ try {
   const latest = path.join(resultsDir, "latest.json");
   const earlierPortal = existsSync(latest) ? JSON.parse(readFileSync(latest, "utf8")).portal : undefined;
   writeFileSync(latest, JSON.stringify(earlierPortal ? { ...report, portal: earlierPortal } : report, null, 2) + "\n");
-  writeReport(report, { print: (line) => console.log(line), docs: path.join(root, "docs", "performance.md"), readFileSync, writeFileSync, existsSync });
+  writeReport(report, {
+    print: (line) => console.log(line),
+    docs: path.join(root, "docs", "performance.md"),
+    readFileSync,
+    writeFileSync,
+    existsSync,
+  });
 } catch (e) {
   log(`The bench failed: ${e.stack ?? e}`);
   exitCode = 1;

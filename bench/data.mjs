@@ -2,7 +2,14 @@
 // rows (ids included). Inserted with plain SQL into tables made by Trygg's own migrations.
 import { createHash } from "node:crypto";
 
-export const SIZES = { customers: 200, properties: 3_000, agreements: 1_000, partnerAgreements: 892, licenceRentals: 20_000, hanteraAccounts: 5_000 };
+export const SIZES = {
+  customers: 200,
+  properties: 3_000,
+  agreements: 1_000,
+  partnerAgreements: 892,
+  licenceRentals: 20_000,
+  hanteraAccounts: 5_000,
+};
 const SEED = 20261125;
 
 /** mulberry32: small, fast and good enough to make test data reproducible. */
@@ -19,7 +26,18 @@ function prng(seed) {
 
 const DAY = 86_400_000;
 const isoDay = (base, days) => new Date(Date.parse(`${base}T00:00:00Z`) + days * DAY).toISOString().slice(0, 10);
-const STREETS = ["Storgatan", "Kungsgatan", "Drottninggatan", "Vasagatan", "Linnégatan", "Sveavägen", "Östra Hamngatan", "Järntorget", "Åvägen", "Slottsskogsgatan"];
+const STREETS = [
+  "Storgatan",
+  "Kungsgatan",
+  "Drottninggatan",
+  "Vasagatan",
+  "Linnégatan",
+  "Sveavägen",
+  "Östra Hamngatan",
+  "Järntorget",
+  "Åvägen",
+  "Slottsskogsgatan",
+];
 const CITIES = ["Göteborg", "Stockholm", "Malmö", "Uppsala", "Västerås", "Örebro", "Linköping", "Borås"];
 
 export function generate() {
@@ -35,12 +53,34 @@ export function generate() {
   };
   const created = "2025-01-01T00:00:00Z";
   let orgNumber = 0;
-  const org = (kind, name) => ({ id: uuid(), kind, name, organisation_number: `55${String(++orgNumber).padStart(4, "0")}-${String(1000 + orgNumber).slice(-4)}`, created_at: created });
+  const org = (kind, name) => ({
+    id: uuid(),
+    kind,
+    name,
+    organisation_number: `55${String(++orgNumber).padStart(4, "0")}-${String(1000 + orgNumber).slice(-4)}`,
+    created_at: created,
+  });
 
   const vendor = org("VENDOR", "Aptus Elektronik AB");
-  const partners = ["Nordsäk Bench AB", "Låsteknik Väst Bench AB", "Säkra Hem Bench AB", "Dörr & Lås Bench AB", "Passersystem Bench AB"].map((n) => org("PARTNER", n));
-  const customers = Array.from({ length: SIZES.customers }, (_, i) => org("CUSTOMER", `Fastighets AB Bench ${String(i + 1).padStart(3, "0")}`));
-  const user = (organisation, role, email, name) => ({ id: uuid(), organisation_id: organisation.id, email, name, role, password_hash: "bench-no-password-login", created_at: created });
+  const partners = [
+    "Nordsäk Bench AB",
+    "Låsteknik Väst Bench AB",
+    "Säkra Hem Bench AB",
+    "Dörr & Lås Bench AB",
+    "Passersystem Bench AB",
+  ].map((n) => org("PARTNER", n));
+  const customers = Array.from({ length: SIZES.customers }, (_, i) =>
+    org("CUSTOMER", `Fastighets AB Bench ${String(i + 1).padStart(3, "0")}`),
+  );
+  const user = (organisation, role, email, name) => ({
+    id: uuid(),
+    organisation_id: organisation.id,
+    email,
+    name,
+    role,
+    password_hash: "bench-no-password-login",
+    created_at: created,
+  });
   const sellers = [1, 2, 3].map((i) => user(vendor, "SELLER", `seller${i}@bench.demo`, `Säljare ${i}`));
   const partnerAdmin = user(partners[0], "PARTNER_ADMIN", "admin@nordsak.bench.demo", "Petra Partner");
 
@@ -95,8 +135,23 @@ export function generate() {
     agreements.push(a);
     const renewed = random() < 0.3;
     const startsOn = isoDay(endsOn, -364);
-    if (renewed) periods.push({ id: uuid(), agreement_id: a.id, sequence: 1, starts_on: isoDay(startsOn, -365), ends_on: isoDay(startsOn, -1), created_at: created });
-    periods.push({ id: uuid(), agreement_id: a.id, sequence: renewed ? 2 : 1, starts_on: startsOn, ends_on: endsOn, created_at: created });
+    if (renewed)
+      periods.push({
+        id: uuid(),
+        agreement_id: a.id,
+        sequence: 1,
+        starts_on: isoDay(startsOn, -365),
+        ends_on: isoDay(startsOn, -1),
+        created_at: created,
+      });
+    periods.push({
+      id: uuid(),
+      agreement_id: a.id,
+      sequence: renewed ? 2 : 1,
+      starts_on: startsOn,
+      ends_on: endsOn,
+      created_at: created,
+    });
     a.period = { startsOn, endsOn };
     const own = propertiesOf.get(customer.id);
     const covered = new Set(Array.from({ length: int(1, 5) }, () => pick(own)));
@@ -162,9 +217,14 @@ export function generate() {
 /** Inserts the generated rows, a table at a time, in chunks that keep each statement small. */
 export async function insert(client, tables) {
   for (const [table, rows] of Object.entries(tables)) {
-    const columns = Object.keys(rows[0]).map((c) => `"${c}"`).join(", ");
+    const columns = Object.keys(rows[0])
+      .map((c) => `"${c}"`)
+      .join(", ");
     for (let i = 0; i < rows.length; i += 5_000) {
-      await client.query(`insert into "${table}" (${columns}) select ${columns} from json_populate_recordset(null::"${table}", $1::json)`, [JSON.stringify(rows.slice(i, i + 5_000))]);
+      await client.query(
+        `insert into "${table}" (${columns}) select ${columns} from json_populate_recordset(null::"${table}", $1::json)`,
+        [JSON.stringify(rows.slice(i, i + 5_000))],
+      );
     }
   }
   await client.query("analyze");

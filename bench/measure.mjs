@@ -12,7 +12,12 @@ const TICKS_PER_SECOND = 100; // USER_HZ on Linux
 
 /** Starts a server to measure, detached: it leads its own process group, which is what /proc is summed over. */
 export function startServer(name, cmd, args, env) {
-  const child = spawn(cmd, args, { cwd: root, env: { ...process.env, ...env }, stdio: ["ignore", "ignore", "pipe"], detached: true });
+  const child = spawn(cmd, args, {
+    cwd: root,
+    env: { ...process.env, ...env },
+    stdio: ["ignore", "ignore", "pipe"],
+    detached: true,
+  });
   let stderr = "";
   child.stderr.on("data", (c) => (stderr = (stderr + c).slice(-4_000)));
   child.on("exit", (code) => {
@@ -40,7 +45,10 @@ function groupMembers(pgid) {
 
 /** User + system CPU milliseconds of every process in the group. */
 export function cpuMs(pgid) {
-  return groupMembers(pgid).reduce((sum, m) => sum + ((Number(m.fields[11]) + Number(m.fields[12])) * 1000) / TICKS_PER_SECOND, 0);
+  return groupMembers(pgid).reduce(
+    (sum, m) => sum + ((Number(m.fields[11]) + Number(m.fields[12])) * 1000) / TICKS_PER_SECOND,
+    0,
+  );
 }
 
 /** Resident set of the group's largest process, in MB (the server itself, not its launcher). */
@@ -62,7 +70,9 @@ export function rssMb(pgid) {
  * `statementsOf`), and a superuser client on it. Stop it with `stopAll`.
  */
 export async function startCountingCluster() {
-  const cluster = await startCluster({ settings: { shared_preload_libraries: "pg_stat_statements", "pg_stat_statements.track": "top" } });
+  const cluster = await startCluster({
+    settings: { shared_preload_libraries: "pg_stat_statements", "pg_stat_statements.track": "top" },
+  });
   const admin = new pg.Client({ connectionString: cluster.url });
   try {
     await admin.connect();
@@ -96,7 +106,15 @@ export function load({ url, body, headers, seconds, connections }) {
   return new Promise((resolve, reject) => {
     const latencies = [];
     const instance = autocannon(
-      { url, method: "POST", body, headers: { "content-type": "application/json", ...headers }, connections, duration: seconds, timeout: 30 },
+      {
+        url,
+        method: "POST",
+        body,
+        headers: { "content-type": "application/json", ...headers },
+        connections,
+        duration: seconds,
+        timeout: 30,
+      },
       (err, result) => (err ? reject(err) : resolve({ result, latencies })),
     );
     instance.on("response", (_client, _status, _bytes, responseTime) => latencies.push(responseTime));

@@ -31,8 +31,14 @@ async function logIn(portal, email) {
     body: new URLSearchParams({ email, password: DEMO_PASSWORD, redirectTo: "/" }),
     redirect: "manual",
   });
-  const cookie = res.headers.getSetCookie().map((c) => c.split(";")[0]).join("; ");
-  if (res.status !== 302 || !cookie) throw new Error(`Logging in as ${email} answered ${res.status} without a session: ${(await res.text()).slice(0, 300)}`);
+  const cookie = res.headers
+    .getSetCookie()
+    .map((c) => c.split(";")[0])
+    .join("; ");
+  if (res.status !== 302 || !cookie)
+    throw new Error(
+      `Logging in as ${email} answered ${res.status} without a session: ${(await res.text()).slice(0, 300)}`,
+    );
   return cookie;
 }
 
@@ -46,14 +52,20 @@ async function apiAgreements(apiUrl, email) {
   const call = async (query, variables, token) => {
     const res = await fetch(apiUrl, {
       method: "POST",
-      headers: { "content-type": "application/json", "apollo-require-preflight": "true", ...(token ? { authorization: `Bearer ${token}` } : {}) },
+      headers: {
+        "content-type": "application/json",
+        "apollo-require-preflight": "true",
+        ...(token ? { authorization: `Bearer ${token}` } : {}),
+      },
       body: JSON.stringify({ query, variables }),
     });
     const json = await res.json();
     if (json.errors) throw new Error(JSON.stringify(json.errors).slice(0, 300));
     return json.data;
   };
-  const { login } = await call("mutation($input: LoginInput!) { login(input: $input) { token } }", { input: { email, password: DEMO_PASSWORD } });
+  const { login } = await call("mutation($input: LoginInput!) { login(input: $input) { token } }", {
+    input: { email, password: DEMO_PASSWORD },
+  });
   const data = await call("{ agreements(first: 100) { edges { node { id number } } } }", {}, login.token);
   return data.agreements.edges.map((e) => e.node);
 }
@@ -61,7 +73,7 @@ async function apiAgreements(apiUrl, email) {
 /** Waits until the servers are idle again: requests cut off at the end of a run are finished. */
 async function drain(pids) {
   let last = "";
-  for (let quiet = 0, until = Date.now() + 20_000; quiet < 2 && Date.now() < until; ) {
+  for (let quiet = 0, until = Date.now() + 20_000; quiet < 2 && Date.now() < until;) {
     await new Promise((r) => setTimeout(r, 400));
     const now = pids.map(cpuMs).join("/");
     quiet = now === last ? quiet + 1 : 0;
@@ -101,7 +113,11 @@ function machineNow() {
 
 const machine = machineNow();
 log("Building the API and the portal (npm run build), so the bench measures the code as it is now…");
-if (spawnSync("npm", ["run", "build", "-w", "api", "-w", "portal"], { cwd: root, stdio: ["ignore", "ignore", "inherit"] }).status !== 0) process.exit(1);
+if (
+  spawnSync("npm", ["run", "build", "-w", "api", "-w", "portal"], { cwd: root, stdio: ["ignore", "ignore", "inherit"] })
+    .status !== 0
+)
+  process.exit(1);
 
 const { cluster, admin } = await startCountingCluster();
 const children = [];
@@ -115,17 +131,29 @@ try {
 
   log("Migrating and seeding the demo (as npm start does)…");
   const seed = apiProcess("scripts/seed-demo");
-  const seeded = spawnSync(seed.cmd, [...seed.args, "--quiet"], { cwd: root, env: { ...process.env, ...seed.env, DATABASE_URL: dbUrl.toString() }, encoding: "utf8" });
-  if (seeded.status !== 0 || !seeded.stdout.includes("Seeded the demo.")) throw new Error(`Seeding the demo failed: ${seeded.stderr || seeded.stdout}`);
+  const seeded = spawnSync(seed.cmd, [...seed.args, "--quiet"], {
+    cwd: root,
+    env: { ...process.env, ...seed.env, DATABASE_URL: dbUrl.toString() },
+    encoding: "utf8",
+  });
+  if (seeded.status !== 0 || !seeded.stdout.includes("Seeded the demo."))
+    throw new Error(`Seeding the demo failed: ${seeded.stderr || seeded.stdout}`);
 
   const ports = { api: await freePort(), portal: await freePort() };
   const apiUrl = `http://127.0.0.1:${ports.api}/graphql`;
   const portal = `http://127.0.0.1:${ports.portal}`;
   const main = apiProcess("main");
-  // BENCH_PORTAL_NODE_FLAGS / BENCH_PORTAL_API_NODE_FLAGS, e.g. "--cpu-prof --cpu-prof-dir=bench/results/profile-portal".
+  // BENCH_PORTAL_NODE_FLAGS / BENCH_PORTAL_API_NODE_FLAGS, e.g. "--cpu-prof
+  // --cpu-prof-dir=bench/results/profile-portal".
   const flags = (name) => process.env[name]?.split(" ").filter(Boolean) ?? [];
   const servers = {
-    api: startServer("API", main.cmd, [...flags("BENCH_PORTAL_API_NODE_FLAGS"), ...main.args], { ...main.env, DATABASE_URL: dbUrl.toString(), API_PORT: String(ports.api), API_HOST: "127.0.0.1", LOG_LEVEL: "warn" }),
+    api: startServer("API", main.cmd, [...flags("BENCH_PORTAL_API_NODE_FLAGS"), ...main.args], {
+      ...main.env,
+      DATABASE_URL: dbUrl.toString(),
+      API_PORT: String(ports.api),
+      API_HOST: "127.0.0.1",
+      LOG_LEVEL: "warn",
+    }),
     portal: startServer("portal", "node", [...flags("BENCH_PORTAL_NODE_FLAGS"), "portal/server.mjs"], {
       PORT: String(ports.portal),
       TRYGG_API_URL: apiUrl,
@@ -147,15 +175,31 @@ try {
   if (!richest) throw new Error("No demo agreement page answered 200.");
 
   const targets = {
-    customerDashboard: { label: "Dashboard `/`, customer admin", path: "/", cookie: cookies.customer, markers: ['class="dashboard"', CUSTOMER_ADMIN.name, 'class="tiles"'] },
-    sellerDashboard: { label: "Dashboard `/`, seller", path: "/", cookie: cookies.seller, markers: ['class="dashboard"', SELLER.name, 'class="dash-group"'] },
-    agreement: { label: `Agreement page ${richest.number}, seller`, path: `/agreements/${richest.id}`, cookie: cookies.seller, markers: ['id="overview"', richest.number, 'id="tailoring"'] },
+    customerDashboard: {
+      label: "Dashboard `/`, customer admin",
+      path: "/",
+      cookie: cookies.customer,
+      markers: ['class="dashboard"', CUSTOMER_ADMIN.name, 'class="tiles"'],
+    },
+    sellerDashboard: {
+      label: "Dashboard `/`, seller",
+      path: "/",
+      cookie: cookies.seller,
+      markers: ['class="dashboard"', SELLER.name, 'class="dash-group"'],
+    },
+    agreement: {
+      label: `Agreement page ${richest.number}, seller`,
+      path: `/agreements/${richest.id}`,
+      cookie: cookies.seller,
+      markers: ['id="overview"', richest.number, 'id="tailoring"'],
+    },
   };
   // Each target is checked once by hand, so a login or error page cannot pass for it.
   for (const t of Object.values(targets)) {
     const { status, body } = await page(`${portal}${t.path}`, t.cookie);
     const missing = t.markers.filter((m) => !body.includes(m));
-    if (status !== 200 || missing.length) throw new Error(`${t.label} answered ${status}${missing.length ? ` without ${missing.join(", ")}` : ""}`);
+    if (status !== 200 || missing.length)
+      throw new Error(`${t.label} answered ${status}${missing.length ? ` without ${missing.join(", ")}` : ""}`);
     t.bytes = Buffer.byteLength(body);
     // The API's statements for this one page: where its count per page comes from.
     await admin.query("select pg_stat_statements_reset()");
@@ -168,10 +212,27 @@ try {
       )
     ).rows;
   }
-  log(`Logged in through the portal's form; the agreement page of ${richest.number} is the richest (${richest.bytes} characters).`);
+  log(
+    `Logged in through the portal's form; the agreement page of ${richest.number} is the richest (${richest.bytes} characters).`,
+  );
 
   const runs = {};
-  for (const c of CONNECTIONS) for (const name of Object.keys(targets)) runs[`${name}@${c}`] = { name, connections: c, requests: 0, sent: 0, seconds: 0, errors: 0, mismatches: 0, portalCpuMs: 0, apiCpuMs: 0, statements: 0, latencies: [], peakPortalRssMb: 0 };
+  for (const c of CONNECTIONS)
+    for (const name of Object.keys(targets))
+      runs[`${name}@${c}`] = {
+        name,
+        connections: c,
+        requests: 0,
+        sent: 0,
+        seconds: 0,
+        errors: 0,
+        mismatches: 0,
+        portalCpuMs: 0,
+        apiCpuMs: 0,
+        statements: 0,
+        latencies: [],
+        peakPortalRssMb: 0,
+      };
   const pids = [servers.portal.pid, servers.api.pid];
   for (let round = 1; round <= ROUNDS; round++) {
     // Interleaved, each round starting elsewhere, so no page always runs first on a cool machine.
@@ -181,7 +242,9 @@ try {
       const r = runs[key];
       const t = targets[r.name];
       const options = { url: `${portal}${t.path}`, cookie: t.cookie, markers: t.markers, connections: r.connections };
-      log(`Round ${round}/${ROUNDS}: ${t.label} — ${WARMUP_SECONDS} s warm-up, ${MEASURED_SECONDS} s measured, ${r.connections} connections`);
+      log(
+        `Round ${round}/${ROUNDS}: ${t.label} — ${WARMUP_SECONDS} s warm-up, ${MEASURED_SECONDS} s measured, ${r.connections} connections`,
+      );
       await load({ ...options, seconds: WARMUP_SECONDS });
       await drain(pids);
       const cpu0 = pids.map(cpuMs);
@@ -231,7 +294,13 @@ try {
     date: new Date().toISOString(),
     machine,
     goalP95Ms: GOAL_P95_MS,
-    settings: { connections: CONNECTIONS, warmupSeconds: WARMUP_SECONDS, measuredSeconds: MEASURED_SECONDS, rounds: ROUNDS, agreement: richest.number },
+    settings: {
+      connections: CONNECTIONS,
+      warmupSeconds: WARMUP_SECONDS,
+      measuredSeconds: MEASURED_SECONDS,
+      rounds: ROUNDS,
+      agreement: richest.number,
+    },
     results,
     statementsOfOnePage: Object.fromEntries(Object.values(targets).map((t) => [t.label, t.statements])),
   };
@@ -242,7 +311,13 @@ try {
   const report = existsSync(latest) ? JSON.parse(readFileSync(latest, "utf8")) : {};
   report.portal = portalReport;
   writeFileSync(latest, JSON.stringify(report, null, 2) + "\n");
-  writePortalReport(portalReport, { print: (line) => console.log(line), docs: path.join(root, "docs", "performance.md"), readFileSync, writeFileSync, existsSync });
+  writePortalReport(portalReport, {
+    print: (line) => console.log(line),
+    docs: path.join(root, "docs", "performance.md"),
+    readFileSync,
+    writeFileSync,
+    existsSync,
+  });
 } catch (e) {
   log(`The portal bench failed: ${e.stack ?? e}`);
   exitCode = 1;

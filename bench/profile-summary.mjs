@@ -32,7 +32,8 @@ for (const [id, t] of self) {
 }
 const show = (title, map) => {
   console.log(`\n${title}`);
-  for (const [k, t] of [...map].sort((a, b) => b[1] - a[1]).slice(0, Number(top))) console.log(`${((100 * t) / total).toFixed(1).padStart(6)} %  ${k}`);
+  for (const [k, t] of [...map].sort((a, b) => b[1] - a[1]).slice(0, Number(top)))
+    console.log(`${((100 * t) / total).toFixed(1).padStart(6)} %  ${k}`);
 };
 show("Self time by package", packages);
 show("Self time by function", functions);

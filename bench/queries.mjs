@@ -28,7 +28,8 @@ export const POSTGRAPHILE_QUERY = `query PartnerAgreements($first: Int!, $partne
   }
 }`;
 
-const globalId = (type, column) => `translate(encode(convert_to('${type}:' || ${column}, 'utf8'), 'base64'), '+/=', '-_')`;
+const globalId = (type, column) =>
+  `translate(encode(convert_to('${type}:' || ${column}, 'utf8'), 'base64'), '+/=', '-_')`;
 
 /** The plain handler: one statement that builds Trygg's response body in PostgreSQL. */
 export const PLAIN_SQL = `with page as (
@@ -78,7 +79,11 @@ export function fromTrygg(body) {
       tier: a.tier.code,
       customer: a.customer,
       properties: a.properties,
-      rentals: a.licenceRentals.map((r) => ({ ...r, amountMinor: r.monthlyPrice.amountMinor, currency: r.monthlyPrice.currency })),
+      rentals: a.licenceRentals.map((r) => ({
+        ...r,
+        amountMinor: r.monthlyPrice.amountMinor,
+        currency: r.monthlyPrice.currency,
+      })),
     })),
   );
 }

@@ -23,7 +23,8 @@ export function summary(report) {
     `Trygg is at ${ratios.tryggToPostgraphile.toFixed(2)}× PostGraphile's req/s and ${ratios.tryggToPlain.toFixed(2)}× the plain handler's (PostGraphile: ${ratios.postgraphileToPlain.toFixed(2)}×).`,
     `Trygg's API resident set under load peaked at ${report.results.trygg.peakRssMb.toFixed(0)} MB.`,
   ];
-  if (cal?.evaluationsPerSecond !== undefined) lines.push(`Support calendar: ${Math.round(cal.evaluationsPerSecond).toLocaleString("en")} evaluations/s.`);
+  if (cal?.evaluationsPerSecond !== undefined)
+    lines.push(`Support calendar: ${Math.round(cal.evaluationsPerSecond).toLocaleString("en")} evaluations/s.`);
   else if (cal) lines.push(`Support calendar: no figure (${(cal.error ?? cal.output ?? "").split("\n")[0]}).`);
   lines.push(
     "",
@@ -38,7 +39,8 @@ export function writeReport(report, { print, docs, readFileSync, writeFileSync, 
   print("");
   if (report.tryggStatements) {
     print("Trygg's statements over the whole run (calls, mean ms, statement):");
-    for (const s of report.tryggStatements) print(`  ${String(s.calls).padStart(7)}  ${s.mean_ms.toFixed(2).padStart(7)}  ${s.query}`);
+    for (const s of report.tryggStatements)
+      print(`  ${String(s.calls).padStart(7)}  ${s.mean_ms.toFixed(2).padStart(7)}  ${s.query}`);
     print("");
   }
   for (const line of lines) print(line);

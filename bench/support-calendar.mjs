@@ -1,5 +1,6 @@
 // The support calendar's figure, when api/bench/support-calendar.ts exists (it is written on its own
-// branch). The module may export a function (default, `run`, `bench` or `benchSupportCalendar`) that returns a number or
+// branch). The module may export a function (default, `run`, `bench` or `benchSupportCalendar`) that returns a number
+// or
 // `{ evaluationsPerSecond }`, or simply print "N evaluations/s"; either is picked up.
 import { spawnSync } from "node:child_process";
 import { existsSync } from "node:fs";
@@ -27,5 +28,7 @@ export async function supportCalendarFigure() {
   const tagged = run.stdout.match(/^BENCH_FIGURE (.*)$/m);
   if (tagged) return JSON.parse(tagged[1]);
   const printed = run.stdout.match(/([\d][\d\s,.]*)\s*evaluations?\s*(?:\/|per)\s*s(?:econd)?/i);
-  return printed ? { evaluationsPerSecond: Number(printed[1].replace(/[\s,]/g, "")), output: run.stdout.trim() } : { output: run.stdout.trim() };
+  return printed
+    ? { evaluationsPerSecond: Number(printed[1].replace(/[\s,]/g, "")), output: run.stdout.trim() }
+    : { output: run.stdout.trim() };
 }

@@ -17,7 +17,10 @@ const root = path.resolve(here, "..");
 
 if (Number(process.versions.node.split(".")[0]) < 22) {
   console.log(`Stryker needs Node 22; running on node@${NODE} from npm…`);
-  const r = spawnSync("npx", ["--yes", `node@${NODE}`, fileURLToPath(import.meta.url), ...process.argv.slice(2)], { stdio: "inherit", cwd: root });
+  const r = spawnSync("npx", ["--yes", `node@${NODE}`, fileURLToPath(import.meta.url), ...process.argv.slice(2)], {
+    stdio: "inherit",
+    cwd: root,
+  });
   process.exit(r.status ?? 1);
 }
 
@@ -41,7 +44,11 @@ const stryker = path.join(here, "node_modules", "@stryker-mutator", "core", "bin
 const rows = [];
 for (const rule of rules) {
   console.log(`\n▶ ${rule.file}`);
-  const r = spawnSync(process.execPath, [stryker, "run"], { stdio: "inherit", cwd: root, env: { ...process.env, TRYGG_MUTATION_RULE: rule.name } });
+  const r = spawnSync(process.execPath, [stryker, "run"], {
+    stdio: "inherit",
+    cwd: root,
+    env: { ...process.env, TRYGG_MUTATION_RULE: rule.name },
+  });
   if (r.status !== 0) {
     rows.push({ file: rule.file, failed: `Stryker exited with ${r.status ?? r.signal}` });
     continue;
@@ -53,7 +60,15 @@ for (const rule of rules) {
   const survived = count("Survived");
   // A "survivor" on which no test ran was never measured (stryker-mutator/stryker-js#6213).
   const unmeasured = mutants.filter((m) => m.status === "Survived" && m.testsCompleted === 0).length;
-  rows.push({ file: rule.file, detected, survived, unmeasured, noCoverage: count("NoCoverage"), ignored: count("Ignored"), score: (100 * detected) / (detected + survived) });
+  rows.push({
+    file: rule.file,
+    detected,
+    survived,
+    unmeasured,
+    noCoverage: count("NoCoverage"),
+    ignored: count("Ignored"),
+    score: (100 * detected) / (detected + survived),
+  });
 }
 
 console.log("\nMutation score per rule file: killed (or timed out) of the mutants its tests reach");
@@ -62,7 +77,9 @@ for (const row of rows) {
   else {
     const mark = passed(row) ? "✔" : "✘";
     const unmeasured = row.unmeasured ? ` (${row.unmeasured} of them with no test run: not measured, run again)` : "";
-    console.log(`${mark} ${row.score.toFixed(1).padStart(5)} %  ${row.file}: ${row.detected} killed, ${row.survived} survived${unmeasured}, ${row.noCoverage} not reached, ${row.ignored} ignored`);
+    console.log(
+      `${mark} ${row.score.toFixed(1).padStart(5)} %  ${row.file}: ${row.detected} killed, ${row.survived} survived${unmeasured}, ${row.noCoverage} not reached, ${row.ignored} ignored`,
+    );
   }
 }
 console.log(`Reports: reports/mutation/<rule>.html`);

@@ -96,7 +96,15 @@ app.use((req, _res, next) => {
   req.headers["x-trygg-client-address"] = req.ip ?? req.socket.remoteAddress ?? "";
   next();
 });
-app.all("*", remixHandler({ build, mode: settings.NODE_ENV, limitFor, getLoadContext: (_req, res) => ({ cspNonce: res.locals.cspNonce }) }));
+app.all(
+  "*",
+  remixHandler({
+    build,
+    mode: settings.NODE_ENV,
+    limitFor,
+    getLoadContext: (_req, res) => ({ cspNonce: res.locals.cspNonce }),
+  }),
+);
 
 const server = app.listen(settings.PORT, () => console.log(`Trygg portal on http://localhost:${settings.PORT}`));
 // A client that sends `Expect: 100-continue` waits for the app's word before sending the body, so

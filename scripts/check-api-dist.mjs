@@ -10,7 +10,13 @@ const apiDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..", 
 const dist = path.join(apiDir, "dist");
 
 /** Test-only files by name; api/tsconfig.build.json excludes the same. */
-const TEST_ONLY = [/\.test\.js$/, /\.fixture\.js$/, /(^|\/)test-[^/]*\.js$/, /(^|\/)test-support\.js$/, /\.same-as-drizzle\.js$/];
+const TEST_ONLY = [
+  /\.test\.js$/,
+  /\.fixture\.js$/,
+  /(^|\/)test-[^/]*\.js$/,
+  /(^|\/)test-support\.js$/,
+  /\.same-as-drizzle\.js$/,
+];
 
 function files(dir) {
   return readdirSync(dir, { withFileTypes: true }).flatMap((e) => {
@@ -20,7 +26,11 @@ function files(dir) {
 }
 
 /** `lodash/fp` → `lodash`, `@scope/pkg/x` → `@scope/pkg`. */
-const packageOf = (spec) => spec.split("/").slice(0, spec.startsWith("@") ? 2 : 1).join("/");
+const packageOf = (spec) =>
+  spec
+    .split("/")
+    .slice(0, spec.startsWith("@") ? 2 : 1)
+    .join("/");
 
 const { dependencies = {} } = JSON.parse(readFileSync(path.join(apiDir, "package.json"), "utf8"));
 const allowed = new Set([...Object.keys(dependencies), ...builtinModules]);

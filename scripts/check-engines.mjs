@@ -16,10 +16,12 @@ const HARMLESS = {
     "2.x asks for Node 22.15 and uses Promise.withResolvers only where it exists, with its own fallback; the API reaches it through @apollo/server → @graphql-tools/schema → @graphql-tools/utils 12, and the API's tests pass on Node 20",
   "@whatwg-node/disposablestack":
     "a DisposableStack ponyfill with its own SuppressedError; only graphql-codegen's URL and GitHub schema loaders use it, and our codegen reads local files",
-  "@whatwg-node/fetch": "fetches schemas for graphql-codegen's URL, GitHub and Apollo loaders; our codegen configs read local files, so it never fetches",
+  "@whatwg-node/fetch":
+    "fetches schemas for graphql-codegen's URL, GitHub and Apollo loaders; our codegen configs read local files, so it never fetches",
   "@whatwg-node/node-fetch": "the same loaders' HTTP client; never called by our codegen",
   "sync-fetch": "the same loaders' synchronous fetch; never called by our codegen",
-  listr2: "graphql-codegen's progress list; it needs util.styleText, in Node since 20.12; the codegen checks run it on every npm test",
+  listr2:
+    "graphql-codegen's progress list; it needs util.styleText, in Node since 20.12; the codegen checks run it on every npm test",
 };
 
 const pkg = JSON.parse(readFileSync(path.join(root, "package.json"), "utf8"));
@@ -38,10 +40,16 @@ for (const [where, entry] of Object.entries(lock.packages)) {
     else problems.push(`${name}@${entry.version} wants Node ${wants}, engines admits ${node} (${where})`);
   }
 }
-for (const name of Object.keys(HARMLESS)) if (!excused.has(name)) problems.push(`${name}: listed as harmless, but no version in the lock file needs it any more`);
+for (const name of Object.keys(HARMLESS))
+  if (!excused.has(name))
+    problems.push(`${name}: listed as harmless, but no version in the lock file needs it any more`);
 
 if (problems.length) {
-  console.error(`engines.node "${pkg.engines.node}" and the lock file disagree:\n  ${[...new Set(problems)].join("\n  ")}`);
+  console.error(
+    `engines.node "${pkg.engines.node}" and the lock file disagree:\n  ${[...new Set(problems)].join("\n  ")}`,
+  );
   process.exit(1);
 }
-console.log(`engines.node "${pkg.engines.node}": every package runs on ${lines.join(", ")}; harmless below their engines: ${[...excused].join(", ")}.`);
+console.log(
+  `engines.node "${pkg.engines.node}": every package runs on ${lines.join(", ")}; harmless below their engines: ${[...excused].join(", ")}.`,
+);

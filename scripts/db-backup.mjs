@@ -54,12 +54,19 @@ async function restore() {
   if (!file || !existsSync(file)) throw new Error("Name the backup to restore: npm run db:restore -- <file> [--force]");
   if (url) {
     // --clean drops what the dump holds before recreating it, so a restore over a used database works.
-    execFileSync(pgTool("pg_restore"), ["--clean", "--if-exists", "--no-owner", "--exit-on-error", `--dbname=${url}`, path.resolve(file)], { stdio: "inherit" });
+    execFileSync(
+      pgTool("pg_restore"),
+      ["--clean", "--if-exists", "--no-owner", "--exit-on-error", `--dbname=${url}`, path.resolve(file)],
+      { stdio: "inherit" },
+    );
     log(`Restored ${file} into the PostgreSQL database.`);
     return;
   }
   if (existsSync(dataDir) && readdirSync(dataDir).length > 0) {
-    if (!force) throw new Error(`${dataDir} is not empty. Stop the API and add --force: the current data is moved aside, not deleted.`);
+    if (!force)
+      throw new Error(
+        `${dataDir} is not empty. Stop the API and add --force: the current data is moved aside, not deleted.`,
+      );
     const aside = `${dataDir}.before-restore-${stamp()}`;
     renameSync(dataDir, aside);
     log(`Moved the current data to ${aside}`);

@@ -31,7 +31,8 @@ export function isRoot() {
 
 /** Installs Debian packages; only possible as root (as on CI and developer machines here). */
 export function aptInstall(packages) {
-  if (!isRoot()) throw new Error(`Missing ${packages.join(", ")}: install with 'sudo apt-get install -y ${packages.join(" ")}'`);
+  if (!isRoot())
+    throw new Error(`Missing ${packages.join(", ")}: install with 'sudo apt-get install -y ${packages.join(" ")}'`);
   log(`Installing ${packages.join(", ")} with apt-get…`);
   run("apt-get", ["update", "-qq"]);
   if (run("apt-get", ["install", "-y", "-qq", ...packages], { env: { DEBIAN_FRONTEND: "noninteractive" } }) !== 0) {
@@ -70,7 +71,12 @@ export function startService(name, cmd, args, opts = {}) {
   // Its own process group, so that stopping it also stops what it started (npx → tsx → node). The
   // IPC channel is how it knows we are gone: it closes however we end, and the API and the portal
   // stop when it does; a process group alone would leave them running after a SIGKILL of ours.
-  const child = spawn(cmd, args, { cwd: opts.cwd ?? root, env: { ...process.env, ...opts.env }, stdio: ["ignore", "pipe", "pipe", "ipc"], detached: true });
+  const child = spawn(cmd, args, {
+    cwd: opts.cwd ?? root,
+    env: { ...process.env, ...opts.env },
+    stdio: ["ignore", "pipe", "pipe", "ipc"],
+    detached: true,
+  });
   const prefix = `\x1b[35m[${name}]\x1b[0m `;
   const pipe = (stream, out) => {
     let buffer = "";
@@ -123,7 +129,11 @@ export function apiScript(file, ...args) {
  */
 export function apiProcess(file, { production = true } = {}) {
   if (!production) return { cmd: "npx", args: apiScript(`${file}.ts`), env: {} };
-  return { cmd: "node", args: [...API_NODE_FLAGS, `api/dist/${file}.js`], env: { NODE_ENV: process.env.NODE_ENV ?? "production" } };
+  return {
+    cmd: "node",
+    args: [...API_NODE_FLAGS, `api/dist/${file}.js`],
+    env: { NODE_ENV: process.env.NODE_ENV ?? "production" },
+  };
 }
 
 /**

@@ -55,12 +55,33 @@ export async function startCluster({ settings = {} } = {}) {
   const data = path.join(dir, "data");
   const port = await freePort();
   log(`Starting PostgreSQL (${bin}) on port ${port} in ${dir}`);
-  as(user, path.join(bin, "initdb"), ["-D", data, "-U", "postgres", "-A", "trust", "--no-sync", "-E", "UTF8", "--locale=C"]);
+  as(user, path.join(bin, "initdb"), [
+    "-D",
+    data,
+    "-U",
+    "postgres",
+    "-A",
+    "trust",
+    "--no-sync",
+    "-E",
+    "UTF8",
+    "--locale=C",
+  ]);
   const pgCtl = (...args) => as(user, path.join(bin, "pg_ctl"), ["-D", data, ...args]);
   const start = () =>
     pgCtl(
-      "-l", path.join(dir, "server.log"), "-w", "-t", "60", "start",
-      "-o", `-p ${port} -k ${dir} -c listen_addresses=127.0.0.1 -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=200${Object.entries(settings).map(([k, v]) => ` -c ${k}=${v}`).join("")}`,
+      "-l",
+      path.join(dir, "server.log"),
+      "-w",
+      "-t",
+      "60",
+      "start",
+      "-o",
+      `-p ${port} -k ${dir} -c listen_addresses=127.0.0.1 -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=200${Object.entries(
+        settings,
+      )
+        .map(([k, v]) => ` -c ${k}=${v}`)
+        .join("")}`,
     );
   start();
   return {

@@ -5,7 +5,17 @@ import { spawnSync } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import { existsSync, mkdirSync, readFileSync, readdirSync, statSync, writeFileSync } from "node:fs";
 import path from "node:path";
-import { apiProcess, ensureDependencies, log, portIsFree, root, run, startService, stopService, waitFor } from "./lib.mjs";
+import {
+  apiProcess,
+  ensureDependencies,
+  log,
+  portIsFree,
+  root,
+  run,
+  startService,
+  stopService,
+  waitFor,
+} from "./lib.mjs";
 
 const apiPort = process.env.API_PORT ?? "4000";
 const portalPort = process.env.PORTAL_PORT ?? "3000";
@@ -45,13 +55,21 @@ function portalSessionSecret() {
 /** The API runs compiled in production; rebuilt when a source is newer than the build. */
 function apiNeedsBuild() {
   const built = path.join(root, "api", "dist", "main.js");
-  return !existsSync(built) || Math.max(newestMtime(path.join(root, "api", "src")), newestMtime(sharedSources)) > statSync(built).mtimeMs;
+  return (
+    !existsSync(built) ||
+    Math.max(newestMtime(path.join(root, "api", "src")), newestMtime(sharedSources)) > statSync(built).mtimeMs
+  );
 }
 
 ensureDependencies();
-for (const [name, port, setting] of [["API", apiPort, "API_PORT"], ["portal", portalPort, "PORTAL_PORT"]]) {
+for (const [name, port, setting] of [
+  ["API", apiPort, "API_PORT"],
+  ["portal", portalPort, "PORTAL_PORT"],
+]) {
   if (!(await portIsFree(port))) {
-    log(`Port ${port} for the ${name} is in use. Is Trygg already running? Stop it, or choose another port with ${setting}=…`);
+    log(
+      `Port ${port} for the ${name} is in use. Is Trygg already running? Stop it, or choose another port with ${setting}=…`,
+    );
     process.exit(1);
   }
 }
@@ -63,7 +81,9 @@ if (apiNeedsBuild()) {
 }
 const seed = apiProcess("scripts/seed-demo");
 log("Migrating and seeding the demo on first run…");
-if (run(seed.cmd, [...seed.args, "--quiet"], { env: { ...seed.env, ...env }, stdio: ["ignore", "pipe", "inherit"] }) !== 0) {
+if (
+  run(seed.cmd, [...seed.args, "--quiet"], { env: { ...seed.env, ...env }, stdio: ["ignore", "pipe", "inherit"] }) !== 0
+) {
   process.exit(1);
 }
 if (portalNeedsBuild()) {
@@ -131,8 +151,15 @@ try {
   await stop(1);
 }
 const logins = apiProcess("scripts/demo-logins");
-const printed = spawnSync(logins.cmd, logins.args, { cwd: root, encoding: "utf8", env: { ...process.env, ...logins.env } });
-const listed = printed.status === 0 ? printed.stdout.trim() : `(could not list the demo logins: ${printed.stderr.trim().split("\n")[0]})`;
+const printed = spawnSync(logins.cmd, logins.args, {
+  cwd: root,
+  encoding: "utf8",
+  env: { ...process.env, ...logins.env },
+});
+const listed =
+  printed.status === 0
+    ? printed.stdout.trim()
+    : `(could not list the demo logins: ${printed.stderr.trim().split("\n")[0]})`;
 console.log(`
   Trygg is running.
     Portal:   http://localhost:${portalPort}

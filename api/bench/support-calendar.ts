@@ -10,7 +10,9 @@ import { supportCalendar } from "../src/modules/support/support-calendar.service
  * migration seeds it: evaluations per second on one core. Recomputing the deadlines of thousands of
  * open cases after a calendar change must stay cheap; the issue asks for at least 1,000,000/s.
  */
-export async function benchSupportCalendar(opts: { seconds?: number } = {}): Promise<{ evaluationsPerSecond: number; intervals: number }> {
+export async function benchSupportCalendar(
+  opts: { seconds?: number } = {},
+): Promise<{ evaluationsPerSecond: number; intervals: number }> {
   const database = await openDatabase({ dataDir: "memory://" });
   try {
     await database.migrate();

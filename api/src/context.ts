@@ -23,11 +23,22 @@ export interface Context {
   ip: string;
   userAgent: string | null;
   log: Logger;
-  loaders: PartyLoaders & AgreementLoaders & TailoringLoaders & ReleaseLoaders & AuditLoaders & SupportLoaders & VisitLoaders;
+  loaders: PartyLoaders &
+    AgreementLoaders &
+    TailoringLoaders &
+    ReleaseLoaders &
+    AuditLoaders &
+    SupportLoaders &
+    VisitLoaders;
   /** "Today" in Sweden and the expiring window, read once per request. */
   clock: Clock;
   /** The request's instant, read once with the clock: every field of one answer measures time from it. */
   now: Date;
   /** Long-lived parts shared by every request. */
-  app: { throttle: LoginThrottle; attachmentLimits: AttachmentLimits; sessionTtlHours: number; expiringWindowDays: number };
+  app: {
+    throttle: LoginThrottle;
+    attachmentLimits: AttachmentLimits;
+    sessionTtlHours: number;
+    expiringWindowDays: number;
+  };
 }

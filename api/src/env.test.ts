@@ -10,8 +10,12 @@ describe("settings", () => {
   });
 
   it("stops with a message naming each bad setting", () => {
-    expect(() => parseEnv({ API_PORT: "not-a-port", DATABASE_URL: "mysql://x" })).toThrow(/API_PORT[\s\S]*DATABASE_URL|DATABASE_URL[\s\S]*API_PORT/);
+    expect(() => parseEnv({ API_PORT: "not-a-port", DATABASE_URL: "mysql://x" })).toThrow(
+      /API_PORT[\s\S]*DATABASE_URL|DATABASE_URL[\s\S]*API_PORT/,
+    );
     expect(() => parseEnv({ TRYGG_ADMIN_EMAIL: "admin@example.com" })).toThrow(/TRYGG_ADMIN_PASSWORD/);
-    expect(() => parseEnv({ TRYGG_ADMIN_EMAIL: "admin@example.com", TRYGG_ADMIN_PASSWORD: "short" })).toThrow(/TRYGG_ADMIN_PASSWORD: must be at least 12/);
+    expect(() => parseEnv({ TRYGG_ADMIN_EMAIL: "admin@example.com", TRYGG_ADMIN_PASSWORD: "short" })).toThrow(
+      /TRYGG_ADMIN_PASSWORD: must be at least 12/,
+    );
   });
 });

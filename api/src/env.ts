@@ -21,14 +21,21 @@ const schema = z.object({
   /** Connections per API process (PostgreSQL only). N processes use up to N × this many. */
   DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(10),
   /** "false" behind PgBouncer in transaction mode, which cannot keep prepared statements. */
-  DATABASE_PREPARE: z.enum(["true", "false"]).default("true").transform((v) => v === "true"),
+  DATABASE_PREPARE: z
+    .enum(["true", "false"])
+    .default("true")
+    .transform((v) => v === "true"),
   /** PostgreSQL cancels a statement that runs longer than this. */
   DATABASE_STATEMENT_TIMEOUT_MS: z.coerce.number().int().min(100).max(600_000).default(10_000),
   TRYGG_ADMIN_EMAIL: z.string().email().optional(),
   TRYGG_ADMIN_PASSWORD: z.string().min(12, "must be at least 12 characters").optional(),
   /** How many days before its end an agreement shows as EXPIRING. */
   AGREEMENT_EXPIRING_WINDOW_DAYS: z.coerce.number().int().min(0).max(365).default(DEFAULT_EXPIRING_WINDOW_DAYS),
-  SESSION_TTL_HOURS: z.coerce.number().positive().max(24 * 90).default(12),
+  SESSION_TTL_HOURS: z.coerce
+    .number()
+    .positive()
+    .max(24 * 90)
+    .default(12),
   /**
    * Seconds an API token, once looked up, is believed without asking the database again; 0 looks
    * it up on every request. Revocation in the same process is seen at once, in another after this.
@@ -45,16 +52,35 @@ const schema = z.object({
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
   LOGIN_MAX_FAILURES_PER_ACCOUNT: z.coerce.number().int().positive().default(5),
   LOGIN_MAX_FAILURES_PER_ADDRESS: z.coerce.number().int().positive().default(20),
-  LOGIN_FAILURE_WINDOW_SECONDS: z.coerce.number().int().positive().default(15 * 60),
+  LOGIN_FAILURE_WINDOW_SECONDS: z.coerce
+    .number()
+    .int()
+    .positive()
+    .default(15 * 60),
   /** The slower limit behind the per-address ones: attempts on one account from anywhere, per day. */
   LOGIN_MAX_FAILURES_PER_ACCOUNT_DAILY: z.coerce.number().int().positive().default(100),
-  /** Support case attachments: what one case, and one customer's cases that are not closed, may hold (MB of 1024 × 1024 bytes). */
+  /**
+   * Support case attachments: what one case, and one customer's cases that are not closed, may hold (MB of 1024 × 1024
+   * bytes).
+   */
   ATTACHMENT_MAX_FILES_PER_CASE: z.coerce.number().int().positive().default(ATTACHMENTS.ATTACHMENT_MAX_FILES_PER_CASE),
   ATTACHMENT_MAX_MB_PER_CASE: z.coerce.number().int().positive().default(ATTACHMENTS.ATTACHMENT_MAX_MB_PER_CASE),
-  ATTACHMENT_MAX_FILES_PER_CUSTOMER: z.coerce.number().int().positive().default(ATTACHMENTS.ATTACHMENT_MAX_FILES_PER_CUSTOMER),
-  ATTACHMENT_MAX_MB_PER_CUSTOMER: z.coerce.number().int().positive().default(ATTACHMENTS.ATTACHMENT_MAX_MB_PER_CUSTOMER),
+  ATTACHMENT_MAX_FILES_PER_CUSTOMER: z.coerce
+    .number()
+    .int()
+    .positive()
+    .default(ATTACHMENTS.ATTACHMENT_MAX_FILES_PER_CUSTOMER),
+  ATTACHMENT_MAX_MB_PER_CUSTOMER: z.coerce
+    .number()
+    .int()
+    .positive()
+    .default(ATTACHMENTS.ATTACHMENT_MAX_MB_PER_CUSTOMER),
   /** Files one user may attach in an hour, over every case. */
-  ATTACHMENT_MAX_UPLOADS_PER_HOUR: z.coerce.number().int().positive().default(ATTACHMENTS.ATTACHMENT_MAX_UPLOADS_PER_HOUR),
+  ATTACHMENT_MAX_UPLOADS_PER_HOUR: z.coerce
+    .number()
+    .int()
+    .positive()
+    .default(ATTACHMENTS.ATTACHMENT_MAX_UPLOADS_PER_HOUR),
   /**
    * "off" runs every request with graphql-js alone: the operator's switch should a compiled answer
    * ever differ (docs/decisions/0040-compiled-only-where-proven.md); costs about a third more CPU.

@@ -14,7 +14,19 @@ export interface LoggedError {
 }
 
 /** Fields that hold the values of a statement, or PostgreSQL's quotes of them; never logged. */
-const STATEMENT_VALUES = new Set(["params", "parameters", "args", "types", "queryOptions", "detail", "where", "internal_query", "internalQuery", "internalPosition", "internal_position"]);
+const STATEMENT_VALUES = new Set([
+  "params",
+  "parameters",
+  "args",
+  "types",
+  "queryOptions",
+  "detail",
+  "where",
+  "internal_query",
+  "internalQuery",
+  "internalPosition",
+  "internal_position",
+]);
 
 /** Keys whose values never reach a log line, at any depth. */
 export const SECRET_KEY = /pass(word)?|secret|token|hash|authorization|cookie|^params$|^parameters$/i;
@@ -54,12 +66,26 @@ export function logError(err: Error, scrub: (value: unknown, depth: number) => u
   const message = withoutQuotedValues(withoutStatementValues(String(err.message ?? "")), code);
   const out: LoggedError = { type, message, stack: framesOf(err).join("\n") };
   for (const [key, value] of Object.entries(err)) {
-    if (key === "message" || key === "stack" || key === "cause" || STATEMENT_VALUES.has(key) || SECRET_KEY.test(key) || value === undefined) continue;
-    out[key] = isErrorLike(value) ? (depth < MAX_CAUSES ? logError(value, scrub, depth + 1) : "[error]") : scrub(value, depth + 1);
+    if (
+      key === "message" ||
+      key === "stack" ||
+      key === "cause" ||
+      STATEMENT_VALUES.has(key) ||
+      SECRET_KEY.test(key) ||
+      value === undefined
+    )
+      continue;
+    out[key] = isErrorLike(value)
+      ? depth < MAX_CAUSES
+        ? logError(value, scrub, depth + 1)
+        : "[error]"
+      : scrub(value, depth + 1);
   }
   // Often not enumerable (`new Error(m, { cause })`), and where the driver's own error is found.
   const cause = (err as { cause?: unknown }).cause;
-  if (cause !== undefined && depth < MAX_CAUSES) out.cause = isErrorLike(cause) ? logError(cause, scrub, depth + 1) : scrub(cause, depth + 1);
-  if (err instanceof AggregateError && depth < MAX_CAUSES) out.errors = err.errors.map((e: unknown) => (isErrorLike(e) ? logError(e, scrub, depth + 1) : scrub(e, depth + 1)));
+  if (cause !== undefined && depth < MAX_CAUSES)
+    out.cause = isErrorLike(cause) ? logError(cause, scrub, depth + 1) : scrub(cause, depth + 1);
+  if (err instanceof AggregateError && depth < MAX_CAUSES)
+    out.errors = err.errors.map((e: unknown) => (isErrorLike(e) ? logError(e, scrub, depth + 1) : scrub(e, depth + 1)));
   return out;
 }

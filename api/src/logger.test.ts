@@ -33,13 +33,23 @@ describe("the logger", () => {
       const secretHash = "$argon2id$v=19$m=19456,t=2,p=1$SECRETSALT$SECRETHASH";
       // Breaks NOT NULL on organisation_id: the failed statement carries the hash as a parameter.
       const failed = await failure(() =>
-        database.db.insert(users).values({ organisationId: null as never, name: "X", email: "x@example.com", role: "ADMIN", passwordHash: secretHash }),
+        database.db.insert(users).values({
+          organisationId: null as never,
+          name: "X",
+          email: "x@example.com",
+          role: "ADMIN",
+          passwordHash: secretHash,
+        }),
       );
       expect(String(failed)).toContain("SECRETHASH"); // drizzle's own message holds it
 
       const { logger, text } = capture();
       logger.error(
-        { err: failed, input: { password: "hunter2-long-password", nested: [{ apiToken: "tgk_secret" }] }, req: { headers: { authorization: "Bearer tgs_x", cookie: "s=1" } } },
+        {
+          err: failed,
+          input: { password: "hunter2-long-password", nested: [{ apiToken: "tgk_secret" }] },
+          req: { headers: { authorization: "Bearer tgs_x", cookie: "s=1" } },
+        },
         "failed",
       );
       const line = text();
@@ -64,16 +74,21 @@ describe("the logger", () => {
       expect(String((quoted as Error).cause)).toContain(value);
       expect((quoted as { cause: { params: unknown } }).cause.params).toEqual([value]);
       // postgres.js with `debug`, and PostgreSQL's detail: the values in fields of their own.
-      const driver = Object.assign(new Error('duplicate key value violates unique constraint "sessions_token_hash_unique"'), {
-        code: "23505",
-        detail: `Key (token_hash)=(${value}) already exists.`,
-        where: `SQL statement "insert into t values ('${value}')"`,
-        parameters: [value],
-        args: [value],
-        types: [25],
-        query: "insert into sessions (token_hash) values ($1)",
+      const driver = Object.assign(
+        new Error('duplicate key value violates unique constraint "sessions_token_hash_unique"'),
+        {
+          code: "23505",
+          detail: `Key (token_hash)=(${value}) already exists.`,
+          where: `SQL statement "insert into t values ('${value}')"`,
+          parameters: [value],
+          args: [value],
+          types: [25],
+          query: "insert into sessions (token_hash) values ($1)",
+        },
+      );
+      const wrapped = new Error(`Failed query: insert into sessions (token_hash) values ($1)\nparams: ${value}`, {
+        cause: driver,
       });
-      const wrapped = new Error(`Failed query: insert into sessions (token_hash) values ($1)\nparams: ${value}`, { cause: driver });
 
       const { logger, text } = capture();
       logger.error(quoted as Error); // alone: pino would take its raw message for the line's

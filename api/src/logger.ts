@@ -22,7 +22,8 @@ function scrub(value: unknown, depth: number): unknown {
 
 function scrubFields(fields: object): Record<string, unknown> {
   const out: Record<string, unknown> = {};
-  for (const [k, v] of Object.entries(fields)) out[k] = SERIALIZED_BY_PINO.has(k) ? v : SECRET_KEY.test(k) ? REDACTED : scrub(v, 1);
+  for (const [k, v] of Object.entries(fields))
+    out[k] = SERIALIZED_BY_PINO.has(k) ? v : SECRET_KEY.test(k) ? REDACTED : scrub(v, 1);
   return out;
 }
 
@@ -37,9 +38,17 @@ function logMethod(this: pino.Logger, args: Parameters<pino.LogFn>, method: pino
   const strings = rest.map((v) => (typeof v === "string" ? withoutStatementValues(v) : v));
   if (isErrorLike(first)) {
     const err = logError(first, scrub);
-    return (method as (...a: unknown[]) => void).apply(this, [{ err }, ...(strings.length > 0 ? strings : [err.message])]);
+    return (method as (...a: unknown[]) => void).apply(this, [
+      { err },
+      ...(strings.length > 0 ? strings : [err.message]),
+    ]);
   }
-  const fields = first !== null && typeof first === "object" ? scrubFields(first) : typeof first === "string" ? withoutStatementValues(first) : first;
+  const fields =
+    first !== null && typeof first === "object"
+      ? scrubFields(first)
+      : typeof first === "string"
+        ? withoutStatementValues(first)
+        : first;
   return (method as (...a: unknown[]) => void).apply(this, [fields, ...strings]);
 }
 
@@ -57,8 +66,16 @@ export function createLogger(level: string, destination?: pino.DestinationStream
   const options: pino.LoggerOptions = {
     level,
     base: { service: "trygg-api" },
-    redact: { paths: ["req.headers.authorization", "req.headers.cookie", 'res.headers["set-cookie"]'], censor: REDACTED },
-    serializers: { err: errSerializer, error: errSerializer, req: pino.stdSerializers.req, res: pino.stdSerializers.res },
+    redact: {
+      paths: ["req.headers.authorization", "req.headers.cookie", 'res.headers["set-cookie"]'],
+      censor: REDACTED,
+    },
+    serializers: {
+      err: errSerializer,
+      error: errSerializer,
+      req: pino.stdSerializers.req,
+      res: pino.stdSerializers.res,
+    },
     hooks: { logMethod },
   };
   return destination ? pino(options, destination) : pino(options);

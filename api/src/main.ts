@@ -50,15 +50,31 @@ async function main() {
   const database = await openDatabase({
     url: settings.DATABASE_URL,
     dataDir: settings.TRYGG_DATA_DIR,
-    postgres: { poolSize: settings.DATABASE_POOL_SIZE, prepare: settings.DATABASE_PREPARE, statementTimeoutMs: settings.DATABASE_STATEMENT_TIMEOUT_MS },
+    postgres: {
+      poolSize: settings.DATABASE_POOL_SIZE,
+      prepare: settings.DATABASE_PREPARE,
+      statementTimeoutMs: settings.DATABASE_STATEMENT_TIMEOUT_MS,
+    },
   });
   await database.migrate();
   if (settings.TRYGG_ADMIN_EMAIL && settings.TRYGG_ADMIN_PASSWORD) {
     await ensureAdmin(database.db, { email: settings.TRYGG_ADMIN_EMAIL, password: settings.TRYGG_ADMIN_PASSWORD });
   }
-  const server = await startServer({ database, env: settings, logger, port: settings.API_PORT, host: settings.API_HOST });
+  const server = await startServer({
+    database,
+    env: settings,
+    logger,
+    port: settings.API_PORT,
+    host: settings.API_HOST,
+  });
   logger.info({ url: `${server.url}/graphql`, database: database.kind }, "Trygg API listening");
-  const outbox = createOutboxSender({ db: database.db, logger, smtpUrl: settings.SMTP_URL, from: settings.MAIL_FROM, listen: database.listen });
+  const outbox = createOutboxSender({
+    db: database.db,
+    logger,
+    smtpUrl: settings.SMTP_URL,
+    from: settings.MAIL_FROM,
+    listen: database.listen,
+  });
   await outbox.start();
   const reminders = startVisitReminders(database.db, logger);
 

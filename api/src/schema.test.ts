@@ -11,7 +11,9 @@ describe("the GraphQL schema", () => {
   });
 
   it("prints Query and Mutation first, then every type by name, whatever order the modules load in", async () => {
-    const names = [...(await schemaSdl()).matchAll(/^(?:type|enum|interface|input|scalar|union) (\w+)/gm)].map((m) => m[1]!);
+    const names = [...(await schemaSdl()).matchAll(/^(?:type|enum|interface|input|scalar|union) (\w+)/gm)].map(
+      (m) => m[1]!,
+    );
     const others = names.slice(2);
     expect(names.slice(0, 2)).toEqual(["Query", "Mutation"]);
     expect(others).toEqual([...others].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0)));
@@ -25,10 +27,12 @@ describe("the GraphQL schema", () => {
       if (isObjectType(type) || isInterfaceType(type) || isInputObjectType(type)) {
         for (const field of Object.values(type.getFields())) {
           if (!field.description) missing.push(`${type.name}.${field.name}`);
-          for (const arg of "args" in field ? field.args : []) if (!arg.description) missing.push(`${type.name}.${field.name}(${arg.name})`);
+          for (const arg of "args" in field ? field.args : [])
+            if (!arg.description) missing.push(`${type.name}.${field.name}(${arg.name})`);
         }
       }
-      if (isEnumType(type)) for (const v of type.getValues()) if (!v.description) missing.push(`${type.name}.${v.name}`);
+      if (isEnumType(type))
+        for (const v of type.getValues()) if (!v.description) missing.push(`${type.name}.${v.name}`);
     }
     expect(missing).toEqual([]);
   });
@@ -50,9 +54,10 @@ describe("the GraphQL schema", () => {
     const guardedTypes = storage.authorizedResolver.map((a) => a.target);
     for (const objectType of storage.objectTypes.filter((o) => guardedTypes.includes(o.target))) {
       const type = built.getType(objectType.name);
-      if (isObjectType(type)) for (const field of Object.values(type.getFields())) if (!field.resolve) unguarded.push(`${objectType.name}.${field.name}`);
+      if (isObjectType(type))
+        for (const field of Object.values(type.getFields()))
+          if (!field.resolve) unguarded.push(`${objectType.name}.${field.name}`);
     }
     expect(unguarded).toEqual([]);
   });
 });
-

@@ -27,9 +27,22 @@ import { inputBoundaryPlugin } from "./shared/input-boundary.js";
 
 type ServerEnv = Pick<
   Env,
-  "SESSION_TTL_HOURS" | "AGREEMENT_EXPIRING_WINDOW_DAYS" | "LOGIN_MAX_FAILURES_PER_ACCOUNT" | "LOGIN_MAX_FAILURES_PER_ADDRESS" | "LOGIN_FAILURE_WINDOW_SECONDS" | "TRUST_PROXY"
+  | "SESSION_TTL_HOURS"
+  | "AGREEMENT_EXPIRING_WINDOW_DAYS"
+  | "LOGIN_MAX_FAILURES_PER_ACCOUNT"
+  | "LOGIN_MAX_FAILURES_PER_ADDRESS"
+  | "LOGIN_FAILURE_WINDOW_SECONDS"
+  | "TRUST_PROXY"
 > &
-  Partial<Pick<Env, "LOGIN_MAX_FAILURES_PER_ACCOUNT_DAILY" | "API_TOKEN_CACHE_SECONDS" | "COMPILED_EXECUTION" | "PDF_RENDER_TIMEOUT_SECONDS">> &
+  Partial<
+    Pick<
+      Env,
+      | "LOGIN_MAX_FAILURES_PER_ACCOUNT_DAILY"
+      | "API_TOKEN_CACHE_SECONDS"
+      | "COMPILED_EXECUTION"
+      | "PDF_RENDER_TIMEOUT_SECONDS"
+    >
+  > &
   Partial<AttachmentLimitSettings>;
 
 const KNOWN_CODES = new Set([
@@ -52,7 +65,8 @@ const BODY_LIMIT = "1mb";
 
 /** Seconds a client should wait before retrying while the database is away. */
 const UNAVAILABLE_RETRY_SECONDS = 2;
-const UNAVAILABLE_MESSAGE = "The service is briefly unavailable (its database does not answer). Try again in a few seconds.";
+const UNAVAILABLE_MESSAGE =
+  "The service is briefly unavailable (its database does not answer). Try again in a few seconds.";
 
 /** The answer while the database is away: HTTP 503 with Retry-After, also before a context exists. */
 function serviceUnavailable(requestId: string): GraphQLError {
@@ -72,7 +86,11 @@ function formatError(formatted: GraphQLFormattedError, error: unknown): GraphQLF
     return { message: original.message, path: formatted.path, extensions: { code: original.code } };
   }
   if (original instanceof TooManyLoginAttempts) {
-    return { message: original.message, path: formatted.path, extensions: { code: original.code, retryAfterSeconds: original.retryAfterSeconds } };
+    return {
+      message: original.message,
+      path: formatted.path,
+      extensions: { code: original.code, retryAfterSeconds: original.retryAfterSeconds },
+    };
   }
   if (isDatabaseUnavailable(original)) {
     return { message: UNAVAILABLE_MESSAGE, path: formatted.path, extensions: { code: "SERVICE_UNAVAILABLE" } };
@@ -85,7 +103,11 @@ function formatError(formatted: GraphQLFormattedError, error: unknown): GraphQLF
   if (typeof code === "string" && KNOWN_CODES.has(code)) {
     return { ...formatted, extensions: { ...formatted.extensions, stacktrace: undefined } };
   }
-  return { message: "Something went wrong on our side. Quote the request id when you contact support.", path: formatted.path, extensions: { code: "INTERNAL_SERVER_ERROR" } };
+  return {
+    message: "Something went wrong on our side. Quote the request id when you contact support.",
+    path: formatted.path,
+    extensions: { code: "INTERNAL_SERVER_ERROR" },
+  };
 }
 
 /** Request ids on every response, unexpected errors in the log, and no field hints for strangers. */
@@ -100,7 +122,11 @@ function requestPlugin(): ApolloServerPlugin<Context> {
               contextValue.log.warn({ err: original, path: e.path }, "database unavailable during a GraphQL request");
               continue;
             }
-            const known = original instanceof Forbidden || original instanceof Unauthenticated || original instanceof TooManyLoginAttempts || (original as { name?: string } | undefined)?.name === "ArgumentValidationError";
+            const known =
+              original instanceof Forbidden ||
+              original instanceof Unauthenticated ||
+              original instanceof TooManyLoginAttempts ||
+              (original as { name?: string } | undefined)?.name === "ArgumentValidationError";
             const code = e.extensions?.code;
             if (!known && (typeof code !== "string" || !KNOWN_CODES.has(code))) {
               contextValue.log.error({ err: original ?? e, path: e.path }, "unexpected error in a GraphQL request");
@@ -116,7 +142,9 @@ function requestPlugin(): ApolloServerPlugin<Context> {
             response.http.status = 503;
             response.http.headers.set("retry-after", String(UNAVAILABLE_RETRY_SECONDS));
           }
-          const waits = result.errors.filter((e) => e.extensions?.code === "TOO_MANY_REQUESTS").map((e) => Number(e.extensions?.retryAfterSeconds) || 1);
+          const waits = result.errors
+            .filter((e) => e.extensions?.code === "TOO_MANY_REQUESTS")
+            .map((e) => Number(e.extensions?.retryAfterSeconds) || 1);
           if (waits.length > 0) {
             response.http.status = 429;
             response.http.headers.set("retry-after", String(Math.max(...waits)));
@@ -191,7 +219,13 @@ export async function startServer(opts: {
     includeStacktraceInErrorResponses: false,
     formatError,
     // Trygg sets no cache hints, and the cache-control plugin would otherwise wrap every resolved field.
-    plugins: [...protection.plugins, inputBoundaryPlugin<Context>(), requestPlugin(), ApolloServerPluginCacheControlDisabled(), ApolloServerPluginDrainHttpServer({ httpServer })],
+    plugins: [
+      ...protection.plugins,
+      inputBoundaryPlugin<Context>(),
+      requestPlugin(),
+      ApolloServerPluginCacheControlDisabled(),
+      ApolloServerPluginDrainHttpServer({ httpServer }),
+    ],
     validationRules: [...protection.validationRules],
   });
   await apollo.start();
@@ -243,7 +277,12 @@ export async function startServer(opts: {
           ip: req.ip ?? "unknown",
           userAgent: req.headers["user-agent"] ?? null,
           log: req.log.child({ userId: viewer?.userId }),
-          app: { throttle, attachmentLimits, sessionTtlHours: env.SESSION_TTL_HOURS, expiringWindowDays: env.AGREEMENT_EXPIRING_WINDOW_DAYS },
+          app: {
+            throttle,
+            attachmentLimits,
+            sessionTtlHours: env.SESSION_TTL_HOURS,
+            expiringWindowDays: env.AGREEMENT_EXPIRING_WINDOW_DAYS,
+          },
         });
       },
     }),
@@ -259,21 +298,33 @@ export async function startServer(opts: {
     if (isDatabaseUnavailable(err)) {
       req.log.warn({ err }, "database unavailable outside GraphQL");
       res.setHeader("retry-after", String(UNAVAILABLE_RETRY_SECONDS));
-      return void res.status(503).json({ errors: [{ message: UNAVAILABLE_MESSAGE, extensions: { code: "SERVICE_UNAVAILABLE", requestId } }], extensions: { requestId } });
+      return void res.status(503).json({
+        errors: [{ message: UNAVAILABLE_MESSAGE, extensions: { code: "SERVICE_UNAVAILABLE", requestId } }],
+        extensions: { requestId },
+      });
     }
     const [code, message] =
       e.type === "entity.too.large"
         ? ["PAYLOAD_TOO_LARGE", `The request body is over ${BODY_LIMIT}.`]
         : status >= 400 && status < 500
           ? ["BAD_REQUEST", "The request body is not a JSON GraphQL request (an object with a `query`)."]
-          : ["INTERNAL_SERVER_ERROR", "Something went wrong on our side. Quote the request id when you contact support."];
+          : [
+              "INTERNAL_SERVER_ERROR",
+              "Something went wrong on our side. Quote the request id when you contact support.",
+            ];
     if (code === "INTERNAL_SERVER_ERROR") req.log.error({ err }, "unexpected error outside GraphQL");
-    res.status(code === "INTERNAL_SERVER_ERROR" ? 500 : status).json({ errors: [{ message, extensions: { code, requestId } }], extensions: { requestId } });
+    res
+      .status(code === "INTERNAL_SERVER_ERROR" ? 500 : status)
+      .json({ errors: [{ message, extensions: { code, requestId } }], extensions: { requestId } });
   });
 
   await new Promise<void>((resolve, reject) => {
     httpServer.once("error", (e: NodeJS.ErrnoException) =>
-      reject(e.code === "EADDRINUSE" ? new Error(`Port ${opts.port} is already in use: stop what runs there or set API_PORT.`) : e),
+      reject(
+        e.code === "EADDRINUSE"
+          ? new Error(`Port ${opts.port} is already in use: stop what runs there or set API_PORT.`)
+          : e,
+      ),
     );
     httpServer.listen(opts.port, opts.host ?? "0.0.0.0", resolve);
   });

@@ -60,7 +60,12 @@ export async function countingDatabase() {
         ip: "127.0.0.1",
         userAgent: null,
         log: createLogger("silent"),
-        app: { throttle: new LoginThrottle(database.db, { maxPerAccount: 5, maxPerAddress: 5, windowSeconds: 60 }), attachmentLimits: createAttachmentLimits(database.db), sessionTtlHours: 1, expiringWindowDays: 60 },
+        app: {
+          throttle: new LoginThrottle(database.db, { maxPerAccount: 5, maxPerAddress: 5, windowSeconds: 60 }),
+          attachmentLimits: createAttachmentLimits(database.db),
+          sessionTtlHours: 1,
+          expiringWindowDays: 60,
+        },
       }),
     });
     if (result.errors) throw new Error(JSON.stringify(result.errors));

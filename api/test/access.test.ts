@@ -19,13 +19,21 @@ describe("log-in over HTTP", () => {
       organisation: { name: "Västkustens Fastigheter AB", kind: "CUSTOMER" },
     });
     const me = await api.gql(VIEWER, {}, r.data.login.token);
-    expect(me.data.viewer).toEqual({ user: { email: "karin@vastkustfast.demo", role: "CUSTOMER_ADMIN" }, organisation: { name: "Västkustens Fastigheter AB" }, authenticatedWith: "SESSION" });
+    expect(me.data.viewer).toEqual({
+      user: { email: "karin@vastkustfast.demo", role: "CUSTOMER_ADMIN" },
+      organisation: { name: "Västkustens Fastigheter AB" },
+      authenticatedWith: "SESSION",
+    });
   });
 
   it("refuses a wrong password with a clear message that does not say which part was wrong", async () => {
     const wrong = await api.gql(LOGIN, { i: { email: "karin@vastkustfast.demo", password: "wrong-password" } });
     const unknown = await api.gql(LOGIN, { i: { email: "nobody@vastkustfast.demo", password: "trygg-demo-2026" } });
-    expect(wrong.data.login).toMatchObject({ token: null, viewer: null, userErrors: [{ code: "INVALID_CREDENTIALS", message: "The e-mail address or the password is wrong." }] });
+    expect(wrong.data.login).toMatchObject({
+      token: null,
+      viewer: null,
+      userErrors: [{ code: "INVALID_CREDENTIALS", message: "The e-mail address or the password is wrong." }],
+    });
     expect(unknown.data.login).toEqual(wrong.data.login);
   });
 
@@ -48,7 +56,8 @@ describe("log-in over HTTP", () => {
     expect((await api.gql(`{ properties { totalCount } }`, {}, token)).data.properties.totalCount).toBe(2);
     await api.database.db.execute(
       // Time travel for one session only: the one just made.
-      (await import("drizzle-orm")).sql`update sessions set expires_at = now() - interval '1 second' where id = (select id from sessions order by created_at desc limit 1)`,
+      (await import("drizzle-orm"))
+        .sql`update sessions set expires_at = now() - interval '1 second' where id = (select id from sessions order by created_at desc limit 1)`,
     );
     const r = await api.gql(`{ properties { totalCount } }`, {}, token);
     expect(r.errors?.[0]?.extensions?.code).toBe("UNAUTHENTICATED");
@@ -68,12 +77,26 @@ describe("partner API tokens", () => {
     expect(secret.startsWith(apiToken.prefix)).toBe(true);
 
     const asPartner = await api.gql(VIEWER, {}, secret);
-    expect(asPartner.data.viewer).toMatchObject({ user: { email: "petra@nordsak.demo" }, authenticatedWith: "API_TOKEN" });
-    const listed = await api.gql(`{ apiTokens { totalCount edges { node { name lastUsedAt createdBy { name } } } } }`, {}, session);
-    expect(listed.data.apiTokens.edges[0].node).toMatchObject({ name: "Vårt CRM", createdBy: { name: "Petra Partner" } });
+    expect(asPartner.data.viewer).toMatchObject({
+      user: { email: "petra@nordsak.demo" },
+      authenticatedWith: "API_TOKEN",
+    });
+    const listed = await api.gql(
+      `{ apiTokens { totalCount edges { node { name lastUsedAt createdBy { name } } } } }`,
+      {},
+      session,
+    );
+    expect(listed.data.apiTokens.edges[0].node).toMatchObject({
+      name: "Vårt CRM",
+      createdBy: { name: "Petra Partner" },
+    });
     expect(JSON.stringify(listed)).not.toContain(secret);
 
-    const revoked = await api.gql(`mutation($id: ID!) { revokeApiToken(input: { apiTokenId: $id }) { apiToken { revokedAt } userErrors { code } } }`, { id: apiToken.id }, session);
+    const revoked = await api.gql(
+      `mutation($id: ID!) { revokeApiToken(input: { apiTokenId: $id }) { apiToken { revokedAt } userErrors { code } } }`,
+      { id: apiToken.id },
+      session,
+    );
     expect(revoked.data.revokeApiToken.apiToken.revokedAt).toBeTruthy();
     const after = await api.gql(`{ organisations { totalCount } }`, {}, secret);
     expect(after.errors?.[0]?.extensions?.code).toBe("UNAUTHENTICATED");
@@ -88,10 +111,22 @@ describe("partner API tokens", () => {
   it("of another partner cannot be revoked: it answers as a missing one", async () => {
     const petra = await api.login("petra@nordsak.demo");
     const lars = await api.login("lars@lasteknikvast.demo");
-    const made = await api.gql(`mutation { createApiToken(input: { name: "Nordsäk" }) { apiToken { id } } }`, {}, petra);
+    const made = await api.gql(
+      `mutation { createApiToken(input: { name: "Nordsäk" }) { apiToken { id } } }`,
+      {},
+      petra,
+    );
     const id = made.data.createApiToken.apiToken.id;
-    const r = await api.gql(`mutation($id: ID!) { revokeApiToken(input: { apiTokenId: $id }) { apiToken { id } userErrors { code } } }`, { id }, lars);
-    const missing = await api.gql(`mutation($id: ID!) { revokeApiToken(input: { apiTokenId: $id }) { apiToken { id } userErrors { code } } }`, { id: "QXBpVG9rZW46MDAwMDAwMDAtMDAwMC0wMDAwLTAwMDAtMDAwMDAwMDAwMDAx" }, lars);
+    const r = await api.gql(
+      `mutation($id: ID!) { revokeApiToken(input: { apiTokenId: $id }) { apiToken { id } userErrors { code } } }`,
+      { id },
+      lars,
+    );
+    const missing = await api.gql(
+      `mutation($id: ID!) { revokeApiToken(input: { apiTokenId: $id }) { apiToken { id } userErrors { code } } }`,
+      { id: "QXBpVG9rZW46MDAwMDAwMDAtMDAwMC0wMDAwLTAwMDAtMDAwMDAwMDAwMDAx" },
+      lars,
+    );
     expect(r.data.revokeApiToken).toEqual({ apiToken: null, userErrors: [{ code: "NOT_FOUND" }] });
     expect(r.data.revokeApiToken).toEqual(missing.data.revokeApiToken);
   });

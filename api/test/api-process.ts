@@ -12,7 +12,12 @@ const root = fileURLToPath(new URL("../..", import.meta.url));
  */
 export interface ApiProcess {
   url: string;
-  gql<T = Record<string, any>>(query: string, variables?: Record<string, unknown>, token?: string | null, headers?: Record<string, string>): Promise<GqlResponse<T> & { headers: Headers }>;
+  gql<T = Record<string, any>>(
+    query: string,
+    variables?: Record<string, unknown>,
+    token?: string | null,
+    headers?: Record<string, string>,
+  ): Promise<GqlResponse<T> & { headers: Headers }>;
   login(email: string, password: string): Promise<string>;
   timed<T>(work: () => Promise<T>): Promise<{ value: T; ms: number }>;
   exitCode(): number | null;
@@ -34,12 +39,24 @@ export function freePort(): Promise<number> {
 export async function startApiProcess(env: Record<string, string>): Promise<ApiProcess> {
   const port = await freePort();
   const lines: string[] = [];
-  const child: ChildProcess = spawn(path.join(root, "node_modules/.bin/tsx"), ["--tsconfig", "api/tsconfig.json", "api/src/main.ts"], {
-    cwd: root,
-    env: { ...process.env, NODE_ENV: "test", LOG_LEVEL: "warn", API_HOST: "127.0.0.1", API_PORT: String(port), TRUST_PROXY: "false", ...env },
-    stdio: ["ignore", "pipe", "pipe"],
-    detached: true,
-  });
+  const child: ChildProcess = spawn(
+    path.join(root, "node_modules/.bin/tsx"),
+    ["--tsconfig", "api/tsconfig.json", "api/src/main.ts"],
+    {
+      cwd: root,
+      env: {
+        ...process.env,
+        NODE_ENV: "test",
+        LOG_LEVEL: "warn",
+        API_HOST: "127.0.0.1",
+        API_PORT: String(port),
+        TRUST_PROXY: "false",
+        ...env,
+      },
+      stdio: ["ignore", "pipe", "pipe"],
+      detached: true,
+    },
+  );
   child.stdout!.on("data", (c: Buffer) => lines.push(c.toString()));
   child.stderr!.on("data", (c: Buffer) => lines.push(c.toString()));
   const url = `http://127.0.0.1:${port}`;
@@ -60,7 +77,11 @@ export async function startApiProcess(env: Record<string, string>): Promise<ApiP
     async gql(query, variables, token, headers = {}) {
       const res = await fetch(`${url}/graphql`, {
         method: "POST",
-        headers: { "content-type": "application/json", ...(token ? { authorization: `Bearer ${token}` } : {}), ...headers },
+        headers: {
+          "content-type": "application/json",
+          ...(token ? { authorization: `Bearer ${token}` } : {}),
+          ...headers,
+        },
         body: JSON.stringify({ query, variables }),
       });
       const text = await res.text();
@@ -73,7 +94,9 @@ export async function startApiProcess(env: Record<string, string>): Promise<ApiP
       return { ...body, status: res.status, headers: res.headers };
     },
     async login(email, password) {
-      const r = await api.gql(`mutation($i: LoginInput!) { login(input: $i) { token userErrors { code } } }`, { i: { email, password } });
+      const r = await api.gql(`mutation($i: LoginInput!) { login(input: $i) { token userErrors { code } } }`, {
+        i: { email, password },
+      });
       const token = r.data?.login?.token as string | undefined;
       if (!token) throw new Error(`login as ${email} failed: ${JSON.stringify(r)}`);
       return token;

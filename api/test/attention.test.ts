@@ -50,12 +50,23 @@ describe("visits to book", () => {
     const [agreement] = own.data.agreements.edges.map((e: any) => e.node);
     expect(agreement.visitToBook.visitId).toBeNull();
     const { proposedOn } = agreement.visitToBook;
-    const detail = await api.gql(`{ agreements(first: 1) { edges { node { id properties { id } } } } viewer { user { id } } }`, {}, tokens.maja);
+    const detail = await api.gql(
+      `{ agreements(first: 1) { edges { node { id properties { id } } } } viewer { user { id } } }`,
+      {},
+      tokens.maja,
+    );
     const node = detail.data.agreements.edges[0].node;
     const tomasId = (await api.gql(`{ viewer { user { id } } }`, {}, tokens.tomas)).data.viewer.user.id;
     const booked = await api.gql(
       `mutation($i: ScheduleServiceVisitInput!) { scheduleServiceVisit(input: $i) { serviceVisit { visitedOn } userErrors { code } } }`,
-      { i: { agreementId: node.id, propertyId: node.properties[0].id, technicianId: tomasId, scheduledAt: `${proposedOn}T08:00:00Z` } },
+      {
+        i: {
+          agreementId: node.id,
+          propertyId: node.properties[0].id,
+          technicianId: tomasId,
+          scheduledAt: `${proposedOn}T08:00:00Z`,
+        },
+      },
       tokens.sara,
     );
     expect(booked.data.scheduleServiceVisit.userErrors).toEqual([]);
@@ -65,8 +76,19 @@ describe("visits to book", () => {
     // Her next visit is now the booked one, in her own calendar and in no one else's.
     const upcoming = `{ serviceVisits(filter: { upcoming: true }, first: 1) { edges { node { visitedOn agreement { customer { name } } technician { name } property { name } } } } }`;
     const next = (await api.gql(upcoming, {}, tokens.maja)).data.serviceVisits.edges[0].node;
-    expect(next).toEqual({ visitedOn: proposedOn, agreement: { customer: { name: "Majviks Fastigheter AB" } }, technician: { name: "Tomas Tekniker" }, property: { name: "Kv. Sjöbacken 3" } });
-    const karins = (await api.gql(`{ serviceVisits(first: 100) { edges { node { agreement { customer { name } } } } } }`, {}, tokens.karin)).data.serviceVisits.edges;
+    expect(next).toEqual({
+      visitedOn: proposedOn,
+      agreement: { customer: { name: "Majviks Fastigheter AB" } },
+      technician: { name: "Tomas Tekniker" },
+      property: { name: "Kv. Sjöbacken 3" },
+    });
+    const karins = (
+      await api.gql(
+        `{ serviceVisits(first: 100) { edges { node { agreement { customer { name } } } } } }`,
+        {},
+        tokens.karin,
+      )
+    ).data.serviceVisits.edges;
     expect(karins.every((e: any) => e.node.agreement.customer.name === "Västkustens Fastigheter AB")).toBe(true);
   });
 });
@@ -78,46 +100,94 @@ describe("the e-mail outbox for admins", () => {
   it("shows failed mail to admins only", async () => {
     const r = await api.gql(FAILED, {}, tokens.admin);
     expect(r.data.emails.edges.map((e: any) => e.node.to)).toEqual(["styrelsen@brflinne.dmeo"]);
-    expect(r.data.emails.edges[0].node).toMatchObject({ state: "FAILED", attempts: 10, lastError: expect.stringContaining("Domain not found") });
+    expect(r.data.emails.edges[0].node).toMatchObject({
+      state: "FAILED",
+      attempts: 10,
+      lastError: expect.stringContaining("Domain not found"),
+    });
     for (const who of ["sara", "tomas", "petra", "karin"]) {
       const denied = await api.gql(FAILED, {}, tokens[who]);
       expect(denied.errors?.[0]?.extensions?.code, who).toBe("FORBIDDEN");
       expect(denied.data?.emails ?? null).toBeNull();
     }
-    const sections = async (who: string) => (await api.gql(`{ viewer { sections } }`, {}, tokens[who])).data.viewer.sections;
+    const sections = async (who: string) =>
+      (await api.gql(`{ viewer { sections } }`, {}, tokens[who])).data.viewer.sections;
     expect(await sections("admin")).toContain("EMAIL_OUTBOX");
     for (const who of ["sara", "tomas", "petra", "karin"]) expect(await sections(who)).not.toContain("EMAIL_OUTBOX");
   });
 
   it("sends a failed mail again when an admin retries it: delivered by the SMTP server, audited; others may not", async () => {
     // The demo's own mail goes out first (logged only), so the server's one refusal is ours.
-    await createOutboxSender({ db: api.database.db, logger: createLogger("silent"), from: "trygg@example.com" }).deliverPending();
+    await createOutboxSender({
+      db: api.database.db,
+      logger: createLogger("silent"),
+      from: "trygg@example.com",
+    }).deliverPending();
     const smtp = await startTestSmtpServer({ refuseFirst: 1 });
-    const sender = createOutboxSender({ db: api.database.db, logger: createLogger("silent"), from: "trygg@example.com", smtpUrl: smtp.url, maxAttempts: 1 });
+    const sender = createOutboxSender({
+      db: api.database.db,
+      logger: createLogger("silent"),
+      from: "trygg@example.com",
+      smtpUrl: smtp.url,
+      maxAttempts: 1,
+    });
     try {
-      await queueEmail(api.database.db, { to: "karin@vastkustfast.demo", subject: "Kvitto på ärende 4711", body: "Vi har tagit emot ert ärende." });
+      await queueEmail(api.database.db, {
+        to: "karin@vastkustfast.demo",
+        subject: "Kvitto på ärende 4711",
+        body: "Vi har tagit emot ert ärende.",
+      });
       await sender.deliverPending();
       expect(smtp.refused()).toBe(1);
-      const failed = (await api.gql(FAILED, {}, tokens.admin)).data.emails.edges.map((e: any) => e.node).find((m: any) => m.subject === "Kvitto på ärende 4711");
-      expect(failed).toMatchObject({ state: "FAILED", attempts: 1, lastError: expect.stringContaining("Mailbox temporarily unavailable") });
+      const failed = (await api.gql(FAILED, {}, tokens.admin)).data.emails.edges
+        .map((e: any) => e.node)
+        .find((m: any) => m.subject === "Kvitto på ärende 4711");
+      expect(failed).toMatchObject({
+        state: "FAILED",
+        attempts: 1,
+        lastError: expect.stringContaining("Mailbox temporarily unavailable"),
+      });
 
       const denied = await api.gql(RETRY, { i: { emailId: failed.id } }, tokens.sara);
       expect(denied.errors?.[0]?.extensions?.code).toBe("FORBIDDEN");
 
       const retried = await api.gql(RETRY, { i: { emailId: failed.id } }, tokens.admin);
-      expect(retried.data.retryEmail).toEqual({ email: { id: failed.id, state: "PENDING", attempts: 0 }, userErrors: [] });
+      expect(retried.data.retryEmail).toEqual({
+        email: { id: failed.id, state: "PENDING", attempts: 0 },
+        userErrors: [],
+      });
       expect(await sender.deliverPending()).toBe(1);
       expect(smtp.received.map((m) => m.subject)).toEqual(["Kvitto på ärende 4711"]);
-      const sent = await api.gql(`{ emails(filter: { state: [SENT] }, first: 100) { edges { node { id sentAt lastError } } } }`, {}, tokens.admin);
-      expect(sent.data.emails.edges.map((e: any) => e.node)).toContainEqual({ id: failed.id, sentAt: expect.any(String), lastError: null });
+      const sent = await api.gql(
+        `{ emails(filter: { state: [SENT] }, first: 100) { edges { node { id sentAt lastError } } } }`,
+        {},
+        tokens.admin,
+      );
+      expect(sent.data.emails.edges.map((e: any) => e.node)).toContainEqual({
+        id: failed.id,
+        sentAt: expect.any(String),
+        lastError: null,
+      });
 
       const again = await api.gql(RETRY, { i: { emailId: failed.id } }, tokens.admin);
-      expect(again.data.retryEmail).toMatchObject({ email: null, userErrors: [{ code: "EMAIL_NOT_FAILED", field: ["input", "emailId"] }] });
+      expect(again.data.retryEmail).toMatchObject({
+        email: null,
+        userErrors: [{ code: "EMAIL_NOT_FAILED", field: ["input", "emailId"] }],
+      });
       const missing = await api.gql(RETRY, { i: { emailId: "bm90LWFuLWlk" } }, tokens.admin);
       expect(missing.data.retryEmail.userErrors.map((e: any) => e.code)).toEqual(["NOT_FOUND"]);
 
-      const audit = await api.gql(`{ auditEvents(filter: { action: "email.retry" }, first: 10) { edges { node { objectType details } } } }`, {}, tokens.admin);
-      expect(audit.data.auditEvents.edges.map((e: any) => e.node)).toEqual([{ objectType: "EmailMessage", details: expect.objectContaining({ to: "karin@vastkustfast.demo", attempts: 1 }) }]);
+      const audit = await api.gql(
+        `{ auditEvents(filter: { action: "email.retry" }, first: 10) { edges { node { objectType details } } } }`,
+        {},
+        tokens.admin,
+      );
+      expect(audit.data.auditEvents.edges.map((e: any) => e.node)).toEqual([
+        {
+          objectType: "EmailMessage",
+          details: expect.objectContaining({ to: "karin@vastkustfast.demo", attempts: 1 }),
+        },
+      ]);
     } finally {
       await sender.stop();
       await smtp.close();
@@ -132,27 +202,47 @@ describe("accounts locked out by the log-in limits", () => {
 
   it("shows the admin who is locked out and lets the admin unlock them, audited; no one else", async () => {
     expect((await api.gql(LOCKOUTS, {}, tokens.admin)).data.loginLockouts).toEqual([]);
-    for (let i = 0; i < 5; i++) await api.gql(LOGIN, { i: { email: "Karin@vastkustfast.demo", password: "fel lösenord" } });
+    for (let i = 0; i < 5; i++)
+      await api.gql(LOGIN, { i: { email: "Karin@vastkustfast.demo", password: "fel lösenord" } });
     const refused = await api.gql(LOGIN, { i: { email: LOGINS.karin, password: "trygg-demo-2026" } });
     expect(refused.errors?.[0]?.extensions?.code).toBe("TOO_MANY_REQUESTS");
 
     const locked = (await api.gql(LOCKOUTS, {}, tokens.admin)).data.loginLockouts;
-    expect(locked).toEqual([{ user: { email: LOGINS.karin }, fromEveryAddress: false, lockedUntil: expect.any(String) }]);
+    expect(locked).toEqual([
+      { user: { email: LOGINS.karin }, fromEveryAddress: false, lockedUntil: expect.any(String) },
+    ]);
     expect(new Date(locked[0].lockedUntil).getTime()).toBeGreaterThan(Date.now());
     for (const who of ["sara", "tomas", "petra", "karin"]) {
       expect((await api.gql(LOCKOUTS, {}, tokens[who])).errors?.[0]?.extensions?.code, who).toBe("FORBIDDEN");
     }
 
     const karinId = (await api.gql(`{ viewer { user { id } } }`, {}, tokens.karin)).data.viewer.user.id;
-    expect((await api.gql(UNLOCK, { i: { userId: karinId } }, tokens.sara)).errors?.[0]?.extensions?.code).toBe("FORBIDDEN");
-    expect((await api.gql(UNLOCK, { i: { userId: karinId } }, tokens.admin)).data.unlockLogin).toEqual({ user: { email: LOGINS.karin }, userErrors: [] });
+    expect((await api.gql(UNLOCK, { i: { userId: karinId } }, tokens.sara)).errors?.[0]?.extensions?.code).toBe(
+      "FORBIDDEN",
+    );
+    expect((await api.gql(UNLOCK, { i: { userId: karinId } }, tokens.admin)).data.unlockLogin).toEqual({
+      user: { email: LOGINS.karin },
+      userErrors: [],
+    });
     expect((await api.gql(LOCKOUTS, {}, tokens.admin)).data.loginLockouts).toEqual([]);
     const back = await api.gql(LOGIN, { i: { email: LOGINS.karin, password: "trygg-demo-2026" } });
     expect(back.data.login.token).toEqual(expect.any(String));
 
-    expect((await api.gql(UNLOCK, { i: { userId: karinId } }, tokens.admin)).data.unlockLogin.userErrors).toEqual([{ code: "NOT_LOCKED_OUT", field: ["input", "userId"] }]);
-    expect((await api.gql(UNLOCK, { i: { userId: "bm90LWFuLWlk" } }, tokens.admin)).data.unlockLogin.userErrors.map((e: any) => e.code)).toEqual(["NOT_FOUND"]);
-    const audit = await api.gql(`{ auditEvents(filter: { action: "user.unlockLogin" }, first: 10) { edges { node { objectType details } } } }`, {}, tokens.admin);
-    expect(audit.data.auditEvents.edges.map((e: any) => e.node)).toEqual([{ objectType: "User", details: expect.objectContaining({ email: LOGINS.karin, everywhere: false }) }]);
+    expect((await api.gql(UNLOCK, { i: { userId: karinId } }, tokens.admin)).data.unlockLogin.userErrors).toEqual([
+      { code: "NOT_LOCKED_OUT", field: ["input", "userId"] },
+    ]);
+    expect(
+      (await api.gql(UNLOCK, { i: { userId: "bm90LWFuLWlk" } }, tokens.admin)).data.unlockLogin.userErrors.map(
+        (e: any) => e.code,
+      ),
+    ).toEqual(["NOT_FOUND"]);
+    const audit = await api.gql(
+      `{ auditEvents(filter: { action: "user.unlockLogin" }, first: 10) { edges { node { objectType details } } } }`,
+      {},
+      tokens.admin,
+    );
+    expect(audit.data.auditEvents.edges.map((e: any) => e.node)).toEqual([
+      { objectType: "User", details: expect.objectContaining({ email: LOGINS.karin, everywhere: false }) },
+    ]);
   });
 });

@@ -20,7 +20,11 @@ function script(command: string, args: string[], env: Record<string, string>) {
   const clean = { ...process.env };
   delete clean.DATABASE_URL;
   delete clean.TRYGG_DATA_DIR;
-  execFileSync("node", ["scripts/db-backup.mjs", command, ...args], { cwd: root, env: { ...clean, ...env }, stdio: "pipe" });
+  execFileSync("node", ["scripts/db-backup.mjs", command, ...args], {
+    cwd: root,
+    env: { ...clean, ...env },
+    stdio: "pipe",
+  });
 }
 
 const names = (rows: { name: string }[]) => rows.map((r) => r.name).sort();
@@ -60,7 +64,10 @@ describe("backup and restore", () => {
     await source.migrate();
     await source.db.execute(sql`create table backup_probe (name text)`);
     await source.db.execute(sql`insert into backup_probe values ('kept'), ('also kept')`);
-    const probe = async (db: Database) => names(((await db.db.execute(sql`select name from backup_probe`)) as unknown as { rows: { name: string }[] }).rows);
+    const probe = async (db: Database) =>
+      names(
+        ((await db.db.execute(sql`select name from backup_probe`)) as unknown as { rows: { name: string }[] }).rows,
+      );
     const before = await probe(source);
     await source.close();
     const file = path.join(scratch, "pglite.tar.gz");

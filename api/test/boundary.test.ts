@@ -1,5 +1,13 @@
 import fc from "fast-check";
-import { getNamedType, isEnumType, isInputObjectType, isListType, isNonNullType, isScalarType, type GraphQLInputType } from "graphql";
+import {
+  getNamedType,
+  isEnumType,
+  isInputObjectType,
+  isListType,
+  isNonNullType,
+  isScalarType,
+  type GraphQLInputType,
+} from "graphql";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { schema } from "../src/schema.js";
 import { startTestApi, tableCounts, type TestApi } from "./support.js";
@@ -79,13 +87,18 @@ async function allTargets(): Promise<Target[]> {
     const input = field.args.find((a) => a.name === "input");
     if (!input) continue;
     const base = sample(input.type, 0) as Record<string, unknown>;
-    for (const t of targetsOf(input.type, [], 0)) out.push({ mutation: field.name, inputType: String(input.type), base, ...t });
+    for (const t of targetsOf(input.type, [], 0))
+      out.push({ mutation: field.name, inputType: String(input.type), base, ...t });
   }
   return out;
 }
 
 const badText = fc
-  .tuple(fc.string({ maxLength: 20 }), fc.constantFrom("\u0000", "\u0001", "\u0007", "\u001b", "\u007f", "\u0085", "\uD800", "\uDBFF", "\uDC00", "\uDFFF"), fc.string({ maxLength: 20 }))
+  .tuple(
+    fc.string({ maxLength: 20 }),
+    fc.constantFrom("\u0000", "\u0001", "\u0007", "\u001b", "\u007f", "\u0085", "\uD800", "\uDBFF", "\uDC00", "\uDFFF"),
+    fc.string({ maxLength: 20 }),
+  )
   .map(([a, bad, b]) => a + bad + b);
 const badDate = fc.constantFrom("0000-01-01", "0001-01-01", "1899-12-31", "2201-01-01", "9999-12-31", "10000-01-01");
 
@@ -131,7 +144,9 @@ describe("every mutation's text and date inputs at the boundary", () => {
       }
     }
     await fc.assert(
-      fc.asyncProperty(fc.constantFrom(...targets), badText, badDate, async (t, text, date) => check(t, t.kind === "text" ? text : date)),
+      fc.asyncProperty(fc.constantFrom(...targets), badText, badDate, async (t, text, date) =>
+        check(t, t.kind === "text" ? text : date),
+      ),
       { numRuns: 150 },
     );
     expect(await tableCounts(api)).toEqual(before);
@@ -145,7 +160,12 @@ describe("requests the API cannot read", () => {
   it.each([
     ["malformed JSON", "{ not json", 400, "BAD_REQUEST"],
     ["a body of null", "null", 400, "BAD_REQUEST"],
-    ["a body over 1 MB", JSON.stringify({ query: `{ tiers { code } }`, variables: { x: "y".repeat(1_100_000) } }), 413, "PAYLOAD_TOO_LARGE"],
+    [
+      "a body over 1 MB",
+      JSON.stringify({ query: `{ tiers { code } }`, variables: { x: "y".repeat(1_100_000) } }),
+      413,
+      "PAYLOAD_TOO_LARGE",
+    ],
   ])("%s: a JSON GraphQL error, not express's HTML page", async (_name, body, status, code) => {
     const res = await post(body);
     expect(res.status).toBe(status);
@@ -171,7 +191,9 @@ describe("requests the API cannot read", () => {
       body: JSON.stringify({ query }),
     });
     expect(res.status).toBe(400);
-    const json = (await res.json()) as { errors: { message: string; extensions: { code: string; cost: number; maxCost: number } }[] };
+    const json = (await res.json()) as {
+      errors: { message: string; extensions: { code: string; cost: number; maxCost: number } }[];
+    };
     expect(json.errors[0]!.message).toMatch(/would cost \d+, over the limit/);
     expect(json.errors[0]!.extensions).toMatchObject({ code: "BAD_REQUEST", maxCost: expect.any(Number) });
   });

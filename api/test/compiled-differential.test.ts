@@ -40,7 +40,15 @@ import { startTestApi, type TestApi } from "./support.js";
  * The synthetic schema's corpus, with errors at every depth, is src/shared/compiled-execution.differential.test.ts.
  */
 const root = path.resolve(import.meta.dirname, "../..");
-const ROLES = ["admin@aptus.demo", "sara.saljare@aptus.demo", "tomas.tekniker@aptus.demo", "petra@nordsak.demo", "karin@vastkustfast.demo", "kalle@vastkustfast.demo", "bo@brflinne.demo"];
+const ROLES = [
+  "admin@aptus.demo",
+  "sara.saljare@aptus.demo",
+  "tomas.tekniker@aptus.demo",
+  "petra@nordsak.demo",
+  "karin@vastkustfast.demo",
+  "kalle@vastkustfast.demo",
+  "bo@brflinne.demo",
+];
 
 let compiled: TestApi;
 let reference: TryggServer;
@@ -57,21 +65,47 @@ beforeAll(async () => {
     logger: createLogger("silent"),
     port: 0,
     host: "127.0.0.1",
-    env: { SESSION_TTL_HOURS: 12, AGREEMENT_EXPIRING_WINDOW_DAYS: 60, LOGIN_MAX_FAILURES_PER_ACCOUNT: 5, LOGIN_MAX_FAILURES_PER_ADDRESS: 1000, LOGIN_FAILURE_WINDOW_SECONDS: 900, TRUST_PROXY: false, COMPILED_EXECUTION: "off" },
+    env: {
+      SESSION_TTL_HOURS: 12,
+      AGREEMENT_EXPIRING_WINDOW_DAYS: 60,
+      LOGIN_MAX_FAILURES_PER_ACCOUNT: 5,
+      LOGIN_MAX_FAILURES_PER_ADDRESS: 1000,
+      LOGIN_FAILURE_WINDOW_SECONDS: 900,
+      TRUST_PROXY: false,
+      COMPILED_EXECUTION: "off",
+    },
   });
   schema = await buildApiSchema();
   for (const email of ROLES) tokens.set(email, await compiled.login(email));
   const db = compiled.database.db;
   const sources: [NodeTypeName, { id: typeof tables.agreements.id }][] = [
-    ["Organisation", tables.organisations], ["User", tables.users], ["Property", tables.properties], ["Agreement", tables.agreements],
-    ["AgreementPeriod", tables.agreementPeriods], ["HanteraAccount", tables.hanteraAccounts], ["LicenceRental", tables.licenceRentals],
-    ["AddOn", tables.addOns], ["ProductRelease", tables.productReleases], ["Tailoring", tables.tailorings], ["ActionPlan", tables.actionPlans],
-    ["ActionItem", tables.actionItems], ["ServiceVisit", tables.serviceVisits], ["SupportCase", tables.supportCases],
-    ["SupportCaseMessage", tables.supportCaseMessages], ["AuditEvent", tables.auditEvents], ["EmailMessage", tables.emailOutbox],
+    ["Organisation", tables.organisations],
+    ["User", tables.users],
+    ["Property", tables.properties],
+    ["Agreement", tables.agreements],
+    ["AgreementPeriod", tables.agreementPeriods],
+    ["HanteraAccount", tables.hanteraAccounts],
+    ["LicenceRental", tables.licenceRentals],
+    ["AddOn", tables.addOns],
+    ["ProductRelease", tables.productReleases],
+    ["Tailoring", tables.tailorings],
+    ["ActionPlan", tables.actionPlans],
+    ["ActionItem", tables.actionItems],
+    ["ServiceVisit", tables.serviceVisits],
+    ["SupportCase", tables.supportCases],
+    ["SupportCaseMessage", tables.supportCaseMessages],
+    ["AuditEvent", tables.auditEvents],
+    ["EmailMessage", tables.emailOutbox],
   ] as never;
   for (const [type, table] of sources) {
-    const rows = (await db.select({ id: table.id }).from(table as never).limit(2)) as { id: string }[];
-    ids.set(type, rows.map((r) => toGlobalId(type, r.id)));
+    const rows = (await db
+      .select({ id: table.id })
+      .from(table as never)
+      .limit(2)) as { id: string }[];
+    ids.set(
+      type,
+      rows.map((r) => toGlobalId(type, r.id)),
+    );
   }
 }, 180_000);
 
@@ -88,16 +122,29 @@ interface Sent {
 }
 
 let requestCount = 0;
-async function send(url: string, query: string, variables: Record<string, unknown>, token: string | undefined, requestId: string): Promise<Sent> {
+async function send(
+  url: string,
+  query: string,
+  variables: Record<string, unknown>,
+  token: string | undefined,
+  requestId: string,
+): Promise<Sent> {
   const res = await fetch(`${url}/graphql`, {
     method: "POST",
-    headers: { "content-type": "application/json", "x-request-id": requestId, ...(token ? { authorization: `Bearer ${token}` } : {}) },
+    headers: {
+      "content-type": "application/json",
+      "x-request-id": requestId,
+      ...(token ? { authorization: `Bearer ${token}` } : {}),
+    },
     body: JSON.stringify({ query, variables }),
   });
   return { status: res.status, contentType: res.headers.get("content-type"), body: await res.text() };
 }
 
-/** One request through both servers: graphql-js's answer, then the compiled server's first two: graphql-js, then compiled. */
+/**
+ * One request through both servers: graphql-js's answer, then the compiled server's first two: graphql-js, then
+ * compiled.
+ */
 async function compare(query: string, variables: Record<string, unknown>, token: string | undefined) {
   const id = `diff-${String(++requestCount).padStart(8, "0")}`;
   const expected = await send(reference.url, query, variables, token, id);
@@ -111,9 +158,22 @@ async function compare(query: string, variables: Record<string, unknown>, token:
 // ---- values for variables, from the type alone (and real ids from the database) ----
 
 const ID_BY_NAME: Record<string, NodeTypeName> = {
-  customerId: "Organisation", organisationId: "Organisation", orgId: "Organisation", partnerId: "Organisation", agreementId: "Agreement",
-  propertyId: "Property", caseId: "SupportCase", visitId: "ServiceVisit", userId: "User", assigneeId: "User", itemId: "ActionItem",
-  tailoringId: "Tailoring", releaseId: "ProductRelease", rentalId: "LicenceRental", accountId: "HanteraAccount", addOnId: "AddOn",
+  customerId: "Organisation",
+  organisationId: "Organisation",
+  orgId: "Organisation",
+  partnerId: "Organisation",
+  agreementId: "Agreement",
+  propertyId: "Property",
+  caseId: "SupportCase",
+  visitId: "ServiceVisit",
+  userId: "User",
+  assigneeId: "User",
+  itemId: "ActionItem",
+  tailoringId: "Tailoring",
+  releaseId: "ProductRelease",
+  rentalId: "LicenceRental",
+  accountId: "HanteraAccount",
+  addOnId: "AddOn",
 };
 
 /** The type an `id` variable names, read off the field or argument it is passed to. */
@@ -133,7 +193,8 @@ function valueFor(type: GraphQLInputType, name: string, usedIn: string | undefin
   if (isInputObjectType(inner)) {
     const out: Record<string, unknown> = {};
     for (const field of Object.values(inner.getFields())) {
-      if (isNonNullType(field.type) && field.defaultValue === undefined) out[field.name] = valueFor(field.type, field.name, undefined, variant);
+      if (isNonNullType(field.type) && field.defaultValue === undefined)
+        out[field.name] = valueFor(field.type, field.name, undefined, variant);
       else if (variant === 1) out[field.name] = valueFor(field.type, field.name, undefined, variant);
       else if (variant === 2 && !isNonNullType(field.type)) out[field.name] = null;
     }
@@ -173,7 +234,8 @@ function variableUses(operation: OperationDefinitionNode): Map<string, string> {
   visit(operation, {
     Field: { enter: (f) => void fields.push(f.name.value), leave: () => void fields.pop() },
     Argument(arg) {
-      if (arg.value.kind === Kind.VARIABLE) uses.set(arg.value.name.value, arg.name.value === "id" ? fields.at(-1)! : arg.name.value);
+      if (arg.value.kind === Kind.VARIABLE)
+        uses.set(arg.value.name.value, arg.name.value === "id" ? fields.at(-1)! : arg.name.value);
     },
   });
   return uses;
@@ -213,9 +275,16 @@ function graphqlFiles(dir: string): string[] {
 
 /** Each operation the portal and the partner example send, as one document with the fragments it needs. */
 function clientOperations(): { name: string; document: DocumentNode }[] {
-  const files = [...graphqlFiles(path.join(root, "portal/app")), path.join(root, "examples/partner-sync/src/operations.graphql")];
+  const files = [
+    ...graphqlFiles(path.join(root, "portal/app")),
+    path.join(root, "examples/partner-sync/src/operations.graphql"),
+  ];
   const definitions = files.flatMap((f) => parse(readFileSync(f, "utf8")).definitions);
-  const fragments = new Map(definitions.filter((d): d is FragmentDefinitionNode => d.kind === Kind.FRAGMENT_DEFINITION).map((f) => [f.name.value, f]));
+  const fragments = new Map(
+    definitions
+      .filter((d): d is FragmentDefinitionNode => d.kind === Kind.FRAGMENT_DEFINITION)
+      .map((f) => [f.name.value, f]),
+  );
   return definitions
     .filter((d): d is OperationDefinitionNode => d.kind === Kind.OPERATION_DEFINITION)
     .map((operation) => {
@@ -231,7 +300,10 @@ function clientOperations(): { name: string; document: DocumentNode }[] {
           },
         });
       collect(operation);
-      return { name: operation.name?.value ?? "anonymous", document: { kind: Kind.DOCUMENT, definitions: [operation, ...needed.values()] } as DocumentNode };
+      return {
+        name: operation.name?.value ?? "anonymous",
+        document: { kind: Kind.DOCUMENT, definitions: [operation, ...needed.values()] } as DocumentNode,
+      };
     });
 }
 
@@ -258,14 +330,22 @@ function generatedQueries(): string[] {
   const out: string[] = [];
   for (const field of Object.values(schema.getQueryType()!.getFields())) {
     const named = getNamedType(field.type);
-    const selection = isLeafType(named) ? "" : isObjectType(named) ? `{ ${selectionOf(named, 2) || "__typename"} }` : "{ __typename }";
+    const selection = isLeafType(named)
+      ? ""
+      : isObjectType(named)
+        ? `{ ${selectionOf(named, 2) || "__typename"} }`
+        : "{ __typename }";
     const definitions = field.args.map((a) => `$${a.name}: ${a.type.toString()}`);
     const args = field.args.map((a) => `${a.name}: $${a.name}`);
     const head = definitions.length ? `(${definitions.join(", ")})` : "";
-    out.push(`query Generated_${field.name}${head} { ${field.name}${args.length ? `(${args.join(", ")})` : ""} ${selection} }`);
+    out.push(
+      `query Generated_${field.name}${head} { ${field.name}${args.length ? `(${args.join(", ")})` : ""} ${selection} }`,
+    );
     // The same field through an alias, a named fragment and a skipped copy.
     if (isObjectType(named)) {
-      out.push(`query Shaped_${field.name}${head.replace(/\)$/, "")}${head ? ", " : "("}$yes: Boolean!) { a: ${field.name}${args.length ? `(${args.join(", ")})` : ""} { ...F } b: ${field.name}${args.length ? `(${args.join(", ")})` : ""} @skip(if: $yes) { __typename } } fragment F on ${named.name} { ${selectionOf(named, 1) || "__typename"} }`);
+      out.push(
+        `query Shaped_${field.name}${head.replace(/\)$/, "")}${head ? ", " : "("}$yes: Boolean!) { a: ${field.name}${args.length ? `(${args.join(", ")})` : ""} { ...F } b: ${field.name}${args.length ? `(${args.join(", ")})` : ""} @skip(if: $yes) { __typename } } fragment F on ${named.name} { ${selectionOf(named, 1) || "__typename"} }`,
+      );
     }
   }
   return out;
@@ -282,7 +362,9 @@ describe("the compiled path answers as graphql-js, over HTTP, for every client o
         // A mutation runs with graphql-js on both servers; its refusals must match too, and are
         // sent so that nothing is written: without a session, or with its required variables missing.
         await compare(query, {}, undefined);
-        const required = (operation.variableDefinitions ?? []).some((d) => d.type.kind === Kind.NON_NULL_TYPE && !d.defaultValue);
+        const required = (operation.variableDefinitions ?? []).some(
+          (d) => d.type.kind === Kind.NON_NULL_TYPE && !d.defaultValue,
+        );
         if (required) await compare(query, {}, tokens.get("admin@aptus.demo"));
         continue;
       }
@@ -305,7 +387,8 @@ describe("the compiled path answers as graphql-js, over HTTP, for every client o
         throw new Error(`the generator wrote an invalid query: ${query}`, { cause: e });
       }
       for (const email of ["admin@aptus.demo", "petra@nordsak.demo", "karin@vastkustfast.demo", undefined]) {
-        for (const variables of variableSets(operation)) await compare(query, variables, email ? tokens.get(email) : undefined);
+        for (const variables of variableSets(operation))
+          await compare(query, variables, email ? tokens.get(email) : undefined);
       }
     }
     expect(executed.filter((how) => how === "compiled").length - before).toBeGreaterThan(200);
@@ -314,7 +397,10 @@ describe("the compiled path answers as graphql-js, over HTTP, for every client o
   it("GET and POST, with either GraphQL-over-HTTP media type, answer the same status, media type and body on the compiled path", async () => {
     const token = tokens.get("petra@nordsak.demo")!;
     const requests = [
-      { query: "query P($first: Int!) { agreements(first: $first) { totalCount edges { node { id number status } } } }", variables: { first: 3 } },
+      {
+        query: "query P($first: Int!) { agreements(first: $first) { totalCount edges { node { id number status } } } }",
+        variables: { first: 3 },
+      },
       { query: "query P($first: Int!) { agreements(first: $first) { totalCount } }", variables: { first: 1000 } },
       { query: "query P($first: Int!) { agreements(first: $first) { totalCount } }", variables: { first: "x" } },
       { query: "query P { agreements(first: 1) { edges { node { id } } } }", variables: {} },
@@ -324,17 +410,31 @@ describe("the compiled path answers as graphql-js, over HTTP, for every client o
         const id = `diff-get-${++requestCount}`;
         const get = (url: string) =>
           fetch(`${url}/graphql?${new URLSearchParams({ query, variables: JSON.stringify(variables) })}`, {
-            headers: { accept, authorization: `Bearer ${token}`, "x-request-id": id, "apollo-require-preflight": "true" },
-          }).then(async (r) => ({ status: r.status, contentType: r.headers.get("content-type"), body: await r.text() }));
+            headers: {
+              accept,
+              authorization: `Bearer ${token}`,
+              "x-request-id": id,
+              "apollo-require-preflight": "true",
+            },
+          }).then(async (r) => ({
+            status: r.status,
+            contentType: r.headers.get("content-type"),
+            body: await r.text(),
+          }));
         const expected = await get(reference.url);
-        for (let run = 1; run <= 2; run++) expect(await get(compiled.url), `GET ${accept} ${query} ${JSON.stringify(variables)}`).toEqual(expected);
+        for (let run = 1; run <= 2; run++)
+          expect(await get(compiled.url), `GET ${accept} ${query} ${JSON.stringify(variables)}`).toEqual(expected);
         expect(await send(compiled.url, query, variables, token, id)).toMatchObject({ status: expected.status });
       }
     }
   });
 
   it("a wrong variable is BAD_USER_INPUT with status 400 on every run, never an internal error", async () => {
-    const answer = await compare(`query A($n: Int!) { agreements(first: $n) { totalCount } }`, { n: "all" }, tokens.get("admin@aptus.demo"));
+    const answer = await compare(
+      `query A($n: Int!) { agreements(first: $n) { totalCount } }`,
+      { n: "all" },
+      tokens.get("admin@aptus.demo"),
+    );
     expect(answer.status).toBe(400);
     expect(JSON.parse(answer.body).errors[0].extensions.code).toBe("BAD_USER_INPUT");
   });

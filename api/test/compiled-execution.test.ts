@@ -21,7 +21,10 @@ afterAll(() => api?.close());
 
 /** The answer without what differs per request. */
 function comparable(r: GqlResponse<unknown>) {
-  const errors = r.errors?.map(({ extensions, ...e }) => ({ ...e, extensions: { ...extensions, requestId: undefined } }));
+  const errors = r.errors?.map(({ extensions, ...e }) => ({
+    ...e,
+    extensions: { ...extensions, requestId: undefined },
+  }));
   return { status: r.status, data: r.data, errors };
 }
 
@@ -57,30 +60,62 @@ describe("a repeated query, compiled", () => {
   it("resolves node(id) to the right type", async () => {
     const first = await api.gql(`{ agreements(first: 1) { edges { node { id customer { id } } } } }`, {}, admin);
     const { id, customer } = first.data.agreements.edges[0].node;
-    const answer = await sameEveryTime(`query N($a: ID!, $o: ID!) { a: node(id: $a) { __typename id ... on Agreement { number } } o: node(id: $o) { __typename ... on Organisation { name } } }`, { a: id, o: customer.id }, admin);
+    const answer = await sameEveryTime(
+      `query N($a: ID!, $o: ID!) { a: node(id: $a) { __typename id ... on Agreement { number } } o: node(id: $o) { __typename ... on Organisation { name } } }`,
+      { a: id, o: customer.id },
+      admin,
+    );
     expect(answer.data).toMatchObject({ a: { __typename: "Agreement" }, o: { __typename: "Organisation" } });
   });
 
   it("refuses the same way: FORBIDDEN, UNAUTHENTICATED, a page too large, a wrong variable", async () => {
     const create = `mutation C($i: CreateAgreementInput!) { createAgreement(input: $i) { agreement { id } userErrors { code } } }`;
-    const input = { customerId: "T3JnYW5pc2F0aW9uOjAwMDAwMDAwLTAwMDAtMDAwMC0wMDAwLTAwMDAwMDAwMDAwMQ", tier: "BRF", propertyIds: [], startsOn: "2027-01-01", endsOn: "2026-01-01" };
+    const input = {
+      customerId: "T3JnYW5pc2F0aW9uOjAwMDAwMDAwLTAwMDAtMDAwMC0wMDAwLTAwMDAwMDAwMDAwMQ",
+      tier: "BRF",
+      propertyIds: [],
+      startsOn: "2027-01-01",
+      endsOn: "2026-01-01",
+    };
     expect((await sameEveryTime(create, { i: input }, member)).errors?.[0]?.extensions?.code).toBe("FORBIDDEN");
-    expect((await sameEveryTime(create, { i: input }, admin)).data).toEqual({ createAgreement: { agreement: null, userErrors: [{ code: "INVALID_DATE_RANGE" }] } });
-    expect((await sameEveryTime(`query A { agreements(first: 1) { totalCount } }`, {}, null)).errors?.[0]?.extensions?.code).toBe("UNAUTHENTICATED");
-    expect((await sameEveryTime(`query A($n: Int!) { agreements(first: $n) { totalCount } }`, { n: 1000 }, partner)).errors?.[0]?.extensions?.code).toBe("BAD_USER_INPUT");
-    const wrongVariable = await sameEveryTime(`query A($n: Int!) { agreements(first: $n) { totalCount } }`, { n: "all" }, partner);
+    expect((await sameEveryTime(create, { i: input }, admin)).data).toEqual({
+      createAgreement: { agreement: null, userErrors: [{ code: "INVALID_DATE_RANGE" }] },
+    });
+    expect(
+      (await sameEveryTime(`query A { agreements(first: 1) { totalCount } }`, {}, null)).errors?.[0]?.extensions?.code,
+    ).toBe("UNAUTHENTICATED");
+    expect(
+      (await sameEveryTime(`query A($n: Int!) { agreements(first: $n) { totalCount } }`, { n: 1000 }, partner))
+        .errors?.[0]?.extensions?.code,
+    ).toBe("BAD_USER_INPUT");
+    const wrongVariable = await sameEveryTime(
+      `query A($n: Int!) { agreements(first: $n) { totalCount } }`,
+      { n: "all" },
+      partner,
+    );
     expect(wrongVariable).toMatchObject({ status: 400, errors: [{ extensions: { code: "BAD_USER_INPUT" } }] });
   });
 
   it("applies an input field's default when a client leaves it out, on the second request as on the first (graphql-jit#142)", async () => {
     const seller = await api.login("sara.saljare@aptus.demo");
-    const listed = await api.gql(`{ agreements(first: 1, filter: { status: [ACTIVE] }) { edges { node { id version } } } }`, {}, seller);
+    const listed = await api.gql(
+      `{ agreements(first: 1, filter: { status: [ACTIVE] }) { edges { node { id version } } } }`,
+      {},
+      seller,
+    );
     const { id, version } = listed.data.agreements.edges[0].node;
-    // `carryOverRentals: Boolean! = false` left out; an end before the start is refused by the rule, so every try answers the same.
+    // `carryOverRentals: Boolean! = false` left out; an end before the start is refused by the rule, so every try
+    // answers the same.
     const renew = `mutation R($i: RenewAgreementInput!) { renewAgreement(input: $i) { agreement { id } userErrors { code field } } }`;
-    const answer = await sameEveryTime(renew, { i: { agreementId: id, endsOn: "2001-01-01", expectedVersion: version } }, seller);
+    const answer = await sameEveryTime(
+      renew,
+      { i: { agreementId: id, endsOn: "2001-01-01", expectedVersion: version } },
+      seller,
+    );
     expect(answer.errors).toBeUndefined();
-    expect(answer.data).toEqual({ renewAgreement: { agreement: null, userErrors: [expect.objectContaining({ code: expect.any(String) })] } });
+    expect(answer.data).toEqual({
+      renewAgreement: { agreement: null, userErrors: [expect.objectContaining({ code: expect.any(String) })] },
+    });
   });
 
   it("answers introspection as graphql-js does", async () => {

@@ -33,7 +33,8 @@ export async function startFaultProxy(databaseUrl: string): Promise<FaultProxy> 
     client.on("close", () => upstream.destroy());
     upstream.on("close", () => client.destroy());
   });
-  const listen = (port: number) => new Promise<void>((resolve, reject) => server.once("error", reject).listen(port, "127.0.0.1", () => resolve()));
+  const listen = (port: number) =>
+    new Promise<void>((resolve, reject) => server.once("error", reject).listen(port, "127.0.0.1", () => resolve()));
   await listen(0);
   const port = (server.address() as net.AddressInfo).port;
   const url = new URL(databaseUrl);
@@ -43,7 +44,8 @@ export async function startFaultProxy(databaseUrl: string): Promise<FaultProxy> 
   const cut = () => {
     for (const s of sockets) s.destroy();
   };
-  const stopListening = () => new Promise<void>((resolve) => (server.listening ? server.close(() => resolve()) : resolve()));
+  const stopListening = () =>
+    new Promise<void>((resolve) => (server.listening ? server.close(() => resolve()) : resolve()));
   return {
     url: url.toString(),
     cut,

@@ -93,8 +93,12 @@ describe("the API's log while the database fails", () => {
     const quoted = `Quoted-${randomBytes(6).toString("hex")}`;
     const db = postgres(url, { max: 1, onnotice: () => {} });
     try {
-      await db.unsafe(`create function fail_on_name() returns trigger language plpgsql as $$ begin perform new.name::int; return new; end $$`);
-      await db.unsafe(`create trigger fail_on_name before insert on api_tokens for each row execute function fail_on_name()`);
+      await db.unsafe(
+        `create function fail_on_name() returns trigger language plpgsql as $$ begin perform new.name::int; return new; end $$`,
+      );
+      await db.unsafe(
+        `create trigger fail_on_name before insert on api_tokens for each row execute function fail_on_name()`,
+      );
       const rejected = await api.gql(createToken, { i: { name: quoted } }, partner);
       expect(rejected.errors?.[0]?.extensions?.code).toBe("INTERNAL_SERVER_ERROR");
       await db.unsafe(`drop trigger fail_on_name on api_tokens`);
@@ -116,9 +120,10 @@ describe("the API's log while the database fails", () => {
     expect(secrets.filter((secret) => log.includes(secret))).toEqual([]);
     expect(log).not.toMatch(/params:|Failing row/);
     // What a reader needs to debug with is there: each failure's code and the statement's shape.
-    for (const code of ["57014", "ECONNREFUSED", "CONNECT_TIMEOUT", "22P02", "23514"]) expect(log, code).toContain(code);
+    for (const code of ["57014", "ECONNREFUSED", "CONNECT_TIMEOUT", "22P02", "23514"])
+      expect(log, code).toContain(code);
     expect(log).toMatch(/CONNECTION_CLOSED|CONNECTION_ENDED|ECONNRESET/);
-    expect(log).toContain('Failed query: select');
+    expect(log).toContain("Failed query: select");
     expect(log).toContain('\\"sessions\\".\\"token_hash\\" = $1');
     expect(log).toContain('insert into \\"api_tokens\\"');
     // pino's own reading of the response survives: the status of each request.
@@ -132,7 +137,11 @@ describe("the API's log while the database fails", () => {
     let output = "";
     try {
       await db.unsafe(`alter table users add constraint never_accepted check (false) not valid`);
-      await startApiProcess({ DATABASE_URL: url, TRYGG_ADMIN_EMAIL: email, TRYGG_ADMIN_PASSWORD: "a-long-enough-password" }).then(
+      await startApiProcess({
+        DATABASE_URL: url,
+        TRYGG_ADMIN_EMAIL: email,
+        TRYGG_ADMIN_PASSWORD: "a-long-enough-password",
+      }).then(
         (started) => started.stop(),
         (e: Error) => (output = e.message),
       );

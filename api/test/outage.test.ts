@@ -58,9 +58,18 @@ describe("a database outage", () => {
         const write = i % 2 === 0;
         const started = Date.now();
         // A refused connection (the API is gone) counts as status 0.
-        const r = await (write
-          ? api.gql(`mutation($i: CreateApiTokenInput!) { createApiToken(input: $i) { apiToken { id } userErrors { code } } }`, { i: { name: tokenName } }, writer)
-          : api.gql(`{ viewer { user { id } } agreements(first: 5) { totalCount edges { node { id status } } } }`, {}, reader)
+        const r = await (
+          write
+            ? api.gql(
+                `mutation($i: CreateApiTokenInput!) { createApiToken(input: $i) { apiToken { id } userErrors { code } } }`,
+                { i: { name: tokenName } },
+                writer,
+              )
+            : api.gql(
+                `{ viewer { user { id } } agreements(first: 5) { totalCount edges { node { id status } } } }`,
+                {},
+                reader,
+              )
         ).catch(() => ({ status: 0, data: null, errors: undefined }) as Awaited<ReturnType<ApiProcess["gql"]>>);
         const ms = Date.now() - started;
         const error = r.errors?.[0];
@@ -93,8 +102,13 @@ describe("a database outage", () => {
     const authed = await api.timed(() => api.gql(`{ viewer { user { id } } }`, {}, reader));
     expect(authed.ms).toBeLessThan(3_000);
     expect(authed.value.status).toBe(503);
-    expect(authed.value.errors?.[0]?.extensions).toMatchObject({ code: "SERVICE_UNAVAILABLE", requestId: expect.any(String) });
-    const anonymous = await api.gql(`mutation { login(input: { email: "karin@vastkustfast.demo", password: "x" }) { token } }`);
+    expect(authed.value.errors?.[0]?.extensions).toMatchObject({
+      code: "SERVICE_UNAVAILABLE",
+      requestId: expect.any(String),
+    });
+    const anonymous = await api.gql(
+      `mutation { login(input: { email: "karin@vastkustfast.demo", password: "x" }) { token } }`,
+    );
     expect(anonymous.status).toBe(503);
     expect(anonymous.errors?.[0]?.extensions?.code).toBe("SERVICE_UNAVAILABLE");
     await sleep(2_000);
@@ -121,7 +135,12 @@ describe("a database outage", () => {
     // Every answer is a success or a clear, quick 503; never a 500, never a hang.
     for (const o of outcomes) {
       expect(o.ms, JSON.stringify(o)).toBeLessThan(3_000);
-      if (o.status !== 200) expect({ status: o.status, code: o.code, hasId: typeof o.requestId === "string" }).toEqual({ status: 503, code: "SERVICE_UNAVAILABLE", hasId: true });
+      if (o.status !== 200)
+        expect({ status: o.status, code: o.code, hasId: typeof o.requestId === "string" }).toEqual({
+          status: 503,
+          code: "SERVICE_UNAVAILABLE",
+          hasId: true,
+        });
     }
     expect(outcomes.some((o) => o.status === 503)).toBe(true);
     expect(outcomes.some((o) => o.at > recoveredAt && o.status === 200)).toBe(true);

@@ -37,12 +37,16 @@ describe("the outbox with two senders on one PostgreSQL", () => {
     const smtp = await startTestSmtpServer({ refuseFirst: 5 });
     const logger = createLogger("silent");
     const options = { logger, from: "t@example.com", smtpUrl: smtp.url, backoffMs: 50, batchSize: 3, pollMs: 60_000 };
-    const senders = [createOutboxSender({ ...options, db: one.db, listen: one.listen }), createOutboxSender({ ...options, db: two.db, listen: two.listen })];
+    const senders = [
+      createOutboxSender({ ...options, db: one.db, listen: one.listen }),
+      createOutboxSender({ ...options, db: two.db, listen: two.listen }),
+    ];
     try {
       await Promise.all(senders.map((s) => s.start()));
       for (let i = 0; i < 100; i += 10) {
         await one.db.transaction(async (tx) => {
-          for (let j = i; j < i + 10; j++) await queueEmail(tx, { to: `n${j}@example.com`, subject: `mail ${j}`, body: `body ${j}` });
+          for (let j = i; j < i + 10; j++)
+            await queueEmail(tx, { to: `n${j}@example.com`, subject: `mail ${j}`, body: `body ${j}` });
         });
       }
       const deadline = Date.now() + 30_000;

@@ -32,7 +32,10 @@ async function sync(env: Record<string, string>) {
     cwd: root,
     env: { PATH: process.env.PATH ?? "", TRYGG_API_URL: `${api.url}/graphql`, TRYGG_OUT_DIR: outDir, ...env },
   });
-  return { summary: JSON.parse(stdout.trim().split("\n").at(-1)!) as { agreements: number; totalCount: number; pages: number }, stderr };
+  return {
+    summary: JSON.parse(stdout.trim().split("\n").at(-1)!) as { agreements: number; totalCount: number; pages: number },
+    stderr,
+  };
 }
 
 async function agreementIdsOf(token: string): Promise<string[]> {
@@ -47,8 +50,17 @@ describe("the partner-sync example", () => {
     expect(expected.length).toBeGreaterThan(1);
     expect((await agreementIdsOf(await api.login("admin@aptus.demo"))).length).toBeGreaterThan(expected.length);
 
-    const { summary, stderr } = await sync({ TRYGG_EMAIL: "petra@nordsak.demo", TRYGG_PASSWORD: PASSWORD, TRYGG_PAGE_SIZE: "1" });
-    expect(summary).toEqual({ agreements: expected.length, totalCount: expected.length, pages: expected.length, outDir: expect.any(String) });
+    const { summary, stderr } = await sync({
+      TRYGG_EMAIL: "petra@nordsak.demo",
+      TRYGG_PASSWORD: PASSWORD,
+      TRYGG_PAGE_SIZE: "1",
+    });
+    expect(summary).toEqual({
+      agreements: expected.length,
+      totalCount: expected.length,
+      pages: expected.length,
+      outDir: expect.any(String),
+    });
 
     const written = JSON.parse(await readFile(path.join(outDir, "agreements.json"), "utf8")) as any[];
     expect(written.map((a) => a.id).sort()).toEqual(expected);
@@ -72,7 +84,11 @@ describe("the partner-sync example", () => {
   });
 
   it("stops with the API's code when the user may not make tokens", async () => {
-    await expect(sync({ TRYGG_EMAIL: "pelle@nordsak.demo", TRYGG_PASSWORD: PASSWORD })).rejects.toMatchObject({ stderr: expect.stringContaining("FORBIDDEN") });
-    await expect(sync({ TRYGG_EMAIL: "petra@nordsak.demo", TRYGG_PASSWORD: "wrong-password" })).rejects.toMatchObject({ stderr: expect.stringContaining("INVALID_CREDENTIALS") });
+    await expect(sync({ TRYGG_EMAIL: "pelle@nordsak.demo", TRYGG_PASSWORD: PASSWORD })).rejects.toMatchObject({
+      stderr: expect.stringContaining("FORBIDDEN"),
+    });
+    await expect(sync({ TRYGG_EMAIL: "petra@nordsak.demo", TRYGG_PASSWORD: "wrong-password" })).rejects.toMatchObject({
+      stderr: expect.stringContaining("INVALID_CREDENTIALS"),
+    });
   });
 });

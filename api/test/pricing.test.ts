@@ -19,7 +19,9 @@ beforeAll(async () => {
   karin = await api.login("karin@vastkustfast.demo");
   seller = await api.login("sara.saljare@aptus.demo");
   const r = await api.gql(`{ agreements(first: 10) { edges { node { id status endsOn } } } }`, {}, karin);
-  const a = r.data.agreements.edges.map((e: any) => e.node).find((n: any) => n.status === "ACTIVE" || n.status === "EXPIRING");
+  const a = r.data.agreements.edges
+    .map((e: any) => e.node)
+    .find((n: any) => n.status === "ACTIVE" || n.status === "EXPIRING");
   agreementId = a.id;
   endsOn = a.endsOn;
   today = todayInSweden();
@@ -30,10 +32,23 @@ describe("a customer cannot choose a price", () => {
   it("refuses 100 Hantera licences at 0 kr with PRICE_NOT_ALLOWED, through either price field, and writes nothing", async () => {
     const before = await api.gql(QUOTA, { id: agreementId }, karin);
     const order = { agreementId, kind: "HANTERA", quantity: 100, startsOn: today, endsOn };
-    const viaMonthly = await api.gql(RENT, { i: { ...order, monthlyPrice: { amountMinor: 0, currency: "SEK" } } }, karin);
-    expect(viaMonthly.data.rentLicence).toEqual({ licenceRental: null, userErrors: [{ code: "PRICE_NOT_ALLOWED", field: ["input", "monthlyPrice"] }] });
-    const viaAgreed = await api.gql(RENT, { i: { ...order, agreedPrice: { amountMinor: 0, currency: "SEK" }, priceReason: "Gratis" } }, karin);
-    expect(viaAgreed.data.rentLicence.userErrors).toEqual([{ code: "PRICE_NOT_ALLOWED", field: ["input", "agreedPrice"] }]);
+    const viaMonthly = await api.gql(
+      RENT,
+      { i: { ...order, monthlyPrice: { amountMinor: 0, currency: "SEK" } } },
+      karin,
+    );
+    expect(viaMonthly.data.rentLicence).toEqual({
+      licenceRental: null,
+      userErrors: [{ code: "PRICE_NOT_ALLOWED", field: ["input", "monthlyPrice"] }],
+    });
+    const viaAgreed = await api.gql(
+      RENT,
+      { i: { ...order, agreedPrice: { amountMinor: 0, currency: "SEK" }, priceReason: "Gratis" } },
+      karin,
+    );
+    expect(viaAgreed.data.rentLicence.userErrors).toEqual([
+      { code: "PRICE_NOT_ALLOWED", field: ["input", "agreedPrice"] },
+    ]);
     const addOn = await api.gql(
       `mutation($id: ID!) { orderAddOn(input: { agreementId: $id, kind: MONITORING, agreedPrice: { amountMinor: 0 }, priceReason: "Gratis" }) { addOn { id } userErrors { code } } }`,
       { id: agreementId },
@@ -54,7 +69,12 @@ describe("a customer cannot choose a price", () => {
     expect(q.total.amountMinor).toBe(q.monthlyCost.amountMinor * q.months);
     const r = await api.gql(RENT, { i: { agreementId, kind: "HANTERA", quantity: 2, startsOn: today, endsOn } }, karin);
     expect(r.data.rentLicence.userErrors).toEqual([]);
-    expect(r.data.rentLicence.licenceRental).toMatchObject({ quantity: 2, monthlyPrice: q.monthlyCost, listPrice: q.monthlyCost, priceReason: null });
+    expect(r.data.rentLicence.licenceRental).toMatchObject({
+      quantity: 2,
+      monthlyPrice: q.monthlyCost,
+      listPrice: q.monthlyCost,
+      priceReason: null,
+    });
     const [mail] = await api.database.db.select().from(emailOutbox).orderBy(desc(emailOutbox.createdAt)).limit(1);
     expect(mail).toMatchObject({ toAddress: "sara.saljare@aptus.demo" });
     expect(mail!.body).toContain("2 licenser för Hantera");
@@ -64,16 +84,34 @@ describe("a customer cannot choose a price", () => {
 
 describe("vendor staff may agree another price, with a reason kept in the audit trail", () => {
   it("a seller's discount needs a reason, and the rental and its audit row keep list price, agreed price and reason", async () => {
-    const order = { agreementId, kind: "BOOKING", quantity: 10, startsOn: today, endsOn, agreedPrice: { amountMinor: 20_000, currency: "SEK" } };
+    const order = {
+      agreementId,
+      kind: "BOOKING",
+      quantity: 10,
+      startsOn: today,
+      endsOn,
+      agreedPrice: { amountMinor: 20_000, currency: "SEK" },
+    };
     const bare = await api.gql(RENT, { i: order }, seller);
-    expect(bare.data.rentLicence.userErrors).toEqual([{ code: "PRICE_REASON_REQUIRED", field: ["input", "priceReason"] }]);
+    expect(bare.data.rentLicence.userErrors).toEqual([
+      { code: "PRICE_REASON_REQUIRED", field: ["input", "priceReason"] },
+    ]);
     const r = await api.gql(RENT, { i: { ...order, priceReason: "Kampanj vid förnyelse" } }, seller);
     expect(r.data.rentLicence.userErrors).toEqual([]);
     const rental = r.data.rentLicence.licenceRental;
     expect(rental.monthlyPrice.amountMinor).toBe(20_000);
     expect(rental.listPrice.amountMinor).toBeGreaterThan(20_000);
     expect(rental.priceReason).toBe("Kampanj vid förnyelse");
-    const [audit] = await api.database.db.select().from(auditEvents).where(eq(auditEvents.action, "licenceRental.create")).orderBy(desc(auditEvents.occurredAt)).limit(1);
-    expect(audit!.details).toMatchObject({ monthlyPriceMinor: 20_000, listPriceMinor: rental.listPrice.amountMinor, priceReason: "Kampanj vid förnyelse" });
+    const [audit] = await api.database.db
+      .select()
+      .from(auditEvents)
+      .where(eq(auditEvents.action, "licenceRental.create"))
+      .orderBy(desc(auditEvents.occurredAt))
+      .limit(1);
+    expect(audit!.details).toMatchObject({
+      monthlyPriceMinor: 20_000,
+      listPriceMinor: rental.listPrice.amountMinor,
+      priceReason: "Kampanj vid förnyelse",
+    });
   });
 });

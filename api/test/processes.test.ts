@@ -24,7 +24,12 @@ beforeAll(async () => {
   await database.migrate();
   await seedDemo(database.db);
   smtp = await startTestSmtpServer();
-  const env = { DATABASE_URL: url, SMTP_URL: smtp.url, LOGIN_MAX_FAILURES_PER_ACCOUNT: "3", LOGIN_MAX_FAILURES_PER_ADDRESS: "1000" };
+  const env = {
+    DATABASE_URL: url,
+    SMTP_URL: smtp.url,
+    LOGIN_MAX_FAILURES_PER_ACCOUNT: "3",
+    LOGIN_MAX_FAILURES_PER_ADDRESS: "1000",
+  };
   [one, two] = await Promise.all([startApiProcess(env), startApiProcess(env)]);
 });
 
@@ -36,7 +41,9 @@ afterAll(async () => {
 });
 
 const wrongLogin = (api: ApiProcess, email: string) =>
-  api.gql(`mutation($i: LoginInput!) { login(input: $i) { token userErrors { code } } }`, { i: { email, password: "wrong-password" } });
+  api.gql(`mutation($i: LoginInput!) { login(input: $i) { token userErrors { code } } }`, {
+    i: { email, password: "wrong-password" },
+  });
 
 describe("two API processes on one PostgreSQL", () => {
   it("share sessions: a log-in on one works on the other", async () => {
@@ -52,15 +59,23 @@ describe("two API processes on one PostgreSQL", () => {
     expect(onOther.errors?.[0]?.extensions?.code).toBe("TOO_MANY_REQUESTS");
 
     await one.stop();
-    one = await startApiProcess({ DATABASE_URL: url, SMTP_URL: smtp.url, LOGIN_MAX_FAILURES_PER_ACCOUNT: "3", LOGIN_MAX_FAILURES_PER_ADDRESS: "1000" });
-    const afterRestart = await one.gql(`mutation($i: LoginInput!) { login(input: $i) { token } }`, { i: { email: "eva@alvstranden.demo", password: PASSWORD } });
+    one = await startApiProcess({
+      DATABASE_URL: url,
+      SMTP_URL: smtp.url,
+      LOGIN_MAX_FAILURES_PER_ACCOUNT: "3",
+      LOGIN_MAX_FAILURES_PER_ADDRESS: "1000",
+    });
+    const afterRestart = await one.gql(`mutation($i: LoginInput!) { login(input: $i) { token } }`, {
+      i: { email: "eva@alvstranden.demo", password: PASSWORD },
+    });
     expect(afterRestart.status).toBe(429);
   });
 
   it("deliver each of 100 outbox mails exactly once between them", async () => {
     for (let i = 0; i < 100; i += 20) {
       await database.db.transaction(async (tx) => {
-        for (let j = i; j < i + 20; j++) await queueEmail(tx, { to: `p${j}@example.com`, subject: `process mail ${j}`, body: `body ${j}` });
+        for (let j = i; j < i + 20; j++)
+          await queueEmail(tx, { to: `p${j}@example.com`, subject: `process mail ${j}`, body: `body ${j}` });
       });
     }
     const deadline = Date.now() + 30_000;
@@ -71,7 +86,9 @@ describe("two API processes on one PostgreSQL", () => {
     expect(subjects).toHaveLength(100);
     expect(new Set(subjects).size).toBe(100);
     // Ours only: the demo keeps one mail that bounced for good, for the admin's outbox.
-    const states = await database.db.select({ state: emailOutbox.state, subject: emailOutbox.subject }).from(emailOutbox);
+    const states = await database.db
+      .select({ state: emailOutbox.state, subject: emailOutbox.subject })
+      .from(emailOutbox);
     expect(states.filter((s) => s.subject.startsWith("process mail ") && s.state !== "SENT")).toEqual([]);
   });
 });

@@ -25,9 +25,21 @@ const TARGETS = new Set(["User", "Organisation"]);
 /** Mutation payloads answer the caller's own new object; they are not reachable from a query. */
 const NOT_FROM_QUERIES = /Payload$/;
 
-interface TypeRef { kind: string; name: string | null; ofType: TypeRef | null }
-interface Field { name: string; type: TypeRef; args: { name: string; type: TypeRef }[] }
-interface FullType { name: string; kind: string; fields: Field[] | null }
+interface TypeRef {
+  kind: string;
+  name: string | null;
+  ofType: TypeRef | null;
+}
+interface Field {
+  name: string;
+  type: TypeRef;
+  args: { name: string; type: TypeRef }[];
+}
+interface FullType {
+  name: string;
+  kind: string;
+  fields: Field[] | null;
+}
 
 const named = (t: TypeRef): TypeRef => (t.ofType ? named(t.ofType) : t);
 const required = (t: TypeRef) => t.kind === "NON_NULL";
@@ -55,10 +67,21 @@ beforeAll(async () => {
   );
   const orgs = ids.data.organisations.edges.map((e: any) => e.node);
   const org = (name: string) => orgs.find((o: any) => o.name === name);
-  const kungsladugard = org("Västkustens Fastigheter AB").properties.edges.map((e: any) => e.node).find((p: any) => p.name === "Kv. Kungsladugård 7");
+  const kungsladugard = org("Västkustens Fastigheter AB")
+    .properties.edges.map((e: any) => e.node)
+    .find((p: any) => p.name === "Kv. Kungsladugård 7");
   const created = await api.gql(
     `mutation($i: CreateAgreementInput!) { createAgreement(input: $i) { agreement { id } userErrors { code message } } }`,
-    { i: { customerId: org("Västkustens Fastigheter AB").id, partnerId: org("Nordsäk Säkerhet AB").id, tier: "PLUS_500", propertyIds: [kungsladugard.id], startsOn: "2026-01-01", endsOn: "2026-12-31" } },
+    {
+      i: {
+        customerId: org("Västkustens Fastigheter AB").id,
+        partnerId: org("Nordsäk Säkerhet AB").id,
+        tier: "PLUS_500",
+        propertyIds: [kungsladugard.id],
+        startsOn: "2026-01-01",
+        endsOn: "2026-12-31",
+      },
+    },
     admin,
   );
   expect(created.data.createAgreement.userErrors).toEqual([]);
@@ -70,7 +93,8 @@ function relationFields(): { type: string; field: string }[] {
   const out: { type: string; field: string }[] = [];
   for (const t of types.values()) {
     if (t.kind !== "OBJECT" || t.name.startsWith("__") || t.name === "Query" || t.name === "Mutation") continue;
-    for (const f of t.fields ?? []) if (TARGETS.has(named(f.type).name ?? "")) out.push({ type: t.name, field: f.name });
+    for (const f of t.fields ?? [])
+      if (TARGETS.has(named(f.type).name ?? "")) out.push({ type: t.name, field: f.name });
   }
   return out;
 }
@@ -138,30 +162,37 @@ async function nodeAnswers(token: string, ids: string[]): Promise<Set<string>> {
 describe("relations that return a user or an organisation", () => {
   it("are all reachable from a query, so the walk below covers every one", () => {
     const fields = relationFields();
-    expect(fields.map((f) => `${f.type}.${f.field}`)).toEqual(expect.arrayContaining(["Property.installer", "TailoringEvent.actor", "AuditEvent.actor", "Agreement.seller"]));
+    expect(fields.map((f) => `${f.type}.${f.field}`)).toEqual(
+      expect.arrayContaining(["Property.installer", "TailoringEvent.actor", "AuditEvent.actor", "Agreement.seller"]),
+    );
     const unreachable = fields.filter((f) => !NOT_FROM_QUERIES.test(f.type) && pathsTo(f.type, 1).length === 0);
     expect(unreachable).toEqual([]);
   });
 
-  it.each(DEMO_LOGINS)("never show %s more than node(id) answers", async (email) => {
-    const token = await api.login(email);
-    const leaks: string[] = [];
-    let seen = 0;
-    for (const { type, field } of relationFields()) {
-      if (NOT_FROM_QUERIES.test(type)) continue;
-      const ids = new Set<string>();
-      for (const path of pathsTo(type)) {
-        const r = await api.gql(`{ ${queryFor(path, field)} }`, {}, token);
-        const errors = (r.errors ?? []).filter((e: any) => e.extensions?.code !== "FORBIDDEN");
-        expect(errors, `${path.join(".")}.${field} as ${email}`).toEqual([]);
-        // the path's own objects select no id: only the target field's ids are collected
-        collectIds(r.data, ids);
+  it.each(DEMO_LOGINS)(
+    "never show %s more than node(id) answers",
+    async (email) => {
+      const token = await api.login(email);
+      const leaks: string[] = [];
+      let seen = 0;
+      for (const { type, field } of relationFields()) {
+        if (NOT_FROM_QUERIES.test(type)) continue;
+        const ids = new Set<string>();
+        for (const path of pathsTo(type)) {
+          const r = await api.gql(`{ ${queryFor(path, field)} }`, {}, token);
+          const errors = (r.errors ?? []).filter((e: any) => e.extensions?.code !== "FORBIDDEN");
+          expect(errors, `${path.join(".")}.${field} as ${email}`).toEqual([]);
+          // the path's own objects select no id: only the target field's ids are collected
+          collectIds(r.data, ids);
+        }
+        const answered = await nodeAnswers(token, [...ids]);
+        seen += ids.size;
+        for (const id of ids)
+          if (!answered.has(id)) leaks.push(`${type}.${field} → ${Buffer.from(id, "base64").toString()}`);
       }
-      const answered = await nodeAnswers(token, [...ids]);
-      seen += ids.size;
-      for (const id of ids) if (!answered.has(id)) leaks.push(`${type}.${field} → ${Buffer.from(id, "base64").toString()}`);
-    }
-    expect(seen).toBeGreaterThan(0);
-    expect(leaks).toEqual([]);
-  }, 120_000);
+      expect(seen).toBeGreaterThan(0);
+      expect(leaks).toEqual([]);
+    },
+    120_000,
+  );
 });

@@ -15,8 +15,18 @@ describe("search over HTTP", () => {
     const karin = await api.login("karin@vastkustfast.demo");
     const r = await api.gql(SEARCH, { q: "masthuget" }, karin);
     expect(r.errors).toBeUndefined();
-    expect(r.data.search).toEqual([expect.objectContaining({ kind: "PROPERTY", title: "Kv. Masthugget 4", subtitle: "Masthuggsterrassen 3, 413 18 Göteborg" })]);
-    const node = await api.gql(`query($id: ID!) { node(id: $id) { ... on Property { name } } }`, { id: r.data.search[0].nodeId }, karin);
+    expect(r.data.search).toEqual([
+      expect.objectContaining({
+        kind: "PROPERTY",
+        title: "Kv. Masthugget 4",
+        subtitle: "Masthuggsterrassen 3, 413 18 Göteborg",
+      }),
+    ]);
+    const node = await api.gql(
+      `query($id: ID!) { node(id: $id) { ... on Property { name } } }`,
+      { id: r.data.search[0].nodeId },
+      karin,
+    );
     expect(node.data.node).toEqual({ name: "Kv. Masthugget 4" });
   });
 
@@ -41,14 +51,23 @@ describe("search over HTTP", () => {
   ])("refuses %j with BAD_USER_INPUT (%s), never an internal error", async (q, reason) => {
     const r = await api.gql(SEARCH, { q }, await api.login("admin@aptus.demo"));
     expect(r.errors).toHaveLength(1);
-    expect(r.errors![0]!.extensions).toMatchObject({ code: "BAD_USER_INPUT", reason, field: "query", requestId: expect.any(String) });
+    expect(r.errors![0]!.extensions).toMatchObject({
+      code: "BAD_USER_INPUT",
+      reason,
+      field: "query",
+      requestId: expect.any(String),
+    });
     expect(r.errors![0]!.message).not.toMatch(/internal|stack/i);
   });
 
   it("refuses a NUL character at the API's boundary (the one text rule) before search sees it", async () => {
     const r = await api.gql(SEARCH, { q: "ab\u0000cd" }, await api.login("admin@aptus.demo"));
     expect(r.errors).toHaveLength(1);
-    expect(r.errors![0]!.extensions).toMatchObject({ code: "BAD_USER_INPUT", field: ["q"], requestId: expect.any(String) });
+    expect(r.errors![0]!.extensions).toMatchObject({
+      code: "BAD_USER_INPUT",
+      field: ["q"],
+      requestId: expect.any(String),
+    });
     expect(r.errors![0]!.message).not.toMatch(/internal|stack/i);
   });
 });

@@ -95,7 +95,15 @@ async function npmStart() {
   const portalPort = await freePort();
   const parent = spawn(process.execPath, ["scripts/start.mjs"], {
     cwd: root,
-    env: { ...process.env, API_PORT: String(apiPort), PORTAL_PORT: String(portalPort), DATABASE_URL: url, TRYGG_DATA_DIR: dataDir, LOG_LEVEL: "warn", NODE_ENV: "production" },
+    env: {
+      ...process.env,
+      API_PORT: String(apiPort),
+      PORTAL_PORT: String(portalPort),
+      DATABASE_URL: url,
+      TRYGG_DATA_DIR: dataDir,
+      LOG_LEVEL: "warn",
+      NODE_ENV: "production",
+    },
     stdio: ["ignore", "pipe", "pipe"],
   });
   started.push(parent);

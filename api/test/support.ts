@@ -15,7 +15,11 @@ export interface TestApi {
   database: Database;
   databaseName: string;
   admin: postgres.Sql;
-  gql<T = Record<string, any>>(query: string, variables?: Record<string, unknown>, token?: string | null): Promise<GqlResponse<T>>;
+  gql<T = Record<string, any>>(
+    query: string,
+    variables?: Record<string, unknown>,
+    token?: string | null,
+  ): Promise<GqlResponse<T>>;
   login(email: string, password?: string): Promise<string>;
   close(): Promise<void>;
 }
@@ -23,7 +27,11 @@ export interface TestApi {
 export interface GqlResponse<T> {
   status: number;
   data: T;
-  errors?: { message: string; extensions?: { code?: string; requestId?: string } & Record<string, unknown>; path?: string[] }[];
+  errors?: {
+    message: string;
+    extensions?: { code?: string; requestId?: string } & Record<string, unknown>;
+    path?: string[];
+  }[];
   extensions?: Record<string, unknown>;
 }
 
@@ -31,11 +39,19 @@ export const PASSWORD = DEMO_PASSWORD;
 
 function serverUrl(): string {
   const url = process.env.TEST_DATABASE_URL;
-  if (!url) throw new Error("TEST_DATABASE_URL is not set: run the integration tests through `npm test`, which starts PostgreSQL.");
+  if (!url)
+    throw new Error(
+      "TEST_DATABASE_URL is not set: run the integration tests through `npm test`, which starts PostgreSQL.",
+    );
   return url;
 }
 
-export async function startTestApi(opts: { env?: Partial<Parameters<typeof startServer>[0]["env"]>; onExecuted?: Parameters<typeof startServer>[0]["onExecuted"] } = {}): Promise<TestApi> {
+export async function startTestApi(
+  opts: {
+    env?: Partial<Parameters<typeof startServer>[0]["env"]>;
+    onExecuted?: Parameters<typeof startServer>[0]["onExecuted"];
+  } = {},
+): Promise<TestApi> {
   const base = serverUrl();
   const admin = postgres(base, { max: 1, onnotice: () => {} });
   const databaseName = `trygg_test_${randomBytes(6).toString("hex")}`;
@@ -77,7 +93,9 @@ export async function startTestApi(opts: { env?: Partial<Parameters<typeof start
       return { ...body, status: res.status };
     },
     async login(email, password = PASSWORD) {
-      const r = await api.gql(`mutation($i: LoginInput!) { login(input: $i) { token userErrors { code message } } }`, { i: { email, password } });
+      const r = await api.gql(`mutation($i: LoginInput!) { login(input: $i) { token userErrors { code message } } }`, {
+        i: { email, password },
+      });
       const token = r.data?.login?.token;
       if (!token) throw new Error(`login as ${email} failed: ${JSON.stringify(r)}`);
       return token;

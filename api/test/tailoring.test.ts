@@ -14,9 +14,19 @@ beforeAll(async () => {
   api = await startTestApi();
   seller = await api.login("sara.saljare@aptus.demo");
   karin = await api.login("karin@vastkustfast.demo");
-  const list = await api.gql(`{ agreements(filter: { status: [ACTIVE] }) { edges { node { id customer { name } tailoring { id } } } } }`, {}, karin);
-  const agreement = list.data.agreements.edges.find((e: any) => e.node.customer.name === "Västkustens Fastigheter AB" && !e.node.tailoring).node;
-  const req = await api.gql(`mutation($id: ID!) { requestTailoring(input: { agreementId: $id, message: "Gärna en genomgång" }) { tailoring { id currentStep } userErrors { code } } }`, { id: agreement.id }, karin);
+  const list = await api.gql(
+    `{ agreements(filter: { status: [ACTIVE] }) { edges { node { id customer { name } tailoring { id } } } } }`,
+    {},
+    karin,
+  );
+  const agreement = list.data.agreements.edges.find(
+    (e: any) => e.node.customer.name === "Västkustens Fastigheter AB" && !e.node.tailoring,
+  ).node;
+  const req = await api.gql(
+    `mutation($id: ID!) { requestTailoring(input: { agreementId: $id, message: "Gärna en genomgång" }) { tailoring { id currentStep } userErrors { code } } }`,
+    { id: agreement.id },
+    karin,
+  );
   tailoringId = req.data.requestTailoring.tailoring.id;
   const review = await api.gql(
     `mutation($id: ID!) { recordSystemReview(input: { tailoringId: $id, meetingOn: "2027-01-10", attendees: ["Sara", "Karin"], findings: [{ area: BACKUPS, finding: "Ingen extern backup" }] }) { tailoring { currentStep actionPlan { id } } userErrors { code } } }`,
@@ -27,7 +37,11 @@ beforeAll(async () => {
   planId = review.data.recordSystemReview.tailoring.actionPlan.id;
   itemIds = [];
   for (const title of ["A", "B", "C", "D", "E", "F"]) {
-    const r = await api.gql(`mutation($p: ID!, $t: String!) { addActionItem(input: { actionPlanId: $p, title: $t, owner: VENDOR }) { actionItem { id } userErrors { code } } }`, { p: planId, t: title }, seller);
+    const r = await api.gql(
+      `mutation($p: ID!, $t: String!) { addActionItem(input: { actionPlanId: $p, title: $t, owner: VENDOR }) { actionItem { id } userErrors { code } } }`,
+      { p: planId, t: title },
+      seller,
+    );
     itemIds.push(r.data.addActionItem.actionItem.id);
   }
 });
@@ -69,17 +83,35 @@ describe("two people reorder the plan at once", () => {
 describe("the rest of the flow over HTTP", () => {
   it("the customer confirms, both agree the end date, the seller sees who confirmed when, and the visit is proposed", async () => {
     const { version } = (await api.gql(PLAN, { id: planId }, seller)).data.node;
-    const confirmed = await api.gql(`mutation($p: ID!, $v: Int) { confirmPriorities(input: { actionPlanId: $p, expectedVersion: $v }) { actionPlan { prioritiesConfirmedAt } userErrors { code } } }`, { p: planId, v: version }, karin);
+    const confirmed = await api.gql(
+      `mutation($p: ID!, $v: Int) { confirmPriorities(input: { actionPlanId: $p, expectedVersion: $v }) { actionPlan { prioritiesConfirmedAt } userErrors { code } } }`,
+      { p: planId, v: version },
+      karin,
+    );
     expect(confirmed.data.confirmPriorities.userErrors).toEqual([]);
-    const bySeller = await api.gql(`query($id: ID!) { node(id: $id) { ... on ActionPlan { prioritiesConfirmedAt prioritiesConfirmedBy { name } } } }`, { id: planId }, seller);
+    const bySeller = await api.gql(
+      `query($id: ID!) { node(id: $id) { ... on ActionPlan { prioritiesConfirmedAt prioritiesConfirmedBy { name } } } }`,
+      { id: planId },
+      seller,
+    );
     expect(bySeller.data.node.prioritiesConfirmedBy.name).toBe("Karin Fastighetschef");
 
     const AGREE = `mutation($p: ID!, $d: Date!) { agreeEndDate(input: { actionPlanId: $p, endOn: $d }) { actionPlan { endOn proposedEndOn proposedServiceVisitOn } userErrors { code } } }`;
-    const endOn = (await api.gql(`query($id: ID!) { node(id: $id) { ... on Tailoring { agreement { endsOn } } } }`, { id: tailoringId }, seller)).data.node.agreement.endsOn;
+    const endOn = (
+      await api.gql(
+        `query($id: ID!) { node(id: $id) { ... on Tailoring { agreement { endsOn } } } }`,
+        { id: tailoringId },
+        seller,
+      )
+    ).data.node.agreement.endsOn;
     await api.gql(AGREE, { p: planId, d: endOn }, seller);
     const done = await api.gql(AGREE, { p: planId, d: endOn }, karin);
     expect(done.data.agreeEndDate.actionPlan).toEqual({ endOn, proposedEndOn: endOn, proposedServiceVisitOn: endOn });
-    const t = await api.gql(`query($id: ID!) { node(id: $id) { ... on Tailoring { currentStep steps { step state doneBy { name } } history { action actor { name } } } } }`, { id: tailoringId }, seller);
+    const t = await api.gql(
+      `query($id: ID!) { node(id: $id) { ... on Tailoring { currentStep steps { step state doneBy { name } } history { action actor { name } } } } }`,
+      { id: tailoringId },
+      seller,
+    );
     expect(t.data.node.currentStep).toBe("DONE");
     expect(t.data.node.steps.every((s: any) => s.state === "DONE" && s.doneBy)).toBe(true);
     expect(t.data.node.history[0]).toEqual({ action: "requested", actor: { name: "Karin Fastighetschef" } });
@@ -87,7 +119,11 @@ describe("the rest of the flow over HTTP", () => {
 
   it("a partner cannot act on the plan, and another customer cannot see it", async () => {
     const petra = await api.login("petra@nordsak.demo");
-    const r = await api.gql(`mutation($p: ID!) { addActionItem(input: { actionPlanId: $p, title: "x", owner: PARTNER }) { actionItem { id } } }`, { p: planId }, petra);
+    const r = await api.gql(
+      `mutation($p: ID!) { addActionItem(input: { actionPlanId: $p, title: "x", owner: PARTNER }) { actionItem { id } } }`,
+      { p: planId },
+      petra,
+    );
     expect(r.errors?.[0]?.extensions?.code).toBe("FORBIDDEN");
     const bo = await api.login("bo@brflinne.demo");
     expect((await api.gql(PLAN, { id: planId }, bo)).data.node).toBeNull();

@@ -18,7 +18,11 @@ beforeAll(async () => {
   admin = await api.login("admin@aptus.demo");
   karin = await api.login("karin@vastkustfast.demo");
   bo = await api.login("bo@brflinne.demo");
-  const orgs = await api.gql(`{ organisations(first: 100) { edges { node { id name users(first: 50) { edges { node { id email } } } properties(first: 50) { edges { node { id name } } } } } } }`, {}, admin);
+  const orgs = await api.gql(
+    `{ organisations(first: 100) { edges { node { id name users(first: 50) { edges { node { id email } } } properties(first: 50) { edges { node { id name } } } } } } }`,
+    {},
+    admin,
+  );
   for (const { node } of orgs.data.organisations.edges) {
     ids[node.name] = node.id;
     for (const u of node.users.edges) ids[u.node.email] = u.node.id;
@@ -30,10 +34,18 @@ afterAll(() => api?.close());
 describe("a customer user and another customer's things", () => {
   it("cannot read the other organisation, property or user by id: the answer is the same as for a missing id", async () => {
     const q = `query($o: ID!, $p: ID!, $u: ID!) { organisation(id: $o) { name } property(id: $p) { name } user(id: $u) { email } a: node(id: $o) { id } b: node(id: $p) { id } c: node(id: $u) { id } }`;
-    const other = await api.gql(q, { o: ids["Brf Linnégatan 12"], p: ids["Linnégatan 12"], u: ids["bo@brflinne.demo"] }, karin);
+    const other = await api.gql(
+      q,
+      { o: ids["Brf Linnégatan 12"], p: ids["Linnégatan 12"], u: ids["bo@brflinne.demo"] },
+      karin,
+    );
     const missing = await api.gql(
       q,
-      { o: "T3JnYW5pc2F0aW9uOjAwMDAwMDAwLTAwMDAtMDAwMC0wMDAwLTAwMDAwMDAwMDAwMQ", p: "UHJvcGVydHk6MDAwMDAwMDAtMDAwMC0wMDAwLTAwMDAtMDAwMDAwMDAwMDAx", u: "VXNlcjowMDAwMDAwMC0wMDAwLTAwMDAtMDAwMC0wMDAwMDAwMDAwMDE" },
+      {
+        o: "T3JnYW5pc2F0aW9uOjAwMDAwMDAwLTAwMDAtMDAwMC0wMDAwLTAwMDAwMDAwMDAwMQ",
+        p: "UHJvcGVydHk6MDAwMDAwMDAtMDAwMC0wMDAwLTAwMDAtMDAwMDAwMDAwMDAx",
+        u: "VXNlcjowMDAwMDAwMC0wMDAwLTAwMDAtMDAwMC0wMDAwMDAwMDAwMDE",
+      },
       karin,
     );
     expect(other.errors).toBeUndefined();
@@ -42,13 +54,24 @@ describe("a customer user and another customer's things", () => {
   });
 
   it("cannot see them in lists", async () => {
-    const r = await api.gql(`{ organisations(first: 100) { edges { node { name } } } properties(first: 100) { totalCount edges { node { name } } } users(first: 100) { edges { node { email } } } }`, {}, karin);
+    const r = await api.gql(
+      `{ organisations(first: 100) { edges { node { name } } } properties(first: 100) { totalCount edges { node { name } } } users(first: 100) { edges { node { email } } } }`,
+      {},
+      karin,
+    );
     const names = r.data.organisations.edges.map((e: any) => e.node.name);
     expect(names).toContain("Västkustens Fastigheter AB");
     expect(names).not.toContain("Brf Linnégatan 12");
     expect(names).not.toContain("Älvstrandens Hyresbostäder AB");
-    expect(r.data.properties.edges.map((e: any) => e.node.name).sort()).toEqual(["Kv. Kungsladugård 7", "Kv. Majorna 12", "Kv. Masthugget 4"]);
-    expect(r.data.users.edges.map((e: any) => e.node.email).sort()).toEqual(["kalle@vastkustfast.demo", "karin@vastkustfast.demo"]);
+    expect(r.data.properties.edges.map((e: any) => e.node.name).sort()).toEqual([
+      "Kv. Kungsladugård 7",
+      "Kv. Majorna 12",
+      "Kv. Masthugget 4",
+    ]);
+    expect(r.data.users.edges.map((e: any) => e.node.email).sort()).toEqual([
+      "kalle@vastkustfast.demo",
+      "karin@vastkustfast.demo",
+    ]);
   });
 
   it("cannot list the other organisation's users or properties through a filter", async () => {
@@ -63,13 +86,33 @@ describe("a customer user and another customer's things", () => {
   it("cannot write into the other organisation: the answer is NOT_FOUND, and nothing is written", async () => {
     const r = await api.gql(
       `mutation($i: CreatePropertyInput!) { createProperty(input: $i) { property { id } userErrors { code field } } }`,
-      { i: { customerId: ids["Västkustens Fastigheter AB"], name: "Inbrott", streetAddress: "X 1", postalCode: "41101", city: "Gbg", apartments: 1 } },
+      {
+        i: {
+          customerId: ids["Västkustens Fastigheter AB"],
+          name: "Inbrott",
+          streetAddress: "X 1",
+          postalCode: "41101",
+          city: "Gbg",
+          apartments: 1,
+        },
+      },
       bo,
     );
-    expect(r.data.createProperty).toEqual({ property: null, userErrors: [{ code: "NOT_FOUND", field: ["input", "customerId"] }] });
+    expect(r.data.createProperty).toEqual({
+      property: null,
+      userErrors: [{ code: "NOT_FOUND", field: ["input", "customerId"] }],
+    });
     const u = await api.gql(
       `mutation($i: CreateUserInput!) { createUser(input: $i) { user { id } userErrors { code } } }`,
-      { i: { organisationId: ids["Västkustens Fastigheter AB"], name: "Intrång", email: "x@x.example", role: "CUSTOMER_ADMIN", password: "long-enough-password" } },
+      {
+        i: {
+          organisationId: ids["Västkustens Fastigheter AB"],
+          name: "Intrång",
+          email: "x@x.example",
+          role: "CUSTOMER_ADMIN",
+          password: "long-enough-password",
+        },
+      },
       bo,
     );
     expect(u.data.createUser).toEqual({ user: null, userErrors: [{ code: "NOT_FOUND" }] });
@@ -79,7 +122,15 @@ describe("a customer user and another customer's things", () => {
     const kalle = await api.login("kalle@vastkustfast.demo");
     const r = await api.gql(
       `mutation($i: CreateUserInput!) { createUser(input: $i) { user { id } } }`,
-      { i: { organisationId: ids["Västkustens Fastigheter AB"], name: "N", email: "n@x.example", role: "CUSTOMER_MEMBER", password: "long-enough-password" } },
+      {
+        i: {
+          organisationId: ids["Västkustens Fastigheter AB"],
+          name: "N",
+          email: "n@x.example",
+          role: "CUSTOMER_MEMBER",
+          password: "long-enough-password",
+        },
+      },
       kalle,
     );
     expect(r.errors?.[0]?.extensions?.code).toBe("FORBIDDEN");
@@ -89,9 +140,20 @@ describe("a customer user and another customer's things", () => {
 describe("a partner", () => {
   it("sees the properties it installs for and their customers, not others", async () => {
     const petra = await api.login("petra@nordsak.demo");
-    const r = await api.gql(`{ properties(first: 50) { edges { node { name customer { name } } } } organisations(filter: { kind: CUSTOMER }) { edges { node { name } } } }`, {}, petra);
-    expect(r.data.properties.edges.map((e: any) => e.node.name).sort()).toEqual(["Kv. Majorna 12", "Kv. Masthugget 4", "Linnégatan 12"]);
-    expect(r.data.organisations.edges.map((e: any) => e.node.name).sort()).toEqual(["Brf Linnégatan 12", "Västkustens Fastigheter AB"]);
+    const r = await api.gql(
+      `{ properties(first: 50) { edges { node { name customer { name } } } } organisations(filter: { kind: CUSTOMER }) { edges { node { name } } } }`,
+      {},
+      petra,
+    );
+    expect(r.data.properties.edges.map((e: any) => e.node.name).sort()).toEqual([
+      "Kv. Majorna 12",
+      "Kv. Masthugget 4",
+      "Linnégatan 12",
+    ]);
+    expect(r.data.organisations.edges.map((e: any) => e.node.name).sort()).toEqual([
+      "Brf Linnégatan 12",
+      "Västkustens Fastigheter AB",
+    ]);
   });
 });
 
@@ -102,7 +164,8 @@ describe("a partner", () => {
  * order is what keeps it so when a rule comes to depend on the object.
  */
 describe("a mutation on another tenant's object, with input that breaks a rule", () => {
-  const missingId = (type: string) => Buffer.from(`${type}:00000000-0000-0000-0000-000000000001`, "utf8").toString("base64url");
+  const missingId = (type: string) =>
+    Buffer.from(`${type}:00000000-0000-0000-0000-000000000001`, "utf8").toString("base64url");
   const idOfType = (id: string) => Buffer.from(id, "base64url").toString("utf8").split(":")[0]!;
 
   /** The agreement, tailoring, plan or case of another customer, found as the admin sees it. */
@@ -113,7 +176,8 @@ describe("a mutation on another tenant's object, with input that breaks a rule",
       admin,
     );
     const agreement = (n: string) => r.data.agreements.edges.map((e: any) => e.node).find((a: any) => a.number === n);
-    const supportCase = (n: string) => r.data.supportCases.edges.map((e: any) => e.node).find((c: any) => c.number === n).id as string;
+    const supportCase = (n: string) =>
+      r.data.supportCases.edges.map((e: any) => e.node).find((c: any) => c.number === n).id as string;
     return { agreement, supportCase };
   }
 
@@ -138,12 +202,26 @@ describe("a mutation on another tenant's object, with input that breaks a rule",
     const petra = await api.login("petra@nordsak.demo");
     const sven = await otherSeller();
     const price = { amountMinor: 1, currency: "SEK" };
-    const cases: { name: string; as: string; mutation: string; input: (id: string) => Record<string, unknown>; id: string }[] = [
+    const cases: {
+      name: string;
+      as: string;
+      mutation: string;
+      input: (id: string) => Record<string, unknown>;
+      id: string;
+    }[] = [
       {
         name: "rentLicence with a price, by a customer",
         as: karin,
         mutation: "rentLicence(input: $i) { userErrors { code field message } }",
-        input: (id) => ({ agreementId: id, kind: "HANTERA", quantity: 1, agreedPrice: price, priceReason: "x", startsOn: "2026-06-01", endsOn: "2026-01-01" }),
+        input: (id) => ({
+          agreementId: id,
+          kind: "HANTERA",
+          quantity: 1,
+          agreedPrice: price,
+          priceReason: "x",
+          startsOn: "2026-06-01",
+          endsOn: "2026-01-01",
+        }),
         id: linne.id,
       },
       {
@@ -197,16 +275,47 @@ describe("a mutation on another tenant's object, with input that breaks a rule",
     const asKarin = (await systemViewerOf(db, "karin@vastkustfast.demo"))!;
     const asSven = (await systemViewerOf(db, "sven.saljare@aptus.demo"))!;
     const calls: { name: string; call: (id: string) => Promise<unknown>; id: string }[] = [
-      { name: "createHanteraAccount", call: (id) => createHanteraAccount(db, asKarin, { agreementId: id, name: " ", email: "x@example.com" }, clock), id: uuid(linne.id) },
-      { name: "addActionItem", call: (id) => addActionItem(db, asKarin, { actionPlanId: id, title: " ", owner: "CUSTOMER", estimateHours: -1 }, clock), id: uuid(hisingen.actionPlan.id) },
-      { name: "updateActionItem", call: (id) => updateActionItem(db, asKarin, { actionItemId: id, estimateHours: -1 }, clock), id: uuid(hisingen.actionPlan.items[0].id) },
-      { name: "terminateAgreement", call: (id) => terminateAgreement(db, asSven, { agreementId: id, terminatesOn: clock.today, reason: " " }, clock), id: uuid(majvik.id) },
-      { name: "reopenTailoringStep", call: (id) => reopenTailoringStep(db, asSven, { tailoringId: id, step: "REVIEW", reason: " " }, clock), id: uuid(majvik.tailoring.id) },
+      {
+        name: "createHanteraAccount",
+        call: (id) => createHanteraAccount(db, asKarin, { agreementId: id, name: " ", email: "x@example.com" }, clock),
+        id: uuid(linne.id),
+      },
+      {
+        name: "addActionItem",
+        call: (id) =>
+          addActionItem(db, asKarin, { actionPlanId: id, title: " ", owner: "CUSTOMER", estimateHours: -1 }, clock),
+        id: uuid(hisingen.actionPlan.id),
+      },
+      {
+        name: "updateActionItem",
+        call: (id) => updateActionItem(db, asKarin, { actionItemId: id, estimateHours: -1 }, clock),
+        id: uuid(hisingen.actionPlan.items[0].id),
+      },
+      {
+        name: "terminateAgreement",
+        call: (id) =>
+          terminateAgreement(db, asSven, { agreementId: id, terminatesOn: clock.today, reason: " " }, clock),
+        id: uuid(majvik.id),
+      },
+      {
+        name: "reopenTailoringStep",
+        call: (id) => reopenTailoringStep(db, asSven, { tailoringId: id, step: "REVIEW", reason: " " }, clock),
+        id: uuid(majvik.tailoring.id),
+      },
     ];
     for (const c of calls) answers.push({ name: c.name, foreign: await c.call(c.id), missing: await c.call(missing) });
 
-    const codes = (a: unknown) => ((a as { errors?: { code: string }[] }).errors ?? (a as { userErrors?: { code: string }[] }).userErrors ?? []).map((e) => e.code);
+    const codes = (a: unknown) =>
+      (
+        (a as { errors?: { code: string }[] }).errors ??
+        (a as { userErrors?: { code: string }[] }).userErrors ??
+        []
+      ).map((e) => e.code);
     for (const { name, foreign, missing } of answers) expect(foreign, name).toEqual(missing);
-    expect(answers.filter((a) => codes(a.foreign).join() !== "NOT_FOUND").map((a) => `${a.name}: ${codes(a.foreign).join()}`)).toEqual([]);
+    expect(
+      answers
+        .filter((a) => codes(a.foreign).join() !== "NOT_FOUND")
+        .map((a) => `${a.name}: ${codes(a.foreign).join()}`),
+    ).toEqual([]);
   });
 });

@@ -24,16 +24,23 @@ afterAll(() => api?.close());
 
 describe("deactivating a user", () => {
   it("ends the user's sessions and API tokens at once, and log-in answers as for a wrong password", async () => {
-    const promoted = await api.gql(CHANGE_ROLE, { i: { userId: userIds["pelle@nordsak.demo"], role: "PARTNER_ADMIN" } }, admin);
+    const promoted = await api.gql(
+      CHANGE_ROLE,
+      { i: { userId: userIds["pelle@nordsak.demo"], role: "PARTNER_ADMIN" } },
+      admin,
+    );
     expect(promoted.data.changeUserRole.userErrors).toEqual([]);
     const pelle = await api.login("pelle@nordsak.demo");
     const token = await api.gql(CREATE_TOKEN, { i: { name: "CRM" } }, pelle);
     const secret = token.data.createApiToken.secret;
-    expect((await api.gql(`{ viewer { user { email } } }`, {}, secret)).data.viewer.user.email).toBe("pelle@nordsak.demo");
+    expect((await api.gql(`{ viewer { user { email } } }`, {}, secret)).data.viewer.user.email).toBe(
+      "pelle@nordsak.demo",
+    );
     const r = await api.gql(DEACTIVATE, { i: { userId: userIds["pelle@nordsak.demo"] } }, admin);
     expect(r.data.deactivateUser.userErrors).toEqual([]);
     expect(r.data.deactivateUser.user.deactivatedAt).toEqual(expect.any(String));
-    for (const t of [pelle, secret]) expect((await api.gql(PROBE, {}, t)).errors?.[0]?.extensions?.code).toBe("UNAUTHENTICATED");
+    for (const t of [pelle, secret])
+      expect((await api.gql(PROBE, {}, t)).errors?.[0]?.extensions?.code).toBe("UNAUTHENTICATED");
     const right = await api.gql(LOGIN, { i: { email: "pelle@nordsak.demo", password: PASSWORD } });
     const wrong = await api.gql(LOGIN, { i: { email: "pelle@nordsak.demo", password: "not-his-password" } });
     expect(right.data.login).toEqual(wrong.data.login);
@@ -64,17 +71,33 @@ describe("deactivating a user", () => {
 
 describe("changing a role", () => {
   it("must fit the organisation's kind, and ends the user's sessions", async () => {
-    const misfit = await api.gql(CHANGE_ROLE, { i: { userId: userIds["lars@lasteknikvast.demo"], role: "CUSTOMER_ADMIN" } }, admin);
-    expect(misfit.data.changeUserRole.userErrors).toEqual([{ code: "ROLE_NOT_ALLOWED_FOR_ORGANISATION", field: ["input", "role"] }]);
+    const misfit = await api.gql(
+      CHANGE_ROLE,
+      { i: { userId: userIds["lars@lasteknikvast.demo"], role: "CUSTOMER_ADMIN" } },
+      admin,
+    );
+    expect(misfit.data.changeUserRole.userErrors).toEqual([
+      { code: "ROLE_NOT_ALLOWED_FOR_ORGANISATION", field: ["input", "role"] },
+    ]);
     const sara = await api.login("sara.saljare@aptus.demo");
     const r = await api.gql(CHANGE_ROLE, { i: { userId: userIds["sara.saljare@aptus.demo"], role: "SUPPORT" } }, admin);
-    expect(r.data.changeUserRole).toEqual({ user: { id: userIds["sara.saljare@aptus.demo"], role: "SUPPORT" }, userErrors: [] });
+    expect(r.data.changeUserRole).toEqual({
+      user: { id: userIds["sara.saljare@aptus.demo"], role: "SUPPORT" },
+      userErrors: [],
+    });
     expect((await api.gql(PROBE, {}, sara)).errors?.[0]?.extensions?.code).toBe("UNAUTHENTICATED");
-    expect((await api.gql(`{ viewer { user { role } } }`, {}, await api.login("sara.saljare@aptus.demo"))).data.viewer.user.role).toBe("SUPPORT");
+    expect(
+      (await api.gql(`{ viewer { user { role } } }`, {}, await api.login("sara.saljare@aptus.demo"))).data.viewer.user
+        .role,
+    ).toBe("SUPPORT");
   });
 
   it("is for admins: a member cannot change roles", async () => {
-    const r = await api.gql(CHANGE_ROLE, { i: { userId: userIds["bo@brflinne.demo"], role: "CUSTOMER_MEMBER" } }, await api.login("tomas.tekniker@aptus.demo"));
+    const r = await api.gql(
+      CHANGE_ROLE,
+      { i: { userId: userIds["bo@brflinne.demo"], role: "CUSTOMER_MEMBER" } },
+      await api.login("tomas.tekniker@aptus.demo"),
+    );
     expect(r.errors?.[0]?.extensions?.code).toBe("FORBIDDEN");
   });
 });
@@ -82,18 +105,34 @@ describe("changing a role", () => {
 describe("API tokens", () => {
   it("take an optional expiry of at most a year, stop working after it, and show when they were last used", async () => {
     const lars = await api.login("lars@lasteknikvast.demo");
-    const tooFar = await api.gql(CREATE_TOKEN, { i: { name: "Far", expiresAt: new Date(Date.now() + 400 * 86_400_000).toISOString() } }, lars);
+    const tooFar = await api.gql(
+      CREATE_TOKEN,
+      { i: { name: "Far", expiresAt: new Date(Date.now() + 400 * 86_400_000).toISOString() } },
+      lars,
+    );
     expect(tooFar.data.createApiToken.userErrors).toEqual([{ code: "INVALID_EXPIRY", field: ["input", "expiresAt"] }]);
     const past = await api.gql(CREATE_TOKEN, { i: { name: "Past", expiresAt: "2020-01-01T00:00:00Z" } }, lars);
     expect(past.data.createApiToken.userErrors).toEqual([{ code: "INVALID_EXPIRY", field: ["input", "expiresAt"] }]);
-    const soon = await api.gql(CREATE_TOKEN, { i: { name: "Soon", expiresAt: new Date(Date.now() + 30 * 86_400_000).toISOString() } }, lars);
+    const soon = await api.gql(
+      CREATE_TOKEN,
+      { i: { name: "Soon", expiresAt: new Date(Date.now() + 30 * 86_400_000).toISOString() } },
+      lars,
+    );
     const { secret, apiToken } = soon.data.createApiToken;
     expect(apiToken.expiresAt).toEqual(expect.any(String));
-    expect((await api.gql(`{ viewer { user { email } } }`, {}, secret)).data.viewer.user.email).toBe("lars@lasteknikvast.demo");
-    const seen = await api.gql(`query($id: ID!) { node(id: $id) { ... on ApiToken { lastUsedAt } } }`, { id: apiToken.id }, lars);
+    expect((await api.gql(`{ viewer { user { email } } }`, {}, secret)).data.viewer.user.email).toBe(
+      "lars@lasteknikvast.demo",
+    );
+    const seen = await api.gql(
+      `query($id: ID!) { node(id: $id) { ... on ApiToken { lastUsedAt } } }`,
+      { id: apiToken.id },
+      lars,
+    );
     expect(seen.data.node.lastUsedAt).toEqual(expect.any(String));
     // the clock cannot be wound forward over HTTP: the expiry is moved into the past instead
-    await api.database.db.execute(sql`update api_tokens set expires_at = now() - interval '1 second' where name = 'Soon'`);
+    await api.database.db.execute(
+      sql`update api_tokens set expires_at = now() - interval '1 second' where name = 'Soon'`,
+    );
     // The API token cache keeps a token at most until its expiry as it was made; only this test moves
     // an expiry afterwards, so it forgets what the cache holds.
     apiTokenCache.clear();

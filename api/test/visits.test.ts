@@ -14,7 +14,10 @@ let seller: string;
 let hanna: string;
 let eva: string;
 let stigberget: any;
-/** Short, so the hostile protocol below gives up quickly; only while it is asked for, as a good one may take seconds on a busy machine. */
+/**
+ * Short, so the hostile protocol below gives up quickly; only while it is asked for, as a good one may take seconds on
+ * a busy machine.
+ */
 const PDF_DEADLINE_SECONDS = 4;
 
 const AGREEMENTS = `{ agreements(first: 100) { edges { node { id number tier { code } customer { name } properties { id name }
@@ -28,13 +31,20 @@ beforeAll(async () => {
   eva = await api.login("eva@alvstranden.demo");
   const list = await api.gql(AGREEMENTS, {}, hanna);
   if (!list.data) throw new Error(JSON.stringify(list.errors));
-  stigberget = list.data.agreements.edges.map((e: any) => e.node).find((a: any) => a.properties.some((p: any) => p.name === "Kv. Stigberget 2"));
+  stigberget = list.data.agreements.edges
+    .map((e: any) => e.node)
+    .find((a: any) => a.properties.some((p: any) => p.name === "Kv. Stigberget 2"));
 });
 afterAll(() => api?.close());
 
 describe("the annual visit over GraphQL", () => {
   it("the demo's 500+ agreement has three completed visits, the next booked, and proposals yearly from the end date", () => {
-    expect(stigberget.serviceVisits.map((v: any) => v.state)).toEqual(["COMPLETED", "COMPLETED", "COMPLETED", "BOOKED"]);
+    expect(stigberget.serviceVisits.map((v: any) => v.state)).toEqual([
+      "COMPLETED",
+      "COMPLETED",
+      "COMPLETED",
+      "BOOKED",
+    ]);
     expect(stigberget.proposedVisits.length).toBeGreaterThanOrEqual(4);
     expect(stigberget.proposedVisits.slice(0, 4).every((p: any) => p.visitId)).toBe(true);
   });
@@ -62,11 +72,25 @@ describe("the annual visit over GraphQL", () => {
     const OVERDUE = `{ serviceVisits(filter: { overdue: true }) { totalCount edges { node { overdue agreement { customer { name } } } } } }`;
     for (const token of [support, seller]) {
       const r = await api.gql(OVERDUE, {}, token);
-      expect(r.data.serviceVisits.edges.map((e: any) => e.node.agreement.customer.name)).toContain("Älvstrandens Hyresbostäder AB");
+      expect(r.data.serviceVisits.edges.map((e: any) => e.node.agreement.customer.name)).toContain(
+        "Älvstrandens Hyresbostäder AB",
+      );
     }
-    const all = await api.gql(`{ serviceVisits(first: 100) { edges { node { agreement { customer { name } } } } } }`, {}, eva);
-    expect(all.data.serviceVisits.edges.every((e: any) => e.node.agreement.customer.name === "Älvstrandens Hyresbostäder AB")).toBe(true);
-    const foreign = await api.gql(`query($id: ID!) { node(id: $id) { id } }`, { id: stigberget.serviceVisits[0].id }, eva);
+    const all = await api.gql(
+      `{ serviceVisits(first: 100) { edges { node { agreement { customer { name } } } } } }`,
+      {},
+      eva,
+    );
+    expect(
+      all.data.serviceVisits.edges.every(
+        (e: any) => e.node.agreement.customer.name === "Älvstrandens Hyresbostäder AB",
+      ),
+    ).toBe(true);
+    const foreign = await api.gql(
+      `query($id: ID!) { node(id: $id) { id } }`,
+      { id: stigberget.serviceVisits[0].id },
+      eva,
+    );
     expect(foreign.data.node).toBeNull();
   });
 
@@ -76,27 +100,68 @@ describe("the annual visit over GraphQL", () => {
     const techs = await api.gql(`{ viewer { user { id } } }`, {}, support);
     const technicianId = techs.data.viewer.user.id;
     const SCHEDULE = `mutation($i: ScheduleServiceVisitInput!) { scheduleServiceVisit(input: $i) { serviceVisit { id } userErrors { code field message } } }`;
-    const refused = await api.gql(SCHEDULE, { i: { agreementId: brf.id, propertyId: brf.properties[0].id, technicianId, scheduledAt: new Date(Date.now() + 5 * 86_400_000).toISOString() } }, seller);
+    const refused = await api.gql(
+      SCHEDULE,
+      {
+        i: {
+          agreementId: brf.id,
+          propertyId: brf.properties[0].id,
+          technicianId,
+          scheduledAt: new Date(Date.now() + 5 * 86_400_000).toISOString(),
+        },
+      },
+      seller,
+    );
     expect(refused.data.scheduleServiceVisit.userErrors[0].code).toBe("VISIT_NOT_IN_TIER");
     const next = stigberget.serviceVisits[3].id;
-    const done = await api.gql(`mutation($i: CompleteServiceVisitInput!) { completeServiceVisit(input: $i) { serviceVisit { id } userErrors { code field message } } }`, { i: { visitId: next } }, support);
+    const done = await api.gql(
+      `mutation($i: CompleteServiceVisitInput!) { completeServiceVisit(input: $i) { serviceVisit { id } userErrors { code field message } } }`,
+      { i: { visitId: next } },
+      support,
+    );
     const e = done.data.completeServiceVisit.userErrors[0];
     expect(e.code).toBe("VISIT_INCOMPLETE");
-    expect(e.field).toEqual(["input", "checks", "DATABASE_REVIEW", "ROUTINES", "HARDWARE_AND_VERSIONS", "BACKUP_ROUTINES", "DATABASE_SIZE"]);
-    const denied = await api.gql(`mutation($i: CompleteServiceVisitInput!) { completeServiceVisit(input: $i) { userErrors { code } } }`, { i: { visitId: next } }, hanna);
+    expect(e.field).toEqual([
+      "input",
+      "checks",
+      "DATABASE_REVIEW",
+      "ROUTINES",
+      "HARDWARE_AND_VERSIONS",
+      "BACKUP_ROUTINES",
+      "DATABASE_SIZE",
+    ]);
+    const denied = await api.gql(
+      `mutation($i: CompleteServiceVisitInput!) { completeServiceVisit(input: $i) { userErrors { code } } }`,
+      { i: { visitId: next } },
+      hanna,
+    );
     expect(denied.errors?.[0]?.extensions?.code).toBe("FORBIDDEN");
   });
 
   it("gives the customer the protocol PDF for download, and lets the customer acknowledge it", async () => {
     const id = stigberget.serviceVisits[1].id;
-    const r = await api.gql(`query($id: ID!) { node(id: $id) { ... on ServiceVisit { protocolPdf { filename contentType base64 } } } }`, { id }, hanna);
+    const r = await api.gql(
+      `query($id: ID!) { node(id: $id) { ... on ServiceVisit { protocolPdf { filename contentType base64 } } } }`,
+      { id },
+      hanna,
+    );
     const pdf = r.data.node.protocolPdf;
     expect(pdf.contentType).toBe("application/pdf");
-    const { text } = await extractText(await getDocumentProxy(new Uint8Array(Buffer.from(pdf.base64, "base64"))), { mergePages: true });
+    const { text } = await extractText(await getDocumentProxy(new Uint8Array(Buffer.from(pdf.base64, "base64"))), {
+      mergePages: true,
+    });
     expect(text.replace(/\s+/g, " ")).toContain("Kv. Stigberget 2");
-    const ack = await api.gql(`mutation($i: VisitRefInput!) { acknowledgeVisitProtocol(input: $i) { serviceVisit { acknowledgement { by { name } } } userErrors { code } } }`, { i: { visitId: id } }, hanna);
+    const ack = await api.gql(
+      `mutation($i: VisitRefInput!) { acknowledgeVisitProtocol(input: $i) { serviceVisit { acknowledgement { by { name } } } userErrors { code } } }`,
+      { i: { visitId: id } },
+      hanna,
+    );
     expect(ack.data.acknowledgeVisitProtocol.serviceVisit.acknowledgement.by.name).toBe("Hanna Hisingen");
-    const foreign = await api.gql(`mutation($i: VisitRefInput!) { acknowledgeVisitProtocol(input: $i) { userErrors { code } } }`, { i: { visitId: id } }, eva);
+    const foreign = await api.gql(
+      `mutation($i: VisitRefInput!) { acknowledgeVisitProtocol(input: $i) { userErrors { code } } }`,
+      { i: { visitId: id } },
+      eva,
+    );
     expect(foreign.data.acknowledgeVisitProtocol.userErrors[0].code).toBe("NOT_FOUND");
   });
 });
@@ -112,19 +177,25 @@ describe("a hostile signature image", () => {
       { i: { visitId: id, signedByName: "Hanna Hisingen", imageDataUrl: dataUrl(spinningPng()) } },
       support,
     );
-    expect(r.data.signVisitProtocol).toEqual({ serviceVisit: null, userErrors: [{ code: "INVALID_SIGNATURE", field: ["input", "imageDataUrl"] }] });
+    expect(r.data.signVisitProtocol).toEqual({
+      serviceVisit: null,
+      userErrors: [{ code: "INVALID_SIGNATURE", field: ["input", "imageDataUrl"] }],
+    });
   });
 
   it("stored before images were checked, makes the PDF fail at the deadline with a clean error while /healthz keeps answering; a correction with a new signature repairs it", async () => {
     const id = stigberget.serviceVisits[0].id;
     // A good protocol first, so the hostile one below runs on the compiled path, as a repeated query does.
-    expect((await api.gql(PDF, { id: stigberget.serviceVisits[1].id }, support)).data.node.protocolPdf.base64).toMatch(/^JVBERi0/);
+    expect((await api.gql(PDF, { id: stigberget.serviceVisits[1].id }, support)).data.node.protocolPdf.base64).toMatch(
+      /^JVBERi0/,
+    );
     await api.database.db
       .update(serviceVisits)
       .set({ signedByName: "Hanna Hisingen", signedAt: new Date(), signaturePng: dataUrl(spinningPng()) })
       .where(eq(serviceVisits.id, uuidOf(id, "ServiceVisit")));
 
-    // The API under test runs in this process: its deadline is set here as start-up sets it from PDF_RENDER_TIMEOUT_SECONDS.
+    // The API under test runs in this process: its deadline is set here as start-up sets it from
+    // PDF_RENDER_TIMEOUT_SECONDS.
     setPdfRenderTimeout(PDF_DEADLINE_SECONDS);
     let pdfDone = false;
     const started = Date.now();
@@ -147,7 +218,11 @@ describe("a hostile signature image", () => {
     expect(health.length).toBeGreaterThan(PDF_DEADLINE_SECONDS);
     expect(Math.max(...health)).toBeLessThan(1_000);
 
-    const send = await api.gql(`mutation($i: VisitRefInput!) { sendVisitProtocol(input: $i) { serviceVisit { id } userErrors { code } } }`, { i: { visitId: id } }, support);
+    const send = await api.gql(
+      `mutation($i: VisitRefInput!) { sendVisitProtocol(input: $i) { serviceVisit { id } userErrors { code } } }`,
+      { i: { visitId: id } },
+      support,
+    );
     expect(send.data.sendVisitProtocol).toEqual({ serviceVisit: null, userErrors: [{ code: "PROTOCOL_PDF_FAILED" }] });
     setPdfRenderTimeout(DEFAULT_PDF_RENDER_TIMEOUT_SECONDS);
 
@@ -155,13 +230,26 @@ describe("a hostile signature image", () => {
     pad.data.fill(0x40, 0, 240 * 4);
     const corrected = await api.gql(
       `mutation($i: CorrectVisitProtocolInput!) { correctVisitProtocol(input: $i) { protocolVersion { version reason } userErrors { code field } } }`,
-      { i: { visitId: id, reason: "Underskriften gick inte att visa; Hanna skrev under igen.", checks: [], signature: { signedByName: "Hanna Hisingen", imageDataUrl: dataUrl(PNG.sync.write(pad)) } } },
+      {
+        i: {
+          visitId: id,
+          reason: "Underskriften gick inte att visa; Hanna skrev under igen.",
+          checks: [],
+          signature: { signedByName: "Hanna Hisingen", imageDataUrl: dataUrl(PNG.sync.write(pad)) },
+        },
+      },
       support,
     );
-    expect(corrected.data.correctVisitProtocol).toEqual({ protocolVersion: { version: 2, reason: "Underskriften gick inte att visa; Hanna skrev under igen." }, userErrors: [] });
+    expect(corrected.data.correctVisitProtocol).toEqual({
+      protocolVersion: { version: 2, reason: "Underskriften gick inte att visa; Hanna skrev under igen." },
+      userErrors: [],
+    });
     const fixed = await api.gql(PDF, { id }, hanna);
     expect(fixed.errors).toBeUndefined();
-    const { text } = await extractText(await getDocumentProxy(new Uint8Array(Buffer.from(fixed.data.node.protocolPdf.base64, "base64"))), { mergePages: true });
+    const { text } = await extractText(
+      await getDocumentProxy(new Uint8Array(Buffer.from(fixed.data.node.protocolPdf.base64, "base64"))),
+      { mergePages: true },
+    );
     expect(text.replace(/\s+/g, " ")).toContain("Version 2 – rättad: Underskriften gick inte att visa");
   });
 });

@@ -16,7 +16,9 @@ const server = http.createServer((req, res) => {
       const { rows } = await pool.query(PLAIN_SQL, [partnerId, Math.min(100, Number(variables?.first ?? 50))]);
       res.writeHead(200, { "content-type": "application/json" }).end(rows[0].body);
     } catch (e) {
-      res.writeHead(500, { "content-type": "application/json" }).end(JSON.stringify({ errors: [{ message: String(e) }] }));
+      res
+        .writeHead(500, { "content-type": "application/json" })
+        .end(JSON.stringify({ errors: [{ message: String(e) }] }));
     }
   });
 });

@@ -16,12 +16,17 @@ const { jsonPgSmartTags } = await import("postgraphile/utils");
 
 // The table of visit check kinds and the enum of the same name would both be `VisitCheckKind`;
 // PostGraphile refuses to build a schema with two. The bench does not query either.
-const names = jsonPgSmartTags({ version: 1, config: { class: { visit_check_kinds: { tags: { name: "visit_check_kind_rows" } } } } });
+const names = jsonPgSmartTags({
+  version: 1,
+  config: { class: { visit_check_kinds: { tags: { name: "visit_check_kind_rows" } } } },
+});
 
 const pgl = postgraphile({
   extends: [PostGraphileAmberPreset],
   plugins: [names],
-  pgServices: [makePgService({ connectionString: process.env.DATABASE_URL, schemas: ["public"], poolConfig: { max: 10 } })],
+  pgServices: [
+    makePgService({ connectionString: process.env.DATABASE_URL, schemas: ["public"], poolConfig: { max: 10 } }),
+  ],
   grafserv: { graphqlPath: "/graphql", watch: false },
   grafast: { explain: false },
 });

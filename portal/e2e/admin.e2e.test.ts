@@ -129,20 +129,33 @@ describe("administration and the partner's work", () => {
       const item = page.locator("li[data-item='Uppdatera Aptusportal till 2.8.0']");
       // Only the partner's own items: the vendor's and the customer's of the same plan are not here.
       expect(await page.locator("li[data-item='Flytta backup till Aptus Hosting']").count()).toBe(0);
-      const outdated = page.getByTestId("outdated").locator("tr").filter({ hasText: "Eriksberg Kaj" }).filter({ hasText: "Aptusportal" });
+      const outdated = page
+        .getByTestId("outdated")
+        .locator("tr")
+        .filter({ hasText: "Eriksberg Kaj" })
+        .filter({ hasText: "Aptusportal" });
       await outdated.waitFor();
       await screenshot(page, "partner-worklist");
 
       // A colleague reports progress on the same item meanwhile: the stale form is refused in words, with a reload.
       const lars = await apiAs(LARS);
-      const { tailorings } = await lars<{ tailorings: { edges: { node: { actionPlan: { items: { id: string; title: string; version: number }[] } | null } }[] } }>(
-        "{ tailorings(first: 50) { edges { node { actionPlan { items { id title version } } } } } }",
-      );
-      const mine = tailorings.edges.flatMap((e) => e.node.actionPlan?.items ?? []).find((i) => i.title === "Uppdatera Aptusportal till 2.8.0")!;
-      await lars("mutation($i: UpdateActionItemInput!) { updateActionItem(input: $i) { userErrors { code } } }", { i: { actionItemId: mine.id, status: "IN_PROGRESS", expectedVersion: mine.version } });
+      const { tailorings } = await lars<{
+        tailorings: {
+          edges: { node: { actionPlan: { items: { id: string; title: string; version: number }[] } | null } }[];
+        };
+      }>("{ tailorings(first: 50) { edges { node { actionPlan { items { id title version } } } } } }");
+      const mine = tailorings.edges
+        .flatMap((e) => e.node.actionPlan?.items ?? [])
+        .find((i) => i.title === "Uppdatera Aptusportal till 2.8.0")!;
+      await lars("mutation($i: UpdateActionItemInput!) { updateActionItem(input: $i) { userErrors { code } } }", {
+        i: { actionItemId: mine.id, status: "IN_PROGRESS", expectedVersion: mine.version },
+      });
       await item.getByLabel("Status").selectOption("DONE");
       await item.getByRole("button", { name: "Spara status" }).click();
-      await item.getByRole("alert").getByText("Någon annan ändrade under tiden. Ladda om sidan och försök igen.").waitFor();
+      await item
+        .getByRole("alert")
+        .getByText("Någon annan ändrade under tiden. Ladda om sidan och försök igen.")
+        .waitFor();
       expect(await page.locator("main").textContent()).not.toMatch(/STALE_VERSION|Someone else/);
       await item.getByRole("link", { name: "Ladda om" }).click();
       await item.locator(".badge", { hasText: "Pågår" }).waitFor();
@@ -175,7 +188,10 @@ describe("administration and the partner's work", () => {
       const user = form(page, "Ny användare");
       // Her own organisation only: no organisation to choose, and only customer roles.
       expect(await user.getByLabel("Organisation").count()).toBe(0);
-      const roles = await user.getByLabel("Roll").locator("option").evaluateAll((options) => options.map((o) => (o as HTMLOptionElement).value));
+      const roles = await user
+        .getByLabel("Roll")
+        .locator("option")
+        .evaluateAll((options) => options.map((o) => (o as HTMLOptionElement).value));
       expect(roles).toEqual(["CUSTOMER_ADMIN", "CUSTOMER_MEMBER"]);
       await user.getByLabel("Namn").fill("Kollega Karlsson");
       await user.getByLabel("E-postadress").fill(`kollega${run}@vastkustfast.demo`);
@@ -197,7 +213,9 @@ describe("administration and the partner's work", () => {
       await succeeded(page, "Kollega Karlsson är avstängd.");
       await row.locator("td").nth(1).filter({ hasText: "Avstängd" }).waitFor();
 
-      expect(await page.getByRole("navigation", { name: "Huvudmeny" }).getByRole("link", { name: "Administration" }).count()).toBe(0);
+      expect(
+        await page.getByRole("navigation", { name: "Huvudmeny" }).getByRole("link", { name: "Administration" }).count(),
+      ).toBe(0);
       for (const path of ["/administration", "/admin/audit"]) {
         const response = await page.goto(path);
         expect(response?.status()).toBe(403);

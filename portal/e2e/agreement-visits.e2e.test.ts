@@ -25,7 +25,10 @@ describe("the agreement page lists its support visits", () => {
     const agreementNumber = number.match(/^[A-Z]+-\d+-\d+/)![0];
     await page.goto("/agreements");
     await page.getByRole("link", { name: agreementNumber }).first().click();
-    await page.getByRole("navigation", { name: "På den här sidan" }).getByRole("link", { name: "Supportbesök" }).click();
+    await page
+      .getByRole("navigation", { name: "På den här sidan" })
+      .getByRole("link", { name: "Supportbesök" })
+      .click();
     const visits = page.getByTestId("agreement-visits");
     await visits.waitFor();
     expect(await visits.locator('tr[data-state="COMPLETED"]').count()).toBe(3);

@@ -29,7 +29,10 @@ async function quota(page: Page): Promise<{ used: number; quota: number }> {
 }
 
 function quotaShows(page: Page, text: string): Promise<void> {
-  return page.getByTestId("hantera-quota").filter({ hasText: new RegExp(`^${text}$`) }).waitFor();
+  return page
+    .getByTestId("hantera-quota")
+    .filter({ hasText: new RegExp(`^${text}$`) })
+    .waitFor();
 }
 
 function addYear(isoDate: string): string {
@@ -171,7 +174,10 @@ describe("agreements", () => {
       await main.getByRole("heading", { name: "Hantera-konton" }).waitFor();
       await main.getByRole("heading", { name: "Licenshyror" }).waitFor();
       await main.locator("[data-addon=HOSTING]").getByText("Aptus Hosting").waitFor();
-      await main.getByTestId("updates-needed").getByText(/^Kv\. Majorna 12: Multi-access .+ → .+$/).waitFor();
+      await main
+        .getByTestId("updates-needed")
+        .getByText(/^Kv\. Majorna 12: Multi-access .+ → .+$/)
+        .waitFor();
       // Read only: not one form, not one button, on the page's content.
       expect(await main.locator("form").count()).toBe(0);
       expect(await main.getByRole("button").count()).toBe(0);

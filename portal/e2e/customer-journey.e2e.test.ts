@@ -23,15 +23,26 @@ describe("a customer's journey", () => {
 
       await logIn(page, DEMO.karin.email);
       const main = page.locator("main");
-      await expect(page.getByRole("heading", { level: 1 }).textContent()).resolves.toBe(`Välkommen, ${DEMO.karin.name}`);
+      await expect(page.getByRole("heading", { level: 1 }).textContent()).resolves.toBe(
+        `Välkommen, ${DEMO.karin.name}`,
+      );
       await main.getByText(DEMO.karin.organisation).waitFor();
       await main.getByText("Kundadministratör").waitFor();
       await expect(page.getByTestId("property-count").textContent()).resolves.toBe("3");
       expect(await page.title()).toBe("Översikt – Trygg");
 
-      // A customer admin's menu: no Organisationer, no API-nycklar; the worklist of tailorings waiting on them (decision 0031).
+      // A customer admin's menu: no Organisationer, no API-nycklar; the worklist of tailorings waiting on them
+      // (decision 0031).
       const nav = page.getByRole("navigation", { name: "Huvudmeny" });
-      expect(await nav.getByRole("link").allTextContents()).toEqual(["Översikt", "Avtal", "Fastigheter", "Arbetslista", "Supportbesök", "Support", "Användare"]);
+      expect(await nav.getByRole("link").allTextContents()).toEqual([
+        "Översikt",
+        "Avtal",
+        "Fastigheter",
+        "Arbetslista",
+        "Supportbesök",
+        "Support",
+        "Användare",
+      ]);
       await screenshot(page, "dashboard-sv");
 
       await page.getByRole("button", { name: "English" }).click();
@@ -40,7 +51,9 @@ describe("a customer's journey", () => {
       expect(pathOf(page)).toBe("/");
       await main.getByText("Customer administrator").waitFor();
       await main.getByText("Your agreements").waitFor();
-      await expect(page.getByRole("navigation", { name: "Main menu" }).getByRole("link").allTextContents()).resolves.toEqual(["Dashboard", "Agreements", "Properties", "Worklist", "Support visits", "Support", "Users"]);
+      await expect(
+        page.getByRole("navigation", { name: "Main menu" }).getByRole("link").allTextContents(),
+      ).resolves.toEqual(["Dashboard", "Agreements", "Properties", "Worklist", "Support visits", "Support", "Users"]);
       await screenshot(page, "dashboard-en");
 
       await page.getByRole("button", { name: "Log out" }).click();
@@ -105,7 +118,9 @@ describe("a customer's journey", () => {
       await logIn(page, DEMO.karin.email);
       await page.getByRole("heading", { name: `Välkommen, ${DEMO.karin.name}` }).waitFor();
       // Nothing wider than the screen: no sideways scrolling of the whole page.
-      const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+      const overflow = await page.evaluate(
+        () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
+      );
       expect(overflow).toBeLessThanOrEqual(0);
       await screenshot(page, "dashboard-mobile");
     } finally {

@@ -9,7 +9,9 @@ const MAJA = "maja@majvik.demo";
 
 /** Every link the dashboard shows, as paths to open (in-page anchors aside). */
 async function dashboardLinks(page: Page): Promise<string[]> {
-  const hrefs = await page.locator(".dashboard a[href]").evaluateAll((links) => links.map((a) => a.getAttribute("href") ?? ""));
+  const hrefs = await page
+    .locator(".dashboard a[href]")
+    .evaluateAll((links) => links.map((a) => a.getAttribute("href") ?? ""));
   return [...new Set(hrefs.filter((href) => href.startsWith("/")))];
 }
 
@@ -36,18 +38,73 @@ async function shootBothWidths(page: Page, name: string): Promise<void> {
 }
 
 const ROLES = [
-  { name: "large-owner", email: DEMO.karin.email, tiles: ["agreements", "expiring", "waiting-on-customer", "open-cases", "items-past-date", "properties", "updates"], text: [/Supporten (är öppen till \d\d:\d\d|är stängd\. Öppnar)/, "Dina avtal", "Handlingsplan"] },
-  { name: "customer-member", email: KALLE, tiles: ["agreements", "expiring", "waiting-on-customer", "open-cases", "items-past-date", "properties", "updates"], text: ["Dina avtal"] },
-  { name: "brf", email: DEMO.britt.email, tiles: ["agreements", "expiring", "waiting-on-customer", "open-cases", "items-past-date", "properties", "updates"], text: [/Supporten (är öppen till \d\d:\d\d|är stängd\. Öppnar)/, "Dina avtal"] },
-  { name: "visit-history", email: HANNA, tiles: ["agreements", "expiring", "waiting-on-customer", "open-cases", "items-past-date", "properties", "updates"], text: ["Nästa supportbesök", "Tomas Tekniker", "Kv. Stigberget 2"] },
-  { name: "visit-due", email: MAJA, tiles: ["agreements", "expiring", "waiting-on-customer", "open-cases", "items-past-date", "properties", "updates"], text: ["Årets supportbesök är inte bokat ännu"] },
-  { name: "seller", email: DEMO.sara.email, tiles: ["expiring-30", "expiring-60", "expiring-90", "overdue-items", "waiting-on-vendor", "visits-to-book"], text: ["Går ut de närmaste 90 dagarna", "Värde per år"] },
-  { name: "partner", email: DEMO.petra.email, tiles: ["agreements", "expiring", "own-items", "updates", "routed-cases"], text: ["Dina kunders avtal", "Dina åtgärder"] },
-  { name: "support", email: TOMAS, tiles: ["open-cases", "overdue-cases", "near-deadline", "overdue-visits"], text: ["Kommande supportbesök", "Kv. Stigberget 2"] },
+  {
+    name: "large-owner",
+    email: DEMO.karin.email,
+    tiles: ["agreements", "expiring", "waiting-on-customer", "open-cases", "items-past-date", "properties", "updates"],
+    text: [/Supporten (är öppen till \d\d:\d\d|är stängd\. Öppnar)/, "Dina avtal", "Handlingsplan"],
+  },
+  {
+    name: "customer-member",
+    email: KALLE,
+    tiles: ["agreements", "expiring", "waiting-on-customer", "open-cases", "items-past-date", "properties", "updates"],
+    text: ["Dina avtal"],
+  },
+  {
+    name: "brf",
+    email: DEMO.britt.email,
+    tiles: ["agreements", "expiring", "waiting-on-customer", "open-cases", "items-past-date", "properties", "updates"],
+    text: [/Supporten (är öppen till \d\d:\d\d|är stängd\. Öppnar)/, "Dina avtal"],
+  },
+  {
+    name: "visit-history",
+    email: HANNA,
+    tiles: ["agreements", "expiring", "waiting-on-customer", "open-cases", "items-past-date", "properties", "updates"],
+    text: ["Nästa supportbesök", "Tomas Tekniker", "Kv. Stigberget 2"],
+  },
+  {
+    name: "visit-due",
+    email: MAJA,
+    tiles: ["agreements", "expiring", "waiting-on-customer", "open-cases", "items-past-date", "properties", "updates"],
+    text: ["Årets supportbesök är inte bokat ännu"],
+  },
+  {
+    name: "seller",
+    email: DEMO.sara.email,
+    tiles: ["expiring-30", "expiring-60", "expiring-90", "overdue-items", "waiting-on-vendor", "visits-to-book"],
+    text: ["Går ut de närmaste 90 dagarna", "Värde per år"],
+  },
+  {
+    name: "partner",
+    email: DEMO.petra.email,
+    tiles: ["agreements", "expiring", "own-items", "updates", "routed-cases"],
+    text: ["Dina kunders avtal", "Dina åtgärder"],
+  },
+  {
+    name: "support",
+    email: TOMAS,
+    tiles: ["open-cases", "overdue-cases", "near-deadline", "overdue-visits"],
+    text: ["Kommande supportbesök", "Kv. Stigberget 2"],
+  },
   {
     name: "admin",
     email: DEMO.admin.email,
-    tiles: ["failed-emails", "locked-out", "unassigned-cases", "draft-agreements", "expiring-30", "expiring-60", "expiring-90", "overdue-items", "waiting-on-vendor", "visits-to-book", "open-cases", "overdue-cases", "near-deadline", "overdue-visits"],
+    tiles: [
+      "failed-emails",
+      "locked-out",
+      "unassigned-cases",
+      "draft-agreements",
+      "expiring-30",
+      "expiring-60",
+      "expiring-90",
+      "overdue-items",
+      "waiting-on-vendor",
+      "visits-to-book",
+      "open-cases",
+      "overdue-cases",
+      "near-deadline",
+      "overdue-visits",
+    ],
     text: ["Behöver åtgärdas", "Går ut de närmaste 90 dagarna"],
   },
 ] as const;
@@ -60,7 +117,12 @@ async function expectTileOpensItsList(page: Page, tile: string, rows: string, pa
   await page.locator(`[data-tile=${tile}] a.tile-link`).click();
   await page.waitForURL((url) => `${url.pathname}${url.search}${url.hash}` === href);
   // The list renders with the navigation; poll briefly rather than race it.
-  await expect.poll(() => (paged ? pagedTotal(page, rows) : page.locator(rows).count()), { message: `${tile} → ${href}`, timeout: 5000 }).toBe(count);
+  await expect
+    .poll(() => (paged ? pagedTotal(page, rows) : page.locator(rows).count()), {
+      message: `${tile} → ${href}`,
+      timeout: 5000,
+    })
+    .toBe(count);
   return count;
 }
 
@@ -69,7 +131,9 @@ async function pagedTotal(page: Page, rows: string): Promise<number> {
   const shown = await page.locator(rows).count();
   const pager = page.locator(".pager-status[data-total]");
   if ((await pager.count()) !== 1) return Number.NaN;
-  return shown === Number(await pager.getAttribute("data-shown")) ? Number(await pager.getAttribute("data-total")) : Number.NaN;
+  return shown === Number(await pager.getAttribute("data-shown"))
+    ? Number(await pager.getAttribute("data-total"))
+    : Number.NaN;
 }
 
 describe("dashboards: each role's first question on the first screen", () => {
@@ -146,15 +210,25 @@ describe("what needs doing: each count opens the list it counts", () => {
 
   it("support: the overdue visits", () =>
     as(TOMAS, async (page) => {
-      expect(await expectTileOpensItsList(page, "overdue-visits", "[data-testid=visit-calendar] tbody tr[data-state=OVERDUE]")).toBeGreaterThan(0);
-      expect(await page.locator("[data-testid=visit-calendar] tbody tr").count()).toBe(await page.locator("[data-testid=visit-calendar] tbody tr[data-state=OVERDUE]").count());
+      expect(
+        await expectTileOpensItsList(
+          page,
+          "overdue-visits",
+          "[data-testid=visit-calendar] tbody tr[data-state=OVERDUE]",
+        ),
+      ).toBeGreaterThan(0);
+      expect(await page.locator("[data-testid=visit-calendar] tbody tr").count()).toBe(
+        await page.locator("[data-testid=visit-calendar] tbody tr[data-state=OVERDUE]").count(),
+      );
     }));
 
   it("customer: the open support cases, without the closed ones", () =>
     as(DEMO.karin.email, async (page) => {
       const open = await expectTileOpensItsList(page, "open-cases", "[data-testid=support-cases] tbody tr", true);
       expect(open).toBeGreaterThan(0);
-      for (const status of await page.locator("[data-testid=support-cases] tbody tr").evaluateAll((cells) => cells.map((c) => c.getAttribute("data-status")))) {
+      for (const status of await page
+        .locator("[data-testid=support-cases] tbody tr")
+        .evaluateAll((cells) => cells.map((c) => c.getAttribute("data-status")))) {
         expect(["OPEN", "WAITING_ON_CUSTOMER"]).toContain(status);
       }
     }));
@@ -169,18 +243,26 @@ describe("what needs doing: each count opens the list it counts", () => {
       await page.locator("#case-subject").fill(`E2E fakturafråga ${Date.now()}`);
       await page.locator("#case-description").fill("Fakturan för november saknar licenshyran.");
       await page.getByRole("button", { name: "Skicka ärendet" }).click();
-      const opened = (await page.getByTestId("case-receipt").locator("strong").textContent())?.match(/SC-\d{4}-\d{4}/)?.[0];
+      const opened = (await page.getByTestId("case-receipt").locator("strong").textContent())?.match(
+        /SC-\d{4}-\d{4}/,
+      )?.[0];
       expect(opened).toBeDefined();
       await page.goto("/support-queue?view=open");
-      expect(await page.locator(`[data-testid=support-queue] tbody tr[data-case=${opened}]`).getAttribute("data-routed")).toBe("VENDOR");
+      expect(
+        await page.locator(`[data-testid=support-queue] tbody tr[data-case=${opened}]`).getAttribute("data-routed"),
+      ).toBe("VENDOR");
 
-      expect(await expectTileOpensItsList(page, "routed-cases", "[data-testid=support-queue] tbody tr", true)).toBeGreaterThan(0);
+      expect(
+        await expectTileOpensItsList(page, "routed-cases", "[data-testid=support-queue] tbody tr", true),
+      ).toBeGreaterThan(0);
       expect(await page.locator("[data-testid=support-queue] tbody tr[data-routed=VENDOR]").count()).toBe(0);
     }));
 
   it("support: the cases past and near their response deadline", () =>
     as(TOMAS, async (page) => {
-      expect(await expectTileOpensItsList(page, "overdue-cases", "[data-testid=support-queue] tbody tr", true)).toBeGreaterThan(0);
+      expect(
+        await expectTileOpensItsList(page, "overdue-cases", "[data-testid=support-queue] tbody tr", true),
+      ).toBeGreaterThan(0);
       expect(await page.locator("[data-testid=support-queue] tbody tr:not(.row-overdue)").count()).toBe(0);
       await expectTileOpensItsList(page, "near-deadline", "[data-testid=support-queue] tbody tr", true);
       expect(await page.locator("[data-testid=support-queue] tbody tr:not(.row-near)").count()).toBe(0);
@@ -216,7 +298,10 @@ describe("what needs doing: each count opens the list it counts", () => {
       const row = page.locator("[data-testid=outbox] tbody tr[data-email='styrelsen@brflinne.dmeo']");
       expect(await row.textContent()).toContain("Domain not found");
       await row.getByRole("button", { name: "Skicka igen" }).click();
-      await page.getByRole("status").filter({ hasText: "E-posten till styrelsen@brflinne.dmeo skickas igen." }).waitFor();
+      await page
+        .getByRole("status")
+        .filter({ hasText: "E-posten till styrelsen@brflinne.dmeo skickas igen." })
+        .waitFor();
       await row.waitFor({ state: "detached" });
       await page.goto("/");
       expect(Number(await page.locator("[data-tile=failed-emails] .tile-value").textContent())).toBe(failed - 1);
@@ -224,7 +309,9 @@ describe("what needs doing: each count opens the list it counts", () => {
 
   it("admin: the cases nobody handles and the agreements not activated", () =>
     as(DEMO.admin.email, async (page) => {
-      expect(await expectTileOpensItsList(page, "unassigned-cases", "[data-testid=support-queue] tbody tr", true)).toBeGreaterThan(0);
+      expect(
+        await expectTileOpensItsList(page, "unassigned-cases", "[data-testid=support-queue] tbody tr", true),
+      ).toBeGreaterThan(0);
       expect(await expectTileOpensItsList(page, "draft-agreements", "tbody th[scope=row]")).toBeGreaterThan(0);
     }));
 
@@ -234,7 +321,10 @@ describe("what needs doing: each count opens the list it counts", () => {
       await fetch(process.env.API_URL!, {
         method: "POST",
         headers: { "content-type": "application/json" },
-        body: JSON.stringify({ query: `mutation($i: LoginInput!) { login(input: $i) { token } }`, variables: { i: { email: MAJA, password: "fel-lösenord-123" } } }),
+        body: JSON.stringify({
+          query: `mutation($i: LoginInput!) { login(input: $i) { token } }`,
+          variables: { i: { email: MAJA, password: "fel-lösenord-123" } },
+        }),
       });
     }
     await as(DEMO.admin.email, async (page) => {
@@ -300,9 +390,19 @@ describe("CSV export", () => {
       await logIn(page, DEMO.karin.email);
       const own = await context.request.get("/properties/csv");
       const ownRows = (await own.text()).trimEnd().split("\r\n").slice(1);
-      expect(ownRows.map((r) => r.split(";")[0]).sort()).toEqual(["Kv. Kungsladugård 7", "Kv. Majorna 12", "Kv. Masthugget 4"]);
+      expect(ownRows.map((r) => r.split(";")[0]).sort()).toEqual([
+        "Kv. Kungsladugård 7",
+        "Kv. Majorna 12",
+        "Kv. Masthugget 4",
+      ]);
       const filtered = await context.request.get("/properties/csv?q=majorna");
-      expect((await filtered.text()).trimEnd().split("\r\n").slice(1).map((r) => r.split(";")[0])).toEqual(["Kv. Majorna 12"]);
+      expect(
+        (await filtered.text())
+          .trimEnd()
+          .split("\r\n")
+          .slice(1)
+          .map((r) => r.split(";")[0]),
+      ).toEqual(["Kv. Majorna 12"]);
     } finally {
       await context.close();
     }

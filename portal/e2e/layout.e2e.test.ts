@@ -17,7 +17,12 @@ afterAll(async () => {
 
 /** axe is injected as a script, which the portal's Content-Security-Policy would rightly refuse. */
 async function loggedIn(role: (typeof ROLES)[number], width = 1280) {
-  const context = await browser.newContext({ viewport: { width, height: 860 }, locale: "sv-SE", baseURL: portalUrl(), bypassCSP: true });
+  const context = await browser.newContext({
+    viewport: { width, height: 860 },
+    locale: "sv-SE",
+    baseURL: portalUrl(),
+    bypassCSP: true,
+  });
   const page = await context.newPage();
   await logIn(page, DEMO[role].email);
   return { context, page };
@@ -25,10 +30,17 @@ async function loggedIn(role: (typeof ROLES)[number], width = 1280) {
 
 /** Every page the role can reach: the menu's, one of each detail page, a search and a missing page. */
 async function pagesOf(page: Page): Promise<string[]> {
-  const menu = await page.getByRole("navigation", { name: "Huvudmeny" }).getByRole("link").evaluateAll((links) => links.map((a) => a.getAttribute("href") ?? ""));
+  const menu = await page
+    .getByRole("navigation", { name: "Huvudmeny" })
+    .getByRole("link")
+    .evaluateAll((links) => links.map((a) => a.getAttribute("href") ?? ""));
   // Pages reached from the dashboard's counts rather than the menu: the outbox, the visits to book.
-  const fromDashboard = await page.locator(".dashboard a[href]").evaluateAll((links) => links.map((a) => a.getAttribute("href") ?? ""));
-  const counted = fromDashboard.filter((href) => !menu.includes(href) && (href.startsWith("/admin/") || href.startsWith("/visits?")));
+  const fromDashboard = await page
+    .locator(".dashboard a[href]")
+    .evaluateAll((links) => links.map((a) => a.getAttribute("href") ?? ""));
+  const counted = fromDashboard.filter(
+    (href) => !menu.includes(href) && (href.startsWith("/admin/") || href.startsWith("/visits?")),
+  );
   const details: string[] = [];
   for (const [list, pattern] of [
     ["/agreements", /^\/agreements\/[^/]+$/],
@@ -49,7 +61,11 @@ async function pagesOf(page: Page): Promise<string[]> {
 async function axeViolations(page: Page): Promise<string[]> {
   await page.addScriptTag({ path: axePath });
   return page.evaluate(async () => {
-    const axe = (window as unknown as { axe: { run: (ctx: Document) => Promise<{ violations: { id: string; nodes: { target: unknown }[] }[] }> } }).axe;
+    const axe = (
+      window as unknown as {
+        axe: { run: (ctx: Document) => Promise<{ violations: { id: string; nodes: { target: unknown }[] }[] }> };
+      }
+    ).axe;
     const result = await axe.run(document);
     return result.violations.map((v) => `${v.id}: ${JSON.stringify(v.nodes.map((n) => n.target))}`);
   });
@@ -68,10 +84,18 @@ describe("layout: every page fits the screen and passes axe", () => {
           for (const path of paths) {
             await page.goto(path);
             await page.locator("main").waitFor();
-            const { scrollWidth, innerWidth } = await page.evaluate(() => ({ scrollWidth: document.documentElement.scrollWidth, innerWidth: window.innerWidth }));
+            const { scrollWidth, innerWidth } = await page.evaluate(() => ({
+              scrollWidth: document.documentElement.scrollWidth,
+              innerWidth: window.innerWidth,
+            }));
             if (scrollWidth > innerWidth) problems.push(`${width}px ${path}: document is ${scrollWidth}px wide`);
             for (const violation of await axeViolations(page)) problems.push(`${width}px ${path}: ${violation}`);
-            const name = path.replace(/[A-Za-z0-9_-]{20,}/g, "id").replace(/[^a-z0-9]+/gi, "-").replace(/^-|-$/g, "").slice(0, 60) || "dashboard";
+            const name =
+              path
+                .replace(/[A-Za-z0-9_-]{20,}/g, "id")
+                .replace(/[^a-z0-9]+/gi, "-")
+                .replace(/^-|-$/g, "")
+                .slice(0, 60) || "dashboard";
             await screenshot(page, `layout-${width}-${role}-${name}`);
           }
         }
@@ -92,7 +116,8 @@ describe("layout: menu, search and missing pages", () => {
       const hidden: string[] = [];
       for (const link of await links.all()) {
         const box = await link.boundingBox();
-        if (!box || box.x < 0 || box.x + box.width > 1280) hidden.push(`${await link.textContent()} at ${box ? Math.round(box.x) : "?"}px`);
+        if (!box || box.x < 0 || box.x + box.width > 1280)
+          hidden.push(`${await link.textContent()} at ${box ? Math.round(box.x) : "?"}px`);
       }
       expect(hidden).toEqual([]);
     } finally {

@@ -126,12 +126,33 @@ describe("the menu by role", () => {
     const menu = () => page.getByRole("navigation", { name: "Huvudmeny" }).getByRole("link").allTextContents();
     try {
       await logIn(page, DEMO.sara.email);
-      expect(await menu()).toEqual(["Översikt", "Avtal", "Organisationer", "Fastigheter", "Arbetslista", "Supportbesök", "Support"]);
+      expect(await menu()).toEqual([
+        "Översikt",
+        "Avtal",
+        "Organisationer",
+        "Fastigheter",
+        "Arbetslista",
+        "Supportbesök",
+        "Support",
+      ]);
       await page.getByRole("button", { name: "Logga ut" }).click();
       await page.waitForURL((url) => url.pathname === "/login");
 
       await logIn(page, DEMO.admin.email);
-      expect(await menu()).toEqual(["Översikt", "Avtal", "Organisationer", "Fastigheter", "API-nycklar", "Arbetslista", "Supportbesök", "Händelselogg", "Support", "Supportkö", "Administration", "Användare"]);
+      expect(await menu()).toEqual([
+        "Översikt",
+        "Avtal",
+        "Organisationer",
+        "Fastigheter",
+        "API-nycklar",
+        "Arbetslista",
+        "Supportbesök",
+        "Händelselogg",
+        "Support",
+        "Supportkö",
+        "Administration",
+        "Användare",
+      ]);
       await page.getByRole("button", { name: "Logga ut" }).click();
       await page.waitForURL((url) => url.pathname === "/login");
 

@@ -4,7 +4,11 @@ import { DEMO, DEMO_PASSWORD, launchBrowser, logIn, newPage, pathOf, portalUrl, 
 
 /** A client without a browser that keeps no cookies of its own: it sends exactly the cookie it is given. */
 async function withCookie(cookie: string, extraHTTPHeaders: Record<string, string> = {}): Promise<APIRequestContext> {
-  return request.newContext({ baseURL: portalUrl(), maxRedirects: 0, extraHTTPHeaders: { Cookie: cookie, ...extraHTTPHeaders } });
+  return request.newContext({
+    baseURL: portalUrl(),
+    maxRedirects: 0,
+    extraHTTPHeaders: { Cookie: cookie, ...extraHTTPHeaders },
+  });
 }
 
 /** Logs in over HTTP and returns the session cookie as a browser would send it back. */
@@ -103,7 +107,9 @@ describe("log-out", () => {
       const [cookie] = (await context.cookies()).filter((c) => c.name === "trygg_session");
       await page.goto("/logout");
       await page.getByRole("heading", { level: 1, name: "Logga ut" }).waitFor();
-      const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+      const overflow = await page.evaluate(
+        () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
+      );
       expect(overflow).toBeLessThanOrEqual(0);
       await screenshot(page, "logout-confirm-mobile");
       // Changing one's mind goes back to the portal, still logged in.

@@ -12,7 +12,12 @@ function quotaOf(text: string | null): number {
 
 async function openVastkust(page: Page): Promise<void> {
   await page.getByRole("navigation", { name: "Huvudmeny" }).getByRole("link", { name: "Avtal" }).click();
-  await page.locator("tbody tr").filter({ hasText: "Västkustens Fastigheter AB" }).filter({ hasText: "Aktivt" }).getByRole("link").click();
+  await page
+    .locator("tbody tr")
+    .filter({ hasText: "Västkustens Fastigheter AB" })
+    .filter({ hasText: "Aktivt" })
+    .getByRole("link")
+    .click();
   await page.getByRole("heading", { level: 1, name: /^Avtal TA-/ }).waitFor();
 }
 
@@ -34,7 +39,10 @@ describe("paid orders", () => {
       const quotaBefore = quotaOf(await page.getByTestId("hantera-quota").textContent());
 
       // The price list is shown; there is no price to fill in.
-      await section.getByTestId("price-list").getByText(/Hantera 150\skr/).waitFor();
+      await section
+        .getByTestId("price-list")
+        .getByText(/Hantera 150\skr/)
+        .waitFor();
       expect(await section.getByLabel(/pris/i).count()).toBe(0);
 
       await section.getByLabel("Licens", { exact: true }).selectOption("HANTERA");
@@ -50,8 +58,16 @@ describe("paid orders", () => {
 
       await confirmation.getByRole("button", { name: "Bekräfta och beställ" }).click();
       await section.getByText("Licenserna är hyrda.").waitFor();
-      await page.getByTestId("hantera-quota").filter({ hasText: new RegExp(`/ ${quotaBefore + 3}$`) }).waitFor();
-      await section.locator("tbody tr").filter({ hasText: "Hantera" }).filter({ hasText: /450\skr/ }).first().waitFor();
+      await page
+        .getByTestId("hantera-quota")
+        .filter({ hasText: new RegExp(`/ ${quotaBefore + 3}$`) })
+        .waitFor();
+      await section
+        .locator("tbody tr")
+        .filter({ hasText: "Hantera" })
+        .filter({ hasText: /450\skr/ })
+        .first()
+        .waitFor();
     } finally {
       await context.close();
     }

@@ -16,7 +16,13 @@ async function expectNoApiWords(page: Page): Promise<void> {
 /** The next, not yet completed visit at Kv. Stigberget 2, from the calendar. */
 async function openNextStigbergetVisit(page: Page): Promise<void> {
   await page.goto("/visits?state=upcoming");
-  await page.getByTestId("visit-calendar").locator("tr").filter({ hasText: "Stigberget" }).first().getByRole("link").click();
+  await page
+    .getByTestId("visit-calendar")
+    .locator("tr")
+    .filter({ hasText: "Stigberget" })
+    .first()
+    .getByRole("link")
+    .click();
   await page.getByTestId("visit-state").waitFor();
 }
 
@@ -72,7 +78,11 @@ describe("a refused form says why in Swedish, beside what to change", () => {
       await page.evaluate(() => {
         const form = document.createElement("form");
         form.method = "post";
-        const intent = Object.assign(document.createElement("input"), { type: "hidden", name: "intent", value: "acknowledge" });
+        const intent = Object.assign(document.createElement("input"), {
+          type: "hidden",
+          name: "intent",
+          value: "acknowledge",
+        });
         form.append(intent);
         document.body.append(form);
         form.submit();
@@ -89,7 +99,9 @@ describe("a refused form says why in Swedish, beside what to change", () => {
     try {
       await logIn(page, SARA);
       await page.goto("/agreements/new");
-      await page.getByRole("combobox", { name: "Kund", exact: true }).selectOption({ label: await customerLabel(page, "Brf Kastanjen") });
+      await page
+        .getByRole("combobox", { name: "Kund", exact: true })
+        .selectOption({ label: await customerLabel(page, "Brf Kastanjen") });
       await page.waitForURL((url) => url.searchParams.has("customer"));
       const details = page.getByRole("region", { name: /^2\. Avtalet med/ });
       await details.getByLabel("Avtalsnivå").selectOption({ index: 1 });

@@ -35,9 +35,14 @@ interface Post {
 function post(path: string, options: Post): Promise<Sent> {
   const url = new URL(path, portalUrl());
   const boundary = "----trygg-e2e-boundary";
-  const head = Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="email"\r\n\r\nbritt@brfkastanjen.demo\r\n--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="big.bin"\r\nContent-Type: application/octet-stream\r\n\r\n`);
+  const head = Buffer.from(
+    `--${boundary}\r\nContent-Disposition: form-data; name="email"\r\n\r\nbritt@brfkastanjen.demo\r\n--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="big.bin"\r\nContent-Type: application/octet-stream\r\n\r\n`,
+  );
   const chunk = Buffer.alloc(64 * 1024, 0x41);
-  const headers: http.OutgoingHttpHeaders = { "Content-Type": `multipart/form-data; boundary=${boundary}`, Origin: url.origin };
+  const headers: http.OutgoingHttpHeaders = {
+    "Content-Type": `multipart/form-data; boundary=${boundary}`,
+    Origin: url.origin,
+  };
   if (options.declared !== undefined) headers["Content-Length"] = String(options.declared);
   if (options.expectContinue) headers.Expect = "100-continue";
   if (options.cookie) headers.Cookie = options.cookie;
@@ -70,7 +75,14 @@ function post(path: string, options: Post): Promise<Sent> {
       res.on("data", (d: Buffer) => parts.push(d));
       res.on("end", () => {
         clearTimeout(giveUp);
-        resolve({ status: res.statusCode ?? 0, body: Buffer.concat(parts).toString("utf8"), headers: res.headers, bytesSent: sentAtAnswer, ms: Date.now() - started, continued });
+        resolve({
+          status: res.statusCode ?? 0,
+          body: Buffer.concat(parts).toString("utf8"),
+          headers: res.headers,
+          bytesSent: sentAtAnswer,
+          ms: Date.now() - started,
+          continued,
+        });
         req.destroy();
       });
     });
@@ -122,7 +134,9 @@ describe("request bodies the portal will read", () => {
   });
 
   it("keeps answering the log-in page within a second while 64 MB bodies pour in", async () => {
-    const hostile = Array.from({ length: 4 }, (_, i) => post("/login", { send: 64 * MB, declared: i % 2 === 0 ? undefined : 64 * MB }));
+    const hostile = Array.from({ length: 4 }, (_, i) =>
+      post("/login", { send: 64 * MB, declared: i % 2 === 0 ? undefined : 64 * MB }),
+    );
     const started = Date.now();
     const page = await fetch(new URL("/login", portalUrl()));
     expect(page.status).toBe(200);
@@ -132,7 +146,11 @@ describe("request bodies the portal will read", () => {
 
   it("lets a support case's attachments through up to the form's own limit, where the page says what is too big", async () => {
     const cookie = await sessionCookie(DEMO.britt.email);
-    const api = await request.newContext({ baseURL: portalUrl(), maxRedirects: 0, extraHTTPHeaders: { Cookie: cookie } });
+    const api = await request.newContext({
+      baseURL: portalUrl(),
+      maxRedirects: 0,
+      extraHTTPHeaders: { Cookie: cookie },
+    });
     try {
       // 1.5 MB: over the 1 MB of other forms, within the support forms' limit. The page reads it and
       // answers in words that the attachments may be 700 KB together.
@@ -151,11 +169,19 @@ describe("request bodies the portal will read", () => {
       // Within the 700 KB, the case is opened with its attachment, byte for byte.
       const log = Buffer.from(Array.from({ length: 600 * 1024 }, (_, i) => 32 + (i % 90)));
       const opened = await api.post("/support?index", {
-        multipart: { intent: "open", category: "TECHNICAL", subject: `E2E bilaga ${Date.now()}`, description: "Loggen bifogad.", attachments: { name: "dorr.log", mimeType: "text/plain", buffer: log } },
+        multipart: {
+          intent: "open",
+          category: "TECHNICAL",
+          subject: `E2E bilaga ${Date.now()}`,
+          description: "Loggen bifogad.",
+          attachments: { name: "dorr.log", mimeType: "text/plain", buffer: log },
+        },
       });
       expect(opened.status()).toBe(200);
       const receipt = await opened.text();
-      const caseHref = /href="(\/support\/[^"]+)"/.exec(receipt.slice(receipt.indexOf('data-testid="case-receipt"')))?.[1];
+      const caseHref = /href="(\/support\/[^"]+)"/.exec(
+        receipt.slice(receipt.indexOf('data-testid="case-receipt"')),
+      )?.[1];
       expect(caseHref).toBeDefined();
       const casePage = await (await api.get(caseHref!)).text();
       const download = /href="(\/support\/attachment\/[^"]+)"/.exec(casePage)?.[1];

@@ -49,7 +49,12 @@ describe("the rough edges a new user met", () => {
       await page.goto("/agreements?first=50");
       const cells = page.locator("main table tbody td").filter({ hasText: /^Slutade för \d+ dag(ar)? sedan$/ });
       expect(await cells.count()).toBeGreaterThan(0);
-      const clipped = await cells.evaluateAll((tds) => tds.filter((td) => td.scrollWidth > td.clientWidth + 1 || td.getBoundingClientRect().right > window.innerWidth).length);
+      const clipped = await cells.evaluateAll(
+        (tds) =>
+          tds.filter(
+            (td) => td.scrollWidth > td.clientWidth + 1 || td.getBoundingClientRect().right > window.innerWidth,
+          ).length,
+      );
       expect(clipped).toBe(0);
       await screenshot(page, "rough-agreement-list-1280");
     } finally {

@@ -16,7 +16,9 @@ async function loggedIn(email: string): Promise<APIRequestContext> {
 
 async function firstAgreementPath(api: APIRequestContext): Promise<string> {
   const html = await (await api.get("/agreements")).text();
-  const id = [...html.matchAll(/href="\/agreements\/([^"/?]+)"/g)].map((m) => m[1]).find((found) => found !== "new" && found !== "csv");
+  const id = [...html.matchAll(/href="\/agreements\/([^"/?]+)"/g)]
+    .map((m) => m[1])
+    .find((found) => found !== "new" && found !== "csv");
   if (!id) throw new Error("no agreement in the list");
   return `/agreements/${id}`;
 }
@@ -44,11 +46,19 @@ describe("the portal refuses what it must not do", () => {
   it("sends a user only to paths of its own after log-in and a language change", async () => {
     const api = await client();
     try {
-      for (const redirectTo of ["/\t/evil.example", "/\n/evil.example", "/\\evil.example", "//evil.example", "https://evil.example/"]) {
+      for (const redirectTo of [
+        "/\t/evil.example",
+        "/\n/evil.example",
+        "/\\evil.example",
+        "//evil.example",
+        "https://evil.example/",
+      ]) {
         const language = await api.post("/language", { form: { lang: "en", redirectTo } });
         expect(language.status(), JSON.stringify(redirectTo)).toBe(302);
         expect(language.headers().location, JSON.stringify(redirectTo)).toBe("/");
-        const login = await api.post("/login", { form: { email: DEMO.britt.email, password: DEMO_PASSWORD, redirectTo } });
+        const login = await api.post("/login", {
+          form: { email: DEMO.britt.email, password: DEMO_PASSWORD, redirectTo },
+        });
         expect(login.status(), JSON.stringify(redirectTo)).toBe(302);
         expect(login.headers().location, JSON.stringify(redirectTo)).toBe("/");
         await api.post("/logout");
@@ -63,7 +73,9 @@ describe("the portal refuses what it must not do", () => {
   it("answers 403 to a form posted from another site", async () => {
     const api = await client({ Origin: "https://evil.example" });
     try {
-      const response = await api.post("/login", { form: { email: DEMO.britt.email, password: DEMO_PASSWORD, redirectTo: "/" } });
+      const response = await api.post("/login", {
+        form: { email: DEMO.britt.email, password: DEMO_PASSWORD, redirectTo: "/" },
+      });
       expect(response.status()).toBe(403);
       expect(response.headers()["set-cookie"]).toBeUndefined();
     } finally {
@@ -74,7 +86,9 @@ describe("the portal refuses what it must not do", () => {
   it("keeps the API token out of the session cookie, and marks cookies Secure behind HTTPS", async () => {
     const api = await client();
     try {
-      const login = await api.post("/login", { form: { email: DEMO.britt.email, password: DEMO_PASSWORD, redirectTo: "/" } });
+      const login = await api.post("/login", {
+        form: { email: DEMO.britt.email, password: DEMO_PASSWORD, redirectTo: "/" },
+      });
       const cookie = sessionCookie(login.headers()["set-cookie"]);
       const [content = ""] = cookie.split(".");
       expect(Buffer.from(content, "base64").toString("utf8")).not.toMatch(/tgs_/);
@@ -85,7 +99,9 @@ describe("the portal refuses what it must not do", () => {
     }
     const behindTls = await client({ "X-Forwarded-Proto": "https" });
     try {
-      const login = await behindTls.post("/login", { form: { email: DEMO.britt.email, password: DEMO_PASSWORD, redirectTo: "/" } });
+      const login = await behindTls.post("/login", {
+        form: { email: DEMO.britt.email, password: DEMO_PASSWORD, redirectTo: "/" },
+      });
       expect(login.headers()["set-cookie"]).toMatch(/;\s*Secure/i);
     } finally {
       await behindTls.dispose();

@@ -34,16 +34,27 @@ describe("support cases", () => {
       // The open/closed line agrees with the calendar for the real now.
       const status = page.getByTestId("support-status");
       const shownOpen = (await status.getAttribute("data-open")) === "true";
-      const { supportCalendar: cal } = await api<{ supportCalendar: { isOpen: boolean } }>("query($now: DateTime!) { supportCalendar { isOpen(at: $now) } }", { now: new Date().toISOString() });
+      const { supportCalendar: cal } = await api<{ supportCalendar: { isOpen: boolean } }>(
+        "query($now: DateTime!) { supportCalendar { isOpen(at: $now) } }",
+        { now: new Date().toISOString() },
+      );
       expect(shownOpen).toBe(cal.isOpen);
-      expect(await status.textContent()).toMatch(shownOpen ? /Supporten är öppen till \d\d:\d\d/ : /Supporten är stängd\. Öppnar .+ \d\d:\d\d/);
+      expect(await status.textContent()).toMatch(
+        shownOpen ? /Supporten är öppen till \d\d:\d\d/ : /Supporten är stängd\. Öppnar .+ \d\d:\d\d/,
+      );
       // Weekends are named as closed days in the coming weeks.
       expect(await page.getByTestId("opening-hours").textContent()).toMatch(/Stängt: (Lördag|Söndag)/);
 
       // A file over the limit is refused before it is sent, in words.
-      await page.getByLabel("Bilagor").setInputFiles({ name: "stor.log", mimeType: "text/plain", buffer: Buffer.alloc(800 * 1024, 0x41) });
+      await page
+        .getByLabel("Bilagor")
+        .setInputFiles({ name: "stor.log", mimeType: "text/plain", buffer: Buffer.alloc(800 * 1024, 0x41) });
       await page.getByTestId("attachments-too-big").getByText("högst 700 KB tillsammans", { exact: false }).waitFor();
-      await page.getByLabel("Bilagor").setInputFiles({ name: "fel.log", mimeType: "text/plain", buffer: Buffer.from("2026-11-28 10:02 dörr 3: timeout\n") });
+      await page.getByLabel("Bilagor").setInputFiles({
+        name: "fel.log",
+        mimeType: "text/plain",
+        buffer: Buffer.from("2026-11-28 10:02 dörr 3: timeout\n"),
+      });
 
       await page.getByLabel("Vad gäller det?").selectOption("TECHNICAL");
       await page.getByLabel("Rubrik").fill(subject);
@@ -57,13 +68,29 @@ describe("support cases", () => {
       await screenshot(page, "support-case-opened");
 
       // What the receipt says is what the calendar answers for the instant the case came in.
-      const { supportCases } = await api<{ supportCases: { edges: { node: { number: string; openedAt: string; responseDueAt: string; supportOpensAt: string | null; responseTargetHours: number; coveredByAgreement: boolean; routedTo: string } }[] } }>(
+      const { supportCases } = await api<{
+        supportCases: {
+          edges: {
+            node: {
+              number: string;
+              openedAt: string;
+              responseDueAt: string;
+              supportOpensAt: string | null;
+              responseTargetHours: number;
+              coveredByAgreement: boolean;
+              routedTo: string;
+            };
+          }[];
+        };
+      }>(
         "{ supportCases(first: 100) { edges { node { number openedAt responseDueAt supportOpensAt responseTargetHours coveredByAgreement routedTo } } } }",
       );
       const opened = supportCases.edges.map((e) => e.node).find((c) => c.number === caseNumber)!;
       expect(opened.coveredByAgreement).toBe(false);
       expect(opened.routedTo).toBe("VENDOR");
-      const { supportCalendar: at } = await api<{ supportCalendar: { isOpen: boolean; nextOpening: string; responseDeadline: string } }>(
+      const { supportCalendar: at } = await api<{
+        supportCalendar: { isOpen: boolean; nextOpening: string; responseDeadline: string };
+      }>(
         "query($t: DateTime!, $h: Float!) { supportCalendar { isOpen(at: $t) nextOpening(after: $t) responseDeadline(from: $t, openHours: $h) } }",
         { t: opened.openedAt, h: opened.responseTargetHours },
       );
@@ -75,7 +102,10 @@ describe("support cases", () => {
       } else {
         // Opened while closed (a Saturday, a holiday, an evening): told when support opens.
         expect(new Date(opened.supportOpensAt!).toISOString()).toBe(new Date(at.nextOpening).toISOString());
-        await receipt.getByTestId("receipt-opens").getByText("Supporten är stängd just nu och öppnar", { exact: false }).waitFor();
+        await receipt
+          .getByTestId("receipt-opens")
+          .getByText("Supporten är stängd just nu och öppnar", { exact: false })
+          .waitFor();
       }
       await receipt.getByTestId("receipt-due").getByText("Du får svar senast", { exact: false }).waitFor();
     } finally {
@@ -91,17 +121,27 @@ describe("support cases", () => {
       await menuLink(page, "Supportkö");
       await page.waitForURL((url) => url.pathname === "/support-queue");
       // The queue pages by 20, most urgent first; rows show the time left in open hours.
-      await page.getByTestId("support-queue").getByTestId("time-left").first().getByText(/h (kvar|sen)|Besvarat|Pausad/).waitFor();
+      await page
+        .getByTestId("support-queue")
+        .getByTestId("time-left")
+        .first()
+        .getByText(/h (kvar|sen)|Besvarat|Pausad/)
+        .waitFor();
       await screenshot(page, "support-queue-vendor");
       await page.goto(caseHref);
       await page.getByRole("heading", { name: new RegExp(caseNumber) }).waitFor();
-      await page.getByTestId("case-due").getByText(/h (kvar|sen)/).waitFor();
+      await page
+        .getByTestId("case-due")
+        .getByText(/h (kvar|sen)/)
+        .waitFor();
 
       await page.getByLabel("Meddelande", { exact: true }).fill("Internt: kolla porttelefonens firmware först.");
       await page.getByLabel(/Intern anteckning/).check();
       await page.getByRole("button", { name: "Skicka", exact: true }).click();
       await page.getByText("Meddelandet är skickat.").waitFor();
-      await page.getByLabel("Meddelande", { exact: true }).fill("Hej Britt! Starta om porttelefonen med knappen under locket, så hör vi av oss.");
+      await page
+        .getByLabel("Meddelande", { exact: true })
+        .fill("Hej Britt! Starta om porttelefonen med knappen under locket, så hör vi av oss.");
       await page.getByRole("button", { name: "Skicka", exact: true }).click();
       await page.getByTestId("thread").getByText("Starta om porttelefonen", { exact: false }).waitFor();
       await page.getByTestId("case-due").getByText("Besvarat").waitFor();
@@ -130,9 +170,18 @@ describe("support cases", () => {
     const name = `Dubbel Handläggare ${Date.now().toString().slice(-6)}`;
     const { viewer } = await admin<{ viewer: { organisation: { id: string } } }>("{ viewer { organisation { id } } }");
     for (const n of [1, 2]) {
-      const { createUser } = await admin<{ createUser: { userErrors: unknown[] } }>("mutation($i: CreateUserInput!) { createUser(input: $i) { userErrors { code } } }", {
-        i: { organisationId: viewer.organisation.id, name, email: `dubbel${n}-${Date.now()}@aptus.demo`, role: "SUPPORT", password: "ett-långt-lösenord" },
-      });
+      const { createUser } = await admin<{ createUser: { userErrors: unknown[] } }>(
+        "mutation($i: CreateUserInput!) { createUser(input: $i) { userErrors { code } } }",
+        {
+          i: {
+            organisationId: viewer.organisation.id,
+            name,
+            email: `dubbel${n}-${Date.now()}@aptus.demo`,
+            role: "SUPPORT",
+            password: "ett-långt-lösenord",
+          },
+        },
+      );
       expect(createUser.userErrors).toEqual([]);
     }
     const { context, page } = await newPage(browser);
@@ -140,14 +189,22 @@ describe("support cases", () => {
       await logIn(page, TOMAS);
       await page.goto(caseHref);
       const assign = page.getByRole("form", { name: "Tilldela" });
-      const twins = await assign.getByLabel("Handläggare").locator("option").evaluateAll((options, n) => options.filter((o) => o.textContent === n).map((o) => (o as HTMLOptionElement).value), name);
+      const twins = await assign
+        .getByLabel("Handläggare")
+        .locator("option")
+        .evaluateAll(
+          (options, n) => options.filter((o) => o.textContent === n).map((o) => (o as HTMLOptionElement).value),
+          name,
+        );
       expect(twins).toHaveLength(2);
       // The second of the two in the list: a match by name would show the first.
       await assign.getByLabel("Handläggare").selectOption(twins[1]!);
       await assign.getByRole("button", { name: "Tilldela" }).click();
       await page.getByRole("status").filter({ hasText: "Ärendet är tilldelat." }).waitFor();
       // The page reloads the case after the change and shows whom it now has.
-      await expect.poll(() => page.getByRole("form", { name: "Tilldela" }).getByLabel("Handläggare").inputValue()).toBe(twins[1]);
+      await expect
+        .poll(() => page.getByRole("form", { name: "Tilldela" }).getByLabel("Handläggare").inputValue())
+        .toBe(twins[1]);
       await page.reload();
       expect(await page.getByRole("form", { name: "Tilldela" }).getByLabel("Handläggare").inputValue()).toBe(twins[1]);
     } finally {
@@ -164,7 +221,9 @@ describe("support cases", () => {
       await logIn(page, BRITT.email);
       await page.goto(caseHref);
       await page.getByLabel("Meddelande", { exact: true }).fill("Här är rapporten från porttelefonen.");
-      await page.locator("#reply-attachments").setInputFiles({ name: "rapport.html", mimeType: "text/html", buffer: Buffer.from(html) });
+      await page
+        .locator("#reply-attachments")
+        .setInputFiles({ name: "rapport.html", mimeType: "text/html", buffer: Buffer.from(html) });
       await page.getByRole("button", { name: "Skicka", exact: true }).click();
       const link = page.getByTestId("thread").getByRole("link", { name: "rapport.html" });
       await link.waitFor();
@@ -174,11 +233,16 @@ describe("support cases", () => {
       const file = await page.request.get(href);
       expect(file.status()).toBe(200);
       expect(file.headers()["content-type"]).toBe("text/plain; charset=utf-8");
-      expect(file.headers()["content-disposition"]).toBe(`attachment; filename="rapport.txt"; filename*=UTF-8''rapport.txt`);
+      expect(file.headers()["content-disposition"]).toBe(
+        `attachment; filename="rapport.txt"; filename*=UTF-8''rapport.txt`,
+      );
       expect(file.headers()["x-content-type-options"]).toBe("nosniff");
       expect((await file.body()).toString()).toBe(html);
       const log = await page.request.get((await page.getByRole("link", { name: "fel.log" }).getAttribute("href"))!);
-      expect([log.status(), log.headers()["content-disposition"]]).toEqual([200, `attachment; filename="fel.log"; filename*=UTF-8''fel.log`]);
+      expect([log.status(), log.headers()["content-disposition"]]).toEqual([
+        200,
+        `attachment; filename="fel.log"; filename*=UTF-8''fel.log`,
+      ]);
     } finally {
       await context.close();
     }

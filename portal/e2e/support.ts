@@ -26,12 +26,23 @@ const ARTIFACTS = fileURLToPath(new URL("../../.test-artifacts/", import.meta.ur
 export function launchBrowser(): Promise<Browser> {
   return chromium.launch({
     executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
-    args: ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
+    args: [
+      "--no-sandbox",
+      "--disable-gpu",
+      "--disable-quic",
+      "--no-first-run",
+      "--disable-background-networking",
+      "--disable-component-update",
+      "--disable-sync",
+    ],
   });
 }
 
 /** A fresh browser profile (no cookies) for one journey. */
-export async function newPage(browser: Browser, viewport = { width: 1280, height: 860 }): Promise<{ context: BrowserContext; page: Page }> {
+export async function newPage(
+  browser: Browser,
+  viewport = { width: 1280, height: 860 },
+): Promise<{ context: BrowserContext; page: Page }> {
   const context = await browser.newContext({ viewport, locale: "sv-SE", baseURL: portalUrl() });
   const page = await context.newPage();
   return { context, page };
@@ -58,14 +69,21 @@ export async function apiAs(email: string) {
   const call = async <T>(query: string, variables: Record<string, unknown>, token?: string): Promise<T> => {
     const res = await fetch(url, {
       method: "POST",
-      headers: { "content-type": "application/json", "apollo-require-preflight": "true", ...(token ? { authorization: `Bearer ${token}` } : {}) },
+      headers: {
+        "content-type": "application/json",
+        "apollo-require-preflight": "true",
+        ...(token ? { authorization: `Bearer ${token}` } : {}),
+      },
       body: JSON.stringify({ query, variables }),
     });
     const body = (await res.json()) as { data: T; errors?: unknown };
     if (body.errors) throw new Error(JSON.stringify(body.errors));
     return body.data;
   };
-  const { login } = await call<{ login: { token: string } }>("mutation($i: LoginInput!) { login(input: $i) { token } }", { i: { email, password: DEMO_PASSWORD } });
+  const { login } = await call<{ login: { token: string } }>(
+    "mutation($i: LoginInput!) { login(input: $i) { token } }",
+    { i: { email, password: DEMO_PASSWORD } },
+  );
   return <T>(query: string, variables: Record<string, unknown> = {}) => call<T>(query, variables, login.token);
 }
 
@@ -77,7 +95,12 @@ export async function screenshot(page: Page, name: string): Promise<void> {
 
 /** A calendar day `days` from today in Sweden, as YYYY-MM-DD: the portal's "today", not UTC's. */
 export function swedishDay(days = 0): string {
-  const today = new Intl.DateTimeFormat("sv-SE", { timeZone: "Europe/Stockholm", year: "numeric", month: "2-digit", day: "2-digit" }).format(new Date());
+  const today = new Intl.DateTimeFormat("sv-SE", {
+    timeZone: "Europe/Stockholm",
+    year: "numeric",
+    month: "2-digit",
+    day: "2-digit",
+  }).format(new Date());
   const date = new Date(`${today}T00:00:00Z`);
   date.setUTCDate(date.getUTCDate() + days);
   return date.toISOString().slice(0, 10);

@@ -4,19 +4,27 @@ import { DEMO, launchBrowser, logIn, newPage, pathOf, screenshot, swedishDay } f
 
 /** As the portal writes a day in Swedish: "1 mars 2027". */
 function swedishLong(isoDate: string): string {
-  return new Intl.DateTimeFormat("sv-SE", { dateStyle: "long", timeZone: "UTC" }).format(new Date(`${isoDate}T00:00:00Z`));
+  return new Intl.DateTimeFormat("sv-SE", { dateStyle: "long", timeZone: "UTC" }).format(
+    new Date(`${isoDate}T00:00:00Z`),
+  );
 }
 
 /** The items of the prioritisation list, top first, as shown. */
 function priorityOrder(page: Page): Promise<string[]> {
-  return page.getByTestId("priority-list").locator("li").evaluateAll((rows) => rows.map((row) => row.getAttribute("data-item-title") ?? ""));
+  return page
+    .getByTestId("priority-list")
+    .locator("li")
+    .evaluateAll((rows) => rows.map((row) => row.getAttribute("data-item-title") ?? ""));
 }
 
 function stepState(page: Page, step: string): Promise<string | null> {
   return page.locator(`.stepper-step[data-step="${step}"] .stepper-state`).textContent();
 }
 
-async function addItem(page: Page, item: { title: string; owner: string; hours?: string; kronor?: string; why?: string }) {
+async function addItem(
+  page: Page,
+  item: { title: string; owner: string; hours?: string; kronor?: string; why?: string },
+) {
   const form = page.getByRole("form", { name: "Lägg till en punkt" });
   await form.getByLabel("Åtgärd").fill(item.title);
   await form.getByLabel("Ansvarig").selectOption({ label: item.owner });
@@ -69,13 +77,17 @@ describe("the five-step tailoring, customer admin and seller together", () => {
     expect(await karin.locator(".stepper-step").allTextContents()).toHaveLength(5);
     expect(await stepState(karin, "CONTACT")).toBe("Pågår nu");
     expect(await stepState(karin, "END_DATE")).toBe("Att göra");
-    await karin.getByLabel("Meddelande till säljaren (frivilligt)").fill("Vi vill se över backup och rutiner för taggar.");
+    await karin
+      .getByLabel("Meddelande till säljaren (frivilligt)")
+      .fill("Vi vill se över backup och rutiner för taggar.");
     await screenshot(karin, "tailoring-1-request");
     await karin.getByRole("button", { name: "Be om genomgång" }).click();
     await karin.getByText("Tack! Säljaren har fått din förfrågan").waitFor();
 
     expect(await stepState(karin, "CONTACT")).toBe("Klart");
-    expect(await karin.locator('.stepper-step[data-step="CONTACT"] .stepper-who').textContent()).toContain(DEMO.karin.name);
+    expect(await karin.locator('.stepper-step[data-step="CONTACT"] .stepper-who').textContent()).toContain(
+      DEMO.karin.name,
+    );
     expect(await stepState(karin, "REVIEW")).toBe("Pågår nu");
     await karin.getByText("Väntar på att Sara Säljare håller det första mötet").waitFor();
     // A customer admin does not record the review.
@@ -95,14 +107,20 @@ describe("the five-step tailoring, customer admin and seller together", () => {
     expect(customers).not.toContain("Älvstrandens Hyresbostäder AB");
     await screenshot(sara, "tailoring-worklist-seller");
 
-    await sara.getByTestId("worklist").locator("tr", { hasText: DEMO.karin.organisation }).getByRole("link", { name: /^Öppna genomgången/ }).click();
+    await sara
+      .getByTestId("worklist")
+      .locator("tr", { hasText: DEMO.karin.organisation })
+      .getByRole("link", { name: /^Öppna genomgången/ })
+      .click();
     await sara.waitForURL((url) => url.pathname === tailoringPath);
     await sara.getByText("Vi vill se över backup och rutiner för taggar.").waitFor();
 
     await sara.getByLabel("Mötesdatum").fill(swedishDay(-1));
     await sara.getByLabel("Deltagare").fill("Sara Säljare\nKarin Fastighetschef\nLars Låsmästare");
     await sara.getByLabel("Område 1", { exact: true }).selectOption({ label: "Databas" });
-    await sara.getByLabel("Fynd 1", { exact: true }).fill("40 000 taggar i databasen, många från avflyttade hyresgäster.");
+    await sara
+      .getByLabel("Fynd 1", { exact: true })
+      .fill("40 000 taggar i databasen, många från avflyttade hyresgäster.");
     await sara.getByRole("button", { name: "+ Lägg till fynd" }).click();
     await sara.getByLabel("Område 2", { exact: true }).selectOption({ label: "Backup" });
     await sara.getByLabel("Fynd 2", { exact: true }).fill("Backupen tas bara lokalt i serverrummet.");
@@ -115,12 +133,16 @@ describe("the five-step tailoring, customer admin and seller together", () => {
   });
 
   it("step 3: the seller writes the action plan, one item made from a finding", async () => {
-    await sara.getByRole("link", { name: "Skapa en åtgärd från fyndet ”Backupen tas bara lokalt i serverrummet.”" }).click();
+    await sara
+      .getByRole("link", { name: "Skapa en åtgärd från fyndet ”Backupen tas bara lokalt i serverrummet.”" })
+      .click();
     await sara.waitForURL((url) => url.searchParams.get("finding") === "1");
     const form = sara.getByRole("form", { name: "Lägg till en punkt" });
     // The URL changes before React has re-rendered the form with the finding: wait for the text.
     await sara.waitForFunction(
-      (text) => document.querySelector<HTMLInputElement>('form[aria-label="Lägg till en punkt"] input[name="title"]')?.value === text,
+      (text) =>
+        document.querySelector<HTMLInputElement>('form[aria-label="Lägg till en punkt"] input[name="title"]')?.value ===
+        text,
       "Backupen tas bara lokalt i serverrummet.",
     );
     expect(await form.getByLabel("Åtgärd").inputValue()).toBe("Backupen tas bara lokalt i serverrummet.");
@@ -130,7 +152,12 @@ describe("the five-step tailoring, customer admin and seller together", () => {
     await sara.getByText("”Flytta backup till Aptus Hosting” är tillagd i planen.").waitFor();
     expect(new URL(sara.url()).searchParams.get("finding")).toBeNull();
 
-    await addItem(sara, { title: "Utbildning i Hantera för förvaltarna", owner: "Aptus", kronor: "12 500", why: "Nya förvaltare sedan i våras." });
+    await addItem(sara, {
+      title: "Utbildning i Hantera för förvaltarna",
+      owner: "Aptus",
+      kronor: "12 500",
+      why: "Nya förvaltare sedan i våras.",
+    });
     await addItem(sara, { title: "Rensa taggar för avflyttade", owner: "Kunden", hours: "3" });
 
     // Change an item, and remove one added by mistake.
@@ -156,22 +183,38 @@ describe("the five-step tailoring, customer admin and seller together", () => {
     await screenshot(sara, "tailoring-3-plan");
 
     // The order, with the keyboard-friendly buttons: the tags first.
-    expect(await priorityOrder(sara)).toEqual(["Flytta backup till Aptus Hosting", "Utbildning i Hantera för förvaltarna", "Rensa taggar för avflyttade"]);
+    expect(await priorityOrder(sara)).toEqual([
+      "Flytta backup till Aptus Hosting",
+      "Utbildning i Hantera för förvaltarna",
+      "Rensa taggar för avflyttade",
+    ]);
     await sara.getByRole("button", { name: "Flytta upp ”Rensa taggar för avflyttade”" }).click();
     await sara.getByRole("button", { name: "Flytta upp ”Rensa taggar för avflyttade”" }).click();
-    expect(await priorityOrder(sara)).toEqual(["Rensa taggar för avflyttade", "Flytta backup till Aptus Hosting", "Utbildning i Hantera för förvaltarna"]);
+    expect(await priorityOrder(sara)).toEqual([
+      "Rensa taggar för avflyttade",
+      "Flytta backup till Aptus Hosting",
+      "Utbildning i Hantera för förvaltarna",
+    ]);
     await sara.getByText("Ordningen är ändrad men inte sparad.").waitFor();
     await sara.getByRole("button", { name: "Spara ordning och gå vidare" }).click();
     await sara.getByText("Ordningen är sparad.").waitFor();
     expect(await stepState(sara, "ACTION_PLAN")).toBe("Klart");
     expect(await stepState(sara, "PRIORITISATION")).toBe("Pågår nu");
-    expect(await priorityOrder(sara)).toEqual(["Rensa taggar för avflyttade", "Flytta backup till Aptus Hosting", "Utbildning i Hantera för förvaltarna"]);
+    expect(await priorityOrder(sara)).toEqual([
+      "Rensa taggar för avflyttade",
+      "Flytta backup till Aptus Hosting",
+      "Utbildning i Hantera för förvaltarna",
+    ]);
   });
 
   it("step 4: two people reorder at once; the second is told, and the first order stands", async () => {
     await karin.goto(tailoringPath);
     await sara.goto(tailoringPath);
-    const before = ["Rensa taggar för avflyttade", "Flytta backup till Aptus Hosting", "Utbildning i Hantera för förvaltarna"];
+    const before = [
+      "Rensa taggar för avflyttade",
+      "Flytta backup till Aptus Hosting",
+      "Utbildning i Hantera för förvaltarna",
+    ];
     expect(await priorityOrder(karin)).toEqual(before);
     expect(await priorityOrder(sara)).toEqual(before);
 
@@ -180,7 +223,11 @@ describe("the five-step tailoring, customer admin and seller together", () => {
     await sara.getByRole("button", { name: "Flytta upp ”Utbildning i Hantera för förvaltarna”" }).click();
     await sara.getByRole("button", { name: "Spara ordning", exact: true }).click();
     await sara.getByText("Ordningen är sparad.").waitFor();
-    const first = ["Utbildning i Hantera för förvaltarna", "Rensa taggar för avflyttade", "Flytta backup till Aptus Hosting"];
+    const first = [
+      "Utbildning i Hantera för förvaltarna",
+      "Rensa taggar för avflyttade",
+      "Flytta backup till Aptus Hosting",
+    ];
     expect(await priorityOrder(sara)).toEqual(first);
 
     // Karin, on the page she loaded before, moves the backup first and saves: a conflict.
@@ -218,22 +265,30 @@ describe("the five-step tailoring, customer admin and seller together", () => {
     await screenshot(sara, "tailoring-5-proposed");
 
     await karin.reload();
-    await karin.getByTestId("end-date-proposal").getByText(`Föreslaget slutdatum: ${swedishLong(endOn)}`).waitFor();
+    await karin
+      .getByTestId("end-date-proposal")
+      .getByText(`Föreslaget slutdatum: ${swedishLong(endOn)}`)
+      .waitFor();
     await karin.getByRole("button", { name: `Godkänn ${swedishLong(endOn)}` }).click();
     await karin.getByText("Slutdatumet är överenskommet – alla fem stegen är klara.").waitFor();
 
     for (const page of [karin, sara]) {
       if (page === sara) await sara.reload();
-      for (const step of ["CONTACT", "REVIEW", "ACTION_PLAN", "PRIORITISATION", "END_DATE"]) expect(await stepState(page, step)).toBe("Klart");
+      for (const step of ["CONTACT", "REVIEW", "ACTION_PLAN", "PRIORITISATION", "END_DATE"])
+        expect(await stepState(page, step)).toBe("Klart");
       expect(await page.getByTestId("agreed-end-date").textContent()).toBe(swedishLong(endOn));
       // 500+: the annual service visit is proposed from the end date.
-      expect(await page.getByTestId("service-visit").textContent()).toBe(`Nästa supportbesök föreslås ${swedishLong(endOn)}.`);
+      expect(await page.getByTestId("service-visit").textContent()).toBe(
+        `Nästa supportbesök föreslås ${swedishLong(endOn)}.`,
+      );
       await page.getByText("0 % av punkterna är klara").waitFor();
     }
     await screenshot(karin, "tailoring-done-customer");
 
     // Progress may still change after DONE.
-    await sara.getByLabel("Status för ”Utbildning i Hantera för förvaltarna”", { exact: true }).selectOption({ label: "Klar" });
+    await sara
+      .getByLabel("Status för ”Utbildning i Hantera för förvaltarna”", { exact: true })
+      .selectOption({ label: "Klar" });
     await sara.getByRole("button", { name: "Spara status för ”Utbildning i Hantera för förvaltarna”" }).click();
     await sara.locator('tr[data-item-title="Utbildning i Hantera för förvaltarna"]').getByText("✓ Sparad").waitFor();
     await sara.getByText("33 % av punkterna är klara").waitFor();
@@ -251,7 +306,9 @@ describe("the five-step tailoring, customer admin and seller together", () => {
     await karin.waitForURL((url) => url.pathname === `${tailoringPath}/print`);
     await karin.getByRole("heading", { name: "Handlingsplan", level: 1 }).waitFor();
     expect(await karin.getByRole("navigation", { name: "Huvudmeny" }).count()).toBe(0);
-    expect(await karin.locator(".print-table tbody th").evaluateAll((cells) => cells.map((c) => c.firstChild?.textContent))).toEqual([
+    expect(
+      await karin.locator(".print-table tbody th").evaluateAll((cells) => cells.map((c) => c.firstChild?.textContent)),
+    ).toEqual([
       "Utbildning i Hantera för förvaltarna",
       "Rensa taggar för avflyttade",
       "Flytta backup till Aptus Hosting",

@@ -7,17 +7,31 @@ describe("the technician fills in a visit protocol on a tablet and the customer'
   it("keeps typed text across a reload, then completes with a drawn signature", async () => {
     const page = tablet();
     await page.goto("/visits?state=overdue");
-    const overdue = page.getByTestId("visit-calendar").locator('tr[data-state="OVERDUE"]').filter({ hasText: "Eriksberg Kaj" });
+    const overdue = page
+      .getByTestId("visit-calendar")
+      .locator('tr[data-state="OVERDUE"]')
+      .filter({ hasText: "Eriksberg Kaj" });
     await overdue.first().getByRole("link").click();
     await page.getByRole("link", { name: "Fyll i protokollet" }).click();
     await page.getByRole("heading", { name: "Besöksprotokoll", level: 1 }).waitFor();
 
-    await page.getByRole("group", { name: "Genomgång av databasen" }).getByLabel("Anteckning").fill("Loggarna ser bra ut, två varningar.");
+    await page
+      .getByRole("group", { name: "Genomgång av databasen" })
+      .getByLabel("Anteckning")
+      .fill("Loggarna ser bra ut, två varningar.");
     // The connection drops and the page is reloaded: nothing typed is lost.
     await page.reload();
-    expect(await page.getByRole("group", { name: "Genomgång av databasen" }).getByLabel("Anteckning").inputValue()).toBe("Loggarna ser bra ut, två varningar.");
+    expect(
+      await page.getByRole("group", { name: "Genomgång av databasen" }).getByLabel("Anteckning").inputValue(),
+    ).toBe("Loggarna ser bra ut, två varningar.");
 
-    for (const title of ["Genomgång av databasen", "Genomgång av rutiner", "Kontroll av hårdvara och programversioner", "Kontroll av backuprutiner", "Databasens storlek och förändring"]) {
+    for (const title of [
+      "Genomgång av databasen",
+      "Genomgång av rutiner",
+      "Kontroll av hårdvara och programversioner",
+      "Kontroll av backuprutiner",
+      "Databasens storlek och förändring",
+    ]) {
       await page.getByRole("group", { name: title }).getByLabel("OK").check();
     }
     await page.getByLabel("Storlek i MB").fill("1830");

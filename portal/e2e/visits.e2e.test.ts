@@ -21,7 +21,9 @@ describe("the customer reads a visit protocol on a tablet", () => {
     expect(await page.getByTestId("visit-action-items").textContent()).toContain("Utöka backupdisken på Stigberget");
     // Who owns the item and how far it is, in words: never the API's VENDOR or OPEN.
     expect(await page.getByTestId("visit-action-items").textContent()).toContain("· Aptus ·");
-    expect(await page.getByTestId("visit-action-items").textContent()).not.toMatch(/\b(VENDOR|PARTNER|CUSTOMER|OPEN|IN_PROGRESS|DONE|DROPPED)\b/);
+    expect(await page.getByTestId("visit-action-items").textContent()).not.toMatch(
+      /\b(VENDOR|PARTNER|CUSTOMER|OPEN|IN_PROGRESS|DONE|DROPPED)\b/,
+    );
     const width = await page.evaluate(() => document.documentElement.scrollWidth);
     expect(width).toBeLessThanOrEqual(768);
 

@@ -17,7 +17,10 @@ export function refuseTooLarge(req, res, limit) {
   console.warn(`413 ${req.method} ${req.path}: body over ${megabytes}`);
   lingerThenClose(req);
   res.set({ Connection: "close", "Cache-Control": "no-store" });
-  res.status(413).type("text/plain").send(`Förfrågan är för stor: högst ${megabytes}.\nRequest body too large: at most ${megabytes}.\n`);
+  res
+    .status(413)
+    .type("text/plain")
+    .send(`Förfrågan är för stor: högst ${megabytes}.\nRequest body too large: at most ${megabytes}.\n`);
 }
 
 /**

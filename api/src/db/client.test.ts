@@ -10,10 +10,19 @@ function driverRace(): TypeError {
 describe("telling a database outage from a bug", () => {
   it.each([
     ["a refused connection", Object.assign(new Error("connect ECONNREFUSED 127.0.0.1:5432"), { code: "ECONNREFUSED" })],
-    ["postgres.js losing its connection", Object.assign(new Error("write CONNECTION_CLOSED"), { code: "CONNECTION_CLOSED" })],
-    ["PostgreSQL shutting down", Object.assign(new Error("terminating connection due to administrator command"), { code: "57P01" })],
+    [
+      "postgres.js losing its connection",
+      Object.assign(new Error("write CONNECTION_CLOSED"), { code: "CONNECTION_CLOSED" }),
+    ],
+    [
+      "PostgreSQL shutting down",
+      Object.assign(new Error("terminating connection due to administrator command"), { code: "57P01" }),
+    ],
     ["a connection exception class 08", Object.assign(new Error("connection failure"), { code: "08006" })],
-    ["drizzle's wrapper around one", Object.assign(new Error("Failed query: select 1"), { cause: Object.assign(new Error("x"), { code: "57P03" }) })],
+    [
+      "drizzle's wrapper around one",
+      Object.assign(new Error("Failed query: select 1"), { cause: Object.assign(new Error("x"), { code: "57P03" }) }),
+    ],
     ["the driver's socket race", driverRace()],
   ])("%s is an outage", (_name, error) => {
     expect(isDatabaseUnavailable(error)).toBe(true);

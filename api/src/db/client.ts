@@ -45,7 +45,12 @@ export interface PostgresTuning {
   statementTimeoutMs?: number;
 }
 
-export async function openDatabase(opts: { url?: string; dataDir?: string; onQuery?: (sql: string) => void; postgres?: PostgresTuning }): Promise<Database> {
+export async function openDatabase(opts: {
+  url?: string;
+  dataDir?: string;
+  onQuery?: (sql: string) => void;
+  postgres?: PostgresTuning;
+}): Promise<Database> {
   const logger = opts.onQuery ? { logQuery: (query: string) => opts.onQuery!(query) } : undefined;
   if (opts.url) {
     const tuning = opts.postgres ?? {};

@@ -41,6 +41,8 @@ if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) 
   const onlyMissing = process.argv.includes("--missing");
   for (const [code, modules] of collectErrorCodes()) {
     if (onlyMissing && documented.has(code)) continue;
-    console.log(`| \`${code}\` | ${[...modules].join(", ")} | ${documented.has(code) ? "(documented)" : "TODO: what it means and what to do"} |`);
+    console.log(
+      `| \`${code}\` | ${[...modules].join(", ")} | ${documented.has(code) ? "(documented)" : "TODO: what it means and what to do"} |`,
+    );
   }
 }

@@ -5,4 +5,6 @@ const settings = env();
 const database = await openDatabase({ url: settings.DATABASE_URL, dataDir: settings.TRYGG_DATA_DIR });
 await database.migrate();
 await database.close();
-console.log(`Migrated the ${database.kind === "postgres" ? "PostgreSQL" : `embedded (${settings.TRYGG_DATA_DIR})`} database.`);
+console.log(
+  `Migrated the ${database.kind === "postgres" ? "PostgreSQL" : `embedded (${settings.TRYGG_DATA_DIR})`} database.`,
+);

@@ -21,7 +21,9 @@ describe("the API's production start", () => {
   });
 
   it("uses flags this Node accepts (node refuses to start on a V8 flag it does not know)", () => {
-    const run = spawnSync(process.execPath, [...npmStartFlags().split(" "), "-e", "process.exit(0)"], { encoding: "utf8" });
+    const run = spawnSync(process.execPath, [...npmStartFlags().split(" "), "-e", "process.exit(0)"], {
+      encoding: "utf8",
+    });
     expect(run.stderr).toBe("");
     expect(run.status).toBe(0);
   });

@@ -19,8 +19,17 @@ export async function ensureAdmin(db: Db, admin: { email: string; password: stri
   return db.transaction(async (tx) => {
     let [vendor] = await tx.select().from(organisations).where(eq(organisations.kind, "VENDOR")).limit(1);
     if (!vendor) {
-      [vendor] = await tx.insert(organisations).values({ kind: "VENDOR", ...VENDOR }).returning();
-      await recordAudit(tx, null, { action: "organisation.create", objectType: "Organisation", objectId: vendor!.id, organisationId: vendor!.id, details: { ...VENDOR, by: "bootstrap" } });
+      [vendor] = await tx
+        .insert(organisations)
+        .values({ kind: "VENDOR", ...VENDOR })
+        .returning();
+      await recordAudit(tx, null, {
+        action: "organisation.create",
+        objectType: "Organisation",
+        objectId: vendor!.id,
+        organisationId: vendor!.id,
+        details: { ...VENDOR, by: "bootstrap" },
+      });
     }
     let [user] = await tx.select().from(users).where(eq(users.email, email));
     if (!user) {
@@ -28,7 +37,13 @@ export async function ensureAdmin(db: Db, admin: { email: string; password: stri
         .insert(users)
         .values({ organisationId: vendor!.id, email, name: admin.name ?? "Trygg Admin", role: "ADMIN", passwordHash })
         .returning();
-      await recordAudit(tx, null, { action: "user.create", objectType: "User", objectId: user!.id, organisationId: vendor!.id, details: { email, role: "ADMIN", by: "bootstrap" } });
+      await recordAudit(tx, null, {
+        action: "user.create",
+        objectType: "User",
+        objectId: user!.id,
+        organisationId: vendor!.id,
+        details: { email, role: "ADMIN", by: "bootstrap" },
+      });
     }
     return (await systemViewerOf(tx, email))!;
   });

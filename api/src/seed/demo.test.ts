@@ -24,12 +24,21 @@ afterAll(() => database.close());
 
 describe("the demo looks like three lived years", () => {
   it("has no time in the future but planned ones (a booked visit), and history reaching back about three years", async () => {
-    const planned = new Set(["service_visits.scheduled_at", "service_visit_bookings.scheduled_at", "email_outbox.next_attempt_at", "support_cases.response_due_at"]);
-    const columns = await rows(sql`select table_name, column_name from information_schema.columns where table_schema = 'public' and data_type = 'timestamp with time zone'`);
+    const planned = new Set([
+      "service_visits.scheduled_at",
+      "service_visit_bookings.scheduled_at",
+      "email_outbox.next_attempt_at",
+      "support_cases.response_due_at",
+    ]);
+    const columns = await rows(
+      sql`select table_name, column_name from information_schema.columns where table_schema = 'public' and data_type = 'timestamp with time zone'`,
+    );
     for (const c of columns) {
       const name = `${c.table_name}.${c.column_name}`;
       if (planned.has(name)) continue;
-      const [max] = await rows(sql`select max(${sql.identifier(String(c.column_name))}) as at from ${sql.identifier(String(c.table_name))}`);
+      const [max] = await rows(
+        sql`select max(${sql.identifier(String(c.column_name))}) as at from ${sql.identifier(String(c.table_name))}`,
+      );
       if (max?.at) expect(time(max.at), name).toBeLessThanOrEqual(seededAt.getTime());
     }
     const [span] = await rows(sql`select min(occurred_at) as first from audit_events`);
@@ -49,7 +58,9 @@ describe("the demo looks like three lived years", () => {
         expect(time(a.created_at), `${a.number} activated after created`).toBeLessThan(time(a.activated_at));
         expect(day(a.activated_at) < String(a.starts_on), `${a.number} activated before it starts`).toBe(true);
       }
-      expect(String(a.number).slice(3, 7), `${a.number} numbered in the year it was drawn up`).toBe(day(a.created_at).slice(0, 4));
+      expect(String(a.number).slice(3, 7), `${a.number} numbered in the year it was drawn up`).toBe(
+        day(a.created_at).slice(0, 4),
+      );
     }
     const distinctDays = new Set(agreements.map((a) => day(a.created_at)));
     expect(distinctDays.size).toBe(agreements.length);
@@ -60,7 +71,8 @@ describe("the demo looks like three lived years", () => {
     const firstOf = new Map<string, Row>();
     for (const e of history) if (!firstOf.has(String(e.object_id))) firstOf.set(String(e.object_id), e);
     for (const e of history) {
-      if (String(e.action).endsWith(".create")) expect(firstOf.get(String(e.object_id))!.action, `${e.action} ${e.object_id}`).toBe(e.action);
+      if (String(e.action).endsWith(".create"))
+        expect(firstOf.get(String(e.object_id))!.action, `${e.action} ${e.object_id}`).toBe(e.action);
     }
     const [late] = await rows(sql`select count(*)::int as n from audit_events e join agreements a on a.id = e.object_id
       where e.action = 'agreement.activate' and e.occurred_at <= a.created_at`);

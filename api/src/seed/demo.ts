@@ -28,18 +28,71 @@ export const DEMO_LOGINS: DemoLogin[] = [
   { email: "sara.saljare@aptus.demo", role: "SELLER", name: "Sara Säljare", organisation: VENDOR.name },
   { email: "tomas.tekniker@aptus.demo", role: "SUPPORT", name: "Tomas Tekniker", organisation: VENDOR.name },
   { email: "petra@nordsak.demo", role: "PARTNER_ADMIN", name: "Petra Partner", organisation: "Nordsäk Säkerhet AB" },
-  { email: "pelle@nordsak.demo", role: "PARTNER_STAFF", name: "Pelle Installatör", organisation: "Nordsäk Säkerhet AB" },
-  { email: "lars@lasteknikvast.demo", role: "PARTNER_ADMIN", name: "Lars Låsmästare", organisation: "Låsteknik Väst AB" },
-  { email: "karin@vastkustfast.demo", role: "CUSTOMER_ADMIN", name: "Karin Fastighetschef", organisation: "Västkustens Fastigheter AB", note: "large owner" },
-  { email: "kalle@vastkustfast.demo", role: "CUSTOMER_MEMBER", name: "Kalle Förvaltare", organisation: "Västkustens Fastigheter AB" },
-  { email: "eva@alvstranden.demo", role: "CUSTOMER_ADMIN", name: "Eva Ekström", organisation: "Älvstrandens Hyresbostäder AB", note: "large owner" },
-  { email: "bo@brflinne.demo", role: "CUSTOMER_ADMIN", name: "Bo Ordförande", organisation: "Brf Linnégatan 12", note: "BRF" },
-  { email: "britt@brfkastanjen.demo", role: "CUSTOMER_ADMIN", name: "Britt Kassör", organisation: "Brf Kastanjen", note: "BRF" },
-  { email: "hanna@hisingen.demo", role: "CUSTOMER_ADMIN", name: "Hanna Hisingen", organisation: "Hisingens Bostäder AB", note: "500+ with three years of support visits" },
-  { email: "maja@majvik.demo", role: "CUSTOMER_ADMIN", name: "Maja Majvik", organisation: "Majviks Fastigheter AB", note: "500+ whose annual supportbesök is due and not booked" },
+  {
+    email: "pelle@nordsak.demo",
+    role: "PARTNER_STAFF",
+    name: "Pelle Installatör",
+    organisation: "Nordsäk Säkerhet AB",
+  },
+  {
+    email: "lars@lasteknikvast.demo",
+    role: "PARTNER_ADMIN",
+    name: "Lars Låsmästare",
+    organisation: "Låsteknik Väst AB",
+  },
+  {
+    email: "karin@vastkustfast.demo",
+    role: "CUSTOMER_ADMIN",
+    name: "Karin Fastighetschef",
+    organisation: "Västkustens Fastigheter AB",
+    note: "large owner",
+  },
+  {
+    email: "kalle@vastkustfast.demo",
+    role: "CUSTOMER_MEMBER",
+    name: "Kalle Förvaltare",
+    organisation: "Västkustens Fastigheter AB",
+  },
+  {
+    email: "eva@alvstranden.demo",
+    role: "CUSTOMER_ADMIN",
+    name: "Eva Ekström",
+    organisation: "Älvstrandens Hyresbostäder AB",
+    note: "large owner",
+  },
+  {
+    email: "bo@brflinne.demo",
+    role: "CUSTOMER_ADMIN",
+    name: "Bo Ordförande",
+    organisation: "Brf Linnégatan 12",
+    note: "BRF",
+  },
+  {
+    email: "britt@brfkastanjen.demo",
+    role: "CUSTOMER_ADMIN",
+    name: "Britt Kassör",
+    organisation: "Brf Kastanjen",
+    note: "BRF",
+  },
+  {
+    email: "hanna@hisingen.demo",
+    role: "CUSTOMER_ADMIN",
+    name: "Hanna Hisingen",
+    organisation: "Hisingens Bostäder AB",
+    note: "500+ with three years of support visits",
+  },
+  {
+    email: "maja@majvik.demo",
+    role: "CUSTOMER_ADMIN",
+    name: "Maja Majvik",
+    organisation: "Majviks Fastigheter AB",
+    note: "500+ whose annual supportbesök is due and not booked",
+  },
 ];
 
-/** The parties, with the day (from today) each became a customer or partner: the vendor started Trygg 1 150 days ago. */
+/**
+ * The parties, with the day (from today) each became a customer or partner: the vendor started Trygg 1 150 days ago.
+ */
 const ORGANISATIONS = [
   { kind: "PARTNER", name: "Nordsäk Säkerhet AB", organisationNumber: "556812-3458", joined: -1142 },
   { kind: "PARTNER", name: "Låsteknik Väst AB", organisationNumber: "556734-5219", joined: -1140 },
@@ -52,15 +105,87 @@ const ORGANISATIONS = [
 ] as const;
 
 const PROPERTIES = [
-  { customer: "Hisingens Bostäder AB", installer: "Låsteknik Väst AB", name: "Kv. Stigberget 2", streetAddress: "Stigbergsliden 9", postalCode: "414 63", city: "Göteborg", apartments: 410 },
-  { customer: "Västkustens Fastigheter AB", installer: "Nordsäk Säkerhet AB", name: "Kv. Masthugget 4", streetAddress: "Masthuggsterrassen 3", postalCode: "413 18", city: "Göteborg", apartments: 312 },
-  { customer: "Västkustens Fastigheter AB", installer: "Nordsäk Säkerhet AB", name: "Kv. Majorna 12", streetAddress: "Karl Johansgatan 58", postalCode: "414 59", city: "Göteborg", apartments: 228 },
-  { customer: "Västkustens Fastigheter AB", installer: "Låsteknik Väst AB", name: "Kv. Kungsladugård 7", streetAddress: "Mariaplan 2", postalCode: "414 71", city: "Göteborg", apartments: 145 },
-  { customer: "Älvstrandens Hyresbostäder AB", installer: "Låsteknik Väst AB", name: "Eriksberg Kaj", streetAddress: "Sjöporten 10", postalCode: "417 64", city: "Göteborg", apartments: 540 },
-  { customer: "Älvstrandens Hyresbostäder AB", installer: "Låsteknik Väst AB", name: "Lindholmen Strand", streetAddress: "Lindholmsallén 21", postalCode: "417 55", city: "Göteborg", apartments: 206 },
-  { customer: "Brf Linnégatan 12", installer: "Nordsäk Säkerhet AB", name: "Linnégatan 12", streetAddress: "Linnégatan 12", postalCode: "413 04", city: "Göteborg", apartments: 38 },
-  { customer: "Majviks Fastigheter AB", installer: null, name: "Kv. Sjöbacken 3", streetAddress: "Sjöbacksgatan 3", postalCode: "415 02", city: "Göteborg", apartments: 260 },
-  { customer: "Brf Kastanjen", installer: null, name: "Kastanjen 1", streetAddress: "Kastanjegatan 5", postalCode: "431 37", city: "Mölndal", apartments: 24 },
+  {
+    customer: "Hisingens Bostäder AB",
+    installer: "Låsteknik Väst AB",
+    name: "Kv. Stigberget 2",
+    streetAddress: "Stigbergsliden 9",
+    postalCode: "414 63",
+    city: "Göteborg",
+    apartments: 410,
+  },
+  {
+    customer: "Västkustens Fastigheter AB",
+    installer: "Nordsäk Säkerhet AB",
+    name: "Kv. Masthugget 4",
+    streetAddress: "Masthuggsterrassen 3",
+    postalCode: "413 18",
+    city: "Göteborg",
+    apartments: 312,
+  },
+  {
+    customer: "Västkustens Fastigheter AB",
+    installer: "Nordsäk Säkerhet AB",
+    name: "Kv. Majorna 12",
+    streetAddress: "Karl Johansgatan 58",
+    postalCode: "414 59",
+    city: "Göteborg",
+    apartments: 228,
+  },
+  {
+    customer: "Västkustens Fastigheter AB",
+    installer: "Låsteknik Väst AB",
+    name: "Kv. Kungsladugård 7",
+    streetAddress: "Mariaplan 2",
+    postalCode: "414 71",
+    city: "Göteborg",
+    apartments: 145,
+  },
+  {
+    customer: "Älvstrandens Hyresbostäder AB",
+    installer: "Låsteknik Väst AB",
+    name: "Eriksberg Kaj",
+    streetAddress: "Sjöporten 10",
+    postalCode: "417 64",
+    city: "Göteborg",
+    apartments: 540,
+  },
+  {
+    customer: "Älvstrandens Hyresbostäder AB",
+    installer: "Låsteknik Väst AB",
+    name: "Lindholmen Strand",
+    streetAddress: "Lindholmsallén 21",
+    postalCode: "417 55",
+    city: "Göteborg",
+    apartments: 206,
+  },
+  {
+    customer: "Brf Linnégatan 12",
+    installer: "Nordsäk Säkerhet AB",
+    name: "Linnégatan 12",
+    streetAddress: "Linnégatan 12",
+    postalCode: "413 04",
+    city: "Göteborg",
+    apartments: 38,
+  },
+  {
+    customer: "Majviks Fastigheter AB",
+    installer: null,
+    name: "Kv. Sjöbacken 3",
+    streetAddress: "Sjöbacksgatan 3",
+    postalCode: "415 02",
+    city: "Göteborg",
+    apartments: 260,
+  },
+  {
+    customer: "Brf Kastanjen",
+    installer: null,
+    name: "Kastanjen 1",
+    streetAddress: "Kastanjegatan 5",
+    postalCode: "431 37",
+    city: "Mölndal",
+    apartments: 24,
+  },
 ];
 
 export async function isEmpty(db: Db): Promise<boolean> {
@@ -76,13 +201,24 @@ export async function isEmpty(db: Db): Promise<boolean> {
 export async function seedDemo(db: Db): Promise<DemoLogin[]> {
   const lived = await livedTime(db);
   const [adminLogin, ...others] = DEMO_LOGINS;
-  const admin: Viewer = await lived.on(-1150, "09:05", () => ensureAdmin(db, { email: adminLogin!.email, password: DEMO_PASSWORD, name: adminLogin!.name }));
+  const admin: Viewer = await lived.on(-1150, "09:05", () =>
+    ensureAdmin(db, { email: adminLogin!.email, password: DEMO_PASSWORD, name: adminLogin!.name }),
+  );
   const orgIds = new Map<string, string>([[VENDOR.name, admin.organisationId]]);
   const propertyIds = new Map<string, string>();
   const createUsers = async (organisation: string) => {
     for (const login of others.filter((l) => l.organisation === organisation)) {
       const { email, name, role } = login;
-      must(await parties.createUser(db, admin, { organisationId: orgIds.get(organisation)!, name, email, role, password: DEMO_PASSWORD }), email);
+      must(
+        await parties.createUser(db, admin, {
+          organisationId: orgIds.get(organisation)!,
+          name,
+          email,
+          role,
+          password: DEMO_PASSWORD,
+        }),
+        email,
+      );
     }
   };
   await lived.on(-1148, "10:20", () => createUsers(VENDOR.name));
@@ -91,7 +227,14 @@ export async function seedDemo(db: Db): Promise<DemoLogin[]> {
       orgIds.set(org.name, must(await parties.createOrganisation(db, admin, org), org.name).id);
       await createUsers(org.name);
       for (const { customer, installer, ...p } of PROPERTIES.filter((p) => p.customer === org.name)) {
-        const row = must(await parties.createProperty(db, admin, { ...p, customerId: orgIds.get(customer)!, installerId: installer ? orgIds.get(installer)! : null }), p.name);
+        const row = must(
+          await parties.createProperty(db, admin, {
+            ...p,
+            customerId: orgIds.get(customer)!,
+            installerId: installer ? orgIds.get(installer)! : null,
+          }),
+          p.name,
+        );
         propertyIds.set(p.name, row.id);
       }
     });
@@ -105,6 +248,9 @@ export async function seedDemo(db: Db): Promise<DemoLogin[]> {
 
 export function formatLogins(logins: DemoLogin[]): string {
   const width = Math.max(...logins.map((l) => l.email.length));
-  const lines = logins.map((l) => `  ${l.email.padEnd(width)}  ${l.role.padEnd(16)}  ${l.name}, ${l.organisation}${l.note ? ` (${l.note})` : ""}`);
+  const lines = logins.map(
+    (l) =>
+      `  ${l.email.padEnd(width)}  ${l.role.padEnd(16)}  ${l.name}, ${l.organisation}${l.note ? ` (${l.note})` : ""}`,
+  );
   return [`Demo logins (password for all: ${DEMO_PASSWORD}):`, ...lines].join("\n");
 }

@@ -33,7 +33,8 @@ async function timestampColumns(db: Db): Promise<Map<string, string[]>> {
       where table_schema = 'public' and data_type = 'timestamp with time zone' order by table_name, ordinal_position`),
   );
   const byTable = new Map<string, string[]>();
-  for (const r of rows) byTable.set(String(r.table_name), [...(byTable.get(String(r.table_name)) ?? []), String(r.column_name)]);
+  for (const r of rows)
+    byTable.set(String(r.table_name), [...(byTable.get(String(r.table_name)) ?? []), String(r.column_name)]);
   return byTable;
 }
 
@@ -55,9 +56,12 @@ export async function livedTime(db: Db, today: IsoDate = todayInSweden()): Promi
     const [from, to, target] = [literal(fromMs), literal(toMs), literal(moment.getTime())];
     const updates = [...columns].map(([table, cols]) => {
       const inScene = (c: string) => `"${c}" between ${from} and ${to}`;
-      const sets = cols.map((c) => `"${c}" = case when ${inScene(c)} then ${target} + ("${c}" - ${from}) else "${c}" end`).join(", ");
+      const sets = cols
+        .map((c) => `"${c}" = case when ${inScene(c)} then ${target} + ("${c}" - ${from}) else "${c}" end`)
+        .join(", ");
       const written = cols.map(inScene).join(" or ");
-      // Only tables the scene wrote: an update of no rows still fires statement triggers (the support calendar's revision).
+      // Only tables the scene wrote: an update of no rows still fires statement triggers (the support calendar's
+      // revision).
       return `if exists (select 1 from "${table}" where ${written}) then update "${table}" set ${sets} where ${written}; end if;`;
     });
     await db.execute(sql.raw(`do $$ begin ${updates.join("\n")} end $$`));

@@ -13,7 +13,12 @@ const operation = (query: string) => parse(query).definitions[0] as OperationDef
 
 describe("which operations graphql-jit may run", () => {
   it("a query with variables as whole arguments, or literals without variables", () => {
-    expect(compilableOperation(schema, operation(`query Q($p: Plain, $n: Int) { echo(p: $p, n: $n) a: echo(p: { text: "x" }, ns: [1, 2]) }`))).toBe(true);
+    expect(
+      compilableOperation(
+        schema,
+        operation(`query Q($p: Plain, $n: Int) { echo(p: $p, n: $n) a: echo(p: { text: "x" }, ns: [1, 2]) }`),
+      ),
+    ).toBe(true);
   });
 
   it("never a mutation", () => {

@@ -1,4 +1,13 @@
-import { getNamedType, isInputObjectType, Kind, typeFromAST, visit, type GraphQLInputObjectType, type GraphQLSchema, type OperationDefinitionNode } from "graphql";
+import {
+  getNamedType,
+  isInputObjectType,
+  Kind,
+  typeFromAST,
+  visit,
+  type GraphQLInputObjectType,
+  type GraphQLSchema,
+  type OperationDefinitionNode,
+} from "graphql";
 
 /**
  * Which requests graphql-jit may execute: only those where it is known to give graphql-js's answer
@@ -68,13 +77,19 @@ function holdsItself(type: GraphQLInputObjectType): boolean {
  */
 export function sameCoercedVariables(a: unknown, b: unknown): boolean {
   if (a === b) return true;
-  if (typeof a !== "object" || typeof b !== "object" || a === null || b === null) return Number.isNaN(a) && Number.isNaN(b);
-  if (a instanceof Date || b instanceof Date) return a instanceof Date && b instanceof Date && a.getTime() === b.getTime();
+  if (typeof a !== "object" || typeof b !== "object" || a === null || b === null)
+    return Number.isNaN(a) && Number.isNaN(b);
+  if (a instanceof Date || b instanceof Date)
+    return a instanceof Date && b instanceof Date && a.getTime() === b.getTime();
   if (Array.isArray(a) || Array.isArray(b)) {
     if (!Array.isArray(a) || !Array.isArray(b) || a.length !== b.length) return false;
     return a.every((item, i) => sameCoercedVariables(item, b[i]));
   }
   const keysOfA = Object.keys(a);
   if (keysOfA.length !== Object.keys(b).length) return false;
-  return keysOfA.every((k) => Object.prototype.hasOwnProperty.call(b, k) && sameCoercedVariables((a as Record<string, unknown>)[k], (b as Record<string, unknown>)[k]));
+  return keysOfA.every(
+    (k) =>
+      Object.prototype.hasOwnProperty.call(b, k) &&
+      sameCoercedVariables((a as Record<string, unknown>)[k], (b as Record<string, unknown>)[k]),
+  );
 }

@@ -38,7 +38,8 @@ const Day: GraphQLScalarType<Date, string> = new GraphQLScalarType<Date, string>
   name: "Day",
   serialize: (v) => (v as Date).toISOString().slice(0, 10),
   parseValue: (v) => {
-    if (typeof v !== "string" || !/^\d{4}-\d{2}-\d{2}$/.test(v) || Number.isNaN(Date.parse(v))) throw new GraphQLError(`Day cannot represent ${JSON.stringify(v)}`);
+    if (typeof v !== "string" || !/^\d{4}-\d{2}-\d{2}$/.test(v) || Number.isNaN(Date.parse(v)))
+      throw new GraphQLError(`Day cannot represent ${JSON.stringify(v)}`);
     return new Date(`${v}T00:00:00Z`);
   },
   parseLiteral: (ast): Date => {
@@ -47,7 +48,10 @@ const Day: GraphQLScalarType<Date, string> = new GraphQLScalarType<Date, string>
   },
 });
 
-const Colour = new GraphQLEnumType({ name: "Colour", values: { RED: { value: "r" }, GREEN: { value: "g" }, BLUE: { value: "b" } } });
+const Colour = new GraphQLEnumType({
+  name: "Colour",
+  values: { RED: { value: "r" }, GREEN: { value: "g" }, BLUE: { value: "b" } },
+});
 
 const Inner = new GraphQLInputObjectType({
   name: "Inner",
@@ -75,12 +79,23 @@ const Filter = new GraphQLInputObjectType({
 });
 
 /** A filter without defaults, as most of the API's filters are. */
-const Search = new GraphQLInputObjectType({ name: "Search", fields: { text: { type: GraphQLString }, colours: { type: new GraphQLList(new GraphQLNonNull(Colour)) }, inner: { type: Inner } } });
+const Search = new GraphQLInputObjectType({
+  name: "Search",
+  fields: {
+    text: { type: GraphQLString },
+    colours: { type: new GraphQLList(new GraphQLNonNull(Colour)) },
+    inner: { type: Inner },
+  },
+});
 
 /** `renewAgreement`'s shape: a required input whose required field has a default. */
 const RenewInput = new GraphQLInputObjectType({
   name: "RenewInput",
-  fields: { id: { type: new GraphQLNonNull(GraphQLString) }, endsOn: { type: new GraphQLNonNull(Day) }, carry: { type: new GraphQLNonNull(GraphQLBoolean), defaultValue: false } },
+  fields: {
+    id: { type: new GraphQLNonNull(GraphQLString) },
+    endsOn: { type: new GraphQLNonNull(Day) },
+    carry: { type: new GraphQLNonNull(GraphQLBoolean), defaultValue: false },
+  },
 });
 
 /**
@@ -94,7 +109,8 @@ function shown(args: unknown): string {
     JSON.stringify(args, (_k, v: unknown) => {
       if (v === undefined) return "<undefined>";
       if (v instanceof Date) return `Day(${v.toISOString().slice(0, 10)})`;
-      if (v && typeof v === "object" && !Array.isArray(v)) return Object.fromEntries(Object.entries(v).sort(([a], [b]) => a.localeCompare(b)));
+      if (v && typeof v === "object" && !Array.isArray(v))
+        return Object.fromEntries(Object.entries(v).sort(([a], [b]) => a.localeCompare(b)));
       return v;
     }) ?? "<undefined>"
   );
@@ -113,12 +129,28 @@ const Node: GraphQLObjectType<NodeValue> = new GraphQLObjectType<NodeValue>({
     day: { type: Day, resolve: () => new Date("2027-03-01T00:00:00Z") },
     child: { type: Node, resolve: (n: NodeValue) => next(n) },
     requiredChild: { type: new GraphQLNonNull(Node), resolve: (n: NodeValue) => next(n) },
-    children: { type: new GraphQLList(Node), args: { count: { type: GraphQLInt, defaultValue: 2 } }, resolve: (n: NodeValue, a: { count: number }) => Array.from({ length: Math.min(a.count, 3) }, () => next(n)) },
-    requiredChildren: { type: new GraphQLNonNull(new GraphQLList(new GraphQLNonNull(Node))), resolve: (n: NodeValue) => [next(n), next(n)] },
+    children: {
+      type: new GraphQLList(Node),
+      args: { count: { type: GraphQLInt, defaultValue: 2 } },
+      resolve: (n: NodeValue, a: { count: number }) => Array.from({ length: Math.min(a.count, 3) }, () => next(n)),
+    },
+    requiredChildren: {
+      type: new GraphQLNonNull(new GraphQLList(new GraphQLNonNull(Node))),
+      resolve: (n: NodeValue) => [next(n), next(n)],
+    },
     failing: { type: GraphQLString, resolve: (n: NodeValue) => failHere(n, "failing") },
     failingLater: { type: GraphQLString, resolve: async (n: NodeValue) => failHere(n, "failingLater") },
-    requiredFailing: { type: new GraphQLNonNull(GraphQLString), resolve: (n: NodeValue) => failHere(n, "requiredFailing") },
-    coded: { type: GraphQLString, resolve: (n: NodeValue) => (n.depth === n.failAt ? Promise.reject(new GraphQLError("refused", { extensions: { code: "FORBIDDEN" } })) : "fine") },
+    requiredFailing: {
+      type: new GraphQLNonNull(GraphQLString),
+      resolve: (n: NodeValue) => failHere(n, "requiredFailing"),
+    },
+    coded: {
+      type: GraphQLString,
+      resolve: (n: NodeValue) =>
+        n.depth === n.failAt
+          ? Promise.reject(new GraphQLError("refused", { extensions: { code: "FORBIDDEN" } }))
+          : "fine",
+    },
     wrongType: { type: GraphQLInt, resolve: (n: NodeValue) => (n.depth === n.failAt ? "not a number" : n.depth) },
   }),
 });
@@ -133,7 +165,11 @@ function failHere(n: NodeValue, field: string): string {
 }
 
 const Tag = new GraphQLObjectType({ name: "Tag", fields: { label: { type: GraphQLString } } });
-const Found = new GraphQLUnionType({ name: "Found", types: [Node, Tag], resolveType: (v: { label?: string }) => (v.label ? "Tag" : "Node") });
+const Found = new GraphQLUnionType({
+  name: "Found",
+  types: [Node, Tag],
+  resolveType: (v: { label?: string }) => (v.label ? "Tag" : "Node"),
+});
 
 const schema = new GraphQLSchema({
   types: [Node, Tag],
@@ -153,8 +189,16 @@ const schema = new GraphQLSchema({
         },
         resolve: (_r, args) => shown(args),
       },
-      root: { type: Node, args: { failAt: { type: GraphQLInt, defaultValue: -1 } }, resolve: (_r, a: { failAt: number }) => ({ depth: 0, failAt: a.failAt }) },
-      requiredRoot: { type: new GraphQLNonNull(Node), args: { failAt: { type: GraphQLInt, defaultValue: -1 } }, resolve: (_r, a: { failAt: number }) => ({ depth: 0, failAt: a.failAt }) },
+      root: {
+        type: Node,
+        args: { failAt: { type: GraphQLInt, defaultValue: -1 } },
+        resolve: (_r, a: { failAt: number }) => ({ depth: 0, failAt: a.failAt }),
+      },
+      requiredRoot: {
+        type: new GraphQLNonNull(Node),
+        args: { failAt: { type: GraphQLInt, defaultValue: -1 } },
+        resolve: (_r, a: { failAt: number }) => ({ depth: 0, failAt: a.failAt }),
+      },
       found: { type: new GraphQLList(Found), resolve: () => [{ depth: 0, failAt: -1 }, { label: "a tag" }] },
       named: { type: Named, resolve: () => ({ depth: 1, failAt: -1 }) },
     },
@@ -162,7 +206,11 @@ const schema = new GraphQLSchema({
   mutation: new GraphQLObjectType({
     name: "Mutation",
     fields: {
-      renew: { type: GraphQLString, args: { input: { type: new GraphQLNonNull(RenewInput) } }, resolve: (_r, args) => shown(args) },
+      renew: {
+        type: GraphQLString,
+        args: { input: { type: new GraphQLNonNull(RenewInput) } },
+        resolve: (_r, args) => shown(args),
+      },
       echo: { type: GraphQLString, args: { filter: { type: Filter } }, resolve: (_r, args) => shown(args) },
     },
   }),
@@ -181,12 +229,16 @@ interface Request {
 
 async function gateway() {
   const executed: string[] = [];
-  const { executor } = await compiledExecution(schema, { onExecuted: (how) => executed.push(how) }).load({ apollo: {} } as never);
+  const { executor } = await compiledExecution(schema, { onExecuted: (how) => executed.push(how) }).load({
+    apollo: {},
+  } as never);
   // Apollo hands the executor the same document object for the same query text, as this cache does.
   const documents = new Map<string, DocumentNode>();
   const run = async ({ query, variables }: Request) => {
     const document = documents.get(query) ?? documents.set(query, parse(query)).get(query)!;
-    const operation = document.definitions.find((d): d is OperationDefinitionNode => d.kind === Kind.OPERATION_DEFINITION)!;
+    const operation = document.definitions.find(
+      (d): d is OperationDefinitionNode => d.kind === Kind.OPERATION_DEFINITION,
+    )!;
     return (await executor!({ document, operation, context: {}, request: { variables } } as never)) as ExecutionResult;
   };
   return { run, executed };
@@ -195,7 +247,9 @@ async function gateway() {
 async function reference({ query, variables }: Request): Promise<ExecutionResult> {
   const document = parse(query);
   const { getVariableValues } = await import("graphql");
-  const operation = document.definitions.find((d): d is OperationDefinitionNode => d.kind === Kind.OPERATION_DEFINITION)!;
+  const operation = document.definitions.find(
+    (d): d is OperationDefinitionNode => d.kind === Kind.OPERATION_DEFINITION,
+  )!;
   const coerced = getVariableValues(schema, operation.variableDefinitions ?? [], variables, { maxErrors: 50 });
   if (coerced.errors) return { errors: coerced.errors };
   return execute({ schema, document, variableValues: variables });
@@ -242,12 +296,22 @@ function* echoRequests(): Generator<Request> {
   yield { query: "{ echo }", variables: {} };
   for (const f of FILTER_LITERALS) yield { query: `{ echo(filter: ${f}) }`, variables: {} };
   yield { query: "{ echo(filter: null, colour: null, day: null, days: null, text: null) }", variables: {} };
-  yield { query: '{ echo(colour: BLUE, day: "2027-02-28", days: ["2027-01-01", "2027-12-31"], first: 1) }', variables: {} };
+  yield {
+    query: '{ echo(colour: BLUE, day: "2027-02-28", days: ["2027-01-01", "2027-12-31"], first: 1) }',
+    variables: {},
+  };
   yield { query: '{ echo(days: "2027-01-01") }', variables: {} };
   // Variables inside literals (graphql-jit#91): left out, null, given.
   for (const variables of [{}, { t: null }, { t: "x" }, { c: "RED" }, { c: null }, { d: "2027-05-05" }]) {
-    yield { query: "query Q($t: String, $c: Colour, $d: Day) { echo(filter: { text: $t, colour: $c, since: $d, inner: { label: $t } }) }", variables };
-    yield { query: "query Q($t: String, $d: Day!) { echo(days: [$d], filter: { inners: [{ label: $t }] }) }", variables };
+    yield {
+      query:
+        "query Q($t: String, $c: Colour, $d: Day) { echo(filter: { text: $t, colour: $c, since: $d, inner: { label: $t } }) }",
+      variables,
+    };
+    yield {
+      query: "query Q($t: String, $d: Day!) { echo(days: [$d], filter: { inners: [{ label: $t }] }) }",
+      variables,
+    };
   }
   // A whole input object as a variable: omitted fields, nulls, defaults, wrong shapes.
   for (const f of [undefined, null, ...FILTER_VALUES]) {
@@ -256,13 +320,44 @@ function* echoRequests(): Generator<Request> {
     yield { query: "query Q($f: Filter!) { echo(filter: $f) }", variables };
     yield { query: 'query Q($f: Filter = { text: "by default", inner: {} }) { echo(filter: $f) }', variables };
   }
-  for (const s of [undefined, null, {}, { text: null }, { colours: ["RED"] }, { colours: "RED" }, { inner: {} }, { inner: { flag: true } }, { text: 1 }]) {
+  for (const s of [
+    undefined,
+    null,
+    {},
+    { text: null },
+    { colours: ["RED"] },
+    { colours: "RED" },
+    { inner: {} },
+    { inner: { flag: true } },
+    { text: 1 },
+  ]) {
     yield { query: "query Q($s: Search) { echo(search: $s) }", variables: s === undefined ? {} : { s } };
   }
   // Scalars and enums as variables, with and without defaults.
-  for (const variables of [{}, { c: "RED" }, { c: null }, { c: "PURPLE" }, { c: "r" }, { n: 2 }, { n: null }, { n: "2" }, { n: 2.5 }, { d: "2027-01-01" }, { d: "yesterday" }, { ds: ["2027-01-01"] }, { ds: "2027-01-01" }, { ds: [null] }]) {
-    yield { query: "query Q($c: Colour, $n: Int, $d: Day, $ds: [Day!]) { echo(colour: $c, first: $n, day: $d, days: $ds) }", variables };
-    yield { query: "query Q($c: Colour = RED, $n: Int! = 7, $d: Day = \"2027-06-06\") { echo(colour: $c, first: $n, day: $d) }", variables };
+  for (const variables of [
+    {},
+    { c: "RED" },
+    { c: null },
+    { c: "PURPLE" },
+    { c: "r" },
+    { n: 2 },
+    { n: null },
+    { n: "2" },
+    { n: 2.5 },
+    { d: "2027-01-01" },
+    { d: "yesterday" },
+    { ds: ["2027-01-01"] },
+    { ds: "2027-01-01" },
+    { ds: [null] },
+  ]) {
+    yield {
+      query: "query Q($c: Colour, $n: Int, $d: Day, $ds: [Day!]) { echo(colour: $c, first: $n, day: $d, days: $ds) }",
+      variables,
+    };
+    yield {
+      query: 'query Q($c: Colour = RED, $n: Int! = 7, $d: Day = "2027-06-06") { echo(colour: $c, first: $n, day: $d) }',
+      variables,
+    };
   }
 }
 
@@ -297,16 +392,36 @@ function* nodeRequests(): Generator<Request> {
       }
     }
   }
-  yield { query: "{ found { __typename ... on Node { depth failing } ... on Tag { label } } named { __typename name } }", variables: {} };
-  yield { query: "query Q($yes: Boolean!) { found { ... on Node @include(if: $yes) { depth } ... on Tag { label @skip(if: $yes) } } }", variables: { yes: true } };
-  yield { query: "query Q($yes: Boolean!) { found { ... on Node @include(if: $yes) { depth } ... on Tag { label @skip(if: $yes) } } }", variables: { yes: "yes" } };
+  yield {
+    query: "{ found { __typename ... on Node { depth failing } ... on Tag { label } } named { __typename name } }",
+    variables: {},
+  };
+  yield {
+    query:
+      "query Q($yes: Boolean!) { found { ... on Node @include(if: $yes) { depth } ... on Tag { label @skip(if: $yes) } } }",
+    variables: { yes: true },
+  };
+  yield {
+    query:
+      "query Q($yes: Boolean!) { found { ... on Node @include(if: $yes) { depth } ... on Tag { label @skip(if: $yes) } } }",
+    variables: { yes: "yes" },
+  };
 }
 
 function* mutationRequests(): Generator<Request> {
-  for (const input of [{ id: "a", endsOn: "2027-12-31" }, { id: "a", endsOn: "2027-12-31", carry: true }, { id: "a", endsOn: "2027-12-31", carry: null }, { id: "a" }, {}]) {
+  for (const input of [
+    { id: "a", endsOn: "2027-12-31" },
+    { id: "a", endsOn: "2027-12-31", carry: true },
+    { id: "a", endsOn: "2027-12-31", carry: null },
+    { id: "a" },
+    {},
+  ]) {
     yield { query: "mutation M($i: RenewInput!) { renew(input: $i) }", variables: { i: input } };
   }
-  yield { query: 'mutation M($id: String!) { renew(input: { id: $id, endsOn: "2027-12-31" }) }', variables: { id: "b" } };
+  yield {
+    query: 'mutation M($id: String!) { renew(input: { id: $id, endsOn: "2027-12-31" }) }',
+    variables: { id: "b" },
+  };
   yield { query: "mutation M($f: Filter) { echo(filter: $f) }", variables: { f: { inner: {} } } };
 }
 
@@ -323,7 +438,10 @@ describe("the compiled executor against graphql-js, over a generated corpus", ()
     const requests = corpus();
     for (const request of requests) {
       const expected = bytes(await reference(request));
-      for (let i = 0; i < 3; i++) expect(bytes(await run(request)), `${request.query} ${JSON.stringify(request.variables)} (run ${i + 1})`).toBe(expected);
+      for (let i = 0; i < 3; i++)
+        expect(bytes(await run(request)), `${request.query} ${JSON.stringify(request.variables)} (run ${i + 1})`).toBe(
+          expected,
+        );
     }
     // The comparison means something only if the compiled path really ran, for most requests.
     const compiledRuns = executed.filter((how) => how === "compiled").length;
@@ -338,7 +456,10 @@ describe("the compiled executor against graphql-js, over a generated corpus", ()
       if (!isCompiledQuery(compiled)) throw new Error("did not compile");
       return bytes((await compiled.query(undefined, {}, variables)) as ExecutionResult);
     };
-    const omittedDefault = { query: "mutation M($i: RenewInput!) { renew(input: $i) }", variables: { i: { id: "a", endsOn: "2027-12-31" } } };
+    const omittedDefault = {
+      query: "mutation M($i: RenewInput!) { renew(input: $i) }",
+      variables: { i: { id: "a", endsOn: "2027-12-31" } },
+    };
     const leftOutInLiteral = { query: "query Q($t: String) { echo(filter: { text: $t }) }", variables: {} };
     for (const request of [omittedDefault, leftOutInLiteral]) {
       expect(await raw(request)).not.toBe(bytes(await reference(request)));
@@ -354,9 +475,9 @@ describe("the compiled executor against graphql-js, over a generated corpus", ()
     expect(executed).toEqual(["graphql-js", "graphql-js", "graphql-js"]);
     executed.length = 0;
     const query = "query Q($s: Search) { echo(search: $s) }";
-    for (const s of [{ text: "a" }, { text: "a" }, { inner: {} }, { colours: ["RED"] }, null]) await run({ query, variables: { s } });
+    for (const s of [{ text: "a" }, { text: "a" }, { inner: {} }, { colours: ["RED"] }, null])
+      await run({ query, variables: { s } });
     // First run graphql-js; then compiled, except where graphql-jit leaves out the inner object's default.
     expect(executed).toEqual(["graphql-js", "compiled", "graphql-js", "compiled", "compiled"]);
   });
 });
-

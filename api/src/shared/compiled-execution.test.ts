@@ -1,4 +1,13 @@
-import { GraphQLError, GraphQLInt, GraphQLNonNull, GraphQLObjectType, GraphQLSchema, GraphQLString, parse, type DocumentNode } from "graphql";
+import {
+  GraphQLError,
+  GraphQLInt,
+  GraphQLNonNull,
+  GraphQLObjectType,
+  GraphQLSchema,
+  GraphQLString,
+  parse,
+  type DocumentNode,
+} from "graphql";
 import { describe, expect, it } from "vitest";
 import { compiledExecution } from "./compiled-execution.js";
 
@@ -8,9 +17,23 @@ const schema = new GraphQLSchema({
   query: new GraphQLObjectType({
     name: "Query",
     fields: {
-      greeting: { type: GraphQLString, args: { times: { type: new GraphQLNonNull(GraphQLInt) } }, resolve: (_root, { times }: { times: number }) => "hej ".repeat(times).trim() },
-      secret: { type: GraphQLString, resolve: () => { throw new Refused("not for you"); } },
-      tooMany: { type: GraphQLString, resolve: () => { throw new GraphQLError("`first` must be at most 100", { extensions: { code: "BAD_USER_INPUT" } }); } },
+      greeting: {
+        type: GraphQLString,
+        args: { times: { type: new GraphQLNonNull(GraphQLInt) } },
+        resolve: (_root, { times }: { times: number }) => "hej ".repeat(times).trim(),
+      },
+      secret: {
+        type: GraphQLString,
+        resolve: () => {
+          throw new Refused("not for you");
+        },
+      },
+      tooMany: {
+        type: GraphQLString,
+        resolve: () => {
+          throw new GraphQLError("`first` must be at most 100", { extensions: { code: "BAD_USER_INPUT" } });
+        },
+      },
     },
   }),
 });

@@ -1,5 +1,14 @@
 import type { ApolloServerOptionsWithGateway, BaseContext } from "@apollo/server";
-import { execute, getVariableValues, GraphQLError, printSchema, type DocumentNode, type ExecutionResult, type GraphQLSchema, type OperationDefinitionNode } from "graphql";
+import {
+  execute,
+  getVariableValues,
+  GraphQLError,
+  printSchema,
+  type DocumentNode,
+  type ExecutionResult,
+  type GraphQLSchema,
+  type OperationDefinitionNode,
+} from "graphql";
 import { compileQuery, isCompiledQuery, type CompiledQuery } from "graphql-jit";
 import type * as JitVariables from "graphql-jit/dist/variables";
 import { createRequire } from "node:module";
@@ -10,7 +19,9 @@ type Executor = NonNullable<Awaited<ReturnType<Gateway["load"]>>["executor"]>;
 
 // graphql-jit's own ESM build of this file imports "./generate" without an extension, which Node
 // refuses; its CommonJS build is the one graphql-jit's main entry loads too.
-const { compileVariableParsing, failToParseVariables } = createRequire(import.meta.url)("graphql-jit/dist/variables.js") as typeof JitVariables;
+const { compileVariableParsing, failToParseVariables } = createRequire(import.meta.url)(
+  "graphql-jit/dist/variables.js",
+) as typeof JitVariables;
 
 /** One operation compiled: the query, and graphql-jit's own reading of its variables. */
 interface Compiled {
@@ -28,7 +39,10 @@ interface Plan {
 const COMPILE_AFTER_RUNS = 2;
 
 export interface CompiledExecutionOptions {
-  /** `false` runs everything with graphql-js: the operator's switch (`COMPILED_EXECUTION=off`) and the differential test's reference. */
+  /**
+   * `false` runs everything with graphql-js: the operator's switch (`COMPILED_EXECUTION=off`) and the differential
+   * test's reference.
+   */
   enabled?: boolean;
   /** Told of each operation compiled, with its name. */
   onCompiled?: (operationName: string | null) => void;
@@ -71,14 +85,23 @@ export function compiledExecution(schema: GraphQLSchema, options: CompiledExecut
     if (!compilableOperation(schema, operation)) return null;
     // The path-based reading of @include/@skip: the older one mixes up a fragment spread twice with
     // different directives (graphql-jit#197), which the differential test caught.
-    const compiled = compileQuery(schema, document, operation.name?.value, { useExperimentalPathBasedSkipInclude: true });
+    const compiled = compileQuery(schema, document, operation.name?.value, {
+      useExperimentalPathBasedSkipInclude: true,
+    });
     if (!isCompiledQuery(compiled)) return null;
     options.onCompiled?.(operation.name?.value ?? null);
-    return { query: compiled.query, variablesAsJitReadsThem: compileVariableParsing(schema, operation.variableDefinitions ?? []) };
+    return {
+      query: compiled.query,
+      variablesAsJitReadsThem: compileVariableParsing(schema, operation.variableDefinitions ?? []),
+    };
   }
 
   /** graphql-jit reads the variables itself; it runs only when it reads them as graphql-js did. */
-  function readsVariablesAlike(compiled: Compiled, variables: Record<string, unknown>, coerced: Record<string, unknown>): boolean {
+  function readsVariablesAlike(
+    compiled: Compiled,
+    variables: Record<string, unknown>,
+    coerced: Record<string, unknown>,
+  ): boolean {
     const asJit = compiled.variablesAsJitReadsThem(variables);
     return !failToParseVariables(asJit) && sameCoercedVariables(asJit.coerced, coerced);
   }
@@ -106,7 +129,13 @@ export function compiledExecution(schema: GraphQLSchema, options: CompiledExecut
       }
     }
     options.onExecuted?.("graphql-js");
-    return execute({ schema, document, contextValue: context, variableValues: variables, operationName: operation.name?.value });
+    return execute({
+      schema,
+      document,
+      contextValue: context,
+      variableValues: variables,
+      operationName: operation.name?.value,
+    });
   };
 
   let listener: Parameters<Gateway["onSchemaLoadOrUpdate"]>[0] | undefined;
@@ -129,7 +158,11 @@ export function compiledExecution(schema: GraphQLSchema, options: CompiledExecut
  * same error as graphql-js makes it, with the same cause, path and locations.
  */
 function asGraphQLError(e: GraphQLError): GraphQLError {
-  const error = new GraphQLError(e.message, { path: e.path, originalError: e.originalError ?? undefined, extensions: e.extensions ?? undefined });
+  const error = new GraphQLError(e.message, {
+    path: e.path,
+    originalError: e.originalError ?? undefined,
+    extensions: e.extensions ?? undefined,
+  });
   (error as { locations?: GraphQLError["locations"] }).locations = e.locations;
   return error;
 }

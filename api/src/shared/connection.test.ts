@@ -3,7 +3,12 @@ import { paginate, paginateCounted, type ConnectionArgs } from "./connection.js"
 
 const items = Array.from({ length: 45 }, (_, i) => i);
 const page = (args: Parameters<typeof paginate>[0]) =>
-  paginate(args, async () => items.length, async (offset, limit) => items.slice(offset, offset + limit), (n) => n);
+  paginate(
+    args,
+    async () => items.length,
+    async (offset, limit) => items.slice(offset, offset + limit),
+    (n) => n,
+  );
 
 describe("connections", () => {
   it("pages forward with first/after until the end", async () => {
@@ -53,8 +58,19 @@ describe("connections whose page query counts the list too", () => {
   };
 
   it("answers exactly what paginate answers, for every kind of window", async () => {
-    const windows: ConnectionArgs[] = [{}, { first: 0 }, { first: 1 }, { first: 20, after: cursor(39) }, { first: 5, after: cursor(44) }, { first: 5, after: cursor(80) }, { last: 5 }, { last: 5, before: cursor(3) }, { first: 5, before: cursor(2) }];
-    for (const args of windows) expect((await counted(args)).connection, JSON.stringify(args)).toEqual(await page(args));
+    const windows: ConnectionArgs[] = [
+      {},
+      { first: 0 },
+      { first: 1 },
+      { first: 20, after: cursor(39) },
+      { first: 5, after: cursor(44) },
+      { first: 5, after: cursor(80) },
+      { last: 5 },
+      { last: 5, before: cursor(3) },
+      { first: 5, before: cursor(2) },
+    ];
+    for (const args of windows)
+      expect((await counted(args)).connection, JSON.stringify(args)).toEqual(await page(args));
   });
 
   it("reads a forward page in one query, and counts apart only when the page is empty or read backwards", async () => {

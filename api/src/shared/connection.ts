@@ -7,13 +7,19 @@ const DEFAULT_PAGE_SIZE = 20;
 
 @ArgsType()
 export class ConnectionArgs {
-  @Field(() => Int, { nullable: true, description: `Return the first n items after \`after\` (0 to ${MAX_PAGE_SIZE}; default ${DEFAULT_PAGE_SIZE}).` })
+  @Field(() => Int, {
+    nullable: true,
+    description: `Return the first n items after \`after\` (0 to ${MAX_PAGE_SIZE}; default ${DEFAULT_PAGE_SIZE}).`,
+  })
   first?: number | null;
 
   @Field(() => String, { nullable: true, description: "Cursor of the item to start after." })
   after?: string | null;
 
-  @Field(() => Int, { nullable: true, description: `Return the last n items before \`before\` (0 to ${MAX_PAGE_SIZE}).` })
+  @Field(() => Int, {
+    nullable: true,
+    description: `Return the last n items before \`before\` (0 to ${MAX_PAGE_SIZE}).`,
+  })
   last?: number | null;
 
   @Field(() => String, { nullable: true, description: "Cursor of the item to end before." })
@@ -84,7 +90,10 @@ function decodeCursor(cursor: string, arg: string): number {
 function checkSize(n: number | null | undefined, arg: string): void {
   if (n == null) return;
   if (n < 0 || n > MAX_PAGE_SIZE) {
-    throw badInput(`\`${arg}\` must be between 0 and ${MAX_PAGE_SIZE}, got ${n}. Page through longer lists with \`after\`.`, arg);
+    throw badInput(
+      `\`${arg}\` must be between 0 and ${MAX_PAGE_SIZE}, got ${n}. Page through longer lists with \`after\`.`,
+      arg,
+    );
   }
 }
 
@@ -139,7 +148,8 @@ export async function paginateCounted<Row, T>(
   toNode: (row: Row) => T,
 ): Promise<Connection<T>> {
   const w = pageWindow(args);
-  if (w.fromEnd || w.before != null) return paginate(args, count, async (offset, limit) => (await fetch(offset, limit)).rows, toNode);
+  if (w.fromEnd || w.before != null)
+    return paginate(args, count, async (offset, limit) => (await fetch(offset, limit)).rows, toNode);
   const page = w.limit > 0 ? await fetch(w.offset, w.limit) : { rows: [], totalCount: null };
   return connectionOf(w.offset, page.rows, page.totalCount ?? (await count()), toNode);
 }

@@ -1,12 +1,19 @@
 import { GraphQLError } from "graphql";
 import { Field, ObjectType } from "type-graphql";
 
-@ObjectType({ description: "A broken rule of the domain or invalid input. Nothing was written when a payload carries one." })
+@ObjectType({
+  description: "A broken rule of the domain or invalid input. Nothing was written when a payload carries one.",
+})
 export class UserError {
-  @Field(() => String, { description: "Stable SCREAMING_SNAKE_CASE code that clients may switch on, e.g. HANTERA_QUOTA_REACHED." })
+  @Field(() => String, {
+    description: "Stable SCREAMING_SNAKE_CASE code that clients may switch on, e.g. HANTERA_QUOTA_REACHED.",
+  })
   code!: string;
 
-  @Field(() => [String], { nullable: true, description: "Path to the input field at fault, e.g. [\"input\", \"organisationNumber\"]." })
+  @Field(() => [String], {
+    nullable: true,
+    description: 'Path to the input field at fault, e.g. ["input", "organisationNumber"].',
+  })
   field?: string[] | null;
 
   @Field(() => String, { description: "A human-readable explanation, in English." })
@@ -22,8 +29,6 @@ export function ok<T>(value: T): Result<T> {
 export function userError(code: string, message: string, field?: string[]): { errors: UserError[] } {
   return { errors: [Object.assign(new UserError(), { code, message, field: field ?? null })] };
 }
-
-
 
 /**
  * Thrown when the caller may not do something at all (as opposed to a broken domain rule, which is

@@ -4,7 +4,9 @@ import { MAX_QUERY_COST, queryCost } from "./query-cost.js";
 import { ENCODED_FILE_FIELD, textProblem, UNTRIMMED_FIELD } from "./text-rule.js";
 
 function badInput(message: string, field: (string | number)[]): GraphQLError {
-  return new GraphQLError(message, { extensions: { code: "BAD_USER_INPUT", field: field.map(String), http: { status: 400 } } });
+  return new GraphQLError(message, {
+    extensions: { code: "BAD_USER_INPUT", field: field.map(String), http: { status: 400 } },
+  });
 }
 
 /** Checks every string in the variables against the text rule, trimming them on the way. */
@@ -27,7 +29,10 @@ function checkVariables(value: unknown, path: (string | number)[]): unknown {
 function checkLiterals(document: DocumentNode): void {
   visit(document, {
     StringValue(node, _key, parent) {
-      const field = parent && "kind" in parent && (parent.kind === Kind.OBJECT_FIELD || parent.kind === Kind.ARGUMENT) ? parent.name.value : "";
+      const field =
+        parent && "kind" in parent && (parent.kind === Kind.OBJECT_FIELD || parent.kind === Kind.ARGUMENT)
+          ? parent.name.value
+          : "";
       const problem = textProblem(node.value, { encodedFile: ENCODED_FILE_FIELD.test(field) });
       if (problem) throw badInput(`A text in the query ${problem}.`, []);
     },
@@ -52,7 +57,9 @@ export function inputBoundaryPlugin<C extends object>(): ApolloServerPlugin<C> {
           checkLiterals(document);
           if (operation) {
             const fragments = Object.fromEntries(
-              document.definitions.filter((d): d is FragmentDefinitionNode => d.kind === Kind.FRAGMENT_DEFINITION).map((d) => [d.name.value, d]),
+              document.definitions
+                .filter((d): d is FragmentDefinitionNode => d.kind === Kind.FRAGMENT_DEFINITION)
+                .map((d) => [d.name.value, d]),
             );
             const cost = queryCost(schema, operation, fragments, request.variables ?? {});
             if (cost > MAX_QUERY_COST) {
@@ -68,4 +75,3 @@ export function inputBoundaryPlugin<C extends object>(): ApolloServerPlugin<C> {
     },
   };
 }
-

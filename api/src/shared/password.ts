@@ -17,4 +17,3 @@ export async function verifyPassword(passwordHash: string | null, password: stri
   }
   return verify(passwordHash, password).catch(() => false);
 }
-

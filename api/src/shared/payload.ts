@@ -14,11 +14,16 @@ export function payload<K extends string, Row, T>(
 
 /** Makes a mutation payload type: the changed object under `key` (null on failure) and userErrors. */
 export function PayloadType<T extends object>(name: string, key: string, type: ClassType<T>, what: string) {
-  @ObjectType(name, { description: `Result of \`${name.charAt(0).toLowerCase()}${name.slice(1).replace(/Payload$/, "")}\`.` })
+  @ObjectType(name, {
+    description: `Result of \`${name.charAt(0).toLowerCase()}${name.slice(1).replace(/Payload$/, "")}\`.`,
+  })
   class Payload {
     @Field(() => [UserError], { description: "What was wrong; empty on success. When not empty, nothing was written." })
     userErrors!: UserError[];
   }
-  Field(() => type, { nullable: true, description: `The ${what}; null when userErrors is not empty.` })(Payload.prototype, key);
+  Field(() => type, { nullable: true, description: `The ${what}; null when userErrors is not empty.` })(
+    Payload.prototype,
+    key,
+  );
   return Payload;
 }

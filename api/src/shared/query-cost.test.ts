@@ -11,14 +11,23 @@ const routes = fileURLToPath(new URL("../../../portal/app/routes", import.meta.u
 async function costOf(source: string, variables: Record<string, unknown> = {}) {
   const document = parse(source);
   const fragments = Object.fromEntries(
-    document.definitions.filter((d): d is FragmentDefinitionNode => d.kind === Kind.FRAGMENT_DEFINITION).map((d) => [d.name.value, d]),
+    document.definitions
+      .filter((d): d is FragmentDefinitionNode => d.kind === Kind.FRAGMENT_DEFINITION)
+      .map((d) => [d.name.value, d]),
   );
-  const operations = document.definitions.filter((d): d is OperationDefinitionNode => d.kind === Kind.OPERATION_DEFINITION);
+  const operations = document.definitions.filter(
+    (d): d is OperationDefinitionNode => d.kind === Kind.OPERATION_DEFINITION,
+  );
   const s = await schema();
-  return operations.map((op) => ({ name: op.name?.value ?? "anonymous", cost: queryCost(s, op, fragments, variables) }));
+  return operations.map((op) => ({
+    name: op.name?.value ?? "anonymous",
+    cost: queryCost(s, op, fragments, variables),
+  }));
 }
 
-const agreementPage = (first: number) => `{ agreements(first: ${first}) { edges { node { id number status lapsePreview { __typename } updatesNeeded { __typename }
+const agreementPage = (
+  first: number,
+) => `{ agreements(first: ${first}) { edges { node { id number status lapsePreview { __typename } updatesNeeded { __typename }
   history { action } tailoring { steps { step } history { __typename } actionPlan { id items { id } } } } } } }`;
 
 describe("the query cost", () => {
@@ -26,8 +35,14 @@ describe("the query cost", () => {
     const [small] = await costOf(agreementPage(10));
     const [large] = await costOf(agreementPage(100));
     expect(large!.cost).toBeGreaterThan(small!.cost * 9);
-    const [viaVariable] = await costOf(`query($n: Int) { agreements(first: $n) { edges { node { id lapsePreview { __typename } } } } }`, { n: 100 });
-    const [viaSmallVariable] = await costOf(`query($n: Int) { agreements(first: $n) { edges { node { id lapsePreview { __typename } } } } }`, { n: 5 });
+    const [viaVariable] = await costOf(
+      `query($n: Int) { agreements(first: $n) { edges { node { id lapsePreview { __typename } } } } }`,
+      { n: 100 },
+    );
+    const [viaSmallVariable] = await costOf(
+      `query($n: Int) { agreements(first: $n) { edges { node { id lapsePreview { __typename } } } } }`,
+      { n: 5 },
+    );
     expect(viaVariable!.cost - 1).toBe((viaSmallVariable!.cost - 1) * 20);
   });
 
@@ -45,20 +60,30 @@ describe("the query cost", () => {
     expect(aliased!.cost).toBeGreaterThan(MAX_QUERY_COST);
     const [onePage] = await costOf(`{ ${page} }`);
     expect(onePage!.cost).toBeGreaterThan(MAX_QUERY_COST);
-    const [threads] = await costOf(`query($id: ID!) { node(id: $id) { ... on SupportCase { messages { attachments { contentBase64 } } } } }`);
+    const [threads] = await costOf(
+      `query($id: ID!) { node(id: $id) { ... on SupportCase { messages { attachments { contentBase64 } } } } }`,
+    );
     expect(threads!.cost).toBeGreaterThan(MAX_QUERY_COST);
     const [pdfs] = await costOf(`{ serviceVisits(first: 20) { edges { node { protocolPdf { base64 } } } } }`);
     expect(pdfs!.cost).toBeGreaterThan(MAX_QUERY_COST);
-    const [signatures] = await costOf(`{ serviceVisits(first: 100) { edges { node { signature { imageDataUrl } } } } }`);
+    const [signatures] = await costOf(
+      `{ serviceVisits(first: 100) { edges { node { signature { imageDataUrl } } } } }`,
+    );
     expect(signatures!.cost).toBeGreaterThan(MAX_QUERY_COST);
   });
 
   it("still lets the deprecated contentBase64 through on one attachment and on one case's opening files", async () => {
-    const [one] = await costOf(`query($id: ID!) { node(id: $id) { ... on SupportCaseAttachment { fileName contentBase64 } } }`);
+    const [one] = await costOf(
+      `query($id: ID!) { node(id: $id) { ... on SupportCaseAttachment { fileName contentBase64 } } }`,
+    );
     expect(one!.cost).toBeLessThanOrEqual(MAX_QUERY_COST);
-    const [oneCase] = await costOf(`query($id: ID!) { node(id: $id) { ... on SupportCase { attachments { fileName contentBase64 } } } }`);
+    const [oneCase] = await costOf(
+      `query($id: ID!) { node(id: $id) { ... on SupportCase { attachments { fileName contentBase64 } } } }`,
+    );
     expect(oneCase!.cost).toBeLessThanOrEqual(MAX_QUERY_COST);
-    const [twoCases] = await costOf(`query($a: ID!, $b: ID!) { a: node(id: $a) { ... on SupportCase { attachments { contentBase64 } } } b: node(id: $b) { ... on SupportCase { attachments { contentBase64 } } } }`);
+    const [twoCases] = await costOf(
+      `query($a: ID!, $b: ID!) { a: node(id: $a) { ... on SupportCase { attachments { contentBase64 } } } b: node(id: $b) { ... on SupportCase { attachments { contentBase64 } } } }`,
+    );
     expect(twoCases!.cost).toBeGreaterThan(MAX_QUERY_COST);
   });
 

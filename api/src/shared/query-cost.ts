@@ -78,7 +78,12 @@ export function queryCost(
     return DEFAULT_PAGE_SIZE;
   };
 
-  const cost = (selectionSet: SelectionSetNode, parent: GraphQLCompositeType, inPage: boolean, seen: Set<string>): number => {
+  const cost = (
+    selectionSet: SelectionSetNode,
+    parent: GraphQLCompositeType,
+    inPage: boolean,
+    seen: Set<string>,
+  ): number => {
     let total = 0;
     for (const selection of selectionSet.selections) {
       if (selection.kind === Kind.INLINE_FRAGMENT) {
@@ -90,7 +95,8 @@ export function queryCost(
         const fragment = fragments[selection.name.value];
         if (!fragment || seen.has(fragment.name.value)) continue;
         const typed = schema.getType(fragment.typeCondition.name.value);
-        if (typed && isCompositeType(typed)) total += cost(fragment.selectionSet, typed, inPage, new Set([...seen, fragment.name.value]));
+        if (typed && isCompositeType(typed))
+          total += cost(fragment.selectionSet, typed, inPage, new Set([...seen, fragment.name.value]));
         continue;
       }
       const name = selection.name.value;
@@ -98,11 +104,18 @@ export function queryCost(
       const field = parent.getFields()[name];
       if (!field) continue;
       const returns = getNamedType(field.type);
-      const own = (selection.selectionSet ? 1 : 0) + (EXPENSIVE[`${parent.name}.${name}`] ?? 0) + (BYTE_FIELDS[`${parent.name}.${name}`] ?? 0);
-      const below = selection.selectionSet && isCompositeType(returns) ? cost(selection.selectionSet, returns, returns.name.endsWith("Connection"), seen) : 0;
+      const own =
+        (selection.selectionSet ? 1 : 0) +
+        (EXPENSIVE[`${parent.name}.${name}`] ?? 0) +
+        (BYTE_FIELDS[`${parent.name}.${name}`] ?? 0);
+      const below =
+        selection.selectionSet && isCompositeType(returns)
+          ? cost(selection.selectionSet, returns, returns.name.endsWith("Connection"), seen)
+          : 0;
       let times = 1;
       if (returns.name.endsWith("Connection")) times = pageSize(selection.arguments ?? []);
-      else if (isListType(getNullableType(field.type)) && !(inPage && (name === "edges" || name === "nodes"))) times = LIST_ESTIMATE;
+      else if (isListType(getNullableType(field.type)) && !(inPage && (name === "edges" || name === "nodes")))
+        times = LIST_ESTIMATE;
       // A connection's page is paid `first` times (its totalCount and pageInfo with it: a small overcount).
       total += returns.name.endsWith("Connection") ? own + times * below : times * (own + below);
     }

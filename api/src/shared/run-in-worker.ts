@@ -36,7 +36,11 @@ function startThread(job: WorkerJob): Worker {
   // A worker thread starts without the parent's TypeScript loader (vitest's is not even Node's):
   // tsx loads the entry for it, with the API's tsconfig (JSX, decorators). Its ES module build is
   // the one that works from an evaluated script.
-  const tsx = pathToFileURL(createRequire(import.meta.url).resolve("tsx/esm/api").replace(/\.cjs$/, ".mjs")).href;
+  const tsx = pathToFileURL(
+    createRequire(import.meta.url)
+      .resolve("tsx/esm/api")
+      .replace(/\.cjs$/, ".mjs"),
+  ).href;
   const source = job.entry.href.replace(/\.js$/, ".ts");
   const tsconfig = fileURLToPath(new URL("../../tsconfig.json", import.meta.url));
   const code = `import(${JSON.stringify(tsx)}).then((tsx) => tsx.tsImport(${JSON.stringify(source)}, { parentURL: ${JSON.stringify(source)}, tsconfig: ${JSON.stringify(tsconfig)} }));`;

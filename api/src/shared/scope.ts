@@ -1,5 +1,13 @@
 import { type SQL, and, eq, or, inArray, sql } from "drizzle-orm";
-import { agreementProperties, agreements, organisations, properties, supportCaseMessages, supportCases, users } from "../db/schema/index.js";
+import {
+  agreementProperties,
+  agreements,
+  organisations,
+  properties,
+  supportCaseMessages,
+  supportCases,
+  users,
+} from "../db/schema/index.js";
 import { isVendorStaff, type Viewer } from "./viewer.js";
 
 /**
@@ -22,7 +30,10 @@ export function organisationScope(v: Viewer): SQL | undefined {
         organisations.id,
         sql`(select ${properties.customerId} from ${properties} where ${properties.installerId} = ${v.organisationId})`,
       ),
-      inArray(organisations.id, sql`(select ${agreements.customerId} from ${agreements} where ${agreements.partnerId} = ${v.organisationId})`),
+      inArray(
+        organisations.id,
+        sql`(select ${agreements.customerId} from ${agreements} where ${agreements.partnerId} = ${v.organisationId})`,
+      ),
     );
   }
   return or(
@@ -32,7 +43,10 @@ export function organisationScope(v: Viewer): SQL | undefined {
       organisations.id,
       sql`(select ${properties.installerId} from ${properties} where ${properties.customerId} = ${v.organisationId})`,
     ),
-    inArray(organisations.id, sql`(select ${agreements.partnerId} from ${agreements} where ${agreements.customerId} = ${v.organisationId})`),
+    inArray(
+      organisations.id,
+      sql`(select ${agreements.partnerId} from ${agreements} where ${agreements.customerId} = ${v.organisationId})`,
+    ),
   );
 }
 
@@ -92,7 +106,10 @@ export function colleagueScope(v: Viewer): SQL | undefined {
 export function supportCaseScope(v: Viewer): SQL | undefined {
   if (isVendorStaff(v)) return undefined;
   if (v.organisationKind === "PARTNER") {
-    return or(and(eq(supportCases.partnerId, v.organisationId), eq(supportCases.routedTo, "PARTNER")), eq(supportCases.openedByOrganisationId, v.organisationId));
+    return or(
+      and(eq(supportCases.partnerId, v.organisationId), eq(supportCases.routedTo, "PARTNER")),
+      eq(supportCases.openedByOrganisationId, v.organisationId),
+    );
   }
   return eq(supportCases.customerId, v.organisationId);
 }
@@ -107,8 +124,17 @@ export function supportMessageScope(v: Viewer): SQL | undefined {
   if (v.organisationKind === "PARTNER") {
     return or(
       eq(supportCaseMessages.internal, false),
-      inArray(supportCaseMessages.authorUserId, sql`(select ${users.id} from ${users} where ${users.organisationId} = ${v.organisationId})`),
-      and(eq(supportCaseMessages.handover, true), inArray(supportCaseMessages.caseId, sql`(select ${supportCases.id} from ${supportCases} where ${supportCases.partnerId} = ${v.organisationId})`)),
+      inArray(
+        supportCaseMessages.authorUserId,
+        sql`(select ${users.id} from ${users} where ${users.organisationId} = ${v.organisationId})`,
+      ),
+      and(
+        eq(supportCaseMessages.handover, true),
+        inArray(
+          supportCaseMessages.caseId,
+          sql`(select ${supportCases.id} from ${supportCases} where ${supportCases.partnerId} = ${v.organisationId})`,
+        ),
+      ),
     );
   }
   return eq(supportCaseMessages.internal, false);

@@ -5,7 +5,8 @@ import type { DbOrTx } from "../db/client.js";
 type Raw = Record<string, unknown>;
 
 /** What `db.execute` hands back: postgres.js a list of rows, PGlite an object holding them. */
-export const rowsOf = (result: unknown): Raw[] => (Array.isArray(result) ? (result as Raw[]) : ((result as { rows?: Raw[] }).rows ?? []));
+export const rowsOf = (result: unknown): Raw[] =>
+  Array.isArray(result) ? (result as Raw[]) : ((result as { rows?: Raw[] }).rows ?? []);
 
 /**
  * Whole rows of one table (plus `extra` columns of a joined one), typed as drizzle's `select()`
@@ -14,11 +15,24 @@ export const rowsOf = (result: unknown): Raw[] => (Array.isArray(result) ? (resu
  * rentals that was an eighth of the API's CPU. Here each column's decoder is found once, and a
  * cell costs one read plus the same decoding drizzle does (dates, timestamps).
  */
-export function tableRows<T extends PgTable, Extra extends Record<string, PgColumn> = Record<never, PgColumn>>(table: T, extra?: Extra) {
+export function tableRows<T extends PgTable, Extra extends Record<string, PgColumn> = Record<never, PgColumn>>(
+  table: T,
+  extra?: Extra,
+) {
   // `name` is the key a column comes back under: its own name, or for an extra column its alias.
   const columns = [
-    ...Object.entries(getTableColumns(table)).map(([key, column]) => ({ key, column, name: column.name, select: sql`${column}` })),
-    ...Object.entries(extra ?? {}).map(([key, column]) => ({ key, column, name: key, select: sql`${column} as ${sql.identifier(key)}` })),
+    ...Object.entries(getTableColumns(table)).map(([key, column]) => ({
+      key,
+      column,
+      name: column.name,
+      select: sql`${column}`,
+    })),
+    ...Object.entries(extra ?? {}).map(([key, column]) => ({
+      key,
+      column,
+      name: key,
+      select: sql`${column} as ${sql.identifier(key)}`,
+    })),
   ];
   const list = sql.join(
     columns.map((c) => c.select),
@@ -26,7 +40,11 @@ export function tableRows<T extends PgTable, Extra extends Record<string, PgColu
   );
   type Row = T["$inferSelect"] & { [K in keyof Extra]: Extra[K]["_"]["data"] };
   return async (db: DbOrTx, query: { from?: SQL; where: SQL; orderBy?: SQL }): Promise<Row[]> => {
-    const raw = rowsOf(await db.execute(sql`select ${list} from ${query.from ?? table} where ${query.where}${query.orderBy ? sql` order by ${query.orderBy}` : sql``}`));
+    const raw = rowsOf(
+      await db.execute(
+        sql`select ${list} from ${query.from ?? table} where ${query.where}${query.orderBy ? sql` order by ${query.orderBy}` : sql``}`,
+      ),
+    );
     const rows: Raw[] = new Array(raw.length);
     for (let i = 0; i < raw.length; i++) {
       const r = raw[i]!;

@@ -29,7 +29,11 @@ export async function mutate<T>(db: DbOrTx, work: (tx: Tx) => Promise<Result<T>>
 /** PostgreSQL's SQLSTATE for a unique violation, to turn a lost race into a userError. */
 export function isUniqueViolation(e: unknown, constraint?: string): boolean {
   const err = findPgError(e);
-  return !!err && err.code === "23505" && (!constraint || err.constraint_name === constraint || err.constraint === constraint);
+  return (
+    !!err &&
+    err.code === "23505" &&
+    (!constraint || err.constraint_name === constraint || err.constraint === constraint)
+  );
 }
 
 function findPgError(e: unknown): { code?: string; constraint_name?: string; constraint?: string } | null {

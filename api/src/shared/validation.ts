@@ -11,7 +11,8 @@ const isInputObject = (value: unknown): value is object => value !== null && typ
 export const validateArgument: ValidatorFn = async (value) => {
   if (!isInputObject(value)) return;
   try {
-    if (Array.isArray(value)) await Promise.all(value.filter(isInputObject).map((item) => validateOrReject(item, OPTIONS)));
+    if (Array.isArray(value))
+      await Promise.all(value.filter(isInputObject).map((item) => validateOrReject(item, OPTIONS)));
     else await validateOrReject(value, OPTIONS);
   } catch (errors) {
     throw new ArgumentValidationError(errors as ValidationError[]);

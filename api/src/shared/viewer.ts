@@ -37,7 +37,10 @@ export function requireRole(viewer: Viewer, roles: readonly Role[]): void {
   if (!holds(viewer, roles)) throw forbidden();
 }
 
-/** Whether the viewer (or a user) holds one of the roles: what the `viewerCan…` fields answer, from the same lists as the checks. */
+/**
+ * Whether the viewer (or a user) holds one of the roles: what the `viewerCan…` fields answer, from the same lists as
+ * the checks.
+ */
 export function holds(viewer: Pick<Viewer, "role">, roles: readonly Role[]): boolean {
   return roles.includes(viewer.role);
 }

@@ -34,8 +34,14 @@ export async function request<TResult, TVariables>(
   });
   const body = (await response.json().catch(() => ({}))) as GraphQLResponse<TResult>;
   const [error] = body.errors ?? [];
-  if (error) throw new TryggError(error.message, error.extensions?.code, error.extensions?.requestId ?? body.extensions?.requestId);
-  if (!response.ok || !body.data) throw new TryggError(`HTTP ${response.status} without data`, undefined, body.extensions?.requestId);
+  if (error)
+    throw new TryggError(
+      error.message,
+      error.extensions?.code,
+      error.extensions?.requestId ?? body.extensions?.requestId,
+    );
+  if (!response.ok || !body.data)
+    throw new TryggError(`HTTP ${response.status} without data`, undefined, body.extensions?.requestId);
   return body.data;
 }
 

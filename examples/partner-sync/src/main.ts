@@ -10,7 +10,8 @@ const pageSize = Number(process.env.TRYGG_PAGE_SIZE ?? 100);
 async function token(): Promise<string> {
   if (process.env.TRYGG_TOKEN) return process.env.TRYGG_TOKEN;
   const { TRYGG_EMAIL: email, TRYGG_PASSWORD: password } = process.env;
-  if (!email || !password) throw new Error("Set TRYGG_TOKEN, or TRYGG_EMAIL and TRYGG_PASSWORD of a partner admin to make one.");
+  if (!email || !password)
+    throw new Error("Set TRYGG_TOKEN, or TRYGG_EMAIL and TRYGG_PASSWORD of a partner admin to make one.");
   const session = await logIn(endpoint, email, password);
   const secret = await createApiToken(endpoint, session, `partner-sync ${new Date().toISOString().slice(0, 10)}`);
   // Shown once: keep it in the scheduler's secret store and set TRYGG_TOKEN from then on.

@@ -1,5 +1,10 @@
 import { request, throwOnUserErrors } from "./client.js";
-import { AgreementsPageDocument, CreateApiTokenDocument, LogInDocument, type AgreementsPageQuery } from "./graphql/graphql.js";
+import {
+  AgreementsPageDocument,
+  CreateApiTokenDocument,
+  LogInDocument,
+  type AgreementsPageQuery,
+} from "./graphql/graphql.js";
 
 export type SyncedAgreement = AgreementsPageQuery["agreements"]["edges"][number]["node"];
 
@@ -18,13 +23,22 @@ export async function createApiToken(endpoint: string, sessionToken: string, nam
 }
 
 /** Every agreement the token may see, page by page (`first` at most 100), with the number of pages read. */
-export async function fetchAllAgreements(endpoint: string, token: string, pageSize = 100): Promise<{ agreements: SyncedAgreement[]; pages: number; totalCount: number }> {
+export async function fetchAllAgreements(
+  endpoint: string,
+  token: string,
+  pageSize = 100,
+): Promise<{ agreements: SyncedAgreement[]; pages: number; totalCount: number }> {
   const agreements: SyncedAgreement[] = [];
   let after: string | null = null;
   let pages = 0;
   let totalCount = 0;
   for (;;) {
-    const page: AgreementsPageQuery = await request(endpoint, AgreementsPageDocument, { first: pageSize, after }, token);
+    const page: AgreementsPageQuery = await request(
+      endpoint,
+      AgreementsPageDocument,
+      { first: pageSize, after },
+      token,
+    );
     pages++;
     totalCount = page.agreements.totalCount;
     agreements.push(...page.agreements.edges.map((e) => e.node));
@@ -34,7 +48,18 @@ export async function fetchAllAgreements(endpoint: string, token: string, pageSi
   return { agreements, pages, totalCount };
 }
 
-const CSV_COLUMNS = ["number", "status", "tier", "startsOn", "endsOn", "customer", "customerOrganisationNumber", "partner", "properties", "licenceRentals"] as const;
+const CSV_COLUMNS = [
+  "number",
+  "status",
+  "tier",
+  "startsOn",
+  "endsOn",
+  "customer",
+  "customerOrganisationNumber",
+  "partner",
+  "properties",
+  "licenceRentals",
+] as const;
 
 /** One line per agreement, for Excel: properties and rentals joined with "; ". */
 export function toCsv(agreements: readonly SyncedAgreement[]): string {

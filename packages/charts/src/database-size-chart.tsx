@@ -41,7 +41,14 @@ export function DatabaseSizeChart({ points, width = 480, height = 220, title }: 
   const x = scaleTime({ domain: [new Date(first - pad), new Date(last + pad)], range: [0, innerW] });
   const y = scaleLinear({ domain: [0, Math.max(1, ...sizes) * 1.15], range: [innerH, 0], nice: true });
   return (
-    <svg xmlns="http://www.w3.org/2000/svg" width={width} height={height} viewBox={`0 0 ${width} ${height}`} role="img" aria-label={title ?? "Database size (MB) per visit"}>
+    <svg
+      xmlns="http://www.w3.org/2000/svg"
+      width={width}
+      height={height}
+      viewBox={`0 0 ${width} ${height}`}
+      role="img"
+      aria-label={title ?? "Database size (MB) per visit"}
+    >
       <rect x={0} y={0} width={width} height={height} fill="#ffffff" />
       {title ? (
         <text x={MARGIN.left} y={16} fontSize={12} fontFamily={FONT} fill={INK}>
@@ -67,11 +74,25 @@ export function DatabaseSizeChart({ points, width = 480, height = 220, title }: 
           tickFormat={(v) => (v as Date).toISOString().slice(0, sorted.length > 6 ? 4 : 7)}
           tickLabelProps={() => ({ fontSize: 9, fontFamily: FONT, fill: INK, textAnchor: "middle" })}
         />
-        <LinePath<SizePoint> data={sorted} x={(p) => x(day(p.visitedOn))} y={(p) => y(p.sizeMb)} stroke={LINE} strokeWidth={2} fill="none" />
+        <LinePath<SizePoint>
+          data={sorted}
+          x={(p) => x(day(p.visitedOn))}
+          y={(p) => y(p.sizeMb)}
+          stroke={LINE}
+          strokeWidth={2}
+          fill="none"
+        />
         {sorted.map((p) => (
           <g key={p.visitedOn}>
             <circle cx={x(day(p.visitedOn))} cy={y(p.sizeMb)} r={3.5} fill={LINE} />
-            <text x={x(day(p.visitedOn))} y={y(p.sizeMb) - 8} fontSize={9} fontFamily={FONT} fill={INK} textAnchor="middle">
+            <text
+              x={x(day(p.visitedOn))}
+              y={y(p.sizeMb) - 8}
+              fontSize={9}
+              fontFamily={FONT}
+              fill={INK}
+              textAnchor="middle"
+            >
               {p.sizeMb.toLocaleString("sv-SE")}
             </text>
           </g>

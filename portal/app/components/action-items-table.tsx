@@ -9,7 +9,8 @@ export function Estimate({ item }: { item: Pick<ActionItemRowFragment, "estimate
   const t = useT();
   const lang = useLang();
   const parts: string[] = [];
-  if (item.estimateHours != null) parts.push(t("tailoring.item.hours", { hours: formatNumber(lang, item.estimateHours) }));
+  if (item.estimateHours != null)
+    parts.push(t("tailoring.item.hours", { hours: formatNumber(lang, item.estimateHours) }));
   if (item.estimateCost) parts.push(formatMoney(lang, item.estimateCost));
   return <>{parts.length > 0 ? parts.join(" · ") : t("common.none")}</>;
 }
@@ -35,7 +36,16 @@ interface ActionItemsTableProps<Item extends ActionItemRowFragment> {
 }
 
 /** The action plan's items in priority order: on the tailoring page and in its print view. */
-export function ActionItemsTable<Item extends ActionItemRowFragment>({ items, caption, captionHidden, className, titleNotes, status, ownerAs = "badge", rowProps }: ActionItemsTableProps<Item>) {
+export function ActionItemsTable<Item extends ActionItemRowFragment>({
+  items,
+  caption,
+  captionHidden,
+  className,
+  titleNotes,
+  status,
+  ownerAs = "badge",
+  rowProps,
+}: ActionItemsTableProps<Item>) {
   const t = useT();
   return (
     <table className={className}>

@@ -3,7 +3,24 @@ import type { MessageKey } from "~/i18n/i18n";
 import { useT } from "~/i18n/use-t";
 
 /** One labelled input of an admin form, its error right under it. */
-export function TextField({ kit, name, label, type = "text", hint, ...rest }: { kit: FieldKit; name: string; label: MessageKey; type?: string; hint?: MessageKey; required?: boolean; autoComplete?: string; inputMode?: "numeric" | "text"; min?: number }) {
+export function TextField({
+  kit,
+  name,
+  label,
+  type = "text",
+  hint,
+  ...rest
+}: {
+  kit: FieldKit;
+  name: string;
+  label: MessageKey;
+  type?: string;
+  hint?: MessageKey;
+  required?: boolean;
+  autoComplete?: string;
+  inputMode?: "numeric" | "text";
+  min?: number;
+}) {
   const t = useT();
   const props = kit.props(name);
   const hintId = hint ? `${props.id}-hint` : undefined;
@@ -23,7 +40,19 @@ export function TextField({ kit, name, label, type = "text", hint, ...rest }: { 
 }
 
 /** One labelled select of an admin form. */
-export function SelectField({ kit, name, label, options, empty }: { kit: FieldKit; name: string; label: MessageKey; options: ReadonlyArray<{ value: string; label: string }>; empty?: string }) {
+export function SelectField({
+  kit,
+  name,
+  label,
+  options,
+  empty,
+}: {
+  kit: FieldKit;
+  name: string;
+  label: MessageKey;
+  options: ReadonlyArray<{ value: string; label: string }>;
+  empty?: string;
+}) {
   const t = useT();
   return (
     <div className="field">

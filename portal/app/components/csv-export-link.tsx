@@ -8,7 +8,12 @@ export function CsvExportLink({ to }: { to: string }) {
   for (const paging of ["after", "before", "size"]) params.delete(paging);
   const query = params.toString();
   return (
-    <a className="button button-secondary csv-export" href={query ? `${to}?${query}` : to} download title={t("export.csvLabel")}>
+    <a
+      className="button button-secondary csv-export"
+      href={query ? `${to}?${query}` : to}
+      download
+      title={t("export.csvLabel")}
+    >
       {t("export.csv")}
     </a>
   );

@@ -24,7 +24,8 @@ function explain(status: number | undefined): Explanation {
 }
 
 function requestIdOf(data: unknown): string | undefined {
-  if (typeof data === "object" && data !== null && "requestId" in data && typeof data.requestId === "string") return data.requestId;
+  if (typeof data === "object" && data !== null && "requestId" in data && typeof data.requestId === "string")
+    return data.requestId;
   return undefined;
 }
 

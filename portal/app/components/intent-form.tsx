@@ -69,10 +69,22 @@ interface IntentFormProps<Intent extends string> {
 }
 
 /** A form posting `intent` to the page's action, with errors beside its fields. */
-export function IntentForm<Intent extends string>({ intent, also = [], fields = [], target, className, confirm, hidden, children, ...rest }: IntentFormProps<Intent>) {
+export function IntentForm<Intent extends string>({
+  intent,
+  also = [],
+  fields = [],
+  target,
+  className,
+  confirm,
+  hidden,
+  children,
+  ...rest
+}: IntentFormProps<Intent>) {
   const t = useT();
   const last = useLastResult<Intent>();
-  const result = [intent, ...also].map((posted) => resultFor(last, posted, target)).find((answer) => answer !== undefined);
+  const result = [intent, ...also]
+    .map((posted) => resultFor(last, posted, target))
+    .find((answer) => answer !== undefined);
   const failed = result && !result.ok ? result : undefined;
   const prefix = target ? `${intent}-${target}` : intent;
   const errorFor = (name: string): FormError | undefined => failed?.errors.find((error) => error.field === name);
@@ -80,7 +92,12 @@ export function IntentForm<Intent extends string>({ intent, also = [], fields = 
   const kit: FieldKit = {
     props(name) {
       const error = errorFor(name);
-      return { id: `${prefix}-${name}`, name, "aria-invalid": error ? true : undefined, "aria-describedby": error ? `${prefix}-${name}-error` : undefined };
+      return {
+        id: `${prefix}-${name}`,
+        name,
+        "aria-invalid": error ? true : undefined,
+        "aria-describedby": error ? `${prefix}-${name}-error` : undefined,
+      };
     },
     error(name) {
       const error = errorFor(name);
@@ -135,16 +152,45 @@ export function SuccessNotice<Intent extends string>({ intents }: { intents: rea
 }
 
 /** The submit button of an intent form; busy only while this form (this row's) is being sent. */
-export function IntentButton({ intent, target, busy, children, className }: { intent: string; target?: string; busy: string; children: ReactNode; className?: string }) {
+export function IntentButton({
+  intent,
+  target,
+  busy,
+  children,
+  className,
+}: {
+  intent: string;
+  target?: string;
+  busy: string;
+  children: ReactNode;
+  className?: string;
+}) {
   return (
-    <SubmitButton intent={intent} match={target ? { targetId: target } : undefined} busyLabel={busy} className={className}>
+    <SubmitButton
+      intent={intent}
+      match={target ? { targetId: target } : undefined}
+      busyLabel={busy}
+      className={className}
+    >
       {children}
     </SubmitButton>
   );
 }
 
 /** A row's one-button form that ends something (an account, a rental, an add-on), asking first. */
-export function RowAction({ intent, target, confirm, busy, children }: { intent: string; target: string; confirm: string; busy: string; children: ReactNode }) {
+export function RowAction({
+  intent,
+  target,
+  confirm,
+  busy,
+  children,
+}: {
+  intent: string;
+  target: string;
+  confirm: string;
+  busy: string;
+  children: ReactNode;
+}) {
   return (
     <IntentForm intent={intent} target={target} confirm={confirm}>
       {() => (
@@ -157,7 +203,11 @@ export function RowAction({ intent, target, confirm, busy, children }: { intent:
 }
 
 /** A row's last cell in a list the viewer may edit: the row's action while the row is still active. */
-export function RowActionCell({ editable, active, ...action }: { editable: boolean; active: boolean } & Parameters<typeof RowAction>[0]) {
+export function RowActionCell({
+  editable,
+  active,
+  ...action
+}: { editable: boolean; active: boolean } & Parameters<typeof RowAction>[0]) {
   if (!editable) return null;
   return <td>{active ? <RowAction {...action} /> : null}</td>;
 }

@@ -88,7 +88,9 @@ export function Pagination({ pageInfo, shown, total }: PaginationProps) {
   const next = pageInfo.hasNextPage && pageInfo.endCursor ? to("after", pageInfo.endCursor) : undefined;
   return (
     <nav className="pager" aria-label={t("list.pagination")}>
-      <p className="pager-status" data-shown={shown} data-total={total}>{t("list.showing", { shown: formatNumber(lang, shown), total: formatNumber(lang, total) })}</p>
+      <p className="pager-status" data-shown={shown} data-total={total}>
+        {t("list.showing", { shown: formatNumber(lang, shown), total: formatNumber(lang, total) })}
+      </p>
       {previous || next ? (
         <div className="pager-links">
           {previous ? (

@@ -15,7 +15,12 @@ export function MainMenu({ items }: { items: readonly NavItem[] }) {
   const [open, setOpen] = useState(false);
   useEffect(() => setScripted(true), []);
   return (
-    <nav className="mainnav" aria-label={t("nav.label")} data-collapsible={scripted ? "" : undefined} data-open={open ? "" : undefined}>
+    <nav
+      className="mainnav"
+      aria-label={t("nav.label")}
+      data-collapsible={scripted ? "" : undefined}
+      data-open={open ? "" : undefined}
+    >
       <div className="mainnav-bar">
         <button
           type="button"

@@ -25,7 +25,15 @@ export function SubmitButton({ children, busyLabel, action, intent, match, class
     (intent === undefined || form.get("intent") === intent) &&
     Object.entries(match ?? {}).every(([name, value]) => form.get(name) === value);
   return (
-    <button type="submit" name={intent ? "intent" : undefined} value={intent} className={className ?? "button"} disabled={busy} aria-busy={busy} aria-label={rest["aria-label"]}>
+    <button
+      type="submit"
+      name={intent ? "intent" : undefined}
+      value={intent}
+      className={className ?? "button"}
+      disabled={busy}
+      aria-busy={busy}
+      aria-label={rest["aria-label"]}
+    >
       {busy ? busyLabel : children}
     </button>
   );

@@ -4,24 +4,48 @@ import { formatDateTime, formatNumber, type Lang, type MessageKey, type Translat
 import { useLang, useT } from "~/i18n/use-t";
 
 /** "3,5 öppettimmar kvar", "1 öppettimme sen", or where the clock stands when it does not run. */
-export function timeLeftText(lang: Lang, t: Translate, c: Pick<SupportCaseRowFragment, "openHoursLeft" | "firstRespondedAt" | "status">): string {
+export function timeLeftText(
+  lang: Lang,
+  t: Translate,
+  c: Pick<SupportCaseRowFragment, "openHoursLeft" | "firstRespondedAt" | "status">,
+): string {
   if (c.firstRespondedAt) return t("support.deadline.answered");
   if (c.status === "WAITING_ON_CUSTOMER") return t("support.deadline.paused");
   if (c.openHoursLeft === null || c.openHoursLeft === undefined) return t("support.deadline.none");
   const hours = Math.abs(c.openHoursLeft);
   const shown = formatNumber(lang, Math.round(hours * 10) / 10);
-  return c.openHoursLeft < 0 ? t("support.deadline.overdueBy", { hours: shown }) : t("support.deadline.left", { hours: shown });
+  return c.openHoursLeft < 0
+    ? t("support.deadline.overdueBy", { hours: shown })
+    : t("support.deadline.left", { hours: shown });
 }
 
 export function DeadlineBadge({ c }: { c: SupportCaseRowFragment }) {
   const t = useT();
-  if (c.overdue) return <span className="badge badge-danger" data-deadline="overdue">{t("support.deadline.overdue")}</span>;
-  if (c.nearDeadline) return <span className="badge badge-warning" data-deadline="near">{t("support.deadline.near")}</span>;
+  if (c.overdue)
+    return (
+      <span className="badge badge-danger" data-deadline="overdue">
+        {t("support.deadline.overdue")}
+      </span>
+    );
+  if (c.nearDeadline)
+    return (
+      <span className="badge badge-warning" data-deadline="near">
+        {t("support.deadline.near")}
+      </span>
+    );
   return null;
 }
 
 /** A table of cases: for customers their organisation's, for staff a queue (most urgent first, as the API sorts it). */
-export function SupportCaseList({ cases, queue, caption }: { cases: readonly SupportCaseRowFragment[]; queue: boolean; caption: string }) {
+export function SupportCaseList({
+  cases,
+  queue,
+  caption,
+}: {
+  cases: readonly SupportCaseRowFragment[];
+  queue: boolean;
+  caption: string;
+}) {
   const t = useT();
   const lang = useLang();
   return (
@@ -40,7 +64,13 @@ export function SupportCaseList({ cases, queue, caption }: { cases: readonly Sup
         </thead>
         <tbody>
           {cases.map((c) => (
-            <tr key={c.id} data-case={c.number} data-status={c.status} data-routed={c.routedTo} className={c.overdue ? "row-overdue" : c.nearDeadline ? "row-near" : undefined}>
+            <tr
+              key={c.id}
+              data-case={c.number}
+              data-status={c.status}
+              data-routed={c.routedTo}
+              className={c.overdue ? "row-overdue" : c.nearDeadline ? "row-near" : undefined}
+            >
               <th scope="row">
                 <Link to={`/support/${encodeURIComponent(c.id)}`} className="nowrap-link">
                   {c.number}
@@ -60,12 +90,18 @@ export function SupportCaseList({ cases, queue, caption }: { cases: readonly Sup
                 {t(`support.status.${c.status}` as MessageKey)}
                 {c.assignee ? <span className="cell-note">{c.assignee.name}</span> : null}
               </td>
-              <td>{c.routedTo === "PARTNER" ? (c.partner?.name ?? t("support.routed.PARTNER")) : t("support.routed.VENDOR")}</td>
+              <td>
+                {c.routedTo === "PARTNER"
+                  ? (c.partner?.name ?? t("support.routed.PARTNER"))
+                  : t("support.routed.VENDOR")}
+              </td>
               <td className="tabular">
                 {queue ? (
                   <>
                     <span data-testid="time-left">{timeLeftText(lang, t, c)}</span> <DeadlineBadge c={c} />
-                    {c.responseDueAt ? <span className="cell-note">{formatDateTime(lang, c.responseDueAt)}</span> : null}
+                    {c.responseDueAt ? (
+                      <span className="cell-note">{formatDateTime(lang, c.responseDueAt)}</span>
+                    ) : null}
                   </>
                 ) : c.firstRespondedAt ? (
                   t("support.deadline.answered")

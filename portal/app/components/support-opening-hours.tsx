@@ -19,7 +19,12 @@ export function isoWeek(isoDate: string): number {
 }
 
 function weekdayAndDate(lang: string, isoDate: string): string {
-  return dateTimeFormat(LOCALES[lang as "sv"], { weekday: "long", day: "numeric", month: "long", timeZone: "UTC" }).format(new Date(`${isoDate}T00:00:00Z`));
+  return dateTimeFormat(LOCALES[lang as "sv"], {
+    weekday: "long",
+    day: "numeric",
+    month: "long",
+    timeZone: "UTC",
+  }).format(new Date(`${isoDate}T00:00:00Z`));
 }
 
 /** The coming weeks day by day: the hours, or why support is closed ("Juldagen", "Lördag"). */
@@ -41,7 +46,9 @@ export function OpeningHours({ days }: { days: readonly Day[] }) {
                 {day.slots.length === 0 ? (
                   <span>{t("support.closedBecause", { reason: day.closedReason ?? "" })}</span>
                 ) : (
-                  <span className="tabular">{day.slots.map((s) => `${clockTime(lang, s.opensAt)}–${clockTime(lang, s.closesAt)}`).join(", ")}</span>
+                  <span className="tabular">
+                    {day.slots.map((s) => `${clockTime(lang, s.opensAt)}–${clockTime(lang, s.closesAt)}`).join(", ")}
+                  </span>
                 )}
                 {day.note ? <span className="cell-note">{day.note}</span> : null}
               </li>

@@ -6,11 +6,17 @@ import { dateTimeFormat } from "~/i18n/intl-formats";
 const ZONE = "Europe/Stockholm";
 
 function dayInSweden(iso: string | Date): string {
-  return dateTimeFormat("sv-SE", { timeZone: ZONE, year: "numeric", month: "2-digit", day: "2-digit" }).format(new Date(iso));
+  return dateTimeFormat("sv-SE", { timeZone: ZONE, year: "numeric", month: "2-digit", day: "2-digit" }).format(
+    new Date(iso),
+  );
 }
 
 export function clockTime(lang: Lang, iso: string): string {
-  return dateTimeFormat(lang === "sv" ? "sv-SE" : "en-GB", { timeZone: ZONE, hour: "2-digit", minute: "2-digit" }).format(new Date(iso));
+  return dateTimeFormat(lang === "sv" ? "sv-SE" : "en-GB", {
+    timeZone: ZONE,
+    hour: "2-digit",
+    minute: "2-digit",
+  }).format(new Date(iso));
 }
 
 /** "i dag", "i morgon", "måndag" or "måndag 6 januari" when it is more than a week away. */
@@ -21,13 +27,19 @@ export function dayWords(lang: Lang, t: Translate, iso: string, now: string): st
   if (day === today) return t("support.status.today");
   if (day === tomorrow) return t("support.status.tomorrow");
   const inAWeek = Date.parse(`${day}T12:00:00Z`) - Date.parse(`${today}T12:00:00Z`) < 7 * 86_400_000;
-  return dateTimeFormat(lang === "sv" ? "sv-SE" : "en-GB", inAWeek ? { timeZone: ZONE, weekday: "long" } : { timeZone: ZONE, weekday: "long", day: "numeric", month: "long" }).format(new Date(iso));
+  return dateTimeFormat(
+    lang === "sv" ? "sv-SE" : "en-GB",
+    inAWeek ? { timeZone: ZONE, weekday: "long" } : { timeZone: ZONE, weekday: "long", day: "numeric", month: "long" },
+  ).format(new Date(iso));
 }
 
 /** The sentence: "Supporten är öppen till 17:00" or "Supporten är stängd. Öppnar måndag 08:00". */
 function supportStatusText(lang: Lang, t: Translate, calendar: SupportStatusFragment, now: string): string {
   if (calendar.isOpen) return t("support.status.openUntil", { time: clockTime(lang, calendar.nextClosing) });
-  return t("support.status.closedOpens", { day: dayWords(lang, t, calendar.nextOpening, now), time: clockTime(lang, calendar.nextOpening) });
+  return t("support.status.closedOpens", {
+    day: dayWords(lang, t, calendar.nextOpening, now),
+    time: clockTime(lang, calendar.nextOpening),
+  });
 }
 
 /**
@@ -38,7 +50,11 @@ export function SupportStatus({ calendar, now }: { calendar: SupportStatusFragme
   const t = useT();
   const lang = useLang();
   return (
-    <p className={calendar.isOpen ? "support-status support-open" : "support-status support-closed"} data-testid="support-status" data-open={calendar.isOpen ? "true" : "false"}>
+    <p
+      className={calendar.isOpen ? "support-status support-open" : "support-status support-closed"}
+      data-testid="support-status"
+      data-open={calendar.isOpen ? "true" : "false"}
+    >
       <span aria-hidden="true">{calendar.isOpen ? "● " : "○ "}</span>
       {supportStatusText(lang, t, calendar, now)}
     </p>

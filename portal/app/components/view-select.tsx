@@ -3,7 +3,14 @@ import type { MessageKey } from "~/i18n/i18n";
 import { useT } from "~/i18n/use-t";
 
 /** Which slice of a list to show, kept in the URL's `view` so a dashboard count can link to it. */
-export function ViewSelect<V extends string>(props: { id: string; views: readonly V[]; current: V; label: MessageKey; viewLabel: (view: V) => MessageKey; action?: string }) {
+export function ViewSelect<V extends string>(props: {
+  id: string;
+  views: readonly V[];
+  current: V;
+  label: MessageKey;
+  viewLabel: (view: V) => MessageKey;
+  action?: string;
+}) {
   const t = useT();
   return (
     <Form method="get" action={props.action} className="inline-form" aria-label={t(props.label)}>

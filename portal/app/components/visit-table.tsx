@@ -44,7 +44,9 @@ export function VisitTable({ visits, testId }: { visits: readonly VisitRow[]; te
               <td>{v.property.name}</td>
               <td>{v.technician.name}</td>
               <td>
-                <span className={v.state === "OVERDUE" ? "badge badge-redo" : "badge"}>{t(`visit.state.${v.state}`)}</span>
+                <span className={v.state === "OVERDUE" ? "badge badge-redo" : "badge"}>
+                  {t(`visit.state.${v.state}`)}
+                </span>
               </td>
             </tr>
           ))}

@@ -27,7 +27,9 @@ export function isLang(value: unknown): value is Lang {
 export function translate(lang: Lang, key: MessageKey, vars?: MessageVars): string {
   const text = catalogues[lang][key];
   if (!vars) return text;
-  return withPlurals(lang, text, vars).replace(/\{(\w+)\}/g, (whole, name: string) => (name in vars ? String(vars[name]) : whole));
+  return withPlurals(lang, text, vars).replace(/\{(\w+)\}/g, (whole, name: string) =>
+    name in vars ? String(vars[name]) : whole,
+  );
 }
 
 const PLURAL_START = /\{(\w+),\s*plural,/g;
@@ -39,7 +41,13 @@ function withPlurals(lang: Lang, text: string, vars: MessageVars): string {
   for (let m = PLURAL_START.exec(text); m; m = PLURAL_START.exec(text)) {
     const end = closingBrace(text, m.index);
     const name = m[1]!;
-    const value = Number(typeof vars[name] === "string" ? String(vars[name]).replace(/[\s\u00a0\u202f]/g, "").replace(",", ".") : vars[name]);
+    const value = Number(
+      typeof vars[name] === "string"
+        ? String(vars[name])
+            .replace(/[\s\u00a0\u202f]/g, "")
+            .replace(",", ".")
+        : vars[name],
+    );
     out += text.slice(from, m.index) + pluralBranch(lang, text.slice(m.index + m[0].length, end), value);
     from = end + 1;
     PLURAL_START.lastIndex = from;
@@ -96,7 +104,11 @@ export const LOCALES: Record<Lang, string> = { sv: "sv-SE", en: "en-GB" };
 
 /** Dates and times as a Swede at the vendor in Göteborg reads them, whatever the server's zone. */
 export function formatDateTime(lang: Lang, iso: string): string {
-  return dateTimeFormat(LOCALES[lang], { dateStyle: "medium", timeStyle: "short", timeZone: "Europe/Stockholm" }).format(new Date(iso));
+  return dateTimeFormat(LOCALES[lang], {
+    dateStyle: "medium",
+    timeStyle: "short",
+    timeZone: "Europe/Stockholm",
+  }).format(new Date(iso));
 }
 
 export function formatDate(lang: Lang, iso: string): string {

@@ -29,19 +29,47 @@ describe("Intl formatters made once", () => {
     expect(dateTimeFormat("sv-SE", { ...options })).toBe(dateTimeFormat("sv-SE", { ...options }));
     expect(dateTimeFormat("en-GB", options)).not.toBe(dateTimeFormat("sv-SE", options));
     expect(dateTimeFormat("sv-SE", { ...options, timeZone: "UTC" })).not.toBe(dateTimeFormat("sv-SE", options));
-    expect(numberFormat("sv-SE", { style: "currency", currency: "SEK" })).toBe(numberFormat("sv-SE", { style: "currency", currency: "SEK" }));
-    expect(numberFormat("sv-SE", { style: "currency", currency: "EUR" })).not.toBe(numberFormat("sv-SE", { style: "currency", currency: "SEK" }));
+    expect(numberFormat("sv-SE", { style: "currency", currency: "SEK" })).toBe(
+      numberFormat("sv-SE", { style: "currency", currency: "SEK" }),
+    );
+    expect(numberFormat("sv-SE", { style: "currency", currency: "EUR" })).not.toBe(
+      numberFormat("sv-SE", { style: "currency", currency: "SEK" }),
+    );
   });
 
   it("formats as a formatter made afresh does", () => {
     const iso = "2026-03-29T00:30:00Z"; // the night Sweden moves to summer time
-    expect(formatDateTime("sv", iso)).toBe(new Intl.DateTimeFormat("sv-SE", { dateStyle: "medium", timeStyle: "short", timeZone: "Europe/Stockholm" }).format(new Date(iso)));
-    expect(formatDate("en", iso)).toBe(new Intl.DateTimeFormat("en-GB", { dateStyle: "medium", timeZone: "Europe/Stockholm" }).format(new Date(iso)));
+    expect(formatDateTime("sv", iso)).toBe(
+      new Intl.DateTimeFormat("sv-SE", {
+        dateStyle: "medium",
+        timeStyle: "short",
+        timeZone: "Europe/Stockholm",
+      }).format(new Date(iso)),
+    );
+    expect(formatDate("en", iso)).toBe(
+      new Intl.DateTimeFormat("en-GB", { dateStyle: "medium", timeZone: "Europe/Stockholm" }).format(new Date(iso)),
+    );
     expect(formatNumber("sv", 1234567)).toBe(new Intl.NumberFormat("sv-SE").format(1234567));
-    expect(formatDay("sv", "2026-12-31")).toBe(new Intl.DateTimeFormat("sv-SE", { dateStyle: "long", timeZone: "UTC" }).format(new Date("2026-12-31T00:00:00Z")));
+    expect(formatDay("sv", "2026-12-31")).toBe(
+      new Intl.DateTimeFormat("sv-SE", { dateStyle: "long", timeZone: "UTC" }).format(new Date("2026-12-31T00:00:00Z")),
+    );
     expect(todayInSweden(new Date("2026-12-31T23:30:00Z"))).toBe("2027-01-01");
     // Whole kronor without öre, öre when there are some: two option sets, two formatters.
-    expect(formatMoney("sv", { amountMinor: 1250000, currency: "SEK" })).toBe(new Intl.NumberFormat("sv-SE", { style: "currency", currency: "SEK", minimumFractionDigits: 0, maximumFractionDigits: 0 }).format(12500));
-    expect(formatMoney("sv", { amountMinor: 123450, currency: "SEK" })).toBe(new Intl.NumberFormat("sv-SE", { style: "currency", currency: "SEK", minimumFractionDigits: 2, maximumFractionDigits: 2 }).format(1234.5));
+    expect(formatMoney("sv", { amountMinor: 1250000, currency: "SEK" })).toBe(
+      new Intl.NumberFormat("sv-SE", {
+        style: "currency",
+        currency: "SEK",
+        minimumFractionDigits: 0,
+        maximumFractionDigits: 0,
+      }).format(12500),
+    );
+    expect(formatMoney("sv", { amountMinor: 123450, currency: "SEK" })).toBe(
+      new Intl.NumberFormat("sv-SE", {
+        style: "currency",
+        currency: "SEK",
+        minimumFractionDigits: 2,
+        maximumFractionDigits: 2,
+      }).format(1234.5),
+    );
   });
 });

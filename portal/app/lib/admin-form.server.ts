@@ -1,6 +1,14 @@
 import { randomUUID } from "node:crypto";
 import type { MessageKey } from "~/i18n/i18n";
-import { formError, inPageWords, isBadRequest, refused, type FormError, type FormResult, type UserErrors } from "~/lib/form-result";
+import {
+  formError,
+  inPageWords,
+  isBadRequest,
+  refused,
+  type FormError,
+  type FormResult,
+  type UserErrors,
+} from "~/lib/form-result";
 
 /** The trimmed text of one field. */
 export function field(form: FormData, name: string): string {
@@ -20,7 +28,9 @@ export async function runAdminForm<Intent extends string>(
   badInputField: string | null = null,
   target?: string,
 ): Promise<FormResult<Intent>> {
-  const values = Object.fromEntries([...form.entries()].filter(([name]) => name !== "password").map(([name, value]) => [name, String(value)]));
+  const values = Object.fromEntries(
+    [...form.entries()].filter(([name]) => name !== "password").map(([name, value]) => [name, String(value)]),
+  );
   if (errors.length > 0) return { intent, target, ok: false, errors, values };
   try {
     const outcome = await call();
@@ -28,14 +38,31 @@ export async function runAdminForm<Intent extends string>(
       const answer = refused(intent, outcome.userErrors, values, target);
       return { ...answer, errors: inPageWords(answer.errors, "admin") };
     }
-    return { intent, target, ok: true, errors: [], values: {}, done: `admin.done.${intent}` as MessageKey, subject: outcome.subject, nonce: randomUUID() };
+    return {
+      intent,
+      target,
+      ok: true,
+      errors: [],
+      values: {},
+      done: `admin.done.${intent}` as MessageKey,
+      subject: outcome.subject,
+      nonce: randomUUID(),
+    };
   } catch (error) {
     if (!isBadRequest(error)) throw error;
-    return { intent, target, ok: false, errors: [formError(badInputField, "BAD_USER_INPUT", "admin.error.BAD_USER_INPUT" as MessageKey)], values };
+    return {
+      intent,
+      target,
+      ok: false,
+      errors: [formError(badInputField, "BAD_USER_INPUT", "admin.error.BAD_USER_INPUT" as MessageKey)],
+      values,
+    };
   }
 }
 
 /** "REQUIRED" beside each named field left empty. */
 export function required(form: FormData, names: readonly string[]): FormError[] {
-  return names.filter((name) => !field(form, name)).map((name) => formError(name, "REQUIRED", "admin.error.REQUIRED" as MessageKey));
+  return names
+    .filter((name) => !field(form, name))
+    .map((name) => formError(name, "REQUIRED", "admin.error.REQUIRED" as MessageKey));
 }

@@ -28,7 +28,11 @@ export class TooManyRequests extends Error {
 }
 
 /** What every call to the API carries: the user's token, the request id, and who is asking. */
-function apiHeaders(token: string | undefined, requestId: string, clientAddress: string | null): Record<string, string> {
+function apiHeaders(
+  token: string | undefined,
+  requestId: string,
+  clientAddress: string | null,
+): Record<string, string> {
   const headers: Record<string, string> = {
     // Apollo Server's CSRF prevention accepts a request that carries this header.
     "apollo-require-preflight": "true",
@@ -71,8 +75,14 @@ function graphQLErrorsOf(error: unknown): readonly GraphQLFormattedError[] {
 }
 
 export interface Api {
-  query<TData, TVariables extends OperationVariables>(document: TypedDocumentNode<TData, TVariables>, variables: TVariables): Promise<TData>;
-  mutate<TData, TVariables extends OperationVariables>(document: TypedDocumentNode<TData, TVariables>, variables: TVariables): Promise<TData>;
+  query<TData, TVariables extends OperationVariables>(
+    document: TypedDocumentNode<TData, TVariables>,
+    variables: TVariables,
+  ): Promise<TData>;
+  mutate<TData, TVariables extends OperationVariables>(
+    document: TypedDocumentNode<TData, TVariables>,
+    variables: TVariables,
+  ): Promise<TData>;
   /**
    * A file the API serves beside /graphql (a URL the API gave, relative to its origin), as the
    * user. The answer is the API's own, its body not yet read, to be streamed on; a file the user may
@@ -119,7 +129,8 @@ export async function apiFor(request: Request, options: { requireLogin?: boolean
       let status = 500;
       if (codes.includes("FORBIDDEN")) [failure, status] = ["FORBIDDEN", 403];
       else if (codes.includes("BAD_USER_INPUT")) [failure, status] = ["BAD_REQUEST", 400];
-      else if (error instanceof Error && isApolloError(error) && error.networkError) [failure, status] = ["API_UNAVAILABLE", 503];
+      else if (error instanceof Error && isApolloError(error) && error.networkError)
+        [failure, status] = ["API_UNAVAILABLE", 503];
       console.error(`[portal] API call failed (request ${requestId}):`, error instanceof Error ? error.message : error);
       throw data<ApiFailure>({ code: failure, requestId }, { status });
     }
@@ -135,7 +146,8 @@ export async function apiFor(request: Request, options: { requireLogin?: boolean
     try {
       // Only the API's own origin: a URL that names another host is not followed with the user's token.
       const target = new URL(url, portalEnv().TRYGG_API_URL);
-      if (target.origin !== new URL(portalEnv().TRYGG_API_URL).origin) return failure("API_ERROR", 500, `not the API's origin: ${target.origin}`);
+      if (target.origin !== new URL(portalEnv().TRYGG_API_URL).origin)
+        return failure("API_ERROR", 500, `not the API's origin: ${target.origin}`);
       res = await fetch(target, { headers, redirect: "error" });
     } catch (error) {
       if (error instanceof Response) throw error;
@@ -146,7 +158,11 @@ export async function apiFor(request: Request, options: { requireLogin?: boolean
     if (res.status === 401) return redirectToLogin(session, here);
     if (res.status === 404) throw new Response("Not found", { status: 404 });
     if (res.status === 429) throw new TooManyRequests(Math.max(1, Number(res.headers.get("retry-after")) || 60));
-    return failure(res.status === 503 ? "API_UNAVAILABLE" : "API_ERROR", res.status === 503 ? 503 : 500, `HTTP ${res.status}`);
+    return failure(
+      res.status === 503 ? "API_UNAVAILABLE" : "API_ERROR",
+      res.status === 503 ? 503 : 500,
+      `HTTP ${res.status}`,
+    );
   }
 
   const api: Api = {

@@ -8,7 +8,12 @@ export function isIsoDate(value: string): boolean {
 
 /** Today in Sweden as YYYY-MM-DD. */
 export function todayInSweden(now = new Date()): string {
-  return dateTimeFormat("sv-SE", { timeZone: "Europe/Stockholm", year: "numeric", month: "2-digit", day: "2-digit" }).format(now);
+  return dateTimeFormat("sv-SE", {
+    timeZone: "Europe/Stockholm",
+    year: "numeric",
+    month: "2-digit",
+    day: "2-digit",
+  }).format(now);
 }
 
 /** The same day a year later; 29 February becomes 28 February. */

@@ -1,4 +1,15 @@
-import type { ActionItemOwner, ActionItemStatus, AgreementStatus, HostedService, LicenceKind, OrganisationKind, Product, ReviewArea, SupportCaseStatus, TierCode } from "~/graphql/graphql";
+import type {
+  ActionItemOwner,
+  ActionItemStatus,
+  AgreementStatus,
+  HostedService,
+  LicenceKind,
+  OrganisationKind,
+  Product,
+  ReviewArea,
+  SupportCaseStatus,
+  TierCode,
+} from "~/graphql/graphql";
 
 /**
  * The values of the API's enums that the portal offers in selects, filters and form checks, in the
@@ -10,11 +21,22 @@ export const AGREEMENT_STATUSES: readonly AgreementStatus[] = ["DRAFT", "ACTIVE"
 export const TIER_CODES: readonly TierCode[] = ["PLUS_500", "BRF"];
 export const LICENCE_KINDS: readonly LicenceKind[] = ["BOOKING", "HANTERA", "CONSUMPTION"];
 export const HOSTED_SERVICES: readonly HostedService[] = ["BOKNING", "FORBRUKNING", "FDB", "APTUSPORTAL", "HANTERA"];
-export const REVIEW_AREAS: readonly ReviewArea[] = ["DATABASE", "ROUTINES", "HARDWARE_AND_VERSIONS", "BACKUPS", "OTHER"];
+export const REVIEW_AREAS: readonly ReviewArea[] = [
+  "DATABASE",
+  "ROUTINES",
+  "HARDWARE_AND_VERSIONS",
+  "BACKUPS",
+  "OTHER",
+];
 export const ITEM_OWNERS: readonly ActionItemOwner[] = ["VENDOR", "PARTNER", "CUSTOMER"];
 export const ITEM_STATUSES: readonly ActionItemStatus[] = ["OPEN", "IN_PROGRESS", "DONE", "DROPPED"];
 export const PRODUCTS: readonly Product[] = ["MULTI_ACCESS", "HANTERA", "APTUSPORTAL"];
 export const ORGANISATION_KINDS: readonly OrganisationKind[] = ["CUSTOMER", "PARTNER", "VENDOR"];
-export const SUPPORT_CASE_STATUSES: readonly SupportCaseStatus[] = ["OPEN", "WAITING_ON_CUSTOMER", "RESOLVED", "CLOSED"];
+export const SUPPORT_CASE_STATUSES: readonly SupportCaseStatus[] = [
+  "OPEN",
+  "WAITING_ON_CUSTOMER",
+  "RESOLVED",
+  "CLOSED",
+];
 /** A case still to be answered or solved: what "open cases" counts and lists everywhere. */
 export const OPEN_CASE_STATUSES: SupportCaseStatus[] = ["OPEN", "WAITING_ON_CUSTOMER"];

@@ -6,7 +6,9 @@ const SECRET = "x".repeat(40);
 describe("the portal's settings", () => {
   it("refuses the development session secret in production, also when nothing is set", () => {
     expect(() => parsePortalEnv({ NODE_ENV: "production" })).toThrow(/SESSION_SECRET/);
-    expect(() => parsePortalEnv({ NODE_ENV: "production", SESSION_SECRET: DEV_SESSION_SECRET })).toThrow(InvalidSettingsError);
+    expect(() => parsePortalEnv({ NODE_ENV: "production", SESSION_SECRET: DEV_SESSION_SECRET })).toThrow(
+      InvalidSettingsError,
+    );
     expect(parsePortalEnv({ NODE_ENV: "production", SESSION_SECRET: SECRET }).SESSION_SECRET).toEqual([SECRET]);
   });
 
@@ -15,7 +17,9 @@ describe("the portal's settings", () => {
   });
 
   it("names the setting that is wrong", () => {
-    expect(() => parsePortalEnv({ SESSION_SECRET: "short" })).toThrow(/SESSION_SECRET[.0]*: must be at least 32 characters/);
+    expect(() => parsePortalEnv({ SESSION_SECRET: "short" })).toThrow(
+      /SESSION_SECRET[.0]*: must be at least 32 characters/,
+    );
     expect(() => parsePortalEnv({ TRYGG_API_URL: "ftp://api" })).toThrow(/TRYGG_API_URL/);
     expect(() => parsePortalEnv({ PORT: "http" })).toThrow(/PORT/);
   });

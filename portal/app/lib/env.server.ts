@@ -22,7 +22,12 @@ const schema = z
     SESSION_SECRET: z
       .string()
       .default(DEV_SESSION_SECRET)
-      .transform((v) => v.split(",").map((s) => s.trim()).filter(Boolean))
+      .transform((v) =>
+        v
+          .split(",")
+          .map((s) => s.trim())
+          .filter(Boolean),
+      )
       .pipe(z.array(z.string().min(32, "must be at least 32 characters")).min(1)),
     /**
      * Whose X-Forwarded-For / X-Forwarded-Proto to believe (express "trust proxy"): "loopback"
@@ -36,7 +41,11 @@ const schema = z
   .superRefine((settings, ctx) => {
     // Anyone can read the development secret in this file; with it they could forge any session.
     if (settings.NODE_ENV === "production" && settings.SESSION_SECRET.includes(DEV_SESSION_SECRET)) {
-      ctx.addIssue({ code: "custom", path: ["SESSION_SECRET"], message: "must be set to a secret of your own in production (npm start makes one in the data directory)" });
+      ctx.addIssue({
+        code: "custom",
+        path: ["SESSION_SECRET"],
+        message: "must be set to a secret of your own in production (npm start makes one in the data directory)",
+      });
     }
   });
 

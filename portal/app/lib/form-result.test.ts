@@ -6,7 +6,9 @@ const sv = translator("sv");
 
 describe("the form kit's words for the API's userErrors", () => {
   it("shows a code the portal does not know as helpful Swedish, never the API's English message or the code", () => {
-    const answered = [{ code: "SOMETHING_NEW", field: ["input", "title"], message: "Something new went wrong in English." }];
+    const answered = [
+      { code: "SOMETHING_NEW", field: ["input", "title"], message: "Something new went wrong in English." },
+    ];
     const [error] = formErrors(answered);
     const text = formErrorText(sv, error!);
     expect(text).toBe(sv("userError.UNKNOWN"));
@@ -15,7 +17,13 @@ describe("the form kit's words for the API's userErrors", () => {
   });
 
   it("shows a known code in the portal's words, beside the field the API named", () => {
-    const answered = [{ code: "VISIT_INCOMPLETE", field: ["input", "checks", "ROUTINES"], message: "Record every check before completing; missing: ROUTINES (Routines)." }];
+    const answered = [
+      {
+        code: "VISIT_INCOMPLETE",
+        field: ["input", "checks", "ROUTINES"],
+        message: "Record every check before completing; missing: ROUTINES (Routines).",
+      },
+    ];
     const [error] = formErrors(answered);
     expect(error!.field).toBe("checks");
     expect(error!.rest).toEqual(["ROUTINES"]);

@@ -68,7 +68,12 @@ export function inPageWords(errors: FormError[], page: "admin" | "tailoring"): F
 }
 
 /** The answer to a form the API refused; a STALE_VERSION among the errors offers a reload. */
-export function refused<Intent extends string>(intent: Intent, userErrors: UserErrors, values: FormResult<Intent>["values"] = {}, target?: string): FormResult<Intent> {
+export function refused<Intent extends string>(
+  intent: Intent,
+  userErrors: UserErrors,
+  values: FormResult<Intent>["values"] = {},
+  target?: string,
+): FormResult<Intent> {
   const conflict = userErrors.some((error) => error.code === "STALE_VERSION");
   return { intent, target, ok: false, errors: formErrors(userErrors), values, ...(conflict ? { conflict } : {}) };
 }
@@ -78,7 +83,11 @@ export function formErrorText(t: Translate, error: FormError): string {
 }
 
 /** The result when it concerns this form (and this row), else undefined. */
-export function resultFor<Intent extends string>(result: FormResult<Intent> | undefined, intent: Intent, target?: string): FormResult<Intent> | undefined {
+export function resultFor<Intent extends string>(
+  result: FormResult<Intent> | undefined,
+  intent: Intent,
+  target?: string,
+): FormResult<Intent> | undefined {
   if (!result || result.intent !== intent) return undefined;
   if (target !== undefined && result.target !== target) return undefined;
   return result;

@@ -11,14 +11,22 @@ export interface LinkProblems {
 
 /** The API refused the request's input (its BAD_USER_INPUT, which api.server answers with 400). */
 function refusedInput(error: unknown): boolean {
-  return typeof error === "object" && error !== null && "init" in error && (error as { init?: { status?: number } }).init?.status === 400;
+  return (
+    typeof error === "object" &&
+    error !== null &&
+    "init" in error &&
+    (error as { init?: { status?: number } }).init?.status === 400
+  );
 }
 
 /**
  * A list's page as the URL asks; when the API refuses the cursor, the first page instead, with
  * `badCursor` so the page can say why, rather than an error page without the list.
  */
-export async function pageOrFirst<T>(page: { size: number; variables: PageVariables }, run: (variables: PageVariables) => Promise<T>): Promise<{ result: T; badCursor: boolean }> {
+export async function pageOrFirst<T>(
+  page: { size: number; variables: PageVariables },
+  run: (variables: PageVariables) => Promise<T>,
+): Promise<{ result: T; badCursor: boolean }> {
   try {
     return { result: await run(page.variables), badCursor: false };
   } catch (error) {

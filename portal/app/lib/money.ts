@@ -12,9 +12,12 @@ export interface Money {
  */
 export function formatMoney(lang: Lang, money: Money): string {
   const whole = money.amountMinor % 100 === 0;
-  return numberFormat(LOCALES[lang], { style: "currency", currency: money.currency, minimumFractionDigits: whole ? 0 : 2, maximumFractionDigits: whole ? 0 : 2 }).format(
-    money.amountMinor / 100,
-  );
+  return numberFormat(LOCALES[lang], {
+    style: "currency",
+    currency: money.currency,
+    minimumFractionDigits: whole ? 0 : 2,
+    maximumFractionDigits: whole ? 0 : 2,
+  }).format(money.amountMinor / 100);
 }
 
 /**
@@ -22,7 +25,10 @@ export function formatMoney(lang: Lang, money: Money): string {
  * A comma or a point may separate the öre; spaces group thousands.
  */
 export function parseKronor(text: string): number | undefined {
-  const cleaned = text.replace(/[\s\u00a0]/g, "").replace(/kr$/i, "").replace(",", ".");
+  const cleaned = text
+    .replace(/[\s\u00a0]/g, "")
+    .replace(/kr$/i, "")
+    .replace(",", ".");
   if (!/^\d+(\.\d{1,2})?$/.test(cleaned)) return undefined;
   const ore = Math.round(Number(cleaned) * 100);
   return Number.isSafeInteger(ore) ? ore : undefined;

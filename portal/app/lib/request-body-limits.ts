@@ -15,11 +15,13 @@ export const DEFAULT_BODY_LIMIT = 1 * MB;
  */
 export const SUPPORT_FORM_BODY_LIMIT = 4 * MB;
 
-/** The support forms that carry files, as posted by a browser (`/support?index`) and by Remix's own fetch (`/support.data`). */
+/**
+ * The support forms that carry files, as posted by a browser (`/support?index`) and by Remix's own fetch
+ * (`/support.data`).
+ */
 const SUPPORT_FORMS = /^\/support(?:\/[^/]+)?(?:\.data)?$/;
 
 /** How many bytes of body the portal reads for a request to this path; portal/server.mjs enforces it before Remix. */
 export function bodyLimitFor(pathname: string): number {
   return SUPPORT_FORMS.test(pathname) ? SUPPORT_FORM_BODY_LIMIT : DEFAULT_BODY_LIMIT;
 }
-

@@ -34,7 +34,9 @@ function parsed(json: string | undefined): Partial<SessionData> {
 
 export async function getSession(request: Request): Promise<PortalSession> {
   const sealed: unknown = await cookie.parse(request.headers.get("Cookie"));
-  const session = createSession<SessionData, SessionData>(sessionData(typeof sealed === "string" ? unseal(portalEnv().SESSION_SECRET, sealed) : undefined));
+  const session = createSession<SessionData, SessionData>(
+    sessionData(typeof sealed === "string" ? unseal(portalEnv().SESSION_SECRET, sealed) : undefined),
+  );
   // request.url says https: when the browser came over TLS, directly or through a trusted proxy
   // (X-Forwarded-Proto, believed per PORTAL_TRUST_PROXY in server.mjs).
   overHttps.set(session, new URL(request.url).protocol === "https:");
@@ -42,7 +44,9 @@ export async function getSession(request: Request): Promise<PortalSession> {
 }
 
 export function commitSession(session: PortalSession): Promise<string> {
-  return cookie.serialize(seal(portalEnv().SESSION_SECRET, JSON.stringify(session.data)), { secure: overHttps.get(session) ?? false });
+  return cookie.serialize(seal(portalEnv().SESSION_SECRET, JSON.stringify(session.data)), {
+    secure: overHttps.get(session) ?? false,
+  });
 }
 
 export function sessionLang(session: PortalSession): Lang {

@@ -18,11 +18,31 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const first = await api.query(AgreementsDocument, { filter, first: 100 });
   return csvResponse({
     filename: csvFilename(t("export.agreementsFile"), todayInSweden()),
-    header: [t("agreements.number"), t("field.customer"), t("agreements.partner"), t("agreements.tier"), t("agreements.status"), t("export.startsOn"), t("export.endsOn"), t("export.terminatedOn"), t("agreements.daysLeftHeading")],
+    header: [
+      t("agreements.number"),
+      t("field.customer"),
+      t("agreements.partner"),
+      t("agreements.tier"),
+      t("agreements.status"),
+      t("export.startsOn"),
+      t("export.endsOn"),
+      t("export.terminatedOn"),
+      t("agreements.daysLeftHeading"),
+    ],
     fetchPage: async (after) => {
       const { agreements } = after ? await api.query(AgreementsDocument, { filter, first: 100, after }) : first;
       return { rows: agreements.edges.map((e) => e.node), next: nextCursor(agreements.pageInfo) };
     },
-    toCells: (a) => [a.number, a.customer.name, a.partner?.name, a.tier.name, t(`agreementStatus.${a.status}`), a.startsOn, a.endsOn, a.terminatedOn, a.daysLeft],
+    toCells: (a) => [
+      a.number,
+      a.customer.name,
+      a.partner?.name,
+      a.tier.name,
+      t(`agreementStatus.${a.status}`),
+      a.startsOn,
+      a.endsOn,
+      a.terminatedOn,
+      a.daysLeft,
+    ],
   });
 }

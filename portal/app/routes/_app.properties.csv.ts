@@ -14,7 +14,15 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const first = await api.query(PropertiesDocument, { filter, first: 100 });
   return csvResponse({
     filename: csvFilename(t("export.propertiesFile"), todayInSweden()),
-    header: [t("field.name"), t("export.streetAddress"), t("export.postalCode"), t("export.city"), t("export.apartments"), t("field.customer"), t("export.installer")],
+    header: [
+      t("field.name"),
+      t("export.streetAddress"),
+      t("export.postalCode"),
+      t("export.city"),
+      t("export.apartments"),
+      t("field.customer"),
+      t("export.installer"),
+    ],
     fetchPage: async (after) => {
       const { properties } = after ? await api.query(PropertiesDocument, { filter, first: 100, after }) : first;
       return { rows: properties.edges.map((e) => e.node), next: nextCursor(properties.pageInfo) };

@@ -1,5 +1,17 @@
 import { sql } from "drizzle-orm";
-import { check, date, index, integer, pgEnum, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
+import {
+  check,
+  date,
+  index,
+  integer,
+  pgEnum,
+  pgTable,
+  primaryKey,
+  text,
+  timestamp,
+  uniqueIndex,
+  uuid,
+} from "drizzle-orm/pg-core";
 import { organisations, properties, users } from "./parties.js";
 import { tierCode } from "./tiers.js";
 
@@ -51,7 +63,10 @@ export const agreementProperties = pgTable(
       .notNull()
       .references(() => properties.id),
   },
-  (t) => [primaryKey({ columns: [t.agreementId, t.propertyId] }), index("agreement_properties_property_idx").on(t.propertyId)],
+  (t) => [
+    primaryKey({ columns: [t.agreementId, t.propertyId] }),
+    index("agreement_properties_property_idx").on(t.propertyId),
+  ],
 );
 
 /** Every period the agreement has run for; renewal adds one, none is ever changed or removed. */
@@ -89,7 +104,9 @@ export const hanteraAccounts = pgTable(
   },
   (t) => [
     index("hantera_accounts_agreement_idx").on(t.agreementId),
-    uniqueIndex("hantera_accounts_active_email_key").on(t.agreementId, t.email).where(sql`${t.deactivatedAt} is null`),
+    uniqueIndex("hantera_accounts_active_email_key")
+      .on(t.agreementId, t.email)
+      .where(sql`${t.deactivatedAt} is null`),
   ],
 );
 
@@ -104,7 +121,10 @@ export const licenceRentals = pgTable(
     quantity: integer("quantity").notNull(),
     monthlyPriceMinor: integer("monthly_price_minor").notNull(),
     currency: text("currency").notNull().default("SEK"),
-    /** The price list's monthly price for the whole quantity on the start day; null for rentals made before the price list. */
+    /**
+     * The price list's monthly price for the whole quantity on the start day; null for rentals made before the price
+     * list.
+     */
     listPriceMinor: integer("list_price_minor"),
     /** Why vendor staff agreed a price other than the list price; null at list price. */
     priceReason: text("price_reason"),
@@ -132,7 +152,10 @@ export const addOns = pgTable(
       .references(() => agreements.id),
     kind: addOnKind("kind").notNull(),
     /** For hosting: the hosted services (Bokning, Förbrukning, FDB, Aptusportal, Hantera). */
-    hostedServices: text("hosted_services").array().notNull().default(sql`'{}'::text[]`),
+    hostedServices: text("hosted_services")
+      .array()
+      .notNull()
+      .default(sql`'{}'::text[]`),
     /** What the add-on costs per month; null for add-ons ordered before the price list. */
     monthlyPriceMinor: integer("monthly_price_minor"),
     /** The price list's monthly price on the start day. */

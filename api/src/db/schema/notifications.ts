@@ -5,7 +5,6 @@ import { bytea } from "./bytea.js";
 /** PENDING until delivered (SENT) or until every attempt has failed (FAILED, kept for a person to look at). */
 export const emailState = pgEnum("email_state", ["PENDING", "SENT", "FAILED"]);
 
-
 /** Outgoing e-mail, written in the same transaction as its cause and sent afterwards. */
 export const emailOutbox = pgTable(
   "email_outbox",
@@ -17,13 +16,21 @@ export const emailOutbox = pgTable(
     html: text("html"),
     state: emailState("state").notNull().default("PENDING"),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
-    /** When a sender may (re)try it: now for new mail, later after each failure (exponential back-off), and a lease while one sender is at it. */
+    /**
+     * When a sender may (re)try it: now for new mail, later after each failure (exponential back-off), and a lease
+     * while one sender is at it.
+     */
     nextAttemptAt: timestamp("next_attempt_at", { withTimezone: true }).notNull().defaultNow(),
     sentAt: timestamp("sent_at", { withTimezone: true }),
     lastError: text("last_error"),
     attempts: integer("attempts").notNull().default(0),
   },
-  (t) => [index("email_outbox_due_idx").on(t.nextAttemptAt).where(sql`${t.state} = 'PENDING'`), check("email_outbox_attempts", sql`${t.attempts} >= 0`)],
+  (t) => [
+    index("email_outbox_due_idx")
+      .on(t.nextAttemptAt)
+      .where(sql`${t.state} = 'PENDING'`),
+    check("email_outbox_attempts", sql`${t.attempts} >= 0`),
+  ],
 );
 
 export const emailAttachments = pgTable(

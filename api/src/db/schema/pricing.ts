@@ -26,7 +26,9 @@ export const listPrices = pgTable(
   },
   (t) => [
     uniqueIndex("list_prices_item_start_key").on(t.item, t.validFrom),
-    uniqueIndex("list_prices_item_open_key").on(t.item).where(sql`${t.validTo} is null`),
+    uniqueIndex("list_prices_item_open_key")
+      .on(t.item)
+      .where(sql`${t.validTo} is null`),
     check("list_prices_price", sql`${t.monthlyPriceMinor} >= 0`),
     check("list_prices_dates", sql`${t.validTo} is null or ${t.validTo} >= ${t.validFrom}`),
   ],

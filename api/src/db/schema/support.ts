@@ -1,10 +1,25 @@
 import { sql } from "drizzle-orm";
-import { bigint, boolean, check, date, index, integer, pgEnum, pgTable, real, text, time, timestamp, unique, uniqueIndex, uuid } from "drizzle-orm/pg-core";
+import {
+  bigint,
+  boolean,
+  check,
+  date,
+  index,
+  integer,
+  pgEnum,
+  pgTable,
+  real,
+  text,
+  time,
+  timestamp,
+  unique,
+  uniqueIndex,
+  uuid,
+} from "drizzle-orm/pg-core";
 import { bytea } from "./bytea.js";
 import { agreements } from "./agreements.js";
 import { organisations, properties, users } from "./parties.js";
 import { tierCode } from "./tiers.js";
-
 
 /**
  * Support's opening hours as rows, not branches: "weekday W in ISO weeks A to B, from T1 to T2".
@@ -27,7 +42,10 @@ export const supportOpeningHours = pgTable(
   },
   (t) => [
     check("support_opening_hours_weekday", sql`${t.weekday} between 1 and 7`),
-    check("support_opening_hours_weeks", sql`${t.weekFrom} between 1 and 53 and ${t.weekTo} between ${t.weekFrom} and 53`),
+    check(
+      "support_opening_hours_weeks",
+      sql`${t.weekFrom} between 1 and 53 and ${t.weekTo} between ${t.weekFrom} and 53`,
+    ),
     check("support_opening_hours_times", sql`${t.closesAt} > ${t.opensAt}`),
   ],
 );
@@ -48,7 +66,10 @@ export const supportCalendarExceptions = pgTable(
     updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [
-    check("support_calendar_exceptions_times", sql`(${t.opensAt} is null and ${t.closesAt} is null) or (${t.opensAt} is not null and ${t.closesAt} > ${t.opensAt})`)
+    check(
+      "support_calendar_exceptions_times",
+      sql`(${t.opensAt} is null and ${t.closesAt} is null) or (${t.opensAt} is not null and ${t.closesAt} > ${t.opensAt})`,
+    ),
   ],
 );
 
@@ -61,7 +82,13 @@ export const supportCalendarRevision = pgTable("support_calendar_revision", {
   revision: bigint("revision", { mode: "number" }).notNull().default(1),
 });
 
-export const supportCaseCategory = pgEnum("support_case_category", ["PROGRAMMING", "DAILY_OPERATION", "TECHNICAL", "BILLING", "OTHER"]);
+export const supportCaseCategory = pgEnum("support_case_category", [
+  "PROGRAMMING",
+  "DAILY_OPERATION",
+  "TECHNICAL",
+  "BILLING",
+  "OTHER",
+]);
 export const supportCaseStatus = pgEnum("support_case_status", ["OPEN", "WAITING_ON_CUSTOMER", "RESOLVED", "CLOSED"]);
 export const routedTo = pgEnum("routed_to", ["VENDOR", "PARTNER"]);
 export const supportPriority = pgEnum("support_priority", ["HIGH", "NORMAL"]);
@@ -99,7 +126,9 @@ export const supportCases = pgTable(
   {
     id: uuid("id").primaryKey().defaultRandom(),
     number: text("number").notNull(),
-    customerId: uuid("customer_id").notNull().references(() => organisations.id),
+    customerId: uuid("customer_id")
+      .notNull()
+      .references(() => organisations.id),
     propertyId: uuid("property_id").references(() => properties.id),
     /** The valid agreement that covered the case when it was opened, if any. */
     agreementId: uuid("agreement_id").references(() => agreements.id),
@@ -114,9 +143,16 @@ export const supportCases = pgTable(
     priority: supportPriority("priority").notNull(),
     responseTargetHours: real("response_target_hours").notNull(),
     openedAt: timestamp("opened_at", { withTimezone: true }).notNull(),
-    openedBy: uuid("opened_by").notNull().references(() => users.id),
-    openedByOrganisationId: uuid("opened_by_organisation_id").notNull().references(() => organisations.id),
-    /** Derived from openedAt, the target and the pauses with the calendar; kept for sorting and recomputed when any of them changes. */
+    openedBy: uuid("opened_by")
+      .notNull()
+      .references(() => users.id),
+    openedByOrganisationId: uuid("opened_by_organisation_id")
+      .notNull()
+      .references(() => organisations.id),
+    /**
+     * Derived from openedAt, the target and the pauses with the calendar; kept for sorting and recomputed when any of
+     * them changes.
+     */
     responseDueAt: timestamp("response_due_at", { withTimezone: true }),
     firstRespondedAt: timestamp("first_responded_at", { withTimezone: true }),
     assigneeId: uuid("assignee_id").references(() => users.id),
@@ -135,7 +171,9 @@ export const supportCasePauses = pgTable(
   "support_case_pauses",
   {
     id: uuid("id").primaryKey().defaultRandom(),
-    caseId: uuid("case_id").notNull().references(() => supportCases.id),
+    caseId: uuid("case_id")
+      .notNull()
+      .references(() => supportCases.id),
     startedAt: timestamp("started_at", { withTimezone: true }).notNull(),
     endedAt: timestamp("ended_at", { withTimezone: true }),
   },
@@ -146,8 +184,12 @@ export const supportCaseMessages = pgTable(
   "support_case_messages",
   {
     id: uuid("id").primaryKey().defaultRandom(),
-    caseId: uuid("case_id").notNull().references(() => supportCases.id),
-    authorUserId: uuid("author_user_id").notNull().references(() => users.id),
+    caseId: uuid("case_id")
+      .notNull()
+      .references(() => supportCases.id),
+    authorUserId: uuid("author_user_id")
+      .notNull()
+      .references(() => users.id),
     side: messageSide("side").notNull(),
     /** Staff-only: vendor staff see all internal notes; the routed partner only its own side's and hand-over notes. */
     internal: boolean("internal").notNull().default(false),
@@ -162,14 +204,18 @@ export const supportCaseAttachments = pgTable(
   "support_case_attachments",
   {
     id: uuid("id").primaryKey().defaultRandom(),
-    caseId: uuid("case_id").notNull().references(() => supportCases.id),
+    caseId: uuid("case_id")
+      .notNull()
+      .references(() => supportCases.id),
     /** The message it came with; null for those sent when the case was opened. */
     messageId: uuid("message_id").references(() => supportCaseMessages.id),
     fileName: text("file_name").notNull(),
     contentType: text("content_type").notNull(),
     sizeBytes: integer("size_bytes").notNull(),
     content: bytea("content").notNull(),
-    uploadedBy: uuid("uploaded_by").notNull().references(() => users.id),
+    uploadedBy: uuid("uploaded_by")
+      .notNull()
+      .references(() => users.id),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [index("support_case_attachments_case_idx").on(t.caseId)],

@@ -1,9 +1,28 @@
 import { sql } from "drizzle-orm";
-import { check, date, index, integer, jsonb, pgEnum, pgTable, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
+import {
+  check,
+  date,
+  index,
+  integer,
+  jsonb,
+  pgEnum,
+  pgTable,
+  text,
+  timestamp,
+  uniqueIndex,
+  uuid,
+} from "drizzle-orm/pg-core";
 import { agreements } from "./agreements.js";
 import { users } from "./parties.js";
 
-export const tailoringStep = pgEnum("tailoring_step", ["CONTACT", "REVIEW", "ACTION_PLAN", "PRIORITISATION", "END_DATE", "DONE"]);
+export const tailoringStep = pgEnum("tailoring_step", [
+  "CONTACT",
+  "REVIEW",
+  "ACTION_PLAN",
+  "PRIORITISATION",
+  "END_DATE",
+  "DONE",
+]);
 export const actionItemOwner = pgEnum("action_item_owner", ["VENDOR", "PARTNER", "CUSTOMER"]);
 export const actionItemStatus = pgEnum("action_item_status", ["OPEN", "IN_PROGRESS", "DONE", "DROPPED"]);
 export const reviewArea = pgEnum("review_area", ["DATABASE", "ROUTINES", "HARDWARE_AND_VERSIONS", "BACKUPS", "OTHER"]);
@@ -19,7 +38,10 @@ export const tailorings = pgTable(
     /** The step to be done now; DONE when all five are. */
     currentStep: tailoringStep("current_step").notNull(),
     /** Steps after a reopened one, to be done again. */
-    stepsToRedo: tailoringStep("steps_to_redo").array().notNull().default(sql`'{}'`),
+    stepsToRedo: tailoringStep("steps_to_redo")
+      .array()
+      .notNull()
+      .default(sql`'{}'`),
     requestMessage: text("request_message"),
     version: integer("version").notNull().default(1),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),

@@ -1,10 +1,29 @@
 import { sql } from "drizzle-orm";
-import { check, doublePrecision, index, integer, jsonb, pgEnum, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
+import {
+  check,
+  doublePrecision,
+  index,
+  integer,
+  jsonb,
+  pgEnum,
+  pgTable,
+  primaryKey,
+  text,
+  timestamp,
+  uniqueIndex,
+  uuid,
+} from "drizzle-orm/pg-core";
 import { agreements } from "./agreements.js";
 import { properties, users } from "./parties.js";
 import { actionItems } from "./tailoring.js";
 
-export const visitCheckKind = pgEnum("visit_check_kind", ["DATABASE_REVIEW", "ROUTINES", "HARDWARE_AND_VERSIONS", "BACKUP_ROUTINES", "DATABASE_SIZE"]);
+export const visitCheckKind = pgEnum("visit_check_kind", [
+  "DATABASE_REVIEW",
+  "ROUTINES",
+  "HARDWARE_AND_VERSIONS",
+  "BACKUP_ROUTINES",
+  "DATABASE_SIZE",
+]);
 export const checkResult = pgEnum("check_result", ["OK", "NEEDS_ACTION", "NOT_APPLICABLE"]);
 
 /** The checks of the annual visit are rows (seeded by migration): a new check is an insert, not a branch. */
@@ -44,7 +63,10 @@ export const serviceVisits = pgTable(
     version: integer("version").notNull().default(1),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [index("service_visits_agreement_idx").on(t.agreementId, t.scheduledAt), index("service_visits_scheduled_idx").on(t.scheduledAt)],
+  (t) => [
+    index("service_visits_agreement_idx").on(t.agreementId, t.scheduledAt),
+    index("service_visits_scheduled_idx").on(t.scheduledAt),
+  ],
 );
 
 /** Every booking and rescheduling of a visit, in order; never changed. */

@@ -23,7 +23,10 @@ import {
 } from "./access.types.js";
 
 async function toViewer(ctx: Context, v: ViewerModel): Promise<Viewer> {
-  const [user, organisation] = await Promise.all([ctx.loaders.user.load(v.userId), ctx.loaders.organisation.load(v.organisationId)]);
+  const [user, organisation] = await Promise.all([
+    ctx.loaders.user.load(v.userId),
+    ctx.loaders.organisation.load(v.organisationId),
+  ]);
   return Object.assign(new Viewer(), {
     user: User.from(user!),
     organisation: Organisation.from(organisation!),
@@ -40,14 +43,30 @@ export class AccessResolver {
     return ctx.viewer ? toViewer(ctx, ctx.viewer) : null;
   }
 
-  @Mutation(() => LoginPayload, { description: "Log in. Repeated failures are slowed down; the answer never says whether the e-mail or the password was wrong." })
-  async login(@Arg("input", () => LoginInput, { description: "E-mail and password." }) input: LoginInput, @Ctx() ctx: Context) {
-    const result = await access.login(ctx.db, ctx.app, { ip: ctx.ip, userAgent: ctx.userAgent, requestId: ctx.requestId }, input);
+  @Mutation(() => LoginPayload, {
+    description:
+      "Log in. Repeated failures are slowed down; the answer never says whether the e-mail or the password was wrong.",
+  })
+  async login(
+    @Arg("input", () => LoginInput, { description: "E-mail and password." }) input: LoginInput,
+    @Ctx() ctx: Context,
+  ) {
+    const result = await access.login(
+      ctx.db,
+      ctx.app,
+      { ip: ctx.ip, userAgent: ctx.userAgent, requestId: ctx.requestId },
+      input,
+    );
     if ("errors" in result) {
       ctx.log.warn({ email: input.email.toLowerCase(), code: result.errors[0]?.code }, "login refused");
       return { token: null, expiresAt: null, viewer: null, userErrors: result.errors };
     }
-    return { token: result.ok.token, expiresAt: result.ok.expiresAt, viewer: await toViewer(ctx, result.ok.viewer), userErrors: [] };
+    return {
+      token: result.ok.token,
+      expiresAt: result.ok.expiresAt,
+      viewer: await toViewer(ctx, result.ok.viewer),
+      userErrors: [],
+    };
   }
 
   @Authorized()
@@ -61,15 +80,27 @@ export class AccessResolver {
 @Resolver(() => ApiToken)
 export class ApiTokenResolver {
   @Authorized(...TOKEN_MANAGERS)
-  @Query(() => ApiTokenConnection, { description: "The API tokens of the caller's organisation (all of them for an admin), newest first." })
-  async apiTokens(@Args(() => ConnectionArgs) page: ConnectionArgs, @Ctx() ctx: Context, @CurrentViewer() viewer: ViewerModel) {
+  @Query(() => ApiTokenConnection, {
+    description: "The API tokens of the caller's organisation (all of them for an admin), newest first.",
+  })
+  async apiTokens(
+    @Args(() => ConnectionArgs) page: ConnectionArgs,
+    @Ctx() ctx: Context,
+    @CurrentViewer() viewer: ViewerModel,
+  ) {
     const c = await access.listApiTokens(ctx.db, viewer, page);
     return mapNodes(c, ApiToken.from);
   }
 
   @Authorized(...TOKEN_MANAGERS)
-  @Mutation(() => CreateApiTokenPayload, { description: "Create an API token that acts as the caller. The secret is in the payload, only this once." })
-  async createApiToken(@Arg("input", () => CreateApiTokenInput, { description: "The token's name." }) input: CreateApiTokenInput, @Ctx() ctx: Context, @CurrentViewer() viewer: ViewerModel) {
+  @Mutation(() => CreateApiTokenPayload, {
+    description: "Create an API token that acts as the caller. The secret is in the payload, only this once.",
+  })
+  async createApiToken(
+    @Arg("input", () => CreateApiTokenInput, { description: "The token's name." }) input: CreateApiTokenInput,
+    @Ctx() ctx: Context,
+    @CurrentViewer() viewer: ViewerModel,
+  ) {
     const result = await access.createApiToken(ctx.db, viewer, input);
     if ("errors" in result) return { apiToken: null, secret: null, userErrors: result.errors };
     return { apiToken: ApiToken.from(result.ok.token), secret: result.ok.secret, userErrors: [] };
@@ -77,7 +108,11 @@ export class ApiTokenResolver {
 
   @Authorized(...TOKEN_MANAGERS)
   @Mutation(() => RevokeApiTokenPayload, { description: "Revoke an API token; it stops working at once." })
-  async revokeApiToken(@Arg("input", () => RevokeApiTokenInput, { description: "Which token." }) input: RevokeApiTokenInput, @Ctx() ctx: Context, @CurrentViewer() viewer: ViewerModel) {
+  async revokeApiToken(
+    @Arg("input", () => RevokeApiTokenInput, { description: "Which token." }) input: RevokeApiTokenInput,
+    @Ctx() ctx: Context,
+    @CurrentViewer() viewer: ViewerModel,
+  ) {
     const result = await access.revokeApiToken(ctx.db, viewer, { apiTokenId: uuidOf(input.apiTokenId, "ApiToken") });
     return payload(result, "apiToken", ApiToken.from);
   }

@@ -64,20 +64,41 @@ export async function login(
   return mutate(db, async (tx) => {
     const [session] = await tx
       .insert(sessions)
-      .values({ userId: found.user.id, tokenHash: hashToken(token), expiresAt, ipAddress: request.ip, userAgent: request.userAgent })
+      .values({
+        userId: found.user.id,
+        tokenHash: hashToken(token),
+        expiresAt,
+        ipAddress: request.ip,
+        userAgent: request.userAgent,
+      })
       .returning();
-    const viewer = toViewer(found.user, found.organisation, { sessionId: session!.id, apiTokenId: null, requestId: request.requestId });
-    await recordAudit(tx, viewer, { action: "session.start", objectType: "Session", objectId: session!.id, organisationId: found.organisation.id });
+    const viewer = toViewer(found.user, found.organisation, {
+      sessionId: session!.id,
+      apiTokenId: null,
+      requestId: request.requestId,
+    });
+    await recordAudit(tx, viewer, {
+      action: "session.start",
+      objectType: "Session",
+      objectId: session!.id,
+      organisationId: found.organisation.id,
+    });
     return ok({ token, expiresAt, viewer });
   });
 }
 
 export async function logout(db: Db, viewer: Viewer): Promise<Result<true>> {
-  if (!viewer.sessionId) return userError("NOT_A_SESSION", "Only a log-in session can be logged out; revoke an API token instead.");
+  if (!viewer.sessionId)
+    return userError("NOT_A_SESSION", "Only a log-in session can be logged out; revoke an API token instead.");
   const sessionId = viewer.sessionId;
   return mutate(db, async (tx) => {
     await tx.update(sessions).set({ endedAt: new Date() }).where(eq(sessions.id, sessionId));
-    await recordAudit(tx, viewer, { action: "session.end", objectType: "Session", objectId: sessionId, organisationId: viewer.organisationId });
+    await recordAudit(tx, viewer, {
+      action: "session.end",
+      objectType: "Session",
+      objectId: sessionId,
+      organisationId: viewer.organisationId,
+    });
     return ok(true as const);
   });
 }
@@ -89,7 +110,9 @@ export async function systemViewerOf(db: DbOrTx, email: string): Promise<Viewer 
     .from(users)
     .innerJoin(organisations, eq(users.organisationId, organisations.id))
     .where(eq(users.email, email.trim().toLowerCase()));
-  return found ? toViewer(found.user, found.organisation, { sessionId: null, apiTokenId: null, requestId: null }) : null;
+  return found
+    ? toViewer(found.user, found.organisation, { sessionId: null, apiTokenId: null, requestId: null })
+    : null;
 }
 
 function toViewer(
@@ -114,8 +137,14 @@ function toViewer(
  * the user are forgotten by the caller once that transaction is committed (apiTokenCache.forgetUser).
  */
 export async function endUserAccess(tx: Tx, userId: string, at: Date): Promise<void> {
-  await tx.update(sessions).set({ endedAt: at }).where(and(eq(sessions.userId, userId), isNull(sessions.endedAt)));
-  await tx.update(apiTokens).set({ revokedAt: at }).where(and(eq(apiTokens.createdById, userId), isNull(apiTokens.revokedAt)));
+  await tx
+    .update(sessions)
+    .set({ endedAt: at })
+    .where(and(eq(sessions.userId, userId), isNull(sessions.endedAt)));
+  await tx
+    .update(apiTokens)
+    .set({ revokedAt: at })
+    .where(and(eq(apiTokens.createdById, userId), isNull(apiTokens.revokedAt)));
 }
 
 /** The viewer behind a bearer token: a live session or an unrevoked API token; otherwise null. */
@@ -128,8 +157,17 @@ export async function authenticate(db: Db, token: string, requestId: string | nu
       .from(sessions)
       .innerJoin(users, eq(sessions.userId, users.id))
       .innerJoin(organisations, eq(users.organisationId, organisations.id))
-      .where(and(eq(sessions.tokenHash, tokenHash), isNull(sessions.endedAt), gt(sessions.expiresAt, now), isNull(users.deactivatedAt)));
-    return row ? toViewer(row.user, row.organisation, { sessionId: row.session.id, apiTokenId: null, requestId }) : null;
+      .where(
+        and(
+          eq(sessions.tokenHash, tokenHash),
+          isNull(sessions.endedAt),
+          gt(sessions.expiresAt, now),
+          isNull(users.deactivatedAt),
+        ),
+      );
+    return row
+      ? toViewer(row.user, row.organisation, { sessionId: row.session.id, apiTokenId: null, requestId })
+      : null;
   }
   if (token.startsWith(API_TOKEN_PREFIX)) {
     const cached = apiTokenCache.get(tokenHash, now.getTime());
@@ -140,7 +178,14 @@ export async function authenticate(db: Db, token: string, requestId: string | nu
       .from(apiTokens)
       .innerJoin(users, eq(apiTokens.createdById, users.id))
       .innerJoin(organisations, eq(apiTokens.organisationId, organisations.id))
-      .where(and(eq(apiTokens.tokenHash, tokenHash), isNull(apiTokens.revokedAt), or(isNull(apiTokens.expiresAt), gt(apiTokens.expiresAt, now)), isNull(users.deactivatedAt)));
+      .where(
+        and(
+          eq(apiTokens.tokenHash, tokenHash),
+          isNull(apiTokens.revokedAt),
+          or(isNull(apiTokens.expiresAt), gt(apiTokens.expiresAt, now)),
+          isNull(users.deactivatedAt),
+        ),
+      );
     if (!row) return null;
     // Once a minute is precise enough for "last used", and spares a write per request: the row just
     // read says whether it is due, and the condition keeps concurrent requests from all writing.
@@ -158,41 +203,85 @@ export async function authenticate(db: Db, token: string, requestId: string | nu
   return null;
 }
 
-
 /** The longest an API token may live: a forgotten integration's token does not work for ever. */
 const API_TOKEN_MAX_DAYS = 366;
 
-export async function createApiToken(db: Db, viewer: Viewer, input: { name: string; expiresAt?: Date | null }): Promise<Result<{ token: ApiTokenRow; secret: string }>> {
+export async function createApiToken(
+  db: Db,
+  viewer: Viewer,
+  input: { name: string; expiresAt?: Date | null },
+): Promise<Result<{ token: ApiTokenRow; secret: string }>> {
   requireRole(viewer, TOKEN_MANAGERS);
   const name = input.name.trim();
-  if (!isReadableName(name)) return userError("INVALID_INPUT", "Give the token a name that says where it is used.", ["input", "name"]);
+  if (!isReadableName(name))
+    return userError("INVALID_INPUT", "Give the token a name that says where it is used.", ["input", "name"]);
   const expiresAt = input.expiresAt ?? null;
-  if (expiresAt && (expiresAt.getTime() <= Date.now() || expiresAt.getTime() > Date.now() + API_TOKEN_MAX_DAYS * 86_400_000)) {
-    return userError(AccessErrors.INVALID_EXPIRY, `The expiry must be in the future and at most ${API_TOKEN_MAX_DAYS} days away.`, ["input", "expiresAt"]);
+  if (
+    expiresAt &&
+    (expiresAt.getTime() <= Date.now() || expiresAt.getTime() > Date.now() + API_TOKEN_MAX_DAYS * 86_400_000)
+  ) {
+    return userError(
+      AccessErrors.INVALID_EXPIRY,
+      `The expiry must be in the future and at most ${API_TOKEN_MAX_DAYS} days away.`,
+      ["input", "expiresAt"],
+    );
   }
   const secret = newSecret(API_TOKEN_PREFIX);
   return mutate(db, async (tx) => {
     const [token] = await tx
       .insert(apiTokens)
-      .values({ organisationId: viewer.organisationId, createdById: viewer.userId, name, prefix: secret.slice(0, 10), tokenHash: hashToken(secret), expiresAt })
+      .values({
+        organisationId: viewer.organisationId,
+        createdById: viewer.userId,
+        name,
+        prefix: secret.slice(0, 10),
+        tokenHash: hashToken(secret),
+        expiresAt,
+      })
       .returning();
-    await recordAudit(tx, viewer, { action: "apiToken.create", objectType: "ApiToken", objectId: token!.id, organisationId: viewer.organisationId, details: { name, expiresAt: expiresAt?.toISOString() ?? null } });
+    await recordAudit(tx, viewer, {
+      action: "apiToken.create",
+      objectType: "ApiToken",
+      objectId: token!.id,
+      organisationId: viewer.organisationId,
+      details: { name, expiresAt: expiresAt?.toISOString() ?? null },
+    });
     return ok({ token: token!, secret });
   });
 }
 
 function tokenScope(viewer: Viewer) {
-  return holds(viewer, TOKEN_MANAGERS_OF_EVERY_TENANT) ? undefined : eq(apiTokens.organisationId, viewer.organisationId);
+  return holds(viewer, TOKEN_MANAGERS_OF_EVERY_TENANT)
+    ? undefined
+    : eq(apiTokens.organisationId, viewer.organisationId);
 }
 
-export async function revokeApiToken(db: Db, viewer: Viewer, input: { apiTokenId: string }): Promise<Result<ApiTokenRow>> {
+export async function revokeApiToken(
+  db: Db,
+  viewer: Viewer,
+  input: { apiTokenId: string },
+): Promise<Result<ApiTokenRow>> {
   requireRole(viewer, TOKEN_MANAGERS);
   const result = await mutate(db, async (tx) => {
-    const [existing] = await tx.select().from(apiTokens).where(and(tokenScope(viewer), eq(apiTokens.id, input.apiTokenId)));
+    const [existing] = await tx
+      .select()
+      .from(apiTokens)
+      .where(and(tokenScope(viewer), eq(apiTokens.id, input.apiTokenId)));
     if (!existing) return userError(AccessErrors.NOT_FOUND, "No such API token.", ["input", "apiTokenId"]);
-    if (existing.revokedAt) return userError(AccessErrors.ALREADY_REVOKED, "The API token is already revoked.", ["input", "apiTokenId"]);
-    const [token] = await tx.update(apiTokens).set({ revokedAt: new Date() }).where(eq(apiTokens.id, existing.id)).returning();
-    await recordAudit(tx, viewer, { action: "apiToken.revoke", objectType: "ApiToken", objectId: existing.id, organisationId: existing.organisationId, details: { name: existing.name } });
+    if (existing.revokedAt)
+      return userError(AccessErrors.ALREADY_REVOKED, "The API token is already revoked.", ["input", "apiTokenId"]);
+    const [token] = await tx
+      .update(apiTokens)
+      .set({ revokedAt: new Date() })
+      .where(eq(apiTokens.id, existing.id))
+      .returning();
+    await recordAudit(tx, viewer, {
+      action: "apiToken.revoke",
+      objectType: "ApiToken",
+      objectId: existing.id,
+      organisationId: existing.organisationId,
+      details: { name: existing.name },
+    });
     return ok(token!);
   });
   // Once committed, so that no request can read the token as it was and cache it again.
@@ -202,7 +291,10 @@ export async function revokeApiToken(db: Db, viewer: Viewer, input: { apiTokenId
 
 export async function findApiToken(db: Db, viewer: Viewer, id: string): Promise<ApiTokenRow | null> {
   if (!holds(viewer, TOKEN_MANAGERS)) return null;
-  const [row] = await db.select().from(apiTokens).where(and(tokenScope(viewer), eq(apiTokens.id, id)));
+  const [row] = await db
+    .select()
+    .from(apiTokens)
+    .where(and(tokenScope(viewer), eq(apiTokens.id, id)));
   return row ?? null;
 }
 
@@ -212,7 +304,14 @@ export async function listApiTokens(db: Db, viewer: Viewer, page: ConnectionArgs
   return paginate(
     page,
     async () => db.$count(apiTokens, where),
-    (offset, limit) => db.select().from(apiTokens).where(where).orderBy(desc(apiTokens.createdAt), desc(apiTokens.id)).offset(offset).limit(limit),
+    (offset, limit) =>
+      db
+        .select()
+        .from(apiTokens)
+        .where(where)
+        .orderBy(desc(apiTokens.createdAt), desc(apiTokens.id))
+        .offset(offset)
+        .limit(limit),
     (row) => row,
   );
 }

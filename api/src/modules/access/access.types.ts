@@ -20,15 +20,22 @@ export const Section = graphqlEnum(SECTIONS, {
     ORGANISATIONS: { description: "Organisations: for vendor staff and partners, who serve many." },
     PROPERTIES: { description: "Properties the caller may see." },
     API_TOKENS: { description: "The organisation's API tokens (admins and partner admins)." },
-    WORKLIST: { description: "Tailorings waiting on the vendor (sellers and admins) or on the customer (customer admins); for partner staff, their action items and outdated installations." },
+    WORKLIST: {
+      description:
+        "Tailorings waiting on the vendor (sellers and admins) or on the customer (customer admins); for partner staff, their action items and outdated installations.",
+    },
     VISITS: { description: "The calendar of annual support visits of the agreements the caller may see." },
     AUDIT: { description: "The audit trail (admins)." },
     SUPPORT: { description: "Support: opening hours, opening a case, the organisation's cases (every role)." },
     SUPPORT_QUEUE: { description: "The queue of support cases to answer (vendor support, admins and partners)." },
     ADMINISTRATION: { description: "Onboarding: organisations, properties and product releases (vendor admins)." },
     USERS: { description: "The users of the caller's organisation (any organisation for vendor admins)." },
-    EMAIL_OUTBOX: { description: "The e-mail outbox: mail that failed to send, to look at and send again (vendor admins)." },
-    LOGIN_LOCKOUTS: { description: "Users the log-in limits refuse right now, to unlock (vendor admins; shown with the users)." },
+    EMAIL_OUTBOX: {
+      description: "The e-mail outbox: mail that failed to send, to look at and send again (vendor admins).",
+    },
+    LOGIN_LOCKOUTS: {
+      description: "Users the log-in limits refuse right now, to unlock (vendor admins; shown with the users).",
+    },
   },
 });
 export type Section = (typeof Section)[keyof typeof Section];
@@ -44,7 +51,9 @@ export class Viewer {
   @Field(() => String, { description: "SESSION for a log-in, API_TOKEN for a partner's token." })
   authenticatedWith!: "SESSION" | "API_TOKEN";
 
-  @Field(() => [Section], { description: "The parts of Trygg the caller may use, in menu order: what a client shows in its navigation." })
+  @Field(() => [Section], {
+    description: "The parts of Trygg the caller may use, in menu order: what a client shows in its navigation.",
+  })
   sections!: Section[];
 
   @Field(() => Boolean, { description: "Whether the caller may create agreements (sellers and admins)." })
@@ -73,7 +82,10 @@ export class LoginPayload {
   @Field(() => Viewer, { nullable: true, description: "Who is now logged in." })
   viewer!: Viewer | null;
 
-  @Field(() => [UserError], { description: "INVALID_CREDENTIALS (also for a deactivated user); empty on success. Too many attempts answer the GraphQL error TOO_MANY_REQUESTS (HTTP 429) with extensions.retryAfterSeconds." })
+  @Field(() => [UserError], {
+    description:
+      "INVALID_CREDENTIALS (also for a deactivated user); empty on success. Too many attempts answer the GraphQL error TOO_MANY_REQUESTS (HTTP 429) with extensions.retryAfterSeconds.",
+  })
   userErrors!: UserError[];
 }
 
@@ -86,7 +98,10 @@ export class LogoutPayload {
   userErrors!: UserError[];
 }
 
-@ObjectType({ implements: Node, description: "A partner's API token. The secret is shown once, at creation, and stored only as a hash." })
+@ObjectType({
+  implements: Node,
+  description: "A partner's API token. The secret is shown once, at creation, and stored only as a hash.",
+})
 export class ApiToken extends Node {
   uuid!: string;
   createdByUuid!: string;
@@ -103,10 +118,16 @@ export class ApiToken extends Node {
   @Field(() => DateTimeResolver, { nullable: true, description: "When it was last used (to the minute)." })
   lastUsedAt!: Date | null;
 
-  @Field(() => DateTimeResolver, { nullable: true, description: "When it stops working; null when it works until revoked." })
+  @Field(() => DateTimeResolver, {
+    nullable: true,
+    description: "When it stops working; null when it works until revoked.",
+  })
   expiresAt!: Date | null;
 
-  @Field(() => DateTimeResolver, { nullable: true, description: "When it was revoked (or its user deactivated); a revoked token no longer works." })
+  @Field(() => DateTimeResolver, {
+    nullable: true,
+    description: "When it was revoked (or its user deactivated); a revoked token no longer works.",
+  })
   revokedAt!: Date | null;
 
   static from(row: typeof apiTokens.$inferSelect): ApiToken {
@@ -128,12 +149,18 @@ export const ApiTokenConnection = ConnectionType(ApiToken, "ApiToken", "API toke
 
 @InputType({ description: "Create an API token for the caller's organisation." })
 export class CreateApiTokenInput {
-  @Field(() => String, { description: "Where the token will be used, e.g. \"Our CRM integration\" (1–100 characters, one line)." })
+  @Field(() => String, {
+    description: 'Where the token will be used, e.g. "Our CRM integration" (1–100 characters, one line).',
+  })
   @Length(1, 100)
   @OneLine()
   name!: string;
 
-  @Field(() => DateTimeResolver, { nullable: true, description: "When the token stops working: in the future and at most 366 days away (INVALID_EXPIRY otherwise). Leave it out for a token that works until revoked." })
+  @Field(() => DateTimeResolver, {
+    nullable: true,
+    description:
+      "When the token stops working: in the future and at most 366 days away (INVALID_EXPIRY otherwise). Leave it out for a token that works until revoked.",
+  })
   expiresAt?: Date | null;
 }
 
@@ -142,7 +169,10 @@ export class CreateApiTokenPayload {
   @Field(() => ApiToken, { nullable: true, description: "The new token." })
   apiToken!: ApiToken | null;
 
-  @Field(() => String, { nullable: true, description: "The secret to send as `Authorization: Bearer <secret>`. Shown only this once." })
+  @Field(() => String, {
+    nullable: true,
+    description: "The secret to send as `Authorization: Bearer <secret>`. Shown only this once.",
+  })
   secret!: string | null;
 
   @Field(() => [UserError], { description: "What was wrong; empty on success." })

@@ -1,6 +1,9 @@
 import type { Viewer } from "../../shared/viewer.js";
 
-/** How long a looked-up API token is believed without asking the database again, unless `API_TOKEN_CACHE_SECONDS` says otherwise. */
+/**
+ * How long a looked-up API token is believed without asking the database again, unless `API_TOKEN_CACHE_SECONDS` says
+ * otherwise.
+ */
 export const DEFAULT_API_TOKEN_CACHE_SECONDS = 30;
 /** Bounds the memory: past this many tokens the oldest entry goes first. */
 const MAX_ENTRIES = 10_000;
@@ -49,7 +52,11 @@ export class ApiTokenCache {
     return this.generation;
   }
 
-  store(tokenHash: string, viewer: CachedViewer, lookup: { generation: number; now: number; tokenExpiresAt: Date | null }): void {
+  store(
+    tokenHash: string,
+    viewer: CachedViewer,
+    lookup: { generation: number; now: number; tokenExpiresAt: Date | null },
+  ): void {
     if (this.ttlMs <= 0 || lookup.generation !== this.generation) return;
     const until = Math.min(lookup.now + this.ttlMs, lookup.tokenExpiresAt?.getTime() ?? Infinity);
     if (this.entries.size >= MAX_ENTRIES) this.entries.delete(this.entries.keys().next().value!);

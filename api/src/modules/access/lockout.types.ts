@@ -11,7 +11,9 @@ export class LoginLockout {
   @Field(() => DateTimeResolver, { description: "When the limit lets the user try again by itself." })
   lockedUntil!: Date;
 
-  @Field(() => Boolean, { description: "Locked from every address (the daily limit), not only from the one the attempts came from." })
+  @Field(() => Boolean, {
+    description: "Locked from every address (the daily limit), not only from the one the attempts came from.",
+  })
   fromEveryAddress!: boolean;
 }
 

@@ -25,7 +25,15 @@ export async function lockedOutUsers(db: Db, viewer: Viewer, throttle: LoginThro
   requireRole(viewer, LOCKOUT_KEEPERS);
   const lockouts = await throttle.lockouts();
   if (lockouts.length === 0) return [];
-  const rows = await db.select().from(users).where(inArray(users.email, lockouts.map((l) => l.email)));
+  const rows = await db
+    .select()
+    .from(users)
+    .where(
+      inArray(
+        users.email,
+        lockouts.map((l) => l.email),
+      ),
+    );
   return lockouts
     .flatMap((l) => {
       const user = rows.find((u) => u.email === l.email);
@@ -35,12 +43,19 @@ export async function lockedOutUsers(db: Db, viewer: Viewer, throttle: LoginThro
 }
 
 /** An admin who has made sure it is the user asking lets the account try again, from every address; audited. */
-export async function unlockLogin(db: Db, viewer: Viewer, throttle: LoginThrottle, input: { userId: string }): Promise<Result<UserRow>> {
+export async function unlockLogin(
+  db: Db,
+  viewer: Viewer,
+  throttle: LoginThrottle,
+  input: { userId: string },
+): Promise<Result<UserRow>> {
   requireRole(viewer, LOCKOUT_KEEPERS);
   const locked = (await lockedOutUsers(db, viewer, throttle)).find((l) => l.user.id === input.userId);
   if (!locked) {
     const exists = (await db.select({ id: users.id }).from(users).where(eq(users.id, input.userId))).length > 0;
-    return exists ? userError(E.NOT_LOCKED_OUT, "The user is not locked out.", ["input", "userId"]) : userError(E.NOT_FOUND, "No such user.", ["input", "userId"]);
+    return exists
+      ? userError(E.NOT_LOCKED_OUT, "The user is not locked out.", ["input", "userId"])
+      : userError(E.NOT_FOUND, "No such user.", ["input", "userId"]);
   }
   const r = await mutate(db, async (tx) => {
     await recordAudit(tx, viewer, {

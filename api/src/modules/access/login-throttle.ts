@@ -53,7 +53,14 @@ export class LoginThrottle {
     private readonly limits: LoginLimits,
   ) {
     const store = (keyPrefix: string, points: number, duration: number) =>
-      new RateLimiterDrizzle({ storeClient: db, schema: loginAttemptCounters, keyPrefix, points, duration, clearExpiredByTimeout: true });
+      new RateLimiterDrizzle({
+        storeClient: db,
+        schema: loginAttemptCounters,
+        keyPrefix,
+        points,
+        duration,
+        clearExpiredByTimeout: true,
+      });
     this.perAddress = store("login-address", limits.maxPerAddress, limits.windowSeconds);
     this.perAccountAndAddress = store(ACCOUNT_ADDRESS, limits.maxPerAccount, limits.windowSeconds);
     this.maxPerAccountDaily = limits.maxPerAccountDaily ?? 100;
@@ -96,8 +103,14 @@ export class LoginThrottle {
         and(
           gt(c.expire, sql`now()`),
           or(
-            and(sql`left(${c.key}, ${ACCOUNT.length + 1}) = ${`${ACCOUNT}:`}`, sql`${c.points} >= ${this.maxPerAccountDaily}`),
-            and(sql`left(${c.key}, ${ACCOUNT_ADDRESS.length + 1}) = ${`${ACCOUNT_ADDRESS}:`}`, sql`${c.points} >= ${this.limits.maxPerAccount}`),
+            and(
+              sql`left(${c.key}, ${ACCOUNT.length + 1}) = ${`${ACCOUNT}:`}`,
+              sql`${c.points} >= ${this.maxPerAccountDaily}`,
+            ),
+            and(
+              sql`left(${c.key}, ${ACCOUNT_ADDRESS.length + 1}) = ${`${ACCOUNT_ADDRESS}:`}`,
+              sql`${c.points} >= ${this.limits.maxPerAccount}`,
+            ),
           ),
         ),
       );
@@ -108,7 +121,11 @@ export class LoginThrottle {
       const email = everywhere ? rest : rest.slice(0, rest.lastIndexOf(SEPARATOR));
       const seen = byEmail.get(email);
       const until = row.expire!;
-      byEmail.set(email, { email, until: seen && seen.until > until ? seen.until : until, everywhere: everywhere || !!seen?.everywhere });
+      byEmail.set(email, {
+        email,
+        until: seen && seen.until > until ? seen.until : until,
+        everywhere: everywhere || !!seen?.everywhere,
+      });
     }
     return [...byEmail.values()];
   }
@@ -118,6 +135,11 @@ export class LoginThrottle {
     const prefix = `${ACCOUNT_ADDRESS}:${email}${SEPARATOR}`;
     await this.db
       .delete(loginAttemptCounters)
-      .where(or(eq(loginAttemptCounters.key, `${ACCOUNT}:${email}`), sql`left(${loginAttemptCounters.key}, ${prefix.length}) = ${prefix}`));
+      .where(
+        or(
+          eq(loginAttemptCounters.key, `${ACCOUNT}:${email}`),
+          sql`left(${loginAttemptCounters.key}, ${prefix.length}) = ${prefix}`,
+        ),
+      );
   }
 }

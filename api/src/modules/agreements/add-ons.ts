@@ -6,7 +6,14 @@ import type { Clock } from "../../shared/clock.js";
 import { ok, userError, type Result } from "../../shared/errors.js";
 import { mutate } from "../../shared/transaction.js";
 import { requireRole, type Viewer } from "../../shared/viewer.js";
-import { agreementNotFound, bumpVersion, lockAgreement, type AddOnKind, type AddOnRow, type AgreementRecord } from "./agreement-records.js";
+import {
+  agreementNotFound,
+  bumpVersion,
+  lockAgreement,
+  type AddOnKind,
+  type AddOnRow,
+  type AgreementRecord,
+} from "./agreement-records.js";
 import { isValid } from "./agreement-status.js";
 import { AgreementErrors as E } from "./agreement.errors.js";
 import { ADD_ON_ACTORS, ADD_ON_ORDERERS } from "./agreement.roles.js";
@@ -26,8 +33,16 @@ export function newestAddOnsFirst(rows: readonly AddOnRow[]): AddOnRow[] {
   return [...rows].sort((x, y) => y.createdAt.getTime() - x.createdAt.getTime());
 }
 
-/** Orders hosting or monitoring from today at the list price of today, unless vendor staff agreed another (order-price.ts). */
-export async function orderAddOn(db: Db, viewer: Viewer, input: { agreementId: string; kind: AddOnKind; hostedServices?: string[] | null; price?: PriceRequest }, clock: Clock) {
+/**
+ * Orders hosting or monitoring from today at the list price of today, unless vendor staff agreed another
+ * (order-price.ts).
+ */
+export async function orderAddOn(
+  db: Db,
+  viewer: Viewer,
+  input: { agreementId: string; kind: AddOnKind; hostedServices?: string[] | null; price?: PriceRequest },
+  clock: Clock,
+) {
   requireRole(viewer, ADD_ON_ORDERERS);
   return mutate(db, async (tx): Promise<Result<AddOnRow>> => {
     // The agreement first: another tenant's answers as a missing one, whatever the input (decision 0039).
@@ -37,20 +52,54 @@ export async function orderAddOn(db: Db, viewer: Viewer, input: { agreementId: s
     if (refused) return refused;
     const services = [...new Set(input.hostedServices ?? [])];
     if (input.kind === "HOSTING" && services.length === 0) {
-      return userError(E.INVALID_INPUT, "Choose the services to host: Bokning, Förbrukning, FDB, Aptusportal, Hantera.", ["input", "hostedServices"]);
+      return userError(
+        E.INVALID_INPUT,
+        "Choose the services to host: Bokning, Förbrukning, FDB, Aptusportal, Hantera.",
+        ["input", "hostedServices"],
+      );
     }
-    if (input.kind === "MONITORING" && services.length > 0) return userError(E.INVALID_INPUT, "Monitoring has no hosted services.", ["input", "hostedServices"]);
+    if (input.kind === "MONITORING" && services.length > 0)
+      return userError(E.INVALID_INPUT, "Monitoring has no hosted services.", ["input", "hostedServices"]);
     if (!isValid(a.status)) {
-      return userError(E.AGREEMENT_REQUIRED, `${input.kind === "HOSTING" ? "Aptus Hosting" : "System monitoring"} requires a valid support agreement; ${a.number} is ${a.status.toLowerCase()}.`, ["input", "agreementId"]);
+      return userError(
+        E.AGREEMENT_REQUIRED,
+        `${input.kind === "HOSTING" ? "Aptus Hosting" : "System monitoring"} requires a valid support agreement; ${a.number} is ${a.status.toLowerCase()}.`,
+        ["input", "agreementId"],
+      );
     }
-    const [existing] = await tx.select({ id: addOns.id }).from(addOns).where(and(eq(addOns.agreementId, a.id), eq(addOns.kind, input.kind), isNull(addOns.endedOn)));
-    if (existing) return userError(E.ADD_ON_ALREADY_ORDERED, `The agreement already has ${input.kind.toLowerCase()}.`, ["input", "kind"]);
-    const price = await orderPrice(tx, viewer, { item: input.kind, quantity: 1, startsOn: clock.today }, input.price ?? NO_PRICE_ASKED);
+    const [existing] = await tx
+      .select({ id: addOns.id })
+      .from(addOns)
+      .where(and(eq(addOns.agreementId, a.id), eq(addOns.kind, input.kind), isNull(addOns.endedOn)));
+    if (existing)
+      return userError(E.ADD_ON_ALREADY_ORDERED, `The agreement already has ${input.kind.toLowerCase()}.`, [
+        "input",
+        "kind",
+      ]);
+    const price = await orderPrice(
+      tx,
+      viewer,
+      { item: input.kind, quantity: 1, startsOn: clock.today },
+      input.price ?? NO_PRICE_ASKED,
+    );
     if ("errors" in price) return price;
-    const [row] = await tx.insert(addOns).values({ agreementId: a.id, kind: input.kind, hostedServices: services, ...price.ok, startsOn: clock.today }).returning();
+    const [row] = await tx
+      .insert(addOns)
+      .values({ agreementId: a.id, kind: input.kind, hostedServices: services, ...price.ok, startsOn: clock.today })
+      .returning();
     await bumpVersion(tx, a.id);
-    await recordAudit(tx, viewer, { action: "addOn.order", objectType: "AddOn", objectId: row!.id, organisationId: a.customerId, details: { agreementId: a.id, kind: input.kind, hostedServices: services, ...price.ok } });
-    await tellSellerOfOrder(tx, viewer, a, { what: input.kind === "HOSTING" ? "Aptus Hosting" : "Systemövervakning", monthlyPriceMinor: price.ok.monthlyPriceMinor, startsOn: clock.today });
+    await recordAudit(tx, viewer, {
+      action: "addOn.order",
+      objectType: "AddOn",
+      objectId: row!.id,
+      organisationId: a.customerId,
+      details: { agreementId: a.id, kind: input.kind, hostedServices: services, ...price.ok },
+    });
+    await tellSellerOfOrder(tx, viewer, a, {
+      what: input.kind === "HOSTING" ? "Aptus Hosting" : "Systemövervakning",
+      monthlyPriceMinor: price.ok.monthlyPriceMinor,
+      startsOn: clock.today,
+    });
     return ok(row!);
   });
 }
@@ -62,10 +111,19 @@ export async function cancelAddOn(db: Db, viewer: Viewer, input: { addOnId: stri
     const a = addOn && (await lockAgreement(tx, viewer, addOn.agreementId, clock));
     if (!addOn || !a) return userError(E.NOT_FOUND, "No such add-on.", ["input", "addOnId"]);
     if (addOn.endedOn) return userError(E.ALREADY_ENDED, "The add-on has already ended.", ["input", "addOnId"]);
-    const [row] = await tx.update(addOns).set({ endedOn: clock.today, endReason: "CANCELLED" }).where(eq(addOns.id, addOn.id)).returning();
+    const [row] = await tx
+      .update(addOns)
+      .set({ endedOn: clock.today, endReason: "CANCELLED" })
+      .where(eq(addOns.id, addOn.id))
+      .returning();
     await bumpVersion(tx, a.id);
-    await recordAudit(tx, viewer, { action: "addOn.cancel", objectType: "AddOn", objectId: addOn.id, organisationId: a.customerId, details: { agreementId: a.id, kind: addOn.kind } });
+    await recordAudit(tx, viewer, {
+      action: "addOn.cancel",
+      objectType: "AddOn",
+      objectId: addOn.id,
+      organisationId: a.customerId,
+      details: { agreementId: a.id, kind: addOn.kind },
+    });
     return ok(row!);
   });
 }
-

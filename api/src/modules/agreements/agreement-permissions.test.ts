@@ -8,35 +8,98 @@ const withRentals = { licenceRentals: true };
 
 describe("what the viewer may do to an agreement", () => {
   it("lets sellers renew an expired agreement but not terminate it", () => {
-    expect(agreementPermissions(as("SELLER"), { status: "EXPIRED" }, withRentals)).toMatchObject({ renew: true, terminate: false, activate: false });
+    expect(agreementPermissions(as("SELLER"), { status: "EXPIRED" }, withRentals)).toMatchObject({
+      renew: true,
+      terminate: false,
+      activate: false,
+    });
   });
   it("offers nothing on a terminated or draft agreement but activation of the draft", () => {
-    expect(Object.values(agreementPermissions(as("ADMIN"), { status: "TERMINATED" }, withRentals)).some(Boolean)).toBe(false);
-    expect(agreementPermissions(as("ADMIN"), { status: "DRAFT" }, withRentals)).toMatchObject({ activate: true, renew: false, manageHanteraAccounts: false });
+    expect(Object.values(agreementPermissions(as("ADMIN"), { status: "TERMINATED" }, withRentals)).some(Boolean)).toBe(
+      false,
+    );
+    expect(agreementPermissions(as("ADMIN"), { status: "DRAFT" }, withRentals)).toMatchObject({
+      activate: true,
+      renew: false,
+      manageHanteraAccounts: false,
+    });
   });
   it("gives a customer admin the benefits and add-on orders at list price, not the lifecycle, cancelling or own prices, and rentals only when the tier has them", () => {
     const p = agreementPermissions(as("CUSTOMER_ADMIN"), { status: "ACTIVE" }, { licenceRentals: false });
-    expect(p).toEqual({ activate: false, renew: false, terminate: false, manageHanteraAccounts: true, rentLicences: false, orderAddOns: true, cancelAddOns: false, agreePrices: false });
+    expect(p).toEqual({
+      activate: false,
+      renew: false,
+      terminate: false,
+      manageHanteraAccounts: true,
+      rentLicences: false,
+      orderAddOns: true,
+      cancelAddOns: false,
+      agreePrices: false,
+    });
   });
   it("lets only sellers and admins agree a price other than the list's", () => {
     expect(agreementPermissions(as("SELLER"), { status: "ACTIVE" }, withRentals).agreePrices).toBe(true);
     expect(agreementPermissions(as("PARTNER_ADMIN"), { status: "ACTIVE" }, withRentals).agreePrices).toBe(false);
   });
   it("leaves a customer member read-only", () => {
-    expect(Object.values(agreementPermissions(as("CUSTOMER_MEMBER"), { status: "EXPIRING" }, withRentals)).some(Boolean)).toBe(false);
+    expect(
+      Object.values(agreementPermissions(as("CUSTOMER_MEMBER"), { status: "EXPIRING" }, withRentals)).some(Boolean),
+    ).toBe(false);
   });
 });
 
 describe("the sections a viewer may use", () => {
   it("follows the roles of the operations behind them", () => {
-    expect(sectionsOf(as("SELLER"))).toEqual(["DASHBOARD", "AGREEMENTS", "ORGANISATIONS", "PROPERTIES", "WORKLIST", "VISITS", "SUPPORT"]);
-    expect(sectionsOf(as("PARTNER_ADMIN"))).toEqual(["DASHBOARD", "AGREEMENTS", "ORGANISATIONS", "PROPERTIES", "API_TOKENS", "WORKLIST", "VISITS", "SUPPORT", "SUPPORT_QUEUE", "USERS"]);
-    expect(sectionsOf(as("PARTNER_STAFF"))).toEqual(["DASHBOARD", "AGREEMENTS", "ORGANISATIONS", "PROPERTIES", "WORKLIST", "VISITS", "SUPPORT", "SUPPORT_QUEUE"]);
-    // The customer admin's worklist: the tailorings waiting on the customer (decision 0031); a member cannot act on them.
-    expect(sectionsOf(as("CUSTOMER_ADMIN"))).toEqual(["DASHBOARD", "AGREEMENTS", "PROPERTIES", "WORKLIST", "VISITS", "SUPPORT", "USERS"]);
+    expect(sectionsOf(as("SELLER"))).toEqual([
+      "DASHBOARD",
+      "AGREEMENTS",
+      "ORGANISATIONS",
+      "PROPERTIES",
+      "WORKLIST",
+      "VISITS",
+      "SUPPORT",
+    ]);
+    expect(sectionsOf(as("PARTNER_ADMIN"))).toEqual([
+      "DASHBOARD",
+      "AGREEMENTS",
+      "ORGANISATIONS",
+      "PROPERTIES",
+      "API_TOKENS",
+      "WORKLIST",
+      "VISITS",
+      "SUPPORT",
+      "SUPPORT_QUEUE",
+      "USERS",
+    ]);
+    expect(sectionsOf(as("PARTNER_STAFF"))).toEqual([
+      "DASHBOARD",
+      "AGREEMENTS",
+      "ORGANISATIONS",
+      "PROPERTIES",
+      "WORKLIST",
+      "VISITS",
+      "SUPPORT",
+      "SUPPORT_QUEUE",
+    ]);
+    // The customer admin's worklist: the tailorings waiting on the customer (decision 0031); a member cannot act on
+    // them.
+    expect(sectionsOf(as("CUSTOMER_ADMIN"))).toEqual([
+      "DASHBOARD",
+      "AGREEMENTS",
+      "PROPERTIES",
+      "WORKLIST",
+      "VISITS",
+      "SUPPORT",
+      "USERS",
+    ]);
     expect(sectionsOf(as("CUSTOMER_MEMBER"))).toEqual(["DASHBOARD", "AGREEMENTS", "PROPERTIES", "VISITS", "SUPPORT"]);
-    expect(sectionsOf(as("ADMIN"))).toEqual(expect.arrayContaining(["AUDIT", "ADMINISTRATION", "USERS", "EMAIL_OUTBOX", "LOGIN_LOCKOUTS"]));
-    for (const role of ["SELLER", "SUPPORT", "PARTNER_ADMIN", "CUSTOMER_ADMIN"] as const) expect(sectionsOf(as(role))).not.toEqual(expect.arrayContaining([expect.stringMatching(/^(EMAIL_OUTBOX|LOGIN_LOCKOUTS)$/)]));
+    expect(sectionsOf(as("ADMIN"))).toEqual(
+      expect.arrayContaining(["AUDIT", "ADMINISTRATION", "USERS", "EMAIL_OUTBOX", "LOGIN_LOCKOUTS"]),
+    );
+    for (const role of ["SELLER", "SUPPORT", "PARTNER_ADMIN", "CUSTOMER_ADMIN"] as const)
+      expect(sectionsOf(as(role))).not.toEqual(
+        expect.arrayContaining([expect.stringMatching(/^(EMAIL_OUTBOX|LOGIN_LOCKOUTS)$/)]),
+      );
     expect(sectionsOf(as("SUPPORT"))).toEqual(expect.arrayContaining(["SUPPORT", "SUPPORT_QUEUE"]));
   });
 });

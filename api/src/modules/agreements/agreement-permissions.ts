@@ -9,7 +9,11 @@ import { ADD_ON_ACTORS, ADD_ON_ORDERERS, AGREEMENT_MANAGERS, BENEFIT_ACTORS } fr
  * agreement's status together. The portal shows or hides its forms from these answers instead of
  * deciding again; the mutations still check both and answer with userErrors.
  */
-export function agreementPermissions(viewer: Viewer, a: Pick<AgreementRecord, "status">, tier: { licenceRentals: boolean } | undefined) {
+export function agreementPermissions(
+  viewer: Viewer,
+  a: Pick<AgreementRecord, "status">,
+  tier: { licenceRentals: boolean } | undefined,
+) {
   const manager = holds(viewer, AGREEMENT_MANAGERS);
   const valid = isValid(a.status);
   return {

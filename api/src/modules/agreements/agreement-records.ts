@@ -1,6 +1,14 @@
 import { and, eq, sql, type SQL } from "drizzle-orm";
 import type { DbOrTx, Tx } from "../../db/client.js";
-import { addOns, agreementPeriods, agreements, hanteraAccounts, licenceRentals, type organisations, type tiers } from "../../db/schema/index.js";
+import {
+  addOns,
+  agreementPeriods,
+  agreements,
+  hanteraAccounts,
+  licenceRentals,
+  type organisations,
+  type tiers,
+} from "../../db/schema/index.js";
 import type { Clock } from "../../shared/clock.js";
 import type { IsoDate } from "../../shared/dates.js";
 import { userError } from "../../shared/errors.js";
@@ -36,7 +44,10 @@ export interface ListedAgreement extends AgreementRecord {
 /** The columns every agreement query selects, so that toRecord() can derive the rest. */
 export const recordColumns = { agreement: agreements, startsOn: firstStartSql, endsOn: lastEndSql };
 
-export function toRecord(row: { agreement: AgreementRow; startsOn: string; endsOn: string }, clock: Clock): AgreementRecord {
+export function toRecord(
+  row: { agreement: AgreementRow; startsOn: string; endsOn: string },
+  clock: Clock,
+): AgreementRecord {
   const record = { ...row.agreement, startsOn: row.startsOn, endsOn: row.endsOn };
   return { ...record, status: agreementStatus(record, clock.today, clock.windowDays) };
 }
@@ -62,7 +73,10 @@ export async function lockAgreement(tx: Tx, viewer: Viewer, id: string, clock: C
 
 /** Every change to an agreement or its parts bumps its version, for optimistic checks by the caller. */
 export async function bumpVersion(tx: Tx, id: string): Promise<void> {
-  await tx.update(agreements).set({ version: sql`${agreements.version} + 1` }).where(eq(agreements.id, id));
+  await tx
+    .update(agreements)
+    .set({ version: sql`${agreements.version} + 1` })
+    .where(eq(agreements.id, id));
 }
 
 export function agreementNotFound() {
@@ -71,10 +85,11 @@ export function agreementNotFound() {
 
 export function staleVersion(expected: number | null | undefined, record: AgreementRecord) {
   if (expected != null && expected !== record.version) {
-    return userError(E.STALE_VERSION, `Someone else changed the agreement meanwhile (version ${record.version}, you had ${expected}). Reload and try again.`, [
-      "input",
-      "expectedVersion",
-    ]);
+    return userError(
+      E.STALE_VERSION,
+      `Someone else changed the agreement meanwhile (version ${record.version}, you had ${expected}). Reload and try again.`,
+      ["input", "expectedVersion"],
+    );
   }
   return null;
 }

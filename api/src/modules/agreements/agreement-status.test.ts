@@ -3,13 +3,23 @@ import type { Database } from "../../db/client.js";
 import { agreementPeriods, agreements, organisations } from "../../db/schema/index.js";
 import { addDaysIso, type IsoDate } from "../../shared/dates.js";
 import { freshDatabase } from "../../test-support.js";
-import { AGREEMENT_STATUSES, agreementStatus, effectiveEnd, isRenewable, isValid, statusSql, type StatusFacts } from "./agreement-status.js";
+import {
+  AGREEMENT_STATUSES,
+  agreementStatus,
+  effectiveEnd,
+  isRenewable,
+  isValid,
+  statusSql,
+  type StatusFacts,
+} from "./agreement-status.js";
 
 const active = { activatedAt: new Date("2026-01-01"), terminatedOn: null };
 
 describe("agreement status is derived", () => {
   it("is DRAFT until activated", () => {
-    expect(agreementStatus({ activatedAt: null, terminatedOn: null, endsOn: "2027-12-31" }, "2026-06-01")).toBe("DRAFT");
+    expect(agreementStatus({ activatedAt: null, terminatedOn: null, endsOn: "2027-12-31" }, "2026-06-01")).toBe(
+      "DRAFT",
+    );
   });
   it("is ACTIVE before the window and EXPIRING inside it, to the last day", () => {
     expect(agreementStatus({ ...active, endsOn: "2026-12-31" }, "2026-11-01")).toBe("EXPIRING");
@@ -23,12 +33,20 @@ describe("agreement status is derived", () => {
     expect(agreementStatus({ ...active, endsOn: "2026-12-31" }, "2026-11-01", 30)).toBe("ACTIVE");
   });
   it("is TERMINATED after the termination date, and expiring towards it", () => {
-    expect(agreementStatus({ ...active, terminatedOn: "2026-06-30", endsOn: "2027-12-31" }, "2026-07-01")).toBe("TERMINATED");
-    expect(agreementStatus({ ...active, terminatedOn: "2026-06-30", endsOn: "2027-12-31" }, "2026-06-15")).toBe("EXPIRING");
+    expect(agreementStatus({ ...active, terminatedOn: "2026-06-30", endsOn: "2027-12-31" }, "2026-07-01")).toBe(
+      "TERMINATED",
+    );
+    expect(agreementStatus({ ...active, terminatedOn: "2026-06-30", endsOn: "2027-12-31" }, "2026-06-15")).toBe(
+      "EXPIRING",
+    );
   });
   it("still gives its benefits on the termination day itself: TERMINATED only from the day after", () => {
-    expect(agreementStatus({ ...active, terminatedOn: "2026-06-30", endsOn: "2027-12-31" }, "2026-06-30")).toBe("EXPIRING");
-    expect(agreementStatus({ ...active, terminatedOn: "2026-06-30", endsOn: "2027-12-31" }, "2026-06-30", 0)).toBe("EXPIRING");
+    expect(agreementStatus({ ...active, terminatedOn: "2026-06-30", endsOn: "2027-12-31" }, "2026-06-30")).toBe(
+      "EXPIRING",
+    );
+    expect(agreementStatus({ ...active, terminatedOn: "2026-06-30", endsOn: "2027-12-31" }, "2026-06-30", 0)).toBe(
+      "EXPIRING",
+    );
   });
   it("ends on the termination date when it comes before the period's end, else on the period's end", () => {
     expect(effectiveEnd({ terminatedOn: null, endsOn: "2026-12-31" })).toBe("2026-12-31");
@@ -53,12 +71,18 @@ describe("statusSql, the status as lists filter on it", () => {
 
   beforeAll(async () => {
     database = await freshDatabase();
-    const [customer] = await database.db.insert(organisations).values({ kind: "CUSTOMER", name: "Brf Rutnätet", organisationNumber: "769612-3459" }).returning();
+    const [customer] = await database.db
+      .insert(organisations)
+      .values({ kind: "CUSTOMER", name: "Brf Rutnätet", organisationNumber: "769612-3459" })
+      .returning();
     // Every combination of the facts the rule reads: drafts and activated agreements, one or two
     // periods, and no termination, one before, on or after a period's end, or after the last one.
     const periodSets: [IsoDate, IsoDate][][] = [
       [["2026-01-01", "2026-12-31"]],
-      [["2026-01-01", "2026-12-31"], ["2027-01-01", "2027-12-31"]],
+      [
+        ["2026-01-01", "2026-12-31"],
+        ["2027-01-01", "2027-12-31"],
+      ],
     ];
     let n = 0;
     for (const activatedAt of [null, new Date("2026-01-01T09:00:00Z")]) {
@@ -66,9 +90,19 @@ describe("statusSql, the status as lists filter on it", () => {
         for (const terminatedOn of [null, "2026-06-30", "2026-12-31", "2027-03-15", "2028-02-01"]) {
           const [row] = await database.db
             .insert(agreements)
-            .values({ number: `TA-2026-${String(++n).padStart(4, "0")}`, tier: "BRF", customerId: customer!.id, activatedAt, terminatedOn })
+            .values({
+              number: `TA-2026-${String(++n).padStart(4, "0")}`,
+              tier: "BRF",
+              customerId: customer!.id,
+              activatedAt,
+              terminatedOn,
+            })
             .returning();
-          await database.db.insert(agreementPeriods).values(periods.map(([startsOn, endsOn], i) => ({ agreementId: row!.id, sequence: i + 1, startsOn, endsOn })));
+          await database.db
+            .insert(agreementPeriods)
+            .values(
+              periods.map(([startsOn, endsOn], i) => ({ agreementId: row!.id, sequence: i + 1, startsOn, endsOn })),
+            );
           stored.set(row!.id, { activatedAt, terminatedOn, endsOn: periods.at(-1)![1] });
         }
       }
@@ -82,9 +116,12 @@ describe("statusSql, the status as lists filter on it", () => {
     for (const windowDays of [0, 30, 60]) {
       // The day before, on and after each end or termination, and each day the window opens on.
       const days = new Set(["2026-04-01", "2026-09-15", "2027-06-15"]);
-      for (const date of factDates) for (const d of [-1, 0, 1]) for (const w of [0, windowDays]) days.add(addDaysIso(date, d - w));
+      for (const date of factDates)
+        for (const d of [-1, 0, 1]) for (const w of [0, windowDays]) days.add(addDaysIso(date, d - w));
       for (const today of [...days].sort()) {
-        const rows = await database.db.select({ id: agreements.id, status: statusSql({ today, windowDays }) }).from(agreements);
+        const rows = await database.db
+          .select({ id: agreements.id, status: statusSql({ today, windowDays }) })
+          .from(agreements);
         const expected = rows.map((r) => ({ id: r.id, status: agreementStatus(stored.get(r.id)!, today, windowDays) }));
         expect(rows, `on ${today}, window ${windowDays}`).toEqual(expected);
         for (const r of rows) seen.add(r.status);

@@ -9,7 +9,9 @@ export type AgreementStatus = (typeof AGREEMENT_STATUSES)[number];
 
 /** Statuses in which the agreement gives its benefits (accounts, rentals, add-ons, termination). */
 export const VALID_STATUSES: readonly AgreementStatus[] = ["ACTIVE", "EXPIRING"];
-/** Statuses from which a new period can be added: a lapsed agreement is renewed too, a draft or a terminated one is not. */
+/**
+ * Statuses from which a new period can be added: a lapsed agreement is renewed too, a draft or a terminated one is not.
+ */
 const RENEWABLE_STATUSES: readonly AgreementStatus[] = ["ACTIVE", "EXPIRING", "EXPIRED"];
 
 export interface StatusFacts {
@@ -28,7 +30,11 @@ export function effectiveEnd(facts: Pick<StatusFacts, "terminatedOn" | "endsOn">
  * The status a user sees, derived every time from the facts so it is never stale. "Avtalstiden är
  * tidsbegränsad och måste förnyas för varje ny avtalsperiod för att supportavtalet ska gälla."
  */
-export function agreementStatus(facts: StatusFacts, today: IsoDate, windowDays = DEFAULT_EXPIRING_WINDOW_DAYS): AgreementStatus {
+export function agreementStatus(
+  facts: StatusFacts,
+  today: IsoDate,
+  windowDays = DEFAULT_EXPIRING_WINDOW_DAYS,
+): AgreementStatus {
   if (!facts.activatedAt) return "DRAFT";
   if (facts.terminatedOn && facts.terminatedOn < today) return "TERMINATED";
   const end = effectiveEnd(facts);

@@ -32,7 +32,10 @@ export const AddOnKind = graphqlEnum(addOnKind.enumValues, {
   name: "AddOnKind",
   description: "Services ordered on top of an agreement; they never outlive it.",
   valuesConfig: {
-    HOSTING: { description: "Aptus Hosting: the vendor runs, backs up and updates the database and hosts the ordered services. Requires a valid agreement." },
+    HOSTING: {
+      description:
+        "Aptus Hosting: the vendor runs, backs up and updates the database and hosts the ordered services. Requires a valid agreement.",
+    },
     MONITORING: { description: "Aptus Systemövervakning: the system is watched around the clock, every day." },
   },
 });

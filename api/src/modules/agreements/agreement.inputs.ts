@@ -26,7 +26,11 @@ export class AgreementFilter {
   @Field(() => ID, { nullable: true, description: "Only those this seller is responsible for." })
   sellerId?: string | null;
 
-  @Field(() => DateScalar, { nullable: true, description: "Only those that end before this date: on their termination date when terminated, else when their latest period ends." })
+  @Field(() => DateScalar, {
+    nullable: true,
+    description:
+      "Only those that end before this date: on their termination date when terminated, else when their latest period ends.",
+  })
   endingBefore?: string | null;
 }
 
@@ -60,7 +64,10 @@ export class ActivateAgreementInput {
   @Field(() => ID, { description: "The agreement." })
   agreementId!: string;
 
-  @Field(() => Int, { nullable: true, description: "The version you saw; STALE_VERSION when someone changed it since." })
+  @Field(() => Int, {
+    nullable: true,
+    description: "The version you saw; STALE_VERSION when someone changed it since.",
+  })
   expectedVersion?: number | null;
 }
 
@@ -72,10 +79,16 @@ export class RenewAgreementInput {
   @Field(() => DateScalar, { description: "Last day of the new period." })
   endsOn!: string;
 
-  @Field(() => Boolean, { defaultValue: false, description: "Carry the rentals running to the end of the current period into the new one." })
+  @Field(() => Boolean, {
+    defaultValue: false,
+    description: "Carry the rentals running to the end of the current period into the new one.",
+  })
   carryOverRentals!: boolean;
 
-  @Field(() => Int, { nullable: true, description: "The version you saw; STALE_VERSION when someone changed it since." })
+  @Field(() => Int, {
+    nullable: true,
+    description: "The version you saw; STALE_VERSION when someone changed it since.",
+  })
   expectedVersion?: number | null;
 }
 
@@ -91,7 +104,10 @@ export class TerminateAgreementInput {
   @Length(1, 1000)
   reason!: string;
 
-  @Field(() => Int, { nullable: true, description: "The version you saw; STALE_VERSION when someone changed it since." })
+  @Field(() => Int, {
+    nullable: true,
+    description: "The version you saw; STALE_VERSION when someone changed it since.",
+  })
   expectedVersion?: number | null;
 }
 
@@ -128,7 +144,11 @@ export class RentLicenceInput {
   @Max(10_000)
   quantity!: number;
 
-  @Field(() => MoneyInput, { nullable: true, description: "Deprecated: use agreedPrice. Vendor staff only; customers and partners rent at list price (PRICE_NOT_ALLOWED)." })
+  @Field(() => MoneyInput, {
+    nullable: true,
+    description:
+      "Deprecated: use agreedPrice. Vendor staff only; customers and partners rent at list price (PRICE_NOT_ALLOWED).",
+  })
   monthlyPrice?: MoneyInput | null;
 
   @Field(() => MoneyInput, { nullable: true, description: AGREED_PRICE_DESCRIPTION })
@@ -181,13 +201,43 @@ export class CancelAddOnInput {
   addOnId!: string;
 }
 
-export const CreateAgreementPayload = PayloadType("CreateAgreementPayload", "agreement", Agreement, "new draft agreement");
-export const ActivateAgreementPayload = PayloadType("ActivateAgreementPayload", "agreement", Agreement, "activated agreement");
+export const CreateAgreementPayload = PayloadType(
+  "CreateAgreementPayload",
+  "agreement",
+  Agreement,
+  "new draft agreement",
+);
+export const ActivateAgreementPayload = PayloadType(
+  "ActivateAgreementPayload",
+  "agreement",
+  Agreement,
+  "activated agreement",
+);
 export const RenewAgreementPayload = PayloadType("RenewAgreementPayload", "agreement", Agreement, "renewed agreement");
-export const TerminateAgreementPayload = PayloadType("TerminateAgreementPayload", "agreement", Agreement, "terminated agreement");
-export const CreateHanteraAccountPayload = PayloadType("CreateHanteraAccountPayload", "hanteraAccount", HanteraAccount, "new Hantera account");
-export const DeactivateHanteraAccountPayload = PayloadType("DeactivateHanteraAccountPayload", "hanteraAccount", HanteraAccount, "deactivated account");
+export const TerminateAgreementPayload = PayloadType(
+  "TerminateAgreementPayload",
+  "agreement",
+  Agreement,
+  "terminated agreement",
+);
+export const CreateHanteraAccountPayload = PayloadType(
+  "CreateHanteraAccountPayload",
+  "hanteraAccount",
+  HanteraAccount,
+  "new Hantera account",
+);
+export const DeactivateHanteraAccountPayload = PayloadType(
+  "DeactivateHanteraAccountPayload",
+  "hanteraAccount",
+  HanteraAccount,
+  "deactivated account",
+);
 export const RentLicencePayload = PayloadType("RentLicencePayload", "licenceRental", LicenceRental, "new rental");
-export const EndLicenceRentalPayload = PayloadType("EndLicenceRentalPayload", "licenceRental", LicenceRental, "ended rental");
+export const EndLicenceRentalPayload = PayloadType(
+  "EndLicenceRentalPayload",
+  "licenceRental",
+  LicenceRental,
+  "ended rental",
+);
 export const OrderAddOnPayload = PayloadType("OrderAddOnPayload", "addOn", AddOn, "ordered add-on");
 export const CancelAddOnPayload = PayloadType("CancelAddOnPayload", "addOn", AddOn, "cancelled add-on");

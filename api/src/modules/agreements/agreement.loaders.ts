@@ -1,7 +1,16 @@
 import DataLoader from "dataloader";
 import { and, asc, eq, sql } from "drizzle-orm";
 import type { Db } from "../../db/client.js";
-import { addOns, agreementPeriods, agreementProperties, agreements, hanteraAccounts, licenceRentals, properties, tiers } from "../../db/schema/index.js";
+import {
+  addOns,
+  agreementPeriods,
+  agreementProperties,
+  agreements,
+  hanteraAccounts,
+  licenceRentals,
+  properties,
+  tiers,
+} from "../../db/schema/index.js";
 import { isAnyUuid } from "../../shared/any-uuid.js";
 import { firstBy, groupBy } from "../../shared/group-by.js";
 import { tableRows } from "../../shared/table-rows.js";
@@ -28,15 +37,30 @@ export function createAgreementLoaders(db: Db, request: { viewer: Viewer | null;
     /** Agreements by id inside the viewer's tenant scope: null for one the viewer may not see. */
     agreement: new DataLoader<string, AgreementRecord | null>(async (ids) => {
       if (!request?.viewer) return ids.map(() => null);
-      const rows = await selectAgreements(db, and(agreementScope(request.viewer), isAnyUuid(agreements.id, ids)), request.clock);
+      const rows = await selectAgreements(
+        db,
+        and(agreementScope(request.viewer), isAnyUuid(agreements.id, ids)),
+        request.clock,
+      );
       return firstBy(ids, rows, (r) => r.id);
     }),
     // A drizzle query re-runs at every await; `.then` turns it into a promise that runs once.
-    tiers: () => (allTiers ??= db.select().from(tiers).orderBy(asc(tiers.sortOrder)).then((rows) => rows)),
+    tiers: () =>
+      (allTiers ??= db
+        .select()
+        .from(tiers)
+        .orderBy(asc(tiers.sortOrder))
+        .then((rows) => rows)),
     periods: byAgreement((ids) =>
-      db.select().from(agreementPeriods).where(isAnyUuid(agreementPeriods.agreementId, ids)).orderBy(asc(agreementPeriods.sequence)),
+      db
+        .select()
+        .from(agreementPeriods)
+        .where(isAnyUuid(agreementPeriods.agreementId, ids))
+        .orderBy(asc(agreementPeriods.sequence)),
     ),
-    propertyIds: byAgreement((ids) => db.select().from(agreementProperties).where(isAnyUuid(agreementProperties.agreementId, ids))),
+    propertyIds: byAgreement((ids) =>
+      db.select().from(agreementProperties).where(isAnyUuid(agreementProperties.agreementId, ids)),
+    ),
     // The covered properties themselves, in the same statement as the links.
     properties: byAgreement((ids) =>
       coveredPropertyRows(db, {
@@ -45,7 +69,11 @@ export function createAgreementLoaders(db: Db, request: { viewer: Viewer | null;
       }),
     ),
     hanteraAccounts: byAgreement((ids) =>
-      db.select().from(hanteraAccounts).where(isAnyUuid(hanteraAccounts.agreementId, ids)).orderBy(asc(hanteraAccounts.createdAt), asc(hanteraAccounts.id)),
+      db
+        .select()
+        .from(hanteraAccounts)
+        .where(isAnyUuid(hanteraAccounts.agreementId, ids))
+        .orderBy(asc(hanteraAccounts.createdAt), asc(hanteraAccounts.id)),
     ),
     // The partner query reads ~20 rentals per agreement: a thousand rows a page.
     licenceRentals: byAgreement((ids) => rentalRows(db, { where: isAnyUuid(licenceRentals.agreementId, ids) })),

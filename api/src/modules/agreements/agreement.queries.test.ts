@@ -23,14 +23,24 @@ afterAll(() => database.close());
 describe("listing agreements", () => {
   it("costs the same number of SQL statements for twice as many agreements (no N+1)", async () => {
     const before = await run<{ agreements: { totalCount: number } }>(LIST);
-    const customer = (await agreements.listAgreements(database.db, admin, {}, { first: 1 }, { today: todayInSweden(), windowDays: 60 })).edges[0]!.node;
+    const customer = (
+      await agreements.listAgreements(database.db, admin, {}, { first: 1 }, { today: todayInSweden(), windowDays: 60 })
+    ).edges[0]!.node;
     const today = todayInSweden();
-    const propertyIds = (await createAgreementLoaders(database.db).propertyIds.load(customer.id)).map((p) => p.propertyId);
+    const propertyIds = (await createAgreementLoaders(database.db).propertyIds.load(customer.id)).map(
+      (p) => p.propertyId,
+    );
     for (let i = 0; i < before.data.agreements.totalCount; i++) {
       await agreements.createAgreement(
         database.db,
         admin,
-        { customerId: customer.customerId, tier: "BRF", propertyIds, startsOn: today, endsOn: addDaysIso(today, 100 + i) },
+        {
+          customerId: customer.customerId,
+          tier: "BRF",
+          propertyIds,
+          startsOn: today,
+          endsOn: addDaysIso(today, 100 + i),
+        },
         { today, windowDays: 60 },
       );
     }
@@ -47,10 +57,19 @@ describe("the expensive fields of a list", () => {
   it("cost the same number of SQL statements however many agreements the page holds", async () => {
     const before = await run<{ agreements: { totalCount: number } }>(PAGE);
     const clock = clockAt(todayInSweden());
-    const [first] = (await agreements.listAgreements(database.db, admin, { status: ["ACTIVE"] }, { first: 1 }, clock)).edges;
-    const propertyIds = (await createAgreementLoaders(database.db).propertyIds.load(first!.node.id)).map((p) => p.propertyId);
+    const [first] = (await agreements.listAgreements(database.db, admin, { status: ["ACTIVE"] }, { first: 1 }, clock))
+      .edges;
+    const propertyIds = (await createAgreementLoaders(database.db).propertyIds.load(first!.node.id)).map(
+      (p) => p.propertyId,
+    );
     for (let i = 0; i < 5; i++) {
-      const input = { customerId: first!.node.customerId, tier: "PLUS_500" as const, propertyIds, startsOn: clock.today, endsOn: addDaysIso(clock.today, 30 + i) };
+      const input = {
+        customerId: first!.node.customerId,
+        tier: "PLUS_500" as const,
+        propertyIds,
+        startsOn: clock.today,
+        endsOn: addDaysIso(clock.today, 30 + i),
+      };
       const a = okOf(await agreements.createAgreement(database.db, admin, input, clock));
       okOf(await agreements.activateAgreement(database.db, admin, { agreementId: a.id }, clock));
       okOf(await requestTailoring(database.db, admin, { agreementId: a.id, message: `Page ${i}` }, clock));
@@ -63,11 +82,18 @@ describe("the expensive fields of a list", () => {
 
 describe("an agreement's yearly value", () => {
   it("is twelve times what its running rentals cost per month, for a dashboard's sums", async () => {
-    const { data } = await run<{ agreements: { edges: { node: { monthlyCost: { amountMinor: number }; yearlyValue: { amountMinor: number; currency: string } } }[] } }>(
+    const { data } = await run<{
+      agreements: {
+        edges: {
+          node: { monthlyCost: { amountMinor: number }; yearlyValue: { amountMinor: number; currency: string } };
+        }[];
+      };
+    }>(
       `{ agreements(first: 100) { edges { node { monthlyCost { amountMinor } yearlyValue { amountMinor currency } } } } }`,
     );
     const nodes = data.agreements.edges.map((e) => e.node);
     expect(nodes.some((n) => n.monthlyCost.amountMinor > 0)).toBe(true);
-    for (const n of nodes) expect(n.yearlyValue).toEqual({ amountMinor: 12 * n.monthlyCost.amountMinor, currency: "SEK" });
+    for (const n of nodes)
+      expect(n.yearlyValue).toEqual({ amountMinor: 12 * n.monthlyCost.amountMinor, currency: "SEK" });
   });
 });

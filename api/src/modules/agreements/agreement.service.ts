@@ -1,6 +1,18 @@
 import { and, asc, count, eq, inArray, isNull, sql } from "drizzle-orm";
 import type { Db, DbOrTx, Tx } from "../../db/client.js";
-import { addOns, agreementNumberCounters, agreementPeriods, agreementProperties, agreements, hanteraAccounts, licenceRentals, organisations, properties, tiers, users } from "../../db/schema/index.js";
+import {
+  addOns,
+  agreementNumberCounters,
+  agreementPeriods,
+  agreementProperties,
+  agreements,
+  hanteraAccounts,
+  licenceRentals,
+  organisations,
+  properties,
+  tiers,
+  users,
+} from "../../db/schema/index.js";
 import { recordAudit } from "../../shared/audit.js";
 import type { Clock } from "../../shared/clock.js";
 import { paginateCounted, type Connection, type ConnectionArgs } from "../../shared/connection.js";
@@ -37,7 +49,12 @@ import { AGREEMENT_MANAGERS, SELLERS } from "./agreement.roles.js";
 
 export type { AgreementRecord, ListedAgreement };
 
-export async function findAgreement(db: DbOrTx, viewer: Viewer, id: string, clock: Clock): Promise<AgreementRecord | null> {
+export async function findAgreement(
+  db: DbOrTx,
+  viewer: Viewer,
+  id: string,
+  clock: Clock,
+): Promise<AgreementRecord | null> {
   const [row] = await selectAgreements(db, and(agreementScope(viewer), eq(agreements.id, id)), clock);
   return row ?? null;
 }
@@ -55,7 +72,13 @@ export interface AgreementFilter {
  * A page of agreements with their customers and tiers, and the size of the whole list, in one
  * statement: the partners' nightly query reads every page of its agreements this way.
  */
-export async function listAgreements(db: Db, viewer: Viewer, filter: AgreementFilter, page: ConnectionArgs, clock: Clock): Promise<Connection<ListedAgreement>> {
+export async function listAgreements(
+  db: Db,
+  viewer: Viewer,
+  filter: AgreementFilter,
+  page: ConnectionArgs,
+  clock: Clock,
+): Promise<Connection<ListedAgreement>> {
   const where = and(
     agreementScope(viewer),
     filter.status?.length ? inArray(statusSql(clock), filter.status) : undefined,
@@ -107,36 +130,52 @@ async function nextNumber(tx: Tx, year: number): Promise<string> {
   const [row] = await tx
     .insert(agreementNumberCounters)
     .values({ year, last: 1 })
-    .onConflictDoUpdate({ target: agreementNumberCounters.year, set: { last: sql`${agreementNumberCounters.last} + 1` } })
+    .onConflictDoUpdate({
+      target: agreementNumberCounters.year,
+      set: { last: sql`${agreementNumberCounters.last} + 1` },
+    })
     .returning();
   return `TA-${year}-${String(row!.last).padStart(4, "0")}`;
 }
 
-export async function createAgreement(db: Db, viewer: Viewer, input: CreateAgreementInput, clock: Clock): Promise<Result<AgreementRecord>> {
+export async function createAgreement(
+  db: Db,
+  viewer: Viewer,
+  input: CreateAgreementInput,
+  clock: Clock,
+): Promise<Result<AgreementRecord>> {
   requireRole(viewer, AGREEMENT_MANAGERS);
-  if (input.endsOn < input.startsOn) return userError(E.INVALID_DATE_RANGE, "The period must end on or after its start.", ["input", "endsOn"]);
+  if (input.endsOn < input.startsOn)
+    return userError(E.INVALID_DATE_RANGE, "The period must end on or after its start.", ["input", "endsOn"]);
   const customer = await findOrganisation(db, viewer, input.customerId);
   if (!customer) return userError(E.NOT_FOUND, "No such customer.", ["input", "customerId"]);
-  if (customer.kind !== "CUSTOMER") return userError(E.NOT_A_CUSTOMER, `${customer.name} is not a customer.`, ["input", "customerId"]);
+  if (customer.kind !== "CUSTOMER")
+    return userError(E.NOT_A_CUSTOMER, `${customer.name} is not a customer.`, ["input", "customerId"]);
   if (input.partnerId) {
     const partner = await findOrganisation(db, viewer, input.partnerId);
     if (!partner) return userError(E.NOT_FOUND, "No such partner.", ["input", "partnerId"]);
-    if (partner.kind !== "PARTNER") return userError(E.NOT_A_PARTNER, `${partner.name} is not a partner.`, ["input", "partnerId"]);
+    if (partner.kind !== "PARTNER")
+      return userError(E.NOT_A_PARTNER, `${partner.name} is not a partner.`, ["input", "partnerId"]);
   }
   const sellerId = input.sellerId ?? (holds(viewer, SELLERS) ? viewer.userId : null);
   if (sellerId) {
     const [seller] = await db.select().from(users).where(eq(users.id, sellerId));
     if (!seller) return userError(E.NOT_FOUND, "No such seller.", ["input", "sellerId"]);
-    if (!holds(seller, SELLERS)) return userError(E.NOT_A_SELLER, `${seller.name} is not a seller.`, ["input", "sellerId"]);
+    if (!holds(seller, SELLERS))
+      return userError(E.NOT_A_SELLER, `${seller.name} is not a seller.`, ["input", "sellerId"]);
   }
   const propertyIds = [...new Set(input.propertyIds)];
-  if (propertyIds.length === 0) return userError(E.NO_PROPERTIES, "An agreement covers at least one property.", ["input", "propertyIds"]);
+  if (propertyIds.length === 0)
+    return userError(E.NO_PROPERTIES, "An agreement covers at least one property.", ["input", "propertyIds"]);
   const owned = await db
     .select({ id: properties.id })
     .from(properties)
     .where(and(inArray(properties.id, propertyIds), eq(properties.customerId, customer.id)));
   if (owned.length !== propertyIds.length) {
-    return userError(E.PROPERTY_NOT_OF_CUSTOMER, `Every property must belong to ${customer.name}.`, ["input", "propertyIds"]);
+    return userError(E.PROPERTY_NOT_OF_CUSTOMER, `Every property must belong to ${customer.name}.`, [
+      "input",
+      "propertyIds",
+    ]);
   }
   return mutate(db, async (tx) => {
     const number = await nextNumber(tx, Number(clock.today.slice(0, 4)));
@@ -144,8 +183,12 @@ export async function createAgreement(db: Db, viewer: Viewer, input: CreateAgree
       .insert(agreements)
       .values({ number, tier: input.tier, customerId: customer.id, partnerId: input.partnerId ?? null, sellerId })
       .returning();
-    await tx.insert(agreementPeriods).values({ agreementId: row!.id, sequence: 1, startsOn: input.startsOn, endsOn: input.endsOn });
-    await tx.insert(agreementProperties).values(propertyIds.map((propertyId) => ({ agreementId: row!.id, propertyId })));
+    await tx
+      .insert(agreementPeriods)
+      .values({ agreementId: row!.id, sequence: 1, startsOn: input.startsOn, endsOn: input.endsOn });
+    await tx
+      .insert(agreementProperties)
+      .values(propertyIds.map((propertyId) => ({ agreementId: row!.id, propertyId })));
     await recordAudit(tx, viewer, {
       action: "agreement.create",
       objectType: "Agreement",
@@ -180,12 +223,23 @@ async function changeAgreement(
   });
 }
 
-export async function activateAgreement(db: Db, viewer: Viewer, input: { agreementId: string; expectedVersion?: number | null }, clock: Clock) {
+export async function activateAgreement(
+  db: Db,
+  viewer: Viewer,
+  input: { agreementId: string; expectedVersion?: number | null },
+  clock: Clock,
+) {
   requireRole(viewer, AGREEMENT_MANAGERS);
   return changeAgreement(db, viewer, input, clock, async (tx, a) => {
-    if (a.status !== "DRAFT") return userError(E.AGREEMENT_NOT_DRAFT, `Agreement ${a.number} is already ${a.status.toLowerCase()}.`);
+    if (a.status !== "DRAFT")
+      return userError(E.AGREEMENT_NOT_DRAFT, `Agreement ${a.number} is already ${a.status.toLowerCase()}.`);
     await tx.update(agreements).set({ activatedAt: new Date() }).where(eq(agreements.id, a.id));
-    await recordAudit(tx, viewer, { action: "agreement.activate", objectType: "Agreement", objectId: a.id, organisationId: a.customerId });
+    await recordAudit(tx, viewer, {
+      action: "agreement.activate",
+      objectType: "Agreement",
+      objectId: a.id,
+      organisationId: a.customerId,
+    });
     return null;
   });
 }
@@ -206,9 +260,15 @@ export async function renewAgreement(db: Db, viewer: Viewer, input: RenewInput, 
     }
     const startsOn = addDaysIso(a.endsOn, 1);
     if (input.endsOn < startsOn) {
-      return userError(E.INVALID_DATE_RANGE, `The new period starts on ${startsOn}; it must end on or after that.`, ["input", "endsOn"]);
+      return userError(E.INVALID_DATE_RANGE, `The new period starts on ${startsOn}; it must end on or after that.`, [
+        "input",
+        "endsOn",
+      ]);
     }
-    const [{ n } = { n: 0 }] = await tx.select({ n: count() }).from(agreementPeriods).where(eq(agreementPeriods.agreementId, a.id));
+    const [{ n } = { n: 0 }] = await tx
+      .select({ n: count() })
+      .from(agreementPeriods)
+      .where(eq(agreementPeriods.agreementId, a.id));
     await tx.insert(agreementPeriods).values({ agreementId: a.id, sequence: n + 1, startsOn, endsOn: input.endsOn });
     if (a.status === "EXPIRED") {
       // The add-ons lapsed with the agreement; they are ordered again, not revived silently.
@@ -222,7 +282,13 @@ export async function renewAgreement(db: Db, viewer: Viewer, input: RenewInput, 
       const running = await tx
         .select()
         .from(licenceRentals)
-        .where(and(eq(licenceRentals.agreementId, a.id), eq(licenceRentals.endsOn, a.endsOn), isNull(licenceRentals.endedOn)));
+        .where(
+          and(
+            eq(licenceRentals.agreementId, a.id),
+            eq(licenceRentals.endsOn, a.endsOn),
+            isNull(licenceRentals.endedOn),
+          ),
+        );
       for (const r of running) {
         await tx.insert(licenceRentals).values({
           agreementId: a.id,
@@ -263,15 +329,29 @@ export async function terminateAgreement(db: Db, viewer: Viewer, input: Terminat
   const reason = input.reason.trim();
   return changeAgreement(db, viewer, input, clock, async (tx, a) => {
     if (!reason) return userError(E.INVALID_INPUT, "Say why the agreement is terminated.", ["input", "reason"]);
-    if (!isValid(a.status)) return userError(E.AGREEMENT_NOT_ACTIVE, `A ${a.status.toLowerCase()} agreement cannot be terminated.`);
+    if (!isValid(a.status))
+      return userError(E.AGREEMENT_NOT_ACTIVE, `A ${a.status.toLowerCase()} agreement cannot be terminated.`);
     if (input.terminatesOn < a.startsOn || input.terminatesOn > a.endsOn) {
-      return userError(E.OUTSIDE_AGREEMENT_PERIOD, `The termination date must lie within ${a.startsOn} – ${a.endsOn}.`, ["input", "terminatesOn"]);
+      return userError(
+        E.OUTSIDE_AGREEMENT_PERIOD,
+        `The termination date must lie within ${a.startsOn} – ${a.endsOn}.`,
+        ["input", "terminatesOn"],
+      );
     }
-    await tx.update(agreements).set({ terminatedOn: input.terminatesOn, terminationReason: reason }).where(eq(agreements.id, a.id));
+    await tx
+      .update(agreements)
+      .set({ terminatedOn: input.terminatesOn, terminationReason: reason })
+      .where(eq(agreements.id, a.id));
     await tx
       .update(licenceRentals)
       .set({ endedOn: input.terminatesOn })
-      .where(and(eq(licenceRentals.agreementId, a.id), isNull(licenceRentals.endedOn), sql`${licenceRentals.endsOn} > ${input.terminatesOn}::date`));
+      .where(
+        and(
+          eq(licenceRentals.agreementId, a.id),
+          isNull(licenceRentals.endedOn),
+          sql`${licenceRentals.endsOn} > ${input.terminatesOn}::date`,
+        ),
+      );
     await tx
       .update(addOns)
       .set({ endedOn: input.terminatesOn, endReason: "AGREEMENT_TERMINATED" })

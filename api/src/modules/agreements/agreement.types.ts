@@ -4,11 +4,24 @@ import { ConnectionType } from "../../shared/connection.js";
 import { toGlobalId } from "../../shared/ids.js";
 import { DateScalar, Money } from "../../shared/scalars.js";
 import { Node } from "../../shared/node.js";
-import type { AddOnRow, AgreementRecord, HanteraAccountRow, LicenceRentalRow, ListedAgreement, OrganisationRow, PeriodRow, TierRow } from "./agreement-records.js";
+import type {
+  AddOnRow,
+  AgreementRecord,
+  HanteraAccountRow,
+  LicenceRentalRow,
+  ListedAgreement,
+  OrganisationRow,
+  PeriodRow,
+  TierRow,
+} from "./agreement-records.js";
 import type { RentalTotal } from "./licence-rentals.js";
 import { AddOnKind, AgreementStatus, HostedService, LapsedBenefit, LicenceKind } from "./agreement.enums.js";
 
-@ObjectType({ implements: Node, simpleResolvers: true, description: "A support agreement between the vendor and a customer, usually signed by a partner." })
+@ObjectType({
+  implements: Node,
+  simpleResolvers: true,
+  description: "A support agreement between the vendor and a customer, usually signed by a partner.",
+})
 export class Agreement extends Node {
   record!: AgreementRecord;
   /** Read with the agreement when a list read it (`ListedAgreement`); otherwise loaded when asked for. */
@@ -21,7 +34,9 @@ export class Agreement extends Node {
   @Field(() => AgreementStatus, { description: "Derived status." })
   status!: AgreementStatus;
 
-  @Field(() => Int, { description: "Increases with every change; send it as expectedVersion to detect concurrent edits." })
+  @Field(() => Int, {
+    description: "Increases with every change; send it as expectedVersion to detect concurrent edits.",
+  })
   version!: number;
 
   @Field(() => DateScalar, { description: "First day of the first period." })
@@ -76,11 +91,19 @@ export class AgreementPeriod {
   endsOn!: string;
 
   static from(r: PeriodRow): AgreementPeriod {
-    return Object.assign(new AgreementPeriod(), { id: toGlobalId("AgreementPeriod", r.id), sequence: r.sequence, startsOn: r.startsOn, endsOn: r.endsOn });
+    return Object.assign(new AgreementPeriod(), {
+      id: toGlobalId("AgreementPeriod", r.id),
+      sequence: r.sequence,
+      startsOn: r.startsOn,
+      endsOn: r.endsOn,
+    });
   }
 }
 
-@ObjectType({ implements: Node, description: "A user account in Hantera, the administration program, counted against the agreement's quota." })
+@ObjectType({
+  implements: Node,
+  description: "A user account in Hantera, the administration program, counted against the agreement's quota.",
+})
 export class HanteraAccount extends Node {
   @Field(() => String, { description: "The account holder's name." })
   name!: string;
@@ -109,7 +132,11 @@ export class HanteraAccount extends Node {
   }
 }
 
-@ObjectType({ implements: Node, simpleResolvers: true, description: "Licences rented during the agreement period instead of bought." })
+@ObjectType({
+  implements: Node,
+  simpleResolvers: true,
+  description: "Licences rented during the agreement period instead of bought.",
+})
 export class LicenceRental extends Node {
   @Field(() => LicenceKind, { description: "What is rented." })
   kind!: LicenceKind;
@@ -117,13 +144,22 @@ export class LicenceRental extends Node {
   @Field(() => Int, { description: "How many licences." })
   quantity!: number;
 
-  @Field(() => Money, { description: "Price per month for the whole quantity: the list price, or the price vendor staff agreed." })
+  @Field(() => Money, {
+    description: "Price per month for the whole quantity: the list price, or the price vendor staff agreed.",
+  })
   monthlyPrice!: Money;
 
-  @Field(() => Money, { nullable: true, description: "The price list's monthly price for the whole quantity on the first day; null for rentals made before the price list." })
+  @Field(() => Money, {
+    nullable: true,
+    description:
+      "The price list's monthly price for the whole quantity on the first day; null for rentals made before the price list.",
+  })
   listPrice!: Money | null;
 
-  @Field(() => String, { nullable: true, description: "Why the monthly price differs from the list price; null at list price." })
+  @Field(() => String, {
+    nullable: true,
+    description: "Why the monthly price differs from the list price; null at list price.",
+  })
   priceReason!: string | null;
 
   @Field(() => DateScalar, { description: "First day of the rental." })
@@ -179,7 +215,11 @@ export class LicenceRentalTotal {
   monthlyCost!: Money;
 
   static from(t: RentalTotal): LicenceRentalTotal {
-    return Object.assign(new LicenceRentalTotal(), { kind: t.kind, quantity: t.quantity, monthlyCost: Money.of(t.monthlyCostMinor) });
+    return Object.assign(new LicenceRentalTotal(), {
+      kind: t.kind,
+      quantity: t.quantity,
+      monthlyCost: Money.of(t.monthlyCostMinor),
+    });
   }
 }
 
@@ -191,13 +231,20 @@ export class AddOn extends Node {
   @Field(() => [HostedService], { description: "For hosting: the hosted services." })
   hostedServices!: HostedService[];
 
-  @Field(() => Money, { nullable: true, description: "What it costs per month: the list price, or the price vendor staff agreed; null for add-ons ordered before the price list." })
+  @Field(() => Money, {
+    nullable: true,
+    description:
+      "What it costs per month: the list price, or the price vendor staff agreed; null for add-ons ordered before the price list.",
+  })
   monthlyPrice!: Money | null;
 
   @Field(() => Money, { nullable: true, description: "The price list's monthly price on the first day." })
   listPrice!: Money | null;
 
-  @Field(() => String, { nullable: true, description: "Why the monthly price differs from the list price; null at list price." })
+  @Field(() => String, {
+    nullable: true,
+    description: "Why the monthly price differs from the list price; null at list price.",
+  })
   priceReason!: string | null;
 
   @Field(() => DateScalar, { description: "When it started." })
@@ -206,7 +253,10 @@ export class AddOn extends Node {
   @Field(() => DateScalar, { nullable: true, description: "When it ended: cancelled, or with the agreement." })
   endedOn!: string | null;
 
-  @Field(() => String, { nullable: true, description: "Why it ended: CANCELLED, AGREEMENT_TERMINATED or AGREEMENT_EXPIRED." })
+  @Field(() => String, {
+    nullable: true,
+    description: "Why it ended: CANCELLED, AGREEMENT_TERMINATED or AGREEMENT_EXPIRED.",
+  })
   endReason!: string | null;
 
   @Field(() => Boolean, { description: "True while it runs: not ended, and the agreement valid." })

@@ -6,18 +6,42 @@ const today = "2027-03-01";
 let n = 0;
 function rental(patch: Partial<LicenceRentalRow>): LicenceRentalRow {
   return {
-    id: `rental-${++n}`, agreementId: "a", kind: "HANTERA", quantity: 1, monthlyPriceMinor: 0, currency: "SEK", listPriceMinor: null, priceReason: null,
-    startsOn: "2027-01-01", endsOn: "2027-12-31", endedOn: null, carriedFromId: null, createdAt: new Date("2027-01-01"), ...patch,
+    id: `rental-${++n}`,
+    agreementId: "a",
+    kind: "HANTERA",
+    quantity: 1,
+    monthlyPriceMinor: 0,
+    currency: "SEK",
+    listPriceMinor: null,
+    priceReason: null,
+    startsOn: "2027-01-01",
+    endsOn: "2027-12-31",
+    endedOn: null,
+    carriedFromId: null,
+    createdAt: new Date("2027-01-01"),
+    ...patch,
   };
 }
 function account(deactivatedAt: Date | null = null): HanteraAccountRow {
-  return { id: `account-${++n}`, agreementId: "a", name: "Anna", email: `anna${n}@brf.example`, createdAt: new Date("2027-01-01"), deactivatedAt };
+  return {
+    id: `account-${++n}`,
+    agreementId: "a",
+    name: "Anna",
+    email: `anna${n}@brf.example`,
+    createdAt: new Date("2027-01-01"),
+    deactivatedAt,
+  };
 }
 
 describe("the Hantera quota", () => {
   it("is the tier's included accounts plus the Hantera licences rented today, summed by quantity", () => {
     const rentals = [rental({ quantity: 2 }), rental({ quantity: 3, startsOn: "2027-03-01", endsOn: "2027-03-01" })];
-    expect(quotaFrom({ includedHanteraAccounts: 5 }, rentals, [], today)).toEqual({ quota: 10, included: 5, rented: 5, used: 0 });
+    expect(quotaFrom({ includedHanteraAccounts: 5 }, rentals, [], today)).toEqual({
+      quota: 10,
+      included: 5,
+      rented: 5,
+      used: 0,
+    });
   });
 
   it("leaves out rentals of other licences and Hantera rentals not running today", () => {
@@ -32,10 +56,17 @@ describe("the Hantera quota", () => {
   });
 
   it("counts the accounts in use, not the deactivated ones", () => {
-    expect(quotaFrom({ includedHanteraAccounts: 5 }, [], [account(), account(new Date("2027-02-01")), account()], today)).toEqual({ quota: 5, included: 5, rented: 0, used: 2 });
+    expect(
+      quotaFrom({ includedHanteraAccounts: 5 }, [], [account(), account(new Date("2027-02-01")), account()], today),
+    ).toEqual({ quota: 5, included: 5, rented: 0, used: 2 });
   });
 
   it("includes nothing when the agreement's tier is not found", () => {
-    expect(quotaFrom(undefined, [rental({ quantity: 2 })], [], today)).toEqual({ quota: 2, included: 0, rented: 2, used: 0 });
+    expect(quotaFrom(undefined, [rental({ quantity: 2 })], [], today)).toEqual({
+      quota: 2,
+      included: 0,
+      rented: 2,
+      used: 0,
+    });
   });
 });

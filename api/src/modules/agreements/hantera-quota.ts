@@ -7,7 +7,14 @@ import type { IsoDate } from "../../shared/dates.js";
 import { ok, userError, type Result } from "../../shared/errors.js";
 import { mutate } from "../../shared/transaction.js";
 import { requireRole, type Viewer } from "../../shared/viewer.js";
-import { agreementNotFound, bumpVersion, lockAgreement, type AgreementRecord, type HanteraAccountRow, type LicenceRentalRow } from "./agreement-records.js";
+import {
+  agreementNotFound,
+  bumpVersion,
+  lockAgreement,
+  type AgreementRecord,
+  type HanteraAccountRow,
+  type LicenceRentalRow,
+} from "./agreement-records.js";
 import { isValid } from "./agreement-status.js";
 import { AgreementErrors as E } from "./agreement.errors.js";
 import type { AgreementLoaders } from "./agreement.loaders.js";
@@ -29,15 +36,30 @@ export function quotaFrom(
   today: IsoDate,
 ): HanteraQuotaParts {
   const included = tier?.includedHanteraAccounts ?? 0;
-  const rented = rentals.filter((r) => r.kind === "HANTERA" && rentalIsActive(r, today)).reduce((n, r) => n + r.quantity, 0);
+  const rented = rentals
+    .filter((r) => r.kind === "HANTERA" && rentalIsActive(r, today))
+    .reduce((n, r) => n + r.quantity, 0);
   const used = accounts.filter((a) => !a.deactivatedAt).length;
   return { quota: included + rented, included, rented, used };
 }
 
 /** The quota of a listed agreement, through the request's loaders. */
-export async function loadHanteraQuota(loaders: AgreementLoaders, agreement: AgreementRecord, today: IsoDate): Promise<HanteraQuotaParts> {
-  const [allTiers, rentals, accounts] = await Promise.all([loaders.tiers(), loaders.licenceRentals.load(agreement.id), loaders.hanteraAccounts.load(agreement.id)]);
-  return quotaFrom(allTiers.find((t) => t.code === agreement.tier), rentals, accounts, today);
+export async function loadHanteraQuota(
+  loaders: AgreementLoaders,
+  agreement: AgreementRecord,
+  today: IsoDate,
+): Promise<HanteraQuotaParts> {
+  const [allTiers, rentals, accounts] = await Promise.all([
+    loaders.tiers(),
+    loaders.licenceRentals.load(agreement.id),
+    loaders.hanteraAccounts.load(agreement.id),
+  ]);
+  return quotaFrom(
+    allTiers.find((t) => t.code === agreement.tier),
+    rentals,
+    accounts,
+    today,
+  );
 }
 
 /** The quota inside a transaction that holds the agreement's row lock, so the count is exact. */
@@ -45,12 +67,21 @@ export async function hanteraQuota(db: DbOrTx, agreement: AgreementRecord, today
   const [tier] = await db.select().from(tiers).where(eq(tiers.code, agreement.tier));
   const [rentals, accounts] = await Promise.all([
     db.select().from(licenceRentals).where(eq(licenceRentals.agreementId, agreement.id)),
-    db.select().from(hanteraAccounts).where(eq(hanteraAccounts.agreementId, agreement.id)).orderBy(asc(hanteraAccounts.createdAt)),
+    db
+      .select()
+      .from(hanteraAccounts)
+      .where(eq(hanteraAccounts.agreementId, agreement.id))
+      .orderBy(asc(hanteraAccounts.createdAt)),
   ]);
   return quotaFrom(tier, rentals, accounts, today);
 }
 
-export async function createHanteraAccount(db: Db, viewer: Viewer, input: { agreementId: string; name: string; email: string }, clock: Clock) {
+export async function createHanteraAccount(
+  db: Db,
+  viewer: Viewer,
+  input: { agreementId: string; name: string; email: string },
+  clock: Clock,
+) {
   requireRole(viewer, BENEFIT_ACTORS);
   return mutate(db, async (tx): Promise<Result<HanteraAccountRow>> => {
     // The row lock makes concurrent creations wait for each other, so the count below is exact.
@@ -60,7 +91,11 @@ export async function createHanteraAccount(db: Db, viewer: Viewer, input: { agre
     const name = input.name.trim();
     const email = input.email.trim().toLowerCase();
     if (!name) return userError(E.INVALID_INPUT, "Give the account holder's name.", ["input", "name"]);
-    if (!isValid(a.status)) return userError(E.AGREEMENT_NOT_ACTIVE, `Agreement ${a.number} is ${a.status.toLowerCase()}; Hantera accounts need a valid agreement.`);
+    if (!isValid(a.status))
+      return userError(
+        E.AGREEMENT_NOT_ACTIVE,
+        `Agreement ${a.number} is ${a.status.toLowerCase()}; Hantera accounts need a valid agreement.`,
+      );
     const q = await hanteraQuota(tx, a, clock.today);
     if (q.used >= q.quota) {
       return userError(
@@ -71,26 +106,57 @@ export async function createHanteraAccount(db: Db, viewer: Viewer, input: { agre
     const [existing] = await tx
       .select({ id: hanteraAccounts.id })
       .from(hanteraAccounts)
-      .where(and(eq(hanteraAccounts.agreementId, a.id), eq(hanteraAccounts.email, email), isNull(hanteraAccounts.deactivatedAt)));
-    if (existing) return userError(E.HANTERA_ACCOUNT_EXISTS, `${email} already has an active Hantera account on this agreement.`, ["input", "email"]);
+      .where(
+        and(
+          eq(hanteraAccounts.agreementId, a.id),
+          eq(hanteraAccounts.email, email),
+          isNull(hanteraAccounts.deactivatedAt),
+        ),
+      );
+    if (existing)
+      return userError(E.HANTERA_ACCOUNT_EXISTS, `${email} already has an active Hantera account on this agreement.`, [
+        "input",
+        "email",
+      ]);
     const [row] = await tx.insert(hanteraAccounts).values({ agreementId: a.id, name, email }).returning();
     await bumpVersion(tx, a.id);
-    await recordAudit(tx, viewer, { action: "hanteraAccount.create", objectType: "HanteraAccount", objectId: row!.id, organisationId: a.customerId, details: { agreementId: a.id, name, email } });
+    await recordAudit(tx, viewer, {
+      action: "hanteraAccount.create",
+      objectType: "HanteraAccount",
+      objectId: row!.id,
+      organisationId: a.customerId,
+      details: { agreementId: a.id, name, email },
+    });
     return ok(row!);
   });
 }
 
-export async function deactivateHanteraAccount(db: Db, viewer: Viewer, input: { hanteraAccountId: string }, clock: Clock) {
+export async function deactivateHanteraAccount(
+  db: Db,
+  viewer: Viewer,
+  input: { hanteraAccountId: string },
+  clock: Clock,
+) {
   requireRole(viewer, BENEFIT_ACTORS);
   return mutate(db, async (tx): Promise<Result<HanteraAccountRow>> => {
     const [account] = await tx.select().from(hanteraAccounts).where(eq(hanteraAccounts.id, input.hanteraAccountId));
     const a = account && (await lockAgreement(tx, viewer, account.agreementId, clock));
     if (!account || !a) return userError(E.NOT_FOUND, "No such Hantera account.", ["input", "hanteraAccountId"]);
-    if (account.deactivatedAt) return userError(E.ALREADY_DEACTIVATED, "The account is already deactivated.", ["input", "hanteraAccountId"]);
-    const [row] = await tx.update(hanteraAccounts).set({ deactivatedAt: new Date() }).where(eq(hanteraAccounts.id, account.id)).returning();
+    if (account.deactivatedAt)
+      return userError(E.ALREADY_DEACTIVATED, "The account is already deactivated.", ["input", "hanteraAccountId"]);
+    const [row] = await tx
+      .update(hanteraAccounts)
+      .set({ deactivatedAt: new Date() })
+      .where(eq(hanteraAccounts.id, account.id))
+      .returning();
     await bumpVersion(tx, a.id);
-    await recordAudit(tx, viewer, { action: "hanteraAccount.deactivate", objectType: "HanteraAccount", objectId: account.id, organisationId: a.customerId, details: { agreementId: a.id, email: account.email } });
+    await recordAudit(tx, viewer, {
+      action: "hanteraAccount.deactivate",
+      objectType: "HanteraAccount",
+      objectId: account.id,
+      organisationId: a.customerId,
+      details: { agreementId: a.id, email: account.email },
+    });
     return ok(row!);
   });
 }
-

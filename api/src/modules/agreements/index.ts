@@ -1,6 +1,12 @@
 /** The agreements module as other modules see it; "valid" and the status come from agreement-status.ts alone. */
 export { addOnIsActive } from "./add-ons.js";
-export { type AddOnRow, type AgreementRecord, type HanteraAccountRow, type LicenceRentalRow, selectAgreements } from "./agreement-records.js";
+export {
+  type AddOnRow,
+  type AgreementRecord,
+  type HanteraAccountRow,
+  type LicenceRentalRow,
+  selectAgreements,
+} from "./agreement-records.js";
 export { effectiveEnd, isValid, statusSql, VALID_STATUSES } from "./agreement-status.js";
 export { AGREEMENT_MANAGERS } from "./agreement.roles.js";
 export { findAgreement, findPart } from "./agreement.service.js";

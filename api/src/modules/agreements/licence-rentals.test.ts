@@ -5,15 +5,32 @@ import { monthlyCostMinor, newestRentalsFirst, rentalIsActive, rentalTotals } fr
 let n = 0;
 function rental(patch: Partial<LicenceRentalRow>): LicenceRentalRow {
   return {
-    id: `rental-${++n}`, agreementId: "a", kind: "BOOKING", quantity: 1, monthlyPriceMinor: 100, currency: "SEK", listPriceMinor: null, priceReason: null,
-    startsOn: "2027-01-01", endsOn: "2027-12-31", endedOn: null, carriedFromId: null, createdAt: new Date("2027-01-01"), ...patch,
+    id: `rental-${++n}`,
+    agreementId: "a",
+    kind: "BOOKING",
+    quantity: 1,
+    monthlyPriceMinor: 100,
+    currency: "SEK",
+    listPriceMinor: null,
+    priceReason: null,
+    startsOn: "2027-01-01",
+    endsOn: "2027-12-31",
+    endedOn: null,
+    carriedFromId: null,
+    createdAt: new Date("2027-01-01"),
+    ...patch,
   };
 }
 
 describe("a licence rental runs", () => {
   it("from its first day through its last, both included", () => {
     const r = rental({ startsOn: "2027-03-01", endsOn: "2027-03-31" });
-    expect(["2027-02-28", "2027-03-01", "2027-03-31", "2027-04-01"].map((d) => rentalIsActive(r, d))).toEqual([false, true, true, false]);
+    expect(["2027-02-28", "2027-03-01", "2027-03-31", "2027-04-01"].map((d) => rentalIsActive(r, d))).toEqual([
+      false,
+      true,
+      true,
+      false,
+    ]);
   });
 
   it("through the day it was ended early, not to its planned end", () => {
@@ -32,8 +49,13 @@ describe("rentals as an agreement lists them", () => {
     ];
     expect(newestRentalsFirst(given).map((r) => r.id)).toEqual(["new-booking", "new-hantera", "middle", "old"]);
     expect(given.map((r) => r.id)).toEqual(["old", "new-hantera", "new-booking", "middle"]);
-    expect(newestRentalsFirst([rental({ id: "b", kind: "HANTERA" }), rental({ id: "a", kind: "BOOKING" })]).map((r) => r.id)).toEqual(["a", "b"]);
-    expect(newestRentalsFirst([rental({ id: "same-1" }), rental({ id: "same-2" })]).map((r) => r.id)).toEqual(["same-1", "same-2"]);
+    expect(
+      newestRentalsFirst([rental({ id: "b", kind: "HANTERA" }), rental({ id: "a", kind: "BOOKING" })]).map((r) => r.id),
+    ).toEqual(["a", "b"]);
+    expect(newestRentalsFirst([rental({ id: "same-1" }), rental({ id: "same-2" })]).map((r) => r.id)).toEqual([
+      "same-1",
+      "same-2",
+    ]);
   });
 
   it("sum the running rentals per kind, quantity and monthly cost, in the kinds' order and leaving out kinds with none", () => {

@@ -7,7 +7,13 @@ import { minDate, type IsoDate } from "../../shared/dates.js";
 import { ok, userError, type Result } from "../../shared/errors.js";
 import { mutate } from "../../shared/transaction.js";
 import { requireRole, type Viewer } from "../../shared/viewer.js";
-import { agreementNotFound, bumpVersion, lockAgreement, type LicenceKind, type LicenceRentalRow } from "./agreement-records.js";
+import {
+  agreementNotFound,
+  bumpVersion,
+  lockAgreement,
+  type LicenceKind,
+  type LicenceRentalRow,
+} from "./agreement-records.js";
 import { effectiveEnd, isValid } from "./agreement-status.js";
 import { AgreementErrors as E } from "./agreement.errors.js";
 import { BENEFIT_ACTORS } from "./agreement.roles.js";
@@ -73,47 +79,103 @@ export async function rentLicence(db: Db, viewer: Viewer, input: RentLicenceInpu
     if (input.quantity < 1) return userError(E.INVALID_INPUT, "Rent at least one licence.", ["input", "quantity"]);
     const refused = priceRequestRefused(viewer, input.price ?? NO_PRICE_ASKED);
     if (refused) return refused;
-    if (input.endsOn < input.startsOn) return userError(E.INVALID_DATE_RANGE, "The rental must end on or after its start.", ["input", "endsOn"]);
+    if (input.endsOn < input.startsOn)
+      return userError(E.INVALID_DATE_RANGE, "The rental must end on or after its start.", ["input", "endsOn"]);
     const [tier] = await tx.select().from(tiers).where(eq(tiers.code, a.tier));
-    if (!tier?.licenceRentals) return userError(E.LICENCE_RENTALS_NOT_IN_TIER, `The ${tier?.name ?? a.tier} tier does not include licence rentals.`);
-    if (!isValid(a.status)) return userError(E.AGREEMENT_NOT_ACTIVE, `Agreement ${a.number} is ${a.status.toLowerCase()}; licences are rented during a valid agreement.`);
+    if (!tier?.licenceRentals)
+      return userError(
+        E.LICENCE_RENTALS_NOT_IN_TIER,
+        `The ${tier?.name ?? a.tier} tier does not include licence rentals.`,
+      );
+    if (!isValid(a.status))
+      return userError(
+        E.AGREEMENT_NOT_ACTIVE,
+        `Agreement ${a.number} is ${a.status.toLowerCase()}; licences are rented during a valid agreement.`,
+      );
     const [period] = await tx
       .select()
       .from(agreementPeriods)
-      .where(and(eq(agreementPeriods.agreementId, a.id), sql`${agreementPeriods.startsOn} <= ${input.startsOn}::date`, sql`${agreementPeriods.endsOn} >= ${input.endsOn}::date`));
+      .where(
+        and(
+          eq(agreementPeriods.agreementId, a.id),
+          sql`${agreementPeriods.startsOn} <= ${input.startsOn}::date`,
+          sql`${agreementPeriods.endsOn} >= ${input.endsOn}::date`,
+        ),
+      );
     const end = effectiveEnd(a);
     if (!period || input.endsOn > end) {
-      return userError(E.OUTSIDE_AGREEMENT_PERIOD, `A rental must lie inside one agreement period (the current one is ${a.startsOn} – ${end}).`, ["input", "startsOn"]);
+      return userError(
+        E.OUTSIDE_AGREEMENT_PERIOD,
+        `A rental must lie inside one agreement period (the current one is ${a.startsOn} – ${end}).`,
+        ["input", "startsOn"],
+      );
     }
-    const price = await orderPrice(tx, viewer, { item: input.kind, quantity: input.quantity, startsOn: input.startsOn }, input.price ?? NO_PRICE_ASKED);
+    const price = await orderPrice(
+      tx,
+      viewer,
+      { item: input.kind, quantity: input.quantity, startsOn: input.startsOn },
+      input.price ?? NO_PRICE_ASKED,
+    );
     if ("errors" in price) return price;
     const [row] = await tx
       .insert(licenceRentals)
-      .values({ agreementId: a.id, kind: input.kind, quantity: input.quantity, ...price.ok, startsOn: input.startsOn, endsOn: input.endsOn })
+      .values({
+        agreementId: a.id,
+        kind: input.kind,
+        quantity: input.quantity,
+        ...price.ok,
+        startsOn: input.startsOn,
+        endsOn: input.endsOn,
+      })
       .returning();
     await bumpVersion(tx, a.id);
     const { price: _asked, ...order } = input;
-    await recordAudit(tx, viewer, { action: "licenceRental.create", objectType: "LicenceRental", objectId: row!.id, organisationId: a.customerId, details: { ...order, ...price.ok } });
-    await tellSellerOfOrder(tx, viewer, a, { what: `${input.quantity} licenser för ${LICENCE_NAMES[input.kind]}`, monthlyPriceMinor: price.ok.monthlyPriceMinor, startsOn: input.startsOn, endsOn: input.endsOn });
+    await recordAudit(tx, viewer, {
+      action: "licenceRental.create",
+      objectType: "LicenceRental",
+      objectId: row!.id,
+      organisationId: a.customerId,
+      details: { ...order, ...price.ok },
+    });
+    await tellSellerOfOrder(tx, viewer, a, {
+      what: `${input.quantity} licenser för ${LICENCE_NAMES[input.kind]}`,
+      monthlyPriceMinor: price.ok.monthlyPriceMinor,
+      startsOn: input.startsOn,
+      endsOn: input.endsOn,
+    });
     return ok(row!);
   });
 }
 
-export async function endLicenceRental(db: Db, viewer: Viewer, input: { licenceRentalId: string; endsOn?: IsoDate | null }, clock: Clock) {
+export async function endLicenceRental(
+  db: Db,
+  viewer: Viewer,
+  input: { licenceRentalId: string; endsOn?: IsoDate | null },
+  clock: Clock,
+) {
   requireRole(viewer, BENEFIT_ACTORS);
   return mutate(db, async (tx): Promise<Result<LicenceRentalRow>> => {
     const [rental] = await tx.select().from(licenceRentals).where(eq(licenceRentals.id, input.licenceRentalId));
     const a = rental && (await lockAgreement(tx, viewer, rental.agreementId, clock));
     if (!rental || !a) return userError(E.NOT_FOUND, "No such licence rental.", ["input", "licenceRentalId"]);
     const endedOn = input.endsOn ?? clock.today;
-    if (rental.endedOn || rental.endsOn < clock.today) return userError(E.ALREADY_ENDED, "The rental has already ended.", ["input", "licenceRentalId"]);
+    if (rental.endedOn || rental.endsOn < clock.today)
+      return userError(E.ALREADY_ENDED, "The rental has already ended.", ["input", "licenceRentalId"]);
     if (endedOn < rental.startsOn || endedOn > rental.endsOn) {
-      return userError(E.INVALID_DATE_RANGE, `The rental can end between ${rental.startsOn} and ${rental.endsOn}.`, ["input", "endsOn"]);
+      return userError(E.INVALID_DATE_RANGE, `The rental can end between ${rental.startsOn} and ${rental.endsOn}.`, [
+        "input",
+        "endsOn",
+      ]);
     }
     const [row] = await tx.update(licenceRentals).set({ endedOn }).where(eq(licenceRentals.id, rental.id)).returning();
     await bumpVersion(tx, a.id);
-    await recordAudit(tx, viewer, { action: "licenceRental.end", objectType: "LicenceRental", objectId: rental.id, organisationId: a.customerId, details: { agreementId: a.id, endedOn } });
+    await recordAudit(tx, viewer, {
+      action: "licenceRental.end",
+      objectType: "LicenceRental",
+      objectId: rental.id,
+      organisationId: a.customerId,
+      details: { agreementId: a.id, endedOn },
+    });
     return ok(row!);
   });
 }
-

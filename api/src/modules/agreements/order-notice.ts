@@ -6,7 +6,11 @@ import { queueEmail } from "../notifications/index.js";
 import type { AgreementRecord, LicenceKind } from "./agreement-records.js";
 
 /** The licence kinds as the seller calls them. */
-export const LICENCE_NAMES: Record<LicenceKind, string> = { BOOKING: "Bokning", HANTERA: "Hantera", CONSUMPTION: "Förbrukning" };
+export const LICENCE_NAMES: Record<LicenceKind, string> = {
+  BOOKING: "Bokning",
+  HANTERA: "Hantera",
+  CONSUMPTION: "Förbrukning",
+};
 
 /** 149 500 öre → "1 495,00 kr", as a Swedish reader writes it. */
 function kronor(minor: number): string {
@@ -19,11 +23,21 @@ function kronor(minor: number): string {
  * not negotiate it: the seller is e-mailed in the order's transaction, so no order goes untold and a
  * refused order tells nothing. Orders placed by vendor staff are the seller's own business.
  */
-export async function tellSellerOfOrder(tx: Tx, viewer: Viewer, a: AgreementRecord, order: { what: string; monthlyPriceMinor: number; startsOn: string; endsOn?: string }): Promise<void> {
+export async function tellSellerOfOrder(
+  tx: Tx,
+  viewer: Viewer,
+  a: AgreementRecord,
+  order: { what: string; monthlyPriceMinor: number; startsOn: string; endsOn?: string },
+): Promise<void> {
   if (isVendorStaff(viewer) || !a.sellerId) return;
-  const [seller] = await tx.select({ name: users.name, email: users.email }).from(users).where(eq(users.id, a.sellerId));
+  const [seller] = await tx
+    .select({ name: users.name, email: users.email })
+    .from(users)
+    .where(eq(users.id, a.sellerId));
   if (!seller) return;
-  const period = order.endsOn ? `${order.startsOn} – ${order.endsOn}` : `från ${order.startsOn} så länge avtalet gäller`;
+  const period = order.endsOn
+    ? `${order.startsOn} – ${order.endsOn}`
+    : `från ${order.startsOn} så länge avtalet gäller`;
   await queueEmail(tx, {
     to: seller.email,
     subject: `Trygg: ny beställning på avtal ${a.number}: ${order.what}`,

@@ -28,7 +28,10 @@ const PARTNER_QUERY = `query PartnerAgreements($first: Int!) {
     } }
   }
 }`;
-/** The page with its count, customers and tiers; the properties; the rentals. The API token is looked up once and then cached (access/api-token-cache.ts). */
+/**
+ * The page with its count, customers and tiers; the properties; the rentals. The API token is looked up once and then
+ * cached (access/api-token-cache.ts).
+ */
 const STATEMENTS_PER_REQUEST = 3;
 
 let database: Database;
@@ -50,7 +53,12 @@ async function request(first: number) {
       ip: "127.0.0.1",
       userAgent: null,
       log: createLogger("silent"),
-      app: { throttle, attachmentLimits: createAttachmentLimits(database.db), sessionTtlHours: 1, expiringWindowDays: 60 },
+      app: {
+        throttle,
+        attachmentLimits: createAttachmentLimits(database.db),
+        sessionTtlHours: 1,
+        expiringWindowDays: 60,
+      },
     }),
   });
   expect(result.errors).toBeUndefined();
@@ -64,7 +72,12 @@ beforeAll(async () => {
   await seedDemo(database.db);
   throttle = new LoginThrottle(database.db, { maxPerAccount: 5, maxPerAddress: 5, windowSeconds: 60 });
   const admin = await ensureAdmin(database.db, { email: "admin@aptus.demo", password: DEMO_PASSWORD });
-  const partner = await login(database.db, { throttle, sessionTtlHours: 1 }, { ip: "127.0.0.1", userAgent: null, requestId: null }, { email: "petra@nordsak.demo", password: DEMO_PASSWORD });
+  const partner = await login(
+    database.db,
+    { throttle, sessionTtlHours: 1 },
+    { ip: "127.0.0.1", userAgent: null, requestId: null },
+    { email: "petra@nordsak.demo", password: DEMO_PASSWORD },
+  );
   if (!("ok" in partner)) throw new Error("the demo partner cannot log in");
   const created = await createApiToken(database.db, partner.ok.viewer, { name: "nightly sync" });
   if (!("ok" in created)) throw new Error("no API token");
@@ -72,13 +85,21 @@ beforeAll(async () => {
   // More agreements than the largest page, each with properties, so page size could show in the count.
   const today = todayInSweden();
   const clock = { today, windowDays: 60 };
-  const sample = (await agreements.listAgreements(database.db, partner.ok.viewer, {}, { first: 1 }, clock)).edges[0]!.node;
+  const sample = (await agreements.listAgreements(database.db, partner.ok.viewer, {}, { first: 1 }, clock)).edges[0]!
+    .node;
   const propertyIds = (await createAgreementLoaders(database.db).propertyIds.load(sample.id)).map((p) => p.propertyId);
   for (let i = 0; i < 101; i++) {
     await agreements.createAgreement(
       database.db,
       admin,
-      { customerId: sample.customerId, partnerId: partner.ok.viewer.organisationId, tier: "PLUS_500", propertyIds, startsOn: today, endsOn: addDaysIso(today, 30 + i) },
+      {
+        customerId: sample.customerId,
+        partnerId: partner.ok.viewer.organisationId,
+        tier: "PLUS_500",
+        propertyIds,
+        startsOn: today,
+        endsOn: addDaysIso(today, 30 + i),
+      },
       clock,
     );
   }

@@ -15,8 +15,10 @@ export class AuditResolver {
   @Query(() => AuditEventConnection, { description: "The audit trail, newest first. Admins only." })
   async auditEvents(
     @Args(() => ConnectionArgs) page: ConnectionArgs,
-    @Arg("filter", () => AuditEventFilter, { nullable: true, description: "Narrow the trail." }) filter: AuditEventFilter | null,
-    @Ctx() ctx: Context, @CurrentViewer() viewer: Viewer,
+    @Arg("filter", () => AuditEventFilter, { nullable: true, description: "Narrow the trail." })
+    filter: AuditEventFilter | null,
+    @Ctx() ctx: Context,
+    @CurrentViewer() viewer: Viewer,
   ) {
     const c = await listAuditEvents(
       ctx.db,
@@ -34,14 +36,21 @@ export class AuditResolver {
     return mapNodes(c, AuditEvent.from);
   }
 
-  @FieldResolver(() => User, { nullable: true, description: "Who did it; null for the system, and null where `node(id)` of that user would not answer: use `actorSummary`." })
+  @FieldResolver(() => User, {
+    nullable: true,
+    description:
+      "Who did it; null for the system, and null where `node(id)` of that user would not answer: use `actorSummary`.",
+  })
   async actor(@Root() event: AuditEvent, @Ctx() ctx: Context) {
     if (!event.actorUserUuid) return null;
     const row = await ctx.loaders.visibleUser.load(event.actorUserUuid);
     return row && User.from(row);
   }
 
-  @FieldResolver(() => Actor, { nullable: true, description: "Who did it, as name and organisation name, for anyone who may see the event; null for the system." })
+  @FieldResolver(() => Actor, {
+    nullable: true,
+    description: "Who did it, as name and organisation name, for anyone who may see the event; null for the system.",
+  })
   actorSummary(@Root() event: AuditEvent, @Ctx() ctx: Context) {
     return actorOf(ctx, event.actorUserUuid);
   }

@@ -12,13 +12,27 @@ let admin: Viewer;
 beforeAll(async () => {
   database = await freshDatabase();
   admin = await adminViewer(database);
-  okOf(await parties.createOrganisation(database.db, admin, { kind: "CUSTOMER", name: "Stor Ägare AB", organisationNumber: "556901-2346" }));
+  okOf(
+    await parties.createOrganisation(database.db, admin, {
+      kind: "CUSTOMER",
+      name: "Stor Ägare AB",
+      organisationNumber: "556901-2346",
+    }),
+  );
   // An old event, late in the evening of 1 March in Sweden: 2 March in no zone east of UTC+1.
-  await database.db.insert(auditEvents).values({ action: "organisation.create", objectType: "Organisation", objectId: admin.organisationId, actorUserId: admin.userId, details: {}, occurredAt: new Date("2026-03-01T22:30:00Z") });
+  await database.db.insert(auditEvents).values({
+    action: "organisation.create",
+    objectType: "Organisation",
+    objectId: admin.organisationId,
+    actorUserId: admin.userId,
+    details: {},
+    occurredAt: new Date("2026-03-01T22:30:00Z"),
+  });
 });
 afterAll(() => database.close());
 
-const list = async (filter: Parameters<typeof listAuditEvents>[2]) => (await listAuditEvents(database.db, admin, filter, { first: 100 })).edges.map((e) => e.node);
+const list = async (filter: Parameters<typeof listAuditEvents>[2]) =>
+  (await listAuditEvents(database.db, admin, filter, { first: 100 })).edges.map((e) => e.node);
 
 describe("the audit trail's filters", () => {
   it("narrows by the kind of object", async () => {

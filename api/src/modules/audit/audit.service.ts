@@ -20,12 +20,7 @@ export interface AuditFilter {
 const swedishDay = sql`(${auditEvents.occurredAt} at time zone 'Europe/Stockholm')::date`;
 
 /** The audit trail, newest first. Admins read all of it. */
-export async function listAuditEvents(
-  db: Db,
-  viewer: Viewer,
-  filter: AuditFilter,
-  page: ConnectionArgs,
-) {
+export async function listAuditEvents(db: Db, viewer: Viewer, filter: AuditFilter, page: ConnectionArgs) {
   requireRole(viewer, AUDITORS);
   const where = and(
     filter.objectId ? eq(auditEvents.objectId, filter.objectId) : undefined,
@@ -39,7 +34,13 @@ export async function listAuditEvents(
     page,
     async () => db.$count(auditEvents, where),
     (offset, limit) =>
-      db.select().from(auditEvents).where(where).orderBy(desc(auditEvents.occurredAt), desc(auditEvents.id)).offset(offset).limit(limit),
+      db
+        .select()
+        .from(auditEvents)
+        .where(where)
+        .orderBy(desc(auditEvents.occurredAt), desc(auditEvents.id))
+        .offset(offset)
+        .limit(limit),
     (row) => row,
   );
 }
@@ -60,5 +61,7 @@ export async function agreementHistories(db: DbOrTx, agreementIds: readonly stri
     .from(auditEvents)
     .where(or(inArray(auditEvents.objectId, ids), inArray(sql<string>`${auditEvents.details}->>'agreementId'`, ids)))
     .orderBy(desc(auditEvents.occurredAt), desc(auditEvents.id));
-  return ids.map((id) => rows.filter((r) => r.objectId === id || r.details["agreementId"] === id).slice(0, HISTORY_LIMIT));
+  return ids.map((id) =>
+    rows.filter((r) => r.objectId === id || r.details["agreementId"] === id).slice(0, HISTORY_LIMIT),
+  );
 }

@@ -7,7 +7,10 @@ import { toGlobalId, type NodeTypeName } from "../../shared/ids.js";
 import { Node } from "../../shared/node.js";
 import { DateScalar } from "../../shared/scalars.js";
 
-@ObjectType({ implements: Node, description: "One entry of the audit trail: who did what to which object, when, and how." })
+@ObjectType({
+  implements: Node,
+  description: "One entry of the audit trail: who did what to which object, when, and how.",
+})
 export class AuditEvent extends Node {
   actorUserUuid!: string | null;
 
@@ -36,7 +39,18 @@ export class AuditEvent extends Node {
   details!: Record<string, unknown>;
 
   static from(row: typeof auditEvents.$inferSelect): AuditEvent {
-    const known = ["Organisation", "User", "Property", "ApiToken", "Agreement", "HanteraAccount", "LicenceRental", "AddOn", "ProductRelease", "Tailoring"].includes(row.objectType);
+    const known = [
+      "Organisation",
+      "User",
+      "Property",
+      "ApiToken",
+      "Agreement",
+      "HanteraAccount",
+      "LicenceRental",
+      "AddOn",
+      "ProductRelease",
+      "Tailoring",
+    ].includes(row.objectType);
     return Object.assign(new AuditEvent(), {
       id: toGlobalId("AuditEvent", row.id),
       actorUserUuid: row.actorUserId,
@@ -65,7 +79,10 @@ export class AuditEventFilter {
   @Field(() => String, { nullable: true, description: "Only events of this action, e.g. user.create." })
   action?: string | null;
 
-  @Field(() => String, { nullable: true, description: "Only events about this kind of object, e.g. Organisation, User, Agreement." })
+  @Field(() => String, {
+    nullable: true,
+    description: "Only events about this kind of object, e.g. Organisation, User, Agreement.",
+  })
   @MaxLength(100)
   objectType?: string | null;
 

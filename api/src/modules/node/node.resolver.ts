@@ -2,7 +2,17 @@ import { Arg, Authorized, Ctx, ID, Query, Resolver } from "type-graphql";
 import type { Context } from "../../context.js";
 import { Clock } from "../../shared/clock.js";
 import type { Viewer } from "../../shared/viewer.js";
-import { AddOn, addOnIsActive, type AddOnRow, Agreement, HanteraAccount, type HanteraAccountRow, LicenceRental, type LicenceRentalRow, rentalIsActive } from "../agreements/index.js";
+import {
+  AddOn,
+  addOnIsActive,
+  type AddOnRow,
+  Agreement,
+  HanteraAccount,
+  type HanteraAccountRow,
+  LicenceRental,
+  type LicenceRentalRow,
+  rentalIsActive,
+} from "../agreements/index.js";
 import * as agreements from "../agreements/index.js";
 import * as access from "../access/index.js";
 import { ApiToken } from "../access/index.js";
@@ -23,8 +33,16 @@ import { SupportCase, SupportCaseAttachment, SupportCaseMessage } from "../suppo
 @Resolver()
 export class NodeResolver {
   @Authorized()
-  @Query(() => Node, { nullable: true, description: "Any object by its global id; null when it does not exist or the caller may not see it." })
-  async node(@Arg("id", () => ID, { description: "A global id from any `id` field." }) id: string, @Ctx() ctx: Context, @CurrentViewer() viewer: Viewer, @Clock() c: Clock): Promise<Node | null> {
+  @Query(() => Node, {
+    nullable: true,
+    description: "Any object by its global id; null when it does not exist or the caller may not see it.",
+  })
+  async node(
+    @Arg("id", () => ID, { description: "A global id from any `id` field." }) id: string,
+    @Ctx() ctx: Context,
+    @CurrentViewer() viewer: Viewer,
+    @Clock() c: Clock,
+  ): Promise<Node | null> {
     const ref = fromGlobalId(id);
     if (!ref) return null;
     switch (ref.type) {

@@ -32,9 +32,15 @@ export async function queueEmail(tx: DbOrTx, mail: OutgoingEmail): Promise<strin
     .returning({ id: emailOutbox.id });
   const emailId = row!.id;
   if (mail.attachments?.length) {
-    await tx
-      .insert(emailAttachments)
-      .values(mail.attachments.map((a, position) => ({ emailId, position, filename: a.filename, contentType: a.contentType, content: a.content })));
+    await tx.insert(emailAttachments).values(
+      mail.attachments.map((a, position) => ({
+        emailId,
+        position,
+        filename: a.filename,
+        contentType: a.contentType,
+        content: a.content,
+      })),
+    );
   }
   await tx.execute(sql`select pg_notify(${OUTBOX_CHANNEL}, '')`);
   return emailId;

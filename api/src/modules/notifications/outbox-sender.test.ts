@@ -58,7 +58,12 @@ describe("the e-mail outbox", () => {
   it("sends nothing for a mail whose transaction rolled back", async () => {
     await expect(
       database.db.transaction(async (tx) => {
-        await queueEmail(tx, { to: "x@example.com", subject: "Never", body: "-", attachments: [{ filename: "a.txt", contentType: "text/plain", content: Buffer.from("a") }] });
+        await queueEmail(tx, {
+          to: "x@example.com",
+          subject: "Never",
+          body: "-",
+          attachments: [{ filename: "a.txt", contentType: "text/plain", content: Buffer.from("a") }],
+        });
         throw new Error("rolled back");
       }),
     ).rejects.toThrow("rolled back");
@@ -69,7 +74,13 @@ describe("the e-mail outbox", () => {
     const smtp = await startTestSmtpServer({ refuseFirst: 2 });
     try {
       const id = await queueEmail(database.db, { to: "x@example.com", subject: "Retry", body: "Text" });
-      const sender = createOutboxSender({ db: database.db, logger, from: "t@example.com", smtpUrl: smtp.url, backoffMs: 200 });
+      const sender = createOutboxSender({
+        db: database.db,
+        logger,
+        from: "t@example.com",
+        smtpUrl: smtp.url,
+        backoffMs: 200,
+      });
       expect(await sender.deliverPending()).toBe(0);
       let row = await stateOf(id);
       expect(row).toMatchObject({ state: "PENDING", attempts: 1 });
@@ -93,7 +104,14 @@ describe("the e-mail outbox", () => {
   it("keeps a mail that never gets through as FAILED with its attempts and last error", async () => {
     const id = await queueEmail(database.db, { to: "x@example.com", subject: "Fail", body: "Text" });
     // A port where nothing listens: the SMTP connection is refused at once.
-    const sender = createOutboxSender({ db: database.db, logger, from: "t@example.com", smtpUrl: "smtp://127.0.0.1:1", maxAttempts: 3, backoffMs: 1 });
+    const sender = createOutboxSender({
+      db: database.db,
+      logger,
+      from: "t@example.com",
+      smtpUrl: "smtp://127.0.0.1:1",
+      maxAttempts: 3,
+      backoffMs: 1,
+    });
     for (let i = 0; i < 5; i++) {
       await sender.deliverPending();
       await new Promise((r) => setTimeout(r, 20));
@@ -105,7 +123,14 @@ describe("the e-mail outbox", () => {
 
   it("wakes on LISTEN/NOTIFY when a mail is committed, without waiting for the poll", async () => {
     const smtp = await startTestSmtpServer();
-    const sender = createOutboxSender({ db: database.db, logger, from: "t@example.com", smtpUrl: smtp.url, listen: database.listen, pollMs: 60_000 });
+    const sender = createOutboxSender({
+      db: database.db,
+      logger,
+      from: "t@example.com",
+      smtpUrl: smtp.url,
+      listen: database.listen,
+      pollMs: 60_000,
+    });
     try {
       await sender.start();
       await new Promise((r) => setTimeout(r, 100));

@@ -46,7 +46,12 @@ export function createOutboxSender(opts: OutboxSenderOptions) {
   const { db, logger } = opts;
   const transport: Transporter = opts.smtpUrl
     ? // Timeouts well inside the lease, so a hanging server cannot outlive our claim.
-      nodemailer.createTransport({ url: opts.smtpUrl, connectionTimeout: 15_000, greetingTimeout: 15_000, socketTimeout: 60_000 } as never)
+      nodemailer.createTransport({
+        url: opts.smtpUrl,
+        connectionTimeout: 15_000,
+        greetingTimeout: 15_000,
+        socketTimeout: 60_000,
+      } as never)
     : nodemailer.createTransport({ jsonTransport: true });
 
   const later = (ms: number) => sql`now() + ${`${Math.round(ms)} milliseconds`}::interval`;
@@ -74,12 +79,17 @@ export function createOutboxSender(opts: OutboxSenderOptions) {
     });
   }
 
-  const stillOurs = (c: Claim) => and(eq(emailOutbox.id, c.id), eq(emailOutbox.state, "PENDING"), eq(emailOutbox.attempts, c.attempt));
+  const stillOurs = (c: Claim) =>
+    and(eq(emailOutbox.id, c.id), eq(emailOutbox.state, "PENDING"), eq(emailOutbox.attempts, c.attempt));
 
   async function deliver(c: Claim): Promise<boolean> {
     const [mail] = await db.select().from(emailOutbox).where(eq(emailOutbox.id, c.id));
     if (!mail) return false;
-    const attachments = await db.select().from(emailAttachments).where(eq(emailAttachments.emailId, c.id)).orderBy(asc(emailAttachments.position));
+    const attachments = await db
+      .select()
+      .from(emailAttachments)
+      .where(eq(emailAttachments.emailId, c.id))
+      .orderBy(asc(emailAttachments.position));
     try {
       await transport.sendMail({
         from: opts.from,
@@ -96,14 +106,25 @@ export function createOutboxSender(opts: OutboxSenderOptions) {
       const wait = Math.min(maxBackoffMs, backoffMs * 2 ** (c.attempt - 1));
       await db
         .update(emailOutbox)
-        .set({ lastError: String(e).slice(0, 2000), ...(failed ? { state: "FAILED" as const } : { nextAttemptAt: later(wait) }) })
+        .set({
+          lastError: String(e).slice(0, 2000),
+          ...(failed ? { state: "FAILED" as const } : { nextAttemptAt: later(wait) }),
+        })
         .where(stillOurs(c));
-      if (failed) logger.error({ err: e, emailId: c.id, attempts: c.attempt }, "e-mail delivery failed for good; marked FAILED");
-      else logger.warn({ err: e, emailId: c.id, attempt: c.attempt, retryInMs: wait }, "e-mail delivery failed; will retry");
+      if (failed)
+        logger.error({ err: e, emailId: c.id, attempts: c.attempt }, "e-mail delivery failed for good; marked FAILED");
+      else
+        logger.warn(
+          { err: e, emailId: c.id, attempt: c.attempt, retryInMs: wait },
+          "e-mail delivery failed; will retry",
+        );
       return false;
     }
     await db.update(emailOutbox).set({ state: "SENT", sentAt: new Date(), lastError: null }).where(stillOurs(c));
-    logger.info({ emailId: c.id, to: mail.toAddress, subject: mail.subject, transport: opts.smtpUrl ? "smtp" : "log" }, "e-mail delivered");
+    logger.info(
+      { emailId: c.id, to: mail.toAddress, subject: mail.subject, transport: opts.smtpUrl ? "smtp" : "log" },
+      "e-mail delivered",
+    );
     return true;
   }
 

@@ -14,13 +14,25 @@ export type EmailRow = typeof emailOutbox.$inferSelect;
 export type EmailState = EmailRow["state"];
 
 /** The outbox, newest first, narrowed to some states (all when none given). Admins only. */
-export async function listEmails(db: Db, viewer: Viewer, filter: { states?: readonly EmailState[] | null }, page: ConnectionArgs) {
+export async function listEmails(
+  db: Db,
+  viewer: Viewer,
+  filter: { states?: readonly EmailState[] | null },
+  page: ConnectionArgs,
+) {
   requireRole(viewer, OUTBOX_KEEPERS);
   const where = filter.states?.length ? inArray(emailOutbox.state, [...filter.states]) : undefined;
   return paginate(
     page,
     async () => (await db.select({ n: count() }).from(emailOutbox).where(where))[0]?.n ?? 0,
-    (offset, limit) => db.select().from(emailOutbox).where(where).orderBy(desc(emailOutbox.createdAt), desc(emailOutbox.id)).offset(offset).limit(limit),
+    (offset, limit) =>
+      db
+        .select()
+        .from(emailOutbox)
+        .where(where)
+        .orderBy(desc(emailOutbox.createdAt), desc(emailOutbox.id))
+        .offset(offset)
+        .limit(limit),
     (row) => row,
   );
 }
@@ -35,7 +47,12 @@ export async function retryEmail(db: Db, viewer: Viewer, input: { emailId: strin
   return mutate(db, async (tx) => {
     const [mail] = await tx.select().from(emailOutbox).where(eq(emailOutbox.id, input.emailId)).for("update");
     if (!mail) return userError(E.NOT_FOUND, "No such e-mail.", ["input", "emailId"]);
-    if (mail.state !== "FAILED") return userError(E.EMAIL_NOT_FAILED, `The e-mail is ${mail.state.toLowerCase()}; only a failed one is sent again.`, ["input", "emailId"]);
+    if (mail.state !== "FAILED")
+      return userError(
+        E.EMAIL_NOT_FAILED,
+        `The e-mail is ${mail.state.toLowerCase()}; only a failed one is sent again.`,
+        ["input", "emailId"],
+      );
     const [row] = await tx
       .update(emailOutbox)
       .set({ state: "PENDING", attempts: 0, nextAttemptAt: sql`now()` })

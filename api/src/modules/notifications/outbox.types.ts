@@ -35,7 +35,10 @@ export class EmailMessage {
   @Field(() => Int, { description: "Delivery attempts in the current round." })
   attempts!: number;
 
-  @Field(() => String, { nullable: true, description: "What the mail server (or the connection) said at the last failure." })
+  @Field(() => String, {
+    nullable: true,
+    description: "What the mail server (or the connection) said at the last failure.",
+  })
   lastError!: string | null;
 
   @Field(() => DateTimeResolver, { description: "When it was queued." })

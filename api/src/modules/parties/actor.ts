@@ -6,7 +6,10 @@ import type { Context } from "../../context.js";
  * protocols), for anyone who may see the thing done: see `shared/scope.ts`. Its GraphQL name is
  * `SupportCaseActor` because support cases used it first and the contract only grows.
  */
-@ObjectType("SupportCaseActor", { description: "Who did something: a name and an organisation name, never the full user of another tenant. Used by every history, audit, case and protocol field." })
+@ObjectType("SupportCaseActor", {
+  description:
+    "Who did something: a name and an organisation name, never the full user of another tenant. Used by every history, audit, case and protocol field.",
+})
 export class Actor {
   @Field(() => String, { description: "The person's name." })
   name!: string;

@@ -25,10 +25,24 @@ function byId<Row extends { id: string }>(load: (ids: string[]) => Promise<Row[]
 export function createPartyLoaders(db: Db, viewer: Viewer | null) {
   return {
     visibleOrganisation: byId<OrganisationRow>((ids) =>
-      viewer ? db.select().from(organisations).where(and(organisationScope(viewer), isAnyUuid(organisations.id, ids))) : Promise.resolve([]),
+      viewer
+        ? db
+            .select()
+            .from(organisations)
+            .where(and(organisationScope(viewer), isAnyUuid(organisations.id, ids)))
+        : Promise.resolve([]),
     ),
-    visibleUser: byId<UserRow>((ids) => (viewer ? db.select().from(users).where(and(userScope(viewer), isAnyUuid(users.id, ids))) : Promise.resolve([]))),
-    organisation: byId<OrganisationRow>((ids) => db.select().from(organisations).where(isAnyUuid(organisations.id, ids))),
+    visibleUser: byId<UserRow>((ids) =>
+      viewer
+        ? db
+            .select()
+            .from(users)
+            .where(and(userScope(viewer), isAnyUuid(users.id, ids)))
+        : Promise.resolve([]),
+    ),
+    organisation: byId<OrganisationRow>((ids) =>
+      db.select().from(organisations).where(isAnyUuid(organisations.id, ids)),
+    ),
     user: byId<UserRow>((ids) => db.select().from(users).where(isAnyUuid(users.id, ids))),
     property: byId<PropertyRow>((ids) => db.select().from(properties).where(isAnyUuid(properties.id, ids))),
   };

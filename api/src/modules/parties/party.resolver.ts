@@ -36,35 +36,62 @@ export class OrganisationResolver {
   @Query(() => OrganisationConnection, { description: "Organisations the caller may see, by name." })
   async organisations(
     @Args(() => ConnectionArgs) page: ConnectionArgs,
-    @Arg("filter", () => OrganisationFilter, { nullable: true, description: "Narrow the list." }) filter: OrganisationFilter | null,
-    @Ctx() ctx: Context, @CurrentViewer() viewer: Viewer,
+    @Arg("filter", () => OrganisationFilter, { nullable: true, description: "Narrow the list." })
+    filter: OrganisationFilter | null,
+    @Ctx() ctx: Context,
+    @CurrentViewer() viewer: Viewer,
   ) {
     const c = await parties.listOrganisations(ctx.db, viewer, filter ?? {}, page);
     return mapNodes(c, Organisation.from);
   }
 
   @Authorized()
-  @Query(() => Organisation, { nullable: true, description: "One organisation; null when it does not exist or is not visible to the caller." })
-  async organisation(@Arg("id", () => ID, { description: "Global id of the organisation." }) id: string, @Ctx() ctx: Context, @CurrentViewer() viewer: Viewer) {
+  @Query(() => Organisation, {
+    nullable: true,
+    description: "One organisation; null when it does not exist or is not visible to the caller.",
+  })
+  async organisation(
+    @Arg("id", () => ID, { description: "Global id of the organisation." }) id: string,
+    @Ctx() ctx: Context,
+    @CurrentViewer() viewer: Viewer,
+  ) {
     const row = await parties.findOrganisation(ctx.db, viewer, uuidOf(id, "Organisation"));
     return row && Organisation.from(row);
   }
 
   @Authorized(...ORGANISATION_REGISTRARS)
-  @Mutation(() => CreateOrganisationPayload, { description: "Register an organisation. Admins register any kind; sellers register customers." })
-  async createOrganisation(@Arg("input", () => CreateOrganisationInput, { description: "The organisation." }) input: CreateOrganisationInput, @Ctx() ctx: Context, @CurrentViewer() viewer: Viewer) {
+  @Mutation(() => CreateOrganisationPayload, {
+    description: "Register an organisation. Admins register any kind; sellers register customers.",
+  })
+  async createOrganisation(
+    @Arg("input", () => CreateOrganisationInput, { description: "The organisation." }) input: CreateOrganisationInput,
+    @Ctx() ctx: Context,
+    @CurrentViewer() viewer: Viewer,
+  ) {
     const result = await parties.createOrganisation(ctx.db, viewer, input);
     return payload(result, "organisation", Organisation.from);
   }
 
   @FieldResolver(() => UserConnection, { description: "The organisation's users, when the caller may see them." })
-  async users(@Root() org: Organisation, @Args(() => ConnectionArgs) page: ConnectionArgs, @Ctx() ctx: Context, @CurrentViewer() viewer: Viewer) {
+  async users(
+    @Root() org: Organisation,
+    @Args(() => ConnectionArgs) page: ConnectionArgs,
+    @Ctx() ctx: Context,
+    @CurrentViewer() viewer: Viewer,
+  ) {
     const c = await parties.listUsers(ctx.db, viewer, { organisationId: org.uuid }, page);
     return mapNodes(c, User.from);
   }
 
-  @FieldResolver(() => PropertyConnection, { description: "Properties the organisation owns (customers), when the caller may see them." })
-  async properties(@Root() org: Organisation, @Args(() => ConnectionArgs) page: ConnectionArgs, @Ctx() ctx: Context, @CurrentViewer() viewer: Viewer) {
+  @FieldResolver(() => PropertyConnection, {
+    description: "Properties the organisation owns (customers), when the caller may see them.",
+  })
+  async properties(
+    @Root() org: Organisation,
+    @Args(() => ConnectionArgs) page: ConnectionArgs,
+    @Ctx() ctx: Context,
+    @CurrentViewer() viewer: Viewer,
+  ) {
     const c = await parties.listProperties(ctx.db, viewer, { customerId: org.uuid }, page);
     return mapNodes(c, Property.from);
   }
@@ -73,40 +100,82 @@ export class OrganisationResolver {
 @Resolver(() => User)
 export class UserResolver {
   @Authorized()
-  @Query(() => UserConnection, { description: "Users the caller may see: everyone for vendor staff, otherwise the caller's colleagues." })
+  @Query(() => UserConnection, {
+    description: "Users the caller may see: everyone for vendor staff, otherwise the caller's colleagues.",
+  })
   async users(
     @Args(() => ConnectionArgs) page: ConnectionArgs,
-    @Arg("organisationId", () => ID, { nullable: true, description: "Only users of this organisation." }) organisationId: string | null,
-    @Ctx() ctx: Context, @CurrentViewer() viewer: Viewer,
+    @Arg("organisationId", () => ID, { nullable: true, description: "Only users of this organisation." })
+    organisationId: string | null,
+    @Ctx() ctx: Context,
+    @CurrentViewer() viewer: Viewer,
   ) {
     const filter = { organisationId: organisationId ? uuidOf(organisationId, "Organisation") : null };
     return mapNodes(await parties.listUsers(ctx.db, viewer, filter, page), User.from);
   }
 
   @Authorized()
-  @Query(() => User, { nullable: true, description: "One user; null when it does not exist or is not visible to the caller." })
-  async user(@Arg("id", () => ID, { description: "Global id of the user." }) id: string, @Ctx() ctx: Context, @CurrentViewer() viewer: Viewer) {
+  @Query(() => User, {
+    nullable: true,
+    description: "One user; null when it does not exist or is not visible to the caller.",
+  })
+  async user(
+    @Arg("id", () => ID, { description: "Global id of the user." }) id: string,
+    @Ctx() ctx: Context,
+    @CurrentViewer() viewer: Viewer,
+  ) {
     const row = await parties.findUser(ctx.db, viewer, uuidOf(id, "User"));
     return row && User.from(row);
   }
 
   @Authorized(...USER_CREATORS)
-  @Mutation(() => CreateUserPayload, { description: "Create a user. Admins anywhere; partner and customer admins in their own organisation." })
-  async createUser(@Arg("input", () => CreateUserInput, { description: "The user." }) input: CreateUserInput, @Ctx() ctx: Context, @CurrentViewer() viewer: Viewer) {
-    const result = await parties.createUser(ctx.db, viewer, { ...input, organisationId: uuidOf(input.organisationId, "Organisation") });
+  @Mutation(() => CreateUserPayload, {
+    description: "Create a user. Admins anywhere; partner and customer admins in their own organisation.",
+  })
+  async createUser(
+    @Arg("input", () => CreateUserInput, { description: "The user." }) input: CreateUserInput,
+    @Ctx() ctx: Context,
+    @CurrentViewer() viewer: Viewer,
+  ) {
+    const result = await parties.createUser(ctx.db, viewer, {
+      ...input,
+      organisationId: uuidOf(input.organisationId, "Organisation"),
+    });
     return payload(result, "user", User.from);
   }
 
   @Authorized(...USER_CREATORS)
-  @Mutation(() => DeactivateUserPayload, { description: "Deactivate a user: log-in refused (as for a wrong password), sessions and API tokens ended at once. Admins anywhere; partner and customer admins in their own organisation; never the organisation's last admin." })
-  async deactivateUser(@Arg("input", () => DeactivateUserInput, { description: "The user." }) input: DeactivateUserInput, @Ctx() ctx: Context, @CurrentViewer() viewer: Viewer) {
-    return payload(await userAccess.deactivateUser(ctx.db, viewer, { userId: uuidOf(input.userId, "User") }), "user", User.from);
+  @Mutation(() => DeactivateUserPayload, {
+    description:
+      "Deactivate a user: log-in refused (as for a wrong password), sessions and API tokens ended at once. Admins anywhere; partner and customer admins in their own organisation; never the organisation's last admin.",
+  })
+  async deactivateUser(
+    @Arg("input", () => DeactivateUserInput, { description: "The user." }) input: DeactivateUserInput,
+    @Ctx() ctx: Context,
+    @CurrentViewer() viewer: Viewer,
+  ) {
+    return payload(
+      await userAccess.deactivateUser(ctx.db, viewer, { userId: uuidOf(input.userId, "User") }),
+      "user",
+      User.from,
+    );
   }
 
   @Authorized(...USER_CREATORS)
-  @Mutation(() => ChangeUserRolePayload, { description: "Change a user's role (it must fit the organisation); their sessions and API tokens end. Admins anywhere; partner and customer admins in their own organisation; never demoting the last admin." })
-  async changeUserRole(@Arg("input", () => ChangeUserRoleInput, { description: "The user and the role." }) input: ChangeUserRoleInput, @Ctx() ctx: Context, @CurrentViewer() viewer: Viewer) {
-    return payload(await userAccess.changeUserRole(ctx.db, viewer, { userId: uuidOf(input.userId, "User"), role: input.role }), "user", User.from);
+  @Mutation(() => ChangeUserRolePayload, {
+    description:
+      "Change a user's role (it must fit the organisation); their sessions and API tokens end. Admins anywhere; partner and customer admins in their own organisation; never demoting the last admin.",
+  })
+  async changeUserRole(
+    @Arg("input", () => ChangeUserRoleInput, { description: "The user and the role." }) input: ChangeUserRoleInput,
+    @Ctx() ctx: Context,
+    @CurrentViewer() viewer: Viewer,
+  ) {
+    return payload(
+      await userAccess.changeUserRole(ctx.db, viewer, { userId: uuidOf(input.userId, "User"), role: input.role }),
+      "user",
+      User.from,
+    );
   }
 
   @FieldResolver(() => Organisation, { description: "The organisation the user belongs to." })
@@ -121,23 +190,41 @@ export class PropertyResolver {
   @Query(() => PropertyConnection, { description: "Properties the caller may see, by name." })
   async properties(
     @Args(() => ConnectionArgs) page: ConnectionArgs,
-    @Arg("filter", () => PropertyFilter, { nullable: true, description: "Narrow the list." }) filter: PropertyFilter | null,
-    @Ctx() ctx: Context, @CurrentViewer() viewer: Viewer,
+    @Arg("filter", () => PropertyFilter, { nullable: true, description: "Narrow the list." })
+    filter: PropertyFilter | null,
+    @Ctx() ctx: Context,
+    @CurrentViewer() viewer: Viewer,
   ) {
-    const f = { search: filter?.search ?? null, customerId: filter?.customerId ? uuidOf(filter.customerId, "Organisation") : null };
+    const f = {
+      search: filter?.search ?? null,
+      customerId: filter?.customerId ? uuidOf(filter.customerId, "Organisation") : null,
+    };
     return mapNodes(await parties.listProperties(ctx.db, viewer, f, page), Property.from);
   }
 
   @Authorized()
-  @Query(() => Property, { nullable: true, description: "One property; null when it does not exist or is not visible to the caller." })
-  async property(@Arg("id", () => ID, { description: "Global id of the property." }) id: string, @Ctx() ctx: Context, @CurrentViewer() viewer: Viewer) {
+  @Query(() => Property, {
+    nullable: true,
+    description: "One property; null when it does not exist or is not visible to the caller.",
+  })
+  async property(
+    @Arg("id", () => ID, { description: "Global id of the property." }) id: string,
+    @Ctx() ctx: Context,
+    @CurrentViewer() viewer: Viewer,
+  ) {
     const row = await parties.findProperty(ctx.db, viewer, uuidOf(id, "Property"));
     return row && Property.from(row);
   }
 
   @Authorized(...PROPERTY_REGISTRARS)
-  @Mutation(() => CreatePropertyPayload, { description: "Register a property. Admins and sellers for any customer; a customer admin for its own." })
-  async createProperty(@Arg("input", () => CreatePropertyInput, { description: "The property." }) input: CreatePropertyInput, @Ctx() ctx: Context, @CurrentViewer() viewer: Viewer) {
+  @Mutation(() => CreatePropertyPayload, {
+    description: "Register a property. Admins and sellers for any customer; a customer admin for its own.",
+  })
+  async createProperty(
+    @Arg("input", () => CreatePropertyInput, { description: "The property." }) input: CreatePropertyInput,
+    @Ctx() ctx: Context,
+    @CurrentViewer() viewer: Viewer,
+  ) {
     const result = await parties.createProperty(ctx.db, viewer, {
       ...input,
       customerId: uuidOf(input.customerId, "Organisation"),
@@ -151,7 +238,11 @@ export class PropertyResolver {
     return Organisation.from((await ctx.loaders.organisation.load(property.customerUuid))!);
   }
 
-  @FieldResolver(() => Organisation, { nullable: true, description: "The partner that installed the system, if known; null also when the caller may not see that partner (as `node(id)`)." })
+  @FieldResolver(() => Organisation, {
+    nullable: true,
+    description:
+      "The partner that installed the system, if known; null also when the caller may not see that partner (as `node(id)`).",
+  })
   async installer(@Root() property: Property, @Ctx() ctx: Context) {
     if (!property.installerUuid) return null;
     const row = await ctx.loaders.visibleOrganisation.load(property.installerUuid);

@@ -9,9 +9,23 @@ import { isReadableName } from "../../shared/text-rule.js";
 import { passwordProblem } from "./password-strength.js";
 import { colleagueScope, organisationScope, propertyScope, userScope } from "../../shared/scope.js";
 import { mutate, isUniqueViolation } from "../../shared/transaction.js";
-import { ROLES_BY_KIND, holds, type OrganisationKind, type Role, type Viewer, requireRole } from "../../shared/viewer.js";
+import {
+  ROLES_BY_KIND,
+  holds,
+  type OrganisationKind,
+  type Role,
+  type Viewer,
+  requireRole,
+} from "../../shared/viewer.js";
 import { normaliseOrganisationNumber } from "./organisation-number.js";
-import { ORGANISATION_REGISTRARS, PROPERTY_REGISTRARS, PROPERTY_REGISTRARS_FOR_ANY_CUSTOMER, REGISTRARS_OF_ANY_KIND, USER_CREATORS, USER_CREATORS_ANYWHERE } from "./party.roles.js";
+import {
+  ORGANISATION_REGISTRARS,
+  PROPERTY_REGISTRARS,
+  PROPERTY_REGISTRARS_FOR_ANY_CUSTOMER,
+  REGISTRARS_OF_ANY_KIND,
+  USER_CREATORS,
+  USER_CREATORS_ANYWHERE,
+} from "./party.roles.js";
 import { PartyErrors } from "./party.errors.js";
 
 export type OrganisationRow = typeof organisations.$inferSelect;
@@ -47,7 +61,13 @@ export async function listOrganisations(
     page,
     async () => db.$count(organisations, where),
     (offset, limit) =>
-      db.select().from(organisations).where(where).orderBy(asc(organisations.name), asc(organisations.id)).offset(offset).limit(limit),
+      db
+        .select()
+        .from(organisations)
+        .where(where)
+        .orderBy(asc(organisations.name), asc(organisations.id))
+        .offset(offset)
+        .limit(limit),
     (row) => row,
   );
 }
@@ -59,11 +79,17 @@ export interface CreateOrganisationInput {
 }
 
 /** Vendor admins register anyone; sellers sign up customers. */
-export async function createOrganisation(db: Db, viewer: Viewer, input: CreateOrganisationInput): Promise<Result<OrganisationRow>> {
-  const allowed = holds(viewer, REGISTRARS_OF_ANY_KIND) || (holds(viewer, ORGANISATION_REGISTRARS) && input.kind === "CUSTOMER");
+export async function createOrganisation(
+  db: Db,
+  viewer: Viewer,
+  input: CreateOrganisationInput,
+): Promise<Result<OrganisationRow>> {
+  const allowed =
+    holds(viewer, REGISTRARS_OF_ANY_KIND) || (holds(viewer, ORGANISATION_REGISTRARS) && input.kind === "CUSTOMER");
   if (!allowed) throw forbidden();
   const name = input.name.trim();
-  if (!isReadableName(name)) return userError("INVALID_INPUT", "The name must contain at least one letter or digit.", ["input", "name"]);
+  if (!isReadableName(name))
+    return userError("INVALID_INPUT", "The name must contain at least one letter or digit.", ["input", "name"]);
   const organisationNumber = normaliseOrganisationNumber(input.organisationNumber);
   if (!organisationNumber) {
     return userError(
@@ -72,13 +98,17 @@ export async function createOrganisation(db: Db, viewer: Viewer, input: CreateOr
       ["input", "organisationNumber"],
     );
   }
-  const taken = userError(PartyErrors.ORGANISATION_NUMBER_TAKEN, `Organisation number ${organisationNumber} is already registered.`, [
-    "input",
-    "organisationNumber",
-  ]);
+  const taken = userError(
+    PartyErrors.ORGANISATION_NUMBER_TAKEN,
+    `Organisation number ${organisationNumber} is already registered.`,
+    ["input", "organisationNumber"],
+  );
   try {
     return await mutate(db, async (tx) => {
-      const [existing] = await tx.select({ id: organisations.id }).from(organisations).where(eq(organisations.organisationNumber, organisationNumber));
+      const [existing] = await tx
+        .select({ id: organisations.id })
+        .from(organisations)
+        .where(eq(organisations.organisationNumber, organisationNumber));
       if (existing) return taken;
       const [row] = await tx.insert(organisations).values({ kind: input.kind, name, organisationNumber }).returning();
       await recordAudit(tx, viewer, {
@@ -99,7 +129,10 @@ export async function createOrganisation(db: Db, viewer: Viewer, input: CreateOr
 // ---- users ------------------------------------------------------------------------------------
 
 export async function findUser(db: DbOrTx, viewer: Viewer, id: string): Promise<UserRow | null> {
-  const [row] = await db.select().from(users).where(and(userScope(viewer), eq(users.id, id)));
+  const [row] = await db
+    .select()
+    .from(users)
+    .where(and(userScope(viewer), eq(users.id, id)));
   return row ?? null;
 }
 
@@ -109,11 +142,15 @@ export async function listUsers(
   filter: { organisationId?: string | null },
   page: ConnectionArgs,
 ): Promise<Connection<UserRow>> {
-  const where = and(colleagueScope(viewer), filter.organisationId ? eq(users.organisationId, filter.organisationId) : undefined);
+  const where = and(
+    colleagueScope(viewer),
+    filter.organisationId ? eq(users.organisationId, filter.organisationId) : undefined,
+  );
   return paginate(
     page,
     async () => db.$count(users, where),
-    (offset, limit) => db.select().from(users).where(where).orderBy(asc(users.name), asc(users.id)).offset(offset).limit(limit),
+    (offset, limit) =>
+      db.select().from(users).where(where).orderBy(asc(users.name), asc(users.id)).offset(offset).limit(limit),
     (row) => row,
   );
 }
@@ -146,11 +183,15 @@ export async function createUser(db: Db, viewer: Viewer, input: CreateUserInput)
     );
   }
   const name = input.name.trim();
-  if (!isReadableName(name)) return userError("INVALID_INPUT", "The name must contain at least one letter or digit.", ["input", "name"]);
+  if (!isReadableName(name))
+    return userError("INVALID_INPUT", "The name must contain at least one letter or digit.", ["input", "name"]);
   const email = input.email.trim().toLowerCase();
   const weak = passwordProblem(input.password, { email, name });
   if (weak) return userError(PartyErrors[weak.code], weak.message, ["input", "password"]);
-  const taken = userError(PartyErrors.EMAIL_TAKEN, `A user with the e-mail address ${email} already exists.`, ["input", "email"]);
+  const taken = userError(PartyErrors.EMAIL_TAKEN, `A user with the e-mail address ${email} already exists.`, [
+    "input",
+    "email",
+  ]);
   const passwordHash = await hashPassword(input.password);
   try {
     return await mutate(db, async (tx) => {
@@ -178,7 +219,10 @@ export async function createUser(db: Db, viewer: Viewer, input: CreateUserInput)
 // ---- properties -------------------------------------------------------------------------------
 
 export async function findProperty(db: DbOrTx, viewer: Viewer, id: string): Promise<PropertyRow | null> {
-  const [row] = await db.select().from(properties).where(and(propertyScope(viewer), eq(properties.id, id)));
+  const [row] = await db
+    .select()
+    .from(properties)
+    .where(and(propertyScope(viewer), eq(properties.id, id)));
   return row ?? null;
 }
 
@@ -189,14 +233,28 @@ export async function listProperties(
   page: ConnectionArgs,
 ): Promise<Connection<PropertyRow>> {
   const search: SQL | undefined = filter.search
-    ? or(ilike(properties.name, contains(filter.search)), ilike(properties.streetAddress, contains(filter.search)), ilike(properties.city, contains(filter.search)))
+    ? or(
+        ilike(properties.name, contains(filter.search)),
+        ilike(properties.streetAddress, contains(filter.search)),
+        ilike(properties.city, contains(filter.search)),
+      )
     : undefined;
-  const where = and(propertyScope(viewer), filter.customerId ? eq(properties.customerId, filter.customerId) : undefined, search);
+  const where = and(
+    propertyScope(viewer),
+    filter.customerId ? eq(properties.customerId, filter.customerId) : undefined,
+    search,
+  );
   return paginate(
     page,
     async () => db.$count(properties, where),
     (offset, limit) =>
-      db.select().from(properties).where(where).orderBy(asc(properties.name), asc(properties.id)).offset(offset).limit(limit),
+      db
+        .select()
+        .from(properties)
+        .where(where)
+        .orderBy(asc(properties.name), asc(properties.id))
+        .offset(offset)
+        .limit(limit),
     (row) => row,
   );
 }
@@ -219,26 +277,38 @@ export async function createProperty(db: Db, viewer: Viewer, input: CreateProper
     return userError(PartyErrors.NOT_FOUND, "No such customer.", ["input", "customerId"]);
   }
   if (customer.kind !== "CUSTOMER") {
-    return userError(PartyErrors.NOT_A_CUSTOMER, `${customer.name} is not a customer; properties belong to customers.`, ["input", "customerId"]);
+    return userError(
+      PartyErrors.NOT_A_CUSTOMER,
+      `${customer.name} is not a customer; properties belong to customers.`,
+      ["input", "customerId"],
+    );
   }
   let installerId: string | null = null;
   if (input.installerId) {
     const installer = await findOrganisation(db, viewer, input.installerId);
     if (!installer) return userError(PartyErrors.NOT_FOUND, "No such installer.", ["input", "installerId"]);
     if (installer.kind !== "PARTNER") {
-      return userError(PartyErrors.NOT_A_PARTNER, `${installer.name} is not a partner; only partners install systems.`, ["input", "installerId"]);
+      return userError(
+        PartyErrors.NOT_A_PARTNER,
+        `${installer.name} is not a partner; only partners install systems.`,
+        ["input", "installerId"],
+      );
     }
     installerId = installer.id;
   }
   const postal = input.postalCode.replace(/\s/g, "");
   if (!/^[1-9]\d{4}$/.test(postal)) {
-    return userError(PartyErrors.INVALID_POSTAL_CODE, `"${input.postalCode}" is not a Swedish postal code (five digits, e.g. 412 63).`, [
-      "input",
-      "postalCode",
-    ]);
+    return userError(
+      PartyErrors.INVALID_POSTAL_CODE,
+      `"${input.postalCode}" is not a Swedish postal code (five digits, e.g. 412 63).`,
+      ["input", "postalCode"],
+    );
   }
   if (input.apartments < 0 || !Number.isInteger(input.apartments)) {
-    return userError("INVALID_INPUT", "The number of apartments must be a whole number, zero or more.", ["input", "apartments"]);
+    return userError("INVALID_INPUT", "The number of apartments must be a whole number, zero or more.", [
+      "input",
+      "apartments",
+    ]);
   }
   const values = {
     customerId: customer.id,
@@ -250,7 +320,8 @@ export async function createProperty(db: Db, viewer: Viewer, input: CreateProper
     apartments: input.apartments,
   };
   for (const key of ["name", "streetAddress", "city"] as const) {
-    if (!isReadableName(values[key])) return userError("INVALID_INPUT", `The ${key} must contain at least one letter or digit.`, ["input", key]);
+    if (!isReadableName(values[key]))
+      return userError("INVALID_INPUT", `The ${key} must contain at least one letter or digit.`, ["input", key]);
   }
   return mutate(db, async (tx) => {
     const [row] = await tx.insert(properties).values(values).returning();

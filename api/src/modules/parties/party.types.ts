@@ -46,8 +46,11 @@ export const TierCode = graphqlEnum(tierCode.enumValues, {
 });
 export type TierCode = (typeof TierCode)[keyof typeof TierCode];
 
-
-@ObjectType({ implements: Node, simpleResolvers: true, description: "A company or cooperative: the vendor, a partner or a customer." })
+@ObjectType({
+  implements: Node,
+  simpleResolvers: true,
+  description: "A company or cooperative: the vendor, a partner or a customer.",
+})
 export class Organisation extends Node {
   /** Database id, for resolvers; not part of the schema. */
   uuid!: string;
@@ -93,7 +96,10 @@ export class User extends Node {
   @Field(() => DateTimeResolver, { description: "When the user was created." })
   createdAt!: Date;
 
-  @Field(() => DateTimeResolver, { nullable: true, description: "When the user was deactivated (no log-in, sessions and API tokens ended); null while active." })
+  @Field(() => DateTimeResolver, {
+    nullable: true,
+    description: "When the user was deactivated (no log-in, sessions and API tokens ended); null while active.",
+  })
   deactivatedAt!: Date | null;
 
   static from(row: typeof users.$inferSelect): User {
@@ -110,7 +116,11 @@ export class User extends Node {
   }
 }
 
-@ObjectType({ implements: Node, simpleResolvers: true, description: "A multi-dwelling property owned by a customer, where an Aptus system is installed." })
+@ObjectType({
+  implements: Node,
+  simpleResolvers: true,
+  description: "A multi-dwelling property owned by a customer, where an Aptus system is installed.",
+})
 export class Property extends Node {
   uuid!: string;
   customerUuid!: string;
@@ -150,18 +160,23 @@ export class Property extends Node {
   }
 }
 
-@ObjectType({ simpleResolvers: true, description: "A support agreement tier and its benefits. Benefits are data, read from the tiers table." })
+@ObjectType({
+  simpleResolvers: true,
+  description: "A support agreement tier and its benefits. Benefits are data, read from the tiers table.",
+})
 export class Tier {
   @Field(() => TierCode, { description: "Stable code of the tier." })
   code!: TierCode;
 
-  @Field(() => String, { description: "Display name, e.g. \"500+\"." })
+  @Field(() => String, { description: 'Display name, e.g. "500+".' })
   name!: string;
 
   @Field(() => String, { description: "Who the tier is meant for." })
   description!: string;
 
-  @Field(() => Boolean, { description: "An annual on-site support visit, protocolled and sent to the customer, is included." })
+  @Field(() => Boolean, {
+    description: "An annual on-site support visit, protocolled and sent to the customer, is included.",
+  })
   annualVisit!: boolean;
 
   @Field(() => Int, { description: "Hantera user accounts included without rented licences." })
@@ -197,7 +212,10 @@ export class PropertyFilter {
   @Field(() => ID, { nullable: true, description: "Only properties of this customer." })
   customerId?: string | null;
 
-  @Field(() => String, { nullable: true, description: "Only names or addresses containing this text (case-insensitive)." })
+  @Field(() => String, {
+    nullable: true,
+    description: "Only names or addresses containing this text (case-insensitive).",
+  })
   @MaxLength(200)
   search?: string | null;
 }
@@ -212,7 +230,9 @@ export class CreateOrganisationInput {
   @OneLine()
   name!: string;
 
-  @Field(() => String, { description: "Swedish organisation number, with or without hyphen; checked with its check digit." })
+  @Field(() => String, {
+    description: "Swedish organisation number, with or without hyphen; checked with its check digit.",
+  })
   @IsNotEmpty()
   @MaxLength(20)
   organisationNumber!: string;
@@ -234,7 +254,10 @@ export class CreateUserInput {
   @Field(() => Role, { description: "Must fit the organisation's kind: vendor, partner or customer roles." })
   role!: Role;
 
-  @Field(() => String, { description: "Initial password, 12 to 200 characters, not easy to guess (zxcvbn score 3 of 4; not the e-mail or name): PASSWORD_TOO_SHORT, PASSWORD_TOO_LONG, PASSWORD_TOO_WEAK." })
+  @Field(() => String, {
+    description:
+      "Initial password, 12 to 200 characters, not easy to guess (zxcvbn score 3 of 4; not the e-mail or name): PASSWORD_TOO_SHORT, PASSWORD_TOO_LONG, PASSWORD_TOO_WEAK.",
+  })
   @MaxLength(500)
   password!: string;
 }
@@ -273,7 +296,10 @@ export class CreatePropertyInput {
 
 @ObjectType({ description: "Result of `createOrganisation`." })
 export class CreateOrganisationPayload {
-  @Field(() => Organisation, { nullable: true, description: "The new organisation; null when userErrors is not empty." })
+  @Field(() => Organisation, {
+    nullable: true,
+    description: "The new organisation; null when userErrors is not empty.",
+  })
   organisation!: Organisation | null;
 
   @Field(() => [UserError], { description: "What was wrong; empty on success." })
@@ -304,7 +330,10 @@ export class DeactivateUserInput {
   userId!: string;
 }
 
-@InputType({ description: "Give a user another role; their sessions and API tokens end, so the new role applies at the next log-in." })
+@InputType({
+  description:
+    "Give a user another role; their sessions and API tokens end, so the new role applies at the next log-in.",
+})
 export class ChangeUserRoleInput {
   @Field(() => ID, { description: "The user." })
   userId!: string;
@@ -327,6 +356,8 @@ export class ChangeUserRolePayload {
   @Field(() => User, { nullable: true, description: "The user with the new role; null when userErrors is not empty." })
   user!: User | null;
 
-  @Field(() => [UserError], { description: "NOT_FOUND, ROLE_NOT_ALLOWED_FOR_ORGANISATION, ALREADY_DEACTIVATED, LAST_ADMIN; empty on success." })
+  @Field(() => [UserError], {
+    description: "NOT_FOUND, ROLE_NOT_ALLOWED_FOR_ORGANISATION, ALREADY_DEACTIVATED, LAST_ADMIN; empty on success.",
+  })
   userErrors!: UserError[];
 }

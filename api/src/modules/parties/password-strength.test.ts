@@ -19,7 +19,10 @@ describe("a new password", () => {
     expect(passwordProblem("x".repeat(201), pelle)?.code).toBe("PASSWORD_TOO_LONG");
   });
 
-  it.each(["trygg-demo-2026", "long-enough-password", "petras-long-password", "correct horse battery staple"])("is accepted when hard to guess: %s", (password) => {
-    expect(passwordProblem(password, pelle)).toBeNull();
-  });
+  it.each(["trygg-demo-2026", "long-enough-password", "petras-long-password", "correct horse battery staple"])(
+    "is accepted when hard to guess: %s",
+    (password) => {
+      expect(passwordProblem(password, pelle)).toBeNull();
+    },
+  );
 });

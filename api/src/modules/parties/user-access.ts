@@ -17,10 +17,21 @@ type UserRow = typeof users.$inferSelect;
  * here, so the last-admin check sees the other's change. Admins manage anyone; partner and
  * customer admins their own organisation (others answer as missing).
  */
-async function lockUser(tx: Tx, viewer: Viewer, userId: string): Promise<{ user: UserRow; kind: keyof typeof ROLES_BY_KIND } | null> {
-  const [target] = await tx.select().from(users).where(and(colleagueScope(viewer), eq(users.id, userId)));
+async function lockUser(
+  tx: Tx,
+  viewer: Viewer,
+  userId: string,
+): Promise<{ user: UserRow; kind: keyof typeof ROLES_BY_KIND } | null> {
+  const [target] = await tx
+    .select()
+    .from(users)
+    .where(and(colleagueScope(viewer), eq(users.id, userId)));
   if (!target) return null;
-  const [org] = await tx.select({ kind: organisations.kind }).from(organisations).where(eq(organisations.id, target.organisationId)).for("update");
+  const [org] = await tx
+    .select({ kind: organisations.kind })
+    .from(organisations)
+    .where(eq(organisations.id, target.organisationId))
+    .for("update");
   const [user] = await tx.select().from(users).where(eq(users.id, userId));
   return { user: user!, kind: org!.kind };
 }
@@ -30,13 +41,24 @@ async function anotherAdminRemains(tx: Tx, user: UserRow): Promise<boolean> {
   const [other] = await tx
     .select({ id: users.id })
     .from(users)
-    .where(and(eq(users.organisationId, user.organisationId), ne(users.id, user.id), inArray(users.role, [...ORGANISATION_ADMINS]), isNull(users.deactivatedAt)))
+    .where(
+      and(
+        eq(users.organisationId, user.organisationId),
+        ne(users.id, user.id),
+        inArray(users.role, [...ORGANISATION_ADMINS]),
+        isNull(users.deactivatedAt),
+      ),
+    )
     .limit(1);
   return Boolean(other);
 }
 
 const notFound = () => userError(PartyErrors.NOT_FOUND, "No such user.", ["input", "userId"]);
-const lastAdmin = () => userError(PartyErrors.LAST_ADMIN, "This is the organisation's last active admin: make another user admin first.", ["input", "userId"]);
+const lastAdmin = () =>
+  userError(PartyErrors.LAST_ADMIN, "This is the organisation's last active admin: make another user admin first.", [
+    "input",
+    "userId",
+  ]);
 
 export async function deactivateUser(db: Db, viewer: Viewer, input: { userId: string }): Promise<Result<UserRow>> {
   requireRole(viewer, USER_CREATORS);
@@ -44,12 +66,19 @@ export async function deactivateUser(db: Db, viewer: Viewer, input: { userId: st
     const found = await lockUser(tx, viewer, input.userId);
     if (!found) return notFound();
     const { user } = found;
-    if (user.deactivatedAt) return userError(PartyErrors.ALREADY_DEACTIVATED, "The user is already deactivated.", ["input", "userId"]);
+    if (user.deactivatedAt)
+      return userError(PartyErrors.ALREADY_DEACTIVATED, "The user is already deactivated.", ["input", "userId"]);
     if (holds(user, ORGANISATION_ADMINS) && !(await anotherAdminRemains(tx, user))) return lastAdmin();
     const now = new Date();
     const [row] = await tx.update(users).set({ deactivatedAt: now }).where(eq(users.id, user.id)).returning();
     await endUserAccess(tx, user.id, now);
-    await recordAudit(tx, viewer, { action: "user.deactivate", objectType: "User", objectId: user.id, organisationId: user.organisationId, details: { email: user.email } });
+    await recordAudit(tx, viewer, {
+      action: "user.deactivate",
+      objectType: "User",
+      objectId: user.id,
+      organisationId: user.organisationId,
+      details: { email: user.email },
+    });
     return ok(row!);
   });
   // Once committed: the user's API tokens were revoked with the change.
@@ -57,21 +86,41 @@ export async function deactivateUser(db: Db, viewer: Viewer, input: { userId: st
   return result;
 }
 
-export async function changeUserRole(db: Db, viewer: Viewer, input: { userId: string; role: Role }): Promise<Result<UserRow>> {
+export async function changeUserRole(
+  db: Db,
+  viewer: Viewer,
+  input: { userId: string; role: Role },
+): Promise<Result<UserRow>> {
   requireRole(viewer, USER_CREATORS);
   const result = await mutate(db, async (tx) => {
     const found = await lockUser(tx, viewer, input.userId);
     if (!found) return notFound();
     const { user, kind } = found;
     if (!ROLES_BY_KIND[kind].includes(input.role)) {
-      return userError(PartyErrors.ROLE_NOT_ALLOWED_FOR_ORGANISATION, `A ${kind.toLowerCase()} user can have the roles ${ROLES_BY_KIND[kind].join(", ")}, not ${input.role}.`, ["input", "role"]);
+      return userError(
+        PartyErrors.ROLE_NOT_ALLOWED_FOR_ORGANISATION,
+        `A ${kind.toLowerCase()} user can have the roles ${ROLES_BY_KIND[kind].join(", ")}, not ${input.role}.`,
+        ["input", "role"],
+      );
     }
-    if (user.deactivatedAt) return userError(PartyErrors.ALREADY_DEACTIVATED, "The user is deactivated.", ["input", "userId"]);
+    if (user.deactivatedAt)
+      return userError(PartyErrors.ALREADY_DEACTIVATED, "The user is deactivated.", ["input", "userId"]);
     if (user.role === input.role) return ok(user);
-    if (holds(user, ORGANISATION_ADMINS) && !holds({ role: input.role }, ORGANISATION_ADMINS) && !(await anotherAdminRemains(tx, user))) return lastAdmin();
+    if (
+      holds(user, ORGANISATION_ADMINS) &&
+      !holds({ role: input.role }, ORGANISATION_ADMINS) &&
+      !(await anotherAdminRemains(tx, user))
+    )
+      return lastAdmin();
     const [row] = await tx.update(users).set({ role: input.role }).where(eq(users.id, user.id)).returning();
     await endUserAccess(tx, user.id, new Date());
-    await recordAudit(tx, viewer, { action: "user.changeRole", objectType: "User", objectId: user.id, organisationId: user.organisationId, details: { from: user.role, to: input.role } });
+    await recordAudit(tx, viewer, {
+      action: "user.changeRole",
+      objectType: "User",
+      objectId: user.id,
+      organisationId: user.organisationId,
+      details: { from: user.role, to: input.role },
+    });
     return ok(row!);
   });
   // Once committed: the user's API tokens were revoked with the change.

@@ -10,12 +10,18 @@ export type PricedItem = ListPriceRow["item"];
 export const PRICED_ITEMS = pricedItem.enumValues;
 
 function validOn(on: IsoDate) {
-  return and(sql`${listPrices.validFrom} <= ${on}::date`, or(isNull(listPrices.validTo), sql`${listPrices.validTo} >= ${on}::date`));
+  return and(
+    sql`${listPrices.validFrom} <= ${on}::date`,
+    or(isNull(listPrices.validTo), sql`${listPrices.validTo} >= ${on}::date`),
+  );
 }
 
 /** The price of one item valid on a day, or null when the list has none then. */
 export async function listPriceOn(db: DbOrTx, item: PricedItem, on: IsoDate): Promise<ListPriceRow | null> {
-  const [row] = await db.select().from(listPrices).where(and(eq(listPrices.item, item), validOn(on)));
+  const [row] = await db
+    .select()
+    .from(listPrices)
+    .where(and(eq(listPrices.item, item), validOn(on)));
   return row ?? null;
 }
 

@@ -28,9 +28,15 @@ export interface OrderPrice {
 export function priceRequestRefused(viewer: Viewer, asked: PriceRequest) {
   const agreed = asked.agreedPriceMinor ?? null;
   if (agreed === null) return null;
-  if (!holds(viewer, PRICE_NEGOTIATORS)) return userError(E.PRICE_NOT_ALLOWED, "Orders are at list price; only the vendor's sellers can agree another price.", asked.field);
+  if (!holds(viewer, PRICE_NEGOTIATORS))
+    return userError(
+      E.PRICE_NOT_ALLOWED,
+      "Orders are at list price; only the vendor's sellers can agree another price.",
+      asked.field,
+    );
   if (agreed < 0) return userError(E.INVALID_INPUT, "A price cannot be negative.", asked.field);
-  if ((asked.currency ?? "SEK") !== "SEK") return userError(E.INVALID_INPUT, "Prices are in SEK.", [...asked.field, "currency"]);
+  if ((asked.currency ?? "SEK") !== "SEK")
+    return userError(E.INVALID_INPUT, "Prices are in SEK.", [...asked.field, "currency"]);
   return null;
 }
 
@@ -39,19 +45,37 @@ export function priceRequestRefused(viewer: Viewer, asked: PriceRequest) {
  * price and may not send one (PRICE_NOT_ALLOWED); vendor staff may agree another price, and then
  * must say why (PRICE_REASON_REQUIRED), so every discount can be read back with its reason.
  */
-export async function orderPrice(db: DbOrTx, viewer: Viewer, order: { item: PricedItem; quantity: number; startsOn: IsoDate }, asked: PriceRequest): Promise<Result<OrderPrice>> {
+export async function orderPrice(
+  db: DbOrTx,
+  viewer: Viewer,
+  order: { item: PricedItem; quantity: number; startsOn: IsoDate },
+  asked: PriceRequest,
+): Promise<Result<OrderPrice>> {
   const refused = priceRequestRefused(viewer, asked);
   if (refused) return refused;
   const agreed = asked.agreedPriceMinor ?? null;
   const list = await listPriceOn(db, order.item, order.startsOn);
-  if (!list) return userError(E.NO_LIST_PRICE, `The price list has no price for ${order.item} on ${order.startsOn}.`, ["input", "startsOn"]);
+  if (!list)
+    return userError(E.NO_LIST_PRICE, `The price list has no price for ${order.item} on ${order.startsOn}.`, [
+      "input",
+      "startsOn",
+    ]);
   const listPriceMinor = list.monthlyPriceMinor * order.quantity;
   const monthlyPriceMinor = agreed ?? listPriceMinor;
   const reason = asked.priceReason?.trim() || null;
   if (monthlyPriceMinor !== listPriceMinor && !reason) {
-    return userError(E.PRICE_REASON_REQUIRED, `The list price is ${listPriceMinor} öre a month; say why another price was agreed.`, ["input", "priceReason"]);
+    return userError(
+      E.PRICE_REASON_REQUIRED,
+      `The list price is ${listPriceMinor} öre a month; say why another price was agreed.`,
+      ["input", "priceReason"],
+    );
   }
-  return ok({ listPriceMinor, monthlyPriceMinor, currency: list.currency, priceReason: monthlyPriceMinor === listPriceMinor ? null : reason });
+  return ok({
+    listPriceMinor,
+    monthlyPriceMinor,
+    currency: list.currency,
+    priceReason: monthlyPriceMinor === listPriceMinor ? null : reason,
+  });
 }
 
 /** An order that asks for no price of its own: list price. */
@@ -61,7 +85,20 @@ export const NO_PRICE_ASKED: PriceRequest = { field: ["input", "agreedPrice"] };
  * The price an order input asks for: `agreedPrice`, or the older `monthlyPrice` field of rentLicence,
  * which now means the same and is refused to customers in the same way.
  */
-export function askedPrice(input: { agreedPrice?: { amountMinor: number; currency: string } | null; monthlyPrice?: { amountMinor: number; currency: string } | null; priceReason?: string | null }): PriceRequest {
-  const [money, field] = input.agreedPrice ? [input.agreedPrice, "agreedPrice"] : input.monthlyPrice ? [input.monthlyPrice, "monthlyPrice"] : [null, "agreedPrice"];
-  return { agreedPriceMinor: money?.amountMinor ?? null, currency: money?.currency ?? null, priceReason: input.priceReason ?? null, field: ["input", field] };
+export function askedPrice(input: {
+  agreedPrice?: { amountMinor: number; currency: string } | null;
+  monthlyPrice?: { amountMinor: number; currency: string } | null;
+  priceReason?: string | null;
+}): PriceRequest {
+  const [money, field] = input.agreedPrice
+    ? [input.agreedPrice, "agreedPrice"]
+    : input.monthlyPrice
+      ? [input.monthlyPrice, "monthlyPrice"]
+      : [null, "agreedPrice"];
+  return {
+    agreedPriceMinor: money?.amountMinor ?? null,
+    currency: money?.currency ?? null,
+    priceReason: input.priceReason ?? null,
+    field: ["input", field],
+  };
 }

@@ -54,17 +54,39 @@ export function monthsCharged(startsOn: IsoDate, endsOn: IsoDate): number {
  * It reads the same list price rentLicence and orderAddOn charge. Add-ons run until the agreement
  * ends, so their period defaults to today until the agreement's end.
  */
-export async function quoteOrder(db: DbOrTx, viewer: Viewer, input: OrderQuoteInput, clock: Clock): Promise<Result<OrderQuote>> {
+export async function quoteOrder(
+  db: DbOrTx,
+  viewer: Viewer,
+  input: OrderQuoteInput,
+  clock: Clock,
+): Promise<Result<OrderQuote>> {
   const [a] = await selectAgreements(db, and(agreementScope(viewer), eq(agreements.id, input.agreementId)), clock);
   if (!a) return userError(E.NOT_FOUND, "No such agreement.", ["input", "agreementId"]);
-  if (input.quantity < 1 || input.quantity > 10_000) return userError(E.INVALID_INPUT, "Order 1–10 000.", ["input", "quantity"]);
-  if (ADD_ON_ITEMS.includes(input.item) && input.quantity !== 1) return userError(E.INVALID_INPUT, "An agreement has one of each add-on.", ["input", "quantity"]);
+  if (input.quantity < 1 || input.quantity > 10_000)
+    return userError(E.INVALID_INPUT, "Order 1–10 000.", ["input", "quantity"]);
+  if (ADD_ON_ITEMS.includes(input.item) && input.quantity !== 1)
+    return userError(E.INVALID_INPUT, "An agreement has one of each add-on.", ["input", "quantity"]);
   const startsOn = input.startsOn ?? clock.today;
   const endsOn = input.endsOn ?? effectiveEnd(a);
-  if (endsOn < startsOn) return userError(E.INVALID_DATE_RANGE, "The order must end on or after its start.", ["input", "endsOn"]);
+  if (endsOn < startsOn)
+    return userError(E.INVALID_DATE_RANGE, "The order must end on or after its start.", ["input", "endsOn"]);
   const list = await listPriceOn(db, input.item, startsOn);
-  if (!list) return userError(E.NO_LIST_PRICE, `The price list has no price for ${input.item} on ${startsOn}.`, ["input", "startsOn"]);
+  if (!list)
+    return userError(E.NO_LIST_PRICE, `The price list has no price for ${input.item} on ${startsOn}.`, [
+      "input",
+      "startsOn",
+    ]);
   const monthlyCostMinor = list.monthlyPriceMinor * input.quantity;
   const months = monthsCharged(startsOn, endsOn);
-  return ok({ item: input.item, quantity: input.quantity, startsOn, endsOn, unitPriceMinor: list.monthlyPriceMinor, monthlyCostMinor, months, totalMinor: monthlyCostMinor * months, currency: list.currency });
+  return ok({
+    item: input.item,
+    quantity: input.quantity,
+    startsOn,
+    endsOn,
+    unitPriceMinor: list.monthlyPriceMinor,
+    monthlyCostMinor,
+    months,
+    totalMinor: monthlyCostMinor * months,
+    currency: list.currency,
+  });
 }

@@ -26,15 +26,56 @@ const day = (n: number) => addDaysIso(today, n);
 beforeAll(async () => {
   database = await freshDatabase();
   admin = await adminViewer(database);
-  const customerId = okOf(await parties.createOrganisation(database.db, admin, { kind: "CUSTOMER", name: "Brf Pris", organisationNumber: "769612-3459" })).id;
-  const propertyId = okOf(await parties.createProperty(database.db, admin, { customerId, name: "Pris", streetAddress: "Gatan 1", postalCode: "41101", city: "Gbg", apartments: 20 })).id;
+  const customerId = okOf(
+    await parties.createOrganisation(database.db, admin, {
+      kind: "CUSTOMER",
+      name: "Brf Pris",
+      organisationNumber: "769612-3459",
+    }),
+  ).id;
+  const propertyId = okOf(
+    await parties.createProperty(database.db, admin, {
+      customerId,
+      name: "Pris",
+      streetAddress: "Gatan 1",
+      postalCode: "41101",
+      city: "Gbg",
+      apartments: 20,
+    }),
+  ).id;
   const [sellerRow] = await database.db
     .insert(users)
-    .values({ organisationId: admin.organisationId, email: "saljaren@test.example", name: "Säljaren", role: "SELLER", passwordHash: "x" })
+    .values({
+      organisationId: admin.organisationId,
+      email: "saljaren@test.example",
+      name: "Säljaren",
+      role: "SELLER",
+      passwordHash: "x",
+    })
     .returning();
   seller = viewerAs(admin, { userId: sellerRow!.id, role: "SELLER", name: "Säljaren" });
-  customer = viewerAs(admin, { userId: admin.userId, role: "CUSTOMER_ADMIN", organisationId: customerId, organisationKind: "CUSTOMER", name: "Kunden" });
-  const a = okOf(await agreements.createAgreement(database.db, admin, { customerId, sellerId: seller.userId, tier: "PLUS_500", propertyIds: [propertyId], startsOn: day(-100), endsOn: day(265) }, clock));
+  customer = viewerAs(admin, {
+    userId: admin.userId,
+    role: "CUSTOMER_ADMIN",
+    organisationId: customerId,
+    organisationKind: "CUSTOMER",
+    name: "Kunden",
+  });
+  const a = okOf(
+    await agreements.createAgreement(
+      database.db,
+      admin,
+      {
+        customerId,
+        sellerId: seller.userId,
+        tier: "PLUS_500",
+        propertyIds: [propertyId],
+        startsOn: day(-100),
+        endsOn: day(265),
+      },
+      clock,
+    ),
+  );
   agreementId = okOf(await agreements.activateAgreement(database.db, admin, { agreementId: a.id }, clock)).id;
 });
 afterAll(() => database.close());
@@ -43,15 +84,38 @@ describe("the price list", () => {
   it("picks the price valid on the start date: a new price closes the one before it, which stays as history", async () => {
     const seeded = await listPriceOn(database.db, "HANTERA", today);
     expect(seeded?.monthlyPriceMinor).toBe(15_000);
-    okOf(await setListPrice(database.db, admin, { item: "HANTERA", monthlyPriceMinor: 17_500, currency: "SEK", validFrom: day(30) }, clock));
+    okOf(
+      await setListPrice(
+        database.db,
+        admin,
+        { item: "HANTERA", monthlyPriceMinor: 17_500, currency: "SEK", validFrom: day(30) },
+        clock,
+      ),
+    );
     expect((await listPriceOn(database.db, "HANTERA", day(29)))?.monthlyPriceMinor).toBe(15_000);
     expect((await listPriceOn(database.db, "HANTERA", day(30)))?.monthlyPriceMinor).toBe(17_500);
-    expect((await listPriceHistory(database.db, "HANTERA")).map((p) => [p.validFrom, p.validTo, p.monthlyPriceMinor])).toEqual([
+    expect(
+      (await listPriceHistory(database.db, "HANTERA")).map((p) => [p.validFrom, p.validTo, p.monthlyPriceMinor]),
+    ).toEqual([
       ["2020-01-01", day(29), 15_000],
       [day(30), null, 17_500],
     ]);
-    const before = okOf(await licences.rentLicence(database.db, customer, { agreementId, kind: "HANTERA", quantity: 2, startsOn: day(29), endsOn: day(60) }, clock));
-    const after = okOf(await licences.rentLicence(database.db, customer, { agreementId, kind: "HANTERA", quantity: 2, startsOn: day(30), endsOn: day(60) }, clock));
+    const before = okOf(
+      await licences.rentLicence(
+        database.db,
+        customer,
+        { agreementId, kind: "HANTERA", quantity: 2, startsOn: day(29), endsOn: day(60) },
+        clock,
+      ),
+    );
+    const after = okOf(
+      await licences.rentLicence(
+        database.db,
+        customer,
+        { agreementId, kind: "HANTERA", quantity: 2, startsOn: day(30), endsOn: day(60) },
+        clock,
+      ),
+    );
     expect([before.monthlyPriceMinor, after.monthlyPriceMinor]).toEqual([30_000, 35_000]);
     const [audit] = await database.db.select().from(auditEvents).where(eq(auditEvents.action, "listPrice.set"));
     expect(audit!.details).toMatchObject({ item: "HANTERA", monthlyPriceMinor: 17_500, closedPriceMinor: 15_000 });
@@ -60,58 +124,136 @@ describe("the price list", () => {
   it("refuses overlapping validity, a start in the past, and only admins keep it", async () => {
     const base = { item: "BOOKING" as const, monthlyPriceMinor: 3_500, currency: "SEK" };
     okOf(await setListPrice(database.db, admin, { ...base, validFrom: day(60) }, clock));
-    expect(codeOf(await setListPrice(database.db, admin, { ...base, validFrom: day(60) }, clock))).toBe("LIST_PRICE_OVERLAP");
-    expect(codeOf(await setListPrice(database.db, admin, { ...base, validFrom: day(10), validTo: day(60) }, clock))).toBe("LIST_PRICE_OVERLAP");
-    expect(codeOf(await setListPrice(database.db, admin, { ...base, validFrom: day(-1) }, clock))).toBe("LIST_PRICE_IN_PAST");
-    await expect(setListPrice(database.db, seller, { ...base, validFrom: day(90) }, clock)).rejects.toThrow(/not allowed/i);
+    expect(codeOf(await setListPrice(database.db, admin, { ...base, validFrom: day(60) }, clock))).toBe(
+      "LIST_PRICE_OVERLAP",
+    );
+    expect(
+      codeOf(await setListPrice(database.db, admin, { ...base, validFrom: day(10), validTo: day(60) }, clock)),
+    ).toBe("LIST_PRICE_OVERLAP");
+    expect(codeOf(await setListPrice(database.db, admin, { ...base, validFrom: day(-1) }, clock))).toBe(
+      "LIST_PRICE_IN_PAST",
+    );
+    await expect(setListPrice(database.db, seller, { ...base, validFrom: day(90) }, clock)).rejects.toThrow(
+      /not allowed/i,
+    );
     // A price between today's and the announced one runs until the announced one starts.
-    const between = okOf(await setListPrice(database.db, admin, { ...base, monthlyPriceMinor: 3_200, validFrom: day(10) }, clock));
+    const between = okOf(
+      await setListPrice(database.db, admin, { ...base, monthlyPriceMinor: 3_200, validFrom: day(10) }, clock),
+    );
     expect(between.validTo).toBe(day(59));
     // The database refuses a second open-ended price of an item, whatever code path writes it.
-    await expect(database.db.insert(listPrices).values({ item: "BOOKING", monthlyPriceMinor: 1, validFrom: day(300) })).rejects.toThrow();
+    await expect(
+      database.db.insert(listPrices).values({ item: "BOOKING", monthlyPriceMinor: 1, validFrom: day(300) }),
+    ).rejects.toThrow();
   });
 
   it("quotes the monthly cost and the total over the period, a started month charged in full", async () => {
-    expect([monthsCharged(day(0), day(0)), monthsCharged("2027-03-01", "2027-03-31"), monthsCharged("2027-03-01", "2027-04-01"), monthsCharged("2027-01-31", "2027-12-30"), monthsCharged("2027-01-31", "2027-12-31")]).toEqual([1, 1, 2, 11, 12]);
-    const q = okOf(await quoteOrder(database.db, customer, { agreementId, item: "CONSUMPTION", quantity: 10, startsOn: "2027-03-01", endsOn: "2027-05-31" }, clock));
+    expect([
+      monthsCharged(day(0), day(0)),
+      monthsCharged("2027-03-01", "2027-03-31"),
+      monthsCharged("2027-03-01", "2027-04-01"),
+      monthsCharged("2027-01-31", "2027-12-30"),
+      monthsCharged("2027-01-31", "2027-12-31"),
+    ]).toEqual([1, 1, 2, 11, 12]);
+    const q = okOf(
+      await quoteOrder(
+        database.db,
+        customer,
+        { agreementId, item: "CONSUMPTION", quantity: 10, startsOn: "2027-03-01", endsOn: "2027-05-31" },
+        clock,
+      ),
+    );
     expect(q).toMatchObject({ unitPriceMinor: 400, monthlyCostMinor: 4_000, months: 3, totalMinor: 12_000 });
     const hosting = okOf(await quoteOrder(database.db, customer, { agreementId, item: "HOSTING", quantity: 1 }, clock));
     expect(hosting).toMatchObject({ startsOn: today, endsOn: day(265), monthlyCostMinor: 149_500 });
-    expect(codeOf(await quoteOrder(database.db, customer, { agreementId, item: "HOSTING", quantity: 2 }, clock))).toBe("INVALID_INPUT");
+    expect(codeOf(await quoteOrder(database.db, customer, { agreementId, item: "HOSTING", quantity: 2 }, clock))).toBe(
+      "INVALID_INPUT",
+    );
   });
 });
 
 describe("orders at list price", () => {
   it("a customer orders an add-on at list price; the responsible seller is e-mailed, not when the seller orders", async () => {
-    const mails = async () => (await database.db.select().from(emailOutbox)).filter((m) => m.toAddress === "saljaren@test.example");
+    const mails = async () =>
+      (await database.db.select().from(emailOutbox)).filter((m) => m.toAddress === "saljaren@test.example");
     const before = (await mails()).length;
-    const hosting = okOf(await addOns.orderAddOn(database.db, customer, { agreementId, kind: "HOSTING", hostedServices: ["BOKNING"] }, clock));
+    const hosting = okOf(
+      await addOns.orderAddOn(
+        database.db,
+        customer,
+        { agreementId, kind: "HOSTING", hostedServices: ["BOKNING"] },
+        clock,
+      ),
+    );
     expect([hosting.monthlyPriceMinor, hosting.listPriceMinor, hosting.priceReason]).toEqual([149_500, 149_500, null]);
     expect((await mails()).length).toBe(before + 1);
     expect((await mails()).at(-1)!.body).toContain("1 495,00 kr");
-    expect(codeOf(await addOns.orderAddOn(database.db, customer, { agreementId, kind: "MONITORING", price: { agreedPriceMinor: 0, field: ["input", "agreedPrice"] } }, clock))).toBe("PRICE_NOT_ALLOWED");
+    expect(
+      codeOf(
+        await addOns.orderAddOn(
+          database.db,
+          customer,
+          { agreementId, kind: "MONITORING", price: { agreedPriceMinor: 0, field: ["input", "agreedPrice"] } },
+          clock,
+        ),
+      ),
+    ).toBe("PRICE_NOT_ALLOWED");
     const monitoring = okOf(
-      await addOns.orderAddOn(database.db, seller, { agreementId, kind: "MONITORING", price: { agreedPriceMinor: 39_500, priceReason: "Samma pris som förra avtalet", field: ["input", "agreedPrice"] } }, clock),
+      await addOns.orderAddOn(
+        database.db,
+        seller,
+        {
+          agreementId,
+          kind: "MONITORING",
+          price: {
+            agreedPriceMinor: 39_500,
+            priceReason: "Samma pris som förra avtalet",
+            field: ["input", "agreedPrice"],
+          },
+        },
+        clock,
+      ),
     );
-    expect([monitoring.monthlyPriceMinor, monitoring.listPriceMinor, monitoring.priceReason]).toEqual([39_500, 49_500, "Samma pris som förra avtalet"]);
+    expect([monitoring.monthlyPriceMinor, monitoring.listPriceMinor, monitoring.priceReason]).toEqual([
+      39_500,
+      49_500,
+      "Samma pris som förra avtalet",
+    ]);
     expect((await mails()).length).toBe(before + 1);
   });
 
   it("a customer rents licences at list price and the seller is told what and for when; a price only vendor staff may agree", async () => {
-    const mails = async () => (await database.db.select().from(emailOutbox)).filter((m) => m.toAddress === "saljaren@test.example");
+    const mails = async () =>
+      (await database.db.select().from(emailOutbox)).filter((m) => m.toAddress === "saljaren@test.example");
     const before = (await mails()).length;
     const order = { agreementId, kind: "CONSUMPTION" as const, quantity: 10, startsOn: day(1), endsOn: day(90) };
     const rented = okOf(await licences.rentLicence(database.db, customer, order, clock));
     expect([rented.monthlyPriceMinor, rented.listPriceMinor, rented.priceReason]).toEqual([4_000, 4_000, null]);
     const mail = (await mails()).at(-1)!;
     expect((await mails()).length).toBe(before + 1);
-    expect(mail.subject).toBe(`Trygg: ny beställning på avtal ${(await agreements.findAgreement(database.db, admin, agreementId, clock))!.number}: 10 licenser för Förbrukning`);
+    expect(mail.subject).toBe(
+      `Trygg: ny beställning på avtal ${(await agreements.findAgreement(database.db, admin, agreementId, clock))!.number}: 10 licenser för Förbrukning`,
+    );
     expect(mail.body).toContain(`40,00 kr per månad (${day(1)} – ${day(90)})`);
     const asked = { field: ["input", "agreedPrice"], agreedPriceMinor: 1_000 };
-    expect(await licences.rentLicence(database.db, customer, { ...order, price: asked }, clock)).toMatchObject({ errors: [{ code: "PRICE_NOT_ALLOWED", field: ["input", "agreedPrice"] }] });
-    const agreed = okOf(await licences.rentLicence(database.db, seller, { ...order, price: { ...asked, priceReason: "Kampanj" } }, clock));
+    expect(await licences.rentLicence(database.db, customer, { ...order, price: asked }, clock)).toMatchObject({
+      errors: [{ code: "PRICE_NOT_ALLOWED", field: ["input", "agreedPrice"] }],
+    });
+    const agreed = okOf(
+      await licences.rentLicence(database.db, seller, { ...order, price: { ...asked, priceReason: "Kampanj" } }, clock),
+    );
     expect([agreed.monthlyPriceMinor, agreed.listPriceMinor, agreed.priceReason]).toEqual([1_000, 4_000, "Kampanj"]);
     const [audit] = await database.db.select().from(auditEvents).where(eq(auditEvents.objectId, agreed.id));
-    expect(audit!.details).toEqual({ agreementId, kind: "CONSUMPTION", quantity: 10, startsOn: day(1), endsOn: day(90), monthlyPriceMinor: 1_000, listPriceMinor: 4_000, priceReason: "Kampanj", currency: "SEK" });
+    expect(audit!.details).toEqual({
+      agreementId,
+      kind: "CONSUMPTION",
+      quantity: 10,
+      startsOn: day(1),
+      endsOn: day(90),
+      monthlyPriceMinor: 1_000,
+      listPriceMinor: 4_000,
+      priceReason: "Kampanj",
+      currency: "SEK",
+    });
   });
 });

@@ -30,11 +30,19 @@ export class ListPrice {
   @Field(() => DateScalar, { description: "First day the price holds." })
   validFrom!: string;
 
-  @Field(() => DateScalar, { nullable: true, description: "Last day the price holds; null until a later price is set." })
+  @Field(() => DateScalar, {
+    nullable: true,
+    description: "Last day the price holds; null until a later price is set.",
+  })
   validTo!: string | null;
 
   static from(r: ListPriceRow): ListPrice {
-    return Object.assign(new ListPrice(), { item: r.item, monthlyPrice: Money.of(r.monthlyPriceMinor, r.currency), validFrom: r.validFrom, validTo: r.validTo });
+    return Object.assign(new ListPrice(), {
+      item: r.item,
+      monthlyPrice: Money.of(r.monthlyPriceMinor, r.currency),
+      validFrom: r.validFrom,
+      validTo: r.validTo,
+    });
   }
 }
 
@@ -78,7 +86,9 @@ export class OrderQuote {
   }
 }
 
-@InputType({ description: "Set a new list price of an item from a day; the price valid the day before is closed then." })
+@InputType({
+  description: "Set a new list price of an item from a day; the price valid the day before is closed then.",
+})
 export class SetListPriceInput {
   @Field(() => PricedItem, { description: "The licence kind or add-on." })
   item!: PricedItem;
@@ -89,7 +99,10 @@ export class SetListPriceInput {
   @Field(() => DateScalar, { description: "First day; today or later (LIST_PRICE_IN_PAST otherwise)." })
   validFrom!: string;
 
-  @Field(() => DateScalar, { nullable: true, description: "Last day; omit to keep it until the next price (LIST_PRICE_OVERLAP when it runs into one)." })
+  @Field(() => DateScalar, {
+    nullable: true,
+    description: "Last day; omit to keep it until the next price (LIST_PRICE_OVERLAP when it runs into one).",
+  })
   validTo?: string | null;
 }
 
@@ -114,8 +127,10 @@ export class OrderQuoteInput {
 }
 
 /** The price fields every order input carries: only vendor staff may fill them. */
-export const AGREED_PRICE_DESCRIPTION = "Vendor staff only: a monthly price for the whole order other than the list price; needs priceReason. Customers and partners get PRICE_NOT_ALLOWED.";
-export const PRICE_REASON_DESCRIPTION = "Why the agreed price differs from the list price (1–500 characters); PRICE_REASON_REQUIRED without it.";
+export const AGREED_PRICE_DESCRIPTION =
+  "Vendor staff only: a monthly price for the whole order other than the list price; needs priceReason. Customers and partners get PRICE_NOT_ALLOWED.";
+export const PRICE_REASON_DESCRIPTION =
+  "Why the agreed price differs from the list price (1–500 characters); PRICE_REASON_REQUIRED without it.";
 
 export const SetListPricePayload = PayloadType("SetListPricePayload", "listPrice", ListPrice, "new list price");
 export const OrderQuotePayload = PayloadType("OrderQuotePayload", "quote", OrderQuote, "quote");

@@ -29,35 +29,74 @@ function overlap(message: string) {
  * end date the new price runs until the next one already announced. Orders keep the price they were
  * made at, so a new price changes only orders made from its first day.
  */
-export async function setListPrice(db: Db, viewer: Viewer, input: SetListPriceInput, clock: Clock): Promise<Result<ListPriceRow>> {
+export async function setListPrice(
+  db: Db,
+  viewer: Viewer,
+  input: SetListPriceInput,
+  clock: Clock,
+): Promise<Result<ListPriceRow>> {
   requireRole(viewer, PRICE_LIST_KEEPERS);
-  if (input.monthlyPriceMinor < 0) return userError(E.INVALID_INPUT, "A price cannot be negative.", ["input", "monthlyPrice"]);
-  if (input.currency !== "SEK") return userError(E.INVALID_INPUT, "Prices are in SEK.", ["input", "monthlyPrice", "currency"]);
-  if (input.validFrom < clock.today) return userError(E.LIST_PRICE_IN_PAST, `A price can be set from today (${clock.today}) on; earlier prices are history.`, ["input", "validFrom"]);
-  if (input.validTo && input.validTo < input.validFrom) return userError(E.INVALID_DATE_RANGE, "A price must end on or after its first day.", ["input", "validTo"]);
+  if (input.monthlyPriceMinor < 0)
+    return userError(E.INVALID_INPUT, "A price cannot be negative.", ["input", "monthlyPrice"]);
+  if (input.currency !== "SEK")
+    return userError(E.INVALID_INPUT, "Prices are in SEK.", ["input", "monthlyPrice", "currency"]);
+  if (input.validFrom < clock.today)
+    return userError(
+      E.LIST_PRICE_IN_PAST,
+      `A price can be set from today (${clock.today}) on; earlier prices are history.`,
+      ["input", "validFrom"],
+    );
+  if (input.validTo && input.validTo < input.validFrom)
+    return userError(E.INVALID_DATE_RANGE, "A price must end on or after its first day.", ["input", "validTo"]);
   return mutate(db, async (tx): Promise<Result<ListPriceRow>> => {
     // One change to an item's prices at a time, so two admins cannot both find the same gap.
     await tx.execute(sql`select pg_advisory_xact_lock(hashtext(${"list_prices:" + input.item}))`);
-    const prices = await tx.select().from(listPrices).where(eq(listPrices.item, input.item)).orderBy(asc(listPrices.validFrom));
+    const prices = await tx
+      .select()
+      .from(listPrices)
+      .where(eq(listPrices.item, input.item))
+      .orderBy(asc(listPrices.validFrom));
     const previous = prices.filter((p) => p.validFrom < input.validFrom).at(-1);
     const next = prices.find((p) => p.validFrom >= input.validFrom);
-    if (next?.validFrom === input.validFrom) return overlap(`${input.item} already has a price from ${input.validFrom}.`);
+    if (next?.validFrom === input.validFrom)
+      return overlap(`${input.item} already has a price from ${input.validFrom}.`);
     const validTo = input.validTo ?? (next ? addDaysIso(next.validFrom, -1) : null);
-    if (next && (validTo === null || validTo >= next.validFrom)) return overlap(`${input.item} has a price from ${next.validFrom}; end the new one before it.`);
+    if (next && (validTo === null || validTo >= next.validFrom))
+      return overlap(`${input.item} has a price from ${next.validFrom}; end the new one before it.`);
     if (previous && validTo !== null && (previous.validTo === null || previous.validTo > validTo)) {
-      return overlap(`The price from ${previous.validFrom} runs past ${validTo}; a price inside another would split it.`);
+      return overlap(
+        `The price from ${previous.validFrom} runs past ${validTo}; a price inside another would split it.`,
+      );
     }
     const closed = previous && (previous.validTo === null || previous.validTo >= input.validFrom) ? previous : null;
-    if (closed) await tx.update(listPrices).set({ validTo: addDaysIso(input.validFrom, -1) }).where(eq(listPrices.id, closed.id));
+    if (closed)
+      await tx
+        .update(listPrices)
+        .set({ validTo: addDaysIso(input.validFrom, -1) })
+        .where(eq(listPrices.id, closed.id));
     const [row] = await tx
       .insert(listPrices)
-      .values({ item: input.item, monthlyPriceMinor: input.monthlyPriceMinor, currency: input.currency, validFrom: input.validFrom, validTo, createdByUserId: viewer.userId })
+      .values({
+        item: input.item,
+        monthlyPriceMinor: input.monthlyPriceMinor,
+        currency: input.currency,
+        validFrom: input.validFrom,
+        validTo,
+        createdByUserId: viewer.userId,
+      })
       .returning();
     await recordAudit(tx, viewer, {
       action: "listPrice.set",
       objectType: "ListPrice",
       objectId: row!.id,
-      details: { item: input.item, monthlyPriceMinor: input.monthlyPriceMinor, validFrom: input.validFrom, validTo, closedPriceId: closed?.id ?? null, closedPriceMinor: closed?.monthlyPriceMinor ?? null },
+      details: {
+        item: input.item,
+        monthlyPriceMinor: input.monthlyPriceMinor,
+        validFrom: input.validFrom,
+        validTo,
+        closedPriceId: closed?.id ?? null,
+        closedPriceMinor: closed?.monthlyPriceMinor ?? null,
+      },
     });
     return ok(row!);
   });

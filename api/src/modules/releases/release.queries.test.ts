@@ -11,7 +11,8 @@ beforeAll(async () => {
 afterAll(() => database.close());
 
 type Page = { properties: { edges: { node: { installedVersions: { product: string }[] } }[] } };
-const PAGE = (first: number) => `{ properties(first: ${first}) { edges { node { name installedVersions { product version latestVersion outdated } } } } }`;
+const PAGE = (first: number) =>
+  `{ properties(first: ${first}) { edges { node { name installedVersions { product version latestVersion outdated } } } } }`;
 
 describe("installed versions on a list of properties", () => {
   it("cost the same number of SQL statements for one property as for all of them (no N+1)", async () => {

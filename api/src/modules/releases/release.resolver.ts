@@ -25,7 +25,8 @@ export class ProductReleaseResolver {
   @Query(() => ProductReleaseConnection, { description: "Published releases, newest first." })
   async productReleases(
     @Args(() => ConnectionArgs) page: ConnectionArgs,
-    @Arg("product", () => Product, { nullable: true, description: "Only this program's releases." }) product: Product | null,
+    @Arg("product", () => Product, { nullable: true, description: "Only this program's releases." })
+    product: Product | null,
     @Ctx() ctx: Context,
   ) {
     const c = await releases.listProductReleases(ctx.db, { product }, page);
@@ -33,22 +34,40 @@ export class ProductReleaseResolver {
   }
 
   @Authorized(...PUBLISHERS)
-  @Mutation(() => PublishProductReleasePayload, { description: "Publish a release; properties behind it show as outdated. Vendor admins and support." })
-  async publishProductRelease(@Arg("input", () => PublishProductReleaseInput, { description: "The release." }) input: PublishProductReleaseInput, @Ctx() ctx: Context, @CurrentViewer() viewer: Viewer) {
+  @Mutation(() => PublishProductReleasePayload, {
+    description: "Publish a release; properties behind it show as outdated. Vendor admins and support.",
+  })
+  async publishProductRelease(
+    @Arg("input", () => PublishProductReleaseInput, { description: "The release." }) input: PublishProductReleaseInput,
+    @Ctx() ctx: Context,
+    @CurrentViewer() viewer: Viewer,
+  ) {
     return payload(await releases.publishProductRelease(ctx.db, viewer, input), "productRelease", ProductRelease.from);
   }
 
   @Authorized(...INSTALLERS)
-  @Mutation(() => SetInstalledVersionPayload, { description: "Record which version of a program is installed at a property." })
-  async setInstalledVersion(@Arg("input", () => SetInstalledVersionInput, { description: "Property, program, version." }) input: SetInstalledVersionInput, @Ctx() ctx: Context, @CurrentViewer() viewer: Viewer) {
-    const result = await releases.setInstalledVersion(ctx.db, viewer, { ...input, propertyId: uuidOf(input.propertyId, "Property") });
+  @Mutation(() => SetInstalledVersionPayload, {
+    description: "Record which version of a program is installed at a property.",
+  })
+  async setInstalledVersion(
+    @Arg("input", () => SetInstalledVersionInput, { description: "Property, program, version." })
+    input: SetInstalledVersionInput,
+    @Ctx() ctx: Context,
+    @CurrentViewer() viewer: Viewer,
+  ) {
+    const result = await releases.setInstalledVersion(ctx.db, viewer, {
+      ...input,
+      propertyId: uuidOf(input.propertyId, "Property"),
+    });
     return payload(result, "installedVersion", InstalledVersion.from);
   }
 }
 
 @Resolver(() => Property)
 export class PropertyVersionsResolver {
-  @FieldResolver(() => [InstalledVersion], { description: "Installed program versions, each against the latest release." })
+  @FieldResolver(() => [InstalledVersion], {
+    description: "Installed program versions, each against the latest release.",
+  })
   async installedVersions(@Root() property: Property, @Ctx() ctx: Context) {
     // Through the request's loader: a page of properties reads its versions in one go, not per property.
     return (await ctx.loaders.installedVersions.load(property.uuid)).map(InstalledVersion.from);

@@ -14,7 +14,6 @@ import { INSTALLERS, PUBLISHERS } from "./release.roles.js";
 export type Product = (typeof productReleases.$inferSelect)["product"];
 export type ProductReleaseRow = typeof productReleases.$inferSelect;
 
-
 /** Versions are compared as semantic versions; "5.12" reads as 5.12.0. */
 function parse(version: string): semver.SemVer | null {
   return semver.valid(version.trim()) ? new semver.SemVer(version.trim()) : semver.coerce(version.trim());
@@ -26,15 +25,28 @@ export function isBehind(installed: string, latest: string): boolean {
   return !!a && !!b && semver.lt(a, b);
 }
 
-export async function publishProductRelease(db: Db, viewer: Viewer, input: { product: Product; version: string; releasedOn: string; notes?: string | null }): Promise<Result<ProductReleaseRow>> {
+export async function publishProductRelease(
+  db: Db,
+  viewer: Viewer,
+  input: { product: Product; version: string; releasedOn: string; notes?: string | null },
+): Promise<Result<ProductReleaseRow>> {
   requireRole(viewer, PUBLISHERS);
   const version = input.version.trim();
-  if (!/^\d+(\.\d+){0,2}$/.test(version)) return userError(E.INVALID_VERSION, `"${input.version}" is not a version like 5.12.3.`, ["input", "version"]);
+  if (!/^\d+(\.\d+){0,2}$/.test(version))
+    return userError(E.INVALID_VERSION, `"${input.version}" is not a version like 5.12.3.`, ["input", "version"]);
   const exists = userError(E.RELEASE_EXISTS, `${input.product} ${version} is already published.`, ["input", "version"]);
   try {
     return await mutate(db, async (tx) => {
-      const [row] = await tx.insert(productReleases).values({ product: input.product, version, releasedOn: input.releasedOn, notes: input.notes ?? null }).returning();
-      await recordAudit(tx, viewer, { action: "productRelease.publish", objectType: "ProductRelease", objectId: row!.id, details: { product: input.product, version } });
+      const [row] = await tx
+        .insert(productReleases)
+        .values({ product: input.product, version, releasedOn: input.releasedOn, notes: input.notes ?? null })
+        .returning();
+      await recordAudit(tx, viewer, {
+        action: "productRelease.publish",
+        objectType: "ProductRelease",
+        objectId: row!.id,
+        details: { product: input.product, version },
+      });
       return ok(row!);
     });
   } catch (e) {
@@ -49,7 +61,13 @@ export async function listProductReleases(db: Db, filter: { product?: Product | 
     page,
     async () => db.$count(productReleases, where),
     (offset, limit) =>
-      db.select().from(productReleases).where(where).orderBy(desc(productReleases.releasedOn), asc(productReleases.product)).offset(offset).limit(limit),
+      db
+        .select()
+        .from(productReleases)
+        .where(where)
+        .orderBy(desc(productReleases.releasedOn), asc(productReleases.product))
+        .offset(offset)
+        .limit(limit),
     (r) => r,
   );
 }
@@ -82,12 +100,23 @@ export interface InstalledVersion {
 export async function installedVersionsOf(db: DbOrTx, propertyIds: string[]): Promise<InstalledVersion[]> {
   if (propertyIds.length === 0) return [];
   const [rows, latest] = await Promise.all([
-    db.select().from(installedVersions).where(inArray(installedVersions.propertyId, propertyIds)).orderBy(asc(installedVersions.product)),
+    db
+      .select()
+      .from(installedVersions)
+      .where(inArray(installedVersions.propertyId, propertyIds))
+      .orderBy(asc(installedVersions.product)),
     latestReleases(db),
   ]);
   return rows.map((r) => {
     const newest = latest.get(r.product)?.version ?? null;
-    return { propertyId: r.propertyId, product: r.product, version: r.version, latestVersion: newest, outdated: !!newest && isBehind(r.version, newest), updatedAt: r.updatedAt };
+    return {
+      propertyId: r.propertyId,
+      product: r.product,
+      version: r.version,
+      latestVersion: newest,
+      outdated: !!newest && isBehind(r.version, newest),
+      updatedAt: r.updatedAt,
+    };
   });
 }
 
@@ -100,20 +129,33 @@ export function updatesNeeded(perProperty: readonly InstalledVersion[][]): Insta
     .sort((x, y) => order.indexOf(x.product) - order.indexOf(y.product));
 }
 
-export async function setInstalledVersion(db: DbOrTx, viewer: Viewer, input: { propertyId: string; product: Product; version: string }): Promise<Result<InstalledVersion>> {
+export async function setInstalledVersion(
+  db: DbOrTx,
+  viewer: Viewer,
+  input: { propertyId: string; product: Product; version: string },
+): Promise<Result<InstalledVersion>> {
   requireRole(viewer, INSTALLERS);
   const property = await findProperty(db, viewer, input.propertyId);
   if (!property) return userError(E.NOT_FOUND, "No such property.", ["input", "propertyId"]);
   const version = input.version.trim();
-  if (!/^\d+(\.\d+){0,2}$/.test(version)) return userError(E.INVALID_VERSION, `"${input.version}" is not a version like 5.12.3.`, ["input", "version"]);
+  if (!/^\d+(\.\d+){0,2}$/.test(version))
+    return userError(E.INVALID_VERSION, `"${input.version}" is not a version like 5.12.3.`, ["input", "version"]);
   return mutate(db, async (tx) => {
     await tx
       .insert(installedVersions)
       .values({ propertyId: property.id, product: input.product, version })
-      .onConflictDoUpdate({ target: [installedVersions.propertyId, installedVersions.product], set: { version, updatedAt: new Date() } });
-    await recordAudit(tx, viewer, { action: "installedVersion.set", objectType: "Property", objectId: property.id, organisationId: property.customerId, details: { product: input.product, version } });
+      .onConflictDoUpdate({
+        target: [installedVersions.propertyId, installedVersions.product],
+        set: { version, updatedAt: new Date() },
+      });
+    await recordAudit(tx, viewer, {
+      action: "installedVersion.set",
+      objectType: "Property",
+      objectId: property.id,
+      organisationId: property.customerId,
+      details: { product: input.product, version },
+    });
     const [v] = (await installedVersionsOf(tx, [property.id])).filter((x) => x.product === input.product);
     return ok(v!);
   });
 }
-

@@ -36,7 +36,13 @@ export class ProductRelease extends Node {
   notes!: string | null;
 
   static from(r: ProductReleaseRow): ProductRelease {
-    return Object.assign(new ProductRelease(), { id: toGlobalId("ProductRelease", r.id), product: r.product as Product, version: r.version, releasedOn: r.releasedOn, notes: r.notes });
+    return Object.assign(new ProductRelease(), {
+      id: toGlobalId("ProductRelease", r.id),
+      product: r.product as Product,
+      version: r.version,
+      releasedOn: r.releasedOn,
+      notes: r.notes,
+    });
   }
 }
 
@@ -96,5 +102,15 @@ export class SetInstalledVersionInput {
   version!: string;
 }
 
-export const PublishProductReleasePayload = PayloadType("PublishProductReleasePayload", "productRelease", ProductRelease, "published release");
-export const SetInstalledVersionPayload = PayloadType("SetInstalledVersionPayload", "installedVersion", InstalledVersion, "recorded version");
+export const PublishProductReleasePayload = PayloadType(
+  "PublishProductReleasePayload",
+  "productRelease",
+  ProductRelease,
+  "published release",
+);
+export const SetInstalledVersionPayload = PayloadType(
+  "SetInstalledVersionPayload",
+  "installedVersion",
+  InstalledVersion,
+  "recorded version",
+);

@@ -14,12 +14,20 @@ const CONTROL = /\p{Cc}/u;
  */
 export function searchQueryOf(raw: string): string {
   if (CONTROL.test(raw)) {
-    throw badSearch(SearchErrors.QUERY_CONTROL_CHARACTERS, "The search text contains control characters (such as a tab or a line break); send plain text.", "query");
+    throw badSearch(
+      SearchErrors.QUERY_CONTROL_CHARACTERS,
+      "The search text contains control characters (such as a tab or a line break); send plain text.",
+      "query",
+    );
   }
   const query = raw.trim().replace(/\s+/g, " ");
   if (!query) throw badSearch(SearchErrors.QUERY_EMPTY, "Type something to search for.", "query");
   if ([...query].length > MAX_QUERY_LENGTH) {
-    throw badSearch(SearchErrors.QUERY_TOO_LONG, `The search text is longer than ${MAX_QUERY_LENGTH} characters; shorten it.`, "query");
+    throw badSearch(
+      SearchErrors.QUERY_TOO_LONG,
+      `The search text is longer than ${MAX_QUERY_LENGTH} characters; shorten it.`,
+      "query",
+    );
   }
   return query;
 }

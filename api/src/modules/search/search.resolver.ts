@@ -14,8 +14,15 @@ export class SearchResolver {
       "Agreements by number or customer name, organisations by name or organisation number, properties by name or address: typo-tolerant, only what the caller may see, best matches first.",
   })
   async search(
-    @Arg("query", () => String, { description: `What to look for, 1 to ${MAX_QUERY_LENGTH} characters; case, å/ä/ö and small typos do not matter.` }) query: string,
-    @Arg("first", () => Int, { nullable: true, description: `How many results at most (1 to ${MAX_RESULTS}; default ${DEFAULT_RESULTS}).` }) first: number | null,
+    @Arg("query", () => String, {
+      description: `What to look for, 1 to ${MAX_QUERY_LENGTH} characters; case, å/ä/ö and small typos do not matter.`,
+    })
+    query: string,
+    @Arg("first", () => Int, {
+      nullable: true,
+      description: `How many results at most (1 to ${MAX_RESULTS}; default ${DEFAULT_RESULTS}).`,
+    })
+    first: number | null,
     @Ctx() ctx: Context,
     @CurrentViewer() viewer: Viewer,
   ): Promise<SearchResult[]> {

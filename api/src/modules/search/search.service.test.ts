@@ -16,7 +16,14 @@ const viewers: Record<string, Viewer> = {};
 beforeAll(async () => {
   database = await freshDatabase();
   await seedDemo(database.db);
-  for (const email of ["admin@aptus.demo", "sara.saljare@aptus.demo", "petra@nordsak.demo", "lars@lasteknikvast.demo", "karin@vastkustfast.demo", "britt@brfkastanjen.demo"]) {
+  for (const email of [
+    "admin@aptus.demo",
+    "sara.saljare@aptus.demo",
+    "petra@nordsak.demo",
+    "lars@lasteknikvast.demo",
+    "karin@vastkustfast.demo",
+    "britt@brfkastanjen.demo",
+  ]) {
     viewers[email] = (await systemViewerOf(database.db, email))!;
   }
 });
@@ -28,8 +35,16 @@ const titles = (hits: SearchHit[]) => hits.map((h) => h.title);
 describe("search finds things despite typos, case and å/ä/ö", () => {
   it("finds Västkustens Fastigheter from 'vastkust', with its agreements", async () => {
     const hits = await search(database.db, as("admin@aptus.demo"), { query: "vastkust" });
-    expect(hits[0]).toMatchObject({ kind: "ORGANISATION", title: "Västkustens Fastigheter AB", subtitle: "556901-2346", organisationKind: "CUSTOMER" });
-    expect(hits.filter((h) => h.kind === "AGREEMENT").map((h) => h.subtitle)).toEqual(["Västkustens Fastigheter AB", "Västkustens Fastigheter AB"]);
+    expect(hits[0]).toMatchObject({
+      kind: "ORGANISATION",
+      title: "Västkustens Fastigheter AB",
+      subtitle: "556901-2346",
+      organisationKind: "CUSTOMER",
+    });
+    expect(hits.filter((h) => h.kind === "AGREEMENT").map((h) => h.subtitle)).toEqual([
+      "Västkustens Fastigheter AB",
+      "Västkustens Fastigheter AB",
+    ]);
   });
 
   it("finds Brf Kastanjen and its property from 'kastanj'", async () => {
@@ -37,26 +52,40 @@ describe("search finds things despite typos, case and å/ä/ö", () => {
     expect(hits).toEqual(
       expect.arrayContaining([
         expect.objectContaining({ kind: "ORGANISATION", title: "Brf Kastanjen" }),
-        expect.objectContaining({ kind: "PROPERTY", title: "Kastanjen 1", subtitle: "Kastanjegatan 5, 431 37 Mölndal" }),
+        expect.objectContaining({
+          kind: "PROPERTY",
+          title: "Kastanjen 1",
+          subtitle: "Kastanjegatan 5, 431 37 Mölndal",
+        }),
       ]),
     );
   });
 
   it("tolerates a misspelt letter", async () => {
-    expect(titles(await search(database.db, as("admin@aptus.demo"), { query: "masthuget" }))).toContain("Kv. Masthugget 4");
+    expect(titles(await search(database.db, as("admin@aptus.demo"), { query: "masthuget" }))).toContain(
+      "Kv. Masthugget 4",
+    );
     expect(titles(await search(database.db, as("admin@aptus.demo"), { query: "Eriksbrg" }))).toContain("Eriksberg Kaj");
   });
 
   it("finds a property by its address and an organisation by its number, with or without the dash", async () => {
-    expect(titles(await search(database.db, as("admin@aptus.demo"), { query: "mariaplan" }))).toEqual(["Kv. Kungsladugård 7"]);
+    expect(titles(await search(database.db, as("admin@aptus.demo"), { query: "mariaplan" }))).toEqual([
+      "Kv. Kungsladugård 7",
+    ]);
     for (const query of ["5569012346", "556901-2346", "9012346"]) {
-      expect(titles(await search(database.db, as("admin@aptus.demo"), { query }))[0]).toBe("Västkustens Fastigheter AB");
+      expect(titles(await search(database.db, as("admin@aptus.demo"), { query }))[0]).toBe(
+        "Västkustens Fastigheter AB",
+      );
     }
   });
 
   it("finds an agreement by its number, the exact one first", async () => {
     // The demo numbers each agreement in the year it was drawn up: take the oldest year's first.
-    const [{ number }] = (await database.db.select({ number: agreements.number }).from(agreements).orderBy(agreements.number).limit(1)) as [{ number: string }];
+    const [{ number }] = (await database.db
+      .select({ number: agreements.number })
+      .from(agreements)
+      .orderBy(agreements.number)
+      .limit(1)) as [{ number: string }];
     expect(number).toMatch(/^TA-\d{4}-0001$/);
     const all = await search(database.db, as("admin@aptus.demo"), { query: number.toLowerCase() });
     expect(all[0]).toMatchObject({ kind: "AGREEMENT", title: expect.stringMatching(/^TA-\d{4}-0001$/), score: 1 });
@@ -84,55 +113,88 @@ describe("search shows each viewer only what it may see", () => {
 
   const broad = ["ab", "brf", "kv", "göteborg", "ta-", "gatan", "strand", "55", "76"];
 
-  it.each(["sara.saljare@aptus.demo", "petra@nordsak.demo", "lars@lasteknikvast.demo", "karin@vastkustfast.demo", "britt@brfkastanjen.demo"])(
-    "%s gets only things it may open",
-    async (email) => {
-      let seen = 0;
-      for (const query of broad) {
-        for (const hit of await search(database.db, as(email), { query, first: 50 })) {
-          seen++;
-          expect({ query, hit, visible: await visible(as(email), hit) }).toMatchObject({ visible: true });
-        }
+  it.each([
+    "sara.saljare@aptus.demo",
+    "petra@nordsak.demo",
+    "lars@lasteknikvast.demo",
+    "karin@vastkustfast.demo",
+    "britt@brfkastanjen.demo",
+  ])("%s gets only things it may open", async (email) => {
+    let seen = 0;
+    for (const query of broad) {
+      for (const hit of await search(database.db, as(email), { query, first: 50 })) {
+        seen++;
+        expect({ query, hit, visible: await visible(as(email), hit) }).toMatchObject({ visible: true });
       }
-      expect(seen).toBeGreaterThan(0);
-    },
-  );
+    }
+    expect(seen).toBeGreaterThan(0);
+  });
 
   it("a customer finds its own things but nothing of another customer", async () => {
-    expect(titles(await search(database.db, as("karin@vastkustfast.demo"), { query: "masthugget" }))).toEqual(["Kv. Masthugget 4"]);
+    expect(titles(await search(database.db, as("karin@vastkustfast.demo"), { query: "masthugget" }))).toEqual([
+      "Kv. Masthugget 4",
+    ]);
     expect(await search(database.db, as("karin@vastkustfast.demo"), { query: "kastanjen" })).toEqual([]);
     expect(await search(database.db, as("karin@vastkustfast.demo"), { query: "769623-4561" })).toEqual([]);
-    expect(titles(await search(database.db, as("britt@brfkastanjen.demo"), { query: "kastanj" }))).toContain("Brf Kastanjen");
+    expect(titles(await search(database.db, as("britt@brfkastanjen.demo"), { query: "kastanj" }))).toContain(
+      "Brf Kastanjen",
+    );
     expect(await search(database.db, as("britt@brfkastanjen.demo"), { query: "vastkust" })).toEqual([]);
   });
 
   it("a partner finds the customers it serves, not the others", async () => {
-    expect(titles(await search(database.db, as("petra@nordsak.demo"), { query: "vastkust" }))).toContain("Västkustens Fastigheter AB");
+    expect(titles(await search(database.db, as("petra@nordsak.demo"), { query: "vastkust" }))).toContain(
+      "Västkustens Fastigheter AB",
+    );
     expect(await search(database.db, as("petra@nordsak.demo"), { query: "alvstranden" })).toEqual([]);
-    expect(titles(await search(database.db, as("lars@lasteknikvast.demo"), { query: "alvstranden" }))).toContain("Älvstrandens Hyresbostäder AB");
+    expect(titles(await search(database.db, as("lars@lasteknikvast.demo"), { query: "alvstranden" }))).toContain(
+      "Älvstrandens Hyresbostäder AB",
+    );
     expect(await search(database.db, as("lars@lasteknikvast.demo"), { query: "linnegatan" })).toEqual([]);
   });
 
   it("a seller finds every organisation but only the agreements he is responsible for; an admin finds all", async () => {
     const admin = as("admin@aptus.demo");
     const britt = as("britt@brfkastanjen.demo");
-    const sven = okOf(await createUser(database.db, admin, { organisationId: admin.organisationId, name: "Sven Säljare", email: "sven@aptus.demo", role: "SELLER", password: "svens-long-password" }));
-    const [kastanjen] = (await listProperties(database.db, admin, { customerId: britt.organisationId }, { first: 1 })).edges;
+    const sven = okOf(
+      await createUser(database.db, admin, {
+        organisationId: admin.organisationId,
+        name: "Sven Säljare",
+        email: "sven@aptus.demo",
+        role: "SELLER",
+        password: "svens-long-password",
+      }),
+    );
+    const [kastanjen] = (await listProperties(database.db, admin, { customerId: britt.organisationId }, { first: 1 }))
+      .edges;
     const today = todayInSweden();
     const svens = okOf(
       await createAgreement(
         database.db,
         admin,
-        { customerId: britt.organisationId, partnerId: null, sellerId: sven.id, tier: "BRF", propertyIds: [kastanjen!.node.id], startsOn: addDaysIso(today, 400), endsOn: addDaysIso(today, 765) },
+        {
+          customerId: britt.organisationId,
+          partnerId: null,
+          sellerId: sven.id,
+          tier: "BRF",
+          propertyIds: [kastanjen!.node.id],
+          startsOn: addDaysIso(today, 400),
+          endsOn: addDaysIso(today, 765),
+        },
         { today, windowDays: 60 },
       ),
     );
-    const agreementsFound = async (viewer: Viewer) => (await search(database.db, viewer, { query: svens.number })).filter((h) => h.kind === "AGREEMENT").map((h) => h.title);
+    const agreementsFound = async (viewer: Viewer) =>
+      (await search(database.db, viewer, { query: svens.number }))
+        .filter((h) => h.kind === "AGREEMENT")
+        .map((h) => h.title);
 
     expect(await agreementsFound(admin)).toContain(svens.number);
     expect(await agreementsFound((await systemViewerOf(database.db, "sven@aptus.demo"))!)).toEqual([svens.number]);
     expect(await agreementsFound(as("sara.saljare@aptus.demo"))).not.toContain(svens.number);
-    expect(titles(await search(database.db, as("sara.saljare@aptus.demo"), { query: "kastanj" }))).toContain("Brf Kastanjen");
+    expect(titles(await search(database.db, as("sara.saljare@aptus.demo"), { query: "kastanj" }))).toContain(
+      "Brf Kastanjen",
+    );
   });
 });
 
@@ -145,11 +207,15 @@ describe("search refuses what cannot be a search", () => {
     ["kast\tanj", "QUERY_CONTROL_CHARACTERS"],
     ["kast\u009banj", "QUERY_CONTROL_CHARACTERS"],
   ])("%j → BAD_USER_INPUT %s", async (query, reason) => {
-    await expect(search(database.db, as("admin@aptus.demo"), { query })).rejects.toMatchObject({ extensions: { code: "BAD_USER_INPUT", reason, field: "query" } });
+    await expect(search(database.db, as("admin@aptus.demo"), { query })).rejects.toMatchObject({
+      extensions: { code: "BAD_USER_INPUT", reason, field: "query" },
+    });
   });
 
   it.each([0, -1, 51])("first: %d → BAD_USER_INPUT", async (first) => {
-    await expect(search(database.db, as("admin@aptus.demo"), { query: "ab", first })).rejects.toMatchObject({ extensions: { code: "BAD_USER_INPUT", reason: "FIRST_OUT_OF_RANGE" } });
+    await expect(search(database.db, as("admin@aptus.demo"), { query: "ab", first })).rejects.toMatchObject({
+      extensions: { code: "BAD_USER_INPUT", reason: "FIRST_OUT_OF_RANGE" },
+    });
   });
 
   it("treats % and _ as letters, not wildcards", async () => {

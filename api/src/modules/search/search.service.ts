@@ -74,11 +74,21 @@ function agreementHits(tx: Tx, viewer: Viewer, q: string, limit: number): Promis
 function organisationHits(tx: Tx, viewer: Viewer, q: string, limit: number): Promise<Row[]> {
   const digits = q.replace(/[\s-]/g, "");
   const byNumber = /^\d+$/.test(digits);
-  const numberScore = byNumber ? sql`case when ${organisationDigits} like ${`${digits}%`} then 1.0 when ${organisationDigits} like ${`%${digits}%`} then 0.9 else 0 end` : sql`0`;
+  const numberScore = byNumber
+    ? sql`case when ${organisationDigits} like ${`${digits}%`} then 1.0 when ${organisationDigits} like ${`%${digits}%`} then 0.9 else 0 end`
+    : sql`0`;
   const score = sql<number>`greatest(${closeness(foldedOrganisationName, q)}, ${numberScore})::float8`;
-  const match = byNumber ? sql`(${matches(foldedOrganisationName, q)} or ${organisationDigits} like ${`%${digits}%`})` : matches(foldedOrganisationName, q);
+  const match = byNumber
+    ? sql`(${matches(foldedOrganisationName, q)} or ${organisationDigits} like ${`%${digits}%`})`
+    : matches(foldedOrganisationName, q);
   return tx
-    .select({ id: organisations.id, title: organisations.name, subtitle: organisations.organisationNumber, organisationKind: organisations.kind, score })
+    .select({
+      id: organisations.id,
+      title: organisations.name,
+      subtitle: organisations.organisationNumber,
+      organisationKind: organisations.kind,
+      score,
+    })
     .from(organisations)
     .where(and(organisationScope(viewer), match))
     .orderBy(desc(score), organisations.name)
@@ -89,7 +99,12 @@ function organisationHits(tx: Tx, viewer: Viewer, q: string, limit: number): Pro
 function propertyHits(tx: Tx, viewer: Viewer, q: string, limit: number): Promise<Row[]> {
   const score = sql<number>`greatest(${closeness(foldedPropertyName, q)}, ${closeness(foldedPropertyAddress, q)})::float8`;
   return tx
-    .select({ id: properties.id, title: properties.name, subtitle: sql<string>`${properties.streetAddress} || ', ' || ${properties.postalCode} || ' ' || ${properties.city}`, score })
+    .select({
+      id: properties.id,
+      title: properties.name,
+      subtitle: sql<string>`${properties.streetAddress} || ', ' || ${properties.postalCode} || ' ' || ${properties.city}`,
+      score,
+    })
     .from(properties)
     .where(and(propertyScope(viewer), sql`(${matches(foldedPropertyName, q)} or ${matches(foldedPropertyAddress, q)})`))
     .orderBy(desc(score), properties.name)
@@ -100,16 +115,30 @@ function propertyHits(tx: Tx, viewer: Viewer, q: string, limit: number): Promise
  * Agreements by number or customer name, organisations by name or organisation number, properties
  * by name or address: only what the viewer may see (scope.ts), best matches first.
  */
-export async function search(db: Db, viewer: Viewer, input: { query: string; first?: number | null }): Promise<SearchHit[]> {
+export async function search(
+  db: Db,
+  viewer: Viewer,
+  input: { query: string; first?: number | null },
+): Promise<SearchHit[]> {
   const q = searchQueryOf(input.query);
   const limit = resultCountOf(input.first);
   const [found, organisationsFound, propertiesFound] = await db.transaction(async (tx) => {
     await tx.execute(sql`select set_config('pg_trgm.word_similarity_threshold', ${WORD_SIMILARITY_THRESHOLD}, true)`);
     // One after the other: a transaction is one connection, and PGlite runs one statement at a time anyway.
-    return [await agreementHits(tx, viewer, q, limit), await organisationHits(tx, viewer, q, limit), await propertyHits(tx, viewer, q, limit)];
+    return [
+      await agreementHits(tx, viewer, q, limit),
+      await organisationHits(tx, viewer, q, limit),
+      await propertyHits(tx, viewer, q, limit),
+    ];
   });
-  const hit = (kind: SearchHitKind) => (r: Row): SearchHit => ({ ...r, kind, organisationKind: r.organisationKind ?? null, score: Number(r.score) });
-  return [...found.map(hit("AGREEMENT")), ...organisationsFound.map(hit("ORGANISATION")), ...propertiesFound.map(hit("PROPERTY"))]
+  const hit =
+    (kind: SearchHitKind) =>
+    (r: Row): SearchHit => ({ ...r, kind, organisationKind: r.organisationKind ?? null, score: Number(r.score) });
+  return [
+    ...found.map(hit("AGREEMENT")),
+    ...organisationsFound.map(hit("ORGANISATION")),
+    ...propertiesFound.map(hit("PROPERTY")),
+  ]
     .sort((a, b) => b.score - a.score || a.title.localeCompare(b.title, "sv"))
     .slice(0, limit);
 }

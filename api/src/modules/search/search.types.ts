@@ -14,7 +14,11 @@ const SearchResultKind = graphqlEnum(SEARCH_HIT_KINDS, {
   },
 });
 
-const NODE_TYPE: Record<SearchHitKind, NodeTypeName> = { AGREEMENT: "Agreement", ORGANISATION: "Organisation", PROPERTY: "Property" };
+const NODE_TYPE: Record<SearchHitKind, NodeTypeName> = {
+  AGREEMENT: "Agreement",
+  ORGANISATION: "Organisation",
+  PROPERTY: "Property",
+};
 
 @ObjectType({ description: "One thing a search found: enough to show it in a list and link to it." })
 export class SearchResult {
@@ -24,13 +28,20 @@ export class SearchResult {
   @Field(() => ID, { description: "Global id of the thing found; `node(id)` fetches it." })
   nodeId!: string;
 
-  @Field(() => String, { description: "What to show first: the agreement number, the organisation's or the property's name." })
+  @Field(() => String, {
+    description: "What to show first: the agreement number, the organisation's or the property's name.",
+  })
   title!: string;
 
-  @Field(() => String, { description: "What tells it apart: the agreement's customer, the organisation number, the property's address." })
+  @Field(() => String, {
+    description: "What tells it apart: the agreement's customer, the organisation number, the property's address.",
+  })
   subtitle!: string;
 
-  @Field(() => OrganisationKind, { nullable: true, description: "For an organisation: customer, partner or vendor. Null for other kinds." })
+  @Field(() => OrganisationKind, {
+    nullable: true,
+    description: "For an organisation: customer, partner or vendor. Null for other kinds.",
+  })
   organisationKind!: OrganisationKind | null;
 
   @Field(() => Float, { description: "How well it matches, 0 to 1; results come best first." })

@@ -3,7 +3,8 @@
  * recognised by their content, not by the name the browser gave them, up to a size each.
  *
  * 700 KB, for all files of one request together: they travel base64-encoded (4/3 larger) in a JSON
- * body that the API caps at 1 MB, so anything more could never arrive (docs/decisions/0027-support-attachment-limit.md).
+ * body that the API caps at 1 MB, so anything more could never arrive
+ * (docs/decisions/0027-support-attachment-limit.md).
  */
 export const MAX_ATTACHMENT_BYTES = 700 * 1024;
 export const MAX_ATTACHMENTS = 5;
@@ -29,7 +30,8 @@ const utf8 = new TextDecoder("utf-8", { fatal: true });
 
 /** The content type the bytes prove, or null when they are none of the accepted kinds. */
 export function sniffContentType(content: Buffer): string | null {
-  for (const s of SIGNATURES) if (content.length >= s.bytes.length && s.bytes.every((b, i) => content[i] === b)) return s.type;
+  for (const s of SIGNATURES)
+    if (content.length >= s.bytes.length && s.bytes.every((b, i) => content[i] === b)) return s.type;
   // A log or text file: valid UTF-8 without NUL or other binary control bytes (tab, CR, LF allowed).
   if (content.length === 0) return null;
   try {

@@ -15,7 +15,8 @@ function fail(req: Request, res: Response, status: number, code: string, message
 }
 
 /** Text was proved valid UTF-8 when it came in (attachment-content.ts), so it is sent as such. */
-const contentTypeHeader = (contentType: string) => (contentType === "text/plain" ? "text/plain; charset=utf-8" : contentType);
+const contentTypeHeader = (contentType: string) =>
+  contentType === "text/plain" ? "text/plain; charset=utf-8" : contentType;
 
 /**
  * `GET /support/attachments/:id`: one attachment's bytes, for the same callers and in the same
@@ -50,7 +51,9 @@ export function attachmentDownload(db: Db): RequestHandler {
       // Once bytes are on their way the status is sent: the cut-off (its Content-Length unmet) is the answer.
       if (res.headersSent) {
         const gone = (e as { code?: string }).code === "ERR_STREAM_PREMATURE_CLOSE";
-        return gone ? req.log.debug("attachment download left by the client") : req.log.warn({ err: e }, "attachment download cut off");
+        return gone
+          ? req.log.debug("attachment download left by the client")
+          : req.log.warn({ err: e }, "attachment download cut off");
       }
       next(e);
     }

@@ -20,7 +20,8 @@ export function downloadFileName(fileName: string, contentType: string): string 
 }
 
 /** RFC 5987 percent-encoding: `encodeURIComponent` leaves `'()*` bare, which `filename*` may not. */
-const encodeValue = (name: string) => encodeURIComponent(name).replace(/['()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
+const encodeValue = (name: string) =>
+  encodeURIComponent(name).replace(/['()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
 
 /**
  * `Content-Disposition: attachment` with the name twice (RFC 6266): plain ASCII for old clients,

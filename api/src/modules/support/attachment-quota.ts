@@ -35,17 +35,28 @@ function usage(tx: Tx, where: SQL | undefined): Promise<Usage> {
 }
 
 const mb = (bytes: number) => `${Number((bytes / MB).toFixed(1))} MB`;
-const fits = (used: Usage, adding: Usage, files: number, bytes: number) => used.files + adding.files <= files && used.bytes + adding.bytes <= bytes;
+const fits = (used: Usage, adding: Usage, files: number, bytes: number) =>
+  used.files + adding.files <= files && used.bytes + adding.bytes <= bytes;
 
 /**
  * Whether `sizes` more files fit the case (null: a case being opened) and its customer. Locks the
  * customer's row first (NO KEY UPDATE, so a case can still be opened for it meanwhile) so that two
  * uploads for one customer at once queue and each counts the other's files.
  */
-export async function checkAttachmentQuota(tx: Tx, quota: AttachmentQuota, at: { customerId: string; caseId: string | null }, sizes: readonly number[], field: string[]): Promise<Result<void>> {
+export async function checkAttachmentQuota(
+  tx: Tx,
+  quota: AttachmentQuota,
+  at: { customerId: string; caseId: string | null },
+  sizes: readonly number[],
+  field: string[],
+): Promise<Result<void>> {
   if (sizes.length === 0) return ok(undefined);
   const adding = { files: sizes.length, bytes: sizes.reduce((sum, n) => sum + n, 0) };
-  await tx.select({ id: organisations.id }).from(organisations).where(eq(organisations.id, at.customerId)).for("no key update");
+  await tx
+    .select({ id: organisations.id })
+    .from(organisations)
+    .where(eq(organisations.id, at.customerId))
+    .for("no key update");
   const onCase = at.caseId ? await usage(tx, eq(supportCaseAttachments.caseId, at.caseId)) : { files: 0, bytes: 0 };
   if (!fits(onCase, adding, quota.filesPerCase, quota.bytesPerCase)) {
     return userError(
@@ -54,7 +65,10 @@ export async function checkAttachmentQuota(tx: Tx, quota: AttachmentQuota, at: {
       field,
     );
   }
-  const onCustomer = await usage(tx, and(eq(supportCases.customerId, at.customerId), ne(supportCases.status, "CLOSED")));
+  const onCustomer = await usage(
+    tx,
+    and(eq(supportCases.customerId, at.customerId), ne(supportCases.status, "CLOSED")),
+  );
   if (!fits(onCustomer, adding, quota.filesPerCustomer, quota.bytesPerCustomer)) {
     return userError(
       E.CUSTOMER_ATTACHMENT_QUOTA_REACHED,

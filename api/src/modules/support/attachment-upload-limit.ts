@@ -21,7 +21,13 @@ export class UploadLimit {
     readonly filesPerHour: number,
   ) {
     // The log-in counters' table is rate-limiter-flexible's store for every limit; the prefix keeps them apart.
-    this.perUser = new RateLimiterDrizzle({ storeClient: db, schema: loginAttemptCounters, keyPrefix: "attachment-uploads", points: filesPerHour, duration: HOUR_SECONDS });
+    this.perUser = new RateLimiterDrizzle({
+      storeClient: db,
+      schema: loginAttemptCounters,
+      keyPrefix: "attachment-uploads",
+      points: filesPerHour,
+      duration: HOUR_SECONDS,
+    });
   }
 
   /** Spends `files` of the user's hour, or answers TOO_MANY_UPLOADS with how long to wait. */
@@ -33,7 +39,11 @@ export class UploadLimit {
     } catch (e) {
       if (!(e instanceof RateLimiterRes)) throw e;
       const minutes = Math.max(1, Math.ceil(e.msBeforeNext / 60_000));
-      return userError(E.TOO_MANY_UPLOADS, `At most ${this.filesPerHour} files an hour may be attached by one user; try again in ${minutes} ${minutes === 1 ? "minute" : "minutes"}.`, field);
+      return userError(
+        E.TOO_MANY_UPLOADS,
+        `At most ${this.filesPerHour} files an hour may be attached by one user; try again in ${minutes} ${minutes === 1 ? "minute" : "minutes"}.`,
+        field,
+      );
     }
   }
 }

@@ -10,7 +10,11 @@ import { recomputeResponseDue } from "./support-case.service.js";
  * the response deadlines of open cases are counted in open hours, so they move with the calendar
  * (computed with the calendar as this transaction sees it).
  */
-export async function changeCalendarException<T>(db: Db, viewer: Viewer, change: (tx: Tx, viewer: Viewer) => Promise<Result<T>>): Promise<Result<T>> {
+export async function changeCalendarException<T>(
+  db: Db,
+  viewer: Viewer,
+  change: (tx: Tx, viewer: Viewer) => Promise<Result<T>>,
+): Promise<Result<T>> {
   return mutate(db, async (tx) => {
     const result = await change(tx, viewer);
     if ("ok" in result) await recomputeResponseDue(tx, await supportCalendarIn(tx));

@@ -25,13 +25,15 @@ export function checkInstant(at: Date, arg: string): number {
 export function checkInstantSpan(from: Date, to: Date): [number, number] {
   const [a, b] = [checkInstant(from, "from"), checkInstant(to, "to")];
   if (b < a) throw badInput("`to` is before `from`.", "to");
-  if (b - a > MAX_SPAN_DAYS * 86_400_000) throw badInput(`At most ${MAX_SPAN_DAYS} days from \`from\` to \`to\`.`, "to");
+  if (b - a > MAX_SPAN_DAYS * 86_400_000)
+    throw badInput(`At most ${MAX_SPAN_DAYS} days from \`from\` to \`to\`.`, "to");
   return [a, b];
 }
 
 export function checkDateSpan(from: IsoDate, to: IsoDate): void {
   if (to < from) throw badInput("`to` is before `from`.", "to");
-  if (daysBetween(from, to) > MAX_SPAN_DAYS) throw badInput(`At most ${MAX_SPAN_DAYS} days from \`from\` to \`to\`.`, "to");
+  if (daysBetween(from, to) > MAX_SPAN_DAYS)
+    throw badInput(`At most ${MAX_SPAN_DAYS} days from \`from\` to \`to\`.`, "to");
 }
 
 /** Runs a calendar question, turning "outside the covered years" into the caller's error it is. */

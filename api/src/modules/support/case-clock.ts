@@ -8,7 +8,11 @@ import type { PauseRow, SupportCaseRow } from "./support-case.service.js";
 
 /** The waiting-on-customer pauses of cases, in order: the clock stands still during each. */
 export function pausesOf(db: DbOrTx, caseIds: readonly string[]) {
-  return db.select().from(supportCasePauses).where(inArray(supportCasePauses.caseId, [...caseIds])).orderBy(asc(supportCasePauses.startedAt));
+  return db
+    .select()
+    .from(supportCasePauses)
+    .where(inArray(supportCasePauses.caseId, [...caseIds]))
+    .orderBy(asc(supportCasePauses.startedAt));
 }
 
 /** What a case's clock is computed from: its opening, its target and its pauses. */
@@ -20,7 +24,10 @@ export function clockFacts(c: SupportCaseRow, pauses: readonly PauseRow[]): Cloc
   };
 }
 
-/** Where a case stands against its first-response deadline, as the queue marks it; the GraphQL enum is made from this list. */
+/**
+ * Where a case stands against its first-response deadline, as the queue marks it; the GraphQL enum is made from this
+ * list.
+ */
 export const CASE_DEADLINES = ["OVERDUE", "NEAR_DEADLINE"] as const;
 export type CaseDeadline = (typeof CASE_DEADLINES)[number];
 
@@ -31,20 +38,39 @@ function clockRuns(c: Pick<SupportCaseRow, "firstRespondedAt" | "status">): bool
   return !c.firstRespondedAt && (CLOCK_STATUSES as readonly string[]).includes(c.status);
 }
 
-/** A case's clock at `now`: the one reading behind `openHoursLeft`, `nearDeadline`, `overdue` and the deadline filter. */
-export function clockOfCase(calendar: SupportCalendar, c: SupportCaseRow, pauses: readonly PauseRow[], now: number): ClockReading {
-  return readClock(calendar, clockFacts(c, pauses), { running: clockRuns(c), stoppedAt: c.firstRespondedAt?.getTime() ?? null }, now);
+/**
+ * A case's clock at `now`: the one reading behind `openHoursLeft`, `nearDeadline`, `overdue` and the deadline filter.
+ */
+export function clockOfCase(
+  calendar: SupportCalendar,
+  c: SupportCaseRow,
+  pauses: readonly PauseRow[],
+  now: number,
+): ClockReading {
+  return readClock(
+    calendar,
+    clockFacts(c, pauses),
+    { running: clockRuns(c), stoppedAt: c.firstRespondedAt?.getTime() ?? null },
+    now,
+  );
 }
 
 /** The cases under `where` whose clock still runs (`clockRuns` as a condition), each with its pauses. */
-export async function runningCases(db: DbOrTx, where: SQL | undefined): Promise<{ row: SupportCaseRow; pauses: PauseRow[] }[]> {
+export async function runningCases(
+  db: DbOrTx,
+  where: SQL | undefined,
+): Promise<{ row: SupportCaseRow; pauses: PauseRow[] }[]> {
   const rows = await db
     .select()
     .from(supportCases)
     .where(and(where, isNull(supportCases.firstRespondedAt), inArray(supportCases.status, [...CLOCK_STATUSES])));
   if (rows.length === 0) return [];
   const byCase = new Map<string, PauseRow[]>();
-  for (const p of await pausesOf(db, rows.map((c) => c.id))) byCase.set(p.caseId, [...(byCase.get(p.caseId) ?? []), p]);
+  for (const p of await pausesOf(
+    db,
+    rows.map((c) => c.id),
+  ))
+    byCase.set(p.caseId, [...(byCase.get(p.caseId) ?? []), p]);
   return rows.map((row) => ({ row, pauses: byCase.get(row.id) ?? [] }));
 }
 
@@ -53,7 +79,12 @@ export async function runningCases(db: DbOrTx, where: SQL | undefined): Promise<
  * on the calendar, so the mark cannot be a column: the unanswered open cases (a queue's worth, not
  * the archive) are read and their clocks computed, as the queue computes them for each row.
  */
-export async function atDeadline(db: DbOrTx, where: SQL | undefined, deadline: CaseDeadline, now: number): Promise<SQL> {
+export async function atDeadline(
+  db: DbOrTx,
+  where: SQL | undefined,
+  deadline: CaseDeadline,
+  now: number,
+): Promise<SQL> {
   const [running, calendar] = await Promise.all([runningCases(db, where), supportCalendar(db)]);
   const ids = running
     .filter(({ row, pauses }) => {

@@ -6,8 +6,16 @@ const atProperty: Installer = { id: "lasteknik", name: "Låsteknik Väst AB", so
 
 describe("who answers a case", () => {
   it("sends programming and daily operation to the installer, naming where the installer is known from", () => {
-    expect(routeCase("PROGRAMMING", onAgreement)).toEqual({ routedTo: "PARTNER", partnerId: "nordsak", reason: "INSTALLER_ON_AGREEMENT" });
-    expect(routeCase("DAILY_OPERATION", atProperty)).toEqual({ routedTo: "PARTNER", partnerId: "lasteknik", reason: "PROPERTY_INSTALLER" });
+    expect(routeCase("PROGRAMMING", onAgreement)).toEqual({
+      routedTo: "PARTNER",
+      partnerId: "nordsak",
+      reason: "INSTALLER_ON_AGREEMENT",
+    });
+    expect(routeCase("DAILY_OPERATION", atProperty)).toEqual({
+      routedTo: "PARTNER",
+      partnerId: "lasteknik",
+      reason: "PROPERTY_INSTALLER",
+    });
   });
 
   it("sends installer questions to the vendor when the customer has no installer", () => {
@@ -16,7 +24,11 @@ describe("who answers a case", () => {
 
   it("sends technical, billing and other questions to the vendor and keeps the installer for a hand-over", () => {
     for (const category of ["TECHNICAL", "BILLING", "OTHER"] satisfies Category[]) {
-      expect(routeCase(category, onAgreement)).toEqual({ routedTo: "VENDOR", partnerId: "nordsak", reason: "VENDOR_QUESTION" });
+      expect(routeCase(category, onAgreement)).toEqual({
+        routedTo: "VENDOR",
+        partnerId: "nordsak",
+        reason: "VENDOR_QUESTION",
+      });
       expect(routeCase(category, null)).toEqual({ routedTo: "VENDOR", partnerId: null, reason: "VENDOR_QUESTION" });
     }
   });

@@ -9,7 +9,8 @@ type Route = "VENDOR" | "PARTNER";
 
 const INSTALLER_CATEGORIES: readonly Category[] = ["PROGRAMMING", "DAILY_OPERATION"];
 
-export type RoutingReasonCode = "INSTALLER_ON_AGREEMENT" | "PROPERTY_INSTALLER" | "NO_INSTALLER" | "VENDOR_QUESTION" | "HANDED_OVER";
+export type RoutingReasonCode =
+  "INSTALLER_ON_AGREEMENT" | "PROPERTY_INSTALLER" | "NO_INSTALLER" | "VENDOR_QUESTION" | "HANDED_OVER";
 
 export interface Installer {
   id: string;
@@ -26,9 +27,14 @@ export interface Routing {
 }
 
 export function routeCase(category: Category, installer: Installer | null): Routing {
-  if (!INSTALLER_CATEGORIES.includes(category)) return { routedTo: "VENDOR", partnerId: installer?.id ?? null, reason: "VENDOR_QUESTION" };
+  if (!INSTALLER_CATEGORIES.includes(category))
+    return { routedTo: "VENDOR", partnerId: installer?.id ?? null, reason: "VENDOR_QUESTION" };
   if (!installer) return { routedTo: "VENDOR", partnerId: null, reason: "NO_INSTALLER" };
-  return { routedTo: "PARTNER", partnerId: installer.id, reason: installer.source === "AGREEMENT" ? "INSTALLER_ON_AGREEMENT" : "PROPERTY_INSTALLER" };
+  return {
+    routedTo: "PARTNER",
+    partnerId: installer.id,
+    reason: installer.source === "AGREEMENT" ? "INSTALLER_ON_AGREEMENT" : "PROPERTY_INSTALLER",
+  };
 }
 
 /** The reason in the customer's words, Swedish first. */
@@ -54,8 +60,14 @@ export function routingMessage(code: RoutingReasonCode, partnerName: string | nu
         en: "You have no installer registered with us, so Aptus support helps you directly.",
       };
     case "VENDOR_QUESTION":
-      return { sv: "Tekniska frågor, fakturafrågor och övriga frågor besvaras av Aptus support.", en: "Technical, billing and other questions are answered by Aptus support." };
+      return {
+        sv: "Tekniska frågor, fakturafrågor och övriga frågor besvaras av Aptus support.",
+        en: "Technical, billing and other questions are answered by Aptus support.",
+      };
     case "HANDED_OVER":
-      return { sv: `Ärendet har lämnats över till ${partnerName ?? "Aptus support"}, som är bäst lämpad att svara.`, en: `The case was handed over to ${partnerName ?? "Aptus support"}, who is best placed to answer.` };
+      return {
+        sv: `Ärendet har lämnats över till ${partnerName ?? "Aptus support"}, som är bäst lämpad att svara.`,
+        en: `The case was handed over to ${partnerName ?? "Aptus support"}, who is best placed to answer.`,
+      };
   }
 }

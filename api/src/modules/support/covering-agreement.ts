@@ -1,6 +1,12 @@
 import { and, asc, desc, eq, exists, inArray, isNotNull, isNull, sql } from "drizzle-orm";
 import type { DbOrTx } from "../../db/client.js";
-import { agreementProperties, agreements, organisations, properties, supportResponseTargets } from "../../db/schema/index.js";
+import {
+  agreementProperties,
+  agreements,
+  organisations,
+  properties,
+  supportResponseTargets,
+} from "../../db/schema/index.js";
 import { clockAt } from "../../shared/clock.js";
 import type { IsoDate } from "../../shared/dates.js";
 import { statusSql, VALID_STATUSES } from "../agreements/index.js";
@@ -20,7 +26,19 @@ export async function coveringAgreement(db: DbOrTx, customerId: string, property
         eq(agreements.customerId, customerId),
         // The expiring window does not matter here: ACTIVE and EXPIRING are both valid.
         inArray(statusSql(clockAt(today)), [...VALID_STATUSES]),
-        propertyId ? exists(db.select({ x: sql`1` }).from(agreementProperties).where(and(eq(agreementProperties.agreementId, agreements.id), eq(agreementProperties.propertyId, propertyId)))) : undefined,
+        propertyId
+          ? exists(
+              db
+                .select({ x: sql`1` })
+                .from(agreementProperties)
+                .where(
+                  and(
+                    eq(agreementProperties.agreementId, agreements.id),
+                    eq(agreementProperties.propertyId, propertyId),
+                  ),
+                ),
+            )
+          : undefined,
       ),
     )
     .orderBy(desc(sql`${agreements.tier} = 'PLUS_500'`), asc(agreements.createdAt))
@@ -32,7 +50,12 @@ export async function coveringAgreement(db: DbOrTx, customerId: string, property
  * The customer's installer: the partner on the covering agreement, else the property's installer;
  * without a property, the one installer of all the customer's properties when there is exactly one.
  */
-export async function installerOf(db: DbOrTx, customerId: string, propertyId: string | null, agreementPartnerId: string | null): Promise<Installer | null> {
+export async function installerOf(
+  db: DbOrTx,
+  customerId: string,
+  propertyId: string | null,
+  agreementPartnerId: string | null,
+): Promise<Installer | null> {
   const named = async (id: string, source: Installer["source"]) => {
     const [o] = await db.select({ name: organisations.name }).from(organisations).where(eq(organisations.id, id));
     return o ? { id, name: o.name, source } : null;
@@ -41,7 +64,13 @@ export async function installerOf(db: DbOrTx, customerId: string, propertyId: st
   const installers = await db
     .selectDistinct({ installerId: properties.installerId })
     .from(properties)
-    .where(and(eq(properties.customerId, customerId), isNotNull(properties.installerId), propertyId ? eq(properties.id, propertyId) : undefined));
+    .where(
+      and(
+        eq(properties.customerId, customerId),
+        isNotNull(properties.installerId),
+        propertyId ? eq(properties.id, propertyId) : undefined,
+      ),
+    );
   return installers.length === 1 ? named(installers[0]!.installerId!, "PROPERTY") : null;
 }
 
@@ -50,7 +79,15 @@ export async function responseTarget(db: DbOrTx, tier: "PLUS_500" | "BRF" | null
   const [row] = await db
     .select()
     .from(supportResponseTargets)
-    .where(and(eq(supportResponseTargets.coveredByAgreement, tier !== null), tier ? eq(supportResponseTargets.tier, tier) : isNull(supportResponseTargets.tier)));
-  if (!row) throw new Error(`No support response target for ${tier ?? "cases without agreement"}: the support_response_targets table is incomplete.`);
+    .where(
+      and(
+        eq(supportResponseTargets.coveredByAgreement, tier !== null),
+        tier ? eq(supportResponseTargets.tier, tier) : isNull(supportResponseTargets.tier),
+      ),
+    );
+  if (!row)
+    throw new Error(
+      `No support response target for ${tier ?? "cases without agreement"}: the support_response_targets table is incomplete.`,
+    );
   return row;
 }

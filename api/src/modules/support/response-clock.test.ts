@@ -10,13 +10,21 @@ const calendar = new SupportCalendar(
 );
 const t = (iso: string) => Date.parse(iso);
 const monday8 = t("2026-03-02T08:00:00+01:00");
-const facts = (pauses: ClockFacts["pauses"] = []): ClockFacts => ({ openedAt: monday8, targetMs: 4 * MS_PER_HOUR, pauses });
+const facts = (pauses: ClockFacts["pauses"] = []): ClockFacts => ({
+  openedAt: monday8,
+  targetMs: 4 * MS_PER_HOUR,
+  pauses,
+});
 const at = (f: ClockFacts, iso: string) => readClock(calendar, f, { running: true, stoppedAt: null }, t(iso));
 
 describe("the first-response clock", () => {
   it("flags a case near its deadline from 75 % of the target used, and overdue once all of it is", () => {
     expect(at(facts(), "2026-03-02T10:59:00+01:00")).toMatchObject({ nearDeadline: false, overdue: false });
-    expect(at(facts(), "2026-03-02T11:00:00+01:00")).toMatchObject({ nearDeadline: true, overdue: false, leftMs: MS_PER_HOUR });
+    expect(at(facts(), "2026-03-02T11:00:00+01:00")).toMatchObject({
+      nearDeadline: true,
+      overdue: false,
+      leftMs: MS_PER_HOUR,
+    });
     expect(at(facts(), "2026-03-02T12:00:00+01:00")).toMatchObject({ nearDeadline: false, overdue: true, leftMs: 0 });
     expect(at(facts(), "2026-03-03T09:00:00+01:00").leftMs! / MS_PER_HOUR).toBe(-6); // 9 h Monday + 1 h Tuesday used
   });
@@ -29,12 +37,21 @@ describe("the first-response clock", () => {
 
   it("has no deadline while a pause runs with time left, but keeps one that passed before the pause", () => {
     expect(responseDueAt(calendar, facts([{ startedAt: t("2026-03-02T09:00:00+01:00"), endedAt: null }]))).toBeNull();
-    expect(new Date(responseDueAt(calendar, facts([{ startedAt: t("2026-03-02T15:00:00+01:00"), endedAt: null }]))!).toISOString()).toBe("2026-03-02T11:00:00.000Z");
+    expect(
+      new Date(
+        responseDueAt(calendar, facts([{ startedAt: t("2026-03-02T15:00:00+01:00"), endedAt: null }]))!,
+      ).toISOString(),
+    ).toBe("2026-03-02T11:00:00.000Z");
   });
 
   it("counts no time while a pause is still running, and the time before it once", () => {
     const waiting = facts([{ startedAt: t("2026-03-02T09:00:00+01:00"), endedAt: null }]);
-    expect(at(waiting, "2026-03-02T11:00:00+01:00")).toEqual({ usedMs: MS_PER_HOUR, leftMs: 3 * MS_PER_HOUR, nearDeadline: false, overdue: false });
+    expect(at(waiting, "2026-03-02T11:00:00+01:00")).toEqual({
+      usedMs: MS_PER_HOUR,
+      leftMs: 3 * MS_PER_HOUR,
+      nearDeadline: false,
+      overdue: false,
+    });
     expect(at(waiting, "2026-03-04T11:00:00+01:00").usedMs).toBe(MS_PER_HOUR);
   });
 
@@ -55,14 +72,21 @@ describe("the first-response clock", () => {
 
   it("leaves out a pause that began after the first answer, and time after the answer inside a pause", () => {
     const later = facts([{ startedAt: t("2026-03-02T10:00:00+01:00"), endedAt: t("2026-03-02T10:30:00+01:00") }]);
-    const answeredAt = (iso: string, f: ClockFacts) => readClock(calendar, f, { running: false, stoppedAt: t(iso) }, t("2026-03-05T09:00:00+01:00")).usedMs / MS_PER_HOUR;
+    const answeredAt = (iso: string, f: ClockFacts) =>
+      readClock(calendar, f, { running: false, stoppedAt: t(iso) }, t("2026-03-05T09:00:00+01:00")).usedMs /
+      MS_PER_HOUR;
     expect(answeredAt("2026-03-02T09:30:00+01:00", later)).toBe(1.5);
     const waiting = facts([{ startedAt: t("2026-03-02T09:00:00+01:00"), endedAt: t("2026-03-02T12:00:00+01:00") }]);
     expect(answeredAt("2026-03-02T10:00:00+01:00", waiting)).toBe(1);
   });
 
   it("stops at the first answer: nothing left to count and no flags", () => {
-    const r = readClock(calendar, facts(), { running: false, stoppedAt: t("2026-03-02T09:30:00+01:00") }, t("2026-03-05T09:00:00+01:00"));
+    const r = readClock(
+      calendar,
+      facts(),
+      { running: false, stoppedAt: t("2026-03-02T09:30:00+01:00") },
+      t("2026-03-05T09:00:00+01:00"),
+    );
     expect(r).toEqual({ usedMs: 1.5 * MS_PER_HOUR, leftMs: null, nearDeadline: false, overdue: false });
   });
 });

@@ -65,10 +65,20 @@ export interface ClockReading {
  * Where the clock stands at `now`: time used in open hours, time left, and the queue's flags —
  * near the deadline from 75 % of the target used, overdue once it is all used and still unanswered.
  */
-export function readClock(calendar: SupportCalendar, f: ClockFacts, state: { running: boolean; stoppedAt: number | null }, now: number): ClockReading {
+export function readClock(
+  calendar: SupportCalendar,
+  f: ClockFacts,
+  state: { running: boolean; stoppedAt: number | null },
+  now: number,
+): ClockReading {
   const until = state.stoppedAt !== null ? Math.min(state.stoppedAt, now) : now;
   const usedMs = openMsUsed(calendar, f, until);
   if (!state.running) return { usedMs, leftMs: null, nearDeadline: false, overdue: false };
   const leftMs = f.targetMs - usedMs;
-  return { usedMs, leftMs, overdue: leftMs <= 0, nearDeadline: leftMs > 0 && usedMs >= NEAR_DEADLINE_SHARE * f.targetMs };
+  return {
+    usedMs,
+    leftMs,
+    overdue: leftMs <= 0,
+    nearDeadline: leftMs > 0 && usedMs >= NEAR_DEADLINE_SHARE * f.targetMs,
+  };
 }

@@ -23,27 +23,44 @@ import {
 @Resolver(() => SupportCalendar)
 export class SupportCalendarResolver {
   @Authorized()
-  @Query(() => SupportCalendar, { description: "Support's opening hours, open-or-closed, and deadlines counted in open hours." })
+  @Query(() => SupportCalendar, {
+    description: "Support's opening hours, open-or-closed, and deadlines counted in open hours.",
+  })
   async supportCalendar(@Ctx() ctx: Context) {
     return Object.assign(new SupportCalendar(), { calendar: await service.supportCalendar(ctx.db) });
   }
 
-  @FieldResolver(() => Boolean, { description: "Whether support is open at the instant (opening time included, closing time not)." })
+  @FieldResolver(() => Boolean, {
+    description: "Whether support is open at the instant (opening time included, closing time not).",
+  })
   isOpen(@Root() c: SupportCalendar, @Arg("at", () => DateTimeResolver, { description: "The instant." }) at: Date) {
     return asked(() => c.calendar.isOpen(checkInstant(at, "at")), "at");
   }
 
-  @FieldResolver(() => DateTimeResolver, { description: "The first instant at or after `after` when support opens; `after` itself only when support opens exactly then." })
-  nextOpening(@Root() c: SupportCalendar, @Arg("after", () => DateTimeResolver, { description: "From when to look." }) after: Date) {
+  @FieldResolver(() => DateTimeResolver, {
+    description:
+      "The first instant at or after `after` when support opens; `after` itself only when support opens exactly then.",
+  })
+  nextOpening(
+    @Root() c: SupportCalendar,
+    @Arg("after", () => DateTimeResolver, { description: "From when to look." }) after: Date,
+  ) {
     return new Date(asked(() => c.calendar.nextOpening(checkInstant(after, "after")), "after"));
   }
 
-  @FieldResolver(() => DateTimeResolver, { description: "When support next closes: the end of the open stretch at `at`, or of the next one when closed." })
-  nextClosing(@Root() c: SupportCalendar, @Arg("at", () => DateTimeResolver, { description: "From when to look." }) at: Date) {
+  @FieldResolver(() => DateTimeResolver, {
+    description: "When support next closes: the end of the open stretch at `at`, or of the next one when closed.",
+  })
+  nextClosing(
+    @Root() c: SupportCalendar,
+    @Arg("at", () => DateTimeResolver, { description: "From when to look." }) at: Date,
+  ) {
     return new Date(asked(() => c.calendar.nextClosing(checkInstant(at, "at")), "at"));
   }
 
-  @FieldResolver(() => [OpeningDay], { description: "Every day from `from` to `to` (both included, at most 366 days) with its hours or why it is closed." })
+  @FieldResolver(() => [OpeningDay], {
+    description: "Every day from `from` to `to` (both included, at most 366 days) with its hours or why it is closed.",
+  })
   openingHours(
     @Root() c: SupportCalendar,
     @Arg("from", () => DateScalar, { description: "First date." }) from: string,
@@ -53,17 +70,24 @@ export class SupportCalendarResolver {
     return asked(() => c.calendar.openingDays(from, to), "from").map(OpeningDay.from);
   }
 
-  @FieldResolver(() => DateTimeResolver, { description: "The instant when `openHours` open hours have passed since `from` (0 to 2000). A deadline that ends at closing time is that closing time." })
+  @FieldResolver(() => DateTimeResolver, {
+    description:
+      "The instant when `openHours` open hours have passed since `from` (0 to 2000). A deadline that ends at closing time is that closing time.",
+  })
   responseDeadline(
     @Root() c: SupportCalendar,
     @Arg("from", () => DateTimeResolver, { description: "When the clock starts." }) from: Date,
     @Arg("openHours", () => Float, { description: "Open hours to count, e.g. 4 or 1.5." }) openHours: number,
   ) {
     checkOpenHours(openHours);
-    return new Date(asked(() => c.calendar.deadline(checkInstant(from, "from"), Math.round(openHours * MS_PER_HOUR)), "from"));
+    return new Date(
+      asked(() => c.calendar.deadline(checkInstant(from, "from"), Math.round(openHours * MS_PER_HOUR)), "from"),
+    );
   }
 
-  @FieldResolver(() => Float, { description: "Open hours between two instants (at most 366 days apart; `to` not before `from`)." })
+  @FieldResolver(() => Float, {
+    description: "Open hours between two instants (at most 366 days apart; `to` not before `from`).",
+  })
   openHoursBetween(
     @Root() c: SupportCalendar,
     @Arg("from", () => DateTimeResolver, { description: "Start." }) from: Date,
@@ -73,7 +97,9 @@ export class SupportCalendarResolver {
     return asked(() => c.calendar.openMsBetween(a, b), "from") / MS_PER_HOUR;
   }
 
-  @FieldResolver(() => [SupportCalendarException], { description: "The vendor's closed days and changed hours from `from` to `to` (at most 366 days)." })
+  @FieldResolver(() => [SupportCalendarException], {
+    description: "The vendor's closed days and changed hours from `from` to `to` (at most 366 days).",
+  })
   async exceptions(
     @Arg("from", () => DateScalar, { description: "First date." }) from: string,
     @Arg("to", () => DateScalar, { description: "Last date." }) to: string,
@@ -84,16 +110,34 @@ export class SupportCalendarResolver {
   }
 
   @Authorized(...CALENDAR_KEEPERS)
-  @Mutation(() => SetSupportCalendarExceptionPayload, { description: "Close support on a date or change its hours, with a reason (admins). Open cases' response deadlines are recomputed at once." })
-  async setSupportCalendarException(@Arg("input", () => SetSupportCalendarExceptionInput, { description: "Date, times (none to close), reason." }) input: SetSupportCalendarExceptionInput, @CurrentViewer() viewer: Viewer, @Ctx() ctx: Context) {
+  @Mutation(() => SetSupportCalendarExceptionPayload, {
+    description:
+      "Close support on a date or change its hours, with a reason (admins). Open cases' response deadlines are recomputed at once.",
+  })
+  async setSupportCalendarException(
+    @Arg("input", () => SetSupportCalendarExceptionInput, { description: "Date, times (none to close), reason." })
+    input: SetSupportCalendarExceptionInput,
+    @CurrentViewer() viewer: Viewer,
+    @Ctx() ctx: Context,
+  ) {
     const r = await changeCalendarException(ctx.db, viewer, (tx, v) => service.setCalendarException(tx, v, input));
     return payload(r, "exception", SupportCalendarException.from);
   }
 
   @Authorized(...CALENDAR_KEEPERS)
-  @Mutation(() => RemoveSupportCalendarExceptionPayload, { description: "Go back to the usual hours on a date (admins). Open cases' response deadlines are recomputed at once." })
-  async removeSupportCalendarException(@Arg("input", () => RemoveSupportCalendarExceptionInput, { description: "The date." }) input: RemoveSupportCalendarExceptionInput, @CurrentViewer() viewer: Viewer, @Ctx() ctx: Context) {
-    const r = await changeCalendarException(ctx.db, viewer, (tx, v) => service.removeCalendarException(tx, v, input.date));
+  @Mutation(() => RemoveSupportCalendarExceptionPayload, {
+    description:
+      "Go back to the usual hours on a date (admins). Open cases' response deadlines are recomputed at once.",
+  })
+  async removeSupportCalendarException(
+    @Arg("input", () => RemoveSupportCalendarExceptionInput, { description: "The date." })
+    input: RemoveSupportCalendarExceptionInput,
+    @CurrentViewer() viewer: Viewer,
+    @Ctx() ctx: Context,
+  ) {
+    const r = await changeCalendarException(ctx.db, viewer, (tx, v) =>
+      service.removeCalendarException(tx, v, input.date),
+    );
     return payload(r, "exception", SupportCalendarException.from);
   }
 }

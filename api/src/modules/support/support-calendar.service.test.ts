@@ -27,18 +27,28 @@ const iso = (ms: number) => new Date(ms).toISOString();
 function hours(date: string, cal = calendar): string {
   const [day] = cal.openingDays(date, date);
   if (!day!.slots.length) return `[${day!.closedReason}]`;
-  const local = (ms: number) => new Date(ms).toLocaleTimeString("sv-SE", { timeZone: "Europe/Stockholm", hour: "2-digit", minute: "2-digit" });
+  const local = (ms: number) =>
+    new Date(ms).toLocaleTimeString("sv-SE", { timeZone: "Europe/Stockholm", hour: "2-digit", minute: "2-digit" });
   return day!.slots.map((s) => `${local(s.opensAt)}–${local(s.closesAt)}`).join(", ");
 }
 const deadline = (from: string, h: number) => iso(calendar.deadline(t(from), h * MS_PER_HOUR));
 
 describe("the support calendar on hand-checked dates", () => {
   it("is closed over the Easter weekends, Good Friday to Easter Monday, and open on Maundy Thursday", () => {
-    expect(["2025-04-17", "2025-04-18", "2025-04-19", "2025-04-20", "2025-04-21", "2025-04-22"].map((d) => hours(d))).toEqual([
-      "08:00–17:00", "[Långfredagen]", "[Lördag]", "[Påskdagen]", "[Annandag påsk]", "08:00–17:00",
+    expect(
+      ["2025-04-17", "2025-04-18", "2025-04-19", "2025-04-20", "2025-04-21", "2025-04-22"].map((d) => hours(d)),
+    ).toEqual(["08:00–17:00", "[Långfredagen]", "[Lördag]", "[Påskdagen]", "[Annandag påsk]", "08:00–17:00"]);
+    expect(["2026-04-02", "2026-04-03", "2026-04-06", "2026-04-07"].map((d) => hours(d))).toEqual([
+      "08:00–17:00",
+      "[Långfredagen]",
+      "[Annandag påsk]",
+      "08:00–17:00",
     ]);
-    expect(["2026-04-02", "2026-04-03", "2026-04-06", "2026-04-07"].map((d) => hours(d))).toEqual(["08:00–17:00", "[Långfredagen]", "[Annandag påsk]", "08:00–17:00"]);
-    expect(["2027-03-26", "2027-03-29", "2027-03-30"].map((d) => hours(d))).toEqual(["[Långfredagen]", "[Annandag påsk]", "08:00–17:00"]);
+    expect(["2027-03-26", "2027-03-29", "2027-03-30"].map((d) => hours(d))).toEqual([
+      "[Långfredagen]",
+      "[Annandag påsk]",
+      "08:00–17:00",
+    ]);
   });
 
   it("is closed on Ascension Day, a Thursday each year", () => {
@@ -71,8 +81,32 @@ describe("the support calendar on hand-checked dates", () => {
   });
 
   it("is closed from Christmas Eve to Boxing Day and on New Year's Eve and Day, open in between", () => {
-    expect(["2026-12-23", "2026-12-24", "2026-12-25", "2026-12-26", "2026-12-28", "2026-12-29", "2026-12-30", "2026-12-31", "2027-01-01", "2027-01-04", "2027-01-06"].map((d) => hours(d))).toEqual([
-      "08:00–17:00", "[Julafton]", "[Juldagen]", "[Annandag jul]", "08:00–17:00", "08:00–17:00", "08:00–17:00", "[Nyårsafton]", "[Nyårsdagen]", "08:00–17:00", "[Trettondedag jul]",
+    expect(
+      [
+        "2026-12-23",
+        "2026-12-24",
+        "2026-12-25",
+        "2026-12-26",
+        "2026-12-28",
+        "2026-12-29",
+        "2026-12-30",
+        "2026-12-31",
+        "2027-01-01",
+        "2027-01-04",
+        "2027-01-06",
+      ].map((d) => hours(d)),
+    ).toEqual([
+      "08:00–17:00",
+      "[Julafton]",
+      "[Juldagen]",
+      "[Annandag jul]",
+      "08:00–17:00",
+      "08:00–17:00",
+      "08:00–17:00",
+      "[Nyårsafton]",
+      "[Nyårsdagen]",
+      "08:00–17:00",
+      "[Trettondedag jul]",
     ]);
   });
 
@@ -92,9 +126,13 @@ describe("the support calendar on hand-checked dates", () => {
   it("keeps Swedish wall-clock hours across the nights of both daylight-saving switches", () => {
     expect(iso(calendar.nextOpening(t("2026-03-27T15:00:00Z")))).toBe("2026-03-30T06:00:00.000Z"); // Fri 16:00 CET → Mon 08:00 CEST
     expect(calendar.isOpen(t("2026-03-29T01:30:00Z"))).toBe(false); // 03:30 CEST, just after the switch
-    expect(calendar.openMsBetween(t("2026-03-27T12:00:00+01:00"), t("2026-03-30T12:00:00+02:00")) / MS_PER_HOUR).toBe(8);
+    expect(calendar.openMsBetween(t("2026-03-27T12:00:00+01:00"), t("2026-03-30T12:00:00+02:00")) / MS_PER_HOUR).toBe(
+      8,
+    );
     expect(iso(calendar.nextOpening(t("2026-10-25T00:30:00Z")))).toBe("2026-10-26T07:00:00.000Z"); // the autumn night → Mon 08:00 CET
-    expect(calendar.openMsBetween(t("2026-10-23T12:00:00+02:00"), t("2026-10-26T12:00:00+01:00")) / MS_PER_HOUR).toBe(8);
+    expect(calendar.openMsBetween(t("2026-10-23T12:00:00+02:00"), t("2026-10-26T12:00:00+01:00")) / MS_PER_HOUR).toBe(
+      8,
+    );
     expect(calendar.isOpen(t("2026-10-26T07:00:00Z"))).toBe(true);
     expect(calendar.isOpen(t("2026-10-26T06:59:59.999Z"))).toBe(false);
   });
@@ -142,8 +180,19 @@ describe("openHoursBetween and responseDeadline", () => {
 describe("the vendor's own closed days", () => {
   it("closes a date (or changes its hours) for every process at once, and reopens it when removed", async () => {
     expect(hours("2026-03-13")).toBe("08:00–16:00");
-    okOf(await mutate(database.db, (tx) => setCalendarException(tx, admin, { date: "2026-03-13", reason: "Personaldag" })));
-    okOf(await mutate(database.db, (tx) => setCalendarException(tx, admin, { date: "2026-06-19", opensAt: "09:00", closesAt: "12:00", reason: "Jour på midsommarafton" })));
+    okOf(
+      await mutate(database.db, (tx) => setCalendarException(tx, admin, { date: "2026-03-13", reason: "Personaldag" })),
+    );
+    okOf(
+      await mutate(database.db, (tx) =>
+        setCalendarException(tx, admin, {
+          date: "2026-06-19",
+          opensAt: "09:00",
+          closesAt: "12:00",
+          reason: "Jour på midsommarafton",
+        }),
+      ),
+    );
     const changed = await supportCalendar(database.db);
     expect(changed).not.toBe(calendar);
     expect(hours("2026-03-13", changed)).toBe("[Personaldag]");
@@ -154,20 +203,34 @@ describe("the vendor's own closed days", () => {
   });
 
   it("sees hours changed straight in the database: a trigger bumps the revision whatever writes the rows", async () => {
-    await database.db.execute(sql`insert into support_opening_hours (weekday, week_from, week_to, opens_at, closes_at) values (6, 1, 53, '10:00', '12:00')`);
+    await database.db.execute(
+      sql`insert into support_opening_hours (weekday, week_from, week_to, opens_at, closes_at) values (6, 1, 53, '10:00', '12:00')`,
+    );
     expect(hours("2026-03-14", await supportCalendar(database.db))).toBe("10:00–12:00");
     await database.db.execute(sql`delete from support_opening_hours where weekday = 6`);
     expect(hours("2026-03-14", await supportCalendar(database.db))).toBe("[Lördag]");
   });
 
   it("refuses changed hours without both times or with closing before opening, and a closed day without a reason", async () => {
-    const r1 = await mutate(database.db, (tx) => setCalendarException(tx, admin, { date: "2026-03-16", opensAt: "10:00", reason: "x" }));
-    const r2 = await mutate(database.db, (tx) => setCalendarException(tx, admin, { date: "2026-03-16", opensAt: "10:00", closesAt: "09:00", reason: "x" }));
+    const r1 = await mutate(database.db, (tx) =>
+      setCalendarException(tx, admin, { date: "2026-03-16", opensAt: "10:00", reason: "x" }),
+    );
+    const r2 = await mutate(database.db, (tx) =>
+      setCalendarException(tx, admin, { date: "2026-03-16", opensAt: "10:00", closesAt: "09:00", reason: "x" }),
+    );
     const r3 = await mutate(database.db, (tx) => setCalendarException(tx, admin, { date: "2026-03-16", reason: "  " }));
-    expect([r1, r2, r3].map((r) => ("errors" in r ? r.errors[0]!.code : "ok"))).toEqual(["INVALID_OPENING_TIMES", "INVALID_OPENING_TIMES", "REASON_REQUIRED"]);
+    expect([r1, r2, r3].map((r) => ("errors" in r ? r.errors[0]!.code : "ok"))).toEqual([
+      "INVALID_OPENING_TIMES",
+      "INVALID_OPENING_TIMES",
+      "REASON_REQUIRED",
+    ]);
   });
 
   it("lets only admins change the calendar", async () => {
-    await expect(mutate(database.db, (tx) => setCalendarException(tx, { ...admin, role: "SUPPORT" }, { date: "2026-03-16", reason: "x" }))).rejects.toThrow(/not allowed/);
+    await expect(
+      mutate(database.db, (tx) =>
+        setCalendarException(tx, { ...admin, role: "SUPPORT" }, { date: "2026-03-16", reason: "x" }),
+      ),
+    ).rejects.toThrow(/not allowed/);
   });
 });

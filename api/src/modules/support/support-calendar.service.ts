@@ -29,7 +29,10 @@ async function loadCalendar(db: DbOrTx): Promise<SupportCalendar> {
 const cache = new WeakMap<object, { revision: number; calendar: Promise<SupportCalendar> }>();
 
 export async function supportCalendar(db: Db): Promise<SupportCalendar> {
-  const [row] = await db.select({ revision: supportCalendarRevision.revision }).from(supportCalendarRevision).where(eq(supportCalendarRevision.id, 1));
+  const [row] = await db
+    .select({ revision: supportCalendarRevision.revision })
+    .from(supportCalendarRevision)
+    .where(eq(supportCalendarRevision.id, 1));
   const revision = row?.revision ?? 0;
   const hit = cache.get(db);
   if (hit && hit.revision === revision) return hit.calendar;
@@ -65,14 +68,26 @@ export interface CalendarExceptionInput {
 /** What a valid exception is: a reason, and either no times (closed) or one slot that ends after it starts. */
 function checkException(input: CalendarExceptionInput): Result<CalendarException> {
   const reason = input.reason.trim();
-  if (!reason) return userError(SupportErrors.REASON_REQUIRED, "Say why support is closed or open at other hours that day.", ["input", "reason"]);
+  if (!reason)
+    return userError(SupportErrors.REASON_REQUIRED, "Say why support is closed or open at other hours that day.", [
+      "input",
+      "reason",
+    ]);
   const opensAt = input.opensAt ?? null;
   const closesAt = input.closesAt ?? null;
   if ((opensAt === null) !== (closesAt === null)) {
-    return userError(SupportErrors.INVALID_OPENING_TIMES, "Give both opening and closing time for changed hours, or neither for a closed day.", ["input", opensAt === null ? "opensAt" : "closesAt"]);
+    return userError(
+      SupportErrors.INVALID_OPENING_TIMES,
+      "Give both opening and closing time for changed hours, or neither for a closed day.",
+      ["input", opensAt === null ? "opensAt" : "closesAt"],
+    );
   }
   if (opensAt !== null && closesAt !== null && (!CLOCK.test(opensAt) || !CLOCK.test(closesAt) || closesAt <= opensAt)) {
-    return userError(SupportErrors.INVALID_OPENING_TIMES, "Times are HH:MM in Swedish time, and closing comes after opening.", ["input", "closesAt"]);
+    return userError(
+      SupportErrors.INVALID_OPENING_TIMES,
+      "Times are HH:MM in Swedish time, and closing comes after opening.",
+      ["input", "closesAt"],
+    );
   }
   return ok({ date: input.date, opensAt, closesAt, reason });
 }
@@ -83,7 +98,11 @@ export type CalendarExceptionRow = typeof supportCalendarExceptions.$inferSelect
  * Adds or changes the exception of one date (admins only), in the caller's transaction so that the
  * deadlines recomputed from it land together with it.
  */
-export async function setCalendarException(tx: Tx, viewer: Viewer, input: CalendarExceptionInput): Promise<Result<CalendarExceptionRow>> {
+export async function setCalendarException(
+  tx: Tx,
+  viewer: Viewer,
+  input: CalendarExceptionInput,
+): Promise<Result<CalendarExceptionRow>> {
   requireRole(viewer, CALENDAR_KEEPERS);
   const checked = checkException(input);
   if ("errors" in checked) return checked;
@@ -93,17 +112,37 @@ export async function setCalendarException(tx: Tx, viewer: Viewer, input: Calend
     .values({ date: e.date, opensAt: e.opensAt, closesAt: e.closesAt, reason: e.reason, createdBy: viewer.userId })
     .onConflictDoUpdate({
       target: supportCalendarExceptions.date,
-      set: { opensAt: e.opensAt, closesAt: e.closesAt, reason: e.reason, createdBy: viewer.userId, updatedAt: new Date() },
+      set: {
+        opensAt: e.opensAt,
+        closesAt: e.closesAt,
+        reason: e.reason,
+        createdBy: viewer.userId,
+        updatedAt: new Date(),
+      },
     })
     .returning();
-  await recordAudit(tx, viewer, { action: "supportCalendarExceptionSet", objectType: "SupportCalendarException", objectId: row!.id, details: { ...e } });
+  await recordAudit(tx, viewer, {
+    action: "supportCalendarExceptionSet",
+    objectType: "SupportCalendarException",
+    objectId: row!.id,
+    details: { ...e },
+  });
   return ok(row!);
 }
 
-export async function removeCalendarException(tx: Tx, viewer: Viewer, date: IsoDate): Promise<Result<CalendarExceptionRow>> {
+export async function removeCalendarException(
+  tx: Tx,
+  viewer: Viewer,
+  date: IsoDate,
+): Promise<Result<CalendarExceptionRow>> {
   requireRole(viewer, CALENDAR_KEEPERS);
   const [row] = await tx.delete(supportCalendarExceptions).where(eq(supportCalendarExceptions.date, date)).returning();
   if (!row) return userError(SupportErrors.NOT_FOUND, "No exception on that date.", ["input", "date"]);
-  await recordAudit(tx, viewer, { action: "supportCalendarExceptionRemoved", objectType: "SupportCalendarException", objectId: row.id, details: { date, reason: row.reason } });
+  await recordAudit(tx, viewer, {
+    action: "supportCalendarExceptionRemoved",
+    objectType: "SupportCalendarException",
+    objectId: row.id,
+    details: { date, reason: row.reason },
+  });
   return ok(row);
 }

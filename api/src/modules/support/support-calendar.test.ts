@@ -1,5 +1,12 @@
 import { describe, expect, it } from "vitest";
-import { FIRST_YEAR, LAST_YEAR, MS_PER_HOUR, SupportCalendar, type CalendarException, type OpeningHoursRule } from "./support-calendar.js";
+import {
+  FIRST_YEAR,
+  LAST_YEAR,
+  MS_PER_HOUR,
+  SupportCalendar,
+  type CalendarException,
+  type OpeningHoursRule,
+} from "./support-calendar.js";
 
 // The calendar's rules on opening hours given here, simple enough to check by hand; the brochure's
 // hours as the migration seeds them are checked in support-calendar.service.test.ts. Instants carry
@@ -10,7 +17,8 @@ const iso = (ms: number) => new Date(ms).toISOString();
 function hours(date: string, cal: SupportCalendar): string {
   const [day] = cal.openingDays(date, date);
   if (!day!.slots.length) return `[${day!.closedReason}]`;
-  const local = (ms: number) => new Date(ms).toLocaleTimeString("sv-SE", { timeZone: "Europe/Stockholm", hour: "2-digit", minute: "2-digit" });
+  const local = (ms: number) =>
+    new Date(ms).toLocaleTimeString("sv-SE", { timeZone: "Europe/Stockholm", hour: "2-digit", minute: "2-digit" });
   return day!.slots.map((s) => `${local(s.opensAt)}–${local(s.closesAt)}`).join(", ");
 }
 
@@ -59,7 +67,9 @@ describe("the support calendar's rules on given opening hours", () => {
     // 31 December is New Year's Eve and 1 January a holiday; 2–3 January 2027 a weekend.
     expect(iso(nineToFive().nextOpening(t("2026-12-30T17:00:00+01:00")))).toBe("2027-01-04T07:00:00.000Z");
     expect(iso(nineToFive().nextClosing(t("2026-12-30T17:00:00+01:00")))).toBe("2027-01-04T16:00:00.000Z");
-    expect(iso(nineToFive().deadline(t("2026-12-30T16:00:00+01:00"), 2 * MS_PER_HOUR))).toBe("2027-01-04T08:00:00.000Z");
+    expect(iso(nineToFive().deadline(t("2026-12-30T16:00:00+01:00"), 2 * MS_PER_HOUR))).toBe(
+      "2027-01-04T08:00:00.000Z",
+    );
   });
 
   it("labels public holidays PUBLIC_HOLIDAY and the customary eves NON_WORKING_DAY, both ahead of the weekend", () => {
@@ -77,7 +87,11 @@ describe("the support calendar's rules on given opening hours", () => {
     expect(kind(mondayToThursday, "2026-03-07")).toEqual(["WEEKEND", "Lördag"]);
     expect(kind(mondayToThursday, "2026-03-08")).toEqual(["WEEKEND", "Söndag"]);
     expect(mondayToThursday.openingDays("2026-03-05", "2026-03-05")[0]).toEqual({
-      date: "2026-03-05", slots: [{ opensAt: t("2026-03-05T08:00:00+01:00"), closesAt: t("2026-03-05T17:00:00+01:00") }], closedKind: null, closedReason: null, note: null,
+      date: "2026-03-05",
+      slots: [{ opensAt: t("2026-03-05T08:00:00+01:00"), closesAt: t("2026-03-05T17:00:00+01:00") }],
+      closedKind: null,
+      closedReason: null,
+      note: null,
     });
   });
 
@@ -90,7 +104,11 @@ describe("the support calendar's rules on given opening hours", () => {
     expect(kind(cal, "2026-03-02")).toEqual(["EXCEPTION", "Personaldag"]);
     expect(kind(cal, "2026-03-03")).toEqual(["EXCEPTION", "Halvt angiven"]);
     expect(cal.openingDays("2026-06-19", "2026-06-19")[0]).toEqual({
-      date: "2026-06-19", slots: [{ opensAt: t("2026-06-19T09:00:30+02:00"), closesAt: t("2026-06-19T12:00:00+02:00") }], closedKind: null, closedReason: null, note: "Jour på midsommarafton",
+      date: "2026-06-19",
+      slots: [{ opensAt: t("2026-06-19T09:00:30+02:00"), closesAt: t("2026-06-19T12:00:00+02:00") }],
+      closedKind: null,
+      closedReason: null,
+      note: "Jour på midsommarafton",
     });
     expect(cal.isOpen(t("2026-03-02T10:00:00+01:00"))).toBe(false);
     expect(cal.isOpen(t("2026-06-19T09:00:29+02:00"))).toBe(false);
@@ -99,11 +117,17 @@ describe("the support calendar's rules on given opening hours", () => {
 
   it("applies a rule from its first ISO week to its last, both included", () => {
     const cal = calendarOf([{ weekday: 3, weekFrom: 10, weekTo: 12, opensAt: "08:00", closesAt: "17:00" }]);
-    expect(["2026-02-25", "2026-03-04", "2026-03-18", "2026-03-25"].map((d) => hours(d, cal))).toEqual(["[Stängt]", "08:00–17:00", "08:00–17:00", "[Stängt]"]);
+    expect(["2026-02-25", "2026-03-04", "2026-03-18", "2026-03-25"].map((d) => hours(d, cal))).toEqual([
+      "[Stängt]",
+      "08:00–17:00",
+      "08:00–17:00",
+      "[Stängt]",
+    ]);
   });
 
   it("makes touching or overlapping slots one open stretch, whatever order the rows come in", () => {
-    const week = (cal: SupportCalendar) => cal.openMsBetween(t("2026-03-02T00:00:00+01:00"), t("2026-03-03T00:00:00+01:00")) / MS_PER_HOUR;
+    const week = (cal: SupportCalendar) =>
+      cal.openMsBetween(t("2026-03-02T00:00:00+01:00"), t("2026-03-03T00:00:00+01:00")) / MS_PER_HOUR;
     const touching = calendarOf([...rules("12:00", "17:00"), ...rules("08:00", "12:00")]);
     expect(hours("2026-03-02", touching)).toBe("08:00–12:00, 12:00–17:00");
     expect(touching.intervalCount).toBe(nineToFive().intervalCount);
@@ -152,8 +176,15 @@ describe("the support calendar's rules on given opening hours", () => {
 
   it("lists the days asked for, both ends included, adding years on either side when asked", () => {
     const cal = nineToFive();
-    expect(cal.openingDays("2026-03-02", "2026-03-04").map((d) => d.date)).toEqual(["2026-03-02", "2026-03-03", "2026-03-04"]);
-    expect(cal.openingDays("2025-12-31", "2026-01-01").map((d) => [d.date, d.closedReason])).toEqual([["2025-12-31", "Nyårsafton"], ["2026-01-01", "Nyårsdagen"]]);
+    expect(cal.openingDays("2026-03-02", "2026-03-04").map((d) => d.date)).toEqual([
+      "2026-03-02",
+      "2026-03-03",
+      "2026-03-04",
+    ]);
+    expect(cal.openingDays("2025-12-31", "2026-01-01").map((d) => [d.date, d.closedReason])).toEqual([
+      ["2025-12-31", "Nyårsafton"],
+      ["2026-01-01", "Nyårsdagen"],
+    ]);
     expect(cal.openingDays("2027-01-01", "2027-01-01").map((d) => d.closedReason)).toEqual(["Nyårsdagen"]);
     expect(() => cal.openingDays(`${FIRST_YEAR - 1}-12-31`, "2026-01-01")).toThrow(/covers the years/);
     expect(() => cal.openingDays("2026-01-01", `${LAST_YEAR + 1}-01-01`)).toThrow(/covers the years/);

@@ -89,7 +89,11 @@ export class SupportCalendar {
   private readonly exceptions: Map<IsoDate, CalendarException>;
   private readonly rulesByWeekday: OpeningHoursRule[][];
 
-  constructor(rules: readonly OpeningHoursRule[], exceptions: readonly CalendarException[], years: { first: number; last: number }) {
+  constructor(
+    rules: readonly OpeningHoursRule[],
+    exceptions: readonly CalendarException[],
+    years: { first: number; last: number },
+  ) {
     this.rulesByWeekday = Array.from({ length: 8 }, (_, wd) => rules.filter((r) => r.weekday === wd));
     this.exceptions = new Map(exceptions.map((e) => [e.date, e]));
     this.firstYear = Math.max(FIRST_YEAR, years.first);
@@ -142,7 +146,8 @@ export class SupportCalendar {
     if (openMs <= 0) return from;
     const first = this.intervalAtOrBefore(from);
     const target = this.openMsUntil(from) + openMs;
-    while (this.openThrough.length === 0 || this.openThrough[this.openThrough.length - 1]! < target) this.extendForward();
+    while (this.openThrough.length === 0 || this.openThrough[this.openThrough.length - 1]! < target)
+      this.extendForward();
     // Gallop forward from the interval of `from`: a response target spans a few intervals, not
     // the whole array, so this takes a handful of steps where a full binary search takes ten.
     const through = this.openThrough;
@@ -236,7 +241,8 @@ export class SupportCalendar {
         days.set(day.date, day);
         for (const s of day.slots) {
           // Slots touching across midnight or rows that overlap are one open stretch.
-          if (ends.length > 0 && s.opensAt <= ends[ends.length - 1]!) ends[ends.length - 1] = Math.max(ends[ends.length - 1]!, s.closesAt);
+          if (ends.length > 0 && s.opensAt <= ends[ends.length - 1]!)
+            ends[ends.length - 1] = Math.max(ends[ends.length - 1]!, s.closesAt);
           else {
             starts.push(s.opensAt);
             ends.push(s.closesAt);
@@ -266,21 +272,33 @@ export class SupportCalendar {
       const [h, min, s] = clockTime(time);
       return new TZDate(y, m - 1, dd, h, min, s, TIME_ZONE).getTime();
     };
-    const closed = (closedKind: ClosedKind, closedReason: string): OpeningDay => ({ date, slots: [], closedKind, closedReason, note: null });
+    const closed = (closedKind: ClosedKind, closedReason: string): OpeningDay => ({
+      date,
+      slots: [],
+      closedKind,
+      closedReason,
+      note: null,
+    });
     const exception = this.exceptions.get(date);
     if (exception) {
       if (!exception.opensAt || !exception.closesAt) return closed("EXCEPTION", exception.reason);
-      return { date, slots: [{ opensAt: at(exception.opensAt), closesAt: at(exception.closesAt) }], closedKind: null, closedReason: null, note: exception.reason };
+      return {
+        date,
+        slots: [{ opensAt: at(exception.opensAt), closesAt: at(exception.closesAt) }],
+        closedKind: null,
+        closedReason: null,
+        note: exception.reason,
+      };
     }
     const holiday = holidays.get(date);
     if (holiday) return closed(holiday.type === "public" ? "PUBLIC_HOLIDAY" : "NON_WORKING_DAY", holiday.name);
     const weekday = getISODay(d);
     const week = getISOWeek(d);
-    const slots = this.rulesByWeekday[weekday]!
-      .filter((r) => week >= r.weekFrom && week <= r.weekTo)
+    const slots = this.rulesByWeekday[weekday]!.filter((r) => week >= r.weekFrom && week <= r.weekTo)
       .map((r) => ({ opensAt: at(r.opensAt), closesAt: at(r.closesAt) }))
       .sort((a, b) => a.opensAt - b.opensAt);
-    if (slots.length === 0) return WEEKEND_NAMES[weekday] ? closed("WEEKEND", WEEKEND_NAMES[weekday]) : closed("NO_OPENING_HOURS", "Stängt");
+    if (slots.length === 0)
+      return WEEKEND_NAMES[weekday] ? closed("WEEKEND", WEEKEND_NAMES[weekday]) : closed("NO_OPENING_HOURS", "Stängt");
     return { date, slots, closedKind: null, closedReason: null, note: null };
   }
 }

@@ -40,19 +40,31 @@ export class OpeningDay {
   @Field(() => DateTimeResolver, { nullable: true, description: "When support opens that day; null when closed." })
   opensAt!: Date | null;
 
-  @Field(() => DateTimeResolver, { nullable: true, description: "When support closes that day (end of the last slot); null when closed." })
+  @Field(() => DateTimeResolver, {
+    nullable: true,
+    description: "When support closes that day (end of the last slot); null when closed.",
+  })
   closesAt!: Date | null;
 
-  @Field(() => String, { nullable: true, description: "Why support is closed, in Swedish as a customer would say it (\"Midsommarafton\", \"Lördag\", or the vendor's reason); null when open." })
+  @Field(() => String, {
+    nullable: true,
+    description:
+      'Why support is closed, in Swedish as a customer would say it ("Midsommarafton", "Lördag", or the vendor\'s reason); null when open.',
+  })
   closedReason!: string | null;
 
   @Field(() => ClosedKind, { nullable: true, description: "What kind of closed day it is; null when open." })
   closedKind!: ClosedKind | null;
 
-  @Field(() => [OpeningSlot], { description: "Every open stretch of the day, in order; empty when closed. More than one when the day has a break." })
+  @Field(() => [OpeningSlot], {
+    description: "Every open stretch of the day, in order; empty when closed. More than one when the day has a break.",
+  })
   slots!: OpeningSlot[];
 
-  @Field(() => String, { nullable: true, description: "Why the hours differ from the usual ones that day, when they do." })
+  @Field(() => String, {
+    nullable: true,
+    description: "Why the hours differ from the usual ones that day, when they do.",
+  })
   note!: string | null;
 
   static from(d: Day): OpeningDay {
@@ -62,7 +74,9 @@ export class OpeningDay {
       closesAt: d.slots.length ? new Date(d.slots.at(-1)!.closesAt) : null,
       closedReason: d.closedReason,
       closedKind: d.closedKind,
-      slots: d.slots.map((s) => Object.assign(new OpeningSlot(), { opensAt: new Date(s.opensAt), closesAt: new Date(s.closesAt) })),
+      slots: d.slots.map((s) =>
+        Object.assign(new OpeningSlot(), { opensAt: new Date(s.opensAt), closesAt: new Date(s.closesAt) }),
+      ),
       note: d.note,
     });
   }
@@ -91,22 +105,33 @@ export class SupportCalendarException {
   reason!: string;
 
   static from(r: CalendarExceptionRow): SupportCalendarException {
-    return Object.assign(new SupportCalendarException(), { date: r.date, opensAt: hhmm(r.opensAt), closesAt: hhmm(r.closesAt), reason: r.reason });
+    return Object.assign(new SupportCalendarException(), {
+      date: r.date,
+      opensAt: hhmm(r.opensAt),
+      closesAt: hhmm(r.closesAt),
+      reason: r.reason,
+    });
   }
 }
 
-@InputType({ description: "Close support on a date, or open it at other times, with a reason. Replaces an earlier exception of the same date." })
+@InputType({
+  description:
+    "Close support on a date, or open it at other times, with a reason. Replaces an earlier exception of the same date.",
+})
 export class SetSupportCalendarExceptionInput {
   @Field(() => DateScalar, { description: "The Swedish calendar date." })
   date!: string;
 
-  @Field(() => String, { nullable: true, description: "Opening time HH:MM; leave out both times to close the whole day." })
+  @Field(() => String, {
+    nullable: true,
+    description: "Opening time HH:MM; leave out both times to close the whole day.",
+  })
   opensAt?: string | null;
 
   @Field(() => String, { nullable: true, description: "Closing time HH:MM, after the opening time." })
   closesAt?: string | null;
 
-  @Field(() => String, { description: "Why, as customers will read it (e.g. \"Personaldag\")." })
+  @Field(() => String, { description: 'Why, as customers will read it (e.g. "Personaldag").' })
   @MaxLength(200)
   reason!: string;
 }
@@ -117,5 +142,15 @@ export class RemoveSupportCalendarExceptionInput {
   date!: string;
 }
 
-export const SetSupportCalendarExceptionPayload = PayloadType("SetSupportCalendarExceptionPayload", "exception", SupportCalendarException, "exception as stored");
-export const RemoveSupportCalendarExceptionPayload = PayloadType("RemoveSupportCalendarExceptionPayload", "exception", SupportCalendarException, "exception that was removed");
+export const SetSupportCalendarExceptionPayload = PayloadType(
+  "SetSupportCalendarExceptionPayload",
+  "exception",
+  SupportCalendarException,
+  "exception as stored",
+);
+export const RemoveSupportCalendarExceptionPayload = PayloadType(
+  "RemoveSupportCalendarExceptionPayload",
+  "exception",
+  SupportCalendarException,
+  "exception that was removed",
+);

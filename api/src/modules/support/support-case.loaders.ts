@@ -8,7 +8,14 @@ import type { Viewer } from "../../shared/viewer.js";
 import type { SupportCalendar } from "./support-calendar.js";
 import { supportCalendar } from "./support-calendar.service.js";
 import { pausesOf } from "./case-clock.js";
-import { attachmentContentOf, visibleAttachmentsOf, visibleMessagesOf, type PauseRow, type SupportAttachmentRow, type SupportMessageRow } from "./support-case.service.js";
+import {
+  attachmentContentOf,
+  visibleAttachmentsOf,
+  visibleMessagesOf,
+  type PauseRow,
+  type SupportAttachmentRow,
+  type SupportMessageRow,
+} from "./support-case.service.js";
 
 function grouped<Row>(load: (ids: readonly string[]) => Promise<Row[]>, key: (r: Row) => string | null) {
   return new DataLoader<string, Row[]>(async (ids) => groupBy(ids, await load(ids), key));
@@ -36,12 +43,23 @@ export function createSupportLoaders(db: Db, viewer: Viewer | null): SupportLoad
   };
   let calendar: Promise<SupportCalendar> | undefined;
   return {
-    messagesByCase: grouped((ids) => visibleMessagesOf(db, scoped(), ids), (m) => m.caseId),
-    attachmentsByCase: grouped((ids) => visibleAttachmentsOf(db, scoped(), inArray(supportCaseAttachments.caseId, [...ids])), (a) => a.caseId),
-    attachmentContent: new DataLoader(async (ids) =>
-      firstBy(ids, await attachmentContentOf(db, ids), (r) => r.id).map((r, i) => r?.content ?? new Error(`attachment ${ids[i]} has no content`)),
+    messagesByCase: grouped(
+      (ids) => visibleMessagesOf(db, scoped(), ids),
+      (m) => m.caseId,
     ),
-    pausesByCase: grouped((ids) => pausesOf(db, ids), (p) => p.caseId),
+    attachmentsByCase: grouped(
+      (ids) => visibleAttachmentsOf(db, scoped(), inArray(supportCaseAttachments.caseId, [...ids])),
+      (a) => a.caseId,
+    ),
+    attachmentContent: new DataLoader(async (ids) =>
+      firstBy(ids, await attachmentContentOf(db, ids), (r) => r.id).map(
+        (r, i) => r?.content ?? new Error(`attachment ${ids[i]} has no content`),
+      ),
+    ),
+    pausesByCase: grouped(
+      (ids) => pausesOf(db, ids),
+      (p) => p.caseId,
+    ),
     supportCalendar: () => (calendar ??= supportCalendar(db)),
   };
 }

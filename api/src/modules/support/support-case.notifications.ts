@@ -6,7 +6,14 @@ import { queueEmail } from "../notifications/index.js";
 import type { SupportCaseRow } from "./support-case.service.js";
 import { PARTNER_CASE_HANDLERS, VENDOR_CASE_TEAM } from "./support.roles.js";
 
-const when = new Intl.DateTimeFormat("sv-SE", { timeZone: TIME_ZONE, weekday: "long", day: "numeric", month: "long", hour: "2-digit", minute: "2-digit" });
+const when = new Intl.DateTimeFormat("sv-SE", {
+  timeZone: TIME_ZONE,
+  weekday: "long",
+  day: "numeric",
+  month: "long",
+  hour: "2-digit",
+  minute: "2-digit",
+});
 
 function swedishTime(at: Date | number): string {
   return when.format(at);
@@ -19,7 +26,12 @@ async function teamOf(db: DbOrTx, c: SupportCaseRow): Promise<string[]> {
     if (a) return [a.email];
   }
   if (c.routedTo === "PARTNER" && c.partnerId) {
-    return (await db.select({ email: users.email }).from(users).where(and(eq(users.organisationId, c.partnerId), inArray(users.role, [...PARTNER_CASE_HANDLERS])))).map((u) => u.email);
+    return (
+      await db
+        .select({ email: users.email })
+        .from(users)
+        .where(and(eq(users.organisationId, c.partnerId), inArray(users.role, [...PARTNER_CASE_HANDLERS])))
+    ).map((u) => u.email);
   }
   return (
     await db
@@ -31,13 +43,27 @@ async function teamOf(db: DbOrTx, c: SupportCaseRow): Promise<string[]> {
 }
 
 /** The customer's receipt: the case number and when to expect an answer, and when support opens if it is closed now. */
-export async function sendReceipt(db: DbOrTx, c: SupportCaseRow, to: string, facts: { openNow: boolean; nextOpening: number; answeredBy: string }) {
+export async function sendReceipt(
+  db: DbOrTx,
+  c: SupportCaseRow,
+  to: string,
+  facts: { openNow: boolean; nextOpening: number; answeredBy: string },
+) {
   const due = c.responseDueAt ? `Du får svar senast ${swedishTime(c.responseDueAt)}.` : "";
   const closed = facts.openNow ? "" : `Supporten är stängd just nu och öppnar ${swedishTime(facts.nextOpening)}.`;
   await queueEmail(db, {
     to,
     subject: `Ärende ${c.number} är mottaget: ${c.subject}`,
-    body: [`Tack! Vi har tagit emot ditt ärende ${c.number}.`, `Det besvaras av ${facts.answeredBy}.`, due, closed, "", `Case ${c.number} received.`].filter((l) => l !== null).join("\n"),
+    body: [
+      `Tack! Vi har tagit emot ditt ärende ${c.number}.`,
+      `Det besvaras av ${facts.answeredBy}.`,
+      due,
+      closed,
+      "",
+      `Case ${c.number} received.`,
+    ]
+      .filter((l) => l !== null)
+      .join("\n"),
   });
 }
 
@@ -55,8 +81,15 @@ export async function tellTeamOfNewCase(db: DbOrTx, c: SupportCaseRow, customerN
 export async function tellOfReply(db: DbOrTx, c: SupportCaseRow, fromCustomer: boolean, body: string) {
   let recipients: string[];
   if (fromCustomer) recipients = await teamOf(db, c);
-  else recipients = (await db.select({ email: users.email }).from(users).where(eq(users.id, c.openedBy))).map((u) => u.email);
+  else
+    recipients = (await db.select({ email: users.email }).from(users).where(eq(users.id, c.openedBy))).map(
+      (u) => u.email,
+    );
   for (const to of recipients) {
-    await queueEmail(db, { to, subject: `Nytt svar i ärende ${c.number}: ${c.subject}`, body: `${body}\n\nSvara i Trygg-portalen.` });
+    await queueEmail(db, {
+      to,
+      subject: `Nytt svar i ärende ${c.number}: ${c.subject}`,
+      body: `${body}\n\nSvara i Trygg-portalen.`,
+    });
   }
 }

@@ -33,8 +33,20 @@ describe("the support queue", () => {
     const before = await run(support);
     const limits = createAttachmentLimits(database.db);
     for (let i = 0; i < before.total; i++) {
-      const c = await openSupportCase(database.db, karin, { category: "TECHNICAL", subject: `Fråga ${i}`, description: "d", attachments: [{ fileName: "a.log", contentBase64: Buffer.from("log\n").toString("base64") }] }, new Date(), limits);
-      if ("ok" in c) await replyToSupportCase(database.db, support, { caseId: c.ok.id, body: "Svar" }, new Date(), limits);
+      const c = await openSupportCase(
+        database.db,
+        karin,
+        {
+          category: "TECHNICAL",
+          subject: `Fråga ${i}`,
+          description: "d",
+          attachments: [{ fileName: "a.log", contentBase64: Buffer.from("log\n").toString("base64") }],
+        },
+        new Date(),
+        limits,
+      );
+      if ("ok" in c)
+        await replyToSupportCase(database.db, support, { caseId: c.ok.id, body: "Svar" }, new Date(), limits);
     }
     const after = await run(support);
     expect(after.total).toBe(2 * before.total);
@@ -47,13 +59,22 @@ describe("the support queue", () => {
     let reads = 0;
     const clock = vi.spyOn(Date, "now").mockImplementation(() => realNow() + 7 * 86_400_000 * ++reads);
     try {
-      type Node = { number: string; openHoursUsed: number; again: number; openHoursLeft: number | null; left: number | null };
+      type Node = {
+        number: string;
+        openHoursUsed: number;
+        again: number;
+        openHoursLeft: number | null;
+        left: number | null;
+      };
       const { data } = await runQuery<{ supportCases: { edges: { node: Node }[] } }>(
         `{ supportCases(first: 100) { edges { node { number openHoursUsed again: openHoursUsed openHoursLeft left: openHoursLeft } } } }`,
         support,
       );
       const nodes = data.supportCases.edges.map((e) => e.node);
-      expect(nodes.some((n) => n.openHoursLeft !== null), "an unanswered case whose clock runs").toBe(true);
+      expect(
+        nodes.some((n) => n.openHoursLeft !== null),
+        "an unanswered case whose clock runs",
+      ).toBe(true);
       expect(nodes.filter((n) => n.again !== n.openHoursUsed || n.left !== n.openHoursLeft)).toEqual([]);
     } finally {
       clock.mockRestore();

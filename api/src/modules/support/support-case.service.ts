@@ -1,6 +1,14 @@
 import { and, asc, desc, eq, getTableColumns, inArray, isNull, sql, type SQL } from "drizzle-orm";
 import type { Db, DbOrTx, Tx } from "../../db/client.js";
-import { organisations, properties, supportCaseAttachments, supportCaseMessages, supportCaseNumberCounters, supportCasePauses, supportCases } from "../../db/schema/index.js";
+import {
+  organisations,
+  properties,
+  supportCaseAttachments,
+  supportCaseMessages,
+  supportCaseNumberCounters,
+  supportCasePauses,
+  supportCases,
+} from "../../db/schema/index.js";
 import { recordAudit } from "../../shared/audit.js";
 import { paginate, type Connection, type ConnectionArgs } from "../../shared/connection.js";
 import { todayInSweden } from "../../shared/dates.js";
@@ -23,7 +31,9 @@ import { VENDOR_CASE_HANDLERS } from "./support.roles.js";
 
 export type SupportCaseRow = typeof supportCases.$inferSelect;
 export type SupportMessageRow = typeof supportCaseMessages.$inferSelect;
-/** An attachment without its bytes: lists and pages never read them (the download and `contentBase64` do, one by one). */
+/**
+ * An attachment without its bytes: lists and pages never read them (the download and `contentBase64` do, one by one).
+ */
 export type SupportAttachmentRow = Omit<typeof supportCaseAttachments.$inferSelect, "content">;
 export type PauseRow = typeof supportCasePauses.$inferSelect;
 export type CaseStatus = SupportCaseRow["status"];
@@ -41,9 +51,15 @@ export interface ReadAttachment {
 
 /** Decodes and checks attachments: how many, how large, and what the bytes really are. */
 export function readAttachments(list: readonly AttachmentInput[], field: string[]): Result<ReadAttachment[]> {
-  if (list.length > MAX_ATTACHMENTS) return userError(E.TOO_MANY_ATTACHMENTS, `At most ${MAX_ATTACHMENTS} attachments at a time.`, field);
+  if (list.length > MAX_ATTACHMENTS)
+    return userError(E.TOO_MANY_ATTACHMENTS, `At most ${MAX_ATTACHMENTS} attachments at a time.`, field);
   const out: ReadAttachment[] = [];
-  const tooLarge = (name: string, at: string[]) => userError(E.ATTACHMENT_TOO_LARGE, `${name}: attachments may be at most ${MAX_ATTACHMENT_BYTES / 1024} KB together.`, at);
+  const tooLarge = (name: string, at: string[]) =>
+    userError(
+      E.ATTACHMENT_TOO_LARGE,
+      `${name}: attachments may be at most ${MAX_ATTACHMENT_BYTES / 1024} KB together.`,
+      at,
+    );
   let total = 0;
   for (const [i, a] of list.entries()) {
     const at = [...field, String(i)];
@@ -54,7 +70,12 @@ export function readAttachments(list: readonly AttachmentInput[], field: string[
     total += content.length;
     if (total > MAX_ATTACHMENT_BYTES) return tooLarge(a.fileName, at);
     const contentType = sniffContentType(content);
-    if (!contentType) return userError(E.ATTACHMENT_TYPE_NOT_ALLOWED, `${a.fileName} is not a PNG or JPEG image, a PDF or a text/log file.`, at);
+    if (!contentType)
+      return userError(
+        E.ATTACHMENT_TYPE_NOT_ALLOWED,
+        `${a.fileName} is not a PNG or JPEG image, a PDF or a text/log file.`,
+        at,
+      );
     out.push({ fileName: a.fileName.slice(0, 200) || "bilaga", contentType, content });
   }
   return ok(out);
@@ -64,12 +85,34 @@ export function readAttachments(list: readonly AttachmentInput[], field: string[
  * Stores checked attachments if they fit the case's and the customer's quota; call it inside the
  * mutation's transaction, after the user's upload limit has let them through (`admitUploads`).
  */
-export async function storeAttachments(tx: Tx, viewer: Viewer, limits: AttachmentLimits, at: { customerId: string; caseId: string; messageId: string | null; isNew: boolean }, list: ReadAttachment[]): Promise<Result<void>> {
+export async function storeAttachments(
+  tx: Tx,
+  viewer: Viewer,
+  limits: AttachmentLimits,
+  at: { customerId: string; caseId: string; messageId: string | null; isNew: boolean },
+  list: ReadAttachment[],
+): Promise<Result<void>> {
   if (list.length === 0) return ok(undefined);
   const sizes = list.map((a) => a.content.length);
-  const fits = await checkAttachmentQuota(tx, limits.quota, { customerId: at.customerId, caseId: at.isNew ? null : at.caseId }, sizes, ["input", "attachments"]);
+  const fits = await checkAttachmentQuota(
+    tx,
+    limits.quota,
+    { customerId: at.customerId, caseId: at.isNew ? null : at.caseId },
+    sizes,
+    ["input", "attachments"],
+  );
   if ("errors" in fits) return fits;
-  await tx.insert(supportCaseAttachments).values(list.map((a) => ({ caseId: at.caseId, messageId: at.messageId, fileName: a.fileName, contentType: a.contentType, sizeBytes: a.content.length, content: a.content, uploadedBy: viewer.userId })));
+  await tx.insert(supportCaseAttachments).values(
+    list.map((a) => ({
+      caseId: at.caseId,
+      messageId: at.messageId,
+      fileName: a.fileName,
+      contentType: a.contentType,
+      sizeBytes: a.content.length,
+      content: a.content,
+      uploadedBy: viewer.userId,
+    })),
+  );
   return ok(undefined);
 }
 
@@ -83,7 +126,10 @@ async function nextCaseNumber(tx: Tx, now: Date): Promise<string> {
   const [row] = await tx
     .insert(supportCaseNumberCounters)
     .values({ year, last: 1 })
-    .onConflictDoUpdate({ target: supportCaseNumberCounters.year, set: { last: sql`${supportCaseNumberCounters.last} + 1` } })
+    .onConflictDoUpdate({
+      target: supportCaseNumberCounters.year,
+      set: { last: sql`${supportCaseNumberCounters.last} + 1` },
+    })
     .returning();
   return `SC-${year}-${String(row!.last).padStart(4, "0")}`;
 }
@@ -98,14 +144,23 @@ export interface OpenCaseInput {
 }
 
 /** Which customer a case is for: a customer user's own organisation; a partner or support names one it may see. */
-async function customerFor(db: DbOrTx, viewer: Viewer, customerId: string | null | undefined): Promise<Result<{ id: string; name: string }>> {
+async function customerFor(
+  db: DbOrTx,
+  viewer: Viewer,
+  customerId: string | null | undefined,
+): Promise<Result<{ id: string; name: string }>> {
   if (viewer.organisationKind === "CUSTOMER") {
-    if (customerId && customerId !== viewer.organisationId) return userError(E.NOT_FOUND, "No such customer.", ["input", "customerId"]);
-    const [own] = await db.select({ id: organisations.id, name: organisations.name }).from(organisations).where(eq(organisations.id, viewer.organisationId));
+    if (customerId && customerId !== viewer.organisationId)
+      return userError(E.NOT_FOUND, "No such customer.", ["input", "customerId"]);
+    const [own] = await db
+      .select({ id: organisations.id, name: organisations.name })
+      .from(organisations)
+      .where(eq(organisations.id, viewer.organisationId));
     return ok(own!);
   }
   if (isVendorStaff(viewer)) requireRole(viewer, VENDOR_CASE_HANDLERS);
-  if (!customerId) return userError(E.CUSTOMER_REQUIRED, "Say which customer the case is for.", ["input", "customerId"]);
+  if (!customerId)
+    return userError(E.CUSTOMER_REQUIRED, "Say which customer the case is for.", ["input", "customerId"]);
   const [row] = await db
     .select({ id: organisations.id, name: organisations.name })
     .from(organisations)
@@ -118,18 +173,28 @@ async function customerFor(db: DbOrTx, viewer: Viewer, customerId: string | null
  * the covering agreement (or of none), counts the deadline in open hours, stores the attachments,
  * and e-mails the customer a receipt and the team a notice, all in one transaction.
  */
-export async function openSupportCase(db: Db, viewer: Viewer, input: OpenCaseInput, now: Date, limits: AttachmentLimits): Promise<Result<SupportCaseRow>> {
+export async function openSupportCase(
+  db: Db,
+  viewer: Viewer,
+  input: OpenCaseInput,
+  now: Date,
+  limits: AttachmentLimits,
+): Promise<Result<SupportCaseRow>> {
   const customer = await customerFor(db, viewer, input.customerId);
   if ("errors" in customer) return customer;
   const propertyId = input.propertyId ?? null;
   if (propertyId) {
-    const [p] = await db.select({ id: properties.id }).from(properties).where(and(eq(properties.id, propertyId), eq(properties.customerId, customer.ok.id), propertyScope(viewer)));
+    const [p] = await db
+      .select({ id: properties.id })
+      .from(properties)
+      .where(and(eq(properties.id, propertyId), eq(properties.customerId, customer.ok.id), propertyScope(viewer)));
     if (!p) return userError(E.NOT_FOUND, "No such property of this customer.", ["input", "propertyId"]);
   }
   const subject = input.subject.trim();
   const description = input.description.trim();
   if (!subject) return userError(E.SUBJECT_REQUIRED, "Give the case a subject.", ["input", "subject"]);
-  if (!description) return userError(E.DESCRIPTION_REQUIRED, "Describe what the case is about.", ["input", "description"]);
+  if (!description)
+    return userError(E.DESCRIPTION_REQUIRED, "Describe what the case is about.", ["input", "description"]);
   const files = readAttachments(input.attachments ?? [], ["input", "attachments"]);
   if ("errors" in files) return files;
   const admitted = await admitUploads(viewer, limits, files.ok);
@@ -162,30 +227,54 @@ export async function openSupportCase(db: Db, viewer: Viewer, input: OpenCaseInp
         updatedAt: now,
       })
       .returning();
-    const stored = await storeAttachments(tx, viewer, limits, { customerId: customer.ok.id, caseId: row!.id, messageId: null, isNew: true }, files.ok);
+    const stored = await storeAttachments(
+      tx,
+      viewer,
+      limits,
+      { customerId: customer.ok.id, caseId: row!.id, messageId: null, isNew: true },
+      files.ok,
+    );
     if ("errors" in stored) return stored;
     await recordAudit(tx, viewer, {
       action: "supportCaseOpened",
       objectType: "SupportCase",
       objectId: row!.id,
       organisationId: customer.ok.id,
-      details: { number: row!.number, category: row!.category, routedTo: row!.routedTo, routingReason: row!.routingReason, priority: row!.priority, attachments: files.ok.length },
+      details: {
+        number: row!.number,
+        category: row!.category,
+        routedTo: row!.routedTo,
+        routingReason: row!.routingReason,
+        priority: row!.priority,
+        attachments: files.ok.length,
+      },
     });
     const answeredBy = routing.routedTo === "PARTNER" ? (installer?.name ?? "er installatör") : "Aptus support";
-    await sendReceipt(tx, row!, viewer.email, { openNow: calendar.isOpen(now.getTime()), nextOpening: calendar.nextOpening(now.getTime()), answeredBy });
+    await sendReceipt(tx, row!, viewer.email, {
+      openNow: calendar.isOpen(now.getTime()),
+      nextOpening: calendar.nextOpening(now.getTime()),
+      answeredBy,
+    });
     await tellTeamOfNewCase(tx, row!, customer.ok.name);
     return ok(row!);
   });
 }
 
 export async function findSupportCase(db: DbOrTx, viewer: Viewer, id: string): Promise<SupportCaseRow | null> {
-  const [row] = await db.select().from(supportCases).where(and(eq(supportCases.id, id), supportCaseScope(viewer)));
+  const [row] = await db
+    .select()
+    .from(supportCases)
+    .where(and(eq(supportCases.id, id), supportCaseScope(viewer)));
   return row ?? null;
 }
 
 /** The same, locked for a change, so two concurrent changes of one case queue up. */
 export async function lockSupportCase(tx: Tx, viewer: Viewer, id: string): Promise<SupportCaseRow | null> {
-  const [row] = await tx.select().from(supportCases).where(and(eq(supportCases.id, id), supportCaseScope(viewer))).for("update");
+  const [row] = await tx
+    .select()
+    .from(supportCases)
+    .where(and(eq(supportCases.id, id), supportCaseScope(viewer)))
+    .for("update");
   return row ?? null;
 }
 
@@ -203,7 +292,13 @@ export interface SupportCaseFilter {
  * Cases the viewer may see. Staff and partners get a queue, the most urgent deadline first (cases
  * without one last); customers their newest cases first.
  */
-export async function listSupportCases(db: Db, viewer: Viewer, filter: SupportCaseFilter, page: ConnectionArgs, now: number): Promise<Connection<SupportCaseRow>> {
+export async function listSupportCases(
+  db: Db,
+  viewer: Viewer,
+  filter: SupportCaseFilter,
+  page: ConnectionArgs,
+  now: number,
+): Promise<Connection<SupportCaseRow>> {
   const filtered = and(
     supportCaseScope(viewer),
     filter.status?.length ? inArray(supportCases.status, filter.status) : undefined,
@@ -221,7 +316,14 @@ export async function listSupportCases(db: Db, viewer: Viewer, filter: SupportCa
   return paginate(
     page,
     () => db.$count(supportCases, where),
-    (offset, limit) => db.select().from(supportCases).where(where).orderBy(...order).offset(offset).limit(limit),
+    (offset, limit) =>
+      db
+        .select()
+        .from(supportCases)
+        .where(where)
+        .orderBy(...order)
+        .offset(offset)
+        .limit(limit),
     (r) => r,
   );
 }
@@ -236,7 +338,10 @@ export function visibleMessagesOf(db: DbOrTx, viewer: Viewer, caseIds: readonly 
 
 const { content: _bytes, ...attachmentColumns } = getTableColumns(supportCaseAttachments);
 
-/** Attachments of visible cases that came with the opening or with a message the viewer may read; their bytes stay in the database. */
+/**
+ * Attachments of visible cases that came with the opening or with a message the viewer may read; their bytes stay in
+ * the database.
+ */
 export function visibleAttachmentsOf(db: DbOrTx, viewer: Viewer, where: SQL): Promise<SupportAttachmentRow[]> {
   const messageScope = supportMessageScope(viewer);
   return db
@@ -244,7 +349,13 @@ export function visibleAttachmentsOf(db: DbOrTx, viewer: Viewer, where: SQL): Pr
     .from(supportCaseAttachments)
     .innerJoin(supportCases, eq(supportCases.id, supportCaseAttachments.caseId))
     .leftJoin(supportCaseMessages, eq(supportCaseMessages.id, supportCaseAttachments.messageId))
-    .where(and(where, supportCaseScope(viewer), messageScope ? sql`(${supportCaseAttachments.messageId} is null or ${messageScope})` : undefined))
+    .where(
+      and(
+        where,
+        supportCaseScope(viewer),
+        messageScope ? sql`(${supportCaseAttachments.messageId} is null or ${messageScope})` : undefined,
+      ),
+    )
     .orderBy(asc(supportCaseAttachments.createdAt), asc(supportCaseAttachments.id))
     .then((rows) => rows.map((r) => r.a));
 }
@@ -267,28 +378,41 @@ export async function findAttachment(db: DbOrTx, viewer: Viewer, id: string): Pr
 const CHUNK_BYTES = 256 * 1024;
 
 /** The bytes of one attachment (already found in the viewer's scope), a chunk at a time. */
-export async function* attachmentChunks(db: DbOrTx, attachment: Pick<SupportAttachmentRow, "id" | "sizeBytes">): AsyncGenerator<Buffer> {
+export async function* attachmentChunks(
+  db: DbOrTx,
+  attachment: Pick<SupportAttachmentRow, "id" | "sizeBytes">,
+): AsyncGenerator<Buffer> {
   const a = supportCaseAttachments;
   for (let offset = 0; offset < attachment.sizeBytes; offset += CHUNK_BYTES) {
     const [row] = await db
-      .select({ chunk: sql`substring(${a.content} from ${offset + 1}::int for ${CHUNK_BYTES}::int)`.mapWith(a.content) })
+      .select({
+        chunk: sql`substring(${a.content} from ${offset + 1}::int for ${CHUNK_BYTES}::int)`.mapWith(a.content),
+      })
       .from(a)
       .where(eq(a.id, attachment.id));
-    if (!row || row.chunk.length === 0) throw new Error(`attachment ${attachment.id} ended at ${offset} of ${attachment.sizeBytes} bytes`);
+    if (!row || row.chunk.length === 0)
+      throw new Error(`attachment ${attachment.id} ended at ${offset} of ${attachment.sizeBytes} bytes`);
     yield row.chunk;
   }
 }
 
 /** The bytes of attachments by id, for the deprecated `contentBase64` of attachments already in the viewer's scope. */
 export function attachmentContentOf(db: DbOrTx, ids: readonly string[]) {
-  return db.select({ id: supportCaseAttachments.id, content: supportCaseAttachments.content }).from(supportCaseAttachments).where(inArray(supportCaseAttachments.id, [...ids]));
+  return db
+    .select({ id: supportCaseAttachments.id, content: supportCaseAttachments.content })
+    .from(supportCaseAttachments)
+    .where(inArray(supportCaseAttachments.id, [...ids]));
 }
 
 /**
  * Recomputes the stored deadline of cases still waiting for their first answer (all of them when
  * no ids are given), from their pauses and the calendar as the transaction sees it.
  */
-export async function recomputeResponseDue(tx: Tx, calendar: SupportCalendar, caseIds?: readonly string[]): Promise<number> {
+export async function recomputeResponseDue(
+  tx: Tx,
+  calendar: SupportCalendar,
+  caseIds?: readonly string[],
+): Promise<number> {
   const open = await runningCases(tx, caseIds ? inArray(supportCases.id, [...caseIds]) : undefined);
   const ids: string[] = [];
   const dues: (string | null)[] = [];
@@ -300,8 +424,16 @@ export async function recomputeResponseDue(tx: Tx, calendar: SupportCalendar, ca
   }
   if (ids.length === 0) return 0;
   // One statement for all of them: a calendar change may move thousands of deadlines.
-  const idList = sql.join(ids.map((i) => sql`${i}`), sql`, `);
-  const dueList = sql.join(dues.map((d) => sql`${d}`), sql`, `);
-  await tx.execute(sql`update ${supportCases} set response_due_at = v.due from (select unnest(array[${idList}]::uuid[]) as id, unnest(array[${dueList}]::timestamptz[]) as due) v where ${supportCases.id} = v.id`);
+  const idList = sql.join(
+    ids.map((i) => sql`${i}`),
+    sql`, `,
+  );
+  const dueList = sql.join(
+    dues.map((d) => sql`${d}`),
+    sql`, `,
+  );
+  await tx.execute(
+    sql`update ${supportCases} set response_due_at = v.due from (select unnest(array[${idList}]::uuid[]) as id, unnest(array[${dueList}]::timestamptz[]) as due) v where ${supportCases.id} = v.id`,
+  );
   return ids.length;
 }

@@ -1,7 +1,13 @@
 import { MaxLength } from "class-validator";
 import { DateTimeResolver } from "graphql-scalars";
 import { Field, Float, ID, InputType, Int, ObjectType } from "type-graphql";
-import { messageSide, routedTo, supportCaseCategory, supportCaseStatus, supportPriority } from "../../db/schema/index.js";
+import {
+  messageSide,
+  routedTo,
+  supportCaseCategory,
+  supportCaseStatus,
+  supportPriority,
+} from "../../db/schema/index.js";
 import { ConnectionType } from "../../shared/connection.js";
 import { graphqlEnum } from "../../shared/enums.js";
 import { toGlobalId } from "../../shared/ids.js";
@@ -17,8 +23,12 @@ export const SupportCaseCategory = graphqlEnum(supportCaseCategory.enumValues, {
   name: "SupportCaseCategory",
   description: "What a case is about; it decides who answers.",
   valuesConfig: {
-    PROGRAMMING: { description: "Programming new equipment: answered by the customer's installer (partner) when there is one." },
-    DAILY_OPERATION: { description: "Daily operation: answered by the customer's installer (partner) when there is one." },
+    PROGRAMMING: {
+      description: "Programming new equipment: answered by the customer's installer (partner) when there is one.",
+    },
+    DAILY_OPERATION: {
+      description: "Daily operation: answered by the customer's installer (partner) when there is one.",
+    },
     TECHNICAL: { description: "Technical problems: answered by the vendor's support." },
     BILLING: { description: "Invoices and prices: answered by the vendor's support." },
     OTHER: { description: "Anything else: answered by the vendor's support." },
@@ -30,36 +40,59 @@ export const SupportCaseStatus = graphqlEnum(supportCaseStatus.enumValues, {
   description: "Where a case stands.",
   valuesConfig: {
     OPEN: { description: "With support; the clock runs in open hours." },
-    WAITING_ON_CUSTOMER: { description: "Support waits for the customer; the clock stands still until the customer answers." },
+    WAITING_ON_CUSTOMER: {
+      description: "Support waits for the customer; the clock stands still until the customer answers.",
+    },
     RESOLVED: { description: "Answered; the customer's next message opens it again." },
     CLOSED: { description: "Finished for good." },
   },
 });
 export type SupportCaseStatus = (typeof SupportCaseStatus)[keyof typeof SupportCaseStatus];
-export const RoutedTo = graphqlEnum(routedTo.enumValues, { name: "RoutedTo", description: "Who answers a case.", valuesConfig: { VENDOR: { description: "The vendor's support." }, PARTNER: { description: "The customer's installer." } } });
+export const RoutedTo = graphqlEnum(routedTo.enumValues, {
+  name: "RoutedTo",
+  description: "Who answers a case.",
+  valuesConfig: {
+    VENDOR: { description: "The vendor's support." },
+    PARTNER: { description: "The customer's installer." },
+  },
+});
 export type RoutedTo = (typeof RoutedTo)[keyof typeof RoutedTo];
 export const SupportPriority = graphqlEnum(supportPriority.enumValues, {
   name: "SupportPriority",
   description: "From the response-target table, by the covering agreement.",
-  valuesConfig: { HIGH: { description: "A valid support agreement covers the case." }, NORMAL: { description: "No valid agreement covers the case; it is still answered." } },
+  valuesConfig: {
+    HIGH: { description: "A valid support agreement covers the case." },
+    NORMAL: { description: "No valid agreement covers the case; it is still answered." },
+  },
 });
 export type SupportPriority = (typeof SupportPriority)[keyof typeof SupportPriority];
 export const SupportCaseDeadline = graphqlEnum(CASE_DEADLINES, {
   name: "SupportCaseDeadline",
   description: "Where an unanswered open case stands against its first-response deadline, in open hours.",
-  valuesConfig: { OVERDUE: { description: "The target is used up and the case is still unanswered." }, NEAR_DEADLINE: { description: "At least 75% of the target is used, not yet overdue." } },
+  valuesConfig: {
+    OVERDUE: { description: "The target is used up and the case is still unanswered." },
+    NEAR_DEADLINE: { description: "At least 75% of the target is used, not yet overdue." },
+  },
 });
 export type SupportCaseDeadline = (typeof SupportCaseDeadline)[keyof typeof SupportCaseDeadline];
 export const SupportMessageSide = graphqlEnum(messageSide.enumValues, {
   name: "SupportMessageSide",
   description: "Who wrote a message.",
-  valuesConfig: { CUSTOMER: { description: "The customer." }, VENDOR: { description: "The vendor's support." }, PARTNER: { description: "The partner (installer)." } },
+  valuesConfig: {
+    CUSTOMER: { description: "The customer." },
+    VENDOR: { description: "The vendor's support." },
+    PARTNER: { description: "The partner (installer)." },
+  },
 });
 export type SupportMessageSide = (typeof SupportMessageSide)[keyof typeof SupportMessageSide];
 
-@ObjectType({ description: "Why a case went where it did, as a code to switch on and in words the customer understands." })
+@ObjectType({
+  description: "Why a case went where it did, as a code to switch on and in words the customer understands.",
+})
 export class RoutingReason {
-  @Field(() => String, { description: "INSTALLER_ON_AGREEMENT, PROPERTY_INSTALLER, NO_INSTALLER, VENDOR_QUESTION or HANDED_OVER." })
+  @Field(() => String, {
+    description: "INSTALLER_ON_AGREEMENT, PROPERTY_INSTALLER, NO_INSTALLER, VENDOR_QUESTION or HANDED_OVER.",
+  })
   code!: string;
 
   @Field(() => String, { description: "The reason in English." })
@@ -81,17 +114,26 @@ export class SupportCasePause {
   endedAt!: Date | null;
 }
 
-@ObjectType({ implements: Node, description: "A file sent with a case or a message: a PNG or JPEG screenshot, a PDF or a text/log file. Its bytes are fetched from `downloadUrl`." })
+@ObjectType({
+  implements: Node,
+  description:
+    "A file sent with a case or a message: a PNG or JPEG screenshot, a PDF or a text/log file. Its bytes are fetched from `downloadUrl`.",
+})
 export class SupportCaseAttachment extends Node {
   row!: SupportAttachmentRow;
 
   @Field(() => String, { description: "The name it was sent with." })
   fileName!: string;
 
-  @Field(() => String, { description: "The name the download carries: the sent name with the extension of the type its content proved (`report.html` holding text is `report.txt`)." })
+  @Field(() => String, {
+    description:
+      "The name the download carries: the sent name with the extension of the type its content proved (`report.html` holding text is `report.txt`).",
+  })
   downloadFileName!: string;
 
-  @Field(() => String, { description: "The type its content proves: image/png, image/jpeg, application/pdf or text/plain." })
+  @Field(() => String, {
+    description: "The type its content proves: image/png, image/jpeg, application/pdf or text/plain.",
+  })
   contentType!: string;
 
   @Field(() => Int, { description: "Size in bytes." })
@@ -120,7 +162,10 @@ export class SupportCaseAttachment extends Node {
   }
 }
 
-@ObjectType({ implements: Node, description: "A message in a case's thread. Internal notes are shown only to the staff side." })
+@ObjectType({
+  implements: Node,
+  description: "A message in a case's thread. Internal notes are shown only to the staff side.",
+})
 export class SupportCaseMessage extends Node {
   row!: SupportMessageRow;
 
@@ -133,7 +178,9 @@ export class SupportCaseMessage extends Node {
   @Field(() => Boolean, { description: "An internal note of the staff side; never shown to the customer." })
   internal!: boolean;
 
-  @Field(() => Boolean, { description: "The note written when the case was handed over between the vendor and the partner." })
+  @Field(() => Boolean, {
+    description: "The note written when the case was handed over between the vendor and the partner.",
+  })
   handover!: boolean;
 
   @Field(() => DateTimeResolver, { description: "When it was written." })
@@ -152,7 +199,11 @@ export class SupportCaseMessage extends Node {
   }
 }
 
-@ObjectType({ implements: Node, description: "A customer's question to support, with its routing, priority, first-response deadline in open hours, and thread." })
+@ObjectType({
+  implements: Node,
+  description:
+    "A customer's question to support, with its routing, priority, first-response deadline in open hours, and thread.",
+})
 export class SupportCase extends Node {
   row!: SupportCaseRow;
 
@@ -189,10 +240,17 @@ export class SupportCase extends Node {
   @Field(() => DateTimeResolver, { description: "When the case was opened." })
   openedAt!: Date;
 
-  @Field(() => DateTimeResolver, { nullable: true, description: "When the first answer is due, counted in open hours with the pauses left out; null while the case waits on the customer with time left." })
+  @Field(() => DateTimeResolver, {
+    nullable: true,
+    description:
+      "When the first answer is due, counted in open hours with the pauses left out; null while the case waits on the customer with time left.",
+  })
   responseDueAt!: Date | null;
 
-  @Field(() => DateTimeResolver, { nullable: true, description: "When the staff side first answered the customer; the first-response clock stops there." })
+  @Field(() => DateTimeResolver, {
+    nullable: true,
+    description: "When the staff side first answered the customer; the first-response clock stops there.",
+  })
   firstRespondedAt!: Date | null;
 
   static from(row: SupportCaseRow, partnerName: string | null = null): SupportCase {
@@ -206,7 +264,11 @@ export class SupportCase extends Node {
       description: row.description,
       status: row.status as SupportCaseStatus,
       routedTo: row.routedTo as RoutedTo,
-      routingReason: Object.assign(new RoutingReason(), { code: row.routingReason, message: text.en, messageSv: text.sv }),
+      routingReason: Object.assign(new RoutingReason(), {
+        code: row.routingReason,
+        message: text.en,
+        messageSv: text.sv,
+      }),
       priority: row.priority as SupportPriority,
       coveredByAgreement: row.agreementId !== null,
       responseTargetHours: row.responseTargetHours,
@@ -239,11 +301,17 @@ export class SupportCaseFilter {
   @Field(() => Boolean, { nullable: true, description: "Only cases nobody is assigned to." })
   unassigned?: boolean | null;
 
-  @Field(() => SupportCaseDeadline, { nullable: true, description: "Only unanswered open cases at this mark, as `overdue` and `nearDeadline` read now." })
+  @Field(() => SupportCaseDeadline, {
+    nullable: true,
+    description: "Only unanswered open cases at this mark, as `overdue` and `nearDeadline` read now.",
+  })
   deadline?: SupportCaseDeadline | null;
 }
 
-@InputType({ description: "A file to attach: PNG, JPEG, PDF or plain text/log, base64-encoded; all files of one request together at most 700 KB." })
+@InputType({
+  description:
+    "A file to attach: PNG, JPEG, PDF or plain text/log, base64-encoded; all files of one request together at most 700 KB.",
+})
 export class SupportAttachmentInput {
   @Field(() => String, { description: "The file's name." })
   @MaxLength(200)
@@ -255,13 +323,21 @@ export class SupportAttachmentInput {
 
 @InputType({ description: "A new support case." })
 export class OpenSupportCaseInput {
-  @Field(() => ID, { nullable: true, description: "The customer (required for partners and vendor staff; a customer's own users leave it out)." })
+  @Field(() => ID, {
+    nullable: true,
+    description: "The customer (required for partners and vendor staff; a customer's own users leave it out).",
+  })
   customerId?: string | null;
 
-  @Field(() => ID, { nullable: true, description: "The property it concerns, if any; it decides the installer and the covering agreement." })
+  @Field(() => ID, {
+    nullable: true,
+    description: "The property it concerns, if any; it decides the installer and the covering agreement.",
+  })
   propertyId?: string | null;
 
-  @Field(() => SupportCaseCategory, { description: "What it is about; programming and daily operation go to the installer." })
+  @Field(() => SupportCaseCategory, {
+    description: "What it is about; programming and daily operation go to the installer.",
+  })
   category!: SupportCaseCategory;
 
   @Field(() => String, { description: "Subject." })
@@ -285,14 +361,21 @@ export class ReplyToSupportCaseInput {
   @MaxLength(20000)
   body!: string;
 
-  @Field(() => Boolean, { nullable: true, defaultValue: false, description: "An internal note for the staff side (vendor support, or the partner the case is routed to)." })
+  @Field(() => Boolean, {
+    nullable: true,
+    defaultValue: false,
+    description: "An internal note for the staff side (vendor support, or the partner the case is routed to).",
+  })
   internal?: boolean | null;
 
   @Field(() => [SupportAttachmentInput], { nullable: true, description: "Files (at most 5)." })
   attachments?: SupportAttachmentInput[] | null;
 }
 
-@InputType({ description: "A new status, set by the staff handling the case. WAITING_ON_CUSTOMER stops the clock; leaving it starts it again." })
+@InputType({
+  description:
+    "A new status, set by the staff handling the case. WAITING_ON_CUSTOMER stops the clock; leaving it starts it again.",
+})
 export class SetSupportCaseStatusInput {
   @Field(() => ID, { description: "The case." })
   caseId!: string;
@@ -323,8 +406,33 @@ export class HandOverSupportCaseInput {
   note!: string;
 }
 
-export const OpenSupportCasePayload = PayloadType("OpenSupportCasePayload", "supportCase", SupportCase, "case as opened");
-export const ReplyToSupportCasePayload = PayloadType("ReplyToSupportCasePayload", "message", SupportCaseMessage, "message as stored");
-export const SetSupportCaseStatusPayload = PayloadType("SetSupportCaseStatusPayload", "supportCase", SupportCase, "case after the change");
-export const AssignSupportCasePayload = PayloadType("AssignSupportCasePayload", "supportCase", SupportCase, "case after the change");
-export const HandOverSupportCasePayload = PayloadType("HandOverSupportCasePayload", "supportCase", SupportCase, "case after the hand-over");
+export const OpenSupportCasePayload = PayloadType(
+  "OpenSupportCasePayload",
+  "supportCase",
+  SupportCase,
+  "case as opened",
+);
+export const ReplyToSupportCasePayload = PayloadType(
+  "ReplyToSupportCasePayload",
+  "message",
+  SupportCaseMessage,
+  "message as stored",
+);
+export const SetSupportCaseStatusPayload = PayloadType(
+  "SetSupportCaseStatusPayload",
+  "supportCase",
+  SupportCase,
+  "case after the change",
+);
+export const AssignSupportCasePayload = PayloadType(
+  "AssignSupportCasePayload",
+  "supportCase",
+  SupportCase,
+  "case after the change",
+);
+export const HandOverSupportCasePayload = PayloadType(
+  "HandOverSupportCasePayload",
+  "supportCase",
+  SupportCase,
+  "case after the hand-over",
+);

@@ -24,7 +24,10 @@ export function swedishHolidays(year: number): Map<string, ClosedHoliday> {
     days = new Map();
     for (const h of holidays.getHolidays(year, "sv")) {
       if (!CLOSED_TYPES.has(h.type) || days.has(h.date.slice(0, 10))) continue;
-      days.set(h.date.slice(0, 10), { name: h.name.charAt(0).toUpperCase() + h.name.slice(1), type: h.type as ClosedHoliday["type"] });
+      days.set(h.date.slice(0, 10), {
+        name: h.name.charAt(0).toUpperCase() + h.name.slice(1),
+        type: h.type as ClosedHoliday["type"],
+      });
     }
     byYear.set(year, days);
   }

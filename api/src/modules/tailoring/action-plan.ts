@@ -12,7 +12,18 @@ import { ACTION_ITEM_UPDATERS, PLAN_WRITERS, PRIORITY_CONFIRMERS } from "./tailo
 import { partnerProgressRefusal } from "./partner-progress.js";
 import { stepIndex } from "./tailoring-steps.js";
 import { itemsOf, planOf, tailoringOf } from "./tailoring.service.js";
-import { outOfOrder, lockPlan, customerSide, event, moveTo, type ActionPlanRow, type ActionItemOwner, type ActionItemRow, type ActionItemStatus, type ReviewArea } from "./tailoring-records.js";
+import {
+  outOfOrder,
+  lockPlan,
+  customerSide,
+  event,
+  moveTo,
+  type ActionPlanRow,
+  type ActionItemOwner,
+  type ActionItemRow,
+  type ActionItemStatus,
+  type ReviewArea,
+} from "./tailoring-records.js";
 
 /* Steps 3–5 of the tailoring: write the action plan, prioritise it together, agree its end date. */
 
@@ -29,16 +40,26 @@ export interface ActionItemInput {
 }
 
 function checkItem(input: { title?: string | null; estimateHours?: number | null; estimateMinor?: number | null }) {
-  if (input.title != null && !input.title.trim()) return userError(E.INVALID_INPUT, "Give the action item a title.", ["input", "title"]);
-  if ((input.estimateHours ?? 0) < 0 || (input.estimateMinor ?? 0) < 0) return userError(E.INVALID_INPUT, "An estimate cannot be negative.", ["input", "estimate"]);
+  if (input.title != null && !input.title.trim())
+    return userError(E.INVALID_INPUT, "Give the action item a title.", ["input", "title"]);
+  if ((input.estimateHours ?? 0) < 0 || (input.estimateMinor ?? 0) < 0)
+    return userError(E.INVALID_INPUT, "An estimate cannot be negative.", ["input", "estimate"]);
   return null;
 }
 
 async function bumpPlan(tx: Tx, planId: string) {
-  await tx.update(actionPlans).set({ version: sql`${actionPlans.version} + 1` }).where(eq(actionPlans.id, planId));
+  await tx
+    .update(actionPlans)
+    .set({ version: sql`${actionPlans.version} + 1` })
+    .where(eq(actionPlans.id, planId));
 }
 
-export async function addActionItem(db: Db, viewer: Viewer, input: ActionItemInput & { actionPlanId: string }, clock: Clock): Promise<Result<ActionItemRow>> {
+export async function addActionItem(
+  db: Db,
+  viewer: Viewer,
+  input: ActionItemInput & { actionPlanId: string },
+  clock: Clock,
+): Promise<Result<ActionItemRow>> {
   requireRole(viewer, PLAN_WRITERS);
   return mutate(db, async (tx) => {
     // The plan first: another tenant's answers as a missing one, whatever the input (decision 0039).
@@ -47,7 +68,10 @@ export async function addActionItem(db: Db, viewer: Viewer, input: ActionItemInp
     const bad = checkItem(input);
     if (bad) return bad;
     if (loaded.tailoring.currentStep !== "ACTION_PLAN") return outOfOrder(loaded.tailoring, "ACTION_PLAN");
-    const [{ last } = { last: 0 }] = await tx.select({ last: max(actionItems.position) }).from(actionItems).where(eq(actionItems.actionPlanId, loaded.plan.id));
+    const [{ last } = { last: 0 }] = await tx
+      .select({ last: max(actionItems.position) })
+      .from(actionItems)
+      .where(eq(actionItems.actionPlanId, loaded.plan.id));
     const [item] = await tx
       .insert(actionItems)
       .values({
@@ -63,7 +87,11 @@ export async function addActionItem(db: Db, viewer: Viewer, input: ActionItemInp
       })
       .returning();
     await bumpPlan(tx, loaded.plan.id);
-    await event(tx, viewer, loaded.tailoring, "ACTION_PLAN", "itemAdded", { actionItemId: item!.id, title: item!.title, owner: item!.owner });
+    await event(tx, viewer, loaded.tailoring, "ACTION_PLAN", "itemAdded", {
+      actionItemId: item!.id,
+      title: item!.title,
+      owner: item!.owner,
+    });
     return ok(item!);
   });
 }
@@ -77,7 +105,12 @@ export interface UpdateItemInput extends Omit<Partial<ActionItemInput>, "title" 
 }
 
 /** Content changes while the plan is written (step 3); progress (status) at any later time too. */
-export async function updateActionItem(db: Db, viewer: Viewer, input: UpdateItemInput, clock: Clock): Promise<Result<ActionItemRow>> {
+export async function updateActionItem(
+  db: Db,
+  viewer: Viewer,
+  input: UpdateItemInput,
+  clock: Clock,
+): Promise<Result<ActionItemRow>> {
   requireRole(viewer, ACTION_ITEM_UPDATERS);
   return mutate(db, async (tx) => {
     const [item] = await tx.select().from(actionItems).where(eq(actionItems.id, input.actionItemId)).for("update");
@@ -86,10 +119,21 @@ export async function updateActionItem(db: Db, viewer: Viewer, input: UpdateItem
     const bad = checkItem(input);
     if (bad) return bad;
     if (input.expectedVersion != null && input.expectedVersion !== item.version) {
-      return userError(E.STALE_VERSION, "Someone else changed the action item meanwhile. Reload and try again.", ["input", "expectedVersion"]);
+      return userError(E.STALE_VERSION, "Someone else changed the action item meanwhile. Reload and try again.", [
+        "input",
+        "expectedVersion",
+      ]);
     }
     const step = loaded.tailoring.currentStep;
-    const changesContent = ["title", "description", "why", "owner", "estimateHours", "estimateMinor", "fromFindingArea"].some((k) => input[k as keyof UpdateItemInput] != null);
+    const changesContent = [
+      "title",
+      "description",
+      "why",
+      "owner",
+      "estimateHours",
+      "estimateMinor",
+      "fromFindingArea",
+    ].some((k) => input[k as keyof UpdateItemInput] != null);
     const refused = partnerProgressRefusal(viewer, loaded.agreement, item, changesContent);
     if (refused) return refused;
     if (changesContent && step !== "ACTION_PLAN") return outOfOrder(loaded.tailoring, "ACTION_PLAN");
@@ -109,12 +153,21 @@ export async function updateActionItem(db: Db, viewer: Viewer, input: UpdateItem
       .where(eq(actionItems.id, item.id))
       .returning();
     // The title goes with every event so the history reads without looking the item up.
-    await event(tx, viewer, loaded.tailoring, step, "itemUpdated", { actionItemId: item.id, title: row!.title, ...patch });
+    await event(tx, viewer, loaded.tailoring, step, "itemUpdated", {
+      actionItemId: item.id,
+      title: row!.title,
+      ...patch,
+    });
     return ok(row!);
   });
 }
 
-export async function removeActionItem(db: Db, viewer: Viewer, input: { actionItemId: string }, clock: Clock): Promise<Result<ActionItemRow>> {
+export async function removeActionItem(
+  db: Db,
+  viewer: Viewer,
+  input: { actionItemId: string },
+  clock: Clock,
+): Promise<Result<ActionItemRow>> {
   requireRole(viewer, PLAN_WRITERS);
   return mutate(db, async (tx) => {
     const [item] = await tx.select().from(actionItems).where(eq(actionItems.id, input.actionItemId));
@@ -127,7 +180,10 @@ export async function removeActionItem(db: Db, viewer: Viewer, input: { actionIt
       .set({ position: sql`${actionItems.position} - 1` })
       .where(and(eq(actionItems.actionPlanId, item.actionPlanId), sql`${actionItems.position} > ${item.position}`));
     await bumpPlan(tx, loaded.plan.id);
-    await event(tx, viewer, loaded.tailoring, "ACTION_PLAN", "itemRemoved", { actionItemId: item.id, title: item.title });
+    await event(tx, viewer, loaded.tailoring, "ACTION_PLAN", "itemRemoved", {
+      actionItemId: item.id,
+      title: item.title,
+    });
     return ok(item);
   });
 }
@@ -161,7 +217,10 @@ export async function addActionItemFromVisit(
   if (!tailoring || !plan) return null;
   // Lock the plan like a reorder does, so a concurrent prioritisation sees the new item (STALE_VERSION).
   await tx.select({ id: actionPlans.id }).from(actionPlans).where(eq(actionPlans.id, plan.id)).for("update");
-  const [{ last } = { last: 0 }] = await tx.select({ last: max(actionItems.position) }).from(actionItems).where(eq(actionItems.actionPlanId, plan.id));
+  const [{ last } = { last: 0 }] = await tx
+    .select({ last: max(actionItems.position) })
+    .from(actionItems)
+    .where(eq(actionItems.actionPlanId, plan.id));
   const [item] = await tx
     .insert(actionItems)
     .values({ actionPlanId: plan.id, position: (last ?? 0) + 1, ...input.item })
@@ -194,23 +253,34 @@ export async function prioritiseActionPlan(
     const { tailoring: t, plan } = loaded;
     if (t.currentStep !== "ACTION_PLAN" && t.currentStep !== "PRIORITISATION") return outOfOrder(t, "PRIORITISATION");
     if (plan.version !== input.expectedVersion) {
-      return userError(E.STALE_VERSION, `Someone else reordered or changed the plan meanwhile (version ${plan.version}, you had ${input.expectedVersion}). Reload to see their order.`, [
-        "input",
-        "expectedVersion",
-      ]);
+      return userError(
+        E.STALE_VERSION,
+        `Someone else reordered or changed the plan meanwhile (version ${plan.version}, you had ${input.expectedVersion}). Reload to see their order.`,
+        ["input", "expectedVersion"],
+      );
     }
     const items = await itemsOf(tx, plan.id);
-    if (items.length === 0) return userError(E.EMPTY_ACTION_PLAN, "Add action items before prioritising.", ["input", "actionPlanId"]);
+    if (items.length === 0)
+      return userError(E.EMPTY_ACTION_PLAN, "Add action items before prioritising.", ["input", "actionPlanId"]);
     const wanted = new Set(input.itemIds);
     if (wanted.size !== input.itemIds.length || wanted.size !== items.length || items.some((i) => !wanted.has(i.id))) {
       return userError(E.ITEMS_MISMATCH, "List every item of the plan exactly once.", ["input", "itemIds"]);
     }
     for (const [index, id] of input.itemIds.entries()) {
-      await tx.update(actionItems).set({ position: index + 1 }).where(eq(actionItems.id, id));
+      await tx
+        .update(actionItems)
+        .set({ position: index + 1 })
+        .where(eq(actionItems.id, id));
     }
     const [row] = await tx
       .update(actionPlans)
-      .set({ version: plan.version + 1, prioritisedAt: new Date(), prioritisedById: viewer.userId, prioritiesConfirmedAt: null, prioritiesConfirmedById: null })
+      .set({
+        version: plan.version + 1,
+        prioritisedAt: new Date(),
+        prioritisedById: viewer.userId,
+        prioritiesConfirmedAt: null,
+        prioritiesConfirmedById: null,
+      })
       .where(eq(actionPlans.id, plan.id))
       .returning();
     await event(tx, viewer, t, "PRIORITISATION", "prioritised", { order: input.itemIds });
@@ -219,18 +289,32 @@ export async function prioritiseActionPlan(
   });
 }
 
-export async function confirmPriorities(db: Db, viewer: Viewer, input: { actionPlanId: string; expectedVersion?: number | null }, clock: Clock): Promise<Result<ActionPlanRow>> {
+export async function confirmPriorities(
+  db: Db,
+  viewer: Viewer,
+  input: { actionPlanId: string; expectedVersion?: number | null },
+  clock: Clock,
+): Promise<Result<ActionPlanRow>> {
   requireRole(viewer, PRIORITY_CONFIRMERS);
   return mutate(db, async (tx) => {
     const loaded = await lockPlan(tx, viewer, input.actionPlanId, clock);
-    if (!loaded || !customerSide(viewer, loaded.agreement)) return userError(E.NOT_FOUND, "No such action plan.", ["input", "actionPlanId"]);
+    if (!loaded || !customerSide(viewer, loaded.agreement))
+      return userError(E.NOT_FOUND, "No such action plan.", ["input", "actionPlanId"]);
     const { tailoring: t, plan } = loaded;
     if (t.currentStep !== "PRIORITISATION") return outOfOrder(t, "PRIORITISATION");
-    if (!plan.prioritisedAt) return userError(E.NOT_PRIORITISED, "Put the items in order before confirming.", ["input", "actionPlanId"]);
+    if (!plan.prioritisedAt)
+      return userError(E.NOT_PRIORITISED, "Put the items in order before confirming.", ["input", "actionPlanId"]);
     if (input.expectedVersion != null && input.expectedVersion !== plan.version) {
-      return userError(E.STALE_VERSION, "The order changed since you looked at it. Reload and confirm the new order.", ["input", "expectedVersion"]);
+      return userError(E.STALE_VERSION, "The order changed since you looked at it. Reload and confirm the new order.", [
+        "input",
+        "expectedVersion",
+      ]);
     }
-    const [row] = await tx.update(actionPlans).set({ prioritiesConfirmedAt: new Date(), prioritiesConfirmedById: viewer.userId }).where(eq(actionPlans.id, plan.id)).returning();
+    const [row] = await tx
+      .update(actionPlans)
+      .set({ prioritiesConfirmedAt: new Date(), prioritiesConfirmedById: viewer.userId })
+      .where(eq(actionPlans.id, plan.id))
+      .returning();
     await event(tx, viewer, t, "PRIORITISATION", "prioritiesConfirmed", { version: plan.version });
     await moveTo(tx, t, "END_DATE", "PRIORITISATION");
     return ok(row!);
@@ -240,7 +324,12 @@ export async function confirmPriorities(db: Db, viewer: Viewer, input: { actionP
 // ---- step 5: agree an end date ----------------------------------------------------------------
 
 /** Both parties agree the same date: the first proposes, the other confirms; a new date starts over. */
-export async function agreeEndDate(db: Db, viewer: Viewer, input: { actionPlanId: string; endOn: IsoDate }, clock: Clock): Promise<Result<ActionPlanRow>> {
+export async function agreeEndDate(
+  db: Db,
+  viewer: Viewer,
+  input: { actionPlanId: string; endOn: IsoDate },
+  clock: Clock,
+): Promise<Result<ActionPlanRow>> {
   requireRole(viewer, PLAN_WRITERS);
   return mutate(db, async (tx) => {
     const loaded = await lockPlan(tx, viewer, input.actionPlanId, clock);
@@ -249,7 +338,11 @@ export async function agreeEndDate(db: Db, viewer: Viewer, input: { actionPlanId
     if (t.currentStep !== "END_DATE") return outOfOrder(t, "END_DATE");
     const end = effectiveEnd(agreement);
     if (input.endOn < agreement.startsOn || input.endOn > end) {
-      return userError(E.OUTSIDE_AGREEMENT_PERIOD, `The end date must lie within the agreement, ${agreement.startsOn} – ${end}.`, ["input", "endOn"]);
+      return userError(
+        E.OUTSIDE_AGREEMENT_PERIOD,
+        `The end date must lie within the agreement, ${agreement.startsOn} – ${end}.`,
+        ["input", "endOn"],
+      );
     }
     const isCustomer = customerSide(viewer, agreement);
     const sameDate = plan.proposedEndOn === input.endOn;

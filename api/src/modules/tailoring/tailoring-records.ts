@@ -21,8 +21,6 @@ export type ActionItemOwner = ActionItemRow["owner"];
 export type ActionItemStatus = ActionItemRow["status"];
 export type ReviewArea = NonNullable<ActionItemRow["fromFindingArea"]>;
 
-
-
 export function outOfOrder(t: TailoringRow, wanted: TailoringStep | TailoringStep[]) {
   const list = Array.isArray(wanted) ? wanted : [wanted];
   return userError(
@@ -44,7 +42,12 @@ export async function lockTailoring(tx: Tx, viewer: Viewer, tailoringId: string,
   return agreement ? { tailoring, agreement } : null;
 }
 
-export async function lockPlan(tx: Tx, viewer: Viewer, actionPlanId: string, clock: Clock): Promise<(Loaded & { plan: ActionPlanRow }) | null> {
+export async function lockPlan(
+  tx: Tx,
+  viewer: Viewer,
+  actionPlanId: string,
+  clock: Clock,
+): Promise<(Loaded & { plan: ActionPlanRow }) | null> {
   const [plan] = await tx.select().from(actionPlans).where(eq(actionPlans.id, actionPlanId)).for("update");
   if (!plan) return null;
   const loaded = await lockTailoring(tx, viewer, plan.tailoringId, clock);
@@ -56,15 +59,34 @@ export function customerSide(viewer: Viewer, agreement: AgreementRecord): boolea
   return holds(viewer, PRIORITY_CONFIRMERS) && viewer.organisationId === agreement.customerId;
 }
 
-export async function event(tx: Tx, viewer: Viewer, t: TailoringRow, step: TailoringStep, action: string, details: Record<string, unknown> = {}, reason: string | null = null) {
-  await tx.insert(tailoringEvents).values({ tailoringId: t.id, step, action, actorUserId: viewer.userId, reason, details });
-  await recordAudit(tx, viewer, { action: `tailoring.${action}`, objectType: "Tailoring", objectId: t.id, details: { step, ...details, ...(reason ? { reason } : {}) } });
+export async function event(
+  tx: Tx,
+  viewer: Viewer,
+  t: TailoringRow,
+  step: TailoringStep,
+  action: string,
+  details: Record<string, unknown> = {},
+  reason: string | null = null,
+) {
+  await tx
+    .insert(tailoringEvents)
+    .values({ tailoringId: t.id, step, action, actorUserId: viewer.userId, reason, details });
+  await recordAudit(tx, viewer, {
+    action: `tailoring.${action}`,
+    objectType: "Tailoring",
+    objectId: t.id,
+    details: { step, ...details, ...(reason ? { reason } : {}) },
+  });
 }
 
 export async function moveTo(tx: Tx, t: TailoringRow, step: TailoringStep, done: TailoringStep) {
   const [row] = await tx
     .update(tailorings)
-    .set({ currentStep: step, stepsToRedo: t.stepsToRedo.filter((s) => s !== done), version: sql`${tailorings.version} + 1` })
+    .set({
+      currentStep: step,
+      stepsToRedo: t.stepsToRedo.filter((s) => s !== done),
+      version: sql`${tailorings.version} + 1`,
+    })
     .where(eq(tailorings.id, t.id))
     .returning();
   return row!;

@@ -1,8 +1,21 @@
 import { describe, expect, it } from "vitest";
-import { STEPS, WORK_STEPS, stepIndex, stepNumber, stepStatuses, stepsBetween, type TailoringStep } from "./tailoring-steps.js";
+import {
+  STEPS,
+  WORK_STEPS,
+  stepIndex,
+  stepNumber,
+  stepStatuses,
+  stepsBetween,
+  type TailoringStep,
+} from "./tailoring-steps.js";
 
 const at = (day: number) => new Date(Date.UTC(2027, 2, day, 9));
-const event = (step: TailoringStep, action: string, day: number, actorUserId: string | null = `user-${day}`) => ({ step, action, occurredAt: at(day), actorUserId });
+const event = (step: TailoringStep, action: string, day: number, actorUserId: string | null = `user-${day}`) => ({
+  step,
+  action,
+  occurredAt: at(day),
+  actorUserId,
+});
 
 describe("the tailoring's steps", () => {
   it("are the five steps of 'Så här gör vi' in order, numbered 1 to 5 as the brochure does, and DONE after them", () => {
@@ -40,15 +53,27 @@ describe("stepStatuses: where a tailoring stands, step by step", () => {
   });
 
   it("shows a step sent back as TO_REDO without a done time, and every step done once the tailoring is DONE", () => {
-    const finished = [...history, event("PRIORITISATION", "prioritiesConfirmed", 6), event("END_DATE", "endDateAgreed", 7, null)];
-    expect(stepStatuses({ currentStep: "END_DATE", stepsToRedo: ["REVIEW"] }, finished).map((s) => [s.step, s.state, s.doneAt])).toEqual([
+    const finished = [
+      ...history,
+      event("PRIORITISATION", "prioritiesConfirmed", 6),
+      event("END_DATE", "endDateAgreed", 7, null),
+    ];
+    expect(
+      stepStatuses({ currentStep: "END_DATE", stepsToRedo: ["REVIEW"] }, finished).map((s) => [
+        s.step,
+        s.state,
+        s.doneAt,
+      ]),
+    ).toEqual([
       ["CONTACT", "DONE", at(1)],
       ["REVIEW", "TO_REDO", null],
       ["ACTION_PLAN", "DONE", at(5)],
       ["PRIORITISATION", "DONE", at(6)],
       ["END_DATE", "CURRENT", null],
     ]);
-    expect(stepStatuses({ currentStep: "DONE", stepsToRedo: [] }, finished).map((s) => [s.state, s.doneAt, s.doneById])).toEqual([
+    expect(
+      stepStatuses({ currentStep: "DONE", stepsToRedo: [] }, finished).map((s) => [s.state, s.doneAt, s.doneById]),
+    ).toEqual([
       ["DONE", at(1), "user-1"],
       ["DONE", at(4), "user-4"],
       ["DONE", at(5), "user-5"],
@@ -59,7 +84,14 @@ describe("stepStatuses: where a tailoring stands, step by step", () => {
 
   it("counts a finishing event only under its own step (but the plan's ordering under any), and shows a done step without one as done at no known time", () => {
     const misplaced = [event("CONTACT", "reviewRecorded", 2), event("REVIEW", "prioritised", 3)];
-    expect(stepStatuses({ currentStep: "PRIORITISATION", stepsToRedo: [] }, misplaced).map((s) => [s.step, s.state, s.doneAt, s.doneById])).toEqual([
+    expect(
+      stepStatuses({ currentStep: "PRIORITISATION", stepsToRedo: [] }, misplaced).map((s) => [
+        s.step,
+        s.state,
+        s.doneAt,
+        s.doneById,
+      ]),
+    ).toEqual([
       ["CONTACT", "DONE", null, null],
       ["REVIEW", "DONE", null, null],
       ["ACTION_PLAN", "DONE", at(3), "user-3"],

@@ -56,13 +56,30 @@ interface StepEvent {
 }
 
 /** The five steps with their state and, for finished ones, the event that finished them last. */
-export function stepStatuses(t: { currentStep: TailoringStep; stepsToRedo: readonly TailoringStep[] }, history: readonly StepEvent[]): StepStatus[] {
+export function stepStatuses(
+  t: { currentStep: TailoringStep; stepsToRedo: readonly TailoringStep[] },
+  history: readonly StepEvent[],
+): StepStatus[] {
   return WORK_STEPS.map((step) => {
     // Step 3 is finished by the first ordering of the plan, which is recorded under step 4.
-    const last = [...history].reverse().find((e) => e.action === FINISHED_BY[step] && (step === "ACTION_PLAN" || e.step === step));
+    const last = [...history]
+      .reverse()
+      .find((e) => e.action === FINISHED_BY[step] && (step === "ACTION_PLAN" || e.step === step));
     const state: StepState =
-      step === t.currentStep ? "CURRENT" : t.stepsToRedo.includes(step) ? "TO_REDO" : stepIndex(step) < stepIndex(t.currentStep) ? "DONE" : "TO_DO";
+      step === t.currentStep
+        ? "CURRENT"
+        : t.stepsToRedo.includes(step)
+          ? "TO_REDO"
+          : stepIndex(step) < stepIndex(t.currentStep)
+            ? "DONE"
+            : "TO_DO";
     const done = state === "DONE";
-    return { step, number: stepNumber(step), state, doneAt: done ? (last?.occurredAt ?? null) : null, doneById: done ? (last?.actorUserId ?? null) : null };
+    return {
+      step,
+      number: stepNumber(step),
+      state,
+      doneAt: done ? (last?.occurredAt ?? null) : null,
+      doneById: done ? (last?.actorUserId ?? null) : null,
+    };
   });
 }

@@ -5,7 +5,7 @@ import { TAILORING_PARTIES } from "./tailoring.roles.js";
 
 export const TailoringStep = graphqlEnum(tailoringStep.enumValues, {
   name: "TailoringStep",
-  description: "The five steps of \"Vi skräddarsyr tillsammans\", and DONE.",
+  description: 'The five steps of "Vi skräddarsyr tillsammans", and DONE.',
   valuesConfig: {
     CONTACT: { description: "1. Contact your seller." },
     REVIEW: { description: "2. First meeting: a review of the system." },
@@ -17,13 +17,26 @@ export const TailoringStep = graphqlEnum(tailoringStep.enumValues, {
 });
 export type TailoringStep = (typeof TailoringStep)[keyof typeof TailoringStep];
 
-export const ActionItemOwner = graphqlEnum(actionItemOwner.enumValues, { name: "ActionItemOwner", description: "Who carries out an action item.", valuesConfig: { VENDOR: { description: "The vendor (Aptus)." }, PARTNER: { description: "The partner / installer." }, CUSTOMER: { description: "The customer." } } });
+export const ActionItemOwner = graphqlEnum(actionItemOwner.enumValues, {
+  name: "ActionItemOwner",
+  description: "Who carries out an action item.",
+  valuesConfig: {
+    VENDOR: { description: "The vendor (Aptus)." },
+    PARTNER: { description: "The partner / installer." },
+    CUSTOMER: { description: "The customer." },
+  },
+});
 export type ActionItemOwner = (typeof ActionItemOwner)[keyof typeof ActionItemOwner];
 
 export const ActionItemStatus = graphqlEnum(actionItemStatus.enumValues, {
   name: "ActionItemStatus",
   description: "Progress of an action item.",
-  valuesConfig: { OPEN: { description: "Not started." }, IN_PROGRESS: { description: "Being worked on." }, DONE: { description: "Done." }, DROPPED: { description: "Decided against; not counted in progress." } },
+  valuesConfig: {
+    OPEN: { description: "Not started." },
+    IN_PROGRESS: { description: "Being worked on." },
+    DONE: { description: "Done." },
+    DROPPED: { description: "Decided against; not counted in progress." },
+  },
 });
 export type ActionItemStatus = (typeof ActionItemStatus)[keyof typeof ActionItemStatus];
 
@@ -40,12 +53,21 @@ export const ReviewArea = graphqlEnum(reviewArea.enumValues, {
 });
 export type ReviewArea = (typeof ReviewArea)[keyof typeof ReviewArea];
 
-export const Party = graphqlEnum(TAILORING_PARTIES, { name: "Party", description: "A side of the tailoring.", valuesConfig: { VENDOR: { description: "The vendor's seller." }, CUSTOMER: { description: "The customer." } } });
+export const Party = graphqlEnum(TAILORING_PARTIES, {
+  name: "Party",
+  description: "A side of the tailoring.",
+  valuesConfig: { VENDOR: { description: "The vendor's seller." }, CUSTOMER: { description: "The customer." } },
+});
 export type Party = (typeof Party)[keyof typeof Party];
 
 export const StepState = graphqlEnum(STEP_STATES, {
   name: "StepState",
   description: "Where a step stands.",
-  valuesConfig: { DONE: { description: "Finished." }, CURRENT: { description: "To be done now." }, TO_DO: { description: "Not reached yet." }, TO_REDO: { description: "Finished once, but an earlier step was reopened: to be done again." } },
+  valuesConfig: {
+    DONE: { description: "Finished." },
+    CURRENT: { description: "To be done now." },
+    TO_DO: { description: "Not reached yet." },
+    TO_REDO: { description: "Finished once, but an earlier step was reopened: to be done again." },
+  },
 });
 export type StepState = (typeof StepState)[keyof typeof StepState];

@@ -11,7 +11,10 @@ export class TailoringFilter {
   @Field(() => TailoringStep, { nullable: true, description: "Only those at this step." })
   step?: TailoringStep | null;
 
-  @Field(() => Party, { nullable: true, description: "Only those waiting on this party; a seller's worklist is `waitingOn: VENDOR`." })
+  @Field(() => Party, {
+    nullable: true,
+    description: "Only those waiting on this party; a seller's worklist is `waitingOn: VENDOR`.",
+  })
   waitingOn?: Party | null;
 }
 
@@ -43,7 +46,9 @@ export class RecordSystemReviewInput {
   @Field(() => DateScalar, { description: "The meeting date." })
   meetingOn!: string;
 
-  @Field(() => [String], { description: "Who attended (1–50 names, each 1–200 characters on one line with at least one letter or digit)." })
+  @Field(() => [String], {
+    description: "Who attended (1–50 names, each 1–200 characters on one line with at least one letter or digit).",
+  })
   @ArrayMaxSize(50)
   @MaxLength(200, { each: true })
   @OneLine({ each: true })
@@ -89,7 +94,9 @@ export class AddActionItemInput {
   fromFindingArea?: ReviewArea | null;
 }
 
-@InputType({ description: "Change an action item: its content while the plan is written, its status at any time after." })
+@InputType({
+  description: "Change an action item: its content while the plan is written, its status at any time after.",
+})
 export class UpdateActionItemInput {
   @Field(() => ID, { description: "The action item." })
   actionItemId!: string;
@@ -147,7 +154,10 @@ export class ConfirmPrioritiesInput {
   @Field(() => ID, { description: "The action plan." })
   actionPlanId!: string;
 
-  @Field(() => Int, { nullable: true, description: "The plan version you confirm; STALE_VERSION when the order changed since." })
+  @Field(() => Int, {
+    nullable: true,
+    description: "The plan version you confirm; STALE_VERSION when the order changed since.",
+  })
   expectedVersion?: number | null;
 }
 
@@ -173,12 +183,52 @@ export class ReopenTailoringStepInput {
   reason!: string;
 }
 
-export const RequestTailoringPayload = PayloadType("RequestTailoringPayload", "tailoring", Tailoring, "started tailoring");
-export const RecordSystemReviewPayload = PayloadType("RecordSystemReviewPayload", "tailoring", Tailoring, "tailoring, now at the action plan");
+export const RequestTailoringPayload = PayloadType(
+  "RequestTailoringPayload",
+  "tailoring",
+  Tailoring,
+  "started tailoring",
+);
+export const RecordSystemReviewPayload = PayloadType(
+  "RecordSystemReviewPayload",
+  "tailoring",
+  Tailoring,
+  "tailoring, now at the action plan",
+);
 export const AddActionItemPayload = PayloadType("AddActionItemPayload", "actionItem", ActionItem, "new action item");
-export const UpdateActionItemPayload = PayloadType("UpdateActionItemPayload", "actionItem", ActionItem, "changed action item");
-export const RemoveActionItemPayload = PayloadType("RemoveActionItemPayload", "actionItem", ActionItem, "removed action item");
-export const PrioritiseActionPlanPayload = PayloadType("PrioritiseActionPlanPayload", "actionPlan", ActionPlan, "reordered plan");
-export const ConfirmPrioritiesPayload = PayloadType("ConfirmPrioritiesPayload", "actionPlan", ActionPlan, "confirmed plan");
-export const AgreeEndDatePayload = PayloadType("AgreeEndDatePayload", "actionPlan", ActionPlan, "plan with the proposed or agreed end date");
-export const ReopenTailoringStepPayload = PayloadType("ReopenTailoringStepPayload", "tailoring", Tailoring, "tailoring, back at the reopened step");
+export const UpdateActionItemPayload = PayloadType(
+  "UpdateActionItemPayload",
+  "actionItem",
+  ActionItem,
+  "changed action item",
+);
+export const RemoveActionItemPayload = PayloadType(
+  "RemoveActionItemPayload",
+  "actionItem",
+  ActionItem,
+  "removed action item",
+);
+export const PrioritiseActionPlanPayload = PayloadType(
+  "PrioritiseActionPlanPayload",
+  "actionPlan",
+  ActionPlan,
+  "reordered plan",
+);
+export const ConfirmPrioritiesPayload = PayloadType(
+  "ConfirmPrioritiesPayload",
+  "actionPlan",
+  ActionPlan,
+  "confirmed plan",
+);
+export const AgreeEndDatePayload = PayloadType(
+  "AgreeEndDatePayload",
+  "actionPlan",
+  ActionPlan,
+  "plan with the proposed or agreed end date",
+);
+export const ReopenTailoringStepPayload = PayloadType(
+  "ReopenTailoringStepPayload",
+  "tailoring",
+  Tailoring,
+  "tailoring, back at the reopened step",
+);

@@ -29,18 +29,28 @@ describe("the tailoring worklist", () => {
     expect(before.data.tailorings.totalCount).toBeGreaterThan(0);
     const clock = clockAt(todayInSweden());
     const [first] = (await agreements.listAgreements(database.db, admin, {}, { first: 1 }, clock)).edges;
-    const propertyIds = (await createAgreementLoaders(database.db).propertyIds.load(first!.node.id)).map((p) => p.propertyId);
+    const propertyIds = (await createAgreementLoaders(database.db).propertyIds.load(first!.node.id)).map(
+      (p) => p.propertyId,
+    );
     for (let i = 0; i < 3; i++) {
       const a = okOf(
         await agreements.createAgreement(
           database.db,
           admin,
-          { customerId: first!.node.customerId, tier: "PLUS_500", propertyIds, startsOn: clock.today, endsOn: addDaysIso(clock.today, 300 + i) },
+          {
+            customerId: first!.node.customerId,
+            tier: "PLUS_500",
+            propertyIds,
+            startsOn: clock.today,
+            endsOn: addDaysIso(clock.today, 300 + i),
+          },
           clock,
         ),
       );
       okOf(await agreements.activateAgreement(database.db, admin, { agreementId: a.id }, clock));
-      okOf(await tailoring.requestTailoring(database.db, admin, { agreementId: a.id, message: `Worklist ${i}` }, clock));
+      okOf(
+        await tailoring.requestTailoring(database.db, admin, { agreementId: a.id, message: `Worklist ${i}` }, clock),
+      );
     }
     const after = await run<{ tailorings: { totalCount: number } }>(WORKLIST);
     expect(after.data.tailorings.totalCount).toBe(before.data.tailorings.totalCount + 3);

@@ -21,29 +21,91 @@ const today = "2027-03-01";
 const clock = { today, windowDays: 60 };
 const day = (n: number) => addDaysIso(today, n);
 
-
 beforeAll(async () => {
   database = await freshDatabase();
   admin = await adminViewer(database);
   const vendorId = admin.organisationId;
-  const sellerRow = okOf(await parties.createUser(database.db, admin, { organisationId: vendorId, name: "Sara Säljare", email: "sara@vendor.example", role: "SELLER", password: "long-enough-password" }));
+  const sellerRow = okOf(
+    await parties.createUser(database.db, admin, {
+      organisationId: vendorId,
+      name: "Sara Säljare",
+      email: "sara@vendor.example",
+      role: "SELLER",
+      password: "long-enough-password",
+    }),
+  );
   seller = viewerAs(admin, { userId: sellerRow.id, role: "SELLER", name: "Sara Säljare" });
-  customerId = okOf(await parties.createOrganisation(database.db, admin, { kind: "CUSTOMER", name: "Stor Ägare AB", organisationNumber: "556901-2346" })).id;
-  const custRow = okOf(await parties.createUser(database.db, admin, { organisationId: customerId, name: "Karin", email: "karin@owner.example", role: "CUSTOMER_ADMIN", password: "long-enough-password" }));
-  customerAdmin = viewerAs(admin, { userId: custRow.id, role: "CUSTOMER_ADMIN", organisationId: customerId, organisationKind: "CUSTOMER", name: "Karin" });
-  propertyId = okOf(await parties.createProperty(database.db, admin, { customerId, name: "Huset", streetAddress: "Gatan 1", postalCode: "41101", city: "Gbg", apartments: 300 })).id;
+  customerId = okOf(
+    await parties.createOrganisation(database.db, admin, {
+      kind: "CUSTOMER",
+      name: "Stor Ägare AB",
+      organisationNumber: "556901-2346",
+    }),
+  ).id;
+  const custRow = okOf(
+    await parties.createUser(database.db, admin, {
+      organisationId: customerId,
+      name: "Karin",
+      email: "karin@owner.example",
+      role: "CUSTOMER_ADMIN",
+      password: "long-enough-password",
+    }),
+  );
+  customerAdmin = viewerAs(admin, {
+    userId: custRow.id,
+    role: "CUSTOMER_ADMIN",
+    organisationId: customerId,
+    organisationKind: "CUSTOMER",
+    name: "Karin",
+  });
+  propertyId = okOf(
+    await parties.createProperty(database.db, admin, {
+      customerId,
+      name: "Huset",
+      streetAddress: "Gatan 1",
+      postalCode: "41101",
+      city: "Gbg",
+      apartments: 300,
+    }),
+  ).id;
 });
 afterAll(() => database.close());
 
 async function agreement(tier: "PLUS_500" | "BRF" = "PLUS_500") {
-  const a = okOf(await agreements.createAgreement(database.db, admin, { customerId, sellerId: seller.userId, tier, propertyIds: [propertyId], startsOn: day(-30), endsOn: day(335) }, clock));
+  const a = okOf(
+    await agreements.createAgreement(
+      database.db,
+      admin,
+      { customerId, sellerId: seller.userId, tier, propertyIds: [propertyId], startsOn: day(-30), endsOn: day(335) },
+      clock,
+    ),
+  );
   return okOf(await agreements.activateAgreement(database.db, admin, { agreementId: a.id }, clock));
 }
 
 async function throughReview() {
   const a = await agreement();
-  const t = okOf(await s.requestTailoring(database.db, customerAdmin, { agreementId: a.id, message: "Vi vill se över backuperna." }, clock));
-  okOf(await s.recordSystemReview(database.db, seller, { tailoringId: t.id, meetingOn: day(1), attendees: ["Sara", "Karin"], findings: [{ area: "BACKUPS", finding: "Ingen extern backup." }] }, clock));
+  const t = okOf(
+    await s.requestTailoring(
+      database.db,
+      customerAdmin,
+      { agreementId: a.id, message: "Vi vill se över backuperna." },
+      clock,
+    ),
+  );
+  okOf(
+    await s.recordSystemReview(
+      database.db,
+      seller,
+      {
+        tailoringId: t.id,
+        meetingOn: day(1),
+        attendees: ["Sara", "Karin"],
+        findings: [{ area: "BACKUPS", finding: "Ingen extern backup." }],
+      },
+      clock,
+    ),
+  );
   const plan = (await s.planOf(database.db, t.id))!;
   return { a, t, plan };
 }
@@ -55,12 +117,16 @@ describe("step 1: contact your seller", () => {
     expect(t.currentStep).toBe("REVIEW");
     const mail = await database.db.select().from(emailOutbox).where(eq(emailOutbox.toAddress, "sara@vendor.example"));
     expect(mail.at(-1)?.subject).toContain(a.number);
-    expect(codeOf(await s.requestTailoring(database.db, customerAdmin, { agreementId: a.id }, clock))).toBe("TAILORING_EXISTS");
+    expect(codeOf(await s.requestTailoring(database.db, customerAdmin, { agreementId: a.id }, clock))).toBe(
+      "TAILORING_EXISTS",
+    );
   });
 
   it("a customer member cannot ask", async () => {
     const a = await agreement();
-    await expect(s.requestTailoring(database.db, { ...customerAdmin, role: "CUSTOMER_MEMBER" }, { agreementId: a.id }, clock)).rejects.toMatchObject({ code: "FORBIDDEN" });
+    await expect(
+      s.requestTailoring(database.db, { ...customerAdmin, role: "CUSTOMER_MEMBER" }, { agreementId: a.id }, clock),
+    ).rejects.toMatchObject({ code: "FORBIDDEN" });
   });
 });
 
@@ -70,50 +136,174 @@ describe("steps in order", () => {
     const t = okOf(await s.requestTailoring(database.db, seller, { agreementId: a.id }, clock));
     // No plan yet: nothing to add to.
     expect(await s.planOf(database.db, t.id)).toBeNull();
-    okOf(await s.recordSystemReview(database.db, seller, { tailoringId: t.id, meetingOn: day(1), attendees: ["Sara"], findings: [] }, clock));
-    expect(codeOf(await s.recordSystemReview(database.db, seller, { tailoringId: t.id, meetingOn: day(1), attendees: ["Sara"], findings: [] }, clock))).toBe("STEP_OUT_OF_ORDER");
+    okOf(
+      await s.recordSystemReview(
+        database.db,
+        seller,
+        { tailoringId: t.id, meetingOn: day(1), attendees: ["Sara"], findings: [] },
+        clock,
+      ),
+    );
+    expect(
+      codeOf(
+        await s.recordSystemReview(
+          database.db,
+          seller,
+          { tailoringId: t.id, meetingOn: day(1), attendees: ["Sara"], findings: [] },
+          clock,
+        ),
+      ),
+    ).toBe("STEP_OUT_OF_ORDER");
     const plan = (await s.planOf(database.db, t.id))!;
-    expect(codeOf(await actionPlans.prioritiseActionPlan(database.db, seller, { actionPlanId: plan.id, itemIds: [], expectedVersion: plan.version }, clock))).toBe("EMPTY_ACTION_PLAN");
-    expect(codeOf(await actionPlans.agreeEndDate(database.db, seller, { actionPlanId: plan.id, endOn: day(100) }, clock))).toBe("STEP_OUT_OF_ORDER");
-    expect(codeOf(await actionPlans.confirmPriorities(database.db, customerAdmin, { actionPlanId: plan.id }, clock))).toBe("STEP_OUT_OF_ORDER");
+    expect(
+      codeOf(
+        await actionPlans.prioritiseActionPlan(
+          database.db,
+          seller,
+          { actionPlanId: plan.id, itemIds: [], expectedVersion: plan.version },
+          clock,
+        ),
+      ),
+    ).toBe("EMPTY_ACTION_PLAN");
+    expect(
+      codeOf(await actionPlans.agreeEndDate(database.db, seller, { actionPlanId: plan.id, endOn: day(100) }, clock)),
+    ).toBe("STEP_OUT_OF_ORDER");
+    expect(
+      codeOf(await actionPlans.confirmPriorities(database.db, customerAdmin, { actionPlanId: plan.id }, clock)),
+    ).toBe("STEP_OUT_OF_ORDER");
   });
 
   it("goes through all five steps to DONE and proposes the 500+ visit from the end date", async () => {
     const { a, t, plan } = await throughReview();
-    const i1 = okOf(await actionPlans.addActionItem(database.db, seller, { actionPlanId: plan.id, title: "Extern backup", why: "Ingen backup utanför huset", owner: "VENDOR", estimateHours: 4, fromFindingArea: "BACKUPS" }, clock));
-    const i2 = okOf(await actionPlans.addActionItem(database.db, customerAdmin, { actionPlanId: plan.id, title: "Rutin för nya boende", owner: "CUSTOMER" }, clock));
+    const i1 = okOf(
+      await actionPlans.addActionItem(
+        database.db,
+        seller,
+        {
+          actionPlanId: plan.id,
+          title: "Extern backup",
+          why: "Ingen backup utanför huset",
+          owner: "VENDOR",
+          estimateHours: 4,
+          fromFindingArea: "BACKUPS",
+        },
+        clock,
+      ),
+    );
+    const i2 = okOf(
+      await actionPlans.addActionItem(
+        database.db,
+        customerAdmin,
+        { actionPlanId: plan.id, title: "Rutin för nya boende", owner: "CUSTOMER" },
+        clock,
+      ),
+    );
     const before = (await s.planOf(database.db, t.id))!;
-    const ordered = okOf(await actionPlans.prioritiseActionPlan(database.db, seller, { actionPlanId: plan.id, itemIds: [i2.id, i1.id], expectedVersion: before.version }, clock));
-    expect((await s.itemsOf(database.db, plan.id)).map((i) => i.title)).toEqual(["Rutin för nya boende", "Extern backup"]);
-    expect(codeOf(await actionPlans.addActionItem(database.db, seller, { actionPlanId: plan.id, title: "Sent", owner: "VENDOR" }, clock))).toBe("STEP_OUT_OF_ORDER");
-    await expect(actionPlans.confirmPriorities(database.db, seller, { actionPlanId: plan.id }, clock)).rejects.toMatchObject({ code: "FORBIDDEN" });
-    okOf(await actionPlans.confirmPriorities(database.db, customerAdmin, { actionPlanId: plan.id, expectedVersion: ordered.version }, clock));
-    expect(codeOf(await actionPlans.agreeEndDate(database.db, seller, { actionPlanId: plan.id, endOn: day(400) }, clock))).toBe("OUTSIDE_AGREEMENT_PERIOD");
-    const proposed = okOf(await actionPlans.agreeEndDate(database.db, seller, { actionPlanId: plan.id, endOn: day(120) }, clock));
+    const ordered = okOf(
+      await actionPlans.prioritiseActionPlan(
+        database.db,
+        seller,
+        { actionPlanId: plan.id, itemIds: [i2.id, i1.id], expectedVersion: before.version },
+        clock,
+      ),
+    );
+    expect((await s.itemsOf(database.db, plan.id)).map((i) => i.title)).toEqual([
+      "Rutin för nya boende",
+      "Extern backup",
+    ]);
+    expect(
+      codeOf(
+        await actionPlans.addActionItem(
+          database.db,
+          seller,
+          { actionPlanId: plan.id, title: "Sent", owner: "VENDOR" },
+          clock,
+        ),
+      ),
+    ).toBe("STEP_OUT_OF_ORDER");
+    await expect(
+      actionPlans.confirmPriorities(database.db, seller, { actionPlanId: plan.id }, clock),
+    ).rejects.toMatchObject({ code: "FORBIDDEN" });
+    okOf(
+      await actionPlans.confirmPriorities(
+        database.db,
+        customerAdmin,
+        { actionPlanId: plan.id, expectedVersion: ordered.version },
+        clock,
+      ),
+    );
+    expect(
+      codeOf(await actionPlans.agreeEndDate(database.db, seller, { actionPlanId: plan.id, endOn: day(400) }, clock)),
+    ).toBe("OUTSIDE_AGREEMENT_PERIOD");
+    const proposed = okOf(
+      await actionPlans.agreeEndDate(database.db, seller, { actionPlanId: plan.id, endOn: day(120) }, clock),
+    );
     expect(proposed).toMatchObject({ proposedEndOn: day(120), endOn: null });
-    const agreed = okOf(await actionPlans.agreeEndDate(database.db, customerAdmin, { actionPlanId: plan.id, endOn: day(120) }, clock));
+    const agreed = okOf(
+      await actionPlans.agreeEndDate(database.db, customerAdmin, { actionPlanId: plan.id, endOn: day(120) }, clock),
+    );
     expect(agreed.endOn).toBe(day(120));
     expect((await s.tailoringOf(database.db, a.id))!.currentStep).toBe("DONE");
     expect(await s.proposedServiceVisitOn(database.db, a, agreed)).toBe(day(120));
 
     // Progress after DONE: items can still be marked done.
-    okOf(await actionPlans.updateActionItem(database.db, customerAdmin, { actionItemId: i2.id, status: "DONE" }, clock));
+    okOf(
+      await actionPlans.updateActionItem(database.db, customerAdmin, { actionItemId: i2.id, status: "DONE" }, clock),
+    );
     expect(actionPlans.percentDone(await s.itemsOf(database.db, plan.id))).toBe(50);
-    expect((await s.historyOf(database.db, t.id)).at(-1)).toMatchObject({ action: "itemUpdated", details: { title: "Rutin för nya boende", status: "DONE" } });
-    expect(codeOf(await actionPlans.updateActionItem(database.db, customerAdmin, { actionItemId: i2.id, title: "Ny titel" }, clock))).toBe("STEP_OUT_OF_ORDER");
+    expect((await s.historyOf(database.db, t.id)).at(-1)).toMatchObject({
+      action: "itemUpdated",
+      details: { title: "Rutin för nya boende", status: "DONE" },
+    });
+    expect(
+      codeOf(
+        await actionPlans.updateActionItem(
+          database.db,
+          customerAdmin,
+          { actionItemId: i2.id, title: "Ny titel" },
+          clock,
+        ),
+      ),
+    ).toBe("STEP_OUT_OF_ORDER");
     const late = actionPlans.pastEndDate(await s.itemsOf(database.db, plan.id), agreed, day(121));
     expect(late.map((i) => i.title)).toEqual(["Extern backup"]);
   });
 
   it("a different date from the other party is a new proposal, not an agreement", async () => {
     const { t, plan } = await throughReview();
-    const i = okOf(await actionPlans.addActionItem(database.db, seller, { actionPlanId: plan.id, title: "X", owner: "VENDOR" }, clock));
-    const p = okOf(await actionPlans.prioritiseActionPlan(database.db, seller, { actionPlanId: plan.id, itemIds: [i.id], expectedVersion: (await s.planOf(database.db, t.id))!.version }, clock));
-    okOf(await actionPlans.confirmPriorities(database.db, customerAdmin, { actionPlanId: plan.id, expectedVersion: p.version }, clock));
+    const i = okOf(
+      await actionPlans.addActionItem(
+        database.db,
+        seller,
+        { actionPlanId: plan.id, title: "X", owner: "VENDOR" },
+        clock,
+      ),
+    );
+    const p = okOf(
+      await actionPlans.prioritiseActionPlan(
+        database.db,
+        seller,
+        { actionPlanId: plan.id, itemIds: [i.id], expectedVersion: (await s.planOf(database.db, t.id))!.version },
+        clock,
+      ),
+    );
+    okOf(
+      await actionPlans.confirmPriorities(
+        database.db,
+        customerAdmin,
+        { actionPlanId: plan.id, expectedVersion: p.version },
+        clock,
+      ),
+    );
     okOf(await actionPlans.agreeEndDate(database.db, seller, { actionPlanId: plan.id, endOn: day(100) }, clock));
-    const counter = okOf(await actionPlans.agreeEndDate(database.db, customerAdmin, { actionPlanId: plan.id, endOn: day(90) }, clock));
+    const counter = okOf(
+      await actionPlans.agreeEndDate(database.db, customerAdmin, { actionPlanId: plan.id, endOn: day(90) }, clock),
+    );
     expect(counter).toMatchObject({ proposedEndOn: day(90), endOn: null, vendorAgreedById: null });
-    expect((await s.tailoringOf(database.db, (await s.findTailoring(database.db, admin, t.id, clock))!.agreement.id))!.currentStep).toBe("END_DATE");
+    expect(
+      (await s.tailoringOf(database.db, (await s.findTailoring(database.db, admin, t.id, clock))!.agreement.id))!
+        .currentStep,
+    ).toBe("END_DATE");
   });
 
   it("BRF has no visit to propose", async () => {
@@ -125,13 +315,61 @@ describe("steps in order", () => {
 describe("prioritising", () => {
   it("answers STALE_VERSION to an order based on an old version, and requires every item exactly once", async () => {
     const { t, plan } = await throughReview();
-    const a1 = okOf(await actionPlans.addActionItem(database.db, seller, { actionPlanId: plan.id, title: "A", owner: "VENDOR" }, clock));
-    const b1 = okOf(await actionPlans.addActionItem(database.db, seller, { actionPlanId: plan.id, title: "B", owner: "PARTNER" }, clock));
+    const a1 = okOf(
+      await actionPlans.addActionItem(
+        database.db,
+        seller,
+        { actionPlanId: plan.id, title: "A", owner: "VENDOR" },
+        clock,
+      ),
+    );
+    const b1 = okOf(
+      await actionPlans.addActionItem(
+        database.db,
+        seller,
+        { actionPlanId: plan.id, title: "B", owner: "PARTNER" },
+        clock,
+      ),
+    );
     const v = (await s.planOf(database.db, t.id))!.version;
-    expect(codeOf(await actionPlans.prioritiseActionPlan(database.db, seller, { actionPlanId: plan.id, itemIds: [a1.id], expectedVersion: v }, clock))).toBe("ITEMS_MISMATCH");
-    expect(codeOf(await actionPlans.prioritiseActionPlan(database.db, seller, { actionPlanId: plan.id, itemIds: [a1.id, a1.id], expectedVersion: v }, clock))).toBe("ITEMS_MISMATCH");
-    okOf(await actionPlans.prioritiseActionPlan(database.db, seller, { actionPlanId: plan.id, itemIds: [b1.id, a1.id], expectedVersion: v }, clock));
-    expect(codeOf(await actionPlans.prioritiseActionPlan(database.db, customerAdmin, { actionPlanId: plan.id, itemIds: [a1.id, b1.id], expectedVersion: v }, clock))).toBe("STALE_VERSION");
+    expect(
+      codeOf(
+        await actionPlans.prioritiseActionPlan(
+          database.db,
+          seller,
+          { actionPlanId: plan.id, itemIds: [a1.id], expectedVersion: v },
+          clock,
+        ),
+      ),
+    ).toBe("ITEMS_MISMATCH");
+    expect(
+      codeOf(
+        await actionPlans.prioritiseActionPlan(
+          database.db,
+          seller,
+          { actionPlanId: plan.id, itemIds: [a1.id, a1.id], expectedVersion: v },
+          clock,
+        ),
+      ),
+    ).toBe("ITEMS_MISMATCH");
+    okOf(
+      await actionPlans.prioritiseActionPlan(
+        database.db,
+        seller,
+        { actionPlanId: plan.id, itemIds: [b1.id, a1.id], expectedVersion: v },
+        clock,
+      ),
+    );
+    expect(
+      codeOf(
+        await actionPlans.prioritiseActionPlan(
+          database.db,
+          customerAdmin,
+          { actionPlanId: plan.id, itemIds: [a1.id, b1.id], expectedVersion: v },
+          clock,
+        ),
+      ),
+    ).toBe("STALE_VERSION");
     expect((await s.itemsOf(database.db, plan.id)).map((i) => i.title)).toEqual(["B", "A"]);
   });
 });
@@ -139,23 +377,68 @@ describe("prioritising", () => {
 describe("reopening", () => {
   it("goes back with a reason, marks later steps to redo, and keeps the whole history", async () => {
     const { t, plan } = await throughReview();
-    const i = okOf(await actionPlans.addActionItem(database.db, seller, { actionPlanId: plan.id, title: "X", owner: "VENDOR" }, clock));
-    const p = okOf(await actionPlans.prioritiseActionPlan(database.db, seller, { actionPlanId: plan.id, itemIds: [i.id], expectedVersion: (await s.planOf(database.db, t.id))!.version }, clock));
-    okOf(await actionPlans.confirmPriorities(database.db, customerAdmin, { actionPlanId: plan.id, expectedVersion: p.version }, clock));
-    expect(codeOf(await s.reopenTailoringStep(database.db, seller, { tailoringId: t.id, step: "END_DATE", reason: "x" }, clock))).toBe("STEP_OUT_OF_ORDER");
-    await expect(s.reopenTailoringStep(database.db, customerAdmin, { tailoringId: t.id, step: "REVIEW", reason: "x" }, clock)).rejects.toMatchObject({ code: "FORBIDDEN" });
+    const i = okOf(
+      await actionPlans.addActionItem(
+        database.db,
+        seller,
+        { actionPlanId: plan.id, title: "X", owner: "VENDOR" },
+        clock,
+      ),
+    );
+    const p = okOf(
+      await actionPlans.prioritiseActionPlan(
+        database.db,
+        seller,
+        { actionPlanId: plan.id, itemIds: [i.id], expectedVersion: (await s.planOf(database.db, t.id))!.version },
+        clock,
+      ),
+    );
+    okOf(
+      await actionPlans.confirmPriorities(
+        database.db,
+        customerAdmin,
+        { actionPlanId: plan.id, expectedVersion: p.version },
+        clock,
+      ),
+    );
+    expect(
+      codeOf(
+        await s.reopenTailoringStep(database.db, seller, { tailoringId: t.id, step: "END_DATE", reason: "x" }, clock),
+      ),
+    ).toBe("STEP_OUT_OF_ORDER");
+    await expect(
+      s.reopenTailoringStep(database.db, customerAdmin, { tailoringId: t.id, step: "REVIEW", reason: "x" }, clock),
+    ).rejects.toMatchObject({ code: "FORBIDDEN" });
     const before = (await s.historyOf(database.db, t.id)).length;
-    const reopened = okOf(await s.reopenTailoringStep(database.db, seller, { tailoringId: t.id, step: "REVIEW", reason: "Ny hårdvara installerad" }, clock));
+    const reopened = okOf(
+      await s.reopenTailoringStep(
+        database.db,
+        seller,
+        { tailoringId: t.id, step: "REVIEW", reason: "Ny hårdvara installerad" },
+        clock,
+      ),
+    );
     expect(reopened.currentStep).toBe("REVIEW");
     expect(reopened.stepsToRedo).toEqual(["ACTION_PLAN", "PRIORITISATION", "END_DATE"]);
     const history = await s.historyOf(database.db, t.id);
     expect(history).toHaveLength(before + 1);
     expect(history.at(-1)).toMatchObject({ action: "stepReopened", step: "REVIEW", reason: "Ny hårdvara installerad" });
-    expect(history.map((e) => e.action)).toEqual(expect.arrayContaining(["requested", "reviewRecorded", "itemAdded", "prioritised", "prioritiesConfirmed"]));
+    expect(history.map((e) => e.action)).toEqual(
+      expect.arrayContaining(["requested", "reviewRecorded", "itemAdded", "prioritised", "prioritiesConfirmed"]),
+    );
     const planAfter = (await s.planOf(database.db, t.id))!;
     expect(planAfter).toMatchObject({ prioritiesConfirmedAt: null, prioritisedAt: null });
     expect(await s.itemsOf(database.db, plan.id)).toHaveLength(1);
-    okOf(await s.recordSystemReview(database.db, seller, { tailoringId: t.id, meetingOn: day(5), attendees: ["Sara"], findings: [] }, clock));
-    expect((await s.findTailoring(database.db, admin, t.id, clock))!.tailoring.stepsToRedo).toEqual(["ACTION_PLAN", "PRIORITISATION", "END_DATE"].filter((x) => x !== "REVIEW"));
+    okOf(
+      await s.recordSystemReview(
+        database.db,
+        seller,
+        { tailoringId: t.id, meetingOn: day(5), attendees: ["Sara"], findings: [] },
+        clock,
+      ),
+    );
+    expect((await s.findTailoring(database.db, admin, t.id, clock))!.tailoring.stepsToRedo).toEqual(
+      ["ACTION_PLAN", "PRIORITISATION", "END_DATE"].filter((x) => x !== "REVIEW"),
+    );
   });
 });

@@ -5,7 +5,13 @@ import { toGlobalId } from "../../shared/ids.js";
 import { DateScalar, Money } from "../../shared/scalars.js";
 import { Node } from "../../shared/node.js";
 import type { StepStatus as StepStatusRow } from "./tailoring-steps.js";
-import type { ActionItemRow, ActionPlanRow, SystemReviewRow, TailoringEventRow, TailoringRow } from "./tailoring.service.js";
+import type {
+  ActionItemRow,
+  ActionPlanRow,
+  SystemReviewRow,
+  TailoringEventRow,
+  TailoringRow,
+} from "./tailoring.service.js";
 import { ActionItemOwner, ActionItemStatus, ReviewArea, StepState, TailoringStep } from "./tailoring.enums.js";
 
 @ObjectType({ description: "One thing that happened in a tailoring." })
@@ -18,7 +24,10 @@ export class TailoringEvent {
   @Field(() => TailoringStep, { description: "The step it belongs to." })
   step!: TailoringStep;
 
-  @Field(() => String, { description: "What happened: requested, reviewRecorded, itemAdded, itemUpdated, itemRemoved, prioritised, prioritiesConfirmed, endDateProposed, endDateAgreed, stepReopened." })
+  @Field(() => String, {
+    description:
+      "What happened: requested, reviewRecorded, itemAdded, itemUpdated, itemRemoved, prioritised, prioritiesConfirmed, endDateProposed, endDateAgreed, stepReopened.",
+  })
   action!: string;
 
   @Field(() => String, { nullable: true, description: "Why, for a reopened step." })
@@ -31,7 +40,15 @@ export class TailoringEvent {
   occurredAt!: Date;
 
   static from(r: TailoringEventRow): TailoringEvent {
-    return Object.assign(new TailoringEvent(), { id: r.id, actorUuid: r.actorUserId, step: r.step as TailoringStep, action: r.action, reason: r.reason, details: r.details, occurredAt: r.occurredAt });
+    return Object.assign(new TailoringEvent(), {
+      id: r.id,
+      actorUuid: r.actorUserId,
+      step: r.step as TailoringStep,
+      action: r.action,
+      reason: r.reason,
+      details: r.details,
+      occurredAt: r.occurredAt,
+    });
   }
 }
 
@@ -52,7 +69,13 @@ export class TailoringStepStatus {
   number!: number;
 
   static from(s: StepStatusRow): TailoringStepStatus {
-    return Object.assign(new TailoringStepStatus(), { step: s.step as TailoringStep, number: s.number, state: s.state, doneAt: s.doneAt, doneByUuid: s.doneById });
+    return Object.assign(new TailoringStepStatus(), {
+      step: s.step as TailoringStep,
+      number: s.number,
+      state: s.state,
+      doneAt: s.doneAt,
+      doneByUuid: s.doneById,
+    });
   }
 }
 
@@ -85,7 +108,11 @@ export class SystemReview {
   recordedAt!: Date;
 
   static from(r: SystemReviewRow): SystemReview {
-    return Object.assign(new SystemReview(), { ...r, recordedByUuid: r.recordedById, findings: r.findings.map((f) => Object.assign(new ReviewFinding(), f)) });
+    return Object.assign(new SystemReview(), {
+      ...r,
+      recordedByUuid: r.recordedById,
+      findings: r.findings.map((f) => Object.assign(new ReviewFinding(), f)),
+    });
   }
 }
 
@@ -142,7 +169,9 @@ export class ActionItem extends Node {
 export class ActionPlan extends Node {
   row!: ActionPlanRow;
 
-  @Field(() => Int, { description: "Increases with every reorder or change of items; send it as expectedVersion to prioritiseActionPlan." })
+  @Field(() => Int, {
+    description: "Increases with every reorder or change of items; send it as expectedVersion to prioritiseActionPlan.",
+  })
   version!: number;
 
   @Field(() => DateTimeResolver, { nullable: true, description: "When the order was last set." })
@@ -151,7 +180,10 @@ export class ActionPlan extends Node {
   @Field(() => DateTimeResolver, { nullable: true, description: "When the customer confirmed the order." })
   prioritiesConfirmedAt!: Date | null;
 
-  @Field(() => DateScalar, { nullable: true, description: "The end date proposed by one party, waiting for the other." })
+  @Field(() => DateScalar, {
+    nullable: true,
+    description: "The end date proposed by one party, waiting for the other.",
+  })
   proposedEndOn!: string | null;
 
   @Field(() => DateScalar, { nullable: true, description: "The end date both parties agreed." })
@@ -170,7 +202,10 @@ export class ActionPlan extends Node {
   }
 }
 
-@ObjectType({ implements: Node, description: "The five-step tailoring of an agreement (\"Vi skräddarsyr tillsammans\")." })
+@ObjectType({
+  implements: Node,
+  description: 'The five-step tailoring of an agreement ("Vi skräddarsyr tillsammans").',
+})
 export class Tailoring extends Node {
   row!: TailoringRow;
 

@@ -30,7 +30,10 @@ export function databaseSizeTrend(all: SizeReading[], visitId: string | null): S
   const current = upTo < 0 ? null : (readings.at(-1) ?? null);
   const previous = current ? (readings.at(-2) ?? null) : null;
   const changeMb = current && previous ? round1(current.sizeMb - previous.sizeMb) : null;
-  const changePercent = current && previous && previous.sizeMb > 0 ? round1((100 * (current.sizeMb - previous.sizeMb)) / previous.sizeMb) : null;
+  const changePercent =
+    current && previous && previous.sizeMb > 0
+      ? round1((100 * (current.sizeMb - previous.sizeMb)) / previous.sizeMb)
+      : null;
   return { readings, current, previous, changeMb, changePercent, growthMbPerYear: growthPerYear(readings) };
 }
 

@@ -1,7 +1,10 @@
 import { runInWorker, WorkerDeadlineExceeded } from "../../shared/run-in-worker.js";
 import type { ProtocolDocument } from "./visit-protocol-document.js";
 
-/** How long a protocol may take to become a PDF unless `PDF_RENDER_TIMEOUT_SECONDS` says otherwise; one takes about a second. */
+/**
+ * How long a protocol may take to become a PDF unless `PDF_RENDER_TIMEOUT_SECONDS` says otherwise; one takes about a
+ * second.
+ */
 export const DEFAULT_PDF_RENDER_TIMEOUT_SECONDS = 20;
 let deadlineMs = DEFAULT_PDF_RENDER_TIMEOUT_SECONDS * 1000;
 
@@ -13,7 +16,10 @@ export function setPdfRenderTimeout(seconds: number): void {
 /** The protocol could not be made into a PDF: its thread failed or ran out of time. */
 export class ProtocolPdfFailed extends Error {
   readonly code = "PROTOCOL_PDF_FAILED";
-  constructor(readonly reason: string, cause: unknown) {
+  constructor(
+    readonly reason: string,
+    cause: unknown,
+  ) {
     super(
       `The protocol could not be made into a PDF (${reason}). A signature image stored before images were checked can cause this: support staff can replace it with correctVisitProtocol and a new signature.`,
       { cause },
@@ -34,11 +40,15 @@ export async function renderProtocolPdf(doc: ProtocolDocument): Promise<Buffer> 
       entry: new URL("./protocol-pdf.worker.js", import.meta.url),
       data: doc,
       deadlineMs,
-      // A protocol with the largest signature needs under 64 MB; a document that needs far more is refused, not the API's memory.
+      // A protocol with the largest signature needs under 64 MB; a document that needs far more is refused, not the
+      // API's memory.
       resourceLimits: { maxOldGenerationSizeMb: 128 },
     });
     return Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   } catch (e) {
-    throw new ProtocolPdfFailed(e instanceof WorkerDeadlineExceeded ? `it took over ${e.deadlineMs / 1000} s` : "its renderer failed", e);
+    throw new ProtocolPdfFailed(
+      e instanceof WorkerDeadlineExceeded ? `it took over ${e.deadlineMs / 1000} s` : "its renderer failed",
+      e,
+    );
   }
 }

@@ -30,15 +30,23 @@ export type RedrawnSignature = { ok: Buffer } | { problem: string };
 export function redrawnSignaturePng(bytes: Buffer): RedrawnSignature {
   if (bytes.length > MAX_SIGNATURE_BYTES) return { problem: `The signature is over ${MAX_SIGNATURE_BYTES / 1024} KB.` };
   // Signature, then the IHDR chunk: length 13, type, width, height, depth, colour type, compression, filter, interlace.
-  if (bytes.length < 33 || !bytes.subarray(0, 8).equals(PNG_MAGIC) || bytes.readUInt32BE(8) !== 13 || !bytes.subarray(12, 16).equals(IHDR)) {
+  if (
+    bytes.length < 33 ||
+    !bytes.subarray(0, 8).equals(PNG_MAGIC) ||
+    bytes.readUInt32BE(8) !== 13 ||
+    !bytes.subarray(12, 16).equals(IHDR)
+  ) {
     return { problem: "The signature is not a PNG image." };
   }
   const width = bytes.readUInt32BE(16);
   const height = bytes.readUInt32BE(20);
   if (width < 1 || height < 1 || width > MAX_SIGNATURE_WIDTH || height > MAX_SIGNATURE_HEIGHT) {
-    return { problem: `The signature is ${width} × ${height} pixels; at most ${MAX_SIGNATURE_WIDTH} × ${MAX_SIGNATURE_HEIGHT} are accepted.` };
+    return {
+      problem: `The signature is ${width} × ${height} pixels; at most ${MAX_SIGNATURE_WIDTH} × ${MAX_SIGNATURE_HEIGHT} are accepted.`,
+    };
   }
-  if (bytes[28] !== 0) return { problem: "The signature is an interlaced PNG; send it as a canvas draws it, without interlacing." };
+  if (bytes[28] !== 0)
+    return { problem: "The signature is an interlaced PNG; send it as a canvas draws it, without interlacing." };
   let decoded: { width: number; height: number; data: Buffer };
   try {
     decoded = PNG.sync.read(bytes);
@@ -47,5 +55,10 @@ export function redrawnSignaturePng(bytes: Buffer): RedrawnSignature {
   }
   // pngjs hands back 8-bit RGBA whatever the file held; written out again it is a plain PNG. One
   // filter for every row (Paeth) rather than trying all five per row: a third of the time, a tenth more bytes.
-  return { ok: PNG.sync.write(Object.assign(new PNG(), { width: decoded.width, height: decoded.height, data: decoded.data }), { colorType: 6, filterType: 4 }) };
+  return {
+    ok: PNG.sync.write(Object.assign(new PNG(), { width: decoded.width, height: decoded.height, data: decoded.data }), {
+      colorType: 6,
+      filterType: 4,
+    }),
+  };
 }

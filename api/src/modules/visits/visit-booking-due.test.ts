@@ -5,9 +5,15 @@ const TODAY = "2026-11-25";
 
 describe("which annual visit is due for booking", () => {
   it("is the first unbooked proposal from half a year back to 90 days ahead", () => {
-    expect(visitDueForBooking([{ proposedOn: "2027-02-23", visitId: null }], TODAY)).toEqual({ proposedOn: "2027-02-23", visitId: null });
+    expect(visitDueForBooking([{ proposedOn: "2027-02-23", visitId: null }], TODAY)).toEqual({
+      proposedOn: "2027-02-23",
+      visitId: null,
+    });
     expect(visitDueForBooking([{ proposedOn: "2027-02-24", visitId: null }], TODAY)).toBeNull();
-    expect(visitDueForBooking([{ proposedOn: "2026-05-27", visitId: null }], TODAY)).toEqual({ proposedOn: "2026-05-27", visitId: null });
+    expect(visitDueForBooking([{ proposedOn: "2026-05-27", visitId: null }], TODAY)).toEqual({
+      proposedOn: "2026-05-27",
+      visitId: null,
+    });
     expect(visitDueForBooking([{ proposedOn: "2026-05-26", visitId: null }], TODAY)).toBeNull();
   });
 

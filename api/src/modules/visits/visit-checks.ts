@@ -52,7 +52,12 @@ export async function hardwarePrefill(db: DbOrTx, propertyId: string): Promise<P
   return names.map((product) => {
     const i = installed.find((x) => x.product === product);
     const newest = latest.get(product)?.version ?? null;
-    return { product, installed: i?.version ?? null, latest: newest, outdated: !!i && !!newest && isBehind(i.version, newest) };
+    return {
+      product,
+      installed: i?.version ?? null,
+      latest: newest,
+      outdated: !!i && !!newest && isBehind(i.version, newest),
+    };
   });
 }
 
@@ -67,7 +72,12 @@ export interface RecordCheckInput {
 }
 
 /** Records (or re-records, until completion) one check of the protocol. */
-export async function recordVisitCheck(db: Db, viewer: Viewer, input: RecordCheckInput, clock: Clock): Promise<Result<VisitCheckRow>> {
+export async function recordVisitCheck(
+  db: Db,
+  viewer: Viewer,
+  input: RecordCheckInput,
+  clock: Clock,
+): Promise<Result<VisitCheckRow>> {
   requireRole(viewer, TECHNICIANS);
   if (input.kind === "DATABASE_SIZE" && input.result !== "NOT_APPLICABLE" && input.databaseSizeMb == null) {
     return userError(E.INVALID_INPUT, "The database-size check needs a reading in MB.", ["input", "databaseSizeMb"]);
@@ -82,7 +92,12 @@ export async function recordVisitCheck(db: Db, viewer: Viewer, input: RecordChec
     const loaded = await lockVisit(tx, viewer, input.visitId, clock);
     if (!loaded) return userError(E.NOT_FOUND, "No such service visit.", ["input", "visitId"]);
     const { visit, agreement } = loaded;
-    if (visit.completedAt) return userError(E.VISIT_COMPLETED, "The protocol is frozen; correct it with correctVisitProtocol and a reason.", ["input", "visitId"]);
+    if (visit.completedAt)
+      return userError(
+        E.VISIT_COMPLETED,
+        "The protocol is frozen; correct it with correctVisitProtocol and a reason.",
+        ["input", "visitId"],
+      );
     let versions: VisitCheckRow["versions"] = null;
     if (input.kind === "HARDWARE_AND_VERSIONS") {
       for (const found of input.installedVersions ?? []) {
@@ -90,10 +105,25 @@ export async function recordVisitCheck(db: Db, viewer: Viewer, input: RecordChec
         // Only a newer version updates the property: a typo of an older one must not undo an upgrade.
         if (current && !isBehind(current.version, found.version)) continue;
         // releases' own rule (version format, audit) in a savepoint of this transaction.
-        const r = await setInstalledVersion(tx, viewer, { propertyId: visit.propertyId, product: found.product, version: found.version });
-        if ("errors" in r) return { errors: r.errors.map((e) => ({ ...e, code: e.code === "INVALID_VERSION" ? E.INVALID_VERSION : e.code, field: ["input", "installedVersions"] })) };
+        const r = await setInstalledVersion(tx, viewer, {
+          propertyId: visit.propertyId,
+          product: found.product,
+          version: found.version,
+        });
+        if ("errors" in r)
+          return {
+            errors: r.errors.map((e) => ({
+              ...e,
+              code: e.code === "INVALID_VERSION" ? E.INVALID_VERSION : e.code,
+              field: ["input", "installedVersions"],
+            })),
+          };
       }
-      versions = (await hardwarePrefill(tx, visit.propertyId)).map(({ product, installed, latest }) => ({ product, installed, latest }));
+      versions = (await hardwarePrefill(tx, visit.propertyId)).map(({ product, installed, latest }) => ({
+        product,
+        installed,
+        latest,
+      }));
     }
     const values = {
       result: input.result,
@@ -109,7 +139,13 @@ export async function recordVisitCheck(db: Db, viewer: Viewer, input: RecordChec
       .onConflictDoUpdate({ target: [visitChecks.visitId, visitChecks.kind], set: values })
       .returning();
     await bumpVisit(tx, visit);
-    await recordAudit(tx, viewer, { action: "serviceVisit.recordCheck", objectType: "ServiceVisit", objectId: visit.id, organisationId: agreement.customerId, details: { kind: input.kind, result: input.result } });
+    await recordAudit(tx, viewer, {
+      action: "serviceVisit.recordCheck",
+      objectType: "ServiceVisit",
+      objectId: visit.id,
+      organisationId: agreement.customerId,
+      details: { kind: input.kind, result: input.result },
+    });
     return ok(row!);
   });
 }
@@ -122,4 +158,3 @@ export async function sizeReadings(db: DbOrTx, agreementId: string) {
     .innerJoin(serviceVisits, eq(serviceVisits.id, visitChecks.visitId))
     .where(and(eq(serviceVisits.agreementId, agreementId), eq(visitChecks.kind, "DATABASE_SIZE")));
 }
-

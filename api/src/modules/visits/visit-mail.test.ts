@@ -24,7 +24,8 @@ let w: Awaited<ReturnType<typeof visitWorld>>;
 let smtp: Awaited<ReturnType<typeof startTestSmtpServer>>;
 
 // A 1×1 PNG, the smallest drawn signature.
-const PNG = "data:image/png;base64,iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==";
+const PNG =
+  "data:image/png;base64,iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==";
 
 beforeAll(async () => {
   database = await freshDatabase();
@@ -37,12 +38,45 @@ afterAll(async () => {
 });
 
 async function completedVisit(agreementId: string, when: Date, sizeMb: number, signed: boolean) {
-  const v = okOf(await scheduleServiceVisit(w.db, w.seller, { agreementId, propertyId: w.propertyId, technicianId: w.technician.userId, scheduledAt: when }, clock));
+  const v = okOf(
+    await scheduleServiceVisit(
+      w.db,
+      w.seller,
+      { agreementId, propertyId: w.propertyId, technicianId: w.technician.userId, scheduledAt: when },
+      clock,
+    ),
+  );
   for (const kind of ["DATABASE_REVIEW", "ROUTINES", "HARDWARE_AND_VERSIONS", "BACKUP_ROUTINES"] as const) {
-    okOf(await recordVisitCheck(w.db, w.technician, { visitId: v.id, kind, result: kind === "ROUTINES" ? "NEEDS_ACTION" : "OK", note: kind === "ROUTINES" ? "Rutin för återlämning av brickor saknas på Äppelträdet." : "" }, clock));
+    okOf(
+      await recordVisitCheck(
+        w.db,
+        w.technician,
+        {
+          visitId: v.id,
+          kind,
+          result: kind === "ROUTINES" ? "NEEDS_ACTION" : "OK",
+          note: kind === "ROUTINES" ? "Rutin för återlämning av brickor saknas på Äppelträdet." : "",
+        },
+        clock,
+      ),
+    );
   }
-  okOf(await recordVisitCheck(w.db, w.technician, { visitId: v.id, kind: "DATABASE_SIZE", result: "OK", databaseSizeMb: sizeMb }, clock));
-  return okOf(await completeServiceVisit(w.db, w.technician, { visitId: v.id, signature: signed ? { signedByName: "Karin Åström", imageDataUrl: PNG } : null }, clock));
+  okOf(
+    await recordVisitCheck(
+      w.db,
+      w.technician,
+      { visitId: v.id, kind: "DATABASE_SIZE", result: "OK", databaseSizeMb: sizeMb },
+      clock,
+    ),
+  );
+  return okOf(
+    await completeServiceVisit(
+      w.db,
+      w.technician,
+      { visitId: v.id, signature: signed ? { signedByName: "Karin Åström", imageDataUrl: PNG } : null },
+      clock,
+    ),
+  );
 }
 
 async function pdfText(pdf: Buffer): Promise<string> {
@@ -86,17 +120,34 @@ describe("the protocol PDF and its e-mail", () => {
 
   it("is refused before completion, then mailed to the customer's admins and the partner with the PDF and the .ics attached", async () => {
     const a = await w.agreement();
-    const open = okOf(await scheduleServiceVisit(w.db, w.seller, { agreementId: a.id, propertyId: w.propertyId, technicianId: w.technician.userId, scheduledAt: at(day(3)) }, clock));
-    expect(codeOf(await sendVisitProtocol(w.db, w.technician, { visitId: open.id }, clock))).toBe("VISIT_NOT_COMPLETED");
+    const open = okOf(
+      await scheduleServiceVisit(
+        w.db,
+        w.seller,
+        { agreementId: a.id, propertyId: w.propertyId, technicianId: w.technician.userId, scheduledAt: at(day(3)) },
+        clock,
+      ),
+    );
+    expect(codeOf(await sendVisitProtocol(w.db, w.technician, { visitId: open.id }, clock))).toBe(
+      "VISIT_NOT_COMPLETED",
+    );
     const v = await completedVisit(a.id, at(day(4)), 900, true);
     const sent = okOf(await sendVisitProtocol(w.db, w.technician, { visitId: v.id }, clock));
     expect(sent.recipients.sort()).toEqual(["karin@owner.example", "petra@partner.example"]);
     expect((await findVisit(w.db, w.admin, v.id, clock))?.visit.protocolSentAt).toBeInstanceOf(Date);
 
-    const sender = createOutboxSender({ db: w.db, logger: createLogger("silent"), from: "trygg@example.com", smtpUrl: smtp.url });
+    const sender = createOutboxSender({
+      db: w.db,
+      logger: createLogger("silent"),
+      from: "trygg@example.com",
+      smtpUrl: smtp.url,
+    });
     await sender.deliverPending();
     const mails = smtp.received.filter((m) => m.subject?.includes(a.number));
-    expect(mails.map((m) => (Array.isArray(m.to) ? m.to[0] : m.to)?.text).sort()).toEqual(["karin@owner.example", "petra@partner.example"]);
+    expect(mails.map((m) => (Array.isArray(m.to) ? m.to[0] : m.to)?.text).sort()).toEqual([
+      "karin@owner.example",
+      "petra@partner.example",
+    ]);
     const mail = mails[0]!;
     // "supportbesök" is the word for the annual visit everywhere, in the mail, its files and the PDF.
     expect(mail.subject).toContain("Protokoll från supportbesök");
@@ -122,7 +173,10 @@ describe("the protocol PDF and its e-mail", () => {
     const a = await w.agreement();
     const v = await completedVisit(a.id, at(day(5)), 950, true);
     // As an old row holds it, stored before signatures were decoded: the PDF spins until its deadline.
-    await w.db.update(serviceVisits).set({ signaturePng: dataUrl(spinningPng()) }).where(eq(serviceVisits.id, v.id));
+    await w.db
+      .update(serviceVisits)
+      .set({ signaturePng: dataUrl(spinningPng()) })
+      .where(eq(serviceVisits.id, v.id));
     setPdfRenderTimeout(3);
     try {
       const sending = sendVisitProtocol(w.db, w.technician, { visitId: v.id }, clock);
@@ -137,4 +191,3 @@ describe("the protocol PDF and its e-mail", () => {
     expect((await findVisit(w.db, w.admin, v.id, clock))?.visit.protocolSentAt).toBeNull();
   });
 });
-

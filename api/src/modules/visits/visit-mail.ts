@@ -17,17 +17,29 @@ import { customerAdmins, partnerAdmins, uniqueAddresses } from "./visit-recipien
 import { bumpVisit, findVisit, lockVisit, type LoadedVisit, type ServiceVisitRow } from "./visit.service.js";
 
 /** A completed visit with someone to send its protocol to. */
-async function sendable(db: DbOrTx, loaded: LoadedVisit | null): Promise<Result<LoadedVisit & { recipients: string[] }>> {
+async function sendable(
+  db: DbOrTx,
+  loaded: LoadedVisit | null,
+): Promise<Result<LoadedVisit & { recipients: string[] }>> {
   if (!loaded) return userError(E.NOT_FOUND, "No such service visit.", ["input", "visitId"]);
   const { visit, agreement } = loaded;
-  if (!visit.completedAt) return userError(E.VISIT_NOT_COMPLETED, "Complete the visit before sending its protocol.", ["input", "visitId"]);
+  if (!visit.completedAt)
+    return userError(E.VISIT_NOT_COMPLETED, "Complete the visit before sending its protocol.", ["input", "visitId"]);
   const recipients = uniqueAddresses(await customerAdmins(db, agreement), await partnerAdmins(db, agreement));
-  if (recipients.length === 0) return userError(E.NO_RECIPIENTS, "Neither the customer nor the partner has an admin to send the protocol to.", ["input", "visitId"]);
+  if (recipients.length === 0)
+    return userError(E.NO_RECIPIENTS, "Neither the customer nor the partner has an admin to send the protocol to.", [
+      "input",
+      "visitId",
+    ]);
   return ok({ visit, agreement, recipients });
 }
 
 /** The protocol and its PDF; PROTOCOL_PDF_FAILED when the PDF cannot be made in time. */
-async function protocolPdfOf(db: DbOrTx, visit: ServiceVisitRow, agreement: AgreementRecord): Promise<Result<{ doc: ProtocolDocument; pdf: Buffer }>> {
+async function protocolPdfOf(
+  db: DbOrTx,
+  visit: ServiceVisitRow,
+  agreement: AgreementRecord,
+): Promise<Result<{ doc: ProtocolDocument; pdf: Buffer }>> {
   const doc = await protocolDocument(db, visit, agreement);
   try {
     return ok({ doc, pdf: await renderProtocolPdf(doc) });
@@ -51,7 +63,12 @@ export async function visitLocation(db: DbOrTx, propertyId: string): Promise<str
  * deadline), and no row lock or connection should wait for it; PGlite has only one. Should the
  * visit change meanwhile, the PDF is made again from what the transaction sees.
  */
-export async function sendVisitProtocol(db: Db, viewer: Viewer, input: { visitId: string }, clock: Clock): Promise<Result<ServiceVisitRow & { recipients: string[] }>> {
+export async function sendVisitProtocol(
+  db: Db,
+  viewer: Viewer,
+  input: { visitId: string },
+  clock: Clock,
+): Promise<Result<ServiceVisitRow & { recipients: string[] }>> {
   requireRole(viewer, PROTOCOL_SENDERS);
   const found = await findVisit(db, viewer, input.visitId, clock);
   const before = await sendable(db, found);
@@ -80,12 +97,22 @@ export async function sendVisitProtocol(db: Db, viewer: Viewer, input: { visitId
         body: `Hej!\n\nHär är protokollet från det årliga supportbesöket ${doc.visitedOn} på ${doc.property.name} (avtal ${agreement.number}), utfört av ${doc.technicianName}.\n\nProtokollet finns också i Trygg-portalen, där det kan bekräftas.\n\nVänliga hälsningar\n${doc.vendorName}\n`,
         attachments: [
           { filename: `${base}.pdf`, contentType: "application/pdf", content: pdf },
-          { filename: `supportbesok-${doc.visitedOn}.ics`, contentType: "text/calendar; charset=utf-8; method=PUBLISH", content: Buffer.from(ics, "utf8") },
+          {
+            filename: `supportbesok-${doc.visitedOn}.ics`,
+            contentType: "text/calendar; charset=utf-8; method=PUBLISH",
+            content: Buffer.from(ics, "utf8"),
+          },
         ],
       });
     }
     const row = await bumpVisit(tx, visit, { protocolSentAt: new Date() });
-    await recordAudit(tx, viewer, { action: "serviceVisit.sendProtocol", objectType: "ServiceVisit", objectId: visit.id, organisationId: agreement.customerId, details: { recipients, version: doc.version } });
+    await recordAudit(tx, viewer, {
+      action: "serviceVisit.sendProtocol",
+      objectType: "ServiceVisit",
+      objectId: visit.id,
+      organisationId: agreement.customerId,
+      details: { recipients, version: doc.version },
+    });
     return ok({ ...row, recipients });
   });
 }

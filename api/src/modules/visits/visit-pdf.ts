@@ -16,8 +16,16 @@ pdfmake.setFonts(roboto);
 pdfmake.setUrlAccessPolicy(() => false);
 pdfmake.setLocalAccessPolicy((path) => path.startsWith(fontDir));
 
-const PRODUCT_NAME: Record<string, string> = { MULTI_ACCESS: "Multi-access", HANTERA: "Hantera", APTUSPORTAL: "Aptusportal" };
-const RESULT_SV: Record<string, string> = { OK: "OK", NEEDS_ACTION: "Behöver åtgärdas", NOT_APPLICABLE: "Ej tillämpligt" };
+const PRODUCT_NAME: Record<string, string> = {
+  MULTI_ACCESS: "Multi-access",
+  HANTERA: "Hantera",
+  APTUSPORTAL: "Aptusportal",
+};
+const RESULT_SV: Record<string, string> = {
+  OK: "OK",
+  NEEDS_ACTION: "Behöver åtgärdas",
+  NOT_APPLICABLE: "Ej tillämpligt",
+};
 const stockholm = (d: Date, pattern: string) => format(new TZDate(d, TIME_ZONE), pattern);
 const mb = (n: number) => `${n.toLocaleString("sv-SE")} MB`;
 
@@ -26,15 +34,24 @@ function checkRows(doc: ProtocolDocument): Content[][] {
     const extra: Content[] = [];
     if (c.databaseSizeMb != null) {
       const t = doc.sizeTrend;
-      const change = t.changeMb == null ? "första mätningen" : `${t.changeMb >= 0 ? "+" : ""}${mb(t.changeMb)}${t.changePercent == null ? "" : ` (${t.changePercent >= 0 ? "+" : ""}${t.changePercent.toLocaleString("sv-SE")} %)`} sedan förra besöket`;
+      const change =
+        t.changeMb == null
+          ? "första mätningen"
+          : `${t.changeMb >= 0 ? "+" : ""}${mb(t.changeMb)}${t.changePercent == null ? "" : ` (${t.changePercent >= 0 ? "+" : ""}${t.changePercent.toLocaleString("sv-SE")} %)`} sedan förra besöket`;
       extra.push({ text: `Storlek: ${mb(c.databaseSizeMb)}, ${change}.`, style: "small" });
     }
     for (const v of c.versions ?? []) {
-      extra.push({ text: `${PRODUCT_NAME[v.product] ?? v.product}: installerad ${v.installed ?? "–"}, senaste ${v.latest ?? "–"}`, style: "small" });
+      extra.push({
+        text: `${PRODUCT_NAME[v.product] ?? v.product}: installerad ${v.installed ?? "–"}, senaste ${v.latest ?? "–"}`,
+        style: "small",
+      });
     }
     return [
       { text: `${i + 1}. ${c.titleSv}`, bold: true },
-      { text: c.result ? RESULT_SV[c.result] ?? c.result : "Ej registrerad", color: c.result === "NEEDS_ACTION" ? "#b45309" : undefined },
+      {
+        text: c.result ? (RESULT_SV[c.result] ?? c.result) : "Ej registrerad",
+        color: c.result === "NEEDS_ACTION" ? "#b45309" : undefined,
+      },
       { stack: [{ text: c.note || "–" }, ...extra] },
     ];
   });
@@ -46,7 +63,10 @@ function signatureBlock(doc: ProtocolDocument): Content[] {
     out.push({ image: doc.signature.png, fit: [220, 60], margin: [0, 2, 0, 2] });
     out.push({ text: `Signerat av ${doc.signature.name}, ${stockholm(doc.signature.at, "yyyy-MM-dd HH:mm")}` });
   }
-  if (doc.acknowledgement) out.push({ text: `Bekräftat i portalen av ${doc.acknowledgement.name}, ${stockholm(doc.acknowledgement.at, "yyyy-MM-dd HH:mm")}` });
+  if (doc.acknowledgement)
+    out.push({
+      text: `Bekräftat i portalen av ${doc.acknowledgement.name}, ${stockholm(doc.acknowledgement.at, "yyyy-MM-dd HH:mm")}`,
+    });
   if (!doc.signature && !doc.acknowledgement) out.push({ text: "Inte signerat eller bekräftat ännu.", italics: true });
   // The heading, the drawing and the name belong together on one page.
   return [{ stack: out, unbreakable: true }];
@@ -60,12 +80,27 @@ function protocolDefinition(doc: ProtocolDocument): TDocumentDefinitions {
     pageSize: "A4",
     pageMargins: [48, 40, 48, 48],
     defaultStyle: { font: "Roboto", fontSize: 10, lineHeight: 1.2 },
-    styles: { h1: { fontSize: 18, bold: true, margin: [0, 0, 0, 4] }, h2: { fontSize: 12, bold: true, margin: [0, 12, 0, 4] }, small: { fontSize: 8.5, color: "#4b5563" } },
-    footer: (page, pages) => ({ text: `${doc.vendorName} · ${doc.agreementNumber} · sida ${page} av ${pages}`, alignment: "center", fontSize: 8, color: "#6b7280" }),
+    styles: {
+      h1: { fontSize: 18, bold: true, margin: [0, 0, 0, 4] },
+      h2: { fontSize: 12, bold: true, margin: [0, 12, 0, 4] },
+      small: { fontSize: 8.5, color: "#4b5563" },
+    },
+    footer: (page, pages) => ({
+      text: `${doc.vendorName} · ${doc.agreementNumber} · sida ${page} av ${pages}`,
+      alignment: "center",
+      fontSize: 8,
+      color: "#6b7280",
+    }),
     content: [
       { text: doc.vendorName, color: "#0b6e4f", bold: true },
       { text: "Protokoll från årligt supportbesök", style: "h1" },
-      doc.version && doc.version > 1 ? { text: `Version ${doc.version} – rättad: ${doc.correctionReason ?? ""}`, color: "#b45309", margin: [0, 0, 0, 6] } : { text: doc.version ? `Version ${doc.version}` : "Utkast – besöket är inte avslutat", style: "small" },
+      doc.version && doc.version > 1
+        ? {
+            text: `Version ${doc.version} – rättad: ${doc.correctionReason ?? ""}`,
+            color: "#b45309",
+            margin: [0, 0, 0, 6],
+          }
+        : { text: doc.version ? `Version ${doc.version}` : "Utkast – besöket är inte avslutat", style: "small" },
       {
         table: {
           widths: [110, "*"],
@@ -81,10 +116,32 @@ function protocolDefinition(doc: ProtocolDocument): TDocumentDefinitions {
         margin: [0, 8, 0, 0],
       },
       { text: "Kontroller", style: "h2" },
-      { table: { headerRows: 1, widths: [150, 80, "*"], body: [[{ text: "Kontroll", bold: true }, { text: "Resultat", bold: true }, { text: "Anteckning", bold: true }], ...checkRows(doc)] }, layout: "lightHorizontalLines" },
+      {
+        table: {
+          headerRows: 1,
+          widths: [150, 80, "*"],
+          body: [
+            [
+              { text: "Kontroll", bold: true },
+              { text: "Resultat", bold: true },
+              { text: "Anteckning", bold: true },
+            ],
+            ...checkRows(doc),
+          ],
+        },
+        layout: "lightHorizontalLines",
+      },
       { text: "Databasens storlek över åren", style: "h2" },
-      points.length ? { svg: databaseSizeChartSvg({ points, width: 480, height: 165 }), width: 480 } : { text: "Ingen mätning ännu.", italics: true },
-      growth != null ? { text: `Trend över ${points.length} besök: ${growth >= 0 ? "+" : ""}${mb(growth)} per år.`, style: "small", margin: [0, 4, 0, 0] } : { text: "" },
+      points.length
+        ? { svg: databaseSizeChartSvg({ points, width: 480, height: 165 }), width: 480 }
+        : { text: "Ingen mätning ännu.", italics: true },
+      growth != null
+        ? {
+            text: `Trend över ${points.length} besök: ${growth >= 0 ? "+" : ""}${mb(growth)} per år.`,
+            style: "small",
+            margin: [0, 4, 0, 0],
+          }
+        : { text: "" },
       ...signatureBlock(doc),
     ],
   };

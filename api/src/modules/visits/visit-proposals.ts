@@ -2,7 +2,8 @@ import { addYears, format, parseISO } from "date-fns";
 import { daysBetween, type IsoDate } from "../../shared/dates.js";
 
 /**
- * "Det överenskomna slutdatumet ligger till grund för årligt servicebesök" (the brochure's word there; Trygg says supportbesök): the first visit is
+ * "Det överenskomna slutdatumet ligger till grund för årligt servicebesök" (the brochure's word there; Trygg says
+ * supportbesök): the first visit is
  * proposed on the tailoring's agreed end date, then one a year, as long as the agreement runs.
  */
 export function proposedVisitDates(agreedEndOn: IsoDate, agreementLastDay: IsoDate): IsoDate[] {

@@ -18,15 +18,32 @@ export interface ProtocolDocument {
   technicianName: string;
   version: number | null;
   correctionReason: string | null;
-  checks: { code: string; titleSv: string; titleEn: string; result: string | null; note: string; databaseSizeMb: number | null; versions: { product: string; installed: string | null; latest: string | null }[] | null }[];
+  checks: {
+    code: string;
+    titleSv: string;
+    titleEn: string;
+    result: string | null;
+    note: string;
+    databaseSizeMb: number | null;
+    versions: { product: string; installed: string | null; latest: string | null }[] | null;
+  }[];
   sizeTrend: SizeTrend;
   signature: { name: string; at: Date; png: string } | null;
   acknowledgement: { name: string; at: Date } | null;
 }
 
 /** The checks as the protocol froze them (latest version); before completion, the working copy. */
-export async function protocolDocument(db: DbOrTx, visit: ServiceVisitRow, agreement: AgreementRecord): Promise<ProtocolDocument> {
-  const [kinds, working, versions, readings] = await Promise.all([checkKinds(db), checksOf(db, visit.id), protocolVersionsOf(db, visit.id), sizeReadings(db, agreement.id)]);
+export async function protocolDocument(
+  db: DbOrTx,
+  visit: ServiceVisitRow,
+  agreement: AgreementRecord,
+): Promise<ProtocolDocument> {
+  const [kinds, working, versions, readings] = await Promise.all([
+    checkKinds(db),
+    checksOf(db, visit.id),
+    protocolVersionsOf(db, visit.id),
+    sizeReadings(db, agreement.id),
+  ]);
   const frozen = versions[0] ?? null;
   const [[vendor], [customer], [property], [technician], [acknowledger]] = await Promise.all([
     db.select().from(organisations).where(eq(organisations.kind, "VENDOR")).limit(1),
@@ -40,7 +57,10 @@ export async function protocolDocument(db: DbOrTx, visit: ServiceVisitRow, agree
     vendorName: vendor?.name ?? "Aptus",
     agreementNumber: agreement.number,
     customerName: customer?.name ?? "",
-    property: { name: property?.name ?? "", address: property ? `${property.streetAddress}, ${property.postalCode} ${property.city}` : "" },
+    property: {
+      name: property?.name ?? "",
+      address: property ? `${property.streetAddress}, ${property.postalCode} ${property.city}` : "",
+    },
     visitedOn: visitDay(visit),
     scheduledAt: visit.scheduledAt,
     technicianName: technician?.name ?? "",
@@ -48,13 +68,26 @@ export async function protocolDocument(db: DbOrTx, visit: ServiceVisitRow, agree
     correctionReason: frozen?.reason ?? null,
     checks: kinds.map((k) => {
       const c = source.find((x) => x.kind === k.code);
-      return { code: k.code, titleSv: k.titleSv, titleEn: k.titleEn, result: c?.result ?? null, note: c?.note ?? "", databaseSizeMb: c?.databaseSizeMb ?? null, versions: c?.versions ?? null };
+      return {
+        code: k.code,
+        titleSv: k.titleSv,
+        titleEn: k.titleEn,
+        result: c?.result ?? null,
+        note: c?.note ?? "",
+        databaseSizeMb: c?.databaseSizeMb ?? null,
+        versions: c?.versions ?? null,
+      };
     }),
     sizeTrend: databaseSizeTrend(
-      readings.filter((r) => r.sizeMb != null).map((r) => ({ visitId: r.visitId, visitedOn: visitDay(r), sizeMb: r.sizeMb! })),
+      readings
+        .filter((r) => r.sizeMb != null)
+        .map((r) => ({ visitId: r.visitId, visitedOn: visitDay(r), sizeMb: r.sizeMb! })),
       visit.id,
     ),
-    signature: visit.signedAt && visit.signaturePng ? { name: visit.signedByName ?? "", at: visit.signedAt, png: visit.signaturePng } : null,
+    signature:
+      visit.signedAt && visit.signaturePng
+        ? { name: visit.signedByName ?? "", at: visit.signedAt, png: visit.signaturePng }
+        : null,
     acknowledgement: visit.acknowledgedAt ? { name: acknowledger?.name ?? "", at: visit.acknowledgedAt } : null,
   };
 }

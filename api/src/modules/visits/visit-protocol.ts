@@ -8,7 +8,14 @@ import { mutate } from "../../shared/transaction.js";
 import { type Viewer, requireRole } from "../../shared/viewer.js";
 import type { Clock } from "../../shared/clock.js";
 import { VisitErrors as E } from "./visit.errors.js";
-import { checkKinds, checksOf, missingKinds, type CheckResult, type VisitCheckKind, type VisitCheckRow } from "./visit-checks.js";
+import {
+  checkKinds,
+  checksOf,
+  missingKinds,
+  type CheckResult,
+  type VisitCheckKind,
+  type VisitCheckRow,
+} from "./visit-checks.js";
 import { signatureFrom, type SignatureInput } from "./visit-signature.js";
 import { TECHNICIANS } from "./visit.roles.js";
 import { bumpVisit, lockVisit, type ServiceVisitRow } from "./visit.service.js";
@@ -16,21 +23,39 @@ import { bumpVisit, lockVisit, type ServiceVisitRow } from "./visit.service.js";
 export type ProtocolVersionRow = typeof visitProtocolVersions.$inferSelect;
 
 export function protocolVersionsOf(db: DbOrTx, visitId: string): Promise<ProtocolVersionRow[]> {
-  return db.select().from(visitProtocolVersions).where(eq(visitProtocolVersions.visitId, visitId)).orderBy(desc(visitProtocolVersions.version));
+  return db
+    .select()
+    .from(visitProtocolVersions)
+    .where(eq(visitProtocolVersions.visitId, visitId))
+    .orderBy(desc(visitProtocolVersions.version));
 }
 
 function snapshot(checks: VisitCheckRow[], order: VisitCheckKind[]): ProtocolCheckSnapshot[] {
   return order.flatMap((kind) => {
     const c = checks.find((x) => x.kind === kind);
-    return c ? [{ kind, result: c.result, note: c.note, databaseSizeMb: c.databaseSizeMb, versions: c.versions ?? null }] : [];
+    return c
+      ? [{ kind, result: c.result, note: c.note, databaseSizeMb: c.databaseSizeMb, versions: c.versions ?? null }]
+      : [];
   });
 }
 
-async function freeze(tx: Tx, viewer: Viewer, visit: ServiceVisitRow, version: number, reason: string | null): Promise<ProtocolVersionRow> {
+async function freeze(
+  tx: Tx,
+  viewer: Viewer,
+  visit: ServiceVisitRow,
+  version: number,
+  reason: string | null,
+): Promise<ProtocolVersionRow> {
   const order = (await checkKinds(tx)).map((k) => k.code);
   const [row] = await tx
     .insert(visitProtocolVersions)
-    .values({ visitId: visit.id, version, checks: snapshot(await checksOf(tx, visit.id), order), reason, createdById: viewer.userId })
+    .values({
+      visitId: visit.id,
+      version,
+      checks: snapshot(await checksOf(tx, visit.id), order),
+      reason,
+      createdById: viewer.userId,
+    })
     .returning();
   return row!;
 }
@@ -56,21 +81,35 @@ export async function completeServiceVisit(
     const checks = await checksOf(tx, visit.id);
     const missing = missingKinds(await checkKinds(tx), checks);
     if (missing.length > 0) {
-      return userError(E.VISIT_INCOMPLETE, `Record every check before completing; missing: ${missing.map((k) => `${k.code} (${k.titleEn})`).join(", ")}.`, [
-        "input",
-        "checks",
-        ...missing.map((k) => k.code),
-      ]);
+      return userError(
+        E.VISIT_INCOMPLETE,
+        `Record every check before completing; missing: ${missing.map((k) => `${k.code} (${k.titleEn})`).join(", ")}.`,
+        ["input", "checks", ...missing.map((k) => k.code)],
+      );
     }
     // The contract lets the reading come with completion; it replaces the one recorded in the check.
     if (input.databaseSizeMb != null) {
-      if (!Number.isFinite(input.databaseSizeMb) || input.databaseSizeMb < 0) return userError(E.INVALID_INPUT, "A database size is a number of MB, zero or more.", ["input", "databaseSizeMb"]);
+      if (!Number.isFinite(input.databaseSizeMb) || input.databaseSizeMb < 0)
+        return userError(E.INVALID_INPUT, "A database size is a number of MB, zero or more.", [
+          "input",
+          "databaseSizeMb",
+        ]);
       const size = checks.find((c) => c.kind === "DATABASE_SIZE")!;
       await tx.update(visitChecks).set({ databaseSizeMb: input.databaseSizeMb }).where(eq(visitChecks.id, size.id));
     }
     await freeze(tx, viewer, visit, 1, null);
-    const row = await bumpVisit(tx, visit, { completedAt: new Date(), completedById: viewer.userId, ...(signature ? signature.ok : {}) });
-    await recordAudit(tx, viewer, { action: "serviceVisit.complete", objectType: "ServiceVisit", objectId: visit.id, organisationId: agreement.customerId, details: { signed: !!signature } });
+    const row = await bumpVisit(tx, visit, {
+      completedAt: new Date(),
+      completedById: viewer.userId,
+      ...(signature ? signature.ok : {}),
+    });
+    await recordAudit(tx, viewer, {
+      action: "serviceVisit.complete",
+      objectType: "ServiceVisit",
+      objectId: visit.id,
+      organisationId: agreement.customerId,
+      details: { signed: !!signature },
+    });
     return ok(row);
   });
 }
@@ -91,7 +130,9 @@ function replacedSignature(visit: ServiceVisitRow, signedByName: string) {
   return {
     replacedSignedByName: visit.signedByName,
     replacedSignedAt: visit.signedAt?.toISOString() ?? null,
-    replacedImageSha256: createHash("sha256").update(visit.signaturePng ?? "").digest("hex"),
+    replacedImageSha256: createHash("sha256")
+      .update(visit.signaturePng ?? "")
+      .digest("hex"),
     signedByName,
   };
 }
@@ -101,29 +142,65 @@ function replacedSignature(visit: ServiceVisitRow, signedByName: string) {
  * correct checks, replace the signature, or both; a completed, signed visit whose signature image
  * cannot be drawn has no other way to a readable protocol.
  */
-export async function correctVisitProtocol(db: Db, viewer: Viewer, input: CorrectionInput, clock: Clock): Promise<Result<ProtocolVersionRow>> {
+export async function correctVisitProtocol(
+  db: Db,
+  viewer: Viewer,
+  input: CorrectionInput,
+  clock: Clock,
+): Promise<Result<ProtocolVersionRow>> {
   requireRole(viewer, TECHNICIANS);
   const reason = input.reason.trim();
   if (!reason) return userError(E.INVALID_INPUT, "Say why the protocol is corrected.", ["input", "reason"]);
-  if (input.checks.length === 0 && !input.signature) return userError(E.INVALID_INPUT, "Name at least one check to correct, or give a new signature.", ["input", "checks"]);
+  if (input.checks.length === 0 && !input.signature)
+    return userError(E.INVALID_INPUT, "Name at least one check to correct, or give a new signature.", [
+      "input",
+      "checks",
+    ]);
   const signature = input.signature ? signatureFrom(input.signature, ["input", "signature"]) : null;
   if (signature && "errors" in signature) return signature;
   return mutate(db, async (tx) => {
     const loaded = await lockVisit(tx, viewer, input.visitId, clock);
     if (!loaded) return userError(E.NOT_FOUND, "No such service visit.", ["input", "visitId"]);
     const { visit, agreement } = loaded;
-    if (!visit.completedAt) return userError(E.VISIT_NOT_COMPLETED, "The visit is not completed yet; record the checks instead.", ["input", "visitId"]);
-    if (signature && !visit.signedAt) return userError(E.NOT_SIGNED, "Nobody has signed this protocol yet: sign it (signVisitProtocol) rather than correct it.", ["input", "signature"]);
+    if (!visit.completedAt)
+      return userError(E.VISIT_NOT_COMPLETED, "The visit is not completed yet; record the checks instead.", [
+        "input",
+        "visitId",
+      ]);
+    if (signature && !visit.signedAt)
+      return userError(
+        E.NOT_SIGNED,
+        "Nobody has signed this protocol yet: sign it (signVisitProtocol) rather than correct it.",
+        ["input", "signature"],
+      );
     const checks = await checksOf(tx, visit.id);
     for (const [i, c] of input.checks.entries()) {
       const existing = checks.find((x) => x.kind === c.kind);
-      if (!existing) return userError(E.CHECK_NOT_RECORDED, `${c.kind} is not on this protocol.`, ["input", "checks", String(i), "kind"]);
-      if (c.databaseSizeMb != null && (c.kind !== "DATABASE_SIZE" || c.databaseSizeMb < 0 || !Number.isFinite(c.databaseSizeMb))) {
-        return userError(E.INVALID_INPUT, "Only the database-size check takes a reading, in MB, zero or more.", ["input", "checks", String(i), "databaseSizeMb"]);
+      if (!existing)
+        return userError(E.CHECK_NOT_RECORDED, `${c.kind} is not on this protocol.`, [
+          "input",
+          "checks",
+          String(i),
+          "kind",
+        ]);
+      if (
+        c.databaseSizeMb != null &&
+        (c.kind !== "DATABASE_SIZE" || c.databaseSizeMb < 0 || !Number.isFinite(c.databaseSizeMb))
+      ) {
+        return userError(E.INVALID_INPUT, "Only the database-size check takes a reading, in MB, zero or more.", [
+          "input",
+          "checks",
+          String(i),
+          "databaseSizeMb",
+        ]);
       }
       await tx
         .update(visitChecks)
-        .set({ result: c.result, note: c.note?.trim() ?? existing.note, databaseSizeMb: c.databaseSizeMb ?? existing.databaseSizeMb })
+        .set({
+          result: c.result,
+          note: c.note?.trim() ?? existing.note,
+          databaseSizeMb: c.databaseSizeMb ?? existing.databaseSizeMb,
+        })
         .where(eq(visitChecks.id, existing.id));
     }
     const [latest] = await protocolVersionsOf(tx, visit.id);
@@ -134,7 +211,11 @@ export async function correctVisitProtocol(db: Db, viewer: Viewer, input: Correc
       objectType: "ServiceVisit",
       objectId: visit.id,
       organisationId: agreement.customerId,
-      details: { version: row.version, reason, ...(signature ? { signature: replacedSignature(visit, signature.ok.signedByName!) } : {}) },
+      details: {
+        version: row.version,
+        reason,
+        ...(signature ? { signature: replacedSignature(visit, signature.ok.signedByName!) } : {}),
+      },
     });
     return ok(row);
   });

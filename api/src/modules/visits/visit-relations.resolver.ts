@@ -11,9 +11,23 @@ import { visitDueForBooking } from "./visit-booking-due.js";
 import { nextUnbooked, type Proposal } from "./visit-proposals.js";
 import { actorOf } from "./visit.resolver.js";
 import { visitProposals } from "./visit.service.js";
-import { ServiceVisit, VisitAcknowledgement, VisitActor, VisitBooking, VisitCheck, VisitProductVersion, VisitProposal, VisitProtocolVersion } from "./visit.types.js";
+import {
+  ServiceVisit,
+  VisitAcknowledgement,
+  VisitActor,
+  VisitBooking,
+  VisitCheck,
+  VisitProductVersion,
+  VisitProposal,
+  VisitProtocolVersion,
+} from "./visit.types.js";
 
-const proposal = (p: Proposal) => Object.assign(new VisitProposal(), { proposedOn: p.proposedOn, visitUuid: p.visitId, visitId: p.visitId && toGlobalId("ServiceVisit", p.visitId) });
+const proposal = (p: Proposal) =>
+  Object.assign(new VisitProposal(), {
+    proposedOn: p.proposedOn,
+    visitUuid: p.visitId,
+    visitId: p.visitId && toGlobalId("ServiceVisit", p.visitId),
+  });
 
 @Resolver(() => VisitCheck)
 export class VisitCheckResolver {
@@ -22,26 +36,42 @@ export class VisitCheckResolver {
     return actorOf(ctx, c.row?.recordedById ?? null);
   }
 
-  @FieldResolver(() => [VisitProductVersion], { description: "HARDWARE_AND_VERSIONS: the versions as recorded, installed against latest." })
+  @FieldResolver(() => [VisitProductVersion], {
+    description: "HARDWARE_AND_VERSIONS: the versions as recorded, installed against latest.",
+  })
   versions(@Root() c: VisitCheck) {
     return (c.row?.versions ?? []).map((v) =>
-      VisitProductVersion.from({ product: v.product as Product, installed: v.installed, latest: v.latest, outdated: !!v.installed && !!v.latest && isBehind(v.installed, v.latest) }),
+      VisitProductVersion.from({
+        product: v.product as Product,
+        installed: v.installed,
+        latest: v.latest,
+        outdated: !!v.installed && !!v.latest && isBehind(v.installed, v.latest),
+      }),
     );
   }
 
   @FieldResolver(() => ActionItem, { nullable: true, description: "The action-plan item made from this check." })
   async actionItem(@Root() c: VisitCheck, @Ctx() ctx: Context) {
-    const item = c.row?.actionItemId ? await findActionItem(ctx.db, requireViewer(ctx), c.row.actionItemId, ctx.clock) : null;
+    const item = c.row?.actionItemId
+      ? await findActionItem(ctx.db, requireViewer(ctx), c.row.actionItemId, ctx.clock)
+      : null;
     return item && ActionItem.from(item);
   }
 }
 
 @Resolver(() => ActionItem)
 export class ActionItemVisitResolver {
-  @FieldResolver(() => ServiceVisit, { nullable: true, description: "The service visit whose check this item came from, if any." })
+  @FieldResolver(() => ServiceVisit, {
+    nullable: true,
+    description: "The service visit whose check this item came from, if any.",
+  })
   async fromServiceVisit(@Root() item: ActionItem, @Ctx() ctx: Context) {
     const uuid = uuidOf(item.id, "ActionItem");
-    const [row] = await ctx.db.select({ visit: serviceVisits }).from(visitChecks).innerJoin(serviceVisits, eq(serviceVisits.id, visitChecks.visitId)).where(eq(visitChecks.actionItemId, uuid));
+    const [row] = await ctx.db
+      .select({ visit: serviceVisits })
+      .from(visitChecks)
+      .innerJoin(serviceVisits, eq(serviceVisits.id, visitChecks.visitId))
+      .where(eq(visitChecks.actionItemId, uuid));
     return row ? ServiceVisit.from(row.visit, ctx.now) : null;
   }
 }
@@ -77,23 +107,35 @@ export class VisitAcknowledgementResolver {
 
 @Resolver(() => Agreement)
 export class AgreementVisitsResolver {
-  @FieldResolver(() => [ServiceVisit], { description: "The annual support visits, by time (none for a tier without visits)." })
+  @FieldResolver(() => [ServiceVisit], {
+    description: "The annual support visits, by time (none for a tier without visits).",
+  })
   async serviceVisits(@Root() a: Agreement, @Ctx() ctx: Context) {
     return (await ctx.loaders.visitsByAgreement.load(a.record.id)).map((r) => ServiceVisit.from(r, ctx.now));
   }
 
-  @FieldResolver(() => [VisitProposal], { description: "Visits proposed from the tailoring's agreed end date, then yearly while the agreement runs, each with the visit booked for it." })
+  @FieldResolver(() => [VisitProposal], {
+    description:
+      "Visits proposed from the tailoring's agreed end date, then yearly while the agreement runs, each with the visit booked for it.",
+  })
   async proposedVisits(@Root() a: Agreement, @Ctx() ctx: Context) {
     return (await visitProposals(ctx.db, a.record)).map(proposal);
   }
 
-  @FieldResolver(() => VisitProposal, { nullable: true, description: "The next proposed visit not yet booked, from today." })
+  @FieldResolver(() => VisitProposal, {
+    nullable: true,
+    description: "The next proposed visit not yet booked, from today.",
+  })
   async nextVisitProposal(@Root() a: Agreement, @Ctx() ctx: Context) {
     const next = nextUnbooked(await visitProposals(ctx.db, a.record), ctx.clock.today);
     return next && proposal(next);
   }
 
-  @FieldResolver(() => VisitProposal, { nullable: true, description: "The annual visit due for booking and not booked: proposed within 90 days, or missed by up to half a year. Null when none is due or the agreement is not valid." })
+  @FieldResolver(() => VisitProposal, {
+    nullable: true,
+    description:
+      "The annual visit due for booking and not booked: proposed within 90 days, or missed by up to half a year. Null when none is due or the agreement is not valid.",
+  })
   async visitToBook(@Root() a: Agreement, @Ctx() ctx: Context) {
     if (!isValid(a.record.status)) return null;
     const due = visitDueForBooking(await visitProposals(ctx.db, a.record), ctx.clock.today);

@@ -19,7 +19,12 @@ afterAll(() => database.close());
 
 describe("proposals", () => {
   it("start on the agreed end date and repeat yearly up to the agreement's last day, leap days kept", () => {
-    expect(proposedVisitDates("2028-02-29", "2031-03-01")).toEqual(["2028-02-29", "2029-02-28", "2030-02-28", "2031-02-28"]);
+    expect(proposedVisitDates("2028-02-29", "2031-03-01")).toEqual([
+      "2028-02-29",
+      "2029-02-28",
+      "2030-02-28",
+      "2031-02-28",
+    ]);
     expect(proposedVisitDates("2027-06-01", "2027-05-31")).toEqual([]);
   });
 });
@@ -31,8 +36,18 @@ describe("reminders 14 days and 1 day before a booked visit", () => {
 
   it("are queued once each for the customer's admins and the technician, even with two processes at once; a rebooking reminds again", async () => {
     const a = await w.agreement();
-    const v = okOf(await scheduleServiceVisit(w.db, w.seller, { agreementId: a.id, propertyId: w.propertyId, technicianId: w.technician.userId, scheduledAt: at(day(30)) }, clock));
-    const mailsFor = async () => (await w.db.select().from(emailOutbox)).filter((m) => m.subject.includes(a.number) && m.subject.startsWith("Påminnelse"));
+    const v = okOf(
+      await scheduleServiceVisit(
+        w.db,
+        w.seller,
+        { agreementId: a.id, propertyId: w.propertyId, technicianId: w.technician.userId, scheduledAt: at(day(30)) },
+        clock,
+      ),
+    );
+    const mailsFor = async () =>
+      (await w.db.select().from(emailOutbox)).filter(
+        (m) => m.subject.includes(a.number) && m.subject.startsWith("Påminnelse"),
+      );
 
     expect(await queueDueReminders(w.db, at(day(10)))).toBe(0);
     // Two API processes run the job at the same moment: the reminder row lets only one queue mail.
@@ -52,7 +67,14 @@ describe("reminders 14 days and 1 day before a booked visit", () => {
     expect((await mailsFor()).length).toBe(4);
     expect((await mailsFor()).some((m) => m.body.includes("i morgon"))).toBe(true);
 
-    okOf(await rescheduleServiceVisit(w.db, w.seller, { visitId: v.id, scheduledAt: at(day(40)), reason: "Flyttat" }, clock));
+    okOf(
+      await rescheduleServiceVisit(
+        w.db,
+        w.seller,
+        { visitId: v.id, scheduledAt: at(day(40)), reason: "Flyttat" },
+        clock,
+      ),
+    );
     await queueDueReminders(w.db, at(day(29)));
     expect((await mailsFor()).length).toBe(6);
     expect((await w.db.select().from(visitReminders).where(eq(visitReminders.visitId, v.id))).length).toBe(3);

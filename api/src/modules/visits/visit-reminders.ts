@@ -35,7 +35,13 @@ export async function queueDueReminders(db: Db, now: Date = new Date()): Promise
     .from(serviceVisits)
     .innerJoin(agreements, eq(agreements.id, serviceVisits.agreementId))
     .innerJoin(users, eq(users.id, serviceVisits.technicianId))
-    .where(and(isNull(serviceVisits.completedAt), gt(serviceVisits.scheduledAt, now), lte(serviceVisits.scheduledAt, horizon)));
+    .where(
+      and(
+        isNull(serviceVisits.completedAt),
+        gt(serviceVisits.scheduledAt, now),
+        lte(serviceVisits.scheduledAt, horizon),
+      ),
+    );
   let queued = 0;
   for (const { visit, number, customerId, technician } of due) {
     const on = visitDay(visit);
@@ -43,18 +49,38 @@ export async function queueDueReminders(db: Db, now: Date = new Date()): Promise
     const days = dueReminder(ahead);
     if (!days) continue;
     queued += await db.transaction(async (tx) => {
-      const won = await tx.insert(visitReminders).values({ visitId: visit.id, daysBefore: days, scheduledAt: visit.scheduledAt }).onConflictDoNothing().returning();
+      const won = await tx
+        .insert(visitReminders)
+        .values({ visitId: visit.id, daysBefore: days, scheduledAt: visit.scheduledAt })
+        .onConflictDoNothing()
+        .returning();
       if (won.length === 0) return 0;
       const location = await visitLocation(tx, visit.propertyId);
-      const time = visit.scheduledAt.toLocaleTimeString("sv-SE", { timeZone: "Europe/Stockholm", hour: "2-digit", minute: "2-digit" });
-      const ics = visitIcs({ visitId: visit.id, scheduledAt: visit.scheduledAt, title: `Supportbesök ${number}`, description: `Årligt supportbesök, tekniker ${technician.name}.`, location });
+      const time = visit.scheduledAt.toLocaleTimeString("sv-SE", {
+        timeZone: "Europe/Stockholm",
+        hour: "2-digit",
+        minute: "2-digit",
+      });
+      const ics = visitIcs({
+        visitId: visit.id,
+        scheduledAt: visit.scheduledAt,
+        title: `Supportbesök ${number}`,
+        description: `Årligt supportbesök, tekniker ${technician.name}.`,
+        location,
+      });
       const to = uniqueAddresses(await customerAdmins(tx, { customerId }), [technician]);
       for (const address of to) {
         await queueEmail(tx, {
           to: address,
           subject: `Påminnelse: supportbesök ${on} kl. ${time} (${number})`,
           body: `Hej!\n\nDet årliga supportbesöket för avtal ${number} är ${ahead === 0 ? "i dag" : ahead === 1 ? "i morgon" : `om ${ahead} dagar`}, ${on} kl. ${time}, på ${location}. Tekniker: ${technician.name}.\n\nVänliga hälsningar\nTrygg\n`,
-          attachments: [{ filename: `supportbesok-${on}.ics`, contentType: "text/calendar; charset=utf-8; method=PUBLISH", content: Buffer.from(ics, "utf8") }],
+          attachments: [
+            {
+              filename: `supportbesok-${on}.ics`,
+              contentType: "text/calendar; charset=utf-8; method=PUBLISH",
+              content: Buffer.from(ics, "utf8"),
+            },
+          ],
         });
       }
       return to.length;
@@ -65,7 +91,11 @@ export async function queueDueReminders(db: Db, now: Date = new Date()): Promise
 
 /** The periodic job in the API process; every process may run it (see queueDueReminders). */
 export function startVisitReminders(db: Db, logger: Logger, intervalMs = 15 * 60_000) {
-  const run = () => void queueDueReminders(db).then((n) => n && logger.info({ queued: n }, "visit reminders queued"), (e) => logger.error({ err: e }, "visit reminders failed"));
+  const run = () =>
+    void queueDueReminders(db).then(
+      (n) => n && logger.info({ queued: n }, "visit reminders queued"),
+      (e) => logger.error({ err: e }, "visit reminders failed"),
+    );
   const timer = setInterval(run, intervalMs);
   timer.unref();
   run();

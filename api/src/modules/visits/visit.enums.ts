@@ -18,13 +18,21 @@ export type VisitCheckKind = (typeof VisitCheckKind)[keyof typeof VisitCheckKind
 export const CheckResult = graphqlEnum(checkResult.enumValues, {
   name: "CheckResult",
   description: "The outcome of one check.",
-  valuesConfig: { OK: { description: "In order." }, NEEDS_ACTION: { description: "Needs action; can become an action-plan item." }, NOT_APPLICABLE: { description: "Does not apply here." } },
+  valuesConfig: {
+    OK: { description: "In order." },
+    NEEDS_ACTION: { description: "Needs action; can become an action-plan item." },
+    NOT_APPLICABLE: { description: "Does not apply here." },
+  },
 });
 export type CheckResult = (typeof CheckResult)[keyof typeof CheckResult];
 
 export const ServiceVisitState = graphqlEnum(SERVICE_VISIT_STATES, {
   name: "ServiceVisitState",
   description: "Where a visit stands; derived, never stored.",
-  valuesConfig: { BOOKED: { description: "Booked, its time not yet passed." }, OVERDUE: { description: "Its time has passed and it is not completed." }, COMPLETED: { description: "Completed; the protocol is frozen." } },
+  valuesConfig: {
+    BOOKED: { description: "Booked, its time not yet passed." },
+    OVERDUE: { description: "Its time has passed and it is not completed." },
+    COMPLETED: { description: "Completed; the protocol is frozen." },
+  },
 });
 export type ServiceVisitState = (typeof ServiceVisitState)[keyof typeof ServiceVisitState];

@@ -81,10 +81,16 @@ export class RecordVisitCheckInput {
   @MaxLength(4000)
   note?: string | null;
 
-  @Field(() => Float, { nullable: true, description: "DATABASE_SIZE: the reading in MB (required unless NOT_APPLICABLE)." })
+  @Field(() => Float, {
+    nullable: true,
+    description: "DATABASE_SIZE: the reading in MB (required unless NOT_APPLICABLE).",
+  })
   databaseSizeMb?: number | null;
 
-  @Field(() => [FoundVersionInput], { nullable: true, description: "HARDWARE_AND_VERSIONS: versions found; a newer one updates the property's installation." })
+  @Field(() => [FoundVersionInput], {
+    nullable: true,
+    description: "HARDWARE_AND_VERSIONS: versions found; a newer one updates the property's installation.",
+  })
   @ArrayMaxSize(20)
   installedVersions?: FoundVersionInput[] | null;
 }
@@ -106,7 +112,10 @@ export class CompleteServiceVisitInput {
   @Field(() => ID, { description: "The visit." })
   visitId!: string;
 
-  @Field(() => Float, { nullable: true, description: "The database size reading in MB, replacing the one in the DATABASE_SIZE check." })
+  @Field(() => Float, {
+    nullable: true,
+    description: "The database size reading in MB, replacing the one in the DATABASE_SIZE check.",
+  })
   databaseSizeMb?: number | null;
 
   @Field(() => VisitSignatureInput, { nullable: true, description: "The customer's contact signs on the tablet now." })
@@ -145,11 +154,17 @@ export class CorrectVisitProtocolInput {
   @Length(1, 1000)
   reason!: string;
 
-  @Field(() => [ProtocolCheckCorrectionInput], { description: "The checks that change; empty when only the signature is replaced." })
+  @Field(() => [ProtocolCheckCorrectionInput], {
+    description: "The checks that change; empty when only the signature is replaced.",
+  })
   @ArrayMaxSize(10)
   checks!: ProtocolCheckCorrectionInput[];
 
-  @Field(() => VisitSignatureInput, { nullable: true, description: "The signer signs again: replaces the signature (e.g. an image that cannot be drawn); NOT_SIGNED when nobody had signed. The replaced one stays in the audit trail." })
+  @Field(() => VisitSignatureInput, {
+    nullable: true,
+    description:
+      "The signer signs again: replaces the signature (e.g. an image that cannot be drawn); NOT_SIGNED when nobody had signed. The replaced one stays in the audit trail.",
+  })
   @ValidateNested()
   signature?: VisitSignatureInput | null;
 }
@@ -183,14 +198,54 @@ export class VisitRefInput {
   visitId!: string;
 }
 
-export const ScheduleServiceVisitPayload = PayloadType("ScheduleServiceVisitPayload", "serviceVisit", ServiceVisit, "booked visit");
-export const RescheduleServiceVisitPayload = PayloadType("RescheduleServiceVisitPayload", "serviceVisit", ServiceVisit, "moved visit");
-export const RecordVisitCheckPayload = PayloadType("RecordVisitCheckPayload", "visitCheck", VisitCheck, "recorded check");
-export const CompleteServiceVisitPayload = PayloadType("CompleteServiceVisitPayload", "serviceVisit", ServiceVisit, "completed visit");
-export const SignVisitProtocolPayload = PayloadType("SignVisitProtocolPayload", "serviceVisit", ServiceVisit, "signed visit");
-export const AcknowledgeVisitProtocolPayload = PayloadType("AcknowledgeVisitProtocolPayload", "serviceVisit", ServiceVisit, "acknowledged visit");
-export const CorrectVisitProtocolPayload = PayloadType("CorrectVisitProtocolPayload", "protocolVersion", VisitProtocolVersion, "new protocol version");
-export const CreateActionItemFromVisitCheckPayload = PayloadType("CreateActionItemFromVisitCheckPayload", "actionItem", ActionItem, "new action item");
+export const ScheduleServiceVisitPayload = PayloadType(
+  "ScheduleServiceVisitPayload",
+  "serviceVisit",
+  ServiceVisit,
+  "booked visit",
+);
+export const RescheduleServiceVisitPayload = PayloadType(
+  "RescheduleServiceVisitPayload",
+  "serviceVisit",
+  ServiceVisit,
+  "moved visit",
+);
+export const RecordVisitCheckPayload = PayloadType(
+  "RecordVisitCheckPayload",
+  "visitCheck",
+  VisitCheck,
+  "recorded check",
+);
+export const CompleteServiceVisitPayload = PayloadType(
+  "CompleteServiceVisitPayload",
+  "serviceVisit",
+  ServiceVisit,
+  "completed visit",
+);
+export const SignVisitProtocolPayload = PayloadType(
+  "SignVisitProtocolPayload",
+  "serviceVisit",
+  ServiceVisit,
+  "signed visit",
+);
+export const AcknowledgeVisitProtocolPayload = PayloadType(
+  "AcknowledgeVisitProtocolPayload",
+  "serviceVisit",
+  ServiceVisit,
+  "acknowledged visit",
+);
+export const CorrectVisitProtocolPayload = PayloadType(
+  "CorrectVisitProtocolPayload",
+  "protocolVersion",
+  VisitProtocolVersion,
+  "new protocol version",
+);
+export const CreateActionItemFromVisitCheckPayload = PayloadType(
+  "CreateActionItemFromVisitCheckPayload",
+  "actionItem",
+  ActionItem,
+  "new action item",
+);
 
 @ObjectType({ description: "Result of `sendVisitProtocol`." })
 export class SendVisitProtocolPayload {

@@ -6,17 +6,34 @@ import { groupBy } from "../../shared/group-by.js";
 import { checkKinds, type VisitCheckKindRow, type VisitCheckRow } from "./visit-checks.js";
 import type { ServiceVisitRow } from "./visit.service.js";
 
-/** Per-request loaders for visits and their checks, so a list of visits or agreements costs a fixed number of queries. */
+/**
+ * Per-request loaders for visits and their checks, so a list of visits or agreements costs a fixed number of queries.
+ */
 export function createVisitLoaders(db: Db) {
   let kinds: Promise<VisitCheckKindRow[]> | undefined;
   return {
     /** The protocol's checks in order, read once per request. */
     visitCheckKinds: () => (kinds ??= checkKinds(db).then((r) => r)),
     checksByVisit: new DataLoader<string, VisitCheckRow[]>(async (ids) =>
-      groupBy(ids, await db.select().from(visitChecks).where(inArray(visitChecks.visitId, [...ids])), (r) => r.visitId),
+      groupBy(
+        ids,
+        await db
+          .select()
+          .from(visitChecks)
+          .where(inArray(visitChecks.visitId, [...ids])),
+        (r) => r.visitId,
+      ),
     ),
     visitsByAgreement: new DataLoader<string, ServiceVisitRow[]>(async (ids) =>
-      groupBy(ids, await db.select().from(serviceVisits).where(inArray(serviceVisits.agreementId, [...ids])).orderBy(asc(serviceVisits.scheduledAt)), (r) => r.agreementId),
+      groupBy(
+        ids,
+        await db
+          .select()
+          .from(serviceVisits)
+          .where(inArray(serviceVisits.agreementId, [...ids]))
+          .orderBy(asc(serviceVisits.scheduledAt)),
+        (r) => r.agreementId,
+      ),
     ),
   };
 }

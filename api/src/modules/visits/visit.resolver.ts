@@ -68,10 +68,14 @@ const V = (id: string) => uuidOf(id, "ServiceVisit");
 @Resolver(() => ServiceVisit)
 export class ServiceVisitResolver {
   @Authorized()
-  @Query(() => ServiceVisitConnection, { description: "The visit calendar: visits of the agreements the caller may see, by time. `filter: { overdue: true }` is the support staff's and sellers' list of missed visits." })
+  @Query(() => ServiceVisitConnection, {
+    description:
+      "The visit calendar: visits of the agreements the caller may see, by time. `filter: { overdue: true }` is the support staff's and sellers' list of missed visits.",
+  })
   async serviceVisits(
     @Args(() => ConnectionArgs) page: ConnectionArgs,
-    @Arg("filter", () => ServiceVisitFilter, { nullable: true, description: "Narrow the list." }) filter: ServiceVisitFilter | null,
+    @Arg("filter", () => ServiceVisitFilter, { nullable: true, description: "Narrow the list." })
+    filter: ServiceVisitFilter | null,
     @Ctx() ctx: Context,
   ) {
     const f = { ...filter, agreementId: filter?.agreementId ? uuidOf(filter.agreementId, "Agreement") : null };
@@ -79,11 +83,24 @@ export class ServiceVisitResolver {
   }
 
   @Authorized()
-  @Query(() => VisitToBookConnection, { description: "Annual visits due for booking on the agreements the caller may see (a seller: his own), earliest proposed day first." })
+  @Query(() => VisitToBookConnection, {
+    description:
+      "Annual visits due for booking on the agreements the caller may see (a seller: his own), earliest proposed day first.",
+  })
   async visitsToBook(@Args(() => ConnectionArgs) page: ConnectionArgs, @Ctx() ctx: Context) {
     const due = await visitsToBook(ctx.db, requireViewer(ctx), ctx.clock);
-    const toNode = (d: (typeof due)[number]) => Object.assign(new VisitToBook(), { agreement: Agreement.from(d.agreement), proposedOn: d.proposedOn, late: d.proposedOn < ctx.clock.today });
-    return paginate(page, async () => due.length, async (offset, limit) => due.slice(offset, offset + limit), toNode);
+    const toNode = (d: (typeof due)[number]) =>
+      Object.assign(new VisitToBook(), {
+        agreement: Agreement.from(d.agreement),
+        proposedOn: d.proposedOn,
+        late: d.proposedOn < ctx.clock.today,
+      });
+    return paginate(
+      page,
+      async () => due.length,
+      async (offset, limit) => due.slice(offset, offset + limit),
+      toNode,
+    );
   }
 
   @Authorized()
@@ -93,12 +110,24 @@ export class ServiceVisitResolver {
   }
 
   @Authorized(...VISIT_BOOKERS)
-  @Mutation(() => ScheduleServiceVisitPayload, { description: "Book the annual visit: VISIT_NOT_IN_TIER for a tier without one (BRF), OUTSIDE_AGREEMENT_PERIOD, PROPERTY_NOT_IN_AGREEMENT, INVALID_TECHNICIAN." })
-  async scheduleServiceVisit(@Arg("input", () => ScheduleServiceVisitInput, { description: "Agreement, property, time, technician." }) input: ScheduleServiceVisitInput, @Ctx() ctx: Context) {
+  @Mutation(() => ScheduleServiceVisitPayload, {
+    description:
+      "Book the annual visit: VISIT_NOT_IN_TIER for a tier without one (BRF), OUTSIDE_AGREEMENT_PERIOD, PROPERTY_NOT_IN_AGREEMENT, INVALID_TECHNICIAN.",
+  })
+  async scheduleServiceVisit(
+    @Arg("input", () => ScheduleServiceVisitInput, { description: "Agreement, property, time, technician." })
+    input: ScheduleServiceVisitInput,
+    @Ctx() ctx: Context,
+  ) {
     const r = await service.scheduleServiceVisit(
       ctx.db,
       requireViewer(ctx),
-      { agreementId: uuidOf(input.agreementId, "Agreement"), propertyId: uuidOf(input.propertyId, "Property"), technicianId: uuidOf(input.technicianId, "User"), scheduledAt: input.scheduledAt },
+      {
+        agreementId: uuidOf(input.agreementId, "Agreement"),
+        propertyId: uuidOf(input.propertyId, "Property"),
+        technicianId: uuidOf(input.technicianId, "User"),
+        scheduledAt: input.scheduledAt,
+      },
       ctx.clock,
     );
     return payload(r, "serviceVisit", visitOf(ctx));
@@ -106,62 +135,131 @@ export class ServiceVisitResolver {
 
   @Authorized(...VISIT_BOOKERS)
   @Mutation(() => RescheduleServiceVisitPayload, { description: "Move a visit; every booking stays in `bookings`." })
-  async rescheduleServiceVisit(@Arg("input", () => RescheduleServiceVisitInput, { description: "Visit, new time, reason." }) input: RescheduleServiceVisitInput, @Ctx() ctx: Context) {
+  async rescheduleServiceVisit(
+    @Arg("input", () => RescheduleServiceVisitInput, { description: "Visit, new time, reason." })
+    input: RescheduleServiceVisitInput,
+    @Ctx() ctx: Context,
+  ) {
     const r = await service.rescheduleServiceVisit(
       ctx.db,
       requireViewer(ctx),
-      { visitId: V(input.visitId), scheduledAt: input.scheduledAt, technicianId: input.technicianId ? uuidOf(input.technicianId, "User") : null, reason: input.reason },
+      {
+        visitId: V(input.visitId),
+        scheduledAt: input.scheduledAt,
+        technicianId: input.technicianId ? uuidOf(input.technicianId, "User") : null,
+        reason: input.reason,
+      },
       ctx.clock,
     );
     return payload(r, "serviceVisit", visitOf(ctx));
   }
 
   @Authorized(...TECHNICIANS)
-  @Mutation(() => RecordVisitCheckPayload, { description: "Record one check; VISIT_COMPLETED once the protocol is frozen (correct it instead)." })
-  async recordVisitCheck(@Arg("input", () => RecordVisitCheckInput, { description: "The check." }) input: RecordVisitCheckInput, @Ctx() ctx: Context) {
+  @Mutation(() => RecordVisitCheckPayload, {
+    description: "Record one check; VISIT_COMPLETED once the protocol is frozen (correct it instead).",
+  })
+  async recordVisitCheck(
+    @Arg("input", () => RecordVisitCheckInput, { description: "The check." }) input: RecordVisitCheckInput,
+    @Ctx() ctx: Context,
+  ) {
     const r = await recordVisitCheck(ctx.db, requireViewer(ctx), { ...input, visitId: V(input.visitId) }, ctx.clock);
     const kinds = await ctx.loaders.visitCheckKinds();
-    return payload(r, "visitCheck", (row) => VisitCheck.from(kinds.find((k) => k.code === row.kind)!, row));
+    return payload(r, "visitCheck", (row) =>
+      VisitCheck.from(
+        kinds.find((k) => k.code === row.kind)!,
+        row,
+      ),
+    );
   }
 
   @Authorized(...TECHNICIANS)
-  @Mutation(() => CreateActionItemFromVisitCheckPayload, { description: "A NEEDS_ACTION check becomes an item at the end of the agreement's action plan, linked both ways." })
-  async createActionItemFromVisitCheck(@Arg("input", () => CreateActionItemFromVisitCheckInput, { description: "Check, owner, estimate." }) input: CreateActionItemFromVisitCheckInput, @Ctx() ctx: Context) {
-    const r = await createActionItemFromCheck(ctx.db, requireViewer(ctx), { ...input, visitId: V(input.visitId), estimateMinor: input.estimateCost?.amountMinor ?? null }, ctx.clock);
+  @Mutation(() => CreateActionItemFromVisitCheckPayload, {
+    description: "A NEEDS_ACTION check becomes an item at the end of the agreement's action plan, linked both ways.",
+  })
+  async createActionItemFromVisitCheck(
+    @Arg("input", () => CreateActionItemFromVisitCheckInput, { description: "Check, owner, estimate." })
+    input: CreateActionItemFromVisitCheckInput,
+    @Ctx() ctx: Context,
+  ) {
+    const r = await createActionItemFromCheck(
+      ctx.db,
+      requireViewer(ctx),
+      { ...input, visitId: V(input.visitId), estimateMinor: input.estimateCost?.amountMinor ?? null },
+      ctx.clock,
+    );
     return payload(r, "actionItem", ActionItem.from);
   }
 
   @Authorized(...TECHNICIANS)
-  @Mutation(() => CompleteServiceVisitPayload, { description: "Freeze the protocol as version 1; VISIT_INCOMPLETE names the checks still missing (also in `field`)." })
-  async completeServiceVisit(@Arg("input", () => CompleteServiceVisitInput, { description: "Visit, reading, signature." }) input: CompleteServiceVisitInput, @Ctx() ctx: Context) {
-    const r = await completeServiceVisit(ctx.db, requireViewer(ctx), { ...input, visitId: V(input.visitId) }, ctx.clock);
+  @Mutation(() => CompleteServiceVisitPayload, {
+    description: "Freeze the protocol as version 1; VISIT_INCOMPLETE names the checks still missing (also in `field`).",
+  })
+  async completeServiceVisit(
+    @Arg("input", () => CompleteServiceVisitInput, { description: "Visit, reading, signature." })
+    input: CompleteServiceVisitInput,
+    @Ctx() ctx: Context,
+  ) {
+    const r = await completeServiceVisit(
+      ctx.db,
+      requireViewer(ctx),
+      { ...input, visitId: V(input.visitId) },
+      ctx.clock,
+    );
     return payload(r, "serviceVisit", visitOf(ctx));
   }
 
   @Authorized(...TECHNICIANS)
-  @Mutation(() => CorrectVisitProtocolPayload, { description: "Correct a frozen protocol: a new version with a reason; nothing is edited in place." })
-  async correctVisitProtocol(@Arg("input", () => CorrectVisitProtocolInput, { description: "Visit, reason, corrected checks." }) input: CorrectVisitProtocolInput, @Ctx() ctx: Context) {
-    const r = await correctVisitProtocol(ctx.db, requireViewer(ctx), { ...input, visitId: V(input.visitId) }, ctx.clock);
+  @Mutation(() => CorrectVisitProtocolPayload, {
+    description: "Correct a frozen protocol: a new version with a reason; nothing is edited in place.",
+  })
+  async correctVisitProtocol(
+    @Arg("input", () => CorrectVisitProtocolInput, { description: "Visit, reason, corrected checks." })
+    input: CorrectVisitProtocolInput,
+    @Ctx() ctx: Context,
+  ) {
+    const r = await correctVisitProtocol(
+      ctx.db,
+      requireViewer(ctx),
+      { ...input, visitId: V(input.visitId) },
+      ctx.clock,
+    );
     return payload(r, "protocolVersion", VisitProtocolVersion.from);
   }
 
   @Authorized(...TECHNICIANS)
-  @Mutation(() => SignVisitProtocolPayload, { description: "The customer's contact signs the completed protocol on the technician's tablet; INVALID_SIGNATURE unless a PNG." })
-  async signVisitProtocol(@Arg("input", () => SignVisitProtocolInput, { description: "Visit and signature." }) input: SignVisitProtocolInput, @Ctx() ctx: Context) {
+  @Mutation(() => SignVisitProtocolPayload, {
+    description:
+      "The customer's contact signs the completed protocol on the technician's tablet; INVALID_SIGNATURE unless a PNG.",
+  })
+  async signVisitProtocol(
+    @Arg("input", () => SignVisitProtocolInput, { description: "Visit and signature." }) input: SignVisitProtocolInput,
+    @Ctx() ctx: Context,
+  ) {
     const r = await signVisitProtocol(ctx.db, requireViewer(ctx), { ...input, visitId: V(input.visitId) }, ctx.clock);
     return payload(r, "serviceVisit", visitOf(ctx));
   }
 
   @Authorized(...PROTOCOL_ACKNOWLEDGERS)
-  @Mutation(() => AcknowledgeVisitProtocolPayload, { description: "A customer user acknowledges the protocol in the portal." })
-  async acknowledgeVisitProtocol(@Arg("input", () => VisitRefInput, { description: "The visit." }) input: VisitRefInput, @Ctx() ctx: Context) {
+  @Mutation(() => AcknowledgeVisitProtocolPayload, {
+    description: "A customer user acknowledges the protocol in the portal.",
+  })
+  async acknowledgeVisitProtocol(
+    @Arg("input", () => VisitRefInput, { description: "The visit." }) input: VisitRefInput,
+    @Ctx() ctx: Context,
+  ) {
     const r = await acknowledgeVisitProtocol(ctx.db, requireViewer(ctx), { visitId: V(input.visitId) }, ctx.clock);
     return payload(r, "serviceVisit", visitOf(ctx));
   }
 
   @Authorized(...PROTOCOL_SENDERS)
-  @Mutation(() => SendVisitProtocolPayload, { description: "E-mail the protocol PDF (with the visit as .ics) to the customer's admins and the partner, through the outbox." })
-  async sendVisitProtocol(@Arg("input", () => VisitRefInput, { description: "The visit." }) input: VisitRefInput, @Ctx() ctx: Context) {
+  @Mutation(() => SendVisitProtocolPayload, {
+    description:
+      "E-mail the protocol PDF (with the visit as .ics) to the customer's admins and the partner, through the outbox.",
+  })
+  async sendVisitProtocol(
+    @Arg("input", () => VisitRefInput, { description: "The visit." }) input: VisitRefInput,
+    @Ctx() ctx: Context,
+  ) {
     const r = await mail.sendVisitProtocol(ctx.db, requireViewer(ctx), { visitId: V(input.visitId) }, ctx.clock);
     return { ...payload(r, "serviceVisit", visitOf(ctx)), recipients: "ok" in r ? r.ok.recipients : [] };
   }
@@ -191,7 +289,10 @@ export class ServiceVisitResolver {
     return actorOf(ctx, v.row.completedById);
   }
 
-  @FieldResolver(() => [VisitCheck], { description: "Every check of the protocol in order, recorded or not (the working copy until completion, then as last frozen)." })
+  @FieldResolver(() => [VisitCheck], {
+    description:
+      "Every check of the protocol in order, recorded or not (the working copy until completion, then as last frozen).",
+  })
   async checks(@Root() v: ServiceVisit, @Ctx() ctx: Context) {
     const l = ctx.loaders;
     const [kinds, rows] = await Promise.all([l.visitCheckKinds(), l.checksByVisit.load(v.row.id)]);
@@ -204,12 +305,18 @@ export class ServiceVisitResolver {
     return missingKinds(await l.visitCheckKinds(), await l.checksByVisit.load(v.row.id)).map(VisitCheckKindInfo.from);
   }
 
-  @FieldResolver(() => [VisitProductVersion], { description: "What the hardware check starts from: each program's installed version at the property against the latest release." })
+  @FieldResolver(() => [VisitProductVersion], {
+    description:
+      "What the hardware check starts from: each program's installed version at the property against the latest release.",
+  })
   async hardwarePrefill(@Root() v: ServiceVisit, @Ctx() ctx: Context) {
     return (await hardwarePrefill(ctx.db, v.row.propertyId)).map(VisitProductVersion.from);
   }
 
-  @FieldResolver(() => DatabaseSizeTrend, { description: "The database size at this visit, the change since the last one, and the trend over all visits up to it." })
+  @FieldResolver(() => DatabaseSizeTrend, {
+    description:
+      "The database size at this visit, the change since the last one, and the trend over all visits up to it.",
+  })
   async databaseSize(@Root() v: ServiceVisit, @Ctx() ctx: Context) {
     const agreement = await findAgreement(ctx.db, requireViewer(ctx), v.row.agreementId, ctx.clock);
     return DatabaseSizeTrend.from((await protocolDocument(ctx.db, v.row, agreement!)).sizeTrend);
@@ -225,28 +332,43 @@ export class ServiceVisitResolver {
     return (await protocolVersionsOf(ctx.db, v.row.id)).map(VisitProtocolVersion.from);
   }
 
-  @FieldResolver(() => VisitAcknowledgement, { nullable: true, description: "The customer's acknowledgement in the portal." })
+  @FieldResolver(() => VisitAcknowledgement, {
+    nullable: true,
+    description: "The customer's acknowledgement in the portal.",
+  })
   acknowledgement(@Root() v: ServiceVisit) {
-    return v.row.acknowledgedAt && v.row.acknowledgedById ? Object.assign(new VisitAcknowledgement(), { byUuid: v.row.acknowledgedById, acknowledgedAt: v.row.acknowledgedAt }) : null;
+    return v.row.acknowledgedAt && v.row.acknowledgedById
+      ? Object.assign(new VisitAcknowledgement(), {
+          byUuid: v.row.acknowledgedById,
+          acknowledgedAt: v.row.acknowledgedAt,
+        })
+      : null;
   }
 
   @FieldResolver(() => [ActionItem], { description: "Action-plan items made from this visit's checks." })
   async actionItems(@Root() v: ServiceVisit, @Ctx() ctx: Context) {
     const rows = (await ctx.loaders.checksByVisit.load(v.row.id)).filter((c) => c.actionItemId);
-    const items = await Promise.all(rows.map((c) => findActionItem(ctx.db, requireViewer(ctx), c.actionItemId!, ctx.clock)));
+    const items = await Promise.all(
+      rows.map((c) => findActionItem(ctx.db, requireViewer(ctx), c.actionItemId!, ctx.clock)),
+    );
     return items.filter((i) => i !== null).map(ActionItem.from);
   }
 
   @FieldResolver(() => VisitProtocolPdf, {
     nullable: true,
-    description: "The protocol as a PDF (base64), for download; the same file the e-mail carries. Null with the error PROTOCOL_PDF_FAILED when it cannot be made in time (see correctVisitProtocol for a damaged signature).",
+    description:
+      "The protocol as a PDF (base64), for download; the same file the e-mail carries. Null with the error PROTOCOL_PDF_FAILED when it cannot be made in time (see correctVisitProtocol for a damaged signature).",
   })
   async protocolPdf(@Root() v: ServiceVisit, @Ctx() ctx: Context) {
     const agreement = (await findAgreement(ctx.db, requireViewer(ctx), v.row.agreementId, ctx.clock))!;
     const doc = await protocolDocument(ctx.db, v.row, agreement);
     try {
       const pdf = await renderProtocolPdf(doc);
-      return Object.assign(new VisitProtocolPdf(), { filename: `supportbesok-protokoll-${agreement.number}-${doc.visitedOn}.pdf`, contentType: "application/pdf", base64: pdf.toString("base64") });
+      return Object.assign(new VisitProtocolPdf(), {
+        filename: `supportbesok-protokoll-${agreement.number}-${doc.visitedOn}.pdf`,
+        contentType: "application/pdf",
+        base64: pdf.toString("base64"),
+      });
     } catch (e) {
       if (!(e instanceof ProtocolPdfFailed)) throw e;
       ctx.log.warn({ err: e.cause, visitId: v.row.id }, "the protocol PDF could not be made");

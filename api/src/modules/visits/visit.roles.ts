@@ -6,7 +6,10 @@ import { CUSTOMER_ROLES, type Role } from "../../shared/viewer.js";
  */
 /** Book and move a visit. */
 export const VISIT_BOOKERS = ["ADMIN", "SELLER", "SUPPORT"] as const satisfies readonly Role[];
-/** The vendor's technicians: record the checks, complete, correct and have the protocol signed; the one booked holds one of these. */
+/**
+ * The vendor's technicians: record the checks, complete, correct and have the protocol signed; the one booked holds one
+ * of these.
+ */
 export const TECHNICIANS = ["ADMIN", "SUPPORT"] as const satisfies readonly Role[];
 /** Acknowledge a protocol in the portal: the customer's users. */
 export const PROTOCOL_ACKNOWLEDGERS = CUSTOMER_ROLES;

@@ -7,7 +7,14 @@ import { createProperty } from "../parties/party.service.js";
 import { setInstalledVersion } from "../releases/release.service.js";
 import { findActionItem, itemsOf } from "../tailoring/tailoring.service.js";
 import { createActionItemFromCheck } from "./visit-action-item.js";
-import { checkKinds, checksOf, hardwarePrefill, missingKinds, recordVisitCheck, type RecordCheckInput } from "./visit-checks.js";
+import {
+  checkKinds,
+  checksOf,
+  hardwarePrefill,
+  missingKinds,
+  recordVisitCheck,
+  type RecordCheckInput,
+} from "./visit-checks.js";
 import { at, clock, day, visitWorld } from "./visit.fixture.js";
 import { completeServiceVisit, correctVisitProtocol, protocolVersionsOf } from "./visit-protocol.js";
 import { protocolDocument } from "./visit-protocol-document.js";
@@ -24,10 +31,18 @@ beforeAll(async () => {
 afterAll(() => database.close());
 
 // A 1×1 PNG, as a canvas would give a (tiny) drawing.
-const PNG = "data:image/png;base64,iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==";
+const PNG =
+  "data:image/png;base64,iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==";
 
 async function book(agreementId: string, when = at(day(10))) {
-  return okOf(await s.scheduleServiceVisit(w.db, w.seller, { agreementId, propertyId: w.propertyId, technicianId: w.technician.userId, scheduledAt: when }, clock));
+  return okOf(
+    await s.scheduleServiceVisit(
+      w.db,
+      w.seller,
+      { agreementId, propertyId: w.propertyId, technicianId: w.technician.userId, scheduledAt: when },
+      clock,
+    ),
+  );
 }
 
 async function recordAll(visitId: string, sizeMb = 1000, skip: string[] = []) {
@@ -38,28 +53,61 @@ async function recordAll(visitId: string, sizeMb = 1000, skip: string[] = []) {
     { kind: "BACKUP_ROUTINES", result: "OK", note: "Nattlig backup till extern disk." },
     { kind: "DATABASE_SIZE", result: "OK", note: "", databaseSizeMb: sizeMb },
   ] as const;
-  for (const c of all.filter((c) => !skip.includes(c.kind))) okOf(await recordVisitCheck(w.db, w.technician, { visitId, ...c }, clock));
+  for (const c of all.filter((c) => !skip.includes(c.kind)))
+    okOf(await recordVisitCheck(w.db, w.technician, { visitId, ...c }, clock));
 }
 
 describe("booking the annual visit", () => {
   it("is refused for a BRF agreement: the tiers table gives BRF no visit", async () => {
     const brf = await w.agreement("BRF");
-    const r = await s.scheduleServiceVisit(w.db, w.seller, { agreementId: brf.id, propertyId: w.propertyId, technicianId: w.technician.userId, scheduledAt: at(day(10)) }, clock);
+    const r = await s.scheduleServiceVisit(
+      w.db,
+      w.seller,
+      { agreementId: brf.id, propertyId: w.propertyId, technicianId: w.technician.userId, scheduledAt: at(day(10)) },
+      clock,
+    );
     expect(codeOf(r)).toBe("VISIT_NOT_IN_TIER");
   });
 
   it("must lie inside the period, at the agreement's property, with a vendor technician", async () => {
     const a = await w.agreement();
-    const base = { agreementId: a.id, propertyId: w.propertyId, technicianId: w.technician.userId, scheduledAt: at(day(10)) };
-    expect(codeOf(await s.scheduleServiceVisit(w.db, w.seller, { ...base, scheduledAt: at(day(701)) }, clock))).toBe("OUTSIDE_AGREEMENT_PERIOD");
-    expect(codeOf(await s.scheduleServiceVisit(w.db, w.seller, { ...base, technicianId: w.customerAdmin.userId }, clock))).toBe("INVALID_TECHNICIAN");
-    expect(codeOf(await s.scheduleServiceVisit(w.db, w.seller, { ...base, propertyId: "00000000-0000-0000-0000-000000000000" }, clock))).toBe("PROPERTY_NOT_IN_AGREEMENT");
-    await expect(s.scheduleServiceVisit(w.db, w.customerAdmin, base, clock)).rejects.toMatchObject({ code: "FORBIDDEN" });
+    const base = {
+      agreementId: a.id,
+      propertyId: w.propertyId,
+      technicianId: w.technician.userId,
+      scheduledAt: at(day(10)),
+    };
+    expect(codeOf(await s.scheduleServiceVisit(w.db, w.seller, { ...base, scheduledAt: at(day(701)) }, clock))).toBe(
+      "OUTSIDE_AGREEMENT_PERIOD",
+    );
+    expect(
+      codeOf(await s.scheduleServiceVisit(w.db, w.seller, { ...base, technicianId: w.customerAdmin.userId }, clock)),
+    ).toBe("INVALID_TECHNICIAN");
+    expect(
+      codeOf(
+        await s.scheduleServiceVisit(
+          w.db,
+          w.seller,
+          { ...base, propertyId: "00000000-0000-0000-0000-000000000000" },
+          clock,
+        ),
+      ),
+    ).toBe("PROPERTY_NOT_IN_AGREEMENT");
+    await expect(s.scheduleServiceVisit(w.db, w.customerAdmin, base, clock)).rejects.toMatchObject({
+      code: "FORBIDDEN",
+    });
   });
 
   it("rescheduling keeps every booking with its reason", async () => {
     const v = await book((await w.agreement()).id);
-    okOf(await s.rescheduleServiceVisit(w.db, w.seller, { visitId: v.id, scheduledAt: at(day(20)), reason: "Kunden bortrest" }, clock));
+    okOf(
+      await s.rescheduleServiceVisit(
+        w.db,
+        w.seller,
+        { visitId: v.id, scheduledAt: at(day(20)), reason: "Kunden bortrest" },
+        clock,
+      ),
+    );
     const history = await s.bookingsOf(w.db, v.id);
     expect(history.map((b) => [b.scheduledAt.toISOString().slice(0, 10), b.reason])).toEqual([
       [day(10), null],
@@ -105,9 +153,31 @@ describe("the protocol", () => {
     const v = await book((await w.agreement()).id);
     await recordAll(v.id);
     okOf(await completeServiceVisit(w.db, w.technician, { visitId: v.id }, clock));
-    expect(codeOf(await recordVisitCheck(w.db, w.technician, { visitId: v.id, kind: "ROUTINES", result: "OK" }, clock))).toBe("VISIT_COMPLETED");
-    expect(codeOf(await correctVisitProtocol(w.db, w.technician, { visitId: v.id, reason: " ", checks: [{ kind: "ROUTINES", result: "OK" }] }, clock))).toBe("INVALID_INPUT");
-    const v2 = okOf(await correctVisitProtocol(w.db, w.technician, { visitId: v.id, reason: "Rutinen fanns, i pärmen", checks: [{ kind: "ROUTINES", result: "OK", note: "Rutin finns." }] }, clock));
+    expect(
+      codeOf(await recordVisitCheck(w.db, w.technician, { visitId: v.id, kind: "ROUTINES", result: "OK" }, clock)),
+    ).toBe("VISIT_COMPLETED");
+    expect(
+      codeOf(
+        await correctVisitProtocol(
+          w.db,
+          w.technician,
+          { visitId: v.id, reason: " ", checks: [{ kind: "ROUTINES", result: "OK" }] },
+          clock,
+        ),
+      ),
+    ).toBe("INVALID_INPUT");
+    const v2 = okOf(
+      await correctVisitProtocol(
+        w.db,
+        w.technician,
+        {
+          visitId: v.id,
+          reason: "Rutinen fanns, i pärmen",
+          checks: [{ kind: "ROUTINES", result: "OK", note: "Rutin finns." }],
+        },
+        clock,
+      ),
+    );
     expect(v2.version).toBe(2);
     const versions = await protocolVersionsOf(w.db, v.id);
     expect(versions.map((p) => [p.version, p.reason, p.checks.find((c) => c.kind === "ROUTINES")?.result])).toEqual([
@@ -118,54 +188,131 @@ describe("the protocol", () => {
 
   it("the hardware check is prefilled with installed against latest, and a newer version found updates the property", async () => {
     const v = await book((await w.agreement()).id);
-    const check = okOf(await recordVisitCheck(w.db, w.technician, { visitId: v.id, kind: "HARDWARE_AND_VERSIONS", result: "OK", installedVersions: [{ product: "HANTERA", version: "5.12.0" }] }, clock));
+    const check = okOf(
+      await recordVisitCheck(
+        w.db,
+        w.technician,
+        {
+          visitId: v.id,
+          kind: "HARDWARE_AND_VERSIONS",
+          result: "OK",
+          installedVersions: [{ product: "HANTERA", version: "5.12.0" }],
+        },
+        clock,
+      ),
+    );
     expect(check.versions).toContainEqual({ product: "HANTERA", installed: "5.12.0", latest: "5.12.0" });
     expect(check.versions).toContainEqual({ product: "MULTI_ACCESS", installed: null, latest: "3.4.0" });
     // An older version typed in does not undo the upgrade.
-    okOf(await recordVisitCheck(w.db, w.technician, { visitId: v.id, kind: "HARDWARE_AND_VERSIONS", result: "OK", installedVersions: [{ product: "HANTERA", version: "5.9" }] }, clock));
+    okOf(
+      await recordVisitCheck(
+        w.db,
+        w.technician,
+        {
+          visitId: v.id,
+          kind: "HARDWARE_AND_VERSIONS",
+          result: "OK",
+          installedVersions: [{ product: "HANTERA", version: "5.9" }],
+        },
+        clock,
+      ),
+    );
     const [row] = await w.db.select().from(installedVersions).where(eq(installedVersions.propertyId, w.propertyId));
     expect(row?.version).toBe("5.12.0");
   });
 
   it("a size reading belongs to the size check alone, is a number of MB, zero or more, and is needed unless not applicable", async () => {
     const v = await book((await w.agreement()).id);
-    const record = (input: Omit<RecordCheckInput, "visitId">) => recordVisitCheck(w.db, w.technician, { visitId: v.id, ...input }, clock);
+    const record = (input: Omit<RecordCheckInput, "visitId">) =>
+      recordVisitCheck(w.db, w.technician, { visitId: v.id, ...input }, clock);
     const refused = { errors: [{ code: "INVALID_INPUT", field: ["input", "databaseSizeMb"] }] };
     expect(await record({ kind: "DATABASE_SIZE", result: "OK" })).toMatchObject(refused);
     expect(await record({ kind: "DATABASE_SIZE", result: "OK", databaseSizeMb: -1 })).toMatchObject(refused);
     expect(await record({ kind: "DATABASE_SIZE", result: "OK", databaseSizeMb: Number.NaN })).toMatchObject(refused);
-    expect(await record({ kind: "DATABASE_SIZE", result: "OK", databaseSizeMb: Number.POSITIVE_INFINITY })).toMatchObject(refused);
+    expect(
+      await record({ kind: "DATABASE_SIZE", result: "OK", databaseSizeMb: Number.POSITIVE_INFINITY }),
+    ).toMatchObject(refused);
     expect(await record({ kind: "ROUTINES", result: "OK", databaseSizeMb: 10 })).toMatchObject(refused);
     expect(await record({ kind: "ROUTINES", result: "OK", databaseSizeMb: 0 })).toMatchObject(refused);
     expect(await checksOf(w.db, v.id)).toEqual([]);
     expect(okOf(await record({ kind: "DATABASE_SIZE", result: "OK", databaseSizeMb: 0 })).databaseSizeMb).toBe(0);
-    expect(okOf(await record({ kind: "DATABASE_SIZE", result: "NOT_APPLICABLE", note: "Ingen server på plats" })).databaseSizeMb).toBeNull();
+    expect(
+      okOf(await record({ kind: "DATABASE_SIZE", result: "NOT_APPLICABLE", note: "Ingen server på plats" }))
+        .databaseSizeMb,
+    ).toBeNull();
     expect(okOf(await record({ kind: "ROUTINES", result: "OK" })).databaseSizeMb).toBeNull();
   });
 
   it("a check is recorded again until completion, its note trimmed, by a technician, and each recording is in the audit trail", async () => {
     const v = await book((await w.agreement()).id);
-    const first = okOf(await recordVisitCheck(w.db, w.technician, { visitId: v.id, kind: "BACKUP_ROUTINES", result: "NEEDS_ACTION", note: "  Ingen backup.  " }, clock));
-    expect([first.result, first.note, first.recordedById, first.versions]).toEqual(["NEEDS_ACTION", "Ingen backup.", w.technician.userId, null]);
-    const again = okOf(await recordVisitCheck(w.db, w.admin, { visitId: v.id, kind: "BACKUP_ROUTINES", result: "OK" }, clock));
+    const first = okOf(
+      await recordVisitCheck(
+        w.db,
+        w.technician,
+        { visitId: v.id, kind: "BACKUP_ROUTINES", result: "NEEDS_ACTION", note: "  Ingen backup.  " },
+        clock,
+      ),
+    );
+    expect([first.result, first.note, first.recordedById, first.versions]).toEqual([
+      "NEEDS_ACTION",
+      "Ingen backup.",
+      w.technician.userId,
+      null,
+    ]);
+    const again = okOf(
+      await recordVisitCheck(w.db, w.admin, { visitId: v.id, kind: "BACKUP_ROUTINES", result: "OK" }, clock),
+    );
     expect([again.id, again.result, again.note, again.recordedById]).toEqual([first.id, "OK", "", w.admin.userId]);
     expect(await checksOf(w.db, v.id)).toHaveLength(1);
-    const audit = await w.db.select().from(auditEvents).where(and(eq(auditEvents.objectId, v.id), eq(auditEvents.action, "serviceVisit.recordCheck")));
+    const audit = await w.db
+      .select()
+      .from(auditEvents)
+      .where(and(eq(auditEvents.objectId, v.id), eq(auditEvents.action, "serviceVisit.recordCheck")));
     expect(audit.map((e) => [e.objectType, e.organisationId, e.details])).toEqual([
       ["ServiceVisit", w.customerId, { kind: "BACKUP_ROUTINES", result: "NEEDS_ACTION" }],
       ["ServiceVisit", w.customerId, { kind: "BACKUP_ROUTINES", result: "OK" }],
     ]);
-    expect(await recordVisitCheck(w.db, w.technician, { visitId: "00000000-0000-4000-8000-000000000000", kind: "ROUTINES", result: "OK" }, clock)).toMatchObject({ errors: [{ code: "NOT_FOUND", field: ["input", "visitId"] }] });
-    await expect(recordVisitCheck(w.db, w.seller, { visitId: v.id, kind: "ROUTINES", result: "OK" }, clock)).rejects.toMatchObject({ code: "FORBIDDEN" });
+    expect(
+      await recordVisitCheck(
+        w.db,
+        w.technician,
+        { visitId: "00000000-0000-4000-8000-000000000000", kind: "ROUTINES", result: "OK" },
+        clock,
+      ),
+    ).toMatchObject({ errors: [{ code: "NOT_FOUND", field: ["input", "visitId"] }] });
+    await expect(
+      recordVisitCheck(w.db, w.seller, { visitId: v.id, kind: "ROUTINES", result: "OK" }, clock),
+    ).rejects.toMatchObject({ code: "FORBIDDEN" });
   });
 
   it("the hardware check flags a product installed behind its latest release, not one unknown at the property, and refuses a version that is not one", async () => {
     const v = await book((await w.agreement()).id);
-    expect(await recordVisitCheck(w.db, w.technician, { visitId: v.id, kind: "HARDWARE_AND_VERSIONS", result: "OK", installedVersions: [{ product: "MULTI_ACCESS", version: "tre" }] }, clock)).toMatchObject({
+    expect(
+      await recordVisitCheck(
+        w.db,
+        w.technician,
+        {
+          visitId: v.id,
+          kind: "HARDWARE_AND_VERSIONS",
+          result: "OK",
+          installedVersions: [{ product: "MULTI_ACCESS", version: "tre" }],
+        },
+        clock,
+      ),
+    ).toMatchObject({
       errors: [{ code: "INVALID_VERSION", field: ["input", "installedVersions"] }],
     });
     // A property of its own, so that no other test's upgrades change what it has installed.
-    const propertyId = okOf(await createProperty(w.db, w.admin, { customerId: w.customerId, name: "Kvarteret Päronträdet", streetAddress: "Storgatan 3", postalCode: "41101", city: "Göteborg", apartments: 40 })).id;
+    const propertyId = okOf(
+      await createProperty(w.db, w.admin, {
+        customerId: w.customerId,
+        name: "Kvarteret Päronträdet",
+        streetAddress: "Storgatan 3",
+        postalCode: "41101",
+        city: "Göteborg",
+        apartments: 40,
+      }),
+    ).id;
     expect(await hardwarePrefill(w.db, propertyId)).toEqual([
       { product: "HANTERA", installed: null, latest: "5.12.0", outdated: false },
       { product: "MULTI_ACCESS", installed: null, latest: "3.4.0", outdated: false },
@@ -182,8 +329,18 @@ describe("the protocol", () => {
 
   it("names the checks still to record, in the protocol's order", async () => {
     const kinds = await checkKinds(w.db);
-    expect(kinds.map((k) => k.code)).toEqual(["DATABASE_REVIEW", "ROUTINES", "HARDWARE_AND_VERSIONS", "BACKUP_ROUTINES", "DATABASE_SIZE"]);
-    expect(missingKinds(kinds, [{ kind: "ROUTINES" }, { kind: "DATABASE_REVIEW" }]).map((k) => k.code)).toEqual(["HARDWARE_AND_VERSIONS", "BACKUP_ROUTINES", "DATABASE_SIZE"]);
+    expect(kinds.map((k) => k.code)).toEqual([
+      "DATABASE_REVIEW",
+      "ROUTINES",
+      "HARDWARE_AND_VERSIONS",
+      "BACKUP_ROUTINES",
+      "DATABASE_SIZE",
+    ]);
+    expect(missingKinds(kinds, [{ kind: "ROUTINES" }, { kind: "DATABASE_REVIEW" }]).map((k) => k.code)).toEqual([
+      "HARDWARE_AND_VERSIONS",
+      "BACKUP_ROUTINES",
+      "DATABASE_SIZE",
+    ]);
     expect(missingKinds(kinds, [])).toEqual(kinds);
   });
 
@@ -210,8 +367,24 @@ describe("the protocol", () => {
     const plan = await w.tailoredTo(a.id, day(5));
     const v = await book(a.id);
     await recordAll(v.id);
-    expect(codeOf(await createActionItemFromCheck(w.db, w.technician, { visitId: v.id, kind: "DATABASE_REVIEW", owner: "VENDOR" }, clock))).toBe("RESULT_NOT_NEEDS_ACTION");
-    const item = okOf(await createActionItemFromCheck(w.db, w.technician, { visitId: v.id, kind: "ROUTINES", owner: "CUSTOMER", estimateHours: 3 }, clock));
+    expect(
+      codeOf(
+        await createActionItemFromCheck(
+          w.db,
+          w.technician,
+          { visitId: v.id, kind: "DATABASE_REVIEW", owner: "VENDOR" },
+          clock,
+        ),
+      ),
+    ).toBe("RESULT_NOT_NEEDS_ACTION");
+    const item = okOf(
+      await createActionItemFromCheck(
+        w.db,
+        w.technician,
+        { visitId: v.id, kind: "ROUTINES", owner: "CUSTOMER", estimateHours: 3 },
+        clock,
+      ),
+    );
     expect(item).toMatchObject({ owner: "CUSTOMER", estimateHours: 3, position: 2, fromFindingArea: "ROUTINES" });
     expect(item.description).toContain("avflyttning");
     expect((await itemsOf(w.db, plan.id)).map((i) => i.id)).toContain(item.id);
@@ -219,7 +392,16 @@ describe("the protocol", () => {
     expect(await findActionItem(w.db, w.customerAdmin, item.id, clock)).not.toBeNull();
     const events = await w.db.select().from(tailoringEvents).where(eq(tailoringEvents.action, "itemAddedFromVisit"));
     expect(events.some((e) => e.details.actionItemId === item.id)).toBe(true);
-    expect(codeOf(await createActionItemFromCheck(w.db, w.technician, { visitId: v.id, kind: "ROUTINES", owner: "CUSTOMER" }, clock))).toBe("ACTION_ITEM_EXISTS");
+    expect(
+      codeOf(
+        await createActionItemFromCheck(
+          w.db,
+          w.technician,
+          { visitId: v.id, kind: "ROUTINES", owner: "CUSTOMER" },
+          clock,
+        ),
+      ),
+    ).toBe("ACTION_ITEM_EXISTS");
   });
 
   it("is signed on the tablet (a real PNG only) or acknowledged by the customer later", async () => {
@@ -227,12 +409,44 @@ describe("the protocol", () => {
     await recordAll(v.id);
     okOf(await completeServiceVisit(w.db, w.technician, { visitId: v.id }, clock));
     const fake = `data:image/png;base64,${Buffer.from("<svg>not a png</svg>").toString("base64")}`;
-    expect(codeOf(await signVisitProtocol(w.db, w.technician, { visitId: v.id, signedByName: "Karin", imageDataUrl: fake }, clock))).toBe("INVALID_SIGNATURE");
-    expect(codeOf(await signVisitProtocol(w.db, w.technician, { visitId: v.id, signedByName: "Karin", imageDataUrl: "data:image/png;base64," + "A".repeat(400_000) }, clock))).toBe("INVALID_SIGNATURE");
-    const signed = okOf(await signVisitProtocol(w.db, w.technician, { visitId: v.id, signedByName: "Karin Åström", imageDataUrl: PNG }, clock));
+    expect(
+      codeOf(
+        await signVisitProtocol(
+          w.db,
+          w.technician,
+          { visitId: v.id, signedByName: "Karin", imageDataUrl: fake },
+          clock,
+        ),
+      ),
+    ).toBe("INVALID_SIGNATURE");
+    expect(
+      codeOf(
+        await signVisitProtocol(
+          w.db,
+          w.technician,
+          { visitId: v.id, signedByName: "Karin", imageDataUrl: "data:image/png;base64," + "A".repeat(400_000) },
+          clock,
+        ),
+      ),
+    ).toBe("INVALID_SIGNATURE");
+    const signed = okOf(
+      await signVisitProtocol(
+        w.db,
+        w.technician,
+        { visitId: v.id, signedByName: "Karin Åström", imageDataUrl: PNG },
+        clock,
+      ),
+    );
     // Stored as Trygg encoded it anew from the pixels (visit-signature.test.ts), still a PNG data URL.
-    expect(signed).toMatchObject({ signedByName: "Karin Åström", signaturePng: expect.stringMatching(/^data:image\/png;base64,iVBORw0KGgo/) });
-    expect(codeOf(await signVisitProtocol(w.db, w.technician, { visitId: v.id, signedByName: "Karin", imageDataUrl: PNG }, clock))).toBe("ALREADY_SIGNED");
+    expect(signed).toMatchObject({
+      signedByName: "Karin Åström",
+      signaturePng: expect.stringMatching(/^data:image\/png;base64,iVBORw0KGgo/),
+    });
+    expect(
+      codeOf(
+        await signVisitProtocol(w.db, w.technician, { visitId: v.id, signedByName: "Karin", imageDataUrl: PNG }, clock),
+      ),
+    ).toBe("ALREADY_SIGNED");
     const ack = okOf(await acknowledgeVisitProtocol(w.db, w.customerAdmin, { visitId: v.id }, clock));
     expect(ack.acknowledgedById).toBe(w.customerAdmin.userId);
     const doc = await protocolDocument(w.db, ack, (await s.findVisit(w.db, w.admin, v.id, clock))!.agreement);

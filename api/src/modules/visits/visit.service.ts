@@ -1,6 +1,13 @@
 import { and, asc, count, desc, eq, gte, isNotNull, isNull, lt, or, type SQL } from "drizzle-orm";
 import type { Db, DbOrTx, Tx } from "../../db/client.js";
-import { agreementProperties, agreements, serviceVisitBookings, serviceVisits, tiers, users } from "../../db/schema/index.js";
+import {
+  agreementProperties,
+  agreements,
+  serviceVisitBookings,
+  serviceVisits,
+  tiers,
+  users,
+} from "../../db/schema/index.js";
 import { recordAudit } from "../../shared/audit.js";
 import { paginate, type ConnectionArgs } from "../../shared/connection.js";
 import { todayInSweden, type IsoDate } from "../../shared/dates.js";
@@ -50,7 +57,11 @@ export async function lockVisit(tx: Tx, viewer: Viewer, id: string, clock: Clock
   return visit && agreement ? { visit, agreement } : null;
 }
 
-export async function bumpVisit(tx: Tx, visit: ServiceVisitRow, patch: Partial<ServiceVisitRow> = {}): Promise<ServiceVisitRow> {
+export async function bumpVisit(
+  tx: Tx,
+  visit: ServiceVisitRow,
+  patch: Partial<ServiceVisitRow> = {},
+): Promise<ServiceVisitRow> {
   const [row] = await tx
     .update(serviceVisits)
     .set({ ...patch, version: visit.version + 1 })
@@ -60,11 +71,19 @@ export async function bumpVisit(tx: Tx, visit: ServiceVisitRow, patch: Partial<S
 }
 
 function visitsOfAgreement(db: DbOrTx, agreementId: string) {
-  return db.select().from(serviceVisits).where(eq(serviceVisits.agreementId, agreementId)).orderBy(asc(serviceVisits.scheduledAt));
+  return db
+    .select()
+    .from(serviceVisits)
+    .where(eq(serviceVisits.agreementId, agreementId))
+    .orderBy(asc(serviceVisits.scheduledAt));
 }
 
 export function bookingsOf(db: DbOrTx, visitId: string) {
-  return db.select().from(serviceVisitBookings).where(eq(serviceVisitBookings.visitId, visitId)).orderBy(asc(serviceVisitBookings.changedAt), asc(serviceVisitBookings.id));
+  return db
+    .select()
+    .from(serviceVisitBookings)
+    .where(eq(serviceVisitBookings.visitId, visitId))
+    .orderBy(asc(serviceVisitBookings.changedAt), asc(serviceVisitBookings.id));
 }
 
 async function tierIncludesVisit(db: DbOrTx, agreement: AgreementRecord): Promise<boolean> {
@@ -91,15 +110,27 @@ export interface BookingInput {
 }
 
 /** The rules every booking and rebooking share: inside the period, a vendor technician. */
-async function checkBooking(tx: Tx, agreement: AgreementRecord, input: BookingInput): Promise<{ errors: ReturnType<typeof userError>["errors"] } | null> {
+async function checkBooking(
+  tx: Tx,
+  agreement: AgreementRecord,
+  input: BookingInput,
+): Promise<{ errors: ReturnType<typeof userError>["errors"] } | null> {
   const day = todayInSweden(input.scheduledAt);
   const end = effectiveEnd(agreement);
   if (Number.isNaN(input.scheduledAt.getTime()) || day < agreement.startsOn || day > end) {
-    return userError(E.OUTSIDE_AGREEMENT_PERIOD, `The visit must lie within the agreement period, ${agreement.startsOn} – ${end}.`, ["input", "scheduledAt"]);
+    return userError(
+      E.OUTSIDE_AGREEMENT_PERIOD,
+      `The visit must lie within the agreement period, ${agreement.startsOn} – ${end}.`,
+      ["input", "scheduledAt"],
+    );
   }
   const [tech] = await tx.select().from(users).where(eq(users.id, input.technicianId));
   if (!tech || !holds(tech, TECHNICIANS)) {
-    return userError(E.INVALID_TECHNICIAN, "The technician must be one of the vendor's support staff (SUPPORT or ADMIN).", ["input", "technicianId"]);
+    return userError(
+      E.INVALID_TECHNICIAN,
+      "The technician must be one of the vendor's support staff (SUPPORT or ADMIN).",
+      ["input", "technicianId"],
+    );
   }
   return null;
 }
@@ -115,22 +146,52 @@ export async function scheduleServiceVisit(
     const agreement = await findAgreement(tx, viewer, input.agreementId, clock);
     if (!agreement) return userError(E.NOT_FOUND, "No such agreement.", ["input", "agreementId"]);
     if (!(await tierIncludesVisit(tx, agreement))) {
-      return userError(E.VISIT_NOT_IN_TIER, `The ${agreement.tier} tier does not include an annual support visit.`, ["input", "agreementId"]);
+      return userError(E.VISIT_NOT_IN_TIER, `The ${agreement.tier} tier does not include an annual support visit.`, [
+        "input",
+        "agreementId",
+      ]);
     }
-    if (!isValid(agreement.status)) return userError(E.AGREEMENT_NOT_ACTIVE, `Agreement ${agreement.number} is ${agreement.status.toLowerCase()}.`, ["input", "agreementId"]);
+    if (!isValid(agreement.status))
+      return userError(E.AGREEMENT_NOT_ACTIVE, `Agreement ${agreement.number} is ${agreement.status.toLowerCase()}.`, [
+        "input",
+        "agreementId",
+      ]);
     const [covered] = await tx
       .select()
       .from(agreementProperties)
-      .where(and(eq(agreementProperties.agreementId, agreement.id), eq(agreementProperties.propertyId, input.propertyId)));
-    if (!covered) return userError(E.PROPERTY_NOT_IN_AGREEMENT, "The property is not covered by this agreement.", ["input", "propertyId"]);
+      .where(
+        and(eq(agreementProperties.agreementId, agreement.id), eq(agreementProperties.propertyId, input.propertyId)),
+      );
+    if (!covered)
+      return userError(E.PROPERTY_NOT_IN_AGREEMENT, "The property is not covered by this agreement.", [
+        "input",
+        "propertyId",
+      ]);
     const bad = await checkBooking(tx, agreement, input);
     if (bad) return bad;
     const [visit] = await tx
       .insert(serviceVisits)
-      .values({ agreementId: agreement.id, propertyId: input.propertyId, technicianId: input.technicianId, scheduledAt: input.scheduledAt, bookedById: viewer.userId })
+      .values({
+        agreementId: agreement.id,
+        propertyId: input.propertyId,
+        technicianId: input.technicianId,
+        scheduledAt: input.scheduledAt,
+        bookedById: viewer.userId,
+      })
       .returning();
-    await tx.insert(serviceVisitBookings).values({ visitId: visit!.id, scheduledAt: input.scheduledAt, technicianId: input.technicianId, changedById: viewer.userId });
-    await recordAudit(tx, viewer, { action: "serviceVisit.schedule", objectType: "ServiceVisit", objectId: visit!.id, organisationId: agreement.customerId, details: { scheduledAt: input.scheduledAt.toISOString() } });
+    await tx.insert(serviceVisitBookings).values({
+      visitId: visit!.id,
+      scheduledAt: input.scheduledAt,
+      technicianId: input.technicianId,
+      changedById: viewer.userId,
+    });
+    await recordAudit(tx, viewer, {
+      action: "serviceVisit.schedule",
+      objectType: "ServiceVisit",
+      objectId: visit!.id,
+      organisationId: agreement.customerId,
+      details: { scheduledAt: input.scheduledAt.toISOString() },
+    });
     return ok(visit!);
   });
 }
@@ -146,18 +207,25 @@ export async function rescheduleServiceVisit(
     const loaded = await lockVisit(tx, viewer, input.visitId, clock);
     if (!loaded) return userError(E.NOT_FOUND, "No such service visit.", ["input", "visitId"]);
     const { visit, agreement } = loaded;
-    if (visit.completedAt) return userError(E.VISIT_COMPLETED, "The visit is completed; it cannot be moved.", ["input", "visitId"]);
+    if (visit.completedAt)
+      return userError(E.VISIT_COMPLETED, "The visit is completed; it cannot be moved.", ["input", "visitId"]);
     const booking = { scheduledAt: input.scheduledAt, technicianId: input.technicianId ?? visit.technicianId };
     const bad = await checkBooking(tx, agreement, booking);
     if (bad) return bad;
-    await tx.insert(serviceVisitBookings).values({ visitId: visit.id, ...booking, reason: input.reason?.trim() || null, changedById: viewer.userId });
+    await tx
+      .insert(serviceVisitBookings)
+      .values({ visitId: visit.id, ...booking, reason: input.reason?.trim() || null, changedById: viewer.userId });
     const row = await bumpVisit(tx, visit, booking);
     await recordAudit(tx, viewer, {
       action: "serviceVisit.reschedule",
       objectType: "ServiceVisit",
       objectId: visit.id,
       organisationId: agreement.customerId,
-      details: { from: visit.scheduledAt.toISOString(), to: input.scheduledAt.toISOString(), reason: input.reason ?? null },
+      details: {
+        from: visit.scheduledAt.toISOString(),
+        to: input.scheduledAt.toISOString(),
+        reason: input.reason ?? null,
+      },
     });
     return ok(row);
   });
@@ -181,12 +249,32 @@ export async function listServiceVisits(db: Db, viewer: Viewer, filter: VisitFil
     filter.agreementId ? eq(serviceVisits.agreementId, filter.agreementId) : undefined,
     states.length === 0 ? undefined : or(...states),
   );
-  const base = () => db.select({ visit: serviceVisits }).from(serviceVisits).innerJoin(agreements, eq(agreements.id, serviceVisits.agreementId)).where(where);
+  const base = () =>
+    db
+      .select({ visit: serviceVisits })
+      .from(serviceVisits)
+      .innerJoin(agreements, eq(agreements.id, serviceVisits.agreementId))
+      .where(where);
   return paginate(
     page,
-    async () => (await db.select({ n: count() }).from(serviceVisits).innerJoin(agreements, eq(agreements.id, serviceVisits.agreementId)).where(where))[0]?.n ?? 0,
-    (offset, limit) => base().orderBy(filter.done && !filter.upcoming && !filter.overdue ? desc(serviceVisits.scheduledAt) : asc(serviceVisits.scheduledAt), asc(serviceVisits.id)).offset(offset).limit(limit),
+    async () =>
+      (
+        await db
+          .select({ n: count() })
+          .from(serviceVisits)
+          .innerJoin(agreements, eq(agreements.id, serviceVisits.agreementId))
+          .where(where)
+      )[0]?.n ?? 0,
+    (offset, limit) =>
+      base()
+        .orderBy(
+          filter.done && !filter.upcoming && !filter.overdue
+            ? desc(serviceVisits.scheduledAt)
+            : asc(serviceVisits.scheduledAt),
+          asc(serviceVisits.id),
+        )
+        .offset(offset)
+        .limit(limit),
     (r) => r.visit,
   );
 }
-

@@ -36,7 +36,12 @@ export class VisitCheckKindInfo {
   order!: number;
 
   static from(r: VisitCheckKindRow): VisitCheckKindInfo {
-    return Object.assign(new VisitCheckKindInfo(), { code: r.code as VisitCheckKind, titleSv: r.titleSv, titleEn: r.titleEn, order: r.sortOrder });
+    return Object.assign(new VisitCheckKindInfo(), {
+      code: r.code as VisitCheckKind,
+      titleSv: r.titleSv,
+      titleEn: r.titleEn,
+      order: r.sortOrder,
+    });
   }
 }
 
@@ -119,7 +124,9 @@ export class ProtocolCheck {
   databaseSizeMb!: number | null;
 }
 
-@ObjectType({ description: "One frozen version of a visit protocol: version 1 at completion, later ones corrections with a reason." })
+@ObjectType({
+  description: "One frozen version of a visit protocol: version 1 at completion, later ones corrections with a reason.",
+})
 export class VisitProtocolVersion {
   createdByUuid!: string | null;
 
@@ -141,7 +148,14 @@ export class VisitProtocolVersion {
       version: r.version,
       reason: r.reason,
       createdAt: r.createdAt,
-      checks: r.checks.map((c) => Object.assign(new ProtocolCheck(), { kind: c.kind as VisitCheckKind, result: c.result as CheckResult, note: c.note, databaseSizeMb: c.databaseSizeMb })),
+      checks: r.checks.map((c) =>
+        Object.assign(new ProtocolCheck(), {
+          kind: c.kind as VisitCheckKind,
+          result: c.result as CheckResult,
+          note: c.note,
+          databaseSizeMb: c.databaseSizeMb,
+        }),
+      ),
     });
   }
 }
@@ -175,7 +189,9 @@ export class DatabaseSizePoint {
   sizeMb!: number;
 }
 
-@ObjectType({ description: "How the database size has changed: since the last visit and over all visits up to this one." })
+@ObjectType({
+  description: "How the database size has changed: since the last visit and over all visits up to this one.",
+})
 export class DatabaseSizeTrend {
   @Field(() => Float, { nullable: true, description: "This visit's reading in MB." })
   currentMb!: number | null;
@@ -202,7 +218,9 @@ export class DatabaseSizeTrend {
       changeMb: t.changeMb,
       changePercent: t.changePercent,
       growthMbPerYear: t.growthMbPerYear,
-      points: t.readings.map((r) => Object.assign(new DatabaseSizePoint(), { visitedOn: r.visitedOn, sizeMb: r.sizeMb })),
+      points: t.readings.map((r) =>
+        Object.assign(new DatabaseSizePoint(), { visitedOn: r.visitedOn, sizeMb: r.sizeMb }),
+      ),
     });
   }
 }
@@ -222,7 +240,13 @@ export class VisitBooking {
   changedAt!: Date;
 
   static from(r: BookingRow): VisitBooking {
-    return Object.assign(new VisitBooking(), { technicianUuid: r.technicianId, changedByUuid: r.changedById, scheduledAt: r.scheduledAt, reason: r.reason, changedAt: r.changedAt });
+    return Object.assign(new VisitBooking(), {
+      technicianUuid: r.technicianId,
+      changedByUuid: r.changedById,
+      scheduledAt: r.scheduledAt,
+      reason: r.reason,
+      changedAt: r.changedAt,
+    });
   }
 }
 
@@ -273,19 +297,32 @@ export class ServiceVisit extends Node {
       row: r,
       scheduledAt: r.scheduledAt,
       visitedOn: visitDay(r),
-      state: r.completedAt ? ServiceVisitState.COMPLETED : overdue ? ServiceVisitState.OVERDUE : ServiceVisitState.BOOKED,
+      state: r.completedAt
+        ? ServiceVisitState.COMPLETED
+        : overdue
+          ? ServiceVisitState.OVERDUE
+          : ServiceVisitState.BOOKED,
       overdue,
       completedAt: r.completedAt,
       protocolSentAt: r.protocolSentAt,
       version: r.version,
-      signature: r.signedAt && r.signaturePng ? Object.assign(new VisitSignature(), { signedByName: r.signedByName ?? "", signedAt: r.signedAt, imageDataUrl: r.signaturePng }) : null,
+      signature:
+        r.signedAt && r.signaturePng
+          ? Object.assign(new VisitSignature(), {
+              signedByName: r.signedByName ?? "",
+              signedAt: r.signedAt,
+              imageDataUrl: r.signaturePng,
+            })
+          : null,
     });
   }
 }
 
 export const ServiceVisitConnection = ConnectionType(ServiceVisit, "ServiceVisit", "service visit");
 
-@ObjectType({ description: "An annual visit proposed from the tailoring's agreed end date, and the visit booked for it." })
+@ObjectType({
+  description: "An annual visit proposed from the tailoring's agreed end date, and the visit booked for it.",
+})
 export class VisitProposal {
   visitUuid!: string | null;
 
@@ -296,7 +333,10 @@ export class VisitProposal {
   visitId!: string | null;
 }
 
-@ObjectType({ description: "An agreement whose annual visit is due for booking: proposed within 90 days (or missed by up to half a year) and not booked." })
+@ObjectType({
+  description:
+    "An agreement whose annual visit is due for booking: proposed within 90 days (or missed by up to half a year) and not booked.",
+})
 export class VisitToBook {
   @Field(() => Agreement, { description: "The agreement the visit belongs to." })
   agreement!: Agreement;

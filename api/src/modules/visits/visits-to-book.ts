@@ -31,7 +31,9 @@ export async function visitsToBook(db: DbOrTx, viewer: Viewer, clock: Clock): Pr
     .where(and(agreementScope(viewer), withVisit, isNotNull(actionPlans.endOn)));
   if (planned.length === 0) return [];
   const endOn = new Map(planned.map((p) => [p.agreementId, p.endOn!]));
-  const records = (await selectAgreements(db, inArray(agreements.id, [...endOn.keys()]), clock)).filter((a) => isValid(a.status));
+  const records = (await selectAgreements(db, inArray(agreements.id, [...endOn.keys()]), clock)).filter((a) =>
+    isValid(a.status),
+  );
   if (records.length === 0) return [];
   const visits = await db
     .select({ id: serviceVisits.id, agreementId: serviceVisits.agreementId, scheduledAt: serviceVisits.scheduledAt })
@@ -44,8 +46,13 @@ export async function visitsToBook(db: DbOrTx, viewer: Viewer, clock: Clock): Pr
     );
   const due = records.flatMap((agreement) => {
     const own = visits.filter((v) => v.agreementId === agreement.id).map((v) => ({ id: v.id, on: visitDay(v) }));
-    const next = visitDueForBooking(matchVisits(proposedVisitDates(endOn.get(agreement.id)!, effectiveEnd(agreement)), own), clock.today);
+    const next = visitDueForBooking(
+      matchVisits(proposedVisitDates(endOn.get(agreement.id)!, effectiveEnd(agreement)), own),
+      clock.today,
+    );
     return next ? [{ agreement, proposedOn: next.proposedOn }] : [];
   });
-  return due.sort((a, b) => a.proposedOn.localeCompare(b.proposedOn) || a.agreement.number.localeCompare(b.agreement.number));
+  return due.sort(
+    (a, b) => a.proposedOn.localeCompare(b.proposedOn) || a.agreement.number.localeCompare(b.agreement.number),
+  );
 }

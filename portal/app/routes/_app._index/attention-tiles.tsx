@@ -11,11 +11,49 @@ export interface Attention {
 }
 
 /** Each count, the tone it takes when not zero, its words and the list it counts. */
-const TILES: { id: string; count: keyof Attention; tone: Tone; label: MessageKey; hint?: MessageKey; to: string; link: MessageKey }[] = [
-  { id: "failed-emails", count: "failedEmails", tone: "bad", label: "dashboard.failedEmails", hint: "dashboard.failedEmailsHint", to: "/admin/outbox", link: "dashboard.showOutbox" },
-  { id: "locked-out", count: "lockedOut", tone: "warn", label: "dashboard.lockedOut", to: "/admin/users#lockouts", link: "dashboard.showLockedOut" },
-  { id: "unassigned-cases", count: "unassignedCases", tone: "warn", label: "dashboard.unassignedCases", to: "/support-queue?view=unassigned", link: "dashboard.showUnassigned" },
-  { id: "draft-agreements", count: "drafts", tone: "warn", label: "dashboard.draftAgreements", hint: "dashboard.draftAgreementsHint", to: "/agreements?status=DRAFT", link: "dashboard.showDrafts" },
+const TILES: {
+  id: string;
+  count: keyof Attention;
+  tone: Tone;
+  label: MessageKey;
+  hint?: MessageKey;
+  to: string;
+  link: MessageKey;
+}[] = [
+  {
+    id: "failed-emails",
+    count: "failedEmails",
+    tone: "bad",
+    label: "dashboard.failedEmails",
+    hint: "dashboard.failedEmailsHint",
+    to: "/admin/outbox",
+    link: "dashboard.showOutbox",
+  },
+  {
+    id: "locked-out",
+    count: "lockedOut",
+    tone: "warn",
+    label: "dashboard.lockedOut",
+    to: "/admin/users#lockouts",
+    link: "dashboard.showLockedOut",
+  },
+  {
+    id: "unassigned-cases",
+    count: "unassignedCases",
+    tone: "warn",
+    label: "dashboard.unassignedCases",
+    to: "/support-queue?view=unassigned",
+    link: "dashboard.showUnassigned",
+  },
+  {
+    id: "draft-agreements",
+    count: "drafts",
+    tone: "warn",
+    label: "dashboard.draftAgreements",
+    hint: "dashboard.draftAgreementsHint",
+    to: "/agreements?status=DRAFT",
+    link: "dashboard.showDrafts",
+  },
 ];
 
 /** The admin's "needs a person": what nobody else is set to pick up (the rest sits in the groups below). */

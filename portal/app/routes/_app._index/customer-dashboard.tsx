@@ -9,7 +9,15 @@ import { Panel, Tile } from "./tiles";
 import { UpdatesList } from "./updates-list";
 
 /** A customer's first questions: are our agreements in order, can we call support, what is left to do. */
-export function CustomerDashboard({ data, now, sections }: { data: CustomerDashboardQuery; now: string; sections: readonly Section[] }) {
+export function CustomerDashboard({
+  data,
+  now,
+  sections,
+}: {
+  data: CustomerDashboardQuery;
+  now: string;
+  sections: readonly Section[];
+}) {
   const t = useT();
   const agreements = data.agreements.edges.map((e) => e.node);
   const expiring = agreements.filter((a) => a.status === "EXPIRING");
@@ -18,19 +26,76 @@ export function CustomerDashboard({ data, now, sections }: { data: CustomerDashb
   const pastDate = plans.flatMap(({ agreement, plan }) => plan.itemsPastEndDate.map((item) => ({ agreement, item })));
   // The annual visit is a 500+ benefit: a customer with BRF agreements only has none to show.
   const withVisits = agreements.some((a) => a.tier.annualVisit && (a.status === "ACTIVE" || a.status === "EXPIRING"));
-  const due = agreements.flatMap((a) => (a.visitToBook ? [{ agreement: a, proposedOn: a.visitToBook.proposedOn }] : []));
+  const due = agreements.flatMap((a) =>
+    a.visitToBook ? [{ agreement: a, proposedOn: a.visitToBook.proposedOn }] : [],
+  );
   const nextVisit = data.nextVisits.edges[0]?.node ?? null;
   return (
     <>
       <SupportStatus calendar={data.supportCalendar} now={now} />
       <div className="tiles">
-        <Tile id="agreements" sections={sections} value={agreements.filter((a) => a.status === "ACTIVE" || a.status === "EXPIRING").length} label={t("dashboard.validAgreements")} to="/agreements?status=valid" linkLabel={t("dashboard.showAgreements")} />
-        <Tile id="expiring" sections={sections} value={expiring.length} tone={expiring.length > 0 ? "warn" : "good"} label={t("dashboard.expiringAgreements")} to="/agreements?status=EXPIRING" linkLabel={t("dashboard.showExpiring")} />
-        <Tile id="waiting-on-customer" testId="waiting-count" sections={sections} value={data.waitingOnCustomer.totalCount} tone={data.waitingOnCustomer.totalCount > 0 ? "warn" : "neutral"} label={t("dashboard.waitingOnYouCustomer")} to="/worklist" linkLabel={t("dashboard.showWorklist")} />
-        <Tile id="open-cases" sections={sections} value={data.openCases.totalCount} label={t("dashboard.openCases")} to="/support?view=open#cases-title" linkLabel={t("dashboard.showOpenCases")} />
-        <Tile id="items-past-date" sections={sections} value={pastDate.length} tone={pastDate.length > 0 ? "bad" : "good"} label={t("dashboard.itemsPastDate")} to="#action-plan-title" linkLabel={t("dashboard.showItems")} />
-        <Tile id="properties" testId="property-count" sections={sections} value={data.properties.totalCount} label={t("dashboard.properties")} to="/properties" linkLabel={t("dashboard.showProperties")} />
-        <Tile id="updates" sections={sections} value={updates.length} tone={updates.length > 0 ? "warn" : "good"} label={t("dashboard.updatesNeeded")} to="/properties" linkLabel={t("dashboard.showProperties")} />
+        <Tile
+          id="agreements"
+          sections={sections}
+          value={agreements.filter((a) => a.status === "ACTIVE" || a.status === "EXPIRING").length}
+          label={t("dashboard.validAgreements")}
+          to="/agreements?status=valid"
+          linkLabel={t("dashboard.showAgreements")}
+        />
+        <Tile
+          id="expiring"
+          sections={sections}
+          value={expiring.length}
+          tone={expiring.length > 0 ? "warn" : "good"}
+          label={t("dashboard.expiringAgreements")}
+          to="/agreements?status=EXPIRING"
+          linkLabel={t("dashboard.showExpiring")}
+        />
+        <Tile
+          id="waiting-on-customer"
+          testId="waiting-count"
+          sections={sections}
+          value={data.waitingOnCustomer.totalCount}
+          tone={data.waitingOnCustomer.totalCount > 0 ? "warn" : "neutral"}
+          label={t("dashboard.waitingOnYouCustomer")}
+          to="/worklist"
+          linkLabel={t("dashboard.showWorklist")}
+        />
+        <Tile
+          id="open-cases"
+          sections={sections}
+          value={data.openCases.totalCount}
+          label={t("dashboard.openCases")}
+          to="/support?view=open#cases-title"
+          linkLabel={t("dashboard.showOpenCases")}
+        />
+        <Tile
+          id="items-past-date"
+          sections={sections}
+          value={pastDate.length}
+          tone={pastDate.length > 0 ? "bad" : "good"}
+          label={t("dashboard.itemsPastDate")}
+          to="#action-plan-title"
+          linkLabel={t("dashboard.showItems")}
+        />
+        <Tile
+          id="properties"
+          testId="property-count"
+          sections={sections}
+          value={data.properties.totalCount}
+          label={t("dashboard.properties")}
+          to="/properties"
+          linkLabel={t("dashboard.showProperties")}
+        />
+        <Tile
+          id="updates"
+          sections={sections}
+          value={updates.length}
+          tone={updates.length > 0 ? "warn" : "good"}
+          label={t("dashboard.updatesNeeded")}
+          to="/properties"
+          linkLabel={t("dashboard.showProperties")}
+        />
       </div>
       <div className="dash-grid">
         {withVisits ? <NextVisitPanel visit={nextVisit} due={due} /> : null}
@@ -63,7 +128,11 @@ export function CustomerDashboard({ data, now, sections }: { data: CustomerDashb
                       <Link to={`${agreementPath(agreement.id)}/tailoring`}>{agreement.number}</Link>
                       <span className="muted">{t("dashboard.itemsCount", { count: String(plan.items.length) })}</span>
                     </div>
-                    <div className="dash-progress" role="img" aria-label={t("dashboard.percentDone", { percent: String(plan.percentDone) })}>
+                    <div
+                      className="dash-progress"
+                      role="img"
+                      aria-label={t("dashboard.percentDone", { percent: String(plan.percentDone) })}
+                    >
                       <span style={{ width: `${plan.percentDone}%` }} />
                     </div>
                     <span className="tabular">{plan.percentDone} %</span>
@@ -75,7 +144,12 @@ export function CustomerDashboard({ data, now, sections }: { data: CustomerDashb
                   <h3 className="dash-subhead">{t("dashboard.itemsPastDate")}</h3>
                   <ul className="dash-list dash-list-compact" data-testid="items-past-date">
                     {pastDate.map(({ agreement, item }) => (
-                      <LinkRow key={item.id} to={`${agreementPath(agreement.id)}/tailoring`} title={item.title} detail={agreement.number} />
+                      <LinkRow
+                        key={item.id}
+                        to={`${agreementPath(agreement.id)}/tailoring`}
+                        title={item.title}
+                        detail={agreement.number}
+                      />
                     ))}
                   </ul>
                 </>

@@ -16,7 +16,13 @@ function visitTime(lang: "sv" | "en", iso: string) {
   const at = new Date(iso);
   const zone = { timeZone: "Europe/Stockholm" } as const;
   return {
-    day: new Intl.DateTimeFormat(LOCALES[lang], { ...zone, weekday: "long", day: "numeric", month: "long", year: "numeric" }).format(at),
+    day: new Intl.DateTimeFormat(LOCALES[lang], {
+      ...zone,
+      weekday: "long",
+      day: "numeric",
+      month: "long",
+      year: "numeric",
+    }).format(at),
     time: new Intl.DateTimeFormat(LOCALES[lang], { ...zone, hour: "2-digit", minute: "2-digit" }).format(at),
   };
 }
@@ -62,7 +68,9 @@ export function NextVisitPanel({ visit, due }: { visit: DashboardVisitFragment |
           {due.map((d) => (
             <div key={d.agreement.id} className="visit-due" data-testid="visit-due">
               <p className="visit-due-title">{t("dashboard.visitDueTitle")}</p>
-              <p>{t("dashboard.visitDueText", { date: formatDay(lang, d.proposedOn), agreement: d.agreement.number })}</p>
+              <p>
+                {t("dashboard.visitDueText", { date: formatDay(lang, d.proposedOn), agreement: d.agreement.number })}
+              </p>
               <Link to={`${agreementPath(d.agreement.id)}#visits`}>
                 {t("dashboard.showAgreementVisits")} <span aria-hidden="true">→</span>
               </Link>

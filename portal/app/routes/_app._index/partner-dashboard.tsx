@@ -10,18 +10,57 @@ export function PartnerDashboard({ data, sections }: { data: PartnerDashboardQue
   const t = useT();
   const agreements = data.agreements.edges.map((e) => e.node);
   const ownItems = agreements.flatMap((a) =>
-    (a.actionPlan?.items ?? []).filter((i) => i.owner === "PARTNER" && (i.status === "OPEN" || i.status === "IN_PROGRESS")).map((item) => ({ agreement: a, item })),
+    (a.actionPlan?.items ?? [])
+      .filter((i) => i.owner === "PARTNER" && (i.status === "OPEN" || i.status === "IN_PROGRESS"))
+      .map((item) => ({ agreement: a, item })),
   );
   const updates = agreements.flatMap((a) => a.updatesNeeded);
   const expiring = agreements.filter((a) => a.status === "EXPIRING");
   return (
     <>
       <div className="tiles">
-        <Tile id="agreements" sections={sections} value={data.agreements.totalCount} label={t("dashboard.customerAgreements")} to="/agreements" linkLabel={t("dashboard.showAgreements")} />
-        <Tile id="expiring" sections={sections} value={expiring.length} tone={expiring.length > 0 ? "warn" : "good"} label={t("dashboard.expiringAgreements")} to="/agreements?status=EXPIRING" linkLabel={t("dashboard.showExpiring")} />
-        <Tile id="own-items" sections={sections} value={ownItems.length} label={t("dashboard.partnerItems")} to="#own-items-title" linkLabel={t("dashboard.showItems")} />
-        <Tile id="updates" sections={sections} value={updates.length} tone={updates.length > 0 ? "warn" : "good"} label={t("dashboard.updatesNeeded")} to="/properties" linkLabel={t("dashboard.showProperties")} />
-        <Tile id="routed-cases" sections={sections} value={data.routedCases.totalCount} label={t("dashboard.routedCases")} to="/support-queue?view=routed" linkLabel={t("dashboard.showRoutedCases")} />
+        <Tile
+          id="agreements"
+          sections={sections}
+          value={data.agreements.totalCount}
+          label={t("dashboard.customerAgreements")}
+          to="/agreements"
+          linkLabel={t("dashboard.showAgreements")}
+        />
+        <Tile
+          id="expiring"
+          sections={sections}
+          value={expiring.length}
+          tone={expiring.length > 0 ? "warn" : "good"}
+          label={t("dashboard.expiringAgreements")}
+          to="/agreements?status=EXPIRING"
+          linkLabel={t("dashboard.showExpiring")}
+        />
+        <Tile
+          id="own-items"
+          sections={sections}
+          value={ownItems.length}
+          label={t("dashboard.partnerItems")}
+          to="#own-items-title"
+          linkLabel={t("dashboard.showItems")}
+        />
+        <Tile
+          id="updates"
+          sections={sections}
+          value={updates.length}
+          tone={updates.length > 0 ? "warn" : "good"}
+          label={t("dashboard.updatesNeeded")}
+          to="/properties"
+          linkLabel={t("dashboard.showProperties")}
+        />
+        <Tile
+          id="routed-cases"
+          sections={sections}
+          value={data.routedCases.totalCount}
+          label={t("dashboard.routedCases")}
+          to="/support-queue?view=routed"
+          linkLabel={t("dashboard.showRoutedCases")}
+        />
       </div>
       <div className="dash-grid">
         <Panel id="customer-agreements" title={t("dashboard.customerAgreements")} empty={t("dashboard.noAgreements")}>
@@ -42,7 +81,12 @@ export function PartnerDashboard({ data, sections }: { data: PartnerDashboardQue
           {ownItems.length > 0 ? (
             <ul className="dash-list dash-list-compact">
               {ownItems.map(({ agreement, item }) => (
-                <LinkRow key={item.id} to={`${agreementPath(agreement.id)}/tailoring`} title={item.title} detail={agreement.customer.name} />
+                <LinkRow
+                  key={item.id}
+                  to={`${agreementPath(agreement.id)}/tailoring`}
+                  title={item.title}
+                  detail={agreement.customer.name}
+                />
               ))}
             </ul>
           ) : null}

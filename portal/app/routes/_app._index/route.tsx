@@ -36,7 +36,12 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   // The outbox is asked for only by those whose sections include it: the API refuses everyone else.
   const admin = viewer.sections.includes("EMAIL_OUTBOX");
   const lockouts = viewer.sections.includes("LOGIN_LOCKOUTS");
-  return { kind: "vendor" as const, viewer, windows, data: await api.query(VendorDashboardDocument, { ...windows, sales, support, admin, lockouts }) };
+  return {
+    kind: "vendor" as const,
+    viewer,
+    windows,
+    data: await api.query(VendorDashboardDocument, { ...windows, sales, support, admin, lockouts }),
+  };
 }
 
 export default function Dashboard() {
@@ -51,9 +56,18 @@ export default function Dashboard() {
           {viewer.organisation.name} · {t(`role.${viewer.user.role}`)}
         </p>
       </div>
-      {loaded.kind === "customer" ? <CustomerDashboard data={loaded.data} now={loaded.now} sections={viewer.sections} /> : null}
+      {loaded.kind === "customer" ? (
+        <CustomerDashboard data={loaded.data} now={loaded.now} sections={viewer.sections} />
+      ) : null}
       {loaded.kind === "partner" ? <PartnerDashboard data={loaded.data} sections={viewer.sections} /> : null}
-      {loaded.kind === "vendor" ? <VendorDashboard data={loaded.data} windows={loaded.windows} sections={viewer.sections} role={viewer.user.role} /> : null}
+      {loaded.kind === "vendor" ? (
+        <VendorDashboard
+          data={loaded.data}
+          windows={loaded.windows}
+          sections={viewer.sections}
+          role={viewer.user.role}
+        />
+      ) : null}
     </div>
   );
 }

@@ -4,7 +4,15 @@ import type { ReactNode } from "react";
 export const agreementPath = (id: string) => `/agreements/${encodeURIComponent(id)}`;
 
 /** One agreement in a dashboard list: its number (linking to it) over a detail, and its state on the side. */
-export function AgreementRow({ agreement, detail, children }: { agreement: { id: string; number: string }; detail: ReactNode; children?: ReactNode }) {
+export function AgreementRow({
+  agreement,
+  detail,
+  children,
+}: {
+  agreement: { id: string; number: string };
+  detail: ReactNode;
+  children?: ReactNode;
+}) {
   return (
     <li data-agreement={agreement.number}>
       <div className="dash-list-main">
@@ -27,7 +35,15 @@ export function LinkRow({ to, title, detail }: { to: string; title: ReactNode; d
 }
 
 /** A dashboard's list of agreements: each row's detail under its number, its state on the side. */
-export function AgreementList<A extends { id: string; number: string }>({ agreements, detail, side }: { agreements: readonly A[]; detail: (a: A) => ReactNode; side: (a: A) => ReactNode }) {
+export function AgreementList<A extends { id: string; number: string }>({
+  agreements,
+  detail,
+  side,
+}: {
+  agreements: readonly A[];
+  detail: (a: A) => ReactNode;
+  side: (a: A) => ReactNode;
+}) {
   return (
     <ul className="dash-list">
       {agreements.map((a) => (

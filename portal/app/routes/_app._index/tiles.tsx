@@ -18,14 +18,27 @@ const SECTION_OF_PATH: [prefix: string, section: Section][] = [
 ];
 
 export function canOpen(sections: readonly Section[], to: string): boolean {
-  const match = SECTION_OF_PATH.find(([prefix]) => to === prefix || to.startsWith(`${prefix}/`) || to.startsWith(`${prefix}?`) || to.startsWith(`${prefix}#`));
+  const match = SECTION_OF_PATH.find(
+    ([prefix]) =>
+      to === prefix || to.startsWith(`${prefix}/`) || to.startsWith(`${prefix}?`) || to.startsWith(`${prefix}#`),
+  );
   return match !== undefined && sections.includes(match[1]);
 }
 
 export type Tone = "neutral" | "good" | "warn" | "bad";
 
 /** One number with what it counts and a link to the list it counts (when the viewer may open it). */
-export function Tile(props: { id: string; testId?: string; value: number | string; label: string; to?: string; linkLabel?: string; tone?: Tone; sections: readonly Section[]; hint?: ReactNode }) {
+export function Tile(props: {
+  id: string;
+  testId?: string;
+  value: number | string;
+  label: string;
+  to?: string;
+  linkLabel?: string;
+  tone?: Tone;
+  sections: readonly Section[];
+  hint?: ReactNode;
+}) {
   const lang = useLang();
   const value = typeof props.value === "number" ? formatNumber(lang, props.value) : props.value;
   // "#panel" points at the list further down this page.

@@ -9,8 +9,16 @@ import { VisitsPanel } from "./visits-panel";
 
 const WINDOWS = [30, 60, 90] as const;
 
-/** Sellers: what is up for renewal and what waits on us. Support: the case queue and missed visits. Admins: all, and what else needs a person. */
-export function VendorDashboard(props: { data: VendorDashboardQuery; windows: { in30: string; in60: string; in90: string }; sections: readonly Section[]; role: Role }) {
+/**
+ * Sellers: what is up for renewal and what waits on us. Support: the case queue and missed visits. Admins: all, and
+ * what else needs a person.
+ */
+export function VendorDashboard(props: {
+  data: VendorDashboardQuery;
+  windows: { in30: string; in60: string; in90: string };
+  sections: readonly Section[];
+  role: Role;
+}) {
   const t = useT();
   const lang = useLang();
   const { data, windows, sections } = props;
@@ -19,14 +27,21 @@ export function VendorDashboard(props: { data: VendorDashboardQuery; windows: { 
     expiring.filter((a) => (a.daysLeft ?? Infinity) <= days).reduce((sum, a) => sum + a.yearlyValue.amountMinor, 0);
   const counts = { 30: data.in30?.totalCount ?? 0, 60: data.in60?.totalCount ?? 0, 90: data.in90?.totalCount ?? 0 };
   const ends = { 30: windows.in30, 60: windows.in60, 90: windows.in90 };
-  const overdueItems = (data.planned?.edges ?? []).flatMap((e) => (e.node.actionPlan?.itemsPastEndDate ?? []).map((item) => ({ agreement: e.node, item })));
+  const overdueItems = (data.planned?.edges ?? []).flatMap((e) =>
+    (e.node.actionPlan?.itemsPastEndDate ?? []).map((item) => ({ agreement: e.node, item })),
+  );
   const overdueCases = data.overdueCases?.totalCount ?? 0;
   const nearDeadlineCases = data.nearDeadlineCases?.totalCount ?? 0;
   return (
     <>
       {data.failedEmails ? (
         <AttentionTiles
-          counts={{ failedEmails: data.failedEmails.totalCount, lockedOut: data.loginLockouts?.length ?? 0, unassignedCases: data.unassignedCases?.totalCount ?? 0, drafts: data.drafts?.totalCount ?? 0 }}
+          counts={{
+            failedEmails: data.failedEmails.totalCount,
+            lockedOut: data.loginLockouts?.length ?? 0,
+            unassignedCases: data.unassignedCases?.totalCount ?? 0,
+            drafts: data.drafts?.totalCount ?? 0,
+          }}
           sections={sections}
         />
       ) : null}
@@ -41,23 +56,79 @@ export function VendorDashboard(props: { data: VendorDashboardQuery; windows: { 
               value={counts[days]}
               tone={days === 30 && counts[30] > 0 ? "warn" : "neutral"}
               label={t("dashboard.expiringWithin", { days: String(days) })}
-              hint={t("dashboard.yearlyValue", { value: formatMoney(lang, { amountMinor: valueWithin(days), currency: "SEK" }) })}
+              hint={t("dashboard.yearlyValue", {
+                value: formatMoney(lang, { amountMinor: valueWithin(days), currency: "SEK" }),
+              })}
               to={`/agreements?status=valid&endingBefore=${ends[days]}`}
               linkLabel={t("dashboard.showAgreements")}
             />
           ))}
-          <Tile id="overdue-items" sections={sections} value={overdueItems.length} tone={overdueItems.length > 0 ? "bad" : "good"} label={t("dashboard.overdueItems")} to="#overdue-items-title" linkLabel={t("dashboard.showItems")} />
-          <Tile id="waiting-on-vendor" sections={sections} value={data.waitingOnVendor?.totalCount ?? 0} label={t("dashboard.waitingOnYou")} to="/worklist" linkLabel={t("dashboard.showWorklist")} />
-          <Tile id="visits-to-book" sections={sections} value={data.visitsToBook?.totalCount ?? 0} tone={data.visitsToBook?.totalCount ? "warn" : "good"} label={t("dashboard.visitsToBook")} to="/visits?state=to-book" linkLabel={t("dashboard.showVisitsToBook")} />
+          <Tile
+            id="overdue-items"
+            sections={sections}
+            value={overdueItems.length}
+            tone={overdueItems.length > 0 ? "bad" : "good"}
+            label={t("dashboard.overdueItems")}
+            to="#overdue-items-title"
+            linkLabel={t("dashboard.showItems")}
+          />
+          <Tile
+            id="waiting-on-vendor"
+            sections={sections}
+            value={data.waitingOnVendor?.totalCount ?? 0}
+            label={t("dashboard.waitingOnYou")}
+            to="/worklist"
+            linkLabel={t("dashboard.showWorklist")}
+          />
+          <Tile
+            id="visits-to-book"
+            sections={sections}
+            value={data.visitsToBook?.totalCount ?? 0}
+            tone={data.visitsToBook?.totalCount ? "warn" : "good"}
+            label={t("dashboard.visitsToBook")}
+            to="/visits?state=to-book"
+            linkLabel={t("dashboard.showVisitsToBook")}
+          />
         </div>
       ) : null}
       {data.openCases ? <h2 className="dash-group">{t("dashboard.supportAndVisitsGroup")}</h2> : null}
       {data.openCases ? (
         <div className="tiles">
-          <Tile id="open-cases" sections={sections} value={data.openCases.totalCount} label={t("dashboard.openCases")} to="/support-queue" linkLabel={t("dashboard.showQueue")} />
-          <Tile id="overdue-cases" sections={sections} value={overdueCases} tone={overdueCases > 0 ? "bad" : "good"} label={t("dashboard.overdueCases")} to="/support-queue?view=overdue" linkLabel={t("dashboard.showOverdueCases")} />
-          <Tile id="near-deadline" sections={sections} value={nearDeadlineCases} tone={nearDeadlineCases > 0 ? "warn" : "good"} label={t("dashboard.nearDeadline")} to="/support-queue?view=near-deadline" linkLabel={t("dashboard.showNearDeadline")} />
-          <Tile id="overdue-visits" sections={sections} value={data.overdueVisits?.totalCount ?? 0} tone={data.overdueVisits?.totalCount ? "bad" : "good"} label={t("dashboard.overdueVisits")} to="/visits?state=overdue" linkLabel={t("dashboard.showOverdueVisits")} />
+          <Tile
+            id="open-cases"
+            sections={sections}
+            value={data.openCases.totalCount}
+            label={t("dashboard.openCases")}
+            to="/support-queue"
+            linkLabel={t("dashboard.showQueue")}
+          />
+          <Tile
+            id="overdue-cases"
+            sections={sections}
+            value={overdueCases}
+            tone={overdueCases > 0 ? "bad" : "good"}
+            label={t("dashboard.overdueCases")}
+            to="/support-queue?view=overdue"
+            linkLabel={t("dashboard.showOverdueCases")}
+          />
+          <Tile
+            id="near-deadline"
+            sections={sections}
+            value={nearDeadlineCases}
+            tone={nearDeadlineCases > 0 ? "warn" : "good"}
+            label={t("dashboard.nearDeadline")}
+            to="/support-queue?view=near-deadline"
+            linkLabel={t("dashboard.showNearDeadline")}
+          />
+          <Tile
+            id="overdue-visits"
+            sections={sections}
+            value={data.overdueVisits?.totalCount ?? 0}
+            tone={data.overdueVisits?.totalCount ? "bad" : "good"}
+            label={t("dashboard.overdueVisits")}
+            to="/visits?state=overdue"
+            linkLabel={t("dashboard.showOverdueVisits")}
+          />
         </div>
       ) : null}
       {data.in90 || data.comingVisits ? (
@@ -65,29 +136,34 @@ export function VendorDashboard(props: { data: VendorDashboardQuery; windows: { 
           {data.comingVisits ? <VisitsPanel visits={data.comingVisits.edges.map((e) => e.node)} /> : null}
           {data.in90 ? (
             <>
-          <Panel id="expiring" title={t("dashboard.expiringTitle")} empty={t("dashboard.noneExpiring")}>
-            {expiring.length > 0 ? (
-              <AgreementList
-                agreements={expiring.slice(0, 8)}
-                detail={(a) => a.customer.name}
-                side={(a) => (
-                  <>
-                    <span className="tabular">{formatMoney(lang, a.yearlyValue)}</span>
-                    <DaysLeft days={a.daysLeft} />
-                  </>
-                )}
-              />
-            ) : null}
-          </Panel>
-          <Panel id="overdue-items" title={t("dashboard.overdueItems")} empty={t("dashboard.noOverdueItems")}>
-            {overdueItems.length > 0 ? (
-              <ul className="dash-list dash-list-compact">
-                {overdueItems.slice(0, 10).map(({ agreement, item }) => (
-                  <LinkRow key={item.id} to={`${agreementPath(agreement.id)}/tailoring`} title={item.title} detail={`${agreement.number} · ${agreement.customer.name}`} />
-                ))}
-              </ul>
-            ) : null}
-          </Panel>
+              <Panel id="expiring" title={t("dashboard.expiringTitle")} empty={t("dashboard.noneExpiring")}>
+                {expiring.length > 0 ? (
+                  <AgreementList
+                    agreements={expiring.slice(0, 8)}
+                    detail={(a) => a.customer.name}
+                    side={(a) => (
+                      <>
+                        <span className="tabular">{formatMoney(lang, a.yearlyValue)}</span>
+                        <DaysLeft days={a.daysLeft} />
+                      </>
+                    )}
+                  />
+                ) : null}
+              </Panel>
+              <Panel id="overdue-items" title={t("dashboard.overdueItems")} empty={t("dashboard.noOverdueItems")}>
+                {overdueItems.length > 0 ? (
+                  <ul className="dash-list dash-list-compact">
+                    {overdueItems.slice(0, 10).map(({ agreement, item }) => (
+                      <LinkRow
+                        key={item.id}
+                        to={`${agreementPath(agreement.id)}/tailoring`}
+                        title={item.title}
+                        detail={`${agreement.number} · ${agreement.customer.name}`}
+                      />
+                    ))}
+                  </ul>
+                ) : null}
+              </Panel>
             </>
           ) : null}
         </div>

@@ -12,7 +12,19 @@ import { pageFromUrl } from "~/lib/paging";
 export const meta: MetaFunction = ({ matches }) => [{ title: pageTitle(matches, "admin.audit.title") }];
 
 /** The kinds of object the trail names, for the entity filter. */
-const OBJECT_TYPES = ["Organisation", "User", "Property", "Agreement", "ProductRelease", "Tailoring", "ApiToken", "SupportCase", "HanteraAccount", "LicenceRental", "AddOn"] as const;
+const OBJECT_TYPES = [
+  "Organisation",
+  "User",
+  "Property",
+  "Agreement",
+  "ProductRelease",
+  "Tailoring",
+  "ApiToken",
+  "SupportCase",
+  "HanteraAccount",
+  "LicenceRental",
+  "AddOn",
+] as const;
 const DAY = /^\d{4}-\d{2}-\d{2}$/;
 
 /** The filter from the URL; a malformed day is dropped here and said so on the page, not sent. */
@@ -24,7 +36,13 @@ function filterFromUrl(url: URL) {
   };
   const badDay = ["from", "to"].some((name) => text(name) && !day(name));
   return {
-    filter: { actorId: text("actor"), objectType: text("entity"), action: text("action"), occurredFrom: day("from"), occurredTo: day("to") },
+    filter: {
+      actorId: text("actor"),
+      objectType: text("entity"),
+      action: text("action"),
+      occurredFrom: day("from"),
+      occurredTo: day("to"),
+    },
     badDay,
   };
 }
@@ -76,7 +94,14 @@ export default function AuditPage() {
         </div>
         <div className="field">
           <label htmlFor="audit-action">{t("admin.audit.action")}</label>
-          <input id="audit-action" name="action" defaultValue={filter.action ?? ""} placeholder="organisation.create" maxLength={100} aria-describedby="audit-action-hint" />
+          <input
+            id="audit-action"
+            name="action"
+            defaultValue={filter.action ?? ""}
+            placeholder="organisation.create"
+            maxLength={100}
+            aria-describedby="audit-action-hint"
+          />
           <p id="audit-action-hint" className="hint">
             {t("admin.audit.actionHint")}
           </p>
@@ -119,7 +144,11 @@ export default function AuditPage() {
                   <th scope="row">
                     <code>{event.action}</code>
                   </th>
-                  <td>{OBJECT_TYPES.includes(event.objectType as (typeof OBJECT_TYPES)[number]) ? t(`admin.entity.${event.objectType as (typeof OBJECT_TYPES)[number]}`) : event.objectType}</td>
+                  <td>
+                    {OBJECT_TYPES.includes(event.objectType as (typeof OBJECT_TYPES)[number])
+                      ? t(`admin.entity.${event.objectType as (typeof OBJECT_TYPES)[number]}`)
+                      : event.objectType}
+                  </td>
                 </tr>
               ))}
             </tbody>

@@ -38,10 +38,17 @@ export async function action({ request }: ActionFunctionArgs) {
   const intent = intentOf(form, INTENTS);
   const { api } = await apiFor(request);
   const target = field(form, "targetId");
-  return runAdminForm(intent, form, [], async () => {
-    const payload = (await api.mutate(AdminRetryEmailDocument, { input: { emailId: target } })).retryEmail;
-    return { userErrors: payload.userErrors, subject: payload.email?.to };
-  }, null, target);
+  return runAdminForm(
+    intent,
+    form,
+    [],
+    async () => {
+      const payload = (await api.mutate(AdminRetryEmailDocument, { input: { emailId: target } })).retryEmail;
+      return { userErrors: payload.userErrors, subject: payload.email?.to };
+    },
+    null,
+    target,
+  );
 }
 
 export default function OutboxPage() {
@@ -56,7 +63,12 @@ export default function OutboxPage() {
         <p className="muted">{t("outbox.intro")}</p>
         <nav aria-label={t("outbox.filter")} className="filter-links">
           {VIEWS.map((v) => (
-            <Link key={v} to={v === "FAILED" ? "/admin/outbox" : `/admin/outbox?state=${v}`} className={`button button-small ${v === view ? "" : "button-secondary"}`} aria-current={v === view ? "page" : undefined}>
+            <Link
+              key={v}
+              to={v === "FAILED" ? "/admin/outbox" : `/admin/outbox?state=${v}`}
+              className={`button button-small ${v === view ? "" : "button-secondary"}`}
+              aria-current={v === view ? "page" : undefined}
+            >
               {t(`outbox.show.${v}`)}
             </Link>
           ))}
@@ -64,7 +76,10 @@ export default function OutboxPage() {
       </div>
       <SuccessNotice intents={INTENTS} />
       {rows.length === 0 ? (
-        <EmptyState title={view === "FAILED" ? t("outbox.noneFailed") : t("outbox.empty")} hint={view === "FAILED" ? t("outbox.noneFailedHint") : undefined} />
+        <EmptyState
+          title={view === "FAILED" ? t("outbox.noneFailed") : t("outbox.empty")}
+          hint={view === "FAILED" ? t("outbox.noneFailedHint") : undefined}
+        />
       ) : (
         <div className="table-wrap" tabIndex={0}>
           <table data-testid="outbox" className="stack-on-phone">
@@ -96,11 +111,25 @@ export default function OutboxPage() {
                     {formatDateTime(lang, mail.createdAt)}
                   </td>
                   <td data-label={t("outbox.state")}>
-                    <span className={`badge ${mail.state === "FAILED" ? "badge-redo" : mail.state === "SENT" ? "badge-active" : ""}`}>{t(`outbox.state.${mail.state}`)}</span>
+                    <span
+                      className={`badge ${mail.state === "FAILED" ? "badge-redo" : mail.state === "SENT" ? "badge-active" : ""}`}
+                    >
+                      {t(`outbox.state.${mail.state}`)}
+                    </span>
                     {mail.state === "FAILED" ? (
-                      <IntentForm intent="retryEmail" target={mail.id} className="row-actions" aria-label={t("outbox.retryLabel", { to: mail.to })}>
+                      <IntentForm
+                        intent="retryEmail"
+                        target={mail.id}
+                        className="row-actions"
+                        aria-label={t("outbox.retryLabel", { to: mail.to })}
+                      >
                         {() => (
-                          <IntentButton intent="retryEmail" target={mail.id} busy={t("outbox.retrying")} className="button button-small">
+                          <IntentButton
+                            intent="retryEmail"
+                            target={mail.id}
+                            busy={t("outbox.retrying")}
+                            className="button button-small"
+                          >
                             {t("outbox.retry")}
                           </IntentButton>
                         )}

@@ -23,11 +23,24 @@ export function LockoutsSection({ lockouts }: { lockouts: AdminLoginLockoutsQuer
                   <span className="muted cell-break">
                     {l.user.email} · {l.user.organisation.name}
                   </span>
-                  <span>{t(l.fromEveryAddress ? "lockouts.untilEverywhere" : "lockouts.until", { time: formatDateTime(lang, l.lockedUntil) })}</span>
+                  <span>
+                    {t(l.fromEveryAddress ? "lockouts.untilEverywhere" : "lockouts.until", {
+                      time: formatDateTime(lang, l.lockedUntil),
+                    })}
+                  </span>
                 </div>
-                <IntentForm intent="unlockLogin" target={l.user.id} aria-label={t("lockouts.unlockLabel", { name: l.user.name })}>
+                <IntentForm
+                  intent="unlockLogin"
+                  target={l.user.id}
+                  aria-label={t("lockouts.unlockLabel", { name: l.user.name })}
+                >
                   {() => (
-                    <IntentButton intent="unlockLogin" target={l.user.id} busy={t("admin.saving")} className="button button-small">
+                    <IntentButton
+                      intent="unlockLogin"
+                      target={l.user.id}
+                      busy={t("admin.saving")}
+                      className="button button-small"
+                    >
                       {t("lockouts.unlock")}
                     </IntentButton>
                   )}

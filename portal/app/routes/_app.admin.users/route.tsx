@@ -4,7 +4,17 @@ import { SelectField, TextField } from "~/components/admin-fields";
 import { ErrorPanel } from "~/components/error-panel";
 import { IntentButton, IntentForm, RowAction, SuccessNotice } from "~/components/intent-form";
 import { EmptyState, FilterActions, Pagination } from "~/components/list-controls";
-import { AdminAccessDocument, AdminChangeUserRoleDocument, AdminCreateUserDocument, AdminDeactivateUserDocument, AdminLoginLockoutsDocument, AdminUnlockLoginDocument, AdminUsersDocument, type OrganisationKind, type Role } from "~/graphql/graphql";
+import {
+  AdminAccessDocument,
+  AdminChangeUserRoleDocument,
+  AdminCreateUserDocument,
+  AdminDeactivateUserDocument,
+  AdminLoginLockoutsDocument,
+  AdminUnlockLoginDocument,
+  AdminUsersDocument,
+  type OrganisationKind,
+  type Role,
+} from "~/graphql/graphql";
 import { pageTitle } from "~/i18n/meta";
 import { useT } from "~/i18n/use-t";
 import { field, required, runAdminForm } from "~/lib/admin-form.server";
@@ -36,8 +46,16 @@ export async function loader({ request }: LoaderFunctionArgs) {
   // Partner and customer admins manage their own organisation only; the API scopes the list too.
   const organisationId = isVendorAdmin ? url.searchParams.get("organisation") || null : viewer.organisation.id;
   const data = await api.query(AdminUsersDocument, { organisationId, isVendorAdmin, ...page.variables });
-  const lockouts = viewer.sections.includes("LOGIN_LOCKOUTS") ? (await api.query(AdminLoginLockoutsDocument, {})).loginLockouts : null;
-  return { viewer, users: data.users, organisations: data.organisations?.edges.map((e) => e.node) ?? null, organisationId, lockouts };
+  const lockouts = viewer.sections.includes("LOGIN_LOCKOUTS")
+    ? (await api.query(AdminLoginLockoutsDocument, {})).loginLockouts
+    : null;
+  return {
+    viewer,
+    users: data.users,
+    organisations: data.organisations?.edges.map((e) => e.node) ?? null,
+    organisationId,
+    lockouts,
+  };
 }
 
 export async function action({ request }: ActionFunctionArgs) {
@@ -47,31 +65,72 @@ export async function action({ request }: ActionFunctionArgs) {
   const role = ALL_ROLES.find((r) => r === field(form, "role"));
   const target = field(form, "targetId");
   if (intent === "unlockLogin") {
-    return runAdminForm(intent, form, [], async () => {
-      const payload = (await api.mutate(AdminUnlockLoginDocument, { input: { userId: target } })).unlockLogin;
-      return { userErrors: payload.userErrors, subject: payload.user?.name };
-    }, null, target);
+    return runAdminForm(
+      intent,
+      form,
+      [],
+      async () => {
+        const payload = (await api.mutate(AdminUnlockLoginDocument, { input: { userId: target } })).unlockLogin;
+        return { userErrors: payload.userErrors, subject: payload.user?.name };
+      },
+      null,
+      target,
+    );
   }
   if (intent === "deactivateUser") {
-    return runAdminForm(intent, form, [], async () => {
-      const payload = (await api.mutate(AdminDeactivateUserDocument, { input: { userId: target } })).deactivateUser;
-      return { userErrors: payload.userErrors, subject: payload.user?.name };
-    }, null, target);
+    return runAdminForm(
+      intent,
+      form,
+      [],
+      async () => {
+        const payload = (await api.mutate(AdminDeactivateUserDocument, { input: { userId: target } })).deactivateUser;
+        return { userErrors: payload.userErrors, subject: payload.user?.name };
+      },
+      null,
+      target,
+    );
   }
   if (intent === "changeRole") {
-    return runAdminForm(intent, form, [], async () => {
-      const payload = (await api.mutate(AdminChangeUserRoleDocument, { input: { userId: target, role: role ?? "CUSTOMER_MEMBER" } })).changeUserRole;
-      return { userErrors: payload.userErrors, subject: payload.user?.name };
-    }, "role", target);
+    return runAdminForm(
+      intent,
+      form,
+      [],
+      async () => {
+        const payload = (
+          await api.mutate(AdminChangeUserRoleDocument, { input: { userId: target, role: role ?? "CUSTOMER_MEMBER" } })
+        ).changeUserRole;
+        return { userErrors: payload.userErrors, subject: payload.user?.name };
+      },
+      "role",
+      target,
+    );
   }
   const { viewer } = await api.query(AdminAccessDocument, {});
-  const organisationId = viewer?.user.role === "ADMIN" ? field(form, "organisationId") : (viewer?.organisation.id ?? "");
-  const errors = required(form, ["name", "email", "password", ...(viewer?.user.role === "ADMIN" ? ["organisationId"] : [])]);
-  return runAdminForm(intent, form, errors, async () => {
-    const input = { organisationId, name: field(form, "name"), email: field(form, "email"), role: role ?? "CUSTOMER_MEMBER", password: String(form.get("password") ?? "") };
-    const payload = (await api.mutate(AdminCreateUserDocument, { input })).createUser;
-    return { userErrors: payload.userErrors, subject: payload.user?.name };
-  }, "email");
+  const organisationId =
+    viewer?.user.role === "ADMIN" ? field(form, "organisationId") : (viewer?.organisation.id ?? "");
+  const errors = required(form, [
+    "name",
+    "email",
+    "password",
+    ...(viewer?.user.role === "ADMIN" ? ["organisationId"] : []),
+  ]);
+  return runAdminForm(
+    intent,
+    form,
+    errors,
+    async () => {
+      const input = {
+        organisationId,
+        name: field(form, "name"),
+        email: field(form, "email"),
+        role: role ?? "CUSTOMER_MEMBER",
+        password: String(form.get("password") ?? ""),
+      };
+      const payload = (await api.mutate(AdminCreateUserDocument, { input })).createUser;
+      return { userErrors: payload.userErrors, subject: payload.user?.name };
+    },
+    "email",
+  );
 }
 
 export default function UsersPage() {
@@ -83,24 +142,54 @@ export default function UsersPage() {
     <>
       <div className="page-heading">
         <h1>{t("admin.users.title")}</h1>
-        <p className="muted">{organisations ? t("admin.users.introVendor") : t("admin.users.intro", { organisation: viewer.organisation.name })}</p>
+        <p className="muted">
+          {organisations
+            ? t("admin.users.introVendor")
+            : t("admin.users.intro", { organisation: viewer.organisation.name })}
+        </p>
       </div>
       <SuccessNotice intents={INTENTS} />
       {lockouts ? <LockoutsSection lockouts={lockouts} /> : null}
 
       <section className="card section" aria-labelledby="user-title">
         <h2 id="user-title">{t("admin.users.createHeading")}</h2>
-        <IntentForm intent="createUser" fields={["organisationId", "name", "email", "role", "password"]} className="stack">
+        <IntentForm
+          intent="createUser"
+          fields={["organisationId", "name", "email", "role", "password"]}
+          className="stack"
+        >
           {(kit) => (
             <>
               {organisations ? (
-                <SelectField kit={kit} name="organisationId" label="admin.users.organisation" options={organisations.map((o) => ({ value: o.id, label: `${o.name} (${t(`admin.kind.${o.kind}`)})` }))} empty={t("admin.choose")} />
+                <SelectField
+                  kit={kit}
+                  name="organisationId"
+                  label="admin.users.organisation"
+                  options={organisations.map((o) => ({
+                    value: o.id,
+                    label: `${o.name} (${t(`admin.kind.${o.kind}`)})`,
+                  }))}
+                  empty={t("admin.choose")}
+                />
               ) : null}
               <TextField kit={kit} name="name" label="admin.users.name" required autoComplete="off" />
               <TextField kit={kit} name="email" label="admin.users.email" type="email" required autoComplete="off" />
-              <SelectField kit={kit} name="role" label="admin.users.role" options={roles.map((r) => ({ value: r, label: t(`admin.role.${r}`) }))} />
+              <SelectField
+                kit={kit}
+                name="role"
+                label="admin.users.role"
+                options={roles.map((r) => ({ value: r, label: t(`admin.role.${r}`) }))}
+              />
               {organisations ? <p className="hint">{t("admin.users.roleHint")}</p> : null}
-              <TextField kit={kit} name="password" label="admin.users.password" type="password" hint="admin.users.passwordHint" required autoComplete="new-password" />
+              <TextField
+                kit={kit}
+                name="password"
+                label="admin.users.password"
+                type="password"
+                hint="admin.users.passwordHint"
+                required
+                autoComplete="new-password"
+              />
               <IntentButton intent="createUser" busy={t("admin.saving")}>
                 {t("admin.users.create")}
               </IntentButton>
@@ -149,7 +238,9 @@ export default function UsersPage() {
                     <td>{user.email}</td>
                     <td>
                       {t(`admin.role.${user.role}`)}
-                      {user.deactivatedAt ? <span className="badge badge-revoked">{t("admin.users.deactivated")}</span> : null}
+                      {user.deactivatedAt ? (
+                        <span className="badge badge-revoked">{t("admin.users.deactivated")}</span>
+                      ) : null}
                     </td>
                     <td>{user.organisation.name}</td>
                     <td>{user.deactivatedAt || user.id === viewer.user.id ? null : <UserActions user={user} />}</td>
@@ -166,21 +257,46 @@ export default function UsersPage() {
 }
 
 /** Another role (of the user's organisation's kind) and deactivation, for one row. */
-function UserActions({ user }: { user: { id: string; name: string; email: string; role: Role; organisation: { kind: OrganisationKind } } }) {
+function UserActions({
+  user,
+}: {
+  user: { id: string; name: string; email: string; role: Role; organisation: { kind: OrganisationKind } };
+}) {
   const t = useT();
   return (
     <div className="row-actions">
-      <IntentForm intent="changeRole" target={user.id} fields={["role"]} className="inline-form" aria-label={t("admin.users.changeRoleLabel", { name: user.name, email: user.email })}>
+      <IntentForm
+        intent="changeRole"
+        target={user.id}
+        fields={["role"]}
+        className="inline-form"
+        aria-label={t("admin.users.changeRoleLabel", { name: user.name, email: user.email })}
+      >
         {(kit) => (
           <>
-            <SelectField kit={kit} name="role" label="admin.users.newRole" options={ROLES_BY_KIND[user.organisation.kind].map((r) => ({ value: r, label: t(`admin.role.${r}`) }))} />
-            <IntentButton intent="changeRole" target={user.id} busy={t("admin.saving")} className="button button-secondary button-small">
+            <SelectField
+              kit={kit}
+              name="role"
+              label="admin.users.newRole"
+              options={ROLES_BY_KIND[user.organisation.kind].map((r) => ({ value: r, label: t(`admin.role.${r}`) }))}
+            />
+            <IntentButton
+              intent="changeRole"
+              target={user.id}
+              busy={t("admin.saving")}
+              className="button button-secondary button-small"
+            >
               {t("admin.users.changeRole")}
             </IntentButton>
           </>
         )}
       </IntentForm>
-      <RowAction intent="deactivateUser" target={user.id} confirm={t("admin.users.deactivateConfirm", { name: user.name })} busy={t("admin.saving")}>
+      <RowAction
+        intent="deactivateUser"
+        target={user.id}
+        confirm={t("admin.users.deactivateConfirm", { name: user.name })}
+        busy={t("admin.saving")}
+      >
         {t("admin.users.deactivate")}
       </RowAction>
     </div>

@@ -3,7 +3,14 @@ import { Link, useLoaderData, useRouteError } from "@remix-run/react";
 import { SelectField, TextField } from "~/components/admin-fields";
 import { ErrorPanel } from "~/components/error-panel";
 import { IntentButton, IntentForm, SuccessNotice } from "~/components/intent-form";
-import { AdminAccessDocument, AdminCreateOrganisationDocument, AdminCreatePropertyDocument, AdminOnboardingDocument, AdminPublishReleaseDocument, type OrganisationKind } from "~/graphql/graphql";
+import {
+  AdminAccessDocument,
+  AdminCreateOrganisationDocument,
+  AdminCreatePropertyDocument,
+  AdminOnboardingDocument,
+  AdminPublishReleaseDocument,
+  type OrganisationKind,
+} from "~/graphql/graphql";
 import { ORGANISATION_KINDS, PRODUCTS } from "~/lib/enums";
 import { pageTitle } from "~/i18n/meta";
 import { useT } from "~/i18n/use-t";
@@ -32,33 +39,54 @@ export async function action({ request }: ActionFunctionArgs) {
     case "createOrganisation":
       return runAdminForm(intent, form, required(form, ["name", "organisationNumber"]), async () => {
         const kind = (ORGANISATION_KINDS.find((k) => k === field(form, "kind")) ?? "CUSTOMER") as OrganisationKind;
-        const payload = (await api.mutate(AdminCreateOrganisationDocument, { input: { kind, name: field(form, "name"), organisationNumber: field(form, "organisationNumber") } })).createOrganisation;
+        const payload = (
+          await api.mutate(AdminCreateOrganisationDocument, {
+            input: { kind, name: field(form, "name"), organisationNumber: field(form, "organisationNumber") },
+          })
+        ).createOrganisation;
         return { userErrors: payload.userErrors, subject: payload.organisation?.name };
       });
     case "createProperty": {
       const errors = required(form, ["customerId", "name", "streetAddress", "postalCode", "city", "apartments"]);
       const apartments = Number(field(form, "apartments"));
-      return runAdminForm(intent, form, errors, async () => {
-        const input = {
-          customerId: field(form, "customerId"),
-          installerId: field(form, "installerId") || null,
-          name: field(form, "name"),
-          streetAddress: field(form, "streetAddress"),
-          postalCode: field(form, "postalCode"),
-          city: field(form, "city"),
-          apartments,
-        };
-        const payload = (await api.mutate(AdminCreatePropertyDocument, { input })).createProperty;
-        return { userErrors: payload.userErrors, subject: payload.property?.name };
-      }, "apartments");
+      return runAdminForm(
+        intent,
+        form,
+        errors,
+        async () => {
+          const input = {
+            customerId: field(form, "customerId"),
+            installerId: field(form, "installerId") || null,
+            name: field(form, "name"),
+            streetAddress: field(form, "streetAddress"),
+            postalCode: field(form, "postalCode"),
+            city: field(form, "city"),
+            apartments,
+          };
+          const payload = (await api.mutate(AdminCreatePropertyDocument, { input })).createProperty;
+          return { userErrors: payload.userErrors, subject: payload.property?.name };
+        },
+        "apartments",
+      );
     }
     case "publishRelease": {
       const product = PRODUCTS.find((p) => p === field(form, "product")) ?? "MULTI_ACCESS";
-      return runAdminForm(intent, form, required(form, ["version", "releasedOn"]), async () => {
-        const input = { product, version: field(form, "version"), releasedOn: field(form, "releasedOn"), notes: field(form, "notes") || null };
-        const payload = (await api.mutate(AdminPublishReleaseDocument, { input })).publishProductRelease;
-        return { userErrors: payload.userErrors, subject: payload.productRelease?.version };
-      }, "releasedOn");
+      return runAdminForm(
+        intent,
+        form,
+        required(form, ["version", "releasedOn"]),
+        async () => {
+          const input = {
+            product,
+            version: field(form, "version"),
+            releasedOn: field(form, "releasedOn"),
+            notes: field(form, "notes") || null,
+          };
+          const payload = (await api.mutate(AdminPublishReleaseDocument, { input })).publishProductRelease;
+          return { userErrors: payload.userErrors, subject: payload.productRelease?.version };
+        },
+        "releasedOn",
+      );
     }
   }
 }
@@ -66,14 +94,16 @@ export async function action({ request }: ActionFunctionArgs) {
 export default function AdminPage() {
   const t = useT();
   const { customers, partners } = useLoaderData<typeof loader>();
-  const orgOptions = (list: ReadonlyArray<{ id: string; name: string }>) => list.map((o) => ({ value: o.id, label: o.name }));
+  const orgOptions = (list: ReadonlyArray<{ id: string; name: string }>) =>
+    list.map((o) => ({ value: o.id, label: o.name }));
   return (
     <>
       <div className="page-heading">
         <h1>{t("admin.title")}</h1>
         <p className="muted">{t("admin.intro")}</p>
         <p>
-          <Link to="/admin/users">{t("admin.users.title")}</Link> · <Link to="/admin/audit">{t("admin.audit.title")}</Link> · <Link to="/admin/outbox">{t("outbox.title")}</Link>
+          <Link to="/admin/users">{t("admin.users.title")}</Link> ·{" "}
+          <Link to="/admin/audit">{t("admin.audit.title")}</Link> · <Link to="/admin/outbox">{t("outbox.title")}</Link>
         </p>
       </div>
       <SuccessNotice intents={INTENTS} />
@@ -83,9 +113,20 @@ export default function AdminPage() {
         <IntentForm intent="createOrganisation" fields={["kind", "name", "organisationNumber"]} className="stack">
           {(kit) => (
             <>
-              <SelectField kit={kit} name="kind" label="admin.org.kind" options={ORGANISATION_KINDS.map((k) => ({ value: k, label: t(`admin.kind.${k}`) }))} />
+              <SelectField
+                kit={kit}
+                name="kind"
+                label="admin.org.kind"
+                options={ORGANISATION_KINDS.map((k) => ({ value: k, label: t(`admin.kind.${k}`) }))}
+              />
               <TextField kit={kit} name="name" label="admin.org.name" required />
-              <TextField kit={kit} name="organisationNumber" label="admin.org.number" hint="admin.org.numberHint" required />
+              <TextField
+                kit={kit}
+                name="organisationNumber"
+                label="admin.org.number"
+                hint="admin.org.numberHint"
+                required
+              />
               <IntentButton intent="createOrganisation" busy={t("admin.saving")}>
                 {t("admin.org.create")}
               </IntentButton>
@@ -96,11 +137,27 @@ export default function AdminPage() {
 
       <section className="card section" aria-labelledby="property-title">
         <h2 id="property-title">{t("admin.property.heading")}</h2>
-        <IntentForm intent="createProperty" fields={["customerId", "installerId", "name", "streetAddress", "postalCode", "city", "apartments"]} className="stack">
+        <IntentForm
+          intent="createProperty"
+          fields={["customerId", "installerId", "name", "streetAddress", "postalCode", "city", "apartments"]}
+          className="stack"
+        >
           {(kit) => (
             <>
-              <SelectField kit={kit} name="customerId" label="admin.property.customer" options={orgOptions(customers)} empty={t("admin.choose")} />
-              <SelectField kit={kit} name="installerId" label="admin.property.installer" options={orgOptions(partners)} empty={t("admin.property.noInstaller")} />
+              <SelectField
+                kit={kit}
+                name="customerId"
+                label="admin.property.customer"
+                options={orgOptions(customers)}
+                empty={t("admin.choose")}
+              />
+              <SelectField
+                kit={kit}
+                name="installerId"
+                label="admin.property.installer"
+                options={orgOptions(partners)}
+                empty={t("admin.property.noInstaller")}
+              />
               <TextField kit={kit} name="name" label="admin.property.name" required />
               <TextField kit={kit} name="streetAddress" label="admin.property.street" required autoComplete="off" />
               <TextField kit={kit} name="postalCode" label="admin.property.postalCode" required inputMode="numeric" />
@@ -119,8 +176,19 @@ export default function AdminPage() {
         <IntentForm intent="publishRelease" fields={["product", "version", "releasedOn", "notes"]} className="stack">
           {(kit) => (
             <>
-              <SelectField kit={kit} name="product" label="admin.release.product" options={PRODUCTS.map((p) => ({ value: p, label: t(`admin.product.${p}`) }))} />
-              <TextField kit={kit} name="version" label="admin.release.version" hint="admin.release.versionHint" required />
+              <SelectField
+                kit={kit}
+                name="product"
+                label="admin.release.product"
+                options={PRODUCTS.map((p) => ({ value: p, label: t(`admin.product.${p}`) }))}
+              />
+              <TextField
+                kit={kit}
+                name="version"
+                label="admin.release.version"
+                hint="admin.release.versionHint"
+                required
+              />
               <TextField kit={kit} name="releasedOn" label="admin.release.releasedOn" type="date" required />
               <TextField kit={kit} name="notes" label="admin.release.notes" />
               <IntentButton intent="publishRelease" busy={t("admin.saving")}>

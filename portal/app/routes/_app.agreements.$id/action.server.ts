@@ -15,7 +15,15 @@ import type { Api } from "~/lib/api.server";
 
 import { intentOf } from "~/lib/intent.server";
 import { INTENTS, type Intent, type IntentResult } from "./intents";
-import { agreedPrice, hostedServices, isQuoteIntent, rentalOrder, requireDate, runQuote, text } from "./order-form.server";
+import {
+  agreedPrice,
+  hostedServices,
+  isQuoteIntent,
+  rentalOrder,
+  requireDate,
+  runQuote,
+  text,
+} from "./order-form.server";
 
 /** A mutation's answer as the page needs it: the userErrors, and what to name in the success message. */
 interface Outcome {
@@ -47,12 +55,19 @@ export async function runIntent(api: Api, agreementId: string, form: FormData): 
 
   switch (intent) {
     case "activate":
-      call = async () => (await api.mutate(ActivateAgreementDocument, { input: { agreementId, expectedVersion: version } })).activateAgreement;
+      call = async () =>
+        (await api.mutate(ActivateAgreementDocument, { input: { agreementId, expectedVersion: version } }))
+          .activateAgreement;
       break;
     case "renew": {
       const endsOn = requireDate(form, "endsOn", errors);
       const carryOverRentals = form.get("carryOverRentals") === "on";
-      call = async () => (await api.mutate(RenewAgreementDocument, { input: { agreementId, endsOn, carryOverRentals, expectedVersion: version } })).renewAgreement;
+      call = async () =>
+        (
+          await api.mutate(RenewAgreementDocument, {
+            input: { agreementId, endsOn, carryOverRentals, expectedVersion: version },
+          })
+        ).renewAgreement;
       break;
     }
     case "terminate": {
@@ -60,7 +75,12 @@ export async function runIntent(api: Api, agreementId: string, form: FormData): 
       const reason = text(form, "reason");
       if (!reason) errors.push(formError("reason", "REQUIRED"));
       else if (reason.length > 1000) errors.push(formError("reason", "TOO_LONG"));
-      call = async () => (await api.mutate(TerminateAgreementDocument, { input: { agreementId, terminatesOn, reason, expectedVersion: version } })).terminateAgreement;
+      call = async () =>
+        (
+          await api.mutate(TerminateAgreementDocument, {
+            input: { agreementId, terminatesOn, reason, expectedVersion: version },
+          })
+        ).terminateAgreement;
       break;
     }
     case "createAccount": {
@@ -72,36 +92,47 @@ export async function runIntent(api: Api, agreementId: string, form: FormData): 
       else if (!EMAIL.test(email)) errors.push(formError("email", "INVALID_EMAIL"));
       badInputField = "email";
       call = async () => {
-        const payload = (await api.mutate(CreateHanteraAccountDocument, { input: { agreementId, name, email } })).createHanteraAccount;
+        const payload = (await api.mutate(CreateHanteraAccountDocument, { input: { agreementId, name, email } }))
+          .createHanteraAccount;
         return { userErrors: payload.userErrors, subject: payload.hanteraAccount?.name };
       };
       break;
     }
     case "deactivateAccount":
       call = async () => {
-        const payload = (await api.mutate(DeactivateHanteraAccountDocument, { input: { hanteraAccountId: target ?? "" } })).deactivateHanteraAccount;
+        const payload = (
+          await api.mutate(DeactivateHanteraAccountDocument, { input: { hanteraAccountId: target ?? "" } })
+        ).deactivateHanteraAccount;
         return { userErrors: payload.userErrors, subject: payload.hanteraAccount?.name };
       };
       break;
     case "rentLicence": {
       const order = rentalOrder(form, errors);
       const price = agreedPrice(form, errors);
-      call = async () => (await api.mutate(RentLicenceDocument, { input: { agreementId, ...order, ...price } })).rentLicence;
+      call = async () =>
+        (await api.mutate(RentLicenceDocument, { input: { agreementId, ...order, ...price } })).rentLicence;
       break;
     }
     case "endRental":
-      call = async () => (await api.mutate(EndLicenceRentalDocument, { input: { licenceRentalId: target ?? "" } })).endLicenceRental;
+      call = async () =>
+        (await api.mutate(EndLicenceRentalDocument, { input: { licenceRentalId: target ?? "" } })).endLicenceRental;
       break;
     case "orderHosting": {
       const services = hostedServices(form, errors);
       const price = agreedPrice(form, errors);
       values.hostedServices = services.join(",");
-      call = async () => (await api.mutate(OrderAddOnDocument, { input: { agreementId, kind: "HOSTING", hostedServices: services, ...price } })).orderAddOn;
+      call = async () =>
+        (
+          await api.mutate(OrderAddOnDocument, {
+            input: { agreementId, kind: "HOSTING", hostedServices: services, ...price },
+          })
+        ).orderAddOn;
       break;
     }
     case "orderMonitoring": {
       const price = agreedPrice(form, errors);
-      call = async () => (await api.mutate(OrderAddOnDocument, { input: { agreementId, kind: "MONITORING", ...price } })).orderAddOn;
+      call = async () =>
+        (await api.mutate(OrderAddOnDocument, { input: { agreementId, kind: "MONITORING", ...price } })).orderAddOn;
       break;
     }
     case "cancelAddOn":
@@ -112,8 +143,18 @@ export async function runIntent(api: Api, agreementId: string, form: FormData): 
   if (errors.length > 0 || !call) return { intent, target, ok: false, errors, values };
   try {
     const outcome = await call();
-    if (outcome.userErrors.length > 0) return { intent, target, ok: false, errors: formErrors(outcome.userErrors), values };
-    return { intent, target, ok: true, errors: [], values: {}, done: `agreement.done.${intent}`, subject: outcome.subject, nonce: randomUUID() };
+    if (outcome.userErrors.length > 0)
+      return { intent, target, ok: false, errors: formErrors(outcome.userErrors), values };
+    return {
+      intent,
+      target,
+      ok: true,
+      errors: [],
+      values: {},
+      done: `agreement.done.${intent}`,
+      subject: outcome.subject,
+      nonce: randomUUID(),
+    };
   } catch (error) {
     if (!isBadRequest(error)) throw error;
     const code = badInputField === "email" ? "INVALID_EMAIL" : "BAD_USER_INPUT";

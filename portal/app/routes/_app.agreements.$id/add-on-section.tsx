@@ -18,7 +18,8 @@ export function AddOnSection({ agreement, priceList }: SectionProps) {
   const monitoringQuoted = useQuoted("quoteMonitoring");
   const hostingOrdered = useFormResult("orderHosting");
   const monitoringOrdered = useFormResult("orderMonitoring");
-  const running = (kind: "HOSTING" | "MONITORING") => agreement.addOns.some((addOn) => addOn.kind === kind && addOn.active);
+  const running = (kind: "HOSTING" | "MONITORING") =>
+    agreement.addOns.some((addOn) => addOn.kind === kind && addOn.active);
   return (
     <section className="section" aria-labelledby="addons-title" id="addons">
       <h2 id="addons-title">{t("agreement.addOns")}</h2>
@@ -36,22 +37,32 @@ export function AddOnSection({ agreement, priceList }: SectionProps) {
                     {addOn.active ? (
                       <span className="badge badge-active">{t("agreement.addOnActive")}</span>
                     ) : (
-                      <span className="badge badge-revoked">{t("agreement.addOnEnded", { date: addOn.endedOn ? formatDate(lang, addOn.endedOn) : "" })}</span>
+                      <span className="badge badge-revoked">
+                        {t("agreement.addOnEnded", { date: addOn.endedOn ? formatDate(lang, addOn.endedOn) : "" })}
+                      </span>
                     )}
                   </p>
                   {addOn.hostedServices.length > 0 ? (
                     <p className="small">
-                      {t("agreement.hostedServices")}: {addOn.hostedServices.map((service) => t(`hostedService.${service}`)).join(", ")}
+                      {t("agreement.hostedServices")}:{" "}
+                      {addOn.hostedServices.map((service) => t(`hostedService.${service}`)).join(", ")}
                     </p>
                   ) : null}
                   <p className="muted small">
-                    {addOn.monthlyPrice ? `${t("order.perMonth", { amount: formatMoney(lang, addOn.monthlyPrice) })}${addOn.priceReason ? ` (${addOn.priceReason})` : ""} · ` : null}
+                    {addOn.monthlyPrice
+                      ? `${t("order.perMonth", { amount: formatMoney(lang, addOn.monthlyPrice) })}${addOn.priceReason ? ` (${addOn.priceReason})` : ""} · `
+                      : null}
                     {t("agreement.since", { date: formatDate(lang, addOn.startsOn) })}
                     {addOn.endReason ? ` · ${endReasonText(t, addOn.endReason)}` : null}
                   </p>
                 </div>
                 {canCancel && addOn.active ? (
-                  <RowAction intent="cancelAddOn" target={addOn.id} confirm={t("agreement.cancelAddOnConfirm", { kind: t(`addOnKind.${addOn.kind}`) })} busy={t("agreement.cancellingAddOn")}>
+                  <RowAction
+                    intent="cancelAddOn"
+                    target={addOn.id}
+                    confirm={t("agreement.cancelAddOnConfirm", { kind: t(`addOnKind.${addOn.kind}`) })}
+                    busy={t("agreement.cancellingAddOn")}
+                  >
                     {t("agreement.cancelAddOn")}
                   </RowAction>
                 ) : null}
@@ -79,7 +90,12 @@ export function AddOnSection({ agreement, priceList }: SectionProps) {
                           <legend>{t("agreement.hostedServices")}</legend>
                           {HOSTED_SERVICES.map((service) => (
                             <label key={service} className="check">
-                              <input type="checkbox" name="hostedServices" value={service} defaultChecked={f.value("hostedServices")?.split(",").includes(service)} />
+                              <input
+                                type="checkbox"
+                                name="hostedServices"
+                                value={service}
+                                defaultChecked={f.value("hostedServices")?.split(",").includes(service)}
+                              />
                               {t(`hostedService.${service}`)}
                             </label>
                           ))}

@@ -21,7 +21,12 @@ export function HanteraSection({ agreement }: SectionProps) {
             <span className="quota-value tabular" data-testid="hantera-quota">
               {formatNumber(lang, quota.used)} / {formatNumber(lang, quota.quota)}
             </span>
-            <span className="muted">{t("agreement.quotaParts", { included: formatNumber(lang, quota.included), rented: formatNumber(lang, quota.rented) })}</span>
+            <span className="muted">
+              {t("agreement.quotaParts", {
+                included: formatNumber(lang, quota.included),
+                rented: formatNumber(lang, quota.rented),
+              })}
+            </span>
           </div>
           <div
             className={full ? "meter meter-full" : "meter"}
@@ -63,11 +68,20 @@ export function HanteraSection({ agreement }: SectionProps) {
                         <span className="badge badge-active">{t("agreement.accountActive")}</span>
                       ) : (
                         <span className="badge badge-revoked">
-                          {t("agreement.accountDeactivated", { date: account.deactivatedAt ? formatDate(lang, account.deactivatedAt) : "" })}
+                          {t("agreement.accountDeactivated", {
+                            date: account.deactivatedAt ? formatDate(lang, account.deactivatedAt) : "",
+                          })}
                         </span>
                       )}
                     </td>
-                    <RowActionCell editable={canEdit} active={account.active} intent="deactivateAccount" target={account.id} confirm={t("agreement.deactivateConfirm", { name: account.name })} busy={t("agreement.deactivating")}>
+                    <RowActionCell
+                      editable={canEdit}
+                      active={account.active}
+                      intent="deactivateAccount"
+                      target={account.id}
+                      confirm={t("agreement.deactivateConfirm", { name: account.name })}
+                      busy={t("agreement.deactivating")}
+                    >
                       <span aria-hidden="true">{t("agreement.deactivate")}</span>
                       <span className="visually-hidden">{t("agreement.deactivateLabel", { name: account.name })}</span>
                     </RowActionCell>
@@ -80,17 +94,34 @@ export function HanteraSection({ agreement }: SectionProps) {
         {canEdit ? (
           <div className="subform">
             <h3>{t("agreement.addAccount")}</h3>
-            <IntentForm intent="createAccount" fields={["name", "email"]} className="inline-form" aria-label={t("agreement.addAccount")}>
+            <IntentForm
+              intent="createAccount"
+              fields={["name", "email"]}
+              className="inline-form"
+              aria-label={t("agreement.addAccount")}
+            >
               {(f) => (
                 <>
                   <div className="field field-grow">
                     <label htmlFor={f.props("name").id}>{t("agreement.accountName")}</label>
-                    <input required maxLength={200} autoComplete="off" {...f.props("name")} defaultValue={f.value("name")} />
+                    <input
+                      required
+                      maxLength={200}
+                      autoComplete="off"
+                      {...f.props("name")}
+                      defaultValue={f.value("name")}
+                    />
                     {f.error("name")}
                   </div>
                   <div className="field field-grow">
                     <label htmlFor={f.props("email").id}>{t("agreement.accountEmail")}</label>
-                    <input type="email" required autoComplete="off" {...f.props("email")} defaultValue={f.value("email")} />
+                    <input
+                      type="email"
+                      required
+                      autoComplete="off"
+                      {...f.props("email")}
+                      defaultValue={f.value("email")}
+                    />
                     {f.error("email")}
                   </div>
                   <IntentButton intent="createAccount" busy={t("agreement.addingAccount")}>

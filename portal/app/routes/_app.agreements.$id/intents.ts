@@ -21,7 +21,11 @@ export const INTENTS = [
 export type Intent = (typeof INTENTS)[number];
 
 /** The order each quote step prices; its confirmation posts this intent with the same values. */
-export const CONFIRMS = { quoteRental: "rentLicence", quoteHosting: "orderHosting", quoteMonitoring: "orderMonitoring" } as const satisfies Partial<Record<Intent, Intent>>;
+export const CONFIRMS = {
+  quoteRental: "rentLicence",
+  quoteHosting: "orderHosting",
+  quoteMonitoring: "orderMonitoring",
+} as const satisfies Partial<Record<Intent, Intent>>;
 export type QuoteIntent = keyof typeof CONFIRMS;
 
 export type OrderQuote = NonNullable<OrderQuoteQuery["orderQuote"]["quote"]>;

@@ -32,7 +32,9 @@ export function LicenceSection({ agreement, today, priceList }: SectionProps) {
   const failedOrder = lastRent && !lastRent.ok ? lastRent : undefined;
   const lang = useLang();
   const canEdit = agreement.viewerCanRentLicences;
-  const current = agreement.periods.find((period) => period.startsOn <= today && today <= period.endsOn) ?? agreement.periods[agreement.periods.length - 1];
+  const current =
+    agreement.periods.find((period) => period.startsOn <= today && today <= period.endsOn) ??
+    agreement.periods[agreement.periods.length - 1];
   const rentals = agreement.licenceRentals;
   return (
     <section className="section" aria-labelledby="licences-title" id="licences">
@@ -53,7 +55,9 @@ export function LicenceSection({ agreement, today, priceList }: SectionProps) {
                   <tr key={kind}>
                     <th scope="row">{t(`licenceKind.${kind}`)}</th>
                     <td className="numeric tabular">{formatNumber(lang, total?.quantity ?? 0)}</td>
-                    <td className="numeric tabular">{total ? formatMoney(lang, total.monthlyCost) : t("common.none")}</td>
+                    <td className="numeric tabular">
+                      {total ? formatMoney(lang, total.monthlyCost) : t("common.none")}
+                    </td>
                   </tr>
                 );
               })}
@@ -93,7 +97,12 @@ export function LicenceSection({ agreement, today, priceList }: SectionProps) {
                     <td className="numeric tabular">
                       {formatMoney(lang, rental.monthlyPrice)}
                       {rental.priceReason && rental.listPrice ? (
-                        <span className="muted small price-note">{t("order.agreedFromList", { list: formatMoney(lang, rental.listPrice), reason: rental.priceReason })}</span>
+                        <span className="muted small price-note">
+                          {t("order.agreedFromList", {
+                            list: formatMoney(lang, rental.listPrice),
+                            reason: rental.priceReason,
+                          })}
+                        </span>
                       ) : null}
                     </td>
                     <td className="nowrap">
@@ -107,9 +116,18 @@ export function LicenceSection({ agreement, today, priceList }: SectionProps) {
                       ) : (
                         <span className="badge badge-revoked">{t("agreement.rentalEnded")}</span>
                       )}
-                      {rental.carriedOver ? <span className="badge badge-carried">{t("agreement.carriedOver")}</span> : null}
+                      {rental.carriedOver ? (
+                        <span className="badge badge-carried">{t("agreement.carriedOver")}</span>
+                      ) : null}
                     </td>
-                    <RowActionCell editable={canEdit} active={rental.active} intent="endRental" target={rental.id} confirm={t("agreement.endRentalConfirm")} busy={t("agreement.endingRental")}>
+                    <RowActionCell
+                      editable={canEdit}
+                      active={rental.active}
+                      intent="endRental"
+                      target={rental.id}
+                      confirm={t("agreement.endRentalConfirm")}
+                      busy={t("agreement.endingRental")}
+                    >
                       {t("agreement.endRental")}
                     </RowActionCell>
                   </tr>
@@ -125,12 +143,20 @@ export function LicenceSection({ agreement, today, priceList }: SectionProps) {
             {quoted ? (
               <OrderConfirmation intent="quoteRental" anchor="licences" />
             ) : (
-              <IntentForm intent="quoteRental" fields={["kind", "quantity", "startsOn", "endsOn", "agreedPrice", "priceReason"]} className="inline-form" aria-label={t("agreement.rentHeading")}>
+              <IntentForm
+                intent="quoteRental"
+                fields={["kind", "quantity", "startsOn", "endsOn", "agreedPrice", "priceReason"]}
+                className="inline-form"
+                aria-label={t("agreement.rentHeading")}
+              >
                 {(f) => (
                   <>
                     <div className="field">
                       <label htmlFor={f.props("kind").id}>{t("agreement.licenceKind")}</label>
-                      <select {...f.props("kind")} defaultValue={f.value("kind", failedOrder?.values.kind?.toString() ?? "BOOKING")}>
+                      <select
+                        {...f.props("kind")}
+                        defaultValue={f.value("kind", failedOrder?.values.kind?.toString() ?? "BOOKING")}
+                      >
                         {LICENCE_KINDS.map((kind) => (
                           <option key={kind} value={kind}>
                             {t(`licenceKind.${kind}`)}
@@ -141,7 +167,16 @@ export function LicenceSection({ agreement, today, priceList }: SectionProps) {
                     </div>
                     <div className="field field-narrow">
                       <label htmlFor={f.props("quantity").id}>{t("agreement.quantity")}</label>
-                      <input type="number" min={1} max={10000} step={1} required inputMode="numeric" {...f.props("quantity")} defaultValue={f.value("quantity", failedOrder?.values.quantity?.toString())} />
+                      <input
+                        type="number"
+                        min={1}
+                        max={10000}
+                        step={1}
+                        required
+                        inputMode="numeric"
+                        {...f.props("quantity")}
+                        defaultValue={f.value("quantity", failedOrder?.values.quantity?.toString())}
+                      />
                       {f.error("quantity")}
                     </div>
                     <div className="field">
@@ -151,7 +186,12 @@ export function LicenceSection({ agreement, today, priceList }: SectionProps) {
                     </div>
                     <div className="field">
                       <label htmlFor={f.props("endsOn").id}>{t("agreement.endsOn")}</label>
-                      <input type="date" required {...f.props("endsOn")} defaultValue={f.value("endsOn", current?.endsOn)} />
+                      <input
+                        type="date"
+                        required
+                        {...f.props("endsOn")}
+                        defaultValue={f.value("endsOn", current?.endsOn)}
+                      />
                       {f.error("endsOn")}
                     </div>
                     <QuoteStep f={f} intent="quoteRental" agreePrices={agreement.viewerCanAgreePrices} />

@@ -25,7 +25,12 @@ export function ManageSection({ agreement, today }: SectionProps) {
           <div className="card">
             <div className="subform">
               {renewHere ? <h3>{t("agreement.terminateHeading")}</h3> : null}
-              <p className="hint">{t("agreement.terminateHint", { start: formatDate(lang, agreement.startsOn), end: formatDate(lang, agreement.endsOn) })}</p>
+              <p className="hint">
+                {t("agreement.terminateHint", {
+                  start: formatDate(lang, agreement.startsOn),
+                  end: formatDate(lang, agreement.endsOn),
+                })}
+              </p>
               <IntentForm
                 intent="terminate"
                 fields={["terminatesOn", "reason"]}
@@ -37,16 +42,33 @@ export function ManageSection({ agreement, today }: SectionProps) {
                   <>
                     <div className="field">
                       <label htmlFor={f.props("terminatesOn").id}>{t("agreement.terminatesOn")}</label>
-                      <input type="date" required {...f.props("terminatesOn")} defaultValue={f.value("terminatesOn", today)} min={agreement.startsOn} max={agreement.endsOn} />
+                      <input
+                        type="date"
+                        required
+                        {...f.props("terminatesOn")}
+                        defaultValue={f.value("terminatesOn", today)}
+                        min={agreement.startsOn}
+                        max={agreement.endsOn}
+                      />
                       {f.error("terminatesOn")}
                     </div>
                     <div className="field">
                       <label htmlFor={f.props("reason").id}>{t("agreement.reason")}</label>
-                      <textarea required maxLength={1000} rows={3} {...f.props("reason")} defaultValue={f.value("reason")} />
+                      <textarea
+                        required
+                        maxLength={1000}
+                        rows={3}
+                        {...f.props("reason")}
+                        defaultValue={f.value("reason")}
+                      />
                       {f.error("reason")}
                     </div>
                     <div>
-                      <IntentButton intent="terminate" busy={t("agreement.terminating")} className="button button-danger">
+                      <IntentButton
+                        intent="terminate"
+                        busy={t("agreement.terminating")}
+                        className="button button-danger"
+                      >
                         {t("agreement.terminate")}
                       </IntentButton>
                     </div>

@@ -35,7 +35,12 @@ export function OrderConfirmation({ intent, anchor }: { intent: QuoteIntent; anc
   const confirm = CONFIRMS[intent];
   const isLicence = LICENCE_KINDS.some((k) => k === quote.item);
   return (
-    <div className="order-confirmation" role="region" aria-labelledby={`${intent}-title`} data-testid="order-confirmation">
+    <div
+      className="order-confirmation"
+      role="region"
+      aria-labelledby={`${intent}-title`}
+      data-testid="order-confirmation"
+    >
       <h3 id={`${intent}-title`}>{t("order.confirmTitle")}</h3>
       <dl className="facts">
         <dt>{t("order.item")}</dt>
@@ -44,14 +49,17 @@ export function OrderConfirmation({ intent, anchor }: { intent: QuoteIntent; anc
           {itemName(t, quote.item)}
         </dd>
         <dt>{t("order.listPrice")}</dt>
-        <dd>{t(isLicence ? "order.perLicencePerMonth" : "order.perMonth", { amount: formatMoney(lang, quote.listPrice) })}</dd>
+        <dd>
+          {t(isLicence ? "order.perLicencePerMonth" : "order.perMonth", { amount: formatMoney(lang, quote.listPrice) })}
+        </dd>
         <dt>{t("order.monthlyCost")}</dt>
         <dd className="order-monthly-cost" data-testid="quote-monthly-cost">
           {formatMoney(lang, quote.monthlyCost)}
         </dd>
         <dt>{t("order.period")}</dt>
         <dd>
-          {formatDate(lang, quote.startsOn)} – {formatDate(lang, quote.endsOn)} ({t("order.months", { months: String(quote.months) })})
+          {formatDate(lang, quote.startsOn)} – {formatDate(lang, quote.endsOn)} (
+          {t("order.months", { months: String(quote.months) })})
         </dd>
         <dt>{t("order.total")}</dt>
         <dd data-testid="quote-total">{formatMoney(lang, quote.total)}</dd>

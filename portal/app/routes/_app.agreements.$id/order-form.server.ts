@@ -18,12 +18,21 @@ export function requireDate(form: FormData, name: string, errors: FormError[]): 
 }
 
 /** What, how many and when, from the rental form or its confirmation. */
-export function rentalOrder(form: FormData, errors: FormError[]): { kind: LicenceKind; quantity: number; startsOn: string; endsOn: string } {
+export function rentalOrder(
+  form: FormData,
+  errors: FormError[],
+): { kind: LicenceKind; quantity: number; startsOn: string; endsOn: string } {
   const kind = LICENCE_KINDS.find((k) => k === text(form, "kind"));
   if (!kind) errors.push(formError("kind", "REQUIRED"));
   const quantity = Number(text(form, "quantity"));
-  if (!Number.isInteger(quantity) || quantity < 1 || quantity > 10_000) errors.push(formError("quantity", "INVALID_QUANTITY"));
-  return { kind: kind ?? "BOOKING", quantity, startsOn: requireDate(form, "startsOn", errors), endsOn: requireDate(form, "endsOn", errors) };
+  if (!Number.isInteger(quantity) || quantity < 1 || quantity > 10_000)
+    errors.push(formError("quantity", "INVALID_QUANTITY"));
+  return {
+    kind: kind ?? "BOOKING",
+    quantity,
+    startsOn: requireDate(form, "startsOn", errors),
+    endsOn: requireDate(form, "endsOn", errors),
+  };
 }
 
 /** The ticked services; the confirmation sends them again as one comma-separated value. */
@@ -62,12 +71,19 @@ function valuesOf(form: FormData): Record<string, string> {
  * The first step of an order: its price from the price list, for the confirmation that shows the
  * monthly cost before anything is ordered. Nothing is written.
  */
-export async function runQuote(api: Api, agreementId: string, intent: QuoteIntent, form: FormData): Promise<IntentResult> {
+export async function runQuote(
+  api: Api,
+  agreementId: string,
+  intent: QuoteIntent,
+  form: FormData,
+): Promise<IntentResult> {
   const values = valuesOf(form);
   const errors: FormError[] = [];
   const order =
     intent === "quoteRental"
-      ? (({ kind, quantity, startsOn, endsOn }) => ({ item: kind, quantity, startsOn, endsOn }))(rentalOrder(form, errors))
+      ? (({ kind, quantity, startsOn, endsOn }) => ({ item: kind, quantity, startsOn, endsOn }))(
+          rentalOrder(form, errors),
+        )
       : { item: intent === "quoteHosting" ? ("HOSTING" as const) : ("MONITORING" as const), quantity: 1 };
   if (intent === "quoteHosting") values.hostedServices = hostedServices(form, errors).join(",");
   const price = agreedPrice(form, errors);
@@ -75,7 +91,11 @@ export async function runQuote(api: Api, agreementId: string, intent: QuoteInten
   const { orderQuote } = await api.query(OrderQuoteDocument, { input: { agreementId, ...order } });
   if (!orderQuote.quote) return { intent, ok: false, errors: formErrors(orderQuote.userErrors), values };
   // Asked here already, where the field is, rather than after the confirmation (the API asks too).
-  if (price.agreedPrice && price.agreedPrice.amountMinor !== orderQuote.quote.monthlyCost.amountMinor && !price.priceReason) {
+  if (
+    price.agreedPrice &&
+    price.agreedPrice.amountMinor !== orderQuote.quote.monthlyCost.amountMinor &&
+    !price.priceReason
+  ) {
     return { intent, ok: false, errors: [formError("priceReason", "PRICE_REASON_REQUIRED")], values };
   }
   return { intent, ok: true, errors: [], values, quote: orderQuote.quote };

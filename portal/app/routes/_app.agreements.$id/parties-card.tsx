@@ -16,7 +16,13 @@ export function PartiesCard({ agreement }: { agreement: AgreementData }) {
           <span className="muted small tabular">{agreement.customer.organisationNumber}</span>
         </dd>
         <dt>{t("agreements.partner")}</dt>
-        <dd>{agreement.partner ? agreement.partner.name : <span className="muted">{t("agreement.signedDirectlyLong")}</span>}</dd>
+        <dd>
+          {agreement.partner ? (
+            agreement.partner.name
+          ) : (
+            <span className="muted">{t("agreement.signedDirectlyLong")}</span>
+          )}
+        </dd>
         <dt>{t("agreement.seller")}</dt>
         <dd>
           {agreement.seller ? (

@@ -15,7 +15,11 @@ export function PeriodsTimeline({ agreement, today }: { agreement: AgreementData
           const current = inForce && period.startsOn <= today && today <= period.endsOn;
           const upcoming = agreement.activatedAt != null && agreement.terminatedOn == null && period.startsOn > today;
           return (
-            <li key={period.id} className={current ? "timeline-item timeline-current" : "timeline-item"} aria-current={current ? "true" : undefined}>
+            <li
+              key={period.id}
+              className={current ? "timeline-item timeline-current" : "timeline-item"}
+              aria-current={current ? "true" : undefined}
+            >
               <span className="timeline-dot" aria-hidden="true" />
               <span className="timeline-title">{t("agreement.period", { n: period.sequence })}</span>
               <span className="timeline-dates">

@@ -12,7 +12,12 @@ export function AgreedPriceFields({ f }: { f: FieldKit }) {
     <>
       <div className="field field-narrow">
         <label htmlFor={f.props("agreedPrice").id}>{t("order.agreedPriceKr")}</label>
-        <input inputMode="decimal" placeholder={t("order.listPricePlaceholder")} {...f.props("agreedPrice")} defaultValue={f.value("agreedPrice")} />
+        <input
+          inputMode="decimal"
+          placeholder={t("order.listPricePlaceholder")}
+          {...f.props("agreedPrice")}
+          defaultValue={f.value("agreedPrice")}
+        />
         {f.error("agreedPrice")}
       </div>
       <div className="field">
@@ -25,12 +30,24 @@ export function AgreedPriceFields({ f }: { f: FieldKit }) {
 }
 
 /** "Listpris: Bokning 30 kr, Hantera 150 kr … per månad", from the price list of today. */
-export function PriceListLine({ priceList, items }: { priceList: ReadonlyArray<{ item: PricedItem; monthlyPrice: Money }>; items: readonly PricedItem[] }) {
+export function PriceListLine({
+  priceList,
+  items,
+}: {
+  priceList: ReadonlyArray<{ item: PricedItem; monthlyPrice: Money }>;
+  items: readonly PricedItem[];
+}) {
   const t = useT();
   const lang = useLang();
   const prices = priceList.filter((p) => items.includes(p.item));
   if (prices.length === 0) return null;
-  return <span data-testid="price-list">{t("order.priceListLine", { prices: prices.map((p) => `${itemName(t, p.item)} ${formatMoney(lang, p.monthlyPrice)}`).join(", ") })}</span>;
+  return (
+    <span data-testid="price-list">
+      {t("order.priceListLine", {
+        prices: prices.map((p) => `${itemName(t, p.item)} ${formatMoney(lang, p.monthlyPrice)}`).join(", "),
+      })}
+    </span>
+  );
 }
 
 /** The end of every order form: the agreed price for vendor staff, and the step to the quote. */

@@ -63,8 +63,8 @@ export default function AgreementPage() {
             {t("agreement.heading", { number: agreement.number })} <AgreementStatusBadge status={agreement.status} />
           </h1>
           <p className="muted">
-            {agreement.customer.name} · {agreement.tier.name} · {formatDate(lang, agreement.startsOn)} – {formatDate(lang, agreement.terminatedOn ?? agreement.endsOn)} ·{" "}
-            <DaysLeft days={agreement.daysLeft} />
+            {agreement.customer.name} · {agreement.tier.name} · {formatDate(lang, agreement.startsOn)} –{" "}
+            {formatDate(lang, agreement.terminatedOn ?? agreement.endsOn)} · <DaysLeft days={agreement.daysLeft} />
           </p>
         </div>
       </div>

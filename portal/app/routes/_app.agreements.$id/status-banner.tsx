@@ -10,7 +10,10 @@ export function lapseText(t: Translate, item: AgreementData["lapsePreview"][numb
     case "HANTERA_ACCOUNTS":
       return t("lapse.HANTERA_ACCOUNTS", { quantity: item.quantity ?? 0 });
     case "LICENCE_RENTAL":
-      return t("lapse.LICENCE_RENTAL", { quantity: item.quantity ?? 0, kind: item.licenceKind ? t(`licenceKind.${item.licenceKind}`) : "" });
+      return t("lapse.LICENCE_RENTAL", {
+        quantity: item.quantity ?? 0,
+        kind: item.licenceKind ? t(`licenceKind.${item.licenceKind}`) : "",
+      });
     case "HOSTING": {
       const hosting = agreement.addOns.find((addOn) => addOn.kind === "HOSTING" && addOn.active);
       const services = hosting?.hostedServices.map((service) => t(`hostedService.${service}`)).join(", ");
@@ -46,10 +49,17 @@ export function StatusBanner({ agreement, today }: SectionProps) {
     case "EXPIRED": {
       const expiring = agreement.status === "EXPIRING";
       return (
-        <section className={`banner ${expiring ? "banner-warning" : "banner-danger"}`} aria-labelledby="banner-title" data-testid="renewal-banner">
+        <section
+          className={`banner ${expiring ? "banner-warning" : "banner-danger"}`}
+          aria-labelledby="banner-title"
+          data-testid="renewal-banner"
+        >
           <h2 id="banner-title">
             {expiring
-              ? t("agreement.expiringTitle", { date: formatDate(lang, agreement.endsOn), days: formatNumber(lang, agreement.daysLeft ?? 0) })
+              ? t("agreement.expiringTitle", {
+                  date: formatDate(lang, agreement.endsOn),
+                  days: formatNumber(lang, agreement.daysLeft ?? 0),
+                })
               : t("agreement.expiredTitle", { date: formatDate(lang, agreement.endsOn) })}
           </h2>
           {agreement.lapsePreview.length > 0 ? (
@@ -69,7 +79,9 @@ export function StatusBanner({ agreement, today }: SectionProps) {
           {agreement.viewerCanRenew ? (
             <RenewForm agreement={agreement} today={today} />
           ) : (
-            <p className="muted">{t("agreement.askSeller", { seller: agreement.seller?.name ?? t("agreement.yourSeller") })}</p>
+            <p className="muted">
+              {t("agreement.askSeller", { seller: agreement.seller?.name ?? t("agreement.yourSeller") })}
+            </p>
           )}
         </section>
       );
@@ -77,8 +89,12 @@ export function StatusBanner({ agreement, today }: SectionProps) {
     case "TERMINATED":
       return (
         <section className="banner banner-neutral" aria-labelledby="banner-title">
-          <h2 id="banner-title">{t("agreement.terminatedTitle", { date: formatDate(lang, agreement.terminatedOn ?? agreement.endsOn) })}</h2>
-          {agreement.terminationReason ? <p>{t("agreement.terminationReason", { reason: agreement.terminationReason })}</p> : null}
+          <h2 id="banner-title">
+            {t("agreement.terminatedTitle", { date: formatDate(lang, agreement.terminatedOn ?? agreement.endsOn) })}
+          </h2>
+          {agreement.terminationReason ? (
+            <p>{t("agreement.terminationReason", { reason: agreement.terminationReason })}</p>
+          ) : null}
         </section>
       );
     default:

@@ -31,7 +31,9 @@ export function TierCard({ agreement }: { agreement: AgreementData }) {
       {ended ? <p className="small">{t("layout.benefitsEnded")}</p> : null}
       <ul className="benefits">
         <Benefit included={!ended && tier.annualVisit}>{t("benefit.annualVisit")}</Benefit>
-        <Benefit included={!ended && tier.includedHanteraAccounts > 0}>{t("benefit.hanteraAccounts", { count: formatNumber(lang, tier.includedHanteraAccounts) })}</Benefit>
+        <Benefit included={!ended && tier.includedHanteraAccounts > 0}>
+          {t("benefit.hanteraAccounts", { count: formatNumber(lang, tier.includedHanteraAccounts) })}
+        </Benefit>
         <Benefit included={!ended && tier.latestVersions}>{t("benefit.latestVersions")}</Benefit>
         <Benefit included={!ended && tier.licenceRentals}>{t("benefit.licenceRentals")}</Benefit>
       </ul>

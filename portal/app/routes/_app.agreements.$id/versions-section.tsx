@@ -34,13 +34,16 @@ export function VersionsSection({ agreement }: { agreement: AgreementData }) {
           <article key={property.id} className="card" aria-labelledby={`property-${property.id}`}>
             <h3 id={`property-${property.id}`}>{property.name}</h3>
             <p className="muted small">
-              {property.streetAddress}, {property.postalCode} {property.city} · {t("agreement.apartments", { count: formatNumber(lang, property.apartments) })}
+              {property.streetAddress}, {property.postalCode} {property.city} ·{" "}
+              {t("agreement.apartments", { count: formatNumber(lang, property.apartments) })}
             </p>
             {property.installedVersions.length === 0 ? (
               <p className="muted small">{t("agreement.noVersions")}</p>
             ) : (
               <table className="versions-table">
-                <caption className="visually-hidden">{t("agreement.versionsCaption", { property: property.name })}</caption>
+                <caption className="visually-hidden">
+                  {t("agreement.versionsCaption", { property: property.name })}
+                </caption>
                 <thead>
                   <tr>
                     <th scope="col">{t("agreement.product")}</th>

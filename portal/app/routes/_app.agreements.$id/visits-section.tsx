@@ -17,7 +17,9 @@ export function VisitsSection({ agreement }: { agreement: AgreementData }) {
       ) : (
         <>
           {next && !next.visitId ? (
-            <p data-testid="next-visit-proposal">{t("visit.nextProposal", { date: formatDate(lang, next.proposedOn) })}</p>
+            <p data-testid="next-visit-proposal">
+              {t("visit.nextProposal", { date: formatDate(lang, next.proposedOn) })}
+            </p>
           ) : null}
           {agreement.serviceVisits.length === 0 ? (
             <EmptyState title={t("visit.noVisits")} />

@@ -31,7 +31,8 @@ interface Outcome {
 
 /** The API's userError code in the page's words; a reorder that lost the race has its own message. */
 function messageFor(intent: TailoringIntent, code: string): MessageKey {
-  if (code === "STALE_VERSION") return intent === "prioritise" || intent === "confirm" ? "tailoring.conflict.order" : "tailoring.conflict.plan";
+  if (code === "STALE_VERSION")
+    return intent === "prioritise" || intent === "confirm" ? "tailoring.conflict.order" : "tailoring.conflict.plan";
   const own = `tailoring.error.${code}`;
   return hasMessage(own) ? own : userErrorKey(code);
 }
@@ -80,7 +81,8 @@ function itemFields(form: FormData, errors: MessageKey[]): ItemFields {
   if (hoursText && estimateHours === undefined) errors.push("tailoring.item.hoursInvalid");
   const costText = text(form, "estimateKronor");
   const estimateMinor = costText ? parseKronor(costText) : undefined;
-  if (costText && (estimateMinor === undefined || estimateMinor > 2_000_000_000)) errors.push("tailoring.item.costInvalid");
+  if (costText && (estimateMinor === undefined || estimateMinor > 2_000_000_000))
+    errors.push("tailoring.item.costInvalid");
   return { title, description: text(form, "description"), why: text(form, "why"), owner, estimateHours, estimateMinor };
 }
 
@@ -111,7 +113,9 @@ export async function runTailoringIntent(api: Api, agreementId: string, form: Fo
       const message = text(form, "message");
       if (message.length > 2000) errors.push("tailoring.request.tooLong");
       done = "tailoring.done.requested";
-      call = async () => (await api.mutate(RequestTailoringDocument, { input: { agreementId, message: message || null } })).requestTailoring;
+      call = async () =>
+        (await api.mutate(RequestTailoringDocument, { input: { agreementId, message: message || null } }))
+          .requestTailoring;
       break;
     }
     case "review": {
@@ -131,7 +135,12 @@ export async function runTailoringIntent(api: Api, agreementId: string, form: Fo
       const notes = text(form, "notes");
       if (notes.length > 10_000) errors.push("tailoring.review.notesTooLong");
       done = "tailoring.done.reviewed";
-      call = async () => (await api.mutate(RecordSystemReviewDocument, { input: { tailoringId, meetingOn, attendees, findings, notes: notes || null } })).recordSystemReview;
+      call = async () =>
+        (
+          await api.mutate(RecordSystemReviewDocument, {
+            input: { tailoringId, meetingOn, attendees, findings, notes: notes || null },
+          })
+        ).recordSystemReview;
       break;
     }
     case "addItem": {
@@ -148,7 +157,8 @@ export async function runTailoringIntent(api: Api, agreementId: string, form: Fo
               why: item.why || null,
               owner: item.owner ?? "VENDOR",
               estimateHours: item.estimateHours ?? null,
-              estimateCost: item.estimateMinor === undefined ? null : { amountMinor: item.estimateMinor, currency: "SEK" },
+              estimateCost:
+                item.estimateMinor === undefined ? null : { amountMinor: item.estimateMinor, currency: "SEK" },
               fromFindingArea: fromFindingArea ?? null,
             },
           })
@@ -171,7 +181,8 @@ export async function runTailoringIntent(api: Api, agreementId: string, form: Fo
               why: item.why,
               owner: item.owner,
               estimateHours: item.estimateHours ?? null,
-              estimateCost: item.estimateMinor === undefined ? null : { amountMinor: item.estimateMinor, currency: "SEK" },
+              estimateCost:
+                item.estimateMinor === undefined ? null : { amountMinor: item.estimateMinor, currency: "SEK" },
             },
           })
         ).updateActionItem;
@@ -182,7 +193,8 @@ export async function runTailoringIntent(api: Api, agreementId: string, form: Fo
     case "removeItem":
       done = "tailoring.done.itemRemoved";
       call = async () => {
-        const payload = (await api.mutate(RemoveActionItemDocument, { input: { actionItemId: target ?? "" } })).removeActionItem;
+        const payload = (await api.mutate(RemoveActionItemDocument, { input: { actionItemId: target ?? "" } }))
+          .removeActionItem;
         return { userErrors: payload.userErrors, subject: payload.actionItem?.title };
       };
       break;
@@ -191,7 +203,9 @@ export async function runTailoringIntent(api: Api, agreementId: string, form: Fo
       if (!status) errors.push("tailoring.item.statusMissing");
       done = "tailoring.done.statusChanged";
       call = async () => {
-        const payload = (await api.mutate(UpdateActionItemDocument, { input: { actionItemId: target ?? "", expectedVersion, status } })).updateActionItem;
+        const payload = (
+          await api.mutate(UpdateActionItemDocument, { input: { actionItemId: target ?? "", expectedVersion, status } })
+        ).updateActionItem;
         return { userErrors: payload.userErrors, subject: payload.actionItem?.title };
       };
       break;
@@ -201,12 +215,18 @@ export async function runTailoringIntent(api: Api, agreementId: string, form: Fo
       if (itemIds.length === 0) errors.push("userError.EMPTY_ACTION_PLAN");
       if (expectedVersion === undefined) errors.push("tailoring.conflict.order");
       done = "tailoring.done.prioritised";
-      call = async () => (await api.mutate(PrioritiseActionPlanDocument, { input: { actionPlanId, itemIds, expectedVersion: expectedVersion ?? -1 } })).prioritiseActionPlan;
+      call = async () =>
+        (
+          await api.mutate(PrioritiseActionPlanDocument, {
+            input: { actionPlanId, itemIds, expectedVersion: expectedVersion ?? -1 },
+          })
+        ).prioritiseActionPlan;
       break;
     }
     case "confirm":
       done = "tailoring.done.confirmed";
-      call = async () => (await api.mutate(ConfirmPrioritiesDocument, { input: { actionPlanId, expectedVersion } })).confirmPriorities;
+      call = async () =>
+        (await api.mutate(ConfirmPrioritiesDocument, { input: { actionPlanId, expectedVersion } })).confirmPriorities;
       break;
     case "endDate": {
       const endOn = text(form, "endOn");
@@ -227,19 +247,28 @@ export async function runTailoringIntent(api: Api, agreementId: string, form: Fo
       if (!reason) errors.push("tailoring.reopen.reasonMissing");
       else if (reason.length > 2000) errors.push("tailoring.reopen.reasonTooLong");
       done = "tailoring.done.reopened";
-      call = async () => (await api.mutate(ReopenTailoringStepDocument, { input: { tailoringId, step: step ?? "REVIEW", reason } })).reopenTailoringStep;
+      call = async () =>
+        (await api.mutate(ReopenTailoringStepDocument, { input: { tailoringId, step: step ?? "REVIEW", reason } }))
+          .reopenTailoringStep;
       break;
     }
   }
 
   // The portal's own checks speak for the whole form: each message names the field it concerns.
-  if (errors.length > 0 || !call) return { intent, target, ok: false, errors: errors.map((key) => formError(null, "INVALID_INPUT", key)), values };
+  if (errors.length > 0 || !call)
+    return { intent, target, ok: false, errors: errors.map((key) => formError(null, "INVALID_INPUT", key)), values };
   const outcome = await call();
   if (outcome.userErrors.length > 0) {
     // The tailoring forms show the API's refusals above the form, each once.
     const answer = refused(intent, outcome.userErrors, values, target);
-    return { ...answer, errors: sameMessageOnce(answer.errors.map((error) => formError(null, error.code, messageFor(intent, error.code)))) };
+    return {
+      ...answer,
+      errors: sameMessageOnce(
+        answer.errors.map((error) => formError(null, error.code, messageFor(intent, error.code))),
+      ),
+    };
   }
-  if (intent === "endDate") done = outcome.subject === "agreed" ? "tailoring.done.endDateAgreed" : "tailoring.done.endDateProposed";
+  if (intent === "endDate")
+    done = outcome.subject === "agreed" ? "tailoring.done.endDateAgreed" : "tailoring.done.endDateProposed";
   return { intent, target, ok: true, errors: [], values: {}, done, subject: outcome.subject, nonce: randomUUID() };
 }

@@ -13,7 +13,14 @@ export function DoneSummary({ agreement, plan }: { agreement: PageAgreement; pla
         <p className="progress-label" id="progress-label">
           {t("tailoring.done.progress", { percent: plan.percentDone })}
         </p>
-        <div className="progress" role="progressbar" aria-labelledby="progress-label" aria-valuemin={0} aria-valuemax={100} aria-valuenow={plan.percentDone}>
+        <div
+          className="progress"
+          role="progressbar"
+          aria-labelledby="progress-label"
+          aria-valuemin={0}
+          aria-valuemax={100}
+          aria-valuenow={plan.percentDone}
+        >
           <span className="progress-fill" style={{ width: `${plan.percentDone}%` }} />
         </div>
       </div>
@@ -21,7 +28,9 @@ export function DoneSummary({ agreement, plan }: { agreement: PageAgreement; pla
         <dt>{t("tailoring.done.endOn")}</dt>
         <dd data-testid="agreed-end-date">{plan.endOn ? formatDay(lang, plan.endOn) : t("common.none")}</dd>
         <dt>{t("tailoring.done.agreedBy")}</dt>
-        <dd>{[plan.vendorAgreedBy?.name, plan.customerAgreedBy?.name].filter(Boolean).join(", ") || t("common.none")}</dd>
+        <dd>
+          {[plan.vendorAgreedBy?.name, plan.customerAgreedBy?.name].filter(Boolean).join(", ") || t("common.none")}
+        </dd>
       </dl>
       {plan.proposedServiceVisitOn ? (
         <p className="alert alert-info service-visit" data-testid="service-visit">

@@ -40,12 +40,18 @@ export function HistorySection({ tailoring }: { tailoring: PageTailoring }) {
                 {formatDateTime(lang, e.occurredAt)}
               </time>
               <div className="history-what">
-                <strong>{e.actor?.name ?? t("tailoring.history.system")}</strong> {t(ACTION_KEYS[e.action] ?? "tailoring.history.other", { step: t(`tailoring.step.${e.step}`) })}
+                <strong>{e.actor?.name ?? t("tailoring.history.system")}</strong>{" "}
+                {t(ACTION_KEYS[e.action] ?? "tailoring.history.other", { step: t(`tailoring.step.${e.step}`) })}
                 {title ? <> – {t("tailoring.history.title", { title })}</> : null}
                 {endOn ? <> – {formatDay(lang, endOn)}</> : null}
                 {status ? <> – {t(`tailoring.itemStatus.${status as "OPEN"}`)}</> : null}
-                <span className="muted small history-step"> · {t("tailoring.history.inStep", { step: t(`tailoring.step.${e.step}`) })}</span>
-                {e.reason ? <p className="history-reason">{t("tailoring.history.reason", { reason: e.reason })}</p> : null}
+                <span className="muted small history-step">
+                  {" "}
+                  · {t("tailoring.history.inStep", { step: t(`tailoring.step.${e.step}`) })}
+                </span>
+                {e.reason ? (
+                  <p className="history-reason">{t("tailoring.history.reason", { reason: e.reason })}</p>
+                ) : null}
               </div>
             </li>
           );

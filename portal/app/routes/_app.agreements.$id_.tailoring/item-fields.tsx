@@ -9,7 +9,14 @@ import { type PageItem } from "./types";
 interface ItemFormProps {
   idPrefix: string;
   own: TailoringResult | undefined;
-  defaults: { title?: string; description?: string; why?: string; owner?: ActionItemOwner; estimateHours?: string; estimateKronor?: string };
+  defaults: {
+    title?: string;
+    description?: string;
+    why?: string;
+    owner?: ActionItemOwner;
+    estimateHours?: string;
+    estimateKronor?: string;
+  };
 }
 
 /** The fields of an action item: what, details, why, who, estimate in hours or kronor. */
@@ -21,7 +28,13 @@ export function ItemFields({ idPrefix, own, defaults }: ItemFormProps) {
       <div className="form-row">
         <div className="field field-grow">
           <label htmlFor={id("title")}>{t("tailoring.item.title")}</label>
-          <input id={id("title")} name="title" required maxLength={200} defaultValue={typed(own, "title") ?? defaults.title} />
+          <input
+            id={id("title")}
+            name="title"
+            required
+            maxLength={200}
+            defaultValue={typed(own, "title") ?? defaults.title}
+          />
         </div>
         <div className="field">
           <label htmlFor={id("owner")}>{t("tailoring.item.owner")}</label>
@@ -37,7 +50,12 @@ export function ItemFields({ idPrefix, own, defaults }: ItemFormProps) {
       <div className="form-row">
         <div className="field field-grow">
           <label htmlFor={id("description")}>{t("tailoring.item.description")}</label>
-          <textarea id={id("description")} name="description" rows={2} defaultValue={typed(own, "description") ?? defaults.description} />
+          <textarea
+            id={id("description")}
+            name="description"
+            rows={2}
+            defaultValue={typed(own, "description") ?? defaults.description}
+          />
         </div>
         <div className="field field-grow">
           <label htmlFor={id("why")}>{t("tailoring.item.why")}</label>
@@ -47,11 +65,24 @@ export function ItemFields({ idPrefix, own, defaults }: ItemFormProps) {
       <div className="form-row">
         <div className="field">
           <label htmlFor={id("hours")}>{t("tailoring.item.estimateHours")}</label>
-          <input id={id("hours")} name="estimateHours" inputMode="numeric" pattern="[0-9]*" size={8} defaultValue={typed(own, "estimateHours") ?? defaults.estimateHours} />
+          <input
+            id={id("hours")}
+            name="estimateHours"
+            inputMode="numeric"
+            pattern="[0-9]*"
+            size={8}
+            defaultValue={typed(own, "estimateHours") ?? defaults.estimateHours}
+          />
         </div>
         <div className="field">
           <label htmlFor={id("kronor")}>{t("tailoring.item.estimateKronor")}</label>
-          <input id={id("kronor")} name="estimateKronor" inputMode="decimal" size={12} defaultValue={typed(own, "estimateKronor") ?? defaults.estimateKronor} />
+          <input
+            id={id("kronor")}
+            name="estimateKronor"
+            inputMode="decimal"
+            size={12}
+            defaultValue={typed(own, "estimateKronor") ?? defaults.estimateKronor}
+          />
         </div>
         <p className="hint form-row-hint">{t("tailoring.item.estimateHint")}</p>
       </div>

@@ -9,7 +9,17 @@ import { type PagePlan, type PageReview } from "./types";
 import { ItemFields, kronorText } from "./item-fields";
 
 /** Step 3: write the plan. Items can be added (also from a finding), changed and removed. */
-export function PlanEditor({ plan, review, result, action }: { plan: PagePlan; review: PageReview | null; result: TailoringResult | undefined; action: string }) {
+export function PlanEditor({
+  plan,
+  review,
+  result,
+  action,
+}: {
+  plan: PagePlan;
+  review: PageReview | null;
+  result: TailoringResult | undefined;
+  action: string;
+}) {
   const t = useT();
   const [params] = useSearchParams();
   const editing = params.get("edit");
@@ -32,17 +42,33 @@ export function PlanEditor({ plan, review, result, action }: { plan: PagePlan; r
             if (editing === item.id || (own && !own.ok)) {
               return (
                 <li key={item.id} className="plan-item plan-item-editing" id={`item-${item.id}`}>
-                  <Form method="post" action={action} className="stack" aria-label={t("tailoring.item.editLabel", { title: item.title })}>
+                  <Form
+                    method="post"
+                    action={action}
+                    className="stack"
+                    aria-label={t("tailoring.item.editLabel", { title: item.title })}
+                  >
                     <ResultErrors result={own} />
                     <input type="hidden" name="actionItemId" value={item.id} />
                     <input type="hidden" name="expectedVersion" value={item.version} />
                     <ItemFields
                       idPrefix={`edit-${item.id}`}
                       own={own}
-                      defaults={{ title: item.title, description: item.description, why: item.why, owner: item.owner, estimateHours: item.estimateHours?.toString(), estimateKronor: kronorText(item) }}
+                      defaults={{
+                        title: item.title,
+                        description: item.description,
+                        why: item.why,
+                        owner: item.owner,
+                        estimateHours: item.estimateHours?.toString(),
+                        estimateKronor: kronorText(item),
+                      }}
                     />
                     <div className="button-row">
-                      <SubmitButton intent="updateItem" match={{ actionItemId: item.id }} busyLabel={t("tailoring.item.saving")}>
+                      <SubmitButton
+                        intent="updateItem"
+                        match={{ actionItemId: item.id }}
+                        busyLabel={t("tailoring.item.saving")}
+                      >
                         {t("tailoring.item.save")}
                       </SubmitButton>
                       <Link to={action} className="button button-secondary" preventScrollReset>
@@ -60,22 +86,34 @@ export function PlanEditor({ plan, review, result, action }: { plan: PagePlan; r
                   <div>
                     <p className="plan-item-title">{item.title}</p>
                     {item.description ? <p className="plan-item-text">{item.description}</p> : null}
-                    {item.why ? <p className="plan-item-text muted">{t("tailoring.item.whyText", { why: item.why })}</p> : null}
+                    {item.why ? (
+                      <p className="plan-item-text muted">{t("tailoring.item.whyText", { why: item.why })}</p>
+                    ) : null}
                     <p className="plan-item-meta">
                       <OwnerBadge owner={item.owner} /> <Estimate item={item} />
-                      {item.fromFindingArea ? <span className="muted small"> · {t("tailoring.item.fromFinding", { area: t(`tailoring.area.${item.fromFindingArea}`) })}</span> : null}
+                      {item.fromFindingArea ? (
+                        <span className="muted small">
+                          {" "}
+                          · {t("tailoring.item.fromFinding", { area: t(`tailoring.area.${item.fromFindingArea}`) })}
+                        </span>
+                      ) : null}
                     </p>
                   </div>
                 </div>
                 <div className="button-row">
-                  <Link to={`?edit=${item.id}#item-${item.id}`} className="button button-secondary button-small" aria-label={t("tailoring.item.editLabel", { title: item.title })}>
+                  <Link
+                    to={`?edit=${item.id}#item-${item.id}`}
+                    className="button button-secondary button-small"
+                    aria-label={t("tailoring.item.editLabel", { title: item.title })}
+                  >
                     {t("tailoring.item.edit")}
                   </Link>
                   <Form
                     method="post"
                     action={action}
                     onSubmit={(event) => {
-                      if (!window.confirm(t("tailoring.item.removeConfirm", { title: item.title }))) event.preventDefault();
+                      if (!window.confirm(t("tailoring.item.removeConfirm", { title: item.title })))
+                        event.preventDefault();
                     }}
                   >
                     <input type="hidden" name="actionItemId" value={item.id} />
@@ -127,7 +165,15 @@ export function PlanEditor({ plan, review, result, action }: { plan: PagePlan; r
           <ItemFields
             idPrefix="add"
             own={added}
-            defaults={finding ? { title: finding.finding.slice(0, 200), why: t("tailoring.item.findingWhy", { finding: finding.finding }), owner: "VENDOR" } : {}}
+            defaults={
+              finding
+                ? {
+                    title: finding.finding.slice(0, 200),
+                    why: t("tailoring.item.findingWhy", { finding: finding.finding }),
+                    owner: "VENDOR",
+                  }
+                : {}
+            }
           />
           <div>
             <SubmitButton intent="addItem" busyLabel={t("tailoring.item.adding")}>

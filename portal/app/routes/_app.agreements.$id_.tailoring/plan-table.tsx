@@ -10,7 +10,19 @@ import { resultFor } from "~/lib/form-result";
 import type { PagePlan } from "./types";
 
 /** The plan's items in their agreed order; after the end date, with progress that may still change. */
-export function PlanTable({ plan, canEdit, done, result, action }: { plan: PagePlan; canEdit: boolean; done: boolean; result: TailoringResult | undefined; action: string }) {
+export function PlanTable({
+  plan,
+  canEdit,
+  done,
+  result,
+  action,
+}: {
+  plan: PagePlan;
+  canEdit: boolean;
+  done: boolean;
+  result: TailoringResult | undefined;
+  action: string;
+}) {
   const t = useT();
   const late = new Set(plan.itemsPastEndDate.map((i) => i.id));
   const canChangeStatus = done && canEdit;
@@ -38,7 +50,12 @@ export function PlanTable({ plan, canEdit, done, result, action }: { plan: PageP
               <label htmlFor={`status-${item.id}`} className="visually-hidden">
                 {t("tailoring.item.statusLabel", { title: item.title })}
               </label>
-              <select id={`status-${item.id}`} name="status" defaultValue={item.status} key={`${item.id}-${item.version}`}>
+              <select
+                id={`status-${item.id}`}
+                name="status"
+                defaultValue={item.status}
+                key={`${item.id}-${item.version}`}
+              >
                 {ITEM_STATUSES.map((status) => (
                   <option key={status} value={status}>
                     {t(`tailoring.itemStatus.${status}`)}
@@ -62,7 +79,9 @@ export function PlanTable({ plan, canEdit, done, result, action }: { plan: PageP
               ) : null}
             </Form>
           ) : (
-            <span className={`badge badge-status-${item.status.toLowerCase()}`}>{t(`tailoring.itemStatus.${item.status}`)}</span>
+            <span className={`badge badge-status-${item.status.toLowerCase()}`}>
+              {t(`tailoring.itemStatus.${item.status}`)}
+            </span>
           );
         }}
       />

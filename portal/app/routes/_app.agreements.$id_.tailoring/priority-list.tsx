@@ -11,7 +11,17 @@ import type { PagePlan, PageTailoring } from "./types";
 import { PriorityStatus } from "./priority-status";
 
 /** Step 4: put the items in order — by dragging, or with the up/down buttons — and save the order. */
-export function PriorityList({ plan, tailoring, result, action }: { plan: PagePlan; tailoring: PageTailoring; result: TailoringResult | undefined; action: string }) {
+export function PriorityList({
+  plan,
+  tailoring,
+  result,
+  action,
+}: {
+  plan: PagePlan;
+  tailoring: PageTailoring;
+  result: TailoringResult | undefined;
+  action: string;
+}) {
   const t = useT();
   const [order, setOrder] = useState(() => plan.items.map((item) => item.id));
   const [announcement, setAnnouncement] = useState("");
@@ -30,7 +40,9 @@ export function PriorityList({ plan, tailoring, result, action }: { plan: PagePl
       // Keep the keyboard on the moved item, even when the button it used is now disabled.
       requestAnimationFrame(() => {
         const row = listRef.current?.children[to];
-        const button = row?.querySelector<HTMLButtonElement>(`button[data-move="${focus}"]:not(:disabled)`) ?? row?.querySelector<HTMLButtonElement>("button:not(:disabled)");
+        const button =
+          row?.querySelector<HTMLButtonElement>(`button[data-move="${focus}"]:not(:disabled)`) ??
+          row?.querySelector<HTMLButtonElement>("button:not(:disabled)");
         button?.focus();
       });
     }
@@ -39,7 +51,9 @@ export function PriorityList({ plan, tailoring, result, action }: { plan: PagePl
   return (
     <section className="card section" aria-labelledby="priority-title">
       <h2 id="priority-title">{t("tailoring.priority.heading")}</h2>
-      <p className="muted">{tailoring.currentStep === "ACTION_PLAN" ? t("tailoring.priority.introPlan") : t("tailoring.priority.intro")}</p>
+      <p className="muted">
+        {tailoring.currentStep === "ACTION_PLAN" ? t("tailoring.priority.introPlan") : t("tailoring.priority.intro")}
+      </p>
       <Form method="post" action={action} className="stack">
         <ResultErrors result={own} />
         <input type="hidden" name="actionPlanId" value={plan.id} />
@@ -51,7 +65,13 @@ export function PriorityList({ plan, tailoring, result, action }: { plan: PagePl
           {order.map((id, index) => {
             const item = byId.get(id);
             if (!item) return null;
-            const classes = ["priority-item", dragging === index ? "priority-dragging" : "", over === index && dragging !== index ? "priority-over" : ""].filter(Boolean).join(" ");
+            const classes = [
+              "priority-item",
+              dragging === index ? "priority-dragging" : "",
+              over === index && dragging !== index ? "priority-over" : "",
+            ]
+              .filter(Boolean)
+              .join(" ");
             return (
               <li
                 key={id}
@@ -121,19 +141,33 @@ export function PriorityList({ plan, tailoring, result, action }: { plan: PagePl
         </p>
         <div className="button-row">
           <SubmitButton intent="prioritise" busyLabel={t("tailoring.priority.saving")}>
-            {tailoring.currentStep === "ACTION_PLAN" ? t("tailoring.priority.saveAndContinue") : t("tailoring.priority.save")}
+            {tailoring.currentStep === "ACTION_PLAN"
+              ? t("tailoring.priority.saveAndContinue")
+              : t("tailoring.priority.save")}
           </SubmitButton>
           {changed ? <span className="muted small">{t("tailoring.priority.unsaved")}</span> : null}
         </div>
       </Form>
       <PriorityStatus plan={plan} />
-      {tailoring.viewerCanConfirmPriorities && tailoring.currentStep === "PRIORITISATION" ? <ConfirmForm plan={plan} result={result} action={action} dirty={changed} /> : null}
+      {tailoring.viewerCanConfirmPriorities && tailoring.currentStep === "PRIORITISATION" ? (
+        <ConfirmForm plan={plan} result={result} action={action} dirty={changed} />
+      ) : null}
     </section>
   );
 }
 
 /** The customer admin confirms the saved order (the version on screen). */
-function ConfirmForm({ plan, result, action, dirty }: { plan: PagePlan; result: TailoringResult | undefined; action: string; dirty: boolean }) {
+function ConfirmForm({
+  plan,
+  result,
+  action,
+  dirty,
+}: {
+  plan: PagePlan;
+  result: TailoringResult | undefined;
+  action: string;
+  dirty: boolean;
+}) {
   const t = useT();
   const own = resultFor(result, "confirm");
   if (!plan.prioritisedAt) return <p className="alert alert-info">{t("tailoring.priority.notYetSaved")}</p>;

@@ -10,12 +10,19 @@ export function PriorityStatus({ plan }: { plan: PagePlan }) {
     <div className="priority-status">
       {plan.prioritisedAt ? (
         <p className="muted small" data-testid="prioritised-by">
-          {t("tailoring.priority.savedBy", { name: plan.prioritisedBy?.name ?? t("common.none"), date: formatDateTime(lang, plan.prioritisedAt) })}
+          {t("tailoring.priority.savedBy", {
+            name: plan.prioritisedBy?.name ?? t("common.none"),
+            date: formatDateTime(lang, plan.prioritisedAt),
+          })}
         </p>
       ) : null}
       {plan.prioritiesConfirmedAt ? (
         <p className="confirmed" data-testid="confirmed-by">
-          ✓ {t("tailoring.priority.confirmedBy", { name: plan.prioritiesConfirmedBy?.name ?? t("common.none"), date: formatDateTime(lang, plan.prioritiesConfirmedAt) })}
+          ✓{" "}
+          {t("tailoring.priority.confirmedBy", {
+            name: plan.prioritiesConfirmedBy?.name ?? t("common.none"),
+            date: formatDateTime(lang, plan.prioritiesConfirmedAt),
+          })}
         </p>
       ) : null}
     </div>

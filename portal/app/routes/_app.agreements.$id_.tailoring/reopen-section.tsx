@@ -8,7 +8,13 @@ import { type PageTailoring } from "./types";
 import { ResultErrors } from "~/components/intent-form";
 
 /** A seller takes a finished step up again, with a reason; later steps are then done again. */
-export function ReopenSection({ tailoring, result }: { tailoring: PageTailoring; result: TailoringResult | undefined }) {
+export function ReopenSection({
+  tailoring,
+  result,
+}: {
+  tailoring: PageTailoring;
+  result: TailoringResult | undefined;
+}) {
   const t = useT();
   const own = resultFor(result, "reopen");
   // DONE comes after every step; the order is the API's.
@@ -26,7 +32,11 @@ export function ReopenSection({ tailoring, result }: { tailoring: PageTailoring;
         <div className="form-row">
           <div className="field">
             <label htmlFor="reopen-step">{t("tailoring.reopen.step")}</label>
-            <select id="reopen-step" name="step" defaultValue={typed(own, "step") ?? finished[finished.length - 1]?.step}>
+            <select
+              id="reopen-step"
+              name="step"
+              defaultValue={typed(own, "step") ?? finished[finished.length - 1]?.step}
+            >
               {finished.map((s) => (
                 <option key={s.step} value={s.step}>
                   {s.number}. {t(`tailoring.step.${s.step as Exclude<TailoringStep, "DONE">}`)}
@@ -36,7 +46,14 @@ export function ReopenSection({ tailoring, result }: { tailoring: PageTailoring;
           </div>
           <div className="field field-grow">
             <label htmlFor="reopen-reason">{t("tailoring.reopen.reason")}</label>
-            <textarea id="reopen-reason" name="reason" rows={2} required maxLength={2000} defaultValue={typed(own, "reason")} />
+            <textarea
+              id="reopen-reason"
+              name="reason"
+              rows={2}
+              required
+              maxLength={2000}
+              defaultValue={typed(own, "reason")}
+            />
           </div>
         </div>
         <div>

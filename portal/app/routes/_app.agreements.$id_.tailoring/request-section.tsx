@@ -22,9 +22,18 @@ export function RequestSection({ agreement, result }: SectionProps) {
           <ResultErrors result={own} />
           <div className="field">
             <label htmlFor="request-message">{t("tailoring.request.message")}</label>
-            <textarea id="request-message" name="message" rows={4} maxLength={2000} defaultValue={typed(own, "message")} aria-describedby="request-message-hint" />
+            <textarea
+              id="request-message"
+              name="message"
+              rows={4}
+              maxLength={2000}
+              defaultValue={typed(own, "message")}
+              aria-describedby="request-message-hint"
+            />
             <p id="request-message-hint" className="hint">
-              {agreement.seller ? t("tailoring.request.hintSeller", { name: agreement.seller.name }) : t("tailoring.request.hint")}
+              {agreement.seller
+                ? t("tailoring.request.hintSeller", { name: agreement.seller.name })
+                : t("tailoring.request.hint")}
             </p>
           </div>
           <div>
@@ -48,7 +57,12 @@ export function RequestNote({ tailoring }: { tailoring: PageTailoring }) {
   return (
     <div className="request-note">
       <p className="muted small">
-        {requested?.actor ? t("tailoring.request.askedBy", { name: requested.actor.name, date: formatDateTime(lang, requested.occurredAt) }) : t("tailoring.request.asked")}
+        {requested?.actor
+          ? t("tailoring.request.askedBy", {
+              name: requested.actor.name,
+              date: formatDateTime(lang, requested.occurredAt),
+            })
+          : t("tailoring.request.asked")}
       </p>
       {tailoring.requestMessage ? <blockquote className="quote">{tailoring.requestMessage}</blockquote> : null}
     </div>

@@ -17,14 +17,26 @@ interface FindingRow {
 }
 
 /** Step 2: the seller records the first meeting; findings per area, one row each, rows can be added. */
-export function ReviewForm({ tailoring, today, result }: { tailoring: PageTailoring; today: string; result: TailoringResult | undefined }) {
+export function ReviewForm({
+  tailoring,
+  today,
+  result,
+}: {
+  tailoring: PageTailoring;
+  today: string;
+  result: TailoringResult | undefined;
+}) {
   const t = useT();
   const own = resultFor(result, "review");
   const typedAreas = own && !own.ok ? own.values.findingArea : undefined;
   const typedFindings = own && !own.ok ? own.values.findingText : undefined;
   const initial: FindingRow[] =
     Array.isArray(typedFindings) && typedFindings.length > 0
-      ? typedFindings.map((finding, index) => ({ key: index, finding, area: REVIEW_AREAS.find((a) => a === (Array.isArray(typedAreas) ? typedAreas[index] : "")) ?? "OTHER" }))
+      ? typedFindings.map((finding, index) => ({
+          key: index,
+          finding,
+          area: REVIEW_AREAS.find((a) => a === (Array.isArray(typedAreas) ? typedAreas[index] : "")) ?? "OTHER",
+        }))
       : [{ key: 0, area: "DATABASE", finding: "" }];
   const [rows, setRows] = useState<FindingRow[]>(initial);
   const nextKey = rows.reduce((max, row) => Math.max(max, row.key), 0) + 1;
@@ -40,7 +52,14 @@ export function ReviewForm({ tailoring, today, result }: { tailoring: PageTailor
         </div>
         <div className="field field-grow">
           <label htmlFor="attendees">{t("tailoring.review.attendees")}</label>
-          <textarea id="attendees" name="attendees" rows={3} required defaultValue={typed(own, "attendees")} aria-describedby="attendees-hint" />
+          <textarea
+            id="attendees"
+            name="attendees"
+            rows={3}
+            required
+            defaultValue={typed(own, "attendees")}
+            aria-describedby="attendees-hint"
+          />
           <p id="attendees-hint" className="hint">
             {t("tailoring.review.attendeesHint")}
           </p>
@@ -96,7 +115,11 @@ export function ReviewForm({ tailoring, today, result }: { tailoring: PageTailor
             </li>
           ))}
         </ol>
-        <button type="button" className="button button-secondary button-small" onClick={() => setRows((all) => [...all, { key: nextKey, area: "OTHER", finding: "" }])}>
+        <button
+          type="button"
+          className="button button-secondary button-small"
+          onClick={() => setRows((all) => [...all, { key: nextKey, area: "OTHER", finding: "" }])}
+        >
           + {t("tailoring.review.addFinding")}
         </button>
       </fieldset>

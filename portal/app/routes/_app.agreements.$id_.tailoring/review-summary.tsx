@@ -19,7 +19,9 @@ export function ReviewSummary({ review, canCreateItems }: { review: PageReview; 
         {review.recordedBy ? (
           <>
             <dt>{t("tailoring.review.recordedBy")}</dt>
-            <dd>{t("tailoring.whoWhen", { name: review.recordedBy.name, date: formatDateTime(lang, review.recordedAt) })}</dd>
+            <dd>
+              {t("tailoring.whoWhen", { name: review.recordedBy.name, date: formatDateTime(lang, review.recordedAt) })}
+            </dd>
           </>
         ) : null}
       </dl>
@@ -33,7 +35,11 @@ export function ReviewSummary({ review, canCreateItems }: { review: PageReview; 
               <span className="badge badge-area">{t(`tailoring.area.${f.area}`)}</span>
               <span className="finding-text">{f.finding}</span>
               {canCreateItems ? (
-                <Link to={`?finding=${index}#add-item`} className="button button-secondary button-small" aria-label={t("tailoring.review.createFromFindingLabel", { finding: f.finding })}>
+                <Link
+                  to={`?finding=${index}#add-item`}
+                  className="button button-secondary button-small"
+                  aria-label={t("tailoring.review.createFromFindingLabel", { finding: f.finding })}
+                >
                   {t("tailoring.review.createFromFinding")}
                 </Link>
               ) : null}

@@ -1,5 +1,13 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { Link, useActionData, useLoaderData, useLocation, useNavigation, useRouteError, type ShouldRevalidateFunction } from "@remix-run/react";
+import {
+  Link,
+  useActionData,
+  useLoaderData,
+  useLocation,
+  useNavigation,
+  useRouteError,
+  type ShouldRevalidateFunction,
+} from "@remix-run/react";
 import { ErrorPanel } from "~/components/error-panel";
 import { TailoringPageDocument } from "~/graphql/graphql";
 import { pageTitle } from "~/i18n/meta";
@@ -52,7 +60,13 @@ export async function action({ request, params }: ActionFunctionArgs): Promise<T
  * so with a reload link, instead of quietly swapping in someone else's order under their hands.
  */
 export const shouldRevalidate: ShouldRevalidateFunction = ({ actionResult, defaultShouldRevalidate }) => {
-  if (typeof actionResult === "object" && actionResult !== null && "conflict" in actionResult && actionResult.conflict === true) return false;
+  if (
+    typeof actionResult === "object" &&
+    actionResult !== null &&
+    "conflict" in actionResult &&
+    actionResult.conflict === true
+  )
+    return false;
   return defaultShouldRevalidate;
 };
 
@@ -101,7 +115,10 @@ export default function TailoringPage() {
         </p>
       ) : null}
 
-      <Stepper tailoring={tailoring} agreementValid={agreement.status === "ACTIVE" || agreement.status === "EXPIRING"} />
+      <Stepper
+        tailoring={tailoring}
+        agreementValid={agreement.status === "ACTIVE" || agreement.status === "EXPIRING"}
+      />
       {tailoring ? <WaitingNote tailoring={tailoring} agreement={agreement} /> : null}
 
       {!tailoring ? <RequestSection {...props} /> : null}
@@ -113,23 +130,33 @@ export default function TailoringPage() {
           {tailoring.viewerCanReview ? (
             <ReviewForm tailoring={tailoring} today={today} result={result} />
           ) : (
-            <p className="alert alert-info">{t("tailoring.readOnly.review", { name: agreement.seller?.name ?? t("tailoring.party.VENDOR") })}</p>
+            <p className="alert alert-info">
+              {t("tailoring.readOnly.review", { name: agreement.seller?.name ?? t("tailoring.party.VENDOR") })}
+            </p>
           )}
         </section>
       ) : null}
 
-      {tailoring && step === "ACTION_PLAN" && review ? <ReviewSummary review={review} canCreateItems={canPlan} /> : null}
+      {tailoring && step === "ACTION_PLAN" && review ? (
+        <ReviewSummary review={review} canCreateItems={canPlan} />
+      ) : null}
       {plan && step === "ACTION_PLAN" ? (
         canPlan ? (
           <>
             <PlanEditor plan={plan} review={review} result={result} action={here} />
-            {plan.items.length > 0 ? <PriorityList key={plan.version} plan={plan} tailoring={tailoring!} result={result} action={here} /> : null}
+            {plan.items.length > 0 ? (
+              <PriorityList key={plan.version} plan={plan} tailoring={tailoring!} result={result} action={here} />
+            ) : null}
           </>
         ) : (
           <section className="section" aria-labelledby="plan-read-title">
             <h2 id="plan-read-title">{t("tailoring.plan.heading")}</h2>
             <p className="alert alert-info">{t("tailoring.readOnly.plan")}</p>
-            {plan.items.length > 0 ? <PlanTable plan={plan} canEdit={canPlan} done={false} result={result} action={here} /> : <p className="empty-inline">{t("tailoring.plan.empty")}</p>}
+            {plan.items.length > 0 ? (
+              <PlanTable plan={plan} canEdit={canPlan} done={false} result={result} action={here} />
+            ) : (
+              <p className="empty-inline">{t("tailoring.plan.empty")}</p>
+            )}
           </section>
         )
       ) : null}
@@ -147,7 +174,9 @@ export default function TailoringPage() {
         )
       ) : null}
 
-      {plan && step === "END_DATE" ? <EndDateSection agreement={agreement} tailoring={tailoring!} plan={plan} result={result} action={here} /> : null}
+      {plan && step === "END_DATE" ? (
+        <EndDateSection agreement={agreement} tailoring={tailoring!} plan={plan} result={result} action={here} />
+      ) : null}
       {plan && step === "DONE" ? <DoneSummary agreement={agreement} plan={plan} /> : null}
 
       {plan && (step === "END_DATE" || step === "DONE") ? (
@@ -158,7 +187,9 @@ export default function TailoringPage() {
         </section>
       ) : null}
 
-      {tailoring && step !== "REVIEW" && step !== "ACTION_PLAN" && review ? <ReviewSummary review={review} canCreateItems={false} /> : null}
+      {tailoring && step !== "REVIEW" && step !== "ACTION_PLAN" && review ? (
+        <ReviewSummary review={review} canCreateItems={false} />
+      ) : null}
 
       {tailoring?.viewerCanReview ? <ReopenSection tailoring={tailoring} result={result} /> : null}
       {tailoring ? <HistorySection tailoring={tailoring} /> : null}

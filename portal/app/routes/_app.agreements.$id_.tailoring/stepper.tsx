@@ -14,7 +14,13 @@ const STATE_KEYS: Record<StepState, MessageKey> = {
  * Before anyone has asked, there is no tailoring for the API to give steps of: the page shows the
  * five by name, the first to do. Once it exists, `tailoring.steps` (order and numbers) is the API's.
  */
-const NOT_STARTED: readonly Exclude<TailoringStep, "DONE">[] = ["CONTACT", "REVIEW", "ACTION_PLAN", "PRIORITISATION", "END_DATE"];
+const NOT_STARTED: readonly Exclude<TailoringStep, "DONE">[] = [
+  "CONTACT",
+  "REVIEW",
+  "ACTION_PLAN",
+  "PRIORITISATION",
+  "END_DATE",
+];
 
 /**
  * The five steps, each with its state and who finished it when. On an agreement that no longer
@@ -25,12 +31,25 @@ export function Stepper({ tailoring, agreementValid }: { tailoring: PageTailorin
   const lang = useLang();
   const given =
     tailoring?.steps ??
-    NOT_STARTED.map((step, index) => ({ step, number: index + 1, state: (index === 0 ? "CURRENT" : "TO_DO") as StepState, doneAt: null, doneBy: null }));
-  const steps = agreementValid ? given : given.map((s) => (s.state === "CURRENT" ? { ...s, state: "TO_DO" as StepState } : s));
+    NOT_STARTED.map((step, index) => ({
+      step,
+      number: index + 1,
+      state: (index === 0 ? "CURRENT" : "TO_DO") as StepState,
+      doneAt: null,
+      doneBy: null,
+    }));
+  const steps = agreementValid
+    ? given
+    : given.map((s) => (s.state === "CURRENT" ? { ...s, state: "TO_DO" as StepState } : s));
   return (
     <ol className="stepper" aria-label={t("tailoring.stepper.label")}>
       {steps.map((s) => (
-        <li key={s.step} className={`stepper-step stepper-${s.state.toLowerCase().replace("_", "-")}`} aria-current={s.state === "CURRENT" ? "step" : undefined} data-step={s.step}>
+        <li
+          key={s.step}
+          className={`stepper-step stepper-${s.state.toLowerCase().replace("_", "-")}`}
+          aria-current={s.state === "CURRENT" ? "step" : undefined}
+          data-step={s.step}
+        >
           <span className="stepper-number" aria-hidden="true">
             {s.state === "DONE" ? "✓" : s.number}
           </span>
@@ -42,7 +61,9 @@ export function Stepper({ tailoring, agreementValid }: { tailoring: PageTailorin
             <span className="stepper-state">{t(STATE_KEYS[s.state])}</span>
             {s.state === "DONE" && s.doneAt ? (
               <span className="stepper-who">
-                {s.doneBy ? t("tailoring.stepper.doneBy", { name: s.doneBy.name, date: formatDateTime(lang, s.doneAt) }) : formatDateTime(lang, s.doneAt)}
+                {s.doneBy
+                  ? t("tailoring.stepper.doneBy", { name: s.doneBy.name, date: formatDateTime(lang, s.doneAt) })
+                  : formatDateTime(lang, s.doneAt)}
               </span>
             ) : null}
           </span>

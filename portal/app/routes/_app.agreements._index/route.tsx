@@ -25,9 +25,17 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const page = pageFromUrl(url);
   const { api } = await apiFor(request);
   // The API scopes the list: a customer sees its own agreements, a partner those it signed, a seller all.
-  const { result, badCursor } = await pageOrFirst(page, (variables) => api.query(AgreementsDocument, { filter: agreementFilterOf(filter), ...variables }));
+  const { result, badCursor } = await pageOrFirst(page, (variables) =>
+    api.query(AgreementsDocument, { filter: agreementFilterOf(filter), ...variables }),
+  );
   return listAnswer(
-    { agreements: result.agreements, status: filter.status ?? "", tier: filter.tier ?? "", endingBefore: filter.endingBefore ?? "", size: page.size },
+    {
+      agreements: result.agreements,
+      status: filter.status ?? "",
+      tier: filter.tier ?? "",
+      endingBefore: filter.endingBefore ?? "",
+      size: page.size,
+    },
     { badCursor, badDate: filter.badEndingBefore },
   );
 }
@@ -46,7 +54,10 @@ export default function AgreementsPage() {
           <h1>{t("agreements.title")}</h1>
           <p className="muted">{t("agreements.intro")}</p>
         </div>
-        <div className="page-heading-buttons"><CsvExportLink to="/agreements/csv" /><NewAgreementLink /></div>
+        <div className="page-heading-buttons">
+          <CsvExportLink to="/agreements/csv" />
+          <NewAgreementLink />
+        </div>
       </div>
       <Form method="get" className="filters" aria-label={t("list.filters")} key={location.search}>
         <div className="field">
@@ -80,7 +91,10 @@ export default function AgreementsPage() {
       </Form>
       <LinkProblemsAlert problems={problems} />
       {rows.length === 0 ? (
-        <EmptyState title={t("agreements.empty")} hint={filtered ? t("agreements.emptyFiltered") : t("agreements.emptyHint")} />
+        <EmptyState
+          title={t("agreements.empty")}
+          hint={filtered ? t("agreements.emptyFiltered") : t("agreements.emptyHint")}
+        />
       ) : (
         <div className="table-wrap" tabIndex={0}>
           <table>
@@ -100,7 +114,14 @@ export default function AgreementsPage() {
               {rows.map((agreement) => (
                 <tr key={agreement.id} data-agreement={agreement.number}>
                   <th scope="row" className="nowrap">
-                    <Link to={`/agreements/${encodeURIComponent(agreement.id)}`} prefetch="intent" aria-label={t("agreements.openLabel", { number: agreement.number, customer: agreement.customer.name })}>
+                    <Link
+                      to={`/agreements/${encodeURIComponent(agreement.id)}`}
+                      prefetch="intent"
+                      aria-label={t("agreements.openLabel", {
+                        number: agreement.number,
+                        customer: agreement.customer.name,
+                      })}
+                    >
                       {agreement.number}
                     </Link>
                   </th>
@@ -111,7 +132,8 @@ export default function AgreementsPage() {
                     <AgreementStatusBadge status={agreement.status} />
                   </td>
                   <td className="nowrap">
-                    {formatDate(lang, agreement.startsOn)} – {formatDate(lang, agreement.terminatedOn ?? agreement.endsOn)}
+                    {formatDate(lang, agreement.startsOn)} –{" "}
+                    {formatDate(lang, agreement.terminatedOn ?? agreement.endsOn)}
                   </td>
                   <td>
                     <DaysLeft days={agreement.daysLeft} />

@@ -59,9 +59,17 @@ export async function action({ request }: ActionFunctionArgs): Promise<FormResul
   if (errors.length > 0 || !tier) return { intent, ok: false, errors, values };
   const { api } = await apiFor(request);
   try {
-    const input = { customerId, partnerId: values.partnerId || undefined, tier, propertyIds: values.propertyIds, startsOn: values.startsOn, endsOn: values.endsOn };
+    const input = {
+      customerId,
+      partnerId: values.partnerId || undefined,
+      tier,
+      propertyIds: values.propertyIds,
+      startsOn: values.startsOn,
+      endsOn: values.endsOn,
+    };
     const { createAgreement } = await api.mutate(CreateAgreementDocument, { input });
-    if (createAgreement.userErrors.length > 0 || !createAgreement.agreement) return refused(intent, createAgreement.userErrors, values);
+    if (createAgreement.userErrors.length > 0 || !createAgreement.agreement)
+      return refused(intent, createAgreement.userErrors, values);
     throw redirect(`/agreements/${encodeURIComponent(createAgreement.agreement.id)}`);
   } catch (error) {
     if (!isBadRequest(error)) throw error;
@@ -113,13 +121,23 @@ export default function NewAgreementPage() {
       {customer ? (
         <section className="card section" aria-labelledby="details-title">
           <h2 id="details-title">{t("newAgreement.step2", { customer: customer.name })}</h2>
-          <IntentForm intent="create" fields={FIELDS} hidden={{ customerId: customer.id }} className="stack" key={customer.id}>
+          <IntentForm
+            intent="create"
+            fields={FIELDS}
+            hidden={{ customerId: customer.id }}
+            className="stack"
+            key={customer.id}
+          >
             {(kit) => {
               const startsOn = kit.value("startsOn") || today;
               const propertyChoice = kit.props("propertyIds");
               return (
                 <>
-                  <fieldset className="checks checks-column" aria-invalid={propertyChoice["aria-invalid"]} aria-describedby={propertyChoice["aria-describedby"]}>
+                  <fieldset
+                    className="checks checks-column"
+                    aria-invalid={propertyChoice["aria-invalid"]}
+                    aria-describedby={propertyChoice["aria-describedby"]}
+                  >
                     <legend>{t("newAgreement.properties")}</legend>
                     {properties.length === 0 ? <p className="muted">{t("newAgreement.noProperties")}</p> : null}
                     {properties.map((property) => (
@@ -128,10 +146,16 @@ export default function NewAgreementPage() {
                           type="checkbox"
                           name="propertyIds"
                           value={property.id}
-                          defaultChecked={kit.failed ? [typedProperties ?? []].flat().includes(property.id) : properties.length === 1}
+                          defaultChecked={
+                            kit.failed ? [typedProperties ?? []].flat().includes(property.id) : properties.length === 1
+                          }
                         />
                         <span>
-                          {property.name} <span className="muted small">· {property.streetAddress}, {property.city} · {t("agreement.apartments", { count: formatNumber(lang, property.apartments) })}</span>
+                          {property.name}{" "}
+                          <span className="muted small">
+                            · {property.streetAddress}, {property.city} ·{" "}
+                            {t("agreement.apartments", { count: formatNumber(lang, property.apartments) })}
+                          </span>
                         </span>
                       </label>
                     ))}
@@ -171,7 +195,12 @@ export default function NewAgreementPage() {
                     </div>
                     <div className="field">
                       <label htmlFor={kit.props("endsOn").id}>{t("newAgreement.endsOn")}</label>
-                      <input {...kit.props("endsOn")} type="date" required defaultValue={kit.value("endsOn") || addYear(startsOn)} />
+                      <input
+                        {...kit.props("endsOn")}
+                        type="date"
+                        required
+                        defaultValue={kit.value("endsOn") || addYear(startsOn)}
+                      />
                       {kit.error("endsOn")}
                     </div>
                   </div>

@@ -37,14 +37,16 @@ export async function action({ request }: ActionFunctionArgs): Promise<ActionRes
     const apiTokenId = String(form.get("apiTokenId") ?? "");
     const { revokeApiToken } = await api.mutate(RevokeApiTokenDocument, { input: { apiTokenId } });
     const [userError] = revokeApiToken.userErrors;
-    if (userError || !revokeApiToken.apiToken) return { intent: "revoke", error: userErrorKey(userError?.code ?? "UNKNOWN") };
+    if (userError || !revokeApiToken.apiToken)
+      return { intent: "revoke", error: userErrorKey(userError?.code ?? "UNKNOWN") };
     return { intent: "revoke", revoked: revokeApiToken.apiToken.name };
   }
   const name = String(form.get("name") ?? "").trim();
   if (!name || name.length > NAME_MAX) return { intent: "create", error: "apiTokens.nameMissing", name };
   const { createApiToken } = await api.mutate(CreateApiTokenDocument, { input: { name } });
   const [userError] = createApiToken.userErrors;
-  if (userError || !createApiToken.secret) return { intent: "create", error: userErrorKey(userError?.code ?? "UNKNOWN"), name };
+  if (userError || !createApiToken.secret)
+    return { intent: "create", error: userErrorKey(userError?.code ?? "UNKNOWN"), name };
   return { intent: "create", created: { name, secret: createApiToken.secret } };
 }
 
@@ -58,7 +60,14 @@ function NewSecret({ name, secret }: { name: string; secret: string }) {
       <p>{t("apiTokens.secretText")}</p>
       <label htmlFor="new-secret">{t("apiTokens.secretLabel", { name })}</label>
       <div className="secret-row">
-        <input id="new-secret" className="secret" readOnly value={secret} onFocus={(event) => event.currentTarget.select()} spellCheck={false} />
+        <input
+          id="new-secret"
+          className="secret"
+          readOnly
+          value={secret}
+          onFocus={(event) => event.currentTarget.select()}
+          spellCheck={false}
+        />
         <button
           type="button"
           className="button"
@@ -102,7 +111,11 @@ export default function ApiTokensPage() {
       <section className="card section" aria-labelledby="create-title">
         <h2 id="create-title">{t("apiTokens.createHeading")}</h2>
         {/* Remount after a successful create so the name field is empty for the next token. */}
-        <Form method="post" className="inline-form" key={result?.intent === "create" && "created" in result ? result.created.secret : "form"}>
+        <Form
+          method="post"
+          className="inline-form"
+          key={result?.intent === "create" && "created" in result ? result.created.secret : "form"}
+        >
           <div className="field field-grow">
             <label htmlFor="token-name">{t("apiTokens.name")}</label>
             <input
@@ -157,10 +170,18 @@ export default function ApiTokensPage() {
                     </td>
                     <td>{token.createdBy.name}</td>
                     <td>{formatDateTime(lang, token.createdAt)}</td>
-                    <td>{token.lastUsedAt ? formatDateTime(lang, token.lastUsedAt) : <span className="muted">{t("apiTokens.never")}</span>}</td>
+                    <td>
+                      {token.lastUsedAt ? (
+                        formatDateTime(lang, token.lastUsedAt)
+                      ) : (
+                        <span className="muted">{t("apiTokens.never")}</span>
+                      )}
+                    </td>
                     <td>
                       {token.revokedAt ? (
-                        <span className="badge badge-revoked">{t("apiTokens.revokedOn", { date: formatDateTime(lang, token.revokedAt) })}</span>
+                        <span className="badge badge-revoked">
+                          {t("apiTokens.revokedOn", { date: formatDateTime(lang, token.revokedAt) })}
+                        </span>
                       ) : (
                         <span className="badge badge-active">{t("apiTokens.active")}</span>
                       )}
@@ -170,7 +191,8 @@ export default function ApiTokensPage() {
                         <Form
                           method="post"
                           onSubmit={(event) => {
-                            if (!window.confirm(t("apiTokens.revokeConfirm", { name: token.name }))) event.preventDefault();
+                            if (!window.confirm(t("apiTokens.revokeConfirm", { name: token.name })))
+                              event.preventDefault();
                           }}
                         >
                           <input type="hidden" name="apiTokenId" value={token.id} />

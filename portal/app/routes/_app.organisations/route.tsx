@@ -27,8 +27,13 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const kind = kindFromUrl(url);
   const page = pageFromUrl(url);
   const { api } = await apiFor(request);
-  const { result, badCursor } = await pageOrFirst(page, (variables) => api.query(OrganisationsDocument, { filter: { search, kind }, ...variables }));
-  return listAnswer({ organisations: result.organisations, q: search ?? "", kind: kind ?? "", size: page.size }, { badCursor });
+  const { result, badCursor } = await pageOrFirst(page, (variables) =>
+    api.query(OrganisationsDocument, { filter: { search, kind }, ...variables }),
+  );
+  return listAnswer(
+    { organisations: result.organisations, q: search ?? "", kind: kind ?? "", size: page.size },
+    { badCursor },
+  );
 }
 
 export default function OrganisationsPage() {

@@ -19,7 +19,9 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const search = searchFromUrl(url);
   const page = pageFromUrl(url);
   const { api } = await apiFor(request);
-  const { result, badCursor } = await pageOrFirst(page, (variables) => api.query(PropertiesDocument, { filter: { search }, ...variables }));
+  const { result, badCursor } = await pageOrFirst(page, (variables) =>
+    api.query(PropertiesDocument, { filter: { search }, ...variables }),
+  );
   return listAnswer({ properties: result.properties, q: search ?? "", size: page.size }, { badCursor });
 }
 
@@ -69,7 +71,9 @@ export default function PropertiesPage() {
                   </td>
                   <td className="numeric tabular">{formatNumber(lang, property.apartments)}</td>
                   <td>
-                    <Link to={`/organisations/${encodeURIComponent(property.customer.id)}`}>{property.customer.name}</Link>
+                    <Link to={`/organisations/${encodeURIComponent(property.customer.id)}`}>
+                      {property.customer.name}
+                    </Link>
                   </td>
                   <td>{property.installer?.name ?? <span className="muted">{t("properties.noInstaller")}</span>}</td>
                 </tr>

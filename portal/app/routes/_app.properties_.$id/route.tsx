@@ -63,7 +63,9 @@ export default function PropertyPage() {
             {property.installedVersions.map((installed) => (
               <li key={installed.product}>
                 {installed.product} {installed.version}{" "}
-                {installed.outdated ? <span className="muted">({t("layout.latestIs", { version: installed.latestVersion ?? "" })})</span> : null}
+                {installed.outdated ? (
+                  <span className="muted">({t("layout.latestIs", { version: installed.latestVersion ?? "" })})</span>
+                ) : null}
               </li>
             ))}
           </ul>

@@ -44,7 +44,11 @@ export default function SearchPage() {
     <>
       <div className="page-heading">
         <h1>{t("search.title")}</h1>
-        {q ? <p className="muted">{t("search.resultsFor", { count: results.length, q })}</p> : <p className="muted">{t("search.intro")}</p>}
+        {q ? (
+          <p className="muted">{t("search.resultsFor", { count: results.length, q })}</p>
+        ) : (
+          <p className="muted">{t("search.intro")}</p>
+        )}
       </div>
       {q && results.length === 0 ? <EmptyState title={t("search.empty")} hint={t("search.hint")} /> : null}
       {results.length > 0 ? (

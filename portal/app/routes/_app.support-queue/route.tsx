@@ -56,8 +56,18 @@ export default function SupportQueuePage() {
         <h1>{t("support.queueTitle")}</h1>
         <p className="muted">{partner ? t("support.queueIntroPartner") : t("support.queueIntroVendor")}</p>
       </div>
-      <ViewSelect id="queue-view" views={views} current={view} label="support.queueView" viewLabel={(v) => `support.view.${v}`} />
-      {cases.length === 0 ? <EmptyState title={t("support.queueEmpty")} /> : <SupportCaseList cases={cases} queue caption={t("support.queueTitle")} />}
+      <ViewSelect
+        id="queue-view"
+        views={views}
+        current={view}
+        label="support.queueView"
+        viewLabel={(v) => `support.view.${v}`}
+      />
+      {cases.length === 0 ? (
+        <EmptyState title={t("support.queueEmpty")} />
+      ) : (
+        <SupportCaseList cases={cases} queue caption={t("support.queueTitle")} />
+      )}
       <Pagination pageInfo={supportCases.pageInfo} shown={cases.length} total={supportCases.totalCount} />
     </>
   );

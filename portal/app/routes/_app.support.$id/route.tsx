@@ -5,7 +5,13 @@ import { ErrorPanel } from "~/components/error-panel";
 import { FormErrors, IntentButton, IntentForm, SuccessNotice } from "~/components/intent-form";
 import { SubmitButton } from "~/components/submit-button";
 import { DeadlineBadge, timeLeftText } from "~/components/support-case-list";
-import { AssignSupportCaseDocument, HandOverSupportCaseDocument, ReplyToSupportCaseDocument, SetSupportCaseStatusDocument, SupportCasePageDocument } from "~/graphql/graphql";
+import {
+  AssignSupportCaseDocument,
+  HandOverSupportCaseDocument,
+  ReplyToSupportCaseDocument,
+  SetSupportCaseStatusDocument,
+  SupportCasePageDocument,
+} from "~/graphql/graphql";
 import { formatDateTime, userErrorKey, type MessageKey } from "~/i18n/i18n";
 import { pageTitle } from "~/i18n/meta";
 import { useLang, useT } from "~/i18n/use-t";
@@ -15,7 +21,13 @@ import { viewerOf } from "~/lib/viewer.server";
 import { formError, refused, type FormResult, type UserErrors } from "~/lib/form-result";
 import { intentOf } from "~/lib/intent.server";
 import { redirectToLogin } from "~/lib/session.server";
-import { ATTACHMENT_ACCEPT, checkAttachments, MAX_ATTACHMENT_BYTES, postedFiles, toAttachmentInputs } from "~/lib/support-attachments";
+import {
+  ATTACHMENT_ACCEPT,
+  checkAttachments,
+  MAX_ATTACHMENT_BYTES,
+  postedFiles,
+  toAttachmentInputs,
+} from "~/lib/support-attachments";
 
 export const meta: MetaFunction = ({ matches }) => [{ title: pageTitle(matches, "support.caseTitle") }];
 
@@ -42,13 +54,22 @@ export async function action({ request, params }: ActionFunctionArgs): Promise<F
   const intent = intentOf(form, INTENTS);
   const caseId = params.id ?? "";
   const failed = (userErrors: UserErrors, values: Record<string, string> = {}) => refused(intent, userErrors, values);
-  const done = (key: MessageKey) => ({ intent, ok: true, values: {}, errors: [], done: key, nonce: String(Date.now()) });
+  const done = (key: MessageKey) => ({
+    intent,
+    ok: true,
+    values: {},
+    errors: [],
+    done: key,
+    nonce: String(Date.now()),
+  });
   if (intent === "reply") {
     const body = String(form.get("body") ?? "");
     const files = postedFiles(form);
     const check = checkAttachments(files);
     if (check !== "ok") return { intent, ok: false, values: { body }, errors: [formError("attachments", check)] };
-    const { replyToSupportCase: r } = await api.mutate(ReplyToSupportCaseDocument, { input: { caseId, body, internal: form.get("internal") === "on", attachments: await toAttachmentInputs(files) } });
+    const { replyToSupportCase: r } = await api.mutate(ReplyToSupportCaseDocument, {
+      input: { caseId, body, internal: form.get("internal") === "on", attachments: await toAttachmentInputs(files) },
+    });
     return r.message ? done("support.replied") : failed(r.userErrors, { body });
   }
   if (intent === "status") {
@@ -93,13 +114,25 @@ function ReplyForm({ staff }: { staff: boolean }) {
   const [tooBig, setTooBig] = useState<string | null>(null);
   const failed = result?.intent === "reply" && !result.ok ? result : undefined;
   return (
-    <Form method="post" encType="multipart/form-data" key={result?.intent === "reply" && result.ok ? result.nonce : "reply"} aria-labelledby="reply-title" data-testid="reply-form">
+    <Form
+      method="post"
+      encType="multipart/form-data"
+      key={result?.intent === "reply" && result.ok ? result.nonce : "reply"}
+      aria-labelledby="reply-title"
+      data-testid="reply-form"
+    >
       <input type="hidden" name="intent" value="reply" />
       <h2 id="reply-title">{t("support.reply")}</h2>
       <FormErrors errors={failed?.errors ?? []} />
       <div className="field">
         <label htmlFor="reply-body">{t("support.message")}</label>
-        <textarea id="reply-body" name="body" rows={5} required defaultValue={(failed?.values.body as string | undefined) ?? ""} />
+        <textarea
+          id="reply-body"
+          name="body"
+          rows={5}
+          required
+          defaultValue={(failed?.values.body as string | undefined) ?? ""}
+        />
       </div>
       {staff ? (
         <div className="field field-check">
@@ -166,7 +199,12 @@ function StaffActions({ c, colleagues, me }: Pick<Loaded, "c" | "colleagues" | "
             <div className="field">
               <label htmlFor="case-assignee">{t("support.assignee")}</label>
               {/* Keyed by the case's own value, so a change made here shows once the page has reloaded it. */}
-              <select id="case-assignee" name="assigneeId" defaultValue={c.assigneeUser?.id ?? ""} key={c.assigneeUser?.id ?? ""}>
+              <select
+                id="case-assignee"
+                name="assigneeId"
+                defaultValue={c.assigneeUser?.id ?? ""}
+                key={c.assigneeUser?.id ?? ""}
+              >
                 <option value="">{t("support.unassigned")}</option>
                 {colleagues.map((u) => (
                   <option key={u.id} value={u.id}>
@@ -186,8 +224,16 @@ function StaffActions({ c, colleagues, me }: Pick<Loaded, "c" | "colleagues" | "
           <>
             <input type="hidden" name="to" value={c.routedTo === "VENDOR" ? "PARTNER" : "VENDOR"} />
             <div className="field">
-              <label htmlFor={f.props("note").id}>{c.routedTo === "VENDOR" ? t("support.handOverToPartner") : t("support.handOverToVendor")}</label>
-              <textarea rows={2} required {...f.props("note")} defaultValue={f.value("note")} placeholder={t("support.handOverNote")} />
+              <label htmlFor={f.props("note").id}>
+                {c.routedTo === "VENDOR" ? t("support.handOverToPartner") : t("support.handOverToVendor")}
+              </label>
+              <textarea
+                rows={2}
+                required
+                {...f.props("note")}
+                defaultValue={f.value("note")}
+                placeholder={t("support.handOverNote")}
+              />
               {f.error("note")}
             </div>
             <IntentButton intent="handOver" busy={t("support.saving")} className="button button-secondary">
@@ -207,7 +253,9 @@ export default function SupportCasePage() {
   return (
     <>
       <p>
-        <Link to={staff ? "/support-queue" : "/support"}>{staff ? t("support.backToQueue") : t("support.backToSupport")}</Link>
+        <Link to={staff ? "/support-queue" : "/support"}>
+          {staff ? t("support.backToQueue") : t("support.backToSupport")}
+        </Link>
       </p>
       <div className="page-heading">
         <h1>
@@ -215,7 +263,8 @@ export default function SupportCasePage() {
         </h1>
         <p className="muted">
           {t(`support.category.${c.category}` as MessageKey)} · {c.customer.name}
-          {c.property ? ` · ${c.property.name}` : ""} · {t("support.openedAtBy", { when: formatDateTime(lang, c.openedAt), name: c.openedBy.name })}
+          {c.property ? ` · ${c.property.name}` : ""} ·{" "}
+          {t("support.openedAtBy", { when: formatDateTime(lang, c.openedAt), name: c.openedBy.name })}
         </p>
       </div>
       <SuccessNotice intents={INTENTS} />
@@ -225,16 +274,23 @@ export default function SupportCasePage() {
         <dt>{t("support.case.answeredBy")}</dt>
         <dd data-testid="case-routing">{lang === "sv" ? c.routingReason.messageSv : c.routingReason.message}</dd>
         <dt>{t("support.case.priority")}</dt>
-        <dd>{c.coveredByAgreement ? t("support.priority.covered", { hours: c.responseTargetHours }) : t("support.priority.none", { hours: c.responseTargetHours })}</dd>
+        <dd>
+          {c.coveredByAgreement
+            ? t("support.priority.covered", { hours: c.responseTargetHours })
+            : t("support.priority.none", { hours: c.responseTargetHours })}
+        </dd>
         {c.supportOpensAt ? (
           <>
             <dt>{t("support.case.opensAt")}</dt>
-            <dd data-testid="case-opens" data-at={c.supportOpensAt}>{formatDateTime(lang, c.supportOpensAt)}</dd>
+            <dd data-testid="case-opens" data-at={c.supportOpensAt}>
+              {formatDateTime(lang, c.supportOpensAt)}
+            </dd>
           </>
         ) : null}
         <dt>{t("support.case.dueAt")}</dt>
         <dd data-testid="case-due" data-at={c.responseDueAt ?? ""}>
-          {c.responseDueAt ? formatDateTime(lang, c.responseDueAt) : t("support.deadline.none")} · {timeLeftText(lang, t, c)} <DeadlineBadge c={c} />
+          {c.responseDueAt ? formatDateTime(lang, c.responseDueAt) : t("support.deadline.none")} ·{" "}
+          {timeLeftText(lang, t, c)} <DeadlineBadge c={c} />
         </dd>
         {c.assignee ? (
           <>
@@ -247,17 +303,28 @@ export default function SupportCasePage() {
         <h2 id="thread-title">{t("support.thread")}</h2>
         <ol className="thread" data-testid="thread">
           <li className="side-CUSTOMER">
-            <strong>{c.openedBy.name}</strong> <span className="muted small">{c.openedBy.organisationName} · {formatDateTime(lang, c.openedAt)}</span>
+            <strong>{c.openedBy.name}</strong>{" "}
+            <span className="muted small">
+              {c.openedBy.organisationName} · {formatDateTime(lang, c.openedAt)}
+            </span>
             <p className="message-body">{c.description}</p>
             <Attachments list={c.attachments} />
           </li>
           {c.messages.map((m) => (
-            <li key={m.id} className={`side-${m.side}${m.internal ? " internal" : ""}`} data-internal={m.internal ? "true" : "false"}>
+            <li
+              key={m.id}
+              className={`side-${m.side}${m.internal ? " internal" : ""}`}
+              data-internal={m.internal ? "true" : "false"}
+            >
               <strong>{m.author?.name ?? t(`support.side.${m.side}` as MessageKey)}</strong>{" "}
               <span className="muted small">
                 {m.author?.organisationName ?? ""} · {formatDateTime(lang, m.createdAt)}
               </span>
-              {m.internal ? <span className="badge badge-warning">{m.handover ? t("support.handoverNote") : t("support.internal")}</span> : null}
+              {m.internal ? (
+                <span className="badge badge-warning">
+                  {m.handover ? t("support.handoverNote") : t("support.internal")}
+                </span>
+              ) : null}
               <p className="message-body">{m.body}</p>
               <Attachments list={m.attachments} />
             </li>

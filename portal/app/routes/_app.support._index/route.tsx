@@ -9,7 +9,12 @@ import { OpeningHours } from "~/components/support-opening-hours";
 import { SupportCaseList } from "~/components/support-case-list";
 import { ViewSelect, viewFrom } from "~/components/view-select";
 import { clockTime, dayWords, SupportStatus } from "~/components/support-status";
-import { OpenSupportCaseDocument, SupportPageDocument, type SupportCaseCategory, type SupportCaseFilter } from "~/graphql/graphql";
+import {
+  OpenSupportCaseDocument,
+  SupportPageDocument,
+  type SupportCaseCategory,
+  type SupportCaseFilter,
+} from "~/graphql/graphql";
 import { formatDateTime, userErrorKey, type MessageKey } from "~/i18n/i18n";
 import { pageTitle } from "~/i18n/meta";
 import { useLang, useT } from "~/i18n/use-t";
@@ -19,11 +24,23 @@ import { formError, formErrors, type FormResult } from "~/lib/form-result";
 import { intentOf } from "~/lib/intent.server";
 import { pageFromUrl } from "~/lib/paging";
 import { todayInSweden } from "~/lib/dates";
-import { ATTACHMENT_ACCEPT, checkAttachments, MAX_ATTACHMENT_BYTES, postedFiles, toAttachmentInputs } from "~/lib/support-attachments";
+import {
+  ATTACHMENT_ACCEPT,
+  checkAttachments,
+  MAX_ATTACHMENT_BYTES,
+  postedFiles,
+  toAttachmentInputs,
+} from "~/lib/support-attachments";
 
 export const meta: MetaFunction = ({ matches }) => [{ title: pageTitle(matches, "support.title") }];
 
-export const CATEGORIES: readonly SupportCaseCategory[] = ["TECHNICAL", "PROGRAMMING", "DAILY_OPERATION", "BILLING", "OTHER"];
+export const CATEGORIES: readonly SupportCaseCategory[] = [
+  "TECHNICAL",
+  "PROGRAMMING",
+  "DAILY_OPERATION",
+  "BILLING",
+  "OTHER",
+];
 const WEEKS_SHOWN = 3;
 // "open" is what the dashboard's count of open cases links to.
 const CASE_VIEWS = ["all", "open"] as const;
@@ -41,13 +58,32 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const { api } = await apiFor(request);
   const now = new Date().toISOString();
   const from = todayInSweden();
-  const data = await api.query(SupportPageDocument, { now, from, to: addDays(from, WEEKS_SHOWN * 7 - 1), filter: CASE_FILTERS[view], ...page.variables });
+  const data = await api.query(SupportPageDocument, {
+    now,
+    from,
+    to: addDays(from, WEEKS_SHOWN * 7 - 1),
+    filter: CASE_FILTERS[view],
+    ...page.variables,
+  });
   // A customer's own users ask for their organisation; a partner or the vendor names the customer.
   const customers = data.viewer?.organisation.kind === "CUSTOMER" ? [] : data.organisations.edges.map((e) => e.node);
-  return { now, view, supportCalendar: data.supportCalendar, supportCases: data.supportCases, properties: data.properties.edges.map((e) => e.node), customers };
+  return {
+    now,
+    view,
+    supportCalendar: data.supportCalendar,
+    supportCases: data.supportCases,
+    properties: data.properties.edges.map((e) => e.node),
+    customers,
+  };
 }
 
-type Opened = { number: string; id: string; responseDueAt: string | null; supportOpensAt: string | null; routing: { messageSv: string; message: string } };
+type Opened = {
+  number: string;
+  id: string;
+  responseDueAt: string | null;
+  supportOpensAt: string | null;
+  routing: { messageSv: string; message: string };
+};
 type ActionResult = FormResult<"open"> & { opened?: Opened };
 
 export async function action({ request }: ActionFunctionArgs): Promise<ActionResult> {
@@ -55,7 +91,13 @@ export async function action({ request }: ActionFunctionArgs): Promise<ActionRes
   const { api } = await apiFor(request);
   const form = await request.formData();
   const intent = intentOf(form, ["open"]);
-  const values = { customerId: String(form.get("customerId") ?? ""), category: String(form.get("category") ?? ""), subject: String(form.get("subject") ?? ""), description: String(form.get("description") ?? ""), propertyId: String(form.get("propertyId") ?? "") };
+  const values = {
+    customerId: String(form.get("customerId") ?? ""),
+    category: String(form.get("category") ?? ""),
+    subject: String(form.get("subject") ?? ""),
+    description: String(form.get("description") ?? ""),
+    propertyId: String(form.get("propertyId") ?? ""),
+  };
   const files = postedFiles(form);
   const check = checkAttachments(files);
   if (check !== "ok") return { intent, ok: false, values, errors: [formError("attachments", check)] };
@@ -71,7 +113,20 @@ export async function action({ request }: ActionFunctionArgs): Promise<ActionRes
   });
   const c = openSupportCase.supportCase;
   if (!c) return { intent, ok: false, values, errors: formErrors(openSupportCase.userErrors) };
-  return { intent, ok: true, values: {}, errors: [], nonce: c.id, opened: { number: c.number, id: c.id, responseDueAt: c.responseDueAt ?? null, supportOpensAt: c.supportOpensAt ?? null, routing: c.routingReason } };
+  return {
+    intent,
+    ok: true,
+    values: {},
+    errors: [],
+    nonce: c.id,
+    opened: {
+      number: c.number,
+      id: c.id,
+      responseDueAt: c.responseDueAt ?? null,
+      supportOpensAt: c.supportOpensAt ?? null,
+      routing: c.routingReason,
+    },
+  };
 }
 
 /** The receipt after opening a case: its number, who answers and why, and when. */
@@ -79,12 +134,27 @@ function Receipt({ opened, now }: { opened: Opened; now: string }) {
   const t = useT();
   const lang = useLang();
   return (
-    <section className="alert alert-success" role="status" data-testid="case-receipt" data-due={opened.responseDueAt ?? ""} data-opens={opened.supportOpensAt ?? ""}>
+    <section
+      className="alert alert-success"
+      role="status"
+      data-testid="case-receipt"
+      data-due={opened.responseDueAt ?? ""}
+      data-opens={opened.supportOpensAt ?? ""}
+    >
       <p>
         <strong>{t("support.opened", { number: opened.number })}</strong>
       </p>
-      {opened.supportOpensAt ? <p data-testid="receipt-opens">{t("support.openedWhileClosed", { day: dayWords(lang, t, opened.supportOpensAt, now), time: clockTime(lang, opened.supportOpensAt) })}</p> : null}
-      {opened.responseDueAt ? <p data-testid="receipt-due">{t("support.answerBy", { when: formatDateTime(lang, opened.responseDueAt) })}</p> : null}
+      {opened.supportOpensAt ? (
+        <p data-testid="receipt-opens">
+          {t("support.openedWhileClosed", {
+            day: dayWords(lang, t, opened.supportOpensAt, now),
+            time: clockTime(lang, opened.supportOpensAt),
+          })}
+        </p>
+      ) : null}
+      {opened.responseDueAt ? (
+        <p data-testid="receipt-due">{t("support.answerBy", { when: formatDateTime(lang, opened.responseDueAt) })}</p>
+      ) : null}
       <p>{lang === "sv" ? opened.routing.messageSv : opened.routing.message}</p>
       <p>
         <a href={`/support/${encodeURIComponent(opened.id)}`}>{t("support.showCase")}</a>
@@ -95,13 +165,28 @@ function Receipt({ opened, now }: { opened: Opened; now: string }) {
 
 type Named = readonly { id: string; name: string }[];
 
-function NewCaseForm({ properties, customers, result }: { properties: Named; customers: Named; result: ActionResult | undefined }) {
+function NewCaseForm({
+  properties,
+  customers,
+  result,
+}: {
+  properties: Named;
+  customers: Named;
+  result: ActionResult | undefined;
+}) {
   const t = useT();
   const [tooBig, setTooBig] = useState<string | null>(null);
   const failed = result && !result.ok ? result : undefined;
   const value = (name: string) => (failed?.values[name] as string | undefined) ?? "";
   return (
-    <Form method="post" encType="multipart/form-data" key={result?.ok ? result.nonce : "form"} aria-labelledby="new-case-title" className="stack" data-testid="new-case-form">
+    <Form
+      method="post"
+      encType="multipart/form-data"
+      key={result?.ok ? result.nonce : "form"}
+      aria-labelledby="new-case-title"
+      className="stack"
+      data-testid="new-case-form"
+    >
       <input type="hidden" name="intent" value="open" />
       <FormErrors errors={failed?.errors ?? []} />
       {customers.length > 0 ? (
@@ -119,7 +204,12 @@ function NewCaseForm({ properties, customers, result }: { properties: Named; cus
       ) : null}
       <div className="field">
         <label htmlFor="case-category">{t("support.case.category")}</label>
-        <select id="case-category" name="category" defaultValue={value("category") || "TECHNICAL"} aria-describedby="category-help">
+        <select
+          id="case-category"
+          name="category"
+          defaultValue={value("category") || "TECHNICAL"}
+          aria-describedby="category-help"
+        >
           {CATEGORIES.map((c) => (
             <option key={c} value={c}>
               {t(`support.category.${c}` as MessageKey)}
@@ -206,8 +296,19 @@ export default function SupportPage() {
       </section>
       <section className="section" aria-labelledby="cases-title">
         <h2 id="cases-title">{t("support.casesTitle")}</h2>
-        <ViewSelect id="case-view" views={CASE_VIEWS} current={view} label="support.queueView" viewLabel={(v) => `support.caseView.${v}`} action="/support#cases-title" />
-        {cases.length === 0 ? <EmptyState title={view === "open" ? t("support.noOpenCases") : t("support.noCases")} /> : <SupportCaseList cases={cases} queue={false} caption={t("support.casesTitle")} />}
+        <ViewSelect
+          id="case-view"
+          views={CASE_VIEWS}
+          current={view}
+          label="support.queueView"
+          viewLabel={(v) => `support.caseView.${v}`}
+          action="/support#cases-title"
+        />
+        {cases.length === 0 ? (
+          <EmptyState title={view === "open" ? t("support.noOpenCases") : t("support.noCases")} />
+        ) : (
+          <SupportCaseList cases={cases} queue={false} caption={t("support.casesTitle")} />
+        )}
         <Pagination pageInfo={supportCases.pageInfo} shown={cases.length} total={supportCases.totalCount} />
       </section>
     </>

@@ -25,7 +25,9 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 export async function action({ request, params }: ActionFunctionArgs): Promise<FormResult<"acknowledge">> {
   const intent = intentOf(await request.formData(), ["acknowledge"]);
   const { api } = await apiFor(request);
-  const { acknowledgeVisitProtocol: r } = await api.mutate(AcknowledgeVisitProtocolDocument, { visitId: params.id ?? "" });
+  const { acknowledgeVisitProtocol: r } = await api.mutate(AcknowledgeVisitProtocolDocument, {
+    visitId: params.id ?? "",
+  });
   return r.userErrors.length > 0 ? refused(intent, r.userErrors) : { intent, ok: true, errors: [], values: {} };
 }
 
@@ -46,11 +48,14 @@ export default function VisitPage() {
       <div className="page-heading">
         <h1>{t("visit.title")}</h1>
         <p className="muted">
-          <Link to={`/agreements/${visit.agreement.id}`}>{visit.agreement.number}</Link> · {visit.property.name}, {visit.property.streetAddress}, {visit.property.city} ·{" "}
-          {formatDateTime(lang, visit.scheduledAt)} · {t("visit.technician")}: {visit.technician.name}
+          <Link to={`/agreements/${visit.agreement.id}`}>{visit.agreement.number}</Link> · {visit.property.name},{" "}
+          {visit.property.streetAddress}, {visit.property.city} · {formatDateTime(lang, visit.scheduledAt)} ·{" "}
+          {t("visit.technician")}: {visit.technician.name}
         </p>
         <p>
-          <span className="badge" data-testid="visit-state">{t(`visit.state.${visit.state}`)}</span>
+          <span className="badge" data-testid="visit-state">
+            {t(`visit.state.${visit.state}`)}
+          </span>
           {!visit.completedAt && (role === "SUPPORT" || role === "ADMIN") ? (
             <>
               {" "}
@@ -59,7 +64,13 @@ export default function VisitPage() {
               </Link>
             </>
           ) : null}
-          {latest ? <span className="muted small"> · {t("visit.version", { version: latest.version })}{latest.reason ? ` – ${latest.reason}` : ""}</span> : null}
+          {latest ? (
+            <span className="muted small">
+              {" "}
+              · {t("visit.version", { version: latest.version })}
+              {latest.reason ? ` – ${latest.reason}` : ""}
+            </span>
+          ) : null}
         </p>
       </div>
 
@@ -78,10 +89,20 @@ export default function VisitPage() {
               {visit.checks.map((c) => (
                 <tr key={c.kind}>
                   <th scope="row">{lang === "en" ? c.titleEn : c.titleSv}</th>
-                  <td>{c.result ? <span className={RESULT_CLASS[c.result]}>{t(`visit.result.${c.result}`)}</span> : t("visit.notRecorded")}</td>
+                  <td>
+                    {c.result ? (
+                      <span className={RESULT_CLASS[c.result]}>{t(`visit.result.${c.result}`)}</span>
+                    ) : (
+                      t("visit.notRecorded")
+                    )}
+                  </td>
                   <td>
                     {c.note || "–"}
-                    {c.databaseSizeMb != null ? <span className="cell-note">{c.databaseSizeMb.toLocaleString(lang === "en" ? "en-GB" : "sv-SE")} MB</span> : null}
+                    {c.databaseSizeMb != null ? (
+                      <span className="cell-note">
+                        {c.databaseSizeMb.toLocaleString(lang === "en" ? "en-GB" : "sv-SE")} MB
+                      </span>
+                    ) : null}
                   </td>
                 </tr>
               ))}
@@ -94,12 +115,20 @@ export default function VisitPage() {
         <h2 id="size-title">{t("visit.sizeTitle")}</h2>
         {visit.databaseSize.changeMb != null ? (
           <p data-testid="size-change">
-            {t("visit.sizeChange", { change: `${visit.databaseSize.changeMb >= 0 ? "+" : ""}${visit.databaseSize.changeMb}`, percent: visit.databaseSize.changePercent ?? "–" })}
+            {t("visit.sizeChange", {
+              change: `${visit.databaseSize.changeMb >= 0 ? "+" : ""}${visit.databaseSize.changeMb}`,
+              percent: visit.databaseSize.changePercent ?? "–",
+            })}
           </p>
         ) : null}
         {visit.databaseSize.points.length > 0 ? (
           <div data-testid="size-chart" style={{ maxWidth: 560, overflowX: "auto" }}>
-            <DatabaseSizeChart points={visit.databaseSize.points} width={560} height={240} title={t("visit.sizeTitle")} />
+            <DatabaseSizeChart
+              points={visit.databaseSize.points}
+              width={560}
+              height={240}
+              title={t("visit.sizeTitle")}
+            />
           </div>
         ) : (
           <p className="muted">{t("visit.noReadings")}</p>
@@ -110,12 +139,26 @@ export default function VisitPage() {
         <h2 id="sign-title">{t("visit.signature")}</h2>
         {visit.signature ? (
           <figure>
-            <img src={visit.signature.imageDataUrl} alt={t("visit.signatureOf", { name: visit.signature.signedByName })} style={{ maxWidth: 280, background: "#fff" }} />
-            <figcaption>{t("visit.signedBy", { name: visit.signature.signedByName, at: formatDateTime(lang, visit.signature.signedAt) })}</figcaption>
+            <img
+              src={visit.signature.imageDataUrl}
+              alt={t("visit.signatureOf", { name: visit.signature.signedByName })}
+              style={{ maxWidth: 280, background: "#fff" }}
+            />
+            <figcaption>
+              {t("visit.signedBy", {
+                name: visit.signature.signedByName,
+                at: formatDateTime(lang, visit.signature.signedAt),
+              })}
+            </figcaption>
           </figure>
         ) : null}
         {visit.acknowledgement ? (
-          <p data-testid="acknowledged">{t("visit.acknowledgedBy", { name: visit.acknowledgement.by.name, at: formatDateTime(lang, visit.acknowledgement.acknowledgedAt) })}</p>
+          <p data-testid="acknowledged">
+            {t("visit.acknowledgedBy", {
+              name: visit.acknowledgement.by.name,
+              at: formatDateTime(lang, visit.acknowledgement.acknowledgedAt),
+            })}
+          </p>
         ) : mayAcknowledge ? (
           <IntentForm intent="acknowledge" aria-label={t("visit.acknowledge")}>
             {() => (
@@ -131,7 +174,11 @@ export default function VisitPage() {
         {mayAcknowledge ? null : <ResultErrors result={acknowledgement} />}
         {visit.completedAt ? (
           <p>
-            <a className="button button-secondary" href={`/visits/${encodeURIComponent(visit.id)}/protocol.pdf`} download>
+            <a
+              className="button button-secondary"
+              href={`/visits/${encodeURIComponent(visit.id)}/protocol.pdf`}
+              download
+            >
               {t("visit.downloadPdf")}
             </a>
           </p>
@@ -146,7 +193,10 @@ export default function VisitPage() {
           <ul className="link-list" data-testid="visit-action-items">
             {items.map((i) => (
               <li key={i.id}>
-                <Link to={`/agreements/${visit.agreement.id}/tailoring`}>{i.title}</Link> <span className="muted small">· {t(`tailoring.owner.${i.owner}`)} · {t(`tailoring.itemStatus.${i.status}`)}</span>
+                <Link to={`/agreements/${visit.agreement.id}/tailoring`}>{i.title}</Link>{" "}
+                <span className="muted small">
+                  · {t(`tailoring.owner.${i.owner}`)} · {t(`tailoring.itemStatus.${i.status}`)}
+                </span>
               </li>
             ))}
           </ul>

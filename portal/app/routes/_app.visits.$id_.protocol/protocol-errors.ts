@@ -1,16 +1,25 @@
 import type { VisitCheckKind } from "~/graphql/graphql";
 import { formError, type FormError } from "~/lib/form-result";
 
-/** The protocol form's inputs: a result, a note and (for the size check) a reading per check; the signer and the pad. */
+/**
+ * The protocol form's inputs: a result, a note and (for the size check) a reading per check; the signer and the pad.
+ */
 export const resultField = (kind: string) => `result-${kind}`;
 export const sizeField = (kind: string) => `size-${kind}`;
 export const noteField = (kind: string) => `note-${kind}`;
 
 export function protocolFields(kinds: readonly string[]): string[] {
-  return [...kinds.flatMap((kind) => [resultField(kind), sizeField(kind), noteField(kind)]), "signedByName", "signature"];
+  return [
+    ...kinds.flatMap((kind) => [resultField(kind), sizeField(kind), noteField(kind)]),
+    "signedByName",
+    "signature",
+  ];
 }
 
-/** A reading as typed on a tablet ("1 830,5"): a number of MB, zero or more; null when left empty, NaN when it is not one. */
+/**
+ * A reading as typed on a tablet ("1 830,5"): a number of MB, zero or more; null when left empty, NaN when it is not
+ * one.
+ */
 export function readingOf(typed: string): number | null {
   const text = typed.replace(/[\s\u00a0]/g, "").replace(",", ".");
   if (!text) return null;
@@ -19,7 +28,9 @@ export function readingOf(typed: string): number | null {
 
 /** One check's refusal beside that check: the API names the reading as `databaseSizeMb`, the form as `size-KIND`. */
 export function checkErrors(kind: VisitCheckKind, errors: readonly FormError[]): FormError[] {
-  return errors.map((error) => (error.field === "databaseSizeMb" ? formError(sizeField(kind), error.code, "visitForm.error.size") : error));
+  return errors.map((error) =>
+    error.field === "databaseSizeMb" ? formError(sizeField(kind), error.code, "visitForm.error.size") : error,
+  );
 }
 
 /**
@@ -29,9 +40,15 @@ export function checkErrors(kind: VisitCheckKind, errors: readonly FormError[]):
  */
 export function completionErrors(errors: readonly FormError[]): FormError[] {
   return errors.flatMap((error) => {
-    if (error.field === "checks") return [error, ...(error.rest ?? []).map((kind) => formError(resultField(kind), error.code, "visitForm.error.resultMissing"))];
-    if (error.field === "signature") return [{ ...error, field: error.rest?.[0] === "signedByName" ? "signedByName" : "signature" }];
-    if (error.field === "databaseSizeMb") return [formError(sizeField("DATABASE_SIZE"), error.code, "visitForm.error.size")];
+    if (error.field === "checks")
+      return [
+        error,
+        ...(error.rest ?? []).map((kind) => formError(resultField(kind), error.code, "visitForm.error.resultMissing")),
+      ];
+    if (error.field === "signature")
+      return [{ ...error, field: error.rest?.[0] === "signedByName" ? "signedByName" : "signature" }];
+    if (error.field === "databaseSizeMb")
+      return [formError(sizeField("DATABASE_SIZE"), error.code, "visitForm.error.size")];
     return [error];
   });
 }

@@ -4,13 +4,27 @@ import { redirect, useLoaderData, useRouteError } from "@remix-run/react";
 import { useEffect, useRef, useState, type ReactNode } from "react";
 import { ErrorPanel } from "~/components/error-panel";
 import { IntentButton, IntentForm, SuccessNotice, useFormResult, type FieldKit } from "~/components/intent-form";
-import { CompleteServiceVisitFromFormDocument, RecordVisitCheckFromFormDocument, VisitProtocolFormDocument, type CheckResult, type VisitCheckKind } from "~/graphql/graphql";
+import {
+  CompleteServiceVisitFromFormDocument,
+  RecordVisitCheckFromFormDocument,
+  VisitProtocolFormDocument,
+  type CheckResult,
+  type VisitCheckKind,
+} from "~/graphql/graphql";
 import { pageTitle } from "~/i18n/meta";
 import { useLang, useT } from "~/i18n/use-t";
 import { apiFor } from "~/lib/api.server";
 import { formError, formErrors, type FormError, type FormResult } from "~/lib/form-result";
 import { intentOf } from "~/lib/intent.server";
-import { checkErrors, completionErrors, noteField, protocolFields, readingOf, resultField, sizeField } from "./protocol-errors";
+import {
+  checkErrors,
+  completionErrors,
+  noteField,
+  protocolFields,
+  readingOf,
+  resultField,
+  sizeField,
+} from "./protocol-errors";
 
 export const meta: MetaFunction = ({ matches }) => [{ title: pageTitle(matches, "visitForm.title") }];
 
@@ -27,14 +41,21 @@ const RESULTS: CheckResult[] = ["OK", "NEEDS_ACTION", "NOT_APPLICABLE"];
 const INTENTS = ["save", "complete"] as const;
 type Intent = (typeof INTENTS)[number];
 
-/** Records every check with a result, then (when completing) completes the visit with the signature drawn on the pad (if any). */
+/**
+ * Records every check with a result, then (when completing) completes the visit with the signature drawn on the pad (if
+ * any).
+ */
 export async function action({ request, params }: ActionFunctionArgs): Promise<FormResult<Intent>> {
   const { api } = await apiFor(request);
   const form = await request.formData();
   const intent = intentOf(form, INTENTS);
   const visitId = params.id ?? "";
   const text = (name: string) => String(form.get(name) ?? "");
-  const values = Object.fromEntries([...form.entries()].filter(([name, value]) => typeof value === "string" && name !== "signature" && name !== "intent").map(([name, value]) => [name, String(value)]));
+  const values = Object.fromEntries(
+    [...form.entries()]
+      .filter(([name, value]) => typeof value === "string" && name !== "signature" && name !== "intent")
+      .map(([name, value]) => [name, String(value)]),
+  );
   const errors: FormError[] = [];
   for (const kind of form.getAll("kind").map(String) as VisitCheckKind[]) {
     const result = text(resultField(kind)) as CheckResult;
@@ -44,15 +65,25 @@ export async function action({ request, params }: ActionFunctionArgs): Promise<F
       errors.push(formError(sizeField(kind), "INVALID_INPUT", "visitForm.error.size"));
       continue;
     }
-    const r = await api.mutate(RecordVisitCheckFromFormDocument, { input: { visitId, kind, result, note: text(noteField(kind)), databaseSizeMb: reading } });
+    const r = await api.mutate(RecordVisitCheckFromFormDocument, {
+      input: { visitId, kind, result, note: text(noteField(kind)), databaseSizeMb: reading },
+    });
     errors.push(...checkErrors(kind, formErrors(r.recordVisitCheck.userErrors)));
   }
   if (errors.length === 0 && intent === "complete") {
     const image = text("signature");
     const name = text("signedByName").trim();
     // A drawn signature without a name would be left out without a word.
-    if (image && !name) return { intent, ok: false, errors: [formError("signedByName", "REQUIRED", "visitForm.error.signerMissing")], values };
-    const r = await api.mutate(CompleteServiceVisitFromFormDocument, { input: { visitId, signature: image && name ? { signedByName: name, imageDataUrl: image } : null } });
+    if (image && !name)
+      return {
+        intent,
+        ok: false,
+        errors: [formError("signedByName", "REQUIRED", "visitForm.error.signerMissing")],
+        values,
+      };
+    const r = await api.mutate(CompleteServiceVisitFromFormDocument, {
+      input: { visitId, signature: image && name ? { signedByName: name, imageDataUrl: image } : null },
+    });
     errors.push(...completionErrors(formErrors(r.completeServiceVisit.userErrors)));
     if (errors.length === 0) throw redirect(`/visits/${encodeURIComponent(visitId)}`);
   }
@@ -110,7 +141,22 @@ function SignaturePad({ label, clearLabel, error }: { label: string; clearLabel:
   return (
     <div className="signature-pad">
       <p id="signature-label">{label}</p>
-      <canvas ref={canvas} width={600} height={200} aria-labelledby="signature-label" data-testid="signature-pad" style={{ width: "100%", maxWidth: 600, height: 200, border: "2px solid #94a3b8", borderRadius: 8, background: "#fff", touchAction: "none" }} />
+      <canvas
+        ref={canvas}
+        width={600}
+        height={200}
+        aria-labelledby="signature-label"
+        data-testid="signature-pad"
+        style={{
+          width: "100%",
+          maxWidth: 600,
+          height: 200,
+          border: "2px solid #94a3b8",
+          borderRadius: 8,
+          background: "#fff",
+          touchAction: "none",
+        }}
+      />
       <input type="hidden" name="signature" value={data} />
       {error}
       <button type="button" className="button button-secondary" onClick={clear} style={{ minHeight: 48 }}>
@@ -126,7 +172,9 @@ type Check = Visit["checks"][number];
 const BIG_INPUT = { display: "block", minHeight: 48, fontSize: "1.1rem", width: "100%" } as const;
 const LEGEND = { fontSize: "1.15rem", fontWeight: 600 } as const;
 
-/** One check: its result (a large radio per answer), the hardware found, the size reading, a note; errors under each. */
+/**
+ * One check: its result (a large radio per answer), the hardware found, the size reading, a note; errors under each.
+ */
 function CheckFieldset({ check: c, visit, kit }: { check: Check; visit: Visit; kit: FieldKit }) {
   const t = useT();
   const lang = useLang();
@@ -135,10 +183,32 @@ function CheckFieldset({ check: c, visit, kit }: { check: Check; visit: Visit; k
     <fieldset style={{ marginBottom: 24, padding: 16 }}>
       <legend style={LEGEND}>{lang === "en" ? c.titleEn : c.titleSv}</legend>
       <input type="hidden" name="kind" value={c.kind} />
-      <div role="radiogroup" aria-invalid={result["aria-invalid"]} aria-describedby={result["aria-describedby"]} style={{ display: "flex", flexWrap: "wrap", gap: 8 }}>
+      <div
+        role="radiogroup"
+        aria-invalid={result["aria-invalid"]}
+        aria-describedby={result["aria-describedby"]}
+        style={{ display: "flex", flexWrap: "wrap", gap: 8 }}
+      >
         {RESULTS.map((r) => (
-          <label key={r} style={{ display: "inline-flex", alignItems: "center", gap: 8, minHeight: 48, padding: "0 16px", border: "1px solid #cbd5e1", borderRadius: 8 }}>
-            <input type="radio" name={result.name} value={r} defaultChecked={c.result === r} style={{ width: 24, height: 24 }} />
+          <label
+            key={r}
+            style={{
+              display: "inline-flex",
+              alignItems: "center",
+              gap: 8,
+              minHeight: 48,
+              padding: "0 16px",
+              border: "1px solid #cbd5e1",
+              borderRadius: 8,
+            }}
+          >
+            <input
+              type="radio"
+              name={result.name}
+              value={r}
+              defaultChecked={c.result === r}
+              style={{ width: 24, height: 24 }}
+            />
             {t(`visit.result.${r}`)}
           </label>
         ))}
@@ -148,7 +218,8 @@ function CheckFieldset({ check: c, visit, kit }: { check: Check; visit: Visit; k
         <ul className="small">
           {visit.hardwarePrefill.map((v) => (
             <li key={v.product}>
-              {t(`product.${v.product}`)}: {v.installed ?? "–"} / {v.latest ?? "–"} {v.outdated ? `(${t("visitForm.outdated")})` : ""}
+              {t(`product.${v.product}`)}: {v.installed ?? "–"} / {v.latest ?? "–"}{" "}
+              {v.outdated ? `(${t("visitForm.outdated")})` : ""}
             </li>
           ))}
         </ul>
@@ -156,13 +227,23 @@ function CheckFieldset({ check: c, visit, kit }: { check: Check; visit: Visit; k
       {c.kind === "DATABASE_SIZE" ? (
         <div style={{ marginTop: 12 }}>
           <label htmlFor={kit.props(sizeField(c.kind)).id}>{t("visitForm.sizeMb")}</label>
-          <input {...kit.props(sizeField(c.kind))} inputMode="decimal" defaultValue={c.databaseSizeMb ?? ""} style={{ ...BIG_INPUT, maxWidth: 240 }} />
+          <input
+            {...kit.props(sizeField(c.kind))}
+            inputMode="decimal"
+            defaultValue={c.databaseSizeMb ?? ""}
+            style={{ ...BIG_INPUT, maxWidth: 240 }}
+          />
           {kit.error(sizeField(c.kind))}
         </div>
       ) : null}
       <div style={{ marginTop: 12 }}>
         <label htmlFor={kit.props(noteField(c.kind)).id}>{t("visit.note")}</label>
-        <textarea {...kit.props(noteField(c.kind))} defaultValue={c.note} rows={3} style={{ display: "block", width: "100%", fontSize: "1.05rem" }} />
+        <textarea
+          {...kit.props(noteField(c.kind))}
+          defaultValue={c.note}
+          rows={3}
+          style={{ display: "block", width: "100%", fontSize: "1.05rem" }}
+        />
         {kit.error(noteField(c.kind))}
       </div>
     </fieldset>
@@ -226,7 +307,13 @@ export default function VisitProtocolFormPage() {
       </div>
       <SuccessNotice intents={INTENTS} />
       <div ref={area} style={{ maxWidth: 720 }}>
-        <IntentForm intent="complete" also={["save"]} fields={protocolFields(visit.checks.map((c) => c.kind))} className="visit-form" aria-label={t("visitForm.title")}>
+        <IntentForm
+          intent="complete"
+          also={["save"]}
+          fields={protocolFields(visit.checks.map((c) => c.kind))}
+          className="visit-form"
+          aria-label={t("visitForm.title")}
+        >
           {(kit) => (
             <>
               {visit.checks.map((c) => (
@@ -239,7 +326,11 @@ export default function VisitProtocolFormPage() {
                   <input {...kit.props("signedByName")} autoComplete="off" style={BIG_INPUT} />
                   {kit.error("signedByName")}
                 </div>
-                <SignaturePad label={t("visitForm.signHere")} clearLabel={t("visitForm.clearSignature")} error={kit.error("signature")} />
+                <SignaturePad
+                  label={t("visitForm.signHere")}
+                  clearLabel={t("visitForm.clearSignature")}
+                  error={kit.error("signature")}
+                />
               </fieldset>
               <div className="visit-form-actions">
                 <IntentButton intent="save" busy={t("visitForm.saving")} className="button button-secondary">

@@ -18,12 +18,20 @@ type Shown = (typeof STATES)[number] | "all";
 /** The visit calendar: every visit the viewer's agreements have (support staff: all), by state. */
 export async function loader({ request }: LoaderFunctionArgs) {
   const url = new URL(request.url);
-  const state = (STATES as readonly string[]).includes(url.searchParams.get("state") ?? "") ? (url.searchParams.get("state") as Shown) : "all";
+  const state = (STATES as readonly string[]).includes(url.searchParams.get("state") ?? "")
+    ? (url.searchParams.get("state") as Shown)
+    : "all";
   const { api } = await apiFor(request);
   const page = pageFromUrl(url).variables;
   // Not booked yet, so no visit exists: the list is of the agreements whose annual visit is due.
-  if (state === "to-book") return { state, toBook: (await api.query(VisitsToBookDocument, page)).visitsToBook, visits: null };
-  const data = await api.query(VisitCalendarDocument, { overdue: state === "overdue", upcoming: state === "upcoming", done: state === "done", ...page });
+  if (state === "to-book")
+    return { state, toBook: (await api.query(VisitsToBookDocument, page)).visitsToBook, visits: null };
+  const data = await api.query(VisitCalendarDocument, {
+    overdue: state === "overdue",
+    upcoming: state === "upcoming",
+    done: state === "done",
+    ...page,
+  });
   return { state, visits: data.serviceVisits, toBook: null };
 }
 
@@ -37,7 +45,12 @@ export default function VisitCalendarPage() {
         <h1>{t("visits.title")}</h1>
         <nav aria-label={t("visits.filter")} className="filter-links">
           {(["all", ...STATES] as const).map((s) => (
-            <Link key={s} to={s === "all" ? "/visits" : `/visits?state=${s}`} className={`button button-small ${s === state ? "" : "button-secondary"}`} aria-current={s === state ? "page" : undefined}>
+            <Link
+              key={s}
+              to={s === "all" ? "/visits" : `/visits?state=${s}`}
+              className={`button button-small ${s === state ? "" : "button-secondary"}`}
+              aria-current={s === state ? "page" : undefined}
+            >
               {t(`visits.show.${s}`)}
             </Link>
           ))}

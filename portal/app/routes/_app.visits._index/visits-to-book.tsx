@@ -29,7 +29,9 @@ export function VisitsToBookTable({ visits }: { visits: VisitsToBookQuery["visit
               {rows.map((v) => (
                 <tr key={v.agreement.id} data-agreement={v.agreement.number}>
                   <th scope="row">
-                    <Link to={`/agreements/${encodeURIComponent(v.agreement.id)}#visits`}>{formatDay(lang, v.proposedOn)}</Link>
+                    <Link to={`/agreements/${encodeURIComponent(v.agreement.id)}#visits`}>
+                      {formatDay(lang, v.proposedOn)}
+                    </Link>
                   </th>
                   <td data-label={t("visits.agreement")}>
                     {v.agreement.number}
@@ -37,7 +39,9 @@ export function VisitsToBookTable({ visits }: { visits: VisitsToBookQuery["visit
                   </td>
                   <td data-label={t("visits.property")}>{v.agreement.properties.map((p) => p.name).join(", ")}</td>
                   <td data-label={t("visits.state")}>
-                    <span className={v.late ? "badge badge-redo" : "badge"}>{v.late ? t("visits.toBookLate") : t("visits.toBook")}</span>
+                    <span className={v.late ? "badge badge-redo" : "badge"}>
+                      {v.late ? t("visits.toBookLate") : t("visits.toBook")}
+                    </span>
                   </td>
                 </tr>
               ))}

@@ -29,7 +29,8 @@ export function PartnerWorklist({ plans, pageInfo, total, outdated, properties }
           plans.map((plan) => (
             <div key={plan.id} className="card section" data-agreement={plan.agreement.number}>
               <h3>
-                <Link to={`/agreements/${plan.agreement.id}/tailoring`}>{plan.agreement.number}</Link> · {plan.agreement.customer.name}
+                <Link to={`/agreements/${plan.agreement.id}/tailoring`}>{plan.agreement.number}</Link> ·{" "}
+                {plan.agreement.customer.name}
               </h3>
               <ul className="link-list">
                 {plan.items.map((item) => (
@@ -39,10 +40,24 @@ export function PartnerWorklist({ plans, pageInfo, total, outdated, properties }
                     </p>
                     {item.why ? <p className="muted small">{item.why}</p> : null}
                     {plan.viewerCanUpdatePartnerItems ? (
-                      <IntentForm intent="updateItem" target={item.id} hidden={{ expectedVersion: String(item.version) }} className="inline-form" aria-label={t("partner.items.formLabel", { title: item.title })}>
+                      <IntentForm
+                        intent="updateItem"
+                        target={item.id}
+                        hidden={{ expectedVersion: String(item.version) }}
+                        className="inline-form"
+                        aria-label={t("partner.items.formLabel", { title: item.title })}
+                      >
                         {(kit) => (
                           <>
-                            <SelectField kit={kit} name="status" label="partner.items.status" options={PARTNER_ITEM_STATUSES.map((s) => ({ value: s, label: t(`partner.status.${s}`) }))} />
+                            <SelectField
+                              kit={kit}
+                              name="status"
+                              label="partner.items.status"
+                              options={PARTNER_ITEM_STATUSES.map((s) => ({
+                                value: s,
+                                label: t(`partner.status.${s}`),
+                              }))}
+                            />
                             <IntentButton intent="updateItem" target={item.id} busy={t("admin.saving")}>
                               {t("partner.items.save")}
                             </IntentButton>
@@ -99,9 +114,21 @@ export function PartnerWorklist({ plans, pageInfo, total, outdated, properties }
         <IntentForm intent="setInstalledVersion" fields={["propertyId", "product", "version"]} className="stack">
           {(kit) => (
             <>
-              <SelectField kit={kit} name="propertyId" label="partner.property" options={properties.map((p) => ({ value: p.id, label: `${p.name}, ${p.city}` }))} empty={t("admin.choose")} />
+              <SelectField
+                kit={kit}
+                name="propertyId"
+                label="partner.property"
+                options={properties.map((p) => ({ value: p.id, label: `${p.name}, ${p.city}` }))}
+                empty={t("admin.choose")}
+              />
               <SelectField kit={kit} name="product" label="partner.product" options={productOptions} />
-              <TextField kit={kit} name="version" label="partner.installed.version" hint="admin.release.versionHint" required />
+              <TextField
+                kit={kit}
+                name="version"
+                label="partner.installed.version"
+                hint="admin.release.versionHint"
+                required
+              />
               <IntentButton intent="setInstalledVersion" busy={t("admin.saving")}>
                 {t("partner.installed.save")}
               </IntentButton>

@@ -23,11 +23,16 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   const { api, session } = await apiFor(request);
   const viewer = await viewerOf(api, context);
   if (!viewer) return redirectToLogin(session);
-  if (viewer.organisation.kind === "PARTNER" && viewer.sections.includes("WORKLIST")) return partnerWorklist(api, page.variables);
+  if (viewer.organisation.kind === "PARTNER" && viewer.sections.includes("WORKLIST"))
+    return partnerWorklist(api, page.variables);
   // A seller's worklist is what waits on the vendor; a customer admin's is what waits on them.
   const party: Party | undefined = partyOf(viewer.user.role);
   if (!party) throw new Response("Forbidden", { status: 403 });
-  const data = await api.query(WorklistDocument, { waitingOn: party, withAgreements: party === "CUSTOMER", ...page.variables });
+  const data = await api.query(WorklistDocument, {
+    waitingOn: party,
+    withAgreements: party === "CUSTOMER",
+    ...page.variables,
+  });
   const agreements = (data.agreements?.edges ?? []).map((edge) => edge.node);
   return { kind: "TAILORINGS" as const, party, tailorings: data.tailorings, agreements };
 }
@@ -43,7 +48,11 @@ export default function WorklistPage() {
   return data.kind === "PARTNER" ? <PartnerWorklist {...data} /> : <TailoringWorklist {...data} />;
 }
 
-function TailoringWorklist({ party, tailorings, agreements }: Extract<ReturnType<typeof useLoaderData<typeof loader>>, { kind: "TAILORINGS" }>) {
+function TailoringWorklist({
+  party,
+  tailorings,
+  agreements,
+}: Extract<ReturnType<typeof useLoaderData<typeof loader>>, { kind: "TAILORINGS" }>) {
   const t = useT();
   const lang = useLang();
   const rows = tailorings.edges.map((edge) => edge.node);
@@ -56,7 +65,10 @@ function TailoringWorklist({ party, tailorings, agreements }: Extract<ReturnType
       <section aria-labelledby="waiting-title">
         <h2 id="waiting-title">{party === "VENDOR" ? t("worklist.waitingOnVendor") : t("worklist.waitingOnYou")}</h2>
         {rows.length === 0 ? (
-          <EmptyState title={t("worklist.empty")} hint={party === "VENDOR" ? t("worklist.emptyHintVendor") : t("worklist.emptyHintCustomer")} />
+          <EmptyState
+            title={t("worklist.empty")}
+            hint={party === "VENDOR" ? t("worklist.emptyHintVendor") : t("worklist.emptyHintCustomer")}
+          />
         ) : (
           <div className="table-wrap" tabIndex={0}>
             <table data-testid="worklist">
@@ -88,12 +100,18 @@ function TailoringWorklist({ party, tailorings, agreements }: Extract<ReturnType
                       <td>{row.agreement.customer.name}</td>
                       <td>
                         <StepLabel tailoring={row} />
-                        {row.stepsToRedo.includes(step) ? <span className="badge badge-redo">{t("tailoring.state.TO_REDO")}</span> : null}
+                        {row.stepsToRedo.includes(step) ? (
+                          <span className="badge badge-redo">{t("tailoring.state.TO_REDO")}</span>
+                        ) : null}
                       </td>
                       <td className="tabular">{formatDateTime(lang, since)}</td>
                       {party === "VENDOR" ? <td>{row.agreement.seller?.name ?? t("common.none")}</td> : null}
                       <td>
-                        <Link to={`/agreements/${row.agreement.id}/tailoring`} className="button button-secondary button-small" aria-label={t("worklist.openLabel", { number: row.agreement.number })}>
+                        <Link
+                          to={`/agreements/${row.agreement.id}/tailoring`}
+                          className="button button-secondary button-small"
+                          aria-label={t("worklist.openLabel", { number: row.agreement.number })}
+                        >
                           {t("worklist.open")}
                         </Link>
                       </td>
@@ -118,7 +136,9 @@ function TailoringWorklist({ party, tailorings, agreements }: Extract<ReturnType
               {agreements.map((agreement) => (
                 <li key={agreement.id} data-agreement={agreement.number}>
                   <Link to={`/agreements/${agreement.id}/tailoring`}>
-                    {agreement.tailoring ? t("worklist.showFor", { number: agreement.number }) : t("worklist.askFor", { number: agreement.number })}
+                    {agreement.tailoring
+                      ? t("worklist.showFor", { number: agreement.number })
+                      : t("worklist.askFor", { number: agreement.number })}
                   </Link>
                   <span className="muted small">
                     {" "}

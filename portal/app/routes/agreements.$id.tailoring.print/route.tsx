@@ -70,7 +70,11 @@ export default function TailoringPrintPage() {
         <dl className="facts">
           <dt>{t("tailoring.done.endOn")}</dt>
           <dd data-testid="print-end-date">
-            {plan.endOn ? formatDay(lang, plan.endOn) : plan.proposedEndOn ? t("print.proposedOnly", { date: formatDay(lang, plan.proposedEndOn) }) : t("common.none")}
+            {plan.endOn
+              ? formatDay(lang, plan.endOn)
+              : plan.proposedEndOn
+                ? t("print.proposedOnly", { date: formatDay(lang, plan.proposedEndOn) })
+                : t("common.none")}
           </dd>
           <dt>{t("print.agreedVendor")}</dt>
           <dd>{plan.vendorAgreedBy?.name ?? t("common.none")}</dd>
@@ -79,14 +83,21 @@ export default function TailoringPrintPage() {
           <dt>{t("print.confirmed")}</dt>
           <dd>
             {plan.prioritiesConfirmedAt && plan.prioritiesConfirmedBy
-              ? t("tailoring.whoWhen", { name: plan.prioritiesConfirmedBy.name, date: formatDateTime(lang, plan.prioritiesConfirmedAt) })
+              ? t("tailoring.whoWhen", {
+                  name: plan.prioritiesConfirmedBy.name,
+                  date: formatDateTime(lang, plan.prioritiesConfirmedAt),
+                })
               : t("common.none")}
           </dd>
           <dt>{t("print.progress")}</dt>
           <dd>{t("print.percent", { percent: plan.percentDone })}</dd>
         </dl>
       </section>
-      {plan.proposedServiceVisitOn ? <p className="print-visit">{t("tailoring.done.visit", { date: formatDay(lang, plan.proposedServiceVisitOn) })}</p> : null}
+      {plan.proposedServiceVisitOn ? (
+        <p className="print-visit">
+          {t("tailoring.done.visit", { date: formatDay(lang, plan.proposedServiceVisitOn) })}
+        </p>
+      ) : null}
 
       <ActionItemsTable
         className="print-table"
@@ -112,7 +123,9 @@ export default function TailoringPrintPage() {
           <p className="muted small">{t("print.forCustomer", { customer: agreement.customer.name })}</p>
         </div>
       </div>
-      <footer className="print-footer muted small">{t("print.printedAt", { date: formatDateTime(lang, printedAt) })}</footer>
+      <footer className="print-footer muted small">
+        {t("print.printedAt", { date: formatDateTime(lang, printedAt) })}
+      </footer>
     </main>
   );
 }

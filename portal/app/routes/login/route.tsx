@@ -43,7 +43,8 @@ export async function action({ request }: ActionFunctionArgs) {
   }
   const [userError] = login.userErrors;
   // The API answers one code for a wrong e-mail and a wrong password; so does the portal.
-  if (userError || !login.token) return { error: userErrorKey(userError?.code ?? "INVALID_CREDENTIALS"), email } satisfies LoginFailure;
+  if (userError || !login.token)
+    return { error: userErrorKey(userError?.code ?? "INVALID_CREDENTIALS"), email } satisfies LoginFailure;
 
   session.set("token", login.token);
   return redirect(safeRedirect(form.get("redirectTo")), { headers: { "Set-Cookie": await commitSession(session) } });
@@ -90,7 +91,15 @@ export default function LoginPage() {
             </div>
             <div className="field">
               <label htmlFor="password">{t("login.password")}</label>
-              <input ref={password} id="password" name="password" type="password" autoComplete="current-password" required aria-invalid={failure ? true : undefined} />
+              <input
+                ref={password}
+                id="password"
+                name="password"
+                type="password"
+                autoComplete="current-password"
+                required
+                aria-invalid={failure ? true : undefined}
+              />
             </div>
             <SubmitButton action="/login" busyLabel={t("login.submitting")} className="button button-wide">
               {t("login.submit")}

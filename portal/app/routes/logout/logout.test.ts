@@ -8,7 +8,9 @@ import { action, loader } from "./route";
 let answer: { status: number; body: unknown } = { status: 200, body: {} };
 const api = http.createServer((req, res) => {
   req.resume();
-  req.on("end", () => res.writeHead(answer.status, { "content-type": "application/json" }).end(JSON.stringify(answer.body)));
+  req.on("end", () =>
+    res.writeHead(answer.status, { "content-type": "application/json" }).end(JSON.stringify(answer.body)),
+  );
 });
 
 beforeAll(async () => {
@@ -43,7 +45,13 @@ async function logOut(cookie: string): Promise<unknown> {
 describe("log-out", () => {
   it("only asks on a GET, and forgets nothing", async () => {
     const cookie = await loggedInCookie();
-    expect(await loader({ request: new Request(`${PORTAL}/logout`, { headers: { Cookie: cookie } }), params: {}, context: {} })).toBeNull();
+    expect(
+      await loader({
+        request: new Request(`${PORTAL}/logout`, { headers: { Cookie: cookie } }),
+        params: {},
+        context: {},
+      }),
+    ).toBeNull();
   });
 
   it("forgets the token once the API has ended the session", async () => {
@@ -56,7 +64,10 @@ describe("log-out", () => {
   });
 
   it("forgets the token when the API says the session is already over", async () => {
-    answer = { status: 200, body: { data: null, errors: [{ message: "Not logged in.", extensions: { code: "UNAUTHENTICATED" } }] } };
+    answer = {
+      status: 200,
+      body: { data: null, errors: [{ message: "Not logged in.", extensions: { code: "UNAUTHENTICATED" } }] },
+    };
     const response = (await logOut(await loggedInCookie())) as Response;
     expect(response.headers.get("location")).toMatch(/^\/login/);
     expect(await tokenIn(response.headers.get("set-cookie"))).toBeUndefined();
@@ -64,7 +75,16 @@ describe("log-out", () => {
 
   for (const [why, failing] of [
     ["the API is unavailable", { status: 503, body: { errors: [{ message: "unavailable" }] } }],
-    ["the API throttles", { status: 200, body: { data: null, errors: [{ message: "slow down", extensions: { code: "TOO_MANY_REQUESTS", retryAfterSeconds: 30 } }] } }],
+    [
+      "the API throttles",
+      {
+        status: 200,
+        body: {
+          data: null,
+          errors: [{ message: "slow down", extensions: { code: "TOO_MANY_REQUESTS", retryAfterSeconds: 30 } }],
+        },
+      },
+    ],
   ] as const) {
     it(`keeps the user logged in, and says so, when ${why}: the API session would live on behind a forgotten cookie`, async () => {
       answer = failing;
