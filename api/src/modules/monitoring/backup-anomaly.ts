@@ -1,0 +1,61 @@
+/**
+ * A backup that finished "successfully" in a fraction of its usual time, or wrote a fraction of its
+ * usual size, has most likely backed up nothing (healthchecks #236, #994): the brochure promises
+ * "tydliga backup-rutiner", so such a run is a failure, with the reason in the customer's terms.
+ * Judged against the check's own recent history, the median of its last successful runs, so one
+ * odd night does not move the bar.
+ */
+export interface BackupRun {
+  durationMs: number;
+  sizeBytes: number;
+}
+
+export type BackupAnomalyCode = "BACKUP_FIGURES_MISSING" | "BACKUP_TOO_SMALL" | "BACKUP_TOO_FAST";
+
+export interface BackupAnomaly {
+  code: BackupAnomalyCode;
+  reason: string;
+}
+
+/** How many earlier successful runs are weighed, and how many it takes before a run can look odd. */
+export const BACKUP_HISTORY_RUNS = 10;
+export const BACKUP_HISTORY_NEEDED = 5;
+/** Below half the usual size, or a fifth of the usual time, a backup is suspect. */
+const SIZE_FLOOR = 0.5;
+const DURATION_FLOOR = 0.2;
+
+function median(values: number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  const mid = sorted.length >> 1;
+  return sorted.length % 2 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
+}
+
+/** Why this successful run is not a believable backup, or null; `history` is the earlier successful runs. */
+export function backupAnomaly(
+  run: { durationMs: number | null; sizeBytes: number | null },
+  history: readonly BackupRun[],
+): BackupAnomaly | null {
+  if (run.durationMs == null || run.sizeBytes == null) {
+    return {
+      code: "BACKUP_FIGURES_MISSING",
+      reason: "The backup reported success without its size and duration, so nothing shows it wrote a backup.",
+    };
+  }
+  const recent = history.slice(0, BACKUP_HISTORY_RUNS);
+  if (recent.length < BACKUP_HISTORY_NEEDED) return null;
+  const usualSize = median(recent.map((r) => r.sizeBytes));
+  if (run.sizeBytes < usualSize * SIZE_FLOOR) {
+    return {
+      code: "BACKUP_TOO_SMALL",
+      reason: `The backup was ${run.sizeBytes} bytes, under half its usual ${Math.round(usualSize)} bytes.`,
+    };
+  }
+  const usualDuration = median(recent.map((r) => r.durationMs));
+  if (run.durationMs < usualDuration * DURATION_FLOOR) {
+    return {
+      code: "BACKUP_TOO_FAST",
+      reason: `The backup took ${run.durationMs} ms, under a fifth of its usual ${Math.round(usualDuration)} ms.`,
+    };
+  }
+  return null;
+}
