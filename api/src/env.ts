@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { DEFAULT_API_TOKEN_CACHE_SECONDS } from "./modules/access/api-token-cache.js";
+import { DEFAULT_PING_LIMITS as PINGS } from "./modules/monitoring/ping-limits.js";
 import { DEFAULT_ATTACHMENT_LIMITS as ATTACHMENTS } from "./modules/support/attachment-limits.js";
 import { DEFAULT_PDF_RENDER_TIMEOUT_SECONDS } from "./modules/visits/protocol-pdf.js";
 import { DEFAULT_EXPIRING_WINDOW_DAYS } from "./shared/clock.js";
@@ -63,6 +64,11 @@ const schema = z.object({
    * Support case attachments: what one case, and one customer's cases that are not closed, may hold (MB of 1024 × 1024
    * bytes).
    */
+  /** Pings one check's key may send a minute, and one address, before 429 (docs/operations.md). */
+  PING_MAX_PER_KEY_PER_MINUTE: z.coerce.number().int().positive().default(PINGS.PING_MAX_PER_KEY_PER_MINUTE),
+  PING_MAX_PER_ADDRESS_PER_MINUTE: z.coerce.number().int().positive().default(PINGS.PING_MAX_PER_ADDRESS_PER_MINUTE),
+  /** Seconds between the monitoring sweeper's passes over due checks. */
+  MONITORING_SWEEP_SECONDS: z.coerce.number().int().min(1).max(300).default(10),
   ATTACHMENT_MAX_FILES_PER_CASE: z.coerce.number().int().positive().default(ATTACHMENTS.ATTACHMENT_MAX_FILES_PER_CASE),
   ATTACHMENT_MAX_MB_PER_CASE: z.coerce.number().int().positive().default(ATTACHMENTS.ATTACHMENT_MAX_MB_PER_CASE),
   ATTACHMENT_MAX_FILES_PER_CUSTOMER: z.coerce

@@ -2,6 +2,7 @@ import "reflect-metadata";
 import { isDriverSocketRace, openDatabase } from "./db/client.js";
 import { env, InvalidSettingsError } from "./env.js";
 import { createLogger } from "./logger.js";
+import { startCheckSweeper } from "./modules/monitoring/index.js";
 import { createOutboxSender } from "./modules/notifications/outbox-sender.js";
 import { startVisitReminders } from "./modules/visits/visit-reminders.js";
 import { ensureAdmin } from "./seed/bootstrap.js";
@@ -77,6 +78,11 @@ async function main() {
   });
   await outbox.start();
   const reminders = startVisitReminders(database.db, logger);
+  const sweeper = startCheckSweeper({
+    db: database.db,
+    logger,
+    intervalMs: settings.MONITORING_SWEEP_SECONDS * 1000,
+  });
 
   let stopping = false;
   stop = async (reason: string, code: number) => {
@@ -87,6 +93,7 @@ async function main() {
     setTimeout(() => process.exit(code), 5_000).unref();
     await outbox.stop();
     reminders.stop();
+    await sweeper.stop();
     await server.stop().catch((e) => logger.warn({ err: e }, "server did not stop cleanly"));
     await database.close().catch((e) => logger.warn({ err: e }, "database did not close cleanly"));
     process.exit(code);

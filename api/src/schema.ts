@@ -38,6 +38,11 @@ import {
   TierResolver,
   UserResolver,
 } from "./modules/parties/party.resolver.js";
+import {
+  AgreementMonitoringResolver,
+  MonitoringCheckResolver,
+  PropertyMonitoringResolver,
+} from "./modules/monitoring/monitoring.resolver.js";
 import { SearchResolver } from "./modules/search/search.resolver.js";
 import { PricingResolver } from "./modules/pricing/pricing.resolver.js";
 import { OutboxResolver } from "./modules/notifications/outbox.resolver.js";
@@ -47,6 +52,9 @@ import { validateArgument } from "./shared/validation.js";
 
 const resolvers = [
   NodeResolver,
+  MonitoringCheckResolver,
+  PropertyMonitoringResolver,
+  AgreementMonitoringResolver,
   AccessResolver,
   ApiTokenResolver,
   OrganisationResolver,

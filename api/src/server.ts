@@ -16,6 +16,7 @@ import type { Logger } from "./logger.js";
 import { authenticate } from "./modules/access/access.service.js";
 import { apiTokenCache, DEFAULT_API_TOKEN_CACHE_SECONDS } from "./modules/access/api-token-cache.js";
 import { LoginThrottle, TooManyLoginAttempts } from "./modules/access/login-throttle.js";
+import { DEFAULT_PING_LIMITS, pingRoute, type PingLimitSettings } from "./modules/monitoring/index.js";
 import { attachmentDownload } from "./modules/support/attachment-download.js";
 import { ATTACHMENT_DOWNLOAD_PATH } from "./modules/support/attachment-download-url.js";
 import { createAttachmentLimits, type AttachmentLimitSettings } from "./modules/support/attachment-limits.js";
@@ -43,7 +44,8 @@ type ServerEnv = Pick<
       | "PDF_RENDER_TIMEOUT_SECONDS"
     >
   > &
-  Partial<AttachmentLimitSettings>;
+  Partial<AttachmentLimitSettings> &
+  Partial<PingLimitSettings>;
 
 const KNOWN_CODES = new Set([
   "FORBIDDEN",
@@ -161,6 +163,16 @@ function requestPlugin(): ApolloServerPlugin<Context> {
   };
 }
 
+/** The ping limits the settings give, without the unset ones (tests pass a partial env). */
+function definedOnly(env: Partial<PingLimitSettings>): Partial<PingLimitSettings> {
+  return Object.fromEntries(
+    Object.entries({
+      PING_MAX_PER_KEY_PER_MINUTE: env.PING_MAX_PER_KEY_PER_MINUTE,
+      PING_MAX_PER_ADDRESS_PER_MINUTE: env.PING_MAX_PER_ADDRESS_PER_MINUTE,
+    }).filter(([, v]) => v !== undefined),
+  );
+}
+
 export interface TryggServer {
   url: string;
   port: number;
@@ -253,6 +265,9 @@ export async function startServer(opts: {
 
   // Attachment bytes leave here, streamed, not base64 inside GraphQL answers (decision 37).
   app.get(`${ATTACHMENT_DOWNLOAD_PATH}/:id`, attachmentDownload(database.db));
+
+  // Installations check in over plain HTTP, as a cron line can (issue 20); answers in plain text.
+  app.use(pingRoute(database.db, { ...DEFAULT_PING_LIMITS, ...definedOnly(env) }));
 
   app.use(
     "/graphql",

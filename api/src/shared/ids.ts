@@ -23,7 +23,9 @@ export type NodeTypeName =
   | "SupportCase"
   | "SupportCaseMessage"
   | "SupportCaseAttachment"
-  | "EmailMessage";
+  | "EmailMessage"
+  | "MonitoringCheck"
+  | "MonitoringIncident";
 
 export function toGlobalId(type: NodeTypeName, id: string): string {
   return Buffer.from(`${type}:${id}`, "utf8").toString("base64url");

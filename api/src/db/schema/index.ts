@@ -9,3 +9,4 @@ export * from "./notifications.js";
 export * from "./support.js";
 export * from "./visits.js";
 export * from "./pricing.js";
+export * from "./monitoring.js";

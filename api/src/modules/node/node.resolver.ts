@@ -18,6 +18,8 @@ import * as access from "../access/index.js";
 import { ApiToken } from "../access/index.js";
 import * as releases from "../releases/index.js";
 import { ProductRelease } from "../releases/index.js";
+import * as monitoring from "../monitoring/index.js";
+import { MonitoringCheck } from "../monitoring/index.js";
 import * as tailoring from "../tailoring/index.js";
 import { ActionItem, ActionPlan, Tailoring } from "../tailoring/index.js";
 import * as visits from "../visits/index.js";
@@ -110,6 +112,10 @@ export class NodeResolver {
       case "SupportCaseAttachment": {
         const a = await support.findAttachment(ctx.db, viewer, ref.id);
         return a && SupportCaseAttachment.from(a);
+      }
+      case "MonitoringCheck": {
+        const check = await monitoring.findCheck(ctx.db, viewer, ref.id);
+        return check && MonitoringCheck.from(check);
       }
       default:
         return null;

@@ -1,0 +1,79 @@
+import { and, asc, isNotNull, lt } from "drizzle-orm";
+import type { Db } from "../../db/client.js";
+import { monitoringChecks } from "../../db/schema/index.js";
+import type { Logger } from "../../logger.js";
+import { factsOf, storeStep } from "./check-records.js";
+import { catchUp } from "./check-state.js";
+import { followFlips } from "./check-incidents.js";
+
+/** Checks claimed per transaction: small enough to hold locks briefly, large enough to keep up with 100,000 checks. */
+export const SWEEP_BATCH = 500;
+
+/**
+ * One pass over the checks whose deadline has passed, batch by batch. Each batch is claimed with
+ * FOR UPDATE SKIP LOCKED, so any number of API processes sweep side by side without waiting on or
+ * repeating each other, and a check being pinged right now is left to its ping. Every deadline up to
+ * `now` is applied with its own moment (catchUp), so a sweeper back from an outage dates flips right.
+ */
+export async function sweepDueChecks(
+  db: Db,
+  now: Date,
+  batch = SWEEP_BATCH,
+): Promise<{ checks: number; flips: number }> {
+  let checks = 0;
+  let flips = 0;
+  for (;;) {
+    const done = await db.transaction(async (tx) => {
+      const due = await tx
+        .select()
+        .from(monitoringChecks)
+        .where(and(isNotNull(monitoringChecks.alertAfter), lt(monitoringChecks.alertAfter, now)))
+        .orderBy(asc(monitoringChecks.alertAfter))
+        .limit(batch)
+        .for("update", { skipLocked: true });
+      for (const row of due) {
+        const stored = await storeStep(tx, row, catchUp(factsOf(row), now), now);
+        await followFlips(tx, stored.row, stored.flips);
+        flips += stored.flips.length;
+      }
+      checks += due.length;
+      return due.length < batch;
+    });
+    if (done) return { checks, flips };
+  }
+}
+
+/**
+ * The sweeper loop in the API process. A failed pass (the database away) is logged and the next
+ * one tried after the interval: the loop never ends the process and never runs two passes at once.
+ */
+export function startCheckSweeper(opts: { db: Db; logger: Logger; intervalMs?: number; now?: () => Date }) {
+  const { db, logger } = opts;
+  const intervalMs = opts.intervalMs ?? 10_000;
+  const now = opts.now ?? (() => new Date());
+  let timer: NodeJS.Timeout | null = null;
+  let running: Promise<void> | null = null;
+  let stopped = false;
+  const pass = async () => {
+    try {
+      const r = await sweepDueChecks(db, now());
+      if (r.flips) logger.info(r, "monitoring checks swept");
+    } catch (e) {
+      logger.warn({ err: e }, "monitoring sweep failed; trying again");
+    }
+  };
+  const tick = () => {
+    running = pass().finally(() => {
+      running = null;
+      if (!stopped) timer = setTimeout(tick, intervalMs).unref();
+    });
+  };
+  tick();
+  return {
+    async stop() {
+      stopped = true;
+      if (timer) clearTimeout(timer);
+      await running;
+    },
+  };
+}

@@ -1,0 +1,25 @@
+import type { Role } from "../../shared/viewer.js";
+
+/** Who sees an installation's checks: anyone who sees the property (the tenant scope decides which). */
+export const CHECK_VIEWERS = [
+  "ADMIN",
+  "SELLER",
+  "SUPPORT",
+  "PARTNER_ADMIN",
+  "PARTNER_STAFF",
+  "CUSTOMER_ADMIN",
+  "CUSTOMER_MEMBER",
+] as const satisfies readonly Role[];
+/**
+ * Who sets up, changes, pauses checks and rotates their keys: support, the installing partner, and
+ * the customer's admin for their own installation (a key is a secret of the installation).
+ */
+export const CHECK_MANAGERS = [
+  "ADMIN",
+  "SUPPORT",
+  "PARTNER_ADMIN",
+  "PARTNER_STAFF",
+  "CUSTOMER_ADMIN",
+] as const satisfies readonly Role[];
+/** The monitoring board across customers is support's. */
+export const BOARD_VIEWERS = ["ADMIN", "SUPPORT"] as const satisfies readonly Role[];

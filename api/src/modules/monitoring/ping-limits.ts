@@ -1,0 +1,53 @@
+import { RateLimiterDrizzle, RateLimiterRes } from "rate-limiter-flexible";
+import type { Db } from "../../db/client.js";
+import { monitoringPingCounters } from "../../db/schema/index.js";
+
+export interface PingLimitSettings {
+  PING_MAX_PER_KEY_PER_MINUTE: number;
+  PING_MAX_PER_ADDRESS_PER_MINUTE: number;
+}
+
+export const DEFAULT_PING_LIMITS: PingLimitSettings = {
+  // A job pings start and end, a heartbeat once a minute at most: 30 a minute is a script gone wrong.
+  PING_MAX_PER_KEY_PER_MINUTE: 30,
+  // One address may be a whole housing company's installations behind one router.
+  PING_MAX_PER_ADDRESS_PER_MINUTE: 600,
+};
+
+/**
+ * Floods are refused per key and per address, counted in the database (every API process sees the
+ * same count), each in its own bucket, so one runaway key or address is turned away while every
+ * other keeps its pings. Once a bucket is spent the refusal is answered from memory until the
+ * minute is over (inMemoryBlockOnConsumed), so a flood costs the database nothing more.
+ */
+export class PingLimits {
+  private readonly perKey: RateLimiterDrizzle;
+  private readonly perAddress: RateLimiterDrizzle;
+
+  constructor(db: Db, settings: PingLimitSettings) {
+    const store = (keyPrefix: string, points: number) =>
+      new RateLimiterDrizzle({
+        storeClient: db,
+        schema: monitoringPingCounters,
+        keyPrefix,
+        points,
+        duration: 60,
+        inMemoryBlockOnConsumed: points,
+        clearExpiredByTimeout: true,
+      });
+    this.perKey = store("ping-key", settings.PING_MAX_PER_KEY_PER_MINUTE);
+    this.perAddress = store("ping-address", settings.PING_MAX_PER_ADDRESS_PER_MINUTE);
+  }
+
+  /** Seconds to wait when the address or the key (by its hash: the key itself is never stored) is over its limit. */
+  async refusal(address: string, keyHash: string): Promise<number | null> {
+    try {
+      await this.perAddress.consume(address);
+      await this.perKey.consume(keyHash);
+      return null;
+    } catch (e) {
+      if (!(e instanceof RateLimiterRes)) throw e;
+      return Math.max(1, Math.ceil(e.msBeforeNext / 1000));
+    }
+  }
+}
