@@ -1,3 +1,4 @@
+CREATE TYPE "public"."support_case_source" AS ENUM('PERSON', 'MONITORING');--> statement-breakpoint
 CREATE TYPE "public"."monitoring_check_kind" AS ENUM('HEARTBEAT', 'SCHEDULED_JOB', 'BACKUP_JOB');--> statement-breakpoint
 CREATE TYPE "public"."monitoring_check_state" AS ENUM('NEW', 'UP', 'LATE', 'DOWN', 'PAUSED');--> statement-breakpoint
 CREATE TYPE "public"."monitoring_incident_kind" AS ENUM('OUTAGE', 'BACKUP');--> statement-breakpoint
@@ -77,6 +78,9 @@ CREATE TABLE "monitoring_pings" (
 	CONSTRAINT "monitoring_pings_figures" CHECK ("monitoring_pings"."duration_ms" >= 0 and "monitoring_pings"."size_bytes" >= 0)
 );
 --> statement-breakpoint
+ALTER TABLE "support_case_messages" ALTER COLUMN "author_user_id" DROP NOT NULL;--> statement-breakpoint
+ALTER TABLE "support_cases" ALTER COLUMN "opened_by" DROP NOT NULL;--> statement-breakpoint
+ALTER TABLE "support_cases" ADD COLUMN "source" "support_case_source" DEFAULT 'PERSON' NOT NULL;--> statement-breakpoint
 ALTER TABLE "monitoring_checks" ADD CONSTRAINT "monitoring_checks_customer_id_organisations_id_fk" FOREIGN KEY ("customer_id") REFERENCES "public"."organisations"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "monitoring_checks" ADD CONSTRAINT "monitoring_checks_property_id_properties_id_fk" FOREIGN KEY ("property_id") REFERENCES "public"."properties"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "monitoring_checks" ADD CONSTRAINT "monitoring_checks_agreement_id_agreements_id_fk" FOREIGN KEY ("agreement_id") REFERENCES "public"."agreements"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint

@@ -93,6 +93,8 @@ export const supportCaseStatus = pgEnum("support_case_status", ["OPEN", "WAITING
 export const routedTo = pgEnum("routed_to", ["VENDOR", "PARTNER"]);
 export const supportPriority = pgEnum("support_priority", ["HIGH", "NORMAL"]);
 export const messageSide = pgEnum("support_message_side", ["CUSTOMER", "VENDOR", "PARTNER"]);
+/** Who opened a case: a person in the portal or the API, or Trygg's monitoring on an incident (issue 20). */
+export const supportCaseSource = pgEnum("support_case_source", ["PERSON", "MONITORING"]);
 
 /**
  * First-response targets as rows: whether a valid agreement covers the case, and its tier, give the
@@ -143,9 +145,9 @@ export const supportCases = pgTable(
     priority: supportPriority("priority").notNull(),
     responseTargetHours: real("response_target_hours").notNull(),
     openedAt: timestamp("opened_at", { withTimezone: true }).notNull(),
-    openedBy: uuid("opened_by")
-      .notNull()
-      .references(() => users.id),
+    /** Null when Trygg's monitoring opened the case (source MONITORING). */
+    openedBy: uuid("opened_by").references(() => users.id),
+    source: supportCaseSource("source").notNull().default("PERSON"),
     openedByOrganisationId: uuid("opened_by_organisation_id")
       .notNull()
       .references(() => organisations.id),
@@ -187,9 +189,8 @@ export const supportCaseMessages = pgTable(
     caseId: uuid("case_id")
       .notNull()
       .references(() => supportCases.id),
-    authorUserId: uuid("author_user_id")
-      .notNull()
-      .references(() => users.id),
+    /** Null for a note Trygg's monitoring wrote (a recovery). */
+    authorUserId: uuid("author_user_id").references(() => users.id),
     side: messageSide("side").notNull(),
     /** Staff-only: vendor staff see all internal notes; the routed partner only its own side's and hand-over notes. */
     internal: boolean("internal").notNull().default(false),

@@ -1,6 +1,7 @@
-import { and, eq, isNull } from "drizzle-orm";
+import { and, desc, eq, isNotNull, isNull } from "drizzle-orm";
 import type { Tx } from "../../db/client.js";
-import { monitoringIncidents } from "../../db/schema/index.js";
+import { monitoringIncidents, properties } from "../../db/schema/index.js";
+import { monitoringCaseIsOpen, noteOnMonitoringCase, openMonitoringCase } from "../support/index.js";
 import type { CheckRow } from "./check-records.js";
 import type { Flip } from "./check-state.js";
 
@@ -30,13 +31,21 @@ export async function followFlips(
         })
         .onConflictDoNothing()
         .returning();
-      if (opened) changes.push({ type: "OPENED", incident: opened });
+      if (opened) changes.push({ type: "OPENED", incident: await caseFor(tx, check, opened) });
     } else if (flip.from === "DOWN") {
       const [resolved] = await tx
         .update(monitoringIncidents)
         .set({ resolvedAt: flip.at })
         .where(and(eq(monitoringIncidents.checkId, check.id), isNull(monitoringIncidents.resolvedAt)))
         .returning();
+      if (resolved?.supportCaseId) {
+        await noteOnMonitoringCase(tx, {
+          caseId: resolved.supportCaseId,
+          body: `${check.name} svarar igen sedan ${swedishTime(flip.at)}; avbrottet varade ${minutes(resolved)}.`,
+          now: flip.at,
+          recovered: true,
+        });
+      }
       if (resolved) changes.push({ type: "RESOLVED", incident: resolved });
     }
   }
@@ -44,3 +53,65 @@ export async function followFlips(
 }
 
 export type IncidentChange = { type: "OPENED" | "RESOLVED"; incident: IncidentRow };
+
+const REASONS: Record<string, string> = {
+  MISSED: "har inte hörts av i tid",
+  FAILED: "rapporterade fel",
+  NEVER_FINISHED: "startade men blev aldrig klar",
+  BACKUP_ANOMALY: "rapporterade en backup som inte håller måttet",
+};
+
+function swedishTime(at: Date): string {
+  return at.toLocaleString("sv-SE", { timeZone: "Europe/Stockholm", dateStyle: "short", timeStyle: "short" });
+}
+
+function minutes(i: IncidentRow): string {
+  const m = Math.max(1, Math.round((i.resolvedAt!.getTime() - i.startedAt.getTime()) / 60_000));
+  return m < 120 ? `${m} min` : `${Math.round(m / 60)} h`;
+}
+
+/**
+ * The support case for a new incident: the one still open for an earlier outage of the same check
+ * (the new outage is added to it as a note), or a new one opened through the support module.
+ */
+async function caseFor(tx: Tx, check: CheckRow, incident: IncidentRow): Promise<IncidentRow> {
+  const [property] = await tx
+    .select({ name: properties.name })
+    .from(properties)
+    .where(eq(properties.id, check.propertyId));
+  const what = check.kind === "BACKUP_JOB" ? "Backup" : "Övervakning";
+  const why = REASONS[incident.reason ?? ""] ?? incident.reason ?? "gick ner";
+  const text = `${check.name} på ${property?.name ?? "fastigheten"} ${why} (${swedishTime(incident.startedAt)}).`;
+  const [earlier] = await tx
+    .select({ caseId: monitoringIncidents.supportCaseId })
+    .from(monitoringIncidents)
+    .where(and(eq(monitoringIncidents.checkId, check.id), isNotNull(monitoringIncidents.supportCaseId)))
+    .orderBy(desc(monitoringIncidents.startedAt))
+    .limit(1);
+  let caseId: string;
+  if (earlier?.caseId && (await monitoringCaseIsOpen(tx, earlier.caseId))) {
+    caseId = earlier.caseId;
+    await noteOnMonitoringCase(tx, {
+      caseId,
+      body: `Nytt avbrott: ${text}`,
+      now: incident.startedAt,
+      recovered: false,
+    });
+  } else {
+    caseId = (
+      await openMonitoringCase(tx, {
+        customerId: check.customerId,
+        propertyId: check.propertyId,
+        subject: `${what}: ${check.name} på ${property?.name ?? "fastigheten"} ${why}`,
+        description: `${text}\n\nÄrendet öppnades av Trygg:s övervakning. Kontrollens tidslinje och senaste signaler finns under fastighetens övervakning.`,
+        now: incident.startedAt,
+      })
+    ).id;
+  }
+  const [linked] = await tx
+    .update(monitoringIncidents)
+    .set({ supportCaseId: caseId })
+    .where(eq(monitoringIncidents.id, incident.id))
+    .returning();
+  return linked!;
+}

@@ -81,6 +81,8 @@ export async function tellTeamOfNewCase(db: DbOrTx, c: SupportCaseRow, customerN
 export async function tellOfReply(db: DbOrTx, c: SupportCaseRow, fromCustomer: boolean, body: string) {
   let recipients: string[];
   if (fromCustomer) recipients = await teamOf(db, c);
+  // A case monitoring opened has no person behind it: the customer's admins hear of it elsewhere (issue 20).
+  else if (!c.openedBy) recipients = [];
   else
     recipients = (await db.select({ email: users.email }).from(users).where(eq(users.id, c.openedBy))).map(
       (u) => u.email,

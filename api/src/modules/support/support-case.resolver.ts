@@ -211,7 +211,10 @@ export class SupportCaseResolver {
     return row && Property.from(row);
   }
 
-  @FieldResolver(() => SupportCaseActor, { description: "Who opened the case." })
+  @FieldResolver(() => SupportCaseActor, {
+    nullable: true,
+    description: "Who opened the case; null when Trygg's monitoring opened it on an incident (see `source`).",
+  })
   async openedBy(@Root() c: SupportCase, @Ctx() ctx: Context) {
     return actorOf(ctx, c.row.openedBy);
   }

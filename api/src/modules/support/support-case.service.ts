@@ -121,7 +121,7 @@ export function admitUploads(viewer: Viewer, limits: AttachmentLimits, list: Rea
   return limits.uploads.admit(viewer.userId, list.length, ["input", "attachments"]);
 }
 
-async function nextCaseNumber(tx: Tx, now: Date): Promise<string> {
+export async function nextCaseNumber(tx: Tx, now: Date): Promise<string> {
   const year = Number(todayInSweden(now).slice(0, 4));
   const [row] = await tx
     .insert(supportCaseNumberCounters)

@@ -5,6 +5,7 @@ import {
   messageSide,
   routedTo,
   supportCaseCategory,
+  supportCaseSource,
   supportCaseStatus,
   supportPriority,
 } from "../../db/schema/index.js";
@@ -18,6 +19,16 @@ import { attachmentDownloadUrl } from "./attachment-download-url.js";
 import { downloadFileName } from "./attachment-file-name.js";
 import { routingMessage, type RoutingReasonCode } from "./case-routing.js";
 import type { SupportAttachmentRow, SupportCaseRow, SupportMessageRow } from "./support-case.service.js";
+
+export const SupportCaseSource = graphqlEnum(supportCaseSource.enumValues, {
+  name: "SupportCaseSource",
+  description: "Who opened a case.",
+  valuesConfig: {
+    PERSON: { description: "A person, in the portal or through the API." },
+    MONITORING: { description: "Trygg's monitoring, when a check of the customer's installation went down." },
+  },
+});
+export type SupportCaseSource = (typeof SupportCaseSource)[keyof typeof SupportCaseSource];
 
 export const SupportCaseCategory = graphqlEnum(supportCaseCategory.enumValues, {
   name: "SupportCaseCategory",
@@ -213,6 +224,9 @@ export class SupportCase extends Node {
   @Field(() => SupportCaseCategory, { description: "What the case is about." })
   category!: SupportCaseCategory;
 
+  @Field(() => SupportCaseSource, { description: "Who opened it: a person, or Trygg's monitoring on an incident." })
+  source!: SupportCaseSource;
+
   @Field(() => String, { description: "Subject." })
   subject!: string;
 
@@ -260,6 +274,7 @@ export class SupportCase extends Node {
       id: toGlobalId("SupportCase", row.id),
       number: row.number,
       category: row.category as SupportCaseCategory,
+      source: row.source as SupportCaseSource,
       subject: row.subject,
       description: row.description,
       status: row.status as SupportCaseStatus,
