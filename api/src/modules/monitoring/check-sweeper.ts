@@ -5,6 +5,8 @@ import type { Logger } from "../../logger.js";
 import { factsOf, storeStep } from "./check-records.js";
 import { catchUp } from "./check-state.js";
 import { followFlips } from "./check-incidents.js";
+import { reconcileMonitoring } from "./monitoring-provisioning.js";
+import { todayInSweden } from "../../shared/dates.js";
 
 /** Checks claimed per transaction: small enough to hold locks briefly, large enough to keep up with 100,000 checks. */
 export const SWEEP_BATCH = 500;
@@ -47,16 +49,31 @@ export async function sweepDueChecks(
  * The sweeper loop in the API process. A failed pass (the database away) is logged and the next
  * one tried after the interval: the loop never ends the process and never runs two passes at once.
  */
-export function startCheckSweeper(opts: { db: Db; logger: Logger; intervalMs?: number; now?: () => Date }) {
+export function startCheckSweeper(opts: {
+  db: Db;
+  logger: Logger;
+  intervalMs?: number;
+  reconcileMs?: number;
+  now?: () => Date;
+}) {
   const { db, logger } = opts;
   const intervalMs = opts.intervalMs ?? 10_000;
+  // Cover changes by order, cancellation or the calendar: seen within a minute, not on every pass.
+  const reconcileMs = opts.reconcileMs ?? 60_000;
   const now = opts.now ?? (() => new Date());
+  let reconciledAt = 0;
   let timer: NodeJS.Timeout | null = null;
   let running: Promise<void> | null = null;
   let stopped = false;
   const pass = async () => {
     try {
-      const r = await sweepDueChecks(db, now());
+      const at = now();
+      if (at.getTime() - reconciledAt >= reconcileMs) {
+        const c = await reconcileMonitoring(db, at, todayInSweden(at));
+        reconciledAt = at.getTime();
+        if (c.provisioned || c.paused || c.resumed) logger.info(c, "monitoring checks reconciled with agreements");
+      }
+      const r = await sweepDueChecks(db, at);
       if (r.flips) logger.info(r, "monitoring checks swept");
     } catch (e) {
       logger.warn({ err: e }, "monitoring sweep failed; trying again");

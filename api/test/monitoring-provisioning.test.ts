@@ -1,0 +1,75 @@
+import postgres from "postgres";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { reconcileMonitoring, sweepDueChecks } from "../src/modules/monitoring/index.js";
+import { todayInSweden } from "../src/shared/dates.js";
+import { startTestApi, type TestApi } from "./support.js";
+
+let api: TestApi;
+let sql: postgres.Sql;
+let admin: string;
+
+const reconcile = () => reconcileMonitoring(api.database.db, new Date(), todayInSweden());
+
+async function checksOf(customer: string) {
+  return sql`select m.template, m.state, m.pause_cause from monitoring_checks m join organisations o on o.id = m.customer_id where o.name = ${customer} order by m.template, m.property_id`;
+}
+
+beforeAll(async () => {
+  api = await startTestApi();
+  const url = new URL(process.env.TEST_DATABASE_URL!);
+  url.pathname = `/${api.databaseName}`;
+  sql = postgres(url.toString(), { max: 1, onnotice: () => {} });
+  admin = await api.login("admin@aptus.demo");
+});
+afterAll(async () => {
+  await sql?.end();
+  await api?.close();
+});
+
+describe("checks follow the add-ons that pay for them", () => {
+  it("gives each property covered by monitoring or hosting the default checks, once", async () => {
+    expect((await reconcile()).provisioned).toBeGreaterThan(0);
+    const vastkust = await checksOf("Västkustens Fastigheter AB");
+    // Masthugget 4 and Majorna 12 are on the agreement; Kungsladugård 7 is not.
+    expect(vastkust.map((c) => c.template)).toEqual(
+      ["APTUSPORTAL_SITE", "HANTERA_DATABASE", "MULTI_ACCESS_SERVER", "NIGHTLY_BACKUP"].flatMap((t) => [t, t]),
+    );
+    expect(vastkust.every((c) => c.state === "NEW")).toBe(true);
+    expect(await checksOf("Brf Kastanjen")).toEqual([]);
+    expect(await reconcile()).toEqual({ provisioned: 0, paused: 0, resumed: 0 });
+  });
+
+  it("pauses them when the add-ons end, with no incident, and resumes them when monitoring is ordered again", async () => {
+    const r = await api.gql(
+      `{ agreements(first: 50) { edges { node { id customer { name } addOns { id kind endedOn } } } } }`,
+      {},
+      admin,
+    );
+    const vastkust = r.data.agreements.edges
+      .map((e: any) => e.node)
+      .find((a: any) => a.customer.name === "Västkustens Fastigheter AB" && a.addOns.length > 0);
+    for (const addOn of vastkust.addOns.filter((a: any) => !a.endedOn)) {
+      const c = await api.gql(
+        `mutation($i: CancelAddOnInput!) { cancelAddOn(input: $i) { userErrors { code } } }`,
+        { i: { addOnId: addOn.id } },
+        admin,
+      );
+      expect(c.data.cancelAddOn.userErrors).toEqual([]);
+    }
+    expect((await reconcile()).paused).toBe(8);
+    expect((await checksOf("Västkustens Fastigheter AB")).map((c) => [c.state, c.pause_cause])).toEqual(
+      Array(8).fill(["PAUSED", "NOT_COVERED"]),
+    );
+    // A paused check is never due and never opens an incident, however long it stays silent.
+    await sweepDueChecks(api.database.db, new Date(Date.now() + 30 * 86_400_000));
+    expect((await sql`select count(*)::int as n from monitoring_incidents`)[0]!.n).toBe(0);
+    const o = await api.gql(
+      `mutation($i: OrderAddOnInput!) { orderAddOn(input: $i) { userErrors { code } } }`,
+      { i: { agreementId: vastkust.id, kind: "MONITORING" } },
+      admin,
+    );
+    expect(o.data.orderAddOn.userErrors).toEqual([]);
+    expect((await reconcile()).resumed).toBe(8);
+    expect((await checksOf("Västkustens Fastigheter AB")).every((c) => c.state === "NEW" && !c.pause_cause)).toBe(true);
+  });
+});
