@@ -1243,6 +1243,7 @@ export type OrganisationPageQuery = { node:
     | { __typename: 'AuditEvent' }
     | { __typename: 'HanteraAccount' }
     | { __typename: 'LicenceRental' }
+    | { __typename: 'MonitoringCheck' }
     | { __typename: 'Organisation', id: string, name: string, kind: OrganisationKind, organisationNumber: string, createdAt: string }
     | { __typename: 'ProductRelease' }
     | { __typename: 'Property' }
@@ -1279,6 +1280,7 @@ export type PropertyPageQuery = { node:
     | { __typename: 'AuditEvent' }
     | { __typename: 'HanteraAccount' }
     | { __typename: 'LicenceRental' }
+    | { __typename: 'MonitoringCheck' }
     | { __typename: 'Organisation' }
     | { __typename: 'ProductRelease' }
     | { __typename: 'Property', id: string, name: string, streetAddress: string, postalCode: string, city: string, apartments: number, createdAt: string, customer: { id: string, name: string }, installer: { id: string, name: string } | null, installedVersions: Array<{ product: Product, version: string, latestVersion: string | null, outdated: boolean }> }
@@ -1325,11 +1327,12 @@ export type SupportCasePageQuery = { node:
     | { __typename: 'AuditEvent' }
     | { __typename: 'HanteraAccount' }
     | { __typename: 'LicenceRental' }
+    | { __typename: 'MonitoringCheck' }
     | { __typename: 'Organisation' }
     | { __typename: 'ProductRelease' }
     | { __typename: 'Property' }
     | { __typename: 'ServiceVisit' }
-    | { __typename: 'SupportCase', description: string, coveredByAgreement: boolean, supportOpensAt: string | null, openHoursUsed: number, id: string, number: string, subject: string, category: SupportCaseCategory, status: SupportCaseStatus, routedTo: RoutedTo, priority: SupportPriority, openedAt: string, responseDueAt: string | null, firstRespondedAt: string | null, openHoursLeft: number | null, responseTargetHours: number, nearDeadline: boolean, overdue: boolean, assigneeUser: { id: string } | null, routingReason: { code: string, message: string, messageSv: string }, openedBy: { name: string, organisationName: string }, attachments: Array<{ id: string, fileName: string, downloadFileName: string, contentType: string, sizeBytes: number }>, messages: Array<{ id: string, body: string, side: SupportMessageSide, internal: boolean, handover: boolean, createdAt: string, author: { name: string, organisationName: string } | null, attachments: Array<{ id: string, fileName: string, downloadFileName: string, contentType: string, sizeBytes: number }> }>, customer: { id: string, name: string }, partner: { id: string, name: string } | null, property: { id: string, name: string } | null, assignee: { name: string, organisationName: string } | null }
+    | { __typename: 'SupportCase', description: string, coveredByAgreement: boolean, supportOpensAt: string | null, openHoursUsed: number, id: string, number: string, subject: string, category: SupportCaseCategory, status: SupportCaseStatus, routedTo: RoutedTo, priority: SupportPriority, openedAt: string, responseDueAt: string | null, firstRespondedAt: string | null, openHoursLeft: number | null, responseTargetHours: number, nearDeadline: boolean, overdue: boolean, assigneeUser: { id: string } | null, routingReason: { code: string, message: string, messageSv: string }, openedBy: { name: string, organisationName: string } | null, attachments: Array<{ id: string, fileName: string, downloadFileName: string, contentType: string, sizeBytes: number }>, messages: Array<{ id: string, body: string, side: SupportMessageSide, internal: boolean, handover: boolean, createdAt: string, author: { name: string, organisationName: string } | null, attachments: Array<{ id: string, fileName: string, downloadFileName: string, contentType: string, sizeBytes: number }> }>, customer: { id: string, name: string }, partner: { id: string, name: string } | null, property: { id: string, name: string } | null, assignee: { name: string, organisationName: string } | null }
     | { __typename: 'SupportCaseAttachment' }
     | { __typename: 'SupportCaseMessage' }
     | { __typename: 'Tailoring' }
@@ -1401,6 +1404,7 @@ export type SupportAttachmentQuery = { node:
     | { __typename: 'AuditEvent' }
     | { __typename: 'HanteraAccount' }
     | { __typename: 'LicenceRental' }
+    | { __typename: 'MonitoringCheck' }
     | { __typename: 'Organisation' }
     | { __typename: 'ProductRelease' }
     | { __typename: 'Property' }
