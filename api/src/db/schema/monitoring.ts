@@ -62,7 +62,7 @@ export const monitoringChecks = pgTable(
     startedAt: timestamp("started_at", { withTimezone: true }),
     alertAfter: timestamp("alert_after", { withTimezone: true }),
     lastPingAt: timestamp("last_ping_at", { withTimezone: true }),
-    /** The first characters of the ping key, to tell keys apart; the key itself is shown once and only its hash kept. */
+    /** The ping key's first characters, to tell keys apart; the key is shown once and only its hash kept. */
     pingKeyPrefix: text("ping_key_prefix").notNull(),
     pingKeyHash: text("ping_key_hash").notNull(),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
@@ -90,7 +90,7 @@ export const monitoringChecks = pgTable(
   ],
 );
 
-/** Every signal an installation sent: the evidence on a case and the backups' history. Pruned by age (operations.md). */
+/** Every signal an installation sent: evidence on a case, the backups' history. Pruned by age (operations.md). */
 export const monitoringPings = pgTable(
   "monitoring_pings",
   {

@@ -154,9 +154,9 @@ function deadlinePassed(facts: CheckFacts, at: Date): CheckStep {
 }
 
 /**
- * Applies every deadline before `now` (a signal exactly at its deadline is on time), as a sweeper that was away (or slow) must: each flip keeps its
- * own moment. Bounded, so a one-minute heartbeat nobody swept for a year cannot hold the sweeper:
- * what is left stays due and the next sweep goes on.
+ * Applies every deadline before `now` (a signal exactly at its deadline is on time), as a sweeper
+ * that was away (or slow) must: each flip keeps its own moment. Bounded, so a one-minute heartbeat
+ * nobody swept for a year cannot hold the sweeper: what is left stays due and the next sweep goes on.
  */
 export function catchUp(facts: CheckFacts, now: Date, limit = 1_000): CheckStep {
   let current = facts;
