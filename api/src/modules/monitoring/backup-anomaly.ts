@@ -10,7 +10,7 @@ export interface BackupRun {
   sizeBytes: number;
 }
 
-export type BackupAnomalyCode = "BACKUP_FIGURES_MISSING" | "BACKUP_TOO_SMALL" | "BACKUP_TOO_FAST";
+type BackupAnomalyCode = "BACKUP_FIGURES_MISSING" | "BACKUP_TOO_SMALL" | "BACKUP_TOO_FAST";
 
 export interface BackupAnomaly {
   code: BackupAnomalyCode;
@@ -19,7 +19,7 @@ export interface BackupAnomaly {
 
 /** How many earlier successful runs are weighed, and how many it takes before a run can look odd. */
 export const BACKUP_HISTORY_RUNS = 10;
-export const BACKUP_HISTORY_NEEDED = 5;
+const BACKUP_HISTORY_NEEDED = 5;
 /** Below half the usual size, or a fifth of the usual time, a backup is suspect. */
 const SIZE_FLOOR = 0.5;
 const DURATION_FLOOR = 0.2;

@@ -5,7 +5,7 @@ import { monitoringCaseIsOpen, noteOnMonitoringCase, openMonitoringCase } from "
 import type { CheckRow } from "./check-records.js";
 import type { Flip } from "./check-state.js";
 
-export type IncidentRow = typeof monitoringIncidents.$inferSelect;
+type IncidentRow = typeof monitoringIncidents.$inferSelect;
 
 /**
  * What the stored flips mean for incidents: a flip into DOWN opens one (the open-incident key makes

@@ -7,7 +7,7 @@ import { eq } from "drizzle-orm";
 export type CheckRow = typeof monitoringChecks.$inferSelect;
 export type CheckKind = CheckRow["kind"];
 
-export function scheduleOf(row: Pick<CheckRow, "periodSeconds" | "cronExpression" | "timeZone">): CheckSchedule {
+function scheduleOf(row: Pick<CheckRow, "periodSeconds" | "cronExpression" | "timeZone">): CheckSchedule {
   return row.cronExpression
     ? { kind: "CRON", expression: row.cronExpression, timeZone: row.timeZone || DEFAULT_TIME_ZONE }
     : { kind: "PERIOD", periodSeconds: row.periodSeconds! };

@@ -9,7 +9,7 @@ import { nextExpected, type CheckSchedule } from "./check-schedule.js";
 export type CheckState = "NEW" | "UP" | "LATE" | "DOWN" | "PAUSED";
 
 /** Why a check failed: each reason reads differently on the case, and a backup's is its own incident kind. */
-export type FailureReason = "MISSED" | "FAILED" | "NEVER_FINISHED" | "BACKUP_ANOMALY";
+type FailureReason = "MISSED" | "FAILED" | "NEVER_FINISHED" | "BACKUP_ANOMALY";
 
 export interface CheckFacts {
   state: CheckState;

@@ -9,7 +9,7 @@ import { reconcileMonitoring } from "./monitoring-provisioning.js";
 import { todayInSweden } from "../../shared/dates.js";
 
 /** Checks claimed per transaction: small enough to hold locks briefly, large enough to keep up with 100,000 checks. */
-export const SWEEP_BATCH = 500;
+const SWEEP_BATCH = 500;
 
 /**
  * One pass over the checks whose deadline has passed, batch by batch. Each batch is claimed with

@@ -47,7 +47,7 @@ export interface CheckSettings {
 const DEFAULT_RUN_GRACE_SECONDS = 3600;
 
 /** The settings read and checked, or the userError saying which one is wrong. */
-export function readSettings(
+function readSettings(
   kind: CheckKind,
   s: CheckSettings,
   now: Date,

@@ -14,7 +14,7 @@ import { newPingKey } from "./ping-key.js";
  * the brochure names (Multi-access server, Hantera database, Aptusportal) report every five minutes,
  * and the nightly backup at 02:00 Swedish time. Rows, not branches: a new default is a line here.
  */
-export const DEFAULT_CHECKS = [
+const DEFAULT_CHECKS = [
   {
     template: "MULTI_ACCESS_SERVER",
     kind: "HEARTBEAT",

@@ -11,7 +11,7 @@ export type FlipRow = typeof monitoringFlips.$inferSelect;
 export type IncidentRow = typeof monitoringIncidents.$inferSelect;
 
 /** Checks of many properties or agreements at once, in the viewer's scope (the loaders' query). */
-export function checksWhere(db: DbOrTx, viewer: Viewer | null, where: SQL): Promise<CheckRow[]> {
+function checksWhere(db: DbOrTx, viewer: Viewer | null, where: SQL): Promise<CheckRow[]> {
   if (!viewer) return Promise.resolve([]);
   return db
     .select()

@@ -218,7 +218,7 @@ export const MonitoringPingConnection = ConnectionType(MonitoringPing, "Monitori
 export const MonitoringFlipConnection = ConnectionType(MonitoringFlip, "MonitoringFlip", "flip");
 
 @InputType({ description: "A check's name, schedule, graces and thresholds." })
-export class MonitoringCheckSettingsInput {
+class MonitoringCheckSettingsInput {
   @Field(() => String, { description: "Its name, e.g. Multi-access server." })
   name!: string;
 

@@ -6,7 +6,7 @@ import { receivePing, type PingInput } from "./ping-ingestion.js";
 import { PingLimits, type PingLimitSettings } from "./ping-limits.js";
 
 /** A log excerpt kept with a ping; more is refused (413) rather than cut, so the sender knows. */
-export const PING_BODY_LIMIT_BYTES = 10 * 1024;
+const PING_BODY_LIMIT_BYTES = 10 * 1024;
 /** A backup larger than 100 TB or longer than 30 days is a typo, not a backup. */
 const MAX_SIZE_BYTES = 100 * 1024 ** 4;
 const MAX_DURATION_MS = 30 * 24 * 3600 * 1000;
