@@ -1,7 +1,8 @@
 import postgres from "postgres";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { openDatabase } from "../src/db/client.js";
-import { sweepDueChecks } from "../src/modules/monitoring/index.js";
+import type { Logger } from "../src/logger.js";
+import { startCheckSweeper, sweepDueChecks } from "../src/modules/monitoring/index.js";
 import { startTestApi, type TestApi } from "./support.js";
 
 let api: TestApi;
@@ -224,6 +225,21 @@ describe("pings over HTTP", () => {
 });
 
 describe("the sweeper", () => {
+  it("keeps trying while the database is away, and stops when asked", async () => {
+    // Nothing listens on port 9: every pass fails to connect, as during an outage.
+    const away = await openDatabase({ url: "postgres://postgres@127.0.0.1:9/none" });
+    const warnings: string[] = [];
+    const logger = { warn: (_o: unknown, msg: string) => warnings.push(msg), info: () => {} } as unknown as Logger;
+    const sweeper = startCheckSweeper({ db: away.db, logger, intervalMs: 20 });
+    await expect.poll(() => warnings.length, { timeout: 15_000 }).toBeGreaterThanOrEqual(3);
+    await sweeper.stop();
+    const after = warnings.length;
+    await new Promise((r) => setTimeout(r, 100));
+    expect(warnings.length).toBe(after);
+    expect(new Set(warnings)).toEqual(new Set(["monitoring sweep failed; trying again"]));
+    await away.close().catch(() => {});
+  });
+
   it("writes each flip exactly once when two sweepers on their own connections race over the same checks", async () => {
     const ids: string[] = [];
     for (let i = 0; i < 40; i++) {
