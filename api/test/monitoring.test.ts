@@ -276,6 +276,14 @@ describe("the sweeper", () => {
         ["LATE", 40],
         ["DOWN", 40],
       ]);
+      // Support's board puts the DOWN checks first, across customers.
+      const board = await api.gql(
+        `{ monitoringBoard(first: 40) { totalCount edges { node { state } } } }`,
+        {},
+        token.tomas,
+      );
+      expect(board.data.monitoringBoard.totalCount).toBeGreaterThanOrEqual(40);
+      expect(new Set(board.data.monitoringBoard.edges.map((e: any) => e.node.state))).toEqual(new Set(["DOWN"]));
       const incidents =
         await sql`select count(*)::int as n from monitoring_incidents i join monitoring_checks c on c.id = i.check_id where c.name like 'Race %'`;
       expect(incidents[0]!.n).toBe(40);

@@ -1,9 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { reconcileMonitoring } from "../src/modules/monitoring/index.js";
+import { todayInSweden } from "../src/shared/dates.js";
 import { startTestApi, type TestApi } from "./support.js";
 
 /**
- * A relation never shows more than the direct query would: every field that returns a `User` or an
- * `Organisation` is found by introspection (so a new one is covered without touching this file),
+ * A relation never shows more than the direct query would: every field that returns a `User`, an
+ * `Organisation` or a `MonitoringCheck` is found by introspection (so a new one is covered without touching this file),
  * reached from the query root by the shortest path, and each id it answers must be answered by
  * `node(id)` for the same viewer too.
  */
@@ -21,7 +23,7 @@ const DEMO_LOGINS = [
   "bo@brflinne.demo",
   "britt@brfkastanjen.demo",
 ];
-const TARGETS = new Set(["User", "Organisation"]);
+const TARGETS = new Set(["User", "Organisation", "MonitoringCheck"]);
 /** Mutation payloads answer the caller's own new object; they are not reachable from a query. */
 const NOT_FROM_QUERIES = /Payload$/;
 
@@ -51,6 +53,8 @@ let admin: string;
 beforeAll(async () => {
   api = await startTestApi();
   admin = await api.login("admin@aptus.demo");
+  // The monitored demo properties get their default checks, as the sweeper's loop would give them.
+  await reconcileMonitoring(api.database.db, new Date(), todayInSweden());
   const r = await api.gql(
     `{ __schema { queryType { name } types { name kind fields { name args { name type { ...T } } type { ...T } } } } }
      fragment T on __Type { kind name ofType { kind name ofType { kind name ofType { kind name ofType { kind name } } } } }`,
@@ -163,7 +167,14 @@ describe("relations that return a user or an organisation", () => {
   it("are all reachable from a query, so the walk below covers every one", () => {
     const fields = relationFields();
     expect(fields.map((f) => `${f.type}.${f.field}`)).toEqual(
-      expect.arrayContaining(["Property.installer", "TailoringEvent.actor", "AuditEvent.actor", "Agreement.seller"]),
+      expect.arrayContaining([
+        "Property.installer",
+        "TailoringEvent.actor",
+        "AuditEvent.actor",
+        "Agreement.seller",
+        "Property.monitoringChecks",
+        "Agreement.monitoringChecks",
+      ]),
     );
     const unreachable = fields.filter((f) => !NOT_FROM_QUERIES.test(f.type) && pathsTo(f.type, 1).length === 0);
     expect(unreachable).toEqual([]);
