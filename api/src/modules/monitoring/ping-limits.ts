@@ -1,4 +1,4 @@
-import { RateLimiterDrizzle, RateLimiterRes } from "rate-limiter-flexible";
+import { RateLimiterDrizzle, RateLimiterMemory, RateLimiterRes } from "rate-limiter-flexible";
 import type { Db } from "../../db/client.js";
 import { monitoringPingCounters } from "../../db/schema/index.js";
 
@@ -15,14 +15,17 @@ export const DEFAULT_PING_LIMITS: PingLimitSettings = {
 };
 
 /**
- * Floods are refused per key and per address, counted in the database (every API process sees the
- * same count), each in its own bucket, so one runaway key or address is turned away while every
- * other keeps its pings. Once a bucket is spent the refusal is answered from memory until the
- * minute is over (inMemoryBlockOnConsumed), so a flood costs the database nothing more.
+ * Floods are refused per key and per address, each in its own bucket, so one runaway key or address
+ * is turned away while every other keeps its pings. The key's count is in the database (every API
+ * process sees the same count; once spent, the refusal is answered from memory until the minute is
+ * over, so a flood costs the database nothing more). The address's count is in each process's
+ * memory: in the database it is one row that every ping from a busy address (a housing company's
+ * router, a load test) would update, and those pings then wait on each other's row lock, which
+ * halved ingestion when measured. N processes therefore allow an address N times the limit.
  */
 export class PingLimits {
   private readonly perKey: RateLimiterDrizzle;
-  private readonly perAddress: RateLimiterDrizzle;
+  private readonly perAddress: RateLimiterMemory;
 
   constructor(db: Db, settings: PingLimitSettings) {
     const store = (keyPrefix: string, points: number) =>
@@ -36,7 +39,11 @@ export class PingLimits {
         clearExpiredByTimeout: true,
       });
     this.perKey = store("ping-key", settings.PING_MAX_PER_KEY_PER_MINUTE);
-    this.perAddress = store("ping-address", settings.PING_MAX_PER_ADDRESS_PER_MINUTE);
+    this.perAddress = new RateLimiterMemory({
+      keyPrefix: "ping-address",
+      points: settings.PING_MAX_PER_ADDRESS_PER_MINUTE,
+      duration: 60,
+    });
   }
 
   /** Seconds to wait when the address or the key (by its hash: the key itself is never stored) is over its limit. */
