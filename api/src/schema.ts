@@ -43,6 +43,7 @@ import {
   MonitoringCheckResolver,
   PropertyMonitoringResolver,
 } from "./modules/monitoring/monitoring.resolver.js";
+import { MonitoringCheckHistoryResolver } from "./modules/monitoring/check-history.resolver.js";
 import { SearchResolver } from "./modules/search/search.resolver.js";
 import { PricingResolver } from "./modules/pricing/pricing.resolver.js";
 import { OutboxResolver } from "./modules/notifications/outbox.resolver.js";
@@ -55,6 +56,7 @@ const resolvers = [
   MonitoringCheckResolver,
   PropertyMonitoringResolver,
   AgreementMonitoringResolver,
+  MonitoringCheckHistoryResolver,
   AccessResolver,
   ApiTokenResolver,
   OrganisationResolver,
