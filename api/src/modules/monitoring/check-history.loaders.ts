@@ -1,11 +1,10 @@
 import DataLoader from "dataloader";
 import type { Db } from "../../db/client.js";
-import { checkHistories, type CheckHistory } from "./check-history.queries.js";
+import { groupBy } from "../../shared/group-by.js";
+import { historyOf, historyRows, type CheckHistory } from "./check-history.queries.js";
 
-export interface HistoryKey {
-  checkId: string;
-  from: Date;
-}
+/** `<check id>|<window start in ms>`: the history of one check from one moment on. */
+export const historyKey = (checkId: string, from: Date) => `${checkId}|${+from}`;
 
 /**
  * Per-request loader of each check's flips since a window start and its state at that start: a page
@@ -13,19 +12,21 @@ export interface HistoryKey {
  */
 export function createCheckHistoryLoaders(db: Db) {
   return {
-    checkHistory: new DataLoader<HistoryKey, CheckHistory, string>(
-      async (keys) => {
-        const byFrom = new Map<number, string[]>();
-        for (const k of keys) byFrom.set(+k.from, [...(byFrom.get(+k.from) ?? []), k.checkId]);
-        const found = new Map<string, CheckHistory>();
-        for (const [from, ids] of byFrom) {
-          const histories = await checkHistories(db, ids, new Date(from));
-          for (const id of ids) found.set(`${id}|${from}`, histories.get(id)!);
-        }
-        return keys.map((k) => found.get(`${k.checkId}|${+k.from}`)!);
-      },
-      { cacheKeyFn: (k) => `${k.checkId}|${+k.from}` },
-    ),
+    checkHistory: new DataLoader<string, CheckHistory>(async (keys) => {
+      const fromOf = (key: string) => key.split("|")[1]!;
+      const froms = [...new Set(keys.map(fromOf))];
+      const perWindow = await Promise.all(
+        groupBy(froms, keys, fromOf).map(async (windowKeys, i) => {
+          const rows = await historyRows(
+            db,
+            windowKeys.map((k) => k.split("|")[0]!),
+            new Date(Number(froms[i])),
+          );
+          return rows.map((r) => ({ ...r, key: `${r.checkId}|${froms[i]}` }));
+        }),
+      );
+      return groupBy(keys, perWindow.flat(), (r) => r.key).map(historyOf);
+    }),
   };
 }
 

@@ -10,34 +10,44 @@ export interface CheckHistory {
   flips: FlipMoment[];
 }
 
-/** The flips of many checks after `from`, and each one's state at `from` (the flips index serves both). */
-export async function checkHistories(
-  db: DbOrTx,
-  checkIds: readonly string[],
-  from: Date,
-): Promise<Map<string, CheckHistory>> {
+/** A flip inside the window, or (`before`) the last one at or before its start. */
+export interface HistoryRow {
+  checkId: string;
+  toState: CheckState;
+  happenedAt: Date;
+  before: boolean;
+}
+
+/** The flips of many checks after `from`, and each one's last flip up to `from`; the flips' unique index serves both. */
+export async function historyRows(db: DbOrTx, checkIds: readonly string[], from: Date): Promise<HistoryRow[]> {
   const ids = [...checkIds];
+  const columns = {
+    checkId: monitoringFlips.checkId,
+    toState: monitoringFlips.toState,
+    happenedAt: monitoringFlips.happenedAt,
+  };
   const [before, inside] = await Promise.all([
     db
-      .selectDistinctOn([monitoringFlips.checkId], {
-        checkId: monitoringFlips.checkId,
-        toState: monitoringFlips.toState,
-      })
+      .selectDistinctOn([monitoringFlips.checkId], columns)
       .from(monitoringFlips)
       .where(and(inArray(monitoringFlips.checkId, ids), lte(monitoringFlips.happenedAt, from)))
       .orderBy(monitoringFlips.checkId, desc(monitoringFlips.happenedAt), desc(monitoringFlips.recordedAt)),
     db
-      .select({
-        checkId: monitoringFlips.checkId,
-        toState: monitoringFlips.toState,
-        happenedAt: monitoringFlips.happenedAt,
-      })
+      .select(columns)
       .from(monitoringFlips)
       .where(and(inArray(monitoringFlips.checkId, ids), gt(monitoringFlips.happenedAt, from)))
       .orderBy(asc(monitoringFlips.happenedAt), asc(monitoringFlips.recordedAt)),
   ]);
-  const out = new Map<string, CheckHistory>(ids.map((id) => [id, { stateBefore: "NEW", flips: [] }]));
-  for (const b of before) out.get(b.checkId)!.stateBefore = b.toState;
-  for (const f of inside) out.get(f.checkId)!.flips.push({ toState: f.toState, happenedAt: f.happenedAt });
-  return out;
+  return [...before.map((r) => ({ ...r, before: true })), ...inside.map((r) => ({ ...r, before: false }))];
+}
+
+/** One check's rows read as its history. */
+export function historyOf(rows: readonly HistoryRow[]): CheckHistory {
+  let stateBefore: CheckState = "NEW";
+  const flips: FlipMoment[] = [];
+  for (const r of rows) {
+    if (r.before) stateBefore = r.toState;
+    else flips.push({ toState: r.toState, happenedAt: r.happenedAt });
+  }
+  return { stateBefore, flips };
 }

@@ -5,6 +5,7 @@ import { badInput } from "../../shared/errors.js";
 import { dailyStatus, stateSpans, swedishMidnight, uptimeByMonth } from "./check-uptime.js";
 import { MonitoringDay, MonitoringUptimeMonth } from "./check-history.types.js";
 import { MonitoringCheck } from "./monitoring.types.js";
+import { historyKey } from "./check-history.loaders.js";
 
 /** A year back at most: the flips kept cover it, and a longer strip says nothing a person reads. */
 const MAX_MONTHS = 12;
@@ -31,7 +32,7 @@ export class MonitoringCheckHistoryResolver {
     const first = new Date(`${today.slice(0, 7)}-01T12:00:00Z`);
     first.setUTCMonth(first.getUTCMonth() - (count - 1));
     const from = swedishMidnight(first.toISOString().slice(0, 10));
-    const h = await ctx.loaders.checkHistory.load({ checkId: c.row.id, from });
+    const h = await ctx.loaders.checkHistory.load(historyKey(c.row.id, from));
     return uptimeByMonth(stateSpans(h.stateBefore, h.flips, from, ctx.now), ctx.now, count);
   }
 
@@ -46,7 +47,7 @@ export class MonitoringCheckHistoryResolver {
     const count = bounded(days, MAX_DAYS, "days");
     const today = todayInSweden(ctx.now);
     const from = swedishMidnight(addDaysIso(today, -(count - 1)));
-    const h = await ctx.loaders.checkHistory.load({ checkId: c.row.id, from });
+    const h = await ctx.loaders.checkHistory.load(historyKey(c.row.id, from));
     return dailyStatus(stateSpans(h.stateBefore, h.flips, from, ctx.now), today, ctx.now, count);
   }
 }
