@@ -18,7 +18,7 @@ export interface HistoryRow {
   before: boolean;
 }
 
-/** The flips of many checks after `from`, and each one's last flip up to `from`; the flips' unique index serves both. */
+/** Flips of many checks after `from`, and each one's last flip up to `from` (the flips' unique index serves both). */
 export async function historyRows(db: DbOrTx, checkIds: readonly string[], from: Date): Promise<HistoryRow[]> {
   const ids = [...checkIds];
   const columns = {
