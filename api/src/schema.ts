@@ -43,7 +43,10 @@ import {
   MonitoringCheckResolver,
   PropertyMonitoringResolver,
 } from "./modules/monitoring/monitoring.resolver.js";
-import { MonitoringCheckHistoryResolver } from "./modules/monitoring/check-history.resolver.js";
+import {
+  MonitoringCheckHistoryResolver,
+  MonitoringIncidentCaseResolver,
+} from "./modules/monitoring/check-history.resolver.js";
 import { SearchResolver } from "./modules/search/search.resolver.js";
 import { PricingResolver } from "./modules/pricing/pricing.resolver.js";
 import { OutboxResolver } from "./modules/notifications/outbox.resolver.js";
@@ -57,6 +60,7 @@ const resolvers = [
   PropertyMonitoringResolver,
   AgreementMonitoringResolver,
   MonitoringCheckHistoryResolver,
+  MonitoringIncidentCaseResolver,
   AccessResolver,
   ApiTokenResolver,
   OrganisationResolver,

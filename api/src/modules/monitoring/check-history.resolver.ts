@@ -4,7 +4,10 @@ import { addDaysIso, todayInSweden } from "../../shared/dates.js";
 import { badInput } from "../../shared/errors.js";
 import { dailyStatus, stateSpans, swedishMidnight, uptimeByMonth } from "./check-uptime.js";
 import { MonitoringDay, MonitoringUptimeMonth } from "./check-history.types.js";
-import { MonitoringCheck } from "./monitoring.types.js";
+import { MonitoringCheck, MonitoringIncident } from "./monitoring.types.js";
+import { findSupportCase, SupportCase } from "../support/index.js";
+import { CurrentViewer } from "../../shared/auth.js";
+import type { Viewer } from "../../shared/viewer.js";
 import { historyKey } from "./check-history.loaders.js";
 
 /** A year back at most: the flips kept cover it, and a longer strip says nothing a person reads. */
@@ -49,5 +52,17 @@ export class MonitoringCheckHistoryResolver {
     const from = swedishMidnight(addDaysIso(today, -(count - 1)));
     const h = await ctx.loaders.checkHistory.load(historyKey(c.row.id, from));
     return dailyStatus(stateSpans(h.stateBefore, h.flips, from, ctx.now), today, ctx.now, count);
+  }
+}
+
+/** The support case an incident opened, as the viewer may see it (a partner sees its customers'). */
+@Resolver(() => MonitoringIncident)
+export class MonitoringIncidentCaseResolver {
+  @FieldResolver(() => SupportCase, { nullable: true, description: "The support case the incident opened." })
+  async supportCase(@Root() i: MonitoringIncident, @CurrentViewer() viewer: Viewer, @Ctx() ctx: Context) {
+    if (!i.row.supportCaseId) return null;
+    // One open incident per check: a board page asks for at most one case per check it shows.
+    const row = await findSupportCase(ctx.db, viewer, i.row.supportCaseId);
+    return row && SupportCase.from(row);
   }
 }
