@@ -264,7 +264,10 @@ export default function SupportCasePage() {
         <p className="muted">
           {t(`support.category.${c.category}` as MessageKey)} · {c.customer.name}
           {c.property ? ` · ${c.property.name}` : ""} ·{" "}
-          {t("support.openedAtBy", { when: formatDateTime(lang, c.openedAt), name: c.openedBy.name })}
+          {t("support.openedAtBy", {
+            when: formatDateTime(lang, c.openedAt),
+            name: c.openedBy?.name ?? t("support.openedByMonitoring"),
+          })}
         </p>
       </div>
       <SuccessNotice intents={INTENTS} />
@@ -303,9 +306,11 @@ export default function SupportCasePage() {
         <h2 id="thread-title">{t("support.thread")}</h2>
         <ol className="thread" data-testid="thread">
           <li className="side-CUSTOMER">
-            <strong>{c.openedBy.name}</strong>{" "}
+            {/* A case the monitoring opened has no person behind it. */}
+            <strong>{c.openedBy?.name ?? t("support.openedByMonitoring")}</strong>{" "}
             <span className="muted small">
-              {c.openedBy.organisationName} · {formatDateTime(lang, c.openedAt)}
+              {c.openedBy ? `${c.openedBy.organisationName} · ` : ""}
+              {formatDateTime(lang, c.openedAt)}
             </span>
             <p className="message-body">{c.description}</p>
             <Attachments list={c.attachments} />
