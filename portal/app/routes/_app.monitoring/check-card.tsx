@@ -5,7 +5,8 @@ import { formatDate, formatDateTime, formatNumber } from "~/i18n/i18n";
 import { useLang, useT } from "~/i18n/use-t";
 import { StateBadge } from "./state-badge";
 
-type Check = MonitoringPageQuery["properties"]["edges"][number]["node"]["monitoringChecks"][number];
+type Page = Extract<NonNullable<MonitoringPageQuery["node"]>, { __typename: "Property" }>;
+type Check = Page["monitoringChecks"][number];
 
 const MB = 1024 * 1024;
 

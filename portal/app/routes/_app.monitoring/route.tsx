@@ -1,8 +1,8 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { useLoaderData, useRouteError } from "@remix-run/react";
+import { Link, useLoaderData, useRouteError } from "@remix-run/react";
 import { ErrorPanel } from "~/components/error-panel";
 import { EmptyState } from "~/components/list-controls";
-import { MonitoringBoardDocument, MonitoringPageDocument } from "~/graphql/graphql";
+import { MonitoredPropertiesDocument, MonitoringBoardDocument, MonitoringPageDocument } from "~/graphql/graphql";
 import { pageTitle } from "~/i18n/meta";
 import { useT } from "~/i18n/use-t";
 import { apiFor } from "~/lib/api.server";
@@ -23,17 +23,26 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   if (!viewer) return redirectToLogin(session);
   if (viewer.sections.includes("MONITORING_BOARD")) {
     const { monitoringBoard } = await api.query(MonitoringBoardDocument, {});
-    return { board: monitoringBoard, properties: null };
+    return { board: monitoringBoard, installations: [], property: null };
   }
   if (!viewer.sections.includes("MONITORING")) throw new Response("Forbidden", { status: 403 });
-  const { properties } = await api.query(MonitoringPageDocument, {});
+  const { properties } = await api.query(MonitoredPropertiesDocument, {});
   const monitored = properties.edges.map((e) => e.node).filter((p) => p.monitoringChecks.length > 0);
-  return { board: null, properties: monitored };
+  // One installation at a time: its 90 days of every check are what the page is for.
+  const wanted = new URL(request.url).searchParams.get("property");
+  const chosen = monitored.find((p) => p.id === wanted) ?? monitored[0];
+  if (!chosen) return { board: null, installations: [], property: null };
+  const { node } = await api.query(MonitoringPageDocument, { id: chosen.id });
+  if (node?.__typename !== "Property") throw new Response("Not found", { status: 404 });
+  const installations = monitored.map((p) => ({ id: p.id, name: p.name, trouble: p.monitoringChecks.some(inTrouble) }));
+  return { board: null, installations, property: node };
 }
+
+const inTrouble = (c: { state: string }) => c.state === "DOWN" || c.state === "LATE";
 
 export default function MonitoringPage() {
   const t = useT();
-  const { board, properties } = useLoaderData<typeof loader>();
+  const { board, installations, property } = useLoaderData<typeof loader>();
   if (board) {
     const checks = board.edges.map((e) => e.node);
     return (
@@ -56,24 +65,36 @@ export default function MonitoringPage() {
         <h1>{t("monitoring.title")}</h1>
         <p className="muted">{t("monitoring.intro")}</p>
       </div>
-      {!properties || properties.length === 0 ? (
+      {!property ? (
         <EmptyState title={t("monitoring.empty")} hint={t("monitoring.emptyHint")} />
       ) : (
-        properties.map((property) => (
-          <section
-            className="section"
-            key={property.id}
-            aria-labelledby={`property-${property.id}`}
-            data-testid="monitored-property"
-          >
-            <h2 id={`property-${property.id}`}>
+        <>
+          {installations.length > 1 ? (
+            <nav aria-label={t("monitoring.installations")} className="monitoring-installations">
+              <ul className="plain-list">
+                {installations.map((p) => (
+                  <li key={p.id}>
+                    <Link
+                      to={`?property=${encodeURIComponent(p.id)}`}
+                      aria-current={p.id === property.id ? "page" : undefined}
+                    >
+                      {p.name}
+                    </Link>
+                    {p.trouble ? <span className="badge badge-revoked">{t("monitoring.trouble")}</span> : null}
+                  </li>
+                ))}
+              </ul>
+            </nav>
+          ) : null}
+          <section className="section" aria-labelledby="installation-title" data-testid="monitored-property">
+            <h2 id="installation-title">
               {property.name} <span className="muted small">{property.city}</span>
             </h2>
             {property.monitoringChecks.map((check) => (
               <CheckCard key={check.id} check={check} />
             ))}
           </section>
-        ))
+        </>
       )}
     </>
   );
