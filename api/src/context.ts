@@ -3,6 +3,7 @@ import type { Logger } from "./logger.js";
 import type { LoginThrottle } from "./modules/access/login-throttle.js";
 import type { AgreementLoaders } from "./modules/agreements/agreement.loaders.js";
 import type { AuditLoaders } from "./modules/audit/audit.loaders.js";
+import type { CheckHistoryLoaders } from "./modules/monitoring/check-history.loaders.js";
 import type { MonitoringLoaders } from "./modules/monitoring/monitoring.loaders.js";
 import type { PartyLoaders } from "./modules/parties/party.loaders.js";
 import type { ReleaseLoaders } from "./modules/releases/release.loaders.js";
@@ -31,7 +32,8 @@ export interface Context {
     AuditLoaders &
     SupportLoaders &
     VisitLoaders &
-    MonitoringLoaders;
+    MonitoringLoaders &
+    CheckHistoryLoaders;
   /** "Today" in Sweden and the expiring window, read once per request. */
   clock: Clock;
   /** The request's instant, read once with the clock: every field of one answer measures time from it. */

@@ -1,6 +1,7 @@
 import type { Context } from "./context.js";
 import { createAgreementLoaders } from "./modules/agreements/agreement.loaders.js";
 import { createAuditLoaders } from "./modules/audit/audit.loaders.js";
+import { createCheckHistoryLoaders } from "./modules/monitoring/check-history.loaders.js";
 import { createMonitoringLoaders } from "./modules/monitoring/monitoring.loaders.js";
 import { createPartyLoaders } from "./modules/parties/party.loaders.js";
 import { createReleaseLoaders } from "./modules/releases/release.loaders.js";
@@ -29,6 +30,7 @@ export function createContext(base: Omit<Context, "loaders" | "clock" | "now">):
       ...createSupportLoaders(base.db, base.viewer),
       ...createVisitLoaders(base.db),
       ...createMonitoringLoaders(base.db, base.viewer),
+      ...createCheckHistoryLoaders(base.db),
     },
   };
 }

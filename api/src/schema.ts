@@ -43,6 +43,10 @@ import {
   MonitoringCheckResolver,
   PropertyMonitoringResolver,
 } from "./modules/monitoring/monitoring.resolver.js";
+import {
+  MonitoringCheckHistoryResolver,
+  MonitoringIncidentCaseResolver,
+} from "./modules/monitoring/check-history.resolver.js";
 import { SearchResolver } from "./modules/search/search.resolver.js";
 import { PricingResolver } from "./modules/pricing/pricing.resolver.js";
 import { OutboxResolver } from "./modules/notifications/outbox.resolver.js";
@@ -55,6 +59,8 @@ const resolvers = [
   MonitoringCheckResolver,
   PropertyMonitoringResolver,
   AgreementMonitoringResolver,
+  MonitoringCheckHistoryResolver,
+  MonitoringIncidentCaseResolver,
   AccessResolver,
   ApiTokenResolver,
   OrganisationResolver,

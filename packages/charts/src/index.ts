@@ -1,1 +1,2 @@
 export { DatabaseSizeChart, type DatabaseSizeChartProps, type SizePoint } from "./database-size-chart.js";
+export { DailyStatusStrip, type DailyStatusStripProps, type DayMark, type StripDay } from "./daily-status-strip.js";

@@ -20,11 +20,15 @@ const PAGES: Partial<Record<Section, NavItem>> = {
   VISITS: { to: "/visits", label: "visit.nav" },
   SUPPORT: { to: "/support", label: "support.nav" },
   SUPPORT_QUEUE: { to: "/support-queue", label: "support.navQueue" },
+  // One page: the installations' checks, or support's board across customers for those who may read it.
+  MONITORING: { to: "/monitoring", label: "nav.monitoring" },
+  MONITORING_BOARD: { to: "/monitoring", label: "nav.monitoring" },
   USERS: { to: "/admin/users", label: "admin.nav.users" },
   ADMINISTRATION: { to: "/administration", label: "admin.nav.administration" },
   AUDIT: { to: "/admin/audit", label: "admin.nav.audit" },
 };
 
 export function navItemsFor(sections: readonly Section[]): NavItem[] {
-  return sections.flatMap((section) => PAGES[section] ?? []);
+  const items = sections.flatMap((section) => PAGES[section] ?? []);
+  return items.filter((item, i) => items.findIndex((other) => other.to === item.to) === i);
 }

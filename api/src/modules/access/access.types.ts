@@ -28,6 +28,8 @@ export const Section = graphqlEnum(SECTIONS, {
     AUDIT: { description: "The audit trail (admins)." },
     SUPPORT: { description: "Support: opening hours, opening a case, the organisation's cases (every role)." },
     SUPPORT_QUEUE: { description: "The queue of support cases to answer (vendor support, admins and partners)." },
+    MONITORING: { description: "Systemövervakning: each installation's checks, uptime and incidents." },
+    MONITORING_BOARD: { description: "The monitoring board: checks down, late or paused across customers (support)." },
     ADMINISTRATION: { description: "Onboarding: organisations, properties and product releases (vendor admins)." },
     USERS: { description: "The users of the caller's organisation (any organisation for vendor admins)." },
     EMAIL_OUTBOX: {

@@ -1,6 +1,7 @@
 import { CUSTOMER_ROLES, holds, PARTNER_ROLES, VENDOR_ROLES, type Role, type Viewer } from "../../shared/viewer.js";
 import { AGREEMENT_MANAGERS } from "../agreements/index.js";
 import { AUDITORS } from "../audit/index.js";
+import { BOARD_VIEWERS, CHECK_VIEWERS } from "../monitoring/index.js";
 import { OUTBOX_KEEPERS } from "../notifications/index.js";
 import { USER_CREATORS } from "../parties/index.js";
 import { CASE_HANDLERS, CASE_OPENERS } from "../support/index.js";
@@ -29,6 +30,9 @@ const SECTION_ROLES = {
   SUPPORT: CASE_OPENERS,
   // The queue of cases to answer: vendor support and the partners cases are routed to.
   SUPPORT_QUEUE: CASE_HANDLERS,
+  // Each installation's checks for those who see the property; the board across customers for support.
+  MONITORING: CHECK_VIEWERS,
+  MONITORING_BOARD: BOARD_VIEWERS,
   ADMINISTRATION: ADMINISTRATORS,
   USERS: USER_CREATORS,
   // Failed e-mail of every tenant: only the vendor's admins may read it and send it again.

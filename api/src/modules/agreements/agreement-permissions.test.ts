@@ -58,6 +58,7 @@ describe("the sections a viewer may use", () => {
       "WORKLIST",
       "VISITS",
       "SUPPORT",
+      "MONITORING",
     ]);
     expect(sectionsOf(as("PARTNER_ADMIN"))).toEqual([
       "DASHBOARD",
@@ -69,6 +70,7 @@ describe("the sections a viewer may use", () => {
       "VISITS",
       "SUPPORT",
       "SUPPORT_QUEUE",
+      "MONITORING",
       "USERS",
     ]);
     expect(sectionsOf(as("PARTNER_STAFF"))).toEqual([
@@ -80,6 +82,7 @@ describe("the sections a viewer may use", () => {
       "VISITS",
       "SUPPORT",
       "SUPPORT_QUEUE",
+      "MONITORING",
     ]);
     // The customer admin's worklist: the tailorings waiting on the customer (decision 0031); a member cannot act on
     // them.
@@ -90,9 +93,17 @@ describe("the sections a viewer may use", () => {
       "WORKLIST",
       "VISITS",
       "SUPPORT",
+      "MONITORING",
       "USERS",
     ]);
-    expect(sectionsOf(as("CUSTOMER_MEMBER"))).toEqual(["DASHBOARD", "AGREEMENTS", "PROPERTIES", "VISITS", "SUPPORT"]);
+    expect(sectionsOf(as("CUSTOMER_MEMBER"))).toEqual([
+      "DASHBOARD",
+      "AGREEMENTS",
+      "PROPERTIES",
+      "VISITS",
+      "SUPPORT",
+      "MONITORING",
+    ]);
     expect(sectionsOf(as("ADMIN"))).toEqual(
       expect.arrayContaining(["AUDIT", "ADMINISTRATION", "USERS", "EMAIL_OUTBOX", "LOGIN_LOCKOUTS"]),
     );
@@ -100,6 +111,9 @@ describe("the sections a viewer may use", () => {
       expect(sectionsOf(as(role))).not.toEqual(
         expect.arrayContaining([expect.stringMatching(/^(EMAIL_OUTBOX|LOGIN_LOCKOUTS)$/)]),
       );
-    expect(sectionsOf(as("SUPPORT"))).toEqual(expect.arrayContaining(["SUPPORT", "SUPPORT_QUEUE"]));
+    expect(sectionsOf(as("SUPPORT"))).toEqual(expect.arrayContaining(["SUPPORT", "SUPPORT_QUEUE", "MONITORING_BOARD"]));
+    // The board spans every customer: support's and the admins' alone.
+    for (const role of ["SELLER", "PARTNER_ADMIN", "PARTNER_STAFF", "CUSTOMER_ADMIN", "CUSTOMER_MEMBER"] as const)
+      expect(sectionsOf(as(role))).not.toContain("MONITORING_BOARD");
   });
 });

@@ -6,6 +6,7 @@ import { IntentForm, ResultErrors, RowAction, SuccessNotice, useFormResult } fro
 import { formatMoney } from "~/lib/money";
 import { OrderConfirmation, useQuoted } from "./order-confirmation";
 import { PriceListLine, QuoteStep } from "./price-fields";
+import { MonitoringStatus } from "./monitoring-status";
 import { ReadOnlyNote } from "./read-only-note";
 import type { SectionProps } from "./section-props";
 
@@ -42,6 +43,9 @@ export function AddOnSection({ agreement, priceList }: SectionProps) {
                       </span>
                     )}
                   </p>
+                  {addOn.kind === "MONITORING" && addOn.active ? (
+                    <MonitoringStatus checks={agreement.monitoringChecks} />
+                  ) : null}
                   {addOn.hostedServices.length > 0 ? (
                     <p className="small">
                       {t("agreement.hostedServices")}:{" "}
@@ -111,7 +115,7 @@ export function AddOnSection({ agreement, priceList }: SectionProps) {
             {running("MONITORING") ? null : (
               <div>
                 <h3>{t("agreement.orderMonitoring")}</h3>
-                <p className="hint">{t("agreement.monitoringHint")}</p>
+                <p className="hint">{t("agreement.monitoringOrderHint")}</p>
                 <p className="hint">
                   <PriceListLine priceList={priceList} items={["MONITORING"]} />
                 </p>

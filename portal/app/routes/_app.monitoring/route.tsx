@@ -1,0 +1,105 @@
+import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { Link, useLoaderData, useRouteError } from "@remix-run/react";
+import { ErrorPanel } from "~/components/error-panel";
+import { EmptyState } from "~/components/list-controls";
+import { MonitoredPropertiesDocument, MonitoringBoardDocument, MonitoringPageDocument } from "~/graphql/graphql";
+import { pageTitle } from "~/i18n/meta";
+import { useT } from "~/i18n/use-t";
+import { apiFor } from "~/lib/api.server";
+import { redirectToLogin } from "~/lib/session.server";
+import { viewerOf } from "~/lib/viewer.server";
+import { MonitoringBoardTable } from "./board-table";
+import { CheckCard } from "./check-card";
+
+export const meta: MetaFunction = ({ matches }) => [{ title: pageTitle(matches, "monitoring.title") }];
+
+/**
+ * Support's board across customers when the viewer may read it (the API's MONITORING_BOARD section);
+ * everyone else sees the installations they may see, each with its checks.
+ */
+export async function loader({ request, context }: LoaderFunctionArgs) {
+  const { api, session } = await apiFor(request);
+  const viewer = await viewerOf(api, context);
+  if (!viewer) return redirectToLogin(session);
+  if (viewer.sections.includes("MONITORING_BOARD")) {
+    const { monitoringBoard } = await api.query(MonitoringBoardDocument, {});
+    return { board: monitoringBoard, installations: [], property: null };
+  }
+  if (!viewer.sections.includes("MONITORING")) throw new Response("Forbidden", { status: 403 });
+  const { properties } = await api.query(MonitoredPropertiesDocument, {});
+  const monitored = properties.edges.map((e) => e.node).filter((p) => p.monitoringChecks.length > 0);
+  // One installation at a time: its 90 days of every check are what the page is for.
+  const wanted = new URL(request.url).searchParams.get("property");
+  const chosen = monitored.find((p) => p.id === wanted) ?? monitored[0];
+  if (!chosen) return { board: null, installations: [], property: null };
+  const { node } = await api.query(MonitoringPageDocument, { id: chosen.id });
+  if (node?.__typename !== "Property") throw new Response("Not found", { status: 404 });
+  const installations = monitored.map((p) => ({ id: p.id, name: p.name, trouble: p.monitoringChecks.some(inTrouble) }));
+  return { board: null, installations, property: node };
+}
+
+const inTrouble = (c: { state: string }) => c.state === "DOWN" || c.state === "LATE";
+
+export default function MonitoringPage() {
+  const t = useT();
+  const { board, installations, property } = useLoaderData<typeof loader>();
+  if (board) {
+    const checks = board.edges.map((e) => e.node);
+    return (
+      <>
+        <div className="page-heading">
+          <h1>{t("monitoring.boardTitle")}</h1>
+          <p className="muted">{t("monitoring.boardIntro")}</p>
+        </div>
+        {checks.length === 0 ? (
+          <EmptyState title={t("monitoring.boardEmpty")} />
+        ) : (
+          <MonitoringBoardTable checks={checks} />
+        )}
+      </>
+    );
+  }
+  return (
+    <>
+      <div className="page-heading">
+        <h1>{t("monitoring.title")}</h1>
+        <p className="muted">{t("monitoring.intro")}</p>
+      </div>
+      {!property ? (
+        <EmptyState title={t("monitoring.empty")} hint={t("monitoring.emptyHint")} />
+      ) : (
+        <>
+          {installations.length > 1 ? (
+            <nav aria-label={t("monitoring.installations")} className="monitoring-installations">
+              <ul className="plain-list">
+                {installations.map((p) => (
+                  <li key={p.id}>
+                    <Link
+                      to={`?property=${encodeURIComponent(p.id)}`}
+                      aria-current={p.id === property.id ? "page" : undefined}
+                    >
+                      {p.name}
+                    </Link>
+                    {p.trouble ? <span className="badge badge-revoked">{t("monitoring.trouble")}</span> : null}
+                  </li>
+                ))}
+              </ul>
+            </nav>
+          ) : null}
+          <section className="section" aria-labelledby="installation-title" data-testid="monitored-property">
+            <h2 id="installation-title">
+              {property.name} <span className="muted small">{property.city}</span>
+            </h2>
+            {property.monitoringChecks.map((check) => (
+              <CheckCard key={check.id} check={check} />
+            ))}
+          </section>
+        </>
+      )}
+    </>
+  );
+}
+
+export function ErrorBoundary() {
+  return <ErrorPanel error={useRouteError()} />;
+}
