@@ -4,5 +4,5 @@ export { DEFAULT_PING_LIMITS, type PingLimitSettings } from "./ping-limits.js";
 export { pingRoute } from "./ping-route.js";
 export { findCheck } from "./check.service.js";
 export { MonitoringCheck } from "./monitoring.types.js";
-export { DEFAULT_CHECKS, reconcileMonitoring } from "./monitoring-provisioning.js";
+export { reconcileMonitoring } from "./monitoring-provisioning.js";
 export { BOARD_VIEWERS, CHECK_VIEWERS } from "./monitoring.roles.js";
