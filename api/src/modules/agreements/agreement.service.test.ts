@@ -479,6 +479,24 @@ describe("Hantera accounts", () => {
     ).rejects.toMatchObject({ code: "FORBIDDEN" });
   });
 
+  it("of another customer answer as missing, and nothing changes", async () => {
+    const a = await agreement();
+    const input = { agreementId: a.id, name: "A", email: "theirs@brf.example" };
+    const made = okOf(await hantera.createHanteraAccount(database.db, admin, input, clock));
+    const stranger = viewerAs(admin, {
+      role: "CUSTOMER_ADMIN",
+      organisationKind: "CUSTOMER",
+      organisationId: otherCustomerId,
+    });
+    expect(await hantera.deactivateHanteraAccount(database.db, stranger, { hanteraAccountId: made.id }, clock)).toEqual(
+      refusal("NOT_FOUND", "No such Hantera account.", ["input", "hanteraAccountId"]),
+    );
+    expect(await hantera.createHanteraAccount(database.db, stranger, input, clock)).toEqual(
+      refusal("NOT_FOUND", "No such agreement.", ["input", "agreementId"]),
+    );
+    expect((await hantera.hanteraQuota(database.db, a, today)).used).toBe(1);
+  });
+
   it("for a 500+ agreement the quota is 10", async () => {
     const a = await agreement({ tier: "PLUS_500" });
     expect((await hantera.hanteraQuota(database.db, a, today)).quota).toBe(10);
