@@ -186,16 +186,18 @@ describe("administration and the partner's work", () => {
       await logIn(page, DEMO.karin.email);
       await menu(page, "Användare", "/admin/users");
       const user = form(page, "Ny användare");
+      // count() and evaluateAll() do not wait: read the form only once its role options are on the page.
+      const role = user.getByLabel("Roll");
+      await role.locator("option[value='CUSTOMER_MEMBER']").waitFor({ state: "attached" });
       // Her own organisation only: no organisation to choose, and only customer roles.
       expect(await user.getByLabel("Organisation").count()).toBe(0);
-      const roles = await user
-        .getByLabel("Roll")
+      const roles = await role
         .locator("option")
         .evaluateAll((options) => options.map((o) => (o as HTMLOptionElement).value));
       expect(roles).toEqual(["CUSTOMER_ADMIN", "CUSTOMER_MEMBER"]);
       await user.getByLabel("Namn").fill("Kollega Karlsson");
       await user.getByLabel("E-postadress").fill(`kollega${run}@vastkustfast.demo`);
-      await user.getByLabel("Roll").selectOption("CUSTOMER_MEMBER");
+      await role.selectOption("CUSTOMER_MEMBER");
       await user.getByLabel("Första lösenord").fill("ett-långt-lösenord");
       await user.getByRole("button", { name: "Skapa användare" }).click();
       await succeeded(page, "Kontot för Kollega Karlsson är skapat.");

@@ -7,7 +7,10 @@ import {
   AGREEMENT_STATUSES,
   agreementStatus,
   effectiveEnd,
+  effectiveEndDateSql,
+  firstStartSql,
   isRenewable,
+  lastEndSql,
   isValid,
   statusSql,
   type StatusFacts,
@@ -109,6 +112,17 @@ describe("statusSql, the status as lists filter on it", () => {
     }
   });
   afterAll(() => database?.close());
+
+  it("reads an agreement's first start, last end and effective end from its periods and termination, as effectiveEnd() does", async () => {
+    const rows = await database.db
+      .select({ id: agreements.id, startsOn: firstStartSql, endsOn: lastEndSql, effective: effectiveEndDateSql })
+      .from(agreements);
+    expect(rows).toHaveLength(stored.size);
+    for (const r of rows) {
+      const facts = stored.get(r.id)!;
+      expect(r).toEqual({ id: r.id, startsOn: "2026-01-01", endsOn: facts.endsOn, effective: effectiveEnd(facts) });
+    }
+  });
 
   it("agrees with agreementStatus() for every combination of facts on the days either side of each date the rule turns on", async () => {
     const factDates = ["2026-06-30", "2026-12-31", "2027-03-15", "2027-12-31", "2028-02-01"];

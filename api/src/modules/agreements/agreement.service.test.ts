@@ -27,6 +27,10 @@ let otherPropertyId: string;
 const today = "2027-03-01";
 const clock = { today, windowDays: 60 };
 const day = (n: number) => addDaysIso(today, n);
+/** A refusal as the API answers it: its code, its words and the field to correct. */
+const refusal = (code: string, message: string, field: string[] | null = null) => ({
+  errors: [{ code, message, field }],
+});
 
 async function agreement(opts: Partial<s.CreateAgreementInput> & { activate?: boolean } = {}) {
   const { activate = true, ...input } = opts;
@@ -311,7 +315,7 @@ describe("Hantera accounts", () => {
     ).toBe("HANTERA_QUOTA_REACHED");
   });
 
-  it("refuses a second active account for the same e-mail", async () => {
+  it("refuses a second active account for the same e-mail, saying so beside the e-mail field", async () => {
     const a = await agreement();
     okOf(
       await hantera.createHanteraAccount(
@@ -322,15 +326,18 @@ describe("Hantera accounts", () => {
       ),
     );
     expect(
-      codeOf(
-        await hantera.createHanteraAccount(
-          database.db,
-          admin,
-          { agreementId: a.id, name: "A", email: "SAME@brf.example" },
-          clock,
-        ),
+      await hantera.createHanteraAccount(
+        database.db,
+        admin,
+        { agreementId: a.id, name: "A", email: "SAME@brf.example" },
+        clock,
       ),
-    ).toBe("HANTERA_ACCOUNT_EXISTS");
+    ).toEqual(
+      refusal("HANTERA_ACCOUNT_EXISTS", "same@brf.example already has an active Hantera account on this agreement.", [
+        "input",
+        "email",
+      ]),
+    );
   });
 
   it("says how full the quota is when it refuses", async () => {
@@ -389,9 +396,7 @@ describe("Hantera accounts", () => {
         { agreementId: a.id, name: "   ", email: "b@brf.example" },
         clock,
       ),
-    ).toMatchObject({
-      errors: [{ code: "INVALID_INPUT", field: ["input", "name"] }],
-    });
+    ).toEqual(refusal("INVALID_INPUT", "Give the account holder's name.", ["input", "name"]));
     okOf(await hantera.deactivateHanteraAccount(database.db, admin, { hanteraAccountId: made.id }, clock));
     const audit = await database.db
       .select()
@@ -416,18 +421,18 @@ describe("Hantera accounts", () => {
     ]);
   });
 
-  it("are made only on a valid agreement that exists, deactivated once, and only by those the agreement's benefits are for", async () => {
+  it("are made only on a valid agreement that exists, deactivated once, and only by those the agreement's benefits are for; each refusal says why", async () => {
     const draft = await agreement({ activate: false });
     expect(
-      codeOf(
-        await hantera.createHanteraAccount(
-          database.db,
-          admin,
-          { agreementId: draft.id, name: "A", email: "draft@brf.example" },
-          clock,
-        ),
+      await hantera.createHanteraAccount(
+        database.db,
+        admin,
+        { agreementId: draft.id, name: "A", email: "draft@brf.example" },
+        clock,
       ),
-    ).toBe("AGREEMENT_NOT_ACTIVE");
+    ).toEqual(
+      refusal("AGREEMENT_NOT_ACTIVE", `Agreement ${draft.number} is draft; Hantera accounts need a valid agreement.`),
+    );
     const missing = "00000000-0000-4000-8000-000000000000";
     expect(
       await hantera.createHanteraAccount(
@@ -437,9 +442,9 @@ describe("Hantera accounts", () => {
         clock,
       ),
     ).toMatchObject({ errors: [{ code: "NOT_FOUND", field: ["input", "agreementId"] }] });
-    expect(
-      await hantera.deactivateHanteraAccount(database.db, admin, { hanteraAccountId: missing }, clock),
-    ).toMatchObject({ errors: [{ code: "NOT_FOUND", field: ["input", "hanteraAccountId"] }] });
+    expect(await hantera.deactivateHanteraAccount(database.db, admin, { hanteraAccountId: missing }, clock)).toEqual(
+      refusal("NOT_FOUND", "No such Hantera account.", ["input", "hanteraAccountId"]),
+    );
     const a = await agreement();
     const made = okOf(
       await hantera.createHanteraAccount(
@@ -453,9 +458,9 @@ describe("Hantera accounts", () => {
       okOf(await hantera.deactivateHanteraAccount(database.db, admin, { hanteraAccountId: made.id }, clock))
         .deactivatedAt,
     ).toBeInstanceOf(Date);
-    expect(
-      await hantera.deactivateHanteraAccount(database.db, admin, { hanteraAccountId: made.id }, clock),
-    ).toMatchObject({ errors: [{ code: "ALREADY_DEACTIVATED", field: ["input", "hanteraAccountId"] }] });
+    expect(await hantera.deactivateHanteraAccount(database.db, admin, { hanteraAccountId: made.id }, clock)).toEqual(
+      refusal("ALREADY_DEACTIVATED", "The account is already deactivated.", ["input", "hanteraAccountId"]),
+    );
     const member = viewerAs(admin, {
       role: "CUSTOMER_MEMBER",
       organisationKind: "CUSTOMER",
@@ -474,9 +479,61 @@ describe("Hantera accounts", () => {
     ).rejects.toMatchObject({ code: "FORBIDDEN" });
   });
 
+  it("of another customer answer as missing, and nothing changes", async () => {
+    const a = await agreement();
+    const input = { agreementId: a.id, name: "A", email: "theirs@brf.example" };
+    const made = okOf(await hantera.createHanteraAccount(database.db, admin, input, clock));
+    const stranger = viewerAs(admin, {
+      role: "CUSTOMER_ADMIN",
+      organisationKind: "CUSTOMER",
+      organisationId: otherCustomerId,
+    });
+    expect(await hantera.deactivateHanteraAccount(database.db, stranger, { hanteraAccountId: made.id }, clock)).toEqual(
+      refusal("NOT_FOUND", "No such Hantera account.", ["input", "hanteraAccountId"]),
+    );
+    expect(await hantera.createHanteraAccount(database.db, stranger, input, clock)).toEqual(
+      refusal("NOT_FOUND", "No such agreement.", ["input", "agreementId"]),
+    );
+    expect((await hantera.hanteraQuota(database.db, a, today)).used).toBe(1);
+  });
+
   it("for a 500+ agreement the quota is 10", async () => {
     const a = await agreement({ tier: "PLUS_500" });
     expect((await hantera.hanteraQuota(database.db, a, today)).quota).toBe(10);
+  });
+
+  it("read through a request's loaders are the same parts as inside the transaction, each agreement with its own tier", async () => {
+    const brf = await agreement();
+    okOf(
+      await licences.rentLicence(
+        database.db,
+        admin,
+        { agreementId: brf.id, kind: "HANTERA", quantity: 2, startsOn: day(0), endsOn: day(100) },
+        clock,
+      ),
+    );
+    const made = [];
+    for (const name of ["gone", "kept"])
+      made.push(
+        okOf(
+          await hantera.createHanteraAccount(
+            database.db,
+            admin,
+            { agreementId: brf.id, name, email: `${name}@brf.example` },
+            clock,
+          ),
+        ),
+      );
+    okOf(await hantera.deactivateHanteraAccount(database.db, admin, { hanteraAccountId: made[0]!.id }, clock));
+    const plus = await agreement({ tier: "PLUS_500" });
+    const loaders = parts();
+    for (const [a, expected] of [
+      [brf, { quota: 7, included: 5, rented: 2, used: 1 }],
+      [plus, { quota: 10, included: 10, rented: 0, used: 0 }],
+    ] as const) {
+      expect(await hantera.loadHanteraQuota(loaders, a, today)).toEqual(expected);
+      expect(await hantera.hanteraQuota(database.db, a, today)).toEqual(expected);
+    }
   });
 });
 
@@ -497,7 +554,7 @@ describe("licence rentals", () => {
     okOf(await licences.rentLicence(database.db, admin, { ...base, startsOn: day(0), endsOn: day(200) }, clock));
   });
 
-  it("are refused on a draft or expired agreement", async () => {
+  it("are refused on a draft or expired agreement, saying which it is", async () => {
     const draft = await agreement({ activate: false });
     const r = await licences.rentLicence(
       database.db,
@@ -505,18 +562,23 @@ describe("licence rentals", () => {
       { agreementId: draft.id, kind: "BOOKING", quantity: 1, startsOn: day(0), endsOn: day(1) },
       clock,
     );
-    expect(codeOf(r)).toBe("AGREEMENT_NOT_ACTIVE");
+    expect(r).toEqual(
+      refusal(
+        "AGREEMENT_NOT_ACTIVE",
+        `Agreement ${draft.number} is draft; licences are rented during a valid agreement.`,
+      ),
+    );
   });
 
-  it("are refused for no licences, an unknown agreement, or a tier without rentals", async () => {
+  it("are refused for no licences, an unknown agreement, or a tier without rentals, each saying why", async () => {
     const a = await agreement();
     const base = { agreementId: a.id, kind: "BOOKING" as const, quantity: 1, startsOn: day(0), endsOn: day(10) };
-    expect(await licences.rentLicence(database.db, admin, { ...base, quantity: 0 }, clock)).toMatchObject({
-      errors: [{ code: "INVALID_INPUT", field: ["input", "quantity"] }],
-    });
+    expect(await licences.rentLicence(database.db, admin, { ...base, quantity: 0 }, clock)).toEqual(
+      refusal("INVALID_INPUT", "Rent at least one licence.", ["input", "quantity"]),
+    );
     expect(
       await licences.rentLicence(database.db, admin, { ...base, startsOn: day(10), endsOn: day(9) }, clock),
-    ).toMatchObject({ errors: [{ code: "INVALID_DATE_RANGE", field: ["input", "endsOn"] }] });
+    ).toEqual(refusal("INVALID_DATE_RANGE", "The rental must end on or after its start.", ["input", "endsOn"]));
     expect(
       codeOf(
         await licences.rentLicence(
@@ -529,9 +591,9 @@ describe("licence rentals", () => {
     ).toBe("NOT_FOUND");
     await database.db.update(tiers).set({ licenceRentals: false }).where(eq(tiers.code, "BRF"));
     try {
-      expect(await licences.rentLicence(database.db, admin, base, clock)).toMatchObject({
-        errors: [{ code: "LICENCE_RENTALS_NOT_IN_TIER", message: "The BRF tier does not include licence rentals." }],
-      });
+      expect(await licences.rentLicence(database.db, admin, base, clock)).toEqual(
+        refusal("LICENCE_RENTALS_NOT_IN_TIER", "The BRF tier does not include licence rentals."),
+      );
     } finally {
       await database.db.update(tiers).set({ licenceRentals: true }).where(eq(tiers.code, "BRF"));
     }
@@ -608,7 +670,7 @@ describe("licence rentals", () => {
     );
   });
 
-  it("end early on the day asked or today, inside the rental, once, and are recorded", async () => {
+  it("end early on the day asked or today, inside the rental, once, and are recorded; a refusal says why", async () => {
     const a = await agreement();
     const rent = async (startsOn: string, endsOn: string) =>
       okOf(
@@ -622,7 +684,9 @@ describe("licence rentals", () => {
     const first = await rent(day(-10), day(100));
     expect(
       await licences.endLicenceRental(database.db, admin, { licenceRentalId: first.id, endsOn: day(101) }, clock),
-    ).toMatchObject({ errors: [{ code: "INVALID_DATE_RANGE", field: ["input", "endsOn"] }] });
+    ).toEqual(
+      refusal("INVALID_DATE_RANGE", `The rental can end between ${day(-10)} and ${day(100)}.`, ["input", "endsOn"]),
+    );
     expect(
       codeOf(
         await licences.endLicenceRental(database.db, admin, { licenceRentalId: first.id, endsOn: day(-11) }, clock),
@@ -632,9 +696,9 @@ describe("licence rentals", () => {
       okOf(await licences.endLicenceRental(database.db, admin, { licenceRentalId: first.id, endsOn: day(100) }, clock))
         .endedOn,
     ).toBe(day(100));
-    expect(await licences.endLicenceRental(database.db, admin, { licenceRentalId: first.id }, clock)).toMatchObject({
-      errors: [{ code: "ALREADY_ENDED", field: ["input", "licenceRentalId"] }],
-    });
+    expect(await licences.endLicenceRental(database.db, admin, { licenceRentalId: first.id }, clock)).toEqual(
+      refusal("ALREADY_ENDED", "The rental has already ended.", ["input", "licenceRentalId"]),
+    );
     const second = await rent(day(-10), day(100));
     expect(
       okOf(await licences.endLicenceRental(database.db, admin, { licenceRentalId: second.id }, clock)).endedOn,
@@ -661,7 +725,7 @@ describe("licence rentals", () => {
         { licenceRentalId: "00000000-0000-4000-8000-000000000000" },
         clock,
       ),
-    ).toMatchObject({ errors: [{ code: "NOT_FOUND", field: ["input", "licenceRentalId"] }] });
+    ).toEqual(refusal("NOT_FOUND", "No such licence rental.", ["input", "licenceRentalId"]));
     await expect(
       licences.endLicenceRental(
         database.db,

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import {
+  STEP_STATES,
   STEPS,
   WORK_STEPS,
   stepIndex,
@@ -50,6 +51,15 @@ describe("stepStatuses: where a tailoring stands, step by step", () => {
       { step: "PRIORITISATION", number: 4, state: "CURRENT", doneAt: null, doneById: null },
       { step: "END_DATE", number: 5, state: "TO_DO", doneAt: null, doneById: null },
     ]);
+  });
+
+  it("answers only states the GraphQL enum lists (STEP_STATES), and each of them turns up", () => {
+    const states = new Set(
+      (["CONTACT", "PRIORITISATION", "DONE"] as const).flatMap((currentStep) =>
+        stepStatuses({ currentStep, stepsToRedo: ["REVIEW"] }, history).map((s) => s.state),
+      ),
+    );
+    expect([...states].sort()).toEqual([...STEP_STATES].sort());
   });
 
   it("shows a step sent back as TO_REDO without a done time, and every step done once the tailoring is DONE", () => {

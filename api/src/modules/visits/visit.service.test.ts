@@ -154,8 +154,16 @@ describe("the protocol", () => {
     await recordAll(v.id);
     okOf(await completeServiceVisit(w.db, w.technician, { visitId: v.id }, clock));
     expect(
-      codeOf(await recordVisitCheck(w.db, w.technician, { visitId: v.id, kind: "ROUTINES", result: "OK" }, clock)),
-    ).toBe("VISIT_COMPLETED");
+      await recordVisitCheck(w.db, w.technician, { visitId: v.id, kind: "ROUTINES", result: "OK" }, clock),
+    ).toEqual({
+      errors: [
+        {
+          code: "VISIT_COMPLETED",
+          message: "The protocol is frozen; correct it with correctVisitProtocol and a reason.",
+          field: ["input", "visitId"],
+        },
+      ],
+    });
     expect(
       codeOf(
         await correctVisitProtocol(
@@ -225,15 +233,20 @@ describe("the protocol", () => {
     const v = await book((await w.agreement()).id);
     const record = (input: Omit<RecordCheckInput, "visitId">) =>
       recordVisitCheck(w.db, w.technician, { visitId: v.id, ...input }, clock);
-    const refused = { errors: [{ code: "INVALID_INPUT", field: ["input", "databaseSizeMb"] }] };
-    expect(await record({ kind: "DATABASE_SIZE", result: "OK" })).toMatchObject(refused);
-    expect(await record({ kind: "DATABASE_SIZE", result: "OK", databaseSizeMb: -1 })).toMatchObject(refused);
-    expect(await record({ kind: "DATABASE_SIZE", result: "OK", databaseSizeMb: Number.NaN })).toMatchObject(refused);
-    expect(
-      await record({ kind: "DATABASE_SIZE", result: "OK", databaseSizeMb: Number.POSITIVE_INFINITY }),
-    ).toMatchObject(refused);
-    expect(await record({ kind: "ROUTINES", result: "OK", databaseSizeMb: 10 })).toMatchObject(refused);
-    expect(await record({ kind: "ROUTINES", result: "OK", databaseSizeMb: 0 })).toMatchObject(refused);
+    const refused = (message: string) => ({
+      errors: [{ code: "INVALID_INPUT", message, field: ["input", "databaseSizeMb"] }],
+    });
+    const missing = refused("The database-size check needs a reading in MB.");
+    const notMb = refused("A database size is a number of MB, zero or more.");
+    const notSize = refused("Only the database-size check takes a reading.");
+    expect(await record({ kind: "DATABASE_SIZE", result: "OK" })).toEqual(missing);
+    expect(await record({ kind: "DATABASE_SIZE", result: "OK", databaseSizeMb: -1 })).toEqual(notMb);
+    expect(await record({ kind: "DATABASE_SIZE", result: "OK", databaseSizeMb: Number.NaN })).toEqual(notMb);
+    expect(await record({ kind: "DATABASE_SIZE", result: "OK", databaseSizeMb: Number.POSITIVE_INFINITY })).toEqual(
+      notMb,
+    );
+    expect(await record({ kind: "ROUTINES", result: "OK", databaseSizeMb: 10 })).toEqual(notSize);
+    expect(await record({ kind: "ROUTINES", result: "OK", databaseSizeMb: 0 })).toEqual(notSize);
     expect(await checksOf(w.db, v.id)).toEqual([]);
     expect(okOf(await record({ kind: "DATABASE_SIZE", result: "OK", databaseSizeMb: 0 })).databaseSizeMb).toBe(0);
     expect(
@@ -279,7 +292,7 @@ describe("the protocol", () => {
         { visitId: "00000000-0000-4000-8000-000000000000", kind: "ROUTINES", result: "OK" },
         clock,
       ),
-    ).toMatchObject({ errors: [{ code: "NOT_FOUND", field: ["input", "visitId"] }] });
+    ).toEqual({ errors: [{ code: "NOT_FOUND", message: "No such service visit.", field: ["input", "visitId"] }] });
     await expect(
       recordVisitCheck(w.db, w.seller, { visitId: v.id, kind: "ROUTINES", result: "OK" }, clock),
     ).rejects.toMatchObject({ code: "FORBIDDEN" });
