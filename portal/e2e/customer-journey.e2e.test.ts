@@ -41,6 +41,7 @@ describe("a customer's journey", () => {
         "Arbetslista",
         "Supportbesök",
         "Support",
+        "Övervakning",
         "Användare",
       ]);
       await screenshot(page, "dashboard-sv");
@@ -53,7 +54,16 @@ describe("a customer's journey", () => {
       await main.getByText("Your agreements").waitFor();
       await expect(
         page.getByRole("navigation", { name: "Main menu" }).getByRole("link").allTextContents(),
-      ).resolves.toEqual(["Dashboard", "Agreements", "Properties", "Worklist", "Support visits", "Support", "Users"]);
+      ).resolves.toEqual([
+        "Dashboard",
+        "Agreements",
+        "Properties",
+        "Worklist",
+        "Support visits",
+        "Support",
+        "Monitoring",
+        "Users",
+      ]);
       await screenshot(page, "dashboard-en");
 
       await page.getByRole("button", { name: "Log out" }).click();

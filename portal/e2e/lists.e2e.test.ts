@@ -134,6 +134,7 @@ describe("the menu by role", () => {
         "Arbetslista",
         "Supportbesök",
         "Support",
+        "Övervakning",
       ]);
       await page.getByRole("button", { name: "Logga ut" }).click();
       await page.waitForURL((url) => url.pathname === "/login");
@@ -150,6 +151,7 @@ describe("the menu by role", () => {
         "Händelselogg",
         "Support",
         "Supportkö",
+        "Övervakning",
         "Administration",
         "Användare",
       ]);
