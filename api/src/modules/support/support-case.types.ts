@@ -1,101 +1,23 @@
 import { MaxLength } from "class-validator";
 import { DateTimeResolver } from "graphql-scalars";
 import { Field, Float, ID, InputType, Int, ObjectType } from "type-graphql";
-import {
-  messageSide,
-  routedTo,
-  supportCaseCategory,
-  supportCaseSource,
-  supportCaseStatus,
-  supportPriority,
-} from "../../db/schema/index.js";
 import { ConnectionType } from "../../shared/connection.js";
-import { graphqlEnum } from "../../shared/enums.js";
 import { toGlobalId } from "../../shared/ids.js";
 import { PayloadType } from "../../shared/payload.js";
 import { Node } from "../../shared/node.js";
-import { CASE_DEADLINES } from "./case-clock.js";
 import { attachmentDownloadUrl } from "./attachment-download-url.js";
 import { downloadFileName } from "./attachment-file-name.js";
 import { routingMessage, type RoutingReasonCode } from "./case-routing.js";
 import type { SupportAttachmentRow, SupportCaseRow, SupportMessageRow } from "./support-case.service.js";
-
-export const SupportCaseSource = graphqlEnum(supportCaseSource.enumValues, {
-  name: "SupportCaseSource",
-  description: "Who opened a case.",
-  valuesConfig: {
-    PERSON: { description: "A person, in the portal or through the API." },
-    MONITORING: { description: "Trygg's monitoring, when a check of the customer's installation went down." },
-  },
-});
-export type SupportCaseSource = (typeof SupportCaseSource)[keyof typeof SupportCaseSource];
-
-export const SupportCaseCategory = graphqlEnum(supportCaseCategory.enumValues, {
-  name: "SupportCaseCategory",
-  description: "What a case is about; it decides who answers.",
-  valuesConfig: {
-    PROGRAMMING: {
-      description: "Programming new equipment: answered by the customer's installer (partner) when there is one.",
-    },
-    DAILY_OPERATION: {
-      description: "Daily operation: answered by the customer's installer (partner) when there is one.",
-    },
-    TECHNICAL: { description: "Technical problems: answered by the vendor's support." },
-    BILLING: { description: "Invoices and prices: answered by the vendor's support." },
-    OTHER: { description: "Anything else: answered by the vendor's support." },
-  },
-});
-export type SupportCaseCategory = (typeof SupportCaseCategory)[keyof typeof SupportCaseCategory];
-export const SupportCaseStatus = graphqlEnum(supportCaseStatus.enumValues, {
-  name: "SupportCaseStatus",
-  description: "Where a case stands.",
-  valuesConfig: {
-    OPEN: { description: "With support; the clock runs in open hours." },
-    WAITING_ON_CUSTOMER: {
-      description: "Support waits for the customer; the clock stands still until the customer answers.",
-    },
-    RESOLVED: { description: "Answered; the customer's next message opens it again." },
-    CLOSED: { description: "Finished for good." },
-  },
-});
-export type SupportCaseStatus = (typeof SupportCaseStatus)[keyof typeof SupportCaseStatus];
-export const RoutedTo = graphqlEnum(routedTo.enumValues, {
-  name: "RoutedTo",
-  description: "Who answers a case.",
-  valuesConfig: {
-    VENDOR: { description: "The vendor's support." },
-    PARTNER: { description: "The customer's installer." },
-  },
-});
-export type RoutedTo = (typeof RoutedTo)[keyof typeof RoutedTo];
-export const SupportPriority = graphqlEnum(supportPriority.enumValues, {
-  name: "SupportPriority",
-  description: "From the response-target table, by the covering agreement.",
-  valuesConfig: {
-    HIGH: { description: "A valid support agreement covers the case." },
-    NORMAL: { description: "No valid agreement covers the case; it is still answered." },
-  },
-});
-export type SupportPriority = (typeof SupportPriority)[keyof typeof SupportPriority];
-export const SupportCaseDeadline = graphqlEnum(CASE_DEADLINES, {
-  name: "SupportCaseDeadline",
-  description: "Where an unanswered open case stands against its first-response deadline, in open hours.",
-  valuesConfig: {
-    OVERDUE: { description: "The target is used up and the case is still unanswered." },
-    NEAR_DEADLINE: { description: "At least 75% of the target is used, not yet overdue." },
-  },
-});
-export type SupportCaseDeadline = (typeof SupportCaseDeadline)[keyof typeof SupportCaseDeadline];
-export const SupportMessageSide = graphqlEnum(messageSide.enumValues, {
-  name: "SupportMessageSide",
-  description: "Who wrote a message.",
-  valuesConfig: {
-    CUSTOMER: { description: "The customer." },
-    VENDOR: { description: "The vendor's support." },
-    PARTNER: { description: "The partner (installer)." },
-  },
-});
-export type SupportMessageSide = (typeof SupportMessageSide)[keyof typeof SupportMessageSide];
+import {
+  RoutedTo,
+  SupportCaseCategory,
+  SupportCaseDeadline,
+  SupportCaseSource,
+  SupportCaseStatus,
+  SupportMessageSide,
+  SupportPriority,
+} from "./support.enums.js";
 
 @ObjectType({
   description: "Why a case went where it did, as a code to switch on and in words the customer understands.",
