@@ -20,6 +20,8 @@ export function startServer(name, cmd, args, env) {
   });
   let stderr = "";
   child.stderr.on("data", (c) => (stderr = (stderr + c).slice(-4_000)));
+  /** What the server last said on stderr, to tell why it did not do what the bench waits for. */
+  child.stderrTail = () => stderr;
   child.on("exit", (code) => {
     if (code && !child.stopping) log(`${name} exited with ${code}: ${stderr}`);
   });

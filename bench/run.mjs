@@ -1,6 +1,7 @@
 // Entry of `npm run bench`: installs the bench's own dependencies (kept out of the product's
 // install) on first run, then runs the bench: the partner query (bench.mjs), then the portal's
-// server render (portal.mjs). `--only portal` / `--only api` (or BENCH_ONLY) runs one part alone.
+// server render (portal.mjs), then monitoring's pings and sweep (monitoring.mjs). `--only portal`,
+// `--only api` or `--only monitoring` (or BENCH_ONLY) runs one part alone.
 import { spawnSync } from "node:child_process";
 import { existsSync, statSync } from "node:fs";
 import path from "node:path";
@@ -15,7 +16,7 @@ if (!existsSync(marker) || statSync(marker).mtimeMs < statSync(path.join(here, "
 }
 const flag = process.argv.indexOf("--only");
 const only = flag >= 0 ? process.argv[flag + 1] : process.env.BENCH_ONLY;
-const parts = { api: "bench.mjs", portal: "portal.mjs" };
+const parts = { api: "bench.mjs", portal: "portal.mjs", monitoring: "monitoring.mjs" };
 if (only && !parts[only]) {
   console.error(`Unknown bench part "${only}": use ${Object.keys(parts).join(" or ")}.`);
   process.exit(2);

@@ -1,8 +1,10 @@
 // Run by `npm run build -w api` after tsc: the compiled API holds production code only. A test
 // helper in api/dist would ship code that no one runs in production and, when it imports a
 // devDependency (smtp-server, mailparser, vitest…), fail on a production install (`npm ci --omit=dev`).
-import { readdirSync, readFileSync } from "node:fs";
+import { spawnSync } from "node:child_process";
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
 import { builtinModules } from "node:module";
+import os from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 
@@ -48,6 +50,21 @@ for (const file of files(dist)) {
     const pkg = packageOf(spec);
     if (!allowed.has(pkg)) problems.push(`${rel}: imports ${pkg}, which is not among the API's dependencies`);
   }
+}
+
+// The compiled migration script as `npm run bench` and an operator run it, on a throwaway embedded
+// database: an entry point that loads a decorated class before reflect-metadata fails only at run time.
+const dataDir = mkdtempSync(path.join(os.tmpdir(), "trygg-dist-migrate-"));
+try {
+  const env = { ...process.env, NODE_ENV: "production", TRYGG_DATA_DIR: dataDir };
+  delete env.DATABASE_URL;
+  const migrated = spawnSync(process.execPath, [path.join(dist, "scripts", "migrate.js")], { env, encoding: "utf8" });
+  if (migrated.status !== 0)
+    problems.push(
+      `scripts/migrate.js does not run: ${(migrated.stderr || migrated.stdout).trim().split("\n").slice(0, 6).join(" | ")}`,
+    );
+} finally {
+  rmSync(dataDir, { recursive: true, force: true });
 }
 
 if (problems.length) {

@@ -73,3 +73,24 @@ describe("checks follow the add-ons that pay for them", () => {
     expect((await checksOf("Västkustens Fastigheter AB")).every((c) => c.state === "NEW" && !c.pause_cause)).toBe(true);
   });
 });
+
+describe("a whole fleet at once", () => {
+  // Monitoring ordered on an agreement covering 2,000 installations: 8,000 checks, more values than
+  // one statement may carry (65,534 parameters). The pass that failed on them failed every minute.
+  it("provisions 2,000 newly covered properties in one pass, and the sweeper's pass after it still runs", async () => {
+    const [agreement] = await sql`
+      select a.id, a.customer_id from agreements a join add_ons o on o.agreement_id = a.id and o.ended_on is null
+       where o.kind = 'MONITORING' limit 1`;
+    const fleet = await sql`
+      insert into properties (customer_id, name, street_address, postal_code, city, apartments)
+      select ${agreement!.customer_id}, 'Flotta ' || n, 'Flottgatan ' || n, '41101', 'Göteborg', 10
+        from generate_series(1, 2000) n returning id`;
+    await sql`insert into agreement_properties (agreement_id, property_id)
+      select ${agreement!.id}, unnest(${sql.array(fleet.map((p) => p.id))}::uuid[])`;
+    expect((await reconcile()).provisioned).toBe(8_000);
+    const [made] =
+      await sql`select count(*)::int as n from monitoring_checks where property_id in ${sql(fleet.map((p) => p.id))}`;
+    expect(made!.n).toBe(8_000);
+    expect(await reconcile()).toEqual({ provisioned: 0, paused: 0, resumed: 0 });
+  }, 120_000);
+});

@@ -236,8 +236,37 @@ describe("the sweeper", () => {
     const after = warnings.length;
     await new Promise((r) => setTimeout(r, 100));
     expect(warnings.length).toBe(after);
-    expect(new Set(warnings)).toEqual(new Set(["monitoring sweep failed; trying again"]));
+    expect(new Set(warnings)).toEqual(
+      new Set(["monitoring reconciliation failed; sweeping all the same", "monitoring sweep failed; trying again"]),
+    );
     await away.close().catch(() => {});
+  });
+
+  it("sweeps the watched checks even while reconciling with the agreements fails", async () => {
+    const made = await createCheck(
+      { propertyId: property["Kv. Majorna 12"], kind: "HEARTBEAT", name: "Swept regardless", periodSeconds: 600 },
+      "tomas",
+    );
+    expect((await ping(made.pingKey!)).status).toBe(200);
+    const warnings: string[] = [];
+    const logger = { warn: (_o: unknown, msg: string) => warnings.push(msg), info: () => {} } as unknown as Logger;
+    const sweeper = startCheckSweeper({
+      db: api.database.db,
+      logger,
+      intervalMs: 20,
+      now: () => new Date(Date.now() + 3600_000),
+      reconcile: () => Promise.reject(new Error("bind message has 70000 parameter formats")),
+    });
+    try {
+      await expect
+        .poll(async () => (await sql`select state from monitoring_checks where name = 'Swept regardless'`)[0]!.state, {
+          timeout: 15_000,
+        })
+        .toBe("DOWN");
+      expect(warnings).toContain("monitoring reconciliation failed; sweeping all the same");
+    } finally {
+      await sweeper.stop();
+    }
   });
 
   it("writes each flip exactly once when two sweepers on their own connections race over the same checks", async () => {

@@ -1,3 +1,5 @@
+// env.ts reaches classes with type-graphql decorators (the limits' errors): the polyfill first, as in each entry point.
+import "reflect-metadata";
 import { openDatabase } from "../db/client.js";
 import { env } from "../env.js";
 

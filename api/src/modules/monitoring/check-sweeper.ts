@@ -55,24 +55,33 @@ export function startCheckSweeper(opts: {
   intervalMs?: number;
   reconcileMs?: number;
   now?: () => Date;
+  /** How checks are brought in line with what is paid for; a parameter so a test can make it fail. */
+  reconcile?: typeof reconcileMonitoring;
 }) {
   const { db, logger } = opts;
   const intervalMs = opts.intervalMs ?? 10_000;
   // Cover changes by order, cancellation or the calendar: seen within a minute, not on every pass.
   const reconcileMs = opts.reconcileMs ?? 60_000;
   const now = opts.now ?? (() => new Date());
+  const reconcile = opts.reconcile ?? reconcileMonitoring;
   let reconciledAt = 0;
   let timer: NodeJS.Timeout | null = null;
   let running: Promise<void> | null = null;
   let stopped = false;
   const pass = async () => {
-    try {
-      const at = now();
-      if (at.getTime() - reconciledAt >= reconcileMs) {
-        const c = await reconcileMonitoring(db, at, todayInSweden(at));
-        reconciledAt = at.getTime();
+    const at = now();
+    if (at.getTime() - reconciledAt >= reconcileMs) {
+      // Tried again after reconcileMs, not on every pass, and never in the sweep's way: a failing
+      // reconciliation must not leave the checks already watched unswept.
+      reconciledAt = at.getTime();
+      try {
+        const c = await reconcile(db, at, todayInSweden(at));
         if (c.provisioned || c.paused || c.resumed) logger.info(c, "monitoring checks reconciled with agreements");
+      } catch (e) {
+        logger.warn({ err: e }, "monitoring reconciliation failed; sweeping all the same");
       }
+    }
+    try {
       const r = await sweepDueChecks(db, at);
       if (r.flips) logger.info(r, "monitoring checks swept");
     } catch (e) {

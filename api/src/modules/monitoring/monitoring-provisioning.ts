@@ -35,7 +35,7 @@ const DEFAULT_CHECKS = [
 ] as const;
 
 /** Each covered property once, with the oldest valid agreement whose MONITORING or HOSTING add-on runs. */
-async function coveredProperties(db: Db, today: IsoDate) {
+function coveredProperties(db: Db, today: IsoDate) {
   return db
     .selectDistinctOn([agreementProperties.propertyId], {
       propertyId: agreementProperties.propertyId,
@@ -55,6 +55,12 @@ async function coveredProperties(db: Db, today: IsoDate) {
 }
 
 /**
+ * Rows per insert: a check takes 14 values, and one statement may carry at most 65,534. Monitoring
+ * ordered for a whole fleet at once (2,000 installations, 8,000 checks) must not fail every pass.
+ */
+const PROVISION_CHUNK = 1_000;
+
+/**
  * Brings the checks in line with what is paid for, idempotently and in one transaction: a covered
  * property without its default checks gets them (keys unseen until someone rotates one for the
  * installer), a paused-for-cover check whose property is covered again waits for its next signal,
@@ -64,14 +70,15 @@ async function coveredProperties(db: Db, today: IsoDate) {
  */
 export async function reconcileMonitoring(db: Db, now: Date, today: IsoDate) {
   const covered = await coveredProperties(db, today);
-  const coveredIds = covered.map((c) => c.propertyId);
+  // The covered set is named in SQL, never as a list of ids: a list is one parameter per property.
+  const coveredIdsSql = db.select({ id: sql`c.property_id` }).from(coveredProperties(db, today).as("c"));
   return db.transaction(async (tx) => {
     let provisioned = 0;
     if (covered.length) {
       const have = await tx
         .select({ propertyId: monitoringChecks.propertyId, template: monitoringChecks.template })
         .from(monitoringChecks)
-        .where(and(inArray(monitoringChecks.propertyId, coveredIds), sql`${monitoringChecks.template} is not null`));
+        .where(and(inArray(monitoringChecks.propertyId, coveredIdsSql), sql`${monitoringChecks.template} is not null`));
       const existing = new Set(have.map((h) => `${h.propertyId} ${h.template}`));
       const rows = covered.flatMap((c) =>
         DEFAULT_CHECKS.filter((d) => !existing.has(`${c.propertyId} ${d.template}`)).map((d) => {
@@ -93,18 +100,24 @@ export async function reconcileMonitoring(db: Db, now: Date, today: IsoDate) {
           };
         }),
       );
-      if (rows.length) {
-        const made = await tx.insert(monitoringChecks).values(rows).onConflictDoNothing().returning();
-        provisioned = made.length;
-        for (const m of made) {
-          await recordAudit(tx, null, {
+      for (let i = 0; i < rows.length; i += PROVISION_CHUNK) {
+        const made = await tx
+          .insert(monitoringChecks)
+          .values(rows.slice(i, i + PROVISION_CHUNK))
+          .onConflictDoNothing()
+          .returning();
+        provisioned += made.length;
+        await recordAudit(
+          tx,
+          null,
+          made.map((m) => ({
             action: "monitoringCheck.provision",
             objectType: "MonitoringCheck",
             objectId: m.id,
             organisationId: m.customerId,
             details: { template: m.template, agreementId: m.agreementId },
-          });
-        }
+          })),
+        );
       }
     }
     const uncovered = await tx
@@ -113,7 +126,7 @@ export async function reconcileMonitoring(db: Db, now: Date, today: IsoDate) {
       .where(
         and(
           or(isNull(monitoringChecks.pauseCause), eq(monitoringChecks.pauseCause, "NOT_COVERED")),
-          coveredIds.length ? notInArray(monitoringChecks.propertyId, coveredIds) : undefined,
+          notInArray(monitoringChecks.propertyId, coveredIdsSql),
           sql`${monitoringChecks.state} <> 'PAUSED'`,
         ),
       )
@@ -123,13 +136,11 @@ export async function reconcileMonitoring(db: Db, now: Date, today: IsoDate) {
         pauseCause: "NOT_COVERED",
       });
     }
-    const back = coveredIds.length
-      ? await tx
-          .select()
-          .from(monitoringChecks)
-          .where(and(eq(monitoringChecks.pauseCause, "NOT_COVERED"), inArray(monitoringChecks.propertyId, coveredIds)))
-          .for("update", { skipLocked: true })
-      : [];
+    const back = await tx
+      .select()
+      .from(monitoringChecks)
+      .where(and(eq(monitoringChecks.pauseCause, "NOT_COVERED"), inArray(monitoringChecks.propertyId, coveredIdsSql)))
+      .for("update", { skipLocked: true });
     const agreementOf = new Map(covered.map((c) => [c.propertyId, c.agreementId]));
     for (const row of back) {
       await storeStep(tx, row, applyCheckEvent(factsOf(row), { type: "RESUME", at: now }), now, { pauseCause: null });
