@@ -1,7 +1,13 @@
 import { GraphQLSchema, printSchema } from "graphql";
 import { buildSchema } from "type-graphql";
 import { AccessResolver, ApiTokenResolver } from "./modules/access/access.resolver.js";
+// In this order: type-graphql lists an object's fields, and the mutations, in the order their resolvers
+// were declared, and the SDL lists the agreement's own fields, then its parts, then what is read across them.
 import { AgreementResolver } from "./modules/agreements/agreement.resolver.js";
+import { HanteraAccountResolver } from "./modules/agreements/hantera-account.resolver.js";
+import { LicenceRentalResolver } from "./modules/agreements/licence-rental.resolver.js";
+import { AddOnResolver } from "./modules/agreements/add-on.resolver.js";
+import { AgreementOutlookResolver } from "./modules/agreements/agreement-outlook.resolver.js";
 import {
   InstalledVersionResolver,
   ProductReleaseResolver,
@@ -68,6 +74,10 @@ const resolvers = [
   PropertyResolver,
   TierResolver,
   AgreementResolver,
+  HanteraAccountResolver,
+  LicenceRentalResolver,
+  AddOnResolver,
+  AgreementOutlookResolver,
   ProductReleaseResolver,
   PropertyVersionsResolver,
   InstalledVersionResolver,

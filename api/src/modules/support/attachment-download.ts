@@ -6,7 +6,8 @@ import { unauthenticated } from "../../shared/errors.js";
 import { uuidOf } from "../../shared/ids.js";
 import { authenticate } from "../access/index.js";
 import { attachmentDisposition, downloadFileName } from "./attachment-file-name.js";
-import { attachmentChunks, findAttachment } from "./support-case.service.js";
+import { attachmentChunks } from "./support-case-attachments.js";
+import { findAttachment } from "./support-case.service.js";
 
 /** An error in the shape GraphQL answers use, so a client reads one kind of error from the API. */
 function fail(req: Request, res: Response, status: number, code: string, message: string) {

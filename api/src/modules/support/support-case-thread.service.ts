@@ -9,13 +9,10 @@ import type { SupportCalendar } from "./support-calendar.js";
 import { supportCalendar } from "./support-calendar.service.js";
 import { tellOfReply, tellTeamOfNewCase } from "./support-case.notifications.js";
 import type { AttachmentLimits } from "./attachment-limits.js";
+import { admitUploads, readAttachments, storeAttachments, type AttachmentInput } from "./support-case-attachments.js";
 import {
-  admitUploads,
   lockSupportCase,
-  readAttachments,
   recomputeResponseDue,
-  storeAttachments,
-  type AttachmentInput,
   type CaseStatus,
   type SupportCaseRow,
   type SupportMessageRow,

@@ -8,8 +8,8 @@ import type { Viewer } from "../../shared/viewer.js";
 import type { SupportCalendar } from "./support-calendar.js";
 import { supportCalendar } from "./support-calendar.service.js";
 import { pausesOf } from "./case-clock.js";
+import { attachmentContentOf } from "./support-case-attachments.js";
 import {
-  attachmentContentOf,
   visibleAttachmentsOf,
   visibleMessagesOf,
   type PauseRow,

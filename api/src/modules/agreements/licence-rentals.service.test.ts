@@ -1,0 +1,243 @@
+import { eq } from "drizzle-orm";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { Database } from "../../db/client.js";
+import { auditEvents, tiers } from "../../db/schema/index.js";
+import { codeOf, freshDatabase, okOf, viewerAs } from "../../test-support.js";
+import { agreementWorld, clock, day, refusal, today, type AgreementWorld } from "./agreement.fixture.js";
+import * as s from "./agreement.service.js";
+import * as licences from "./licence-rentals.js";
+
+// Licence rentals rented and ended on an agreement, over a database; the rule's arithmetic alone is
+// licence-rentals.test.ts.
+
+let database: Database;
+let admin: AgreementWorld["admin"];
+let customerId: AgreementWorld["customerId"];
+let agreement: AgreementWorld["agreement"];
+let parts: AgreementWorld["parts"];
+
+beforeAll(async () => {
+  database = await freshDatabase();
+  ({ admin, customerId, agreement, parts } = await agreementWorld(database));
+});
+afterAll(() => database.close());
+
+describe("licence rentals", () => {
+  it("must lie inside an agreement period", async () => {
+    const a = await agreement({ startsOn: day(-100), endsOn: day(200) });
+    const base = { agreementId: a.id, kind: "CONSUMPTION" as const, quantity: 5 };
+    expect(
+      codeOf(await licences.rentLicence(database.db, admin, { ...base, startsOn: day(100), endsOn: day(250) }, clock)),
+    ).toBe("OUTSIDE_AGREEMENT_PERIOD");
+    expect(
+      codeOf(await licences.rentLicence(database.db, admin, { ...base, startsOn: day(-150), endsOn: day(0) }, clock)),
+    ).toBe("OUTSIDE_AGREEMENT_PERIOD");
+    expect(
+      codeOf(await licences.rentLicence(database.db, admin, { ...base, startsOn: day(10), endsOn: day(5) }, clock)),
+    ).toBe("INVALID_DATE_RANGE");
+    expect(await licences.newestRentalsFirst(await parts().licenceRentals.load(a.id))).toHaveLength(0);
+    okOf(await licences.rentLicence(database.db, admin, { ...base, startsOn: day(0), endsOn: day(200) }, clock));
+  });
+
+  it("are refused on a draft or expired agreement, saying which it is", async () => {
+    const draft = await agreement({ activate: false });
+    const r = await licences.rentLicence(
+      database.db,
+      admin,
+      { agreementId: draft.id, kind: "BOOKING", quantity: 1, startsOn: day(0), endsOn: day(1) },
+      clock,
+    );
+    expect(r).toEqual(
+      refusal(
+        "AGREEMENT_NOT_ACTIVE",
+        `Agreement ${draft.number} is draft; licences are rented during a valid agreement.`,
+      ),
+    );
+  });
+
+  it("are refused for no licences, an unknown agreement, or a tier without rentals, each saying why", async () => {
+    const a = await agreement();
+    const base = { agreementId: a.id, kind: "BOOKING" as const, quantity: 1, startsOn: day(0), endsOn: day(10) };
+    expect(await licences.rentLicence(database.db, admin, { ...base, quantity: 0 }, clock)).toEqual(
+      refusal("INVALID_INPUT", "Rent at least one licence.", ["input", "quantity"]),
+    );
+    expect(
+      await licences.rentLicence(database.db, admin, { ...base, startsOn: day(10), endsOn: day(9) }, clock),
+    ).toEqual(refusal("INVALID_DATE_RANGE", "The rental must end on or after its start.", ["input", "endsOn"]));
+    expect(
+      codeOf(
+        await licences.rentLicence(
+          database.db,
+          admin,
+          { ...base, agreementId: "00000000-0000-4000-8000-000000000000" },
+          clock,
+        ),
+      ),
+    ).toBe("NOT_FOUND");
+    await database.db.update(tiers).set({ licenceRentals: false }).where(eq(tiers.code, "BRF"));
+    try {
+      expect(await licences.rentLicence(database.db, admin, base, clock)).toEqual(
+        refusal("LICENCE_RENTALS_NOT_IN_TIER", "The BRF tier does not include licence rentals."),
+      );
+    } finally {
+      await database.db.update(tiers).set({ licenceRentals: true }).where(eq(tiers.code, "BRF"));
+    }
+    await expect(
+      licences.rentLicence(
+        database.db,
+        viewerAs(admin, { role: "CUSTOMER_MEMBER", organisationKind: "CUSTOMER", organisationId: customerId }),
+        base,
+        clock,
+      ),
+    ).rejects.toMatchObject({ code: "FORBIDDEN" });
+    expect(await licences.newestRentalsFirst(await parts().licenceRentals.load(a.id))).toEqual([]);
+  });
+
+  it("lie inside one period, a later one too, and end by the termination date; each rental bumps the agreement's version", async () => {
+    const renewed = await agreement({ startsOn: day(-100), endsOn: day(30) });
+    okOf(
+      await s.renewAgreement(
+        database.db,
+        admin,
+        { agreementId: renewed.id, endsOn: day(400), carryOverRentals: false },
+        clock,
+      ),
+    );
+    const base = { agreementId: renewed.id, kind: "BOOKING" as const, quantity: 2 };
+    expect(
+      codeOf(await licences.rentLicence(database.db, admin, { ...base, startsOn: day(20), endsOn: day(40) }, clock)),
+    ).toBe("OUTSIDE_AGREEMENT_PERIOD");
+    const before = (await s.findAgreement(database.db, admin, renewed.id, clock))!.version;
+    expect(
+      okOf(await licences.rentLicence(database.db, admin, { ...base, startsOn: day(31), endsOn: day(40) }, clock)),
+    ).toMatchObject({
+      agreementId: renewed.id,
+      kind: "BOOKING",
+      quantity: 2,
+      startsOn: day(31),
+      endsOn: day(40),
+      endedOn: null,
+    });
+    expect((await s.findAgreement(database.db, admin, renewed.id, clock))!.version).toBe(before + 1);
+
+    const cut = await agreement({ startsOn: day(-100), endsOn: day(200) });
+    okOf(
+      await s.terminateAgreement(
+        database.db,
+        admin,
+        { agreementId: cut.id, terminatesOn: day(100), reason: "Sold" },
+        clock,
+      ),
+    );
+    expect(
+      await licences.rentLicence(
+        database.db,
+        admin,
+        { ...base, agreementId: cut.id, startsOn: day(0), endsOn: day(101) },
+        clock,
+      ),
+    ).toMatchObject({
+      errors: [
+        {
+          code: "OUTSIDE_AGREEMENT_PERIOD",
+          message: `A rental must lie inside one agreement period (the current one is ${day(-100)} – ${day(100)}).`,
+          field: ["input", "startsOn"],
+        },
+      ],
+    });
+    okOf(
+      await licences.rentLicence(
+        database.db,
+        admin,
+        { ...base, agreementId: cut.id, startsOn: day(0), endsOn: day(100) },
+        clock,
+      ),
+    );
+  });
+
+  it("end early on the day asked or today, inside the rental, once, and are recorded; a refusal says why", async () => {
+    const a = await agreement();
+    const rent = async (startsOn: string, endsOn: string) =>
+      okOf(
+        await licences.rentLicence(
+          database.db,
+          admin,
+          { agreementId: a.id, kind: "CONSUMPTION", quantity: 3, startsOn, endsOn },
+          clock,
+        ),
+      );
+    const first = await rent(day(-10), day(100));
+    expect(
+      await licences.endLicenceRental(database.db, admin, { licenceRentalId: first.id, endsOn: day(101) }, clock),
+    ).toEqual(
+      refusal("INVALID_DATE_RANGE", `The rental can end between ${day(-10)} and ${day(100)}.`, ["input", "endsOn"]),
+    );
+    expect(
+      codeOf(
+        await licences.endLicenceRental(database.db, admin, { licenceRentalId: first.id, endsOn: day(-11) }, clock),
+      ),
+    ).toBe("INVALID_DATE_RANGE");
+    expect(
+      okOf(await licences.endLicenceRental(database.db, admin, { licenceRentalId: first.id, endsOn: day(100) }, clock))
+        .endedOn,
+    ).toBe(day(100));
+    expect(await licences.endLicenceRental(database.db, admin, { licenceRentalId: first.id }, clock)).toEqual(
+      refusal("ALREADY_ENDED", "The rental has already ended.", ["input", "licenceRentalId"]),
+    );
+    const second = await rent(day(-10), day(100));
+    expect(
+      okOf(await licences.endLicenceRental(database.db, admin, { licenceRentalId: second.id }, clock)).endedOn,
+    ).toBe(today);
+    const third = await rent(day(-10), day(-10));
+    expect(
+      okOf(
+        await licences.endLicenceRental(
+          database.db,
+          admin,
+          { licenceRentalId: third.id, endsOn: day(-10) },
+          { ...clock, today: day(-10) },
+        ),
+      ).endedOn,
+    ).toBe(day(-10));
+    const over = await rent(day(-10), day(-1));
+    expect(codeOf(await licences.endLicenceRental(database.db, admin, { licenceRentalId: over.id }, clock))).toBe(
+      "ALREADY_ENDED",
+    );
+    expect(
+      await licences.endLicenceRental(
+        database.db,
+        admin,
+        { licenceRentalId: "00000000-0000-4000-8000-000000000000" },
+        clock,
+      ),
+    ).toEqual(refusal("NOT_FOUND", "No such licence rental.", ["input", "licenceRentalId"]));
+    await expect(
+      licences.endLicenceRental(
+        database.db,
+        viewerAs(admin, { role: "CUSTOMER_MEMBER", organisationKind: "CUSTOMER", organisationId: customerId }),
+        { licenceRentalId: over.id },
+        clock,
+      ),
+    ).rejects.toMatchObject({ code: "FORBIDDEN" });
+    const audit = await database.db
+      .select()
+      .from(auditEvents)
+      .where(eq(auditEvents.objectId, first.id))
+      .orderBy(auditEvents.occurredAt);
+    expect(audit.map((e) => [e.action, e.objectType, e.organisationId, e.details])).toEqual([
+      [
+        "licenceRental.create",
+        "LicenceRental",
+        customerId,
+        expect.objectContaining({
+          agreementId: a.id,
+          kind: "CONSUMPTION",
+          quantity: 3,
+          startsOn: day(-10),
+          endsOn: day(100),
+        }),
+      ],
+      ["licenceRental.end", "LicenceRental", customerId, { agreementId: a.id, endedOn: day(100) }],
+    ]);
+  });
+});
