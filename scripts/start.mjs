@@ -5,6 +5,7 @@ import { spawnSync } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import { existsSync, mkdirSync, readFileSync, readdirSync, statSync, writeFileSync } from "node:fs";
 import path from "node:path";
+import { startDemoPinger } from "./demo-pinger.mjs";
 import {
   apiProcess,
   ensureDependencies,
@@ -80,9 +81,14 @@ if (apiNeedsBuild()) {
   if (run("npm", ["run", "build", "-w", "api"]) !== 0) process.exit(1);
 }
 const seed = apiProcess("scripts/seed-demo");
+// The seed's lived monitoring writes the demo checks' ping keys here; the simulator pings with them.
+const demoPingKeys = path.join(dataDir, "demo-ping-keys.json");
 log("Migrating and seeding the demo on first run…");
 if (
-  run(seed.cmd, [...seed.args, "--quiet"], { env: { ...seed.env, ...env }, stdio: ["ignore", "pipe", "inherit"] }) !== 0
+  run(seed.cmd, [...seed.args, "--quiet", `--lived-monitoring=${demoPingKeys}`], {
+    env: { ...seed.env, ...env },
+    stdio: ["ignore", "pipe", "inherit"],
+  }) !== 0
 ) {
   process.exit(1);
 }
@@ -150,6 +156,11 @@ try {
   log(e.message);
   await stop(1);
 }
+const stopPinger = startDemoPinger({
+  apiBase: `http://127.0.0.1:${apiPort}`,
+  keysFile: demoPingKeys,
+});
+process.on("exit", stopPinger);
 const logins = apiProcess("scripts/demo-logins");
 const printed = spawnSync(logins.cmd, logins.args, {
   cwd: root,

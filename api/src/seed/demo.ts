@@ -8,6 +8,7 @@ import { seedAgreements } from "./demo-agreements.js";
 import { seedDemoAttention } from "./demo-attention.js";
 import { seedDemoVisits } from "./demo-visits.js";
 import { livedTime } from "./lived-time.js";
+import { seedDemoMonitoring, type DemoPingKey } from "./demo-monitoring.js";
 import { must } from "./must.js";
 import { seedSupportCases } from "./support-cases.js";
 
@@ -244,6 +245,17 @@ export async function seedDemo(db: Db): Promise<DemoLogin[]> {
   await seedSupportCases(db, lived);
   await seedDemoAttention(db, lived, admin, orgIds, propertyIds);
   return DEMO_LOGINS;
+}
+
+/**
+ * The demo's lived monitoring (seed/demo-monitoring.ts), for `npm start` only: thousands of pings
+ * through the real ingestion take seconds that the tests, which seed the demo again and again, do
+ * without. Returns the ping keys the demo's simulator keeps pinging with.
+ */
+export async function seedDemoMonitoringHistory(db: Db): Promise<DemoPingKey[]> {
+  const [adminLogin] = DEMO_LOGINS;
+  const admin = await ensureAdmin(db, { email: adminLogin!.email, password: DEMO_PASSWORD });
+  return seedDemoMonitoring(db, await livedTime(db), admin);
 }
 
 export function formatLogins(logins: DemoLogin[]): string {

@@ -2,7 +2,8 @@
 export { startCheckSweeper, sweepDueChecks } from "./check-sweeper.js";
 export { DEFAULT_PING_LIMITS, type PingLimitSettings } from "./ping-limits.js";
 export { pingRoute } from "./ping-route.js";
-export { findCheck } from "./check.service.js";
+export { findCheck, rotatePingKey } from "./check.service.js";
+export { receivePing } from "./ping-ingestion.js";
 export { MonitoringCheck } from "./monitoring.types.js";
 export { reconcileMonitoring } from "./monitoring-provisioning.js";
 export { BOARD_VIEWERS, CHECK_VIEWERS } from "./monitoring.roles.js";

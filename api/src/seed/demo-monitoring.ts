@@ -1,0 +1,143 @@
+import { TZDate } from "@date-fns/tz";
+import { asc, eq } from "drizzle-orm";
+import type { Db } from "../db/client.js";
+import { monitoringChecks, properties } from "../db/schema/index.js";
+import { receivePing, reconcileMonitoring, rotatePingKey, sweepDueChecks } from "../modules/monitoring/index.js";
+import { TIME_ZONE } from "../shared/dates.js";
+import type { Viewer } from "../shared/viewer.js";
+import type { LivedTime } from "./lived-time.js";
+import { must } from "./must.js";
+
+const MINUTE = 60_000;
+const DAY = 24 * 60 * MINUTE;
+/** How far back the backups go: a quarter, as the customer's monitoring page draws it. */
+export const BACKUP_DAYS = 90;
+/**
+ * How far back the heartbeats go. Each pings every five minutes through the real ingestion: a
+ * quarter would be 26,000 pings per check and minutes of `npm start`'s first run, a day is seconds.
+ */
+const HEARTBEAT_DAYS = 1;
+/** The outage the demo lived: Masthugget's Multi-access server, silent for three hours, four after the day began. */
+const OUTAGE = { property: "Kv. Masthugget 4", template: "MULTI_ACCESS_SERVER", afterMinutes: 240, minutes: 185 };
+/** The late backup: Majorna's, which started 40 minutes late 9 nights ago. */
+const LATE_BACKUP = { property: "Kv. Majorna 12", days: -9, minutesLate: 40 };
+
+/** A ping key per check, for the demo's simulator to keep pinging (scripts/demo-pinger.mjs). */
+export interface DemoPingKey {
+  property: string;
+  check: string;
+  kind: string;
+  periodSeconds: number | null;
+  key: string;
+}
+
+function swedish(moment: Date, days: number, time: string): Date {
+  const d = new Date(moment.getTime() + days * DAY);
+  const local = new TZDate(d.getTime(), TIME_ZONE);
+  const [h, m] = time.split(":").map(Number) as [number, number];
+  return new Date(new TZDate(local.getFullYear(), local.getMonth(), local.getDate(), h, m, 0, TIME_ZONE).getTime());
+}
+
+/**
+ * Three lived months of Systemövervakning for the monitored demo customers, through the real
+ * ingestion and sweeper with the clock of each moment: the checks are provisioned 90 days ago, every
+ * night's backup starts and finishes (size growing slowly), every heartbeat pings for the last day,
+ * one server is silent for three hours (the sweeper opens a support case, the recovery closes
+ * it), and one backup starts late. Returns the keys the demo's simulator pings with.
+ */
+export async function seedDemoMonitoring(db: Db, lived: LivedTime, admin: Viewer): Promise<DemoPingKey[]> {
+  const now = new Date();
+  const start = swedish(now, -BACKUP_DAYS, "00:00");
+  await lived.at(start, () => reconcileMonitoring(db, start, lived.day(-BACKUP_DAYS)));
+  const checks = await db
+    .select({
+      id: monitoringChecks.id,
+      name: monitoringChecks.name,
+      kind: monitoringChecks.kind,
+      template: monitoringChecks.template,
+      periodSeconds: monitoringChecks.periodSeconds,
+      property: properties.name,
+    })
+    .from(monitoringChecks)
+    .innerJoin(properties, eq(properties.id, monitoringChecks.propertyId))
+    .orderBy(asc(properties.name), asc(monitoringChecks.template));
+  const keys: DemoPingKey[] = [];
+  await lived.at(start, async () => {
+    for (const c of checks) {
+      const rotated = must(await rotatePingKey(db, admin, { checkId: c.id }, start), `ping key of ${c.name}`);
+      const { property, name: check, kind, periodSeconds } = c;
+      keys.push({ property, check, kind, periodSeconds, key: rotated.pingKey });
+    }
+  });
+  const keyOf = (property: string, template: string) =>
+    keys[checks.findIndex((c) => c.property === property && c.template === template)]!.key;
+  const ping = (key: string, at: Date, signal: "SUCCESS" | "START" = "SUCCESS", extra = {}) =>
+    receivePing(
+      db,
+      {
+        key,
+        signal,
+        exitCode: null,
+        runId: null,
+        durationMs: null,
+        sizeBytes: null,
+        body: null,
+        remoteAddress: null,
+        ...extra,
+      },
+      at,
+    );
+
+  // The nightly backups: each starts at 02:00 and takes 20–30 minutes; the database grows ~0.1 % a night.
+  const backups = checks.filter((c) => c.kind === "BACKUP_JOB");
+  for (let night = -BACKUP_DAYS + 1; night <= 0; night++) {
+    for (const [i, b] of backups.entries()) {
+      const late = b.property === LATE_BACKUP.property && night === LATE_BACKUP.days ? LATE_BACKUP.minutesLate : 0;
+      // When the check expects the run: 02:00 by its cron, the first 02:00 on the night the clocks go back.
+      const [expected] = await db
+        .select({ at: monitoringChecks.expectedAt })
+        .from(monitoringChecks)
+        .where(eq(monitoringChecks.id, b.id));
+      const began = expected?.at ?? swedish(now, night, "02:00");
+      if (began.getTime() + (late + 40) * MINUTE > now.getTime()) continue;
+      const started = new Date(began.getTime() + late * MINUTE);
+      const durationMs = (20 + ((night * 7 + i * 3) % 10)) * MINUTE;
+      const key = keys[checks.indexOf(b)]!.key;
+      const rid = `demo-${night}`;
+      await ping(key, started, "START", { runId: rid });
+      await ping(key, new Date(started.getTime() + durationMs), "SUCCESS", {
+        runId: rid,
+        sizeBytes: Math.round((2.1e9 + i * 4e8) * (1 + 0.001 * (night + BACKUP_DAYS))),
+        body: `pg_dump ok (${rid})`,
+      });
+    }
+  }
+
+  // The heartbeats, every five minutes, all but the outage's three hours; the sweeper runs inside
+  // the outage, at the moment it would have, so the case is opened then.
+  const heartbeats = checks.filter((c) => c.kind === "HEARTBEAT");
+  const outageKey = keyOf(OUTAGE.property, OUTAGE.template);
+  const first = now.getTime() - HEARTBEAT_DAYS * DAY;
+  const outageFrom = first + OUTAGE.afterMinutes * MINUTE;
+  const outageTo = outageFrom + OUTAGE.minutes * MINUTE;
+  const swept = new Set<number>();
+  for (let t = first; t < now.getTime() - MINUTE; t += 5 * MINUTE) {
+    for (const h of heartbeats) {
+      const key = keys[checks.indexOf(h)]!.key;
+      const silent = key === outageKey && t >= outageFrom && t < outageTo;
+      if (silent) {
+        // Once, half an hour after two missed periods and the grace: the sweeper finds it DOWN.
+        const sweepAt = outageFrom + 45 * MINUTE;
+        if (t >= sweepAt && !swept.has(sweepAt)) {
+          swept.add(sweepAt);
+          await lived.at(new Date(sweepAt), () => sweepDueChecks(db, new Date(sweepAt)));
+        }
+        continue;
+      }
+      if (key === outageKey && t >= outageTo && t < outageTo + 5 * MINUTE)
+        await lived.at(new Date(t), () => ping(key, new Date(t)));
+      else await ping(key, new Date(t));
+    }
+  }
+  return keys;
+}
