@@ -25,8 +25,13 @@ export class MonitoringUptimeMonth {
   @Field(() => Int, { description: "Seconds up (UP or LATE) in the month, up to now for the current month." })
   upSeconds!: number;
 
-  @Field(() => Int, { description: "Seconds DOWN in the month." })
+  @Field(() => Int, { description: "Seconds DOWN in the month, outside maintenance." })
   downSeconds!: number;
+
+  @Field(() => Int, {
+    description: "Seconds inside maintenance windows (up or down): counted neither up nor down, shown apart.",
+  })
+  maintenanceSeconds!: number;
 
   @Field(() => Float, {
     nullable: true,
@@ -43,6 +48,9 @@ export class MonitoringDay {
   @Field(() => MonitoringDayStatus, { description: "DOWN if down at any moment, else UP, PAUSED or NO_DATA." })
   status!: MonitoringDayStatus;
 
-  @Field(() => Int, { description: "Seconds DOWN that day." })
+  @Field(() => Int, { description: "Seconds DOWN that day, outside maintenance." })
   downSeconds!: number;
+
+  @Field(() => Int, { description: "Seconds inside maintenance windows that day (up or down)." })
+  maintenanceSeconds!: number;
 }
