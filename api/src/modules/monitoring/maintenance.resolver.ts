@@ -3,7 +3,7 @@ import type { Context } from "../../context.js";
 import { CurrentViewer } from "../../shared/auth.js";
 import { uuidOf } from "../../shared/ids.js";
 import { payload } from "../../shared/payload.js";
-import type { Viewer } from "../../shared/viewer.js";
+import { holds, type Viewer } from "../../shared/viewer.js";
 import { Actor, actorOf, Property } from "../parties/index.js";
 import { findCheck } from "./check.service.js";
 import { holdsCheck, type MaintenanceWindowRow } from "./maintenance-queries.js";
@@ -133,6 +133,15 @@ export class PropertyMaintenanceResolver {
   })
   async maintenanceWindows(@Root() property: Property, @Ctx() ctx: Context) {
     return upcoming(await ctx.loaders.maintenanceOfProperty.load(property.uuid), ctx.now);
+  }
+
+  @Authorized(...CHECK_VIEWERS)
+  @FieldResolver(() => Boolean, {
+    description: "Whether the viewer may plan and end maintenance windows here (support, or the customer's admin).",
+  })
+  viewerCanPlanMaintenance(@CurrentViewer() viewer: Viewer) {
+    // The property was reached through the viewer's scope, so the role is all that is left to ask.
+    return holds(viewer, MAINTENANCE_PLANNERS);
   }
 
   @Authorized(...CHECK_VIEWERS)
