@@ -134,6 +134,8 @@ describe("maintenance suppresses incidents", () => {
     expect(again.data.cancelMaintenanceWindow.userErrors).toEqual([
       { code: "MAINTENANCE_ALREADY_ENDED", field: ["input", "maintenanceWindowId"] },
     ]);
+    const audit = await sql`select action from audit_events where object_id = ${uuid(planned.maintenanceWindow!.id)}`;
+    expect(audit.map((a) => a.action).sort()).toEqual(["maintenanceWindow.end", "maintenanceWindow.schedule"]);
   });
 
   it("forgets the held incident of a check that comes back inside the window", async () => {

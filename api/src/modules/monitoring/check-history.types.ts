@@ -35,7 +35,8 @@ export class MonitoringUptimeMonth {
 
   @Field(() => Float, {
     nullable: true,
-    description: "Up time over up plus down time, 0 to 1; NEW and PAUSED time count for neither. Null if never judged.",
+    description:
+      "Up time over up plus down time, 0 to 1; NEW, PAUSED and maintenance time count for neither. Null if never judged.",
   })
   uptime!: number | null;
 }
