@@ -53,6 +53,11 @@ import {
   MonitoringCheckHistoryResolver,
   MonitoringIncidentCaseResolver,
 } from "./modules/monitoring/check-history.resolver.js";
+import {
+  MaintenanceWindowResolver,
+  MonitoringCheckMaintenanceResolver,
+  PropertyMaintenanceResolver,
+} from "./modules/monitoring/maintenance.resolver.js";
 import { SearchResolver } from "./modules/search/search.resolver.js";
 import { PricingResolver } from "./modules/pricing/pricing.resolver.js";
 import { OutboxResolver } from "./modules/notifications/outbox.resolver.js";
@@ -67,6 +72,9 @@ const resolvers = [
   AgreementMonitoringResolver,
   MonitoringCheckHistoryResolver,
   MonitoringIncidentCaseResolver,
+  MaintenanceWindowResolver,
+  MonitoringCheckMaintenanceResolver,
+  PropertyMaintenanceResolver,
   AccessResolver,
   ApiTokenResolver,
   OrganisationResolver,

@@ -12,6 +12,21 @@ const names = { alive: `Passersystem ${stamp}`, backup: `Nattlig backup ${stamp}
 let agreementId: string;
 let propertyId: string;
 
+/** A moment as a datetime-local input's value in Swedish time, as the portal reads it. */
+function swedishWallClock(at: Date): string {
+  const parts = new Intl.DateTimeFormat("sv-SE", {
+    timeZone: "Europe/Stockholm",
+    year: "numeric",
+    month: "2-digit",
+    day: "2-digit",
+    hour: "2-digit",
+    minute: "2-digit",
+    hourCycle: "h23",
+  }).formatToParts(at);
+  const part = (type: string) => parts.find((p) => p.type === type)!.value;
+  return `${part("year")}-${part("month")}-${part("day")}T${part("hour")}:${part("minute")}`;
+}
+
 const pingBase = () => (process.env.API_URL ?? "").replace(/\/graphql$/, "");
 
 async function ping(key: string, signal = "", body?: Record<string, unknown>) {
@@ -121,6 +136,51 @@ describe("monitoring in the portal", () => {
       }
     });
   }
+
+  it("lets support plan maintenance from the board, shows it there as I underhåll, and end it (390 px)", async () => {
+    const { context, page } = await newPage(browser, { width: 390, height: 860 });
+    try {
+      await logIn(page, "tomas.tekniker@aptus.demo");
+      await page.goto("/monitoring");
+      const row = () => page.getByTestId("monitoring-board").locator("tr", { hasText: names.broken });
+      expect(await row().getAttribute("data-maintenance")).toBeNull();
+      await row().getByRole("link", { name: "Kv. Masthugget 4" }).click();
+      await page.getByRole("heading", { level: 2, name: /Kv. Masthugget 4/ }).waitFor();
+      const section = page.getByTestId("maintenance");
+      await section.getByText("Planera underhåll", { exact: true }).first().click();
+      const form = section.getByRole("form", { name: "Planera underhåll" });
+      await form.getByLabel("Slut").fill(swedishWallClock(new Date(Date.now() + 2 * 3600_000)));
+      await form.getByLabel("Orsak").fill(`Byte av dörrcentral ${stamp}`);
+      await fitsViewport(page);
+      await form.getByRole("button", { name: "Planera underhåll" }).click();
+      await section.getByText("Underhållet är planerat.").waitFor();
+      const planned = section
+        .getByTestId("maintenance-windows")
+        .locator("li", { hasText: `Byte av dörrcentral ${stamp}` });
+      await expect(planned.textContent()).resolves.toMatch(/^Pågår.*Hela installationen.*planerat av Tomas/);
+      const broken = page.getByTestId("monitoring-check").filter({ hasText: names.broken });
+      await broken.getByTestId("in-maintenance").waitFor();
+      await fitsViewport(page);
+      await screenshot(page, "monitoring-maintenance-390");
+      // The board: still DOWN, now flagged in maintenance.
+      await page.goto("/monitoring");
+      expect(await row().getAttribute("data-state")).toBe("DOWN");
+      expect(await row().getAttribute("data-maintenance")).toBe("true");
+      await expect(row().getByTestId("in-maintenance").textContent()).resolves.toBe("I underhåll");
+      await row().getByRole("link", { name: "Kv. Masthugget 4" }).click();
+      page.once("dialog", (dialog) => void dialog.accept());
+      await page
+        .getByTestId("maintenance-windows")
+        .locator("li", { hasText: `Byte av dörrcentral ${stamp}` })
+        .getByRole("button", { name: "Avsluta" })
+        .click();
+      await page.getByText("Underhållet är avslutat.").waitFor();
+      await page.goto("/monitoring");
+      expect(await row().getAttribute("data-maintenance")).toBeNull();
+    } finally {
+      await context.close();
+    }
+  });
 
   it("says on the agreement what the checks last saw", async () => {
     const { context, page } = await newPage(browser);

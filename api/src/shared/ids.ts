@@ -25,7 +25,8 @@ export type NodeTypeName =
   | "SupportCaseAttachment"
   | "EmailMessage"
   | "MonitoringCheck"
-  | "MonitoringIncident";
+  | "MonitoringIncident"
+  | "MaintenanceWindow";
 
 export function toGlobalId(type: NodeTypeName, id: string): string {
   return Buffer.from(`${type}:${id}`, "utf8").toString("base64url");

@@ -13,7 +13,7 @@ import {
   uuid,
 } from "drizzle-orm/pg-core";
 import { agreements } from "./agreements.js";
-import { organisations, properties } from "./parties.js";
+import { organisations, properties, users } from "./parties.js";
 import { supportCases } from "./support.js";
 
 export const monitoringCheckKind = pgEnum("monitoring_check_kind", ["HEARTBEAT", "SCHEDULED_JOB", "BACKUP_JOB"]);
@@ -62,6 +62,11 @@ export const monitoringChecks = pgTable(
     startedAt: timestamp("started_at", { withTimezone: true }),
     alertAfter: timestamp("alert_after", { withTimezone: true }),
     lastPingAt: timestamp("last_ping_at", { withTimezone: true }),
+    /**
+     * Set when the check went DOWN inside a maintenance window: the incident is held, and the sweeper
+     * opens it when the window ends if the check is still down (maintenance-release.ts).
+     */
+    incidentHeldSince: timestamp("incident_held_since", { withTimezone: true }),
     /** The ping key's first characters, to tell keys apart; the key is shown once and only its hash kept. */
     pingKeyPrefix: text("ping_key_prefix").notNull(),
     pingKeyHash: text("ping_key_hash").notNull(),
@@ -75,6 +80,10 @@ export const monitoringChecks = pgTable(
       .on(t.alertAfter)
       .where(sql`${t.alertAfter} is not null`),
     index("monitoring_checks_property_idx").on(t.propertyId),
+    // The sweeper's second query: checks whose incident waits for a maintenance window to end.
+    index("monitoring_checks_incident_held_idx")
+      .on(t.incidentHeldSince)
+      .where(sql`${t.incidentHeldSince} is not null`),
     index("monitoring_checks_agreement_idx").on(t.agreementId),
     index("monitoring_checks_customer_idx").on(t.customerId),
     uniqueIndex("monitoring_checks_template_key").on(t.propertyId, t.template),
@@ -155,6 +164,45 @@ export const monitoringIncidents = pgTable(
       .on(t.checkId)
       .where(sql`${t.resolvedAt} is null`),
     index("monitoring_incidents_check_idx").on(t.checkId, t.startedAt),
+  ],
+);
+
+/**
+ * Planned maintenance of a property's installation (check_id null) or of one check: one-off (starts_at
+ * to ends_at) or recurring (a cron expression read in time_zone, each run lasting duration_seconds,
+ * from starts_at until ends_at if set). Ending early sets ended_at, which cuts everything after it;
+ * the row stays as the record of what was planned and why.
+ */
+export const monitoringMaintenanceWindows = pgTable(
+  "monitoring_maintenance_windows",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    customerId: uuid("customer_id")
+      .notNull()
+      .references(() => organisations.id),
+    propertyId: uuid("property_id")
+      .notNull()
+      .references(() => properties.id),
+    checkId: uuid("check_id").references(() => monitoringChecks.id),
+    startsAt: timestamp("starts_at", { withTimezone: true }).notNull(),
+    endsAt: timestamp("ends_at", { withTimezone: true }),
+    cronExpression: text("cron_expression"),
+    durationSeconds: integer("duration_seconds"),
+    timeZone: text("time_zone").notNull().default("Europe/Stockholm"),
+    reason: text("reason").notNull(),
+    createdByUserId: uuid("created_by_user_id").references(() => users.id),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+    endedAt: timestamp("ended_at", { withTimezone: true }),
+    endedByUserId: uuid("ended_by_user_id").references(() => users.id),
+  },
+  (t) => [
+    index("monitoring_maintenance_windows_property_idx").on(t.propertyId, t.startsAt),
+    index("monitoring_maintenance_windows_check_idx").on(t.checkId),
+    check(
+      "monitoring_maintenance_windows_shape",
+      sql`(${t.cronExpression} is null and ${t.durationSeconds} is null and ${t.endsAt} is not null) or (${t.cronExpression} is not null and ${t.durationSeconds} is not null)`,
+    ),
+    check("monitoring_maintenance_windows_order", sql`${t.endsAt} is null or ${t.endsAt} > ${t.startsAt}`),
   ],
 );
 

@@ -9,6 +9,8 @@ import { findSupportCase, SupportCase } from "../support/index.js";
 import { CurrentViewer } from "../../shared/auth.js";
 import type { Viewer } from "../../shared/viewer.js";
 import { historyKey } from "./check-history.loaders.js";
+import { holdsCheck } from "./maintenance-queries.js";
+import { maintenanceSpans } from "./maintenance-window.js";
 
 /** A year back at most: the flips kept cover it, and a longer strip says nothing a person reads. */
 const MAX_MONTHS = 12;
@@ -17,6 +19,16 @@ const MAX_DAYS = 366;
 function bounded(value: number, max: number, arg: string): number {
   if (!Number.isInteger(value) || value < 1 || value > max) throw badInput(`\`${arg}\` must be 1 to ${max}.`, arg);
   return value;
+}
+
+/** The stretches of planned maintenance of the check since `from`: counted neither up nor down. */
+async function maintenanceOf(ctx: Context, c: MonitoringCheck, from: Date) {
+  const windows = await ctx.loaders.maintenanceOfProperty.load(c.row.propertyId);
+  return maintenanceSpans(
+    windows.filter((w) => holdsCheck(w, c.row.id)),
+    from,
+    ctx.now,
+  );
 }
 
 /** A check's history read as uptime and a daily strip; the check itself was scoped when it was reached. */
@@ -36,7 +48,8 @@ export class MonitoringCheckHistoryResolver {
     first.setUTCMonth(first.getUTCMonth() - (count - 1));
     const from = swedishMidnight(first.toISOString().slice(0, 10));
     const h = await ctx.loaders.checkHistory.load(historyKey(c.row.id, from));
-    return uptimeByMonth(stateSpans(h.stateBefore, h.flips, from, ctx.now), ctx.now, count);
+    const excluded = await maintenanceOf(ctx, c, from);
+    return uptimeByMonth(stateSpans(h.stateBefore, h.flips, from, ctx.now), ctx.now, count, excluded);
   }
 
   @FieldResolver(() => [MonitoringDay], {
@@ -51,7 +64,8 @@ export class MonitoringCheckHistoryResolver {
     const today = todayInSweden(ctx.now);
     const from = swedishMidnight(addDaysIso(today, -(count - 1)));
     const h = await ctx.loaders.checkHistory.load(historyKey(c.row.id, from));
-    return dailyStatus(stateSpans(h.stateBefore, h.flips, from, ctx.now), today, ctx.now, count);
+    const excluded = await maintenanceOf(ctx, c, from);
+    return dailyStatus(stateSpans(h.stateBefore, h.flips, from, ctx.now), today, ctx.now, count, excluded);
   }
 }
 

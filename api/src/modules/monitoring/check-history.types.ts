@@ -25,12 +25,18 @@ export class MonitoringUptimeMonth {
   @Field(() => Int, { description: "Seconds up (UP or LATE) in the month, up to now for the current month." })
   upSeconds!: number;
 
-  @Field(() => Int, { description: "Seconds DOWN in the month." })
+  @Field(() => Int, { description: "Seconds DOWN in the month, outside maintenance." })
   downSeconds!: number;
+
+  @Field(() => Int, {
+    description: "Seconds inside maintenance windows (up or down): counted neither up nor down, shown apart.",
+  })
+  maintenanceSeconds!: number;
 
   @Field(() => Float, {
     nullable: true,
-    description: "Up time over up plus down time, 0 to 1; NEW and PAUSED time count for neither. Null if never judged.",
+    description:
+      "Up time over up plus down time, 0 to 1; NEW, PAUSED and maintenance time count for neither. Null if never judged.",
   })
   uptime!: number | null;
 }
@@ -43,6 +49,9 @@ export class MonitoringDay {
   @Field(() => MonitoringDayStatus, { description: "DOWN if down at any moment, else UP, PAUSED or NO_DATA." })
   status!: MonitoringDayStatus;
 
-  @Field(() => Int, { description: "Seconds DOWN that day." })
+  @Field(() => Int, { description: "Seconds DOWN that day, outside maintenance." })
   downSeconds!: number;
+
+  @Field(() => Int, { description: "Seconds inside maintenance windows that day (up or down)." })
+  maintenanceSeconds!: number;
 }

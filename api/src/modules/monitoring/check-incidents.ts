@@ -1,9 +1,11 @@
 import { and, desc, eq, isNotNull, isNull } from "drizzle-orm";
 import type { Tx } from "../../db/client.js";
-import { monitoringIncidents, properties } from "../../db/schema/index.js";
+import { monitoringChecks, monitoringIncidents, properties } from "../../db/schema/index.js";
 import { monitoringCaseIsOpen, noteOnMonitoringCase, openMonitoringCase } from "../support/index.js";
 import type { CheckRow } from "./check-records.js";
 import type { Flip } from "./check-state.js";
+import { maintenancePlansOfCheck } from "./maintenance-queries.js";
+import { inMaintenance } from "./maintenance-window.js";
 
 type IncidentRow = typeof monitoringIncidents.$inferSelect;
 
@@ -21,18 +23,19 @@ export async function followFlips(
   const changes: IncidentChange[] = [];
   for (const flip of flips) {
     if (flip.to === "DOWN") {
-      const [opened] = await tx
-        .insert(monitoringIncidents)
-        .values({
-          checkId: check.id,
-          kind: check.kind === "BACKUP_JOB" ? "BACKUP" : "OUTAGE",
-          reason: detail ?? flip.reason,
-          startedAt: flip.at,
-        })
-        .onConflictDoNothing()
-        .returning();
-      if (opened) changes.push({ type: "OPENED", incident: await caseFor(tx, check, opened) });
+      // Planned maintenance: the state shows, but nobody is called; the sweeper opens the incident when
+      // the window ends if the check is still down (maintenance-release.ts).
+      if (inMaintenance(await maintenancePlansOfCheck(tx, check), flip.at)) {
+        await tx.update(monitoringChecks).set({ incidentHeldSince: flip.at }).where(eq(monitoringChecks.id, check.id));
+        continue;
+      }
+      const opened = await openIncident(tx, check, flip.at, detail ?? flip.reason);
+      if (opened) changes.push({ type: "OPENED", incident: opened });
     } else if (flip.from === "DOWN") {
+      if (check.incidentHeldSince) {
+        // Back up inside the window: the held incident never happened.
+        await tx.update(monitoringChecks).set({ incidentHeldSince: null }).where(eq(monitoringChecks.id, check.id));
+      }
       const [resolved] = await tx
         .update(monitoringIncidents)
         .set({ resolvedAt: flip.at })
@@ -50,6 +53,24 @@ export async function followFlips(
     }
   }
   return changes;
+}
+
+/**
+ * Opens the incident of an outage that started at `at` and its support case; null when one is open
+ * already (the open-incident key makes a second for the same outage impossible).
+ */
+export async function openIncident(
+  tx: Tx,
+  check: CheckRow,
+  at: Date,
+  reason: string | null,
+): Promise<IncidentRow | null> {
+  const [opened] = await tx
+    .insert(monitoringIncidents)
+    .values({ checkId: check.id, kind: check.kind === "BACKUP_JOB" ? "BACKUP" : "OUTAGE", reason, startedAt: at })
+    .onConflictDoNothing()
+    .returning();
+  return opened ? caseFor(tx, check, opened) : null;
 }
 
 export type IncidentChange = { type: "OPENED" | "RESOLVED"; incident: IncidentRow };

@@ -27,10 +27,15 @@ function cronOf(expression: string, timeZone: string): Cron {
   return cron;
 }
 
+/** The first run of a cron expression in a time zone strictly after `after`; null when it never runs again. */
+export function nextCronRun(expression: string, timeZone: string, after: Date): Date | null {
+  return cronOf(expression, timeZone).nextRun(after);
+}
+
 /** The first moment after `after` at which the check expects a signal. */
 export function nextExpected(schedule: CheckSchedule, after: Date): Date {
   if (schedule.kind === "PERIOD") return new Date(after.getTime() + schedule.periodSeconds * 1000);
-  const next = cronOf(schedule.expression, schedule.timeZone).nextRun(after);
+  const next = nextCronRun(schedule.expression, schedule.timeZone, after);
   // An expression that can never run again (a date in the past) would leave the check without a deadline.
   if (!next) throw new Error(`The cron expression ${schedule.expression} has no run after ${after.toISOString()}.`);
   return next;

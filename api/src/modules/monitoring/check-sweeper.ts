@@ -5,6 +5,7 @@ import type { Logger } from "../../logger.js";
 import { factsOf, storeStep } from "./check-records.js";
 import { catchUp } from "./check-state.js";
 import { followFlips } from "./check-incidents.js";
+import { releaseHeldIncidents } from "./maintenance-release.js";
 import { reconcileMonitoring } from "./monitoring-provisioning.js";
 import { todayInSweden } from "../../shared/dates.js";
 
@@ -41,8 +42,11 @@ export async function sweepDueChecks(
       checks += due.length;
       return due.length < batch;
     });
-    if (done) return { checks, flips };
+    if (done) break;
   }
+  // After the sweep, so an outage that began inside a window ending now is held first, then opened.
+  await releaseHeldIncidents(db, now, batch);
+  return { checks, flips };
 }
 
 /**

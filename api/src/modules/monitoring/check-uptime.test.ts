@@ -62,6 +62,25 @@ describe("check uptime", () => {
     expect(may!.downSeconds).toBe(18 * HOUR);
   });
 
+  it("shows time in maintenance apart, once where windows overlap, and a day down only inside it as up", () => {
+    const from = at("2026-05-01T00:00:00Z");
+    const spans = stateSpans(
+      "UP",
+      [flip("DOWN", "2026-05-01T02:00:00Z"), flip("UP", "2026-05-01T04:00:00Z")],
+      from,
+      at("2026-05-03T00:00:00Z"),
+    );
+    const windows = [
+      { from: at("2026-05-01T01:00:00Z"), to: at("2026-05-01T04:00:00Z") },
+      { from: at("2026-05-01T03:00:00Z"), to: at("2026-05-01T05:00:00Z") },
+    ];
+    const [may] = uptimeByMonth(spans, at("2026-05-03T00:00:00Z"), 1, windows);
+    expect(may).toMatchObject({ downSeconds: 0, maintenanceSeconds: 4 * HOUR, upSeconds: 44 * HOUR });
+    expect(may!.uptime).toBe(1);
+    const days = dailyStatus(spans, "2026-05-02", at("2026-05-03T00:00:00Z"), 2, windows);
+    expect(days[0]).toEqual({ date: "2026-05-01", status: "UP", downSeconds: 0, maintenanceSeconds: 4 * HOUR });
+  });
+
   it("marks each Swedish day DOWN if down at any moment, UP, PAUSED, or NO_DATA", () => {
     const spans = stateSpans(
       "NEW",
@@ -103,6 +122,6 @@ describe("check uptime", () => {
   it("on the autumn night (2026-10-25) a day is 25 hours", () => {
     const spans = stateSpans("DOWN", [], at("2026-10-20T00:00:00Z"), at("2026-10-27T00:00:00Z"));
     const [day] = dailyStatus(spans, "2026-10-25", at("2026-10-27T00:00:00Z"), 1);
-    expect(day).toEqual({ date: "2026-10-25", status: "DOWN", downSeconds: 25 * HOUR });
+    expect(day).toEqual({ date: "2026-10-25", status: "DOWN", downSeconds: 25 * HOUR, maintenanceSeconds: 0 });
   });
 });

@@ -9,7 +9,7 @@ export interface StateSpan {
   to: Date;
 }
 
-/** A stretch that counts neither for nor against uptime (a maintenance window, once there are any). */
+/** A stretch that counts neither for nor against uptime: a maintenance window. */
 export interface ExcludedSpan {
   from: Date;
   to: Date;
@@ -25,6 +25,8 @@ export interface UptimeMonth {
   month: string;
   upSeconds: number;
   downSeconds: number;
+  /** Judged seconds inside maintenance windows: counted neither up nor down, shown apart. */
+  maintenanceSeconds: number;
   /** Up time over up plus down time; null when the check was not judged at all that month. */
   uptime: number | null;
 }
@@ -35,6 +37,7 @@ export interface UptimeDay {
   date: IsoDate;
   status: DayStatus;
   downSeconds: number;
+  maintenanceSeconds: number;
 }
 
 /** Midnight that starts a Swedish calendar day: 23 or 25 hours apart on the nights the clocks change. */
@@ -67,18 +70,34 @@ export function stateSpans(stateBefore: CheckState, flips: readonly FlipMoment[]
 const counts = (s: CheckState): "UP" | "DOWN" | null =>
   s === "UP" || s === "LATE" ? "UP" : s === "DOWN" ? "DOWN" : null;
 
-/** Milliseconds of each kind in [from, to), with excluded stretches taken out of both. */
-function measure(spans: readonly StateSpan[], excluded: readonly ExcludedSpan[], from: Date, to: Date) {
-  const ms = { UP: 0, DOWN: 0, PAUSED: 0 };
+/** Excluded stretches in order with overlaps merged, so time in two windows at once counts once. */
+function merged(excluded: readonly ExcludedSpan[]): ExcludedSpan[] {
+  const out: ExcludedSpan[] = [];
+  for (const e of [...excluded].sort((a, b) => +a.from - +b.from)) {
+    const last = out.at(-1);
+    if (last && +e.from <= +last.to) last.to = new Date(Math.max(+last.to, +e.to));
+    else out.push({ ...e });
+  }
+  return out;
+}
+
+/**
+ * Milliseconds of each kind in [from, to), with excluded stretches taken out of both and counted
+ * apart (MAINTENANCE: judged time inside a window, up or down).
+ */
+function measure(spans: readonly StateSpan[], excludedSpans: readonly ExcludedSpan[], from: Date, to: Date) {
+  const ms = { UP: 0, DOWN: 0, PAUSED: 0, MAINTENANCE: 0 };
+  const excluded = merged(excludedSpans);
   for (const s of spans) {
     const a = Math.max(+s.from, +from);
     const b = Math.min(+s.to, +to);
     if (b <= a) continue;
     const kind = s.state === "PAUSED" ? "PAUSED" : counts(s.state);
     if (!kind) continue;
-    let length = b - a;
-    for (const e of excluded) length -= Math.max(0, Math.min(b, +e.to) - Math.max(a, +e.from));
-    ms[kind] += Math.max(0, length);
+    let inside = 0;
+    for (const e of excluded) inside += Math.max(0, Math.min(b, +e.to) - Math.max(a, +e.from));
+    ms[kind] += b - a - inside;
+    if (kind !== "PAUSED") ms.MAINTENANCE += inside;
   }
   return ms;
 }
@@ -118,7 +137,8 @@ export function uptimeByMonth(
     const upSeconds = Math.round(ms.UP / 1000);
     const downSeconds = Math.round(ms.DOWN / 1000);
     const base = upSeconds + downSeconds;
-    return { month, upSeconds, downSeconds, uptime: base ? upSeconds / base : null };
+    const maintenanceSeconds = Math.round(ms.MAINTENANCE / 1000);
+    return { month, upSeconds, downSeconds, maintenanceSeconds, uptime: base ? upSeconds / base : null };
   });
 }
 
@@ -139,8 +159,15 @@ export function dailyStatus(
     const from = swedishMidnight(date);
     const end = swedishMidnight(addDaysIso(date, 1));
     const ms = measure(spans, excluded, from, +end > +now ? now : end);
-    const status: DayStatus = ms.DOWN > 0 ? "DOWN" : ms.UP > 0 ? "UP" : ms.PAUSED > 0 ? "PAUSED" : "NO_DATA";
-    days.push({ date, status, downSeconds: Math.round(ms.DOWN / 1000) });
+    // A day judged only inside maintenance is up: nothing unplanned happened.
+    const judged = ms.UP > 0 || ms.MAINTENANCE > 0;
+    const status: DayStatus = ms.DOWN > 0 ? "DOWN" : judged ? "UP" : ms.PAUSED > 0 ? "PAUSED" : "NO_DATA";
+    days.push({
+      date,
+      status,
+      downSeconds: Math.round(ms.DOWN / 1000),
+      maintenanceSeconds: Math.round(ms.MAINTENANCE / 1000),
+    });
   }
   return days;
 }

@@ -23,3 +23,8 @@ export const CHECK_MANAGERS = [
 ] as const satisfies readonly Role[];
 /** The monitoring board across customers is support's. */
 export const BOARD_VIEWERS = ["ADMIN", "SUPPORT"] as const satisfies readonly Role[];
+/**
+ * Who plans and ends maintenance windows: support for any installation, the customer's admin for their
+ * own (the property scope decides which). Partners ask the customer or support: a window silences alarms.
+ */
+export const MAINTENANCE_PLANNERS = ["ADMIN", "SUPPORT", "CUSTOMER_ADMIN"] as const satisfies readonly Role[];

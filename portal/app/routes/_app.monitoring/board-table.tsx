@@ -2,7 +2,7 @@ import { Link } from "@remix-run/react";
 import type { MonitoringBoardQuery } from "~/graphql/graphql";
 import { formatDateTime } from "~/i18n/i18n";
 import { useLang, useT } from "~/i18n/use-t";
-import { StateBadge } from "./state-badge";
+import { MaintenanceBadge, StateBadge } from "./state-badge";
 
 type BoardCheck = MonitoringBoardQuery["monitoringBoard"]["edges"][number]["node"];
 
@@ -27,13 +27,26 @@ export function MonitoringBoardTable({ checks }: { checks: BoardCheck[] }) {
           {checks.map((check) => {
             const open = check.incidents.find((i) => !i.resolvedAt);
             return (
-              <tr key={check.id} data-state={check.state}>
+              <tr key={check.id} data-state={check.state} data-maintenance={check.inMaintenance ? "true" : undefined}>
                 <td>
                   <StateBadge state={check.state} />
+                  {check.inMaintenance ? (
+                    <>
+                      {" "}
+                      <MaintenanceBadge />
+                    </>
+                  ) : null}
                 </td>
                 <td>
                   {check.name}
-                  {check.property ? <div className="muted small">{check.property.name}</div> : null}
+                  {check.property ? (
+                    <div className="small">
+                      {/* The installation's page: its checks, and planning its maintenance. */}
+                      <Link to={`/monitoring?property=${encodeURIComponent(check.property.id)}`}>
+                        {check.property.name}
+                      </Link>
+                    </div>
+                  ) : null}
                 </td>
                 <td>
                   {check.property ? (

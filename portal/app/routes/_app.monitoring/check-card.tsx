@@ -3,7 +3,7 @@ import { DailyStatusStrip } from "@trygg/charts";
 import type { MonitoringPageQuery } from "~/graphql/graphql";
 import { formatDate, formatDateTime, formatNumber } from "~/i18n/i18n";
 import { useLang, useT } from "~/i18n/use-t";
-import { StateBadge } from "./state-badge";
+import { MaintenanceBadge, StateBadge } from "./state-badge";
 
 type Page = Extract<NonNullable<MonitoringPageQuery["node"]>, { __typename: "Property" }>;
 type Check = Page["monitoringChecks"][number];
@@ -29,6 +29,7 @@ export function CheckCard({ check }: { check: Check }) {
       <header className="monitoring-check-head">
         <h3>{check.name}</h3>
         <StateBadge state={check.state} />
+        {check.inMaintenance ? <MaintenanceBadge /> : null}
       </header>
       <p className="muted small" data-testid="last-seen">
         {t(`monitoring.kind.${check.kind}`)} ·{" "}
@@ -45,6 +46,14 @@ export function CheckCard({ check }: { check: Check }) {
               {m.uptime == null
                 ? t("monitoring.notJudged")
                 : `${formatNumber(lang, Math.floor(m.uptime * 10_000) / 100)} %`}
+              {m.maintenanceSeconds > 0 ? (
+                <span className="muted small" data-testid="uptime-maintenance">
+                  {" "}
+                  {t("maintenance.uptimeApart", {
+                    hours: formatNumber(lang, Math.round(m.maintenanceSeconds / 360) / 10),
+                  })}
+                </span>
+              ) : null}
             </dd>
           </div>
         ))}

@@ -1,4 +1,4 @@
-import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData, useRouteError } from "@remix-run/react";
 import { ErrorPanel } from "~/components/error-panel";
 import { EmptyState } from "~/components/list-controls";
@@ -8,41 +8,57 @@ import { useT } from "~/i18n/use-t";
 import { apiFor } from "~/lib/api.server";
 import { redirectToLogin } from "~/lib/session.server";
 import { viewerOf } from "~/lib/viewer.server";
+import { swedishWallClock } from "~/lib/dates";
 import { MonitoringBoardTable } from "./board-table";
 import { CheckCard } from "./check-card";
+import { MaintenanceSection } from "./maintenance-section";
+import { MaintenanceBadge } from "./state-badge";
+import { runMaintenanceIntent } from "./maintenance.server";
 
 export const meta: MetaFunction = ({ matches }) => [{ title: pageTitle(matches, "monitoring.title") }];
 
 /**
- * Support's board across customers when the viewer may read it (the API's MONITORING_BOARD section);
- * everyone else sees the installations they may see, each with its checks.
+ * Support's board across customers when the viewer may read it (the API's MONITORING_BOARD section),
+ * and one installation of the board's (`?property=`) to plan its maintenance; everyone else sees the
+ * installations they may see, each with its checks.
  */
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const { api, session } = await apiFor(request);
   const viewer = await viewerOf(api, context);
   if (!viewer) return redirectToLogin(session);
+  const wanted = new URL(request.url).searchParams.get("property");
+  const now = swedishWallClock(new Date());
   if (viewer.sections.includes("MONITORING_BOARD")) {
+    if (wanted) return { board: null, installations: [], property: await installation(api, wanted), now };
     const { monitoringBoard } = await api.query(MonitoringBoardDocument, {});
-    return { board: monitoringBoard, installations: [], property: null };
+    return { board: monitoringBoard, installations: [], property: null, now };
   }
   if (!viewer.sections.includes("MONITORING")) throw new Response("Forbidden", { status: 403 });
   const { properties } = await api.query(MonitoredPropertiesDocument, {});
   const monitored = properties.edges.map((e) => e.node).filter((p) => p.monitoringChecks.length > 0);
   // One installation at a time: its 90 days of every check are what the page is for.
-  const wanted = new URL(request.url).searchParams.get("property");
   const chosen = monitored.find((p) => p.id === wanted) ?? monitored[0];
-  if (!chosen) return { board: null, installations: [], property: null };
-  const { node } = await api.query(MonitoringPageDocument, { id: chosen.id });
-  if (node?.__typename !== "Property") throw new Response("Not found", { status: 404 });
+  if (!chosen) return { board: null, installations: [], property: null, now };
   const installations = monitored.map((p) => ({ id: p.id, name: p.name, trouble: p.monitoringChecks.some(inTrouble) }));
-  return { board: null, installations, property: node };
+  return { board: null, installations, property: await installation(api, chosen.id), now };
+}
+
+async function installation(api: Awaited<ReturnType<typeof apiFor>>["api"], id: string) {
+  const { node } = await api.query(MonitoringPageDocument, { id });
+  if (node?.__typename !== "Property") throw new Response("Not found", { status: 404 });
+  return node;
+}
+
+export async function action({ request }: ActionFunctionArgs) {
+  const { api } = await apiFor(request);
+  return runMaintenanceIntent(api, await request.formData());
 }
 
 const inTrouble = (c: { state: string }) => c.state === "DOWN" || c.state === "LATE";
 
 export default function MonitoringPage() {
   const t = useT();
-  const { board, installations, property } = useLoaderData<typeof loader>();
+  const { board, installations, property, now } = useLoaderData<typeof loader>();
   if (board) {
     const checks = board.edges.map((e) => e.node);
     return (
@@ -88,12 +104,20 @@ export default function MonitoringPage() {
           ) : null}
           <section className="section" aria-labelledby="installation-title" data-testid="monitored-property">
             <h2 id="installation-title">
-              {property.name} <span className="muted small">{property.city}</span>
+              {property.name} <span className="muted small">{property.city}</span>{" "}
+              {property.inMaintenance ? <MaintenanceBadge /> : null}
             </h2>
             {property.monitoringChecks.map((check) => (
               <CheckCard key={check.id} check={check} />
             ))}
           </section>
+          <MaintenanceSection
+            propertyId={property.id}
+            windows={property.maintenanceWindows}
+            checks={property.monitoringChecks}
+            canPlan={property.viewerCanPlanMaintenance}
+            now={now}
+          />
         </>
       )}
     </>

@@ -17,3 +17,13 @@ export function StateBadge({ state }: { state: MonitoringCheckState }) {
     </span>
   );
 }
+
+/** Beside the state of a check a maintenance window holds: down or late, but nobody is called. */
+export function MaintenanceBadge() {
+  const t = useT();
+  return (
+    <span className="badge badge-quiet" data-testid="in-maintenance">
+      {t("maintenance.inMaintenance")}
+    </span>
+  );
+}
