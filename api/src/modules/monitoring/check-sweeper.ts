@@ -5,6 +5,7 @@ import type { Logger } from "../../logger.js";
 import { factsOf, storeStep } from "./check-records.js";
 import { catchUp } from "./check-state.js";
 import { followFlips } from "./check-incidents.js";
+import { DEFAULT_INCIDENT_MAIL, mailIncidents, type IncidentMailerSettings } from "./incident-mailer.js";
 import { reconcileMonitoring } from "./monitoring-provisioning.js";
 import { todayInSweden } from "../../shared/dates.js";
 
@@ -55,6 +56,8 @@ export function startCheckSweeper(opts: {
   intervalMs?: number;
   reconcileMs?: number;
   now?: () => Date;
+  /** The incident e-mail's grouping wait, reminder interval and portal links (incident-mailer.ts). */
+  incidentMail?: IncidentMailerSettings;
 }) {
   const { db, logger } = opts;
   const intervalMs = opts.intervalMs ?? 10_000;
@@ -75,6 +78,8 @@ export function startCheckSweeper(opts: {
       }
       const r = await sweepDueChecks(db, at);
       if (r.flips) logger.info(r, "monitoring checks swept");
+      const m = await mailIncidents(db, at, opts.incidentMail ?? DEFAULT_INCIDENT_MAIL);
+      if (m.mails) logger.info(m, "monitoring incidents mailed");
     } catch (e) {
       logger.warn({ err: e }, "monitoring sweep failed; trying again");
     }
