@@ -26,7 +26,7 @@ const when = new Intl.DateTimeFormat("sv-SE", {
 });
 
 /** "3 h 20 min", "2 dygn 4 h": how long an outage lasted, in words a customer reads. */
-export function lasted(fromMs: number, toMs: number): string {
+function lasted(fromMs: number, toMs: number): string {
   const minutes = Math.max(1, Math.round((toMs - fromMs) / 60_000));
   const days = Math.floor(minutes / 1440);
   const hours = Math.floor((minutes % 1440) / 60);
