@@ -156,28 +156,36 @@ describe("incident e-mail", () => {
     ]);
   });
 
-  it("leaves out a person who turned that mail off, and only them", async () => {
+  it("leaves out a person who turned that mail off and a deactivated admin; a new admin gets it unasked", async () => {
     const off = await api.gql(
       `mutation($i: UpdateNotificationPreferencesInput!) { updateNotificationPreferences(input: $i) { notificationPreferences { topic enabled } userErrors { code } } }`,
       { i: { preferences: [{ topic: "OUTAGE_STARTED", enabled: false }] } },
       token.karin,
     );
     expect(off.data.updateNotificationPreferences.userErrors).toEqual([]);
+    // A new admin has every mail without choosing; a deactivated one gets none.
+    await sql`insert into users (organisation_id, email, name, role, password_hash, deactivated_at)
+      select organisation_id, e.email, e.name, 'CUSTOMER_ADMIN', '-', e.gone
+      from users, (values ('ny@vastkustfast.demo', 'Ny Admin', null::timestamptz), ('slutat@vastkustfast.demo', 'Slutat', now())) as e(email, name, gone)
+      where users.email = 'karin@vastkustfast.demo'`;
     const name = "Aptusportalen";
     const { key, startedAt } = await outage(name);
     await mailIncidents(api.database.db, at(startedAt, 10 * MIN), settings);
-    expect((await mailsAbout(name)).map((m) => m.to)).toEqual(["petra@nordsak.demo"]);
+    expect((await mailsAbout(name)).map((m) => m.to)).toEqual(["ny@vastkustfast.demo", "petra@nordsak.demo"]);
     const [row] =
       await sql`select m.recipients from monitoring_incident_mails m join monitoring_incidents i on i.id = m.incident_id join monitoring_checks c on c.id = i.check_id where c.name = ${name}`;
-    expect(row!.recipients).toBe(1);
+    expect(row!.recipients).toBe(2);
     // The back-up mail is a topic of its own, still on for Karin.
     expect((await ping(key)).status).toBe(200);
     await mailIncidents(api.database.db, new Date(), settings);
     expect((await mailsAbout(name)).map((m) => [m.to, m.subject.split(":")[0]])).toEqual([
+      ["ny@vastkustfast.demo", "Avbrott"],
       ["petra@nordsak.demo", "Avbrott"],
       ["karin@vastkustfast.demo", "Åter i drift"],
+      ["ny@vastkustfast.demo", "Åter i drift"],
       ["petra@nordsak.demo", "Åter i drift"],
     ]);
+    await sql`delete from users where email in ('ny@vastkustfast.demo', 'slutat@vastkustfast.demo')`;
     await api.gql(
       `mutation($i: UpdateNotificationPreferencesInput!) { updateNotificationPreferences(input: $i) { userErrors { code } } }`,
       { i: { preferences: [{ topic: "OUTAGE_STARTED", enabled: true }] } },
