@@ -74,7 +74,12 @@ for (const [name, port, setting] of [
     process.exit(1);
   }
 }
-const env = { TRYGG_DATA_DIR: dataDir, API_PORT: apiPort };
+// The links in e-mails lead to this portal unless the operator names its public address.
+const env = {
+  TRYGG_DATA_DIR: dataDir,
+  API_PORT: apiPort,
+  PORTAL_URL: process.env.PORTAL_URL ?? `http://localhost:${portalPort}`,
+};
 if (!process.env.DATABASE_URL) log(`Using the embedded database in ${dataDir}`);
 if (apiNeedsBuild()) {
   log("Building the API…");

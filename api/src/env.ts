@@ -69,6 +69,16 @@ const schema = z.object({
   PING_MAX_PER_ADDRESS_PER_MINUTE: z.coerce.number().int().positive().default(PINGS.PING_MAX_PER_ADDRESS_PER_MINUTE),
   /** Seconds between the monitoring sweeper's passes over due checks. */
   MONITORING_SWEEP_SECONDS: z.coerce.number().int().min(1).max(300).default(10),
+  /** Minutes an incident must last before its customer and installer are e-mailed (a blip that heals sends nothing). */
+  INCIDENT_MAIL_WAIT_MINUTES: z.coerce.number().int().min(0).max(1440).default(5),
+  /** Hours between "still down" reminders while an incident lasts; 0 sends none. */
+  INCIDENT_MAIL_REMINDER_HOURS: z.coerce.number().int().min(0).max(720).default(24),
+  /** The portal's address as people reach it, for the links in e-mails. */
+  PORTAL_URL: z
+    .string()
+    .url()
+    .default("http://localhost:3000")
+    .transform((u) => u.replace(/\/+$/, "")),
   ATTACHMENT_MAX_FILES_PER_CASE: z.coerce.number().int().positive().default(ATTACHMENTS.ATTACHMENT_MAX_FILES_PER_CASE),
   ATTACHMENT_MAX_MB_PER_CASE: z.coerce.number().int().positive().default(ATTACHMENTS.ATTACHMENT_MAX_MB_PER_CASE),
   ATTACHMENT_MAX_FILES_PER_CUSTOMER: z.coerce

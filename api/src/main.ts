@@ -82,6 +82,11 @@ async function main() {
     db: database.db,
     logger,
     intervalMs: settings.MONITORING_SWEEP_SECONDS * 1000,
+    incidentMail: {
+      waitMs: settings.INCIDENT_MAIL_WAIT_MINUTES * 60_000,
+      reminderMs: settings.INCIDENT_MAIL_REMINDER_HOURS * 3600_000,
+      portalUrl: settings.PORTAL_URL,
+    },
   });
 
   let stopping = false;

@@ -61,6 +61,10 @@ import {
 import { SearchResolver } from "./modules/search/search.resolver.js";
 import { PricingResolver } from "./modules/pricing/pricing.resolver.js";
 import { OutboxResolver } from "./modules/notifications/outbox.resolver.js";
+import {
+  NotificationPreferencesResolver,
+  ViewerNotificationsResolver,
+} from "./modules/notifications/notification-preferences.resolver.js";
 import { LockoutResolver } from "./modules/access/lockout.resolver.js";
 import { authChecker } from "./shared/auth.js";
 import { validateArgument } from "./shared/validation.js";
@@ -106,6 +110,8 @@ const resolvers = [
   SearchResolver,
   PricingResolver,
   OutboxResolver,
+  ViewerNotificationsResolver,
+  NotificationPreferencesResolver,
   LockoutResolver,
   SupportCalendarResolver,
   SupportCaseResolver,

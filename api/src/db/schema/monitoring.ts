@@ -164,7 +164,39 @@ export const monitoringIncidents = pgTable(
       .on(t.checkId)
       .where(sql`${t.resolvedAt} is null`),
     index("monitoring_incidents_check_idx").on(t.checkId, t.startedAt),
+    // The incident mailer's look-back over recently resolved incidents (incident-mailer.ts).
+    index("monitoring_incidents_resolved_idx")
+      .on(t.resolvedAt)
+      .where(sql`${t.resolvedAt} is not null`),
   ],
+);
+
+/** The mails an incident has caused: the first after the grouping wait, each reminder, the one on recovery. */
+export const monitoringIncidentMailOccasion = pgEnum("monitoring_incident_mail_occasion", [
+  "STARTED",
+  "REMINDER",
+  "RECOVERED",
+]);
+
+/**
+ * One row per mail occasion of an incident, written in the transaction that queues its e-mails: the unique key is what
+ * makes each occasion mailed once, however many processes sweep.
+ */
+export const monitoringIncidentMails = pgTable(
+  "monitoring_incident_mails",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    incidentId: uuid("incident_id")
+      .notNull()
+      .references(() => monitoringIncidents.id),
+    occasion: monitoringIncidentMailOccasion("occasion").notNull(),
+    /** 0 for STARTED and RECOVERED; the reminder's number (1, 2, …) for REMINDER. */
+    sequence: smallint("sequence").notNull().default(0),
+    /** How many people were mailed (those who opted out are not counted). */
+    recipients: integer("recipients").notNull(),
+    queuedAt: timestamp("queued_at", { withTimezone: true }).notNull(),
+  },
+  (t) => [uniqueIndex("monitoring_incident_mails_once_key").on(t.incidentId, t.occasion, t.sequence)],
 );
 
 /**

@@ -1,6 +1,7 @@
 import { sql } from "drizzle-orm";
-import { check, index, integer, pgEnum, pgTable, text, timestamp, uuid } from "drizzle-orm/pg-core";
+import { check, index, integer, pgEnum, pgTable, primaryKey, text, timestamp, uuid } from "drizzle-orm/pg-core";
 import { bytea } from "./bytea.js";
+import { users } from "./parties.js";
 
 /** PENDING until delivered (SENT) or until every attempt has failed (FAILED, kept for a person to look at). */
 export const emailState = pgEnum("email_state", ["PENDING", "SENT", "FAILED"]);
@@ -46,4 +47,30 @@ export const emailAttachments = pgTable(
     content: bytea("content").notNull(),
   },
   (t) => [index("email_attachments_email_idx").on(t.emailId, t.position)],
+);
+
+/**
+ * The mails a person may choose not to get, one per occasion and incident kind (issue 20: "Each user can choose which
+ * of these mails they get"). A new kind of notice is a new value here and a row in notification-topics.ts.
+ */
+export const notificationTopic = pgEnum("notification_topic", [
+  "OUTAGE_STARTED",
+  "OUTAGE_REMINDER",
+  "OUTAGE_RECOVERED",
+  "BACKUP_STARTED",
+  "BACKUP_REMINDER",
+  "BACKUP_RECOVERED",
+]);
+
+/** A topic a user turned off. Every topic is on until its row exists, so a new admin gets everything. */
+export const notificationOptOuts = pgTable(
+  "notification_opt_outs",
+  {
+    userId: uuid("user_id")
+      .notNull()
+      .references(() => users.id),
+    topic: notificationTopic("topic").notNull(),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [primaryKey({ columns: [t.userId, t.topic] })],
 );

@@ -2,3 +2,4 @@
 export { authenticate, endUserAccess, findApiToken } from "./access.service.js";
 export { ApiToken } from "./access.types.js";
 export { apiTokenCache } from "./api-token-cache.js";
+export { Viewer } from "./access.types.js";

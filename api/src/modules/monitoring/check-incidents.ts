@@ -75,7 +75,8 @@ export async function openIncident(
 
 export type IncidentChange = { type: "OPENED" | "RESOLVED"; incident: IncidentRow };
 
-const REASONS: Record<string, string> = {
+/** A flip's reason in the words of a case or a mail. */
+export const REASONS: Record<string, string> = {
   MISSED: "har inte hörts av i tid",
   FAILED: "rapporterade fel",
   NEVER_FINISHED: "startade men blev aldrig klar",

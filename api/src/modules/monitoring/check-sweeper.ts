@@ -6,6 +6,7 @@ import { factsOf, storeStep } from "./check-records.js";
 import { catchUp } from "./check-state.js";
 import { followFlips } from "./check-incidents.js";
 import { releaseHeldIncidents } from "./maintenance-release.js";
+import { DEFAULT_INCIDENT_MAIL, mailIncidents, type IncidentMailerSettings } from "./incident-mailer.js";
 import { reconcileMonitoring } from "./monitoring-provisioning.js";
 import { todayInSweden } from "../../shared/dates.js";
 
@@ -61,6 +62,8 @@ export function startCheckSweeper(opts: {
   now?: () => Date;
   /** How checks are brought in line with what is paid for; a parameter so a test can make it fail. */
   reconcile?: typeof reconcileMonitoring;
+  /** The incident e-mail's grouping wait, reminder interval and portal links (incident-mailer.ts). */
+  incidentMail?: IncidentMailerSettings;
 }) {
   const { db, logger } = opts;
   const intervalMs = opts.intervalMs ?? 10_000;
@@ -88,6 +91,8 @@ export function startCheckSweeper(opts: {
     try {
       const r = await sweepDueChecks(db, at);
       if (r.flips) logger.info(r, "monitoring checks swept");
+      const m = await mailIncidents(db, at, opts.incidentMail ?? DEFAULT_INCIDENT_MAIL);
+      if (m.mails) logger.info(m, "monitoring incidents mailed");
     } catch (e) {
       logger.warn({ err: e }, "monitoring sweep failed; trying again");
     }

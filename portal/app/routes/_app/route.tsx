@@ -1,5 +1,5 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
-import { Form, Outlet, useLoaderData } from "@remix-run/react";
+import { Form, Link, Outlet, useLoaderData } from "@remix-run/react";
 import { Brand } from "~/components/brand";
 import { HeaderSearch } from "~/components/header-search";
 import { LanguageSwitch } from "~/components/language-switch";
@@ -33,7 +33,9 @@ export default function AppLayout() {
           <HeaderSearch />
           <div className="topbar-user">
             <div className="user-card" aria-label={t("header.user")}>
-              <span className="user-name">{viewer.user.name}</span>
+              <Link to="/account" className="user-name" title={t("header.account")}>
+                {viewer.user.name}
+              </Link>
               <span className="user-meta">
                 {viewer.organisation.name} · {t(`role.${viewer.user.role}`)}
               </span>

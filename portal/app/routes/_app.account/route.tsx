@@ -1,0 +1,101 @@
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { useLoaderData, useRouteError } from "@remix-run/react";
+import { randomUUID } from "node:crypto";
+import { ErrorPanel } from "~/components/error-panel";
+import { IntentButton, IntentForm, SuccessNotice } from "~/components/intent-form";
+import { AccountPageDocument, UpdateNotificationPreferencesDocument, type NotificationTopic } from "~/graphql/graphql";
+import type { MessageKey } from "~/i18n/i18n";
+import { pageTitle } from "~/i18n/meta";
+import { useT } from "~/i18n/use-t";
+import { apiFor } from "~/lib/api.server";
+import { refused, type FormResult } from "~/lib/form-result";
+import { intentOf } from "~/lib/intent.server";
+import { redirectToLogin } from "~/lib/session.server";
+
+export const meta: MetaFunction = ({ matches }) => [{ title: pageTitle(matches, "account.title") }];
+
+const INTENTS = ["saveNotifications"] as const;
+type Intent = (typeof INTENTS)[number];
+
+/** The mails grouped as a person reads them: per kind of incident, then when in the incident. */
+const GROUPS: { legend: MessageKey; topics: NotificationTopic[] }[] = [
+  { legend: "account.outages", topics: ["OUTAGE_STARTED", "OUTAGE_REMINDER", "OUTAGE_RECOVERED"] },
+  { legend: "account.backups", topics: ["BACKUP_STARTED", "BACKUP_REMINDER", "BACKUP_RECOVERED"] },
+];
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const { api, session } = await apiFor(request);
+  const { viewer } = await api.query(AccountPageDocument, {});
+  if (!viewer) return redirectToLogin(session);
+  return { viewer };
+}
+
+/**
+ * Saves every topic the API offers the caller: a ticked box is on, an unticked one off (an unticked
+ * checkbox sends nothing, so the offered list comes from the API, not from the form).
+ */
+export async function action({ request }: ActionFunctionArgs): Promise<FormResult<Intent>> {
+  const form = await request.formData();
+  const intent = intentOf(form, INTENTS);
+  const { api } = await apiFor(request);
+  const { viewer } = await api.query(AccountPageDocument, {});
+  const on = new Set(form.getAll("on").map(String));
+  const preferences = (viewer?.notificationPreferences ?? []).map(({ topic }) => ({ topic, enabled: on.has(topic) }));
+  const { updateNotificationPreferences: payload } = await api.mutate(UpdateNotificationPreferencesDocument, {
+    input: { preferences },
+  });
+  if (payload.userErrors.length > 0) return refused(intent, payload.userErrors, { on: [...on] });
+  return { intent, ok: true, errors: [], values: {}, done: "account.saved", nonce: randomUUID() };
+}
+
+export default function AccountPage() {
+  const t = useT();
+  const { viewer } = useLoaderData<typeof loader>();
+  const enabled = new Map(viewer.notificationPreferences.map((p) => [p.topic, p.enabled]));
+  return (
+    <>
+      <div className="page-heading">
+        <h1>{t("account.title")}</h1>
+        <p className="muted">
+          {viewer.user.name} · {viewer.user.email} · {viewer.organisation.name} · {t(`role.${viewer.user.role}`)}
+        </p>
+      </div>
+      <SuccessNotice intents={INTENTS} />
+      <section className="card section" aria-labelledby="notifications-title" data-testid="notification-preferences">
+        <h2 id="notifications-title">{t("account.notifications")}</h2>
+        {enabled.size === 0 ? (
+          <p className="muted">{t("account.noNotifications")}</p>
+        ) : (
+          <IntentForm intent="saveNotifications" className="stack">
+            {() => (
+              <>
+                <p className="hint">{t("account.notificationsHint")}</p>
+                {GROUPS.filter((g) => g.topics.some((topic) => enabled.has(topic))).map((group) => (
+                  <fieldset key={group.legend} className="checks checks-column">
+                    <legend>{t(group.legend)}</legend>
+                    {group.topics
+                      .filter((topic) => enabled.has(topic))
+                      .map((topic) => (
+                        // Keyed by the saved value too: a box shows what the API holds once the page reloads its data.
+                        <label key={`${topic}-${String(enabled.get(topic))}`} className="check">
+                          <input type="checkbox" name="on" value={topic} defaultChecked={enabled.get(topic)} />
+                          <span>{t(`account.topic.${topic}`)}</span>
+                        </label>
+                      ))}
+                  </fieldset>
+                ))}
+                <IntentButton intent="saveNotifications" busy={t("account.saving")}>
+                  {t("account.save")}
+                </IntentButton>
+              </>
+            )}
+          </IntentForm>
+        )}
+      </section>
+    </>
+  );
+}
+
+export function ErrorBoundary() {
+  return <ErrorPanel error={useRouteError()} />;
+}
