@@ -51,6 +51,9 @@ describe("the demo's lived monitoring (npm start)", () => {
     const hours = (new Date(o!.resolved_at as string).getTime() - new Date(o!.started_at as string).getTime()) / 3.6e6;
     expect(hours).toBeGreaterThan(2);
     expect(hours).toBeLessThan(4);
+    // Its mails went out then: the first once it had lasted the wait, "åter i drift" at the recovery.
+    const mails = await rows(sql`select occasion from monitoring_incident_mails order by 1`);
+    expect(mails.map((m) => m.occasion)).toEqual(["STARTED", "RECOVERED"]);
     const [state] = await rows(sql`select count(*) filter (where state <> 'UP')::int as n from monitoring_checks`);
     expect(state!.n).toBe(0);
   });

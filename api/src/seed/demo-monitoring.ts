@@ -2,7 +2,14 @@ import { TZDate } from "@date-fns/tz";
 import { asc, eq } from "drizzle-orm";
 import type { Db } from "../db/client.js";
 import { monitoringChecks, properties } from "../db/schema/index.js";
-import { receivePing, reconcileMonitoring, rotatePingKey, sweepDueChecks } from "../modules/monitoring/index.js";
+import {
+  DEFAULT_INCIDENT_MAIL,
+  mailIncidents,
+  receivePing,
+  reconcileMonitoring,
+  rotatePingKey,
+  sweepDueChecks,
+} from "../modules/monitoring/index.js";
 import { TIME_ZONE } from "../shared/dates.js";
 import type { Viewer } from "../shared/viewer.js";
 import type { LivedTime } from "./lived-time.js";
@@ -130,12 +137,19 @@ export async function seedDemoMonitoring(db: Db, lived: LivedTime, admin: Viewer
         const sweepAt = outageFrom + 45 * MINUTE;
         if (t >= sweepAt && !swept.has(sweepAt)) {
           swept.add(sweepAt);
-          await lived.at(new Date(sweepAt), () => sweepDueChecks(db, new Date(sweepAt)));
+          // The sweeper's pass: the flip, the case, then the incident's first e-mail, as at that moment.
+          await lived.at(new Date(sweepAt), async () => {
+            await sweepDueChecks(db, new Date(sweepAt));
+            await mailIncidents(db, new Date(sweepAt), DEFAULT_INCIDENT_MAIL);
+          });
         }
         continue;
       }
       if (key === outageKey && t >= outageTo && t < outageTo + 5 * MINUTE)
-        await lived.at(new Date(t), () => ping(key, new Date(t)));
+        await lived.at(new Date(t), async () => {
+          await ping(key, new Date(t));
+          await mailIncidents(db, new Date(t), DEFAULT_INCIDENT_MAIL);
+        });
       else await ping(key, new Date(t));
     }
   }

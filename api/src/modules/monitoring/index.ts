@@ -1,6 +1,6 @@
 /** The monitoring module as the rest of the API sees it. */
 export { startCheckSweeper, sweepDueChecks } from "./check-sweeper.js";
-export { mailIncidents } from "./incident-mailer.js";
+export { DEFAULT_INCIDENT_MAIL, mailIncidents } from "./incident-mailer.js";
 export { DEFAULT_PING_LIMITS, type PingLimitSettings } from "./ping-limits.js";
 export { pingRoute } from "./ping-route.js";
 export { findCheck, rotatePingKey } from "./check.service.js";
