@@ -254,6 +254,10 @@ export async function startServer(opts: {
         return id;
       },
       autoLogging: { ignore: (req) => req.url === "/healthz" },
+      // A ping taken is a row of its own (monitoring_pings, with its address and moment); logging each
+      // one too would be the busiest lines of the log. Refused pings (4xx, 5xx) are logged as any request.
+      customLogLevel: (req, res, err) =>
+        !err && res.statusCode < 400 && req.url?.startsWith("/ping/") ? "silent" : "info",
     }),
   );
 
