@@ -47,6 +47,13 @@ import {
   MonitoringCheckHistoryResolver,
   MonitoringIncidentCaseResolver,
 } from "./modules/monitoring/check-history.resolver.js";
+import {
+  HostedServiceUpdateResolver,
+  HostingResolver,
+  OrganisationHostingResolver,
+  OutdatedHostedServiceResolver,
+  RestoreTestResolver,
+} from "./modules/hosting/hosting.resolver.js";
 import { SearchResolver } from "./modules/search/search.resolver.js";
 import { PricingResolver } from "./modules/pricing/pricing.resolver.js";
 import { OutboxResolver } from "./modules/notifications/outbox.resolver.js";
@@ -61,6 +68,11 @@ const resolvers = [
   AgreementMonitoringResolver,
   MonitoringCheckHistoryResolver,
   MonitoringIncidentCaseResolver,
+  OrganisationHostingResolver,
+  HostingResolver,
+  RestoreTestResolver,
+  HostedServiceUpdateResolver,
+  OutdatedHostedServiceResolver,
   AccessResolver,
   ApiTokenResolver,
   OrganisationResolver,
