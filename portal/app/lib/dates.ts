@@ -35,3 +35,35 @@ export function nextDay(isoDate: string): string {
 export function formatDay(lang: Lang, isoDate: string): string {
   return dateTimeFormat(LOCALES[lang], { dateStyle: "long", timeZone: "UTC" }).format(new Date(`${isoDate}T00:00:00Z`));
 }
+
+/** Now in Sweden as a datetime-local value (YYYY-MM-DDTHH:mm), a form's default for "when". */
+export function swedishLocalNow(now = new Date()): string {
+  return dateTimeFormat("sv-SE", {
+    timeZone: "Europe/Stockholm",
+    year: "numeric",
+    month: "2-digit",
+    day: "2-digit",
+    hour: "2-digit",
+    minute: "2-digit",
+  })
+    .format(now)
+    .replace(" ", "T");
+}
+
+/**
+ * A datetime-local value (YYYY-MM-DDTHH:mm), read as Swedish wall-clock time, as an ISO moment with
+ * its offset; null when it is not one. Staff type the time they see on the clock, summer or winter.
+ */
+export function swedishLocalToIso(value: string): string | null {
+  const m = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})$/.exec(value);
+  if (!m) return null;
+  const [, y, mo, d, h, mi] = m.map(Number) as [number, number, number, number, number, number];
+  const asUtc = Date.UTC(y, mo - 1, d, h, mi);
+  if (Number.isNaN(asUtc) || new Date(asUtc).getUTCDate() !== d) return null;
+  // The offset Sweden had near that moment (+01:00 or +02:00), read from the time-zone data.
+  const name = dateTimeFormat("en-GB", { timeZone: "Europe/Stockholm", timeZoneName: "longOffset" })
+    .formatToParts(new Date(asUtc - 3_600_000))
+    .find((p) => p.type === "timeZoneName")?.value;
+  const offset = /GMT([+-]\d{2}:\d{2})/.exec(name ?? "")?.[1] ?? "+01:00";
+  return `${value}:00${offset}`;
+}

@@ -2,10 +2,17 @@ import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData, useRouteError } from "@remix-run/react";
 import { ErrorPanel } from "~/components/error-panel";
 import { EmptyState } from "~/components/list-controls";
-import { MonitoredPropertiesDocument, MonitoringBoardDocument, MonitoringPageDocument } from "~/graphql/graphql";
+import { HostingSection } from "~/components/hosting-section";
+import {
+  MonitoredPropertiesDocument,
+  MonitoringBoardDocument,
+  MonitoringPageDocument,
+  OwnHostingDocument,
+} from "~/graphql/graphql";
 import { pageTitle } from "~/i18n/meta";
 import { useT } from "~/i18n/use-t";
 import { apiFor } from "~/lib/api.server";
+import { swedishLocalNow } from "~/lib/dates";
 import { redirectToLogin } from "~/lib/session.server";
 import { viewerOf } from "~/lib/viewer.server";
 import { MonitoringBoardTable } from "./board-table";
@@ -23,26 +30,32 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   if (!viewer) return redirectToLogin(session);
   if (viewer.sections.includes("MONITORING_BOARD")) {
     const { monitoringBoard } = await api.query(MonitoringBoardDocument, {});
-    return { board: monitoringBoard, installations: [], property: null };
+    return { board: monitoringBoard, installations: [], property: null, hosting: null, nowLocal: "" };
   }
   if (!viewer.sections.includes("MONITORING")) throw new Response("Forbidden", { status: 403 });
-  const { properties } = await api.query(MonitoredPropertiesDocument, {});
+  // A hosted customer reads its own "Drift" here too: the backups are the monitoring's evidence.
+  const [{ properties }, own] = await Promise.all([
+    api.query(MonitoredPropertiesDocument, {}),
+    viewer.organisation.kind === "CUSTOMER" ? api.query(OwnHostingDocument, {}) : null,
+  ]);
+  const hosting = own?.viewer?.organisation.hosting ?? null;
+  const nowLocal = swedishLocalNow();
   const monitored = properties.edges.map((e) => e.node).filter((p) => p.monitoringChecks.length > 0);
   // One installation at a time: its 90 days of every check are what the page is for.
   const wanted = new URL(request.url).searchParams.get("property");
   const chosen = monitored.find((p) => p.id === wanted) ?? monitored[0];
-  if (!chosen) return { board: null, installations: [], property: null };
+  if (!chosen) return { board: null, installations: [], property: null, hosting, nowLocal };
   const { node } = await api.query(MonitoringPageDocument, { id: chosen.id });
   if (node?.__typename !== "Property") throw new Response("Not found", { status: 404 });
   const installations = monitored.map((p) => ({ id: p.id, name: p.name, trouble: p.monitoringChecks.some(inTrouble) }));
-  return { board: null, installations, property: node };
+  return { board: null, installations, property: node, hosting, nowLocal };
 }
 
 const inTrouble = (c: { state: string }) => c.state === "DOWN" || c.state === "LATE";
 
 export default function MonitoringPage() {
   const t = useT();
-  const { board, installations, property } = useLoaderData<typeof loader>();
+  const { board, installations, property, hosting, nowLocal } = useLoaderData<typeof loader>();
   if (board) {
     const checks = board.edges.map((e) => e.node);
     return (
@@ -65,9 +78,8 @@ export default function MonitoringPage() {
         <h1>{t("monitoring.title")}</h1>
         <p className="muted">{t("monitoring.intro")}</p>
       </div>
-      {!property ? (
-        <EmptyState title={t("monitoring.empty")} hint={t("monitoring.emptyHint")} />
-      ) : (
+      {!property && !hosting ? <EmptyState title={t("monitoring.empty")} hint={t("monitoring.emptyHint")} /> : null}
+      {property ? (
         <>
           {installations.length > 1 ? (
             <nav aria-label={t("monitoring.installations")} className="monitoring-installations">
@@ -95,7 +107,8 @@ export default function MonitoringPage() {
             ))}
           </section>
         </>
-      )}
+      ) : null}
+      {hosting ? <HostingSection hosting={hosting} nowLocal={nowLocal} /> : null}
     </>
   );
 }
