@@ -1,6 +1,6 @@
 import type { Db } from "../db/client.js";
 import { systemViewerOf } from "../modules/access/access.service.js";
-import { recordHostedServiceUpdate, recordRestoreTest } from "../modules/hosting/hosting.service.js";
+import { recordHostedServiceUpdate, recordRestoreTest } from "../modules/hosting/index.js";
 import * as releases from "../modules/releases/release.service.js";
 import type { Viewer } from "../shared/viewer.js";
 import type { LivedTime } from "./lived-time.js";

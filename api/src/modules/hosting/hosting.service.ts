@@ -33,7 +33,7 @@ const PRODUCT_OF: Record<HostedService, Product> = {
 };
 
 /** How many backups the hosting record shows: a fortnight of nightly runs, enough to see a trend. */
-export const BACKUPS_SHOWN = 14;
+const BACKUPS_SHOWN = 14;
 const RESTORE_TESTS_SHOWN = 20;
 
 export interface HostedServiceRecord extends ServiceStanding {
@@ -43,7 +43,7 @@ export interface HostedServiceRecord extends ServiceStanding {
   updates: ServiceUpdateRow[];
 }
 
-export interface HostingRecord {
+interface HostingRecord {
   customerId: string;
   backups: BackupRun[];
   restoreTests: RestoreTestRow[];

@@ -1,2 +1,2 @@
-/** The hosting module as the rest of the API sees it: read-only, its tables are written only here. */
-export { hostingOf, outdatedHostedServices, type HostingRecord } from "./hosting.service.js";
+/** The hosting module as the rest of the API (and the seed) sees it; its tables are written only here. */
+export { recordHostedServiceUpdate, recordRestoreTest } from "./hosting.service.js";
