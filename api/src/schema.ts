@@ -58,6 +58,13 @@ import {
   MonitoringCheckMaintenanceResolver,
   PropertyMaintenanceResolver,
 } from "./modules/monitoring/maintenance.resolver.js";
+import {
+  HostedServiceUpdateResolver,
+  HostingResolver,
+  OrganisationHostingResolver,
+  OutdatedHostedServiceResolver,
+  RestoreTestResolver,
+} from "./modules/hosting/hosting.resolver.js";
 import { SearchResolver } from "./modules/search/search.resolver.js";
 import { PricingResolver } from "./modules/pricing/pricing.resolver.js";
 import { OutboxResolver } from "./modules/notifications/outbox.resolver.js";
@@ -79,6 +86,11 @@ const resolvers = [
   MaintenanceWindowResolver,
   MonitoringCheckMaintenanceResolver,
   PropertyMaintenanceResolver,
+  OrganisationHostingResolver,
+  HostingResolver,
+  RestoreTestResolver,
+  HostedServiceUpdateResolver,
+  OutdatedHostedServiceResolver,
   AccessResolver,
   ApiTokenResolver,
   OrganisationResolver,

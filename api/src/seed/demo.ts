@@ -6,6 +6,7 @@ import type { Role, Viewer } from "../shared/viewer.js";
 import { ensureAdmin, VENDOR } from "./bootstrap.js";
 import { seedAgreements } from "./demo-agreements.js";
 import { seedDemoAttention } from "./demo-attention.js";
+import { seedDemoHosting } from "./demo-hosting.js";
 import { seedDemoVisits } from "./demo-visits.js";
 import { livedTime } from "./lived-time.js";
 import { seedDemoMonitoring, type DemoPingKey } from "./demo-monitoring.js";
@@ -244,6 +245,7 @@ export async function seedDemo(db: Db): Promise<DemoLogin[]> {
   await seedDemoVisits(db, lived, orgIds, propertyIds);
   await seedSupportCases(db, lived);
   await seedDemoAttention(db, lived, admin, orgIds, propertyIds);
+  await seedDemoHosting(db, lived, admin, orgIds);
   return DEMO_LOGINS;
 }
 

@@ -30,7 +30,7 @@ export const REVIEW_AREAS: readonly ReviewArea[] = [
 ];
 export const ITEM_OWNERS: readonly ActionItemOwner[] = ["VENDOR", "PARTNER", "CUSTOMER"];
 export const ITEM_STATUSES: readonly ActionItemStatus[] = ["OPEN", "IN_PROGRESS", "DONE", "DROPPED"];
-export const PRODUCTS: readonly Product[] = ["MULTI_ACCESS", "HANTERA", "APTUSPORTAL"];
+export const PRODUCTS: readonly Product[] = ["MULTI_ACCESS", "HANTERA", "APTUSPORTAL", "BOKNING", "FORBRUKNING", "FDB"];
 export const ORGANISATION_KINDS: readonly OrganisationKind[] = ["CUSTOMER", "PARTNER", "VENDOR"];
 export const SUPPORT_CASE_STATUSES: readonly SupportCaseStatus[] = [
   "OPEN",

@@ -10,3 +10,4 @@ export * from "./support.js";
 export * from "./visits.js";
 export * from "./pricing.js";
 export * from "./monitoring.js";
+export * from "./hosting.js";

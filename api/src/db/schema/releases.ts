@@ -1,7 +1,7 @@
 import { date, pgEnum, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
 import { properties } from "./parties.js";
 
-export const product = pgEnum("product", ["MULTI_ACCESS", "HANTERA", "APTUSPORTAL"]);
+export const product = pgEnum("product", ["MULTI_ACCESS", "HANTERA", "APTUSPORTAL", "BOKNING", "FORBRUKNING", "FDB"]);
 
 export const productReleases = pgTable(
   "product_releases",

@@ -1,6 +1,6 @@
 import { and, eq, isNull } from "drizzle-orm";
 import type { Db } from "../../db/client.js";
-import { addOns } from "../../db/schema/index.js";
+import { addOns, hostedService } from "../../db/schema/index.js";
 import { recordAudit } from "../../shared/audit.js";
 import type { Clock } from "../../shared/clock.js";
 import { ok, userError, type Result } from "../../shared/errors.js";
@@ -21,7 +21,7 @@ import { NO_PRICE_ASKED, orderPrice, priceRequestRefused, type PriceRequest } fr
 import { tellSellerOfOrder } from "./order-notice.js";
 
 /** The services Aptus Hosting can host; the GraphQL enum is made from this list (the column keeps them as text). */
-export const HOSTED_SERVICES = ["BOKNING", "FORBRUKNING", "FDB", "APTUSPORTAL", "HANTERA"] as const;
+export const HOSTED_SERVICES = hostedService.enumValues;
 
 /** An add-on runs while it is not ended and the agreement is valid: it never outlives the agreement. */
 export function addOnIsActive(addOn: AddOnRow, agreement: AgreementRecord): boolean {

@@ -12,3 +12,4 @@ export { AGREEMENT_MANAGERS } from "./agreement.roles.js";
 export { findAgreement, findPart } from "./agreement.service.js";
 export { AddOn, Agreement, HanteraAccount, LicenceRental } from "./agreement.types.js";
 export { rentalIsActive } from "./licence-rentals.js";
+export { HostedService } from "./agreement.enums.js";

@@ -8,3 +8,4 @@ export { receivePing } from "./ping-ingestion.js";
 export { MonitoringCheck } from "./monitoring.types.js";
 export { reconcileMonitoring } from "./monitoring-provisioning.js";
 export { BOARD_VIEWERS, CHECK_VIEWERS } from "./monitoring.roles.js";
+export { backupRunsOfCustomer, type BackupRun } from "./backup-runs.js";

@@ -17,6 +17,9 @@ export const Product = graphqlEnum(product.enumValues, {
     MULTI_ACCESS: { description: "Multi-access, the access-control system." },
     HANTERA: { description: "Hantera, the administration program." },
     APTUSPORTAL: { description: "Aptusportal, the resident portal." },
+    BOKNING: { description: "Bokning, booking of shared rooms (hosted by Aptus Hosting)." },
+    FORBRUKNING: { description: "Förbrukning, consumption metering (hosted by Aptus Hosting)." },
+    FDB: { description: "FDB (hosted by Aptus Hosting)." },
   },
 });
 export type Product = (typeof Product)[keyof typeof Product];

@@ -5,6 +5,7 @@ import { formatMoney } from "~/lib/money";
 import { AttentionTiles } from "./attention-tiles";
 import { AgreementList, agreementPath, LinkRow } from "./rows";
 import { Panel, Tile } from "./tiles";
+import { OutdatedHostingPanel } from "./outdated-hosting-panel";
 import { VisitsPanel } from "./visits-panel";
 
 const WINDOWS = [30, 60, 90] as const;
@@ -134,6 +135,7 @@ export function VendorDashboard(props: {
       {data.in90 || data.comingVisits ? (
         <div className="dash-grid">
           {data.comingVisits ? <VisitsPanel visits={data.comingVisits.edges.map((e) => e.node)} /> : null}
+          {data.outdatedHostedServices ? <OutdatedHostingPanel services={data.outdatedHostedServices} /> : null}
           {data.in90 ? (
             <>
               <Panel id="expiring" title={t("dashboard.expiringTitle")} empty={t("dashboard.noneExpiring")}>

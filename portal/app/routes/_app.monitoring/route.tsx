@@ -2,7 +2,13 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { Link, useLoaderData, useRouteError } from "@remix-run/react";
 import { ErrorPanel } from "~/components/error-panel";
 import { EmptyState } from "~/components/list-controls";
-import { MonitoredPropertiesDocument, MonitoringBoardDocument, MonitoringPageDocument } from "~/graphql/graphql";
+import { HostingSection } from "~/components/hosting-section";
+import {
+  MonitoredPropertiesDocument,
+  MonitoringBoardDocument,
+  MonitoringPageDocument,
+  OwnHostingDocument,
+} from "~/graphql/graphql";
 import { pageTitle } from "~/i18n/meta";
 import { useT } from "~/i18n/use-t";
 import { apiFor } from "~/lib/api.server";
@@ -29,18 +35,24 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   const wanted = new URL(request.url).searchParams.get("property");
   const now = swedishWallClock(new Date());
   if (viewer.sections.includes("MONITORING_BOARD")) {
-    if (wanted) return { board: null, installations: [], property: await installation(api, wanted), now };
+    if (wanted)
+      return { board: null, installations: [], property: await installation(api, wanted), hosting: null, now };
     const { monitoringBoard } = await api.query(MonitoringBoardDocument, {});
-    return { board: monitoringBoard, installations: [], property: null, now };
+    return { board: monitoringBoard, installations: [], property: null, hosting: null, now };
   }
   if (!viewer.sections.includes("MONITORING")) throw new Response("Forbidden", { status: 403 });
-  const { properties } = await api.query(MonitoredPropertiesDocument, {});
+  // A hosted customer reads its own "Drift" here too: the backups are the monitoring's evidence.
+  const [{ properties }, own] = await Promise.all([
+    api.query(MonitoredPropertiesDocument, {}),
+    viewer.organisation.kind === "CUSTOMER" ? api.query(OwnHostingDocument, {}) : null,
+  ]);
+  const hosting = own?.viewer?.organisation.hosting ?? null;
   const monitored = properties.edges.map((e) => e.node).filter((p) => p.monitoringChecks.length > 0);
   // One installation at a time: its 90 days of every check are what the page is for.
   const chosen = monitored.find((p) => p.id === wanted) ?? monitored[0];
-  if (!chosen) return { board: null, installations: [], property: null, now };
+  if (!chosen) return { board: null, installations: [], property: null, hosting, now };
   const installations = monitored.map((p) => ({ id: p.id, name: p.name, trouble: p.monitoringChecks.some(inTrouble) }));
-  return { board: null, installations, property: await installation(api, chosen.id), now };
+  return { board: null, installations, property: await installation(api, chosen.id), hosting, now };
 }
 
 async function installation(api: Awaited<ReturnType<typeof apiFor>>["api"], id: string) {
@@ -58,7 +70,7 @@ const inTrouble = (c: { state: string }) => c.state === "DOWN" || c.state === "L
 
 export default function MonitoringPage() {
   const t = useT();
-  const { board, installations, property, now } = useLoaderData<typeof loader>();
+  const { board, installations, property, hosting, now } = useLoaderData<typeof loader>();
   if (board) {
     const checks = board.edges.map((e) => e.node);
     return (
@@ -81,9 +93,8 @@ export default function MonitoringPage() {
         <h1>{t("monitoring.title")}</h1>
         <p className="muted">{t("monitoring.intro")}</p>
       </div>
-      {!property ? (
-        <EmptyState title={t("monitoring.empty")} hint={t("monitoring.emptyHint")} />
-      ) : (
+      {!property && !hosting ? <EmptyState title={t("monitoring.empty")} hint={t("monitoring.emptyHint")} /> : null}
+      {property ? (
         <>
           {installations.length > 1 ? (
             <nav aria-label={t("monitoring.installations")} className="monitoring-installations">
@@ -119,7 +130,8 @@ export default function MonitoringPage() {
             now={now}
           />
         </>
-      )}
+      ) : null}
+      {hosting ? <HostingSection hosting={hosting} nowLocal={now} /> : null}
     </>
   );
 }

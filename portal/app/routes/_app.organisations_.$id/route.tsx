@@ -1,11 +1,14 @@
-import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData, useRouteError } from "@remix-run/react";
 import { ErrorPanel } from "~/components/error-panel";
+import { HostingSection } from "~/components/hosting-section";
 import { OrganisationPageDocument } from "~/graphql/graphql";
 import { formatDate } from "~/i18n/i18n";
 import { pageTitle } from "~/i18n/meta";
 import { useLang, useT } from "~/i18n/use-t";
 import { apiFor } from "~/lib/api.server";
+import { swedishWallClock } from "~/lib/dates";
+import { runHostingIntent } from "~/lib/hosting-action.server";
 
 export const meta: MetaFunction<typeof loader> = ({ matches, data }) => {
   const title = pageTitle(matches, "organisations.title");
@@ -17,14 +20,21 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const { node } = await api.query(OrganisationPageDocument, { id: params.id ?? "" });
   // Another tenant's organisation, or an id of something else, answers exactly like a missing one.
   if (node?.__typename !== "Organisation") throw new Response("Not found", { status: 404 });
-  return { organisation: node };
+  return { organisation: node, nowLocal: swedishWallClock(new Date()) };
 }
 
-/** One organisation, read-only: where a search result or a row in the list leads. */
+/** The hosting section's forms: vendor staff record a restore test or a service update for this customer. */
+export async function action({ request, params }: ActionFunctionArgs) {
+  const form = await request.formData();
+  const { api } = await apiFor(request);
+  return runHostingIntent(api, params.id ?? "", form);
+}
+
+/** One organisation: where a search result or a row in the list leads; a hosted customer with its "Drift". */
 export default function OrganisationPage() {
   const t = useT();
   const lang = useLang();
-  const { organisation } = useLoaderData<typeof loader>();
+  const { organisation, nowLocal } = useLoaderData<typeof loader>();
   return (
     <>
       <p className="breadcrumb">
@@ -44,6 +54,7 @@ export default function OrganisationPage() {
           <dd>{formatDate(lang, organisation.createdAt)}</dd>
         </dl>
       </div>
+      {organisation.hosting ? <HostingSection hosting={organisation.hosting} nowLocal={nowLocal} /> : null}
     </>
   );
 }
