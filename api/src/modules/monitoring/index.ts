@@ -6,3 +6,5 @@ export { findCheck } from "./check.service.js";
 export { MonitoringCheck } from "./monitoring.types.js";
 export { reconcileMonitoring } from "./monitoring-provisioning.js";
 export { BOARD_VIEWERS, CHECK_VIEWERS } from "./monitoring.roles.js";
+export { backupEvidence } from "./backup-evidence.queries.js";
+export type { BackupEvidence, CheckBackupEvidence, BackupGap } from "./backup-evidence.js";

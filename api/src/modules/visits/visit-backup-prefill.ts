@@ -1,0 +1,36 @@
+import type { DbOrTx } from "../../db/client.js";
+import { backupEvidence, type BackupEvidence } from "../monitoring/index.js";
+import { backupCheckProposals, type CheckProposal } from "./backup-check-proposal.js";
+import type { ServiceVisitRow } from "./visit.service.js";
+
+/** "The backup checks of the past year": the evidence reaches a year back from the visit. */
+export const EVIDENCE_DAYS = 365;
+
+/**
+ * The year the evidence covers: up to the completion for a completed visit, so its protocol keeps
+ * saying what the technician confirmed; up to now while it is open, so the form shows last night too.
+ */
+export function evidenceWindow(visit: Pick<ServiceVisitRow, "completedAt">, now: Date): { from: Date; to: Date } {
+  const to = visit.completedAt ?? now;
+  return { from: new Date(+to - EVIDENCE_DAYS * 86_400_000), to };
+}
+
+/** What the visited property's backup checks saw over the year; null when it has none. */
+export function visitBackupEvidence(
+  db: DbOrTx,
+  visit: Pick<ServiceVisitRow, "propertyId" | "completedAt">,
+  now: Date,
+): Promise<BackupEvidence | null> {
+  const { from, to } = evidenceWindow(visit, now);
+  return backupEvidence(db, [visit.propertyId], from, to);
+}
+
+/** The proposals for the visit's backup and size checks; none once the visit is completed (nothing is left to fill). */
+export async function visitCheckProposals(
+  db: DbOrTx,
+  visit: Pick<ServiceVisitRow, "propertyId" | "completedAt">,
+  now: Date,
+): Promise<CheckProposal[]> {
+  if (visit.completedAt) return [];
+  return backupCheckProposals(await visitBackupEvidence(db, visit, now));
+}
