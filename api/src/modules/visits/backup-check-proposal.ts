@@ -2,6 +2,7 @@ import { format, parseISO } from "date-fns";
 import { sv } from "date-fns/locale/sv";
 import type { IsoDate } from "../../shared/dates.js";
 import { todayInSweden } from "../../shared/dates.js";
+import { BACKUP_EVIDENCE_SOURCE as EVIDENCE_SOURCE } from "../monitoring/index.js";
 import type { BackupEvidence, BackupGap, CheckBackupEvidence } from "../monitoring/index.js";
 import type { CheckResult, VisitCheckKind } from "./visit-checks.js";
 
@@ -16,8 +17,6 @@ export interface CheckProposal {
   note: string;
   databaseSizeMb: number | null;
 }
-
-export const EVIDENCE_SOURCE = "Aptus Systemövervakning";
 
 /** A year of nightly backups may miss a week in all (98 %), but never three nights running: that is a lost weekend. */
 const SUCCESS_RATE_OK = 0.98;

@@ -1,12 +1,14 @@
 import { TZDate } from "@date-fns/tz";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Database } from "../../db/client.js";
-import { monitoringChecks } from "../../db/schema/index.js";
+import { and, asc, eq } from "drizzle-orm";
+import { auditEvents, monitoringChecks } from "../../db/schema/index.js";
 import { addDaysIso } from "../../shared/dates.js";
 import { freshDatabase, okOf } from "../../test-support.js";
 import { receivePing } from "../monitoring/ping-ingestion.js";
 import { newPingKey } from "../monitoring/ping-key.js";
 import { visitCheckProposals, visitBackupEvidence } from "./visit-backup-prefill.js";
+import { recordVisitCheck, type RecordCheckInput } from "./visit-checks.js";
 import { at, clock, day, visitWorld } from "./visit.fixture.js";
 import * as s from "./visit.service.js";
 
@@ -113,6 +115,25 @@ describe("a visit's backup checks prefilled from monitoring", () => {
     );
     expect(size).toMatchObject({ kind: "DATABASE_SIZE", result: "OK", databaseSizeMb: 538 });
     expect(size!.note).toContain("från 500 MB (2027-01-26) till 538 MB (2027-03-05), +7,6 %");
+  });
+
+  it("records in the audit trail that a saved check came from the proposal, and whether the technician changed it", async () => {
+    const [backup, size] = await visitCheckProposals(w.db, visit, NOW);
+    const record = (input: Omit<RecordCheckInput, "visitId">) =>
+      recordVisitCheck(w.db, w.technician, { visitId: visit.id, ...input }, clock, NOW).then(okOf);
+    await record({ kind: "BACKUP_ROUTINES", result: backup!.result, note: backup!.note, fromProposal: true });
+    await record({ kind: "DATABASE_SIZE", result: "OK", note: size!.note, databaseSizeMb: 540, fromProposal: true });
+    await record({ kind: "ROUTINES", result: "OK", note: "" });
+    const trail = await w.db
+      .select({ details: auditEvents.details })
+      .from(auditEvents)
+      .where(and(eq(auditEvents.objectId, visit.id), eq(auditEvents.action, "serviceVisit.recordCheck")))
+      .orderBy(asc(auditEvents.occurredAt));
+    expect(trail.map((t) => t.details)).toEqual([
+      { kind: "BACKUP_ROUTINES", result: "NEEDS_ACTION", prefilled: true, changedFromProposal: false },
+      { kind: "DATABASE_SIZE", result: "OK", prefilled: true, changedFromProposal: true },
+      { kind: "ROUTINES", result: "OK" },
+    ]);
   });
 
   it("proposes nothing for a property without backup checks, nor for a completed visit", async () => {

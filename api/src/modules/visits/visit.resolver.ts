@@ -162,7 +162,13 @@ export class ServiceVisitResolver {
     @Arg("input", () => RecordVisitCheckInput, { description: "The check." }) input: RecordVisitCheckInput,
     @Ctx() ctx: Context,
   ) {
-    const r = await recordVisitCheck(ctx.db, requireViewer(ctx), { ...input, visitId: V(input.visitId) }, ctx.clock);
+    const r = await recordVisitCheck(
+      ctx.db,
+      requireViewer(ctx),
+      { ...input, visitId: V(input.visitId) },
+      ctx.clock,
+      ctx.now,
+    );
     const kinds = await ctx.loaders.visitCheckKinds();
     return payload(r, "visitCheck", (row) =>
       VisitCheck.from(
