@@ -8,6 +8,7 @@ import { freshDatabase, okOf } from "../../test-support.js";
 import { receivePing } from "../monitoring/ping-ingestion.js";
 import { newPingKey } from "../monitoring/ping-key.js";
 import { visitCheckProposals, visitBackupEvidence } from "./visit-backup-prefill.js";
+import { protocolDocument } from "./visit-protocol-document.js";
 import { recordVisitCheck, type RecordCheckInput } from "./visit-checks.js";
 import { at, clock, day, visitWorld } from "./visit.fixture.js";
 import * as s from "./visit.service.js";
@@ -19,6 +20,7 @@ import * as s from "./visit.service.js";
 let database: Database;
 let w: Awaited<ReturnType<typeof visitWorld>>;
 let visit: s.ServiceVisitRow;
+let agreement: Awaited<ReturnType<typeof w.agreement>>;
 let key: string;
 
 const MIB = 1024 * 1024;
@@ -33,7 +35,7 @@ const stockholm = (date: string, hh: number, mm: number) => {
 beforeAll(async () => {
   database = await freshDatabase();
   w = await visitWorld(database);
-  const agreement = await w.agreement();
+  agreement = await w.agreement();
   visit = okOf(
     await s.scheduleServiceVisit(
       w.db,
@@ -115,6 +117,14 @@ describe("a visit's backup checks prefilled from monitoring", () => {
     );
     expect(size).toMatchObject({ kind: "DATABASE_SIZE", result: "OK", databaseSizeMb: 538 });
     expect(size!.note).toContain("från 500 MB (2027-01-26) till 538 MB (2027-03-05), +7,6 %");
+  });
+
+  it("gives the protocol the evidence sentence and the year's sizes week by week for its chart", async () => {
+    const doc = await protocolDocument(w.db, visit, agreement, NOW);
+    const [backup] = await visitCheckProposals(w.db, visit, NOW);
+    expect(doc.backup!.sentence).toBe(backup!.note);
+    expect(doc.backup!.points[0]).toEqual({ visitedOn: "2027-01-25", sizeMb: 505 });
+    expect(doc.backup!.points.at(-1)).toEqual({ visitedOn: "2027-03-01", sizeMb: 538 });
   });
 
   it("records in the audit trail that a saved check came from the proposal, and whether the technician changed it", async () => {

@@ -2,7 +2,10 @@ import { eq } from "drizzle-orm";
 import type { DbOrTx } from "../../db/client.js";
 import { organisations, properties, users } from "../../db/schema/index.js";
 import type { AgreementRecord } from "../agreements/index.js";
+import type { BackupEvidence } from "../monitoring/index.js";
+import { backupCheckProposals } from "./backup-check-proposal.js";
 import { databaseSizeTrend, type SizeTrend } from "./database-size-trend.js";
+import { visitBackupEvidence } from "./visit-backup-prefill.js";
 import { checkKinds, checksOf, sizeReadings } from "./visit-checks.js";
 import { protocolVersionsOf } from "./visit-protocol.js";
 import { visitDay, type ServiceVisitRow } from "./visit.service.js";
@@ -28,8 +31,32 @@ export interface ProtocolDocument {
     versions: { product: string; installed: string | null; latest: string | null }[] | null;
   }[];
   sizeTrend: SizeTrend;
+  /** What the backup checks saw over the year before the visit; null without backup checks. */
+  backup: ProtocolBackupEvidence | null;
   signature: { name: string; at: Date; png: string } | null;
   acknowledgement: { name: string; at: Date } | null;
+}
+
+export interface ProtocolBackupEvidence {
+  /** The evidence in words, ending with its source and period. */
+  sentence: string;
+  /** The backup's size week by week (the largest backup check's): the chart of the year. */
+  points: { visitedOn: string; sizeMb: number }[];
+}
+
+const BYTES_PER_MB = 1024 * 1024;
+
+function backupOf(evidence: BackupEvidence | null): ProtocolBackupEvidence | null {
+  const sentence = backupCheckProposals(evidence).find((p) => p.kind === "BACKUP_ROUTINES")?.note;
+  if (!evidence || !sentence) return null;
+  const sized = [...evidence.checks].sort((a, b) => (b.lastSizeBytes ?? -1) - (a.lastSizeBytes ?? -1))[0];
+  return {
+    sentence,
+    points: (sized?.sizes ?? []).map((w) => ({
+      visitedOn: w.weekOf,
+      sizeMb: Math.round((w.sizeBytes / BYTES_PER_MB) * 10) / 10,
+    })),
+  };
 }
 
 /** The checks as the protocol froze them (latest version); before completion, the working copy. */
@@ -37,12 +64,14 @@ export async function protocolDocument(
   db: DbOrTx,
   visit: ServiceVisitRow,
   agreement: AgreementRecord,
+  now: Date = new Date(),
 ): Promise<ProtocolDocument> {
-  const [kinds, working, versions, readings] = await Promise.all([
+  const [kinds, working, versions, readings, evidence] = await Promise.all([
     checkKinds(db),
     checksOf(db, visit.id),
     protocolVersionsOf(db, visit.id),
     sizeReadings(db, agreement.id),
+    visitBackupEvidence(db, visit, now),
   ]);
   const frozen = versions[0] ?? null;
   const [[vendor], [customer], [property], [technician], [acknowledger]] = await Promise.all([
@@ -84,6 +113,7 @@ export async function protocolDocument(
         .map((r) => ({ visitId: r.visitId, visitedOn: visitDay(r), sizeMb: r.sizeMb! })),
       visit.id,
     ),
+    backup: backupOf(evidence),
     signature:
       visit.signedAt && visit.signaturePng
         ? { name: visit.signedByName ?? "", at: visit.signedAt, png: visit.signaturePng }

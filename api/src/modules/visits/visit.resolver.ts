@@ -325,7 +325,7 @@ export class ServiceVisitResolver {
   })
   async databaseSize(@Root() v: ServiceVisit, @Ctx() ctx: Context) {
     const agreement = await findAgreement(ctx.db, requireViewer(ctx), v.row.agreementId, ctx.clock);
-    return DatabaseSizeTrend.from((await protocolDocument(ctx.db, v.row, agreement!)).sizeTrend);
+    return DatabaseSizeTrend.from((await protocolDocument(ctx.db, v.row, agreement!, ctx.now)).sizeTrend);
   }
 
   @FieldResolver(() => [VisitBooking], { description: "Every booking, oldest first: the first and each rescheduling." })
@@ -367,7 +367,7 @@ export class ServiceVisitResolver {
   })
   async protocolPdf(@Root() v: ServiceVisit, @Ctx() ctx: Context) {
     const agreement = (await findAgreement(ctx.db, requireViewer(ctx), v.row.agreementId, ctx.clock))!;
-    const doc = await protocolDocument(ctx.db, v.row, agreement);
+    const doc = await protocolDocument(ctx.db, v.row, agreement, ctx.now);
     try {
       const pdf = await renderProtocolPdf(doc);
       return Object.assign(new VisitProtocolPdf(), {
