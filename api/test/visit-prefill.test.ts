@@ -52,8 +52,9 @@ beforeAll(async () => {
     body: JSON.stringify({ size_bytes: 520 * MIB, duration_ms: 610_000 }),
   });
   expect(res.status).toBe(200);
-  const [{ agreementId }] =
-    await sql`select agreement_id as "agreementId" from monitoring_checks where id = ${checkId}`;
+  const [owner] = await sql<{ agreementId: string }[]>`
+    select agreement_id as "agreementId" from monitoring_checks where id = ${checkId}`;
+  const agreementId = owner!.agreementId;
   const tomas = await api.gql(`{ viewer { user { id } } }`, {}, token.tomas);
   const booked = await api.gql(
     `mutation($i: ScheduleServiceVisitInput!) { scheduleServiceVisit(input: $i) { serviceVisit { id } userErrors { code message } } }`,
