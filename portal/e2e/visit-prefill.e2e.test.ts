@@ -85,7 +85,7 @@ describe("the visit protocol form prefilled from monitoring", () => {
       await expect(proposal.textContent()).resolves.toContain("Förslag från övervakningen");
       await expect(proposal.textContent()).resolves.toContain("Från Aptus Systemövervakning.");
       expect(await size.getByLabel("Storlek i MB").inputValue()).toBe(String(SIZE_MB));
-      expect(await size.getByLabel("Anteckning").inputValue()).toMatch(/^Backupens storlek/);
+      expect(await size.getByLabel("Anteckning").inputValue()).toMatch(/^Senaste backupen.* var 7 777 MB/);
       expect(await size.getByLabel("OK").isChecked()).toBe(true);
       const { scroll, client } = await page.evaluate(() => ({
         scroll: document.documentElement.scrollWidth,

@@ -107,6 +107,13 @@ describe("the backup checks proposed from monitoring", () => {
     });
   });
 
+  it("states a single backup's size as it is, without a change from itself", () => {
+    const once = check({ firstSizeOn: "2027-03-09", firstSizeBytes: 1150 * MIB, sizeChangePercent: 0 });
+    expect(backupCheckProposals(evidence(once))[1]!.note).toBe(
+      "Senaste backupen var 1 150 MB (2027-03-09). Från Aptus Systemövervakning.",
+    );
+  });
+
   it("proposes NEEDS_ACTION for a database that shrank by more than a fifth or grew by more than half", () => {
     const shrank = check({ lastSizeBytes: 700 * MIB, sizeChangePercent: -30 });
     expect(backupCheckProposals(evidence(shrank))[1]!.result).toBe("NEEDS_ACTION");

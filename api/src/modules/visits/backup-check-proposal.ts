@@ -91,10 +91,13 @@ function sizeProposal(evidence: BackupEvidence): CheckProposal | null {
   return {
     kind: "DATABASE_SIZE",
     result: change != null && (change < SHRINK_OK_PERCENT || change > GROWTH_OK_PERCENT) ? "NEEDS_ACTION" : "OK",
+    // One night's backup (a check new this week) has no change to speak of.
     note:
-      `Backupens storlek${named} gick från ${number(mb(c.firstSizeBytes!))} MB (${c.firstSizeOn}) till ` +
-      `${number(mb(c.lastSizeBytes!))} MB (${c.lastSizeOn})${change == null ? "" : `, ${signed(change)} %`}. ` +
-      `Från ${EVIDENCE_SOURCE}.`,
+      c.firstSizeOn === c.lastSizeOn
+        ? `Senaste backupen${named} var ${number(mb(c.lastSizeBytes!))} MB (${c.lastSizeOn}). Från ${EVIDENCE_SOURCE}.`
+        : `Backupens storlek${named} gick från ${number(mb(c.firstSizeBytes!))} MB (${c.firstSizeOn}) till ` +
+          `${number(mb(c.lastSizeBytes!))} MB (${c.lastSizeOn})${change == null ? "" : `, ${signed(change)} %`}. ` +
+          `Från ${EVIDENCE_SOURCE}.`,
     databaseSizeMb: mb(c.lastSizeBytes!),
   };
 }
