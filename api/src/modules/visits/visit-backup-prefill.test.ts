@@ -2,13 +2,14 @@ import { TZDate } from "@date-fns/tz";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Database } from "../../db/client.js";
 import { and, asc, eq } from "drizzle-orm";
-import { auditEvents, monitoringChecks } from "../../db/schema/index.js";
+import { auditEvents, monitoringChecks, monitoringPings } from "../../db/schema/index.js";
 import { addDaysIso } from "../../shared/dates.js";
 import { freshDatabase, okOf } from "../../test-support.js";
 import { receivePing } from "../monitoring/ping-ingestion.js";
 import { newPingKey } from "../monitoring/ping-key.js";
 import { visitCheckProposals, visitBackupEvidence } from "./visit-backup-prefill.js";
 import { protocolDocument } from "./visit-protocol-document.js";
+import { completeServiceVisit, correctVisitProtocol } from "./visit-protocol.js";
 import { recordVisitCheck, type RecordCheckInput } from "./visit-checks.js";
 import { at, clock, day, visitWorld } from "./visit.fixture.js";
 import * as s from "./visit.service.js";
@@ -144,6 +145,34 @@ describe("a visit's backup checks prefilled from monitoring", () => {
       { kind: "DATABASE_SIZE", result: "OK", prefilled: true, changedFromProposal: true },
       { kind: "ROUTINES", result: "OK" },
     ]);
+  });
+
+  it("freezes the evidence with the protocol, so it reads the same after the pings are pruned", async () => {
+    const [backup] = await visitCheckProposals(w.db, visit, NOW);
+    const record = (kind: RecordCheckInput["kind"], databaseSizeMb: number | null = null) =>
+      recordVisitCheck(w.db, w.technician, { visitId: visit.id, kind, result: "OK", databaseSizeMb }, clock, NOW);
+    for (const kind of ["DATABASE_REVIEW", "HARDWARE_AND_VERSIONS"] as const) okOf(await record(kind));
+    const done = okOf(await completeServiceVisit(w.db, w.technician, { visitId: visit.id }, clock, NOW));
+    // Operations prune old pings (operations.md); the completed protocol must not report those nights as missed.
+    await w.db.delete(monitoringPings);
+    const doc = await protocolDocument(w.db, done, agreement, new Date("2027-06-01T08:00:00Z"));
+    expect(doc.backup!.sentence).toBe(backup!.note);
+    expect(doc.backup!.points.at(-1)).toEqual({ visitedOn: "2027-03-01", sizeMb: 538 });
+    const corrected = okOf(
+      await correctVisitProtocol(
+        w.db,
+        w.technician,
+        {
+          visitId: visit.id,
+          reason: "Stavfel i anteckningen.",
+          checks: [{ kind: "ROUTINES", result: "OK", note: "Rättad." }],
+        },
+        clock,
+      ),
+    );
+    expect(corrected.version).toBe(2);
+    const after = await protocolDocument(w.db, { ...done, version: done.version + 1 }, agreement);
+    expect(after.backup!.sentence).toBe(backup!.note);
   });
 
   it("proposes nothing for a property without backup checks, nor for a completed visit", async () => {

@@ -34,3 +34,34 @@ export async function visitCheckProposals(
   if (visit.completedAt) return [];
   return backupCheckProposals(await visitBackupEvidence(db, visit, now));
 }
+
+export interface ProtocolBackupEvidence {
+  /** The evidence in words, ending with its source and period. */
+  sentence: string;
+  /** The backup's size week by week (the largest backup check's): the chart of the year. */
+  points: { visitedOn: string; sizeMb: number }[];
+}
+
+const BYTES_PER_MB = 1024 * 1024;
+
+function protocolEvidenceOf(evidence: BackupEvidence | null): ProtocolBackupEvidence | null {
+  const sentence = backupCheckProposals(evidence).find((p) => p.kind === "BACKUP_ROUTINES")?.note;
+  if (!evidence || !sentence) return null;
+  const sized = [...evidence.checks].sort((a, b) => (b.lastSizeBytes ?? -1) - (a.lastSizeBytes ?? -1))[0];
+  return {
+    sentence,
+    points: (sized?.sizes ?? []).map((w) => ({
+      visitedOn: w.weekOf,
+      sizeMb: Math.round((w.sizeBytes / BYTES_PER_MB) * 10) / 10,
+    })),
+  };
+}
+
+/** The evidence as the protocol shows it: the sentence under its chart and the weekly sizes the chart draws. */
+export async function protocolBackupEvidence(
+  db: DbOrTx,
+  visit: Pick<ServiceVisitRow, "propertyId" | "completedAt">,
+  now: Date,
+): Promise<ProtocolBackupEvidence | null> {
+  return protocolEvidenceOf(await visitBackupEvidence(db, visit, now));
+}

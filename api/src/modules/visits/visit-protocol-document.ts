@@ -2,10 +2,8 @@ import { eq } from "drizzle-orm";
 import type { DbOrTx } from "../../db/client.js";
 import { organisations, properties, users } from "../../db/schema/index.js";
 import type { AgreementRecord } from "../agreements/index.js";
-import type { BackupEvidence } from "../monitoring/index.js";
-import { backupCheckProposals } from "./backup-check-proposal.js";
 import { databaseSizeTrend, type SizeTrend } from "./database-size-trend.js";
-import { visitBackupEvidence } from "./visit-backup-prefill.js";
+import { protocolBackupEvidence, type ProtocolBackupEvidence } from "./visit-backup-prefill.js";
 import { checkKinds, checksOf, sizeReadings } from "./visit-checks.js";
 import { protocolVersionsOf } from "./visit-protocol.js";
 import { visitDay, type ServiceVisitRow } from "./visit.service.js";
@@ -37,28 +35,6 @@ export interface ProtocolDocument {
   acknowledgement: { name: string; at: Date } | null;
 }
 
-export interface ProtocolBackupEvidence {
-  /** The evidence in words, ending with its source and period. */
-  sentence: string;
-  /** The backup's size week by week (the largest backup check's): the chart of the year. */
-  points: { visitedOn: string; sizeMb: number }[];
-}
-
-const BYTES_PER_MB = 1024 * 1024;
-
-function backupOf(evidence: BackupEvidence | null): ProtocolBackupEvidence | null {
-  const sentence = backupCheckProposals(evidence).find((p) => p.kind === "BACKUP_ROUTINES")?.note;
-  if (!evidence || !sentence) return null;
-  const sized = [...evidence.checks].sort((a, b) => (b.lastSizeBytes ?? -1) - (a.lastSizeBytes ?? -1))[0];
-  return {
-    sentence,
-    points: (sized?.sizes ?? []).map((w) => ({
-      visitedOn: w.weekOf,
-      sizeMb: Math.round((w.sizeBytes / BYTES_PER_MB) * 10) / 10,
-    })),
-  };
-}
-
 /** The checks as the protocol froze them (latest version); before completion, the working copy. */
 export async function protocolDocument(
   db: DbOrTx,
@@ -66,14 +42,17 @@ export async function protocolDocument(
   agreement: AgreementRecord,
   now: Date = new Date(),
 ): Promise<ProtocolDocument> {
-  const [kinds, working, versions, readings, evidence] = await Promise.all([
+  const [kinds, working, versions, readings] = await Promise.all([
     checkKinds(db),
     checksOf(db, visit.id),
     protocolVersionsOf(db, visit.id),
     sizeReadings(db, agreement.id),
-    visitBackupEvidence(db, visit, now),
   ]);
   const frozen = versions[0] ?? null;
+  // A frozen version keeps the evidence it was frozen with (old pings are pruned); the working copy reads it now.
+  const backup = frozen
+    ? (frozen.checks.find((c) => c.kind === "BACKUP_ROUTINES")?.backupEvidence ?? null)
+    : await protocolBackupEvidence(db, visit, now);
   const [[vendor], [customer], [property], [technician], [acknowledger]] = await Promise.all([
     db.select().from(organisations).where(eq(organisations.kind, "VENDOR")).limit(1),
     db.select().from(organisations).where(eq(organisations.id, agreement.customerId)),
@@ -113,7 +92,7 @@ export async function protocolDocument(
         .map((r) => ({ visitId: r.visitId, visitedOn: visitDay(r), sizeMb: r.sizeMb! })),
       visit.id,
     ),
-    backup: backupOf(evidence),
+    backup,
     signature:
       visit.signedAt && visit.signaturePng
         ? { name: visit.signedByName ?? "", at: visit.signedAt, png: visit.signaturePng }

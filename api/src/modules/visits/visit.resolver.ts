@@ -210,6 +210,7 @@ export class ServiceVisitResolver {
       requireViewer(ctx),
       { ...input, visitId: V(input.visitId) },
       ctx.clock,
+      ctx.now,
     );
     return payload(r, "serviceVisit", visitOf(ctx));
   }
