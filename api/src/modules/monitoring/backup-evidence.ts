@@ -41,7 +41,7 @@ export interface BackupGap {
   runs: number;
 }
 
-export interface BackupSizeWeek {
+interface BackupSizeWeek {
   /** The Monday of the week; the size is that of the week's last good backup. */
   weekOf: IsoDate;
   sizeBytes: number;

@@ -4,13 +4,13 @@ import { backupCheckProposals, type CheckProposal } from "./backup-check-proposa
 import type { ServiceVisitRow } from "./visit.service.js";
 
 /** "The backup checks of the past year": the evidence reaches a year back from the visit. */
-export const EVIDENCE_DAYS = 365;
+const EVIDENCE_DAYS = 365;
 
 /**
  * The year the evidence covers: up to the completion for a completed visit, so its protocol keeps
  * saying what the technician confirmed; up to now while it is open, so the form shows last night too.
  */
-export function evidenceWindow(visit: Pick<ServiceVisitRow, "completedAt">, now: Date): { from: Date; to: Date } {
+function evidenceWindow(visit: Pick<ServiceVisitRow, "completedAt">, now: Date): { from: Date; to: Date } {
   const to = visit.completedAt ?? now;
   return { from: new Date(+to - EVIDENCE_DAYS * 86_400_000), to };
 }
