@@ -22,6 +22,7 @@ import {
   TailoringStepStatusResolver,
 } from "./modules/tailoring/tailoring.resolver.js";
 import { ServiceVisitResolver } from "./modules/visits/visit.resolver.js";
+import { ServiceVisitPrefillResolver } from "./modules/visits/visit-prefill.resolver.js";
 import {
   ActionItemVisitResolver,
   AgreementVisitsResolver,
@@ -113,6 +114,7 @@ const resolvers = [
   AgreementTailoringResolver,
   AuditResolver,
   ServiceVisitResolver,
+  ServiceVisitPrefillResolver,
   VisitCheckResolver,
   ActionItemVisitResolver,
   VisitBookingResolver,

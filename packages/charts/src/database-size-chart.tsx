@@ -25,8 +25,9 @@ const FONT = "Roboto, Helvetica, Arial, sans-serif";
 const day = (iso: string) => new Date(`${iso}T12:00:00Z`);
 
 /**
- * The database size at each visit, over the years: ONE picture, drawn by the portal and, rendered to
- * an SVG string on the server, embedded in the protocol PDF.
+ * The database size at each visit, over the years (or each week of the last year, from the backups):
+ * ONE picture, drawn by the portal and, rendered to an SVG string on the server, embedded in the
+ * protocol PDF.
  */
 export function DatabaseSizeChart({ points, width = 480, height = 220, title }: DatabaseSizeChartProps) {
   const innerW = width - MARGIN.left - MARGIN.right;
@@ -34,6 +35,8 @@ export function DatabaseSizeChart({ points, width = 480, height = 220, title }: 
   const sorted = [...points].sort((a, b) => (a.visitedOn < b.visitedOn ? -1 : 1));
   const dates = sorted.map((p) => day(p.visitedOn).getTime());
   const sizes = sorted.map((p) => p.sizeMb);
+  // More points than a customer has had visits: a series over a year (the backups' sizes week by week).
+  const dense = sorted.length > 12;
   const first = dates[0] ?? Date.now();
   const last = dates.at(-1) ?? first;
   // Room either side for the end labels; one visit still gets a readable axis (half a year either side).
@@ -67,11 +70,12 @@ export function DatabaseSizeChart({ points, width = 480, height = 220, title }: 
         <AxisBottom
           top={innerH}
           scale={x}
-          // A tick at each visit, so the axis reads as the visits themselves.
-          tickValues={sorted.map((p) => day(p.visitedOn))}
+          // A tick at each visit, so the axis reads as the visits themselves; a year of weeks gets months.
+          tickValues={dense ? undefined : sorted.map((p) => day(p.visitedOn))}
+          numTicks={dense ? 6 : undefined}
           stroke={INK}
           tickStroke={INK}
-          tickFormat={(v) => (v as Date).toISOString().slice(0, sorted.length > 6 ? 4 : 7)}
+          tickFormat={(v) => (v as Date).toISOString().slice(0, !dense && sorted.length > 6 ? 4 : 7)}
           tickLabelProps={() => ({ fontSize: 9, fontFamily: FONT, fill: INK, textAnchor: "middle" })}
         />
         <LinePath<SizePoint>
@@ -82,19 +86,22 @@ export function DatabaseSizeChart({ points, width = 480, height = 220, title }: 
           strokeWidth={2}
           fill="none"
         />
-        {sorted.map((p) => (
+        {sorted.map((p, i) => (
           <g key={p.visitedOn}>
-            <circle cx={x(day(p.visitedOn))} cy={y(p.sizeMb)} r={3.5} fill={LINE} />
-            <text
-              x={x(day(p.visitedOn))}
-              y={y(p.sizeMb) - 8}
-              fontSize={9}
-              fontFamily={FONT}
-              fill={INK}
-              textAnchor="middle"
-            >
-              {p.sizeMb.toLocaleString("sv-SE")}
-            </text>
+            <circle cx={x(day(p.visitedOn))} cy={y(p.sizeMb)} r={dense ? 1.5 : 3.5} fill={LINE} />
+            {/* A dense series is labelled at its ends only: fifty labels would cover each other. */}
+            {dense && i > 0 && i < sorted.length - 1 ? null : (
+              <text
+                x={x(day(p.visitedOn))}
+                y={y(p.sizeMb) - 8}
+                fontSize={9}
+                fontFamily={FONT}
+                fill={INK}
+                textAnchor="middle"
+              >
+                {p.sizeMb.toLocaleString("sv-SE")}
+              </text>
+            )}
           </g>
         ))}
       </Group>

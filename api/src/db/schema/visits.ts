@@ -119,6 +119,11 @@ export interface ProtocolCheckSnapshot {
   note: string;
   databaseSizeMb: number | null;
   versions: { product: string; installed: string | null; latest: string | null }[] | null;
+  /**
+   * BACKUP_ROUTINES: monitoring's evidence as it stood when the version was frozen (the sentence and the
+   * weekly backup sizes), so the protocol reads the same after old pings are pruned.
+   */
+  backupEvidence?: { sentence: string; points: { visitedOn: string; sizeMb: number }[] } | null;
 }
 
 /** The frozen protocol: version 1 at completion, each correction a new version with its reason. */

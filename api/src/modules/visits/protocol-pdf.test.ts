@@ -34,6 +34,7 @@ function signedWith(png: string): ProtocolDocument {
       changePercent: null,
       growthMbPerYear: null,
     },
+    backup: null,
     signature: { name: "Karin Åström", at: new Date("2027-03-10T09:00:00Z"), png },
     acknowledgement: null,
   };

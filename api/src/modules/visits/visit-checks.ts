@@ -9,7 +9,8 @@ import type { Clock } from "../../shared/clock.js";
 import { installedVersionsOf, isBehind, latestReleases, setInstalledVersion, type Product } from "../releases/index.js";
 import { VisitErrors as E } from "./visit.errors.js";
 import { TECHNICIANS } from "./visit.roles.js";
-import { bumpVisit, lockVisit } from "./visit.service.js";
+import { visitCheckProposals } from "./visit-backup-prefill.js";
+import { bumpVisit, lockVisit, type ServiceVisitRow } from "./visit.service.js";
 
 export type VisitCheckRow = typeof visitChecks.$inferSelect;
 export type VisitCheckKindRow = typeof visitCheckKinds.$inferSelect;
@@ -69,6 +70,8 @@ export interface RecordCheckInput {
   databaseSizeMb?: number | null;
   /** For the hardware check: versions found installed during the visit. */
   installedVersions?: { product: Product; version: string }[] | null;
+  /** The form started from monitoring's proposal (visit-backup-prefill.ts). */
+  fromProposal?: boolean | null;
 }
 
 /** Records (or re-records, until completion) one check of the protocol. */
@@ -77,6 +80,7 @@ export async function recordVisitCheck(
   viewer: Viewer,
   input: RecordCheckInput,
   clock: Clock,
+  now: Date = new Date(),
 ): Promise<Result<VisitCheckRow>> {
   requireRole(viewer, TECHNICIANS);
   if (input.kind === "DATABASE_SIZE" && input.result !== "NOT_APPLICABLE" && input.databaseSizeMb == null) {
@@ -144,10 +148,31 @@ export async function recordVisitCheck(
       objectType: "ServiceVisit",
       objectId: visit.id,
       organisationId: agreement.customerId,
-      details: { kind: input.kind, result: input.result },
+      details: { kind: input.kind, result: input.result, ...(await proposalFollowed(tx, visit, input, row!, now)) },
     });
     return ok(row!);
   });
+}
+
+/**
+ * Whether a check saved from monitoring's proposal kept it: the trail shows which protocols rest on
+ * the evidence as proposed and which the technician corrected, without a column on every check.
+ */
+async function proposalFollowed(
+  tx: DbOrTx,
+  visit: Pick<ServiceVisitRow, "propertyId" | "completedAt">,
+  input: RecordCheckInput,
+  saved: VisitCheckRow,
+  now: Date,
+): Promise<{ prefilled?: true; changedFromProposal?: boolean }> {
+  if (!input.fromProposal) return {};
+  const proposal = (await visitCheckProposals(tx, visit, now)).find((p) => p.kind === input.kind);
+  if (!proposal) return {};
+  const same =
+    proposal.result === saved.result &&
+    proposal.note === saved.note &&
+    proposal.databaseSizeMb === (saved.kind === "DATABASE_SIZE" ? saved.databaseSizeMb : null);
+  return { prefilled: true, changedFromProposal: !same };
 }
 
 /** The database-size readings of every visit of an agreement, for the trend. */

@@ -72,6 +72,36 @@ function signatureBlock(doc: ProtocolDocument): Content[] {
   return [{ stack: out, unbreakable: true }];
 }
 
+/**
+ * The size chart: the backups' sizes week by week over the year when monitoring has them (denser
+ * and nearer the truth than one reading a visit), else the readings of the visits over the years.
+ */
+function sizeChart(doc: ProtocolDocument, visits: { visitedOn: string; sizeMb: number }[], growth: number | null) {
+  const backup = doc.backup;
+  if (backup && backup.points.length > 1)
+    return [
+      { text: "Databasens storlek senaste året", style: "h2" },
+      { svg: databaseSizeChartSvg({ points: backup.points, width: 480, height: 165 }), width: 480 },
+      { text: "Backupens storlek vecka för vecka.", style: "small", margin: [0, 4, 0, 0] },
+      { text: backup.sentence, style: "small" },
+    ] satisfies Content[];
+  return [
+    { text: "Databasens storlek över åren", style: "h2" },
+    visits.length
+      ? { svg: databaseSizeChartSvg({ points: visits, width: 480, height: 165 }), width: 480 }
+      : { text: "Ingen mätning ännu.", italics: true },
+    growth != null
+      ? {
+          text: `Trend över ${visits.length} besök: ${growth >= 0 ? "+" : ""}${mb(growth)} per år.`,
+          style: "small",
+          margin: [0, 4, 0, 0],
+        }
+      : { text: "" },
+    // Without a chart of the year the evidence still stands in the protocol.
+    ...(backup ? [{ text: backup.sentence, style: "small", margin: [0, 4, 0, 0] } satisfies Content] : []),
+  ] satisfies Content[];
+}
+
 function protocolDefinition(doc: ProtocolDocument): TDocumentDefinitions {
   const points = doc.sizeTrend.readings.map((r) => ({ visitedOn: r.visitedOn, sizeMb: r.sizeMb }));
   const growth = doc.sizeTrend.growthMbPerYear;
@@ -131,17 +161,7 @@ function protocolDefinition(doc: ProtocolDocument): TDocumentDefinitions {
         },
         layout: "lightHorizontalLines",
       },
-      { text: "Databasens storlek över åren", style: "h2" },
-      points.length
-        ? { svg: databaseSizeChartSvg({ points, width: 480, height: 165 }), width: 480 }
-        : { text: "Ingen mätning ännu.", italics: true },
-      growth != null
-        ? {
-            text: `Trend över ${points.length} besök: ${growth >= 0 ? "+" : ""}${mb(growth)} per år.`,
-            style: "small",
-            margin: [0, 4, 0, 0],
-          }
-        : { text: "" },
+      ...sizeChart(doc, points, growth),
       ...signatureBlock(doc),
     ],
   };

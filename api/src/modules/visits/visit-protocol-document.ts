@@ -3,6 +3,7 @@ import type { DbOrTx } from "../../db/client.js";
 import { organisations, properties, users } from "../../db/schema/index.js";
 import type { AgreementRecord } from "../agreements/index.js";
 import { databaseSizeTrend, type SizeTrend } from "./database-size-trend.js";
+import { protocolBackupEvidence, type ProtocolBackupEvidence } from "./visit-backup-prefill.js";
 import { checkKinds, checksOf, sizeReadings } from "./visit-checks.js";
 import { protocolVersionsOf } from "./visit-protocol.js";
 import { visitDay, type ServiceVisitRow } from "./visit.service.js";
@@ -28,6 +29,8 @@ export interface ProtocolDocument {
     versions: { product: string; installed: string | null; latest: string | null }[] | null;
   }[];
   sizeTrend: SizeTrend;
+  /** What the backup checks saw over the year before the visit; null without backup checks. */
+  backup: ProtocolBackupEvidence | null;
   signature: { name: string; at: Date; png: string } | null;
   acknowledgement: { name: string; at: Date } | null;
 }
@@ -37,6 +40,7 @@ export async function protocolDocument(
   db: DbOrTx,
   visit: ServiceVisitRow,
   agreement: AgreementRecord,
+  now: Date = new Date(),
 ): Promise<ProtocolDocument> {
   const [kinds, working, versions, readings] = await Promise.all([
     checkKinds(db),
@@ -45,6 +49,10 @@ export async function protocolDocument(
     sizeReadings(db, agreement.id),
   ]);
   const frozen = versions[0] ?? null;
+  // A frozen version keeps the evidence it was frozen with (old pings are pruned); the working copy reads it now.
+  const backup = frozen
+    ? (frozen.checks.find((c) => c.kind === "BACKUP_ROUTINES")?.backupEvidence ?? null)
+    : await protocolBackupEvidence(db, visit, now);
   const [[vendor], [customer], [property], [technician], [acknowledger]] = await Promise.all([
     db.select().from(organisations).where(eq(organisations.kind, "VENDOR")).limit(1),
     db.select().from(organisations).where(eq(organisations.id, agreement.customerId)),
@@ -84,6 +92,7 @@ export async function protocolDocument(
         .map((r) => ({ visitId: r.visitId, visitedOn: visitDay(r), sizeMb: r.sizeMb! })),
       visit.id,
     ),
+    backup,
     signature:
       visit.signedAt && visit.signaturePng
         ? { name: visit.signedByName ?? "", at: visit.signedAt, png: visit.signaturePng }

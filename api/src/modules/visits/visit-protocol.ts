@@ -2,6 +2,7 @@ import { desc, eq } from "drizzle-orm";
 import { createHash } from "node:crypto";
 import type { Db, DbOrTx, Tx } from "../../db/client.js";
 import { visitChecks, visitProtocolVersions, type ProtocolCheckSnapshot } from "../../db/schema/index.js";
+import { protocolBackupEvidence } from "./visit-backup-prefill.js";
 import { recordAudit } from "../../shared/audit.js";
 import { ok, userError, type Result } from "../../shared/errors.js";
 import { mutate } from "../../shared/transaction.js";
@@ -30,12 +31,22 @@ export function protocolVersionsOf(db: DbOrTx, visitId: string): Promise<Protoco
     .orderBy(desc(visitProtocolVersions.version));
 }
 
-function snapshot(checks: VisitCheckRow[], order: VisitCheckKind[]): ProtocolCheckSnapshot[] {
+function snapshot(
+  checks: VisitCheckRow[],
+  order: VisitCheckKind[],
+  backupEvidence: ProtocolCheckSnapshot["backupEvidence"],
+): ProtocolCheckSnapshot[] {
   return order.flatMap((kind) => {
     const c = checks.find((x) => x.kind === kind);
-    return c
-      ? [{ kind, result: c.result, note: c.note, databaseSizeMb: c.databaseSizeMb, versions: c.versions ?? null }]
-      : [];
+    if (!c) return [];
+    const frozen = {
+      kind,
+      result: c.result,
+      note: c.note,
+      databaseSizeMb: c.databaseSizeMb,
+      versions: c.versions ?? null,
+    };
+    return [kind === "BACKUP_ROUTINES" && backupEvidence ? { ...frozen, backupEvidence } : frozen];
   });
 }
 
@@ -45,14 +56,22 @@ async function freeze(
   visit: ServiceVisitRow,
   version: number,
   reason: string | null,
+  now: Date,
 ): Promise<ProtocolVersionRow> {
   const order = (await checkKinds(tx)).map((k) => k.code);
+  // Version 1 freezes monitoring's evidence as it stands at completion; a correction keeps it, since the
+  // pings it came from may be pruned by then (docs/decisions/0053-visit-checks-prefilled-from-monitoring.md).
+  const backupEvidence =
+    version === 1
+      ? await protocolBackupEvidence(tx, visit, now)
+      : ((await protocolVersionsOf(tx, visit.id))[0]?.checks.find((c) => c.kind === "BACKUP_ROUTINES")
+          ?.backupEvidence ?? null);
   const [row] = await tx
     .insert(visitProtocolVersions)
     .values({
       visitId: visit.id,
       version,
-      checks: snapshot(await checksOf(tx, visit.id), order),
+      checks: snapshot(await checksOf(tx, visit.id), order, backupEvidence),
       reason,
       createdById: viewer.userId,
     })
@@ -69,6 +88,7 @@ export async function completeServiceVisit(
   viewer: Viewer,
   input: { visitId: string; databaseSizeMb?: number | null; signature?: SignatureInput | null },
   clock: Clock,
+  now: Date = new Date(),
 ): Promise<Result<ServiceVisitRow>> {
   requireRole(viewer, TECHNICIANS);
   const signature = input.signature ? signatureFrom(input.signature, ["input", "signature"]) : null;
@@ -97,9 +117,9 @@ export async function completeServiceVisit(
       const size = checks.find((c) => c.kind === "DATABASE_SIZE")!;
       await tx.update(visitChecks).set({ databaseSizeMb: input.databaseSizeMb }).where(eq(visitChecks.id, size.id));
     }
-    await freeze(tx, viewer, visit, 1, null);
+    await freeze(tx, viewer, visit, 1, null, now);
     const row = await bumpVisit(tx, visit, {
-      completedAt: new Date(),
+      completedAt: now,
       completedById: viewer.userId,
       ...(signature ? signature.ok : {}),
     });
@@ -204,7 +224,7 @@ export async function correctVisitProtocol(
         .where(eq(visitChecks.id, existing.id));
     }
     const [latest] = await protocolVersionsOf(tx, visit.id);
-    const row = await freeze(tx, viewer, visit, (latest?.version ?? 0) + 1, reason);
+    const row = await freeze(tx, viewer, visit, (latest?.version ?? 0) + 1, reason, new Date());
     await bumpVisit(tx, visit, signature ? signature.ok : {});
     await recordAudit(tx, viewer, {
       action: "serviceVisit.correctProtocol",

@@ -93,6 +93,13 @@ export class RecordVisitCheckInput {
   })
   @ArrayMaxSize(20)
   installedVersions?: FoundVersionInput[] | null;
+
+  @Field(() => Boolean, {
+    nullable: true,
+    description:
+      "BACKUP_ROUTINES / DATABASE_SIZE: the form started from `ServiceVisit.prefilledChecks`; the audit trail records whether the technician changed the proposal.",
+  })
+  fromProposal?: boolean | null;
 }
 
 @InputType({ description: "A signature drawn on the technician's tablet." })

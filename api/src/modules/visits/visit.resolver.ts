@@ -162,7 +162,13 @@ export class ServiceVisitResolver {
     @Arg("input", () => RecordVisitCheckInput, { description: "The check." }) input: RecordVisitCheckInput,
     @Ctx() ctx: Context,
   ) {
-    const r = await recordVisitCheck(ctx.db, requireViewer(ctx), { ...input, visitId: V(input.visitId) }, ctx.clock);
+    const r = await recordVisitCheck(
+      ctx.db,
+      requireViewer(ctx),
+      { ...input, visitId: V(input.visitId) },
+      ctx.clock,
+      ctx.now,
+    );
     const kinds = await ctx.loaders.visitCheckKinds();
     return payload(r, "visitCheck", (row) =>
       VisitCheck.from(
@@ -204,6 +210,7 @@ export class ServiceVisitResolver {
       requireViewer(ctx),
       { ...input, visitId: V(input.visitId) },
       ctx.clock,
+      ctx.now,
     );
     return payload(r, "serviceVisit", visitOf(ctx));
   }
@@ -319,7 +326,7 @@ export class ServiceVisitResolver {
   })
   async databaseSize(@Root() v: ServiceVisit, @Ctx() ctx: Context) {
     const agreement = await findAgreement(ctx.db, requireViewer(ctx), v.row.agreementId, ctx.clock);
-    return DatabaseSizeTrend.from((await protocolDocument(ctx.db, v.row, agreement!)).sizeTrend);
+    return DatabaseSizeTrend.from((await protocolDocument(ctx.db, v.row, agreement!, ctx.now)).sizeTrend);
   }
 
   @FieldResolver(() => [VisitBooking], { description: "Every booking, oldest first: the first and each rescheduling." })
@@ -361,7 +368,7 @@ export class ServiceVisitResolver {
   })
   async protocolPdf(@Root() v: ServiceVisit, @Ctx() ctx: Context) {
     const agreement = (await findAgreement(ctx.db, requireViewer(ctx), v.row.agreementId, ctx.clock))!;
-    const doc = await protocolDocument(ctx.db, v.row, agreement);
+    const doc = await protocolDocument(ctx.db, v.row, agreement, ctx.now);
     try {
       const pdf = await renderProtocolPdf(doc);
       return Object.assign(new VisitProtocolPdf(), {

@@ -7,6 +7,8 @@ import { formError, type FormError } from "~/lib/form-result";
 export const resultField = (kind: string) => `result-${kind}`;
 export const sizeField = (kind: string) => `size-${kind}`;
 export const noteField = (kind: string) => `note-${kind}`;
+/** Set when the check's inputs started from monitoring's proposal, so the API can record whether it was kept. */
+export const proposalField = (kind: string) => `proposal-${kind}`;
 
 export function protocolFields(kinds: readonly string[]): string[] {
   return [

@@ -1,6 +1,7 @@
 import { randomUUID } from "node:crypto";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { redirect, useLoaderData, useRouteError } from "@remix-run/react";
+import { DatabaseSizeChart } from "@trygg/charts";
 import { useEffect, useRef, useState, type ReactNode } from "react";
 import { ErrorPanel } from "~/components/error-panel";
 import { IntentButton, IntentForm, SuccessNotice, useFormResult, type FieldKit } from "~/components/intent-form";
@@ -20,6 +21,7 @@ import {
   checkErrors,
   completionErrors,
   noteField,
+  proposalField,
   protocolFields,
   readingOf,
   resultField,
@@ -66,7 +68,14 @@ export async function action({ request, params }: ActionFunctionArgs): Promise<F
       continue;
     }
     const r = await api.mutate(RecordVisitCheckFromFormDocument, {
-      input: { visitId, kind, result, note: text(noteField(kind)), databaseSizeMb: reading },
+      input: {
+        visitId,
+        kind,
+        result,
+        note: text(noteField(kind)),
+        databaseSizeMb: reading,
+        fromProposal: text(proposalField(kind)) === "1",
+      },
     });
     errors.push(...checkErrors(kind, formErrors(r.recordVisitCheck.userErrors)));
   }
@@ -168,6 +177,44 @@ function SignaturePad({ label, clearLabel, error }: { label: string; clearLabel:
 
 type Visit = ReturnType<typeof useLoaderData<typeof loader>>["visit"];
 type Check = Visit["checks"][number];
+type Proposal = Visit["prefilledChecks"][number];
+
+const MIB = 1024 * 1024;
+
+/**
+ * Monitoring's proposal beside the check it fills: marked as a proposal, with its evidence, so the technician
+ * confirms or corrects it rather than taking it for a finding of the visit. The size check shows the year's
+ * backup sizes, drawn by the same chart as the protocol.
+ */
+function ProposalNotice({ proposal, visit }: { proposal: Proposal; visit: Visit }) {
+  const t = useT();
+  const sized = [...(visit.backupEvidence?.checks ?? [])].sort(
+    (a, b) => (b.lastSizeBytes ?? -1) - (a.lastSizeBytes ?? -1),
+  )[0];
+  const points = (sized?.sizes ?? []).map((w) => ({
+    visitedOn: w.weekOf,
+    sizeMb: Math.round((w.sizeBytes / MIB) * 10) / 10,
+  }));
+  return (
+    <aside
+      className="proposal"
+      data-testid={`proposal-${proposal.kind}`}
+      aria-label={t("visitForm.proposal.title")}
+      style={{ margin: "12px 0", padding: 12, borderLeft: "4px solid #0b6e4f", background: "#f0fdf4" }}
+    >
+      <p style={{ margin: 0, fontWeight: 600 }}>{t("visitForm.proposal.title")}</p>
+      <p style={{ margin: "4px 0", overflowWrap: "anywhere" }}>{proposal.note}</p>
+      <p className="small muted" style={{ margin: 0 }}>
+        {t("visitForm.proposal.hint")} {t(`visit.result.${proposal.result}`)}.
+      </p>
+      {proposal.kind === "DATABASE_SIZE" && points.length > 1 ? (
+        <div data-testid="proposal-size-chart" style={{ maxWidth: 560, marginTop: 8 }}>
+          <DatabaseSizeChart points={points} width={560} height={200} title={t("visitForm.proposal.sizeTitle")} />
+        </div>
+      ) : null}
+    </aside>
+  );
+}
 
 const BIG_INPUT = { display: "block", minHeight: 48, fontSize: "1.1rem", width: "100%" } as const;
 const LEGEND = { fontSize: "1.15rem", fontWeight: 600 } as const;
@@ -179,10 +226,15 @@ function CheckFieldset({ check: c, visit, kit }: { check: Check; visit: Visit; k
   const t = useT();
   const lang = useLang();
   const result = kit.props(resultField(c.kind));
+  const proposal = visit.prefilledChecks.find((p) => p.kind === c.kind) ?? null;
+  // A check not yet recorded starts from the proposal; a recorded one keeps what was saved, the proposal beside it.
+  const start = !c.recorded && proposal ? proposal : null;
   return (
     <fieldset style={{ marginBottom: 24, padding: 16 }}>
       <legend style={LEGEND}>{lang === "en" ? c.titleEn : c.titleSv}</legend>
       <input type="hidden" name="kind" value={c.kind} />
+      {start ? <input type="hidden" name={proposalField(c.kind)} value="1" /> : null}
+      {proposal ? <ProposalNotice proposal={proposal} visit={visit} /> : null}
       <div
         role="radiogroup"
         aria-invalid={result["aria-invalid"]}
@@ -206,7 +258,7 @@ function CheckFieldset({ check: c, visit, kit }: { check: Check; visit: Visit; k
               type="radio"
               name={result.name}
               value={r}
-              defaultChecked={c.result === r}
+              defaultChecked={(start ? start.result : c.result) === r}
               style={{ width: 24, height: 24 }}
             />
             {t(`visit.result.${r}`)}
@@ -230,7 +282,7 @@ function CheckFieldset({ check: c, visit, kit }: { check: Check; visit: Visit; k
           <input
             {...kit.props(sizeField(c.kind))}
             inputMode="decimal"
-            defaultValue={c.databaseSizeMb ?? ""}
+            defaultValue={(start ? start.databaseSizeMb : c.databaseSizeMb) ?? ""}
             style={{ ...BIG_INPUT, maxWidth: 240 }}
           />
           {kit.error(sizeField(c.kind))}
@@ -240,7 +292,7 @@ function CheckFieldset({ check: c, visit, kit }: { check: Check; visit: Visit; k
         <label htmlFor={kit.props(noteField(c.kind)).id}>{t("visit.note")}</label>
         <textarea
           {...kit.props(noteField(c.kind))}
-          defaultValue={c.note}
+          defaultValue={start ? start.note : c.note}
           rows={3}
           style={{ display: "block", width: "100%", fontSize: "1.05rem" }}
         />
