@@ -224,6 +224,26 @@ describe("pings over HTTP", () => {
   });
 });
 
+describe("changing a check", () => {
+  it("moves its deadline with the new settings: a heartbeat made daily is not judged by its old five minutes", async () => {
+    const made = await createCheck(
+      { propertyId: property["Kv. Majorna 12"], kind: "HEARTBEAT", name: "Made daily", periodSeconds: 300 },
+      "tomas",
+    );
+    expect((await ping(made.pingKey!)).status).toBe(200);
+    const r = await api.gql(
+      `mutation($i: UpdateMonitoringCheckInput!) { updateMonitoringCheck(input: $i) { userErrors { code } } }`,
+      { i: { checkId: made.monitoringCheck!.id, name: "Made daily", periodSeconds: 86_400, graceSeconds: 300 } },
+      token.tomas,
+    );
+    expect(r.data.updateMonitoringCheck.userErrors).toEqual([]);
+    await sweepDueChecks(api.database.db, new Date(Date.now() + 3600_000));
+    const [row] = await sql`select state, alert_after from monitoring_checks where name = 'Made daily'`;
+    expect(row!.state).toBe("UP");
+    expect(new Date(row!.alert_after).getTime()).toBeGreaterThan(Date.now() + 23 * 3600_000);
+  });
+});
+
 describe("the sweeper", () => {
   it("keeps trying while the database is away, and stops when asked", async () => {
     // Nothing listens on port 9: every pass fails to connect, as during an outage.

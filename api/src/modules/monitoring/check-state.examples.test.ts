@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { applyCheckEvent, catchUp, newCheckFacts } from "./check-state.js";
+import { applyCheckEvent, catchUp, newCheckFacts, resettle } from "./check-state.js";
 
 // Paths the random properties in check-state.test.ts reach too seldom to pin (mutation testing,
 // decision 0041): each example names the rule it holds.
@@ -100,5 +100,29 @@ describe("check state examples", () => {
     // LATE at 1 min, then a missed signal at 1 and at 2 min: three deadlines.
     expect(some.facts).toMatchObject({ state: "LATE", failureStreak: 2 });
     expect(+some.facts.alertAfter!).toBeLessThan(+at(600));
+  });
+
+  it("follows changed settings at once: a longer period from the last signal, a longer grace, never a deadline already past", () => {
+    const settings = { graceSeconds: 300, runGraceSeconds: 3600, failureThreshold: 2, successThreshold: 1 };
+    const up = applyCheckEvent(newCheckFacts({ schedule: { kind: "PERIOD", periodSeconds: 300 }, ...settings }), {
+      type: "SUCCESS",
+      at: at(0),
+    }).facts;
+    const daily = resettle({ ...up, schedule: { kind: "PERIOD", periodSeconds: 86_400 } }, at(0), at(3));
+    expect(daily).toMatchObject({ state: "UP", expectedAt: at(24 * 60), alertAfter: at(24 * 60) });
+    expect(catchUp(daily, at(60)).flips).toEqual([]);
+
+    // Shorter than the time since the last signal: due now, not back when the new period ran out.
+    const minute = resettle({ ...up, schedule: { kind: "PERIOD", periodSeconds: 60 } }, at(0), at(3));
+    expect(minute).toMatchObject({ expectedAt: at(1), alertAfter: at(3) });
+    expect(catchUp(minute, at(4)).flips.map((f) => [f.to, +f.at])).toEqual([["LATE", +at(3)]]);
+
+    const late = catchUp(up, at(6)).facts;
+    expect(late).toMatchObject({ state: "LATE", expectedAt: at(5), alertAfter: at(10) });
+    expect(resettle({ ...late, graceSeconds: 3600 }, at(0), at(7))).toMatchObject({
+      state: "LATE",
+      alertAfter: at(65),
+    });
+    expect(resettle({ ...late, state: "PAUSED" }, at(0), at(7)).alertAfter).toBeNull();
   });
 });

@@ -112,6 +112,19 @@ function success(facts: CheckFacts, at: Date): CheckStep {
 }
 
 /**
+ * The same check under settings a person changed (schedule, graces, thresholds): an UP check's next
+ * expected signal is re-derived from its last one by the new schedule, and the deadline from the new
+ * graces, but never before `now`, so an edit never dates a flip before itself. The state stays.
+ */
+export function resettle(facts: CheckFacts, lastSignalAt: Date | null, now: Date): CheckFacts {
+  const next = { ...facts };
+  if (facts.state === "UP" && lastSignalAt) next.expectedAt = nextExpected(facts.schedule, lastSignalAt);
+  const due = deadline(next);
+  next.alertAfter = due && +due < +now ? now : due;
+  return next;
+}
+
+/**
  * The check's next facts and the flips an event causes. Pure: the ping route, the sweeper and the
  * property tests all go through here, so a flip has one definition. A deadline event carries the
  * deadline itself as its moment, so a sweeper that runs late still dates the outage right.

@@ -9,7 +9,7 @@ import { mutate } from "../../shared/transaction.js";
 import { isVendorStaff, requireRole, type Viewer } from "../../shared/viewer.js";
 import { factsOf, storeStep, type CheckKind, type CheckRow } from "./check-records.js";
 import { DEFAULT_TIME_ZONE, scheduleProblem, type CheckSchedule } from "./check-schedule.js";
-import { applyCheckEvent, newCheckFacts } from "./check-state.js";
+import { applyCheckEvent, newCheckFacts, resettle } from "./check-state.js";
 import { monitoringAgreement } from "./monitoring-coverage.js";
 import { MonitoringErrors as E } from "./monitoring.errors.js";
 import { CHECK_MANAGERS } from "./monitoring.roles.js";
@@ -175,8 +175,9 @@ async function lockCheck(tx: DbOrTx, viewer: Viewer, id: string): Promise<CheckR
 const notFound = () => userError(E.NOT_FOUND, "No such monitoring check.", ["input", "checkId"]);
 
 /**
- * Changes a check's name, schedule, graces or thresholds. The state is kept; the next deadline is
- * recomputed from the new schedule at the next signal, so a change never invents a flip.
+ * Changes a check's name, schedule, graces or thresholds. The state is kept and the deadline follows
+ * the new settings at once (check-state.ts `resettle`): a heartbeat moved from five minutes to a day
+ * is not judged late by the old period, and a longer grace holds off a DOWN it would have meant.
  */
 export async function updateCheck(
   db: Db,
@@ -190,11 +191,17 @@ export async function updateCheck(
     if (!row) return notFound();
     const settings = readSettings(row.kind, input, now);
     if ("errors" in settings) return settings;
-    const [updated] = await tx
+    const [changed] = await tx
       .update(monitoringChecks)
       .set({ ...settings.ok, updatedAt: now })
       .where(eq(monitoringChecks.id, row.id))
       .returning();
+    const { row: updated } = await storeStep(
+      tx,
+      changed!,
+      { facts: resettle(factsOf(changed!), changed!.lastPingAt, now), flips: [] },
+      now,
+    );
     await recordAudit(tx, viewer, {
       action: "monitoringCheck.update",
       objectType: "MonitoringCheck",
