@@ -84,6 +84,7 @@ export default tseslint.config(
       "**/node_modules/**",
       "portal/build/**",
       "api/dist/**",
+      "packages/*/dist/**",
       "bench/results/**",
       "portal/app/graphql/**",
       "examples/*/src/graphql/**",
