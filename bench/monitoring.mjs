@@ -98,7 +98,9 @@ try {
 
   const port = await freePort();
   const api = apiProcess("main");
-  const server = startServer("Trygg", api.cmd, api.args, {
+  // BENCH_TRYGG_NODE_FLAGS, e.g. "--cpu-prof --cpu-prof-dir=bench/results/profile", reach the API's node only.
+  const flags = process.env.BENCH_TRYGG_NODE_FLAGS?.split(" ").filter(Boolean) ?? [];
+  const server = startServer("Trygg", api.cmd, [...flags, ...api.args], {
     ...api.env,
     DATABASE_URL: urlAs(cluster.url, ROLE),
     API_PORT: String(port),
