@@ -135,6 +135,8 @@ describe("a visit's backup checks prefilled from monitoring", () => {
     await record({ kind: "BACKUP_ROUTINES", result: backup!.result, note: backup!.note, fromProposal: true });
     await record({ kind: "DATABASE_SIZE", result: "OK", note: size!.note, databaseSizeMb: 540, fromProposal: true });
     await record({ kind: "ROUTINES", result: "OK", note: "" });
+    // Typed by hand (no fromProposal), though a proposal exists for the check: nothing to say of it.
+    await record({ kind: "BACKUP_ROUTINES", result: backup!.result, note: backup!.note });
     const trail = await w.db
       .select({ details: auditEvents.details })
       .from(auditEvents)
@@ -144,6 +146,7 @@ describe("a visit's backup checks prefilled from monitoring", () => {
       { kind: "BACKUP_ROUTINES", result: "NEEDS_ACTION", prefilled: true, changedFromProposal: false },
       { kind: "DATABASE_SIZE", result: "OK", prefilled: true, changedFromProposal: true },
       { kind: "ROUTINES", result: "OK" },
+      { kind: "BACKUP_ROUTINES", result: "NEEDS_ACTION" },
     ]);
   });
 

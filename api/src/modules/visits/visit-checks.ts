@@ -116,11 +116,7 @@ export async function recordVisitCheck(
         });
         if ("errors" in r)
           return {
-            errors: r.errors.map((e) => ({
-              ...e,
-              code: e.code === "INVALID_VERSION" ? E.INVALID_VERSION : e.code,
-              field: ["input", "installedVersions"],
-            })),
+            errors: r.errors.map((e) => ({ ...e, field: ["input", "installedVersions"] })),
           };
       }
       versions = (await hardwarePrefill(tx, visit.propertyId)).map(({ product, installed, latest }) => ({
@@ -132,7 +128,8 @@ export async function recordVisitCheck(
     const values = {
       result: input.result,
       note: input.note?.trim() ?? "",
-      databaseSizeMb: input.kind === "DATABASE_SIZE" ? (input.databaseSizeMb ?? null) : null,
+      // Only the size check gets here with a reading (refused above for any other).
+      databaseSizeMb: input.databaseSizeMb ?? null,
       versions,
       recordedById: viewer.userId,
       recordedAt: new Date(),
