@@ -1,7 +1,7 @@
 import { z } from "zod";
 
 /**
- * Every setting the portal reads, parsed once, as the API does in api/src/env.ts: a bad value stops
+ * Every setting the portal reads, parsed once, as the API does in its env.ts: a bad value stops
  * start-up (portal/server.mjs calls portalEnv() before listening) with a message naming it.
  */
 export const DEV_SESSION_SECRET = "trygg-portal-dev-secret-not-for-production";
