@@ -64,7 +64,11 @@ export function HanteraSection({ agreement }: SectionProps) {
                     <td>{account.email}</td>
                     <td className="nowrap">{formatDate(lang, account.createdAt)}</td>
                     <td>
-                      {account.active ? (
+                      {account.active && account.overQuotaSince ? (
+                        <span className="badge badge-warning" title={t("agreement.accountOverQuotaHint")}>
+                          {t("agreement.accountOverQuota", { date: formatDate(lang, account.overQuotaSince) })}
+                        </span>
+                      ) : account.active ? (
                         <span className="badge badge-active">{t("agreement.accountActive")}</span>
                       ) : (
                         <span className="badge badge-revoked">
