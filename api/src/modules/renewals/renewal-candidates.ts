@@ -42,12 +42,7 @@ export async function agreementsEndingWithin(db: DbOrTx, today: IsoDate, days: n
     })
     .from(agreements)
     .innerJoin(organisations, eq(organisations.id, agreements.customerId))
-    .where(
-      and(
-        inArray(statusSql(clockAt(today)), [...VALID_STATUSES]),
-        sql`${left} between 0 and ${days}`,
-      ),
-    )
+    .where(and(inArray(statusSql(clockAt(today)), [...VALID_STATUSES]), sql`${left} between 0 and ${days}`))
     .orderBy(end, agreements.number);
   return rows.map((r) => ({
     ...r,

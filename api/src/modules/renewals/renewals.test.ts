@@ -122,16 +122,14 @@ describe("the lapse job", () => {
   it("applies a terminated agreement's end once, however often it runs: add-ons and rentals end, visits are cancelled, accounts above the quota flagged", async () => {
     const a = await w.agreement("PLUS_500", 200);
     await database.db.insert(addOns).values({ agreementId: a.id, kind: "MONITORING", startsOn: day(-30) });
-    await database.db
-      .insert(licenceRentals)
-      .values({
-        agreementId: a.id,
-        kind: "HANTERA",
-        quantity: 2,
-        monthlyPriceMinor: 0,
-        startsOn: day(-30),
-        endsOn: day(200),
-      });
+    await database.db.insert(licenceRentals).values({
+      agreementId: a.id,
+      kind: "HANTERA",
+      quantity: 2,
+      monthlyPriceMinor: 0,
+      startsOn: day(-30),
+      endsOn: day(200),
+    });
     for (let i = 1; i <= 12; i++)
       await database.db.insert(hanteraAccounts).values({
         agreementId: a.id,
