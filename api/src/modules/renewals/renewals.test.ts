@@ -17,7 +17,7 @@ import { agreementHistories } from "../audit/audit.service.js";
 import { updateNotificationPreferences } from "../notifications/notification-preferences.js";
 import { visitIcs } from "../visits/visit-calendar.js";
 import { at, clock, day, visitWorld } from "../visits/visit.fixture.js";
-import { scheduleServiceVisit } from "../visits/visit.service.js";
+import { isOverdue, scheduleServiceVisit, visitProposals } from "../visits/visit.service.js";
 import { applyLapses } from "./lapse-job.js";
 import { queueRenewalDigests } from "./renewal-digest.js";
 import { queueRenewalReminders } from "./renewal-reminders.js";
@@ -169,6 +169,8 @@ describe("the lapse job", () => {
     ]);
     const [cancelled] = await database.db.select().from(serviceVisits).where(eq(serviceVisits.id, visit.id));
     expect(cancelled!.cancelledAt).not.toBeNull();
+    // Called off, it is never overdue: nobody is asked to go there any more.
+    expect(isOverdue(cancelled!, at(day(151)))).toBe(false);
 
     const mails = await mailsAbout(a.number);
     expect(mails.map((m) => [m.to, m.subject])).toEqual([
@@ -249,5 +251,23 @@ describe("the lapse job", () => {
     const [addOn] = await database.db.select().from(addOns).where(eq(addOns.agreementId, a.id));
     expect(addOn!.endedOn).toBeNull();
     expect(await mailsAbout(a.number)).toEqual([]);
+  });
+});
+
+describe("a cancelled visit", () => {
+  it("no longer answers its year's proposal, so the year is proposed for booking again", async () => {
+    const a = await w.agreement("PLUS_500", 700);
+    await w.tailoredTo(a.id, day(60));
+    const visit = okOf(
+      await scheduleServiceVisit(
+        database.db,
+        w.seller,
+        { agreementId: a.id, propertyId: w.propertyId, technicianId: w.technician.userId, scheduledAt: at(day(60)) },
+        clock,
+      ),
+    );
+    expect((await visitProposals(database.db, a))[0]!.visitId).toBe(visit.id);
+    await database.db.update(serviceVisits).set({ cancelledAt: new Date() }).where(eq(serviceVisits.id, visit.id));
+    expect((await visitProposals(database.db, a))[0]!.visitId).toBeNull();
   });
 });

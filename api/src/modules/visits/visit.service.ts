@@ -70,11 +70,12 @@ export async function bumpVisit(
   return row!;
 }
 
+/** The visits that answer a proposal: a cancelled one does not, so its year is proposed again. */
 function visitsOfAgreement(db: DbOrTx, agreementId: string) {
   return db
     .select()
     .from(serviceVisits)
-    .where(eq(serviceVisits.agreementId, agreementId))
+    .where(and(eq(serviceVisits.agreementId, agreementId), isNull(serviceVisits.cancelledAt)))
     .orderBy(asc(serviceVisits.scheduledAt));
 }
 
