@@ -13,7 +13,7 @@ import { lapseNotice } from "./lapse-notice.js";
  * How long after its end an agreement's customer is still mailed about it. The job applies every end it has not
  * applied, however old (the first run after an upgrade included), but a notice about a year-old end is noise.
  */
-export const LAPSE_NOTICE_DAYS = 30;
+const LAPSE_NOTICE_DAYS = 30;
 
 const endSql = sql<string>`(${effectiveEndDateSql})::text`;
 

@@ -5,7 +5,7 @@ import { queueRenewalDigests } from "./renewal-digest.js";
 import { queueRenewalReminders, type RenewalMailSettings } from "./renewal-reminders.js";
 
 /** One pass of the renewal work at one instant: the lapse job first, so no ended agreement is reminded about. */
-export async function runRenewalPass(db: Db, now: Date, settings: RenewalMailSettings) {
+async function runRenewalPass(db: Db, now: Date, settings: RenewalMailSettings) {
   const lapses = await applyLapses(db, now);
   const reminders = await queueRenewalReminders(db, now, settings);
   const digests = await queueRenewalDigests(db, now, settings);
