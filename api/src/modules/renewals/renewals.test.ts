@@ -13,6 +13,7 @@ import {
 } from "../../db/schema/index.js";
 import { freshDatabase, okOf } from "../../test-support.js";
 import { renewAgreement, terminateAgreement } from "../agreements/agreement.service.js";
+import { deactivateHanteraAccount } from "../agreements/hantera-quota.js";
 import { agreementHistories } from "../audit/audit.service.js";
 import { updateNotificationPreferences } from "../notifications/notification-preferences.js";
 import { visitIcs } from "../visits/visit-calendar.js";
@@ -167,6 +168,16 @@ describe("the lapse job", () => {
       ["Konto 11", day(100)],
       ["Konto 12", day(100)],
     ]);
+    // The customer chooses: deactivating a flagged account is allowed on the ended agreement, and clears the flag.
+    const chosen = okOf(
+      await deactivateHanteraAccount(
+        database.db,
+        w.customerAdmin,
+        { hanteraAccountId: flagged.find((x) => x.name === "Konto 12")!.id },
+        { ...clock, today: day(101) },
+      ),
+    );
+    expect([chosen.deactivatedAt === null, chosen.overQuotaSince]).toEqual([false, null]);
     const [cancelled] = await database.db.select().from(serviceVisits).where(eq(serviceVisits.id, visit.id));
     expect(cancelled!.cancelledAt).not.toBeNull();
     // Called off, it is never overdue: nobody is asked to go there any more.
@@ -251,6 +262,36 @@ describe("the lapse job", () => {
     const [addOn] = await database.db.select().from(addOns).where(eq(addOns.agreementId, a.id));
     expect(addOn!.endedOn).toBeNull();
     expect(await mailsAbout(a.number)).toEqual([]);
+  });
+});
+
+describe("a renewal after the lapse", () => {
+  it("clears the flags: every account may stay again", async () => {
+    const a = await w.agreement("PLUS_500", 20);
+    for (let i = 1; i <= 11; i++)
+      await database.db
+        .insert(hanteraAccounts)
+        .values({
+          agreementId: a.id,
+          name: `K${i}`,
+          email: `k${i}@owner.example`,
+          createdAt: new Date(Date.UTC(2027, 0, i)),
+        });
+    await applyLapses(database.db, at(day(21)));
+    const flagged = async () =>
+      (await database.db.select().from(hanteraAccounts).where(eq(hanteraAccounts.agreementId, a.id)))
+        .filter((x) => x.overQuotaSince)
+        .map((x) => x.name);
+    expect(await flagged()).toEqual(["K11"]);
+    okOf(
+      await renewAgreement(
+        database.db,
+        w.admin,
+        { agreementId: a.id, endsOn: day(400), carryOverRentals: false },
+        { ...clock, today: day(22) },
+      ),
+    );
+    expect(await flagged()).toEqual([]);
   });
 });
 
