@@ -269,14 +269,12 @@ describe("a renewal after the lapse", () => {
   it("clears the flags: every account may stay again", async () => {
     const a = await w.agreement("PLUS_500", 20);
     for (let i = 1; i <= 11; i++)
-      await database.db
-        .insert(hanteraAccounts)
-        .values({
-          agreementId: a.id,
-          name: `K${i}`,
-          email: `k${i}@owner.example`,
-          createdAt: new Date(Date.UTC(2027, 0, i)),
-        });
+      await database.db.insert(hanteraAccounts).values({
+        agreementId: a.id,
+        name: `K${i}`,
+        email: `k${i}@owner.example`,
+        createdAt: new Date(Date.UTC(2027, 0, i)),
+      });
     await applyLapses(database.db, at(day(21)));
     const flagged = async () =>
       (await database.db.select().from(hanteraAccounts).where(eq(hanteraAccounts.agreementId, a.id)))
