@@ -7,7 +7,14 @@ export {
   type LicenceRentalRow,
   selectAgreements,
 } from "./agreement-records.js";
-export { effectiveEnd, effectiveEndDateSql, isValid, statusSql, VALID_STATUSES } from "./agreement-status.js";
+export {
+  effectiveEnd,
+  effectiveEndDateSql,
+  isValid,
+  statusSql,
+  terminationGivenSql,
+  VALID_STATUSES,
+} from "./agreement-status.js";
 export { endAgreementParts, type EndCause, type EndedParts } from "./agreement-lapse.js";
 export { AGREEMENT_MANAGERS } from "./agreement.roles.js";
 export { findAgreement, findPart } from "./agreement.service.js";

@@ -1,9 +1,9 @@
-import { and, eq, inArray, sql } from "drizzle-orm";
+import { and, eq, inArray, not, sql } from "drizzle-orm";
 import type { DbOrTx } from "../../db/client.js";
 import { agreements, organisations } from "../../db/schema/index.js";
 import { clockAt } from "../../shared/clock.js";
 import type { IsoDate } from "../../shared/dates.js";
-import { effectiveEndDateSql, statusSql, VALID_STATUSES } from "../agreements/index.js";
+import { effectiveEndDateSql, statusSql, terminationGivenSql, VALID_STATUSES } from "../agreements/index.js";
 
 /** An agreement as the renewal jobs read it: who is told, and the day it ends. */
 export interface EndingAgreement {
@@ -20,7 +20,8 @@ export interface EndingAgreement {
 }
 
 /**
- * Valid agreements that end within `days` of today (today included), with the nearest reminder sent for that end.
+ * Valid agreements that end within `days` of today (today included), with the nearest reminder sent for that end;
+ * not those given notice of termination, which end without a renewal to remind of.
  * Read in one statement: the end and the status are the SQL twins of agreement-status.ts.
  */
 export async function agreementsEndingWithin(db: DbOrTx, today: IsoDate, days: number): Promise<EndingAgreement[]> {
@@ -42,7 +43,13 @@ export async function agreementsEndingWithin(db: DbOrTx, today: IsoDate, days: n
     })
     .from(agreements)
     .innerJoin(organisations, eq(organisations.id, agreements.customerId))
-    .where(and(inArray(statusSql(clockAt(today)), [...VALID_STATUSES]), sql`${left} between 0 and ${days}`))
+    .where(
+      and(
+        inArray(statusSql(clockAt(today)), [...VALID_STATUSES]),
+        not(terminationGivenSql),
+        sql`${left} between 0 and ${days}`,
+      ),
+    )
     .orderBy(end, agreements.number);
   return rows.map((r) => ({
     ...r,

@@ -93,6 +93,22 @@ describe("renewal reminders", () => {
   });
 });
 
+describe("an agreement given notice of termination", () => {
+  it("is not reminded of a renewal before it ends", async () => {
+    const a = await w.agreement("PLUS_500", 300);
+    okOf(
+      await terminateAgreement(
+        database.db,
+        w.admin,
+        { agreementId: a.id, terminatesOn: day(100), reason: "Flytt" },
+        clock,
+      ),
+    );
+    await queueRenewalReminders(database.db, at(day(75)), settings);
+    expect(await mailsAbout(a.number)).toEqual([]);
+  });
+});
+
 describe("the weekly digest", () => {
   it("lists the seller's agreements ending within 90 days with their yearly value, once a week", async () => {
     const a = await w.agreement("PLUS_500", 100);
