@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Database } from "../../db/client.js";
 import {
   addOns,
+  agreements,
   auditEvents,
   emailAttachments,
   emailOutbox,
@@ -71,6 +72,13 @@ describe("renewal reminders", () => {
     );
     const history = (await agreementHistories(database.db, [a.id]))[0]!;
     expect(history.filter((e) => e.action === "agreement.renewalReminder")).toHaveLength(1);
+  });
+
+  it("reach an admin who is the agreement's seller", async () => {
+    const a = await w.agreement("PLUS_500", 100);
+    await database.db.update(agreements).set({ sellerId: w.admin.userId }).where(eq(agreements.id, a.id));
+    await queueRenewalReminders(database.db, at(day(75)), settings);
+    expect((await mailsAbout(a.number)).map((m) => m.to)).toContain("admin@test.example");
   });
 
   it("leave out a person who turned RENEWAL_REMINDER off", async () => {
