@@ -12,14 +12,14 @@ import {
   renewalReminders,
   serviceVisits,
 } from "../../db/schema/index.js";
-import { freshDatabase, okOf } from "../../test-support.js";
+import { codeOf, freshDatabase, okOf } from "../../test-support.js";
 import { renewAgreement, terminateAgreement } from "../agreements/agreement.service.js";
 import { deactivateHanteraAccount } from "../agreements/hantera-quota.js";
 import { agreementHistories } from "../audit/audit.service.js";
 import { updateNotificationPreferences } from "../notifications/notification-preferences.js";
 import { visitIcs } from "../visits/visit-calendar.js";
 import { at, clock, day, visitWorld } from "../visits/visit.fixture.js";
-import { isOverdue, scheduleServiceVisit, visitProposals } from "../visits/visit.service.js";
+import { isOverdue, rescheduleServiceVisit, scheduleServiceVisit, visitProposals } from "../visits/visit.service.js";
 import { applyLapses } from "./lapse-job.js";
 import { queueRenewalDigests } from "./renewal-digest.js";
 import { queueRenewalReminders } from "./renewal-reminders.js";
@@ -269,6 +269,14 @@ describe("the lapse job", () => {
     expect(lines).toContain("STATUS:CANCELLED");
     expect(lines).toContain(uid);
     expect(sequence(lines)).toBeGreaterThan(sequence(booking));
+    // A cancelled visit stays cancelled: it cannot be moved back into the calendar.
+    const moved = await rescheduleServiceVisit(
+      database.db,
+      w.admin,
+      { visitId: visit.id, scheduledAt: at(day(10)) },
+      { ...clock, today: day(5) },
+    );
+    expect(codeOf(moved)).toBe("VISIT_CANCELLED");
   });
 
   it("leaves an agreement renewed before the job ran as it is", async () => {
