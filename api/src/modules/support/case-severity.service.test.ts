@@ -149,6 +149,11 @@ describe("a silent installer's case comes back to the vendor (escalation)", () =
       .where(like(emailOutbox.subject, `Eskalerat ärende ${c.number}%`));
     expect(mails.length).toBeGreaterThan(0);
     expect(mails.map((m) => m.toAddress).every((a) => a.endsWith("@aptus.demo"))).toBe(true);
+    const toPartner = await database.db
+      .select()
+      .from(emailOutbox)
+      .where(like(emailOutbox.subject, `Ärende ${c.number} har gått till Aptus support%`));
+    expect(toPartner.map((m) => m.toAddress.endsWith("@nordsak.demo"))).toContain(true);
     // Swept again, it is not taken twice.
     expect(await escalateSilentInstallers(database.db, new Date("2026-04-14T10:00:00+02:00"))).toBe(0);
   });

@@ -5,7 +5,7 @@ import { recordAudit } from "../../shared/audit.js";
 import type { Logger } from "../../logger.js";
 import { supportCalendarIn } from "./support-calendar.service.js";
 import { recomputeDeadlines } from "./support-case.service.js";
-import { tellTeamOfEscalation } from "./support-case.notifications.js";
+import { tellPartnerOfEscalation, tellTeamOfEscalation } from "./support-case.notifications.js";
 
 /** Cases escalated per transaction: a backlog after downtime is worked off in batches, each committed on its own. */
 const BATCH = 100;
@@ -13,7 +13,7 @@ const BATCH = 100;
 /**
  * "Vi lämnar aldrig en kund": a case routed to the customer's installer that the installer has not answered by its
  * first-response deadline comes back to the vendor's queue, with a note saying why, and the vendor's support is told.
- * Only open cases: one waiting on the customer has no running deadline. Each case is taken once — claimed with
+ * Only open cases: one waiting on the customer has no running deadline. The installer is told the case has left it. Each case is taken once — claimed with
  * SKIP LOCKED and changed in the same transaction — however many API processes sweep.
  */
 export async function escalateSilentInstallers(db: Db, now: Date): Promise<number> {
@@ -62,6 +62,7 @@ export async function escalateSilentInstallers(db: Db, now: Date): Promise<numbe
           details: { from: "PARTNER", to: "VENDOR", partnerId: c.partnerId, responseDueAt: c.responseDueAt },
         });
         await tellTeamOfEscalation(tx, row!, { customer: nameOf(c.customerId), partner: nameOf(c.partnerId) });
+        await tellPartnerOfEscalation(tx, c);
       }
       return due.length;
     });

@@ -92,6 +92,17 @@ export async function tellTeamOfEscalation(
   }
 }
 
+/** The same escalation as the installer hears it: the case it had (`before`) has left its queue, and why. */
+export async function tellPartnerOfEscalation(db: DbOrTx, before: SupportCaseRow) {
+  for (const to of await teamOf(db, before)) {
+    await queueEmail(db, {
+      to,
+      subject: `Ärende ${before.number} har gått till Aptus support: ${before.subject}`,
+      body: `Ärende ${before.number} fick inget svar inom svarstiden och har flyttats till Aptus supports kö. Ni behöver inte göra något mer med det.`,
+    });
+  }
+}
+
 /** A reply: the customer's goes to the assignee or team; the staff's to the person who opened the case. */
 export async function tellOfReply(db: DbOrTx, c: SupportCaseRow, fromCustomer: boolean, body: string) {
   let recipients: string[];
