@@ -81,6 +81,8 @@ export type AgreementFilter = {
   status?: Array<AgreementStatus> | null | undefined;
   /** Only this tier. */
   tier?: TierCode | null | undefined;
+  /** Only those changed after this instant: written (`updatedAt`), or whose status the calendar has changed since. For an incremental sync: pass the start of the previous sync, less a minute. */
+  updatedSince?: string | null | undefined;
 };
 
 /** Derived from activation, periods and termination every time it is read; never stale. */
@@ -544,6 +546,8 @@ export type PropertyFilter = {
   customerId?: string | number | null | undefined;
   /** Only names or addresses containing this text (case-insensitive). */
   search?: string | null | undefined;
+  /** Only those written after this instant (`updatedAt`). For an incremental sync: pass the start of the previous sync, less a minute. */
+  updatedSince?: string | null | undefined;
 };
 
 /** Publish a new release of a program. */
@@ -896,6 +900,8 @@ export type SupportCaseFilter = {
   status?: Array<SupportCaseStatus> | null | undefined;
   /** Only cases nobody is assigned to. */
   unassigned?: boolean | null | undefined;
+  /** Only those changed after this instant: written (`updatedAt`: the case, its messages, its pauses), or past a deadline since. For an incremental sync: pass the start of the previous sync, less a minute. */
+  updatedSince?: string | null | undefined;
 };
 
 /** How bad it is, as the one who opens the case says; with the agreement's tier it sets the priority and both targets. */

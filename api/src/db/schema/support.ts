@@ -176,6 +176,7 @@ export const supportCases = pgTable(
   (t) => [
     uniqueIndex("support_cases_number_key").on(t.number),
     index("support_cases_customer_idx").on(t.customerId),
+    index("support_cases_updated_idx").on(t.updatedAt),
     index("support_cases_partner_idx").on(t.partnerId),
     index("support_cases_due_idx").on(t.responseDueAt),
     // The escalation sweep's question: unanswered cases with an installer, by deadline.

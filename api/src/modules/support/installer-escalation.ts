@@ -13,8 +13,9 @@ const BATCH = 100;
 /**
  * "Vi lämnar aldrig en kund": a case routed to the customer's installer that the installer has not answered by its
  * first-response deadline comes back to the vendor's queue, with a note saying why, and the vendor's support is told.
- * Only open cases: one waiting on the customer has no running deadline. The installer is told the case has left it. Each case is taken once — claimed with
- * SKIP LOCKED and changed in the same transaction — however many API processes sweep.
+ * Only open cases: one waiting on the customer has no running deadline. The installer is told the case has left it.
+ * Each case is taken once — claimed with SKIP LOCKED and changed in the same transaction — however many API processes
+ * sweep.
  */
 export async function escalateSilentInstallers(db: Db, now: Date): Promise<number> {
   let escalated = 0;

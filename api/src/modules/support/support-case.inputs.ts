@@ -1,4 +1,5 @@
 import { MaxLength } from "class-validator";
+import { DateTimeResolver } from "graphql-scalars";
 import { Field, ID, InputType } from "type-graphql";
 import {
   RoutedTo,
@@ -33,6 +34,13 @@ export class SupportCaseFilter {
     description: "Only unanswered open cases at this mark, as `overdue` and `nearDeadline` read now.",
   })
   deadline?: SupportCaseDeadline | null;
+
+  @Field(() => DateTimeResolver, {
+    nullable: true,
+    description:
+      "Only those changed after this instant: written (`updatedAt`: the case, its messages, its pauses), or past a deadline since. For an incremental sync: pass the start of the previous sync, less a minute.",
+  })
+  updatedSince?: Date | null;
 }
 
 @InputType({

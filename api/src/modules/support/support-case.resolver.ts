@@ -72,6 +72,7 @@ export class SupportCaseResolver {
         assigneeId: filter?.assignedToMe ? viewer.userId : null,
         unassigned: filter?.unassigned,
         deadline: filter?.deadline,
+        updatedSince: filter?.updatedSince,
       },
       page,
       ctx.now.getTime(),

@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, getTableColumns, inArray, isNull, sql, type SQL } from "drizzle-orm";
+import { and, asc, desc, eq, getTableColumns, gt, inArray, isNull, lte, or, sql, type SQL, type SQLWrapper } from "drizzle-orm";
 import type { Db, DbOrTx, Tx } from "../../db/client.js";
 import {
   organisations,
@@ -206,6 +206,7 @@ export interface SupportCaseFilter {
   assigneeId?: string | null;
   unassigned?: boolean | null;
   deadline?: CaseDeadline | null;
+  updatedSince?: Date | null;
 }
 
 /**
@@ -227,6 +228,7 @@ export async function listSupportCases(
     filter.customerId ? eq(supportCases.customerId, filter.customerId) : undefined,
     filter.assigneeId ? eq(supportCases.assigneeId, filter.assigneeId) : undefined,
     filter.unassigned ? isNull(supportCases.assigneeId) : undefined,
+    filter.updatedSince ? caseChangedSince(filter.updatedSince, new Date(now)) : undefined,
   );
   const where = filter.deadline ? and(filtered, await atDeadline(db, filtered, filter.deadline, now)) : filtered;
   const order: SQL[] =
@@ -331,4 +333,17 @@ export async function recomputeDeadlines(
     sql`update ${supportCases} set response_due_at = v.response, resolution_due_at = v.resolution from (select unnest(array[${list(ids)}]::uuid[]) as id, unnest(array[${list(responseDues)}]::timestamptz[]) as response, unnest(array[${list(resolutionDues)}]::timestamptz[]) as resolution) v where ${supportCases.id} = v.id`,
   );
   return ids.length;
+}
+
+/**
+ * A case to read again since `since`: written since then (it, its messages or pauses), or past one of its deadlines
+ * since (its `overdue` has turned with the clock alone).
+ */
+function caseChangedSince(since: Date, now: Date): SQL {
+  const passed = (due: SQLWrapper) => and(gt(due, since), lte(due, now));
+  return or(
+    gt(supportCases.updatedAt, since),
+    passed(supportCases.responseDueAt),
+    passed(supportCases.resolutionDueAt),
+  )!;
 }

@@ -216,6 +216,11 @@ export class SupportCase extends Node {
   })
   escalatedAt!: Date | null;
 
+  @Field(() => DateTimeResolver, {
+    description: "When it, its messages or its pauses were last written.",
+  })
+  updatedAt!: Date;
+
   static from(row: SupportCaseRow, partnerName: string | null = null): SupportCase {
     const text = routingMessage(row.routingReason as RoutingReasonCode, partnerName);
     return Object.assign(new SupportCase(), {
@@ -244,6 +249,7 @@ export class SupportCase extends Node {
       resolutionDueAt: row.resolutionDueAt,
       resolvedAt: row.resolvedAt,
       escalatedAt: row.escalatedAt,
+      updatedAt: row.updatedAt,
     });
   }
 }
