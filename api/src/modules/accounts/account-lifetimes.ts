@@ -1,0 +1,7 @@
+/**
+ * How long the links in account mails work. An invitation waits for a person who may be on
+ * holiday (14 days, as GitHub and GitLab give); a reset link answers someone at the screen now, and
+ * anyone who reads the mail later (a shared or forwarded mailbox) should find it dead.
+ */
+export const INVITATION_DAYS = 14;
+export const RESET_LINK_MINUTES = 60;
