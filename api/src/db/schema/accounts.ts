@@ -52,8 +52,14 @@ export const passwordResets = pgTable(
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
     expiresAt: timestamp("expires_at", { withTimezone: true }).notNull(),
     usedAt: timestamp("used_at", { withTimezone: true }),
+    /** Who asked: the row is the request's record (an unknown address's request is in the audit trail). */
+    ipAddress: text("ip_address"),
+    requestId: text("request_id"),
   },
-  (t) => [uniqueIndex("password_resets_token_hash_key").on(t.tokenHash), index("password_resets_user_idx").on(t.userId)],
+  (t) => [
+    uniqueIndex("password_resets_token_hash_key").on(t.tokenHash),
+    index("password_resets_user_idx").on(t.userId),
+  ],
 );
 
 /** Reset-request counters (rate-limiter-flexible's drizzle store), shared by every API process. */

@@ -5,3 +5,6 @@
  */
 export const INVITATION_DAYS = 14;
 export const RESET_LINK_MINUTES = 60;
+
+/** The least time a reset request takes to answer: well above the work on either path (tens of ms). */
+export const RESET_ANSWER_FLOOR_MS = 250;

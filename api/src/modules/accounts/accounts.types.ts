@@ -52,7 +52,9 @@ export class Invitation extends Node {
 
 export const InvitationConnection = ConnectionType(Invitation, "Invitation", "invitation");
 
-@ObjectType({ description: "What an invitation link opens: shown to the invited person before they choose a password." })
+@ObjectType({
+  description: "What an invitation link opens: shown to the invited person before they choose a password.",
+})
 export class InvitationPreview {
   @Field(() => String, { description: "The e-mail address the user will log in with." })
   email!: string;

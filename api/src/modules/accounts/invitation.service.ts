@@ -313,7 +313,10 @@ export async function acceptInvitation(
       if ("errors" in found) return found;
       const invitation = found.ok.invitation;
       if (await emailInUse(tx, invitation.email))
-        return userError(AccountErrors.EMAIL_TAKEN, `A user with the e-mail address ${invitation.email} already exists.`);
+        return userError(
+          AccountErrors.EMAIL_TAKEN,
+          `A user with the e-mail address ${invitation.email} already exists.`,
+        );
       const user = await addInvitedUser(tx, {
         organisationId: invitation.organisationId,
         name: invitation.name,
