@@ -94,6 +94,16 @@ describe("inviting", () => {
     expect(codeOf(r)).toBe("NOT_FOUND");
   });
 
+  it("refuses a customer admin inviting into the vendor's organisation, which she may see", async () => {
+    const r = await invitations.inviteUser(database.db, customerAdmin, at(0), {
+      organisationId: admin.organisationId,
+      name: "Fake Admin",
+      email: "fake.admin@brf.example",
+      role: "ADMIN",
+    });
+    expect(codeOf(r)).toBe("NOT_FOUND");
+  });
+
   it("refuses a customer admin giving a vendor role", async () => {
     const r = await invitations.inviteUser(database.db, customerAdmin, at(0), {
       organisationId: customerId,

@@ -174,6 +174,17 @@ describe("resetting", () => {
     expect(codeOf(again)).toBe("RESET_LINK_INVALID");
   });
 
+  it("sent twice at once (two tabs), the link works for one of them only", async () => {
+    const email = await person();
+    const token = await resetTokenFor(email);
+    const both = await Promise.all(
+      ["first", "second"].map((tab) =>
+        completePasswordReset(database.db, at(MINUTE), { token, password: `${NEW_PASSWORD}-${tab}` }),
+      ),
+    );
+    expect(both.map(codeOf).sort()).toEqual(["RESET_LINK_INVALID", undefined]);
+  });
+
   it("expires after an hour, and works the moment before", async () => {
     const email = await person();
     const token = await resetTokenFor(email);

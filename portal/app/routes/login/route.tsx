@@ -1,5 +1,5 @@
 import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
-import { Form, useActionData, useSearchParams } from "@remix-run/react";
+import { Form, Link, useActionData, useSearchParams } from "@remix-run/react";
 import { useEffect, useRef } from "react";
 import { Brand } from "~/components/brand";
 import { LanguageSwitch } from "~/components/language-switch";
@@ -105,7 +105,9 @@ export default function LoginPage() {
               {t("login.submit")}
             </SubmitButton>
           </Form>
-          <p className="muted small">{t("login.help")}</p>
+          <p className="small">
+            <Link to="/forgot-password">{t("login.forgot")}</Link>
+          </p>
         </section>
       </main>
     </div>
