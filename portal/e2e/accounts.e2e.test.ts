@@ -85,6 +85,28 @@ describe("accounts people open and recover themselves", () => {
 
       await logIn(page, email, "gretas-nya-fras-för-trygg");
       expect(pathOf(page)).toBe("/");
+
+      // Mitt konto: a new password only with the current one.
+      await page.goto("/account");
+      const change = page.locator("section").filter({ has: page.getByRole("heading", { level: 2, name: "Lösenord" }) });
+      await change.getByLabel("Nuvarande lösenord").fill("inte-det-gamla-alls");
+      await change.getByLabel("Nytt lösenord", { exact: true }).fill("gretas-tredje-fras-för-trygg");
+      await change.getByLabel("Upprepa lösenordet").fill("gretas-tredje-fras-för-trygg");
+      await change.getByRole("button", { name: "Byt lösenord" }).click();
+      await change.getByText("Det nuvarande lösenordet stämmer inte.").waitFor();
+      await noHorizontalScroll(page);
+      await change.getByLabel("Nuvarande lösenord").fill("gretas-nya-fras-för-trygg");
+      await change.getByLabel("Nytt lösenord", { exact: true }).fill("gretas-tredje-fras-för-trygg");
+      await change.getByLabel("Upprepa lösenordet").fill("gretas-tredje-fras-för-trygg");
+      await change.getByRole("button", { name: "Byt lösenord" }).click();
+      await page.getByRole("status").filter({ hasText: "Lösenordet är bytt." }).waitFor();
+      await screenshot(page, "accounts-password-changed");
+      // This session goes on; a new log-in takes the new password.
+      await page.goto("/account");
+      await page.getByRole("heading", { name: "Mitt konto" }).waitFor();
+      const fresh = await newPage(browser, PHONE);
+      await logIn(fresh.page, email, "gretas-tredje-fras-för-trygg");
+      await fresh.context.close();
     } finally {
       await context.close();
     }
