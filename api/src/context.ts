@@ -1,6 +1,7 @@
 import type { Db } from "./db/client.js";
 import type { Logger } from "./logger.js";
 import type { LoginThrottle } from "./modules/access/login-throttle.js";
+import type { ResetThrottle } from "./modules/accounts/reset-throttle.js";
 import type { AgreementLoaders } from "./modules/agreements/agreement.loaders.js";
 import type { AuditLoaders } from "./modules/audit/audit.loaders.js";
 import type { CheckHistoryLoaders } from "./modules/monitoring/check-history.loaders.js";
@@ -41,6 +42,9 @@ export interface Context {
   /** Long-lived parts shared by every request. */
   app: {
     throttle: LoginThrottle;
+    resetThrottle: ResetThrottle;
+    /** The portal's address, for the links in mails. */
+    portalUrl: string;
     attachmentLimits: AttachmentLimits;
     sessionTtlHours: number;
     expiringWindowDays: number;

@@ -74,6 +74,7 @@ import {
   ViewerNotificationsResolver,
 } from "./modules/notifications/notification-preferences.resolver.js";
 import { LockoutResolver } from "./modules/access/lockout.resolver.js";
+import { InvitationResolver, PasswordResolver } from "./modules/accounts/accounts.resolver.js";
 import { authChecker } from "./shared/auth.js";
 import { validateArgument } from "./shared/validation.js";
 
@@ -131,6 +132,8 @@ const resolvers = [
   SupportCaseResolver,
   SupportCaseMessageResolver,
   SupportCaseAttachmentResolver,
+  InvitationResolver,
+  PasswordResolver,
 ] as const;
 
 let built: Promise<GraphQLSchema> | undefined;

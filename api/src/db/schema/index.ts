@@ -11,3 +11,4 @@ export * from "./visits.js";
 export * from "./pricing.js";
 export * from "./monitoring.js";
 export * from "./hosting.js";
+export * from "./accounts.js";

@@ -164,7 +164,7 @@ export interface CreateUserInput {
 }
 
 /** Vendor admins create anyone; partner and customer admins create colleagues in their own organisation. */
-function mayCreateUserIn(viewer: Viewer, organisationId: string): boolean {
+export function mayCreateUserIn(viewer: Viewer, organisationId: string): boolean {
   if (holds(viewer, USER_CREATORS_ANYWHERE)) return true;
   return holds(viewer, USER_CREATORS) && viewer.organisationId === organisationId;
 }
