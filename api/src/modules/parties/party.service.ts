@@ -1,4 +1,4 @@
-import { and, asc, eq, ilike, or, type SQL } from "drizzle-orm";
+import { and, asc, eq, gt, ilike, or, type SQL } from "drizzle-orm";
 import type { Db, DbOrTx } from "../../db/client.js";
 import { organisations, properties, tiers, users } from "../../db/schema/index.js";
 import { recordAudit } from "../../shared/audit.js";
@@ -229,7 +229,7 @@ export async function findProperty(db: DbOrTx, viewer: Viewer, id: string): Prom
 export async function listProperties(
   db: Db,
   viewer: Viewer,
-  filter: { customerId?: string | null; search?: string | null },
+  filter: { customerId?: string | null; search?: string | null; updatedSince?: Date | null },
   page: ConnectionArgs,
 ): Promise<Connection<PropertyRow>> {
   const search: SQL | undefined = filter.search
@@ -242,6 +242,7 @@ export async function listProperties(
   const where = and(
     propertyScope(viewer),
     filter.customerId ? eq(properties.customerId, filter.customerId) : undefined,
+    filter.updatedSince ? gt(properties.updatedAt, filter.updatedSince) : undefined,
     search,
   );
   return paginate(
