@@ -1,15 +1,20 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Database } from "../../db/client.js";
+import { clockAt } from "../../shared/clock.js";
+import { todayInSweden } from "../../shared/dates.js";
+import type { Viewer } from "../../shared/viewer.js";
 import { countingDatabase } from "../../test-support.js";
 import { systemViewerOf } from "../access/access.service.js";
-import type { Viewer } from "../../shared/viewer.js";
+import { orderAddOn } from "../agreements/add-ons.js";
+import * as agreements from "../agreements/agreement.service.js";
 
 let database: Database;
+let admin: Viewer;
 let run: Awaited<ReturnType<typeof countingDatabase>>["run"];
 const as: Record<string, Viewer> = {};
 
 beforeAll(async () => {
-  ({ database, run } = await countingDatabase());
+  ({ database, admin, run } = await countingDatabase());
   for (const [k, email] of Object.entries({
     karin: "karin@vastkustfast.demo",
     eva: "eva@alvstranden.demo",
@@ -50,5 +55,28 @@ describe("the demo's hosting over GraphQL", () => {
     expect(data.outdatedHostedServices.map((o) => [o.customer.name, o.service])).toEqual([
       ["Västkustens Fastigheter AB", "BOKNING"],
     ]);
+  });
+});
+
+describe("a page of customers with their hosting", () => {
+  it("costs the same number of SQL statements however many of them are hosted", async () => {
+    const before = await run<{ organisations: { edges: { node: Org }[] } }>(HOSTING);
+    const hosted = (r: typeof before) => r.data.organisations.edges.filter((e) => e.node.hosting).length;
+    const clock = clockAt(todayInSweden());
+    const active = await agreements.listAgreements(database.db, admin, { status: ["ACTIVE"] }, { first: 100 }, clock);
+    let ordered = 0;
+    for (const { node } of active.edges) {
+      const r = await orderAddOn(
+        database.db,
+        admin,
+        { agreementId: node.id, kind: "HOSTING", hostedServices: ["FDB"] },
+        clock,
+      );
+      if ("ok" in r) ordered++;
+      if (ordered === 2) break;
+    }
+    const after = await run<{ organisations: { edges: { node: Org }[] } }>(HOSTING);
+    expect(hosted(after)).toBeGreaterThan(hosted(before));
+    expect(after.count).toBe(before.count);
   });
 });

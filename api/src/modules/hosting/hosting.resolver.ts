@@ -29,13 +29,8 @@ export class OrganisationHostingResolver {
     description:
       "What Aptus Hosting does for this customer: backups, restore tests, hosted services and their versions. Null when the customer has no running hosting add-on on a valid agreement.",
   })
-  async hosting(
-    @Root() org: Organisation,
-    @Ctx() ctx: Context,
-    @CurrentViewer() viewer: Viewer,
-    @Clock() clock: Clock,
-  ): Promise<Hosting | null> {
-    const r = await hosting.hostingOf(ctx.db, viewer, org.uuid, clock);
+  async hosting(@Root() org: Organisation, @Ctx() ctx: Context): Promise<Hosting | null> {
+    const r = await ctx.loaders.hostingOfCustomer.load(org.uuid);
     if (!r) return null;
     return Object.assign(new Hosting(), {
       customerUuid: r.customerId,
