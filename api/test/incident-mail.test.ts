@@ -156,6 +156,29 @@ describe("incident e-mail", () => {
     ]);
   });
 
+  it("says in Swedish why a believable-looking backup was not, and keeps the anomaly's code in the API", async () => {
+    const name = "Veckobackup";
+    const key = await createCheck({ kind: "BACKUP_JOB", name, cronExpression: "0 3 * * 0" });
+    // "Success" with neither size nor duration: nothing shows a backup was written (backup-anomaly.ts).
+    expect((await ping(key)).status).toBe(200);
+    await mailIncidents(api.database.db, at(new Date(), 6 * MIN), settings);
+    const [mail] = await mailsAbout(name);
+    expect(mail!.subject).toBe(
+      "Backup: Veckobackup på Kv. Masthugget 4 rapporterade lyckad backup utan storlek och tid",
+    );
+    expect(mail!.body).toContain("Vad: rapporterade lyckad backup utan storlek och tid");
+    expect(`${mail!.subject}\n${mail!.body}`).not.toMatch(/backup (was|took|reported)|bytes|without/i);
+    const [row] = await sql`select c.id from monitoring_checks c where c.name = ${name}`;
+    const r = await api.gql(
+      `query($id: ID!) { node(id: $id) { ... on MonitoringCheck {
+        pings(first: 1) { edges { node { anomaly } } } incidents { reason } } } }`,
+      { id: Buffer.from(`MonitoringCheck:${row!.id}`).toString("base64url") },
+      token.karin,
+    );
+    expect(r.data.node.pings.edges[0].node.anomaly).toBe("BACKUP_FIGURES_MISSING");
+    expect(r.data.node.incidents).toEqual([{ reason: "BACKUP_FIGURES_MISSING" }]);
+  });
+
   it("leaves out a person who turned that mail off and a deactivated admin; a new admin gets it unasked", async () => {
     const off = await api.gql(
       `mutation($i: UpdateNotificationPreferencesInput!) { updateNotificationPreferences(input: $i) { notificationPreferences { topic enabled } userErrors { code } } }`,

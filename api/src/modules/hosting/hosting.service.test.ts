@@ -191,7 +191,7 @@ describe("backups, read from the backup checks' pings", () => {
       [2_010_000_000, true, 90_000],
       [2_000_000_000, true, 90_000],
     ]);
-    expect(record.backups[0]!.failure).toBe("failed");
+    expect(record.backups[0]!.failure).toBe("FAILED");
     expect(record.backups[1]!.finishedAt).toEqual(hoursAgo(49.9));
   });
 });

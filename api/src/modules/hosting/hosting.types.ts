@@ -1,6 +1,6 @@
 import { MaxLength, Length } from "class-validator";
 import { DateTimeResolver } from "graphql-scalars";
-import { Field, Float, ID, InputType, ObjectType } from "type-graphql";
+import { Field, Float, Int, ID, InputType, ObjectType } from "type-graphql";
 import { restoreTestResult } from "../../db/schema/index.js";
 import { graphqlEnum } from "../../shared/enums.js";
 import { PayloadType } from "../../shared/payload.js";
@@ -43,8 +43,15 @@ export class HostingBackup {
   })
   succeeded!: boolean;
 
-  @Field(() => String, { nullable: true, description: "Why the run counts as failed, in English; null on success." })
+  @Field(() => String, {
+    nullable: true,
+    description:
+      "Why the run counts as failed, as a code: FAILED as the installation reported it, or a backup anomaly's (BACKUP_FIGURES_MISSING, BACKUP_TOO_SMALL, BACKUP_TOO_FAST); null on success.",
+  })
   failure!: string | null;
+
+  @Field(() => Int, { nullable: true, description: "The exit code the installation sent with a failure, if any." })
+  exitCode!: number | null;
 
   static from(r: BackupRun): HostingBackup {
     return Object.assign(new HostingBackup(), r);

@@ -14,8 +14,9 @@ export interface BackupRun {
   sizeBytes: number | null;
   /** A success ping judged too fast or too small (backup-anomaly.ts) is no success. */
   succeeded: boolean;
-  /** Why it failed, in words, when the installation or the anomaly rule said. */
+  /** Why it failed, as a code: the anomaly's (backup-anomaly.ts), or FAILED as the installation said. */
   failure: string | null;
+  exitCode: number | null;
 }
 
 /**
@@ -60,10 +61,10 @@ export async function backupRunsOfCustomers(
     .from(ranked)
     .where(lte(ranked.rank, limit))
     .orderBy(desc(ranked.finishedAt), desc(ranked.pingId));
-  return rows.map(({ signal, exitCode, anomaly, rank: _rank, ...r }) => ({
+  return rows.map(({ signal, anomaly, rank: _rank, ...r }) => ({
     ...r,
     finishedAt: new Date(r.finishedAt),
     succeeded: signal === "SUCCESS" && !anomaly,
-    failure: anomaly ?? (signal === "FAIL" ? (exitCode ? `exit code ${exitCode}` : "failed") : null),
+    failure: anomaly ?? (signal === "FAIL" ? "FAILED" : null),
   }));
 }
