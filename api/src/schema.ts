@@ -62,6 +62,7 @@ import {
 import {
   HostedServiceUpdateResolver,
   HostingResolver,
+  HostingBackupResolver,
   OrganisationHostingResolver,
   OutdatedHostedServiceResolver,
   RestoreTestResolver,
@@ -89,6 +90,7 @@ const resolvers = [
   PropertyMaintenanceResolver,
   OrganisationHostingResolver,
   HostingResolver,
+  HostingBackupResolver,
   RestoreTestResolver,
   HostedServiceUpdateResolver,
   OutdatedHostedServiceResolver,

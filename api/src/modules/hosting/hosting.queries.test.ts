@@ -28,7 +28,7 @@ type Org = { id: string; name: string; hosting: null | { viewerCanRecord: boolea
 type Service = { service: string; runningVersion: string | null; latestVersion: string | null; outdated: boolean };
 const HOSTING = `{ organisations(first: 50, filter: { kind: CUSTOMER }) { edges { node { id name hosting {
   viewerCanRecord services { service runningVersion latestVersion outdated updates { versionAfter recordedBy { name } } }
-  restoreTests { result recordedBy { name } } backups { finishedAt sizeBytes succeeded } } } } } }`;
+  restoreTests { result recordedBy { name } } backups { finishedAt sizeBytes succeeded property { name } } } } } } }`;
 const orgs = async (viewer: Viewer) =>
   (await run<{ organisations: { edges: { node: Org }[] } }>(HOSTING, viewer)).data.organisations.edges.map(
     (e) => e.node,

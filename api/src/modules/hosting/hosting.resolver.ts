@@ -5,7 +5,7 @@ import { Clock } from "../../shared/clock.js";
 import { uuidOf } from "../../shared/ids.js";
 import { payload } from "../../shared/payload.js";
 import { holds, type Viewer } from "../../shared/viewer.js";
-import { Actor, actorOf, Organisation } from "../parties/index.js";
+import { Actor, actorOf, Organisation, Property } from "../parties/index.js";
 import * as hosting from "./hosting.service.js";
 import { HOSTING_OPERATORS, HOSTING_VIEWERS, OUTDATED_VIEWERS } from "./hosting.roles.js";
 import {
@@ -84,6 +84,15 @@ export class HostingResolver {
     const customerId = uuidOf(input.customerId, "Organisation");
     const r = await hosting.recordHostedServiceUpdate(ctx.db, viewer, { ...input, customerId }, clock, ctx.now);
     return payload(r, "hostedServiceUpdate", HostedServiceUpdate.from);
+  }
+}
+
+@Resolver(() => HostingBackup)
+export class HostingBackupResolver {
+  @FieldResolver(() => Property, { description: "The installation whose backup check ran it." })
+  async property(@Root() b: HostingBackup, @Ctx() ctx: Context) {
+    // Reached only through the customer's own hosting record, which the viewer may see.
+    return Property.from((await ctx.loaders.property.load(b.propertyUuid))!);
   }
 }
 

@@ -34,7 +34,7 @@ const PRODUCT_OF: Record<HostedService, Product> = {
   HANTERA: "HANTERA",
 };
 
-/** How many backups the hosting record shows: a fortnight of nightly runs, enough to see a trend. */
+/** How many backups of each check the hosting record shows: a fortnight of nightly runs, enough to see a trend. */
 const BACKUPS_SHOWN = 14;
 const RESTORE_TESTS_SHOWN = 20;
 
@@ -239,6 +239,13 @@ export async function recordHostedServiceUpdate(
       ]);
     const future = inFuture(input.updatedAt, now, "updatedAt");
     if (future) return future;
+    const running = await runningVersionAt(tx, customer.id, input.service, input.updatedAt);
+    if (running && !sameVersion(before, running))
+      return userError(
+        E.VERSION_BEFORE_NOT_RUNNING,
+        `Trygg has ${running} as ${input.service}'s running version then; the version before must be it.`,
+        ["input", "versionBefore"],
+      );
     const [row] = await tx
       .insert(hostedServiceUpdates)
       .values({
@@ -261,6 +268,24 @@ export async function recordHostedServiceUpdate(
     });
     return ok(row!);
   });
+}
+
+/**
+ * The version Trygg has as running at a moment: the version after the last update done by then (one
+ * recorded late for an earlier day is measured against what ran that day). Null before any update.
+ */
+async function runningVersionAt(tx: DbOrTx, customerId: string, service: HostedService, at: Date) {
+  const earlier = await tx
+    .select()
+    .from(hostedServiceUpdates)
+    .where(
+      and(
+        eq(hostedServiceUpdates.customerId, customerId),
+        eq(hostedServiceUpdates.service, service),
+        lte(hostedServiceUpdates.updatedAt, at),
+      ),
+    );
+  return currentVersion(earlier);
 }
 
 export interface OutdatedHostedService extends ServiceStanding {

@@ -20,9 +20,9 @@ export interface BackupRun {
 }
 
 /**
- * The last finished runs of each customer's backup checks, newest first, at most `limit` a customer,
- * in one statement for a page of customers. Read from the pings where they are kept, never copied:
- * hosting's record of backups is the monitoring evidence itself.
+ * The last finished runs of each of the customers' backup checks, newest first, at most `limit` a
+ * check (each check's trend is its own), in one statement for a page of customers. Read from the
+ * pings where they are kept, never copied: hosting's record of backups is the monitoring evidence itself.
  */
 export async function backupRunsOfCustomers(
   db: DbOrTx,
@@ -43,7 +43,7 @@ export async function backupRunsOfCustomers(
       signal: monitoringPings.signal,
       exitCode: monitoringPings.exitCode,
       anomaly: monitoringPings.anomaly,
-      rank: sql<number>`row_number() over (partition by ${monitoringChecks.customerId}
+      rank: sql<number>`row_number() over (partition by ${monitoringChecks.id}
         order by ${monitoringPings.receivedAt} desc, ${monitoringPings.id} desc)`.as("rank"),
     })
     .from(monitoringPings)
