@@ -1,6 +1,6 @@
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { DEMO, apiAs, launchBrowser, logIn, newPage, screenshot } from "./support";
+import { DEMO, apiAs, launchBrowser, logIn, newPage, propertyIds, screenshot } from "./support";
 
 /**
  * Aptus Hosting's records end to end: the demo's Västkustens Fastigheter runs Bokning one release
@@ -25,9 +25,7 @@ async function fitsViewport(page: Page) {
 beforeAll(async () => {
   browser = await launchBrowser();
   const karin = await apiAs(DEMO.karin.email);
-  type Props = { properties: { edges: { node: { id: string; name: string } }[] } };
-  const { properties } = await karin<Props>(`{ properties(first: 100) { edges { node { id name } } } }`);
-  const idOf = (name: string) => properties.edges.find((e) => e.node.name === name)!.node.id;
+  const ids = await propertyIds(karin);
   type Made = { createMonitoringCheck: { pingKey: string; userErrors: unknown[] } };
   // Two installations of the hosted customer back up, each its own size: their trends must not mix.
   for (const [property, name, sizes] of [
@@ -38,7 +36,7 @@ beforeAll(async () => {
       `mutation($i: CreateMonitoringCheckInput!) {
         createMonitoringCheck(input: $i) { pingKey userErrors { code message } }
       }`,
-      { i: { propertyId: idOf(property), kind: "BACKUP_JOB", name, cronExpression: "0 2 * * *", graceSeconds: 600 } },
+      { i: { propertyId: ids[property]!, kind: "BACKUP_JOB", name, cronExpression: "0 2 * * *", graceSeconds: 600 } },
     );
     expect(made.createMonitoringCheck.userErrors).toEqual([]);
     for (const size of sizes) {

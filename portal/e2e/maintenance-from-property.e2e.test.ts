@@ -1,6 +1,6 @@
 import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { DEMO, apiAs, launchBrowser, logIn, newPage, screenshot } from "./support";
+import { DEMO, apiAs, launchBrowser, logIn, newPage, propertyIds, screenshot } from "./support";
 
 /**
  * Planning maintenance starts from the installation, not only from a board row: when every check is
@@ -13,9 +13,7 @@ let propertyId: string;
 beforeAll(async () => {
   browser = await launchBrowser();
   const karin = await apiAs(DEMO.karin.email);
-  type Props = { properties: { edges: { node: { id: string; name: string } }[] } };
-  const { properties } = await karin<Props>(`{ properties(first: 100) { edges { node { id name } } } }`);
-  propertyId = properties.edges.find((e) => e.node.name === "Kv. Majorna 12")!.node.id;
+  propertyId = (await propertyIds(karin))["Kv. Majorna 12"]!;
 });
 afterAll(async () => {
   await browser?.close();

@@ -45,3 +45,11 @@ export function backupAnomaly(
   }
   return null;
 }
+
+/**
+ * A finished run that is a backup: a success not judged an anomaly. The one test of it, for the
+ * hosting record's runs (backup-runs.ts) and the visit's evidence (backup-evidence.ts) alike.
+ */
+export function isBelievableBackup(run: { signal: string; anomaly: string | null }): boolean {
+  return run.signal === "SUCCESS" && run.anomaly == null;
+}

@@ -1,6 +1,7 @@
 import { and, desc, eq, inArray, lte, sql } from "drizzle-orm";
 import type { DbOrTx } from "../../db/client.js";
 import { monitoringChecks, monitoringPings } from "../../db/schema/index.js";
+import { isBelievableBackup } from "./backup-anomaly.js";
 
 /** One finished run of a backup job, as its ending ping told it (a start ping is not a run). */
 export interface BackupRun {
@@ -64,7 +65,7 @@ export async function backupRunsOfCustomers(
   return rows.map(({ signal, anomaly, rank: _rank, ...r }) => ({
     ...r,
     finishedAt: new Date(r.finishedAt),
-    succeeded: signal === "SUCCESS" && !anomaly,
+    succeeded: isBelievableBackup({ signal, anomaly }),
     failure: anomaly ?? (signal === "FAIL" ? "FAILED" : null),
   }));
 }
