@@ -118,7 +118,9 @@ function backupsByCheck(backups: readonly HostingBackupRun[]): HostingBackupRun[
 function BackupTrend({ runs }: { runs: HostingBackupRun[] }) {
   const t = useT();
   const lang = useLang();
-  const name = `${runs[0]!.property.name} · ${runs[0]!.checkName}`;
+  // A partner who sees the customer but not this installation gets the check's name alone.
+  const first = runs[0]!;
+  const name = first.property ? `${first.property.name} · ${first.checkName}` : first.checkName;
   return (
     <figure className="hosting-backup-chart" data-testid="backup-trend">
       <figcaption className="small">{name}</figcaption>

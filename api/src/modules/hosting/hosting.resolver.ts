@@ -89,10 +89,14 @@ export class HostingResolver {
 
 @Resolver(() => HostingBackup)
 export class HostingBackupResolver {
-  @FieldResolver(() => Property, { description: "The installation whose backup check ran it." })
+  @FieldResolver(() => Property, {
+    nullable: true,
+    description:
+      "The installation whose backup check ran it; null when the caller sees the customer but not that property (a partner who installed another).",
+  })
   async property(@Root() b: HostingBackup, @Ctx() ctx: Context) {
-    // Reached only through the customer's own hosting record, which the viewer may see.
-    return Property.from((await ctx.loaders.property.load(b.propertyUuid))!);
+    const row = await ctx.loaders.visibleProperty.load(b.propertyUuid);
+    return row && Property.from(row);
   }
 }
 

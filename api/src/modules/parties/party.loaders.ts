@@ -4,7 +4,7 @@ import type { Db } from "../../db/client.js";
 import { organisations, properties, users } from "../../db/schema/index.js";
 import { isAnyUuid } from "../../shared/any-uuid.js";
 import { firstBy } from "../../shared/group-by.js";
-import { organisationScope, userScope } from "../../shared/scope.js";
+import { organisationScope, propertyScope, userScope } from "../../shared/scope.js";
 import type { Viewer } from "../../shared/viewer.js";
 
 type OrganisationRow = typeof organisations.$inferSelect;
@@ -19,8 +19,9 @@ function byId<Row extends { id: string }>(load: (ids: string[]) => Promise<Row[]
  * Per-request loaders for following relations without N+1. `organisation`, `user` and `property`
  * do not apply the tenant scope: they follow a relation from an object the viewer was already
  * allowed to see, or read what every viewer of it may see (an actor's name). A relation that
- * returns an `Organisation` or a `User` goes through `visibleOrganisation`/`visibleUser`, which
- * answer exactly what `node(id)` would (see `shared/scope.ts`).
+ * returns an `Organisation`, a `User` or a `Property` the viewer may not see through it goes through
+ * `visibleOrganisation`/`visibleUser`/`visibleProperty`, which answer exactly what `node(id)` would
+ * (see `shared/scope.ts`).
  */
 export function createPartyLoaders(db: Db, viewer: Viewer | null) {
   return {
@@ -38,6 +39,14 @@ export function createPartyLoaders(db: Db, viewer: Viewer | null) {
             .select()
             .from(users)
             .where(and(userScope(viewer), isAnyUuid(users.id, ids)))
+        : Promise.resolve([]),
+    ),
+    visibleProperty: byId<PropertyRow>((ids) =>
+      viewer
+        ? db
+            .select()
+            .from(properties)
+            .where(and(propertyScope(viewer), isAnyUuid(properties.id, ids)))
         : Promise.resolve([]),
     ),
     organisation: byId<OrganisationRow>((ids) =>
