@@ -24,30 +24,27 @@ function byId<Row extends { id: string }>(load: (ids: string[]) => Promise<Row[]
  * (see `shared/scope.ts`).
  */
 export function createPartyLoaders(db: Db, viewer: Viewer | null) {
+  /** By id within the viewer's scope: nobody signed in sees nothing. */
+  const visible = <Row extends { id: string }>(read: (v: Viewer, ids: string[]) => Promise<Row[]>) =>
+    byId<Row>((ids) => (viewer ? read(viewer, ids) : Promise.resolve([])));
   return {
-    visibleOrganisation: byId<OrganisationRow>((ids) =>
-      viewer
-        ? db
-            .select()
-            .from(organisations)
-            .where(and(organisationScope(viewer), isAnyUuid(organisations.id, ids)))
-        : Promise.resolve([]),
+    visibleOrganisation: visible<OrganisationRow>((v, ids) =>
+      db
+        .select()
+        .from(organisations)
+        .where(and(organisationScope(v), isAnyUuid(organisations.id, ids))),
     ),
-    visibleUser: byId<UserRow>((ids) =>
-      viewer
-        ? db
-            .select()
-            .from(users)
-            .where(and(userScope(viewer), isAnyUuid(users.id, ids)))
-        : Promise.resolve([]),
+    visibleUser: visible<UserRow>((v, ids) =>
+      db
+        .select()
+        .from(users)
+        .where(and(userScope(v), isAnyUuid(users.id, ids))),
     ),
-    visibleProperty: byId<PropertyRow>((ids) =>
-      viewer
-        ? db
-            .select()
-            .from(properties)
-            .where(and(propertyScope(viewer), isAnyUuid(properties.id, ids)))
-        : Promise.resolve([]),
+    visibleProperty: visible<PropertyRow>((v, ids) =>
+      db
+        .select()
+        .from(properties)
+        .where(and(propertyScope(v), isAnyUuid(properties.id, ids))),
     ),
     organisation: byId<OrganisationRow>((ids) =>
       db.select().from(organisations).where(isAnyUuid(organisations.id, ids)),
