@@ -62,6 +62,7 @@ import {
 import {
   HostedServiceUpdateResolver,
   HostingResolver,
+  HostingBackupResolver,
   OrganisationHostingResolver,
   OutdatedHostedServiceResolver,
   RestoreTestResolver,
@@ -90,6 +91,7 @@ const resolvers = [
   PropertyMaintenanceResolver,
   OrganisationHostingResolver,
   HostingResolver,
+  HostingBackupResolver,
   RestoreTestResolver,
   HostedServiceUpdateResolver,
   OutdatedHostedServiceResolver,
