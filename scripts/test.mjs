@@ -150,13 +150,29 @@ async function main() {
   run("psql", [cluster.url, "-q", "-c", "create database trygg_e2e"]);
   const apiPort = await freePort();
   const portalPort = await freePort();
-  const apiEnv = { DATABASE_URL: e2eDb, API_PORT: String(apiPort), LOG_LEVEL: "warn", NODE_ENV: "test" };
+  // The demo mailbox receives the API's mail, so journeys can open the links in it (a password reset).
+  const mailboxPort = await freePort();
+  const mailboxDir = path.join(root, ".test-artifacts", "mailbox");
+  rmSync(mailboxDir, { recursive: true, force: true });
+  const apiEnv = {
+    DATABASE_URL: e2eDb,
+    API_PORT: String(apiPort),
+    LOG_LEVEL: "warn",
+    NODE_ENV: "test",
+    SMTP_URL: `smtp://127.0.0.1:${mailboxPort}`,
+    PORTAL_URL: `http://127.0.0.1:${portalPort}`,
+  };
   const seeded = run("npx", apiScript("scripts/seed-demo.ts", "--quiet"), { env: apiEnv }) === 0;
   const built = seeded && existsSync(path.join(root, "portal", "build", "server", "index.js"));
   if (!built) {
     results.push({ name: "e2e setup", passed: 0, failed: 1 });
     return;
   }
+  services.push(
+    startService("mailbox", "npx", apiScript("scripts/demo-mailbox.ts"), {
+      env: { MAILBOX_PORT: String(mailboxPort), MAILBOX_DIR: mailboxDir },
+    }),
+  );
   services.push(startService("api", "npx", apiScript("main.ts"), { env: apiEnv }));
   services.push(
     startService("portal", "node", ["portal/server.mjs"], {
@@ -177,7 +193,11 @@ async function main() {
     return;
   }
   vitest("portal e2e (Chromium)", ["--config", "portal/vitest.e2e.config.ts"], {
-    env: { PORTAL_URL: `http://127.0.0.1:${portalPort}`, API_URL: `http://127.0.0.1:${apiPort}/graphql` },
+    env: {
+      PORTAL_URL: `http://127.0.0.1:${portalPort}`,
+      API_URL: `http://127.0.0.1:${apiPort}/graphql`,
+      MAILBOX_DIR: mailboxDir,
+    },
   });
 }
 

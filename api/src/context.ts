@@ -1,8 +1,10 @@
 import type { Db } from "./db/client.js";
 import type { Logger } from "./logger.js";
 import type { LoginThrottle } from "./modules/access/login-throttle.js";
+import type { ResetThrottle } from "./modules/accounts/reset-throttle.js";
 import type { AgreementLoaders } from "./modules/agreements/agreement.loaders.js";
 import type { AuditLoaders } from "./modules/audit/audit.loaders.js";
+import type { HostingLoaders } from "./modules/hosting/hosting.loaders.js";
 import type { CheckHistoryLoaders } from "./modules/monitoring/check-history.loaders.js";
 import type { MonitoringLoaders } from "./modules/monitoring/monitoring.loaders.js";
 import type { PartyLoaders } from "./modules/parties/party.loaders.js";
@@ -33,7 +35,8 @@ export interface Context {
     SupportLoaders &
     VisitLoaders &
     MonitoringLoaders &
-    CheckHistoryLoaders;
+    CheckHistoryLoaders &
+    HostingLoaders;
   /** "Today" in Sweden and the expiring window, read once per request. */
   clock: Clock;
   /** The request's instant, read once with the clock: every field of one answer measures time from it. */
@@ -41,6 +44,9 @@ export interface Context {
   /** Long-lived parts shared by every request. */
   app: {
     throttle: LoginThrottle;
+    resetThrottle: ResetThrottle;
+    /** The portal's address, for the links in mails. */
+    portalUrl: string;
     attachmentLimits: AttachmentLimits;
     sessionTtlHours: number;
     expiringWindowDays: number;

@@ -1,6 +1,7 @@
 import type { Context } from "./context.js";
 import { createAgreementLoaders } from "./modules/agreements/agreement.loaders.js";
 import { createAuditLoaders } from "./modules/audit/audit.loaders.js";
+import { createHostingLoaders } from "./modules/hosting/hosting.loaders.js";
 import { createCheckHistoryLoaders } from "./modules/monitoring/check-history.loaders.js";
 import { createMonitoringLoaders } from "./modules/monitoring/monitoring.loaders.js";
 import { createPartyLoaders } from "./modules/parties/party.loaders.js";
@@ -28,9 +29,10 @@ export function createContext(base: Omit<Context, "loaders" | "clock" | "now">):
       ...createReleaseLoaders(base.db),
       ...createAuditLoaders(base.db),
       ...createSupportLoaders(base.db, base.viewer),
-      ...createVisitLoaders(base.db),
+      ...createVisitLoaders(base.db, now),
       ...createMonitoringLoaders(base.db, base.viewer),
       ...createCheckHistoryLoaders(base.db),
+      ...createHostingLoaders(base.db, base.viewer, clock),
     },
   };
 }

@@ -4,12 +4,16 @@ import { DEFAULT_PING_LIMITS as PINGS } from "./modules/monitoring/ping-limits.j
 import { DEFAULT_RENEWAL_REMINDER_DAYS } from "./modules/renewals/renewal-thresholds.js";
 import { DEFAULT_ATTACHMENT_LIMITS as ATTACHMENTS } from "./modules/support/attachment-limits.js";
 import { DEFAULT_PDF_RENDER_TIMEOUT_SECONDS } from "./modules/visits/protocol-pdf.js";
+import { DEFAULT_RESET_LIMITS } from "./modules/accounts/reset-throttle.js";
 import { DEFAULT_EXPIRING_WINDOW_DAYS } from "./shared/clock.js";
 
 /**
  * Every setting Trygg reads, parsed once. This is the only module that reads process.env, so a
  * typo or a bad value stops start-up here with a message naming the setting, not deep in a request.
  */
+/** Where the portal runs by default (`npm start`), for the links in mails. */
+export const DEFAULT_PORTAL_URL = "http://localhost:3000";
+
 const schema = z.object({
   NODE_ENV: z.enum(["development", "test", "production"]).default("development"),
   API_PORT: z.coerce.number().int().min(0).max(65535).default(4000),
@@ -61,6 +65,11 @@ const schema = z.object({
     .default(15 * 60),
   /** The slower limit behind the per-address ones: attempts on one account from anywhere, per day. */
   LOGIN_MAX_FAILURES_PER_ACCOUNT_DAILY: z.coerce.number().int().positive().default(100),
+  /** Password-reset mails one e-mail address may be sent per window, whether or not it has an account. */
+  PASSWORD_RESET_MAX_PER_ACCOUNT: z.coerce.number().int().positive().default(DEFAULT_RESET_LIMITS.maxPerAccount),
+  /** Password-reset requests from one network address per window, whichever e-mails it names. */
+  PASSWORD_RESET_MAX_PER_ADDRESS: z.coerce.number().int().positive().default(DEFAULT_RESET_LIMITS.maxPerAddress),
+  PASSWORD_RESET_WINDOW_SECONDS: z.coerce.number().int().positive().default(DEFAULT_RESET_LIMITS.windowSeconds),
   /**
    * Support case attachments: what one case, and one customer's cases that are not closed, may hold (MB of 1024 × 1024
    * bytes).
@@ -91,7 +100,7 @@ const schema = z.object({
   PORTAL_URL: z
     .string()
     .url()
-    .default("http://localhost:3000")
+    .default(DEFAULT_PORTAL_URL)
     .transform((u) => u.replace(/\/+$/, "")),
   ATTACHMENT_MAX_FILES_PER_CASE: z.coerce.number().int().positive().default(ATTACHMENTS.ATTACHMENT_MAX_FILES_PER_CASE),
   ATTACHMENT_MAX_MB_PER_CASE: z.coerce.number().int().positive().default(ATTACHMENTS.ATTACHMENT_MAX_MB_PER_CASE),

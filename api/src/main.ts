@@ -3,6 +3,7 @@ import { isDriverSocketRace, openDatabase } from "./db/client.js";
 import { env, InvalidSettingsError } from "./env.js";
 import { createLogger } from "./logger.js";
 import { startCheckSweeper } from "./modules/monitoring/index.js";
+import { startInstallerEscalation } from "./modules/support/index.js";
 import { createOutboxSender } from "./modules/notifications/outbox-sender.js";
 import { startRenewalJobs } from "./modules/renewals/index.js";
 import { startVisitReminders } from "./modules/visits/visit-reminders.js";
@@ -79,6 +80,7 @@ async function main() {
   });
   await outbox.start();
   const reminders = startVisitReminders(database.db, logger);
+  const escalation = startInstallerEscalation(database.db, logger);
   const sweeper = startCheckSweeper({
     db: database.db,
     logger,
@@ -105,6 +107,7 @@ async function main() {
     setTimeout(() => process.exit(code), 5_000).unref();
     await outbox.stop();
     reminders.stop();
+    escalation.stop();
     await sweeper.stop();
     await renewals.stop();
     await server.stop().catch((e) => logger.warn({ err: e }, "server did not stop cleanly"));

@@ -62,6 +62,7 @@ import {
 import {
   HostedServiceUpdateResolver,
   HostingResolver,
+  HostingBackupResolver,
   OrganisationHostingResolver,
   OutdatedHostedServiceResolver,
   RestoreTestResolver,
@@ -74,6 +75,7 @@ import {
   ViewerNotificationsResolver,
 } from "./modules/notifications/notification-preferences.resolver.js";
 import { LockoutResolver } from "./modules/access/lockout.resolver.js";
+import { InvitationResolver, PasswordResolver } from "./modules/accounts/accounts.resolver.js";
 import { authChecker } from "./shared/auth.js";
 import { validateArgument } from "./shared/validation.js";
 
@@ -89,6 +91,7 @@ const resolvers = [
   PropertyMaintenanceResolver,
   OrganisationHostingResolver,
   HostingResolver,
+  HostingBackupResolver,
   RestoreTestResolver,
   HostedServiceUpdateResolver,
   OutdatedHostedServiceResolver,
@@ -131,6 +134,8 @@ const resolvers = [
   SupportCaseResolver,
   SupportCaseMessageResolver,
   SupportCaseAttachmentResolver,
+  InvitationResolver,
+  PasswordResolver,
 ] as const;
 
 let built: Promise<GraphQLSchema> | undefined;

@@ -11,11 +11,12 @@ import type { AddressInfo } from "node:net";
 import { pinoHttp } from "pino-http";
 import { createContext, type Context } from "./create-context.js";
 import { isDatabaseUnavailable, type Database } from "./db/client.js";
-import type { Env } from "./env.js";
+import { DEFAULT_PORTAL_URL, type Env } from "./env.js";
 import type { Logger } from "./logger.js";
 import { authenticate } from "./modules/access/access.service.js";
 import { apiTokenCache, DEFAULT_API_TOKEN_CACHE_SECONDS } from "./modules/access/api-token-cache.js";
 import { LoginThrottle, TooManyLoginAttempts } from "./modules/access/login-throttle.js";
+import { DEFAULT_RESET_LIMITS, ResetThrottle, TooManyResetRequests } from "./modules/accounts/reset-throttle.js";
 import { DEFAULT_PING_LIMITS, pingRoute, type PingLimitSettings } from "./modules/monitoring/index.js";
 import { attachmentDownload } from "./modules/support/attachment-download.js";
 import { ATTACHMENT_DOWNLOAD_PATH } from "./modules/support/attachment-download-url.js";
@@ -42,6 +43,10 @@ type ServerEnv = Pick<
       | "API_TOKEN_CACHE_SECONDS"
       | "COMPILED_EXECUTION"
       | "PDF_RENDER_TIMEOUT_SECONDS"
+      | "PASSWORD_RESET_MAX_PER_ACCOUNT"
+      | "PASSWORD_RESET_MAX_PER_ADDRESS"
+      | "PASSWORD_RESET_WINDOW_SECONDS"
+      | "PORTAL_URL"
     >
   > &
   Partial<AttachmentLimitSettings> &
@@ -87,7 +92,7 @@ function formatError(formatted: GraphQLFormattedError, error: unknown): GraphQLF
   if (original instanceof Forbidden || original instanceof Unauthenticated) {
     return { message: original.message, path: formatted.path, extensions: { code: original.code } };
   }
-  if (original instanceof TooManyLoginAttempts) {
+  if (original instanceof TooManyLoginAttempts || original instanceof TooManyResetRequests) {
     return {
       message: original.message,
       path: formatted.path,
@@ -128,6 +133,7 @@ function requestPlugin(): ApolloServerPlugin<Context> {
               original instanceof Forbidden ||
               original instanceof Unauthenticated ||
               original instanceof TooManyLoginAttempts ||
+              original instanceof TooManyResetRequests ||
               (original as { name?: string } | undefined)?.name === "ArgumentValidationError";
             const code = e.extensions?.code;
             if (!known && (typeof code !== "string" || !KNOWN_CODES.has(code))) {
@@ -202,6 +208,11 @@ export async function startServer(opts: {
     maxPerAddress: env.LOGIN_MAX_FAILURES_PER_ADDRESS,
     windowSeconds: env.LOGIN_FAILURE_WINDOW_SECONDS,
     maxPerAccountDaily: env.LOGIN_MAX_FAILURES_PER_ACCOUNT_DAILY,
+  });
+  const resetThrottle = new ResetThrottle(database.db, {
+    maxPerAccount: env.PASSWORD_RESET_MAX_PER_ACCOUNT ?? DEFAULT_RESET_LIMITS.maxPerAccount,
+    maxPerAddress: env.PASSWORD_RESET_MAX_PER_ADDRESS ?? DEFAULT_RESET_LIMITS.maxPerAddress,
+    windowSeconds: env.PASSWORD_RESET_WINDOW_SECONDS ?? DEFAULT_RESET_LIMITS.windowSeconds,
   });
   const attachmentLimits = createAttachmentLimits(database.db, env);
 
@@ -298,6 +309,8 @@ export async function startServer(opts: {
           log: req.log.child({ userId: viewer?.userId }),
           app: {
             throttle,
+            resetThrottle,
+            portalUrl: env.PORTAL_URL ?? DEFAULT_PORTAL_URL,
             attachmentLimits,
             sessionTtlHours: env.SESSION_TTL_HOURS,
             expiringWindowDays: env.AGREEMENT_EXPIRING_WINDOW_DAYS,

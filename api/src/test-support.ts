@@ -1,3 +1,4 @@
+import { DEFAULT_RESET_LIMITS, ResetThrottle } from "./modules/accounts/reset-throttle.js";
 import { graphql } from "graphql";
 import { createContext } from "./create-context.js";
 import { openDatabase, type Database } from "./db/client.js";
@@ -65,6 +66,8 @@ export async function countingDatabase() {
           attachmentLimits: createAttachmentLimits(database.db),
           sessionTtlHours: 1,
           expiringWindowDays: 60,
+          resetThrottle: new ResetThrottle(database.db, DEFAULT_RESET_LIMITS),
+          portalUrl: "http://localhost:3000",
         },
       }),
     });

@@ -5,54 +5,35 @@ import { createLogger } from "../src/logger.js";
 import { mailIncidents, sweepDueChecks } from "../src/modules/monitoring/index.js";
 import { createOutboxSender } from "../src/modules/notifications/outbox-sender.js";
 import { startTestSmtpServer } from "../src/modules/notifications/test-smtp-server.js";
-import { startTestApi, type TestApi } from "./support.js";
+import { startMonitoringWorld, type MonitoringWorld, type TestApi } from "./support.js";
 
 /**
  * Issue 20's "who is told": the customer's admins and the installer's admins are e-mailed about an
  * incident through the outbox, after the grouping wait, with reminders and a back-up mail, each once,
  * and each person only the mails they chose.
  */
+let w: MonitoringWorld;
 let api: TestApi;
 let sql: postgres.Sql;
-const token: Record<string, string> = {};
-let masthugget = "";
+let token: Record<string, string>;
 const MIN = 60_000;
 const settings = { waitMs: 5 * MIN, reminderMs: 24 * 60 * MIN, portalUrl: "https://trygg.example" };
 const at = (d: Date, ms: number) => new Date(d.getTime() + ms);
 
 beforeAll(async () => {
-  api = await startTestApi();
-  const url = new URL(process.env.TEST_DATABASE_URL!);
-  url.pathname = `/${api.databaseName}`;
-  sql = postgres(url.toString(), { max: 2, onnotice: () => {} });
-  for (const [k, email] of Object.entries({
-    admin: "admin@aptus.demo",
-    karin: "karin@vastkustfast.demo",
-    kalle: "kalle@vastkustfast.demo",
-    petra: "petra@nordsak.demo",
-    pelle: "pelle@nordsak.demo",
-  })) {
-    token[k] = await api.login(email);
-  }
-  const r = await api.gql(`{ properties(first: 50) { edges { node { id name } } } }`, {}, token.admin);
-  masthugget = r.data.properties.edges.find((e: any) => e.node.name === "Kv. Masthugget 4").node.id;
+  w = await startMonitoringWorld(["karin", "kalle", "petra", "pelle"]);
+  ({ api, sql, token } = w);
 });
-afterAll(async () => {
-  await sql?.end();
-  await api?.close();
-});
+afterAll(() => w?.close());
 
+/** A check on Kv. Masthugget 4, made by its customer's admin; its ping key. */
 async function createCheck(input: Record<string, unknown>) {
-  const r = await api.gql(
-    `mutation($i: CreateMonitoringCheckInput!) { createMonitoringCheck(input: $i) { pingKey userErrors { code } } }`,
-    { i: { propertyId: masthugget, graceSeconds: 300, ...input } },
-    token.karin,
-  );
-  expect(r.data.createMonitoringCheck.userErrors).toEqual([]);
-  return r.data.createMonitoringCheck.pingKey as string;
+  const made = await w.createCheck(input);
+  expect(made.userErrors).toEqual([]);
+  return made.pingKey!;
 }
 
-const ping = (path: string) => fetch(`${api.url}/ping/${path}`, { method: "POST" });
+const ping = (path: string) => w.ping(path);
 
 /** A heartbeat that pinged once and then fell silent 50 minutes ago, swept into DOWN: its incident's start. */
 async function outage(name: string) {
@@ -89,7 +70,7 @@ describe("incident e-mail", () => {
     expect(first[0]!.body).toContain("Kontroll: Hantera-databasen");
     expect(first[0]!.body).toMatch(/Nere sedan: [^\n]+ \d\d:\d\d \(svensk tid\)/);
     expect(first[0]!.body).toContain(
-      `Övervakningen: https://trygg.example/monitoring?property=${encodeURIComponent(masthugget)}`,
+      `Övervakningen: https://trygg.example/monitoring?property=${encodeURIComponent(w.property["Kv. Masthugget 4"]!)}`,
     );
     expect(first[0]!.body).toMatch(/Supportärende SC-\d{4}-\d+: https:\/\/trygg\.example\/support\/\S+/);
     expect(first[0]!.body).toContain("https://trygg.example/account");
@@ -154,6 +135,29 @@ describe("incident e-mail", () => {
       ["karin@vastkustfast.demo", "Backup: Nattlig backup på Kv. Masthugget 4 rapporterade fel"],
       ["petra@nordsak.demo", "Backup: Nattlig backup på Kv. Masthugget 4 rapporterade fel"],
     ]);
+  });
+
+  it("says in Swedish why a believable-looking backup was not, and keeps the anomaly's code in the API", async () => {
+    const name = "Veckobackup";
+    const key = await createCheck({ kind: "BACKUP_JOB", name, cronExpression: "0 3 * * 0" });
+    // "Success" with neither size nor duration: nothing shows a backup was written (backup-anomaly.ts).
+    expect((await ping(key)).status).toBe(200);
+    await mailIncidents(api.database.db, at(new Date(), 6 * MIN), settings);
+    const [mail] = await mailsAbout(name);
+    expect(mail!.subject).toBe(
+      "Backup: Veckobackup på Kv. Masthugget 4 rapporterade lyckad backup utan storlek och tid",
+    );
+    expect(mail!.body).toContain("Vad: rapporterade lyckad backup utan storlek och tid");
+    expect(`${mail!.subject}\n${mail!.body}`).not.toMatch(/backup (was|took|reported)|bytes|without/i);
+    const [row] = await sql`select c.id from monitoring_checks c where c.name = ${name}`;
+    const r = await api.gql(
+      `query($id: ID!) { node(id: $id) { ... on MonitoringCheck {
+        pings(first: 1) { edges { node { anomaly } } } incidents { reason } } } }`,
+      { id: Buffer.from(`MonitoringCheck:${row!.id}`).toString("base64url") },
+      token.karin,
+    );
+    expect(r.data.node.pings.edges[0].node.anomaly).toBe("BACKUP_FIGURES_MISSING");
+    expect(r.data.node.incidents).toEqual([{ reason: "BACKUP_FIGURES_MISSING" }]);
   });
 
   it("leaves out a person who turned that mail off and a deactivated admin; a new admin gets it unasked", async () => {

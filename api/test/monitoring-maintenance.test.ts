@@ -1,20 +1,19 @@
 import postgres from "postgres";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { sweepDueChecks } from "../src/modules/monitoring/index.js";
-import { startTestApi, type TestApi } from "./support.js";
+import { startMonitoringWorld, uuidOf as uuid, type MonitoringWorld, type TestApi } from "./support.js";
 
 /**
  * Maintenance windows (issue #20: "planned maintenance that suppresses alerts and does not count as
  * downtime"): a check going down inside one opens no case; still down when it ends, one case opens
  * then; its time counts apart from uptime; only support and the customer's own admin plan them.
  */
+let w: MonitoringWorld;
 let api: TestApi;
 let sql: postgres.Sql;
-const token: Record<string, string> = {};
-const property: Record<string, string> = {};
+let token: Record<string, string>;
+let property: Record<string, string>;
 const MINUTE = 60_000;
-
-const uuid = (globalId: string) => Buffer.from(globalId, "base64url").toString().split(":")[1]!;
 
 const SCHEDULE = `mutation($i: ScheduleMaintenanceWindowInput!) {
   scheduleMaintenanceWindow(input: $i) { maintenanceWindow { id startsAt endsAt reason createdBy { name } } userErrors { code field } }
@@ -60,27 +59,10 @@ async function incidentsOf(checkId: string) {
 }
 
 beforeAll(async () => {
-  api = await startTestApi();
-  const url = new URL(process.env.TEST_DATABASE_URL!);
-  url.pathname = `/${api.databaseName}`;
-  sql = postgres(url.toString(), { max: 2, onnotice: () => {} });
-  for (const [k, email] of Object.entries({
-    admin: "admin@aptus.demo",
-    tomas: "tomas.tekniker@aptus.demo",
-    petra: "petra@nordsak.demo",
-    lars: "lars@lasteknikvast.demo",
-    karin: "karin@vastkustfast.demo",
-    eva: "eva@alvstranden.demo",
-  })) {
-    token[k] = await api.login(email);
-  }
-  const r = await api.gql(`{ properties(first: 50) { edges { node { id name } } } }`, {}, token.admin);
-  for (const e of r.data.properties.edges) property[e.node.name] = e.node.id;
+  w = await startMonitoringWorld(["tomas", "petra", "lars", "karin", "eva"]);
+  ({ api, sql, token, property } = w);
 });
-afterAll(async () => {
-  await sql?.end();
-  await api?.close();
-});
+afterAll(() => w?.close());
 
 describe("maintenance suppresses incidents", () => {
   it("opens no case for a check that goes down inside a window, and one when the window ends while still down", async () => {

@@ -2,8 +2,9 @@ import postgres from "postgres";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { reconcileMonitoring, sweepDueChecks } from "../src/modules/monitoring/index.js";
 import { todayInSweden } from "../src/shared/dates.js";
-import { startTestApi, type TestApi } from "./support.js";
+import { startMonitoringWorld, type MonitoringWorld, type TestApi } from "./support.js";
 
+let w: MonitoringWorld;
 let api: TestApi;
 let sql: postgres.Sql;
 let admin: string;
@@ -15,16 +16,11 @@ async function checksOf(customer: string) {
 }
 
 beforeAll(async () => {
-  api = await startTestApi();
-  const url = new URL(process.env.TEST_DATABASE_URL!);
-  url.pathname = `/${api.databaseName}`;
-  sql = postgres(url.toString(), { max: 1, onnotice: () => {} });
-  admin = await api.login("admin@aptus.demo");
+  w = await startMonitoringWorld([]);
+  ({ api, sql } = w);
+  admin = w.token.admin!;
 });
-afterAll(async () => {
-  await sql?.end();
-  await api?.close();
-});
+afterAll(() => w?.close());
 
 describe("checks follow the add-ons that pay for them", () => {
   it("gives each property covered by monitoring or hosting the default checks, once", async () => {

@@ -3,31 +3,17 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { openDatabase } from "../src/db/client.js";
 import type { Logger } from "../src/logger.js";
 import { startCheckSweeper, sweepDueChecks } from "../src/modules/monitoring/index.js";
-import { startTestApi, type TestApi } from "./support.js";
+import { startMonitoringWorld, type DemoLogin, type MonitoringWorld, type TestApi } from "./support.js";
 
+let w: MonitoringWorld;
 let api: TestApi;
 let sql: postgres.Sql;
-const token: Record<string, string> = {};
-const property: Record<string, string> = {};
+let token: Record<string, string>;
+let property: Record<string, string>;
 const KEY_LIMIT = 8;
 
-const CREATE = `mutation($i: CreateMonitoringCheckInput!) {
-  createMonitoringCheck(input: $i) { pingKey monitoringCheck { id kind name state failureThreshold } userErrors { code field } }
-}`;
-
-async function createCheck(input: Record<string, unknown>, as = "karin") {
-  const r = await api.gql(CREATE, { i: { graceSeconds: 300, ...input } }, token[as]);
-  expect(r.errors).toBeUndefined();
-  return r.data.createMonitoringCheck as {
-    pingKey: string | null;
-    monitoringCheck: { id: string; state: string; failureThreshold: number } | null;
-    userErrors: { code: string; field: string[] }[];
-  };
-}
-
-function ping(path: string, init: RequestInit = {}) {
-  return fetch(`${api.url}/ping/${path}`, { method: "POST", ...init });
-}
+const createCheck = (input: Record<string, unknown>, as: DemoLogin = "karin") => w.createCheck(input, as);
+const ping = (path: string, init: RequestInit = {}) => w.ping(path, init);
 
 async function checkState(id: string, as = "karin") {
   const r = await api.gql(
@@ -39,27 +25,12 @@ async function checkState(id: string, as = "karin") {
 }
 
 beforeAll(async () => {
-  api = await startTestApi({ env: { PING_MAX_PER_KEY_PER_MINUTE: KEY_LIMIT } });
-  const url = new URL(process.env.TEST_DATABASE_URL!);
-  url.pathname = `/${api.databaseName}`;
-  sql = postgres(url.toString(), { max: 2, onnotice: () => {} });
-  for (const [k, email] of Object.entries({
-    admin: "admin@aptus.demo",
-    tomas: "tomas.tekniker@aptus.demo",
-    petra: "petra@nordsak.demo",
-    lars: "lars@lasteknikvast.demo",
-    karin: "karin@vastkustfast.demo",
-    eva: "eva@alvstranden.demo",
-  })) {
-    token[k] = await api.login(email);
-  }
-  const r = await api.gql(`{ properties(first: 50) { edges { node { id name } } } }`, {}, token.admin);
-  for (const e of r.data.properties.edges) property[e.node.name] = e.node.id;
+  w = await startMonitoringWorld(["tomas", "petra", "lars", "karin", "eva"], {
+    env: { PING_MAX_PER_KEY_PER_MINUTE: KEY_LIMIT },
+  });
+  ({ api, sql, token, property } = w);
 });
-afterAll(async () => {
-  await sql?.end();
-  await api?.close();
-});
+afterAll(() => w?.close());
 
 describe("monitoring checks over GraphQL", () => {
   it("sets up a heartbeat on a monitored property, shows its key once and keeps only the hash", async () => {

@@ -4,6 +4,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { promisify } from "node:util";
+import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { PASSWORD, startTestApi, type TestApi } from "./support.js";
 
@@ -33,7 +34,13 @@ async function sync(env: Record<string, string>) {
     env: { PATH: process.env.PATH ?? "", TRYGG_API_URL: `${api.url}/graphql`, TRYGG_OUT_DIR: outDir, ...env },
   });
   return {
-    summary: JSON.parse(stdout.trim().split("\n").at(-1)!) as { agreements: number; totalCount: number; pages: number },
+    summary: JSON.parse(stdout.trim().split("\n").at(-1)!) as {
+      mode: string;
+      agreements: number;
+      changed: number;
+      totalCount: number;
+      pages: number;
+    },
     stderr,
   };
 }
@@ -56,7 +63,9 @@ describe("the partner-sync example", () => {
       TRYGG_PAGE_SIZE: "1",
     });
     expect(summary).toEqual({
+      mode: "full",
       agreements: expected.length,
+      changed: expected.length,
       totalCount: expected.length,
       pages: expected.length,
       outDir: expect.any(String),
@@ -79,8 +88,39 @@ describe("the partner-sync example", () => {
     expect(secret).toBeDefined();
     const viewer = await api.gql(`{ viewer { authenticatedWith user { email } } }`, {}, secret);
     expect(viewer.data.viewer).toEqual({ authenticatedWith: "API_TOKEN", user: { email: "petra@nordsak.demo" } });
-    const again = await sync({ TRYGG_TOKEN: secret!, TRYGG_PAGE_SIZE: "100" });
-    expect(again.summary).toMatchObject({ agreements: expected.length, pages: 1 });
+    const again = await sync({ TRYGG_TOKEN: secret!, TRYGG_PAGE_SIZE: "100", TRYGG_FULL: "1" });
+    expect(again.summary).toMatchObject({ mode: "full", agreements: expected.length, pages: 1 });
+
+    // The next night's run is incremental: nothing changed, nothing fetched, the files still whole. (The demo was
+    // written seconds ago, within the run's minute of overlap: its writes are moved back to yesterday, as by a night.)
+    await api.database.db.execute(sql`update agreements set updated_at = updated_at - interval '1 day'`);
+    const quiet = await sync({ TRYGG_TOKEN: secret! });
+    expect(quiet.summary).toMatchObject({ mode: "incremental", agreements: expected.length, changed: 0 });
+
+    // A licence rented on one agreement: only that one is fetched, and the merged file has the rental.
+    const seller = await api.login("sara.saljare@aptus.demo");
+    const target = written.find((a) => a.status === "ACTIVE" || a.status === "EXPIRING")!;
+    const rented = await api.gql(
+      `mutation($i: RentLicenceInput!) { rentLicence(input: $i) { licenceRental { id } userErrors { code } } }`,
+      {
+        i: {
+          agreementId: target.id,
+          kind: "CONSUMPTION",
+          quantity: 3,
+          startsOn: target.startsOn,
+          endsOn: target.endsOn,
+        },
+      },
+      seller,
+    );
+    expect(rented.data.rentLicence.userErrors).toEqual([]);
+    const next = await sync({ TRYGG_TOKEN: secret! });
+    expect(next.summary).toMatchObject({ mode: "incremental", agreements: expected.length, changed: 1 });
+    const merged = JSON.parse(await readFile(path.join(outDir, "agreements.json"), "utf8")) as any[];
+    expect(merged.map((a) => a.id).sort()).toEqual(expected);
+    expect(merged.find((a) => a.id === target.id).licenceRentals.map((r: { id: string }) => r.id)).toContain(
+      rented.data.rentLicence.licenceRental.id,
+    );
   });
 
   it("stops with the API's code when the user may not make tokens", async () => {

@@ -142,3 +142,79 @@ export async function tableCounts(api: TestApi): Promise<Record<string, number>>
     await sql.end();
   }
 }
+
+/** The demo's logins the monitoring tests act as, by first name. */
+const DEMO_EMAILS = {
+  admin: "admin@aptus.demo",
+  tomas: "tomas.tekniker@aptus.demo",
+  petra: "petra@nordsak.demo",
+  pelle: "pelle@nordsak.demo",
+  lars: "lars@lasteknikvast.demo",
+  karin: "karin@vastkustfast.demo",
+  kalle: "kalle@vastkustfast.demo",
+  eva: "eva@alvstranden.demo",
+} as const;
+export type DemoLogin = keyof typeof DEMO_EMAILS;
+
+/**
+ * The world every monitoring test starts from: an API on the demo, a connection to its database
+ * (to set a check's clock or history where waiting is no option), the logins it acts as, the demo's
+ * properties by name, and checks made as a customer admin makes them.
+ */
+export interface MonitoringWorld {
+  api: TestApi;
+  sql: postgres.Sql;
+  token: Record<string, string>;
+  property: Record<string, string>;
+  /** A check on a property (Kv. Masthugget 4 unless named), as `as` (karin) makes it; grace 300 s unless given. */
+  createCheck(
+    input: Record<string, unknown>,
+    as?: DemoLogin,
+  ): Promise<{
+    pingKey: string | null;
+    monitoringCheck: { id: string; kind: string; name: string; state: string; failureThreshold: number } | null;
+    userErrors: { code: string; field: string[] }[];
+  }>;
+  /** A signal to `/ping/<path>` as an installation sends it. */
+  ping(path: string, init?: RequestInit): Promise<Response>;
+  close(): Promise<void>;
+}
+
+export async function startMonitoringWorld(
+  logins: readonly DemoLogin[],
+  opts: Parameters<typeof startTestApi>[0] = {},
+): Promise<MonitoringWorld> {
+  const api = await startTestApi(opts);
+  const url = new URL(serverUrl());
+  url.pathname = `/${api.databaseName}`;
+  const sql = postgres(url.toString(), { max: 2, onnotice: () => {} });
+  const token: Record<string, string> = {};
+  for (const k of new Set<DemoLogin>(["admin", ...logins])) token[k] = await api.login(DEMO_EMAILS[k]);
+  const property: Record<string, string> = {};
+  const r = await api.gql(`{ properties(first: 100) { edges { node { id name } } } }`, {}, token.admin);
+  for (const e of r.data.properties.edges) property[e.node.name] = e.node.id;
+  return {
+    api,
+    sql,
+    token,
+    property,
+    async createCheck(input, as = "karin") {
+      const made = await api.gql(
+        `mutation($i: CreateMonitoringCheckInput!) { createMonitoringCheck(input: $i) {
+          pingKey monitoringCheck { id kind name state failureThreshold } userErrors { code field } } }`,
+        { i: { propertyId: property["Kv. Masthugget 4"], graceSeconds: 300, ...input } },
+        token[as],
+      );
+      if (made.errors) throw new Error(JSON.stringify(made.errors));
+      return made.data.createMonitoringCheck;
+    },
+    ping: (path, init = {}) => fetch(`${api.url}/ping/${path}`, { method: "POST", ...init }),
+    async close() {
+      await sql.end();
+      await api.close();
+    },
+  };
+}
+
+/** The uuid inside a global id, for a test that reads the tables. */
+export const uuidOf = (globalId: string) => Buffer.from(globalId, "base64url").toString().split(":")[1]!;

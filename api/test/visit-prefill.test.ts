@@ -1,34 +1,24 @@
 import postgres from "postgres";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { startTestApi, type TestApi } from "./support.js";
+import { startMonitoringWorld, uuidOf as uuid, type MonitoringWorld, type TestApi } from "./support.js";
 
 /**
  * A visit's backup checks proposed over GraphQL from the property's backup check: nine nights of
  * history in the table, the latest backup sent over HTTP as an installation does, and the visit's
  * authorisation deciding who sees it.
  */
+let w: MonitoringWorld;
 let api: TestApi;
 let sql: postgres.Sql;
-const token: Record<string, string> = {};
+let token: Record<string, string>;
 let visitId: string;
 
 const MIB = 1024 * 1024;
-const uuid = (globalId: string) => Buffer.from(globalId, "base64url").toString().split(":")[1]!;
 
 beforeAll(async () => {
-  api = await startTestApi();
-  const url = new URL(process.env.TEST_DATABASE_URL!);
-  url.pathname = `/${api.databaseName}`;
-  sql = postgres(url.toString(), { max: 2, onnotice: () => {} });
-  for (const [k, email] of Object.entries({
-    karin: "karin@vastkustfast.demo",
-    eva: "eva@alvstranden.demo",
-    admin: "admin@aptus.demo",
-    tomas: "tomas.tekniker@aptus.demo",
-  }))
-    token[k] = await api.login(email);
-  const props = await api.gql(`{ properties(first: 50) { edges { node { id name } } } }`, {}, token.karin);
-  const propertyId = props.data.properties.edges.find((e: any) => e.node.name === "Kv. Masthugget 4").node.id;
+  w = await startMonitoringWorld(["karin", "eva", "tomas"]);
+  ({ api, sql, token } = w);
+  const propertyId = w.property["Kv. Masthugget 4"]!;
   const made = await api.gql(
     `mutation($i: CreateMonitoringCheckInput!) {
       createMonitoringCheck(input: $i) { pingKey monitoringCheck { id } userErrors { code } }
@@ -71,10 +61,7 @@ beforeAll(async () => {
   expect(booked.data.scheduleServiceVisit.userErrors).toEqual([]);
   visitId = booked.data.scheduleServiceVisit.serviceVisit.id;
 });
-afterAll(async () => {
-  await sql?.end();
-  await api?.close();
-});
+afterAll(() => w?.close());
 
 const PREFILL = `query($id: ID!) { node(id: $id) { ... on ServiceVisit {
   backupEvidence { source checks { name expectedRuns successfulRuns successRate lastSizeBytes sizes { weekOf sizeBytes } } }

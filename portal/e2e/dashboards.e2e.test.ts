@@ -239,6 +239,7 @@ describe("what needs doing: each count opens the list it counts", () => {
       // sees it among its open cases, but it is not routed to the partner.
       await page.goto("/support");
       await page.locator("#case-customer").selectOption({ index: 1 });
+      await page.getByLabel(/^Fråga/).check();
       await page.locator("#case-category").selectOption("BILLING");
       await page.locator("#case-subject").fill(`E2E fakturafråga ${Date.now()}`);
       await page.locator("#case-description").fill("Fakturan för november saknar licenshyran.");

@@ -1,6 +1,6 @@
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { DEMO, apiAs, launchBrowser, logIn, newPage, screenshot } from "./support";
+import { DEMO, apiAs, launchBrowser, logIn, newPage, propertyIds, screenshot } from "./support";
 
 /**
  * Aptus Hosting's records end to end: the demo's Västkustens Fastigheter runs Bokning one release
@@ -10,6 +10,7 @@ import { DEMO, apiAs, launchBrowser, logIn, newPage, screenshot } from "./suppor
 let browser: Browser;
 const stamp = Date.now().toString(36);
 const backupName = `Hostad backup ${stamp}`;
+const otherBackupName = `Annan backup ${stamp}`;
 
 const pingBase = () => (process.env.API_URL ?? "").replace(/\/graphql$/, "");
 
@@ -24,24 +25,28 @@ async function fitsViewport(page: Page) {
 beforeAll(async () => {
   browser = await launchBrowser();
   const karin = await apiAs(DEMO.karin.email);
-  type Props = { properties: { edges: { node: { id: string; name: string } }[] } };
-  const { properties } = await karin<Props>(`{ properties(first: 100) { edges { node { id name } } } }`);
-  const propertyId = properties.edges.find((e) => e.node.name === "Kv. Majorna 12")!.node.id;
+  const ids = await propertyIds(karin);
   type Made = { createMonitoringCheck: { pingKey: string; userErrors: unknown[] } };
-  const made = await karin<Made>(
-    `mutation($i: CreateMonitoringCheckInput!) {
-      createMonitoringCheck(input: $i) { pingKey userErrors { code message } }
-    }`,
-    { i: { propertyId, kind: "BACKUP_JOB", name: backupName, cronExpression: "0 2 * * *", graceSeconds: 600 } },
-  );
-  expect(made.createMonitoringCheck.userErrors).toEqual([]);
-  for (const size of [1.5, 1.6]) {
-    const res = await fetch(`${pingBase()}/ping/${made.createMonitoringCheck.pingKey}`, {
-      method: "POST",
-      headers: { "content-type": "application/json" },
-      body: JSON.stringify({ size_bytes: Math.round(size * 1024 ** 3), duration_ms: 120_000 }),
-    });
-    expect(res.status).toBe(200);
+  // Two installations of the hosted customer back up, each its own size: their trends must not mix.
+  for (const [property, name, sizes] of [
+    ["Kv. Majorna 12", backupName, [1.5, 1.6]],
+    ["Kv. Masthugget 4", otherBackupName, [0.4]],
+  ] as const) {
+    const made = await karin<Made>(
+      `mutation($i: CreateMonitoringCheckInput!) {
+        createMonitoringCheck(input: $i) { pingKey userErrors { code message } }
+      }`,
+      { i: { propertyId: ids[property]!, kind: "BACKUP_JOB", name, cronExpression: "0 2 * * *", graceSeconds: 600 } },
+    );
+    expect(made.createMonitoringCheck.userErrors).toEqual([]);
+    for (const size of sizes) {
+      const res = await fetch(`${pingBase()}/ping/${made.createMonitoringCheck.pingKey}`, {
+        method: "POST",
+        headers: { "content-type": "application/json" },
+        body: JSON.stringify({ size_bytes: Math.round(size * 1024 ** 3), duration_ms: 120_000 }),
+      });
+      expect(res.status).toBe(200);
+    }
   }
 });
 afterAll(async () => {
@@ -97,9 +102,12 @@ describe("hosting records in the portal", () => {
         const bokning = hosting.getByTestId("hosted-services").locator('li[data-service="BOKNING"]');
         await expect(bokning.textContent()).resolves.toMatch(/2\.3\.0/);
         expect(await bokning.getAttribute("data-outdated")).toBe("false");
-        // This journey's two backups at least: others on the shared e2e database (the visit's prefill) add theirs.
-        const bars = hosting.getByTestId("backup-trend").locator('rect[data-succeeded="true"]');
-        expect(await bars.count()).toBeGreaterThanOrEqual(2);
+        // One chart per backup check, named by its installation: each draws its own runs only, however many
+        // other checks of the customer back up (the other installation's, the demo's, the visit prefill's).
+        const own = hosting.getByRole("figure", { name: `Kv. Majorna 12 · ${backupName}` });
+        expect(await own.locator('rect[data-succeeded="true"]').count()).toBe(2);
+        const other = hosting.getByRole("figure", { name: `Kv. Masthugget 4 · ${otherBackupName}` });
+        expect(await other.locator('rect[data-succeeded="true"]').count()).toBe(1);
         await expect(hosting.getByTestId("hosting-backups").textContent()).resolves.toMatch(/1,6 GB – klar/);
         await expect(hosting.getByTestId("restore-tests").textContent()).resolves.toMatch(/fungerade/);
         // The customer reads; recording is the vendor's.

@@ -107,6 +107,29 @@ describe("layout: every page fits the screen and passes axe", () => {
   }
 });
 
+describe("layout: the pages reached without a log-in", () => {
+  it("fit 390 and 1280 px and pass axe: log-in, forgotten password, a reset link, an invitation link", async () => {
+    const context = await browser.newContext({ locale: "sv-SE", baseURL: portalUrl(), bypassCSP: true });
+    const page = await context.newPage();
+    try {
+      const problems: string[] = [];
+      for (const width of WIDTHS) {
+        await page.setViewportSize({ width, height: 860 });
+        for (const path of ["/login", "/forgot-password", "/reset-password/tgr_x", "/invitation/tgi_x"]) {
+          await page.goto(path);
+          await page.locator("main").waitFor();
+          const scrollWidth = await page.evaluate(() => document.documentElement.scrollWidth);
+          if (scrollWidth > width) problems.push(`${width}px ${path}: document is ${scrollWidth}px wide`);
+          for (const violation of await axeViolations(page)) problems.push(`${width}px ${path}: ${violation}`);
+        }
+      }
+      expect(problems).toEqual([]);
+    } finally {
+      await context.close();
+    }
+  });
+});
+
 describe("layout: menu, search and missing pages", () => {
   it("on a wide screen every item of the longest menu (the admin's) is in view, none scrolled off to the side", async () => {
     const { context, page } = await loggedIn("admin", 1280);

@@ -1,6 +1,6 @@
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { DEMO, apiAs, launchBrowser, logIn, newPage, screenshot } from "./support";
+import { DEMO, apiAs, launchBrowser, logIn, newPage, propertyIds, screenshot } from "./support";
 
 /**
  * Systemövervakning end to end: checks made through the API, pinged over plain HTTP as an
@@ -54,9 +54,7 @@ async function fitsViewport(page: Page) {
 beforeAll(async () => {
   browser = await launchBrowser();
   const karin = await apiAs(DEMO.karin.email);
-  type Props = { properties: { edges: { node: { id: string; name: string } }[] } };
-  const { properties } = await karin<Props>(`{ properties(first: 100) { edges { node { id name } } } }`);
-  propertyId = properties.edges.find((e) => e.node.name === "Kv. Masthugget 4")!.node.id;
+  propertyId = (await propertyIds(karin))["Kv. Masthugget 4"]!;
   type Made = { createMonitoringCheck: { pingKey: string; monitoringCheck: { id: string }; userErrors: unknown[] } };
   const create = async (input: Record<string, unknown>) => {
     const r = await karin<Made>(

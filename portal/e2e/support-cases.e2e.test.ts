@@ -56,8 +56,22 @@ describe("support cases", () => {
         buffer: Buffer.from("2026-11-28 10:02 dörr 3: timeout\n"),
       });
 
+      // Sent without a severity, the form says what is missing, in words, and keeps what was typed.
       await page.getByLabel("Vad gäller det?").selectOption("TECHNICAL");
       await page.getByLabel("Rubrik").fill(subject);
+      await page.getByLabel(/^Beskrivning/).fill("Porttelefonen i port B svarar inte sedan i morse.");
+      await page.getByTestId("case-severity-choice").evaluate((f) =>
+        f.querySelectorAll("input").forEach((i) => i.removeAttribute("required")),
+      );
+      await page.getByRole("button", { name: "Skicka ärendet" }).click();
+      await page.getByRole("alert").getByText("Välj hur allvarligt det är.").waitFor();
+      expect(await page.getByLabel("Rubrik").inputValue()).toBe(subject);
+      await page.getByLabel("Bilagor").setInputFiles({
+        name: "fel.log",
+        mimeType: "text/plain",
+        buffer: Buffer.from("2026-11-28 10:02 dörr 3: timeout\n"),
+      });
+      await page.getByLabel(/^Hela systemet ur funktion/).check();
       await page.getByLabel(/^Beskrivning/).fill("Porttelefonen i port B svarar inte sedan i morse.");
       await page.getByRole("button", { name: "Skicka ärendet" }).click();
       const receipt = page.getByTestId("case-receipt");
@@ -79,14 +93,19 @@ describe("support cases", () => {
               responseTargetHours: number;
               coveredByAgreement: boolean;
               routedTo: string;
+              severity: string;
+              priority: string;
+              resolutionDueAt: string;
             };
           }[];
         };
       }>(
-        "{ supportCases(first: 100) { edges { node { number openedAt responseDueAt supportOpensAt responseTargetHours coveredByAgreement routedTo } } } }",
+        "{ supportCases(first: 100) { edges { node { number openedAt responseDueAt supportOpensAt responseTargetHours coveredByAgreement routedTo severity priority resolutionDueAt } } } }",
       );
       const opened = supportCases.edges.map((e) => e.node).find((c) => c.number === caseNumber)!;
       expect(opened.coveredByAgreement).toBe(false);
+      // "Hela systemet ur funktion" without an agreement: HIGH, four open hours (the targets table).
+      expect([opened.severity, opened.priority, opened.responseTargetHours]).toEqual(["SYSTEM_DOWN", "HIGH", 4]);
       expect(opened.routedTo).toBe("VENDOR");
       const { supportCalendar: at } = await api<{
         supportCalendar: { isOpen: boolean; nextOpening: string; responseDeadline: string };
@@ -108,6 +127,15 @@ describe("support cases", () => {
           .waitFor();
       }
       await receipt.getByTestId("receipt-due").getByText("Du får svar senast", { exact: false }).waitFor();
+
+      // The case page says how bad it is, the priority it gave, and both deadlines.
+      await page.goto(caseHref);
+      expect(await page.getByTestId("case-severity").textContent()).toBe("Hela systemet ur funktion");
+      expect(await page.getByTestId("case-priority").textContent()).toMatch(/^Hög: svar inom 4 öppettimmar/);
+      expect(new Date((await page.getByTestId("case-resolution-due").getAttribute("data-at"))!).toISOString()).toBe(
+        new Date(opened.resolutionDueAt).toISOString(),
+      );
+      await screenshot(page, "support-case-severity");
     } finally {
       await context.close();
     }
@@ -262,6 +290,7 @@ describe("support cases", () => {
     try {
       await logIn(page, BO);
       await page.goto("/support");
+      await page.getByLabel(/^Delvis ur funktion/).check();
       await page.getByLabel("Vad gäller det?").selectOption("PROGRAMMING");
       await page.getByLabel("Fastighet (valfritt)").selectOption({ label: "Linnégatan 12" });
       await page.getByLabel("Rubrik").fill(programming);

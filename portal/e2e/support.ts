@@ -87,6 +87,13 @@ export async function apiAs(email: string) {
   return <T>(query: string, variables: Record<string, unknown> = {}) => call<T>(query, variables, login.token);
 }
 
+/** The ids of the properties one caller sees, by name: what a journey needs to open a property's page. */
+export async function propertyIds(call: Awaited<ReturnType<typeof apiAs>>): Promise<Record<string, string>> {
+  type Props = { properties: { edges: { node: { id: string; name: string } }[] } };
+  const { properties } = await call<Props>(`{ properties(first: 100) { edges { node { id name } } } }`);
+  return Object.fromEntries(properties.edges.map((e) => [e.node.name, e.node.id]));
+}
+
 /** Saves a full-page screenshot to .test-artifacts/ (git-ignored) for a human to look at. */
 export async function screenshot(page: Page, name: string): Promise<void> {
   await mkdir(ARTIFACTS, { recursive: true });

@@ -1,6 +1,6 @@
 import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { DEMO, apiAs, launchBrowser, logIn, newPage, screenshot } from "./support";
+import { DEMO, apiAs, launchBrowser, logIn, newPage, propertyIds, screenshot } from "./support";
 
 /**
  * The technician opens the protocol form of a visit to a monitored property: the size check starts
@@ -17,9 +17,7 @@ const pingBase = () => (process.env.API_URL ?? "").replace(/\/graphql$/, "");
 beforeAll(async () => {
   browser = await launchBrowser();
   const karin = await apiAs(DEMO.karin.email);
-  type Props = { properties: { edges: { node: { id: string; name: string } }[] } };
-  const { properties } = await karin<Props>(`{ properties(first: 100) { edges { node { id name } } } }`);
-  const propertyId = properties.edges.find((e) => e.node.name === "Kv. Masthugget 4")!.node.id;
+  const propertyId = (await propertyIds(karin))["Kv. Masthugget 4"]!;
   type Made = { createMonitoringCheck: { pingKey: string; monitoringCheck: { id: string }; userErrors: unknown[] } };
   const made = await karin<Made>(
     `mutation($i: CreateMonitoringCheckInput!) {

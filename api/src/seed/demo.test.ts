@@ -29,6 +29,7 @@ describe("the demo looks like three lived years", () => {
       "service_visit_bookings.scheduled_at",
       "email_outbox.next_attempt_at",
       "support_cases.response_due_at",
+      "support_cases.resolution_due_at",
     ]);
     const columns = await rows(
       sql`select table_name, column_name from information_schema.columns where table_schema = 'public' and data_type = 'timestamp with time zone'`,

@@ -3,6 +3,7 @@ import type { Db } from "../db/client.js";
 import { properties } from "../db/schema/index.js";
 import { systemViewerOf } from "../modules/access/access.service.js";
 import { createAttachmentLimits } from "../modules/support/attachment-limits.js";
+import { escalateSilentInstallers } from "../modules/support/index.js";
 import { openSupportCase } from "../modules/support/support-case.service.js";
 import { replyToSupportCase, setSupportCaseStatus } from "../modules/support/support-case-thread.service.js";
 import type { LivedTime } from "./lived-time.js";
@@ -33,8 +34,9 @@ export async function seedSupportCases(db: Db, lived: LivedTime): Promise<void> 
     ].map(as),
   );
 
-  // Overdue: a programming question with Nordsäk for ten days.
-  await ago(240, async (now) =>
+  // Ten days ago a programming question went to Nordsäk, who did not answer in time: it came back to Aptus support
+  // when its deadline passed (issue 22's escalation), and is overdue there.
+  const silent = await ago(240, async (now) =>
     must(
       await openSupportCase(
         db,
@@ -44,6 +46,28 @@ export async function seedSupportCases(db: Db, lived: LivedTime): Promise<void> 
           propertyId: await propertyId("Kv. Masthugget 4"),
           subject: "Nya taggar till tvättstugan",
           description: "Vi behöver programmera 40 nya taggar med behörighet till tvättstugan i hus C.",
+          severity: "PARTIAL",
+        },
+        now,
+        limits,
+      ),
+      "case",
+    ),
+  );
+  await lived.at(new Date(silent.responseDueAt!.getTime() + 60_000), ({ now }) => escalateSilentInstallers(db, now));
+
+  // With Nordsäk now, and within its time: a new tenant's key fob.
+  await ago(0.5, async (now) =>
+    must(
+      await openSupportCase(
+        db,
+        kalle!,
+        {
+          category: "DAILY_OPERATION",
+          propertyId: await propertyId("Kv. Masthugget 4"),
+          subject: "Nyckelbricka till ny hyresgäst",
+          description: "Lägenhet 1102 får ny hyresgäst den 1:a och behöver två brickor till port och tvättstuga.",
+          severity: "QUESTION",
         },
         now,
         limits,

@@ -9,6 +9,7 @@ export type NodeTypeName =
   | "User"
   | "Property"
   | "ApiToken"
+  | "Invitation"
   | "AuditEvent"
   | "Agreement"
   | "AgreementPeriod"

@@ -22,11 +22,15 @@ export async function createApiToken(endpoint: string, sessionToken: string, nam
   return createApiToken.secret!;
 }
 
-/** Every agreement the token may see, page by page (`first` at most 100), with the number of pages read. */
+/**
+ * Every agreement the token may see, page by page (`first` at most 100), with the number of pages read; with
+ * `updatedSince`, only those changed after that instant.
+ */
 export async function fetchAllAgreements(
   endpoint: string,
   token: string,
   pageSize = 100,
+  updatedSince: string | null = null,
 ): Promise<{ agreements: SyncedAgreement[]; pages: number; totalCount: number }> {
   const agreements: SyncedAgreement[] = [];
   let after: string | null = null;
@@ -36,7 +40,7 @@ export async function fetchAllAgreements(
     const page: AgreementsPageQuery = await request(
       endpoint,
       AgreementsPageDocument,
-      { first: pageSize, after },
+      { first: pageSize, after, updatedSince },
       token,
     );
     pages++;
@@ -46,6 +50,20 @@ export async function fetchAllAgreements(
     after = page.agreements.pageInfo.endCursor;
   }
   return { agreements, pages, totalCount };
+}
+
+/**
+ * Where the next incremental sync starts: this one's start less a minute. A change committed by a transaction that
+ * began before this sync read its page carries that transaction's time; the minute of overlap catches it (an
+ * agreement may come twice, never not at all).
+ */
+export const OVERLAP_MS = 60_000;
+
+/** The agreements kept from the last run with the changed ones put in their place (and new ones added). */
+export function mergeChanged(kept: readonly SyncedAgreement[], changed: readonly SyncedAgreement[]): SyncedAgreement[] {
+  const byId = new Map(kept.map((a) => [a.id, a]));
+  for (const a of changed) byId.set(a.id, a);
+  return [...byId.values()].sort((a, b) => a.number.localeCompare(b.number));
 }
 
 const CSV_COLUMNS = [

@@ -1,5 +1,6 @@
 import { BackupSizeChart } from "@trygg/charts";
-import { IntentButton, IntentForm, SuccessNotice } from "~/components/intent-form";
+import type { ReactNode } from "react";
+import { IntentButton, IntentForm, SuccessNotice, type FieldKit } from "~/components/intent-form";
 import type { HostingRecordFragment } from "~/graphql/graphql";
 import { formatDate, formatDateTime, formatNumber, type Lang } from "~/i18n/i18n";
 import { useLang, useT } from "~/i18n/use-t";
@@ -61,19 +62,10 @@ export function HostingSection({ hosting, nowLocal }: { hosting: HostingRecordFr
           <p className="muted small">{t("hosting.noBackups")}</p>
         ) : (
           <>
-            <div className="hosting-backup-chart" data-testid="backup-trend">
-              <BackupSizeChart
-                runs={backups}
-                title={t("hosting.backupTrend")}
-                formatSize={(bytes) => size(lang, bytes)}
-                describe={(r) =>
-                  t("hosting.backupLine", {
-                    time: formatDateTime(lang, r.finishedAt),
-                    size: r.sizeBytes == null ? "–" : size(lang, r.sizeBytes),
-                    result: t(r.succeeded ? "hosting.backupOk" : "hosting.backupFailed"),
-                  })
-                }
-              />
+            <div className="hosting-backup-charts">
+              {backupsByCheck(backups).map((runs) => (
+                <BackupTrend key={runs[0]!.checkId} runs={runs} />
+              ))}
             </div>
             <ul className="plain-list" data-testid="hosting-backups">
               {backups.slice(0, 7).map((b) => (
@@ -113,6 +105,52 @@ export function HostingSection({ hosting, nowLocal }: { hosting: HostingRecordFr
   );
 }
 
+type HostingBackupRun = HostingRecordFragment["backups"][number];
+
+/** Each backup check's runs apart, in the order their newest run came: one installation's trend is not another's. */
+function backupsByCheck(backups: readonly HostingBackupRun[]): HostingBackupRun[][] {
+  const byCheck = new Map<string, HostingBackupRun[]>();
+  for (const b of backups) byCheck.set(b.checkId, [...(byCheck.get(b.checkId) ?? []), b]);
+  return [...byCheck.values()];
+}
+
+/** One backup check's size trend, named by its installation and check. */
+function BackupTrend({ runs }: { runs: HostingBackupRun[] }) {
+  const t = useT();
+  const lang = useLang();
+  // A partner who sees the customer but not this installation gets the check's name alone.
+  const first = runs[0]!;
+  const name = first.property ? `${first.property.name} · ${first.checkName}` : first.checkName;
+  return (
+    <figure className="hosting-backup-chart" data-testid="backup-trend">
+      <figcaption className="small">{name}</figcaption>
+      <BackupSizeChart
+        runs={runs}
+        title={t("hosting.backupTrendOf", { name })}
+        formatSize={(bytes) => size(lang, bytes)}
+        describe={(r) =>
+          t("hosting.backupLine", {
+            time: formatDateTime(lang, r.finishedAt),
+            size: r.sizeBytes == null ? "–" : size(lang, r.sizeBytes),
+            result: t(r.succeeded ? "hosting.backupOk" : "hosting.backupFailed"),
+          })
+        }
+      />
+    </figure>
+  );
+}
+
+/** A form field: its label, the control the caller gives, and the refusal beside it. */
+function FormField({ f, name, label, children }: { f: FieldKit; name: string; label: string; children: ReactNode }) {
+  return (
+    <div className="field">
+      <label htmlFor={f.props(name).id}>{label}</label>
+      {children}
+      {f.error(name)}
+    </div>
+  );
+}
+
 function HostingForms({ hosting, nowLocal }: { hosting: HostingRecordFragment; nowLocal: string }) {
   const t = useT();
   return (
@@ -126,8 +164,7 @@ function HostingForms({ hosting, nowLocal }: { hosting: HostingRecordFragment; n
         >
           {(f) => (
             <>
-              <div className="field">
-                <label htmlFor={f.props("service").id}>{t("hosting.service")}</label>
+              <FormField f={f} name="service" label={t("hosting.service")}>
                 <select {...f.props("service")} defaultValue={f.value("service")}>
                   {hosting.services.map((s) => (
                     <option key={s.service} value={s.service}>
@@ -135,33 +172,24 @@ function HostingForms({ hosting, nowLocal }: { hosting: HostingRecordFragment; n
                     </option>
                   ))}
                 </select>
-                {f.error("service")}
-              </div>
-              <div className="field">
-                <label htmlFor={f.props("versionBefore").id}>{t("hosting.versionBefore")}</label>
+              </FormField>
+              <FormField f={f} name="versionBefore" label={t("hosting.versionBefore")}>
                 <input required maxLength={20} {...f.props("versionBefore")} defaultValue={f.value("versionBefore")} />
-                {f.error("versionBefore")}
-              </div>
-              <div className="field">
-                <label htmlFor={f.props("versionAfter").id}>{t("hosting.versionAfter")}</label>
+              </FormField>
+              <FormField f={f} name="versionAfter" label={t("hosting.versionAfter")}>
                 <input required maxLength={20} {...f.props("versionAfter")} defaultValue={f.value("versionAfter")} />
-                {f.error("versionAfter")}
-              </div>
-              <div className="field">
-                <label htmlFor={f.props("updatedAt").id}>{t("hosting.updatedAtField")}</label>
+              </FormField>
+              <FormField f={f} name="updatedAt" label={t("hosting.updatedAtField")}>
                 <input
                   type="datetime-local"
                   required
                   {...f.props("updatedAt")}
                   defaultValue={f.value("updatedAt", nowLocal)}
                 />
-                {f.error("updatedAt")}
-              </div>
-              <div className="field">
-                <label htmlFor={f.props("note").id}>{t("hosting.note")}</label>
+              </FormField>
+              <FormField f={f} name="note" label={t("hosting.note")}>
                 <textarea maxLength={2000} rows={2} {...f.props("note")} defaultValue={f.value("note")} />
-                {f.error("note")}
-              </div>
+              </FormField>
               <IntentButton intent="recordHostedServiceUpdate" busy={t("hosting.recording")}>
                 {t("hosting.recordUpdateButton")}
               </IntentButton>
@@ -178,28 +206,23 @@ function HostingForms({ hosting, nowLocal }: { hosting: HostingRecordFragment; n
         >
           {(f) => (
             <>
-              <div className="field">
-                <label htmlFor={f.props("testedAt").id}>{t("hosting.testedAt")}</label>
+              <FormField f={f} name="testedAt" label={t("hosting.testedAt")}>
                 <input
                   type="datetime-local"
                   required
                   {...f.props("testedAt")}
                   defaultValue={f.value("testedAt", nowLocal)}
                 />
-                {f.error("testedAt")}
-              </div>
-              <div className="field">
-                <label htmlFor={f.props("backupTakenAt").id}>{t("hosting.backupTakenAt")}</label>
+              </FormField>
+              <FormField f={f} name="backupTakenAt" label={t("hosting.backupTakenAt")}>
                 <input
                   type="datetime-local"
                   required
                   {...f.props("backupTakenAt")}
                   defaultValue={f.value("backupTakenAt")}
                 />
-                {f.error("backupTakenAt")}
-              </div>
-              <div className="field">
-                <label htmlFor={f.props("result").id}>{t("hosting.result")}</label>
+              </FormField>
+              <FormField f={f} name="result" label={t("hosting.result")}>
                 <select {...f.props("result")} defaultValue={f.value("result", "OK")}>
                   {(["OK", "FAILED"] as const).map((r) => (
                     <option key={r} value={r}>
@@ -207,13 +230,10 @@ function HostingForms({ hosting, nowLocal }: { hosting: HostingRecordFragment; n
                     </option>
                   ))}
                 </select>
-                {f.error("result")}
-              </div>
-              <div className="field">
-                <label htmlFor={f.props("note").id}>{t("hosting.note")}</label>
+              </FormField>
+              <FormField f={f} name="note" label={t("hosting.note")}>
                 <textarea maxLength={2000} rows={2} {...f.props("note")} defaultValue={f.value("note")} />
-                {f.error("note")}
-              </div>
+              </FormField>
               <IntentButton intent="recordRestoreTest" busy={t("hosting.recording")}>
                 {t("hosting.recordRestoreTestButton")}
               </IntentButton>

@@ -78,7 +78,15 @@ export function SupportCaseList({
               </th>
               <td>
                 {c.subject}
-                <span className="cell-note">{t(`support.category.${c.category}` as MessageKey)}</span>
+                <span className="cell-note">
+                  {t(`support.category.${c.category}` as MessageKey)} ·{" "}
+                  <span
+                    className={c.severity === "SYSTEM_DOWN" ? "severity-down" : undefined}
+                    data-severity={c.severity}
+                  >
+                    {t(`support.severity.${c.severity}` as MessageKey)}
+                  </span>
+                </span>
               </td>
               {queue ? (
                 <td>

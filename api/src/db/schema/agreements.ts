@@ -38,8 +38,11 @@ export const agreements = pgTable(
     terminationReason: text("termination_reason"),
     version: integer("version").notNull().default(1),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+    /** Moved by every write of the row or its parts (triggers, migration 0017): partners sync with `updatedSince`. */
+    updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [
+    index("agreements_updated_idx").on(t.updatedAt),
     uniqueIndex("agreements_number_key").on(t.number),
     index("agreements_customer_idx").on(t.customerId),
     index("agreements_partner_idx").on(t.partnerId),

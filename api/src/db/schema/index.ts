@@ -11,4 +11,5 @@ export * from "./visits.js";
 export * from "./pricing.js";
 export * from "./monitoring.js";
 export * from "./hosting.js";
+export * from "./accounts.js";
 export * from "./renewals.js";

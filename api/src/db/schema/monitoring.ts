@@ -116,7 +116,7 @@ export const monitoringPings = pgTable(
     sizeBytes: bigint("size_bytes", { mode: "number" }),
     /** A log excerpt the installation sent, at most 10 KB. */
     body: text("body"),
-    /** Set when a backup's success was judged a failure (backup-anomaly.ts): the reason, in words. */
+    /** Set when a backup's success was judged a failure: the code saying why (backup-anomaly.ts). */
     anomaly: text("anomaly"),
     remoteAddress: text("remote_address"),
   },

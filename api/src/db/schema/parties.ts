@@ -63,8 +63,11 @@ export const properties = pgTable(
     city: text("city").notNull(),
     apartments: integer("apartments").notNull(),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+    /** Moved by every write of the row or its parts (triggers, migration 0017): partners sync with `updatedSince`. */
+    updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [
+    index("properties_updated_idx").on(t.updatedAt),
     index("properties_customer_idx").on(t.customerId),
     index("properties_installer_idx").on(t.installerId),
     check("properties_apartments_nonnegative", sql`${t.apartments} >= 0`),

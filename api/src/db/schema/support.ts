@@ -91,14 +91,16 @@ export const supportCaseCategory = pgEnum("support_case_category", [
 ]);
 export const supportCaseStatus = pgEnum("support_case_status", ["OPEN", "WAITING_ON_CUSTOMER", "RESOLVED", "CLOSED"]);
 export const routedTo = pgEnum("routed_to", ["VENDOR", "PARTNER"]);
-export const supportPriority = pgEnum("support_priority", ["HIGH", "NORMAL"]);
+export const supportPriority = pgEnum("support_priority", ["URGENT", "HIGH", "NORMAL"]);
+/** How bad it is, as the one who opens the case says: with the tier it sets the priority and both targets. */
+export const supportCaseSeverity = pgEnum("support_case_severity", ["SYSTEM_DOWN", "PARTIAL", "QUESTION"]);
 export const messageSide = pgEnum("support_message_side", ["CUSTOMER", "VENDOR", "PARTNER"]);
 /** Who opened a case: a person in the portal or the API, or Trygg's monitoring on an incident (issue 20). */
 export const supportCaseSource = pgEnum("support_case_source", ["PERSON", "MONITORING"]);
 
 /**
- * First-response targets as rows: whether a valid agreement covers the case, and its tier, give the
- * priority and the open hours support has for its first answer ("an agreement answers faster").
+ * Targets as rows: whether a valid agreement covers the case, its tier and the case's severity give the priority and
+ * the open hours support has for its first answer and for the resolution ("an agreement answers faster").
  */
 export const supportResponseTargets = pgTable(
   "support_response_targets",
@@ -107,13 +109,16 @@ export const supportResponseTargets = pgTable(
     coveredByAgreement: boolean("covered_by_agreement").notNull(),
     /** The covering agreement's tier; null for cases without a valid agreement. */
     tier: tierCode("tier"),
+    severity: supportCaseSeverity("severity").notNull(),
     priority: supportPriority("priority").notNull(),
     openHours: real("open_hours").notNull(),
+    resolutionOpenHours: real("resolution_open_hours").notNull(),
   },
   (t) => [
-    unique("support_response_targets_key").on(t.coveredByAgreement, t.tier).nullsNotDistinct(),
+    unique("support_response_targets_key").on(t.coveredByAgreement, t.tier, t.severity).nullsNotDistinct(),
     check("support_response_targets_tier", sql`${t.coveredByAgreement} = (${t.tier} is not null)`),
     check("support_response_targets_hours", sql`${t.openHours} > 0`),
+    check("support_response_targets_resolution", sql`${t.resolutionOpenHours} >= ${t.openHours}`),
   ],
 );
 
@@ -142,8 +147,10 @@ export const supportCases = pgTable(
     /** The installer the case is (or would be) routed to; null when the customer has none. */
     partnerId: uuid("partner_id").references(() => organisations.id),
     routingReason: text("routing_reason").notNull(),
+    severity: supportCaseSeverity("severity").notNull(),
     priority: supportPriority("priority").notNull(),
     responseTargetHours: real("response_target_hours").notNull(),
+    resolutionTargetHours: real("resolution_target_hours").notNull(),
     openedAt: timestamp("opened_at", { withTimezone: true }).notNull(),
     /** Null when Trygg's monitoring opened the case (source MONITORING). */
     openedBy: uuid("opened_by").references(() => users.id),
@@ -157,14 +164,25 @@ export const supportCases = pgTable(
      */
     responseDueAt: timestamp("response_due_at", { withTimezone: true }),
     firstRespondedAt: timestamp("first_responded_at", { withTimezone: true }),
+    /** The resolution deadline, derived like responseDueAt from the resolution target; null while a pause runs. */
+    resolutionDueAt: timestamp("resolution_due_at", { withTimezone: true }),
+    /** When the case was last resolved or closed; null while it is open. */
+    resolvedAt: timestamp("resolved_at", { withTimezone: true }),
+    /** When an installer's silence past the response deadline handed the case back to the vendor's queue. */
+    escalatedAt: timestamp("escalated_at", { withTimezone: true }),
     assigneeId: uuid("assignee_id").references(() => users.id),
     updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [
     uniqueIndex("support_cases_number_key").on(t.number),
     index("support_cases_customer_idx").on(t.customerId),
+    index("support_cases_updated_idx").on(t.updatedAt),
     index("support_cases_partner_idx").on(t.partnerId),
     index("support_cases_due_idx").on(t.responseDueAt),
+    // The escalation sweep's question: unanswered cases with an installer, by deadline.
+    index("support_cases_partner_due_idx")
+      .on(t.responseDueAt)
+      .where(sql`${t.routedTo} = 'PARTNER' and ${t.firstRespondedAt} is null`),
   ],
 );
 

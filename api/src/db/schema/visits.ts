@@ -65,8 +65,11 @@ export const serviceVisits = pgTable(
     cancelReason: text("cancel_reason"),
     version: integer("version").notNull().default(1),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+    /** Moved by every write of the row or its parts (triggers, migration 0017): partners sync with `updatedSince`. */
+    updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [
+    index("service_visits_updated_idx").on(t.updatedAt),
     index("service_visits_agreement_idx").on(t.agreementId, t.scheduledAt),
     index("service_visits_scheduled_idx").on(t.scheduledAt),
   ],

@@ -1,5 +1,4 @@
-import { and, desc, eq, gt, isNull, lt, or } from "drizzle-orm";
-import { createHash, randomBytes } from "node:crypto";
+import { and, desc, eq, gt, isNull, lt, ne, or } from "drizzle-orm";
 import type { Db, DbOrTx, Tx } from "../../db/client.js";
 import { apiTokens, organisations, sessions, users } from "../../db/schema/index.js";
 import { recordAudit } from "../../shared/audit.js";
@@ -7,6 +6,7 @@ import { paginate, type Connection, type ConnectionArgs } from "../../shared/con
 import { ok, userError, type Result } from "../../shared/errors.js";
 import { verifyPassword } from "../../shared/password.js";
 import { isReadableName } from "../../shared/text-rule.js";
+import { hashToken, newSecret } from "../../shared/secret-token.js";
 import { mutate } from "../../shared/transaction.js";
 import { holds, requireRole, type Viewer } from "../../shared/viewer.js";
 import { TOKEN_MANAGERS, TOKEN_MANAGERS_OF_EVERY_TENANT } from "./access.roles.js";
@@ -18,15 +18,6 @@ export type ApiTokenRow = typeof apiTokens.$inferSelect;
 const SESSION_PREFIX = "tgs_";
 const API_TOKEN_PREFIX = "tgk_";
 const LAST_USED_PRECISION_MS = 60_000;
-
-function newSecret(prefix: string): string {
-  return prefix + randomBytes(32).toString("base64url");
-}
-
-/** Secrets have 256 bits of entropy, so a fast hash is enough; only the hash is stored. */
-function hashToken(token: string): string {
-  return createHash("sha256").update(token).digest("hex");
-}
 
 export interface LoginInput {
   email: string;
@@ -145,6 +136,23 @@ export async function endUserAccess(tx: Tx, userId: string, at: Date): Promise<v
     .update(apiTokens)
     .set({ revokedAt: at })
     .where(and(eq(apiTokens.createdById, userId), isNull(apiTokens.revokedAt)));
+}
+
+/**
+ * Ends the user's other sessions after a password change: whoever else held one must log in with the
+ * new password. API tokens stay: they are integrations, and the current password was given.
+ */
+export async function endOtherSessions(tx: Tx, userId: string, keepSessionId: string | null, at: Date): Promise<void> {
+  await tx
+    .update(sessions)
+    .set({ endedAt: at })
+    .where(
+      and(
+        eq(sessions.userId, userId),
+        isNull(sessions.endedAt),
+        keepSessionId ? ne(sessions.id, keepSessionId) : undefined,
+      ),
+    );
 }
 
 /** The viewer behind a bearer token: a live session or an unrevoked API token; otherwise null. */

@@ -1,5 +1,6 @@
 /** The access module as other modules see it: sessions and API tokens are its own. */
-export { authenticate, endUserAccess, findApiToken } from "./access.service.js";
+export { authenticate, endOtherSessions, endUserAccess, findApiToken } from "./access.service.js";
 export { ApiToken } from "./access.types.js";
 export { apiTokenCache } from "./api-token-cache.js";
 export { Viewer } from "./access.types.js";
+export type { LoginThrottle } from "./login-throttle.js";

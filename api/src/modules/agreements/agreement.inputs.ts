@@ -1,6 +1,6 @@
 import { ArrayMaxSize, IsIn, Length, Max, Min } from "class-validator";
 import { OneLine } from "../../shared/one-line.js";
-import { EmailAddressResolver } from "graphql-scalars";
+import { DateTimeResolver, EmailAddressResolver } from "graphql-scalars";
 import { Field, ID, InputType, Int } from "type-graphql";
 import { PayloadType } from "../../shared/payload.js";
 import { DateScalar, MoneyInput } from "../../shared/scalars.js";
@@ -32,6 +32,13 @@ export class AgreementFilter {
       "Only those that end before this date: on their termination date when terminated, else when their latest period ends.",
   })
   endingBefore?: string | null;
+
+  @Field(() => DateTimeResolver, {
+    nullable: true,
+    description:
+      "Only those changed after this instant: written (`updatedAt`), or whose status the calendar has changed since. For an incremental sync: pass the start of the previous sync, less a minute.",
+  })
+  updatedSince?: Date | null;
 }
 
 @InputType({ description: "Create a draft agreement." })

@@ -51,6 +51,7 @@ export class AgreementResolver {
         status: f.status,
         tier: f.tier,
         endingBefore: f.endingBefore,
+        updatedSince: f.updatedSince,
         customerId: f.customerId ? uuidOf(f.customerId, "Organisation") : null,
         partnerId: f.partnerId ? uuidOf(f.partnerId, "Organisation") : null,
         sellerId: f.sellerId ? uuidOf(f.sellerId, "User") : null,

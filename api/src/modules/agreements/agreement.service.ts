@@ -38,6 +38,7 @@ import {
   type TierCode,
 } from "./agreement-records.js";
 import { isRenewable, isValid, effectiveEndDateSql, statusSql, type AgreementStatus } from "./agreement-status.js";
+import { changedSince } from "./changed-since.js";
 import { AgreementErrors as E } from "./agreement.errors.js";
 import { AGREEMENT_MANAGERS, SELLERS } from "./agreement.roles.js";
 
@@ -66,6 +67,7 @@ export interface AgreementFilter {
   partnerId?: string | null;
   sellerId?: string | null;
   endingBefore?: IsoDate | null;
+  updatedSince?: Date | null;
 }
 
 /**
@@ -87,6 +89,7 @@ export async function listAgreements(
     filter.partnerId ? eq(agreements.partnerId, filter.partnerId) : undefined,
     filter.sellerId ? eq(agreements.sellerId, filter.sellerId) : undefined,
     filter.endingBefore ? sql`${effectiveEndDateSql} < ${filter.endingBefore}::date` : undefined,
+    filter.updatedSince ? changedSince(filter.updatedSince, clock) : undefined,
   );
   // Uncorrelated, so PostgreSQL counts once per statement (an InitPlan). `count(*) over ()` would
   // make it compute every column of all the caller's agreements before the top-N sort; this way only

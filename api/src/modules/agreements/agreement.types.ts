@@ -57,6 +57,12 @@ export class Agreement extends Node {
   @Field(() => DateTimeResolver, { description: "When it was created." })
   createdAt!: Date;
 
+  @Field(() => DateTimeResolver, {
+    description:
+      "When it or one of its parts (properties, periods, rentals, add-ons, Hantera accounts) was last written. Its status also changes with the calendar alone: `updatedSince` finds both.",
+  })
+  updatedAt!: Date;
+
   static from(r: AgreementRecord | ListedAgreement): Agreement {
     return Object.assign(new Agreement(), {
       id: toGlobalId("Agreement", r.id),
@@ -72,6 +78,7 @@ export class Agreement extends Node {
       terminationReason: r.terminationReason,
       activatedAt: r.activatedAt,
       createdAt: r.createdAt,
+      updatedAt: r.updatedAt,
     });
   }
 }

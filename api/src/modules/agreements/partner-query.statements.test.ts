@@ -1,3 +1,4 @@
+import { DEFAULT_RESET_LIMITS, ResetThrottle } from "../accounts/reset-throttle.js";
 import { graphql } from "graphql";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createContext } from "../../create-context.js";
@@ -58,6 +59,8 @@ async function request(first: number) {
         attachmentLimits: createAttachmentLimits(database.db),
         sessionTtlHours: 1,
         expiringWindowDays: 60,
+        resetThrottle: new ResetThrottle(database.db, DEFAULT_RESET_LIMITS),
+        portalUrl: "http://localhost:3000",
       },
     }),
   });

@@ -8,6 +8,8 @@ export const HostingErrors = {
   INVALID_VERSION: "INVALID_VERSION",
   /** An update whose version after is the version before changed nothing. */
   VERSION_UNCHANGED: "VERSION_UNCHANGED",
+  /** The version before is not the one Trygg has as running at the update's time. */
+  VERSION_BEFORE_NOT_RUNNING: "VERSION_BEFORE_NOT_RUNNING",
   /** A record of something that has not happened yet. */
   DATE_IN_FUTURE: "DATE_IN_FUTURE",
   /** The restored backup was taken after the test that restored it. */

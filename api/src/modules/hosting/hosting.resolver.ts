@@ -5,7 +5,7 @@ import { Clock } from "../../shared/clock.js";
 import { uuidOf } from "../../shared/ids.js";
 import { payload } from "../../shared/payload.js";
 import { holds, type Viewer } from "../../shared/viewer.js";
-import { Actor, actorOf, Organisation } from "../parties/index.js";
+import { Actor, actorOf, Organisation, Property } from "../parties/index.js";
 import * as hosting from "./hosting.service.js";
 import { HOSTING_OPERATORS, HOSTING_VIEWERS, OUTDATED_VIEWERS } from "./hosting.roles.js";
 import {
@@ -29,13 +29,8 @@ export class OrganisationHostingResolver {
     description:
       "What Aptus Hosting does for this customer: backups, restore tests, hosted services and their versions. Null when the customer has no running hosting add-on on a valid agreement.",
   })
-  async hosting(
-    @Root() org: Organisation,
-    @Ctx() ctx: Context,
-    @CurrentViewer() viewer: Viewer,
-    @Clock() clock: Clock,
-  ): Promise<Hosting | null> {
-    const r = await hosting.hostingOf(ctx.db, viewer, org.uuid, clock);
+  async hosting(@Root() org: Organisation, @Ctx() ctx: Context): Promise<Hosting | null> {
+    const r = await ctx.loaders.hostingOfCustomer.load(org.uuid);
     if (!r) return null;
     return Object.assign(new Hosting(), {
       customerUuid: r.customerId,
@@ -89,6 +84,19 @@ export class HostingResolver {
     const customerId = uuidOf(input.customerId, "Organisation");
     const r = await hosting.recordHostedServiceUpdate(ctx.db, viewer, { ...input, customerId }, clock, ctx.now);
     return payload(r, "hostedServiceUpdate", HostedServiceUpdate.from);
+  }
+}
+
+@Resolver(() => HostingBackup)
+export class HostingBackupResolver {
+  @FieldResolver(() => Property, {
+    nullable: true,
+    description:
+      "The installation whose backup check ran it; null when the caller sees the customer but not that property (a partner who installed another).",
+  })
+  async property(@Root() b: HostingBackup, @Ctx() ctx: Context) {
+    const row = await ctx.loaders.visibleProperty.load(b.propertyUuid);
+    return row && Property.from(row);
   }
 }
 

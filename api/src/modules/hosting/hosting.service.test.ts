@@ -136,6 +136,22 @@ describe("the current version of a hosted service", () => {
     expect(audit).toMatchObject({ action: "hosting.recordHostedServiceUpdate", organisationId: w.customerId });
   });
 
+  it("refuses a version before that is not the one running at the update's time, writing nothing", async () => {
+    // Running now: 5.12.0 (put in 48 hours ago); 100 hours ago: 5.11.3 (the update recorded late for 120 hours ago).
+    const before = await written();
+    const refused = await update({ versionBefore: "5.11.2", versionAfter: "5.12.1", updatedAt: hoursAgo(1) });
+    expect(refused).toMatchObject({
+      errors: [{ code: "VERSION_BEFORE_NOT_RUNNING", field: ["input", "versionBefore"] }],
+    });
+    expect("errors" in refused && refused.errors[0]!.message).toMatch(/5\.12\.0/);
+    expect(codeOf(await update({ versionBefore: "5.12.0", versionAfter: "5.12.1", updatedAt: hoursAgo(100) }))).toBe(
+      "VERSION_BEFORE_NOT_RUNNING",
+    );
+    expect(await written()).toEqual(before);
+    okOf(await update({ versionBefore: "5.11.3", versionAfter: "5.11.4", updatedAt: hoursAgo(100) }));
+    okOf(await update({ versionBefore: "5.12", versionAfter: "5.12.1", updatedAt: hoursAgo(1) }));
+  });
+
   it("puts an outdated service on support's list, and takes it off once updated to the latest release", async () => {
     const list = await s.outdatedHostedServices(w.db, w.support, w.clock);
     expect(list).toEqual([
@@ -191,7 +207,7 @@ describe("backups, read from the backup checks' pings", () => {
       [2_010_000_000, true, 90_000],
       [2_000_000_000, true, 90_000],
     ]);
-    expect(record.backups[0]!.failure).toBe("failed");
+    expect(record.backups[0]!.failure).toBe("FAILED");
     expect(record.backups[1]!.finishedAt).toEqual(hoursAgo(49.9));
   });
 });

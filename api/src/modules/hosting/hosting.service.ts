@@ -1,12 +1,14 @@
-import { asc, desc, eq, inArray } from "drizzle-orm";
+import { and, asc, desc, eq, getTableColumns, inArray, lte, sql } from "drizzle-orm";
 import type { Db, DbOrTx } from "../../db/client.js";
 import { hostedServiceUpdates, hostingRestoreTests, organisations } from "../../db/schema/index.js";
+import { isAnyUuid } from "../../shared/any-uuid.js";
 import { recordAudit } from "../../shared/audit.js";
 import type { Clock } from "../../shared/clock.js";
 import { ok, userError, type Result } from "../../shared/errors.js";
+import { organisationScope } from "../../shared/scope.js";
 import { mutate } from "../../shared/transaction.js";
 import { requireRole, type Viewer } from "../../shared/viewer.js";
-import { backupRunsOfCustomer, type BackupRun } from "../monitoring/index.js";
+import { backupRunsOfCustomers, type BackupRun } from "../monitoring/index.js";
 import { findOrganisation } from "../parties/index.js";
 import { latestReleases, type Product } from "../releases/index.js";
 import {
@@ -32,7 +34,7 @@ const PRODUCT_OF: Record<HostedService, Product> = {
   HANTERA: "HANTERA",
 };
 
-/** How many backups the hosting record shows: a fortnight of nightly runs, enough to see a trend. */
+/** How many backups of each check the hosting record shows: a fortnight of nightly runs, enough to see a trend. */
 const BACKUPS_SHOWN = 14;
 const RESTORE_TESTS_SHOWN = 20;
 
@@ -43,48 +45,84 @@ export interface HostedServiceRecord extends ServiceStanding {
   updates: ServiceUpdateRow[];
 }
 
-interface HostingRecord {
+export interface HostingRecord {
   customerId: string;
   backups: BackupRun[];
   restoreTests: RestoreTestRow[];
   services: HostedServiceRecord[];
 }
 
+/** The newest `limit` rows of each customer, by a window over the customers asked for: one statement for a page. */
+function restoreTestsOf(db: DbOrTx, customerIds: string[], limit: number) {
+  const ranked = db
+    .select({
+      ...getTableColumns(hostingRestoreTests),
+      rank: sql<number>`row_number() over (partition by ${hostingRestoreTests.customerId}
+        order by ${hostingRestoreTests.testedAt} desc, ${hostingRestoreTests.createdAt} desc)`.as("rank"),
+    })
+    .from(hostingRestoreTests)
+    .where(inArray(hostingRestoreTests.customerId, customerIds))
+    .as("ranked");
+  return db.select().from(ranked).where(lte(ranked.rank, limit)).orderBy(desc(ranked.testedAt), desc(ranked.createdAt));
+}
+
 /**
- * A hosted customer's record, or null when the customer is not hosted today or is outside the
- * viewer's tenant (then it answers exactly like a customer that does not exist).
+ * The hosting records of a page of customers, read in a fixed number of statements however many
+ * there are (hosting.loaders.ts). A customer not hosted today, or outside the viewer's tenant, has
+ * none (then it answers exactly like a customer that does not exist).
  */
-export async function hostingOf(db: DbOrTx, viewer: Viewer, customerId: string, clock: Clock) {
-  const customer = await findOrganisation(db, viewer, customerId);
-  if (!customer || customer.kind !== "CUSTOMER") return null;
-  const cover = await hostingCover(db, clock, customer.id);
-  if (!cover) return null;
+export async function hostingOfCustomers(
+  db: DbOrTx,
+  viewer: Viewer,
+  customerIds: readonly string[],
+  clock: Clock,
+): Promise<HostingRecord[]> {
+  const visible = await db
+    .select({ id: organisations.id })
+    .from(organisations)
+    .where(
+      and(organisationScope(viewer), eq(organisations.kind, "CUSTOMER"), isAnyUuid(organisations.id, [...customerIds])),
+    );
+  const covers = await hostingCovers(
+    db,
+    clock,
+    visible.map((c) => c.id),
+  );
+  const hosted = [...covers.keys()];
+  if (hosted.length === 0) return [];
   const [backups, restoreTests, updates, latest] = await Promise.all([
-    backupRunsOfCustomer(db, customer.id, BACKUPS_SHOWN),
-    db
-      .select()
-      .from(hostingRestoreTests)
-      .where(eq(hostingRestoreTests.customerId, customer.id))
-      .orderBy(desc(hostingRestoreTests.testedAt), desc(hostingRestoreTests.createdAt))
-      .limit(RESTORE_TESTS_SHOWN),
+    backupRunsOfCustomers(db, hosted, BACKUPS_SHOWN),
+    restoreTestsOf(db, hosted, RESTORE_TESTS_SHOWN),
     db
       .select()
       .from(hostedServiceUpdates)
-      .where(eq(hostedServiceUpdates.customerId, customer.id))
+      .where(inArray(hostedServiceUpdates.customerId, hosted))
       .orderBy(desc(hostedServiceUpdates.updatedAt), desc(hostedServiceUpdates.createdAt)),
     latestReleases(db),
   ]);
-  const services = [...cover.services.keys()].map((service): HostedServiceRecord => {
-    const own = updates.filter((u) => u.service === service);
-    const running = currentVersion(own);
+  return [...covers].map(([customerId, cover]) => {
+    const services = [...cover.services.keys()].map((service): HostedServiceRecord => {
+      const own = updates.filter((u) => u.customerId === customerId && u.service === service);
+      const running = currentVersion(own);
+      return {
+        service,
+        ...serviceStanding(running, latest.get(PRODUCT_OF[service])),
+        updatedAt: own[0]?.updatedAt ?? null,
+        updates: own,
+      };
+    });
     return {
-      service,
-      ...serviceStanding(running, latest.get(PRODUCT_OF[service])),
-      updatedAt: own[0]?.updatedAt ?? null,
-      updates: own,
+      customerId,
+      backups: backups.filter((b) => b.customerId === customerId),
+      restoreTests: restoreTests.filter((t) => t.customerId === customerId).map(({ rank: _rank, ...t }) => t),
+      services,
     };
   });
-  return { customerId: customer.id, backups, restoreTests, services } satisfies HostingRecord;
+}
+
+/** One customer's hosting record, or null: the same rule as a page's. */
+export async function hostingOf(db: DbOrTx, viewer: Viewer, customerId: string, clock: Clock) {
+  return (await hostingOfCustomers(db, viewer, [customerId], clock))[0] ?? null;
 }
 
 /** The checks every hosting record must pass before it is written: a customer hosted today, in the tenant. */
@@ -201,6 +239,13 @@ export async function recordHostedServiceUpdate(
       ]);
     const future = inFuture(input.updatedAt, now, "updatedAt");
     if (future) return future;
+    const running = await runningVersionAt(tx, customer.id, input.service, input.updatedAt);
+    if (running && !sameVersion(before, running))
+      return userError(
+        E.VERSION_BEFORE_NOT_RUNNING,
+        `Trygg has ${running} as ${input.service}'s running version then; the version before must be it.`,
+        ["input", "versionBefore"],
+      );
     const [row] = await tx
       .insert(hostedServiceUpdates)
       .values({
@@ -223,6 +268,24 @@ export async function recordHostedServiceUpdate(
     });
     return ok(row!);
   });
+}
+
+/**
+ * The version Trygg has as running at a moment: the version after the last update done by then (one
+ * recorded late for an earlier day is measured against what ran that day). Null before any update.
+ */
+async function runningVersionAt(tx: DbOrTx, customerId: string, service: HostedService, at: Date) {
+  const earlier = await tx
+    .select()
+    .from(hostedServiceUpdates)
+    .where(
+      and(
+        eq(hostedServiceUpdates.customerId, customerId),
+        eq(hostedServiceUpdates.service, service),
+        lte(hostedServiceUpdates.updatedAt, at),
+      ),
+    );
+  return currentVersion(earlier);
 }
 
 export interface OutdatedHostedService extends ServiceStanding {

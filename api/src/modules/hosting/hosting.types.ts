@@ -1,8 +1,9 @@
 import { MaxLength, Length } from "class-validator";
 import { DateTimeResolver } from "graphql-scalars";
-import { Field, Float, ID, InputType, ObjectType } from "type-graphql";
+import { Field, Float, Int, ID, InputType, ObjectType } from "type-graphql";
 import { restoreTestResult } from "../../db/schema/index.js";
 import { graphqlEnum } from "../../shared/enums.js";
+import { toGlobalId } from "../../shared/ids.js";
 import { PayloadType } from "../../shared/payload.js";
 import { DateScalar } from "../../shared/scalars.js";
 import { HostedService } from "../agreements/index.js";
@@ -26,6 +27,11 @@ export type RestoreTestResult = (typeof RestoreTestResult)[keyof typeof RestoreT
 
 @ObjectType({ description: "One finished run of a backup job, as the installation's backup check reported it." })
 export class HostingBackup {
+  propertyUuid!: string;
+
+  @Field(() => ID, { description: "The backup check's global id: runs of one check make one trend." })
+  checkId!: string;
+
   @Field(() => DateTimeResolver, { description: "When the run finished (its ending ping arrived)." })
   finishedAt!: Date;
 
@@ -43,11 +49,21 @@ export class HostingBackup {
   })
   succeeded!: boolean;
 
-  @Field(() => String, { nullable: true, description: "Why the run counts as failed, in English; null on success." })
+  @Field(() => String, {
+    nullable: true,
+    description:
+      "Why the run counts as failed, as a code: FAILED as the installation reported it, or a backup anomaly's (BACKUP_FIGURES_MISSING, BACKUP_TOO_SMALL, BACKUP_TOO_FAST); null on success.",
+  })
   failure!: string | null;
 
+  @Field(() => Int, { nullable: true, description: "The exit code the installation sent with a failure, if any." })
+  exitCode!: number | null;
+
   static from(r: BackupRun): HostingBackup {
-    return Object.assign(new HostingBackup(), r);
+    return Object.assign(new HostingBackup(), r, {
+      checkId: toGlobalId("MonitoringCheck", r.checkId),
+      propertyUuid: r.propertyId,
+    });
   }
 }
 

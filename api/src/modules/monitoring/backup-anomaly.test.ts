@@ -9,26 +9,22 @@ describe("backup anomaly", () => {
     expect(backupAnomaly({ durationMs: 590_000, sizeBytes: 1_990_000_000 }, usual(10))).toBeNull();
   });
 
-  it("fails a backup under half its usual size, saying so", () => {
-    expect(backupAnomaly({ durationMs: 600_000, sizeBytes: 900_000_000 }, usual(10))).toMatchObject({
-      code: "BACKUP_TOO_SMALL",
-      reason: expect.stringMatching(/900000000 bytes, under half its usual 200\d+ bytes/),
-    });
+  it("fails a backup under half its usual size, saying so with its code", () => {
+    expect(backupAnomaly({ durationMs: 600_000, sizeBytes: 900_000_000 }, usual(10))).toBe("BACKUP_TOO_SMALL");
+    expect(backupAnomaly({ durationMs: 600_000, sizeBytes: 1_100_000_000 }, usual(10))).toBeNull();
   });
 
   it("fails a backup that took under a fifth of its usual time", () => {
-    expect(backupAnomaly({ durationMs: 100_000, sizeBytes: 2_000_000_000 }, usual(10))).toMatchObject({
-      code: "BACKUP_TOO_FAST",
-    });
+    expect(backupAnomaly({ durationMs: 100_000, sizeBytes: 2_000_000_000 }, usual(10))).toBe("BACKUP_TOO_FAST");
   });
 
   it("judges by the median, so one odd night in the history does not move the bar", () => {
     const history = [{ durationMs: 10, sizeBytes: 10 }, ...usual(6)];
-    expect(backupAnomaly({ durationMs: 600_000, sizeBytes: 900_000_000 }, history)?.code).toBe("BACKUP_TOO_SMALL");
+    expect(backupAnomaly({ durationMs: 600_000, sizeBytes: 900_000_000 }, history)).toBe("BACKUP_TOO_SMALL");
   });
 
   it("does not judge before five earlier runs, but always wants the figures", () => {
     expect(backupAnomaly({ durationMs: 1, sizeBytes: 1 }, usual(4))).toBeNull();
-    expect(backupAnomaly({ durationMs: null, sizeBytes: 5 }, [])?.code).toBe("BACKUP_FIGURES_MISSING");
+    expect(backupAnomaly({ durationMs: null, sizeBytes: 5 }, [])).toBe("BACKUP_FIGURES_MISSING");
   });
 });

@@ -70,12 +70,10 @@ describe("the backup evidence of a year before a visit", () => {
 
   it("counts a night whose backup was flagged too small as failed, and lists it among the anomalies", () => {
     const pings = nights("2027-03-01", 5);
-    pings[2] = { ...pings[2]!, anomaly: "The backup was 10 bytes, under half its usual 1000000000 bytes." };
+    pings[2] = { ...pings[2]!, anomaly: "BACKUP_TOO_SMALL" };
     const e = backupEvidenceOf([nightly], pings, [], at("2027-03-01", 0), at("2027-03-05", 9))!;
     expect(e.checks[0]).toMatchObject({ successfulRuns: 4, failedRuns: 1 });
-    expect(e.checks[0]!.anomalies).toEqual([
-      { night: "2027-03-03", reason: "The backup was 10 bytes, under half its usual 1000000000 bytes." },
-    ]);
+    expect(e.checks[0]!.anomalies).toEqual([{ night: "2027-03-03", reason: "BACKUP_TOO_SMALL" }]);
   });
 
   it("leaves out the nights the check was paused: nobody expected a backup then", () => {
@@ -116,7 +114,7 @@ describe("the backup evidence of a year before a visit", () => {
 
   it("keeps a flagged backup's size out of the trend", () => {
     const pings = nights("2027-03-01", 3);
-    pings.push({ ...ok("2027-03-04", 5), anomaly: "too small" });
+    pings.push({ ...ok("2027-03-04", 5), anomaly: "BACKUP_TOO_SMALL" });
     const c = backupEvidenceOf([nightly], pings, [], at("2027-03-01", 0), at("2027-03-04", 9))!.checks[0]!;
     expect(c.lastSizeBytes).toBe(1_000_000_000);
     expect(c.sizes.map((s) => s.sizeBytes)).toEqual([1_000_000_000]);

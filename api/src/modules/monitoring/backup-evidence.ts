@@ -1,6 +1,7 @@
 import { TZDate } from "@date-fns/tz";
 import { format } from "date-fns";
 import type { IsoDate } from "../../shared/dates.js";
+import { isBelievableBackup } from "./backup-anomaly.js";
 import { nextExpected } from "./check-schedule.js";
 
 /**
@@ -137,7 +138,7 @@ function evidenceOfCheck(
   const sorted = [...pings].sort((a, b) => +a.receivedAt - +b.receivedAt);
   for (const p of sorted) {
     if (+p.receivedAt < +from || +p.receivedAt > +to || p.signal === "START") continue;
-    const believable = p.signal === "SUCCESS" && p.anomaly == null;
+    const believable = isBelievableBackup(p);
     if (believable && p.sizeBytes != null) good.push(p);
     const i = runIndex(runs, +p.receivedAt + EARLY_MS);
     if (p.anomaly != null)

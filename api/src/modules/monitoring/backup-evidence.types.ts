@@ -27,7 +27,9 @@ export class BackupAnomalyNight {
   @Field(() => DateScalar, { description: "The night of the run." })
   night!: string;
 
-  @Field(() => String, { description: "Why: too small or too fast against the check's own history." })
+  @Field(() => String, {
+    description: "Why, as a code: BACKUP_FIGURES_MISSING, BACKUP_TOO_SMALL or BACKUP_TOO_FAST.",
+  })
   reason!: string;
 }
 

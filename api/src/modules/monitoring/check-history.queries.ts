@@ -51,3 +51,18 @@ export function historyOf(rows: readonly HistoryRow[]): CheckHistory {
   }
   return { stateBefore, flips };
 }
+
+/**
+ * One check's history from a later start than the rows were read from: flips up to `from` only set
+ * the state before it. Lets windows with different starts share one read from the earliest.
+ */
+export function historySince(rows: readonly HistoryRow[], from: Date): CheckHistory {
+  const read = historyOf(rows);
+  let stateBefore = read.stateBefore;
+  const flips: FlipMoment[] = [];
+  for (const f of read.flips) {
+    if (+f.happenedAt <= +from) stateBefore = f.toState;
+    else flips.push(f);
+  }
+  return { stateBefore, flips };
+}

@@ -3,6 +3,7 @@ import type { Tx } from "../../db/client.js";
 import { monitoringChecks, monitoringIncidents, properties } from "../../db/schema/index.js";
 import { monitoringCaseIsOpen, noteOnMonitoringCase, openMonitoringCase } from "../support/index.js";
 import type { CheckRow } from "./check-records.js";
+import { reasonInWords } from "./check-reasons.js";
 import type { Flip } from "./check-state.js";
 import { maintenancePlansOfCheck } from "./maintenance-queries.js";
 import { inMaintenance } from "./maintenance-window.js";
@@ -75,14 +76,6 @@ export async function openIncident(
 
 export type IncidentChange = { type: "OPENED" | "RESOLVED"; incident: IncidentRow };
 
-/** A flip's reason in the words of a case or a mail. */
-export const REASONS: Record<string, string> = {
-  MISSED: "har inte hörts av i tid",
-  FAILED: "rapporterade fel",
-  NEVER_FINISHED: "startade men blev aldrig klar",
-  BACKUP_ANOMALY: "rapporterade en backup som inte håller måttet",
-};
-
 function swedishTime(at: Date): string {
   return at.toLocaleString("sv-SE", { timeZone: "Europe/Stockholm", dateStyle: "short", timeStyle: "short" });
 }
@@ -102,7 +95,7 @@ async function caseFor(tx: Tx, check: CheckRow, incident: IncidentRow): Promise<
     .from(properties)
     .where(eq(properties.id, check.propertyId));
   const what = check.kind === "BACKUP_JOB" ? "Backup" : "Övervakning";
-  const why = REASONS[incident.reason ?? ""] ?? incident.reason ?? "gick ner";
+  const why = reasonInWords(incident.reason);
   const text = `${check.name} på ${property?.name ?? "fastigheten"} ${why} (${swedishTime(incident.startedAt)}).`;
   const [earlier] = await tx
     .select({ caseId: monitoringIncidents.supportCaseId })

@@ -1,5 +1,5 @@
 import { TIME_ZONE } from "../../shared/dates.js";
-import { REASONS } from "./check-incidents.js";
+import { reasonInWords } from "./check-reasons.js";
 import type { SentIncidentMail } from "./incident-mail-plan.js";
 
 export interface IncidentMailFacts {
@@ -43,7 +43,7 @@ export function incidentMailText(
 ): { subject: string; body: string } {
   const what = f.kind === "BACKUP" ? "Backup" : "Avbrott";
   const where = `${f.checkName} på ${f.propertyName}`;
-  const why = REASONS[f.reason ?? ""] ?? f.reason ?? "gick ner";
+  const why = reasonInWords(f.reason);
   const facts = [
     `Anläggning: ${f.propertyName}`,
     `Kontroll: ${f.checkName}`,

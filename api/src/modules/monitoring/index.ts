@@ -8,7 +8,7 @@ export { receivePing } from "./ping-ingestion.js";
 export { MonitoringCheck } from "./monitoring.types.js";
 export { reconcileMonitoring } from "./monitoring-provisioning.js";
 export { BOARD_VIEWERS, CHECK_VIEWERS } from "./monitoring.roles.js";
-export { backupRunsOfCustomer, type BackupRun } from "./backup-runs.js";
+export { backupRunsOfCustomers, type BackupRun } from "./backup-runs.js";
 export { backupEvidence } from "./backup-evidence.queries.js";
 export type { BackupEvidence, CheckBackupEvidence, BackupGap } from "./backup-evidence.js";
 export { BACKUP_EVIDENCE_SOURCE, BackupEvidence as BackupEvidenceType } from "./backup-evidence.types.js";

@@ -152,7 +152,11 @@ export class MonitoringPing {
   @Field(() => String, { nullable: true, description: "The log excerpt sent with it (at most 10 KB)." })
   body!: string | null;
 
-  @Field(() => String, { nullable: true, description: "Why a backup's success was judged a failure." })
+  @Field(() => String, {
+    nullable: true,
+    description:
+      "Why a backup's success was judged a failure, as a code: BACKUP_FIGURES_MISSING, BACKUP_TOO_SMALL or BACKUP_TOO_FAST.",
+  })
   anomaly!: string | null;
 
   static from(r: PingRow): MonitoringPing {
@@ -173,7 +177,8 @@ export class MonitoringFlip {
 
   @Field(() => String, {
     nullable: true,
-    description: "Why, for a flip to LATE or DOWN: MISSED, FAILED, NEVER_FINISHED or BACKUP_ANOMALY.",
+    description:
+      "Why, for a flip to LATE or DOWN, as a code: MISSED, FAILED, NEVER_FINISHED or BACKUP_ANOMALY (the ping's anomaly says which).",
   })
   reason!: string | null;
 
@@ -192,7 +197,11 @@ export class MonitoringIncident {
   @Field(() => MonitoringIncidentKind, { description: "An outage, or a failed or missing backup." })
   kind!: MonitoringIncidentKind;
 
-  @Field(() => String, { nullable: true, description: "Why the check went down." })
+  @Field(() => String, {
+    nullable: true,
+    description:
+      "Why the check went down, as a code: MISSED, FAILED, NEVER_FINISHED, or a backup anomaly's (BACKUP_FIGURES_MISSING, BACKUP_TOO_SMALL, BACKUP_TOO_FAST).",
+  })
   reason!: string | null;
 
   @Field(() => DateTimeResolver, { description: "When the check went down." })

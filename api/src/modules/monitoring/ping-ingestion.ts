@@ -57,7 +57,7 @@ export async function receivePing(db: Db, input: PingInput, now: Date): Promise<
         history.map((h) => ({ durationMs: h.durationMs!, sizeBytes: h.sizeBytes! })),
       );
       if (found) {
-        anomaly = found.reason;
+        anomaly = found;
         event = { type: "FAIL", at: now, reason: "BACKUP_ANOMALY" };
       }
     }

@@ -15,6 +15,8 @@ import {
 } from "../agreements/index.js";
 import * as agreements from "../agreements/index.js";
 import * as access from "../access/index.js";
+import * as accounts from "../accounts/index.js";
+import { Invitation } from "../accounts/index.js";
 import { ApiToken } from "../access/index.js";
 import * as releases from "../releases/index.js";
 import { ProductRelease } from "../releases/index.js";
@@ -96,6 +98,10 @@ export class NodeResolver {
       case "ApiToken": {
         const t = await access.findApiToken(ctx.db, viewer, ref.id);
         return t && ApiToken.from(t);
+      }
+      case "Invitation": {
+        const i = await accounts.findInvitation(ctx.db, viewer, ref.id);
+        return i && Invitation.from(i);
       }
       case "ServiceVisit": {
         const v = await visits.findVisit(ctx.db, viewer, ref.id, c);

@@ -1,5 +1,8 @@
 /** The parties module as other modules see it: organisations, users, properties and tiers. */
 export { Actor, actorOf } from "./actor.js";
-export { USER_CREATORS } from "./party.roles.js";
-export { findOrganisation, findProperty, findUser } from "./party.service.js";
-export { Organisation, OrganisationKind, Property, Tier, TierCode, User } from "./party.types.js";
+export { PartyErrors } from "./party.errors.js";
+export { USER_CREATORS, USER_CREATORS_ANYWHERE } from "./party.roles.js";
+export { findOrganisation, findProperty, findUser, mayCreateUserIn } from "./party.service.js";
+export { passwordProblem } from "./password-strength.js";
+export { addInvitedUser, emailInUse, findActiveUserByEmail, setUserPassword, userWithKind } from "./user-accounts.js";
+export { Organisation, OrganisationKind, Property, Role, Tier, TierCode, User } from "./party.types.js";

@@ -197,6 +197,7 @@ export class PropertyResolver {
   ) {
     const f = {
       search: filter?.search ?? null,
+      updatedSince: filter?.updatedSince ?? null,
       customerId: filter?.customerId ? uuidOf(filter.customerId, "Organisation") : null,
     };
     return mapNodes(await parties.listProperties(ctx.db, viewer, f, page), Property.from);

@@ -1,4 +1,4 @@
-import { and, asc, eq, ilike, or, type SQL } from "drizzle-orm";
+import { and, asc, eq, gt, ilike, or, type SQL } from "drizzle-orm";
 import type { Db, DbOrTx } from "../../db/client.js";
 import { organisations, properties, tiers, users } from "../../db/schema/index.js";
 import { recordAudit } from "../../shared/audit.js";
@@ -164,7 +164,7 @@ export interface CreateUserInput {
 }
 
 /** Vendor admins create anyone; partner and customer admins create colleagues in their own organisation. */
-function mayCreateUserIn(viewer: Viewer, organisationId: string): boolean {
+export function mayCreateUserIn(viewer: Viewer, organisationId: string): boolean {
   if (holds(viewer, USER_CREATORS_ANYWHERE)) return true;
   return holds(viewer, USER_CREATORS) && viewer.organisationId === organisationId;
 }
@@ -229,7 +229,7 @@ export async function findProperty(db: DbOrTx, viewer: Viewer, id: string): Prom
 export async function listProperties(
   db: Db,
   viewer: Viewer,
-  filter: { customerId?: string | null; search?: string | null },
+  filter: { customerId?: string | null; search?: string | null; updatedSince?: Date | null },
   page: ConnectionArgs,
 ): Promise<Connection<PropertyRow>> {
   const search: SQL | undefined = filter.search
@@ -242,6 +242,7 @@ export async function listProperties(
   const where = and(
     propertyScope(viewer),
     filter.customerId ? eq(properties.customerId, filter.customerId) : undefined,
+    filter.updatedSince ? gt(properties.updatedAt, filter.updatedSince) : undefined,
     search,
   );
   return paginate(

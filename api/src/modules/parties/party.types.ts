@@ -144,6 +144,9 @@ export class Property extends Node {
   @Field(() => DateTimeResolver, { description: "When the property was registered." })
   createdAt!: Date;
 
+  @Field(() => DateTimeResolver, { description: "When it was last written." })
+  updatedAt!: Date;
+
   static from(row: typeof properties.$inferSelect): Property {
     return Object.assign(new Property(), {
       id: toGlobalId("Property", row.id),
@@ -156,6 +159,7 @@ export class Property extends Node {
       city: row.city,
       apartments: row.apartments,
       createdAt: row.createdAt,
+      updatedAt: row.updatedAt,
     });
   }
 }
@@ -218,6 +222,13 @@ export class PropertyFilter {
   })
   @MaxLength(200)
   search?: string | null;
+
+  @Field(() => DateTimeResolver, {
+    nullable: true,
+    description:
+      "Only those written after this instant (`updatedAt`). For an incremental sync: pass the start of the previous sync, less a minute.",
+  })
+  updatedSince?: Date | null;
 }
 
 @InputType({ description: "Register an organisation." })

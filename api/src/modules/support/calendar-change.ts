@@ -3,7 +3,7 @@ import type { Result } from "../../shared/errors.js";
 import { mutate } from "../../shared/transaction.js";
 import type { Viewer } from "../../shared/viewer.js";
 import { supportCalendarIn } from "./support-calendar.service.js";
-import { recomputeResponseDue } from "./support-case.service.js";
+import { recomputeDeadlines } from "./support-case.service.js";
 
 /**
  * A change to the calendar's exceptions, in one transaction with everything that depends on it:
@@ -17,7 +17,7 @@ export async function changeCalendarException<T>(
 ): Promise<Result<T>> {
   return mutate(db, async (tx) => {
     const result = await change(tx, viewer);
-    if ("ok" in result) await recomputeResponseDue(tx, await supportCalendarIn(tx));
+    if ("ok" in result) await recomputeDeadlines(tx, await supportCalendarIn(tx));
     return result;
   });
 }

@@ -15,11 +15,18 @@ export function pausesOf(db: DbOrTx, caseIds: readonly string[]) {
     .orderBy(asc(supportCasePauses.startedAt));
 }
 
+/**
+ * A case has two clocks with the same opening and pauses: the first answer's and the resolution's, each with its own
+ * target.
+ */
+export type CaseClock = "response" | "resolution";
+
 /** What a case's clock is computed from: its opening, its target and its pauses. */
-export function clockFacts(c: SupportCaseRow, pauses: readonly PauseRow[]): ClockFacts {
+export function clockFacts(c: SupportCaseRow, pauses: readonly PauseRow[], clock: CaseClock = "response"): ClockFacts {
+  const targetHours = clock === "response" ? c.responseTargetHours : c.resolutionTargetHours;
   return {
     openedAt: c.openedAt.getTime(),
-    targetMs: Math.round(c.responseTargetHours * MS_PER_HOUR),
+    targetMs: Math.round(targetHours * MS_PER_HOUR),
     pauses: pauses.map((p) => ({ startedAt: p.startedAt.getTime(), endedAt: p.endedAt?.getTime() ?? null })),
   };
 }
@@ -33,9 +40,13 @@ export type CaseDeadline = (typeof CASE_DEADLINES)[number];
 
 const CLOCK_STATUSES = ["OPEN", "WAITING_ON_CUSTOMER"] as const satisfies readonly SupportCaseRow["status"][];
 
-/** The clock runs until the first answer, and only while the case is open or waiting on the customer. */
-function clockRuns(c: Pick<SupportCaseRow, "firstRespondedAt" | "status">): boolean {
-  return !c.firstRespondedAt && (CLOCK_STATUSES as readonly string[]).includes(c.status);
+/**
+ * Both clocks run only while the case is open or waiting on the customer (a pause); the first answer's also stops at
+ * the first answer. Resolving stops the resolution clock; a customer who reopens starts it again, the time it was
+ * resolved counted as a pause (support-case-thread.service.ts).
+ */
+function clockRuns(c: Pick<SupportCaseRow, "firstRespondedAt" | "status">, clock: CaseClock = "response"): boolean {
+  return (clock === "resolution" || !c.firstRespondedAt) && (CLOCK_STATUSES as readonly string[]).includes(c.status);
 }
 
 /**
@@ -46,11 +57,13 @@ export function clockOfCase(
   c: SupportCaseRow,
   pauses: readonly PauseRow[],
   now: number,
+  clock: CaseClock = "response",
 ): ClockReading {
+  const stoppedAt = clock === "response" ? c.firstRespondedAt : c.resolvedAt;
   return readClock(
     calendar,
-    clockFacts(c, pauses),
-    { running: clockRuns(c), stoppedAt: c.firstRespondedAt?.getTime() ?? null },
+    clockFacts(c, pauses, clock),
+    { running: clockRuns(c, clock), stoppedAt: stoppedAt?.getTime() ?? null },
     now,
   );
 }
@@ -59,11 +72,18 @@ export function clockOfCase(
 export async function runningCases(
   db: DbOrTx,
   where: SQL | undefined,
+  clock: CaseClock = "response",
 ): Promise<{ row: SupportCaseRow; pauses: PauseRow[] }[]> {
   const rows = await db
     .select()
     .from(supportCases)
-    .where(and(where, isNull(supportCases.firstRespondedAt), inArray(supportCases.status, [...CLOCK_STATUSES])));
+    .where(
+      and(
+        where,
+        clock === "response" ? isNull(supportCases.firstRespondedAt) : undefined,
+        inArray(supportCases.status, [...CLOCK_STATUSES]),
+      ),
+    );
   if (rows.length === 0) return [];
   const byCase = new Map<string, PauseRow[]>();
   for (const p of await pausesOf(

@@ -86,4 +86,15 @@ describe("routingMessage: why a case went where it did, in the customer's words"
       en: "The case was handed over to Aptus support, who is best placed to answer.",
     });
   });
+
+  it("names the installer who did not answer in time when a case is escalated, or says 'your installer'", () => {
+    expect(routingMessage("ESCALATED", "Nordsäk Säkerhet AB")).toEqual({
+      sv: "Nordsäk Säkerhet AB hann inte svara inom svarstiden, så Aptus support har tagit över ärendet.",
+      en: "Nordsäk Säkerhet AB did not answer within the response time, so Aptus support took the case over.",
+    });
+    expect(routingMessage("ESCALATED", null)).toEqual({
+      sv: "Er installatör hann inte svara inom svarstiden, så Aptus support har tagit över ärendet.",
+      en: "Your installer did not answer within the response time, so Aptus support took the case over.",
+    });
+  });
 });

@@ -10,7 +10,7 @@ type Route = "VENDOR" | "PARTNER";
 const INSTALLER_CATEGORIES: readonly Category[] = ["PROGRAMMING", "DAILY_OPERATION"];
 
 export type RoutingReasonCode =
-  "INSTALLER_ON_AGREEMENT" | "PROPERTY_INSTALLER" | "NO_INSTALLER" | "VENDOR_QUESTION" | "HANDED_OVER";
+  "INSTALLER_ON_AGREEMENT" | "PROPERTY_INSTALLER" | "NO_INSTALLER" | "VENDOR_QUESTION" | "HANDED_OVER" | "ESCALATED";
 
 export interface Installer {
   id: string;
@@ -68,6 +68,11 @@ export function routingMessage(code: RoutingReasonCode, partnerName: string | nu
       return {
         sv: `Ärendet har lämnats över till ${partnerName ?? "Aptus support"}, som är bäst lämpad att svara.`,
         en: `The case was handed over to ${partnerName ?? "Aptus support"}, who is best placed to answer.`,
+      };
+    case "ESCALATED":
+      return {
+        sv: `${partnerName ?? "Er installatör"} hann inte svara inom svarstiden, så Aptus support har tagit över ärendet.`,
+        en: `${partnerName ?? "Your installer"} did not answer within the response time, so Aptus support took the case over.`,
       };
   }
 }

@@ -1,4 +1,5 @@
 import { and, asc, desc, eq, exists, inArray, isNotNull, isNull, sql } from "drizzle-orm";
+import type { CaseSeverity } from "./case-severity.js";
 import type { DbOrTx } from "../../db/client.js";
 import {
   agreementProperties,
@@ -74,8 +75,8 @@ export async function installerOf(
   return installers.length === 1 ? named(installers[0]!.installerId!, "PROPERTY") : null;
 }
 
-/** Priority and first-response target from the targets table. */
-export async function responseTarget(db: DbOrTx, tier: "PLUS_500" | "BRF" | null) {
+/** Priority, first-response and resolution targets from the targets table. */
+export async function responseTarget(db: DbOrTx, tier: "PLUS_500" | "BRF" | null, severity: CaseSeverity) {
   const [row] = await db
     .select()
     .from(supportResponseTargets)
@@ -83,11 +84,12 @@ export async function responseTarget(db: DbOrTx, tier: "PLUS_500" | "BRF" | null
       and(
         eq(supportResponseTargets.coveredByAgreement, tier !== null),
         tier ? eq(supportResponseTargets.tier, tier) : isNull(supportResponseTargets.tier),
+        eq(supportResponseTargets.severity, severity),
       ),
     );
   if (!row)
     throw new Error(
-      `No support response target for ${tier ?? "cases without agreement"}: the support_response_targets table is incomplete.`,
+      `No support response target for ${tier ?? "cases without agreement"} at ${severity}: the support_response_targets table is incomplete.`,
     );
   return row;
 }

@@ -3,3 +3,4 @@ export { findAttachment, findMessage, findSupportCase } from "./support-case.ser
 export { SupportCase, SupportCaseAttachment, SupportCaseMessage } from "./support-case.types.js";
 export { CASE_HANDLERS, CASE_OPENERS } from "./support.roles.js";
 export { monitoringCaseIsOpen, noteOnMonitoringCase, openMonitoringCase } from "./monitoring-case.js";
+export { escalateSilentInstallers, startInstallerEscalation } from "./installer-escalation.js";

@@ -4,8 +4,9 @@ import { organisations, supportCaseMessages, supportCases } from "../../db/schem
 import { recordAudit } from "../../shared/audit.js";
 import { todayInSweden } from "../../shared/dates.js";
 import { routeCase } from "./case-routing.js";
-import { coveringAgreement, installerOf, responseTarget } from "./covering-agreement.js";
-import { MS_PER_HOUR } from "./support-calendar.js";
+import { MONITORING_CASE_SEVERITY } from "./case-severity.js";
+import { caseTargets } from "./case-targets.js";
+import { coveringAgreement, installerOf } from "./covering-agreement.js";
 import { supportCalendarIn } from "./support-calendar.service.js";
 import { nextCaseNumber } from "./support-case.service.js";
 import { tellTeamOfNewCase } from "./support-case.notifications.js";
@@ -28,7 +29,7 @@ export async function openMonitoringCase(
   const agreement = await coveringAgreement(tx, input.customerId, input.propertyId, todayInSweden(now));
   const installer = await installerOf(tx, input.customerId, input.propertyId, agreement?.partnerId ?? null);
   const routing = routeCase(MONITORING_CATEGORY, installer);
-  const target = await responseTarget(tx, agreement?.tier ?? null);
+  const targets = await caseTargets(tx, calendar, agreement?.tier ?? null, MONITORING_CASE_SEVERITY, now);
   const [vendor] = await tx
     .select({ id: organisations.id })
     .from(organisations)
@@ -50,13 +51,11 @@ export async function openMonitoringCase(
       routedTo: routing.routedTo,
       partnerId: routing.partnerId,
       routingReason: routing.reason,
-      priority: target.priority,
-      responseTargetHours: target.openHours,
+      ...targets,
       openedAt: now,
       openedBy: null,
       source: "MONITORING",
       openedByOrganisationId: vendor!.id,
-      responseDueAt: new Date(calendar.deadline(now.getTime(), Math.round(target.openHours * MS_PER_HOUR))),
       updatedAt: now,
     })
     .returning();
@@ -105,7 +104,7 @@ export async function noteOnMonitoringCase(
   const untouched = c && c.status === "OPEN" && !c.firstRespondedAt && !c.assigneeId && !byPerson;
   await tx
     .update(supportCases)
-    .set(untouched ? { status: "CLOSED", updatedAt: input.now } : { updatedAt: input.now })
+    .set(untouched ? { status: "CLOSED", resolvedAt: input.now, updatedAt: input.now } : { updatedAt: input.now })
     .where(eq(supportCases.id, input.caseId));
   if (untouched) {
     await recordAudit(tx, null, {

@@ -12,7 +12,7 @@ import type { AttachmentLimits } from "./attachment-limits.js";
 import { admitUploads, readAttachments, storeAttachments, type AttachmentInput } from "./support-case-attachments.js";
 import {
   lockSupportCase,
-  recomputeResponseDue,
+  recomputeDeadlines,
   type CaseStatus,
   type SupportCaseRow,
   type SupportMessageRow,
@@ -40,11 +40,18 @@ function notFound() {
   return userError(E.NOT_FOUND, "No such support case.", ["input", "caseId"]);
 }
 
-/** Starts or ends the pause of the clock as the status enters or leaves WAITING_ON_CUSTOMER. */
+/**
+ * The clocks stand still while the next move is the customer's: waiting on them, or resolved until they reopen. A
+ * resolution that did not hold goes on from where it stopped, not from the reopening.
+ */
+const CUSTOMER_HOLDS: readonly CaseStatus[] = ["WAITING_ON_CUSTOMER", "RESOLVED"];
+
+/** Starts or ends the pause of the clocks as the status enters or leaves one the customer holds. */
 async function movePause(tx: Tx, c: SupportCaseRow, next: CaseStatus, now: Date): Promise<void> {
-  if (next === "WAITING_ON_CUSTOMER" && c.status !== "WAITING_ON_CUSTOMER")
+  const held = CUSTOMER_HOLDS.includes(c.status);
+  if (CUSTOMER_HOLDS.includes(next) && !held)
     await tx.insert(supportCasePauses).values({ caseId: c.id, startedAt: now });
-  if (c.status === "WAITING_ON_CUSTOMER" && next !== "WAITING_ON_CUSTOMER") {
+  if (held && !CUSTOMER_HOLDS.includes(next)) {
     await tx
       .update(supportCasePauses)
       .set({ endedAt: now })
@@ -60,8 +67,12 @@ async function changeStatus(
   now: Date,
 ): Promise<void> {
   await movePause(tx, c, next, now);
-  await tx.update(supportCases).set({ status: next, updatedAt: now }).where(eq(supportCases.id, c.id));
-  await recomputeResponseDue(tx, calendar, [c.id]);
+  const ends = next === "RESOLVED" || next === "CLOSED";
+  await tx
+    .update(supportCases)
+    .set({ status: next, updatedAt: now, resolvedAt: ends ? (c.resolvedAt ?? now) : null })
+    .where(eq(supportCases.id, c.id));
+  await recomputeDeadlines(tx, calendar, [c.id]);
 }
 
 export interface ReplyInput {

@@ -77,6 +77,32 @@ export async function tellTeamOfNewCase(db: DbOrTx, c: SupportCaseRow, customerN
   }
 }
 
+/** An escalation from a silent installer: the vendor's support team (the case is routed to it now) is told why. */
+export async function tellTeamOfEscalation(
+  db: DbOrTx,
+  c: SupportCaseRow,
+  names: { customer: string; partner: string },
+) {
+  for (const to of await teamOf(db, c)) {
+    await queueEmail(db, {
+      to,
+      subject: `Eskalerat ärende ${c.number} (${c.priority}): ${c.subject}`,
+      body: `${names.partner || "Installatören"} har inte svarat på ${names.customer}s ärende ${c.number} inom svarstiden, som gick ut ${c.responseDueAt ? swedishTime(c.responseDueAt) : "–"}. Ärendet ligger nu i Aptus supports kö.\n\n${c.description}`,
+    });
+  }
+}
+
+/** The same escalation as the installer hears it: the case it had (`before`) has left its queue, and why. */
+export async function tellPartnerOfEscalation(db: DbOrTx, before: SupportCaseRow) {
+  for (const to of await teamOf(db, before)) {
+    await queueEmail(db, {
+      to,
+      subject: `Ärende ${before.number} har gått till Aptus support: ${before.subject}`,
+      body: `Ärende ${before.number} fick inget svar inom svarstiden och har flyttats till Aptus supports kö. Ni behöver inte göra något mer med det.`,
+    });
+  }
+}
+
 /** A reply: the customer's goes to the assignee or team; the staff's to the person who opened the case. */
 export async function tellOfReply(db: DbOrTx, c: SupportCaseRow, fromCustomer: boolean, body: string) {
   let recipients: string[];

@@ -20,21 +20,23 @@ import {
 import { MS_PER_HOUR } from "./support-calendar.js";
 import {
   AssignSupportCaseInput,
-  AssignSupportCasePayload,
   HandOverSupportCaseInput,
-  HandOverSupportCasePayload,
   OpenSupportCaseInput,
-  OpenSupportCasePayload,
   ReplyToSupportCaseInput,
+  SetSupportCaseStatusInput,
+  SupportCaseFilter,
+} from "./support-case.inputs.js";
+import {
+  AssignSupportCasePayload,
+  HandOverSupportCasePayload,
+  OpenSupportCasePayload,
   ReplyToSupportCasePayload,
   RoutingReason,
-  SetSupportCaseStatusInput,
   SetSupportCaseStatusPayload,
   SupportCase,
   SupportCaseActor,
   SupportCaseAttachment,
   SupportCaseConnection,
-  SupportCaseFilter,
   SupportCaseMessage,
   SupportCasePause,
 } from "./support-case.types.js";
@@ -70,6 +72,7 @@ export class SupportCaseResolver {
         assigneeId: filter?.assignedToMe ? viewer.userId : null,
         unassigned: filter?.unassigned,
         deadline: filter?.deadline,
+        updatedSince: filter?.updatedSince,
       },
       page,
       ctx.now.getTime(),

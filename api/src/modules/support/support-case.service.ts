@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, getTableColumns, inArray, isNull, sql, type SQL } from "drizzle-orm";
+import { and, asc, desc, eq, getTableColumns, gt, inArray, isNull, lte, or, sql, type SQL, type SQLWrapper } from "drizzle-orm";
 import type { Db, DbOrTx, Tx } from "../../db/client.js";
 import {
   organisations,
@@ -18,10 +18,12 @@ import { mutate } from "../../shared/transaction.js";
 import { isVendorStaff, requireRole, type Viewer } from "../../shared/viewer.js";
 import type { AttachmentLimits } from "./attachment-limits.js";
 import { routeCase, type Category } from "./case-routing.js";
-import { coveringAgreement, installerOf, responseTarget } from "./covering-agreement.js";
+import { SEVERITY_WHEN_NOT_GIVEN, type CaseSeverity } from "./case-severity.js";
+import { caseTargets } from "./case-targets.js";
+import { coveringAgreement, installerOf } from "./covering-agreement.js";
 import { atDeadline, clockFacts, runningCases, type CaseDeadline } from "./case-clock.js";
 import { responseDueAt } from "./response-clock.js";
-import { MS_PER_HOUR, type SupportCalendar } from "./support-calendar.js";
+import type { SupportCalendar } from "./support-calendar.js";
 import { supportCalendar } from "./support-calendar.service.js";
 import { admitUploads, readAttachments, storeAttachments, type AttachmentInput } from "./support-case-attachments.js";
 import { sendReceipt, tellTeamOfNewCase } from "./support-case.notifications.js";
@@ -54,6 +56,8 @@ export interface OpenCaseInput {
   customerId?: string | null;
   propertyId?: string | null;
   category: Category;
+  /** Left out by clients from before severities: SEVERITY_WHEN_NOT_GIVEN. */
+  severity?: CaseSeverity | null;
   subject: string;
   description: string;
   attachments?: readonly AttachmentInput[] | null;
@@ -120,7 +124,8 @@ export async function openSupportCase(
     const agreement = await coveringAgreement(tx, customer.ok.id, propertyId, todayInSweden(now));
     const installer = await installerOf(tx, customer.ok.id, propertyId, agreement?.partnerId ?? null);
     const routing = routeCase(input.category, installer);
-    const target = await responseTarget(tx, agreement?.tier ?? null);
+    const severity = input.severity ?? SEVERITY_WHEN_NOT_GIVEN;
+    const targets = await caseTargets(tx, calendar, agreement?.tier ?? null, severity, now);
     const [row] = await tx
       .insert(supportCases)
       .values({
@@ -134,12 +139,10 @@ export async function openSupportCase(
         routedTo: routing.routedTo,
         partnerId: routing.partnerId,
         routingReason: routing.reason,
-        priority: target.priority,
-        responseTargetHours: target.openHours,
+        ...targets,
         openedAt: now,
         openedBy: viewer.userId,
         openedByOrganisationId: viewer.organisationId,
-        responseDueAt: new Date(calendar.deadline(now.getTime(), Math.round(target.openHours * MS_PER_HOUR))),
         updatedAt: now,
       })
       .returning();
@@ -161,6 +164,7 @@ export async function openSupportCase(
         category: row!.category,
         routedTo: row!.routedTo,
         routingReason: row!.routingReason,
+        severity: row!.severity,
         priority: row!.priority,
         attachments: files.ok.length,
       },
@@ -202,6 +206,7 @@ export interface SupportCaseFilter {
   assigneeId?: string | null;
   unassigned?: boolean | null;
   deadline?: CaseDeadline | null;
+  updatedSince?: Date | null;
 }
 
 /**
@@ -223,6 +228,7 @@ export async function listSupportCases(
     filter.customerId ? eq(supportCases.customerId, filter.customerId) : undefined,
     filter.assigneeId ? eq(supportCases.assigneeId, filter.assigneeId) : undefined,
     filter.unassigned ? isNull(supportCases.assigneeId) : undefined,
+    filter.updatedSince ? caseChangedSince(filter.updatedSince, new Date(now)) : undefined,
   );
   const where = filter.deadline ? and(filtered, await atDeadline(db, filtered, filter.deadline, now)) : filtered;
   const order: SQL[] =
@@ -291,35 +297,53 @@ export async function findAttachment(db: DbOrTx, viewer: Viewer, id: string): Pr
 }
 
 /**
- * Recomputes the stored deadline of cases still waiting for their first answer (all of them when
- * no ids are given), from their pauses and the calendar as the transaction sees it.
+ * Recomputes the stored deadlines of cases whose clocks still run (all of them when no ids are given) — the first
+ * answer's while it is awaited, the resolution's while the case is open — from their pauses and the calendar as the
+ * transaction sees it.
  */
-export async function recomputeResponseDue(
+export async function recomputeDeadlines(
   tx: Tx,
   calendar: SupportCalendar,
   caseIds?: readonly string[],
 ): Promise<number> {
-  const open = await runningCases(tx, caseIds ? inArray(supportCases.id, [...caseIds]) : undefined);
+  const open = await runningCases(tx, caseIds ? inArray(supportCases.id, [...caseIds]) : undefined, "resolution");
   const ids: string[] = [];
-  const dues: (string | null)[] = [];
+  const responseDues: (string | null)[] = [];
+  const resolutionDues: (string | null)[] = [];
+  const iso = (ms: number | null) => (ms === null ? null : new Date(ms).toISOString());
   for (const { row: c, pauses } of open) {
-    const due = responseDueAt(calendar, clockFacts(c, pauses));
-    if ((due ?? null) === (c.responseDueAt?.getTime() ?? null)) continue;
+    const response = c.firstRespondedAt
+      ? (c.responseDueAt?.getTime() ?? null)
+      : responseDueAt(calendar, clockFacts(c, pauses));
+    const resolution = responseDueAt(calendar, clockFacts(c, pauses, "resolution"));
+    if (response === (c.responseDueAt?.getTime() ?? null) && resolution === (c.resolutionDueAt?.getTime() ?? null))
+      continue;
     ids.push(c.id);
-    dues.push(due === null ? null : new Date(due).toISOString());
+    responseDues.push(iso(response));
+    resolutionDues.push(iso(resolution));
   }
   if (ids.length === 0) return 0;
   // One statement for all of them: a calendar change may move thousands of deadlines.
-  const idList = sql.join(
-    ids.map((i) => sql`${i}`),
-    sql`, `,
-  );
-  const dueList = sql.join(
-    dues.map((d) => sql`${d}`),
-    sql`, `,
-  );
+  const list = (values: readonly (string | null)[]) =>
+    sql.join(
+      values.map((v) => sql`${v}`),
+      sql`, `,
+    );
   await tx.execute(
-    sql`update ${supportCases} set response_due_at = v.due from (select unnest(array[${idList}]::uuid[]) as id, unnest(array[${dueList}]::timestamptz[]) as due) v where ${supportCases.id} = v.id`,
+    sql`update ${supportCases} set response_due_at = v.response, resolution_due_at = v.resolution from (select unnest(array[${list(ids)}]::uuid[]) as id, unnest(array[${list(responseDues)}]::timestamptz[]) as response, unnest(array[${list(resolutionDues)}]::timestamptz[]) as resolution) v where ${supportCases.id} = v.id`,
   );
   return ids.length;
+}
+
+/**
+ * A case to read again since `since`: written since then (it, its messages or pauses), or past one of its deadlines
+ * since (its `overdue` has turned with the clock alone).
+ */
+function caseChangedSince(since: Date, now: Date): SQL {
+  const passed = (due: SQLWrapper) => and(gt(due, since), lte(due, now));
+  return or(
+    gt(supportCases.updatedAt, since),
+    passed(supportCases.responseDueAt),
+    passed(supportCases.resolutionDueAt),
+  )!;
 }

@@ -1,6 +1,5 @@
-import { MaxLength } from "class-validator";
 import { DateTimeResolver } from "graphql-scalars";
-import { Field, Float, ID, InputType, Int, ObjectType } from "type-graphql";
+import { Field, Float, Int, ObjectType } from "type-graphql";
 import { ConnectionType } from "../../shared/connection.js";
 import { toGlobalId } from "../../shared/ids.js";
 import { PayloadType } from "../../shared/payload.js";
@@ -12,7 +11,7 @@ import type { SupportAttachmentRow, SupportCaseRow, SupportMessageRow } from "./
 import {
   RoutedTo,
   SupportCaseCategory,
-  SupportCaseDeadline,
+  SupportCaseSeverity,
   SupportCaseSource,
   SupportCaseStatus,
   SupportMessageSide,
@@ -24,7 +23,7 @@ import {
 })
 export class RoutingReason {
   @Field(() => String, {
-    description: "INSTALLER_ON_AGREEMENT, PROPERTY_INSTALLER, NO_INSTALLER, VENDOR_QUESTION or HANDED_OVER.",
+    description: "INSTALLER_ON_AGREEMENT, PROPERTY_INSTALLER, NO_INSTALLER, VENDOR_QUESTION, HANDED_OVER or ESCALATED.",
   })
   code!: string;
 
@@ -164,7 +163,10 @@ export class SupportCase extends Node {
   @Field(() => RoutingReason, { description: "Why it went there." })
   routingReason!: RoutingReason;
 
-  @Field(() => SupportPriority, { description: "Priority from the covering agreement." })
+  @Field(() => SupportCaseSeverity, { description: "How bad it is, as the one who opened the case said." })
+  severity!: SupportCaseSeverity;
+
+  @Field(() => SupportPriority, { description: "Priority from the covering agreement's tier and the severity." })
   priority!: SupportPriority;
 
   @Field(() => Boolean, { description: "Whether a valid support agreement covered the case when it was opened." })
@@ -172,6 +174,11 @@ export class SupportCase extends Node {
 
   @Field(() => Float, { description: "Open hours support has for the first answer (from the response-target table)." })
   responseTargetHours!: number;
+
+  @Field(() => Float, {
+    description: "Open hours support has to resolve the case (from the response-target table), pauses left out.",
+  })
+  resolutionTargetHours!: number;
 
   @Field(() => DateTimeResolver, { description: "When the case was opened." })
   openedAt!: Date;
@@ -188,6 +195,31 @@ export class SupportCase extends Node {
     description: "When the staff side first answered the customer; the first-response clock stops there.",
   })
   firstRespondedAt!: Date | null;
+
+  @Field(() => DateTimeResolver, {
+    nullable: true,
+    description:
+      "When the case is due to be resolved, counted like `responseDueAt`; null while the customer holds the case (waiting on them, or resolved) with time left. Kept as it was once the case is resolved.",
+  })
+  resolutionDueAt!: Date | null;
+
+  @Field(() => DateTimeResolver, {
+    nullable: true,
+    description: "When the case was last resolved or closed; null while it is open. A customer's reply reopens it.",
+  })
+  resolvedAt!: Date | null;
+
+  @Field(() => DateTimeResolver, {
+    nullable: true,
+    description:
+      "When the case came back to the vendor's queue because the installer it was routed to had not answered by `responseDueAt`.",
+  })
+  escalatedAt!: Date | null;
+
+  @Field(() => DateTimeResolver, {
+    description: "When it, its messages or its pauses were last written.",
+  })
+  updatedAt!: Date;
 
   static from(row: SupportCaseRow, partnerName: string | null = null): SupportCase {
     const text = routingMessage(row.routingReason as RoutingReasonCode, partnerName);
@@ -206,142 +238,23 @@ export class SupportCase extends Node {
         message: text.en,
         messageSv: text.sv,
       }),
+      severity: row.severity as SupportCaseSeverity,
       priority: row.priority as SupportPriority,
       coveredByAgreement: row.agreementId !== null,
       responseTargetHours: row.responseTargetHours,
+      resolutionTargetHours: row.resolutionTargetHours,
       openedAt: row.openedAt,
       responseDueAt: row.responseDueAt,
       firstRespondedAt: row.firstRespondedAt,
+      resolutionDueAt: row.resolutionDueAt,
+      resolvedAt: row.resolvedAt,
+      escalatedAt: row.escalatedAt,
+      updatedAt: row.updatedAt,
     });
   }
 }
 
 export const SupportCaseConnection = ConnectionType(SupportCase, "SupportCase", "support case");
-
-@InputType({ description: "Narrow the list of support cases." })
-export class SupportCaseFilter {
-  @Field(() => [SupportCaseStatus], { nullable: true, description: "Only these statuses." })
-  status?: SupportCaseStatus[] | null;
-
-  @Field(() => RoutedTo, { nullable: true, description: "Only cases routed here." })
-  routedTo?: RoutedTo | null;
-
-  @Field(() => [SupportCaseCategory], { nullable: true, description: "Only these categories." })
-  category?: SupportCaseCategory[] | null;
-
-  @Field(() => ID, { nullable: true, description: "Only this customer's cases." })
-  customerId?: string | null;
-
-  @Field(() => Boolean, { nullable: true, description: "Only cases assigned to the caller." })
-  assignedToMe?: boolean | null;
-
-  @Field(() => Boolean, { nullable: true, description: "Only cases nobody is assigned to." })
-  unassigned?: boolean | null;
-
-  @Field(() => SupportCaseDeadline, {
-    nullable: true,
-    description: "Only unanswered open cases at this mark, as `overdue` and `nearDeadline` read now.",
-  })
-  deadline?: SupportCaseDeadline | null;
-}
-
-@InputType({
-  description:
-    "A file to attach: PNG, JPEG, PDF or plain text/log, base64-encoded; all files of one request together at most 700 KB.",
-})
-export class SupportAttachmentInput {
-  @Field(() => String, { description: "The file's name." })
-  @MaxLength(200)
-  fileName!: string;
-
-  @Field(() => String, { description: "The content, base64-encoded. The type is checked from the content itself." })
-  contentBase64!: string;
-}
-
-@InputType({ description: "A new support case." })
-export class OpenSupportCaseInput {
-  @Field(() => ID, {
-    nullable: true,
-    description: "The customer (required for partners and vendor staff; a customer's own users leave it out).",
-  })
-  customerId?: string | null;
-
-  @Field(() => ID, {
-    nullable: true,
-    description: "The property it concerns, if any; it decides the installer and the covering agreement.",
-  })
-  propertyId?: string | null;
-
-  @Field(() => SupportCaseCategory, {
-    description: "What it is about; programming and daily operation go to the installer.",
-  })
-  category!: SupportCaseCategory;
-
-  @Field(() => String, { description: "Subject." })
-  @MaxLength(200)
-  subject!: string;
-
-  @Field(() => String, { description: "What happened, what was expected." })
-  @MaxLength(20000)
-  description!: string;
-
-  @Field(() => [SupportAttachmentInput], { nullable: true, description: "Screenshots, documents, logs (at most 5)." })
-  attachments?: SupportAttachmentInput[] | null;
-}
-
-@InputType({ description: "A message in a case's thread." })
-export class ReplyToSupportCaseInput {
-  @Field(() => ID, { description: "The case." })
-  caseId!: string;
-
-  @Field(() => String, { description: "The text." })
-  @MaxLength(20000)
-  body!: string;
-
-  @Field(() => Boolean, {
-    nullable: true,
-    defaultValue: false,
-    description: "An internal note for the staff side (vendor support, or the partner the case is routed to).",
-  })
-  internal?: boolean | null;
-
-  @Field(() => [SupportAttachmentInput], { nullable: true, description: "Files (at most 5)." })
-  attachments?: SupportAttachmentInput[] | null;
-}
-
-@InputType({
-  description:
-    "A new status, set by the staff handling the case. WAITING_ON_CUSTOMER stops the clock; leaving it starts it again.",
-})
-export class SetSupportCaseStatusInput {
-  @Field(() => ID, { description: "The case." })
-  caseId!: string;
-
-  @Field(() => SupportCaseStatus, { description: "The new status." })
-  status!: SupportCaseStatus;
-}
-
-@InputType({ description: "Who handles a case: someone on the caller's own support staff, or nobody." })
-export class AssignSupportCaseInput {
-  @Field(() => ID, { description: "The case." })
-  caseId!: string;
-
-  @Field(() => ID, { nullable: true, description: "The user; null unassigns." })
-  assigneeId?: string | null;
-}
-
-@InputType({ description: "Hand a case between the vendor's support and the customer's installer." })
-export class HandOverSupportCaseInput {
-  @Field(() => ID, { description: "The case." })
-  caseId!: string;
-
-  @Field(() => RoutedTo, { description: "Who takes over." })
-  to!: RoutedTo;
-
-  @Field(() => String, { description: "A note for whoever takes over (not shown to the customer)." })
-  @MaxLength(5000)
-  note!: string;
-}
 
 export const OpenSupportCasePayload = PayloadType(
   "OpenSupportCasePayload",

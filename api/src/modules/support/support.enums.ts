@@ -4,6 +4,7 @@ import {
   supportCaseCategory,
   supportCaseSource,
   supportCaseStatus,
+  supportCaseSeverity,
   supportPriority,
 } from "../../db/schema/index.js";
 import { graphqlEnum } from "../../shared/enums.js";
@@ -61,12 +62,27 @@ export const RoutedTo = graphqlEnum(routedTo.enumValues, {
 export type RoutedTo = (typeof RoutedTo)[keyof typeof RoutedTo];
 export const SupportPriority = graphqlEnum(supportPriority.enumValues, {
   name: "SupportPriority",
-  description: "From the response-target table, by the covering agreement.",
+  description: "From the response-target table, by the covering agreement's tier and the case's severity.",
   valuesConfig: {
-    HIGH: { description: "A valid support agreement covers the case." },
-    NORMAL: { description: "No valid agreement covers the case; it is still answered." },
+    URGENT: { description: "The whole system is down and a valid support agreement covers it." },
+    HIGH: {
+      description:
+        "A valid support agreement covers a partial outage, or the whole system is down without an agreement.",
+    },
+    NORMAL: { description: "A question, or a partial outage no valid agreement covers; it is still answered." },
   },
 });
+export const SupportCaseSeverity = graphqlEnum(supportCaseSeverity.enumValues, {
+  name: "SupportCaseSeverity",
+  description:
+    "How bad it is, as the one who opens the case says; with the agreement's tier it sets the priority and both targets.",
+  valuesConfig: {
+    SYSTEM_DOWN: { description: "Hela systemet ur funktion: the whole system is down (doors, entry, booking)." },
+    PARTIAL: { description: "Delvis: part of the system does not work. The default when a client gives none." },
+    QUESTION: { description: "Fråga: a question; nothing is broken." },
+  },
+});
+export type SupportCaseSeverity = (typeof SupportCaseSeverity)[keyof typeof SupportCaseSeverity];
 export type SupportPriority = (typeof SupportPriority)[keyof typeof SupportPriority];
 export const SupportCaseDeadline = graphqlEnum(CASE_DEADLINES, {
   name: "SupportCaseDeadline",

@@ -15,24 +15,36 @@ function evidenceWindow(visit: Pick<ServiceVisitRow, "completedAt">, now: Date):
   return { from: new Date(+to - EVIDENCE_DAYS * 86_400_000), to };
 }
 
-/** What the visited property's backup checks saw over the year; null when it has none. */
-export function visitBackupEvidence(
+type EvidenceVisit = Pick<ServiceVisitRow, "propertyId" | "completedAt">;
+
+/** What each visited property's backup checks saw over its year, in one read for a page of visits; null without any. */
+export function visitsBackupEvidence(
   db: DbOrTx,
-  visit: Pick<ServiceVisitRow, "propertyId" | "completedAt">,
+  visits: readonly EvidenceVisit[],
   now: Date,
-): Promise<BackupEvidence | null> {
-  const { from, to } = evidenceWindow(visit, now);
-  return backupEvidence(db, [visit.propertyId], from, to);
+): Promise<(BackupEvidence | null)[]> {
+  return backupEvidence(
+    db,
+    visits.map((v) => ({ propertyId: v.propertyId, ...evidenceWindow(v, now) })),
+  );
+}
+
+/** What the visited property's backup checks saw over the year; null when it has none. */
+export async function visitBackupEvidence(db: DbOrTx, visit: EvidenceVisit, now: Date): Promise<BackupEvidence | null> {
+  return (await visitsBackupEvidence(db, [visit], now))[0] ?? null;
 }
 
 /** The proposals for the visit's backup and size checks; none once the visit is completed (nothing is left to fill). */
-export async function visitCheckProposals(
-  db: DbOrTx,
-  visit: Pick<ServiceVisitRow, "propertyId" | "completedAt">,
-  now: Date,
-): Promise<CheckProposal[]> {
+export function checkProposalsOf(
+  visit: Pick<ServiceVisitRow, "completedAt">,
+  evidence: BackupEvidence | null,
+): CheckProposal[] {
+  return visit.completedAt ? [] : backupCheckProposals(evidence);
+}
+
+export async function visitCheckProposals(db: DbOrTx, visit: EvidenceVisit, now: Date): Promise<CheckProposal[]> {
   if (visit.completedAt) return [];
-  return backupCheckProposals(await visitBackupEvidence(db, visit, now));
+  return checkProposalsOf(visit, await visitBackupEvidence(db, visit, now));
 }
 
 export interface ProtocolBackupEvidence {

@@ -1,7 +1,7 @@
 import { Ctx, FieldResolver, Resolver, Root } from "type-graphql";
 import type { Context } from "../../context.js";
 import { BACKUP_EVIDENCE_SOURCE, BackupEvidenceType } from "../monitoring/index.js";
-import { visitBackupEvidence, visitCheckProposals } from "./visit-backup-prefill.js";
+import { checkProposalsOf } from "./visit-backup-prefill.js";
 import { VisitCheckProposal } from "./visit-prefill.types.js";
 import { ServiceVisit } from "./visit.types.js";
 
@@ -14,7 +14,7 @@ export class ServiceVisitPrefillResolver {
       "What the visited property's backup checks saw over the year before the visit (up to its completion, or now while open); null without backup checks.",
   })
   async backupEvidence(@Root() v: ServiceVisit, @Ctx() ctx: Context) {
-    const evidence = await visitBackupEvidence(ctx.db, v.row, ctx.now);
+    const evidence = await ctx.loaders.backupEvidenceOfVisit.load(v.row);
     return evidence && BackupEvidenceType.from(evidence);
   }
 
@@ -23,8 +23,7 @@ export class ServiceVisitPrefillResolver {
       "The backup and database-size checks proposed from that evidence, for the technician to confirm or correct; empty without backup checks and once the visit is completed.",
   })
   async prefilledChecks(@Root() v: ServiceVisit, @Ctx() ctx: Context) {
-    return (await visitCheckProposals(ctx.db, v.row, ctx.now)).map((p) =>
-      VisitCheckProposal.from(p, BACKUP_EVIDENCE_SOURCE),
-    );
+    const evidence = v.row.completedAt ? null : await ctx.loaders.backupEvidenceOfVisit.load(v.row);
+    return checkProposalsOf(v.row, evidence).map((p) => VisitCheckProposal.from(p, BACKUP_EVIDENCE_SOURCE));
   }
 }

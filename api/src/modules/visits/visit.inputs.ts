@@ -23,6 +23,13 @@ export class ServiceVisitFilter {
 
   @Field(() => ID, { nullable: true, description: "Only this agreement's visits." })
   agreementId?: string | null;
+
+  @Field(() => DateTimeResolver, {
+    nullable: true,
+    description:
+      "Only those changed after this instant: written (`updatedAt`), or become overdue since (their time passed, not completed). For an incremental sync: pass the start of the previous sync, less a minute.",
+  })
+  updatedSince?: Date | null;
 }
 
 @InputType({ description: "Book an annual visit." })

@@ -3,13 +3,15 @@ import { asc, inArray } from "drizzle-orm";
 import type { Db } from "../../db/client.js";
 import { serviceVisits, visitChecks } from "../../db/schema/index.js";
 import { groupBy } from "../../shared/group-by.js";
+import type { BackupEvidence } from "../monitoring/index.js";
+import { visitsBackupEvidence } from "./visit-backup-prefill.js";
 import { checkKinds, type VisitCheckKindRow, type VisitCheckRow } from "./visit-checks.js";
 import type { ServiceVisitRow } from "./visit.service.js";
 
 /**
  * Per-request loaders for visits and their checks, so a list of visits or agreements costs a fixed number of queries.
  */
-export function createVisitLoaders(db: Db) {
+export function createVisitLoaders(db: Db, now: Date) {
   let kinds: Promise<VisitCheckKindRow[]> | undefined;
   return {
     /** The protocol's checks in order, read once per request. */
@@ -23,6 +25,11 @@ export function createVisitLoaders(db: Db) {
           .where(inArray(visitChecks.visitId, [...ids])),
         (r) => r.visitId,
       ),
+    ),
+    /** Each visit's backup evidence over its year (visit-backup-prefill.ts), for a page of visits in one read. */
+    backupEvidenceOfVisit: new DataLoader<ServiceVisitRow, BackupEvidence | null, string>(
+      async (visits) => visitsBackupEvidence(db, visits, now),
+      { cacheKeyFn: (v) => v.id },
     ),
     visitsByAgreement: new DataLoader<string, ServiceVisitRow[]>(async (ids) =>
       groupBy(

@@ -1,4 +1,4 @@
-import { and, asc, count, desc, eq, gte, isNotNull, isNull, lt, or, type SQL } from "drizzle-orm";
+import { and, asc, count, desc, eq, gt, gte, isNotNull, isNull, lt, or, type SQL } from "drizzle-orm";
 import type { Db, DbOrTx, Tx } from "../../db/client.js";
 import {
   agreementProperties,
@@ -239,6 +239,7 @@ export interface VisitFilter {
   upcoming?: boolean | null;
   done?: boolean | null;
   agreementId?: string | null;
+  updatedSince?: Date | null;
 }
 
 /** The visit calendar: every visit the viewer's agreements have, by time; the filters are ORed states. */
@@ -252,6 +253,7 @@ export async function listServiceVisits(db: Db, viewer: Viewer, filter: VisitFil
     agreementScope(viewer),
     filter.agreementId ? eq(serviceVisits.agreementId, filter.agreementId) : undefined,
     states.length === 0 ? undefined : or(...states),
+    filter.updatedSince ? visitChangedSince(filter.updatedSince, now) : undefined,
   );
   const base = () =>
     db
@@ -281,4 +283,12 @@ export async function listServiceVisits(db: Db, viewer: Viewer, filter: VisitFil
         .limit(limit),
     (r) => r.visit,
   );
+}
+
+/** A visit to read again since `since`: written since then, or become overdue (its time passed, not completed). */
+function visitChangedSince(since: Date, now: Date): SQL {
+  return or(
+    gt(serviceVisits.updatedAt, since),
+    and(isNull(serviceVisits.completedAt), gt(serviceVisits.scheduledAt, since), lt(serviceVisits.scheduledAt, now)),
+  )!;
 }

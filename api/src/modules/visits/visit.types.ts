@@ -287,6 +287,11 @@ export class ServiceVisit extends Node {
   @Field(() => Int, { description: "Increases with every change." })
   version!: number;
 
+  @Field(() => DateTimeResolver, {
+    description: "When it or its bookings, checks or protocol versions were last written.",
+  })
+  updatedAt!: Date;
+
   @Field(() => VisitSignature, { nullable: true, description: "The signature drawn on site, if any." })
   signature!: VisitSignature | null;
 
@@ -308,6 +313,7 @@ export class ServiceVisit extends Node {
       completedAt: r.completedAt,
       protocolSentAt: r.protocolSentAt,
       version: r.version,
+      updatedAt: r.updatedAt,
       signature:
         r.signedAt && r.signaturePng
           ? Object.assign(new VisitSignature(), {

@@ -83,6 +83,7 @@ export type CreateApiTokenMutation = { createApiToken: { secret: string | null, 
 export type AgreementsPageQueryVariables = Exact<{
   first: number;
   after?: string | null | undefined;
+  updatedSince?: string | null | undefined;
 }>;
 
 
@@ -146,8 +147,8 @@ export const CreateApiTokenDocument = new TypedDocumentString(`
 }
     `) as unknown as TypedDocumentString<CreateApiTokenMutation, CreateApiTokenMutationVariables>;
 export const AgreementsPageDocument = new TypedDocumentString(`
-    query AgreementsPage($first: Int!, $after: String) {
-  agreements(first: $first, after: $after) {
+    query AgreementsPage($first: Int!, $after: String, $updatedSince: DateTime) {
+  agreements(first: $first, after: $after, filter: {updatedSince: $updatedSince}) {
     totalCount
     pageInfo {
       hasNextPage

@@ -3,18 +3,24 @@ import { useLoaderData, useRouteError } from "@remix-run/react";
 import { randomUUID } from "node:crypto";
 import { ErrorPanel } from "~/components/error-panel";
 import { IntentButton, IntentForm, SuccessNotice } from "~/components/intent-form";
-import { AccountPageDocument, UpdateNotificationPreferencesDocument, type NotificationTopic } from "~/graphql/graphql";
+import {
+  AccountPageDocument,
+  ChangePasswordDocument,
+  UpdateNotificationPreferencesDocument,
+  type NotificationTopic,
+} from "~/graphql/graphql";
 import type { MessageKey } from "~/i18n/i18n";
 import { pageTitle } from "~/i18n/meta";
 import { useT } from "~/i18n/use-t";
-import { apiFor } from "~/lib/api.server";
-import { refused, type FormResult } from "~/lib/form-result";
+import { apiFor, TooManyRequests } from "~/lib/api.server";
+import { formError, refused, type FormResult } from "~/lib/form-result";
+import { TextField } from "~/components/admin-fields";
 import { intentOf } from "~/lib/intent.server";
 import { redirectToLogin } from "~/lib/session.server";
 
 export const meta: MetaFunction = ({ matches }) => [{ title: pageTitle(matches, "account.title") }];
 
-const INTENTS = ["saveNotifications"] as const;
+const INTENTS = ["saveNotifications", "changePassword"] as const;
 type Intent = (typeof INTENTS)[number];
 
 /** The mails grouped as a person reads them: per kind of incident, then when in the incident; then renewals. */
@@ -39,6 +45,24 @@ export async function action({ request }: ActionFunctionArgs): Promise<FormResul
   const form = await request.formData();
   const intent = intentOf(form, INTENTS);
   const { api } = await apiFor(request);
+  if (intent === "changePassword") {
+    const newPassword = String(form.get("newPassword") ?? "");
+    // Passwords are never sent back to refill the form.
+    if (newPassword !== String(form.get("confirm") ?? ""))
+      return { intent, ok: false, errors: [formError("confirm", "DIFFER", "password.differ")], values: {} };
+    let payload;
+    try {
+      ({ changePassword: payload } = await api.mutate(ChangePasswordDocument, {
+        input: { currentPassword: String(form.get("currentPassword") ?? ""), newPassword },
+      }));
+    } catch (error) {
+      // A wrong current password counts against the log-in limits, as a wrong log-in does.
+      if (!(error instanceof TooManyRequests)) throw error;
+      return { intent, ok: false, errors: [formError(null, "TOO_MANY_REQUESTS", "account.tooMany")], values: {} };
+    }
+    if (payload.userErrors.length > 0) return refused(intent, payload.userErrors, {});
+    return { intent, ok: true, errors: [], values: {}, done: "account.passwordChanged", nonce: randomUUID() };
+  }
   const { viewer } = await api.query(AccountPageDocument, {});
   const on = new Set(form.getAll("on").map(String));
   const preferences = (viewer?.notificationPreferences ?? []).map(({ topic }) => ({ topic, enabled: on.has(topic) }));
@@ -92,6 +116,44 @@ export default function AccountPage() {
             )}
           </IntentForm>
         )}
+      </section>
+      <section className="card section" aria-labelledby="password-title">
+        <h2 id="password-title">{t("account.password")}</h2>
+        <p className="hint">{t("account.passwordHint")}</p>
+        <IntentForm intent="changePassword" fields={["currentPassword", "newPassword", "confirm"]} className="stack">
+          {(kit) => (
+            <>
+              <TextField
+                kit={kit}
+                name="currentPassword"
+                label="account.currentPassword"
+                type="password"
+                required
+                autoComplete="current-password"
+              />
+              <TextField
+                kit={kit}
+                name="newPassword"
+                label="password.new"
+                type="password"
+                hint="password.rules"
+                required
+                autoComplete="new-password"
+              />
+              <TextField
+                kit={kit}
+                name="confirm"
+                label="password.confirm"
+                type="password"
+                required
+                autoComplete="new-password"
+              />
+              <IntentButton intent="changePassword" busy={t("account.saving")}>
+                {t("account.changePassword")}
+              </IntentButton>
+            </>
+          )}
+        </IntentForm>
       </section>
     </>
   );

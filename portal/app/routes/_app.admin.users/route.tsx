@@ -7,9 +7,12 @@ import { EmptyState, FilterActions, Pagination } from "~/components/list-control
 import {
   AdminAccessDocument,
   AdminChangeUserRoleDocument,
-  AdminCreateUserDocument,
   AdminDeactivateUserDocument,
+  AdminInvitationsDocument,
+  AdminInviteUserDocument,
   AdminLoginLockoutsDocument,
+  AdminResendInvitationDocument,
+  AdminRevokeInvitationDocument,
   AdminUnlockLoginDocument,
   AdminUsersDocument,
   type OrganisationKind,
@@ -22,6 +25,7 @@ import { apiFor } from "~/lib/api.server";
 import { intentOf } from "~/lib/intent.server";
 import { pageFromUrl } from "~/lib/paging";
 import { redirectToLogin } from "~/lib/session.server";
+import { InvitationsSection } from "./invitations-section";
 import { LockoutsSection } from "./lockouts-section";
 
 export const meta: MetaFunction = ({ matches }) => [{ title: pageTitle(matches, "admin.users.title") }];
@@ -33,7 +37,14 @@ const ROLES_BY_KIND: Record<OrganisationKind, readonly Role[]> = {
   CUSTOMER: ["CUSTOMER_ADMIN", "CUSTOMER_MEMBER"],
 };
 const ALL_ROLES = Object.values(ROLES_BY_KIND).flat();
-const INTENTS = ["createUser", "changeRole", "deactivateUser", "unlockLogin"] as const;
+const INTENTS = [
+  "inviteUser",
+  "resendInvitation",
+  "revokeInvitation",
+  "changeRole",
+  "deactivateUser",
+  "unlockLogin",
+] as const;
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const url = new URL(request.url);
@@ -46,12 +57,16 @@ export async function loader({ request }: LoaderFunctionArgs) {
   // Partner and customer admins manage their own organisation only; the API scopes the list too.
   const organisationId = isVendorAdmin ? url.searchParams.get("organisation") || null : viewer.organisation.id;
   const data = await api.query(AdminUsersDocument, { organisationId, isVendorAdmin, ...page.variables });
+  const { invitations } = await api.query(AdminInvitationsDocument, { organisationId });
   const lockouts = viewer.sections.includes("LOGIN_LOCKOUTS")
     ? (await api.query(AdminLoginLockoutsDocument, {})).loginLockouts
     : null;
   return {
     viewer,
     users: data.users,
+    invitations: invitations.edges.map((e) => e.node),
+    // The loader's instant, so that server and browser agree which invitations have expired.
+    now: new Date().toISOString(),
     organisations: data.organisations?.edges.map((e) => e.node) ?? null,
     organisationId,
     lockouts,
@@ -72,6 +87,23 @@ export async function action({ request }: ActionFunctionArgs) {
       async () => {
         const payload = (await api.mutate(AdminUnlockLoginDocument, { input: { userId: target } })).unlockLogin;
         return { userErrors: payload.userErrors, subject: payload.user?.name };
+      },
+      null,
+      target,
+    );
+  }
+  if (intent === "resendInvitation" || intent === "revokeInvitation") {
+    return runAdminForm(
+      intent,
+      form,
+      [],
+      async () => {
+        const input = { invitationId: target };
+        const payload =
+          intent === "resendInvitation"
+            ? (await api.mutate(AdminResendInvitationDocument, { input })).resendInvitation
+            : (await api.mutate(AdminRevokeInvitationDocument, { input })).revokeInvitation;
+        return { userErrors: payload.userErrors, subject: payload.invitation?.name };
       },
       null,
       target,
@@ -108,12 +140,7 @@ export async function action({ request }: ActionFunctionArgs) {
   const { viewer } = await api.query(AdminAccessDocument, {});
   const organisationId =
     viewer?.user.role === "ADMIN" ? field(form, "organisationId") : (viewer?.organisation.id ?? "");
-  const errors = required(form, [
-    "name",
-    "email",
-    "password",
-    ...(viewer?.user.role === "ADMIN" ? ["organisationId"] : []),
-  ]);
+  const errors = required(form, ["name", "email", ...(viewer?.user.role === "ADMIN" ? ["organisationId"] : [])]);
   return runAdminForm(
     intent,
     form,
@@ -124,10 +151,9 @@ export async function action({ request }: ActionFunctionArgs) {
         name: field(form, "name"),
         email: field(form, "email"),
         role: role ?? "CUSTOMER_MEMBER",
-        password: String(form.get("password") ?? ""),
       };
-      const payload = (await api.mutate(AdminCreateUserDocument, { input })).createUser;
-      return { userErrors: payload.userErrors, subject: payload.user?.name };
+      const payload = (await api.mutate(AdminInviteUserDocument, { input })).inviteUser;
+      return { userErrors: payload.userErrors, subject: payload.invitation?.name };
     },
     "email",
   );
@@ -135,7 +161,7 @@ export async function action({ request }: ActionFunctionArgs) {
 
 export default function UsersPage() {
   const t = useT();
-  const { viewer, users, organisations, organisationId, lockouts } = useLoaderData<typeof loader>();
+  const { viewer, users, invitations, now, organisations, organisationId, lockouts } = useLoaderData<typeof loader>();
   const rows = users.edges.map((e) => e.node);
   const roles = organisations ? ALL_ROLES : ROLES_BY_KIND[viewer.organisation.kind];
   return (
@@ -153,11 +179,8 @@ export default function UsersPage() {
 
       <section className="card section" aria-labelledby="user-title">
         <h2 id="user-title">{t("admin.users.createHeading")}</h2>
-        <IntentForm
-          intent="createUser"
-          fields={["organisationId", "name", "email", "role", "password"]}
-          className="stack"
-        >
+        <p className="muted">{t("admin.users.inviteIntro")}</p>
+        <IntentForm intent="inviteUser" fields={["organisationId", "name", "email", "role"]} className="stack">
           {(kit) => (
             <>
               {organisations ? (
@@ -181,22 +204,15 @@ export default function UsersPage() {
                 options={roles.map((r) => ({ value: r, label: t(`admin.role.${r}`) }))}
               />
               {organisations ? <p className="hint">{t("admin.users.roleHint")}</p> : null}
-              <TextField
-                kit={kit}
-                name="password"
-                label="admin.users.password"
-                type="password"
-                hint="admin.users.passwordHint"
-                required
-                autoComplete="new-password"
-              />
-              <IntentButton intent="createUser" busy={t("admin.saving")}>
-                {t("admin.users.create")}
+              <IntentButton intent="inviteUser" busy={t("admin.saving")}>
+                {t("admin.users.invite")}
               </IntentButton>
             </>
           )}
         </IntentForm>
       </section>
+
+      <InvitationsSection invitations={invitations} now={now} />
 
       <section className="section" aria-labelledby="users-list-title">
         <h2 id="users-list-title">{t("admin.users.listHeading")}</h2>

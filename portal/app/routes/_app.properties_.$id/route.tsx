@@ -1,7 +1,7 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData, useRouteError } from "@remix-run/react";
 import { ErrorPanel } from "~/components/error-panel";
-import { PropertyPageDocument } from "~/graphql/graphql";
+import { PropertyMonitoringDocument, PropertyPageDocument } from "~/graphql/graphql";
 import { formatDate } from "~/i18n/i18n";
 import { pageTitle } from "~/i18n/meta";
 import { useLang, useT } from "~/i18n/use-t";
@@ -17,14 +17,23 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const { node } = await api.query(PropertyPageDocument, { id: params.id ?? "" });
   // Another tenant's property, or an id of something else, answers exactly like a missing one.
   if (node?.__typename !== "Property") throw new Response("Not found", { status: 404 });
-  return { property: node };
+  // Support reaches a monitored installation's maintenance from here too, not only from a board row
+  // (an empty board when every check is up leads nowhere). Only planners are offered it.
+  const monitoring = node.viewerCanPlanMaintenance
+    ? await api.query(PropertyMonitoringDocument, { id: node.id })
+    : null;
+  const monitored = monitoring?.node?.__typename === "Property" && monitoring.node.monitoringChecks.length > 0;
+  return { property: node, canPlanMaintenance: monitored };
 }
 
-/** One property, read-only: its address, owner, installer and the program versions on it. */
+/**
+ * One property, read-only: its address, owner, installer and the program versions on it; for those
+ * who may plan maintenance of a monitored installation, the way to its maintenance form.
+ */
 export default function PropertyPage() {
   const t = useT();
   const lang = useLang();
-  const { property } = useLoaderData<typeof loader>();
+  const { property, canPlanMaintenance } = useLoaderData<typeof loader>();
   return (
     <>
       <p className="breadcrumb">
@@ -55,6 +64,13 @@ export default function PropertyPage() {
           <dt>{t("field.registered")}</dt>
           <dd>{formatDate(lang, property.createdAt)}</dd>
         </dl>
+        {canPlanMaintenance ? (
+          <p>
+            <Link to={`/monitoring?property=${encodeURIComponent(property.id)}#maintenance-title`}>
+              {t("maintenance.plan")}
+            </Link>
+          </p>
+        ) : null}
       </div>
       {property.installedVersions.length > 0 ? (
         <section className="section" aria-labelledby="versions-title">

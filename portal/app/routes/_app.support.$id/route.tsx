@@ -271,16 +271,22 @@ export default function SupportCasePage() {
         </p>
       </div>
       <SuccessNotice intents={INTENTS} />
+      {c.escalatedAt ? (
+        <p className="alert alert-warning" role="status" data-testid="case-escalated">
+          {t("support.escalated", { when: formatDateTime(lang, c.escalatedAt) })}
+        </p>
+      ) : null}
       <dl className="facts" data-testid="case-facts">
         <dt>{t("support.case.status")}</dt>
         <dd data-testid="case-status">{t(`support.status.${c.status}` as MessageKey)}</dd>
         <dt>{t("support.case.answeredBy")}</dt>
         <dd data-testid="case-routing">{lang === "sv" ? c.routingReason.messageSv : c.routingReason.message}</dd>
+        <dt>{t("support.case.severity")}</dt>
+        <dd data-testid="case-severity">{t(`support.severity.${c.severity}` as MessageKey)}</dd>
         <dt>{t("support.case.priority")}</dt>
-        <dd>
-          {c.coveredByAgreement
-            ? t("support.priority.covered", { hours: c.responseTargetHours })
-            : t("support.priority.none", { hours: c.responseTargetHours })}
+        <dd data-testid="case-priority">
+          {t(`support.priority.${c.priority}` as MessageKey, { hours: c.responseTargetHours })} (
+          {t(c.coveredByAgreement ? "support.priority.agreement" : "support.priority.noAgreement")})
         </dd>
         {c.supportOpensAt ? (
           <>
@@ -294,6 +300,14 @@ export default function SupportCasePage() {
         <dd data-testid="case-due" data-at={c.responseDueAt ?? ""}>
           {c.responseDueAt ? formatDateTime(lang, c.responseDueAt) : t("support.deadline.none")} ·{" "}
           {timeLeftText(lang, t, c)} <DeadlineBadge c={c} />
+        </dd>
+        <dt>{t("support.case.resolutionDueAt")}</dt>
+        <dd data-testid="case-resolution-due" data-at={c.resolutionDueAt ?? ""}>
+          {c.resolvedAt
+            ? t("support.resolution.resolved", { when: formatDateTime(lang, c.resolvedAt) })
+            : c.resolutionDueAt
+              ? formatDateTime(lang, c.resolutionDueAt)
+              : t("support.resolution.none")}
         </dd>
         {c.assignee ? (
           <>

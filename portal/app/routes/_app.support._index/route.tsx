@@ -13,6 +13,7 @@ import {
   OpenSupportCaseDocument,
   SupportPageDocument,
   type SupportCaseCategory,
+  type SupportCaseSeverity,
   type SupportCaseFilter,
 } from "~/graphql/graphql";
 import { formatDateTime, userErrorKey, type MessageKey } from "~/i18n/i18n";
@@ -41,6 +42,8 @@ export const CATEGORIES: readonly SupportCaseCategory[] = [
   "BILLING",
   "OTHER",
 ];
+/** Worst first: "the whole system is down" is the first choice a customer in trouble sees. */
+export const SEVERITIES: readonly SupportCaseSeverity[] = ["SYSTEM_DOWN", "PARTIAL", "QUESTION"];
 const WEEKS_SHOWN = 3;
 // "open" is what the dashboard's count of open cases links to.
 const CASE_VIEWS = ["all", "open"] as const;
@@ -94,6 +97,7 @@ export async function action({ request }: ActionFunctionArgs): Promise<ActionRes
   const values = {
     customerId: String(form.get("customerId") ?? ""),
     category: String(form.get("category") ?? ""),
+    severity: String(form.get("severity") ?? ""),
     subject: String(form.get("subject") ?? ""),
     description: String(form.get("description") ?? ""),
     propertyId: String(form.get("propertyId") ?? ""),
@@ -101,9 +105,14 @@ export async function action({ request }: ActionFunctionArgs): Promise<ActionRes
   const files = postedFiles(form);
   const check = checkAttachments(files);
   if (check !== "ok") return { intent, ok: false, values, errors: [formError("attachments", check)] };
+  const severity = SEVERITIES.find((s) => s === values.severity);
+  // The API would take a missing severity as PARTIAL (older clients); a person in the portal says it.
+  if (!severity)
+    return { intent, ok: false, values, errors: [formError("severity", "REQUIRED", "support.severity.required")] };
   const { openSupportCase } = await api.mutate(OpenSupportCaseDocument, {
     input: {
       category: (CATEGORIES.find((c) => c === values.category) ?? "OTHER") as SupportCaseCategory,
+      severity,
       subject: values.subject,
       description: values.description,
       propertyId: values.propertyId || null,
@@ -202,6 +211,18 @@ function NewCaseForm({
           </select>
         </div>
       ) : null}
+      <fieldset className="checks checks-column" data-testid="case-severity-choice">
+        <legend>{t("support.case.severity")}</legend>
+        {SEVERITIES.map((s) => (
+          <label key={s} className="check">
+            <input type="radio" name="severity" value={s} required defaultChecked={value("severity") === s} />
+            <span>
+              {t(`support.severity.${s}` as MessageKey)}
+              <span className="muted small"> · {t(`support.severityHelp.${s}` as MessageKey)}</span>
+            </span>
+          </label>
+        ))}
+      </fieldset>
       <div className="field">
         <label htmlFor="case-category">{t("support.case.category")}</label>
         <select

@@ -1,8 +1,7 @@
 import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
-import { Form, useActionData, useSearchParams } from "@remix-run/react";
+import { Form, Link, useActionData, useSearchParams } from "@remix-run/react";
 import { useEffect, useRef } from "react";
-import { Brand } from "~/components/brand";
-import { LanguageSwitch } from "~/components/language-switch";
+import { PublicCard } from "~/components/public-card";
 import { SubmitButton } from "~/components/submit-button";
 import { LoginDocument } from "~/graphql/graphql";
 import { userErrorKey, type MessageKey } from "~/i18n/i18n";
@@ -60,54 +59,47 @@ export default function LoginPage() {
     if (failure && password.current) password.current.value = "";
   }, [failure]);
   return (
-    <div className="login-page">
-      <header className="login-header">
-        <Brand />
-        <LanguageSwitch />
-      </header>
-      <main id="main" className="login-main">
-        <section className="card login-card" aria-labelledby="login-title">
-          <h1 id="login-title">{t("login.title")}</h1>
-          <p className="muted">{t("login.intro")}</p>
-          {failure ? (
-            <p className="alert alert-error" role="alert" id="login-error">
-              {t(failure.error, { minutes: String(failure.minutes ?? "") })}
-            </p>
-          ) : null}
-          <Form method="post" className="stack" aria-describedby={failure ? "login-error" : undefined}>
-            <input type="hidden" name="redirectTo" value={params.get("redirectTo") ?? "/"} />
-            <div className="field">
-              <label htmlFor="email">{t("login.email")}</label>
-              <input
-                id="email"
-                name="email"
-                type="email"
-                autoComplete="username"
-                required
-                defaultValue={failure?.email}
-                aria-invalid={failure ? true : undefined}
-                autoFocus
-              />
-            </div>
-            <div className="field">
-              <label htmlFor="password">{t("login.password")}</label>
-              <input
-                ref={password}
-                id="password"
-                name="password"
-                type="password"
-                autoComplete="current-password"
-                required
-                aria-invalid={failure ? true : undefined}
-              />
-            </div>
-            <SubmitButton action="/login" busyLabel={t("login.submitting")} className="button button-wide">
-              {t("login.submit")}
-            </SubmitButton>
-          </Form>
-          <p className="muted small">{t("login.help")}</p>
-        </section>
-      </main>
-    </div>
+    <PublicCard title={t("login.title")}>
+      <p className="muted">{t("login.intro")}</p>
+      {failure ? (
+        <p className="alert alert-error" role="alert" id="login-error">
+          {t(failure.error, { minutes: String(failure.minutes ?? "") })}
+        </p>
+      ) : null}
+      <Form method="post" className="stack" aria-describedby={failure ? "login-error" : undefined}>
+        <input type="hidden" name="redirectTo" value={params.get("redirectTo") ?? "/"} />
+        <div className="field">
+          <label htmlFor="email">{t("login.email")}</label>
+          <input
+            id="email"
+            name="email"
+            type="email"
+            autoComplete="username"
+            required
+            defaultValue={failure?.email}
+            aria-invalid={failure ? true : undefined}
+            autoFocus
+          />
+        </div>
+        <div className="field">
+          <label htmlFor="password">{t("login.password")}</label>
+          <input
+            ref={password}
+            id="password"
+            name="password"
+            type="password"
+            autoComplete="current-password"
+            required
+            aria-invalid={failure ? true : undefined}
+          />
+        </div>
+        <SubmitButton action="/login" busyLabel={t("login.submitting")} className="button button-wide">
+          {t("login.submit")}
+        </SubmitButton>
+      </Form>
+      <p className="small">
+        <Link to="/forgot-password">{t("login.forgot")}</Link>
+      </p>
+    </PublicCard>
   );
 }

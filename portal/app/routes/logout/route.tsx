@@ -1,7 +1,6 @@
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData } from "@remix-run/react";
-import { Brand } from "~/components/brand";
-import { LanguageSwitch } from "~/components/language-switch";
+import { PublicCard } from "~/components/public-card";
 import { SubmitButton } from "~/components/submit-button";
 import { LogoutDocument } from "~/graphql/graphql";
 import { pageTitle } from "~/i18n/meta";
@@ -55,30 +54,21 @@ export default function LogoutPage() {
   const t = useT();
   const result = useActionData<typeof action>();
   return (
-    <div className="login-page">
-      <header className="login-header">
-        <Brand />
-        <LanguageSwitch />
-      </header>
-      <main id="main" className="login-main">
-        <section className="card login-card" aria-labelledby="logout-title">
-          <h1 id="logout-title">{t("logout.title")}</h1>
-          <p>{t("logout.question")}</p>
-          {result?.failed ? (
-            <p className="alert alert-error" role="alert">
-              {t("logout.failed")}
-            </p>
-          ) : null}
-          <Form method="post" action="/logout" className="stack">
-            <SubmitButton action="/logout" busyLabel={t("header.loggingOut")} className="button button-wide">
-              {t("logout.confirm")}
-            </SubmitButton>
-            <Link to="/" className="button button-secondary button-wide">
-              {t("logout.cancel")}
-            </Link>
-          </Form>
-        </section>
-      </main>
-    </div>
+    <PublicCard title={t("logout.title")}>
+      <p>{t("logout.question")}</p>
+      {result?.failed ? (
+        <p className="alert alert-error" role="alert">
+          {t("logout.failed")}
+        </p>
+      ) : null}
+      <Form method="post" action="/logout" className="stack">
+        <SubmitButton action="/logout" busyLabel={t("header.loggingOut")} className="button button-wide">
+          {t("logout.confirm")}
+        </SubmitButton>
+        <Link to="/" className="button button-secondary button-wide">
+          {t("logout.cancel")}
+        </Link>
+      </Form>
+    </PublicCard>
   );
 }

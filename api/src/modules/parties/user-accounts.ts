@@ -1,0 +1,51 @@
+import { and, eq, isNull } from "drizzle-orm";
+import type { DbOrTx, Tx } from "../../db/client.js";
+import { organisations, users } from "../../db/schema/index.js";
+import type { OrganisationKind, Role } from "../../shared/viewer.js";
+
+type UserRow = typeof users.$inferSelect;
+
+/**
+ * The users-table side of accounts people open and recover themselves (the accounts module holds
+ * the invitations and reset links): parties owns the users, so those rows are written here.
+ */
+
+/** An invited person's new user, in the accepting transaction; the caller has checked the address is free. */
+export async function addInvitedUser(
+  tx: Tx,
+  input: { organisationId: string; name: string; email: string; role: Role; passwordHash: string },
+): Promise<UserRow> {
+  const [row] = await tx.insert(users).values(input).returning();
+  return row!;
+}
+
+export async function setUserPassword(tx: Tx, userId: string, passwordHash: string): Promise<void> {
+  await tx.update(users).set({ passwordHash }).where(eq(users.id, userId));
+}
+
+/** An active user by e-mail, unscoped: for a reset asked for by someone not logged in. */
+export async function findActiveUserByEmail(db: DbOrTx, email: string): Promise<UserRow | null> {
+  const [row] = await db
+    .select()
+    .from(users)
+    .where(and(eq(users.email, email), isNull(users.deactivatedAt)));
+  return row ?? null;
+}
+
+/** Any user by id, unscoped, with the kind of its organisation. */
+export async function userWithKind(
+  db: DbOrTx,
+  userId: string,
+): Promise<{ user: UserRow; kind: OrganisationKind; organisationName: string } | null> {
+  const [row] = await db
+    .select({ user: users, kind: organisations.kind, organisationName: organisations.name })
+    .from(users)
+    .innerJoin(organisations, eq(users.organisationId, organisations.id))
+    .where(eq(users.id, userId));
+  return row ?? null;
+}
+
+export async function emailInUse(db: DbOrTx, email: string): Promise<boolean> {
+  const [row] = await db.select({ id: users.id }).from(users).where(eq(users.email, email));
+  return !!row;
+}

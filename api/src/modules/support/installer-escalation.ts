@@ -1,0 +1,111 @@
+import { and, asc, eq, inArray, isNull, lte } from "drizzle-orm";
+import type { Db } from "../../db/client.js";
+import { organisations, supportCaseMessages, supportCases } from "../../db/schema/index.js";
+import { recordAudit } from "../../shared/audit.js";
+import type { Logger } from "../../logger.js";
+import { supportCalendarIn } from "./support-calendar.service.js";
+import { recomputeDeadlines } from "./support-case.service.js";
+import { tellPartnerOfEscalation, tellTeamOfEscalation } from "./support-case.notifications.js";
+
+/** Cases escalated per transaction: a backlog after downtime is worked off in batches, each committed on its own. */
+const BATCH = 100;
+
+/**
+ * "Vi lämnar aldrig en kund": a case routed to the customer's installer that the installer has not answered by its
+ * first-response deadline comes back to the vendor's queue, with a note saying why, and the vendor's support is told.
+ * Only open cases: one waiting on the customer has no running deadline. The installer is told the case has left it.
+ * Each case is taken once — claimed with SKIP LOCKED and changed in the same transaction — however many API processes
+ * sweep.
+ */
+export async function escalateSilentInstallers(db: Db, now: Date): Promise<number> {
+  let escalated = 0;
+  for (;;) {
+    const n = await db.transaction(async (tx) => {
+      const due = await tx
+        .select()
+        .from(supportCases)
+        .where(
+          and(
+            eq(supportCases.routedTo, "PARTNER"),
+            isNull(supportCases.firstRespondedAt),
+            eq(supportCases.status, "OPEN"),
+            lte(supportCases.responseDueAt, now),
+          ),
+        )
+        .orderBy(asc(supportCases.responseDueAt))
+        .limit(BATCH)
+        .for("update", { skipLocked: true });
+      for (const c of due) {
+        const [row] = await tx
+          .update(supportCases)
+          .set({ routedTo: "VENDOR", routingReason: "ESCALATED", assigneeId: null, escalatedAt: now, updatedAt: now })
+          .where(eq(supportCases.id, c.id))
+          .returning();
+        const names = await tx
+          .select({ id: organisations.id, name: organisations.name })
+          .from(organisations)
+          .where(inArray(organisations.id, [c.customerId, ...(c.partnerId ? [c.partnerId] : [])]));
+        const nameOf = (id: string | null) => names.find((o) => o.id === id)?.name ?? "";
+        await tx.insert(supportCaseMessages).values({
+          caseId: c.id,
+          authorUserId: null,
+          side: "VENDOR",
+          internal: true,
+          handover: true,
+          body: `Eskalerat till Aptus support: ${nameOf(c.partnerId) || "installatören"} hade inte svarat när svarstiden gick ut.`,
+          createdAt: now,
+        });
+        await recordAudit(tx, null, {
+          action: "supportCaseEscalated",
+          objectType: "SupportCase",
+          objectId: c.id,
+          organisationId: c.customerId,
+          details: { from: "PARTNER", to: "VENDOR", partnerId: c.partnerId, responseDueAt: c.responseDueAt },
+        });
+        await tellTeamOfEscalation(tx, row!, { customer: nameOf(c.customerId), partner: nameOf(c.partnerId) });
+        await tellPartnerOfEscalation(tx, c);
+      }
+      return due.length;
+    });
+    escalated += n;
+    if (n < BATCH) return escalated;
+  }
+}
+
+/**
+ * Open cases without a resolution deadline — those opened before severities, whose deadline SQL could not count in
+ * open hours when the column came — get theirs from the calendar.
+ */
+export async function fillMissingResolutionDeadlines(db: Db): Promise<number> {
+  return db.transaction(async (tx) => {
+    const missing = await tx
+      .select({ id: supportCases.id })
+      .from(supportCases)
+      .where(and(eq(supportCases.status, "OPEN"), isNull(supportCases.resolutionDueAt)))
+      .limit(1000);
+    if (missing.length === 0) return 0;
+    const calendar = await supportCalendarIn(tx);
+    return recomputeDeadlines(
+      tx,
+      calendar,
+      missing.map((m) => m.id),
+    );
+  });
+}
+
+/** Runs the escalation every `intervalMs` (and the deadline fill once, at start); a failed run is logged, not fatal. */
+export function startInstallerEscalation(db: Db, logger: Logger, intervalMs = 60_000) {
+  const run = () =>
+    void escalateSilentInstallers(db, new Date()).then(
+      (n) => n && logger.info({ escalated: n }, "support cases escalated from silent installers"),
+      (e) => logger.error({ err: e }, "support case escalation failed"),
+    );
+  void fillMissingResolutionDeadlines(db).then(
+    (n) => n && logger.info({ filled: n }, "resolution deadlines filled"),
+    (e) => logger.error({ err: e }, "filling resolution deadlines failed"),
+  );
+  const timer = setInterval(run, intervalMs);
+  timer.unref();
+  run();
+  return { stop: () => clearInterval(timer) };
+}
