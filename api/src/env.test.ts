@@ -18,4 +18,14 @@ describe("settings", () => {
       /TRYGG_ADMIN_PASSWORD: must be at least 12/,
     );
   });
+
+  it("reads the renewal reminder days as a list, nearest last, and refuses a day out of range or given twice", () => {
+    expect(parseEnv({}).RENEWAL_REMINDER_DAYS).toEqual([90, 60, 30]);
+    expect(parseEnv({ RENEWAL_REMINDER_DAYS: "14, 120,45" }).RENEWAL_REMINDER_DAYS).toEqual([120, 45, 14]);
+    expect(() => parseEnv({ RENEWAL_REMINDER_DAYS: "90,0" })).toThrow(/RENEWAL_REMINDER_DAYS: must be whole days/);
+    expect(() => parseEnv({ RENEWAL_REMINDER_DAYS: "90,soon" })).toThrow(/RENEWAL_REMINDER_DAYS/);
+    expect(() => parseEnv({ RENEWAL_REMINDER_DAYS: "30,30" })).toThrow(
+      /RENEWAL_REMINDER_DAYS: must not name a day twice/,
+    );
+  });
 });

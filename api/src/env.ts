@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { DEFAULT_API_TOKEN_CACHE_SECONDS } from "./modules/access/api-token-cache.js";
 import { DEFAULT_PING_LIMITS as PINGS } from "./modules/monitoring/ping-limits.js";
+import { DEFAULT_RENEWAL_REMINDER_DAYS } from "./modules/renewals/renewal-thresholds.js";
 import { DEFAULT_ATTACHMENT_LIMITS as ATTACHMENTS } from "./modules/support/attachment-limits.js";
 import { DEFAULT_PDF_RENDER_TIMEOUT_SECONDS } from "./modules/visits/protocol-pdf.js";
 import { DEFAULT_RESET_LIMITS } from "./modules/accounts/reset-throttle.js";
@@ -82,6 +83,19 @@ const schema = z.object({
   INCIDENT_MAIL_WAIT_MINUTES: z.coerce.number().int().min(0).max(1440).default(5),
   /** Hours between "still down" reminders while an incident lasts; 0 sends none. */
   INCIDENT_MAIL_REMINDER_HOURS: z.coerce.number().int().min(0).max(720).default(24),
+  /**
+   * Days before an agreement's end at which its seller, customer admins and partner admins are reminded, e.g.
+   * "90,60,30" (each 1–365, distinct); the largest is also the reach of the seller's weekly digest.
+   */
+  RENEWAL_REMINDER_DAYS: z
+    .string()
+    .default(DEFAULT_RENEWAL_REMINDER_DAYS.join(","))
+    .transform((v) => v.split(",").map((d) => Number(d.trim())))
+    .refine((days) => days.every((d) => Number.isInteger(d) && d >= 1 && d <= 365), "must be whole days from 1 to 365")
+    .refine((days) => new Set(days).size === days.length, "must not name a day twice")
+    .transform((days) => [...days].sort((x, y) => y - x)),
+  /** Minutes between the renewal jobs' passes (the lapse job, the reminders, the weekly digest). */
+  RENEWAL_JOB_MINUTES: z.coerce.number().int().min(1).max(1440).default(60),
   /** The portal's address as people reach it, for the links in e-mails. */
   PORTAL_URL: z
     .string()

@@ -5,6 +5,7 @@ import { createLogger } from "./logger.js";
 import { startCheckSweeper } from "./modules/monitoring/index.js";
 import { startInstallerEscalation } from "./modules/support/index.js";
 import { createOutboxSender } from "./modules/notifications/outbox-sender.js";
+import { startRenewalJobs } from "./modules/renewals/index.js";
 import { startVisitReminders } from "./modules/visits/visit-reminders.js";
 import { ensureAdmin } from "./seed/bootstrap.js";
 import { startServer } from "./server.js";
@@ -90,6 +91,12 @@ async function main() {
       portalUrl: settings.PORTAL_URL,
     },
   });
+  const renewals = startRenewalJobs({
+    db: database.db,
+    logger,
+    intervalMs: settings.RENEWAL_JOB_MINUTES * 60_000,
+    settings: { reminderDays: settings.RENEWAL_REMINDER_DAYS, portalUrl: settings.PORTAL_URL },
+  });
 
   let stopping = false;
   stop = async (reason: string, code: number) => {
@@ -102,6 +109,7 @@ async function main() {
     reminders.stop();
     escalation.stop();
     await sweeper.stop();
+    await renewals.stop();
     await server.stop().catch((e) => logger.warn({ err: e }, "server did not stop cleanly"));
     await database.close().catch((e) => logger.warn({ err: e }, "database did not close cleanly"));
     process.exit(code);

@@ -239,6 +239,7 @@ describe("notification preferences over GraphQL", () => {
         "BACKUP_STARTED",
         "BACKUP_REMINDER",
         "BACKUP_RECOVERED",
+        "RENEWAL_REMINDER",
       ].map((topic) => ({ topic, enabled: true })),
     );
     expect((await api.gql(VIEWER, {}, token.kalle)).data.viewer.notificationPreferences).toEqual([]);

@@ -37,7 +37,7 @@ describe("my account: monitoring e-mail choices", () => {
       const reminder = section
         .getByRole("group", { name: "Avbrott" })
         .getByRole("checkbox", { name: "Påminnelse medan avbrottet pågår" });
-      expect(await section.getByRole("checkbox").count()).toBe(6);
+      expect(await section.getByRole("checkbox").count()).toBe(8);
       expect(await reminder.isChecked()).toBe(true);
       const width = await page.evaluate(() => document.documentElement.scrollWidth);
       expect(width, "the page at 390 px").toBeLessThanOrEqual(390);

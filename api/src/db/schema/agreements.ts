@@ -104,6 +104,11 @@ export const hanteraAccounts = pgTable(
     email: text("email").notNull(),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
     deactivatedAt: timestamp("deactivated_at", { withTimezone: true }),
+    /**
+     * Set by the lapse job on the accounts above the tier's included ones when the agreement ended: the customer
+     * chooses which stay (deactivating the rest); cleared when the agreement is renewed or the account deactivated.
+     */
+    overQuotaSince: date("over_quota_since", { mode: "string" }),
   },
   (t) => [
     index("hantera_accounts_agreement_idx").on(t.agreementId),

@@ -12,3 +12,4 @@ export * from "./pricing.js";
 export * from "./monitoring.js";
 export * from "./hosting.js";
 export * from "./accounts.js";
+export * from "./renewals.js";

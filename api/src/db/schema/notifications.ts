@@ -60,6 +60,9 @@ export const notificationTopic = pgEnum("notification_topic", [
   "BACKUP_STARTED",
   "BACKUP_REMINDER",
   "BACKUP_RECOVERED",
+  "RENEWAL_REMINDER",
+  "RENEWAL_DIGEST",
+  "AGREEMENT_LAPSED",
 ]);
 
 /** A topic a user turned off. Every topic is on until its row exists, so a new admin gets everything. */

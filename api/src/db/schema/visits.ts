@@ -60,6 +60,9 @@ export const serviceVisits = pgTable(
     acknowledgedById: uuid("acknowledged_by_id").references(() => users.id),
     acknowledgedAt: timestamp("acknowledged_at", { withTimezone: true }),
     protocolSentAt: timestamp("protocol_sent_at", { withTimezone: true }),
+    /** Set when a booked visit was called off (by the lapse job when its agreement ended), with why. */
+    cancelledAt: timestamp("cancelled_at", { withTimezone: true }),
+    cancelReason: text("cancel_reason"),
     version: integer("version").notNull().default(1),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
     /** Moved by every write of the row or its parts (triggers, migration 0017): partners sync with `updatedSince`. */

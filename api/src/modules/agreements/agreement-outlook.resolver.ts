@@ -58,6 +58,15 @@ export class AgreementOutlookResolver {
 
   @FieldResolver(() => Boolean, {
     description:
+      "Whether the caller may deactivate the Hantera accounts flagged `overQuotaSince` (the agreement ended with more " +
+      "than its tier includes), valid agreement or not: the role allows it.",
+  })
+  async viewerCanChooseHanteraAccounts(@Root() a: Agreement, @Ctx() ctx: Context, @CurrentViewer() viewer: Viewer) {
+    return (await permissions(ctx, viewer, a)).chooseHanteraAccounts;
+  }
+
+  @FieldResolver(() => Boolean, {
+    description:
       "Whether the caller may rent and end licence rentals now: the role allows it, the agreement is valid and its tier includes rentals.",
   })
   async viewerCanRentLicences(@Root() a: Agreement, @Ctx() ctx: Context, @CurrentViewer() viewer: Viewer) {

@@ -14,10 +14,10 @@ describe("what the viewer may do to an agreement", () => {
       activate: false,
     });
   });
-  it("offers nothing on a terminated or draft agreement but activation of the draft", () => {
-    expect(Object.values(agreementPermissions(as("ADMIN"), { status: "TERMINATED" }, withRentals)).some(Boolean)).toBe(
-      false,
-    );
+  it("offers nothing on a terminated or draft agreement but activation of the draft and the choice of accounts", () => {
+    const { chooseHanteraAccounts, ...rest } = agreementPermissions(as("ADMIN"), { status: "TERMINATED" }, withRentals);
+    expect(Object.values(rest).some(Boolean)).toBe(false);
+    expect(chooseHanteraAccounts).toBe(true);
     expect(agreementPermissions(as("ADMIN"), { status: "DRAFT" }, withRentals)).toMatchObject({
       activate: true,
       renew: false,
@@ -31,11 +31,21 @@ describe("what the viewer may do to an agreement", () => {
       renew: false,
       terminate: false,
       manageHanteraAccounts: true,
+      chooseHanteraAccounts: true,
       rentLicences: false,
       orderAddOns: true,
       cancelAddOns: false,
       agreePrices: false,
     });
+  });
+  it("lets a customer admin choose which Hantera accounts stay after a lapse, but not create any, and a member neither", () => {
+    expect(agreementPermissions(as("CUSTOMER_ADMIN"), { status: "EXPIRED" }, withRentals)).toMatchObject({
+      manageHanteraAccounts: false,
+      chooseHanteraAccounts: true,
+    });
+    expect(agreementPermissions(as("CUSTOMER_MEMBER"), { status: "EXPIRED" }, withRentals).chooseHanteraAccounts).toBe(
+      false,
+    );
   });
   it("lets only sellers and admins agree a price other than the list's", () => {
     expect(agreementPermissions(as("SELLER"), { status: "ACTIVE" }, withRentals).agreePrices).toBe(true);

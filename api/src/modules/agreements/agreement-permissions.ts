@@ -21,6 +21,8 @@ export function agreementPermissions(
     renew: manager && isRenewable(a.status),
     terminate: manager && valid,
     manageHanteraAccounts: holds(viewer, BENEFIT_ACTORS) && valid,
+    // After a lapse the accounts above the base quota wait for the customer to choose which stay.
+    chooseHanteraAccounts: holds(viewer, BENEFIT_ACTORS),
     rentLicences: holds(viewer, BENEFIT_ACTORS) && valid && !!tier?.licenceRentals,
     orderAddOns: holds(viewer, ADD_ON_ORDERERS) && valid,
     cancelAddOns: holds(viewer, ADD_ON_ACTORS) && valid,

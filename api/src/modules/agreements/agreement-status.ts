@@ -63,6 +63,9 @@ export const lastEndSql = sql<string>`(select max(p.ends_on)::text from agreemen
  */
 export const effectiveEndDateSql = sql`(select least(max(p.ends_on), coalesce("agreements"."terminated_on", max(p.ends_on))) from agreement_periods p where p.agreement_id = "agreements"."id")`;
 
+/** Notice of termination has been given (the date may lie ahead): such an agreement ends, it is not up for renewal. */
+export const terminationGivenSql = sql<boolean>`("agreements"."terminated_on" is not null)`;
+
 /** agreementStatus() in SQL, so that lists can filter on it; agreement-status.test.ts checks that both agree. */
 export function statusSql(clock: Clock): SQL<AgreementStatus> {
   const today = sql`${clock.today}::date`;

@@ -273,6 +273,8 @@ export async function renewAgreement(db: Db, viewer: Viewer, input: RenewInput, 
       .from(agreementPeriods)
       .where(eq(agreementPeriods.agreementId, a.id));
     await tx.insert(agreementPeriods).values({ agreementId: a.id, sequence: n + 1, startsOn, endsOn: input.endsOn });
+    // The lapse job's flags asked the customer to choose which accounts stay; renewed, they all may.
+    await tx.update(hanteraAccounts).set({ overQuotaSince: null }).where(eq(hanteraAccounts.agreementId, a.id));
     if (a.status === "EXPIRED") {
       // The add-ons lapsed with the agreement; they are ordered again, not revived silently.
       await tx

@@ -127,6 +127,14 @@ export class HanteraAccount extends Node {
   @Field(() => DateTimeResolver, { nullable: true, description: "When it was deactivated." })
   deactivatedAt!: Date | null;
 
+  @Field(() => DateScalar, {
+    nullable: true,
+    description:
+      "Set when the agreement ended with more active accounts than its tier includes: this one is above the base " +
+      "quota, and the customer chooses which accounts stay (deactivating the others). Cleared by a renewal.",
+  })
+  overQuotaSince!: string | null;
+
   static from(r: HanteraAccountRow): HanteraAccount {
     return Object.assign(new HanteraAccount(), {
       id: toGlobalId("HanteraAccount", r.id),
@@ -135,6 +143,7 @@ export class HanteraAccount extends Node {
       active: !r.deactivatedAt,
       createdAt: r.createdAt,
       deactivatedAt: r.deactivatedAt,
+      overQuotaSince: r.overQuotaSince,
     });
   }
 }

@@ -30,6 +30,7 @@ function account(deactivatedAt: Date | null = null): HanteraAccountRow {
     email: `anna${n}@brf.example`,
     createdAt: new Date("2027-01-01"),
     deactivatedAt,
+    overQuotaSince: null,
   };
 }
 

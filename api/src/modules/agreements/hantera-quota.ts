@@ -146,7 +146,7 @@ export async function deactivateHanteraAccount(
       return userError(E.ALREADY_DEACTIVATED, "The account is already deactivated.", ["input", "hanteraAccountId"]);
     const [row] = await tx
       .update(hanteraAccounts)
-      .set({ deactivatedAt: new Date() })
+      .set({ deactivatedAt: new Date(), overQuotaSince: null })
       .where(eq(hanteraAccounts.id, account.id))
       .returning();
     await bumpVersion(tx, a.id);

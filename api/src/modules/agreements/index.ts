@@ -7,9 +7,17 @@ export {
   type LicenceRentalRow,
   selectAgreements,
 } from "./agreement-records.js";
-export { effectiveEnd, isValid, statusSql, VALID_STATUSES } from "./agreement-status.js";
+export {
+  effectiveEnd,
+  effectiveEndDateSql,
+  isValid,
+  statusSql,
+  terminationGivenSql,
+  VALID_STATUSES,
+} from "./agreement-status.js";
+export { endAgreementParts, type EndCause, type EndedParts } from "./agreement-lapse.js";
 export { AGREEMENT_MANAGERS } from "./agreement.roles.js";
 export { findAgreement, findPart } from "./agreement.service.js";
 export { AddOn, Agreement, HanteraAccount, LicenceRental } from "./agreement.types.js";
-export { rentalIsActive } from "./licence-rentals.js";
+export { monthlyCostMinor, rentalIsActive } from "./licence-rentals.js";
 export { HostedService } from "./agreement.enums.js";

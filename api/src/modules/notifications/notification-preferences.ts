@@ -81,6 +81,20 @@ export interface NotificationRecipient {
   name: string;
 }
 
+/** Active users of a role the topic is for, who have not turned it off. */
+function wanting(db: DbOrTx, topic: NotificationTopic) {
+  return and(
+    inArray(users.role, [...NOTIFICATION_TOPICS[topic].receivers]),
+    isNull(users.deactivatedAt),
+    notExists(
+      db
+        .select({ one: notificationOptOuts.userId })
+        .from(notificationOptOuts)
+        .where(and(eq(notificationOptOuts.userId, users.id), eq(notificationOptOuts.topic, topic))),
+    ),
+  );
+}
+
 /**
  * Who of these organisations gets a mail on a topic: active users of a role the topic is for, who
  * have not turned it off. The caller names the organisations (a property's customer and installer).
@@ -94,18 +108,20 @@ export async function recipientsOf(
   return db
     .select({ userId: users.id, email: users.email, name: users.name })
     .from(users)
-    .where(
-      and(
-        inArray(users.organisationId, [...organisationIds]),
-        inArray(users.role, [...NOTIFICATION_TOPICS[topic].receivers]),
-        isNull(users.deactivatedAt),
-        notExists(
-          db
-            .select({ one: notificationOptOuts.userId })
-            .from(notificationOptOuts)
-            .where(and(eq(notificationOptOuts.userId, users.id), eq(notificationOptOuts.topic, topic))),
-        ),
-      ),
-    )
+    .where(and(inArray(users.organisationId, [...organisationIds]), wanting(db, topic)))
+    .orderBy(users.email);
+}
+
+/** The same choice for named people (an agreement's seller), who are mailed as themselves, not as an organisation. */
+export async function usersWanting(
+  db: DbOrTx,
+  topic: NotificationTopic,
+  userIds: readonly string[],
+): Promise<NotificationRecipient[]> {
+  if (userIds.length === 0) return [];
+  return db
+    .select({ userId: users.id, email: users.email, name: users.name })
+    .from(users)
+    .where(and(inArray(users.id, [...userIds]), wanting(db, topic)))
     .orderBy(users.email);
 }

@@ -1,6 +1,11 @@
 import type { notificationTopic } from "../../db/schema/index.js";
 import type { Role } from "../../shared/viewer.js";
-import { INCIDENT_MAIL_RECEIVERS } from "./notification.roles.js";
+import {
+  INCIDENT_MAIL_RECEIVERS,
+  LAPSE_NOTICE_RECEIVERS,
+  RENEWAL_DIGEST_RECEIVERS,
+  RENEWAL_REMINDER_RECEIVERS,
+} from "./notification.roles.js";
 
 export type NotificationTopic = (typeof notificationTopic.enumValues)[number];
 
@@ -32,6 +37,18 @@ export const NOTIFICATION_TOPICS: Record<NotificationTopic, { receivers: readonl
   BACKUP_RECOVERED: {
     receivers: INCIDENT_MAIL_RECEIVERS,
     description: "Backups that were mailed about succeed again.",
+  },
+  RENEWAL_REMINDER: {
+    receivers: RENEWAL_REMINDER_RECEIVERS,
+    description: "An agreement ends in 90, 60 or 30 days (one mail per threshold and period).",
+  },
+  RENEWAL_DIGEST: {
+    receivers: RENEWAL_DIGEST_RECEIVERS,
+    description: "Every Monday: the seller's agreements that end within 30, 60 and 90 days, with their yearly value.",
+  },
+  AGREEMENT_LAPSED: {
+    receivers: LAPSE_NOTICE_RECEIVERS,
+    description: "An agreement has ended: what ended with it (rentals, hosting, monitoring, booked visits).",
   },
 };
 

@@ -25,10 +25,13 @@ function icsText(text: string): string {
   return text.replace(/\r\n?/g, "\n").replace(CONTROL, "");
 }
 
+/** One UID per visit, in every .ics sent about it, so a calendar updates or removes the one event. */
+const uidOf = (visitId: string) => `service-visit-${visitId}@trygg`;
+
 /** The visit as an iCalendar event (`.ics`), built by the `ics` library in UTC so every calendar places it right. */
 export function visitIcs(e: VisitEvent): string {
   const { error, value } = createEvent({
-    uid: `service-visit-${e.visitId}@trygg`,
+    uid: uidOf(e.visitId),
     start: e.scheduledAt.getTime(),
     startInputType: "utc",
     startOutputType: "utc",
@@ -37,6 +40,29 @@ export function visitIcs(e: VisitEvent): string {
     description: icsText(e.description),
     location: icsText(e.location),
     status: "CONFIRMED",
+    productId: "trygg/visits",
+  });
+  if (error || !value) throw error ?? new Error("ics produced nothing");
+  return value;
+}
+
+/**
+ * The cancellation of a booked visit (RFC 5546): METHOD:CANCEL and STATUS:CANCELLED under the booking's own UID, with a
+ * SEQUENCE above the booking's (which carries none, that is 0), so the calendar that took the booking removes it.
+ */
+export function visitCancellationIcs(e: VisitEvent & { sequence: number }): string {
+  const { error, value } = createEvent({
+    method: "CANCEL",
+    uid: uidOf(e.visitId),
+    sequence: e.sequence,
+    start: e.scheduledAt.getTime(),
+    startInputType: "utc",
+    startOutputType: "utc",
+    duration: { hours: VISIT_HOURS },
+    title: icsText(e.title),
+    description: icsText(e.description),
+    location: icsText(e.location),
+    status: "CANCELLED",
     productId: "trygg/visits",
   });
   if (error || !value) throw error ?? new Error("ics produced nothing");

@@ -98,6 +98,7 @@ export async function completeServiceVisit(
     if (!loaded) return userError(E.NOT_FOUND, "No such service visit.", ["input", "visitId"]);
     const { visit, agreement } = loaded;
     if (visit.completedAt) return userError(E.VISIT_COMPLETED, "The visit is already completed.", ["input", "visitId"]);
+    if (visit.cancelledAt) return userError(E.VISIT_CANCELLED, "The visit was cancelled.", ["input", "visitId"]);
     const checks = await checksOf(tx, visit.id);
     const missing = missingKinds(await checkKinds(tx), checks);
     if (missing.length > 0) {

@@ -38,6 +38,7 @@ export async function queueDueReminders(db: Db, now: Date = new Date()): Promise
     .where(
       and(
         isNull(serviceVisits.completedAt),
+        isNull(serviceVisits.cancelledAt),
         gt(serviceVisits.scheduledAt, now),
         lte(serviceVisits.scheduledAt, horizon),
       ),

@@ -33,6 +33,7 @@ export const ServiceVisitState = graphqlEnum(SERVICE_VISIT_STATES, {
     BOOKED: { description: "Booked, its time not yet passed." },
     OVERDUE: { description: "Its time has passed and it is not completed." },
     COMPLETED: { description: "Completed; the protocol is frozen." },
+    CANCELLED: { description: "Called off before it took place (by the lapse job when its agreement ended)." },
   },
 });
 export type ServiceVisitState = (typeof ServiceVisitState)[keyof typeof ServiceVisitState];

@@ -31,11 +31,11 @@ export function visitDay(v: Pick<ServiceVisitRow, "scheduledAt">): IsoDate {
 }
 
 /** Where a visit stands, derived every time from its time and completion; the GraphQL enum is made from this list. */
-export const SERVICE_VISIT_STATES = ["BOOKED", "OVERDUE", "COMPLETED"] as const;
+export const SERVICE_VISIT_STATES = ["BOOKED", "OVERDUE", "COMPLETED", "CANCELLED"] as const;
 
-/** Past its time and not completed: the brochure promises the visit, so a missed one must show. */
-export function isOverdue(v: Pick<ServiceVisitRow, "scheduledAt" | "completedAt">, now: Date): boolean {
-  return !v.completedAt && v.scheduledAt.getTime() < now.getTime();
+/** Past its time and neither completed nor called off: the brochure promises the visit, so a missed one must show. */
+export function isOverdue(v: Pick<ServiceVisitRow, "scheduledAt" | "completedAt" | "cancelledAt">, now: Date): boolean {
+  return !v.completedAt && !v.cancelledAt && v.scheduledAt.getTime() < now.getTime();
 }
 
 export interface LoadedVisit {
@@ -70,11 +70,12 @@ export async function bumpVisit(
   return row!;
 }
 
+/** The visits that answer a proposal: a cancelled one does not, so its year is proposed again. */
 function visitsOfAgreement(db: DbOrTx, agreementId: string) {
   return db
     .select()
     .from(serviceVisits)
-    .where(eq(serviceVisits.agreementId, agreementId))
+    .where(and(eq(serviceVisits.agreementId, agreementId), isNull(serviceVisits.cancelledAt)))
     .orderBy(asc(serviceVisits.scheduledAt));
 }
 
@@ -209,6 +210,8 @@ export async function rescheduleServiceVisit(
     const { visit, agreement } = loaded;
     if (visit.completedAt)
       return userError(E.VISIT_COMPLETED, "The visit is completed; it cannot be moved.", ["input", "visitId"]);
+    if (visit.cancelledAt)
+      return userError(E.VISIT_CANCELLED, "The visit was cancelled; book a new one.", ["input", "visitId"]);
     const booking = { scheduledAt: input.scheduledAt, technicianId: input.technicianId ?? visit.technicianId };
     const bad = await checkBooking(tx, agreement, booking);
     if (bad) return bad;
@@ -242,8 +245,9 @@ export interface VisitFilter {
 /** The visit calendar: every visit the viewer's agreements have, by time; the filters are ORed states. */
 export async function listServiceVisits(db: Db, viewer: Viewer, filter: VisitFilter, page: ConnectionArgs, now: Date) {
   const states: SQL[] = [];
-  if (filter.overdue) states.push(and(isNull(serviceVisits.completedAt), lt(serviceVisits.scheduledAt, now))!);
-  if (filter.upcoming) states.push(and(isNull(serviceVisits.completedAt), gte(serviceVisits.scheduledAt, now))!);
+  const open = and(isNull(serviceVisits.completedAt), isNull(serviceVisits.cancelledAt));
+  if (filter.overdue) states.push(and(open, lt(serviceVisits.scheduledAt, now))!);
+  if (filter.upcoming) states.push(and(open, gte(serviceVisits.scheduledAt, now))!);
   if (filter.done) states.push(isNotNull(serviceVisits.completedAt));
   const where = and(
     agreementScope(viewer),

@@ -304,9 +304,11 @@ export class ServiceVisit extends Node {
       visitedOn: visitDay(r),
       state: r.completedAt
         ? ServiceVisitState.COMPLETED
-        : overdue
-          ? ServiceVisitState.OVERDUE
-          : ServiceVisitState.BOOKED,
+        : r.cancelledAt
+          ? ServiceVisitState.CANCELLED
+          : overdue
+            ? ServiceVisitState.OVERDUE
+            : ServiceVisitState.BOOKED,
       overdue,
       completedAt: r.completedAt,
       protocolSentAt: r.protocolSentAt,

@@ -1,4 +1,4 @@
-import { and, eq, inArray, isNotNull, sql } from "drizzle-orm";
+import { and, eq, inArray, isNotNull, isNull, sql } from "drizzle-orm";
 import type { DbOrTx } from "../../db/client.js";
 import { actionPlans, agreements, serviceVisits, tailorings, tiers } from "../../db/schema/index.js";
 import type { IsoDate } from "../../shared/dates.js";
@@ -39,9 +39,12 @@ export async function visitsToBook(db: DbOrTx, viewer: Viewer, clock: Clock): Pr
     .select({ id: serviceVisits.id, agreementId: serviceVisits.agreementId, scheduledAt: serviceVisits.scheduledAt })
     .from(serviceVisits)
     .where(
-      inArray(
-        serviceVisits.agreementId,
-        records.map((a) => a.id),
+      and(
+        inArray(
+          serviceVisits.agreementId,
+          records.map((a) => a.id),
+        ),
+        isNull(serviceVisits.cancelledAt),
       ),
     );
   const due = records.flatMap((agreement) => {

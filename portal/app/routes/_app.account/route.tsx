@@ -23,10 +23,11 @@ export const meta: MetaFunction = ({ matches }) => [{ title: pageTitle(matches, 
 const INTENTS = ["saveNotifications", "changePassword"] as const;
 type Intent = (typeof INTENTS)[number];
 
-/** The mails grouped as a person reads them: per kind of incident, then when in the incident. */
+/** The mails grouped as a person reads them: per kind of incident, then when in the incident; then renewals. */
 const GROUPS: { legend: MessageKey; topics: NotificationTopic[] }[] = [
   { legend: "account.outages", topics: ["OUTAGE_STARTED", "OUTAGE_REMINDER", "OUTAGE_RECOVERED"] },
   { legend: "account.backups", topics: ["BACKUP_STARTED", "BACKUP_REMINDER", "BACKUP_RECOVERED"] },
+  { legend: "account.renewals", topics: ["RENEWAL_REMINDER", "RENEWAL_DIGEST", "AGREEMENT_LAPSED"] },
 ];
 
 export async function loader({ request }: LoaderFunctionArgs) {

@@ -9,9 +9,13 @@ export function HanteraSection({ agreement }: SectionProps) {
   const lang = useLang();
   const { hanteraQuota: quota } = agreement;
   const canEdit = agreement.viewerCanManageHanteraAccounts;
+  // After a lapse the accounts above the base quota wait for the customer's choice: those may still be deactivated.
+  const canChoose = (a: { active: boolean; overQuotaSince?: string | null }) =>
+    a.active && (canEdit || (agreement.viewerCanChooseHanteraAccounts && !!a.overQuotaSince));
   const full = quota.used >= quota.quota;
   const percent = quota.quota > 0 ? Math.min(100, Math.round((quota.used / quota.quota) * 100)) : 100;
   const accounts = agreement.hanteraAccounts;
+  const actions = canEdit || accounts.some(canChoose);
   return (
     <section className="section" aria-labelledby="hantera-title" id="hantera">
       <h2 id="hantera-title">{t("agreement.hanteraAccounts")}</h2>
@@ -54,7 +58,7 @@ export function HanteraSection({ agreement }: SectionProps) {
                   <th scope="col">{t("field.email")}</th>
                   <th scope="col">{t("agreement.created")}</th>
                   <th scope="col">{t("agreements.status")}</th>
-                  {canEdit ? <th scope="col">{t("apiTokens.actions")}</th> : null}
+                  {actions ? <th scope="col">{t("apiTokens.actions")}</th> : null}
                 </tr>
               </thead>
               <tbody>
@@ -64,7 +68,11 @@ export function HanteraSection({ agreement }: SectionProps) {
                     <td>{account.email}</td>
                     <td className="nowrap">{formatDate(lang, account.createdAt)}</td>
                     <td>
-                      {account.active ? (
+                      {account.active && account.overQuotaSince ? (
+                        <span className="badge badge-warning" title={t("agreement.accountOverQuotaHint")}>
+                          {t("agreement.accountOverQuota", { date: formatDate(lang, account.overQuotaSince) })}
+                        </span>
+                      ) : account.active ? (
                         <span className="badge badge-active">{t("agreement.accountActive")}</span>
                       ) : (
                         <span className="badge badge-revoked">
@@ -75,8 +83,8 @@ export function HanteraSection({ agreement }: SectionProps) {
                       )}
                     </td>
                     <RowActionCell
-                      editable={canEdit}
-                      active={account.active}
+                      editable={actions}
+                      active={canChoose(account)}
                       intent="deactivateAccount"
                       target={account.id}
                       confirm={t("agreement.deactivateConfirm", { name: account.name })}

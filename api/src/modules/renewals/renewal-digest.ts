@@ -1,0 +1,92 @@
+import { inArray } from "drizzle-orm";
+import type { Db } from "../../db/client.js";
+import { licenceRentals, renewalDigests } from "../../db/schema/index.js";
+import { recordAudit } from "../../shared/audit.js";
+import { todayInSweden, type IsoDate } from "../../shared/dates.js";
+import { groupBy } from "../../shared/group-by.js";
+import { monthlyCostMinor } from "../agreements/index.js";
+import { queueEmail, usersWanting } from "../notifications/index.js";
+import { agreementsEndingWithin, type EndingAgreement } from "./renewal-candidates.js";
+import { kronor } from "./renewal-mail-text.js";
+import type { RenewalMailSettings } from "./renewal-reminders.js";
+import { weekOf } from "./renewal-thresholds.js";
+
+interface DigestLine extends EndingAgreement {
+  yearlyValueMinor: number;
+}
+
+/**
+ * The Monday digest: each seller's agreements that end within the reminder thresholds (30, 60, 90
+ * days), grouped by the nearest one, each with its yearly value (twelve times what its running
+ * rentals cost a month, as the dashboard shows it). Once per seller and week with any number of
+ * processes: the digest row is inserted first. Sent on the first pass of the week, so a server that
+ * was down on Monday sends it when it is back; a seller with nothing ending gets no mail.
+ */
+export async function queueRenewalDigests(db: Db, now: Date, settings: RenewalMailSettings): Promise<number> {
+  const today = todayInSweden(now);
+  const thresholds = [...settings.reminderDays].sort((x, y) => x - y);
+  const ending = (await agreementsEndingWithin(db, today, thresholds.at(-1) ?? 0)).filter((a) => a.sellerId);
+  if (ending.length === 0) return 0;
+  const rentals = await db
+    .select()
+    .from(licenceRentals)
+    .where(
+      inArray(
+        licenceRentals.agreementId,
+        ending.map((a) => a.id),
+      ),
+    );
+  const rentalsOf = groupBy(
+    ending.map((a) => a.id),
+    rentals,
+    (r) => r.agreementId,
+  );
+  const lines: DigestLine[] = ending.map((a, i) => ({
+    ...a,
+    yearlyValueMinor: 12 * monthlyCostMinor(rentalsOf[i]!, today),
+  }));
+  const sellers = await usersWanting(db, "RENEWAL_DIGEST", [...new Set(lines.map((l) => l.sellerId!))]);
+  const week = weekOf(today);
+  let sent = 0;
+  for (const seller of sellers) {
+    const mine = lines.filter((l) => l.sellerId === seller.userId);
+    sent += await db.transaction(async (tx) => {
+      const [won] = await tx
+        .insert(renewalDigests)
+        .values({ sellerId: seller.userId, weekOf: week, agreements: mine.length })
+        .onConflictDoNothing()
+        .returning();
+      if (!won) return 0;
+      await queueEmail(tx, {
+        to: seller.email,
+        subject: `Avtal som löper ut: ${mine.length} inom ${thresholds.at(-1)} dagar (vecka från ${week})`,
+        body: digestBody(mine, thresholds, today, settings.portalUrl),
+      });
+      await recordAudit(tx, null, {
+        action: "renewal.digest",
+        objectType: "User",
+        objectId: seller.userId,
+        details: { weekOf: week, agreementIds: mine.map((l) => l.id) },
+      });
+      return 1;
+    });
+  }
+  return sent;
+}
+
+/** The lines grouped by the nearest threshold, each group with its count and summed yearly value. */
+function digestBody(lines: DigestLine[], thresholds: number[], today: IsoDate, portalUrl: string): string {
+  const groups = thresholds.map((t, i) => {
+    const inGroup = lines.filter((l) => l.daysLeft <= t && (i === 0 || l.daysLeft > thresholds[i - 1]!));
+    const sum = inGroup.reduce((n, l) => n + l.yearlyValueMinor, 0);
+    const head = `Inom ${t} dagar: ${inGroup.length} avtal, årsvärde ${kronor(sum)}`;
+    const rows = inGroup.map(
+      (l) => `  ${l.number}  ${l.customerName}  slutar ${l.endsOn} (${l.daysLeft} d)  ${kronor(l.yearlyValueMinor)}/år`,
+    );
+    return [head, ...rows].join("\n");
+  });
+  return (
+    `Hej!\n\nDina avtal som löper ut de närmaste ${thresholds.at(-1)} dagarna, per ${today}:\n\n` +
+    `${groups.join("\n\n")}\n\nI Trygg: ${portalUrl}/agreements\n\nVänliga hälsningar\nTrygg\n`
+  );
+}

@@ -1,0 +1,56 @@
+import type { Db } from "../../db/client.js";
+import type { Logger } from "../../logger.js";
+import { applyLapses } from "./lapse-job.js";
+import { queueRenewalDigests } from "./renewal-digest.js";
+import { queueRenewalReminders, type RenewalMailSettings } from "./renewal-reminders.js";
+
+/** One pass of the renewal work at one instant: the lapse job first, so no ended agreement is reminded about. */
+async function runRenewalPass(db: Db, now: Date, settings: RenewalMailSettings) {
+  const lapses = await applyLapses(db, now);
+  const reminders = await queueRenewalReminders(db, now, settings);
+  const digests = await queueRenewalDigests(db, now, settings);
+  return { lapses: lapses.applied, reminders, digests };
+}
+
+/**
+ * The renewal jobs in the API process, like the check sweeper: a pass at start (catching up on what
+ * fell due while the server was down) and then every interval. Each step is idempotent and safe in
+ * several processes at once (see the steps), so every process may run it. A failed pass (the
+ * database away) is logged and tried again; never two passes at once in one process.
+ */
+export function startRenewalJobs(opts: {
+  db: Db;
+  logger: Logger;
+  settings: RenewalMailSettings;
+  intervalMs?: number;
+  now?: () => Date;
+}) {
+  const { db, logger } = opts;
+  const intervalMs = opts.intervalMs ?? 60 * 60_000;
+  const now = opts.now ?? (() => new Date());
+  let timer: NodeJS.Timeout | null = null;
+  let running: Promise<void> | null = null;
+  let stopped = false;
+  const pass = async () => {
+    try {
+      const r = await runRenewalPass(db, now(), opts.settings);
+      if (r.lapses || r.reminders || r.digests) logger.info(r, "renewal jobs ran");
+    } catch (e) {
+      logger.warn({ err: e }, "renewal jobs failed; trying again");
+    }
+  };
+  const tick = () => {
+    running = pass().finally(() => {
+      running = null;
+      if (!stopped) timer = setTimeout(tick, intervalMs).unref();
+    });
+  };
+  tick();
+  return {
+    async stop() {
+      stopped = true;
+      if (timer) clearTimeout(timer);
+      await running;
+    },
+  };
+}

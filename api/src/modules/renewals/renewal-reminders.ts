@@ -1,0 +1,67 @@
+import type { Db } from "../../db/client.js";
+import { renewalReminders } from "../../db/schema/index.js";
+import { recordAudit } from "../../shared/audit.js";
+import { todayInSweden } from "../../shared/dates.js";
+import { toGlobalId } from "../../shared/ids.js";
+import { queueEmail, recipientsOf, usersWanting } from "../notifications/index.js";
+import { agreementsEndingWithin, type EndingAgreement } from "./renewal-candidates.js";
+import { reminderBody, reminderSubject } from "./renewal-mail-text.js";
+import { reminderToSend } from "./renewal-thresholds.js";
+
+export interface RenewalMailSettings {
+  /** Days before the end at which a reminder goes out (RENEWAL_REMINDER_DAYS). */
+  reminderDays: readonly number[];
+  portalUrl: string;
+}
+
+/**
+ * Queues the renewal reminders due now to the seller, the customer's admins and the signing partner's
+ * admins (those who have not turned RENEWAL_REMINDER off). Exactly once per agreement, end and
+ * threshold with any number of API processes and restarts: the reminder row is inserted first and
+ * only the transaction whose insert wins queues the mail, beside it, in the outbox.
+ */
+export async function queueRenewalReminders(db: Db, now: Date, settings: RenewalMailSettings): Promise<number> {
+  const today = todayInSweden(now);
+  const ending = await agreementsEndingWithin(db, today, Math.max(0, ...settings.reminderDays));
+  let sent = 0;
+  for (const a of ending) {
+    const days = reminderToSend(a.daysLeft, settings.reminderDays, a.nearestSent);
+    if (days !== null) sent += await remind(db, a, days, settings);
+  }
+  return sent;
+}
+
+async function remind(db: Db, a: EndingAgreement, daysBefore: number, settings: RenewalMailSettings) {
+  return db.transaction(async (tx) => {
+    const people = [
+      ...(await usersWanting(tx, "RENEWAL_REMINDER", a.sellerId ? [a.sellerId] : [])),
+      ...(await recipientsOf(tx, "RENEWAL_REMINDER", a.partnerId ? [a.customerId, a.partnerId] : [a.customerId])),
+    ];
+    const to = [...new Set(people.map((p) => p.email))];
+    const [won] = await tx
+      .insert(renewalReminders)
+      .values({ agreementId: a.id, endsOn: a.endsOn, daysBefore, recipients: to.length })
+      .onConflictDoNothing()
+      .returning();
+    if (!won) return 0;
+    const links = {
+      agreementUrl: `${settings.portalUrl}/agreements/${encodeURIComponent(toGlobalId("Agreement", a.id))}`,
+      accountUrl: `${settings.portalUrl}/account`,
+    };
+    for (const address of to) {
+      await queueEmail(tx, {
+        to: address,
+        subject: reminderSubject(a, a.daysLeft, a.endsOn),
+        body: reminderBody(a, a.daysLeft, a.endsOn, links),
+      });
+    }
+    await recordAudit(tx, null, {
+      action: "agreement.renewalReminder",
+      objectType: "Agreement",
+      objectId: a.id,
+      organisationId: a.customerId,
+      details: { endsOn: a.endsOn, daysBefore, daysLeft: a.daysLeft, recipients: to },
+    });
+    return to.length;
+  });
+}
