@@ -9,7 +9,7 @@ import { isUniqueViolation, mutate } from "../../shared/transaction.js";
 import { holds, type Viewer } from "../../shared/viewer.js";
 import { organisationNumberOf } from "./organisation-number.js";
 import { PartyErrors } from "./party.errors.js";
-import { ORGANISATION_EDITORS, REGISTRARS_OF_ANY_KIND } from "./party.roles.js";
+import { ORGANISATION_EDITORS, ORGANISATION_REGISTRARS, REGISTRARS_OF_ANY_KIND } from "./party.roles.js";
 import type { OrganisationRow } from "./organisation-lookup.js";
 import { staleRecord } from "./record-version.js";
 
@@ -22,9 +22,11 @@ export interface UpdateOrganisationInput {
 }
 
 /** Vendor admins reach every organisation, sellers the customers, an organisation's admin its own. */
-function mayCorrect(viewer: Viewer, org: OrganisationRow): boolean {
+export function mayCorrectOrganisation(viewer: Viewer, org: Pick<OrganisationRow, "id" | "kind">): boolean {
+  if (!holds(viewer, ORGANISATION_EDITORS)) return false;
   if (holds(viewer, REGISTRARS_OF_ANY_KIND)) return true;
-  if (viewer.role === "SELLER") return org.kind === "CUSTOMER";
+  // Sellers correct the customers they may register.
+  if (holds(viewer, ORGANISATION_REGISTRARS)) return org.kind === "CUSTOMER";
   return org.id === viewer.organisationId;
 }
 
@@ -59,7 +61,7 @@ export async function updateOrganisation(
         .from(organisations)
         .where(and(organisationScope(viewer), eq(organisations.id, input.organisationId)))
         .for("update");
-      if (!org || !mayCorrect(viewer, org))
+      if (!org || !mayCorrectOrganisation(viewer, org))
         return userError(PartyErrors.NOT_FOUND, "No such organisation.", ["input", "organisationId"]);
       const stale = staleRecord("organisation", input.expectedVersion, org.version);
       if (stale) return stale;

@@ -1,9 +1,11 @@
-import { and, eq, gte, isNotNull, isNull, or, sql } from "drizzle-orm";
+import { and, eq, inArray, sql } from "drizzle-orm";
 import type { Db, DbOrTx } from "../../db/client.js";
-import { agreementPeriods, agreementProperties, agreements, properties } from "../../db/schema/index.js";
+import { agreementProperties, agreements, properties } from "../../db/schema/index.js";
 import { recordAudit } from "../../shared/audit.js";
 import { ok, userError, type Result } from "../../shared/errors.js";
+import { clockAt } from "../../shared/clock.js";
 import { todayInSweden, type IsoDate } from "../../shared/dates.js";
+import { statusSql, VALID_STATUSES } from "../agreements/index.js";
 import { propertyScope } from "../../shared/scope.js";
 import { mutate } from "../../shared/transaction.js";
 import { holds, requireRole, type Viewer } from "../../shared/viewer.js";
@@ -63,26 +65,24 @@ async function correctedFields(
 }
 
 /**
- * The signed agreements (activated, not ended) that cover the property today. No price is stored per apartment —
- * neither a signed agreement nor a rental or add-on is priced from the count — so a new count changes no price
- * already agreed; it only tells the seller the next quote's basis. The audit names them (decision 0061).
+ * The agreements in force (valid: active or expiring) that cover the property. No price is stored per apartment —
+ * neither an agreement nor a rental or add-on is priced from the count — so a new count changes no price already
+ * agreed; it is the basis of the next quote. The audit names them for the seller (decision 0061).
  */
 async function signedAgreementsCovering(tx: DbOrTx, propertyId: string, today: IsoDate): Promise<string[]> {
   const rows = await tx
     .select({ number: agreements.number })
     .from(agreements)
     .innerJoin(agreementProperties, eq(agreementProperties.agreementId, agreements.id))
-    .where(
-      and(
-        eq(agreementProperties.propertyId, propertyId),
-        isNotNull(agreements.activatedAt),
-        or(isNull(agreements.terminatedOn), gte(agreements.terminatedOn, today)),
-        sql`exists (select 1 from ${agreementPeriods} where ${agreementPeriods.agreementId} = ${agreements.id}
-          and ${agreementPeriods.endsOn} >= ${today}::date)`,
-      ),
-    )
+    .where(and(eq(agreementProperties.propertyId, propertyId), inArray(statusSql(clockAt(today)), [...VALID_STATUSES])))
     .orderBy(agreements.number);
   return rows.map((r) => r.number);
+}
+
+/** Vendor admins and sellers any property they see, a customer admin its own. */
+export function mayCorrectProperty(viewer: Viewer, property: Pick<PropertyRow, "customerId">): boolean {
+  if (!holds(viewer, PROPERTY_EDITORS)) return false;
+  return holds(viewer, PROPERTY_EDITORS_FOR_ANY_CUSTOMER) || property.customerId === viewer.organisationId;
 }
 
 /**
@@ -104,13 +104,14 @@ export async function updateProperty(
       .from(properties)
       .where(and(propertyScope(viewer), eq(properties.id, input.propertyId)))
       .for("update");
-    const reaches =
-      property && (holds(viewer, PROPERTY_EDITORS_FOR_ANY_CUSTOMER) || property.customerId === viewer.organisationId);
-    if (!property || !reaches) return userError(PartyErrors.NOT_FOUND, "No such property.", ["input", "propertyId"]);
+    if (!property || !mayCorrectProperty(viewer, property))
+      return userError(PartyErrors.NOT_FOUND, "No such property.", ["input", "propertyId"]);
     const stale = staleRecord("property", input.expectedVersion, property.version);
     if (stale) return stale;
-    const keys = Object.keys(fields) as (keyof Fields)[];
+    // A form sends every field; only those that differ are changes, in the row's history and the audit.
+    const keys = (Object.keys(fields) as (keyof Fields)[]).filter((k) => fields[k] !== property[k]);
     const before = Object.fromEntries(keys.map((k) => [k, property[k]]));
+    const after = Object.fromEntries(keys.map((k) => [k, fields[k]]));
     const apartmentsChanged = fields.apartments !== undefined && fields.apartments !== property.apartments;
     const [row] = await tx
       .update(properties)
@@ -124,7 +125,7 @@ export async function updateProperty(
       organisationId: property.customerId,
       details: {
         before,
-        after: fields,
+        after,
         ...(apartmentsChanged ? { signedAgreements: await signedAgreementsCovering(tx, property.id, today) } : {}),
       },
     });
