@@ -83,3 +83,26 @@ describe("correcting a property at 390 px", () => {
     }
   });
 });
+
+describe("correcting an organisation at 390 px", () => {
+  it("refuses an organisation number with a wrong check digit in Swedish, beside the field", async () => {
+    const { context, page } = await newPage(browser, { width: 390, height: 844 });
+    try {
+      type Orgs = { organisations: { edges: { node: { id: string } }[] } };
+      const { organisations } = await hanna<Orgs>(
+        '{ organisations(first: 1, filter: { search: "Hisingens" }) { edges { node { id } } } }',
+      );
+      await logIn(page, HANNA);
+      await page.goto(`/organisations/${encodeURIComponent(organisations.edges[0]!.node.id)}`);
+      await page.getByRole("heading", { level: 1, name: "Hisingens Bostäder AB" }).waitFor();
+      await page.getByText("Ändra", { exact: true }).click();
+      const form = page.getByRole("form", { name: "Ändra organisationens uppgifter" });
+      await form.getByLabel("Organisationsnummer").fill("556789-0124");
+      await form.getByRole("button", { name: "Spara ändringarna" }).click();
+      await form.getByText("Det är inte ett giltigt organisationsnummer", { exact: false }).waitFor();
+      expect(await page.locator(".facts").textContent()).toContain("556789-0123");
+    } finally {
+      await context.close();
+    }
+  });
+});
