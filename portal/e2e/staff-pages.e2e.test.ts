@@ -137,4 +137,17 @@ describe("the support calendar", () => {
       }
     });
   }
+
+  it("shows support the calendar ahead but no form to change it", async () => {
+    const { context, page } = await newPage(browser, { width: 1280, height: 900 });
+    try {
+      await logIn(page, "tomas.tekniker@aptus.demo");
+      await page.getByRole("link", { name: "Supportkalender" }).click();
+      await page.getByTestId("opening-hours").waitFor();
+      expect(await page.getByRole("form", { name: "Stäng en dag eller ändra tiderna" }).count()).toBe(0);
+      expect(await page.getByRole("button", { name: "Ta bort" }).count()).toBe(0);
+    } finally {
+      await context.close();
+    }
+  });
 });
