@@ -88,6 +88,38 @@ describe("check state examples", () => {
     expect(applyCheckEvent(resumed.facts, { type: "RESUME", at: at(4) })).toEqual({ facts: resumed.facts, flips: [] });
   });
 
+  it("gives a DOWN check that fails again no deadline: it waits for a signal, whether or not a recovery was under way", () => {
+    const start = newCheckFacts({
+      schedule: { kind: "PERIOD", periodSeconds: 600 },
+      graceSeconds: 300,
+      runGraceSeconds: 3600,
+      failureThreshold: 1,
+      successThreshold: 2,
+    });
+    const up = applyCheckEvent(start, { type: "SUCCESS", at: at(0) }).facts;
+    const down = applyCheckEvent(up, { type: "FAIL", at: at(1), reason: "FAILED" });
+    expect(down.flips.map((f) => f.to)).toEqual(["DOWN"]);
+    expect(down.facts).toMatchObject({ state: "DOWN", successStreak: 0, expectedAt: at(11), alertAfter: null });
+    const halfway = applyCheckEvent(down.facts, { type: "SUCCESS", at: at(2) }).facts;
+    expect(halfway).toMatchObject({ state: "DOWN", successStreak: 1, alertAfter: at(17) });
+    const broken = applyCheckEvent(halfway, { type: "FAIL", at: at(3), reason: "FAILED" });
+    expect(broken.flips).toEqual([]);
+    expect(broken.facts).toMatchObject({ state: "DOWN", successStreak: 0, expectedAt: at(13), alertAfter: null });
+  });
+
+  it("leaves a check that is not paused as it is when resumed", () => {
+    const start = newCheckFacts({
+      schedule: { kind: "PERIOD", periodSeconds: 600 },
+      graceSeconds: 300,
+      runGraceSeconds: 60,
+    });
+    const up = applyCheckEvent(start, { type: "SUCCESS", at: at(0) }).facts;
+    expect(applyCheckEvent(up, { type: "RESUME", at: at(1) })).toEqual({ facts: up, flips: [] });
+    const late = catchUp(up, at(11)).facts;
+    expect(late.state).toBe("LATE");
+    expect(applyCheckEvent(late, { type: "RESUME", at: at(12) })).toEqual({ facts: late, flips: [] });
+  });
+
   it("catches up at most `limit` deadlines in one go; the rest stay due for the next sweep", () => {
     const start = newCheckFacts({
       schedule: { kind: "PERIOD", periodSeconds: 60 },
