@@ -282,4 +282,27 @@ describe("licence rentals", () => {
     okOf(await licences.endLicenceRental(database.db, admin, { licenceRentalId: rented.id }, clock));
     expect((await s.findAgreement(database.db, admin, a.id, clock))!.version).toBe(before + 1);
   });
+
+  it("at a price of their own are refused as the price rules say, before anything else is looked at, and nothing is rented", async () => {
+    const a = await agreement();
+    const order = { agreementId: a.id, kind: "BOOKING" as const, quantity: 2, startsOn: day(0), endsOn: day(50) };
+    const asked = { field: ["input", "agreedPrice"], agreedPriceMinor: 500 };
+    const member = viewerAs(admin, {
+      role: "CUSTOMER_ADMIN",
+      organisationKind: "CUSTOMER",
+      organisationId: customerId,
+    });
+    // A customer may not ask for a price, and hears that first even of an order that ends before it starts.
+    expect(
+      codeOf(await licences.rentLicence(database.db, member, { ...order, endsOn: day(-1), price: asked }, clock)),
+    ).toBe("PRICE_NOT_ALLOWED");
+    // Vendor staff may, saying why.
+    expect(await licences.rentLicence(database.db, admin, { ...order, price: asked }, clock)).toEqual(
+      refusal("PRICE_REASON_REQUIRED", "The list price is 6000 öre a month; say why another price was agreed.", [
+        "input",
+        "priceReason",
+      ]),
+    );
+    expect(await licences.newestRentalsFirst(await parts().licenceRentals.load(a.id))).toEqual([]);
+  });
 });
