@@ -305,4 +305,17 @@ describe("licence rentals", () => {
     );
     expect(await licences.newestRentalsFirst(await parts().licenceRentals.load(a.id))).toEqual([]);
   });
+
+  it("in a tier without rentals are refused with the tier's name as the customer knows it, not its code", async () => {
+    const a = await agreement({ tier: "PLUS_500" });
+    const order = { agreementId: a.id, kind: "BOOKING" as const, quantity: 1, startsOn: day(0), endsOn: day(10) };
+    await database.db.update(tiers).set({ licenceRentals: false }).where(eq(tiers.code, "PLUS_500"));
+    try {
+      expect(await licences.rentLicence(database.db, admin, order, clock)).toEqual(
+        refusal("LICENCE_RENTALS_NOT_IN_TIER", "The 500+ tier does not include licence rentals."),
+      );
+    } finally {
+      await database.db.update(tiers).set({ licenceRentals: true }).where(eq(tiers.code, "PLUS_500"));
+    }
+  });
 });
