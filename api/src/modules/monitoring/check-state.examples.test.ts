@@ -134,7 +134,7 @@ describe("check state examples", () => {
     expect(+some.facts.alertAfter!).toBeLessThan(+at(600));
   });
 
-  it("follows changed settings at once: a longer period from the last signal, a longer grace, never a deadline already past", () => {
+  it("follows changed settings at once: a longer period from the last signal, a longer grace, never a deadline already past; a LATE check keeps the moment it missed", () => {
     const settings = { graceSeconds: 300, runGraceSeconds: 3600, failureThreshold: 2, successThreshold: 1 };
     const up = applyCheckEvent(newCheckFacts({ schedule: { kind: "PERIOD", periodSeconds: 300 }, ...settings }), {
       type: "SUCCESS",
@@ -156,5 +156,11 @@ describe("check state examples", () => {
       alertAfter: at(65),
     });
     expect(resettle({ ...late, state: "PAUSED" }, at(0), at(7)).alertAfter).toBeNull();
+    // Only an UP check's next moment follows the new schedule: a LATE one is judged on the moment it missed.
+    expect(resettle({ ...late, schedule: { kind: "PERIOD", periodSeconds: 60 } }, at(0), at(7))).toMatchObject({
+      state: "LATE",
+      expectedAt: at(5),
+      alertAfter: at(10),
+    });
   });
 });
