@@ -120,4 +120,25 @@ describe("API token scopes", () => {
     const inherited = await api.gql(CREATE, { i: { name: "Ärvd" } }, minter.secret);
     expect(inherited.data.createApiToken.apiToken.scopes).toEqual(["access:write"]);
   });
+
+  it("hold attachment downloads to the scope that reads support cases", async () => {
+    const log = { fileName: "logg.txt", contentBase64: Buffer.from("Porten låser inte.\n").toString("base64") };
+    const opened = await api.gql(
+      `mutation($i: OpenSupportCaseInput!) { openSupportCase(input: $i) { supportCase { attachments { downloadUrl } } userErrors { code } } }`,
+      { i: { ...aCase().i, attachments: [log] } },
+      petra,
+    );
+    const url = new URL(opened.data.openSupportCase.supportCase.attachments[0].downloadUrl, api.url);
+    const download = (bearer: string) => fetch(url, { headers: { authorization: `Bearer ${bearer}` } });
+
+    const refused = await download((await token("Avtalsläsare", ["agreements:read"])).secret);
+    expect(refused.status).toBe(403);
+    expect(((await refused.json()) as any).errors[0].extensions).toMatchObject({
+      code: "FORBIDDEN",
+      missingScope: "cases:read",
+    });
+    const allowed = await download((await token("Ärendeläsare", ["cases:read"])).secret);
+    expect(allowed.status).toBe(200);
+    expect(await allowed.text()).toBe("Porten låser inte.\n");
+  });
 });
