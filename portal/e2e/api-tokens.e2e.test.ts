@@ -89,8 +89,8 @@ describe("API tokens", () => {
     }
   });
 
-  it("shows a chosen scope in Swedish, and asks for one when none is ticked", async () => {
-    const { context, page } = await newPage(browser);
+  it("shows a chosen scope in Swedish, and asks for one when none is ticked, on a phone", async () => {
+    const { context, page } = await newPage(browser, { width: 390, height: 844 });
     const name = `E2E-ärenden ${Date.now()}`;
     try {
       await logIn(page, DEMO.petra.email);
@@ -104,6 +104,7 @@ describe("API tokens", () => {
       await page.getByRole("heading", { name: "Kopiera nyckeln nu" }).waitFor();
       const row = page.locator(`tr[data-token-name="${name}"]`);
       expect(await row.locator("td[data-scopes]").textContent()).toBe("Supportärenden: ändra");
+      await screenshot(page, "api-token-chosen-scopes-390");
     } finally {
       await context.close();
     }
