@@ -140,6 +140,13 @@ export class ApiToken extends Node {
   })
   revokedAt!: Date | null;
 
+  @Field(() => [String], {
+    nullable: true,
+    description:
+      "What the token may do, e.g. `cases:write` (see `apiTokenScopes`); null is full access, as for every token made without scopes.",
+  })
+  scopes!: string[] | null;
+
   static from(row: typeof apiTokens.$inferSelect): ApiToken {
     return Object.assign(new ApiToken(), {
       id: toGlobalId("ApiToken", row.id),
@@ -151,6 +158,7 @@ export class ApiToken extends Node {
       lastUsedAt: row.lastUsedAt,
       expiresAt: row.expiresAt,
       revokedAt: row.revokedAt,
+      scopes: row.scopes,
     });
   }
 }
@@ -172,6 +180,13 @@ export class CreateApiTokenInput {
       "When the token stops working: in the future and at most 366 days away (INVALID_EXPIRY otherwise). Leave it out for a token that works until revoked.",
   })
   expiresAt?: Date | null;
+
+  @Field(() => [String], {
+    nullable: true,
+    description:
+      "Limit the token to these scopes (`apiTokenScopes` lists them; every `:read` one makes a read-only token). A field outside them answers FORBIDDEN with `extensions.missingScope`. Leave it out for full access. INVALID_SCOPE for an unknown or empty list; SCOPE_NOT_HELD when a limited token asks for more than it holds.",
+  })
+  scopes?: string[] | null;
 }
 
 @ObjectType({ description: "Result of `createApiToken`." })
