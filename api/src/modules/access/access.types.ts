@@ -28,6 +28,14 @@ export const Section = graphqlEnum(SECTIONS, {
     AUDIT: { description: "The audit trail (admins)." },
     SUPPORT: { description: "Support: opening hours, opening a case, the organisation's cases (every role)." },
     SUPPORT_QUEUE: { description: "The queue of support cases to answer (vendor support, admins and partners)." },
+    SUPPORT_CALENDAR: {
+      description: "The support calendar ahead: hours, holidays, closed days (vendor support, admins).",
+    },
+    SUPPORT_CALENDAR_KEEPING: {
+      description: "Closing a day or changing its hours, with the deadlines it moves (admins; shown on the calendar).",
+    },
+    PRICE_LIST: { description: "The price list and each item's price history (vendor sellers and admins)." },
+    PRICE_LIST_KEEPING: { description: "Setting a new list price from a date (admins; shown on the price list)." },
     MONITORING: { description: "Systemövervakning: each installation's checks, uptime and incidents." },
     MONITORING_BOARD: { description: "The monitoring board: checks down, late or paused across customers (support)." },
     ADMINISTRATION: { description: "Onboarding: organisations, properties and product releases (vendor admins)." },
