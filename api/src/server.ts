@@ -16,6 +16,7 @@ import type { Logger } from "./logger.js";
 import { authenticate } from "./modules/access/access.service.js";
 import { apiTokenCache, DEFAULT_API_TOKEN_CACHE_SECONDS } from "./modules/access/api-token-cache.js";
 import { LoginThrottle, TooManyLoginAttempts } from "./modules/access/login-throttle.js";
+import { tokenScopePlugin } from "./modules/access/token-scope-plugin.js";
 import { DEFAULT_RESET_LIMITS, ResetThrottle, TooManyResetRequests } from "./modules/accounts/reset-throttle.js";
 import { DEFAULT_PING_LIMITS, pingRoute, type PingLimitSettings } from "./modules/monitoring/index.js";
 import { attachmentDownload } from "./modules/support/attachment-download.js";
@@ -245,6 +246,7 @@ export async function startServer(opts: {
     plugins: [
       ...protection.plugins,
       inputBoundaryPlugin<Context>(),
+      tokenScopePlugin<Context>(),
       requestPlugin(),
       ApolloServerPluginCacheControlDisabled(),
       ApolloServerPluginDrainHttpServer({ httpServer }),

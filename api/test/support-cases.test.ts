@@ -85,6 +85,25 @@ describe("supportCalendar over HTTP", () => {
     );
     expect(day.data.supportCalendar.openingHours[0]).toEqual({ closedReason: "Inventering", closedKind: "EXCEPTION" });
   });
+
+  it("previews a closed day for admins only, and answers a bad one with a userError", async () => {
+    const q = `query($i: SetSupportCalendarExceptionInput!) { supportCalendarExceptionPreview(input: $i) {
+      moves { supportCase { number } responseDueBefore responseDueAfter } userErrors { code field } } }`;
+    const i = { date: "2027-01-05", reason: "Inventering" };
+    for (const who of ["tomas", "petra", "karin"]) {
+      const refused = await api.gql(q, { i }, token[who]);
+      expect(refused.errors?.[0]?.extensions?.code, who).toBe("FORBIDDEN");
+      expect(refused.data?.supportCalendarExceptionPreview ?? null, who).toBeNull();
+    }
+    const ok = await api.gql(q, { i }, token.admin);
+    expect(ok.data.supportCalendarExceptionPreview.userErrors).toEqual([]);
+    expect(Array.isArray(ok.data.supportCalendarExceptionPreview.moves)).toBe(true);
+    const bad = await api.gql(q, { i: { ...i, opensAt: "10:00" } }, token.admin);
+    expect(bad.data.supportCalendarExceptionPreview).toEqual({
+      moves: null,
+      userErrors: [{ code: "INVALID_OPENING_TIMES", field: ["input", "closesAt"] }],
+    });
+  });
 });
 
 const OPEN = `mutation($i: OpenSupportCaseInput!) { openSupportCase(input: $i) {

@@ -54,6 +54,62 @@ describe("API tokens", () => {
     }
   });
 
+  it("creates a read-only token: listed as such, and the API refuses it a change, naming the missing scope", async () => {
+    const { context, page } = await newPage(browser);
+    const name = `E2E-rapporter ${Date.now()}`;
+    try {
+      await logIn(page, DEMO.petra.email);
+      await page.goto("/api-tokens");
+      await page.getByLabel("Vad används nyckeln till?").fill(name);
+      await page.getByRole("radio", { name: "Endast läsa" }).check();
+      await page.getByRole("button", { name: "Skapa nyckel" }).click();
+      await page.getByRole("heading", { name: "Kopiera nyckeln nu" }).waitFor();
+      const secret = await page.getByLabel(`Hemlig nyckel för ”${name}”`).inputValue();
+      const row = page.locator(`tr[data-token-name="${name}"]`);
+      expect(await row.locator("td[data-scopes]").textContent()).toBe("Endast läsa");
+      await screenshot(page, "api-token-read-only");
+
+      const res = await fetch(process.env.API_URL!, {
+        method: "POST",
+        headers: { "content-type": "application/json", authorization: `Bearer ${secret}` },
+        body: JSON.stringify({
+          query: `mutation { openSupportCase(input: { category: OTHER, subject: "x", description: "y" }) { userErrors { code } } }`,
+        }),
+      });
+      const body = (await res.json()) as { errors: { extensions: Record<string, unknown> }[] };
+      expect(body.errors[0]!.extensions).toMatchObject({ code: "FORBIDDEN", missingScope: "cases:write" });
+      const read = await fetch(process.env.API_URL!, {
+        method: "POST",
+        headers: { "content-type": "application/json", authorization: `Bearer ${secret}` },
+        body: JSON.stringify({ query: `{ agreements { totalCount } }` }),
+      });
+      expect(((await read.json()) as { errors?: unknown }).errors).toBeUndefined();
+    } finally {
+      await context.close();
+    }
+  });
+
+  it("shows a chosen scope in Swedish, and asks for one when none is ticked, on a phone", async () => {
+    const { context, page } = await newPage(browser, { width: 390, height: 844 });
+    const name = `E2E-ärenden ${Date.now()}`;
+    try {
+      await logIn(page, DEMO.petra.email);
+      await page.goto("/api-tokens");
+      await page.getByLabel("Vad används nyckeln till?").fill(name);
+      await page.getByRole("radio", { name: "Bara det jag väljer:" }).check();
+      await page.getByRole("button", { name: "Skapa nyckel" }).click();
+      await page.getByText("Välj minst en behörighet, eller välj full åtkomst.").waitFor();
+      await page.getByRole("checkbox", { name: "Supportärenden: ändra" }).check();
+      await page.getByRole("button", { name: "Skapa nyckel" }).click();
+      await page.getByRole("heading", { name: "Kopiera nyckeln nu" }).waitFor();
+      const row = page.locator(`tr[data-token-name="${name}"]`);
+      expect(await row.locator("td[data-scopes]").textContent()).toBe("Supportärenden: ändra");
+      await screenshot(page, "api-token-chosen-scopes-390");
+    } finally {
+      await context.close();
+    }
+  });
+
   it("asks for a name before creating a token", async () => {
     const { context, page } = await newPage(browser);
     try {

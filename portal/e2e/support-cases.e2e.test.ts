@@ -60,9 +60,9 @@ describe("support cases", () => {
       await page.getByLabel("Vad gäller det?").selectOption("TECHNICAL");
       await page.getByLabel("Rubrik").fill(subject);
       await page.getByLabel(/^Beskrivning/).fill("Porttelefonen i port B svarar inte sedan i morse.");
-      await page.getByTestId("case-severity-choice").evaluate((f) =>
-        f.querySelectorAll("input").forEach((i) => i.removeAttribute("required")),
-      );
+      await page
+        .getByTestId("case-severity-choice")
+        .evaluate((f) => f.querySelectorAll("input").forEach((i) => i.removeAttribute("required")));
       await page.getByRole("button", { name: "Skicka ärendet" }).click();
       await page.getByRole("alert").getByText("Välj hur allvarligt det är.").waitFor();
       expect(await page.getByLabel("Rubrik").inputValue()).toBe(subject);

@@ -25,6 +25,8 @@ export interface Viewer {
   organisationKind: OrganisationKind;
   sessionId: string | null;
   apiTokenId: string | null;
+  /** The API token's scopes; absent or null is full access (a session, or a token made without scopes). */
+  apiTokenScopes?: readonly string[] | null;
   requestId: string | null;
 }
 

@@ -20,6 +20,8 @@ const PAGES: Partial<Record<Section, NavItem>> = {
   VISITS: { to: "/visits", label: "visit.nav" },
   SUPPORT: { to: "/support", label: "support.nav" },
   SUPPORT_QUEUE: { to: "/support-queue", label: "support.navQueue" },
+  SUPPORT_CALENDAR: { to: "/support-calendar", label: "nav.supportCalendar" },
+  PRICE_LIST: { to: "/price-list", label: "nav.priceList" },
   // One page: the installations' checks, or support's board across customers for those who may read it.
   MONITORING: { to: "/monitoring", label: "nav.monitoring" },
   MONITORING_BOARD: { to: "/monitoring", label: "nav.monitoring" },

@@ -39,6 +39,8 @@ export const apiTokens = pgTable(
     /** Optional: the token stops working then (at most a year after it was made). */
     expiresAt: timestamp("expires_at", { withTimezone: true }),
     revokedAt: timestamp("revoked_at", { withTimezone: true }),
+    /** What the token may do (modules/access/api-token-scopes.ts); null is full access, as before scopes existed. */
+    scopes: text("scopes").array(),
   },
   (t) => [
     uniqueIndex("api_tokens_token_hash_key").on(t.tokenHash),

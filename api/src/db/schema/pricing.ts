@@ -23,6 +23,8 @@ export const listPrices = pgTable(
     validTo: date("valid_to", { mode: "string" }),
     createdByUserId: uuid("created_by_user_id").references(() => users.id),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+    /** Why the price was set, as the admin wrote it; null for prices from before reasons were asked. */
+    reason: text("reason"),
   },
   (t) => [
     uniqueIndex("list_prices_item_start_key").on(t.item, t.validFrom),

@@ -8,4 +8,8 @@ export const AccessErrors = {
   ALREADY_REVOKED: "ALREADY_REVOKED",
   INVALID_EXPIRY: "INVALID_EXPIRY",
   NOT_LOCKED_OUT: "NOT_LOCKED_OUT",
+  /** A scope that does not exist, or an empty list (leave scopes out for full access). */
+  INVALID_SCOPE: "INVALID_SCOPE",
+  /** A token made with a token may not do more than the token that made it. */
+  SCOPE_NOT_HELD: "SCOPE_NOT_HELD",
 } as const;

@@ -7,6 +7,7 @@ import { payload } from "../../shared/payload.js";
 import type { Viewer as ViewerModel } from "../../shared/viewer.js";
 import { Organisation, User } from "../parties/index.js";
 import { TOKEN_MANAGERS } from "./access.roles.js";
+import { API_SCOPES } from "./api-token-scopes.js";
 import * as access from "./access.service.js";
 import { mayCreateAgreements, sectionsOf } from "./viewer-sections.js";
 import {
@@ -79,6 +80,14 @@ export class AccessResolver {
 
 @Resolver(() => ApiToken)
 export class ApiTokenResolver {
+  @Query(() => [String], {
+    description:
+      "Every scope an API token can be limited to, `<domain>:read` and `<domain>:write`; a write scope includes its read.",
+  })
+  apiTokenScopes(): readonly string[] {
+    return API_SCOPES;
+  }
+
   @Authorized(...TOKEN_MANAGERS)
   @Query(() => ApiTokenConnection, {
     description: "The API tokens of the caller's organisation (all of them for an admin), newest first.",

@@ -12,6 +12,7 @@ import { holds, requireRole, type Viewer } from "../../shared/viewer.js";
 import { TOKEN_MANAGERS, TOKEN_MANAGERS_OF_EVERY_TENANT } from "./access.roles.js";
 import { apiTokenCache } from "./api-token-cache.js";
 import { AccessErrors } from "./access.errors.js";
+import { grantableScopes } from "./api-token-scopes.js";
 import type { LoginThrottle } from "./login-throttle.js";
 
 export type ApiTokenRow = typeof apiTokens.$inferSelect;
@@ -204,7 +205,10 @@ export async function authenticate(db: Db, token: string, requestId: string | nu
         .set({ lastUsedAt: now })
         .where(and(eq(apiTokens.id, row.token.id), or(isNull(apiTokens.lastUsedAt), lt(apiTokens.lastUsedAt, due))));
     }
-    const viewer = toViewer(row.user, row.organisation, { sessionId: null, apiTokenId: row.token.id, requestId });
+    const viewer = {
+      ...toViewer(row.user, row.organisation, { sessionId: null, apiTokenId: row.token.id, requestId }),
+      apiTokenScopes: row.token.scopes,
+    };
     apiTokenCache.store(tokenHash, viewer, { generation, now: now.getTime(), tokenExpiresAt: row.token.expiresAt });
     return viewer;
   }
@@ -217,12 +221,14 @@ const API_TOKEN_MAX_DAYS = 366;
 export async function createApiToken(
   db: Db,
   viewer: Viewer,
-  input: { name: string; expiresAt?: Date | null },
+  input: { name: string; expiresAt?: Date | null; scopes?: readonly string[] | null },
 ): Promise<Result<{ token: ApiTokenRow; secret: string }>> {
   requireRole(viewer, TOKEN_MANAGERS);
   const name = input.name.trim();
   if (!isReadableName(name))
     return userError("INVALID_INPUT", "Give the token a name that says where it is used.", ["input", "name"]);
+  const scopes = grantableScopes(viewer, input.scopes);
+  if ("errors" in scopes) return scopes;
   const expiresAt = input.expiresAt ?? null;
   if (
     expiresAt &&
@@ -245,6 +251,7 @@ export async function createApiToken(
         prefix: secret.slice(0, 10),
         tokenHash: hashToken(secret),
         expiresAt,
+        scopes: scopes.ok,
       })
       .returning();
     await recordAudit(tx, viewer, {
@@ -252,7 +259,7 @@ export async function createApiToken(
       objectType: "ApiToken",
       objectId: token!.id,
       organisationId: viewer.organisationId,
-      details: { name, expiresAt: expiresAt?.toISOString() ?? null },
+      details: { name, expiresAt: expiresAt?.toISOString() ?? null, scopes: scopes.ok },
     });
     return ok({ token: token!, secret });
   });

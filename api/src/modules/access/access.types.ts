@@ -28,6 +28,14 @@ export const Section = graphqlEnum(SECTIONS, {
     AUDIT: { description: "The audit trail (admins)." },
     SUPPORT: { description: "Support: opening hours, opening a case, the organisation's cases (every role)." },
     SUPPORT_QUEUE: { description: "The queue of support cases to answer (vendor support, admins and partners)." },
+    SUPPORT_CALENDAR: {
+      description: "The support calendar ahead: hours, holidays, closed days (vendor support, admins).",
+    },
+    SUPPORT_CALENDAR_KEEPING: {
+      description: "Closing a day or changing its hours, with the deadlines it moves (admins; shown on the calendar).",
+    },
+    PRICE_LIST: { description: "The price list and each item's price history (vendor sellers and admins)." },
+    PRICE_LIST_KEEPING: { description: "Setting a new list price from a date (admins; shown on the price list)." },
     MONITORING: { description: "Systemövervakning: each installation's checks, uptime and incidents." },
     MONITORING_BOARD: { description: "The monitoring board: checks down, late or paused across customers (support)." },
     ADMINISTRATION: { description: "Onboarding: organisations, properties and product releases (vendor admins)." },
@@ -132,6 +140,13 @@ export class ApiToken extends Node {
   })
   revokedAt!: Date | null;
 
+  @Field(() => [String], {
+    nullable: true,
+    description:
+      "What the token may do, e.g. `cases:write` (see `apiTokenScopes`); null is full access, as for every token made without scopes.",
+  })
+  scopes!: string[] | null;
+
   static from(row: typeof apiTokens.$inferSelect): ApiToken {
     return Object.assign(new ApiToken(), {
       id: toGlobalId("ApiToken", row.id),
@@ -143,6 +158,7 @@ export class ApiToken extends Node {
       lastUsedAt: row.lastUsedAt,
       expiresAt: row.expiresAt,
       revokedAt: row.revokedAt,
+      scopes: row.scopes,
     });
   }
 }
@@ -164,6 +180,13 @@ export class CreateApiTokenInput {
       "When the token stops working: in the future and at most 366 days away (INVALID_EXPIRY otherwise). Leave it out for a token that works until revoked.",
   })
   expiresAt?: Date | null;
+
+  @Field(() => [String], {
+    nullable: true,
+    description:
+      "Limit the token to these scopes (`apiTokenScopes` lists them; every `:read` one makes a read-only token). A field outside them answers FORBIDDEN with `extensions.missingScope`. Leave it out for full access. INVALID_SCOPE for an unknown or empty list; SCOPE_NOT_HELD when a limited token asks for more than it holds.",
+  })
+  scopes?: string[] | null;
 }
 
 @ObjectType({ description: "Result of `createApiToken`." })

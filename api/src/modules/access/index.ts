@@ -2,5 +2,6 @@
 export { authenticate, endOtherSessions, endUserAccess, findApiToken } from "./access.service.js";
 export { ApiToken } from "./access.types.js";
 export { apiTokenCache } from "./api-token-cache.js";
+export { missingScope } from "./api-token-scopes.js";
 export { Viewer } from "./access.types.js";
 export type { LoginThrottle } from "./login-throttle.js";

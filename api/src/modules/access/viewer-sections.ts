@@ -4,7 +4,8 @@ import { AUDITORS } from "../audit/index.js";
 import { BOARD_VIEWERS, CHECK_VIEWERS } from "../monitoring/index.js";
 import { OUTBOX_KEEPERS } from "../notifications/index.js";
 import { USER_CREATORS } from "../parties/index.js";
-import { CASE_HANDLERS, CASE_OPENERS } from "../support/index.js";
+import { PRICE_LIST_KEEPERS, PRICE_NEGOTIATORS } from "../pricing/index.js";
+import { CALENDAR_KEEPERS, CASE_HANDLERS, CASE_OPENERS, VENDOR_CASE_HANDLERS } from "../support/index.js";
 import { PARTNER_PROGRESS_REPORTERS, PRIORITY_CONFIRMERS, VENDOR_SIDE } from "../tailoring/index.js";
 import { ADMINISTRATORS, LOCKOUT_KEEPERS, TOKEN_MANAGERS } from "./access.roles.js";
 
@@ -30,6 +31,12 @@ const SECTION_ROLES = {
   SUPPORT: CASE_OPENERS,
   // The queue of cases to answer: vendor support and the partners cases are routed to.
   SUPPORT_QUEUE: CASE_HANDLERS,
+  // The support calendar ahead for the vendor's support, and changing it (closed days, changed hours) for its keepers.
+  SUPPORT_CALENDAR: VENDOR_CASE_HANDLERS,
+  SUPPORT_CALENDAR_KEEPING: CALENDAR_KEEPERS,
+  // The price list and its history for the staff who price orders; setting a new price for its keepers.
+  PRICE_LIST: PRICE_NEGOTIATORS,
+  PRICE_LIST_KEEPING: PRICE_LIST_KEEPERS,
   // Each installation's checks for those who see the property; the board across customers for support.
   MONITORING: CHECK_VIEWERS,
   MONITORING_BOARD: BOARD_VIEWERS,

@@ -13,12 +13,13 @@ import * as licences from "./licence-rentals.js";
 let database: Database;
 let admin: AgreementWorld["admin"];
 let customerId: AgreementWorld["customerId"];
+let otherCustomerId: AgreementWorld["otherCustomerId"];
 let agreement: AgreementWorld["agreement"];
 let parts: AgreementWorld["parts"];
 
 beforeAll(async () => {
   database = await freshDatabase();
-  ({ admin, customerId, agreement, parts } = await agreementWorld(database));
+  ({ admin, customerId, otherCustomerId, agreement, parts } = await agreementWorld(database));
 });
 afterAll(() => database.close());
 
@@ -229,15 +230,92 @@ describe("licence rentals", () => {
         "licenceRental.create",
         "LicenceRental",
         customerId,
-        expect.objectContaining({
+        {
           agreementId: a.id,
           kind: "CONSUMPTION",
           quantity: 3,
           startsOn: day(-10),
           endsOn: day(100),
-        }),
+          monthlyPriceMinor: 1_200,
+          listPriceMinor: 1_200,
+          priceReason: null,
+          currency: "SEK",
+        },
       ],
       ["licenceRental.end", "LicenceRental", customerId, { agreementId: a.id, endedOn: day(100) }],
     ]);
+  });
+
+  it("of another customer answer as missing, and nothing changes", async () => {
+    const a = await agreement();
+    const order = { agreementId: a.id, kind: "BOOKING" as const, quantity: 4, startsOn: day(0), endsOn: day(50) };
+    const theirs = okOf(await licences.rentLicence(database.db, admin, order, clock));
+    const stranger = viewerAs(admin, {
+      role: "CUSTOMER_ADMIN",
+      organisationKind: "CUSTOMER",
+      organisationId: otherCustomerId,
+    });
+    const version = (await s.findAgreement(database.db, admin, a.id, clock))!.version;
+    expect(await licences.endLicenceRental(database.db, stranger, { licenceRentalId: theirs.id }, clock)).toEqual(
+      refusal("NOT_FOUND", "No such licence rental.", ["input", "licenceRentalId"]),
+    );
+    expect(await licences.rentLicence(database.db, stranger, order, clock)).toEqual(
+      refusal("NOT_FOUND", "No such agreement.", ["input", "agreementId"]),
+    );
+    expect((await licences.newestRentalsFirst(await parts().licenceRentals.load(a.id))).map((r) => r.endedOn)).toEqual([
+      null,
+    ]);
+    expect((await s.findAgreement(database.db, admin, a.id, clock))!.version).toBe(version);
+  });
+
+  it("ended early bump the agreement's version, as renting one does", async () => {
+    const a = await agreement();
+    const rented = okOf(
+      await licences.rentLicence(
+        database.db,
+        admin,
+        { agreementId: a.id, kind: "BOOKING", quantity: 1, startsOn: day(0), endsOn: day(50) },
+        clock,
+      ),
+    );
+    const before = (await s.findAgreement(database.db, admin, a.id, clock))!.version;
+    okOf(await licences.endLicenceRental(database.db, admin, { licenceRentalId: rented.id }, clock));
+    expect((await s.findAgreement(database.db, admin, a.id, clock))!.version).toBe(before + 1);
+  });
+
+  it("at a price of their own are refused as the price rules say, before anything else is looked at, and nothing is rented", async () => {
+    const a = await agreement();
+    const order = { agreementId: a.id, kind: "BOOKING" as const, quantity: 2, startsOn: day(0), endsOn: day(50) };
+    const asked = { field: ["input", "agreedPrice"], agreedPriceMinor: 500 };
+    const member = viewerAs(admin, {
+      role: "CUSTOMER_ADMIN",
+      organisationKind: "CUSTOMER",
+      organisationId: customerId,
+    });
+    // A customer may not ask for a price, and hears that first even of an order that ends before it starts.
+    expect(
+      codeOf(await licences.rentLicence(database.db, member, { ...order, endsOn: day(-1), price: asked }, clock)),
+    ).toBe("PRICE_NOT_ALLOWED");
+    // Vendor staff may, saying why.
+    expect(await licences.rentLicence(database.db, admin, { ...order, price: asked }, clock)).toEqual(
+      refusal("PRICE_REASON_REQUIRED", "The list price is 6000 öre a month; say why another price was agreed.", [
+        "input",
+        "priceReason",
+      ]),
+    );
+    expect(await licences.newestRentalsFirst(await parts().licenceRentals.load(a.id))).toEqual([]);
+  });
+
+  it("in a tier without rentals are refused with the tier's name as the customer knows it, not its code", async () => {
+    const a = await agreement({ tier: "PLUS_500" });
+    const order = { agreementId: a.id, kind: "BOOKING" as const, quantity: 1, startsOn: day(0), endsOn: day(10) };
+    await database.db.update(tiers).set({ licenceRentals: false }).where(eq(tiers.code, "PLUS_500"));
+    try {
+      expect(await licences.rentLicence(database.db, admin, order, clock)).toEqual(
+        refusal("LICENCE_RENTALS_NOT_IN_TIER", "The 500+ tier does not include licence rentals."),
+      );
+    } finally {
+      await database.db.update(tiers).set({ licenceRentals: true }).where(eq(tiers.code, "PLUS_500"));
+    }
   });
 });

@@ -88,6 +88,38 @@ describe("check state examples", () => {
     expect(applyCheckEvent(resumed.facts, { type: "RESUME", at: at(4) })).toEqual({ facts: resumed.facts, flips: [] });
   });
 
+  it("gives a DOWN check that fails again no deadline: it waits for a signal, whether or not a recovery was under way", () => {
+    const start = newCheckFacts({
+      schedule: { kind: "PERIOD", periodSeconds: 600 },
+      graceSeconds: 300,
+      runGraceSeconds: 3600,
+      failureThreshold: 1,
+      successThreshold: 2,
+    });
+    const up = applyCheckEvent(start, { type: "SUCCESS", at: at(0) }).facts;
+    const down = applyCheckEvent(up, { type: "FAIL", at: at(1), reason: "FAILED" });
+    expect(down.flips.map((f) => f.to)).toEqual(["DOWN"]);
+    expect(down.facts).toMatchObject({ state: "DOWN", successStreak: 0, expectedAt: at(11), alertAfter: null });
+    const halfway = applyCheckEvent(down.facts, { type: "SUCCESS", at: at(2) }).facts;
+    expect(halfway).toMatchObject({ state: "DOWN", successStreak: 1, alertAfter: at(17) });
+    const broken = applyCheckEvent(halfway, { type: "FAIL", at: at(3), reason: "FAILED" });
+    expect(broken.flips).toEqual([]);
+    expect(broken.facts).toMatchObject({ state: "DOWN", successStreak: 0, expectedAt: at(13), alertAfter: null });
+  });
+
+  it("leaves a check that is not paused as it is when resumed", () => {
+    const start = newCheckFacts({
+      schedule: { kind: "PERIOD", periodSeconds: 600 },
+      graceSeconds: 300,
+      runGraceSeconds: 60,
+    });
+    const up = applyCheckEvent(start, { type: "SUCCESS", at: at(0) }).facts;
+    expect(applyCheckEvent(up, { type: "RESUME", at: at(1) })).toEqual({ facts: up, flips: [] });
+    const late = catchUp(up, at(11)).facts;
+    expect(late.state).toBe("LATE");
+    expect(applyCheckEvent(late, { type: "RESUME", at: at(12) })).toEqual({ facts: late, flips: [] });
+  });
+
   it("catches up at most `limit` deadlines in one go; the rest stay due for the next sweep", () => {
     const start = newCheckFacts({
       schedule: { kind: "PERIOD", periodSeconds: 60 },
@@ -102,7 +134,7 @@ describe("check state examples", () => {
     expect(+some.facts.alertAfter!).toBeLessThan(+at(600));
   });
 
-  it("follows changed settings at once: a longer period from the last signal, a longer grace, never a deadline already past", () => {
+  it("follows changed settings at once: a longer period from the last signal, a longer grace, never a deadline already past; a LATE check keeps the moment it missed", () => {
     const settings = { graceSeconds: 300, runGraceSeconds: 3600, failureThreshold: 2, successThreshold: 1 };
     const up = applyCheckEvent(newCheckFacts({ schedule: { kind: "PERIOD", periodSeconds: 300 }, ...settings }), {
       type: "SUCCESS",
@@ -124,5 +156,11 @@ describe("check state examples", () => {
       alertAfter: at(65),
     });
     expect(resettle({ ...late, state: "PAUSED" }, at(0), at(7)).alertAfter).toBeNull();
+    // Only an UP check's next moment follows the new schedule: a LATE one is judged on the moment it missed.
+    expect(resettle({ ...late, schedule: { kind: "PERIOD", periodSeconds: 60 } }, at(0), at(7))).toMatchObject({
+      state: "LATE",
+      expectedAt: at(5),
+      alertAfter: at(10),
+    });
   });
 });

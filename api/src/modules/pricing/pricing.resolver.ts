@@ -1,6 +1,7 @@
-import { Arg, Authorized, Ctx, Mutation, Query, Resolver } from "type-graphql";
+import { Arg, Authorized, Ctx, FieldResolver, Mutation, Query, Resolver, Root } from "type-graphql";
 import type { Context } from "../../context.js";
 import { CurrentViewer } from "../../shared/auth.js";
+import { Actor, actorOf } from "../parties/index.js";
 import { Clock } from "../../shared/clock.js";
 import { uuidOf } from "../../shared/ids.js";
 import { payload } from "../../shared/payload.js";
@@ -41,6 +42,11 @@ export class PricingResolver {
     @Ctx() ctx: Context,
   ) {
     return (await listPriceHistory(ctx.db, item)).map(ListPrice.from);
+  }
+
+  @FieldResolver(() => Actor, { nullable: true, description: "Who set it; null for prices seeded with the system." })
+  setBy(@Root() price: ListPrice, @Ctx() ctx: Context) {
+    return actorOf(ctx, price.setByUserId);
   }
 
   @Authorized()

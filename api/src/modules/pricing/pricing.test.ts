@@ -88,17 +88,23 @@ describe("the price list", () => {
       await setListPrice(
         database.db,
         admin,
-        { item: "HANTERA", monthlyPriceMinor: 17_500, currency: "SEK", validFrom: day(30) },
+        { item: "HANTERA", monthlyPriceMinor: 17_500, currency: "SEK", validFrom: day(30), reason: "Ny version" },
         clock,
       ),
     );
     expect((await listPriceOn(database.db, "HANTERA", day(29)))?.monthlyPriceMinor).toBe(15_000);
     expect((await listPriceOn(database.db, "HANTERA", day(30)))?.monthlyPriceMinor).toBe(17_500);
     expect(
-      (await listPriceHistory(database.db, "HANTERA")).map((p) => [p.validFrom, p.validTo, p.monthlyPriceMinor]),
+      (await listPriceHistory(database.db, "HANTERA")).map((p) => [
+        p.validFrom,
+        p.validTo,
+        p.monthlyPriceMinor,
+        p.reason,
+        p.createdByUserId,
+      ]),
     ).toEqual([
-      ["2020-01-01", day(29), 15_000],
-      [day(30), null, 17_500],
+      ["2020-01-01", day(29), 15_000, null, null],
+      [day(30), null, 17_500, "Ny version", admin.userId],
     ]);
     const before = okOf(
       await licences.rentLicence(
@@ -122,7 +128,7 @@ describe("the price list", () => {
   });
 
   it("refuses overlapping validity, a start in the past, and only admins keep it", async () => {
-    const base = { item: "BOOKING" as const, monthlyPriceMinor: 3_500, currency: "SEK" };
+    const base = { item: "BOOKING" as const, monthlyPriceMinor: 3_500, currency: "SEK", reason: "Indexering" };
     okOf(await setListPrice(database.db, admin, { ...base, validFrom: day(60) }, clock));
     expect(codeOf(await setListPrice(database.db, admin, { ...base, validFrom: day(60) }, clock))).toBe(
       "LIST_PRICE_OVERLAP",
@@ -130,6 +136,9 @@ describe("the price list", () => {
     expect(
       codeOf(await setListPrice(database.db, admin, { ...base, validFrom: day(10), validTo: day(60) }, clock)),
     ).toBe("LIST_PRICE_OVERLAP");
+    expect(codeOf(await setListPrice(database.db, admin, { ...base, validFrom: day(90), reason: " " }, clock))).toBe(
+      "PRICE_REASON_REQUIRED",
+    );
     expect(codeOf(await setListPrice(database.db, admin, { ...base, validFrom: day(-1) }, clock))).toBe(
       "LIST_PRICE_IN_PAST",
     );

@@ -1,4 +1,5 @@
-import { Max, Min } from "class-validator";
+import { Max, MaxLength, Min } from "class-validator";
+import { DateTimeResolver } from "graphql-scalars";
 import { Field, ID, InputType, Int, ObjectType } from "type-graphql";
 import { graphqlEnum } from "../../shared/enums.js";
 import { PayloadType } from "../../shared/payload.js";
@@ -36,12 +37,24 @@ export class ListPrice {
   })
   validTo!: string | null;
 
+  @Field(() => String, { nullable: true, description: "Why it was set; null for prices set before reasons were kept." })
+  reason!: string | null;
+
+  @Field(() => DateTimeResolver, { description: "When it was set." })
+  setAt!: Date;
+
+  /** Who set it; resolved as an Actor by the resolver. */
+  setByUserId!: string | null;
+
   static from(r: ListPriceRow): ListPrice {
     return Object.assign(new ListPrice(), {
       item: r.item,
       monthlyPrice: Money.of(r.monthlyPriceMinor, r.currency),
       validFrom: r.validFrom,
       validTo: r.validTo,
+      reason: r.reason,
+      setAt: r.createdAt,
+      setByUserId: r.createdByUserId,
     });
   }
 }
@@ -104,6 +117,10 @@ export class SetListPriceInput {
     description: "Last day; omit to keep it until the next price (LIST_PRICE_OVERLAP when it runs into one).",
   })
   validTo?: string | null;
+
+  @Field(() => String, { description: "Why the price changes, kept in its history (1–500 characters)." })
+  @MaxLength(500)
+  reason!: string;
 }
 
 @InputType({ description: "An order to price: what, how many, on which agreement, when." })

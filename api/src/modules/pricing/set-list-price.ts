@@ -17,6 +17,8 @@ export interface SetListPriceInput {
   currency: string;
   validFrom: IsoDate;
   validTo?: IsoDate | null;
+  /** Why, for the price list's history (1–500 characters). */
+  reason: string;
 }
 
 function overlap(message: string) {
@@ -40,6 +42,9 @@ export async function setListPrice(
     return userError(E.INVALID_INPUT, "A price cannot be negative.", ["input", "monthlyPrice"]);
   if (input.currency !== "SEK")
     return userError(E.INVALID_INPUT, "Prices are in SEK.", ["input", "monthlyPrice", "currency"]);
+  const reason = input.reason.trim();
+  if (!reason || reason.length > 500)
+    return userError(E.PRICE_REASON_REQUIRED, "Say why the price changes (1–500 characters).", ["input", "reason"]);
   if (input.validFrom < clock.today)
     return userError(
       E.LIST_PRICE_IN_PAST,
@@ -83,6 +88,7 @@ export async function setListPrice(
         validFrom: input.validFrom,
         validTo,
         createdByUserId: viewer.userId,
+        reason,
       })
       .returning();
     await recordAudit(tx, viewer, {
@@ -94,6 +100,7 @@ export async function setListPrice(
         monthlyPriceMinor: input.monthlyPriceMinor,
         validFrom: input.validFrom,
         validTo,
+        reason,
         closedPriceId: closed?.id ?? null,
         closedPriceMinor: closed?.monthlyPriceMinor ?? null,
       },

@@ -4,15 +4,24 @@ import { pipeline } from "node:stream/promises";
 import type { Db } from "../../db/client.js";
 import { unauthenticated } from "../../shared/errors.js";
 import { uuidOf } from "../../shared/ids.js";
-import { authenticate } from "../access/index.js";
+import { authenticate, missingScope } from "../access/index.js";
 import { attachmentDisposition, downloadFileName } from "./attachment-file-name.js";
 import { attachmentChunks } from "./support-case-attachments.js";
 import { findAttachment } from "./support-case.service.js";
 
 /** An error in the shape GraphQL answers use, so a client reads one kind of error from the API. */
-function fail(req: Request, res: Response, status: number, code: string, message: string) {
+function fail(
+  req: Request,
+  res: Response,
+  status: number,
+  code: string,
+  message: string,
+  more: Record<string, string> = {},
+) {
   const requestId = String(req.id);
-  res.status(status).json({ errors: [{ message, extensions: { code, requestId } }], extensions: { requestId } });
+  res
+    .status(status)
+    .json({ errors: [{ message, extensions: { code, ...more, requestId } }], extensions: { requestId } });
 }
 
 /** Text was proved valid UTF-8 when it came in (attachment-content.ts), so it is sent as such. */
@@ -35,6 +44,12 @@ export function attachmentDownload(db: Db): RequestHandler {
       if (!viewer) {
         res.setHeader("www-authenticate", "Bearer");
         return fail(req, res, 401, "UNAUTHENTICATED", unauthenticated().message);
+      }
+      // The bytes are part of what `supportCases` reads, so a limited token needs that field's scope here too.
+      const missing = missingScope(viewer.apiTokenScopes, "Query", "supportCases");
+      if (missing) {
+        const message = `This API token lacks the scope ${missing}, which attachment downloads need.`;
+        return fail(req, res, 403, "FORBIDDEN", message, { missingScope: missing });
       }
       const attachment = await findAttachment(db, viewer, uuidOf(String(req.params.id), "SupportCaseAttachment"));
       if (!attachment) return fail(req, res, 404, "NOT_FOUND", "No such attachment.");

@@ -1,6 +1,6 @@
 /** The support module as other modules see it. */
 export { findAttachment, findMessage, findSupportCase } from "./support-case.service.js";
 export { SupportCase, SupportCaseAttachment, SupportCaseMessage } from "./support-case.types.js";
-export { CASE_HANDLERS, CASE_OPENERS } from "./support.roles.js";
+export { CALENDAR_KEEPERS, CASE_HANDLERS, CASE_OPENERS, VENDOR_CASE_HANDLERS } from "./support.roles.js";
 export { monitoringCaseIsOpen, noteOnMonitoringCase, openMonitoringCase } from "./monitoring-case.js";
 export { escalateSilentInstallers, startInstallerEscalation } from "./installer-escalation.js";

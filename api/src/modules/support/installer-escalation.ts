@@ -76,7 +76,7 @@ export async function escalateSilentInstallers(db: Db, now: Date): Promise<numbe
  * Open cases without a resolution deadline — those opened before severities, whose deadline SQL could not count in
  * open hours when the column came — get theirs from the calendar.
  */
-export async function fillMissingResolutionDeadlines(db: Db): Promise<number> {
+async function fillMissingResolutionDeadlines(db: Db): Promise<number> {
   return db.transaction(async (tx) => {
     const missing = await tx
       .select({ id: supportCases.id })

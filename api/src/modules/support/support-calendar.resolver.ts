@@ -10,6 +10,8 @@ import { asked, checkDateSpan, checkInstant, checkInstantSpan, checkOpenHours } 
 import { MS_PER_HOUR } from "./support-calendar.js";
 import * as service from "./support-calendar.service.js";
 import { changeCalendarException } from "./calendar-change.js";
+import { previewCalendarException } from "./calendar-exception-preview.js";
+import { SupportCalendarExceptionPreviewPayload, SupportDeadlineMove } from "./calendar-exception-preview.types.js";
 import {
   OpeningDay,
   RemoveSupportCalendarExceptionInput,
@@ -107,6 +109,22 @@ export class SupportCalendarResolver {
   ) {
     checkDateSpan(from, to);
     return (await service.listCalendarExceptions(ctx.db, from, to)).map(SupportCalendarException.from);
+  }
+
+  @Authorized(...CALENDAR_KEEPERS)
+  @Query(() => SupportCalendarExceptionPreviewPayload, {
+    description:
+      "Which open cases' deadlines a closed day or changed hours would move, before it is saved (admins); writes nothing.",
+  })
+  async supportCalendarExceptionPreview(
+    @Arg("input", () => SetSupportCalendarExceptionInput, { description: "The exception as it would be saved." })
+    input: SetSupportCalendarExceptionInput,
+    @CurrentViewer() viewer: Viewer,
+    @Ctx() ctx: Context,
+  ) {
+    return payload(await previewCalendarException(ctx.db, viewer, input), "moves", (moves) =>
+      moves.map(SupportDeadlineMove.from),
+    );
   }
 
   @Authorized(...CALENDAR_KEEPERS)

@@ -15,10 +15,16 @@ function yearsInUse(now: Date): { first: number; last: number } {
   return { first: year - 1, last: year + 2 };
 }
 
-async function loadCalendar(db: DbOrTx): Promise<SupportCalendar> {
+async function loadCalendar(db: DbOrTx, proposed?: CalendarException): Promise<SupportCalendar> {
   const rules = await db.select().from(supportOpeningHours);
-  const exceptions = await db.select().from(supportCalendarExceptions);
+  const stored = await db.select().from(supportCalendarExceptions);
+  const exceptions = proposed ? [...stored.filter((e) => e.date !== proposed.date), proposed] : stored;
   return new SupportCalendar(rules, exceptions, yearsInUse(new Date()));
+}
+
+/** The calendar as it would be with `proposed` saved (replacing that date's exception); never cached. */
+export function calendarWithException(db: DbOrTx, proposed: CalendarException): Promise<SupportCalendar> {
+  return loadCalendar(db, proposed);
 }
 
 /**
@@ -66,7 +72,7 @@ export interface CalendarExceptionInput {
 }
 
 /** What a valid exception is: a reason, and either no times (closed) or one slot that ends after it starts. */
-function checkException(input: CalendarExceptionInput): Result<CalendarException> {
+export function checkException(input: CalendarExceptionInput): Result<CalendarException> {
   const reason = input.reason.trim();
   if (!reason)
     return userError(SupportErrors.REASON_REQUIRED, "Say why support is closed or open at other hours that day.", [

@@ -204,3 +204,101 @@ describe("the support calendar's rules on given opening hours", () => {
     expect(() => cal.nextOpening(Number.POSITIVE_INFINITY)).toThrow(/covers the years/);
   });
 });
+
+// Where the arrays of intervals begin and end: the first interval held, an instant at the first or last
+// instant of the years held, queries outside them, and the first and last supported years.
+describe("the support calendar at the edges of the years it holds", () => {
+  it("answers for the first opening it holds: open inside it, opening at its start, closing at its end", () => {
+    // 2 January 2026, a Friday, is the first opening of a calendar built for 2026 (1 January is a holiday).
+    const cal = nineToFive();
+    expect(cal.isOpen(t("2026-01-02T10:00:00+01:00"))).toBe(true);
+    expect(iso(cal.nextOpening(t("2026-01-02T08:00:00+01:00")))).toBe("2026-01-02T07:00:00.000Z");
+    expect(iso(cal.nextClosing(t("2026-01-02T10:00:00+01:00")))).toBe("2026-01-02T16:00:00.000Z");
+    expect(cal.openMsBetween(t("2026-01-02T08:00:00+01:00"), t("2026-01-02T10:00:00+01:00")) / MS_PER_HOUR).toBe(2);
+  });
+
+  it("computes the earlier year an instant before the years it holds needs, for every question", () => {
+    // Built for 2026; each question asks about 2025 (Monday 2 June, and 30 December before New Year's Eve).
+    expect(iso(nineToFive().nextOpening(t("2025-06-02T07:00:00+02:00")))).toBe("2025-06-02T06:00:00.000Z");
+    expect(iso(nineToFive().nextClosing(t("2025-06-02T10:00:00+02:00")))).toBe("2025-06-02T15:00:00.000Z");
+    expect(iso(nineToFive().deadline(t("2025-06-02T10:00:00+02:00"), 2 * MS_PER_HOUR))).toBe(
+      "2025-06-02T10:00:00.000Z",
+    );
+    const acrossNewYear = nineToFive().openMsBetween(t("2025-12-30T10:00:00+01:00"), t("2026-01-02T10:00:00+01:00"));
+    expect(acrossNewYear / MS_PER_HOUR).toBe(7 + 2);
+    // And the later year, for the later of two instants: 30 December 2026, then Monday 4 January 2027.
+    const intoNextYear = nineToFive().openMsBetween(t("2026-12-30T10:00:00+01:00"), t("2027-01-04T10:00:00+01:00"));
+    expect(intoNextYear / MS_PER_HOUR).toBe(7 + 2);
+  });
+
+  it("keeps the later years it has computed when asked about an earlier instant, counting open time in reverse", () => {
+    const forward = nineToFive().openMsBetween(t("2026-03-02T10:00:00+01:00"), t("2028-03-01T10:00:00+01:00"));
+    expect(forward / MS_PER_HOUR).toBeGreaterThan(2 * 200 * 9);
+    expect(nineToFive().openMsBetween(t("2028-03-01T10:00:00+01:00"), t("2026-03-02T10:00:00+01:00"))).toBe(-forward);
+    // The first instant of the years held (Swedish midnight of 1 January) is inside them as well.
+    const fromNewYear = nineToFive().openMsBetween(t("2026-01-01T00:00:00+01:00"), t("2028-03-01T10:00:00+01:00"));
+    expect(nineToFive().openMsBetween(t("2028-03-01T10:00:00+01:00"), t("2026-01-01T00:00:00+01:00"))).toBe(
+      -fromNewYear,
+    );
+  });
+
+  it("counts the first instant after the years it holds as the next year's: an opening at midnight of New Year's Day", () => {
+    const cal = calendarOf(rules("08:00", "17:00"), [
+      { date: "2027-01-01", opensAt: "00:00", closesAt: "08:00", reason: "Jour på nyårsnatten" },
+    ]);
+    expect(cal.isOpen(t("2027-01-01T00:00:00+01:00"))).toBe(true);
+  });
+
+  it("has no deadline without any opening hours, and says so rather than answering no instant", () => {
+    expect(() => calendarOf([]).deadline(t("2026-03-02T10:00:00+01:00"), MS_PER_HOUR)).toThrow(/covers the years/);
+  });
+
+  it("lists the days of the first and of the last supported year", () => {
+    const cal = nineToFive();
+    expect(cal.openingDays(`${FIRST_YEAR}-01-01`, `${FIRST_YEAR}-01-01`).map((d) => d.closedReason)).toEqual([
+      "Nyårsdagen",
+    ]);
+    expect(cal.openingDays(`${LAST_YEAR}-12-31`, `${LAST_YEAR}-12-31`).map((d) => d.closedReason)).toEqual([
+      "Nyårsafton",
+    ]);
+  });
+
+  it("answers from the first instant of the first supported year, Swedish midnight though still the year before in UTC", () => {
+    expect(nineToFive().isOpen(t(`${FIRST_YEAR}-01-01T00:00:00+01:00`))).toBe(false);
+    expect(() => nineToFive().isOpen(t(`${FIRST_YEAR}-01-01T00:00:00+01:00`) - 1)).toThrow(/covers the years/);
+  });
+
+  it("refuses the first instant after the last supported year, though it is still that year in UTC", () => {
+    expect(() => nineToFive().isOpen(t(`${LAST_YEAR + 1}-01-01T00:00:00+01:00`))).toThrow(/covers the years/);
+    expect(() => nineToFive().isOpen(t(`${LAST_YEAR + 1}-01-01T00:30:00+01:00`))).toThrow(/covers the years/);
+  });
+
+  it("has no opening or closing after the last one of the last supported year, however it was built", () => {
+    const evening = t(`${LAST_YEAR}-12-31T12:00:00+01:00`); // New Year's Eve: closed, the next opening is beyond
+    expect(() => nineToFive().nextOpening(evening)).toThrow(/covers the years/);
+    expect(() => nineToFive().nextClosing(evening)).toThrow(/covers the years/);
+    const built = new SupportCalendar(rules("08:00", "17:00"), [], { first: LAST_YEAR - 1, last: LAST_YEAR + 2 });
+    expect(() => built.nextOpening(evening)).toThrow(/covers the years/);
+    const grown = nineToFive();
+    grown.openingDays(`${LAST_YEAR}-12-01`, `${LAST_YEAR}-12-31`);
+    expect(() => grown.nextOpening(evening)).toThrow(/covers the years/);
+  });
+
+  it("gives a deadline falling exactly at the last closing of the last supported year as that closing", () => {
+    const cal = nineToFive();
+    const december = cal.openingDays(`${LAST_YEAR}-12-01`, `${LAST_YEAR}-12-31`);
+    const last = december
+      .filter((d) => d.slots.length > 0)
+      .at(-1)!
+      .slots.at(-1)!;
+    expect(cal.deadline(last.opensAt, last.closesAt - last.opensAt)).toBe(last.closesAt);
+  });
+
+  it("refuses an instant outside the supported years before computing any year for it", () => {
+    const cal = nineToFive();
+    const held = cal.intervalCount;
+    expect(() => cal.isOpen(t(`${LAST_YEAR + 1}-06-01T10:00:00+02:00`))).toThrow(/covers the years/);
+    expect(() => cal.isOpen(t(`${FIRST_YEAR - 2}-06-01T10:00:00+02:00`))).toThrow(/covers the years/);
+    expect(cal.intervalCount).toBe(held);
+  });
+});

@@ -1,4 +1,18 @@
-import { and, asc, desc, eq, getTableColumns, gt, inArray, isNull, lte, or, sql, type SQL, type SQLWrapper } from "drizzle-orm";
+import {
+  and,
+  asc,
+  desc,
+  eq,
+  getTableColumns,
+  gt,
+  inArray,
+  isNull,
+  lte,
+  or,
+  sql,
+  type SQL,
+  type SQLWrapper,
+} from "drizzle-orm";
 import type { Db, DbOrTx, Tx } from "../../db/client.js";
 import {
   organisations,
@@ -296,32 +310,49 @@ export async function findAttachment(db: DbOrTx, viewer: Viewer, id: string): Pr
   return row ?? null;
 }
 
+/** An open case whose stored deadlines differ from what the calendar gives: before and after, epoch ms. */
+export interface DeadlineMove {
+  supportCase: SupportCaseRow;
+  responseBefore: number | null;
+  responseAfter: number | null;
+  resolutionBefore: number | null;
+  resolutionAfter: number | null;
+}
+
 /**
- * Recomputes the stored deadlines of cases whose clocks still run (all of them when no ids are given) — the first
- * answer's while it is awaited, the resolution's while the case is open — from their pauses and the calendar as the
- * transaction sees it.
+ * The cases whose clocks still run (all of them when no ids are given) — the first answer's while it is awaited, the
+ * resolution's while the case is open — whose deadlines, from their pauses and `calendar`, differ from the stored
+ * ones. Reads only, so a proposed calendar can be tried before it is saved.
  */
+export async function deadlineMoves(
+  db: DbOrTx,
+  calendar: SupportCalendar,
+  caseIds?: readonly string[],
+): Promise<DeadlineMove[]> {
+  const open = await runningCases(db, caseIds ? inArray(supportCases.id, [...caseIds]) : undefined, "resolution");
+  const moves: DeadlineMove[] = [];
+  for (const { row: c, pauses } of open) {
+    const responseBefore = c.responseDueAt?.getTime() ?? null;
+    const resolutionBefore = c.resolutionDueAt?.getTime() ?? null;
+    const responseAfter = c.firstRespondedAt ? responseBefore : responseDueAt(calendar, clockFacts(c, pauses));
+    const resolutionAfter = responseDueAt(calendar, clockFacts(c, pauses, "resolution"));
+    if (responseAfter === responseBefore && resolutionAfter === resolutionBefore) continue;
+    moves.push({ supportCase: c, responseBefore, responseAfter, resolutionBefore, resolutionAfter });
+  }
+  return moves;
+}
+
+/** Stores the deadlines `deadlineMoves` gives for the calendar as the transaction sees it. */
 export async function recomputeDeadlines(
   tx: Tx,
   calendar: SupportCalendar,
   caseIds?: readonly string[],
 ): Promise<number> {
-  const open = await runningCases(tx, caseIds ? inArray(supportCases.id, [...caseIds]) : undefined, "resolution");
-  const ids: string[] = [];
-  const responseDues: (string | null)[] = [];
-  const resolutionDues: (string | null)[] = [];
+  const moves = await deadlineMoves(tx, calendar, caseIds);
   const iso = (ms: number | null) => (ms === null ? null : new Date(ms).toISOString());
-  for (const { row: c, pauses } of open) {
-    const response = c.firstRespondedAt
-      ? (c.responseDueAt?.getTime() ?? null)
-      : responseDueAt(calendar, clockFacts(c, pauses));
-    const resolution = responseDueAt(calendar, clockFacts(c, pauses, "resolution"));
-    if (response === (c.responseDueAt?.getTime() ?? null) && resolution === (c.resolutionDueAt?.getTime() ?? null))
-      continue;
-    ids.push(c.id);
-    responseDues.push(iso(response));
-    resolutionDues.push(iso(resolution));
-  }
+  const ids = moves.map((m) => m.supportCase.id);
+  const responseDues = moves.map((m) => iso(m.responseAfter));
+  const resolutionDues = moves.map((m) => iso(m.resolutionAfter));
   if (ids.length === 0) return 0;
   // One statement for all of them: a calendar change may move thousands of deadlines.
   const list = (values: readonly (string | null)[]) =>

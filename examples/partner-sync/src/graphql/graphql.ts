@@ -23,6 +23,8 @@ export type CreateApiTokenInput = {
   expiresAt?: string | null | undefined;
   /** Where the token will be used, e.g. "Our CRM integration" (1–100 characters, one line). */
   name: string;
+  /** Limit the token to these scopes (`apiTokenScopes` lists them; every `:read` one makes a read-only token). A field outside them answers FORBIDDEN with `extensions.missingScope`. Leave it out for full access. INVALID_SCOPE for an unknown or empty list; SCOPE_NOT_HELD when a limited token asks for more than it holds. */
+  scopes?: Array<string> | null | undefined;
 };
 
 /** Licences a customer may rent during the agreement period instead of buying. */

@@ -4,13 +4,19 @@ import { useState } from "react";
 import { EmptyState, Pagination } from "~/components/list-controls";
 import { ErrorPanel } from "~/components/error-panel";
 import { SubmitButton } from "~/components/submit-button";
-import { ApiTokensDocument, CreateApiTokenDocument, RevokeApiTokenDocument } from "~/graphql/graphql";
+import {
+  ApiTokenScopesDocument,
+  ApiTokensDocument,
+  CreateApiTokenDocument,
+  RevokeApiTokenDocument,
+} from "~/graphql/graphql";
 import { formatDateTime, userErrorKey, type MessageKey } from "~/i18n/i18n";
 import { pageTitle } from "~/i18n/meta";
 import { useLang, useT } from "~/i18n/use-t";
 import { intentOf } from "~/lib/intent.server";
 import { apiFor } from "~/lib/api.server";
 import { pageFromUrl } from "~/lib/paging";
+import { readScopes, ScopeChoice, ScopeSummary, type AccessChoice } from "./token-scopes";
 
 export const meta: MetaFunction = ({ matches }) => [{ title: pageTitle(matches, "apiTokens.title") }];
 
@@ -20,13 +26,13 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const page = pageFromUrl(new URL(request.url));
   const { api } = await apiFor(request);
   // The API decides who may list tokens (partner admins and admins); others get FORBIDDEN → 403.
-  const { apiTokens } = await api.query(ApiTokensDocument, page.variables);
-  return { apiTokens };
+  const { apiTokens, apiTokenScopes } = await api.query(ApiTokensDocument, page.variables);
+  return { apiTokens, apiTokenScopes };
 }
 
 type ActionResult =
   | { intent: "create"; created: { name: string; secret: string } }
-  | { intent: "create"; error: MessageKey; name: string }
+  | { intent: "create"; error: MessageKey; name: string; choice: { access: AccessChoice; scopes: string[] } }
   | { intent: "revoke"; revoked: string }
   | { intent: "revoke"; error: MessageKey };
 
@@ -42,11 +48,24 @@ export async function action({ request }: ActionFunctionArgs): Promise<ActionRes
     return { intent: "revoke", revoked: revokeApiToken.apiToken.name };
   }
   const name = String(form.get("name") ?? "").trim();
-  if (!name || name.length > NAME_MAX) return { intent: "create", error: "apiTokens.nameMissing", name };
-  const { createApiToken } = await api.mutate(CreateApiTokenDocument, { input: { name } });
+  const access: AccessChoice =
+    form.get("access") === "read" ? "read" : form.get("access") === "chosen" ? "chosen" : "full";
+  const ticked = form.getAll("scopes").map(String);
+  const choice = { access, scopes: ticked };
+  if (!name || name.length > NAME_MAX) return { intent: "create", error: "apiTokens.nameMissing", name, choice };
+  if (access === "chosen" && ticked.length === 0)
+    return { intent: "create", error: "apiTokens.scopesMissing", name, choice };
+  // Read-only is every read scope the API offers now, so a new domain's is included without a portal release.
+  const scopes =
+    access === "read"
+      ? readScopes((await api.query(ApiTokenScopesDocument, {})).apiTokenScopes)
+      : access === "chosen"
+        ? ticked
+        : null;
+  const { createApiToken } = await api.mutate(CreateApiTokenDocument, { input: { name, scopes } });
   const [userError] = createApiToken.userErrors;
   if (userError || !createApiToken.secret)
-    return { intent: "create", error: userErrorKey(userError?.code ?? "UNKNOWN"), name };
+    return { intent: "create", error: userErrorKey(userError?.code ?? "UNKNOWN"), name, choice };
   return { intent: "create", created: { name, secret: createApiToken.secret } };
 }
 
@@ -85,10 +104,13 @@ function NewSecret({ name, secret }: { name: string; secret: string }) {
 export default function ApiTokensPage() {
   const t = useT();
   const lang = useLang();
-  const { apiTokens } = useLoaderData<typeof loader>();
+  const { apiTokens, apiTokenScopes } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   const tokens = apiTokens.edges.map((edge) => edge.node);
-  const createError = result?.intent === "create" && "error" in result ? result : undefined;
+  const failed = result?.intent === "create" && "error" in result ? result : undefined;
+  // No scope ticked is the choice's fault, shown at the choice; anything else at the name.
+  const scopeError = failed?.error === "apiTokens.scopesMissing" ? failed.error : undefined;
+  const createError = failed && !scopeError ? failed : undefined;
   return (
     <>
       <div className="page-heading">
@@ -123,7 +145,7 @@ export default function ApiTokensPage() {
               name="name"
               required
               maxLength={NAME_MAX}
-              defaultValue={createError?.name}
+              defaultValue={failed?.name}
               aria-describedby={createError ? "token-name-hint token-name-error" : "token-name-hint"}
               aria-invalid={createError ? true : undefined}
             />
@@ -136,6 +158,7 @@ export default function ApiTokensPage() {
               </p>
             ) : null}
           </div>
+          <ScopeChoice all={apiTokenScopes} chosen={failed?.choice} error={scopeError ? t(scopeError) : undefined} />
           <SubmitButton intent="create" busyLabel={t("apiTokens.creating")}>
             {t("apiTokens.create")}
           </SubmitButton>
@@ -154,6 +177,7 @@ export default function ApiTokensPage() {
                 <tr>
                   <th scope="col">{t("field.name")}</th>
                   <th scope="col">{t("apiTokens.prefix")}</th>
+                  <th scope="col">{t("apiTokens.scopes")}</th>
                   <th scope="col">{t("apiTokens.createdBy")}</th>
                   <th scope="col">{t("apiTokens.createdAt")}</th>
                   <th scope="col">{t("apiTokens.lastUsed")}</th>
@@ -167,6 +191,9 @@ export default function ApiTokensPage() {
                     <th scope="row">{token.name}</th>
                     <td>
                       <code>{token.prefix}…</code>
+                    </td>
+                    <td data-scopes>
+                      <ScopeSummary scopes={token.scopes ?? null} all={apiTokenScopes} />
                     </td>
                     <td>{token.createdBy.name}</td>
                     <td>{formatDateTime(lang, token.createdAt)}</td>

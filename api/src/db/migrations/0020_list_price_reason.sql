@@ -1,0 +1,1 @@
+ALTER TABLE "list_prices" ADD COLUMN "reason" text;
