@@ -9,6 +9,7 @@ export function TextField({
   label,
   type = "text",
   hint,
+  initial,
   ...rest
 }: {
   kit: FieldKit;
@@ -16,6 +17,8 @@ export function TextField({
   label: MessageKey;
   type?: string;
   hint?: MessageKey;
+  /** The value the record has now, in a form that corrects it. */
+  initial?: string;
   required?: boolean;
   autoComplete?: string;
   inputMode?: "numeric" | "text";
@@ -28,7 +31,7 @@ export function TextField({
   return (
     <div className="field">
       <label htmlFor={props.id}>{t(label)}</label>
-      <input {...props} aria-describedby={describedBy} type={type} defaultValue={kit.value(name)} {...rest} />
+      <input {...props} aria-describedby={describedBy} type={type} defaultValue={kit.value(name, initial)} {...rest} />
       {hint ? (
         <p id={hintId} className="hint">
           {t(hint)}
@@ -46,18 +49,20 @@ export function SelectField({
   label,
   options,
   empty,
+  initial = "",
 }: {
   kit: FieldKit;
   name: string;
   label: MessageKey;
   options: ReadonlyArray<{ value: string; label: string }>;
   empty?: string;
+  initial?: string;
 }) {
   const t = useT();
   return (
     <div className="field">
       <label htmlFor={kit.props(name).id}>{t(label)}</label>
-      <select {...kit.props(name)} defaultValue={kit.value(name, "")}>
+      <select {...kit.props(name)} defaultValue={kit.value(name, initial)}>
         {empty !== undefined ? <option value="">{empty}</option> : null}
         {options.map((option) => (
           <option key={option.value} value={option.value}>

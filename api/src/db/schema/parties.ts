@@ -20,6 +20,8 @@ export const organisations = pgTable(
     name: text("name").notNull(),
     /** Swedish organisation number, stored as NNNNNN-NNNN. */
     organisationNumber: text("organisation_number").notNull(),
+    /** Increases with every correction; an edit sends it back as expectedVersion (STALE_VERSION when behind). */
+    version: integer("version").notNull().default(1),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [uniqueIndex("organisations_number_key").on(t.organisationNumber), index("organisations_kind_idx").on(t.kind)],
@@ -62,6 +64,8 @@ export const properties = pgTable(
     postalCode: text("postal_code").notNull(),
     city: text("city").notNull(),
     apartments: integer("apartments").notNull(),
+    /** Increases with every correction; an edit sends it back as expectedVersion (STALE_VERSION when behind). */
+    version: integer("version").notNull().default(1),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
     /** Moved by every write of the row or its parts (triggers, migration 0017): partners sync with `updatedSince`. */
     updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),

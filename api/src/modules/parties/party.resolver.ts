@@ -5,7 +5,21 @@ import { CurrentViewer } from "../../shared/auth.js";
 import { ConnectionArgs, mapNodes } from "../../shared/connection.js";
 import { uuidOf } from "../../shared/ids.js";
 import { payload } from "../../shared/payload.js";
-import { ORGANISATION_REGISTRARS, PROPERTY_REGISTRARS, USER_CREATORS } from "./party.roles.js";
+import {
+  ORGANISATION_EDITORS,
+  ORGANISATION_REGISTRARS,
+  PROPERTY_EDITORS,
+  PROPERTY_REGISTRARS,
+  USER_CREATORS,
+} from "./party.roles.js";
+import { mayCorrectOrganisation, updateOrganisation } from "./organisation-correction.js";
+import { mayCorrectProperty, updateProperty } from "./property-correction.js";
+import {
+  UpdateOrganisationInput,
+  UpdateOrganisationPayload,
+  UpdatePropertyInput,
+  UpdatePropertyPayload,
+} from "./record-correction.types.js";
 import * as userAccess from "./user-access.js";
 import * as parties from "./party.service.js";
 import {
@@ -70,6 +84,31 @@ export class OrganisationResolver {
   ) {
     const result = await parties.createOrganisation(ctx.db, viewer, input);
     return payload(result, "organisation", Organisation.from);
+  }
+
+  @Authorized(...ORGANISATION_EDITORS)
+  @Mutation(() => UpdateOrganisationPayload, {
+    description:
+      "Correct an organisation's name or number. Admins any; sellers customers; a partner's or customer's admin its own. Audited with before and after.",
+  })
+  async updateOrganisation(
+    @Arg("input", () => UpdateOrganisationInput, { description: "The organisation and what to change." })
+    input: UpdateOrganisationInput,
+    @Ctx() ctx: Context,
+    @CurrentViewer() viewer: Viewer,
+  ) {
+    const result = await updateOrganisation(ctx.db, viewer, {
+      ...input,
+      organisationId: uuidOf(input.organisationId, "Organisation"),
+    });
+    return payload(result, "organisation", Organisation.from);
+  }
+
+  @FieldResolver(() => Boolean, {
+    description: "Whether the caller may correct this organisation (updateOrganisation).",
+  })
+  viewerCanCorrect(@Root() org: Organisation, @CurrentViewer() viewer: Viewer) {
+    return mayCorrectOrganisation(viewer, { id: org.uuid, kind: org.kind });
   }
 
   @FieldResolver(() => UserConnection, { description: "The organisation's users, when the caller may see them." })
@@ -232,6 +271,30 @@ export class PropertyResolver {
       installerId: input.installerId ? uuidOf(input.installerId, "Organisation") : null,
     });
     return payload(result, "property", Property.from);
+  }
+
+  @Authorized(...PROPERTY_EDITORS)
+  @Mutation(() => UpdatePropertyPayload, {
+    description:
+      "Correct a property's name, address, apartments or installer. Admins and sellers any; a customer admin its own. Audited with before and after.",
+  })
+  async updateProperty(
+    @Arg("input", () => UpdatePropertyInput, { description: "The property and what to change." })
+    input: UpdatePropertyInput,
+    @Ctx() ctx: Context,
+    @CurrentViewer() viewer: Viewer,
+  ) {
+    const result = await updateProperty(ctx.db, viewer, {
+      ...input,
+      propertyId: uuidOf(input.propertyId, "Property"),
+      installerId: input.installerId ? uuidOf(input.installerId, "Organisation") : input.installerId,
+    });
+    return payload(result, "property", Property.from);
+  }
+
+  @FieldResolver(() => Boolean, { description: "Whether the caller may correct this property (updateProperty)." })
+  viewerCanCorrect(@Root() property: Property, @CurrentViewer() viewer: Viewer) {
+    return mayCorrectProperty(viewer, { customerId: property.customerUuid });
   }
 
   @FieldResolver(() => Organisation, { description: "The customer that owns the property." })

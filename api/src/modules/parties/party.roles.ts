@@ -14,3 +14,19 @@ export const ORGANISATION_ADMINS = ["ADMIN", "PARTNER_ADMIN", "CUSTOMER_ADMIN"] 
 export const PROPERTY_REGISTRARS = ["ADMIN", "SELLER", "CUSTOMER_ADMIN"] as const satisfies readonly Role[];
 /** Who may register a property for any customer; the other registrars for their own organisation. */
 export const PROPERTY_REGISTRARS_FOR_ANY_CUSTOMER = ["ADMIN", "SELLER"] as const satisfies readonly Role[];
+/**
+ * Who may correct an organisation's record: vendor admins any, sellers the customers (whom they register), a
+ * partner's or customer's admin its own organisation. Staff and members only read.
+ */
+export const ORGANISATION_EDITORS = [
+  "ADMIN",
+  "SELLER",
+  "PARTNER_ADMIN",
+  "CUSTOMER_ADMIN",
+] as const satisfies readonly Role[];
+/**
+ * Who may correct a property: whoever may register one, with the same reach (customer admins their own). A partner
+ * registers none, so it corrects none; it reports a wrong record through a support case.
+ */
+export const PROPERTY_EDITORS = PROPERTY_REGISTRARS;
+export const PROPERTY_EDITORS_FOR_ANY_CUSTOMER = PROPERTY_REGISTRARS_FOR_ANY_CUSTOMER;

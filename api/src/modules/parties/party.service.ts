@@ -17,7 +17,9 @@ import {
   type Viewer,
   requireRole,
 } from "../../shared/viewer.js";
-import { normaliseOrganisationNumber } from "./organisation-number.js";
+import { organisationNumberOf } from "./organisation-number.js";
+import { findOrganisation, type OrganisationRow } from "./organisation-lookup.js";
+import { apartmentsProblem, installerOf, postalCodeOf, textProblem } from "./property-fields.js";
 import {
   ORGANISATION_REGISTRARS,
   PROPERTY_REGISTRARS,
@@ -28,7 +30,8 @@ import {
 } from "./party.roles.js";
 import { PartyErrors } from "./party.errors.js";
 
-export type OrganisationRow = typeof organisations.$inferSelect;
+export type { OrganisationRow } from "./organisation-lookup.js";
+export { findOrganisation };
 export type UserRow = typeof users.$inferSelect;
 export type PropertyRow = typeof properties.$inferSelect;
 
@@ -37,14 +40,6 @@ function contains(text: string): string {
 }
 
 // ---- organisations ----------------------------------------------------------------------------
-
-export async function findOrganisation(db: DbOrTx, viewer: Viewer, id: string): Promise<OrganisationRow | null> {
-  const [row] = await db
-    .select()
-    .from(organisations)
-    .where(and(organisationScope(viewer), eq(organisations.id, id)));
-  return row ?? null;
-}
 
 export async function listOrganisations(
   db: Db,
@@ -90,14 +85,8 @@ export async function createOrganisation(
   const name = input.name.trim();
   if (!isReadableName(name))
     return userError("INVALID_INPUT", "The name must contain at least one letter or digit.", ["input", "name"]);
-  const organisationNumber = normaliseOrganisationNumber(input.organisationNumber);
-  if (!organisationNumber) {
-    return userError(
-      PartyErrors.INVALID_ORGANISATION_NUMBER,
-      `"${input.organisationNumber}" is not a valid Swedish organisation number (ten digits, NNNNNN-NNNN, with a correct check digit).`,
-      ["input", "organisationNumber"],
-    );
-  }
+  const organisationNumber = organisationNumberOf(input.organisationNumber);
+  if (typeof organisationNumber !== "string") return organisationNumber;
   const taken = userError(
     PartyErrors.ORGANISATION_NUMBER_TAKEN,
     `Organisation number ${organisationNumber} is already registered.`,
@@ -286,43 +275,26 @@ export async function createProperty(db: Db, viewer: Viewer, input: CreateProper
   }
   let installerId: string | null = null;
   if (input.installerId) {
-    const installer = await findOrganisation(db, viewer, input.installerId);
-    if (!installer) return userError(PartyErrors.NOT_FOUND, "No such installer.", ["input", "installerId"]);
-    if (installer.kind !== "PARTNER") {
-      return userError(
-        PartyErrors.NOT_A_PARTNER,
-        `${installer.name} is not a partner; only partners install systems.`,
-        ["input", "installerId"],
-      );
-    }
-    installerId = installer.id;
+    const installer = await installerOf(db, viewer, input.installerId);
+    if (typeof installer !== "string") return installer;
+    installerId = installer;
   }
-  const postal = input.postalCode.replace(/\s/g, "");
-  if (!/^[1-9]\d{4}$/.test(postal)) {
-    return userError(
-      PartyErrors.INVALID_POSTAL_CODE,
-      `"${input.postalCode}" is not a Swedish postal code (five digits, e.g. 412 63).`,
-      ["input", "postalCode"],
-    );
-  }
-  if (input.apartments < 0 || !Number.isInteger(input.apartments)) {
-    return userError("INVALID_INPUT", "The number of apartments must be a whole number, zero or more.", [
-      "input",
-      "apartments",
-    ]);
-  }
+  const postalCode = postalCodeOf(input.postalCode);
+  if (typeof postalCode !== "string") return postalCode;
+  const badApartments = apartmentsProblem(input.apartments);
+  if (badApartments) return badApartments;
   const values = {
     customerId: customer.id,
     installerId,
     name: input.name.trim(),
     streetAddress: input.streetAddress.trim(),
-    postalCode: `${postal.slice(0, 3)} ${postal.slice(3)}`,
+    postalCode,
     city: input.city.trim(),
     apartments: input.apartments,
   };
   for (const key of ["name", "streetAddress", "city"] as const) {
-    if (!isReadableName(values[key]))
-      return userError("INVALID_INPUT", `The ${key} must contain at least one letter or digit.`, ["input", key]);
+    const bad = textProblem(key, values[key]);
+    if (bad) return bad;
   }
   return mutate(db, async (tx) => {
     const [row] = await tx.insert(properties).values(values).returning();

@@ -64,6 +64,11 @@ export class Organisation extends Node {
   @Field(() => String, { description: "Swedish organisation number, formatted NNNNNN-NNNN." })
   organisationNumber!: string;
 
+  @Field(() => Int, {
+    description: "Increases with every correction; send it as expectedVersion to updateOrganisation.",
+  })
+  version!: number;
+
   @Field(() => DateTimeResolver, { description: "When it was registered in Trygg." })
   createdAt!: Date;
 
@@ -74,6 +79,7 @@ export class Organisation extends Node {
       kind: row.kind as OrganisationKind,
       name: row.name,
       organisationNumber: row.organisationNumber,
+      version: row.version,
       createdAt: row.createdAt,
     });
   }
@@ -141,6 +147,9 @@ export class Property extends Node {
   @Field(() => Int, { description: "Number of apartments; the 500+ price scales with it." })
   apartments!: number;
 
+  @Field(() => Int, { description: "Increases with every correction; send it as expectedVersion to updateProperty." })
+  version!: number;
+
   @Field(() => DateTimeResolver, { description: "When the property was registered." })
   createdAt!: Date;
 
@@ -158,6 +167,7 @@ export class Property extends Node {
       postalCode: row.postalCode,
       city: row.city,
       apartments: row.apartments,
+      version: row.version,
       createdAt: row.createdAt,
       updatedAt: row.updatedAt,
     });

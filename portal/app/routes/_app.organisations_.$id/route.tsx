@@ -2,6 +2,7 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { Link, useLoaderData, useRouteError } from "@remix-run/react";
 import { ErrorPanel } from "~/components/error-panel";
 import { HostingSection } from "~/components/hosting-section";
+import { SuccessNotice } from "~/components/intent-form";
 import { OrganisationPageDocument } from "~/graphql/graphql";
 import { formatDate } from "~/i18n/i18n";
 import { pageTitle } from "~/i18n/meta";
@@ -9,6 +10,8 @@ import { useLang, useT } from "~/i18n/use-t";
 import { apiFor } from "~/lib/api.server";
 import { swedishWallClock } from "~/lib/dates";
 import { runHostingIntent } from "~/lib/hosting-action.server";
+import { runCorrectOrganisation } from "./correct-action.server";
+import { CorrectOrganisationForm } from "./correct-form";
 
 export const meta: MetaFunction<typeof loader> = ({ matches, data }) => {
   const title = pageTitle(matches, "organisations.title");
@@ -23,10 +26,14 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   return { organisation: node, nowLocal: swedishWallClock(new Date()) };
 }
 
-/** The hosting section's forms: vendor staff record a restore test or a service update for this customer. */
+/**
+ * "Ändra" corrects the record; the hosting section's forms: vendor staff record a restore test or a service update
+ * for this customer.
+ */
 export async function action({ request, params }: ActionFunctionArgs) {
   const form = await request.formData();
   const { api } = await apiFor(request);
+  if (form.get("intent") === "updateOrganisation") return runCorrectOrganisation(api, params.id ?? "", form);
   return runHostingIntent(api, params.id ?? "", form);
 }
 
@@ -46,6 +53,7 @@ export default function OrganisationPage() {
           <span className={`badge badge-${organisation.kind.toLowerCase()}`}>{t(`kind.${organisation.kind}`)}</span>
         </p>
       </div>
+      <SuccessNotice intents={["updateOrganisation"]} />
       <div className="card">
         <dl className="facts">
           <dt>{t("field.organisationNumber")}</dt>
@@ -54,6 +62,7 @@ export default function OrganisationPage() {
           <dd>{formatDate(lang, organisation.createdAt)}</dd>
         </dl>
       </div>
+      {organisation.viewerCanCorrect ? <CorrectOrganisationForm organisation={organisation} /> : null}
       {organisation.hosting ? <HostingSection hosting={organisation.hosting} nowLocal={nowLocal} /> : null}
     </>
   );

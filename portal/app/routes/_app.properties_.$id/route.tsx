@@ -1,11 +1,14 @@
-import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData, useRouteError } from "@remix-run/react";
 import { ErrorPanel } from "~/components/error-panel";
-import { PropertyMonitoringDocument, PropertyPageDocument } from "~/graphql/graphql";
+import { SuccessNotice } from "~/components/intent-form";
+import { PropertyInstallerChoicesDocument, PropertyMonitoringDocument, PropertyPageDocument } from "~/graphql/graphql";
 import { formatDate } from "~/i18n/i18n";
 import { pageTitle } from "~/i18n/meta";
 import { useLang, useT } from "~/i18n/use-t";
 import { apiFor } from "~/lib/api.server";
+import { runCorrectProperty } from "./correct-action.server";
+import { CorrectPropertyForm } from "./correct-form";
 
 export const meta: MetaFunction<typeof loader> = ({ matches, data }) => {
   const title = pageTitle(matches, "properties.title");
@@ -23,17 +26,28 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     ? await api.query(PropertyMonitoringDocument, { id: node.id })
     : null;
   const monitored = monitoring?.node?.__typename === "Property" && monitoring.node.monitoringChecks.length > 0;
-  return { property: node, canPlanMaintenance: monitored };
+  // Only those who may correct the record are asked for the partners to choose the installer from.
+  const partners = node.viewerCanCorrect
+    ? (await api.query(PropertyInstallerChoicesDocument, {})).organisations.edges.map((e) => e.node)
+    : [];
+  return { property: node, canPlanMaintenance: monitored, partners };
+}
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const form = await request.formData();
+  const { api } = await apiFor(request);
+  return runCorrectProperty(api, params.id ?? "", form);
 }
 
 /**
- * One property, read-only: its address, owner, installer and the program versions on it; for those
- * who may plan maintenance of a monitored installation, the way to its maintenance form.
+ * One property: its address, owner, installer and the program versions on it; for those who may
+ * correct the record, "Ändra"; for those who may plan maintenance of a monitored installation, the
+ * way to its maintenance form.
  */
 export default function PropertyPage() {
   const t = useT();
   const lang = useLang();
-  const { property, canPlanMaintenance } = useLoaderData<typeof loader>();
+  const { property, canPlanMaintenance, partners } = useLoaderData<typeof loader>();
   return (
     <>
       <p className="breadcrumb">
@@ -45,6 +59,7 @@ export default function PropertyPage() {
           {property.streetAddress}, {property.postalCode} {property.city}
         </p>
       </div>
+      <SuccessNotice intents={["updateProperty"]} />
       <div className="card">
         <dl className="facts">
           <dt>{t("field.customer")}</dt>
@@ -72,6 +87,7 @@ export default function PropertyPage() {
           </p>
         ) : null}
       </div>
+      {property.viewerCanCorrect ? <CorrectPropertyForm property={property} partners={partners} /> : null}
       {property.installedVersions.length > 0 ? (
         <section className="section" aria-labelledby="versions-title">
           <h2 id="versions-title">{t("layout.installedVersions")}</h2>

@@ -1,0 +1,46 @@
+import { TextField } from "~/components/admin-fields";
+import { IntentButton, IntentForm, useFormResult } from "~/components/intent-form";
+import { useT } from "~/i18n/use-t";
+
+/**
+ * "Ändra": the organisation's name and number corrected in place, with the version the page was read at, so a
+ * correction made meanwhile by someone else is refused with a reload instead of being overwritten.
+ */
+export function CorrectOrganisationForm({
+  organisation,
+}: {
+  organisation: { version: number; name: string; organisationNumber: string };
+}) {
+  const t = useT();
+  const answer = useFormResult("updateOrganisation");
+  return (
+    // Open again after a refusal, so the errors beside the fields are seen.
+    <details className="card correct-record" open={answer && !answer.ok ? true : undefined}>
+      <summary>{t("correct.summary")}</summary>
+      <IntentForm
+        intent="updateOrganisation"
+        fields={["name", "organisationNumber"]}
+        hidden={{ expectedVersion: String(organisation.version) }}
+        aria-label={t("correct.organisation")}
+        className="stack"
+      >
+        {(kit) => (
+          <>
+            <TextField kit={kit} name="name" label="admin.org.name" required initial={organisation.name} />
+            <TextField
+              kit={kit}
+              name="organisationNumber"
+              label="admin.org.number"
+              hint="admin.org.numberHint"
+              required
+              initial={organisation.organisationNumber}
+            />
+            <IntentButton intent="updateOrganisation" busy={t("admin.saving")}>
+              {t("correct.save")}
+            </IntentButton>
+          </>
+        )}
+      </IntentForm>
+    </details>
+  );
+}
