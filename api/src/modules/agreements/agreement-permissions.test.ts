@@ -68,6 +68,7 @@ describe("the sections a viewer may use", () => {
       "WORKLIST",
       "VISITS",
       "SUPPORT",
+      "PRICE_LIST",
       "MONITORING",
     ]);
     expect(sectionsOf(as("PARTNER_ADMIN"))).toEqual([
