@@ -134,6 +134,7 @@ describe("the menu by role", () => {
         "Arbetslista",
         "Supportbesök",
         "Support",
+        "Prislista",
         "Övervakning",
       ]);
       await page.getByRole("button", { name: "Logga ut" }).click();
@@ -151,6 +152,8 @@ describe("the menu by role", () => {
         "Händelselogg",
         "Support",
         "Supportkö",
+        "Supportkalender",
+        "Prislista",
         "Övervakning",
         "Administration",
         "Användare",

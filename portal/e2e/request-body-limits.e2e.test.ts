@@ -157,6 +157,7 @@ describe("request bodies the portal will read", () => {
       const tooBig = await api.post("/support?index", {
         multipart: {
           intent: "open",
+          severity: "PARTIAL",
           category: "TECHNICAL",
           subject: "E2E för stor bilaga",
           description: "Loggen är för stor.",
@@ -171,6 +172,7 @@ describe("request bodies the portal will read", () => {
       const opened = await api.post("/support?index", {
         multipart: {
           intent: "open",
+          severity: "PARTIAL",
           category: "TECHNICAL",
           subject: `E2E bilaga ${Date.now()}`,
           description: "Loggen bifogad.",
