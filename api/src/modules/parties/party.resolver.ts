@@ -5,13 +5,7 @@ import { CurrentViewer } from "../../shared/auth.js";
 import { ConnectionArgs, mapNodes } from "../../shared/connection.js";
 import { uuidOf } from "../../shared/ids.js";
 import { payload } from "../../shared/payload.js";
-import {
-  ORGANISATION_EDITORS,
-  ORGANISATION_REGISTRARS,
-  PROPERTY_EDITORS,
-  PROPERTY_REGISTRARS,
-  USER_CREATORS,
-} from "./party.roles.js";
+import { ORGANISATION_EDITORS, ORGANISATION_REGISTRARS, PROPERTY_REGISTRARS, USER_CREATORS } from "./party.roles.js";
 import { mayCorrectOrganisation, updateOrganisation } from "./organisation-correction.js";
 import { mayCorrectProperty, updateProperty } from "./property-correction.js";
 import {
@@ -273,7 +267,7 @@ export class PropertyResolver {
     return payload(result, "property", Property.from);
   }
 
-  @Authorized(...PROPERTY_EDITORS)
+  @Authorized(...PROPERTY_REGISTRARS)
   @Mutation(() => UpdatePropertyPayload, {
     description:
       "Correct a property's name, address, apartments or installer. Admins and sellers any; a customer admin its own. Audited with before and after.",

@@ -24,9 +24,7 @@ export const ORGANISATION_EDITORS = [
   "PARTNER_ADMIN",
   "CUSTOMER_ADMIN",
 ] as const satisfies readonly Role[];
-/**
- * Who may correct a property: whoever may register one, with the same reach (customer admins their own). A partner
+/*
+ * Who may correct a property is PROPERTY_REGISTRARS, with the same reach (customer admins their own): a partner
  * registers none, so it corrects none; it reports a wrong record through a support case.
  */
-export const PROPERTY_EDITORS = PROPERTY_REGISTRARS;
-export const PROPERTY_EDITORS_FOR_ANY_CUSTOMER = PROPERTY_REGISTRARS_FOR_ANY_CUSTOMER;

@@ -10,7 +10,7 @@ import { propertyScope } from "../../shared/scope.js";
 import { mutate } from "../../shared/transaction.js";
 import { holds, requireRole, type Viewer } from "../../shared/viewer.js";
 import { PartyErrors } from "./party.errors.js";
-import { PROPERTY_EDITORS, PROPERTY_EDITORS_FOR_ANY_CUSTOMER } from "./party.roles.js";
+import { PROPERTY_REGISTRARS, PROPERTY_REGISTRARS_FOR_ANY_CUSTOMER } from "./party.roles.js";
 import type { PropertyRow } from "./party.service.js";
 import { apartmentsProblem, installerOf, postalCodeOf, textProblem } from "./property-fields.js";
 import { staleRecord } from "./record-version.js";
@@ -81,8 +81,8 @@ async function signedAgreementsCovering(tx: DbOrTx, propertyId: string, today: I
 
 /** Vendor admins and sellers any property they see, a customer admin its own. */
 export function mayCorrectProperty(viewer: Viewer, property: Pick<PropertyRow, "customerId">): boolean {
-  if (!holds(viewer, PROPERTY_EDITORS)) return false;
-  return holds(viewer, PROPERTY_EDITORS_FOR_ANY_CUSTOMER) || property.customerId === viewer.organisationId;
+  if (!holds(viewer, PROPERTY_REGISTRARS)) return false;
+  return holds(viewer, PROPERTY_REGISTRARS_FOR_ANY_CUSTOMER) || property.customerId === viewer.organisationId;
 }
 
 /**
@@ -95,7 +95,7 @@ export async function updateProperty(
   input: UpdatePropertyInput,
   today: IsoDate = todayInSweden(),
 ): Promise<Result<PropertyRow>> {
-  requireRole(viewer, PROPERTY_EDITORS);
+  requireRole(viewer, PROPERTY_REGISTRARS);
   const fields = await correctedFields(db, viewer, input);
   if ("errors" in fields) return fields;
   return mutate(db, async (tx) => {
