@@ -107,7 +107,7 @@ async function main() {
     setTimeout(() => process.exit(code), 5_000).unref();
     await outbox.stop();
     reminders.stop();
-    escalation.stop();
+    await escalation.stop();
     await sweeper.stop();
     await renewals.stop();
     await server.stop().catch((e) => logger.warn({ err: e }, "server did not stop cleanly"));

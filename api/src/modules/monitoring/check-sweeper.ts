@@ -9,6 +9,7 @@ import { releaseHeldIncidents } from "./maintenance-release.js";
 import { DEFAULT_INCIDENT_MAIL, mailIncidents, type IncidentMailerSettings } from "./incident-mailer.js";
 import { reconcileMonitoring } from "./monitoring-provisioning.js";
 import { todayInSweden } from "../../shared/dates.js";
+import { startPeriodicJob } from "../../shared/periodic-job.js";
 
 /** Checks claimed per transaction: small enough to hold locks briefly, large enough to keep up with 100,000 checks. */
 const SWEEP_BATCH = 500;
@@ -72,9 +73,6 @@ export function startCheckSweeper(opts: {
   const now = opts.now ?? (() => new Date());
   const reconcile = opts.reconcile ?? reconcileMonitoring;
   let reconciledAt = 0;
-  let timer: NodeJS.Timeout | null = null;
-  let running: Promise<void> | null = null;
-  let stopped = false;
   const pass = async () => {
     const at = now();
     if (at.getTime() - reconciledAt >= reconcileMs) {
@@ -97,18 +95,5 @@ export function startCheckSweeper(opts: {
       logger.warn({ err: e }, "monitoring sweep failed; trying again");
     }
   };
-  const tick = () => {
-    running = pass().finally(() => {
-      running = null;
-      if (!stopped) timer = setTimeout(tick, intervalMs).unref();
-    });
-  };
-  tick();
-  return {
-    async stop() {
-      stopped = true;
-      if (timer) clearTimeout(timer);
-      await running;
-    },
-  };
+  return startPeriodicJob(pass, intervalMs);
 }

@@ -3,6 +3,7 @@ import type { Logger } from "../../logger.js";
 import { applyLapses } from "./lapse-job.js";
 import { queueRenewalDigests } from "./renewal-digest.js";
 import { queueRenewalReminders, type RenewalMailSettings } from "./renewal-reminders.js";
+import { startPeriodicJob } from "../../shared/periodic-job.js";
 
 /** One pass of the renewal work at one instant: the lapse job first, so no ended agreement is reminded about. */
 async function runRenewalPass(db: Db, now: Date, settings: RenewalMailSettings) {
@@ -28,9 +29,6 @@ export function startRenewalJobs(opts: {
   const { db, logger } = opts;
   const intervalMs = opts.intervalMs ?? 60 * 60_000;
   const now = opts.now ?? (() => new Date());
-  let timer: NodeJS.Timeout | null = null;
-  let running: Promise<void> | null = null;
-  let stopped = false;
   const pass = async () => {
     try {
       const r = await runRenewalPass(db, now(), opts.settings);
@@ -39,18 +37,5 @@ export function startRenewalJobs(opts: {
       logger.warn({ err: e }, "renewal jobs failed; trying again");
     }
   };
-  const tick = () => {
-    running = pass().finally(() => {
-      running = null;
-      if (!stopped) timer = setTimeout(tick, intervalMs).unref();
-    });
-  };
-  tick();
-  return {
-    async stop() {
-      stopped = true;
-      if (timer) clearTimeout(timer);
-      await running;
-    },
-  };
+  return startPeriodicJob(pass, intervalMs);
 }

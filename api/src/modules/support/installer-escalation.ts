@@ -6,6 +6,7 @@ import type { Logger } from "../../logger.js";
 import { supportCalendarIn } from "./support-calendar.service.js";
 import { recomputeDeadlines } from "./support-case.service.js";
 import { tellPartnerOfEscalation, tellTeamOfEscalation } from "./support-case.notifications.js";
+import { startPeriodicJob } from "../../shared/periodic-job.js";
 
 /** Cases escalated per transaction: a backlog after downtime is worked off in batches, each committed on its own. */
 const BATCH = 100;
@@ -95,17 +96,16 @@ async function fillMissingResolutionDeadlines(db: Db): Promise<number> {
 
 /** Runs the escalation every `intervalMs` (and the deadline fill once, at start); a failed run is logged, not fatal. */
 export function startInstallerEscalation(db: Db, logger: Logger, intervalMs = 60_000) {
-  const run = () =>
-    void escalateSilentInstallers(db, new Date()).then(
-      (n) => n && logger.info({ escalated: n }, "support cases escalated from silent installers"),
-      (e) => logger.error({ err: e }, "support case escalation failed"),
-    );
   void fillMissingResolutionDeadlines(db).then(
     (n) => n && logger.info({ filled: n }, "resolution deadlines filled"),
     (e) => logger.error({ err: e }, "filling resolution deadlines failed"),
   );
-  const timer = setInterval(run, intervalMs);
-  timer.unref();
-  run();
-  return { stop: () => clearInterval(timer) };
+  return startPeriodicJob(async () => {
+    try {
+      const n = await escalateSilentInstallers(db, new Date());
+      if (n) logger.info({ escalated: n }, "support cases escalated from silent installers");
+    } catch (e) {
+      logger.error({ err: e }, "support case escalation failed");
+    }
+  }, intervalMs);
 }
