@@ -19,6 +19,7 @@ export default defineConfig({
         test: {
           name: "unit",
           include: ["src/**/*.test.ts"],
+          globalSetup: ["src/test-snapshot.global.ts"],
           setupFiles: ["reflect-metadata"],
           environment: "node",
           testTimeout: 60_000,
@@ -30,6 +31,7 @@ export default defineConfig({
         test: {
           name: "integration",
           include: ["test/**/*.test.ts"],
+          globalSetup: ["test/demo-template.global.ts"],
           setupFiles: ["reflect-metadata"],
           environment: "node",
           testTimeout: 60_000,

@@ -1,3 +1,5 @@
+import { readFileSync } from "node:fs";
+import { inject } from "vitest";
 import { DEFAULT_RESET_LIMITS, ResetThrottle } from "./modules/accounts/reset-throttle.js";
 import { graphql } from "graphql";
 import { createContext } from "./create-context.js";
@@ -10,9 +12,15 @@ import { ensureAdmin } from "./seed/bootstrap.js";
 import { seedDemo } from "./seed/demo.js";
 import type { Viewer } from "./shared/viewer.js";
 
+/** The migrated data directory made by `test-snapshot.global.ts`, when the run has one. */
+function migratedSnapshot(): Blob | undefined {
+  const file = inject("pgliteSnapshot");
+  return file ? new Blob([readFileSync(file)]) : undefined;
+}
+
 /** A fresh in-memory PGlite with every migration applied: a real database at unit-test speed. */
-export async function freshDatabase(): Promise<Database> {
-  const database = await openDatabase({ dataDir: "memory://" });
+export async function freshDatabase(opts: { onQuery?: (sql: string) => void } = {}): Promise<Database> {
+  const database = await openDatabase({ dataDir: "memory://", pgliteSnapshot: migratedSnapshot(), ...opts });
   await database.migrate();
   return database;
 }
@@ -44,8 +52,7 @@ export function codeOf(r: ServiceResult<unknown>): string | undefined {
  */
 export async function countingDatabase() {
   const counter = { statements: 0 };
-  const database = await openDatabase({ dataDir: "memory://", onQuery: () => counter.statements++ });
-  await database.migrate();
+  const database = await freshDatabase({ onQuery: () => counter.statements++ });
   await seedDemo(database.db);
   const admin = await ensureAdmin(database.db, { email: "admin@aptus.demo", password: "irrelevant-here" });
   /** Runs a query as `viewer` (the admin by default) with a fresh request context; its data and statement count. */

@@ -1,5 +1,6 @@
 import { randomBytes } from "node:crypto";
 import postgres from "postgres";
+import { inject } from "vitest";
 import { openDatabase, type Database } from "../src/db/client.js";
 import { createLogger } from "../src/logger.js";
 import { seedDemo, DEMO_PASSWORD } from "../src/seed/demo.js";
@@ -55,12 +56,14 @@ export async function startTestApi(
   const base = serverUrl();
   const admin = postgres(base, { max: 1, onnotice: () => {} });
   const databaseName = `trygg_test_${randomBytes(6).toString("hex")}`;
-  await admin.unsafe(`create database ${databaseName}`);
+  // The demo seeded once for the run (demo-template.global.ts), or here when the run has none.
+  const template = inject("demoTemplate");
+  await admin.unsafe(`create database ${databaseName}${template ? ` template ${template}` : ""}`);
   const url = new URL(base);
   url.pathname = `/${databaseName}`;
   const database = await openDatabase({ url: url.toString() });
   await database.migrate();
-  await seedDemo(database.db);
+  if (!template) await seedDemo(database.db);
   const server: TryggServer = await startServer({
     database,
     logger: createLogger("silent"),

@@ -48,6 +48,8 @@ export interface PostgresTuning {
 export async function openDatabase(opts: {
   url?: string;
   dataDir?: string;
+  /** A PGlite data directory dumped earlier (`dumpDataDir`), to start from instead of an empty one. */
+  pgliteSnapshot?: Blob;
   onQuery?: (sql: string) => void;
   postgres?: PostgresTuning;
 }): Promise<Database> {
@@ -97,7 +99,7 @@ export async function openDatabase(opts: {
   const dir = opts.dataDir ?? "memory://";
   if (!dir.startsWith("memory://")) mkdirSync(dir, { recursive: true });
   // pg_trgm ships with PGlite but must be loaded before a migration can CREATE EXTENSION it (search).
-  const client = await PGlite.create(dir, { extensions: { pg_trgm } });
+  const client = await PGlite.create(dir, { extensions: { pg_trgm }, loadDataDir: opts.pgliteSnapshot });
   const db = drizzlePglite(client, { schema, logger }) as unknown as Db;
   return {
     db,

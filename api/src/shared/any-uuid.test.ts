@@ -1,12 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { openDatabase, type Database } from "../db/client.js";
+import type { Database } from "../db/client.js";
 import { organisations } from "../db/schema/index.js";
+import { freshDatabase } from "../test-support.js";
 import { isAnyUuid } from "./any-uuid.js";
 
 let database: Database;
 beforeAll(async () => {
-  database = await openDatabase({ dataDir: "memory://" });
-  await database.migrate();
+  database = await freshDatabase();
 });
 afterAll(() => database.close());
 

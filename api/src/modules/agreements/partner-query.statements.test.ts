@@ -2,9 +2,10 @@ import { DEFAULT_RESET_LIMITS, ResetThrottle } from "../accounts/reset-throttle.
 import { graphql } from "graphql";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createContext } from "../../create-context.js";
-import { openDatabase, type Database } from "../../db/client.js";
+import type { Database } from "../../db/client.js";
 import { createLogger } from "../../logger.js";
 import { schema } from "../../schema.js";
+import { freshDatabase } from "../../test-support.js";
 import { ensureAdmin } from "../../seed/bootstrap.js";
 import { DEMO_PASSWORD, seedDemo } from "../../seed/demo.js";
 import { addDaysIso, todayInSweden } from "../../shared/dates.js";
@@ -70,8 +71,7 @@ async function request(first: number) {
 }
 
 beforeAll(async () => {
-  database = await openDatabase({ dataDir: "memory://", onQuery: () => statements++ });
-  await database.migrate();
+  database = await freshDatabase({ onQuery: () => statements++ });
   await seedDemo(database.db);
   throttle = new LoginThrottle(database.db, { maxPerAccount: 5, maxPerAddress: 5, windowSeconds: 60 });
   const admin = await ensureAdmin(database.db, { email: "admin@aptus.demo", password: DEMO_PASSWORD });
