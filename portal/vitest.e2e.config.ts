@@ -13,5 +13,8 @@ export default defineConfig({
     testTimeout: 60_000,
     hookTimeout: 60_000,
     fileParallelism: false,
+    // Tests marked concurrent (the layout walk of each role) run at most three at a time: enough to
+    // keep two cores busy, few enough that none nears its timeout on a slow machine.
+    maxConcurrency: 3,
   },
 });

@@ -72,38 +72,44 @@ async function axeViolations(page: Page): Promise<string[]> {
 }
 
 describe("layout: every page fits the screen and passes axe", () => {
+  // The roles' walks are independent (a context each), and the longest file of the browser tests:
+  // side by side they keep both cores busy while one page waits on the portal and the API.
   for (const role of ROLES) {
-    it(`${role}: no page is wider than the viewport at 390 and 1280 px, and axe finds nothing`, async () => {
-      const { context, page } = await loggedIn(role);
-      try {
-        const paths = await pagesOf(page);
-        expect(paths.length).toBeGreaterThan(4);
-        const problems: string[] = [];
-        for (const width of WIDTHS) {
-          await page.setViewportSize({ width, height: 860 });
-          for (const path of paths) {
-            await page.goto(path);
-            await page.locator("main").waitFor();
-            const { scrollWidth, innerWidth } = await page.evaluate(() => ({
-              scrollWidth: document.documentElement.scrollWidth,
-              innerWidth: window.innerWidth,
-            }));
-            if (scrollWidth > innerWidth) problems.push(`${width}px ${path}: document is ${scrollWidth}px wide`);
-            for (const violation of await axeViolations(page)) problems.push(`${width}px ${path}: ${violation}`);
-            const name =
-              path
-                .replace(/[A-Za-z0-9_-]{20,}/g, "id")
-                .replace(/[^a-z0-9]+/gi, "-")
-                .replace(/^-|-$/g, "")
-                .slice(0, 60) || "dashboard";
-            await screenshot(page, `layout-${width}-${role}-${name}`);
+    it.concurrent(
+      `${role}: no page is wider than the viewport at 390 and 1280 px, and axe finds nothing`,
+      async ({ expect }) => {
+        const { context, page } = await loggedIn(role);
+        try {
+          const paths = await pagesOf(page);
+          expect(paths.length).toBeGreaterThan(4);
+          const problems: string[] = [];
+          for (const width of WIDTHS) {
+            await page.setViewportSize({ width, height: 860 });
+            for (const path of paths) {
+              await page.goto(path);
+              await page.locator("main").waitFor();
+              const { scrollWidth, innerWidth } = await page.evaluate(() => ({
+                scrollWidth: document.documentElement.scrollWidth,
+                innerWidth: window.innerWidth,
+              }));
+              if (scrollWidth > innerWidth) problems.push(`${width}px ${path}: document is ${scrollWidth}px wide`);
+              for (const violation of await axeViolations(page)) problems.push(`${width}px ${path}: ${violation}`);
+              const name =
+                path
+                  .replace(/[A-Za-z0-9_-]{20,}/g, "id")
+                  .replace(/[^a-z0-9]+/gi, "-")
+                  .replace(/^-|-$/g, "")
+                  .slice(0, 60) || "dashboard";
+              await screenshot(page, `layout-${width}-${role}-${name}`);
+            }
           }
+          expect(problems).toEqual([]);
+        } finally {
+          await context.close();
         }
-        expect(problems).toEqual([]);
-      } finally {
-        await context.close();
-      }
-    }, 240_000);
+      },
+      240_000,
+    );
   }
 });
 
