@@ -236,7 +236,7 @@ export default function UsersPage() {
           <EmptyState title={t("admin.users.empty")} />
         ) : (
           <div className="table-wrap" tabIndex={0}>
-            <table data-testid="users">
+            <table data-testid="users" className="stack-on-phone">
               <caption className="visually-hidden">{t("admin.users.listHeading")}</caption>
               <thead>
                 <tr>
@@ -251,14 +251,14 @@ export default function UsersPage() {
                 {rows.map((user) => (
                   <tr key={user.id} data-user={user.email}>
                     <th scope="row">{user.name}</th>
-                    <td>{user.email}</td>
-                    <td>
+                    <td data-label={t("admin.users.email")}>{user.email}</td>
+                    <td data-label={t("admin.users.role")}>
                       {t(`admin.role.${user.role}`)}
                       {user.deactivatedAt ? (
                         <span className="badge badge-revoked">{t("admin.users.deactivated")}</span>
                       ) : null}
                     </td>
-                    <td>{user.organisation.name}</td>
+                    <td data-label={t("admin.users.organisation")}>{user.organisation.name}</td>
                     <td>{user.deactivatedAt || user.id === viewer.user.id ? null : <UserActions user={user} />}</td>
                   </tr>
                 ))}

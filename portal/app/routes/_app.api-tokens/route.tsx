@@ -171,7 +171,7 @@ export default function ApiTokensPage() {
           <EmptyState title={t("apiTokens.empty")} hint={t("apiTokens.emptyHint")} />
         ) : (
           <div className="table-wrap" tabIndex={0}>
-            <table>
+            <table className="stack-on-phone">
               <caption className="visually-hidden">{t("apiTokens.caption")}</caption>
               <thead>
                 <tr>
@@ -189,22 +189,22 @@ export default function ApiTokensPage() {
                 {tokens.map((token) => (
                   <tr key={token.id} data-token-name={token.name}>
                     <th scope="row">{token.name}</th>
-                    <td>
+                    <td data-label={t("apiTokens.prefix")}>
                       <code>{token.prefix}…</code>
                     </td>
-                    <td data-scopes>
+                    <td data-scopes data-label={t("apiTokens.scopes")}>
                       <ScopeSummary scopes={token.scopes ?? null} all={apiTokenScopes} />
                     </td>
-                    <td>{token.createdBy.name}</td>
-                    <td>{formatDateTime(lang, token.createdAt)}</td>
-                    <td>
+                    <td data-label={t("apiTokens.createdBy")}>{token.createdBy.name}</td>
+                    <td data-label={t("apiTokens.createdAt")}>{formatDateTime(lang, token.createdAt)}</td>
+                    <td data-label={t("apiTokens.lastUsed")}>
                       {token.lastUsedAt ? (
                         formatDateTime(lang, token.lastUsedAt)
                       ) : (
                         <span className="muted">{t("apiTokens.never")}</span>
                       )}
                     </td>
-                    <td>
+                    <td data-label={t("apiTokens.status")}>
                       {token.revokedAt ? (
                         <span className="badge badge-revoked">
                           {t("apiTokens.revokedOn", { date: formatDateTime(lang, token.revokedAt) })}
