@@ -127,3 +127,44 @@ export async function changeUserRole(
   apiTokenCache.forgetUser(input.userId);
   return result;
 }
+
+/**
+ * A board handover completing (decision 0072): those of `userIds` still active in the organisation leave, in the
+ * accepting transaction, with the organisation locked as above. The last-admin rule holds here too, so a handover
+ * can never leave the board without an admin; the successor has just become one, so it does not bite in practice.
+ * Returns the users deactivated.
+ */
+export async function deactivateLeavingBoard(
+  tx: Tx,
+  actor: Viewer,
+  organisationId: string,
+  userIds: readonly string[],
+  details: Record<string, unknown>,
+): Promise<string[]> {
+  if (userIds.length === 0) return [];
+  await tx
+    .select({ id: organisations.id })
+    .from(organisations)
+    .where(eq(organisations.id, organisationId))
+    .for("update");
+  const leaving = await tx
+    .select()
+    .from(users)
+    .where(and(eq(users.organisationId, organisationId), inArray(users.id, [...userIds]), isNull(users.deactivatedAt)));
+  const now = new Date();
+  const done: string[] = [];
+  for (const user of leaving) {
+    if (holds(user, ORGANISATION_ADMINS) && !(await anotherAdminRemains(tx, user))) continue;
+    await tx.update(users).set({ deactivatedAt: now }).where(eq(users.id, user.id));
+    await endUserAccess(tx, user.id, now);
+    await recordAudit(tx, actor, {
+      action: "user.deactivate",
+      objectType: "User",
+      objectId: user.id,
+      organisationId,
+      details: { email: user.email, ...details },
+    });
+    done.push(user.id);
+  }
+  return done;
+}
