@@ -3,6 +3,7 @@ import type { Tx } from "../../db/client.js";
 import { boardHandovers } from "../../db/schema/index.js";
 import { recordAudit } from "../../shared/audit.js";
 import type { Viewer } from "../../shared/viewer.js";
+import { endUserAccess } from "../access/index.js";
 import { deactivateLeavingBoard } from "../parties/index.js";
 
 /**
@@ -17,10 +18,12 @@ export async function completeHandover(tx: Tx, successor: Viewer, invitationId: 
     .where(and(eq(boardHandovers.invitationId, invitationId), isNull(boardHandovers.completedAt)))
     .for("update");
   if (!handover) return [];
+  const now = new Date();
   const left = await deactivateLeavingBoard(tx, successor, handover.organisationId, handover.leavingUserIds, {
     handoverId: handover.id,
   });
-  await tx.update(boardHandovers).set({ completedAt: new Date() }).where(eq(boardHandovers.id, handover.id));
+  for (const id of left) await endUserAccess(tx, id, now);
+  await tx.update(boardHandovers).set({ completedAt: now }).where(eq(boardHandovers.id, handover.id));
   await recordAudit(tx, successor, {
     action: "organisation.handoverComplete",
     objectType: "Organisation",

@@ -136,7 +136,7 @@ describe("the vendor recovering a board", () => {
     const input = { organisationId: organisation.id, name: "Ny Kassör", email: `rescue${n}@brf.example` };
     for (const reason of ["", "   ", "för att"]) {
       const r = await recoverBoard(database.db, admin, settings, { ...input, reason, replaceAdmins: true });
-      expect(codeOf(r)).toBe("REASON_REQUIRED");
+      expect(codeOf(r)).toBe("RECOVERY_REASON_REQUIRED");
     }
     const reason = "Ordföranden har flyttat; styrelsen styrkt med protokoll från stämman 2026-03-20";
     okOf(await recoverBoard(database.db, admin, settings, { ...input, reason, replaceAdmins: true }));

@@ -82,7 +82,7 @@ export async function recoverBoard(
   const reason = input.reason.trim().replace(/\s+/g, " ");
   if (reason.length < RECOVERY_REASON_MIN)
     return userError(
-      AccountErrors.REASON_REQUIRED,
+      AccountErrors.RECOVERY_REASON_REQUIRED,
       `Say why the board is recovered (at least ${RECOVERY_REASON_MIN} characters): it is kept in the audit trail.`,
       ["input", "reason"],
     );

@@ -4,7 +4,7 @@ export { PartyErrors } from "./party.errors.js";
 export { ORGANISATION_ADMINS, USER_CREATORS, USER_CREATORS_ANYWHERE } from "./party.roles.js";
 export { findOrganisation, findProperty, findUser, mayCreateUserIn } from "./party.service.js";
 export { passwordProblem } from "./password-strength.js";
-export { deactivateLeavingBoard } from "./user-access.js";
+export { deactivateLeavingBoard } from "./board-leave.js";
 export {
   activeUsersOf,
   addInvitedUser,

@@ -1,4 +1,4 @@
-import { and, eq, inArray, isNull, ne } from "drizzle-orm";
+import { and, eq } from "drizzle-orm";
 import type { Db, Tx } from "../../db/client.js";
 import { organisations, users } from "../../db/schema/index.js";
 import { recordAudit } from "../../shared/audit.js";
@@ -7,6 +7,7 @@ import { colleagueScope } from "../../shared/scope.js";
 import { mutate } from "../../shared/transaction.js";
 import { ROLES_BY_KIND, holds, type Role, type Viewer, requireRole } from "../../shared/viewer.js";
 import { apiTokenCache, endUserAccess } from "../access/index.js";
+import { anotherAdminRemains } from "./board-leave.js";
 import { PartyErrors } from "./party.errors.js";
 import { ORGANISATION_ADMINS, USER_CREATORS } from "./party.roles.js";
 
@@ -34,23 +35,6 @@ async function lockUser(
     .for("update");
   const [user] = await tx.select().from(users).where(eq(users.id, userId));
   return { user: user!, kind: org!.kind };
-}
-
-/** Whether another active user of the organisation can still manage it. */
-async function anotherAdminRemains(tx: Tx, user: UserRow): Promise<boolean> {
-  const [other] = await tx
-    .select({ id: users.id })
-    .from(users)
-    .where(
-      and(
-        eq(users.organisationId, user.organisationId),
-        ne(users.id, user.id),
-        inArray(users.role, [...ORGANISATION_ADMINS]),
-        isNull(users.deactivatedAt),
-      ),
-    )
-    .limit(1);
-  return Boolean(other);
 }
 
 const notFound = () => userError(PartyErrors.NOT_FOUND, "No such user.", ["input", "userId"]);
@@ -126,45 +110,4 @@ export async function changeUserRole(
   // Once committed: the user's API tokens were revoked with the change.
   apiTokenCache.forgetUser(input.userId);
   return result;
-}
-
-/**
- * A board handover completing (decision 0072): those of `userIds` still active in the organisation leave, in the
- * accepting transaction, with the organisation locked as above. The last-admin rule holds here too, so a handover
- * can never leave the board without an admin; the successor has just become one, so it does not bite in practice.
- * Returns the users deactivated.
- */
-export async function deactivateLeavingBoard(
-  tx: Tx,
-  actor: Viewer,
-  organisationId: string,
-  userIds: readonly string[],
-  details: Record<string, unknown>,
-): Promise<string[]> {
-  if (userIds.length === 0) return [];
-  await tx
-    .select({ id: organisations.id })
-    .from(organisations)
-    .where(eq(organisations.id, organisationId))
-    .for("update");
-  const leaving = await tx
-    .select()
-    .from(users)
-    .where(and(eq(users.organisationId, organisationId), inArray(users.id, [...userIds]), isNull(users.deactivatedAt)));
-  const now = new Date();
-  const done: string[] = [];
-  for (const user of leaving) {
-    if (holds(user, ORGANISATION_ADMINS) && !(await anotherAdminRemains(tx, user))) continue;
-    await tx.update(users).set({ deactivatedAt: now }).where(eq(users.id, user.id));
-    await endUserAccess(tx, user.id, now);
-    await recordAudit(tx, actor, {
-      action: "user.deactivate",
-      objectType: "User",
-      objectId: user.id,
-      organisationId,
-      details: { email: user.email, ...details },
-    });
-    done.push(user.id);
-  }
-  return done;
 }
