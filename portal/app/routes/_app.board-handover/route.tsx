@@ -126,9 +126,9 @@ export default function BoardHandoverPage() {
       ) : null}
 
       {organisationId ? (
-        <section className="card section" aria-labelledby="board-now">
+        <section className="card section handover" aria-labelledby="board-now">
           <h2 id="board-now">{t("handover.boardNow")}</h2>
-          <ul className="plain-list" data-testid="board-members">
+          <ul className="board-list" data-testid="board-members">
             {members.map((m) => (
               <li key={m.id}>
                 <strong>{m.name}</strong> · {t(`admin.role.${m.role}`)} · <span className="muted">{m.email}</span>
@@ -139,7 +139,7 @@ export default function BoardHandoverPage() {
           {invitations.length > 0 ? (
             <>
               <h3>{t("handover.invited")}</h3>
-              <ul className="plain-list" data-testid="board-invited">
+              <ul className="board-list" data-testid="board-invited">
                 {invitations.map((i) => (
                   <li key={i.id}>
                     {i.name} · {t(`admin.role.${i.role}`)} · {i.email} ·{" "}
@@ -165,9 +165,9 @@ export default function BoardHandoverPage() {
 function HandoverForm() {
   const t = useT();
   return (
-    <section className="card section" aria-labelledby="handover-form">
+    <section className="card section handover" aria-labelledby="handover-form">
       <h2 id="handover-form">{t("handover.formHeading")}</h2>
-      <ol className="steps-list">
+      <ol>
         <li>{t("handover.step1")}</li>
         <li>{t("handover.step2")}</li>
         <li>{t("handover.step3")}</li>
@@ -208,7 +208,7 @@ function HandoverForm() {
 function RecoverForm({ organisationId }: { organisationId: string }) {
   const t = useT();
   return (
-    <section className="card section" aria-labelledby="recover-form">
+    <section className="card section handover" aria-labelledby="recover-form">
       <h2 id="recover-form">{t("handover.recoverHeading")}</h2>
       <p className="muted">{t("handover.recoverIntro")}</p>
       <IntentForm
