@@ -100,4 +100,26 @@ describe("the BRF board handover", () => {
       }
     },
   );
+
+  it("the vendor recovers a board only with a reason, worded in Swedish beside the field (390 px)", async () => {
+    const { context, page } = await newPage(browser, PHONE);
+    try {
+      await logIn(page, DEMO.admin.email);
+      await page.goto("/board-handover");
+      await page.getByLabel("Visa organisation").selectOption({ label: DEMO.britt.organisation });
+      await page.getByRole("button", { name: "Visa" }).click();
+      await page.getByTestId("board-members").getByText(DEMO.britt.name).waitFor();
+      await page.getByLabel("Den nya administratörens namn").fill("Rut Räddare");
+      await page.getByLabel("Den nya administratörens e-postadress").fill(`rut-${run}@brfkastanjen.demo`);
+      await page.getByLabel("Skäl").fill("för att");
+      await page.getByRole("button", { name: "Bjud in ny administratör" }).click();
+      await page.getByRole("alert").filter({ hasText: "Skriv varför, med minst 10 tecken." }).waitFor();
+      await noHorizontalScroll(page, PHONE.width);
+      await screenshot(page, "board-recovery-refused-phone");
+      // Nothing was sent: no invitation is open for the address.
+      expect(await page.getByTestId("board-invited").getByText(`rut-${run}@brfkastanjen.demo`).count()).toBe(0);
+    } finally {
+      await context.close();
+    }
+  });
 });
