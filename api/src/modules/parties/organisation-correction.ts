@@ -79,14 +79,17 @@ export async function updateOrganisation(
           "input",
           "annualMeetingMonth",
         ]);
+      const month = input.annualMeetingMonth === undefined ? org.annualMeetingMonth : input.annualMeetingMonth;
+      // The month is in the audit only when it moved: most corrections are of a name or number.
+      const monthMoved = month !== org.annualMeetingMonth;
       const after = {
         name: name ?? org.name,
         organisationNumber: organisationNumber ?? org.organisationNumber,
-        annualMeetingMonth: input.annualMeetingMonth === undefined ? org.annualMeetingMonth : input.annualMeetingMonth,
+        ...(monthMoved ? { annualMeetingMonth: month } : {}),
       };
       const [row] = await tx
         .update(organisations)
-        .set({ ...after, version: sql`${organisations.version} + 1` })
+        .set({ ...after, annualMeetingMonth: month, version: sql`${organisations.version} + 1` })
         .where(eq(organisations.id, org.id))
         .returning();
       await recordAudit(tx, viewer, {
@@ -98,7 +101,7 @@ export async function updateOrganisation(
           before: {
             name: org.name,
             organisationNumber: org.organisationNumber,
-            annualMeetingMonth: org.annualMeetingMonth,
+            ...(monthMoved ? { annualMeetingMonth: org.annualMeetingMonth } : {}),
           },
           after,
         },
