@@ -96,7 +96,7 @@ export const boardHandovers = pgTable(
   (t) => [uniqueIndex("board_handovers_invitation_key").on(t.invitationId)],
 );
 
-/** The yearly "does your board match?" mail: one row per organisation and meeting year, inserted by the sending pass. */
+/** The yearly "does your board match?" mail: one row per organisation and meeting year, inserted by the pass. */
 export const boardChecks = pgTable(
   "board_checks",
   {
