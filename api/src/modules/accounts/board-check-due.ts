@@ -1,5 +1,5 @@
 /** How many months after the annual meeting the board check is still sent: a pass missed in April goes out in May. */
-export const BOARD_CHECK_MONTHS = 3;
+const BOARD_CHECK_MONTHS = 3;
 
 /**
  * The year of the annual meeting whose board check is due on `today` (Swedish date, YYYY-MM-DD), or null: due from

@@ -10,7 +10,7 @@ import { BOARD_RECOVERERS, HANDOVER_STARTERS, SUCCESSOR_ROLE } from "./accounts.
 import { inviteUser, type AccountSettings, type InvitationRow } from "./invitation.service.js";
 
 /** The shortest reason a vendor's recovery accepts: a word or two of why, for whoever reads the audit trail later. */
-export const RECOVERY_REASON_MIN = 10;
+const RECOVERY_REASON_MIN = 10;
 
 export interface HandoverInput {
   name: string;
