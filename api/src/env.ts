@@ -94,7 +94,7 @@ const schema = z.object({
     .refine((days) => days.every((d) => Number.isInteger(d) && d >= 1 && d <= 365), "must be whole days from 1 to 365")
     .refine((days) => new Set(days).size === days.length, "must not name a day twice")
     .transform((days) => [...days].sort((x, y) => y - x)),
-  /** Minutes between the renewal jobs' passes (the lapse job, the reminders, the weekly digest). */
+  /** Minutes between the renewal jobs' passes (lapses, reminders, the weekly digest) and the board checks'. */
   RENEWAL_JOB_MINUTES: z.coerce.number().int().min(1).max(1440).default(60),
   /** The portal's address as people reach it, for the links in e-mails. */
   PORTAL_URL: z

@@ -6,6 +6,7 @@ import { startCheckSweeper } from "./modules/monitoring/index.js";
 import { startInstallerEscalation } from "./modules/support/index.js";
 import { createOutboxSender } from "./modules/notifications/outbox-sender.js";
 import { startRenewalJobs } from "./modules/renewals/index.js";
+import { startBoardChecks } from "./modules/accounts/index.js";
 import { startVisitReminders } from "./modules/visits/visit-reminders.js";
 import { ensureAdmin } from "./seed/bootstrap.js";
 import { startServer } from "./server.js";
@@ -97,6 +98,12 @@ async function main() {
     intervalMs: settings.RENEWAL_JOB_MINUTES * 60_000,
     settings: { reminderDays: settings.RENEWAL_REMINDER_DAYS, portalUrl: settings.PORTAL_URL },
   });
+  const boardChecks = startBoardChecks({
+    db: database.db,
+    logger,
+    portalUrl: settings.PORTAL_URL,
+    intervalMs: settings.RENEWAL_JOB_MINUTES * 60_000,
+  });
 
   let stopping = false;
   stop = async (reason: string, code: number) => {
@@ -110,6 +117,7 @@ async function main() {
     await escalation.stop();
     await sweeper.stop();
     await renewals.stop();
+    await boardChecks.stop();
     await server.stop().catch((e) => logger.warn({ err: e }, "server did not stop cleanly"));
     await database.close().catch((e) => logger.warn({ err: e }, "database did not close cleanly"));
     process.exit(code);

@@ -76,6 +76,7 @@ import {
 } from "./modules/notifications/notification-preferences.resolver.js";
 import { LockoutResolver } from "./modules/access/lockout.resolver.js";
 import { InvitationResolver, PasswordResolver } from "./modules/accounts/accounts.resolver.js";
+import { BoardHandoverResolver } from "./modules/accounts/board-handover.resolver.js";
 import { authChecker } from "./shared/auth.js";
 import { validateArgument } from "./shared/validation.js";
 
@@ -135,6 +136,7 @@ const resolvers = [
   SupportCaseMessageResolver,
   SupportCaseAttachmentResolver,
   InvitationResolver,
+  BoardHandoverResolver,
   PasswordResolver,
 ] as const;
 

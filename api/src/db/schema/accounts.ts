@@ -1,5 +1,5 @@
 import { sql } from "drizzle-orm";
-import { check, index, integer, pgTable, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
+import { check, index, integer, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
 import { organisations, role, users } from "./parties.js";
 
 /**
@@ -68,3 +68,44 @@ export const accountRequestCounters = pgTable("account_request_counters", {
   points: integer("points").notNull().default(0),
   expire: timestamp("expire", { withTimezone: true }),
 });
+
+/**
+ * A board handover: the successor's admin invitation and who leaves once it is accepted (decision 0072). Started by
+ * an admin of the organisation, or by the vendor recovering a board left without a reachable admin (then `reason`).
+ */
+export const boardHandovers = pgTable(
+  "board_handovers",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    organisationId: uuid("organisation_id")
+      .notNull()
+      .references(() => organisations.id),
+    invitationId: uuid("invitation_id")
+      .notNull()
+      .references(() => invitations.id),
+    /** Deactivated when the successor accepts (those still active then). */
+    leavingUserIds: uuid("leaving_user_ids").array().notNull(),
+    startedById: uuid("started_by_id")
+      .notNull()
+      .references(() => users.id),
+    /** Why the vendor stepped in; null for a handover the board started itself. */
+    reason: text("reason"),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+    completedAt: timestamp("completed_at", { withTimezone: true }),
+  },
+  (t) => [uniqueIndex("board_handovers_invitation_key").on(t.invitationId)],
+);
+
+/** The yearly "does your board match?" mail: one row per organisation and meeting year, inserted by the pass. */
+export const boardChecks = pgTable(
+  "board_checks",
+  {
+    organisationId: uuid("organisation_id")
+      .notNull()
+      .references(() => organisations.id),
+    year: integer("year").notNull(),
+    recipients: integer("recipients").notNull(),
+    sentAt: timestamp("sent_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [primaryKey({ columns: [t.organisationId, t.year] })],
+);

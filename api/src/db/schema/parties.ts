@@ -23,8 +23,17 @@ export const organisations = pgTable(
     /** Increases with every correction; an edit sends it back as expectedVersion (STALE_VERSION when behind). */
     version: integer("version").notNull().default(1),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+    /**
+     * The month (1–12) a customer association holds its annual meeting, when it has said so: the board-check mail
+     * goes out after it each year (decision 0072).
+     */
+    annualMeetingMonth: integer("annual_meeting_month"),
   },
-  (t) => [uniqueIndex("organisations_number_key").on(t.organisationNumber), index("organisations_kind_idx").on(t.kind)],
+  (t) => [
+    uniqueIndex("organisations_number_key").on(t.organisationNumber),
+    index("organisations_kind_idx").on(t.kind),
+    check("organisations_annual_meeting_month", sql`${t.annualMeetingMonth} between 1 and 12`),
+  ],
 );
 
 export const users = pgTable(

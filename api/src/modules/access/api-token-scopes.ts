@@ -146,6 +146,8 @@ export const ROOT_FIELD_SCOPES: { Query: Record<string, RootFieldRule>; Mutation
     inviteUser: "accounts:write",
     resendInvitation: "accounts:write",
     revokeInvitation: "accounts:write",
+    startBoardHandover: "accounts:write",
+    recoverBoardAdmin: "accounts:write",
     acceptInvitation: "OPEN",
     requestPasswordReset: "OPEN",
     resetPassword: "OPEN",

@@ -5,7 +5,7 @@ import type { OutgoingEmail } from "../notifications/index.js";
  * came, so that any mail reader shows it and a forwarded mail is read the same.
  */
 
-const ROLE_NAMES: Record<string, string> = {
+export const ROLE_NAMES: Record<string, string> = {
   ADMIN: "administratör",
   SELLER: "säljare",
   SUPPORT: "support",

@@ -13,4 +13,8 @@ export const AccountErrors = {
   RESET_LINK_INVALID: "RESET_LINK_INVALID",
   RESET_LINK_EXPIRED: "RESET_LINK_EXPIRED",
   WRONG_PASSWORD: "WRONG_PASSWORD",
+  /** A vendor recovering a board must say why (it is kept in the audit trail). */
+  RECOVERY_REASON_REQUIRED: "RECOVERY_REASON_REQUIRED",
+  /** Only a customer's or partner's board is handed over or recovered; the vendor's admins invite directly. */
+  NOT_A_BOARD: "NOT_A_BOARD",
 } as const;

@@ -27,7 +27,9 @@ import {
   mayCreateUserIn,
   passwordProblem,
 } from "../parties/index.js";
+import { apiTokenCache } from "../access/index.js";
 import { invitationMail } from "./account-mail.js";
+import { completeHandover } from "./board-handover-completion.js";
 import { AccountErrors } from "./accounts.errors.js";
 import { INVITATION_DAYS } from "./account-lifetimes.js";
 
@@ -80,6 +82,8 @@ export async function inviteUser(
   viewer: Viewer,
   settings: AccountSettings,
   input: InviteUserInput,
+  /** More of the same transaction once the invitation row is in (a board handover records itself). */
+  alongside?: (tx: Tx, row: InvitationRow) => Promise<void>,
 ): Promise<Result<InvitationRow>> {
   requireRole(viewer, USER_CREATORS);
   const organisation = await findOrganisation(db, viewer, input.organisationId);
@@ -137,6 +141,7 @@ export async function inviteUser(
         organisationId: organisation.id,
         details: { email, name, role: input.role, expiresAt: row!.expiresAt.toISOString() },
       });
+      await alongside?.(tx, row!);
       return ok(row!);
     });
   } catch (e) {
@@ -301,6 +306,7 @@ export async function acceptInvitation(
   settings: AccountSettings,
   input: { token: string; password: string },
 ): Promise<Result<typeof users.$inferSelect>> {
+  let left: string[] = [];
   const peek = await byToken(db, input.token, settings.now, false);
   if ("errors" in peek) return peek;
   const { email, name } = peek.ok.invitation;
@@ -356,11 +362,15 @@ export async function acceptInvitation(
           details: { name: user.name, email: user.email, role: user.role, invitationId: invitation.id },
         },
       ]);
+      left = await completeHandover(tx, actor, invitation.id);
       return ok(user);
     });
   } catch (e) {
     if (isUniqueViolation(e, "users_email_key"))
       return userError(AccountErrors.EMAIL_TAKEN, "A user with this e-mail address already exists.");
     throw e;
+  } finally {
+    // Once committed (or not): a leaving board member's cached API tokens must not outlive the handover.
+    for (const id of left) apiTokenCache.forgetUser(id);
   }
 }

@@ -19,6 +19,8 @@ export interface UpdateOrganisationInput {
   /** Omitted: unchanged. */
   name?: string | null;
   organisationNumber?: string | null;
+  /** A customer's annual-meeting month (1–12); null clears it (decision 0072). */
+  annualMeetingMonth?: number | null;
 }
 
 /** Vendor admins reach every organisation, sellers the customers, an organisation's admin its own. */
@@ -72,10 +74,22 @@ export async function updateOrganisation(
           .where(and(eq(organisations.organisationNumber, organisationNumber), ne(organisations.id, org.id)));
         if (other) return taken;
       }
-      const after = { name: name ?? org.name, organisationNumber: organisationNumber ?? org.organisationNumber };
+      if (input.annualMeetingMonth != null && org.kind !== "CUSTOMER")
+        return userError(PartyErrors.NOT_A_CUSTOMER, "Only a customer holds an annual meeting that Trygg asks about.", [
+          "input",
+          "annualMeetingMonth",
+        ]);
+      const month = input.annualMeetingMonth === undefined ? org.annualMeetingMonth : input.annualMeetingMonth;
+      // The month is in the audit only when it moved: most corrections are of a name or number.
+      const monthMoved = month !== org.annualMeetingMonth;
+      const after = {
+        name: name ?? org.name,
+        organisationNumber: organisationNumber ?? org.organisationNumber,
+        ...(monthMoved ? { annualMeetingMonth: month } : {}),
+      };
       const [row] = await tx
         .update(organisations)
-        .set({ ...after, version: sql`${organisations.version} + 1` })
+        .set({ ...after, annualMeetingMonth: month, version: sql`${organisations.version} + 1` })
         .where(eq(organisations.id, org.id))
         .returning();
       await recordAudit(tx, viewer, {
@@ -83,7 +97,14 @@ export async function updateOrganisation(
         objectType: "Organisation",
         objectId: org.id,
         organisationId: org.id,
-        details: { before: { name: org.name, organisationNumber: org.organisationNumber }, after },
+        details: {
+          before: {
+            name: org.name,
+            organisationNumber: org.organisationNumber,
+            ...(monthMoved ? { annualMeetingMonth: org.annualMeetingMonth } : {}),
+          },
+          after,
+        },
       });
       return ok(row!);
     });

@@ -72,6 +72,13 @@ export class Organisation extends Node {
   @Field(() => DateTimeResolver, { description: "When it was registered in Trygg." })
   createdAt!: Date;
 
+  @Field(() => Int, {
+    nullable: true,
+    description:
+      "A customer association's annual-meeting month (1–12), if it has said: the yearly board check follows it.",
+  })
+  annualMeetingMonth!: number | null;
+
   static from(row: typeof organisations.$inferSelect): Organisation {
     return Object.assign(new Organisation(), {
       id: toGlobalId("Organisation", row.id),
@@ -81,6 +88,7 @@ export class Organisation extends Node {
       organisationNumber: row.organisationNumber,
       version: row.version,
       createdAt: row.createdAt,
+      annualMeetingMonth: row.annualMeetingMonth,
     });
   }
 }

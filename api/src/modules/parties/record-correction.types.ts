@@ -1,4 +1,4 @@
-import { Length, MaxLength, Min } from "class-validator";
+import { Length, Max, MaxLength, Min } from "class-validator";
 import { NonNegativeIntResolver } from "graphql-scalars";
 import { Field, ID, InputType, Int } from "type-graphql";
 import { OneLine } from "../../shared/one-line.js";
@@ -29,6 +29,15 @@ export class UpdateOrganisationInput {
   })
   @MaxLength(20)
   organisationNumber?: string | null;
+
+  @Field(() => Int, {
+    nullable: true,
+    description:
+      "A customer association's annual-meeting month (1–12): its admins are asked after it each year whether the board in Trygg is right. Null clears it; NOT_A_CUSTOMER for a partner or the vendor.",
+  })
+  @Min(1)
+  @Max(12)
+  annualMeetingMonth?: number | null;
 }
 
 @InputType({ description: "Correct a property's record. Omitted fields stay as they are." })

@@ -61,6 +61,28 @@ describe("updateOrganisation", () => {
     });
   });
 
+  it("sets a customer's annual-meeting month, audited only when it moves; no other kind has one", async () => {
+    const version = await versionOf(organisations, w.customerId);
+    const org = okOf(
+      await updateOrganisation(database.db, customerAdmin(), {
+        organisationId: w.customerId,
+        expectedVersion: version,
+        annualMeetingMonth: 3,
+      }),
+    );
+    expect(org.annualMeetingMonth).toBe(3);
+    expect((await lastAudit("organisation.update")).details).toMatchObject({
+      before: { annualMeetingMonth: null },
+      after: { annualMeetingMonth: 3 },
+    });
+    const vendor = await updateOrganisation(database.db, w.admin, {
+      organisationId: w.admin.organisationId,
+      expectedVersion: await versionOf(organisations, w.admin.organisationId),
+      annualMeetingMonth: 5,
+    });
+    expect(codeOf(vendor)).toBe("NOT_A_CUSTOMER");
+  });
+
   it("refuses a stale version with STALE_VERSION and writes nothing", async () => {
     const version = await versionOf(organisations, w.customerId);
     const before = await snapshot();

@@ -1,4 +1,4 @@
-import { and, eq, inArray, isNull, ne } from "drizzle-orm";
+import { and, eq } from "drizzle-orm";
 import type { Db, Tx } from "../../db/client.js";
 import { organisations, users } from "../../db/schema/index.js";
 import { recordAudit } from "../../shared/audit.js";
@@ -7,6 +7,7 @@ import { colleagueScope } from "../../shared/scope.js";
 import { mutate } from "../../shared/transaction.js";
 import { ROLES_BY_KIND, holds, type Role, type Viewer, requireRole } from "../../shared/viewer.js";
 import { apiTokenCache, endUserAccess } from "../access/index.js";
+import { anotherAdminRemains } from "./board-leave.js";
 import { PartyErrors } from "./party.errors.js";
 import { ORGANISATION_ADMINS, USER_CREATORS } from "./party.roles.js";
 
@@ -34,23 +35,6 @@ async function lockUser(
     .for("update");
   const [user] = await tx.select().from(users).where(eq(users.id, userId));
   return { user: user!, kind: org!.kind };
-}
-
-/** Whether another active user of the organisation can still manage it. */
-async function anotherAdminRemains(tx: Tx, user: UserRow): Promise<boolean> {
-  const [other] = await tx
-    .select({ id: users.id })
-    .from(users)
-    .where(
-      and(
-        eq(users.organisationId, user.organisationId),
-        ne(users.id, user.id),
-        inArray(users.role, [...ORGANISATION_ADMINS]),
-        isNull(users.deactivatedAt),
-      ),
-    )
-    .limit(1);
-  return Boolean(other);
 }
 
 const notFound = () => userError(PartyErrors.NOT_FOUND, "No such user.", ["input", "userId"]);

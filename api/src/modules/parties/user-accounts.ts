@@ -49,3 +49,12 @@ export async function emailInUse(db: DbOrTx, email: string): Promise<boolean> {
   const [row] = await db.select({ id: users.id }).from(users).where(eq(users.email, email));
   return !!row;
 }
+
+/** An organisation's active users, admins first then by name: the board as it stands. */
+export async function activeUsersOf(db: DbOrTx, organisationId: string): Promise<UserRow[]> {
+  return db
+    .select()
+    .from(users)
+    .where(and(eq(users.organisationId, organisationId), isNull(users.deactivatedAt)))
+    .orderBy(users.role, users.name);
+}

@@ -1,5 +1,5 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { Form, useLoaderData, useRouteError } from "@remix-run/react";
+import { Form, Link, useLoaderData, useRouteError } from "@remix-run/react";
 import { SelectField, TextField } from "~/components/admin-fields";
 import { ErrorPanel } from "~/components/error-panel";
 import { IntentButton, IntentForm, RowAction, SuccessNotice } from "~/components/intent-form";
@@ -37,6 +37,8 @@ const ROLES_BY_KIND: Record<OrganisationKind, readonly Role[]> = {
   CUSTOMER: ["CUSTOMER_ADMIN", "CUSTOMER_MEMBER"],
 };
 const ALL_ROLES = Object.values(ROLES_BY_KIND).flat();
+/** The admins who hand their own organisation over to a new board (/board-handover). */
+const BOARD_ADMINS: readonly Role[] = ["CUSTOMER_ADMIN", "PARTNER_ADMIN"];
 const INTENTS = [
   "inviteUser",
   "resendInvitation",
@@ -173,6 +175,13 @@ export default function UsersPage() {
             ? t("admin.users.introVendor")
             : t("admin.users.intro", { organisation: viewer.organisation.name })}
         </p>
+        {viewer.user.role === "ADMIN" || BOARD_ADMINS.includes(viewer.user.role) ? (
+          <p>
+            <Link to="/board-handover">
+              {t(viewer.user.role === "ADMIN" ? "handover.recoverHeading" : "handover.title")} →
+            </Link>
+          </p>
+        ) : null}
       </div>
       <SuccessNotice intents={INTENTS} />
       {lockouts ? <LockoutsSection lockouts={lockouts} /> : null}

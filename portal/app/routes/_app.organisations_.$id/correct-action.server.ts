@@ -10,6 +10,10 @@ export async function runCorrectOrganisation(api: Api, organisationId: string, f
       expectedVersion: Number(field(form, "expectedVersion")),
       name: field(form, "name"),
       organisationNumber: field(form, "organisationNumber"),
+      // Only a customer's form has the field; left out, the month stays as it is.
+      ...(form.has("annualMeetingMonth")
+        ? { annualMeetingMonth: field(form, "annualMeetingMonth") ? Number(field(form, "annualMeetingMonth")) : null }
+        : {}),
     };
     const payload = (await api.mutate(UpdateOrganisationDocument, { input })).updateOrganisation;
     return { userErrors: payload.userErrors, subject: payload.organisation?.name };

@@ -1,6 +1,10 @@
-import { TextField } from "~/components/admin-fields";
+import { SelectField, TextField } from "~/components/admin-fields";
 import { IntentButton, IntentForm, useFormResult } from "~/components/intent-form";
+import type { OrganisationKind } from "~/graphql/graphql";
+import type { MessageKey } from "~/i18n/i18n";
 import { useT } from "~/i18n/use-t";
+
+const MONTHS = [1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12] as const;
 
 /**
  * "Ändra": the organisation's name and number corrected in place, with the version the page was read at, so a
@@ -9,7 +13,13 @@ import { useT } from "~/i18n/use-t";
 export function CorrectOrganisationForm({
   organisation,
 }: {
-  organisation: { version: number; name: string; organisationNumber: string };
+  organisation: {
+    version: number;
+    name: string;
+    organisationNumber: string;
+    kind: OrganisationKind;
+    annualMeetingMonth?: number | null;
+  };
 }) {
   const t = useT();
   const answer = useFormResult("updateOrganisation");
@@ -19,7 +29,7 @@ export function CorrectOrganisationForm({
       <summary>{t("correct.summary")}</summary>
       <IntentForm
         intent="updateOrganisation"
-        fields={["name", "organisationNumber"]}
+        fields={["name", "organisationNumber", "annualMeetingMonth"]}
         hidden={{ expectedVersion: String(organisation.version) }}
         aria-label={t("correct.organisation")}
         className="stack"
@@ -35,6 +45,19 @@ export function CorrectOrganisationForm({
               required
               initial={organisation.organisationNumber}
             />
+            {organisation.kind === "CUSTOMER" ? (
+              <>
+                <SelectField
+                  kit={kit}
+                  name="annualMeetingMonth"
+                  label="admin.org.annualMeetingMonth"
+                  options={MONTHS.map((m) => ({ value: String(m), label: t(`month.${m}` as MessageKey) }))}
+                  empty={t("admin.org.annualMeetingUnknown")}
+                  initial={organisation.annualMeetingMonth ? String(organisation.annualMeetingMonth) : ""}
+                />
+                <p className="hint">{t("admin.org.annualMeetingHint")}</p>
+              </>
+            ) : null}
             <IntentButton intent="updateOrganisation" busy={t("admin.saving")}>
               {t("correct.save")}
             </IntentButton>

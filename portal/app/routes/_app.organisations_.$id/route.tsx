@@ -4,7 +4,7 @@ import { ErrorPanel } from "~/components/error-panel";
 import { HostingSection } from "~/components/hosting-section";
 import { SuccessNotice } from "~/components/intent-form";
 import { OrganisationPageDocument } from "~/graphql/graphql";
-import { formatDate } from "~/i18n/i18n";
+import { formatDate, type MessageKey } from "~/i18n/i18n";
 import { pageTitle } from "~/i18n/meta";
 import { useLang, useT } from "~/i18n/use-t";
 import { apiFor } from "~/lib/api.server";
@@ -60,6 +60,12 @@ export default function OrganisationPage() {
           <dd className="tabular">{organisation.organisationNumber}</dd>
           <dt>{t("field.registered")}</dt>
           <dd>{formatDate(lang, organisation.createdAt)}</dd>
+          {organisation.annualMeetingMonth ? (
+            <>
+              <dt>{t("admin.org.annualMeetingMonth")}</dt>
+              <dd>{t(`month.${organisation.annualMeetingMonth}` as MessageKey)}</dd>
+            </>
+          ) : null}
         </dl>
       </div>
       {organisation.viewerCanCorrect ? <CorrectOrganisationForm organisation={organisation} /> : null}
