@@ -20,6 +20,16 @@ export const Section = graphqlEnum(SECTIONS, {
     ORGANISATIONS: { description: "Organisations: for vendor staff and partners, who serve many." },
     PROPERTIES: { description: "Properties the caller may see." },
     API_TOKENS: { description: "The organisation's API tokens (admins and partner admins)." },
+    PROPOSALS: {
+      description:
+        "Agreement proposals: a partner admin proposes for its customers, the seller activates or declines, the customer's admin follows.",
+    },
+    PROPOSING: {
+      description: "Proposing an agreement for one of one's customers (partner admins; shown on the proposals).",
+    },
+    PROPOSAL_DECIDING: {
+      description: "Activating or declining a partner's proposal (sellers and admins; shown on the proposals).",
+    },
     WORKLIST: {
       description:
         "Tailorings waiting on the vendor (sellers and admins) or on the customer (customer admins); for partner staff, their action items and outdated installations.",
