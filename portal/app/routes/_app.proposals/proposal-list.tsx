@@ -39,7 +39,7 @@ export function ProposalList({
     <section className="section" aria-labelledby="proposals-title">
       <h2 id="proposals-title">{t("proposals.list")}</h2>
       {proposals.length === 0 ? <EmptyState title={t("proposals.empty")} /> : null}
-      <ul className="plain-list stack" data-testid="proposals">
+      <ul className="plain-list stack proposal-list" data-testid="proposals">
         {proposals.map((p) => (
           <li key={p.id} className="card" data-customer={p.customer.name} data-status={p.status}>
             <h3>
