@@ -87,3 +87,54 @@ describe("a partner's proposal", () => {
     });
   }
 });
+
+describe("a seller's onboarding", () => {
+  /** A Luhn-valid organisation number (third digit 2, as organisation numbers have) no other run uses. */
+  function organisationNumber(): string {
+    const base = `762${String(Date.now()).slice(-6)}`;
+    const sum = [...base].reduce((acc, digit, i) => {
+      const v = Number(digit) * (i % 2 === 0 ? 2 : 1);
+      return acc + Math.floor(v / 10) + (v % 10);
+    }, 0);
+    return `${base.slice(0, 6)}-${base.slice(6)}${(10 - (sum % 10)) % 10}`;
+  }
+
+  for (const width of [1280, 390] as const) {
+    it(`registers a customer and its property, but no partner and no release (${width} px)`, async () => {
+      const name = `Brf Säljarkund ${width} ${Date.now() % 100000}`;
+      const { context, page } = await newPage(browser, { width, height: 900 });
+      try {
+        await logIn(page, DEMO.sara.email);
+        await openFromMenu(page, width, "Administration");
+        await page.getByRole("heading", { level: 1, name: "Administration" }).waitFor();
+        const org = page.locator("section").filter({ has: page.getByRole("heading", { name: "Ny organisation" }) });
+        expect(await org.getByLabel("Typ").count()).toBe(0);
+        expect(await page.getByRole("heading", { name: "Publicera programversion" }).count()).toBe(0);
+        await org.getByLabel("Namn").fill(name);
+        await org.getByLabel("Organisationsnummer").fill(organisationNumber());
+        await org.getByRole("button", { name: "Skapa organisation" }).click();
+        await page
+          .getByRole("status")
+          .filter({ hasText: `${name} är skapad.` })
+          .waitFor();
+
+        const property = page.locator("section").filter({ has: page.getByRole("heading", { name: "Ny fastighet" }) });
+        await property.getByLabel("Kund (ägare)").selectOption({ label: name });
+        await property.getByLabel("Fastighetens namn").fill(`${name} hus 1`);
+        await property.getByLabel("Gatuadress").fill("Säljarvägen 1");
+        await property.getByLabel("Postnummer").fill("412 63");
+        await property.getByLabel("Ort").fill("Göteborg");
+        await property.getByLabel("Antal lägenheter").fill("24");
+        await property.getByRole("button", { name: "Lägg till fastighet" }).click();
+        await page
+          .getByRole("status")
+          .filter({ hasText: `Fastigheten ${name} hus 1 är tillagd.` })
+          .waitFor();
+        await fitsTheWidth(page);
+        await screenshot(page, `seller-onboarding-${width}`);
+      } finally {
+        await context.close();
+      }
+    });
+  }
+});

@@ -876,7 +876,7 @@ export type SearchResultKind =
 
 /** A part of Trygg a user works in; `Viewer.sections` lists those the caller may use. */
 export type Section =
-  /** Onboarding: organisations, properties and product releases (vendor admins). */
+  /** Onboarding: customers and their properties (vendor admins and sellers), more for admins. */
   | 'ADMINISTRATION'
   /** Agreements the caller may see. */
   | 'AGREEMENTS'
@@ -908,6 +908,10 @@ export type Section =
   | 'PROPOSAL_DECIDING'
   /** Proposing an agreement for one of one's customers (partner admins; shown on the proposals). */
   | 'PROPOSING'
+  /** Registering partners and vendor organisations too, not only customers (admins; on onboarding). */
+  | 'REGISTERING_ANY_ORGANISATION'
+  /** Publishing a product release (admins and support; on onboarding). */
+  | 'RELEASE_PUBLISHING'
   /** Support: opening hours, opening a case, the organisation's cases (every role). */
   | 'SUPPORT'
   /** The support calendar ahead: hours, holidays, closed days (vendor support, admins). */

@@ -48,7 +48,13 @@ export const Section = graphqlEnum(SECTIONS, {
     PRICE_LIST_KEEPING: { description: "Setting a new list price from a date (admins; shown on the price list)." },
     MONITORING: { description: "Systemövervakning: each installation's checks, uptime and incidents." },
     MONITORING_BOARD: { description: "The monitoring board: checks down, late or paused across customers (support)." },
-    ADMINISTRATION: { description: "Onboarding: organisations, properties and product releases (vendor admins)." },
+    ADMINISTRATION: {
+      description: "Onboarding: customers and their properties (vendor admins and sellers), more for admins.",
+    },
+    REGISTERING_ANY_ORGANISATION: {
+      description: "Registering partners and vendor organisations too, not only customers (admins; on onboarding).",
+    },
+    RELEASE_PUBLISHING: { description: "Publishing a product release (admins and support; on onboarding)." },
     USERS: { description: "The users of the caller's organisation (any organisation for vendor admins)." },
     EMAIL_OUTBOX: {
       description: "The e-mail outbox: mail that failed to send, to look at and send again (vendor admins).",
