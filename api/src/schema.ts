@@ -32,6 +32,7 @@ import {
   VisitProtocolVersionResolver,
 } from "./modules/visits/visit-relations.resolver.js";
 import { SupportCalendarResolver } from "./modules/support/support-calendar.resolver.js";
+import { AgreementProposalResolver } from "./modules/proposals/proposal.resolver.js";
 import {
   SupportCaseAttachmentResolver,
   SupportCaseMessageResolver,
@@ -107,6 +108,7 @@ const resolvers = [
   LicenceRentalResolver,
   AddOnResolver,
   AgreementOutlookResolver,
+  AgreementProposalResolver,
   ProductReleaseResolver,
   PropertyVersionsResolver,
   InstalledVersionResolver,

@@ -17,6 +17,7 @@ const PAGES: Partial<Record<Section, NavItem>> = {
   PROPERTIES: { to: "/properties", label: "nav.properties" },
   API_TOKENS: { to: "/api-tokens", label: "nav.apiTokens" },
   WORKLIST: { to: "/worklist", label: "nav.worklist" },
+  PROPOSALS: { to: "/proposals", label: "nav.proposals" },
   VISITS: { to: "/visits", label: "visit.nav" },
   SUPPORT: { to: "/support", label: "support.nav" },
   SUPPORT_QUEUE: { to: "/support-queue", label: "support.navQueue" },

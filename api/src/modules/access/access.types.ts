@@ -20,6 +20,16 @@ export const Section = graphqlEnum(SECTIONS, {
     ORGANISATIONS: { description: "Organisations: for vendor staff and partners, who serve many." },
     PROPERTIES: { description: "Properties the caller may see." },
     API_TOKENS: { description: "The organisation's API tokens (admins and partner admins)." },
+    PROPOSALS: {
+      description:
+        "Agreement proposals: a partner admin proposes for its customers, the seller activates or declines, the customer's admin follows.",
+    },
+    PROPOSING: {
+      description: "Proposing an agreement for one of one's customers (partner admins; shown on the proposals).",
+    },
+    PROPOSAL_DECIDING: {
+      description: "Activating or declining a partner's proposal (sellers and admins; shown on the proposals).",
+    },
     WORKLIST: {
       description:
         "Tailorings waiting on the vendor (sellers and admins) or on the customer (customer admins); for partner staff, their action items and outdated installations.",
@@ -38,7 +48,13 @@ export const Section = graphqlEnum(SECTIONS, {
     PRICE_LIST_KEEPING: { description: "Setting a new list price from a date (admins; shown on the price list)." },
     MONITORING: { description: "Systemövervakning: each installation's checks, uptime and incidents." },
     MONITORING_BOARD: { description: "The monitoring board: checks down, late or paused across customers (support)." },
-    ADMINISTRATION: { description: "Onboarding: organisations, properties and product releases (vendor admins)." },
+    ADMINISTRATION: {
+      description: "Onboarding: customers and their properties (vendor admins and sellers), more for admins.",
+    },
+    REGISTERING_ANY_ORGANISATION: {
+      description: "Registering partners and vendor organisations too, not only customers (admins; on onboarding).",
+    },
+    RELEASE_PUBLISHING: { description: "Publishing a product release (admins and support; on onboarding)." },
     USERS: { description: "The users of the caller's organisation (any organisation for vendor admins)." },
     EMAIL_OUTBOX: {
       description: "The e-mail outbox: mail that failed to send, to look at and send again (vendor admins).",

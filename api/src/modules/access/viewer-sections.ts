@@ -3,11 +3,13 @@ import { AGREEMENT_MANAGERS } from "../agreements/index.js";
 import { AUDITORS } from "../audit/index.js";
 import { BOARD_VIEWERS, CHECK_VIEWERS } from "../monitoring/index.js";
 import { OUTBOX_KEEPERS } from "../notifications/index.js";
-import { USER_CREATORS } from "../parties/index.js";
+import { ORGANISATION_REGISTRARS, REGISTRARS_OF_ANY_KIND, USER_CREATORS } from "../parties/index.js";
 import { PRICE_LIST_KEEPERS, PRICE_NEGOTIATORS } from "../pricing/index.js";
+import { PROPOSAL_DECIDERS, PROPOSAL_READERS, PROPOSERS } from "../proposals/index.js";
 import { CALENDAR_KEEPERS, CASE_HANDLERS, CASE_OPENERS, VENDOR_CASE_HANDLERS } from "../support/index.js";
 import { PARTNER_PROGRESS_REPORTERS, PRIORITY_CONFIRMERS, VENDOR_SIDE } from "../tailoring/index.js";
-import { ADMINISTRATORS, LOCKOUT_KEEPERS, TOKEN_MANAGERS } from "./access.roles.js";
+import { PUBLISHERS } from "../releases/index.js";
+import { LOCKOUT_KEEPERS, TOKEN_MANAGERS } from "./access.roles.js";
 
 /**
  * The parts of Trygg a viewer works in, and who may use each: the portal builds its menu from
@@ -21,6 +23,10 @@ const SECTION_ROLES = {
   ORGANISATIONS: [...VENDOR_ROLES, ...PARTNER_ROLES],
   PROPERTIES: [...VENDOR_ROLES, ...PARTNER_ROLES, ...CUSTOMER_ROLES],
   API_TOKENS: TOKEN_MANAGERS,
+  // A partner's agreement proposals: the partner admin makes them, the seller decides, the customer's admin follows.
+  PROPOSALS: PROPOSAL_READERS,
+  PROPOSING: PROPOSERS,
+  PROPOSAL_DECIDING: PROPOSAL_DECIDERS,
   // Tailorings waiting on the vendor; a customer admin's, waiting on the customer (decision 0031: a
   // member cannot act on them); a partner's own action items and outdated installations.
   WORKLIST: [...VENDOR_SIDE, ...PRIORITY_CONFIRMERS, ...PARTNER_PROGRESS_REPORTERS],
@@ -40,7 +46,11 @@ const SECTION_ROLES = {
   // Each installation's checks for those who see the property; the board across customers for support.
   MONITORING: CHECK_VIEWERS,
   MONITORING_BOARD: BOARD_VIEWERS,
-  ADMINISTRATION: ADMINISTRATORS,
+  // Onboarding without the API: sellers register customers and their properties, as the API lets them (issue 22);
+  // other kinds of organisation and product releases are offered on the page to those their operations allow.
+  ADMINISTRATION: ORGANISATION_REGISTRARS,
+  REGISTERING_ANY_ORGANISATION: REGISTRARS_OF_ANY_KIND,
+  RELEASE_PUBLISHING: PUBLISHERS,
   USERS: USER_CREATORS,
   // Failed e-mail of every tenant: only the vendor's admins may read it and send it again.
   EMAIL_OUTBOX: OUTBOX_KEEPERS,

@@ -60,16 +60,21 @@ describe("what the viewer may do to an agreement", () => {
 
 describe("the sections a viewer may use", () => {
   it("follows the roles of the operations behind them", () => {
+    // A seller registers customers and their properties on the administration page (what the API lets a seller
+    // do), but neither other kinds of organisation nor releases.
     expect(sectionsOf(as("SELLER"))).toEqual([
       "DASHBOARD",
       "AGREEMENTS",
       "ORGANISATIONS",
       "PROPERTIES",
+      "PROPOSALS",
+      "PROPOSAL_DECIDING",
       "WORKLIST",
       "VISITS",
       "SUPPORT",
       "PRICE_LIST",
       "MONITORING",
+      "ADMINISTRATION",
     ]);
     expect(sectionsOf(as("PARTNER_ADMIN"))).toEqual([
       "DASHBOARD",
@@ -77,6 +82,8 @@ describe("the sections a viewer may use", () => {
       "ORGANISATIONS",
       "PROPERTIES",
       "API_TOKENS",
+      "PROPOSALS",
+      "PROPOSING",
       "WORKLIST",
       "VISITS",
       "SUPPORT",
@@ -101,6 +108,7 @@ describe("the sections a viewer may use", () => {
       "DASHBOARD",
       "AGREEMENTS",
       "PROPERTIES",
+      "PROPOSALS",
       "WORKLIST",
       "VISITS",
       "SUPPORT",
@@ -116,7 +124,15 @@ describe("the sections a viewer may use", () => {
       "MONITORING",
     ]);
     expect(sectionsOf(as("ADMIN"))).toEqual(
-      expect.arrayContaining(["AUDIT", "ADMINISTRATION", "USERS", "EMAIL_OUTBOX", "LOGIN_LOCKOUTS"]),
+      expect.arrayContaining([
+        "AUDIT",
+        "ADMINISTRATION",
+        "REGISTERING_ANY_ORGANISATION",
+        "RELEASE_PUBLISHING",
+        "USERS",
+        "EMAIL_OUTBOX",
+        "LOGIN_LOCKOUTS",
+      ]),
     );
     for (const role of ["SELLER", "SUPPORT", "PARTNER_ADMIN", "CUSTOMER_ADMIN"] as const)
       expect(sectionsOf(as(role))).not.toEqual(

@@ -142,7 +142,7 @@ async function nextNumber(tx: Tx, year: number): Promise<string> {
 }
 
 export async function createAgreement(
-  db: Db,
+  db: DbOrTx,
   viewer: Viewer,
   input: CreateAgreementInput,
   clock: Clock,
@@ -210,7 +210,7 @@ export async function createAgreement(
  * tenant's agreement answers as a missing one whatever the input (decision 0039).
  */
 async function changeAgreement(
-  db: Db,
+  db: DbOrTx,
   viewer: Viewer,
   input: { agreementId: string; expectedVersion?: number | null },
   clock: Clock,
@@ -227,7 +227,7 @@ async function changeAgreement(
 }
 
 export async function activateAgreement(
-  db: Db,
+  db: DbOrTx,
   viewer: Viewer,
   input: { agreementId: string; expectedVersion?: number | null },
   clock: Clock,

@@ -1,7 +1,13 @@
 /** The parties module as other modules see it: organisations, users, properties and tiers. */
 export { Actor, actorOf } from "./actor.js";
 export { PartyErrors } from "./party.errors.js";
-export { ORGANISATION_ADMINS, USER_CREATORS, USER_CREATORS_ANYWHERE } from "./party.roles.js";
+export {
+  ORGANISATION_ADMINS,
+  ORGANISATION_REGISTRARS,
+  REGISTRARS_OF_ANY_KIND,
+  USER_CREATORS,
+  USER_CREATORS_ANYWHERE,
+} from "./party.roles.js";
 export { findOrganisation, findProperty, findUser, mayCreateUserIn } from "./party.service.js";
 export { passwordProblem } from "./password-strength.js";
 export { deactivateLeavingBoard } from "./board-leave.js";

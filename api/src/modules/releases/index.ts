@@ -8,3 +8,4 @@ export {
   updatesNeeded,
 } from "./release.service.js";
 export { InstalledVersion, Product, ProductRelease } from "./release.types.js";
+export { PUBLISHERS } from "./release.roles.js";

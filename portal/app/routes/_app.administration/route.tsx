@@ -1,4 +1,5 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { Fragment } from "react";
 import { Link, useLoaderData, useRouteError } from "@remix-run/react";
 import { SelectField, TextField } from "~/components/admin-fields";
 import { ErrorPanel } from "~/components/error-panel";
@@ -10,7 +11,9 @@ import {
   AdminOnboardingDocument,
   AdminPublishReleaseDocument,
   type OrganisationKind,
+  type Section,
 } from "~/graphql/graphql";
+import type { MessageKey } from "~/i18n/i18n";
 import { ORGANISATION_KINDS, PRODUCTS } from "~/lib/enums";
 import { pageTitle } from "~/i18n/meta";
 import { useT } from "~/i18n/use-t";
@@ -22,13 +25,28 @@ export const meta: MetaFunction = ({ matches }) => [{ title: pageTitle(matches, 
 
 const INTENTS = ["createOrganisation", "createProperty", "publishRelease"] as const;
 
+/** The other staff pages, each offered to those whose section it is. */
+const ADMIN_LINKS = [
+  { section: "USERS", to: "/admin/users", label: "admin.users.title" },
+  { section: "AUDIT", to: "/admin/audit", label: "admin.audit.title" },
+  { section: "EMAIL_OUTBOX", to: "/admin/outbox", label: "outbox.title" },
+] as const satisfies ReadonlyArray<{ section: Section; to: string; label: MessageKey }>;
+
 export async function loader({ request }: LoaderFunctionArgs) {
   const { api } = await apiFor(request);
-  // Onboarding is the vendor admin's (Viewer.sections); anyone else gets the 403 page, not half a form.
+  // Onboarding is the vendor admins' and sellers' (Viewer.sections); anyone else gets the 403 page, not half a form.
+  // A seller registers customers and their properties; the sections say what else the page may offer.
   const { viewer } = await api.query(AdminAccessDocument, {});
-  if (!viewer?.sections.includes("ADMINISTRATION")) throw new Response("Forbidden", { status: 403 });
+  const sections = viewer?.sections ?? [];
+  if (!sections.includes("ADMINISTRATION")) throw new Response("Forbidden", { status: 403 });
   const data = await api.query(AdminOnboardingDocument, {});
-  return { customers: data.customers.edges.map((e) => e.node), partners: data.partners.edges.map((e) => e.node) };
+  return {
+    customers: data.customers.edges.map((e) => e.node),
+    partners: data.partners.edges.map((e) => e.node),
+    anyKind: sections.includes("REGISTERING_ANY_ORGANISATION"),
+    publishing: sections.includes("RELEASE_PUBLISHING"),
+    links: ADMIN_LINKS.filter((link) => sections.includes(link.section)),
+  };
 }
 
 export async function action({ request }: ActionFunctionArgs) {
@@ -93,18 +111,24 @@ export async function action({ request }: ActionFunctionArgs) {
 
 export default function AdminPage() {
   const t = useT();
-  const { customers, partners } = useLoaderData<typeof loader>();
+  const { customers, partners, anyKind, publishing, links } = useLoaderData<typeof loader>();
   const orgOptions = (list: ReadonlyArray<{ id: string; name: string }>) =>
     list.map((o) => ({ value: o.id, label: o.name }));
   return (
     <>
       <div className="page-heading">
         <h1>{t("admin.title")}</h1>
-        <p className="muted">{t("admin.intro")}</p>
-        <p>
-          <Link to="/admin/users">{t("admin.users.title")}</Link> ·{" "}
-          <Link to="/admin/audit">{t("admin.audit.title")}</Link> · <Link to="/admin/outbox">{t("outbox.title")}</Link>
-        </p>
+        <p className="muted">{anyKind ? t("admin.intro") : t("admin.introSeller")}</p>
+        {links.length > 0 ? (
+          <p>
+            {links.map((link, i) => (
+              <Fragment key={link.to}>
+                {i > 0 ? " · " : null}
+                <Link to={link.to}>{t(link.label)}</Link>
+              </Fragment>
+            ))}
+          </p>
+        ) : null}
       </div>
       <SuccessNotice intents={INTENTS} />
 
@@ -113,12 +137,16 @@ export default function AdminPage() {
         <IntentForm intent="createOrganisation" fields={["kind", "name", "organisationNumber"]} className="stack">
           {(kit) => (
             <>
-              <SelectField
-                kit={kit}
-                name="kind"
-                label="admin.org.kind"
-                options={ORGANISATION_KINDS.map((k) => ({ value: k, label: t(`admin.kind.${k}`) }))}
-              />
+              {anyKind ? (
+                <SelectField
+                  kit={kit}
+                  name="kind"
+                  label="admin.org.kind"
+                  options={ORGANISATION_KINDS.map((k) => ({ value: k, label: t(`admin.kind.${k}`) }))}
+                />
+              ) : (
+                <p className="hint">{t("admin.org.customersOnly")}</p>
+              )}
               <TextField kit={kit} name="name" label="admin.org.name" required />
               <TextField
                 kit={kit}
@@ -171,33 +199,35 @@ export default function AdminPage() {
         </IntentForm>
       </section>
 
-      <section className="card section" aria-labelledby="release-title">
-        <h2 id="release-title">{t("admin.release.heading")}</h2>
-        <IntentForm intent="publishRelease" fields={["product", "version", "releasedOn", "notes"]} className="stack">
-          {(kit) => (
-            <>
-              <SelectField
-                kit={kit}
-                name="product"
-                label="admin.release.product"
-                options={PRODUCTS.map((p) => ({ value: p, label: t(`admin.product.${p}`) }))}
-              />
-              <TextField
-                kit={kit}
-                name="version"
-                label="admin.release.version"
-                hint="admin.release.versionHint"
-                required
-              />
-              <TextField kit={kit} name="releasedOn" label="admin.release.releasedOn" type="date" required />
-              <TextField kit={kit} name="notes" label="admin.release.notes" />
-              <IntentButton intent="publishRelease" busy={t("admin.saving")}>
-                {t("admin.release.publish")}
-              </IntentButton>
-            </>
-          )}
-        </IntentForm>
-      </section>
+      {publishing ? (
+        <section className="card section" aria-labelledby="release-title">
+          <h2 id="release-title">{t("admin.release.heading")}</h2>
+          <IntentForm intent="publishRelease" fields={["product", "version", "releasedOn", "notes"]} className="stack">
+            {(kit) => (
+              <>
+                <SelectField
+                  kit={kit}
+                  name="product"
+                  label="admin.release.product"
+                  options={PRODUCTS.map((p) => ({ value: p, label: t(`admin.product.${p}`) }))}
+                />
+                <TextField
+                  kit={kit}
+                  name="version"
+                  label="admin.release.version"
+                  hint="admin.release.versionHint"
+                  required
+                />
+                <TextField kit={kit} name="releasedOn" label="admin.release.releasedOn" type="date" required />
+                <TextField kit={kit} name="notes" label="admin.release.notes" />
+                <IntentButton intent="publishRelease" busy={t("admin.saving")}>
+                  {t("admin.release.publish")}
+                </IntentButton>
+              </>
+            )}
+          </IntentForm>
+        </section>
+      ) : null}
     </>
   );
 }

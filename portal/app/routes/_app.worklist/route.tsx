@@ -2,7 +2,7 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { Link, useLoaderData, useRouteError } from "@remix-run/react";
 import { EmptyState, Pagination } from "~/components/list-controls";
 import { ErrorPanel } from "~/components/error-panel";
-import { WorklistDocument, type Party } from "~/graphql/graphql";
+import { WorklistDocument, type Party, type WorklistQuery } from "~/graphql/graphql";
 import { formatDateTime } from "~/i18n/i18n";
 import { pageTitle } from "~/i18n/meta";
 import { useLang, useT } from "~/i18n/use-t";
@@ -31,10 +31,12 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   const data = await api.query(WorklistDocument, {
     waitingOn: party,
     withAgreements: party === "CUSTOMER",
+    withProposals: viewer.sections.includes("PROPOSAL_DECIDING"),
     ...page.variables,
   });
   const agreements = (data.agreements?.edges ?? []).map((edge) => edge.node);
-  return { kind: "TAILORINGS" as const, party, tailorings: data.tailorings, agreements };
+  const proposals = data.agreementProposals ?? null;
+  return { kind: "TAILORINGS" as const, party, tailorings: data.tailorings, agreements, proposals };
 }
 
 /** Only a partner's worklist has forms: progress on its action items, a newly installed version. */
@@ -52,6 +54,7 @@ function TailoringWorklist({
   party,
   tailorings,
   agreements,
+  proposals,
 }: Extract<ReturnType<typeof useLoaderData<typeof loader>>, { kind: "TAILORINGS" }>) {
   const t = useT();
   const lang = useLang();
@@ -62,6 +65,7 @@ function TailoringWorklist({
         <h1>{t("worklist.title")}</h1>
         <p className="muted">{party === "VENDOR" ? t("worklist.introVendor") : t("worklist.introCustomer")}</p>
       </div>
+      {proposals ? <WaitingProposals proposals={proposals} /> : null}
       <section aria-labelledby="waiting-title">
         <h2 id="waiting-title">{party === "VENDOR" ? t("worklist.waitingOnVendor") : t("worklist.waitingOnYou")}</h2>
         {rows.length === 0 ? (
@@ -157,6 +161,32 @@ function TailoringWorklist({
         </section>
       ) : null}
     </>
+  );
+}
+
+/** Partners' agreement proposals waiting for the seller: decided on the proposals page. */
+function WaitingProposals({ proposals }: { proposals: NonNullable<WorklistQuery["agreementProposals"]> }) {
+  const t = useT();
+  const lang = useLang();
+  return (
+    <section className="section" aria-labelledby="proposals-title" data-testid="waiting-proposals">
+      <h2 id="proposals-title">{t("worklist.proposals", { count: proposals.totalCount })}</h2>
+      {proposals.totalCount === 0 ? (
+        <p className="muted">{t("proposals.empty")}</p>
+      ) : (
+        <ul className="link-list">
+          {proposals.edges.map(({ node }) => (
+            <li key={node.id}>
+              <Link to="/proposals">{node.customer.name}</Link>
+              <span className="muted small">
+                {" "}
+                · {node.partner.name} · {t("proposals.wishedStartOn")} {formatDay(lang, node.wishedStartOn)}
+              </span>
+            </li>
+          ))}
+        </ul>
+      )}
+    </section>
   );
 }
 
