@@ -110,7 +110,7 @@ function QuoteView({ quote }: { quote: Quote }) {
                   intent="declineRenewal"
                   target={quote.id}
                   busy={t("renewalQuote.declining")}
-                  className="button-secondary"
+                  className="button button-secondary"
                 >
                   {t("renewalQuote.decline")}
                 </IntentButton>
