@@ -5,7 +5,7 @@ import type { IsoDate } from "../../shared/dates.js";
 import type { AgreementRecord } from "./agreement-records.js";
 
 /** A part carried into the new period at the price a renewal quote gave it (the whole quantity, per month). */
-export interface CarriedPart {
+interface CarriedPart {
   id: string;
   monthlyPriceMinor: number;
 }
