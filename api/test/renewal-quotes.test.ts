@@ -182,6 +182,37 @@ describe("renewal quotes", () => {
   });
 });
 
+describe("a renewal quote against a changed agreement", () => {
+  it("renews nothing when the agreement was renewed by hand after the quote was priced", async () => {
+    const a = await agreementWithRentals(70);
+    const quote = (await api.gql(REQUEST, { i: { agreementId: a.id, rentalIds: [a.booking], addOnIds: [] } }, karin))
+      .data.requestRenewal.quote;
+    const byHand = await api.gql(
+      `mutation($i: RenewAgreementInput!) { renewAgreement(input: $i) { userErrors { code } } }`,
+      { i: { agreementId: a.id, endsOn: addDaysIso(a.endsOn, 30), carryOverRentals: false } },
+      seller,
+    );
+    expect(byHand.data.renewAgreement.userErrors).toEqual([]);
+    const confirmed = await api.gql(CONFIRM, { i: { quoteId: quote.id } }, seller);
+    expect(confirmed.data.confirmRenewalQuote.userErrors[0].code).toBe("STALE_VERSION");
+    const after = (await api.gql(AGREEMENT, { id: a.id }, karin)).data.agreement;
+    expect(after.periods).toHaveLength(2);
+    expect(after.renewalQuote.state).toBe("REQUESTED");
+  });
+
+  it("refuses to carry a rental that ended before the period's end", async () => {
+    const a = await agreementWithRentals(70);
+    const ended = await api.gql(
+      `mutation($i: EndLicenceRentalInput!) { endLicenceRental(input: $i) { userErrors { code } } }`,
+      { i: { licenceRentalId: a.booking } },
+      admin,
+    );
+    expect(ended.data.endLicenceRental.userErrors).toEqual([]);
+    const asked = await api.gql(REQUEST, { i: { agreementId: a.id, rentalIds: [a.booking], addOnIds: [] } }, karin);
+    expect(asked.data.requestRenewal.userErrors).toEqual([{ code: "INVALID_INPUT", field: ["input", "rentalIds"] }]);
+  });
+});
+
 async function uuid(globalId: string) {
   return Buffer.from(globalId, "base64url").toString("utf8").split(":")[1]!;
 }
