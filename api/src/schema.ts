@@ -70,6 +70,7 @@ import {
 } from "./modules/hosting/hosting.resolver.js";
 import { SearchResolver } from "./modules/search/search.resolver.js";
 import { PricingResolver } from "./modules/pricing/pricing.resolver.js";
+import { AgreementRenewalQuoteResolver, RenewalQuoteResolver } from "./modules/renewals/renewal-quote.resolver.js";
 import { OutboxResolver } from "./modules/notifications/outbox.resolver.js";
 import {
   NotificationPreferencesResolver,
@@ -129,6 +130,8 @@ const resolvers = [
   AgreementVisitsResolver,
   SearchResolver,
   PricingResolver,
+  RenewalQuoteResolver,
+  AgreementRenewalQuoteResolver,
   OutboxResolver,
   ViewerNotificationsResolver,
   NotificationPreferencesResolver,

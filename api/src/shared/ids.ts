@@ -28,7 +28,8 @@ export type NodeTypeName =
   | "MonitoringCheck"
   | "MonitoringIncident"
   | "MaintenanceWindow"
-  | "AgreementProposal";
+  | "AgreementProposal"
+  | "RenewalQuote";
 
 export function toGlobalId(type: NodeTypeName, id: string): string {
   return Buffer.from(`${type}:${id}`, "utf8").toString("base64url");

@@ -1,4 +1,17 @@
-import { date, integer, primaryKey, pgTable, text, timestamp, uuid } from "drizzle-orm/pg-core";
+import { sql } from "drizzle-orm";
+import {
+  date,
+  index,
+  integer,
+  jsonb,
+  pgEnum,
+  pgTable,
+  primaryKey,
+  text,
+  timestamp,
+  uniqueIndex,
+  uuid,
+} from "drizzle-orm/pg-core";
 import { agreements } from "./agreements.js";
 import { users } from "./parties.js";
 
@@ -51,4 +64,52 @@ export const agreementLapses = pgTable(
     appliedAt: timestamp("applied_at", { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [primaryKey({ columns: [t.agreementId, t.endedOn] })],
+);
+
+export const renewalQuoteState = pgEnum("renewal_quote_state", ["REQUESTED", "CONFIRMED", "DECLINED"]);
+
+/** One priced line of a renewal quote: a rental or an add-on carried into the new period at its list price. */
+export interface RenewalQuoteLine {
+  /** The rental or add-on carried. */
+  partId: string;
+  item: "BOOKING" | "HANTERA" | "CONSUMPTION" | "HOSTING" | "MONITORING";
+  quantity: number;
+  unitPriceMinor: number;
+  monthlyPriceMinor: number;
+}
+
+/**
+ * A customer's request to renew, priced from the list of the new period's first day, until the seller confirms or
+ * declines it. The lines are kept as they were priced: the quote is what the customer was shown, even if the list
+ * changes before the seller answers. One open quote per agreement (the partial unique index).
+ */
+export const renewalQuotes = pgTable(
+  "renewal_quotes",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    agreementId: uuid("agreement_id")
+      .notNull()
+      .references(() => agreements.id),
+    state: renewalQuoteState("state").notNull().default("REQUESTED"),
+    /** The end the quote renews from: confirmed after another renewal, it would renew a period nobody priced. */
+    renewsEndOn: date("renews_end_on", { mode: "string" }).notNull(),
+    startsOn: date("starts_on", { mode: "string" }).notNull(),
+    endsOn: date("ends_on", { mode: "string" }).notNull(),
+    lines: jsonb("lines").$type<RenewalQuoteLine[]>().notNull(),
+    yearlyTotalMinor: integer("yearly_total_minor").notNull(),
+    currency: text("currency").notNull().default("SEK"),
+    requestedById: uuid("requested_by_id")
+      .notNull()
+      .references(() => users.id),
+    requestedAt: timestamp("requested_at", { withTimezone: true }).notNull().defaultNow(),
+    decidedById: uuid("decided_by_id").references(() => users.id),
+    decidedAt: timestamp("decided_at", { withTimezone: true }),
+    declineReason: text("decline_reason"),
+  },
+  (t) => [
+    uniqueIndex("renewal_quotes_open_key")
+      .on(t.agreementId)
+      .where(sql`${t.state} = 'REQUESTED'`),
+    index("renewal_quotes_state_idx").on(t.state),
+  ],
 );

@@ -39,6 +39,7 @@ import {
 } from "./agreement-records.js";
 import { isRenewable, isValid, effectiveEndDateSql, statusSql, type AgreementStatus } from "./agreement-status.js";
 import { changedSince } from "./changed-since.js";
+import { carryIntoNewPeriod, type Carry } from "./renewal-carry.js";
 import { AgreementErrors as E } from "./agreement.errors.js";
 import { AGREEMENT_MANAGERS, SELLERS } from "./agreement.roles.js";
 
@@ -252,14 +253,21 @@ export interface RenewInput {
   endsOn: IsoDate;
   carryOverRentals: boolean;
   expectedVersion?: number | null;
+  /** Renew only from this end: a quote priced for one period must not renew the one after it (renewals module). */
+  fromEndsOn?: IsoDate;
+  /** The parts a customer chose, at their quoted prices; instead of carryOverRentals. */
+  carry?: Carry;
 }
 
 /** A new period from the day after the current end; earlier periods stay as history. */
-export async function renewAgreement(db: Db, viewer: Viewer, input: RenewInput, clock: Clock) {
+export async function renewAgreement(db: DbOrTx, viewer: Viewer, input: RenewInput, clock: Clock) {
   requireRole(viewer, AGREEMENT_MANAGERS);
   return changeAgreement(db, viewer, input, clock, async (tx, a) => {
     if (!isRenewable(a.status)) {
       return userError(E.AGREEMENT_NOT_RENEWABLE, `A ${a.status.toLowerCase()} agreement cannot be renewed.`);
+    }
+    if (input.fromEndsOn && input.fromEndsOn !== a.endsOn) {
+      return userError(E.STALE_VERSION, `The agreement now ends ${a.endsOn}; it was renewed or changed since.`);
     }
     const startsOn = addDaysIso(a.endsOn, 1);
     if (input.endsOn < startsOn) {
@@ -282,34 +290,12 @@ export async function renewAgreement(db: Db, viewer: Viewer, input: RenewInput, 
         .set({ endedOn: a.endsOn, endReason: "AGREEMENT_EXPIRED" })
         .where(and(eq(addOns.agreementId, a.id), isNull(addOns.endedOn)));
     }
-    let carried = 0;
-    if (input.carryOverRentals) {
-      const running = await tx
-        .select()
-        .from(licenceRentals)
-        .where(
-          and(
-            eq(licenceRentals.agreementId, a.id),
-            eq(licenceRentals.endsOn, a.endsOn),
-            isNull(licenceRentals.endedOn),
-          ),
-        );
-      for (const r of running) {
-        await tx.insert(licenceRentals).values({
-          agreementId: a.id,
-          kind: r.kind,
-          quantity: r.quantity,
-          monthlyPriceMinor: r.monthlyPriceMinor,
-          listPriceMinor: r.listPriceMinor,
-          priceReason: r.priceReason,
-          currency: r.currency,
-          startsOn,
-          endsOn: input.endsOn,
-          carriedFromId: r.id,
-        });
-      }
-      carried = running.length;
-    }
+    const carried = await carryIntoNewPeriod(
+      tx,
+      a,
+      { startsOn, endsOn: input.endsOn },
+      input.carry ?? { all: input.carryOverRentals },
+    );
     await recordAudit(tx, viewer, {
       action: "agreement.renew",
       objectType: "Agreement",

@@ -1,5 +1,6 @@
 import { DaysLeft } from "~/components/agreement-status";
 import type { Role, Section, VendorDashboardQuery } from "~/graphql/graphql";
+import { formatDate } from "~/i18n/i18n";
 import { useLang, useT } from "~/i18n/use-t";
 import { formatMoney } from "~/lib/money";
 import { AttentionTiles } from "./attention-tiles";
@@ -138,6 +139,26 @@ export function VendorDashboard(props: {
           {data.outdatedHostedServices ? <OutdatedHostingPanel services={data.outdatedHostedServices} /> : null}
           {data.in90 ? (
             <>
+              <Panel id="renewals-to-decide" title={t("renewalQuote.toDecide")} empty={t("renewalQuote.noneToDecide")}>
+                {data.renewalQuotesToDecide?.length ? (
+                  <ul className="dash-list dash-list-compact">
+                    {data.renewalQuotesToDecide.map((q) =>
+                      q.agreement ? (
+                        <LinkRow
+                          key={q.id}
+                          to={`${agreementPath(q.agreement.id)}#renewal-request`}
+                          title={q.agreement.number}
+                          detail={t("renewalQuote.toDecideLine", {
+                            customer: q.agreement.customer.name,
+                            start: formatDate(lang, q.startsOn),
+                            total: formatMoney(lang, q.yearlyTotal),
+                          })}
+                        />
+                      ) : null,
+                    )}
+                  </ul>
+                ) : null}
+              </Panel>
               <Panel id="expiring" title={t("dashboard.expiringTitle")} empty={t("dashboard.noneExpiring")}>
                 {expiring.length > 0 ? (
                   <AgreementList

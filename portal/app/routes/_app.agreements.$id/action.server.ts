@@ -2,11 +2,14 @@ import { randomUUID } from "node:crypto";
 import {
   ActivateAgreementDocument,
   CancelAddOnDocument,
+  ConfirmRenewalQuoteDocument,
+  DeclineRenewalQuoteDocument,
   CreateHanteraAccountDocument,
   DeactivateHanteraAccountDocument,
   EndLicenceRentalDocument,
   OrderAddOnDocument,
   RenewAgreementDocument,
+  RequestRenewalDocument,
   RentLicenceDocument,
   TerminateAgreementDocument,
 } from "~/graphql/graphql";
@@ -138,6 +141,27 @@ export async function runIntent(api: Api, agreementId: string, form: FormData): 
     case "cancelAddOn":
       call = async () => (await api.mutate(CancelAddOnDocument, { input: { addOnId: target ?? "" } })).cancelAddOn;
       break;
+    case "requestRenewal": {
+      // The parts ticked to carry; an unticked one ends with the current period.
+      const rentalIds = form.getAll("rentalIds").map(String);
+      const addOnIds = form.getAll("addOnIds").map(String);
+      call = async () =>
+        (await api.mutate(RequestRenewalDocument, { input: { agreementId, rentalIds, addOnIds } })).requestRenewal;
+      break;
+    }
+    case "confirmRenewal":
+      call = async () =>
+        (await api.mutate(ConfirmRenewalQuoteDocument, { input: { quoteId: target ?? "" } })).confirmRenewalQuote;
+      break;
+    case "declineRenewal": {
+      const reason = text(form, "reason");
+      if (!reason) errors.push(formError("reason", "REQUIRED"));
+      else if (reason.length > 500) errors.push(formError("reason", "TOO_LONG"));
+      call = async () =>
+        (await api.mutate(DeclineRenewalQuoteDocument, { input: { quoteId: target ?? "", reason } }))
+          .declineRenewalQuote;
+      break;
+    }
   }
 
   if (errors.length > 0 || !call) return { intent, target, ok: false, errors, values };

@@ -16,6 +16,9 @@ export const INTENTS = [
   "quoteMonitoring",
   "orderMonitoring",
   "cancelAddOn",
+  "requestRenewal",
+  "confirmRenewal",
+  "declineRenewal",
 ] as const;
 
 export type Intent = (typeof INTENTS)[number];

@@ -18,6 +18,7 @@ import { LicenceSection } from "./licence-section";
 import { ManageSection } from "./manage-section";
 import { PartiesCard } from "./parties-card";
 import { PeriodsTimeline } from "./periods-timeline";
+import { RenewalRequestSection } from "./renewal-request-section";
 import { StatusBanner } from "./status-banner";
 import { TierCard } from "./tier-card";
 import { VersionsSection } from "./versions-section";
@@ -72,6 +73,7 @@ export default function AgreementPage() {
       {/* Up here, where the status it changed is shown: the form may have been in a banner that is now gone. */}
       <SuccessNotice intents={["activate", "renew", "terminate"]} />
       <StatusBanner {...props} />
+      <RenewalRequestSection agreement={agreement} />
       <div className="grid-2">
         <PartiesCard agreement={agreement} />
         <TierCard agreement={agreement} />

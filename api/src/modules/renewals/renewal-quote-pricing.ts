@@ -1,0 +1,78 @@
+import { and, eq } from "drizzle-orm";
+import type { DbOrTx } from "../../db/client.js";
+import { addOns, licenceRentals, type RenewalQuoteLine } from "../../db/schema/index.js";
+import { addDaysIso, type IsoDate } from "../../shared/dates.js";
+import { ok, userError, type Result } from "../../shared/errors.js";
+import type { AgreementRecord } from "../agreements/index.js";
+import { listPriceOn } from "../pricing/index.js";
+import { RenewalErrors as E } from "./renewals.errors.js";
+
+export interface RenewalChoice {
+  rentalIds: readonly string[];
+  addOnIds: readonly string[];
+}
+
+export interface PricedRenewal {
+  startsOn: IsoDate;
+  endsOn: IsoDate;
+  lines: RenewalQuoteLine[];
+  yearlyTotalMinor: number;
+  currency: string;
+}
+
+/** The period a renewal asks for: one year from the day after the current end. */
+function nextPeriod(currentEnd: IsoDate): { startsOn: IsoDate; endsOn: IsoDate } {
+  const startsOn = addDaysIso(currentEnd, 1);
+  const [y, m, d] = startsOn.split("-").map(Number) as [number, number, number];
+  // 29 February a year on is 1 March: Date.UTC rolls it over, so the period is still a year less a day.
+  const yearOn = new Date(Date.UTC(y + 1, m - 1, d)).toISOString().slice(0, 10);
+  return { startsOn, endsOn: addDaysIso(yearOn, -1) };
+}
+
+/**
+ * Prices what the customer chose to carry at the list price of the new period's first day: the new period's
+ * prices, not those the rentals were once rented at (price-list changes reach the customer at renewal). Only
+ * rentals that run to the current end can be carried (one that ended early is gone), and only the agreement's
+ * own add-ons that have not been cancelled before the end.
+ */
+export async function priceRenewal(
+  db: DbOrTx,
+  a: AgreementRecord,
+  choice: RenewalChoice,
+): Promise<Result<PricedRenewal>> {
+  const period = nextPeriod(a.endsOn);
+  const lines: RenewalQuoteLine[] = [];
+  for (const id of new Set(choice.rentalIds)) {
+    const [r] = await db
+      .select()
+      .from(licenceRentals)
+      .where(and(eq(licenceRentals.id, id), eq(licenceRentals.agreementId, a.id)));
+    if (!r || r.endedOn || r.endsOn !== a.endsOn)
+      return userError(E.INVALID_INPUT, "Only rentals that run to the end of the period can be carried.", [
+        "input",
+        "rentalIds",
+      ]);
+    lines.push({ partId: r.id, item: r.kind, quantity: r.quantity, unitPriceMinor: 0, monthlyPriceMinor: 0 });
+  }
+  for (const id of new Set(choice.addOnIds)) {
+    const [o] = await db
+      .select()
+      .from(addOns)
+      .where(and(eq(addOns.id, id), eq(addOns.agreementId, a.id)));
+    // An add-on the lapse job ended with the period may be carried (ordered again); one cancelled earlier may not.
+    if (!o || (o.endedOn && !(o.endedOn === a.endsOn && o.endReason === "AGREEMENT_EXPIRED")))
+      return userError(E.INVALID_INPUT, "Only add-ons running to the end of the period can be carried.", [
+        "input",
+        "addOnIds",
+      ]);
+    lines.push({ partId: o.id, item: o.kind, quantity: 1, unitPriceMinor: 0, monthlyPriceMinor: 0 });
+  }
+  for (const line of lines) {
+    const list = await listPriceOn(db, line.item, period.startsOn);
+    if (!list) return userError(E.NO_LIST_PRICE, `The price list has no price for ${line.item} on ${period.startsOn}.`);
+    line.unitPriceMinor = list.monthlyPriceMinor;
+    line.monthlyPriceMinor = list.monthlyPriceMinor * line.quantity;
+  }
+  const yearlyTotalMinor = lines.reduce((sum, l) => sum + l.monthlyPriceMinor * 12, 0);
+  return ok({ ...period, lines, yearlyTotalMinor, currency: "SEK" });
+}

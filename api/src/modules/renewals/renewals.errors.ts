@@ -1,0 +1,13 @@
+/** userError codes of renewal quotes; clients switch on these. */
+export const RenewalErrors = {
+  NOT_FOUND: "NOT_FOUND",
+  INVALID_INPUT: "INVALID_INPUT",
+  /** Terminated or still a draft: there is no period to renew. */
+  AGREEMENT_NOT_RENEWABLE: "AGREEMENT_NOT_RENEWABLE",
+  /** The agreement already has a quote waiting for the seller. */
+  RENEWAL_ALREADY_REQUESTED: "RENEWAL_ALREADY_REQUESTED",
+  /** Someone confirmed or declined the quote first. */
+  RENEWAL_QUOTE_DECIDED: "RENEWAL_QUOTE_DECIDED",
+  /** The price list has no price for a carried item on the new period's first day. */
+  NO_LIST_PRICE: "NO_LIST_PRICE",
+} as const;
