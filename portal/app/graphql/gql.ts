@@ -51,7 +51,8 @@ type Documents = {
     "query TailoringPrint($id: ID!) {\n  agreement(id: $id) {\n    ...TailoringAgreement\n    tailoring {\n      id\n      currentStep\n      systemReview {\n        meetingOn\n        attendees\n      }\n      actionPlan {\n        id\n        prioritiesConfirmedAt\n        prioritiesConfirmedBy: prioritiesConfirmedBySummary {\n          name\n        }\n        proposedEndOn\n        endOn\n        vendorAgreedBy: vendorAgreedBySummary {\n          name\n        }\n        customerAgreedBy: customerAgreedBySummary {\n          name\n        }\n        percentDone\n        proposedServiceVisitOn\n        items {\n          ...ActionItemRow\n        }\n      }\n    }\n  }\n}": typeof types.TailoringPrintDocument,
     "mutation RequestPasswordReset($input: RequestPasswordResetInput!) {\n  requestPasswordReset(input: $input) {\n    requested\n  }\n}": typeof types.RequestPasswordResetDocument,
     "query InvitationPage($token: String!) {\n  invitationByToken(token: $token) {\n    invitation {\n      email\n      name\n      role\n      organisationName\n      expiresAt\n    }\n    userErrors {\n      ...UserErrorFields\n    }\n  }\n}\n\nmutation AcceptInvitation($input: AcceptInvitationInput!) {\n  acceptInvitation(input: $input) {\n    user {\n      email\n    }\n    userErrors {\n      ...UserErrorFields\n    }\n  }\n}": typeof types.InvitationPageDocument,
-    "mutation Login($input: LoginInput!) {\n  login(input: $input) {\n    token\n    userErrors {\n      ...UserErrorFields\n    }\n  }\n}": typeof types.LoginDocument,
+    "mutation SetMyLanguage($input: SetMyLanguageInput!) {\n  setMyLanguage(input: $input) {\n    user {\n      language\n    }\n    userErrors {\n      code\n    }\n  }\n}": typeof types.SetMyLanguageDocument,
+    "mutation Login($input: LoginInput!) {\n  login(input: $input) {\n    token\n    viewer {\n      user {\n        language\n      }\n    }\n    userErrors {\n      ...UserErrorFields\n    }\n  }\n}": typeof types.LoginDocument,
     "mutation Logout {\n  logout {\n    loggedOut\n  }\n}": typeof types.LogoutDocument,
     "mutation ResetPassword($input: ResetPasswordInput!) {\n  resetPassword(input: $input) {\n    email\n    userErrors {\n      ...UserErrorFields\n    }\n  }\n}": typeof types.ResetPasswordDocument,
 };
@@ -93,7 +94,8 @@ const documents: Documents = {
     "query TailoringPrint($id: ID!) {\n  agreement(id: $id) {\n    ...TailoringAgreement\n    tailoring {\n      id\n      currentStep\n      systemReview {\n        meetingOn\n        attendees\n      }\n      actionPlan {\n        id\n        prioritiesConfirmedAt\n        prioritiesConfirmedBy: prioritiesConfirmedBySummary {\n          name\n        }\n        proposedEndOn\n        endOn\n        vendorAgreedBy: vendorAgreedBySummary {\n          name\n        }\n        customerAgreedBy: customerAgreedBySummary {\n          name\n        }\n        percentDone\n        proposedServiceVisitOn\n        items {\n          ...ActionItemRow\n        }\n      }\n    }\n  }\n}": types.TailoringPrintDocument,
     "mutation RequestPasswordReset($input: RequestPasswordResetInput!) {\n  requestPasswordReset(input: $input) {\n    requested\n  }\n}": types.RequestPasswordResetDocument,
     "query InvitationPage($token: String!) {\n  invitationByToken(token: $token) {\n    invitation {\n      email\n      name\n      role\n      organisationName\n      expiresAt\n    }\n    userErrors {\n      ...UserErrorFields\n    }\n  }\n}\n\nmutation AcceptInvitation($input: AcceptInvitationInput!) {\n  acceptInvitation(input: $input) {\n    user {\n      email\n    }\n    userErrors {\n      ...UserErrorFields\n    }\n  }\n}": types.InvitationPageDocument,
-    "mutation Login($input: LoginInput!) {\n  login(input: $input) {\n    token\n    userErrors {\n      ...UserErrorFields\n    }\n  }\n}": types.LoginDocument,
+    "mutation SetMyLanguage($input: SetMyLanguageInput!) {\n  setMyLanguage(input: $input) {\n    user {\n      language\n    }\n    userErrors {\n      code\n    }\n  }\n}": types.SetMyLanguageDocument,
+    "mutation Login($input: LoginInput!) {\n  login(input: $input) {\n    token\n    viewer {\n      user {\n        language\n      }\n    }\n    userErrors {\n      ...UserErrorFields\n    }\n  }\n}": types.LoginDocument,
     "mutation Logout {\n  logout {\n    loggedOut\n  }\n}": types.LogoutDocument,
     "mutation ResetPassword($input: ResetPasswordInput!) {\n  resetPassword(input: $input) {\n    email\n    userErrors {\n      ...UserErrorFields\n    }\n  }\n}": types.ResetPasswordDocument,
 };
@@ -263,7 +265,11 @@ export function graphql(source: "query InvitationPage($token: String!) {\n  invi
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "mutation Login($input: LoginInput!) {\n  login(input: $input) {\n    token\n    userErrors {\n      ...UserErrorFields\n    }\n  }\n}"): (typeof documents)["mutation Login($input: LoginInput!) {\n  login(input: $input) {\n    token\n    userErrors {\n      ...UserErrorFields\n    }\n  }\n}"];
+export function graphql(source: "mutation SetMyLanguage($input: SetMyLanguageInput!) {\n  setMyLanguage(input: $input) {\n    user {\n      language\n    }\n    userErrors {\n      code\n    }\n  }\n}"): (typeof documents)["mutation SetMyLanguage($input: SetMyLanguageInput!) {\n  setMyLanguage(input: $input) {\n    user {\n      language\n    }\n    userErrors {\n      code\n    }\n  }\n}"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "mutation Login($input: LoginInput!) {\n  login(input: $input) {\n    token\n    viewer {\n      user {\n        language\n      }\n    }\n    userErrors {\n      ...UserErrorFields\n    }\n  }\n}"): (typeof documents)["mutation Login($input: LoginInput!) {\n  login(input: $input) {\n    token\n    viewer {\n      user {\n        language\n      }\n    }\n    userErrors {\n      ...UserErrorFields\n    }\n  }\n}"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

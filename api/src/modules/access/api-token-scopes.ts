@@ -153,6 +153,7 @@ export const ROOT_FIELD_SCOPES: { Query: Record<string, RootFieldRule>; Mutation
     requestPasswordReset: "OPEN",
     resetPassword: "OPEN",
     changePassword: "accounts:write",
+    setMyLanguage: "accounts:write",
   },
 };
 

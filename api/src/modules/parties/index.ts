@@ -4,5 +4,12 @@ export { PartyErrors } from "./party.errors.js";
 export { USER_CREATORS, USER_CREATORS_ANYWHERE } from "./party.roles.js";
 export { findOrganisation, findProperty, findUser, mayCreateUserIn } from "./party.service.js";
 export { passwordProblem } from "./password-strength.js";
-export { addInvitedUser, emailInUse, findActiveUserByEmail, setUserPassword, userWithKind } from "./user-accounts.js";
-export { Organisation, OrganisationKind, Property, Role, Tier, TierCode, User } from "./party.types.js";
+export {
+  addInvitedUser,
+  emailInUse,
+  findActiveUserByEmail,
+  setUserLanguage,
+  setUserPassword,
+  userWithKind,
+} from "./user-accounts.js";
+export { Language, Organisation, OrganisationKind, Property, Role, Tier, TierCode, User } from "./party.types.js";
