@@ -8,6 +8,7 @@ import { HanteraAccountResolver } from "./modules/agreements/hantera-account.res
 import { LicenceRentalResolver } from "./modules/agreements/licence-rental.resolver.js";
 import { AddOnResolver } from "./modules/agreements/add-on.resolver.js";
 import { AgreementOutlookResolver } from "./modules/agreements/agreement-outlook.resolver.js";
+import { AgreementCoverageResolver } from "./modules/agreements/agreement-coverage.resolver.js";
 import {
   InstalledVersionResolver,
   ProductReleaseResolver,
@@ -110,6 +111,7 @@ const resolvers = [
   AddOnResolver,
   AgreementOutlookResolver,
   AgreementProposalResolver,
+  AgreementCoverageResolver,
   ProductReleaseResolver,
   PropertyVersionsResolver,
   InstalledVersionResolver,

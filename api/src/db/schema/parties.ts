@@ -12,6 +12,9 @@ export const role = pgEnum("role", [
   "CUSTOMER_MEMBER",
 ]);
 
+/** The language a user reads Trygg in: the portal, the e-mails sent to them and the documents made for them. */
+export const userLanguage = pgEnum("user_language", ["SV", "EN"]);
+
 export const organisations = pgTable(
   "organisations",
   {
@@ -48,6 +51,7 @@ export const users = pgTable(
     name: text("name").notNull(),
     role: role("role").notNull(),
     passwordHash: text("password_hash").notNull(),
+    language: userLanguage("language").notNull().default("SV"),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
     /** Set when an admin deactivates the user: no log-in, every session and token ended. */
     deactivatedAt: timestamp("deactivated_at", { withTimezone: true }),

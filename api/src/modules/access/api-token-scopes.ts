@@ -54,6 +54,7 @@ export const ROOT_FIELD_SCOPES: { Query: Record<string, RootFieldRule>; Mutation
     agreements: "agreements:read",
     agreement: "agreements:read",
     agreementProposals: "agreements:read",
+    agreementCoveragePreview: "agreements:read",
     productReleases: "releases:read",
     tailorings: "tailoring:read",
     serviceVisits: "visits:read",
@@ -98,6 +99,8 @@ export const ROOT_FIELD_SCOPES: { Query: Record<string, RootFieldRule>; Mutation
     confirmRenewalQuote: "agreements:write",
     declineRenewalQuote: "agreements:write",
     terminateAgreement: "agreements:write",
+    changeAgreementCoverage: "agreements:write",
+    changeAgreementParties: "agreements:write",
     createHanteraAccount: "agreements:write",
     deactivateHanteraAccount: "agreements:write",
     rentLicence: "agreements:write",
@@ -160,6 +163,7 @@ export const ROOT_FIELD_SCOPES: { Query: Record<string, RootFieldRule>; Mutation
     requestPasswordReset: "OPEN",
     resetPassword: "OPEN",
     changePassword: "accounts:write",
+    setMyLanguage: "accounts:write",
   },
 };
 

@@ -24,7 +24,10 @@ import {
   RequestPasswordResetPayload,
   ResetPasswordInput,
   ResetPasswordPayload,
+  SetMyLanguageInput,
+  SetMyLanguagePayload,
 } from "./accounts.types.js";
+import { setMyLanguage } from "./user-language.js";
 
 const settingsOf = (ctx: Context) => ({ now: ctx.now, portalUrl: ctx.app.portalUrl });
 
@@ -172,5 +175,17 @@ export class PasswordResolver {
   ) {
     const result = await changePassword(ctx.db, { throttle: ctx.app.throttle, now: ctx.now }, viewer, ctx, input);
     return "errors" in result ? { changed: false, userErrors: result.errors } : { changed: true, userErrors: [] };
+  }
+
+  @Authorized()
+  @Mutation(() => SetMyLanguagePayload, {
+    description: "Choose the caller's language (SV, EN) for the portal, the e-mails sent to them and their protocols.",
+  })
+  async setMyLanguage(
+    @Arg("input", () => SetMyLanguageInput, { description: "The language." }) input: SetMyLanguageInput,
+    @Ctx() ctx: Context,
+    @CurrentViewer() viewer: Viewer,
+  ) {
+    return payload(await setMyLanguage(ctx.db, viewer, input.language), "user", User.from);
   }
 }

@@ -7,7 +7,8 @@ import { UserError } from "../../shared/errors.js";
 import { toGlobalId } from "../../shared/ids.js";
 import { Node } from "../../shared/node.js";
 import { OneLine } from "../../shared/one-line.js";
-import { Role, User } from "../parties/index.js";
+import { Language, Role, User } from "../parties/index.js";
+import { PayloadType } from "../../shared/payload.js";
 
 const PASSWORD_RULES =
   "12 to 200 characters, not easy to guess (zxcvbn score 3 of 4; not the e-mail or name): PASSWORD_TOO_SHORT, PASSWORD_TOO_LONG, PASSWORD_TOO_WEAK.";
@@ -202,3 +203,11 @@ export class ChangePasswordPayload {
   })
   userErrors!: UserError[];
 }
+
+@InputType({ description: "The language Trygg speaks to the caller in." })
+export class SetMyLanguageInput {
+  @Field(() => Language, { description: "SV or EN: the portal, the e-mails sent to the caller and their protocols." })
+  language!: Language;
+}
+
+export const SetMyLanguagePayload = PayloadType("SetMyLanguagePayload", "user", User, "caller, with the language");

@@ -14,14 +14,19 @@ describe("what the viewer may do to an agreement", () => {
       activate: false,
     });
   });
-  it("offers nothing on a terminated or draft agreement but activation of the draft and the choice of accounts", () => {
-    const { chooseHanteraAccounts, ...rest } = agreementPermissions(as("ADMIN"), { status: "TERMINATED" }, withRentals);
+  it("offers nothing on a terminated agreement but the choice of accounts and another seller or partner; a draft its activation and coverage", () => {
+    const { chooseHanteraAccounts, changeParties, ...rest } = agreementPermissions(
+      as("ADMIN"),
+      { status: "TERMINATED" },
+      withRentals,
+    );
     expect(Object.values(rest).some(Boolean)).toBe(false);
-    expect(chooseHanteraAccounts).toBe(true);
+    expect([chooseHanteraAccounts, changeParties]).toEqual([true, true]);
     expect(agreementPermissions(as("ADMIN"), { status: "DRAFT" }, withRentals)).toMatchObject({
       activate: true,
       renew: false,
       manageHanteraAccounts: false,
+      changeCoverage: true,
     });
   });
   it("gives a customer admin the benefits and add-on orders at list price, not the lifecycle, cancelling or own prices, and rentals only when the tier has them", () => {
@@ -36,6 +41,8 @@ describe("what the viewer may do to an agreement", () => {
       orderAddOns: true,
       cancelAddOns: false,
       agreePrices: false,
+      changeCoverage: false,
+      changeParties: false,
     });
   });
   it("lets a customer admin choose which Hantera accounts stay after a lapse, but not create any, and a member neither", () => {

@@ -27,5 +27,8 @@ export function agreementPermissions(
     orderAddOns: holds(viewer, ADD_ON_ORDERERS) && valid,
     cancelAddOns: holds(viewer, ADD_ON_ACTORS) && valid,
     agreePrices: holds(viewer, PRICE_NEGOTIATORS) && valid,
+    // A draft's coverage is still being agreed; an ended agreement's is history (decision 0074).
+    changeCoverage: manager && (valid || a.status === "DRAFT"),
+    changeParties: manager,
   };
 }

@@ -16,7 +16,8 @@ export {
   addInvitedUser,
   emailInUse,
   findActiveUserByEmail,
+  setUserLanguage,
   setUserPassword,
   userWithKind,
 } from "./user-accounts.js";
-export { Organisation, OrganisationKind, Property, Role, Tier, TierCode, User } from "./party.types.js";
+export { Language, Organisation, OrganisationKind, Property, Role, Tier, TierCode, User } from "./party.types.js";

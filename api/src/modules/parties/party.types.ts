@@ -1,4 +1,4 @@
-import { organisationKind, role, tierCode } from "../../db/schema/index.js";
+import { organisationKind, role, tierCode, userLanguage } from "../../db/schema/index.js";
 import { IsNotEmpty, Length, MaxLength } from "class-validator";
 import { EmailAddressResolver, NonNegativeIntResolver, DateTimeResolver } from "graphql-scalars";
 import { Field, ID, InputType, Int, ObjectType } from "type-graphql";
@@ -20,6 +20,16 @@ export const OrganisationKind = graphqlEnum(organisationKind.enumValues, {
   },
 });
 export type OrganisationKind = (typeof OrganisationKind)[keyof typeof OrganisationKind];
+
+export const Language = graphqlEnum(userLanguage.enumValues, {
+  name: "Language",
+  description: "The language a user reads Trygg in: the portal, the e-mails sent to them and their visit protocols.",
+  valuesConfig: {
+    SV: { description: "Swedish, the default." },
+    EN: { description: "English." },
+  },
+});
+export type Language = keyof typeof Language;
 
 export const Role = graphqlEnum(role.enumValues, {
   name: "Role",
@@ -107,6 +117,9 @@ export class User extends Node {
   @Field(() => Role, { description: "What the user may do." })
   role!: Role;
 
+  @Field(() => Language, { description: "The language the user reads the portal, e-mails and protocols in." })
+  language!: Language;
+
   @Field(() => DateTimeResolver, { description: "When the user was created." })
   createdAt!: Date;
 
@@ -124,6 +137,7 @@ export class User extends Node {
       name: row.name,
       email: row.email,
       role: row.role as Role,
+      language: row.language,
       createdAt: row.createdAt,
       deactivatedAt: row.deactivatedAt,
     });

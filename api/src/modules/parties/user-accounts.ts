@@ -23,6 +23,18 @@ export async function setUserPassword(tx: Tx, userId: string, passwordHash: stri
   await tx.update(users).set({ passwordHash }).where(eq(users.id, userId));
 }
 
+/** The user's language, as the user chose it; answers the row before and after, for the audit. */
+export async function setUserLanguage(
+  tx: Tx,
+  userId: string,
+  language: UserRow["language"],
+): Promise<{ before: UserRow; after: UserRow } | null> {
+  const [before] = await tx.select().from(users).where(eq(users.id, userId)).for("update");
+  if (!before) return null;
+  const [after] = await tx.update(users).set({ language }).where(eq(users.id, userId)).returning();
+  return { before, after: after! };
+}
+
 /** An active user by e-mail, unscoped: for a reset asked for by someone not logged in. */
 export async function findActiveUserByEmail(db: DbOrTx, email: string): Promise<UserRow | null> {
   const [row] = await db

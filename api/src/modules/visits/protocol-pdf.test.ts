@@ -6,6 +6,7 @@ import { dataUrl, PNG_MAGIC, spinningPng } from "./visit.fixture.js";
 /** A protocol as an old row would give it: signed, with whatever image was stored then. */
 function signedWith(png: string): ProtocolDocument {
   return {
+    language: "SV",
     vendorName: "Aptus Elektronik AB",
     agreementNumber: "TR-2027-0001",
     customerName: "Västkust Fastigheter AB",

@@ -1,5 +1,5 @@
 import { and, asc, count, eq, gt, inArray, isNull, sql } from "drizzle-orm";
-import type { Tx } from "../../db/client.js";
+import type { DbOrTx, Tx } from "../../db/client.js";
 import { serviceVisitBookings, serviceVisits, users } from "../../db/schema/index.js";
 import { recordAudit } from "../../shared/audit.js";
 import { queueEmail } from "../notifications/index.js";
@@ -14,8 +14,38 @@ export interface CancelledVisit {
   recipients: string[];
 }
 
+/** The booked visits a cancellation calls off: not completed, not cancelled, still ahead. */
+function bookedAhead(agreementId: string, now: Date, propertyIds?: readonly string[]) {
+  return and(
+    eq(serviceVisits.agreementId, agreementId),
+    isNull(serviceVisits.completedAt),
+    isNull(serviceVisits.cancelledAt),
+    gt(serviceVisits.scheduledAt, now),
+    propertyIds ? inArray(serviceVisits.propertyId, [...propertyIds]) : undefined,
+  );
+}
+
 /**
- * Calls off the agreement's booked visits still ahead (the lapse job, when the agreement ended): each
+ * What cancelBookedVisits would call off, read without changing anything: a preview shows these, by the same
+ * condition, so it names exactly the visits the change then cancels.
+ */
+export async function bookedVisitsAhead(
+  db: DbOrTx,
+  agreementId: string,
+  now: Date,
+  propertyIds?: readonly string[],
+): Promise<{ visitId: string; scheduledAt: Date; propertyId: string }[]> {
+  if (propertyIds?.length === 0) return [];
+  return db
+    .select({ visitId: serviceVisits.id, scheduledAt: serviceVisits.scheduledAt, propertyId: serviceVisits.propertyId })
+    .from(serviceVisits)
+    .where(bookedAhead(agreementId, now, propertyIds))
+    .orderBy(asc(serviceVisits.scheduledAt));
+}
+
+/**
+ * Calls off the agreement's booked visits still ahead (the lapse job, when the agreement ended; a coverage change,
+ * at the properties it removes): each
  * is marked cancelled, and the customer's admins and the booked technician get a mail whose `.ics`
  * removes the event from the calendar that took the booking. In the caller's transaction, so the
  * mail goes out only if the cancellation lands. A completed or past visit is history and stays.
@@ -25,19 +55,15 @@ export async function cancelBookedVisits(
   agreement: { id: string; number: string; customerId: string },
   now: Date,
   reason: string,
+  /** Only the visits at these properties (a property leaving the agreement); all of them when left out. */
+  propertyIds?: readonly string[],
 ): Promise<CancelledVisit[]> {
+  if (propertyIds?.length === 0) return [];
   const booked = await tx
     .select({ visit: serviceVisits, technician: users })
     .from(serviceVisits)
     .innerJoin(users, eq(users.id, serviceVisits.technicianId))
-    .where(
-      and(
-        eq(serviceVisits.agreementId, agreement.id),
-        isNull(serviceVisits.completedAt),
-        isNull(serviceVisits.cancelledAt),
-        gt(serviceVisits.scheduledAt, now),
-      ),
-    )
+    .where(bookedAhead(agreement.id, now, propertyIds))
     .orderBy(asc(serviceVisits.scheduledAt))
     .for("update", { of: serviceVisits });
   if (booked.length === 0) return [];

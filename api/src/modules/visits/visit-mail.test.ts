@@ -5,7 +5,7 @@ import { extractText, getDocumentProxy } from "unpdf";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { eq, sql } from "drizzle-orm";
 import type { Database } from "../../db/client.js";
-import { serviceVisits } from "../../db/schema/index.js";
+import { serviceVisits, users } from "../../db/schema/index.js";
 import { createLogger } from "../../logger.js";
 import { codeOf, freshDatabase, okOf } from "../../test-support.js";
 import { createOutboxSender } from "../notifications/outbox-sender.js";
@@ -189,5 +189,40 @@ describe("the protocol PDF and its e-mail", () => {
       setPdfRenderTimeout(DEFAULT_PDF_RENDER_TIMEOUT_SECONDS);
     }
     expect((await findVisit(w.db, w.admin, v.id, clock))?.visit.protocolSentAt).toBeNull();
+  });
+
+  it("goes to each reader in their own language: an English partner admin gets an English mail and PDF", async () => {
+    await w.db.update(users).set({ language: "EN" }).where(eq(users.email, "petra@partner.example"));
+    try {
+      const a = await w.agreement();
+      const v = await completedVisit(a.id, at(day(6)), 990, true);
+      okOf(await sendVisitProtocol(w.db, w.technician, { visitId: v.id }, clock));
+      const sender = createOutboxSender({
+        db: w.db,
+        logger: createLogger("silent"),
+        from: "trygg@example.com",
+        smtpUrl: smtp.url,
+      });
+      await sender.deliverPending();
+      const mailTo = (to: string) =>
+        smtp.received.find(
+          (m) => m.subject?.includes(a.number) && (Array.isArray(m.to) ? m.to[0] : m.to)?.text === to,
+        )!;
+      const english = mailTo("petra@partner.example");
+      expect(english.subject).toBe(`Support visit protocol ${a.number}, Kvarteret Äppelträdet ${day(6)}`);
+      expect(english.text).toContain("Here is the protocol of the annual support visit");
+      const pdf = english.attachments.find((x) => x.contentType === "application/pdf")!;
+      expect(pdf.filename).toBe(`support-visit-protocol-${a.number}-${day(6)}.pdf`);
+      const text = await pdfText(pdf.content);
+      expect(text).toContain("Annual support visit protocol");
+      expect(text).toContain("Signed by Karin Åström");
+      expect(text).not.toContain("Protokoll");
+      const swedish = mailTo("karin@owner.example");
+      expect(swedish.subject).toContain("Protokoll från supportbesök");
+      const svPdf = swedish.attachments.find((x) => x.contentType === "application/pdf")!;
+      expect(await pdfText(svPdf.content)).toContain("Protokoll från årligt supportbesök");
+    } finally {
+      await w.db.update(users).set({ language: "SV" }).where(eq(users.email, "petra@partner.example"));
+    }
   });
 });

@@ -12,42 +12,57 @@ import { VisitErrors as E } from "./visit.errors.js";
 import { PROTOCOL_SENDERS } from "./visit.roles.js";
 import { visitIcs } from "./visit-calendar.js";
 import { ProtocolPdfFailed, renderProtocolPdf } from "./protocol-pdf.js";
+import { PROTOCOL_WORDS, type ProtocolLanguage } from "./protocol-words.js";
 import { protocolDocument, type ProtocolDocument } from "./visit-protocol-document.js";
 import { customerAdmins, partnerAdmins, uniqueAddresses } from "./visit-recipients.js";
 import { bumpVisit, findVisit, lockVisit, type LoadedVisit, type ServiceVisitRow } from "./visit.service.js";
 
-/** A completed visit with someone to send its protocol to. */
+type Reader = { email: string; language: ProtocolLanguage };
+
+/** A completed visit with someone to send its protocol to, each in their own language. */
 async function sendable(
   db: DbOrTx,
   loaded: LoadedVisit | null,
-): Promise<Result<LoadedVisit & { recipients: string[] }>> {
+): Promise<Result<LoadedVisit & { recipients: string[]; readers: Reader[] }>> {
   if (!loaded) return userError(E.NOT_FOUND, "No such service visit.", ["input", "visitId"]);
   const { visit, agreement } = loaded;
   if (!visit.completedAt)
     return userError(E.VISIT_NOT_COMPLETED, "Complete the visit before sending its protocol.", ["input", "visitId"]);
-  const recipients = uniqueAddresses(await customerAdmins(db, agreement), await partnerAdmins(db, agreement));
+  const people = [...(await customerAdmins(db, agreement)), ...(await partnerAdmins(db, agreement))];
+  const recipients = uniqueAddresses(people);
+  const readers = recipients.map((email) => ({ email, language: people.find((p) => p.email === email)!.language }));
   if (recipients.length === 0)
     return userError(E.NO_RECIPIENTS, "Neither the customer nor the partner has an admin to send the protocol to.", [
       "input",
       "visitId",
     ]);
-  return ok({ visit, agreement, recipients });
+  return ok({ visit, agreement, recipients, readers });
 }
 
-/** The protocol and its PDF; PROTOCOL_PDF_FAILED when the PDF cannot be made in time. */
+type Made = Map<ProtocolLanguage, { doc: ProtocolDocument; pdf: Buffer }>;
+
+/** The protocol and its PDF in each language its readers chose; PROTOCOL_PDF_FAILED when one cannot be made in time. */
 async function protocolPdfOf(
   db: DbOrTx,
   visit: ServiceVisitRow,
   agreement: AgreementRecord,
-): Promise<Result<{ doc: ProtocolDocument; pdf: Buffer }>> {
+  readers: readonly Reader[],
+): Promise<Result<Made>> {
   const doc = await protocolDocument(db, visit, agreement);
+  const made: Made = new Map();
   try {
-    return ok({ doc, pdf: await renderProtocolPdf(doc) });
+    for (const language of new Set(readers.map((r) => r.language))) {
+      const inLanguage = { ...doc, language };
+      made.set(language, { doc: inLanguage, pdf: await renderProtocolPdf(inLanguage) });
+    }
+    return ok(made);
   } catch (e) {
     if (e instanceof ProtocolPdfFailed) return userError(E.PROTOCOL_PDF_FAILED, e.message, ["input", "visitId"]);
     throw e;
   }
 }
+
+const languagesOf = (readers: readonly Reader[]) => [...new Set(readers.map((r) => r.language))].sort().join();
 
 export async function visitLocation(db: DbOrTx, propertyId: string): Promise<string> {
   const [p] = await db.select().from(properties).where(eq(properties.id, propertyId));
@@ -73,30 +88,46 @@ export async function sendVisitProtocol(
   const found = await findVisit(db, viewer, input.visitId, clock);
   const before = await sendable(db, found);
   if ("errors" in before) return before;
-  let made = await protocolPdfOf(db, before.ok.visit, before.ok.agreement);
+  let made = await protocolPdfOf(db, before.ok.visit, before.ok.agreement, before.ok.readers);
   if ("errors" in made) return made;
   return mutate(db, async (tx) => {
     const now = await sendable(tx, await lockVisit(tx, viewer, input.visitId, clock));
     if ("errors" in now) return now;
-    const { visit, agreement, recipients } = now.ok;
-    if (visit.version !== before.ok.visit.version) made = await protocolPdfOf(tx, visit, agreement);
+    const { visit, agreement, recipients, readers } = now.ok;
+    // Made again when the visit changed meanwhile, or a reader's language did.
+    if (visit.version !== before.ok.visit.version || languagesOf(readers) !== languagesOf(before.ok.readers))
+      made = await protocolPdfOf(tx, visit, agreement, readers);
     if ("errors" in made) return made;
-    const { doc, pdf } = made.ok;
-    const ics = visitIcs({
-      visitId: visit.id,
-      scheduledAt: visit.scheduledAt,
-      title: `Supportbesök ${agreement.number}`,
-      description: `Årligt supportbesök, tekniker ${doc.technicianName}.`,
-      location: await visitLocation(tx, visit.propertyId),
-    });
-    const base = `supportbesok-protokoll-${agreement.number}-${doc.visitedOn}`;
-    for (const to of recipients) {
+    const location = await visitLocation(tx, visit.propertyId);
+    let version: number | null = null;
+    for (const { email: to, language } of readers) {
+      const { doc, pdf } = made.ok.get(language)!;
+      const w = PROTOCOL_WORDS[language];
+      version = doc.version;
+      const ics = visitIcs({
+        visitId: visit.id,
+        scheduledAt: visit.scheduledAt,
+        title: w.calendarTitle(agreement.number),
+        description: w.calendarText(doc.technicianName),
+        location,
+      });
+      const facts = {
+        on: doc.visitedOn,
+        property: doc.property.name,
+        number: agreement.number,
+        technician: doc.technicianName,
+        vendor: doc.vendorName,
+      };
       await queueEmail(tx, {
         to,
-        subject: `Protokoll från supportbesök ${agreement.number}, ${doc.property.name} ${doc.visitedOn}`,
-        body: `Hej!\n\nHär är protokollet från det årliga supportbesöket ${doc.visitedOn} på ${doc.property.name} (avtal ${agreement.number}), utfört av ${doc.technicianName}.\n\nProtokollet finns också i Trygg-portalen, där det kan bekräftas.\n\nVänliga hälsningar\n${doc.vendorName}\n`,
+        subject: w.mailSubject(agreement.number, doc.property.name, doc.visitedOn),
+        body: w.mailBody(facts),
         attachments: [
-          { filename: `${base}.pdf`, contentType: "application/pdf", content: pdf },
+          {
+            filename: `${w.fileName}-${agreement.number}-${doc.visitedOn}.pdf`,
+            contentType: "application/pdf",
+            content: pdf,
+          },
           {
             filename: `supportbesok-${doc.visitedOn}.ics`,
             contentType: "text/calendar; charset=utf-8; method=PUBLISH",
@@ -111,7 +142,7 @@ export async function sendVisitProtocol(
       objectType: "ServiceVisit",
       objectId: visit.id,
       organisationId: agreement.customerId,
-      details: { recipients, version: doc.version },
+      details: { recipients, version },
     });
     return ok({ ...row, recipients });
   });

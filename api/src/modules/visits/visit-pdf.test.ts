@@ -10,6 +10,7 @@ const SENTENCE =
 /** A draft protocol of a visit whose property has a backup check, or (backup: null) none. */
 function protocol(backup: ProtocolDocument["backup"]): ProtocolDocument {
   return {
+    language: "SV",
     vendorName: "Aptus Elektronik AB",
     agreementNumber: "TR-2027-0001",
     customerName: "Västkust Fastigheter AB",
@@ -71,5 +72,18 @@ describe("the protocol PDF with monitoring's evidence", () => {
     const text = await textOf(protocol(null));
     expect(text).toContain("Databasens storlek över åren");
     expect(text).not.toContain("Systemövervakning");
+  });
+});
+
+describe("the protocol PDF in the reader's language", () => {
+  it("is in English for an English reader: headings, labels, check titles and results; notes stay as written", async () => {
+    const text = await textOf({ ...protocol(null), language: "EN", version: 1 });
+    expect(text).toContain("Annual support visit protocol");
+    expect(text).toContain("1. Backup routines");
+    expect(text).toContain("Database size over the years");
+    expect(text).toContain("Signature and acknowledgement");
+    expect(text).toContain("page 1 of 1");
+    expect(text).toContain("Nattlig backup till extern disk.");
+    expect(text).not.toMatch(/Protokoll|Kontroll|Databasens|Underskrift|sida/);
   });
 });

@@ -6,6 +6,7 @@ import pdfmake from "pdfmake";
 import type { Content, TDocumentDefinitions } from "pdfmake/interfaces.js";
 import { TIME_ZONE } from "../../shared/dates.js";
 import { databaseSizeChartSvg } from "./database-size-chart-svg.js";
+import { PROTOCOL_WORDS } from "./protocol-words.js";
 import type { ProtocolDocument } from "./visit-protocol-document.js";
 
 const require = createRequire(import.meta.url);
@@ -21,35 +22,34 @@ const PRODUCT_NAME: Record<string, string> = {
   HANTERA: "Hantera",
   APTUSPORTAL: "Aptusportal",
 };
-const RESULT_SV: Record<string, string> = {
-  OK: "OK",
-  NEEDS_ACTION: "Behöver åtgärdas",
-  NOT_APPLICABLE: "Ej tillämpligt",
-};
 const stockholm = (d: Date, pattern: string) => format(new TZDate(d, TIME_ZONE), pattern);
-const mb = (n: number) => `${n.toLocaleString("sv-SE")} MB`;
+type Words = (typeof PROTOCOL_WORDS)[keyof typeof PROTOCOL_WORDS];
+const wordsOf = (doc: ProtocolDocument): Words => PROTOCOL_WORDS[doc.language];
+const mbIn = (w: Words) => (n: number) => `${n.toLocaleString(w.locale)} MB`;
 
 function checkRows(doc: ProtocolDocument): Content[][] {
+  const w = wordsOf(doc);
+  const mb = mbIn(w);
   return doc.checks.map((c, i) => {
     const extra: Content[] = [];
     if (c.databaseSizeMb != null) {
       const t = doc.sizeTrend;
       const change =
         t.changeMb == null
-          ? "första mätningen"
-          : `${t.changeMb >= 0 ? "+" : ""}${mb(t.changeMb)}${t.changePercent == null ? "" : ` (${t.changePercent >= 0 ? "+" : ""}${t.changePercent.toLocaleString("sv-SE")} %)`} sedan förra besöket`;
-      extra.push({ text: `Storlek: ${mb(c.databaseSizeMb)}, ${change}.`, style: "small" });
+          ? w.firstReading
+          : `${t.changeMb >= 0 ? "+" : ""}${mb(t.changeMb)}${t.changePercent == null ? "" : ` (${t.changePercent >= 0 ? "+" : ""}${t.changePercent.toLocaleString(w.locale)} %)`} ${w.sinceLast}`;
+      extra.push({ text: `${w.size}: ${mb(c.databaseSizeMb)}, ${change}.`, style: "small" });
     }
     for (const v of c.versions ?? []) {
       extra.push({
-        text: `${PRODUCT_NAME[v.product] ?? v.product}: installerad ${v.installed ?? "–"}, senaste ${v.latest ?? "–"}`,
+        text: `${PRODUCT_NAME[v.product] ?? v.product}: ${w.installed} ${v.installed ?? "–"}, ${w.latest} ${v.latest ?? "–"}`,
         style: "small",
       });
     }
     return [
-      { text: `${i + 1}. ${c.titleSv}`, bold: true },
+      { text: `${i + 1}. ${doc.language === "EN" ? c.titleEn : c.titleSv}`, bold: true },
       {
-        text: c.result ? (RESULT_SV[c.result] ?? c.result) : "Ej registrerad",
+        text: c.result ? (w.results[c.result] ?? c.result) : w.notRecorded,
         color: c.result === "NEEDS_ACTION" ? "#b45309" : undefined,
       },
       { stack: [{ text: c.note || "–" }, ...extra] },
@@ -58,16 +58,17 @@ function checkRows(doc: ProtocolDocument): Content[][] {
 }
 
 function signatureBlock(doc: ProtocolDocument): Content[] {
-  const out: Content[] = [{ text: "Underskrift och bekräftelse", style: "h2" }];
+  const w = wordsOf(doc);
+  const out: Content[] = [{ text: w.signing, style: "h2" }];
   if (doc.signature) {
     out.push({ image: doc.signature.png, fit: [220, 60], margin: [0, 2, 0, 2] });
-    out.push({ text: `Signerat av ${doc.signature.name}, ${stockholm(doc.signature.at, "yyyy-MM-dd HH:mm")}` });
+    out.push({ text: `${w.signedBy} ${doc.signature.name}, ${stockholm(doc.signature.at, "yyyy-MM-dd HH:mm")}` });
   }
   if (doc.acknowledgement)
     out.push({
-      text: `Bekräftat i portalen av ${doc.acknowledgement.name}, ${stockholm(doc.acknowledgement.at, "yyyy-MM-dd HH:mm")}`,
+      text: `${w.acknowledgedBy} ${doc.acknowledgement.name}, ${stockholm(doc.acknowledgement.at, "yyyy-MM-dd HH:mm")}`,
     });
-  if (!doc.signature && !doc.acknowledgement) out.push({ text: "Inte signerat eller bekräftat ännu.", italics: true });
+  if (!doc.signature && !doc.acknowledgement) out.push({ text: w.unsigned, italics: true });
   // The heading, the drawing and the name belong together on one page.
   return [{ stack: out, unbreakable: true }];
 }
@@ -77,22 +78,23 @@ function signatureBlock(doc: ProtocolDocument): Content[] {
  * and nearer the truth than one reading a visit), else the readings of the visits over the years.
  */
 function sizeChart(doc: ProtocolDocument, visits: { visitedOn: string; sizeMb: number }[], growth: number | null) {
+  const w = wordsOf(doc);
   const backup = doc.backup;
   if (backup && backup.points.length > 1)
     return [
-      { text: "Databasens storlek senaste året", style: "h2" },
+      { text: w.sizeYear, style: "h2" },
       { svg: databaseSizeChartSvg({ points: backup.points, width: 480, height: 165 }), width: 480 },
-      { text: "Backupens storlek vecka för vecka.", style: "small", margin: [0, 4, 0, 0] },
+      { text: w.weekly, style: "small", margin: [0, 4, 0, 0] },
       { text: backup.sentence, style: "small" },
     ] satisfies Content[];
   return [
-    { text: "Databasens storlek över åren", style: "h2" },
+    { text: w.sizeYears, style: "h2" },
     visits.length
       ? { svg: databaseSizeChartSvg({ points: visits, width: 480, height: 165 }), width: 480 }
-      : { text: "Ingen mätning ännu.", italics: true },
+      : { text: w.noReading, italics: true },
     growth != null
       ? {
-          text: `Trend över ${visits.length} besök: ${growth >= 0 ? "+" : ""}${mb(growth)} per år.`,
+          text: w.trend(visits.length, `${growth >= 0 ? "+" : ""}${mbIn(w)(growth)}`),
           style: "small",
           margin: [0, 4, 0, 0],
         }
@@ -105,8 +107,9 @@ function sizeChart(doc: ProtocolDocument, visits: { visitedOn: string; sizeMb: n
 function protocolDefinition(doc: ProtocolDocument): TDocumentDefinitions {
   const points = doc.sizeTrend.readings.map((r) => ({ visitedOn: r.visitedOn, sizeMb: r.sizeMb }));
   const growth = doc.sizeTrend.growthMbPerYear;
+  const w = wordsOf(doc);
   return {
-    info: { title: `Protokoll från supportbesök ${doc.agreementNumber} ${doc.visitedOn}`, author: doc.vendorName },
+    info: { title: w.pdfTitle(doc.agreementNumber, doc.visitedOn), author: doc.vendorName },
     pageSize: "A4",
     pageMargins: [48, 40, 48, 48],
     defaultStyle: { font: "Roboto", fontSize: 10, lineHeight: 1.2 },
@@ -116,45 +119,45 @@ function protocolDefinition(doc: ProtocolDocument): TDocumentDefinitions {
       small: { fontSize: 8.5, color: "#4b5563" },
     },
     footer: (page, pages) => ({
-      text: `${doc.vendorName} · ${doc.agreementNumber} · sida ${page} av ${pages}`,
+      text: `${doc.vendorName} · ${doc.agreementNumber} · ${w.page(page, pages)}`,
       alignment: "center",
       fontSize: 8,
       color: "#6b7280",
     }),
     content: [
       { text: doc.vendorName, color: "#0b6e4f", bold: true },
-      { text: "Protokoll från årligt supportbesök", style: "h1" },
+      { text: w.title, style: "h1" },
       doc.version && doc.version > 1
         ? {
-            text: `Version ${doc.version} – rättad: ${doc.correctionReason ?? ""}`,
+            text: w.corrected(doc.version, doc.correctionReason ?? ""),
             color: "#b45309",
             margin: [0, 0, 0, 6],
           }
-        : { text: doc.version ? `Version ${doc.version}` : "Utkast – besöket är inte avslutat", style: "small" },
+        : { text: doc.version ? w.version(doc.version) : w.draft, style: "small" },
       {
         table: {
           widths: [110, "*"],
           body: [
-            ["Avtal", doc.agreementNumber],
-            ["Kund", doc.customerName],
-            ["Fastighet", `${doc.property.name}, ${doc.property.address}`],
-            ["Datum", `${doc.visitedOn} kl. ${stockholm(doc.scheduledAt, "HH:mm")}`],
-            ["Tekniker", doc.technicianName],
+            [w.agreement, doc.agreementNumber],
+            [w.customer, doc.customerName],
+            [w.property, `${doc.property.name}, ${doc.property.address}`],
+            [w.date, `${doc.visitedOn} ${w.at} ${stockholm(doc.scheduledAt, "HH:mm")}`],
+            [w.technician, doc.technicianName],
           ],
         },
         layout: "lightHorizontalLines",
         margin: [0, 8, 0, 0],
       },
-      { text: "Kontroller", style: "h2" },
+      { text: w.checks, style: "h2" },
       {
         table: {
           headerRows: 1,
           widths: [150, 80, "*"],
           body: [
             [
-              { text: "Kontroll", bold: true },
-              { text: "Resultat", bold: true },
-              { text: "Anteckning", bold: true },
+              { text: w.check, bold: true },
+              { text: w.result, bold: true },
+              { text: w.note, bold: true },
             ],
             ...checkRows(doc),
           ],

@@ -2,6 +2,7 @@ import { eq } from "drizzle-orm";
 import type { DbOrTx } from "../../db/client.js";
 import { organisations, properties, users } from "../../db/schema/index.js";
 import type { AgreementRecord } from "../agreements/index.js";
+import type { ProtocolLanguage } from "./protocol-words.js";
 import { databaseSizeTrend, type SizeTrend } from "./database-size-trend.js";
 import { protocolBackupEvidence, type ProtocolBackupEvidence } from "./visit-backup-prefill.js";
 import { checkKinds, checksOf, sizeReadings } from "./visit-checks.js";
@@ -10,6 +11,8 @@ import { visitDay, type ServiceVisitRow } from "./visit.service.js";
 
 /** Everything the protocol shows, gathered once for the PDF and the mail. */
 export interface ProtocolDocument {
+  /** The reader's language (decision 0075); a mail to several people makes one PDF per language among them. */
+  language: ProtocolLanguage;
   vendorName: string;
   agreementNumber: string;
   customerName: string;
@@ -41,6 +44,7 @@ export async function protocolDocument(
   visit: ServiceVisitRow,
   agreement: AgreementRecord,
   now: Date = new Date(),
+  language: ProtocolLanguage = "SV",
 ): Promise<ProtocolDocument> {
   const [kinds, working, versions, readings] = await Promise.all([
     checkKinds(db),
@@ -62,6 +66,7 @@ export async function protocolDocument(
   ]);
   const source = frozen ? frozen.checks : working;
   return {
+    language,
     vendorName: vendor?.name ?? "Aptus",
     agreementNumber: agreement.number,
     customerName: customer?.name ?? "",

@@ -87,7 +87,8 @@ export function bookingsOf(db: DbOrTx, visitId: string) {
     .orderBy(asc(serviceVisitBookings.changedAt), asc(serviceVisitBookings.id));
 }
 
-async function tierIncludesVisit(db: DbOrTx, agreement: AgreementRecord): Promise<boolean> {
+/** Whether the agreement's tier includes the annual visit (a row of the tiers table: 500+ does, BRF not). */
+export async function tierIncludesVisit(db: DbOrTx, agreement: AgreementRecord): Promise<boolean> {
   const [tier] = await db.select({ annualVisit: tiers.annualVisit }).from(tiers).where(eq(tiers.code, agreement.tier));
   return !!tier?.annualVisit;
 }

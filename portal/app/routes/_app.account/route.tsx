@@ -1,3 +1,4 @@
+import { LanguageSwitch } from "~/components/language-switch";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { useLoaderData, useRouteError } from "@remix-run/react";
 import { randomUUID } from "node:crypto";
@@ -86,6 +87,11 @@ export default function AccountPage() {
         </p>
       </div>
       <SuccessNotice intents={INTENTS} />
+      <section className="card section" aria-labelledby="language-title" data-testid="language-preference">
+        <h2 id="language-title">{t("account.language")}</h2>
+        <p className="hint">{t("account.languageHint")}</p>
+        <LanguageSwitch />
+      </section>
       <section className="card section" aria-labelledby="notifications-title" data-testid="notification-preferences">
         <h2 id="notifications-title">{t("account.notifications")}</h2>
         {enabled.size === 0 ? (

@@ -17,7 +17,8 @@ import { formError, formErrors, isBadRequest, type FormError } from "~/lib/form-
 import type { Api } from "~/lib/api.server";
 
 import { intentOf } from "~/lib/intent.server";
-import { INTENTS, type Intent, type IntentResult } from "./intents";
+import { runCoverage } from "./coverage-form.server";
+import { INTENTS, isCoverageIntent, type Intent, type IntentResult } from "./intents";
 import {
   agreedPrice,
   hostedServices,
@@ -45,6 +46,7 @@ const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 export async function runIntent(api: Api, agreementId: string, form: FormData): Promise<IntentResult> {
   const intent: Intent = intentOf(form, INTENTS);
   if (isQuoteIntent(intent)) return runQuote(api, agreementId, intent, form);
+  if (isCoverageIntent(intent)) return runCoverage(api, agreementId, intent, form);
   const values: Record<string, string> = {};
   for (const [name, value] of form) if (typeof value === "string" && name !== "intent") values[name] = value;
   const target = text(form, "targetId") || undefined;

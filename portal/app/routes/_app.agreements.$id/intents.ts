@@ -1,4 +1,4 @@
-import type { OrderQuoteQuery } from "~/graphql/graphql";
+import type { CoverageEffectFieldsFragment, OrderQuoteQuery } from "~/graphql/graphql";
 import type { FormResult } from "~/lib/form-result";
 
 /** The forms of the agreement page; each posts its name as `intent` to the page's one action. */
@@ -19,6 +19,9 @@ export const INTENTS = [
   "requestRenewal",
   "confirmRenewal",
   "declineRenewal",
+  "previewCoverage",
+  "changeCoverage",
+  "changeParties",
 ] as const;
 
 export type Intent = (typeof INTENTS)[number];
@@ -31,7 +34,20 @@ export const CONFIRMS = {
 } as const satisfies Partial<Record<Intent, Intent>>;
 export type QuoteIntent = keyof typeof CONFIRMS;
 
+/** The forms that correct the agreement's coverage and parties (coverage-form.server.ts). */
+export const COVERAGE_INTENTS = [
+  "previewCoverage",
+  "changeCoverage",
+  "changeParties",
+] as const satisfies readonly Intent[];
+export type CoverageIntent = (typeof COVERAGE_INTENTS)[number];
+export const isCoverageIntent = (intent: Intent): intent is CoverageIntent =>
+  COVERAGE_INTENTS.some((c) => c === intent);
+
 export type OrderQuote = NonNullable<OrderQuoteQuery["orderQuote"]["quote"]>;
 
-/** A form's answer; a quote step's answer carries the quote to confirm, and `values` what to send again. */
-export type IntentResult = FormResult<Intent> & { quote?: OrderQuote };
+/**
+ * A form's answer; a quote step's answer carries the quote to confirm, a coverage preview the effect, and `values`
+ * what to send again.
+ */
+export type IntentResult = FormResult<Intent> & { quote?: OrderQuote; coverage?: CoverageEffectFieldsFragment };

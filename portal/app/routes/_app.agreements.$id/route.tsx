@@ -2,7 +2,7 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { Link, useLoaderData, useRouteError } from "@remix-run/react";
 import { AgreementStatusBadge, DaysLeft } from "~/components/agreement-status";
 import { ErrorPanel } from "~/components/error-panel";
-import { AgreementPageDocument } from "~/graphql/graphql";
+import { AgreementCoverageChoicesDocument, AgreementPageDocument } from "~/graphql/graphql";
 import { formatDate } from "~/i18n/i18n";
 import { pageTitle } from "~/i18n/meta";
 import { useLang, useT } from "~/i18n/use-t";
@@ -13,6 +13,7 @@ import { runIntent } from "./action.server";
 import { SuccessNotice } from "~/components/intent-form";
 import { AddOnSection } from "./add-on-section";
 import { HanteraSection } from "./hantera-section";
+import { CoverageSection } from "./coverage-section";
 import { InPageNav } from "./in-page-nav";
 import { LicenceSection } from "./licence-section";
 import { ManageSection } from "./manage-section";
@@ -39,7 +40,13 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const data = await api.query(AgreementPageDocument, { id: params.id ?? "" });
   if (!data.viewer) return redirectToLogin(session);
   if (!data.agreement) return notFound();
-  return { agreement: data.agreement, priceList: data.priceList, today: todayInSweden() };
+  const { agreement } = data;
+  // What the correction forms choose from, asked only of those who may correct.
+  const choices =
+    agreement.viewerCanChangeCoverage || agreement.viewerCanChangeParties
+      ? await api.query(AgreementCoverageChoicesDocument, { customerId: agreement.customer.id })
+      : null;
+  return { agreement, priceList: data.priceList, today: todayInSweden(), choices };
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
@@ -51,7 +58,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 export default function AgreementPage() {
   const t = useT();
   const lang = useLang();
-  const { agreement, today, priceList } = useLoaderData<typeof loader>();
+  const { agreement, today, priceList, choices } = useLoaderData<typeof loader>();
   const props = { agreement, today, priceList };
   return (
     <>
@@ -83,6 +90,7 @@ export default function AgreementPage() {
       <AddOnSection {...props} />
       <VersionsSection agreement={agreement} />
       <VisitsSection agreement={agreement} />
+      <CoverageSection agreement={agreement} choices={choices} />
       <ManageSection {...props} />
       <p className="section" id="tailoring">
         <Link to={`/agreements/${agreement.id}/tailoring`} className="button button-secondary">

@@ -46,6 +46,9 @@ export async function action({ request }: ActionFunctionArgs) {
     return { error: userErrorKey(userError?.code ?? "INVALID_CREDENTIALS"), email } satisfies LoginFailure;
 
   session.set("token", login.token);
+  // The user's own language (decision 0075), chosen on any device; a language picked before logging in yields to it.
+  const language = login.viewer?.user?.language;
+  if (language) session.set("lang", language === "EN" ? "en" : "sv");
   return redirect(safeRedirect(form.get("redirectTo")), { headers: { "Set-Cookie": await commitSession(session) } });
 }
 
