@@ -5,6 +5,7 @@ import { applyCheckEvent, catchUp, type CheckEvent, type CheckState } from "./ch
 import { takePing } from "./ping-alone.js";
 import { lockChecksByKey, writeQuietPings, type QuietWrites } from "./ping-group-writes.js";
 import type { PingInput } from "./ping-input.js";
+import type { PingLimits } from "./ping-limits.js";
 
 /** A ping as the route hands it over: its key's hash (computed once) and the moment it arrived. */
 export interface ArrivedPing {
@@ -15,6 +16,23 @@ export interface ArrivedPing {
 
 /** What became of one ping: taken (null when no check has its key: nothing stored), or the error it met. */
 export type SettledPing = { taken: { state: CheckState } | null } | { error: unknown };
+
+/** A ping's answer: settled, or refused for its key's flood (seconds to wait). */
+export type PingAnswer = SettledPing | { retryAfter: number };
+
+/** A group as the route commits it: the flood limit per key (one upsert for all), then the pings it lets through. */
+export async function commitPingGroup(db: Db, limits: PingLimits, group: ArrivedPing[]): Promise<PingAnswer[]> {
+  const refusals = await limits.keyRefusals(
+    group.map((ping) => ping.keyHash),
+    new Date(),
+  );
+  const settled = await receivePings(
+    db,
+    group.filter((_, i) => refusals[i] === null),
+  );
+  let next = 0;
+  return refusals.map((wait) => (wait === null ? settled[next++]! : { retryAfter: wait }));
+}
 
 /**
  * Takes a group of pings in one transaction: one locked read of all their checks, one insert of

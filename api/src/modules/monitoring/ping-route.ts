@@ -3,7 +3,7 @@ import type { Db } from "../../db/client.js";
 import { isDatabaseUnavailable } from "../../db/client.js";
 import { hashPingKey, PING_KEY_SHAPE } from "./ping-key.js";
 import { PingCommitQueue } from "./ping-commit-queue.js";
-import { receivePings, type ArrivedPing, type SettledPing } from "./ping-group.js";
+import { commitPingGroup, type ArrivedPing, type PingAnswer } from "./ping-group.js";
 import type { PingInput } from "./ping-input.js";
 import { PingLimits, type PingLimitSettings } from "./ping-limits.js";
 
@@ -18,22 +18,6 @@ const RUN_ID_SHAPE = /^[\w.:-]{1,64}$/;
  * after a stall, and then keeps one transaction's locks and statements to a few milliseconds.
  */
 const GROUP_CAP = 256;
-
-type PingAnswer = SettledPing | { retryAfter: number };
-
-/** A group: the flood limit per key (one upsert for all), then the pings it lets through, together. */
-async function commitGroup(db: Db, limits: PingLimits, group: ArrivedPing[]): Promise<PingAnswer[]> {
-  const refusals = await limits.keyRefusals(
-    group.map((ping) => ping.keyHash),
-    new Date(),
-  );
-  const settled = await receivePings(
-    db,
-    group.filter((_, i) => refusals[i] === null),
-  );
-  let next = 0;
-  return refusals.map((wait) => (wait === null ? settled[next++]! : { retryAfter: wait }));
-}
 
 class BadPing extends Error {}
 
@@ -95,7 +79,7 @@ function answer(res: express.Response, status: number, text: string) {
 export function pingRoute(db: Db, settings: PingLimitSettings): express.Router {
   const limits = new PingLimits(db, settings);
   const queue = new PingCommitQueue<ArrivedPing, PingAnswer>(
-    (group) => commitGroup(db, limits, group),
+    (group) => commitPingGroup(db, limits, group),
     (error) => ({ error }),
     GROUP_CAP,
   );
