@@ -1,7 +1,8 @@
 import postgres from "postgres";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { commitPingGroup, receivePings, type ArrivedPing } from "../src/modules/monitoring/ping-group.js";
-import { receivePing, type PingInput } from "../src/modules/monitoring/ping-ingestion.js";
+import { takePing } from "../src/modules/monitoring/ping-alone.js";
+import type { PingInput } from "../src/modules/monitoring/ping-ingestion.js";
 import { hashPingKey } from "../src/modules/monitoring/ping-key.js";
 import { PingLimits } from "../src/modules/monitoring/ping-limits.js";
 import { startMonitoringWorld, type MonitoringWorld } from "./support.js";
@@ -116,8 +117,9 @@ describe("pings taken together", () => {
     expect(settled.map((s) => ("error" in s ? "error" : s.taken ? "taken" : "unknown"))).toEqual(
       group.map((p) => (p.input.key === UNKNOWN_KEY ? "unknown" : "taken")),
     );
+    // The reference: each ping in its own transaction, as the route took them before group commit.
     for (const p of oneByOne.flat().sort((x, y) => +x.now - +y.now))
-      await receivePing(w.api.database.db, p.input, p.now);
+      await w.api.database.db.transaction((tx) => takePing(tx, p.input, p.now));
 
     for (const [a, b] of ids) expect(await trace(a, base)).toEqual(await trace(b, base));
     const runId = await trace(ids[2]![0], base);
