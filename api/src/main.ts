@@ -113,7 +113,7 @@ async function main() {
     // Never hang on the way out: whatever has not closed in 5 s is cut off.
     setTimeout(() => process.exit(code), 5_000).unref();
     await outbox.stop();
-    reminders.stop();
+    await reminders.stop();
     await escalation.stop();
     await sweeper.stop();
     await renewals.stop();

@@ -39,10 +39,10 @@ export function tableRows<T extends PgTable, Extra extends Record<string, PgColu
     sql`, `,
   );
   type Row = T["$inferSelect"] & { [K in keyof Extra]: Extra[K]["_"]["data"] };
-  return async (db: DbOrTx, query: { from?: SQL; where: SQL; orderBy?: SQL }): Promise<Row[]> => {
+  return async (db: DbOrTx, query: { from?: SQL; where: SQL; orderBy?: SQL; forUpdate?: boolean }): Promise<Row[]> => {
     const raw = rowsOf(
       await db.execute(
-        sql`select ${list} from ${query.from ?? table} where ${query.where}${query.orderBy ? sql` order by ${query.orderBy}` : sql``}`,
+        sql`select ${list} from ${query.from ?? table} where ${query.where}${query.orderBy ? sql` order by ${query.orderBy}` : sql``}${query.forUpdate ? sql` for update` : sql``}`,
       ),
     );
     const rows: Raw[] = new Array(raw.length);

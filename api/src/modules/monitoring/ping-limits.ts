@@ -1,6 +1,9 @@
-import { RateLimiterDrizzle, RateLimiterMemory, RateLimiterRes } from "rate-limiter-flexible";
+import { sql } from "drizzle-orm";
+import { RateLimiterMemory, RateLimiterRes } from "rate-limiter-flexible";
 import type { Db } from "../../db/client.js";
 import { monitoringPingCounters } from "../../db/schema/index.js";
+import { rowsOf } from "../../shared/table-rows.js";
+import { pgArray } from "./pg-array.js";
 
 export interface PingLimitSettings {
   PING_MAX_PER_KEY_PER_MINUTE: number;
@@ -14,31 +17,33 @@ export const DEFAULT_PING_LIMITS: PingLimitSettings = {
   PING_MAX_PER_ADDRESS_PER_MINUTE: 600,
 };
 
+const MINUTE_MS = 60_000;
+/** Expired counters are deleted this often, an hour after they ran out (as rate-limiter-flexible's store did). */
+const PRUNE_EVERY_MS = 5 * MINUTE_MS;
+/** The prefix rate-limiter-flexible gave these rows, kept so counters written before group commit still count. */
+const KEY_PREFIX = "ping-key:";
+
 /**
  * Floods are refused per key and per address, each in its own bucket, so one runaway key or address
  * is turned away while every other keeps its pings. The key's count is in the database (every API
  * process sees the same count; once spent, the refusal is answered from memory until the minute is
- * over, so a flood costs the database nothing more). The address's count is in each process's
- * memory: in the database it is one row that every ping from a busy address (a housing company's
- * router, a load test) would update, and those pings then wait on each other's row lock, which
- * halved ingestion when measured. N processes therefore allow an address N times the limit.
+ * over, so a flood costs the database nothing more). The pings committed together count their keys
+ * together too: one upsert for the whole group (decision 0062), not one statement per ping. The
+ * address's count is in each process's memory: in the database it is one row that every ping from a
+ * busy address (a housing company's router, a load test) would update, and those pings then wait on
+ * each other's row lock, which halved ingestion when measured. N processes therefore allow an
+ * address N times the limit.
  */
 export class PingLimits {
-  private readonly perKey: RateLimiterDrizzle;
   private readonly perAddress: RateLimiterMemory;
+  /** Key hash → the moment its minute is over, for keys that spent their minute. */
+  private readonly spent = new Map<string, number>();
+  private prunedAt = 0;
 
-  constructor(db: Db, settings: PingLimitSettings) {
-    const store = (keyPrefix: string, points: number) =>
-      new RateLimiterDrizzle({
-        storeClient: db,
-        schema: monitoringPingCounters,
-        keyPrefix,
-        points,
-        duration: 60,
-        inMemoryBlockOnConsumed: points,
-        clearExpiredByTimeout: true,
-      });
-    this.perKey = store("ping-key", settings.PING_MAX_PER_KEY_PER_MINUTE);
+  constructor(
+    private readonly db: Db,
+    private readonly settings: PingLimitSettings,
+  ) {
     this.perAddress = new RateLimiterMemory({
       keyPrefix: "ping-address",
       points: settings.PING_MAX_PER_ADDRESS_PER_MINUTE,
@@ -46,15 +51,84 @@ export class PingLimits {
     });
   }
 
-  /** Seconds to wait when the address or the key (by its hash: the key itself is never stored) is over its limit. */
-  async refusal(address: string, keyHash: string): Promise<number | null> {
+  /** Seconds to wait when the address is over its limit. */
+  async addressRefusal(address: string): Promise<number | null> {
     try {
       await this.perAddress.consume(address);
-      await this.perKey.consume(keyHash);
       return null;
     } catch (e) {
       if (!(e instanceof RateLimiterRes)) throw e;
-      return Math.max(1, Math.ceil(e.msBeforeNext / 1000));
+      return secondsUntil(Date.now() + e.msBeforeNext, Date.now());
     }
   }
+
+  /**
+   * For each ping of a group, in arrival order, by its key's hash (the key itself is never stored):
+   * the seconds to wait when the key is over its limit, else null. The pings of one key are numbered
+   * in arrival order, so the first ones of a minute are taken and the rest refused, as one by one.
+   */
+  async keyRefusals(keyHashes: readonly string[], now: Date): Promise<(number | null)[]> {
+    const at = now.getTime();
+    this.prune(at);
+    const refusals: (number | null)[] = keyHashes.map((hash) => {
+      const until = this.spent.get(hash);
+      return until !== undefined && until > at ? secondsUntil(until, at) : null;
+    });
+    const counts = new Map<string, number>();
+    keyHashes.forEach((hash, i) => {
+      if (refusals[i] === null) counts.set(hash, (counts.get(hash) ?? 0) + 1);
+    });
+    if (counts.size === 0) return refusals;
+    // Sorted, so two processes upserting the same keys lock their rows in the same order.
+    const keys = [...counts.keys()].sort();
+    const table = monitoringPingCounters;
+    const expired = sql`${table}.expire <= ${now.toISOString()}::timestamptz`;
+    const rows = rowsOf(
+      await this.db.execute(
+        sql`insert into ${table} (key, points, expire)
+          select ${KEY_PREFIX} || k, n, ${new Date(at + MINUTE_MS).toISOString()}::timestamptz
+          from unnest(${pgArray(keys)}::text[], ${pgArray(keys.map((k) => counts.get(k)!))}::int[]) as t(k, n)
+          on conflict (key) do update set
+            points = case when ${expired} then excluded.points else ${table}.points + excluded.points end,
+            expire = case when ${expired} then excluded.expire else ${table}.expire end
+          returning key, points, expire`,
+      ),
+    );
+    const limit = this.settings.PING_MAX_PER_KEY_PER_MINUTE;
+    const total = new Map<string, { points: number; until: number }>();
+    for (const row of rows) {
+      const until = new Date(row.expire as string | Date).getTime();
+      const hash = String(row.key).slice(KEY_PREFIX.length);
+      total.set(hash, { points: Number(row.points), until });
+      if (Number(row.points) >= limit) this.spent.set(hash, until);
+    }
+    // The i-th ping of a key in this group is number (total − its pings in the group + i) of the minute.
+    const seen = new Map<string, number>();
+    keyHashes.forEach((hash, i) => {
+      if (refusals[i] !== null) return;
+      const counted = total.get(hash)!;
+      const nth = counted.points - counts.get(hash)! + (seen.get(hash) ?? 0) + 1;
+      seen.set(hash, (seen.get(hash) ?? 0) + 1);
+      if (nth > limit) refusals[i] = secondsUntil(counted.until, at);
+    });
+    return refusals;
+  }
+
+  /** Forgets spent keys whose minute is over, and now and then deletes the database's old counters. */
+  private prune(at: number) {
+    if (at - this.prunedAt < PRUNE_EVERY_MS) return;
+    this.prunedAt = at;
+    for (const [hash, until] of this.spent) if (until <= at) this.spent.delete(hash);
+    const hourAgo = new Date(at - 60 * MINUTE_MS).toISOString();
+    // Housekeeping: a failure here costs nothing but a larger table until the next try.
+    this.db
+      .execute(
+        sql`delete from ${monitoringPingCounters} where key like 'ping-key:%' and expire < ${hourAgo}::timestamptz`,
+      )
+      .catch(() => {});
+  }
+}
+
+function secondsUntil(until: number, at: number): number {
+  return Math.max(1, Math.ceil((until - at) / 1000));
 }

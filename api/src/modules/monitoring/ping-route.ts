@@ -2,7 +2,9 @@ import express from "express";
 import type { Db } from "../../db/client.js";
 import { isDatabaseUnavailable } from "../../db/client.js";
 import { hashPingKey, PING_KEY_SHAPE } from "./ping-key.js";
-import { receivePing, type PingInput } from "./ping-ingestion.js";
+import { PingCommitQueue } from "./ping-commit-queue.js";
+import { commitPingGroup, type ArrivedPing, type PingAnswer } from "./ping-group.js";
+import type { PingInput } from "./ping-input.js";
 import { PingLimits, type PingLimitSettings } from "./ping-limits.js";
 
 /** A log excerpt kept with a ping; more is refused (413) rather than cut, so the sender knows. */
@@ -11,6 +13,11 @@ const PING_BODY_LIMIT_BYTES = 10 * 1024;
 const MAX_SIZE_BYTES = 100 * 1024 ** 4;
 const MAX_DURATION_MS = 30 * 24 * 3600 * 1000;
 const RUN_ID_SHAPE = /^[\w.:-]{1,64}$/;
+/**
+ * At most this many pings in one group: at 2,000 pings/s a group holds tens, so the cap only bites
+ * after a stall, and then keeps one transaction's locks and statements to a few milliseconds.
+ */
+const GROUP_CAP = 256;
 
 class BadPing extends Error {}
 
@@ -71,6 +78,11 @@ function answer(res: express.Response, status: number, text: string) {
  */
 export function pingRoute(db: Db, settings: PingLimitSettings): express.Router {
   const limits = new PingLimits(db, settings);
+  const queue = new PingCommitQueue<ArrivedPing, PingAnswer>(
+    (group) => commitPingGroup(db, limits, group),
+    (error) => ({ error }),
+    GROUP_CAP,
+  );
   const router = express.Router();
   const body = express.raw({ type: () => true, limit: PING_BODY_LIMIT_BYTES });
   const handle: express.RequestHandler = async (req, res) => {
@@ -94,13 +106,16 @@ export function pingRoute(db: Db, settings: PingLimitSettings): express.Router {
         body: log?.replaceAll("\0", "\uFFFD") ?? null,
         remoteAddress: req.ip ?? null,
       };
-      const wait = await limits.refusal(req.ip ?? "unknown", hashPingKey(key));
-      if (wait) {
-        res.setHeader("retry-after", String(wait));
-        return answer(res, 429, `Too many pings; try again in ${wait} s.`);
+      const wait = await limits.addressRefusal(req.ip ?? "unknown");
+      // Answered only once the ping is committed with its group.
+      const taken: PingAnswer =
+        wait === null ? await queue.take({ input, keyHash: hashPingKey(key), now: new Date() }) : { retryAfter: wait };
+      if ("retryAfter" in taken) {
+        res.setHeader("retry-after", String(taken.retryAfter));
+        return answer(res, 429, `Too many pings; try again in ${taken.retryAfter} s.`);
       }
-      const received = await receivePing(db, input, new Date());
-      if (!received) return answer(res, 404, "No check has this ping key.");
+      if ("error" in taken) throw taken.error;
+      if (!taken.taken) return answer(res, 404, "No check has this ping key.");
       answer(res, 200, "OK");
     } catch (e) {
       if (e instanceof BadPing) return answer(res, 400, e.message);

@@ -4,7 +4,8 @@ import type { Database } from "../../db/client.js";
 import { emailOutbox, visitReminders } from "../../db/schema/index.js";
 import { freshDatabase, okOf } from "../../test-support.js";
 import { proposedVisitDates } from "./visit-proposals.js";
-import { dueReminder, queueDueReminders } from "./visit-reminders.js";
+import type { Logger } from "../../logger.js";
+import { dueReminder, queueDueReminders, startVisitReminders } from "./visit-reminders.js";
 import { at, clock, day, visitWorld } from "./visit.fixture.js";
 import { rescheduleServiceVisit, scheduleServiceVisit } from "./visit.service.js";
 
@@ -78,5 +79,37 @@ describe("reminders 14 days and 1 day before a booked visit", () => {
     await queueDueReminders(w.db, at(day(29)));
     expect((await mailsFor()).length).toBe(6);
     expect((await w.db.select().from(visitReminders).where(eq(visitReminders.visitId, v.id))).length).toBe(3);
+  });
+});
+
+describe("the reminder loop", () => {
+  it("never runs two passes at once, goes on after a failed one, and waits for a pass under way when stopped", async () => {
+    let running = 0;
+    let most = 0;
+    let passes = 0;
+    let finished = 0;
+    const errors: string[] = [];
+    const logger = { info: () => {}, error: (_o: unknown, msg: string) => errors.push(msg) } as unknown as Logger;
+    // Each pass takes 30 ms, six times the interval; the first one fails.
+    const slowPass = async () => {
+      passes++;
+      running++;
+      most = Math.max(most, running);
+      await new Promise((r) => setTimeout(r, 30));
+      running--;
+      finished++;
+      if (passes === 1) throw new Error("database away");
+      return 0;
+    };
+    const loop = startVisitReminders(database.db, logger, 5, slowPass);
+    await expect.poll(() => passes, { timeout: 5_000 }).toBeGreaterThanOrEqual(3);
+    await loop.stop();
+    // stop() returned only after the pass under way ended, and no pass starts after it.
+    expect(finished).toBe(passes);
+    const stoppedAt = passes;
+    await new Promise((r) => setTimeout(r, 50));
+    expect(passes).toBe(stoppedAt);
+    expect(most).toBe(1);
+    expect(errors).toEqual(["visit reminders failed"]);
   });
 });

@@ -1,6 +1,7 @@
 import { and, eq, gt, isNull, lte } from "drizzle-orm";
 import type { Db } from "../../db/client.js";
 import { agreements, serviceVisits, users, visitReminders } from "../../db/schema/index.js";
+import { startPeriodicJob } from "../../shared/periodic-job.js";
 import type { Logger } from "../../logger.js";
 import { daysBetween, todayInSweden } from "../../shared/dates.js";
 import { visitIcs } from "./visit-calendar.js";
@@ -90,15 +91,24 @@ export async function queueDueReminders(db: Db, now: Date = new Date()): Promise
   return queued;
 }
 
-/** The periodic job in the API process; every process may run it (see queueDueReminders). */
-export function startVisitReminders(db: Db, logger: Logger, intervalMs = 15 * 60_000) {
-  const run = () =>
-    void queueDueReminders(db).then(
-      (n) => n && logger.info({ queued: n }, "visit reminders queued"),
-      (e) => logger.error({ err: e }, "visit reminders failed"),
-    );
-  const timer = setInterval(run, intervalMs);
-  timer.unref();
-  run();
-  return { stop: () => clearInterval(timer) };
+/**
+ * The periodic job in the API process; every process may run it (see queueDueReminders). One loop
+ * for every periodic job (shared/periodic-job.ts): a slow pass is never overlapped by the next, and
+ * stopping waits for a pass under way, so a shutdown does not cut a reminder's transaction in half.
+ */
+export function startVisitReminders(
+  db: Db,
+  logger: Logger,
+  intervalMs = 15 * 60_000,
+  queue: (db: Db) => Promise<number> = queueDueReminders,
+): { stop(): Promise<void> } {
+  const pass = async () => {
+    try {
+      const n = await queue(db);
+      if (n) logger.info({ queued: n }, "visit reminders queued");
+    } catch (e) {
+      logger.error({ err: e }, "visit reminders failed");
+    }
+  };
+  return startPeriodicJob(pass, intervalMs);
 }
