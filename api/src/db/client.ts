@@ -48,10 +48,12 @@ export interface PostgresTuning {
 export async function openDatabase(opts: {
   url?: string;
   dataDir?: string;
-  onQuery?: (sql: string) => void;
+  onQuery?: (sql: string, params: unknown[]) => void;
   postgres?: PostgresTuning;
 }): Promise<Database> {
-  const logger = opts.onQuery ? { logQuery: (query: string) => opts.onQuery!(query) } : undefined;
+  const logger = opts.onQuery
+    ? { logQuery: (query: string, params: unknown[]) => opts.onQuery!(query, params) }
+    : undefined;
   if (opts.url) {
     const tuning = opts.postgres ?? {};
     const client = postgres(opts.url, {

@@ -1,4 +1,4 @@
-import { and, asc, count, eq, inArray, isNull, sql } from "drizzle-orm";
+import { and, asc, count, desc, eq, inArray, isNull, sql } from "drizzle-orm";
 import type { Db, DbOrTx, Tx } from "../../db/client.js";
 import {
   addOns,
@@ -15,7 +15,7 @@ import {
 } from "../../db/schema/index.js";
 import { recordAudit } from "../../shared/audit.js";
 import type { Clock } from "../../shared/clock.js";
-import { paginateCounted, type Connection, type ConnectionArgs } from "../../shared/connection.js";
+import { paginateKeyset, type Connection, type ConnectionArgs, type SortKey } from "../../shared/connection.js";
 import { addDaysIso, type IsoDate } from "../../shared/dates.js";
 import { ok, userError, type Result, type UserError } from "../../shared/errors.js";
 import { agreementScope } from "../../shared/scope.js";
@@ -95,18 +95,29 @@ export async function listAgreements(
   // make it compute every column of all the caller's agreements before the top-N sort; this way only
   // the page's rows are completed.
   const countSql = sql<number>`(select count(*) from ${agreements}${where ? sql` where ${where}` : sql``})`;
-  return paginateCounted(
+  return paginateKeyset(
     page,
+    BY_END,
     async () => db.$count(agreements, where),
-    async (offset, limit) => {
+    async ({ after, before, backwards, limit }) => {
+      const key = sql`(${agreements.effectiveEnd}, ${agreements.number})`;
       const rows = await db
         .select({ ...recordColumns, customer: organisations, tier: tiers, totalCount: countSql.mapWith(Number) })
         .from(agreements)
         .innerJoin(organisations, eq(organisations.id, agreements.customerId))
         .innerJoin(tiers, eq(tiers.code, agreements.tier))
-        .where(where)
-        .orderBy(asc(effectiveEndDateSql), asc(agreements.number))
-        .offset(offset)
+        .where(
+          and(
+            where,
+            after ? sql`${key} > (${after[0]}::date, ${after[1]})` : undefined,
+            before ? sql`${key} < (${before[0]}::date, ${before[1]})` : undefined,
+          ),
+        )
+        .orderBy(
+          ...(backwards
+            ? [desc(agreements.effectiveEnd), desc(agreements.number)]
+            : [asc(agreements.effectiveEnd), asc(agreements.number)]),
+        )
         .limit(limit);
       return {
         rows: rows.map((r): ListedAgreement => ({ ...toRecord(r, clock), customerRow: r.customer, tierRow: r.tier })),
@@ -116,6 +127,12 @@ export async function listAgreements(
     (r) => r,
   );
 }
+
+/** Agreements soonest ending first, then by number (unique): the order of every agreement list. */
+const BY_END: SortKey<ListedAgreement> = {
+  parts: ["date", "text"],
+  of: (a) => [a.effectiveEnd, a.number],
+};
 
 // ---- creating and changing agreements ---------------------------------------------------------
 
