@@ -1,6 +1,7 @@
 import postgres from "postgres";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { openDatabase, type Database } from "../src/db/client.js";
+import { renewAgreement, terminateAgreement } from "../src/modules/agreements/agreement.service.js";
 import { seedScale } from "../src/seed/scale.js";
 import type { Viewer } from "../src/shared/viewer.js";
 import { graphqlAs } from "../src/test-support.js";
@@ -127,6 +128,34 @@ describe("the scale data set", () => {
       digest: expect.any(String),
     });
     expect(counts!.digest).toBe("24483256a0922eaf167cd2cbd4d146f8");
+  });
+});
+
+describe("the stored effective end", () => {
+  it("follows a renewal and a termination made through the services, and the list's order with it", async () => {
+    const clock = { today: "2026-12-06", windowDays: 60 };
+    const [a] = await sql`select a.id, a.number, a.effective_end::text as end from agreements a
+      where a.partner_id = ${partner.organisationId} and a.activated_at is not null and a.terminated_on is null
+        and a.effective_end between '2027-03-31' and '2027-06-30' order by a.number limit 1`;
+    const endOf = async () =>
+      (await sql`select effective_end::text as e from agreements where id = ${a!.id}`)[0]!.e as string;
+    const renewed = await renewAgreement(
+      database.db,
+      admin,
+      { agreementId: a!.id, endsOn: "2031-12-31", carryOverRentals: false },
+      clock,
+    );
+    expect("ok" in renewed).toBe(true);
+    expect(await endOf()).toBe("2031-12-31");
+    expect((await wholeList(`a.partner_id = '${partner.organisationId}'`)).at(-1)).toBe(a!.number);
+    const terminated = await terminateAgreement(
+      database.db,
+      admin,
+      { agreementId: a!.id, terminatesOn: "2027-01-15", reason: "Flyttar" },
+      clock,
+    );
+    expect("ok" in terminated).toBe(true);
+    expect(await endOf()).toBe("2027-01-15");
   });
 });
 
