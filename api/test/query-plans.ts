@@ -4,7 +4,7 @@ import type postgres from "postgres";
  * Tables that grow with a vendor's size (the scale data set's): a statement that reads one of them whole, or reads
  * all of a viewer's rows to sort them for one page, costs more as the vendor grows. Decision 0077.
  */
-export const LARGE_TABLES = new Set([
+const LARGE_TABLES = new Set([
   "organisations",
   "properties",
   "agreements",

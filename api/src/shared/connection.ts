@@ -140,7 +140,7 @@ export interface CountedRows<Row> {
  * What each part of a list's sort key holds, so a cursor's values are checked before they reach SQL:
  * a forged cursor answers BAD_USER_INPUT, never a database error. `timestamp?` may be null.
  */
-export type KeyPart = "date" | "text" | "timestamp" | "timestamp?";
+type KeyPart = "date" | "text" | "timestamp" | "timestamp?";
 export type KeyValue = string | null;
 
 /** The slice of a keyset list one page reads; the list's query turns it into a condition on its sort key. */

@@ -30,7 +30,6 @@ import {
   type AgreementRecord,
   type HanteraAccountRow,
   type LicenceRentalRow,
-  type ListedAgreement,
   type TierCode,
 } from "./agreement-records.js";
 import { isRenewable, isValid } from "./agreement-status.js";
@@ -43,7 +42,7 @@ import { AGREEMENT_MANAGERS, SELLERS } from "./agreement.roles.js";
  * add-ons.ts, lapse-preview.ts.
  */
 
-export type { AgreementRecord, ListedAgreement };
+export type { AgreementRecord };
 
 export async function findAgreement(
   db: DbOrTx,
@@ -55,7 +54,7 @@ export async function findAgreement(
   return row ?? null;
 }
 
-export { listAgreements, type AgreementFilter } from "./agreement-list.js";
+export { listAgreements } from "./agreement-list.js";
 
 // ---- creating and changing agreements ---------------------------------------------------------
 

@@ -1,6 +1,6 @@
 // EXPLAIN (ANALYZE, BUFFERS) of every statement the agreement pages run, for docs/performance.md (issue 23).
 // Usage, on a database holding the scale data set (api/src/seed/scale.sql):
-//   npx tsx test/explain-pages.ts postgres://…/db
+//   npx tsx bench/explain-pages.ts postgres://…/db   (from api/)
 import "reflect-metadata";
 import postgres from "postgres";
 import { openDatabase } from "../src/db/client.js";
