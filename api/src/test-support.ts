@@ -58,28 +58,40 @@ export async function countingDatabase() {
   /** Runs a query as `viewer` (the admin by default) with a fresh request context; its data and statement count. */
   async function run<T>(query: string, viewer: Viewer = admin) {
     counter.statements = 0;
-    const result = await graphql({
-      schema: await schema(),
-      source: query,
-      contextValue: createContext({
-        db: database.db,
-        viewer,
-        requestId: "test",
-        ip: "127.0.0.1",
-        userAgent: null,
-        log: createLogger("silent"),
-        app: {
-          throttle: new LoginThrottle(database.db, { maxPerAccount: 5, maxPerAddress: 5, windowSeconds: 60 }),
-          attachmentLimits: createAttachmentLimits(database.db),
-          sessionTtlHours: 1,
-          expiringWindowDays: 60,
-          resetThrottle: new ResetThrottle(database.db, DEFAULT_RESET_LIMITS),
-          portalUrl: "http://localhost:3000",
-        },
-      }),
-    });
-    if (result.errors) throw new Error(JSON.stringify(result.errors));
-    return { count: counter.statements, data: result.data as T };
+    const data = await graphqlAs<T>(database, viewer, query);
+    return { count: counter.statements, data };
   }
   return { database, admin, run };
+}
+
+/** Runs a GraphQL operation as `viewer` with a fresh request context, as the server would; its data, or it throws. */
+export async function graphqlAs<T>(
+  database: Database,
+  viewer: Viewer,
+  query: string,
+  variables?: Record<string, unknown>,
+): Promise<T> {
+  const result = await graphql({
+    schema: await schema(),
+    source: query,
+    variableValues: variables,
+    contextValue: createContext({
+      db: database.db,
+      viewer,
+      requestId: "test",
+      ip: "127.0.0.1",
+      userAgent: null,
+      log: createLogger("silent"),
+      app: {
+        throttle: new LoginThrottle(database.db, { maxPerAccount: 5, maxPerAddress: 5, windowSeconds: 60 }),
+        attachmentLimits: createAttachmentLimits(database.db),
+        sessionTtlHours: 1,
+        expiringWindowDays: 60,
+        resetThrottle: new ResetThrottle(database.db, DEFAULT_RESET_LIMITS),
+        portalUrl: "http://localhost:3000",
+      },
+    }),
+  });
+  if (result.errors) throw new Error(JSON.stringify(result.errors));
+  return result.data as T;
 }

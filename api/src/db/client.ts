@@ -50,10 +50,12 @@ export async function openDatabase(opts: {
   dataDir?: string;
   /** A PGlite data directory dumped earlier (`dumpDataDir`), to start from instead of an empty one. */
   pgliteSnapshot?: Blob;
-  onQuery?: (sql: string) => void;
+  onQuery?: (sql: string, params: unknown[]) => void;
   postgres?: PostgresTuning;
 }): Promise<Database> {
-  const logger = opts.onQuery ? { logQuery: (query: string) => opts.onQuery!(query) } : undefined;
+  const logger = opts.onQuery
+    ? { logQuery: (query: string, params: unknown[]) => opts.onQuery!(query, params) }
+    : undefined;
   if (opts.url) {
     const tuning = opts.postgres ?? {};
     const client = postgres(opts.url, {

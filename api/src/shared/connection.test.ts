@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { paginate, paginateCounted, type ConnectionArgs } from "./connection.js";
+import { paginate, paginateKeyset, type ConnectionArgs, type KeyValue } from "./connection.js";
 
 const items = Array.from({ length: 45 }, (_, i) => i);
 const page = (args: Parameters<typeof paginate>[0]) =>
@@ -40,43 +40,75 @@ describe("connections", () => {
   });
 });
 
-describe("connections whose page query counts the list too", () => {
-  const cursor = (offset: number) => Buffer.from(`o:${offset}`).toString("base64url");
-  const counted = async (args: ConnectionArgs) => {
-    const calls = { count: 0, fetch: 0 };
-    const connection = await paginateCounted(
+describe("keyset connections", () => {
+  // Rows that tie on the first part of the key (the day), told apart by the second (a unique number).
+  const rows = Array.from({ length: 45 }, (_, i) => ({
+    day: `2026-0${1 + (i % 3)}-01`,
+    no: `N-${String(i).padStart(3, "0")}`,
+  }));
+  type Row = (typeof rows)[number];
+  const cmp = (a: KeyValue[], b: KeyValue[]) =>
+    a[0]! < b[0]! ? -1 : a[0]! > b[0]! ? 1 : a[1]! < b[1]! ? -1 : a[1]! > b[1]! ? 1 : 0;
+  const keyOf = (r: Row): KeyValue[] => [r.day, r.no];
+  const sorted = [...rows].sort((a, b) => cmp(keyOf(a), keyOf(b)));
+  const calls = { count: 0 };
+  const keyset = (args: ConnectionArgs) =>
+    paginateKeyset(
       args,
-      async () => (calls.count++, items.length),
-      async (offset, limit) => {
-        calls.fetch++;
-        const rows = items.slice(offset, offset + limit);
-        return { rows, totalCount: rows.length ? items.length : null };
+      { parts: ["date", "text"], of: keyOf },
+      async () => (calls.count++, rows.length),
+      async ({ after, before, backwards, limit }) => {
+        const inWindow = sorted.filter(
+          (r) => (!after || cmp(keyOf(r), after) > 0) && (!before || cmp(keyOf(r), before) < 0),
+        );
+        const page = (backwards ? inWindow.reverse() : inWindow).slice(0, limit);
+        return { rows: page, totalCount: page.length ? rows.length : null };
       },
-      (n) => n,
+      (r) => r.no,
     );
-    return { connection, calls };
-  };
 
-  it("answers exactly what paginate answers, for every kind of window", async () => {
-    const windows: ConnectionArgs[] = [
-      {},
-      { first: 0 },
-      { first: 1 },
-      { first: 20, after: cursor(39) },
-      { first: 5, after: cursor(44) },
-      { first: 5, after: cursor(80) },
-      { last: 5 },
-      { last: 5, before: cursor(3) },
-      { first: 5, before: cursor(2) },
-    ];
-    for (const args of windows)
-      expect((await counted(args)).connection, JSON.stringify(args)).toEqual(await page(args));
+  it("walks the whole list forwards and backwards, each row once, in the order of the offset pages", async () => {
+    const forwards: string[] = [];
+    let after: string | null = null;
+    for (;;) {
+      const p = await keyset({ first: 7, after });
+      forwards.push(...p.edges.map((e) => e.node));
+      expect(p.totalCount).toBe(45);
+      if (!p.pageInfo.hasNextPage) break;
+      after = p.pageInfo.endCursor;
+    }
+    const offsetPages = await page({ first: 45 });
+    expect(offsetPages.edges).toHaveLength(45);
+    expect(forwards).toEqual(sorted.map((r) => r.no));
+    const backwards: string[] = [];
+    let before: string | null = null;
+    for (;;) {
+      const p = await keyset({ last: 8, before });
+      backwards.unshift(...p.edges.map((e) => e.node));
+      if (!p.pageInfo.hasPreviousPage) break;
+      before = p.pageInfo.startCursor;
+    }
+    expect(backwards).toEqual(forwards);
   });
 
-  it("reads a forward page in one query, and counts apart only when the page is empty or read backwards", async () => {
-    expect((await counted({ first: 20 })).calls).toEqual({ count: 0, fetch: 1 });
-    expect((await counted({ first: 20, after: cursor(44) })).calls).toEqual({ count: 1, fetch: 1 });
-    expect((await counted({ first: 0 })).calls).toEqual({ count: 1, fetch: 0 });
-    expect((await counted({ last: 5 })).calls).toEqual({ count: 1, fetch: 1 });
+  it("says where a page lies, and counts apart only when the page came back empty", async () => {
+    const first = await keyset({ first: 5 });
+    expect(first.pageInfo).toMatchObject({ hasNextPage: true, hasPreviousPage: false });
+    const last = await keyset({ first: 50, after: first.pageInfo.endCursor });
+    expect(last.pageInfo).toMatchObject({ hasNextPage: false, hasPreviousPage: true });
+    calls.count = 0;
+    const empty = await keyset({ first: 5, after: last.pageInfo.endCursor });
+    expect(empty.edges).toEqual([]);
+    expect(empty.totalCount).toBe(45);
+    expect(calls.count).toBe(1);
+  });
+
+  it("refuses an old offset cursor and a forged one with a clear error, before any value reaches SQL", async () => {
+    const offset = Buffer.from("o:40").toString("base64url");
+    await expect(keyset({ first: 5, after: offset })).rejects.toThrow(/offset cursor .* from its first page/);
+    const forged = (key: unknown) => Buffer.from(`k:${JSON.stringify(key)}`).toString("base64url");
+    for (const key of [["2026-13-45", "N-1"], ["x", "N-1"], ["2026-01-01"], [null, "N-1"], {}, ["2026-01-01", 3]])
+      await expect(keyset({ first: 5, before: forged(key) }), JSON.stringify(key)).rejects.toThrow(/not a cursor/);
+    await expect(keyset({ first: 5, after: "bm9wZQ" })).rejects.toThrow(/not a cursor/);
   });
 });

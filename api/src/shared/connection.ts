@@ -132,26 +132,103 @@ export async function paginate<Row, T>(
 /** A page's rows and the size of the whole list, read in one statement (a count subquery beside the page). */
 export interface CountedRows<Row> {
   rows: Row[];
-  /** The whole list's size; unknown when the page came back empty. */
+  /** The whole list's size; unknown when the page came back empty (or the list does not count as it reads). */
   totalCount: number | null;
 }
 
 /**
- * The same as `paginate`, for a list whose page query counts the whole list as it goes: a page
- * read forwards (`first`/`after`) costs one statement instead of two. An empty page carries no
- * count, and paging backwards needs the count first, so then `count` is asked as well.
+ * What each part of a list's sort key holds, so a cursor's values are checked before they reach SQL:
+ * a forged cursor answers BAD_USER_INPUT, never a database error. `timestamp?` may be null.
  */
-export async function paginateCounted<Row, T>(
+type KeyPart = "date" | "text" | "timestamp" | "timestamp?";
+export type KeyValue = string | null;
+
+/** The slice of a keyset list one page reads; the list's query turns it into a condition on its sort key. */
+export interface KeysetWindow {
+  /** Only rows whose key sorts after this one (in the list's order). */
+  after: KeyValue[] | null;
+  /** Only rows whose key sorts before this one. */
+  before: KeyValue[] | null;
+  /** Read from the end of the window, the list's order reversed; the helper puts the page back in order. */
+  backwards: boolean;
+  /** Rows to read: the page and one more, which tells whether the list goes on. */
+  limit: number;
+}
+
+export interface SortKey<Row> {
+  parts: readonly KeyPart[];
+  /** The row's sort key, unique within the list (end with a unique column). */
+  of: (row: Row) => KeyValue[];
+}
+
+const DATE = /^(\d{4}-\d{2}-\d{2}|infinity)$/;
+
+function validKeyValue(part: KeyPart, v: unknown): boolean {
+  if (v === null) return part === "timestamp?";
+  if (typeof v !== "string" || v.length > 200) return false;
+  if (part === "text") return true;
+  if (part === "date") return DATE.test(v) && (v === "infinity" || !Number.isNaN(Date.parse(v)));
+  return !Number.isNaN(Date.parse(v));
+}
+
+function encodeKey(key: KeyValue[]): string {
+  return Buffer.from(`k:${JSON.stringify(key)}`).toString("base64url");
+}
+
+function decodeKey(cursor: string, arg: string, parts: readonly KeyPart[]): KeyValue[] {
+  const text = Buffer.from(cursor, "base64url").toString("utf8");
+  if (/^o:\d+$/.test(text)) {
+    throw badInput(
+      `\`${arg}\` is an offset cursor from before this list moved to keyset cursors; read the list again from its first page.`,
+      arg,
+    );
+  }
+  let key: unknown;
+  try {
+    key = text.startsWith("k:") ? JSON.parse(text.slice(2)) : null;
+  } catch {
+    key = null;
+  }
+  if (!Array.isArray(key) || key.length !== parts.length || !key.every((v, i) => validKeyValue(parts[i]!, v)))
+    throw badInput(`\`${arg}\` is not a cursor of this list.`, arg);
+  return key as KeyValue[];
+}
+
+/**
+ * Keyset cursors (decision 0076): a cursor holds the sort key of its row, and a page reads the rows
+ * after (or before) it straight from an index, so a page deep in the list costs what the first does.
+ * A row changed or removed meanwhile moves no other row across a page boundary: nothing is skipped
+ * or repeated, as an offset would. `fetch` reads `limit` rows of the window (counting the whole
+ * list as it goes, or not); `count` is asked only when it did not.
+ */
+export async function paginateKeyset<Row, T>(
   args: ConnectionArgs,
+  key: SortKey<Row>,
   count: () => Promise<number>,
-  fetch: (offset: number, limit: number) => Promise<CountedRows<Row>>,
+  fetch: (window: KeysetWindow) => Promise<CountedRows<Row>>,
   toNode: (row: Row) => T,
 ): Promise<Connection<T>> {
-  const w = pageWindow(args);
-  if (w.fromEnd || w.before != null)
-    return paginate(args, count, async (offset, limit) => (await fetch(offset, limit)).rows, toNode);
-  const page = w.limit > 0 ? await fetch(w.offset, w.limit) : { rows: [], totalCount: null };
-  return connectionOf(w.offset, page.rows, page.totalCount ?? (await count()), toNode);
+  checkSize(args.first, "first");
+  checkSize(args.last, "last");
+  const after = args.after ? decodeKey(args.after, "after", key.parts) : null;
+  const before = args.before ? decodeKey(args.before, "before", key.parts) : null;
+  const backwards = args.last != null && args.first == null;
+  const size = backwards ? args.last! : (args.first ?? DEFAULT_PAGE_SIZE);
+  const read = await fetch({ after, before, backwards, limit: size + 1 });
+  const more = read.rows.length > size;
+  const rows = read.rows.slice(0, size);
+  if (backwards) rows.reverse();
+  const edges = rows.map((row) => ({ cursor: encodeKey(key.of(row)), node: toNode(row) }));
+  return {
+    edges,
+    totalCount: read.totalCount ?? (await count()),
+    pageInfo: Object.assign(new PageInfo(), {
+      hasNextPage: backwards ? before != null : more,
+      hasPreviousPage: backwards ? more : after != null,
+      startCursor: edges[0]?.cursor ?? null,
+      endCursor: edges.at(-1)?.cursor ?? null,
+    }),
+  };
 }
 
 function connectionOf<Row, T>(start: number, rows: Row[], totalCount: number, toNode: (row: Row) => T): Connection<T> {

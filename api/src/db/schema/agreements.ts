@@ -40,13 +40,23 @@ export const agreements = pgTable(
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
     /** Moved by every write of the row or its parts (triggers, migration 0017): partners sync with `updatedSince`. */
     updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
+    /**
+     * The day the agreement really ends (its last period's end, or an earlier termination), kept by triggers from
+     * the periods and `terminated_on` (migration 0022, decision 0076) so lists sort on an index; services never
+     * write it. 'infinity' only between an agreement's insert and its first period's, in one transaction.
+     */
+    effectiveEnd: date("effective_end", { mode: "string" })
+      .notNull()
+      .default(sql`'infinity'::date`),
   },
   (t) => [
     index("agreements_updated_idx").on(t.updatedAt),
     uniqueIndex("agreements_number_key").on(t.number),
-    index("agreements_customer_idx").on(t.customerId),
-    index("agreements_partner_idx").on(t.partnerId),
-    index("agreements_seller_idx").on(t.sellerId),
+    // Each viewer's list, soonest ending first (agreementScope picks the column): one index range per page.
+    index("agreements_customer_end_idx").on(t.customerId, t.effectiveEnd, t.number),
+    index("agreements_partner_end_idx").on(t.partnerId, t.effectiveEnd, t.number),
+    index("agreements_seller_end_idx").on(t.sellerId, t.effectiveEnd, t.number),
+    index("agreements_end_idx").on(t.effectiveEnd, t.number),
   ],
 );
 

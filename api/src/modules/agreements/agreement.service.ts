@@ -1,4 +1,4 @@
-import { and, asc, count, eq, inArray, isNull, sql } from "drizzle-orm";
+import { and, count, eq, inArray, isNull, sql } from "drizzle-orm";
 import type { Db, DbOrTx, Tx } from "../../db/client.js";
 import {
   addOns,
@@ -8,14 +8,11 @@ import {
   agreements,
   hanteraAccounts,
   licenceRentals,
-  organisations,
   properties,
-  tiers,
   users,
 } from "../../db/schema/index.js";
 import { recordAudit } from "../../shared/audit.js";
 import type { Clock } from "../../shared/clock.js";
-import { paginateCounted, type Connection, type ConnectionArgs } from "../../shared/connection.js";
 import { addDaysIso, type IsoDate } from "../../shared/dates.js";
 import { ok, userError, type Result, type UserError } from "../../shared/errors.js";
 import { agreementScope } from "../../shared/scope.js";
@@ -26,7 +23,6 @@ import {
   agreementNotFound,
   bumpVersion,
   lockAgreement,
-  recordColumns,
   selectAgreements,
   staleVersion,
   toRecord,
@@ -34,11 +30,9 @@ import {
   type AgreementRecord,
   type HanteraAccountRow,
   type LicenceRentalRow,
-  type ListedAgreement,
   type TierCode,
 } from "./agreement-records.js";
-import { isRenewable, isValid, effectiveEndDateSql, statusSql, type AgreementStatus } from "./agreement-status.js";
-import { changedSince } from "./changed-since.js";
+import { isRenewable, isValid } from "./agreement-status.js";
 import { carryIntoNewPeriod, type Carry } from "./renewal-carry.js";
 import { AgreementErrors as E } from "./agreement.errors.js";
 import { AGREEMENT_MANAGERS, SELLERS } from "./agreement.roles.js";
@@ -49,7 +43,7 @@ import { AGREEMENT_MANAGERS, SELLERS } from "./agreement.roles.js";
  * add-ons.ts, lapse-preview.ts.
  */
 
-export type { AgreementRecord, ListedAgreement };
+export type { AgreementRecord };
 
 export async function findAgreement(
   db: DbOrTx,
@@ -61,62 +55,7 @@ export async function findAgreement(
   return row ?? null;
 }
 
-export interface AgreementFilter {
-  status?: AgreementStatus[] | null;
-  tier?: TierCode | null;
-  customerId?: string | null;
-  partnerId?: string | null;
-  sellerId?: string | null;
-  endingBefore?: IsoDate | null;
-  updatedSince?: Date | null;
-}
-
-/**
- * A page of agreements with their customers and tiers, and the size of the whole list, in one
- * statement: the partners' nightly query reads every page of its agreements this way.
- */
-export async function listAgreements(
-  db: Db,
-  viewer: Viewer,
-  filter: AgreementFilter,
-  page: ConnectionArgs,
-  clock: Clock,
-): Promise<Connection<ListedAgreement>> {
-  const where = and(
-    agreementScope(viewer),
-    filter.status?.length ? inArray(statusSql(clock), filter.status) : undefined,
-    filter.tier ? eq(agreements.tier, filter.tier) : undefined,
-    filter.customerId ? eq(agreements.customerId, filter.customerId) : undefined,
-    filter.partnerId ? eq(agreements.partnerId, filter.partnerId) : undefined,
-    filter.sellerId ? eq(agreements.sellerId, filter.sellerId) : undefined,
-    filter.endingBefore ? sql`${effectiveEndDateSql} < ${filter.endingBefore}::date` : undefined,
-    filter.updatedSince ? changedSince(filter.updatedSince, clock) : undefined,
-  );
-  // Uncorrelated, so PostgreSQL counts once per statement (an InitPlan). `count(*) over ()` would
-  // make it compute every column of all the caller's agreements before the top-N sort; this way only
-  // the page's rows are completed.
-  const countSql = sql<number>`(select count(*) from ${agreements}${where ? sql` where ${where}` : sql``})`;
-  return paginateCounted(
-    page,
-    async () => db.$count(agreements, where),
-    async (offset, limit) => {
-      const rows = await db
-        .select({ ...recordColumns, customer: organisations, tier: tiers, totalCount: countSql.mapWith(Number) })
-        .from(agreements)
-        .innerJoin(organisations, eq(organisations.id, agreements.customerId))
-        .innerJoin(tiers, eq(tiers.code, agreements.tier))
-        .where(where)
-        .orderBy(asc(effectiveEndDateSql), asc(agreements.number))
-        .offset(offset)
-        .limit(limit);
-      return {
-        rows: rows.map((r): ListedAgreement => ({ ...toRecord(r, clock), customerRow: r.customer, tierRow: r.tier })),
-        totalCount: rows[0]?.totalCount ?? null,
-      };
-    },
-    (r) => r,
-  );
-}
+export { listAgreements } from "./agreement-list.js";
 
 // ---- creating and changing agreements ---------------------------------------------------------
 

@@ -1,0 +1,90 @@
+import { and, asc, desc, eq, inArray, sql } from "drizzle-orm";
+import type { Db } from "../../db/client.js";
+import { agreements, organisations, tiers } from "../../db/schema/index.js";
+import type { Clock } from "../../shared/clock.js";
+import { paginateKeyset, type Connection, type ConnectionArgs, type SortKey } from "../../shared/connection.js";
+import type { IsoDate } from "../../shared/dates.js";
+import { agreementScope } from "../../shared/scope.js";
+import type { Viewer } from "../../shared/viewer.js";
+import { recordColumns, toRecord, type ListedAgreement, type TierCode } from "./agreement-records.js";
+import { effectiveEndDateSql, statusSql, type AgreementStatus } from "./agreement-status.js";
+import { changedSince } from "./changed-since.js";
+
+/*
+ * Reading agreements as lists: every list is soonest ending first, paged by keyset cursors on the stored effective
+ * end and the number (decision 0076), so a page costs one index range whatever the list's length.
+ */
+
+export interface AgreementFilter {
+  status?: AgreementStatus[] | null;
+  tier?: TierCode | null;
+  customerId?: string | null;
+  partnerId?: string | null;
+  sellerId?: string | null;
+  endingBefore?: IsoDate | null;
+  updatedSince?: Date | null;
+}
+
+/**
+ * A page of agreements with their customers and tiers, and the size of the whole list, in one
+ * statement: the partners' nightly query reads every page of its agreements this way.
+ */
+export async function listAgreements(
+  db: Db,
+  viewer: Viewer,
+  filter: AgreementFilter,
+  page: ConnectionArgs,
+  clock: Clock,
+): Promise<Connection<ListedAgreement>> {
+  const where = and(
+    agreementScope(viewer),
+    filter.status?.length ? inArray(statusSql(clock), filter.status) : undefined,
+    filter.tier ? eq(agreements.tier, filter.tier) : undefined,
+    filter.customerId ? eq(agreements.customerId, filter.customerId) : undefined,
+    filter.partnerId ? eq(agreements.partnerId, filter.partnerId) : undefined,
+    filter.sellerId ? eq(agreements.sellerId, filter.sellerId) : undefined,
+    filter.endingBefore ? sql`${effectiveEndDateSql} < ${filter.endingBefore}::date` : undefined,
+    filter.updatedSince ? changedSince(filter.updatedSince, clock) : undefined,
+  );
+  // Uncorrelated, so PostgreSQL counts once per statement (an InitPlan). `count(*) over ()` would
+  // make it compute every column of all the caller's agreements before the top-N sort; this way only
+  // the page's rows are completed.
+  const countSql = sql<number>`(select count(*) from ${agreements}${where ? sql` where ${where}` : sql``})`;
+  return paginateKeyset(
+    page,
+    BY_END,
+    async () => db.$count(agreements, where),
+    async ({ after, before, backwards, limit }) => {
+      const key = sql`(${agreements.effectiveEnd}, ${agreements.number})`;
+      const rows = await db
+        .select({ ...recordColumns, customer: organisations, tier: tiers, totalCount: countSql.mapWith(Number) })
+        .from(agreements)
+        .innerJoin(organisations, eq(organisations.id, agreements.customerId))
+        .innerJoin(tiers, eq(tiers.code, agreements.tier))
+        .where(
+          and(
+            where,
+            after ? sql`${key} > (${after[0]}::date, ${after[1]})` : undefined,
+            before ? sql`${key} < (${before[0]}::date, ${before[1]})` : undefined,
+          ),
+        )
+        .orderBy(
+          ...(backwards
+            ? [desc(agreements.effectiveEnd), desc(agreements.number)]
+            : [asc(agreements.effectiveEnd), asc(agreements.number)]),
+        )
+        .limit(limit);
+      return {
+        rows: rows.map((r): ListedAgreement => ({ ...toRecord(r, clock), customerRow: r.customer, tierRow: r.tier })),
+        totalCount: rows[0]?.totalCount ?? null,
+      };
+    },
+    (r) => r,
+  );
+}
+
+/** Agreements soonest ending first, then by number (unique): the order of every agreement list. */
+const BY_END: SortKey<ListedAgreement> = {
+  parts: ["date", "text"],
+  of: (a) => [a.effectiveEnd, a.number],
+};

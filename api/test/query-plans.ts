@@ -1,0 +1,60 @@
+import type postgres from "postgres";
+
+/**
+ * Tables that grow with a vendor's size (the scale data set's): a statement that reads one of them whole, or reads
+ * all of a viewer's rows to sort them for one page, costs more as the vendor grows. Decision 0077.
+ */
+const LARGE_TABLES = new Set([
+  "organisations",
+  "properties",
+  "agreements",
+  "agreement_periods",
+  "agreement_properties",
+  "licence_rentals",
+  "support_cases",
+  "support_case_messages",
+  "service_visits",
+  "monitoring_checks",
+]);
+
+interface PlanNode {
+  "Node Type": string;
+  "Relation Name"?: string;
+  "Index Name"?: string;
+  "Parent Relationship"?: string;
+  Plans?: PlanNode[];
+}
+
+/**
+ * What is wrong with a plan, in words: a sequential scan of a large table, or a Sort between a Limit and the rows
+ * it limits (the whole list read and sorted to show one page). Sub-plans (a count beside the page) may sort.
+ */
+export function planProblems(plan: PlanNode): string[] {
+  const problems: string[] = [];
+  const walk = (node: PlanNode, paged: boolean) => {
+    const type = node["Node Type"];
+    if (type === "Seq Scan" && LARGE_TABLES.has(node["Relation Name"] ?? ""))
+      problems.push(`Seq Scan on ${node["Relation Name"]}`);
+    if (type === "Sort" && paged) problems.push("Sort under a Limit: the whole list is read to show one page");
+    for (const child of node.Plans ?? []) {
+      const aside = child["Parent Relationship"] === "InitPlan" || child["Parent Relationship"] === "SubPlan";
+      walk(child, !aside && (paged || type === "Limit"));
+    }
+  };
+  walk(plan, false);
+  return problems;
+}
+
+/**
+ * The plan PostgreSQL chooses for a statement with sequential scans and sorts priced out: the proxy for a large
+ * table's statistics. A small test list may rightly be sorted in memory; a Sort that stays when sorting is priced
+ * out means no index gives the list's order, and at a vendor's size the page would read all of it.
+ */
+export async function planOf(sql: postgres.Sql, statement: string, params: unknown[]): Promise<PlanNode> {
+  return sql.begin(async (tx) => {
+    await tx.unsafe("set local enable_seqscan = off");
+    await tx.unsafe("set local enable_sort = off");
+    const [row] = await tx.unsafe(`explain (format json) ${statement}`, params as never[]);
+    return (row!["QUERY PLAN"] as { Plan: PlanNode }[])[0]!.Plan;
+  }) as Promise<PlanNode>;
+}

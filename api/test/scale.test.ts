@@ -1,0 +1,231 @@
+import postgres from "postgres";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { openDatabase, type Database } from "../src/db/client.js";
+import { renewAgreement, terminateAgreement } from "../src/modules/agreements/agreement.service.js";
+import { seedScale } from "../src/seed/scale.js";
+import type { Viewer } from "../src/shared/viewer.js";
+import { graphqlAs } from "../src/test-support.js";
+import { planOf, planProblems } from "./query-plans.js";
+import { emptyTestDatabase } from "./support.js";
+
+/**
+ * Issue 23 on the scale data set at a hundredth of its size (1,000 agreements, 900 of one installer's, a few dozen
+ * ending on each month's last day): keyset pages over whole lists, and the plans of the statements a page runs.
+ */
+const FACTOR = 0.01;
+
+const PAGE = `query Page($first: Int, $after: String, $last: Int, $before: String, $filter: AgreementFilter) {
+  agreements(first: $first, after: $after, last: $last, before: $before, filter: $filter) {
+    totalCount
+    pageInfo { hasNextPage hasPreviousPage startCursor endCursor }
+    edges { cursor node {
+      id number
+      customer { id name organisationNumber }
+      properties { id name }
+      licenceRentals { id kind quantity startsOn endsOn }
+    } }
+  }
+}`;
+interface Page {
+  agreements: {
+    totalCount: number;
+    pageInfo: { hasNextPage: boolean; hasPreviousPage: boolean; startCursor: string | null; endCursor: string | null };
+    edges: { cursor: string; node: { number: string } }[];
+  };
+}
+
+let target: Awaited<ReturnType<typeof emptyTestDatabase>>;
+let database: Database;
+let sql: postgres.Sql;
+let captured: { statement: string; params: unknown[] }[] | null = null;
+let partner: Viewer;
+let admin: Viewer;
+let seller: Viewer;
+
+beforeAll(async () => {
+  target = await emptyTestDatabase("trygg_scale");
+  database = await openDatabase({
+    url: target.url,
+    onQuery: (statement, params) => captured?.push({ statement, params }),
+  });
+  await database.migrate();
+  await seedScale(database.db, FACTOR);
+  sql = postgres(target.url, { max: 1, onnotice: () => {} });
+  const [ids] = await sql`select
+    (select id from organisations where name = 'Installatör 01 AB') as partner,
+    (select id from organisations where kind = 'VENDOR') as vendor,
+    (select id from users where email = 'saljare1@skala.test') as seller`;
+  const viewer = (role: Viewer["role"], organisationId: string, organisationKind: Viewer["organisationKind"]) => ({
+    userId: organisationKind === "VENDOR" ? (ids!.seller as string) : "00000000-0000-4000-8000-000000000001",
+    name: "Skala",
+    email: "skala@skala.test",
+    role,
+    organisationId,
+    organisationKind,
+    sessionId: null,
+    apiTokenId: null,
+    requestId: null,
+  });
+  partner = viewer("PARTNER_ADMIN", ids!.partner as string, "PARTNER");
+  admin = viewer("ADMIN", ids!.vendor as string, "VENDOR");
+  seller = viewer("SELLER", ids!.vendor as string, "VENDOR");
+}, 300_000);
+afterAll(async () => {
+  await sql?.end();
+  await database?.close();
+  await target?.drop();
+});
+
+/** The list as one offset query would order it, computed from the periods (not from the stored column). */
+async function wholeList(where: string): Promise<string[]> {
+  const rows = await sql.unsafe(`select a.number from agreements a where ${where}
+    order by (select least(max(p.ends_on), coalesce(a.terminated_on, max(p.ends_on)))
+      from agreement_periods p where p.agreement_id = a.id), a.number`);
+  return rows.map((r) => r.number as string);
+}
+
+async function walk(viewer: Viewer, size: number, between?: (pageNo: number) => Promise<void>): Promise<string[]> {
+  const seen: string[] = [];
+  let after: string | null = null;
+  for (let pageNo = 1; ; pageNo++) {
+    const { agreements }: Page = await graphqlAs<Page>(database, viewer, PAGE, { first: size, after });
+    seen.push(...agreements.edges.map((e) => e.node.number));
+    if (!agreements.pageInfo.hasNextPage) return seen;
+    after = agreements.pageInfo.endCursor;
+    await between?.(pageNo);
+  }
+}
+
+describe("the scale data set", () => {
+  it("has the issue's proportions, every row consistent, and the same rows on every run", async () => {
+    const [counts] = await sql`select
+      (select count(*) from organisations where kind = 'CUSTOMER')::int as customers,
+      (select count(*) from agreements)::int as agreements,
+      (select count(*) from properties)::int as properties,
+      (select count(*) from licence_rentals)::int as rentals,
+      (select count(*) from support_cases)::int as cases,
+      (select count(*) from support_case_messages)::int as messages,
+      (select count(*) from service_visits)::int as visits,
+      (select count(*) from monitoring_checks)::int as checks,
+      (select count(*) from agreements a where a.effective_end is distinct from
+        (select least(max(p.ends_on), coalesce(a.terminated_on, max(p.ends_on))) from agreement_periods p
+          where p.agreement_id = a.id))::int as wrong_ends,
+      (select count(*) from agreement_properties ap join agreements a on a.id = ap.agreement_id
+        join properties p on p.id = ap.property_id where p.customer_id <> a.customer_id)::int as foreign_properties,
+      (select md5(string_agg(a.id::text || a.number || a.effective_end::text || a.partner_id::text, ',' order by a.number))
+        from agreements a) as digest`;
+    expect(counts).toEqual({
+      customers: 100,
+      agreements: 1000,
+      properties: 3000,
+      rentals: 20000,
+      cases: 10000,
+      messages: 20000,
+      visits: 500,
+      checks: 1000,
+      wrong_ends: 0,
+      foreign_properties: 0,
+      digest: expect.any(String),
+    });
+    expect(counts!.digest).toBe("24483256a0922eaf167cd2cbd4d146f8");
+  });
+});
+
+describe("the stored effective end", () => {
+  it("follows a renewal and a termination made through the services, and the list's order with it", async () => {
+    const clock = { today: "2026-12-06", windowDays: 60 };
+    const [a] = await sql`select a.id, a.number, a.effective_end::text as end from agreements a
+      where a.partner_id = ${partner.organisationId} and a.activated_at is not null and a.terminated_on is null
+        and a.effective_end between '2027-03-31' and '2027-06-30' order by a.number limit 1`;
+    const endOf = async () =>
+      (await sql`select effective_end::text as e from agreements where id = ${a!.id}`)[0]!.e as string;
+    const renewed = await renewAgreement(
+      database.db,
+      admin,
+      { agreementId: a!.id, endsOn: "2031-12-31", carryOverRentals: false },
+      clock,
+    );
+    expect("ok" in renewed).toBe(true);
+    expect(await endOf()).toBe("2031-12-31");
+    expect((await wholeList(`a.partner_id = '${partner.organisationId}'`)).at(-1)).toBe(a!.number);
+    const terminated = await terminateAgreement(
+      database.db,
+      admin,
+      { agreementId: a!.id, terminatesOn: "2027-01-15", reason: "Flyttar" },
+      clock,
+    );
+    expect("ok" in terminated).toBe(true);
+    expect(await endOf()).toBe("2027-01-15");
+  });
+});
+
+describe("keyset pages over whole lists", () => {
+  it("give every agreement once, in the offset pages' order, though dozens tie on each end day", async () => {
+    const partnerList = await wholeList(`a.partner_id = '${partner.organisationId}'`);
+    const [{ ties }] = (await sql`select max(n)::int as ties from (select count(*) n from agreements
+      where partner_id = ${partner.organisationId} group by effective_end) t`) as unknown as [{ ties: number }];
+    expect(ties).toBeGreaterThan(13);
+    expect(await walk(partner, 13)).toEqual(partnerList);
+    expect(await walk(admin, 100)).toEqual(await wholeList("true"));
+    expect(await walk(seller, 7)).toEqual(await wholeList(`a.seller_id = '${seller.userId}'`));
+  });
+
+  it("lose and repeat nothing when agreements are added ahead of the reader between pages", async () => {
+    const before = await wholeList(`a.partner_id = '${partner.organisationId}'`);
+    const seen = await walk(partner, 50, async (pageNo) => {
+      if (pageNo !== 3) return;
+      // Two new agreements ending before anything the reader has seen, as another user's renewal could make them.
+      await sql`insert into agreements (number, tier, customer_id, partner_id, activated_at)
+        select 'TA-NEW-' || k, 'BRF', a.customer_id, a.partner_id, now()
+        from (select customer_id, partner_id from agreements where partner_id = ${partner.organisationId}
+          order by number limit 1) a cross join generate_series(1, 2) k`;
+      await sql`insert into agreement_periods (agreement_id, sequence, starts_on, ends_on)
+        select id, 1, '2023-02-01', '2024-01-31' from agreements where number like 'TA-NEW-%'`;
+    });
+    expect(seen).toEqual(before);
+  });
+
+  it("answer a page deep in the list and the page before it as the offset pages do", async () => {
+    const list = await wholeList(`a.partner_id = '${partner.organisationId}'`);
+    let after: string | null = null;
+    for (let i = 0; i < 8; i++)
+      after = (await graphqlAs<Page>(database, partner, PAGE, { first: 100, after })).agreements.pageInfo.endCursor;
+    const deep = (await graphqlAs<Page>(database, partner, PAGE, { first: 50, after })).agreements;
+    expect(deep.edges.map((e) => e.node.number)).toEqual(list.slice(800, 850));
+    expect(deep.pageInfo).toMatchObject({ hasPreviousPage: true, hasNextPage: list.length > 850 });
+    const back = (await graphqlAs<Page>(database, partner, PAGE, { last: 20, before: deep.pageInfo.startCursor }))
+      .agreements;
+    expect(back.edges.map((e) => e.node.number)).toEqual(list.slice(780, 800));
+    expect(back.pageInfo).toMatchObject({ hasPreviousPage: true, hasNextPage: true });
+  });
+});
+
+describe("the plans of what the agreement pages run", () => {
+  async function statementsOf(viewer: Viewer, variables: Record<string, unknown>) {
+    captured = [];
+    try {
+      await graphqlAs<Page>(database, viewer, PAGE, variables);
+      return captured;
+    } finally {
+      captured = null;
+    }
+  }
+
+  it("read each page from an index, the first and one deep in the list, for every kind of viewer", async () => {
+    const deepCursor = Buffer.from(`k:${JSON.stringify(["2027-12-31", "TA-S-0000500"])}`).toString("base64url");
+    for (const [who, viewer] of [
+      ["partner", partner],
+      ["seller", seller],
+      ["vendor staff", admin],
+    ] as const) {
+      for (const variables of [{ first: 50 }, { first: 50, after: deepCursor }, { last: 50 }]) {
+        const statements = await statementsOf(viewer, variables);
+        expect(statements.length).toBeLessThanOrEqual(3);
+        for (const { statement, params } of statements) {
+          const label = `${who} ${JSON.stringify(variables)}: ${statement.slice(0, 120)}`;
+          expect(planProblems(await planOf(sql, statement, params)), label).toEqual([]);
+        }
+      }
+    }
+  });
+});
