@@ -7,6 +7,7 @@ import { startInstallerEscalation } from "./modules/support/index.js";
 import { createOutboxSender } from "./modules/notifications/outbox-sender.js";
 import { startRenewalJobs } from "./modules/renewals/index.js";
 import { startVisitReminders } from "./modules/visits/visit-reminders.js";
+import { startWebhookDeliveries, webhookSettings } from "./modules/webhooks/index.js";
 import { ensureAdmin } from "./seed/bootstrap.js";
 import { startServer } from "./server.js";
 
@@ -98,6 +99,14 @@ async function main() {
     settings: { reminderDays: settings.RENEWAL_REMINDER_DAYS, portalUrl: settings.PORTAL_URL },
   });
 
+  const webhooks = startWebhookDeliveries({
+    db: database.db,
+    logger,
+    settings: webhookSettings(settings),
+    portalUrl: settings.PORTAL_URL,
+    intervalMs: settings.WEBHOOK_POLL_SECONDS * 1000,
+  });
+
   let stopping = false;
   stop = async (reason: string, code: number) => {
     if (stopping) return;
@@ -110,6 +119,7 @@ async function main() {
     await escalation.stop();
     await sweeper.stop();
     await renewals.stop();
+    await webhooks.stop();
     await server.stop().catch((e) => logger.warn({ err: e }, "server did not stop cleanly"));
     await database.close().catch((e) => logger.warn({ err: e }, "database did not close cleanly"));
     process.exit(code);

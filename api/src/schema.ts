@@ -76,6 +76,7 @@ import {
 } from "./modules/notifications/notification-preferences.resolver.js";
 import { LockoutResolver } from "./modules/access/lockout.resolver.js";
 import { InvitationResolver, PasswordResolver } from "./modules/accounts/accounts.resolver.js";
+import { WebhookResolver } from "./modules/webhooks/webhook.resolver.js";
 import { authChecker } from "./shared/auth.js";
 import { validateArgument } from "./shared/validation.js";
 
@@ -136,6 +137,7 @@ const resolvers = [
   SupportCaseAttachmentResolver,
   InvitationResolver,
   PasswordResolver,
+  WebhookResolver,
 ] as const;
 
 let built: Promise<GraphQLSchema> | undefined;

@@ -1,4 +1,5 @@
 import { DEFAULT_RESET_LIMITS, ResetThrottle } from "./modules/accounts/reset-throttle.js";
+import { webhookSettings } from "./modules/webhooks/index.js";
 import { graphql } from "graphql";
 import { createContext } from "./create-context.js";
 import { openDatabase, type Database } from "./db/client.js";
@@ -68,6 +69,7 @@ export async function countingDatabase() {
           expiringWindowDays: 60,
           resetThrottle: new ResetThrottle(database.db, DEFAULT_RESET_LIMITS),
           portalUrl: "http://localhost:3000",
+          webhooks: webhookSettings({}),
         },
       }),
     });

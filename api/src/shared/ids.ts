@@ -27,7 +27,9 @@ export type NodeTypeName =
   | "EmailMessage"
   | "MonitoringCheck"
   | "MonitoringIncident"
-  | "MaintenanceWindow";
+  | "MaintenanceWindow"
+  | "WebhookEndpoint"
+  | "WebhookDelivery";
 
 export function toGlobalId(type: NodeTypeName, id: string): string {
   return Buffer.from(`${type}:${id}`, "utf8").toString("base64url");

@@ -13,3 +13,4 @@ export * from "./monitoring.js";
 export * from "./hosting.js";
 export * from "./accounts.js";
 export * from "./renewals.js";
+export * from "./webhooks.js";

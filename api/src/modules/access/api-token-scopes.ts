@@ -33,6 +33,8 @@ export const API_SCOPES = [
   "access:read",
   "access:write",
   "audit:read",
+  "webhooks:read",
+  "webhooks:write",
 ] as const;
 
 export type ApiScope = (typeof API_SCOPES)[number];
@@ -80,6 +82,8 @@ export const ROOT_FIELD_SCOPES: { Query: Record<string, RootFieldRule>; Mutation
     loginLockouts: "access:read",
     invitations: "accounts:read",
     invitationByToken: "OPEN",
+    webhookEndpoints: "webhooks:read",
+    webhookDeliveries: "webhooks:read",
   },
   Mutation: {
     login: "OPEN",
@@ -150,6 +154,12 @@ export const ROOT_FIELD_SCOPES: { Query: Record<string, RootFieldRule>; Mutation
     requestPasswordReset: "OPEN",
     resetPassword: "OPEN",
     changePassword: "accounts:write",
+    registerWebhookEndpoint: "webhooks:write",
+    rotateWebhookSecret: "webhooks:write",
+    enableWebhookEndpoint: "webhooks:write",
+    removeWebhookEndpoint: "webhooks:write",
+    redeliverWebhook: "webhooks:write",
+    sendTestWebhook: "webhooks:write",
   },
 };
 
