@@ -20,6 +20,7 @@ export const Section = graphqlEnum(SECTIONS, {
     ORGANISATIONS: { description: "Organisations: for vendor staff and partners, who serve many." },
     PROPERTIES: { description: "Properties the caller may see." },
     API_TOKENS: { description: "The organisation's API tokens (admins and partner admins)." },
+    WEBHOOKS: { description: "The partner's webhook endpoints and their delivery log (partner admins)." },
     WORKLIST: {
       description:
         "Tailorings waiting on the vendor (sellers and admins) or on the customer (customer admins); for partner staff, their action items and outdated installations.",

@@ -7,6 +7,7 @@ import { USER_CREATORS } from "../parties/index.js";
 import { PRICE_LIST_KEEPERS, PRICE_NEGOTIATORS } from "../pricing/index.js";
 import { CALENDAR_KEEPERS, CASE_HANDLERS, CASE_OPENERS, VENDOR_CASE_HANDLERS } from "../support/index.js";
 import { PARTNER_PROGRESS_REPORTERS, PRIORITY_CONFIRMERS, VENDOR_SIDE } from "../tailoring/index.js";
+import { WEBHOOK_MANAGERS } from "../webhooks/index.js";
 import { ADMINISTRATORS, LOCKOUT_KEEPERS, TOKEN_MANAGERS } from "./access.roles.js";
 
 /**
@@ -21,6 +22,7 @@ const SECTION_ROLES = {
   ORGANISATIONS: [...VENDOR_ROLES, ...PARTNER_ROLES],
   PROPERTIES: [...VENDOR_ROLES, ...PARTNER_ROLES, ...CUSTOMER_ROLES],
   API_TOKENS: TOKEN_MANAGERS,
+  WEBHOOKS: WEBHOOK_MANAGERS,
   // Tailorings waiting on the vendor; a customer admin's, waiting on the customer (decision 0031: a
   // member cannot act on them); a partner's own action items and outdated installations.
   WORKLIST: [...VENDOR_SIDE, ...PRIORITY_CONFIRMERS, ...PARTNER_PROGRESS_REPORTERS],

@@ -5,3 +5,4 @@
 export { emitWebhookEvent } from "./webhook-emit.js";
 export { startWebhookDeliveries } from "./webhook-delivery-job.js";
 export { webhookSettings, type WebhookSettings } from "./webhook-settings.js";
+export { WEBHOOK_MANAGERS } from "./webhook.roles.js";

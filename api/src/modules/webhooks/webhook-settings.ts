@@ -17,7 +17,7 @@ export const DEFAULT_WEBHOOK_DISABLE_AFTER_HOURS = 72;
  */
 export const RETRY_DELAYS_MS = [5, 5 * 60, 30 * 60, 2 * 3600, 5 * 3600, 10 * 3600, 10 * 3600].map((s) => s * 1000);
 
-/** The settings from the parsed environment; a test's partial environment gets the defaults (private targets refused). */
+/** The settings from the parsed environment; a partial one (tests) gets the defaults: private targets refused. */
 export function webhookSettings(env: {
   WEBHOOK_ALLOW_PRIVATE_TARGETS?: boolean;
   WEBHOOK_TIMEOUT_SECONDS?: number;

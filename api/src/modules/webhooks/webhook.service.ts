@@ -22,7 +22,7 @@ export interface LoggedDelivery {
   attempts: WebhookAttemptRow[];
 }
 
-/** Enough for every system a partner runs; a bound keeps a runaway script from fanning every event out a thousand times. */
+/** Enough for every system a partner runs; the bound keeps a runaway script from fanning events out a thousandfold. */
 const MAX_ENDPOINTS_PER_PARTNER = 10;
 
 /** The viewer's own endpoint, or null: another partner's answers exactly like a missing one. */
