@@ -5,8 +5,8 @@ import { DEMO_EMAILS, startTestApi, uuidOf, type TestApi } from "./support.js";
 
 /**
  * Who may register webhooks and who hears of what, on an API with the production rule: endpoints must be HTTPS and
- * public (WEBHOOK_ALLOW_PRIVATE_TARGETS off). The endpoints here are public IP literals that are never called:
- * these tests read what was queued for them.
+ * public (WEBHOOK_ALLOW_PRIVATE_TARGETS off). The endpoints here are in TEST-NET-3, public by the rules and never
+ * called: these tests read what was queued for them.
  */
 let api: TestApi;
 const token: Record<string, string> = {};
@@ -73,7 +73,7 @@ describe("webhook endpoints and their events, tenant by tenant", () => {
   });
 
   it("shows and lets change a partner's endpoints only to that partner's admins", async () => {
-    const made = await register("petra", "https://93.184.215.14/nordsak");
+    const made = await register("petra", "https://203.0.113.10/nordsak");
     const id = made.data.registerWebhookEndpoint.webhookEndpoint.id;
     expect(made.data.registerWebhookEndpoint.secret).toMatch(/^whsec_/);
     expect((await api.gql(`{ webhookEndpoints { id } }`, {}, token.petra)).data.webhookEndpoints).toEqual([{ id }]);
@@ -104,8 +104,8 @@ describe("webhook endpoints and their events, tenant by tenant", () => {
   });
 
   it("tells a partner of its own agreements and cases only, in the transaction of the change", async () => {
-    const nordsak = (await register("petra", "https://93.184.215.14/all-nordsak")).data.registerWebhookEndpoint;
-    const vast = (await register("lars", "https://93.184.215.14/all-lasteknik")).data.registerWebhookEndpoint;
+    const nordsak = (await register("petra", "https://203.0.113.10/all-nordsak")).data.registerWebhookEndpoint;
+    const vast = (await register("lars", "https://203.0.113.10/all-lasteknik")).data.registerWebhookEndpoint;
     const orgs = await api.gql(
       `{ organisations(first: 50) { edges { node { id name properties(first: 20) { edges { node { id name } } } } } } }`,
       {},

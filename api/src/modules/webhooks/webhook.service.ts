@@ -3,7 +3,7 @@ import type { Db, DbOrTx } from "../../db/client.js";
 import { webhookAttempts, webhookDeliveries, webhookEndpoints, webhookEvents } from "../../db/schema/index.js";
 import { recordAudit } from "../../shared/audit.js";
 import { groupBy } from "../../shared/group-by.js";
-import { ok, userError, type Result } from "../../shared/errors.js";
+import { ok, userError, type Result, type UserError } from "../../shared/errors.js";
 import { mutate } from "../../shared/transaction.js";
 import { requireRole, type Viewer } from "../../shared/viewer.js";
 import { SUBSCRIBABLE_EVENT_TYPES, type WebhookEventType } from "./webhook-event-types.js";
@@ -103,67 +103,61 @@ function refusal(reason: "NOT_HTTPS" | "INVALID_URL" | "UNRESOLVABLE" | "PRIVATE
   return userError(code, message, ["input", "url"]);
 }
 
-/** A new secret at once; the old one stops signing (the receiver is given the new one from this answer). */
-export async function rotateWebhookSecret(db: Db, viewer: Viewer, endpointId: string, now: Date) {
+/**
+ * One change to one of the viewer's endpoints, audited: `refuse` may answer a userError first, which writes nothing.
+ */
+async function changeOwnEndpoint(
+  db: Db,
+  viewer: Viewer,
+  endpointId: string,
+  action: string,
+  patch: Partial<WebhookEndpointRow>,
+  refuse: (found: WebhookEndpointRow) => { errors: UserError[] } | null = () => null,
+): Promise<Result<WebhookEndpointRow>> {
   requireRole(viewer, WEBHOOK_MANAGERS);
-  const secret = newWebhookSecret();
-  return mutate(db, async (tx): Promise<Result<{ endpoint: WebhookEndpointRow; secret: string }>> => {
-    if (!(await ownEndpoint(tx, viewer, endpointId))) return notFound();
+  return mutate(db, async (tx) => {
+    const found = await ownEndpoint(tx, viewer, endpointId);
+    if (!found) return notFound();
+    const refused = refuse(found);
+    if (refused) return refused;
     const [endpoint] = await tx
       .update(webhookEndpoints)
-      .set({ secret, secretRotatedAt: now })
+      .set(patch)
       .where(eq(webhookEndpoints.id, endpointId))
       .returning();
     await recordAudit(tx, viewer, {
-      action: "webhookEndpoint.rotateSecret",
+      action: `webhookEndpoint.${action}`,
       objectType: "WebhookEndpoint",
       objectId: endpointId,
       organisationId: viewer.organisationId,
     });
-    return ok({ endpoint: endpoint!, secret });
+    return ok(endpoint!);
   });
+}
+
+/** A new secret at once; the old one stops signing (the receiver is given the new one from this answer). */
+export async function rotateWebhookSecret(
+  db: Db,
+  viewer: Viewer,
+  endpointId: string,
+  now: Date,
+): Promise<Result<{ endpoint: WebhookEndpointRow; secret: string }>> {
+  const secret = newWebhookSecret();
+  const result = await changeOwnEndpoint(db, viewer, endpointId, "rotateSecret", { secret, secretRotatedAt: now });
+  return "errors" in result ? result : ok({ endpoint: result.ok, secret });
 }
 
 /** A disabled endpoint back in service: what waited for it goes out at the next pass. */
-export async function enableWebhookEndpoint(db: Db, viewer: Viewer, endpointId: string) {
-  requireRole(viewer, WEBHOOK_MANAGERS);
-  return mutate(db, async (tx): Promise<Result<WebhookEndpointRow>> => {
-    const found = await ownEndpoint(tx, viewer, endpointId);
-    if (!found) return notFound();
-    if (!found.disabledAt) return userError(E.WEBHOOK_NOT_DISABLED, "The endpoint is not disabled.");
-    const [endpoint] = await tx
-      .update(webhookEndpoints)
-      .set({ disabledAt: null, disabledReason: null, failingSince: null })
-      .where(eq(webhookEndpoints.id, endpointId))
-      .returning();
-    await recordAudit(tx, viewer, {
-      action: "webhookEndpoint.enable",
-      objectType: "WebhookEndpoint",
-      objectId: endpointId,
-      organisationId: viewer.organisationId,
-    });
-    return ok(endpoint!);
-  });
+export function enableWebhookEndpoint(db: Db, viewer: Viewer, endpointId: string) {
+  const patch = { disabledAt: null, disabledReason: null, failingSince: null };
+  return changeOwnEndpoint(db, viewer, endpointId, "enable", patch, (found) =>
+    found.disabledAt ? null : userError(E.WEBHOOK_NOT_DISABLED, "The endpoint is not disabled."),
+  );
 }
 
 /** Removed endpoints stay as rows (their log refers to them) but get nothing more. */
-export async function removeWebhookEndpoint(db: Db, viewer: Viewer, endpointId: string, now: Date) {
-  requireRole(viewer, WEBHOOK_MANAGERS);
-  return mutate(db, async (tx): Promise<Result<WebhookEndpointRow>> => {
-    if (!(await ownEndpoint(tx, viewer, endpointId))) return notFound();
-    const [endpoint] = await tx
-      .update(webhookEndpoints)
-      .set({ deletedAt: now })
-      .where(eq(webhookEndpoints.id, endpointId))
-      .returning();
-    await recordAudit(tx, viewer, {
-      action: "webhookEndpoint.remove",
-      objectType: "WebhookEndpoint",
-      objectId: endpointId,
-      organisationId: viewer.organisationId,
-    });
-    return ok(endpoint!);
-  });
+export function removeWebhookEndpoint(db: Db, viewer: Viewer, endpointId: string, now: Date) {
+  return changeOwnEndpoint(db, viewer, endpointId, "remove", { deletedAt: now });
 }
 
 /** "Skicka igen": the delivery starts a new round of attempts now, with the same webhook-id. */

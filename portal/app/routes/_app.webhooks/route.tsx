@@ -2,6 +2,7 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { Form, Link, useActionData, useLoaderData, useRouteError } from "@remix-run/react";
 import { EmptyState } from "~/components/list-controls";
 import { ErrorPanel } from "~/components/error-panel";
+import { NewSecret } from "~/components/new-secret";
 import { SubmitButton } from "~/components/submit-button";
 import {
   EnableWebhookEndpointDocument,
@@ -19,7 +20,7 @@ import { pageTitle } from "~/i18n/meta";
 import { useLang, useT } from "~/i18n/use-t";
 import { apiFor } from "~/lib/api.server";
 import { intentOf } from "~/lib/intent.server";
-import { DeliveryLog, EVENT_TYPES, eventKey, NewSecret } from "./webhook-parts";
+import { DeliveryLog, EVENT_TYPES, eventKey } from "./webhook-parts";
 
 export const meta: MetaFunction = ({ matches }) => [{ title: pageTitle(matches, "webhooks.title") }];
 
@@ -177,7 +178,14 @@ export default function WebhooksPage() {
         <h1>{t("webhooks.title")}</h1>
         <p className="muted">{t("webhooks.intro")}</p>
       </div>
-      {result && "secret" in result ? <NewSecret {...result.secret} /> : null}
+      {result && "secret" in result ? (
+        <NewSecret
+          heading={t("webhooks.secretHeading")}
+          text={t("webhooks.secretText")}
+          label={t("webhooks.secretLabel", { url: result.secret.url })}
+          secret={result.secret.secret}
+        />
+      ) : null}
       {result && "done" in result ? (
         <p className="alert alert-info" role="status">
           {t(result.done)}
@@ -218,34 +226,22 @@ export default function WebhooksPage() {
                 </p>
                 <p className="muted">{e.eventTypes.map((type) => t(eventKey(type))).join(", ")}</p>
                 <div className="webhook-actions">
-                  {e.disabledAt ? (
+                  {(
+                    [
+                      e.disabledAt ? ["enable", "webhooks.enable"] : ["test", "webhooks.sendTest"],
+                      ["rotate", "webhooks.rotate"],
+                      ["remove", "webhooks.remove"],
+                    ] satisfies [string, MessageKey][]
+                  ).map(([intent, label]) => (
                     <EndpointButton
-                      intent="enable"
+                      key={intent}
+                      intent={intent}
                       endpointId={e.id}
-                      label={t("webhooks.enable")}
+                      label={t(label)}
                       busy={t("webhooks.sending")}
+                      danger={intent === "remove"}
                     />
-                  ) : (
-                    <EndpointButton
-                      intent="test"
-                      endpointId={e.id}
-                      label={t("webhooks.sendTest")}
-                      busy={t("webhooks.sending")}
-                    />
-                  )}
-                  <EndpointButton
-                    intent="rotate"
-                    endpointId={e.id}
-                    label={t("webhooks.rotate")}
-                    busy={t("webhooks.sending")}
-                  />
-                  <EndpointButton
-                    intent="remove"
-                    endpointId={e.id}
-                    label={t("webhooks.remove")}
-                    busy={t("webhooks.sending")}
-                    danger
-                  />
+                  ))}
                 </div>
               </li>
             ))}

@@ -1,5 +1,4 @@
 import { Form } from "@remix-run/react";
-import { useState } from "react";
 import { SubmitButton } from "~/components/submit-button";
 import type { WebhookDeliveriesQuery, WebhookEventType } from "~/graphql/graphql";
 import { formatDateTime, type MessageKey } from "~/i18n/i18n";
@@ -17,36 +16,6 @@ export const EVENT_TYPES: readonly WebhookEventType[] = [
 ];
 
 export const eventKey = (type: WebhookEventType) => `webhooks.event.${type}` as MessageKey;
-
-/** The signing secret, shown this once, with a copy button for when JavaScript runs. */
-export function NewSecret({ url, secret }: { url: string; secret: string }) {
-  const t = useT();
-  const [copied, setCopied] = useState(false);
-  return (
-    <section className="alert alert-success secret-panel" role="status" aria-labelledby="secret-title">
-      <h2 id="secret-title">{t("webhooks.secretHeading")}</h2>
-      <p>{t("webhooks.secretText")}</p>
-      <label htmlFor="new-secret">{t("webhooks.secretLabel", { url })}</label>
-      <div className="secret-row">
-        <input
-          id="new-secret"
-          className="secret"
-          readOnly
-          value={secret}
-          onFocus={(event) => event.currentTarget.select()}
-          spellCheck={false}
-        />
-        <button
-          type="button"
-          className="button"
-          onClick={() => void navigator.clipboard.writeText(secret).then(() => setCopied(true))}
-        >
-          {copied ? t("apiTokens.copied") : t("apiTokens.copy")}
-        </button>
-      </div>
-    </section>
-  );
-}
 
 type Delivery = NonNullable<WebhookDeliveriesQuery["webhookDeliveries"]>[number];
 
