@@ -77,6 +77,7 @@ describe("the sections a viewer may use", () => {
       "ORGANISATIONS",
       "PROPERTIES",
       "API_TOKENS",
+      "WEBHOOKS",
       "WORKLIST",
       "VISITS",
       "SUPPORT",

@@ -3,7 +3,7 @@ import https from "node:https";
 import type { LookupFunction } from "node:net";
 
 /** What the log keeps of a receiver's answer: enough to see its error page's first lines, never a whole download. */
-export const RESPONSE_BODY_LOG_BYTES = 2048;
+const RESPONSE_BODY_LOG_BYTES = 2048;
 
 export type PostOutcome =
   { statusCode: number; body: string; durationMs: number } | { error: string; durationMs: number };

@@ -14,7 +14,7 @@ import { WebhookErrors as E } from "./webhook.errors.js";
 import { WEBHOOK_MANAGERS } from "./webhook.roles.js";
 
 export type WebhookEndpointRow = typeof webhookEndpoints.$inferSelect;
-export type WebhookDeliveryRow = typeof webhookDeliveries.$inferSelect;
+type WebhookDeliveryRow = typeof webhookDeliveries.$inferSelect;
 export type WebhookAttemptRow = typeof webhookAttempts.$inferSelect;
 export interface LoggedDelivery {
   delivery: WebhookDeliveryRow;
