@@ -14,6 +14,7 @@ import type { SupportLoaders } from "./modules/support/support-case.loaders.js";
 import type { TailoringLoaders } from "./modules/tailoring/tailoring.loaders.js";
 import type { VisitLoaders } from "./modules/visits/visit.loaders.js";
 import type { Clock } from "./shared/clock.js";
+import type { WebhookSettings } from "./modules/webhooks/index.js";
 import type { Viewer } from "./shared/viewer.js";
 
 /**
@@ -50,5 +51,6 @@ export interface Context {
     attachmentLimits: AttachmentLimits;
     sessionTtlHours: number;
     expiringWindowDays: number;
+    webhooks: WebhookSettings;
   };
 }

@@ -6,6 +6,10 @@ import { DEFAULT_ATTACHMENT_LIMITS as ATTACHMENTS } from "./modules/support/atta
 import { DEFAULT_PDF_RENDER_TIMEOUT_SECONDS } from "./modules/visits/protocol-pdf.js";
 import { DEFAULT_RESET_LIMITS } from "./modules/accounts/reset-throttle.js";
 import { DEFAULT_EXPIRING_WINDOW_DAYS } from "./shared/clock.js";
+import {
+  DEFAULT_WEBHOOK_DISABLE_AFTER_HOURS,
+  DEFAULT_WEBHOOK_TIMEOUT_SECONDS,
+} from "./modules/webhooks/webhook-settings.js";
 
 /**
  * Every setting Trygg reads, parsed once. This is the only module that reads process.env, so a
@@ -120,6 +124,25 @@ const schema = z.object({
     .int()
     .positive()
     .default(ATTACHMENTS.ATTACHMENT_MAX_UPLOADS_PER_HOUR),
+  /**
+   * Tests only: "true" lets webhook endpoints be plain http:// and loopback, private or link-local addresses, which
+   * are otherwise refused at registration and at every delivery (SSRF protection). Never in production.
+   */
+  WEBHOOK_ALLOW_PRIVATE_TARGETS: z
+    .enum(["true", "false"])
+    .default("false")
+    .transform((v) => v === "true"),
+  /** Seconds a webhook receiver has to answer an attempt; past it the attempt failed and is retried later. */
+  WEBHOOK_TIMEOUT_SECONDS: z.coerce.number().int().min(1).max(60).default(DEFAULT_WEBHOOK_TIMEOUT_SECONDS),
+  /** Hours an endpoint may fail without one success before it is disabled and its partner's admins are mailed. */
+  WEBHOOK_DISABLE_AFTER_HOURS: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(24 * 30)
+    .default(DEFAULT_WEBHOOK_DISABLE_AFTER_HOURS),
+  /** Seconds between the webhook delivery job's passes over due deliveries. */
+  WEBHOOK_POLL_SECONDS: z.coerce.number().int().min(1).max(300).default(2),
   /**
    * "off" runs every request with graphql-js alone: the operator's switch should a compiled answer
    * ever differ (docs/decisions/0040-compiled-only-where-proven.md); costs about a third more CPU.

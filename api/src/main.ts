@@ -8,6 +8,7 @@ import { createOutboxSender } from "./modules/notifications/outbox-sender.js";
 import { startRenewalJobs } from "./modules/renewals/index.js";
 import { startBoardChecks } from "./modules/accounts/index.js";
 import { startVisitReminders } from "./modules/visits/visit-reminders.js";
+import { startWebhookDeliveries, webhookSettings } from "./modules/webhooks/index.js";
 import { ensureAdmin } from "./seed/bootstrap.js";
 import { startServer } from "./server.js";
 
@@ -105,6 +106,14 @@ async function main() {
     intervalMs: settings.RENEWAL_JOB_MINUTES * 60_000,
   });
 
+  const webhooks = startWebhookDeliveries({
+    db: database.db,
+    logger,
+    settings: webhookSettings(settings),
+    portalUrl: settings.PORTAL_URL,
+    intervalMs: settings.WEBHOOK_POLL_SECONDS * 1000,
+  });
+
   let stopping = false;
   stop = async (reason: string, code: number) => {
     if (stopping) return;
@@ -118,6 +127,7 @@ async function main() {
     await sweeper.stop();
     await renewals.stop();
     await boardChecks.stop();
+    await webhooks.stop();
     await server.stop().catch((e) => logger.warn({ err: e }, "server did not stop cleanly"));
     await database.close().catch((e) => logger.warn({ err: e }, "database did not close cleanly"));
     process.exit(code);

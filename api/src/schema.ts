@@ -80,6 +80,7 @@ import {
 import { LockoutResolver } from "./modules/access/lockout.resolver.js";
 import { InvitationResolver, PasswordResolver } from "./modules/accounts/accounts.resolver.js";
 import { BoardHandoverResolver } from "./modules/accounts/board-handover.resolver.js";
+import { WebhookResolver } from "./modules/webhooks/webhook.resolver.js";
 import { authChecker } from "./shared/auth.js";
 import { validateArgument } from "./shared/validation.js";
 
@@ -145,6 +146,7 @@ const resolvers = [
   InvitationResolver,
   BoardHandoverResolver,
   PasswordResolver,
+  WebhookResolver,
 ] as const;
 
 let built: Promise<GraphQLSchema> | undefined;

@@ -23,6 +23,7 @@ import { attachmentDownload } from "./modules/support/attachment-download.js";
 import { ATTACHMENT_DOWNLOAD_PATH } from "./modules/support/attachment-download-url.js";
 import { createAttachmentLimits, type AttachmentLimitSettings } from "./modules/support/attachment-limits.js";
 import { DEFAULT_PDF_RENDER_TIMEOUT_SECONDS, setPdfRenderTimeout } from "./modules/visits/protocol-pdf.js";
+import { webhookSettings } from "./modules/webhooks/index.js";
 import { schema } from "./schema.js";
 import { compiledExecution, type CompiledExecutionOptions } from "./shared/compiled-execution.js";
 import { Forbidden, Unauthenticated } from "./shared/errors.js";
@@ -48,6 +49,9 @@ type ServerEnv = Pick<
       | "PASSWORD_RESET_MAX_PER_ADDRESS"
       | "PASSWORD_RESET_WINDOW_SECONDS"
       | "PORTAL_URL"
+      | "WEBHOOK_ALLOW_PRIVATE_TARGETS"
+      | "WEBHOOK_TIMEOUT_SECONDS"
+      | "WEBHOOK_DISABLE_AFTER_HOURS"
     >
   > &
   Partial<AttachmentLimitSettings> &
@@ -316,6 +320,7 @@ export async function startServer(opts: {
             attachmentLimits,
             sessionTtlHours: env.SESSION_TTL_HOURS,
             expiringWindowDays: env.AGREEMENT_EXPIRING_WINDOW_DAYS,
+            webhooks: webhookSettings(env),
           },
         });
       },

@@ -1,6 +1,7 @@
 import { readFileSync } from "node:fs";
 import { inject } from "vitest";
 import { DEFAULT_RESET_LIMITS, ResetThrottle } from "./modules/accounts/reset-throttle.js";
+import { webhookSettings } from "./modules/webhooks/index.js";
 import { graphql } from "graphql";
 import { createContext } from "./create-context.js";
 import { openDatabase, type Database } from "./db/client.js";
@@ -89,6 +90,7 @@ export async function graphqlAs<T>(
         expiringWindowDays: 60,
         resetThrottle: new ResetThrottle(database.db, DEFAULT_RESET_LIMITS),
         portalUrl: "http://localhost:3000",
+        webhooks: webhookSettings({}),
       },
     }),
   });

@@ -147,7 +147,7 @@ export async function tableCounts(api: TestApi): Promise<Record<string, number>>
 }
 
 /** The demo's logins the monitoring tests act as, by first name. */
-const DEMO_EMAILS = {
+export const DEMO_EMAILS = {
   admin: "admin@aptus.demo",
   tomas: "tomas.tekniker@aptus.demo",
   petra: "petra@nordsak.demo",

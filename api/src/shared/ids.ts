@@ -29,7 +29,9 @@ export type NodeTypeName =
   | "MonitoringIncident"
   | "MaintenanceWindow"
   | "AgreementProposal"
-  | "RenewalQuote";
+  | "RenewalQuote"
+  | "WebhookEndpoint"
+  | "WebhookDelivery";
 
 export function toGlobalId(type: NodeTypeName, id: string): string {
   return Buffer.from(`${type}:${id}`, "utf8").toString("base64url");

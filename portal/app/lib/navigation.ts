@@ -16,6 +16,7 @@ const PAGES: Partial<Record<Section, NavItem>> = {
   ORGANISATIONS: { to: "/organisations", label: "nav.organisations" },
   PROPERTIES: { to: "/properties", label: "nav.properties" },
   API_TOKENS: { to: "/api-tokens", label: "nav.apiTokens" },
+  WEBHOOKS: { to: "/webhooks", label: "nav.webhooks" },
   WORKLIST: { to: "/worklist", label: "nav.worklist" },
   PROPOSALS: { to: "/proposals", label: "nav.proposals" },
   VISITS: { to: "/visits", label: "visit.nav" },

@@ -14,3 +14,4 @@ export * from "./hosting.js";
 export * from "./accounts.js";
 export * from "./renewals.js";
 export * from "./proposals.js";
+export * from "./webhooks.js";

@@ -30,6 +30,7 @@ export const Section = graphqlEnum(SECTIONS, {
     PROPOSAL_DECIDING: {
       description: "Activating or declining a partner's proposal (sellers and admins; shown on the proposals).",
     },
+    WEBHOOKS: { description: "The partner's webhook endpoints and their delivery log (partner admins)." },
     WORKLIST: {
       description:
         "Tailorings waiting on the vendor (sellers and admins) or on the customer (customer admins); for partner staff, their action items and outdated installations.",

@@ -33,6 +33,8 @@ export const API_SCOPES = [
   "access:read",
   "access:write",
   "audit:read",
+  "webhooks:read",
+  "webhooks:write",
 ] as const;
 
 export type ApiScope = (typeof API_SCOPES)[number];
@@ -83,6 +85,8 @@ export const ROOT_FIELD_SCOPES: { Query: Record<string, RootFieldRule>; Mutation
     loginLockouts: "access:read",
     invitations: "accounts:read",
     invitationByToken: "OPEN",
+    webhookEndpoints: "webhooks:read",
+    webhookDeliveries: "webhooks:read",
   },
   Mutation: {
     login: "OPEN",
@@ -164,6 +168,12 @@ export const ROOT_FIELD_SCOPES: { Query: Record<string, RootFieldRule>; Mutation
     resetPassword: "OPEN",
     changePassword: "accounts:write",
     setMyLanguage: "accounts:write",
+    registerWebhookEndpoint: "webhooks:write",
+    rotateWebhookSecret: "webhooks:write",
+    enableWebhookEndpoint: "webhooks:write",
+    removeWebhookEndpoint: "webhooks:write",
+    redeliverWebhook: "webhooks:write",
+    sendTestWebhook: "webhooks:write",
   },
 };
 

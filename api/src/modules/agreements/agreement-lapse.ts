@@ -2,6 +2,7 @@ import { and, asc, eq, gt, inArray, isNull, lte, sql } from "drizzle-orm";
 import type { Tx } from "../../db/client.js";
 import { addOns, hanteraAccounts, licenceRentals, tiers } from "../../db/schema/index.js";
 import type { IsoDate } from "../../shared/dates.js";
+import { tellPartnerOfLapse } from "./agreement-webhook.js";
 import type { AddOnKind, TierCode } from "./agreement-records.js";
 
 /** Why an agreement ended: its last period ran out, or it was terminated early. */
@@ -28,6 +29,7 @@ export async function endAgreementParts(
   endedOn: IsoDate,
   cause: EndCause,
 ): Promise<EndedParts> {
+  await tellPartnerOfLapse(tx, agreement.id, endedOn, cause);
   await tx
     .update(licenceRentals)
     .set({ endedOn })

@@ -91,6 +91,7 @@ describe("the sections a viewer may use", () => {
       "API_TOKENS",
       "PROPOSALS",
       "PROPOSING",
+      "WEBHOOKS",
       "WORKLIST",
       "VISITS",
       "SUPPORT",

@@ -1,4 +1,5 @@
-import { and, count, eq, inArray, isNull, sql } from "drizzle-orm";
+import { and, asc, count, eq, inArray, isNull, sql } from "drizzle-orm";
+import { tellPartnerOfAgreement, type AgreementChange } from "./agreement-webhook.js";
 import type { Db, DbOrTx, Tx } from "../../db/client.js";
 import {
   addOns,
@@ -139,7 +140,9 @@ export async function createAgreement(
       organisationId: customer.id,
       details: { number, tier: input.tier, startsOn: input.startsOn, endsOn: input.endsOn, propertyIds },
     });
-    return ok(toRecord({ agreement: row!, startsOn: input.startsOn, endsOn: input.endsOn }, clock));
+    const created = toRecord({ agreement: row!, startsOn: input.startsOn, endsOn: input.endsOn }, clock);
+    await tellPartnerOfAgreement(tx, null, created, "CREATED");
+    return ok(created);
   });
 }
 
@@ -154,6 +157,7 @@ async function changeAgreement(
   viewer: Viewer,
   input: { agreementId: string; expectedVersion?: number | null },
   clock: Clock,
+  step: AgreementChange,
   change: (tx: Tx, a: AgreementRecord) => Promise<{ errors: UserError[] } | null>,
 ): Promise<Result<AgreementRecord>> {
   return mutate(db, async (tx) => {
@@ -162,7 +166,9 @@ async function changeAgreement(
     const refused = staleVersion(input.expectedVersion, a) ?? (await change(tx, a));
     if (refused) return refused;
     await bumpVersion(tx, a.id);
-    return ok((await lockAgreement(tx, viewer, a.id, clock))!);
+    const after = (await lockAgreement(tx, viewer, a.id, clock))!;
+    await tellPartnerOfAgreement(tx, a, after, step);
+    return ok(after);
   });
 }
 
@@ -173,7 +179,7 @@ export async function activateAgreement(
   clock: Clock,
 ) {
   requireRole(viewer, AGREEMENT_MANAGERS);
-  return changeAgreement(db, viewer, input, clock, async (tx, a) => {
+  return changeAgreement(db, viewer, input, clock, "ACTIVATED", async (tx, a) => {
     if (a.status !== "DRAFT")
       return userError(E.AGREEMENT_NOT_DRAFT, `Agreement ${a.number} is already ${a.status.toLowerCase()}.`);
     await tx.update(agreements).set({ activatedAt: new Date() }).where(eq(agreements.id, a.id));
@@ -201,7 +207,7 @@ export interface RenewInput {
 /** A new period from the day after the current end; earlier periods stay as history. */
 export async function renewAgreement(db: DbOrTx, viewer: Viewer, input: RenewInput, clock: Clock) {
   requireRole(viewer, AGREEMENT_MANAGERS);
-  return changeAgreement(db, viewer, input, clock, async (tx, a) => {
+  return changeAgreement(db, viewer, input, clock, "RENEWED", async (tx, a) => {
     if (!isRenewable(a.status)) {
       return userError(E.AGREEMENT_NOT_RENEWABLE, `A ${a.status.toLowerCase()} agreement cannot be renewed.`);
     }
@@ -257,7 +263,7 @@ export interface TerminateInput {
 export async function terminateAgreement(db: Db, viewer: Viewer, input: TerminateInput, clock: Clock) {
   requireRole(viewer, AGREEMENT_MANAGERS);
   const reason = input.reason.trim();
-  return changeAgreement(db, viewer, input, clock, async (tx, a) => {
+  return changeAgreement(db, viewer, input, clock, "TERMINATED", async (tx, a) => {
     if (!reason) return userError(E.INVALID_INPUT, "Say why the agreement is terminated.", ["input", "reason"]);
     if (!isValid(a.status))
       return userError(E.AGREEMENT_NOT_ACTIVE, `A ${a.status.toLowerCase()} agreement cannot be terminated.`);

@@ -1,4 +1,5 @@
 import { DEFAULT_RESET_LIMITS, ResetThrottle } from "../accounts/reset-throttle.js";
+import { webhookSettings } from "../webhooks/index.js";
 import { graphql } from "graphql";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createContext } from "../../create-context.js";
@@ -61,6 +62,7 @@ async function request(first: number) {
         sessionTtlHours: 1,
         expiringWindowDays: 60,
         resetThrottle: new ResetThrottle(database.db, DEFAULT_RESET_LIMITS),
+        webhooks: webhookSettings({}),
         portalUrl: "http://localhost:3000",
       },
     }),

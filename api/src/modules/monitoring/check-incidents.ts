@@ -1,4 +1,5 @@
 import { and, desc, eq, isNotNull, isNull } from "drizzle-orm";
+import { tellPartnersOfIncident } from "./incident-webhook.js";
 import type { Tx } from "../../db/client.js";
 import { monitoringChecks, monitoringIncidents, properties } from "../../db/schema/index.js";
 import { monitoringCaseIsOpen, noteOnMonitoringCase, openMonitoringCase } from "../support/index.js";
@@ -50,7 +51,10 @@ export async function followFlips(
           recovered: true,
         });
       }
-      if (resolved) changes.push({ type: "RESOLVED", incident: resolved });
+      if (resolved) {
+        await tellPartnersOfIncident(tx, check, resolved, "INCIDENT_CLOSED");
+        changes.push({ type: "RESOLVED", incident: resolved });
+      }
     }
   }
   return changes;
@@ -71,7 +75,10 @@ export async function openIncident(
     .values({ checkId: check.id, kind: check.kind === "BACKUP_JOB" ? "BACKUP" : "OUTAGE", reason, startedAt: at })
     .onConflictDoNothing()
     .returning();
-  return opened ? caseFor(tx, check, opened) : null;
+  if (!opened) return null;
+  const linked = await caseFor(tx, check, opened);
+  await tellPartnersOfIncident(tx, check, linked, "INCIDENT_OPENED");
+  return linked;
 }
 
 export type IncidentChange = { type: "OPENED" | "RESOLVED"; incident: IncidentRow };

@@ -17,16 +17,6 @@ import {
 import * as userAccess from "./user-access.js";
 import * as parties from "./party.service.js";
 import {
-  ChangeUserRoleInput,
-  ChangeUserRolePayload,
-  DeactivateUserInput,
-  DeactivateUserPayload,
-  CreateOrganisationInput,
-  CreateOrganisationPayload,
-  CreatePropertyInput,
-  CreatePropertyPayload,
-  CreateUserInput,
-  CreateUserPayload,
   Organisation,
   OrganisationConnection,
   OrganisationFilter,
@@ -37,6 +27,18 @@ import {
   User,
   UserConnection,
 } from "./party.types.js";
+import {
+  ChangeUserRoleInput,
+  ChangeUserRolePayload,
+  CreateOrganisationInput,
+  CreateOrganisationPayload,
+  CreatePropertyInput,
+  CreatePropertyPayload,
+  CreateUserInput,
+  CreateUserPayload,
+  DeactivateUserInput,
+  DeactivateUserPayload,
+} from "./party.inputs.js";
 
 @Resolver(() => Organisation)
 export class OrganisationResolver {

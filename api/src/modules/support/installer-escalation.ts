@@ -1,4 +1,5 @@
 import { and, asc, eq, inArray, isNull, lte } from "drizzle-orm";
+import { tellPartnerOfCase } from "./case-webhook.js";
 import type { Db } from "../../db/client.js";
 import { organisations, supportCaseMessages, supportCases } from "../../db/schema/index.js";
 import { recordAudit } from "../../shared/audit.js";
@@ -65,6 +66,7 @@ export async function escalateSilentInstallers(db: Db, now: Date): Promise<numbe
         });
         await tellTeamOfEscalation(tx, row!, { customer: nameOf(c.customerId), partner: nameOf(c.partnerId) });
         await tellPartnerOfEscalation(tx, c);
+        await tellPartnerOfCase(tx, row!, "ESCALATED", true);
       }
       return due.length;
     });

@@ -1,4 +1,5 @@
 import { and, eq, isNotNull } from "drizzle-orm";
+import { tellPartnerOfCase } from "./case-webhook.js";
 import type { Tx } from "../../db/client.js";
 import { organisations, supportCaseMessages, supportCases } from "../../db/schema/index.js";
 import { recordAudit } from "../../shared/audit.js";
@@ -67,6 +68,7 @@ export async function openMonitoringCase(
     details: { number: row!.number, source: "MONITORING", priority: row!.priority, routedTo: row!.routedTo },
   });
   await tellTeamOfNewCase(tx, row!, customer?.name ?? "");
+  await tellPartnerOfCase(tx, row!, "OPENED");
   return { id: row!.id, number: row!.number };
 }
 

@@ -1,4 +1,5 @@
 import { and, eq, inArray, isNull } from "drizzle-orm";
+import { tellPartnerOfCase } from "./case-webhook.js";
 import type { Db, Tx } from "../../db/client.js";
 import { organisations, supportCaseMessages, supportCasePauses, supportCases, users } from "../../db/schema/index.js";
 import { recordAudit } from "../../shared/audit.js";
@@ -137,7 +138,10 @@ export async function replyToSupportCase(
       organisationId: c.customerId,
       details: { messageId: message!.id, side, attachments: files.ok.length },
     });
-    if (!internal) await tellOfReply(tx, c, side === "CUSTOMER", body);
+    if (!internal) {
+      await tellOfReply(tx, c, side === "CUSTOMER", body);
+      await tellPartnerOfCase(tx, c, "REPLIED");
+    }
     return ok(message!);
   });
 }
@@ -167,6 +171,7 @@ export async function setSupportCaseStatus(
       details: { from: c.status, to: input.status },
     });
     const [row] = await tx.select().from(supportCases).where(eq(supportCases.id, c.id));
+    await tellPartnerOfCase(tx, row!, "STATUS_CHANGED");
     return ok(row!);
   });
 }
@@ -212,6 +217,7 @@ export async function assignSupportCase(
       organisationId: c.customerId,
       details: { assigneeId: input.assigneeId },
     });
+    await tellPartnerOfCase(tx, row!, "ASSIGNED");
     return ok(row!);
   });
 }
@@ -265,6 +271,7 @@ export async function handOverSupportCase(
       .from(organisations)
       .where(eq(organisations.id, c.customerId));
     await tellTeamOfNewCase(tx, row!, customer?.name ?? "");
+    await tellPartnerOfCase(tx, row!, input.to === "PARTNER" ? "HANDED_OVER" : "HANDED_BACK", c.routedTo === "PARTNER");
     return ok(row!);
   });
 }

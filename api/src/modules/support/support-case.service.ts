@@ -13,6 +13,7 @@ import {
   type SQL,
   type SQLWrapper,
 } from "drizzle-orm";
+import { tellPartnerOfCase } from "./case-webhook.js";
 import type { Db, DbOrTx, Tx } from "../../db/client.js";
 import {
   organisations,
@@ -190,6 +191,7 @@ export async function openSupportCase(
       answeredBy,
     });
     await tellTeamOfNewCase(tx, row!, customer.ok.name);
+    await tellPartnerOfCase(tx, row!, "OPENED");
     return ok(row!);
   });
 }

@@ -1,4 +1,5 @@
 import { desc, eq } from "drizzle-orm";
+import { tellPartnerOfVisit } from "./visit-webhook.js";
 import { createHash } from "node:crypto";
 import type { Db, DbOrTx, Tx } from "../../db/client.js";
 import { visitChecks, visitProtocolVersions, type ProtocolCheckSnapshot } from "../../db/schema/index.js";
@@ -131,6 +132,7 @@ export async function completeServiceVisit(
       organisationId: agreement.customerId,
       details: { signed: !!signature },
     });
+    await tellPartnerOfVisit(tx, row, agreement, "VISIT_COMPLETED", "COMPLETED");
     return ok(row);
   });
 }

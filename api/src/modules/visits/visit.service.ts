@@ -1,4 +1,5 @@
 import { and, asc, count, desc, eq, gt, gte, isNotNull, isNull, lt, or, type SQL } from "drizzle-orm";
+import { tellPartnerOfVisit } from "./visit-webhook.js";
 import type { Db, DbOrTx, Tx } from "../../db/client.js";
 import {
   agreementProperties,
@@ -194,6 +195,7 @@ export async function scheduleServiceVisit(
       organisationId: agreement.customerId,
       details: { scheduledAt: input.scheduledAt.toISOString() },
     });
+    await tellPartnerOfVisit(tx, visit!, agreement, "VISIT_BOOKED", "BOOKED");
     return ok(visit!);
   });
 }
@@ -231,6 +233,7 @@ export async function rescheduleServiceVisit(
         reason: input.reason ?? null,
       },
     });
+    await tellPartnerOfVisit(tx, row, agreement, "VISIT_BOOKED", "RESCHEDULED");
     return ok(row);
   });
 }

@@ -1,8 +1,8 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, useActionData, useLoaderData, useRouteError } from "@remix-run/react";
-import { useState } from "react";
 import { EmptyState, Pagination } from "~/components/list-controls";
 import { ErrorPanel } from "~/components/error-panel";
+import { NewSecret } from "~/components/new-secret";
 import { SubmitButton } from "~/components/submit-button";
 import {
   ApiTokenScopesDocument,
@@ -69,38 +69,6 @@ export async function action({ request }: ActionFunctionArgs): Promise<ActionRes
   return { intent: "create", created: { name, secret: createApiToken.secret } };
 }
 
-/** The new secret, shown this once, with a copy button for when JavaScript runs. */
-function NewSecret({ name, secret }: { name: string; secret: string }) {
-  const t = useT();
-  const [copied, setCopied] = useState(false);
-  return (
-    <section className="alert alert-success secret-panel" role="status" aria-labelledby="secret-title">
-      <h2 id="secret-title">{t("apiTokens.secretHeading")}</h2>
-      <p>{t("apiTokens.secretText")}</p>
-      <label htmlFor="new-secret">{t("apiTokens.secretLabel", { name })}</label>
-      <div className="secret-row">
-        <input
-          id="new-secret"
-          className="secret"
-          readOnly
-          value={secret}
-          onFocus={(event) => event.currentTarget.select()}
-          spellCheck={false}
-        />
-        <button
-          type="button"
-          className="button"
-          onClick={() => {
-            void navigator.clipboard.writeText(secret).then(() => setCopied(true));
-          }}
-        >
-          {copied ? t("apiTokens.copied") : t("apiTokens.copy")}
-        </button>
-      </div>
-    </section>
-  );
-}
-
 export default function ApiTokensPage() {
   const t = useT();
   const lang = useLang();
@@ -118,7 +86,14 @@ export default function ApiTokensPage() {
         <p className="muted">{t("apiTokens.intro")}</p>
       </div>
 
-      {result?.intent === "create" && "created" in result ? <NewSecret {...result.created} /> : null}
+      {result?.intent === "create" && "created" in result ? (
+        <NewSecret
+          heading={t("apiTokens.secretHeading")}
+          text={t("apiTokens.secretText")}
+          label={t("apiTokens.secretLabel", { name: result.created.name })}
+          secret={result.created.secret}
+        />
+      ) : null}
       {result?.intent === "revoke" && "revoked" in result ? (
         <p className="alert alert-info" role="status">
           {t("apiTokens.revoked", { name: result.revoked })}
