@@ -22,6 +22,7 @@ import {
   TailoringStepStatusResolver,
 } from "./modules/tailoring/tailoring.resolver.js";
 import { ServiceVisitResolver } from "./modules/visits/visit.resolver.js";
+import { VisitTimeProposalResolver } from "./modules/visits/visit-proposal.resolver.js";
 import { ServiceVisitPrefillResolver } from "./modules/visits/visit-prefill.resolver.js";
 import {
   ActionItemVisitResolver,
@@ -117,6 +118,7 @@ const resolvers = [
   AgreementTailoringResolver,
   AuditResolver,
   ServiceVisitResolver,
+  VisitTimeProposalResolver,
   ServiceVisitPrefillResolver,
   VisitCheckResolver,
   ActionItemVisitResolver,

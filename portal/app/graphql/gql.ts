@@ -53,6 +53,7 @@ type Documents = {
     "mutation Login($input: LoginInput!) {\n  login(input: $input) {\n    token\n    userErrors {\n      ...UserErrorFields\n    }\n  }\n}": typeof types.LoginDocument,
     "mutation Logout {\n  logout {\n    loggedOut\n  }\n}": typeof types.LogoutDocument,
     "mutation ResetPassword($input: ResetPasswordInput!) {\n  resetPassword(input: $input) {\n    email\n    userErrors {\n      ...UserErrorFields\n    }\n  }\n}": typeof types.ResetPasswordDocument,
+    "query VisitTimesPage($token: String!) {\n  visitTimesByLink(token: $token) {\n    visitTimeProposal {\n      times\n      note\n    }\n    agreementNumber\n    location\n    userErrors {\n      ...UserErrorFields\n    }\n  }\n}\n\nmutation AnswerVisitTimesByLink($input: AnswerVisitTimesInput!) {\n  answerVisitTimes(input: $input) {\n    serviceVisit {\n      scheduledAt\n    }\n    userErrors {\n      ...UserErrorFields\n    }\n  }\n}": typeof types.VisitTimesPageDocument,
 };
 const documents: Documents = {
     "fragment HostingRecord on Hosting {\n  viewerCanRecord\n  backups {\n    checkId\n    finishedAt\n    checkName\n    property {\n      name\n    }\n    durationMs\n    sizeBytes\n    succeeded\n    failure\n  }\n  restoreTests {\n    testedAt\n    backupTakenAt\n    result\n    note\n    recordedBy {\n      name\n    }\n  }\n  services {\n    service\n    runningVersion\n    latestVersion\n    latestReleasedOn\n    outdated\n    updatedAt\n    updates {\n      versionBefore\n      versionAfter\n      updatedAt\n      note\n      recordedBy {\n        name\n      }\n    }\n  }\n}\n\nmutation RecordHostedServiceUpdate($input: RecordHostedServiceUpdateInput!) {\n  recordHostedServiceUpdate(input: $input) {\n    hostedServiceUpdate {\n      service\n      versionAfter\n    }\n    userErrors {\n      ...UserErrorFields\n    }\n  }\n}\n\nmutation RecordRestoreTest($input: RecordRestoreTestInput!) {\n  recordRestoreTest(input: $input) {\n    restoreTest {\n      testedAt\n      result\n    }\n    userErrors {\n      ...UserErrorFields\n    }\n  }\n}": types.HostingRecordFragmentDoc,
@@ -94,6 +95,7 @@ const documents: Documents = {
     "mutation Login($input: LoginInput!) {\n  login(input: $input) {\n    token\n    userErrors {\n      ...UserErrorFields\n    }\n  }\n}": types.LoginDocument,
     "mutation Logout {\n  logout {\n    loggedOut\n  }\n}": types.LogoutDocument,
     "mutation ResetPassword($input: ResetPasswordInput!) {\n  resetPassword(input: $input) {\n    email\n    userErrors {\n      ...UserErrorFields\n    }\n  }\n}": types.ResetPasswordDocument,
+    "query VisitTimesPage($token: String!) {\n  visitTimesByLink(token: $token) {\n    visitTimeProposal {\n      times\n      note\n    }\n    agreementNumber\n    location\n    userErrors {\n      ...UserErrorFields\n    }\n  }\n}\n\nmutation AnswerVisitTimesByLink($input: AnswerVisitTimesInput!) {\n  answerVisitTimes(input: $input) {\n    serviceVisit {\n      scheduledAt\n    }\n    userErrors {\n      ...UserErrorFields\n    }\n  }\n}": types.VisitTimesPageDocument,
 };
 
 /**
@@ -266,6 +268,10 @@ export function graphql(source: "mutation Logout {\n  logout {\n    loggedOut\n 
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "mutation ResetPassword($input: ResetPasswordInput!) {\n  resetPassword(input: $input) {\n    email\n    userErrors {\n      ...UserErrorFields\n    }\n  }\n}"): (typeof documents)["mutation ResetPassword($input: ResetPasswordInput!) {\n  resetPassword(input: $input) {\n    email\n    userErrors {\n      ...UserErrorFields\n    }\n  }\n}"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "query VisitTimesPage($token: String!) {\n  visitTimesByLink(token: $token) {\n    visitTimeProposal {\n      times\n      note\n    }\n    agreementNumber\n    location\n    userErrors {\n      ...UserErrorFields\n    }\n  }\n}\n\nmutation AnswerVisitTimesByLink($input: AnswerVisitTimesInput!) {\n  answerVisitTimes(input: $input) {\n    serviceVisit {\n      scheduledAt\n    }\n    userErrors {\n      ...UserErrorFields\n    }\n  }\n}"): (typeof documents)["query VisitTimesPage($token: String!) {\n  visitTimesByLink(token: $token) {\n    visitTimeProposal {\n      times\n      note\n    }\n    agreementNumber\n    location\n    userErrors {\n      ...UserErrorFields\n    }\n  }\n}\n\nmutation AnswerVisitTimesByLink($input: AnswerVisitTimesInput!) {\n  answerVisitTimes(input: $input) {\n    serviceVisit {\n      scheduledAt\n    }\n    userErrors {\n      ...UserErrorFields\n    }\n  }\n}"];
 
 export function graphql(source: string) {
   return (documents as any)[source] ?? {};

@@ -1,6 +1,4 @@
-import { eq } from "drizzle-orm";
 import type { Db, DbOrTx } from "../../db/client.js";
-import { properties } from "../../db/schema/index.js";
 import { recordAudit } from "../../shared/audit.js";
 import { ok, userError, type Result } from "../../shared/errors.js";
 import { mutate } from "../../shared/transaction.js";
@@ -11,6 +9,7 @@ import { queueEmail } from "../notifications/index.js";
 import { VisitErrors as E } from "./visit.errors.js";
 import { PROTOCOL_SENDERS } from "./visit.roles.js";
 import { visitIcs } from "./visit-calendar.js";
+import { visitLocation } from "./visit-location.js";
 import { ProtocolPdfFailed, renderProtocolPdf } from "./protocol-pdf.js";
 import { protocolDocument, type ProtocolDocument } from "./visit-protocol-document.js";
 import { customerAdmins, partnerAdmins, uniqueAddresses } from "./visit-recipients.js";
@@ -47,11 +46,6 @@ async function protocolPdfOf(
     if (e instanceof ProtocolPdfFailed) return userError(E.PROTOCOL_PDF_FAILED, e.message, ["input", "visitId"]);
     throw e;
   }
-}
-
-export async function visitLocation(db: DbOrTx, propertyId: string): Promise<string> {
-  const [p] = await db.select().from(properties).where(eq(properties.id, propertyId));
-  return p ? `${p.name}, ${p.streetAddress}, ${p.postalCode} ${p.city}` : "";
 }
 
 /**
