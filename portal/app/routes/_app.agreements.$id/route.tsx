@@ -38,7 +38,12 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const data = await api.query(AgreementPageDocument, { id: params.id ?? "" });
   if (!data.viewer) return redirectToLogin(session);
   if (!data.agreement) return notFound();
-  return { agreement: data.agreement, priceList: data.priceList, today: todayInSweden() };
+  return {
+    agreement: data.agreement,
+    priceList: data.priceList,
+    today: todayInSweden(),
+    role: data.viewer.user.role,
+  };
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
@@ -50,7 +55,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 export default function AgreementPage() {
   const t = useT();
   const lang = useLang();
-  const { agreement, today, priceList } = useLoaderData<typeof loader>();
+  const { agreement, today, priceList, role } = useLoaderData<typeof loader>();
   const props = { agreement, today, priceList };
   return (
     <>
@@ -80,7 +85,7 @@ export default function AgreementPage() {
       <LicenceSection {...props} />
       <AddOnSection {...props} />
       <VersionsSection agreement={agreement} />
-      <VisitsSection agreement={agreement} />
+      <VisitsSection agreement={agreement} mayPropose={["ADMIN", "SELLER", "SUPPORT"].includes(role)} />
       <ManageSection {...props} />
       <p className="section" id="tailoring">
         <Link to={`/agreements/${agreement.id}/tailoring`} className="button button-secondary">
