@@ -23,6 +23,7 @@ import {
 } from "./modules/tailoring/tailoring.resolver.js";
 import { ServiceVisitResolver } from "./modules/visits/visit.resolver.js";
 import { VisitTimeProposalResolver } from "./modules/visits/visit-proposal.resolver.js";
+import { VisitChecksResolver } from "./modules/visits/visit-checks.resolver.js";
 import { ServiceVisitPrefillResolver } from "./modules/visits/visit-prefill.resolver.js";
 import {
   ActionItemVisitResolver,
@@ -119,6 +120,7 @@ const resolvers = [
   AuditResolver,
   ServiceVisitResolver,
   VisitTimeProposalResolver,
+  VisitChecksResolver,
   ServiceVisitPrefillResolver,
   VisitCheckResolver,
   ActionItemVisitResolver,

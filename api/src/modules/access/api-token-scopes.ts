@@ -115,6 +115,7 @@ export const ROOT_FIELD_SCOPES: { Query: Record<string, RootFieldRule>; Mutation
     answerVisitTimes: "visits:write",
     cancelServiceVisit: "visits:write",
     recordVisitCheck: "visits:write",
+    recordVisitChecks: "visits:write",
     createActionItemFromVisitCheck: "visits:write",
     completeServiceVisit: "visits:write",
     correctVisitProtocol: "visits:write",
