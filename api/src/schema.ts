@@ -23,6 +23,8 @@ import {
   TailoringStepStatusResolver,
 } from "./modules/tailoring/tailoring.resolver.js";
 import { ServiceVisitResolver } from "./modules/visits/visit.resolver.js";
+import { VisitTimeProposalResolver } from "./modules/visits/visit-proposal.resolver.js";
+import { VisitChecksResolver } from "./modules/visits/visit-checks.resolver.js";
 import { ServiceVisitPrefillResolver } from "./modules/visits/visit-prefill.resolver.js";
 import {
   ActionItemVisitResolver,
@@ -124,6 +126,8 @@ const resolvers = [
   AgreementTailoringResolver,
   AuditResolver,
   ServiceVisitResolver,
+  VisitTimeProposalResolver,
+  VisitChecksResolver,
   ServiceVisitPrefillResolver,
   VisitCheckResolver,
   ActionItemVisitResolver,

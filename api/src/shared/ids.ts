@@ -21,6 +21,7 @@ export type NodeTypeName =
   | "ActionPlan"
   | "ActionItem"
   | "ServiceVisit"
+  | "VisitTimeProposal"
   | "SupportCase"
   | "SupportCaseMessage"
   | "SupportCaseAttachment"

@@ -165,3 +165,70 @@ export const visitReminders = pgTable(
   },
   (t) => [primaryKey({ columns: [t.visitId, t.daysBefore, t.scheduledAt] })],
 );
+
+export const visitTimeProposalStatus = pgEnum("visit_time_proposal_status", [
+  "OPEN",
+  "ACCEPTED",
+  "OTHER_TIMES_REQUESTED",
+  "WITHDRAWN",
+]);
+
+/**
+ * One to three times the vendor offers for a visit; the customer's admin accepts one (which books the
+ * visit) or asks for others. Kept after the answer, so the booking shows how it was agreed.
+ */
+export const visitTimeProposals = pgTable(
+  "visit_time_proposals",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    agreementId: uuid("agreement_id")
+      .notNull()
+      .references(() => agreements.id),
+    propertyId: uuid("property_id")
+      .notNull()
+      .references(() => properties.id),
+    technicianId: uuid("technician_id")
+      .notNull()
+      .references(() => users.id),
+    times: timestamp("times", { withTimezone: true }).array().notNull(),
+    note: text("note").notNull().default(""),
+    status: visitTimeProposalStatus("status").notNull().default("OPEN"),
+    proposedById: uuid("proposed_by_id").references(() => users.id),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+    answeredAt: timestamp("answered_at", { withTimezone: true }),
+    answeredById: uuid("answered_by_id").references(() => users.id),
+    answerNote: text("answer_note"),
+    /** The visit the accepted time booked. */
+    visitId: uuid("visit_id").references(() => serviceVisits.id),
+    updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    index("visit_time_proposals_agreement_idx").on(t.agreementId, t.createdAt),
+    check("visit_time_proposals_one_to_three", sql`cardinality(${t.times}) between 1 and 3`),
+  ],
+);
+
+/**
+ * The e-mailed answer links of a proposal, one per customer admin mailed, so an answer by link is
+ * recorded as that person's. Only the SHA-256 of the token is kept; a link works until it expires or
+ * the proposal is answered (by any link or in the portal), whichever comes first.
+ */
+export const visitTimeProposalLinks = pgTable(
+  "visit_time_proposal_links",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    proposalId: uuid("proposal_id")
+      .notNull()
+      .references(() => visitTimeProposals.id),
+    userId: uuid("user_id")
+      .notNull()
+      .references(() => users.id),
+    tokenHash: text("token_hash").notNull(),
+    expiresAt: timestamp("expires_at", { withTimezone: true }).notNull(),
+    usedAt: timestamp("used_at", { withTimezone: true }),
+  },
+  (t) => [
+    uniqueIndex("visit_time_proposal_links_token_hash_key").on(t.tokenHash),
+    index("visit_time_proposal_links_proposal_idx").on(t.proposalId),
+  ],
+);

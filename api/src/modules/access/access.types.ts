@@ -31,6 +31,9 @@ export const Section = graphqlEnum(SECTIONS, {
       description: "Activating or declining a partner's proposal (sellers and admins; shown on the proposals).",
     },
     WEBHOOKS: { description: "The partner's webhook endpoints and their delivery log (partner admins)." },
+    VISIT_BOOKING: {
+      description: "Booking a support visit or proposing times for one (the vendor's sellers, support and admins).",
+    },
     WORKLIST: {
       description:
         "Tailorings waiting on the vendor (sellers and admins) or on the customer (customer admins); for partner staff, their action items and outdated installations.",

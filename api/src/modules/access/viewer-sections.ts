@@ -9,6 +9,7 @@ import { PROPOSAL_DECIDERS, PROPOSAL_READERS, PROPOSERS } from "../proposals/ind
 import { CALENDAR_KEEPERS, CASE_HANDLERS, CASE_OPENERS, VENDOR_CASE_HANDLERS } from "../support/index.js";
 import { PARTNER_PROGRESS_REPORTERS, PRIORITY_CONFIRMERS, VENDOR_SIDE } from "../tailoring/index.js";
 import { PUBLISHERS } from "../releases/index.js";
+import { VISIT_BOOKERS } from "../visits/index.js";
 import { WEBHOOK_MANAGERS } from "../webhooks/index.js";
 import { LOCKOUT_KEEPERS, TOKEN_MANAGERS } from "./access.roles.js";
 
@@ -29,6 +30,7 @@ const SECTION_ROLES = {
   PROPOSING: PROPOSERS,
   PROPOSAL_DECIDING: PROPOSAL_DECIDERS,
   WEBHOOKS: WEBHOOK_MANAGERS,
+  VISIT_BOOKING: VISIT_BOOKERS,
   // Tailorings waiting on the vendor; a customer admin's, waiting on the customer (decision 0031: a
   // member cannot act on them); a partner's own action items and outdated installations.
   WORKLIST: [...VENDOR_SIDE, ...PRIORITY_CONFIRMERS, ...PARTNER_PROGRESS_REPORTERS],

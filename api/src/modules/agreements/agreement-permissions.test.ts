@@ -76,6 +76,7 @@ describe("the sections a viewer may use", () => {
       "PROPERTIES",
       "PROPOSALS",
       "PROPOSAL_DECIDING",
+      "VISIT_BOOKING",
       "WORKLIST",
       "VISITS",
       "SUPPORT",
@@ -150,5 +151,9 @@ describe("the sections a viewer may use", () => {
     // The board spans every customer: support's and the admins' alone.
     for (const role of ["SELLER", "PARTNER_ADMIN", "PARTNER_STAFF", "CUSTOMER_ADMIN", "CUSTOMER_MEMBER"] as const)
       expect(sectionsOf(as(role))).not.toContain("MONITORING_BOARD");
+    // Booking visits and proposing their times is the vendor's: the customer answers, the partner is told.
+    for (const role of ["ADMIN", "SELLER", "SUPPORT"] as const) expect(sectionsOf(as(role))).toContain("VISIT_BOOKING");
+    for (const role of ["PARTNER_ADMIN", "PARTNER_STAFF", "CUSTOMER_ADMIN", "CUSTOMER_MEMBER"] as const)
+      expect(sectionsOf(as(role))).not.toContain("VISIT_BOOKING");
   });
 });

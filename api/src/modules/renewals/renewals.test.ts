@@ -207,7 +207,8 @@ describe("the lapse job", () => {
     // Called off, it is never overdue: nobody is asked to go there any more.
     expect(isOverdue(cancelled!, at(day(151)))).toBe(false);
 
-    const mails = await mailsAbout(a.number);
+    // The booking's own mails ("Bokat", with the invitation) are the visits module's; the lapse's follow.
+    const mails = (await mailsAbout(a.number)).filter((m) => !m.subject.startsWith("Bokat"));
     expect(mails.map((m) => [m.to, m.subject])).toEqual([
       ["karin@owner.example", `Inställt: supportbesök ${day(150)} (${a.number})`],
       ["tomas@vendor.example", `Inställt: supportbesök ${day(150)} (${a.number})`],

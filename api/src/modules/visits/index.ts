@@ -2,3 +2,4 @@
 export { findVisit, tierIncludesVisit } from "./visit.service.js";
 export { ServiceVisit } from "./visit.types.js";
 export { bookedVisitsAhead, cancelBookedVisits, type CancelledVisit } from "./visit-cancellation.js";
+export { VISIT_BOOKERS } from "./visit.roles.js";

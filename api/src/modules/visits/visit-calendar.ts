@@ -46,9 +46,45 @@ export function visitIcs(e: VisitEvent): string {
   return value;
 }
 
+export interface Person {
+  name: string;
+  email: string;
+}
+
+/**
+ * A booking or a move of a visit as an invitation (RFC 5546, METHOD:REQUEST): the technician organises,
+ * the recipients attend. Every booking and move is one more SEQUENCE under the visit's one UID, so the
+ * calendar that has the event moves it instead of adding a second one.
+ */
+export function visitRequestIcs(e: VisitEvent & { sequence: number; organizer: Person; attendees: Person[] }): string {
+  const { error, value } = createEvent({
+    method: "REQUEST",
+    uid: uidOf(e.visitId),
+    sequence: e.sequence,
+    start: e.scheduledAt.getTime(),
+    startInputType: "utc",
+    startOutputType: "utc",
+    duration: { hours: VISIT_HOURS },
+    title: icsText(e.title),
+    description: icsText(e.description),
+    location: icsText(e.location),
+    status: "CONFIRMED",
+    organizer: { name: icsText(e.organizer.name), email: e.organizer.email },
+    attendees: e.attendees.map((a) => ({
+      name: icsText(a.name),
+      email: a.email,
+      rsvp: false,
+      role: "REQ-PARTICIPANT",
+    })),
+    productId: "trygg/visits",
+  });
+  if (error || !value) throw error ?? new Error("ics produced nothing");
+  return value;
+}
+
 /**
  * The cancellation of a booked visit (RFC 5546): METHOD:CANCEL and STATUS:CANCELLED under the booking's own UID, with a
- * SEQUENCE above the booking's (which carries none, that is 0), so the calendar that took the booking removes it.
+ * SEQUENCE above every booking and move sent before, so the calendar that took the booking removes it.
  */
 export function visitCancellationIcs(e: VisitEvent & { sequence: number }): string {
   const { error, value } = createEvent({

@@ -1,12 +1,15 @@
-import { and, asc, count, eq, gt, inArray, isNull, sql } from "drizzle-orm";
-import type { DbOrTx, Tx } from "../../db/client.js";
-import { serviceVisitBookings, serviceVisits, users } from "../../db/schema/index.js";
+import { and, asc, eq, gt, inArray, isNull, sql } from "drizzle-orm";
+import type { Db, DbOrTx, Tx } from "../../db/client.js";
+import { serviceVisits } from "../../db/schema/index.js";
 import { recordAudit } from "../../shared/audit.js";
-import { queueEmail } from "../notifications/index.js";
-import { visitCancellationIcs } from "./visit-calendar.js";
-import { visitLocation } from "./visit-mail.js";
-import { customerAdmins, uniqueAddresses } from "./visit-recipients.js";
-import { visitDay } from "./visit.service.js";
+import type { Clock } from "../../shared/clock.js";
+import { ok, userError, type Result } from "../../shared/errors.js";
+import { mutate } from "../../shared/transaction.js";
+import { requireRole, type Viewer } from "../../shared/viewer.js";
+import { mailVisitCancellation } from "./visit-booking-mail.js";
+import { VisitErrors as E } from "./visit.errors.js";
+import { VISIT_BOOKERS } from "./visit.roles.js";
+import { bumpVisit, lockVisit, type ServiceVisitRow } from "./visit.service.js";
 
 export interface CancelledVisit {
   visitId: string;
@@ -60,12 +63,11 @@ export async function cancelBookedVisits(
 ): Promise<CancelledVisit[]> {
   if (propertyIds?.length === 0) return [];
   const booked = await tx
-    .select({ visit: serviceVisits, technician: users })
+    .select()
     .from(serviceVisits)
-    .innerJoin(users, eq(users.id, serviceVisits.technicianId))
     .where(bookedAhead(agreement.id, now, propertyIds))
     .orderBy(asc(serviceVisits.scheduledAt))
-    .for("update", { of: serviceVisits });
+    .for("update");
   if (booked.length === 0) return [];
   await tx
     .update(serviceVisits)
@@ -73,45 +75,12 @@ export async function cancelBookedVisits(
     .where(
       inArray(
         serviceVisits.id,
-        booked.map((b) => b.visit.id),
+        booked.map((b) => b.id),
       ),
     );
-  const admins = await customerAdmins(tx, agreement);
   const done: CancelledVisit[] = [];
-  for (const { visit, technician } of booked) {
-    // Each booking and move was one more version of the event; the cancellation must be newer than all of them.
-    const [{ n } = { n: 0 }] = await tx
-      .select({ n: count() })
-      .from(serviceVisitBookings)
-      .where(eq(serviceVisitBookings.visitId, visit.id));
-    const location = await visitLocation(tx, visit.propertyId);
-    const on = visitDay(visit);
-    const ics = visitCancellationIcs({
-      visitId: visit.id,
-      scheduledAt: visit.scheduledAt,
-      title: `Supportbesök ${agreement.number}`,
-      description: `Inställt: ${reason}`,
-      location,
-      sequence: Math.max(1, n),
-    });
-    const recipients = uniqueAddresses(
-      admins.filter((a) => !a.deactivatedAt),
-      [technician],
-    );
-    for (const to of recipients) {
-      await queueEmail(tx, {
-        to,
-        subject: `Inställt: supportbesök ${on} (${agreement.number})`,
-        body: `Hej!\n\nDet bokade supportbesöket ${on} på ${location} (avtal ${agreement.number}) är inställt: ${reason}\n\nBifogad kalenderfil tar bort besöket ur kalendern.\n\nVänliga hälsningar\nTrygg\n`,
-        attachments: [
-          {
-            filename: `supportbesok-${on}-installt.ics`,
-            contentType: "text/calendar; charset=utf-8; method=CANCEL",
-            content: Buffer.from(ics, "utf8"),
-          },
-        ],
-      });
-    }
+  for (const visit of booked) {
+    const recipients = await mailVisitCancellation(tx, visit, agreement, reason);
     await recordAudit(tx, null, {
       action: "serviceVisit.cancel",
       objectType: "ServiceVisit",
@@ -122,4 +91,45 @@ export async function cancelBookedVisits(
     done.push({ visitId: visit.id, scheduledAt: visit.scheduledAt, recipients });
   }
   return done;
+}
+
+/**
+ * Staff call off one booked visit by hand, with a reason the customer reads; the calendars that have
+ * it remove it. A completed visit is history; `expectedVersion` refuses a change made on a stale page.
+ */
+export async function cancelServiceVisit(
+  db: Db,
+  viewer: Viewer,
+  input: { visitId: string; reason: string; expectedVersion?: number | null },
+  clock: Clock,
+  now: Date,
+): Promise<Result<ServiceVisitRow>> {
+  requireRole(viewer, VISIT_BOOKERS);
+  const reason = input.reason.trim();
+  if (!reason) return userError(E.INVALID_INPUT, "Say why the visit is cancelled.", ["input", "reason"]);
+  if (reason.length > 500)
+    return userError(E.INVALID_INPUT, "A reason is at most 500 characters.", ["input", "reason"]);
+  return mutate(db, async (tx) => {
+    const loaded = await lockVisit(tx, viewer, input.visitId, clock);
+    if (!loaded) return userError(E.NOT_FOUND, "No such service visit.", ["input", "visitId"]);
+    const { visit, agreement } = loaded;
+    if (visit.completedAt)
+      return userError(E.VISIT_COMPLETED, "The visit is completed; it cannot be cancelled.", ["input", "visitId"]);
+    if (visit.cancelledAt) return userError(E.VISIT_CANCELLED, "The visit is already cancelled.", ["input", "visitId"]);
+    if (input.expectedVersion != null && input.expectedVersion !== visit.version)
+      return userError(E.STALE_VERSION, "The visit has changed since you read it; reload and try again.", [
+        "input",
+        "expectedVersion",
+      ]);
+    const row = await bumpVisit(tx, visit, { cancelledAt: now, cancelReason: reason });
+    const recipients = await mailVisitCancellation(tx, row, agreement, reason);
+    await recordAudit(tx, viewer, {
+      action: "serviceVisit.cancel",
+      objectType: "ServiceVisit",
+      objectId: visit.id,
+      organisationId: agreement.customerId,
+      details: { scheduledAt: visit.scheduledAt.toISOString(), reason, recipients },
+    });
+    return ok(row);
+  });
 }

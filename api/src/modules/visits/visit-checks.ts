@@ -1,5 +1,5 @@
 import { and, asc, eq } from "drizzle-orm";
-import type { Db, DbOrTx } from "../../db/client.js";
+import type { Db, DbOrTx, Tx } from "../../db/client.js";
 import { productReleases, serviceVisits, visitCheckKinds, visitChecks } from "../../db/schema/index.js";
 import { recordAudit } from "../../shared/audit.js";
 import { ok, userError, type Result } from "../../shared/errors.js";
@@ -10,7 +10,7 @@ import { installedVersionsOf, isBehind, latestReleases, setInstalledVersion, typ
 import { VisitErrors as E } from "./visit.errors.js";
 import { TECHNICIANS } from "./visit.roles.js";
 import { visitCheckProposals } from "./visit-backup-prefill.js";
-import { bumpVisit, lockVisit, type ServiceVisitRow } from "./visit.service.js";
+import { bumpVisit, type LoadedVisit, lockVisit, type ServiceVisitRow } from "./visit.service.js";
 
 export type VisitCheckRow = typeof visitChecks.$inferSelect;
 export type VisitCheckKindRow = typeof visitCheckKinds.$inferSelect;
@@ -74,15 +74,8 @@ export interface RecordCheckInput {
   fromProposal?: boolean | null;
 }
 
-/** Records (or re-records, until completion) one check of the protocol. */
-export async function recordVisitCheck(
-  db: Db,
-  viewer: Viewer,
-  input: RecordCheckInput,
-  clock: Clock,
-  now: Date = new Date(),
-): Promise<Result<VisitCheckRow>> {
-  requireRole(viewer, TECHNICIANS);
+/** What is wrong with one check's input before any database work, or null. */
+export function checkInputProblem(input: RecordCheckInput): ReturnType<typeof userError> | null {
   if (input.kind === "DATABASE_SIZE" && input.result !== "NOT_APPLICABLE" && input.databaseSizeMb == null) {
     return userError(E.INVALID_INPUT, "The database-size check needs a reading in MB.", ["input", "databaseSizeMb"]);
   }
@@ -92,63 +85,92 @@ export async function recordVisitCheck(
   if (input.kind !== "DATABASE_SIZE" && input.databaseSizeMb != null) {
     return userError(E.INVALID_INPUT, "Only the database-size check takes a reading.", ["input", "databaseSizeMb"]);
   }
+  return null;
+}
+
+/** Records (or re-records, until completion) one check of the protocol. */
+export async function recordVisitCheck(
+  db: Db,
+  viewer: Viewer,
+  input: RecordCheckInput,
+  clock: Clock,
+  now: Date = new Date(),
+): Promise<Result<VisitCheckRow>> {
+  requireRole(viewer, TECHNICIANS);
+  const bad = checkInputProblem(input);
+  if (bad) return bad;
   return mutate(db, async (tx) => {
     const loaded = await lockVisit(tx, viewer, input.visitId, clock);
     if (!loaded) return userError(E.NOT_FOUND, "No such service visit.", ["input", "visitId"]);
-    const { visit, agreement } = loaded;
-    if (visit.completedAt)
+    if (loaded.visit.completedAt)
       return userError(
         E.VISIT_COMPLETED,
         "The protocol is frozen; correct it with correctVisitProtocol and a reason.",
         ["input", "visitId"],
       );
-    let versions: VisitCheckRow["versions"] = null;
-    if (input.kind === "HARDWARE_AND_VERSIONS") {
-      for (const found of input.installedVersions ?? []) {
-        const current = (await installedVersionsOf(tx, [visit.propertyId])).find((v) => v.product === found.product);
-        // Only a newer version updates the property: a typo of an older one must not undo an upgrade.
-        if (current && !isBehind(current.version, found.version)) continue;
-        // releases' own rule (version format, audit) in a savepoint of this transaction.
-        const r = await setInstalledVersion(tx, viewer, {
-          propertyId: visit.propertyId,
-          product: found.product,
-          version: found.version,
-        });
-        if ("errors" in r)
-          return {
-            errors: r.errors.map((e) => ({ ...e, field: ["input", "installedVersions"] })),
-          };
-      }
-      versions = (await hardwarePrefill(tx, visit.propertyId)).map(({ product, installed, latest }) => ({
-        product,
-        installed,
-        latest,
-      }));
-    }
-    const values = {
-      result: input.result,
-      note: input.note?.trim() ?? "",
-      // Only the size check gets here with a reading (refused above for any other).
-      databaseSizeMb: input.databaseSizeMb ?? null,
-      versions,
-      recordedById: viewer.userId,
-      recordedAt: new Date(),
-    };
-    const [row] = await tx
-      .insert(visitChecks)
-      .values({ visitId: visit.id, kind: input.kind, ...values })
-      .onConflictDoUpdate({ target: [visitChecks.visitId, visitChecks.kind], set: values })
-      .returning();
-    await bumpVisit(tx, visit);
-    await recordAudit(tx, viewer, {
-      action: "serviceVisit.recordCheck",
-      objectType: "ServiceVisit",
-      objectId: visit.id,
-      organisationId: agreement.customerId,
-      details: { kind: input.kind, result: input.result, ...(await proposalFollowed(tx, visit, input, row!, now)) },
-    });
-    return ok(row!);
+    const r = await writeCheck(tx, viewer, loaded, input, now);
+    if ("errors" in r) return r;
+    await bumpVisit(tx, loaded.visit);
+    return r;
   });
+}
+
+/**
+ * Writes one check of a locked, open visit in the caller's transaction, with its audit entry; the
+ * caller bumps the visit's version once (one check or five).
+ */
+export async function writeCheck(
+  tx: Tx,
+  viewer: Viewer,
+  { visit, agreement }: LoadedVisit,
+  input: RecordCheckInput,
+  now: Date,
+): Promise<Result<VisitCheckRow>> {
+  let versions: VisitCheckRow["versions"] = null;
+  if (input.kind === "HARDWARE_AND_VERSIONS") {
+    for (const found of input.installedVersions ?? []) {
+      const current = (await installedVersionsOf(tx, [visit.propertyId])).find((v) => v.product === found.product);
+      // Only a newer version updates the property: a typo of an older one must not undo an upgrade.
+      if (current && !isBehind(current.version, found.version)) continue;
+      // releases' own rule (version format, audit) in a savepoint of this transaction.
+      const r = await setInstalledVersion(tx, viewer, {
+        propertyId: visit.propertyId,
+        product: found.product,
+        version: found.version,
+      });
+      if ("errors" in r)
+        return {
+          errors: r.errors.map((e) => ({ ...e, field: ["input", "installedVersions"] })),
+        };
+    }
+    versions = (await hardwarePrefill(tx, visit.propertyId)).map(({ product, installed, latest }) => ({
+      product,
+      installed,
+      latest,
+    }));
+  }
+  const values = {
+    result: input.result,
+    note: input.note?.trim() ?? "",
+    // Only the size check gets here with a reading (refused above for any other).
+    databaseSizeMb: input.databaseSizeMb ?? null,
+    versions,
+    recordedById: viewer.userId,
+    recordedAt: new Date(),
+  };
+  const [row] = await tx
+    .insert(visitChecks)
+    .values({ visitId: visit.id, kind: input.kind, ...values })
+    .onConflictDoUpdate({ target: [visitChecks.visitId, visitChecks.kind], set: values })
+    .returning();
+  await recordAudit(tx, viewer, {
+    action: "serviceVisit.recordCheck",
+    objectType: "ServiceVisit",
+    objectId: visit.id,
+    organisationId: agreement.customerId,
+    details: { kind: input.kind, result: input.result, ...(await proposalFollowed(tx, visit, input, row!, now)) },
+  });
+  return ok(row!);
 }
 
 /**

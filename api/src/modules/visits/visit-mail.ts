@@ -1,6 +1,4 @@
-import { eq } from "drizzle-orm";
 import type { Db, DbOrTx } from "../../db/client.js";
-import { properties } from "../../db/schema/index.js";
 import { recordAudit } from "../../shared/audit.js";
 import { ok, userError, type Result } from "../../shared/errors.js";
 import { mutate } from "../../shared/transaction.js";
@@ -11,6 +9,7 @@ import { queueEmail } from "../notifications/index.js";
 import { VisitErrors as E } from "./visit.errors.js";
 import { PROTOCOL_SENDERS } from "./visit.roles.js";
 import { visitIcs } from "./visit-calendar.js";
+import { visitLocation } from "./visit-location.js";
 import { ProtocolPdfFailed, renderProtocolPdf } from "./protocol-pdf.js";
 import { PROTOCOL_WORDS, type ProtocolLanguage } from "./protocol-words.js";
 import { protocolDocument, type ProtocolDocument } from "./visit-protocol-document.js";
@@ -63,11 +62,6 @@ async function protocolPdfOf(
 }
 
 const languagesOf = (readers: readonly Reader[]) => [...new Set(readers.map((r) => r.language))].sort().join();
-
-export async function visitLocation(db: DbOrTx, propertyId: string): Promise<string> {
-  const [p] = await db.select().from(properties).where(eq(properties.id, propertyId));
-  return p ? `${p.name}, ${p.streetAddress}, ${p.postalCode} ${p.city}` : "";
-}
 
 /**
  * "Dessa besök protokollförs av Aptus personal och skickas till er": the protocol as a PDF to the

@@ -6,7 +6,7 @@ import type { Logger } from "../../logger.js";
 import { daysBetween, todayInSweden } from "../../shared/dates.js";
 import { visitIcs } from "./visit-calendar.js";
 import { queueEmail } from "../notifications/index.js";
-import { visitLocation } from "./visit-mail.js";
+import { visitLocation } from "./visit-location.js";
 import { customerAdmins, uniqueAddresses } from "./visit-recipients.js";
 import { visitDay } from "./visit.service.js";
 

@@ -73,11 +73,8 @@ export class FoundVersionInput {
   version!: string;
 }
 
-@InputType({ description: "Record one check of the protocol (again, until the visit is completed)." })
-export class RecordVisitCheckInput {
-  @Field(() => ID, { description: "The visit." })
-  visitId!: string;
-
+@InputType({ description: "One check of the protocol, as recordVisitChecks takes it in its list." })
+export class VisitCheckEntryInput {
   @Field(() => VisitCheckKind, { description: "Which check." })
   kind!: VisitCheckKind;
 
@@ -107,6 +104,29 @@ export class RecordVisitCheckInput {
       "BACKUP_ROUTINES / DATABASE_SIZE: the form started from `ServiceVisit.prefilledChecks`; the audit trail records whether the technician changed the proposal.",
   })
   fromProposal?: boolean | null;
+}
+
+@InputType({ description: "Record one check of the protocol (again, until the visit is completed)." })
+export class RecordVisitCheckInput extends VisitCheckEntryInput {
+  @Field(() => ID, { description: "The visit." })
+  visitId!: string;
+}
+
+@InputType({ description: "Record several checks of a visit at once: all are saved, or none." })
+export class RecordVisitChecksInput {
+  @Field(() => ID, { description: "The visit." })
+  visitId!: string;
+
+  @Field(() => [VisitCheckEntryInput], { description: "One to five checks, each kind at most once." })
+  @ArrayMaxSize(5)
+  @ValidateNested({ each: true })
+  checks!: VisitCheckEntryInput[];
+
+  @Field(() => Int, {
+    nullable: true,
+    description: "The visit's `version` as the form read it: STALE_VERSION if another device saved since.",
+  })
+  expectedVersion?: number | null;
 }
 
 @InputType({ description: "A signature drawn on the technician's tablet." })
@@ -223,6 +243,12 @@ export const RescheduleServiceVisitPayload = PayloadType(
   "serviceVisit",
   ServiceVisit,
   "moved visit",
+);
+export const RecordVisitChecksPayload = PayloadType(
+  "RecordVisitChecksPayload",
+  "serviceVisit",
+  ServiceVisit,
+  "visit with its checks",
 );
 export const RecordVisitCheckPayload = PayloadType(
   "RecordVisitCheckPayload",

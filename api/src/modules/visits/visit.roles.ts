@@ -18,3 +18,5 @@ export const PROTOCOL_SENDERS = ["ADMIN", "SUPPORT", "SELLER"] as const satisfie
 /** Who receives protocols and reminders: the customer's admins, and the partner's (the signatory's). */
 export const CUSTOMER_RECIPIENTS = ["CUSTOMER_ADMIN"] as const satisfies readonly Role[];
 export const PARTNER_RECIPIENTS = ["PARTNER_ADMIN"] as const satisfies readonly Role[];
+/** Accept a proposed visit time, or ask for others: the customer's admins (in the portal or by the mail's link). */
+export const VISIT_TIME_ANSWERERS = ["CUSTOMER_ADMIN"] as const satisfies readonly Role[];

@@ -21,6 +21,7 @@ import type { Clock } from "../../shared/clock.js";
 import { planOf, tailoringOf } from "../tailoring/index.js";
 import { VisitErrors as E } from "./visit.errors.js";
 import { TECHNICIANS, VISIT_BOOKERS } from "./visit.roles.js";
+import { mailVisitBooking } from "./visit-booking-mail.js";
 import { matchVisits, proposedVisitDates, type Proposal } from "./visit-proposals.js";
 
 export type ServiceVisitRow = typeof serviceVisits.$inferSelect;
@@ -138,6 +139,78 @@ async function checkBooking(
   return null;
 }
 
+/**
+ * The rules every new booking shares, in the caller's transaction: a tier with a visit, a valid
+ * agreement, a covered property, a time in the period and a vendor technician. Booked directly by
+ * staff, or by the customer accepting one of the proposed times (visit-proposal.service.ts).
+ */
+export async function bookVisit(
+  tx: Tx,
+  viewer: Viewer,
+  agreement: AgreementRecord,
+  input: BookingInput & { propertyId: string },
+): Promise<Result<ServiceVisitRow>> {
+  const bad = await bookingProblem(tx, agreement, input);
+  if (bad) return bad;
+  const [visit] = await tx
+    .insert(serviceVisits)
+    .values({
+      agreementId: agreement.id,
+      propertyId: input.propertyId,
+      technicianId: input.technicianId,
+      scheduledAt: input.scheduledAt,
+      bookedById: viewer.userId,
+    })
+    .returning();
+  await tx.insert(serviceVisitBookings).values({
+    visitId: visit!.id,
+    scheduledAt: input.scheduledAt,
+    technicianId: input.technicianId,
+    changedById: viewer.userId,
+  });
+  await recordAudit(tx, viewer, {
+    action: "serviceVisit.schedule",
+    objectType: "ServiceVisit",
+    objectId: visit!.id,
+    organisationId: agreement.customerId,
+    details: { scheduledAt: input.scheduledAt.toISOString() },
+  });
+  await tellPartnerOfVisit(tx, visit!, agreement, "VISIT_BOOKED", "BOOKED");
+  await mailVisitBooking(tx, visit!, agreement, null);
+  return ok(visit!);
+}
+
+/** Why the agreement cannot have this visit booked, or null when it can. */
+export async function bookingProblem(
+  tx: Tx,
+  agreement: AgreementRecord,
+  input: BookingInput & { propertyId: string },
+): Promise<{ errors: ReturnType<typeof userError>["errors"] } | null> {
+  if (!(await tierIncludesVisit(tx, agreement))) {
+    return userError(E.VISIT_NOT_IN_TIER, `The ${agreement.tier} tier does not include an annual support visit.`, [
+      "input",
+      "agreementId",
+    ]);
+  }
+  if (!isValid(agreement.status))
+    return userError(E.AGREEMENT_NOT_ACTIVE, `Agreement ${agreement.number} is ${agreement.status.toLowerCase()}.`, [
+      "input",
+      "agreementId",
+    ]);
+  const [covered] = await tx
+    .select()
+    .from(agreementProperties)
+    .where(
+      and(eq(agreementProperties.agreementId, agreement.id), eq(agreementProperties.propertyId, input.propertyId)),
+    );
+  if (!covered)
+    return userError(E.PROPERTY_NOT_IN_AGREEMENT, "The property is not covered by this agreement.", [
+      "input",
+      "propertyId",
+    ]);
+  return checkBooking(tx, agreement, input);
+}
+
 export async function scheduleServiceVisit(
   db: Db,
   viewer: Viewer,
@@ -148,55 +221,7 @@ export async function scheduleServiceVisit(
   return mutate(db, async (tx) => {
     const agreement = await findAgreement(tx, viewer, input.agreementId, clock);
     if (!agreement) return userError(E.NOT_FOUND, "No such agreement.", ["input", "agreementId"]);
-    if (!(await tierIncludesVisit(tx, agreement))) {
-      return userError(E.VISIT_NOT_IN_TIER, `The ${agreement.tier} tier does not include an annual support visit.`, [
-        "input",
-        "agreementId",
-      ]);
-    }
-    if (!isValid(agreement.status))
-      return userError(E.AGREEMENT_NOT_ACTIVE, `Agreement ${agreement.number} is ${agreement.status.toLowerCase()}.`, [
-        "input",
-        "agreementId",
-      ]);
-    const [covered] = await tx
-      .select()
-      .from(agreementProperties)
-      .where(
-        and(eq(agreementProperties.agreementId, agreement.id), eq(agreementProperties.propertyId, input.propertyId)),
-      );
-    if (!covered)
-      return userError(E.PROPERTY_NOT_IN_AGREEMENT, "The property is not covered by this agreement.", [
-        "input",
-        "propertyId",
-      ]);
-    const bad = await checkBooking(tx, agreement, input);
-    if (bad) return bad;
-    const [visit] = await tx
-      .insert(serviceVisits)
-      .values({
-        agreementId: agreement.id,
-        propertyId: input.propertyId,
-        technicianId: input.technicianId,
-        scheduledAt: input.scheduledAt,
-        bookedById: viewer.userId,
-      })
-      .returning();
-    await tx.insert(serviceVisitBookings).values({
-      visitId: visit!.id,
-      scheduledAt: input.scheduledAt,
-      technicianId: input.technicianId,
-      changedById: viewer.userId,
-    });
-    await recordAudit(tx, viewer, {
-      action: "serviceVisit.schedule",
-      objectType: "ServiceVisit",
-      objectId: visit!.id,
-      organisationId: agreement.customerId,
-      details: { scheduledAt: input.scheduledAt.toISOString() },
-    });
-    await tellPartnerOfVisit(tx, visit!, agreement, "VISIT_BOOKED", "BOOKED");
-    return ok(visit!);
+    return bookVisit(tx, viewer, agreement, input);
   });
 }
 
@@ -222,6 +247,7 @@ export async function rescheduleServiceVisit(
       .insert(serviceVisitBookings)
       .values({ visitId: visit.id, ...booking, reason: input.reason?.trim() || null, changedById: viewer.userId });
     const row = await bumpVisit(tx, visit, booking);
+    await mailVisitBooking(tx, row, agreement, input.reason?.trim() || null);
     await recordAudit(tx, viewer, {
       action: "serviceVisit.reschedule",
       objectType: "ServiceVisit",

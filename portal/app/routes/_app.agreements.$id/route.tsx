@@ -46,7 +46,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     agreement.viewerCanChangeCoverage || agreement.viewerCanChangeParties
       ? await api.query(AgreementCoverageChoicesDocument, { customerId: agreement.customer.id })
       : null;
-  return { agreement, priceList: data.priceList, today: todayInSweden(), choices };
+  const mayBookVisits = data.viewer.sections.includes("VISIT_BOOKING");
+  return { agreement, priceList: data.priceList, today: todayInSweden(), choices, mayBookVisits };
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
@@ -58,7 +59,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 export default function AgreementPage() {
   const t = useT();
   const lang = useLang();
-  const { agreement, today, priceList, choices } = useLoaderData<typeof loader>();
+  const { agreement, today, priceList, choices, mayBookVisits } = useLoaderData<typeof loader>();
   const props = { agreement, today, priceList };
   return (
     <>
@@ -89,7 +90,7 @@ export default function AgreementPage() {
       <LicenceSection {...props} />
       <AddOnSection {...props} />
       <VersionsSection agreement={agreement} />
-      <VisitsSection agreement={agreement} />
+      <VisitsSection agreement={agreement} mayPropose={mayBookVisits} />
       <CoverageSection agreement={agreement} choices={choices} />
       <ManageSection {...props} />
       <p className="section" id="tailoring">

@@ -1,0 +1,62 @@
+import type { Browser } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { awaitMail } from "./mailbox";
+import { apiAs, launchBrowser, logIn, newPage, screenshot, swedishDay } from "./support";
+
+/** Hisingens Bostäder's 500+ agreement still running: the demo's customer with support visits. */
+async function runningAgreement(): Promise<{ id: string; number: string }> {
+  const call = await apiAs("hanna@hisingen.demo");
+  type Agreements = { agreements: { edges: { node: { id: string; number: string; status: string } }[] } };
+  const { agreements } = await call<Agreements>(`{ agreements(first: 50) { edges { node { id number status } } } }`);
+  return agreements.edges.map((e) => e.node).find((a) => a.status === "ACTIVE" || a.status === "EXPIRING")!;
+}
+
+describe("a visit booked by proposed times and accepted from the mail", () => {
+  let browser: Browser;
+  beforeAll(async () => {
+    browser = await launchBrowser();
+  });
+  afterAll(async () => {
+    await browser?.close();
+  });
+
+  it("the seller proposes times at 1280 px; the customer's admin books one from the mail's link at 390 px", async () => {
+    const agreement = await runningAgreement();
+    const staff = await newPage(browser, { width: 1280, height: 900 });
+    await logIn(staff.page, "admin@aptus.demo");
+    await staff.page.goto(`/agreements/${encodeURIComponent(agreement.id)}`);
+    await staff.page.getByTestId("propose-visit-times").click();
+    await staff.page.getByRole("heading", { name: "Föreslå tider för supportbesök", level: 1 }).waitFor();
+    const [first, second] = [swedishDay(9), swedishDay(10)];
+    await staff.page.getByLabel("Tid 1").fill(`${first}T09:00`);
+    await staff.page.getByLabel("Tid 2").fill(`${second}T13:30`);
+    await staff.page
+      .getByLabel("Meddelande till kunden (valfritt)")
+      .fill("Teknikern behöver tillgång till serverrummet.");
+    await staff.page.getByRole("button", { name: "Skicka förslaget" }).click();
+    await staff.page.getByTestId("proposal-sent").waitFor();
+    expect(await staff.page.getByTestId("open-proposals").textContent()).toContain("09:00");
+    expect(await staff.page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(1280);
+    await screenshot(staff.page, "visit-times-proposed-1280");
+    await staff.context.close();
+
+    // The customer's admin opens the link from the mail on a phone, without logging in.
+    const [, link] = await awaitMail("hanna@hisingen.demo", /(https?:\/\/\S+\/visit-times\/\S+)/);
+    const phone = await newPage(browser, { width: 390, height: 844 });
+    await phone.page.goto(link!);
+    await phone.page.getByRole("heading", { name: "Välj tid för supportbesöket" }).waitFor();
+    expect(await phone.page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+    await screenshot(phone.page, "visit-times-answer-390");
+    await phone.page.getByLabel(/13:30/).check();
+    await phone.page.getByRole("button", { name: "Boka vald tid" }).click();
+    await phone.page.getByTestId("visit-booked").waitFor();
+    expect(await phone.page.getByTestId("visit-booked").textContent()).toContain("13:30");
+
+    // The booking reaches the calendar: a mail with the invitation; the link is spent.
+    await awaitMail("hanna@hisingen.demo", new RegExp(`bokat ${second} kl\\. 13:30`));
+    await phone.page.goto(link!);
+    await phone.page.getByRole("alert").waitFor();
+    expect(await phone.page.getByRole("alert").textContent()).toContain("redan besvarade");
+    await phone.context.close();
+  });
+});
