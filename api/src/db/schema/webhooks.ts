@@ -3,8 +3,9 @@ import { check, index, integer, jsonb, pgEnum, pgTable, text, timestamp, uniqueI
 import { organisations, users } from "./parties.js";
 
 /**
- * What a partner's system can be told of (issue 22), sent as `type` in dotted lower case (`agreement.status_changed`); TEST is only ever sent by "send a test event". A new
- * kind is a new value here and a row in modules/webhooks/webhook-event-types.ts.
+ * What a partner's system can be told of (issue 22), sent as `type` in dotted lower case
+ * (`agreement.status_changed`); TEST is only ever sent by "send a test event". A new kind is a new value
+ * here and a row in modules/webhooks/webhook-event-types.ts.
  */
 export const webhookEventType = pgEnum("webhook_event_type", [
   "AGREEMENT_STATUS_CHANGED",

@@ -1,4 +1,4 @@
-import { and, asc, count, eq, inArray, isNull, sql } from "drizzle-orm";
+import { and, count, eq, inArray, isNull, sql } from "drizzle-orm";
 import { tellPartnerOfAgreement, type AgreementChange } from "./agreement-webhook.js";
 import type { Db, DbOrTx, Tx } from "../../db/client.js";
 import {
