@@ -88,7 +88,8 @@ export class RenewalQuoteResolver {
     description: "Confirm a renewal quote: the agreement is renewed as quoted, once, however many confirm.",
   })
   async confirmRenewalQuote(
-    @Arg("input", () => ConfirmRenewalQuoteInput) input: ConfirmRenewalQuoteInput,
+    @Arg("input", () => ConfirmRenewalQuoteInput, { description: "The quote to confirm." })
+    input: ConfirmRenewalQuoteInput,
     @Ctx() ctx: Context,
     @CurrentViewer() viewer: Viewer,
     @Clock() clock: Clock,
@@ -101,7 +102,8 @@ export class RenewalQuoteResolver {
   @Authorized(...RENEWAL_DECIDERS)
   @Mutation(() => DeclineRenewalQuotePayload, { description: "Decline a renewal quote with a reason." })
   async declineRenewalQuote(
-    @Arg("input", () => DeclineRenewalQuoteInput) input: DeclineRenewalQuoteInput,
+    @Arg("input", () => DeclineRenewalQuoteInput, { description: "The quote and the reason." })
+    input: DeclineRenewalQuoteInput,
     @Ctx() ctx: Context,
     @CurrentViewer() viewer: Viewer,
     @Clock() clock: Clock,

@@ -56,10 +56,10 @@ export class RenewalQuoteLine {
 
 @ObjectType({ description: "A renewal the customer asked for, priced from the list, for the seller to confirm." })
 export class RenewalQuote {
-  @Field(() => ID)
+  @Field(() => ID, { description: "Global id of the quote." })
   id!: string;
 
-  @Field(() => RenewalQuoteState)
+  @Field(() => RenewalQuoteState, { description: "Asked for, confirmed (the agreement renewed) or declined." })
   state!: RenewalQuoteState;
 
   @Field(() => DateScalar, { description: "The end of the period it renews." })
@@ -77,7 +77,7 @@ export class RenewalQuote {
   @Field(() => Money, { description: "What the carried rentals and add-ons cost a year at the quoted prices." })
   yearlyTotal!: Money;
 
-  @Field(() => DateTimeResolver)
+  @Field(() => DateTimeResolver, { description: "When the customer asked." })
   requestedAt!: Date;
 
   @Field(() => DateTimeResolver, { nullable: true, description: "When the seller confirmed or declined it." })
@@ -137,10 +137,10 @@ export class DeclineRenewalQuoteInput {
 
 @ObjectType({ description: "A decided quote and the agreement as it now is." })
 export class RenewalDecision {
-  @Field(() => RenewalQuote)
+  @Field(() => RenewalQuote, { description: "The quote, now confirmed or declined." })
   quote!: RenewalQuote;
 
-  @Field(() => Agreement)
+  @Field(() => Agreement, { description: "The agreement after the decision (a new period when confirmed)." })
   agreement!: Agreement;
 
   static from(r: { quote: RenewalQuoteRow; agreement: AgreementRecord }): RenewalDecision {
