@@ -21,7 +21,7 @@ interface AgreementRef {
  * one more (every booking and move is a row of service_visit_bookings), a cancellation one above the last.
  * Counted from the bookings, so the lapse job's cancellation and the staff's agree without a counter.
  */
-export async function bookingCount(tx: Tx, visitId: string): Promise<number> {
+async function bookingCount(tx: Tx, visitId: string): Promise<number> {
   const [{ n } = { n: 0 }] = await tx
     .select({ n: count() })
     .from(serviceVisitBookings)

@@ -25,7 +25,7 @@ export interface ProposalSettings {
 }
 
 /** An answer link works for 14 days, never past the last time it offers (an invitation's lifetime, decision 0066). */
-export const PROPOSAL_LINK_DAYS = 14;
+const PROPOSAL_LINK_DAYS = 14;
 const LINK_PREFIX = "tgv_";
 const MAX_TIMES = 3;
 
