@@ -8,7 +8,7 @@ const MEMBER = "kalle@vastkustfast.demo";
 
 /** The agreements list through the menu, as a user finds it. */
 async function openAgreementsList(page: Page): Promise<void> {
-  await page.getByRole("navigation", { name: "Huvudmeny" }).getByRole("link", { name: "Avtal" }).click();
+  await page.getByRole("navigation", { name: "Huvudmeny" }).getByRole("link", { name: "Avtal", exact: true }).click();
   await page.waitForURL((url) => url.pathname === "/agreements");
   await page.getByRole("heading", { level: 1, name: "Avtal" }).waitFor();
 }

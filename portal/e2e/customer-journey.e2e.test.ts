@@ -1,6 +1,6 @@
 import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { DEMO, launchBrowser, logIn, newPage, pathOf, screenshot } from "./support";
+import { apiAs, DEMO, launchBrowser, logIn, newPage, pathOf, screenshot } from "./support";
 
 describe("a customer's journey", () => {
   let browser: Browser;
@@ -38,6 +38,7 @@ describe("a customer's journey", () => {
         "Översikt",
         "Avtal",
         "Fastigheter",
+        "Avtalsförslag",
         "Arbetslista",
         "Supportbesök",
         "Support",
@@ -58,6 +59,7 @@ describe("a customer's journey", () => {
         "Dashboard",
         "Agreements",
         "Properties",
+        "Agreement proposals",
         "Worklist",
         "Support visits",
         "Support",
@@ -77,6 +79,9 @@ describe("a customer's journey", () => {
       expect(pathOf(page)).toBe("/login");
     } finally {
       await context.close();
+      // The switch while logged in is stored on Karin's account (decision 0075): Swedish again for the journeys after.
+      const karin = await apiAs(DEMO.karin.email);
+      await karin("mutation { setMyLanguage(input: { language: SV }) { userErrors { code } } }");
     }
   });
 

@@ -131,11 +131,13 @@ describe("the menu by role", () => {
         "Avtal",
         "Organisationer",
         "Fastigheter",
+        "Avtalsförslag",
         "Arbetslista",
         "Supportbesök",
         "Support",
         "Prislista",
         "Övervakning",
+        "Administration",
       ]);
       await page.getByRole("button", { name: "Logga ut" }).click();
       await page.waitForURL((url) => url.pathname === "/login");
@@ -147,6 +149,7 @@ describe("the menu by role", () => {
         "Organisationer",
         "Fastigheter",
         "API-nycklar",
+        "Avtalsförslag",
         "Arbetslista",
         "Supportbesök",
         "Händelselogg",

@@ -11,7 +11,7 @@ function quotaOf(text: string | null): number {
 }
 
 async function openVastkust(page: Page): Promise<void> {
-  await page.getByRole("navigation", { name: "Huvudmeny" }).getByRole("link", { name: "Avtal" }).click();
+  await page.getByRole("navigation", { name: "Huvudmeny" }).getByRole("link", { name: "Avtal", exact: true }).click();
   await page
     .locator("tbody tr")
     .filter({ hasText: "Västkustens Fastigheter AB" })
