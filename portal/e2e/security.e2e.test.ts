@@ -132,7 +132,10 @@ describe("the Content-Security-Policy", () => {
       expect(headers["strict-transport-security"]).toBeUndefined(); // plain HTTP here; HSTS only over HTTPS
       await logIn(page, DEMO.karin.email);
       // Client-side navigation works only once React has hydrated.
-      await page.getByRole("navigation", { name: "Huvudmeny" }).getByRole("link", { name: "Avtal", exact: true }).click();
+      await page
+        .getByRole("navigation", { name: "Huvudmeny" })
+        .getByRole("link", { name: "Avtal", exact: true })
+        .click();
       await page.getByRole("heading", { level: 1, name: "Avtal" }).waitFor();
       expect(await page.evaluate(() => performance.getEntriesByType("navigation").length)).toBe(1);
       expect(complaints).toEqual([]);
