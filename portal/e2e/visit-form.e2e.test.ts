@@ -14,6 +14,7 @@ describe("the technician fills in a visit protocol on a tablet and the customer'
     await overdue.first().getByRole("link").click();
     await page.getByRole("link", { name: "Fyll i protokollet" }).click();
     await page.getByRole("heading", { name: "Besöksprotokoll", level: 1 }).waitFor();
+    await page.locator("[data-draft-kept]").waitFor();
 
     await page
       .getByRole("group", { name: "Genomgång av databasen" })
@@ -21,6 +22,8 @@ describe("the technician fills in a visit protocol on a tablet and the customer'
       .fill("Loggarna ser bra ut, två varningar.");
     // The connection drops and the page is reloaded: nothing typed is lost.
     await page.reload();
+    // The draft is put back once the page's script runs, as a technician sees it a moment after the page.
+    await page.locator("[data-draft-kept]").waitFor();
     expect(
       await page.getByRole("group", { name: "Genomgång av databasen" }).getByLabel("Anteckning").inputValue(),
     ).toBe("Loggarna ser bra ut, två varningar.");

@@ -5,7 +5,7 @@ import { useT } from "~/i18n/use-t";
 import { formErrorText, resultFor, type FormError, type FormResult } from "~/lib/form-result";
 
 /** The page action's last answer; a FormResult is plain JSON, so it arrives as it was sent. */
-function useLastResult<Intent extends string>(): FormResult<Intent> | undefined {
+export function useLastResult<Intent extends string>(): FormResult<Intent> | undefined {
   return useActionData() as FormResult<Intent> | undefined;
 }
 

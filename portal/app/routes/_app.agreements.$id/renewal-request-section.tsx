@@ -1,6 +1,6 @@
 import { formatDate } from "~/i18n/i18n";
 import { useLang, useT } from "~/i18n/use-t";
-import { IntentButton, IntentForm, SuccessNotice } from "~/components/intent-form";
+import { IntentButton, IntentForm, SuccessNotice, useLastResult } from "~/components/intent-form";
 import { formatMoney } from "~/lib/money";
 import type { SectionProps } from "./section-props";
 
@@ -14,7 +14,10 @@ export function RenewalRequestSection({ agreement }: Pick<SectionProps, "agreeme
   const t = useT();
   const quote = agreement.renewalQuote;
   const open = quote?.state === "REQUESTED";
-  if (!agreement.viewerCanRequestRenewal && !open && quote?.state !== "DECLINED") return null;
+  // The seller who just confirmed sees the section once more, for the notice that it is done.
+  const last = useLastResult<string>();
+  const justDecided = last?.ok === true && (last.intent === "confirmRenewal" || last.intent === "declineRenewal");
+  if (!agreement.viewerCanRequestRenewal && !open && quote?.state !== "DECLINED" && !justDecided) return null;
   return (
     <section className="section" aria-labelledby="renewal-request-title" id="renewal-request">
       <h2 id="renewal-request-title">{t("renewalQuote.heading")}</h2>

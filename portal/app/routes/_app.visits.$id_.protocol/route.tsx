@@ -237,22 +237,34 @@ function useDraftKeptLocally(key: string, saved: boolean) {
     const draft = JSON.parse(localStorage.getItem(key) ?? "{}") as Record<string, string>;
     for (const [name, value] of Object.entries(draft)) {
       root.querySelectorAll<HTMLInputElement | HTMLTextAreaElement>(`[name="${CSS.escape(name)}"]`).forEach((el) => {
+        // Typed on the server-rendered page before this script ran: newer than the draft, so it stays.
+        if (el.value !== el.defaultValue) return;
         if (el instanceof HTMLInputElement && el.type === "radio") el.checked = el.value === value;
         else el.value = value;
       });
     }
     // Listened to on the area around the form: the form starts afresh after each save.
-    const keep = (event: Event) => {
-      const form = (event.target as HTMLInputElement).form;
-      if (!form) return;
+    const keepForm = (form: HTMLFormElement) => {
       const values: Record<string, string> = {};
       new FormData(form).forEach((v, k) => {
         if (k !== "signature" && k !== "kind" && typeof v === "string") values[k] = v;
       });
       localStorage.setItem(key, JSON.stringify(values));
     };
+    const keep = (event: Event) => {
+      const form = (event.target as HTMLInputElement).form;
+      if (form) keepForm(form);
+    };
+    // A slow tablet shows the page before its script runs; what was typed meanwhile raised no event here.
+    root
+      .querySelectorAll<HTMLTextAreaElement | HTMLInputElement>("textarea, input[type=text], input[type=number]")
+      .forEach((el) => {
+        if (el.value !== el.defaultValue && el.form) keepForm(el.form);
+      });
     root.addEventListener("input", keep);
     root.addEventListener("change", keep);
+    // From here on every keystroke is kept; a journey in the browser tests waits for this before typing.
+    root.dataset.draftKept = "true";
     return () => {
       root.removeEventListener("input", keep);
       root.removeEventListener("change", keep);
