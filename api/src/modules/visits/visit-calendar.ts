@@ -28,22 +28,33 @@ function icsText(text: string): string {
 /** One UID per visit, in every .ics sent about it, so a calendar updates or removes the one event. */
 const uidOf = (visitId: string) => `service-visit-${visitId}@trygg`;
 
-/** The visit as an iCalendar event (`.ics`), built by the `ics` library in UTC so every calendar places it right. */
-export function visitIcs(e: VisitEvent): string {
-  const { error, value } = createEvent({
+/** What every .ics about a visit says of it: when, how long, what and where; in UTC, placed right everywhere. */
+function eventOf(e: VisitEvent) {
+  return {
     uid: uidOf(e.visitId),
+    productId: "trygg/visits",
     start: e.scheduledAt.getTime(),
-    startInputType: "utc",
-    startOutputType: "utc",
+    startInputType: "utc" as const,
+    startOutputType: "utc" as const,
     duration: { hours: VISIT_HOURS },
     title: icsText(e.title),
     description: icsText(e.description),
     location: icsText(e.location),
-    status: "CONFIRMED",
-    productId: "trygg/visits",
-  });
+  };
+}
+
+function icsOf(error: Error | null | undefined, value: string | null | undefined): string {
   if (error || !value) throw error ?? new Error("ics produced nothing");
   return value;
+}
+
+/** The visit as an iCalendar event (`.ics`), built by the `ics` library in UTC so every calendar places it right. */
+export function visitIcs(e: VisitEvent): string {
+  const { error, value } = createEvent({
+    ...eventOf(e),
+    status: "CONFIRMED",
+  });
+  return icsOf(error, value);
 }
 
 export interface Person {
@@ -59,15 +70,8 @@ export interface Person {
 export function visitRequestIcs(e: VisitEvent & { sequence: number; organizer: Person; attendees: Person[] }): string {
   const { error, value } = createEvent({
     method: "REQUEST",
-    uid: uidOf(e.visitId),
+    ...eventOf(e),
     sequence: e.sequence,
-    start: e.scheduledAt.getTime(),
-    startInputType: "utc",
-    startOutputType: "utc",
-    duration: { hours: VISIT_HOURS },
-    title: icsText(e.title),
-    description: icsText(e.description),
-    location: icsText(e.location),
     status: "CONFIRMED",
     organizer: { name: icsText(e.organizer.name), email: e.organizer.email },
     attendees: e.attendees.map((a) => ({
@@ -76,10 +80,8 @@ export function visitRequestIcs(e: VisitEvent & { sequence: number; organizer: P
       rsvp: false,
       role: "REQ-PARTICIPANT",
     })),
-    productId: "trygg/visits",
   });
-  if (error || !value) throw error ?? new Error("ics produced nothing");
-  return value;
+  return icsOf(error, value);
 }
 
 /**
@@ -89,18 +91,9 @@ export function visitRequestIcs(e: VisitEvent & { sequence: number; organizer: P
 export function visitCancellationIcs(e: VisitEvent & { sequence: number }): string {
   const { error, value } = createEvent({
     method: "CANCEL",
-    uid: uidOf(e.visitId),
+    ...eventOf(e),
     sequence: e.sequence,
-    start: e.scheduledAt.getTime(),
-    startInputType: "utc",
-    startOutputType: "utc",
-    duration: { hours: VISIT_HOURS },
-    title: icsText(e.title),
-    description: icsText(e.description),
-    location: icsText(e.location),
     status: "CANCELLED",
-    productId: "trygg/visits",
   });
-  if (error || !value) throw error ?? new Error("ics produced nothing");
-  return value;
+  return icsOf(error, value);
 }
