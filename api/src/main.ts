@@ -6,7 +6,9 @@ import { startCheckSweeper } from "./modules/monitoring/index.js";
 import { startInstallerEscalation } from "./modules/support/index.js";
 import { createOutboxSender } from "./modules/notifications/outbox-sender.js";
 import { startRenewalJobs } from "./modules/renewals/index.js";
-import { startBoardChecks } from "./modules/accounts/index.js";
+import { clearExpiredRequestCounters, startBoardChecks } from "./modules/accounts/index.js";
+import { clearExpiredLoginCounters } from "./modules/access/index.js";
+import { startPeriodicJob } from "./shared/periodic-job.js";
 import { startVisitReminders } from "./modules/visits/visit-reminders.js";
 import { startWebhookDeliveries, webhookSettings } from "./modules/webhooks/index.js";
 import { ensureAdmin } from "./seed/bootstrap.js";
@@ -114,6 +116,12 @@ async function main() {
     intervalMs: settings.WEBHOOK_POLL_SECONDS * 1000,
   });
 
+  // The rate limits' counters, cleared here once for all their stores (shared/counter-store.ts).
+  const counters = startPeriodicJob(async () => {
+    await clearExpiredLoginCounters(database.db).catch((e) => logger.warn({ err: e }, "log-in counters not cleared"));
+    await clearExpiredRequestCounters(database.db).catch((e) => logger.warn({ err: e }, "reset counters not cleared"));
+  }, 5 * 60_000);
+
   let stopping = false;
   stop = async (reason: string, code: number) => {
     if (stopping) return;
@@ -128,6 +136,7 @@ async function main() {
     await renewals.stop();
     await boardChecks.stop();
     await webhooks.stop();
+    await counters.stop();
     await server.stop().catch((e) => logger.warn({ err: e }, "server did not stop cleanly"));
     await database.close().catch((e) => logger.warn({ err: e }, "database did not close cleanly"));
     process.exit(code);

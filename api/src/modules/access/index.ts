@@ -5,3 +5,4 @@ export { apiTokenCache } from "./api-token-cache.js";
 export { missingScope } from "./api-token-scopes.js";
 export { Viewer } from "./access.types.js";
 export type { LoginThrottle } from "./login-throttle.js";
+export { clearExpiredLoginCounters, rateLimitStore } from "./login-throttle.js";

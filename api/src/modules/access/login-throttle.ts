@@ -2,6 +2,14 @@ import { and, eq, gt, or, sql } from "drizzle-orm";
 import { RateLimiterDrizzle, RateLimiterRes } from "rate-limiter-flexible";
 import type { Db } from "../../db/client.js";
 import { loginAttemptCounters } from "../../db/schema/index.js";
+import { clearExpiredCounters, counterStore } from "../../shared/counter-store.js";
+
+/** A limit counted in the log-in counters' table, for other modules' limits (the prefix keeps them apart). */
+export const rateLimitStore = (db: Db, opts: { keyPrefix: string; points: number; duration: number }) =>
+  counterStore(db, loginAttemptCounters, opts);
+
+/** The periodic clean-up of the log-in counters' table (the stores keep no timer of their own). */
+export const clearExpiredLoginCounters = (db: Db) => clearExpiredCounters(db, loginAttemptCounters);
 
 /** An account whose next log-in attempt is refused: until when, and whether from every address. */
 export interface Lockout {
@@ -53,14 +61,7 @@ export class LoginThrottle {
     private readonly limits: LoginLimits,
   ) {
     const store = (keyPrefix: string, points: number, duration: number) =>
-      new RateLimiterDrizzle({
-        storeClient: db,
-        schema: loginAttemptCounters,
-        keyPrefix,
-        points,
-        duration,
-        clearExpiredByTimeout: true,
-      });
+      counterStore(db, loginAttemptCounters, { keyPrefix, points, duration });
     this.perAddress = store("login-address", limits.maxPerAddress, limits.windowSeconds);
     this.perAccountAndAddress = store(ACCOUNT_ADDRESS, limits.maxPerAccount, limits.windowSeconds);
     this.maxPerAccountDaily = limits.maxPerAccountDaily ?? 100;

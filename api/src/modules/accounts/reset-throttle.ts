@@ -1,6 +1,10 @@
 import { RateLimiterDrizzle, RateLimiterRes } from "rate-limiter-flexible";
 import type { Db } from "../../db/client.js";
 import { accountRequestCounters } from "../../db/schema/index.js";
+import { clearExpiredCounters, counterStore } from "../../shared/counter-store.js";
+
+/** The periodic clean-up of the reset counters' table (the stores keep no timer of their own). */
+export const clearExpiredRequestCounters = (db: Db) => clearExpiredCounters(db, accountRequestCounters);
 
 /** Thrown when a reset request is not heard at all; the server answers TOO_MANY_REQUESTS (HTTP 429). */
 export class TooManyResetRequests extends Error {
@@ -32,14 +36,7 @@ export class ResetThrottle {
 
   constructor(db: Db, limits: ResetLimits) {
     const store = (keyPrefix: string, points: number) =>
-      new RateLimiterDrizzle({
-        storeClient: db,
-        schema: accountRequestCounters,
-        keyPrefix,
-        points,
-        duration: limits.windowSeconds,
-        clearExpiredByTimeout: true,
-      });
+      counterStore(db, accountRequestCounters, { keyPrefix, points, duration: limits.windowSeconds });
     this.perAddress = store("reset-address", limits.maxPerAddress);
     this.perAccount = store("reset-account", limits.maxPerAccount);
   }

@@ -1,6 +1,6 @@
 import { RateLimiterDrizzle, RateLimiterRes } from "rate-limiter-flexible";
 import type { Db } from "../../db/client.js";
-import { loginAttemptCounters } from "../../db/schema/index.js";
+import { rateLimitStore } from "../access/index.js";
 import { ok, userError, type Result } from "../../shared/errors.js";
 import { SupportErrors as E } from "./support.errors.js";
 
@@ -21,9 +21,7 @@ export class UploadLimit {
     readonly filesPerHour: number,
   ) {
     // The log-in counters' table is rate-limiter-flexible's store for every limit; the prefix keeps them apart.
-    this.perUser = new RateLimiterDrizzle({
-      storeClient: db,
-      schema: loginAttemptCounters,
+    this.perUser = rateLimitStore(db, {
       keyPrefix: "attachment-uploads",
       points: filesPerHour,
       duration: HOUR_SECONDS,
