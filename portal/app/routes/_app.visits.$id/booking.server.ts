@@ -3,9 +3,7 @@ import { CancelVisitFromPageDocument, RescheduleVisitFromPageDocument } from "~/
 import type { apiFor } from "~/lib/api.server";
 import { swedishWallClockToInstant } from "~/lib/dates";
 import { formError, inPageWords, refused, type FormResult } from "~/lib/form-result";
-
-export const BOOKING_INTENTS = ["move", "cancel"] as const;
-export type BookingIntent = (typeof BOOKING_INTENTS)[number];
+import type { BookingIntent } from "./booking-intents";
 
 type Api = Awaited<ReturnType<typeof apiFor>>["api"];
 

@@ -11,7 +11,8 @@ import { apiFor } from "~/lib/api.server";
 import { refused, type FormResult } from "~/lib/form-result";
 import { intentOf } from "~/lib/intent.server";
 import { BookingControls } from "./booking-controls";
-import { BOOKING_INTENTS, runBookingIntent, type BookingIntent } from "./booking.server";
+import { BOOKING_INTENTS, type BookingIntent } from "./booking-intents";
+import { runBookingIntent } from "./booking.server";
 
 export const meta: MetaFunction = ({ matches }) => [{ title: pageTitle(matches, "visit.title") }];
 
