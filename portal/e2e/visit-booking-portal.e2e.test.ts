@@ -44,9 +44,14 @@ describe("a visit booked in the portal, then moved and cancelled by staff", () =
     await staff.page.getByRole("button", { name: "Skicka förslaget" }).click();
     await staff.page.getByTestId("proposal-sent").waitFor();
 
-    // The customer's admin answers on her phone, logged in: the dashboard offers the times.
+    // The customer's admin answers on her phone, logged in: the agreement and the dashboard offer the times.
     const phone = await newPage(browser, { width: 390, height: 844 });
     await logIn(phone.page, "hanna@hisingen.demo");
+    await phone.page.goto(`/agreements/${encodeURIComponent(agreement.id)}#visits`);
+    await phone.page.getByTestId("agreement-offered-visits").filter({ hasText: "08:30" }).waitFor();
+    expect(await widthOf(phone.page)).toBeLessThanOrEqual(390);
+    await screenshot(phone.page, "visit-times-agreement-390");
+    await phone.page.goto("/");
     const offer = phone.page.getByTestId("offered-visit-times").filter({ hasText: "14:15" });
     await offer.waitFor();
     expect(await widthOf(phone.page)).toBeLessThanOrEqual(390);

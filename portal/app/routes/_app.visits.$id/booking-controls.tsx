@@ -13,7 +13,7 @@ export function BookingControls({ scheduledAt, version }: { scheduledAt: string;
   const lang = useLang();
   const when = formatDateTime(lang, scheduledAt);
   return (
-    <section className="section" aria-labelledby="booking-title" data-testid="visit-booking-controls">
+    <section className="section visit-booking" aria-labelledby="booking-title" data-testid="visit-booking-controls">
       <h2 id="booking-title">{t("visitBooking.title")}</h2>
       <div className="visit-booking-controls">
         <IntentForm
@@ -30,6 +30,7 @@ export function BookingControls({ scheduledAt, version }: { scheduledAt: string;
               <label htmlFor={f.props("scheduledAt").id}>{t("visitBooking.newTime")}</label>
               <input
                 type="datetime-local"
+                key={scheduledAt}
                 required
                 defaultValue={f.value("scheduledAt", swedishWallClock(new Date(scheduledAt)))}
                 {...f.props("scheduledAt")}
