@@ -60,7 +60,7 @@ export function formErrors(userErrors: UserErrors): FormError[] {
  * A page's own words for some codes, where it can say more than the shared ones: `admin.error.CODE`
  * on the admin pages, `tailoring.error.CODE` on the tailoring page.
  */
-export function inPageWords(errors: FormError[], page: "admin" | "tailoring"): FormError[] {
+export function inPageWords(errors: FormError[], page: "admin" | "tailoring" | "visit"): FormError[] {
   return errors.map((error) => {
     const key = `${page}.error.${error.code}`;
     return error.key || !hasMessage(key) ? error : { ...error, key };

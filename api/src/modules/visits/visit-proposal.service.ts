@@ -165,7 +165,11 @@ export async function visitTimesByLink(
   const opened = await openLink(db, token, now, false);
   if ("errors" in opened) return opened;
   const found = await proposalFor(db, opened.ok.viewer, opened.ok.link.proposalId, clock);
-  return found ?? userError(E.LINK_INVALID, "The link is not valid.", ["token"]);
+  if (!found) return userError(E.LINK_INVALID, "The link is not valid.", ["token"]);
+  // A newer proposal withdraws this one without spending its links: the page must not offer times it cannot book.
+  if (found.ok.proposal.status !== "OPEN")
+    return userError(E.PROPOSAL_ANSWERED, "The proposal has been answered or replaced by newer times.", ["token"]);
+  return found;
 }
 
 async function proposalFor(

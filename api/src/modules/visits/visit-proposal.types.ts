@@ -156,6 +156,9 @@ export class VisitTimeProposalByLinkPayload {
   @Field(() => String, { nullable: true, description: "Where the visit is: the property's name and address." })
   location!: string | null;
 
-  @Field(() => [UserError], { description: "LINK_INVALID, LINK_EXPIRED or LINK_USED; empty when the link works." })
+  @Field(() => [UserError], {
+    description:
+      "LINK_INVALID, LINK_EXPIRED, LINK_USED or PROPOSAL_ANSWERED (replaced by newer times); empty when the link works.",
+  })
   userErrors!: UserError[];
 }

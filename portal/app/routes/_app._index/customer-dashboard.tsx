@@ -1,5 +1,6 @@
 import { Link } from "@remix-run/react";
 import { AgreementStatusBadge, DaysLeft } from "~/components/agreement-status";
+import { OfferedVisitTimesList } from "~/components/offered-visit-times";
 import { SupportStatus } from "~/components/support-status";
 import type { CustomerDashboardQuery, Section } from "~/graphql/graphql";
 import { useT } from "~/i18n/use-t";
@@ -13,10 +14,13 @@ export function CustomerDashboard({
   data,
   now,
   sections,
+  mayAnswerVisitTimes,
 }: {
   data: CustomerDashboardQuery;
   now: string;
   sections: readonly Section[];
+  /** The customer's admin answers proposed visit times here; others see them. */
+  mayAnswerVisitTimes: boolean;
 }) {
   const t = useT();
   const agreements = data.agreements.edges.map((e) => e.node);
@@ -33,6 +37,7 @@ export function CustomerDashboard({
   return (
     <>
       <SupportStatus calendar={data.supportCalendar} now={now} />
+      <OfferedVisitTimesList proposals={data.visitTimeProposals} now={now} mayAnswer={mayAnswerVisitTimes} />
       <div className="tiles">
         <Tile
           id="agreements"

@@ -1,6 +1,7 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { useLoaderData, useRouteError } from "@remix-run/react";
 import { ErrorPanel } from "~/components/error-panel";
+import { VISIT_TIME_ANSWERERS } from "~/components/offered-visit-times";
 import { CustomerDashboardDocument, PartnerDashboardDocument, VendorDashboardDocument } from "~/graphql/graphql";
 import { pageTitle } from "~/i18n/meta";
 import { useT } from "~/i18n/use-t";
@@ -57,7 +58,12 @@ export default function Dashboard() {
         </p>
       </div>
       {loaded.kind === "customer" ? (
-        <CustomerDashboard data={loaded.data} now={loaded.now} sections={viewer.sections} />
+        <CustomerDashboard
+          data={loaded.data}
+          now={loaded.now}
+          sections={viewer.sections}
+          mayAnswerVisitTimes={VISIT_TIME_ANSWERERS.includes(viewer.user.role)}
+        />
       ) : null}
       {loaded.kind === "partner" ? <PartnerDashboard data={loaded.data} sections={viewer.sections} /> : null}
       {loaded.kind === "vendor" ? (

@@ -24,6 +24,7 @@ import { StatusBanner } from "./status-banner";
 import { TierCard } from "./tier-card";
 import { VersionsSection } from "./versions-section";
 import { VisitsSection } from "./visits-section";
+import { VISIT_TIME_ANSWERERS } from "~/components/offered-visit-times";
 
 export const meta: MetaFunction<typeof loader> = ({ matches, data }) => {
   const title = pageTitle(matches, "agreement.title");
@@ -47,7 +48,12 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       ? await api.query(AgreementCoverageChoicesDocument, { customerId: agreement.customer.id })
       : null;
   const mayBookVisits = data.viewer.sections.includes("VISIT_BOOKING");
-  return { agreement, priceList: data.priceList, today: todayInSweden(), choices, mayBookVisits };
+  const visitOffers = {
+    proposals: data.visitTimeProposals.filter((p) => p.agreement.id === agreement.id),
+    mayAnswer: VISIT_TIME_ANSWERERS.includes(data.viewer.user.role),
+    now: new Date().toISOString(),
+  };
+  return { agreement, priceList: data.priceList, today: todayInSweden(), choices, mayBookVisits, visitOffers };
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
@@ -59,7 +65,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 export default function AgreementPage() {
   const t = useT();
   const lang = useLang();
-  const { agreement, today, priceList, choices, mayBookVisits } = useLoaderData<typeof loader>();
+  const { agreement, today, priceList, choices, mayBookVisits, visitOffers } = useLoaderData<typeof loader>();
   const props = { agreement, today, priceList };
   return (
     <>
@@ -90,7 +96,7 @@ export default function AgreementPage() {
       <LicenceSection {...props} />
       <AddOnSection {...props} />
       <VersionsSection agreement={agreement} />
-      <VisitsSection agreement={agreement} mayPropose={mayBookVisits} />
+      <VisitsSection agreement={agreement} mayPropose={mayBookVisits} offers={visitOffers} />
       <CoverageSection agreement={agreement} choices={choices} />
       <ManageSection {...props} />
       <p className="section" id="tailoring">

@@ -1,12 +1,23 @@
 import { Link } from "@remix-run/react";
 import { EmptyState } from "~/components/list-controls";
+import { OfferedVisitTimes } from "~/components/offered-visit-times";
+import type { OfferedVisitTimesFragment } from "~/graphql/graphql";
 import { VisitTable } from "~/components/visit-table";
 import { formatDate } from "~/i18n/i18n";
 import { useLang, useT } from "~/i18n/use-t";
 import type { AgreementData } from "./section-props";
 
 /** The agreement's annual support visits and the next one proposed, each linking to its protocol. */
-export function VisitsSection({ agreement, mayPropose }: { agreement: AgreementData; mayPropose: boolean }) {
+export function VisitsSection({
+  agreement,
+  mayPropose,
+  offers,
+}: {
+  agreement: AgreementData;
+  mayPropose: boolean;
+  /** The agreement's proposed times still open: the customer's admin answers them here. */
+  offers: { proposals: readonly OfferedVisitTimesFragment[]; mayAnswer: boolean; now: string };
+}) {
   const t = useT();
   const lang = useLang();
   const next = agreement.nextVisitProposal;
@@ -21,6 +32,13 @@ export function VisitsSection({ agreement, mayPropose }: { agreement: AgreementD
             <p data-testid="next-visit-proposal">
               {t("visit.nextProposal", { date: formatDate(lang, next.proposedOn) })}
             </p>
+          ) : null}
+          {offers.proposals.length > 0 ? (
+            <div className="visit-offers" data-testid="agreement-offered-visits">
+              {offers.proposals.map((p) => (
+                <OfferedVisitTimes key={p.id} proposal={p} now={offers.now} mayAnswer={offers.mayAnswer} />
+              ))}
+            </div>
           ) : null}
           {mayPropose ? (
             <p>

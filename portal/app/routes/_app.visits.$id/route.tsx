@@ -2,7 +2,7 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { Link, useLoaderData, useRouteError } from "@remix-run/react";
 import { DatabaseSizeChart } from "@trygg/charts";
 import { ErrorPanel } from "~/components/error-panel";
-import { IntentButton, IntentForm, ResultErrors, useFormResult } from "~/components/intent-form";
+import { IntentButton, IntentForm, ResultErrors, SuccessNotice, useFormResult } from "~/components/intent-form";
 import { AcknowledgeVisitProtocolDocument, VisitProtocolDocument } from "~/graphql/graphql";
 import { formatDateTime } from "~/i18n/i18n";
 import { pageTitle } from "~/i18n/meta";
@@ -10,6 +10,9 @@ import { useLang, useT } from "~/i18n/use-t";
 import { apiFor } from "~/lib/api.server";
 import { refused, type FormResult } from "~/lib/form-result";
 import { intentOf } from "~/lib/intent.server";
+import { BookingControls } from "./booking-controls";
+import { BOOKING_INTENTS, type BookingIntent } from "./booking-intents";
+import { runBookingIntent } from "./booking.server";
 
 export const meta: MetaFunction = ({ matches }) => [{ title: pageTitle(matches, "visit.title") }];
 
@@ -18,13 +21,21 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const data = await api.query(VisitProtocolDocument, { id: params.id ?? "" });
   const visit = data.node && "checks" in data.node ? data.node : null;
   if (!visit) throw new Response("Not found", { status: 404 });
-  return { visit, role: data.viewer?.user.role ?? null };
+  const mayChangeBooking =
+    !!data.viewer?.sections.includes("VISIT_BOOKING") && (visit.state === "BOOKED" || visit.state === "OVERDUE");
+  const booked = new URL(request.url).searchParams.has("booked");
+  return { visit, role: data.viewer?.user.role ?? null, mayChangeBooking, booked };
 }
 
 /** The customer's one form: acknowledging the finished protocol; the page then shows who did. */
-export async function action({ request, params }: ActionFunctionArgs): Promise<FormResult<"acknowledge">> {
-  const intent = intentOf(await request.formData(), ["acknowledge"]);
+export async function action({
+  request,
+  params,
+}: ActionFunctionArgs): Promise<FormResult<"acknowledge" | BookingIntent>> {
+  const form = await request.formData();
+  const intent = intentOf(form, ["acknowledge", ...BOOKING_INTENTS]);
   const { api } = await apiFor(request);
+  if (intent !== "acknowledge") return runBookingIntent(api, params.id ?? "", intent, form);
   const { acknowledgeVisitProtocol: r } = await api.mutate(AcknowledgeVisitProtocolDocument, {
     visitId: params.id ?? "",
   });
@@ -37,7 +48,7 @@ const RESULT_CLASS: Record<string, string> = { OK: "badge", NEEDS_ACTION: "badge
 export default function VisitPage() {
   const t = useT();
   const lang = useLang();
-  const { visit, role } = useLoaderData<typeof loader>();
+  const { visit, role, mayChangeBooking, booked } = useLoaderData<typeof loader>();
   const acknowledgement = useFormResult("acknowledge");
   const latest = visit.protocolVersions[0];
   const items = visit.checks.flatMap((c) => (c.actionItem ? [c.actionItem] : []));
@@ -73,6 +84,14 @@ export default function VisitPage() {
           ) : null}
         </p>
       </div>
+
+      {booked && visit.state === "BOOKED" ? (
+        <p className="alert alert-success" role="status" data-testid="visit-booked">
+          {t("visitTimes.bookedAt", { at: formatDateTime(lang, visit.scheduledAt) })}
+        </p>
+      ) : null}
+      <SuccessNotice intents={BOOKING_INTENTS} />
+      {mayChangeBooking ? <BookingControls scheduledAt={visit.scheduledAt} version={visit.version} /> : null}
 
       <section aria-labelledby="checks-title">
         <h2 id="checks-title">{t("visit.checks")}</h2>

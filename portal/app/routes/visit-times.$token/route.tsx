@@ -1,7 +1,7 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { Form, useActionData, useLoaderData } from "@remix-run/react";
+import { useActionData, useLoaderData } from "@remix-run/react";
 import { PublicCard } from "~/components/public-card";
-import { SubmitButton } from "~/components/submit-button";
+import { VisitTimesAnswer } from "~/components/visit-times-answer";
 import { AnswerVisitTimesByLinkDocument, VisitTimesPageDocument } from "~/graphql/graphql";
 import { formatDateTime, userErrorKey, type MessageKey } from "~/i18n/i18n";
 import { pageTitle } from "~/i18n/meta";
@@ -18,7 +18,11 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const { api } = await apiFor(request, { requireLogin: false });
   const { visitTimesByLink: r } = await api.query(VisitTimesPageDocument, { token: params.token ?? "" });
   const code = r.userErrors[0]?.code;
-  return { offer: r.visitTimeProposal ? r : null, refused: code ? userErrorKey(code) : null };
+  return {
+    offer: r.visitTimeProposal ? r : null,
+    refused: code ? userErrorKey(code) : null,
+    now: new Date().toISOString(),
+  };
 }
 
 type Answer = { error: MessageKey } | { bookedAt: string } | { otherTimesAsked: true };
@@ -44,7 +48,7 @@ export async function action({ request, params }: ActionFunctionArgs): Promise<A
 export default function VisitTimesPage() {
   const t = useT();
   const lang = useLang();
-  const { offer, refused } = useLoaderData<typeof loader>();
+  const { offer, refused, now } = useLoaderData<typeof loader>();
   const answer = useActionData<typeof action>();
   if (answer && "bookedAt" in answer)
     return (
@@ -78,31 +82,7 @@ export default function VisitTimesPage() {
           {t(answer.error)}
         </p>
       ) : null}
-      <Form method="post" className="stack">
-        <fieldset>
-          <legend>{t("visitTimes.choose")}</legend>
-          {proposal.times.map((time: string) => (
-            <label key={time} style={{ display: "flex", alignItems: "center", gap: 8, minHeight: 44 }}>
-              <input type="radio" name="time" value={time} style={{ width: 22, height: 22 }} />
-              {formatDateTime(lang, time)}
-            </label>
-          ))}
-        </fieldset>
-        <SubmitButton intent="accept" busyLabel={t("visitTimes.booking")} className="button button-wide">
-          {t("visitTimes.accept")}
-        </SubmitButton>
-      </Form>
-      <Form method="post" className="stack" style={{ marginTop: 24 }}>
-        <label htmlFor="otherTimes">{t("visitTimes.otherLabel")}</label>
-        <textarea id="otherTimes" name="otherTimes" rows={3} maxLength={1000} />
-        <SubmitButton
-          intent="other"
-          busyLabel={t("visitTimes.sending")}
-          className="button button-secondary button-wide"
-        >
-          {t("visitTimes.askOther")}
-        </SubmitButton>
-      </Form>
+      <VisitTimesAnswer times={proposal.times} now={now} />
     </PublicCard>
   );
 }

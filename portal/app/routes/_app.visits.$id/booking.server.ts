@@ -1,0 +1,44 @@
+import { randomUUID } from "node:crypto";
+import { CancelVisitFromPageDocument, RescheduleVisitFromPageDocument } from "~/graphql/graphql";
+import type { apiFor } from "~/lib/api.server";
+import { swedishWallClockToInstant } from "~/lib/dates";
+import { formError, inPageWords, refused, type FormResult } from "~/lib/form-result";
+import type { BookingIntent } from "./booking-intents";
+
+type Api = Awaited<ReturnType<typeof apiFor>>["api"];
+
+/**
+ * Staff move or cancel a booked visit from its page; the API mails the customer's admins and the
+ * technician the calendar update (same UID, next SEQUENCE) or cancellation (METHOD:CANCEL).
+ */
+export async function runBookingIntent(
+  api: Api,
+  visitId: string,
+  intent: BookingIntent,
+  form: FormData,
+): Promise<FormResult<BookingIntent>> {
+  const values = { scheduledAt: String(form.get("scheduledAt") ?? ""), reason: String(form.get("reason") ?? "") };
+  const fail = (result: FormResult<BookingIntent>) => ({ ...result, errors: inPageWords(result.errors, "visit") });
+  if (intent === "move") {
+    const at = swedishWallClockToInstant(values.scheduledAt.trim());
+    if (!at)
+      return { intent, ok: false, errors: [formError("scheduledAt", "INVALID_DATE", "visitBooking.badTime")], values };
+    const { rescheduleServiceVisit: r } = await api.mutate(RescheduleVisitFromPageDocument, {
+      input: { visitId, scheduledAt: at.toISOString(), reason: values.reason.trim() || null },
+    });
+    if (r.userErrors.length > 0) return fail(refused(intent, r.userErrors, values));
+    return { intent, ok: true, errors: [], values: {}, done: "visitBooking.moved", nonce: randomUUID() };
+  }
+  if (!values.reason.trim())
+    return { intent, ok: false, errors: [formError("reason", "REQUIRED", "visitBooking.reasonRequired")], values };
+  const expectedVersion = Number(form.get("expectedVersion"));
+  const { cancelServiceVisit: r } = await api.mutate(CancelVisitFromPageDocument, {
+    input: {
+      visitId,
+      reason: values.reason.trim(),
+      expectedVersion: Number.isInteger(expectedVersion) ? expectedVersion : null,
+    },
+  });
+  if (r.userErrors.length > 0) return fail(refused(intent, r.userErrors, values));
+  return { intent, ok: true, errors: [], values: {}, done: "visitBooking.cancelled", nonce: randomUUID() };
+}

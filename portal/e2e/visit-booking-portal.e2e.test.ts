@@ -1,0 +1,137 @@
+import type { Browser, Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { awaitCalendar } from "./mail-calendar";
+import { awaitMail } from "./mailbox";
+import { apiAs, launchBrowser, logIn, newPage, screenshot, swedishDay } from "./support";
+
+/** Hisingens Bostäder's 500+ agreement still running: the demo's customer with support visits. */
+async function runningAgreement(): Promise<{ id: string; number: string }> {
+  const call = await apiAs("hanna@hisingen.demo");
+  type Agreements = { agreements: { edges: { node: { id: string; number: string; status: string } }[] } };
+  const { agreements } = await call<Agreements>(`{ agreements(first: 50) { edges { node { id number status } } } }`);
+  return agreements.edges.map((e) => e.node).find((a) => a.status === "ACTIVE" || a.status === "EXPIRING")!;
+}
+
+const widthOf = (page: Page) => page.evaluate(() => document.documentElement.scrollWidth);
+
+/** Accepts the confirmation the next click asks for (window.confirm), and returns its words. */
+function confirmNext(page: Page): Promise<string> {
+  return new Promise((resolve) => {
+    page.once("dialog", (dialog) => {
+      resolve(dialog.message());
+      void dialog.accept();
+    });
+  });
+}
+
+describe("a visit booked in the portal, then moved and cancelled by staff", () => {
+  let browser: Browser;
+  /** The visit this journey books; called off again should the journey stop before it cancels (shared demo data). */
+  let visitId: string | null = null;
+  beforeAll(async () => {
+    browser = await launchBrowser();
+  });
+  afterAll(async () => {
+    await browser?.close();
+    if (!visitId) return;
+    const call = await apiAs("sara.saljare@aptus.demo");
+    // Answers VISIT_CANCELLED as a userError when the journey got that far: nothing to undo then.
+    await call(`mutation($i: CancelServiceVisitInput!) { cancelServiceVisit(input: $i) { userErrors { code } } }`, {
+      i: { visitId, reason: "e2e: återställer demodata" },
+    });
+  });
+
+  it("staff propose at 1280 px; the customer's admin accepts on the dashboard at 390 px; staff move and cancel it", async () => {
+    const agreement = await runningAgreement();
+    const [first, second, moved] = [swedishDay(12), swedishDay(13), swedishDay(15)];
+    const staff = await newPage(browser, { width: 1280, height: 900 });
+    await logIn(staff.page, "sara.saljare@aptus.demo");
+    await staff.page.goto(`/agreements/${encodeURIComponent(agreement.id)}/visit-times`);
+    await staff.page.getByLabel("Tid 1").fill(`${first}T08:30`);
+    await staff.page.getByLabel("Tid 2").fill(`${second}T14:15`);
+    await staff.page.getByRole("button", { name: "Skicka förslaget" }).click();
+    await staff.page.getByTestId("proposal-sent").waitFor();
+
+    // The customer's admin answers on her phone, logged in: the agreement and the dashboard offer the times.
+    const phone = await newPage(browser, { width: 390, height: 844 });
+    await logIn(phone.page, "hanna@hisingen.demo");
+    await phone.page.goto(`/agreements/${encodeURIComponent(agreement.id)}#visits`);
+    await phone.page.getByTestId("agreement-offered-visits").filter({ hasText: "08:30" }).waitFor();
+    expect(await widthOf(phone.page)).toBeLessThanOrEqual(390);
+    await screenshot(phone.page, "visit-times-agreement-390");
+    await phone.page.goto("/");
+    const offer = phone.page.getByTestId("offered-visit-times").filter({ hasText: "14:15" });
+    await offer.waitFor();
+    expect(await widthOf(phone.page)).toBeLessThanOrEqual(390);
+    await screenshot(phone.page, "visit-times-dashboard-390");
+    await offer.getByLabel(/14:15/).check();
+    await offer.getByRole("button", { name: "Boka vald tid" }).click();
+    await phone.page.waitForURL(/\/visits\/[^/?]+\?booked=1$/);
+    expect(await phone.page.getByTestId("visit-booked").textContent()).toContain("14:15");
+    expect(await phone.page.getByTestId("visit-state").textContent()).toBe("Bokat");
+    // The customer cannot move or cancel; only staff can.
+    expect(await phone.page.getByTestId("visit-booking-controls").count()).toBe(0);
+    expect(await widthOf(phone.page)).toBeLessThanOrEqual(390);
+    await screenshot(phone.page, "visit-booked-in-portal-390");
+    const visitPath = new URL(phone.page.url()).pathname;
+    visitId = decodeURIComponent(visitPath.split("/")[2]!);
+
+    // The answer in the portal spent the mail's link: it now says the times are answered.
+    const [, link] = await awaitMail("hanna@hisingen.demo", /(https?:\/\/\S+\/visit-times\/\S+)/);
+    await phone.page.goto(link!);
+    expect(await phone.page.getByRole("alert").textContent()).toContain("redan besvarade");
+    await awaitMail("hanna@hisingen.demo", new RegExp(`bokat ${second} kl\\. 14:15`));
+    const [booking] = await awaitCalendar("hanna@hisingen.demo", [/METHOD:REQUEST/, /SEQUENCE:0/]).then((lines) =>
+      lines.filter((l) => l.startsWith("UID:")),
+    );
+
+    // Staff move the visit, confirming first; the customer gets the update.
+    await staff.page.goto(visitPath);
+    const move = staff.page.getByRole("form", { name: "Flytta besöket" });
+    await move.getByLabel("Ny tid (svensk tid)").fill(`${moved}T10:00`);
+    await move.getByLabel(/Varför flyttas besöket/).fill("Teknikern är på kurs.");
+    const asked = confirmNext(staff.page);
+    await move.getByRole("button", { name: "Flytta besöket" }).click();
+    expect(await asked).toContain("14:15");
+    await staff.page.getByText("Besöket är flyttat.").waitFor();
+    await staff.page.locator(".page-heading", { hasText: "10:00" }).waitFor({ timeout: 5000 });
+    await awaitMail(
+      "hanna@hisingen.demo",
+      new RegExp(`flyttat till ${moved} kl\\. 10:00\\. Orsak: Teknikern är på kurs`),
+    );
+    expect(await widthOf(staff.page)).toBeLessThanOrEqual(1280);
+    await screenshot(staff.page, "visit-booking-controls-1280");
+
+    // The page works on a phone for staff too.
+    const staffPhone = await newPage(browser, { width: 390, height: 844 });
+    await logIn(staffPhone.page, "sara.saljare@aptus.demo");
+    await staffPhone.page.goto(visitPath);
+    await staffPhone.page.getByTestId("visit-booking-controls").waitFor();
+    expect(await widthOf(staffPhone.page)).toBeLessThanOrEqual(390);
+    await screenshot(staffPhone.page, "visit-booking-controls-390");
+    await staffPhone.context.close();
+
+    // A cancellation without a reason is refused in Swedish before anything is sent.
+    const cancel = staff.page.getByRole("form", { name: "Ställ in besöket" });
+    await cancel.getByLabel(/Varför ställs besöket in/).fill("   ");
+    const refusal = confirmNext(staff.page);
+    await cancel.getByRole("button", { name: "Ställ in besöket" }).click();
+    await refusal;
+    await staff.page.getByText("Skriv varför besöket ställs in; kunden läser det.").waitFor();
+
+    // Staff cancel it with a reason; the calendar event is called off by the same UID.
+    await cancel.getByLabel(/Varför ställs besöket in/).fill("Fastigheten byggs om.");
+    const sure = confirmNext(staff.page);
+    await cancel.getByRole("button", { name: "Ställ in besöket" }).click();
+    expect(await sure).toContain("Det går inte att ångra");
+    await staff.page.getByText("Besöket är inställt.").waitFor();
+    await staff.page.getByTestId("visit-state").filter({ hasText: "Inställt" }).waitFor({ timeout: 5000 });
+    expect(await staff.page.getByTestId("visit-booking-controls").count()).toBe(0);
+    const calendar = await awaitCalendar("hanna@hisingen.demo", [/METHOD:CANCEL/, new RegExp(booking!)]);
+    expect(calendar).toContain("SEQUENCE:2");
+    expect(calendar).toContain("STATUS:CANCELLED");
+    await staff.context.close();
+
+    await phone.context.close();
+  });
+});
