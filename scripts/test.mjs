@@ -1,9 +1,9 @@
 // `npm test`: the whole suite on a fresh machine. Installs what it needs, lets turbo run (or replay
 // from its cache) lint, typecheck, the unit tests, the builds and the freshness checks, starts a
 // throwaway PostgreSQL for the integration and browser tests, and ends with `N passed, N failed`.
-import { spawnSync } from "node:child_process";
+import { spawn, spawnSync } from "node:child_process";
 import { randomBytes } from "node:crypto";
-import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync } from "node:fs";
+import { closeSync, existsSync, mkdirSync, openSync, readdirSync, readFileSync, rmSync } from "node:fs";
 import path from "node:path";
 import {
   apiScript,
@@ -42,15 +42,38 @@ function vitestCounts(report, ok) {
   return { passed, failed };
 }
 
-/** A vitest run: its own pass and fail counts go into the summary. */
-function vitest(name, args, opts = {}) {
-  log(`▶ ${name}`);
-  const report = path.join(artifacts, `${name.replace(/\W+/g, "-")}.json`);
-  const status = run(
+/**
+ * A child that does not block this process (the services' output keeps flowing), its output on the
+ * terminal or, with `file`, in that file: two suites at once would interleave line by line.
+ */
+function runAsync(cmd, args, { env, file } = {}) {
+  return new Promise((resolve) => {
+    const out = file ? openSync(file, "w") : "inherit";
+    const child = spawn(cmd, args, { cwd: root, env: { ...process.env, ...env }, stdio: ["ignore", out, out] });
+    const done = (code) => {
+      if (file) closeSync(out);
+      resolve(code ?? 1);
+    };
+    child.once("error", () => done(1));
+    child.once("close", done);
+  });
+}
+
+/** A vitest run: its own pass and fail counts go into the summary. With `logged`, its output follows its end. */
+async function vitest(name, args, { env, logged = false } = {}) {
+  const slug = name.replace(/\W+/g, "-");
+  const file = logged ? path.join(artifacts, `${slug}.log`) : undefined;
+  log(`▶ ${name}${logged ? " (beside the next suite; its output follows when it ends)" : ""}`);
+  const report = path.join(artifacts, `${slug}.json`);
+  const status = await runAsync(
     "npx",
     ["vitest", "run", ...args, "--reporter=default", "--reporter=json", `--outputFile.json=${report}`],
-    opts,
+    { env, file },
   );
+  if (file) {
+    log(`${name}: its output`);
+    process.stdout.write(readFileSync(file));
+  }
   const { passed, failed } = vitestCounts(report, status === 0);
   results.push({ name, passed, failed });
   log(`${failed === 0 ? "✔" : "✘"} ${name}: ${passed} passed, ${failed} failed`);
@@ -141,11 +164,21 @@ async function main() {
   if (checksOnly) return;
 
   cluster = await startCluster();
-  vitest("api integration (PostgreSQL 15)", ["--root", "api", "--project", "integration"], {
+  // The integration tests run beside the browser tests, which mostly wait (Chromium, the portal and
+  // the API take turns); the two share nothing but the PostgreSQL server, each with its own databases.
+  const integration = vitest("api integration (PostgreSQL 15)", ["--root", "api", "--project", "integration"], {
     env: { TEST_DATABASE_URL: cluster.url },
+    logged: true,
   });
+  try {
+    await endToEnd();
+  } finally {
+    await integration;
+  }
+}
 
-  // End to end: the API on PostgreSQL with the demo, the built portal, and Chromium.
+/** The API on PostgreSQL with the demo, the built portal, the demo mailbox and Chromium. */
+async function endToEnd() {
   const e2eDb = cluster.url.replace(/\/postgres$/, "/trygg_e2e");
   run("psql", [cluster.url, "-q", "-c", "create database trygg_e2e"]);
   const apiPort = await freePort();
@@ -162,7 +195,7 @@ async function main() {
     SMTP_URL: `smtp://127.0.0.1:${mailboxPort}`,
     PORTAL_URL: `http://127.0.0.1:${portalPort}`,
   };
-  const seeded = run("npx", apiScript("scripts/seed-demo.ts", "--quiet"), { env: apiEnv }) === 0;
+  const seeded = (await runAsync("npx", apiScript("scripts/seed-demo.ts", "--quiet"), { env: apiEnv })) === 0;
   const built = seeded && existsSync(path.join(root, "portal", "build", "server", "index.js"));
   if (!built) {
     results.push({ name: "e2e setup", passed: 0, failed: 1 });
@@ -192,7 +225,7 @@ async function main() {
     results.push({ name: "e2e setup", passed: 0, failed: 1 });
     return;
   }
-  vitest("portal e2e (Chromium)", ["--config", "portal/vitest.e2e.config.ts"], {
+  await vitest("portal e2e (Chromium)", ["--config", "portal/vitest.e2e.config.ts"], {
     env: {
       PORTAL_URL: `http://127.0.0.1:${portalPort}`,
       API_URL: `http://127.0.0.1:${apiPort}/graphql`,
