@@ -917,6 +917,8 @@ export type RequestTailoringInput = {
 
 /** Move a booked visit; the earlier booking stays in the history. */
 export type RescheduleServiceVisitInput = {
+  /** The visit's `version` as read; STALE_VERSION if it changed. */
+  expectedVersion?: number | null | undefined;
   /** Why it moved. */
   reason?: string | null | undefined;
   /** The new date and time, inside the agreement period. */

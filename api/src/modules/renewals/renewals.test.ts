@@ -276,6 +276,7 @@ describe("the lapse job", () => {
       w.admin,
       { visitId: visit.id, scheduledAt: at(day(10)) },
       { ...clock, today: day(5) },
+      at(day(5)),
     );
     expect(codeOf(moved)).toBe("VISIT_CANCELLED");
   });

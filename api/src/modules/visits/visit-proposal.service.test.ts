@@ -136,7 +136,15 @@ describe("the calendar event over booking, moving and cancelling", () => {
       await answerVisitTimes(w.db, { viewer: w.customerAdmin, proposalId: p.id }, { accept: at(day(30)) }, clock, now),
     );
     const visitId = accepted.visit!.id;
-    okOf(await rescheduleServiceVisit(w.db, w.seller, { visitId, scheduledAt: at(day(31)), reason: "Sjukdom" }, clock));
+    okOf(
+      await rescheduleServiceVisit(
+        w.db,
+        w.seller,
+        { visitId, scheduledAt: at(day(31)), reason: "Sjukdom" },
+        clock,
+        at(day(0)),
+      ),
+    );
     expect(
       codeOf(
         await cancelServiceVisit(w.db, w.seller, { visitId, reason: "Byggstart", expectedVersion: 1 }, clock, now),

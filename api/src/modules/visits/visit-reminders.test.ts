@@ -74,6 +74,7 @@ describe("reminders 14 days and 1 day before a booked visit", () => {
         w.seller,
         { visitId: v.id, scheduledAt: at(day(40)), reason: "Flyttat" },
         clock,
+        at(day(0)),
       ),
     );
     await queueDueReminders(w.db, at(day(29)));

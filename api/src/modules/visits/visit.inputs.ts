@@ -61,6 +61,9 @@ export class RescheduleServiceVisitInput {
   @Field(() => String, { nullable: true, description: "Why it moved." })
   @MaxLength(1000)
   reason?: string | null;
+
+  @Field(() => Int, { nullable: true, description: "The visit's `version` as read; STALE_VERSION if it changed." })
+  expectedVersion?: number | null;
 }
 
 @InputType({ description: "A program version found installed during the visit." })

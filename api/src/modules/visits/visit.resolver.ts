@@ -134,7 +134,10 @@ export class ServiceVisitResolver {
   }
 
   @Authorized(...VISIT_BOOKERS)
-  @Mutation(() => RescheduleServiceVisitPayload, { description: "Move a visit; every booking stays in `bookings`." })
+  @Mutation(() => RescheduleServiceVisitPayload, {
+    description:
+      "Move a visit; every booking stays in `bookings`. TIME_IN_PAST, STALE_VERSION, VISIT_COMPLETED, VISIT_CANCELLED and the booking's own codes.",
+  })
   async rescheduleServiceVisit(
     @Arg("input", () => RescheduleServiceVisitInput, { description: "Visit, new time, reason." })
     input: RescheduleServiceVisitInput,
@@ -148,8 +151,10 @@ export class ServiceVisitResolver {
         scheduledAt: input.scheduledAt,
         technicianId: input.technicianId ? uuidOf(input.technicianId, "User") : null,
         reason: input.reason,
+        expectedVersion: input.expectedVersion,
       },
       ctx.clock,
+      ctx.now,
     );
     return payload(r, "serviceVisit", visitOf(ctx));
   }

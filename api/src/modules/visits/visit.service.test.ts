@@ -106,6 +106,7 @@ describe("booking the annual visit", () => {
         w.seller,
         { visitId: v.id, scheduledAt: at(day(20)), reason: "Kunden bortrest" },
         clock,
+        at(day(0)),
       ),
     );
     const history = await s.bookingsOf(w.db, v.id);
@@ -113,6 +114,17 @@ describe("booking the annual visit", () => {
       [day(10), null],
       [day(20), "Kunden bortrest"],
     ]);
+  });
+
+  it("refuses to move a visit into the past, or a visit changed since it was read", async () => {
+    const v = await book((await w.agreement()).id);
+    const move = (scheduledAt: Date, expectedVersion?: number) =>
+      s.rescheduleServiceVisit(w.db, w.seller, { visitId: v.id, scheduledAt, expectedVersion }, clock, at(day(0)));
+    expect(codeOf(await move(at(day(-1))))).toBe("TIME_IN_PAST");
+    expect(codeOf(await move(at(day(20)), v.version + 1))).toBe("STALE_VERSION");
+    const moved = okOf(await move(at(day(20)), v.version));
+    expect(codeOf(await move(at(day(30)), v.version))).toBe("STALE_VERSION");
+    expect(okOf(await move(at(day(30)), moved.version)).scheduledAt).toEqual(at(day(30)));
   });
 
   it("proposes visits from the agreed end date, then yearly while the agreement runs; a booking answers its proposal", async () => {

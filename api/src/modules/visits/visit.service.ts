@@ -228,10 +228,20 @@ export async function scheduleServiceVisit(
 export async function rescheduleServiceVisit(
   db: Db,
   viewer: Viewer,
-  input: { visitId: string; scheduledAt: Date; technicianId?: string | null; reason?: string | null },
+  input: {
+    visitId: string;
+    scheduledAt: Date;
+    technicianId?: string | null;
+    reason?: string | null;
+    expectedVersion?: number | null;
+  },
   clock: Clock,
+  now: Date,
 ): Promise<Result<ServiceVisitRow>> {
   requireRole(viewer, VISIT_BOOKERS);
+  // A visit is moved to when it will happen; one that took place is recorded, not booked afterwards.
+  if (input.scheduledAt.getTime() <= now.getTime())
+    return userError(E.TIME_IN_PAST, "A visit can only be moved to a time ahead.", ["input", "scheduledAt"]);
   return mutate(db, async (tx) => {
     const loaded = await lockVisit(tx, viewer, input.visitId, clock);
     if (!loaded) return userError(E.NOT_FOUND, "No such service visit.", ["input", "visitId"]);
@@ -240,6 +250,11 @@ export async function rescheduleServiceVisit(
       return userError(E.VISIT_COMPLETED, "The visit is completed; it cannot be moved.", ["input", "visitId"]);
     if (visit.cancelledAt)
       return userError(E.VISIT_CANCELLED, "The visit was cancelled; book a new one.", ["input", "visitId"]);
+    if (input.expectedVersion != null && input.expectedVersion !== visit.version)
+      return userError(E.STALE_VERSION, "The visit has changed since you read it; reload and try again.", [
+        "input",
+        "expectedVersion",
+      ]);
     const booking = { scheduledAt: input.scheduledAt, technicianId: input.technicianId ?? visit.technicianId };
     const bad = await checkBooking(tx, agreement, booking);
     if (bad) return bad;

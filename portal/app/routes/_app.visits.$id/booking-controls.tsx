@@ -22,6 +22,7 @@ export function BookingControls({ scheduledAt, version }: { scheduledAt: string;
           className="card stack"
           aria-label={t("visitBooking.move")}
           confirm={t("visitBooking.moveConfirm", { when })}
+          hidden={{ expectedVersion: String(version) }}
         >
           {(f) => (
             <>

@@ -19,25 +19,22 @@ export async function runBookingIntent(
 ): Promise<FormResult<BookingIntent>> {
   const values = { scheduledAt: String(form.get("scheduledAt") ?? ""), reason: String(form.get("reason") ?? "") };
   const fail = (result: FormResult<BookingIntent>) => ({ ...result, errors: inPageWords(result.errors, "visit") });
+  const read = Number(form.get("expectedVersion"));
+  const expectedVersion = form.get("expectedVersion") !== null && Number.isInteger(read) ? read : null;
   if (intent === "move") {
     const at = swedishWallClockToInstant(values.scheduledAt.trim());
     if (!at)
       return { intent, ok: false, errors: [formError("scheduledAt", "INVALID_DATE", "visitBooking.badTime")], values };
     const { rescheduleServiceVisit: r } = await api.mutate(RescheduleVisitFromPageDocument, {
-      input: { visitId, scheduledAt: at.toISOString(), reason: values.reason.trim() || null },
+      input: { visitId, scheduledAt: at.toISOString(), reason: values.reason.trim() || null, expectedVersion },
     });
     if (r.userErrors.length > 0) return fail(refused(intent, r.userErrors, values));
     return { intent, ok: true, errors: [], values: {}, done: "visitBooking.moved", nonce: randomUUID() };
   }
   if (!values.reason.trim())
     return { intent, ok: false, errors: [formError("reason", "REQUIRED", "visitBooking.reasonRequired")], values };
-  const expectedVersion = Number(form.get("expectedVersion"));
   const { cancelServiceVisit: r } = await api.mutate(CancelVisitFromPageDocument, {
-    input: {
-      visitId,
-      reason: values.reason.trim(),
-      expectedVersion: Number.isInteger(expectedVersion) ? expectedVersion : null,
-    },
+    input: { visitId, reason: values.reason.trim(), expectedVersion },
   });
   if (r.userErrors.length > 0) return fail(refused(intent, r.userErrors, values));
   return { intent, ok: true, errors: [], values: {}, done: "visitBooking.cancelled", nonce: randomUUID() };
