@@ -140,7 +140,7 @@ export interface CountedRows<Row> {
  * What each part of a list's sort key holds, so a cursor's values are checked before they reach SQL:
  * a forged cursor answers BAD_USER_INPUT, never a database error. `timestamp?` may be null.
  */
-type KeyPart = "date" | "text" | "timestamp" | "timestamp?";
+export type KeyPart = "date" | "text" | "timestamp" | "timestamp?" | "uuid";
 export type KeyValue = string | null;
 
 /** The slice of a keyset list one page reads; the list's query turns it into a condition on its sort key. */
@@ -162,13 +162,30 @@ export interface SortKey<Row> {
 }
 
 const DATE = /^(\d{4}-\d{2}-\d{2}|infinity)$/;
+// As keysetOrder writes them: UTC to the microsecond, which a JavaScript Date would round to the millisecond.
+const TIMESTAMP = /^(\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d{1,6})?Z|infinity)$/;
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/**
+ * A day and time that exist: Date.parse takes 2026-02-30 for 2 March and 24:00 for the next midnight, which
+ * PostgreSQL refuses (an error, not an empty page), and there is no year 0.
+ */
+function onCalendar(v: string): boolean {
+  const ms = Date.parse(v);
+  return (
+    !Number.isNaN(ms) &&
+    !v.startsWith("0000") &&
+    new Date(ms).toISOString().slice(0, 19) === `${v}T00:00:00`.slice(0, 19)
+  );
+}
 
 function validKeyValue(part: KeyPart, v: unknown): boolean {
   if (v === null) return part === "timestamp?";
   if (typeof v !== "string" || v.length > 200) return false;
   if (part === "text") return true;
-  if (part === "date") return DATE.test(v) && (v === "infinity" || !Number.isNaN(Date.parse(v)));
-  return !Number.isNaN(Date.parse(v));
+  if (part === "date") return DATE.test(v) && (v === "infinity" || onCalendar(v));
+  if (part === "uuid") return UUID.test(v);
+  return TIMESTAMP.test(v) && (v === "infinity" || onCalendar(v));
 }
 
 function encodeKey(key: KeyValue[]): string {

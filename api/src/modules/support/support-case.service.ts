@@ -1,7 +1,6 @@
 import {
   and,
   asc,
-  desc,
   eq,
   getTableColumns,
   gt,
@@ -25,7 +24,8 @@ import {
   supportCases,
 } from "../../db/schema/index.js";
 import { recordAudit } from "../../shared/audit.js";
-import { paginate, type Connection, type ConnectionArgs } from "../../shared/connection.js";
+import { paginateKeyset, type Connection, type ConnectionArgs, type KeyValue } from "../../shared/connection.js";
+import { keysetOrder } from "../../shared/keyset-order.js";
 import { todayInSweden } from "../../shared/dates.js";
 import { ok, userError, type Result } from "../../shared/errors.js";
 import { organisationScope, propertyScope, supportCaseScope, supportMessageScope } from "../../shared/scope.js";
@@ -247,24 +247,45 @@ export async function listSupportCases(
     filter.updatedSince ? caseChangedSince(filter.updatedSince, new Date(now)) : undefined,
   );
   const where = filter.deadline ? and(filtered, await atDeadline(db, filtered, filter.deadline, now)) : filtered;
-  const order: SQL[] =
-    viewer.organisationKind === "CUSTOMER"
-      ? [desc(supportCases.openedAt), desc(supportCases.number)]
-      : [sql`${supportCases.responseDueAt} asc nulls last`, asc(supportCases.openedAt), asc(supportCases.number)];
-  return paginate(
+  const order = viewer.organisationKind === "CUSTOMER" ? NEWEST_FIRST : MOST_URGENT_FIRST;
+  return paginateKeyset(
     page,
+    order.sortKey,
     () => db.$count(supportCases, where),
-    (offset, limit) =>
-      db
-        .select()
+    async (window) => ({
+      rows: await db
+        .select({ ...getTableColumns(supportCases), cursorKey: order.cursorKey })
         .from(supportCases)
-        .where(where)
-        .orderBy(...order)
-        .offset(offset)
-        .limit(limit),
-    (r) => r,
+        .where(and(where, order.within(window)))
+        .orderBy(...order.orderBy(window))
+        .limit(window.limit),
+      totalCount: null,
+    }),
+    ({ cursorKey: _key, ...row }) => row,
   );
 }
+
+type CaseKeyRow = SupportCaseRow & { cursorKey: KeyValue[] };
+/**
+ * The queue: the most urgent response deadline first, cases without one (answered, or paused) last — 'infinity'
+ * rather than NULLS LAST, so the key is one row comparison and one index (support_cases_queue_idx) serves it.
+ */
+const MOST_URGENT_FIRST = keysetOrder<CaseKeyRow>(
+  [
+    { sql: sql`coalesce(${supportCases.responseDueAt}, 'infinity'::timestamptz)`, part: "timestamp" },
+    { sql: supportCases.openedAt, part: "timestamp" },
+    { sql: supportCases.number, part: "text" },
+  ],
+  "asc",
+);
+/** A customer's own cases, newest first (support_cases_customer_opened_idx). */
+const NEWEST_FIRST = keysetOrder<CaseKeyRow>(
+  [
+    { sql: supportCases.openedAt, part: "timestamp" },
+    { sql: supportCases.number, part: "text" },
+  ],
+  "desc",
+);
 
 export function visibleMessagesOf(db: DbOrTx, viewer: Viewer, caseIds: readonly string[]) {
   return db
