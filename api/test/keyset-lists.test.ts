@@ -122,6 +122,15 @@ describe("keyset lists", () => {
     onceEach(await walk(tokens.petra, "supportCases", "", "number", 5));
   });
 
+  it("answers totalCount through the compiled executor when asked for, in a named fragment too", async () => {
+    const q = `query { agreements(first: 1) { ...T edges { node { id } } } supportCases(first: 1) { edges { cursor } } }
+      fragment T on AgreementConnection { totalCount }`;
+    const r = await api.gql(q, {}, tokens.petra);
+    expect(r.errors).toBeUndefined();
+    expect(r.data.agreements.totalCount).toBeGreaterThan(0);
+    expect(r.data.supportCases.totalCount).toBeUndefined();
+  });
+
   it("refuses a cursor that is not the list's as BAD_USER_INPUT, an old offset cursor too", async () => {
     const b64 = (text: string) => Buffer.from(text).toString("base64url");
     const cursors = [

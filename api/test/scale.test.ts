@@ -236,6 +236,38 @@ describe("the plans of what the agreement pages run", () => {
   });
 });
 
+describe("totalCount (decision 0088)", () => {
+  it("is counted only when the query asks for it, in a fragment too", async () => {
+    const ask = async (selection: string, fragment = "") => {
+      captured = [];
+      try {
+        const data = await graphqlAs<{ agreements: { totalCount?: number } }>(
+          database,
+          partner,
+          `query { agreements(first: 5) { ${selection} edges { node { id } } } } ${fragment}`,
+        );
+        return {
+          counts: captured.filter((c) => /count\(\*\)/.test(c.statement)).length,
+          total: data.agreements.totalCount,
+        };
+      } finally {
+        captured = null;
+      }
+    };
+    const [{ n }] =
+      (await sql`select count(*)::int as n from agreements where partner_id = ${partner.organisationId}`) as unknown as [
+        { n: number },
+      ];
+    expect(await ask("")).toEqual({ counts: 0, total: undefined });
+    expect(await ask("totalCount")).toEqual({ counts: 1, total: n });
+    expect(await ask("...on AgreementConnection { totalCount }")).toEqual({ counts: 1, total: n });
+    expect(await ask("...Total", "fragment Total on AgreementConnection { totalCount }")).toEqual({
+      counts: 1,
+      total: n,
+    });
+  });
+});
+
 describe("the plans of the other keyset lists (decision 0088)", () => {
   const b64 = (key: unknown[]) => Buffer.from(`k:${JSON.stringify(key)}`).toString("base64url");
   const LISTS: Record<string, { query: string; deep: string }> = {

@@ -1,3 +1,4 @@
+import { Kind, type GraphQLResolveInfo, type SelectionSetNode } from "graphql";
 import type { ClassType } from "type-graphql";
 import { ArgsType, Field, Int, ObjectType } from "type-graphql";
 import { badInput } from "./errors.js";
@@ -48,7 +49,29 @@ interface Edge<T> {
 export interface Connection<T> {
   edges: Edge<T>[];
   pageInfo: PageInfo;
-  totalCount: number;
+  /** Null when the query did not ask for it (PageRequest.countTotal), so nothing reads it. */
+  totalCount: number | null;
+}
+
+/** A page's arguments, and whether the query asks for the whole list's size: a count not asked for is not made. */
+export type PageRequest = ConnectionArgs & { countTotal?: boolean };
+
+/**
+ * Whether the query selects the connection's `totalCount`, directly, in an inline fragment or a named one. A
+ * selection under `@skip`/`@include` counts as asked: counting in vain is slower, never wrong.
+ */
+export function asksForTotalCount(info: Pick<GraphQLResolveInfo, "fieldNodes" | "fragments">): boolean {
+  const seen = new Set<string>();
+  const within = (set: SelectionSetNode | undefined): boolean =>
+    !!set &&
+    set.selections.some((s) => {
+      if (s.kind === Kind.FIELD) return s.name.value === "totalCount";
+      if (s.kind === Kind.INLINE_FRAGMENT) return within(s.selectionSet);
+      if (seen.has(s.name.value)) return false;
+      seen.add(s.name.value);
+      return within(info.fragments[s.name.value]?.selectionSet);
+    });
+  return info.fieldNodes.some((field) => within(field.selectionSet));
 }
 
 /** Makes the `XConnection` and `XEdge` types for one node type; every list uses this. */
@@ -153,6 +176,8 @@ export interface KeysetWindow {
   backwards: boolean;
   /** Rows to read: the page and one more, which tells whether the list goes on. */
   limit: number;
+  /** Whether to count the whole list beside the page (the query asked for totalCount). */
+  counting: boolean;
 }
 
 export interface SortKey<Row> {
@@ -219,7 +244,7 @@ function decodeKey(cursor: string, arg: string, parts: readonly KeyPart[]): KeyV
  * list as it goes, or not); `count` is asked only when it did not.
  */
 export async function paginateKeyset<Row, T>(
-  args: ConnectionArgs,
+  args: PageRequest,
   key: SortKey<Row>,
   count: () => Promise<number>,
   fetch: (window: KeysetWindow) => Promise<CountedRows<Row>>,
@@ -231,14 +256,15 @@ export async function paginateKeyset<Row, T>(
   const before = args.before ? decodeKey(args.before, "before", key.parts) : null;
   const backwards = args.last != null && args.first == null;
   const size = backwards ? args.last! : (args.first ?? DEFAULT_PAGE_SIZE);
-  const read = await fetch({ after, before, backwards, limit: size + 1 });
+  const counting = args.countTotal !== false;
+  const read = await fetch({ after, before, backwards, limit: size + 1, counting });
   const more = read.rows.length > size;
   const rows = read.rows.slice(0, size);
   if (backwards) rows.reverse();
   const edges = rows.map((row) => ({ cursor: encodeKey(key.of(row)), node: toNode(row) }));
   return {
     edges,
-    totalCount: read.totalCount ?? (await count()),
+    totalCount: counting ? (read.totalCount ?? (await count())) : null,
     pageInfo: Object.assign(new PageInfo(), {
       hasNextPage: backwards ? before != null : more,
       hasPreviousPage: backwards ? more : after != null,

@@ -2,7 +2,7 @@ import { and, asc, desc, eq, inArray, sql } from "drizzle-orm";
 import type { Db } from "../../db/client.js";
 import { agreements, organisations, tiers } from "../../db/schema/index.js";
 import type { Clock } from "../../shared/clock.js";
-import { paginateKeyset, type Connection, type ConnectionArgs, type SortKey } from "../../shared/connection.js";
+import { paginateKeyset, type Connection, type PageRequest, type SortKey } from "../../shared/connection.js";
 import type { IsoDate } from "../../shared/dates.js";
 import { agreementScope } from "../../shared/scope.js";
 import type { Viewer } from "../../shared/viewer.js";
@@ -33,7 +33,7 @@ export async function listAgreements(
   db: Db,
   viewer: Viewer,
   filter: AgreementFilter,
-  page: ConnectionArgs,
+  page: PageRequest,
   clock: Clock,
 ): Promise<Connection<ListedAgreement>> {
   const where = and(
@@ -54,10 +54,16 @@ export async function listAgreements(
     page,
     BY_END,
     async () => db.$count(agreements, where),
-    async ({ after, before, backwards, limit }) => {
+    async ({ after, before, backwards, limit, counting }) => {
       const key = sql`(${agreements.effectiveEnd}, ${agreements.number})`;
       const rows = await db
-        .select({ ...recordColumns, customer: organisations, tier: tiers, totalCount: countSql.mapWith(Number) })
+        .select({
+          ...recordColumns,
+          customer: organisations,
+          tier: tiers,
+          // Only when the query asks for it: at a vendor's size it is most of the page's cost (decision 0088).
+          totalCount: counting ? countSql.mapWith(Number) : sql<null>`null`,
+        })
         .from(agreements)
         .innerJoin(organisations, eq(organisations.id, agreements.customerId))
         .innerJoin(tiers, eq(tiers.code, agreements.tier))

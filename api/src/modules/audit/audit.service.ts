@@ -3,7 +3,7 @@ import type { Db, DbOrTx } from "../../db/client.js";
 import { auditEvents } from "../../db/schema/index.js";
 
 export type AuditEventRow = typeof auditEvents.$inferSelect;
-import { paginateKeyset, type ConnectionArgs, type KeyValue } from "../../shared/connection.js";
+import { paginateKeyset, type KeyValue, type PageRequest } from "../../shared/connection.js";
 import { keysetOrder } from "../../shared/keyset-order.js";
 import { requireRole, type Viewer } from "../../shared/viewer.js";
 import { AUDITORS } from "./audit.roles.js";
@@ -21,7 +21,7 @@ export interface AuditFilter {
 const swedishDay = sql`(${auditEvents.occurredAt} at time zone 'Europe/Stockholm')::date`;
 
 /** The audit trail, newest first. Admins read all of it. */
-export async function listAuditEvents(db: Db, viewer: Viewer, filter: AuditFilter, page: ConnectionArgs) {
+export async function listAuditEvents(db: Db, viewer: Viewer, filter: AuditFilter, page: PageRequest) {
   requireRole(viewer, AUDITORS);
   const where = and(
     filter.objectId ? eq(auditEvents.objectId, filter.objectId) : undefined,

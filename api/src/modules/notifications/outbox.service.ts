@@ -2,7 +2,7 @@ import { and, count, eq, getTableColumns, inArray, sql } from "drizzle-orm";
 import type { Db } from "../../db/client.js";
 import { emailOutbox } from "../../db/schema/index.js";
 import { recordAudit } from "../../shared/audit.js";
-import { paginateKeyset, type ConnectionArgs, type KeyValue } from "../../shared/connection.js";
+import { paginateKeyset, type KeyValue, type PageRequest } from "../../shared/connection.js";
 import { keysetOrder } from "../../shared/keyset-order.js";
 import { ok, userError, type Result } from "../../shared/errors.js";
 import { mutate } from "../../shared/transaction.js";
@@ -19,7 +19,7 @@ export async function listEmails(
   db: Db,
   viewer: Viewer,
   filter: { states?: readonly EmailState[] | null },
-  page: ConnectionArgs,
+  page: PageRequest,
 ) {
   requireRole(viewer, OUTBOX_KEEPERS);
   const where = filter.states?.length ? inArray(emailOutbox.state, [...filter.states]) : undefined;

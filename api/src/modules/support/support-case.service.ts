@@ -24,8 +24,8 @@ import {
   supportCases,
 } from "../../db/schema/index.js";
 import { recordAudit } from "../../shared/audit.js";
-import { paginateKeyset, type Connection, type ConnectionArgs, type KeyValue } from "../../shared/connection.js";
-import { keysetOrder } from "../../shared/keyset-order.js";
+import { paginateKeyset, type Connection, type PageRequest } from "../../shared/connection.js";
+import { MOST_URGENT_FIRST, NEWEST_FIRST } from "./support-case-order.js";
 import { todayInSweden } from "../../shared/dates.js";
 import { ok, userError, type Result } from "../../shared/errors.js";
 import { organisationScope, propertyScope, supportCaseScope, supportMessageScope } from "../../shared/scope.js";
@@ -233,7 +233,7 @@ export async function listSupportCases(
   db: Db,
   viewer: Viewer,
   filter: SupportCaseFilter,
-  page: ConnectionArgs,
+  page: PageRequest,
   now: number,
 ): Promise<Connection<SupportCaseRow>> {
   const filtered = and(
@@ -264,28 +264,6 @@ export async function listSupportCases(
     ({ cursorKey: _key, ...row }) => row,
   );
 }
-
-type CaseKeyRow = SupportCaseRow & { cursorKey: KeyValue[] };
-/**
- * The queue: the most urgent response deadline first, cases without one (answered, or paused) last — 'infinity'
- * rather than NULLS LAST, so the key is one row comparison and one index (support_cases_queue_idx) serves it.
- */
-const MOST_URGENT_FIRST = keysetOrder<CaseKeyRow>(
-  [
-    { sql: sql`coalesce(${supportCases.responseDueAt}, 'infinity'::timestamptz)`, part: "timestamp" },
-    { sql: supportCases.openedAt, part: "timestamp" },
-    { sql: supportCases.number, part: "text" },
-  ],
-  "asc",
-);
-/** A customer's own cases, newest first (support_cases_customer_opened_idx). */
-const NEWEST_FIRST = keysetOrder<CaseKeyRow>(
-  [
-    { sql: supportCases.openedAt, part: "timestamp" },
-    { sql: supportCases.number, part: "text" },
-  ],
-  "desc",
-);
 
 export function visibleMessagesOf(db: DbOrTx, viewer: Viewer, caseIds: readonly string[]) {
   return db

@@ -10,7 +10,7 @@ import {
   users,
 } from "../../db/schema/index.js";
 import { recordAudit } from "../../shared/audit.js";
-import { paginateKeyset, type ConnectionArgs, type KeyValue } from "../../shared/connection.js";
+import { paginateKeyset, type KeyValue, type PageRequest } from "../../shared/connection.js";
 import { keysetOrder, type KeyColumn } from "../../shared/keyset-order.js";
 import { todayInSweden, type IsoDate } from "../../shared/dates.js";
 import { ok, userError, type Result } from "../../shared/errors.js";
@@ -274,7 +274,7 @@ export interface VisitFilter {
 }
 
 /** The visit calendar: every visit the viewer's agreements have, by time; the filters are ORed states. */
-export async function listServiceVisits(db: Db, viewer: Viewer, filter: VisitFilter, page: ConnectionArgs, now: Date) {
+export async function listServiceVisits(db: Db, viewer: Viewer, filter: VisitFilter, page: PageRequest, now: Date) {
   const states: SQL[] = [];
   const open = and(isNull(serviceVisits.completedAt), isNull(serviceVisits.cancelledAt));
   if (filter.overdue) states.push(and(open, lt(serviceVisits.scheduledAt, now))!);
