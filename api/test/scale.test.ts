@@ -247,7 +247,7 @@ describe("totalCount (decision 0088)", () => {
           `query { agreements(first: 5) { ${selection} edges { node { id } } } } ${fragment}`,
         );
         return {
-          counts: captured.filter((c) => /count\(\*\)/.test(c.statement)).length,
+          counts: captured.filter((c) => /count\(\*\)|agreement_counts/.test(c.statement)).length,
           total: data.agreements.totalCount,
         };
       } finally {
@@ -265,6 +265,56 @@ describe("totalCount (decision 0088)", () => {
       counts: 1,
       total: n,
     });
+  });
+});
+
+describe("the kept agreement counts (decision 0088)", () => {
+  const kept = () => sql`select scope, scope_id::text as id, n from agreement_counts where n <> 0 order by 1, 2`;
+  const real = () => sql`select * from (
+      select 'ALL' as scope, '00000000-0000-0000-0000-000000000000' as id, count(*)::int as n from agreements
+      union all select 'PARTNER', partner_id::text, count(*)::int from agreements where partner_id is not null group by 2
+      union all select 'CUSTOMER', customer_id::text, count(*)::int from agreements group by 2
+      union all select 'SELLER', seller_id::text, count(*)::int from agreements where seller_id is not null group by 2
+    ) t where n <> 0 order by 1, 2`;
+
+  it("follow every write of an agreement, and an unfiltered page's totalCount reads them", async () => {
+    expect(await kept()).toEqual(await real()); // as the seed left them
+    const [other] =
+      await sql`select id from organisations where kind = 'PARTNER' and id <> ${partner.organisationId} limit 1`;
+    await sql`insert into agreements (number, tier, customer_id, partner_id, activated_at)
+      select 'TA-CNT-' || k, 'BRF', a.customer_id, a.partner_id, now()
+      from (select customer_id, partner_id from agreements where partner_id = ${partner.organisationId} limit 1) a,
+        generate_series(1, 3) k`;
+    await sql`update agreements set partner_id = ${other!.id}, seller_id = ${seller.userId} where number = 'TA-CNT-2'`;
+    await sql`update agreements set tier = 'BRF', customer_id = customer_id where number = 'TA-CNT-3'`;
+    await sql`delete from agreements where number = 'TA-CNT-1'`;
+    expect(await kept()).toEqual(await real());
+
+    const [{ n }] =
+      (await sql`select count(*)::int as n from agreements where partner_id = ${partner.organisationId}`) as unknown as [
+        { n: number },
+      ];
+    captured = [];
+    try {
+      const page = await graphqlAs<{ agreements: { totalCount: number } }>(
+        database,
+        partner,
+        "{ agreements(first: 5) { totalCount edges { node { id } } } }",
+      );
+      expect(page.agreements.totalCount).toBe(n);
+      expect(captured.map((c) => c.statement).join("\n")).not.toMatch(/count\(\*\)/);
+    } finally {
+      captured = null;
+    }
+    // A filtered list still counts what the filter leaves.
+    const tiers = await graphqlAs<{ agreements: { totalCount: number } }>(
+      database,
+      partner,
+      "{ agreements(first: 5, filter: { tier: BRF }) { totalCount } }",
+    );
+    const [{ brf }] = (await sql`select count(*)::int as brf from agreements
+      where partner_id = ${partner.organisationId} and tier = 'BRF'`) as unknown as [{ brf: number }];
+    expect(tiers.agreements.totalCount).toBe(brf);
   });
 });
 

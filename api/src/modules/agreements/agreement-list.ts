@@ -1,10 +1,10 @@
 import { and, asc, desc, eq, inArray, sql } from "drizzle-orm";
 import type { Db } from "../../db/client.js";
-import { agreements, organisations, tiers } from "../../db/schema/index.js";
+import { agreementCounts, agreements, organisations, tiers } from "../../db/schema/index.js";
 import type { Clock } from "../../shared/clock.js";
 import { paginateKeyset, type Connection, type PageRequest, type SortKey } from "../../shared/connection.js";
 import type { IsoDate } from "../../shared/dates.js";
-import { agreementScope } from "../../shared/scope.js";
+import { agreementCountScope, agreementScope } from "../../shared/scope.js";
 import type { Viewer } from "../../shared/viewer.js";
 import { recordColumns, toRecord, type ListedAgreement, type TierCode } from "./agreement-records.js";
 import { effectiveEndDateSql, statusSql, type AgreementStatus } from "./agreement-status.js";
@@ -49,7 +49,9 @@ export async function listAgreements(
   // Uncorrelated, so PostgreSQL counts once per statement (an InitPlan). `count(*) over ()` would
   // make it compute every column of all the caller's agreements before the top-N sort; this way only
   // the page's rows are completed.
-  const countSql = sql<number>`(select count(*) from ${agreements}${where ? sql` where ${where}` : sql``})`;
+  const countSql = isUnfiltered(filter)
+    ? keptCount(viewer)
+    : sql<number>`(select count(*) from ${agreements}${where ? sql` where ${where}` : sql``})`;
   return paginateKeyset(
     page,
     BY_END,
@@ -94,3 +96,16 @@ const BY_END: SortKey<ListedAgreement> = {
   parts: ["date", "text"],
   of: (a) => [a.effectiveEnd, a.number],
 };
+
+function isUnfiltered(f: AgreementFilter): boolean {
+  return (
+    !f.status?.length && !f.tier && !f.customerId && !f.partnerId && !f.sellerId && !f.endingBefore && !f.updatedSince
+  );
+}
+
+/** The viewer's whole list's size as the trigger on `agreements` keeps it (decision 0088): one row, not a count. */
+function keptCount(viewer: Viewer) {
+  const { scope, id } = agreementCountScope(viewer);
+  return sql<number>`(select coalesce(sum(${agreementCounts.n}), 0) from ${agreementCounts}
+    where ${agreementCounts.scope} = ${scope} and ${agreementCounts.scopeId} = ${id})`;
+}
