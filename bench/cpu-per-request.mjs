@@ -55,7 +55,7 @@ const servers = {
         DATABASE_URL: dbUrl,
         API_PORT: "45101",
         API_HOST: "127.0.0.1",
-        LOG_LEVEL: "warn",
+        // The default log level, as `npm start` runs the API: the request log is part of its cost (decision 0087).
       },
       stdio: ["ignore", "ignore", "inherit"],
       detached: true,

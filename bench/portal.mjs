@@ -152,7 +152,7 @@ try {
       DATABASE_URL: dbUrl.toString(),
       API_PORT: String(ports.api),
       API_HOST: "127.0.0.1",
-      LOG_LEVEL: "warn",
+      // The default log level, as `npm start` runs the API: the request log is part of its cost (decision 0087).
     }),
     portal: startServer("portal", "node", [...flags("BENCH_PORTAL_NODE_FLAGS"), "portal/server.mjs"], {
       PORT: String(ports.portal),

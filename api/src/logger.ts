@@ -4,6 +4,13 @@ import { isErrorLike, logError, SECRET_KEY, withoutStatementValues, type LoggedE
 const REDACTED = "[redacted]";
 const MAX_DEPTH = 8;
 
+/**
+ * Marks a log object whose fields are scalars the API itself read (the request line: method, route,
+ * status, duration): nothing in it can be an error or sit under a secret's name, so the logMethod
+ * guard lets it through without a walk. Pino's JSON ignores symbol keys.
+ */
+export const PLAIN_FIELDS = Symbol("plain log fields");
+
 /** Fields pino's own serializers read: an HTTP request and response, which they reduce to safe parts. */
 const SERIALIZED_BY_PINO = new Set(["req", "res"]);
 
@@ -35,6 +42,8 @@ function scrubFields(fields: object): Record<string, unknown> {
  */
 function logMethod(this: pino.Logger, args: Parameters<pino.LogFn>, method: pino.LogFn): void {
   const [first, ...rest] = args as unknown[];
+  // The request line, once per request: the one call that must stay cheap, and holds no value to guard.
+  if (first !== null && typeof first === "object" && PLAIN_FIELDS in first) return method.apply(this, args);
   const strings = rest.map((v) => (typeof v === "string" ? withoutStatementValues(v) : v));
   if (isErrorLike(first)) {
     const err = logError(first, scrub);

@@ -5,10 +5,8 @@ import { expressMiddleware } from "@as-integrations/express5";
 import { ApolloArmor } from "@escape.tech/graphql-armor";
 import express from "express";
 import { GraphQLError, type GraphQLFormattedError } from "graphql";
-import { randomUUID } from "node:crypto";
 import http from "node:http";
 import type { AddressInfo } from "node:net";
-import { pinoHttp } from "pino-http";
 import { createContext, type Context } from "./create-context.js";
 import { isDatabaseUnavailable, type Database } from "./db/client.js";
 import { DEFAULT_PORTAL_URL, type Env } from "./env.js";
@@ -24,6 +22,7 @@ import { ATTACHMENT_DOWNLOAD_PATH } from "./modules/support/attachment-download-
 import { createAttachmentLimits, type AttachmentLimitSettings } from "./modules/support/attachment-limits.js";
 import { DEFAULT_PDF_RENDER_TIMEOUT_SECONDS, setPdfRenderTimeout } from "./modules/visits/protocol-pdf.js";
 import { webhookSettings } from "./modules/webhooks/index.js";
+import { requestLogger } from "./request-log.js";
 import { schema } from "./schema.js";
 import { compiledExecution, type CompiledExecutionOptions } from "./shared/compiled-execution.js";
 import { Forbidden, Unauthenticated } from "./shared/errors.js";
@@ -259,24 +258,7 @@ export async function startServer(opts: {
   });
   await apollo.start();
 
-  app.use(
-    pinoHttp({
-      logger,
-      // The logger's own serializers: pino-http's would log an error's statement values (logger.ts).
-      wrapSerializers: false,
-      genReqId: (req, res) => {
-        const given = req.headers["x-request-id"];
-        const id = typeof given === "string" && /^[\w.-]{8,64}$/.test(given) ? given : randomUUID();
-        res.setHeader("x-request-id", id);
-        return id;
-      },
-      autoLogging: { ignore: (req) => req.url === "/healthz" },
-      // A ping taken is a row of its own (monitoring_pings, with its address and moment); logging each
-      // one too would be the busiest lines of the log. Refused pings (4xx, 5xx) are logged as any request.
-      customLogLevel: (req, res, err) =>
-        !err && res.statusCode < 400 && req.url?.startsWith("/ping/") ? "silent" : "info",
-    }),
-  );
+  app.use(requestLogger(logger));
 
   app.get("/healthz", async (_req, res) => {
     // ping() gives up after 800 ms, so a load balancer hears "down" within a second.

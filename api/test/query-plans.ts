@@ -15,6 +15,8 @@ const LARGE_TABLES = new Set([
   "support_case_messages",
   "service_visits",
   "monitoring_checks",
+  "audit_events",
+  "email_outbox",
 ]);
 
 interface PlanNode {

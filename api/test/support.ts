@@ -1,4 +1,5 @@
 import { randomBytes } from "node:crypto";
+import type { Writable } from "node:stream";
 import postgres from "postgres";
 import { inject } from "vitest";
 import { openDatabase, type Database } from "../src/db/client.js";
@@ -51,6 +52,8 @@ export async function startTestApi(
   opts: {
     env?: Partial<Parameters<typeof startServer>[0]["env"]>;
     onExecuted?: Parameters<typeof startServer>[0]["onExecuted"];
+    /** Where the API's log goes, at the default level (`info`); without it, nowhere. */
+    logTo?: Writable;
   } = {},
 ): Promise<TestApi> {
   const base = serverUrl();
@@ -66,7 +69,7 @@ export async function startTestApi(
   if (!template) await seedDemo(database.db);
   const server: TryggServer = await startServer({
     database,
-    logger: createLogger("silent"),
+    logger: opts.logTo ? createLogger("info", opts.logTo) : createLogger("silent"),
     port: 0,
     host: "127.0.0.1",
     onExecuted: opts.onExecuted,

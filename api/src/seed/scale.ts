@@ -17,6 +17,8 @@ export async function seedScale(db: Db, factor: number): Promise<void> {
     .map((s) => s.trim())
     .filter(Boolean);
   await db.transaction(async (tx) => {
+    // A load, not a request: at full size one statement runs for minutes, past the pool's statement_timeout.
+    await tx.execute(sql`set local statement_timeout = 0`);
     await tx.execute(sql`select set_config('trygg.scale_factor', ${String(factor)}, true)`);
     for (const statement of statements) await tx.execute(sql.raw(statement));
   });

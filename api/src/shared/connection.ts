@@ -1,3 +1,4 @@
+import { Kind, type GraphQLResolveInfo, type SelectionSetNode } from "graphql";
 import type { ClassType } from "type-graphql";
 import { ArgsType, Field, Int, ObjectType } from "type-graphql";
 import { badInput } from "./errors.js";
@@ -48,7 +49,29 @@ interface Edge<T> {
 export interface Connection<T> {
   edges: Edge<T>[];
   pageInfo: PageInfo;
-  totalCount: number;
+  /** Null when the query did not ask for it (PageRequest.countTotal), so nothing reads it. */
+  totalCount: number | null;
+}
+
+/** A page's arguments, and whether the query asks for the whole list's size: a count not asked for is not made. */
+export type PageRequest = ConnectionArgs & { countTotal?: boolean };
+
+/**
+ * Whether the query selects the connection's `totalCount`, directly, in an inline fragment or a named one. A
+ * selection under `@skip`/`@include` counts as asked: counting in vain is slower, never wrong.
+ */
+export function asksForTotalCount(info: Pick<GraphQLResolveInfo, "fieldNodes" | "fragments">): boolean {
+  const seen = new Set<string>();
+  const within = (set: SelectionSetNode | undefined): boolean =>
+    !!set &&
+    set.selections.some((s) => {
+      if (s.kind === Kind.FIELD) return s.name.value === "totalCount";
+      if (s.kind === Kind.INLINE_FRAGMENT) return within(s.selectionSet);
+      if (seen.has(s.name.value)) return false;
+      seen.add(s.name.value);
+      return within(info.fragments[s.name.value]?.selectionSet);
+    });
+  return info.fieldNodes.some((field) => within(field.selectionSet));
 }
 
 /** Makes the `XConnection` and `XEdge` types for one node type; every list uses this. */
@@ -140,7 +163,7 @@ export interface CountedRows<Row> {
  * What each part of a list's sort key holds, so a cursor's values are checked before they reach SQL:
  * a forged cursor answers BAD_USER_INPUT, never a database error. `timestamp?` may be null.
  */
-type KeyPart = "date" | "text" | "timestamp" | "timestamp?";
+export type KeyPart = "date" | "text" | "timestamp" | "timestamp?" | "uuid";
 export type KeyValue = string | null;
 
 /** The slice of a keyset list one page reads; the list's query turns it into a condition on its sort key. */
@@ -153,6 +176,8 @@ export interface KeysetWindow {
   backwards: boolean;
   /** Rows to read: the page and one more, which tells whether the list goes on. */
   limit: number;
+  /** Whether to count the whole list beside the page (the query asked for totalCount). */
+  counting: boolean;
 }
 
 export interface SortKey<Row> {
@@ -162,13 +187,30 @@ export interface SortKey<Row> {
 }
 
 const DATE = /^(\d{4}-\d{2}-\d{2}|infinity)$/;
+// As keysetOrder writes them: UTC to the microsecond, which a JavaScript Date would round to the millisecond.
+const TIMESTAMP = /^(\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d{1,6})?Z|infinity)$/;
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/**
+ * A day and time that exist: Date.parse takes 2026-02-30 for 2 March and 24:00 for the next midnight, which
+ * PostgreSQL refuses (an error, not an empty page), and there is no year 0.
+ */
+function onCalendar(v: string): boolean {
+  const ms = Date.parse(v);
+  return (
+    !Number.isNaN(ms) &&
+    !v.startsWith("0000") &&
+    new Date(ms).toISOString().slice(0, 19) === `${v}T00:00:00`.slice(0, 19)
+  );
+}
 
 function validKeyValue(part: KeyPart, v: unknown): boolean {
   if (v === null) return part === "timestamp?";
   if (typeof v !== "string" || v.length > 200) return false;
   if (part === "text") return true;
-  if (part === "date") return DATE.test(v) && (v === "infinity" || !Number.isNaN(Date.parse(v)));
-  return !Number.isNaN(Date.parse(v));
+  if (part === "date") return DATE.test(v) && (v === "infinity" || onCalendar(v));
+  if (part === "uuid") return UUID.test(v);
+  return TIMESTAMP.test(v) && (v === "infinity" || onCalendar(v));
 }
 
 function encodeKey(key: KeyValue[]): string {
@@ -202,7 +244,7 @@ function decodeKey(cursor: string, arg: string, parts: readonly KeyPart[]): KeyV
  * list as it goes, or not); `count` is asked only when it did not.
  */
 export async function paginateKeyset<Row, T>(
-  args: ConnectionArgs,
+  args: PageRequest,
   key: SortKey<Row>,
   count: () => Promise<number>,
   fetch: (window: KeysetWindow) => Promise<CountedRows<Row>>,
@@ -214,14 +256,15 @@ export async function paginateKeyset<Row, T>(
   const before = args.before ? decodeKey(args.before, "before", key.parts) : null;
   const backwards = args.last != null && args.first == null;
   const size = backwards ? args.last! : (args.first ?? DEFAULT_PAGE_SIZE);
-  const read = await fetch({ after, before, backwards, limit: size + 1 });
+  const counting = args.countTotal !== false;
+  const read = await fetch({ after, before, backwards, limit: size + 1, counting });
   const more = read.rows.length > size;
   const rows = read.rows.slice(0, size);
   if (backwards) rows.reverse();
   const edges = rows.map((row) => ({ cursor: encodeKey(key.of(row)), node: toNode(row) }));
   return {
     edges,
-    totalCount: read.totalCount ?? (await count()),
+    totalCount: counting ? (read.totalCount ?? (await count())) : null,
     pageInfo: Object.assign(new PageInfo(), {
       hasNextPage: backwards ? before != null : more,
       hasPreviousPage: backwards ? more : after != null,

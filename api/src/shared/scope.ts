@@ -75,6 +75,14 @@ export function agreementScope(v: Viewer): SQL | undefined {
   return eq(agreements.customerId, v.organisationId);
 }
 
+/** The row of `agreement_counts` holding how many agreements `agreementScope` lets the viewer see (decision 0088). */
+export function agreementCountScope(v: Viewer): { scope: "ALL" | "SELLER" | "PARTNER" | "CUSTOMER"; id: string } {
+  if (v.role === "ADMIN" || v.role === "SUPPORT") return { scope: "ALL", id: "00000000-0000-0000-0000-000000000000" };
+  if (v.role === "SELLER") return { scope: "SELLER", id: v.userId };
+  if (v.organisationKind === "PARTNER") return { scope: "PARTNER", id: v.organisationId };
+  return { scope: "CUSTOMER", id: v.organisationId };
+}
+
 /**
  * People are more private than organisations: outside the vendor, one's own colleagues and the
  * sellers responsible for the agreements one may see (the customer's and partner's contact).

@@ -60,6 +60,24 @@ export const agreements = pgTable(
   ],
 );
 
+/**
+ * How many agreements each list scope holds (decision 0088): ALL (vendor staff, scope_id the nil UUID), and per
+ * PARTNER, CUSTOMER and SELLER. Kept by a trigger on `agreements` (migration 0030), never by services, so an
+ * unfiltered list's totalCount is one row, not a count of tens of thousands.
+ */
+export const agreementCounts = pgTable(
+  "agreement_counts",
+  {
+    scope: text("scope").notNull(),
+    scopeId: uuid("scope_id").notNull(),
+    n: integer("n").notNull(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.scope, t.scopeId] }),
+    check("agreement_counts_scope", sql`${t.scope} in ('ALL', 'PARTNER', 'CUSTOMER', 'SELLER')`),
+  ],
+);
+
 /** Per-year counters for readable agreement numbers, TA-2027-0042; an upsert hands out the next one. */
 export const agreementNumberCounters = pgTable("agreement_number_counters", {
   year: integer("year").primaryKey(),

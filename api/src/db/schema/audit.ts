@@ -22,6 +22,7 @@ export const auditEvents = pgTable(
   },
   (t) => [
     index("audit_events_object_idx").on(t.objectId, t.occurredAt),
-    index("audit_events_occurred_idx").on(t.occurredAt),
+    // The trail newest first, paged by keyset on (occurred_at, id) (decision 0088).
+    index("audit_events_occurred_id_idx").on(t.occurredAt, t.id),
   ],
 );

@@ -30,6 +30,8 @@ export const emailOutbox = pgTable(
     index("email_outbox_due_idx")
       .on(t.nextAttemptAt)
       .where(sql`${t.state} = 'PENDING'`),
+    // The admin's list newest first, paged by keyset on (created_at, id) (decision 0088).
+    index("email_outbox_created_idx").on(t.createdAt, t.id),
     check("email_outbox_attempts", sql`${t.attempts} >= 0`),
   ],
 );

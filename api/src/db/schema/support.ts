@@ -175,7 +175,16 @@ export const supportCases = pgTable(
   },
   (t) => [
     uniqueIndex("support_cases_number_key").on(t.number),
-    index("support_cases_customer_idx").on(t.customerId),
+    // A customer's cases newest first, and the staff's queue, each one index range per page (decision 0088).
+    index("support_cases_customer_opened_idx").on(t.customerId, t.openedAt, t.number),
+    index("support_cases_queue_idx").on(
+      sql`coalesce(${t.responseDueAt}, 'infinity'::timestamptz)`,
+      t.openedAt,
+      t.number,
+    ),
+    // The counts beside those pages: by status (and the overdue view's running cases), and a partner's own openings.
+    index("support_cases_status_idx").on(t.status),
+    index("support_cases_opened_by_org_idx").on(t.openedByOrganisationId),
     index("support_cases_updated_idx").on(t.updatedAt),
     index("support_cases_partner_idx").on(t.partnerId),
     index("support_cases_due_idx").on(t.responseDueAt),

@@ -71,7 +71,8 @@ export const serviceVisits = pgTable(
   (t) => [
     index("service_visits_updated_idx").on(t.updatedAt),
     index("service_visits_agreement_idx").on(t.agreementId, t.scheduledAt),
-    index("service_visits_scheduled_idx").on(t.scheduledAt),
+    // The calendar by time, paged by keyset on (scheduled_at, id) (decision 0088).
+    index("service_visits_scheduled_id_idx").on(t.scheduledAt, t.id),
   ],
 );
 

@@ -1,10 +1,10 @@
 import { and, asc, desc, eq, inArray, sql } from "drizzle-orm";
 import type { Db } from "../../db/client.js";
-import { agreements, organisations, tiers } from "../../db/schema/index.js";
+import { agreementCounts, agreements, organisations, tiers } from "../../db/schema/index.js";
 import type { Clock } from "../../shared/clock.js";
-import { paginateKeyset, type Connection, type ConnectionArgs, type SortKey } from "../../shared/connection.js";
+import { paginateKeyset, type Connection, type PageRequest, type SortKey } from "../../shared/connection.js";
 import type { IsoDate } from "../../shared/dates.js";
-import { agreementScope } from "../../shared/scope.js";
+import { agreementCountScope, agreementScope } from "../../shared/scope.js";
 import type { Viewer } from "../../shared/viewer.js";
 import { recordColumns, toRecord, type ListedAgreement, type TierCode } from "./agreement-records.js";
 import { effectiveEndDateSql, statusSql, type AgreementStatus } from "./agreement-status.js";
@@ -33,7 +33,7 @@ export async function listAgreements(
   db: Db,
   viewer: Viewer,
   filter: AgreementFilter,
-  page: ConnectionArgs,
+  page: PageRequest,
   clock: Clock,
 ): Promise<Connection<ListedAgreement>> {
   const where = and(
@@ -49,15 +49,23 @@ export async function listAgreements(
   // Uncorrelated, so PostgreSQL counts once per statement (an InitPlan). `count(*) over ()` would
   // make it compute every column of all the caller's agreements before the top-N sort; this way only
   // the page's rows are completed.
-  const countSql = sql<number>`(select count(*) from ${agreements}${where ? sql` where ${where}` : sql``})`;
+  const countSql = isUnfiltered(filter)
+    ? keptCount(viewer)
+    : sql<number>`(select count(*) from ${agreements}${where ? sql` where ${where}` : sql``})`;
   return paginateKeyset(
     page,
     BY_END,
     async () => db.$count(agreements, where),
-    async ({ after, before, backwards, limit }) => {
+    async ({ after, before, backwards, limit, counting }) => {
       const key = sql`(${agreements.effectiveEnd}, ${agreements.number})`;
       const rows = await db
-        .select({ ...recordColumns, customer: organisations, tier: tiers, totalCount: countSql.mapWith(Number) })
+        .select({
+          ...recordColumns,
+          customer: organisations,
+          tier: tiers,
+          // Only when the query asks for it: at a vendor's size it is most of the page's cost (decision 0088).
+          totalCount: counting ? countSql.mapWith(Number) : sql<null>`null`,
+        })
         .from(agreements)
         .innerJoin(organisations, eq(organisations.id, agreements.customerId))
         .innerJoin(tiers, eq(tiers.code, agreements.tier))
@@ -88,3 +96,16 @@ const BY_END: SortKey<ListedAgreement> = {
   parts: ["date", "text"],
   of: (a) => [a.effectiveEnd, a.number],
 };
+
+function isUnfiltered(f: AgreementFilter): boolean {
+  return (
+    !f.status?.length && !f.tier && !f.customerId && !f.partnerId && !f.sellerId && !f.endingBefore && !f.updatedSince
+  );
+}
+
+/** The viewer's whole list's size as the trigger on `agreements` keeps it (decision 0088): one row, not a count. */
+function keptCount(viewer: Viewer) {
+  const { scope, id } = agreementCountScope(viewer);
+  return sql<number>`(select coalesce(sum(${agreementCounts.n}), 0) from ${agreementCounts}
+    where ${agreementCounts.scope} = ${scope} and ${agreementCounts.scopeId} = ${id})`;
+}

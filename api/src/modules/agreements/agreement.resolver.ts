@@ -1,8 +1,22 @@
-import { Arg, Args, Authorized, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from "type-graphql";
+import type { GraphQLResolveInfo } from "graphql";
+import {
+  Arg,
+  Args,
+  Authorized,
+  Ctx,
+  FieldResolver,
+  ID,
+  Info,
+  Int,
+  Mutation,
+  Query,
+  Resolver,
+  Root,
+} from "type-graphql";
 import type { Context } from "../../context.js";
 import { CurrentViewer } from "../../shared/auth.js";
 import { Clock } from "../../shared/clock.js";
-import { ConnectionArgs, mapNodes } from "../../shared/connection.js";
+import { asksForTotalCount, ConnectionArgs, mapNodes } from "../../shared/connection.js";
 import { daysBetween } from "../../shared/dates.js";
 import { uuidOf } from "../../shared/ids.js";
 import { payload } from "../../shared/payload.js";
@@ -37,6 +51,7 @@ export class AgreementResolver {
   @Query(() => AgreementConnection, { description: "Agreements the caller may see, the soonest ending first." })
   async agreements(
     @Args(() => ConnectionArgs) page: ConnectionArgs,
+    @Info() info: GraphQLResolveInfo,
     @Arg("filter", () => AgreementFilter, { nullable: true, description: "Narrow the list." })
     filter: AgreementFilter | null,
     @Ctx() ctx: Context,
@@ -56,7 +71,7 @@ export class AgreementResolver {
         partnerId: f.partnerId ? uuidOf(f.partnerId, "Organisation") : null,
         sellerId: f.sellerId ? uuidOf(f.sellerId, "User") : null,
       },
-      page,
+      { ...page, countTotal: asksForTotalCount(info) },
       clock,
     );
     return mapNodes(c, Agreement.from);

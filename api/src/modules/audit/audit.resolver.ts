@@ -1,9 +1,10 @@
-import { Arg, Args, Authorized, Ctx, FieldResolver, Query, Resolver, Root } from "type-graphql";
+import type { GraphQLResolveInfo } from "graphql";
+import { Arg, Args, Authorized, Ctx, FieldResolver, Info, Query, Resolver, Root } from "type-graphql";
 import type { Context } from "../../context.js";
 import { Actor, actorOf, User } from "../parties/index.js";
 import type { Viewer } from "../../shared/viewer.js";
 import { CurrentViewer } from "../../shared/auth.js";
-import { ConnectionArgs, mapNodes } from "../../shared/connection.js";
+import { asksForTotalCount, ConnectionArgs, mapNodes } from "../../shared/connection.js";
 import { fromGlobalId, NIL_UUID, uuidOf } from "../../shared/ids.js";
 import { AUDITORS } from "./audit.roles.js";
 import { listAuditEvents } from "./audit.service.js";
@@ -15,6 +16,7 @@ export class AuditResolver {
   @Query(() => AuditEventConnection, { description: "The audit trail, newest first. Admins only." })
   async auditEvents(
     @Args(() => ConnectionArgs) page: ConnectionArgs,
+    @Info() info: GraphQLResolveInfo,
     @Arg("filter", () => AuditEventFilter, { nullable: true, description: "Narrow the trail." })
     filter: AuditEventFilter | null,
     @Ctx() ctx: Context,
@@ -31,7 +33,7 @@ export class AuditResolver {
         occurredFrom: filter?.occurredFrom ?? null,
         occurredTo: filter?.occurredTo ?? null,
       },
-      page,
+      { ...page, countTotal: asksForTotalCount(info) },
     );
     return mapNodes(c, AuditEvent.from);
   }

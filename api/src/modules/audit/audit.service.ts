@@ -1,9 +1,10 @@
-import { and, desc, eq, inArray, or, sql } from "drizzle-orm";
+import { and, desc, eq, getTableColumns, inArray, or, sql } from "drizzle-orm";
 import type { Db, DbOrTx } from "../../db/client.js";
 import { auditEvents } from "../../db/schema/index.js";
 
 export type AuditEventRow = typeof auditEvents.$inferSelect;
-import { paginate, type ConnectionArgs } from "../../shared/connection.js";
+import { paginateKeyset, type KeyValue, type PageRequest } from "../../shared/connection.js";
+import { keysetOrder } from "../../shared/keyset-order.js";
 import { requireRole, type Viewer } from "../../shared/viewer.js";
 import { AUDITORS } from "./audit.roles.js";
 
@@ -20,7 +21,7 @@ export interface AuditFilter {
 const swedishDay = sql`(${auditEvents.occurredAt} at time zone 'Europe/Stockholm')::date`;
 
 /** The audit trail, newest first. Admins read all of it. */
-export async function listAuditEvents(db: Db, viewer: Viewer, filter: AuditFilter, page: ConnectionArgs) {
+export async function listAuditEvents(db: Db, viewer: Viewer, filter: AuditFilter, page: PageRequest) {
   requireRole(viewer, AUDITORS);
   const where = and(
     filter.objectId ? eq(auditEvents.objectId, filter.objectId) : undefined,
@@ -30,20 +31,31 @@ export async function listAuditEvents(db: Db, viewer: Viewer, filter: AuditFilte
     filter.occurredFrom ? sql`${swedishDay} >= ${filter.occurredFrom}::date` : undefined,
     filter.occurredTo ? sql`${swedishDay} <= ${filter.occurredTo}::date` : undefined,
   );
-  return paginate(
+  return paginateKeyset(
     page,
+    NEWEST_FIRST.sortKey,
     async () => db.$count(auditEvents, where),
-    (offset, limit) =>
-      db
-        .select()
+    async (window) => ({
+      rows: await db
+        .select({ ...getTableColumns(auditEvents), cursorKey: NEWEST_FIRST.cursorKey })
         .from(auditEvents)
-        .where(where)
-        .orderBy(desc(auditEvents.occurredAt), desc(auditEvents.id))
-        .offset(offset)
-        .limit(limit),
-    (row) => row,
+        .where(and(where, NEWEST_FIRST.within(window)))
+        .orderBy(...NEWEST_FIRST.orderBy(window))
+        .limit(window.limit),
+      totalCount: null,
+    }),
+    ({ cursorKey: _key, ...row }) => row,
   );
 }
+
+/** Newest first, by the index on (occurred_at, id) read backwards: ties on the moment keep the id's order. */
+const NEWEST_FIRST = keysetOrder<AuditEventRow & { cursorKey: KeyValue[] }>(
+  [
+    { sql: auditEvents.occurredAt, part: "timestamp" },
+    { sql: auditEvents.id, part: "uuid" },
+  ],
+  "desc",
+);
 
 /** How many events an agreement's history shows, newest first. */
 const HISTORY_LIMIT = 200;

@@ -1,7 +1,8 @@
-import { Arg, Args, Authorized, Ctx, Mutation, Query, Resolver } from "type-graphql";
+import type { GraphQLResolveInfo } from "graphql";
+import { Arg, Args, Authorized, Ctx, Info, Mutation, Query, Resolver } from "type-graphql";
 import type { Context } from "../../context.js";
 import { requireViewer } from "../../shared/auth.js";
-import { ConnectionArgs, mapNodes } from "../../shared/connection.js";
+import { asksForTotalCount, ConnectionArgs, mapNodes } from "../../shared/connection.js";
 import { uuidOf } from "../../shared/ids.js";
 import { payload } from "../../shared/payload.js";
 import { OUTBOX_KEEPERS } from "./outbox.roles.js";
@@ -22,11 +23,17 @@ export class OutboxResolver {
   })
   async emails(
     @Args(() => ConnectionArgs) page: ConnectionArgs,
+    @Info() info: GraphQLResolveInfo,
     @Arg("filter", () => EmailFilter, { nullable: true, description: "Narrow the list." }) filter: EmailFilter | null,
     @Ctx() ctx: Context,
   ) {
     return mapNodes(
-      await listEmails(ctx.db, requireViewer(ctx), { states: filter?.state ?? null }, page),
+      await listEmails(
+        ctx.db,
+        requireViewer(ctx),
+        { states: filter?.state ?? null },
+        { ...page, countTotal: asksForTotalCount(info) },
+      ),
       EmailMessage.from,
     );
   }

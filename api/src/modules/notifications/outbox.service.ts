@@ -1,8 +1,9 @@
-import { and, count, desc, eq, inArray, sql } from "drizzle-orm";
+import { and, count, eq, getTableColumns, inArray, sql } from "drizzle-orm";
 import type { Db } from "../../db/client.js";
 import { emailOutbox } from "../../db/schema/index.js";
 import { recordAudit } from "../../shared/audit.js";
-import { paginate, type ConnectionArgs } from "../../shared/connection.js";
+import { paginateKeyset, type KeyValue, type PageRequest } from "../../shared/connection.js";
+import { keysetOrder } from "../../shared/keyset-order.js";
 import { ok, userError, type Result } from "../../shared/errors.js";
 import { mutate } from "../../shared/transaction.js";
 import { requireRole, type Viewer } from "../../shared/viewer.js";
@@ -18,24 +19,35 @@ export async function listEmails(
   db: Db,
   viewer: Viewer,
   filter: { states?: readonly EmailState[] | null },
-  page: ConnectionArgs,
+  page: PageRequest,
 ) {
   requireRole(viewer, OUTBOX_KEEPERS);
   const where = filter.states?.length ? inArray(emailOutbox.state, [...filter.states]) : undefined;
-  return paginate(
+  return paginateKeyset(
     page,
+    NEWEST_FIRST.sortKey,
     async () => (await db.select({ n: count() }).from(emailOutbox).where(where))[0]?.n ?? 0,
-    (offset, limit) =>
-      db
-        .select()
+    async (window) => ({
+      rows: await db
+        .select({ ...getTableColumns(emailOutbox), cursorKey: NEWEST_FIRST.cursorKey })
         .from(emailOutbox)
-        .where(where)
-        .orderBy(desc(emailOutbox.createdAt), desc(emailOutbox.id))
-        .offset(offset)
-        .limit(limit),
-    (row) => row,
+        .where(and(where, NEWEST_FIRST.within(window)))
+        .orderBy(...NEWEST_FIRST.orderBy(window))
+        .limit(window.limit),
+      totalCount: null,
+    }),
+    ({ cursorKey: _key, ...row }) => row,
   );
 }
+
+/** Newest first, by the index on (created_at, id) read backwards. */
+const NEWEST_FIRST = keysetOrder<EmailRow & { cursorKey: KeyValue[] }>(
+  [
+    { sql: emailOutbox.createdAt, part: "timestamp" },
+    { sql: emailOutbox.id, part: "uuid" },
+  ],
+  "desc",
+);
 
 /**
  * Sends a FAILED mail again: back to PENDING with a fresh round of attempts, due now. A person

@@ -1,11 +1,12 @@
+import type { GraphQLResolveInfo } from "graphql";
 import { DateTimeResolver } from "graphql-scalars";
-import { Arg, Args, Authorized, Ctx, FieldResolver, Float, Mutation, Query, Resolver, Root } from "type-graphql";
+import { Arg, Args, Authorized, Ctx, FieldResolver, Float, Info, Mutation, Query, Resolver, Root } from "type-graphql";
 import type { Context } from "../../context.js";
 import { CurrentViewer } from "../../shared/auth.js";
 import type { Viewer } from "../../shared/viewer.js";
 import { CASE_HANDLERS, CASE_OPENERS } from "./support.roles.js";
 import { actorOf, Organisation, Property, User } from "../parties/index.js";
-import { ConnectionArgs, mapNodes } from "../../shared/connection.js";
+import { asksForTotalCount, ConnectionArgs, mapNodes } from "../../shared/connection.js";
 import { uuidOf } from "../../shared/ids.js";
 import { payload } from "../../shared/payload.js";
 import { routingMessage, type RoutingReasonCode } from "./case-routing.js";
@@ -56,6 +57,7 @@ export class SupportCaseResolver {
   })
   async supportCases(
     @Args(() => ConnectionArgs) page: ConnectionArgs,
+    @Info() info: GraphQLResolveInfo,
     @Arg("filter", () => SupportCaseFilter, { nullable: true, description: "Narrow the list." })
     filter: SupportCaseFilter | null,
     @CurrentViewer() viewer: Viewer,
@@ -74,7 +76,7 @@ export class SupportCaseResolver {
         deadline: filter?.deadline,
         updatedSince: filter?.updatedSince,
       },
-      page,
+      { ...page, countTotal: asksForTotalCount(info) },
       ctx.now.getTime(),
     );
     return mapNodes(c, (row) => SupportCase.from(row));

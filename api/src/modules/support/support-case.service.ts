@@ -1,7 +1,6 @@
 import {
   and,
   asc,
-  desc,
   eq,
   getTableColumns,
   gt,
@@ -25,7 +24,8 @@ import {
   supportCases,
 } from "../../db/schema/index.js";
 import { recordAudit } from "../../shared/audit.js";
-import { paginate, type Connection, type ConnectionArgs } from "../../shared/connection.js";
+import { paginateKeyset, type Connection, type PageRequest } from "../../shared/connection.js";
+import { MOST_URGENT_FIRST, NEWEST_FIRST } from "./support-case-order.js";
 import { todayInSweden } from "../../shared/dates.js";
 import { ok, userError, type Result } from "../../shared/errors.js";
 import { organisationScope, propertyScope, supportCaseScope, supportMessageScope } from "../../shared/scope.js";
@@ -233,7 +233,7 @@ export async function listSupportCases(
   db: Db,
   viewer: Viewer,
   filter: SupportCaseFilter,
-  page: ConnectionArgs,
+  page: PageRequest,
   now: number,
 ): Promise<Connection<SupportCaseRow>> {
   const filtered = and(
@@ -247,22 +247,21 @@ export async function listSupportCases(
     filter.updatedSince ? caseChangedSince(filter.updatedSince, new Date(now)) : undefined,
   );
   const where = filter.deadline ? and(filtered, await atDeadline(db, filtered, filter.deadline, now)) : filtered;
-  const order: SQL[] =
-    viewer.organisationKind === "CUSTOMER"
-      ? [desc(supportCases.openedAt), desc(supportCases.number)]
-      : [sql`${supportCases.responseDueAt} asc nulls last`, asc(supportCases.openedAt), asc(supportCases.number)];
-  return paginate(
+  const order = viewer.organisationKind === "CUSTOMER" ? NEWEST_FIRST : MOST_URGENT_FIRST;
+  return paginateKeyset(
     page,
+    order.sortKey,
     () => db.$count(supportCases, where),
-    (offset, limit) =>
-      db
-        .select()
+    async (window) => ({
+      rows: await db
+        .select({ ...getTableColumns(supportCases), cursorKey: order.cursorKey })
         .from(supportCases)
-        .where(where)
-        .orderBy(...order)
-        .offset(offset)
-        .limit(limit),
-    (r) => r,
+        .where(and(where, order.within(window)))
+        .orderBy(...order.orderBy(window))
+        .limit(window.limit),
+      totalCount: null,
+    }),
+    ({ cursorKey: _key, ...row }) => row,
   );
 }
 

@@ -1,8 +1,8 @@
-import { GraphQLError } from "graphql";
-import { Arg, Args, Authorized, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from "type-graphql";
+import { GraphQLError, type GraphQLResolveInfo } from "graphql";
+import { Arg, Args, Authorized, Ctx, FieldResolver, ID, Info, Mutation, Query, Resolver, Root } from "type-graphql";
 import type { Context } from "../../context.js";
 import { requireViewer } from "../../shared/auth.js";
-import { ConnectionArgs, mapNodes, paginate } from "../../shared/connection.js";
+import { asksForTotalCount, ConnectionArgs, mapNodes, paginate } from "../../shared/connection.js";
 import { toGlobalId, uuidOf } from "../../shared/ids.js";
 import { payload } from "../../shared/payload.js";
 import { Agreement, findAgreement } from "../agreements/index.js";
@@ -74,12 +74,22 @@ export class ServiceVisitResolver {
   })
   async serviceVisits(
     @Args(() => ConnectionArgs) page: ConnectionArgs,
+    @Info() info: GraphQLResolveInfo,
     @Arg("filter", () => ServiceVisitFilter, { nullable: true, description: "Narrow the list." })
     filter: ServiceVisitFilter | null,
     @Ctx() ctx: Context,
   ) {
     const f = { ...filter, agreementId: filter?.agreementId ? uuidOf(filter.agreementId, "Agreement") : null };
-    return mapNodes(await service.listServiceVisits(ctx.db, requireViewer(ctx), f, page, ctx.now), visitOf(ctx));
+    return mapNodes(
+      await service.listServiceVisits(
+        ctx.db,
+        requireViewer(ctx),
+        f,
+        { ...page, countTotal: asksForTotalCount(info) },
+        ctx.now,
+      ),
+      visitOf(ctx),
+    );
   }
 
   @Authorized()

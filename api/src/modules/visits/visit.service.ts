@@ -1,4 +1,4 @@
-import { and, asc, count, desc, eq, gt, gte, isNotNull, isNull, lt, or, type SQL } from "drizzle-orm";
+import { and, asc, count, eq, gt, gte, isNotNull, isNull, lt, or, type SQL } from "drizzle-orm";
 import { tellPartnerOfVisit } from "./visit-webhook.js";
 import type { Db, DbOrTx, Tx } from "../../db/client.js";
 import {
@@ -10,7 +10,8 @@ import {
   users,
 } from "../../db/schema/index.js";
 import { recordAudit } from "../../shared/audit.js";
-import { paginate, type ConnectionArgs } from "../../shared/connection.js";
+import { paginateKeyset, type KeyValue, type PageRequest } from "../../shared/connection.js";
+import { keysetOrder, type KeyColumn } from "../../shared/keyset-order.js";
 import { todayInSweden, type IsoDate } from "../../shared/dates.js";
 import { ok, userError, type Result } from "../../shared/errors.js";
 import { agreementScope } from "../../shared/scope.js";
@@ -288,7 +289,7 @@ export interface VisitFilter {
 }
 
 /** The visit calendar: every visit the viewer's agreements have, by time; the filters are ORed states. */
-export async function listServiceVisits(db: Db, viewer: Viewer, filter: VisitFilter, page: ConnectionArgs, now: Date) {
+export async function listServiceVisits(db: Db, viewer: Viewer, filter: VisitFilter, page: PageRequest, now: Date) {
   const states: SQL[] = [];
   const open = and(isNull(serviceVisits.completedAt), isNull(serviceVisits.cancelledAt));
   if (filter.overdue) states.push(and(open, lt(serviceVisits.scheduledAt, now))!);
@@ -300,14 +301,10 @@ export async function listServiceVisits(db: Db, viewer: Viewer, filter: VisitFil
     states.length === 0 ? undefined : or(...states),
     filter.updatedSince ? visitChangedSince(filter.updatedSince, now) : undefined,
   );
-  const base = () =>
-    db
-      .select({ visit: serviceVisits })
-      .from(serviceVisits)
-      .innerJoin(agreements, eq(agreements.id, serviceVisits.agreementId))
-      .where(where);
-  return paginate(
+  const order = filter.done && !filter.upcoming && !filter.overdue ? LATEST_FIRST : EARLIEST_FIRST;
+  return paginateKeyset(
     page,
+    order.sortKey,
     async () =>
       (
         await db
@@ -316,19 +313,28 @@ export async function listServiceVisits(db: Db, viewer: Viewer, filter: VisitFil
           .innerJoin(agreements, eq(agreements.id, serviceVisits.agreementId))
           .where(where)
       )[0]?.n ?? 0,
-    (offset, limit) =>
-      base()
-        .orderBy(
-          filter.done && !filter.upcoming && !filter.overdue
-            ? desc(serviceVisits.scheduledAt)
-            : asc(serviceVisits.scheduledAt),
-          asc(serviceVisits.id),
-        )
-        .offset(offset)
-        .limit(limit),
+    async (window) => ({
+      rows: await db
+        .select({ visit: serviceVisits, cursorKey: order.cursorKey })
+        .from(serviceVisits)
+        .innerJoin(agreements, eq(agreements.id, serviceVisits.agreementId))
+        .where(and(where, order.within(window)))
+        .orderBy(...order.orderBy(window))
+        .limit(window.limit),
+      totalCount: null,
+    }),
     (r) => r.visit,
   );
 }
+
+/** The calendar's order, by the index on (scheduled_at, id); done visits alone are shown latest first. */
+type VisitKeyRow = { visit: ServiceVisitRow; cursorKey: KeyValue[] };
+const VISIT_TIME: KeyColumn[] = [
+  { sql: serviceVisits.scheduledAt, part: "timestamp" },
+  { sql: serviceVisits.id, part: "uuid" },
+];
+const EARLIEST_FIRST = keysetOrder<VisitKeyRow>(VISIT_TIME, "asc");
+const LATEST_FIRST = keysetOrder<VisitKeyRow>(VISIT_TIME, "desc");
 
 /** A visit to read again since `since`: written since then, or become overdue (its time passed, not completed). */
 function visitChangedSince(since: Date, now: Date): SQL {
