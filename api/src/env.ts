@@ -4,7 +4,7 @@ import { DEFAULT_PING_LIMITS as PINGS } from "./modules/monitoring/ping-limits.j
 import { DEFAULT_RENEWAL_REMINDER_DAYS } from "./modules/renewals/renewal-thresholds.js";
 import { DEFAULT_ATTACHMENT_LIMITS as ATTACHMENTS } from "./modules/support/attachment-limits.js";
 import { DEFAULT_PDF_RENDER_TIMEOUT_SECONDS } from "./modules/visits/protocol-pdf.js";
-import { DEFAULT_PROTOCOL_SEND_MODE, PROTOCOL_SEND_MODES } from "./modules/visits/visit-protocol-delivery.js";
+import { DEFAULT_PROTOCOL_SEND_MODE, PROTOCOL_SEND_MODES } from "./modules/visits/protocol-send-mode.js";
 import { DEFAULT_RESET_LIMITS } from "./modules/accounts/reset-throttle.js";
 import { DEFAULT_EXPIRING_WINDOW_DAYS } from "./shared/clock.js";
 import {

@@ -6,16 +6,8 @@ import { clockAt } from "../../shared/clock.js";
 import { startPeriodicJob } from "../../shared/periodic-job.js";
 import { systemViewerOf } from "../access/index.js";
 import { mailProtocol } from "./visit-mail.js";
+import type { ProtocolSendMode } from "./protocol-send-mode.js";
 import type { ServiceVisitRow } from "./visit.service.js";
-
-/**
- * When a completed protocol goes out without anyone pressing "Skicka" (VISIT_PROTOCOL_SEND, docs/operations.md):
- * SIGNED mails it once the customer's contact has signed it; REVIEW leaves the first mail to the technician, after
- * a look at the finished protocol. Either way a correction of a protocol its readers have follows them.
- */
-export const PROTOCOL_SEND_MODES = ["SIGNED", "REVIEW"] as const;
-export type ProtocolSendMode = (typeof PROTOCOL_SEND_MODES)[number];
-export const DEFAULT_PROTOCOL_SEND_MODE: ProtocolSendMode = "SIGNED";
 
 /** Whether the visit's newest protocol version is to be mailed now; asked again under the visit's lock. */
 export function protocolDue(visit: ServiceVisitRow, mode: ProtocolSendMode): boolean {

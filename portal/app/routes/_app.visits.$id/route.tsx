@@ -10,6 +10,7 @@ import { useLang, useT } from "~/i18n/use-t";
 import { apiFor } from "~/lib/api.server";
 import { refused, type FormResult } from "~/lib/form-result";
 import { intentOf } from "~/lib/intent.server";
+import { CheckActionItem, ProtocolMailing } from "./follow-up";
 
 export const meta: MetaFunction = ({ matches }) => [{ title: pageTitle(matches, "visit.title") }];
 
@@ -43,6 +44,7 @@ export default function VisitPage() {
   const items = visit.checks.flatMap((c) => (c.actionItem ? [c.actionItem] : []));
   const customer = role === "CUSTOMER_ADMIN" || role === "CUSTOMER_MEMBER";
   const mayAcknowledge = customer && !visit.acknowledgement && visit.completedAt != null;
+  const technician = role === "SUPPORT" || role === "ADMIN";
   return (
     <>
       <div className="page-heading">
@@ -102,6 +104,9 @@ export default function VisitPage() {
                       <span className="cell-note">
                         {c.databaseSizeMb.toLocaleString(lang === "en" ? "en-GB" : "sv-SE")} MB
                       </span>
+                    ) : null}
+                    {technician ? (
+                      <CheckActionItem visitId={visit.id} agreementId={visit.agreement.id} check={c} />
                     ) : null}
                   </td>
                 </tr>
@@ -172,6 +177,9 @@ export default function VisitPage() {
         ) : null}
         {/* The form shows its own errors; a refusal where the page offers none (an old tab) shows here. */}
         {mayAcknowledge ? null : <ResultErrors result={acknowledgement} />}
+        {technician || role === "SELLER" ? (
+          <ProtocolMailing visitId={visit.id} completed={visit.completedAt != null} sentAt={visit.protocolSentAt} />
+        ) : null}
         {visit.completedAt ? (
           <p>
             <a
