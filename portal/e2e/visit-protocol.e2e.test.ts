@@ -147,6 +147,7 @@ describe.each([
     await sign(page);
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(width);
     await screenshot(page, `visit-protocol-form-${width}`);
+    const completed = new Date();
     await page.getByRole("button", { name: "Avsluta besöket" }).click();
     await page.getByTestId("visit-state").filter({ hasText: "Genomfört" }).waitFor();
 
@@ -155,6 +156,7 @@ describe.each([
       HANNA,
       new RegExp(`protokollet från det årliga supportbesöket ${on} på Kv\\. Stigberget 2 \\(avtal ${visit.number}\\)`),
       40_000,
+      completed,
     );
     expect(mail[0]).toContain(on);
     await page.reload();
@@ -174,6 +176,29 @@ describe.each([
     await make(other).click();
     await other.getByText("Kontrollen har redan sin punkt i åtgärdsplanen.").waitFor();
     await other.close();
+
+    // A correction of the mailed protocol: a new version, mailed to the same readers with what changed.
+    const correction = page.getByTestId("protocol-correction");
+    await correction.getByText("Rätta protokollet").click();
+    await correction
+      .getByRole("group", { name: "Genomgång av rutiner" })
+      .getByLabel("Anteckning")
+      .fill("Rutin för borttappade brickor saknas; förvaltaren tar fram en.");
+    await correction.getByLabel("Varför rättas protokollet?").fill("Anteckningen blev ofullständig.");
+    const correctedAt = new Date();
+    await correction.getByRole("button", { name: "Spara rättelsen" }).click();
+    await page.getByText("Protokollet är rättat: version 2.").waitFor();
+    const corrected = await awaitMail(
+      HANNA,
+      new RegExp(
+        `supportbesöket ${on} på Kv\\. Stigberget 2 \\(avtal ${visit.number}\\) är rättat[\\s\\S]*Skäl: Anteckningen blev ofullständig\\.[\\s\\S]*- Genomgång av rutiner, anteckning: "Rutin för borttappade brickor saknas\\." → "(.*)"`,
+      ),
+      40_000,
+      correctedAt,
+    );
+    expect(corrected[1]).toBe("Rutin för borttappade brickor saknas; förvaltaren tar fram en.");
+    await page.reload();
+    await page.getByText("Protokoll version 2 – Anteckningen blev ofullständig.").waitFor();
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(width);
     await screenshot(page, `visit-protocol-page-${width}`);
   });

@@ -111,3 +111,77 @@ export function ProtocolMailing({
     </div>
   );
 }
+
+interface CheckToCorrect {
+  kind: string;
+  titleSv: string;
+  titleEn: string;
+  result?: string | null;
+  note?: string | null;
+}
+
+/**
+ * "Rätta protokollet": the frozen protocol is never edited; a correction with its reason becomes the next version,
+ * and a protocol its readers have is mailed to them again with what changed (decision 0080).
+ */
+export function ProtocolCorrection({ visitId, checks }: { visitId: string; checks: readonly CheckToCorrect[] }) {
+  const t = useT();
+  const lang = useLang();
+  const fetcher = useFetcher<FormResult<FollowUpIntent>>();
+  const busy = fetcher.state !== "idle";
+  return (
+    <details data-testid="protocol-correction" style={{ marginTop: 16 }}>
+      <summary>{t("visit.correction.title")}</summary>
+      <fetcher.Form
+        method="post"
+        action={followUp(visitId)}
+        // A new form after each correction, so it starts from the version just made.
+        key={fetcher.data?.ok ? fetcher.data.subject : "form"}
+        style={{ maxWidth: 640 }}
+      >
+        <input type="hidden" name="intent" value="correct" />
+        <p className="small muted">{t("visit.correction.hint")}</p>
+        {checks.map((c) => {
+          const title = lang === "en" ? c.titleEn : c.titleSv;
+          return (
+            <fieldset key={c.kind} style={{ marginBottom: 12 }}>
+              <legend>{title}</legend>
+              <input type="hidden" name="kind" value={c.kind} />
+              <input type="hidden" name={`was-result-${c.kind}`} value={c.result ?? ""} />
+              <input type="hidden" name={`was-note-${c.kind}`} value={c.note ?? ""} />
+              <label>
+                {t("visit.result")}{" "}
+                <select name={`result-${c.kind}`} defaultValue={c.result ?? "OK"}>
+                  {(["OK", "NEEDS_ACTION", "NOT_APPLICABLE"] as const).map((r) => (
+                    <option key={r} value={r}>
+                      {t(`visit.result.${r}`)}
+                    </option>
+                  ))}
+                </select>
+              </label>
+              <label style={{ display: "block", marginTop: 8 }}>
+                {t("visit.note")}
+                <textarea
+                  name={`note-${c.kind}`}
+                  defaultValue={c.note ?? ""}
+                  rows={2}
+                  style={{ display: "block", width: "100%" }}
+                />
+              </label>
+            </fieldset>
+          );
+        })}
+        <label style={{ display: "block" }}>
+          {t("visit.correction.reason")}
+          <textarea name="reason" required rows={2} style={{ display: "block", width: "100%" }} />
+        </label>
+        <p>
+          <button type="submit" className="button" disabled={busy} aria-busy={busy}>
+            {busy ? t("visit.correction.saving") : t("visit.correction.save")}
+          </button>
+        </p>
+        <Answer result={fetcher.data} />
+      </fetcher.Form>
+    </details>
+  );
+}

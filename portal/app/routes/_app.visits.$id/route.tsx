@@ -10,7 +10,7 @@ import { useLang, useT } from "~/i18n/use-t";
 import { apiFor } from "~/lib/api.server";
 import { refused, type FormResult } from "~/lib/form-result";
 import { intentOf } from "~/lib/intent.server";
-import { CheckActionItem, ProtocolMailing } from "./follow-up";
+import { CheckActionItem, ProtocolCorrection, ProtocolMailing } from "./follow-up";
 
 export const meta: MetaFunction = ({ matches }) => [{ title: pageTitle(matches, "visit.title") }];
 
@@ -180,6 +180,7 @@ export default function VisitPage() {
         {technician || role === "SELLER" ? (
           <ProtocolMailing visitId={visit.id} completed={visit.completedAt != null} sentAt={visit.protocolSentAt} />
         ) : null}
+        {technician && visit.completedAt ? <ProtocolCorrection visitId={visit.id} checks={visit.checks} /> : null}
         {visit.completedAt ? (
           <p>
             <a

@@ -1,14 +1,16 @@
 import type { ActionFunctionArgs } from "@remix-run/node";
 import {
   ActionItemFromVisitCheckDocument,
+  CorrectVisitProtocolFromPageDocument,
+  type CheckResult,
   SendVisitProtocolFromPageDocument,
   type VisitCheckKind,
 } from "~/graphql/graphql";
 import { apiFor } from "~/lib/api.server";
-import { refused, type FormResult } from "~/lib/form-result";
+import { formError, refused, type FormResult } from "~/lib/form-result";
 import { intentOf } from "~/lib/intent.server";
 
-const INTENTS = ["actionItem", "sendProtocol"] as const;
+const INTENTS = ["actionItem", "sendProtocol", "correct"] as const;
 export type FollowUpIntent = (typeof INTENTS)[number];
 const OWNERS = ["VENDOR", "PARTNER", "CUSTOMER"] as const;
 
@@ -28,6 +30,7 @@ export async function action({ request, params }: ActionFunctionArgs): Promise<F
       ? refused(intent, r.userErrors)
       : { intent, ok: true, errors: [], values: {}, done: "visit.protocolSent" };
   }
+  if (intent === "correct") return correct(api, visitId, form);
   const kind = String(form.get("kind") ?? "") as VisitCheckKind;
   const owner = OWNERS.find((o) => o === form.get("owner")) ?? "VENDOR";
   const { createActionItemFromVisitCheck: r } = await api.mutate(ActionItemFromVisitCheckDocument, {
@@ -43,5 +46,49 @@ export async function action({ request, params }: ActionFunctionArgs): Promise<F
         values: {},
         done: "visit.actionItemMade",
         subject: r.actionItem?.title,
+      };
+}
+
+const RESULTS: CheckResult[] = ["OK", "NEEDS_ACTION", "NOT_APPLICABLE"];
+
+/**
+ * A correction of the frozen protocol: only the checks whose result or note was changed in the form are sent, so the
+ * new version (and the mail to its readers) lists what really changed.
+ */
+async function correct(
+  api: Awaited<ReturnType<typeof apiFor>>["api"],
+  visitId: string,
+  form: FormData,
+): Promise<FormResult<FollowUpIntent>> {
+  const text = (name: string) => String(form.get(name) ?? "");
+  const checks = form
+    .getAll("kind")
+    .map(String)
+    .flatMap((kind) => {
+      const result = text(`result-${kind}`) as CheckResult;
+      const note = text(`note-${kind}`).trim();
+      const changed = result !== text(`was-result-${kind}`) || note !== text(`was-note-${kind}`).trim();
+      return changed && RESULTS.includes(result) ? [{ kind: kind as VisitCheckKind, result, note }] : [];
+    });
+  const values = { reason: text("reason") };
+  if (checks.length === 0)
+    return {
+      intent: "correct",
+      ok: false,
+      errors: [formError(null, "INVALID_INPUT", "visit.correction.nothing")],
+      values,
+    };
+  const { correctVisitProtocol: r } = await api.mutate(CorrectVisitProtocolFromPageDocument, {
+    input: { visitId, reason: text("reason"), checks },
+  });
+  return r.userErrors.length > 0
+    ? refused("correct", r.userErrors, values)
+    : {
+        intent: "correct",
+        ok: true,
+        errors: [],
+        values: {},
+        done: "visit.correction.done",
+        subject: String(r.protocolVersion?.version ?? ""),
       };
 }
