@@ -4,6 +4,7 @@ import { DEFAULT_PING_LIMITS as PINGS } from "./modules/monitoring/ping-limits.j
 import { DEFAULT_RENEWAL_REMINDER_DAYS } from "./modules/renewals/renewal-thresholds.js";
 import { DEFAULT_ATTACHMENT_LIMITS as ATTACHMENTS } from "./modules/support/attachment-limits.js";
 import { DEFAULT_PDF_RENDER_TIMEOUT_SECONDS } from "./modules/visits/protocol-pdf.js";
+import { DEFAULT_PROTOCOL_SEND_MODE, PROTOCOL_SEND_MODES } from "./modules/visits/protocol-send-mode.js";
 import { DEFAULT_RESET_LIMITS } from "./modules/accounts/reset-throttle.js";
 import { DEFAULT_EXPIRING_WINDOW_DAYS } from "./shared/clock.js";
 import {
@@ -56,6 +57,13 @@ const schema = z.object({
    * caller gets PROTOCOL_PDF_FAILED. One takes about a second.
    */
   PDF_RENDER_TIMEOUT_SECONDS: z.coerce.number().int().min(1).max(300).default(DEFAULT_PDF_RENDER_TIMEOUT_SECONDS),
+  /**
+   * When a completed visit's protocol is mailed by itself: SIGNED once the customer's contact has signed it,
+   * REVIEW only when the technician sends it after a look (decision 0080). Corrections of a mailed one always follow.
+   */
+  VISIT_PROTOCOL_SEND: z.enum(PROTOCOL_SEND_MODES).default(DEFAULT_PROTOCOL_SEND_MODE),
+  /** How often each API process looks for protocols to mail. */
+  VISIT_PROTOCOL_POLL_SECONDS: z.coerce.number().int().min(1).max(3600).default(5),
   /** SMTP server for outgoing e-mail, e.g. smtp://user:pass@mail.example.com:587. Unset: mail is logged, not sent. */
   SMTP_URL: z.string().url().optional(),
   MAIL_FROM: z.string().min(3).default("Trygg <trygg@aptus.demo>"),

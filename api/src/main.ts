@@ -10,6 +10,7 @@ import { clearExpiredRequestCounters, startBoardChecks } from "./modules/account
 import { clearExpiredLoginCounters } from "./modules/access/index.js";
 import { startPeriodicJob } from "./shared/periodic-job.js";
 import { startVisitReminders } from "./modules/visits/visit-reminders.js";
+import { startProtocolDelivery } from "./modules/visits/visit-protocol-delivery.js";
 import { startWebhookDeliveries, webhookSettings } from "./modules/webhooks/index.js";
 import { ensureAdmin } from "./seed/bootstrap.js";
 import { startServer } from "./server.js";
@@ -84,6 +85,12 @@ async function main() {
   });
   await outbox.start();
   const reminders = startVisitReminders(database.db, logger);
+  const protocols = startProtocolDelivery(
+    database.db,
+    logger,
+    settings.VISIT_PROTOCOL_SEND,
+    settings.VISIT_PROTOCOL_POLL_SECONDS * 1000,
+  );
   const escalation = startInstallerEscalation(database.db, logger);
   const sweeper = startCheckSweeper({
     db: database.db,
@@ -131,6 +138,7 @@ async function main() {
     setTimeout(() => process.exit(code), 5_000).unref();
     await outbox.stop();
     await reminders.stop();
+    await protocols.stop();
     await escalation.stop();
     await sweeper.stop();
     await renewals.stop();

@@ -41,13 +41,23 @@ function plainBody(raw: string): { to: string; subject: string; body: string } {
   return { to: header("To"), subject: header("Subject"), body };
 }
 
-/** Waits for the first mail to `to` whose body matches `pattern`, and returns the match. */
-export async function awaitMail(to: string, pattern: RegExp, timeoutMs = 20_000): Promise<RegExpExecArray> {
+/**
+ * Waits for the first mail to `to` whose body matches `pattern`, and returns the match. With `since`, only mail
+ * written after it counts (the files are named by the time they arrived), for a journey whose mail reads the same
+ * as one from an earlier run against the same mailbox.
+ */
+export async function awaitMail(
+  to: string,
+  pattern: RegExp,
+  timeoutMs = 20_000,
+  since?: Date,
+): Promise<RegExpExecArray> {
   const deadline = Date.now() + timeoutMs;
   const dir = mailboxDir();
+  const after = since ? `${since.toISOString().replace(/[:.]/g, "-")}.eml` : "";
   while (Date.now() < deadline) {
     const files = (await readdir(dir).catch(() => [] as string[]))
-      .filter((f) => f.endsWith(".eml"))
+      .filter((f) => f.endsWith(".eml") && f >= after)
       .sort()
       .reverse();
     for (const file of files) {

@@ -1,5 +1,5 @@
 import { Form, useActionData, useLocation } from "@remix-run/react";
-import type { ReactNode } from "react";
+import type { FormEvent, ReactNode } from "react";
 import { SubmitButton } from "~/components/submit-button";
 import { useT } from "~/i18n/use-t";
 import { formErrorText, resultFor, type FormError, type FormResult } from "~/lib/form-result";
@@ -64,6 +64,8 @@ interface IntentFormProps<Intent extends string> {
   /** Asked before sending (window.confirm) when JavaScript runs. */
   confirm?: string;
   hidden?: Record<string, string>;
+  /** Called before sending; preventDefault() keeps the form from being sent (the visit form's offline queue). */
+  onSubmit?: (event: FormEvent<HTMLFormElement>) => void;
   "aria-label"?: string;
   children: (kit: FieldKit) => ReactNode;
 }
@@ -77,6 +79,7 @@ export function IntentForm<Intent extends string>({
   className,
   confirm,
   hidden,
+  onSubmit,
   children,
   ...rest
 }: IntentFormProps<Intent>) {
@@ -122,9 +125,10 @@ export function IntentForm<Intent extends string>({
       className={className}
       aria-label={rest["aria-label"]}
       onSubmit={
-        confirm
+        confirm || onSubmit
           ? (event) => {
-              if (!window.confirm(confirm)) event.preventDefault();
+              if (confirm && !window.confirm(confirm)) event.preventDefault();
+              else onSubmit?.(event);
             }
           : undefined
       }

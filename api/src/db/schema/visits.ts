@@ -60,6 +60,9 @@ export const serviceVisits = pgTable(
     acknowledgedById: uuid("acknowledged_by_id").references(() => users.id),
     acknowledgedAt: timestamp("acknowledged_at", { withTimezone: true }),
     protocolSentAt: timestamp("protocol_sent_at", { withTimezone: true }),
+    /** The newest frozen protocol version (null until completed), and the newest one mailed (decision 0080). */
+    protocolVersion: integer("protocol_version"),
+    protocolSentVersion: integer("protocol_sent_version"),
     /** Set when a booked visit was called off (by the lapse job when its agreement ended), with why. */
     cancelledAt: timestamp("cancelled_at", { withTimezone: true }),
     cancelReason: text("cancel_reason"),
@@ -73,6 +76,10 @@ export const serviceVisits = pgTable(
     index("service_visits_agreement_idx").on(t.agreementId, t.scheduledAt),
     // The calendar by time, paged by keyset on (scheduled_at, id) (decision 0088).
     index("service_visits_scheduled_id_idx").on(t.scheduledAt, t.id),
+    // The delivery job's question, "which protocol version is not mailed yet", reads only the few that are not.
+    index("service_visits_protocol_unsent_idx")
+      .on(t.id)
+      .where(sql`${t.protocolVersion} > coalesce(${t.protocolSentVersion}, 0)`),
   ],
 );
 

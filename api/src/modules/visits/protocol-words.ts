@@ -43,6 +43,12 @@ export const PROTOCOL_WORDS = {
     mailSubject: (n: string, property: string, on: string) => `Protokoll från supportbesök ${n}, ${property} ${on}`,
     mailBody: (d: MailFacts) =>
       `Hej!\n\nHär är protokollet från det årliga supportbesöket ${d.on} på ${d.property} (avtal ${d.number}), utfört av ${d.technician}.\n\nProtokollet finns också i Trygg-portalen, där det kan bekräftas.\n\nVänliga hälsningar\n${d.vendor}\n`,
+    correctedSubject: (n: string, property: string, on: string, v: number) =>
+      `Rättat protokoll (version ${v}) från supportbesök ${n}, ${property} ${on}`,
+    correctedBody: (d: MailFacts, v: number, reason: string, changes: string[]) =>
+      `Hej!\n\nProtokollet från supportbesöket ${d.on} på ${d.property} (avtal ${d.number}) är rättat. Den nya versionen (${v}) är bifogad; den tidigare finns kvar i Trygg-portalen.\n\nSkäl: ${reason}\n\nDetta ändrades:\n${changes.length ? changes.join("\n") : "- Underskriften"}\n\nVänliga hälsningar\n${d.vendor}\n`,
+    changedField: { result: "resultat", note: "anteckning", databaseSizeMb: "storlek" },
+    empty: "(tomt)",
     fileName: "supportbesok-protokoll",
     calendarTitle: (n: string) => `Supportbesök ${n}`,
     calendarText: (technician: string) => `Årligt supportbesök, tekniker ${technician}.`,
@@ -84,6 +90,12 @@ export const PROTOCOL_WORDS = {
     mailSubject: (n: string, property: string, on: string) => `Support visit protocol ${n}, ${property} ${on}`,
     mailBody: (d: MailFacts) =>
       `Hello,\n\nHere is the protocol of the annual support visit on ${d.on} at ${d.property} (agreement ${d.number}), performed by ${d.technician}.\n\nThe protocol is also in the Trygg portal, where it can be acknowledged.\n\nKind regards\n${d.vendor}\n`,
+    correctedSubject: (n: string, property: string, on: string, v: number) =>
+      `Corrected protocol (version ${v}) of support visit ${n}, ${property} ${on}`,
+    correctedBody: (d: MailFacts, v: number, reason: string, changes: string[]) =>
+      `Hello,\n\nThe protocol of the support visit on ${d.on} at ${d.property} (agreement ${d.number}) has been corrected. The new version (${v}) is attached; the earlier one stays in the Trygg portal.\n\nReason: ${reason}\n\nWhat changed:\n${changes.length ? changes.join("\n") : "- The signature"}\n\nKind regards\n${d.vendor}\n`,
+    changedField: { result: "result", note: "note", databaseSizeMb: "size" },
+    empty: "(empty)",
     fileName: "support-visit-protocol",
     calendarTitle: (n: string) => `Support visit ${n}`,
     calendarText: (technician: string) => `Annual support visit, technician ${technician}.`,

@@ -10,6 +10,9 @@ import { VisitErrors as E } from "./visit.errors.js";
 import { PROTOCOL_SENDERS } from "./visit.roles.js";
 import { visitIcs } from "./visit-calendar.js";
 import { visitLocation } from "./visit-location.js";
+import { checkKinds } from "./visit-checks.js";
+import { protocolVersionsOf } from "./visit-protocol.js";
+import { changeLines, protocolChanges } from "./visit-protocol-changes.js";
 import { ProtocolPdfFailed, renderProtocolPdf } from "./protocol-pdf.js";
 import { PROTOCOL_WORDS, type ProtocolLanguage } from "./protocol-words.js";
 import { protocolDocument, type ProtocolDocument } from "./visit-protocol-document.js";
@@ -79,13 +82,32 @@ export async function sendVisitProtocol(
   clock: Clock,
 ): Promise<Result<ServiceVisitRow & { recipients: string[] }>> {
   requireRole(viewer, PROTOCOL_SENDERS);
-  const found = await findVisit(db, viewer, input.visitId, clock);
+  const r = await mailProtocol(db, viewer, input.visitId, clock);
+  return "errors" in r ? r : ok(r.ok!);
+}
+
+/**
+ * Mails the protocol's newest version. With `due`, only while it holds under the visit's lock: the delivery job
+ * (visit-protocol-delivery.ts) asks "not mailed yet" there, so two processes mail one version once; null when
+ * it no longer holds. A reader who already has an earlier version gets the corrected one with what changed.
+ */
+export async function mailProtocol(
+  db: Db,
+  viewer: Viewer,
+  visitId: string,
+  clock: Clock,
+  due?: (visit: ServiceVisitRow) => boolean,
+): Promise<Result<(ServiceVisitRow & { recipients: string[] }) | null>> {
+  const found = await findVisit(db, viewer, visitId, clock);
+  if (found && due && !due(found.visit)) return ok(null);
   const before = await sendable(db, found);
   if ("errors" in before) return before;
   let made = await protocolPdfOf(db, before.ok.visit, before.ok.agreement, before.ok.readers);
   if ("errors" in made) return made;
   return mutate(db, async (tx) => {
-    const now = await sendable(tx, await lockVisit(tx, viewer, input.visitId, clock));
+    const locked = await lockVisit(tx, viewer, visitId, clock);
+    if (locked && due && !due(locked.visit)) return ok(null);
+    const now = await sendable(tx, locked);
     if ("errors" in now) return now;
     const { visit, agreement, recipients, readers } = now.ok;
     // Made again when the visit changed meanwhile, or a reader's language did.
@@ -93,11 +115,15 @@ export async function sendVisitProtocol(
       made = await protocolPdfOf(tx, visit, agreement, readers);
     if ("errors" in made) return made;
     const location = await visitLocation(tx, visit.propertyId);
-    let version: number | null = null;
+    const versions = await protocolVersionsOf(tx, visit.id);
+    const newest = versions[0]!;
+    const received = versions.find((v) => v.version === visit.protocolSentVersion);
+    const correction = received && received.version < newest.version ? received : null;
+    const changes = correction ? protocolChanges(correction.checks, newest.checks) : [];
+    const titles = new Map((await checkKinds(tx)).map((k) => [k.code, k]));
     for (const { email: to, language } of readers) {
       const { doc, pdf } = made.ok.get(language)!;
       const w = PROTOCOL_WORDS[language];
-      version = doc.version;
       const ics = visitIcs({
         visitId: visit.id,
         scheduledAt: visit.scheduledAt,
@@ -114,8 +140,12 @@ export async function sendVisitProtocol(
       };
       await queueEmail(tx, {
         to,
-        subject: w.mailSubject(agreement.number, doc.property.name, doc.visitedOn),
-        body: w.mailBody(facts),
+        subject: correction
+          ? w.correctedSubject(agreement.number, doc.property.name, doc.visitedOn, newest.version)
+          : w.mailSubject(agreement.number, doc.property.name, doc.visitedOn),
+        body: correction
+          ? w.correctedBody(facts, newest.version, newest.reason ?? "", changeLines(changes, titles, language))
+          : w.mailBody(facts),
         attachments: [
           {
             filename: `${w.fileName}-${agreement.number}-${doc.visitedOn}.pdf`,
@@ -130,13 +160,18 @@ export async function sendVisitProtocol(
         ],
       });
     }
-    const row = await bumpVisit(tx, visit, { protocolSentAt: new Date() });
+    const row = await bumpVisit(tx, visit, { protocolSentAt: new Date(), protocolSentVersion: newest.version });
     await recordAudit(tx, viewer, {
       action: "serviceVisit.sendProtocol",
       objectType: "ServiceVisit",
       objectId: visit.id,
       organisationId: agreement.customerId,
-      details: { recipients, version },
+      details: {
+        recipients,
+        version: newest.version,
+        ...(due ? { automatic: true } : {}),
+        ...(correction ? { correctsVersion: correction.version, changes } : {}),
+      },
     });
     return ok({ ...row, recipients });
   });

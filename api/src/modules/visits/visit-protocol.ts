@@ -123,6 +123,7 @@ export async function completeServiceVisit(
     const row = await bumpVisit(tx, visit, {
       completedAt: now,
       completedById: viewer.userId,
+      protocolVersion: 1,
       ...(signature ? signature.ok : {}),
     });
     await recordAudit(tx, viewer, {
@@ -228,7 +229,7 @@ export async function correctVisitProtocol(
     }
     const [latest] = await protocolVersionsOf(tx, visit.id);
     const row = await freeze(tx, viewer, visit, (latest?.version ?? 0) + 1, reason, new Date());
-    await bumpVisit(tx, visit, signature ? signature.ok : {});
+    await bumpVisit(tx, visit, { protocolVersion: row.version, ...(signature ? signature.ok : {}) });
     await recordAudit(tx, viewer, {
       action: "serviceVisit.correctProtocol",
       objectType: "ServiceVisit",

@@ -13,6 +13,7 @@ import { intentOf } from "~/lib/intent.server";
 import { BookingControls } from "./booking-controls";
 import { BOOKING_INTENTS, type BookingIntent } from "./booking-intents";
 import { runBookingIntent } from "./booking.server";
+import { CheckActionItem, ProtocolCorrection, ProtocolMailing } from "./follow-up";
 
 export const meta: MetaFunction = ({ matches }) => [{ title: pageTitle(matches, "visit.title") }];
 
@@ -54,6 +55,7 @@ export default function VisitPage() {
   const items = visit.checks.flatMap((c) => (c.actionItem ? [c.actionItem] : []));
   const customer = role === "CUSTOMER_ADMIN" || role === "CUSTOMER_MEMBER";
   const mayAcknowledge = customer && !visit.acknowledgement && visit.completedAt != null;
+  const technician = role === "SUPPORT" || role === "ADMIN";
   return (
     <>
       <div className="page-heading">
@@ -121,6 +123,9 @@ export default function VisitPage() {
                       <span className="cell-note">
                         {c.databaseSizeMb.toLocaleString(lang === "en" ? "en-GB" : "sv-SE")} MB
                       </span>
+                    ) : null}
+                    {technician ? (
+                      <CheckActionItem visitId={visit.id} agreementId={visit.agreement.id} check={c} />
                     ) : null}
                   </td>
                 </tr>
@@ -191,6 +196,10 @@ export default function VisitPage() {
         ) : null}
         {/* The form shows its own errors; a refusal where the page offers none (an old tab) shows here. */}
         {mayAcknowledge ? null : <ResultErrors result={acknowledgement} />}
+        {technician || role === "SELLER" ? (
+          <ProtocolMailing visitId={visit.id} completed={visit.completedAt != null} sentAt={visit.protocolSentAt} />
+        ) : null}
+        {technician && visit.completedAt ? <ProtocolCorrection visitId={visit.id} checks={visit.checks} /> : null}
         {visit.completedAt ? (
           <p>
             <a

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { formErrors } from "~/lib/form-result";
-import { checkErrors, completionErrors, readingOf } from "./protocol-errors";
+import { batchErrors, completionErrors, readingOf } from "./protocol-errors";
 
 describe("the protocol form's refusals, beside what to change", () => {
   it("marks each check VISIT_INCOMPLETE names, and says it once above the form", () => {
@@ -24,12 +24,17 @@ describe("the protocol form's refusals, beside what to change", () => {
     expect(errors.map((e) => e.field)).toEqual(["signedByName", "signature"]);
   });
 
-  it("puts a refused reading beside that check's size input", () => {
+  it("puts a refused check of the one batch save beside that check, by the index the API names", () => {
+    const sent = ["ROUTINES", "DATABASE_SIZE"] as const;
     expect(
-      checkErrors("DATABASE_SIZE", formErrors([{ code: "INVALID_INPUT", field: ["input", "databaseSizeMb"] }])),
+      batchErrors(sent, formErrors([{ code: "INVALID_INPUT", field: ["input", "checks", "1", "databaseSizeMb"] }])),
     ).toEqual([{ field: "size-DATABASE_SIZE", code: "INVALID_INPUT", key: "visitForm.error.size" }]);
-    expect(checkErrors("ROUTINES", formErrors([{ code: "VISIT_COMPLETED", field: ["input", "visitId"] }]))).toEqual([
-      { field: "visitId", code: "VISIT_COMPLETED" },
+    expect(
+      batchErrors(sent, formErrors([{ code: "INVALID_INPUT", field: ["input", "checks", "0", "result"] }])),
+    ).toEqual([{ field: "result-ROUTINES", code: "INVALID_INPUT" }]);
+    // The whole save's refusals stay above the form.
+    expect(batchErrors(sent, formErrors([{ code: "STALE_VERSION", field: ["input", "expectedVersion"] }]))).toEqual([
+      { field: "expectedVersion", code: "STALE_VERSION", key: "visitForm.error.STALE_VERSION" },
     ]);
   });
 

@@ -28,13 +28,6 @@ export function readingOf(typed: string): number | null {
   return /^\d+(\.\d+)?$/.test(text) ? Number(text) : Number.NaN;
 }
 
-/** One check's refusal beside that check: the API names the reading as `databaseSizeMb`, the form as `size-KIND`. */
-export function checkErrors(kind: VisitCheckKind, errors: readonly FormError[]): FormError[] {
-  return errors.map((error) =>
-    error.field === "databaseSizeMb" ? formError(sizeField(kind), error.code, "visitForm.error.size") : error,
-  );
-}
-
 /**
  * The completion's refusal beside what to change: VISIT_INCOMPLETE names the missing checks
  * (["checks", KIND, …]), each of which then says so under its own heading; a signature's error sits by
@@ -53,4 +46,25 @@ export function completionErrors(errors: readonly FormError[]): FormError[] {
       return [formError(sizeField("DATABASE_SIZE"), error.code, "visitForm.error.size")];
     return [error];
   });
+}
+
+/**
+ * The batch save's refusal beside the check it concerns: the API names the i-th check it was sent
+ * (["checks", i, field]), the form names it by kind. Errors of the whole save (a stale version) stay above the form.
+ */
+export function batchErrors(sent: readonly VisitCheckKind[], errors: readonly FormError[]): FormError[] {
+  return errors.map((error) => {
+    if (error.code === "STALE_VERSION") return { ...error, key: "visitForm.error.STALE_VERSION" };
+    const kind = error.field === "checks" ? sent[Number(error.rest?.[0])] : undefined;
+    if (!kind) return error;
+    const field = error.rest?.[1];
+    if (field === "databaseSizeMb") return formError(sizeField(kind), error.code, "visitForm.error.size");
+    if (field === "note") return formError(noteField(kind), error.code);
+    return formError(resultField(kind), error.code);
+  });
+}
+
+/** The version the form was read at, as sent back with a save; null when absent or not a number. */
+export function versionOf(typed: string): number | null {
+  return /^\d+$/.test(typed) ? Number(typed) : null;
 }

@@ -7,18 +7,19 @@ import { ErrorPanel } from "~/components/error-panel";
 import { IntentButton, IntentForm, SuccessNotice, useFormResult, type FieldKit } from "~/components/intent-form";
 import {
   CompleteServiceVisitFromFormDocument,
-  RecordVisitCheckFromFormDocument,
+  RecordVisitChecksFromFormDocument,
   VisitProtocolFormDocument,
   type CheckResult,
+  type VisitCheckEntryInput,
   type VisitCheckKind,
 } from "~/graphql/graphql";
 import { pageTitle } from "~/i18n/meta";
 import { useLang, useT } from "~/i18n/use-t";
 import { apiFor } from "~/lib/api.server";
-import { formError, formErrors, type FormError, type FormResult } from "~/lib/form-result";
+import { formError, formErrors, refused, type FormError, type FormResult } from "~/lib/form-result";
 import { intentOf } from "~/lib/intent.server";
 import {
-  checkErrors,
+  batchErrors,
   completionErrors,
   noteField,
   proposalField,
@@ -26,7 +27,9 @@ import {
   readingOf,
   resultField,
   sizeField,
+  versionOf,
 } from "./protocol-errors";
+import { QueuedNotice, useOfflineQueue } from "./offline-queue";
 import { SignaturePad } from "./signature-pad";
 
 export const meta: MetaFunction = ({ matches }) => [{ title: pageTitle(matches, "visitForm.title") }];
@@ -60,6 +63,7 @@ export async function action({ request, params }: ActionFunctionArgs): Promise<F
       .map(([name, value]) => [name, String(value)]),
   );
   const errors: FormError[] = [];
+  const checks: VisitCheckEntryInput[] = [];
   for (const kind of form.getAll("kind").map(String) as VisitCheckKind[]) {
     const result = text(resultField(kind)) as CheckResult;
     if (!RESULTS.includes(result)) continue;
@@ -68,17 +72,29 @@ export async function action({ request, params }: ActionFunctionArgs): Promise<F
       errors.push(formError(sizeField(kind), "INVALID_INPUT", "visitForm.error.size"));
       continue;
     }
-    const r = await api.mutate(RecordVisitCheckFromFormDocument, {
-      input: {
-        visitId,
-        kind,
-        result,
-        note: text(noteField(kind)),
-        databaseSizeMb: reading,
-        fromProposal: text(proposalField(kind)) === "1",
-      },
+    checks.push({
+      kind,
+      result,
+      note: text(noteField(kind)),
+      databaseSizeMb: reading,
+      fromProposal: text(proposalField(kind)) === "1",
     });
-    errors.push(...checkErrors(kind, formErrors(r.recordVisitCheck.userErrors)));
+  }
+  // Every check in one request, all or none, at the version the form was read (or queued) at: a save from a
+  // tablet that was offline while another device saved is refused, not written over the newer one.
+  if (errors.length === 0 && checks.length > 0) {
+    const r = await api.mutate(RecordVisitChecksFromFormDocument, {
+      input: { visitId, checks, expectedVersion: versionOf(text("expectedVersion")) },
+    });
+    const refusal = refused(intent, r.recordVisitChecks.userErrors, values);
+    if (!refusal.ok && refusal.errors.length > 0)
+      return {
+        ...refusal,
+        errors: batchErrors(
+          checks.map((c) => c.kind),
+          refusal.errors,
+        ),
+      };
   }
   if (errors.length === 0 && intent === "complete") {
     const image = text("signature");
@@ -247,7 +263,8 @@ function useDraftKeptLocally(key: string, saved: boolean) {
     const keepForm = (form: HTMLFormElement) => {
       const values: Record<string, string> = {};
       new FormData(form).forEach((v, k) => {
-        if (k !== "signature" && k !== "kind" && typeof v === "string") values[k] = v;
+        // The version is the page's, not the draft's: a draft put back after a reload saves at the version read then.
+        if (k !== "signature" && k !== "kind" && k !== "expectedVersion" && typeof v === "string") values[k] = v;
       });
       localStorage.setItem(key, JSON.stringify(values));
     };
@@ -285,6 +302,7 @@ export default function VisitProtocolFormPage() {
   const { visit } = useLoaderData<typeof loader>();
   const saved = useFormResult<Intent>("save")?.ok === true;
   const area = useDraftKeptLocally(`trygg-visit-form-${visit.id}`, saved);
+  const queue = useOfflineQueue(`trygg-visit-queue-${visit.id}`);
 
   if (visit.completedAt) return <p>{t("visitForm.completed")}</p>;
   return (
@@ -296,6 +314,7 @@ export default function VisitProtocolFormPage() {
         </p>
       </div>
       <SuccessNotice intents={INTENTS} />
+      <QueuedNotice queued={queue.queued} />
       <div ref={area} style={{ maxWidth: 720 }}>
         <IntentForm
           intent="complete"
@@ -303,6 +322,8 @@ export default function VisitProtocolFormPage() {
           fields={protocolFields(visit.checks.map((c) => c.kind))}
           className="visit-form"
           aria-label={t("visitForm.title")}
+          hidden={{ expectedVersion: String(visit.version) }}
+          onSubmit={queue.onSubmit}
         >
           {(kit) => (
             <>
