@@ -42,6 +42,7 @@ import {
   SupportCaseResolver,
 } from "./modules/support/support-case.resolver.js";
 import { AuditResolver } from "./modules/audit/audit.resolver.js";
+import { OrganisationDeactivationResolver } from "./modules/offboarding/organisation-deactivation.resolver.js";
 import { NodeResolver } from "./modules/node/node.resolver.js";
 import {
   OrganisationResolver,
@@ -151,6 +152,7 @@ const resolvers = [
   BoardHandoverResolver,
   PasswordResolver,
   WebhookResolver,
+  OrganisationDeactivationResolver,
 ] as const;
 
 let built: Promise<GraphQLSchema> | undefined;

@@ -2,3 +2,4 @@
 export { findInvitation } from "./invitation.service.js";
 export { Invitation } from "./accounts.types.js";
 export { startBoardChecks } from "./board-checks.js";
+export { revokeOpenInvitations } from "./organisation-invitations.js";

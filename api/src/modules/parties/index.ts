@@ -11,6 +11,7 @@ export {
 export { findOrganisation, findProperty, findUser, mayCreateUserIn } from "./party.service.js";
 export { passwordProblem } from "./password-strength.js";
 export { deactivateLeavingBoard } from "./board-leave.js";
+export { closeOrganisation } from "./organisation-closing.js";
 export {
   activeUsersOf,
   addInvitedUser,

@@ -87,6 +87,12 @@ export class Organisation extends Node {
   })
   annualMeetingMonth!: number | null;
 
+  @Field(() => DateTimeResolver, {
+    nullable: true,
+    description: "When a vendor admin deactivated it (deactivateOrganisation); null while it is active.",
+  })
+  deactivatedAt!: Date | null;
+
   static from(row: typeof organisations.$inferSelect): Organisation {
     return Object.assign(new Organisation(), {
       id: toGlobalId("Organisation", row.id),
@@ -97,6 +103,7 @@ export class Organisation extends Node {
       version: row.version,
       createdAt: row.createdAt,
       annualMeetingMonth: row.annualMeetingMonth,
+      deactivatedAt: row.deactivatedAt,
     });
   }
 }
