@@ -6,6 +6,7 @@ import { startCheckSweeper } from "./modules/monitoring/index.js";
 import { startInstallerEscalation } from "./modules/support/index.js";
 import { createOutboxSender } from "./modules/notifications/outbox-sender.js";
 import { startRenewalJobs } from "./modules/renewals/index.js";
+import { startAnonymisation } from "./modules/privacy/index.js";
 import { startBoardChecks } from "./modules/accounts/index.js";
 import { startVisitReminders } from "./modules/visits/visit-reminders.js";
 import { startWebhookDeliveries, webhookSettings } from "./modules/webhooks/index.js";
@@ -106,6 +107,11 @@ async function main() {
     intervalMs: settings.RENEWAL_JOB_MINUTES * 60_000,
   });
 
+  const anonymisation = startAnonymisation({
+    db: database.db,
+    logger,
+    retentionMonths: settings.PERSONAL_DATA_RETENTION_MONTHS,
+  });
   const webhooks = startWebhookDeliveries({
     db: database.db,
     logger,
@@ -127,6 +133,7 @@ async function main() {
     await sweeper.stop();
     await renewals.stop();
     await boardChecks.stop();
+    await anonymisation.stop();
     await webhooks.stop();
     await server.stop().catch((e) => logger.warn({ err: e }, "server did not stop cleanly"));
     await database.close().catch((e) => logger.warn({ err: e }, "database did not close cleanly"));

@@ -43,6 +43,7 @@ import {
 } from "./modules/support/support-case.resolver.js";
 import { AuditResolver } from "./modules/audit/audit.resolver.js";
 import { OrganisationDeactivationResolver } from "./modules/offboarding/organisation-deactivation.resolver.js";
+import { PersonalDataResolver } from "./modules/privacy/personal-data.resolver.js";
 import { NodeResolver } from "./modules/node/node.resolver.js";
 import {
   OrganisationResolver,
@@ -153,6 +154,7 @@ const resolvers = [
   PasswordResolver,
   WebhookResolver,
   OrganisationDeactivationResolver,
+  PersonalDataResolver,
 ] as const;
 
 let built: Promise<GraphQLSchema> | undefined;

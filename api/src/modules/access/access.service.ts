@@ -159,6 +159,11 @@ export async function endOrganisationAccess(tx: Tx, organisationId: string, at: 
   return revoked.map((t) => t.id);
 }
 
+/** A former user's sessions keep when they were, not where from (decision 0086): the IP and browser are cleared. */
+export async function forgetSessionOrigins(tx: Tx, userId: string): Promise<void> {
+  await tx.update(sessions).set({ ipAddress: null, userAgent: null }).where(eq(sessions.userId, userId));
+}
+
 /**
  * Ends the user's other sessions after a password change: whoever else held one must log in with the
  * new password. API tokens stay: they are integrations, and the current password was given.

@@ -5,6 +5,7 @@ export {
   endOtherSessions,
   endUserAccess,
   findApiToken,
+  forgetSessionOrigins,
   systemViewerOf,
 } from "./access.service.js";
 export { ApiToken } from "./access.types.js";

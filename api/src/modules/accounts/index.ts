@@ -3,3 +3,4 @@ export { findInvitation } from "./invitation.service.js";
 export { Invitation } from "./accounts.types.js";
 export { startBoardChecks } from "./board-checks.js";
 export { revokeOpenInvitations } from "./organisation-invitations.js";
+export { anonymiseAccountTraces } from "./account-anonymisation.js";

@@ -30,3 +30,4 @@ export { changeAgreementParties } from "./agreement-parties-change.js";
 export { AddOn, Agreement, HanteraAccount, LicenceRental } from "./agreement.types.js";
 export { monthlyCostMinor, rentalIsActive } from "./licence-rentals.js";
 export { HostedService } from "./agreement.enums.js";
+export { anonymiseFormerHanteraAccounts } from "./hantera-account-anonymisation.js";

@@ -134,6 +134,12 @@ export class User extends Node {
   })
   deactivatedAt!: Date | null;
 
+  @Field(() => Boolean, {
+    description:
+      'Anonymised after the retention period (decision 0086): the name reads "före detta användare" (say "former user" in English).',
+  })
+  formerUser!: boolean;
+
   static from(row: typeof users.$inferSelect): User {
     return Object.assign(new User(), {
       id: toGlobalId("User", row.id),
@@ -145,6 +151,7 @@ export class User extends Node {
       language: row.language,
       createdAt: row.createdAt,
       deactivatedAt: row.deactivatedAt,
+      formerUser: row.anonymisedAt !== null,
     });
   }
 }
