@@ -47,7 +47,7 @@ const notFound = () => userError(E.NOT_FOUND, "No such organisation.", ["input",
  * The one function behind the preview and the change (decision 0085): the checks and the effect, read inside the
  * change's transaction with the organisation locked, so what the preview showed is what the change does.
  */
-export async function deactivationEffect(
+async function deactivationEffect(
   db: DbOrTx,
   choice: DeactivationChoice,
   clock: Clock,

@@ -15,7 +15,7 @@ import { anonymiseUserRecord, FORMER_USER_NAME, formerUserEmail } from "../parti
 const BATCH = 50;
 
 /** The moment before which a deactivation is old enough: `months` calendar months before `now`. */
-export function retentionCutoff(now: Date, months: number): Date {
+function retentionCutoff(now: Date, months: number): Date {
   const cutoff = new Date(now);
   cutoff.setUTCMonth(cutoff.getUTCMonth() - months);
   return cutoff;

@@ -16,13 +16,10 @@ export const CONTACT_COLUMNS: Record<string, string> = {
   "properties.street_address": "not a person's: the building's address, the customer's record",
 };
 
-/** The other columns that hold a person's name or words about them, and how each is covered. */
-export const NAME_COLUMNS: Record<string, string> = {
-  "users.name": 'replaced by "före detta användare"',
-  "invitations.name": 'replaced by "före detta användare"',
-  "hantera_accounts.name": 'replaced by "före detta användare" with the address',
-  "audit_events.details":
-    "the address and the name (as a whole value) replaced in rows about, by or of the user's organisation",
-  "email_outbox.subject / body / html": "emptied for mails to the user; the name and address replaced in others",
-  "sessions.user_agent": "cleared",
-};
+/*
+ * The other columns that hold a person's name or words about them, and how each is covered (decision 0086's table):
+ * users.name, invitations.name and hantera_accounts.name become "före detta användare"; audit_events.details loses
+ * the address and the name (as a whole value) in rows about, by or of the user's organisation; email_outbox's
+ * subject, body and html are emptied for mails to the user and have the name and address replaced in others;
+ * sessions.user_agent is cleared.
+ */
