@@ -108,6 +108,11 @@ const schema = z.object({
     .transform((days) => [...days].sort((x, y) => y - x)),
   /** Minutes between the renewal jobs' passes (lapses, reminders, the weekly digest) and the board checks'. */
   RENEWAL_JOB_MINUTES: z.coerce.number().int().min(1).max(1440).default(60),
+  /**
+   * Months a deactivated user's name, e-mail and phone are kept before the daily job anonymises them (decision 0086);
+   * the history stays, shown as "före detta användare".
+   */
+  PERSONAL_DATA_RETENTION_MONTHS: z.coerce.number().int().min(1).max(120).default(24),
   /** The portal's address as people reach it, for the links in e-mails. */
   PORTAL_URL: z
     .string()

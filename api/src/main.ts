@@ -9,6 +9,7 @@ import { startRenewalJobs } from "./modules/renewals/index.js";
 import { clearExpiredRequestCounters, startBoardChecks } from "./modules/accounts/index.js";
 import { clearExpiredLoginCounters } from "./modules/access/index.js";
 import { startPeriodicJob } from "./shared/periodic-job.js";
+import { startAnonymisation } from "./modules/privacy/index.js";
 import { startVisitReminders } from "./modules/visits/visit-reminders.js";
 import { startProtocolDelivery } from "./modules/visits/visit-protocol-delivery.js";
 import { startWebhookDeliveries, webhookSettings } from "./modules/webhooks/index.js";
@@ -115,6 +116,11 @@ async function main() {
     intervalMs: settings.RENEWAL_JOB_MINUTES * 60_000,
   });
 
+  const anonymisation = startAnonymisation({
+    db: database.db,
+    logger,
+    retentionMonths: settings.PERSONAL_DATA_RETENTION_MONTHS,
+  });
   const webhooks = startWebhookDeliveries({
     db: database.db,
     logger,
@@ -143,6 +149,7 @@ async function main() {
     await sweeper.stop();
     await renewals.stop();
     await boardChecks.stop();
+    await anonymisation.stop();
     await webhooks.stop();
     await counters.stop();
     await server.stop().catch((e) => logger.warn({ err: e }, "server did not stop cleanly"));

@@ -42,6 +42,8 @@ import {
   SupportCaseResolver,
 } from "./modules/support/support-case.resolver.js";
 import { AuditResolver } from "./modules/audit/audit.resolver.js";
+import { OrganisationDeactivationResolver } from "./modules/offboarding/organisation-deactivation.resolver.js";
+import { PersonalDataResolver } from "./modules/privacy/personal-data.resolver.js";
 import { NodeResolver } from "./modules/node/node.resolver.js";
 import {
   OrganisationResolver,
@@ -151,6 +153,8 @@ const resolvers = [
   BoardHandoverResolver,
   PasswordResolver,
   WebhookResolver,
+  OrganisationDeactivationResolver,
+  PersonalDataResolver,
 ] as const;
 
 let built: Promise<GraphQLSchema> | undefined;

@@ -31,6 +31,11 @@ export const organisations = pgTable(
      * goes out after it each year (decision 0072).
      */
     annualMeetingMonth: integer("annual_meeting_month"),
+    /**
+     * Set when a vendor admin deactivates the organisation (a customer that leaves, a partner that closes, decision
+     * 0085): its users cannot log in, it cannot be chosen for a new agreement; its history stays.
+     */
+    deactivatedAt: timestamp("deactivated_at", { withTimezone: true }),
   },
   (t) => [
     uniqueIndex("organisations_number_key").on(t.organisationNumber),
@@ -55,6 +60,11 @@ export const users = pgTable(
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
     /** Set when an admin deactivates the user: no log-in, every session and token ended. */
     deactivatedAt: timestamp("deactivated_at", { withTimezone: true }),
+    /**
+     * Set when the retention period after deactivation has run out (decision 0086): name, e-mail and password are
+     * gone, and history shows the user as "former user".
+     */
+    anonymisedAt: timestamp("anonymised_at", { withTimezone: true }),
   },
   (t) => [
     uniqueIndex("users_email_key").on(t.email),

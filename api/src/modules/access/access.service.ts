@@ -1,4 +1,4 @@
-import { and, desc, eq, gt, isNull, lt, ne, or } from "drizzle-orm";
+import { and, desc, eq, gt, inArray, isNull, lt, ne, or } from "drizzle-orm";
 import type { Db, DbOrTx, Tx } from "../../db/client.js";
 import { apiTokens, organisations, sessions, users } from "../../db/schema/index.js";
 import { recordAudit } from "../../shared/audit.js";
@@ -46,8 +46,9 @@ export async function login(
     .innerJoin(organisations, eq(users.organisationId, organisations.id))
     .where(eq(users.email, email));
   const valid = await verifyPassword(found?.user.passwordHash ?? null, input.password);
-  // A deactivated user gets the wrong-password answer: nothing tells a guesser the account exists.
-  if (!found || !valid || found.user.deactivatedAt) {
+  // A deactivated user, or one of a deactivated organisation, gets the wrong-password answer: nothing tells a
+  // guesser the account exists.
+  if (!found || !valid || found.user.deactivatedAt || found.organisation.deactivatedAt) {
     return userError(AccessErrors.INVALID_CREDENTIALS, "The e-mail address or the password is wrong.");
   }
   await deps.throttle.succeeded(email, request.ip);
@@ -140,6 +141,30 @@ export async function endUserAccess(tx: Tx, userId: string, at: Date): Promise<v
 }
 
 /**
+ * Ends every live session of the organisation's users and revokes every API token of the organisation, in the
+ * caller's transaction (decision 0085: an organisation deactivated stops at once). Returns the tokens revoked; the
+ * caller forgets the cached ones (apiTokenCache.forgetToken) once that transaction is committed.
+ */
+export async function endOrganisationAccess(tx: Tx, organisationId: string, at: Date): Promise<string[]> {
+  const members = tx.select({ id: users.id }).from(users).where(eq(users.organisationId, organisationId));
+  await tx
+    .update(sessions)
+    .set({ endedAt: at })
+    .where(and(inArray(sessions.userId, members), isNull(sessions.endedAt)));
+  const revoked = await tx
+    .update(apiTokens)
+    .set({ revokedAt: at })
+    .where(and(eq(apiTokens.organisationId, organisationId), isNull(apiTokens.revokedAt)))
+    .returning({ id: apiTokens.id });
+  return revoked.map((t) => t.id);
+}
+
+/** A former user's sessions keep when they were, not where from (decision 0086): the IP and browser are cleared. */
+export async function forgetSessionOrigins(tx: Tx, userId: string): Promise<void> {
+  await tx.update(sessions).set({ ipAddress: null, userAgent: null }).where(eq(sessions.userId, userId));
+}
+
+/**
  * Ends the user's other sessions after a password change: whoever else held one must log in with the
  * new password. API tokens stay: they are integrations, and the current password was given.
  */
@@ -172,6 +197,7 @@ export async function authenticate(db: Db, token: string, requestId: string | nu
           isNull(sessions.endedAt),
           gt(sessions.expiresAt, now),
           isNull(users.deactivatedAt),
+          isNull(organisations.deactivatedAt),
         ),
       );
     return row
@@ -193,6 +219,7 @@ export async function authenticate(db: Db, token: string, requestId: string | nu
           isNull(apiTokens.revokedAt),
           or(isNull(apiTokens.expiresAt), gt(apiTokens.expiresAt, now)),
           isNull(users.deactivatedAt),
+          isNull(organisations.deactivatedAt),
         ),
       );
     if (!row) return null;

@@ -3,3 +3,5 @@ export { findInvitation } from "./invitation.service.js";
 export { Invitation } from "./accounts.types.js";
 export { startBoardChecks } from "./board-checks.js";
 export { clearExpiredRequestCounters } from "./reset-throttle.js";
+export { revokeOpenInvitations } from "./organisation-invitations.js";
+export { anonymiseAccountTraces } from "./account-anonymisation.js";

@@ -1,5 +1,5 @@
 import { eq } from "drizzle-orm";
-import type { Db } from "../../db/client.js";
+import type { DbOrTx } from "../../db/client.js";
 import { agreements, users } from "../../db/schema/index.js";
 import { recordAudit } from "../../shared/audit.js";
 import type { Clock } from "../../shared/clock.js";
@@ -15,6 +15,7 @@ import {
   type AgreementRecord,
 } from "./agreement-records.js";
 import { AgreementErrors as E } from "./agreement.errors.js";
+import { deactivatedParty } from "./deactivated-party.js";
 import { AGREEMENT_MANAGERS, SELLERS } from "./agreement.roles.js";
 
 export interface ChangeAgreementPartiesInput {
@@ -32,7 +33,7 @@ export interface ChangeAgreementPartiesInput {
  * his last change to it. Who sees the agreement follows at once: the scopes read these two columns (decision 0074).
  */
 export async function changeAgreementParties(
-  db: Db,
+  db: DbOrTx,
   viewer: Viewer,
   input: ChangeAgreementPartiesInput,
   clock: Clock,
@@ -58,6 +59,7 @@ export async function changeAgreementParties(
         if (!partner) return userError(E.NOT_FOUND, "No such partner.", ["input", "partnerId"]);
         if (partner.kind !== "PARTNER")
           return userError(E.NOT_A_PARTNER, `${partner.name} is not a partner.`, ["input", "partnerId"]);
+        if (partner.deactivatedAt) return deactivatedParty(partner, "partnerId");
         next.partnerId = partner.id;
       }
     }

@@ -23,4 +23,6 @@ export const AgreementErrors = {
   ADD_ON_ALREADY_ORDERED: "ADD_ON_ALREADY_ORDERED",
   LICENCE_RENTALS_NOT_IN_TIER: "LICENCE_RENTALS_NOT_IN_TIER",
   INVALID_INPUT: "INVALID_INPUT",
+  /** The customer or partner was deactivated (decision 0085): it is not chosen for an agreement again. */
+  ORGANISATION_DEACTIVATED: "ORGANISATION_DEACTIVATED",
 } as const;

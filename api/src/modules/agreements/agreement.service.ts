@@ -1,6 +1,6 @@
 import { and, count, eq, inArray, isNull, sql } from "drizzle-orm";
 import { tellPartnerOfAgreement, type AgreementChange } from "./agreement-webhook.js";
-import type { Db, DbOrTx, Tx } from "../../db/client.js";
+import type { DbOrTx, Tx } from "../../db/client.js";
 import {
   addOns,
   agreementNumberCounters,
@@ -36,6 +36,7 @@ import {
 import { isRenewable, isValid } from "./agreement-status.js";
 import { carryIntoNewPeriod, type Carry } from "./renewal-carry.js";
 import { AgreementErrors as E } from "./agreement.errors.js";
+import { deactivatedParty, deactivatedPartyOf } from "./deactivated-party.js";
 import { AGREEMENT_MANAGERS, SELLERS } from "./agreement.roles.js";
 
 /*
@@ -95,11 +96,13 @@ export async function createAgreement(
   if (!customer) return userError(E.NOT_FOUND, "No such customer.", ["input", "customerId"]);
   if (customer.kind !== "CUSTOMER")
     return userError(E.NOT_A_CUSTOMER, `${customer.name} is not a customer.`, ["input", "customerId"]);
+  if (customer.deactivatedAt) return deactivatedParty(customer, "customerId");
   if (input.partnerId) {
     const partner = await findOrganisation(db, viewer, input.partnerId);
     if (!partner) return userError(E.NOT_FOUND, "No such partner.", ["input", "partnerId"]);
     if (partner.kind !== "PARTNER")
       return userError(E.NOT_A_PARTNER, `${partner.name} is not a partner.`, ["input", "partnerId"]);
+    if (partner.deactivatedAt) return deactivatedParty(partner, "partnerId");
   }
   const sellerId = input.sellerId ?? (holds(viewer, SELLERS) ? viewer.userId : null);
   if (sellerId) {
@@ -182,6 +185,8 @@ export async function activateAgreement(
   return changeAgreement(db, viewer, input, clock, "ACTIVATED", async (tx, a) => {
     if (a.status !== "DRAFT")
       return userError(E.AGREEMENT_NOT_DRAFT, `Agreement ${a.number} is already ${a.status.toLowerCase()}.`);
+    const gone = await deactivatedPartyOf(tx, a);
+    if (gone) return gone;
     await tx.update(agreements).set({ activatedAt: new Date() }).where(eq(agreements.id, a.id));
     await recordAudit(tx, viewer, {
       action: "agreement.activate",
@@ -260,7 +265,7 @@ export interface TerminateInput {
 }
 
 /** Ends the agreement on a date; its rentals and add-ons end with it. */
-export async function terminateAgreement(db: Db, viewer: Viewer, input: TerminateInput, clock: Clock) {
+export async function terminateAgreement(db: DbOrTx, viewer: Viewer, input: TerminateInput, clock: Clock) {
   requireRole(viewer, AGREEMENT_MANAGERS);
   const reason = input.reason.trim();
   return changeAgreement(db, viewer, input, clock, "TERMINATED", async (tx, a) => {

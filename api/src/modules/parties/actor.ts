@@ -16,6 +16,12 @@ export class Actor {
 
   @Field(() => String, { description: "Their organisation's name." })
   organisationName!: string;
+
+  @Field(() => Boolean, {
+    description:
+      'An anonymised former user (decision 0086): `name` reads "före detta användare" (say "former user" in English).',
+  })
+  formerUser!: boolean;
 }
 
 /** The actor behind a user id; null for the system (no user). */
@@ -23,5 +29,9 @@ export async function actorOf(ctx: Context, userId: string | null): Promise<Acto
   const user = userId ? await ctx.loaders.user.load(userId) : null;
   if (!user) return null;
   const org = await ctx.loaders.organisation.load(user.organisationId);
-  return Object.assign(new Actor(), { name: user.name, organisationName: org?.name ?? "" });
+  return Object.assign(new Actor(), {
+    name: user.name,
+    organisationName: org?.name ?? "",
+    formerUser: user.anonymisedAt !== null,
+  });
 }

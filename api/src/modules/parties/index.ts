@@ -11,6 +11,8 @@ export {
 export { findOrganisation, findProperty, findUser, mayCreateUserIn } from "./party.service.js";
 export { passwordProblem } from "./password-strength.js";
 export { deactivateLeavingBoard } from "./board-leave.js";
+export { closeOrganisation } from "./organisation-closing.js";
+export { anonymiseUserRecord, FORMER_USER_NAME, formerUserEmail } from "./user-anonymisation.js";
 export {
   activeUsersOf,
   addInvitedUser,

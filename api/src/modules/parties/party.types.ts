@@ -87,6 +87,12 @@ export class Organisation extends Node {
   })
   annualMeetingMonth!: number | null;
 
+  @Field(() => DateTimeResolver, {
+    nullable: true,
+    description: "When a vendor admin deactivated it (deactivateOrganisation); null while it is active.",
+  })
+  deactivatedAt!: Date | null;
+
   static from(row: typeof organisations.$inferSelect): Organisation {
     return Object.assign(new Organisation(), {
       id: toGlobalId("Organisation", row.id),
@@ -97,6 +103,7 @@ export class Organisation extends Node {
       version: row.version,
       createdAt: row.createdAt,
       annualMeetingMonth: row.annualMeetingMonth,
+      deactivatedAt: row.deactivatedAt,
     });
   }
 }
@@ -127,6 +134,12 @@ export class User extends Node {
   })
   deactivatedAt!: Date | null;
 
+  @Field(() => Boolean, {
+    description:
+      'Anonymised after the retention period (decision 0086): the name reads "före detta användare" (say "former user" in English).',
+  })
+  formerUser!: boolean;
+
   static from(row: typeof users.$inferSelect): User {
     return Object.assign(new User(), {
       id: toGlobalId("User", row.id),
@@ -138,6 +151,7 @@ export class User extends Node {
       language: row.language,
       createdAt: row.createdAt,
       deactivatedAt: row.deactivatedAt,
+      formerUser: row.anonymisedAt !== null,
     });
   }
 }

@@ -37,11 +37,13 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   // The outbox is asked for only by those whose sections include it: the API refuses everyone else.
   const admin = viewer.sections.includes("EMAIL_OUTBOX");
   const lockouts = viewer.sections.includes("LOGIN_LOCKOUTS");
+  // Only vendor admins deactivate organisations (decision 0085), so only they are shown the ones deactivated.
+  const deactivations = role === "ADMIN";
   return {
     kind: "vendor" as const,
     viewer,
     windows,
-    data: await api.query(VendorDashboardDocument, { ...windows, sales, support, admin, lockouts }),
+    data: await api.query(VendorDashboardDocument, { ...windows, sales, support, admin, lockouts, deactivations }),
   };
 }
 

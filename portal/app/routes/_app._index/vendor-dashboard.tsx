@@ -47,6 +47,20 @@ export function VendorDashboard(props: {
           sections={sections}
         />
       ) : null}
+      {data.deactivatedOrganisations?.length ? (
+        <Panel id="deactivated-organisations" title={t("dashboard.deactivatedOrganisations")}>
+          <ul className="dash-list dash-list-compact">
+            {data.deactivatedOrganisations.map((o) => (
+              <LinkRow
+                key={o.id}
+                to={`/organisations/${encodeURIComponent(o.id)}`}
+                title={o.name}
+                detail={`${t(`kind.${o.kind}`)} · ${t("deactivate.badge", { date: formatDate(lang, o.deactivatedAt!) })}`}
+              />
+            ))}
+          </ul>
+        </Panel>
+      ) : null}
       {data.in90 ? <h2 className="dash-group">{t("dashboard.salesGroup")}</h2> : null}
       {data.in90 ? (
         <div className="tiles">

@@ -123,6 +123,15 @@ export default function AccountPage() {
           </IntentForm>
         )}
       </section>
+      <section className="card section" aria-labelledby="personal-data-title" data-testid="personal-data">
+        <h2 id="personal-data-title">{t("account.personalData")}</h2>
+        <p className="hint">{t("account.personalDataHint")}</p>
+        <p>
+          <a className="button button-secondary" href="/account/personal-data" download>
+            {t("account.personalDataDownload")}
+          </a>
+        </p>
+      </section>
       <section className="card section" aria-labelledby="password-title">
         <h2 id="password-title">{t("account.password")}</h2>
         <p className="hint">{t("account.passwordHint")}</p>

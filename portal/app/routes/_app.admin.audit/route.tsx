@@ -140,7 +140,9 @@ export default function AuditPage() {
               {rows.map((event) => (
                 <tr key={event.id} data-action={event.action}>
                   <td className="tabular">{formatDateTime(lang, event.occurredAt)}</td>
-                  <td>{event.actor?.name ?? t("admin.audit.system")}</td>
+                  <td>
+                    {event.actor?.formerUser ? t("actor.formerUser") : (event.actor?.name ?? t("admin.audit.system"))}
+                  </td>
                   <th scope="row">
                     <code>{event.action}</code>
                   </th>

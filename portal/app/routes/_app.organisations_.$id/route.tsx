@@ -12,6 +12,9 @@ import { swedishWallClock } from "~/lib/dates";
 import { runHostingIntent } from "~/lib/hosting-action.server";
 import { runCorrectOrganisation } from "./correct-action.server";
 import { CorrectOrganisationForm } from "./correct-form";
+import { deactivationOf } from "./deactivation-loader.server";
+import { runDeactivateOrganisation } from "./deactivate-action.server";
+import { DeactivateSection } from "./deactivate-section";
 
 export const meta: MetaFunction<typeof loader> = ({ matches, data }) => {
   const title = pageTitle(matches, "organisations.title");
@@ -20,10 +23,11 @@ export const meta: MetaFunction<typeof loader> = ({ matches, data }) => {
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { api } = await apiFor(request);
-  const { node } = await api.query(OrganisationPageDocument, { id: params.id ?? "" });
+  const { node, viewer } = await api.query(OrganisationPageDocument, { id: params.id ?? "" });
   // Another tenant's organisation, or an id of something else, answers exactly like a missing one.
   if (node?.__typename !== "Organisation") throw new Response("Not found", { status: 404 });
-  return { organisation: node, nowLocal: swedishWallClock(new Date()) };
+  const deactivation = await deactivationOf(api, node, viewer?.user.role, new URL(request.url).searchParams);
+  return { organisation: node, nowLocal: swedishWallClock(new Date()), deactivation };
 }
 
 /**
@@ -34,6 +38,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const form = await request.formData();
   const { api } = await apiFor(request);
   if (form.get("intent") === "updateOrganisation") return runCorrectOrganisation(api, params.id ?? "", form);
+  if (form.get("intent") === "deactivateOrganisation") return runDeactivateOrganisation(api, params.id ?? "", form);
   return runHostingIntent(api, params.id ?? "", form);
 }
 
@@ -41,7 +46,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 export default function OrganisationPage() {
   const t = useT();
   const lang = useLang();
-  const { organisation, nowLocal } = useLoaderData<typeof loader>();
+  const { organisation, nowLocal, deactivation } = useLoaderData<typeof loader>();
   return (
     <>
       <p className="breadcrumb">
@@ -51,9 +56,17 @@ export default function OrganisationPage() {
         <h1>{organisation.name}</h1>
         <p>
           <span className={`badge badge-${organisation.kind.toLowerCase()}`}>{t(`kind.${organisation.kind}`)}</span>
+          {organisation.deactivatedAt ? (
+            <>
+              {" "}
+              <span className="badge" data-testid="deactivated-badge">
+                {t("deactivate.badge", { date: formatDate(lang, organisation.deactivatedAt) })}
+              </span>
+            </>
+          ) : null}
         </p>
       </div>
-      <SuccessNotice intents={["updateOrganisation"]} />
+      <SuccessNotice intents={["updateOrganisation", "deactivateOrganisation"]} />
       <div className="card">
         <dl className="facts">
           <dt>{t("field.organisationNumber")}</dt>
@@ -69,6 +82,7 @@ export default function OrganisationPage() {
         </dl>
       </div>
       {organisation.viewerCanCorrect ? <CorrectOrganisationForm organisation={organisation} /> : null}
+      {deactivation ? <DeactivateSection organisation={organisation} {...deactivation} /> : null}
       {organisation.hosting ? <HostingSection hosting={organisation.hosting} nowLocal={nowLocal} /> : null}
     </>
   );
