@@ -75,7 +75,7 @@ export interface CreateOrganisationInput {
 
 /** Vendor admins register anyone; sellers sign up customers. */
 export async function createOrganisation(
-  db: Db,
+  db: DbOrTx,
   viewer: Viewer,
   input: CreateOrganisationInput,
 ): Promise<Result<OrganisationRow>> {
