@@ -98,7 +98,7 @@ export default function ContactRequestsPage() {
       {data.requests.length === 0 ? (
         <EmptyState title={t(data.linked ? "contactRequests.emptyLinked" : "contactRequests.empty")} />
       ) : (
-        <ul className="plain-list stack section-first" data-testid="contact-requests">
+        <ul className="plain-list stack section-first contact-request-list" data-testid="contact-requests">
           {data.requests.map((r) => (
             <ContactRequestCard
               key={r.id}
