@@ -1,0 +1,3 @@
+ALTER TABLE "organisations" ADD COLUMN "registered_by_partner_id" uuid;--> statement-breakpoint
+ALTER TABLE "organisations" ADD CONSTRAINT "organisations_registered_by_partner_id_organisations_id_fk" FOREIGN KEY ("registered_by_partner_id") REFERENCES "public"."organisations"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+CREATE INDEX "organisations_registered_by_partner_idx" ON "organisations" USING btree ("registered_by_partner_id");
