@@ -7,7 +7,7 @@ import type { ContactRequestKind } from "./contact.enums.js";
  * The longest each field of the contact page may be. Anyone may send it, so each text is bounded well under the
  * API's general text limit: a message is a question, not a document (decision 0081).
  */
-export const CONTACT_FIELD_LIMITS = {
+const CONTACT_FIELD_LIMITS = {
   name: 200,
   email: 254,
   phone: 40,

@@ -94,7 +94,7 @@ export async function listContactRequests(
   );
 }
 
-export async function findContactRequest(db: DbOrTx, viewer: Viewer, id: string): Promise<ContactRequestRow | null> {
+async function findContactRequest(db: DbOrTx, viewer: Viewer, id: string): Promise<ContactRequestRow | null> {
   if (!holds(viewer, CONTACT_REQUEST_HANDLERS)) return null;
   const [row] = await db
     .select()
