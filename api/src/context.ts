@@ -2,6 +2,7 @@ import type { Db } from "./db/client.js";
 import type { Logger } from "./logger.js";
 import type { LoginThrottle } from "./modules/access/login-throttle.js";
 import type { ResetThrottle } from "./modules/accounts/reset-throttle.js";
+import type { ContactLimits } from "./modules/contact/index.js";
 import type { AgreementLoaders } from "./modules/agreements/agreement.loaders.js";
 import type { AuditLoaders } from "./modules/audit/audit.loaders.js";
 import type { HostingLoaders } from "./modules/hosting/hosting.loaders.js";
@@ -46,6 +47,8 @@ export interface Context {
   app: {
     throttle: LoginThrottle;
     resetThrottle: ResetThrottle;
+    /** The public contact page's limits per network address and per e-mail address. */
+    contactLimits: ContactLimits;
     /** The portal's address, for the links in mails. */
     portalUrl: string;
     attachmentLimits: AttachmentLimits;

@@ -6,6 +6,7 @@ import { DEFAULT_ATTACHMENT_LIMITS as ATTACHMENTS } from "./modules/support/atta
 import { DEFAULT_PDF_RENDER_TIMEOUT_SECONDS } from "./modules/visits/protocol-pdf.js";
 import { DEFAULT_PROTOCOL_SEND_MODE, PROTOCOL_SEND_MODES } from "./modules/visits/protocol-send-mode.js";
 import { DEFAULT_RESET_LIMITS } from "./modules/accounts/reset-throttle.js";
+import { DEFAULT_CONTACT_LIMITS } from "./modules/contact/index.js";
 import { DEFAULT_EXPIRING_WINDOW_DAYS } from "./shared/clock.js";
 import {
   DEFAULT_WEBHOOK_DISABLE_AFTER_HOURS,
@@ -82,6 +83,11 @@ const schema = z.object({
   /** Password-reset requests from one network address per window, whichever e-mails it names. */
   PASSWORD_RESET_MAX_PER_ADDRESS: z.coerce.number().int().positive().default(DEFAULT_RESET_LIMITS.maxPerAddress),
   PASSWORD_RESET_WINDOW_SECONDS: z.coerce.number().int().positive().default(DEFAULT_RESET_LIMITS.windowSeconds),
+  /** Requests from the public contact page naming one e-mail address per window. */
+  CONTACT_MAX_PER_EMAIL: z.coerce.number().int().positive().default(DEFAULT_CONTACT_LIMITS.maxPerEmail),
+  /** Requests from the public contact page from one network address per window. */
+  CONTACT_MAX_PER_ADDRESS: z.coerce.number().int().positive().default(DEFAULT_CONTACT_LIMITS.maxPerAddress),
+  CONTACT_WINDOW_SECONDS: z.coerce.number().int().positive().default(DEFAULT_CONTACT_LIMITS.windowSeconds),
   /**
    * Support case attachments: what one case, and one customer's cases that are not closed, may hold (MB of 1024 × 1024
    * bytes).

@@ -8,6 +8,7 @@ import { createOutboxSender } from "./modules/notifications/outbox-sender.js";
 import { startRenewalJobs } from "./modules/renewals/index.js";
 import { clearExpiredRequestCounters, startBoardChecks } from "./modules/accounts/index.js";
 import { clearExpiredLoginCounters } from "./modules/access/index.js";
+import { clearExpiredContactCounters } from "./modules/contact/index.js";
 import { startPeriodicJob } from "./shared/periodic-job.js";
 import { startAnonymisation } from "./modules/privacy/index.js";
 import { startVisitReminders } from "./modules/visits/visit-reminders.js";
@@ -133,6 +134,9 @@ async function main() {
   const counters = startPeriodicJob(async () => {
     await clearExpiredLoginCounters(database.db).catch((e) => logger.warn({ err: e }, "log-in counters not cleared"));
     await clearExpiredRequestCounters(database.db).catch((e) => logger.warn({ err: e }, "reset counters not cleared"));
+    await clearExpiredContactCounters(database.db).catch((e) =>
+      logger.warn({ err: e }, "contact counters not cleared"),
+    );
   }, 5 * 60_000);
 
   let stopping = false;

@@ -36,6 +36,7 @@ import {
 } from "./modules/visits/visit-relations.resolver.js";
 import { SupportCalendarResolver } from "./modules/support/support-calendar.resolver.js";
 import { AgreementProposalResolver } from "./modules/proposals/proposal.resolver.js";
+import { ContactRequestResolver } from "./modules/contact/contact.resolver.js";
 import {
   SupportCaseAttachmentResolver,
   SupportCaseMessageResolver,
@@ -116,6 +117,7 @@ const resolvers = [
   AddOnResolver,
   AgreementOutlookResolver,
   AgreementProposalResolver,
+  ContactRequestResolver,
   AgreementCoverageResolver,
   ProductReleaseResolver,
   PropertyVersionsResolver,

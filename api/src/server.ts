@@ -16,6 +16,7 @@ import { apiTokenCache, DEFAULT_API_TOKEN_CACHE_SECONDS } from "./modules/access
 import { LoginThrottle, TooManyLoginAttempts } from "./modules/access/login-throttle.js";
 import { tokenScopePlugin } from "./modules/access/token-scope-plugin.js";
 import { DEFAULT_RESET_LIMITS, ResetThrottle, TooManyResetRequests } from "./modules/accounts/reset-throttle.js";
+import { ContactLimits, DEFAULT_CONTACT_LIMITS } from "./modules/contact/index.js";
 import { DEFAULT_PING_LIMITS, pingRoute, type PingLimitSettings } from "./modules/monitoring/index.js";
 import { attachmentDownload } from "./modules/support/attachment-download.js";
 import { ATTACHMENT_DOWNLOAD_PATH } from "./modules/support/attachment-download-url.js";
@@ -47,6 +48,9 @@ type ServerEnv = Pick<
       | "PASSWORD_RESET_MAX_PER_ACCOUNT"
       | "PASSWORD_RESET_MAX_PER_ADDRESS"
       | "PASSWORD_RESET_WINDOW_SECONDS"
+      | "CONTACT_MAX_PER_EMAIL"
+      | "CONTACT_MAX_PER_ADDRESS"
+      | "CONTACT_WINDOW_SECONDS"
       | "PORTAL_URL"
       | "WEBHOOK_ALLOW_PRIVATE_TARGETS"
       | "WEBHOOK_TIMEOUT_SECONDS"
@@ -218,6 +222,11 @@ export async function startServer(opts: {
     maxPerAddress: env.PASSWORD_RESET_MAX_PER_ADDRESS ?? DEFAULT_RESET_LIMITS.maxPerAddress,
     windowSeconds: env.PASSWORD_RESET_WINDOW_SECONDS ?? DEFAULT_RESET_LIMITS.windowSeconds,
   });
+  const contactLimits = new ContactLimits(database.db, {
+    maxPerEmail: env.CONTACT_MAX_PER_EMAIL ?? DEFAULT_CONTACT_LIMITS.maxPerEmail,
+    maxPerAddress: env.CONTACT_MAX_PER_ADDRESS ?? DEFAULT_CONTACT_LIMITS.maxPerAddress,
+    windowSeconds: env.CONTACT_WINDOW_SECONDS ?? DEFAULT_CONTACT_LIMITS.windowSeconds,
+  });
   const attachmentLimits = createAttachmentLimits(database.db, env);
 
   const armor = new ApolloArmor({
@@ -298,6 +307,7 @@ export async function startServer(opts: {
           app: {
             throttle,
             resetThrottle,
+            contactLimits,
             portalUrl: env.PORTAL_URL ?? DEFAULT_PORTAL_URL,
             attachmentLimits,
             sessionTtlHours: env.SESSION_TTL_HOURS,

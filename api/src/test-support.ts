@@ -1,6 +1,7 @@
 import { readFileSync } from "node:fs";
 import { inject } from "vitest";
 import { DEFAULT_RESET_LIMITS, ResetThrottle } from "./modules/accounts/reset-throttle.js";
+import { ContactLimits, DEFAULT_CONTACT_LIMITS } from "./modules/contact/index.js";
 import { webhookSettings } from "./modules/webhooks/index.js";
 import { graphql } from "graphql";
 import { createContext } from "./create-context.js";
@@ -89,6 +90,7 @@ export async function graphqlAs<T>(
         sessionTtlHours: 1,
         expiringWindowDays: 60,
         resetThrottle: new ResetThrottle(database.db, DEFAULT_RESET_LIMITS),
+        contactLimits: new ContactLimits(database.db, DEFAULT_CONTACT_LIMITS),
         portalUrl: "http://localhost:3000",
         webhooks: webhookSettings({}),
       },

@@ -114,14 +114,14 @@ describe("layout: every page fits the screen and passes axe", () => {
 });
 
 describe("layout: the pages reached without a log-in", () => {
-  it("fit 390 and 1280 px and pass axe: log-in, forgotten password, a reset link, an invitation link", async () => {
+  it("fit 390 and 1280 px and pass axe: log-in, forgotten password, a reset link, an invitation link, the contact page", async () => {
     const context = await browser.newContext({ locale: "sv-SE", baseURL: portalUrl(), bypassCSP: true });
     const page = await context.newPage();
     try {
       const problems: string[] = [];
       for (const width of WIDTHS) {
         await page.setViewportSize({ width, height: 860 });
-        for (const path of ["/login", "/forgot-password", "/reset-password/tgr_x", "/invitation/tgi_x"]) {
+        for (const path of ["/login", "/forgot-password", "/reset-password/tgr_x", "/invitation/tgi_x", "/kontakt"]) {
           await page.goto(path);
           await page.locator("main").waitFor();
           const scrollWidth = await page.evaluate(() => document.documentElement.scrollWidth);

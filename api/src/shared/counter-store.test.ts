@@ -1,11 +1,19 @@
+import { readdirSync, readFileSync } from "node:fs";
+import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import type { Database } from "../db/client.js";
 import { accountRequestCounters, loginAttemptCounters } from "../db/schema/index.js";
 import { LoginThrottle } from "../modules/access/login-throttle.js";
 import { ResetThrottle } from "../modules/accounts/reset-throttle.js";
+import { ContactLimits, DEFAULT_CONTACT_LIMITS } from "../modules/contact/index.js";
 import { createAttachmentLimits } from "../modules/support/attachment-limits.js";
 import { freshDatabase } from "../test-support.js";
 import { clearExpiredCounters } from "./counter-store.js";
+
+const sourceFiles = (dir: string): string[] =>
+  readdirSync(dir, { withFileTypes: true }).flatMap((e) =>
+    e.isDirectory() ? sourceFiles(path.join(dir, e.name)) : e.name.endsWith(".ts") ? [path.join(dir, e.name)] : [],
+  );
 
 let database: Database;
 beforeAll(async () => {
@@ -20,8 +28,18 @@ describe("the rate-limit counters", () => {
     new LoginThrottle(database.db, { maxPerAccount: 5, maxPerAddress: 5, windowSeconds: 60 });
     new ResetThrottle(database.db, { maxPerAccount: 5, maxPerAddress: 5, windowSeconds: 60 });
     createAttachmentLimits(database.db);
+    new ContactLimits(database.db, DEFAULT_CONTACT_LIMITS);
     expect(setTimeoutSpy).not.toHaveBeenCalled();
     setTimeoutSpy.mockRestore();
+  });
+
+  // Spelled in two parts so that this file does not name itself.
+  const MAKER = ["new", "RateLimiterDrizzle("].join(" ");
+  it("is the one place a drizzle rate-limit store is made (any other would start the library's timer)", () => {
+    const makers = sourceFiles(path.join(import.meta.dirname, ".."))
+      .filter((f) => !f.endsWith("counter-store.ts") && readFileSync(f, "utf8").includes(MAKER))
+      .map((f) => path.relative(import.meta.dirname, f));
+    expect(makers).toEqual([]);
   });
 
   it("clearing removes only counters that expired over an hour ago, in the table it is given", async () => {

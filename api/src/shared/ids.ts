@@ -32,7 +32,8 @@ export type NodeTypeName =
   | "AgreementProposal"
   | "RenewalQuote"
   | "WebhookEndpoint"
-  | "WebhookDelivery";
+  | "WebhookDelivery"
+  | "ContactRequest";
 
 export function toGlobalId(type: NodeTypeName, id: string): string {
   return Buffer.from(`${type}:${id}`, "utf8").toString("base64url");

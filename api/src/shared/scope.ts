@@ -15,8 +15,8 @@ import { isVendorStaff, type Viewer } from "./viewer.js";
  * so a new query cannot forget the tenant. A thing outside the scope is treated as missing.
  *
  * - vendor staff (ADMIN, SELLER, SUPPORT) see every party: they sign up customers and partners;
- * - a partner sees itself, the vendor, and the customers whose properties it installs for or whose
- *   agreements it signed;
+ * - a partner sees itself, the vendor, and the customers whose properties it installs for, whose
+ *   agreements it signed, or which it registered (decision 0082);
  * - a customer sees itself, the vendor, and the partners that install at its properties.
  */
 export function organisationScope(v: Viewer): SQL | undefined {
@@ -26,6 +26,7 @@ export function organisationScope(v: Viewer): SQL | undefined {
     return or(
       eq(organisations.id, v.organisationId),
       vendor,
+      eq(organisations.registeredByPartnerId, v.organisationId),
       inArray(
         organisations.id,
         sql`(select ${properties.customerId} from ${properties} where ${properties.installerId} = ${v.organisationId})`,

@@ -22,6 +22,7 @@ const PAGES: Partial<Record<Section, NavItem>> = {
   VISITS: { to: "/visits", label: "visit.nav" },
   SUPPORT: { to: "/support", label: "support.nav" },
   SUPPORT_QUEUE: { to: "/support-queue", label: "support.navQueue" },
+  CONTACT_REQUESTS: { to: "/contact-requests", label: "nav.contactRequests" },
   SUPPORT_CALENDAR: { to: "/support-calendar", label: "nav.supportCalendar" },
   PRICE_LIST: { to: "/price-list", label: "nav.priceList" },
   // One page: the installations' checks, or support's board across customers for those who may read it.

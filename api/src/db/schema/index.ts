@@ -15,3 +15,4 @@ export * from "./accounts.js";
 export * from "./renewals.js";
 export * from "./proposals.js";
 export * from "./webhooks.js";
+export * from "./contact.js";

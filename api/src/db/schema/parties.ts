@@ -1,5 +1,16 @@
 import { sql } from "drizzle-orm";
-import { check, index, integer, pgEnum, pgTable, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
+import {
+  check,
+  index,
+  integer,
+  pgEnum,
+  pgTable,
+  text,
+  timestamp,
+  uniqueIndex,
+  uuid,
+  type AnyPgColumn,
+} from "drizzle-orm/pg-core";
 
 export const organisationKind = pgEnum("organisation_kind", ["VENDOR", "PARTNER", "CUSTOMER"]);
 export const role = pgEnum("role", [
@@ -36,10 +47,16 @@ export const organisations = pgTable(
      * 0085): its users cannot log in, it cannot be chosen for a new agreement; its history stays.
      */
     deactivatedAt: timestamp("deactivated_at", { withTimezone: true }),
+    /**
+     * The partner that registered this customer (decision 0082): the customer is that partner's, in its scope from
+     * the start, before it has properties or agreements. Null for those the vendor registered.
+     */
+    registeredByPartnerId: uuid("registered_by_partner_id").references((): AnyPgColumn => organisations.id),
   },
   (t) => [
     uniqueIndex("organisations_number_key").on(t.organisationNumber),
     index("organisations_kind_idx").on(t.kind),
+    index("organisations_registered_by_partner_idx").on(t.registeredByPartnerId),
     check("organisations_annual_meeting_month", sql`${t.annualMeetingMonth} between 1 and 12`),
   ],
 );

@@ -42,6 +42,10 @@ export const Section = graphqlEnum(SECTIONS, {
     AUDIT: { description: "The audit trail (admins)." },
     SUPPORT: { description: "Support: opening hours, opening a case, the organisation's cases (every role)." },
     SUPPORT_QUEUE: { description: "The queue of support cases to answer (vendor support, admins and partners)." },
+    CONTACT_REQUESTS: {
+      description:
+        "Requests from the public contact page, to link to an organisation: help for vendor support, agreement leads for sellers.",
+    },
     SUPPORT_CALENDAR: {
       description: "The support calendar ahead: hours, holidays, closed days (vendor support, admins).",
     },

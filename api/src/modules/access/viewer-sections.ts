@@ -6,6 +6,7 @@ import { OUTBOX_KEEPERS } from "../notifications/index.js";
 import { ORGANISATION_REGISTRARS, REGISTRARS_OF_ANY_KIND, USER_CREATORS } from "../parties/index.js";
 import { PRICE_LIST_KEEPERS, PRICE_NEGOTIATORS } from "../pricing/index.js";
 import { PROPOSAL_DECIDERS, PROPOSAL_READERS, PROPOSERS } from "../proposals/index.js";
+import { CONTACT_REQUEST_HANDLERS } from "../contact/index.js";
 import { CALENDAR_KEEPERS, CASE_HANDLERS, CASE_OPENERS, VENDOR_CASE_HANDLERS } from "../support/index.js";
 import { PARTNER_PROGRESS_REPORTERS, PRIORITY_CONFIRMERS, VENDOR_SIDE } from "../tailoring/index.js";
 import { PUBLISHERS } from "../releases/index.js";
@@ -41,6 +42,8 @@ const SECTION_ROLES = {
   SUPPORT: CASE_OPENERS,
   // The queue of cases to answer: vendor support and the partners cases are routed to.
   SUPPORT_QUEUE: CASE_HANDLERS,
+  // Requests from the public contact page: help for the vendor's support, agreement leads for its sellers.
+  CONTACT_REQUESTS: CONTACT_REQUEST_HANDLERS,
   // The support calendar ahead for the vendor's support, and changing it (closed days, changed hours) for its keepers.
   SUPPORT_CALENDAR: VENDOR_CASE_HANDLERS,
   SUPPORT_CALENDAR_KEEPING: CALENDAR_KEEPERS,

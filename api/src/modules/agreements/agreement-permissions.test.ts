@@ -80,6 +80,7 @@ describe("the sections a viewer may use", () => {
       "WORKLIST",
       "VISITS",
       "SUPPORT",
+      "CONTACT_REQUESTS",
       "PRICE_LIST",
       "MONITORING",
       "ADMINISTRATION",

@@ -1,3 +1,4 @@
+import { ContactLimits, DEFAULT_CONTACT_LIMITS } from "../contact/index.js";
 import { DEFAULT_RESET_LIMITS, ResetThrottle } from "../accounts/reset-throttle.js";
 import { webhookSettings } from "../webhooks/index.js";
 import { graphql } from "graphql";
@@ -62,6 +63,7 @@ async function request(first: number) {
         sessionTtlHours: 1,
         expiringWindowDays: 60,
         resetThrottle: new ResetThrottle(database.db, DEFAULT_RESET_LIMITS),
+        contactLimits: new ContactLimits(database.db, DEFAULT_CONTACT_LIMITS),
         webhooks: webhookSettings({}),
         portalUrl: "http://localhost:3000",
       },

@@ -8,7 +8,7 @@ export {
   USER_CREATORS,
   USER_CREATORS_ANYWHERE,
 } from "./party.roles.js";
-export { findOrganisation, findProperty, findUser, mayCreateUserIn } from "./party.service.js";
+export { createOrganisation, findOrganisation, findProperty, findUser, mayCreateUserIn } from "./party.service.js";
 export { passwordProblem } from "./password-strength.js";
 export { deactivateLeavingBoard } from "./board-leave.js";
 export { closeOrganisation } from "./organisation-closing.js";

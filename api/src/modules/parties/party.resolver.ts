@@ -5,7 +5,13 @@ import { CurrentViewer } from "../../shared/auth.js";
 import { ConnectionArgs, mapNodes } from "../../shared/connection.js";
 import { uuidOf } from "../../shared/ids.js";
 import { payload } from "../../shared/payload.js";
-import { ORGANISATION_EDITORS, ORGANISATION_REGISTRARS, PROPERTY_REGISTRARS, USER_CREATORS } from "./party.roles.js";
+import {
+  ORGANISATION_EDITORS,
+  ORGANISATION_REGISTERING_CALLERS,
+  PROPERTY_REGISTERING_CALLERS,
+  PROPERTY_REGISTRARS,
+  USER_CREATORS,
+} from "./party.roles.js";
 import { mayCorrectOrganisation, updateOrganisation } from "./organisation-correction.js";
 import { mayCorrectProperty, updateProperty } from "./property-correction.js";
 import {
@@ -69,9 +75,10 @@ export class OrganisationResolver {
     return row && Organisation.from(row);
   }
 
-  @Authorized(...ORGANISATION_REGISTRARS)
+  @Authorized(...ORGANISATION_REGISTERING_CALLERS)
   @Mutation(() => CreateOrganisationPayload, {
-    description: "Register an organisation. Admins register any kind; sellers register customers.",
+    description:
+      "Register an organisation. Admins register any kind; sellers register customers; a partner admin registers a customer of its own (then in its scope).",
   })
   async createOrganisation(
     @Arg("input", () => CreateOrganisationInput, { description: "The organisation." }) input: CreateOrganisationInput,
@@ -252,7 +259,7 @@ export class PropertyResolver {
     return row && Property.from(row);
   }
 
-  @Authorized(...PROPERTY_REGISTRARS)
+  @Authorized(...PROPERTY_REGISTERING_CALLERS)
   @Mutation(() => CreatePropertyPayload, {
     description: "Register a property. Admins and sellers for any customer; a customer admin for its own.",
   })

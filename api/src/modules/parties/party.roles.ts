@@ -2,6 +2,16 @@ import type { Role } from "../../shared/viewer.js";
 
 /** Who may register organisations (sellers: customers only, see party.service.ts). */
 export const ORGANISATION_REGISTRARS = ["ADMIN", "SELLER"] as const satisfies readonly Role[];
+/**
+ * Partners who sign up a customer of their own and its properties (decision 0082): the customer is then theirs, and
+ * they register properties for no other.
+ */
+export const PARTNER_CUSTOMER_REGISTRARS = ["PARTNER_ADMIN"] as const satisfies readonly Role[];
+/** Who may call `createOrganisation` at all: the vendor's registrars and partners, each with their own reach. */
+export const ORGANISATION_REGISTERING_CALLERS = [
+  ...ORGANISATION_REGISTRARS,
+  ...PARTNER_CUSTOMER_REGISTRARS,
+] as const satisfies readonly Role[];
 /** Who may register an organisation of any kind; the other registrars sign up customers. */
 export const REGISTRARS_OF_ANY_KIND = ["ADMIN"] as const satisfies readonly Role[];
 /** Who may create users (outside the vendor: in their own organisation only). */
@@ -12,6 +22,11 @@ export const USER_CREATORS_ANYWHERE = ["ADMIN"] as const satisfies readonly Role
 export const ORGANISATION_ADMINS = ["ADMIN", "PARTNER_ADMIN", "CUSTOMER_ADMIN"] as const satisfies readonly Role[];
 /** Who may register properties (customer admins: their own only). */
 export const PROPERTY_REGISTRARS = ["ADMIN", "SELLER", "CUSTOMER_ADMIN"] as const satisfies readonly Role[];
+/** Who may call `createProperty` at all: the registrars above and partners, for the customers they registered. */
+export const PROPERTY_REGISTERING_CALLERS = [
+  ...PROPERTY_REGISTRARS,
+  ...PARTNER_CUSTOMER_REGISTRARS,
+] as const satisfies readonly Role[];
 /** Who may register a property for any customer; the other registrars for their own organisation. */
 export const PROPERTY_REGISTRARS_FOR_ANY_CUSTOMER = ["ADMIN", "SELLER"] as const satisfies readonly Role[];
 /**

@@ -22,7 +22,8 @@ import { findOrganisation, type OrganisationRow } from "./organisation-lookup.js
 import { apartmentsProblem, installerOf, postalCodeOf, textProblem } from "./property-fields.js";
 import {
   ORGANISATION_REGISTRARS,
-  PROPERTY_REGISTRARS,
+  PARTNER_CUSTOMER_REGISTRARS,
+  PROPERTY_REGISTERING_CALLERS,
   PROPERTY_REGISTRARS_FOR_ANY_CUSTOMER,
   REGISTRARS_OF_ANY_KIND,
   USER_CREATORS,
@@ -73,15 +74,21 @@ export interface CreateOrganisationInput {
   organisationNumber: string;
 }
 
-/** Vendor admins register anyone; sellers sign up customers. */
+/**
+ * Vendor admins register anyone; sellers sign up customers; a partner admin signs up a customer of its own, which is
+ * then in its scope (`registeredByPartnerId`, decision 0082).
+ */
 export async function createOrganisation(
-  db: Db,
+  db: DbOrTx,
   viewer: Viewer,
   input: CreateOrganisationInput,
 ): Promise<Result<OrganisationRow>> {
+  const byPartner = holds(viewer, PARTNER_CUSTOMER_REGISTRARS);
   const allowed =
-    holds(viewer, REGISTRARS_OF_ANY_KIND) || (holds(viewer, ORGANISATION_REGISTRARS) && input.kind === "CUSTOMER");
+    holds(viewer, REGISTRARS_OF_ANY_KIND) ||
+    ((holds(viewer, ORGANISATION_REGISTRARS) || byPartner) && input.kind === "CUSTOMER");
   if (!allowed) throw forbidden();
+  const registeredByPartnerId = byPartner ? viewer.organisationId : null;
   const name = input.name.trim();
   if (!isReadableName(name))
     return userError("INVALID_INPUT", "The name must contain at least one letter or digit.", ["input", "name"]);
@@ -99,13 +106,16 @@ export async function createOrganisation(
         .from(organisations)
         .where(eq(organisations.organisationNumber, organisationNumber));
       if (existing) return taken;
-      const [row] = await tx.insert(organisations).values({ kind: input.kind, name, organisationNumber }).returning();
+      const [row] = await tx
+        .insert(organisations)
+        .values({ kind: input.kind, name, organisationNumber, registeredByPartnerId })
+        .returning();
       await recordAudit(tx, viewer, {
         action: "organisation.create",
         objectType: "Organisation",
         objectId: row!.id,
         organisationId: row!.id,
-        details: { kind: row!.kind, name, organisationNumber },
+        details: { kind: row!.kind, name, organisationNumber, registeredByPartnerId },
       });
       return ok(row!);
     });
@@ -259,11 +269,19 @@ export interface CreatePropertyInput {
   apartments: number;
 }
 
-/** Vendor admins and sellers register properties for any customer; a customer admin for its own. */
+/**
+ * Vendor admins and sellers register properties for any customer; a customer admin for its own; a partner admin for
+ * the customers it registered, as their installer (decision 0082).
+ */
 export async function createProperty(db: Db, viewer: Viewer, input: CreatePropertyInput): Promise<Result<PropertyRow>> {
-  requireRole(viewer, PROPERTY_REGISTRARS);
+  requireRole(viewer, PROPERTY_REGISTERING_CALLERS);
+  const byPartner = holds(viewer, PARTNER_CUSTOMER_REGISTRARS);
   const customer = await findOrganisation(db, viewer, input.customerId);
-  if (!customer || (!holds(viewer, PROPERTY_REGISTRARS_FOR_ANY_CUSTOMER) && customer.id !== viewer.organisationId)) {
+  const mayRegister =
+    customer &&
+    (holds(viewer, PROPERTY_REGISTRARS_FOR_ANY_CUSTOMER) ||
+      (byPartner ? customer.registeredByPartnerId === viewer.organisationId : customer.id === viewer.organisationId));
+  if (!customer || !mayRegister) {
     return userError(PartyErrors.NOT_FOUND, "No such customer.", ["input", "customerId"]);
   }
   if (customer.kind !== "CUSTOMER") {
@@ -273,8 +291,15 @@ export async function createProperty(db: Db, viewer: Viewer, input: CreateProper
       ["input", "customerId"],
     );
   }
-  let installerId: string | null = null;
-  if (input.installerId) {
+  // A partner registers the properties of its own customer: it is their installer, and no other partner is.
+  let installerId: string | null = byPartner ? viewer.organisationId : null;
+  if (byPartner && input.installerId && input.installerId !== viewer.organisationId) {
+    return userError("INVALID_INPUT", "A partner registers properties it installs itself; leave installerId out.", [
+      "input",
+      "installerId",
+    ]);
+  }
+  if (input.installerId && !byPartner) {
     const installer = await installerOf(db, viewer, input.installerId);
     if (typeof installer !== "string") return installer;
     installerId = installer;

@@ -14,6 +14,10 @@ export const CONTACT_COLUMNS: Record<string, string> = {
   "email_attachments.email_id": "not an address: the mail an attachment belongs to (removed with the mail's text)",
   "monitoring_pings.remote_address": "not a person's: the monitored installation's network address",
   "properties.street_address": "not a person's: the building's address, the customer's record",
+  "contact_requests.email":
+    "not a user's: a sender without an account (contact module); kept with the request, no retention period yet",
+  "contact_requests.phone": "as contact_requests.email",
+  "contact_requests.ip_address": "as contact_requests.email; it is what the per-address limit counted",
 };
 
 /*

@@ -4,3 +4,4 @@ export { SupportCase, SupportCaseAttachment, SupportCaseMessage } from "./suppor
 export { CALENDAR_KEEPERS, CASE_HANDLERS, CASE_OPENERS, VENDOR_CASE_HANDLERS } from "./support.roles.js";
 export { monitoringCaseIsOpen, noteOnMonitoringCase, openMonitoringCase } from "./monitoring-case.js";
 export { escalateSilentInstallers, startInstallerEscalation } from "./installer-escalation.js";
+export { newcomerAnswerTime } from "./newcomer-answer-time.js";

@@ -5,6 +5,8 @@ import { SuccessNotice } from "~/components/intent-form";
 import {
   ActivateProposalDocument,
   DeclineProposalDocument,
+  PartnerRegisterCustomerDocument,
+  PartnerRegisterPropertyDocument,
   ProposalsAccessDocument,
   ProposalsDocument,
   ProposeAgreementDocument,
@@ -19,11 +21,12 @@ import { intentOf } from "~/lib/intent.server";
 import { redirectToLogin } from "~/lib/session.server";
 import { formError } from "~/lib/form-result";
 import { ProposalList } from "./proposal-list";
+import { NewCustomerForm, NewPropertyForm } from "./new-customer-forms";
 import { ProposeForm } from "./propose-form";
 
 export const meta: MetaFunction = ({ matches }) => [{ title: pageTitle(matches, "proposals.title") }];
 
-const INTENTS = ["propose", "activateProposal", "declineProposal"] as const;
+const INTENTS = ["propose", "activateProposal", "declineProposal", "registerCustomer", "registerProperty"] as const;
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const customerId = new URL(request.url).searchParams.get("customer") || undefined;
@@ -80,6 +83,41 @@ export async function action({ request }: ActionFunctionArgs) {
         "wishedStartOn",
       );
     }
+    case "registerCustomer":
+      return runAdminForm(
+        intent,
+        form,
+        required(form, ["name", "organisationNumber"]),
+        async () => {
+          const input = {
+            kind: "CUSTOMER" as const,
+            name: field(form, "name"),
+            organisationNumber: field(form, "organisationNumber"),
+          };
+          const payload = (await api.mutate(PartnerRegisterCustomerDocument, { input })).createOrganisation;
+          return { userErrors: payload.userErrors, subject: payload.organisation?.name };
+        },
+        "organisationNumber",
+      );
+    case "registerProperty":
+      return runAdminForm(
+        intent,
+        form,
+        required(form, ["customerId", "name", "streetAddress", "postalCode", "city", "apartments"]),
+        async () => {
+          const input = {
+            customerId: field(form, "customerId"),
+            name: field(form, "name"),
+            streetAddress: field(form, "streetAddress"),
+            postalCode: field(form, "postalCode"),
+            city: field(form, "city"),
+            apartments: Number(field(form, "apartments")),
+          };
+          const payload = (await api.mutate(PartnerRegisterPropertyDocument, { input })).createProperty;
+          return { userErrors: payload.userErrors, subject: payload.property?.name };
+        },
+        "apartments",
+      );
     case "activateProposal":
       return runAdminForm(
         intent,
@@ -153,11 +191,14 @@ export default function ProposalsPage() {
               </button>
             </noscript>
           </Form>
+          {/* A customer without properties the partner serves is one it has just registered: its first property. */}
+          {data.customer && data.properties.length === 0 ? <NewPropertyForm customer={data.customer} /> : null}
           {data.customer ? (
             <ProposeForm customer={data.customer} properties={data.properties} tiers={data.tiers} today={data.today} />
           ) : null}
         </section>
       ) : null}
+      {data.proposing ? <NewCustomerForm /> : null}
       <ProposalList proposals={data.proposals} deciding={data.deciding} tiers={data.tiers} />
     </>
   );

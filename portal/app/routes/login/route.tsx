@@ -103,6 +103,9 @@ export default function LoginPage() {
       <p className="small">
         <Link to="/forgot-password">{t("login.forgot")}</Link>
       </p>
+      <p className="small">
+        <Link to="/kontakt">{t("login.contact")}</Link>
+      </p>
     </PublicCard>
   );
 }

@@ -1,0 +1,120 @@
+import { TextField } from "~/components/admin-fields";
+import { IntentButton, IntentForm } from "~/components/intent-form";
+import type { ContactRequestsQuery } from "~/graphql/graphql";
+import { formatDateTime } from "~/i18n/i18n";
+import { useLang, useT } from "~/i18n/use-t";
+
+type Request = ContactRequestsQuery["contactRequests"]["edges"][number]["node"];
+type Organisation = ContactRequestsQuery["organisations"]["edges"][number]["node"];
+
+/** The organisation the sender named, when Trygg has one by that number or name: offered first. */
+function likelyMatch(request: Request, organisations: readonly Organisation[]): Organisation | undefined {
+  const number = request.organisationNumber?.replace(/\D/g, "");
+  const name = request.organisationName?.trim().toLowerCase();
+  return (
+    organisations.find((o) => number && o.organisationNumber.replace(/\D/g, "") === number) ??
+    organisations.find((o) => name && o.name.toLowerCase() === name)
+  );
+}
+
+/** One request from the contact page: what the sender wrote, and linking it to an organisation (or registering it). */
+export function ContactRequestCard({
+  request: r,
+  organisations,
+  registering,
+}: {
+  request: Request;
+  organisations: readonly Organisation[];
+  registering: boolean;
+}) {
+  const t = useT();
+  const lang = useLang();
+  const match = likelyMatch(r, organisations);
+  return (
+    <li className="card" data-sender={r.name} data-kind={r.kind}>
+      <h2>
+        {r.organisationName ? `${r.name}, ${r.organisationName}` : r.name}{" "}
+        <span className={r.kind === "HELP" ? "badge badge-waiting" : "badge badge-active"}>
+          {t(`contactRequests.kind.${r.kind}`)}
+        </span>
+      </h2>
+      <p className="muted small">
+        {t("contactRequests.received", {
+          when: formatDateTime(lang, r.receivedAt),
+          due: formatDateTime(lang, r.answerDueAt),
+        })}
+      </p>
+      <p>
+        <a href={`mailto:${r.email}`}>{r.email}</a>
+        {r.phone ? ` · ${r.phone}` : ""}
+        {r.organisationNumber ? ` · ${t("contactRequests.number", { number: r.organisationNumber })}` : ""}
+      </p>
+      <blockquote className="quote">{r.text}</blockquote>
+      {r.organisation ? (
+        <p data-testid="linked-to">{t("contactRequests.linkedTo", { name: r.organisation.name })}</p>
+      ) : (
+        <div className="stack">
+          <IntentForm
+            intent="linkContactRequest"
+            target={r.id}
+            fields={["organisationId"]}
+            className="inline-form"
+            aria-label={t("contactRequests.linkLabel", { name: r.name })}
+          >
+            {(kit) => (
+              <>
+                <div className="field field-grow">
+                  <label htmlFor={kit.props("organisationId").id}>{t("contactRequests.organisation")}</label>
+                  <select {...kit.props("organisationId")} defaultValue={kit.value("organisationId", match?.id ?? "")}>
+                    <option value="">{t("contactRequests.chooseOrganisation")}</option>
+                    {organisations.map((o) => (
+                      <option key={o.id} value={o.id}>
+                        {o.name} ({o.organisationNumber})
+                      </option>
+                    ))}
+                  </select>
+                  {kit.error("organisationId")}
+                </div>
+                <IntentButton intent="linkContactRequest" target={r.id} busy={t("admin.saving")}>
+                  {t("contactRequests.link")}
+                </IntentButton>
+              </>
+            )}
+          </IntentForm>
+          {registering ? (
+            <IntentForm
+              intent="registerCustomerFromContactRequest"
+              target={r.id}
+              fields={["name", "organisationNumber"]}
+              className="inline-form"
+              aria-label={t("contactRequests.registerLabel", { name: r.name })}
+            >
+              {(kit) => (
+                <>
+                  <TextField
+                    kit={kit}
+                    name="name"
+                    label="contactRequests.customerName"
+                    initial={r.organisationName ?? ""}
+                    required
+                  />
+                  <TextField
+                    kit={kit}
+                    name="organisationNumber"
+                    label="field.organisationNumber"
+                    initial={r.organisationNumber ?? ""}
+                    inputMode="numeric"
+                    required
+                  />
+                  <IntentButton intent="registerCustomerFromContactRequest" target={r.id} busy={t("admin.saving")}>
+                    {t("contactRequests.register")}
+                  </IntentButton>
+                </>
+              )}
+            </IntentForm>
+          ) : null}
+        </div>
+      )}
+    </li>
+  );
+}

@@ -1,0 +1,135 @@
+import type { Browser, Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { awaitMail } from "./mailbox";
+import { DEMO, launchBrowser, logIn, newPage, screenshot } from "./support";
+
+/**
+ * "Vi lämnar aldrig en kund" (issue 22): someone without an account writes from the public contact page, reads the
+ * receipt with the answer time in the mail, and the vendor's staff link the request to an organisation.
+ */
+let browser: Browser;
+
+beforeAll(async () => {
+  browser = await launchBrowser();
+});
+afterAll(async () => {
+  await browser?.close();
+});
+
+async function fitsTheWidth(page: Page) {
+  const { scroll, client } = await page.evaluate(() => ({
+    scroll: document.documentElement.scrollWidth,
+    client: document.documentElement.clientWidth,
+  }));
+  expect(scroll).toBeLessThanOrEqual(client);
+}
+
+async function openFromMenu(page: Page, width: number, name: string) {
+  if (width < 600) await page.getByRole("button", { name: "Meny" }).click();
+  await page.getByRole("link", { name }).first().click();
+}
+
+/** A Swedish organisation number no one has: random digits with their check digit. */
+function freshOrganisationNumber(): string {
+  const digits = `7696${String(Math.floor(Math.random() * 1e5)).padStart(5, "0")}`;
+  let sum = 0;
+  for (let i = 0; i < 9; i++) {
+    const n = Number(digits[i]) * (i % 2 === 0 ? 2 : 1);
+    sum += n > 9 ? n - 9 : n;
+  }
+  return `${digits.slice(0, 6)}-${digits.slice(6)}${(10 - (sum % 10)) % 10}`;
+}
+
+async function sendFromContactPage(page: Page, kind: string, sender: { name: string; email: string; org: string }) {
+  await page.goto("/login");
+  await page.getByRole("link", { name: "Inget konto? Kontakta oss" }).click();
+  await page.getByRole("heading", { level: 1, name: "Kontakta Aptus" }).waitFor();
+  await page.getByLabel(kind).check();
+  await page.getByLabel("Ditt namn").fill(sender.name);
+  await page.getByLabel("E-postadress").fill(sender.email);
+  await page.getByLabel("Förening eller företag (valfritt)").fill(sender.org);
+  await page.getByLabel("Beskriv vad du behöver").fill(`Hej! ${kind}. Porten i hus A går inte att öppna med tagg.`);
+  await page.getByRole("button", { name: "Skicka" }).click();
+  return page.getByRole("status").filter({ hasText: /senast .+ Ett kvitto har skickats till/ });
+}
+
+describe("the public contact page", () => {
+  it("refuses an empty message beside its field and keeps what was typed (390 px)", async () => {
+    const { context, page } = await newPage(browser, { width: 390, height: 900 });
+    try {
+      await page.goto("/kontakt");
+      await page.getByLabel("Ditt namn").fill("Olle Utan Konto");
+      await page.getByLabel("E-postadress").fill("inte-en-adress@");
+      await page.getByLabel("Beskriv vad du behöver").fill("Hjälp");
+      // The browser's own check is what people meet first; without it the API's words are shown beside the field.
+      await page.evaluate(() =>
+        document.querySelector("form[aria-label='Kontakta Aptus']")?.setAttribute("novalidate", ""),
+      );
+      await page.getByRole("button", { name: "Skicka" }).click();
+      await page.getByText("Ange en giltig e-postadress, t.ex. namn@exempel.se.").waitFor();
+      expect(await page.getByLabel("Ditt namn").inputValue()).toBe("Olle Utan Konto");
+      await fitsTheWidth(page);
+    } finally {
+      await context.close();
+    }
+  });
+
+  for (const [width, kind, staff] of [
+    [1280, "Jag behöver hjälp", "tomas.tekniker@aptus.demo"],
+    [390, "Jag vill bli kontaktad om ett avtal", DEMO.sara.email],
+  ] as const) {
+    it(`is sent without an account, the receipt read from the mail, and linked by staff (${width} px)`, async () => {
+      const stamp = Date.now();
+      const sender = { name: `Gunnar ${stamp}`, email: `gunnar.${stamp}@brfeken.example`, org: `Brf Eken ${stamp}` };
+      const visitor = await newPage(browser, { width, height: 900 });
+      const staffer = await newPage(browser, { width, height: 900 });
+      try {
+        const page = visitor.page;
+        const sent = await sendFromContactPage(page, kind, sender);
+        await sent.waitFor();
+        expect(await sent.innerText()).toContain(sender.email);
+        await fitsTheWidth(page);
+        await screenshot(page, `contact-sent-${width}`);
+        const receipt = await awaitMail(sender.email, /(svarar|kontaktar dig om avtal) senast (.+?\d{2}[:.]\d{2})/);
+        expect(receipt[2]).toMatch(/\d{2}:\d{2}/);
+
+        const s = staffer.page;
+        await logIn(s, staff);
+        await openFromMenu(s, width, "Kontaktförfrågningar");
+        await s.getByRole("heading", { level: 1, name: "Kontaktförfrågningar" }).waitFor();
+        const card = s.getByTestId("contact-requests").locator("li").filter({ hasText: sender.email });
+        await card.waitFor();
+        if (staff === DEMO.sara.email) {
+          // A lead from someone Trygg does not know: the seller registers the association as a customer.
+          const register = card.getByRole("form", {
+            name: `Registrera organisationen för förfrågan från ${sender.name}`,
+          });
+          expect(await register.getByLabel("Kundens namn").inputValue()).toBe(sender.org);
+          await register.getByLabel("Organisationsnummer").fill(freshOrganisationNumber());
+          await register.getByRole("button", { name: "Registrera som ny kund" }).click();
+          await s
+            .getByRole("status")
+            .filter({ hasText: `${sender.org} är registrerad som kund` })
+            .waitFor();
+        } else {
+          const link = card.getByRole("form", { name: `Koppla förfrågan från ${sender.name}` });
+          await link.getByLabel("Organisation").selectOption({ label: "Brf Kastanjen (769623-4561)" });
+          await link.getByRole("button", { name: "Koppla" }).click();
+          await s.getByRole("status").filter({ hasText: "Förfrågan är kopplad till Brf Kastanjen." }).waitFor();
+        }
+        // Once the list is loaded again, the request has left the waiting ones.
+        await card.waitFor({ state: "detached" });
+        await fitsTheWidth(s);
+        await screenshot(s, `contact-linked-${width}`);
+        const views = s.getByRole("form", { name: "Visa" });
+        await views.getByLabel("Visa").selectOption("linked");
+        await views.getByRole("button", { name: "Visa" }).click();
+        const linked = s.getByTestId("contact-requests").locator("li").filter({ hasText: sender.email });
+        expect(await linked.getByTestId("linked-to").innerText()).toMatch(/^Kopplad till (Brf Kastanjen|Brf Eken)/);
+      } finally {
+        await visitor.context.close();
+        await staffer.context.close();
+      }
+    });
+  }
+});
