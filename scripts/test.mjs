@@ -191,6 +191,8 @@ async function endToEnd() {
     DATABASE_URL: e2eDb,
     API_PORT: String(apiPort),
     LOG_LEVEL: "warn",
+    // The escalation journey waits for this job to hand a case back; a minute would be its whole run.
+    ESCALATION_SWEEP_SECONDS: "2",
     NODE_ENV: "test",
     SMTP_URL: `smtp://127.0.0.1:${mailboxPort}`,
     PORTAL_URL: `http://127.0.0.1:${portalPort}`,

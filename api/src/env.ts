@@ -95,6 +95,8 @@ const schema = z.object({
   /** Pings one check's key may send a minute, and one address, before 429 (docs/operations.md). */
   PING_MAX_PER_KEY_PER_MINUTE: z.coerce.number().int().positive().default(PINGS.PING_MAX_PER_KEY_PER_MINUTE),
   PING_MAX_PER_ADDRESS_PER_MINUTE: z.coerce.number().int().positive().default(PINGS.PING_MAX_PER_ADDRESS_PER_MINUTE),
+  /** Seconds between the passes that hand back cases an installer left unanswered past their deadline. */
+  ESCALATION_SWEEP_SECONDS: z.coerce.number().int().min(1).max(3600).default(60),
   /** Seconds between the monitoring sweeper's passes over due checks. */
   MONITORING_SWEEP_SECONDS: z.coerce.number().int().min(1).max(300).default(10),
   /** Minutes an incident must last before its customer and installer are e-mailed (a blip that heals sends nothing). */

@@ -93,7 +93,7 @@ async function main() {
     settings.VISIT_PROTOCOL_SEND,
     settings.VISIT_PROTOCOL_POLL_SECONDS * 1000,
   );
-  const escalation = startInstallerEscalation(database.db, logger);
+  const escalation = startInstallerEscalation(database.db, logger, settings.ESCALATION_SWEEP_SECONDS * 1000);
   const sweeper = startCheckSweeper({
     db: database.db,
     logger,

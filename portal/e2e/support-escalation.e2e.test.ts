@@ -12,7 +12,7 @@ import { DEMO, launchBrowser, logIn, newPage, screenshot } from "./support";
 const BO = "bo@brflinne.demo"; // Brf Linnégatan 12, whose installer is Nordsäk
 const TOMAS = "tomas.tekniker@aptus.demo"; // the vendor's support
 const NOTE = "Eskalerat till Aptus support: Nordsäk Säkerhet AB hade inte svarat när svarstiden gick ut.";
-/** The job runs every 60 s in each API process; one pass may just have begun. */
+/** The job runs every `ESCALATION_SWEEP_SECONDS` (2 under npm test); the wait also allows the default 60 s. */
 const SWEEP_MS = 75_000;
 
 /** The e2e database (the runner's `trygg_e2e`), read and changed with psql as the runner itself does. */
