@@ -18,7 +18,14 @@ export {
 } from "./agreement-status.js";
 export { endAgreementParts, type EndCause, type EndedParts } from "./agreement-lapse.js";
 export { AGREEMENT_MANAGERS } from "./agreement.roles.js";
-export { activateAgreement, createAgreement, findAgreement, findPart, renewAgreement } from "./agreement.service.js";
+export {
+  activateAgreement,
+  createAgreement,
+  findAgreement,
+  findPart,
+  renewAgreement,
+  renewAgreementOnItsOwn,
+} from "./agreement.service.js";
 export { AddOn, Agreement, HanteraAccount, LicenceRental } from "./agreement.types.js";
 export { monthlyCostMinor, rentalIsActive } from "./licence-rentals.js";
 export { HostedService } from "./agreement.enums.js";
