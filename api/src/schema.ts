@@ -74,6 +74,7 @@ import {
 import { SearchResolver } from "./modules/search/search.resolver.js";
 import { PricingResolver } from "./modules/pricing/pricing.resolver.js";
 import { AgreementRenewalQuoteResolver, RenewalQuoteResolver } from "./modules/renewals/renewal-quote.resolver.js";
+import { AgreementAutoRenewalResolver, AutoRenewalResolver } from "./modules/renewals/auto-renewal.resolver.js";
 import { OutboxResolver } from "./modules/notifications/outbox.resolver.js";
 import {
   NotificationPreferencesResolver,
@@ -139,6 +140,8 @@ const resolvers = [
   PricingResolver,
   RenewalQuoteResolver,
   AgreementRenewalQuoteResolver,
+  AutoRenewalResolver,
+  AgreementAutoRenewalResolver,
   OutboxResolver,
   ViewerNotificationsResolver,
   NotificationPreferencesResolver,

@@ -103,6 +103,8 @@ export const ROOT_FIELD_SCOPES: { Query: Record<string, RootFieldRule>; Mutation
     renewAgreement: "agreements:write",
     requestRenewal: "agreements:write",
     confirmRenewalQuote: "agreements:write",
+    setAutoRenewal: "agreements:write",
+    refuseAutoRenewal: "agreements:write",
     declineRenewalQuote: "agreements:write",
     terminateAgreement: "agreements:write",
     changeAgreementCoverage: "agreements:write",
