@@ -99,6 +99,8 @@ const schema = z.object({
     .refine((days) => days.every((d) => Number.isInteger(d) && d >= 1 && d <= 365), "must be whole days from 1 to 365")
     .refine((days) => new Set(days).size === days.length, "must not name a day twice")
     .transform((days) => [...days].sort((x, y) => y - x)),
+  /** A yearly list indexation that moves prices less than this (in per cent) is carried forward to the next year. */
+  INDEX_THRESHOLD_PERCENT: z.coerce.number().min(0).max(50).default(2),
   /** Days before an automatic renewal's notice period closes at which the customer's admins are told of it. */
   AUTO_RENEWAL_NOTICE_MAIL_DAYS: z.coerce.number().int().min(1).max(365).default(DEFAULT_AUTO_RENEWAL_NOTICE_MAIL_DAYS),
   /** Minutes between the renewal jobs' passes (lapses, reminders, the weekly digest) and the board checks'. */
