@@ -12,9 +12,6 @@ import { mayStillRefuse, noticeClosesOn } from "./auto-renewal-terms.js";
 import { RenewalErrors as E } from "./renewals.errors.js";
 import { AUTO_RENEWAL_REFUSERS, AUTO_RENEWAL_SETTERS } from "./renewals.roles.js";
 
-export type AutoRenewalRow = typeof autoRenewals.$inferSelect;
-export type AutoRenewalRefusalRow = typeof autoRenewalRefusals.$inferSelect;
-
 /** The agreement's automatic renewal and the "no" said to it at its current end, if any. */
 export async function autoRenewalOf(db: DbOrTx, a: Pick<AgreementRecord, "id" | "endsOn">) {
   const [setting] = await db.select().from(autoRenewals).where(eq(autoRenewals.agreementId, a.id));
