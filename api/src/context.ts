@@ -54,6 +54,8 @@ export interface Context {
     attachmentLimits: AttachmentLimits;
     sessionTtlHours: number;
     expiringWindowDays: number;
+    /** A list indexation under this change is carried forward (INDEX_THRESHOLD_PERCENT); 2 when unset. */
+    indexThresholdPercent?: number;
     webhooks: WebhookSettings;
   };
 }

@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { DEFAULT_API_TOKEN_CACHE_SECONDS } from "./modules/access/api-token-cache.js";
 import { DEFAULT_PING_LIMITS as PINGS } from "./modules/monitoring/ping-limits.js";
+import { DEFAULT_AUTO_RENEWAL_NOTICE_MAIL_DAYS } from "./modules/renewals/auto-renewal-terms.js";
 import { DEFAULT_RENEWAL_REMINDER_DAYS } from "./modules/renewals/renewal-thresholds.js";
 import { DEFAULT_ATTACHMENT_LIMITS as ATTACHMENTS } from "./modules/support/attachment-limits.js";
 import { DEFAULT_PDF_RENDER_TIMEOUT_SECONDS } from "./modules/visits/protocol-pdf.js";
@@ -114,6 +115,10 @@ const schema = z.object({
     .refine((days) => days.every((d) => Number.isInteger(d) && d >= 1 && d <= 365), "must be whole days from 1 to 365")
     .refine((days) => new Set(days).size === days.length, "must not name a day twice")
     .transform((days) => [...days].sort((x, y) => y - x)),
+  /** A yearly list indexation that moves prices less than this (in per cent) is carried forward to the next year. */
+  INDEX_THRESHOLD_PERCENT: z.coerce.number().min(0).max(50).default(2),
+  /** Days before an automatic renewal's notice period closes at which the customer's admins are told of it. */
+  AUTO_RENEWAL_NOTICE_MAIL_DAYS: z.coerce.number().int().min(1).max(365).default(DEFAULT_AUTO_RENEWAL_NOTICE_MAIL_DAYS),
   /** Minutes between the renewal jobs' passes (lapses, reminders, the weekly digest) and the board checks'. */
   RENEWAL_JOB_MINUTES: z.coerce.number().int().min(1).max(1440).default(60),
   /**

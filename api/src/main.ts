@@ -108,7 +108,11 @@ async function main() {
     db: database.db,
     logger,
     intervalMs: settings.RENEWAL_JOB_MINUTES * 60_000,
-    settings: { reminderDays: settings.RENEWAL_REMINDER_DAYS, portalUrl: settings.PORTAL_URL },
+    settings: {
+      reminderDays: settings.RENEWAL_REMINDER_DAYS,
+      portalUrl: settings.PORTAL_URL,
+      autoRenewalNoticeMailDays: settings.AUTO_RENEWAL_NOTICE_MAIL_DAYS,
+    },
   });
   const boardChecks = startBoardChecks({
     db: database.db,

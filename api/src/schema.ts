@@ -76,7 +76,9 @@ import {
 } from "./modules/hosting/hosting.resolver.js";
 import { SearchResolver } from "./modules/search/search.resolver.js";
 import { PricingResolver } from "./modules/pricing/pricing.resolver.js";
+import { IndexClauseResolver } from "./modules/pricing/index-clause.resolver.js";
 import { AgreementRenewalQuoteResolver, RenewalQuoteResolver } from "./modules/renewals/renewal-quote.resolver.js";
+import { AgreementAutoRenewalResolver, AutoRenewalResolver } from "./modules/renewals/auto-renewal.resolver.js";
 import { OutboxResolver } from "./modules/notifications/outbox.resolver.js";
 import {
   NotificationPreferencesResolver,
@@ -141,8 +143,11 @@ const resolvers = [
   AgreementVisitsResolver,
   SearchResolver,
   PricingResolver,
+  IndexClauseResolver,
   RenewalQuoteResolver,
   AgreementRenewalQuoteResolver,
+  AutoRenewalResolver,
+  AgreementAutoRenewalResolver,
   OutboxResolver,
   ViewerNotificationsResolver,
   NotificationPreferencesResolver,

@@ -55,6 +55,7 @@ type ServerEnv = Pick<
       | "WEBHOOK_ALLOW_PRIVATE_TARGETS"
       | "WEBHOOK_TIMEOUT_SECONDS"
       | "WEBHOOK_DISABLE_AFTER_HOURS"
+      | "INDEX_THRESHOLD_PERCENT"
     >
   > &
   Partial<AttachmentLimitSettings> &
@@ -312,6 +313,7 @@ export async function startServer(opts: {
             attachmentLimits,
             sessionTtlHours: env.SESSION_TTL_HOURS,
             expiringWindowDays: env.AGREEMENT_EXPIRING_WINDOW_DAYS,
+            indexThresholdPercent: env.INDEX_THRESHOLD_PERCENT,
             webhooks: webhookSettings(env),
           },
         });

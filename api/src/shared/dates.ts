@@ -1,5 +1,5 @@
 import { TZDate } from "@date-fns/tz";
-import { addDays, differenceInCalendarDays, format, parseISO } from "date-fns";
+import { addDays, addMonths, differenceInCalendarDays, format, parseISO } from "date-fns";
 
 /** Trygg's calendar is Swedish: "today" and day arithmetic are in Europe/Stockholm. */
 export const TIME_ZONE = "Europe/Stockholm";
@@ -13,6 +13,11 @@ export function todayInSweden(now: Date = new Date()): IsoDate {
 
 export function addDaysIso(date: IsoDate, days: number): IsoDate {
   return format(addDays(parseISO(date), days), "yyyy-MM-dd");
+}
+
+/** Whole months later (or earlier); a day the month lacks becomes its last (31 January + 1 month = 28 February). */
+export function addMonthsIso(date: IsoDate, months: number): IsoDate {
+  return format(addMonths(parseISO(date), months), "yyyy-MM-dd");
 }
 
 export function daysBetween(from: IsoDate, to: IsoDate): number {

@@ -1,5 +1,18 @@
 import { sql } from "drizzle-orm";
-import { check, date, integer, pgEnum, pgTable, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
+import {
+  check,
+  date,
+  integer,
+  jsonb,
+  numeric,
+  pgEnum,
+  pgTable,
+  primaryKey,
+  text,
+  timestamp,
+  uniqueIndex,
+  uuid,
+} from "drizzle-orm/pg-core";
 import { users } from "./parties.js";
 
 /** What has a list price: the licence kinds that can be rented and the add-ons that can be ordered. */
@@ -33,5 +46,73 @@ export const listPrices = pgTable(
       .where(sql`${t.validTo} is null`),
     check("list_prices_price", sql`${t.monthlyPriceMinor} >= 0`),
     check("list_prices_dates", sql`${t.validTo} is null or ${t.validTo} >= ${t.validFrom}`),
+  ],
+);
+
+/** A price index the list can follow (decision 0084), e.g. KPI with its base month (1980 = 100). */
+export const priceIndexSeries = pgTable("price_index_series", {
+  id: uuid("id").primaryKey().defaultRandom(),
+  name: text("name").notNull().unique(),
+  /** The first day of the month the series is based on (its value there is 100). */
+  baseMonth: date("base_month", { mode: "string" }).notNull(),
+  createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+});
+
+/** One month's value of a series, as published; a correction replaces it (who and when are kept). */
+export const priceIndexValues = pgTable(
+  "price_index_values",
+  {
+    seriesId: uuid("series_id")
+      .notNull()
+      .references(() => priceIndexSeries.id),
+    /** The first day of the month. */
+    month: date("month", { mode: "string" }).notNull(),
+    /** Exact, as published (KPI has two decimals); read as a string and computed on in integers. */
+    value: numeric("value", { precision: 12, scale: 4 }).notNull(),
+    recordedById: uuid("recorded_by_id").references(() => users.id),
+    recordedAt: timestamp("recorded_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.seriesId, t.month] }),
+    check("price_index_values_month", sql`extract(day from ${t.month}) = 1`),
+    check("price_index_values_value", sql`${t.value} > 0`),
+  ],
+);
+
+/** One priced line of an indexation: an item's price before and after. */
+export interface IndexedPriceLine {
+  item: "BOOKING" | "HANTERA" | "CONSUMPTION" | "HOSTING" | "MONITORING";
+  oldMinor: number;
+  newMinor: number;
+}
+
+/**
+ * The list's yearly indexation (decision 0084): once a year (the unique year), new = old × index(to) / index(from).
+ * A change under the threshold is CARRIED_FORWARD: no price changes, and next year's starts from the same month.
+ */
+export const priceIndexations = pgTable(
+  "price_indexations",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    seriesId: uuid("series_id")
+      .notNull()
+      .references(() => priceIndexSeries.id),
+    /** The year of validFrom: the year's one indexation. */
+    year: integer("year").notNull(),
+    fromMonth: date("from_month", { mode: "string" }).notNull(),
+    toMonth: date("to_month", { mode: "string" }).notNull(),
+    /** The first day of the new prices (or the day they would have started, when carried forward). */
+    validFrom: date("valid_from", { mode: "string" }).notNull(),
+    outcome: text("outcome").$type<"APPLIED" | "CARRIED_FORWARD">().notNull(),
+    lines: jsonb("lines").$type<IndexedPriceLine[]>().notNull(),
+    reason: text("reason").notNull(),
+    decidedById: uuid("decided_by_id")
+      .notNull()
+      .references(() => users.id),
+    decidedAt: timestamp("decided_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    uniqueIndex("price_indexations_year_key").on(t.year),
+    check("price_indexations_outcome", sql`${t.outcome} in ('APPLIED', 'CARRIED_FORWARD')`),
   ],
 );

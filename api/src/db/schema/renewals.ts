@@ -1,5 +1,6 @@
 import { sql } from "drizzle-orm";
 import {
+  check,
   date,
   index,
   integer,
@@ -111,5 +112,62 @@ export const renewalQuotes = pgTable(
       .on(t.agreementId)
       .where(sql`${t.state} = 'REQUESTED'`),
     index("renewal_quotes_state_idx").on(t.state),
+  ],
+);
+
+/**
+ * An agreement that renews on its own unless either side says no before its notice period closes (decision 0083):
+ * the notice in months, set by the seller or an admin. The row is the setting; what happened at each end is in
+ * `auto_renewal_refusals` and `auto_renewal_steps`, keyed by that end.
+ */
+export const autoRenewals = pgTable(
+  "auto_renewals",
+  {
+    agreementId: uuid("agreement_id")
+      .primaryKey()
+      .references(() => agreements.id),
+    noticeMonths: integer("notice_months").notNull(),
+    setById: uuid("set_by_id")
+      .notNull()
+      .references(() => users.id),
+    setAt: timestamp("set_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [check("auto_renewals_notice", sql`${t.noticeMonths} between 1 and 24`)],
+);
+
+/** A "no" to the automatic renewal at one end ("säg upp"), by the customer's admin or the vendor; one per end. */
+export const autoRenewalRefusals = pgTable(
+  "auto_renewal_refusals",
+  {
+    agreementId: uuid("agreement_id")
+      .notNull()
+      .references(() => agreements.id),
+    endsOn: date("ends_on", { mode: "string" }).notNull(),
+    refusedById: uuid("refused_by_id")
+      .notNull()
+      .references(() => users.id),
+    refusedAt: timestamp("refused_at", { withTimezone: true }).notNull().defaultNow(),
+    reason: text("reason"),
+  },
+  (t) => [primaryKey({ columns: [t.agreementId, t.endsOn] })],
+);
+
+/**
+ * What the auto-renewal job did at an end: NOTICE (the customer's admins told in advance) and RENEWED. The key makes
+ * each step exactly-once across processes, as `renewal_reminders` does for the reminders.
+ */
+export const autoRenewalSteps = pgTable(
+  "auto_renewal_steps",
+  {
+    agreementId: uuid("agreement_id")
+      .notNull()
+      .references(() => agreements.id),
+    endsOn: date("ends_on", { mode: "string" }).notNull(),
+    step: text("step").$type<"NOTICE" | "RENEWED">().notNull(),
+    doneAt: timestamp("done_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.agreementId, t.endsOn, t.step] }),
+    check("auto_renewal_steps_step", sql`${t.step} in ('NOTICE', 'RENEWED')`),
   ],
 );

@@ -61,8 +61,14 @@ export async function selectAgreements(db: DbOrTx, where: SQL | undefined, clock
  * Loads and locks the agreement for a change. The row lock serialises concurrent changes to one
  * agreement, so counts and versions checked after it are exact.
  */
-export async function lockAgreement(tx: Tx, viewer: Viewer, id: string, clock: Clock): Promise<AgreementRecord | null> {
-  const where = and(agreementScope(viewer), eq(agreements.id, id));
+/** Locks and reads an agreement the viewer may see; a null viewer is the system (a job), which sees every one. */
+export async function lockAgreement(
+  tx: Tx,
+  viewer: Viewer | null,
+  id: string,
+  clock: Clock,
+): Promise<AgreementRecord | null> {
+  const where = and(viewer ? agreementScope(viewer) : undefined, eq(agreements.id, id));
   const [locked] = await tx.select({ id: agreements.id }).from(agreements).where(where).for("update");
   if (!locked) return null;
   // Read after the lock, in a statement of its own: a statement that waited for the lock still sees

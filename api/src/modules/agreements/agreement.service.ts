@@ -157,7 +157,7 @@ export async function createAgreement(
  */
 async function changeAgreement(
   db: DbOrTx,
-  viewer: Viewer,
+  viewer: Viewer | null,
   input: { agreementId: string; expectedVersion?: number | null },
   clock: Clock,
   step: AgreementChange,
@@ -212,6 +212,19 @@ export interface RenewInput {
 /** A new period from the day after the current end; earlier periods stay as history. */
 export async function renewAgreement(db: DbOrTx, viewer: Viewer, input: RenewInput, clock: Clock) {
   requireRole(viewer, AGREEMENT_MANAGERS);
+  return renewalRule(db, viewer, input, clock);
+}
+
+/**
+ * The renewal rule run by the system rather than a person: the automatic renewal on the day its notice period
+ * closes (renewals module). The same rule as `renewAgreement`; the audit trail names no actor.
+ */
+export async function renewAgreementOnItsOwn(db: DbOrTx, input: RenewInput, clock: Clock) {
+  return renewalRule(db, null, input, clock);
+}
+
+/** The one renewal rule, for a person (scoped to what they may see) or the system (null). */
+async function renewalRule(db: DbOrTx, viewer: Viewer | null, input: RenewInput, clock: Clock) {
   return changeAgreement(db, viewer, input, clock, "RENEWED", async (tx, a) => {
     if (!isRenewable(a.status)) {
       return userError(E.AGREEMENT_NOT_RENEWABLE, `A ${a.status.toLowerCase()} agreement cannot be renewed.`);

@@ -24,6 +24,7 @@ export {
   findAgreement,
   findPart,
   renewAgreement,
+  renewAgreementOnItsOwn,
   terminateAgreement,
 } from "./agreement.service.js";
 export { changeAgreementParties } from "./agreement-parties-change.js";

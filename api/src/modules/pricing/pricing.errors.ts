@@ -11,6 +11,12 @@ export const PricingErrors = {
   /** A price can be set from today on; the list of a past day is history. */
   LIST_PRICE_IN_PAST: "LIST_PRICE_IN_PAST",
   INVALID_DATE_RANGE: "INVALID_DATE_RANGE",
+  /** The index series has no value recorded for a month the indexation needs. */
+  INDEX_VALUE_MISSING: "INDEX_VALUE_MISSING",
+  /** No index series of that name: record its values first. */
+  INDEX_SERIES_UNKNOWN: "INDEX_SERIES_UNKNOWN",
+  /** The list has been indexed (or the change carried forward) for that year already: once a year. */
+  ALREADY_INDEXED_THIS_YEAR: "ALREADY_INDEXED_THIS_YEAR",
   INVALID_INPUT: "INVALID_INPUT",
   NOT_FOUND: "NOT_FOUND",
 } as const;

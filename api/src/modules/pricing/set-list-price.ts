@@ -1,5 +1,5 @@
 import { asc, eq, sql } from "drizzle-orm";
-import type { Db } from "../../db/client.js";
+import type { DbOrTx } from "../../db/client.js";
 import { listPrices } from "../../db/schema/index.js";
 import { recordAudit } from "../../shared/audit.js";
 import type { Clock } from "../../shared/clock.js";
@@ -32,7 +32,7 @@ function overlap(message: string) {
  * made at, so a new price changes only orders made from its first day.
  */
 export async function setListPrice(
-  db: Db,
+  db: DbOrTx,
   viewer: Viewer,
   input: SetListPriceInput,
   clock: Clock,

@@ -1,4 +1,5 @@
-/** The renewals module as the rest of the API sees it: the reminders, the weekly digest and the lapse job. */
+/** The renewals module as the rest of the API sees it: reminders, the weekly digest, the lapse job, auto-renewal. */
+export { applyAutoRenewals } from "./auto-renewal-job.js";
 export { applyLapses } from "./lapse-job.js";
 export { queueRenewalReminders } from "./renewal-reminders.js";
 export { startRenewalJobs } from "./renewal-jobs.js";

@@ -1,16 +1,25 @@
 import type { Db } from "../../db/client.js";
 import type { Logger } from "../../logger.js";
+import { applyAutoRenewals } from "./auto-renewal-job.js";
+import { DEFAULT_AUTO_RENEWAL_NOTICE_MAIL_DAYS } from "./auto-renewal-terms.js";
 import { applyLapses } from "./lapse-job.js";
 import { queueRenewalDigests } from "./renewal-digest.js";
 import { queueRenewalReminders, type RenewalMailSettings } from "./renewal-reminders.js";
 import { startPeriodicJob } from "../../shared/periodic-job.js";
 
-/** One pass of the renewal work at one instant: the lapse job first, so no ended agreement is reminded about. */
+/**
+ * One pass of the renewal work at one instant: the automatic renewals first (after downtime one may be due at an end
+ * already passed, which must renew rather than lapse), then the lapse job, so no ended agreement is reminded about.
+ */
 async function runRenewalPass(db: Db, now: Date, settings: RenewalMailSettings) {
+  const auto = await applyAutoRenewals(db, now, {
+    noticeMailDays: settings.autoRenewalNoticeMailDays ?? DEFAULT_AUTO_RENEWAL_NOTICE_MAIL_DAYS,
+    portalUrl: settings.portalUrl,
+  });
   const lapses = await applyLapses(db, now);
   const reminders = await queueRenewalReminders(db, now, settings);
   const digests = await queueRenewalDigests(db, now, settings);
-  return { lapses: lapses.applied, reminders, digests };
+  return { autoRenewed: auto.renewed, autoNoticed: auto.noticed, lapses: lapses.applied, reminders, digests };
 }
 
 /**
@@ -32,7 +41,7 @@ export function startRenewalJobs(opts: {
   const pass = async () => {
     try {
       const r = await runRenewalPass(db, now(), opts.settings);
-      if (r.lapses || r.reminders || r.digests) logger.info(r, "renewal jobs ran");
+      if (Object.values(r).some((n) => n > 0)) logger.info(r, "renewal jobs ran");
     } catch (e) {
       logger.warn({ err: e }, "renewal jobs failed; trying again");
     }

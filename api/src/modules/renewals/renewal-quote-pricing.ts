@@ -21,7 +21,7 @@ export interface PricedRenewal {
 }
 
 /** The period a renewal asks for: one year from the day after the current end. */
-function nextPeriod(currentEnd: IsoDate): { startsOn: IsoDate; endsOn: IsoDate } {
+export function nextPeriod(currentEnd: IsoDate): { startsOn: IsoDate; endsOn: IsoDate } {
   const startsOn = addDaysIso(currentEnd, 1);
   const [y, m, d] = startsOn.split("-").map(Number) as [number, number, number];
   // 29 February a year on is 1 March: Date.UTC rolls it over, so the period is still a year less a day.

@@ -12,6 +12,8 @@ export interface RenewalMailSettings {
   /** Days before the end at which a reminder goes out (RENEWAL_REMINDER_DAYS). */
   reminderDays: readonly number[];
   portalUrl: string;
+  /** Days before an automatic renewal's notice closes at which the customer is told (AUTO_RENEWAL_NOTICE_MAIL_DAYS). */
+  autoRenewalNoticeMailDays?: number;
 }
 
 /**

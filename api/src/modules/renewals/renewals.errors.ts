@@ -1,4 +1,4 @@
-/** userError codes of renewal quotes; clients switch on these. */
+/** userError codes of renewal quotes and automatic renewals; clients switch on these. */
 export const RenewalErrors = {
   NOT_FOUND: "NOT_FOUND",
   INVALID_INPUT: "INVALID_INPUT",
@@ -10,4 +10,8 @@ export const RenewalErrors = {
   RENEWAL_QUOTE_DECIDED: "RENEWAL_QUOTE_DECIDED",
   /** The price list has no price for a carried item on the new period's first day. */
   NO_LIST_PRICE: "NO_LIST_PRICE",
+  /** The automatic renewal's notice period has closed: too late to say no, or to turn it on for this end. */
+  AUTO_RENEWAL_NOTICE_CLOSED: "AUTO_RENEWAL_NOTICE_CLOSED",
+  /** A "no" to an automatic renewal the agreement does not have. */
+  AUTO_RENEWAL_NOT_SET: "AUTO_RENEWAL_NOT_SET",
 } as const;

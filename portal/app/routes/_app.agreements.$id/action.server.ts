@@ -8,7 +8,9 @@ import {
   DeactivateHanteraAccountDocument,
   EndLicenceRentalDocument,
   OrderAddOnDocument,
+  RefuseAutoRenewalDocument,
   RenewAgreementDocument,
+  SetAutoRenewalDocument,
   RequestRenewalDocument,
   RentLicenceDocument,
   TerminateAgreementDocument,
@@ -162,6 +164,24 @@ export async function runIntent(api: Api, agreementId: string, form: FormData): 
       call = async () =>
         (await api.mutate(DeclineRenewalQuoteDocument, { input: { quoteId: target ?? "", reason } }))
           .declineRenewalQuote;
+      break;
+    }
+    case "setAutoRenewal": {
+      // "0" turns it off; the API checks 1–24 and whether the notice would already have closed.
+      const months = Number.parseInt(text(form, "noticeMonths"), 10);
+      if (!Number.isSafeInteger(months) || months < 0 || months > 24)
+        errors.push(formError("noticeMonths", "REQUIRED"));
+      call = async () =>
+        (await api.mutate(SetAutoRenewalDocument, { input: { agreementId, noticeMonths: months || null } }))
+          .setAutoRenewal;
+      break;
+    }
+    case "refuseAutoRenewal": {
+      const reason = text(form, "reason");
+      if (reason.length > 500) errors.push(formError("reason", "TOO_LONG"));
+      call = async () =>
+        (await api.mutate(RefuseAutoRenewalDocument, { input: { agreementId, reason: reason || null } }))
+          .refuseAutoRenewal;
       break;
     }
   }

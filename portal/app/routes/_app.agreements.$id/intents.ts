@@ -19,6 +19,8 @@ export const INTENTS = [
   "requestRenewal",
   "confirmRenewal",
   "declineRenewal",
+  "setAutoRenewal",
+  "refuseAutoRenewal",
   "previewCoverage",
   "changeCoverage",
   "changeParties",

@@ -12,6 +12,7 @@ import { redirectToLogin } from "~/lib/session.server";
 import { runIntent } from "./action.server";
 import { SuccessNotice } from "~/components/intent-form";
 import { AddOnSection } from "./add-on-section";
+import { AutoRenewalSection } from "./auto-renewal-section";
 import { HanteraSection } from "./hantera-section";
 import { CoverageSection } from "./coverage-section";
 import { InPageNav } from "./in-page-nav";
@@ -88,6 +89,7 @@ export default function AgreementPage() {
       <SuccessNotice intents={["activate", "renew", "terminate"]} />
       <StatusBanner {...props} />
       <RenewalRequestSection agreement={agreement} />
+      <AutoRenewalSection agreement={agreement} />
       <div className="grid-2">
         <PartiesCard agreement={agreement} />
         <TierCard agreement={agreement} />

@@ -3,8 +3,17 @@ import { Link, useLoaderData, useRouteError } from "@remix-run/react";
 import { ErrorPanel } from "~/components/error-panel";
 import { IntentButton, IntentForm, SuccessNotice } from "~/components/intent-form";
 import { EmptyState } from "~/components/list-controls";
-import { PriceListPageDocument, SetListPriceDocument, type ListPriceRowFragment } from "~/graphql/graphql";
-import { formatDate, formatDateTime } from "~/i18n/i18n";
+import {
+  IndexClauseDocument,
+  IndexationPreviewDocument,
+  IndexPriceListDocument,
+  PriceListPageDocument,
+  RecordIndexValuesDocument,
+  SetListPriceDocument,
+  type ListPriceRowFragment,
+} from "~/graphql/graphql";
+import { INDEX_FIELDS, IndexSection, type IndexParams } from "./index-section";
+import { formatDate, formatDateTime, type MessageKey } from "~/i18n/i18n";
 import { pageTitle } from "~/i18n/meta";
 import { useLang, useT } from "~/i18n/use-t";
 import { field, required, runAdminForm } from "~/lib/admin-form.server";
@@ -19,7 +28,7 @@ import { viewerOf } from "~/lib/viewer.server";
 export const meta: MetaFunction = ({ matches }) => [{ title: pageTitle(matches, "priceList.title") }];
 
 const ITEMS = PRICED_ITEMS;
-const INTENTS = ["setListPrice"] as const;
+const INTENTS = ["setListPrice", "recordIndexValue", "indexPriceList"] as const;
 const FIELDS = ["item", "monthlyPrice", "validFrom", "reason"] as const;
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
@@ -30,11 +39,35 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   if (!viewer.sections.includes("PRICE_LIST")) throw new Response("Forbidden", { status: 403 });
   const item = ITEMS.find((i) => i === url.searchParams.get("item")) ?? ITEMS[0]!;
   const data = await api.query(PriceListPageDocument, { item });
+  const canSet = viewer.sections.includes("PRICE_LIST_KEEPING");
+  const params: IndexParams = Object.fromEntries(
+    INDEX_FIELDS.map((k) => [k, url.searchParams.get(k) ?? undefined]).filter(([, v]) => v),
+  );
+  const clause = canSet ? await api.query(IndexClauseDocument, {}) : null;
+  // The preview is the API's own rule, asked with the page's query string; the apply sends the same values.
+  const previewed =
+    canSet && params.series && params.toMonth && params.validFrom
+      ? (
+          await api.query(IndexationPreviewDocument, {
+            input: {
+              ...params,
+              series: params.series,
+              toMonth: params.toMonth,
+              validFrom: params.validFrom,
+              reason: "-",
+            },
+          })
+        ).priceIndexationPreview
+      : null;
   return {
     item,
     current: data.priceList,
     history: data.listPriceHistory,
-    canSet: viewer.sections.includes("PRICE_LIST_KEEPING"),
+    canSet,
+    clause,
+    params,
+    preview: previewed?.indexation ?? null,
+    previewError: previewed?.userErrors[0]?.code ?? null,
   };
 }
 
@@ -42,6 +75,31 @@ export async function action({ request }: ActionFunctionArgs) {
   const form = await request.formData();
   const intent = intentOf(form, INTENTS);
   const { api } = await apiFor(request);
+  if (intent === "recordIndexValue") {
+    const errors = required(form, ["series", "month", "value"]);
+    return runAdminForm(intent, form, errors, async () => {
+      const baseMonth = field(form, "baseMonth") || null;
+      const values = [{ month: field(form, "month"), value: field(form, "value").replace(",", ".") }];
+      const payload = (
+        await api.mutate(RecordIndexValuesDocument, { input: { series: field(form, "series"), baseMonth, values } })
+      ).recordIndexValues;
+      return { userErrors: payload.userErrors, subject: field(form, "month") };
+    });
+  }
+  if (intent === "indexPriceList") {
+    const errors = required(form, ["series", "toMonth", "validFrom", "reason"]);
+    return runAdminForm(intent, form, errors, async () => {
+      const input = {
+        series: field(form, "series"),
+        fromMonth: field(form, "fromMonth") || null,
+        toMonth: field(form, "toMonth"),
+        validFrom: field(form, "validFrom"),
+        reason: field(form, "reason"),
+      };
+      const payload = (await api.mutate(IndexPriceListDocument, { input })).indexPriceList;
+      return { userErrors: payload.userErrors, subject: String(payload.indexation?.year ?? "") };
+    });
+  }
   const item = ITEMS.find((i) => i === field(form, "item"));
   const amountMinor = parseKronor(field(form, "monthlyPrice"));
   const errors = required(form, FIELDS);
@@ -126,7 +184,7 @@ function PriceHead({ withWho }: { withWho: boolean }) {
  */
 export default function PriceListPage() {
   const t = useT();
-  const { item, current, history, canSet } = useLoaderData<typeof loader>();
+  const { item, current, history, canSet, clause, params, preview, previewError } = useLoaderData<typeof loader>();
   return (
     <>
       <div className="page-heading">
@@ -181,6 +239,14 @@ export default function PriceListPage() {
             )}
           </IntentForm>
         </section>
+      ) : null}
+      {clause ? (
+        <IndexSection
+          clause={clause}
+          params={params}
+          preview={preview}
+          previewError={previewError ? t(`userError.${previewError}` as MessageKey) : null}
+        />
       ) : null}
       <section className="section" aria-labelledby="price-history">
         <h2 id="price-history">{t("priceList.history")}</h2>
