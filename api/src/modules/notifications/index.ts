@@ -5,10 +5,12 @@ export {
   queueMail,
   queueMailToEach,
   wordMail,
+  inLanguage,
   type MailKind,
   type MailLanguage,
   type MailReader,
   type MailText,
+  type Worded,
 } from "./mail-kind.js";
 export { MAIL_DATES, SIGN_OFF } from "./mail-dates.js";
 export { OUTBOX_KEEPERS } from "./outbox.roles.js";

@@ -79,3 +79,12 @@ export async function queueMailToEach<F, T extends MailText>(
   }
   return [...seen];
 }
+
+/**
+ * A reason Trygg words itself (an agreement ended) comes in every language; what a person typed (a technician's
+ * reason for a move) is a record and stays as written, whatever the reader's language.
+ */
+export type Worded = string | Readonly<Record<MailLanguage, string>>;
+
+export const inLanguage = (worded: Worded, language: MailLanguage): string =>
+  typeof worded === "string" ? worded : worded[language];
