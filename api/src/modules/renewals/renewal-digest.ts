@@ -2,7 +2,7 @@ import { inArray } from "drizzle-orm";
 import type { Db } from "../../db/client.js";
 import { licenceRentals, renewalDigests } from "../../db/schema/index.js";
 import { recordAudit } from "../../shared/audit.js";
-import { todayInSweden, type IsoDate } from "../../shared/dates.js";
+import { todayInSweden } from "../../shared/dates.js";
 import { groupBy } from "../../shared/group-by.js";
 import { monthlyCostMinor } from "../agreements/index.js";
 import { queueMail, usersWanting } from "../notifications/index.js";

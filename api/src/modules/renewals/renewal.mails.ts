@@ -2,7 +2,7 @@ import type { RenewalQuoteLine } from "../../db/schema/index.js";
 import type { IsoDate } from "../../shared/dates.js";
 import { SIGN_OFF, mailKind, type MailLanguage } from "../notifications/index.js";
 
-/** The renewal mails (reminders, the seller's digest, the renewal quote), each in its reader's language (decision 0089). */
+/** The renewal mails (reminders, the digest, the renewal quote), each in its reader's language (decision 0089). */
 
 /** Öre as whole kronor, "12 000 kr" / "SEK 12,000", with plain spaces so every mail reader shows it alike. */
 export function money(language: MailLanguage, minor: number): string {
