@@ -1,4 +1,5 @@
 import { MAIL_DATES, mailKind, type MailLanguage } from "../notifications/index.js";
+import { SUCCESSOR_ROLE } from "./accounts.roles.js";
 
 /**
  * The mails of accounts, each in its reader's language (decision 0089). Plain text: a link and why it came,
@@ -72,7 +73,7 @@ export const INVITATION_MAIL = mailKind<InvitationFacts>(
   {
     name: "Eva Ek",
     organisationName: "BRF Solgläntan",
-    role: "CUSTOMER_ADMIN",
+    role: SUCCESSOR_ROLE.CUSTOMER!,
     invitedBy: "Anna Berg",
     link: "https://trygg.example/invitation/tgi_x",
     expiresAt: new Date("2026-03-16T08:00:00Z"),

@@ -1,4 +1,5 @@
 import { mailKind } from "../notifications/index.js";
+import { SUCCESSOR_ROLE } from "./accounts.roles.js";
 import { roleName } from "./account.mails.js";
 
 const MONTHS = {
@@ -85,7 +86,7 @@ export const BOARD_CHECK_MAIL = mailKind<BoardCheckFacts>(
     name: "Anna Berg",
     organisationName: "BRF Solgläntan",
     meetingMonth: 5,
-    members: [{ name: "Anna Berg", email: "anna@solglantan.example", role: "CUSTOMER_ADMIN" }],
+    members: [{ name: "Anna Berg", email: "anna@solglantan.example", role: SUCCESSOR_ROLE.CUSTOMER! }],
     handoverUrl: "https://trygg.example/board-handover",
   },
 );
