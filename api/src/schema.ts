@@ -23,6 +23,7 @@ import {
   TailoringStepStatusResolver,
 } from "./modules/tailoring/tailoring.resolver.js";
 import { ServiceVisitResolver } from "./modules/visits/visit.resolver.js";
+import { ServiceVisitBookingResolver } from "./modules/visits/visit-booking.resolver.js";
 import { VisitTimeProposalResolver } from "./modules/visits/visit-proposal.resolver.js";
 import { VisitChecksResolver } from "./modules/visits/visit-checks.resolver.js";
 import { ServiceVisitPrefillResolver } from "./modules/visits/visit-prefill.resolver.js";
@@ -132,6 +133,7 @@ const resolvers = [
   AgreementTailoringResolver,
   AuditResolver,
   ServiceVisitResolver,
+  ServiceVisitBookingResolver,
   VisitTimeProposalResolver,
   VisitChecksResolver,
   ServiceVisitPrefillResolver,

@@ -6,9 +6,9 @@ import { recordAudit } from "../../shared/audit.js";
 import { todayInSweden } from "../../shared/dates.js";
 import { startPeriodicJob } from "../../shared/periodic-job.js";
 import { holds } from "../../shared/viewer.js";
-import { queueEmail } from "../notifications/index.js";
+import { queueMail } from "../notifications/index.js";
 import { activeUsersOf, ORGANISATION_ADMINS } from "../parties/index.js";
-import { boardCheckMail } from "./board-check-mail.js";
+import { BOARD_CHECK_MAIL } from "./board-check.mails.js";
 import { boardCheckYear } from "./board-check-due.js";
 
 /**
@@ -38,17 +38,13 @@ export async function queueBoardChecks(db: Db, now: Date, settings: { portalUrl:
         .returning();
       if (!won) return 0;
       for (const admin of admins) {
-        await queueEmail(
-          tx,
-          boardCheckMail({
-            to: admin.email,
-            name: admin.name,
-            organisationName: org.name,
-            meetingMonth: org.month!,
-            members,
-            handoverUrl: `${settings.portalUrl}/board-handover`,
-          }),
-        );
+        await queueMail(tx, BOARD_CHECK_MAIL, admin, {
+          name: admin.name,
+          organisationName: org.name,
+          meetingMonth: org.month!,
+          members,
+          handoverUrl: `${settings.portalUrl}/board-handover`,
+        });
       }
       await recordAudit(tx, null, {
         action: "organisation.boardCheck",

@@ -16,7 +16,7 @@ import {
   type Role,
   type Viewer,
 } from "../../shared/viewer.js";
-import { queueEmail } from "../notifications/index.js";
+import { queueMail } from "../notifications/index.js";
 import {
   PartyErrors,
   USER_CREATORS,
@@ -28,7 +28,7 @@ import {
   passwordProblem,
 } from "../parties/index.js";
 import { apiTokenCache } from "../access/index.js";
-import { invitationMail } from "./account-mail.js";
+import { INVITATION_MAIL } from "./account.mails.js";
 import { completeHandover } from "./board-handover-completion.js";
 import { AccountErrors } from "./accounts.errors.js";
 import { INVITATION_DAYS } from "./account-lifetimes.js";
@@ -50,22 +50,28 @@ function invitationScope(viewer: Viewer) {
   return holds(viewer, USER_CREATORS_ANYWHERE) ? undefined : eq(invitations.organisationId, viewer.organisationId);
 }
 
+/**
+ * The invitee is no user yet, so has no language of their own: the mail is worded in the language of the admin who
+ * invites (or resends), who knows the person (decision 0089).
+ */
 async function mailInvitation(tx: Tx, viewer: Viewer, row: InvitationRow, token: string, settings: AccountSettings) {
   const [organisation] = await tx
     .select({ name: organisations.name })
     .from(organisations)
     .where(eq(organisations.id, row.organisationId));
-  await queueEmail(
+  const [inviter] = await tx.select({ language: users.language }).from(users).where(eq(users.id, viewer.userId));
+  await queueMail(
     tx,
-    invitationMail({
-      to: row.email,
+    INVITATION_MAIL,
+    { email: row.email, language: inviter?.language ?? "SV" },
+    {
       name: row.name,
       organisationName: organisation!.name,
       role: row.role,
       invitedBy: viewer.name,
       link: linkOf(settings.portalUrl, token),
       expiresAt: row.expiresAt,
-    }),
+    },
   );
 }
 

@@ -9,7 +9,7 @@ import { hashPassword } from "../../shared/password.js";
 import { hashToken, newSecret } from "../../shared/secret-token.js";
 import { mutate } from "../../shared/transaction.js";
 import { apiTokenCache, endUserAccess } from "../access/index.js";
-import { queueEmail } from "../notifications/index.js";
+import { queueMail } from "../notifications/index.js";
 import {
   PartyErrors,
   findActiveUserByEmail,
@@ -17,7 +17,7 @@ import {
   setUserPassword,
   userWithKind,
 } from "../parties/index.js";
-import { noAccountMail, resetMail } from "./account-mail.js";
+import { NO_ACCOUNT_MAIL, PASSWORD_RESET_MAIL } from "./account.mails.js";
 import { AccountErrors } from "./accounts.errors.js";
 import { RESET_ANSWER_FLOOR_MS, RESET_LINK_MINUTES } from "./account-lifetimes.js";
 import type { AccountSettings } from "./invitation.service.js";
@@ -53,7 +53,8 @@ export async function requestPasswordReset(
         objectId: randomUUID(),
         details: { ip: request.ip, requestId: request.requestId },
       });
-      await queueEmail(tx, noAccountMail({ to: email, portalUrl }));
+      // No one's account, so no one's language: Swedish, the portal's first.
+      await queueMail(tx, NO_ACCOUNT_MAIL, { email, language: "SV" }, { address: email, portalUrl });
       return;
     }
     // The row is the known address's record of the request, as the audit entry is the unknown one's:
@@ -66,15 +67,11 @@ export async function requestPasswordReset(
       ipAddress: request.ip,
       requestId: request.requestId,
     });
-    await queueEmail(
-      tx,
-      resetMail({
-        to: user.email,
-        name: user.name,
-        link: `${portalUrl}/reset-password/${token}`,
-        minutes: RESET_LINK_MINUTES,
-      }),
-    );
+    await queueMail(tx, PASSWORD_RESET_MAIL, user, {
+      name: user.name,
+      link: `${portalUrl}/reset-password/${token}`,
+      minutes: RESET_LINK_MINUTES,
+    });
   });
   // The two paths differ by what the database does for a foreign key and an index or two, which a patient
   // guesser could average out; no answer comes sooner than the floor, so both take the same time.

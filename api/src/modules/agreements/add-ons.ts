@@ -96,7 +96,7 @@ export async function orderAddOn(
       details: { agreementId: a.id, kind: input.kind, hostedServices: services, ...price.ok },
     });
     await tellSellerOfOrder(tx, viewer, a, {
-      what: input.kind === "HOSTING" ? "Aptus Hosting" : "Systemövervakning",
+      thing: { addOn: input.kind },
       monthlyPriceMinor: price.ok.monthlyPriceMinor,
       startsOn: clock.today,
     });

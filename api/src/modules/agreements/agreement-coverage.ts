@@ -178,7 +178,10 @@ export async function changeAgreementCoverage(
       tx,
       locked,
       now,
-      `fastigheten omfattas inte längre av avtal ${locked.number}`,
+      {
+        SV: `fastigheten omfattas inte längre av avtal ${locked.number}`,
+        EN: `the property is no longer covered by agreement ${locked.number}`,
+      },
       removed,
     );
     await bumpVersion(tx, locked.id);

@@ -18,7 +18,7 @@ import { effectiveEnd, isValid } from "./agreement-status.js";
 import { AgreementErrors as E } from "./agreement.errors.js";
 import { BENEFIT_ACTORS } from "./agreement.roles.js";
 import { NO_PRICE_ASKED, orderPrice, priceRequestRefused, type PriceRequest } from "../pricing/index.js";
-import { LICENCE_NAMES, tellSellerOfOrder } from "./order-notice.js";
+import { tellSellerOfOrder } from "./order-notice.js";
 
 /** Every kind of licence that can be rented, in the order of the database enum. */
 const LICENCE_KINDS = licenceRentals.kind.enumValues;
@@ -138,7 +138,7 @@ export async function rentLicence(db: Db, viewer: Viewer, input: RentLicenceInpu
       details: { ...order, ...price.ok },
     });
     await tellSellerOfOrder(tx, viewer, a, {
-      what: `${input.quantity} licenser för ${LICENCE_NAMES[input.kind]}`,
+      thing: { licences: input.kind, quantity: input.quantity },
       monthlyPriceMinor: price.ok.monthlyPriceMinor,
       startsOn: input.startsOn,
       endsOn: input.endsOn,

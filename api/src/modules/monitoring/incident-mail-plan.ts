@@ -10,7 +10,7 @@ export interface IncidentMailSettings {
   reminderMs: number;
 }
 
-type IncidentMailOccasion = "STARTED" | "REMINDER" | "RECOVERED";
+export type IncidentMailOccasion = "STARTED" | "REMINDER" | "RECOVERED";
 export interface SentIncidentMail {
   occasion: IncidentMailOccasion;
   /** The reminder's number; 0 for the others. */

@@ -8,9 +8,9 @@ import {
   supportCases,
 } from "../../db/schema/index.js";
 import { toGlobalId } from "../../shared/ids.js";
-import { queueEmail, recipientsOf, type NotificationTopic } from "../notifications/index.js";
+import { queueMailToEach, recipientsOf, type NotificationTopic } from "../notifications/index.js";
 import { dueIncidentMail, type IncidentMailSettings } from "./incident-mail-plan.js";
-import { incidentMailText } from "./incident-mail-text.js";
+import { INCIDENT_MAIL } from "./incident.mails.js";
 
 export interface IncidentMailerSettings extends IncidentMailSettings {
   /** The portal's address as recipients reach it, for the links in the mail. */
@@ -108,25 +108,22 @@ export async function mailIncidents(
           .onConflictDoNothing()
           .returning({ id: monitoringIncidentMails.id });
         if (!claimed) continue;
-        const text = incidentMailText(
-          due,
-          {
-            kind: incident.kind,
-            checkName: check.name,
-            propertyName: property.name,
-            reason: incident.reason,
-            startedAt: incident.startedAt,
-            resolvedAt: incident.resolvedAt,
-            caseNumber,
-            monitoringUrl: `${settings.portalUrl}/monitoring?property=${encodeURIComponent(toGlobalId("Property", property.id))}`,
-            caseUrl: incident.supportCaseId
-              ? `${settings.portalUrl}/support/${encodeURIComponent(toGlobalId("SupportCase", incident.supportCaseId))}`
-              : null,
-            accountUrl: `${settings.portalUrl}/account`,
-          },
+        await queueMailToEach(tx, INCIDENT_MAIL, to, {
+          occasion: due.occasion,
           now,
-        );
-        for (const r of to) await queueEmail(tx, { to: r.email, ...text });
+          kind: incident.kind,
+          checkName: check.name,
+          propertyName: property.name,
+          reason: incident.reason,
+          startedAt: incident.startedAt,
+          resolvedAt: incident.resolvedAt,
+          caseNumber,
+          monitoringUrl: `${settings.portalUrl}/monitoring?property=${encodeURIComponent(toGlobalId("Property", property.id))}`,
+          caseUrl: incident.supportCaseId
+            ? `${settings.portalUrl}/support/${encodeURIComponent(toGlobalId("SupportCase", incident.supportCaseId))}`
+            : null,
+          accountUrl: `${settings.portalUrl}/account`,
+        });
         mails += to.length;
       }
       return batch.length === MAIL_BATCH;

@@ -5,7 +5,7 @@ import { emailAttachments, emailOutbox } from "../../db/schema/index.js";
 /** The channel on which a committed mail wakes the outbox senders of every API process. */
 export const OUTBOX_CHANNEL = "email_outbox";
 
-interface EmailAttachment {
+export interface EmailAttachment {
   filename: string;
   contentType: string;
   content: Buffer;

@@ -79,6 +79,8 @@ export interface NotificationRecipient {
   userId: string;
   email: string;
   name: string;
+  /** The language their mail is worded in. */
+  language: "SV" | "EN";
 }
 
 /** Active users of a role the topic is for, who have not turned it off. */
@@ -106,7 +108,7 @@ export async function recipientsOf(
 ): Promise<NotificationRecipient[]> {
   if (organisationIds.length === 0) return [];
   return db
-    .select({ userId: users.id, email: users.email, name: users.name })
+    .select({ userId: users.id, email: users.email, name: users.name, language: users.language })
     .from(users)
     .where(and(inArray(users.organisationId, [...organisationIds]), wanting(db, topic)))
     .orderBy(users.email);
@@ -120,7 +122,7 @@ export async function usersWanting(
 ): Promise<NotificationRecipient[]> {
   if (userIds.length === 0) return [];
   return db
-    .select({ userId: users.id, email: users.email, name: users.name })
+    .select({ userId: users.id, email: users.email, name: users.name, language: users.language })
     .from(users)
     .where(and(inArray(users.id, [...userIds]), wanting(db, topic)))
     .orderBy(users.email);

@@ -1,13 +1,14 @@
 import { and, inArray, isNull } from "drizzle-orm";
 import type { DbOrTx } from "../../db/client.js";
 import { users } from "../../db/schema/index.js";
-import { queueEmail } from "../notifications/index.js";
+import { queueMailToEach } from "../notifications/index.js";
 import type { ProposalRow } from "./proposal.service.js";
 import { PROPOSAL_WATCHERS } from "./proposal.roles.js";
+import { PROPOSAL_STEP_MAIL, type ProposalStep } from "./proposal.mails.js";
 
-async function watchersOf(db: DbOrTx, p: ProposalRow): Promise<string[]> {
-  const rows = await db
-    .select({ email: users.email })
+function watchersOf(db: DbOrTx, p: ProposalRow) {
+  return db
+    .select({ email: users.email, language: users.language })
     .from(users)
     .where(
       and(
@@ -17,13 +18,7 @@ async function watchersOf(db: DbOrTx, p: ProposalRow): Promise<string[]> {
       ),
     )
     .orderBy(users.email);
-  return rows.map((r) => r.email);
 }
-
-export type ProposalStep =
-  | { kind: "PROPOSED" }
-  | { kind: "ACTIVATED"; agreementNumber: string; startsOn: string; endsOn: string }
-  | { kind: "DECLINED"; reason: string };
 
 /** One mail per recipient for a step of the proposal, queued in the step's own transaction. */
 export async function mailProposalStep(
@@ -32,25 +27,11 @@ export async function mailProposalStep(
   names: { customerName: string; partnerName: string },
   step: ProposalStep,
 ) {
-  const about = `Avtalsförslag för ${names.customerName} från ${names.partnerName}`;
-  let subject: string;
-  let lines: string[];
-  if (step.kind === "PROPOSED") {
-    subject = `${about}: inskickat`;
-    lines = [
-      `${names.partnerName} har föreslagit ett supportavtal (${p.tier}) för ${names.customerName}, önskad start ${p.wishedStartOn}.`,
-      "Säljaren hos leverantören går igenom förslaget och återkommer.",
-    ];
-  } else if (step.kind === "ACTIVATED") {
-    subject = `${about}: avtal ${step.agreementNumber} är aktivt`;
-    lines = [
-      `Förslaget är godkänt. Avtal ${step.agreementNumber} gäller ${step.startsOn} – ${step.endsOn}.`,
-      "Du ser avtalet i portalen.",
-    ];
-  } else {
-    subject = `${about}: avböjt`;
-    lines = ["Förslaget har avböjts.", `Skäl: ${step.reason}`];
-  }
   // The vendor's side finds a new proposal in the worklist; the mails are for those outside it.
-  for (const address of await watchersOf(db, p)) await queueEmail(db, { to: address, subject, body: lines.join("\n") });
+  await queueMailToEach(db, PROPOSAL_STEP_MAIL, await watchersOf(db, p), {
+    ...names,
+    tier: p.tier,
+    wishedStartOn: p.wishedStartOn,
+    step,
+  });
 }

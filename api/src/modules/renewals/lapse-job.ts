@@ -5,9 +5,9 @@ import { recordAudit } from "../../shared/audit.js";
 import { clockAt } from "../../shared/clock.js";
 import { addDaysIso, todayInSweden, type IsoDate } from "../../shared/dates.js";
 import { effectiveEndDateSql, endAgreementParts, statusSql, type EndCause } from "../agreements/index.js";
-import { queueEmail, recipientsOf } from "../notifications/index.js";
+import { queueMailToEach, recipientsOf } from "../notifications/index.js";
 import { cancelBookedVisits } from "../visits/index.js";
-import { lapseNotice } from "./lapse-notice.js";
+import { LAPSE_MAIL, lapseReason } from "./lapse.mails.js";
 
 /**
  * How long after its end an agreement's customer is still mailed about it. The job applies every end it has not
@@ -88,16 +88,12 @@ export async function applyLapses(db: Db, now: Date): Promise<{ applied: number 
 }
 
 async function applyEnd(tx: Tx, a: Ended, now: Date, today: IsoDate) {
-  const reason =
-    a.cause === "TERMINATED"
-      ? `avtal ${a.number} är uppsagt från ${a.endedOn}`
-      : `avtal ${a.number} löpte ut ${a.endedOn}`;
+  const reason = lapseReason(a);
   const parts = await endAgreementParts(tx, a, a.endedOn, a.cause);
   const visits = await cancelBookedVisits(tx, a, now, reason);
   const recent = a.endedOn >= addDaysIso(today, -LAPSE_NOTICE_DAYS);
-  const notified = recent ? (await recipientsOf(tx, "AGREEMENT_LAPSED", [a.customerId])).map((r) => r.email) : [];
-  const notice = lapseNotice(a, parts, visits);
-  for (const to of notified) await queueEmail(tx, { to, subject: notice.subject, body: notice.body });
+  const readers = recent ? await recipientsOf(tx, "AGREEMENT_LAPSED", [a.customerId]) : [];
+  const notified = await queueMailToEach(tx, LAPSE_MAIL, readers, { ...a, parts, visits });
   await recordAudit(tx, null, {
     action: "agreement.lapse",
     objectType: "Agreement",

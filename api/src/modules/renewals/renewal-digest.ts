@@ -2,18 +2,16 @@ import { inArray } from "drizzle-orm";
 import type { Db } from "../../db/client.js";
 import { licenceRentals, renewalDigests } from "../../db/schema/index.js";
 import { recordAudit } from "../../shared/audit.js";
-import { todayInSweden, type IsoDate } from "../../shared/dates.js";
+import { todayInSweden } from "../../shared/dates.js";
 import { groupBy } from "../../shared/group-by.js";
 import { monthlyCostMinor } from "../agreements/index.js";
-import { queueEmail, usersWanting } from "../notifications/index.js";
+import { queueMail, usersWanting } from "../notifications/index.js";
 import { agreementsEndingWithin, type EndingAgreement } from "./renewal-candidates.js";
-import { kronor } from "./renewal-mail-text.js";
+import { RENEWAL_DIGEST_MAIL, type DigestLine as WordedLine } from "./renewal.mails.js";
 import type { RenewalMailSettings } from "./renewal-reminders.js";
 import { weekOf } from "./renewal-thresholds.js";
 
-interface DigestLine extends EndingAgreement {
-  yearlyValueMinor: number;
-}
+type DigestLine = EndingAgreement & WordedLine;
 
 /**
  * The Monday digest: each seller's agreements that end within the reminder thresholds (30, 60, 90
@@ -57,10 +55,11 @@ export async function queueRenewalDigests(db: Db, now: Date, settings: RenewalMa
         .onConflictDoNothing()
         .returning();
       if (!won) return 0;
-      await queueEmail(tx, {
-        to: seller.email,
-        subject: `Avtal som löper ut: ${mine.length} inom ${thresholds.at(-1)} dagar (vecka från ${week})`,
-        body: digestBody(mine, thresholds, today, settings.portalUrl),
+      await queueMail(tx, RENEWAL_DIGEST_MAIL, seller, {
+        groups: groupsOf(mine, thresholds),
+        today,
+        week,
+        portalUrl: settings.portalUrl,
       });
       await recordAudit(tx, null, {
         action: "renewal.digest",
@@ -74,19 +73,10 @@ export async function queueRenewalDigests(db: Db, now: Date, settings: RenewalMa
   return sent;
 }
 
-/** The lines grouped by the nearest threshold, each group with its count and summed yearly value. */
-function digestBody(lines: DigestLine[], thresholds: number[], today: IsoDate, portalUrl: string): string {
-  const groups = thresholds.map((t, i) => {
-    const inGroup = lines.filter((l) => l.daysLeft <= t && (i === 0 || l.daysLeft > thresholds[i - 1]!));
-    const sum = inGroup.reduce((n, l) => n + l.yearlyValueMinor, 0);
-    const head = `Inom ${t} dagar: ${inGroup.length} avtal, årsvärde ${kronor(sum)}`;
-    const rows = inGroup.map(
-      (l) => `  ${l.number}  ${l.customerName}  slutar ${l.endsOn} (${l.daysLeft} d)  ${kronor(l.yearlyValueMinor)}/år`,
-    );
-    return [head, ...rows].join("\n");
-  });
-  return (
-    `Hej!\n\nDina avtal som löper ut de närmaste ${thresholds.at(-1)} dagarna, per ${today}:\n\n` +
-    `${groups.join("\n\n")}\n\nI Trygg: ${portalUrl}/agreements\n\nVänliga hälsningar\nTrygg\n`
-  );
+/** The lines grouped by the nearest threshold (each after the one before). */
+function groupsOf(lines: DigestLine[], thresholds: number[]) {
+  return thresholds.map((days, i) => ({
+    days,
+    lines: lines.filter((l) => l.daysLeft <= days && (i === 0 || l.daysLeft > thresholds[i - 1]!)),
+  }));
 }

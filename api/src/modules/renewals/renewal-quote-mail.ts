@@ -1,16 +1,8 @@
 import type { Tx } from "../../db/client.js";
 import type { RenewalQuoteLine } from "../../db/schema/index.js";
 import { toGlobalId } from "../../shared/ids.js";
-import { queueEmail, recipientsOf, usersWanting } from "../notifications/index.js";
-import { kronor } from "./renewal-mail-text.js";
-
-const ITEM_NAMES: Record<RenewalQuoteLine["item"], string> = {
-  BOOKING: "Bokning",
-  HANTERA: "Hantera",
-  CONSUMPTION: "Förbrukning",
-  HOSTING: "Aptus Hosting",
-  MONITORING: "Systemövervakning",
-};
+import { queueMailToEach, recipientsOf, usersWanting } from "../notifications/index.js";
+import { QUOTE_DECIDED_MAIL, QUOTE_REQUESTED_MAIL, type QuoteFacts } from "./renewal.mails.js";
 
 export interface QuoteMail {
   agreementId: string;
@@ -23,18 +15,14 @@ export interface QuoteMail {
   yearlyTotalMinor: number;
 }
 
-function summary(q: QuoteMail, agreementUrl: string) {
-  const lines = q.lines.length
-    ? q.lines.map((l) => `- ${ITEM_NAMES[l.item]} × ${l.quantity}: ${kronor(l.monthlyPriceMinor)}/mån`).join("\n")
-    : "- Inga hyrda licenser eller tillägg följer med.";
-  return (
-    `Ny period: ${q.startsOn}–${q.endsOn}\n${lines}\nSumma per år: ${kronor(q.yearlyTotalMinor)}\n\n` +
-    `Avtalet i Trygg: ${agreementUrl}\n`
-  );
-}
-
-const agreementUrl = (portalUrl: string, q: QuoteMail) =>
-  `${portalUrl}/agreements/${encodeURIComponent(toGlobalId("Agreement", q.agreementId))}`;
+const facts = (q: QuoteMail, portalUrl: string): QuoteFacts => ({
+  number: q.number,
+  startsOn: q.startsOn,
+  endsOn: q.endsOn,
+  lines: q.lines,
+  yearlyTotalMinor: q.yearlyTotalMinor,
+  agreementUrl: `${portalUrl}/agreements/${encodeURIComponent(toGlobalId("Agreement", q.agreementId))}`,
+});
 
 /**
  * The seller is told of a request (the quote is theirs to confirm); the customer's admins of the answer. They are
@@ -42,13 +30,7 @@ const agreementUrl = (portalUrl: string, q: QuoteMail) =>
  */
 export async function mailQuoteRequested(tx: Tx, q: QuoteMail, requester: string, portalUrl: string) {
   const to = await usersWanting(tx, "RENEWAL_REMINDER", q.sellerId ? [q.sellerId] : []);
-  for (const p of to) {
-    await queueEmail(tx, {
-      to: p.email,
-      subject: `Förnyelse begärd: avtal ${q.number}`,
-      body: `Hej!\n\n${requester} vill förnya avtal ${q.number}. Offerten enligt prislistan:\n\n${summary(q, agreementUrl(portalUrl, q))}\nBekräfta eller avböj den i Trygg.\n\nVänliga hälsningar\nTrygg\n`,
-    });
-  }
+  await queueMailToEach(tx, QUOTE_REQUESTED_MAIL, to, { ...facts(q, portalUrl), requester });
   return to.length;
 }
 
@@ -58,17 +40,10 @@ export async function mailQuoteDecided(
   decision: { confirmed: true } | { confirmed: false; reason: string },
   portalUrl: string,
 ) {
-  const to = [...new Set((await recipientsOf(tx, "RENEWAL_REMINDER", [q.customerId])).map((p) => p.email))];
-  const subject = decision.confirmed ? `Avtal ${q.number} är förnyat` : `Förnyelsen av avtal ${q.number} avböjdes`;
-  const intro = decision.confirmed
-    ? `Avtal ${q.number} är förnyat enligt offerten.`
-    : `Säljaren avböjde offerten för avtal ${q.number}: ${decision.reason}`;
-  for (const address of to) {
-    await queueEmail(tx, {
-      to: address,
-      subject,
-      body: `Hej!\n\n${intro}\n\n${summary(q, agreementUrl(portalUrl, q))}\nVänliga hälsningar\nTrygg\n`,
-    });
-  }
-  return to.length;
+  const to = await recipientsOf(tx, "RENEWAL_REMINDER", [q.customerId]);
+  const mailed = await queueMailToEach(tx, QUOTE_DECIDED_MAIL, to, {
+    ...facts(q, portalUrl),
+    declinedBecause: decision.confirmed ? null : decision.reason,
+  });
+  return mailed.length;
 }

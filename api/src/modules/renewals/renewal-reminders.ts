@@ -3,9 +3,9 @@ import { renewalReminders } from "../../db/schema/index.js";
 import { recordAudit } from "../../shared/audit.js";
 import { todayInSweden } from "../../shared/dates.js";
 import { toGlobalId } from "../../shared/ids.js";
-import { queueEmail, recipientsOf, usersWanting } from "../notifications/index.js";
+import { queueMailToEach, recipientsOf, usersWanting } from "../notifications/index.js";
 import { agreementsEndingWithin, type EndingAgreement } from "./renewal-candidates.js";
-import { reminderBody, reminderSubject } from "./renewal-mail-text.js";
+import { RENEWAL_REMINDER_MAIL } from "./renewal.mails.js";
 import { reminderToSend } from "./renewal-thresholds.js";
 
 export interface RenewalMailSettings {
@@ -46,17 +46,14 @@ async function remind(db: Db, a: EndingAgreement, daysBefore: number, settings: 
       .onConflictDoNothing()
       .returning();
     if (!won) return 0;
-    const links = {
+    await queueMailToEach(tx, RENEWAL_REMINDER_MAIL, people, {
+      number: a.number,
+      customerName: a.customerName,
+      daysLeft: a.daysLeft,
+      endsOn: a.endsOn,
       agreementUrl: `${settings.portalUrl}/agreements/${encodeURIComponent(toGlobalId("Agreement", a.id))}`,
       accountUrl: `${settings.portalUrl}/account`,
-    };
-    for (const address of to) {
-      await queueEmail(tx, {
-        to: address,
-        subject: reminderSubject(a, a.daysLeft, a.endsOn),
-        body: reminderBody(a, a.daysLeft, a.endsOn, links),
-      });
-    }
+    });
     await recordAudit(tx, null, {
       action: "agreement.renewalReminder",
       objectType: "Agreement",

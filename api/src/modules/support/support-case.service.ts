@@ -184,8 +184,9 @@ export async function openSupportCase(
         attachments: files.ok.length,
       },
     });
-    const answeredBy = routing.routedTo === "PARTNER" ? (installer?.name ?? "er installatör") : "Aptus support";
-    await sendReceipt(tx, row!, viewer.email, {
+    // Null: an installer without a name on record, which the mail calls "your installer" in the reader's words.
+    const answeredBy = routing.routedTo === "PARTNER" ? (installer?.name ?? null) : "Aptus support";
+    await sendReceipt(tx, row!, viewer.userId, {
       openNow: calendar.isOpen(now.getTime()),
       nextOpening: calendar.nextOpening(now.getTime()),
       answeredBy,

@@ -19,7 +19,8 @@ import { mutate } from "../../shared/transaction.js";
 import { type Viewer, requireRole } from "../../shared/viewer.js";
 import { type AgreementRecord, findAgreement, isValid } from "../agreements/index.js";
 import type { Clock } from "../../shared/clock.js";
-import { queueEmail } from "../notifications/index.js";
+import { queueMail } from "../notifications/index.js";
+import { TAILORING_REQUESTED_MAIL } from "./tailoring.mails.js";
 import { TailoringErrors as E } from "./tailoring.errors.js";
 import { TAILORING_REQUESTERS, VENDOR_SIDE } from "./tailoring.roles.js";
 import { stepIndex, stepsBetween, type TailoringStep } from "./tailoring-steps.js";
@@ -185,10 +186,11 @@ export async function requestTailoring(
     if (agreement.sellerId && agreement.sellerId !== viewer.userId) {
       const [seller] = await tx.select().from(users).where(eq(users.id, agreement.sellerId));
       if (seller) {
-        await queueEmail(tx, {
-          to: seller.email,
-          subject: `Trygg: ${viewer.name} vill gå igenom avtal ${agreement.number}`,
-          body: `Hej ${seller.name}!\n\n${viewer.name} har bett om en genomgång av systemet (steg 1 av 5, "Kontakta din säljare") för avtal ${agreement.number}.\n${message ? `\nMeddelande: ${message}\n` : ""}\nBoka ett första möte och registrera genomgången i Trygg.\n`,
+        await queueMail(tx, TAILORING_REQUESTED_MAIL, seller, {
+          seller: seller.name,
+          requester: viewer.name,
+          number: agreement.number,
+          message,
         });
       }
     }

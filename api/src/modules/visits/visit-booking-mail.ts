@@ -1,14 +1,12 @@
 import { count, eq } from "drizzle-orm";
 import type { Tx } from "../../db/client.js";
 import { serviceVisitBookings, users } from "../../db/schema/index.js";
-import { TZDate } from "@date-fns/tz";
-import { format } from "date-fns";
-import { TIME_ZONE } from "../../shared/dates.js";
-import { queueEmail } from "../notifications/index.js";
+import { inLanguage, queueMailToEach, type Worded } from "../notifications/index.js";
 import { visitCancellationIcs, visitRequestIcs } from "./visit-calendar.js";
 import { visitLocation } from "./visit-location.js";
 import { customerAdmins } from "./visit-recipients.js";
 import type { ServiceVisitRow } from "./visit.service.js";
+import { VISIT_BOOKED_MAIL, VISIT_CANCELLED_MAIL } from "./visit.mails.js";
 
 interface AgreementRef {
   id: string;
@@ -38,9 +36,6 @@ async function attendeesOf(tx: Tx, visit: ServiceVisitRow, agreement: AgreementR
   return { technician: technician!, people };
 }
 
-/** A visit's time as the customer reads it, in Swedish local time. */
-export const when = (at: Date) => format(new TZDate(at, TIME_ZONE), "yyyy-MM-dd 'kl.' HH:mm");
-
 /**
  * The booking (reason null) or a move of a visit, mailed with an invitation the calendar applies to the
  * event it already has. In the caller's transaction, so the mail goes out only if the booking lands.
@@ -52,37 +47,35 @@ export async function mailVisitBooking(
   reason: string | null,
 ): Promise<void> {
   const n = await bookingCount(tx, visit.id);
-  const moved = n > 1;
   const { technician, people } = await attendeesOf(tx, visit, agreement);
   const location = await visitLocation(tx, visit.propertyId);
-  const ics = visitRequestIcs({
-    visitId: visit.id,
-    scheduledAt: visit.scheduledAt,
-    title: `Supportbesök ${agreement.number}`,
-    description: `Årligt supportbesök, tekniker ${technician.name}.`,
+  const facts = {
+    number: agreement.number,
     location,
-    sequence: n - 1,
-    organizer: technician,
-    attendees: people,
-  });
-  const subject = `${moved ? "Flyttat" : "Bokat"}: supportbesök ${when(visit.scheduledAt)} (${agreement.number})`;
-  const what = moved
-    ? `Supportbesöket på ${location} (avtal ${agreement.number}) är flyttat till ${when(visit.scheduledAt)}.${reason ? ` Orsak: ${reason}` : ""}`
-    : `Supportbesöket på ${location} (avtal ${agreement.number}) är bokat ${when(visit.scheduledAt)} med ${technician.name}.`;
-  for (const person of people) {
-    await queueEmail(tx, {
-      to: person.email,
-      subject,
-      body: `Hej!\n\n${what}\n\nBifogad kalenderfil lägger in besöket i kalendern${moved ? " eller flyttar det som redan finns där" : ""}.\n\nVänliga hälsningar\nTrygg\n`,
-      attachments: [
-        {
-          filename: `supportbesok-${visit.scheduledAt.toISOString().slice(0, 10)}.ics`,
-          contentType: "text/calendar; charset=utf-8; method=REQUEST",
-          content: Buffer.from(ics, "utf8"),
-        },
-      ],
-    });
-  }
+    at: visit.scheduledAt,
+    technician: technician.name,
+    movedBecause: n > 1 ? (reason ?? "") : null,
+  };
+  // One invitation per reader, its title and text in their language; UID and SEQUENCE are the same for all.
+  await queueMailToEach(tx, VISIT_BOOKED_MAIL, people, facts, (text) => [
+    {
+      filename: `supportbesok-${visit.scheduledAt.toISOString().slice(0, 10)}.ics`,
+      contentType: "text/calendar; charset=utf-8; method=REQUEST",
+      content: Buffer.from(
+        visitRequestIcs({
+          visitId: visit.id,
+          scheduledAt: visit.scheduledAt,
+          title: text.calendarTitle,
+          description: text.calendarText,
+          location,
+          sequence: n - 1,
+          organizer: technician,
+          attendees: people,
+        }),
+        "utf8",
+      ),
+    },
+  ]);
 }
 
 /**
@@ -93,32 +86,36 @@ export async function mailVisitCancellation(
   tx: Tx,
   visit: ServiceVisitRow,
   agreement: AgreementRef,
-  reason: string,
+  /** Staff's own words, or Trygg's in each language (an agreement that ended). */
+  reason: Worded,
 ): Promise<string[]> {
   const { people } = await attendeesOf(tx, visit, agreement);
   const location = await visitLocation(tx, visit.propertyId);
-  const on = when(visit.scheduledAt);
-  const ics = visitCancellationIcs({
-    visitId: visit.id,
-    scheduledAt: visit.scheduledAt,
-    title: `Supportbesök ${agreement.number}`,
-    description: `Inställt: ${reason}`,
-    location,
-    sequence: Math.max(1, await bookingCount(tx, visit.id)),
-  });
+  const sequence = Math.max(1, await bookingCount(tx, visit.id));
   for (const person of people) {
-    await queueEmail(tx, {
-      to: person.email,
-      subject: `Inställt: supportbesök ${on.slice(0, 10)} (${agreement.number})`,
-      body: `Hej!\n\nDet bokade supportbesöket ${on} på ${location} (avtal ${agreement.number}) är inställt: ${reason}\n\nBifogad kalenderfil tar bort besöket ur kalendern.\n\nVänliga hälsningar\nTrygg\n`,
-      attachments: [
-        {
-          filename: `supportbesok-${visit.scheduledAt.toISOString().slice(0, 10)}-installt.ics`,
-          contentType: "text/calendar; charset=utf-8; method=CANCEL",
-          content: Buffer.from(ics, "utf8"),
-        },
-      ],
-    });
+    const facts = {
+      number: agreement.number,
+      location,
+      at: visit.scheduledAt,
+      reason: inLanguage(reason, person.language),
+    };
+    await queueMailToEach(tx, VISIT_CANCELLED_MAIL, [person], facts, (text) => [
+      {
+        filename: `supportbesok-${visit.scheduledAt.toISOString().slice(0, 10)}-installt.ics`,
+        contentType: "text/calendar; charset=utf-8; method=CANCEL",
+        content: Buffer.from(
+          visitCancellationIcs({
+            visitId: visit.id,
+            scheduledAt: visit.scheduledAt,
+            title: text.calendarTitle,
+            description: text.calendarText,
+            location,
+            sequence,
+          }),
+          "utf8",
+        ),
+      },
+    ]);
   }
   return people.map((p) => p.email);
 }

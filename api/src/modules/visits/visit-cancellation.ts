@@ -6,6 +6,7 @@ import type { Clock } from "../../shared/clock.js";
 import { ok, userError, type Result } from "../../shared/errors.js";
 import { mutate } from "../../shared/transaction.js";
 import { requireRole, type Viewer } from "../../shared/viewer.js";
+import { inLanguage, type Worded } from "../notifications/index.js";
 import { mailVisitCancellation } from "./visit-booking-mail.js";
 import { VisitErrors as E } from "./visit.errors.js";
 import { VISIT_BOOKERS } from "./visit.roles.js";
@@ -57,11 +58,13 @@ export async function cancelBookedVisits(
   tx: Tx,
   agreement: { id: string; number: string; customerId: string },
   now: Date,
-  reason: string,
+  /** In each language: the customer's admins and the technician read it in theirs; it is kept in Swedish. */
+  worded: Worded,
   /** Only the visits at these properties (a property leaving the agreement); all of them when left out. */
   propertyIds?: readonly string[],
 ): Promise<CancelledVisit[]> {
   if (propertyIds?.length === 0) return [];
+  const reason = inLanguage(worded, "SV");
   const booked = await tx
     .select()
     .from(serviceVisits)
@@ -80,7 +83,7 @@ export async function cancelBookedVisits(
     );
   const done: CancelledVisit[] = [];
   for (const visit of booked) {
-    const recipients = await mailVisitCancellation(tx, visit, agreement, reason);
+    const recipients = await mailVisitCancellation(tx, visit, agreement, worded);
     await recordAudit(tx, null, {
       action: "serviceVisit.cancel",
       objectType: "ServiceVisit",

@@ -5,7 +5,7 @@ import { mutate } from "../../shared/transaction.js";
 import { type Viewer, requireRole } from "../../shared/viewer.js";
 import type { Clock } from "../../shared/clock.js";
 import type { AgreementRecord } from "../agreements/index.js";
-import { queueEmail } from "../notifications/index.js";
+import { queueMail } from "../notifications/index.js";
 import { VisitErrors as E } from "./visit.errors.js";
 import { PROTOCOL_SENDERS } from "./visit.roles.js";
 import { visitIcs } from "./visit-calendar.js";
@@ -14,7 +14,8 @@ import { checkKinds } from "./visit-checks.js";
 import { protocolVersionsOf } from "./visit-protocol.js";
 import { changeLines, protocolChanges } from "./visit-protocol-changes.js";
 import { ProtocolPdfFailed, renderProtocolPdf } from "./protocol-pdf.js";
-import { PROTOCOL_WORDS, type ProtocolLanguage } from "./protocol-words.js";
+import type { ProtocolLanguage } from "./protocol-words.js";
+import { PROTOCOL_MAIL } from "./protocol.mails.js";
 import { protocolDocument, type ProtocolDocument } from "./visit-protocol-document.js";
 import { customerAdmins, partnerAdmins, uniqueAddresses } from "./visit-recipients.js";
 import { bumpVisit, findVisit, lockVisit, type LoadedVisit, type ServiceVisitRow } from "./visit.service.js";
@@ -123,42 +124,41 @@ export async function mailProtocol(
     const titles = new Map((await checkKinds(tx)).map((k) => [k.code, k]));
     for (const { email: to, language } of readers) {
       const { doc, pdf } = made.ok.get(language)!;
-      const w = PROTOCOL_WORDS[language];
-      const ics = visitIcs({
-        visitId: visit.id,
-        scheduledAt: visit.scheduledAt,
-        title: w.calendarTitle(agreement.number),
-        description: w.calendarText(doc.technicianName),
-        location,
-      });
       const facts = {
         on: doc.visitedOn,
         property: doc.property.name,
         number: agreement.number,
         technician: doc.technicianName,
         vendor: doc.vendorName,
+        correction: correction
+          ? {
+              version: newest.version,
+              reason: newest.reason ?? "",
+              changes: { SV: changeLines(changes, titles, "SV"), EN: changeLines(changes, titles, "EN") },
+            }
+          : undefined,
       };
-      await queueEmail(tx, {
-        to,
-        subject: correction
-          ? w.correctedSubject(agreement.number, doc.property.name, doc.visitedOn, newest.version)
-          : w.mailSubject(agreement.number, doc.property.name, doc.visitedOn),
-        body: correction
-          ? w.correctedBody(facts, newest.version, newest.reason ?? "", changeLines(changes, titles, language))
-          : w.mailBody(facts),
-        attachments: [
-          {
-            filename: `${w.fileName}-${agreement.number}-${doc.visitedOn}.pdf`,
-            contentType: "application/pdf",
-            content: pdf,
-          },
-          {
-            filename: `supportbesok-${doc.visitedOn}.ics`,
-            contentType: "text/calendar; charset=utf-8; method=PUBLISH",
-            content: Buffer.from(ics, "utf8"),
-          },
-        ],
-      });
+      await queueMail(tx, PROTOCOL_MAIL, { email: to, language }, facts, (text) => [
+        {
+          filename: `${text.fileName}-${agreement.number}-${doc.visitedOn}.pdf`,
+          contentType: "application/pdf",
+          content: pdf,
+        },
+        {
+          filename: `supportbesok-${doc.visitedOn}.ics`,
+          contentType: "text/calendar; charset=utf-8; method=PUBLISH",
+          content: Buffer.from(
+            visitIcs({
+              visitId: visit.id,
+              scheduledAt: visit.scheduledAt,
+              title: text.calendarTitle,
+              description: text.calendarText,
+              location,
+            }),
+            "utf8",
+          ),
+        },
+      ]);
     }
     const row = await bumpVisit(tx, visit, { protocolSentAt: new Date(), protocolSentVersion: newest.version });
     await recordAudit(tx, viewer, {

@@ -1,5 +1,6 @@
 import { and, eq, like } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { setUserLanguage } from "../parties/index.js";
 import type { Database } from "../../db/client.js";
 import { emailAttachments, emailOutbox, visitTimeProposals } from "../../db/schema/index.js";
 import { codeOf, freshDatabase, okOf } from "../../test-support.js";
@@ -164,5 +165,40 @@ describe("the calendar event over booking, moving and cancelling", () => {
       "Flyttat",
       "Inställt",
     ]);
+  });
+
+  it("words each attendee's booking, move and cancellation, .ics included, in their own language", async () => {
+    await w.db.transaction((tx) => setUserLanguage(tx, w.technician.userId, "EN"));
+    try {
+      const { a, p } = await propose([at(day(40))]);
+      const visitId = okOf(
+        await answerVisitTimes(
+          w.db,
+          { viewer: w.customerAdmin, proposalId: p.id },
+          { accept: at(day(40)) },
+          clock,
+          now,
+        ),
+      ).visit!.id;
+      okOf(
+        await rescheduleServiceVisit(
+          w.db,
+          w.seller,
+          { visitId, scheduledAt: at(day(41)), reason: "Sjukdom" },
+          clock,
+          now,
+        ),
+      );
+      okOf(await cancelServiceVisit(w.db, w.seller, { visitId, reason: "Byggstart" }, clock, now));
+      const english = await mailsTo("tomas@vendor.example", a.number);
+      expect(english.map((m) => m.subject.split(":")[0])).toEqual(["Booked", "Moved", "Cancelled"]);
+      expect(english[2]!.body).toContain("is cancelled: Byggstart");
+      expect(field(await icsLines(english[2]!.id), "SUMMARY")).toBe(`Support visit ${a.number}`);
+      const swedish = (await mailsTo("karin@owner.example", a.number)).filter((m) => !m.subject.startsWith("Välj tid"));
+      expect(swedish.map((m) => m.subject.split(":")[0])).toEqual(["Bokat", "Flyttat", "Inställt"]);
+      expect(field(await icsLines(swedish[2]!.id), "SUMMARY")).toBe(`Supportbesök ${a.number}`);
+    } finally {
+      await w.db.transaction((tx) => setUserLanguage(tx, w.technician.userId, "SV"));
+    }
   });
 });

@@ -5,9 +5,10 @@ import { startPeriodicJob } from "../../shared/periodic-job.js";
 import type { Logger } from "../../logger.js";
 import { daysBetween, todayInSweden } from "../../shared/dates.js";
 import { visitIcs } from "./visit-calendar.js";
-import { queueEmail } from "../notifications/index.js";
+import { queueMailToEach } from "../notifications/index.js";
 import { visitLocation } from "./visit-location.js";
-import { customerAdmins, uniqueAddresses } from "./visit-recipients.js";
+import { customerAdmins } from "./visit-recipients.js";
+import { VISIT_REMINDER_MAIL } from "./visit.mails.js";
 import { visitDay } from "./visit.service.js";
 
 /** Reminders go out this many days before a booked visit, the longer one first. */
@@ -58,33 +59,24 @@ export async function queueDueReminders(db: Db, now: Date = new Date()): Promise
         .returning();
       if (won.length === 0) return 0;
       const location = await visitLocation(tx, visit.propertyId);
-      const time = visit.scheduledAt.toLocaleTimeString("sv-SE", {
-        timeZone: "Europe/Stockholm",
-        hour: "2-digit",
-        minute: "2-digit",
-      });
-      const ics = visitIcs({
-        visitId: visit.id,
-        scheduledAt: visit.scheduledAt,
-        title: `Supportbesök ${number}`,
-        description: `Årligt supportbesök, tekniker ${technician.name}.`,
-        location,
-      });
-      const to = uniqueAddresses(await customerAdmins(tx, { customerId }), [technician]);
-      for (const address of to) {
-        await queueEmail(tx, {
-          to: address,
-          subject: `Påminnelse: supportbesök ${on} kl. ${time} (${number})`,
-          body: `Hej!\n\nDet årliga supportbesöket för avtal ${number} är ${ahead === 0 ? "i dag" : ahead === 1 ? "i morgon" : `om ${ahead} dagar`}, ${on} kl. ${time}, på ${location}. Tekniker: ${technician.name}.\n\nVänliga hälsningar\nTrygg\n`,
-          attachments: [
-            {
-              filename: `supportbesok-${on}.ics`,
-              contentType: "text/calendar; charset=utf-8; method=PUBLISH",
-              content: Buffer.from(ics, "utf8"),
-            },
-          ],
-        });
-      }
+      const readers = [...(await customerAdmins(tx, { customerId })), technician];
+      const facts = { number, location, at: visit.scheduledAt, technician: technician.name, movedBecause: null };
+      const to = await queueMailToEach(tx, VISIT_REMINDER_MAIL, readers, { ...facts, daysAhead: ahead }, (text) => [
+        {
+          filename: `supportbesok-${on}.ics`,
+          contentType: "text/calendar; charset=utf-8; method=PUBLISH",
+          content: Buffer.from(
+            visitIcs({
+              visitId: visit.id,
+              scheduledAt: visit.scheduledAt,
+              title: text.calendarTitle,
+              description: text.calendarText,
+              location,
+            }),
+            "utf8",
+          ),
+        },
+      ]);
       return to.length;
     });
   }

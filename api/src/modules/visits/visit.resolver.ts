@@ -15,7 +15,7 @@ import { ProtocolPdfFailed, renderProtocolPdf } from "./protocol-pdf.js";
 import { completeServiceVisit, correctVisitProtocol, protocolVersionsOf } from "./visit-protocol.js";
 import { protocolDocument } from "./visit-protocol-document.js";
 import { acknowledgeVisitProtocol, signVisitProtocol } from "./visit-signature.js";
-import { PROTOCOL_ACKNOWLEDGERS, PROTOCOL_SENDERS, TECHNICIANS, VISIT_BOOKERS } from "./visit.roles.js";
+import { PROTOCOL_ACKNOWLEDGERS, PROTOCOL_SENDERS, TECHNICIANS } from "./visit.roles.js";
 import * as service from "./visit.service.js";
 import { visitsToBook } from "./visits-to-book.js";
 import {
@@ -28,10 +28,6 @@ import {
   CreateActionItemFromVisitCheckPayload,
   RecordVisitCheckInput,
   RecordVisitCheckPayload,
-  RescheduleServiceVisitInput,
-  RescheduleServiceVisitPayload,
-  ScheduleServiceVisitInput,
-  ScheduleServiceVisitPayload,
   SendVisitProtocolPayload,
   ServiceVisitFilter,
   SignVisitProtocolInput,
@@ -117,56 +113,6 @@ export class ServiceVisitResolver {
   @Query(() => [VisitCheckKindInfo], { description: "The checks of the visit protocol, in order, with their titles." })
   async visitCheckKinds(@Ctx() ctx: Context) {
     return (await ctx.loaders.visitCheckKinds()).map(VisitCheckKindInfo.from);
-  }
-
-  @Authorized(...VISIT_BOOKERS)
-  @Mutation(() => ScheduleServiceVisitPayload, {
-    description:
-      "Book the annual visit: VISIT_NOT_IN_TIER for a tier without one (BRF), OUTSIDE_AGREEMENT_PERIOD, PROPERTY_NOT_IN_AGREEMENT, INVALID_TECHNICIAN.",
-  })
-  async scheduleServiceVisit(
-    @Arg("input", () => ScheduleServiceVisitInput, { description: "Agreement, property, time, technician." })
-    input: ScheduleServiceVisitInput,
-    @Ctx() ctx: Context,
-  ) {
-    const r = await service.scheduleServiceVisit(
-      ctx.db,
-      requireViewer(ctx),
-      {
-        agreementId: uuidOf(input.agreementId, "Agreement"),
-        propertyId: uuidOf(input.propertyId, "Property"),
-        technicianId: uuidOf(input.technicianId, "User"),
-        scheduledAt: input.scheduledAt,
-      },
-      ctx.clock,
-    );
-    return payload(r, "serviceVisit", visitOf(ctx));
-  }
-
-  @Authorized(...VISIT_BOOKERS)
-  @Mutation(() => RescheduleServiceVisitPayload, {
-    description:
-      "Move a visit; every booking stays in `bookings`. TIME_IN_PAST, STALE_VERSION, VISIT_COMPLETED, VISIT_CANCELLED and the booking's own codes.",
-  })
-  async rescheduleServiceVisit(
-    @Arg("input", () => RescheduleServiceVisitInput, { description: "Visit, new time, reason." })
-    input: RescheduleServiceVisitInput,
-    @Ctx() ctx: Context,
-  ) {
-    const r = await service.rescheduleServiceVisit(
-      ctx.db,
-      requireViewer(ctx),
-      {
-        visitId: V(input.visitId),
-        scheduledAt: input.scheduledAt,
-        technicianId: input.technicianId ? uuidOf(input.technicianId, "User") : null,
-        reason: input.reason,
-        expectedVersion: input.expectedVersion,
-      },
-      ctx.clock,
-      ctx.now,
-    );
-    return payload(r, "serviceVisit", visitOf(ctx));
   }
 
   @Authorized(...TECHNICIANS)

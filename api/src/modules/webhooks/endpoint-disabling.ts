@@ -1,7 +1,8 @@
 import { and, eq, inArray, isNull, lte } from "drizzle-orm";
 import type { Tx } from "../../db/client.js";
 import { users, webhookEndpoints } from "../../db/schema/index.js";
-import { queueEmail } from "../notifications/index.js";
+import { queueMailToEach } from "../notifications/index.js";
+import { ENDPOINT_DISABLED_MAIL } from "./webhook.mails.js";
 import { WEBHOOK_MANAGERS } from "./webhook.roles.js";
 
 /**
@@ -29,7 +30,7 @@ export async function disableIfFailingTooLong(
     .returning();
   if (!disabled) return false;
   const admins = await tx
-    .select({ email: users.email })
+    .select({ email: users.email, language: users.language })
     .from(users)
     .where(
       and(
@@ -39,18 +40,6 @@ export async function disableIfFailingTooLong(
       ),
     );
   const days = Math.round(disableAfterMs / 86_400_000);
-  for (const a of admins)
-    await queueEmail(tx, {
-      to: a.email,
-      subject: `Webhook avstängd: ${disabled.url}`,
-      body: [
-        `Trygg har inte kunnat leverera webhooks till ${disabled.url} på ${days > 0 ? `${days} dagar` : "en längre tid"}`,
-        "och har stängt av adressen. Inga händelser går förlorade: de väntar och skickas när du slår på den igen.",
-        "",
-        `Se leveransloggen och slå på adressen igen: ${portalUrl}/webhooks`,
-        "",
-        `Webhook endpoint ${disabled.url} was disabled after failing for ${days} days.`,
-      ].join("\n"),
-    });
+  await queueMailToEach(tx, ENDPOINT_DISABLED_MAIL, admins, { url: disabled.url, days, portalUrl });
   return true;
 }
