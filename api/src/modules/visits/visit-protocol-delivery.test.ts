@@ -166,4 +166,24 @@ describe("a correction of a mailed protocol is a new version, mailed with what c
     await deliverDueProtocols(w.db, "REVIEW");
     expect(await mailsOf(number)).toEqual([]);
   });
+
+  it("a protocol that cannot be mailed does not hold back the ones behind it, however many wait", async () => {
+    const stuck = await completedVisit(true);
+    const ready = await completedVisit(true);
+    // The first cannot go: the one it is sent in the name of (who completed it) may no longer see the visit.
+    const [gone] = await w.db
+      .insert(users)
+      .values({
+        organisationId: w.technician.organisationId,
+        role: "SELLER",
+        name: "Now a seller",
+        email: "moved-on@vendor.test",
+        passwordHash: "-",
+      })
+      .returning();
+    await w.db.update(serviceVisits).set({ completedById: gone!.id }).where(eq(serviceVisits.id, stuck.visit.id));
+    expect(await deliverDueProtocols(w.db, "SIGNED", undefined, 1)).toBe(1);
+    expect(await mailsOf(ready.number)).not.toEqual([]);
+    expect(await mailsOf(stuck.number)).toEqual([]);
+  });
 });

@@ -17,7 +17,7 @@ export function protocolDue(visit: ServiceVisitRow, mode: ProtocolSendMode): boo
   return mode === "SIGNED" && visit.signedAt != null;
 }
 
-/** At most this many protocols per pass: each is a PDF of a second or so, and the next pass takes the rest. */
+/** Read this many due protocols at a time: each is a PDF of a second or so. */
 const PER_PASS = 20;
 
 /**
@@ -25,8 +25,38 @@ const PER_PASS = 20;
  * and only while it is still due there (mailProtocol), so one version is queued in the outbox once. It is sent
  * in the technician's name (who completed the visit), as if they had pressed "Skicka", and audited as automatic.
  */
-export async function deliverDueProtocols(db: Db, mode: ProtocolSendMode, logger?: Logger): Promise<number> {
-  const due = await db
+export async function deliverDueProtocols(
+  db: Db,
+  mode: ProtocolSendMode,
+  logger?: Logger,
+  perPass = PER_PASS,
+): Promise<number> {
+  const clock = clockAt();
+  let sent = 0;
+  // Through every due protocol, a batch at a time: one that cannot go (no admin to mail yet) stays due but must not
+  // hold back those behind it, as a first batch read again at every pass would.
+  let after = null as { completedAt: Date; id: string } | null;
+  for (;;) {
+    const due = await dueBatch(db, mode, after, perPass);
+    for (const { visit, email } of due) {
+      const viewer = await systemViewerOf(db, email);
+      if (!viewer) continue;
+      const r = await mailProtocol(db, viewer, visit.id, clock, (v) => protocolDue(v, mode));
+      if ("errors" in r) {
+        // NO_RECIPIENTS stays due: the protocol goes once the customer has an admin. Said at each pass, as it waits.
+        logger?.warn({ visitId: visit.id, codes: r.errors.map((e) => e.code) }, "visit protocol not mailed");
+      } else if (r.ok) sent++;
+    }
+    const last = due[due.length - 1]?.visit;
+    // A cursor is exact to the millisecond, the column to the microsecond: never read the same batch twice.
+    if (due.length < perPass || !last || last.id === after?.id) return sent;
+    after = { completedAt: last.completedAt!, id: last.id };
+  }
+}
+
+/** The next due protocols after `after` in the order they were completed (keyset on completed_at, id). */
+function dueBatch(db: Db, mode: ProtocolSendMode, after: { completedAt: Date; id: string } | null, limit: number) {
+  return db
     .select({ visit: serviceVisits, email: users.email })
     .from(serviceVisits)
     .innerJoin(users, eq(users.id, sql`coalesce(${serviceVisits.completedById}, ${serviceVisits.technicianId})`))
@@ -37,22 +67,13 @@ export async function deliverDueProtocols(db: Db, mode: ProtocolSendMode, logger
         mode === "SIGNED"
           ? or(isNotNull(serviceVisits.protocolSentVersion), isNotNull(serviceVisits.signedAt))
           : isNotNull(serviceVisits.protocolSentVersion),
+        after
+          ? sql`(${serviceVisits.completedAt}, ${serviceVisits.id}) > (${after.completedAt.toISOString()}::timestamptz, ${after.id}::uuid)`
+          : undefined,
       ),
     )
-    .orderBy(serviceVisits.completedAt)
-    .limit(PER_PASS);
-  const clock = clockAt();
-  let sent = 0;
-  for (const { visit, email } of due) {
-    const viewer = await systemViewerOf(db, email);
-    if (!viewer) continue;
-    const r = await mailProtocol(db, viewer, visit.id, clock, (v) => protocolDue(v, mode));
-    if ("errors" in r) {
-      // NO_RECIPIENTS stays due: the protocol goes once the customer has an admin. Said at each pass, as it waits.
-      logger?.warn({ visitId: visit.id, codes: r.errors.map((e) => e.code) }, "visit protocol not mailed");
-    } else if (r.ok) sent++;
-  }
-  return sent;
+    .orderBy(serviceVisits.completedAt, serviceVisits.id)
+    .limit(limit);
 }
 
 export function startProtocolDelivery(
