@@ -24,8 +24,12 @@ const DEMO_LOGINS = [
   "britt@brfkastanjen.demo",
 ];
 const TARGETS = new Set(["User", "Organisation", "MonitoringCheck"]);
-/** Mutation payloads answer the caller's own new object; they are not reachable from a query. */
-const NOT_FROM_QUERIES = /Payload$/;
+/**
+ * Mutation payloads answer the caller's own new object; they are not reachable from a query. Nor is the
+ * deactivation preview's effect, which needs the organisation's id as input: it is for vendor admins only, who see
+ * every organisation, and test/organisation-deactivation.test.ts holds everyone else to FORBIDDEN.
+ */
+const NOT_FROM_QUERIES = /Payload$|^OrganisationDeactivationEffect$/;
 
 interface TypeRef {
   kind: string;

@@ -71,6 +71,10 @@ export const ROOT_FIELD_SCOPES: { Query: Record<string, RootFieldRule>; Mutation
     node: "ANY_READ",
     organisations: "parties:read",
     organisation: "parties:read",
+    organisationDeactivationPreview: "parties:read",
+    deactivatedOrganisations: "parties:read",
+    // A person's data is the accounts module's: a token needs that scope, not only the parties'.
+    personalData: "accounts:read",
     users: "parties:read",
     user: "parties:read",
     properties: "parties:read",
@@ -157,6 +161,7 @@ export const ROOT_FIELD_SCOPES: { Query: Record<string, RootFieldRule>; Mutation
     updateOrganisation: "parties:write",
     createUser: "parties:write",
     deactivateUser: "parties:write",
+    deactivateOrganisation: "parties:write",
     changeUserRole: "parties:write",
     createProperty: "parties:write",
     updateProperty: "parties:write",

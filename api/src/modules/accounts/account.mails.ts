@@ -6,7 +6,7 @@ import { SUCCESSOR_ROLE } from "./accounts.roles.js";
  * so that any mail reader shows it and a forwarded mail is read the same.
  */
 
-export const ROLE_NAMES: Record<MailLanguage, Record<string, string>> = {
+const ROLE_NAMES: Record<MailLanguage, Record<string, string>> = {
   SV: {
     ADMIN: "administratör",
     SELLER: "säljare",

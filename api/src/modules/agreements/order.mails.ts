@@ -13,7 +13,7 @@ const ADD_ON_NAMES = {
   EN: { HOSTING: "Aptus Hosting", MONITORING: "System monitoring" },
 };
 
-export function orderedInWords(language: MailLanguage, thing: OrderedThing): string {
+function orderedInWords(language: MailLanguage, thing: OrderedThing): string {
   if ("addOn" in thing) return ADD_ON_NAMES[language][thing.addOn];
   const name = LICENCE_NAMES[language][thing.licences];
   return language === "SV" ? `${thing.quantity} licenser för ${name}` : `${thing.quantity} ${name} licences`;

@@ -36,7 +36,7 @@ export interface MailReader {
 }
 
 /** The kind's words in the reader's language, for the facts given. */
-export const wordMail = <F, T extends MailText>(kind: MailKind<F, T>, language: MailLanguage, facts: F): T =>
+const wordMail = <F, T extends MailText>(kind: MailKind<F, T>, language: MailLanguage, facts: F): T =>
   kind.words[language](facts);
 
 /**

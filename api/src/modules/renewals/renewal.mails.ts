@@ -5,7 +5,7 @@ import { SIGN_OFF, mailKind, type MailLanguage } from "../notifications/index.js
 /** The renewal mails (reminders, the digest, the renewal quote), each in its reader's language (decision 0089). */
 
 /** Öre as whole kronor, "12 000 kr" / "SEK 12,000", with plain spaces so every mail reader shows it alike. */
-export function money(language: MailLanguage, minor: number): string {
+function money(language: MailLanguage, minor: number): string {
   const whole = Math.round(minor / 100);
   return language === "SV"
     ? `${whole.toLocaleString("sv-SE").replace(/[\u00a0\u202f]/g, " ")} kr`

@@ -10,7 +10,7 @@ import type { ProtocolSendMode } from "./protocol-send-mode.js";
 import type { ServiceVisitRow } from "./visit.service.js";
 
 /** Whether the visit's newest protocol version is to be mailed now; asked again under the visit's lock. */
-export function protocolDue(visit: ServiceVisitRow, mode: ProtocolSendMode): boolean {
+function protocolDue(visit: ServiceVisitRow, mode: ProtocolSendMode): boolean {
   if (!visit.completedAt || visit.cancelledAt || visit.protocolVersion == null) return false;
   if (visit.protocolVersion <= (visit.protocolSentVersion ?? 0)) return false;
   if (visit.protocolSentVersion != null) return true;
