@@ -17,7 +17,8 @@ const name = `Brf Flyttlasset ${Date.now() % 100000}`;
 
 /** A Swedish organisation number with a valid check digit (Luhn over the first nine digits). */
 function organisationNumber(): string {
-  const nine = `55${String(Math.floor(Math.random() * 1e7)).padStart(7, "0")}`;
+  // An organisation's third digit is 2 or more; a lower one reads as a person's birth month, often not a real one.
+  const nine = `55${2 + Math.floor(Math.random() * 8)}${String(Math.floor(Math.random() * 1e6)).padStart(6, "0")}`;
   const sum = [...nine].reduce((s, d, i) => {
     const v = Number(d) * (i % 2 === 0 ? 2 : 1);
     return s + (v > 9 ? v - 9 : v);
