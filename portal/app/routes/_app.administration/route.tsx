@@ -4,6 +4,7 @@ import { Link, useLoaderData, useRouteError } from "@remix-run/react";
 import { SelectField, TextField } from "~/components/admin-fields";
 import { ErrorPanel } from "~/components/error-panel";
 import { IntentButton, IntentForm, SuccessNotice } from "~/components/intent-form";
+import { OrganisationIdentityFields, PropertyAddressFields } from "~/components/record-fields";
 import {
   AdminAccessDocument,
   AdminCreateOrganisationDocument,
@@ -147,14 +148,7 @@ export default function AdminPage() {
               ) : (
                 <p className="hint">{t("admin.org.customersOnly")}</p>
               )}
-              <TextField kit={kit} name="name" label="admin.org.name" required />
-              <TextField
-                kit={kit}
-                name="organisationNumber"
-                label="admin.org.number"
-                hint="admin.org.numberHint"
-                required
-              />
+              <OrganisationIdentityFields kit={kit} />
               <IntentButton intent="createOrganisation" busy={t("admin.saving")}>
                 {t("admin.org.create")}
               </IntentButton>
@@ -186,11 +180,7 @@ export default function AdminPage() {
                 options={orgOptions(partners)}
                 empty={t("admin.property.noInstaller")}
               />
-              <TextField kit={kit} name="name" label="admin.property.name" required />
-              <TextField kit={kit} name="streetAddress" label="admin.property.street" required autoComplete="off" />
-              <TextField kit={kit} name="postalCode" label="admin.property.postalCode" required inputMode="numeric" />
-              <TextField kit={kit} name="city" label="admin.property.city" required />
-              <TextField kit={kit} name="apartments" label="admin.property.apartments" type="number" min={0} required />
+              <PropertyAddressFields kit={kit} />
               <IntentButton intent="createProperty" busy={t("admin.saving")}>
                 {t("admin.property.create")}
               </IntentButton>

@@ -1,4 +1,5 @@
-import { SelectField, TextField } from "~/components/admin-fields";
+import { SelectField } from "~/components/admin-fields";
+import { OrganisationIdentityFields } from "~/components/record-fields";
 import { IntentButton, IntentForm, useFormResult } from "~/components/intent-form";
 import type { OrganisationKind } from "~/graphql/graphql";
 import type { MessageKey } from "~/i18n/i18n";
@@ -36,15 +37,7 @@ export function CorrectOrganisationForm({
       >
         {(kit) => (
           <>
-            <TextField kit={kit} name="name" label="admin.org.name" required initial={organisation.name} />
-            <TextField
-              kit={kit}
-              name="organisationNumber"
-              label="admin.org.number"
-              hint="admin.org.numberHint"
-              required
-              initial={organisation.organisationNumber}
-            />
+            <OrganisationIdentityFields kit={kit} initial={organisation} />
             {organisation.kind === "CUSTOMER" ? (
               <>
                 <SelectField

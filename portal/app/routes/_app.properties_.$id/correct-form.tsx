@@ -1,4 +1,5 @@
-import { SelectField, TextField } from "~/components/admin-fields";
+import { SelectField } from "~/components/admin-fields";
+import { PropertyAddressFields } from "~/components/record-fields";
 import { IntentButton, IntentForm, useFormResult } from "~/components/intent-form";
 import { useT } from "~/i18n/use-t";
 
@@ -38,34 +39,7 @@ export function CorrectPropertyForm({ property, partners }: Props) {
       >
         {(kit) => (
           <>
-            <TextField kit={kit} name="name" label="admin.property.name" required initial={property.name} />
-            <TextField
-              kit={kit}
-              name="streetAddress"
-              label="admin.property.street"
-              required
-              autoComplete="off"
-              initial={property.streetAddress}
-            />
-            <TextField
-              kit={kit}
-              name="postalCode"
-              label="admin.property.postalCode"
-              required
-              inputMode="numeric"
-              initial={property.postalCode}
-            />
-            <TextField kit={kit} name="city" label="admin.property.city" required initial={property.city} />
-            <TextField
-              kit={kit}
-              name="apartments"
-              label="admin.property.apartments"
-              type="number"
-              min={0}
-              required
-              hint="correct.apartmentsHint"
-              initial={String(property.apartments)}
-            />
+            <PropertyAddressFields kit={kit} initial={property} apartmentsHint="correct.apartmentsHint" />
             <SelectField
               kit={kit}
               name="installerId"

@@ -1,5 +1,5 @@
-import { TextField } from "~/components/admin-fields";
 import { IntentButton, IntentForm } from "~/components/intent-form";
+import { OrganisationIdentityFields, PropertyAddressFields } from "~/components/record-fields";
 import { useT } from "~/i18n/use-t";
 
 /** A partner admin registers a customer Trygg does not have yet; it is then the partner's (decision 0082). */
@@ -12,14 +12,7 @@ export function NewCustomerForm() {
       <IntentForm intent="registerCustomer" fields={["name", "organisationNumber"]} className="stack">
         {(kit) => (
           <>
-            <TextField kit={kit} name="name" label="admin.org.name" required />
-            <TextField
-              kit={kit}
-              name="organisationNumber"
-              label="admin.org.number"
-              hint="admin.org.numberHint"
-              required
-            />
+            <OrganisationIdentityFields kit={kit} />
             <IntentButton intent="registerCustomer" busy={t("admin.saving")}>
               {t("proposals.registerCustomer")}
             </IntentButton>
@@ -45,11 +38,7 @@ export function NewPropertyForm({ customer }: { customer: { id: string; name: st
       {(kit) => (
         <>
           <h3>{t("proposals.newProperty", { customer: customer.name })}</h3>
-          <TextField kit={kit} name="name" label="admin.property.name" required />
-          <TextField kit={kit} name="streetAddress" label="admin.property.street" required autoComplete="off" />
-          <TextField kit={kit} name="postalCode" label="admin.property.postalCode" required inputMode="numeric" />
-          <TextField kit={kit} name="city" label="admin.property.city" required />
-          <TextField kit={kit} name="apartments" label="admin.property.apartments" type="number" min={0} required />
+          <PropertyAddressFields kit={kit} />
           <IntentButton intent="registerProperty" busy={t("admin.saving")}>
             {t("proposals.registerProperty")}
           </IntentButton>
