@@ -1,25 +1,21 @@
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { apiAs, DEMO, launchBrowser, logIn, newPage, pathOf, screenshot, swedishDay } from "./support";
+import {
+  apiAs,
+  DEMO,
+  freshOrganisationNumber,
+  launchBrowser,
+  logIn,
+  newPage,
+  pathOf,
+  screenshot,
+  swedishDay,
+} from "./support";
 
 const LARS = "lars@lasteknikvast.demo";
 // Unique per run, so the journey also runs again on the same database.
 const run = Date.now().toString().slice(-6);
 const ORG_NAME = `Brf Testgården ${run} `.trim();
-
-/**
- * A Luhn-valid Swedish organisation number that no other run or the demo uses. The third digit is
- * fixed at 2: an organisation number's third digit is at least 2, and with the run's own first digit
- * there, one run in eight (those starting with 1) typed a number the API rightly refused.
- */
-function organisationNumber(): string {
-  const base = `552${run}`;
-  const sum = [...base].reduce((acc, digit, i) => {
-    const v = Number(digit) * (i % 2 === 0 ? 2 : 1);
-    return acc + Math.floor(v / 10) + (v % 10);
-  }, 0);
-  return `${base.slice(0, 6)}-${base.slice(6)}${(10 - (sum % 10)) % 10}`;
-}
 
 async function menu(page: Page, name: string, path: string): Promise<void> {
   await page.getByRole("navigation", { name: "Huvudmeny" }).getByRole("link", { name }).click();
@@ -58,7 +54,7 @@ describe("administration and the partner's work", () => {
       await org.getByText(/inte ett giltigt organisationsnummer/).waitFor();
       expect(await org.getByLabel("Organisationsnummer").getAttribute("aria-invalid")).toBe("true");
       expect(await org.getByLabel("Namn").inputValue()).toBe(ORG_NAME);
-      await org.getByLabel("Organisationsnummer").fill(organisationNumber());
+      await org.getByLabel("Organisationsnummer").fill(freshOrganisationNumber());
       await org.getByRole("button", { name: "Skapa organisation" }).click();
       await succeeded(page, `${ORG_NAME} är skapad.`);
 

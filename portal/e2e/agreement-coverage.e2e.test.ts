@@ -1,6 +1,6 @@
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { apiAs, DEMO, launchBrowser, logIn, newPage, propertyIds, screenshot } from "./support";
+import { apiAs, DEMO, expectNoSidewaysScroll, launchBrowser, logIn, newPage, propertyIds, screenshot } from "./support";
 
 /**
  * The seller corrects what an agreement covers: Västkusten's active 500+ agreement (Masthugget and Majorna) gets
@@ -69,14 +69,6 @@ async function openAgreement(page: Page) {
   await page.getByRole("heading", { level: 2, name: "Ändra avtalets omfattning och parter" }).waitFor();
 }
 
-async function noSideways(page: Page) {
-  const { scroll, client } = await page.evaluate(() => ({
-    scroll: document.documentElement.scrollWidth,
-    client: document.documentElement.clientWidth,
-  }));
-  expect(scroll).toBeLessThanOrEqual(client);
-}
-
 describe("correcting an agreement's coverage", () => {
   it("at 1280 px: shows the effect first, then adds the property at the version shown", async () => {
     const { context, page } = await newPage(browser);
@@ -112,7 +104,7 @@ describe("correcting an agreement's coverage", () => {
       const effect = section.getByRole("region", { name: "Så här blir det" });
       await effect.waitFor();
       expect(await effect.getByTestId("coverage-after").textContent()).not.toContain(ADDED);
-      await noSideways(page);
+      await expectNoSidewaysScroll(page);
       await screenshot(page, "agreement-coverage-390");
 
       // Someone else changes the agreement after the preview: its confirmation is refused, nothing written.
@@ -146,7 +138,7 @@ describe("correcting an agreement's coverage", () => {
       await section.getByLabel("Partner").selectOption({ label: "Nordsäk Säkerhet AB" });
       await section.getByRole("button", { name: "Spara säljare och partner" }).click();
       await page.getByRole("status").filter({ hasText: "Avtalets säljare och partner är ändrade." }).waitFor();
-      await noSideways(page);
+      await expectNoSidewaysScroll(page);
       type Partner = { agreement: { partner: { name: string } | null } };
       const { agreement } = await sara<Partner>("query($id: ID!) { agreement(id: $id) { partner { name } } }", {
         id: agreementId,

@@ -1,7 +1,16 @@
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { awaitMail } from "./mailbox";
-import { DEMO, launchBrowser, logIn, newPage, screenshot } from "./support";
+import {
+  DEMO,
+  expectNoSidewaysScroll,
+  freshOrganisationNumber,
+  launchBrowser,
+  logIn,
+  newPage,
+  openFromMenu,
+  screenshot,
+} from "./support";
 
 /**
  * "Vi lämnar aldrig en kund" (issue 22): someone without an account writes from the public contact page, reads the
@@ -15,30 +24,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await browser?.close();
 });
-
-async function fitsTheWidth(page: Page) {
-  const { scroll, client } = await page.evaluate(() => ({
-    scroll: document.documentElement.scrollWidth,
-    client: document.documentElement.clientWidth,
-  }));
-  expect(scroll).toBeLessThanOrEqual(client);
-}
-
-async function openFromMenu(page: Page, width: number, name: string) {
-  if (width < 600) await page.getByRole("button", { name: "Meny" }).click();
-  await page.getByRole("link", { name }).first().click();
-}
-
-/** A Swedish organisation number no one has: random digits with their check digit. */
-function freshOrganisationNumber(): string {
-  const digits = `7696${String(Math.floor(Math.random() * 1e5)).padStart(5, "0")}`;
-  let sum = 0;
-  for (let i = 0; i < 9; i++) {
-    const n = Number(digits[i]) * (i % 2 === 0 ? 2 : 1);
-    sum += n > 9 ? n - 9 : n;
-  }
-  return `${digits.slice(0, 6)}-${digits.slice(6)}${(10 - (sum % 10)) % 10}`;
-}
 
 async function sendFromContactPage(page: Page, kind: string, sender: { name: string; email: string; org: string }) {
   await page.goto("/login");
@@ -68,7 +53,7 @@ describe("the public contact page", () => {
       await page.getByRole("button", { name: "Skicka" }).click();
       await page.getByText("Ange en giltig e-postadress, t.ex. namn@exempel.se.").waitFor();
       expect(await page.getByLabel("Ditt namn").inputValue()).toBe("Olle Utan Konto");
-      await fitsTheWidth(page);
+      await expectNoSidewaysScroll(page);
     } finally {
       await context.close();
     }
@@ -88,7 +73,7 @@ describe("the public contact page", () => {
         const sent = await sendFromContactPage(page, kind, sender);
         await sent.waitFor();
         expect(await sent.innerText()).toContain(sender.email);
-        await fitsTheWidth(page);
+        await expectNoSidewaysScroll(page);
         await screenshot(page, `contact-sent-${width}`);
         const receipt = await awaitMail(sender.email, /(svarar|kontaktar dig om avtal) senast (.+?\d{2}[:.]\d{2})/);
         expect(receipt[2]).toMatch(/\d{2}:\d{2}/);
@@ -119,7 +104,7 @@ describe("the public contact page", () => {
         }
         // Once the list is loaded again, the request has left the waiting ones.
         await card.waitFor({ state: "detached" });
-        await fitsTheWidth(s);
+        await expectNoSidewaysScroll(s);
         await screenshot(s, `contact-linked-${width}`);
         const views = s.getByRole("form", { name: "Visa" });
         await views.getByLabel("Visa").selectOption("linked");

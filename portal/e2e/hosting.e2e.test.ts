@@ -1,6 +1,6 @@
-import type { Browser, Page } from "playwright-core";
+import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { DEMO, apiAs, launchBrowser, logIn, newPage, propertyIds, screenshot } from "./support";
+import { apiAs, DEMO, expectNoSidewaysScroll, launchBrowser, logIn, newPage, propertyIds, screenshot } from "./support";
 
 /**
  * Aptus Hosting's records end to end: the demo's Västkustens Fastigheter runs Bokning one release
@@ -13,14 +13,6 @@ const backupName = `Hostad backup ${stamp}`;
 const otherBackupName = `Annan backup ${stamp}`;
 
 const pingBase = () => (process.env.API_URL ?? "").replace(/\/graphql$/, "");
-
-async function fitsViewport(page: Page) {
-  const { scroll, client } = await page.evaluate(() => ({
-    scroll: document.documentElement.scrollWidth,
-    client: document.documentElement.clientWidth,
-  }));
-  expect(scroll).toBeLessThanOrEqual(client);
-}
 
 beforeAll(async () => {
   browser = await launchBrowser();
@@ -112,7 +104,7 @@ describe("hosting records in the portal", () => {
         await expect(hosting.getByTestId("restore-tests").textContent()).resolves.toMatch(/fungerade/);
         // The customer reads; recording is the vendor's.
         expect(await page.getByRole("form", { name: "Registrera uppdatering" }).count()).toBe(0);
-        await fitsViewport(page);
+        await expectNoSidewaysScroll(page);
         await screenshot(page, `hosting-customer-${width}`);
       } finally {
         await context.close();

@@ -1,6 +1,6 @@
 import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { apiAs, launchBrowser, logIn, newPage, screenshot, swedishDay } from "./support";
+import { apiAs, freshOrganisationNumber, launchBrowser, logIn, newPage, screenshot, swedishDay } from "./support";
 
 /**
  * Deactivating a customer that leaves (decision 0085), on the vendor admin's organisation page: the preview names
@@ -15,24 +15,13 @@ let customerId: string;
 let agreementNumber: string;
 const name = `Brf Flyttlasset ${Date.now() % 100000}`;
 
-/** A Swedish organisation number with a valid check digit (Luhn over the first nine digits). */
-function organisationNumber(): string {
-  // An organisation's third digit is 2 or more; a lower one reads as a person's birth month, often not a real one.
-  const nine = `55${2 + Math.floor(Math.random() * 8)}${String(Math.floor(Math.random() * 1e6)).padStart(6, "0")}`;
-  const sum = [...nine].reduce((s, d, i) => {
-    const v = Number(d) * (i % 2 === 0 ? 2 : 1);
-    return s + (v > 9 ? v - 9 : v);
-  }, 0);
-  return `${nine.slice(0, 6)}-${nine.slice(6)}${(10 - (sum % 10)) % 10}`;
-}
-
 beforeAll(async () => {
   browser = await launchBrowser();
   admin = await apiAs(ADMIN);
   type Made = { createOrganisation: { organisation: { id: string } } };
   const made = await admin<Made>(
     "mutation($i: CreateOrganisationInput!) { createOrganisation(input: $i) { organisation { id } } }",
-    { i: { kind: "CUSTOMER", name, organisationNumber: organisationNumber() } },
+    { i: { kind: "CUSTOMER", name, organisationNumber: freshOrganisationNumber() } },
   );
   customerId = made.createOrganisation.organisation.id;
   type Prop = { createProperty: { property: { id: string } } };

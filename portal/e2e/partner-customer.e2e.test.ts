@@ -1,6 +1,15 @@
-import type { Browser, Page } from "playwright-core";
+import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { DEMO, launchBrowser, logIn, newPage, screenshot, swedishDay } from "./support";
+import {
+  DEMO,
+  expectNoSidewaysScroll,
+  freshOrganisationNumber,
+  launchBrowser,
+  logIn,
+  newPage,
+  screenshot,
+  swedishDay,
+} from "./support";
 
 /**
  * Partners sign up their customers (issue 22, decision 0082): a partner admin registers a customer Trygg does not
@@ -14,25 +23,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await browser?.close();
 });
-
-async function fitsTheWidth(page: Page) {
-  const { scroll, client } = await page.evaluate(() => ({
-    scroll: document.documentElement.scrollWidth,
-    client: document.documentElement.clientWidth,
-  }));
-  expect(scroll).toBeLessThanOrEqual(client);
-}
-
-/** A Swedish organisation number no one has: random digits with their check digit. */
-function freshOrganisationNumber(): string {
-  const digits = `7697${String(Math.floor(Math.random() * 1e5)).padStart(5, "0")}`;
-  let sum = 0;
-  for (let i = 0; i < 9; i++) {
-    const n = Number(digits[i]) * (i % 2 === 0 ? 2 : 1);
-    sum += n > 9 ? n - 9 : n;
-  }
-  return `${digits.slice(0, 6)}-${digits.slice(6)}${(10 - (sum % 10)) % 10}`;
-}
 
 describe("a partner's new customer", () => {
   for (const width of [1280, 390]) {
@@ -73,7 +63,7 @@ describe("a partner's new customer", () => {
           .waitFor();
         const card = page.getByTestId("proposals").locator("li").filter({ hasText: name });
         expect(await card.innerText()).toContain("Väntar på säljaren");
-        await fitsTheWidth(page);
+        await expectNoSidewaysScroll(page);
         await screenshot(page, `partner-customer-${width}`);
       } finally {
         await context.close();

@@ -1,7 +1,17 @@
-import type { Browser, Page } from "playwright-core";
+import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { awaitMail } from "./mailbox";
-import { DEMO, launchBrowser, logIn, newPage, screenshot, swedishDay } from "./support";
+import {
+  DEMO,
+  expectNoSidewaysScroll,
+  freshOrganisationNumber,
+  launchBrowser,
+  logIn,
+  newPage,
+  openFromMenu,
+  screenshot,
+  swedishDay,
+} from "./support";
 
 /**
  * Partners sign up their customers (issue 22): a partner admin proposes an agreement for one of its customers, the
@@ -15,19 +25,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await browser?.close();
 });
-
-async function fitsTheWidth(page: Page) {
-  const { scroll, client } = await page.evaluate(() => ({
-    scroll: document.documentElement.scrollWidth,
-    client: document.documentElement.clientWidth,
-  }));
-  expect(scroll).toBeLessThanOrEqual(client);
-}
-
-async function openFromMenu(page: Page, width: number, name: string) {
-  if (width < 600) await page.getByRole("button", { name: "Meny" }).click();
-  await page.getByRole("link", { name }).first().click();
-}
 
 describe("a partner's proposal", () => {
   for (const [width, days] of [
@@ -56,7 +53,7 @@ describe("a partner's proposal", () => {
           .waitFor();
         const card = page.getByTestId("proposals").locator("li").filter({ hasText: note });
         expect(await card.innerText()).toContain("Väntar på säljaren");
-        await fitsTheWidth(page);
+        await expectNoSidewaysScroll(page);
         await screenshot(page, `proposal-partner-${width}`);
 
         await logIn(seller.page, DEMO.sara.email);
@@ -71,7 +68,7 @@ describe("a partner's proposal", () => {
         const done = seller.page.getByRole("status").filter({ hasText: /Avtal TA-\d{4}-\d{4} är aktiverat\./ });
         await done.waitFor();
         const number = /TA-\d{4}-\d{4}/.exec(await done.innerText())![0];
-        await fitsTheWidth(seller.page);
+        await expectNoSidewaysScroll(seller.page);
         await screenshot(seller.page, `proposal-seller-${width}`);
 
         await page.reload();
@@ -89,16 +86,6 @@ describe("a partner's proposal", () => {
 });
 
 describe("a seller's onboarding", () => {
-  /** A Luhn-valid organisation number (third digit 2, as organisation numbers have) no other run uses. */
-  function organisationNumber(): string {
-    const base = `762${String(Date.now()).slice(-6)}`;
-    const sum = [...base].reduce((acc, digit, i) => {
-      const v = Number(digit) * (i % 2 === 0 ? 2 : 1);
-      return acc + Math.floor(v / 10) + (v % 10);
-    }, 0);
-    return `${base.slice(0, 6)}-${base.slice(6)}${(10 - (sum % 10)) % 10}`;
-  }
-
   for (const width of [1280, 390] as const) {
     it(`registers a customer and its property, but no partner and no release (${width} px)`, async () => {
       const name = `Brf Säljarkund ${width} ${Date.now() % 100000}`;
@@ -111,7 +98,7 @@ describe("a seller's onboarding", () => {
         expect(await org.getByLabel("Typ").count()).toBe(0);
         expect(await page.getByRole("heading", { name: "Publicera programversion" }).count()).toBe(0);
         await org.getByLabel("Namn").fill(name);
-        await org.getByLabel("Organisationsnummer").fill(organisationNumber());
+        await org.getByLabel("Organisationsnummer").fill(freshOrganisationNumber());
         await org.getByRole("button", { name: "Skapa organisation" }).click();
         await page
           .getByRole("status")
@@ -130,7 +117,7 @@ describe("a seller's onboarding", () => {
           .getByRole("status")
           .filter({ hasText: `Fastigheten ${name} hus 1 är tillagd.` })
           .waitFor();
-        await fitsTheWidth(page);
+        await expectNoSidewaysScroll(page);
         await screenshot(page, `seller-onboarding-${width}`);
       } finally {
         await context.close();

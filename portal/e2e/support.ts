@@ -1,7 +1,7 @@
 import { mkdir } from "node:fs/promises";
 import { fileURLToPath } from "node:url";
 import { chromium, type Browser, type BrowserContext, type Page } from "playwright-core";
-import { afterAll, beforeAll } from "vitest";
+import { afterAll, beforeAll, expect } from "vitest";
 
 /** Where the portal under test runs; the runner starts it (and an API seeded with the demo). */
 export function portalUrl(): string {
@@ -133,4 +133,32 @@ export function onTabletAs(email: string): () => Page {
     if (!session) throw new Error("onTabletAs: the page is made in beforeAll; take it inside a test");
     return session.page;
   };
+}
+
+/** The whole page fits its width: nothing makes a phone scroll sideways. */
+export async function expectNoSidewaysScroll(page: Page): Promise<void> {
+  const { scroll, client } = await page.evaluate(() => ({
+    scroll: document.documentElement.scrollWidth,
+    client: document.documentElement.clientWidth,
+  }));
+  expect(scroll, `the page at ${client} px is ${scroll} px wide`).toBeLessThanOrEqual(client);
+}
+
+/** Follows a link of the main menu, opening it first where a phone folds it away. */
+export async function openFromMenu(page: Page, width: number, name: string): Promise<void> {
+  if (width < 600) await page.getByRole("button", { name: "Meny" }).click();
+  await page.getByRole("link", { name }).first().click();
+}
+
+/**
+ * A Luhn-valid Swedish organisation number that no other run or the demo uses: random digits after a
+ * third digit of 2 or more, since a lower one reads as a person's birth month and is often refused.
+ */
+export function freshOrganisationNumber(): string {
+  const nine = `55${2 + Math.floor(Math.random() * 8)}${String(Math.floor(Math.random() * 1e6)).padStart(6, "0")}`;
+  const sum = [...nine].reduce((acc, digit, i) => {
+    const v = Number(digit) * (i % 2 === 0 ? 2 : 1);
+    return acc + (v > 9 ? v - 9 : v);
+  }, 0);
+  return `${nine.slice(0, 6)}-${nine.slice(6)}${(10 - (sum % 10)) % 10}`;
 }
