@@ -1,4 +1,3 @@
-import { TIME_ZONE } from "../../shared/dates.js";
 import { MAIL_DATES, SIGN_OFF, mailKind } from "../notifications/index.js";
 import type { ContactRequestKind } from "./contact.enums.js";
 
@@ -9,15 +8,6 @@ interface ReceiptFacts {
   /** When support opens next, if it is closed now. */
   opensAt: Date | null;
 }
-
-const svWhen = new Intl.DateTimeFormat("sv-SE", {
-  timeZone: TIME_ZONE,
-  weekday: "long",
-  day: "numeric",
-  month: "long",
-  hour: "2-digit",
-  minute: "2-digit",
-});
 
 const english = (f: ReceiptFacts) =>
   f.kind === "HELP"
@@ -37,9 +27,9 @@ export const CONTACT_RECEIPT_MAIL = mailKind<ReceiptFacts>(
         `Hej ${f.name}!`,
         "",
         f.kind === "HELP"
-          ? `Tack! Aptus support har tagit emot din fråga och svarar senast ${svWhen.format(f.dueAt)}.`
-          : `Tack! En säljare på Aptus kontaktar dig om avtal senast ${svWhen.format(f.dueAt)}.`,
-        f.opensAt ? `Supporten är stängd just nu och öppnar ${svWhen.format(f.opensAt)}.` : "",
+          ? `Tack! Aptus support har tagit emot din fråga och svarar senast ${MAIL_DATES.SV.when(f.dueAt)}.`
+          : `Tack! En säljare på Aptus kontaktar dig om avtal senast ${MAIL_DATES.SV.when(f.dueAt)}.`,
+        f.opensAt ? `Supporten är stängd just nu och öppnar ${MAIL_DATES.SV.when(f.opensAt)}.` : "",
         "",
         `Thank you: ${english(f)}`,
         "",

@@ -1,5 +1,4 @@
-import { TIME_ZONE } from "../../shared/dates.js";
-import { mailKind, type MailLanguage } from "../notifications/index.js";
+import { MAIL_DATES, mailKind, type MailLanguage } from "../notifications/index.js";
 import { reasonInWords } from "./check-reasons.js";
 import type { IncidentMailOccasion } from "./incident-mail-plan.js";
 
@@ -18,17 +17,6 @@ export interface IncidentMailFacts {
   caseUrl: string | null;
   accountUrl: string;
 }
-
-const format = (locale: string) =>
-  new Intl.DateTimeFormat(locale, {
-    timeZone: TIME_ZONE,
-    weekday: "long",
-    day: "numeric",
-    month: "long",
-    hour: "2-digit",
-    minute: "2-digit",
-  });
-const WHEN = { SV: format("sv-SE"), EN: format("en-GB") };
 
 /** The check's reason in English; Swedish's are check-reasons.ts's, shared with the support case. */
 const REASONS_EN: Record<string, string> = {
@@ -102,14 +90,14 @@ const WORDS = {
 /** One occasion's mail of an incident (first, reminder, recovered) in one language. */
 function incidentText(language: MailLanguage, f: IncidentMailFacts) {
   const w = WORDS[language];
-  const when = WHEN[language];
+  const when = MAIL_DATES[language];
   const where = `${f.checkName} ${w.on} ${f.propertyName}`;
   const why = reasonIn(language, f.reason);
   const facts = [
     `${w.property}: ${f.propertyName}`,
     `${w.check}: ${f.checkName}`,
     `${w.what}: ${why}`,
-    `${w.downSince}: ${when.format(f.startedAt)} (${w.localTime})`,
+    `${w.downSince}: ${when.when(f.startedAt)} (${w.localTime})`,
   ];
   const links = [
     `${w.monitoring}: ${f.monitoringUrl}`,
@@ -121,10 +109,10 @@ function incidentText(language: MailLanguage, f: IncidentMailFacts) {
     return {
       subject: `${w.recoveredSubject}: ${where}`,
       body: [
-        w.recovered(where, when.format(end), lasted(language, f.startedAt.getTime(), end.getTime())),
+        w.recovered(where, when.when(end), lasted(language, f.startedAt.getTime(), end.getTime())),
         "",
         ...facts.slice(0, 3),
-        `${w.down}: ${when.format(f.startedAt)} – ${when.format(end)} (${w.localTime})`,
+        `${w.down}: ${when.when(f.startedAt)} – ${when.when(end)} (${w.localTime})`,
         "",
         ...links,
         "",

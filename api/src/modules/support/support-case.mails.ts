@@ -1,19 +1,8 @@
-import { TIME_ZONE } from "../../shared/dates.js";
-import { mailKind, type MailLanguage } from "../notifications/index.js";
+import { MAIL_DATES, mailKind, type MailLanguage } from "../notifications/index.js";
 
 /** The support case's mails, each in its reader's language (decision 0089). What people wrote is quoted as written. */
 
-const format = (locale: string) =>
-  new Intl.DateTimeFormat(locale, {
-    timeZone: TIME_ZONE,
-    weekday: "long",
-    day: "numeric",
-    month: "long",
-    hour: "2-digit",
-    minute: "2-digit",
-  });
-const WHEN = { SV: format("sv-SE"), EN: format("en-GB") };
-const at = (language: MailLanguage, t: Date | number | null) => (t == null ? "–" : WHEN[language].format(t));
+const at = (language: MailLanguage, t: Date | number | null) => (t == null ? "–" : MAIL_DATES[language].when(t));
 
 interface CaseFacts {
   number: string;
