@@ -1,6 +1,6 @@
 import { lt } from "drizzle-orm";
 import type { PgColumn, PgTable } from "drizzle-orm/pg-core";
-import { RateLimiterDrizzle } from "rate-limiter-flexible";
+import { RateLimiterDrizzle, RateLimiterRes } from "rate-limiter-flexible";
 import type { Db } from "../db/client.js";
 
 /** A table in rate-limiter-flexible's drizzle store shape: key, points, expire. */
@@ -25,4 +25,30 @@ export function counterStore(
 /** Removes the counters of `table` that expired over an hour before `now`; those never expiring stay. */
 export async function clearExpiredCounters(db: Db, table: CounterTable, now = new Date()): Promise<void> {
   await db.delete(table).where(lt(table.expire, new Date(now.getTime() - KEPT_AFTER_EXPIRY_MS)));
+}
+
+/**
+ * A limit counted twice, by network address first and then by the identity asked about (an e-mail):
+ * a script that changes the identity each time still runs out at its address. Answers how long until
+ * the next try is heard, or null when this one is.
+ */
+export function addressThenIdentityLimit(
+  db: Db,
+  table: CounterTable,
+  opts: { keys: [address: string, identity: string]; perAddress: number; perIdentity: number; windowSeconds: number },
+): (address: string, identity: string) => Promise<{ msBeforeNext: number } | null> {
+  const store = (keyPrefix: string, points: number) =>
+    counterStore(db, table, { keyPrefix, points, duration: opts.windowSeconds });
+  const perAddress = store(opts.keys[0], opts.perAddress);
+  const perIdentity = store(opts.keys[1], opts.perIdentity);
+  return async (address, identity) => {
+    try {
+      await perAddress.consume(address);
+      await perIdentity.consume(identity);
+      return null;
+    } catch (e) {
+      if (e instanceof RateLimiterRes) return { msBeforeNext: e.msBeforeNext };
+      throw e;
+    }
+  };
 }

@@ -1,7 +1,6 @@
-import { RateLimiterDrizzle, RateLimiterRes } from "rate-limiter-flexible";
 import type { Db } from "../../db/client.js";
 import { accountRequestCounters } from "../../db/schema/index.js";
-import { clearExpiredCounters, counterStore } from "../../shared/counter-store.js";
+import { addressThenIdentityLimit, clearExpiredCounters } from "../../shared/counter-store.js";
 
 /** The periodic clean-up of the reset counters' table (the stores keep no timer of their own). */
 export const clearExpiredRequestCounters = (db: Db) => clearExpiredCounters(db, accountRequestCounters);
@@ -31,23 +30,19 @@ export const DEFAULT_RESET_LIMITS: ResetLimits = { maxPerAccount: 3, maxPerAddre
  * about which exist.
  */
 export class ResetThrottle {
-  private readonly perAddress: RateLimiterDrizzle;
-  private readonly perAccount: RateLimiterDrizzle;
+  private readonly limit: ReturnType<typeof addressThenIdentityLimit>;
 
   constructor(db: Db, limits: ResetLimits) {
-    const store = (keyPrefix: string, points: number) =>
-      counterStore(db, accountRequestCounters, { keyPrefix, points, duration: limits.windowSeconds });
-    this.perAddress = store("reset-address", limits.maxPerAddress);
-    this.perAccount = store("reset-account", limits.maxPerAccount);
+    this.limit = addressThenIdentityLimit(db, accountRequestCounters, {
+      keys: ["reset-address", "reset-account"],
+      perAddress: limits.maxPerAddress,
+      perIdentity: limits.maxPerAccount,
+      windowSeconds: limits.windowSeconds,
+    });
   }
 
   async attempt(email: string, address: string): Promise<void> {
-    try {
-      await this.perAddress.consume(address);
-      await this.perAccount.consume(email);
-    } catch (e) {
-      if (e instanceof RateLimiterRes) throw new TooManyResetRequests(Math.max(1, Math.ceil(e.msBeforeNext / 1000)));
-      throw e;
-    }
+    const refused = await this.limit(address, email);
+    if (refused) throw new TooManyResetRequests(Math.max(1, Math.ceil(refused.msBeforeNext / 1000)));
   }
 }

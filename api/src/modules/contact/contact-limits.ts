@@ -1,7 +1,6 @@
-import { RateLimiterDrizzle, RateLimiterRes } from "rate-limiter-flexible";
 import type { Db } from "../../db/client.js";
 import { contactRequestCounters } from "../../db/schema/index.js";
-import { clearExpiredCounters, counterStore } from "../../shared/counter-store.js";
+import { addressThenIdentityLimit, clearExpiredCounters } from "../../shared/counter-store.js";
 import { ok, userError, type Result } from "../../shared/errors.js";
 import { ContactErrors as E } from "./contact.errors.js";
 
@@ -25,28 +24,24 @@ export const clearExpiredContactCounters = (db: Db) => clearExpiredCounters(db, 
  * the same count. The address is counted first: a script that changes the e-mail each time still runs out.
  */
 export class ContactLimits {
-  private readonly perAddress: RateLimiterDrizzle;
-  private readonly perEmail: RateLimiterDrizzle;
+  private readonly limit: ReturnType<typeof addressThenIdentityLimit>;
 
   constructor(db: Db, settings: ContactLimitSettings) {
-    const store = (keyPrefix: string, points: number) =>
-      counterStore(db, contactRequestCounters, { keyPrefix, points, duration: settings.windowSeconds });
-    this.perAddress = store("contact-address", settings.maxPerAddress);
-    this.perEmail = store("contact-email", settings.maxPerEmail);
+    this.limit = addressThenIdentityLimit(db, contactRequestCounters, {
+      keys: ["contact-address", "contact-email"],
+      perAddress: settings.maxPerAddress,
+      perIdentity: settings.maxPerEmail,
+      windowSeconds: settings.windowSeconds,
+    });
   }
 
   async admit(address: string, email: string): Promise<Result<void>> {
-    try {
-      await this.perAddress.consume(address);
-      await this.perEmail.consume(email);
-      return ok(undefined);
-    } catch (e) {
-      if (!(e instanceof RateLimiterRes)) throw e;
-      const minutes = Math.max(1, Math.ceil(e.msBeforeNext / 60_000));
-      return userError(
-        E.TOO_MANY_CONTACT_REQUESTS,
-        `Too many requests; try again in ${minutes} ${minutes === 1 ? "minute" : "minutes"}, or call support.`,
-      );
-    }
+    const refused = await this.limit(address, email);
+    if (!refused) return ok(undefined);
+    const minutes = Math.max(1, Math.ceil(refused.msBeforeNext / 60_000));
+    return userError(
+      E.TOO_MANY_CONTACT_REQUESTS,
+      `Too many requests; try again in ${minutes} ${minutes === 1 ? "minute" : "minutes"}, or call support.`,
+    );
   }
 }
