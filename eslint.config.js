@@ -40,6 +40,20 @@ const noApiSource = {
 };
 
 // House rules of docs/architecture.md that one file shows (the rest, across files, in api/src/architecture.test.ts).
+// Who sees what in the portal is decided by role lists in one file, each the namesake of the API's (decision 0099,
+// portal/app/lib/roles.ts); a role named anywhere else is a second place for that fact. "SUPPORT" is also a section's
+// name, so only a comparison with it counts.
+const portalRoleSyntax = [
+  {
+    selector: "Literal[value=/^(ADMIN|SELLER|PARTNER_ADMIN|PARTNER_STAFF|CUSTOMER_ADMIN|CUSTOMER_MEMBER)$/]",
+    message: "Name roles only in portal/app/lib/roles.ts, by the API's list for the same rule (isOneOf(role, LIST)).",
+  },
+  {
+    selector: "BinaryExpression > Literal[value='SUPPORT']",
+    message: "Name roles only in portal/app/lib/roles.ts, by the API's list for the same rule (isOneOf(role, LIST)).",
+  },
+];
+
 // One list per folder: a later `no-restricted-syntax` replaces an earlier one, so each block repeats what it keeps.
 const apiSyntax = [
   {
@@ -150,6 +164,11 @@ export default tseslint.config(
     languageOptions: { globals: { ...globals.browser } },
   },
   {
+    files: ["portal/app/**/*.{ts,tsx}"],
+    ignores: ["portal/app/lib/roles.ts", "portal/app/graphql/**"],
+    rules: { "no-restricted-syntax": ["error", ...portalRoleSyntax] },
+  },
+  {
     // One form kit (decision 0021): the API's userErrors reach the user only through it, as the
     // portal's words for each code, never as a code or the API's English message.
     files: ["portal/app/routes/**/*.{ts,tsx}", "portal/app/components/**/*.{ts,tsx}"],
@@ -157,6 +176,7 @@ export default tseslint.config(
     rules: {
       "no-restricted-syntax": [
         "error",
+        ...portalRoleSyntax,
         {
           selector:
             "CallExpression[callee.type='MemberExpression'][callee.object.type='MemberExpression'][callee.object.property.name='userErrors']",

@@ -4,9 +4,6 @@ import { formatDateTime } from "~/i18n/i18n";
 import { useLang, useT } from "~/i18n/use-t";
 import { VisitTimesAnswer } from "./visit-times-answer";
 
-/** Who answers proposed times in the portal: the API's VISIT_TIME_ANSWERERS. */
-export const VISIT_TIME_ANSWERERS = ["CUSTOMER_ADMIN"];
-
 export const visitTimeProposalPath = (id: string) => `/visit-time-proposals/${encodeURIComponent(id)}`;
 
 /**

@@ -1,4 +1,5 @@
 import type { Role } from "~/graphql/graphql";
+import { PRIORITY_CONFIRMERS, VENDOR_SIDE, isOneOf } from "~/lib/roles";
 
 /**
  * Whose worklist a role has: the vendor's for sellers and admins, the customer's for its admins.
@@ -6,8 +7,8 @@ import type { Role } from "~/graphql/graphql";
  * before any tailoring is loaded, and the API has no such field on Viewer yet.)
  */
 export function partyOf(role: Role): "VENDOR" | "CUSTOMER" | undefined {
-  if (role === "ADMIN" || role === "SELLER") return "VENDOR";
-  if (role === "CUSTOMER_ADMIN") return "CUSTOMER";
+  if (isOneOf(role, VENDOR_SIDE)) return "VENDOR";
+  if (isOneOf(role, PRIORITY_CONFIRMERS)) return "CUSTOMER";
   return undefined;
 }
 

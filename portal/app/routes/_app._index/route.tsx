@@ -1,7 +1,6 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { useLoaderData, useRouteError } from "@remix-run/react";
 import { ErrorPanel } from "~/components/error-panel";
-import { VISIT_TIME_ANSWERERS } from "~/components/offered-visit-times";
 import { CustomerDashboardDocument, PartnerDashboardDocument, VendorDashboardDocument } from "~/graphql/graphql";
 import { pageTitle } from "~/i18n/meta";
 import { useT } from "~/i18n/use-t";
@@ -13,6 +12,15 @@ import { CustomerDashboard } from "./customer-dashboard";
 import { PartnerDashboard } from "./partner-dashboard";
 import { isoDatePlus } from "./tiles";
 import { VendorDashboard } from "./vendor-dashboard";
+import {
+  AGREEMENT_MANAGERS,
+  CUSTOMER_ROLES,
+  ORGANISATION_DEACTIVATORS,
+  PARTNER_ROLES,
+  VENDOR_CASE_HANDLERS,
+  VISIT_TIME_ANSWERERS,
+  isOneOf,
+} from "~/lib/roles";
 
 export const meta: MetaFunction = ({ matches }) => [{ title: pageTitle(matches, "dashboard.title") }];
 
@@ -22,23 +30,23 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   if (!viewer) return redirectToLogin(session);
   const role = viewer.user.role;
   // Each role asks the API one question, with only what that role's dashboard shows.
-  if (role === "CUSTOMER_ADMIN" || role === "CUSTOMER_MEMBER") {
+  if (isOneOf(role, CUSTOMER_ROLES)) {
     const now = new Date().toISOString();
     return { kind: "customer" as const, viewer, now, data: await api.query(CustomerDashboardDocument, { now }) };
   }
-  if (role === "PARTNER_ADMIN" || role === "PARTNER_STAFF") {
+  if (isOneOf(role, PARTNER_ROLES)) {
     return { kind: "partner" as const, viewer, data: await api.query(PartnerDashboardDocument, {}) };
   }
   const today = todayInSweden();
   // `endingBefore` excludes its day: "within 30 days" is before day 31.
   const windows = { in30: isoDatePlus(today, 31), in60: isoDatePlus(today, 61), in90: isoDatePlus(today, 91) };
-  const sales = role === "ADMIN" || role === "SELLER";
-  const support = role === "ADMIN" || role === "SUPPORT";
+  const sales = isOneOf(role, AGREEMENT_MANAGERS);
+  const support = isOneOf(role, VENDOR_CASE_HANDLERS);
   // The outbox is asked for only by those whose sections include it: the API refuses everyone else.
   const admin = viewer.sections.includes("EMAIL_OUTBOX");
   const lockouts = viewer.sections.includes("LOGIN_LOCKOUTS");
   // Only vendor admins deactivate organisations (decision 0085), so only they are shown the ones deactivated.
-  const deactivations = role === "ADMIN";
+  const deactivations = isOneOf(role, ORGANISATION_DEACTIVATORS);
   return {
     kind: "vendor" as const,
     viewer,
@@ -64,7 +72,7 @@ export default function Dashboard() {
           data={loaded.data}
           now={loaded.now}
           sections={viewer.sections}
-          mayAnswerVisitTimes={VISIT_TIME_ANSWERERS.includes(viewer.user.role)}
+          mayAnswerVisitTimes={isOneOf(viewer.user.role, VISIT_TIME_ANSWERERS)}
         />
       ) : null}
       {loaded.kind === "partner" ? <PartnerDashboard data={loaded.data} sections={viewer.sections} /> : null}

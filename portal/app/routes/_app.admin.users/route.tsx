@@ -27,18 +27,26 @@ import { pageFromUrl } from "~/lib/paging";
 import { redirectToLogin } from "~/lib/session.server";
 import { InvitationsSection } from "./invitations-section";
 import { LockoutsSection } from "./lockouts-section";
+import {
+  BOARD_RECOVERERS,
+  CUSTOMER_ROLES,
+  HANDOVER_STARTERS,
+  LEAST_CUSTOMER_ROLE,
+  PARTNER_ROLES,
+  USER_CREATORS_ANYWHERE,
+  VENDOR_ROLES,
+  isOneOf,
+} from "~/lib/roles";
 
 export const meta: MetaFunction = ({ matches }) => [{ title: pageTitle(matches, "admin.users.title") }];
 
 /** The roles that fit each kind of organisation; the API refuses others (ROLE_NOT_ALLOWED_FOR_ORGANISATION). */
 const ROLES_BY_KIND: Record<OrganisationKind, readonly Role[]> = {
-  VENDOR: ["ADMIN", "SELLER", "SUPPORT"],
-  PARTNER: ["PARTNER_ADMIN", "PARTNER_STAFF"],
-  CUSTOMER: ["CUSTOMER_ADMIN", "CUSTOMER_MEMBER"],
+  VENDOR: VENDOR_ROLES,
+  PARTNER: PARTNER_ROLES,
+  CUSTOMER: CUSTOMER_ROLES,
 };
 const ALL_ROLES = Object.values(ROLES_BY_KIND).flat();
-/** The admins who hand their own organisation over to a new board (/board-handover). */
-const BOARD_ADMINS: readonly Role[] = ["CUSTOMER_ADMIN", "PARTNER_ADMIN"];
 const INTENTS = [
   "inviteUser",
   "resendInvitation",
@@ -55,7 +63,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const { viewer } = await api.query(AdminAccessDocument, {});
   if (!viewer) return redirectToLogin(session);
   if (!viewer.sections.includes("USERS")) throw new Response("Forbidden", { status: 403 });
-  const isVendorAdmin = viewer.user.role === "ADMIN";
+  const isVendorAdmin = isOneOf(viewer.user.role, USER_CREATORS_ANYWHERE);
   // Partner and customer admins manage their own organisation only; the API scopes the list too.
   const organisationId = isVendorAdmin ? url.searchParams.get("organisation") || null : viewer.organisation.id;
   const data = await api.query(AdminUsersDocument, { organisationId, isVendorAdmin, ...page.variables });
@@ -131,7 +139,9 @@ export async function action({ request }: ActionFunctionArgs) {
       [],
       async () => {
         const payload = (
-          await api.mutate(AdminChangeUserRoleDocument, { input: { userId: target, role: role ?? "CUSTOMER_MEMBER" } })
+          await api.mutate(AdminChangeUserRoleDocument, {
+            input: { userId: target, role: role ?? LEAST_CUSTOMER_ROLE },
+          })
         ).changeUserRole;
         return { userErrors: payload.userErrors, subject: payload.user?.name };
       },
@@ -140,9 +150,14 @@ export async function action({ request }: ActionFunctionArgs) {
     );
   }
   const { viewer } = await api.query(AdminAccessDocument, {});
-  const organisationId =
-    viewer?.user.role === "ADMIN" ? field(form, "organisationId") : (viewer?.organisation.id ?? "");
-  const errors = required(form, ["name", "email", ...(viewer?.user.role === "ADMIN" ? ["organisationId"] : [])]);
+  const organisationId = isOneOf(viewer?.user.role, USER_CREATORS_ANYWHERE)
+    ? field(form, "organisationId")
+    : (viewer?.organisation.id ?? "");
+  const errors = required(form, [
+    "name",
+    "email",
+    ...(isOneOf(viewer?.user.role, USER_CREATORS_ANYWHERE) ? ["organisationId"] : []),
+  ]);
   return runAdminForm(
     intent,
     form,
@@ -152,7 +167,7 @@ export async function action({ request }: ActionFunctionArgs) {
         organisationId,
         name: field(form, "name"),
         email: field(form, "email"),
-        role: role ?? "CUSTOMER_MEMBER",
+        role: role ?? LEAST_CUSTOMER_ROLE,
       };
       const payload = (await api.mutate(AdminInviteUserDocument, { input })).inviteUser;
       return { userErrors: payload.userErrors, subject: payload.invitation?.name };
@@ -175,10 +190,10 @@ export default function UsersPage() {
             ? t("admin.users.introVendor")
             : t("admin.users.intro", { organisation: viewer.organisation.name })}
         </p>
-        {viewer.user.role === "ADMIN" || BOARD_ADMINS.includes(viewer.user.role) ? (
+        {isOneOf(viewer.user.role, BOARD_RECOVERERS) || isOneOf(viewer.user.role, HANDOVER_STARTERS) ? (
           <p>
             <Link to="/board-handover">
-              {t(viewer.user.role === "ADMIN" ? "handover.recoverHeading" : "handover.title")} →
+              {t(isOneOf(viewer.user.role, BOARD_RECOVERERS) ? "handover.recoverHeading" : "handover.title")} →
             </Link>
           </p>
         ) : null}

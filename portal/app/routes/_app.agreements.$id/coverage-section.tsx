@@ -6,6 +6,7 @@ import { useLang, useT } from "~/i18n/use-t";
 import { formatMoney } from "~/lib/money";
 import type { IntentResult } from "./intents";
 import type { AgreementData } from "./section-props";
+import { SELLERS, isOneOf } from "~/lib/roles";
 
 type Choices = AgreementCoverageChoicesQuery | null;
 
@@ -125,7 +126,7 @@ function CoverageForm({ agreement, choices }: { agreement: AgreementData; choice
 
 function PartiesForm({ agreement, choices }: { agreement: AgreementData; choices: Choices }) {
   const t = useT();
-  const sellers = (choices?.users.edges ?? []).map((e) => e.node).filter((u) => u.role === "SELLER");
+  const sellers = (choices?.users.edges ?? []).map((e) => e.node).filter((u) => isOneOf(u.role, SELLERS));
   const partners = (choices?.partners.edges ?? []).map((e) => e.node);
   return (
     <div className="card">

@@ -25,7 +25,7 @@ import { StatusBanner } from "./status-banner";
 import { TierCard } from "./tier-card";
 import { VersionsSection } from "./versions-section";
 import { VisitsSection } from "./visits-section";
-import { VISIT_TIME_ANSWERERS } from "~/components/offered-visit-times";
+import { VISIT_TIME_ANSWERERS, isOneOf } from "~/lib/roles";
 
 export const meta: MetaFunction<typeof loader> = ({ matches, data }) => {
   const title = pageTitle(matches, "agreement.title");
@@ -51,7 +51,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const mayBookVisits = data.viewer.sections.includes("VISIT_BOOKING");
   const visitOffers = {
     proposals: data.visitTimeProposals.filter((p) => p.agreement.id === agreement.id),
-    mayAnswer: VISIT_TIME_ANSWERERS.includes(data.viewer.user.role),
+    mayAnswer: isOneOf(data.viewer.user.role, VISIT_TIME_ANSWERERS),
     now: new Date().toISOString(),
   };
   return { agreement, priceList: data.priceList, today: todayInSweden(), choices, mayBookVisits, visitOffers };

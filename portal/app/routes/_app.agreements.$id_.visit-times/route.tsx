@@ -12,23 +12,19 @@ import { useLang, useT } from "~/i18n/use-t";
 import { apiFor } from "~/lib/api.server";
 import { swedishWallClockToInstant } from "~/lib/dates";
 import { formError, formErrors, type FormError } from "~/lib/form-result";
+import { TECHNICIANS, VISIT_BOOKERS, isOneOf } from "~/lib/roles";
 
 export const meta: MetaFunction = ({ matches }) => [{ title: pageTitle(matches, "proposeVisit.title") }];
 
-/** The booking roles of the API (VISIT_BOOKERS); the technicians are the vendor's SUPPORT and ADMIN users. */
-const BOOKERS = ["ADMIN", "SELLER", "SUPPORT"];
-const TECHNICIAN_ROLES = ["ADMIN", "SUPPORT"];
 const SLOTS = ["time1", "time2", "time3"] as const;
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { api } = await apiFor(request);
   const data = await api.query(ProposeVisitTimesPageDocument, { id: params.id ?? "" });
   const user = data.viewer?.user;
-  if (!data.agreement || !user || !BOOKERS.includes(user.role)) throw new Response("Not found", { status: 404 });
+  if (!data.agreement || !user || !isOneOf(user.role, VISIT_BOOKERS)) throw new Response("Not found", { status: 404 });
   const { users } = await api.query(VisitTechniciansDocument, { organisationId: user.organisation.id });
-  const technicians = users.edges
-    .map((e) => e.node)
-    .filter((u) => TECHNICIAN_ROLES.includes(u.role) && !u.deactivatedAt);
+  const technicians = users.edges.map((e) => e.node).filter((u) => isOneOf(u.role, TECHNICIANS) && !u.deactivatedAt);
   const open = data.visitTimeProposals.filter((p) => p.agreement.id === data.agreement!.id);
   const sent = new URL(request.url).searchParams.has("sent");
   return { agreement: data.agreement, technicians, open, me: user.id, sent };

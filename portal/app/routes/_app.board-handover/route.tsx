@@ -16,20 +16,19 @@ import { field, required, runAdminForm } from "~/lib/admin-form.server";
 import { apiFor } from "~/lib/api.server";
 import { intentOf } from "~/lib/intent.server";
 import { redirectToLogin } from "~/lib/session.server";
+import { BOARD_RECOVERERS, HANDOVER_STARTERS, isOneOf } from "~/lib/roles";
 
 export const meta: MetaFunction = ({ matches }) => [{ title: pageTitle(matches, "handover.title") }];
 
 const INTENTS = ["startBoardHandover", "recoverBoardAdmin"] as const;
-/** Who hands their own organisation over; the vendor's admins recover one instead (the API decides as well). */
-const BOARD_ADMINS = ["CUSTOMER_ADMIN", "PARTNER_ADMIN"];
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const url = new URL(request.url);
   const { api, session } = await apiFor(request);
   const { viewer } = await api.query(AdminAccessDocument, {});
   if (!viewer) return redirectToLogin(session);
-  const isVendorAdmin = viewer.user.role === "ADMIN";
-  if (!isVendorAdmin && !BOARD_ADMINS.includes(viewer.user.role)) throw new Response("Forbidden", { status: 403 });
+  const isVendorAdmin = isOneOf(viewer.user.role, BOARD_RECOVERERS);
+  if (!isVendorAdmin && !isOneOf(viewer.user.role, HANDOVER_STARTERS)) throw new Response("Forbidden", { status: 403 });
   const organisationId = isVendorAdmin ? url.searchParams.get("organisation") || null : viewer.organisation.id;
   // A vendor admin sees a board once one is chosen; the whole user list is the users page's.
   const data =

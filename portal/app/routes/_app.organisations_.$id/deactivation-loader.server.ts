@@ -1,5 +1,6 @@
 import { OrganisationDeactivationPreviewDocument, type OrganisationKind, type Role } from "~/graphql/graphql";
 import type { Api } from "~/lib/api.server";
+import { ORGANISATION_DEACTIVATORS, isOneOf } from "~/lib/roles";
 
 /**
  * What the deactivation section shows (vendor admins, a partner or customer not yet deactivated): the partners to
@@ -11,7 +12,8 @@ export async function deactivationOf(
   role: Role | undefined,
   params: URLSearchParams,
 ) {
-  if (role !== "ADMIN" || organisation.kind === "VENDOR" || organisation.deactivatedAt) return null;
+  if (!isOneOf(role, ORGANISATION_DEACTIVATORS) || organisation.kind === "VENDOR" || organisation.deactivatedAt)
+    return null;
   const receivingPartnerId = params.get("receivingPartnerId") ?? "";
   const partnersWanted = organisation.kind === "PARTNER";
   const asked = params.get("deactivate") === "1";

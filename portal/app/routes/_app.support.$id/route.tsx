@@ -28,12 +28,12 @@ import {
   postedFiles,
   toAttachmentInputs,
 } from "~/lib/support-attachments";
+import { CASE_HANDLERS, isOneOf } from "~/lib/roles";
 
 export const meta: MetaFunction = ({ matches }) => [{ title: pageTitle(matches, "support.caseTitle") }];
 
 const INTENTS = ["reply", "status", "assign", "handOver"] as const;
 type Intent = (typeof INTENTS)[number];
-const HANDLER_ROLES = ["ADMIN", "SUPPORT", "PARTNER_ADMIN", "PARTNER_STAFF"];
 
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const { api, session } = await apiFor(request);
@@ -43,7 +43,7 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const staff = viewer.sections.includes("SUPPORT_QUEUE");
   const data = await api.query(SupportCasePageDocument, { id: params.id ?? "", orgId: viewer.organisation.id, staff });
   if (data.node?.__typename !== "SupportCase") throw new Response("Not found", { status: 404 });
-  const colleagues = (data.users?.edges ?? []).map((e) => e.node).filter((u) => HANDLER_ROLES.includes(u.role));
+  const colleagues = (data.users?.edges ?? []).map((e) => e.node).filter((u) => isOneOf(u.role, CASE_HANDLERS));
   return { c: data.node, staff, colleagues, me: viewer.user.id };
 }
 

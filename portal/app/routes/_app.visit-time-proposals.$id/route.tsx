@@ -1,13 +1,14 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, redirect, useActionData, useLoaderData, useRouteError } from "@remix-run/react";
 import { ErrorPanel } from "~/components/error-panel";
-import { OfferedVisitTimes, VISIT_TIME_ANSWERERS, visitTimeProposalPath } from "~/components/offered-visit-times";
+import { OfferedVisitTimes, visitTimeProposalPath } from "~/components/offered-visit-times";
 import { AnswerVisitTimesInPortalDocument, VisitTimeProposalPageDocument } from "~/graphql/graphql";
 import { userErrorKey, type MessageKey } from "~/i18n/i18n";
 import { pageTitle } from "~/i18n/meta";
 import { useT } from "~/i18n/use-t";
 import { apiFor } from "~/lib/api.server";
 import { intentOf } from "~/lib/intent.server";
+import { VISIT_TIME_ANSWERERS, isOneOf } from "~/lib/roles";
 
 export const meta: MetaFunction = ({ matches }) => [{ title: pageTitle(matches, "visitTimes.title") }];
 
@@ -17,7 +18,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const data = await api.query(VisitTimeProposalPageDocument, {});
   const proposal = data.visitTimeProposals.find((p) => p.id === params.id);
   if (!proposal) throw new Response("Not found", { status: 404 });
-  const mayAnswer = VISIT_TIME_ANSWERERS.includes(data.viewer?.user.role ?? "");
+  const mayAnswer = isOneOf(data.viewer?.user.role, VISIT_TIME_ANSWERERS);
   return { proposal, mayAnswer, now: new Date().toISOString() };
 }
 

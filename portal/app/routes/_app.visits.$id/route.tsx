@@ -14,6 +14,7 @@ import { BookingControls } from "./booking-controls";
 import { BOOKING_INTENTS, type BookingIntent } from "./booking-intents";
 import { runBookingIntent } from "./booking.server";
 import { CheckActionItem, ProtocolCorrection, ProtocolMailing } from "./follow-up";
+import { CUSTOMER_ROLES, PROTOCOL_SENDERS, TECHNICIANS, isOneOf } from "~/lib/roles";
 
 export const meta: MetaFunction = ({ matches }) => [{ title: pageTitle(matches, "visit.title") }];
 
@@ -53,9 +54,9 @@ export default function VisitPage() {
   const acknowledgement = useFormResult("acknowledge");
   const latest = visit.protocolVersions[0];
   const items = visit.checks.flatMap((c) => (c.actionItem ? [c.actionItem] : []));
-  const customer = role === "CUSTOMER_ADMIN" || role === "CUSTOMER_MEMBER";
+  const customer = isOneOf(role, CUSTOMER_ROLES);
   const mayAcknowledge = customer && !visit.acknowledgement && visit.completedAt != null;
-  const technician = role === "SUPPORT" || role === "ADMIN";
+  const technician = isOneOf(role, TECHNICIANS);
   return (
     <>
       <div className="page-heading">
@@ -69,7 +70,7 @@ export default function VisitPage() {
           <span className="badge" data-testid="visit-state">
             {t(`visit.state.${visit.state}`)}
           </span>
-          {!visit.completedAt && (role === "SUPPORT" || role === "ADMIN") ? (
+          {!visit.completedAt && technician ? (
             <>
               {" "}
               <Link to={`/visits/${encodeURIComponent(visit.id)}/protocol`} className="button button-small">
@@ -196,7 +197,7 @@ export default function VisitPage() {
         ) : null}
         {/* The form shows its own errors; a refusal where the page offers none (an old tab) shows here. */}
         {mayAcknowledge ? null : <ResultErrors result={acknowledgement} />}
-        {technician || role === "SELLER" ? (
+        {isOneOf(role, PROTOCOL_SENDERS) ? (
           <ProtocolMailing visitId={visit.id} completed={visit.completedAt != null} sentAt={visit.protocolSentAt} />
         ) : null}
         {technician && visit.completedAt ? <ProtocolCorrection visitId={visit.id} checks={visit.checks} /> : null}
