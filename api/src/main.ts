@@ -112,6 +112,7 @@ async function main() {
       reminderDays: settings.RENEWAL_REMINDER_DAYS,
       portalUrl: settings.PORTAL_URL,
       autoRenewalNoticeMailDays: settings.AUTO_RENEWAL_NOTICE_MAIL_DAYS,
+      expiringWindowDays: settings.AGREEMENT_EXPIRING_WINDOW_DAYS,
     },
   });
   const boardChecks = startBoardChecks({

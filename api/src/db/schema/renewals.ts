@@ -67,6 +67,24 @@ export const agreementLapses = pgTable(
   (t) => [primaryKey({ columns: [t.agreementId, t.endedOn] })],
 );
 
+/**
+ * An agreement's entry into its expiring window told to its partner (webhook `agreement.status_changed`, change
+ * EXPIRING): a change the calendar makes with no write of its own. One row per agreement and end, inserted set-wise
+ * by the renewal pass, so two processes, or a pass repeated after a crash, tell it once; a renewal moves the end and
+ * so makes the next entry its own row.
+ */
+export const agreementExpiryNotices = pgTable(
+  "agreement_expiry_notices",
+  {
+    agreementId: uuid("agreement_id")
+      .notNull()
+      .references(() => agreements.id),
+    endsOn: date("ends_on", { mode: "string" }).notNull(),
+    toldAt: timestamp("told_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [primaryKey({ columns: [t.agreementId, t.endsOn] })],
+);
+
 export const renewalQuoteState = pgEnum("renewal_quote_state", ["REQUESTED", "CONFIRMED", "DECLINED"]);
 
 /** One priced line of a renewal quote: a rental or an add-on carried into the new period at its list price. */

@@ -1,12 +1,13 @@
-import { eq } from "drizzle-orm";
+import { eq, inArray, sql } from "drizzle-orm";
 import type { Tx } from "../../db/client.js";
 import { agreements } from "../../db/schema/index.js";
 import type { IsoDate } from "../../shared/dates.js";
 import { toGlobalId } from "../../shared/ids.js";
 import { emitWebhookEvent } from "../webhooks/index.js";
 import type { AgreementRecord } from "./agreement-records.js";
+import { effectiveEndDateSql, firstStartSql } from "./agreement-status.js";
 
-export type AgreementChange = "CREATED" | "ACTIVATED" | "RENEWED" | "TERMINATED" | "LAPSED";
+export type AgreementChange = "CREATED" | "ACTIVATED" | "RENEWED" | "TERMINATED" | "EXPIRING" | "LAPSED";
 
 /**
  * Tells the agreement's partner (webhook `agreement.status_changed`) of a change to its lifecycle, in the change's
@@ -57,4 +58,43 @@ export async function tellPartnerOfLapse(
     previousStatus: null,
     change: "LAPSED" satisfies AgreementChange,
   });
+}
+
+/**
+ * The calendar's own change: agreements came into their expiring window (ACTIVE → EXPIRING) with nothing written.
+ * Sent once per agreement and end by the renewal pass (renewals/expiry-notice-job.ts), in its transaction.
+ */
+export async function tellPartnersOfExpiry(tx: Tx, agreementIds: readonly string[]): Promise<number> {
+  if (agreementIds.length === 0) return 0;
+  const told = await tx
+    .select({
+      id: agreements.id,
+      number: agreements.number,
+      customerId: agreements.customerId,
+      partnerId: agreements.partnerId,
+      startsOn: firstStartSql,
+      endsOn: sql<IsoDate>`${effectiveEndDateSql}::text`,
+      terminatedOn: agreements.terminatedOn,
+    })
+    .from(agreements)
+    .where(inArray(agreements.id, [...agreementIds]));
+  for (const a of told) {
+    if (!a.partnerId) continue;
+    await emitWebhookEvent(tx, "AGREEMENT_STATUS_CHANGED", [a.partnerId], {
+      agreement: {
+        id: toGlobalId("Agreement", a.id),
+        number: a.number,
+        customerId: toGlobalId("Organisation", a.customerId),
+        status: "EXPIRING",
+        startsOn: a.startsOn,
+        endsOn: a.endsOn,
+        terminatedOn: a.terminatedOn,
+      },
+      // The calendar keeps no record of the status before, as for a lapse; it was ACTIVE unless the agreement began
+      // inside its window, which its ACTIVATED or RENEWED event already said.
+      previousStatus: null,
+      change: "EXPIRING" satisfies AgreementChange,
+    });
+  }
+  return told.length;
 }

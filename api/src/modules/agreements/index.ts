@@ -17,6 +17,7 @@ export {
   VALID_STATUSES,
 } from "./agreement-status.js";
 export { endAgreementParts, type EndCause, type EndedParts } from "./agreement-lapse.js";
+export { tellPartnersOfExpiry } from "./agreement-webhook.js";
 export { AGREEMENT_MANAGERS } from "./agreement.roles.js";
 export {
   activateAgreement,

@@ -2,6 +2,8 @@ import type { Db } from "../../db/client.js";
 import type { Logger } from "../../logger.js";
 import { applyAutoRenewals } from "./auto-renewal-job.js";
 import { DEFAULT_AUTO_RENEWAL_NOTICE_MAIL_DAYS } from "./auto-renewal-terms.js";
+import { DEFAULT_EXPIRING_WINDOW_DAYS } from "../../shared/clock.js";
+import { tellExpiringAgreements } from "./expiry-notice-job.js";
 import { applyLapses } from "./lapse-job.js";
 import { queueRenewalDigests } from "./renewal-digest.js";
 import { queueRenewalReminders, type RenewalMailSettings } from "./renewal-reminders.js";
@@ -17,9 +19,17 @@ async function runRenewalPass(db: Db, now: Date, settings: RenewalMailSettings) 
     portalUrl: settings.portalUrl,
   });
   const lapses = await applyLapses(db, now);
+  const expiring = await tellExpiringAgreements(db, now, settings.expiringWindowDays ?? DEFAULT_EXPIRING_WINDOW_DAYS);
   const reminders = await queueRenewalReminders(db, now, settings);
   const digests = await queueRenewalDigests(db, now, settings);
-  return { autoRenewed: auto.renewed, autoNoticed: auto.noticed, lapses: lapses.applied, reminders, digests };
+  return {
+    autoRenewed: auto.renewed,
+    autoNoticed: auto.noticed,
+    lapses: lapses.applied,
+    expiring,
+    reminders,
+    digests,
+  };
 }
 
 /**

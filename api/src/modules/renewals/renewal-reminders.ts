@@ -14,6 +14,8 @@ export interface RenewalMailSettings {
   portalUrl: string;
   /** Days before an automatic renewal's notice closes at which the customer is told (AUTO_RENEWAL_NOTICE_MAIL_DAYS). */
   autoRenewalNoticeMailDays?: number;
+  /** How long before its end an agreement counts as expiring (AGREEMENT_EXPIRING_WINDOW_DAYS), as the API's status. */
+  expiringWindowDays?: number;
 }
 
 /**
