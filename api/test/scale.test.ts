@@ -1,7 +1,7 @@
 import postgres from "postgres";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { openDatabase, type Database } from "../src/db/client.js";
-import { renewAgreement, terminateAgreement } from "../src/modules/agreements/agreement.service.js";
+import { createAgreement, renewAgreement, terminateAgreement } from "../src/modules/agreements/agreement.service.js";
 import { seedScale } from "../src/seed/scale.js";
 import type { Viewer } from "../src/shared/viewer.js";
 import { graphqlAs } from "../src/test-support.js";
@@ -417,5 +417,66 @@ describe("the support queue's overdue view (issue 23)", () => {
       const read = await rowsRead(sql, statement, params, "support_cases");
       expect(read, who).toBeLessThanOrEqual(who === "partner" ? running / 2 : 21);
     }
+  });
+});
+
+describe("concurrent creations and the kept counts' ALL row (issue 23)", () => {
+  /** The statement another backend of this database is waiting in for a lock, once one is. */
+  async function waiter(): Promise<string> {
+    for (let i = 0; i < 100; i++) {
+      const [w] = await sql`select query from pg_stat_activity
+        where datname = current_database() and wait_event_type = 'Lock' and pid <> pg_backend_pid()`;
+      if (w) return w.query as string;
+      await new Promise((r) => setTimeout(r, 50));
+    }
+    return "nothing waited";
+  }
+
+  it("queue on the year's agreement number first, so the ALL row makes no creation wait longer", async () => {
+    const [c1, c2] = await sql`select o.id as customer, (select id from properties p where p.customer_id = o.id
+        order by p.id limit 1) as property from organisations o where o.kind = 'CUSTOMER' order by o.name limit 2`;
+    const clock = { today: "2026-12-06", windowDays: 60 };
+    const input = (c: typeof c1) => ({
+      customerId: c!.customer as string,
+      tier: "BRF" as const,
+      propertyIds: [c!.property as string],
+      startsOn: "2027-01-01",
+      endsOn: "2027-12-31",
+    });
+    let release = () => {};
+    const held = new Promise<void>((r) => (release = r));
+    let created = () => {};
+    const inserted = new Promise<void>((r) => (created = r));
+    // One creation holds its transaction open; another, for another customer and no partner or seller, starts.
+    const first = database.db.transaction(async (tx) => {
+      expect("ok" in (await createAgreement(tx, admin, input(c1), clock))).toBe(true);
+      created();
+      await held;
+    });
+    await inserted;
+    const second = createAgreement(database.db, admin, input(c2), clock);
+    const waitedIn = await waiter();
+    release();
+    await first;
+    expect("ok" in (await second)).toBe(true);
+    // It waits on the number counter, which every creation takes before its insert reaches agreement_counts.
+    expect(waitedIn).toMatch(/agreement_number_counters/);
+
+    // The ALL row alone: two inserts with nothing else in common, as no service writes them, do queue on it.
+    const side = postgres(target.url, { max: 2, onnotice: () => {} });
+    const a = await side.reserve();
+    try {
+      await a`begin`;
+      await a`insert into agreements (number, tier, customer_id) values ('TA-LOCK-1', 'BRF', ${c1!.customer})`;
+      const other = side`insert into agreements (number, tier, customer_id) values ('TA-LOCK-2', 'BRF', ${c2!.customer})`;
+      const otherDone = other.execute();
+      expect(await waiter()).toMatch(/TA-LOCK-2/);
+      await a`rollback`;
+      await otherDone;
+    } finally {
+      a.release();
+      await side.end();
+    }
+    await sql`delete from agreements where number = 'TA-LOCK-2'`;
   });
 });
