@@ -268,6 +268,29 @@ describe("totalCount (decision 0088)", () => {
   });
 });
 
+describe("totalCount of the offset lists (issue 23)", () => {
+  it("is counted only when the query asks for it, and the page still says whether the list goes on", async () => {
+    const fields = ["organisations", "users", "properties", "productReleases", "agreementProposals"];
+    fields.push("contactRequests", "apiTokens", "invitations", "monitoringBoard");
+    const statementsOf = async (query: string) => {
+      captured = [];
+      try {
+        const data = await graphqlAs<Record<string, { pageInfo: { hasNextPage: boolean } }>>(database, admin, query);
+        return { data, counts: captured.filter((c) => /count\(/i.test(c.statement)).map((c) => c.statement) };
+      } finally {
+        captured = null;
+      }
+    };
+    for (const field of fields) {
+      const uncounted = await statementsOf(`{ ${field}(first: 2) { pageInfo { hasNextPage } edges { cursor } } }`);
+      expect(uncounted.counts, field).toEqual([]);
+      const counted = await statementsOf(`{ ${field}(first: 2) { totalCount pageInfo { hasNextPage } } }`);
+      expect(counted.counts, field).toHaveLength(1);
+      expect(uncounted.data[field]!.pageInfo, field).toEqual(counted.data[field]!.pageInfo);
+    }
+  });
+});
+
 describe("the kept agreement counts (decision 0088)", () => {
   const kept = () => sql`select scope, scope_id::text as id, n from agreement_counts where n <> 0 order by 1, 2`;
   const real = () => sql`select * from (

@@ -134,15 +134,18 @@ function pageWindow(args: ConnectionArgs): { offset: number; limit: number; from
 
 /**
  * Offset cursors over a stable order (see docs/decisions/0001-offset-cursors.md). `fetch` gets an
- * offset and a limit; `count` the size of the whole list.
+ * offset and a limit; `count` the size of the whole list, asked only when the query selects `totalCount` or the page
+ * is the list's last (`last` without `before`): otherwise one row more than the page tells whether the list goes on.
  */
 export async function paginate<Row, T>(
-  args: ConnectionArgs,
+  args: PageRequest,
   count: () => Promise<number>,
   fetch: (offset: number, limit: number) => Promise<Row[]>,
   toNode: (row: Row) => T,
 ): Promise<Connection<T>> {
   const w = pageWindow(args);
+  if (args.countTotal === false && w.before !== null) return uncounted(w, w.before, fetch, toNode);
+  if (args.countTotal === false && !w.fromEnd) return uncounted(w, Infinity, fetch, toNode);
   const totalCount = await count();
   let start = w.offset;
   let end = Math.min(totalCount, w.before ?? totalCount);
@@ -272,6 +275,21 @@ export async function paginateKeyset<Row, T>(
       endCursor: edges.at(-1)?.cursor ?? null,
     }),
   };
+}
+
+/** A page of an offset list read without its size: `end` is where the page must stop (`before`, else nowhere). */
+async function uncounted<Row, T>(
+  w: ReturnType<typeof pageWindow>,
+  end: number,
+  fetch: (offset: number, limit: number) => Promise<Row[]>,
+  toNode: (row: Row) => T,
+): Promise<Connection<T>> {
+  const start = w.fromEnd ? Math.max(w.offset, end - w.limit) : w.offset;
+  const size = Math.max(0, Math.min(w.limit, end - start));
+  const read = await fetch(start, size + 1);
+  const c = connectionOf(start, read.slice(0, size), 0, toNode);
+  c.pageInfo.hasNextPage = read.length > size;
+  return { ...c, totalCount: null };
 }
 
 function connectionOf<Row, T>(start: number, rows: Row[], totalCount: number, toNode: (row: Row) => T): Connection<T> {
