@@ -291,6 +291,68 @@ describe("totalCount of the offset lists (issue 23)", () => {
   });
 });
 
+describe("filtered counts (issue 23)", () => {
+  const countsOf = async (viewer: Viewer, query: string) => {
+    captured = [];
+    try {
+      const data = await graphqlAs<Record<string, { totalCount: number; totalCountCapped: boolean }>>(
+        database,
+        viewer,
+        query,
+      );
+      return { data, statements: captured.map((c) => c.statement).join("\n") };
+    } finally {
+      captured = null;
+    }
+  };
+  const one = async (query: string) => Number(Object.values((await sql.unsafe(query))[0]!)[0]);
+
+  it("read the kept row when the filter names one, and count no further than 10,000 otherwise", async () => {
+    const p = partner.organisationId;
+    const byPartner = await countsOf(
+      admin,
+      `{ agreements(first: 1, filter: { partnerId: "${Buffer.from(`Organisation:${p}`).toString("base64url")}" }) {
+        totalCount totalCountCapped } }`,
+    );
+    expect(byPartner.data.agreements).toEqual({
+      totalCount: await one(`select count(*) from agreements where partner_id = '${p}'`),
+      totalCountCapped: false,
+    });
+    expect(byPartner.statements).toMatch(/agreement_counts/);
+    expect(byPartner.statements).not.toMatch(/count\(\*\)/);
+
+    const brf = await countsOf(
+      admin,
+      "{ agreements(first: 1, filter: { tier: BRF }) { totalCount totalCountCapped } }",
+    );
+    expect(brf.data.agreements).toEqual({
+      totalCount: await one("select count(*) from agreements where tier = 'BRF'"),
+      totalCountCapped: false,
+    });
+    expect(brf.statements).toMatch(/limit 10001/);
+
+    // One case more than the cap: the queue says 10,000 and that it stopped there; a narrower filter, exactly.
+    const cases = await one("select count(*) from support_cases");
+    await sql.unsafe(`insert into support_cases select (jsonb_populate_record(null::support_cases, to_jsonb(c) ||
+        jsonb_build_object('id', gen_random_uuid(), 'number', 'SC-CAP-' || k))).*
+      from (select * from support_cases order by number limit 1) c, generate_series(1, ${10_001 - cases}) k`);
+    try {
+      const queue = await countsOf(admin, "{ supportCases(first: 1) { totalCount totalCountCapped } }");
+      expect(queue.data.supportCases).toEqual({ totalCount: 10_000, totalCountCapped: true });
+      const open = await countsOf(
+        admin,
+        "{ supportCases(first: 1, filter: { status: [OPEN] }) { totalCount totalCountCapped } }",
+      );
+      expect(open.data.supportCases).toEqual({
+        totalCount: await one("select count(*) from support_cases where status = 'OPEN'"),
+        totalCountCapped: false,
+      });
+    } finally {
+      await sql`delete from support_cases where number like 'SC-CAP-%'`;
+    }
+  });
+});
+
 describe("the kept agreement counts (decision 0088)", () => {
   const kept = () => sql`select scope, scope_id::text as id, n from agreement_counts where n <> 0 order by 1, 2`;
   const real = () => sql`select * from (
