@@ -102,7 +102,7 @@ export async function runningCases(
  * (literals, not parameters, so the planner can match its predicate) and the deadline as the queue's key, so the view
  * is one range of that index in the queue's order.
  */
-export function overdueAt(now: number): SQL {
+function overdueAt(now: number): SQL {
   return and(
     isNull(supportCases.firstRespondedAt),
     sql`${supportCases.status} in ('OPEN', 'WAITING_ON_CUSTOMER')`,
