@@ -60,3 +60,33 @@ export async function planOf(sql: postgres.Sql, statement: string, params: unkno
     return (row!["QUERY PLAN"] as { Plan: PlanNode }[])[0]!.Plan;
   }) as Promise<PlanNode>;
 }
+
+interface AnalyzedNode extends PlanNode {
+  "Actual Rows"?: number;
+  "Actual Loops"?: number;
+  "Rows Removed by Filter"?: number;
+  "Rows Removed by Index Recheck"?: number;
+  Plans?: AnalyzedNode[];
+}
+
+/** The indexes a plan reads, by name. */
+export function indexesOf(plan: PlanNode): string[] {
+  const found = plan["Index Name"] ? [plan["Index Name"]] : [];
+  return [...found, ...(plan.Plans ?? []).flatMap(indexesOf)];
+}
+
+/**
+ * How many rows of `table` the statement read when run (kept and filtered out alike): what a page costs as the table
+ * grows, where a plan's shape alone cannot tell an index range of fifty rows from one of all the running cases.
+ */
+export async function rowsRead(sql: postgres.Sql, statement: string, params: unknown[], table: string) {
+  const [row] = await sql.unsafe(`explain (analyze, format json) ${statement}`, params as never[]);
+  const walk = (node: AnalyzedNode): number =>
+    (node["Relation Name"] === table
+      ? ((node["Actual Rows"] ?? 0) +
+          (node["Rows Removed by Filter"] ?? 0) +
+          (node["Rows Removed by Index Recheck"] ?? 0)) *
+        (node["Actual Loops"] ?? 1)
+      : 0) + (node.Plans ?? []).reduce((n, child) => n + walk(child), 0);
+  return walk((row!["QUERY PLAN"] as { Plan: AnalyzedNode }[])[0]!.Plan);
+}

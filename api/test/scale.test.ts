@@ -1,11 +1,11 @@
 import postgres from "postgres";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { openDatabase, type Database } from "../src/db/client.js";
-import { renewAgreement, terminateAgreement } from "../src/modules/agreements/agreement.service.js";
+import { createAgreement, renewAgreement, terminateAgreement } from "../src/modules/agreements/agreement.service.js";
 import { seedScale } from "../src/seed/scale.js";
 import type { Viewer } from "../src/shared/viewer.js";
 import { graphqlAs } from "../src/test-support.js";
-import { planOf, planProblems } from "./query-plans.js";
+import { indexesOf, planOf, planProblems, rowsRead } from "./query-plans.js";
 import { emptyTestDatabase } from "./support.js";
 
 /**
@@ -268,6 +268,91 @@ describe("totalCount (decision 0088)", () => {
   });
 });
 
+describe("totalCount of the offset lists (issue 23)", () => {
+  it("is counted only when the query asks for it, and the page still says whether the list goes on", async () => {
+    const fields = ["organisations", "users", "properties", "productReleases", "agreementProposals"];
+    fields.push("contactRequests", "apiTokens", "invitations", "monitoringBoard");
+    const statementsOf = async (query: string) => {
+      captured = [];
+      try {
+        const data = await graphqlAs<Record<string, { pageInfo: { hasNextPage: boolean } }>>(database, admin, query);
+        return { data, counts: captured.filter((c) => /count\(/i.test(c.statement)).map((c) => c.statement) };
+      } finally {
+        captured = null;
+      }
+    };
+    for (const field of fields) {
+      const uncounted = await statementsOf(`{ ${field}(first: 2) { pageInfo { hasNextPage } edges { cursor } } }`);
+      expect(uncounted.counts, field).toEqual([]);
+      const counted = await statementsOf(`{ ${field}(first: 2) { totalCount pageInfo { hasNextPage } } }`);
+      expect(counted.counts, field).toHaveLength(1);
+      expect(uncounted.data[field]!.pageInfo, field).toEqual(counted.data[field]!.pageInfo);
+    }
+  });
+});
+
+describe("filtered counts (issue 23)", () => {
+  const countsOf = async (viewer: Viewer, query: string) => {
+    captured = [];
+    try {
+      const data = await graphqlAs<Record<string, { totalCount: number; totalCountCapped: boolean }>>(
+        database,
+        viewer,
+        query,
+      );
+      return { data, statements: captured.map((c) => c.statement).join("\n") };
+    } finally {
+      captured = null;
+    }
+  };
+  const one = async (query: string) => Number(Object.values((await sql.unsafe(query))[0]!)[0]);
+
+  it("read the kept row when the filter names one, and count no further than 10,000 otherwise", async () => {
+    const p = partner.organisationId;
+    const byPartner = await countsOf(
+      admin,
+      `{ agreements(first: 1, filter: { partnerId: "${Buffer.from(`Organisation:${p}`).toString("base64url")}" }) {
+        totalCount totalCountCapped } }`,
+    );
+    expect(byPartner.data.agreements).toEqual({
+      totalCount: await one(`select count(*) from agreements where partner_id = '${p}'`),
+      totalCountCapped: false,
+    });
+    expect(byPartner.statements).toMatch(/agreement_counts/);
+    expect(byPartner.statements).not.toMatch(/count\(\*\)/);
+
+    const brf = await countsOf(
+      admin,
+      "{ agreements(first: 1, filter: { tier: BRF }) { totalCount totalCountCapped } }",
+    );
+    expect(brf.data.agreements).toEqual({
+      totalCount: await one("select count(*) from agreements where tier = 'BRF'"),
+      totalCountCapped: false,
+    });
+    expect(brf.statements).toMatch(/limit 10001/);
+
+    // One case more than the cap: the queue says 10,000 and that it stopped there; a narrower filter, exactly.
+    const cases = await one("select count(*) from support_cases");
+    await sql.unsafe(`insert into support_cases select (jsonb_populate_record(null::support_cases, to_jsonb(c) ||
+        jsonb_build_object('id', gen_random_uuid(), 'number', 'SC-CAP-' || k))).*
+      from (select * from support_cases order by number limit 1) c, generate_series(1, ${10_001 - cases}) k`);
+    try {
+      const queue = await countsOf(admin, "{ supportCases(first: 1) { totalCount totalCountCapped } }");
+      expect(queue.data.supportCases).toEqual({ totalCount: 10_000, totalCountCapped: true });
+      const open = await countsOf(
+        admin,
+        "{ supportCases(first: 1, filter: { status: [OPEN] }) { totalCount totalCountCapped } }",
+      );
+      expect(open.data.supportCases).toEqual({
+        totalCount: await one("select count(*) from support_cases where status = 'OPEN'"),
+        totalCountCapped: false,
+      });
+    } finally {
+      await sql`delete from support_cases where number like 'SC-CAP-%'`;
+    }
+  });
+});
+
 describe("the kept agreement counts (decision 0088)", () => {
   const kept = () => sql`select scope, scope_id::text as id, n from agreement_counts where n <> 0 order by 1, 2`;
   const real = () => sql`select * from (
@@ -384,5 +469,99 @@ describe("the plans of the other keyset lists (decision 0088)", () => {
     const problems: string[] = [];
     for (const [viewer, list, variables] of runs) problems.push(...(await problemsOf(viewer, list, variables)));
     expect(problems).toEqual([]);
+  });
+});
+
+describe("the support queue's overdue view (issue 23)", () => {
+  const OVERDUE = `query($after: String) {
+    supportCases(first: 20, after: $after, filter: { deadline: OVERDUE }) { edges { cursor node { id } } }
+  }`;
+
+  it("reads a page's worth of cases from the running cases' deadline index, not every running case", async () => {
+    const [{ running }] = (await sql`select count(*)::int as running from support_cases
+      where first_responded_at is null and status in ('OPEN', 'WAITING_ON_CUSTOMER')`) as unknown as [
+      { running: number },
+    ];
+    expect(running).toBeGreaterThan(200);
+    for (const [who, viewer] of [
+      ["vendor staff", admin],
+      ["partner", partner],
+    ] as const) {
+      captured = [];
+      let statements: { statement: string; params: unknown[] }[];
+      try {
+        await graphqlAs(database, viewer, OVERDUE, {});
+        statements = captured.filter((c) => /"support_cases"/.test(c.statement));
+      } finally {
+        captured = null;
+      }
+      expect(statements, who).toHaveLength(1);
+      const [{ statement, params }] = statements as [{ statement: string; params: unknown[] }];
+      expect(indexesOf(await planOf(sql, statement, params)), who).toContain("support_cases_running_due_idx");
+      // Staff's page is the first 21 entries of the index; a partner's, as many as it takes to find 21 of its own.
+      const read = await rowsRead(sql, statement, params, "support_cases");
+      expect(read, who).toBeLessThanOrEqual(who === "partner" ? running / 2 : 21);
+    }
+  });
+});
+
+describe("concurrent creations and the kept counts' ALL row (issue 23)", () => {
+  /** The statement another backend of this database is waiting in for a lock, once one is. */
+  async function waiter(): Promise<string> {
+    for (let i = 0; i < 100; i++) {
+      const [w] = await sql`select query from pg_stat_activity
+        where datname = current_database() and wait_event_type = 'Lock' and pid <> pg_backend_pid()`;
+      if (w) return w.query as string;
+      await new Promise((r) => setTimeout(r, 50));
+    }
+    return "nothing waited";
+  }
+
+  it("queue on the year's agreement number first, so the ALL row makes no creation wait longer", async () => {
+    const [c1, c2] = await sql`select o.id as customer, (select id from properties p where p.customer_id = o.id
+        order by p.id limit 1) as property from organisations o where o.kind = 'CUSTOMER' order by o.name limit 2`;
+    const clock = { today: "2026-12-06", windowDays: 60 };
+    const input = (c: typeof c1) => ({
+      customerId: c!.customer as string,
+      tier: "BRF" as const,
+      propertyIds: [c!.property as string],
+      startsOn: "2027-01-01",
+      endsOn: "2027-12-31",
+    });
+    let release = () => {};
+    const held = new Promise<void>((r) => (release = r));
+    let created = () => {};
+    const inserted = new Promise<void>((r) => (created = r));
+    // One creation holds its transaction open; another, for another customer and no partner or seller, starts.
+    const first = database.db.transaction(async (tx) => {
+      expect("ok" in (await createAgreement(tx, admin, input(c1), clock))).toBe(true);
+      created();
+      await held;
+    });
+    await inserted;
+    const second = createAgreement(database.db, admin, input(c2), clock);
+    const waitedIn = await waiter();
+    release();
+    await first;
+    expect("ok" in (await second)).toBe(true);
+    // It waits on the number counter, which every creation takes before its insert reaches agreement_counts.
+    expect(waitedIn).toMatch(/agreement_number_counters/);
+
+    // The ALL row alone: two inserts with nothing else in common, as no service writes them, do queue on it.
+    const side = postgres(target.url, { max: 2, onnotice: () => {} });
+    const a = await side.reserve();
+    try {
+      await a`begin`;
+      await a`insert into agreements (number, tier, customer_id) values ('TA-LOCK-1', 'BRF', ${c1!.customer})`;
+      const other = side`insert into agreements (number, tier, customer_id) values ('TA-LOCK-2', 'BRF', ${c2!.customer})`;
+      const otherDone = other.execute();
+      expect(await waiter()).toMatch(/TA-LOCK-2/);
+      await a`rollback`;
+      await otherDone;
+    } finally {
+      a.release();
+      await side.end();
+    }
+    await sql`delete from agreements where number = 'TA-LOCK-2'`;
   });
 });

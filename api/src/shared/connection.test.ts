@@ -40,6 +40,42 @@ describe("connections", () => {
   });
 });
 
+describe("offset connections without totalCount", () => {
+  it("count only when asked or when the page is the list's end, and answer the same pages", async () => {
+    let counts = 0;
+    const uncounted = (args: ConnectionArgs) =>
+      paginate(
+        { ...args, countTotal: false },
+        async () => (counts++, items.length),
+        async (offset, limit) => items.slice(offset, offset + limit),
+        (n) => n,
+      );
+    const cursorOf = (i: number) => Buffer.from(`o:${i}`).toString("base64url");
+    const windows: ConnectionArgs[] = [
+      {},
+      { first: 20 },
+      { first: 0 },
+      { first: 20, after: cursorOf(19) },
+      { first: 20, after: cursorOf(39) },
+      { first: 5, after: cursorOf(44) },
+      { first: 20, before: cursorOf(10) },
+      { last: 5, before: cursorOf(40) },
+      { last: 5, before: cursorOf(3) },
+      { last: 5, after: cursorOf(2), before: cursorOf(5) },
+    ];
+    for (const args of windows) {
+      const counted = await page(args);
+      const lazy = await uncounted(args);
+      expect({ ...lazy, totalCount: counted.totalCount }, JSON.stringify(args)).toEqual(counted);
+      expect(lazy.totalCount).toBeNull();
+    }
+    expect(counts).toBe(0);
+    // The list's last page needs its size to know where it starts.
+    expect((await uncounted({ last: 5 })).edges.map((e) => e.node)).toEqual([40, 41, 42, 43, 44]);
+    expect(counts).toBe(1);
+  });
+});
+
 describe("keyset connections", () => {
   // Rows that tie on the first part of the key (the day), told apart by the second (a unique number).
   const rows = Array.from({ length: 45 }, (_, i) => ({

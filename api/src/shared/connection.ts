@@ -4,6 +4,11 @@ import { ArgsType, Field, Int, ObjectType } from "type-graphql";
 import { badInput } from "./errors.js";
 
 const MAX_PAGE_SIZE = 100;
+/**
+ * How far a filtered keyset list counts (decision 0094): `totalCount` says this many and `totalCountCapped` is true
+ * when the list holds more. Kept counts (an agreement list's whole size) are exact at any size.
+ */
+export const TOTAL_COUNT_CAP = 10_000;
 const DEFAULT_PAGE_SIZE = 20;
 
 @ArgsType()
@@ -51,6 +56,8 @@ export interface Connection<T> {
   pageInfo: PageInfo;
   /** Null when the query did not ask for it (PageRequest.countTotal), so nothing reads it. */
   totalCount: number | null;
+  /** The list holds more than TOTAL_COUNT_CAP and `totalCount` says TOTAL_COUNT_CAP. */
+  totalCountCapped: boolean;
 }
 
 /** A page's arguments, and whether the query asks for the whole list's size: a count not asked for is not made. */
@@ -93,8 +100,15 @@ export function ConnectionType<T extends object>(nodeType: ClassType<T>, name: s
     @Field(() => PageInfo, { description: "Where this page lies in the whole list." })
     pageInfo!: PageInfo;
 
-    @Field(() => Int, { description: "How many items the whole list holds, across all pages." })
+    @Field(() => Int, {
+      description: `How many items the whole list holds, across all pages. Lists of support cases, visits, audit events and e-mails, and filtered lists of agreements, count no further than ${TOTAL_COUNT_CAP.toLocaleString("en")}: see \`totalCountCapped\`.`,
+    })
     totalCount!: number;
+
+    @Field(() => Boolean, {
+      description: `True when the list holds more than ${TOTAL_COUNT_CAP.toLocaleString("en")} items and \`totalCount\` says ${TOTAL_COUNT_CAP.toLocaleString("en")}; page with the cursors to read them all.`,
+    })
+    totalCountCapped!: boolean;
   }
   return ConnectionClass;
 }
@@ -134,15 +148,18 @@ function pageWindow(args: ConnectionArgs): { offset: number; limit: number; from
 
 /**
  * Offset cursors over a stable order (see docs/decisions/0001-offset-cursors.md). `fetch` gets an
- * offset and a limit; `count` the size of the whole list.
+ * offset and a limit; `count` the size of the whole list, asked only when the query selects `totalCount` or the page
+ * is the list's last (`last` without `before`): otherwise one row more than the page tells whether the list goes on.
  */
 export async function paginate<Row, T>(
-  args: ConnectionArgs,
+  args: PageRequest,
   count: () => Promise<number>,
   fetch: (offset: number, limit: number) => Promise<Row[]>,
   toNode: (row: Row) => T,
 ): Promise<Connection<T>> {
   const w = pageWindow(args);
+  if (args.countTotal === false && w.before !== null) return uncounted(w, w.before, fetch, toNode);
+  if (args.countTotal === false && !w.fromEnd) return uncounted(w, Infinity, fetch, toNode);
   const totalCount = await count();
   let start = w.offset;
   let end = Math.min(totalCount, w.before ?? totalCount);
@@ -157,6 +174,8 @@ export interface CountedRows<Row> {
   rows: Row[];
   /** The whole list's size; unknown when the page came back empty (or the list does not count as it reads). */
   totalCount: number | null;
+  /** The list's counts (this one and `count`'s) stop one past TOTAL_COUNT_CAP (`boundedCount`). */
+  bounded?: boolean;
 }
 
 /**
@@ -262,9 +281,13 @@ export async function paginateKeyset<Row, T>(
   const rows = read.rows.slice(0, size);
   if (backwards) rows.reverse();
   const edges = rows.map((row) => ({ cursor: encodeKey(key.of(row)), node: toNode(row) }));
+  // A bounded count answers one past the cap when the list is longer (`boundedCount`); a kept one, exactly.
+  const total = counting ? (read.totalCount ?? (await count())) : null;
+  const capped = total !== null && !!read.bounded && total > TOTAL_COUNT_CAP;
   return {
     edges,
-    totalCount: counting ? (read.totalCount ?? (await count())) : null,
+    totalCount: capped ? TOTAL_COUNT_CAP : total,
+    totalCountCapped: capped,
     pageInfo: Object.assign(new PageInfo(), {
       hasNextPage: backwards ? before != null : more,
       hasPreviousPage: backwards ? more : after != null,
@@ -274,11 +297,27 @@ export async function paginateKeyset<Row, T>(
   };
 }
 
+/** A page of an offset list read without its size: `end` is where the page must stop (`before`, else nowhere). */
+async function uncounted<Row, T>(
+  w: ReturnType<typeof pageWindow>,
+  end: number,
+  fetch: (offset: number, limit: number) => Promise<Row[]>,
+  toNode: (row: Row) => T,
+): Promise<Connection<T>> {
+  const start = w.fromEnd ? Math.max(w.offset, end - w.limit) : w.offset;
+  const size = Math.max(0, Math.min(w.limit, end - start));
+  const read = await fetch(start, size + 1);
+  const c = connectionOf(start, read.slice(0, size), 0, toNode);
+  c.pageInfo.hasNextPage = read.length > size;
+  return { ...c, totalCount: null };
+}
+
 function connectionOf<Row, T>(start: number, rows: Row[], totalCount: number, toNode: (row: Row) => T): Connection<T> {
   const edges = rows.map((row, i) => ({ cursor: encodeCursor(start + i), node: toNode(row) }));
   return {
     edges,
     totalCount,
+    totalCountCapped: false,
     pageInfo: Object.assign(new PageInfo(), {
       hasNextPage: start + rows.length < totalCount,
       hasPreviousPage: start > 0,

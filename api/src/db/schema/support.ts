@@ -188,6 +188,11 @@ export const supportCases = pgTable(
     index("support_cases_updated_idx").on(t.updatedAt),
     index("support_cases_partner_idx").on(t.partnerId),
     index("support_cases_due_idx").on(t.responseDueAt),
+    // The overdue view: the cases whose first-response clock runs, in the queue's order, so "due by now" is the
+    // index's first range and a page reads its own rows, however many cases run (issue 23).
+    index("support_cases_running_due_idx")
+      .on(sql`coalesce(${t.responseDueAt}, 'infinity'::timestamptz)`, t.openedAt, t.number)
+      .where(sql`${t.firstRespondedAt} is null and ${t.status} in ('OPEN', 'WAITING_ON_CUSTOMER')`),
     // The escalation sweep's question: unanswered cases with an installer, by deadline.
     index("support_cases_partner_due_idx")
       .on(t.responseDueAt)

@@ -1,7 +1,8 @@
-import { Arg, Args, Authorized, Ctx, FieldResolver, Mutation, Query, Resolver, Root } from "type-graphql";
+import type { GraphQLResolveInfo } from "graphql";
+import { Arg, Args, Authorized, Ctx, Info, FieldResolver, Mutation, Query, Resolver, Root } from "type-graphql";
 import type { Context } from "../../context.js";
 import { CurrentViewer } from "../../shared/auth.js";
-import { ConnectionArgs, mapNodes } from "../../shared/connection.js";
+import { asksForTotalCount, ConnectionArgs, mapNodes } from "../../shared/connection.js";
 import { uuidOf } from "../../shared/ids.js";
 import { payload } from "../../shared/payload.js";
 import type { Viewer as ViewerModel } from "../../shared/viewer.js";
@@ -94,10 +95,11 @@ export class ApiTokenResolver {
   })
   async apiTokens(
     @Args(() => ConnectionArgs) page: ConnectionArgs,
+    @Info() info: GraphQLResolveInfo,
     @Ctx() ctx: Context,
     @CurrentViewer() viewer: ViewerModel,
   ) {
-    const c = await access.listApiTokens(ctx.db, viewer, page);
+    const c = await access.listApiTokens(ctx.db, viewer, { ...page, countTotal: asksForTotalCount(info) });
     return mapNodes(c, ApiToken.from);
   }
 

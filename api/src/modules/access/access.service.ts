@@ -2,7 +2,7 @@ import { and, desc, eq, gt, inArray, isNull, lt, ne, or } from "drizzle-orm";
 import type { Db, DbOrTx, Tx } from "../../db/client.js";
 import { apiTokens, organisations, sessions, users } from "../../db/schema/index.js";
 import { recordAudit } from "../../shared/audit.js";
-import { paginate, type Connection, type ConnectionArgs } from "../../shared/connection.js";
+import { paginate, type Connection, type PageRequest } from "../../shared/connection.js";
 import { ok, userError, type Result } from "../../shared/errors.js";
 import { verifyPassword } from "../../shared/password.js";
 import { isReadableName } from "../../shared/text-rule.js";
@@ -340,7 +340,7 @@ export async function findApiToken(db: Db, viewer: Viewer, id: string): Promise<
   return row ?? null;
 }
 
-export async function listApiTokens(db: Db, viewer: Viewer, page: ConnectionArgs): Promise<Connection<ApiTokenRow>> {
+export async function listApiTokens(db: Db, viewer: Viewer, page: PageRequest): Promise<Connection<ApiTokenRow>> {
   requireRole(viewer, TOKEN_MANAGERS);
   const where = tokenScope(viewer);
   return paginate(

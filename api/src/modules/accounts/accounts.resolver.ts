@@ -1,7 +1,8 @@
-import { Arg, Args, Authorized, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from "type-graphql";
+import type { GraphQLResolveInfo } from "graphql";
+import { Arg, Args, Authorized, Ctx, Info, FieldResolver, ID, Mutation, Query, Resolver, Root } from "type-graphql";
 import type { Context } from "../../context.js";
 import { CurrentViewer } from "../../shared/auth.js";
-import { ConnectionArgs, mapNodes } from "../../shared/connection.js";
+import { asksForTotalCount, ConnectionArgs, mapNodes } from "../../shared/connection.js";
 import { uuidOf } from "../../shared/ids.js";
 import { payload } from "../../shared/payload.js";
 import type { Viewer } from "../../shared/viewer.js";
@@ -40,13 +41,17 @@ export class InvitationResolver {
   })
   async invitations(
     @Args(() => ConnectionArgs) page: ConnectionArgs,
+    @Info() info: GraphQLResolveInfo,
     @Arg("organisationId", () => ID, { nullable: true, description: "Only invitations to this organisation." })
     organisationId: string | null,
     @Ctx() ctx: Context,
     @CurrentViewer() viewer: Viewer,
   ) {
     const filter = { organisationId: organisationId ? uuidOf(organisationId, "Organisation") : null };
-    return mapNodes(await invitations.listInvitations(ctx.db, viewer, filter, page), Invitation.from);
+    return mapNodes(
+      await invitations.listInvitations(ctx.db, viewer, filter, { ...page, countTotal: asksForTotalCount(info) }),
+      Invitation.from,
+    );
   }
 
   @Query(() => InvitationByTokenPayload, {

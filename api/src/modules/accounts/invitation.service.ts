@@ -2,7 +2,7 @@ import { and, desc, eq, isNull } from "drizzle-orm";
 import type { Db, Tx } from "../../db/client.js";
 import { invitations, organisations, users } from "../../db/schema/index.js";
 import { recordAudit } from "../../shared/audit.js";
-import { paginate, type Connection, type ConnectionArgs } from "../../shared/connection.js";
+import { paginate, type Connection, type PageRequest } from "../../shared/connection.js";
 import { ok, userError, type Result } from "../../shared/errors.js";
 import { hashPassword } from "../../shared/password.js";
 import { hashToken, newSecret } from "../../shared/secret-token.js";
@@ -243,7 +243,7 @@ export async function listInvitations(
   db: Db,
   viewer: Viewer,
   filter: { organisationId?: string | null },
-  page: ConnectionArgs,
+  page: PageRequest,
 ): Promise<Connection<InvitationRow>> {
   requireRole(viewer, USER_CREATORS);
   const where = and(

@@ -2,6 +2,7 @@ import { and, asc, desc, eq, inArray, sql } from "drizzle-orm";
 import type { Db } from "../../db/client.js";
 import { agreementCounts, agreements, organisations, tiers } from "../../db/schema/index.js";
 import type { Clock } from "../../shared/clock.js";
+import { boundedCountSql, readCount } from "../../shared/bounded-count.js";
 import { paginateKeyset, type Connection, type PageRequest, type SortKey } from "../../shared/connection.js";
 import type { IsoDate } from "../../shared/dates.js";
 import { agreementCountScope, agreementScope } from "../../shared/scope.js";
@@ -49,13 +50,12 @@ export async function listAgreements(
   // Uncorrelated, so PostgreSQL counts once per statement (an InitPlan). `count(*) over ()` would
   // make it compute every column of all the caller's agreements before the top-N sort; this way only
   // the page's rows are completed.
-  const countSql = isUnfiltered(filter)
-    ? keptCount(viewer)
-    : sql<number>`(select count(*) from ${agreements}${where ? sql` where ${where}` : sql``})`;
+  const kept = keptCount(viewer, filter);
+  const countSql = kept ?? boundedCountSql(agreements, where);
   return paginateKeyset(
     page,
     BY_END,
-    async () => db.$count(agreements, where),
+    () => readCount(db, countSql),
     async ({ after, before, backwards, limit, counting }) => {
       const key = sql`(${agreements.effectiveEnd}, ${agreements.number})`;
       const rows = await db
@@ -85,6 +85,7 @@ export async function listAgreements(
       return {
         rows: rows.map((r): ListedAgreement => ({ ...toRecord(r, clock), customerRow: r.customer, tierRow: r.tier })),
         totalCount: rows[0]?.totalCount ?? null,
+        bounded: !kept,
       };
     },
     (r) => r,
@@ -97,15 +98,20 @@ const BY_END: SortKey<ListedAgreement> = {
   of: (a) => [a.effectiveEnd, a.number],
 };
 
-function isUnfiltered(f: AgreementFilter): boolean {
-  return (
-    !f.status?.length && !f.tier && !f.customerId && !f.partnerId && !f.sellerId && !f.endingBefore && !f.updatedSince
-  );
-}
-
-/** The viewer's whole list's size as the trigger on `agreements` keeps it (decision 0088): one row, not a count. */
-function keptCount(viewer: Viewer) {
-  const { scope, id } = agreementCountScope(viewer);
+/**
+ * The list's size as the trigger on `agreements` keeps it (decision 0088), when one row of `agreement_counts` holds
+ * it: no filter but the kept dimensions (partner, customer, seller), and those together with the viewer's scope
+ * naming one row — staff filtering by one partner read that partner's row. Null when no row holds the list's size.
+ */
+function keptCount(viewer: Viewer, f: AgreementFilter) {
+  if (f.status?.length || f.tier || f.endingBefore || f.updatedSince) return null;
+  const own = agreementCountScope(viewer);
+  const rows = new Set<string>(own.scope === "ALL" ? [] : [`${own.scope}:${own.id}`]);
+  if (f.partnerId) rows.add(`PARTNER:${f.partnerId}`);
+  if (f.customerId) rows.add(`CUSTOMER:${f.customerId}`);
+  if (f.sellerId) rows.add(`SELLER:${f.sellerId}`);
+  if (rows.size > 1) return null;
+  const [scope, id] = rows.size === 0 ? [own.scope, own.id] : [...rows][0]!.split(":");
   return sql<number>`(select coalesce(sum(${agreementCounts.n}), 0) from ${agreementCounts}
     where ${agreementCounts.scope} = ${scope} and ${agreementCounts.scopeId} = ${id})`;
 }

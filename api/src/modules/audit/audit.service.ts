@@ -3,6 +3,7 @@ import type { Db, DbOrTx } from "../../db/client.js";
 import { auditEvents } from "../../db/schema/index.js";
 
 export type AuditEventRow = typeof auditEvents.$inferSelect;
+import { boundedCount } from "../../shared/bounded-count.js";
 import { paginateKeyset, type KeyValue, type PageRequest } from "../../shared/connection.js";
 import { keysetOrder } from "../../shared/keyset-order.js";
 import { requireRole, type Viewer } from "../../shared/viewer.js";
@@ -34,7 +35,7 @@ export async function listAuditEvents(db: Db, viewer: Viewer, filter: AuditFilte
   return paginateKeyset(
     page,
     NEWEST_FIRST.sortKey,
-    async () => db.$count(auditEvents, where),
+    () => boundedCount(db, auditEvents, where),
     async (window) => ({
       rows: await db
         .select({ ...getTableColumns(auditEvents), cursorKey: NEWEST_FIRST.cursorKey })
@@ -43,6 +44,7 @@ export async function listAuditEvents(db: Db, viewer: Viewer, filter: AuditFilte
         .orderBy(...NEWEST_FIRST.orderBy(window))
         .limit(window.limit),
       totalCount: null,
+      bounded: true,
     }),
     ({ cursorKey: _key, ...row }) => row,
   );

@@ -2,7 +2,7 @@ import { and, desc, eq, inArray, isNotNull, isNull, type SQL } from "drizzle-orm
 import type { Db, DbOrTx } from "../../db/client.js";
 import { contactRequests } from "../../db/schema/index.js";
 import { recordAudit } from "../../shared/audit.js";
-import { paginate, type Connection, type ConnectionArgs } from "../../shared/connection.js";
+import { paginate, type Connection, type PageRequest } from "../../shared/connection.js";
 import { ok, userError, type Result } from "../../shared/errors.js";
 import { mutate } from "../../shared/transaction.js";
 import { holds, requireRole, type Viewer } from "../../shared/viewer.js";
@@ -67,7 +67,7 @@ export async function listContactRequests(
   db: Db,
   viewer: Viewer,
   filter: { kind?: ContactRequestKind | null; linked?: boolean | null },
-  page: ConnectionArgs,
+  page: PageRequest,
 ): Promise<Connection<ContactRequestRow>> {
   requireRole(viewer, CONTACT_REQUEST_HANDLERS);
   const where = and(

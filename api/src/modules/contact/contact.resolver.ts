@@ -1,7 +1,8 @@
-import { Arg, Args, Authorized, Ctx, FieldResolver, Mutation, Query, Resolver, Root } from "type-graphql";
+import type { GraphQLResolveInfo } from "graphql";
+import { Arg, Args, Authorized, Ctx, Info, FieldResolver, Mutation, Query, Resolver, Root } from "type-graphql";
 import type { Context } from "../../context.js";
 import { CurrentViewer } from "../../shared/auth.js";
-import { ConnectionArgs, mapNodes } from "../../shared/connection.js";
+import { asksForTotalCount, ConnectionArgs, mapNodes } from "../../shared/connection.js";
 import { uuidOf } from "../../shared/ids.js";
 import { payload } from "../../shared/payload.js";
 import type { Viewer } from "../../shared/viewer.js";
@@ -43,12 +44,16 @@ export class ContactRequestResolver {
   })
   async contactRequests(
     @Args(() => ConnectionArgs) page: ConnectionArgs,
+    @Info() info: GraphQLResolveInfo,
     @Arg("filter", () => ContactRequestFilter, { nullable: true, description: "Narrow the list." })
     filter: ContactRequestFilter | null,
     @Ctx() ctx: Context,
     @CurrentViewer() viewer: Viewer,
   ) {
-    const c = await service.listContactRequests(ctx.db, viewer, filter ?? {}, page);
+    const c = await service.listContactRequests(ctx.db, viewer, filter ?? {}, {
+      ...page,
+      countTotal: asksForTotalCount(info),
+    });
     return mapNodes(c, ContactRequest.from);
   }
 

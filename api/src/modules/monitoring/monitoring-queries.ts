@@ -1,7 +1,7 @@
 import { and, asc, count, desc, eq, inArray, sql, type SQL } from "drizzle-orm";
 import type { DbOrTx } from "../../db/client.js";
 import { monitoringChecks, monitoringFlips, monitoringIncidents, monitoringPings } from "../../db/schema/index.js";
-import { paginate, type ConnectionArgs } from "../../shared/connection.js";
+import { paginate, type PageRequest } from "../../shared/connection.js";
 import type { Viewer } from "../../shared/viewer.js";
 import type { CheckRow } from "./check-records.js";
 import { checkScope } from "./check.service.js";
@@ -26,7 +26,7 @@ export const checksOfAgreements = (db: DbOrTx, viewer: Viewer | null, ids: reado
   checksWhere(db, viewer, inArray(monitoringChecks.agreementId, [...ids]));
 
 /** The check's pings, newest first. The sender's address is kept for abuse, not shown. */
-export function pingsOf(db: DbOrTx, checkId: string, page: ConnectionArgs) {
+export function pingsOf(db: DbOrTx, checkId: string, page: PageRequest) {
   const where = eq(monitoringPings.checkId, checkId);
   return paginate(
     page,
@@ -55,7 +55,7 @@ export function pingsOf(db: DbOrTx, checkId: string, page: ConnectionArgs) {
 }
 
 /** The check's flips, newest first: its timeline. */
-export function flipsOf(db: DbOrTx, checkId: string, page: ConnectionArgs) {
+export function flipsOf(db: DbOrTx, checkId: string, page: PageRequest) {
   const where = eq(monitoringFlips.checkId, checkId);
   return paginate(
     page,
@@ -81,7 +81,7 @@ export function incidentsOf(db: DbOrTx, checkId: string): Promise<IncidentRow[]>
 }
 
 /** Support's board: every check that is DOWN, LATE or PAUSED, the worst first, across customers. */
-export function boardChecks(db: DbOrTx, page: ConnectionArgs) {
+export function boardChecks(db: DbOrTx, page: PageRequest) {
   const where = inArray(monitoringChecks.state, ["DOWN", "LATE", "PAUSED"]);
   return paginate(
     page,

@@ -1,7 +1,8 @@
-import { Arg, Args, Authorized, Ctx, FieldResolver, Mutation, Query, Resolver, Root } from "type-graphql";
+import type { GraphQLResolveInfo } from "graphql";
+import { Arg, Args, Authorized, Ctx, Info, FieldResolver, Mutation, Query, Resolver, Root } from "type-graphql";
 import type { Context } from "../../context.js";
 import { CurrentViewer } from "../../shared/auth.js";
-import { ConnectionArgs, mapNodes } from "../../shared/connection.js";
+import { asksForTotalCount, ConnectionArgs, mapNodes } from "../../shared/connection.js";
 import { uuidOf } from "../../shared/ids.js";
 import { payload } from "../../shared/payload.js";
 import type { Viewer } from "../../shared/viewer.js";
@@ -38,18 +39,38 @@ export class MonitoringCheckResolver {
   @Query(() => MonitoringCheckConnection, {
     description: "Support's monitoring board: every check DOWN, LATE or PAUSED across customers, DOWN first.",
   })
-  async monitoringBoard(@Args(() => ConnectionArgs) page: ConnectionArgs, @Ctx() ctx: Context) {
-    return mapNodes(await boardChecks(ctx.db, page), MonitoringCheck.from);
+  async monitoringBoard(
+    @Args(() => ConnectionArgs) page: ConnectionArgs,
+    @Info() info: GraphQLResolveInfo,
+    @Ctx() ctx: Context,
+  ) {
+    return mapNodes(await boardChecks(ctx.db, { ...page, countTotal: asksForTotalCount(info) }), MonitoringCheck.from);
   }
 
   @FieldResolver(() => MonitoringPingConnection, { description: "The check's pings, newest first." })
-  async pings(@Root() c: MonitoringCheck, @Args(() => ConnectionArgs) page: ConnectionArgs, @Ctx() ctx: Context) {
-    return mapNodes(await pingsOf(ctx.db, c.row.id, page), MonitoringPing.from);
+  async pings(
+    @Root() c: MonitoringCheck,
+    @Args(() => ConnectionArgs) page: ConnectionArgs,
+    @Info() info: GraphQLResolveInfo,
+    @Ctx() ctx: Context,
+  ) {
+    return mapNodes(
+      await pingsOf(ctx.db, c.row.id, { ...page, countTotal: asksForTotalCount(info) }),
+      MonitoringPing.from,
+    );
   }
 
   @FieldResolver(() => MonitoringFlipConnection, { description: "The check's changes of state, newest first." })
-  async flips(@Root() c: MonitoringCheck, @Args(() => ConnectionArgs) page: ConnectionArgs, @Ctx() ctx: Context) {
-    return mapNodes(await flipsOf(ctx.db, c.row.id, page), MonitoringFlip.from);
+  async flips(
+    @Root() c: MonitoringCheck,
+    @Args(() => ConnectionArgs) page: ConnectionArgs,
+    @Info() info: GraphQLResolveInfo,
+    @Ctx() ctx: Context,
+  ) {
+    return mapNodes(
+      await flipsOf(ctx.db, c.row.id, { ...page, countTotal: asksForTotalCount(info) }),
+      MonitoringFlip.from,
+    );
   }
 
   @FieldResolver(() => [MonitoringIncident], { description: "The check's incidents, newest first." })

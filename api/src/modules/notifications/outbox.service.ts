@@ -1,7 +1,8 @@
-import { and, count, eq, getTableColumns, inArray, sql } from "drizzle-orm";
+import { and, eq, getTableColumns, inArray, sql } from "drizzle-orm";
 import type { Db } from "../../db/client.js";
 import { emailOutbox } from "../../db/schema/index.js";
 import { recordAudit } from "../../shared/audit.js";
+import { boundedCount } from "../../shared/bounded-count.js";
 import { paginateKeyset, type KeyValue, type PageRequest } from "../../shared/connection.js";
 import { keysetOrder } from "../../shared/keyset-order.js";
 import { ok, userError, type Result } from "../../shared/errors.js";
@@ -26,7 +27,7 @@ export async function listEmails(
   return paginateKeyset(
     page,
     NEWEST_FIRST.sortKey,
-    async () => (await db.select({ n: count() }).from(emailOutbox).where(where))[0]?.n ?? 0,
+    () => boundedCount(db, emailOutbox, where),
     async (window) => ({
       rows: await db
         .select({ ...getTableColumns(emailOutbox), cursorKey: NEWEST_FIRST.cursorKey })
@@ -35,6 +36,7 @@ export async function listEmails(
         .orderBy(...NEWEST_FIRST.orderBy(window))
         .limit(window.limit),
       totalCount: null,
+      bounded: true,
     }),
     ({ cursorKey: _key, ...row }) => row,
   );

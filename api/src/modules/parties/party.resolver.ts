@@ -1,8 +1,9 @@
-import { Arg, Args, Authorized, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from "type-graphql";
+import type { GraphQLResolveInfo } from "graphql";
+import { Arg, Args, Authorized, Ctx, Info, FieldResolver, ID, Mutation, Query, Resolver, Root } from "type-graphql";
 import type { Context } from "../../context.js";
 import type { Viewer } from "../../shared/viewer.js";
 import { CurrentViewer } from "../../shared/auth.js";
-import { ConnectionArgs, mapNodes } from "../../shared/connection.js";
+import { asksForTotalCount, ConnectionArgs, mapNodes } from "../../shared/connection.js";
 import { uuidOf } from "../../shared/ids.js";
 import { payload } from "../../shared/payload.js";
 import {
@@ -52,12 +53,16 @@ export class OrganisationResolver {
   @Query(() => OrganisationConnection, { description: "Organisations the caller may see, by name." })
   async organisations(
     @Args(() => ConnectionArgs) page: ConnectionArgs,
+    @Info() info: GraphQLResolveInfo,
     @Arg("filter", () => OrganisationFilter, { nullable: true, description: "Narrow the list." })
     filter: OrganisationFilter | null,
     @Ctx() ctx: Context,
     @CurrentViewer() viewer: Viewer,
   ) {
-    const c = await parties.listOrganisations(ctx.db, viewer, filter ?? {}, page);
+    const c = await parties.listOrganisations(ctx.db, viewer, filter ?? {}, {
+      ...page,
+      countTotal: asksForTotalCount(info),
+    });
     return mapNodes(c, Organisation.from);
   }
 
@@ -118,10 +123,16 @@ export class OrganisationResolver {
   async users(
     @Root() org: Organisation,
     @Args(() => ConnectionArgs) page: ConnectionArgs,
+    @Info() info: GraphQLResolveInfo,
     @Ctx() ctx: Context,
     @CurrentViewer() viewer: Viewer,
   ) {
-    const c = await parties.listUsers(ctx.db, viewer, { organisationId: org.uuid }, page);
+    const c = await parties.listUsers(
+      ctx.db,
+      viewer,
+      { organisationId: org.uuid },
+      { ...page, countTotal: asksForTotalCount(info) },
+    );
     return mapNodes(c, User.from);
   }
 
@@ -131,10 +142,16 @@ export class OrganisationResolver {
   async properties(
     @Root() org: Organisation,
     @Args(() => ConnectionArgs) page: ConnectionArgs,
+    @Info() info: GraphQLResolveInfo,
     @Ctx() ctx: Context,
     @CurrentViewer() viewer: Viewer,
   ) {
-    const c = await parties.listProperties(ctx.db, viewer, { customerId: org.uuid }, page);
+    const c = await parties.listProperties(
+      ctx.db,
+      viewer,
+      { customerId: org.uuid },
+      { ...page, countTotal: asksForTotalCount(info) },
+    );
     return mapNodes(c, Property.from);
   }
 }
@@ -147,13 +164,17 @@ export class UserResolver {
   })
   async users(
     @Args(() => ConnectionArgs) page: ConnectionArgs,
+    @Info() info: GraphQLResolveInfo,
     @Arg("organisationId", () => ID, { nullable: true, description: "Only users of this organisation." })
     organisationId: string | null,
     @Ctx() ctx: Context,
     @CurrentViewer() viewer: Viewer,
   ) {
     const filter = { organisationId: organisationId ? uuidOf(organisationId, "Organisation") : null };
-    return mapNodes(await parties.listUsers(ctx.db, viewer, filter, page), User.from);
+    return mapNodes(
+      await parties.listUsers(ctx.db, viewer, filter, { ...page, countTotal: asksForTotalCount(info) }),
+      User.from,
+    );
   }
 
   @Authorized()
@@ -232,6 +253,7 @@ export class PropertyResolver {
   @Query(() => PropertyConnection, { description: "Properties the caller may see, by name." })
   async properties(
     @Args(() => ConnectionArgs) page: ConnectionArgs,
+    @Info() info: GraphQLResolveInfo,
     @Arg("filter", () => PropertyFilter, { nullable: true, description: "Narrow the list." })
     filter: PropertyFilter | null,
     @Ctx() ctx: Context,
@@ -242,7 +264,10 @@ export class PropertyResolver {
       updatedSince: filter?.updatedSince ?? null,
       customerId: filter?.customerId ? uuidOf(filter.customerId, "Organisation") : null,
     };
-    return mapNodes(await parties.listProperties(ctx.db, viewer, f, page), Property.from);
+    return mapNodes(
+      await parties.listProperties(ctx.db, viewer, f, { ...page, countTotal: asksForTotalCount(info) }),
+      Property.from,
+    );
   }
 
   @Authorized()

@@ -2,7 +2,7 @@ import { and, asc, eq, gt, ilike, or, type SQL } from "drizzle-orm";
 import type { Db, DbOrTx } from "../../db/client.js";
 import { organisations, properties, tiers, users } from "../../db/schema/index.js";
 import { recordAudit } from "../../shared/audit.js";
-import { paginate, type Connection, type ConnectionArgs } from "../../shared/connection.js";
+import { paginate, type Connection, type PageRequest } from "../../shared/connection.js";
 import { forbidden, ok, userError, type Result } from "../../shared/errors.js";
 import { hashPassword } from "../../shared/password.js";
 import { isReadableName } from "../../shared/text-rule.js";
@@ -46,7 +46,7 @@ export async function listOrganisations(
   db: Db,
   viewer: Viewer,
   filter: { kind?: OrganisationKind | null; search?: string | null },
-  page: ConnectionArgs,
+  page: PageRequest,
 ): Promise<Connection<OrganisationRow>> {
   const where = and(
     organisationScope(viewer),
@@ -139,7 +139,7 @@ export async function listUsers(
   db: Db,
   viewer: Viewer,
   filter: { organisationId?: string | null },
-  page: ConnectionArgs,
+  page: PageRequest,
 ): Promise<Connection<UserRow>> {
   const where = and(
     colleagueScope(viewer),
@@ -229,7 +229,7 @@ export async function listProperties(
   db: Db,
   viewer: Viewer,
   filter: { customerId?: string | null; search?: string | null; updatedSince?: Date | null },
-  page: ConnectionArgs,
+  page: PageRequest,
 ): Promise<Connection<PropertyRow>> {
   const search: SQL | undefined = filter.search
     ? or(

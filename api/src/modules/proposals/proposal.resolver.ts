@@ -1,8 +1,9 @@
-import { Arg, Args, Authorized, Ctx, Mutation, Query, Resolver } from "type-graphql";
+import type { GraphQLResolveInfo } from "graphql";
+import { Arg, Args, Authorized, Ctx, Info, Mutation, Query, Resolver } from "type-graphql";
 import type { Context } from "../../context.js";
 import { CurrentViewer } from "../../shared/auth.js";
 import { Clock } from "../../shared/clock.js";
-import { ConnectionArgs, mapNodes } from "../../shared/connection.js";
+import { asksForTotalCount, ConnectionArgs, mapNodes } from "../../shared/connection.js";
 import { uuidOf } from "../../shared/ids.js";
 import { payload } from "../../shared/payload.js";
 import type { Viewer } from "../../shared/viewer.js";
@@ -29,12 +30,18 @@ export class AgreementProposalResolver {
   })
   async agreementProposals(
     @Args(() => ConnectionArgs) page: ConnectionArgs,
+    @Info() info: GraphQLResolveInfo,
     @Arg("filter", () => AgreementProposalFilter, { nullable: true, description: "Narrow the list." })
     filter: AgreementProposalFilter | null,
     @Ctx() ctx: Context,
     @CurrentViewer() viewer: Viewer,
   ) {
-    const c = await service.listProposals(ctx.db, viewer, { status: filter?.status }, page);
+    const c = await service.listProposals(
+      ctx.db,
+      viewer,
+      { status: filter?.status },
+      { ...page, countTotal: asksForTotalCount(info) },
+    );
     return mapNodes(c, AgreementProposal.from);
   }
 

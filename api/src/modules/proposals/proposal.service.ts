@@ -4,7 +4,7 @@ import type { Db, DbOrTx } from "../../db/client.js";
 import { agreementProposals, agreements, organisations, properties } from "../../db/schema/index.js";
 import { recordAudit } from "../../shared/audit.js";
 import type { Clock } from "../../shared/clock.js";
-import { paginate, type Connection, type ConnectionArgs } from "../../shared/connection.js";
+import { paginate, type Connection, type PageRequest } from "../../shared/connection.js";
 import type { IsoDate } from "../../shared/dates.js";
 import { ok, userError, type Result } from "../../shared/errors.js";
 import { propertyScope } from "../../shared/scope.js";
@@ -80,7 +80,7 @@ export async function listProposals(
   db: Db,
   viewer: Viewer,
   filter: { status?: ProposalStatus[] | null },
-  page: ConnectionArgs,
+  page: PageRequest,
 ): Promise<Connection<ListedProposal>> {
   const where = and(
     proposalScope(viewer),

@@ -1,8 +1,9 @@
-import { Arg, Args, Authorized, Ctx, FieldResolver, Mutation, Query, Resolver, Root } from "type-graphql";
+import type { GraphQLResolveInfo } from "graphql";
+import { Arg, Args, Authorized, Ctx, Info, FieldResolver, Mutation, Query, Resolver, Root } from "type-graphql";
 import type { Context } from "../../context.js";
 import type { Viewer } from "../../shared/viewer.js";
 import { CurrentViewer } from "../../shared/auth.js";
-import { ConnectionArgs, mapNodes } from "../../shared/connection.js";
+import { asksForTotalCount, ConnectionArgs, mapNodes } from "../../shared/connection.js";
 import { uuidOf } from "../../shared/ids.js";
 import { payload } from "../../shared/payload.js";
 import { Property } from "../parties/index.js";
@@ -25,11 +26,12 @@ export class ProductReleaseResolver {
   @Query(() => ProductReleaseConnection, { description: "Published releases, newest first." })
   async productReleases(
     @Args(() => ConnectionArgs) page: ConnectionArgs,
+    @Info() info: GraphQLResolveInfo,
     @Arg("product", () => Product, { nullable: true, description: "Only this program's releases." })
     product: Product | null,
     @Ctx() ctx: Context,
   ) {
-    const c = await releases.listProductReleases(ctx.db, { product }, page);
+    const c = await releases.listProductReleases(ctx.db, { product }, { ...page, countTotal: asksForTotalCount(info) });
     return mapNodes(c, ProductRelease.from);
   }
 

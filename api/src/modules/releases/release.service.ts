@@ -3,7 +3,7 @@ import semver from "semver";
 import type { Db, DbOrTx } from "../../db/client.js";
 import { installedVersions, product, productReleases } from "../../db/schema/index.js";
 import { recordAudit } from "../../shared/audit.js";
-import { paginate, type ConnectionArgs } from "../../shared/connection.js";
+import { paginate, type PageRequest } from "../../shared/connection.js";
 import { ok, userError, type Result } from "../../shared/errors.js";
 import { mutate, isUniqueViolation } from "../../shared/transaction.js";
 import { type Viewer, requireRole } from "../../shared/viewer.js";
@@ -55,7 +55,7 @@ export async function publishProductRelease(
   }
 }
 
-export async function listProductReleases(db: Db, filter: { product?: Product | null }, page: ConnectionArgs) {
+export async function listProductReleases(db: Db, filter: { product?: Product | null }, page: PageRequest) {
   const where = filter.product ? eq(productReleases.product, filter.product) : undefined;
   return paginate(
     page,

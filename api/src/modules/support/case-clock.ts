@@ -1,4 +1,4 @@
-import { and, asc, inArray, isNull, type SQL } from "drizzle-orm";
+import { and, asc, inArray, isNull, sql, type SQL } from "drizzle-orm";
 import type { DbOrTx } from "../../db/client.js";
 import { supportCasePauses, supportCases } from "../../db/schema/index.js";
 import { readClock, type ClockFacts, type ClockReading } from "./response-clock.js";
@@ -95,9 +95,26 @@ export async function runningCases(
 }
 
 /**
- * The cases under `where` at the given deadline mark, as a condition on their ids. Open hours depend
- * on the calendar, so the mark cannot be a column: the unanswered open cases (a queue's worth, not
- * the archive) are read and their clocks computed, as the queue computes them for each row.
+ * The cases overdue at `now`, as a condition the page's own statement carries. The stored `response_due_at` is the
+ * instant the clock's target runs out (kept by every change of status, pause and calendar), and a clock only counts
+ * up, so a running, unanswered case is overdue exactly when that instant has come; a pause running with time left
+ * has no deadline and is not overdue. The running cases are named as support_cases_running_due_idx names them
+ * (literals, not parameters, so the planner can match its predicate) and the deadline as the queue's key, so the view
+ * is one range of that index in the queue's order.
+ */
+function overdueAt(now: number): SQL {
+  return and(
+    isNull(supportCases.firstRespondedAt),
+    sql`${supportCases.status} in ('OPEN', 'WAITING_ON_CUSTOMER')`,
+    sql`coalesce(${supportCases.responseDueAt}, 'infinity'::timestamptz) <= ${new Date(now).toISOString()}::timestamptz`,
+  )!;
+}
+
+/**
+ * The cases under `where` at the given deadline mark, as a condition. Overdue is a range of the stored deadline
+ * (`overdueAt`). Near the deadline depends on the share of the target used in open hours, which no column holds: the
+ * running cases not yet overdue (a queue's worth, not the archive) are read and their clocks computed, as the queue
+ * computes them for each row.
  */
 export async function atDeadline(
   db: DbOrTx,
@@ -105,12 +122,11 @@ export async function atDeadline(
   deadline: CaseDeadline,
   now: number,
 ): Promise<SQL> {
-  const [running, calendar] = await Promise.all([runningCases(db, where), supportCalendar(db)]);
+  if (deadline === "OVERDUE") return overdueAt(now);
+  const notYetDue = sql`coalesce(${supportCases.responseDueAt}, 'infinity'::timestamptz) > ${new Date(now).toISOString()}::timestamptz`;
+  const [running, calendar] = await Promise.all([runningCases(db, and(where, notYetDue)), supportCalendar(db)]);
   const ids = running
-    .filter(({ row, pauses }) => {
-      const clock = clockOfCase(calendar, row, pauses, now);
-      return deadline === "OVERDUE" ? clock.overdue : clock.nearDeadline;
-    })
+    .filter(({ row, pauses }) => clockOfCase(calendar, row, pauses, now).nearDeadline)
     .map(({ row }) => row.id);
   return inArray(supportCases.id, ids);
 }

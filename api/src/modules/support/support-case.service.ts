@@ -24,6 +24,7 @@ import {
   supportCases,
 } from "../../db/schema/index.js";
 import { recordAudit } from "../../shared/audit.js";
+import { boundedCount } from "../../shared/bounded-count.js";
 import { paginateKeyset, type Connection, type PageRequest } from "../../shared/connection.js";
 import { MOST_URGENT_FIRST, NEWEST_FIRST } from "./support-case-order.js";
 import { todayInSweden } from "../../shared/dates.js";
@@ -252,7 +253,7 @@ export async function listSupportCases(
   return paginateKeyset(
     page,
     order.sortKey,
-    () => db.$count(supportCases, where),
+    () => boundedCount(db, supportCases, where),
     async (window) => ({
       rows: await db
         .select({ ...getTableColumns(supportCases), cursorKey: order.cursorKey })
@@ -261,6 +262,7 @@ export async function listSupportCases(
         .orderBy(...order.orderBy(window))
         .limit(window.limit),
       totalCount: null,
+      bounded: true,
     }),
     ({ cursorKey: _key, ...row }) => row,
   );

@@ -1,4 +1,4 @@
-import { and, asc, count, eq, gt, gte, isNotNull, isNull, lt, or, type SQL } from "drizzle-orm";
+import { and, asc, eq, gt, gte, isNotNull, isNull, lt, or, sql, type SQL } from "drizzle-orm";
 import { tellPartnerOfVisit } from "./visit-webhook.js";
 import type { Db, DbOrTx, Tx } from "../../db/client.js";
 import {
@@ -10,6 +10,7 @@ import {
   users,
 } from "../../db/schema/index.js";
 import { recordAudit } from "../../shared/audit.js";
+import { boundedCount } from "../../shared/bounded-count.js";
 import { paginateKeyset, type KeyValue, type PageRequest } from "../../shared/connection.js";
 import { keysetOrder, type KeyColumn } from "../../shared/keyset-order.js";
 import { todayInSweden, type IsoDate } from "../../shared/dates.js";
@@ -305,14 +306,12 @@ export async function listServiceVisits(db: Db, viewer: Viewer, filter: VisitFil
   return paginateKeyset(
     page,
     order.sortKey,
-    async () =>
-      (
-        await db
-          .select({ n: count() })
-          .from(serviceVisits)
-          .innerJoin(agreements, eq(agreements.id, serviceVisits.agreementId))
-          .where(where)
-      )[0]?.n ?? 0,
+    () =>
+      boundedCount(
+        db,
+        sql`${serviceVisits} inner join ${agreements} on ${agreements.id} = ${serviceVisits.agreementId}`,
+        where,
+      ),
     async (window) => ({
       rows: await db
         .select({ visit: serviceVisits, cursorKey: order.cursorKey })
@@ -322,6 +321,7 @@ export async function listServiceVisits(db: Db, viewer: Viewer, filter: VisitFil
         .orderBy(...order.orderBy(window))
         .limit(window.limit),
       totalCount: null,
+      bounded: true,
     }),
     (r) => r.visit,
   );

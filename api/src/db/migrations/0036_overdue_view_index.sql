@@ -1,0 +1,1 @@
+CREATE INDEX "support_cases_running_due_idx" ON "support_cases" USING btree (coalesce("response_due_at", 'infinity'::timestamptz),"opened_at","number") WHERE "support_cases"."first_responded_at" is null and "support_cases"."status" in ('OPEN', 'WAITING_ON_CUSTOMER');
