@@ -72,7 +72,10 @@ export function pingRequestLog(logger: Logger) {
     requestId: requestIdOf,
     refused(line: { requestId: string; method: string; route: string; status: number; durationMs: number }) {
       const { requestId, ...rest } = line;
-      logger.info({ [PLAIN_FIELDS]: true, reqId: requestId, ...rest }, "request completed");
+      logger.info(
+        { [PLAIN_FIELDS]: true, reqId: requestId, ...rest },
+        rest.status >= 500 ? "request failed" : "request completed",
+      );
     },
     failed(requestId: string, error: unknown) {
       logger.child({ reqId: requestId }).error({ err: error }, "ping failed");
