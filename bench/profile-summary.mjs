@@ -1,13 +1,18 @@
 // Summarises a .cpuprofile (from BENCH_TRYGG_NODE_FLAGS="--cpu-prof --cpu-prof-dir=…"): self time
 // by package and by function, so the next thing to speed up is plain to see.
-// Usage: node bench/profile-summary.mjs <file.cpuprofile> [top]
+// Usage: node bench/profile-summary.mjs <file.cpuprofile> [top] [last seconds]
+// "last seconds" keeps only the end of the profile: the load phase, without the start-up before it.
 import { readFileSync } from "node:fs";
 
-const [file, top = "25"] = process.argv.slice(2);
+const [file, top = "25", lastSeconds] = process.argv.slice(2);
 const profile = JSON.parse(readFileSync(file, "utf8"));
 const byId = new Map(profile.nodes.map((n) => [n.id, n]));
 const self = new Map();
+const from = lastSeconds ? profile.endTime - Number(lastSeconds) * 1e6 : -Infinity;
+let at = profile.startTime;
 for (let i = 0; i < profile.samples.length; i++) {
+  at += profile.timeDeltas[i] ?? 0;
+  if (at < from) continue;
   const id = profile.samples[i];
   // Waiting is not work: percentages are of the time the process was busy.
   if (["(idle)", "(program)"].includes(byId.get(id).callFrame.functionName)) continue;

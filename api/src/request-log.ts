@@ -16,6 +16,12 @@ function routeOf(req: IncomingMessage): string {
   return path === "/graphql" ? path : "unmatched";
 }
 
+/** The request's id: the caller's X-Request-Id when it has a sane shape, else a new one. */
+function requestIdOf(req: IncomingMessage): string {
+  const given = req.headers["x-request-id"];
+  return typeof given === "string" && /^[\w.-]{8,64}$/.test(given) ? given : randomUUID();
+}
+
 /** The whole request line: what an operator asks of every request, and nothing that costs more. */
 function requestLine(req: IncomingMessage, res: ServerResponse, durationMs: number) {
   return {
@@ -42,20 +48,37 @@ export function requestLogger(logger: Logger) {
     quietReqLogger: true,
     quietResLogger: true,
     genReqId: (req, res) => {
-      const given = req.headers["x-request-id"];
-      const id = typeof given === "string" && /^[\w.-]{8,64}$/.test(given) ? given : randomUUID();
+      const id = requestIdOf(req);
       res.setHeader("x-request-id", id);
       return id;
     },
     autoLogging: { ignore: (req) => req.url === "/healthz" },
-    // A ping taken is a row of its own (monitoring_pings, with its address and moment); logging each
-    // one too would be the busiest lines of the log. Refused pings (4xx, 5xx) are logged as any request.
-    customLogLevel: (req, res, err) =>
-      !err && res.statusCode < 400 && req.url?.startsWith("/ping/") ? "silent" : "info",
     customSuccessObject: (req, res, val: { responseTime: number }) => requestLine(req, res, val.responseTime),
     // The error itself is logged where it happens, with its request id (server.ts); the line says the status.
     customErrorObject: (req, res, _err, val: { responseTime: number }) => requestLine(req, res, val.responseTime),
     customSuccessMessage: (_req, res) => (res.writableFinished ? "request completed" : "request aborted"),
     customErrorMessage: (_req, res) => (res.writableFinished ? "request failed" : "request aborted"),
   });
+}
+
+/**
+ * The ping route's side of the request log: pings are served ahead of Express and pino-http
+ * (decision 0096), so the route writes the same line itself, for refused pings (4xx, 5xx) only. A
+ * ping taken is a row of its own (monitoring_pings, with its address and moment); logging each one
+ * too would be the busiest lines of the log.
+ */
+export function pingRequestLog(logger: Logger) {
+  return {
+    requestId: requestIdOf,
+    refused(line: { requestId: string; method: string; route: string; status: number; durationMs: number }) {
+      const { requestId, ...rest } = line;
+      logger.info(
+        { [PLAIN_FIELDS]: true, reqId: requestId, ...rest },
+        rest.status >= 500 ? "request failed" : "request completed",
+      );
+    },
+    failed(requestId: string, error: unknown) {
+      logger.child({ reqId: requestId }).error({ err: error }, "ping failed");
+    },
+  };
 }

@@ -17,13 +17,13 @@ import { LoginThrottle, TooManyLoginAttempts } from "./modules/access/login-thro
 import { tokenScopePlugin } from "./modules/access/token-scope-plugin.js";
 import { DEFAULT_RESET_LIMITS, ResetThrottle, TooManyResetRequests } from "./modules/accounts/reset-throttle.js";
 import { ContactLimits, DEFAULT_CONTACT_LIMITS } from "./modules/contact/index.js";
-import { DEFAULT_PING_LIMITS, pingRoute, type PingLimitSettings } from "./modules/monitoring/index.js";
+import { DEFAULT_PING_LIMITS, isPingPath, pingRoute, type PingLimitSettings } from "./modules/monitoring/index.js";
 import { attachmentDownload } from "./modules/support/attachment-download.js";
 import { ATTACHMENT_DOWNLOAD_PATH } from "./modules/support/attachment-download-url.js";
 import { createAttachmentLimits, type AttachmentLimitSettings } from "./modules/support/attachment-limits.js";
 import { DEFAULT_PDF_RENDER_TIMEOUT_SECONDS, setPdfRenderTimeout } from "./modules/visits/protocol-pdf.js";
 import { webhookSettings } from "./modules/webhooks/index.js";
-import { requestLogger } from "./request-log.js";
+import { pingRequestLog, requestLogger } from "./request-log.js";
 import { schema } from "./schema.js";
 import { compiledExecution, type CompiledExecutionOptions } from "./shared/compiled-execution.js";
 import { Forbidden, Unauthenticated } from "./shared/errors.js";
@@ -209,7 +209,9 @@ export async function startServer(opts: {
   // GraphQL answers are POSTs nobody revalidates; hashing each large body for an ETag is wasted work.
   app.set("etag", false);
   app.set("trust proxy", env.TRUST_PROXY);
-  const httpServer = http.createServer(app);
+  // Pings are plain HTTP, served ahead of Express (decision 0096); everything else is the app's.
+  const pings = pingRoute(app, database.db, { ...DEFAULT_PING_LIMITS, ...definedOnly(env) }, pingRequestLog(logger));
+  const httpServer = http.createServer((req, res) => (isPingPath(req.url) ? pings(req, res) : app(req, res)));
   apiTokenCache.setSeconds(env.API_TOKEN_CACHE_SECONDS ?? DEFAULT_API_TOKEN_CACHE_SECONDS);
   setPdfRenderTimeout(env.PDF_RENDER_TIMEOUT_SECONDS ?? DEFAULT_PDF_RENDER_TIMEOUT_SECONDS);
   const throttle = new LoginThrottle(database.db, {
@@ -278,9 +280,6 @@ export async function startServer(opts: {
 
   // Attachment bytes leave here, streamed, not base64 inside GraphQL answers (decision 37).
   app.get(`${ATTACHMENT_DOWNLOAD_PATH}/:id`, attachmentDownload(database.db));
-
-  // Installations check in over plain HTTP, as a cron line can (issue 20); answers in plain text.
-  app.use(pingRoute(database.db, { ...DEFAULT_PING_LIMITS, ...definedOnly(env) }));
 
   app.use(
     "/graphql",

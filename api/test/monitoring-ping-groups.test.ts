@@ -1,7 +1,9 @@
 import postgres from "postgres";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { commitPingGroup, receivePings, type ArrivedPing } from "../src/modules/monitoring/ping-group.js";
+import { factsOf } from "../src/modules/monitoring/check-records.js";
 import { takePing } from "../src/modules/monitoring/ping-alone.js";
+import { readChecksByKey, writeQuietPings, type QuietWrites } from "../src/modules/monitoring/ping-group-writes.js";
 import type { PingInput } from "../src/modules/monitoring/ping-ingestion.js";
 import { hashPingKey } from "../src/modules/monitoring/ping-key.js";
 import { PingLimits } from "../src/modules/monitoring/ping-limits.js";
@@ -207,5 +209,34 @@ describe("pings over HTTP at once", () => {
     const flips =
       await sql`select count(*)::int as n from monitoring_flips where check_id in ${sql(checks.map((c) => c.id))}`;
     expect(flips[0]!.n).toBe(3);
+  });
+});
+
+describe("a group's write, conditioned on each check as the group read it", () => {
+  it("leaves a check another writer changed in between alone, with its pings and flips, and writes the others", async () => {
+    const raced = await made("Raced", { kind: "HEARTBEAT", periodSeconds: 300 });
+    const calm = await made("Not raced", { kind: "HEARTBEAT", periodSeconds: 300 });
+    const db = w.api.database.db;
+    const seen = await readChecksByKey(db, [hashPingKey(raced.key), hashPingKey(calm.key)]);
+    // Between the group's read and its write, someone pauses the raced check (a user, the sweeper).
+    await sql`update monitoring_checks set state = 'PAUSED', pause_cause = 'BY_USER' where id = ${raced.id}`;
+    const now = new Date();
+    const writes: QuietWrites = { pings: [], checks: [], flips: [] };
+    for (const row of seen) {
+      const { input } = arrived(row.id === raced.id ? raced.key : calm.key, now);
+      writes.pings.push({ checkId: row.id, input, durationMs: null, now });
+      writes.checks.push({ id: row.id, version: row.version, facts: { ...factsOf(row), state: "UP" }, now });
+      writes.flips.push({ checkId: row.id, flip: { from: "NEW", to: "UP", at: now, reason: null }, now });
+    }
+    const written = await writeQuietPings(db, writes);
+    expect([...written]).toEqual([calm.id]);
+    const rows =
+      await sql`select c.name, c.state, (select count(*)::int from monitoring_pings p where p.check_id = c.id) as pings,
+      (select count(*)::int from monitoring_flips f where f.check_id = c.id) as flips
+      from monitoring_checks c where c.id in (${raced.id}, ${calm.id}) order by c.name`;
+    expect(rows.map((r) => [r.name, r.state, r.pings, r.flips])).toEqual([
+      ["Not raced", "UP", 1, 1],
+      ["Raced", "PAUSED", 0, 0],
+    ]);
   });
 });

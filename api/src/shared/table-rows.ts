@@ -39,10 +39,16 @@ export function tableRows<T extends PgTable, Extra extends Record<string, PgColu
     sql`, `,
   );
   type Row = T["$inferSelect"] & { [K in keyof Extra]: Extra[K]["_"]["data"] };
-  return async (db: DbOrTx, query: { from?: SQL; where: SQL; orderBy?: SQL; forUpdate?: boolean }): Promise<Row[]> => {
+  /** `also`: expressions read as they come (a system column such as `xmin`), under their key. */
+  return async <Also extends string = never>(
+    db: DbOrTx,
+    query: { from?: SQL; where: SQL; orderBy?: SQL; forUpdate?: boolean; also?: Record<Also, SQL> },
+  ): Promise<(Row & Record<Also, unknown>)[]> => {
+    const also = Object.entries<SQL>(query.also ?? ({} as Record<Also, SQL>));
+    const alsoList = also.map(([key, expression]) => sql`, ${expression} as ${sql.identifier(key)}`);
     const raw = rowsOf(
       await db.execute(
-        sql`select ${list} from ${query.from ?? table} where ${query.where}${query.orderBy ? sql` order by ${query.orderBy}` : sql``}${query.forUpdate ? sql` for update` : sql``}`,
+        sql`select ${list}${sql.join(alsoList)} from ${query.from ?? table} where ${query.where}${query.orderBy ? sql` order by ${query.orderBy}` : sql``}${query.forUpdate ? sql` for update` : sql``}`,
       ),
     );
     const rows: Raw[] = new Array(raw.length);
@@ -53,8 +59,9 @@ export function tableRows<T extends PgTable, Extra extends Record<string, PgColu
         const value = r[c.name];
         row[c.key] = value === null || value === undefined ? null : c.column.mapFromDriverValue(value);
       }
+      for (const [key] of also) row[key] = r[key];
       rows[i] = row;
     }
-    return rows as Row[];
+    return rows as (Row & Record<Also, unknown>)[];
   };
 }

@@ -2,7 +2,7 @@
 export { startCheckSweeper, sweepDueChecks } from "./check-sweeper.js";
 export { DEFAULT_INCIDENT_MAIL, mailIncidents } from "./incident-mailer.js";
 export { DEFAULT_PING_LIMITS, type PingLimitSettings } from "./ping-limits.js";
-export { pingRoute } from "./ping-route.js";
+export { isPingPath, pingRoute } from "./ping-route.js";
 export { findCheck, rotatePingKey } from "./check.service.js";
 export { receivePing } from "./ping-ingestion.js";
 export { MonitoringCheck } from "./monitoring.types.js";

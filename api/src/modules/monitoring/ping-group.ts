@@ -1,9 +1,9 @@
 import type { Db, Tx } from "../../db/client.js";
 import { isDatabaseUnavailable } from "../../db/client.js";
-import { factsOf, type CheckRow } from "./check-records.js";
+import { factsOf } from "./check-records.js";
 import { applyCheckEvent, catchUp, type CheckEvent, type CheckState } from "./check-state.js";
 import { takePing } from "./ping-alone.js";
-import { lockChecksByKey, writeQuietPings, type QuietWrites } from "./ping-group-writes.js";
+import { readChecksByKey, writeQuietPings, type QuietWrites, type SeenCheck } from "./ping-group-writes.js";
 import type { PingInput } from "./ping-input.js";
 import type { PingLimits } from "./ping-limits.js";
 
@@ -20,75 +20,115 @@ export type SettledPing = { taken: { state: CheckState } | null } | { error: unk
 /** A ping's answer: settled, or refused for its key's flood (seconds to wait). */
 export type PingAnswer = SettledPing | { retryAfter: number };
 
-/** A group as the route commits it: the flood limit per key (one upsert for all), then the pings it lets through. */
+/**
+ * A group as the route commits it: the flood limit per key (one upsert for all) and the read of the
+ * group's checks, at once (two statements, one round trip), then the pings the limit lets through.
+ */
 export async function commitPingGroup(db: Db, limits: PingLimits, group: ArrivedPing[]): Promise<PingAnswer[]> {
-  const refusals = await limits.keyRefusals(
-    group.map((ping) => ping.keyHash),
-    new Date(),
-  );
-  const settled = await receivePings(
+  const hashes = group.map((ping) => ping.keyHash);
+  const [refusals, rows] = await Promise.all([limits.keyRefusals(hashes, new Date()), readChecksByKey(db, hashes)]);
+  const settled = await takePings(
     db,
     group.filter((_, i) => refusals[i] === null),
+    rows,
   );
   let next = 0;
   return refusals.map((wait) => (wait === null ? settled[next++]! : { retryAfter: wait }));
 }
 
-/**
- * Takes a group of pings in one transaction: one locked read of all their checks, one insert of
- * their pings, one update of their checks, one of their flips, one commit (decision 0062). Each
- * check's pings go through the state machine in arrival order, so the outcome is the one of taking
- * them one by one. A ping one group cannot take (the group's statements fail) does not cost the
- * others theirs: each is then taken alone, in its own transaction. A database that is away fails
- * them all, to be answered 503.
- */
+/** Takes a group of pings (below), reading their checks first: the seed's and the tests' way in. */
 export async function receivePings(db: Db, pings: readonly ArrivedPing[]): Promise<SettledPing[]> {
+  let rows: SeenCheck[];
   try {
-    return await db.transaction((tx) => takeTogether(tx, pings));
+    rows = await readChecksByKey(
+      db,
+      pings.map((p) => p.keyHash),
+    );
   } catch (error) {
-    if (pings.length === 1 || isDatabaseUnavailable(error)) return pings.map(() => ({ error }));
-    const settled: SettledPing[] = [];
-    for (const ping of pings) settled.push(...(await receivePings(db, [ping])));
-    return settled;
+    return pings.map(() => ({ error }));
   }
+  return takePings(db, pings, rows);
 }
 
-async function takeTogether(tx: Tx, pings: readonly ArrivedPing[]): Promise<SettledPing[]> {
-  const rows = await lockChecksByKey(tx, [...new Set(pings.map((p) => p.keyHash))]);
+/**
+ * Takes a group of pings (decision 0096, after 0062): the quiet ones — a healthy fleet's every ping —
+ * in one statement for the whole group (its pings, its checks, its flips), each check's written only if
+ * it is still as read; then, each in a savepoint of one locked transaction, the pings of the checks that
+ * need more (a run to pair, a backup to judge, an outage to open or close) or that another writer
+ * changed meanwhile. Each check's pings go through the state machine in arrival order, so the outcome is
+ * the one of taking them one by one. If the group's statement fails, its pings are each taken alone, so
+ * one bad ping does not cost the others theirs. A database that is away fails the pings not yet taken
+ * (answered 503); one already committed keeps its answer, so no stored ping is sent again.
+ */
+async function takePings(db: Db, pings: readonly ArrivedPing[], rows: readonly SeenCheck[]): Promise<SettledPing[]> {
   const checkOf = new Map(rows.map((row) => [row.pingKeyHash, row]));
   const settled: SettledPing[] = new Array(pings.length);
   // Each check with the indices of its pings, in arrival order.
-  const groups = new Map<CheckRow, number[]>();
+  const byCheck = new Map<SeenCheck, number[]>();
   pings.forEach((ping, i) => {
     const row = checkOf.get(ping.keyHash);
     if (!row) settled[i] = { taken: null };
-    else groups.set(row, [...(groups.get(row) ?? []), i]);
+    else byCheck.set(row, [...(byCheck.get(row) ?? []), i]);
   });
   const writes: QuietWrites = { pings: [], checks: [], flips: [] };
-  const alone: number[][] = [];
-  for (const [row, indices] of groups) {
+  const quiet: { id: string; indices: number[]; states: CheckState[] }[] = [];
+  const locked: number[][] = [];
+  for (const [row, indices] of byCheck) {
     const states = quietly(
       row,
       indices.map((i) => pings[i]!),
       writes,
     );
-    if (states) indices.forEach((i, n) => (settled[i] = { taken: { state: states[n]! } }));
-    else alone.push(indices);
+    if (states) quiet.push({ id: row.id, indices, states });
+    else locked.push(indices);
   }
-  await writeQuietPings(tx, writes);
-  for (const indices of alone) {
-    for (const i of indices) {
-      const { input, now } = pings[i]!;
-      try {
-        // A savepoint each: a ping that fails leaves the ones before it, and the rest of the group, taken.
-        settled[i] = { taken: await tx.transaction((sp) => takePing(sp, input, now)) };
-      } catch (error) {
-        if (isDatabaseUnavailable(error)) throw error;
-        settled[i] = { error };
+  let away: unknown = null;
+  const alone: number[] = [];
+  if (quiet.length > 0) {
+    try {
+      const written = await writeQuietPings(db, writes);
+      for (const { id, indices, states } of quiet) {
+        if (written.has(id)) indices.forEach((i, n) => (settled[i] = { taken: { state: states[n]! } }));
+        else locked.push(indices);
       }
+    } catch (error) {
+      if (isDatabaseUnavailable(error)) away = error;
+      else for (const { indices } of quiet) alone.push(...indices);
     }
   }
+  if (locked.length > 0 && away === null) {
+    try {
+      await db.transaction(async (tx) => {
+        for (const indices of locked) for (const i of indices) settled[i] = await takeInSavepoint(tx, pings[i]!);
+      });
+    } catch (error) {
+      // Nothing of the transaction is kept: its pings are not taken, whatever they were told so far.
+      for (const indices of locked) for (const i of indices) delete settled[i];
+      if (isDatabaseUnavailable(error)) away = error;
+      else for (const indices of locked) alone.push(...indices);
+    }
+  }
+  for (const i of alone.sort((a, b) => a - b)) {
+    if (away !== null) break;
+    try {
+      settled[i] = await db.transaction((tx) => takeInSavepoint(tx, pings[i]!));
+    } catch (error) {
+      if (isDatabaseUnavailable(error)) away = error;
+      else settled[i] = { error };
+    }
+  }
+  for (let i = 0; i < pings.length; i++) settled[i] ??= { error: away };
   return settled;
+}
+
+/** One ping the locked way, in a savepoint: one that fails leaves the others of its transaction taken. */
+async function takeInSavepoint(tx: Tx, { input, now }: ArrivedPing): Promise<SettledPing> {
+  try {
+    return { taken: await tx.transaction((sp) => takePing(sp, input, now)) };
+  } catch (error) {
+    if (isDatabaseUnavailable(error)) throw error;
+    return { error };
+  }
 }
 
 /**
@@ -98,7 +138,7 @@ async function takeTogether(tx: Tx, pings: readonly ArrivedPing[]): Promise<Sett
  * against its history, a flip into or out of DOWN, or a state machine error; then the check's pings
  * are taken one by one (takePing), which does all of that.
  */
-function quietly(row: CheckRow, pings: readonly ArrivedPing[], writes: QuietWrites): CheckState[] | null {
+function quietly(row: SeenCheck, pings: readonly ArrivedPing[], writes: QuietWrites): CheckState[] | null {
   let facts = factsOf(row);
   const mine: QuietWrites = { pings: [], checks: [], flips: [] };
   const states: CheckState[] = [];
@@ -125,6 +165,6 @@ function quietly(row: CheckRow, pings: readonly ArrivedPing[], writes: QuietWrit
   }
   writes.pings.push(...mine.pings);
   writes.flips.push(...mine.flips);
-  writes.checks.push({ id: row.id, facts, now: pings[pings.length - 1]!.now });
+  writes.checks.push({ id: row.id, version: row.version, facts, now: pings[pings.length - 1]!.now });
   return states;
 }

@@ -1,4 +1,5 @@
 import express from "express";
+import type { IncomingMessage, ServerResponse } from "node:http";
 import type { Db } from "../../db/client.js";
 import { isDatabaseUnavailable } from "../../db/client.js";
 import { hashPingKey, PING_KEY_SHAPE } from "./ping-key.js";
@@ -43,11 +44,9 @@ function figure(value: unknown, name: string, max: number): number | null {
 }
 
 /** The body: JSON or a form with size_bytes, duration_ms and log; anything else is the log excerpt itself. */
-function readBody(req: express.Request): { fields: Record<string, unknown>; log: string | null } {
-  const raw = Buffer.isBuffer(req.body) ? req.body : Buffer.alloc(0);
+function readBody(raw: Buffer, type: string): { fields: Record<string, unknown>; log: string | null } {
   if (raw.length === 0) return { fields: {}, log: null };
   const text = raw.toString("utf8");
-  const type = req.headers["content-type"] ?? "";
   if (type.startsWith("application/json")) {
     let parsed: unknown;
     try {
@@ -68,78 +67,136 @@ function readBody(req: express.Request): { fields: Record<string, unknown>; log:
   return { fields: {}, log: text };
 }
 
-function answer(res: express.Response, status: number, text: string) {
-  res.status(status).type("text/plain; charset=utf-8").send(`${text}\n`);
+/** Whether a request is a ping: the server hands these to the ping route before Express sees them. */
+export function isPingPath(url: string | undefined): boolean {
+  return url !== undefined && /^\/ping(?:[/?]|$)/i.test(url);
+}
+
+/** How the route speaks to the request log: only refused pings are logged (a taken one is a row of its own). */
+export interface PingLog {
+  /** The request's id: the caller's X-Request-Id when it has a sane shape, else a new one. */
+  requestId(req: IncomingMessage): string;
+  refused(line: { requestId: string; method: string; route: string; status: number; durationMs: number }): void;
+  failed(requestId: string, error: unknown): void;
+}
+
+type Params = { key: string; signal: string | undefined } | null;
+
+/** `/ping/<key>` or `/ping/<key>/<signal>` (a trailing slash allowed, as in Express); null for any other path. */
+function paramsOf(path: string): Params {
+  const parts = path.split("/");
+  // "", "ping", key, [signal], [""]
+  if (parts[parts.length - 1] === "" && parts.length > 3) parts.pop();
+  if (parts.length < 3 || parts.length > 4 || parts[2] === "" || parts[3] === "") return null;
+  try {
+    return {
+      key: decodeURIComponent(parts[2]!),
+      signal: parts[3] === undefined ? undefined : decodeURIComponent(parts[3]),
+    };
+  } catch {
+    return null;
+  }
 }
 
 /**
  * `/ping/<key>[/start|/fail|/<exit code>]`, GET or POST: what an installation's cron line or backup
- * script calls. Answers in plain text, never HTML, and stores nothing for a key no check has.
+ * script calls. Answers in plain text, never HTML, and stores nothing for a key no check has. Served
+ * by Node's HTTP server itself, ahead of Express (decision 0096): a ping needs none of the GraphQL
+ * app's middleware, whose routing and per-request logger were a third of a ping's CPU. The request
+ * takes Express's request prototype (as Express does to each request) so the caller's address and
+ * the query string are read exactly as Express reads them ("trust proxy" included).
  */
-export function pingRoute(db: Db, settings: PingLimitSettings): express.Router {
+export function pingRoute(
+  app: express.Express,
+  db: Db,
+  settings: PingLimitSettings,
+  log: PingLog,
+): (req: IncomingMessage, res: ServerResponse) => void {
   const limits = new PingLimits(db, settings);
   const queue = new PingCommitQueue<ArrivedPing, PingAnswer>(
     (group) => commitPingGroup(db, limits, group),
     (error) => ({ error }),
     GROUP_CAP,
   );
-  const router = express.Router();
   const body = express.raw({ type: () => true, limit: PING_BODY_LIMIT_BYTES });
-  const handle: express.RequestHandler = async (req, res) => {
-    try {
-      const key = String(req.params.key);
-      if (!PING_KEY_SHAPE.test(key)) throw new BadPing("That is not a ping key (tpk_ and 43 letters, digits, - or _).");
-      const { signal, exitCode } = signalOf(req.params.signal as string | undefined);
-      const { fields, log } = readBody(req);
-      const pick = (name: string) => fields[name] ?? req.query[name];
-      const rid = req.query.rid;
-      if (rid !== undefined && (typeof rid !== "string" || !RUN_ID_SHAPE.test(rid)))
-        throw new BadPing("rid must be 1-64 letters, digits, or . : _ -.");
-      const input: PingInput = {
-        key,
-        signal,
-        exitCode,
-        runId: (rid as string | undefined) ?? null,
-        durationMs: figure(pick("duration_ms"), "duration_ms", MAX_DURATION_MS),
-        sizeBytes: figure(pick("size_bytes"), "size_bytes", MAX_SIZE_BYTES),
-        // PostgreSQL text cannot hold NUL; a binary log is kept readable rather than refused.
-        body: log?.replaceAll("\0", "\uFFFD") ?? null,
-        remoteAddress: req.ip ?? null,
-      };
-      const wait = await limits.addressRefusal(req.ip ?? "unknown");
-      // Answered only once the ping is committed with its group.
-      const taken: PingAnswer =
-        wait === null ? await queue.take({ input, keyHash: hashPingKey(key), now: new Date() }) : { retryAfter: wait };
-      if ("retryAfter" in taken) {
-        res.setHeader("retry-after", String(taken.retryAfter));
-        return answer(res, 429, `Too many pings; try again in ${taken.retryAfter} s.`);
-      }
-      if ("error" in taken) throw taken.error;
-      if (!taken.taken) return answer(res, 404, "No check has this ping key.");
-      answer(res, 200, "OK");
-    } catch (e) {
-      if (e instanceof BadPing) return answer(res, 400, e.message);
-      if (isDatabaseUnavailable(e)) {
-        res.setHeader("retry-after", "2");
-        return answer(res, 503, "Briefly unavailable; ping again in a few seconds.");
-      }
-      req.log.error({ err: e }, "ping failed");
-      answer(res, 500, "Something went wrong on our side.");
-    }
-  };
-  for (const path of ["/ping/:key", "/ping/:key/:signal"]) {
-    router.get(path, handle);
-    router.post(path, body, handle);
+
+  async function handle(req: express.Request, params: NonNullable<Params>, raw: Buffer): Promise<PingAnswer> {
+    const { key } = params;
+    if (!PING_KEY_SHAPE.test(key)) throw new BadPing("That is not a ping key (tpk_ and 43 letters, digits, - or _).");
+    const { signal, exitCode } = signalOf(params.signal);
+    const { fields, log: excerpt } = readBody(raw, req.headers["content-type"] ?? "");
+    const query = req.query as Record<string, unknown>;
+    const pick = (name: string) => fields[name] ?? query[name];
+    const rid = query.rid;
+    if (rid !== undefined && (typeof rid !== "string" || !RUN_ID_SHAPE.test(rid)))
+      throw new BadPing("rid must be 1-64 letters, digits, or . : _ -.");
+    const address = req.ip ?? null;
+    const input: PingInput = {
+      key,
+      signal,
+      exitCode,
+      runId: (rid as string | undefined) ?? null,
+      durationMs: figure(pick("duration_ms"), "duration_ms", MAX_DURATION_MS),
+      sizeBytes: figure(pick("size_bytes"), "size_bytes", MAX_SIZE_BYTES),
+      // PostgreSQL text cannot hold NUL; a binary log is kept readable rather than refused.
+      body: excerpt?.replaceAll("\0", "\uFFFD") ?? null,
+      remoteAddress: address,
+    };
+    const wait = await limits.addressRefusal(address ?? "unknown");
+    if (wait !== null) return { retryAfter: wait };
+    // Answered only once the ping is committed with its group.
+    return queue.take({ input, keyHash: hashPingKey(key), now: new Date() });
   }
-  router.all("/ping/{*rest}", (_req, res) =>
-    answer(res, 400, "Ping as /ping/<key>, /ping/<key>/start, /ping/<key>/fail or /ping/<key>/<exit code>."),
-  );
-  // The body parser's refusals (too large, a bad charset) in the ping's own plain words.
-  router.use("/ping", (err: unknown, _req: express.Request, res: express.Response, next: express.NextFunction) => {
-    const e = err as { type?: string; status?: number };
-    if (e.type === "entity.too.large") return answer(res, 413, `The body is over ${PING_BODY_LIMIT_BYTES} bytes.`);
-    if (e.status && e.status >= 400 && e.status < 500) return answer(res, 400, "The body could not be read.");
-    next(err);
-  });
-  return router;
+
+  return (incoming, res) => {
+    const started = performance.now();
+    const req = incoming as express.Request;
+    // What Express does to each request it serves: its getters (ip, query) then read as in any route.
+    Object.setPrototypeOf(req, app.request);
+    const requestId = log.requestId(req);
+    const path = (req.url ?? "").split("?", 1)[0]!;
+    const params = /^\/ping\//i.test(path) ? paramsOf(path) : null;
+    const route = params === null ? "/ping/{*rest}" : params.signal === undefined ? "/ping/:key" : "/ping/:key/:signal";
+    const answer = (status: number, text: string, headers: Record<string, string> = {}) => {
+      const payload = `${text}\n`;
+      res.writeHead(status, {
+        ...headers,
+        "content-type": "text/plain; charset=utf-8",
+        "content-length": String(Buffer.byteLength(payload)),
+        "x-request-id": requestId,
+      });
+      res.end(payload);
+      const durationMs = Math.round(performance.now() - started);
+      if (status >= 400) log.refused({ requestId, method: req.method ?? "", route, status, durationMs });
+    };
+    const settle = (outcome: PingAnswer) => {
+      if ("retryAfter" in outcome)
+        return answer(429, `Too many pings; try again in ${outcome.retryAfter} s.`, {
+          "retry-after": String(outcome.retryAfter),
+        });
+      if ("error" in outcome) return fail(outcome.error);
+      if (outcome.taken) return answer(200, "OK");
+      answer(404, "No check has this ping key.");
+    };
+    const fail = (error: unknown) => {
+      if (error instanceof BadPing) return answer(400, error.message);
+      if (isDatabaseUnavailable(error))
+        return answer(503, "Briefly unavailable; ping again in a few seconds.", { "retry-after": "2" });
+      log.failed(requestId, error);
+      answer(500, "Something went wrong on our side.");
+    };
+    const run = (raw: Buffer) => handle(req, params!, raw).then(settle, fail);
+    if (params === null || (req.method !== "GET" && req.method !== "HEAD" && req.method !== "POST")) {
+      return answer(400, "Ping as /ping/<key>, /ping/<key>/start, /ping/<key>/fail or /ping/<key>/<exit code>.");
+    }
+    if (req.method !== "POST") return void run(Buffer.alloc(0));
+    body(req, res as express.Response, (err?: unknown) => {
+      // The body parser's refusals (too large, a bad encoding) in the ping's own plain words.
+      const e = err as { type?: string; status?: number } | undefined;
+      if (e?.type === "entity.too.large") return answer(413, `The body is over ${PING_BODY_LIMIT_BYTES} bytes.`);
+      if (e && e.status && e.status < 500) return answer(400, "The body could not be read.");
+      if (e) return fail(e);
+      void run(Buffer.isBuffer(req.body) ? req.body : Buffer.alloc(0));
+    });
+  };
 }
