@@ -70,6 +70,7 @@ export function CustomerDashboard({
           id="open-cases"
           sections={sections}
           value={data.openCases.totalCount}
+          capped={data.openCases.totalCountCapped}
           label={t("dashboard.openCases")}
           to="/support?view=open#cases-title"
           linkLabel={t("dashboard.showOpenCases")}

@@ -57,6 +57,7 @@ export function PartnerDashboard({ data, sections }: { data: PartnerDashboardQue
           id="routed-cases"
           sections={sections}
           value={data.routedCases.totalCount}
+          capped={data.routedCases.totalCountCapped}
           label={t("dashboard.routedCases")}
           to="/support-queue?view=routed"
           linkLabel={t("dashboard.showRoutedCases")}

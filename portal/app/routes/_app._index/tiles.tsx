@@ -32,6 +32,8 @@ export function Tile(props: {
   id: string;
   testId?: string;
   value: number | string;
+  /** The API stopped counting (totalCountCapped): there are at least `value`. */
+  capped?: boolean;
   label: string;
   to?: string;
   linkLabel?: string;
@@ -40,7 +42,8 @@ export function Tile(props: {
   hint?: ReactNode;
 }) {
   const lang = useLang();
-  const value = typeof props.value === "number" ? formatNumber(lang, props.value) : props.value;
+  const value =
+    (typeof props.value === "number" ? formatNumber(lang, props.value) : props.value) + (props.capped ? "+" : "");
   // "#panel" points at the list further down this page.
   const link = props.to && (props.to.startsWith("#") || canOpen(props.sections, props.to)) ? props.to : undefined;
   return (

@@ -114,6 +114,7 @@ export function VendorDashboard(props: {
             id="open-cases"
             sections={sections}
             value={data.openCases.totalCount}
+            capped={data.openCases.totalCountCapped}
             label={t("dashboard.openCases")}
             to="/support-queue"
             linkLabel={t("dashboard.showQueue")}
@@ -122,6 +123,7 @@ export function VendorDashboard(props: {
             id="overdue-cases"
             sections={sections}
             value={overdueCases}
+            capped={data.overdueCases?.totalCountCapped}
             tone={overdueCases > 0 ? "bad" : "good"}
             label={t("dashboard.overdueCases")}
             to="/support-queue?view=overdue"
@@ -131,6 +133,7 @@ export function VendorDashboard(props: {
             id="near-deadline"
             sections={sections}
             value={nearDeadlineCases}
+            capped={data.nearDeadlineCases?.totalCountCapped}
             tone={nearDeadlineCases > 0 ? "warn" : "good"}
             label={t("dashboard.nearDeadline")}
             to="/support-queue?view=near-deadline"
@@ -140,6 +143,7 @@ export function VendorDashboard(props: {
             id="overdue-visits"
             sections={sections}
             value={data.overdueVisits?.totalCount ?? 0}
+            capped={data.overdueVisits?.totalCountCapped}
             tone={data.overdueVisits?.totalCount ? "bad" : "good"}
             label={t("dashboard.overdueVisits")}
             to="/visits?state=overdue"
