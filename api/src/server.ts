@@ -24,6 +24,7 @@ import { createAttachmentLimits, type AttachmentLimitSettings } from "./modules/
 import { DEFAULT_PDF_RENDER_TIMEOUT_SECONDS, setPdfRenderTimeout } from "./modules/visits/protocol-pdf.js";
 import { webhookSettings } from "./modules/webhooks/index.js";
 import { requestLogger } from "./request-log.js";
+import { requestIdOnRefusals } from "./request-id-on-refusals.js";
 import { schema } from "./schema.js";
 import { compiledExecution, type CompiledExecutionOptions } from "./shared/compiled-execution.js";
 import { Forbidden, Unauthenticated } from "./shared/errors.js";
@@ -284,6 +285,7 @@ export async function startServer(opts: {
 
   app.use(
     "/graphql",
+    requestIdOnRefusals(),
     express.json({ limit: BODY_LIMIT }),
     expressMiddleware(apollo, {
       context: async ({ req }) => {
