@@ -101,6 +101,22 @@ describe("webhook endpoints and their events, tenant by tenant", () => {
     expect(rotated.data.rotateWebhookSecret.secret).toMatch(/^whsec_/);
     expect(rotated.data.rotateWebhookSecret.secret).not.toBe(made.data.registerWebhookEndpoint.secret);
     expect(rotated.data.rotateWebhookSecret.webhookEndpoint.secretRotatedAt).toBeTruthy();
+    // The delivery log's size is checked as every list's is: over 100 is an error, not a silent cap.
+    const page = (first: number) =>
+      api.gql(
+        `query($e: ID!, $n: Int!) { webhookDeliveries(endpointId: $e, first: $n) { id } }`,
+        { e: id, n: first },
+        token.petra,
+      );
+    for (const first of [101, -1]) {
+      const r = await page(first);
+      expect([first, r.errors?.[0]?.extensions]).toEqual([
+        first,
+        expect.objectContaining({ code: "BAD_USER_INPUT", field: "first" }),
+      ]);
+    }
+    expect((await page(0)).data.webhookDeliveries).toEqual([]);
+    expect((await page(100)).data.webhookDeliveries).toHaveLength(0);
   });
 
   it("tells a partner of its own agreements and cases only, in the transaction of the change", async () => {
