@@ -323,6 +323,15 @@ export async function startServer(opts: {
     }),
   );
 
+  // A path the API does not serve (a mistyped download URL): JSON like every other answer, not express's HTML page.
+  app.use((req, res) => {
+    const requestId = String(req.id);
+    res.status(404).json({
+      errors: [{ message: `Trygg serves no ${req.method} ${req.path}.`, extensions: { code: "NOT_FOUND", requestId } }],
+      extensions: { requestId },
+    });
+  });
+
   // Bodies express could not read (malformed JSON, `null`, over the limit, a bad charset) and
   // anything else that escaped: a JSON GraphQL error in every NODE_ENV, never express's HTML page.
   app.use((err: unknown, req: express.Request, res: express.Response, next: express.NextFunction) => {

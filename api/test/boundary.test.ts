@@ -200,6 +200,17 @@ describe("requests the API cannot read", () => {
     expect(json).toMatchObject({ extensions: { requestId } });
   });
 
+  it.each(["/nope", "/support/attachments/", "/healthz/more"])(
+    "GET %s, a path the API does not serve: 404 as JSON with the request id, not express's HTML page",
+    async (path) => {
+      const res = await fetch(`${api.url}${path}`);
+      expect(res.status).toBe(404);
+      expect(res.headers.get("content-type")).toMatch(/application\/json/);
+      const json = (await res.json()) as { errors: { extensions: { code: string; requestId: string } }[] };
+      expect(json.errors[0]!.extensions).toEqual({ code: "NOT_FOUND", requestId: res.headers.get("x-request-id") });
+    },
+  );
+
   it("over the token limit (1,000 aliases, anonymously): 400", async () => {
     const aliases = Array.from({ length: 1000 }, (_, i) => `a${i}: tiers { code name }`).join(" ");
     const res = await post(JSON.stringify({ query: `{ ${aliases} }` }));
