@@ -1,6 +1,7 @@
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import path from "node:path";
+import { buildSchema, Kind, parse, validate, type DocumentNode } from "graphql";
 import { partnerDoc, repoRoot } from "./error-codes.js";
 
 // The partner guide is edited by many branches and merged by hand; a merge once dropped two whole
@@ -32,5 +33,30 @@ describe("the partner guide's search reasons", () => {
     const answered = [...source.matchAll(/^\s*([A-Z][A-Z0-9_]+):\s*"\1"/gm)].map((m) => m[1]).sort();
     expect(start).toBeGreaterThan(0);
     expect(listed).toEqual(answered);
+  });
+});
+
+// A partner copies these examples as they are: each must still run against the schema the API serves.
+describe("the partner guide's GraphQL examples", () => {
+  const doc = readFileSync(partnerDoc, "utf8");
+  const examples = [
+    ...[...doc.matchAll(/```graphql\n([\s\S]*?)```/g)].map((m) => m[1]!),
+    // The curl examples' "query": "…" strings, and the operations written to a file with a heredoc.
+    ...[...doc.matchAll(/"query":\s*"((?:[^"\\]|\\.)*)"/g)].map((m) => JSON.parse(`"${m[1]}"`) as string),
+    ...[...doc.matchAll(/<<'EOF'\n([\s\S]*?)EOF/g)].map((m) => m[1]!),
+  ];
+
+  it("parses each example and validates each of its operations against schema/schema.graphql", () => {
+    const schema = buildSchema(readFileSync(path.join(repoRoot, "schema/schema.graphql"), "utf8"));
+    expect(examples.length).toBeGreaterThan(15);
+    const problems = examples.flatMap((text) => {
+      const parsed = parse(text);
+      // A block may show two operations side by side (a query, then a mutation): each is sent on its own.
+      return parsed.definitions.map((operation) => {
+        const one: DocumentNode = { kind: Kind.DOCUMENT, definitions: [operation] };
+        return validate(schema, one).map((e) => `${text.trim().slice(0, 60)}…: ${e.message}`);
+      });
+    });
+    expect(problems.flat()).toEqual([]);
   });
 });
