@@ -10,7 +10,7 @@ function isErrorAnswer(json: unknown): json is ErrorAnswer {
 }
 
 /** The answer with the request id on each error and beside them, as the GraphQL answers carry it; else as it was. */
-export function withRequestId(body: string, requestId: string): string {
+function withRequestId(body: string, requestId: string): string {
   let json: unknown;
   try {
     json = JSON.parse(body);
