@@ -68,6 +68,12 @@ describe("webhook endpoints and their events, tenant by tenant", () => {
         [{ code, field: ["input", "url"] }],
       ]);
     }
+    // No event chosen is the domain's rule, a userError with its own code (it was a bare argument validation error).
+    const none = await register("petra", "https://203.0.113.10/none", []);
+    expect([none.errors, none.data.registerWebhookEndpoint.userErrors]).toEqual([
+      undefined,
+      [{ code: "NO_WEBHOOK_EVENTS", field: ["input", "eventTypes"] }],
+    ]);
     const listed = await api.gql(`{ webhookEndpoints { id } }`, {}, token.petra);
     expect(listed.data.webhookEndpoints).toEqual([]);
   });
