@@ -802,7 +802,7 @@ export type ProposeVisitTimesInput = {
   propertyId: string | number;
   /** The technician: a vendor SUPPORT or ADMIN user. */
   technicianId: string | number;
-  /** One to three different times ahead, inside the agreement period. */
+  /** One to three different times ahead, inside the agreement period (INVALID_TIMES). */
   times: Array<string>;
 };
 
