@@ -23,6 +23,7 @@ import { ATTACHMENT_DOWNLOAD_PATH } from "./modules/support/attachment-download-
 import { createAttachmentLimits, type AttachmentLimitSettings } from "./modules/support/attachment-limits.js";
 import { DEFAULT_PDF_RENDER_TIMEOUT_SECONDS, setPdfRenderTimeout } from "./modules/visits/protocol-pdf.js";
 import { webhookSettings } from "./modules/webhooks/index.js";
+import { requestIdOnRefusals } from "./request-id-on-refusals.js";
 import { pingRequestLog, requestLogger } from "./request-log.js";
 import { schema } from "./schema.js";
 import { compiledExecution, type CompiledExecutionOptions } from "./shared/compiled-execution.js";
@@ -283,6 +284,7 @@ export async function startServer(opts: {
 
   app.use(
     "/graphql",
+    requestIdOnRefusals(),
     express.json({ limit: BODY_LIMIT }),
     expressMiddleware(apollo, {
       context: async ({ req }) => {
@@ -319,6 +321,15 @@ export async function startServer(opts: {
       },
     }),
   );
+
+  // A path the API does not serve (a mistyped download URL): JSON like every other answer, not express's HTML page.
+  app.use((req, res) => {
+    const requestId = String(req.id);
+    res.status(404).json({
+      errors: [{ message: `Trygg serves no ${req.method} ${req.path}.`, extensions: { code: "NOT_FOUND", requestId } }],
+      extensions: { requestId },
+    });
+  });
 
   // Bodies express could not read (malformed JSON, `null`, over the limit, a bad charset) and
   // anything else that escaped: a JSON GraphQL error in every NODE_ENV, never express's HTML page.

@@ -166,6 +166,16 @@ describe("requests the API cannot read", () => {
       413,
       "PAYLOAD_TOO_LARGE",
     ],
+    // Refused by Apollo itself, before any plugin runs: they too carry the request id the guide promises.
+    ["a batch (an array)", JSON.stringify([{ query: "{ tiers { code } }" }]), 400, "BAD_REQUEST"],
+    ["an empty object", "{}", 400, "BAD_REQUEST"],
+    ["a query that is not a string", JSON.stringify({ query: 1 }), 400, "BAD_REQUEST"],
+    [
+      "variables that are not an object",
+      JSON.stringify({ query: "{ tiers { code } }", variables: [] }),
+      400,
+      "BAD_REQUEST",
+    ],
   ])("%s: a JSON GraphQL error, not express's HTML page", async (_name, body, status, code) => {
     const res = await post(body);
     expect(res.status).toBe(status);
@@ -173,6 +183,33 @@ describe("requests the API cannot read", () => {
     const json = (await res.json()) as { errors: { extensions: { code: string; requestId: string } }[] };
     expect(json.errors[0]!.extensions).toMatchObject({ code, requestId: expect.any(String) });
   });
+
+  it.each([
+    ["GET without a preflight header (CSRF prevention)", "GET", {}, 400],
+    ["PUT", "PUT", { "content-type": "application/json" }, 405],
+  ])("%s: refused with the request id in the answer", async (_name, method, headers, status) => {
+    const res = await fetch(`${api.url}/graphql?query=%7Btiers%7Bcode%7D%7D`, {
+      method,
+      headers,
+      body: method === "GET" ? undefined : JSON.stringify({ query: "{ tiers { code } }" }),
+    });
+    expect(res.status).toBe(status);
+    const json = (await res.json()) as { errors: { extensions: { code: string; requestId: string } }[] };
+    const requestId = res.headers.get("x-request-id");
+    expect(json.errors[0]!.extensions).toMatchObject({ code: "BAD_REQUEST", requestId });
+    expect(json).toMatchObject({ extensions: { requestId } });
+  });
+
+  it.each(["/nope", "/support/attachments/", "/healthz/more"])(
+    "GET %s, a path the API does not serve: 404 as JSON with the request id, not express's HTML page",
+    async (path) => {
+      const res = await fetch(`${api.url}${path}`);
+      expect(res.status).toBe(404);
+      expect(res.headers.get("content-type")).toMatch(/application\/json/);
+      const json = (await res.json()) as { errors: { extensions: { code: string; requestId: string } }[] };
+      expect(json.errors[0]!.extensions).toEqual({ code: "NOT_FOUND", requestId: res.headers.get("x-request-id") });
+    },
+  );
 
   it("over the token limit (1,000 aliases, anonymously): 400", async () => {
     const aliases = Array.from({ length: 1000 }, (_, i) => `a${i}: tiers { code name }`).join(" ");

@@ -66,6 +66,15 @@ describe("monitoring checks over GraphQL", () => {
       cronExpression: "every night",
     });
     expect(bad.userErrors).toEqual([{ code: "INVALID_SCHEDULE", field: ["input", "cronExpression"] }]);
+    // `field` is the path of the input at fault: an unknown time zone is `timeZone`, not the cron expression.
+    const nowhere = await createCheck({
+      propertyId: property["Kv. Masthugget 4"],
+      kind: "SCHEDULED_JOB",
+      name: "Nightly",
+      cronExpression: "0 2 * * *",
+      timeZone: "Mars/Olympus",
+    });
+    expect(nowhere.userErrors).toEqual([{ code: "INVALID_SCHEDULE", field: ["input", "timeZone"] }]);
   });
 
   it("answers another tenant's check exactly as a missing one, through node, relations and mutations", async () => {

@@ -138,6 +138,20 @@ describe("answering proposed visit times in the portal", () => {
   });
 });
 
+describe("proposing times through the API", () => {
+  it("answers no times or four as the guide's INVALID_TIMES userError, not a bare argument error", async () => {
+    const base = { agreementId: agreement.id, propertyId: agreement.properties[0]!.id, technicianId };
+    for (const times of [[], [ahead(60), ahead(61), ahead(62), ahead(63)]]) {
+      const r = await api.gql(PROPOSE, { i: { ...base, times } }, seller);
+      expect([times.length, r.errors, r.data?.proposeVisitTimes.userErrors]).toEqual([
+        times.length,
+        undefined,
+        [{ code: "INVALID_TIMES", field: ["input", "times"] }],
+      ]);
+    }
+  });
+});
+
 describe("the tenant scope of answers in the portal", () => {
   it("another customer's admin gets NOT_FOUND exactly as for a proposal that does not exist, and nothing changes", async () => {
     const p = await propose();

@@ -68,6 +68,12 @@ describe("webhook endpoints and their events, tenant by tenant", () => {
         [{ code, field: ["input", "url"] }],
       ]);
     }
+    // No event chosen is the domain's rule, a userError with its own code (it was a bare argument validation error).
+    const none = await register("petra", "https://203.0.113.10/none", []);
+    expect([none.errors, none.data.registerWebhookEndpoint.userErrors]).toEqual([
+      undefined,
+      [{ code: "NO_WEBHOOK_EVENTS", field: ["input", "eventTypes"] }],
+    ]);
     const listed = await api.gql(`{ webhookEndpoints { id } }`, {}, token.petra);
     expect(listed.data.webhookEndpoints).toEqual([]);
   });
@@ -101,6 +107,22 @@ describe("webhook endpoints and their events, tenant by tenant", () => {
     expect(rotated.data.rotateWebhookSecret.secret).toMatch(/^whsec_/);
     expect(rotated.data.rotateWebhookSecret.secret).not.toBe(made.data.registerWebhookEndpoint.secret);
     expect(rotated.data.rotateWebhookSecret.webhookEndpoint.secretRotatedAt).toBeTruthy();
+    // The delivery log's size is checked as every list's is: over 100 is an error, not a silent cap.
+    const page = (first: number) =>
+      api.gql(
+        `query($e: ID!, $n: Int!) { webhookDeliveries(endpointId: $e, first: $n) { id } }`,
+        { e: id, n: first },
+        token.petra,
+      );
+    for (const first of [101, -1]) {
+      const r = await page(first);
+      expect([first, r.errors?.[0]?.extensions]).toEqual([
+        first,
+        expect.objectContaining({ code: "BAD_USER_INPUT", field: "first" }),
+      ]);
+    }
+    expect((await page(0)).data.webhookDeliveries).toEqual([]);
+    expect((await page(100)).data.webhookDeliveries).toHaveLength(0);
   });
 
   it("tells a partner of its own agreements and cases only, in the transaction of the change", async () => {

@@ -226,7 +226,8 @@ function onCalendar(v: string): boolean {
 function validKeyValue(part: KeyPart, v: unknown): boolean {
   if (v === null) return part === "timestamp?";
   if (typeof v !== "string" || v.length > 200) return false;
-  if (part === "text") return true;
+  // PostgreSQL's text cannot hold NUL: the query would fail instead of finding no row.
+  if (part === "text") return !v.includes("\u0000");
   if (part === "date") return DATE.test(v) && (v === "infinity" || onCalendar(v));
   if (part === "uuid") return UUID.test(v);
   return TIMESTAMP.test(v) && (v === "infinity" || onCalendar(v));

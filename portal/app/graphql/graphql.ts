@@ -802,7 +802,7 @@ export type ProposeVisitTimesInput = {
   propertyId: string | number;
   /** The technician: a vendor SUPPORT or ADMIN user. */
   technicianId: string | number;
-  /** One to three different times ahead, inside the agreement period. */
+  /** One to three different times ahead, inside the agreement period (INVALID_TIMES). */
   times: Array<string>;
 };
 
@@ -936,7 +936,7 @@ export type RegisterCustomerFromContactRequestInput = {
 export type RegisterWebhookEndpointInput = {
   /** What it is, e.g. the partner's system's name. */
   description?: string | null | undefined;
-  /** The events to send to it; at least one. */
+  /** The events to send to it; at least one (NO_WEBHOOK_EVENTS). */
   eventTypes: Array<WebhookEventType>;
   /** The https:// address to POST events to; it must resolve to public addresses. */
   url: string;

@@ -71,5 +71,10 @@ describe("API token scopes", () => {
     expect(codes(grantableScopes(partner(null), []))).toEqual(["INVALID_SCOPE"]);
     expect(codes(grantableScopes(partner(null), ["cases:delete"]))).toEqual(["INVALID_SCOPE"]);
     expect(codes(grantableScopes(partner(["access:write"]), ["cases:write"]))).toEqual(["SCOPE_NOT_HELD"]);
+    // A write scope includes its area's read, so a token holding it may pass the read on (a narrower token).
+    expect(grantableScopes(partner(["access:write", "cases:write"]), ["cases:read", "access:read"])).toEqual({
+      ok: ["cases:read", "access:read"],
+    });
+    expect(codes(grantableScopes(partner(["cases:read"]), ["cases:write"]))).toEqual(["SCOPE_NOT_HELD"]);
   });
 });

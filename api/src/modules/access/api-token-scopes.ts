@@ -217,9 +217,12 @@ export function missingScope(
   if (rule === "OPEN") return null;
   if (rule === "ANY_READ") return scopes.length > 0 ? null : "a :read scope";
   if (!rule) return `a scope for ${root}.${field}`;
-  // Who may change a domain may read it: the write's answer is read from it anyway.
-  const writeOfRead = rule.endsWith(":read") ? rule.replace(/:read$/, ":write") : null;
-  return scopes.includes(rule) || (writeOfRead !== null && scopes.includes(writeOfRead)) ? null : rule;
+  return holdsScope(scopes, rule) ? null : rule;
+}
+
+/** Whether `scopes` include `scope`. Who may change a domain may read it: the write's answer is read from it anyway. */
+function holdsScope(scopes: readonly string[], scope: string): boolean {
+  return scopes.includes(scope) || (scope.endsWith(":read") && scopes.includes(scope.replace(/:read$/, ":write")));
 }
 
 /**
@@ -242,7 +245,7 @@ export function grantableScopes(
       ["input", "scopes"],
     );
   }
-  const beyond = held ? asked.filter((s) => !held.includes(s)) : [];
+  const beyond = held ? asked.filter((s) => !holdsScope(held, s)) : [];
   if (beyond.length > 0) {
     return userError(
       AccessErrors.SCOPE_NOT_HELD,

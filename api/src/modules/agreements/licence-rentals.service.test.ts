@@ -40,6 +40,18 @@ describe("licence rentals", () => {
     okOf(await licences.rentLicence(database.db, admin, { ...base, startsOn: day(0), endsOn: day(200) }, clock));
   });
 
+  it("are refused when the agreement's yearly value would be over what a Money can carry, and nothing is written", async () => {
+    // Two rentals of 10,000 Hantera licences made the agreement's yearlyValue unreadable (INTERNAL_SERVER_ERROR).
+    const a = await agreement({ startsOn: day(-10), endsOn: day(200) });
+    const order = { agreementId: a.id, kind: "HANTERA" as const, quantity: 10_000, startsOn: day(0), endsOn: day(100) };
+    okOf(await licences.rentLicence(database.db, admin, order, clock));
+    const r = await licences.rentLicence(database.db, admin, { ...order, startsOn: day(50) }, clock);
+    expect(r).toMatchObject({ errors: [{ code: "INVALID_INPUT", field: ["input", "quantity"] }] });
+    expect(await parts().licenceRentals.load(a.id)).toHaveLength(1);
+    const rentals = await parts().licenceRentals.load(a.id);
+    expect(12 * licences.monthlyCostMinor(rentals, day(60))).toBeLessThanOrEqual(2 ** 31 - 1);
+  });
+
   it("are refused on a draft or expired agreement, saying which it is", async () => {
     const draft = await agreement({ activate: false });
     const r = await licences.rentLicence(

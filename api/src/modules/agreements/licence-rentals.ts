@@ -19,6 +19,7 @@ import { AgreementErrors as E } from "./agreement.errors.js";
 import { BENEFIT_ACTORS } from "./agreement.roles.js";
 import { NO_PRICE_ASKED, orderPrice, priceRequestRefused, type PriceRequest } from "../pricing/index.js";
 import { tellSellerOfOrder } from "./order-notice.js";
+import { overYearlyValueLimit } from "./yearly-value-limit.js";
 
 /** Every kind of licence that can be rented, in the order of the database enum. */
 const LICENCE_KINDS = licenceRentals.kind.enumValues;
@@ -117,6 +118,8 @@ export async function rentLicence(db: Db, viewer: Viewer, input: RentLicenceInpu
       input.price ?? NO_PRICE_ASKED,
     );
     if ("errors" in price) return price;
+    const tooMuch = await overYearlyValueLimit(tx, { ...input, agreementId: a.id, ...price.ok });
+    if (tooMuch) return tooMuch;
     const [row] = await tx
       .insert(licenceRentals)
       .values({

@@ -59,7 +59,8 @@ export function scheduleProblem(schedule: CheckSchedule, now: Date): string | nu
   return null;
 }
 
-function validTimeZone(zone: string): boolean {
+/** Whether the zone is one the runtime knows (IANA), such as Europe/Stockholm. */
+export function validTimeZone(zone: string): boolean {
   try {
     new Intl.DateTimeFormat("en", { timeZone: zone });
     return true;

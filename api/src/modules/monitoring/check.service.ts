@@ -8,7 +8,7 @@ import { propertyScope } from "../../shared/scope.js";
 import { mutate } from "../../shared/transaction.js";
 import { isVendorStaff, requireRole, type Viewer } from "../../shared/viewer.js";
 import { factsOf, storeStep, type CheckKind, type CheckRow } from "./check-records.js";
-import { DEFAULT_TIME_ZONE, scheduleProblem, type CheckSchedule } from "./check-schedule.js";
+import { DEFAULT_TIME_ZONE, scheduleProblem, validTimeZone, type CheckSchedule } from "./check-schedule.js";
 import { applyCheckEvent, newCheckFacts, resettle } from "./check-state.js";
 import { monitoringAgreement } from "./monitoring-coverage.js";
 import { MonitoringErrors as E } from "./monitoring.errors.js";
@@ -73,7 +73,10 @@ function readSettings(
     ? { kind: "PERIOD", periodSeconds: s.periodSeconds! }
     : { kind: "CRON", expression: s.cronExpression!.trim(), timeZone };
   const problem = scheduleProblem(schedule, now);
-  if (problem) return userError(E.INVALID_SCHEDULE, problem, ["input", heartbeat ? "periodSeconds" : "cronExpression"]);
+  if (problem) {
+    const field = heartbeat ? "periodSeconds" : validTimeZone(timeZone) ? "cronExpression" : "timeZone";
+    return userError(E.INVALID_SCHEDULE, problem, ["input", field]);
+  }
   const runGraceSeconds = s.runGraceSeconds ?? DEFAULT_RUN_GRACE_SECONDS;
   if (!Number.isInteger(s.graceSeconds) || s.graceSeconds < 0 || s.graceSeconds > 7 * 86_400)
     return userError(E.INVALID_INPUT, "The grace is whole seconds from 0 to a week.", ["input", "graceSeconds"]);

@@ -31,6 +31,9 @@ export interface OrderQuote {
   currency: string;
 }
 
+/** The largest amount in öre a Money can carry: its amountMinor is a 32-bit GraphQL Int. */
+const MAX_MONEY_MINOR = 2 ** 31 - 1;
+
 /** Items ordered once per agreement rather than by the licence. */
 const ADD_ON_ITEMS: readonly PricedItem[] = ["HOSTING", "MONITORING"];
 
@@ -67,9 +70,16 @@ export async function quoteOrder(
   if (ADD_ON_ITEMS.includes(input.item) && input.quantity !== 1)
     return userError(E.INVALID_INPUT, "An agreement has one of each add-on.", ["input", "quantity"]);
   const startsOn = input.startsOn ?? clock.today;
-  const endsOn = input.endsOn ?? effectiveEnd(a);
+  const end = effectiveEnd(a);
+  const endsOn = input.endsOn ?? end;
   if (endsOn < startsOn)
     return userError(E.INVALID_DATE_RANGE, "The order must end on or after its start.", ["input", "endsOn"]);
+  // rentLicence refuses an order that outlasts the agreement: a quote for one would price what cannot be ordered.
+  if (endsOn > end)
+    return userError(E.OUTSIDE_AGREEMENT_PERIOD, `The order must end by the agreement's end, ${end}.`, [
+      "input",
+      "endsOn",
+    ]);
   const list = await listPriceOn(db, input.item, startsOn);
   if (!list)
     return userError(E.NO_LIST_PRICE, `The price list has no price for ${input.item} on ${startsOn}.`, [
@@ -78,6 +88,13 @@ export async function quoteOrder(
     ]);
   const monthlyCostMinor = list.monthlyPriceMinor * input.quantity;
   const months = monthsCharged(startsOn, endsOn);
+  // Money's amountMinor is a GraphQL Int: a larger total would fail the answer (INTERNAL_SERVER_ERROR), not explain.
+  if (monthlyCostMinor * months > MAX_MONEY_MINOR)
+    return userError(
+      E.INVALID_INPUT,
+      `The total is over what one quote can show (${MAX_MONEY_MINOR / 100} kr): quote fewer or a shorter period.`,
+      ["input", "quantity"],
+    );
   return ok({
     item: input.item,
     quantity: input.quantity,

@@ -11,6 +11,8 @@ export const PricingErrors = {
   /** A price can be set from today on; the list of a past day is history. */
   LIST_PRICE_IN_PAST: "LIST_PRICE_IN_PAST",
   INVALID_DATE_RANGE: "INVALID_DATE_RANGE",
+  /** A quoted order would outlast its agreement, which rentLicence refuses. */
+  OUTSIDE_AGREEMENT_PERIOD: "OUTSIDE_AGREEMENT_PERIOD",
   /** The index series has no value recorded for a month the indexation needs. */
   INDEX_VALUE_MISSING: "INDEX_VALUE_MISSING",
   /** No index series of that name: record its values first. */

@@ -1,7 +1,14 @@
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Database } from "../../db/client.js";
-import { auditEvents, emailOutbox, listPrices, users } from "../../db/schema/index.js";
+import {
+  agreements as agreementsTable,
+  auditEvents,
+  emailOutbox,
+  listPrices,
+  properties,
+  users,
+} from "../../db/schema/index.js";
 import { addDaysIso } from "../../shared/dates.js";
 import type { Viewer } from "../../shared/viewer.js";
 import { adminViewer, codeOf, freshDatabase, okOf, viewerAs } from "../../test-support.js";
@@ -178,6 +185,43 @@ describe("the price list", () => {
     expect(codeOf(await quoteOrder(database.db, customer, { agreementId, item: "HOSTING", quantity: 2 }, clock))).toBe(
       "INVALID_INPUT",
     );
+  });
+});
+
+describe("quotes that could not be ordered or shown", () => {
+  it("refuses a period past the agreement's end, as the order would be, and a total no Money can carry", async () => {
+    const late = await quoteOrder(
+      database.db,
+      customer,
+      { agreementId, item: "BOOKING", quantity: 1, startsOn: day(0), endsOn: day(266) },
+      clock,
+    );
+    expect(late).toMatchObject({ errors: [{ code: "OUTSIDE_AGREEMENT_PERIOD", field: ["input", "endsOn"] }] });
+    // Three years of 10,000 Hantera licences: more öre than a GraphQL Int holds (it was INTERNAL_SERVER_ERROR).
+    const [longer] = await database.db.select().from(agreementsTable).where(eq(agreementsTable.id, agreementId));
+    const [property] = await database.db.select().from(properties).where(eq(properties.customerId, longer!.customerId));
+    const long = okOf(
+      await agreements.createAgreement(
+        database.db,
+        admin,
+        {
+          customerId: longer!.customerId,
+          sellerId: seller.userId,
+          tier: "PLUS_500",
+          propertyIds: [property!.id],
+          startsOn: day(0),
+          endsOn: day(3 * 365),
+        },
+        clock,
+      ),
+    );
+    const huge = await quoteOrder(
+      database.db,
+      admin,
+      { agreementId: long.id, item: "HANTERA", quantity: 10_000, startsOn: day(0), endsOn: day(3 * 365) },
+      clock,
+    );
+    expect(huge).toMatchObject({ errors: [{ code: "INVALID_INPUT", field: ["input", "quantity"] }] });
   });
 });
 

@@ -2,6 +2,8 @@
 export const ProposalErrors = {
   NOT_FOUND: "NOT_FOUND",
   NOT_A_CUSTOMER: "NOT_A_CUSTOMER",
+  /** The customer was deactivated: it can be no new agreement's party (decision 0085). */
+  ORGANISATION_DEACTIVATED: "ORGANISATION_DEACTIVATED",
   NO_PROPERTIES: "NO_PROPERTIES",
   PROPERTY_NOT_OF_CUSTOMER: "PROPERTY_NOT_OF_CUSTOMER",
   /** The wished start lies before today: an agreement is proposed from now on, not backdated. */

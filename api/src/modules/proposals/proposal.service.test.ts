@@ -1,7 +1,7 @@
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Database } from "../../db/client.js";
-import { emailOutbox } from "../../db/schema/index.js";
+import { agreementProposals, emailOutbox, organisations } from "../../db/schema/index.js";
 import { adminViewer, codeOf, freshDatabase, okOf } from "../../test-support.js";
 import type { Viewer } from "../../shared/viewer.js";
 import * as parties from "../parties/party.service.js";
@@ -115,6 +115,40 @@ describe("who proposes for whom", () => {
       );
       expect(codeOf(r)).toBe("PROPERTY_NOT_OF_CUSTOMER");
     }
+  });
+
+  it("refuses a customer that was deactivated, which can be no agreement's party again, and writes nothing", async () => {
+    const admin = await adminViewer(database);
+    const gone = okOf(
+      await parties.createOrganisation(database.db, admin, {
+        kind: "CUSTOMER",
+        name: "Brf Lämnat",
+        organisationNumber: "769634-5672",
+      }),
+    ).id;
+    const property = okOf(
+      await parties.createProperty(database.db, admin, {
+        customerId: gone,
+        installerId: partnerA.organisationId,
+        name: "Lämnat hus",
+        streetAddress: "Gatan 5",
+        postalCode: "41101",
+        city: "Göteborg",
+        apartments: 4,
+      }),
+    ).id;
+    await database.db.update(organisations).set({ deactivatedAt: new Date() }).where(eq(organisations.id, gone));
+    const r = await s.proposeAgreement(database.db, partnerA, proposal({ id: gone, propertyId: property }), clock);
+    expect(r).toEqual({
+      errors: [
+        { code: "ORGANISATION_DEACTIVATED", message: "Brf Lämnat is deactivated.", field: ["input", "customerId"] },
+      ],
+    });
+    const written = await database.db
+      .select({ id: agreementProposals.id })
+      .from(agreementProposals)
+      .where(eq(agreementProposals.customerId, gone));
+    expect(written).toEqual([]);
   });
 
   it("refuses a wished start before today", async () => {

@@ -118,6 +118,9 @@ export async function proposeAgreement(
     return userError(E.NOT_FOUND, "No such customer.", ["input", "customerId"]);
   if (customer.kind !== "CUSTOMER")
     return userError(E.NOT_A_CUSTOMER, `${customer.name} is not a customer.`, ["input", "customerId"]);
+  // A deactivated customer is never again a party to an agreement (decision 0085): the seller could not activate it.
+  if (customer.deactivatedAt)
+    return userError(E.ORGANISATION_DEACTIVATED, `${customer.name} is deactivated.`, ["input", "customerId"]);
   const propertyIds = [...new Set(input.propertyIds)];
   if (propertyIds.length === 0)
     return userError(E.NO_PROPERTIES, "An agreement covers at least one property.", ["input", "propertyIds"]);

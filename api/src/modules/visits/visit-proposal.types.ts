@@ -1,4 +1,4 @@
-import { ArrayMaxSize, ArrayMinSize, MaxLength } from "class-validator";
+import { ArrayMaxSize, MaxLength } from "class-validator";
 import { DateTimeResolver } from "graphql-scalars";
 import { Field, ID, InputType, Int, ObjectType } from "type-graphql";
 import { UserError } from "../../shared/errors.js";
@@ -71,9 +71,11 @@ export class ProposeVisitTimesInput {
   @Field(() => ID, { description: "The technician: a vendor SUPPORT or ADMIN user." })
   technicianId!: string;
 
-  @ArrayMinSize(1)
-  @ArrayMaxSize(3)
-  @Field(() => [DateTimeResolver], { description: "One to three different times ahead, inside the agreement period." })
+  // One to three is a rule of the domain: the service answers INVALID_TIMES, a userError; only absurd lists stop here.
+  @ArrayMaxSize(50)
+  @Field(() => [DateTimeResolver], {
+    description: "One to three different times ahead, inside the agreement period (INVALID_TIMES).",
+  })
   times!: Date[];
 
   @MaxLength(1000)

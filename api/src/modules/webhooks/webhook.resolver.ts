@@ -1,6 +1,7 @@
 import { Arg, Authorized, Ctx, ID, Int, Mutation, Query, Resolver } from "type-graphql";
 import type { Context } from "../../context.js";
 import { CurrentViewer } from "../../shared/auth.js";
+import { badInput } from "../../shared/errors.js";
 import { uuidOf } from "../../shared/ids.js";
 import { payload } from "../../shared/payload.js";
 import type { Viewer } from "../../shared/viewer.js";
@@ -16,6 +17,9 @@ import {
   WebhookSecretPayload,
 } from "./webhook.types.js";
 import { WEBHOOK_MANAGERS } from "./webhook.roles.js";
+
+/** The most deliveries one read of the log answers. */
+const MAX_DELIVERY_LOG = 100;
 
 function withSecret(result: Awaited<ReturnType<typeof webhooks.registerWebhookEndpoint>>) {
   if ("errors" in result) return { webhookEndpoint: null, secret: null, userErrors: result.errors };
@@ -41,6 +45,9 @@ export class WebhookResolver {
     @Ctx() ctx: Context,
     @CurrentViewer() viewer: Viewer,
   ) {
+    // As every list's page size (docs/api-for-partners.md, section 5): out of range is an error, not a silent cap.
+    if (first < 0 || first > MAX_DELIVERY_LOG)
+      throw badInput(`\`first\` must be between 0 and ${MAX_DELIVERY_LOG}.`, "first");
     const log = await webhooks.webhookDeliveryLog(ctx.db, viewer, uuidOf(endpointId, "WebhookEndpoint"), first);
     return log?.map(WebhookDelivery.from) ?? null;
   }

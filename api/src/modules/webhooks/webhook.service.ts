@@ -226,7 +226,7 @@ export async function webhookDeliveryLog(
     .from(webhookDeliveries)
     .where(eq(webhookDeliveries.endpointId, endpointId))
     .orderBy(desc(webhookDeliveries.createdAt), desc(webhookDeliveries.id))
-    .limit(Math.min(Math.max(first, 1), 100));
+    .limit(first);
   return loggedDeliveries(
     db,
     rows.map((r) => r.id),
