@@ -1,0 +1,5 @@
+-- Decision 0092: a help request says whether the whole system is down, and records the support case it became.
+ALTER TABLE "contact_requests" ADD COLUMN "system_down" boolean DEFAULT false NOT NULL;--> statement-breakpoint
+ALTER TABLE "contact_requests" ADD COLUMN "support_case_id" uuid;--> statement-breakpoint
+ALTER TABLE "contact_requests" ADD CONSTRAINT "contact_requests_support_case_id_support_cases_id_fk" FOREIGN KEY ("support_case_id") REFERENCES "public"."support_cases"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "contact_requests" ADD CONSTRAINT "contact_requests_case_when_linked" CHECK ("contact_requests"."support_case_id" is null or "contact_requests"."organisation_id" is not null);
