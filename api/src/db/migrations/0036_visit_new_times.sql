@@ -1,0 +1,3 @@
+-- Decision 0093: new times offered for a visit already booked; accepting one moves that visit.
+ALTER TABLE "visit_time_proposals" ADD COLUMN "moves_visit_id" uuid;--> statement-breakpoint
+ALTER TABLE "visit_time_proposals" ADD CONSTRAINT "visit_time_proposals_moves_visit_id_service_visits_id_fk" FOREIGN KEY ("moves_visit_id") REFERENCES "public"."service_visits"("id") ON DELETE no action ON UPDATE no action;
