@@ -2,7 +2,8 @@ import { and, eq, like } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Database } from "../../db/client.js";
 import { emailAttachments, emailOutbox, serviceVisits } from "../../db/schema/index.js";
-import { codeOf, freshDatabase, okOf } from "../../test-support.js";
+import { toGlobalId } from "../../shared/ids.js";
+import { codeOf, freshDatabase, graphqlAs, okOf } from "../../test-support.js";
 import { cancelServiceVisit } from "./visit-cancellation.js";
 import { proposeNewVisitTimes } from "./visit-new-times.js";
 import { answerVisitTimes, proposeVisitTimes } from "./visit-proposal.service.js";
@@ -74,6 +75,15 @@ describe("new times for a booked visit", () => {
     );
     expect(proposal.movesVisitId).toBe(visit.id);
     expect(await scheduledAt(visit.id)).toEqual(at(day(50)));
+    // The customer's page says which booking the times would move, and that it stands meanwhile.
+    const seen = await graphqlAs<{
+      visitTimeProposals: { id: string; bookedAt: Date; movesVisit: { id: string } }[];
+    }>(database, w.customerAdmin, `{ visitTimeProposals(open: true) { id bookedAt movesVisit { id } } }`);
+    expect(seen.visitTimeProposals.find((p) => p.id === toGlobalId("VisitTimeProposal", proposal.id))).toEqual({
+      id: toGlobalId("VisitTimeProposal", proposal.id),
+      bookedAt: at(day(50)),
+      movesVisit: { id: toGlobalId("ServiceVisit", visit.id) },
+    });
     const [offer] = (await mailsTo("karin@owner.example", a.number)).filter((m) => m.subject.startsWith("Välj ny tid"));
     // The booked time, in Swedish time (summer time by then).
     expect(offer!.body).toContain(`bokat ${day(50)} kl. 09:30`);

@@ -1,3 +1,4 @@
+import { DateTimeResolver } from "graphql-scalars";
 import { Arg, Authorized, Ctx, FieldResolver, Mutation, Query, Resolver, Root } from "type-graphql";
 import type { Context } from "../../context.js";
 import { requireViewer } from "../../shared/auth.js";
@@ -172,6 +173,16 @@ export class VisitTimeProposalResolver {
   @FieldResolver(() => VisitActor, { description: "The technician who would come." })
   async technician(@Root() p: VisitTimeProposal, @Ctx() ctx: Context) {
     return actorOf(ctx, p.row.technicianId);
+  }
+
+  @FieldResolver(() => DateTimeResolver, {
+    nullable: true,
+    description:
+      "For new times of a booked visit: when that visit is booked now (the time that stands until a time is accepted). Null for a first proposal.",
+  })
+  async bookedAt(@Root() p: VisitTimeProposal, @Ctx() ctx: Context) {
+    if (!p.row.movesVisitId) return null;
+    return (await ctx.loaders.visitOfProposal.load(p.row.movesVisitId))?.scheduledAt ?? null;
   }
 
   @FieldResolver(() => ServiceVisit, {
