@@ -25,7 +25,12 @@ afterAll(async () => {
   await browser?.close();
 });
 
-async function sendFromContactPage(page: Page, kind: string, sender: { name: string; email: string; org: string }) {
+async function sendFromContactPage(
+  page: Page,
+  kind: string,
+  sender: { name: string; email: string; org: string },
+  systemDown = false,
+) {
   await page.goto("/login");
   await page.getByRole("link", { name: "Inget konto? Kontakta oss" }).click();
   await page.getByRole("heading", { level: 1, name: "Kontakta Aptus" }).waitFor();
@@ -34,6 +39,7 @@ async function sendFromContactPage(page: Page, kind: string, sender: { name: str
   await page.getByLabel("E-postadress").fill(sender.email);
   await page.getByLabel("Förening eller företag (valfritt)").fill(sender.org);
   await page.getByLabel("Beskriv vad du behöver").fill(`Hej! ${kind}. Porten i hus A går inte att öppna med tagg.`);
+  if (systemDown) await page.getByLabel(/Hela systemet är ur funktion/).check();
   await page.getByRole("button", { name: "Skicka" }).click();
   return page.getByRole("status").filter({ hasText: /senast .+ Ett kvitto har skickats till/ });
 }
@@ -70,7 +76,8 @@ describe("the public contact page", () => {
       const staffer = await newPage(browser, { width, height: 900 });
       try {
         const page = visitor.page;
-        const sent = await sendFromContactPage(page, kind, sender);
+        const help = staff !== DEMO.sara.email;
+        const sent = await sendFromContactPage(page, kind, sender, help);
         await sent.waitFor();
         expect(await sent.innerText()).toContain(sender.email);
         await expectNoSidewaysScroll(page);
@@ -111,6 +118,26 @@ describe("the public contact page", () => {
         await views.getByRole("button", { name: "Visa" }).click();
         const linked = s.getByTestId("contact-requests").locator("li").filter({ hasText: sender.email });
         expect(await linked.getByTestId("linked-to").innerText()).toMatch(/^Kopplad till (Brf Kastanjen|Brf Eken)/);
+        if (!help) {
+          // A sales lead stays a lead (decision 0092).
+          expect(await linked.getByTestId("contact-case").count()).toBe(0);
+          return;
+        }
+        // The help request became Brf Kastanjen's case, as bad as the sender said, due when the receipt promised.
+        await linked.getByTestId("contact-case").click();
+        await s.getByTestId("case-severity").filter({ hasText: "Hela systemet ur funktion" }).waitFor();
+        const due = new Date((await s.getByTestId("case-due").getAttribute("data-at"))!);
+        const inReceiptWords = new Intl.DateTimeFormat("sv-SE", {
+          timeZone: "Europe/Stockholm",
+          weekday: "long",
+          day: "numeric",
+          month: "long",
+          hour: "2-digit",
+          minute: "2-digit",
+        }).format(due);
+        expect(receipt[2]).toBe(inReceiptWords);
+        await expectNoSidewaysScroll(s);
+        await screenshot(s, `contact-case-${width}`);
       } finally {
         await visitor.context.close();
         await staffer.context.close();

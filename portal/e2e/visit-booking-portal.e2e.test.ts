@@ -43,7 +43,7 @@ describe("a visit booked in the portal, then moved and cancelled by staff", () =
 
   it("staff propose at 1280 px; the customer's admin accepts on the dashboard at 390 px; staff move and cancel it", async () => {
     const agreement = await runningAgreement();
-    const [first, second, moved] = [swedishDay(12), swedishDay(13), swedishDay(15)];
+    const [first, second, moved, offered] = [swedishDay(12), swedishDay(13), swedishDay(15), swedishDay(16)];
     const staff = await newPage(browser, { width: 1280, height: 900 });
     await logIn(staff.page, "sara.saljare@aptus.demo");
     await staff.page.goto(`/agreements/${encodeURIComponent(agreement.id)}/visit-times`);
@@ -99,6 +99,28 @@ describe("a visit booked in the portal, then moved and cancelled by staff", () =
       "hanna@hisingen.demo",
       new RegExp(`flyttat till ${moved} kl\\. 10:00\\. Orsak: Teknikern är på kurs`),
     );
+    // Staff offer new times instead (decision 0093): the booking stands until the customer's admin picks one.
+    const newTimes = staff.page.getByRole("form", { name: "Föreslå nya tider" });
+    await newTimes.getByLabel("Tid 1 (svensk tid)").fill(`${offered}T13:00`);
+    const offering = confirmNext(staff.page);
+    await newTimes.getByRole("button", { name: "Skicka tiderna" }).click();
+    expect(await offering).toContain("10:00");
+    await staff.page.getByText("De nya tiderna är skickade.").waitFor();
+    const [, newLink] = await awaitMail(
+      "hanna@hisingen.demo",
+      /Tills du svarar gäller den bokade tiden\.[\s\S]*?(https?:\/\/\S+\/visit-times\/\S+)/,
+    );
+    await phone.page.goto(newLink!);
+    await phone.page.getByTestId("offer-moves").filter({ hasText: "10:00" }).waitFor();
+    await screenshot(phone.page, "visit-new-times-link-390");
+    await phone.page.getByRole("radio").first().check();
+    await phone.page.getByRole("button", { name: "Boka vald tid" }).click();
+    await phone.page.getByText(/Supportbesöket är bokat .*13:00/).waitFor();
+    // The same event moves: the next SEQUENCE of its UID.
+    const movedByCustomer = await awaitCalendar("hanna@hisingen.demo", [/SEQUENCE:2/, new RegExp(booking!)]);
+    expect(movedByCustomer).toContain("METHOD:REQUEST");
+    await staff.page.goto(visitPath);
+    await staff.page.locator(".page-heading", { hasText: "13:00" }).waitFor({ timeout: 5000 });
     expect(await widthOf(staff.page)).toBeLessThanOrEqual(1280);
     await screenshot(staff.page, "visit-booking-controls-1280");
 
@@ -128,7 +150,7 @@ describe("a visit booked in the portal, then moved and cancelled by staff", () =
     await staff.page.getByTestId("visit-state").filter({ hasText: "Inställt" }).waitFor({ timeout: 5000 });
     expect(await staff.page.getByTestId("visit-booking-controls").count()).toBe(0);
     const calendar = await awaitCalendar("hanna@hisingen.demo", [/METHOD:CANCEL/, new RegExp(booking!)]);
-    expect(calendar).toContain("SEQUENCE:2");
+    expect(calendar).toContain("SEQUENCE:3");
     expect(calendar).toContain("STATUS:CANCELLED");
     await staff.context.close();
 

@@ -31,6 +31,9 @@ export function OfferedVisitTimes({
       <p className="muted small">
         {t("offeredVisit.facts", { agreement: proposal.agreement.number, technician: proposal.technician.name })}
       </p>
+      {proposal.bookedAt ? (
+        <p data-testid="offer-moves">{t("visitTimes.moves", { when: formatDateTime(lang, proposal.bookedAt) })}</p>
+      ) : null}
       {proposal.note ? <p className="muted">{proposal.note}</p> : null}
       {mayAnswer ? (
         <VisitTimesAnswer

@@ -19,6 +19,21 @@ export function timeLeftText(
     : t("support.deadline.left", { hours: shown });
 }
 
+/**
+ * The resolution's "12 h kvar" or "2 h sen", counted by the API to the case's stored deadline; nothing once resolved
+ * or while the customer holds the case (the date line says so).
+ */
+export function resolutionLeftText(
+  lang: Lang,
+  t: Translate,
+  c: { resolutionOpenHoursLeft?: number | null; resolutionDueAt?: string | null },
+): string | null {
+  const left = c.resolutionOpenHoursLeft;
+  if (left === null || left === undefined || !c.resolutionDueAt) return null;
+  const shown = formatNumber(lang, Math.round(Math.abs(left) * 10) / 10);
+  return left < 0 ? t("support.deadline.overdueBy", { hours: shown }) : t("support.deadline.left", { hours: shown });
+}
+
 export function DeadlineBadge({ c }: { c: SupportCaseRowFragment }) {
   const t = useT();
   if (c.overdue)

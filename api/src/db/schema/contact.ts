@@ -1,6 +1,7 @@
 import { sql } from "drizzle-orm";
-import { check, index, integer, pgEnum, pgTable, text, timestamp, uuid } from "drizzle-orm/pg-core";
+import { boolean, check, index, integer, pgEnum, pgTable, text, timestamp, uuid } from "drizzle-orm/pg-core";
 import { organisations, users } from "./parties.js";
+import { supportCases } from "./support.js";
 
 /** What a sender without an account asks for: help (the support queue) or to be contacted about an agreement. */
 export const contactRequestKind = pgEnum("contact_request_kind", ["HELP", "AGREEMENT"]);
@@ -23,6 +24,8 @@ export const contactRequests = pgTable(
     organisationName: text("organisation_name"),
     organisationNumber: text("organisation_number"),
     message: text("message").notNull(),
+    /** The sender ticked "the whole system is down": a help request's case is then SYSTEM_DOWN, else a QUESTION. */
+    systemDown: boolean("system_down").notNull().default(false),
     receivedAt: timestamp("received_at", { withTimezone: true }).notNull(),
     /** The answer time promised in the receipt, counted on the support calendar when it was sent. */
     answerDueAt: timestamp("answer_due_at", { withTimezone: true }).notNull(),
@@ -31,12 +34,15 @@ export const contactRequests = pgTable(
     organisationId: uuid("organisation_id").references(() => organisations.id),
     linkedById: uuid("linked_by_id").references(() => users.id),
     linkedAt: timestamp("linked_at", { withTimezone: true }),
+    /** The support case a help request became when it was linked to its customer (decision 0092). */
+    supportCaseId: uuid("support_case_id").references(() => supportCases.id),
   },
   (t) => [
     index("contact_requests_unlinked_idx")
       .on(t.kind, t.receivedAt)
       .where(sql`${t.organisationId} is null`),
     index("contact_requests_organisation_idx").on(t.organisationId),
+    check("contact_requests_case_when_linked", sql`${t.supportCaseId} is null or ${t.organisationId} is not null`),
     check(
       "contact_requests_linked",
       sql`(${t.organisationId} is null) = (${t.linkedAt} is null) and (${t.linkedAt} is null) = (${t.linkedById} is null)`,

@@ -206,8 +206,13 @@ export const visitTimeProposals = pgTable(
     answeredAt: timestamp("answered_at", { withTimezone: true }),
     answeredById: uuid("answered_by_id").references(() => users.id),
     answerNote: text("answer_note"),
-    /** The visit the accepted time booked. */
+    /** The visit the accepted time booked (or moved). */
     visitId: uuid("visit_id").references(() => serviceVisits.id),
+    /**
+     * For new times offered for a visit already booked (decision 0093): that visit. Accepting moves it; until then
+     * its booking stands. Null for a first proposal, whose accepted time books a new visit.
+     */
+    movesVisitId: uuid("moves_visit_id").references(() => serviceVisits.id),
     updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [

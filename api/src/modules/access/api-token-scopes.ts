@@ -140,6 +140,7 @@ export const ROOT_FIELD_SCOPES: { Query: Record<string, RootFieldRule>; Mutation
     scheduleServiceVisit: "visits:write",
     rescheduleServiceVisit: "visits:write",
     proposeVisitTimes: "visits:write",
+    proposeNewVisitTimes: "visits:write",
     answerVisitTimes: "visits:write",
     cancelServiceVisit: "visits:write",
     recordVisitCheck: "visits:write",

@@ -24,6 +24,8 @@ export interface ContactRequestFields {
   organisationName?: string | null;
   organisationNumber?: string | null;
   message: string;
+  /** A help request's "the whole system is down"; meaningless for a sales lead, which stores false. */
+  systemDown?: boolean | null;
 }
 
 export type CheckedContactRequest = {
@@ -34,6 +36,7 @@ export type CheckedContactRequest = {
   organisationName: string | null;
   organisationNumber: string | null;
   message: string;
+  systemDown: boolean;
 };
 
 const REQUIRED = ["name", "email", "message"] as const;
@@ -65,5 +68,6 @@ export function checkContactRequest(input: ContactRequestFields): Result<Checked
     organisationName: optional(input.organisationName),
     organisationNumber: optional(input.organisationNumber),
     message: trimmed(input.message),
+    systemDown: input.kind === "HELP" && input.systemDown === true,
   });
 }

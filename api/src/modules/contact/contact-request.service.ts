@@ -1,5 +1,5 @@
 import { and, desc, eq, inArray, isNotNull, isNull, type SQL } from "drizzle-orm";
-import type { Db, DbOrTx } from "../../db/client.js";
+import type { Db, DbOrTx, Tx } from "../../db/client.js";
 import { contactRequests } from "../../db/schema/index.js";
 import { recordAudit } from "../../shared/audit.js";
 import { paginate, type Connection, type PageRequest } from "../../shared/connection.js";
@@ -7,7 +7,8 @@ import { ok, userError, type Result } from "../../shared/errors.js";
 import { mutate } from "../../shared/transaction.js";
 import { holds, requireRole, type Viewer } from "../../shared/viewer.js";
 import { createOrganisation, findOrganisation } from "../parties/index.js";
-import { newcomerAnswerTime } from "../support/index.js";
+import { newcomerAnswerTime, openCaseFromContactRequest } from "../support/index.js";
+import { helpRequestSeverity } from "./help-request-severity.js";
 import { checkContactRequest, type ContactRequestFields } from "./contact-request-fields.js";
 import type { ContactLimits } from "./contact-limits.js";
 import { sendContactReceipt } from "./contact-receipt.js";
@@ -33,7 +34,8 @@ export async function sendContactRequest(
   if ("errors" in checked) return checked;
   const admitted = await limits.admit(request.ip, checked.ok.email);
   if ("errors" in admitted) return admitted;
-  const answer = await newcomerAnswerTime(db, request.now);
+  const severity = helpRequestSeverity(checked.ok.kind, checked.ok.systemDown);
+  const answer = await newcomerAnswerTime(db, request.now, severity ?? undefined);
   if (input.website?.trim()) return ok({ answerDueAt: answer.dueAt });
   return mutate(db, async (tx) => {
     const [row] = await tx
@@ -103,28 +105,67 @@ async function findContactRequest(db: DbOrTx, viewer: Viewer, id: string): Promi
   return row ?? null;
 }
 
-/** Ties the request to its organisation, once: of two staff linking at the same moment, the first wins. */
+/**
+ * Ties the request to its organisation, once: of two staff linking at the same moment, the first wins. A help request
+ * becomes its customer's support case in the same step (decision 0092); a sales lead stays a lead.
+ */
 async function link(
-  tx: DbOrTx,
+  tx: Tx,
   viewer: Viewer,
   requestId: string,
-  organisation: { id: string; name: string },
+  organisation: { id: string; name: string; kind: string },
   now: Date,
 ): Promise<Result<ContactRequestRow>> {
-  const [row] = await tx
+  const [linked] = await tx
     .update(contactRequests)
     .set({ organisationId: organisation.id, linkedById: viewer.userId, linkedAt: now })
     .where(and(eq(contactRequests.id, requestId), contactScope(viewer), isNull(contactRequests.organisationId)))
     .returning();
-  if (!row) return userError(E.ALREADY_LINKED, "The request is already linked to an organisation.", ["input", "id"]);
+  if (!linked) return userError(E.ALREADY_LINKED, "The request is already linked to an organisation.", ["input", "id"]);
+  const severity = helpRequestSeverity(linked.kind, linked.systemDown);
+  let row: ContactRequestRow | undefined = linked;
+  if (severity) {
+    // A case is always a customer's (routing, covering agreement, tenant scope): a partner or the vendor has none.
+    if (organisation.kind !== "CUSTOMER")
+      return userError(E.HELP_NEEDS_CUSTOMER, "A help request is linked to the customer it is about.", [
+        "input",
+        "organisationId",
+      ]);
+    const opened = await openCaseFromContactRequest(tx, viewer, {
+      customerId: organisation.id,
+      severity,
+      subject: caseSubject(linked),
+      description: caseDescription(linked),
+      receivedAt: linked.receivedAt,
+      now,
+    });
+    [row] = await tx
+      .update(contactRequests)
+      .set({ supportCaseId: opened.id })
+      .where(eq(contactRequests.id, linked.id))
+      .returning();
+  }
   await recordAudit(tx, viewer, {
     action: "contactRequest.link",
     objectType: "ContactRequest",
-    objectId: row.id,
+    objectId: row!.id,
     organisationId: organisation.id,
-    details: { kind: row.kind, organisation: organisation.name },
+    details: { kind: row!.kind, organisation: organisation.name, supportCaseId: row!.supportCaseId },
   });
-  return ok(row);
+  return ok(row!);
+}
+
+/** The case's subject: the sender's first line, cut where a subject ends, and who wrote it. */
+function caseSubject(request: ContactRequestRow): string {
+  const firstLine = request.message.split("\n")[0]!.trim();
+  const short = firstLine.length > 80 ? `${firstLine.slice(0, 79)}…` : firstLine;
+  return `Kontaktformuläret: ${short} (${request.name})`;
+}
+
+/** What the sender wrote, and how to reach them: they have no account, so the case's answer goes by their e-mail. */
+function caseDescription(request: ContactRequestRow): string {
+  const who = [request.name, request.email, request.phone, request.organisationName, request.organisationNumber];
+  return `${request.message}\n\n— ${who.filter(Boolean).join(", ")}`;
 }
 
 /** Staff link a request to an organisation Trygg already knows (the sender's BRF, company or its customer). */

@@ -10,4 +10,6 @@ export const ContactErrors = {
   NOT_FOUND: "NOT_FOUND",
   /** Someone linked it first: a request is linked once. */
   ALREADY_LINKED: "ALREADY_LINKED",
+  /** A help request becomes a support case, which is a customer's: it is linked to a customer, not a partner. */
+  HELP_NEEDS_CUSTOMER: "HELP_NEEDS_CUSTOMER",
 } as const;

@@ -7,6 +7,7 @@ import { uuidOf } from "../../shared/ids.js";
 import { payload } from "../../shared/payload.js";
 import type { Viewer } from "../../shared/viewer.js";
 import { Organisation } from "../parties/index.js";
+import { SupportCase } from "../support/index.js";
 import * as service from "./contact-request.service.js";
 import { CONTACT_REQUEST_HANDLERS } from "./contact.roles.js";
 import {
@@ -99,5 +100,16 @@ export class ContactRequestResolver {
     if (!request.organisationUuid) return null;
     const row = await ctx.loaders.visibleOrganisation.load(request.organisationUuid);
     return row ? Organisation.from(row) : null;
+  }
+
+  @FieldResolver(() => SupportCase, {
+    nullable: true,
+    description:
+      "The support case a help request became when it was linked to its customer; null for sales leads, for help requests not yet linked, and where the viewer may not see it.",
+  })
+  async supportCase(@Root() request: ContactRequest, @Ctx() ctx: Context) {
+    if (!request.supportCaseUuid) return null;
+    const row = await ctx.loaders.visibleSupportCase.load(request.supportCaseUuid);
+    return row && SupportCase.from(row);
   }
 }

@@ -15,6 +15,9 @@ export class ContactRequest {
   /** Database id of the linked organisation, for the field resolver; not part of the schema. */
   organisationUuid!: string | null;
 
+  /** Database id of the support case a help request became, for the field resolver. */
+  supportCaseUuid!: string | null;
+
   @Field(() => ID, { description: "Global id." })
   id!: string;
 
@@ -39,6 +42,11 @@ export class ContactRequest {
   @Field(() => String, { description: "What the sender wrote." })
   message!: string;
 
+  @Field(() => Boolean, {
+    description: "The sender said the whole system is down (help requests): its case is SYSTEM_DOWN, else QUESTION.",
+  })
+  systemDown!: boolean;
+
   @Field(() => DateTimeResolver, { description: "When it was received." })
   receivedAt!: Date;
 
@@ -52,6 +60,8 @@ export class ContactRequest {
     return Object.assign(new ContactRequest(), {
       id: toGlobalId("ContactRequest", row.id),
       organisationUuid: row.organisationId,
+      supportCaseUuid: row.supportCaseId,
+      systemDown: row.systemDown,
       kind: row.kind,
       name: row.name,
       email: row.email,
@@ -106,6 +116,13 @@ export class SendContactRequestInput {
 
   @Field(() => String, { description: "What you need (at most 4000 characters)." })
   message!: string;
+
+  @Field(() => Boolean, {
+    nullable: true,
+    description:
+      "Help requests: the whole system is down (no door opens, nobody gets in). Sets the answer time and the case's severity; ignored for agreement requests.",
+  })
+  systemDown?: boolean | null;
 
   @Field(() => String, {
     nullable: true,

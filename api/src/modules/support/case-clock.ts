@@ -1,7 +1,7 @@
 import { and, asc, inArray, isNull, sql, type SQL } from "drizzle-orm";
 import type { DbOrTx } from "../../db/client.js";
 import { supportCasePauses, supportCases } from "../../db/schema/index.js";
-import { readClock, type ClockFacts, type ClockReading } from "./response-clock.js";
+import { NEAR_DEADLINE_SHARE, readClock, type ClockFacts, type ClockReading } from "./response-clock.js";
 import { MS_PER_HOUR, type SupportCalendar } from "./support-calendar.js";
 import { supportCalendar } from "./support-calendar.service.js";
 import type { PauseRow, SupportCaseRow } from "./support-case.service.js";
@@ -51,6 +51,11 @@ function clockRuns(c: Pick<SupportCaseRow, "firstRespondedAt" | "status">, clock
 
 /**
  * A case's clock at `now`: the one reading behind `openHoursLeft`, `nearDeadline`, `overdue` and the deadline filter.
+ * The time left is counted in open hours to the case's stored deadline, not again from the opening and the target: the
+ * stored instant is the promise (mailed in the receipt, sent to partners, sorted on in the queue, acted on by the
+ * escalation sweep), and a case can run from before it was opened (a contact-page request's, decision 0092), so a
+ * page that counted for itself could call a case on time that the sweep escalates. Without a stored deadline (a
+ * pause with time left) the time left is what the clock has not used.
  */
 export function clockOfCase(
   calendar: SupportCalendar,
@@ -60,12 +65,22 @@ export function clockOfCase(
   clock: CaseClock = "response",
 ): ClockReading {
   const stoppedAt = clock === "response" ? c.firstRespondedAt : c.resolvedAt;
-  return readClock(
+  const facts = clockFacts(c, pauses, clock);
+  const reading = readClock(
     calendar,
-    clockFacts(c, pauses, clock),
+    facts,
     { running: clockRuns(c, clock), stoppedAt: stoppedAt?.getTime() ?? null },
     now,
   );
+  const due = (clock === "response" ? c.responseDueAt : c.resolutionDueAt)?.getTime();
+  if (reading.leftMs === null || due === undefined) return reading;
+  const leftMs = due > now ? calendar.openMsBetween(now, due) : -calendar.openMsBetween(due, now);
+  return {
+    usedMs: reading.usedMs,
+    leftMs,
+    overdue: leftMs <= 0,
+    nearDeadline: leftMs > 0 && leftMs <= (1 - NEAR_DEADLINE_SHARE) * facts.targetMs,
+  };
 }
 
 /** The cases under `where` whose clock still runs (`clockRuns` as a condition), each with its pauses. */

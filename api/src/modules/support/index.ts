@@ -5,3 +5,5 @@ export { CALENDAR_KEEPERS, CASE_HANDLERS, CASE_OPENERS, VENDOR_CASE_HANDLERS } f
 export { monitoringCaseIsOpen, noteOnMonitoringCase, openMonitoringCase } from "./monitoring-case.js";
 export { escalateSilentInstallers, startInstallerEscalation } from "./installer-escalation.js";
 export { newcomerAnswerTime } from "./newcomer-answer-time.js";
+export { openCaseFromContactRequest } from "./contact-request-case.js";
+export type { CaseSeverity } from "./case-severity.js";

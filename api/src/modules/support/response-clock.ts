@@ -51,7 +51,7 @@ export function responseDueAt(calendar: SupportCalendar, f: ClockFacts): number 
 }
 
 /** Share of the target after which a case is flagged as near its deadline. */
-const NEAR_DEADLINE_SHARE = 0.75;
+export const NEAR_DEADLINE_SHARE = 0.75;
 
 export interface ClockReading {
   usedMs: number;

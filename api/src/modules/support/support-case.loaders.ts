@@ -11,9 +11,11 @@ import { pausesOf } from "./case-clock.js";
 import { attachmentContentOf } from "./support-case-attachments.js";
 import {
   visibleAttachmentsOf,
+  visibleCasesOf,
   visibleMessagesOf,
   type PauseRow,
   type SupportAttachmentRow,
+  type SupportCaseRow,
   type SupportMessageRow,
 } from "./support-case.service.js";
 
@@ -22,6 +24,8 @@ function grouped<Row>(load: (ids: readonly string[]) => Promise<Row[]>, key: (r:
 }
 
 export interface SupportLoaders {
+  /** A case by id through the viewer's scope (a relation to a case, e.g. a contact request's); null if not visible. */
+  visibleSupportCase: DataLoader<string, SupportCaseRow | null>;
   messagesByCase: DataLoader<string, SupportMessageRow[]>;
   attachmentsByCase: DataLoader<string, SupportAttachmentRow[]>;
   /** The bytes of attachments already loaded through the scope, by id. */
@@ -43,6 +47,9 @@ export function createSupportLoaders(db: Db, viewer: Viewer | null): SupportLoad
   };
   let calendar: Promise<SupportCalendar> | undefined;
   return {
+    visibleSupportCase: new DataLoader(async (ids) =>
+      firstBy(ids, await visibleCasesOf(db, scoped(), ids), (c) => c.id).map((c) => c ?? null),
+    ),
     messagesByCase: grouped(
       (ids) => visibleMessagesOf(db, scoped(), ids),
       (m) => m.caseId,

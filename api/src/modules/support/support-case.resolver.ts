@@ -11,7 +11,7 @@ import { uuidOf } from "../../shared/ids.js";
 import { payload } from "../../shared/payload.js";
 import { routingMessage, type RoutingReasonCode } from "./case-routing.js";
 import { listSupportCases, openSupportCase } from "./support-case.service.js";
-import { clockOfCase } from "./case-clock.js";
+import { clockOfCase, type CaseClock } from "./case-clock.js";
 import {
   assignSupportCase,
   handOverSupportCase,
@@ -42,10 +42,10 @@ import {
   SupportCasePause,
 } from "./support-case.types.js";
 
-async function clockOf(c: SupportCase, ctx: Context) {
+async function clockOf(c: SupportCase, ctx: Context, clock: CaseClock = "response") {
   const loaders = ctx.loaders;
   const [calendar, pauses] = await Promise.all([loaders.supportCalendar(), loaders.pausesByCase.load(c.row.id)]);
-  return clockOfCase(calendar, c.row, pauses, ctx.now.getTime());
+  return clockOfCase(calendar, c.row, pauses, ctx.now.getTime(), clock);
 }
 
 @Resolver(() => SupportCase)
@@ -263,10 +263,20 @@ export class SupportCaseResolver {
   @FieldResolver(() => Float, {
     nullable: true,
     description:
-      "Open hours left until `responseDueAt` (negative when overdue); null once answered, resolved or closed.",
+      "Open hours from now to the stored `responseDueAt` on the support calendar (negative when overdue); while the case waits on the customer, what the clock has left; null once answered, resolved or closed.",
   })
   async openHoursLeft(@Root() c: SupportCase, @Ctx() ctx: Context) {
     const left = (await clockOf(c, ctx)).leftMs;
+    return left === null ? null : left / MS_PER_HOUR;
+  }
+
+  @FieldResolver(() => Float, {
+    nullable: true,
+    description:
+      "Open hours from now to the stored `resolutionDueAt` on the support calendar (negative when late); while the customer holds the case, what the clock has left; null once resolved or closed.",
+  })
+  async resolutionOpenHoursLeft(@Root() c: SupportCase, @Ctx() ctx: Context) {
+    const left = (await clockOf(c, ctx, "resolution")).leftMs;
     return left === null ? null : left / MS_PER_HOUR;
   }
 

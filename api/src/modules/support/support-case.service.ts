@@ -206,6 +206,14 @@ export async function findSupportCase(db: DbOrTx, viewer: Viewer, id: string): P
   return row ?? null;
 }
 
+/** Cases by id as the viewer may see them, for a relation's loader (a contact request's case). */
+export function visibleCasesOf(db: DbOrTx, viewer: Viewer, ids: readonly string[]): Promise<SupportCaseRow[]> {
+  return db
+    .select()
+    .from(supportCases)
+    .where(and(inArray(supportCases.id, [...ids]), supportCaseScope(viewer)));
+}
+
 /** The same, locked for a change, so two concurrent changes of one case queue up. */
 export async function lockSupportCase(tx: Tx, viewer: Viewer, id: string): Promise<SupportCaseRow | null> {
   const [row] = await tx

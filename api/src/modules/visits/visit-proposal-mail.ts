@@ -11,14 +11,16 @@ interface AgreementRef {
   number: string;
 }
 
-/** The proposed times to one customer admin, with that admin's own answer link, in the admin's language. */
+/**
+ * The proposed times to one customer admin (or new times for the visit booked at `bookedAt`), with that admin's own
+ * answer link, in the admin's language.
+ */
 export async function mailVisitTimes(
   tx: Tx,
   proposal: VisitTimeProposalRow,
   agreement: AgreementRef,
   admin: MailReader & { name: string },
-  link: string,
-  expiresAt: Date,
+  answer: { link: string; expiresAt: Date; bookedAt: Date | null },
 ): Promise<void> {
   await queueMail(tx, VISIT_TIMES_MAIL, admin, {
     name: admin.name,
@@ -26,8 +28,7 @@ export async function mailVisitTimes(
     location: await visitLocation(tx, proposal.propertyId),
     times: proposal.times,
     note: proposal.note,
-    link,
-    expiresAt,
+    ...answer,
   });
 }
 

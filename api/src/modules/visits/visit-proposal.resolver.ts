@@ -1,3 +1,4 @@
+import { DateTimeResolver } from "graphql-scalars";
 import { Arg, Authorized, Ctx, FieldResolver, Mutation, Query, Resolver, Root } from "type-graphql";
 import type { Context } from "../../context.js";
 import { requireViewer } from "../../shared/auth.js";
@@ -8,12 +9,15 @@ import { Agreement, findAgreement } from "../agreements/index.js";
 import { Property } from "../parties/index.js";
 import { cancelServiceVisit } from "./visit-cancellation.js";
 import { visitLocation } from "./visit-location.js";
+import { proposeNewVisitTimes } from "./visit-new-times.js";
 import * as proposals from "./visit-proposal.service.js";
 import {
   AnswerVisitTimesInput,
   AnswerVisitTimesPayload,
   CancelServiceVisitInput,
   CancelServiceVisitPayload,
+  ProposeNewVisitTimesInput,
+  ProposeNewVisitTimesPayload,
   ProposeVisitTimesInput,
   ProposeVisitTimesPayload,
   VisitTimeProposal,
@@ -78,6 +82,26 @@ export class VisitTimeProposalResolver {
         times: input.times,
         note: input.note,
       },
+      ctx.clock,
+      settingsOf(ctx),
+    );
+    return payload(r, "visitTimeProposal", VisitTimeProposal.from);
+  }
+
+  @Authorized(...VISIT_BOOKERS)
+  @Mutation(() => ProposeNewVisitTimesPayload, {
+    description:
+      "Föreslå nya tider: offer one to three new times for a booked visit; each customer admin gets a mail with a single-use link, answered as a first proposal (`answerVisitTimes`). The booking stands until a time is accepted, which moves the visit with an .ics update of the same event. NOT_FOUND, VISIT_COMPLETED, VISIT_CANCELLED, STALE_VERSION, INVALID_TIMES, TIME_IN_PAST, and the move's own codes (OUTSIDE_AGREEMENT_PERIOD, …).",
+  })
+  async proposeNewVisitTimes(
+    @Arg("input", () => ProposeNewVisitTimesInput, { description: "The visit and the new times." })
+    input: ProposeNewVisitTimesInput,
+    @Ctx() ctx: Context,
+  ) {
+    const r = await proposeNewVisitTimes(
+      ctx.db,
+      requireViewer(ctx),
+      { ...input, visitId: uuidOf(input.visitId, "ServiceVisit") },
       ctx.clock,
       settingsOf(ctx),
     );
@@ -151,7 +175,30 @@ export class VisitTimeProposalResolver {
     return actorOf(ctx, p.row.technicianId);
   }
 
-  @FieldResolver(() => ServiceVisit, { nullable: true, description: "The visit booked by accepting a time." })
+  @FieldResolver(() => DateTimeResolver, {
+    nullable: true,
+    description:
+      "For new times of a booked visit: when that visit is booked now (the time that stands until a time is accepted). Null for a first proposal.",
+  })
+  async bookedAt(@Root() p: VisitTimeProposal, @Ctx() ctx: Context) {
+    if (!p.row.movesVisitId) return null;
+    return (await ctx.loaders.visitOfProposal.load(p.row.movesVisitId))?.scheduledAt ?? null;
+  }
+
+  @FieldResolver(() => ServiceVisit, {
+    nullable: true,
+    description: "The booked visit these new times would move; null for a first proposal, which books a new visit.",
+  })
+  async movesVisit(@Root() p: VisitTimeProposal, @Ctx() ctx: Context) {
+    if (!p.row.movesVisitId) return null;
+    const found = await findVisit(ctx.db, requireViewer(ctx), p.row.movesVisitId, ctx.clock);
+    return found ? ServiceVisit.from(found.visit, ctx.now) : null;
+  }
+
+  @FieldResolver(() => ServiceVisit, {
+    nullable: true,
+    description: "The visit booked (or moved) by accepting a time.",
+  })
   async visit(@Root() p: VisitTimeProposal, @Ctx() ctx: Context) {
     if (!p.row.visitId) return null;
     const found = await findVisit(ctx.db, requireViewer(ctx), p.row.visitId, ctx.clock);

@@ -1,5 +1,5 @@
 import { and, desc, eq, isNull } from "drizzle-orm";
-import type { Db, DbOrTx } from "../../db/client.js";
+import type { Db, DbOrTx, Tx } from "../../db/client.js";
 import { agreements, users, visitTimeProposalLinks, visitTimeProposals } from "../../db/schema/index.js";
 import { recordAudit } from "../../shared/audit.js";
 import type { Clock } from "../../shared/clock.js";
@@ -13,7 +13,7 @@ import { type AgreementRecord, findAgreement } from "../agreements/index.js";
 import { mailOtherTimesAsked, mailVisitTimes } from "./visit-proposal-mail.js";
 import { VisitErrors as E } from "./visit.errors.js";
 import { VISIT_BOOKERS, VISIT_TIME_ANSWERERS } from "./visit.roles.js";
-import { bookingProblem, bookVisit, type ServiceVisitRow } from "./visit.service.js";
+import { bookingProblem, bookVisit, lockVisit, moveVisit, type ServiceVisitRow } from "./visit.service.js";
 import { customerAdmins } from "./visit-recipients.js";
 
 export type VisitTimeProposalRow = typeof visitTimeProposals.$inferSelect;
@@ -37,6 +37,26 @@ export interface ProposeInput {
   note?: string | null;
 }
 
+/** The times as proposed: one to three, different, all ahead, earliest first; and the note within its limit. */
+export function checkedTimes(
+  input: { times: Date[]; note?: string | null },
+  now: Date,
+): Result<{ times: Date[]; note: string }> {
+  const times = [...input.times].sort((a, b) => a.getTime() - b.getTime());
+  if (times.length < 1 || times.length > MAX_TIMES || new Set(times.map((t) => t.getTime())).size !== times.length)
+    return userError(E.INVALID_TIMES, "Propose one to three different times.", ["input", "times"]);
+  if (times.some((t) => Number.isNaN(t.getTime()) || t.getTime() <= now.getTime()))
+    return userError(E.TIME_IN_PAST, "Every proposed time must lie ahead.", ["input", "times"]);
+  const note = input.note?.trim() ?? "";
+  if (note.length > 1000) return userError(E.INVALID_INPUT, "A note is at most 1000 characters.", ["input", "note"]);
+  return ok({ times, note });
+}
+
+/** A booking rule's refusal of one proposed time, said of the `times` field. */
+export function ofTimes(bad: { errors: ReturnType<typeof userError>["errors"] }) {
+  return { errors: bad.errors.map((e) => (e.field?.[1] === "scheduledAt" ? { ...e, field: ["input", "times"] } : e)) };
+}
+
 /**
  * "Support or the seller proposes one to three times": each must be bookable as a visit is (the same
  * rules), ahead of now and different. The customer's admins get a mail with a link each; an open
@@ -50,70 +70,88 @@ export async function proposeVisitTimes(
   settings: ProposalSettings,
 ): Promise<Result<VisitTimeProposalRow>> {
   requireRole(viewer, VISIT_BOOKERS);
-  const times = [...input.times].sort((a, b) => a.getTime() - b.getTime());
-  if (times.length < 1 || times.length > MAX_TIMES || new Set(times.map((t) => t.getTime())).size !== times.length)
-    return userError(E.INVALID_TIMES, "Propose one to three different times.", ["input", "times"]);
-  if (times.some((t) => Number.isNaN(t.getTime()) || t.getTime() <= settings.now.getTime()))
-    return userError(E.TIME_IN_PAST, "Every proposed time must lie ahead.", ["input", "times"]);
-  const note = input.note?.trim() ?? "";
-  if (note.length > 1000) return userError(E.INVALID_INPUT, "A note is at most 1000 characters.", ["input", "note"]);
+  const checked = checkedTimes(input, settings.now);
+  if ("errors" in checked) return checked;
   return mutate(db, async (tx) => {
     const agreement = await findAgreement(tx, viewer, input.agreementId, clock);
     if (!agreement) return userError(E.NOT_FOUND, "No such agreement.", ["input", "agreementId"]);
-    for (const scheduledAt of times) {
+    for (const scheduledAt of checked.ok.times) {
       const bad = await bookingProblem(tx, agreement, { ...input, scheduledAt });
-      if (bad)
-        return {
-          errors: bad.errors.map((e) => (e.field?.[1] === "scheduledAt" ? { ...e, field: ["input", "times"] } : e)),
-        };
+      if (bad) return ofTimes(bad);
     }
-    const admins = (await customerAdmins(tx, agreement)).filter((a) => !a.deactivatedAt);
-    if (admins.length === 0)
-      return userError(E.NO_RECIPIENTS, "The customer has no admin to answer the proposal.", ["input", "agreementId"]);
-    await tx
-      .update(visitTimeProposals)
-      .set({ status: "WITHDRAWN", answeredAt: settings.now, updatedAt: settings.now })
-      .where(
-        and(
-          eq(visitTimeProposals.agreementId, agreement.id),
-          eq(visitTimeProposals.propertyId, input.propertyId),
-          eq(visitTimeProposals.status, "OPEN"),
-        ),
-      );
-    const [row] = await tx
-      .insert(visitTimeProposals)
-      .values({
-        agreementId: agreement.id,
-        propertyId: input.propertyId,
-        technicianId: input.technicianId,
-        times,
-        note,
-        proposedById: viewer.userId,
-        createdAt: settings.now,
-        updatedAt: settings.now,
-      })
-      .returning();
-    const lastTime = times[times.length - 1]!.getTime();
-    const expiresAt = new Date(Math.min(settings.now.getTime() + PROPOSAL_LINK_DAYS * 86_400_000, lastTime));
-    for (const admin of admins) {
-      const token = newSecret(LINK_PREFIX);
-      await tx.insert(visitTimeProposalLinks).values({
-        proposalId: row!.id,
-        userId: admin.id,
-        tokenHash: hashToken(token),
-        expiresAt,
-      });
-      await mailVisitTimes(tx, row!, agreement, admin, `${settings.portalUrl}/visit-times/${token}`, expiresAt);
-    }
-    await recordAudit(tx, viewer, {
-      action: "serviceVisit.proposeTimes",
-      objectType: "VisitTimeProposal",
-      objectId: row!.id,
-      organisationId: agreement.customerId,
-      details: { times: times.map((t) => t.toISOString()), recipients: admins.map((a) => a.email) },
-    });
-    return ok(row!);
+    return offerTimes(tx, viewer, agreement, { ...input, ...checked.ok, movesVisitId: null }, settings);
   });
+}
+
+/**
+ * Writes a proposal and mails each of the customer's admins their own answer link, in the caller's transaction. It
+ * replaces the open proposal it competes with: a first proposal for the same property, or new times for the same
+ * booked visit (decision 0093), so only the newest times can be accepted.
+ */
+export async function offerTimes(
+  tx: Tx,
+  viewer: Viewer,
+  agreement: AgreementRecord,
+  offer: { propertyId: string; technicianId: string; times: Date[]; note: string; movesVisitId: string | null },
+  settings: ProposalSettings,
+  bookedAt: Date | null = null,
+): Promise<Result<VisitTimeProposalRow>> {
+  const { times } = offer;
+  const admins = (await customerAdmins(tx, agreement)).filter((a) => !a.deactivatedAt);
+  if (admins.length === 0)
+    return userError(E.NO_RECIPIENTS, "The customer has no admin to answer the proposal.", ["input", "agreementId"]);
+  await tx
+    .update(visitTimeProposals)
+    .set({ status: "WITHDRAWN", answeredAt: settings.now, updatedAt: settings.now })
+    .where(
+      and(
+        eq(visitTimeProposals.agreementId, agreement.id),
+        eq(visitTimeProposals.propertyId, offer.propertyId),
+        eq(visitTimeProposals.status, "OPEN"),
+        offer.movesVisitId
+          ? eq(visitTimeProposals.movesVisitId, offer.movesVisitId)
+          : isNull(visitTimeProposals.movesVisitId),
+      ),
+    );
+  const [row] = await tx
+    .insert(visitTimeProposals)
+    .values({
+      agreementId: agreement.id,
+      propertyId: offer.propertyId,
+      technicianId: offer.technicianId,
+      times,
+      note: offer.note,
+      movesVisitId: offer.movesVisitId,
+      proposedById: viewer.userId,
+      createdAt: settings.now,
+      updatedAt: settings.now,
+    })
+    .returning();
+  const lastTime = times[times.length - 1]!.getTime();
+  const expiresAt = new Date(Math.min(settings.now.getTime() + PROPOSAL_LINK_DAYS * 86_400_000, lastTime));
+  for (const admin of admins) {
+    const token = newSecret(LINK_PREFIX);
+    await tx.insert(visitTimeProposalLinks).values({
+      proposalId: row!.id,
+      userId: admin.id,
+      tokenHash: hashToken(token),
+      expiresAt,
+    });
+    const link = `${settings.portalUrl}/visit-times/${token}`;
+    await mailVisitTimes(tx, row!, agreement, admin, { link, expiresAt, bookedAt });
+  }
+  await recordAudit(tx, viewer, {
+    action: offer.movesVisitId ? "serviceVisit.proposeNewTimes" : "serviceVisit.proposeTimes",
+    objectType: "VisitTimeProposal",
+    objectId: row!.id,
+    organisationId: agreement.customerId,
+    details: {
+      times: times.map((t) => t.toISOString()),
+      recipients: admins.map((a) => a.email),
+      movesVisitId: offer.movesVisitId,
+    },
+  });
+  return ok(row!);
 }
 
 /** The proposals of the agreements the viewer sees, newest first; `open` keeps those still waiting for an answer. */
@@ -185,6 +223,19 @@ async function proposalFor(
   return proposal && agreement ? { ok: { proposal, agreement } } : null;
 }
 
+/** The customer accepted new times for a booked visit: it moves, with the ordinary move's mail and `.ics` update. */
+async function moveProposedVisit(
+  tx: Tx,
+  viewer: Viewer,
+  visitId: string,
+  booking: { technicianId: string; scheduledAt: Date },
+  clock: Clock,
+): Promise<Result<ServiceVisitRow>> {
+  const loaded = await lockVisit(tx, viewer, visitId, clock);
+  if (!loaded) return userError(E.NOT_FOUND, "No such service visit.", ["input", "proposalId"]);
+  return moveVisit(tx, viewer, loaded, booking, null);
+}
+
 export type VisitTimeAnswer = { accept: Date } | { otherTimes: string };
 
 /**
@@ -228,11 +279,11 @@ export async function answerVisitTimes(
       const time = proposal.times.find((t) => t.getTime() === answer.accept.getTime());
       if (!time) return userError(E.TIME_NOT_PROPOSED, "Choose one of the proposed times.", ["input", "time"]);
       if (time.getTime() <= now.getTime()) return userError(E.TIME_IN_PAST, "That time has passed.", ["input", "time"]);
-      const booked = await bookVisit(tx, viewer, agreement, {
-        propertyId: proposal.propertyId,
-        technicianId: proposal.technicianId,
-        scheduledAt: time,
-      });
+      const booking = { propertyId: proposal.propertyId, technicianId: proposal.technicianId, scheduledAt: time };
+      // New times for a booked visit move that visit, as a reschedule does; a first proposal books one.
+      const booked = proposal.movesVisitId
+        ? await moveProposedVisit(tx, viewer, proposal.movesVisitId, booking, clock)
+        : await bookVisit(tx, viewer, agreement, booking);
       if ("errors" in booked) return booked;
       visit = booked.ok;
     } else {

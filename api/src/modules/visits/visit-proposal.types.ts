@@ -85,6 +85,30 @@ export class ProposeVisitTimesInput {
 
 @InputType({
   description:
+    "Offer one to three new times for a visit already booked; its booking stands until a customer admin accepts one.",
+})
+export class ProposeNewVisitTimesInput {
+  @Field(() => ID, { description: "The booked visit (not completed, not cancelled)." })
+  visitId!: string;
+
+  // As for a first proposal: one to three is the service's INVALID_TIMES; only absurd lists stop here.
+  @ArrayMaxSize(50)
+  @Field(() => [DateTimeResolver], {
+    description:
+      "One to three different times ahead, inside the agreement period, for the same technician (INVALID_TIMES).",
+  })
+  times!: Date[];
+
+  @MaxLength(1000)
+  @Field(() => String, { nullable: true, description: "A word to the customer, e.g. why the visit must move." })
+  note?: string | null;
+
+  @Field(() => Int, { nullable: true, description: "The visit's `version` as read; STALE_VERSION if it changed." })
+  expectedVersion?: number | null;
+}
+
+@InputType({
+  description:
     "Answer a proposal: either `time` (one of the proposed) or `otherTimes` (a note asking for others). In the portal by `proposalId`, or from the mail by the link's `token` (no log-in needed).",
 })
 export class AnswerVisitTimesInput {
@@ -122,6 +146,12 @@ export const ProposeVisitTimesPayload = PayloadType(
   VisitTimeProposal,
   "proposal",
 );
+export const ProposeNewVisitTimesPayload = PayloadType(
+  "ProposeNewVisitTimesPayload",
+  "visitTimeProposal",
+  VisitTimeProposal,
+  "proposal of new times",
+);
 export const CancelServiceVisitPayload = PayloadType(
   "CancelServiceVisitPayload",
   "serviceVisit",
@@ -137,7 +167,10 @@ export class AnswerVisitTimesPayload {
   })
   visitTimeProposal!: VisitTimeProposal | null;
 
-  @Field(() => ServiceVisit, { nullable: true, description: "The visit booked, when a time was accepted." })
+  @Field(() => ServiceVisit, {
+    nullable: true,
+    description: "The visit booked (or, for new times of a booked visit, moved), when a time was accepted.",
+  })
   serviceVisit!: ServiceVisit | null;
 
   @Field(() => [UserError], {

@@ -2,7 +2,7 @@ import DataLoader from "dataloader";
 import { asc, inArray } from "drizzle-orm";
 import type { Db } from "../../db/client.js";
 import { serviceVisits, visitChecks } from "../../db/schema/index.js";
-import { groupBy } from "../../shared/group-by.js";
+import { firstBy, groupBy } from "../../shared/group-by.js";
 import type { BackupEvidence } from "../monitoring/index.js";
 import { visitsBackupEvidence } from "./visit-backup-prefill.js";
 import { checkKinds, type VisitCheckKindRow, type VisitCheckRow } from "./visit-checks.js";
@@ -30,6 +30,20 @@ export function createVisitLoaders(db: Db, now: Date) {
     backupEvidenceOfVisit: new DataLoader<ServiceVisitRow, BackupEvidence | null, string>(
       async (visits) => visitsBackupEvidence(db, visits, now),
       { cacheKeyFn: (v) => v.id },
+    ),
+    /**
+     * A visit by id, unscoped: only for a relation of something already read through its scope (the booked visit a
+     * proposal of new times would move, shown on the answer link's page without log-in).
+     */
+    visitOfProposal: new DataLoader<string, ServiceVisitRow | null>(async (ids) =>
+      firstBy(
+        ids,
+        await db
+          .select()
+          .from(serviceVisits)
+          .where(inArray(serviceVisits.id, [...ids])),
+        (r) => r.id,
+      ),
     ),
     visitsByAgreement: new DataLoader<string, ServiceVisitRow[]>(async (ids) =>
       groupBy(

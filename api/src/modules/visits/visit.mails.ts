@@ -126,6 +126,8 @@ interface TimesFacts {
   note: string | null;
   link: string;
   expiresAt: Date;
+  /** New times for a visit already booked at this time (decision 0093): the booking stands until the answer. */
+  bookedAt: Date | null;
 }
 
 /** The proposed times to one customer admin, with that admin's own answer link. */
@@ -133,19 +135,29 @@ export const VISIT_TIMES_MAIL = mailKind<TimesFacts>(
   "visitTimesProposed",
   {
     SV: (f) => ({
-      subject: `Välj tid för supportbesök (${f.number})`,
+      subject: f.bookedAt ? `Välj ny tid för supportbesök (${f.number})` : `Välj tid för supportbesök (${f.number})`,
       body:
-        `Hej ${f.name}!\n\nVi föreslår ${f.times.length === 1 ? "den här tiden" : "de här tiderna"} för det årliga ` +
-        `supportbesöket på ${f.location} (avtal ${f.number}):\n\n${f.times.map((t) => `- ${MAIL_DATES.SV.at(t)}`).join("\n")}\n\n` +
+        `Hej ${f.name}!\n\n` +
+        (f.bookedAt
+          ? `Vi behöver flytta det årliga supportbesöket på ${f.location} (avtal ${f.number}), bokat ${MAIL_DATES.SV.at(f.bookedAt)}, och föreslår ${f.times.length === 1 ? "den här tiden" : "de här tiderna"} i stället:`
+          : `Vi föreslår ${f.times.length === 1 ? "den här tiden" : "de här tiderna"} för det årliga supportbesöket på ${f.location} (avtal ${f.number}):`) +
+        `\n\n${f.times.map((t) => `- ${MAIL_DATES.SV.at(t)}`).join("\n")}\n\n` +
+        (f.bookedAt ? "Tills du svarar gäller den bokade tiden.\n\n" : "") +
         (f.note ? `${f.note}\n\n` : "") +
         `Välj en tid, eller be om andra tider, här (länken gäller till ${MAIL_DATES.SV.at(f.expiresAt)} och kan användas en gång):\n${f.link}\n\n` +
         `Du kan också svara i Trygg-portalen under Besök.\n\n${SIGN_OFF.SV}`,
     }),
     EN: (f) => ({
-      subject: `Choose a time for the support visit (${f.number})`,
+      subject: f.bookedAt
+        ? `Choose a new time for the support visit (${f.number})`
+        : `Choose a time for the support visit (${f.number})`,
       body:
-        `Hello ${f.name},\n\nWe propose ${f.times.length === 1 ? "this time" : "these times"} for the annual ` +
-        `support visit at ${f.location} (agreement ${f.number}):\n\n${f.times.map((t) => `- ${MAIL_DATES.EN.at(t)}`).join("\n")}\n\n` +
+        `Hello ${f.name},\n\n` +
+        (f.bookedAt
+          ? `We need to move the annual support visit at ${f.location} (agreement ${f.number}), booked for ${MAIL_DATES.EN.at(f.bookedAt)}, and propose ${f.times.length === 1 ? "this time" : "these times"} instead:`
+          : `We propose ${f.times.length === 1 ? "this time" : "these times"} for the annual support visit at ${f.location} (agreement ${f.number}):`) +
+        `\n\n${f.times.map((t) => `- ${MAIL_DATES.EN.at(t)}`).join("\n")}\n\n` +
+        (f.bookedAt ? "Until you answer, the booked time stands.\n\n" : "") +
         (f.note ? `${f.note}\n\n` : "") +
         `Choose a time, or ask for other times, here (the link is valid until ${MAIL_DATES.EN.at(f.expiresAt)} and can be used once):\n${f.link}\n\n` +
         `You can also answer in the Trygg portal under Visits.\n\n${SIGN_OFF.EN}`,
@@ -159,6 +171,7 @@ export const VISIT_TIMES_MAIL = mailKind<TimesFacts>(
     note: null,
     link: "https://trygg.example/visit-times/tgv_x",
     expiresAt: new Date("2026-04-20T07:00:00Z"),
+    bookedAt: null,
   },
 );
 

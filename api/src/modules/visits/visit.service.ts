@@ -116,7 +116,7 @@ export interface BookingInput {
 }
 
 /** The rules every booking and rebooking share: inside the period, a vendor technician. */
-async function checkBooking(
+export async function checkBooking(
   tx: Tx,
   agreement: AgreementRecord,
   input: BookingInput,
@@ -247,38 +247,56 @@ export async function rescheduleServiceVisit(
   return mutate(db, async (tx) => {
     const loaded = await lockVisit(tx, viewer, input.visitId, clock);
     if (!loaded) return userError(E.NOT_FOUND, "No such service visit.", ["input", "visitId"]);
-    const { visit, agreement } = loaded;
-    if (visit.completedAt)
-      return userError(E.VISIT_COMPLETED, "The visit is completed; it cannot be moved.", ["input", "visitId"]);
-    if (visit.cancelledAt)
-      return userError(E.VISIT_CANCELLED, "The visit was cancelled; book a new one.", ["input", "visitId"]);
+    const { visit } = loaded;
+    const stuck = unmovable(visit);
+    if (stuck) return stuck;
     if (input.expectedVersion != null && input.expectedVersion !== visit.version)
       return userError(E.STALE_VERSION, "The visit has changed since you read it; reload and try again.", [
         "input",
         "expectedVersion",
       ]);
     const booking = { scheduledAt: input.scheduledAt, technicianId: input.technicianId ?? visit.technicianId };
-    const bad = await checkBooking(tx, agreement, booking);
-    if (bad) return bad;
-    await tx
-      .insert(serviceVisitBookings)
-      .values({ visitId: visit.id, ...booking, reason: input.reason?.trim() || null, changedById: viewer.userId });
-    const row = await bumpVisit(tx, visit, booking);
-    await mailVisitBooking(tx, row, agreement, input.reason?.trim() || null);
-    await recordAudit(tx, viewer, {
-      action: "serviceVisit.reschedule",
-      objectType: "ServiceVisit",
-      objectId: visit.id,
-      organisationId: agreement.customerId,
-      details: {
-        from: visit.scheduledAt.toISOString(),
-        to: input.scheduledAt.toISOString(),
-        reason: input.reason ?? null,
-      },
-    });
-    await tellPartnerOfVisit(tx, row, agreement, "VISIT_BOOKED", "RESCHEDULED");
-    return ok(row);
+    return moveVisit(tx, viewer, loaded, booking, input.reason?.trim() || null);
   });
+}
+
+/** Why a visit cannot be moved (or get new times offered): it took place, or it was called off. */
+export function unmovable(visit: ServiceVisitRow): { errors: ReturnType<typeof userError>["errors"] } | null {
+  if (visit.completedAt)
+    return userError(E.VISIT_COMPLETED, "The visit is completed; it cannot be moved.", ["input", "visitId"]);
+  if (visit.cancelledAt)
+    return userError(E.VISIT_CANCELLED, "The visit was cancelled; book a new one.", ["input", "visitId"]);
+  return null;
+}
+
+/**
+ * Moves a booked visit, locked by the caller: a booking row (the count of which is the calendar event's SEQUENCE), the
+ * new time, the mail whose `.ics` updates the event the calendars already hold, the audit and the partner's webhook.
+ * Staff moving it (rescheduleServiceVisit) and the customer accepting new times (decision 0093) both come here.
+ */
+export async function moveVisit(
+  tx: Tx,
+  viewer: Viewer,
+  { visit, agreement }: LoadedVisit,
+  booking: BookingInput,
+  reason: string | null,
+): Promise<Result<ServiceVisitRow>> {
+  const stuck = unmovable(visit);
+  if (stuck) return stuck;
+  const bad = await checkBooking(tx, agreement, booking);
+  if (bad) return bad;
+  await tx.insert(serviceVisitBookings).values({ visitId: visit.id, ...booking, reason, changedById: viewer.userId });
+  const row = await bumpVisit(tx, visit, booking);
+  await mailVisitBooking(tx, row, agreement, reason);
+  await recordAudit(tx, viewer, {
+    action: "serviceVisit.reschedule",
+    objectType: "ServiceVisit",
+    objectId: visit.id,
+    organisationId: agreement.customerId,
+    details: { from: visit.scheduledAt.toISOString(), to: booking.scheduledAt.toISOString(), reason },
+  });
+  await tellPartnerOfVisit(tx, row, agreement, "VISIT_BOOKED", "RESCHEDULED");
+  return ok(row);
 }
 
 export interface VisitFilter {

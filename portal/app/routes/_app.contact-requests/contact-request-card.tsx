@@ -1,3 +1,4 @@
+import { Link } from "@remix-run/react";
 import { TextField } from "~/components/admin-fields";
 import { IntentButton, IntentForm } from "~/components/intent-form";
 import type { ContactRequestsQuery } from "~/graphql/graphql";
@@ -29,7 +30,9 @@ export function ContactRequestCard({
 }) {
   const t = useT();
   const lang = useLang();
-  const match = likelyMatch(r, organisations);
+  // A help request becomes a customer's case (decision 0092): only customers are offered for it.
+  const choices = r.kind === "HELP" ? organisations.filter((o) => o.kind === "CUSTOMER") : organisations;
+  const match = likelyMatch(r, choices);
   return (
     <li className="card" data-sender={r.name} data-kind={r.kind}>
       <h2>
@@ -37,6 +40,12 @@ export function ContactRequestCard({
         <span className={r.kind === "HELP" ? "badge badge-waiting" : "badge badge-active"}>
           {t(`contactRequests.kind.${r.kind}`)}
         </span>
+        {r.systemDown ? (
+          <>
+            {" "}
+            <span className="badge badge-danger">{t("contactRequests.systemDown")}</span>
+          </>
+        ) : null}
       </h2>
       <p className="muted small">
         {t("contactRequests.received", {
@@ -51,7 +60,17 @@ export function ContactRequestCard({
       </p>
       <blockquote className="quote">{r.text}</blockquote>
       {r.organisation ? (
-        <p data-testid="linked-to">{t("contactRequests.linkedTo", { name: r.organisation.name })}</p>
+        <p data-testid="linked-to">
+          {t("contactRequests.linkedTo", { name: r.organisation.name })}
+          {r.supportCase ? (
+            <>
+              {" "}
+              <Link to={`/support/${encodeURIComponent(r.supportCase.id)}`} data-testid="contact-case">
+                {t("contactRequests.case", { number: r.supportCase.number })}
+              </Link>
+            </>
+          ) : null}
+        </p>
       ) : (
         <div className="stack">
           <IntentForm
@@ -67,7 +86,7 @@ export function ContactRequestCard({
                   <label htmlFor={kit.props("organisationId").id}>{t("contactRequests.organisation")}</label>
                   <select {...kit.props("organisationId")} defaultValue={kit.value("organisationId", match?.id ?? "")}>
                     <option value="">{t("contactRequests.chooseOrganisation")}</option>
-                    {organisations.map((o) => (
+                    {choices.map((o) => (
                       <option key={o.id} value={o.id}>
                         {o.name} ({o.organisationNumber})
                       </option>

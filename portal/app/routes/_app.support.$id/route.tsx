@@ -4,7 +4,7 @@ import { useState } from "react";
 import { ErrorPanel } from "~/components/error-panel";
 import { FormErrors, IntentButton, IntentForm, SuccessNotice } from "~/components/intent-form";
 import { SubmitButton } from "~/components/submit-button";
-import { DeadlineBadge, timeLeftText } from "~/components/support-case-list";
+import { DeadlineBadge, resolutionLeftText, timeLeftText } from "~/components/support-case-list";
 import {
   AssignSupportCaseDocument,
   HandOverSupportCaseDocument,
@@ -306,7 +306,7 @@ export default function SupportCasePage() {
           {c.resolvedAt
             ? t("support.resolution.resolved", { when: formatDateTime(lang, c.resolvedAt) })
             : c.resolutionDueAt
-              ? formatDateTime(lang, c.resolutionDueAt)
+              ? [formatDateTime(lang, c.resolutionDueAt), resolutionLeftText(lang, t, c)].filter(Boolean).join(" · ")
               : t("support.resolution.none")}
         </dd>
         {c.assignee ? (

@@ -4,9 +4,9 @@ import { useLang, useT } from "~/i18n/use-t";
 import { swedishWallClock } from "~/lib/dates";
 
 /**
- * Staff's two changes to a booked visit: a new time (with a reason the customer reads) or a
- * cancellation (reason required). Each asks before sending, since both mail the customer and change
- * the calendars that hold the event.
+ * Staff's three changes to a booked visit: a new time (with a reason the customer reads), new times for the customer
+ * to choose from (decision 0093; the booking stands until they answer), or a cancellation (reason required). Each
+ * asks before sending, since each mails the customer (and a move or cancellation changes the calendars' event).
  */
 export function BookingControls({ scheduledAt, version }: { scheduledAt: string; version: number }) {
   const t = useT();
@@ -42,6 +42,34 @@ export function BookingControls({ scheduledAt, version }: { scheduledAt: string;
               {f.error("reason")}
               <IntentButton intent="move" busy={t("visitBooking.moving")}>
                 {t("visitBooking.moveSubmit")}
+              </IntentButton>
+            </>
+          )}
+        </IntentForm>
+        <IntentForm
+          intent="propose"
+          fields={["time1", "time2", "time3", "note"]}
+          className="card stack"
+          aria-label={t("visitBooking.propose")}
+          confirm={t("visitBooking.proposeConfirm", { when })}
+          hidden={{ expectedVersion: String(version) }}
+        >
+          {(f) => (
+            <>
+              <h3>{t("visitBooking.propose")}</h3>
+              <p className="muted small">{t("visitBooking.proposeHint")}</p>
+              {(["time1", "time2", "time3"] as const).map((name, i) => (
+                <div key={name} className="stack">
+                  <label htmlFor={f.props(name).id}>{t("visitBooking.proposeTime", { n: i + 1 })}</label>
+                  <input type="datetime-local" required={i === 0} defaultValue={f.value(name)} {...f.props(name)} />
+                  {f.error(name)}
+                </div>
+              ))}
+              <label htmlFor={f.props("note").id}>{t("visitBooking.proposeNote")}</label>
+              <input type="text" maxLength={1000} defaultValue={f.value("note")} {...f.props("note")} />
+              {f.error("note")}
+              <IntentButton intent="propose" busy={t("visitBooking.proposing")}>
+                {t("visitBooking.proposeSubmit")}
               </IntentButton>
             </>
           )}

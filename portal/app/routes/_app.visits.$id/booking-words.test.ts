@@ -15,6 +15,8 @@ const MOVE_AND_CANCEL = [
   "STALE_VERSION",
   "INVALID_INPUT",
 ];
+/** proposeNewVisitTimes (decision 0093): the move's codes and the proposal's own. */
+const PROPOSE = [...MOVE_AND_CANCEL, "INVALID_TIMES", "TIME_IN_PAST", "NO_RECIPIENTS"];
 const ANSWER = [
   "NOT_FOUND",
   "INVALID_INPUT",
@@ -38,6 +40,7 @@ describe("the booking forms' refusals in Swedish", () => {
       return sv(error!.key ?? userErrorKey(code));
     };
     expect(MOVE_AND_CANCEL.filter((code) => words(code) === unknown)).toEqual([]);
+    expect(PROPOSE.filter((code) => words(code) === unknown)).toEqual([]);
     expect(words("STALE_VERSION")).toContain("besöket");
     expect(words("STALE_VERSION")).not.toContain("avtalet");
   });

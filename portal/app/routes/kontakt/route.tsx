@@ -14,7 +14,16 @@ import { intentOf } from "~/lib/intent.server";
 export const meta: MetaFunction = ({ matches }) => [{ title: pageTitle(matches, "contact.title") }];
 
 const INTENT = "sendContactRequest";
-const FIELDS = ["kind", "name", "email", "phone", "organisationName", "organisationNumber", "message"] as const;
+const FIELDS = [
+  "kind",
+  "name",
+  "email",
+  "phone",
+  "organisationName",
+  "organisationNumber",
+  "message",
+  "systemDown",
+] as const;
 
 type Answer = FormResult<typeof INTENT> & { sent?: { kind: ContactRequestKind; email: string; answerDueAt: string } };
 
@@ -37,6 +46,8 @@ export async function action({ request }: ActionFunctionArgs): Promise<Answer> {
     organisationName: text("organisationName") || null,
     organisationNumber: text("organisationNumber") || null,
     message: text("message"),
+    // Only a help request can be an outage; the API ignores it for a sales lead (decision 0092).
+    systemDown: kind === "HELP" && text("systemDown") === "on",
     website: text("website") || null,
   };
   const refused = (errors: Answer["errors"]): Answer => ({ intent: INTENT, ok: false, errors, values });
@@ -94,6 +105,10 @@ export default function ContactPage() {
               <textarea {...kit.props("message")} rows={6} required defaultValue={kit.value("message")} />
               {kit.error("message")}
             </div>
+            <label className="check">
+              <input type="checkbox" name="systemDown" defaultChecked={kit.value("systemDown") === "on"} />
+              {t("contact.systemDown")}
+            </label>
             {/* The honeypot: off screen, out of the tab order and the accessibility tree; people leave it empty. */}
             <div className="honeypot" aria-hidden="true">
               <label htmlFor="contact-website">{t("contact.website")}</label>

@@ -76,6 +76,9 @@ export default function VisitTimesPage() {
   return (
     <PublicCard title={t("visitTimes.title")}>
       <p>{t("visitTimes.intro", { location: offer.location ?? "", number: offer.agreementNumber ?? "" })}</p>
+      {proposal.bookedAt ? (
+        <p data-testid="offer-moves">{t("visitTimes.moves", { when: formatDateTime(lang, proposal.bookedAt) })}</p>
+      ) : null}
       {proposal.note ? <p className="muted">{proposal.note}</p> : null}
       {answer && "error" in answer ? (
         <p className="alert alert-error" role="alert" id="visit-times-error">

@@ -1,0 +1,135 @@
+import { eq } from "drizzle-orm";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { contactRequests, supportCases } from "../src/db/schema/index.js";
+import { toGlobalId } from "../src/shared/ids.js";
+import { startTestApi, type TestApi } from "./support.js";
+
+let api: TestApi;
+const token: Record<string, string> = {};
+
+beforeAll(async () => {
+  api = await startTestApi();
+  for (const [k, email] of Object.entries({
+    admin: "admin@aptus.demo",
+    sara: "sara.saljare@aptus.demo",
+    tomas: "tomas.tekniker@aptus.demo",
+  }))
+    token[k] = await api.login(email);
+});
+afterAll(async () => {
+  await api?.close();
+});
+
+const SEND = `mutation($i: SendContactRequestInput!) {
+  sendContactRequest(input: $i) { answerDueAt userErrors { code field } }
+}`;
+const CASE = `supportCase { id number severity priority category routedTo subject description openedAt responseDueAt
+  coveredByAgreement customer { name } }`;
+const LINK = `mutation($i: LinkContactRequestInput!) {
+  linkContactRequest(input: $i) { contactRequest { id systemDown organisation { name } ${CASE} } userErrors { code field } }
+}`;
+const REGISTER = `mutation($i: RegisterCustomerFromContactRequestInput!) {
+  registerCustomerFromContactRequest(input: $i) { contactRequest { id ${CASE} } userErrors { code field } }
+}`;
+
+/** Sends a request from the public page and answers its id (as staff see it) and the answer time of its receipt. */
+async function send(over: Record<string, unknown>): Promise<{ id: string; answerDueAt: string }> {
+  const i = { kind: "HELP", name: "Gunnar Styrelse", message: "Porten går inte att öppna.\nSedan i morse.", ...over };
+  const r = await api.gql(SEND, { i }, null);
+  expect(r.data.sendContactRequest.userErrors).toEqual([]);
+  const [row] = await api.database.db
+    .select()
+    .from(contactRequests)
+    .where(eq(contactRequests.email, String(over.email)));
+  return {
+    id: toGlobalId("ContactRequest", row!.id),
+    answerDueAt: r.data.sendContactRequest.answerDueAt,
+  };
+}
+
+async function organisationId(search: string, kind: string): Promise<string> {
+  const r = await api.gql(
+    `query($s: String) { organisations(first: 50, filter: { search: $s }) { edges { node { id kind } } } }`,
+    { s: search },
+    token.admin,
+  );
+  return r.data.organisations.edges.find((e: any) => e.node.kind === kind).node.id;
+}
+
+async function caseCount(): Promise<number> {
+  return (await api.database.db.select().from(supportCases)).length;
+}
+
+describe("a help request from the contact page becomes a support case", () => {
+  it("opens a QUESTION case in the vendor's queue when the request is registered as a new customer, due exactly when the receipt said", async () => {
+    const sent = await send({ email: "gunnar@brfbjorken.example" });
+    const r = await api.gql(
+      REGISTER,
+      { i: { id: sent.id, name: "Brf Björken", organisationNumber: "769640-1236" } },
+      token.admin,
+    );
+    expect(r.data.registerCustomerFromContactRequest.userErrors).toEqual([]);
+    const c = r.data.registerCustomerFromContactRequest.contactRequest.supportCase;
+    expect(c).toMatchObject({
+      severity: "QUESTION",
+      category: "OTHER",
+      routedTo: "VENDOR",
+      coveredByAgreement: false,
+      customer: { name: "Brf Björken" },
+      subject: "Kontaktformuläret: Porten går inte att öppna. (Gunnar Styrelse)",
+    });
+    expect(c.description).toContain("gunnar@brfbjorken.example");
+    // The clock runs from when the sender asked, so the case is due at the very moment the receipt promised.
+    expect(c.responseDueAt).toBe(sent.answerDueAt);
+    const [row] = await api.database.db
+      .select()
+      .from(contactRequests)
+      .where(eq(contactRequests.email, "gunnar@brfbjorken.example"));
+    expect(new Date(c.openedAt).getTime()).toBe(row!.receivedAt.getTime());
+    // It waits in support's queue like any case.
+    const queue = await api.gql(`{ supportCases(first: 100) { edges { node { id } } } }`, {}, token.tomas);
+    expect(queue.data.supportCases.edges.map((e: any) => e.node.id)).toContain(c.id);
+  });
+
+  it("opens a SYSTEM_DOWN case when the sender said the whole system is down, due no later than the receipt said", async () => {
+    const quiet = await send({ email: "fraga@brfkastanjen.example" });
+    const down = await send({ email: "nere@brfkastanjen.example", systemDown: true });
+    // The receipt's promise follows what the sender said: the whole system down is answered sooner.
+    expect(new Date(down.answerDueAt).getTime()).toBeLessThan(new Date(quiet.answerDueAt).getTime());
+    const kastanjen = await organisationId("Kastanjen", "CUSTOMER");
+    const r = await api.gql(LINK, { i: { id: down.id, organisationId: kastanjen } }, token.tomas);
+    expect(r.data.linkContactRequest.userErrors).toEqual([]);
+    const request = r.data.linkContactRequest.contactRequest;
+    expect(request.systemDown).toBe(true);
+    expect(request.supportCase).toMatchObject({ severity: "SYSTEM_DOWN", customer: { name: "Brf Kastanjen" } });
+    expect(new Date(request.supportCase.responseDueAt).getTime()).toBeLessThanOrEqual(
+      new Date(down.answerDueAt).getTime(),
+    );
+  });
+
+  it("refuses to make a partner's case of a help request, and writes nothing", async () => {
+    const sent = await send({ email: "tekniker@installator.example" });
+    const partner = await organisationId("Nordsäk", "PARTNER");
+    const before = await caseCount();
+    const r = await api.gql(LINK, { i: { id: sent.id, organisationId: partner } }, token.tomas);
+    expect(r.data.linkContactRequest.userErrors).toEqual([
+      { code: "HELP_NEEDS_CUSTOMER", field: ["input", "organisationId"] },
+    ]);
+    expect(await caseCount()).toBe(before);
+    const [row] = await api.database.db
+      .select()
+      .from(contactRequests)
+      .where(eq(contactRequests.email, "tekniker@installator.example"));
+    expect(row!.organisationId).toBeNull();
+  });
+
+  it("leaves a sales lead a lead: linking it opens no case", async () => {
+    const sent = await send({ kind: "AGREEMENT", email: "ordforande@brfkastanjen.example", systemDown: true });
+    const kastanjen = await organisationId("Kastanjen", "CUSTOMER");
+    const before = await caseCount();
+    const r = await api.gql(LINK, { i: { id: sent.id, organisationId: kastanjen } }, token.sara);
+    expect(r.data.linkContactRequest.userErrors).toEqual([]);
+    expect(r.data.linkContactRequest.contactRequest).toMatchObject({ systemDown: false, supportCase: null });
+    expect(await caseCount()).toBe(before);
+  });
+});
