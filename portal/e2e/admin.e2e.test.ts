@@ -1,6 +1,6 @@
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { apiAs, DEMO, launchBrowser, logIn, newPage, pathOf, screenshot, swedishDay } from "./support";
+import { apiAs, DEMO, launchBrowser, logIn, openFromMenu, newPage, pathOf, screenshot, swedishDay } from "./support";
 
 const LARS = "lars@lasteknikvast.demo";
 // Unique per run, so the journey also runs again on the same database.
@@ -22,7 +22,7 @@ function organisationNumber(): string {
 }
 
 async function menu(page: Page, name: string, path: string): Promise<void> {
-  await page.getByRole("navigation", { name: "Huvudmeny" }).getByRole("link", { name }).click();
+  await openFromMenu(page, name);
   await page.waitForURL((url) => url.pathname === path);
 }
 

@@ -1,7 +1,7 @@
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { awaitMail } from "./mailbox";
-import { DEMO, launchBrowser, logIn, newPage, screenshot } from "./support";
+import { DEMO, launchBrowser, logIn, openFromMenu, newPage, screenshot } from "./support";
 
 /**
  * "Vi lämnar aldrig en kund" (issue 22): someone without an account writes from the public contact page, reads the
@@ -22,11 +22,6 @@ async function fitsTheWidth(page: Page) {
     client: document.documentElement.clientWidth,
   }));
   expect(scroll).toBeLessThanOrEqual(client);
-}
-
-async function openFromMenu(page: Page, width: number, name: string) {
-  if (width < 600) await page.getByRole("button", { name: "Meny" }).click();
-  await page.getByRole("link", { name }).first().click();
 }
 
 /** A Swedish organisation number no one has: random digits with their check digit. */
@@ -95,7 +90,7 @@ describe("the public contact page", () => {
 
         const s = staffer.page;
         await logIn(s, staff);
-        await openFromMenu(s, width, "Kontaktförfrågningar");
+        await openFromMenu(s, "Kontaktförfrågningar");
         await s.getByRole("heading", { level: 1, name: "Kontaktförfrågningar" }).waitFor();
         const card = s.getByTestId("contact-requests").locator("li").filter({ hasText: sender.email });
         await card.waitFor();

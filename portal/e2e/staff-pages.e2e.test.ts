@@ -1,6 +1,6 @@
 import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { DEMO, apiAs, launchBrowser, logIn, newPage, screenshot, swedishDay } from "./support";
+import { DEMO, apiAs, launchBrowser, logIn, openFromMenu, newPage, screenshot, swedishDay } from "./support";
 
 /**
  * The vendor's other daily work (issue 22): an admin sets a new list price from a date with a reason and sees it in
@@ -36,8 +36,7 @@ describe("the price list", () => {
       const { context, page } = await newPage(browser, { width, height: 900 });
       try {
         await logIn(page, DEMO.admin.email);
-        if (width < 600) await page.getByRole("button", { name: "Meny" }).click();
-        await page.getByRole("link", { name: "Prislista" }).click();
+        await openFromMenu(page, "Prislista");
         await page.getByRole("heading", { level: 1, name: "Prislista" }).waitFor();
         await page.getByTestId("current-prices").waitFor();
         const form = page.getByRole("form", { name: "Nytt pris från ett datum" });
@@ -74,7 +73,7 @@ describe("the price list", () => {
     const { context, page } = await newPage(browser, { width: 1280, height: 900 });
     try {
       await logIn(page, DEMO.sara.email);
-      await page.getByRole("link", { name: "Prislista" }).click();
+      await openFromMenu(page, "Prislista");
       await page.getByTestId("price-history").waitFor();
       expect(await page.getByRole("form", { name: "Nytt pris från ett datum" }).count()).toBe(0);
     } finally {
@@ -100,8 +99,7 @@ describe("the support calendar", () => {
       const { context, page } = await newPage(browser, { width, height: 900 });
       try {
         await logIn(page, DEMO.admin.email);
-        if (width < 600) await page.getByRole("button", { name: "Meny" }).click();
-        await page.getByRole("link", { name: "Supportkalender" }).click();
+        await openFromMenu(page, "Supportkalender");
         await page.getByRole("heading", { level: 1, name: "Supportkalender" }).waitFor();
         await page.getByTestId("opening-hours").waitFor();
         const form = page.getByRole("form", { name: "Stäng en dag eller ändra tiderna" });
@@ -142,7 +140,7 @@ describe("the support calendar", () => {
     const { context, page } = await newPage(browser, { width: 1280, height: 900 });
     try {
       await logIn(page, "tomas.tekniker@aptus.demo");
-      await page.getByRole("link", { name: "Supportkalender" }).click();
+      await openFromMenu(page, "Supportkalender");
       await page.getByTestId("opening-hours").waitFor();
       expect(await page.getByRole("form", { name: "Stäng en dag eller ändra tiderna" }).count()).toBe(0);
       expect(await page.getByRole("button", { name: "Ta bort" }).count()).toBe(0);

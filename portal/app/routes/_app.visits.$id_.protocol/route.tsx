@@ -150,7 +150,7 @@ function ProposalNotice({ proposal, visit }: { proposal: Proposal; visit: Visit 
         {t("visitForm.proposal.hint")} {t(`visit.result.${proposal.result}`)}.
       </p>
       {proposal.kind === "DATABASE_SIZE" && points.length > 1 ? (
-        <div data-testid="proposal-size-chart" style={{ maxWidth: 560, marginTop: 8 }}>
+        <div data-testid="proposal-size-chart" className="chart-fit" style={{ marginTop: 8 }}>
           <DatabaseSizeChart points={points} width={560} height={200} title={t("visitForm.proposal.sizeTitle")} />
         </div>
       ) : null}
