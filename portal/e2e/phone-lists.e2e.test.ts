@@ -56,7 +56,7 @@ async function sidewaysOn(page: Page): Promise<string[]> {
   });
 }
 
-describe("on a phone (390 px) the main pages are read top to bottom, never sideways", () => {
+describe("on a phone (390 px) and a laptop (1280 px) the main pages are read top to bottom, never sideways", () => {
   for (const role of ["admin", "sara", "tomas", "petra", "karin"] as const) {
     it.concurrent(
       `${role}: no page, and no list on it, is wider than the screen`,
@@ -67,10 +67,13 @@ describe("on a phone (390 px) the main pages are read top to bottom, never sidew
           const paths = await mainPagesOf(page);
           expect(paths.length).toBeGreaterThan(5);
           const problems: string[] = [];
-          for (const path of paths) {
-            await page.goto(path);
-            await page.locator("main").waitFor();
-            for (const problem of await sidewaysOn(page)) problems.push(`${path}: ${problem}`);
+          for (const width of [PHONE.width, 1280]) {
+            await page.setViewportSize({ ...PHONE, width });
+            for (const path of paths) {
+              await page.goto(path);
+              await page.locator("main").waitFor();
+              for (const problem of await sidewaysOn(page)) problems.push(`${width}px ${path}: ${problem}`);
+            }
           }
           await screenshot(page, `phone-lists-${role}`);
           expect(problems).toEqual([]);
@@ -78,7 +81,7 @@ describe("on a phone (390 px) the main pages are read top to bottom, never sidew
           await context.close();
         }
       },
-      180_000,
+      300_000,
     );
   }
 

@@ -181,9 +181,10 @@ export default function ApiTokensPage() {
                     </td>
                     <td data-label={t("apiTokens.status")}>
                       {token.revokedAt ? (
-                        <span className="badge badge-revoked">
-                          {t("apiTokens.revokedOn", { date: formatDateTime(lang, token.revokedAt) })}
-                        </span>
+                        <>
+                          <span className="badge badge-revoked">{t("apiTokens.revokedState")}</span>
+                          <span className="cell-note">{formatDateTime(lang, token.revokedAt)}</span>
+                        </>
                       ) : (
                         <span className="badge badge-active">{t("apiTokens.active")}</span>
                       )}
