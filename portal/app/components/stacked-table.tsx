@@ -1,7 +1,7 @@
 import type { CSSProperties, ReactNode, TableHTMLAttributes } from "react";
 
 /** A column's heading; `header` when the heading cell shows more than its label (a hidden word, a symbol). */
-export interface Column {
+interface Column {
   label: string;
   header?: ReactNode;
   className?: string;
