@@ -7,6 +7,7 @@ import {
   launchBrowser,
   logIn,
   newPage,
+  openFromMenu,
   pathOf,
   screenshot,
   swedishDay,
@@ -18,7 +19,7 @@ const run = Date.now().toString().slice(-6);
 const ORG_NAME = `Brf Testgården ${run} `.trim();
 
 async function menu(page: Page, name: string, path: string): Promise<void> {
-  await page.getByRole("navigation", { name: "Huvudmeny" }).getByRole("link", { name }).click();
+  await openFromMenu(page, name);
   await page.waitForURL((url) => url.pathname === path);
 }
 

@@ -1,6 +1,6 @@
 import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { DEMO, launchBrowser, logIn, newPage, screenshot } from "./support";
+import { DEMO, launchBrowser, logIn, openFromMenu, newPage, screenshot } from "./support";
 
 describe("API tokens", () => {
   let browser: Browser;
@@ -18,7 +18,7 @@ describe("API tokens", () => {
     const name = `E2E-integration ${Date.now()}`;
     try {
       await logIn(page, DEMO.petra.email);
-      await page.getByRole("navigation", { name: "Huvudmeny" }).getByRole("link", { name: "API-nycklar" }).click();
+      await openFromMenu(page, "API-nycklar");
       await page.waitForURL((url) => url.pathname === "/api-tokens");
       await page.getByRole("heading", { name: "API-nycklar", level: 1 }).waitFor();
 

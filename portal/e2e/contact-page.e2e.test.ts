@@ -87,7 +87,7 @@ describe("the public contact page", () => {
 
         const s = staffer.page;
         await logIn(s, staff);
-        await openFromMenu(s, width, "Kontaktförfrågningar");
+        await openFromMenu(s, "Kontaktförfrågningar");
         await s.getByRole("heading", { level: 1, name: "Kontaktförfrågningar" }).waitFor();
         const card = s.getByTestId("contact-requests").locator("li").filter({ hasText: sender.email });
         await card.waitFor();

@@ -38,7 +38,7 @@ describe("a partner's proposal", () => {
       try {
         const page = partner.page;
         await logIn(page, DEMO.petra.email);
-        await openFromMenu(page, width, "Avtalsförslag");
+        await openFromMenu(page, "Avtalsförslag");
         await page.getByRole("heading", { level: 1, name: "Avtalsförslag" }).waitFor();
         await page.getByLabel("Kund", { exact: true }).selectOption({ label: "Brf Linnégatan 12 (769612-3459)" });
         const form = page.locator("form").filter({ has: page.getByRole("button", { name: "Skicka förslaget" }) });
@@ -57,7 +57,7 @@ describe("a partner's proposal", () => {
         await screenshot(page, `proposal-partner-${width}`);
 
         await logIn(seller.page, DEMO.sara.email);
-        await openFromMenu(seller.page, width, "Arbetslista");
+        await openFromMenu(seller.page, "Arbetslista");
         const waiting = seller.page.getByTestId("waiting-proposals");
         await waiting.getByRole("link", { name: "Brf Linnégatan 12" }).first().click();
         await seller.page.getByRole("heading", { level: 1, name: "Avtalsförslag" }).waitFor();
@@ -92,7 +92,7 @@ describe("a seller's onboarding", () => {
       const { context, page } = await newPage(browser, { width, height: 900 });
       try {
         await logIn(page, DEMO.sara.email);
-        await openFromMenu(page, width, "Administration");
+        await openFromMenu(page, "Administration");
         await page.getByRole("heading", { level: 1, name: "Administration" }).waitFor();
         const org = page.locator("section").filter({ has: page.getByRole("heading", { name: "Ny organisation" }) });
         expect(await org.getByLabel("Typ").count()).toBe(0);

@@ -41,7 +41,16 @@ describe("correcting a property at 390 px", () => {
       await page.goto(url);
       await stale.goto(url);
       await page.getByRole("heading", { level: 1, name: PROPERTY }).waitFor();
-      await page.getByText("Ändra", { exact: true }).click();
+      // "Ändra" shows it opens (its disclosure triangle), on a card of its own apart from the facts above it.
+      const summary = page.getByText("Ändra", { exact: true });
+      expect(await summary.evaluate((el) => getComputedStyle(el).display)).toBe("list-item");
+      const gap = await summary.evaluate((el) => {
+        const card = el.parentElement!;
+        const above = card.previousElementSibling!;
+        return card.getBoundingClientRect().top - above.getBoundingClientRect().bottom;
+      });
+      expect(gap).toBeGreaterThanOrEqual(8);
+      await summary.click();
       const form = page.getByRole("form", { name: "Ändra fastighetens uppgifter" });
       await form.getByLabel("Gatuadress").fill("Stigbergsliden 11");
       await form.getByLabel("Antal lägenheter").fill("412");

@@ -83,4 +83,35 @@ describe("the rough edges a new user met", () => {
       await context.close();
     }
   });
+
+  it("the address a visit's follow-up forms post to, opened, leads to the visit's page rather than a server error", async () => {
+    const { context, page } = await newPage(browser);
+    try {
+      await logIn(page, DEMO.admin.email);
+      await page.goto("/visits");
+      const visit = (await page.locator("main table tbody a").first().getAttribute("href"))!;
+      const response = await page.goto(`${visit}/follow-up`);
+      expect(response?.status()).toBe(200);
+      expect(new URL(page.url()).pathname).toBe(visit);
+      await page.getByRole("heading", { level: 1, name: "Supportbesök" }).waitFor();
+    } finally {
+      await context.close();
+    }
+  });
+
+  it("a finished visit's protocol form says it is closed under its heading, and leads to the visit", async () => {
+    const { context, page } = await newPage(browser);
+    try {
+      await logIn(page, DEMO.tomas.email);
+      await page.goto("/visits");
+      const visit = (await page.locator('main tr[data-state="COMPLETED"] a').first().getAttribute("href"))!;
+      await page.goto(`${visit}/protocol`);
+      await page.getByRole("heading", { level: 1, name: "Besöksprotokoll" }).waitFor();
+      await page.getByText("Besöket är avslutat; protokollet är låst.").waitFor();
+      await page.getByRole("link", { name: "Till besöket och dess protokoll →" }).click();
+      await page.waitForURL((url) => url.pathname === visit);
+    } finally {
+      await context.close();
+    }
+  });
 });

@@ -1,6 +1,16 @@
 import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { DEMO, apiAs, launchBrowser, logIn, newPage, screenshot, swedishDay } from "./support";
+import {
+  DEMO,
+  apiAs,
+  expectNoSidewaysScroll,
+  launchBrowser,
+  logIn,
+  openFromMenu,
+  newPage,
+  screenshot,
+  swedishDay,
+} from "./support";
 
 /**
  * The vendor's other daily work (issue 22): an admin sets a new list price from a date with a reason and sees it in
@@ -15,14 +25,6 @@ afterAll(async () => {
   await browser?.close();
 });
 
-async function fitsTheWidth(page: import("playwright-core").Page) {
-  const { scroll, client } = await page.evaluate(() => ({
-    scroll: document.documentElement.scrollWidth,
-    client: document.documentElement.clientWidth,
-  }));
-  expect(scroll).toBeLessThanOrEqual(client);
-}
-
 /** The Swedish calendar day of an instant. */
 const swedishDate = (iso: string) =>
   new Intl.DateTimeFormat("sv-SE", { timeZone: "Europe/Stockholm", dateStyle: "short" }).format(new Date(iso));
@@ -36,8 +38,7 @@ describe("the price list", () => {
       const { context, page } = await newPage(browser, { width, height: 900 });
       try {
         await logIn(page, DEMO.admin.email);
-        if (width < 600) await page.getByRole("button", { name: "Meny" }).click();
-        await page.getByRole("link", { name: "Prislista" }).click();
+        await openFromMenu(page, "Prislista");
         await page.getByRole("heading", { level: 1, name: "Prislista" }).waitFor();
         await page.getByTestId("current-prices").waitFor();
         const form = page.getByRole("form", { name: "Nytt pris från ett datum" });
@@ -62,7 +63,7 @@ describe("the price list", () => {
         expect(text).toContain("Indexuppräkning 2027");
         expect(text).toContain(DEMO.admin.name);
         expect(text).toContain("Tills vidare");
-        await fitsTheWidth(page);
+        await expectNoSidewaysScroll(page);
         await screenshot(page, `price-list-${width}`);
       } finally {
         await context.close();
@@ -74,7 +75,7 @@ describe("the price list", () => {
     const { context, page } = await newPage(browser, { width: 1280, height: 900 });
     try {
       await logIn(page, DEMO.sara.email);
-      await page.getByRole("link", { name: "Prislista" }).click();
+      await openFromMenu(page, "Prislista");
       await page.getByTestId("price-history").waitFor();
       expect(await page.getByRole("form", { name: "Nytt pris från ett datum" }).count()).toBe(0);
     } finally {
@@ -100,8 +101,7 @@ describe("the support calendar", () => {
       const { context, page } = await newPage(browser, { width, height: 900 });
       try {
         await logIn(page, DEMO.admin.email);
-        if (width < 600) await page.getByRole("button", { name: "Meny" }).click();
-        await page.getByRole("link", { name: "Supportkalender" }).click();
+        await openFromMenu(page, "Supportkalender");
         await page.getByRole("heading", { level: 1, name: "Supportkalender" }).waitFor();
         await page.getByTestId("opening-hours").waitFor();
         const form = page.getByRole("form", { name: "Stäng en dag eller ändra tiderna" });
@@ -110,7 +110,7 @@ describe("the support calendar", () => {
         await form.getByRole("button", { name: "Visa vad som påverkas" }).click();
         const moved = page.getByTestId("deadline-moves").locator(`tr[data-case="${supportCase.number}"]`);
         await moved.waitFor();
-        await fitsTheWidth(page);
+        await expectNoSidewaysScroll(page);
         await screenshot(page, `support-calendar-preview-${width}`);
 
         // Nothing is saved by looking: the case keeps its deadline until the admin saves.
@@ -142,7 +142,7 @@ describe("the support calendar", () => {
     const { context, page } = await newPage(browser, { width: 1280, height: 900 });
     try {
       await logIn(page, "tomas.tekniker@aptus.demo");
-      await page.getByRole("link", { name: "Supportkalender" }).click();
+      await openFromMenu(page, "Supportkalender");
       await page.getByTestId("opening-hours").waitFor();
       expect(await page.getByRole("form", { name: "Stäng en dag eller ändra tiderna" }).count()).toBe(0);
       expect(await page.getByRole("button", { name: "Ta bort" }).count()).toBe(0);

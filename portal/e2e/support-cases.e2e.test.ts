@@ -1,14 +1,10 @@
-import type { Browser, Page } from "playwright-core";
+import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { apiAs, DEMO, launchBrowser, logIn, newPage, screenshot } from "./support";
+import { apiAs, DEMO, launchBrowser, logIn, openFromMenu, newPage, screenshot } from "./support";
 
 const BRITT = DEMO.britt; // Brf Kastanjen: its agreement ended, the next has not begun; no installer.
 const TOMAS = "tomas.tekniker@aptus.demo"; // the vendor's support
 const BO = "bo@brflinne.demo"; // Brf Linnégatan 12, whose installer is Nordsäk
-
-async function menuLink(page: Page, name: string) {
-  await page.getByRole("navigation", { name: "Huvudmeny" }).getByRole("link", { name, exact: true }).click();
-}
 
 describe("support cases", () => {
   let browser: Browser;
@@ -28,7 +24,7 @@ describe("support cases", () => {
     const { context, page } = await newPage(browser);
     try {
       await logIn(page, BRITT.email);
-      await menuLink(page, "Support");
+      await openFromMenu(page, "Support");
       await page.waitForURL((url) => url.pathname === "/support");
 
       // The open/closed line agrees with the calendar for the real now.
@@ -146,7 +142,7 @@ describe("support cases", () => {
     const { context, page } = await newPage(browser);
     try {
       await logIn(page, TOMAS);
-      await menuLink(page, "Supportkö");
+      await openFromMenu(page, "Supportkö");
       await page.waitForURL((url) => url.pathname === "/support-queue");
       // The queue pages by 20, most urgent first; rows show the time left in open hours.
       await page
@@ -305,7 +301,7 @@ describe("support cases", () => {
     const partner = await newPage(browser);
     try {
       await logIn(partner.page, DEMO.petra.email);
-      await menuLink(partner.page, "Supportkö");
+      await openFromMenu(partner.page, "Supportkö");
       const row = partner.page.locator(`tr[data-case="${number}"]`);
       await row.getByText(programming).waitFor();
       await screenshot(partner.page, "support-queue-partner");

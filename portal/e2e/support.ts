@@ -18,6 +18,7 @@ export const DEMO = {
   admin: { email: "admin@aptus.demo", name: "Anna Admin", organisation: "Aptus Elektronik AB" },
   petra: { email: "petra@nordsak.demo", name: "Petra Partner", organisation: "Nordsäk Säkerhet AB" },
   sara: { email: "sara.saljare@aptus.demo", name: "Sara Säljare", organisation: "Aptus Elektronik AB" },
+  tomas: { email: "tomas.tekniker@aptus.demo", name: "Tomas Tekniker", organisation: "Aptus Elektronik AB" },
 } as const;
 
 const ARTIFACTS = fileURLToPath(new URL("../../.test-artifacts/", import.meta.url));
@@ -50,6 +51,41 @@ export async function newPage(
 
 export function pathOf(page: Page): string {
   return new URL(page.url()).pathname;
+}
+
+/**
+ * Follows a page's link in the main menu as a user would: on a phone the menu opens first, and a page in
+ * one of the menu's groups ("Support", "Administration") needs its group opened (decision 0097).
+ */
+export async function openFromMenu(page: Page, name: string): Promise<void> {
+  const nav = page.getByRole("navigation", { name: "Huvudmeny" });
+  // Until the page has hydrated every link stands in the row: wait for the buttons, so the menu holds still.
+  await page.locator("nav.mainnav[data-collapsible]").waitFor();
+  const toggle = nav.getByRole("button", { name: "Meny" });
+  if ((await toggle.isVisible()) && (await toggle.getAttribute("aria-expanded")) === "false") await toggle.click();
+  const link = nav.getByRole("link", { name, exact: true });
+  if (!(await link.isVisible())) {
+    const exact = new RegExp(`^${name.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}$`);
+    await nav
+      .locator(".mainnav-group")
+      .filter({ has: page.locator("a", { hasText: exact }) })
+      .locator(".mainnav-group-toggle")
+      .click();
+  }
+  await link.click();
+}
+
+/** The main menu as its user sees it: each page of the row, each group as "Group: page, page". */
+export async function menuEntries(page: Page): Promise<string[]> {
+  await page.locator("nav.mainnav[data-collapsible]").waitFor();
+  return page.locator("nav.mainnav .mainnav-inner > li").evaluateAll((items) =>
+    items.map((li) => {
+      const toggle = li.querySelector(".mainnav-group-toggle");
+      const label = toggle?.firstChild?.textContent?.trim();
+      const links = [...li.querySelectorAll("a")].map((a) => a.textContent?.trim() ?? "");
+      return label ? `${label}: ${links.join(", ")}` : links.join(", ");
+    }),
+  );
 }
 
 /** Logs in through the form (Swedish) and waits for the dashboard. */
@@ -142,12 +178,6 @@ export async function expectNoSidewaysScroll(page: Page): Promise<void> {
     client: document.documentElement.clientWidth,
   }));
   expect(scroll, `the page at ${client} px is ${scroll} px wide`).toBeLessThanOrEqual(client);
-}
-
-/** Follows a link of the main menu, opening it first where a phone folds it away. */
-export async function openFromMenu(page: Page, width: number, name: string): Promise<void> {
-  if (width < 600) await page.getByRole("button", { name: "Meny" }).click();
-  await page.getByRole("link", { name }).first().click();
 }
 
 /**

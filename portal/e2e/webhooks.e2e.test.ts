@@ -1,6 +1,6 @@
 import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { DEMO, launchBrowser, logIn, newPage, screenshot } from "./support";
+import { DEMO, launchBrowser, logIn, openFromMenu, newPage, screenshot } from "./support";
 
 /**
  * A partner admin's webhooks page, at a desk and on a phone. The addresses are in TEST-NET-3 (203.0.113.0/24, kept for
@@ -24,10 +24,7 @@ describe("webhooks", () => {
       const url = `https://203.0.113.10/trygg-e2e-${viewport.width}-${Date.now()}`;
       try {
         await logIn(page, DEMO.petra.email);
-        const nav = page.getByRole("navigation", { name: "Huvudmeny" });
-        await nav.waitFor();
-        if (viewport.width < 600) await nav.getByRole("button", { name: "Meny" }).click();
-        await nav.getByRole("link", { name: "Webhooks" }).click();
+        await openFromMenu(page, "Webhooks");
         await page.waitForURL((u) => u.pathname === "/webhooks");
         await page.getByRole("heading", { name: "Webhooks", level: 1 }).waitFor();
 

@@ -3,6 +3,7 @@ import type { ActionItemOwner, ActionItemRowFragment } from "~/graphql/graphql";
 import { formatNumber } from "~/i18n/i18n";
 import { useLang, useT } from "~/i18n/use-t";
 import { formatMoney } from "~/lib/money";
+import { StackedTable } from "./stacked-table";
 
 /** "6 h · 12 500 kr", or a dash. */
 export function Estimate({ item }: { item: Pick<ActionItemRowFragment, "estimateHours" | "estimateCost"> }) {
@@ -48,19 +49,17 @@ export function ActionItemsTable<Item extends ActionItemRowFragment>({
 }: ActionItemsTableProps<Item>) {
   const t = useT();
   return (
-    <table className={className}>
-      <caption className={captionHidden ? "visually-hidden" : undefined}>{caption}</caption>
-      <thead>
-        <tr>
-          <th scope="col" className="numeric">
-            #
-          </th>
-          <th scope="col">{t("tailoring.item.title")}</th>
-          <th scope="col">{t("tailoring.item.owner")}</th>
-          <th scope="col">{t("tailoring.item.estimate")}</th>
-          <th scope="col">{t("tailoring.item.status")}</th>
-        </tr>
-      </thead>
+    <StackedTable
+      className={className}
+      caption={<caption className={captionHidden ? "visually-hidden" : undefined}>{caption}</caption>}
+      columns={[
+        { label: "#", className: "numeric" },
+        t("tailoring.item.title"),
+        t("tailoring.item.owner"),
+        t("tailoring.item.estimate"),
+        t("tailoring.item.status"),
+      ]}
+    >
       <tbody>
         {items.map((item) => (
           <tr key={item.id} {...rowProps?.(item)}>
@@ -77,6 +76,6 @@ export function ActionItemsTable<Item extends ActionItemRowFragment>({
           </tr>
         ))}
       </tbody>
-    </table>
+    </StackedTable>
   );
 }

@@ -2,6 +2,7 @@ import { Link } from "@remix-run/react";
 import type { SupportCaseRowFragment } from "~/graphql/graphql";
 import { formatDateTime, formatNumber, type Lang, type MessageKey, type Translate } from "~/i18n/i18n";
 import { useLang, useT } from "~/i18n/use-t";
+import { StackedTable } from "~/components/stacked-table";
 
 /** "3,5 öppettimmar kvar", "1 öppettimme sen", or where the clock stands when it does not run. */
 export function timeLeftText(
@@ -65,18 +66,18 @@ export function SupportCaseList({
   const lang = useLang();
   return (
     <div className="table-wrap" tabIndex={0}>
-      <table data-testid={queue ? "support-queue" : "support-cases"}>
-        <caption className="visually-hidden">{caption}</caption>
-        <thead>
-          <tr>
-            <th scope="col">{t("support.case.number")}</th>
-            <th scope="col">{t("support.case.subject")}</th>
-            {queue ? <th scope="col">{t("support.case.customer")}</th> : null}
-            <th scope="col">{t("support.case.status")}</th>
-            <th scope="col">{t("support.case.answeredBy")}</th>
-            <th scope="col">{queue ? t("support.case.timeLeft") : t("support.case.dueAt")}</th>
-          </tr>
-        </thead>
+      <StackedTable
+        data-testid={queue ? "support-queue" : "support-cases"}
+        caption={<caption className="visually-hidden">{caption}</caption>}
+        columns={[
+          t("support.case.number"),
+          t("support.case.subject"),
+          queue && t("support.case.customer"),
+          t("support.case.status"),
+          t("support.case.answeredBy"),
+          queue ? t("support.case.timeLeft") : t("support.case.dueAt"),
+        ]}
+      >
         <tbody>
           {cases.map((c) => (
             <tr
@@ -137,7 +138,7 @@ export function SupportCaseList({
             </tr>
           ))}
         </tbody>
-      </table>
+      </StackedTable>
     </div>
   );
 }

@@ -13,7 +13,7 @@ export function ViewSelect<V extends string>(props: {
 }) {
   const t = useT();
   return (
-    <Form method="get" action={props.action} className="inline-form" aria-label={t(props.label)}>
+    <Form method="get" action={props.action} className="inline-form view-select" aria-label={t(props.label)}>
       <div className="field">
         <label htmlFor={props.id}>{t(props.label)}</label>
         <select id={props.id} name="view" defaultValue={props.current} key={props.current}>

@@ -2,6 +2,7 @@ import { Link } from "@remix-run/react";
 import type { ServiceVisitState } from "~/graphql/graphql";
 import { formatDateTime } from "~/i18n/i18n";
 import { useLang, useT } from "~/i18n/use-t";
+import { StackedTable } from "./stacked-table";
 
 export interface VisitRow {
   id: string;
@@ -19,16 +20,16 @@ export function VisitTable({ visits, testId }: { visits: readonly VisitRow[]; te
   const withAgreement = visits.some((v) => v.agreement);
   return (
     <div className="table-wrap" tabIndex={0}>
-      <table data-testid={testId}>
-        <thead>
-          <tr>
-            <th scope="col">{t("visits.when")}</th>
-            {withAgreement ? <th scope="col">{t("visits.agreement")}</th> : null}
-            <th scope="col">{t("visits.property")}</th>
-            <th scope="col">{t("visit.technician")}</th>
-            <th scope="col">{t("visits.state")}</th>
-          </tr>
-        </thead>
+      <StackedTable
+        data-testid={testId}
+        columns={[
+          t("visits.when"),
+          withAgreement && t("visits.agreement"),
+          t("visits.property"),
+          t("visit.technician"),
+          t("visits.state"),
+        ]}
+      >
         <tbody>
           {visits.map((v) => (
             <tr key={v.id} data-state={v.state}>
@@ -51,7 +52,7 @@ export function VisitTable({ visits, testId }: { visits: readonly VisitRow[]; te
             </tr>
           ))}
         </tbody>
-      </table>
+      </StackedTable>
     </div>
   );
 }

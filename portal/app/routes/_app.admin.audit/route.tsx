@@ -8,6 +8,7 @@ import { pageTitle } from "~/i18n/meta";
 import { useLang, useT } from "~/i18n/use-t";
 import { apiFor } from "~/lib/api.server";
 import { pageFromUrl } from "~/lib/paging";
+import { StackedTable } from "~/components/stacked-table";
 
 export const meta: MetaFunction = ({ matches }) => [{ title: pageTitle(matches, "admin.audit.title") }];
 
@@ -126,16 +127,11 @@ export default function AuditPage() {
         <EmptyState title={t("admin.audit.empty")} hint={filtered ? t("admin.audit.emptyHint") : undefined} />
       ) : (
         <div className="table-wrap" tabIndex={0}>
-          <table data-testid="audit">
-            <caption className="visually-hidden">{t("admin.audit.title")}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{t("admin.audit.when")}</th>
-                <th scope="col">{t("admin.audit.actor")}</th>
-                <th scope="col">{t("admin.audit.action")}</th>
-                <th scope="col">{t("admin.audit.entity")}</th>
-              </tr>
-            </thead>
+          <StackedTable
+            data-testid="audit"
+            caption={<caption className="visually-hidden">{t("admin.audit.title")}</caption>}
+            columns={[t("admin.audit.when"), t("admin.audit.actor"), t("admin.audit.action"), t("admin.audit.entity")]}
+          >
             <tbody>
               {rows.map((event) => (
                 <tr key={event.id} data-action={event.action}>
@@ -154,7 +150,7 @@ export default function AuditPage() {
                 </tr>
               ))}
             </tbody>
-          </table>
+          </StackedTable>
         </div>
       )}
       <Pagination pageInfo={events.pageInfo} shown={rows.length} total={events.totalCount} />

@@ -13,6 +13,7 @@ import { intentOf } from "~/lib/intent.server";
 import { pageFromUrl } from "~/lib/paging";
 import { redirectToLogin } from "~/lib/session.server";
 import { viewerOf } from "~/lib/viewer.server";
+import { StackedTable } from "~/components/stacked-table";
 
 export const meta: MetaFunction = ({ matches }) => [{ title: pageTitle(matches, "outbox.title") }];
 
@@ -82,18 +83,18 @@ export default function OutboxPage() {
         />
       ) : (
         <div className="table-wrap" tabIndex={0}>
-          <table data-testid="outbox" className="stack-on-phone">
-            <caption className="visually-hidden">{t("outbox.title")}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{t("outbox.to")}</th>
-                <th scope="col">{t("outbox.subject")}</th>
-                <th scope="col">{t("outbox.lastError")}</th>
-                <th scope="col">{t("outbox.attempts")}</th>
-                <th scope="col">{t("outbox.queuedAt")}</th>
-                <th scope="col">{t("outbox.state")}</th>
-              </tr>
-            </thead>
+          <StackedTable
+            data-testid="outbox"
+            caption={<caption className="visually-hidden">{t("outbox.title")}</caption>}
+            columns={[
+              t("outbox.to"),
+              t("outbox.subject"),
+              t("outbox.lastError"),
+              t("outbox.attempts"),
+              t("outbox.queuedAt"),
+              t("outbox.state"),
+            ]}
+          >
             <tbody>
               {rows.map((mail) => (
                 <tr key={mail.id} data-email={mail.to} data-state={mail.state}>
@@ -139,7 +140,7 @@ export default function OutboxPage() {
                 </tr>
               ))}
             </tbody>
-          </table>
+          </StackedTable>
         </div>
       )}
       <Pagination pageInfo={emails.pageInfo} shown={rows.length} total={emails.totalCount} />

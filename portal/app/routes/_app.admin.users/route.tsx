@@ -37,6 +37,7 @@ import {
   VENDOR_ROLES,
   isOneOf,
 } from "~/lib/roles";
+import { StackedTable } from "~/components/stacked-table";
 
 export const meta: MetaFunction = ({ matches }) => [{ title: pageTitle(matches, "admin.users.title") }];
 
@@ -260,17 +261,17 @@ export default function UsersPage() {
           <EmptyState title={t("admin.users.empty")} />
         ) : (
           <div className="table-wrap" tabIndex={0}>
-            <table data-testid="users" className="stack-on-phone">
-              <caption className="visually-hidden">{t("admin.users.listHeading")}</caption>
-              <thead>
-                <tr>
-                  <th scope="col">{t("admin.users.name")}</th>
-                  <th scope="col">{t("admin.users.email")}</th>
-                  <th scope="col">{t("admin.users.role")}</th>
-                  <th scope="col">{t("admin.users.organisation")}</th>
-                  <th scope="col">{t("admin.users.actions")}</th>
-                </tr>
-              </thead>
+            <StackedTable
+              data-testid="users"
+              caption={<caption className="visually-hidden">{t("admin.users.listHeading")}</caption>}
+              columns={[
+                t("admin.users.name"),
+                t("admin.users.email"),
+                t("admin.users.role"),
+                t("admin.users.organisation"),
+                t("admin.users.actions"),
+              ]}
+            >
               <tbody>
                 {rows.map((user) => (
                   <tr key={user.id} data-user={user.email}>
@@ -287,7 +288,7 @@ export default function UsersPage() {
                   </tr>
                 ))}
               </tbody>
-            </table>
+            </StackedTable>
           </div>
         )}
         <Pagination pageInfo={users.pageInfo} shown={rows.length} total={users.totalCount} />

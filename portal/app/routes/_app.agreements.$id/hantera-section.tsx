@@ -3,6 +3,7 @@ import { useLang, useT } from "~/i18n/use-t";
 import { IntentButton, IntentForm, RowActionCell, SuccessNotice } from "~/components/intent-form";
 import { ReadOnlyNote } from "./read-only-note";
 import type { SectionProps } from "./section-props";
+import { StackedTable } from "~/components/stacked-table";
 
 export function HanteraSection({ agreement }: SectionProps) {
   const t = useT();
@@ -50,17 +51,16 @@ export function HanteraSection({ agreement }: SectionProps) {
           <p className="muted">{t("agreement.noAccounts")}</p>
         ) : (
           <div className="table-wrap table-flat">
-            <table>
-              <caption className="visually-hidden">{t("agreement.hanteraAccounts")}</caption>
-              <thead>
-                <tr>
-                  <th scope="col">{t("field.name")}</th>
-                  <th scope="col">{t("field.email")}</th>
-                  <th scope="col">{t("agreement.created")}</th>
-                  <th scope="col">{t("agreements.status")}</th>
-                  {actions ? <th scope="col">{t("apiTokens.actions")}</th> : null}
-                </tr>
-              </thead>
+            <StackedTable
+              caption={<caption className="visually-hidden">{t("agreement.hanteraAccounts")}</caption>}
+              columns={[
+                t("field.name"),
+                t("field.email"),
+                t("agreement.created"),
+                t("agreements.status"),
+                actions && t("apiTokens.actions"),
+              ]}
+            >
               <tbody>
                 {accounts.map((account) => (
                   <tr key={account.id} data-account={account.email}>
@@ -96,7 +96,7 @@ export function HanteraSection({ agreement }: SectionProps) {
                   </tr>
                 ))}
               </tbody>
-            </table>
+            </StackedTable>
           </div>
         )}
         {canEdit ? (

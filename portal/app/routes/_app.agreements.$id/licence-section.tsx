@@ -8,6 +8,7 @@ import { OrderConfirmation, useQuoted } from "./order-confirmation";
 import { PriceListLine, QuoteStep } from "./price-fields";
 import { ReadOnlyNote } from "./read-only-note";
 import type { SectionProps } from "./section-props";
+import { StackedTable } from "~/components/stacked-table";
 
 /** Kind, quantity, per month: the first columns of both rental tables. */
 function RentalColumns() {
@@ -79,16 +80,17 @@ export function LicenceSection({ agreement, today, priceList }: SectionProps) {
           <p className="muted">{t("agreement.noRentals")}</p>
         ) : (
           <div className="table-wrap table-flat">
-            <table>
-              <caption className="visually-hidden">{t("agreement.licenceRentals")}</caption>
-              <thead>
-                <tr>
-                  <RentalColumns />
-                  <th scope="col">{t("agreements.period")}</th>
-                  <th scope="col">{t("agreements.status")}</th>
-                  {canEdit ? <th scope="col">{t("apiTokens.actions")}</th> : null}
-                </tr>
-              </thead>
+            <StackedTable
+              caption={<caption className="visually-hidden">{t("agreement.licenceRentals")}</caption>}
+              columns={[
+                t("agreement.licenceKind"),
+                { label: t("agreement.quantity"), className: "numeric" },
+                { label: t("agreement.perMonth"), className: "numeric" },
+                t("agreements.period"),
+                t("agreements.status"),
+                canEdit && t("apiTokens.actions"),
+              ]}
+            >
               <tbody>
                 {rentals.map((rental) => (
                   <tr key={rental.id}>
@@ -133,7 +135,7 @@ export function LicenceSection({ agreement, today, priceList }: SectionProps) {
                   </tr>
                 ))}
               </tbody>
-            </table>
+            </StackedTable>
           </div>
         )}
         {canEdit ? (

@@ -3,6 +3,7 @@ import { useLang, useT } from "~/i18n/use-t";
 import { IntentButton, IntentForm, SuccessNotice, useLastResult } from "~/components/intent-form";
 import { formatMoney } from "~/lib/money";
 import type { SectionProps } from "./section-props";
+import { StackedTable } from "~/components/stacked-table";
 
 type Quote = NonNullable<SectionProps["agreement"]["renewalQuote"]>;
 
@@ -48,16 +49,15 @@ function QuoteView({ quote }: { quote: Quote }) {
         })}
       </p>
       <div className="table-wrap">
-        <table>
-          <caption className="visually-hidden">{t("renewalQuote.linesCaption")}</caption>
-          <thead>
-            <tr>
-              <th scope="col">{t("renewalQuote.item")}</th>
-              <th scope="col">{t("renewalQuote.quantity")}</th>
-              <th scope="col">{t("renewalQuote.unitPrice")}</th>
-              <th scope="col">{t("renewalQuote.perYear")}</th>
-            </tr>
-          </thead>
+        <StackedTable
+          caption={<caption className="visually-hidden">{t("renewalQuote.linesCaption")}</caption>}
+          columns={[
+            t("renewalQuote.item"),
+            t("renewalQuote.quantity"),
+            t("renewalQuote.unitPrice"),
+            t("renewalQuote.perYear"),
+          ]}
+        >
           <tbody>
             {quote.lines.length === 0 ? (
               <tr>
@@ -84,7 +84,7 @@ function QuoteView({ quote }: { quote: Quote }) {
               <td data-testid="renewal-quote-total">{formatMoney(lang, quote.yearlyTotal)}</td>
             </tr>
           </tfoot>
-        </table>
+        </StackedTable>
       </div>
       {quote.viewerCanDecide ? (
         <div className="grid-2">

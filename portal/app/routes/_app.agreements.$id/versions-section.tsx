@@ -1,6 +1,7 @@
 import { formatNumber } from "~/i18n/i18n";
 import { useLang, useT } from "~/i18n/use-t";
 import type { AgreementData } from "./section-props";
+import { StackedTable } from "~/components/stacked-table";
 
 export function VersionsSection({ agreement }: { agreement: AgreementData }) {
   const t = useT();
@@ -40,17 +41,15 @@ export function VersionsSection({ agreement }: { agreement: AgreementData }) {
             {property.installedVersions.length === 0 ? (
               <p className="muted small">{t("agreement.noVersions")}</p>
             ) : (
-              <table className="versions-table">
-                <caption className="visually-hidden">
-                  {t("agreement.versionsCaption", { property: property.name })}
-                </caption>
-                <thead>
-                  <tr>
-                    <th scope="col">{t("agreement.product")}</th>
-                    <th scope="col">{t("agreement.installed")}</th>
-                    <th scope="col">{t("agreement.latest")}</th>
-                  </tr>
-                </thead>
+              <StackedTable
+                className="versions-table"
+                caption={
+                  <caption className="visually-hidden">
+                    {t("agreement.versionsCaption", { property: property.name })}
+                  </caption>
+                }
+                columns={[t("agreement.product"), t("agreement.installed"), t("agreement.latest")]}
+              >
                 <tbody>
                   {property.installedVersions.map((installed) => (
                     <tr key={installed.product} className={installed.outdated ? "outdated" : undefined}>
@@ -67,7 +66,7 @@ export function VersionsSection({ agreement }: { agreement: AgreementData }) {
                     </tr>
                   ))}
                 </tbody>
-              </table>
+              </StackedTable>
             )}
           </article>
         ))}

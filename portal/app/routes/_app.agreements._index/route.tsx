@@ -16,6 +16,7 @@ import { useViewer } from "~/lib/use-viewer";
 import { listAnswer, pageOrFirst } from "~/lib/list-link.server";
 import { pageFromUrl } from "~/lib/paging";
 import { LinkProblemsAlert } from "~/components/link-problems";
+import { StackedTable } from "~/components/stacked-table";
 
 export const meta: MetaFunction = ({ matches }) => [{ title: pageTitle(matches, "agreements.title") }];
 
@@ -97,19 +98,18 @@ export default function AgreementsPage() {
         />
       ) : (
         <div className="table-wrap" tabIndex={0}>
-          <table>
-            <caption className="visually-hidden">{t("agreements.caption")}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{t("agreements.number")}</th>
-                <th scope="col">{t("field.customer")}</th>
-                <th scope="col">{t("agreements.partner")}</th>
-                <th scope="col">{t("agreements.tier")}</th>
-                <th scope="col">{t("agreements.status")}</th>
-                <th scope="col">{t("agreements.period")}</th>
-                <th scope="col">{t("agreements.daysLeftHeading")}</th>
-              </tr>
-            </thead>
+          <StackedTable
+            caption={<caption className="visually-hidden">{t("agreements.caption")}</caption>}
+            columns={[
+              t("agreements.number"),
+              t("field.customer"),
+              t("agreements.partner"),
+              t("agreements.tier"),
+              t("agreements.status"),
+              t("agreements.period"),
+              t("agreements.daysLeftHeading"),
+            ]}
+          >
             <tbody>
               {rows.map((agreement) => (
                 <tr key={agreement.id} data-agreement={agreement.number}>
@@ -141,7 +141,7 @@ export default function AgreementsPage() {
                 </tr>
               ))}
             </tbody>
-          </table>
+          </StackedTable>
         </div>
       )}
       <Pagination pageInfo={agreements.pageInfo} shown={rows.length} total={agreements.totalCount} />

@@ -17,6 +17,7 @@ import { intentOf } from "~/lib/intent.server";
 import { apiFor } from "~/lib/api.server";
 import { pageFromUrl } from "~/lib/paging";
 import { readScopes, ScopeChoice, ScopeSummary, type AccessChoice } from "./token-scopes";
+import { StackedTable } from "~/components/stacked-table";
 
 export const meta: MetaFunction = ({ matches }) => [{ title: pageTitle(matches, "apiTokens.title") }];
 
@@ -146,20 +147,19 @@ export default function ApiTokensPage() {
           <EmptyState title={t("apiTokens.empty")} hint={t("apiTokens.emptyHint")} />
         ) : (
           <div className="table-wrap" tabIndex={0}>
-            <table className="stack-on-phone">
-              <caption className="visually-hidden">{t("apiTokens.caption")}</caption>
-              <thead>
-                <tr>
-                  <th scope="col">{t("field.name")}</th>
-                  <th scope="col">{t("apiTokens.prefix")}</th>
-                  <th scope="col">{t("apiTokens.scopes")}</th>
-                  <th scope="col">{t("apiTokens.createdBy")}</th>
-                  <th scope="col">{t("apiTokens.createdAt")}</th>
-                  <th scope="col">{t("apiTokens.lastUsed")}</th>
-                  <th scope="col">{t("apiTokens.status")}</th>
-                  <th scope="col">{t("apiTokens.actions")}</th>
-                </tr>
-              </thead>
+            <StackedTable
+              caption={<caption className="visually-hidden">{t("apiTokens.caption")}</caption>}
+              columns={[
+                t("field.name"),
+                t("apiTokens.prefix"),
+                t("apiTokens.scopes"),
+                t("apiTokens.createdBy"),
+                t("apiTokens.createdAt"),
+                t("apiTokens.lastUsed"),
+                t("apiTokens.status"),
+                t("apiTokens.actions"),
+              ]}
+            >
               <tbody>
                 {tokens.map((token) => (
                   <tr key={token.id} data-token-name={token.name}>
@@ -181,9 +181,10 @@ export default function ApiTokensPage() {
                     </td>
                     <td data-label={t("apiTokens.status")}>
                       {token.revokedAt ? (
-                        <span className="badge badge-revoked">
-                          {t("apiTokens.revokedOn", { date: formatDateTime(lang, token.revokedAt) })}
-                        </span>
+                        <>
+                          <span className="badge badge-revoked">{t("apiTokens.revokedState")}</span>
+                          <span className="cell-note">{formatDateTime(lang, token.revokedAt)}</span>
+                        </>
                       ) : (
                         <span className="badge badge-active">{t("apiTokens.active")}</span>
                       )}
@@ -213,7 +214,7 @@ export default function ApiTokensPage() {
                   </tr>
                 ))}
               </tbody>
-            </table>
+            </StackedTable>
           </div>
         )}
         <Pagination pageInfo={apiTokens.pageInfo} shown={tokens.length} total={apiTokens.totalCount} />

@@ -3,6 +3,7 @@ import type { MonitoringBoardQuery } from "~/graphql/graphql";
 import { formatDateTime } from "~/i18n/i18n";
 import { useLang, useT } from "~/i18n/use-t";
 import { MaintenanceBadge, StateBadge } from "./state-badge";
+import { StackedTable } from "~/components/stacked-table";
 
 type BoardCheck = MonitoringBoardQuery["monitoringBoard"]["edges"][number]["node"];
 
@@ -12,17 +13,17 @@ export function MonitoringBoardTable({ checks }: { checks: BoardCheck[] }) {
   const lang = useLang();
   return (
     <div className="table-wrap" tabIndex={0}>
-      <table data-testid="monitoring-board">
-        <caption className="visually-hidden">{t("monitoring.boardTitle")}</caption>
-        <thead>
-          <tr>
-            <th scope="col">{t("monitoring.state")}</th>
-            <th scope="col">{t("monitoring.check")}</th>
-            <th scope="col">{t("field.customer")}</th>
-            <th scope="col">{t("monitoring.lastSeen")}</th>
-            <th scope="col">{t("monitoring.case")}</th>
-          </tr>
-        </thead>
+      <StackedTable
+        data-testid="monitoring-board"
+        caption={<caption className="visually-hidden">{t("monitoring.boardTitle")}</caption>}
+        columns={[
+          t("monitoring.state"),
+          t("monitoring.check"),
+          t("field.customer"),
+          t("monitoring.lastSeen"),
+          t("monitoring.case"),
+        ]}
+      >
         <tbody>
           {checks.map((check) => {
             const open = check.incidents.find((i) => !i.resolvedAt);
@@ -71,7 +72,7 @@ export function MonitoringBoardTable({ checks }: { checks: BoardCheck[] }) {
             );
           })}
         </tbody>
-      </table>
+      </StackedTable>
     </div>
   );
 }

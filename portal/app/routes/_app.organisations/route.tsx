@@ -11,6 +11,7 @@ import { apiFor } from "~/lib/api.server";
 import { listAnswer, pageOrFirst } from "~/lib/list-link.server";
 import { pageFromUrl, searchFromUrl } from "~/lib/paging";
 import { LinkProblemsAlert } from "~/components/link-problems";
+import { StackedTable } from "~/components/stacked-table";
 
 export const meta: MetaFunction = ({ matches }) => [{ title: pageTitle(matches, "organisations.title") }];
 
@@ -66,16 +67,10 @@ export default function OrganisationsPage() {
         <EmptyState title={t("organisations.empty")} hint={q || kind ? t("list.tryAgain") : undefined} />
       ) : (
         <div className="table-wrap" tabIndex={0}>
-          <table>
-            <caption className="visually-hidden">{t("organisations.caption")}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{t("field.name")}</th>
-                <th scope="col">{t("field.kind")}</th>
-                <th scope="col">{t("field.organisationNumber")}</th>
-                <th scope="col">{t("field.registered")}</th>
-              </tr>
-            </thead>
+          <StackedTable
+            caption={<caption className="visually-hidden">{t("organisations.caption")}</caption>}
+            columns={[t("field.name"), t("field.kind"), t("field.organisationNumber"), t("field.registered")]}
+          >
             <tbody>
               {rows.map((org) => (
                 <tr key={org.id}>
@@ -90,7 +85,7 @@ export default function OrganisationsPage() {
                 </tr>
               ))}
             </tbody>
-          </table>
+          </StackedTable>
         </div>
       )}
       <Pagination pageInfo={organisations.pageInfo} shown={rows.length} total={organisations.totalCount} />

@@ -5,6 +5,7 @@ import type { OrganisationDeactivationPreviewQuery, OrganisationKind } from "~/g
 import { formatDate, type MessageKey } from "~/i18n/i18n";
 import { useLang, useT } from "~/i18n/use-t";
 import { formErrors } from "~/lib/form-result";
+import { StackedTable } from "~/components/stacked-table";
 
 type Preview = OrganisationDeactivationPreviewQuery["organisationDeactivationPreview"];
 type Partner = { id: string; name: string };
@@ -85,13 +86,7 @@ export function DeactivateSection({
           <h3>{t("deactivate.agreementsHeading", { count: effect.agreements.length })}</h3>
           {effect.agreements.length ? (
             <div className="table-wrap">
-              <table>
-                <thead>
-                  <tr>
-                    <th scope="col">{t("agreements.number")}</th>
-                    <th scope="col">{t("deactivate.outcome")}</th>
-                  </tr>
-                </thead>
+              <StackedTable columns={[t("agreements.number"), t("deactivate.outcome")]}>
                 <tbody>
                   {effect.agreements.map((a) => (
                     <tr key={a.agreement.id}>
@@ -105,7 +100,7 @@ export function DeactivateSection({
                     </tr>
                   ))}
                 </tbody>
-              </table>
+              </StackedTable>
             </div>
           ) : (
             <p className="muted">{t("deactivate.noAgreements")}</p>

@@ -4,6 +4,7 @@ import type { IndexClauseQuery, IndexationFieldsFragment } from "~/graphql/graph
 import { formatDate } from "~/i18n/i18n";
 import { useLang, useT } from "~/i18n/use-t";
 import { formatMoney } from "~/lib/money";
+import { StackedTable } from "~/components/stacked-table";
 
 export const INDEX_FIELDS = ["series", "fromMonth", "toMonth", "validFrom"] as const;
 export type IndexParams = Partial<Record<(typeof INDEX_FIELDS)[number], string>>;
@@ -138,14 +139,7 @@ function IndexTable({ rows }: { rows: IndexationFieldsFragment["prices"] }) {
   const lang = useLang();
   return (
     <div className="table-wrap" tabIndex={0}>
-      <table className="stack-on-phone">
-        <thead>
-          <tr>
-            <th scope="col">{t("priceList.item")}</th>
-            <th scope="col">{t("indexClause.old")}</th>
-            <th scope="col">{t("indexClause.new")}</th>
-          </tr>
-        </thead>
+      <StackedTable columns={[t("priceList.item"), t("indexClause.old"), t("indexClause.new")]}>
         <tbody>
           {rows.map((r) => (
             <tr key={r.item}>
@@ -159,7 +153,7 @@ function IndexTable({ rows }: { rows: IndexationFieldsFragment["prices"] }) {
             </tr>
           ))}
         </tbody>
-      </table>
+      </StackedTable>
     </div>
   );
 }

@@ -11,6 +11,7 @@ import { apiFor } from "~/lib/api.server";
 import { listAnswer, pageOrFirst } from "~/lib/list-link.server";
 import { pageFromUrl, searchFromUrl } from "~/lib/paging";
 import { LinkProblemsAlert } from "~/components/link-problems";
+import { StackedTable } from "~/components/stacked-table";
 
 export const meta: MetaFunction = ({ matches }) => [{ title: pageTitle(matches, "properties.title") }];
 
@@ -43,19 +44,16 @@ export default function PropertiesPage() {
         <EmptyState title={t("properties.empty")} hint={q ? t("list.tryAgain") : undefined} />
       ) : (
         <div className="table-wrap" tabIndex={0}>
-          <table>
-            <caption className="visually-hidden">{t("properties.caption")}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{t("field.property")}</th>
-                <th scope="col">{t("field.address")}</th>
-                <th scope="col" className="numeric">
-                  {t("field.apartments")}
-                </th>
-                <th scope="col">{t("field.customer")}</th>
-                <th scope="col">{t("field.installer")}</th>
-              </tr>
-            </thead>
+          <StackedTable
+            caption={<caption className="visually-hidden">{t("properties.caption")}</caption>}
+            columns={[
+              t("field.property"),
+              t("field.address"),
+              { label: t("field.apartments"), className: "numeric" },
+              t("field.customer"),
+              t("field.installer"),
+            ]}
+          >
             <tbody>
               {rows.map((property) => (
                 <tr key={property.id}>
@@ -79,7 +77,7 @@ export default function PropertiesPage() {
                 </tr>
               ))}
             </tbody>
-          </table>
+          </StackedTable>
         </div>
       )}
       <Pagination pageInfo={properties.pageInfo} shown={rows.length} total={properties.totalCount} />

@@ -28,6 +28,7 @@ import { formErrors, inPageWords } from "~/lib/form-result";
 import { intentOf } from "~/lib/intent.server";
 import { redirectToLogin } from "~/lib/session.server";
 import { viewerOf } from "~/lib/viewer.server";
+import { StackedTable } from "~/components/stacked-table";
 
 export const meta: MetaFunction = ({ matches }) => [{ title: pageTitle(matches, "calendar.title") }];
 
@@ -122,15 +123,11 @@ function DeadlineMoves({ moves }: { moves: Moves }) {
   if (!moves || moves.length === 0) return <EmptyState title={t("calendar.noMoves")} />;
   return (
     <div className="table-wrap" tabIndex={0}>
-      <table data-testid="deadline-moves" className="stack-on-phone">
-        <caption className="visually-hidden">{t("calendar.moves", { count: moves.length })}</caption>
-        <thead>
-          <tr>
-            <th scope="col">{t("calendar.case")}</th>
-            <th scope="col">{t("calendar.responseDue")}</th>
-            <th scope="col">{t("calendar.resolutionDue")}</th>
-          </tr>
-        </thead>
+      <StackedTable
+        data-testid="deadline-moves"
+        caption={<caption className="visually-hidden">{t("calendar.moves", { count: moves.length })}</caption>}
+        columns={[t("calendar.case"), t("calendar.responseDue"), t("calendar.resolutionDue")]}
+      >
         <tbody>
           {moves.map((m) => (
             <tr key={m.supportCase.id} data-case={m.supportCase.number}>
@@ -138,16 +135,16 @@ function DeadlineMoves({ moves }: { moves: Moves }) {
                 <Link to={`/support/${encodeURIComponent(m.supportCase.id)}`}>{m.supportCase.number}</Link>
                 <span className="cell-note">{m.supportCase.subject}</span>
               </th>
-              <td data-label={t("calendar.responseDue")} className="tabular">
+              <td className="tabular">
                 {when(m.responseDueBefore)} → {when(m.responseDueAfter)}
               </td>
-              <td data-label={t("calendar.resolutionDue")} className="tabular">
+              <td className="tabular">
                 {when(m.resolutionDueBefore)} → {when(m.resolutionDueAfter)}
               </td>
             </tr>
           ))}
         </tbody>
-      </table>
+      </StackedTable>
     </div>
   );
 }

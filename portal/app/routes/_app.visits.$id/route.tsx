@@ -15,6 +15,7 @@ import { BOOKING_INTENTS, type BookingIntent } from "./booking-intents";
 import { runBookingIntent } from "./booking.server";
 import { CheckActionItem, ProtocolCorrection, ProtocolMailing } from "./follow-up";
 import { CUSTOMER_ROLES, PROTOCOL_SENDERS, TECHNICIANS, isOneOf } from "~/lib/roles";
+import { StackedTable } from "~/components/stacked-table";
 
 export const meta: MetaFunction = ({ matches }) => [{ title: pageTitle(matches, "visit.title") }];
 
@@ -99,14 +100,7 @@ export default function VisitPage() {
       <section aria-labelledby="checks-title">
         <h2 id="checks-title">{t("visit.checks")}</h2>
         <div className="table-wrap" tabIndex={0}>
-          <table data-testid="visit-checks">
-            <thead>
-              <tr>
-                <th scope="col">{t("visit.check")}</th>
-                <th scope="col">{t("visit.result")}</th>
-                <th scope="col">{t("visit.note")}</th>
-              </tr>
-            </thead>
+          <StackedTable data-testid="visit-checks" columns={[t("visit.check"), t("visit.result"), t("visit.note")]}>
             <tbody>
               {visit.checks.map((c) => (
                 <tr key={c.kind}>
@@ -132,7 +126,7 @@ export default function VisitPage() {
                 </tr>
               ))}
             </tbody>
-          </table>
+          </StackedTable>
         </div>
       </section>
 
@@ -147,7 +141,7 @@ export default function VisitPage() {
           </p>
         ) : null}
         {visit.databaseSize.points.length > 0 ? (
-          <div data-testid="size-chart" style={{ maxWidth: 560, overflowX: "auto" }}>
+          <div data-testid="size-chart" className="chart-fit">
             <DatabaseSizeChart
               points={visit.databaseSize.points}
               width={560}

@@ -1,4 +1,4 @@
-import type { ActionFunctionArgs } from "@remix-run/node";
+import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import {
   ActionItemFromVisitCheckDocument,
   CorrectVisitProtocolFromPageDocument,
@@ -47,6 +47,11 @@ export async function action({ request, params }: ActionFunctionArgs): Promise<F
         done: "visit.actionItemMade",
         subject: r.actionItem?.title,
       };
+}
+
+/** Only posted to; an address opened (a reload after a post, a link copied) leads to the visit's page, not an error. */
+export function loader({ params }: LoaderFunctionArgs) {
+  return redirect(`/visits/${encodeURIComponent(params.id ?? "")}`);
 }
 
 const RESULTS: CheckResult[] = ["OK", "NEEDS_ACTION", "NOT_APPLICABLE"];

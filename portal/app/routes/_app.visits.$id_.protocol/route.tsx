@@ -1,6 +1,6 @@
 import { randomUUID } from "node:crypto";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { redirect, useLoaderData, useRouteError } from "@remix-run/react";
+import { Link, redirect, useLoaderData, useRouteError } from "@remix-run/react";
 import { DatabaseSizeChart } from "@trygg/charts";
 import { useEffect, useRef } from "react";
 import { ErrorPanel } from "~/components/error-panel";
@@ -150,7 +150,7 @@ function ProposalNotice({ proposal, visit }: { proposal: Proposal; visit: Visit 
         {t("visitForm.proposal.hint")} {t(`visit.result.${proposal.result}`)}.
       </p>
       {proposal.kind === "DATABASE_SIZE" && points.length > 1 ? (
-        <div data-testid="proposal-size-chart" style={{ maxWidth: 560, marginTop: 8 }}>
+        <div data-testid="proposal-size-chart" className="chart-fit" style={{ marginTop: 8 }}>
           <DatabaseSizeChart points={points} width={560} height={200} title={t("visitForm.proposal.sizeTitle")} />
         </div>
       ) : null}
@@ -304,7 +304,17 @@ export default function VisitProtocolFormPage() {
   const area = useDraftKeptLocally(`trygg-visit-form-${visit.id}`, saved);
   const queue = useOfflineQueue(`trygg-visit-queue-${visit.id}`);
 
-  if (visit.completedAt) return <p>{t("visitForm.completed")}</p>;
+  // A finished visit's form is closed: said under the page's own heading, with the way to the protocol itself.
+  if (visit.completedAt)
+    return (
+      <div className="page-heading">
+        <h1>{t("visitForm.title")}</h1>
+        <p>{t("visitForm.completed")}</p>
+        <p>
+          <Link to={`/visits/${encodeURIComponent(visit.id)}`}>{t("visitForm.toVisit")}</Link>
+        </p>
+      </div>
+    );
   return (
     <>
       <div className="page-heading">

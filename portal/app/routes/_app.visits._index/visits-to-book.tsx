@@ -3,6 +3,7 @@ import { EmptyState, Pagination } from "~/components/list-controls";
 import type { VisitsToBookQuery } from "~/graphql/graphql";
 import { useLang, useT } from "~/i18n/use-t";
 import { formatDay } from "~/lib/dates";
+import { StackedTable } from "~/components/stacked-table";
 
 /** Annual visits due and not booked: the proposed day, the agreement (where it is booked) and its properties. */
 export function VisitsToBookTable({ visits }: { visits: VisitsToBookQuery["visitsToBook"] }) {
@@ -15,16 +16,11 @@ export function VisitsToBookTable({ visits }: { visits: VisitsToBookQuery["visit
         <EmptyState title={t("visits.noneToBook")} />
       ) : (
         <div className="table-wrap" tabIndex={0}>
-          <table data-testid="visits-to-book" className="stack-on-phone">
-            <caption className="visually-hidden">{t("visits.show.to-book")}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{t("visits.proposedOn")}</th>
-                <th scope="col">{t("visits.agreement")}</th>
-                <th scope="col">{t("visits.property")}</th>
-                <th scope="col">{t("visits.state")}</th>
-              </tr>
-            </thead>
+          <StackedTable
+            data-testid="visits-to-book"
+            caption={<caption className="visually-hidden">{t("visits.show.to-book")}</caption>}
+            columns={[t("visits.proposedOn"), t("visits.agreement"), t("visits.property"), t("visits.state")]}
+          >
             <tbody>
               {rows.map((v) => (
                 <tr key={v.agreement.id} data-agreement={v.agreement.number}>
@@ -33,12 +29,12 @@ export function VisitsToBookTable({ visits }: { visits: VisitsToBookQuery["visit
                       {formatDay(lang, v.proposedOn)}
                     </Link>
                   </th>
-                  <td data-label={t("visits.agreement")}>
+                  <td>
                     {v.agreement.number}
                     <span className="cell-note">{v.agreement.customer.name}</span>
                   </td>
-                  <td data-label={t("visits.property")}>{v.agreement.properties.map((p) => p.name).join(", ")}</td>
-                  <td data-label={t("visits.state")}>
+                  <td>{v.agreement.properties.map((p) => p.name).join(", ")}</td>
+                  <td>
                     <span className={v.late ? "badge badge-redo" : "badge"}>
                       {v.late ? t("visits.toBookLate") : t("visits.toBook")}
                     </span>
@@ -46,7 +42,7 @@ export function VisitsToBookTable({ visits }: { visits: VisitsToBookQuery["visit
                 </tr>
               ))}
             </tbody>
-          </table>
+          </StackedTable>
         </div>
       )}
       <Pagination pageInfo={visits.pageInfo} shown={rows.length} total={visits.totalCount} />

@@ -3,6 +3,7 @@ import { SubmitButton } from "~/components/submit-button";
 import type { WebhookDeliveriesQuery, WebhookEventType } from "~/graphql/graphql";
 import { formatDateTime, type MessageKey } from "~/i18n/i18n";
 import { useLang, useT } from "~/i18n/use-t";
+import { StackedTable } from "~/components/stacked-table";
 
 /** The events a partner can choose, in the order the form lists them (TEST is only sent by "Skicka testhändelse"). */
 export const EVENT_TYPES: readonly WebhookEventType[] = [
@@ -26,16 +27,11 @@ export function DeliveryLog({ deliveries, disabled }: { deliveries: readonly Del
   if (deliveries.length === 0) return <p className="muted">{t("webhooks.logEmpty")}</p>;
   return (
     <div className="table-wrap" tabIndex={0}>
-      <table data-delivery-log>
-        <caption className="visually-hidden">{t("webhooks.logCaption")}</caption>
-        <thead>
-          <tr>
-            <th scope="col">{t("webhooks.logEvent")}</th>
-            <th scope="col">{t("webhooks.logState")}</th>
-            <th scope="col">{t("webhooks.logAnswer")}</th>
-            <th scope="col">{t("webhooks.logActions")}</th>
-          </tr>
-        </thead>
+      <StackedTable
+        data-delivery-log
+        caption={<caption className="visually-hidden">{t("webhooks.logCaption")}</caption>}
+        columns={[t("webhooks.logEvent"), t("webhooks.logState"), t("webhooks.logAnswer"), t("webhooks.logActions")]}
+      >
         <tbody>
           {deliveries.map((d) => {
             const last = d.attempts[0];
@@ -92,7 +88,7 @@ export function DeliveryLog({ deliveries, disabled }: { deliveries: readonly Del
             );
           })}
         </tbody>
-      </table>
+      </StackedTable>
     </div>
   );
 }

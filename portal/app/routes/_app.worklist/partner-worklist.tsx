@@ -6,6 +6,7 @@ import { useT } from "~/i18n/use-t";
 import type { partnerWorklist } from "./partner.server";
 import { PRODUCTS } from "~/lib/enums";
 import { PARTNER_INTENTS, PARTNER_ITEM_STATUSES } from "./partner-options";
+import { StackedTable } from "~/components/stacked-table";
 
 type Props = Omit<Awaited<ReturnType<typeof partnerWorklist>>, "kind">;
 
@@ -80,16 +81,16 @@ export function PartnerWorklist({ plans, pageInfo, total, outdated, properties }
           <EmptyState title={t("partner.outdated.empty")} />
         ) : (
           <div className="table-wrap" tabIndex={0}>
-            <table data-testid="outdated">
-              <caption className="visually-hidden">{t("partner.outdated.heading")}</caption>
-              <thead>
-                <tr>
-                  <th scope="col">{t("partner.property")}</th>
-                  <th scope="col">{t("partner.product")}</th>
-                  <th scope="col">{t("partner.outdated.installed")}</th>
-                  <th scope="col">{t("partner.outdated.latest")}</th>
-                </tr>
-              </thead>
+            <StackedTable
+              data-testid="outdated"
+              caption={<caption className="visually-hidden">{t("partner.outdated.heading")}</caption>}
+              columns={[
+                t("partner.property"),
+                t("partner.product"),
+                t("partner.outdated.installed"),
+                t("partner.outdated.latest"),
+              ]}
+            >
               <tbody>
                 {outdated.map((row) => (
                   <tr key={`${row.property.id}-${row.product}`}>
@@ -103,7 +104,7 @@ export function PartnerWorklist({ plans, pageInfo, total, outdated, properties }
                   </tr>
                 ))}
               </tbody>
-            </table>
+            </StackedTable>
           </div>
         )}
       </section>

@@ -15,6 +15,7 @@ import { partyOf } from "~/lib/tailoring";
 import { formatDay } from "~/lib/dates";
 import { PartnerWorklist } from "./partner-worklist";
 import { partnerAction, partnerWorklist } from "./partner.server";
+import { StackedTable } from "~/components/stacked-table";
 
 export const meta: MetaFunction = ({ matches }) => [{ title: pageTitle(matches, "worklist.title") }];
 
@@ -75,20 +76,19 @@ function TailoringWorklist({
           />
         ) : (
           <div className="table-wrap" tabIndex={0}>
-            <table data-testid="worklist">
-              <caption className="visually-hidden">{t("worklist.caption")}</caption>
-              <thead>
-                <tr>
-                  <th scope="col">{t("worklist.agreement")}</th>
-                  <th scope="col">{t("field.customer")}</th>
-                  <th scope="col">{t("worklist.step")}</th>
-                  <th scope="col">{t("worklist.since")}</th>
-                  {party === "VENDOR" ? <th scope="col">{t("worklist.seller")}</th> : null}
-                  <th scope="col">
-                    <span className="visually-hidden">{t("worklist.open")}</span>
-                  </th>
-                </tr>
-              </thead>
+            <StackedTable
+              data-testid="worklist"
+              caption={<caption className="visually-hidden">{t("worklist.caption")}</caption>}
+              columns={[
+                t("worklist.agreement"),
+                t("field.customer"),
+                t("worklist.step"),
+                t("worklist.since"),
+                party === "VENDOR" && t("worklist.seller"),
+                // The link says where it leads; on a phone it needs no label above it.
+                { label: "", header: <span className="visually-hidden">{t("worklist.open")}</span> },
+              ]}
+            >
               <tbody>
                 {rows.map((row) => {
                   const since = row.history[row.history.length - 1]?.occurredAt ?? row.createdAt;
@@ -123,7 +123,7 @@ function TailoringWorklist({
                   );
                 })}
               </tbody>
-            </table>
+            </StackedTable>
           </div>
         )}
         <Pagination pageInfo={tailorings.pageInfo} shown={rows.length} total={tailorings.totalCount} />

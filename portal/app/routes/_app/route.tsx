@@ -8,7 +8,7 @@ import { SubmitButton } from "~/components/submit-button";
 import { useT } from "~/i18n/use-t";
 import { apiFor } from "~/lib/api.server";
 import { viewerOf } from "~/lib/viewer.server";
-import { navItemsFor } from "~/lib/navigation";
+import { menuFor } from "~/lib/navigation";
 import { redirectToLogin } from "~/lib/session.server";
 
 /** Every logged-in page sits in this layout; it checks the session with the API on each load. */
@@ -48,7 +48,7 @@ export default function AppLayout() {
             </Form>
           </div>
         </div>
-        <MainMenu items={navItemsFor(viewer.sections)} />
+        <MainMenu entries={menuFor(viewer.sections)} />
       </header>
       <main id="main" className="page">
         <Outlet />
