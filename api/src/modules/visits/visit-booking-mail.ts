@@ -2,7 +2,7 @@ import { count, eq } from "drizzle-orm";
 import type { Tx } from "../../db/client.js";
 import { serviceVisitBookings, users } from "../../db/schema/index.js";
 import { inLanguage, queueMailToEach, type Worded } from "../notifications/index.js";
-import { visitCancellationIcs, visitRequestIcs } from "./visit-calendar.js";
+import { calendarAttachment, visitCancellationIcs, visitEventOf, visitRequestIcs } from "./visit-calendar.js";
 import { visitLocation } from "./visit-location.js";
 import { customerAdmins } from "./visit-recipients.js";
 import type { ServiceVisitRow } from "./visit.service.js";
@@ -58,23 +58,15 @@ export async function mailVisitBooking(
   };
   // One invitation per reader, its title and text in their language; UID and SEQUENCE are the same for all.
   await queueMailToEach(tx, VISIT_BOOKED_MAIL, people, facts, (text) => [
-    {
-      filename: `supportbesok-${visit.scheduledAt.toISOString().slice(0, 10)}.ics`,
-      contentType: "text/calendar; charset=utf-8; method=REQUEST",
-      content: Buffer.from(
-        visitRequestIcs({
-          visitId: visit.id,
-          scheduledAt: visit.scheduledAt,
-          title: text.calendarTitle,
-          description: text.calendarText,
-          location,
-          sequence: n - 1,
-          organizer: technician,
-          attendees: people,
-        }),
-        "utf8",
-      ),
-    },
+    calendarAttachment(
+      `supportbesok-${visit.scheduledAt.toISOString().slice(0, 10)}.ics`,
+      visitRequestIcs({
+        ...visitEventOf(visit, text, location),
+        sequence: n - 1,
+        organizer: technician,
+        attendees: people,
+      }),
+    ),
   ]);
 }
 
@@ -100,21 +92,10 @@ export async function mailVisitCancellation(
       reason: inLanguage(reason, person.language),
     };
     await queueMailToEach(tx, VISIT_CANCELLED_MAIL, [person], facts, (text) => [
-      {
-        filename: `supportbesok-${visit.scheduledAt.toISOString().slice(0, 10)}-installt.ics`,
-        contentType: "text/calendar; charset=utf-8; method=CANCEL",
-        content: Buffer.from(
-          visitCancellationIcs({
-            visitId: visit.id,
-            scheduledAt: visit.scheduledAt,
-            title: text.calendarTitle,
-            description: text.calendarText,
-            location,
-            sequence,
-          }),
-          "utf8",
-        ),
-      },
+      calendarAttachment(
+        `supportbesok-${visit.scheduledAt.toISOString().slice(0, 10)}-installt.ics`,
+        visitCancellationIcs({ ...visitEventOf(visit, text, location), sequence }),
+      ),
     ]);
   }
   return people.map((p) => p.email);

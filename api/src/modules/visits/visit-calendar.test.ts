@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { visitIcs } from "./visit-calendar.js";
+import { calendarAttachment, visitCancellationIcs, visitIcs, visitRequestIcs } from "./visit-calendar.js";
 
 const event = {
   visitId: "7d0f6b1e-0000-4000-8000-000000000001",
@@ -41,5 +41,29 @@ describe("the visit as an .ics", () => {
     expect(contentLines(ics)).toEqual(
       expect.arrayContaining(["SUMMARY:Supportbesök[31m", "DESCRIPTION:Rad ettRad två", "LOCATION:Gatan 1"]),
     );
+  });
+});
+
+describe("an .ics as a mail's attachment", () => {
+  const event = {
+    visitId: "v-1",
+    scheduledAt: new Date("2027-01-22T08:00:00Z"),
+    title: "T",
+    description: "D",
+    location: "L",
+  };
+  const person = { name: "Tomas", email: "tomas@example.com" };
+  it("names in its content type the METHOD the file carries, for a publication, an invitation and a cancellation", () => {
+    const cases: [string, string][] = [
+      ["PUBLISH", visitIcs(event)],
+      ["REQUEST", visitRequestIcs({ ...event, sequence: 1, organizer: person, attendees: [person] })],
+      ["CANCEL", visitCancellationIcs({ ...event, sequence: 2 })],
+    ];
+    for (const [method, ics] of cases) {
+      const attachment = calendarAttachment("x.ics", ics);
+      expect(ics).toContain(`METHOD:${method}`);
+      expect(attachment.contentType).toBe(`text/calendar; charset=utf-8; method=${method}`);
+      expect(attachment.content.toString("utf8")).toBe(ics);
+    }
   });
 });

@@ -97,3 +97,28 @@ export function visitCancellationIcs(e: VisitEvent & { sequence: number }): stri
   });
   return icsOf(error, value);
 }
+
+/** A visit's facts with what a mail's text calls it in a calendar, in the reader's language. */
+export function visitEventOf(
+  visit: { id: string; scheduledAt: Date },
+  text: { calendarTitle: string; calendarText: string },
+  location: string,
+): VisitEvent {
+  return {
+    visitId: visit.id,
+    scheduledAt: visit.scheduledAt,
+    title: text.calendarTitle,
+    description: text.calendarText,
+    location,
+  };
+}
+
+/**
+ * An .ics as a mail's attachment. Its content type names the METHOD the file itself carries (RFC 6047), read from
+ * the file, so the two cannot disagree: a calendar program that trusts the header would otherwise apply a
+ * cancellation as a new event.
+ */
+export function calendarAttachment(filename: string, ics: string) {
+  const method = /^METHOD:([A-Z]+)\r?$/m.exec(ics)?.[1] ?? "PUBLISH";
+  return { filename, contentType: `text/calendar; charset=utf-8; method=${method}`, content: Buffer.from(ics, "utf8") };
+}

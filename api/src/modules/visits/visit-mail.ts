@@ -8,7 +8,7 @@ import type { AgreementRecord } from "../agreements/index.js";
 import { queueMail } from "../notifications/index.js";
 import { VisitErrors as E } from "./visit.errors.js";
 import { PROTOCOL_SENDERS } from "./visit.roles.js";
-import { visitIcs } from "./visit-calendar.js";
+import { calendarAttachment, visitEventOf, visitIcs } from "./visit-calendar.js";
 import { visitLocation } from "./visit-location.js";
 import { checkKinds } from "./visit-checks.js";
 import { protocolVersionsOf } from "./visit-protocol.js";
@@ -144,20 +144,7 @@ export async function mailProtocol(
           contentType: "application/pdf",
           content: pdf,
         },
-        {
-          filename: `supportbesok-${doc.visitedOn}.ics`,
-          contentType: "text/calendar; charset=utf-8; method=PUBLISH",
-          content: Buffer.from(
-            visitIcs({
-              visitId: visit.id,
-              scheduledAt: visit.scheduledAt,
-              title: text.calendarTitle,
-              description: text.calendarText,
-              location,
-            }),
-            "utf8",
-          ),
-        },
+        calendarAttachment(`supportbesok-${doc.visitedOn}.ics`, visitIcs(visitEventOf(visit, text, location))),
       ]);
     }
     const row = await bumpVisit(tx, visit, { protocolSentAt: new Date(), protocolSentVersion: newest.version });

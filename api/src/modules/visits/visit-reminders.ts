@@ -4,7 +4,7 @@ import { agreements, serviceVisits, users, visitReminders } from "../../db/schem
 import { startPeriodicJob } from "../../shared/periodic-job.js";
 import type { Logger } from "../../logger.js";
 import { daysBetween, todayInSweden } from "../../shared/dates.js";
-import { visitIcs } from "./visit-calendar.js";
+import { calendarAttachment, visitEventOf, visitIcs } from "./visit-calendar.js";
 import { queueMailToEach } from "../notifications/index.js";
 import { visitLocation } from "./visit-location.js";
 import { customerAdmins } from "./visit-recipients.js";
@@ -62,20 +62,7 @@ export async function queueDueReminders(db: Db, now: Date = new Date()): Promise
       const readers = [...(await customerAdmins(tx, { customerId })), technician];
       const facts = { number, location, at: visit.scheduledAt, technician: technician.name, movedBecause: null };
       const to = await queueMailToEach(tx, VISIT_REMINDER_MAIL, readers, { ...facts, daysAhead: ahead }, (text) => [
-        {
-          filename: `supportbesok-${on}.ics`,
-          contentType: "text/calendar; charset=utf-8; method=PUBLISH",
-          content: Buffer.from(
-            visitIcs({
-              visitId: visit.id,
-              scheduledAt: visit.scheduledAt,
-              title: text.calendarTitle,
-              description: text.calendarText,
-              location,
-            }),
-            "utf8",
-          ),
-        },
+        calendarAttachment(`supportbesok-${on}.ics`, visitIcs(visitEventOf(visit, text, location))),
       ]);
       return to.length;
     });
