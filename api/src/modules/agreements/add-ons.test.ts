@@ -62,7 +62,7 @@ describe("add-ons", () => {
     const later = { today: day(201), windowDays: 60 };
     const expired = (await s.findAgreement(database.db, admin, a.id, later))!;
     expect(expired.status).toBe("EXPIRED");
-    expect(addOns.addOnIsActive(hosting, expired)).toBe(false);
+    expect(addOns.addOnIsActive(hosting, expired, later.today)).toBe(false);
 
     const b = await agreement();
     okOf(
