@@ -37,14 +37,13 @@ export function addOnIsOver(addOn: Pick<AddOnRow, "endedOn" | "endsOn">, today: 
   return !!addOn.endedOn || (!!addOn.endsOn && addOn.endsOn < today);
 }
 
-/** `addOnIsOver` negated, in SQL: the add-on has not ended and is not past its end. */
+/**
+ * `addOnIsOver` negated, in SQL: the add-on has not ended and is not past its end. Hosting and monitoring read it
+ * without the first day: a carried add-on's new row (decision 0090) starts the day after its old row ends, so the two
+ * cover the agreement without a gap, and checks recorded back in time stay covered as before.
+ */
 export function addOnNotOverSql(today: IsoDate): SQL {
   return and(isNull(addOns.endedOn), or(isNull(addOns.endsOn), sql`${addOns.endsOn} >= ${today}::date`))!;
-}
-
-/** The add-on runs today (the agreement's validity is the caller's to check, by its own rule). */
-export function addOnRunsSql(today: IsoDate): SQL {
-  return and(addOnNotOverSql(today), sql`${addOns.startsOn} <= ${today}::date`)!;
 }
 
 /** Add-ons newest first, as they are listed. */
