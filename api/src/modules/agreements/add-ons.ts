@@ -33,7 +33,7 @@ export function addOnIsActive(addOn: AddOnRow, agreement: AgreementRecord, today
 }
 
 /** Ended, or past the end a renewal gave it: nothing more can be done with it. */
-export function addOnIsOver(addOn: Pick<AddOnRow, "endedOn" | "endsOn">, today: IsoDate): boolean {
+function addOnIsOver(addOn: Pick<AddOnRow, "endedOn" | "endsOn">, today: IsoDate): boolean {
   return !!addOn.endedOn || (!!addOn.endsOn && addOn.endsOn < today);
 }
 

@@ -7,4 +7,4 @@ import type { Role } from "../../shared/viewer.js";
 export const ORGANISATION_DEACTIVATORS = ["ADMIN"] as const satisfies readonly Role[];
 
 /** Who may bring a deactivated organisation back (decision 0091): the same vendor admins who may deactivate one. */
-export const ORGANISATION_REACTIVATORS = ORGANISATION_DEACTIVATORS;
+export const ORGANISATION_REACTIVATORS = ["ADMIN"] as const satisfies readonly Role[];
