@@ -45,6 +45,7 @@ import {
 } from "./modules/support/support-case.resolver.js";
 import { AuditResolver } from "./modules/audit/audit.resolver.js";
 import { OrganisationDeactivationResolver } from "./modules/offboarding/organisation-deactivation.resolver.js";
+import { OrganisationReactivationResolver } from "./modules/offboarding/organisation-reactivation.resolver.js";
 import { PersonalDataResolver } from "./modules/privacy/personal-data.resolver.js";
 import { NodeResolver } from "./modules/node/node.resolver.js";
 import {
@@ -163,6 +164,7 @@ const resolvers = [
   PasswordResolver,
   WebhookResolver,
   OrganisationDeactivationResolver,
+  OrganisationReactivationResolver,
   PersonalDataResolver,
 ] as const;
 

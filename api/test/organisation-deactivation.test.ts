@@ -1,6 +1,6 @@
-import { eq } from "drizzle-orm";
+import { desc, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { auditEvents } from "../src/db/schema/index.js";
+import { auditEvents, emailOutbox, users } from "../src/db/schema/index.js";
 import { startTestApi, tableCounts, type TestApi } from "./support.js";
 
 /**
@@ -225,5 +225,102 @@ describe("deactivating an organisation", () => {
       admin,
     );
     expect(props.data.node.properties.totalCount).toBe(preview.effect.propertiesKept);
+  });
+});
+
+const REACTIVATE = `mutation($i: ReactivateOrganisationInput!) { reactivateOrganisation(input: $i) {
+  organisation { id deactivatedAt version } userErrors { code field } } }`;
+
+describe("reactivating an organisation", () => {
+  it("is for vendor admins only: a partner, a customer admin or a seller is refused and learns nothing", async () => {
+    const name = "Brf Linnégatan 12";
+    const before = await tableCounts(api);
+    for (const email of ["lars@lasteknikvast.demo", "karin@vastkustfast.demo", "sara.saljare@aptus.demo"]) {
+      const token = await api.login(email);
+      for (const organisationId of [ids[name], ids["Västkustens Fastigheter AB"], "T3JnYW5pc2F0aW9uOm5vbmU"]) {
+        const r = await api.gql(REACTIVATE, { i: { organisationId, expectedVersion: 1, reason: "Tillbaka" } }, token);
+        expect(r.errors?.[0]?.extensions?.code).toBe("FORBIDDEN");
+        expect(r.data).toBeNull();
+      }
+    }
+    const after = await tableCounts(api);
+    expect({ ...after, sessions: 0, audit_events: 0 }).toEqual({ ...before, sessions: 0, audit_events: 0 });
+    expect(await audits("organisation.reactivate")).toEqual([]);
+  });
+
+  it("lets the vendor admin bring a deactivated customer back with a reason; what ended stays ended", async () => {
+    const name = "Brf Linnégatan 12";
+    const read = async () =>
+      (
+        await api.gql(
+          `query($id: ID!) { node(id: $id) { ... on Organisation { deactivatedAt version } } }`,
+          { id: ids[name] },
+          admin,
+        )
+      ).data.node;
+    const { version } = await read();
+    const blank = await api.gql(
+      REACTIVATE,
+      { i: { organisationId: ids[name], expectedVersion: version, reason: "Ok" } },
+      admin,
+    );
+    expect(blank.errors).toBeUndefined();
+    expect(blank.data.reactivateOrganisation.userErrors).toEqual([
+      { code: "INVALID_INPUT", field: ["input", "reason"] },
+    ]);
+    const stale = await api.gql(
+      REACTIVATE,
+      { i: { organisationId: ids[name], expectedVersion: version - 1, reason: "Kommer tillbaka" } },
+      admin,
+    );
+    expect(stale.data.reactivateOrganisation.userErrors[0].code).toBe("STALE_VERSION");
+    const done = await api.gql(
+      REACTIVATE,
+      { i: { organisationId: ids[name], expectedVersion: version, reason: "Kommer tillbaka" } },
+      admin,
+    );
+    expect(done.data.reactivateOrganisation.userErrors).toEqual([]);
+    expect(done.data.reactivateOrganisation.organisation).toMatchObject({ deactivatedAt: null, version: version + 1 });
+    const again = await api.gql(
+      REACTIVATE,
+      { i: { organisationId: ids[name], expectedVersion: version + 1, reason: "Igen" } },
+      admin,
+    );
+    expect(again.data.reactivateOrganisation.userErrors[0].code).toBe("ORGANISATION_NOT_DEACTIVATED");
+    const [audit] = await audits("organisation.reactivate");
+    expect(audit!.details).toMatchObject({ reason: "Kommer tillbaka", after: { deactivatedAt: null } });
+    // The agreements it ended stay terminated, and its users stay deactivated until invited again.
+    const agreements = await api.gql(
+      `{ agreements(first: 100) { edges { node { customer { name } status terminatedOn } } } }`,
+      {},
+      admin,
+    );
+    const its = agreements.data.agreements.edges.filter((e: any) => e.node.customer.name === name);
+    expect(its.length).toBeGreaterThan(0);
+    // Terminated today, they end tonight: the status says so from tomorrow, the date already.
+    expect(its.every((e: any) => e.node.terminatedOn !== null && e.node.status !== "DRAFT")).toBe(true);
+    await expect(api.login("bo@brflinne.demo")).rejects.toThrow();
+
+    const invited = await api.gql(
+      `mutation($i: InviteUserInput!) { inviteUser(input: $i) { userErrors { code } } }`,
+      { i: { organisationId: ids[name], name: "Bo Åter", email: "bo@brflinne.demo", role: "CUSTOMER_ADMIN" } },
+      admin,
+    );
+    expect(invited.data.inviteUser.userErrors).toEqual([]);
+    const [mail] = await api.database.db
+      .select({ body: emailOutbox.body })
+      .from(emailOutbox)
+      .where(eq(emailOutbox.toAddress, "bo@brflinne.demo"))
+      .orderBy(desc(emailOutbox.createdAt))
+      .limit(1);
+    const token = /invitation\/(\S+)/.exec(mail!.body)![1]!;
+    const password = "ett-nytt-langt-losenord-2027";
+    const accepted = await api.gql(
+      `mutation($i: AcceptInvitationInput!) { acceptInvitation(input: $i) { userErrors { code } } }`,
+      { i: { token: decodeURIComponent(token), password } },
+    );
+    expect(accepted.data.acceptInvitation.userErrors).toEqual([]);
+    expect(await api.login("bo@brflinne.demo", password)).toBeTruthy();
+    expect(await api.database.db.$count(users, eq(users.email, "bo@brflinne.demo"))).toBe(1);
   });
 });

@@ -213,6 +213,75 @@ describe("a renewal quote against a changed agreement", () => {
   });
 });
 
+describe("what the customer leaves unticked", () => {
+  it("ends at the old period's end on confirmation, and what is carried costs the quoted list price", async () => {
+    const a = await agreementWithRentals(100);
+    const newStart = addDaysIso(a.endsOn, 1);
+    const order = (kind: string, hostedServices: string[]) =>
+      api.gql(
+        `mutation($i: OrderAddOnInput!) { orderAddOn(input: $i) { addOn { id } userErrors { code } } }`,
+        { i: { agreementId: a.id, kind, hostedServices } },
+        seller,
+      );
+    const hosting = (await order("HOSTING", ["BOKNING"])).data.orderAddOn.addOn.id;
+    const monitoring = (await order("MONITORING", [])).data.orderAddOn.addOn.id;
+    // Hosting costs more from the new period's first day than when it was ordered.
+    const set = await api.gql(
+      `mutation($i: SetListPriceInput!) { setListPrice(input: $i) { userErrors { code } } }`,
+      {
+        i: {
+          item: "HOSTING",
+          monthlyPrice: { amountMinor: 171900, currency: "SEK" },
+          validFrom: newStart,
+          reason: "Ny",
+        },
+      },
+      admin,
+    );
+    expect(set.data.setListPrice.userErrors).toEqual([]);
+    const asked = await api.gql(
+      `mutation($i: RequestRenewalInput!) { requestRenewal(input: $i) {
+        quote { id lines { item } ending { partId item quantity endsOn } } userErrors { code } } }`,
+      { i: { agreementId: a.id, rentalIds: [a.booking], addOnIds: [hosting] } },
+      karin,
+    );
+    expect(asked.data.requestRenewal.userErrors).toEqual([]);
+    const quote = asked.data.requestRenewal.quote;
+    expect(quote.ending).toEqual([
+      { partId: a.hantera, item: "HANTERA", quantity: 2, endsOn: a.endsOn },
+      { partId: monitoring, item: "MONITORING", quantity: 1, endsOn: a.endsOn },
+    ]);
+    const confirmed = await api.gql(CONFIRM, { i: { quoteId: quote.id } }, seller);
+    expect(confirmed.data.confirmRenewalQuote.userErrors).toEqual([]);
+
+    const after = await api.gql(
+      `query($id: ID!) { agreement(id: $id) {
+        addOns { id kind startsOn endsOn endedOn endReason active monthlyPrice { amountMinor } }
+        licenceRentals { id kind startsOn endsOn } } }`,
+      { id: a.id },
+      karin,
+    );
+    const addOns = after.data.agreement.addOns;
+    const byId = (id: string) => addOns.find((x: { id: string }) => x.id === id);
+    // Both run to the old end; monitoring stops there, hosting goes on as a new row at the new list price.
+    expect(byId(monitoring)).toMatchObject({ endsOn: a.endsOn, endedOn: null, endReason: "NOT_RENEWED", active: true });
+    expect(byId(hosting)).toMatchObject({ endsOn: a.endsOn, endReason: "CARRIED", active: true });
+    expect(addOns.filter((x: { startsOn: string }) => x.startsOn === newStart)).toEqual([
+      expect.objectContaining({ kind: "HOSTING", endsOn: null, active: false, monthlyPrice: { amountMinor: 171900 } }),
+    ]);
+    const rentalsFromNewStart = after.data.agreement.licenceRentals.filter(
+      (r: { startsOn: string }) => r.startsOn === newStart,
+    );
+    expect(rentalsFromNewStart.map((r: { kind: string }) => r.kind)).toEqual(["BOOKING"]);
+    const [audit] =
+      await sql`select details from audit_events where object_id = ${await uuid(a.id)} and action = 'agreement.renew'`;
+    expect(audit!.details).toMatchObject({
+      addOnsCarried: [{ kind: "HOSTING", monthlyPriceMinor: 171900 }],
+      addOnsEnding: [{ kind: "MONITORING", endsOn: a.endsOn }],
+    });
+  });
+});
+
 async function uuid(globalId: string) {
   return Buffer.from(globalId, "base64url").toString("utf8").split(":")[1]!;
 }

@@ -74,6 +74,11 @@ describe("deactivating an organisation", () => {
     const row = effect.getByRole("row").filter({ hasText: agreementNumber });
     expect(await row.textContent()).toContain("Sägs upp, sista dag");
     await effect.getByText("1 fastighet finns kvar oförändrad, med sin historik.").waitFor();
+    // What the deactivation ends is not revived by a later reactivation, and the preview says so (decision 0091).
+    await effect
+      .getByTestId("deactivation-final")
+      .getByText(/uppsagda avtal förblir uppsagda/)
+      .waitFor();
     await screenshot(page, "organisation-deactivation-preview-1280");
 
     const form = page.getByRole("form", { name: "Bekräfta avaktiveringen" });
@@ -103,6 +108,35 @@ describe("deactivating an organisation", () => {
     }));
     expect(scroll).toBeLessThanOrEqual(client);
     await screenshot(page, "organisation-deactivated-390");
+  });
+});
+
+describe("reactivating the organisation (decision 0091)", () => {
+  it("lets the vendor admin bring it back with a reason after a confirmation; its agreement stays terminated", async () => {
+    const { page } = await newPage(browser, { width: 1280, height: 900 });
+    await logIn(page, ADMIN);
+    await page.goto(`/organisations/${encodeURIComponent(customerId)}`);
+    const section = page.getByTestId("reactivate-organisation");
+    await section.getByText("Återaktivera organisationen", { exact: true }).click();
+    await section.getByText(/avtalen återupplivas inte/).waitFor();
+    let asked = "";
+    page.once("dialog", (dialog) => {
+      asked = dialog.message();
+      void dialog.accept();
+    });
+    await section.getByLabel("Varför").fill("Föreningen kommer tillbaka");
+    await screenshot(page, "organisation-reactivation-1280");
+    await section.getByRole("button", { name: `Återaktivera ${name}` }).click();
+    await page
+      .getByRole("status")
+      .filter({ hasText: `${name} är återaktiverad.` })
+      .waitFor();
+    expect(asked).toContain("Avtalen återupplivas inte");
+    await page.getByTestId("deactivated-badge").waitFor({ state: "detached" });
+    type Agr = { agreements: { edges: { node: { number: string; terminatedOn: string | null } }[] } };
+    const list = await admin<Agr>(`{ agreements(first: 100) { edges { node { number terminatedOn } } } }`);
+    const it = list.agreements.edges.find((e) => e.node.number === agreementNumber);
+    expect(it?.node.terminatedOn).not.toBeNull();
   });
 });
 

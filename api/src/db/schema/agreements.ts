@@ -200,9 +200,16 @@ export const addOns = pgTable(
     /** Why vendor staff agreed a price other than the list price; null at list price. */
     priceReason: text("price_reason"),
     startsOn: date("starts_on", { mode: "string" }).notNull(),
+    /**
+     * The last day it runs, when an end lies ahead: a confirmed renewal quote ends here what the customer left
+     * unticked, and a carried add-on's old price (its new row starts the day after). Null: it runs with the agreement.
+     */
+    endsOn: date("ends_on", { mode: "string" }),
     /** Set when cancelled, or when the agreement lapsed or was terminated: the add-on ended then. */
     endedOn: date("ended_on", { mode: "string" }),
     endReason: text("end_reason"),
+    /** The add-on of the period before, when a renewal quote carried it here at the new period's price. */
+    carriedFromId: uuid("carried_from_id"),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [index("add_ons_agreement_idx").on(t.agreementId), check("add_ons_price", sql`${t.monthlyPriceMinor} >= 0`)],

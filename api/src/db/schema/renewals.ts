@@ -97,6 +97,13 @@ export interface RenewalQuoteLine {
   monthlyPriceMinor: number;
 }
 
+/** A rental or add-on the customer left unticked: it ends on the end the quote renews from (decision 0090). */
+export interface RenewalQuoteEnding {
+  partId: string;
+  item: RenewalQuoteLine["item"];
+  quantity: number;
+}
+
 /**
  * A customer's request to renew, priced from the list of the new period's first day, until the seller confirms or
  * declines it. The lines are kept as they were priced: the quote is what the customer was shown, even if the list
@@ -115,6 +122,11 @@ export const renewalQuotes = pgTable(
     startsOn: date("starts_on", { mode: "string" }).notNull(),
     endsOn: date("ends_on", { mode: "string" }).notNull(),
     lines: jsonb("lines").$type<RenewalQuoteLine[]>().notNull(),
+    /** What was running and not chosen, as the customer was shown it: the confirmation ends it. */
+    ending: jsonb("ending")
+      .$type<RenewalQuoteEnding[]>()
+      .notNull()
+      .default(sql`'[]'::jsonb`),
     yearlyTotalMinor: integer("yearly_total_minor").notNull(),
     currency: text("currency").notNull().default("SEK"),
     requestedById: uuid("requested_by_id")

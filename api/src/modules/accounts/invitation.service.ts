@@ -115,7 +115,7 @@ export async function inviteUser(
   const token = newSecret(INVITATION_PREFIX);
   try {
     return await mutate(db, async (tx) => {
-      if (await emailInUse(tx, email))
+      if (await emailInUse(tx, email, organisation.id))
         return userError(AccountErrors.EMAIL_TAKEN, `A user with the e-mail address ${email} already exists.`, [
           "input",
           "email",
@@ -324,7 +324,7 @@ export async function acceptInvitation(
       const found = await byToken(tx, input.token, settings.now, true);
       if ("errors" in found) return found;
       const invitation = found.ok.invitation;
-      if (await emailInUse(tx, invitation.email))
+      if (await emailInUse(tx, invitation.email, invitation.organisationId))
         return userError(
           AccountErrors.EMAIL_TAKEN,
           `A user with the e-mail address ${invitation.email} already exists.`,

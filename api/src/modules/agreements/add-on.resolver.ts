@@ -48,9 +48,9 @@ export class AddOnResolver {
   }
 
   @FieldResolver(() => [AddOn], { description: "Add-ons, newest first, ended ones included." })
-  async addOns(@Root() a: Agreement, @Ctx() ctx: Context) {
+  async addOns(@Root() a: Agreement, @Ctx() ctx: Context, @Clock() clock: Clock) {
     return newestAddOnsFirst(await ctx.loaders.addOns.load(a.record.id)).map((r) =>
-      AddOn.from(r, addOnIsActive(r, a.record)),
+      AddOn.from(r, addOnIsActive(r, a.record, clock.today)),
     );
   }
 }

@@ -59,10 +59,16 @@ describe("add-ons", () => {
     expect(codeOf(await addOns.orderAddOn(database.db, admin, { agreementId: a.id, kind: "MONITORING" }, clock))).toBe(
       "ADD_ON_ALREADY_ORDERED",
     );
+    // An end a renewal quote gave it (decision 0090): it runs through that day and not after, nor before its start.
+    const valid = (await s.findAgreement(database.db, admin, a.id, clock))!;
+    const ending = { ...hosting, endsOn: day(10) };
+    expect(addOns.addOnIsActive(ending, valid, day(10))).toBe(true);
+    expect(addOns.addOnIsActive(ending, { ...valid, status: "ACTIVE" }, day(11))).toBe(false);
+    expect(addOns.addOnIsActive({ ...hosting, startsOn: day(1) }, valid, clock.today)).toBe(false);
     const later = { today: day(201), windowDays: 60 };
     const expired = (await s.findAgreement(database.db, admin, a.id, later))!;
     expect(expired.status).toBe("EXPIRED");
-    expect(addOns.addOnIsActive(hosting, expired)).toBe(false);
+    expect(addOns.addOnIsActive(hosting, expired, later.today)).toBe(false);
 
     const b = await agreement();
     okOf(

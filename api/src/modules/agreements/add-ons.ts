@@ -1,8 +1,9 @@
-import { and, eq, isNull } from "drizzle-orm";
+import { and, eq, isNull, or, sql, type SQL } from "drizzle-orm";
 import type { Db } from "../../db/client.js";
 import { addOns, hostedService } from "../../db/schema/index.js";
 import { recordAudit } from "../../shared/audit.js";
 import type { Clock } from "../../shared/clock.js";
+import type { IsoDate } from "../../shared/dates.js";
 import { ok, userError, type Result } from "../../shared/errors.js";
 import { mutate } from "../../shared/transaction.js";
 import { requireRole, type Viewer } from "../../shared/viewer.js";
@@ -23,9 +24,26 @@ import { tellSellerOfOrder } from "./order-notice.js";
 /** The services Aptus Hosting can host; the GraphQL enum is made from this list (the column keeps them as text). */
 export const HOSTED_SERVICES = hostedService.enumValues;
 
-/** An add-on runs while it is not ended and the agreement is valid: it never outlives the agreement. */
-export function addOnIsActive(addOn: AddOnRow, agreement: AgreementRecord): boolean {
-  return !addOn.endedOn && isValid(agreement.status);
+/**
+ * An add-on runs from its first day while it is not ended, not past an end ahead of it (a renewal quote's, decision
+ * 0090), and the agreement is valid: it never outlives the agreement.
+ */
+export function addOnIsActive(addOn: AddOnRow, agreement: AgreementRecord, today: IsoDate): boolean {
+  return addOn.startsOn <= today && !addOnIsOver(addOn, today) && isValid(agreement.status);
+}
+
+/** Ended, or past the end a renewal gave it: nothing more can be done with it. */
+function addOnIsOver(addOn: Pick<AddOnRow, "endedOn" | "endsOn">, today: IsoDate): boolean {
+  return !!addOn.endedOn || (!!addOn.endsOn && addOn.endsOn < today);
+}
+
+/**
+ * `addOnIsOver` negated, in SQL: the add-on has not ended and is not past its end. Hosting and monitoring read it
+ * without the first day: a carried add-on's new row (decision 0090) starts the day after its old row ends, so the two
+ * cover the agreement without a gap, and checks recorded back in time stay covered as before.
+ */
+export function addOnNotOverSql(today: IsoDate): SQL {
+  return and(isNull(addOns.endedOn), or(isNull(addOns.endsOn), sql`${addOns.endsOn} >= ${today}::date`))!;
 }
 
 /** Add-ons newest first, as they are listed. */
@@ -70,7 +88,7 @@ export async function orderAddOn(
     const [existing] = await tx
       .select({ id: addOns.id })
       .from(addOns)
-      .where(and(eq(addOns.agreementId, a.id), eq(addOns.kind, input.kind), isNull(addOns.endedOn)));
+      .where(and(eq(addOns.agreementId, a.id), eq(addOns.kind, input.kind), addOnNotOverSql(clock.today)));
     if (existing)
       return userError(E.ADD_ON_ALREADY_ORDERED, `The agreement already has ${input.kind.toLowerCase()}.`, [
         "input",
@@ -110,12 +128,18 @@ export async function cancelAddOn(db: Db, viewer: Viewer, input: { addOnId: stri
     const [addOn] = await tx.select().from(addOns).where(eq(addOns.id, input.addOnId));
     const a = addOn && (await lockAgreement(tx, viewer, addOn.agreementId, clock));
     if (!addOn || !a) return userError(E.NOT_FOUND, "No such add-on.", ["input", "addOnId"]);
-    if (addOn.endedOn) return userError(E.ALREADY_ENDED, "The add-on has already ended.", ["input", "addOnId"]);
+    if (addOnIsOver(addOn, clock.today))
+      return userError(E.ALREADY_ENDED, "The add-on has already ended.", ["input", "addOnId"]);
     const [row] = await tx
       .update(addOns)
       .set({ endedOn: clock.today, endReason: "CANCELLED" })
       .where(eq(addOns.id, addOn.id))
       .returning();
+    // A renewal quote carried it into the next period as a new row: cancelled now, that one never starts.
+    await tx
+      .update(addOns)
+      .set({ endedOn: clock.today, endReason: "CANCELLED" })
+      .where(and(eq(addOns.carriedFromId, addOn.id), isNull(addOns.endedOn)));
     await bumpVersion(tx, a.id);
     await recordAudit(tx, viewer, {
       action: "addOn.cancel",

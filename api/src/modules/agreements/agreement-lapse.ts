@@ -1,4 +1,4 @@
-import { and, asc, eq, gt, inArray, isNull, lte, sql } from "drizzle-orm";
+import { and, asc, eq, gt, inArray, isNull, lte, or, sql } from "drizzle-orm";
 import type { Tx } from "../../db/client.js";
 import { addOns, hanteraAccounts, licenceRentals, tiers } from "../../db/schema/index.js";
 import type { IsoDate } from "../../shared/dates.js";
@@ -43,7 +43,14 @@ export async function endAgreementParts(
   await tx
     .update(addOns)
     .set({ endedOn, endReason: cause === "TERMINATED" ? "AGREEMENT_TERMINATED" : "AGREEMENT_EXPIRED" })
-    .where(and(eq(addOns.agreementId, agreement.id), isNull(addOns.endedOn)));
+    .where(
+      and(
+        eq(addOns.agreementId, agreement.id),
+        isNull(addOns.endedOn),
+        // One a renewal quote ended earlier (decision 0090) ended on its own day, not with the agreement.
+        or(isNull(addOns.endsOn), gt(addOns.endsOn, endedOn)),
+      ),
+    );
   // What ended with the agreement, whether just now or already by terminateAgreement on the day it was given notice.
   const rentalsEnded = await tx
     .select({ id: licenceRentals.id, kind: licenceRentals.kind, quantity: licenceRentals.quantity })

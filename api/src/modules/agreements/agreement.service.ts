@@ -1,4 +1,4 @@
-import { and, count, eq, inArray, isNull, sql } from "drizzle-orm";
+import { and, count, eq, inArray, isNull, or, sql } from "drizzle-orm";
 import { tellPartnerOfAgreement, type AgreementChange } from "./agreement-webhook.js";
 import type { DbOrTx, Tx } from "../../db/client.js";
 import {
@@ -264,7 +264,7 @@ async function renewalRule(db: DbOrTx, viewer: Viewer | null, input: RenewInput,
       objectType: "Agreement",
       objectId: a.id,
       organisationId: a.customerId,
-      details: { startsOn, endsOn: input.endsOn, carryOverRentals: input.carryOverRentals, rentalsCarried: carried },
+      details: { startsOn, endsOn: input.endsOn, carryOverRentals: input.carryOverRentals, ...carried },
     });
     return null;
   });
@@ -309,7 +309,13 @@ export async function terminateAgreement(db: DbOrTx, viewer: Viewer, input: Term
     await tx
       .update(addOns)
       .set({ endedOn: input.terminatesOn, endReason: "AGREEMENT_TERMINATED" })
-      .where(and(eq(addOns.agreementId, a.id), isNull(addOns.endedOn)));
+      .where(
+        and(
+          eq(addOns.agreementId, a.id),
+          isNull(addOns.endedOn),
+          or(isNull(addOns.endsOn), sql`${addOns.endsOn} > ${input.terminatesOn}::date`),
+        ),
+      );
     await recordAudit(tx, viewer, {
       action: "agreement.terminate",
       objectType: "Agreement",

@@ -266,16 +266,26 @@ export class AddOn extends Node {
   @Field(() => DateScalar, { description: "When it started." })
   startsOn!: string;
 
+  @Field(() => DateScalar, {
+    nullable: true,
+    description:
+      "The last day it runs, when an end lies ahead: a confirmed renewal quote ends here what the customer left unticked (NOT_RENEWED), and what it carried (CARRIED: a new add-on at the new period's price starts the day after). Null: it runs with the agreement.",
+  })
+  endsOn!: string | null;
+
   @Field(() => DateScalar, { nullable: true, description: "When it ended: cancelled, or with the agreement." })
   endedOn!: string | null;
 
   @Field(() => String, {
     nullable: true,
-    description: "Why it ended: CANCELLED, AGREEMENT_TERMINATED or AGREEMENT_EXPIRED.",
+    description:
+      "Why it ended or ends: CANCELLED, AGREEMENT_TERMINATED, AGREEMENT_EXPIRED, or with endsOn NOT_RENEWED or CARRIED.",
   })
   endReason!: string | null;
 
-  @Field(() => Boolean, { description: "True while it runs: not ended, and the agreement valid." })
+  @Field(() => Boolean, {
+    description: "True while it runs: from its first day, not ended nor past endsOn, and the agreement valid.",
+  })
   active!: boolean;
 
   static from(r: AddOnRow, active: boolean): AddOn {
@@ -287,6 +297,7 @@ export class AddOn extends Node {
       listPrice: r.listPriceMinor === null ? null : Money.of(r.listPriceMinor, r.currency),
       priceReason: r.priceReason,
       startsOn: r.startsOn,
+      endsOn: r.endsOn,
       endedOn: r.endedOn,
       endReason: r.endReason,
       active,

@@ -64,7 +64,7 @@ function lapsePreview(agreement: AgreementRecord, parts: AgreementParts, today: 
       item("LICENCE_RENTAL", `${r.quantity} rented ${r.kind.toLowerCase()} licence(s).`, r.quantity, r.kind);
   }
   for (const a of parts.addOns) {
-    if (addOnIsActive(a, agreement))
+    if (addOnIsActive(a, agreement, today))
       item(
         a.kind,
         a.kind === "HOSTING" ? `Aptus Hosting of ${a.hostedServices.join(", ")}.` : "24/7 system monitoring.",

@@ -16,13 +16,20 @@ interface CarriedPart {
  */
 export type Carry = { all: boolean } | { rentals: readonly CarriedPart[]; addOns: readonly CarriedPart[] };
 
-/** Carries rentals (and ordered-again add-ons) into the new period; returns how many rentals were carried. */
+/** What a renewal did with the parts: rentals carried, and for a quote, the add-ons carried and those it ends. */
+export interface Carried {
+  rentalsCarried: number;
+  addOnsCarried?: { id: string; kind: string; monthlyPriceMinor: number }[];
+  addOnsEnding?: { id: string; kind: string; endsOn: IsoDate }[];
+}
+
+/** Carries rentals (and, for a quote, add-ons) into the new period. */
 export async function carryIntoNewPeriod(
   tx: Tx,
   a: AgreementRecord,
   period: { startsOn: IsoDate; endsOn: IsoDate },
   carry: Carry,
-): Promise<number> {
+): Promise<Carried> {
   const running = await tx
     .select()
     .from(licenceRentals)
@@ -47,8 +54,52 @@ export async function carryIntoNewPeriod(
       carriedFromId: r.id,
     });
   }
-  if (!("all" in carry)) await orderAgainLapsedAddOns(tx, a, period.startsOn, carry.addOns);
-  return carried.length;
+  if ("all" in carry) return { rentalsCarried: carried.length };
+  await orderAgainLapsedAddOns(tx, a, period.startsOn, carry.addOns);
+  return { rentalsCarried: carried.length, ...(await carryRunningAddOns(tx, a, period.startsOn, carry.addOns)) };
+}
+
+/**
+ * A quote's add-ons still running at the end (decision 0090). What the customer left unticked ends on the old
+ * period's last day (NOT_RENEWED); what they chose ends there too (CARRIED) and goes on as a new add-on from the new
+ * period's first day at the quoted price, so the old period is billed at the old price and the new at the new.
+ * Add-ons have no other end ahead of them; a renewal by hand or on its own leaves them running as before.
+ */
+async function carryRunningAddOns(tx: Tx, a: AgreementRecord, startsOn: IsoDate, parts: readonly CarriedPart[]) {
+  const running = await tx
+    .select()
+    .from(addOns)
+    .where(and(eq(addOns.agreementId, a.id), isNull(addOns.endedOn), isNull(addOns.endsOn)));
+  const chosen = new Map(parts.map((p) => [p.id, p.monthlyPriceMinor]));
+  const addOnsCarried: NonNullable<Carried["addOnsCarried"]> = [];
+  const addOnsEnding: NonNullable<Carried["addOnsEnding"]> = [];
+  for (const old of running) {
+    if (old.startsOn > a.endsOn) continue;
+    const price = chosen.get(old.id);
+    await tx
+      .update(addOns)
+      .set({ endsOn: a.endsOn, endReason: price === undefined ? "NOT_RENEWED" : "CARRIED" })
+      .where(eq(addOns.id, old.id));
+    if (price === undefined) {
+      addOnsEnding.push({ id: old.id, kind: old.kind, endsOn: a.endsOn });
+      continue;
+    }
+    const [next] = await tx
+      .insert(addOns)
+      .values({
+        agreementId: a.id,
+        kind: old.kind,
+        hostedServices: old.hostedServices,
+        monthlyPriceMinor: price,
+        listPriceMinor: price,
+        currency: old.currency,
+        startsOn,
+        carriedFromId: old.id,
+      })
+      .returning({ id: addOns.id });
+    addOnsCarried.push({ id: next!.id, kind: old.kind, monthlyPriceMinor: price });
+  }
+  return { addOnsCarried, addOnsEnding };
 }
 
 /**

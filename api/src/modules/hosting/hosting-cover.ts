@@ -1,8 +1,8 @@
-import { and, asc, eq, inArray, isNull } from "drizzle-orm";
+import { and, asc, eq, inArray } from "drizzle-orm";
 import type { DbOrTx } from "../../db/client.js";
 import { addOns, agreements, type hostedService } from "../../db/schema/index.js";
 import type { Clock } from "../../shared/clock.js";
-import { statusSql, VALID_STATUSES } from "../agreements/index.js";
+import { addOnNotOverSql, statusSql, VALID_STATUSES } from "../agreements/index.js";
 
 export type HostedService = (typeof hostedService.enumValues)[number];
 
@@ -27,7 +27,7 @@ export async function hostingCovers(db: DbOrTx, clock: Clock, customerIds?: read
     .where(
       and(
         eq(addOns.kind, "HOSTING"),
-        isNull(addOns.endedOn),
+        addOnNotOverSql(clock.today),
         inArray(statusSql(clock), [...VALID_STATUSES]),
         customerIds ? inArray(agreements.customerId, [...customerIds]) : undefined,
       ),

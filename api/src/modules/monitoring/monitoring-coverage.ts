@@ -1,9 +1,9 @@
-import { and, asc, eq, exists, inArray, isNull, or, sql } from "drizzle-orm";
+import { and, asc, eq, exists, inArray, or, sql } from "drizzle-orm";
 import type { DbOrTx } from "../../db/client.js";
 import { addOns, agreementProperties, agreements } from "../../db/schema/index.js";
 import { clockAt } from "../../shared/clock.js";
 import type { IsoDate } from "../../shared/dates.js";
-import { statusSql, VALID_STATUSES } from "../agreements/index.js";
+import { addOnNotOverSql, statusSql, VALID_STATUSES } from "../agreements/index.js";
 
 /**
  * The agreement that pays for watching a property: valid on the day (the agreements' own rule) and
@@ -32,7 +32,7 @@ export async function monitoringAgreement(db: DbOrTx, propertyId: string, today:
             .where(
               and(
                 eq(addOns.agreementId, agreements.id),
-                isNull(addOns.endedOn),
+                addOnNotOverSql(today),
                 or(eq(addOns.kind, "MONITORING"), eq(addOns.kind, "HOSTING")),
               ),
             ),

@@ -4,7 +4,7 @@ import { addOns, agreementProperties, agreements, monitoringChecks, properties }
 import { recordAudit } from "../../shared/audit.js";
 import { clockAt } from "../../shared/clock.js";
 import type { IsoDate } from "../../shared/dates.js";
-import { statusSql, VALID_STATUSES } from "../agreements/index.js";
+import { addOnNotOverSql, statusSql, VALID_STATUSES } from "../agreements/index.js";
 import { factsOf, storeStep } from "./check-records.js";
 import { applyCheckEvent } from "./check-state.js";
 import { newPingKey } from "./ping-key.js";
@@ -48,7 +48,7 @@ function coveredProperties(db: Db, today: IsoDate) {
     .where(
       and(
         inArray(statusSql(clockAt(today)), [...VALID_STATUSES]),
-        sql`exists (select 1 from ${addOns} where ${addOns.agreementId} = ${agreements.id} and ${addOns.endedOn} is null and ${addOns.kind} in ('MONITORING', 'HOSTING'))`,
+        sql`exists (select 1 from ${addOns} where ${addOns.agreementId} = ${agreements.id} and ${addOnNotOverSql(today)} and ${addOns.kind} in ('MONITORING', 'HOSTING'))`,
       ),
     )
     .orderBy(asc(agreementProperties.propertyId), asc(agreements.createdAt));

@@ -85,7 +85,7 @@ export class NodeResolver {
           return LicenceRental.from(r, rentalIsActive(r, c.today));
         }
         const a = part.row as AddOnRow;
-        return AddOn.from(a, addOnIsActive(a, part.agreement));
+        return AddOn.from(a, addOnIsActive(a, part.agreement, c.today));
       }
       case "ActionItem": {
         const item = await tailoring.findActionItem(ctx.db, viewer, ref.id, c);

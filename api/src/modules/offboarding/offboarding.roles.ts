@@ -5,3 +5,6 @@ import type { Role } from "../../shared/viewer.js";
  * terminates or moves its agreements, which no seller or tenant admin decides alone.
  */
 export const ORGANISATION_DEACTIVATORS = ["ADMIN"] as const satisfies readonly Role[];
+
+/** Who may bring a deactivated organisation back (decision 0091): the same vendor admins who may deactivate one. */
+export const ORGANISATION_REACTIVATORS = ["ADMIN"] as const satisfies readonly Role[];

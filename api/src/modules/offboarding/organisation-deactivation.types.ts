@@ -2,6 +2,7 @@ import { Length, Min } from "class-validator";
 import { Field, ID, InputType, Int, ObjectType } from "type-graphql";
 import { graphqlEnum } from "../../shared/enums.js";
 import { UserError } from "../../shared/errors.js";
+import { PayloadType } from "../../shared/payload.js";
 import { DateScalar } from "../../shared/scalars.js";
 import { Agreement } from "../agreements/index.js";
 import { Organisation, Role } from "../parties/index.js";
@@ -138,3 +139,24 @@ export class DeactivateOrganisationPayload {
   @Field(() => [UserError], { description: "What was wrong; empty on success." })
   userErrors!: UserError[];
 }
+
+@InputType({ description: "Bring a deactivated organisation back, at the version you read, saying why." })
+export class ReactivateOrganisationInput {
+  @Field(() => ID, { description: "The deactivated organisation." })
+  organisationId!: string;
+
+  @Field(() => Int, { description: "The organisation's version you read; STALE_VERSION when it changed." })
+  @Min(1)
+  expectedVersion!: number;
+
+  @Field(() => String, { description: "Why (3–500 characters): in the audit trail." })
+  @Length(1, 500)
+  reason!: string;
+}
+
+export const ReactivateOrganisationPayload = PayloadType(
+  "ReactivateOrganisationPayload",
+  "organisation",
+  Organisation,
+  "organisation",
+);

@@ -11,7 +11,7 @@ export {
 export { createOrganisation, findOrganisation, findProperty, findUser, mayCreateUserIn } from "./party.service.js";
 export { passwordProblem } from "./password-strength.js";
 export { deactivateLeavingBoard } from "./board-leave.js";
-export { closeOrganisation } from "./organisation-closing.js";
+export { closeOrganisation, reopenOrganisation } from "./organisation-closing.js";
 export { anonymiseUserRecord, FORMER_USER_NAME, formerUserEmail } from "./user-anonymisation.js";
 export {
   activeUsersOf,

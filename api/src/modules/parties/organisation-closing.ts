@@ -37,3 +37,17 @@ export async function closeOrganisation(
   );
   return leaving;
 }
+
+/**
+ * A deactivated organisation brought back (decision 0091): the mark is cleared and the version raised. Nothing else
+ * comes back: its users stay deactivated (an admin invites them again, which re-enables a former user's account),
+ * and its agreements stay as deactivation left them.
+ */
+export async function reopenOrganisation(tx: Tx, organisationId: string) {
+  const [row] = await tx
+    .update(organisations)
+    .set({ deactivatedAt: null, version: sql`${organisations.version} + 1` })
+    .where(eq(organisations.id, organisationId))
+    .returning();
+  return row!;
+}

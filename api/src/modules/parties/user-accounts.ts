@@ -1,4 +1,4 @@
-import { and, eq, isNull } from "drizzle-orm";
+import { and, eq, isNotNull, isNull, not } from "drizzle-orm";
 import type { DbOrTx, Tx } from "../../db/client.js";
 import { organisations, users } from "../../db/schema/index.js";
 import type { OrganisationKind, Role } from "../../shared/viewer.js";
@@ -10,14 +10,27 @@ type UserRow = typeof users.$inferSelect;
  * the invitations and reset links): parties owns the users, so those rows are written here.
  */
 
-/** An invited person's new user, in the accepting transaction; the caller has checked the address is free. */
+/**
+ * An invited person's user, in the accepting transaction; the caller has checked the address is free. A former user
+ * of the same organisation (deactivated, not yet anonymised) is re-enabled rather than made anew, so their history
+ * stays theirs: how people of a reactivated organisation come back (decision 0091).
+ */
 export async function addInvitedUser(
   tx: Tx,
   input: { organisationId: string; name: string; email: string; role: Role; passwordHash: string },
 ): Promise<UserRow> {
+  const [again] = await tx
+    .update(users)
+    .set({ name: input.name, role: input.role, passwordHash: input.passwordHash, deactivatedAt: null })
+    .where(formerUserOf(input.organisationId, input.email))
+    .returning();
+  if (again) return again;
   const [row] = await tx.insert(users).values(input).returning();
   return row!;
 }
+
+const formerUserOf = (organisationId: string, email: string) =>
+  and(eq(users.email, email), eq(users.organisationId, organisationId), isNotNull(users.deactivatedAt));
 
 export async function setUserPassword(tx: Tx, userId: string, passwordHash: string): Promise<void> {
   await tx.update(users).set({ passwordHash }).where(eq(users.id, userId));
@@ -57,8 +70,15 @@ export async function userWithKind(
   return row ?? null;
 }
 
-export async function emailInUse(db: DbOrTx, email: string): Promise<boolean> {
-  const [row] = await db.select({ id: users.id }).from(users).where(eq(users.email, email));
+/**
+ * Whether the address belongs to a user; with an organisation, its own former (deactivated) users do not count:
+ * they may be invited back.
+ */
+export async function emailInUse(db: DbOrTx, email: string, organisationId?: string): Promise<boolean> {
+  const [row] = await db
+    .select({ id: users.id })
+    .from(users)
+    .where(and(eq(users.email, email), organisationId ? not(formerUserOf(organisationId, email)!) : undefined));
   return !!row;
 }
 

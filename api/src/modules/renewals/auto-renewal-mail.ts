@@ -3,7 +3,12 @@ import { addDaysIso, type IsoDate } from "../../shared/dates.js";
 import { toGlobalId } from "../../shared/ids.js";
 import type { Viewer } from "../../shared/viewer.js";
 import { queueMailToEach, recipientsOf, usersWanting, type MailReader } from "../notifications/index.js";
-import { AUTO_RENEWAL_NOTICE_MAIL, AUTO_RENEWAL_REFUSED_MAIL, AUTO_RENEWED_MAIL } from "./auto-renewal.mails.js";
+import {
+  AUTO_RENEWAL_NOTICE_MAIL,
+  AUTO_RENEWAL_REFUSAL_WITHDRAWN_MAIL,
+  AUTO_RENEWAL_REFUSED_MAIL,
+  AUTO_RENEWED_MAIL,
+} from "./auto-renewal.mails.js";
 
 /** The agreement as an automatic renewal's mails name it. */
 interface Renewing {
@@ -66,6 +71,29 @@ export async function mailAutoRenewalRefused(
     by: by.name,
     endsOn: a.endsOn,
     reason,
+    agreementUrl: link(portalUrl, a),
+  });
+}
+
+/**
+ * A "no" taken back: the other side hears of it — the seller when the customer took it back, the customer's admins
+ * when the vendor did. The side that took it back knows.
+ */
+export async function mailAutoRenewalRefusalWithdrawn(
+  tx: Tx,
+  a: Renewing,
+  by: Viewer,
+  byCustomer: boolean,
+  closesOn: IsoDate,
+  portalUrl: string,
+): Promise<string[]> {
+  const readers = byCustomer
+    ? await usersWanting(tx, "RENEWAL_REMINDER", a.sellerId ? [a.sellerId] : [])
+    : await customerReaders(tx, a);
+  return queueMailToEach(tx, AUTO_RENEWAL_REFUSAL_WITHDRAWN_MAIL, readers, {
+    number: a.number,
+    by: by.name,
+    closesOn,
     agreementUrl: link(portalUrl, a),
   });
 }

@@ -109,3 +109,36 @@ export const AUTO_RENEWAL_REFUSED_MAIL = mailKind<RefusedFacts>(
     agreementUrl: "https://trygg.example/agreements/1",
   },
 );
+
+interface WithdrawnFacts {
+  number: string;
+  by: string;
+  closesOn: IsoDate;
+  agreementUrl: string;
+}
+
+/** A "no" taken back (decision 0091): the other side hears that the agreement renews on its own again. */
+export const AUTO_RENEWAL_REFUSAL_WITHDRAWN_MAIL = mailKind<WithdrawnFacts>(
+  "autoRenewalRefusalWithdrawn",
+  {
+    SV: (f) => ({
+      subject: `Avtal ${f.number} förnyas automatiskt igen`,
+      body:
+        `Hej!\n\n${f.by} har tagit tillbaka uppsägningen av avtal ${f.number}. Avtalet förnyas automatiskt ` +
+        `${f.closesOn} om ingen säger upp det före dess.\n\nAvtalet i Trygg: ${f.agreementUrl}\n\n${SIGN_OFF.SV}`,
+    }),
+    EN: (f) => ({
+      subject: `Agreement ${f.number} renews automatically again`,
+      body:
+        `Hello,\n\n${f.by} has withdrawn the notice given on agreement ${f.number}. It renews automatically on ` +
+        `${MAIL_DATES.EN.day(f.closesOn)} unless either side gives notice before then.\n\n` +
+        `The agreement in Trygg: ${f.agreementUrl}\n\n${SIGN_OFF.EN}`,
+    }),
+  },
+  {
+    number: "TR-2027-0042",
+    by: "Karin Åström",
+    closesOn: "2027-09-30",
+    agreementUrl: "https://trygg.example/agreements/1",
+  },
+);

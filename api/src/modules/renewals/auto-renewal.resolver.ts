@@ -9,12 +9,15 @@ import { Agreement, isValid } from "../agreements/index.js";
 import { Actor, actorOf } from "../parties/index.js";
 import { autoRenewalOf, refuseAutoRenewal, setAutoRenewal } from "./auto-renewal.js";
 import { mayStillRefuse } from "./auto-renewal-terms.js";
+import { refusingSide, sideOf, withdrawAutoRenewalRefusal } from "./auto-renewal-withdrawal.js";
 import {
   AutoRenewal,
   RefuseAutoRenewalInput,
   RefuseAutoRenewalPayload,
   SetAutoRenewalInput,
   SetAutoRenewalPayload,
+  WithdrawAutoRenewalRefusalInput,
+  WithdrawAutoRenewalRefusalPayload,
 } from "./auto-renewal.types.js";
 import { AUTO_RENEWAL_REFUSERS, AUTO_RENEWAL_SETTERS } from "./renewals.roles.js";
 
@@ -29,6 +32,36 @@ export class AutoRenewalResolver {
   @FieldResolver(() => Boolean, { description: "Whether you may say no now: it is set, not refused, not too late." })
   viewerCanRefuse(@Root() r: AutoRenewal, @CurrentViewer() viewer: Viewer, @Clock() clock: Clock) {
     return holds(viewer, AUTO_RENEWAL_REFUSERS) && !r.refusedAt && clock.today <= r.lastDayToRefuse;
+  }
+
+  @FieldResolver(() => Boolean, {
+    description: 'Whether you may take the "no" back now: your side said it, and the notice period is still open.',
+  })
+  async viewerCanWithdrawRefusal(
+    @Root() r: AutoRenewal,
+    @Ctx() ctx: Context,
+    @CurrentViewer() viewer: Viewer,
+    @Clock() clock: Clock,
+  ) {
+    if (!r.refusedById || !holds(viewer, AUTO_RENEWAL_REFUSERS) || clock.today > r.lastDayToRefuse) return false;
+    return (await refusingSide(ctx.db, r.refusedById)) === sideOf(viewer.organisationKind);
+  }
+
+  @Authorized(...AUTO_RENEWAL_REFUSERS)
+  @Mutation(() => WithdrawAutoRenewalRefusalPayload, {
+    description:
+      "The side that said no takes it back while the notice is open: it renews on its own again; the other side is mailed. AUTO_RENEWAL_NOT_REFUSED, AUTO_RENEWAL_REFUSED_BY_OTHER_SIDE, AUTO_RENEWAL_NOTICE_CLOSED.",
+  })
+  async withdrawAutoRenewalRefusal(
+    @Arg("input", () => WithdrawAutoRenewalRefusalInput, { description: "The agreement." })
+    input: WithdrawAutoRenewalRefusalInput,
+    @Ctx() ctx: Context,
+    @CurrentViewer() viewer: Viewer,
+    @Clock() clock: Clock,
+  ) {
+    const agreementId = uuidOf(input.agreementId, "Agreement");
+    const result = await withdrawAutoRenewalRefusal(ctx.db, viewer, { agreementId }, clock, ctx.app.portalUrl);
+    return payload(result, "agreement", Agreement.from);
   }
 
   @Authorized(...AUTO_RENEWAL_SETTERS)

@@ -8,6 +8,7 @@ import { agreementHistories } from "../audit/audit.service.js";
 import { clock, visitWorld } from "../visits/visit.fixture.js";
 import { applyAutoRenewals } from "./auto-renewal-job.js";
 import { refuseAutoRenewal, setAutoRenewal } from "./auto-renewal.js";
+import { withdrawAutoRenewalRefusal } from "./auto-renewal-withdrawal.js";
 
 let database: Database;
 let w: Awaited<ReturnType<typeof visitWorld>>;
@@ -144,5 +145,43 @@ describe("saying no to an automatic renewal", () => {
     expect(codeOf(await refuseAutoRenewal(database.db, w.seller, { agreementId: plain.id }, clock, portal))).toBe(
       "AUTO_RENEWAL_NOT_SET",
     );
+  });
+});
+
+describe("taking back a no to an automatic renewal", () => {
+  it("lets the customer's admin who said no take it back before the close; it renews again, the seller is told", async () => {
+    const a = await renewingAgreement("2028-02-29");
+    const input = { agreementId: a.id, reason: "Vi byter" };
+    okOf(await refuseAutoRenewal(database.db, w.customerAdmin, input, clock, portal));
+    okOf(await withdrawAutoRenewalRefusal(database.db, w.customerAdmin, { agreementId: a.id }, clock, portal));
+    const taken = (await mailsAbout(a.number)).filter((m) => m.subject.includes("förnyas automatiskt igen"));
+    expect(taken.map((m) => m.to)).toEqual(["sara@vendor.example"]);
+    expect(taken[0]!.body).toContain("Karin");
+    const [history = []] = await agreementHistories(database.db, [a.id]);
+    expect(history.map((e) => e.action)).toContain("agreement.autoRenewalRefusalWithdrawn");
+    // The notice for an end on 29 February 2028 closes on 1 December 2027: the job renews on that day.
+    await applyAutoRenewals(database.db, new Date("2027-12-01T10:00:00Z"), settings);
+    expect((await periodsOf(a.id)).at(-1)).toBe("2028-03-01–2029-02-28");
+  });
+
+  it("is for the side that said no: the seller may not take back the customer's no, nor anyone after the close", async () => {
+    const a = await renewingAgreement("2028-03-31");
+    okOf(await refuseAutoRenewal(database.db, w.customerAdmin, { agreementId: a.id }, clock, portal));
+    const other = await withdrawAutoRenewalRefusal(database.db, w.seller, { agreementId: a.id }, clock, portal);
+    expect(codeOf(other)).toBe("AUTO_RENEWAL_REFUSED_BY_OTHER_SIDE");
+    const late = { ...clock, today: "2028-01-01" };
+    const closed = await withdrawAutoRenewalRefusal(database.db, w.customerAdmin, { agreementId: a.id }, late, portal);
+    expect(codeOf(closed)).toBe("AUTO_RENEWAL_NOTICE_CLOSED");
+    const none = await renewingAgreement("2028-04-30");
+    const nothing = await withdrawAutoRenewalRefusal(database.db, w.seller, { agreementId: none.id }, clock, portal);
+    expect(codeOf(nothing)).toBe("AUTO_RENEWAL_NOT_REFUSED");
+  });
+
+  it("tells the customer's admins when the vendor takes its own no back", async () => {
+    const a = await renewingAgreement("2028-05-31");
+    okOf(await refuseAutoRenewal(database.db, w.seller, { agreementId: a.id }, clock, portal));
+    okOf(await withdrawAutoRenewalRefusal(database.db, w.admin, { agreementId: a.id }, clock, portal));
+    const taken = (await mailsAbout(a.number)).filter((m) => m.subject.includes("förnyas automatiskt igen"));
+    expect(taken.map((m) => m.to)).toEqual(["karin@owner.example"]);
   });
 });

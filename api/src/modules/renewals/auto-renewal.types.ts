@@ -72,5 +72,17 @@ export class RefuseAutoRenewalInput {
   reason?: string | null;
 }
 
+@InputType({ description: 'Take back a "no" to the automatic renewal, while its notice period is still open.' })
+export class WithdrawAutoRenewalRefusalInput {
+  @Field(() => ID, { description: "The agreement." })
+  agreementId!: string;
+}
+
 export const SetAutoRenewalPayload = PayloadType("SetAutoRenewalPayload", "agreement", Agreement, "agreement");
 export const RefuseAutoRenewalPayload = PayloadType("RefuseAutoRenewalPayload", "agreement", Agreement, "agreement");
+export const WithdrawAutoRenewalRefusalPayload = PayloadType(
+  "WithdrawAutoRenewalRefusalPayload",
+  "agreement",
+  Agreement,
+  "agreement",
+);

@@ -76,7 +76,13 @@ export async function confirmRenewalQuote(
       objectType: "Agreement",
       objectId: a.id,
       organisationId: a.customerId,
-      details: { quoteId: quote.id, startsOn: quote.startsOn, endsOn: quote.endsOn, customerMailed: mailed },
+      details: {
+        quoteId: quote.id,
+        startsOn: quote.startsOn,
+        endsOn: quote.endsOn,
+        ending: quote.ending,
+        customerMailed: mailed,
+      },
     });
     return ok({ quote, agreement: a });
   });

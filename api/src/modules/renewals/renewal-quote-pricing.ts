@@ -1,6 +1,6 @@
-import { and, eq } from "drizzle-orm";
 import type { DbOrTx } from "../../db/client.js";
-import { addOns, licenceRentals, type RenewalQuoteLine } from "../../db/schema/index.js";
+import { and, eq, isNull } from "drizzle-orm";
+import { addOns, licenceRentals, type RenewalQuoteEnding, type RenewalQuoteLine } from "../../db/schema/index.js";
 import { addDaysIso, type IsoDate } from "../../shared/dates.js";
 import { ok, userError, type Result } from "../../shared/errors.js";
 import type { AgreementRecord } from "../agreements/index.js";
@@ -16,6 +16,7 @@ export interface PricedRenewal {
   startsOn: IsoDate;
   endsOn: IsoDate;
   lines: RenewalQuoteLine[];
+  ending: RenewalQuoteEnding[];
   yearlyTotalMinor: number;
   currency: string;
 }
@@ -74,5 +75,27 @@ export async function priceRenewal(
     line.monthlyPriceMinor = list.monthlyPriceMinor * line.quantity;
   }
   const yearlyTotalMinor = lines.reduce((sum, l) => sum + l.monthlyPriceMinor * 12, 0);
-  return ok({ ...period, lines, yearlyTotalMinor, currency: "SEK" });
+  return ok({ ...period, lines, ending: await notChosen(db, a, lines), yearlyTotalMinor, currency: "SEK" });
+}
+
+/** Rentals running to the end and add-ons with no end ahead that the customer did not tick: they end with it. */
+async function notChosen(db: DbOrTx, a: AgreementRecord, lines: readonly RenewalQuoteLine[]) {
+  const chosen = new Set(lines.map((l) => l.partId));
+  const rentals = await db
+    .select()
+    .from(licenceRentals)
+    .where(
+      and(eq(licenceRentals.agreementId, a.id), eq(licenceRentals.endsOn, a.endsOn), isNull(licenceRentals.endedOn)),
+    )
+    .orderBy(licenceRentals.createdAt);
+  const running = await db
+    .select()
+    .from(addOns)
+    .where(and(eq(addOns.agreementId, a.id), isNull(addOns.endedOn), isNull(addOns.endsOn)))
+    .orderBy(addOns.createdAt);
+  const ending: RenewalQuoteEnding[] = [
+    ...rentals.map((r) => ({ partId: r.id, item: r.kind, quantity: r.quantity })),
+    ...running.map((o) => ({ partId: o.id, item: o.kind, quantity: 1 })),
+  ];
+  return ending.filter((e) => !chosen.has(e.partId));
 }

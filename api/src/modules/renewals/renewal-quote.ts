@@ -44,7 +44,7 @@ export async function requestRenewal(
       return userError(E.AGREEMENT_NOT_RENEWABLE, `A ${a.status.toLowerCase()} agreement cannot be renewed.`);
     const priced = await priceRenewal(tx, a, input);
     if ("errors" in priced) return priced;
-    const { startsOn, endsOn, lines, yearlyTotalMinor, currency } = priced.ok;
+    const { startsOn, endsOn, lines, ending, yearlyTotalMinor, currency } = priced.ok;
     const [quote] = await tx
       .insert(renewalQuotes)
       .values({
@@ -53,6 +53,7 @@ export async function requestRenewal(
         startsOn,
         endsOn,
         lines,
+        ending,
         yearlyTotalMinor,
         currency,
         requestedById: viewer.userId,
@@ -67,7 +68,7 @@ export async function requestRenewal(
       objectType: "Agreement",
       objectId: a.id,
       organisationId: a.customerId,
-      details: { quoteId: quote.id, startsOn, endsOn, lines, yearlyTotalMinor, sellerMailed: mailed > 0 },
+      details: { quoteId: quote.id, startsOn, endsOn, lines, ending, yearlyTotalMinor, sellerMailed: mailed > 0 },
     });
     return ok(quote);
   });

@@ -1,7 +1,11 @@
 import { ArrayMaxSize, MaxLength } from "class-validator";
 import { DateTimeResolver } from "graphql-scalars";
 import { Field, ID, InputType, Int, ObjectType } from "type-graphql";
-import { renewalQuoteState, type RenewalQuoteLine as LineRow } from "../../db/schema/index.js";
+import {
+  renewalQuoteState,
+  type RenewalQuoteEnding as EndingRow,
+  type RenewalQuoteLine as LineRow,
+} from "../../db/schema/index.js";
 import { graphqlEnum } from "../../shared/enums.js";
 import { toGlobalId } from "../../shared/ids.js";
 import { PayloadType } from "../../shared/payload.js";
@@ -54,6 +58,31 @@ export class RenewalQuoteLine {
   }
 }
 
+@ObjectType({ description: "A rental or add-on the customer left unticked: it ends with the current period." })
+export class RenewalQuoteEnding {
+  @Field(() => ID, { description: "The licence rental or add-on that ends." })
+  partId!: string;
+
+  @Field(() => PricedItem, { description: "The licence kind or add-on." })
+  item!: PricedItem;
+
+  @Field(() => Int, { description: "Licences (1 for an add-on)." })
+  quantity!: number;
+
+  @Field(() => DateScalar, { description: "Its last day: the last day of the period the quote renews." })
+  endsOn!: string;
+
+  static from(e: EndingRow, endsOn: string): RenewalQuoteEnding {
+    const isAddOn = e.item === "HOSTING" || e.item === "MONITORING";
+    return Object.assign(new RenewalQuoteEnding(), {
+      partId: toGlobalId(isAddOn ? "AddOn" : "LicenceRental", e.partId),
+      item: e.item,
+      quantity: e.quantity,
+      endsOn,
+    });
+  }
+}
+
 @ObjectType({ description: "A renewal the customer asked for, priced from the list, for the seller to confirm." })
 export class RenewalQuote {
   @Field(() => ID, { description: "Global id of the quote." })
@@ -73,6 +102,12 @@ export class RenewalQuote {
 
   @Field(() => [RenewalQuoteLine], { description: "What is carried; the rest ends with the current period." })
   lines!: RenewalQuoteLine[];
+
+  @Field(() => [RenewalQuoteEnding], {
+    description:
+      "What was running and was not chosen, as the customer was shown it: it ends on renewsEndOn when the quote is confirmed.",
+  })
+  ending!: RenewalQuoteEnding[];
 
   @Field(() => Money, { description: "What the carried rentals and add-ons cost a year at the quoted prices." })
   yearlyTotal!: Money;
@@ -96,6 +131,7 @@ export class RenewalQuote {
       startsOn: r.startsOn,
       endsOn: r.endsOn,
       lines: r.lines.map((l) => RenewalQuoteLine.from(l, r.currency)),
+      ending: r.ending.map((e) => RenewalQuoteEnding.from(e, r.renewsEndOn)),
       yearlyTotal: Money.of(r.yearlyTotalMinor, r.currency),
       requestedAt: r.requestedAt,
       decidedAt: r.decidedAt,

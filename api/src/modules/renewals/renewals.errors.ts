@@ -14,4 +14,8 @@ export const RenewalErrors = {
   AUTO_RENEWAL_NOTICE_CLOSED: "AUTO_RENEWAL_NOTICE_CLOSED",
   /** A "no" to an automatic renewal the agreement does not have. */
   AUTO_RENEWAL_NOT_SET: "AUTO_RENEWAL_NOT_SET",
+  /** There is no "no" to the current end to take back. */
+  AUTO_RENEWAL_NOT_REFUSED: "AUTO_RENEWAL_NOT_REFUSED",
+  /** The "no" was said by the other side (the customer, or the vendor): only its own side may take it back. */
+  AUTO_RENEWAL_REFUSED_BY_OTHER_SIDE: "AUTO_RENEWAL_REFUSED_BY_OTHER_SIDE",
 } as const;

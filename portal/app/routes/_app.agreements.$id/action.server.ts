@@ -9,6 +9,7 @@ import {
   EndLicenceRentalDocument,
   OrderAddOnDocument,
   RefuseAutoRenewalDocument,
+  WithdrawAutoRenewalRefusalDocument,
   RenewAgreementDocument,
   SetAutoRenewalDocument,
   RequestRenewalDocument,
@@ -184,6 +185,10 @@ export async function runIntent(api: Api, agreementId: string, form: FormData): 
           .refuseAutoRenewal;
       break;
     }
+    case "withdrawAutoRenewalRefusal":
+      call = async () =>
+        (await api.mutate(WithdrawAutoRenewalRefusalDocument, { input: { agreementId } })).withdrawAutoRenewalRefusal;
+      break;
   }
 
   if (errors.length > 0 || !call) return { intent, target, ok: false, errors, values };

@@ -37,6 +37,10 @@ export function AddOnSection({ agreement, priceList }: SectionProps) {
                     {t(`addOnKind.${addOn.kind}`)}{" "}
                     {addOn.active ? (
                       <span className="badge badge-active">{t("agreement.addOnActive")}</span>
+                    ) : !addOn.endedOn && !addOn.endsOn && isValidStatus(agreement.status) ? (
+                      <span className="badge badge-active">
+                        {t("agreement.addOnStarts", { date: formatDate(lang, addOn.startsOn) })}
+                      </span>
                     ) : (
                       <span className="badge badge-revoked">
                         {t("agreement.addOnEnded", { date: addOn.endedOn ? formatDate(lang, addOn.endedOn) : "" })}
@@ -57,7 +61,9 @@ export function AddOnSection({ agreement, priceList }: SectionProps) {
                       ? `${t("order.perMonth", { amount: formatMoney(lang, addOn.monthlyPrice) })}${addOn.priceReason ? ` (${addOn.priceReason})` : ""} · `
                       : null}
                     {t("agreement.since", { date: formatDate(lang, addOn.startsOn) })}
-                    {addOn.endReason ? ` · ${endReasonText(t, addOn.endReason)}` : null}
+                    {addOn.endReason
+                      ? ` · ${endReasonText(t, addOn.endReason, addOn.endsOn ? formatDate(lang, addOn.endsOn) : "")}`
+                      : null}
                   </p>
                 </div>
                 {canCancel && addOn.active ? (
@@ -138,8 +144,15 @@ export function AddOnSection({ agreement, priceList }: SectionProps) {
   );
 }
 
-function endReasonText(t: Translate, reason: string): string {
+/** Hosting and monitoring run only on a valid agreement; a carried add-on on one starts later. */
+const isValidStatus = (status: string) => status === "ACTIVE" || status === "EXPIRING";
+
+function endReasonText(t: Translate, reason: string, endsOn: string): string {
   switch (reason) {
+    case "NOT_RENEWED":
+      return t("addOnEnd.NOT_RENEWED", { date: endsOn });
+    case "CARRIED":
+      return t("addOnEnd.CARRIED", { date: endsOn });
     case "CANCELLED":
       return t("addOnEnd.CANCELLED");
     case "AGREEMENT_TERMINATED":

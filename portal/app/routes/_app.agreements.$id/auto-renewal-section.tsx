@@ -16,7 +16,7 @@ export function AutoRenewalSection({ agreement }: Pick<SectionProps, "agreement"
     <section className="section" aria-labelledby="auto-renewal-title" id="auto-renewal">
       <h2 id="auto-renewal-title">{t("autoRenewal.heading")}</h2>
       <div className="card stack">
-        <SuccessNotice intents={["setAutoRenewal", "refuseAutoRenewal"]} />
+        <SuccessNotice intents={["setAutoRenewal", "refuseAutoRenewal", "withdrawAutoRenewalRefusal"]} />
         {!auto ? <p>{t("autoRenewal.off")}</p> : null}
         {auto && !auto.refusedAt ? (
           <p data-testid="auto-renewal-state">
@@ -36,6 +36,24 @@ export function AutoRenewalSection({ agreement }: Pick<SectionProps, "agreement"
             })}
             {auto.refusalReason ? ` ${t("autoRenewal.reason", { reason: auto.refusalReason })}` : ""}
           </p>
+        ) : null}
+        {auto?.viewerCanWithdrawRefusal ? (
+          <IntentForm intent="withdrawAutoRenewalRefusal" className="stack form-narrow">
+            {() => (
+              <div>
+                <p className="hint">
+                  {t("autoRenewal.withdrawHint", { lastDay: formatDate(lang, auto.lastDayToRefuse) })}
+                </p>
+                <IntentButton
+                  intent="withdrawAutoRenewalRefusal"
+                  busy={t("autoRenewal.withdrawing")}
+                  className="button button-secondary"
+                >
+                  {t("autoRenewal.withdraw")}
+                </IntentButton>
+              </div>
+            )}
+          </IntentForm>
         ) : null}
         {auto?.viewerCanRefuse ? (
           <IntentForm

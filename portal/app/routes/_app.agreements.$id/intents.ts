@@ -21,6 +21,7 @@ export const INTENTS = [
   "declineRenewal",
   "setAutoRenewal",
   "refuseAutoRenewal",
+  "withdrawAutoRenewalRefusal",
   "previewCoverage",
   "changeCoverage",
   "changeParties",

@@ -86,6 +86,18 @@ function QuoteView({ quote }: { quote: Quote }) {
           </tfoot>
         </StackedTable>
       </div>
+      {quote.ending.length > 0 ? (
+        <div data-testid="renewal-quote-ending">
+          <p>{t("renewalQuote.ending", { date: formatDate(lang, quote.renewsEndOn) })}</p>
+          <ul>
+            {quote.ending.map((part) => (
+              <li key={part.partId}>
+                {t("renewalQuote.endingPart", { item: t(`pricedItem.${part.item}`), quantity: part.quantity })}
+              </li>
+            ))}
+          </ul>
+        </div>
+      ) : null}
       {quote.viewerCanDecide ? (
         <div className="grid-2">
           <IntentForm intent="confirmRenewal" target={quote.id} className="inline-form">
@@ -134,7 +146,7 @@ function RequestForm({ agreement }: Pick<SectionProps, "agreement">) {
   // What can be carried: rentals running to the current end, and add-ons running (or lapsed with the period).
   const rentals = agreement.licenceRentals.filter((r) => r.endsOn === agreement.endsOn && !r.endedOn);
   const addOns = agreement.addOns.filter(
-    (o) => !o.endedOn || (o.endedOn === agreement.endsOn && o.endReason === "AGREEMENT_EXPIRED"),
+    (o) => (!o.endedOn && !o.endsOn) || (o.endedOn === agreement.endsOn && o.endReason === "AGREEMENT_EXPIRED"),
   );
   return (
     <IntentForm intent="requestRenewal" fields={["rentalIds", "addOnIds"]}>

@@ -106,6 +106,9 @@ export function DeactivateSection({
             <p className="muted">{t("deactivate.noAgreements")}</p>
           )}
           <p>{t("deactivate.propertiesKept", { count: effect.propertiesKept })}</p>
+          <p className="hint" data-testid="deactivation-final">
+            {t("deactivate.notRevived")}
+          </p>
           <IntentForm
             intent="deactivateOrganisation"
             fields={["reason"]}

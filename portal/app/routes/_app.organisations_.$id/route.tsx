@@ -15,6 +15,8 @@ import { CorrectOrganisationForm } from "./correct-form";
 import { deactivationOf } from "./deactivation-loader.server";
 import { runDeactivateOrganisation } from "./deactivate-action.server";
 import { DeactivateSection } from "./deactivate-section";
+import { runReactivateOrganisation } from "./reactivate-action.server";
+import { ReactivateSection } from "./reactivate-section";
 
 export const meta: MetaFunction<typeof loader> = ({ matches, data }) => {
   const title = pageTitle(matches, "organisations.title");
@@ -27,7 +29,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   // Another tenant's organisation, or an id of something else, answers exactly like a missing one.
   if (node?.__typename !== "Organisation") throw new Response("Not found", { status: 404 });
   const deactivation = await deactivationOf(api, node, viewer?.user.role, new URL(request.url).searchParams);
-  return { organisation: node, nowLocal: swedishWallClock(new Date()), deactivation };
+  const reactivatable = viewer?.user.role === "ADMIN" && !!node.deactivatedAt;
+  return { organisation: node, nowLocal: swedishWallClock(new Date()), deactivation, reactivatable };
 }
 
 /**
@@ -39,6 +42,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const { api } = await apiFor(request);
   if (form.get("intent") === "updateOrganisation") return runCorrectOrganisation(api, params.id ?? "", form);
   if (form.get("intent") === "deactivateOrganisation") return runDeactivateOrganisation(api, params.id ?? "", form);
+  if (form.get("intent") === "reactivateOrganisation") return runReactivateOrganisation(api, params.id ?? "", form);
   return runHostingIntent(api, params.id ?? "", form);
 }
 
@@ -46,7 +50,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 export default function OrganisationPage() {
   const t = useT();
   const lang = useLang();
-  const { organisation, nowLocal, deactivation } = useLoaderData<typeof loader>();
+  const { organisation, nowLocal, deactivation, reactivatable } = useLoaderData<typeof loader>();
   return (
     <>
       <p className="breadcrumb">
@@ -66,7 +70,7 @@ export default function OrganisationPage() {
           ) : null}
         </p>
       </div>
-      <SuccessNotice intents={["updateOrganisation", "deactivateOrganisation"]} />
+      <SuccessNotice intents={["updateOrganisation", "deactivateOrganisation", "reactivateOrganisation"]} />
       <div className="card">
         <dl className="facts">
           <dt>{t("field.organisationNumber")}</dt>
@@ -83,6 +87,7 @@ export default function OrganisationPage() {
       </div>
       {organisation.viewerCanCorrect ? <CorrectOrganisationForm organisation={organisation} /> : null}
       {deactivation ? <DeactivateSection organisation={organisation} {...deactivation} /> : null}
+      {reactivatable ? <ReactivateSection organisation={organisation} /> : null}
       {organisation.hosting ? <HostingSection hosting={organisation.hosting} nowLocal={nowLocal} /> : null}
     </>
   );

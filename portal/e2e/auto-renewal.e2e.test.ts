@@ -1,0 +1,78 @@
+import type { Browser } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { awaitMail } from "./mailbox";
+import { apiAs, launchBrowser, logIn, newPage, screenshot, swedishDay } from "./support";
+
+// Maja's company, as the renewal request's journey: its fresh agreements disturb no other journey.
+const CUSTOMER_ADMIN = "maja@majvik.demo";
+const SELLER = "sara.saljare@aptus.demo";
+
+/** A fresh agreement of Maja's company ending in 200 days, renewing on its own with three months' notice. */
+async function renewingAgreement(): Promise<{ id: string; number: string }> {
+  const seller = await apiAs(SELLER);
+  const maja = await apiAs(CUSTOMER_ADMIN);
+  type List = { agreements: { edges: { node: { customer: { id: string }; properties: { id: string }[] } }[] } };
+  const list = await maja<List>(
+    `{ agreements(first: 1, filter: { status: [ACTIVE] }) { edges { node { customer { id } properties { id } } } } }`,
+  );
+  const { customer, properties } = list.agreements.edges[0]!.node;
+  type Created = { createAgreement: { agreement: { id: string; number: string } } };
+  const { createAgreement } = await seller<Created>(
+    `mutation($i: CreateAgreementInput!) { createAgreement(input: $i) { agreement { id number } } }`,
+    {
+      i: {
+        customerId: customer.id,
+        tier: "PLUS_500",
+        propertyIds: properties.map((p) => p.id),
+        startsOn: swedishDay(),
+        endsOn: swedishDay(200),
+      },
+    },
+  );
+  const agreementId = createAgreement.agreement.id;
+  await seller(`mutation($i: ActivateAgreementInput!) { activateAgreement(input: $i) { userErrors { code } } }`, {
+    i: { agreementId },
+  });
+  await seller(`mutation($i: SetAutoRenewalInput!) { setAutoRenewal(input: $i) { userErrors { code } } }`, {
+    i: { agreementId, noticeMonths: 3 },
+  });
+  await maja(`mutation($i: RefuseAutoRenewalInput!) { refuseAutoRenewal(input: $i) { userErrors { code } } }`, {
+    i: { agreementId, reason: "Vi ser över avtalet" },
+  });
+  return createAgreement.agreement;
+}
+
+describe("a no to automatic renewal taken back (decision 0091)", () => {
+  let browser: Browser;
+  beforeAll(async () => {
+    browser = await launchBrowser();
+  });
+  afterAll(async () => {
+    await browser?.close();
+  });
+
+  for (const width of [1280, 390]) {
+    it(`at ${width} px: Maja takes back her no, the agreement renews on its own again and Sara is told`, async () => {
+      const agreement = await renewingAgreement();
+      const { page } = await newPage(browser, { width, height: width > 500 ? 860 : 844 });
+      await logIn(page, CUSTOMER_ADMIN);
+      await page.goto(`/agreements/${encodeURIComponent(agreement.id)}`);
+      const section = page.locator("#auto-renewal");
+      await section.getByTestId("auto-renewal-refused").waitFor();
+      const button = section.getByRole("button", { name: "Ta tillbaka uppsägningen" });
+      await button.waitFor();
+      await screenshot(page, `auto-renewal-withdraw-${width}`);
+      await button.click();
+      await section.getByText("Uppsägningen är tillbakatagen: avtalet förnyas automatiskt igen.").waitFor();
+      await section.getByTestId("auto-renewal-state").waitFor();
+      expect(await section.getByTestId("auto-renewal-refused").count()).toBe(0);
+      expect(await section.getByRole("button", { name: "Ta tillbaka uppsägningen" }).count()).toBe(0);
+      await awaitMail(SELLER, new RegExp(`har tagit tillbaka uppsägningen av avtal ${agreement.number}`));
+      const { scroll, client } = await page.evaluate(() => ({
+        scroll: document.documentElement.scrollWidth,
+        client: document.documentElement.clientWidth,
+      }));
+      expect(scroll).toBeLessThanOrEqual(client);
+    });
+  }
+});
