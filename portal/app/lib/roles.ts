@@ -42,6 +42,8 @@ export const BOARD_RECOVERERS: readonly Role[] = ["ADMIN"];
 export const USER_CREATORS_ANYWHERE: readonly Role[] = ["ADMIN"];
 /** Deactivate an organisation. */
 export const ORGANISATION_DEACTIVATORS: readonly Role[] = ["ADMIN"];
+/** Bring a deactivated organisation back. */
+export const ORGANISATION_REACTIVATORS: readonly Role[] = ["ADMIN"];
 
 /** The role a new user gets when the form names none: the least a customer's user can have. */
 export const LEAST_CUSTOMER_ROLE: Role = "CUSTOMER_MEMBER";

@@ -17,6 +17,7 @@ import { runDeactivateOrganisation } from "./deactivate-action.server";
 import { DeactivateSection } from "./deactivate-section";
 import { runReactivateOrganisation } from "./reactivate-action.server";
 import { ReactivateSection } from "./reactivate-section";
+import { ORGANISATION_REACTIVATORS, isOneOf } from "~/lib/roles";
 
 export const meta: MetaFunction<typeof loader> = ({ matches, data }) => {
   const title = pageTitle(matches, "organisations.title");
@@ -29,7 +30,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   // Another tenant's organisation, or an id of something else, answers exactly like a missing one.
   if (node?.__typename !== "Organisation") throw new Response("Not found", { status: 404 });
   const deactivation = await deactivationOf(api, node, viewer?.user.role, new URL(request.url).searchParams);
-  const reactivatable = viewer?.user.role === "ADMIN" && !!node.deactivatedAt;
+  const reactivatable = isOneOf(viewer?.user.role, ORGANISATION_REACTIVATORS) && !!node.deactivatedAt;
   return { organisation: node, nowLocal: swedishWallClock(new Date()), deactivation, reactivatable };
 }
 
