@@ -1580,7 +1580,7 @@ export type VisitTimeProposalStatus =
   | 'OPEN'
   /** The customer asked for other times (`answerNote`). */
   | 'OTHER_TIMES_REQUESTED'
-  /** Replaced by a newer proposal for the same property. */
+  /** Replaced by a newer proposal for the same property, or its visit to move was cancelled. */
   | 'WITHDRAWN';
 
 /** Where a delivery stands. */

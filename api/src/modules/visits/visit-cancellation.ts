@@ -1,6 +1,6 @@
 import { and, asc, eq, gt, inArray, isNull, sql } from "drizzle-orm";
 import type { Db, DbOrTx, Tx } from "../../db/client.js";
-import { serviceVisits } from "../../db/schema/index.js";
+import { serviceVisits, visitTimeProposals } from "../../db/schema/index.js";
 import { recordAudit } from "../../shared/audit.js";
 import type { Clock } from "../../shared/clock.js";
 import { ok, userError, type Result } from "../../shared/errors.js";
@@ -16,6 +16,17 @@ export interface CancelledVisit {
   visitId: string;
   scheduledAt: Date;
   recipients: string[];
+}
+
+/**
+ * A cancelled visit takes its open offers of new times with it (decision 0093): answering one would move a visit
+ * that no longer stands. They read WITHDRAWN, as an offer replaced by a newer one does.
+ */
+async function withdrawOffersToMove(tx: Tx, visitIds: readonly string[], now: Date): Promise<void> {
+  await tx
+    .update(visitTimeProposals)
+    .set({ status: "WITHDRAWN", answeredAt: now, updatedAt: now })
+    .where(and(inArray(visitTimeProposals.movesVisitId, [...visitIds]), eq(visitTimeProposals.status, "OPEN")));
 }
 
 /** The booked visits a cancellation calls off: not completed, not cancelled, still ahead. */
@@ -81,6 +92,11 @@ export async function cancelBookedVisits(
         booked.map((b) => b.id),
       ),
     );
+  await withdrawOffersToMove(
+    tx,
+    booked.map((b) => b.id),
+    now,
+  );
   const done: CancelledVisit[] = [];
   for (const visit of booked) {
     const recipients = await mailVisitCancellation(tx, visit, agreement, worded);
@@ -125,6 +141,7 @@ export async function cancelServiceVisit(
         "expectedVersion",
       ]);
     const row = await bumpVisit(tx, visit, { cancelledAt: now, cancelReason: reason });
+    await withdrawOffersToMove(tx, [visit.id], now);
     const recipients = await mailVisitCancellation(tx, row, agreement, reason);
     await recordAudit(tx, viewer, {
       action: "serviceVisit.cancel",

@@ -1,7 +1,7 @@
 import { and, eq, like } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Database } from "../../db/client.js";
-import { emailAttachments, emailOutbox, serviceVisits } from "../../db/schema/index.js";
+import { emailAttachments, emailOutbox, serviceVisits, visitTimeProposals } from "../../db/schema/index.js";
 import { toGlobalId } from "../../shared/ids.js";
 import { codeOf, freshDatabase, graphqlAs, okOf } from "../../test-support.js";
 import { cancelServiceVisit } from "./visit-cancellation.js";
@@ -146,5 +146,23 @@ describe("new times for a booked visit", () => {
     await expect(proposeNewVisitTimes(w.db, w.customerAdmin, input, clock, settings)).rejects.toThrow("not allowed");
     okOf(await cancelServiceVisit(w.db, w.seller, { visitId: visit.id, reason: "Byggstart" }, clock, now));
     expect(codeOf(await proposeNewVisitTimes(w.db, w.seller, input, clock, settings))).toBe("VISIT_CANCELLED");
+  });
+
+  it("withdraws an open offer to move a visit when the visit is cancelled, so no one answers an offer for nothing", async () => {
+    const { visit } = await bookedVisit(at(day(80)));
+    const offer = okOf(
+      await proposeNewVisitTimes(w.db, w.seller, { visitId: visit.id, times: [at(day(81))] }, clock, settings),
+    );
+    okOf(await cancelServiceVisit(w.db, w.seller, { visitId: visit.id, reason: "Fastigheten såld" }, clock, now));
+    const [row] = await database.db.select().from(visitTimeProposals).where(eq(visitTimeProposals.id, offer.id));
+    expect(row!.status).toBe("WITHDRAWN");
+    const late = await answerVisitTimes(
+      w.db,
+      { viewer: w.customerAdmin, proposalId: offer.id },
+      { accept: at(day(81)) },
+      clock,
+      now,
+    );
+    expect(codeOf(late)).toBe("PROPOSAL_ANSWERED");
   });
 });

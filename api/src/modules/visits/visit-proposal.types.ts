@@ -16,7 +16,9 @@ export const VisitTimeProposalStatus = graphqlEnum(visitTimeProposalStatus.enumV
     OPEN: { description: "Waiting for the customer's answer." },
     ACCEPTED: { description: "The customer chose a time; `visit` is the booked visit." },
     OTHER_TIMES_REQUESTED: { description: "The customer asked for other times (`answerNote`)." },
-    WITHDRAWN: { description: "Replaced by a newer proposal for the same property." },
+    WITHDRAWN: {
+      description: "Replaced by a newer proposal for the same property, or its visit to move was cancelled.",
+    },
   },
 });
 export type VisitTimeProposalStatus = (typeof VisitTimeProposalStatus)[keyof typeof VisitTimeProposalStatus];
