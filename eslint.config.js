@@ -40,17 +40,17 @@ const noApiSource = {
 };
 
 // House rules of docs/architecture.md that one file shows (the rest, across files, in api/src/architecture.test.ts).
-// Who sees what in the portal is decided by role lists in one file, each the namesake of the API's (decision 0099,
-// portal/app/lib/roles.ts); a role named anywhere else is a second place for that fact. "SUPPORT" is also a section's
-// name, so only a comparison with it counts.
+// Who sees what in the portal is decided by the role lists the API refuses by, in one package (decisions 0099, 0107:
+// packages/roles); a role named anywhere else in the portal is a second place for that fact. "SUPPORT" is also a
+// section's name, so only a comparison with it counts.
 const portalRoleSyntax = [
   {
     selector: "Literal[value=/^(ADMIN|SELLER|PARTNER_ADMIN|PARTNER_STAFF|CUSTOMER_ADMIN|CUSTOMER_MEMBER)$/]",
-    message: "Name roles only in portal/app/lib/roles.ts, by the API's list for the same rule (isOneOf(role, LIST)).",
+    message: "Name roles only in packages/roles (@trygg/roles), by the list for the rule (isOneOf(role, LIST)).",
   },
   {
     selector: "BinaryExpression > Literal[value='SUPPORT']",
-    message: "Name roles only in portal/app/lib/roles.ts, by the API's list for the same rule (isOneOf(role, LIST)).",
+    message: "Name roles only in packages/roles (@trygg/roles), by the list for the rule (isOneOf(role, LIST)).",
   },
 ];
 
@@ -165,7 +165,7 @@ export default tseslint.config(
   },
   {
     files: ["portal/app/**/*.{ts,tsx}"],
-    ignores: ["portal/app/lib/roles.ts", "portal/app/graphql/**"],
+    ignores: ["portal/app/graphql/**"],
     rules: { "no-restricted-syntax": ["error", ...portalRoleSyntax] },
   },
   {

@@ -31,13 +31,14 @@ function newestMtime(dir) {
   return newest;
 }
 
-/** What both the API and the portal build from (`packages/charts`). */
-const sharedSources = path.join(root, "packages", "charts", "src");
+/** The workspace packages both the API and the portal build from (`packages/charts`, `packages/roles`). */
+const sharedSources = ["charts", "roles"].map((name) => path.join(root, "packages", name, "src"));
+const newestShared = () => Math.max(...sharedSources.map(newestMtime));
 
 function portalNeedsBuild() {
   const built = path.join(root, "portal", "build", "server", "index.js");
   if (!existsSync(built)) return true;
-  return Math.max(newestMtime(path.join(root, "portal", "app")), newestMtime(sharedSources)) > statSync(built).mtimeMs;
+  return Math.max(newestMtime(path.join(root, "portal", "app")), newestShared()) > statSync(built).mtimeMs;
 }
 
 /**
@@ -57,8 +58,7 @@ function portalSessionSecret() {
 function apiNeedsBuild() {
   const built = path.join(root, "api", "dist", "main.js");
   return (
-    !existsSync(built) ||
-    Math.max(newestMtime(path.join(root, "api", "src")), newestMtime(sharedSources)) > statSync(built).mtimeMs
+    !existsSync(built) || Math.max(newestMtime(path.join(root, "api", "src")), newestShared()) > statSync(built).mtimeMs
   );
 }
 

@@ -136,7 +136,8 @@ describe("the architecture", () => {
   // limit raised: a source file holds one thing, a test file the cases of one rule or service and their world.
   // The portal and the shared packages are held to the same limits (their generated GraphQL types aside).
   const repo = path.resolve(root, "..", "..");
-  const elsewhere = [path.join(repo, "portal", "app"), path.join(repo, "packages", "charts", "src")]
+  const packages = readdirSync(path.join(repo, "packages")).map((name) => path.join(repo, "packages", name, "src"));
+  const elsewhere = [path.join(repo, "portal", "app"), ...packages]
     .flatMap(sources)
     .filter((f) => !f.includes(`${path.sep}graphql${path.sep}`));
   it("keeps every source file under 400 lines, and every test file under 600, in the API, the portal and the packages", () => {

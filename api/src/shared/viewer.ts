@@ -1,12 +1,11 @@
 import type { organisations, users } from "../db/schema/index.js";
+import { CUSTOMER_ROLES, PARTNER_ROLES, VENDOR_ROLES } from "@trygg/roles";
 import { forbidden } from "./errors.js";
 
 export type Role = (typeof users.$inferSelect)["role"];
 export type OrganisationKind = (typeof organisations.$inferSelect)["kind"];
 
-export const VENDOR_ROLES: readonly Role[] = ["ADMIN", "SELLER", "SUPPORT"];
-export const PARTNER_ROLES: readonly Role[] = ["PARTNER_ADMIN", "PARTNER_STAFF"];
-export const CUSTOMER_ROLES: readonly Role[] = ["CUSTOMER_ADMIN", "CUSTOMER_MEMBER"];
+export { VENDOR_ROLES, PARTNER_ROLES, CUSTOMER_ROLES };
 
 /** Which roles a user of each kind of organisation may hold. */
 export const ROLES_BY_KIND: Record<OrganisationKind, readonly Role[]> = {

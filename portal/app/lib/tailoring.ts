@@ -1,5 +1,5 @@
 import type { Role } from "~/graphql/graphql";
-import { PRIORITY_CONFIRMERS, VENDOR_SIDE, isOneOf } from "~/lib/roles";
+import { PRIORITY_CONFIRMERS, VENDOR_SIDE, isOneOf } from "@trygg/roles";
 
 /**
  * Whose worklist a role has: the vendor's for sellers and admins, the customer's for its admins.

@@ -1,3 +1,4 @@
+import { ROLES } from "@trygg/roles";
 import { sql } from "drizzle-orm";
 import {
   check,
@@ -13,15 +14,8 @@ import {
 } from "drizzle-orm/pg-core";
 
 export const organisationKind = pgEnum("organisation_kind", ["VENDOR", "PARTNER", "CUSTOMER"]);
-export const role = pgEnum("role", [
-  "ADMIN",
-  "SELLER",
-  "SUPPORT",
-  "PARTNER_ADMIN",
-  "PARTNER_STAFF",
-  "CUSTOMER_ADMIN",
-  "CUSTOMER_MEMBER",
-]);
+/** The roles are one list with the portal's role checks (@trygg/roles). */
+export const role = pgEnum("role", ROLES);
 
 /** The language a user reads Trygg in: the portal, the e-mails sent to them and the documents made for them. */
 export const userLanguage = pgEnum("user_language", ["SV", "EN"]);

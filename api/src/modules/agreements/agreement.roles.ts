@@ -4,10 +4,8 @@ import type { Role } from "../../shared/viewer.js";
  * Who may do what to an agreement: the one list behind `@Authorized(...)`, the services' role
  * checks and the `viewerCan…` fields the portal reads, so the three cannot disagree.
  */
-/** Create, activate, renew and terminate agreements. */
-export const AGREEMENT_MANAGERS = ["ADMIN", "SELLER"] as const satisfies readonly Role[];
-/** The seller named on an agreement holds this role; a seller who creates one is its seller. */
-export const SELLERS = ["SELLER"] as const satisfies readonly Role[];
+/** Read by the portal too, so they live in @trygg/roles (decision 0107). */
+export { AGREEMENT_MANAGERS, SELLERS } from "@trygg/roles";
 /** Use the tier's benefits: Hantera accounts and licence rentals. */
 export const BENEFIT_ACTORS = [
   "ADMIN",

@@ -1,15 +1,8 @@
+import { ROLES } from "@trygg/roles";
 import type { Role } from "../../shared/viewer.js";
 
 /** Who sees an installation's checks: anyone who sees the property (the tenant scope decides which). */
-export const CHECK_VIEWERS = [
-  "ADMIN",
-  "SELLER",
-  "SUPPORT",
-  "PARTNER_ADMIN",
-  "PARTNER_STAFF",
-  "CUSTOMER_ADMIN",
-  "CUSTOMER_MEMBER",
-] as const satisfies readonly Role[];
+export const CHECK_VIEWERS = ROLES;
 /**
  * Who sets up, changes, pauses checks and rotates their keys: support, the installing partner, and
  * the customer's admin for their own installation (a key is a secret of the installation).

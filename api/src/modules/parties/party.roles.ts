@@ -1,5 +1,8 @@
 import type { Role } from "../../shared/viewer.js";
 
+/** Read by the portal too, so they live in @trygg/roles (decision 0107). */
+export { USER_CREATORS_ANYWHERE } from "@trygg/roles";
+
 /** Who may register organisations (sellers: customers only, see party.service.ts). */
 export const ORGANISATION_REGISTRARS = ["ADMIN", "SELLER"] as const satisfies readonly Role[];
 /**
@@ -16,8 +19,6 @@ export const ORGANISATION_REGISTERING_CALLERS = [
 export const REGISTRARS_OF_ANY_KIND = ["ADMIN"] as const satisfies readonly Role[];
 /** Who may create users (outside the vendor: in their own organisation only). */
 export const USER_CREATORS = ["ADMIN", "PARTNER_ADMIN", "CUSTOMER_ADMIN"] as const satisfies readonly Role[];
-/** Who may create users in any organisation; the other creators in their own. */
-export const USER_CREATORS_ANYWHERE = ["ADMIN"] as const satisfies readonly Role[];
 /** The roles that manage an organisation's users: one of them must stay active in each. */
 export const ORGANISATION_ADMINS = ["ADMIN", "PARTNER_ADMIN", "CUSTOMER_ADMIN"] as const satisfies readonly Role[];
 /** Who may register properties (customer admins: their own only). */

@@ -1,4 +1,7 @@
 import type { Role, Viewer } from "../../shared/viewer.js";
+import { PRIORITY_CONFIRMERS, VENDOR_SIDE } from "@trygg/roles";
+/** Read by the portal too, so they live in @trygg/roles (decision 0107). */
+export { VENDOR_SIDE, PRIORITY_CONFIRMERS };
 
 /**
  * Who may do what in a tailoring: the one list behind `@Authorized(...)`, the services' role checks
@@ -6,12 +9,8 @@ import type { Role, Viewer } from "../../shared/viewer.js";
  */
 /** Step 1: ask for (or start) a review. */
 export const TAILORING_REQUESTERS = ["ADMIN", "SELLER", "CUSTOMER_ADMIN"] as const satisfies readonly Role[];
-/** The vendor's side: step 2, and reopening a finished step. */
-export const VENDOR_SIDE = ["ADMIN", "SELLER"] as const satisfies readonly Role[];
 /** Steps 3–5: items, order, end date, progress. */
 export const PLAN_WRITERS = ["ADMIN", "SELLER", "CUSTOMER_ADMIN"] as const satisfies readonly Role[];
-/** Step 4: the customer confirms the order. */
-export const PRIORITY_CONFIRMERS = ["CUSTOMER_ADMIN"] as const satisfies readonly Role[];
 
 /** The two sides of a tailoring; the GraphQL enum Party is made from this list. */
 export const TAILORING_PARTIES = ["VENDOR", "CUSTOMER"] as const;

@@ -20,7 +20,7 @@ import {
   VENDOR_CASE_HANDLERS,
   VISIT_TIME_ANSWERERS,
   isOneOf,
-} from "~/lib/roles";
+} from "@trygg/roles";
 
 export const meta: MetaFunction = ({ matches }) => [{ title: pageTitle(matches, "dashboard.title") }];
 

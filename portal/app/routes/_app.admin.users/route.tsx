@@ -36,7 +36,7 @@ import {
   USER_CREATORS_ANYWHERE,
   VENDOR_ROLES,
   isOneOf,
-} from "~/lib/roles";
+} from "@trygg/roles";
 import { StackedTable } from "~/components/stacked-table";
 
 export const meta: MetaFunction = ({ matches }) => [{ title: pageTitle(matches, "admin.users.title") }];

@@ -6,7 +6,7 @@ import { useLang, useT } from "~/i18n/use-t";
 import { formatMoney } from "~/lib/money";
 import type { IntentResult } from "./intents";
 import type { AgreementData } from "./section-props";
-import { SELLERS, isOneOf } from "~/lib/roles";
+import { SELLERS, isOneOf } from "@trygg/roles";
 
 type Choices = AgreementCoverageChoicesQuery | null;
 

@@ -25,7 +25,7 @@ import { StatusBanner } from "./status-banner";
 import { TierCard } from "./tier-card";
 import { VersionsSection } from "./versions-section";
 import { VisitsSection } from "./visits-section";
-import { VISIT_TIME_ANSWERERS, isOneOf } from "~/lib/roles";
+import { VISIT_TIME_ANSWERERS, isOneOf } from "@trygg/roles";
 
 export const meta: MetaFunction<typeof loader> = ({ matches, data }) => {
   const title = pageTitle(matches, "agreement.title");

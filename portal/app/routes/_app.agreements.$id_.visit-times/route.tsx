@@ -12,7 +12,7 @@ import { useLang, useT } from "~/i18n/use-t";
 import { apiFor } from "~/lib/api.server";
 import { swedishWallClockToInstant } from "~/lib/dates";
 import { formError, formErrors, type FormError } from "~/lib/form-result";
-import { TECHNICIANS, VISIT_BOOKERS, isOneOf } from "~/lib/roles";
+import { TECHNICIANS, VISIT_BOOKERS, isOneOf } from "@trygg/roles";
 
 export const meta: MetaFunction = ({ matches }) => [{ title: pageTitle(matches, "proposeVisit.title") }];
 

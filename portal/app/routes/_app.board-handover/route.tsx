@@ -16,7 +16,7 @@ import { field, required, runAdminForm } from "~/lib/admin-form.server";
 import { apiFor } from "~/lib/api.server";
 import { intentOf } from "~/lib/intent.server";
 import { redirectToLogin } from "~/lib/session.server";
-import { BOARD_RECOVERERS, HANDOVER_STARTERS, isOneOf } from "~/lib/roles";
+import { BOARD_RECOVERERS, HANDOVER_STARTERS, isOneOf } from "@trygg/roles";
 
 export const meta: MetaFunction = ({ matches }) => [{ title: pageTitle(matches, "handover.title") }];
 

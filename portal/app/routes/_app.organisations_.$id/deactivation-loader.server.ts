@@ -1,6 +1,6 @@
 import { OrganisationDeactivationPreviewDocument, type OrganisationKind, type Role } from "~/graphql/graphql";
 import type { Api } from "~/lib/api.server";
-import { ORGANISATION_DEACTIVATORS, isOneOf } from "~/lib/roles";
+import { ORGANISATION_DEACTIVATORS, isOneOf } from "@trygg/roles";
 
 /**
  * What the deactivation section shows (vendor admins, a partner or customer not yet deactivated): the partners to

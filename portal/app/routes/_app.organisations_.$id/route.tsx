@@ -17,7 +17,7 @@ import { runDeactivateOrganisation } from "./deactivate-action.server";
 import { DeactivateSection } from "./deactivate-section";
 import { runReactivateOrganisation } from "./reactivate-action.server";
 import { ReactivateSection } from "./reactivate-section";
-import { ORGANISATION_REACTIVATORS, isOneOf } from "~/lib/roles";
+import { ORGANISATION_REACTIVATORS, isOneOf } from "@trygg/roles";
 
 export const meta: MetaFunction<typeof loader> = ({ matches, data }) => {
   const title = pageTitle(matches, "organisations.title");

@@ -28,7 +28,7 @@ import {
   postedFiles,
   toAttachmentInputs,
 } from "~/lib/support-attachments";
-import { CASE_HANDLERS, isOneOf } from "~/lib/roles";
+import { CASE_HANDLERS, isOneOf } from "@trygg/roles";
 
 export const meta: MetaFunction = ({ matches }) => [{ title: pageTitle(matches, "support.caseTitle") }];
 

@@ -8,7 +8,7 @@ import { pageTitle } from "~/i18n/meta";
 import { useT } from "~/i18n/use-t";
 import { apiFor } from "~/lib/api.server";
 import { intentOf } from "~/lib/intent.server";
-import { VISIT_TIME_ANSWERERS, isOneOf } from "~/lib/roles";
+import { VISIT_TIME_ANSWERERS, isOneOf } from "@trygg/roles";
 
 export const meta: MetaFunction = ({ matches }) => [{ title: pageTitle(matches, "visitTimes.title") }];
 

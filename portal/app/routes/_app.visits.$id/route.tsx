@@ -14,7 +14,7 @@ import { BookingControls } from "./booking-controls";
 import { BOOKING_INTENTS, type BookingIntent } from "./booking-intents";
 import { runBookingIntent } from "./booking.server";
 import { CheckActionItem, ProtocolCorrection, ProtocolMailing } from "./follow-up";
-import { CUSTOMER_ROLES, PROTOCOL_SENDERS, TECHNICIANS, isOneOf } from "~/lib/roles";
+import { CUSTOMER_ROLES, PROTOCOL_SENDERS, TECHNICIANS, isOneOf } from "@trygg/roles";
 import { StackedTable } from "~/components/stacked-table";
 
 export const meta: MetaFunction = ({ matches }) => [{ title: pageTitle(matches, "visit.title") }];
