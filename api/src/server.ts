@@ -113,7 +113,7 @@ function formatError(formatted: GraphQLFormattedError, error: unknown): GraphQLF
     return { message: UNAVAILABLE_MESSAGE, path: formatted.path, extensions: { code: "SERVICE_UNAVAILABLE" } };
   }
   const code = formatted.extensions?.code;
-  // type-graphql's class-validator failures carry their details; keep them, they are the user's input.
+  // type-graphql's class-validator failures name each field and broken rule (no input: shared/validation.ts).
   if (original && (original as { name?: string }).name === "ArgumentValidationError") {
     return { ...formatted, extensions: { ...formatted.extensions, code: "BAD_USER_INPUT" } };
   }

@@ -67,6 +67,28 @@ describe("bad input gets a clear error and writes nothing", () => {
     expect(await tableCounts(api)).toEqual(before);
   });
 
+  it("a refused input is not echoed back: the rule and the field, never the rest of the input (a password)", async () => {
+    const before = await tableCounts(api);
+    const r = await api.gql(
+      CREATE_USER,
+      {
+        i: {
+          organisationId: customerId,
+          name: "x".repeat(201),
+          email: "echo@brfkastanjen.demo",
+          role: "CUSTOMER_ADMIN",
+          password: "a-password-only-its-owner-knows",
+        },
+      },
+      admin,
+    );
+    expect(r.errors?.[0]?.extensions?.code).toBe("BAD_USER_INPUT");
+    expect(brokenRules(r.errors?.[0])).toEqual([expect.stringMatching(/^name: /)]);
+    expect(JSON.stringify(r)).not.toContain("a-password-only-its-owner-knows");
+    expect(JSON.stringify(r)).not.toContain("x".repeat(201));
+    expect(await tableCounts(api)).toEqual(before);
+  });
+
   it("a negative number of apartments", async () => {
     const before = await tableCounts(api);
     const r = await api.gql(

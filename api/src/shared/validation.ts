@@ -2,8 +2,14 @@ import { validateOrReject, type ValidationError, type ValidatorOptions } from "c
 import { ArgumentValidationError, type ValidatorFn } from "type-graphql";
 
 // type-graphql's built-in validation runs `await import("class-validator")` for every argument of
-// every request; this is the same check with the module imported once.
-const OPTIONS: ValidatorOptions = { skipMissingProperties: true, forbidUnknownValues: false };
+// every request; this is the same check with the module imported once. A failure names the field and
+// the rule but carries neither the input object nor the value: both would go back to the caller and
+// into the logs, a password beside a name that was too long among them.
+const OPTIONS: ValidatorOptions = {
+  skipMissingProperties: true,
+  forbidUnknownValues: false,
+  validationError: { target: false, value: false },
+};
 
 const isInputObject = (value: unknown): value is object => value !== null && typeof value === "object";
 
