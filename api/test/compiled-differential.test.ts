@@ -244,7 +244,7 @@ function variableUses(operation: OperationDefinitionNode): Map<string, string> {
 /** Variable sets for an operation: nullable ones left out, all given, nullable ones null. */
 function variableSets(operation: OperationDefinitionNode): Record<string, unknown>[] {
   const uses = variableUses(operation);
-  return [0, 1, 2].map((variant) => {
+  const sets = [0, 1, 2].map((variant) => {
     const out: Record<string, unknown> = {};
     for (const definition of operation.variableDefinitions ?? []) {
       const name = definition.variable.name.value;
@@ -260,6 +260,8 @@ function variableSets(operation: OperationDefinitionNode): Record<string, unknow
     }
     return out;
   });
+  // An operation without optional variables gets the same set more than once: one request says all it can.
+  return [...new Map(sets.map((set) => [JSON.stringify(set), set])).values()];
 }
 
 // ---- the documents ----
