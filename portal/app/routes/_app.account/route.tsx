@@ -90,7 +90,7 @@ export default function AccountPage() {
       <section className="card section" aria-labelledby="language-title" data-testid="language-preference">
         <h2 id="language-title">{t("account.language")}</h2>
         <p className="hint">{t("account.languageHint")}</p>
-        <LanguageSwitch />
+        <LanguageSwitch label={t("account.languageChoice")} />
       </section>
       <section className="card section" aria-labelledby="notifications-title" data-testid="notification-preferences">
         <h2 id="notifications-title">{t("account.notifications")}</h2>
