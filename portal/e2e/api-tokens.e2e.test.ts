@@ -49,6 +49,17 @@ describe("API tokens", () => {
       await row.getByText(/Återkallad/).waitFor();
       expect(await row.getByRole("button").count()).toBe(0);
       await screenshot(page, "api-token-revoked");
+
+      // The vendor's admin lists every organisation's tokens, each with whose it is.
+      const admin = await newPage(browser);
+      try {
+        await logIn(admin.page, DEMO.admin.email);
+        await admin.page.goto("/api-tokens");
+        const seen = admin.page.locator(`tr[data-token-name="${name}"] [data-token-organisation]`);
+        expect(await seen.textContent()).toContain(DEMO.petra.organisation);
+      } finally {
+        await admin.context.close();
+      }
     } finally {
       await context.close();
     }

@@ -170,7 +170,12 @@ export default function ApiTokensPage() {
                     <td data-scopes data-label={t("apiTokens.scopes")}>
                       <ScopeSummary scopes={token.scopes ?? null} all={apiTokenScopes} />
                     </td>
-                    <td data-label={t("apiTokens.createdBy")}>{token.createdBy.name}</td>
+                    <td data-label={t("apiTokens.createdBy")} data-token-organisation>
+                      {token.createdBy.name}
+                      {/* A vendor admin lists every organisation's tokens: whose it is matters before revoking. */}
+                      <br />
+                      <span className="muted small">{token.createdBy.organisation.name}</span>
+                    </td>
                     <td data-label={t("apiTokens.createdAt")}>{formatDateTime(lang, token.createdAt)}</td>
                     <td data-label={t("apiTokens.lastUsed")}>
                       {token.lastUsedAt ? (
