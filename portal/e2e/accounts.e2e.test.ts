@@ -1,7 +1,17 @@
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { awaitMail } from "./mailbox";
-import { DEMO, DEMO_PASSWORD, apiAs, launchBrowser, logIn, newPage, pathOf, screenshot } from "./support";
+import {
+  DEMO,
+  DEMO_PASSWORD,
+  apiAs,
+  launchBrowser,
+  logIn,
+  newPage,
+  pathOf,
+  screenshot,
+  expectNoSidewaysScroll,
+} from "./support";
 
 const PHONE = { width: 390, height: 844 };
 const run = Date.now().toString(36);
@@ -12,10 +22,6 @@ const pathOfLink = (link: string) => new URL(link).pathname;
 async function welcomed(page: Page): Promise<void> {
   await page.waitForURL((url) => url.pathname === "/");
   await page.getByRole("heading", { name: /^Välkommen, / }).waitFor();
-}
-
-async function noHorizontalScroll(page: Page): Promise<void> {
-  expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(PHONE.width);
 }
 
 describe("accounts people open and recover themselves", () => {
@@ -47,7 +53,7 @@ describe("accounts people open and recover themselves", () => {
       await page.goto("/login");
       await page.getByRole("link", { name: "Glömt lösenordet?" }).click();
       await page.waitForURL((url) => url.pathname === "/forgot-password");
-      await noHorizontalScroll(page);
+      await expectNoSidewaysScroll(page);
 
       // An address with no account gets exactly the same words as one with an account.
       await page.getByLabel("E-postadress").fill(`ingen${run}@vastkustfast.demo`);
@@ -64,7 +70,7 @@ describe("accounts people open and recover themselves", () => {
 
       const [link] = await awaitMail(email, /https?:\/\/\S+\/reset-password\/tgr_[\w-]+/);
       await page.goto(pathOfLink(link!));
-      await noHorizontalScroll(page);
+      await expectNoSidewaysScroll(page);
       await page.getByLabel("Nytt lösenord", { exact: true }).fill("gretas-nya-fras-för-trygg");
       await page.getByLabel("Upprepa lösenordet").fill("gretas-nya-fras-for-trygg");
       await page.getByRole("button", { name: "Spara lösenordet" }).click();
@@ -96,7 +102,7 @@ describe("accounts people open and recover themselves", () => {
       await change.getByLabel("Upprepa lösenordet").fill("gretas-tredje-fras-för-trygg");
       await change.getByRole("button", { name: "Byt lösenord" }).click();
       await change.getByText("Det nuvarande lösenordet stämmer inte.").waitFor();
-      await noHorizontalScroll(page);
+      await expectNoSidewaysScroll(page);
       await change.getByLabel("Nuvarande lösenord").fill("gretas-nya-fras-för-trygg");
       await change.getByLabel("Nytt lösenord", { exact: true }).fill("gretas-tredje-fras-för-trygg");
       await change.getByLabel("Upprepa lösenordet").fill("gretas-tredje-fras-för-trygg");
@@ -121,7 +127,7 @@ describe("accounts people open and recover themselves", () => {
     try {
       await logIn(admin, DEMO.karin.email);
       await admin.goto("/admin/users");
-      await noHorizontalScroll(admin);
+      await expectNoSidewaysScroll(admin);
       const invite = admin
         .locator("section")
         .filter({ has: admin.getByRole("heading", { level: 2, name: "Bjud in en användare" }) });
@@ -132,7 +138,7 @@ describe("accounts people open and recover themselves", () => {
       await admin.getByRole("status").filter({ hasText: "En inbjudan till Ingrid Inbjuden är skickad." }).waitFor();
       const pending = admin.getByTestId("invitations").locator(`li[data-email='${email}']`);
       await pending.waitFor();
-      await noHorizontalScroll(admin);
+      await expectNoSidewaysScroll(admin);
       await screenshot(admin, "accounts-invitation-pending");
 
       // Sent again: the first link stops working, the second one is the one to use.
@@ -151,7 +157,7 @@ describe("accounts people open and recover themselves", () => {
       await page.goto(pathOfLink(second!));
       await page.getByRole("heading", { name: "Välkommen, Ingrid Inbjuden!" }).waitFor();
       await page.getByText("Västkustens Fastigheter AB").first().waitFor();
-      await noHorizontalScroll(page);
+      await expectNoSidewaysScroll(page);
       await page.getByLabel("Nytt lösenord", { exact: true }).fill("ingrids-egen-fras-för-trygg");
       await page.getByLabel("Upprepa lösenordet").fill("ingrids-egen-fras-för-trygg");
       await screenshot(page, "accounts-invitation-accept");

@@ -1,7 +1,7 @@
 import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { awaitMail } from "./mailbox";
-import { apiAs, launchBrowser, logIn, newPage, screenshot, swedishDay } from "./support";
+import { apiAs, launchBrowser, logIn, newPage, screenshot, swedishDay, expectNoSidewaysScroll } from "./support";
 
 // Maja's company, as the renewal request's journey: its fresh agreements disturb no other journey.
 const CUSTOMER_ADMIN = "maja@majvik.demo";
@@ -68,11 +68,7 @@ describe("a no to automatic renewal taken back (decision 0091)", () => {
       expect(await section.getByTestId("auto-renewal-refused").count()).toBe(0);
       expect(await section.getByRole("button", { name: "Ta tillbaka uppsägningen" }).count()).toBe(0);
       await awaitMail(SELLER, new RegExp(`har tagit tillbaka uppsägningen av avtal ${agreement.number}`));
-      const { scroll, client } = await page.evaluate(() => ({
-        scroll: document.documentElement.scrollWidth,
-        client: document.documentElement.clientWidth,
-      }));
-      expect(scroll).toBeLessThanOrEqual(client);
+      await expectNoSidewaysScroll(page);
     });
   }
 });

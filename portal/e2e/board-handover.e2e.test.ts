@@ -1,15 +1,21 @@
-import type { Browser, Page } from "playwright-core";
+import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { awaitMail } from "./mailbox";
-import { DEMO, DEMO_PASSWORD, apiAs, launchBrowser, logIn, newPage, pathOf, screenshot } from "./support";
+import {
+  DEMO,
+  DEMO_PASSWORD,
+  apiAs,
+  launchBrowser,
+  logIn,
+  newPage,
+  pathOf,
+  screenshot,
+  expectNoSidewaysScroll,
+} from "./support";
 
 const run = Date.now().toString(36);
 const DESKTOP = { width: 1280, height: 860 };
 const PHONE = { width: 390, height: 844 };
-
-async function noHorizontalScroll(page: Page, width: number): Promise<void> {
-  expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(width);
-}
 
 /** A second admin of Brf Kastanjen (Britt stays), who hands the association over and leaves. */
 async function chairOfKastanjen(tag: string): Promise<{ email: string; name: string }> {
@@ -54,7 +60,7 @@ describe("the BRF board handover", () => {
         await page.getByRole("heading", { level: 1, name: "Lämna över till en ny styrelse" }).waitFor();
         const board = page.getByTestId("board-members");
         await board.getByText(chair.name).waitFor();
-        await noHorizontalScroll(page, viewport.width);
+        await expectNoSidewaysScroll(page);
 
         await page.getByLabel("Den nya administratörens namn").fill(successor.name);
         await page.getByLabel("Den nya administratörens e-postadress").fill(successor.email);
@@ -67,7 +73,7 @@ describe("the BRF board handover", () => {
           .filter({ hasText: `En inbjudan till ${successor.name} är skickad.` })
           .waitFor();
         await page.getByTestId("board-invited").getByText(successor.email).waitFor();
-        await noHorizontalScroll(page, viewport.width);
+        await expectNoSidewaysScroll(page);
         await screenshot(page, `board-handover-sent-${tag}`);
 
         // Not yet accepted: the one handing over is still in, as the last admin would be.
@@ -92,7 +98,7 @@ describe("the BRF board handover", () => {
         const now = fresh.page.getByTestId("board-members");
         await now.getByText(successor.name).waitFor();
         expect(await now.getByText(chair.name).count()).toBe(0);
-        await noHorizontalScroll(fresh.page, viewport.width);
+        await expectNoSidewaysScroll(fresh.page);
         await screenshot(fresh.page, `board-handover-done-${tag}`);
       } finally {
         await old.context.close();
@@ -114,7 +120,7 @@ describe("the BRF board handover", () => {
       await page.getByLabel("Skäl").fill("för att");
       await page.getByRole("button", { name: "Bjud in ny administratör" }).click();
       await page.getByRole("alert").filter({ hasText: "Skriv varför, med minst 10 tecken." }).waitFor();
-      await noHorizontalScroll(page, PHONE.width);
+      await expectNoSidewaysScroll(page);
       await screenshot(page, "board-recovery-refused-phone");
       // Nothing was sent: no invitation is open for the address.
       expect(await page.getByTestId("board-invited").getByText(`rut-${run}@brfkastanjen.demo`).count()).toBe(0);

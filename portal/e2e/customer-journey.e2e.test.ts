@@ -1,6 +1,6 @@
 import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { apiAs, DEMO, launchBrowser, logIn, newPage, pathOf, screenshot } from "./support";
+import { apiAs, DEMO, launchBrowser, logIn, newPage, pathOf, screenshot, expectNoSidewaysScroll } from "./support";
 
 describe("a customer's journey", () => {
   let browser: Browser;
@@ -133,10 +133,7 @@ describe("a customer's journey", () => {
       await logIn(page, DEMO.karin.email);
       await page.getByRole("heading", { name: `Välkommen, ${DEMO.karin.name}` }).waitFor();
       // Nothing wider than the screen: no sideways scrolling of the whole page.
-      const overflow = await page.evaluate(
-        () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
-      );
-      expect(overflow).toBeLessThanOrEqual(0);
+      await expectNoSidewaysScroll(page);
       await screenshot(page, "dashboard-mobile");
     } finally {
       await context.close();

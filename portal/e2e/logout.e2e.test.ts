@@ -1,6 +1,16 @@
 import { request, type APIRequestContext, type Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { DEMO, DEMO_PASSWORD, launchBrowser, logIn, newPage, pathOf, portalUrl, screenshot } from "./support";
+import {
+  DEMO,
+  DEMO_PASSWORD,
+  launchBrowser,
+  logIn,
+  newPage,
+  pathOf,
+  portalUrl,
+  screenshot,
+  expectNoSidewaysScroll,
+} from "./support";
 
 /** A client without a browser that keeps no cookies of its own: it sends exactly the cookie it is given. */
 async function withCookie(cookie: string, extraHTTPHeaders: Record<string, string> = {}): Promise<APIRequestContext> {
@@ -107,10 +117,7 @@ describe("log-out", () => {
       const [cookie] = (await context.cookies()).filter((c) => c.name === "trygg_session");
       await page.goto("/logout");
       await page.getByRole("heading", { level: 1, name: "Logga ut" }).waitFor();
-      const overflow = await page.evaluate(
-        () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
-      );
-      expect(overflow).toBeLessThanOrEqual(0);
+      await expectNoSidewaysScroll(page);
       await screenshot(page, "logout-confirm-mobile");
       // Changing one's mind goes back to the portal, still logged in.
       await page.getByRole("link", { name: "Avbryt" }).click();

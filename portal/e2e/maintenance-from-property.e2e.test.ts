@@ -1,6 +1,6 @@
 import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { DEMO, apiAs, launchBrowser, logIn, newPage, propertyIds, screenshot } from "./support";
+import { DEMO, apiAs, launchBrowser, logIn, newPage, propertyIds, screenshot, expectNoSidewaysScroll } from "./support";
 
 /**
  * Planning maintenance starts from the installation, not only from a board row: when every check is
@@ -33,11 +33,7 @@ describe("maintenance from the property page", () => {
         const section = page.getByTestId("maintenance");
         await section.getByText("Planera underhåll", { exact: true }).first().click();
         await section.getByRole("form", { name: "Planera underhåll" }).waitFor();
-        const { scroll, client } = await page.evaluate(() => ({
-          scroll: document.documentElement.scrollWidth,
-          client: document.documentElement.clientWidth,
-        }));
-        expect(scroll).toBeLessThanOrEqual(client);
+        await expectNoSidewaysScroll(page);
       } finally {
         await context.close();
       }

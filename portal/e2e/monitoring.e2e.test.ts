@@ -1,6 +1,6 @@
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { DEMO, apiAs, launchBrowser, logIn, newPage, propertyIds, screenshot } from "./support";
+import { DEMO, apiAs, launchBrowser, logIn, newPage, propertyIds, screenshot, expectNoSidewaysScroll } from "./support";
 
 /**
  * Systemövervakning end to end: checks made through the API, pinged over plain HTTP as an
@@ -41,14 +41,6 @@ async function ping(key: string, signal = "", body?: Record<string, unknown>) {
 async function menuOffersMonitoring(page: Page) {
   const links = page.getByRole("navigation", { name: "Huvudmeny" }).locator('a[href="/monitoring"]');
   expect(await links.count()).toBe(1);
-}
-
-async function fitsViewport(page: Page) {
-  const { scroll, client } = await page.evaluate(() => ({
-    scroll: document.documentElement.scrollWidth,
-    client: document.documentElement.clientWidth,
-  }));
-  expect(scroll).toBeLessThanOrEqual(client);
 }
 
 beforeAll(async () => {
@@ -106,7 +98,7 @@ describe("monitoring in the portal", () => {
         const broken = page.getByTestId("monitoring-check").filter({ hasText: names.broken });
         await expect(broken.getByTestId("check-state").textContent()).resolves.toBe("Nere");
         await expect(broken.getByTestId("incidents").textContent()).resolves.toMatch(/pågår/);
-        await fitsViewport(page);
+        await expectNoSidewaysScroll(page);
         await screenshot(page, `monitoring-customer-${width}`);
       } finally {
         await context.close();
@@ -124,7 +116,7 @@ describe("monitoring in the portal", () => {
         expect(await row.getAttribute("data-state")).toBe("DOWN");
         await expect(row.getByRole("link", { name: DEMO.karin.organisation }).count()).resolves.toBe(1);
         const caseLink = row.getByRole("link", { name: /^SC-/ });
-        await fitsViewport(page);
+        await expectNoSidewaysScroll(page);
         await screenshot(page, `monitoring-board-${width}`);
         await caseLink.click();
         await page.waitForURL(/\/support\//);
@@ -149,7 +141,7 @@ describe("monitoring in the portal", () => {
       const form = section.getByRole("form", { name: "Planera underhåll" });
       await form.getByLabel("Slut").fill(swedishWallClock(new Date(Date.now() + 2 * 3600_000)));
       await form.getByLabel("Orsak").fill(`Byte av dörrcentral ${stamp}`);
-      await fitsViewport(page);
+      await expectNoSidewaysScroll(page);
       await form.getByRole("button", { name: "Planera underhåll" }).click();
       await section.getByText("Underhållet är planerat.").waitFor();
       const planned = section
@@ -158,7 +150,7 @@ describe("monitoring in the portal", () => {
       await expect(planned.textContent()).resolves.toMatch(/^Pågår.*Hela installationen.*planerat av Tomas/);
       const broken = page.getByTestId("monitoring-check").filter({ hasText: names.broken });
       await broken.getByTestId("in-maintenance").waitFor();
-      await fitsViewport(page);
+      await expectNoSidewaysScroll(page);
       await screenshot(page, "monitoring-maintenance-390");
       // The board: still DOWN, now flagged in maintenance.
       await page.goto("/monitoring");

@@ -1,6 +1,15 @@
 import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { apiAs, freshOrganisationNumber, launchBrowser, logIn, newPage, screenshot, swedishDay } from "./support";
+import {
+  apiAs,
+  freshOrganisationNumber,
+  launchBrowser,
+  logIn,
+  newPage,
+  screenshot,
+  swedishDay,
+  expectNoSidewaysScroll,
+} from "./support";
 
 /**
  * Deactivating a customer that leaves (decision 0085), on the vendor admin's organisation page: the preview names
@@ -102,11 +111,7 @@ describe("deactivating an organisation", () => {
     await logIn(page, ADMIN);
     await page.goto(`/organisations/${encodeURIComponent(customerId)}`);
     await page.getByTestId("deactivated-badge").waitFor();
-    const { scroll, client } = await page.evaluate(() => ({
-      scroll: document.documentElement.scrollWidth,
-      client: document.documentElement.clientWidth,
-    }));
-    expect(scroll).toBeLessThanOrEqual(client);
+    await expectNoSidewaysScroll(page);
     await screenshot(page, "organisation-deactivated-390");
   });
 });

@@ -1,6 +1,6 @@
 import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { apiAs, launchBrowser, logIn, newPage, propertyIds, screenshot } from "./support";
+import { apiAs, launchBrowser, logIn, newPage, propertyIds, screenshot, expectNoSidewaysScroll } from "./support";
 
 /**
  * "Ändra" on a property's page, on a phone: the customer's admin corrects the address and the number of
@@ -55,11 +55,7 @@ describe("correcting a property at 390 px", () => {
       await form.getByLabel("Gatuadress").fill("Stigbergsliden 11");
       await form.getByLabel("Antal lägenheter").fill("412");
       await screenshot(page, "property-correct-390");
-      const { scroll, client } = await page.evaluate(() => ({
-        scroll: document.documentElement.scrollWidth,
-        client: document.documentElement.clientWidth,
-      }));
-      expect(scroll).toBeLessThanOrEqual(client);
+      await expectNoSidewaysScroll(page);
       await form.getByRole("button", { name: "Spara ändringarna" }).click();
       await page
         .getByRole("status")

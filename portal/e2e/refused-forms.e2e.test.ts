@@ -1,6 +1,6 @@
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { launchBrowser, logIn, newPage, screenshot, swedishDay } from "./support";
+import { launchBrowser, logIn, newPage, screenshot, swedishDay, expectNoSidewaysScroll } from "./support";
 
 const TOMAS = "tomas.tekniker@aptus.demo"; // the vendor's support, the visits' technician
 const HANNA = "hanna@hisingen.demo"; // Hisingens Bostäder: Kv. Stigberget 2 has its next visit booked
@@ -113,7 +113,7 @@ describe("a refused form says why in Swedish, beside what to change", () => {
       expect(await details.getByLabel("Sista dag").getAttribute("aria-invalid")).toBe("true");
       // What was typed is still there to correct.
       expect(await details.getByLabel("Första dag").inputValue()).toBe(swedishDay(30));
-      expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+      await expectNoSidewaysScroll(page);
       await expectNoApiWords(page);
       await error.scrollIntoViewIfNeeded();
       await screenshot(page, "new-agreement-refused-390");

@@ -171,6 +171,25 @@ export function onTabletAs(email: string): () => Page {
   };
 }
 
+/**
+ * What a phone user cannot read without scrolling sideways: the page itself wider than the screen, or a box
+ * on it (a list's table) that scrolls sideways inside the page.
+ */
+export async function sidewaysOn(page: Page): Promise<string[]> {
+  return page.evaluate(() => {
+    const found: string[] = [];
+    const scrolling = document.scrollingElement;
+    if (scrolling && scrolling.scrollWidth > window.innerWidth)
+      found.push(`the page is ${scrolling.scrollWidth}px wide`);
+    for (const element of document.querySelectorAll<HTMLElement>("main *")) {
+      const overflow = getComputedStyle(element).overflowX;
+      if ((overflow === "auto" || overflow === "scroll") && element.scrollWidth > element.clientWidth + 1)
+        found.push(`${element.querySelector("table") ? "a table" : element.tagName} scrolls sideways`);
+    }
+    return found;
+  });
+}
+
 /** The whole page fits its width: nothing makes a phone scroll sideways. */
 export async function expectNoSidewaysScroll(page: Page): Promise<void> {
   const { scroll, client } = await page.evaluate(() => ({

@@ -1,7 +1,7 @@
 import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { awaitMail } from "./mailbox";
-import { apiAs, launchBrowser, logIn, newPage, screenshot, swedishDay } from "./support";
+import { apiAs, launchBrowser, logIn, newPage, screenshot, swedishDay, expectNoSidewaysScroll } from "./support";
 
 /** Hisingens Bostäder's 500+ agreement still running: the demo's customer with support visits. */
 async function runningAgreement(): Promise<{ id: string; number: string }> {
@@ -36,7 +36,7 @@ describe("a visit booked by proposed times and accepted from the mail", () => {
     await staff.page.getByRole("button", { name: "Skicka förslaget" }).click();
     await staff.page.getByTestId("proposal-sent").waitFor();
     expect(await staff.page.getByTestId("open-proposals").textContent()).toContain("09:00");
-    expect(await staff.page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(1280);
+    await expectNoSidewaysScroll(staff.page);
     await screenshot(staff.page, "visit-times-proposed-1280");
     await staff.context.close();
 
@@ -45,7 +45,7 @@ describe("a visit booked by proposed times and accepted from the mail", () => {
     const phone = await newPage(browser, { width: 390, height: 844 });
     await phone.page.goto(link!);
     await phone.page.getByRole("heading", { name: "Välj tid för supportbesöket" }).waitFor();
-    expect(await phone.page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+    await expectNoSidewaysScroll(phone.page);
     await screenshot(phone.page, "visit-times-answer-390");
     await phone.page.getByLabel(/13:30/).check();
     await phone.page.getByRole("button", { name: "Boka vald tid" }).click();

@@ -1,6 +1,6 @@
 import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { DEMO, apiAs, launchBrowser, logIn, newPage, propertyIds, screenshot } from "./support";
+import { DEMO, apiAs, launchBrowser, logIn, newPage, propertyIds, screenshot, expectNoSidewaysScroll } from "./support";
 
 /**
  * The technician opens the protocol form of a visit to a monitored property: the size check starts
@@ -85,11 +85,7 @@ describe("the visit protocol form prefilled from monitoring", () => {
       expect(await size.getByLabel("Storlek i MB").inputValue()).toBe(String(SIZE_MB));
       expect(await size.getByLabel("Anteckning").inputValue()).toMatch(/^Senaste backupen.* var 7 777 MB/);
       expect(await size.getByLabel("OK").isChecked()).toBe(true);
-      const { scroll, client } = await page.evaluate(() => ({
-        scroll: document.documentElement.scrollWidth,
-        client: document.documentElement.clientWidth,
-      }));
-      expect(scroll).toBeLessThanOrEqual(client);
+      await expectNoSidewaysScroll(page);
       await screenshot(page, "visit-form-prefill-390");
     } finally {
       await context.close();

@@ -1,7 +1,7 @@
 import type { Browser, BrowserContext, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { awaitMail } from "./mailbox";
-import { apiAs, launchBrowser, logIn, newPage, screenshot, swedishDay } from "./support";
+import { apiAs, launchBrowser, logIn, newPage, screenshot, swedishDay, expectNoSidewaysScroll } from "./support";
 
 const TOMAS = "tomas.tekniker@aptus.demo";
 /** Majviks Fastigheter's admin: the reader of the Sjöbacken protocol. */
@@ -140,7 +140,7 @@ describe.each([
     expect(saved.node.checks.every((c) => c.recorded)).toBe(true);
 
     await sign(page);
-    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(width);
+    await expectNoSidewaysScroll(page);
     await screenshot(page, `visit-protocol-form-${width}`);
     const completed = new Date();
     await page.getByRole("button", { name: "Avsluta besöket" }).click();
@@ -194,7 +194,7 @@ describe.each([
     expect(corrected[1]).toBe("Rutin för borttappade brickor saknas; förvaltaren tar fram en.");
     await page.reload();
     await page.getByText("Protokoll version 2 – Anteckningen blev ofullständig.").waitFor();
-    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(width);
+    await expectNoSidewaysScroll(page);
     await screenshot(page, `visit-protocol-page-${width}`);
   });
 });

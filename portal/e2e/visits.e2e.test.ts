@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { onTabletAs, screenshot } from "./support";
+import { onTabletAs, screenshot, expectNoSidewaysScroll } from "./support";
 
 describe("the customer reads a visit protocol on a tablet", () => {
   const tablet = onTabletAs("hanna@hisingen.demo");
@@ -24,8 +24,7 @@ describe("the customer reads a visit protocol on a tablet", () => {
     expect(await page.getByTestId("visit-action-items").textContent()).not.toMatch(
       /\b(VENDOR|PARTNER|CUSTOMER|OPEN|IN_PROGRESS|DONE|DROPPED)\b/,
     );
-    const width = await page.evaluate(() => document.documentElement.scrollWidth);
-    expect(width).toBeLessThanOrEqual(768);
+    await expectNoSidewaysScroll(page);
 
     const href = await page.getByRole("link", { name: "Ladda ner protokollet (PDF)" }).getAttribute("href");
     const pdf = await page.request.get(href!);

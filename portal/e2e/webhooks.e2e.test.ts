@@ -1,6 +1,6 @@
 import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { DEMO, launchBrowser, logIn, openFromMenu, newPage, screenshot } from "./support";
+import { DEMO, launchBrowser, logIn, openFromMenu, newPage, screenshot, expectNoSidewaysScroll } from "./support";
 
 /**
  * A partner admin's webhooks page, at a desk and on a phone. The addresses are in TEST-NET-3 (203.0.113.0/24, kept for
@@ -43,8 +43,7 @@ describe("webhooks", () => {
         const card = page.locator(`li[data-endpoint-url="${url}"]`);
         await card.getByText("Aktiv").waitFor();
         expect(await card.textContent()).not.toContain("Larm avslutas");
-        const width = await page.evaluate(() => document.documentElement.scrollWidth);
-        expect(width, `the page at ${viewport.width} px`).toBeLessThanOrEqual(viewport.width);
+        await expectNoSidewaysScroll(page);
         await screenshot(page, `webhooks-registered-${viewport.width}`);
 
         // Shown once: gone after a reload.
@@ -68,7 +67,7 @@ describe("webhooks", () => {
             { timeout: 30_000, interval: 1_000 },
           )
           .toBeGreaterThan(0);
-        expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(viewport.width);
+        await expectNoSidewaysScroll(page);
         await screenshot(page, `webhooks-log-${viewport.width}`);
         await page.waitForLoadState("networkidle");
         await log.getByRole("button", { name: "Skicka igen" }).first().click();
