@@ -1,45 +1,20 @@
 import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { awaitMail } from "./mailbox";
-import { apiAs, launchBrowser, logIn, newPage, screenshot, swedishDay, expectNoSidewaysScroll } from "./support";
-
-// Maja's company, as the renewal request's journey: its fresh agreements disturb no other journey.
-const CUSTOMER_ADMIN = "maja@majvik.demo";
-const SELLER = "sara.saljare@aptus.demo";
+import { CUSTOMER_ADMIN, SELLER, freshMajvikAgreement } from "./majvik";
+import { launchBrowser, logIn, newPage, screenshot, expectNoSidewaysScroll } from "./support";
 
 /** A fresh agreement of Maja's company ending in 200 days, renewing on its own with three months' notice. */
 async function renewingAgreement(): Promise<{ id: string; number: string }> {
-  const seller = await apiAs(SELLER);
-  const maja = await apiAs(CUSTOMER_ADMIN);
-  type List = { agreements: { edges: { node: { customer: { id: string }; properties: { id: string }[] } }[] } };
-  const list = await maja<List>(
-    `{ agreements(first: 1, filter: { status: [ACTIVE] }) { edges { node { customer { id } properties { id } } } } }`,
-  );
-  const { customer, properties } = list.agreements.edges[0]!.node;
-  type Created = { createAgreement: { agreement: { id: string; number: string } } };
-  const { createAgreement } = await seller<Created>(
-    `mutation($i: CreateAgreementInput!) { createAgreement(input: $i) { agreement { id number } } }`,
-    {
-      i: {
-        customerId: customer.id,
-        tier: "PLUS_500",
-        propertyIds: properties.map((p) => p.id),
-        startsOn: swedishDay(),
-        endsOn: swedishDay(200),
-      },
-    },
-  );
-  const agreementId = createAgreement.agreement.id;
-  await seller(`mutation($i: ActivateAgreementInput!) { activateAgreement(input: $i) { userErrors { code } } }`, {
-    i: { agreementId },
-  });
+  const { agreement, seller, maja } = await freshMajvikAgreement(200);
+  const agreementId = agreement.id;
   await seller(`mutation($i: SetAutoRenewalInput!) { setAutoRenewal(input: $i) { userErrors { code } } }`, {
     i: { agreementId, noticeMonths: 3 },
   });
   await maja(`mutation($i: RefuseAutoRenewalInput!) { refuseAutoRenewal(input: $i) { userErrors { code } } }`, {
     i: { agreementId, reason: "Vi ser över avtalet" },
   });
-  return createAgreement.agreement;
+  return agreement;
 }
 
 describe("a no to automatic renewal taken back (decision 0091)", () => {

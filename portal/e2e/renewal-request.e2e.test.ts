@@ -1,47 +1,20 @@
 import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { awaitMail } from "./mailbox";
+import { CUSTOMER_ADMIN, SELLER, freshMajvikAgreement } from "./majvik";
 import { apiAs, launchBrowser, logIn, newPage, screenshot, swedishDay } from "./support";
-
-// Maja's company: no other journey picks its agreement from a list, so the fresh agreements here disturb none.
-const CUSTOMER_ADMIN = "maja@majvik.demo";
-const SELLER = "sara.saljare@aptus.demo";
 
 /** A fresh active agreement of Maja's company ending in 80 days, with a booking rental and a Hantera rental. */
 async function freshAgreement(): Promise<{ id: string; number: string }> {
-  const seller = await apiAs(SELLER);
-  const maja = await apiAs(CUSTOMER_ADMIN);
-  type List = { agreements: { edges: { node: { customer: { id: string }; properties: { id: string }[] } }[] } };
-  const list = await maja<List>(
-    `{ agreements(first: 1, filter: { status: [ACTIVE] }) { edges { node { customer { id } properties { id } } } } }`,
-  );
-  const { customer, properties } = list.agreements.edges[0]!.node;
-  const endsOn = swedishDay(80);
-  type Created = { createAgreement: { agreement: { id: string; number: string } } };
-  const { createAgreement } = await seller<Created>(
-    `mutation($i: CreateAgreementInput!) { createAgreement(input: $i) { agreement { id number } } }`,
-    {
-      i: {
-        customerId: customer.id,
-        tier: "PLUS_500",
-        propertyIds: properties.map((p) => p.id),
-        startsOn: swedishDay(),
-        endsOn,
-      },
-    },
-  );
-  const id = createAgreement.agreement.id;
-  await seller(`mutation($i: ActivateAgreementInput!) { activateAgreement(input: $i) { userErrors { code } } }`, {
-    i: { agreementId: id },
-  });
+  const { agreement, maja } = await freshMajvikAgreement(80);
   for (const [kind, quantity] of [
     ["BOOKING", 3],
     ["HANTERA", 2],
   ] as const)
     await maja(`mutation($i: RentLicenceInput!) { rentLicence(input: $i) { userErrors { code } } }`, {
-      i: { agreementId: id, kind, quantity, startsOn: swedishDay(), endsOn },
+      i: { agreementId: agreement.id, kind, quantity, startsOn: swedishDay(), endsOn: swedishDay(80) },
     });
-  return createAgreement.agreement;
+  return agreement;
 }
 
 async function bookingPriceOn(day: string): Promise<number> {
