@@ -116,11 +116,17 @@ export async function startTestApi(
   return api;
 }
 
-/** An empty database of a test file's own on the test server (`TEST_DATABASE_URL`), and its removal. */
-export async function emptyTestDatabase(prefix: string): Promise<{ url: string; drop(): Promise<void> }> {
+/**
+ * A database of a test file's own on the test server (`TEST_DATABASE_URL`), empty or a copy of `template`, and its
+ * removal.
+ */
+export async function emptyTestDatabase(
+  prefix: string,
+  template?: string,
+): Promise<{ url: string; drop(): Promise<void> }> {
   const admin = postgres(serverUrl(), { max: 1, onnotice: () => {} });
   const name = `${prefix}_${randomBytes(5).toString("hex")}`;
-  await admin.unsafe(`create database ${name}`);
+  await admin.unsafe(`create database ${name}${template ? ` template ${template}` : ""}`);
   const url = new URL(serverUrl());
   url.pathname = `/${name}`;
   return {
