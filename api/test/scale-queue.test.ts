@@ -1,0 +1,95 @@
+import type postgres from "postgres";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { Database } from "../src/db/client.js";
+import type { Viewer } from "../src/shared/viewer.js";
+import { graphqlAs } from "../src/test-support.js";
+import { indexesOf, planOf, planProblems, rowsRead } from "./query-plans.js";
+import { scaleFixture } from "./scale-fixture.js";
+
+/**
+ * Issue 23, the support queue's deadline views on the scale data set at a hundredth of its size (10,000 cases, 500
+ * of them running): each page reads about its own rows from an index, however many cases run.
+ */
+let fixture: Awaited<ReturnType<typeof scaleFixture>>;
+let database: Database;
+let sql: postgres.Sql;
+let partner: Viewer;
+let admin: Viewer;
+let capture: (typeof fixture)["capture"];
+
+beforeAll(async () => {
+  fixture = await scaleFixture(0.01);
+  ({ database, sql, partner, admin } = fixture);
+  capture = fixture.capture.bind(fixture);
+}, 300_000);
+afterAll(() => fixture?.close());
+
+describe("the support queue's overdue view (issue 23)", () => {
+  const OVERDUE = `query($after: String) {
+    supportCases(first: 20, after: $after, filter: { deadline: OVERDUE }) { edges { cursor node { id } } }
+  }`;
+
+  it("reads a page's worth of cases from the running cases' deadline index, not every running case", async () => {
+    const [{ running }] = (await sql`select count(*)::int as running from support_cases
+      where first_responded_at is null and status in ('OPEN', 'WAITING_ON_CUSTOMER')`) as unknown as [
+      { running: number },
+    ];
+    expect(running).toBeGreaterThan(200);
+    for (const [who, viewer] of [
+      ["vendor staff", admin],
+      ["partner", partner],
+    ] as const) {
+      const statements = (await capture(() => graphqlAs(database, viewer, OVERDUE, {}))).statements.filter((c) =>
+        /"support_cases"/.test(c.statement),
+      );
+      expect(statements, who).toHaveLength(1);
+      const [{ statement, params }] = statements as [{ statement: string; params: unknown[] }];
+      expect(indexesOf(await planOf(sql, statement, params)), who).toContain("support_cases_running_due_idx");
+      // Staff's page is the first 21 entries of the index; a partner's, as many as it takes to find 21 of its own.
+      const read = await rowsRead(sql, statement, params, "support_cases");
+      expect(read, who).toBeLessThanOrEqual(who === "partner" ? running / 2 : 21);
+    }
+  });
+});
+
+describe("the support queue's near-deadline view (decision 0105)", () => {
+  const NEAR = `{ supportCases(first: 20, filter: { deadline: NEAR_DEADLINE }) { edges { node { id number } } } }`;
+
+  it("reads a page's worth of cases from stored instants, however many cases run", async () => {
+    // Forty running cases near their deadline now (twenty due within the hour, twenty held by a pause past the mark).
+    await sql`update support_cases set response_due_at = now() + (row_number * interval '1 minute'),
+        response_near_at = now() - interval '1 hour'
+      from (select id, row_number() over (order by number) from support_cases
+        where status = 'OPEN' and first_responded_at is null order by number limit 20) c where support_cases.id = c.id`;
+    await sql`update support_cases set status = 'WAITING_ON_CUSTOMER', response_due_at = null,
+        response_near_at = now() - interval '1 day'
+      where id in (select id from support_cases where status = 'OPEN' and first_responded_at is null
+        and response_due_at > now() + interval '1 day' order by number limit 20)`;
+    const [{ running }] = (await sql`select count(*)::int as running from support_cases
+      where first_responded_at is null and status in ('OPEN', 'WAITING_ON_CUSTOMER')`) as unknown as [
+      { running: number },
+    ];
+    expect(running).toBeGreaterThan(200);
+    const run = await capture(() =>
+      graphqlAs<{ supportCases: { edges: { node: { number: string } }[] } }>(database, admin, NEAR),
+    );
+    const numbers = run.result.supportCases.edges.map((e) => e.node.number);
+    const statements = run.statements.filter((c) => /"support_cases"/.test(c.statement));
+    const expected = await sql`select number from support_cases where first_responded_at is null
+      and status in ('OPEN', 'WAITING_ON_CUSTOMER') and response_near_at <= now()
+      and coalesce(response_due_at, 'infinity') > now()
+      order by coalesce(response_due_at, 'infinity'), opened_at, number limit 20`;
+    expect(numbers).toEqual(expected.map((r) => r.number as string));
+    // The longest running target, then the page.
+    expect(statements).toHaveLength(2);
+    const [target, page] = statements as [(typeof statements)[0], (typeof statements)[0]];
+    expect(indexesOf(await planOf(sql, target.statement, target.params))).toEqual(["support_cases_running_target_idx"]);
+    expect(await rowsRead(sql, target.statement, target.params, "support_cases")).toBeLessThanOrEqual(1);
+    const pagePlan = await planOf(sql, page.statement, page.params);
+    expect(planProblems(pagePlan)).toEqual([]);
+    expect(indexesOf(pagePlan)).toEqual(
+      expect.arrayContaining(["support_cases_running_due_idx", "support_cases_paused_near_idx"]),
+    );
+    expect(await rowsRead(sql, page.statement, page.params, "support_cases")).toBeLessThanOrEqual(22);
+  });
+});
