@@ -209,6 +209,16 @@ export const supportCases = pgTable(
       .where(
         sql`${t.firstRespondedAt} is null and ${t.status} in ('OPEN', 'WAITING_ON_CUSTOMER') and ${t.responseDueAt} is null and ${t.responseNearAt} is not null`,
       ),
+    // A partner's deadline views (decision 0106): its scope is two conditions, the cases routed to it and those it
+    // opened, each a range of its own index in the queue's order over the running cases.
+    index("support_cases_partner_running_idx")
+      .on(t.partnerId, sql`coalesce(${t.responseDueAt}, 'infinity'::timestamptz)`, t.openedAt, t.number)
+      .where(
+        sql`${t.routedTo} = 'PARTNER' and ${t.firstRespondedAt} is null and ${t.status} in ('OPEN', 'WAITING_ON_CUSTOMER')`,
+      ),
+    index("support_cases_opener_running_idx")
+      .on(t.openedByOrganisationId, sql`coalesce(${t.responseDueAt}, 'infinity'::timestamptz)`, t.openedAt, t.number)
+      .where(sql`${t.firstRespondedAt} is null and ${t.status} in ('OPEN', 'WAITING_ON_CUSTOMER')`),
     // The escalation sweep's question: unanswered cases with an installer, by deadline.
     index("support_cases_partner_due_idx")
       .on(t.responseDueAt)

@@ -27,6 +27,7 @@ import { recordAudit } from "../../shared/audit.js";
 import { boundedCount } from "../../shared/bounded-count.js";
 import { paginateKeyset, type Connection, type PageRequest } from "../../shared/connection.js";
 import { MOST_URGENT_FIRST, NEWEST_FIRST, queuePage } from "./support-case-order.js";
+import { partnerRanges } from "./partner-queue.js";
 import { todayInSweden } from "../../shared/dates.js";
 import { ok, userError, type Result } from "../../shared/errors.js";
 import { organisationScope, propertyScope, supportCaseScope, supportMessageScope } from "../../shared/scope.js";
@@ -264,7 +265,7 @@ export async function listSupportCases(
     async (window) => ({
       rows:
         order === MOST_URGENT_FIRST
-          ? await queuePage(db, where, view?.ranges, window)
+          ? await queuePage(db, where, view ? partnerRanges(viewer, view.ranges) : undefined, window)
           : await db
               .select({ ...getTableColumns(supportCases), cursorKey: order.cursorKey })
               .from(supportCases)
