@@ -38,10 +38,15 @@ const staff = viewer("ADMIN", ids!.vendor, "VENDOR", ids!.seller);
 const partner = viewer("PARTNER_ADMIN", ids!.partner, "PARTNER", anyone);
 const customer = viewer("CUSTOMER_ADMIN", ids!.customer, "CUSTOMER", anyone);
 const SEARCH = print(SearchDocument);
+const QUEUE = `query($f: SupportCaseFilter) { supportCases(first: 20, filter: $f) { edges { node { id number } } } }`;
 const PAGE = print(AgreementPageDocument);
 const node = (type: string, id: string) => Buffer.from(`${type}:${id}`).toString("base64url");
 
 export const VIEWS = [
+  ["support queue, overdue, vendor staff", staff, QUEUE, { f: { deadline: "OVERDUE" } }],
+  ["support queue, overdue, partner", partner, QUEUE, { f: { deadline: "OVERDUE" } }],
+  ["support queue, near the deadline, vendor staff", staff, QUEUE, { f: { deadline: "NEAR_DEADLINE" } }],
+  ["support queue, near the deadline, partner", partner, QUEUE, { f: { deadline: "NEAR_DEADLINE" } }],
   ["header search 'brf 12', vendor staff", staff, SEARCH, { query: "brf 12", first: 8 }],
   ["header search 'brf 12', partner", partner, SEARCH, { query: "brf 12", first: 8 }],
   ["header search 'TA-S-00001', vendor staff", staff, SEARCH, { query: "TA-S-00001", first: 8 }],

@@ -200,9 +200,13 @@ export const supportCases = pgTable(
       .where(sql`${t.firstRespondedAt} is null and ${t.status} in ('OPEN', 'WAITING_ON_CUSTOMER')`),
     // The near-deadline view (decision 0105): the cases that may be near now are those due within a quarter of the
     // longest running target (a range of support_cases_running_due_idx, bounded by that target's max here) ...
+    // (Its predicate names the target too, which only that question does: an index over all running cases that any
+    // query of them could use would be the planner's pick, sorted, for the overdue view as well.)
     index("support_cases_running_target_idx")
       .on(t.responseTargetHours)
-      .where(sql`${t.firstRespondedAt} is null and ${t.status} in ('OPEN', 'WAITING_ON_CUSTOMER')`),
+      .where(
+        sql`${t.firstRespondedAt} is null and ${t.status} in ('OPEN', 'WAITING_ON_CUSTOMER') and ${t.responseTargetHours} > 0`,
+      ),
     // ... and those a pause holds past the 75 % mark, with no deadline, in the queue's order.
     index("support_cases_paused_near_idx")
       .on(sql`coalesce(${t.responseDueAt}, 'infinity'::timestamptz)`, t.openedAt, t.number)

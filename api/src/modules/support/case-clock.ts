@@ -148,7 +148,7 @@ async function nearDeadlineAt(db: DbOrTx, now: number): Promise<DeadlineView> {
   const [longest] = await db
     .select({ hours: max(supportCases.responseTargetHours) })
     .from(supportCases)
-    .where(clockRunning());
+    .where(and(clockRunning(), sql`${supportCases.responseTargetHours} > 0`));
   if (!longest?.hours) return { where: sql`false`, ranges: [] };
   const calendar = await supportCalendar(db);
   const lastQuarter = (1 - NEAR_DEADLINE_SHARE) * Math.round(longest.hours * MS_PER_HOUR);

@@ -1,3 +1,0 @@
-ALTER TABLE "support_cases" ADD COLUMN "response_near_at" timestamp with time zone;--> statement-breakpoint
-CREATE INDEX "support_cases_running_target_idx" ON "support_cases" USING btree ("response_target_hours") WHERE "support_cases"."first_responded_at" is null and "support_cases"."status" in ('OPEN', 'WAITING_ON_CUSTOMER');--> statement-breakpoint
-CREATE INDEX "support_cases_paused_near_idx" ON "support_cases" USING btree (coalesce("response_due_at", 'infinity'::timestamptz),"opened_at","number") WHERE "support_cases"."first_responded_at" is null and "support_cases"."status" in ('OPEN', 'WAITING_ON_CUSTOMER') and "support_cases"."response_due_at" is null and "support_cases"."response_near_at" is not null;
