@@ -5,7 +5,7 @@ import { createAgreement, renewAgreement, terminateAgreement } from "../src/modu
 import { seedScale } from "../src/seed/scale.js";
 import type { Viewer } from "../src/shared/viewer.js";
 import { graphqlAs } from "../src/test-support.js";
-import { indexesOf, planOf, planProblems, rowsRead } from "./query-plans.js";
+import { planOf, planProblems } from "./query-plans.js";
 import { emptyTestDatabase } from "./support.js";
 
 /**
@@ -463,45 +463,14 @@ describe("the plans of the other keyset lists (decision 0088)", () => {
     }
     runs.push([admin, "queue", { f: { status: ["OPEN"] }, after: LISTS.queue!.deep }]);
     runs.push([admin, "queue", { f: { deadline: "OVERDUE" } }], [partner, "queue", { f: { deadline: "OVERDUE" } }]);
+    runs.push([admin, "queue", { f: { deadline: "NEAR_DEADLINE" } }]);
+    runs.push([partner, "queue", { f: { deadline: "NEAR_DEADLINE" } }]);
     runs.push([customer, "ownCases", {}], [customer, "ownCases", { after: LISTS.ownCases!.deep }]);
     for (const list of ["audit", "outbox"] as const)
       runs.push([admin, list, {}], [admin, list, { after: LISTS[list]!.deep }]);
     const problems: string[] = [];
     for (const [viewer, list, variables] of runs) problems.push(...(await problemsOf(viewer, list, variables)));
     expect(problems).toEqual([]);
-  });
-});
-
-describe("the support queue's overdue view (issue 23)", () => {
-  const OVERDUE = `query($after: String) {
-    supportCases(first: 20, after: $after, filter: { deadline: OVERDUE }) { edges { cursor node { id } } }
-  }`;
-
-  it("reads a page's worth of cases from the running cases' deadline index, not every running case", async () => {
-    const [{ running }] = (await sql`select count(*)::int as running from support_cases
-      where first_responded_at is null and status in ('OPEN', 'WAITING_ON_CUSTOMER')`) as unknown as [
-      { running: number },
-    ];
-    expect(running).toBeGreaterThan(200);
-    for (const [who, viewer] of [
-      ["vendor staff", admin],
-      ["partner", partner],
-    ] as const) {
-      captured = [];
-      let statements: { statement: string; params: unknown[] }[];
-      try {
-        await graphqlAs(database, viewer, OVERDUE, {});
-        statements = captured.filter((c) => /"support_cases"/.test(c.statement));
-      } finally {
-        captured = null;
-      }
-      expect(statements, who).toHaveLength(1);
-      const [{ statement, params }] = statements as [{ statement: string; params: unknown[] }];
-      expect(indexesOf(await planOf(sql, statement, params)), who).toContain("support_cases_running_due_idx");
-      // Staff's page is the first 21 entries of the index; a partner's, as many as it takes to find 21 of its own.
-      const read = await rowsRead(sql, statement, params, "support_cases");
-      expect(read, who).toBeLessThanOrEqual(who === "partner" ? running / 2 : 21);
-    }
   });
 });
 

@@ -2,7 +2,7 @@ import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { openDatabase, type Database } from "../src/db/client.js";
 import { supportCaseMessages, supportCases } from "../src/db/schema/index.js";
-import { escalateSilentInstallers } from "../src/modules/support/index.js";
+import { escalateSilentInstallers, startInstallerEscalation } from "../src/modules/support/index.js";
 import { startTestApi, type TestApi } from "./support.js";
 
 let api: TestApi;
@@ -90,5 +90,29 @@ describe("severity and escalation over HTTP and two processes", () => {
     expect(seen.data.node.routedTo).toBe("VENDOR");
     expect(seen.data.node.routingReason.code).toBe("ESCALATED");
     expect(seen.data.node.routingReason.messageSv).toContain("hann inte svara inom svarstiden");
+  });
+});
+
+describe("the near-deadline mark of cases from before it was kept (decision 0105)", () => {
+  it("is filled from the calendar when the escalation sweep starts, as a new case gets it", async () => {
+    const r = await api.gql(
+      OPEN,
+      { i: { category: "TECHNICAL", severity: "PARTIAL", subject: "Porten", description: "Går trögt." } },
+      token.karin,
+    );
+    const id = Buffer.from(r.data.openSupportCase.supportCase.id, "base64url").toString().split(":")[1]!;
+    const markOf = async () =>
+      (await second.db.select().from(supportCases).where(eq(supportCases.id, id)))[0]!.responseNearAt;
+    const kept = await markOf();
+    expect(kept).toBeInstanceOf(Date);
+    await second.db.update(supportCases).set({ responseNearAt: null }).where(eq(supportCases.id, id));
+    const quiet = { info: () => {}, error: () => {} } as unknown as Parameters<typeof startInstallerEscalation>[1];
+    const sweep = startInstallerEscalation(second.db, quiet, 3_600_000);
+    try {
+      for (let i = 0; i < 100 && !(await markOf()); i++) await new Promise((done) => setTimeout(done, 50));
+    } finally {
+      await sweep.stop();
+    }
+    expect((await markOf())?.toISOString()).toBe(kept!.toISOString());
   });
 });

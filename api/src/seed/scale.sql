@@ -94,7 +94,8 @@ JOIN scale_agreements a ON a.n = 1 + (i - 1) % c.agreements;
 -- the customer's installer for every third. Two messages each.
 INSERT INTO support_cases (id, number, customer_id, property_id, agreement_id, category, subject, description, status,
   routed_to, partner_id, routing_reason, severity, priority, response_target_hours, resolution_target_hours, opened_at,
-  opened_by, source, opened_by_organisation_id, response_due_at, first_responded_at, resolution_due_at, resolved_at, updated_at)
+  opened_by, source, opened_by_organisation_id, response_due_at, response_near_at, first_responded_at, resolution_due_at, resolved_at,
+  updated_at)
 SELECT pg_temp.id('case', i), 'SC-S-' || lpad(i::text, 8, '0'), pg_temp.id('customer', a.customer), pg_temp.id('property', a.customer), a.id,
   (ARRAY['PROGRAMMING', 'DAILY_OPERATION', 'TECHNICAL', 'BILLING', 'OTHER'])[pg_temp.n('category', i, 1, 5)]::support_case_category,
   'Ärende ' || i, 'Beskrivning av ärende ' || i,
@@ -103,6 +104,8 @@ SELECT pg_temp.id('case', i), 'SC-S-' || lpad(i::text, 8, '0'), pg_temp.id('cust
   CASE WHEN i % 3 = 0 THEN 'INSTALLER_ON_AGREEMENT' ELSE 'VENDOR_QUESTION' END,
   'PARTIAL', 'NORMAL', 8, 40, o.opened_at, NULL, 'PERSON', pg_temp.id('customer', a.customer),
   CASE WHEN o.open THEN o.opened_at + interval '8 hours' + (CASE WHEN pg_temp.r('late', i) < 0.5 THEN interval '0' ELSE interval '400 days' END) END,
+  -- Near from the last quarter of the 8 hours, on the wall clock as the deadline itself is here.
+  CASE WHEN o.open THEN o.opened_at + interval '6 hours' + (CASE WHEN pg_temp.r('late', i) < 0.5 THEN interval '0' ELSE interval '400 days' END) END,
   CASE WHEN NOT o.open THEN o.opened_at + interval '2 hours' END,
   CASE WHEN o.open THEN o.opened_at + interval '40 hours' END,
   CASE WHEN NOT o.open THEN o.opened_at + interval '20 hours' END, o.opened_at

@@ -163,6 +163,11 @@ export const supportCases = pgTable(
      * them changes.
      */
     responseDueAt: timestamp("response_due_at", { withTimezone: true }),
+    /**
+     * From when the unanswered case counts as near its response deadline (75 % of the target used), derived and kept
+     * with responseDueAt; null while a pause holds the clock short of that mark (near-deadline.ts).
+     */
+    responseNearAt: timestamp("response_near_at", { withTimezone: true }),
     firstRespondedAt: timestamp("first_responded_at", { withTimezone: true }),
     /** The resolution deadline, derived like responseDueAt from the resolution target; null while a pause runs. */
     resolutionDueAt: timestamp("resolution_due_at", { withTimezone: true }),
@@ -192,6 +197,31 @@ export const supportCases = pgTable(
     // index's first range and a page reads its own rows, however many cases run (issue 23).
     index("support_cases_running_due_idx")
       .on(sql`coalesce(${t.responseDueAt}, 'infinity'::timestamptz)`, t.openedAt, t.number)
+      .where(sql`${t.firstRespondedAt} is null and ${t.status} in ('OPEN', 'WAITING_ON_CUSTOMER')`),
+    // The near-deadline view (decision 0105): the cases that may be near now are those due within a quarter of the
+    // longest running target (a range of support_cases_running_due_idx, bounded by that target's max here) ...
+    // (Its predicate names the target too, which only that question does: an index over all running cases that any
+    // query of them could use would be the planner's pick, sorted, for the overdue view as well.)
+    index("support_cases_running_target_idx")
+      .on(t.responseTargetHours)
+      .where(
+        sql`${t.firstRespondedAt} is null and ${t.status} in ('OPEN', 'WAITING_ON_CUSTOMER') and ${t.responseTargetHours} > 0`,
+      ),
+    // ... and those a pause holds past the 75 % mark, with no deadline, in the queue's order.
+    index("support_cases_paused_near_idx")
+      .on(sql`coalesce(${t.responseDueAt}, 'infinity'::timestamptz)`, t.openedAt, t.number)
+      .where(
+        sql`${t.firstRespondedAt} is null and ${t.status} in ('OPEN', 'WAITING_ON_CUSTOMER') and ${t.responseDueAt} is null and ${t.responseNearAt} is not null`,
+      ),
+    // A partner's deadline views (decision 0106): its scope is two conditions, the cases routed to it and those it
+    // opened, each a range of its own index in the queue's order over the running cases.
+    index("support_cases_partner_running_idx")
+      .on(t.partnerId, sql`coalesce(${t.responseDueAt}, 'infinity'::timestamptz)`, t.openedAt, t.number)
+      .where(
+        sql`${t.routedTo} = 'PARTNER' and ${t.firstRespondedAt} is null and ${t.status} in ('OPEN', 'WAITING_ON_CUSTOMER')`,
+      ),
+    index("support_cases_opener_running_idx")
+      .on(t.openedByOrganisationId, sql`coalesce(${t.responseDueAt}, 'infinity'::timestamptz)`, t.openedAt, t.number)
       .where(sql`${t.firstRespondedAt} is null and ${t.status} in ('OPEN', 'WAITING_ON_CUSTOMER')`),
     // The escalation sweep's question: unanswered cases with an installer, by deadline.
     index("support_cases_partner_due_idx")

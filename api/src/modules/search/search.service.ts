@@ -58,14 +58,23 @@ const WORD_SIMILARITY_THRESHOLD = "0.45";
 
 type Row = Omit<SearchHit, "kind" | "organisationKind"> & { organisationKind?: OrganisationKind };
 
-/** By number, or by the customer's name; found through the customer, it ranks just below the customer itself. */
+/**
+ * By number, or by the customer's name; found through the customer, it ranks just below the customer itself. The
+ * two ways are two sets, each found by its own index (the numbers' trigrams; the names' trigrams, then the customers'
+ * agreements), each within the viewer's scope: one condition over both sides of the join has no index, and read
+ * every agreement the viewer may see (issue 23).
+ */
 function agreementHits(tx: Tx, viewer: Viewer, q: string, limit: number): Promise<Row[]> {
   const score = sql<number>`greatest(${closeness(agreementNumber, q)}, 0.95 * ${closeness(foldedOrganisationName, q)})::float8`;
+  const scope = agreementScope(viewer) ?? sql`true`;
+  const found = sql`(select ${agreements.id} from ${agreements} where ${scope} and ${matches(agreementNumber, q)}
+    union select ${agreements.id} from ${agreements} where ${scope} and ${agreements.customerId} in
+      (select ${organisations.id} from ${organisations} where ${matches(foldedOrganisationName, q)}))`;
   return tx
     .select({ id: agreements.id, title: agreements.number, subtitle: organisations.name, score })
     .from(agreements)
     .innerJoin(organisations, eq(organisations.id, agreements.customerId))
-    .where(and(agreementScope(viewer), sql`(${matches(agreementNumber, q)} or ${matches(foldedOrganisationName, q)})`))
+    .where(sql`${agreements.id} in ${found}`)
     .orderBy(desc(score), agreements.number)
     .limit(limit);
 }

@@ -3,7 +3,7 @@ import type { Result } from "../../shared/errors.js";
 import { mutate } from "../../shared/transaction.js";
 import type { Viewer } from "../../shared/viewer.js";
 import { supportCalendarIn } from "./support-calendar.service.js";
-import { recomputeDeadlines } from "./support-case.service.js";
+import { recomputeDeadlines } from "./case-deadlines.js";
 
 /**
  * A change to the calendar's exceptions, in one transaction with everything that depends on it:

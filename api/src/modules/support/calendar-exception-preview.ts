@@ -2,7 +2,7 @@ import type { DbOrTx } from "../../db/client.js";
 import { ok, type Result } from "../../shared/errors.js";
 import { requireRole, type Viewer } from "../../shared/viewer.js";
 import { calendarWithException, checkException, type CalendarExceptionInput } from "./support-calendar.service.js";
-import { deadlineMoves, type DeadlineMove } from "./support-case.service.js";
+import { deadlineMoves, type DeadlineMove } from "./case-deadlines.js";
 import { CALENDAR_KEEPERS } from "./support.roles.js";
 
 /**

@@ -1,7 +1,7 @@
 import { DateTimeResolver } from "graphql-scalars";
 import { Field, ObjectType } from "type-graphql";
 import { UserError } from "../../shared/errors.js";
-import type { DeadlineMove } from "./support-case.service.js";
+import type { DeadlineMove } from "./case-deadlines.js";
 import { SupportCase } from "./support-case.types.js";
 
 const instant = (ms: number | null) => (ms === null ? null : new Date(ms));

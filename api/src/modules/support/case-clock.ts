@@ -1,4 +1,4 @@
-import { and, asc, inArray, isNull, sql, type SQL } from "drizzle-orm";
+import { and, asc, inArray, isNull, max, or, sql, type SQL } from "drizzle-orm";
 import type { DbOrTx } from "../../db/client.js";
 import { supportCasePauses, supportCases } from "../../db/schema/index.js";
 import { NEAR_DEADLINE_SHARE, readClock, type ClockFacts, type ClockReading } from "./response-clock.js";
@@ -109,39 +109,65 @@ export async function runningCases(
   return rows.map((row) => ({ row, pauses: byCase.get(row.id) ?? [] }));
 }
 
+/** The cases whose first-response clock runs, as the partial indexes name them (literals, so the planner matches). */
+function clockRunning(): SQL {
+  return and(isNull(supportCases.firstRespondedAt), sql`${supportCases.status} in ('OPEN', 'WAITING_ON_CUSTOMER')`)!;
+}
+
+const queueDue = sql`coalesce(${supportCases.responseDueAt}, 'infinity'::timestamptz)`;
+const instant = (ms: number) => sql`${new Date(ms).toISOString()}::timestamptz`;
+
+/**
+ * A deadline view: its condition, and the same cases as disjoint conditions each read as one index range in the
+ * queue's order, so a page of the queue reads the view's own rows (the ranges' union, merged in order).
+ */
+export interface DeadlineView {
+  where: SQL;
+  ranges: SQL[];
+}
+
 /**
  * The cases overdue at `now`, as a condition the page's own statement carries. The stored `response_due_at` is the
  * instant the clock's target runs out (kept by every change of status, pause and calendar), and a clock only counts
  * up, so a running, unanswered case is overdue exactly when that instant has come; a pause running with time left
- * has no deadline and is not overdue. The running cases are named as support_cases_running_due_idx names them
- * (literals, not parameters, so the planner can match its predicate) and the deadline as the queue's key, so the view
- * is one range of that index in the queue's order.
+ * has no deadline and is not overdue. The deadline is named as the queue's key, so the view is one range of
+ * support_cases_running_due_idx in the queue's order.
  */
-function overdueAt(now: number): SQL {
-  return and(
-    isNull(supportCases.firstRespondedAt),
-    sql`${supportCases.status} in ('OPEN', 'WAITING_ON_CUSTOMER')`,
-    sql`coalesce(${supportCases.responseDueAt}, 'infinity'::timestamptz) <= ${new Date(now).toISOString()}::timestamptz`,
-  )!;
+function overdueAt(now: number): DeadlineView {
+  const where = and(clockRunning(), sql`${queueDue} <= ${instant(now)}`)!;
+  return { where, ranges: [where] };
 }
 
 /**
- * The cases under `where` at the given deadline mark, as a condition. Overdue is a range of the stored deadline
- * (`overdueAt`). Near the deadline depends on the share of the target used in open hours, which no column holds: the
- * running cases not yet overdue (a queue's worth, not the archive) are read and their clocks computed, as the queue
- * computes them for each row.
+ * The cases near their deadline at `now`: from the stored `response_near_at` until the deadline (near-deadline.ts,
+ * decision 0105). A condition on two instants is no one index range, so it is read as two that are: the cases due
+ * within the last quarter of the longest target still running (no case due later can be near; one small statement
+ * asks that target of its partial index), and the cases a pause holds past the 75 % mark, without a deadline.
  */
-export async function atDeadline(
-  db: DbOrTx,
-  where: SQL | undefined,
-  deadline: CaseDeadline,
-  now: number,
-): Promise<SQL> {
-  if (deadline === "OVERDUE") return overdueAt(now);
-  const notYetDue = sql`coalesce(${supportCases.responseDueAt}, 'infinity'::timestamptz) > ${new Date(now).toISOString()}::timestamptz`;
-  const [running, calendar] = await Promise.all([runningCases(db, and(where, notYetDue)), supportCalendar(db)]);
-  const ids = running
-    .filter(({ row, pauses }) => clockOfCase(calendar, row, pauses, now).nearDeadline)
-    .map(({ row }) => row.id);
-  return inArray(supportCases.id, ids);
+async function nearDeadlineAt(db: DbOrTx, now: number): Promise<DeadlineView> {
+  const [longest] = await db
+    .select({ hours: max(supportCases.responseTargetHours) })
+    .from(supportCases)
+    .where(and(clockRunning(), sql`${supportCases.responseTargetHours} > 0`));
+  if (!longest?.hours) return { where: sql`false`, ranges: [] };
+  const calendar = await supportCalendar(db);
+  const lastQuarter = (1 - NEAR_DEADLINE_SHARE) * Math.round(longest.hours * MS_PER_HOUR);
+  const nearNow = sql`${supportCases.responseNearAt} <= ${instant(now)}`;
+  const dueSoon = and(
+    clockRunning(),
+    sql`${queueDue} > ${instant(now)}`,
+    sql`${queueDue} <= ${instant(Math.ceil(calendar.deadline(now, lastQuarter)))}`,
+    nearNow,
+  )!;
+  const held = and(
+    clockRunning(),
+    sql`${supportCases.responseDueAt} is null and ${supportCases.responseNearAt} is not null`,
+    nearNow,
+  )!;
+  return { where: or(dueSoon, held)!, ranges: [dueSoon, held] };
+}
+
+/** The cases at the given deadline mark, as stored instants compared with `now` (no clock computed per case). */
+export function atDeadline(db: DbOrTx, deadline: CaseDeadline, now: number): Promise<DeadlineView> {
+  return deadline === "OVERDUE" ? Promise.resolve(overdueAt(now)) : nearDeadlineAt(db, now);
 }

@@ -1,11 +1,11 @@
-import { and, asc, eq, inArray, isNull, lte } from "drizzle-orm";
+import { and, asc, eq, inArray, isNotNull, isNull, lte, or } from "drizzle-orm";
 import { tellPartnerOfCase } from "./case-webhook.js";
 import type { Db } from "../../db/client.js";
 import { organisations, supportCaseMessages, supportCases } from "../../db/schema/index.js";
 import { recordAudit } from "../../shared/audit.js";
 import type { Logger } from "../../logger.js";
 import { supportCalendarIn } from "./support-calendar.service.js";
-import { recomputeDeadlines } from "./support-case.service.js";
+import { recomputeDeadlines } from "./case-deadlines.js";
 import { tellPartnerOfEscalation, tellTeamOfEscalation } from "./support-case.notifications.js";
 import { startPeriodicJob } from "../../shared/periodic-job.js";
 
@@ -77,30 +77,48 @@ export async function escalateSilentInstallers(db: Db, now: Date): Promise<numbe
 
 /**
  * Open cases without a resolution deadline — those opened before severities, whose deadline SQL could not count in
- * open hours when the column came — get theirs from the calendar.
+ * open hours when the column came — and running cases with a deadline but no near mark (kept since decision 0105)
+ * get theirs from the calendar, a thousand per transaction until none is left.
  */
-async function fillMissingResolutionDeadlines(db: Db): Promise<number> {
-  return db.transaction(async (tx) => {
-    const missing = await tx
-      .select({ id: supportCases.id })
-      .from(supportCases)
-      .where(and(eq(supportCases.status, "OPEN"), isNull(supportCases.resolutionDueAt)))
-      .limit(1000);
-    if (missing.length === 0) return 0;
-    const calendar = await supportCalendarIn(tx);
-    return recomputeDeadlines(
-      tx,
-      calendar,
-      missing.map((m) => m.id),
-    );
-  });
+async function fillMissingDeadlines(db: Db): Promise<number> {
+  let filled = 0;
+  for (;;) {
+    const n = await db.transaction(async (tx) => {
+      const missing = await tx
+        .select({ id: supportCases.id })
+        .from(supportCases)
+        .where(
+          or(
+            and(eq(supportCases.status, "OPEN"), isNull(supportCases.resolutionDueAt)),
+            and(
+              isNull(supportCases.firstRespondedAt),
+              inArray(supportCases.status, ["OPEN", "WAITING_ON_CUSTOMER"]),
+              isNotNull(supportCases.responseDueAt),
+              isNull(supportCases.responseNearAt),
+            ),
+          ),
+        )
+        .limit(1000);
+      if (missing.length === 0) return { moved: 0, more: false };
+      const calendar = await supportCalendarIn(tx);
+      const moved = await recomputeDeadlines(
+        tx,
+        calendar,
+        missing.map((m) => m.id),
+      );
+      // A batch that moved nothing would be read again: stop rather than spin.
+      return { moved, more: missing.length === 1000 && moved > 0 };
+    });
+    filled += n.moved;
+    if (!n.more) return filled;
+  }
 }
 
 /** Runs the escalation every `intervalMs` (and the deadline fill once, at start); a failed run is logged, not fatal. */
 export function startInstallerEscalation(db: Db, logger: Logger, intervalMs = 60_000) {
-  void fillMissingResolutionDeadlines(db).then(
-    (n) => n && logger.info({ filled: n }, "resolution deadlines filled"),
-    (e) => logger.error({ err: e }, "filling resolution deadlines failed"),
+  void fillMissingDeadlines(db).then(
+    (n) => n && logger.info({ filled: n }, "support case deadlines filled"),
+    (e) => logger.error({ err: e }, "filling support case deadlines failed"),
   );
   return startPeriodicJob(async () => {
     try {

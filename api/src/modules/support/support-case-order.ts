@@ -1,19 +1,21 @@
-import { sql } from "drizzle-orm";
+import { and, asc, desc, getTableColumns, sql, type SQL } from "drizzle-orm";
 import { supportCases } from "../../db/schema/index.js";
-import type { KeyValue } from "../../shared/connection.js";
+import type { KeysetWindow, KeyValue } from "../../shared/connection.js";
 import { keysetOrder } from "../../shared/keyset-order.js";
+import type { DbOrTx } from "../../db/client.js";
 import type { SupportCaseRow } from "./support-case.service.js";
 
 /* The orders of the support case lists, as keysets (decision 0088). */
 
 type CaseKeyRow = SupportCaseRow & { cursorKey: KeyValue[] };
+const queueDue = sql<Date>`coalesce(${supportCases.responseDueAt}, 'infinity'::timestamptz)`;
 /**
  * The queue: the most urgent response deadline first, cases without one (answered, or paused) last — 'infinity'
  * rather than NULLS LAST, so the key is one row comparison and one index (support_cases_queue_idx) serves it.
  */
 export const MOST_URGENT_FIRST = keysetOrder<CaseKeyRow>(
   [
-    { sql: sql`coalesce(${supportCases.responseDueAt}, 'infinity'::timestamptz)`, part: "timestamp" },
+    { sql: queueDue, part: "timestamp" },
     { sql: supportCases.openedAt, part: "timestamp" },
     { sql: supportCases.number, part: "text" },
   ],
@@ -27,3 +29,36 @@ export const NEWEST_FIRST = keysetOrder<CaseKeyRow>(
   ],
   "desc",
 );
+
+/**
+ * A page of the queue whose cases are the union of disjoint conditions, each one index range in the queue's order:
+ * each range gives its first rows of the window in that order, and PostgreSQL merges them (a Merge Append) and stops
+ * at the page's end, where the conditions ORed together would be read whole and sorted for one page. One condition
+ * is the plain page.
+ */
+export function queuePage(
+  db: DbOrTx,
+  where: SQL | undefined,
+  ranges: readonly SQL[] | undefined,
+  window: KeysetWindow,
+) {
+  const order = MOST_URGENT_FIRST;
+  const range = (r: SQL | undefined) =>
+    db
+      .select({ ...getTableColumns(supportCases), cursorKey: order.cursorKey, queueDue: queueDue.as("queue_due") })
+      .from(supportCases)
+      .where(and(where, r, order.within(window)))
+      .orderBy(...order.orderBy(window))
+      .limit(window.limit);
+  if (!ranges || ranges.length < 2) return range(undefined);
+  // A union is ordered by its own columns: the key's first part is selected under a name for it.
+  const by = ascending(window) ? asc : desc;
+  const [first, ...rest] = ranges;
+  let union = range(first).$dynamic();
+  for (const r of rest) union = union.unionAll(range(r)) as unknown as typeof union;
+  return union
+    .orderBy(by(sql.identifier("queue_due")), by(sql.identifier("opened_at")), by(sql.identifier("number")))
+    .limit(window.limit);
+}
+
+const ascending = (window: KeysetWindow) => !window.backwards;

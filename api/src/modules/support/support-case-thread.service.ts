@@ -13,11 +13,11 @@ import type { AttachmentLimits } from "./attachment-limits.js";
 import { admitUploads, readAttachments, storeAttachments, type AttachmentInput } from "./support-case-attachments.js";
 import {
   lockSupportCase,
-  recomputeDeadlines,
   type CaseStatus,
   type SupportCaseRow,
   type SupportMessageRow,
 } from "./support-case.service.js";
+import { recomputeDeadlines } from "./case-deadlines.js";
 import { SupportErrors as E } from "./support.errors.js";
 import { PARTNER_CASE_HANDLERS, VENDOR_CASE_HANDLERS } from "./support.roles.js";
 

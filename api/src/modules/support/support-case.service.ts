@@ -26,7 +26,8 @@ import {
 import { recordAudit } from "../../shared/audit.js";
 import { boundedCount } from "../../shared/bounded-count.js";
 import { paginateKeyset, type Connection, type PageRequest } from "../../shared/connection.js";
-import { MOST_URGENT_FIRST, NEWEST_FIRST } from "./support-case-order.js";
+import { MOST_URGENT_FIRST, NEWEST_FIRST, queuePage } from "./support-case-order.js";
+import { partnerRanges } from "./partner-queue.js";
 import { todayInSweden } from "../../shared/dates.js";
 import { ok, userError, type Result } from "../../shared/errors.js";
 import { organisationScope, propertyScope, supportCaseScope, supportMessageScope } from "../../shared/scope.js";
@@ -37,9 +38,7 @@ import { routeCase, type Category } from "./case-routing.js";
 import { SEVERITY_WHEN_NOT_GIVEN, type CaseSeverity } from "./case-severity.js";
 import { caseTargets } from "./case-targets.js";
 import { coveringAgreement, installerOf } from "./covering-agreement.js";
-import { atDeadline, clockFacts, runningCases, type CaseDeadline } from "./case-clock.js";
-import { responseDueAt } from "./response-clock.js";
-import type { SupportCalendar } from "./support-calendar.js";
+import { atDeadline, type CaseDeadline } from "./case-clock.js";
 import { supportCalendar } from "./support-calendar.service.js";
 import { admitUploads, readAttachments, storeAttachments, type AttachmentInput } from "./support-case-attachments.js";
 import { sendReceipt, tellTeamOfNewCase } from "./support-case.notifications.js";
@@ -256,23 +255,27 @@ export async function listSupportCases(
     filter.unassigned ? isNull(supportCases.assigneeId) : undefined,
     filter.updatedSince ? caseChangedSince(filter.updatedSince, new Date(now)) : undefined,
   );
-  const where = filter.deadline ? and(filtered, await atDeadline(db, filtered, filter.deadline, now)) : filtered;
+  const view = filter.deadline ? await atDeadline(db, filter.deadline, now) : null;
+  const where = and(filtered, view?.where);
   const order = viewer.organisationKind === "CUSTOMER" ? NEWEST_FIRST : MOST_URGENT_FIRST;
   return paginateKeyset(
     page,
     order.sortKey,
     () => boundedCount(db, supportCases, where),
     async (window) => ({
-      rows: await db
-        .select({ ...getTableColumns(supportCases), cursorKey: order.cursorKey })
-        .from(supportCases)
-        .where(and(where, order.within(window)))
-        .orderBy(...order.orderBy(window))
-        .limit(window.limit),
+      rows:
+        order === MOST_URGENT_FIRST
+          ? await queuePage(db, where, view ? partnerRanges(viewer, view.ranges) : undefined, window)
+          : await db
+              .select({ ...getTableColumns(supportCases), cursorKey: order.cursorKey })
+              .from(supportCases)
+              .where(and(where, order.within(window)))
+              .orderBy(...order.orderBy(window))
+              .limit(window.limit),
       totalCount: null,
       bounded: true,
     }),
-    ({ cursorKey: _key, ...row }) => row,
+    ({ cursorKey: _key, queueDue: _due, ...row }: SupportCaseRow & { cursorKey: unknown; queueDue?: unknown }) => row,
   );
 }
 
@@ -320,62 +323,6 @@ export async function findMessage(db: DbOrTx, viewer: Viewer, id: string): Promi
 export async function findAttachment(db: DbOrTx, viewer: Viewer, id: string): Promise<SupportAttachmentRow | null> {
   const [row] = await visibleAttachmentsOf(db, viewer, eq(supportCaseAttachments.id, id));
   return row ?? null;
-}
-
-/** An open case whose stored deadlines differ from what the calendar gives: before and after, epoch ms. */
-export interface DeadlineMove {
-  supportCase: SupportCaseRow;
-  responseBefore: number | null;
-  responseAfter: number | null;
-  resolutionBefore: number | null;
-  resolutionAfter: number | null;
-}
-
-/**
- * The cases whose clocks still run (all of them when no ids are given) — the first answer's while it is awaited, the
- * resolution's while the case is open — whose deadlines, from their pauses and `calendar`, differ from the stored
- * ones. Reads only, so a proposed calendar can be tried before it is saved.
- */
-export async function deadlineMoves(
-  db: DbOrTx,
-  calendar: SupportCalendar,
-  caseIds?: readonly string[],
-): Promise<DeadlineMove[]> {
-  const open = await runningCases(db, caseIds ? inArray(supportCases.id, [...caseIds]) : undefined, "resolution");
-  const moves: DeadlineMove[] = [];
-  for (const { row: c, pauses } of open) {
-    const responseBefore = c.responseDueAt?.getTime() ?? null;
-    const resolutionBefore = c.resolutionDueAt?.getTime() ?? null;
-    const responseAfter = c.firstRespondedAt ? responseBefore : responseDueAt(calendar, clockFacts(c, pauses));
-    const resolutionAfter = responseDueAt(calendar, clockFacts(c, pauses, "resolution"));
-    if (responseAfter === responseBefore && resolutionAfter === resolutionBefore) continue;
-    moves.push({ supportCase: c, responseBefore, responseAfter, resolutionBefore, resolutionAfter });
-  }
-  return moves;
-}
-
-/** Stores the deadlines `deadlineMoves` gives for the calendar as the transaction sees it. */
-export async function recomputeDeadlines(
-  tx: Tx,
-  calendar: SupportCalendar,
-  caseIds?: readonly string[],
-): Promise<number> {
-  const moves = await deadlineMoves(tx, calendar, caseIds);
-  const iso = (ms: number | null) => (ms === null ? null : new Date(ms).toISOString());
-  const ids = moves.map((m) => m.supportCase.id);
-  const responseDues = moves.map((m) => iso(m.responseAfter));
-  const resolutionDues = moves.map((m) => iso(m.resolutionAfter));
-  if (ids.length === 0) return 0;
-  // One statement for all of them: a calendar change may move thousands of deadlines.
-  const list = (values: readonly (string | null)[]) =>
-    sql.join(
-      values.map((v) => sql`${v}`),
-      sql`, `,
-    );
-  await tx.execute(
-    sql`update ${supportCases} set response_due_at = v.response, resolution_due_at = v.resolution from (select unnest(array[${list(ids)}]::uuid[]) as id, unnest(array[${list(responseDues)}]::timestamptz[]) as response, unnest(array[${list(resolutionDues)}]::timestamptz[]) as resolution) v where ${supportCases.id} = v.id`,
-  );
-  return ids.length;
 }
 
 /**
