@@ -1,17 +1,9 @@
-import { eq } from "drizzle-orm";
 import type { Tx } from "../../db/client.js";
-import { organisations, supportCases } from "../../db/schema/index.js";
-import { recordAudit } from "../../shared/audit.js";
-import { todayInSweden } from "../../shared/dates.js";
 import type { Viewer } from "../../shared/viewer.js";
-import { routeCase, type Category } from "./case-routing.js";
+import type { Category } from "./case-routing.js";
 import type { CaseSeverity } from "./case-severity.js";
-import { caseTargets } from "./case-targets.js";
-import { tellPartnerOfCase } from "./case-webhook.js";
-import { coveringAgreement, installerOf } from "./covering-agreement.js";
-import { supportCalendarIn } from "./support-calendar.service.js";
-import { nextCaseNumber, type SupportCaseRow } from "./support-case.service.js";
-import { tellTeamOfNewCase } from "./support-case.notifications.js";
+import { openCaseOnItsOwn } from "./open-case-on-its-own.js";
+import type { SupportCaseRow } from "./support-case.service.js";
 
 /**
  * The sender asked the vendor, not the installer, and nobody has sorted the question yet: the vendor's support takes
@@ -39,44 +31,17 @@ export async function openCaseFromContactRequest(
     now: Date;
   },
 ): Promise<SupportCaseRow> {
-  const { receivedAt, now } = input;
-  const calendar = await supportCalendarIn(tx);
-  const agreement = await coveringAgreement(tx, input.customerId, null, todayInSweden(receivedAt));
-  const installer = await installerOf(tx, input.customerId, null, agreement?.partnerId ?? null);
-  const routing = routeCase(CONTACT_REQUEST_CATEGORY, installer);
-  const targets = await caseTargets(tx, calendar, agreement?.tier ?? null, input.severity, receivedAt);
-  const [customer] = await tx
-    .select({ name: organisations.name })
-    .from(organisations)
-    .where(eq(organisations.id, input.customerId));
-  const [row] = await tx
-    .insert(supportCases)
-    .values({
-      number: await nextCaseNumber(tx, now),
-      customerId: input.customerId,
-      propertyId: null,
-      agreementId: agreement?.id ?? null,
-      category: CONTACT_REQUEST_CATEGORY,
-      subject: input.subject,
-      description: input.description,
-      routedTo: routing.routedTo,
-      partnerId: routing.partnerId,
-      routingReason: routing.reason,
-      ...targets,
-      openedAt: receivedAt,
-      openedBy: viewer.userId,
-      openedByOrganisationId: viewer.organisationId,
-      updatedAt: now,
-    })
-    .returning();
-  await recordAudit(tx, viewer, {
-    action: "supportCaseOpened",
-    objectType: "SupportCase",
-    objectId: row!.id,
-    organisationId: input.customerId,
-    details: { number: row!.number, source: "CONTACT_REQUEST", severity: row!.severity, priority: row!.priority },
+  return openCaseOnItsOwn(tx, {
+    customerId: input.customerId,
+    propertyId: null,
+    category: CONTACT_REQUEST_CATEGORY,
+    severity: input.severity,
+    subject: input.subject,
+    description: input.description,
+    openedAt: input.receivedAt,
+    now: input.now,
+    openedBy: { userId: viewer.userId, organisationId: viewer.organisationId },
+    source: "PERSON",
+    audit: { viewer, details: { source: "CONTACT_REQUEST", severity: input.severity } },
   });
-  await tellTeamOfNewCase(tx, row!, customer?.name ?? "");
-  await tellPartnerOfCase(tx, row!, "OPENED");
-  return row!;
 }
