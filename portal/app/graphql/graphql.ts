@@ -529,10 +529,14 @@ export type LicenceKind =
 
 /** Link a contact request to an organisation Trygg already has. */
 export type LinkContactRequestInput = {
+  /** For a help request: what it is about, as the customer would choose when opening a case; it routes the case by the same rule (programming and daily operation to the customer's installer). Default OTHER: the vendor's support. */
+  category?: SupportCaseCategory | null | undefined;
   /** The contact request. */
   id: string | number;
   /** The organisation. */
   organisationId: string | number;
+  /** For a help request: the customer's property it is about, whose installer answers when routed to one. */
+  propertyId?: string | number | null | undefined;
 };
 
 /** Log in with e-mail and password. */
