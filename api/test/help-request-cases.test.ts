@@ -15,6 +15,8 @@ beforeAll(async () => {
     tomas: "tomas.tekniker@aptus.demo",
     petra: "petra@nordsak.demo",
     lars: "lars@lasteknikvast.demo",
+    bo: "bo@brflinne.demo",
+    karin: "karin@vastkustfast.demo",
   }))
     token[k] = await api.login(email);
 });
@@ -26,6 +28,7 @@ const SEND = `mutation($i: SendContactRequestInput!) {
   sendContactRequest(input: $i) { answerDueAt userErrors { code field } }
 }`;
 const CASE = `supportCase { id number severity priority category routedTo partner { name } subject description openedAt responseDueAt
+  openedBy { name } contactSender { name email }
   coveredByAgreement customer { name } }`;
 const LINK = `mutation($i: LinkContactRequestInput!) {
   linkContactRequest(input: $i) { contactRequest { id systemDown organisation { name } ${CASE} } userErrors { code field } }
@@ -80,7 +83,11 @@ describe("a help request from the contact page becomes a support case", () => {
       customer: { name: "Brf Björken" },
       subject: "Kontaktformuläret: Porten går inte att öppna. (Gunnar Styrelse)",
     });
-    expect(c.description).toContain("gunnar@brfbjorken.example");
+    // The text is the sender's own, and the case says so: written by them on the contact page, not by the staff
+    // member who linked it (who is still on record as having opened the case).
+    expect(c.description).toBe("Porten går inte att öppna.\nSedan i morse.");
+    expect(c.contactSender).toEqual({ name: "Gunnar Styrelse", email: "gunnar@brfbjorken.example" });
+    expect(c.openedBy).toEqual({ name: "Anna Admin" });
     // The clock runs from when the sender asked, so the case is due at the very moment the receipt promised.
     expect(c.responseDueAt).toBe(sent.answerDueAt);
     const [row] = await api.database.db
@@ -156,9 +163,18 @@ describe("a help request from the contact page becomes a support case", () => {
       .from(emailOutbox)
       .where(eq(emailOutbox.toAddress, "petra@nordsak.demo"));
     expect(told.some((m) => m.subject.includes(c.number))).toBe(true);
-    const one = `query($id: ID!) { node(id: $id) { ... on SupportCase { id routedTo } } }`;
-    expect((await api.gql(one, { id: c.id }, token.petra)).data.node).toEqual({ id: c.id, routedTo: "PARTNER" });
+    const one = `query($id: ID!) { node(id: $id) { ... on SupportCase { id routedTo contactSender { email } } } }`;
+    expect((await api.gql(one, { id: c.id }, token.petra)).data.node).toEqual({
+      id: c.id,
+      routedTo: "PARTNER",
+      contactSender: { email: "styrelsen@brflinne.example" },
+    });
     expect((await api.gql(one, { id: c.id }, token.lars)).data.node).toBeNull();
+    // The sender's address goes where the case goes: its customer's users see it, another customer's do not.
+    expect((await api.gql(one, { id: c.id }, token.bo)).data.node).toMatchObject({
+      contactSender: { email: "styrelsen@brflinne.example" },
+    });
+    expect((await api.gql(one, { id: c.id }, token.karin)).data.node).toBeNull();
   });
 
   it("keeps a help request named as technical, or not named at all, in the vendor's queue even where an installer is known", async () => {

@@ -144,7 +144,9 @@ async function link(
       category: about.category ?? null,
       propertyId: about.propertyId ?? null,
       subject: caseSubject(linked),
-      description: caseDescription(linked),
+      // What the sender wrote, as they wrote it: the case names them as its author (decision 0103).
+      description: linked.message,
+      sender: { name: linked.name, email: linked.email },
       receivedAt: linked.receivedAt,
       now,
     });
@@ -170,12 +172,6 @@ function caseSubject(request: ContactRequestRow): string {
   const firstLine = request.message.split("\n")[0]!.trim();
   const short = firstLine.length > 80 ? `${firstLine.slice(0, 79)}…` : firstLine;
   return `Kontaktformuläret: ${short} (${request.name})`;
-}
-
-/** What the sender wrote, and how to reach them: they have no account, so the case's answer goes by their e-mail. */
-function caseDescription(request: ContactRequestRow): string {
-  const who = [request.name, request.email, request.phone, request.organisationName, request.organisationNumber];
-  return `${request.message}\n\n— ${who.filter(Boolean).join(", ")}`;
 }
 
 /** Staff link a request to an organisation Trygg already knows (the sender's BRF, company or its customer). */

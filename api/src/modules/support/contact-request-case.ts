@@ -36,6 +36,8 @@ export async function openCaseFromContactRequest(
     propertyId?: string | null;
     subject: string;
     description: string;
+    /** Who wrote `description`: the case names them as its author, not the staff member who linked it. */
+    sender: { name: string; email: string };
     receivedAt: Date;
     now: Date;
   },
@@ -60,6 +62,7 @@ export async function openCaseFromContactRequest(
     now: input.now,
     openedBy: { userId: viewer.userId, organisationId: viewer.organisationId },
     source: "PERSON",
+    sender: input.sender,
     audit: { viewer, details: { source: "CONTACT_REQUEST", category, severity: input.severity } },
   });
   return ok(row);

@@ -26,6 +26,8 @@ export interface CaseOnItsOwn {
   /** The person who opened it (null for Trygg's monitoring), and the organisation on whose behalf. */
   openedBy: { userId: string | null; organisationId: string };
   source: "PERSON" | "MONITORING";
+  /** Who wrote the description on the public contact page, when it came from there. */
+  sender?: { name: string; email: string } | null;
   /** Who the audit trail names (null: Trygg itself) and what it adds about where the case came from. */
   audit: { viewer: Viewer | null; details: Record<string, unknown> };
 }
@@ -64,6 +66,8 @@ export async function openCaseOnItsOwn(tx: Tx, input: CaseOnItsOwn): Promise<Sup
       openedAt,
       openedBy: input.openedBy.userId,
       source: input.source,
+      senderName: input.sender?.name ?? null,
+      senderEmail: input.sender?.email ?? null,
       openedByOrganisationId: input.openedBy.organisationId,
       updatedAt: now,
     })
