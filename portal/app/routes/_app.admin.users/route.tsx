@@ -205,7 +205,8 @@ export default function UsersPage() {
             ? t("admin.users.introVendor")
             : t("admin.users.intro", { organisation: (managed ?? viewer.organisation).name })}
         </p>
-        {isOneOf(viewer.user.role, BOARD_RECOVERERS) || isOneOf(viewer.user.role, HANDOVER_STARTERS) ? (
+        {/* A handover is of the viewer's own organisation: not offered on a customer's users. */}
+        {!managed && (isOneOf(viewer.user.role, BOARD_RECOVERERS) || isOneOf(viewer.user.role, HANDOVER_STARTERS)) ? (
           <p>
             <Link to="/board-handover">
               {t(isOneOf(viewer.user.role, BOARD_RECOVERERS) ? "handover.recoverHeading" : "handover.title")} →
