@@ -1,6 +1,6 @@
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { contactRequests, supportCases } from "../src/db/schema/index.js";
+import { contactRequests, emailOutbox, properties, supportCases } from "../src/db/schema/index.js";
 import { toGlobalId } from "../src/shared/ids.js";
 import { startTestApi, type TestApi } from "./support.js";
 
@@ -13,6 +13,10 @@ beforeAll(async () => {
     admin: "admin@aptus.demo",
     sara: "sara.saljare@aptus.demo",
     tomas: "tomas.tekniker@aptus.demo",
+    petra: "petra@nordsak.demo",
+    lars: "lars@lasteknikvast.demo",
+    bo: "bo@brflinne.demo",
+    karin: "karin@vastkustfast.demo",
   }))
     token[k] = await api.login(email);
 });
@@ -23,7 +27,8 @@ afterAll(async () => {
 const SEND = `mutation($i: SendContactRequestInput!) {
   sendContactRequest(input: $i) { answerDueAt userErrors { code field } }
 }`;
-const CASE = `supportCase { id number severity priority category routedTo subject description openedAt responseDueAt
+const CASE = `supportCase { id number severity priority category routedTo partner { name } subject description openedAt responseDueAt
+  openedBy { name } contactSender { name email }
   coveredByAgreement customer { name } }`;
 const LINK = `mutation($i: LinkContactRequestInput!) {
   linkContactRequest(input: $i) { contactRequest { id systemDown organisation { name } ${CASE} } userErrors { code field } }
@@ -78,7 +83,11 @@ describe("a help request from the contact page becomes a support case", () => {
       customer: { name: "Brf Björken" },
       subject: "Kontaktformuläret: Porten går inte att öppna. (Gunnar Styrelse)",
     });
-    expect(c.description).toContain("gunnar@brfbjorken.example");
+    // The text is the sender's own, and the case says so: written by them on the contact page, not by the staff
+    // member who linked it (who is still on record as having opened the case).
+    expect(c.description).toBe("Porten går inte att öppna.\nSedan i morse.");
+    expect(c.contactSender).toEqual({ name: "Gunnar Styrelse", email: "gunnar@brfbjorken.example" });
+    expect(c.openedBy).toEqual({ name: "Anna Admin" });
     // The clock runs from when the sender asked, so the case is due at the very moment the receipt promised.
     expect(c.responseDueAt).toBe(sent.answerDueAt);
     const [row] = await api.database.db
@@ -130,6 +139,91 @@ describe("a help request from the contact page becomes a support case", () => {
     const r = await api.gql(LINK, { i: { id: sent.id, organisationId: kastanjen } }, token.sara);
     expect(r.data.linkContactRequest.userErrors).toEqual([]);
     expect(r.data.linkContactRequest.contactRequest).toMatchObject({ systemDown: false, supportCase: null });
+    expect(await caseCount()).toBe(before);
+  });
+
+  it("routes a help request about daily operation to the customer's installer as the customer's own case would go, told to the partner, seen by it and by no other partner", async () => {
+    const sent = await send({ email: "styrelsen@brflinne.example", message: "Hur lägger vi till en ny tagg?" });
+    const linne = await organisationId("Linnégatan", "CUSTOMER");
+    const r = await api.gql(
+      LINK,
+      { i: { id: sent.id, organisationId: linne, category: "DAILY_OPERATION" } },
+      token.tomas,
+    );
+    expect(r.data.linkContactRequest.userErrors).toEqual([]);
+    const c = r.data.linkContactRequest.contactRequest.supportCase;
+    // Brf Linnégatan 12's one property was installed by Nordsäk: a question about daily operation is theirs.
+    expect(c).toMatchObject({
+      category: "DAILY_OPERATION",
+      routedTo: "PARTNER",
+      partner: { name: "Nordsäk Säkerhet AB" },
+    });
+    const told = await api.database.db
+      .select()
+      .from(emailOutbox)
+      .where(eq(emailOutbox.toAddress, "petra@nordsak.demo"));
+    expect(told.some((m) => m.subject.includes(c.number))).toBe(true);
+    const one = `query($id: ID!) { node(id: $id) { ... on SupportCase { id routedTo contactSender { email } } } }`;
+    expect((await api.gql(one, { id: c.id }, token.petra)).data.node).toEqual({
+      id: c.id,
+      routedTo: "PARTNER",
+      contactSender: { email: "styrelsen@brflinne.example" },
+    });
+    expect((await api.gql(one, { id: c.id }, token.lars)).data.node).toBeNull();
+    // The sender's address goes where the case goes: its customer's users see it, another customer's do not.
+    expect((await api.gql(one, { id: c.id }, token.bo)).data.node).toMatchObject({
+      contactSender: { email: "styrelsen@brflinne.example" },
+    });
+    expect((await api.gql(one, { id: c.id }, token.karin)).data.node).toBeNull();
+  });
+
+  it("keeps a help request named as technical, or not named at all, in the vendor's queue even where an installer is known", async () => {
+    const linne = await organisationId("Linnégatan", "CUSTOMER");
+    for (const [email, category] of [
+      ["a@brflinne.example", "TECHNICAL"],
+      ["b@brflinne.example", undefined],
+    ] as const) {
+      const sent = await send({ email });
+      const r = await api.gql(LINK, { i: { id: sent.id, organisationId: linne, category } }, token.tomas);
+      expect(r.data.linkContactRequest.userErrors).toEqual([]);
+      expect(r.data.linkContactRequest.contactRequest.supportCase).toMatchObject({
+        category: category ?? "OTHER",
+        routedTo: "VENDOR",
+      });
+    }
+  });
+
+  it("routes by the property staff name, and refuses a property that is not the customer's, writing nothing", async () => {
+    const vastkust = await organisationId("Västkustens", "CUSTOMER");
+    const all = await api.database.db.select().from(properties);
+    const byName = (n: string) => toGlobalId("Property", all.find((p) => p.name === n)!.id);
+    const sent = await send({ email: "drift@vastkust.example" });
+    const r = await api.gql(
+      LINK,
+      {
+        i: {
+          id: sent.id,
+          organisationId: vastkust,
+          category: "PROGRAMMING",
+          propertyId: byName("Kv. Kungsladugård 7"),
+        },
+      },
+      token.tomas,
+    );
+    expect(r.data.linkContactRequest.userErrors).toEqual([]);
+    expect(r.data.linkContactRequest.contactRequest.supportCase).toMatchObject({
+      routedTo: "PARTNER",
+      partner: { name: "Låsteknik Väst AB" },
+    });
+    const other = await send({ email: "drift2@vastkust.example" });
+    const linne = await organisationId("Linnégatan", "CUSTOMER");
+    const before = await caseCount();
+    const refused = await api.gql(
+      LINK,
+      { i: { id: other.id, organisationId: linne, category: "PROGRAMMING", propertyId: byName("Kv. Majorna 12") } },
+      token.tomas,
+    );
+    expect(refused.data.linkContactRequest.userErrors).toEqual([{ code: "NOT_FOUND", field: ["input", "propertyId"] }]);
     expect(await caseCount()).toBe(before);
   });
 });

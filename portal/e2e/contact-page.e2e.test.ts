@@ -136,6 +136,11 @@ describe("the public contact page", () => {
           minute: "2-digit",
         }).format(due);
         expect(receipt[2]).toBe(inReceiptWords);
+        // The text is the sender's, and says so: their name and address, not the staff member who linked it (0103).
+        const first = s.getByTestId("thread").locator("li").first();
+        expect(await first.getByTestId("contact-sender").innerText()).toBe(sender.name);
+        expect(await first.innerText()).toContain(`${sender.email} · via kontaktformuläret`);
+        expect(await first.innerText()).not.toContain(DEMO.tomas.name);
         await expectNoSidewaysScroll(s);
         await screenshot(s, `contact-case-${width}`);
       } finally {

@@ -8,6 +8,7 @@ import type {
   PricedItem,
   Product,
   ReviewArea,
+  SupportCaseCategory,
   SupportCaseStatus,
   TierCode,
 } from "~/graphql/graphql";
@@ -34,6 +35,14 @@ export const ITEM_OWNERS: readonly ActionItemOwner[] = ["VENDOR", "PARTNER", "CU
 export const ITEM_STATUSES: readonly ActionItemStatus[] = ["OPEN", "IN_PROGRESS", "DONE", "DROPPED"];
 export const PRODUCTS: readonly Product[] = ["MULTI_ACCESS", "HANTERA", "APTUSPORTAL", "BOKNING", "FORBRUKNING", "FDB"];
 export const ORGANISATION_KINDS: readonly OrganisationKind[] = ["CUSTOMER", "PARTNER", "VENDOR"];
+/** What a case is about, as a customer chooses it; the first two go to the installer (the API's case routing). */
+export const SUPPORT_CASE_CATEGORIES: readonly SupportCaseCategory[] = [
+  "TECHNICAL",
+  "PROGRAMMING",
+  "DAILY_OPERATION",
+  "BILLING",
+  "OTHER",
+];
 export const SUPPORT_CASE_STATUSES: readonly SupportCaseStatus[] = [
   "OPEN",
   "WAITING_ON_CUSTOMER",

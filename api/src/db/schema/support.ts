@@ -155,6 +155,12 @@ export const supportCases = pgTable(
     /** Null when Trygg's monitoring opened the case (source MONITORING). */
     openedBy: uuid("opened_by").references(() => users.id),
     source: supportCaseSource("source").notNull().default("PERSON"),
+    /**
+     * Who wrote the description on the public contact page, when the case is a help request staff linked (decision
+     * 0103): a person without an account, so a name and an address rather than a user.
+     */
+    senderName: text("sender_name"),
+    senderEmail: text("sender_email"),
     openedByOrganisationId: uuid("opened_by_organisation_id")
       .notNull()
       .references(() => organisations.id),

@@ -37,7 +37,7 @@ export class InvitationResolver {
   @Authorized(...USER_CREATORS)
   @Query(() => InvitationConnection, {
     description:
-      "Open invitations (not accepted or revoked; expired ones too, to resend), newest first. Admins anywhere; partner and customer admins their own organisation's.",
+      "Open invitations (not accepted or revoked; expired ones too, to resend), newest first. Admins anywhere; partner and customer admins their own organisation's, a partner admin also those of the customers its partner registered.",
   })
   async invitations(
     @Args(() => ConnectionArgs) page: ConnectionArgs,
@@ -74,7 +74,7 @@ export class InvitationResolver {
   @Authorized(...USER_CREATORS)
   @Mutation(() => InvitationPayload, {
     description:
-      "Invite a person by e-mail: they get a link (single use, 14 days) to choose their password. Admins anywhere; partner and customer admins in their own organisation.",
+      "Invite a person by e-mail: they get a link (single use, 14 days) to choose their password. Admins anywhere; partner and customer admins in their own organisation, a partner admin also in the customers its partner registered.",
   })
   async inviteUser(
     @Arg("input", () => InviteUserInput, { description: "Who, where and with which role." }) input: InviteUserInput,

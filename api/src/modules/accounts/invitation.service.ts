@@ -25,6 +25,7 @@ import {
   emailInUse,
   findOrganisation,
   mayCreateUserIn,
+  administeredOrganisations,
   passwordProblem,
 } from "../parties/index.js";
 import { apiTokenCache } from "../access/index.js";
@@ -47,7 +48,9 @@ const linkOf = (portalUrl: string, token: string) => `${portalUrl}/invitation/${
 
 /** Invitations an admin may manage: a vendor admin's anywhere, the others' in their own organisation. */
 function invitationScope(viewer: Viewer) {
-  return holds(viewer, USER_CREATORS_ANYWHERE) ? undefined : eq(invitations.organisationId, viewer.organisationId);
+  return holds(viewer, USER_CREATORS_ANYWHERE)
+    ? undefined
+    : administeredOrganisations(viewer, invitations.organisationId);
 }
 
 /**
@@ -94,7 +97,7 @@ export async function inviteUser(
   requireRole(viewer, USER_CREATORS);
   const organisation = await findOrganisation(db, viewer, input.organisationId);
   // Another tenant's organisation answers as a missing one.
-  if (!organisation || !mayCreateUserIn(viewer, organisation.id))
+  if (!organisation || !mayCreateUserIn(viewer, organisation))
     return userError(AccountErrors.NOT_FOUND, "No such organisation.", ["input", "organisationId"]);
   if (!ROLES_BY_KIND[organisation.kind].includes(input.role)) {
     return userError(

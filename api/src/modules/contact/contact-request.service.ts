@@ -7,7 +7,7 @@ import { ok, userError, type Result } from "../../shared/errors.js";
 import { mutate } from "../../shared/transaction.js";
 import { holds, requireRole, type Viewer } from "../../shared/viewer.js";
 import { createOrganisation, findOrganisation } from "../parties/index.js";
-import { newcomerAnswerTime, openCaseFromContactRequest } from "../support/index.js";
+import { newcomerAnswerTime, openCaseFromContactRequest, type SupportCaseCategory } from "../support/index.js";
 import { helpRequestSeverity } from "./help-request-severity.js";
 import { checkContactRequest, type ContactRequestFields } from "./contact-request-fields.js";
 import type { ContactLimits } from "./contact-limits.js";
@@ -105,6 +105,12 @@ async function findContactRequest(db: DbOrTx, viewer: Viewer, id: string): Promi
   return row ?? null;
 }
 
+/** What staff who read a help request say it is about, so its case is routed as the customer's own would be. */
+interface CaseAbout {
+  category?: SupportCaseCategory | null;
+  propertyId?: string | null;
+}
+
 /**
  * Ties the request to its organisation, once: of two staff linking at the same moment, the first wins. A help request
  * becomes its customer's support case in the same step (decision 0092); a sales lead stays a lead.
@@ -115,6 +121,7 @@ async function link(
   requestId: string,
   organisation: { id: string; name: string; kind: string },
   now: Date,
+  about: CaseAbout = {},
 ): Promise<Result<ContactRequestRow>> {
   const [linked] = await tx
     .update(contactRequests)
@@ -134,14 +141,19 @@ async function link(
     const opened = await openCaseFromContactRequest(tx, viewer, {
       customerId: organisation.id,
       severity,
+      category: about.category ?? null,
+      propertyId: about.propertyId ?? null,
       subject: caseSubject(linked),
-      description: caseDescription(linked),
+      // What the sender wrote, as they wrote it: the case names them as its author (decision 0103).
+      description: linked.message,
+      sender: { name: linked.name, email: linked.email },
       receivedAt: linked.receivedAt,
       now,
     });
+    if ("errors" in opened) return opened;
     [row] = await tx
       .update(contactRequests)
-      .set({ supportCaseId: opened.id })
+      .set({ supportCaseId: opened.ok.id })
       .where(eq(contactRequests.id, linked.id))
       .returning();
   }
@@ -162,17 +174,11 @@ function caseSubject(request: ContactRequestRow): string {
   return `Kontaktformuläret: ${short} (${request.name})`;
 }
 
-/** What the sender wrote, and how to reach them: they have no account, so the case's answer goes by their e-mail. */
-function caseDescription(request: ContactRequestRow): string {
-  const who = [request.name, request.email, request.phone, request.organisationName, request.organisationNumber];
-  return `${request.message}\n\n— ${who.filter(Boolean).join(", ")}`;
-}
-
 /** Staff link a request to an organisation Trygg already knows (the sender's BRF, company or its customer). */
 export async function linkContactRequest(
   db: Db,
   viewer: Viewer,
-  input: { id: string; organisationId: string },
+  input: { id: string; organisationId: string } & CaseAbout,
   now: Date,
 ): Promise<Result<ContactRequestRow>> {
   requireRole(viewer, CONTACT_REQUEST_HANDLERS);
@@ -180,7 +186,7 @@ export async function linkContactRequest(
   if (!request) return userError(E.NOT_FOUND, "No such contact request.", ["input", "id"]);
   const organisation = await findOrganisation(db, viewer, input.organisationId);
   if (!organisation) return userError(E.NOT_FOUND, "No such organisation.", ["input", "organisationId"]);
-  return mutate(db, (tx) => link(tx, viewer, request.id, organisation, now));
+  return mutate(db, (tx) => link(tx, viewer, request.id, organisation, now, input));
 }
 
 /**

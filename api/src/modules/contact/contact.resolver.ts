@@ -69,7 +69,12 @@ export class ContactRequestResolver {
     const result = await service.linkContactRequest(
       ctx.db,
       viewer,
-      { id: uuidOf(input.id, "ContactRequest"), organisationId: uuidOf(input.organisationId, "Organisation") },
+      {
+        id: uuidOf(input.id, "ContactRequest"),
+        organisationId: uuidOf(input.organisationId, "Organisation"),
+        category: input.category ?? null,
+        propertyId: input.propertyId ? uuidOf(input.propertyId, "Property") : null,
+      },
       ctx.now,
     );
     return payload(result, "contactRequest", ContactRequest.from);

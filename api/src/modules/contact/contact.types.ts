@@ -4,6 +4,7 @@ import { ConnectionType } from "../../shared/connection.js";
 import { toGlobalId } from "../../shared/ids.js";
 import { UserError } from "../../shared/errors.js";
 import { PayloadType } from "../../shared/payload.js";
+import { SupportCaseCategory } from "../support/index.js";
 import { ContactRequestKind } from "./contact.enums.js";
 import type { ContactRequestRow } from "./contact-request.service.js";
 
@@ -150,6 +151,19 @@ export class LinkContactRequestInput {
 
   @Field(() => ID, { description: "The organisation." })
   organisationId!: string;
+
+  @Field(() => SupportCaseCategory, {
+    nullable: true,
+    description:
+      "For a help request: what it is about, as the customer would choose when opening a case; it routes the case by the same rule (programming and daily operation to the customer's installer). Default OTHER: the vendor's support.",
+  })
+  category?: SupportCaseCategory | null;
+
+  @Field(() => ID, {
+    nullable: true,
+    description: "For a help request: the customer's property it is about, whose installer answers when routed to one.",
+  })
+  propertyId?: string | null;
 }
 
 @InputType({ description: "Register the sender's organisation as a new customer and link the request to it." })

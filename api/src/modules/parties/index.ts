@@ -10,6 +10,7 @@ export {
 } from "./party.roles.js";
 export { createOrganisation, findOrganisation, findProperty, findUser, mayCreateUserIn } from "./party.service.js";
 export { passwordProblem } from "./password-strength.js";
+export { administeredOrganisations } from "./registered-customer-administration.js";
 export { deactivateLeavingBoard } from "./board-leave.js";
 export { closeOrganisation, reopenOrganisation } from "./organisation-closing.js";
 export { anonymiseUserRecord, FORMER_USER_NAME, formerUserEmail } from "./user-anonymisation.js";

@@ -12,6 +12,7 @@ import { PartyErrors } from "./party.errors.js";
 import { ORGANISATION_EDITORS, ORGANISATION_REGISTRARS, REGISTRARS_OF_ANY_KIND } from "./party.roles.js";
 import type { OrganisationRow } from "./organisation-lookup.js";
 import { staleRecord } from "./record-version.js";
+import { administersRegisteredCustomer } from "./registered-customer-administration.js";
 
 export interface UpdateOrganisationInput {
   organisationId: string;
@@ -23,13 +24,19 @@ export interface UpdateOrganisationInput {
   annualMeetingMonth?: number | null;
 }
 
-/** Vendor admins reach every organisation, sellers the customers, an organisation's admin its own. */
-export function mayCorrectOrganisation(viewer: Viewer, org: Pick<OrganisationRow, "id" | "kind">): boolean {
+/**
+ * Vendor admins reach every organisation, sellers the customers, an organisation's admin its own, a partner admin
+ * also the customers its partner registered (decision 0104).
+ */
+export function mayCorrectOrganisation(
+  viewer: Viewer,
+  org: Pick<OrganisationRow, "id" | "kind" | "registeredByPartnerId">,
+): boolean {
   if (!holds(viewer, ORGANISATION_EDITORS)) return false;
   if (holds(viewer, REGISTRARS_OF_ANY_KIND)) return true;
   // Sellers correct the customers they may register.
   if (holds(viewer, ORGANISATION_REGISTRARS)) return org.kind === "CUSTOMER";
-  return org.id === viewer.organisationId;
+  return org.id === viewer.organisationId || administersRegisteredCustomer(viewer, org);
 }
 
 /**

@@ -97,7 +97,7 @@ export class OrganisationResolver {
   @Authorized(...ORGANISATION_EDITORS)
   @Mutation(() => UpdateOrganisationPayload, {
     description:
-      "Correct an organisation's name or number. Admins any; sellers customers; a partner's or customer's admin its own. Audited with before and after.",
+      "Correct an organisation's name or number. Admins any; sellers customers; a partner's or customer's admin its own, a partner admin also the customers its partner registered. Audited with before and after.",
   })
   async updateOrganisation(
     @Arg("input", () => UpdateOrganisationInput, { description: "The organisation and what to change." })
@@ -116,7 +116,19 @@ export class OrganisationResolver {
     description: "Whether the caller may correct this organisation (updateOrganisation).",
   })
   viewerCanCorrect(@Root() org: Organisation, @CurrentViewer() viewer: Viewer) {
-    return mayCorrectOrganisation(viewer, { id: org.uuid, kind: org.kind });
+    return mayCorrectOrganisation(viewer, {
+      id: org.uuid,
+      kind: org.kind,
+      registeredByPartnerId: org.registeredByPartnerId,
+    });
+  }
+
+  @FieldResolver(() => Boolean, {
+    description:
+      "Whether the caller may invite, deactivate and change the roles of this organisation's users: vendor admins any, an organisation's admin its own, a partner admin the customers its partner registered.",
+  })
+  viewerCanAdministerUsers(@Root() org: Organisation, @CurrentViewer() viewer: Viewer) {
+    return parties.mayCreateUserIn(viewer, { id: org.uuid, registeredByPartnerId: org.registeredByPartnerId });
   }
 
   @FieldResolver(() => UserConnection, { description: "The organisation's users, when the caller may see them." })
@@ -160,7 +172,8 @@ export class OrganisationResolver {
 export class UserResolver {
   @Authorized()
   @Query(() => UserConnection, {
-    description: "Users the caller may see: everyone for vendor staff, otherwise the caller's colleagues.",
+    description:
+      "Users the caller may see: everyone for vendor staff, otherwise the caller's colleagues, and for a partner admin also the users of the customers its partner registered.",
   })
   async users(
     @Args(() => ConnectionArgs) page: ConnectionArgs,
@@ -193,7 +206,8 @@ export class UserResolver {
 
   @Authorized(...USER_CREATORS)
   @Mutation(() => CreateUserPayload, {
-    description: "Create a user. Admins anywhere; partner and customer admins in their own organisation.",
+    description:
+      "Create a user. Admins anywhere; partner and customer admins in their own organisation, a partner admin also in the customers its partner registered.",
   })
   async createUser(
     @Arg("input", () => CreateUserInput, { description: "The user." }) input: CreateUserInput,
@@ -210,7 +224,7 @@ export class UserResolver {
   @Authorized(...USER_CREATORS)
   @Mutation(() => DeactivateUserPayload, {
     description:
-      "Deactivate a user: log-in refused (as for a wrong password), sessions and API tokens ended at once. Admins anywhere; partner and customer admins in their own organisation; never the organisation's last admin.",
+      "Deactivate a user: log-in refused (as for a wrong password), sessions and API tokens ended at once. Admins anywhere; partner and customer admins in their own organisation, a partner admin also in the customers its partner registered; never the organisation's last admin.",
   })
   async deactivateUser(
     @Arg("input", () => DeactivateUserInput, { description: "The user." }) input: DeactivateUserInput,
@@ -227,7 +241,7 @@ export class UserResolver {
   @Authorized(...USER_CREATORS)
   @Mutation(() => ChangeUserRolePayload, {
     description:
-      "Change a user's role (it must fit the organisation); their sessions and API tokens end. Admins anywhere; partner and customer admins in their own organisation; never demoting the last admin.",
+      "Change a user's role (it must fit the organisation); their sessions and API tokens end. Admins anywhere; partner and customer admins in their own organisation, a partner admin also in the customers its partner registered; never demoting the last admin.",
   })
   async changeUserRole(
     @Arg("input", () => ChangeUserRoleInput, { description: "The user and the role." }) input: ChangeUserRoleInput,

@@ -10,6 +10,11 @@ export const ORGANISATION_REGISTRARS = ["ADMIN", "SELLER"] as const satisfies re
  * they register properties for no other.
  */
 export const PARTNER_CUSTOMER_REGISTRARS = ["PARTNER_ADMIN"] as const satisfies readonly Role[];
+/**
+ * Partners who administer the customers they registered: its users, invitations and record (decision 0104), not
+ * those of customers they only serve.
+ */
+export const REGISTERED_CUSTOMER_ADMINISTRATORS = PARTNER_CUSTOMER_REGISTRARS;
 /** Who may call `createOrganisation` at all: the vendor's registrars and partners, each with their own reach. */
 export const ORGANISATION_REGISTERING_CALLERS = [
   ...ORGANISATION_REGISTRARS,

@@ -7,7 +7,7 @@ import { forbidden, ok, userError, type Result } from "../../shared/errors.js";
 import { hashPassword } from "../../shared/password.js";
 import { isReadableName } from "../../shared/text-rule.js";
 import { passwordProblem } from "./password-strength.js";
-import { colleagueScope, organisationScope, propertyScope, userScope } from "../../shared/scope.js";
+import { organisationScope, propertyScope, userScope } from "../../shared/scope.js";
 import { mutate, isUniqueViolation } from "../../shared/transaction.js";
 import {
   ROLES_BY_KIND,
@@ -18,6 +18,7 @@ import {
   requireRole,
 } from "../../shared/viewer.js";
 import { organisationNumberOf } from "./organisation-number.js";
+import { administeredOrganisations, administersRegisteredCustomer } from "./registered-customer-administration.js";
 import { findOrganisation, type OrganisationRow } from "./organisation-lookup.js";
 import { apartmentsProblem, installerOf, postalCodeOf, textProblem } from "./property-fields.js";
 import {
@@ -142,7 +143,7 @@ export async function listUsers(
   page: PageRequest,
 ): Promise<Connection<UserRow>> {
   const where = and(
-    colleagueScope(viewer),
+    administeredOrganisations(viewer, users.organisationId),
     filter.organisationId ? eq(users.organisationId, filter.organisationId) : undefined,
   );
   return paginate(
@@ -163,15 +164,19 @@ export interface CreateUserInput {
 }
 
 /** Vendor admins create anyone; partner and customer admins create colleagues in their own organisation. */
-export function mayCreateUserIn(viewer: Viewer, organisationId: string): boolean {
+export function mayCreateUserIn(
+  viewer: Viewer,
+  organisation: Pick<OrganisationRow, "id" | "registeredByPartnerId">,
+): boolean {
   if (holds(viewer, USER_CREATORS_ANYWHERE)) return true;
-  return holds(viewer, USER_CREATORS) && viewer.organisationId === organisationId;
+  if (administersRegisteredCustomer(viewer, organisation)) return true;
+  return holds(viewer, USER_CREATORS) && viewer.organisationId === organisation.id;
 }
 
 export async function createUser(db: Db, viewer: Viewer, input: CreateUserInput): Promise<Result<UserRow>> {
   requireRole(viewer, USER_CREATORS);
   const organisation = await findOrganisation(db, viewer, input.organisationId);
-  if (!organisation || !mayCreateUserIn(viewer, organisation.id)) {
+  if (!organisation || !mayCreateUserIn(viewer, organisation)) {
     return userError(PartyErrors.NOT_FOUND, "No such organisation.", ["input", "organisationId"]);
   }
   if (!ROLES_BY_KIND[organisation.kind].includes(input.role)) {

@@ -63,6 +63,9 @@ export class Organisation extends Node {
   /** Database id, for resolvers; not part of the schema. */
   uuid!: string;
 
+  /** The partner that registered this customer (decision 0082), for who administers it; not in the schema. */
+  registeredByPartnerId!: string | null;
+
   @Field(() => OrganisationKind, { description: "Vendor, partner or customer." })
   kind!: OrganisationKind;
 
@@ -97,6 +100,7 @@ export class Organisation extends Node {
     return Object.assign(new Organisation(), {
       id: toGlobalId("Organisation", row.id),
       uuid: row.id,
+      registeredByPartnerId: row.registeredByPartnerId,
       kind: row.kind as OrganisationKind,
       name: row.name,
       organisationNumber: row.organisationNumber,

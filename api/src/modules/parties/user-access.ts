@@ -3,11 +3,11 @@ import type { Db, Tx } from "../../db/client.js";
 import { organisations, users } from "../../db/schema/index.js";
 import { recordAudit } from "../../shared/audit.js";
 import { ok, userError, type Result } from "../../shared/errors.js";
-import { colleagueScope } from "../../shared/scope.js";
 import { mutate } from "../../shared/transaction.js";
 import { ROLES_BY_KIND, holds, type Role, type Viewer, requireRole } from "../../shared/viewer.js";
 import { apiTokenCache, endUserAccess } from "../access/index.js";
 import { anotherAdminRemains } from "./board-leave.js";
+import { administeredOrganisations } from "./registered-customer-administration.js";
 import { PartyErrors } from "./party.errors.js";
 import { ORGANISATION_ADMINS, USER_CREATORS } from "./party.roles.js";
 
@@ -16,7 +16,8 @@ type UserRow = typeof users.$inferSelect;
 /**
  * The user to manage, with its organisation locked: two admins removing each other at once queue
  * here, so the last-admin check sees the other's change. Admins manage anyone; partner and
- * customer admins their own organisation (others answer as missing).
+ * customer admins their own organisation, a partner admin also the customers it registered (others answer as
+ * missing).
  */
 async function lockUser(
   tx: Tx,
@@ -26,7 +27,7 @@ async function lockUser(
   const [target] = await tx
     .select()
     .from(users)
-    .where(and(colleagueScope(viewer), eq(users.id, userId)));
+    .where(and(administeredOrganisations(viewer, users.organisationId), eq(users.id, userId)));
   if (!target) return null;
   const [org] = await tx
     .select({ kind: organisations.kind })

@@ -7,3 +7,4 @@ export { escalateSilentInstallers, startInstallerEscalation } from "./installer-
 export { newcomerAnswerTime } from "./newcomer-answer-time.js";
 export { openCaseFromContactRequest } from "./contact-request-case.js";
 export type { CaseSeverity } from "./case-severity.js";
+export { SupportCaseCategory } from "./support.enums.js";

@@ -1,16 +1,9 @@
 import { and, eq, isNotNull } from "drizzle-orm";
-import { tellPartnerOfCase } from "./case-webhook.js";
 import type { Tx } from "../../db/client.js";
 import { organisations, supportCaseMessages, supportCases } from "../../db/schema/index.js";
 import { recordAudit } from "../../shared/audit.js";
-import { todayInSweden } from "../../shared/dates.js";
-import { routeCase } from "./case-routing.js";
 import { MONITORING_CASE_SEVERITY } from "./case-severity.js";
-import { caseTargets } from "./case-targets.js";
-import { coveringAgreement, installerOf } from "./covering-agreement.js";
-import { supportCalendarIn } from "./support-calendar.service.js";
-import { nextCaseNumber } from "./support-case.service.js";
-import { tellTeamOfNewCase } from "./support-case.notifications.js";
+import { openCaseOnItsOwn } from "./open-case-on-its-own.js";
 
 /** A technical problem with the installation: the vendor's support answers it, as any TECHNICAL case. */
 const MONITORING_CATEGORY = "TECHNICAL" as const;
@@ -25,51 +18,24 @@ export async function openMonitoringCase(
   tx: Tx,
   input: { customerId: string; propertyId: string; subject: string; description: string; now: Date },
 ): Promise<{ id: string; number: string }> {
-  const { now } = input;
-  const calendar = await supportCalendarIn(tx);
-  const agreement = await coveringAgreement(tx, input.customerId, input.propertyId, todayInSweden(now));
-  const installer = await installerOf(tx, input.customerId, input.propertyId, agreement?.partnerId ?? null);
-  const routing = routeCase(MONITORING_CATEGORY, installer);
-  const targets = await caseTargets(tx, calendar, agreement?.tier ?? null, MONITORING_CASE_SEVERITY, now);
   const [vendor] = await tx
     .select({ id: organisations.id })
     .from(organisations)
     .where(eq(organisations.kind, "VENDOR"));
-  const [customer] = await tx
-    .select({ name: organisations.name })
-    .from(organisations)
-    .where(eq(organisations.id, input.customerId));
-  const [row] = await tx
-    .insert(supportCases)
-    .values({
-      number: await nextCaseNumber(tx, now),
-      customerId: input.customerId,
-      propertyId: input.propertyId,
-      agreementId: agreement?.id ?? null,
-      category: MONITORING_CATEGORY,
-      subject: input.subject,
-      description: input.description,
-      routedTo: routing.routedTo,
-      partnerId: routing.partnerId,
-      routingReason: routing.reason,
-      ...targets,
-      openedAt: now,
-      openedBy: null,
-      source: "MONITORING",
-      openedByOrganisationId: vendor!.id,
-      updatedAt: now,
-    })
-    .returning();
-  await recordAudit(tx, null, {
-    action: "supportCaseOpened",
-    objectType: "SupportCase",
-    objectId: row!.id,
-    organisationId: input.customerId,
-    details: { number: row!.number, source: "MONITORING", priority: row!.priority, routedTo: row!.routedTo },
+  const row = await openCaseOnItsOwn(tx, {
+    customerId: input.customerId,
+    propertyId: input.propertyId,
+    category: MONITORING_CATEGORY,
+    severity: MONITORING_CASE_SEVERITY,
+    subject: input.subject,
+    description: input.description,
+    openedAt: input.now,
+    now: input.now,
+    openedBy: { userId: null, organisationId: vendor!.id },
+    source: "MONITORING",
+    audit: { viewer: null, details: { source: "MONITORING" } },
   });
-  await tellTeamOfNewCase(tx, row!, customer?.name ?? "");
-  await tellPartnerOfCase(tx, row!, "OPENED");
-  return { id: row!.id, number: row!.number };
+  return { id: row.id, number: row.number };
 }
 
 /** Whether a monitoring case is still open, so a new outage of the same check is added to it. */

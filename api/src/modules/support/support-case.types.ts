@@ -37,6 +37,17 @@ export class RoutingReason {
 /** The limited actor is shared by every module; the old name stays for the support code. */
 export { Actor as SupportCaseActor } from "../parties/index.js";
 
+@ObjectType({
+  description: "A person without an account who wrote on the public contact page: not a Trygg user.",
+})
+export class ContactPageSender {
+  @Field(() => String, { description: "The name they gave." })
+  name!: string;
+
+  @Field(() => String, { description: "The e-mail address they gave: the answer goes there." })
+  email!: string;
+}
+
 @ObjectType({ description: "A stretch of time when the case waited on the customer and the clock stood still." })
 export class SupportCasePause {
   @Field(() => DateTimeResolver, { description: "When the case began waiting on the customer." })
@@ -151,8 +162,18 @@ export class SupportCase extends Node {
   @Field(() => String, { description: "Subject." })
   subject!: string;
 
-  @Field(() => String, { description: "The customer's description." })
+  @Field(() => String, {
+    description:
+      "What the case is about, in the words of whoever opened it; of `contactSender` when the case came from the contact page.",
+  })
   description!: string;
+
+  @Field(() => ContactPageSender, {
+    nullable: true,
+    description:
+      "Who wrote `description` on the public contact page, when the case is a help request staff linked to the customer (`openedBy` is then the staff member who linked it, not its author); null otherwise.",
+  })
+  contactSender!: ContactPageSender | null;
 
   @Field(() => SupportCaseStatus, { description: "Where the case stands." })
   status!: SupportCaseStatus;
@@ -231,6 +252,10 @@ export class SupportCase extends Node {
       source: row.source as SupportCaseSource,
       subject: row.subject,
       description: row.description,
+      contactSender:
+        row.senderName && row.senderEmail
+          ? Object.assign(new ContactPageSender(), { name: row.senderName, email: row.senderEmail })
+          : null,
       status: row.status as SupportCaseStatus,
       routedTo: row.routedTo as RoutedTo,
       routingReason: Object.assign(new RoutingReason(), {

@@ -11,6 +11,7 @@ import {
   AdminInvitationsDocument,
   AdminInviteUserDocument,
   AdminLoginLockoutsDocument,
+  AdminManagedOrganisationDocument,
   AdminResendInvitationDocument,
   AdminRevokeInvitationDocument,
   AdminUnlockLoginDocument,
@@ -65,8 +66,11 @@ export async function loader({ request }: LoaderFunctionArgs) {
   if (!viewer) return redirectToLogin(session);
   if (!viewer.sections.includes("USERS")) throw new Response("Forbidden", { status: 403 });
   const isVendorAdmin = isOneOf(viewer.user.role, USER_CREATORS_ANYWHERE);
-  // Partner and customer admins manage their own organisation only; the API scopes the list too.
-  const organisationId = isVendorAdmin ? url.searchParams.get("organisation") || null : viewer.organisation.id;
+  const asked = url.searchParams.get("organisation") || null;
+  // Partner and customer admins manage their own organisation; a partner admin also a customer its partner
+  // registered (decision 0104), which the API says and scopes the lists by.
+  const managed = !isVendorAdmin && asked && asked !== viewer.organisation.id ? await managedBy(api, asked) : null;
+  const organisationId = isVendorAdmin ? asked : (managed?.id ?? viewer.organisation.id);
   const data = await api.query(AdminUsersDocument, { organisationId, isVendorAdmin, ...page.variables });
   const { invitations } = await api.query(AdminInvitationsDocument, { organisationId });
   const lockouts = viewer.sections.includes("LOGIN_LOCKOUTS")
@@ -80,8 +84,17 @@ export async function loader({ request }: LoaderFunctionArgs) {
     now: new Date().toISOString(),
     organisations: data.organisations?.edges.map((e) => e.node) ?? null,
     organisationId,
+    managed,
     lockouts,
   };
+}
+
+/** A customer the viewer administers besides its own; any other answers 404, as a missing one. */
+async function managedBy(api: Awaited<ReturnType<typeof apiFor>>["api"], id: string) {
+  const { node } = await api.query(AdminManagedOrganisationDocument, { id });
+  if (node?.__typename !== "Organisation" || !node.viewerCanAdministerUsers)
+    throw new Response("Not found", { status: 404 });
+  return node;
 }
 
 export async function action({ request }: ActionFunctionArgs) {
@@ -153,7 +166,7 @@ export async function action({ request }: ActionFunctionArgs) {
   const { viewer } = await api.query(AdminAccessDocument, {});
   const organisationId = isOneOf(viewer?.user.role, USER_CREATORS_ANYWHERE)
     ? field(form, "organisationId")
-    : (viewer?.organisation.id ?? "");
+    : field(form, "managedOrganisationId") || (viewer?.organisation.id ?? "");
   const errors = required(form, [
     "name",
     "email",
@@ -179,9 +192,10 @@ export async function action({ request }: ActionFunctionArgs) {
 
 export default function UsersPage() {
   const t = useT();
-  const { viewer, users, invitations, now, organisations, organisationId, lockouts } = useLoaderData<typeof loader>();
+  const { viewer, users, invitations, now, organisations, organisationId, managed, lockouts } =
+    useLoaderData<typeof loader>();
   const rows = users.edges.map((e) => e.node);
-  const roles = organisations ? ALL_ROLES : ROLES_BY_KIND[viewer.organisation.kind];
+  const roles = organisations ? ALL_ROLES : ROLES_BY_KIND[(managed ?? viewer.organisation).kind];
   return (
     <>
       <div className="page-heading">
@@ -189,9 +203,10 @@ export default function UsersPage() {
         <p className="muted">
           {organisations
             ? t("admin.users.introVendor")
-            : t("admin.users.intro", { organisation: viewer.organisation.name })}
+            : t("admin.users.intro", { organisation: (managed ?? viewer.organisation).name })}
         </p>
-        {isOneOf(viewer.user.role, BOARD_RECOVERERS) || isOneOf(viewer.user.role, HANDOVER_STARTERS) ? (
+        {/* A handover is of the viewer's own organisation: not offered on a customer's users. */}
+        {!managed && (isOneOf(viewer.user.role, BOARD_RECOVERERS) || isOneOf(viewer.user.role, HANDOVER_STARTERS)) ? (
           <p>
             <Link to="/board-handover">
               {t(isOneOf(viewer.user.role, BOARD_RECOVERERS) ? "handover.recoverHeading" : "handover.title")} →
@@ -220,6 +235,7 @@ export default function UsersPage() {
                   empty={t("admin.choose")}
                 />
               ) : null}
+              {managed ? <input type="hidden" name="managedOrganisationId" value={managed.id} /> : null}
               <TextField kit={kit} name="name" label="admin.users.name" required autoComplete="off" />
               <TextField kit={kit} name="email" label="admin.users.email" type="email" required autoComplete="off" />
               <SelectField

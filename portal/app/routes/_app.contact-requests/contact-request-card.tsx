@@ -2,7 +2,8 @@ import { Link } from "@remix-run/react";
 import { TextField } from "~/components/admin-fields";
 import { IntentButton, IntentForm } from "~/components/intent-form";
 import type { ContactRequestsQuery } from "~/graphql/graphql";
-import { formatDateTime } from "~/i18n/i18n";
+import { formatDateTime, type MessageKey } from "~/i18n/i18n";
+import { SUPPORT_CASE_CATEGORIES } from "~/lib/enums";
 import { useLang, useT } from "~/i18n/use-t";
 
 type Request = ContactRequestsQuery["contactRequests"]["edges"][number]["node"];
@@ -76,7 +77,7 @@ export function ContactRequestCard({
           <IntentForm
             intent="linkContactRequest"
             target={r.id}
-            fields={["organisationId"]}
+            fields={r.kind === "HELP" ? ["organisationId", "category"] : ["organisationId"]}
             className="inline-form"
             aria-label={t("contactRequests.linkLabel", { name: r.name })}
           >
@@ -94,6 +95,20 @@ export function ContactRequestCard({
                   </select>
                   {kit.error("organisationId")}
                 </div>
+                {r.kind === "HELP" ? (
+                  // Said by the person who read it, so the case goes where the customer's own case would (0103).
+                  <div className="field">
+                    <label htmlFor={kit.props("category").id}>{t("support.case.category")}</label>
+                    <select {...kit.props("category")} defaultValue={kit.value("category", "OTHER")}>
+                      {SUPPORT_CASE_CATEGORIES.map((c) => (
+                        <option key={c} value={c}>
+                          {t(`support.category.${c}` as MessageKey)}
+                        </option>
+                      ))}
+                    </select>
+                    {kit.error("category")}
+                  </div>
+                ) : null}
                 <IntentButton intent="linkContactRequest" target={r.id} busy={t("admin.saving")}>
                   {t("contactRequests.link")}
                 </IntentButton>

@@ -14,6 +14,7 @@ import { pageTitle } from "~/i18n/meta";
 import { useT } from "~/i18n/use-t";
 import { field, required, runAdminForm } from "~/lib/admin-form.server";
 import { apiFor } from "~/lib/api.server";
+import { SUPPORT_CASE_CATEGORIES } from "~/lib/enums";
 import { intentOf } from "~/lib/intent.server";
 import { redirectToLogin } from "~/lib/session.server";
 import { ContactRequestCard } from "./contact-request-card";
@@ -54,7 +55,8 @@ export async function action({ request }: ActionFunctionArgs) {
         form,
         required(form, ["organisationId"]),
         async () => {
-          const input = { id, organisationId: field(form, "organisationId") };
+          const chosen = SUPPORT_CASE_CATEGORIES.find((c) => c === field(form, "category"));
+          const input = { id, organisationId: field(form, "organisationId"), category: chosen ?? null };
           const payload = (await api.mutate(LinkContactRequestDocument, { input })).linkContactRequest;
           return { userErrors: payload.userErrors, subject: payload.contactRequest?.organisation?.name };
         },

@@ -86,6 +86,14 @@ export default function OrganisationPage() {
           ) : null}
         </dl>
       </div>
+      {organisation.viewerCanAdministerUsers && organisation.kind === "CUSTOMER" ? (
+        // A partner admin keeps the users of a customer it registered (decision 0104); the API says where.
+        <p>
+          <Link to={`/admin/users?organisation=${encodeURIComponent(organisation.id)}`} data-testid="manage-users">
+            {t("organisation.manageUsers")} →
+          </Link>
+        </p>
+      ) : null}
       {organisation.viewerCanCorrect ? <CorrectOrganisationForm organisation={organisation} /> : null}
       {deactivation ? <DeactivateSection organisation={organisation} {...deactivation} /> : null}
       {reactivatable ? <ReactivateSection organisation={organisation} /> : null}

@@ -29,6 +29,7 @@ import {
   toAttachmentInputs,
 } from "~/lib/support-attachments";
 import { CASE_HANDLERS, isOneOf } from "@trygg/roles";
+import { FirstMessageAuthor } from "./first-message-author";
 
 export const meta: MetaFunction = ({ matches }) => [{ title: pageTitle(matches, "support.caseTitle") }];
 
@@ -320,12 +321,7 @@ export default function SupportCasePage() {
         <h2 id="thread-title">{t("support.thread")}</h2>
         <ol className="thread" data-testid="thread">
           <li className="side-CUSTOMER">
-            {/* A case monitoring opened has nobody behind it (source MONITORING). */}
-            <strong>{c.openedBy?.name ?? t("support.openedByMonitoring")}</strong>{" "}
-            <span className="muted small">
-              {c.openedBy ? `${c.openedBy.organisationName} · ` : ""}
-              {formatDateTime(lang, c.openedAt)}
-            </span>
+            <FirstMessageAuthor c={c} />
             <p className="message-body">{c.description}</p>
             <Attachments list={c.attachments} />
           </li>

@@ -20,7 +20,7 @@ import { formatDateTime, userErrorKey, type MessageKey } from "~/i18n/i18n";
 import { pageTitle } from "~/i18n/meta";
 import { useLang, useT } from "~/i18n/use-t";
 import { apiFor } from "~/lib/api.server";
-import { OPEN_CASE_STATUSES } from "~/lib/enums";
+import { OPEN_CASE_STATUSES, SUPPORT_CASE_CATEGORIES } from "~/lib/enums";
 import { formError, formErrors, type FormResult } from "~/lib/form-result";
 import { intentOf } from "~/lib/intent.server";
 import { pageFromUrl } from "~/lib/paging";
@@ -35,13 +35,6 @@ import {
 
 export const meta: MetaFunction = ({ matches }) => [{ title: pageTitle(matches, "support.title") }];
 
-export const CATEGORIES: readonly SupportCaseCategory[] = [
-  "TECHNICAL",
-  "PROGRAMMING",
-  "DAILY_OPERATION",
-  "BILLING",
-  "OTHER",
-];
 /** Worst first: "the whole system is down" is the first choice a customer in trouble sees. */
 export const SEVERITIES: readonly SupportCaseSeverity[] = ["SYSTEM_DOWN", "PARTIAL", "QUESTION"];
 const WEEKS_SHOWN = 3;
@@ -111,7 +104,7 @@ export async function action({ request }: ActionFunctionArgs): Promise<ActionRes
     return { intent, ok: false, values, errors: [formError("severity", "REQUIRED", "support.severity.required")] };
   const { openSupportCase } = await api.mutate(OpenSupportCaseDocument, {
     input: {
-      category: (CATEGORIES.find((c) => c === values.category) ?? "OTHER") as SupportCaseCategory,
+      category: (SUPPORT_CASE_CATEGORIES.find((c) => c === values.category) ?? "OTHER") as SupportCaseCategory,
       severity,
       subject: values.subject,
       description: values.description,
@@ -231,7 +224,7 @@ function NewCaseForm({
           defaultValue={value("category") || "TECHNICAL"}
           aria-describedby="category-help"
         >
-          {CATEGORIES.map((c) => (
+          {SUPPORT_CASE_CATEGORIES.map((c) => (
             <option key={c} value={c}>
               {t(`support.category.${c}` as MessageKey)}
             </option>
