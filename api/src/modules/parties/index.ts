@@ -1,5 +1,5 @@
 /** The parties module as other modules see it: organisations, users, properties and tiers. */
-export { Actor, actorOf } from "./actor.js";
+export { Actor, actorOf, readerLanguage } from "./actor.js";
 export { PartyErrors } from "./party.errors.js";
 export {
   ORGANISATION_ADMINS,
@@ -12,7 +12,13 @@ export { createOrganisation, findOrganisation, findProperty, findUser, mayCreate
 export { passwordProblem } from "./password-strength.js";
 export { deactivateLeavingBoard } from "./board-leave.js";
 export { closeOrganisation, reopenOrganisation } from "./organisation-closing.js";
-export { anonymiseUserRecord, FORMER_USER_NAME, formerUserEmail } from "./user-anonymisation.js";
+export {
+  anonymiseUserRecord,
+  FORMER_USER_NAME,
+  FORMER_USER_NAMES,
+  formerUserEmail,
+  nameFor,
+} from "./user-anonymisation.js";
 export {
   activeUsersOf,
   addInvitedUser,

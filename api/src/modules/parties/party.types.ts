@@ -113,7 +113,7 @@ export class User extends Node {
   uuid!: string;
   organisationUuid!: string;
 
-  @Field(() => String, { description: "Full name." })
+  /** The stored name; the `name` field words a former user's in the caller's language (party.resolver.ts). */
   name!: string;
 
   @Field(() => EmailAddressResolver, { description: "E-mail address, used to log in." })
@@ -136,7 +136,7 @@ export class User extends Node {
 
   @Field(() => Boolean, {
     description:
-      'Anonymised after the retention period (decision 0086): the name reads "före detta användare" (say "former user" in English).',
+      "Anonymised after the retention period (decision 0086): `name` names no one, in the caller's language.",
   })
   formerUser!: boolean;
 
