@@ -29,3 +29,4 @@ export {
   userWithKind,
 } from "./user-accounts.js";
 export { Language, Organisation, OrganisationKind, Property, Role, Tier, TierCode, User } from "./party.types.js";
+export { deactivatedCustomer } from "./deactivated-customer.js";
