@@ -140,6 +140,9 @@ export class User extends Node {
   })
   formerUser!: boolean;
 
+  @Field(() => Int, { description: "Raised by every change of access; `reactivateUser` names it (STALE_VERSION)." })
+  version!: number;
+
   static from(row: typeof users.$inferSelect): User {
     return Object.assign(new User(), {
       id: toGlobalId("User", row.id),
@@ -152,6 +155,7 @@ export class User extends Node {
       createdAt: row.createdAt,
       deactivatedAt: row.deactivatedAt,
       formerUser: row.anonymisedAt !== null,
+      version: row.version,
     });
   }
 }

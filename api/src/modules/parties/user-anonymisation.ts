@@ -1,4 +1,4 @@
-import { eq } from "drizzle-orm";
+import { eq, sql } from "drizzle-orm";
 import type { Tx } from "../../db/client.js";
 import { type userLanguage, users } from "../../db/schema/index.js";
 
@@ -37,7 +37,13 @@ export async function anonymiseUserRecord(
   if (!before || before.anonymisedAt) return null;
   await tx
     .update(users)
-    .set({ name: FORMER_USER_NAME, email: formerUserEmail(userId), passwordHash: "", anonymisedAt: at })
+    .set({
+      name: FORMER_USER_NAME,
+      email: formerUserEmail(userId),
+      passwordHash: "",
+      anonymisedAt: at,
+      version: sql`${users.version} + 1`,
+    })
     .where(eq(users.id, userId));
   return { id: before.id, organisationId: before.organisationId, email: before.email, name: before.name };
 }
