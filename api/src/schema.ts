@@ -46,6 +46,7 @@ import {
 import { AuditResolver } from "./modules/audit/audit.resolver.js";
 import { OrganisationDeactivationResolver } from "./modules/offboarding/organisation-deactivation.resolver.js";
 import { OrganisationReactivationResolver } from "./modules/offboarding/organisation-reactivation.resolver.js";
+import { UserReactivationResolver } from "./modules/parties/user-reactivation.resolver.js";
 import { PersonalDataResolver } from "./modules/privacy/personal-data.resolver.js";
 import { NodeResolver } from "./modules/node/node.resolver.js";
 import {
@@ -165,6 +166,7 @@ const resolvers = [
   WebhookResolver,
   OrganisationDeactivationResolver,
   OrganisationReactivationResolver,
+  UserReactivationResolver,
   PersonalDataResolver,
 ] as const;
 

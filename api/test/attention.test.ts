@@ -1,8 +1,12 @@
+import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { agreements, emailOutbox, users } from "../src/db/schema/index.js";
 import { createLogger } from "../src/logger.js";
 import { queueEmail } from "../src/modules/notifications/email.service.js";
 import { createOutboxSender } from "../src/modules/notifications/outbox-sender.js";
 import { startTestSmtpServer } from "../src/modules/notifications/test-smtp-server.js";
+import { PROTOCOL_MAIL } from "../src/modules/visits/protocol.mails.js";
+import { BOUNCED_ADDRESS, seedBouncedMail } from "../src/seed/demo-bounced-mail.js";
 import { startTestApi, type TestApi } from "./support.js";
 
 /** What each role's dashboard asks for what needs doing: visits to book and failed e-mail. */
@@ -244,5 +248,27 @@ describe("accounts locked out by the log-in limits", () => {
     expect(audit.data.auditEvents.edges.map((e: any) => e.node)).toEqual([
       { objectType: "User", details: expect.objectContaining({ email: LOGINS.karin, everywhere: false }) },
     ]);
+  });
+});
+
+describe("the demo's bounced mail", () => {
+  it("is worded by the protocol's own mail kind, in the language its reader reads Trygg in", async () => {
+    const failed = (await api.gql(FAILED, {}, tokens.admin)).data.emails.edges.map((e: any) => e.node);
+    const seeded = failed.find((m: any) => m.to === BOUNCED_ADDRESS);
+    const [facts] = await api.database.db
+      .select({ number: agreements.number })
+      .from(agreements)
+      .innerJoin(users, eq(users.organisationId, agreements.customerId))
+      .where(eq(users.email, "bo@brflinne.demo"));
+    const on = seeded.subject.slice(-10);
+    const words = { on, property: "Linnégatan 12", number: facts!.number, technician: "x", vendor: "x" };
+    expect(seeded.subject).toBe(PROTOCOL_MAIL.words.SV(words).subject);
+    // The same seed step for a board that reads Trygg in English words the mail in English.
+    await api.database.db.update(users).set({ language: "EN" }).where(eq(users.email, "bo@brflinne.demo"));
+    const id = await seedBouncedMail(api.database.db, on);
+    const [english] = await api.database.db.select().from(emailOutbox).where(eq(emailOutbox.id, id));
+    expect(english!.subject).toBe(PROTOCOL_MAIL.words.EN(words).subject);
+    expect(english!.body).toContain("Tomas Tekniker");
+    expect(english!.state).toBe("FAILED");
   });
 });

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { startTestApi, type TestApi } from "./support.js";
+import { startTestApi, tableCounts, type TestApi } from "./support.js";
 
 /** A partner signs up a customer of its own, registers its properties and proposes an agreement (decision 0082). */
 let api: TestApi;
@@ -125,5 +125,36 @@ describe("a partner's own customer", () => {
       token.sara,
     );
     expect(seller.data.agreementProposals.edges.map((e: any) => e.node.customer.name)).toContain("Brf Eken");
+  });
+
+  it("gets no new property or support case from its partner once deactivated: ORGANISATION_DEACTIVATED, nothing written", async () => {
+    const admin = await api.login("admin@aptus.demo");
+    const org = await api.gql(
+      `query($id: ID!) { node(id: $id) { ... on Organisation { version } } }`,
+      { id: customer },
+      admin,
+    );
+    const gone = await api.gql(
+      `mutation($i: DeactivateOrganisationInput!) { deactivateOrganisation(input: $i) { userErrors { code } } }`,
+      { i: { organisationId: customer, expectedVersion: org.data.node.version, reason: "Flyttade" } },
+      admin,
+    );
+    expect(gone.data.deactivateOrganisation.userErrors).toEqual([]);
+    const before = await tableCounts(api);
+    const p = await api.gql(CREATE_PROPERTY, { i: property(customer, { name: "Ekgatan 6" }) }, token.petra);
+    expect(p.data.createProperty).toEqual({
+      property: null,
+      userErrors: [{ code: "ORGANISATION_DEACTIVATED", field: ["input", "customerId"] }],
+    });
+    const c = await api.gql(
+      `mutation($i: OpenSupportCaseInput!) { openSupportCase(input: $i) { supportCase { id } userErrors { code field } } }`,
+      { i: { customerId: customer, propertyId, category: "TECHNICAL", subject: "Porten", description: "Låser inte." } },
+      token.petra,
+    );
+    expect(c.data.openSupportCase).toEqual({
+      supportCase: null,
+      userErrors: [{ code: "ORGANISATION_DEACTIVATED", field: ["input", "customerId"] }],
+    });
+    expect({ ...(await tableCounts(api)), sessions: 0 }).toEqual({ ...before, sessions: 0 });
   });
 });

@@ -145,4 +145,25 @@ describe("anonymising former users", () => {
     );
     expect(r.data.auditEvents.edges[0].node.actorSummary).toEqual({ name: "före detta användare", formerUser: true });
   });
+
+  it("names the former user in the reader's language: an admin who reads Trygg in English reads 'former user'", async () => {
+    await api.database.db.execute(sql`update users set language = 'EN' where email = 'admin@aptus.demo'`);
+    try {
+      const r = await api.gql(
+        `{ auditEvents(filter: { action: "test.formerActor" }, first: 1) { edges { node { actorSummary { name formerUser } } } }
+           users(first: 100) { edges { node { name formerUser } } } }`,
+        {},
+        admin,
+      );
+      expect(r.data.auditEvents.edges[0].node.actorSummary).toEqual({ name: "former user", formerUser: true });
+      const former = r.data.users.edges.map((e: any) => e.node).filter((u: any) => u.formerUser);
+      expect(former.length).toBeGreaterThan(0);
+      expect(former.every((u: any) => u.name === "former user")).toBe(true);
+      // A Swedish reader still reads the Swedish words.
+      const sv = await api.gql(`{ users(first: 100) { edges { node { name formerUser } } } }`, {}, karin);
+      for (const { node } of sv.data.users.edges) if (node.formerUser) expect(node.name).toBe("före detta användare");
+    } finally {
+      await api.database.db.execute(sql`update users set language = 'SV' where email = 'admin@aptus.demo'`);
+    }
+  });
 });

@@ -82,6 +82,24 @@ describe("a customer cannot choose a price", () => {
   });
 });
 
+describe("the agreement's base fee", () => {
+  it("is on the price list but is not an order: a quote for it is refused with INVALID_INPUT", async () => {
+    const list = await api.gql(`{ priceList { item } }`, {}, karin);
+    expect(list.data.priceList.map((p: { item: string }) => p.item)).toEqual(
+      expect.arrayContaining(["AGREEMENT_PLUS_500", "AGREEMENT_BRF"]),
+    );
+    const quote = await api.gql(
+      `query($i: OrderQuoteInput!) { orderQuote(input: $i) { quote { total { amountMinor } } userErrors { code field } } }`,
+      { i: { agreementId, item: "AGREEMENT_PLUS_500", quantity: 1 } },
+      karin,
+    );
+    expect(quote.data.orderQuote).toEqual({
+      quote: null,
+      userErrors: [{ code: "INVALID_INPUT", field: ["input", "item"] }],
+    });
+  });
+});
+
 describe("vendor staff may agree another price, with a reason kept in the audit trail", () => {
   it("a seller's discount needs a reason, and the rental and its audit row keep list price, agreed price and reason", async () => {
     const order = {

@@ -38,12 +38,20 @@ const AGREEMENT = `query($id: ID!) { agreement(id: $id) {
     lines { item quantity unitPrice { amountMinor } monthlyPrice { amountMinor } yearlyPrice { amountMinor } } }
 } }`;
 const REQUEST = `mutation($i: RequestRenewalInput!) { requestRenewal(input: $i) {
-  quote { id state startsOn endsOn yearlyTotal { amountMinor } lines { item quantity unitPrice { amountMinor } monthlyPrice { amountMinor } } }
+  quote { id state startsOn endsOn yearlyTotal { amountMinor }
+    baseFee { item monthlyPrice { amountMinor } yearlyPrice { amountMinor } } lines { item quantity unitPrice { amountMinor } monthlyPrice { amountMinor } } }
   userErrors { code field } } }`;
 const CONFIRM = `mutation($i: ConfirmRenewalQuoteInput!) { confirmRenewalQuote(input: $i) {
   decision { quote { state } agreement { endsOn } } userErrors { code } } }`;
 const DECLINE = `mutation($i: DeclineRenewalQuoteInput!) { declineRenewalQuote(input: $i) {
   decision { quote { state declineReason } } userErrors { code field } } }`;
+
+const setListPrice = (item: string, amountMinor: number, validFrom: string, reason: string) =>
+  api.gql(
+    `mutation($i: SetListPriceInput!) { setListPrice(input: $i) { listPrice { validFrom } userErrors { code } } }`,
+    { i: { item, monthlyPrice: { amountMinor, currency: "SEK" }, validFrom, reason } },
+    admin,
+  );
 
 /** A fresh active agreement for Karin's company, with two booking rentals to its end and one Hantera rental. */
 async function agreementWithRentals(days: number) {
@@ -90,19 +98,11 @@ describe("renewal quotes", () => {
     const a = await agreementWithRentals(120);
     const newStart = addDaysIso(a.endsOn, 1);
     // The booking licence costs more from the new period's first day than when it was rented.
-    const set = await api.gql(
-      `mutation($i: SetListPriceInput!) { setListPrice(input: $i) { listPrice { validFrom } userErrors { code } } }`,
-      {
-        i: {
-          item: "BOOKING",
-          monthlyPrice: { amountMinor: 4321, currency: "SEK" },
-          validFrom: newStart,
-          reason: "Ny prislista",
-        },
-      },
-      admin,
-    );
+    const set = await setListPrice("BOOKING", 4321, newStart, "Ny prislista");
     expect(set.data.setListPrice.userErrors).toEqual([]);
+    // So does the agreement's own base fee for its tier (decision 0101).
+    const fee = await setListPrice("AGREEMENT_PLUS_500", 310000, newStart, "Ny grundavgift");
+    expect(fee.data.setListPrice.userErrors).toEqual([]);
     const before = await api.gql(AGREEMENT, { id: a.id }, karin);
     expect(before.data.agreement.viewerCanRequestRenewal).toBe(true);
 
@@ -114,13 +114,19 @@ describe("renewal quotes", () => {
     expect(quote.lines).toEqual([
       { item: "BOOKING", quantity: 4, unitPrice: { amountMinor: 4321 }, monthlyPrice: { amountMinor: 4 * 4321 } },
     ]);
-    expect(quote.yearlyTotal.amountMinor).toBe(12 * 4 * 4321);
+    expect(quote.baseFee).toEqual({
+      item: "AGREEMENT_PLUS_500",
+      monthlyPrice: { amountMinor: 310000 },
+      yearlyPrice: { amountMinor: 12 * 310000 },
+    });
+    expect(quote.yearlyTotal.amountMinor).toBe(12 * (310000 + 4 * 4321));
 
     const again = await api.gql(REQUEST, { i: { agreementId: a.id, rentalIds: [], addOnIds: [] } }, karin);
     expect(again.data.requestRenewal.userErrors[0].code).toBe("RENEWAL_ALREADY_REQUESTED");
     const mails =
-      await sql`select to_address from email_outbox where subject = ${"Förnyelse begärd: avtal " + (await numberOf(a.id))}`;
+      await sql`select to_address, body from email_outbox where subject = ${"Förnyelse begärd: avtal " + (await numberOf(a.id))}`;
     expect(mails.map((m) => m.to_address)).toEqual(["sara.saljare@aptus.demo"]);
+    expect(mails[0]!.body).toContain("Avtalets grundavgift: 3 100 kr/mån");
     const toDecide = await api.gql(`{ renewalQuotesToDecide { id agreement { id } } }`, {}, seller);
     expect(toDecide.data.renewalQuotesToDecide.map((q: { id: string }) => q.id)).toContain(quote.id);
   });

@@ -17,7 +17,7 @@ async function freshAgreement(): Promise<{ id: string; number: string }> {
   return agreement;
 }
 
-async function bookingPriceOn(day: string): Promise<number> {
+async function priceOn(item: string, day: string): Promise<number> {
   const maja = await apiAs(CUSTOMER_ADMIN);
   type Prices = { priceList: { item: string; monthlyPrice: { amountMinor: number } }[] };
   const { priceList } = await maja<Prices>(
@@ -26,7 +26,7 @@ async function bookingPriceOn(day: string): Promise<number> {
       on: day,
     },
   );
-  return priceList.find((p) => p.item === "BOOKING")!.monthlyPrice.amountMinor;
+  return priceList.find((p) => p.item === item)!.monthlyPrice.amountMinor;
 }
 
 describe("renewal asked for by the customer and confirmed by the seller", () => {
@@ -55,8 +55,11 @@ describe("renewal asked for by the customer and confirmed by the seller", () => 
         await section.getByText("Förnyelsen är begärd. Säljaren får offerten.").waitFor();
         const quote = section.getByTestId("renewal-quote");
         await quote.getByText("Säljaren bekräftar offerten").waitFor();
-        // 3 booking licences at the list price of the new period's first day, twelve months.
-        const yearly = (3 * 12 * (await bookingPriceOn(swedishDay(81)))) / 100;
+        // 3 booking licences and the 500+ base fee (its own line) at the list of the new period's first day, a year.
+        const monthly =
+          3 * (await priceOn("BOOKING", swedishDay(81))) + (await priceOn("AGREEMENT_PLUS_500", swedishDay(81)));
+        const yearly = (12 * monthly) / 100;
+        await quote.getByTestId("renewal-quote-base-fee").getByText("Supportavtal 500+, grundavgift").waitFor();
         const total = (await quote.getByTestId("renewal-quote-total").textContent()) ?? "";
         expect(Number(total.replace(/\D/g, ""))).toBe(yearly);
         expect(await quote.getByRole("cell", { name: /Hantera/ }).count()).toBe(0);

@@ -1,13 +1,11 @@
-import { eq } from "drizzle-orm";
 import type { Db } from "../db/client.js";
-import { emailOutbox } from "../db/schema/index.js";
 import { systemViewerOf } from "../modules/access/access.service.js";
 import * as agreements from "../modules/agreements/agreement.service.js";
-import { queueEmail } from "../modules/notifications/email.service.js";
 import * as actionPlan from "../modules/tailoring/action-plan.js";
 import * as tailoring from "../modules/tailoring/tailoring.service.js";
 import type { Viewer } from "../shared/viewer.js";
 import type { LivedTime } from "./lived-time.js";
+import { seedBouncedMail } from "./demo-bounced-mail.js";
 import { must } from "./must.js";
 
 /** The customer admin whose annual visit is due and not booked (password: the demo password). */
@@ -120,20 +118,5 @@ export async function seedDemoAttention(
   });
 
   // A board member's address with a typo: the receiving server refused it ten times.
-  await lived.on(-2, "08:15", async () => {
-    const bounced = await queueEmail(db, {
-      to: "styrelsen@brflinne.dmeo",
-      subject: "Protokoll från supportbesöket, Linnégatan 12",
-      body: "Hej! Här kommer protokollet från supportbesöket.",
-    });
-    await db
-      .update(emailOutbox)
-      .set({
-        state: "FAILED",
-        attempts: 10,
-        lastError:
-          "Error: Can't send mail - all recipients were rejected: 550 5.1.2 <styrelsen@brflinne.dmeo>: Recipient address rejected: Domain not found",
-      })
-      .where(eq(emailOutbox.id, bounced));
-  });
+  await lived.on(-2, "08:15", () => seedBouncedMail(db, day(-3)));
 }

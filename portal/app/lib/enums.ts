@@ -22,7 +22,15 @@ import type {
 export const AGREEMENT_STATUSES: readonly AgreementStatus[] = ["DRAFT", "ACTIVE", "EXPIRING", "EXPIRED", "TERMINATED"];
 export const TIER_CODES: readonly TierCode[] = ["PLUS_500", "BRF"];
 export const LICENCE_KINDS: readonly LicenceKind[] = ["BOOKING", "HANTERA", "CONSUMPTION"];
-export const PRICED_ITEMS: readonly PricedItem[] = ["BOOKING", "HANTERA", "CONSUMPTION", "HOSTING", "MONITORING"];
+export const PRICED_ITEMS: readonly PricedItem[] = [
+  "BOOKING",
+  "HANTERA",
+  "CONSUMPTION",
+  "HOSTING",
+  "MONITORING",
+  "AGREEMENT_PLUS_500",
+  "AGREEMENT_BRF",
+];
 export const HOSTED_SERVICES: readonly HostedService[] = ["BOKNING", "FORBRUKNING", "FDB", "APTUSPORTAL", "HANTERA"];
 export const REVIEW_AREAS: readonly ReviewArea[] = [
   "DATABASE",

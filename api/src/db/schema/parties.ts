@@ -76,6 +76,8 @@ export const users = pgTable(
      * gone, and history shows the user as "former user".
      */
     anonymisedAt: timestamp("anonymised_at", { withTimezone: true }),
+    /** Raised by every change of access (deactivation, reactivation, role): `expectedVersion` guards against one. */
+    version: integer("version").notNull().default(1),
   },
   (t) => [
     uniqueIndex("users_email_key").on(t.email),

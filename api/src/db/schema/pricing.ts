@@ -15,8 +15,20 @@ import {
 } from "drizzle-orm/pg-core";
 import { users } from "./parties.js";
 
-/** What has a list price: the licence kinds that can be rented and the add-ons that can be ordered. */
-export const pricedItem = pgEnum("priced_item", ["BOOKING", "HANTERA", "CONSUMPTION", "HOSTING", "MONITORING"]);
+/**
+ * What has a list price: the licence kinds that can be rented, the add-ons that can be ordered, and each tier's
+ * monthly base fee for the agreement itself (decision 0101: an item per tier, so the fee has the list's history,
+ * its "new price from a day" and its indexation).
+ */
+export const pricedItem = pgEnum("priced_item", [
+  "BOOKING",
+  "HANTERA",
+  "CONSUMPTION",
+  "HOSTING",
+  "MONITORING",
+  "AGREEMENT_PLUS_500",
+  "AGREEMENT_BRF",
+]);
 
 /**
  * The vendor's price list: one monthly price per item (per licence for licences, per agreement for
@@ -81,7 +93,7 @@ export const priceIndexValues = pgTable(
 
 /** One priced line of an indexation: an item's price before and after. */
 export interface IndexedPriceLine {
-  item: "BOOKING" | "HANTERA" | "CONSUMPTION" | "HOSTING" | "MONITORING";
+  item: (typeof pricedItem.enumValues)[number];
   oldMinor: number;
   newMinor: number;
 }

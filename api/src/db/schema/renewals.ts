@@ -15,6 +15,7 @@ import {
 } from "drizzle-orm/pg-core";
 import { agreements } from "./agreements.js";
 import { users } from "./parties.js";
+import { pricedItem } from "./pricing.js";
 
 /**
  * Which renewal reminders went out: one row per agreement, end of its period and threshold (90, 60, 30 days). The key
@@ -127,6 +128,10 @@ export const renewalQuotes = pgTable(
       .$type<RenewalQuoteEnding[]>()
       .notNull()
       .default(sql`'[]'::jsonb`),
+    /** The tier's base fee item and its list price a month on the first day; null on quotes from before it. */
+    baseFeeItem: pricedItem("base_fee_item"),
+    baseFeeMonthlyMinor: integer("base_fee_monthly_minor"),
+    /** Twelve months of the lines and of the base fee. */
     yearlyTotalMinor: integer("yearly_total_minor").notNull(),
     currency: text("currency").notNull().default("SEK"),
     requestedById: uuid("requested_by_id")
@@ -142,6 +147,10 @@ export const renewalQuotes = pgTable(
       .on(t.agreementId)
       .where(sql`${t.state} = 'REQUESTED'`),
     index("renewal_quotes_state_idx").on(t.state),
+    check(
+      "renewal_quotes_base_fee",
+      sql`(${t.baseFeeItem} is null) = (${t.baseFeeMonthlyMinor} is null) and coalesce(${t.baseFeeMonthlyMinor}, 0) >= 0`,
+    ),
   ],
 );
 

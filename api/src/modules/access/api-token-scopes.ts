@@ -163,6 +163,7 @@ export const ROOT_FIELD_SCOPES: { Query: Record<string, RootFieldRule>; Mutation
     updateOrganisation: "parties:write",
     createUser: "parties:write",
     deactivateUser: "parties:write",
+    reactivateUser: "parties:write",
     deactivateOrganisation: "parties:write",
     reactivateOrganisation: "parties:write",
     changeUserRole: "parties:write",

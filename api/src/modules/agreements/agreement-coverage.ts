@@ -20,7 +20,8 @@ import { isValid } from "./agreement-status.js";
 import { AgreementErrors as E } from "./agreement.errors.js";
 import { AGREEMENT_MANAGERS } from "./agreement.roles.js";
 import { hanteraQuota } from "./hantera-quota.js";
-import { monthlyCostMinor } from "./licence-rentals.js";
+import { baseFeeOn } from "../pricing/index.js";
+import { yearlyValueMinor } from "./yearly-value.js";
 
 /*
  * Correcting which properties an agreement covers (decision 0074). The preview and the change run the same
@@ -118,18 +119,19 @@ async function coverageEffect(
       "input",
       "removePropertyIds",
     ]);
-  const [visit, quota, rentals, visitsCancelled] = await Promise.all([
+  const [visit, quota, rentals, visitsCancelled, fee] = await Promise.all([
     tierIncludesVisit(db, a),
     hanteraQuota(db, a, clock.today),
     db.select().from(licenceRentals).where(eq(licenceRentals.agreementId, a.id)),
     bookedVisitsAhead(db, a.id, now, removed),
+    baseFeeOn(db, a.tier, clock.today),
   ]);
   const state = (props: { id: string; name: string }[]): CoverageState => ({
     properties: props,
     // The visit takes place at a covered property: the tier's promise holds while one is covered.
     annualVisit: visit && props.length > 0,
     hanteraQuota: quota.quota,
-    yearlyValueMinor: 12 * monthlyCostMinor(rentals, clock.today),
+    yearlyValueMinor: yearlyValueMinor(a, rentals, fee?.monthlyPriceMinor ?? 0, clock.today),
   });
   return ok({ agreement: a, before: state(covered), after: state(remaining), added, removed, visitsCancelled });
 }

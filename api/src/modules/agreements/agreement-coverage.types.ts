@@ -79,7 +79,8 @@ export class AgreementCoverageState {
   hanteraQuota!: number;
 
   @Field(() => Money, {
-    description: "What the running licence rentals are worth per year (as `Agreement.yearlyValue`).",
+    description:
+      "What the agreement is worth per year: its running licence rentals and base fee (as `Agreement.yearlyValue`).",
   })
   yearlyValue!: Money;
 

@@ -17,6 +17,7 @@ import { tableRows } from "../../shared/table-rows.js";
 import type { Clock } from "../../shared/clock.js";
 import { agreementScope } from "../../shared/scope.js";
 import type { Viewer } from "../../shared/viewer.js";
+import { baseFeesOn } from "../pricing/index.js";
 import { selectAgreements, type AgreementRecord } from "./agreement-records.js";
 
 const rentalRows = tableRows(licenceRentals);
@@ -33,7 +34,13 @@ function byAgreement<Row extends { agreementId: string }>(load: (ids: string[]) 
  */
 export function createAgreementLoaders(db: Db, request: { viewer: Viewer | null; clock: Clock } | null = null) {
   let allTiers: Promise<(typeof tiers.$inferSelect)[]> | undefined;
+  let feesToday: ReturnType<typeof baseFeesOn> | undefined;
   return {
+    /** Every tier's base fee on the request's day, read once for a whole list of agreements. */
+    baseFeesToday: () => {
+      if (!request) throw new Error("The base fees of today are read in a request, on its clock.");
+      return (feesToday ??= baseFeesOn(db, request.clock.today));
+    },
     /** Agreements by id inside the viewer's tenant scope: null for one the viewer may not see. */
     agreement: new DataLoader<string, AgreementRecord | null>(async (ids) => {
       if (!request?.viewer) return ids.map(() => null);

@@ -81,19 +81,34 @@ describe("the expensive fields of a list", () => {
 });
 
 describe("an agreement's yearly value", () => {
-  it("is twelve times what its running rentals cost per month, for a dashboard's sums", async () => {
+  it("is twelve months of its running rentals and of its tier's base fee while in force, for a dashboard's sums", async () => {
     const { data } = await run<{
+      priceList: { item: string; monthlyPrice: { amountMinor: number } }[];
       agreements: {
         edges: {
-          node: { monthlyCost: { amountMinor: number }; yearlyValue: { amountMinor: number; currency: string } };
+          node: {
+            status: string;
+            tier: { code: string };
+            monthlyCost: { amountMinor: number };
+            yearlyValue: { amountMinor: number; currency: string };
+          };
         }[];
       };
     }>(
-      `{ agreements(first: 100) { edges { node { monthlyCost { amountMinor } yearlyValue { amountMinor currency } } } } }`,
+      `{ priceList { item monthlyPrice { amountMinor } }
+         agreements(first: 100) { edges { node { status tier { code } monthlyCost { amountMinor }
+           yearlyValue { amountMinor currency } } } } }`,
     );
+    const fee = (tier: string) => data.priceList.find((p) => p.item === `AGREEMENT_${tier}`)!.monthlyPrice.amountMinor;
+    expect(fee("PLUS_500")).toBeGreaterThan(0);
+    expect(fee("BRF")).toBeGreaterThan(0);
     const nodes = data.agreements.edges.map((e) => e.node);
     expect(nodes.some((n) => n.monthlyCost.amountMinor > 0)).toBe(true);
-    for (const n of nodes)
-      expect(n.yearlyValue).toEqual({ amountMinor: 12 * n.monthlyCost.amountMinor, currency: "SEK" });
+    expect(nodes.some((n) => n.status === "DRAFT" || n.status === "EXPIRED")).toBe(true);
+    for (const n of nodes) {
+      const inForce = n.status === "ACTIVE" || n.status === "EXPIRING";
+      const monthly = n.monthlyCost.amountMinor + (inForce ? fee(n.tier.code) : 0);
+      expect(n.yearlyValue).toEqual({ amountMinor: 12 * monthly, currency: "SEK" });
+    }
   });
 });

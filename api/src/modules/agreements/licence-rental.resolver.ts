@@ -23,6 +23,7 @@ import {
   rentalTotals,
   rentLicence,
 } from "./licence-rentals.js";
+import { yearlyValueMinor } from "./yearly-value.js";
 
 /** An agreement's licence rentals and what they cost: the rules are licence-rentals.ts. */
 @Resolver(() => Agreement)
@@ -87,11 +88,16 @@ export class LicenceRentalResolver {
     return Money.of(monthlyCostMinor(await ctx.loaders.licenceRentals.load(a.record.id), clock.today));
   }
 
-  // Only the rentals carry a price in Trygg today; a dashboard sums this to show what is up for renewal.
+  // A dashboard sums this to show what is up for renewal.
   @FieldResolver(() => Money, {
-    description: "What the running licence rentals are worth per year: twelve times `monthlyCost`.",
+    description:
+      "What the agreement is worth per year: twelve times `monthlyCost` and the tier's base fee on today's price list (none for an agreement not in force).",
   })
   async yearlyValue(@Root() a: Agreement, @Ctx() ctx: Context, @Clock() clock: Clock) {
-    return Money.of(12 * monthlyCostMinor(await ctx.loaders.licenceRentals.load(a.record.id), clock.today));
+    const [rentals, fees] = await Promise.all([
+      ctx.loaders.licenceRentals.load(a.record.id),
+      ctx.loaders.baseFeesToday(),
+    ]);
+    return Money.of(yearlyValueMinor(a.record, rentals, fees(a.record.tier), clock.today));
   }
 }

@@ -1,4 +1,4 @@
-import { and, eq, inArray, isNull, ne } from "drizzle-orm";
+import { and, eq, inArray, isNull, ne, sql } from "drizzle-orm";
 import type { Tx } from "../../db/client.js";
 import { organisations, users } from "../../db/schema/index.js";
 import { recordAudit } from "../../shared/audit.js";
@@ -50,7 +50,10 @@ export async function deactivateLeavingBoard(
   const done: string[] = [];
   for (const user of leaving) {
     if (holds(user, ORGANISATION_ADMINS) && !(await anotherAdminRemains(tx, user))) continue;
-    await tx.update(users).set({ deactivatedAt: now }).where(eq(users.id, user.id));
+    await tx
+      .update(users)
+      .set({ deactivatedAt: now, version: sql`${users.version} + 1` })
+      .where(eq(users.id, user.id));
     await recordAudit(tx, actor, {
       action: "user.deactivate",
       objectType: "User",

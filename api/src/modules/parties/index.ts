@@ -1,5 +1,5 @@
 /** The parties module as other modules see it: organisations, users, properties and tiers. */
-export { Actor, actorOf } from "./actor.js";
+export { Actor, actorOf, readerLanguage } from "./actor.js";
 export { PartyErrors } from "./party.errors.js";
 export {
   ORGANISATION_ADMINS,
@@ -13,7 +13,13 @@ export { passwordProblem } from "./password-strength.js";
 export { administeredOrganisations } from "./registered-customer-administration.js";
 export { deactivateLeavingBoard } from "./board-leave.js";
 export { closeOrganisation, reopenOrganisation } from "./organisation-closing.js";
-export { anonymiseUserRecord, FORMER_USER_NAME, formerUserEmail } from "./user-anonymisation.js";
+export {
+  anonymiseUserRecord,
+  FORMER_USER_NAME,
+  FORMER_USER_NAMES,
+  formerUserEmail,
+  nameFor,
+} from "./user-anonymisation.js";
 export {
   activeUsersOf,
   addInvitedUser,
@@ -24,3 +30,4 @@ export {
   userWithKind,
 } from "./user-accounts.js";
 export { Language, Organisation, OrganisationKind, Property, Role, Tier, TierCode, User } from "./party.types.js";
+export { deactivatedCustomer } from "./deactivated-customer.js";

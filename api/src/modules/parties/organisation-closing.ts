@@ -21,7 +21,7 @@ export async function closeOrganisation(
     .where(eq(organisations.id, organisationId));
   const leaving = await tx
     .update(users)
-    .set({ deactivatedAt: at })
+    .set({ deactivatedAt: at, version: sql`${users.version} + 1` })
     .where(and(eq(users.organisationId, organisationId), isNull(users.deactivatedAt)))
     .returning({ id: users.id, email: users.email });
   await recordAudit(

@@ -23,6 +23,8 @@ import {
 } from "./record-correction.types.js";
 import * as userAccess from "./user-access.js";
 import * as parties from "./party.service.js";
+import { readerLanguage } from "./actor.js";
+import { nameFor } from "./user-anonymisation.js";
 import {
   Organisation,
   OrganisationConnection,
@@ -170,6 +172,13 @@ export class OrganisationResolver {
 
 @Resolver(() => User)
 export class UserResolver {
+  @FieldResolver(() => String, {
+    description: 'Full name; a former user\'s in the caller\'s language ("före detta användare", "former user").',
+  })
+  async name(@Root() user: User, @Ctx() ctx: Context) {
+    return nameFor(await readerLanguage(ctx), user.name, user.formerUser);
+  }
+
   @Authorized()
   @Query(() => UserConnection, {
     description:

@@ -31,6 +31,7 @@ import {
   USER_CREATORS_ANYWHERE,
 } from "./party.roles.js";
 import { PartyErrors } from "./party.errors.js";
+import { deactivatedCustomer } from "./deactivated-customer.js";
 
 export type { OrganisationRow } from "./organisation-lookup.js";
 export { findOrganisation };
@@ -296,6 +297,7 @@ export async function createProperty(db: Db, viewer: Viewer, input: CreateProper
       ["input", "customerId"],
     );
   }
+  if (customer.deactivatedAt) return deactivatedCustomer(customer);
   // A partner registers the properties of its own customer: it is their installer, and no other partner is.
   let installerId: string | null = byPartner ? viewer.organisationId : null;
   if (byPartner && input.installerId && input.installerId !== viewer.organisationId) {

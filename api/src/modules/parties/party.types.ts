@@ -117,7 +117,7 @@ export class User extends Node {
   uuid!: string;
   organisationUuid!: string;
 
-  @Field(() => String, { description: "Full name." })
+  /** The stored name; the `name` field words a former user's in the caller's language (party.resolver.ts). */
   name!: string;
 
   @Field(() => EmailAddressResolver, { description: "E-mail address, used to log in." })
@@ -140,9 +140,12 @@ export class User extends Node {
 
   @Field(() => Boolean, {
     description:
-      'Anonymised after the retention period (decision 0086): the name reads "före detta användare" (say "former user" in English).',
+      "Anonymised after the retention period (decision 0086): `name` names no one, in the caller's language.",
   })
   formerUser!: boolean;
+
+  @Field(() => Int, { description: "Raised by every change of access; `reactivateUser` names it (STALE_VERSION)." })
+  version!: number;
 
   static from(row: typeof users.$inferSelect): User {
     return Object.assign(new User(), {
@@ -156,6 +159,7 @@ export class User extends Node {
       createdAt: row.createdAt,
       deactivatedAt: row.deactivatedAt,
       formerUser: row.anonymisedAt !== null,
+      version: row.version,
     });
   }
 }

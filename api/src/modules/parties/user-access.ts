@@ -1,4 +1,4 @@
-import { and, eq } from "drizzle-orm";
+import { and, eq, sql } from "drizzle-orm";
 import type { Db, Tx } from "../../db/client.js";
 import { organisations, users } from "../../db/schema/index.js";
 import { recordAudit } from "../../shared/audit.js";
@@ -55,7 +55,11 @@ export async function deactivateUser(db: Db, viewer: Viewer, input: { userId: st
       return userError(PartyErrors.ALREADY_DEACTIVATED, "The user is already deactivated.", ["input", "userId"]);
     if (holds(user, ORGANISATION_ADMINS) && !(await anotherAdminRemains(tx, user))) return lastAdmin();
     const now = new Date();
-    const [row] = await tx.update(users).set({ deactivatedAt: now }).where(eq(users.id, user.id)).returning();
+    const [row] = await tx
+      .update(users)
+      .set({ deactivatedAt: now, version: sql`${users.version} + 1` })
+      .where(eq(users.id, user.id))
+      .returning();
     await endUserAccess(tx, user.id, now);
     await recordAudit(tx, viewer, {
       action: "user.deactivate",
@@ -97,7 +101,11 @@ export async function changeUserRole(
       !(await anotherAdminRemains(tx, user))
     )
       return lastAdmin();
-    const [row] = await tx.update(users).set({ role: input.role }).where(eq(users.id, user.id)).returning();
+    const [row] = await tx
+      .update(users)
+      .set({ role: input.role, version: sql`${users.version} + 1` })
+      .where(eq(users.id, user.id))
+      .returning();
     await endUserAccess(tx, user.id, new Date());
     await recordAudit(tx, viewer, {
       action: "user.changeRole",

@@ -1,4 +1,4 @@
-import { and, eq, isNotNull, isNull, not } from "drizzle-orm";
+import { and, eq, isNotNull, isNull, not, sql } from "drizzle-orm";
 import type { DbOrTx, Tx } from "../../db/client.js";
 import { organisations, users } from "../../db/schema/index.js";
 import type { OrganisationKind, Role } from "../../shared/viewer.js";
@@ -21,7 +21,13 @@ export async function addInvitedUser(
 ): Promise<UserRow> {
   const [again] = await tx
     .update(users)
-    .set({ name: input.name, role: input.role, passwordHash: input.passwordHash, deactivatedAt: null })
+    .set({
+      name: input.name,
+      role: input.role,
+      passwordHash: input.passwordHash,
+      deactivatedAt: null,
+      version: sql`${users.version} + 1`,
+    })
     .where(formerUserOf(input.organisationId, input.email))
     .returning();
   if (again) return again;

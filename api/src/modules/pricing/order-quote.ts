@@ -7,6 +7,7 @@ import { ok, userError, type Result } from "../../shared/errors.js";
 import { agreementScope } from "../../shared/scope.js";
 import type { Viewer } from "../../shared/viewer.js";
 import { effectiveEnd, selectAgreements } from "../agreements/index.js";
+import { isBaseFee } from "./base-fee.js";
 import { listPriceOn, type PricedItem } from "./list-price.js";
 import { PricingErrors as E } from "./pricing.errors.js";
 
@@ -65,6 +66,8 @@ export async function quoteOrder(
 ): Promise<Result<OrderQuote>> {
   const [a] = await selectAgreements(db, and(agreementScope(viewer), eq(agreements.id, input.agreementId)), clock);
   if (!a) return userError(E.NOT_FOUND, "No such agreement.", ["input", "agreementId"]);
+  if (isBaseFee(input.item))
+    return userError(E.INVALID_INPUT, "The base fee comes with the agreement; it is not ordered.", ["input", "item"]);
   if (input.quantity < 1 || input.quantity > 10_000)
     return userError(E.INVALID_INPUT, "Order 1–10 000.", ["input", "quantity"]);
   if (ADD_ON_ITEMS.includes(input.item) && input.quantity !== 1)

@@ -9,13 +9,16 @@ import type { OrderQuote as Quote } from "./order-quote.js";
 
 export const PricedItem = graphqlEnum(PRICED_ITEMS, {
   name: "PricedItem",
-  description: "What has a list price: the licence kinds (per licence) and the add-ons (per agreement).",
+  description:
+    "What has a list price: the licence kinds (per licence), the add-ons (per agreement) and each tier's base fee (per agreement).",
   valuesConfig: {
     BOOKING: { description: "One booking licence (Bokning) a month." },
     HANTERA: { description: "One Hantera licence a month." },
     CONSUMPTION: { description: "One consumption metering licence (Förbrukning) a month." },
     HOSTING: { description: "Aptus Hosting for one agreement, a month." },
     MONITORING: { description: "System monitoring (Systemövervakning) for one agreement, a month." },
+    AGREEMENT_PLUS_500: { description: "The base fee of one Supportavtal 500+ agreement, a month." },
+    AGREEMENT_BRF: { description: "The base fee of one BRF agreement, a month." },
   },
 });
 export type PricedItem = (typeof PricedItem)[keyof typeof PricedItem];

@@ -3,7 +3,13 @@ import type { DbOrTx } from "../../db/client.js";
 import { agreements, organisations } from "../../db/schema/index.js";
 import { clockAt } from "../../shared/clock.js";
 import type { IsoDate } from "../../shared/dates.js";
-import { effectiveEndDateSql, statusSql, terminationGivenSql, VALID_STATUSES } from "../agreements/index.js";
+import {
+  type AgreementRecord,
+  effectiveEndDateSql,
+  statusSql,
+  terminationGivenSql,
+  VALID_STATUSES,
+} from "../agreements/index.js";
 
 /** An agreement as the renewal jobs read it: who is told, and the day it ends. */
 export interface EndingAgreement {
@@ -11,6 +17,7 @@ export interface EndingAgreement {
   number: string;
   customerId: string;
   customerName: string;
+  tier: AgreementRecord["tier"];
   partnerId: string | null;
   sellerId: string | null;
   endsOn: IsoDate;
@@ -33,6 +40,7 @@ export async function agreementsEndingWithin(db: DbOrTx, today: IsoDate, days: n
       number: agreements.number,
       customerId: agreements.customerId,
       customerName: organisations.name,
+      tier: agreements.tier,
       partnerId: agreements.partnerId,
       sellerId: agreements.sellerId,
       endsOn: end,

@@ -4,7 +4,8 @@ import { licenceRentals, renewalDigests } from "../../db/schema/index.js";
 import { recordAudit } from "../../shared/audit.js";
 import { todayInSweden } from "../../shared/dates.js";
 import { groupBy } from "../../shared/group-by.js";
-import { monthlyCostMinor } from "../agreements/index.js";
+import { yearlyValueMinor } from "../agreements/index.js";
+import { baseFeesOn } from "../pricing/index.js";
 import { queueMail, usersWanting } from "../notifications/index.js";
 import { agreementsEndingWithin, type EndingAgreement } from "./renewal-candidates.js";
 import { RENEWAL_DIGEST_MAIL, type DigestLine as WordedLine } from "./renewal.mails.js";
@@ -15,8 +16,8 @@ type DigestLine = EndingAgreement & WordedLine;
 
 /**
  * The Monday digest: each seller's agreements that end within the reminder thresholds (30, 60, 90
- * days), grouped by the nearest one, each with its yearly value (twelve times what its running
- * rentals cost a month, as the dashboard shows it). Once per seller and week with any number of
+ * days), grouped by the nearest one, each with its yearly value (twelve months of its running
+ * rentals and base fee, as the dashboard shows it). Once per seller and week with any number of
  * processes: the digest row is inserted first. Sent on the first pass of the week, so a server that
  * was down on Monday sends it when it is back; a seller with nothing ending gets no mail.
  */
@@ -34,6 +35,7 @@ export async function queueRenewalDigests(db: Db, now: Date, settings: RenewalMa
         ending.map((a) => a.id),
       ),
     );
+  const fees = await baseFeesOn(db, today);
   const rentalsOf = groupBy(
     ending.map((a) => a.id),
     rentals,
@@ -41,7 +43,8 @@ export async function queueRenewalDigests(db: Db, now: Date, settings: RenewalMa
   );
   const lines: DigestLine[] = ending.map((a, i) => ({
     ...a,
-    yearlyValueMinor: 12 * monthlyCostMinor(rentalsOf[i]!, today),
+    // Every agreement here is in force (agreementsEndingWithin reads valid ones only).
+    yearlyValueMinor: yearlyValueMinor({ status: "ACTIVE" }, rentalsOf[i]!, fees(a.tier), today),
   }));
   const sellers = await usersWanting(db, "RENEWAL_DIGEST", [...new Set(lines.map((l) => l.sellerId!))]);
   const week = weekOf(today);

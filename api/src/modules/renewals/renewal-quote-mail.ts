@@ -12,6 +12,8 @@ export interface QuoteMail {
   startsOn: string;
   endsOn: string;
   lines: readonly RenewalQuoteLine[];
+  /** Null on a quote from before the base fee was listed. */
+  baseFeeMonthlyMinor: number | null;
   yearlyTotalMinor: number;
 }
 
@@ -20,6 +22,7 @@ const facts = (q: QuoteMail, portalUrl: string): QuoteFacts => ({
   startsOn: q.startsOn,
   endsOn: q.endsOn,
   lines: q.lines,
+  baseFeeMonthlyMinor: q.baseFeeMonthlyMinor,
   yearlyTotalMinor: q.yearlyTotalMinor,
   agreementUrl: `${portalUrl}/agreements/${encodeURIComponent(toGlobalId("Agreement", q.agreementId))}`,
 });

@@ -1,10 +1,16 @@
 import type { DbOrTx } from "../../db/client.js";
 import { and, eq, isNull } from "drizzle-orm";
-import { addOns, licenceRentals, type RenewalQuoteEnding, type RenewalQuoteLine } from "../../db/schema/index.js";
+import {
+  addOns,
+  licenceRentals,
+  type pricedItem,
+  type RenewalQuoteEnding,
+  type RenewalQuoteLine,
+} from "../../db/schema/index.js";
 import { addDaysIso, type IsoDate } from "../../shared/dates.js";
 import { ok, userError, type Result } from "../../shared/errors.js";
 import type { AgreementRecord } from "../agreements/index.js";
-import { listPriceOn } from "../pricing/index.js";
+import { baseFeeOn, listPriceOn } from "../pricing/index.js";
 import { RenewalErrors as E } from "./renewals.errors.js";
 
 export interface RenewalChoice {
@@ -16,6 +22,8 @@ export interface PricedRenewal {
   startsOn: IsoDate;
   endsOn: IsoDate;
   lines: RenewalQuoteLine[];
+  /** The tier's base fee a month on the new period's first day: its own line of the quote. */
+  baseFee: { item: (typeof pricedItem.enumValues)[number]; monthlyPriceMinor: number };
   ending: RenewalQuoteEnding[];
   yearlyTotalMinor: number;
   currency: string;
@@ -31,10 +39,10 @@ export function nextPeriod(currentEnd: IsoDate): { startsOn: IsoDate; endsOn: Is
 }
 
 /**
- * Prices what the customer chose to carry at the list price of the new period's first day: the new period's
- * prices, not those the rentals were once rented at (price-list changes reach the customer at renewal). Only
- * rentals that run to the current end can be carried (one that ended early is gone), and only the agreement's
- * own add-ons that have not been cancelled before the end.
+ * Prices what the customer chose to carry, and the tier's base fee, at the list price of the new period's first
+ * day: the new period's prices, not those the rentals were once rented at (price-list changes reach the customer at
+ * renewal). Only rentals that run to the current end can be carried (one that ended early is gone), and only the
+ * agreement's own add-ons that have not been cancelled before the end.
  */
 export async function priceRenewal(
   db: DbOrTx,
@@ -74,8 +82,13 @@ export async function priceRenewal(
     line.unitPriceMinor = list.monthlyPriceMinor;
     line.monthlyPriceMinor = list.monthlyPriceMinor * line.quantity;
   }
-  const yearlyTotalMinor = lines.reduce((sum, l) => sum + l.monthlyPriceMinor * 12, 0);
-  return ok({ ...period, lines, ending: await notChosen(db, a, lines), yearlyTotalMinor, currency: "SEK" });
+  // The agreement itself is renewed too: its tier's base fee of the new period is part of what a year costs.
+  const fee = await baseFeeOn(db, a.tier, period.startsOn);
+  if (!fee) return userError(E.NO_LIST_PRICE, `The price list has no base fee for ${a.tier} on ${period.startsOn}.`);
+  const baseFee = { item: fee.item, monthlyPriceMinor: fee.monthlyPriceMinor };
+  const yearlyTotalMinor = 12 * (baseFee.monthlyPriceMinor + lines.reduce((sum, l) => sum + l.monthlyPriceMinor, 0));
+  const ending = await notChosen(db, a, lines);
+  return ok({ ...period, lines, baseFee, ending, yearlyTotalMinor, currency: "SEK" });
 }
 
 /** Rentals running to the end and add-ons with no end ahead that the customer did not tick: they end with it. */

@@ -21,6 +21,7 @@ export const asMail = (q: RenewalQuoteRow, a: AgreementRecord): QuoteMail => ({
   startsOn: q.startsOn,
   endsOn: q.endsOn,
   lines: q.lines,
+  baseFeeMonthlyMinor: q.baseFeeMonthlyMinor,
   yearlyTotalMinor: q.yearlyTotalMinor,
 });
 
@@ -44,7 +45,7 @@ export async function requestRenewal(
       return userError(E.AGREEMENT_NOT_RENEWABLE, `A ${a.status.toLowerCase()} agreement cannot be renewed.`);
     const priced = await priceRenewal(tx, a, input);
     if ("errors" in priced) return priced;
-    const { startsOn, endsOn, lines, ending, yearlyTotalMinor, currency } = priced.ok;
+    const { startsOn, endsOn, lines, baseFee, ending, yearlyTotalMinor, currency } = priced.ok;
     const [quote] = await tx
       .insert(renewalQuotes)
       .values({
@@ -53,6 +54,8 @@ export async function requestRenewal(
         startsOn,
         endsOn,
         lines,
+        baseFeeItem: baseFee.item,
+        baseFeeMonthlyMinor: baseFee.monthlyPriceMinor,
         ending,
         yearlyTotalMinor,
         currency,
@@ -68,7 +71,16 @@ export async function requestRenewal(
       objectType: "Agreement",
       objectId: a.id,
       organisationId: a.customerId,
-      details: { quoteId: quote.id, startsOn, endsOn, lines, ending, yearlyTotalMinor, sellerMailed: mailed > 0 },
+      details: {
+        quoteId: quote.id,
+        startsOn,
+        endsOn,
+        lines,
+        baseFee,
+        ending,
+        yearlyTotalMinor,
+        sellerMailed: mailed > 0,
+      },
     });
     return ok(quote);
   });

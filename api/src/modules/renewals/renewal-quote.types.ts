@@ -58,6 +58,20 @@ export class RenewalQuoteLine {
   }
 }
 
+@ObjectType({
+  description: "The agreement's own base fee for its tier, at the list price of the new period's first day.",
+})
+export class RenewalQuoteBaseFee {
+  @Field(() => PricedItem, { description: "The tier's base fee item of the price list." })
+  item!: PricedItem;
+
+  @Field(() => Money, { description: "A month." })
+  monthlyPrice!: Money;
+
+  @Field(() => Money, { description: "Twelve months of it." })
+  yearlyPrice!: Money;
+}
+
 @ObjectType({ description: "A rental or add-on the customer left unticked: it ends with the current period." })
 export class RenewalQuoteEnding {
   @Field(() => ID, { description: "The licence rental or add-on that ends." })
@@ -109,7 +123,15 @@ export class RenewalQuote {
   })
   ending!: RenewalQuoteEnding[];
 
-  @Field(() => Money, { description: "What the carried rentals and add-ons cost a year at the quoted prices." })
+  @Field(() => RenewalQuoteBaseFee, {
+    nullable: true,
+    description: "The agreement's base fee, its own line; null on quotes asked for before the list priced it.",
+  })
+  baseFee!: RenewalQuoteBaseFee | null;
+
+  @Field(() => Money, {
+    description: "What the base fee and the carried rentals and add-ons cost a year at the quoted prices.",
+  })
   yearlyTotal!: Money;
 
   @Field(() => DateTimeResolver, { description: "When the customer asked." })
@@ -132,6 +154,14 @@ export class RenewalQuote {
       endsOn: r.endsOn,
       lines: r.lines.map((l) => RenewalQuoteLine.from(l, r.currency)),
       ending: r.ending.map((e) => RenewalQuoteEnding.from(e, r.renewsEndOn)),
+      baseFee:
+        r.baseFeeItem === null || r.baseFeeMonthlyMinor === null
+          ? null
+          : Object.assign(new RenewalQuoteBaseFee(), {
+              item: r.baseFeeItem,
+              monthlyPrice: Money.of(r.baseFeeMonthlyMinor, r.currency),
+              yearlyPrice: Money.of(12 * r.baseFeeMonthlyMinor, r.currency),
+            }),
       yearlyTotal: Money.of(r.yearlyTotalMinor, r.currency),
       requestedAt: r.requestedAt,
       decidedAt: r.decidedAt,

@@ -155,6 +155,8 @@ export interface QuoteFacts {
   startsOn: string;
   endsOn: string;
   lines: readonly RenewalQuoteLine[];
+  /** The agreement's base fee a month; null on a quote from before it was listed. */
+  baseFeeMonthlyMinor: number | null;
   yearlyTotalMinor: number;
   agreementUrl: string;
 }
@@ -171,9 +173,15 @@ function summary(language: MailLanguage, q: QuoteFacts) {
     : sv
       ? "- Inga hyrda licenser eller tillägg följer med."
       : "- No rented licences or add-ons are carried over.";
+  const fee =
+    q.baseFeeMonthlyMinor === null
+      ? ""
+      : sv
+        ? `- Avtalets grundavgift: ${money("SV", q.baseFeeMonthlyMinor)}/mån\n`
+        : `- The agreement's base fee: ${money("EN", q.baseFeeMonthlyMinor)}/month\n`;
   return sv
-    ? `Ny period: ${q.startsOn}–${q.endsOn}\n${lines}\nSumma per år: ${money("SV", q.yearlyTotalMinor)}\n\nAvtalet i Trygg: ${q.agreementUrl}\n`
-    : `New period: ${q.startsOn} to ${q.endsOn}\n${lines}\nTotal per year: ${money("EN", q.yearlyTotalMinor)}\n\nThe agreement in Trygg: ${q.agreementUrl}\n`;
+    ? `Ny period: ${q.startsOn}–${q.endsOn}\n${fee}${lines}\nSumma per år: ${money("SV", q.yearlyTotalMinor)}\n\nAvtalet i Trygg: ${q.agreementUrl}\n`
+    : `New period: ${q.startsOn} to ${q.endsOn}\n${fee}${lines}\nTotal per year: ${money("EN", q.yearlyTotalMinor)}\n\nThe agreement in Trygg: ${q.agreementUrl}\n`;
 }
 
 const quoteExample: QuoteFacts = {
@@ -181,7 +189,8 @@ const quoteExample: QuoteFacts = {
   startsOn: "2026-04-02",
   endsOn: "2027-04-01",
   lines: [{ item: "HANTERA", quantity: 2, monthlyPriceMinor: 50_000 } as RenewalQuoteLine],
-  yearlyTotalMinor: 1_200_000,
+  baseFeeMonthlyMinor: 295_000,
+  yearlyTotalMinor: 4_740_000,
   agreementUrl: "https://trygg.example/agreements/x",
 };
 

@@ -137,7 +137,8 @@ describe("the weekly digest", () => {
         .where(and(eq(emailOutbox.toAddress, "sara@vendor.example"), like(emailOutbox.subject, "Avtal som löper ut%")));
     const [digest, ...more] = await digests();
     expect(more).toEqual([]);
-    expect(digest!.body).toContain(`${a.number}  Västkust Fastigheter AB  slutar ${day(100)} (86 d)  12 000 kr/år`);
+    // Twelve months of the rentals (1 000 kr) and of the 500+ base fee on the demo list (2 950 kr).
+    expect(digest!.body).toContain(`${a.number}  Västkust Fastigheter AB  slutar ${day(100)} (86 d)  47 400 kr/år`);
     await queueRenewalDigests(database.db, at("2027-03-22"), settings);
     expect(await digests()).toHaveLength(2);
   });

@@ -43,6 +43,7 @@ import { supportCalendar } from "./support-calendar.service.js";
 import { admitUploads, readAttachments, storeAttachments, type AttachmentInput } from "./support-case-attachments.js";
 import { sendReceipt, tellTeamOfNewCase } from "./support-case.notifications.js";
 import { SupportErrors as E } from "./support.errors.js";
+import { deactivatedCustomer } from "../parties/index.js";
 import { VENDOR_CASE_HANDLERS } from "./support.roles.js";
 
 export type SupportCaseRow = typeof supportCases.$inferSelect;
@@ -97,10 +98,11 @@ async function customerFor(
   if (!customerId)
     return userError(E.CUSTOMER_REQUIRED, "Say which customer the case is for.", ["input", "customerId"]);
   const [row] = await db
-    .select({ id: organisations.id, name: organisations.name })
+    .select({ id: organisations.id, name: organisations.name, deactivatedAt: organisations.deactivatedAt })
     .from(organisations)
     .where(and(eq(organisations.id, customerId), eq(organisations.kind, "CUSTOMER"), organisationScope(viewer)));
-  return row ? ok(row) : userError(E.NOT_FOUND, "No such customer.", ["input", "customerId"]);
+  if (!row) return userError(E.NOT_FOUND, "No such customer.", ["input", "customerId"]);
+  return row.deactivatedAt ? deactivatedCustomer(row) : ok(row);
 }
 
 /**

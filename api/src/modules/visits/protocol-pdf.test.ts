@@ -14,6 +14,7 @@ function signedWith(png: string): ProtocolDocument {
     visitedOn: "2027-03-10",
     scheduledAt: new Date("2027-03-10T07:30:00Z"),
     technicianName: "Tomas Tekniker",
+    formerUsers: { technician: false, acknowledger: false },
     version: 1,
     correctionReason: null,
     checks: [

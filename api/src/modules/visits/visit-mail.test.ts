@@ -7,6 +7,7 @@ import { eq, sql } from "drizzle-orm";
 import type { Database } from "../../db/client.js";
 import { serviceVisits, users } from "../../db/schema/index.js";
 import { createLogger } from "../../logger.js";
+import { FORMER_USER_NAME } from "../parties/index.js";
 import { codeOf, freshDatabase, okOf } from "../../test-support.js";
 import { createOutboxSender } from "../notifications/outbox-sender.js";
 import { startTestSmtpServer } from "../notifications/test-smtp-server.js";
@@ -227,6 +228,41 @@ describe("the protocol PDF and its e-mail", () => {
       expect(await pdfText(svPdf.content)).toContain("Protokoll från årligt supportbesök");
     } finally {
       await w.db.update(users).set({ language: "SV" }).where(eq(users.email, "petra@partner.example"));
+    }
+  });
+
+  it("names an anonymised technician in each reader's language: 'former user' in an English mail and PDF", async () => {
+    const a = await w.agreement();
+    const v = await completedVisit(a.id, at(day(7)), 995, true);
+    const [tech] = await w.db.select().from(users).where(eq(users.id, w.technician.userId));
+    await w.db.update(users).set({ language: "EN" }).where(eq(users.email, "petra@partner.example"));
+    await w.db
+      .update(users)
+      .set({ name: FORMER_USER_NAME, anonymisedAt: new Date() })
+      .where(eq(users.id, w.technician.userId));
+    try {
+      okOf(await sendVisitProtocol(w.db, w.admin, { visitId: v.id }, clock));
+      await createOutboxSender({
+        db: w.db,
+        logger: createLogger("silent"),
+        from: "trygg@example.com",
+        smtpUrl: smtp.url,
+      }).deliverPending();
+      const mailTo = (to: string) =>
+        smtp.received.find(
+          (m) => m.subject?.includes(day(7)) && hasPdf(m) && (Array.isArray(m.to) ? m.to[0] : m.to)?.text === to,
+        )!;
+      const english = mailTo("petra@partner.example");
+      expect(english.text).toContain("former user");
+      expect(english.text).not.toContain("före detta");
+      const pdf = await pdfText(english.attachments.find((x) => x.contentType === "application/pdf")!.content);
+      expect(pdf).toContain("former user");
+      expect(pdf).not.toContain("före detta");
+      const swedish = mailTo("karin@owner.example");
+      expect(swedish.text).toContain("före detta användare");
+    } finally {
+      await w.db.update(users).set({ language: "SV" }).where(eq(users.email, "petra@partner.example"));
+      await w.db.update(users).set({ name: tech!.name, anonymisedAt: null }).where(eq(users.id, w.technician.userId));
     }
   });
 });

@@ -16,7 +16,7 @@ import { changeLines, protocolChanges } from "./visit-protocol-changes.js";
 import { ProtocolPdfFailed, renderProtocolPdf } from "./protocol-pdf.js";
 import type { ProtocolLanguage } from "./protocol-words.js";
 import { PROTOCOL_MAIL } from "./protocol.mails.js";
-import { protocolDocument, type ProtocolDocument } from "./visit-protocol-document.js";
+import { protocolDocument, protocolInLanguage, type ProtocolDocument } from "./visit-protocol-document.js";
 import { customerAdmins, partnerAdmins, uniqueAddresses } from "./visit-recipients.js";
 import { bumpVisit, findVisit, lockVisit, type LoadedVisit, type ServiceVisitRow } from "./visit.service.js";
 
@@ -55,7 +55,7 @@ async function protocolPdfOf(
   const made: Made = new Map();
   try {
     for (const language of new Set(readers.map((r) => r.language))) {
-      const inLanguage = { ...doc, language };
+      const inLanguage = protocolInLanguage(doc, language);
       made.set(language, { doc: inLanguage, pdf: await renderProtocolPdf(inLanguage) });
     }
     return ok(made);

@@ -18,6 +18,7 @@ function protocol(backup: ProtocolDocument["backup"]): ProtocolDocument {
     visitedOn: "2027-03-20",
     scheduledAt: new Date("2027-03-20T08:30:00Z"),
     technicianName: "Tomas Tekniker",
+    formerUsers: { technician: false, acknowledger: false },
     version: null,
     correctionReason: null,
     checks: [

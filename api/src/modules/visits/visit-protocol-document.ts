@@ -2,6 +2,7 @@ import { eq } from "drizzle-orm";
 import type { DbOrTx } from "../../db/client.js";
 import { organisations, properties, users } from "../../db/schema/index.js";
 import type { AgreementRecord } from "../agreements/index.js";
+import { nameFor } from "../parties/index.js";
 import type { ProtocolLanguage } from "./protocol-words.js";
 import { databaseSizeTrend, type SizeTrend } from "./database-size-trend.js";
 import { protocolBackupEvidence, type ProtocolBackupEvidence } from "./visit-backup-prefill.js";
@@ -36,6 +37,25 @@ export interface ProtocolDocument {
   backup: ProtocolBackupEvidence | null;
   signature: { name: string; at: Date; png: string } | null;
   acknowledgement: { name: string; at: Date } | null;
+  /** Which named users are anonymised: their names are worded in the document's language (protocolInLanguage). */
+  formerUsers: { technician: boolean; acknowledger: boolean };
+}
+
+/**
+ * The document for a reader of another language: its words follow `language`, and so do the names of anonymised
+ * users (decision 0086), which name no one in the reader's own words.
+ */
+export function protocolInLanguage(doc: ProtocolDocument, language: ProtocolLanguage): ProtocolDocument {
+  const { technician, acknowledger } = doc.formerUsers;
+  return {
+    ...doc,
+    language,
+    technicianName: nameFor(language, doc.technicianName, technician),
+    acknowledgement: doc.acknowledgement && {
+      ...doc.acknowledgement,
+      name: nameFor(language, doc.acknowledgement.name, acknowledger),
+    },
+  };
 }
 
 /** The checks as the protocol froze them (latest version); before completion, the working copy. */
@@ -65,43 +85,47 @@ export async function protocolDocument(
     visit.acknowledgedById ? db.select().from(users).where(eq(users.id, visit.acknowledgedById)) : Promise.resolve([]),
   ]);
   const source = frozen ? frozen.checks : working;
-  return {
-    language,
-    vendorName: vendor?.name ?? "Aptus",
-    agreementNumber: agreement.number,
-    customerName: customer?.name ?? "",
-    property: {
-      name: property?.name ?? "",
-      address: property ? `${property.streetAddress}, ${property.postalCode} ${property.city}` : "",
+  return protocolInLanguage(
+    {
+      language,
+      vendorName: vendor?.name ?? "Aptus",
+      agreementNumber: agreement.number,
+      customerName: customer?.name ?? "",
+      property: {
+        name: property?.name ?? "",
+        address: property ? `${property.streetAddress}, ${property.postalCode} ${property.city}` : "",
+      },
+      visitedOn: visitDay(visit),
+      scheduledAt: visit.scheduledAt,
+      technicianName: technician?.name ?? "",
+      version: frozen?.version ?? null,
+      correctionReason: frozen?.reason ?? null,
+      checks: kinds.map((k) => {
+        const c = source.find((x) => x.kind === k.code);
+        return {
+          code: k.code,
+          titleSv: k.titleSv,
+          titleEn: k.titleEn,
+          result: c?.result ?? null,
+          note: c?.note ?? "",
+          databaseSizeMb: c?.databaseSizeMb ?? null,
+          versions: c?.versions ?? null,
+        };
+      }),
+      sizeTrend: databaseSizeTrend(
+        readings
+          .filter((r) => r.sizeMb != null)
+          .map((r) => ({ visitId: r.visitId, visitedOn: visitDay(r), sizeMb: r.sizeMb! })),
+        visit.id,
+      ),
+      backup,
+      signature:
+        visit.signedAt && visit.signaturePng
+          ? { name: visit.signedByName ?? "", at: visit.signedAt, png: visit.signaturePng }
+          : null,
+      acknowledgement: visit.acknowledgedAt ? { name: acknowledger?.name ?? "", at: visit.acknowledgedAt } : null,
+      formerUsers: { technician: !!technician?.anonymisedAt, acknowledger: !!acknowledger?.anonymisedAt },
     },
-    visitedOn: visitDay(visit),
-    scheduledAt: visit.scheduledAt,
-    technicianName: technician?.name ?? "",
-    version: frozen?.version ?? null,
-    correctionReason: frozen?.reason ?? null,
-    checks: kinds.map((k) => {
-      const c = source.find((x) => x.kind === k.code);
-      return {
-        code: k.code,
-        titleSv: k.titleSv,
-        titleEn: k.titleEn,
-        result: c?.result ?? null,
-        note: c?.note ?? "",
-        databaseSizeMb: c?.databaseSizeMb ?? null,
-        versions: c?.versions ?? null,
-      };
-    }),
-    sizeTrend: databaseSizeTrend(
-      readings
-        .filter((r) => r.sizeMb != null)
-        .map((r) => ({ visitId: r.visitId, visitedOn: visitDay(r), sizeMb: r.sizeMb! })),
-      visit.id,
-    ),
-    backup,
-    signature:
-      visit.signedAt && visit.signaturePng
-        ? { name: visit.signedByName ?? "", at: visit.signedAt, png: visit.signaturePng }
-        : null,
-    acknowledgement: visit.acknowledgedAt ? { name: acknowledger?.name ?? "", at: visit.acknowledgedAt } : null,
-  };
+    language,
+  );
 }

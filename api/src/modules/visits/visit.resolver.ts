@@ -6,7 +6,7 @@ import { asksForTotalCount, ConnectionArgs, mapNodes, paginate } from "../../sha
 import { toGlobalId, uuidOf } from "../../shared/ids.js";
 import { payload } from "../../shared/payload.js";
 import { Agreement, findAgreement } from "../agreements/index.js";
-import { Property } from "../parties/index.js";
+import { Property, readerLanguage } from "../parties/index.js";
 import { ActionItem, findActionItem } from "../tailoring/index.js";
 import { createActionItemFromCheck } from "./visit-action-item.js";
 import { hardwarePrefill, missingKinds, recordVisitCheck } from "./visit-checks.js";
@@ -329,7 +329,8 @@ export class ServiceVisitResolver {
   })
   async protocolPdf(@Root() v: ServiceVisit, @Ctx() ctx: Context) {
     const agreement = (await findAgreement(ctx.db, requireViewer(ctx), v.row.agreementId, ctx.clock))!;
-    const doc = await protocolDocument(ctx.db, v.row, agreement, ctx.now);
+    // In the reader's language, as the mail's is: its words and the names of former users.
+    const doc = await protocolDocument(ctx.db, v.row, agreement, ctx.now, await readerLanguage(ctx));
     try {
       const pdf = await renderProtocolPdf(doc);
       return Object.assign(new VisitProtocolPdf(), {

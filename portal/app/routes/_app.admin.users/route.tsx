@@ -8,6 +8,7 @@ import {
   AdminAccessDocument,
   AdminChangeUserRoleDocument,
   AdminDeactivateUserDocument,
+  AdminReactivateUserDocument,
   AdminInvitationsDocument,
   AdminInviteUserDocument,
   AdminLoginLockoutsDocument,
@@ -55,6 +56,7 @@ const INTENTS = [
   "revokeInvitation",
   "changeRole",
   "deactivateUser",
+  "reactivateUser",
   "unlockLogin",
 ] as const;
 
@@ -140,6 +142,20 @@ export async function action({ request }: ActionFunctionArgs) {
       [],
       async () => {
         const payload = (await api.mutate(AdminDeactivateUserDocument, { input: { userId: target } })).deactivateUser;
+        return { userErrors: payload.userErrors, subject: payload.user?.name };
+      },
+      null,
+      target,
+    );
+  }
+  if (intent === "reactivateUser") {
+    return runAdminForm(
+      intent,
+      form,
+      [],
+      async () => {
+        const input = { userId: target, expectedVersion: Number(field(form, "expectedVersion")) };
+        const payload = (await api.mutate(AdminReactivateUserDocument, { input })).reactivateUser;
         return { userErrors: payload.userErrors, subject: payload.user?.name };
       },
       null,
@@ -300,7 +316,15 @@ export default function UsersPage() {
                       ) : null}
                     </td>
                     <td data-label={t("admin.users.organisation")}>{user.organisation.name}</td>
-                    <td>{user.deactivatedAt || user.id === viewer.user.id ? null : <UserActions user={user} />}</td>
+                    <td>
+                      {user.deactivatedAt ? (
+                        user.formerUser ? null : (
+                          <ReactivateAction user={user} />
+                        )
+                      ) : user.id === viewer.user.id ? null : (
+                        <UserActions user={user} />
+                      )}
+                    </td>
                   </tr>
                 ))}
               </tbody>
@@ -357,6 +381,30 @@ function UserActions({
         {t("admin.users.deactivate")}
       </RowAction>
     </div>
+  );
+}
+
+/** "Återaktivera": a deactivated user back with their account, at the version the list was read at. */
+function ReactivateAction({ user }: { user: { id: string; name: string; version: number } }) {
+  const t = useT();
+  return (
+    <IntentForm
+      intent="reactivateUser"
+      target={user.id}
+      hidden={{ expectedVersion: String(user.version) }}
+      confirm={t("admin.users.reactivateConfirm", { name: user.name })}
+    >
+      {() => (
+        <IntentButton
+          intent="reactivateUser"
+          target={user.id}
+          busy={t("admin.saving")}
+          className="button button-secondary button-small"
+        >
+          {t("admin.users.reactivate")}
+        </IntentButton>
+      )}
+    </IntentForm>
   );
 }
 

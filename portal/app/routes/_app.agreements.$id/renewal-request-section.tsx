@@ -59,6 +59,14 @@ function QuoteView({ quote }: { quote: Quote }) {
           ]}
         >
           <tbody>
+            {quote.baseFee ? (
+              <tr data-testid="renewal-quote-base-fee">
+                <td>{t(`pricedItem.${quote.baseFee.item}`)}</td>
+                <td>1</td>
+                <td>{formatMoney(lang, quote.baseFee.monthlyPrice)}</td>
+                <td>{formatMoney(lang, quote.baseFee.yearlyPrice)}</td>
+              </tr>
+            ) : null}
             {quote.lines.length === 0 ? (
               <tr>
                 <td colSpan={4} className="muted">

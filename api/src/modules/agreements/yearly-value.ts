@@ -1,0 +1,19 @@
+import type { IsoDate } from "../../shared/dates.js";
+import type { LicenceRentalRow } from "./agreement-records.js";
+import { isValid, type AgreementStatus } from "./agreement-status.js";
+import { monthlyCostMinor } from "./licence-rentals.js";
+
+/**
+ * What an agreement is worth a year, for the seller's dashboard and digest: twelve months of its running rentals and
+ * of its tier's base fee on the list today (decision 0101). An agreement that is not in force (a draft, or one that
+ * has ended) charges no base fee, as its rentals have stopped running.
+ */
+export function yearlyValueMinor(
+  agreement: { status: AgreementStatus },
+  rentals: readonly LicenceRentalRow[],
+  baseFeeMinor: number,
+  today: IsoDate,
+): number {
+  const fee = isValid(agreement.status) ? baseFeeMinor : 0;
+  return 12 * (fee + monthlyCostMinor(rentals, today));
+}
