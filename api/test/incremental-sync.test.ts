@@ -9,11 +9,17 @@ import { startTestApi, type TestApi } from "./support.js";
 let api: TestApi;
 let karin: string;
 let tomas: string;
+let admin: string;
+let petra: string;
+let lars: string;
 
 beforeAll(async () => {
   api = await startTestApi();
   karin = await api.login("karin@vastkustfast.demo");
   tomas = await api.login("tomas.tekniker@aptus.demo");
+  admin = await api.login("admin@aptus.demo");
+  petra = await api.login("petra@nordsak.demo");
+  lars = await api.login("lars@lasteknikvast.demo");
 });
 afterAll(() => api?.close());
 
@@ -91,6 +97,59 @@ describe("updatedSince", () => {
     expect(await read()).toEqual({ agreements: [agreement.id], properties: [], supportCases: [caseId] });
     const after = await api.gql(`query($id: ID!) { agreement(id: $id) { updatedAt } }`, { id: agreement.id }, karin);
     expect(Date.parse(after.data.agreement.updatedAt)).toBeGreaterThan(Date.parse(since));
+  });
+
+  it("answers the visits written since the mark, each partner only its own", async () => {
+    const VISITS = `query($s: DateTime) { serviceVisits(first: 100, filter: { updatedSince: $s }) {
+      edges { node { id state version property { name } } } } }`;
+    const visits = async (token: string, s: string | null) => {
+      const r = await api.gql(VISITS, { s }, token);
+      expect(r.errors).toBeUndefined();
+      return r.data.serviceVisits.edges.map((e: any) => e.node);
+    };
+    const since = new Date().toISOString();
+    expect([await visits(petra, since), await visits(lars, since)]).toEqual([[], []]);
+
+    // Låsteknik Väst's booked visit at Stigberget gets a check; its completed ones are left alone.
+    const larsAll = await visits(lars, null);
+    const stigberget = larsAll.filter((v: any) => v.property.name === "Kv. Stigberget 2");
+    const booked = stigberget.find((v: any) => v.state === "BOOKED");
+    expect(stigberget.filter((v: any) => v.state === "COMPLETED").length).toBeGreaterThan(0);
+    const checked = await api.gql(
+      `mutation($i: RecordVisitChecksInput!) { recordVisitChecks(input: $i) { userErrors { code } } }`,
+      { i: { visitId: booked.id, expectedVersion: booked.version, checks: [{ kind: "ROUTINES", result: "OK" }] } },
+      tomas,
+    );
+    expect(checked.data.recordVisitChecks.userErrors).toEqual([]);
+    // A visit booked for Nordsäk's agreement at Kv. Masthugget 4.
+    const list = await api.gql(
+      `{ agreements(first: 100) { edges { node { id status properties { id name } } } } }`,
+      {},
+      admin,
+    );
+    const masthugget = list.data.agreements.edges
+      .map((e: any) => e.node)
+      .find((a: any) => a.status === "ACTIVE" && a.properties.some((p: any) => p.name === "Kv. Masthugget 4"));
+    const technicianId = (await api.gql(`{ viewer { user { id } } }`, {}, tomas)).data.viewer.user.id;
+    const scheduled = await api.gql(
+      `mutation($i: ScheduleServiceVisitInput!) { scheduleServiceVisit(input: $i) {
+        serviceVisit { id } userErrors { code } } }`,
+      {
+        i: {
+          agreementId: masthugget.id,
+          propertyId: masthugget.properties.find((p: any) => p.name === "Kv. Masthugget 4").id,
+          technicianId,
+          scheduledAt: `${addDaysIso(todayInSweden(), 2)}T07:00:00Z`,
+        },
+      },
+      admin,
+    );
+    expect(scheduled.data.scheduleServiceVisit.userErrors).toEqual([]);
+    const nordsakVisit = scheduled.data.scheduleServiceVisit.serviceVisit.id;
+
+    expect((await visits(lars, since)).map((v: any) => v.id)).toEqual([booked.id]);
+    expect((await visits(petra, since)).map((v: any) => v.id)).toEqual([nordsakVisit]);
+    expect((await visits(admin, since)).map((v: any) => v.id).sort()).toEqual([booked.id, nordsakVisit].sort());
   });
 
   it("finds an agreement whose status the calendar changed, though nothing was written", async () => {

@@ -92,6 +92,31 @@ describe("webhook deliveries to a real HTTP receiver", () => {
     await remove("petra", webhookEndpoint.id);
   });
 
+  it("signs with the rotated secret from the moment of rotation, also an event queued before it; the old one fails", async () => {
+    const { webhookEndpoint, secret: old } = await register("petra", "/ok-rotated");
+    await emit(nordsak, 600);
+    const rotated = await api.gql(
+      `mutation($i: WebhookEndpointInput!) { rotateWebhookSecret(input: $i) { secret userErrors { code } } }`,
+      { i: { endpointId: webhookEndpoint.id } },
+      token.petra,
+    );
+    expect(rotated.data.rotateWebhookSecret.userErrors).toEqual([]);
+    const secret: string = rotated.data.rotateWebhookSecret.secret;
+    await emit(nordsak, 601);
+    await deliverer().deliverDue();
+    const got = receiver.received.filter((r) => r.path === "/ok-rotated");
+    expect(got.map((r) => JSON.parse(r.body).data.case.n).sort()).toEqual([600, 601]);
+    const now = Math.floor(Date.now() / 1000);
+    for (const { headers, body } of got) {
+      const key = Buffer.from(secret.slice("whsec_".length), "base64");
+      const signed = `${String(headers["webhook-id"])}.${String(headers["webhook-timestamp"])}.${body}`;
+      expect(headers["webhook-signature"]).toBe(`v1,${createHmac("sha256", key).update(signed).digest("base64")}`);
+      expect(verifyWebhook(secret, headers, body, now)).toBe(true);
+      expect(verifyWebhook(old, headers, body, now)).toBe(false);
+    }
+    await remove("petra", webhookEndpoint.id);
+  });
+
   it("retries after a 500, with the same webhook-id, when the back-off has passed; the log shows both attempts", async () => {
     const { webhookEndpoint } = await register("petra", "/flaky");
     let now = new Date(Date.now() + 1000);
