@@ -33,6 +33,7 @@ import {
   HANDOVER_STARTERS,
   LEAST_CUSTOMER_ROLE,
   PARTNER_ROLES,
+  PERSONAL_DATA_KEEPERS,
   USER_CREATORS_ANYWHERE,
   VENDOR_ROLES,
   isOneOf,
@@ -284,7 +285,10 @@ export default function UsersPage() {
                       ) : null}
                     </td>
                     <td data-label={t("admin.users.organisation")}>{user.organisation.name}</td>
-                    <td>{user.deactivatedAt || user.id === viewer.user.id ? null : <UserActions user={user} />}</td>
+                    <td>
+                      {user.deactivatedAt || user.id === viewer.user.id ? null : <UserActions user={user} />}
+                      {isOneOf(viewer.user.role, PERSONAL_DATA_KEEPERS) ? <PersonalDataLink user={user} /> : null}
+                    </td>
                   </tr>
                 ))}
               </tbody>
@@ -341,6 +345,24 @@ function UserActions({
         {t("admin.users.deactivate")}
       </RowAction>
     </div>
+  );
+}
+
+/**
+ * The user's personal data as a JSON file (decision 0086): every user listed here is one the viewer manages, so an
+ * admin may download it for them (a request for access, GDPR art. 15); the API refuses anyone else's.
+ */
+function PersonalDataLink({ user }: { user: { id: string; name: string } }) {
+  const t = useT();
+  return (
+    <a
+      className="button button-secondary button-small"
+      href={`/account/personal-data?user=${encodeURIComponent(user.id)}`}
+      download
+      aria-label={t("admin.users.personalDataFor", { name: user.name })}
+    >
+      {t("admin.users.personalData")}
+    </a>
   );
 }
 
