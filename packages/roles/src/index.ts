@@ -62,6 +62,11 @@ export const HANDOVER_STARTERS = ["PARTNER_ADMIN", "CUSTOMER_ADMIN"] as const sa
 export const BOARD_RECOVERERS = ["ADMIN"] as const satisfies readonly Role[];
 /** Invite and manage the users of every organisation, not only their own. */
 export const USER_CREATORS_ANYWHERE = ["ADMIN"] as const satisfies readonly Role[];
+/**
+ * Download another user's personal data (decision 0086): vendor admins anyone's, a partner's or customer's admin their
+ * own organisation's users — the admins who manage those users. Everyone may download their own.
+ */
+export const PERSONAL_DATA_KEEPERS = ["ADMIN", "PARTNER_ADMIN", "CUSTOMER_ADMIN"] as const satisfies readonly Role[];
 /** Deactivate an organisation: its users and tokens stop, its agreements end or move. */
 export const ORGANISATION_DEACTIVATORS = ["ADMIN"] as const satisfies readonly Role[];
 /** Bring a deactivated organisation back. */

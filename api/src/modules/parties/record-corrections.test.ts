@@ -6,6 +6,7 @@ import { codeOf, freshDatabase, okOf, viewerAs } from "../../test-support.js";
 import { agreementWorld, today, type AgreementWorld } from "../agreements/agreement.fixture.js";
 import { updateOrganisation } from "./organisation-correction.js";
 import { updateProperty } from "./property-correction.js";
+import { createOrganisation } from "./party.service.js";
 
 let database: Database;
 let w: AgreementWorld;
@@ -189,6 +190,34 @@ describe("updateProperty", () => {
     expect(codeOf(await updateProperty(database.db, w.admin, { ...base, apartments: -2 }))).toBe("INVALID_INPUT");
     expect(codeOf(await updateProperty(database.db, w.admin, { ...base, installerId: w.otherCustomerId }))).toBe(
       "NOT_A_PARTNER",
+    );
+  });
+
+  it("moves the installer to another partner, audited before and after; the old version is then refused", async () => {
+    const partner = async (name: string, organisationNumber: string) =>
+      okOf(await createOrganisation(database.db, w.admin, { kind: "PARTNER", name, organisationNumber })).id;
+    const first = await partner("Installatör Ett AB", "559012-3450");
+    const second = await partner("Installatör Två AB", "559012-3468");
+    const set = async (installerId: string, expectedVersion: number) =>
+      updateProperty(database.db, w.admin, { propertyId: w.propertyId, expectedVersion, installerId });
+    okOf(await set(first, await versionOf(properties, w.propertyId)));
+
+    const version = await versionOf(properties, w.propertyId);
+    const moved = okOf(await set(second, version));
+    expect([moved.installerId, moved.version]).toEqual([second, version + 1]);
+    expect((await lastAudit("property.update")).details).toEqual({
+      before: { installerId: first },
+      after: { installerId: second },
+    });
+
+    // Someone who read the property before the move would put the first installer back: refused, nothing written.
+    const before = await snapshot();
+    expect(await set(first, version)).toMatchObject({
+      errors: [{ code: "STALE_VERSION", field: ["input", "expectedVersion"] }],
+    });
+    expect(await snapshot()).toEqual(before);
+    expect((await database.db.select().from(properties).where(eq(properties.id, w.propertyId)))[0]!.installerId).toBe(
+      second,
     );
   });
 

@@ -2,7 +2,7 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { Form, Link, useLoaderData, useRouteError } from "@remix-run/react";
 import { SelectField, TextField } from "~/components/admin-fields";
 import { ErrorPanel } from "~/components/error-panel";
-import { IntentButton, IntentForm, RowAction, SuccessNotice } from "~/components/intent-form";
+import { IntentButton, IntentForm, SuccessNotice } from "~/components/intent-form";
 import { EmptyState, FilterActions, Pagination } from "~/components/list-controls";
 import {
   AdminAccessDocument,
@@ -17,8 +17,6 @@ import {
   AdminRevokeInvitationDocument,
   AdminUnlockLoginDocument,
   AdminUsersDocument,
-  type OrganisationKind,
-  type Role,
 } from "~/graphql/graphql";
 import { pageTitle } from "~/i18n/meta";
 import { useT } from "~/i18n/use-t";
@@ -29,26 +27,19 @@ import { pageFromUrl } from "~/lib/paging";
 import { redirectToLogin } from "~/lib/session.server";
 import { InvitationsSection } from "./invitations-section";
 import { LockoutsSection } from "./lockouts-section";
+import { PersonalDataLink, ROLES_BY_KIND, ReactivateAction, UserActions } from "./user-row-actions";
 import {
   BOARD_RECOVERERS,
-  CUSTOMER_ROLES,
   HANDOVER_STARTERS,
   LEAST_CUSTOMER_ROLE,
-  PARTNER_ROLES,
+  PERSONAL_DATA_KEEPERS,
   USER_CREATORS_ANYWHERE,
-  VENDOR_ROLES,
   isOneOf,
 } from "@trygg/roles";
 import { StackedTable } from "~/components/stacked-table";
 
 export const meta: MetaFunction = ({ matches }) => [{ title: pageTitle(matches, "admin.users.title") }];
 
-/** The roles that fit each kind of organisation; the API refuses others (ROLE_NOT_ALLOWED_FOR_ORGANISATION). */
-const ROLES_BY_KIND: Record<OrganisationKind, readonly Role[]> = {
-  VENDOR: VENDOR_ROLES,
-  PARTNER: PARTNER_ROLES,
-  CUSTOMER: CUSTOMER_ROLES,
-};
 const ALL_ROLES = Object.values(ROLES_BY_KIND).flat();
 const INTENTS = [
   "inviteUser",
@@ -324,6 +315,7 @@ export default function UsersPage() {
                       ) : user.id === viewer.user.id ? null : (
                         <UserActions user={user} />
                       )}
+                      {isOneOf(viewer.user.role, PERSONAL_DATA_KEEPERS) ? <PersonalDataLink user={user} /> : null}
                     </td>
                   </tr>
                 ))}
@@ -334,77 +326,6 @@ export default function UsersPage() {
         <Pagination pageInfo={users.pageInfo} shown={rows.length} total={users.totalCount} />
       </section>
     </>
-  );
-}
-
-/** Another role (of the user's organisation's kind) and deactivation, for one row. */
-function UserActions({
-  user,
-}: {
-  user: { id: string; name: string; email: string; role: Role; organisation: { kind: OrganisationKind } };
-}) {
-  const t = useT();
-  return (
-    <div className="row-actions">
-      <IntentForm
-        intent="changeRole"
-        target={user.id}
-        fields={["role"]}
-        className="inline-form"
-        aria-label={t("admin.users.changeRoleLabel", { name: user.name, email: user.email })}
-      >
-        {(kit) => (
-          <>
-            <SelectField
-              kit={kit}
-              name="role"
-              label="admin.users.newRole"
-              options={ROLES_BY_KIND[user.organisation.kind].map((r) => ({ value: r, label: t(`admin.role.${r}`) }))}
-            />
-            <IntentButton
-              intent="changeRole"
-              target={user.id}
-              busy={t("admin.saving")}
-              className="button button-secondary button-small"
-            >
-              {t("admin.users.changeRole")}
-            </IntentButton>
-          </>
-        )}
-      </IntentForm>
-      <RowAction
-        intent="deactivateUser"
-        target={user.id}
-        confirm={t("admin.users.deactivateConfirm", { name: user.name })}
-        busy={t("admin.saving")}
-      >
-        {t("admin.users.deactivate")}
-      </RowAction>
-    </div>
-  );
-}
-
-/** "Återaktivera": a deactivated user back with their account, at the version the list was read at. */
-function ReactivateAction({ user }: { user: { id: string; name: string; version: number } }) {
-  const t = useT();
-  return (
-    <IntentForm
-      intent="reactivateUser"
-      target={user.id}
-      hidden={{ expectedVersion: String(user.version) }}
-      confirm={t("admin.users.reactivateConfirm", { name: user.name })}
-    >
-      {() => (
-        <IntentButton
-          intent="reactivateUser"
-          target={user.id}
-          busy={t("admin.saving")}
-          className="button button-secondary button-small"
-        >
-          {t("admin.users.reactivate")}
-        </IntentButton>
-      )}
-    </IntentForm>
   );
 }
 

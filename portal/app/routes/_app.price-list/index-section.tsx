@@ -98,7 +98,7 @@ export function IndexSection(props: {
               validFrom: formatDate(lang, preview.validFrom),
             })}
           </p>
-          <IndexTable rows={preview.prices} />
+          <IndexTable rows={preview.prices} carriedForward={preview.carriedForward} />
           <IntentForm
             intent="indexPriceList"
             fields={["reason"]}
@@ -134,12 +134,17 @@ export function IndexSection(props: {
   );
 }
 
-function IndexTable({ rows }: { rows: IndexationFieldsFragment["prices"] }) {
+/**
+ * Each price now and by the index. Carried forward, the index's price is not the list's next price — the list stays
+ * as it is this year — so its column says so rather than "after indexing".
+ */
+function IndexTable({ rows, carriedForward }: { rows: IndexationFieldsFragment["prices"]; carriedForward: boolean }) {
   const t = useT();
   const lang = useLang();
+  const newHeading = t(carriedForward ? "indexClause.newCarried" : "indexClause.new");
   return (
     <div className="table-wrap" tabIndex={0}>
-      <StackedTable columns={[t("priceList.item"), t("indexClause.old"), t("indexClause.new")]}>
+      <StackedTable columns={[t("priceList.item"), t("indexClause.old"), newHeading]}>
         <tbody>
           {rows.map((r) => (
             <tr key={r.item}>
@@ -147,7 +152,7 @@ function IndexTable({ rows }: { rows: IndexationFieldsFragment["prices"] }) {
               <td data-label={t("indexClause.old")} className="tabular">
                 {formatMoney(lang, r.oldPrice)}
               </td>
-              <td data-label={t("indexClause.new")} className="tabular">
+              <td data-label={newHeading} className="tabular">
                 {formatMoney(lang, r.newPrice)}
               </td>
             </tr>
