@@ -29,6 +29,8 @@ describe("the demo looks like three lived years", () => {
       "service_visit_bookings.scheduled_at",
       "email_outbox.next_attempt_at",
       "support_cases.response_due_at",
+      // When a running case counts as near its deadline (decision 0105): ahead of now until it is.
+      "support_cases.response_near_at",
       "support_cases.resolution_due_at",
     ]);
     const columns = await rows(

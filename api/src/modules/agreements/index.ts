@@ -30,7 +30,7 @@ export {
 } from "./agreement.service.js";
 export { changeAgreementParties } from "./agreement-parties-change.js";
 export { AddOn, Agreement, HanteraAccount, LicenceRental } from "./agreement.types.js";
-export { monthlyCostMinor, rentalIsActive } from "./licence-rentals.js";
+export { rentalIsActive } from "./licence-rentals.js";
 export { yearlyValueMinor } from "./yearly-value.js";
 export { HostedService } from "./agreement.enums.js";
 export { anonymiseFormerHanteraAccounts } from "./hantera-account-anonymisation.js";

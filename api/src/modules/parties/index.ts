@@ -13,13 +13,7 @@ export { passwordProblem } from "./password-strength.js";
 export { administeredOrganisations } from "./registered-customer-administration.js";
 export { deactivateLeavingBoard } from "./board-leave.js";
 export { closeOrganisation, reopenOrganisation } from "./organisation-closing.js";
-export {
-  anonymiseUserRecord,
-  FORMER_USER_NAME,
-  FORMER_USER_NAMES,
-  formerUserEmail,
-  nameFor,
-} from "./user-anonymisation.js";
+export { anonymiseUserRecord, FORMER_USER_NAME, formerUserEmail, nameFor } from "./user-anonymisation.js";
 export {
   activeUsersOf,
   addInvitedUser,

@@ -14,7 +14,7 @@ export const PARTNER_CUSTOMER_REGISTRARS = ["PARTNER_ADMIN"] as const satisfies 
  * Partners who administer the customers they registered: its users, invitations and record (decision 0104), not
  * those of customers they only serve.
  */
-export const REGISTERED_CUSTOMER_ADMINISTRATORS = PARTNER_CUSTOMER_REGISTRARS;
+export const REGISTERED_CUSTOMER_ADMINISTRATORS = ["PARTNER_ADMIN"] as const satisfies readonly Role[];
 /** Who may call `createOrganisation` at all: the vendor's registrars and partners, each with their own reach. */
 export const ORGANISATION_REGISTERING_CALLERS = [
   ...ORGANISATION_REGISTRARS,

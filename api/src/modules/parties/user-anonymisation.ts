@@ -8,7 +8,7 @@ import { type userLanguage, users } from "../../db/schema/index.js";
  * a name reaches a reader (the API's names, the protocol's PDF and mail, the portal) words it in that reader's
  * language through `nameFor`.
  */
-export const FORMER_USER_NAMES = { SV: "före detta användare", EN: "former user" } as const satisfies Record<
+const FORMER_USER_NAMES = { SV: "före detta användare", EN: "former user" } as const satisfies Record<
   (typeof userLanguage.enumValues)[number],
   string
 >;

@@ -10,7 +10,7 @@ type TierCode = (typeof tierCode.enumValues)[number];
  * prices Supportavtal 500+ and BRF apart, and as list items they keep the list's history, its new prices from a day
  * and the index clause. A new tier names its item here, and the compiler asks for it.
  */
-export const BASE_FEE_ITEMS = {
+const BASE_FEE_ITEMS = {
   PLUS_500: "AGREEMENT_PLUS_500",
   BRF: "AGREEMENT_BRF",
 } as const satisfies Record<TierCode, PricedItem>;

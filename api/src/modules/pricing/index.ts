@@ -4,4 +4,4 @@ export { PRICE_LIST_KEEPERS, PRICE_NEGOTIATORS } from "./pricing.roles.js";
 export { AGREED_PRICE_DESCRIPTION, PRICE_REASON_DESCRIPTION } from "./pricing.types.js";
 export { listPriceOn } from "./list-price.js";
 export { PricedItem } from "./pricing.types.js";
-export { BASE_FEE_ITEMS, baseFeeOn, baseFeesOn, isBaseFee } from "./base-fee.js";
+export { baseFeeOn, baseFeesOn } from "./base-fee.js";

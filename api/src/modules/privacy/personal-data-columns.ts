@@ -18,6 +18,8 @@ export const CONTACT_COLUMNS: Record<string, string> = {
     "not a user's: a sender without an account (contact module); kept with the request, no retention period yet",
   "contact_requests.phone": "as contact_requests.email",
   "contact_requests.ip_address": "as contact_requests.email; it is what the per-address limit counted",
+  "support_cases.sender_email":
+    "as contact_requests.email: the help request's sender, copied to the case it became (decision 0103)",
 };
 
 /*
