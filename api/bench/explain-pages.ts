@@ -4,8 +4,8 @@
 import "reflect-metadata";
 import postgres from "postgres";
 import { openDatabase } from "../src/db/client.js";
-import type { Viewer } from "../src/shared/viewer.js";
 import { graphqlAs } from "../src/test-support.js";
+import { scaleViewer as viewer } from "./scale-viewer.js";
 
 const url = process.argv[2];
 if (!url) throw new Error("usage: explain-pages.ts <postgres url of a scale database>");
@@ -14,22 +14,6 @@ const database = await openDatabase({ url, onQuery: (statement, params) => captu
 const sql = postgres(url, { max: 1, onnotice: () => {} });
 const [ids] = await sql`select (select id from organisations where name = 'Installatör 01 AB') as partner,
   (select id from organisations where kind = 'VENDOR') as vendor, (select id from users where email = 'saljare1@skala.test') as seller`;
-const viewer = (
-  role: Viewer["role"],
-  organisationId: string,
-  kind: Viewer["organisationKind"],
-  userId: string,
-): Viewer => ({
-  userId,
-  name: "Skala",
-  email: "skala@skala.test",
-  role,
-  organisationId,
-  organisationKind: kind,
-  sessionId: null,
-  apiTokenId: null,
-  requestId: null,
-});
 const partner = viewer("PARTNER_ADMIN", ids!.partner, "PARTNER", "00000000-0000-4000-8000-000000000001");
 const seller = viewer("SELLER", ids!.vendor, "VENDOR", ids!.seller);
 const PAGE = `query Page($first: Int, $after: String) { agreements(first: $first, after: $after) {

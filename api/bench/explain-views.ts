@@ -6,8 +6,8 @@ import { print } from "graphql";
 import postgres from "postgres";
 import { AgreementPageDocument, SearchDocument } from "../../portal/app/graphql/graphql.js";
 import { openDatabase } from "../src/db/client.js";
-import type { Viewer } from "../src/shared/viewer.js";
 import { graphqlAs } from "../src/test-support.js";
+import { scaleViewer as viewer } from "./scale-viewer.js";
 
 const url = process.argv[2];
 if (!url) throw new Error("usage: explain-views.ts <postgres url of a scale database>");
@@ -21,18 +21,6 @@ const [ids] = await sql`select (select id from organisations where name = 'Insta
   (select a.customer_id from agreements a group by a.customer_id order by count(*) desc, a.customer_id limit 1) as customer`;
 const [agreement] = await sql`select id, number from agreements where customer_id = ${ids!.customer}
   order by effective_end desc, number limit 1`;
-const viewer = (role: Viewer["role"], organisationId: string, kind: Viewer["organisationKind"], userId: string) =>
-  ({
-    userId,
-    name: "Skala",
-    email: "skala@skala.test",
-    role,
-    organisationId,
-    organisationKind: kind,
-    sessionId: null,
-    apiTokenId: null,
-    requestId: null,
-  }) satisfies Viewer;
 const anyone = "00000000-0000-4000-8000-000000000001";
 const staff = viewer("ADMIN", ids!.vendor, "VENDOR", ids!.seller);
 const partner = viewer("PARTNER_ADMIN", ids!.partner, "PARTNER", anyone);
