@@ -133,7 +133,7 @@ export interface DeadlineView {
  * has no deadline and is not overdue. The deadline is named as the queue's key, so the view is one range of
  * support_cases_running_due_idx in the queue's order.
  */
-function overdueAt(now: number): DeadlineView {
+function overdueView(now: number): DeadlineView {
   const where = and(clockRunning(), sql`${queueDue} <= ${instant(now)}`)!;
   return { where, ranges: [where] };
 }
@@ -144,7 +144,7 @@ function overdueAt(now: number): DeadlineView {
  * within the last quarter of the longest target still running (no case due later can be near; one small statement
  * asks that target of its partial index), and the cases a pause holds past the 75 % mark, without a deadline.
  */
-async function nearDeadlineAt(db: DbOrTx, now: number): Promise<DeadlineView> {
+async function nearDeadlineView(db: DbOrTx, now: number): Promise<DeadlineView> {
   const [longest] = await db
     .select({ hours: max(supportCases.responseTargetHours) })
     .from(supportCases)
@@ -169,5 +169,5 @@ async function nearDeadlineAt(db: DbOrTx, now: number): Promise<DeadlineView> {
 
 /** The cases at the given deadline mark, as stored instants compared with `now` (no clock computed per case). */
 export function atDeadline(db: DbOrTx, deadline: CaseDeadline, now: number): Promise<DeadlineView> {
-  return deadline === "OVERDUE" ? Promise.resolve(overdueAt(now)) : nearDeadlineAt(db, now);
+  return deadline === "OVERDUE" ? Promise.resolve(overdueView(now)) : nearDeadlineView(db, now);
 }
