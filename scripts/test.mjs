@@ -227,16 +227,23 @@ async function endToEnd() {
     results.push({ name: "e2e setup", passed: 0, failed: 1 });
     return;
   }
-  await vitest("portal e2e (Chromium)", ["--config", "portal/vitest.e2e.config.ts"], {
-    env: {
-      PORTAL_URL: `http://127.0.0.1:${portalPort}`,
-      API_URL: `http://127.0.0.1:${apiPort}/graphql`,
-      MAILBOX_DIR: mailboxDir,
-      // The escalation journey makes a case's deadline pass in the database (support-escalation.e2e.test.ts).
-      E2E_DATABASE_URL: e2eDb,
-    },
-  });
+  const env = {
+    PORTAL_URL: `http://127.0.0.1:${portalPort}`,
+    API_URL: `http://127.0.0.1:${apiPort}/graphql`,
+    MAILBOX_DIR: mailboxDir,
+    // The escalation journey makes a case's deadline pass in the database (support-escalation.e2e.test.ts).
+    E2E_DATABASE_URL: e2eDb,
+  };
+  // The layout walk only reads, so it runs beside the journeys: alone, the journeys keep a core waiting
+  // on the browser and the portal, and the walk was the longest file of them (docs/decisions/0124).
+  const config = ["--config", "portal/vitest.e2e.config.ts"];
+  const walk = vitest("portal e2e layout walk (Chromium)", [...config, LAYOUT_WALK], { env, logged: true });
+  await vitest("portal e2e (Chromium)", [...config, "--exclude", LAYOUT_WALK], { env });
+  await walk;
 }
+
+/** The browser test file that changes nothing: every page of every role at two widths, through axe. */
+const LAYOUT_WALK = "e2e/layout-walk.e2e.test.ts";
 
 let exitCode = 1;
 try {
