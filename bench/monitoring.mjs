@@ -10,7 +10,16 @@ import { loadavg } from "node:os";
 import path from "node:path";
 import { apiProcess, freePort, log, root, waitFor } from "../scripts/lib.mjs";
 import { generate, insert } from "./data.mjs";
-import { cpuMs, percentile, postgresCpuMs, rssMb, startCountingCluster, startServer, statementsOf, stopAll } from "./measure.mjs";
+import {
+  cpuMs,
+  percentile,
+  postgresCpuMs,
+  rssMb,
+  startCountingCluster,
+  startServer,
+  statementsOf,
+  stopAll,
+} from "./measure.mjs";
 import { writeMonitoringReport } from "./report.mjs";
 
 const CHECKS = Number(process.env.BENCH_MONITORING_CHECKS ?? 100_000);
@@ -83,7 +92,9 @@ function pingLoad(base, seconds) {
 
 /** Warms up, then pings a server for the measured seconds: rate, latency, per-ping work, memory, load. */
 async function measurePings(server, base, label) {
-  log(`Pings${label && ` (${label})`}: ${WARMUP_SECONDS} s warm-up, ${MEASURED_SECONDS} s measured, ${CONNECTIONS} connections`);
+  log(
+    `Pings${label && ` (${label})`}: ${WARMUP_SECONDS} s warm-up, ${MEASURED_SECONDS} s measured, ${CONNECTIONS} connections`,
+  );
   await pingLoad(base, WARMUP_SECONDS);
   const cpu0 = cpuMs(server.pid);
   const pgCpu0 = postgresCpuMs(pgPort);
@@ -207,13 +218,18 @@ try {
   if (COMPARE) {
     // A/B on one database: the other build (B) beside this one (A), rounds interleaved (B A, A B, …).
     const otherPort = await freePort();
-    const other = startServer("Trygg (B)", "node", [...flags, ...api.args.slice(0, -1), path.join(COMPARE, "main.js")], {
-      ...api.env,
-      DATABASE_URL: urlAs(cluster.url, ROLE),
-      API_PORT: String(otherPort),
-      API_HOST: "127.0.0.1",
-      MONITORING_SWEEP_SECONDS: "1",
-    });
+    const other = startServer(
+      "Trygg (B)",
+      "node",
+      [...flags, ...api.args.slice(0, -1), path.join(COMPARE, "main.js")],
+      {
+        ...api.env,
+        DATABASE_URL: urlAs(cluster.url, ROLE),
+        API_PORT: String(otherPort),
+        API_HOST: "127.0.0.1",
+        MONITORING_SWEEP_SECONDS: "1",
+      },
+    );
     children.push(other);
     const otherBase = `http://127.0.0.1:${otherPort}`;
     await waitFor(`${otherBase}/healthz`, { what: "Trygg (B)" });

@@ -14,7 +14,7 @@ function manualCommit() {
 
 const turn = () => new Promise((r) => setImmediate(r));
 /** One group at a time, each item its own key: the queue as decision 0062 built it. */
-const oneAtATime = (cap: number) => ({ cap, inFlight: 1, keyOf: (i: number) => String(i) });
+const oneAtATime = (cap: number) => ({ cap, inFlight: 1, extraAtLeast: 1, keyOf: (i: number) => String(i) });
 
 describe("group commit of pings", () => {
   it("takes a lone ping at the next turn, and the pings that arrive during a commit together after it", async () => {
@@ -69,6 +69,7 @@ describe("group commit of pings", () => {
     const queue = new PingCommitQueue<number, string>(m.commit, () => "failed", {
       cap: 100,
       inFlight: 2,
+      extraAtLeast: 1,
       keyOf: (i) => String(i),
     });
     const all = [queue.take(1)];
@@ -95,6 +96,7 @@ describe("group commit of pings", () => {
     const queue = new PingCommitQueue<number, string>(m.commit, () => "failed", {
       cap: 100,
       inFlight: 3,
+      extraAtLeast: 1,
       keyOf: (i) => String(Math.floor(i / 10)),
     });
     const all = [queue.take(11)];
@@ -111,5 +113,35 @@ describe("group commit of pings", () => {
     m.finishNext();
     m.finishNext();
     expect(await Promise.all(all)).toEqual(["done 11", "done 21", "done 12", "done 31", "done 13", "done 22"]);
+  });
+
+  it("starts a group beside one in flight only when enough wait, but the next after a group's end whatever its size", async () => {
+    const m = manualCommit();
+    const queue = new PingCommitQueue<number, string>(m.commit, () => "failed", {
+      cap: 100,
+      inFlight: 3,
+      extraAtLeast: 3,
+      keyOf: (i) => String(i),
+    });
+    const all = [queue.take(1)];
+    await turn();
+    all.push(queue.take(2), queue.take(3));
+    await turn();
+    // Two waiting are too few for a group beside the one in flight.
+    expect(m.groups).toEqual([[1]]);
+    all.push(queue.take(4));
+    await turn();
+    expect(m.groups).toEqual([[1], [2, 3, 4]]);
+    all.push(queue.take(5));
+    await turn();
+    expect(m.groups).toEqual([[1], [2, 3, 4]]);
+    m.finishNext();
+    await turn();
+    await turn();
+    // The first group's end hands over to 5 alone.
+    expect(m.groups).toEqual([[1], [2, 3, 4], [5]]);
+    m.finishNext();
+    m.finishNext();
+    expect(await Promise.all(all)).toEqual(["done 1", "done 2", "done 3", "done 4", "done 5"]);
   });
 });

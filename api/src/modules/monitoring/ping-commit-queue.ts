@@ -2,6 +2,12 @@
 export interface GroupLimits<Item> {
   cap: number;
   inFlight: number;
+  /**
+   * A group starts beside others in flight only with at least this many pings: smaller groups cost the
+   * database more per ping (three statements a group whatever its size), which a busy machine has not
+   * to spare. When a group is done the next one starts with whatever waits, as with one at a time.
+   */
+  extraAtLeast: number;
   /** Items of one key are committed in arrival order: one with a key in flight waits for its group. */
   keyOf: (item: Item) => string;
 }
@@ -23,6 +29,8 @@ export class PingCommitQueue<Item, Outcome> {
   private readonly keysInFlight = new Map<string, number>();
   private running = 0;
   private scheduled = false;
+  /** Groups that ended with pings waiting: each hands over to a next group whatever its size. */
+  private handOvers = 0;
 
   constructor(
     private readonly commit: (items: Item[]) => Promise<Outcome[]>,
@@ -55,6 +63,9 @@ export class PingCommitQueue<Item, Outcome> {
       if (group.length < this.limits.cap && !this.keysInFlight.has(waiting.key)) group.push(waiting);
       else held.push(waiting);
     }
+    const small = this.running > 0 && this.handOvers === 0 && group.length < this.limits.extraAtLeast;
+    if (group.length === 0 || small) return [];
+    this.handOvers = Math.max(0, this.handOvers - 1);
     this.waiting = held;
     return group;
   }
@@ -79,6 +90,7 @@ export class PingCommitQueue<Item, Outcome> {
       if (left === 0) this.keysInFlight.delete(key);
       else this.keysInFlight.set(key, left);
     }
+    if (this.waiting.length > 0) this.handOvers = Math.min(this.handOvers + 1, this.limits.inFlight);
     group.forEach((g, i) => g.settle(outcomes[i] ?? this.failed(new Error("The group gave no outcome."))));
     this.schedule();
   }
