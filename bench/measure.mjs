@@ -53,6 +53,35 @@ export function cpuMs(pgid) {
   );
 }
 
+/**
+ * User + system CPU milliseconds of the PostgreSQL listening on `port`: its postmaster, its children
+ * (the backends, the WAL writer, …) and the children it has reaped (ended connections).
+ */
+export function postgresCpuMs(port) {
+  let sum = 0;
+  let postmaster = null;
+  const stats = [];
+  for (const name of readdirSync("/proc")) {
+    if (!/^\d+$/.test(name)) continue;
+    try {
+      const stat = readFileSync(`/proc/${name}/stat`, "utf8");
+      const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
+      stats.push({ pid: Number(name), fields });
+      const candidate = postmaster === null && stat.includes("(postgres)");
+      const args = candidate ? readFileSync(`/proc/${name}/cmdline`, "utf8").split("\0") : [];
+      if (args[0]?.endsWith("/postgres") && args[args.indexOf("-p") + 1] === String(port)) postmaster = Number(name);
+    } catch {
+      // gone meanwhile
+    }
+  }
+  for (const { pid, fields } of stats) {
+    const own = Number(fields[11]) + Number(fields[12]);
+    if (pid === postmaster) sum += own + Number(fields[13]) + Number(fields[14]);
+    else if (Number(fields[1]) === postmaster) sum += own;
+  }
+  return (sum * 1000) / TICKS_PER_SECOND;
+}
+
 /** Resident set of the group's largest process, in MB (the server itself, not its launcher). */
 export function rssMb(pgid) {
   let largest = 0;

@@ -10,7 +10,16 @@ import { loadavg } from "node:os";
 import path from "node:path";
 import { apiProcess, freePort, log, root, waitFor } from "../scripts/lib.mjs";
 import { generate, insert } from "./data.mjs";
-import { cpuMs, percentile, rssMb, startCountingCluster, startServer, statementsOf, stopAll } from "./measure.mjs";
+import {
+  cpuMs,
+  percentile,
+  postgresCpuMs,
+  rssMb,
+  startCountingCluster,
+  startServer,
+  statementsOf,
+  stopAll,
+} from "./measure.mjs";
 import { writeMonitoringReport } from "./report.mjs";
 
 const CHECKS = Number(process.env.BENCH_MONITORING_CHECKS ?? 100_000);
@@ -19,6 +28,13 @@ const MEASURED_SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 16);
 /** BENCH_MONITORING_SWEEP=off measures the pings alone (minutes less; docs/performance.md is then left as it is). */
 const SWEEP = process.env.BENCH_MONITORING_SWEEP !== "off";
+/**
+ * BENCH_MONITORING_COMPARE=<another build's api/dist>: measures the pings of that build (B) and of
+ * this one (A) against the same database, interleaved for BENCH_MONITORING_ROUNDS rounds, and prints
+ * A/B per round; on a shared machine the ratio means more than either figure. Skips the sweep.
+ */
+const COMPARE = process.env.BENCH_MONITORING_COMPARE;
+const COMPARE_ROUNDS = Number(process.env.BENCH_MONITORING_ROUNDS ?? 3);
 /** Installations ping from their own addresses; the bench says so in X-Forwarded-For (loopback is trusted). */
 const ADDRESSES = 5_000;
 const ROLE = "bench_monitoring_api";
@@ -74,12 +90,59 @@ function pingLoad(base, seconds) {
   });
 }
 
+/** Warms up, then pings a server for the measured seconds: rate, latency, per-ping work, memory, load. */
+async function measurePings(server, base, label) {
+  log(
+    `Pings${label && ` (${label})`}: ${WARMUP_SECONDS} s warm-up, ${MEASURED_SECONDS} s measured, ${CONNECTIONS} connections`,
+  );
+  await pingLoad(base, WARMUP_SECONDS);
+  const cpu0 = cpuMs(server.pid);
+  const pgCpu0 = postgresCpuMs(pgPort);
+  const benchCpu0 = process.cpuUsage();
+  const sql0 = await statementsOf(admin, ROLE);
+  let peakRss = 0;
+  const sampler = setInterval(() => (peakRss = Math.max(peakRss, rssMb(server.pid))), 250);
+  const { result, latencies } = await pingLoad(base, MEASURED_SECONDS);
+  clearInterval(sampler);
+  const benchCpu = process.cpuUsage(benchCpu0);
+  const pgCpu = postgresCpuMs(pgPort) - pgCpu0;
+  // The machine may be shared: the figures mean little without the load they were measured under.
+  const loadAverage = loadavg()[0];
+  await new Promise((r) => setTimeout(r, 500));
+  const sql1 = await statementsOf(admin, ROLE);
+  const sorted = latencies.sort((a, b) => a - b);
+  const sent = result.requests.sent;
+  const pings = {
+    checks: CHECKS,
+    connections: CONNECTIONS,
+    perSecond: result.requests.total / result.duration,
+    p50Ms: percentile(sorted, 50),
+    p99Ms: percentile(sorted, 99),
+    errors: result.errors + result.timeouts + result.non2xx,
+    statementsPerPing: (sql1.calls - sql0.calls) / sent,
+    cpuMsPerPing: (cpuMs(server.pid) - cpu0) / sent,
+    // Where the rest of the two cores went: PostgreSQL, and this process (autocannon sending the pings).
+    postgresCpuMsPerPing: pgCpu / sent,
+    benchCpuMsPerPing: (benchCpu.user + benchCpu.system) / 1000 / sent,
+    peakRssMb: peakRss,
+    loadAverage,
+  };
+  log(
+    `Pings${label && ` (${label})`}: ${pings.perSecond.toFixed(0)}/s, p50 ${pings.p50Ms} ms, p99 ${pings.p99Ms} ms, ${pings.errors} errors, ` +
+      `${pings.statementsPerPing.toFixed(2)} statements and ${pings.cpuMsPerPing.toFixed(2)} ms API CPU per ping ` +
+      `(PostgreSQL ${pings.postgresCpuMsPerPing.toFixed(2)} ms, autocannon ${pings.benchCpuMsPerPing.toFixed(2)} ms), ` +
+      `peak RSS ${peakRss.toFixed(0)} MB, load average ${loadAverage.toFixed(1)}.`,
+  );
+  return pings;
+}
+
 if (process.env.BENCH_TRYGG_START !== "tsx") {
   log("Compiling the API (npm run build -w api)…");
   if (spawnSync("npm", ["run", "build", "-w", "api"], { cwd: root, stdio: ["ignore", "ignore", "inherit"] }).status)
     process.exit(1);
 }
 const { cluster, admin } = await startCountingCluster();
+const pgPort = Number(new URL(cluster.url).port);
 const children = [];
 let exitCode = 0;
 try {
@@ -152,37 +215,39 @@ try {
   const first = await fetch(pingUrl, { method: "POST" });
   if (first.status !== 200) throw new Error(`A ping answered ${first.status}: ${await first.text()}`);
 
-  log(`Pings: ${WARMUP_SECONDS} s warm-up, ${MEASURED_SECONDS} s measured, ${CONNECTIONS} connections`);
-  await pingLoad(base, WARMUP_SECONDS);
-  const cpu0 = cpuMs(server.pid);
-  const sql0 = await statementsOf(admin, ROLE);
-  let peakRss = 0;
-  const sampler = setInterval(() => (peakRss = Math.max(peakRss, rssMb(server.pid))), 250);
-  const { result, latencies } = await pingLoad(base, MEASURED_SECONDS);
-  clearInterval(sampler);
-  // The machine may be shared: the figures mean little without the load they were measured under.
-  const loadAverage = loadavg()[0];
-  await new Promise((r) => setTimeout(r, 500));
-  const sql1 = await statementsOf(admin, ROLE);
-  const sorted = latencies.sort((a, b) => a - b);
-  const sent = result.requests.sent;
-  const pings = {
-    checks: CHECKS,
-    connections: CONNECTIONS,
-    perSecond: result.requests.total / result.duration,
-    p50Ms: percentile(sorted, 50),
-    p99Ms: percentile(sorted, 99),
-    errors: result.errors + result.timeouts + result.non2xx,
-    statementsPerPing: (sql1.calls - sql0.calls) / sent,
-    cpuMsPerPing: (cpuMs(server.pid) - cpu0) / sent,
-    peakRssMb: peakRss,
-    loadAverage,
-  };
-  log(
-    `Pings: ${pings.perSecond.toFixed(0)}/s, p50 ${pings.p50Ms} ms, p99 ${pings.p99Ms} ms, ${pings.errors} errors, ` +
-      `${pings.statementsPerPing.toFixed(2)} statements and ${pings.cpuMsPerPing.toFixed(2)} ms API CPU per ping, ` +
-      `peak RSS ${peakRss.toFixed(0)} MB, load average ${loadAverage.toFixed(1)}.`,
-  );
+  if (COMPARE) {
+    // A/B on one database: the other build (B) beside this one (A), rounds interleaved (B A, A B, …).
+    const otherPort = await freePort();
+    const other = startServer(
+      "Trygg (B)",
+      "node",
+      [...flags, ...api.args.slice(0, -1), path.join(COMPARE, "main.js")],
+      {
+        ...api.env,
+        DATABASE_URL: urlAs(cluster.url, ROLE),
+        API_PORT: String(otherPort),
+        API_HOST: "127.0.0.1",
+        MONITORING_SWEEP_SECONDS: "1",
+      },
+    );
+    children.push(other);
+    const otherBase = `http://127.0.0.1:${otherPort}`;
+    await waitFor(`${otherBase}/healthz`, { what: "Trygg (B)" });
+    // B's first sweep reconciles every installation, and both need their code compiled hot: not measured.
+    await new Promise((r) => setTimeout(r, 10_000));
+    for (const b of [otherBase, base]) await pingLoad(b, 2 * WARMUP_SECONDS);
+    const ratios = [];
+    for (let round = 1; round <= COMPARE_ROUNDS; round++) {
+      const b = round % 2 ? await measurePings(other, otherBase, "B") : null;
+      const a = await measurePings(server, base, "A");
+      const b2 = b ?? (await measurePings(other, otherBase, "B"));
+      ratios.push(a.perSecond / b2.perSecond);
+      log(`Round ${round}: A/B pings/s ${(a.perSecond / b2.perSecond).toFixed(2)}`);
+    }
+    log(`A/B pings/s per round (A: this build, B: ${COMPARE}): ${ratios.map((r) => r.toFixed(2)).join(", ")}`);
+    throw Object.assign(new Error("done"), { done: true });
+  }
+  const pings = await measurePings(server, base, "");
   if (!SWEEP) {
     log("Sweep skipped (BENCH_MONITORING_SWEEP=off); docs/performance.md left as it is.");
     throw Object.assign(new Error("done"), { done: true });

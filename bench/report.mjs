@@ -119,7 +119,11 @@ export function monitoringLines(report) {
     "| path | figure | goal |",
     "|---|---|---|",
     `| ping ingestion (${p.connections} connections, ${p.checks.toLocaleString("en")} checks) | ${p.perSecond.toFixed(0)} pings/s, p50 ${ms(p.p50Ms)}, p99 ${ms(p.p99Ms)}, ${p.errors} errors | ≥ ${g.pingsPerSecond.toLocaleString("en")}/s: ${met(p.perSecond >= g.pingsPerSecond)}; p99 < ${g.p99Ms} ms: ${met(p.p99Ms < g.p99Ms)} |`,
-    `| per ping | ${p.statementsPerPing.toFixed(1)} SQL statements, ${ms(p.cpuMsPerPing)} API CPU | |`,
+    `| per ping | ${p.statementsPerPing.toFixed(1)} SQL statements, ${ms(p.cpuMsPerPing)} API CPU${
+      p.postgresCpuMsPerPing === undefined
+        ? ""
+        : `, ${ms(p.postgresCpuMsPerPing)} PostgreSQL CPU, ${ms(p.benchCpuMsPerPing)} autocannon CPU`
+    } | |`,
     `| API resident memory while pinged | ${p.peakRssMb.toFixed(0)} MB | < ${g.peakRssMb} MB: ${met(p.peakRssMb < g.peakRssMb)} |`,
     `| sweep of ${s.dueChecks.toLocaleString("en")} checks due at once | ${s.checksPerSecond.toFixed(0)} checks/s (${s.flips.toLocaleString("en")} flips in ${s.seconds.toFixed(1)} s), ${ms(s.cpuMsPerCheck)} API CPU per check | keeps up with 100,000 checks |`,
     "",

@@ -19,6 +19,13 @@ const RUN_ID_SHAPE = /^[\w.:-]{1,64}$/;
  * after a stall, and then keeps one transaction's locks and statements to a few milliseconds.
  */
 const GROUP_CAP = 256;
+/**
+ * At most this many groups committing at once (decision 0120): one group's round trips then overlap
+ * another's, on connections of their own (each group uses two at its first step, of a pool of ten).
+ */
+const GROUPS_IN_FLIGHT = 3;
+/** A group beside others in flight holds at least this many pings (ping-commit-queue.ts says why). */
+const EXTRA_GROUP_AT_LEAST = 4;
 
 class BadPing extends Error {}
 
@@ -116,7 +123,7 @@ export function pingRoute(
   const queue = new PingCommitQueue<ArrivedPing, PingAnswer>(
     (group) => commitPingGroup(db, limits, group),
     (error) => ({ error }),
-    GROUP_CAP,
+    { cap: GROUP_CAP, inFlight: GROUPS_IN_FLIGHT, extraAtLeast: EXTRA_GROUP_AT_LEAST, keyOf: (ping) => ping.keyHash },
   );
   const body = express.raw({ type: () => true, limit: PING_BODY_LIMIT_BYTES });
 
