@@ -100,6 +100,49 @@ describe("a help request from the contact page becomes a support case", () => {
     expect(queue.data.supportCases.edges.map((e: any) => e.node.id)).toContain(c.id);
   });
 
+  it("lets support register the sender's organisation from a help request in one click, opening its case; support registers no customer otherwise", async () => {
+    const sent = await send({ email: "greta@brfalmen.example", organisationName: "Brf Almen" });
+    const listed = await api.gql(
+      `{ contactRequests(first: 50, filter: { linked: false }) { edges { node { id viewerCanRegisterCustomer } } } }`,
+      {},
+      token.tomas,
+    );
+    expect(
+      listed.data.contactRequests.edges.find((e: any) => e.node.id === sent.id).node.viewerCanRegisterCustomer,
+    ).toBe(true);
+    const r = await api.gql(
+      REGISTER,
+      { i: { id: sent.id, name: "Brf Almen", organisationNumber: "769640-1251" } },
+      token.tomas,
+    );
+    expect(r.errors).toBeUndefined();
+    expect(r.data.registerCustomerFromContactRequest.userErrors).toEqual([]);
+    const c = r.data.registerCustomerFromContactRequest.contactRequest.supportCase;
+    expect(c).toMatchObject({ severity: "QUESTION", routedTo: "VENDOR", customer: { name: "Brf Almen" } });
+    expect(c.openedBy).toEqual({ name: "Tomas Tekniker" });
+    expect(c.responseDueAt).toBe(sent.answerDueAt);
+    // The customer is an ordinary customer of the vendor's, registered by no partner.
+    const almen = await organisationId("Brf Almen", "CUSTOMER");
+    expect(almen).toBeTruthy();
+    // Only from a help request: createOrganisation stays the sellers' and admins'.
+    const direct = await api.gql(
+      `mutation($i: CreateOrganisationInput!) { createOrganisation(input: $i) { organisation { id } } }`,
+      { i: { kind: "CUSTOMER", name: "Brf Lönnen", organisationNumber: "769640-1269" } },
+      token.tomas,
+    );
+    expect(direct.errors?.[0]?.extensions?.code).toBe("FORBIDDEN");
+    // A taken number writes nothing: the request stays unlinked and no case is opened.
+    const before = await caseCount();
+    const second = await send({ email: "gustav@brfalmen.example" });
+    const taken = await api.gql(
+      REGISTER,
+      { i: { id: second.id, name: "Brf Almen igen", organisationNumber: "769640-1251" } },
+      token.tomas,
+    );
+    expect(taken.data.registerCustomerFromContactRequest.userErrors[0].code).toBe("ORGANISATION_NUMBER_TAKEN");
+    expect(await caseCount()).toBe(before);
+  });
+
   it("opens a SYSTEM_DOWN case when the sender said the whole system is down, due no later than the receipt said", async () => {
     const quiet = await send({ email: "fraga@brfkastanjen.example" });
     const down = await send({ email: "nere@brfkastanjen.example", systemDown: true });

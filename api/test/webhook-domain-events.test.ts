@@ -89,6 +89,25 @@ describe("webhook events from the domain's own actions", () => {
     );
     const visit = booked.serviceVisit;
     expect(await heardOf("petra", "visit", visit.id)).toEqual([["VISIT_BOOKED", "BOOKED"]]);
+    // Moved to another day: the partner hears of the booking again, as rescheduled.
+    const moved = await ok(
+      `mutation($i: RescheduleServiceVisitInput!) { rescheduleServiceVisit(input: $i) {
+        serviceVisit { id version } userErrors { code } } }`,
+      {
+        i: {
+          visitId: visit.id,
+          expectedVersion: visit.version,
+          scheduledAt: `${addDaysIso(todayInSweden(), 2)}T07:00:00Z`,
+          reason: "Teknikern är sjuk.",
+        },
+      },
+      "admin",
+    );
+    expect(await heardOf("petra", "visit", visit.id)).toEqual([
+      ["VISIT_BOOKED", "BOOKED"],
+      ["VISIT_BOOKED", "RESCHEDULED"],
+    ]);
+    visit.version = moved.serviceVisit.version;
 
     const kinds = ["DATABASE_REVIEW", "ROUTINES", "HARDWARE_AND_VERSIONS", "BACKUP_ROUTINES", "DATABASE_SIZE"];
     await ok(
@@ -109,6 +128,7 @@ describe("webhook events from the domain's own actions", () => {
     );
     expect(await heardOf("petra", "visit", visit.id)).toEqual([
       ["VISIT_BOOKED", "BOOKED"],
+      ["VISIT_BOOKED", "RESCHEDULED"],
       ["VISIT_COMPLETED", "COMPLETED"],
     ]);
     expect(await heardOf("lars", "visit", visit.id)).toEqual([]);
@@ -168,6 +188,55 @@ describe("webhook events from the domain's own actions", () => {
     ]);
     const escalated = (await queuedFor("petra")).filter((r) => (r.data.case as any)?.id === c.id)[1]!.data.case;
     expect(escalated).toMatchObject({ routedTo: "VENDOR" });
+    expect(await heardOf("lars", "case", c.id)).toEqual([]);
+  });
+
+  it("tells the installer of its case assigned, its status changed and handed back, and nothing after it left", async () => {
+    const opened = await ok(
+      `mutation($i: OpenSupportCaseInput!) { openSupportCase(input: $i) { supportCase { id routedTo } userErrors { code } } }`,
+      {
+        i: {
+          category: "PROGRAMMING",
+          propertyId: w.property["Kv. Masthugget 4"],
+          subject: "Porttelefonen i hus C",
+          description: "Namnen i displayen är fel.",
+        },
+      },
+      "karin",
+    );
+    const c = opened.supportCase;
+    expect(c.routedTo).toBe("PARTNER");
+    const petra = (await w.api.gql(`{ viewer { user { id } } }`, {}, w.token.petra)).data.viewer.user.id;
+    await ok(
+      `mutation($i: AssignSupportCaseInput!) { assignSupportCase(input: $i) { userErrors { code } } }`,
+      { i: { caseId: c.id, assigneeId: petra } },
+      "petra",
+    );
+    await ok(
+      `mutation($i: SetSupportCaseStatusInput!) { setSupportCaseStatus(input: $i) { userErrors { code } } }`,
+      { i: { caseId: c.id, status: "WAITING_ON_CUSTOMER" } },
+      "petra",
+    );
+    await ok(
+      `mutation($i: HandOverSupportCaseInput!) { handOverSupportCase(input: $i) { userErrors { code } } }`,
+      { i: { caseId: c.id, to: "VENDOR", note: "Displayen styrs av Aptus programvara." } },
+      "petra",
+    );
+    const told = [
+      ["CASE_UPDATED", "ASSIGNED"],
+      ["CASE_UPDATED", "STATUS_CHANGED"],
+      ["CASE_UPDATED", "HANDED_BACK"],
+    ];
+    expect(await heardOf("petra", "case", c.id)).toEqual(told);
+    const handedBack = (await queuedFor("petra")).filter((r) => (r.data.case as any)?.id === c.id)[2]!.data.case;
+    expect(handedBack).toMatchObject({ routedTo: "VENDOR", status: "WAITING_ON_CUSTOMER" });
+    // The vendor's case now: its later changes are none of the installer's business.
+    await ok(
+      `mutation($i: SetSupportCaseStatusInput!) { setSupportCaseStatus(input: $i) { userErrors { code } } }`,
+      { i: { caseId: c.id, status: "RESOLVED" } },
+      "tomas",
+    );
+    expect(await heardOf("petra", "case", c.id)).toEqual(told);
     expect(await heardOf("lars", "case", c.id)).toEqual([]);
   });
 });

@@ -149,4 +149,43 @@ describe("the public contact page", () => {
       }
     });
   }
+
+  for (const width of [1280, 390]) {
+    it(`lets support register the sender's association from a help request in one click, its case opened (${width} px)`, async () => {
+      const stamp = Date.now();
+      const sender = { name: `Greta ${stamp}`, email: `greta.${stamp}@brfalmen.example`, org: `Brf Almen ${stamp}` };
+      const visitor = await newPage(browser, { width, height: 900 });
+      const staffer = await newPage(browser, { width, height: 900 });
+      try {
+        await (await sendFromContactPage(visitor.page, "Jag behöver hjälp", sender)).waitFor();
+        const s = staffer.page;
+        await logIn(s, DEMO.tomas.email);
+        await s.goto("/contact-requests");
+        const card = s.getByTestId("contact-requests").locator("li").filter({ hasText: sender.email });
+        // Support registers the association itself (decision 0113), the form prefilled from what the sender wrote.
+        const register = card.getByRole("form", {
+          name: `Registrera organisationen för förfrågan från ${sender.name}`,
+        });
+        expect(await register.getByLabel("Kundens namn").inputValue()).toBe(sender.org);
+        await register.getByLabel("Organisationsnummer").fill(freshOrganisationNumber());
+        await expectNoSidewaysScroll(s);
+        await register.getByRole("button", { name: "Registrera som ny kund" }).click();
+        await s
+          .getByRole("status")
+          .filter({ hasText: `${sender.org} är registrerad som kund` })
+          .waitFor();
+        await card.waitFor({ state: "detached" });
+        await s.goto("/contact-requests?view=linked");
+        const linked = s.getByTestId("contact-requests").locator("li").filter({ hasText: sender.email });
+        expect(await linked.getByTestId("linked-to").innerText()).toMatch(new RegExp(`^Kopplad till ${sender.org}`));
+        await linked.getByTestId("contact-case").click();
+        await s.getByText(sender.org).first().waitFor();
+        await expectNoSidewaysScroll(s);
+        await screenshot(s, `contact-support-registered-${width}`);
+      } finally {
+        await visitor.context.close();
+        await staffer.context.close();
+      }
+    });
+  }
 });

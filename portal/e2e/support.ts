@@ -199,6 +199,26 @@ export async function expectNoSidewaysScroll(page: Page): Promise<void> {
   expect(scroll, `the page at ${client} px is ${scroll} px wide`).toBeLessThanOrEqual(client);
 }
 
+/** The two widths the portal is made for (issue 22: every step at both), with a screen height for each. */
+export const WIDTHS = [
+  { width: 1280, height: 900 },
+  { width: 390, height: 844 },
+] as const;
+
+/**
+ * The page as it stands, at 1280 and at 390 px: resized in place (no second log-in, nothing sent again), checked for
+ * sideways scrolling and photographed as `<name>-<width>`; then back at the width the step was taken at.
+ */
+export async function atBothWidths(page: Page, name: string): Promise<void> {
+  const taken = page.viewportSize();
+  for (const size of WIDTHS) {
+    await page.setViewportSize(size);
+    await expectNoSidewaysScroll(page);
+    await screenshot(page, `${name}-${size.width}`);
+  }
+  if (taken) await page.setViewportSize(taken);
+}
+
 /**
  * A Luhn-valid Swedish organisation number that no other run or the demo uses: random digits after a
  * third digit of 2 or more, since a lower one reads as a person's birth month and is often refused.

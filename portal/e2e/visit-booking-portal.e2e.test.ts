@@ -2,7 +2,7 @@ import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { awaitCalendar } from "./mail-calendar";
 import { awaitMail } from "./mailbox";
-import { apiAs, launchBrowser, logIn, newPage, screenshot, swedishDay, expectNoSidewaysScroll } from "./support";
+import { apiAs, atBothWidths, launchBrowser, logIn, newPage, swedishDay, WIDTHS } from "./support";
 
 /** Hisingens Bostäder's 500+ agreement still running: the demo's customer with support visits. */
 async function runningAgreement(): Promise<{ id: string; number: string }> {
@@ -39,29 +39,31 @@ describe("a visit booked in the portal, then moved and cancelled by staff", () =
     });
   });
 
-  it("staff propose at 1280 px; the customer's admin accepts on the dashboard at 390 px; staff move and cancel it", async () => {
+  it("the seller proposes, the customer's admin accepts on the dashboard, staff move and cancel it: each step at 1280 and 390 px", async () => {
     const agreement = await runningAgreement();
     const [first, second, moved, offered] = [swedishDay(12), swedishDay(13), swedishDay(15), swedishDay(16)];
-    const staff = await newPage(browser, { width: 1280, height: 900 });
+    const [desk, phoneSize] = WIDTHS;
+    const staff = await newPage(browser, desk);
     await logIn(staff.page, "sara.saljare@aptus.demo");
     await staff.page.goto(`/agreements/${encodeURIComponent(agreement.id)}/visit-times`);
+    await staff.page.getByLabel("Tid 1").waitFor();
+    await atBothWidths(staff.page, "visit-times-seller-propose");
     await staff.page.getByLabel("Tid 1").fill(`${first}T08:30`);
     await staff.page.getByLabel("Tid 2").fill(`${second}T14:15`);
     await staff.page.getByRole("button", { name: "Skicka förslaget" }).click();
     await staff.page.getByTestId("proposal-sent").waitFor();
+    await atBothWidths(staff.page, "visit-times-seller-proposed");
 
     // The customer's admin answers on her phone, logged in: the agreement and the dashboard offer the times.
-    const phone = await newPage(browser, { width: 390, height: 844 });
+    const phone = await newPage(browser, phoneSize);
     await logIn(phone.page, "hanna@hisingen.demo");
     await phone.page.goto(`/agreements/${encodeURIComponent(agreement.id)}#visits`);
     await phone.page.getByTestId("agreement-offered-visits").filter({ hasText: "08:30" }).waitFor();
-    await expectNoSidewaysScroll(phone.page);
-    await screenshot(phone.page, "visit-times-agreement-390");
+    await atBothWidths(phone.page, "visit-times-agreement-offered");
     await phone.page.goto("/");
     const offer = phone.page.getByTestId("offered-visit-times").filter({ hasText: "14:15" });
     await offer.waitFor();
-    await expectNoSidewaysScroll(phone.page);
-    await screenshot(phone.page, "visit-times-dashboard-390");
+    await atBothWidths(phone.page, "visit-times-dashboard");
     await offer.getByLabel(/14:15/).check();
     await offer.getByRole("button", { name: "Boka vald tid" }).click();
     await phone.page.waitForURL(/\/visits\/[^/?]+\?booked=1$/);
@@ -69,8 +71,7 @@ describe("a visit booked in the portal, then moved and cancelled by staff", () =
     expect(await phone.page.getByTestId("visit-state").textContent()).toBe("Bokat");
     // The customer cannot move or cancel; only staff can.
     expect(await phone.page.getByTestId("visit-booking-controls").count()).toBe(0);
-    await expectNoSidewaysScroll(phone.page);
-    await screenshot(phone.page, "visit-booked-in-portal-390");
+    await atBothWidths(phone.page, "visit-booked-in-portal");
     const visitPath = new URL(phone.page.url()).pathname;
     visitId = decodeURIComponent(visitPath.split("/")[2]!);
 
@@ -85,6 +86,8 @@ describe("a visit booked in the portal, then moved and cancelled by staff", () =
 
     // Staff move the visit, confirming first; the customer gets the update.
     await staff.page.goto(visitPath);
+    await staff.page.getByTestId("visit-booking-controls").waitFor();
+    await atBothWidths(staff.page, "visit-booking-controls-booked");
     const move = staff.page.getByRole("form", { name: "Flytta besöket" });
     await move.getByLabel("Ny tid (svensk tid)").fill(`${moved}T10:00`);
     await move.getByLabel(/Varför flyttas besöket/).fill("Teknikern är på kurs.");
@@ -93,6 +96,7 @@ describe("a visit booked in the portal, then moved and cancelled by staff", () =
     expect(await asked).toContain("14:15");
     await staff.page.getByText("Besöket är flyttat.").waitFor();
     await staff.page.locator(".page-heading", { hasText: "10:00" }).waitFor({ timeout: 5000 });
+    await atBothWidths(staff.page, "visit-moved");
     await awaitMail(
       "hanna@hisingen.demo",
       new RegExp(`flyttat till ${moved} kl\\. 10:00\\. Orsak: Teknikern är på kurs`),
@@ -104,40 +108,34 @@ describe("a visit booked in the portal, then moved and cancelled by staff", () =
     await newTimes.getByRole("button", { name: "Skicka tiderna" }).click();
     expect(await offering).toContain("10:00");
     await staff.page.getByText("De nya tiderna är skickade.").waitFor();
+    await atBothWidths(staff.page, "visit-new-times-sent");
     const [, newLink] = await awaitMail(
       "hanna@hisingen.demo",
       /Tills du svarar gäller den bokade tiden\.[\s\S]*?(https?:\/\/\S+\/visit-times\/\S+)/,
     );
     await phone.page.goto(newLink!);
     await phone.page.getByTestId("offer-moves").filter({ hasText: "10:00" }).waitFor();
-    await screenshot(phone.page, "visit-new-times-link-390");
+    await atBothWidths(phone.page, "visit-new-times-link");
     await phone.page.getByRole("radio").first().check();
     await phone.page.getByRole("button", { name: "Boka vald tid" }).click();
     await phone.page.getByText(/Supportbesöket är bokat .*13:00/).waitFor();
+    await atBothWidths(phone.page, "visit-new-time-booked");
     // The same event moves: the next SEQUENCE of its UID.
     const movedByCustomer = await awaitCalendar("hanna@hisingen.demo", [/SEQUENCE:2/, new RegExp(booking!)]);
     expect(movedByCustomer).toContain("METHOD:REQUEST");
     await staff.page.goto(visitPath);
     await staff.page.locator(".page-heading", { hasText: "13:00" }).waitFor({ timeout: 5000 });
-    await expectNoSidewaysScroll(staff.page);
-    await screenshot(staff.page, "visit-booking-controls-1280");
+    await atBothWidths(staff.page, "visit-booking-controls");
 
-    // The page works on a phone for staff too.
-    const staffPhone = await newPage(browser, { width: 390, height: 844 });
-    await logIn(staffPhone.page, "sara.saljare@aptus.demo");
-    await staffPhone.page.goto(visitPath);
-    await staffPhone.page.getByTestId("visit-booking-controls").waitFor();
-    await expectNoSidewaysScroll(staffPhone.page);
-    await screenshot(staffPhone.page, "visit-booking-controls-390");
-    await staffPhone.context.close();
-
-    // A cancellation without a reason is refused in Swedish before anything is sent.
+    // Staff cancel on a phone this time. A cancellation without a reason is refused in Swedish before anything is sent.
+    await staff.page.setViewportSize(phoneSize);
     const cancel = staff.page.getByRole("form", { name: "Ställ in besöket" });
     await cancel.getByLabel(/Varför ställs besöket in/).fill("   ");
     const refusal = confirmNext(staff.page);
     await cancel.getByRole("button", { name: "Ställ in besöket" }).click();
     await refusal;
     await staff.page.getByText("Skriv varför besöket ställs in; kunden läser det.").waitFor();
+    await atBothWidths(staff.page, "visit-cancel-refused");
 
     // Staff cancel it with a reason; the calendar event is called off by the same UID.
     await cancel.getByLabel(/Varför ställs besöket in/).fill("Fastigheten byggs om.");
@@ -147,6 +145,7 @@ describe("a visit booked in the portal, then moved and cancelled by staff", () =
     await staff.page.getByText("Besöket är inställt.").waitFor();
     await staff.page.getByTestId("visit-state").filter({ hasText: "Inställt" }).waitFor({ timeout: 5000 });
     expect(await staff.page.getByTestId("visit-booking-controls").count()).toBe(0);
+    await atBothWidths(staff.page, "visit-cancelled");
     const calendar = await awaitCalendar("hanna@hisingen.demo", [/METHOD:CANCEL/, new RegExp(booking!)]);
     expect(calendar).toContain("SEQUENCE:3");
     expect(calendar).toContain("STATUS:CANCELLED");

@@ -6,7 +6,7 @@ import { asksForTotalCount, ConnectionArgs, mapNodes } from "../../shared/connec
 import { uuidOf } from "../../shared/ids.js";
 import { payload } from "../../shared/payload.js";
 import type { Viewer } from "../../shared/viewer.js";
-import { Organisation, USER_CREATORS, User } from "../parties/index.js";
+import { INVITERS, Organisation, User } from "../parties/index.js";
 import * as invitations from "./invitation.service.js";
 import { changePassword } from "./password-change.js";
 import { completePasswordReset, requestPasswordReset } from "./password-reset.service.js";
@@ -34,10 +34,10 @@ const settingsOf = (ctx: Context) => ({ now: ctx.now, portalUrl: ctx.app.portalU
 
 @Resolver(() => Invitation)
 export class InvitationResolver {
-  @Authorized(...USER_CREATORS)
+  @Authorized(...INVITERS)
   @Query(() => InvitationConnection, {
     description:
-      "Open invitations (not accepted or revoked; expired ones too, to resend), newest first. Admins anywhere; partner and customer admins their own organisation's, a partner admin also those of the customers its partner registered.",
+      "Open invitations (not accepted or revoked; expired ones too, to resend), newest first. Admins anywhere; sellers those to customers; partner and customer admins their own organisation's, a partner admin also those of the customers its partner registered.",
   })
   async invitations(
     @Args(() => ConnectionArgs) page: ConnectionArgs,
@@ -71,10 +71,10 @@ export class InvitationResolver {
     }));
   }
 
-  @Authorized(...USER_CREATORS)
+  @Authorized(...INVITERS)
   @Mutation(() => InvitationPayload, {
     description:
-      "Invite a person by e-mail: they get a link (single use, 14 days) to choose their password. Admins anywhere; partner and customer admins in their own organisation, a partner admin also in the customers its partner registered.",
+      "Invite a person by e-mail: they get a link (single use, 14 days) to choose their password. Admins anywhere; sellers into any customer, with a customer's role; partner and customer admins in their own organisation, a partner admin also in the customers its partner registered.",
   })
   async inviteUser(
     @Arg("input", () => InviteUserInput, { description: "Who, where and with which role." }) input: InviteUserInput,
@@ -88,7 +88,7 @@ export class InvitationResolver {
     return payload(result, "invitation", Invitation.from);
   }
 
-  @Authorized(...USER_CREATORS)
+  @Authorized(...INVITERS)
   @Mutation(() => InvitationPayload, {
     description: "Send an open invitation again with a new link (the old one stops working), valid 14 days from now.",
   })
@@ -105,7 +105,7 @@ export class InvitationResolver {
     );
   }
 
-  @Authorized(...USER_CREATORS)
+  @Authorized(...INVITERS)
   @Mutation(() => InvitationPayload, { description: "Revoke an open invitation: its link stops working." })
   async revokeInvitation(
     @Arg("input", () => InvitationInput, { description: "The invitation." }) input: InvitationInput,

@@ -3,7 +3,7 @@ import type { Db, Tx } from "../../db/client.js";
 import { invitations, organisations, users } from "../../db/schema/index.js";
 import { recordAudit } from "../../shared/audit.js";
 import { paginate, type Connection, type PageRequest } from "../../shared/connection.js";
-import { ok, userError, type Result } from "../../shared/errors.js";
+import { forbidden, ok, userError, type Result } from "../../shared/errors.js";
 import { hashPassword } from "../../shared/password.js";
 import { hashToken, newSecret } from "../../shared/secret-token.js";
 import { isReadableName } from "../../shared/text-rule.js";
@@ -18,14 +18,14 @@ import {
 } from "../../shared/viewer.js";
 import { queueMail } from "../notifications/index.js";
 import {
+  CUSTOMER_USER_INVITERS,
+  INVITERS,
   PartyErrors,
-  USER_CREATORS,
-  USER_CREATORS_ANYWHERE,
   addInvitedUser,
   emailInUse,
   findOrganisation,
-  mayCreateUserIn,
-  administeredOrganisations,
+  invitationReach,
+  mayInviteUserIn,
   passwordProblem,
 } from "../parties/index.js";
 import { apiTokenCache } from "../access/index.js";
@@ -46,11 +46,9 @@ export interface AccountSettings {
 const expiryFrom = (now: Date) => new Date(now.getTime() + INVITATION_DAYS * 86_400_000);
 const linkOf = (portalUrl: string, token: string) => `${portalUrl}/invitation/${token}`;
 
-/** Invitations an admin may manage: a vendor admin's anywhere, the others' in their own organisation. */
+/** Invitations the viewer may manage: a vendor admin's anywhere, a seller's customers', the others' their own. */
 function invitationScope(viewer: Viewer) {
-  return holds(viewer, USER_CREATORS_ANYWHERE)
-    ? undefined
-    : administeredOrganisations(viewer, invitations.organisationId);
+  return invitationReach(viewer, invitations.organisationId);
 }
 
 /**
@@ -85,7 +83,10 @@ export interface InviteUserInput {
   role: Role;
 }
 
-/** Invites a person by e-mail: scoped as creating a user was (partner and customer admins: their own organisation). */
+/**
+ * Invites a person by e-mail: scoped as creating a user was (partner and customer admins: their own organisation), and
+ * a seller into any customer (decision 0112).
+ */
 export async function inviteUser(
   db: Db,
   viewer: Viewer,
@@ -94,10 +95,13 @@ export async function inviteUser(
   /** More of the same transaction once the invitation row is in (a board handover records itself). */
   alongside?: (tx: Tx, row: InvitationRow) => Promise<void>,
 ): Promise<Result<InvitationRow>> {
-  requireRole(viewer, USER_CREATORS);
+  requireRole(viewer, INVITERS);
   const organisation = await findOrganisation(db, viewer, input.organisationId);
-  // Another tenant's organisation answers as a missing one.
-  if (!organisation || !mayCreateUserIn(viewer, organisation))
+  // A seller sees the vendor and the partners, so being refused there is no secret; another tenant's organisation
+  // answers as a missing one.
+  if (organisation && !mayInviteUserIn(viewer, organisation) && holds(viewer, CUSTOMER_USER_INVITERS))
+    throw forbidden();
+  if (!organisation || !mayInviteUserIn(viewer, organisation))
     return userError(AccountErrors.NOT_FOUND, "No such organisation.", ["input", "organisationId"]);
   if (!ROLES_BY_KIND[organisation.kind].includes(input.role)) {
     return userError(
@@ -183,7 +187,7 @@ export async function resendInvitation(
   settings: AccountSettings,
   input: { invitationId: string },
 ): Promise<Result<InvitationRow>> {
-  requireRole(viewer, USER_CREATORS);
+  requireRole(viewer, INVITERS);
   const token = newSecret(INVITATION_PREFIX);
   return mutate(db, async (tx) => {
     const open = await lockOpen(tx, viewer, input.invitationId);
@@ -211,7 +215,7 @@ export async function revokeInvitation(
   settings: AccountSettings,
   input: { invitationId: string },
 ): Promise<Result<InvitationRow>> {
-  requireRole(viewer, USER_CREATORS);
+  requireRole(viewer, INVITERS);
   return mutate(db, async (tx) => {
     const open = await lockOpen(tx, viewer, input.invitationId);
     if ("errors" in open) return open;
@@ -233,7 +237,7 @@ export async function revokeInvitation(
 
 /** One invitation the admin may manage (any state), or null. */
 export async function findInvitation(db: Db, viewer: Viewer, id: string): Promise<InvitationRow | null> {
-  if (!holds(viewer, USER_CREATORS)) return null;
+  if (!holds(viewer, INVITERS)) return null;
   const [row] = await db
     .select()
     .from(invitations)
@@ -248,7 +252,7 @@ export async function listInvitations(
   filter: { organisationId?: string | null },
   page: PageRequest,
 ): Promise<Connection<InvitationRow>> {
-  requireRole(viewer, USER_CREATORS);
+  requireRole(viewer, INVITERS);
   const where = and(
     invitationScope(viewer),
     filter.organisationId ? eq(invitations.organisationId, filter.organisationId) : undefined,

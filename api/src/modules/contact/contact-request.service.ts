@@ -6,7 +6,12 @@ import { paginate, type Connection, type PageRequest } from "../../shared/connec
 import { ok, userError, type Result } from "../../shared/errors.js";
 import { mutate } from "../../shared/transaction.js";
 import { holds, requireRole, type Viewer } from "../../shared/viewer.js";
-import { createOrganisation, findOrganisation } from "../parties/index.js";
+import {
+  ORGANISATION_REGISTRARS,
+  createOrganisation,
+  findOrganisation,
+  registerCustomerFromRequest,
+} from "../parties/index.js";
 import { newcomerAnswerTime, openCaseFromContactRequest, type SupportCaseCategory } from "../support/index.js";
 import { helpRequestSeverity } from "./help-request-severity.js";
 import { checkContactRequest, type ContactRequestFields } from "./contact-request-fields.js";
@@ -14,7 +19,12 @@ import type { ContactLimits } from "./contact-limits.js";
 import { sendContactReceipt } from "./contact-receipt.js";
 import { ContactErrors as E } from "./contact.errors.js";
 import type { ContactRequestKind } from "./contact.enums.js";
-import { CONTACT_REQUEST_HANDLERS, HELP_REQUEST_HANDLERS, SALES_LEAD_HANDLERS } from "./contact.roles.js";
+import {
+  CONTACT_REQUEST_HANDLERS,
+  HELP_REQUEST_CUSTOMER_REGISTRARS,
+  HELP_REQUEST_HANDLERS,
+  SALES_LEAD_HANDLERS,
+} from "./contact.roles.js";
 
 export type ContactRequestRow = typeof contactRequests.$inferSelect;
 
@@ -189,9 +199,18 @@ export async function linkContactRequest(
   return mutate(db, (tx) => link(tx, viewer, request.id, organisation, now, input));
 }
 
+const registersFromHelpRequest = (viewer: Viewer, kind: ContactRequestKind) =>
+  kind === "HELP" && holds(viewer, HELP_REQUEST_CUSTOMER_REGISTRARS);
+
+/** Whether the viewer may register the sender's organisation from a request of this kind (the portal's button). */
+export function mayRegisterCustomerFrom(viewer: Viewer, kind: ContactRequestKind): boolean {
+  return holds(viewer, ORGANISATION_REGISTRARS) || registersFromHelpRequest(viewer, kind);
+}
+
 /**
- * Staff register the sender's organisation as a new customer from the request and link it, in one step. Who may
- * register is the parties module's rule (sellers and admins); its refusals answer with its own codes.
+ * Staff register the sender's organisation as a new customer from the request and link it, in one step. Sellers and
+ * admins register as they always may (the parties module's rule, with its codes); support staff may too, but only from
+ * a help request they answer (decision 0113), so that the click that answers it is theirs and no seller is waited on.
  */
 export async function registerCustomerFromContactRequest(
   db: Db,
@@ -204,12 +223,12 @@ export async function registerCustomerFromContactRequest(
   if (!request) return userError(E.NOT_FOUND, "No such contact request.", ["input", "id"]);
   if (request.organisationId)
     return userError(E.ALREADY_LINKED, "The request is already linked to an organisation.", ["input", "id"]);
+  const customer = { name: input.name, organisationNumber: input.organisationNumber };
+  const bySupport = !holds(viewer, ORGANISATION_REGISTRARS) && registersFromHelpRequest(viewer, request.kind);
   return mutate(db, async (tx) => {
-    const created = await createOrganisation(tx, viewer, {
-      kind: "CUSTOMER",
-      name: input.name,
-      organisationNumber: input.organisationNumber,
-    });
+    const created = bySupport
+      ? await registerCustomerFromRequest(tx, viewer, customer)
+      : await createOrganisation(tx, viewer, { kind: "CUSTOMER", ...customer });
     if ("errors" in created) return created;
     return link(tx, viewer, request.id, created.ok, now);
   });

@@ -83,7 +83,7 @@ export class ContactRequestResolver {
   @Authorized(...CONTACT_REQUEST_HANDLERS)
   @Mutation(() => RegisterCustomerFromContactRequestPayload, {
     description:
-      "Register the sender's organisation as a new customer and link the request to it, in one step (those who register customers: sellers and admins).",
+      "Register the sender's organisation as a new customer and link the request to it, in one step: sellers and admins any request, support a help request (decision 0113). A help request becomes the new customer's case in the same step.",
   })
   async registerCustomerFromContactRequest(
     @Arg("input", () => RegisterCustomerFromContactRequestInput, { description: "The request and the customer." })
@@ -98,6 +98,14 @@ export class ContactRequestResolver {
       ctx.now,
     );
     return payload(result, "contactRequest", ContactRequest.from);
+  }
+
+  @FieldResolver(() => Boolean, {
+    description:
+      "Whether the caller may register the sender's organisation as a new customer from this request (registerCustomerFromContactRequest): sellers and admins any, support a help request.",
+  })
+  viewerCanRegisterCustomer(@Root() request: ContactRequest, @CurrentViewer() viewer: Viewer) {
+    return service.mayRegisterCustomerFrom(viewer, request.kind);
   }
 
   @FieldResolver(() => Organisation, { nullable: true, description: "The organisation it is linked to, once linked." })

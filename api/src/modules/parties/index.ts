@@ -3,14 +3,21 @@ export { Actor, actorOf, readerLanguage } from "./actor.js";
 export { PartyErrors } from "./party.errors.js";
 export {
   ORGANISATION_ADMINS,
+  INVITERS,
+  CUSTOMER_USER_INVITERS,
   ORGANISATION_REGISTRARS,
   REGISTRARS_OF_ANY_KIND,
   USER_CREATORS,
-  USER_CREATORS_ANYWHERE,
 } from "./party.roles.js";
-export { createOrganisation, findOrganisation, findProperty, findUser, mayCreateUserIn } from "./party.service.js";
+export {
+  createOrganisation,
+  findOrganisation,
+  findProperty,
+  findUser,
+  registerCustomerFromRequest,
+} from "./party.service.js";
 export { passwordProblem } from "./password-strength.js";
-export { administeredOrganisations } from "./registered-customer-administration.js";
+export { invitationReach, mayInviteUserIn } from "./user-invitation-reach.js";
 export { deactivateLeavingBoard } from "./board-leave.js";
 export { closeOrganisation, reopenOrganisation } from "./organisation-closing.js";
 export { anonymiseUserRecord, FORMER_USER_NAME, formerUserEmail, nameFor } from "./user-anonymisation.js";

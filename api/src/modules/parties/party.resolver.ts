@@ -25,6 +25,7 @@ import * as userAccess from "./user-access.js";
 import * as parties from "./party.service.js";
 import { readerLanguage } from "./actor.js";
 import { nameFor } from "./user-anonymisation.js";
+import { mayInviteUserIn } from "./user-invitation-reach.js";
 import {
   Organisation,
   OrganisationConnection,
@@ -131,6 +132,14 @@ export class OrganisationResolver {
   })
   viewerCanAdministerUsers(@Root() org: Organisation, @CurrentViewer() viewer: Viewer) {
     return parties.mayCreateUserIn(viewer, { id: org.uuid, registeredByPartnerId: org.registeredByPartnerId });
+  }
+
+  @FieldResolver(() => Boolean, {
+    description:
+      "Whether the caller may invite people to this organisation: whoever may administer its users, and a seller any customer's.",
+  })
+  viewerCanInviteUsers(@Root() org: Organisation, @CurrentViewer() viewer: Viewer) {
+    return mayInviteUserIn(viewer, { id: org.uuid, kind: org.kind, registeredByPartnerId: org.registeredByPartnerId });
   }
 
   @FieldResolver(() => UserConnection, { description: "The organisation's users, when the caller may see them." })

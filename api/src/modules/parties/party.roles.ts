@@ -24,6 +24,14 @@ export const ORGANISATION_REGISTERING_CALLERS = [
 export const REGISTRARS_OF_ANY_KIND = ["ADMIN"] as const satisfies readonly Role[];
 /** Who may create users (outside the vendor: in their own organisation only). */
 export const USER_CREATORS = ["ADMIN", "PARTNER_ADMIN", "CUSTOMER_ADMIN"] as const satisfies readonly Role[];
+/**
+ * Sellers sign up a new customer and its people themselves (issue 22, decision 0112): they invite the users of a
+ * customer organisation, with a customer's roles, but not the vendor's staff nor a partner's people, and they manage
+ * (list, resend, revoke) only those invitations. Deactivating and re-roling users stays with the admins.
+ */
+export const CUSTOMER_USER_INVITERS = ["SELLER"] as const satisfies readonly Role[];
+/** Who may call the invitation mutations at all, each within their own reach. */
+export const INVITERS = [...USER_CREATORS, ...CUSTOMER_USER_INVITERS] as const satisfies readonly Role[];
 /** The roles that manage an organisation's users: one of them must stay active in each. */
 export const ORGANISATION_ADMINS = ["ADMIN", "PARTNER_ADMIN", "CUSTOMER_ADMIN"] as const satisfies readonly Role[];
 /** Who may register properties (customer admins: their own only). */

@@ -90,7 +90,28 @@ export async function createOrganisation(
     holds(viewer, REGISTRARS_OF_ANY_KIND) ||
     ((holds(viewer, ORGANISATION_REGISTRARS) || byPartner) && input.kind === "CUSTOMER");
   if (!allowed) throw forbidden();
-  const registeredByPartnerId = byPartner ? viewer.organisationId : null;
+  return insertOrganisation(db, viewer, input, byPartner ? viewer.organisationId : null);
+}
+
+/**
+ * Registers a customer of the vendor's (no partner's) for a caller another module has already let do it: support
+ * staff register the sender's organisation from the help request they answer (decision 0113). The same checks and
+ * audit as `createOrganisation`; the permission is the calling module's.
+ */
+export function registerCustomerFromRequest(
+  db: DbOrTx,
+  viewer: Viewer,
+  input: Omit<CreateOrganisationInput, "kind">,
+): Promise<Result<OrganisationRow>> {
+  return insertOrganisation(db, viewer, { ...input, kind: "CUSTOMER" }, null);
+}
+
+async function insertOrganisation(
+  db: DbOrTx,
+  viewer: Viewer,
+  input: CreateOrganisationInput,
+  registeredByPartnerId: string | null,
+): Promise<Result<OrganisationRow>> {
   const name = input.name.trim();
   if (!isReadableName(name))
     return userError("INVALID_INPUT", "The name must contain at least one letter or digit.", ["input", "name"]);

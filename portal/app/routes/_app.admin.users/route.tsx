@@ -13,8 +13,6 @@ import {
   AdminInviteUserDocument,
   AdminLoginLockoutsDocument,
   AdminManagedOrganisationDocument,
-  AdminResendInvitationDocument,
-  AdminRevokeInvitationDocument,
   AdminUnlockLoginDocument,
   AdminUsersDocument,
 } from "~/graphql/graphql";
@@ -23,9 +21,10 @@ import { useT } from "~/i18n/use-t";
 import { field, required, runAdminForm } from "~/lib/admin-form.server";
 import { apiFor } from "~/lib/api.server";
 import { intentOf } from "~/lib/intent.server";
+import { runInvitationChange } from "~/lib/invitation-action.server";
 import { pageFromUrl } from "~/lib/paging";
 import { redirectToLogin } from "~/lib/session.server";
-import { InvitationsSection } from "./invitations-section";
+import { InvitationsSection } from "~/components/invitations-section";
 import { LockoutsSection } from "./lockouts-section";
 import { PersonalDataLink, ROLES_BY_KIND, ReactivateAction, UserActions } from "./user-row-actions";
 import {
@@ -109,23 +108,7 @@ export async function action({ request }: ActionFunctionArgs) {
       target,
     );
   }
-  if (intent === "resendInvitation" || intent === "revokeInvitation") {
-    return runAdminForm(
-      intent,
-      form,
-      [],
-      async () => {
-        const input = { invitationId: target };
-        const payload =
-          intent === "resendInvitation"
-            ? (await api.mutate(AdminResendInvitationDocument, { input })).resendInvitation
-            : (await api.mutate(AdminRevokeInvitationDocument, { input })).revokeInvitation;
-        return { userErrors: payload.userErrors, subject: payload.invitation?.name };
-      },
-      null,
-      target,
-    );
-  }
+  if (intent === "resendInvitation" || intent === "revokeInvitation") return runInvitationChange(api, intent, form);
   if (intent === "deactivateUser") {
     return runAdminForm(
       intent,

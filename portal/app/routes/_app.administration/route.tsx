@@ -1,6 +1,6 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Fragment } from "react";
-import { Link, useLoaderData, useRouteError } from "@remix-run/react";
+import { Link, useActionData, useLoaderData, useRouteError } from "@remix-run/react";
 import { SelectField, TextField } from "~/components/admin-fields";
 import { ErrorPanel } from "~/components/error-panel";
 import { IntentButton, IntentForm, SuccessNotice } from "~/components/intent-form";
@@ -55,16 +55,21 @@ export async function action({ request }: ActionFunctionArgs) {
   const { api } = await apiFor(request);
   const intent = intentOf(form, INTENTS);
   switch (intent) {
-    case "createOrganisation":
-      return runAdminForm(intent, form, required(form, ["name", "organisationNumber"]), async () => {
-        const kind = (ORGANISATION_KINDS.find((k) => k === field(form, "kind")) ?? "CUSTOMER") as OrganisationKind;
+    case "createOrganisation": {
+      const kind = (ORGANISATION_KINDS.find((k) => k === field(form, "kind")) ?? "CUSTOMER") as OrganisationKind;
+      let created: string | null = null;
+      const result = await runAdminForm(intent, form, required(form, ["name", "organisationNumber"]), async () => {
         const payload = (
           await api.mutate(AdminCreateOrganisationDocument, {
             input: { kind, name: field(form, "name"), organisationNumber: field(form, "organisationNumber") },
           })
         ).createOrganisation;
+        created = payload.organisation?.id ?? null;
         return { userErrors: payload.userErrors, subject: payload.organisation?.name };
       });
+      // A new customer's next step is its people: its page is where they are invited (decision 0112).
+      return { ...result, createdCustomer: kind === "CUSTOMER" ? created : null };
+    }
     case "createProperty": {
       const errors = required(form, ["customerId", "name", "streetAddress", "postalCode", "city", "apartments"]);
       const apartments = Number(field(form, "apartments"));
@@ -113,6 +118,8 @@ export async function action({ request }: ActionFunctionArgs) {
 export default function AdminPage() {
   const t = useT();
   const { customers, partners, anyKind, publishing, links } = useLoaderData<typeof loader>();
+  const answer = useActionData<typeof action>();
+  const createdCustomer = answer && "createdCustomer" in answer ? answer.createdCustomer : null;
   const orgOptions = (list: ReadonlyArray<{ id: string; name: string }>) =>
     list.map((o) => ({ value: o.id, label: o.name }));
   return (
@@ -132,6 +139,13 @@ export default function AdminPage() {
         ) : null}
       </div>
       <SuccessNotice intents={INTENTS} />
+      {createdCustomer ? (
+        <p>
+          <Link to={`/organisations/${encodeURIComponent(createdCustomer)}`} data-testid="invite-new-customer-users">
+            {t("admin.org.inviteUsersNext")} →
+          </Link>
+        </p>
+      ) : null}
 
       <section className="card section" aria-labelledby="org-title">
         <h2 id="org-title">{t("admin.org.heading")}</h2>

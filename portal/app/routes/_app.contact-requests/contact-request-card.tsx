@@ -23,11 +23,9 @@ function likelyMatch(request: Request, organisations: readonly Organisation[]): 
 export function ContactRequestCard({
   request: r,
   organisations,
-  registering,
 }: {
   request: Request;
   organisations: readonly Organisation[];
-  registering: boolean;
 }) {
   const t = useT();
   const lang = useLang();
@@ -115,7 +113,8 @@ export function ContactRequestCard({
               </>
             )}
           </IntentForm>
-          {registering ? (
+          {/* Sellers and admins register any sender; support the sender of a help request (decision 0113). */}
+          {r.viewerCanRegisterCustomer ? (
             <IntentForm
               intent="registerCustomerFromContactRequest"
               target={r.id}

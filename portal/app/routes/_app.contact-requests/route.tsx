@@ -36,8 +36,6 @@ export async function loader({ request }: LoaderFunctionArgs) {
   return {
     view,
     linked,
-    // Registering the sender's organisation is for those who register customers (sellers and admins).
-    registering: sections.includes("ADMINISTRATION"),
     requests: data.contactRequests.edges.map((e) => e.node),
     organisations: data.organisations.edges.map((e) => e.node).filter((o) => o.kind !== "VENDOR"),
   };
@@ -102,12 +100,7 @@ export default function ContactRequestsPage() {
       ) : (
         <ul className="plain-list stack section-first contact-request-list" data-testid="contact-requests">
           {data.requests.map((r) => (
-            <ContactRequestCard
-              key={r.id}
-              request={r}
-              organisations={data.organisations}
-              registering={data.registering}
-            />
+            <ContactRequestCard key={r.id} request={r} organisations={data.organisations} />
           ))}
         </ul>
       )}

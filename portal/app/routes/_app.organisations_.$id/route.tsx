@@ -3,7 +3,7 @@ import { Link, useLoaderData, useRouteError } from "@remix-run/react";
 import { ErrorPanel } from "~/components/error-panel";
 import { HostingSection } from "~/components/hosting-section";
 import { SuccessNotice } from "~/components/intent-form";
-import { OrganisationPageDocument } from "~/graphql/graphql";
+import { AdminInvitationsDocument, OrganisationPageDocument } from "~/graphql/graphql";
 import { formatDate, type MessageKey } from "~/i18n/i18n";
 import { pageTitle } from "~/i18n/meta";
 import { useLang, useT } from "~/i18n/use-t";
@@ -17,6 +17,8 @@ import { runDeactivateOrganisation } from "./deactivate-action.server";
 import { DeactivateSection } from "./deactivate-section";
 import { runReactivateOrganisation } from "./reactivate-action.server";
 import { ReactivateSection } from "./reactivate-section";
+import { runInvitationIntent } from "./invite-action.server";
+import { INVITATION_INTENTS, InviteCustomerUsersSection } from "./invite-section";
 import { ORGANISATION_REACTIVATORS, isOneOf } from "@trygg/roles";
 
 export const meta: MetaFunction<typeof loader> = ({ matches, data }) => {
@@ -31,12 +33,30 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   if (node?.__typename !== "Organisation") throw new Response("Not found", { status: 404 });
   const deactivation = await deactivationOf(api, node, viewer?.user.role, new URL(request.url).searchParams);
   const reactivatable = isOneOf(viewer?.user.role, ORGANISATION_REACTIVATORS) && !!node.deactivatedAt;
-  return { organisation: node, nowLocal: swedishWallClock(new Date()), deactivation, reactivatable };
+  // A seller invites a customer's people here (decision 0112); whoever administers its users has the users page.
+  const invitations = invitesHere(node)
+    ? (await api.query(AdminInvitationsDocument, { organisationId: node.id })).invitations.edges.map((e) => e.node)
+    : null;
+  return {
+    organisation: node,
+    nowLocal: swedishWallClock(new Date()),
+    deactivation,
+    reactivatable,
+    invitations,
+    // The loader's instant, so that server and browser agree which invitations have expired.
+    now: new Date().toISOString(),
+  };
+}
+
+function invitesHere(organisation: { kind: string; viewerCanInviteUsers: boolean; viewerCanAdministerUsers: boolean }) {
+  return (
+    organisation.kind === "CUSTOMER" && organisation.viewerCanInviteUsers && !organisation.viewerCanAdministerUsers
+  );
 }
 
 /**
- * "Ändra" corrects the record; the hosting section's forms: vendor staff record a restore test or a service update
- * for this customer.
+ * "Ändra" corrects the record; a seller invites the customer's people; the hosting section's forms: vendor staff
+ * record a restore test or a service update for this customer.
  */
 export async function action({ request, params }: ActionFunctionArgs) {
   const form = await request.formData();
@@ -44,6 +64,8 @@ export async function action({ request, params }: ActionFunctionArgs) {
   if (form.get("intent") === "updateOrganisation") return runCorrectOrganisation(api, params.id ?? "", form);
   if (form.get("intent") === "deactivateOrganisation") return runDeactivateOrganisation(api, params.id ?? "", form);
   if (form.get("intent") === "reactivateOrganisation") return runReactivateOrganisation(api, params.id ?? "", form);
+  const invitation = INVITATION_INTENTS.find((i) => i === form.get("intent"));
+  if (invitation) return runInvitationIntent(api, params.id ?? "", invitation, form);
   return runHostingIntent(api, params.id ?? "", form);
 }
 
@@ -51,7 +73,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 export default function OrganisationPage() {
   const t = useT();
   const lang = useLang();
-  const { organisation, nowLocal, deactivation, reactivatable } = useLoaderData<typeof loader>();
+  const { organisation, nowLocal, deactivation, reactivatable, invitations, now } = useLoaderData<typeof loader>();
   return (
     <>
       <p className="breadcrumb">
@@ -71,7 +93,9 @@ export default function OrganisationPage() {
           ) : null}
         </p>
       </div>
-      <SuccessNotice intents={["updateOrganisation", "deactivateOrganisation", "reactivateOrganisation"]} />
+      <SuccessNotice
+        intents={["updateOrganisation", "deactivateOrganisation", "reactivateOrganisation", ...INVITATION_INTENTS]}
+      />
       <div className="card">
         <dl className="facts">
           <dt>{t("field.organisationNumber")}</dt>
@@ -93,6 +117,9 @@ export default function OrganisationPage() {
             {t("organisation.manageUsers")} →
           </Link>
         </p>
+      ) : null}
+      {invitations ? (
+        <InviteCustomerUsersSection organisation={organisation} invitations={invitations} now={now} />
       ) : null}
       {organisation.viewerCanCorrect ? <CorrectOrganisationForm organisation={organisation} /> : null}
       {deactivation ? <DeactivateSection organisation={organisation} {...deactivation} /> : null}
