@@ -89,6 +89,37 @@ describe("the support queue's overdue view (issue 23)", () => {
   });
 });
 
+describe("a partner's sync of its support cases with updatedSince (issue 23)", () => {
+  it("reads the cases changed since by index ranges, their marks and deadlines passed included", async () => {
+    const SYNC = `query($s: DateTime!) { supportCases(first: 50, filter: { updatedSince: $s }) { edges { node { id } } } }`;
+    const since = new Date(Date.now() - 3_600_000).toISOString();
+    const [{ changed }] = (await sql`select count(*)::int as changed from support_cases
+      where updated_at > ${since} or response_near_at between ${since} and now()
+        or response_due_at between ${since} and now() or resolution_due_at between ${since} and now()`) as unknown as [
+      { changed: number },
+    ];
+    expect(changed).toBeLessThan(200);
+    for (const [who, viewer] of [
+      ["vendor staff", admin],
+      ["partner", partner],
+    ] as const) {
+      const statements = (await capture(() => graphqlAs(database, viewer, SYNC, { s: since }))).statements.filter((c) =>
+        /"support_cases"/.test(c.statement),
+      );
+      expect(statements, who).toHaveLength(1);
+      const [{ statement, params }] = statements as [{ statement: string; params: unknown[] }];
+      expect(planProblems(await planOf(sql, statement, params)), who).toEqual([]);
+      // What it reads, with sequential scans priced out (the test set's statistics would rightly read its ten
+      // thousand cases whole): the cases written or past a mark within the hour, not every case filtered.
+      const read = await sql.begin(async (tx) => {
+        await tx.unsafe("set local enable_seqscan = off");
+        return rowsRead(tx as unknown as postgres.Sql, statement, params, "support_cases");
+      });
+      expect(read, who).toBeLessThanOrEqual(changed + 10);
+    }
+  });
+});
+
 describe("the support queue's near-deadline view (decision 0105)", () => {
   const NEAR = `{ supportCases(first: 20, filter: { deadline: NEAR_DEADLINE }) { edges { node { id number } } } }`;
 

@@ -1,7 +1,13 @@
 import { eq, like } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Database } from "../../db/client.js";
-import { emailOutbox, properties, supportCaseAttachments, supportCasePauses } from "../../db/schema/index.js";
+import {
+  emailOutbox,
+  properties,
+  supportCaseAttachments,
+  supportCasePauses,
+  supportCases,
+} from "../../db/schema/index.js";
 import { seedDemo } from "../../seed/demo.js";
 import { codeOf, freshDatabase, okOf } from "../../test-support.js";
 import type { Viewer } from "../../shared/viewer.js";
@@ -421,6 +427,51 @@ describe("the near-deadline filter from stored instants (decision 0105)", () => 
     const waiting = await listed("NEAR_DEADLINE", at("2026-04-16T12:00:00").getTime());
     expect(waiting).toContain(heldLate.id);
     expect(waiting).not.toContain(heldShort.id);
+
+    // A partner syncing with updatedSince reads again every case whose nearDeadline or overdue turned since its last
+    // sync, though nothing wrote it: from one instant of the sweep to the next, with every write long before.
+    await database.db
+      .update(supportCases)
+      .set({ updatedAt: new Date("2020-01-01T00:00:00Z") })
+      .where(eq(supportCases.customerId, v.tea!.organisationId));
+    const changedSince = async (since: number, now: number) =>
+      (
+        await listSupportCases(
+          database.db,
+          v.tomas!,
+          { customerId: v.tea!.organisationId, updatedSince: new Date(since) },
+          { first: 100 },
+          now,
+        )
+      ).edges.map((e) => e.node.id);
+    const stateAt = (now: number) =>
+      new Map(
+        mine.map((c) => {
+          const clock = clockOfCase(
+            calendar,
+            c,
+            pauses.filter((p) => p.caseId === c.id),
+            now,
+          );
+          return [c.id, `${clock.nearDeadline} ${clock.overdue}`];
+        }),
+      );
+    const missed: string[] = [];
+    let turned = 0;
+    const sorted = [...instants].sort();
+    for (const [i, now] of sorted.entries()) {
+      if (i === 0) continue;
+      const since = sorted[i - 1]!;
+      const [before, after] = [stateAt(since), stateAt(now)];
+      const changed = mine.filter((c) => before.get(c.id) !== after.get(c.id)).map((c) => c.id);
+      turned += changed.length;
+      const listed = await changedSince(since, now);
+      for (const id of changed)
+        if (!listed.includes(id))
+          missed.push(`${id} from ${new Date(since).toISOString()} to ${new Date(now).toISOString()}`);
+    }
+    expect(missed).toEqual([]);
+    expect(turned).toBeGreaterThan(5);
   });
 });
 

@@ -1,0 +1,2 @@
+CREATE INDEX "support_cases_near_idx" ON "support_cases" USING btree ("response_near_at");--> statement-breakpoint
+CREATE INDEX "support_cases_resolution_due_idx" ON "support_cases" USING btree ("resolution_due_at");
