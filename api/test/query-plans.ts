@@ -61,6 +61,21 @@ export async function planOf(sql: postgres.Sql, statement: string, params: unkno
   }) as Promise<PlanNode>;
 }
 
+/**
+ * The plan PostgreSQL chooses with the table's own statistics, nothing priced out: where the proxy above cannot see
+ * a misjudged row count (a Sort it prices out is the plan a wrong estimate picks).
+ */
+export async function planAsChosen(sql: postgres.Sql, statement: string, params: unknown[]): Promise<PlanNode> {
+  const [row] = await sql.unsafe(`explain (format json) ${statement}`, params as never[]);
+  return (row!["QUERY PLAN"] as { Plan: PlanNode }[])[0]!.Plan;
+}
+
+/** The rows PostgreSQL expects a statement to return, from its statistics. */
+export async function estimatedRows(sql: postgres.Sql, statement: string): Promise<number> {
+  const [row] = await sql.unsafe(`explain (format json) ${statement}`);
+  return (row!["QUERY PLAN"] as { Plan: { "Plan Rows": number } }[])[0]!.Plan["Plan Rows"];
+}
+
 interface AnalyzedNode extends PlanNode {
   "Actual Rows"?: number;
   "Actual Loops"?: number;
