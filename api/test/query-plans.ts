@@ -105,3 +105,13 @@ export async function rowsRead(sql: postgres.Sql, statement: string, params: unk
       : 0) + (node.Plans ?? []).reduce((n, child) => n + walk(child), 0);
   return walk((row!["QUERY PLAN"] as { Plan: AnalyzedNode }[])[0]!.Plan);
 }
+
+/** How many rows the statement's sorts took in (a ranking's candidates), when run. */
+export async function rowsSorted(sql: postgres.Sql, statement: string, params: unknown[]) {
+  const [row] = await sql.unsafe(`explain (analyze, format json) ${statement}`, params as never[]);
+  const walk = (node: AnalyzedNode): number =>
+    (node["Node Type"] === "Sort"
+      ? (node.Plans ?? []).reduce((n, child) => n + (child["Actual Rows"] ?? 0) * (child["Actual Loops"] ?? 1), 0)
+      : 0) + (node.Plans ?? []).reduce((n, child) => n + walk(child), 0);
+  return walk((row!["QUERY PLAN"] as { Plan: AnalyzedNode }[])[0]!.Plan);
+}

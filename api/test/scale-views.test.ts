@@ -5,7 +5,8 @@ import type { Database } from "../src/db/client.js";
 import type { Viewer } from "../src/shared/viewer.js";
 import { graphqlAs } from "../src/test-support.js";
 import { AgreementPageDocument, SearchDocument } from "../../portal/app/graphql/graphql.js";
-import { estimatedRows, indexesOf, planAsChosen, planOf, planProblems, rowsRead } from "./query-plans.js";
+import { estimatedRows, indexesOf, planAsChosen, planOf, planProblems, rowsRead, rowsSorted } from "./query-plans.js";
+import { SEARCH_CANDIDATES } from "../src/modules/search/search.service.js";
 import { scaleFixture } from "./scale-fixture.js";
 
 /**
@@ -216,6 +217,33 @@ describe("header search and an agreement's page (issue 23)", () => {
     const id = Buffer.from(`Agreement:${c!.id as string}`).toString("base64url");
     problems.push(...(await problemsOf(admin, print(AgreementPageDocument), { id })));
     expect(problems).toEqual([]);
+  });
+
+  it("ranks a bounded number of candidates however many rows a vague query matches", async () => {
+    // The scale set's names and numbers share long prefixes: these match nearly every customer and agreement.
+    const ranks: string[] = [];
+    for (const query of ["brf 12", "TA-S-00001", "skala"]) {
+      const run = await capture(() => graphqlAs(database, admin, print(SearchDocument), { query, first: 8 }));
+      for (const [table, pattern] of [
+        ["agreements", /from "agreements"/],
+        ["organisations", /^select "id", "name"/],
+        ["properties", /from "properties"/],
+      ] as const) {
+        const [found] = run.statements.filter((c) => pattern.test(c.statement));
+        expect(found, `${query}: ${table}`).toBeDefined();
+        const ranked = await sql.begin(async (tx) => {
+          await tx`select set_config('pg_trgm.word_similarity_threshold', '0.45', true)`;
+          return rowsSorted(tx as unknown as postgres.Sql, found!.statement, found!.params);
+        });
+        ranks.push(`${query}: ${table} ${ranked}`);
+        // An agreement is found two ways (its number, its customer's name), each of two capped sets.
+        expect(ranked, `${query}: ${table}`).toBeLessThanOrEqual((table === "agreements" ? 4 : 2) * SEARCH_CANDIDATES);
+      }
+    }
+    // Queries that match more than the cap, so the bound says something at this size.
+    const [{ matched }] = (await sql`select count(*)::int as matched from agreements
+      where lower(number) like 'ta-s-00001%' or lower(number) % 'ta-s-00001'`) as unknown as [{ matched: number }];
+    expect(matched, ranks.join("; ")).toBeGreaterThan(4 * SEARCH_CANDIDATES);
   });
 
   it("reads no agreement for a name or number nothing matches", async () => {
