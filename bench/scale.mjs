@@ -1,14 +1,14 @@
-// `npm run bench -- --scale[=factor]`: the partner page at two sizes side by side, Trygg (as `npm start` runs it)
-// and PostGraphile 5, each size in its own database of one throwaway PostgreSQL: the bench's demo-sized data
-// (bench/data.mjs) and the scale data set (api/src/seed/scale.sql, issue 23) at `factor` (1 = 100,000 agreements;
-// 0.1 fits in minutes on a shared 2-core machine). The first page and the last one (`last: 50`), each as a short
-// interleaved load; CPU and SQL statements per request beside latency. See docs/performance.md.
+// `npm run bench -- --scale[=factor]`: Trygg's pages at two sizes side by side, each size in its own database of one
+// throwaway PostgreSQL, both from the scale data set (api/src/seed/scale.sql, issue 23): at factor 0.01 (1,000
+// agreements, the demo's size) and at `factor` (1 = 100,000 agreements; 0.1, the default, fits in minutes on a shared
+// 2-core machine). The partner page (first and last page of 50) beside PostGraphile 5's; the agreement list sorted by
+// end date as a seller, the support queue's overdue view and header search as support staff; each a short load at
+// 4 connections, with CPU and SQL statements per request beside latency. See docs/performance.md.
 import { createHash, randomUUID } from "node:crypto";
 import { spawnSync } from "node:child_process";
 import os from "node:os";
 import pg from "pg";
 import { apiProcess, freePort, log, root, waitFor } from "../scripts/lib.mjs";
-import { generate, insert } from "./data.mjs";
 import { cpuMs, load, percentile, startCountingCluster, startServer, statementsOf, stopAll } from "./measure.mjs";
 import { POSTGRAPHILE_QUERY, TRYGG_QUERY } from "./queries.mjs";
 
@@ -18,6 +18,8 @@ const SECONDS = Number(process.env.BENCH_SECONDS ?? 5);
 const WARMUP_SECONDS = Number(process.env.BENCH_WARMUP_SECONDS ?? 2);
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 4);
 const PAGE = 50;
+/** The demo's size: the scale set at a hundredth has its thousand agreements. */
+const DEMO_FACTOR = 0.01;
 const ROLES = { trygg: "bench_trygg", postgraphile: "bench_postgraphile" };
 
 const withDatabase = (url, database, role) => {
@@ -28,6 +30,16 @@ const withDatabase = (url, database, role) => {
 };
 /** The last page: Trygg's keyset and PostGraphile's both read it backwards from the list's end. */
 const lastPage = (query) => query.replace("(first: $first", "(last: $first");
+
+/** A log-in session of a scale-set user, as `login` makes one (its secret starts `tgs_`), sent as a Bearer token. */
+async function sessionOf(client, email) {
+  const token = `tgs_bench${randomUUID().replaceAll("-", "")}`;
+  await client.query(
+    `insert into sessions (user_id, token_hash, expires_at) select id, $2, now() + interval '1 day' from users where email = $1`,
+    [email, createHash("sha256").update(token).digest("hex")],
+  );
+  return token;
+}
 
 /** A partner admin and an API token for the scale set's largest installer (the set has no partner users). */
 async function scaleToken(client) {
@@ -60,20 +72,21 @@ async function prepare(cluster, admin, size) {
   const client = new pg.Client({ connectionString: url });
   await client.connect();
   try {
-    if (size === "demo") {
-      const data = generate();
-      await insert(client, data.tables);
-      return { url, partnerId: data.partnerId, token: data.token };
-    }
-    log(`Seeding the scale data set at factor ${FACTOR} (npm run seed:scale)…`);
+    const factor = size === "demo" ? DEMO_FACTOR : FACTOR;
+    log(`Seeding the scale data set at factor ${factor} (npm run seed:scale)…`);
     const seed = apiProcess("scripts/seed-scale");
-    const seeded = spawnSync(seed.cmd, [...seed.args, String(FACTOR)], {
+    const seeded = spawnSync(seed.cmd, [...seed.args, String(factor)], {
       cwd: root,
       env: { ...process.env, ...seed.env, DATABASE_URL: url },
       stdio: ["ignore", "inherit", "inherit"],
     });
     if (seeded.status !== 0) throw new Error("The scale seed failed");
-    return { url, ...(await scaleToken(client)) };
+    return {
+      url,
+      ...(await scaleToken(client)),
+      seller: await sessionOf(client, "saljare1@skala.test"),
+      support: await sessionOf(client, "support21@skala.test"),
+    };
   } finally {
     await client.end();
   }
@@ -97,6 +110,10 @@ async function measure(admin, name, pid, target) {
     statements: (sql1.calls - sql0.calls) / sent,
   };
 }
+
+const AGREEMENTS_BY_END = `{ agreements(first: 20) { totalCount edges { node { id number status endsOn customer { name } } } } }`;
+const OVERDUE = `{ supportCases(first: 20, filter: { deadline: OVERDUE }) { edges { node { id number subject } } } }`;
+const SEARCH = `{ search(query: "brf 12", first: 8) { kind nodeId title subtitle } }`;
 
 const machine = `${os.cpus()[0]?.model ?? "unknown"} (${os.cpus().length} cores), Node ${process.version}`;
 log("Compiling the API (npm run build -w api)…");
@@ -141,9 +158,19 @@ try {
         headers: {},
       },
     });
+    const staff = (token, query) => ({
+      trygg: {
+        url: `http://127.0.0.1:${ports.trygg}/graphql`,
+        body: JSON.stringify({ query }),
+        headers: { authorization: `Bearer ${token}` },
+      },
+    });
     for (const [page, set] of [
-      ["first page", targets(TRYGG_QUERY, POSTGRAPHILE_QUERY)],
-      ["last page", targets(lastPage(TRYGG_QUERY), lastPage(POSTGRAPHILE_QUERY))],
+      ["partner page, first", targets(TRYGG_QUERY, POSTGRAPHILE_QUERY)],
+      ["partner page, last", targets(lastPage(TRYGG_QUERY), lastPage(POSTGRAPHILE_QUERY))],
+      ["agreements by end date, seller", staff(data.seller, AGREEMENTS_BY_END)],
+      ["support queue, overdue, support staff", staff(data.support, OVERDUE)],
+      ["header search 'brf 12', support staff", staff(data.support, SEARCH)],
     ]) {
       // Both answer a full page first (PostGraphile takes a while to start; its order is the number, not the end).
       for (const [name, t] of Object.entries(set)) {
@@ -155,9 +182,10 @@ try {
             body: t.body,
           }).catch(() => null);
           const json = res?.ok ? await res.json() : null;
-          const list = json?.data?.agreements ?? json?.data?.allAgreements;
-          if (list?.edges?.length === PAGE) {
-            rows.push({ size, page, name, totalCount: list.totalCount });
+          const list = json?.data?.agreements ?? json?.data?.allAgreements ?? json?.data?.supportCases;
+          const answer = list?.edges ?? json?.data?.search;
+          if (answer?.length && !json.errors) {
+            rows.push({ size, page, name, totalCount: list?.totalCount ?? answer.length });
             break;
           }
           if (Date.now() > deadline)
@@ -167,7 +195,10 @@ try {
       }
       for (const [name, t] of Object.entries(set)) {
         log(`${size}, ${page}: ${name}, ${SECONDS} s at ${CONNECTIONS} connections`);
-        Object.assign(rows.at(-(name === "trygg" ? 2 : 1)), await measure(admin, name, servers[name].pid, t));
+        Object.assign(
+          rows.at(name === "trygg" ? -Object.keys(set).length : -1),
+          await measure(admin, name, servers[name].pid, t),
+        );
       }
     }
     await stopAll(Object.values(servers), { stop: () => {} });
@@ -175,12 +206,12 @@ try {
   }
   const fmt = (n, d = 0) => (Number.isFinite(n) ? n.toFixed(d) : "–");
   console.log(
-    `\n| data | page | server | agreements in the list | req/s | p50 | p95 | errors | CPU / request | SQL statements / request |`,
+    `\n| data | page | server | rows in the list (or hits) | req/s | p50 | p95 | errors | CPU / request | SQL statements / request |`,
   );
   console.log("|---|---|---|---|---|---|---|---|---|---|");
   for (const r of rows)
     console.log(
-      `| ${r.size === "demo" ? "demo size" : `scale × ${FACTOR}`} | ${r.page} | ${r.name === "trygg" ? "Trygg" : "PostGraphile 5"} | ${r.totalCount} | ${fmt(r.reqPerSecond)} | ${fmt(r.p50)} ms | ${fmt(r.p95)} ms | ${r.errors} | ${fmt(r.cpuMs, 1)} ms | ${fmt(r.statements, 2)} |`,
+      `| ${r.size === "demo" ? `scale × ${DEMO_FACTOR} (demo size)` : `scale × ${FACTOR}`} | ${r.page} | ${r.name === "trygg" ? "Trygg" : "PostGraphile 5"} | ${r.totalCount} | ${fmt(r.reqPerSecond)} | ${fmt(r.p50)} ms | ${fmt(r.p95)} ms | ${r.errors} | ${fmt(r.cpuMs, 1)} ms | ${fmt(r.statements, 2)} |`,
     );
   console.log(
     `\n${new Date().toISOString()} on ${machine}, load average ${loadAtStart} at the start and ${os.loadavg()[0].toFixed(1)} at the end; ${CONNECTIONS} connections, ${WARMUP_SECONDS} s warm-up + ${SECONDS} s measured per row.`,
