@@ -14,6 +14,12 @@ if (!existsSync(marker) || statSync(marker).mtimeMs < statSync(path.join(here, "
   const r = spawnSync("npm", ["ci", "--prefix", here, "--no-audit", "--no-fund"], { stdio: "inherit" });
   if (r.status !== 0) process.exit(r.status ?? 1);
 }
+// `--scale[=factor]`: the partner page at the demo's size and the scale set's, side by side (bench/scale.mjs).
+const scale = process.argv.find((a) => a.startsWith("--scale"));
+if (scale) {
+  const r = spawnSync(process.execPath, [path.join(here, "scale.mjs"), scale], { stdio: "inherit" });
+  process.exit(r.status ?? 1);
+}
 const flag = process.argv.indexOf("--only");
 const only = flag >= 0 ? process.argv[flag + 1] : process.env.BENCH_ONLY;
 const parts = { api: "bench.mjs", portal: "portal.mjs", monitoring: "monitoring.mjs" };

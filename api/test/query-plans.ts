@@ -61,6 +61,21 @@ export async function planOf(sql: postgres.Sql, statement: string, params: unkno
   }) as Promise<PlanNode>;
 }
 
+/**
+ * The plan PostgreSQL chooses with the table's own statistics, nothing priced out: where the proxy above cannot see
+ * a misjudged row count (a Sort it prices out is the plan a wrong estimate picks).
+ */
+export async function planAsChosen(sql: postgres.Sql, statement: string, params: unknown[]): Promise<PlanNode> {
+  const [row] = await sql.unsafe(`explain (format json) ${statement}`, params as never[]);
+  return (row!["QUERY PLAN"] as { Plan: PlanNode }[])[0]!.Plan;
+}
+
+/** The rows PostgreSQL expects a statement to return, from its statistics. */
+export async function estimatedRows(sql: postgres.Sql, statement: string): Promise<number> {
+  const [row] = await sql.unsafe(`explain (format json) ${statement}`);
+  return (row!["QUERY PLAN"] as { Plan: { "Plan Rows": number } }[])[0]!.Plan["Plan Rows"];
+}
+
 interface AnalyzedNode extends PlanNode {
   "Actual Rows"?: number;
   "Actual Loops"?: number;
@@ -87,6 +102,16 @@ export async function rowsRead(sql: postgres.Sql, statement: string, params: unk
           (node["Rows Removed by Filter"] ?? 0) +
           (node["Rows Removed by Index Recheck"] ?? 0)) *
         (node["Actual Loops"] ?? 1)
+      : 0) + (node.Plans ?? []).reduce((n, child) => n + walk(child), 0);
+  return walk((row!["QUERY PLAN"] as { Plan: AnalyzedNode }[])[0]!.Plan);
+}
+
+/** How many rows the statement's sorts took in (a ranking's candidates), when run. */
+export async function rowsSorted(sql: postgres.Sql, statement: string, params: unknown[]) {
+  const [row] = await sql.unsafe(`explain (analyze, format json) ${statement}`, params as never[]);
+  const walk = (node: AnalyzedNode): number =>
+    (node["Node Type"] === "Sort"
+      ? (node.Plans ?? []).reduce((n, child) => n + (child["Actual Rows"] ?? 0) * (child["Actual Loops"] ?? 1), 0)
       : 0) + (node.Plans ?? []).reduce((n, child) => n + walk(child), 0);
   return walk((row!["QUERY PLAN"] as { Plan: AnalyzedNode }[])[0]!.Plan);
 }

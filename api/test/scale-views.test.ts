@@ -5,7 +5,8 @@ import type { Database } from "../src/db/client.js";
 import type { Viewer } from "../src/shared/viewer.js";
 import { graphqlAs } from "../src/test-support.js";
 import { AgreementPageDocument, SearchDocument } from "../../portal/app/graphql/graphql.js";
-import { indexesOf, planOf, planProblems, rowsRead } from "./query-plans.js";
+import { estimatedRows, indexesOf, planAsChosen, planOf, planProblems, rowsRead, rowsSorted } from "./query-plans.js";
+import { SEARCH_CANDIDATES } from "../src/modules/search/search.service.js";
 import { scaleFixture } from "./scale-fixture.js";
 
 /**
@@ -60,6 +61,28 @@ describe("the support queue's overdue view (issue 23)", () => {
     }
   });
 
+  it("is read in the queue's order with the set's own statistics, not every overdue case sorted", async () => {
+    // Whether a case's response clock runs is two columns (no first response; open or waiting) that PostgreSQL
+    // would take as independent: a twentieth of a twentieth of the cases, where it is a twentieth. With the overdue
+    // share on top it expected about one case in a hundred thousand overdue, and sorted them all for a page.
+    const RUNNING = `select 1 from support_cases
+      where first_responded_at is null and status in ('OPEN', 'WAITING_ON_CUSTOMER')`;
+    const [{ running }] = (await sql.unsafe(`select count(*)::int as running from (${RUNNING}) r`)) as unknown as [
+      { running: number },
+    ];
+    const expected = await estimatedRows(sql, RUNNING);
+    expect(expected).toBeGreaterThan(running / 2);
+    expect(expected).toBeLessThan(running * 2);
+    const statements = (await capture(() => graphqlAs(database, admin, OVERDUE, {}))).statements.filter((c) =>
+      /"support_cases"/.test(c.statement),
+    );
+    const [{ statement, params }] = statements as [{ statement: string; params: unknown[] }];
+    const plan = await planAsChosen(sql, statement, params);
+    expect(planProblems(plan)).toEqual([]);
+    expect(indexesOf(plan)).toEqual(["support_cases_running_due_idx"]);
+    expect(await rowsRead(sql, statement, params, "support_cases")).toBeLessThanOrEqual(21);
+  });
+
   it("pages a partner through all its overdue cases, in the queue's order, each once", async () => {
     // Cases the partner opened for a customer, routed to it and not: both of its ranges hold some.
     await sql`update support_cases set opened_by_organisation_id = ${partner.organisationId}
@@ -86,6 +109,37 @@ describe("the support queue's overdue view (issue 23)", () => {
       after = edges.at(-1)!.cursor;
     }
     expect(seen).toEqual(expected.map((r) => r.id as string));
+  });
+});
+
+describe("a partner's sync of its support cases with updatedSince (issue 23)", () => {
+  it("reads the cases changed since by index ranges, their marks and deadlines passed included", async () => {
+    const SYNC = `query($s: DateTime!) { supportCases(first: 50, filter: { updatedSince: $s }) { edges { node { id } } } }`;
+    const since = new Date(Date.now() - 3_600_000).toISOString();
+    const [{ changed }] = (await sql`select count(*)::int as changed from support_cases
+      where updated_at > ${since} or response_near_at between ${since} and now()
+        or response_due_at between ${since} and now() or resolution_due_at between ${since} and now()`) as unknown as [
+      { changed: number },
+    ];
+    expect(changed).toBeLessThan(200);
+    for (const [who, viewer] of [
+      ["vendor staff", admin],
+      ["partner", partner],
+    ] as const) {
+      const statements = (await capture(() => graphqlAs(database, viewer, SYNC, { s: since }))).statements.filter((c) =>
+        /"support_cases"/.test(c.statement),
+      );
+      expect(statements, who).toHaveLength(1);
+      const [{ statement, params }] = statements as [{ statement: string; params: unknown[] }];
+      expect(planProblems(await planOf(sql, statement, params)), who).toEqual([]);
+      // What it reads, with sequential scans priced out (the test set's statistics would rightly read its ten
+      // thousand cases whole): the cases written or past a mark within the hour, not every case filtered.
+      const read = await sql.begin(async (tx) => {
+        await tx.unsafe("set local enable_seqscan = off");
+        return rowsRead(tx as unknown as postgres.Sql, statement, params, "support_cases");
+      });
+      expect(read, who).toBeLessThanOrEqual(changed + 10);
+    }
   });
 });
 
@@ -163,6 +217,33 @@ describe("header search and an agreement's page (issue 23)", () => {
     const id = Buffer.from(`Agreement:${c!.id as string}`).toString("base64url");
     problems.push(...(await problemsOf(admin, print(AgreementPageDocument), { id })));
     expect(problems).toEqual([]);
+  });
+
+  it("ranks a bounded number of candidates however many rows a vague query matches", async () => {
+    // The scale set's names and numbers share long prefixes: these match nearly every customer and agreement.
+    const ranks: string[] = [];
+    for (const query of ["brf 12", "TA-S-00001", "skala"]) {
+      const run = await capture(() => graphqlAs(database, admin, print(SearchDocument), { query, first: 8 }));
+      for (const [table, pattern] of [
+        ["agreements", /from "agreements"/],
+        ["organisations", /^select "id", "name"/],
+        ["properties", /from "properties"/],
+      ] as const) {
+        const [found] = run.statements.filter((c) => pattern.test(c.statement));
+        expect(found, `${query}: ${table}`).toBeDefined();
+        const ranked = await sql.begin(async (tx) => {
+          await tx`select set_config('pg_trgm.word_similarity_threshold', '0.45', true)`;
+          return rowsSorted(tx as unknown as postgres.Sql, found!.statement, found!.params);
+        });
+        ranks.push(`${query}: ${table} ${ranked}`);
+        // An agreement is found two ways (its number, its customer's name), each of two capped sets.
+        expect(ranked, `${query}: ${table}`).toBeLessThanOrEqual((table === "agreements" ? 4 : 2) * SEARCH_CANDIDATES);
+      }
+    }
+    // Queries that match more than the cap, so the bound says something at this size.
+    const [{ matched }] = (await sql`select count(*)::int as matched from agreements
+      where lower(number) like 'ta-s-00001%' or lower(number) % 'ta-s-00001'`) as unknown as [{ matched: number }];
+    expect(matched, ranks.join("; ")).toBeGreaterThan(4 * SEARCH_CANDIDATES);
   });
 
   it("reads no agreement for a name or number nothing matches", async () => {

@@ -1407,7 +1407,7 @@ export type SupportCaseFilter = {
   status?: Array<SupportCaseStatus> | null | undefined;
   /** Only cases nobody is assigned to. */
   unassigned?: boolean | null | undefined;
-  /** Only those changed after this instant: written (`updatedAt`: the case, its messages, its pauses), or past a deadline since. For an incremental sync: pass the start of the previous sync, less a minute. */
+  /** Only those changed after this instant: written (`updatedAt`: the case, its messages, its pauses), or past a deadline or its near-deadline mark since (`overdue` or `nearDeadline` turned with the clock alone). For an incremental sync: pass the start of the previous sync, less a minute. */
   updatedSince?: string | null | undefined;
 };
 

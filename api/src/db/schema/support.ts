@@ -199,6 +199,10 @@ export const supportCases = pgTable(
     index("support_cases_updated_idx").on(t.updatedAt),
     index("support_cases_partner_idx").on(t.partnerId),
     index("support_cases_due_idx").on(t.responseDueAt),
+    // With support_cases_updated_idx and support_cases_due_idx, one index per instant `updatedSince` compares
+    // (caseChangedSince), so a partner's sync is a union of index ranges at any size.
+    index("support_cases_near_idx").on(t.responseNearAt),
+    index("support_cases_resolution_due_idx").on(t.resolutionDueAt),
     // The overdue view: the cases whose first-response clock runs, in the queue's order, so "due by now" is the
     // index's first range and a page reads its own rows, however many cases run (issue 23).
     index("support_cases_running_due_idx")

@@ -1,4 +1,4 @@
-import { and, desc, eq, sql, type SQL, type SQLWrapper } from "drizzle-orm";
+import { desc, eq, sql, type SQL, type SQLWrapper } from "drizzle-orm";
 import type { Db, Tx } from "../../db/client.js";
 import { agreements, organisations, properties } from "../../db/schema/index.js";
 import { agreementScope, organisationScope, propertyScope } from "../../shared/scope.js";
@@ -39,6 +39,27 @@ function matches(folded: SQLWrapper, q: string): SQL {
   return sql`(search_fold(${q}) <% ${folded} or ${folded} like search_fold(${likePattern(q).anywhere}) escape '\\')`;
 }
 
+/** The best `closeness` a text can have: it starts with the query. */
+function startsWith(folded: SQLWrapper, q: string): SQL {
+  return sql`${folded} like search_fold(${likePattern(q).prefix}) escape '\\'`;
+}
+
+/**
+ * How many matches of one way of finding are ranked. A vague query ("brf", a number's common start) matches most of a
+ * vendor's rows; ranking them all made a search's cost grow with the tables (issue 23). Each way takes the texts that
+ * start with the query (score 1, always the best) and any other matches up to this many, then ranks those: the cost is
+ * bounded, and what a query this vague misses past the cap is a close match among hundreds, never one that starts
+ * with the query — unless even those are more than the cap, which then are all equally good.
+ */
+export const SEARCH_CANDIDATES = 200;
+
+/** The ids of `table` found by `match` within `scope`: those starting with the query, then any, each capped. */
+function candidates(id: SQLWrapper, table: SQLWrapper, scope: SQL | undefined, prefix: SQL, match: SQL): SQL {
+  const within = scope ?? sql`true`;
+  return sql`(select ${id} from ${table} where ${within} and ${prefix} limit ${SEARCH_CANDIDATES})
+    union (select ${id} from ${table} where ${within} and ${match} limit ${SEARCH_CANDIDATES})`;
+}
+
 function likePattern(q: string) {
   const escaped = q.replace(/[\\%_]/g, (c) => `\\${c}`);
   return { prefix: `${escaped}%`, anywhere: `%${escaped}%` };
@@ -67,9 +88,16 @@ type Row = Omit<SearchHit, "kind" | "organisationKind"> & { organisationKind?: O
 function agreementHits(tx: Tx, viewer: Viewer, q: string, limit: number): Promise<Row[]> {
   const score = sql<number>`greatest(${closeness(agreementNumber, q)}, 0.95 * ${closeness(foldedOrganisationName, q)})::float8`;
   const scope = agreementScope(viewer) ?? sql`true`;
-  const found = sql`(select ${agreements.id} from ${agreements} where ${scope} and ${matches(agreementNumber, q)}
-    union select ${agreements.id} from ${agreements} where ${scope} and ${agreements.customerId} in
-      (select ${organisations.id} from ${organisations} where ${matches(foldedOrganisationName, q)}))`;
+  const customers = (match: SQL) => sql`${agreements.customerId} in (select ${organisations.id} from ${organisations}
+    where ${match})`;
+  const found = sql`(${candidates(agreements.id, agreements, scope, startsWith(agreementNumber, q), matches(agreementNumber, q))}
+    union ${candidates(
+      agreements.id,
+      agreements,
+      scope,
+      customers(startsWith(foldedOrganisationName, q)),
+      customers(matches(foldedOrganisationName, q)),
+    )})`;
   return tx
     .select({ id: agreements.id, title: agreements.number, subtitle: organisations.name, score })
     .from(agreements)
@@ -90,6 +118,10 @@ function organisationHits(tx: Tx, viewer: Viewer, q: string, limit: number): Pro
   const match = byNumber
     ? sql`(${matches(foldedOrganisationName, q)} or ${organisationDigits} like ${`%${digits}%`})`
     : matches(foldedOrganisationName, q);
+  const prefix = byNumber
+    ? sql`(${startsWith(foldedOrganisationName, q)} or ${organisationDigits} like ${`${digits}%`})`
+    : startsWith(foldedOrganisationName, q);
+  const found = candidates(organisations.id, organisations, organisationScope(viewer), prefix, match);
   return tx
     .select({
       id: organisations.id,
@@ -99,7 +131,7 @@ function organisationHits(tx: Tx, viewer: Viewer, q: string, limit: number): Pro
       score,
     })
     .from(organisations)
-    .where(and(organisationScope(viewer), match))
+    .where(sql`${organisations.id} in (${found})`)
     .orderBy(desc(score), organisations.name)
     .limit(limit);
 }
@@ -115,7 +147,15 @@ function propertyHits(tx: Tx, viewer: Viewer, q: string, limit: number): Promise
       score,
     })
     .from(properties)
-    .where(and(propertyScope(viewer), sql`(${matches(foldedPropertyName, q)} or ${matches(foldedPropertyAddress, q)})`))
+    .where(
+      sql`${properties.id} in (${candidates(
+        properties.id,
+        properties,
+        propertyScope(viewer),
+        sql`(${startsWith(foldedPropertyName, q)} or ${startsWith(foldedPropertyAddress, q)})`,
+        sql`(${matches(foldedPropertyName, q)} or ${matches(foldedPropertyAddress, q)})`,
+      )})`,
+    )
     .orderBy(desc(score), properties.name)
     .limit(limit);
 }

@@ -38,7 +38,7 @@ export class SupportCaseFilter {
   @Field(() => DateTimeResolver, {
     nullable: true,
     description:
-      "Only those changed after this instant: written (`updatedAt`: the case, its messages, its pauses), or past a deadline since. For an incremental sync: pass the start of the previous sync, less a minute.",
+      "Only those changed after this instant: written (`updatedAt`: the case, its messages, its pauses), or past a deadline or its near-deadline mark since (`overdue` or `nearDeadline` turned with the clock alone). For an incremental sync: pass the start of the previous sync, less a minute.",
   })
   updatedSince?: Date | null;
 }

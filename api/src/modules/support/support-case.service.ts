@@ -328,13 +328,15 @@ export async function findAttachment(db: DbOrTx, viewer: Viewer, id: string): Pr
 }
 
 /**
- * A case to read again since `since`: written since then (it, its messages or pauses), or past one of its deadlines
- * since (its `overdue` has turned with the clock alone).
+ * A case to read again since `since`: written since then (it, its messages or pauses), or past one of its stored
+ * instants since: a deadline (its `overdue` has turned with the clock alone) or its near-deadline mark (its
+ * `nearDeadline` has). Each instant has an index, so the OR is a union of index ranges, never a read of every case.
  */
 function caseChangedSince(since: Date, now: Date): SQL {
   const passed = (due: SQLWrapper) => and(gt(due, since), lte(due, now));
   return or(
     gt(supportCases.updatedAt, since),
+    passed(supportCases.responseNearAt),
     passed(supportCases.responseDueAt),
     passed(supportCases.resolutionDueAt),
   )!;

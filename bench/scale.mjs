@@ -1,0 +1,226 @@
+// `npm run bench -- --scale[=factor]`: Trygg's pages at two sizes side by side, each size in its own database of one
+// throwaway PostgreSQL, both from the scale data set (api/src/seed/scale.sql, issue 23): at factor 0.01 (1,000
+// agreements, the demo's size) and at `factor` (1 = 100,000 agreements; 0.1, the default, fits in minutes on a shared
+// 2-core machine). The partner page (first and last page of 50) beside PostGraphile 5's; the agreement list sorted by
+// end date as a seller, the support queue's overdue view and header search as support staff; each a short load at
+// 4 connections, with CPU and SQL statements per request beside latency. See docs/performance.md.
+import { createHash, randomUUID } from "node:crypto";
+import { spawnSync } from "node:child_process";
+import os from "node:os";
+import pg from "pg";
+import { apiProcess, freePort, log, root, waitFor } from "../scripts/lib.mjs";
+import { cpuMs, load, percentile, startCountingCluster, startServer, statementsOf, stopAll } from "./measure.mjs";
+import { POSTGRAPHILE_QUERY, TRYGG_QUERY } from "./queries.mjs";
+
+const flag = process.argv.find((a) => a.startsWith("--scale"));
+const FACTOR = Number(flag?.split("=")[1] ?? process.env.BENCH_SCALE_FACTOR ?? 0.1);
+const SECONDS = Number(process.env.BENCH_SECONDS ?? 5);
+const WARMUP_SECONDS = Number(process.env.BENCH_WARMUP_SECONDS ?? 2);
+const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 4);
+const PAGE = 50;
+/** The demo's size: the scale set at a hundredth has its thousand agreements. */
+const DEMO_FACTOR = 0.01;
+const ROLES = { trygg: "bench_trygg", postgraphile: "bench_postgraphile" };
+
+const withDatabase = (url, database, role) => {
+  const u = new URL(url);
+  u.pathname = `/${database}`;
+  if (role) u.username = role;
+  return u.toString();
+};
+/** The last page: Trygg's keyset and PostGraphile's both read it backwards from the list's end. */
+const lastPage = (query) => query.replace("(first: $first", "(last: $first");
+
+/** A log-in session of a scale-set user, as `login` makes one (its secret starts `tgs_`), sent as a Bearer token. */
+async function sessionOf(client, email) {
+  const token = `tgs_bench${randomUUID().replaceAll("-", "")}`;
+  await client.query(
+    `insert into sessions (user_id, token_hash, expires_at) select id, $2, now() + interval '1 day' from users where email = $1`,
+    [email, createHash("sha256").update(token).digest("hex")],
+  );
+  return token;
+}
+
+/** A partner admin and an API token for the scale set's largest installer (the set has no partner users). */
+async function scaleToken(client) {
+  const token = `tgk_scale_${randomUUID().replaceAll("-", "")}`;
+  const { rows } = await client.query(`select id from organisations where name = 'Installatör 01 AB'`);
+  const partnerId = rows[0].id;
+  const userId = randomUUID();
+  await client.query(
+    `insert into users (id, organisation_id, email, name, role, password_hash) values ($1, $2, 'partner1@skala.test', 'Partner', 'PARTNER_ADMIN', 'scale-no-password-login')`,
+    [userId, partnerId],
+  );
+  await client.query(
+    `insert into api_tokens (id, organisation_id, created_by_id, name, prefix, token_hash) values ($1, $2, $3, 'Nightly sync (bench)', $4, $5)`,
+    [randomUUID(), partnerId, userId, token.slice(0, 10), createHash("sha256").update(token).digest("hex")],
+  );
+  return { partnerId, token };
+}
+
+async function prepare(cluster, admin, size) {
+  const database = `bench_${size}`;
+  await admin.query(`create database ${database}`);
+  const url = withDatabase(cluster.url, database);
+  const migrate = apiProcess("scripts/migrate");
+  const migrated = spawnSync(migrate.cmd, migrate.args, {
+    cwd: root,
+    env: { ...process.env, ...migrate.env, DATABASE_URL: url },
+    encoding: "utf8",
+  });
+  if (migrated.status !== 0) throw new Error(`Migrations failed: ${migrated.stderr}`);
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  try {
+    const factor = size === "demo" ? DEMO_FACTOR : FACTOR;
+    log(`Seeding the scale data set at factor ${factor} (npm run seed:scale)…`);
+    const seed = apiProcess("scripts/seed-scale");
+    const seeded = spawnSync(seed.cmd, [...seed.args, String(factor)], {
+      cwd: root,
+      env: { ...process.env, ...seed.env, DATABASE_URL: url },
+      stdio: ["ignore", "inherit", "inherit"],
+    });
+    if (seeded.status !== 0) throw new Error("The scale seed failed");
+    return {
+      url,
+      ...(await scaleToken(client)),
+      seller: await sessionOf(client, "saljare1@skala.test"),
+      support: await sessionOf(client, "support21@skala.test"),
+    };
+  } finally {
+    await client.end();
+  }
+}
+
+async function measure(admin, name, pid, target) {
+  await load({ ...target, seconds: WARMUP_SECONDS, connections: CONNECTIONS });
+  const cpu0 = cpuMs(pid);
+  const sql0 = await statementsOf(admin, ROLES[name]);
+  const { result, latencies } = await load({ ...target, seconds: SECONDS, connections: CONNECTIONS });
+  await new Promise((r) => setTimeout(r, 500));
+  const sql1 = await statementsOf(admin, ROLES[name]);
+  const sorted = latencies.sort((a, b) => a - b);
+  const sent = Math.max(1, result.requests.sent);
+  return {
+    reqPerSecond: result.requests.total / result.duration,
+    p50: percentile(sorted, 50),
+    p95: percentile(sorted, 95),
+    errors: result.errors + result.timeouts + result.non2xx,
+    cpuMs: (cpuMs(pid) - cpu0) / sent,
+    statements: (sql1.calls - sql0.calls) / sent,
+  };
+}
+
+const AGREEMENTS_BY_END = `{ agreements(first: 20) { totalCount edges { node { id number status endsOn customer { name } } } } }`;
+const OVERDUE = `{ supportCases(first: 20, filter: { deadline: OVERDUE }) { edges { node { id number subject } } } }`;
+const SEARCH = `{ search(query: "brf 12", first: 8) { kind nodeId title subtitle } }`;
+
+const machine = `${os.cpus()[0]?.model ?? "unknown"} (${os.cpus().length} cores), Node ${process.version}`;
+log("Compiling the API (npm run build -w api)…");
+if (spawnSync("npm", ["run", "build", "-w", "api"], { cwd: root, stdio: ["ignore", "ignore", "inherit"] }).status)
+  process.exit(1);
+const { cluster, admin } = await startCountingCluster();
+const children = [];
+const rows = [];
+let exitCode = 0;
+try {
+  for (const role of Object.values(ROLES)) await admin.query(`create role ${role} login superuser`);
+  const loadAtStart = os.loadavg()[0].toFixed(1);
+  for (const size of ["demo", "scale"]) {
+    log(`Preparing the ${size} data…`);
+    const data = await prepare(cluster, admin, size);
+    const ports = { trygg: await freePort(), postgraphile: await freePort() };
+    const api = apiProcess("main");
+    const servers = {
+      trygg: startServer("Trygg", api.cmd, api.args, {
+        ...api.env,
+        DATABASE_URL: withDatabase(data.url, `bench_${size}`, ROLES.trygg),
+        API_PORT: String(ports.trygg),
+        API_HOST: "127.0.0.1",
+      }),
+      postgraphile: startServer("PostGraphile", "node", ["bench/servers/postgraphile.mjs"], {
+        DATABASE_URL: withDatabase(data.url, `bench_${size}`, ROLES.postgraphile),
+        PORT: String(ports.postgraphile),
+        NODE_ENV: "production",
+      }),
+    };
+    children.push(...Object.values(servers));
+    await waitFor(`http://127.0.0.1:${ports.trygg}/healthz`, { what: "Trygg" });
+    const targets = (query, pgQuery) => ({
+      trygg: {
+        url: `http://127.0.0.1:${ports.trygg}/graphql`,
+        body: JSON.stringify({ query, variables: { first: PAGE } }),
+        headers: { authorization: `Bearer ${data.token}` },
+      },
+      postgraphile: {
+        url: `http://127.0.0.1:${ports.postgraphile}/graphql`,
+        body: JSON.stringify({ query: pgQuery, variables: { first: PAGE, partner: data.partnerId } }),
+        headers: {},
+      },
+    });
+    const staff = (token, query) => ({
+      trygg: {
+        url: `http://127.0.0.1:${ports.trygg}/graphql`,
+        body: JSON.stringify({ query }),
+        headers: { authorization: `Bearer ${token}` },
+      },
+    });
+    for (const [page, set] of [
+      ["partner page, first", targets(TRYGG_QUERY, POSTGRAPHILE_QUERY)],
+      ["partner page, last", targets(lastPage(TRYGG_QUERY), lastPage(POSTGRAPHILE_QUERY))],
+      ["agreements by end date, seller", staff(data.seller, AGREEMENTS_BY_END)],
+      ["support queue, overdue, support staff", staff(data.support, OVERDUE)],
+      ["header search 'brf 12', support staff", staff(data.support, SEARCH)],
+    ]) {
+      // Both answer a full page first (PostGraphile takes a while to start; its order is the number, not the end).
+      for (const [name, t] of Object.entries(set)) {
+        const deadline = Date.now() + 60_000;
+        for (;;) {
+          const res = await fetch(t.url, {
+            method: "POST",
+            headers: { "content-type": "application/json", ...t.headers },
+            body: t.body,
+          }).catch(() => null);
+          const json = res?.ok ? await res.json() : null;
+          const list = json?.data?.agreements ?? json?.data?.allAgreements ?? json?.data?.supportCases;
+          const answer = list?.edges ?? json?.data?.search;
+          if (answer?.length && !json.errors) {
+            rows.push({ size, page, name, totalCount: list?.totalCount ?? answer.length });
+            break;
+          }
+          if (Date.now() > deadline)
+            throw new Error(`${name} gave no page of ${PAGE}: ${JSON.stringify(json).slice(0, 300)}`);
+          await new Promise((r) => setTimeout(r, 500));
+        }
+      }
+      for (const [name, t] of Object.entries(set)) {
+        log(`${size}, ${page}: ${name}, ${SECONDS} s at ${CONNECTIONS} connections`);
+        Object.assign(
+          rows.at(name === "trygg" ? -Object.keys(set).length : -1),
+          await measure(admin, name, servers[name].pid, t),
+        );
+      }
+    }
+    await stopAll(Object.values(servers), { stop: () => {} });
+    children.length = 0;
+  }
+  const fmt = (n, d = 0) => (Number.isFinite(n) ? n.toFixed(d) : "–");
+  console.log(
+    `\n| data | page | server | rows in the list (or hits) | req/s | p50 | p95 | errors | CPU / request | SQL statements / request |`,
+  );
+  console.log("|---|---|---|---|---|---|---|---|---|---|");
+  for (const r of rows)
+    console.log(
+      `| ${r.size === "demo" ? `scale × ${DEMO_FACTOR} (demo size)` : `scale × ${FACTOR}`} | ${r.page} | ${r.name === "trygg" ? "Trygg" : "PostGraphile 5"} | ${r.totalCount} | ${fmt(r.reqPerSecond)} | ${fmt(r.p50)} ms | ${fmt(r.p95)} ms | ${r.errors} | ${fmt(r.cpuMs, 1)} ms | ${fmt(r.statements, 2)} |`,
+    );
+  console.log(
+    `\n${new Date().toISOString()} on ${machine}, load average ${loadAtStart} at the start and ${os.loadavg()[0].toFixed(1)} at the end; ${CONNECTIONS} connections, ${WARMUP_SECONDS} s warm-up + ${SECONDS} s measured per row.`,
+  );
+} catch (e) {
+  log(`The scale bench failed: ${e.stack ?? e}`);
+  exitCode = 1;
+} finally {
+  await admin.end().catch(() => {});
+  await stopAll(children, cluster);
+}
+process.exit(exitCode);
