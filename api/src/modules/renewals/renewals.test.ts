@@ -275,7 +275,7 @@ describe("the lapse job", () => {
     const moved = await rescheduleServiceVisit(
       database.db,
       w.admin,
-      { visitId: visit.id, scheduledAt: at(day(10)) },
+      { visitId: visit.id, scheduledAt: at(day(10)), expectedVersion: visit.version },
       { ...clock, today: day(5) },
       at(day(5)),
     );
