@@ -4,7 +4,7 @@ import { AccessResolver, ApiTokenResolver } from "./modules/access/access.resolv
 // In this order: type-graphql lists an object's fields, and the mutations, in the order their resolvers
 // were declared, and the SDL lists the agreement's own fields, then its parts, then what is read across them.
 import { AgreementResolver } from "./modules/agreements/agreement.resolver.js";
-import { HanteraAccountResolver } from "./modules/agreements/hantera-account.resolver.js";
+import { HanteraAccountHolderResolver, HanteraAccountResolver } from "./modules/agreements/hantera-account.resolver.js";
 import { LicenceRentalResolver } from "./modules/agreements/licence-rental.resolver.js";
 import { AddOnResolver } from "./modules/agreements/add-on.resolver.js";
 import { AgreementOutlookResolver } from "./modules/agreements/agreement-outlook.resolver.js";
@@ -118,6 +118,7 @@ const resolvers = [
   TierResolver,
   AgreementResolver,
   HanteraAccountResolver,
+  HanteraAccountHolderResolver,
   LicenceRentalResolver,
   AddOnResolver,
   AgreementOutlookResolver,

@@ -69,4 +69,49 @@ describe("correcting records over HTTP", () => {
       userErrors: [{ code: "STALE_VERSION", field: ["input", "expectedVersion"] }],
     });
   });
+
+  it("cancels or rebooks a visit only with the version it was read at: none is refused, a stale one is STALE_VERSION", async () => {
+    const tomas = await api.login("tomas.tekniker@aptus.demo");
+    const list = await api.gql(
+      `{ serviceVisits(first: 100, filter: { upcoming: true }) { edges { node { id state version } } } }`,
+      {},
+      tomas,
+    );
+    const visit = list.data.serviceVisits.edges.map((e: any) => e.node).find((v: any) => v.state === "BOOKED");
+    const cancel = (i: object) =>
+      api.gql(
+        `mutation($i: CancelServiceVisitInput!) { cancelServiceVisit(input: $i) { userErrors { code field } } }`,
+        { i },
+        tomas,
+      );
+    const reschedule = (i: object) =>
+      api.gql(
+        `mutation($i: RescheduleServiceVisitInput!) { rescheduleServiceVisit(input: $i) { userErrors { code field } } }`,
+        { i },
+        tomas,
+      );
+    const propose = (i: object) =>
+      api.gql(
+        `mutation($i: ProposeNewVisitTimesInput!) { proposeNewVisitTimes(input: $i) { userErrors { code field } } }`,
+        { i },
+        tomas,
+      );
+    const later = new Date(Date.now() + 20 * 86_400_000).toISOString();
+    const unversioned = [
+      await cancel({ visitId: visit.id, reason: "Utan version" }),
+      await reschedule({ visitId: visit.id, scheduledAt: later }),
+      await propose({ visitId: visit.id, times: [later] }),
+    ];
+    for (const r of unversioned) expect(r.errors?.[0]?.extensions?.code).toBe("BAD_USER_INPUT");
+    const stale = await cancel({ visitId: visit.id, reason: "Gammal sida", expectedVersion: visit.version + 1 });
+    expect(stale.data.cancelServiceVisit.userErrors).toEqual([
+      { code: "STALE_VERSION", field: ["input", "expectedVersion"] },
+    ]);
+    const after = await api.gql(
+      `query($id: ID!) { node(id: $id) { ... on ServiceVisit { state version } } }`,
+      { id: visit.id },
+      tomas,
+    );
+    expect(after.data.node).toEqual({ state: "BOOKED", version: visit.version });
+  });
 });

@@ -34,8 +34,12 @@ describe("a visit booked in the portal, then moved and cancelled by staff", () =
     if (!visitId) return;
     const call = await apiAs("sara.saljare@aptus.demo");
     // Answers VISIT_CANCELLED as a userError when the journey got that far: nothing to undo then.
+    const read = await call<{ node: { version: number } | null }>(
+      `query($id: ID!) { node(id: $id) { ... on ServiceVisit { version } } }`,
+      { id: visitId },
+    );
     await call(`mutation($i: CancelServiceVisitInput!) { cancelServiceVisit(input: $i) { userErrors { code } } }`, {
-      i: { visitId, reason: "e2e: återställer demodata" },
+      i: { visitId, reason: "e2e: återställer demodata", expectedVersion: read.node?.version ?? -1 },
     });
   });
 

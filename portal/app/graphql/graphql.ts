@@ -182,7 +182,7 @@ export type CancelAddOnInput = {
 /** Cancel a booked visit by hand, with the reason the customer reads. */
 export type CancelServiceVisitInput = {
   /** The visit's `version` as read; STALE_VERSION if it changed. */
-  expectedVersion?: number | null | undefined;
+  expectedVersion: number;
   /** Why; mailed to the customer's admins and the technician. */
   reason: string;
   /** The visit. */
@@ -803,7 +803,7 @@ export type ProposeAgreementInput = {
 /** Offer one to three new times for a visit already booked; its booking stands until a customer admin accepts one. */
 export type ProposeNewVisitTimesInput = {
   /** The visit's `version` as read; STALE_VERSION if it changed. */
-  expectedVersion?: number | null | undefined;
+  expectedVersion: number;
   /** A word to the customer, e.g. why the visit must move. */
   note?: string | null | undefined;
   /** One to three different times ahead, inside the agreement period, for the same technician (INVALID_TIMES). */
@@ -1082,7 +1082,7 @@ export type RequestTailoringInput = {
 /** Move a booked visit; the earlier booking stays in the history. */
 export type RescheduleServiceVisitInput = {
   /** The visit's `version` as read; STALE_VERSION if it changed. */
-  expectedVersion?: number | null | undefined;
+  expectedVersion: number;
   /** Why it moved. */
   reason?: string | null | undefined;
   /** The new date and time, inside the agreement period. */

@@ -7,6 +7,7 @@ import {
   refused,
   type FormError,
   type FormResult,
+  type RecordPage,
   type UserErrors,
 } from "~/lib/form-result";
 
@@ -24,7 +25,7 @@ export async function runAdminForm<Intent extends string>(
   intent: Intent,
   form: FormData,
   errors: FormError[],
-  call: () => Promise<{ userErrors: UserErrors; subject?: string }>,
+  call: () => Promise<{ userErrors: UserErrors; subject?: string; record?: RecordPage }>,
   badInputField: string | null = null,
   target?: string,
 ): Promise<FormResult<Intent>> {
@@ -36,7 +37,8 @@ export async function runAdminForm<Intent extends string>(
     const outcome = await call();
     if (outcome.userErrors.length > 0) {
       const answer = refused(intent, outcome.userErrors, values, target);
-      return { ...answer, errors: inPageWords(answer.errors, "admin") };
+      const pages = outcome.record ? ([outcome.record, "admin"] as const) : (["admin"] as const);
+      return { ...answer, errors: inPageWords(answer.errors, ...pages) };
     }
     return {
       intent,

@@ -58,14 +58,21 @@ export function formErrors(userErrors: UserErrors): FormError[] {
 
 /**
  * A page's own words for some codes, where it can say more than the shared ones: `admin.error.CODE`
- * on the admin pages, `tailoring.error.CODE` on the tailoring page.
+ * on the admin pages, `tailoring.error.CODE` on the tailoring page, `organisation.error.CODE` on an
+ * organisation's (so a stale version names the record the reader was changing).
  */
-export function inPageWords(errors: FormError[], page: "admin" | "tailoring" | "visit"): FormError[] {
+export function inPageWords(errors: FormError[], ...pages: WordsPage[]): FormError[] {
   return errors.map((error) => {
-    const key = `${page}.error.${error.code}`;
-    return error.key || !hasMessage(key) ? error : { ...error, key };
+    if (error.key) return error;
+    const key = pages.map((page) => `${page}.error.${error.code}`).find(hasMessage);
+    return key ? { ...error, key } : error;
   });
 }
+
+/** A record whose page words its errors, e.g. STALE_VERSION names the agreement, not just "something". */
+export type RecordPage = "agreement" | "organisation" | "property" | "user";
+/** Whose words a page's errors are in; the first of several that has words for a code wins. */
+type WordsPage = "admin" | "coverage" | "tailoring" | "visit" | RecordPage;
 
 /** The answer to a form the API refused; a STALE_VERSION among the errors offers a reload. */
 export function refused<Intent extends string>(

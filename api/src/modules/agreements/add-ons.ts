@@ -1,5 +1,5 @@
 import { and, eq, isNull, or, sql, type SQL } from "drizzle-orm";
-import type { Db } from "../../db/client.js";
+import type { Db, DbOrTx } from "../../db/client.js";
 import { addOns, hostedService } from "../../db/schema/index.js";
 import { recordAudit } from "../../shared/audit.js";
 import type { Clock } from "../../shared/clock.js";
@@ -44,6 +44,15 @@ function addOnIsOver(addOn: Pick<AddOnRow, "endedOn" | "endsOn">, today: IsoDate
  */
 export function addOnNotOverSql(today: IsoDate): SQL {
   return and(isNull(addOns.endedOn), or(isNull(addOns.endsOn), sql`${addOns.endsOn} >= ${today}::date`))!;
+}
+
+/** The services each running Aptus Hosting add-on of an agreement hosts: what stops with it if it is not renewed. */
+export async function hostingRunning(db: DbOrTx, agreementId: string, today: IsoDate): Promise<string[][]> {
+  const rows = await db
+    .select({ services: addOns.hostedServices })
+    .from(addOns)
+    .where(and(eq(addOns.agreementId, agreementId), eq(addOns.kind, "HOSTING"), addOnNotOverSql(today)));
+  return rows.map((r) => r.services ?? []);
 }
 
 /** Add-ons newest first, as they are listed. */

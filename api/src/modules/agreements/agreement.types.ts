@@ -15,6 +15,7 @@ import type {
   TierRow,
 } from "./agreement-records.js";
 import type { RentalTotal } from "./licence-rentals.js";
+import { isAnonymisedHanteraAccount } from "./hantera-account-anonymisation.js";
 import { AddOnKind, AgreementStatus, HostedService, LapsedBenefit, LicenceKind } from "./agreement.enums.js";
 
 @ObjectType({
@@ -112,7 +113,10 @@ export class AgreementPeriod {
   description: "A user account in Hantera, the administration program, counted against the agreement's quota.",
 })
 export class HanteraAccount extends Node {
-  @Field(() => String, { description: "The account holder's name." })
+  @Field(() => String, {
+    description:
+      'The account holder\'s name; an anonymised holder\'s in the caller\'s language ("före detta användare", "former user").',
+  })
   name!: string;
 
   @Field(() => EmailAddressResolver, { description: "The account holder's e-mail address." })
@@ -135,6 +139,9 @@ export class HanteraAccount extends Node {
   })
   overQuotaSince!: string | null;
 
+  /** The holder was anonymised (decision 0086): `name` is then worded for the reader (hantera-account.resolver.ts). */
+  formerHolder!: boolean;
+
   static from(r: HanteraAccountRow): HanteraAccount {
     return Object.assign(new HanteraAccount(), {
       id: toGlobalId("HanteraAccount", r.id),
@@ -144,6 +151,7 @@ export class HanteraAccount extends Node {
       createdAt: r.createdAt,
       deactivatedAt: r.deactivatedAt,
       overQuotaSince: r.overQuotaSince,
+      formerHolder: isAnonymisedHanteraAccount(r),
     });
   }
 }

@@ -5,6 +5,7 @@ import { Clock } from "../../shared/clock.js";
 import { uuidOf } from "../../shared/ids.js";
 import { payload } from "../../shared/payload.js";
 import type { Viewer } from "../../shared/viewer.js";
+import { nameFor, readerLanguage } from "../parties/index.js";
 import { BENEFIT_ACTORS } from "./agreement.roles.js";
 import { Agreement, HanteraAccount, HanteraQuota } from "./agreement.types.js";
 import {
@@ -72,5 +73,14 @@ export class HanteraAccountResolver {
   @FieldResolver(() => HanteraQuota, { description: "The quota in parts, with the number used." })
   async hanteraQuota(@Root() a: Agreement, @Ctx() ctx: Context, @Clock() clock: Clock) {
     return Object.assign(new HanteraQuota(), await loadHanteraQuota(ctx.loaders, a.record, clock.today));
+  }
+}
+
+/** A Hantera account holder, named as the reader reads Trygg: an anonymised one as a former user is (0102). */
+@Resolver(() => HanteraAccount)
+export class HanteraAccountHolderResolver {
+  @FieldResolver(() => String, { description: "The account holder's name, worded for the caller." })
+  async name(@Root() account: HanteraAccount, @Ctx() ctx: Context) {
+    return nameFor(await readerLanguage(ctx), account.name, account.formerHolder);
   }
 }

@@ -1,8 +1,11 @@
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Database } from "../../db/client.js";
-import { auditEvents, tiers } from "../../db/schema/index.js";
-import { codeOf, freshDatabase, okOf, viewerAs } from "../../test-support.js";
+import { auditEvents, hanteraAccounts, tiers } from "../../db/schema/index.js";
+import { codeOf, freshDatabase, graphqlAs, okOf, viewerAs } from "../../test-support.js";
+import { toGlobalId } from "../../shared/ids.js";
+import { setUserLanguage } from "../parties/index.js";
+import { anonymiseFormerHanteraAccounts } from "./hantera-account-anonymisation.js";
 import { agreementWorld, clock, day, refusal, today, type AgreementWorld } from "./agreement.fixture.js";
 import * as hantera from "./hantera-quota.js";
 import * as licences from "./licence-rentals.js";
@@ -330,5 +333,34 @@ describe("Hantera accounts", () => {
       expect(await hantera.loadHanteraQuota(loaders, a, today)).toEqual(expected);
       expect(await hantera.hanteraQuota(database.db, a, today)).toEqual(expected);
     }
+  });
+});
+
+describe("an anonymised Hantera account holder", () => {
+  it("is named in the reader's language, as a former Trygg user is (decision 0102)", async () => {
+    const a = await agreement();
+    const made = okOf(
+      await hantera.createHanteraAccount(
+        database.db,
+        admin,
+        { agreementId: a.id, name: "Greta Gammal", email: "greta@owner.example" },
+        clock,
+      ),
+    );
+    await database.db
+      .update(hanteraAccounts)
+      .set({ deactivatedAt: new Date("2020-01-01T00:00:00Z") })
+      .where(eq(hanteraAccounts.id, made.id));
+    await database.db.transaction((tx) => anonymiseFormerHanteraAccounts(tx, new Date("2021-01-01T00:00:00Z")));
+    const nameAs = async (language: "SV" | "EN") => {
+      await database.db.transaction((tx) => setUserLanguage(tx, admin.userId, language));
+      const q = `query($id: ID!) { node(id: $id) { ... on HanteraAccount { name } } }`;
+      const r = await graphqlAs<{ node: { name: string } }>(database, admin, q, {
+        id: toGlobalId("HanteraAccount", made.id),
+      });
+      return r.node.name;
+    };
+    expect(await nameAs("EN")).toBe("former user");
+    expect(await nameAs("SV")).toBe("före detta användare");
   });
 });

@@ -1,5 +1,5 @@
 /** The agreements module as other modules see it; "valid" and the status come from agreement-status.ts alone. */
-export { addOnIsActive, addOnNotOverSql } from "./add-ons.js";
+export { addOnIsActive, addOnNotOverSql, hostingRunning } from "./add-ons.js";
 export {
   type AddOnRow,
   type AgreementRecord,

@@ -6,6 +6,8 @@ import { codeOf, freshDatabase, okOf, viewerAs } from "../../test-support.js";
 import { agreementWorld, clock, day, refusal, today, type AgreementWorld } from "./agreement.fixture.js";
 import * as s from "./agreement.service.js";
 import * as licences from "./licence-rentals.js";
+import { yearlyValueMinor } from "./yearly-value.js";
+import { baseFeeOn } from "../pricing/index.js";
 
 // Licence rentals rented and ended on an agreement, over a database; the rule's arithmetic alone is
 // licence-rentals.test.ts.
@@ -50,6 +52,32 @@ describe("licence rentals", () => {
     expect(await parts().licenceRentals.load(a.id)).toHaveLength(1);
     const rentals = await parts().licenceRentals.load(a.id);
     expect(12 * licences.monthlyCostMinor(rentals, day(60))).toBeLessThanOrEqual(2 ** 31 - 1);
+  });
+
+  it("count the tier's base fee towards that limit, as the agreement's yearlyValue does (decision 0101)", async () => {
+    const a = await agreement({ startsOn: day(-10), endsOn: day(200) });
+    const fee = (await baseFeeOn(database.db, a.tier, today))?.monthlyPriceMinor ?? 0;
+    expect(fee).toBeGreaterThan(0);
+    // The most a month the rentals may cost beside the base fee: a year of both still fits in a Money.
+    const room = Math.floor((2 ** 31 - 1) / 12) - fee;
+    const rent = (agreedPriceMinor: number) =>
+      licences.rentLicence(
+        database.db,
+        admin,
+        {
+          agreementId: a.id,
+          kind: "CONSUMPTION",
+          quantity: 1,
+          startsOn: day(0),
+          endsOn: day(100),
+          price: { agreedPriceMinor, currency: "SEK", priceReason: "Gränsfall", field: ["input", "agreedPrice"] },
+        },
+        clock,
+      );
+    expect(await rent(room + 1)).toMatchObject({ errors: [{ code: "INVALID_INPUT", field: ["input", "quantity"] }] });
+    okOf(await rent(room));
+    const rentals = await parts().licenceRentals.load(a.id);
+    expect(yearlyValueMinor(a, rentals, fee, day(50))).toBeLessThanOrEqual(2 ** 31 - 1);
   });
 
   it("are refused on a draft or expired agreement, saying which it is", async () => {

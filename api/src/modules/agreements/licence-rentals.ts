@@ -118,7 +118,7 @@ export async function rentLicence(db: Db, viewer: Viewer, input: RentLicenceInpu
       input.price ?? NO_PRICE_ASKED,
     );
     if ("errors" in price) return price;
-    const tooMuch = await overYearlyValueLimit(tx, { ...input, agreementId: a.id, ...price.ok });
+    const tooMuch = await overYearlyValueLimit(tx, a, { ...input, agreementId: a.id, ...price.ok }, clock.today);
     if (tooMuch) return tooMuch;
     const [row] = await tx
       .insert(licenceRentals)

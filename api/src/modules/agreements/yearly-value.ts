@@ -14,6 +14,14 @@ export function yearlyValueMinor(
   baseFeeMinor: number,
   today: IsoDate,
 ): number {
+  return yearOf(agreement, monthlyCostMinor(rentals, today), baseFeeMinor);
+}
+
+/**
+ * Twelve months of what the rentals cost a month and of the base fee while the agreement is in force: the one sum
+ * behind `yearlyValue` and the limit a rental may not take it past (yearly-value-limit.ts).
+ */
+export function yearOf(agreement: { status: AgreementStatus }, rentalsMonthlyMinor: number, baseFeeMinor: number) {
   const fee = isValid(agreement.status) ? baseFeeMinor : 0;
-  return 12 * (fee + monthlyCostMinor(rentals, today));
+  return 12 * (fee + rentalsMonthlyMinor);
 }

@@ -12,3 +12,4 @@ export { backupRunsOfCustomers, type BackupRun } from "./backup-runs.js";
 export { backupEvidence } from "./backup-evidence.queries.js";
 export type { BackupEvidence, CheckBackupEvidence, BackupGap } from "./backup-evidence.js";
 export { BACKUP_EVIDENCE_SOURCE, BackupEvidence as BackupEvidenceType } from "./backup-evidence.types.js";
+export { checksStoppingWith, type StoppingCheck } from "./checks-stopping.js";

@@ -1,8 +1,10 @@
-import type { Db } from "../../db/client.js";
+import type { Db, DbOrTx } from "../../db/client.js";
 import { renewalReminders } from "../../db/schema/index.js";
 import { recordAudit } from "../../shared/audit.js";
-import { todayInSweden } from "../../shared/dates.js";
+import { todayInSweden, type IsoDate } from "../../shared/dates.js";
 import { toGlobalId } from "../../shared/ids.js";
+import { hostingRunning } from "../agreements/index.js";
+import { checksStoppingWith } from "../monitoring/index.js";
 import { queueMailToEach, recipientsOf, usersWanting } from "../notifications/index.js";
 import { agreementsEndingWithin, type EndingAgreement } from "./renewal-candidates.js";
 import { RENEWAL_REMINDER_MAIL } from "./renewal.mails.js";
@@ -30,12 +32,29 @@ export async function queueRenewalReminders(db: Db, now: Date, settings: Renewal
   let sent = 0;
   for (const a of ending) {
     const days = reminderToSend(a.daysLeft, settings.reminderDays, a.nearestSent);
-    if (days !== null) sent += await remind(db, a, days, settings);
+    if (days !== null) sent += await remind(db, a, days, settings, today);
   }
   return sent;
 }
 
-async function remind(db: Db, a: EndingAgreement, daysBefore: number, settings: RenewalMailSettings) {
+/**
+ * The last reminder before the end also names the monitored checks and hosted services that stop on that day if the
+ * agreement is not renewed: the brochure's monitoring "pauses them with a notice to the customer — never a silent
+ * stop", and this notice goes out once per period with the reminder it rides on.
+ */
+async function windDownOf(
+  tx: DbOrTx,
+  a: EndingAgreement,
+  daysBefore: number,
+  settings: RenewalMailSettings,
+  today: IsoDate,
+) {
+  if (daysBefore !== Math.min(...settings.reminderDays)) return undefined;
+  const [checks, hosting] = await Promise.all([checksStoppingWith(tx, a, today), hostingRunning(tx, a.id, today)]);
+  return { checks, hosting };
+}
+
+async function remind(db: Db, a: EndingAgreement, daysBefore: number, settings: RenewalMailSettings, today: IsoDate) {
   return db.transaction(async (tx) => {
     const people = [
       ...(await usersWanting(tx, "RENEWAL_REMINDER", a.sellerId ? [a.sellerId] : [])),
@@ -48,7 +67,9 @@ async function remind(db: Db, a: EndingAgreement, daysBefore: number, settings: 
       .onConflictDoNothing()
       .returning();
     if (!won) return 0;
+    const windDown = await windDownOf(tx, a, daysBefore, settings, today);
     await queueMailToEach(tx, RENEWAL_REMINDER_MAIL, people, {
+      windDown,
       number: a.number,
       customerName: a.customerName,
       daysLeft: a.daysLeft,
@@ -61,7 +82,13 @@ async function remind(db: Db, a: EndingAgreement, daysBefore: number, settings: 
       objectType: "Agreement",
       objectId: a.id,
       organisationId: a.customerId,
-      details: { endsOn: a.endsOn, daysBefore, daysLeft: a.daysLeft, recipients: to },
+      details: {
+        endsOn: a.endsOn,
+        daysBefore,
+        daysLeft: a.daysLeft,
+        recipients: to,
+        ...(windDown ? { checksStopping: windDown.checks.length, hostingStopping: windDown.hosting.length } : {}),
+      },
     });
     return to.length;
   });

@@ -1,5 +1,6 @@
 import type { RenewalQuoteLine } from "../../db/schema/index.js";
 import type { IsoDate } from "../../shared/dates.js";
+import type { StoppingCheck } from "../monitoring/index.js";
 import { SIGN_OFF, mailKind, type MailLanguage } from "../notifications/index.js";
 
 /** The renewal mails (reminders, the digest, the renewal quote), each in its reader's language (decision 0089). */
@@ -19,6 +20,31 @@ interface ReminderFacts {
   endsOn: IsoDate;
   agreementUrl: string;
   accountUrl: string;
+  /** On the last reminder: what stops on the end day unless the agreement is renewed. */
+  windDown?: { checks: readonly StoppingCheck[]; hosting: readonly (readonly string[])[] };
+}
+
+/** The advance notice of monitoring and hosting that stop on the end day, line by line; empty when nothing does. */
+function windDownLines(language: MailLanguage, f: ReminderFacts): string {
+  const w = f.windDown;
+  if (!w || (w.checks.length === 0 && w.hosting.length === 0)) return "";
+  const sv = language === "SV";
+  const lines = [
+    sv
+      ? `Förnyas avtalet inte stannar detta ${f.endsOn}:`
+      : `Unless the agreement is renewed, this stops on ${f.endsOn}:`,
+    ...w.checks.map((c) =>
+      sv
+        ? `- Övervakningen pausas: ${c.name} (${c.propertyName}); avbrott meddelas inte längre.`
+        : `- Monitoring is paused: ${c.name} (${c.propertyName}); outages are no longer reported.`,
+    ),
+    ...w.hosting.map((services) =>
+      sv
+        ? `- Aptus Hosting (${services.join(", ")}) upphör; kontakta oss om säkerhetskopior och flytt av data.`
+        : `- Aptus Hosting (${services.join(", ")}) ends; contact us about backups and moving your data.`,
+    ),
+  ];
+  return `${lines.join("\n")}\n\n`;
 }
 
 export const RENEWAL_REMINDER_MAIL = mailKind<ReminderFacts>(
@@ -30,6 +56,7 @@ export const RENEWAL_REMINDER_MAIL = mailKind<ReminderFacts>(
         `Hej!\n\nSupportavtal ${f.number} för ${f.customerName} löper ut ${f.endsOn}, om ${f.daysLeft} dagar. ` +
         `Avtalstiden är tidsbegränsad och måste förnyas för varje ny avtalsperiod för att supportavtalet ska gälla: ` +
         `förnyas det inte upphör hyrda licenser, hosting och övervakning, och bokade supportbesök ställs in.\n\n` +
+        windDownLines("SV", f) +
         `Avtalet i Trygg: ${f.agreementUrl}\n\n` +
         `Vilka påminnelser du får väljer du under Mitt konto: ${f.accountUrl}\n\n${SIGN_OFF.SV}`,
     }),
@@ -39,6 +66,7 @@ export const RENEWAL_REMINDER_MAIL = mailKind<ReminderFacts>(
         `Hello,\n\nSupport agreement ${f.number} for ${f.customerName} ends on ${f.endsOn}, in ${f.daysLeft} days. ` +
         `The agreement runs for a fixed term and must be renewed for each new period to stay in force: ` +
         `if it is not renewed, rented licences, hosting and monitoring end, and booked support visits are cancelled.\n\n` +
+        windDownLines("EN", f) +
         `The agreement in Trygg: ${f.agreementUrl}\n\n` +
         `You choose which reminders you get under My account: ${f.accountUrl}\n\n${SIGN_OFF.EN}`,
     }),

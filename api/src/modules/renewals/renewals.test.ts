@@ -1,4 +1,4 @@
-import { and, eq, like } from "drizzle-orm";
+import { and, eq, like, ne } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Database } from "../../db/client.js";
 import {
@@ -20,6 +20,7 @@ import { updateNotificationPreferences } from "../notifications/notification-pre
 import { visitIcs } from "../visits/visit-calendar.js";
 import { at, clock, day, visitWorld } from "../visits/visit.fixture.js";
 import { isOverdue, rescheduleServiceVisit, scheduleServiceVisit, visitProposals } from "../visits/visit.service.js";
+import { reconcileMonitoring } from "../monitoring/index.js";
 import { applyLapses } from "./lapse-job.js";
 import { queueRenewalDigests } from "./renewal-digest.js";
 import { queueRenewalReminders } from "./renewal-reminders.js";
@@ -275,7 +276,7 @@ describe("the lapse job", () => {
     const moved = await rescheduleServiceVisit(
       database.db,
       w.admin,
-      { visitId: visit.id, scheduledAt: at(day(10)) },
+      { visitId: visit.id, scheduledAt: at(day(10)), expectedVersion: visit.version },
       { ...clock, today: day(5) },
       at(day(5)),
     );
@@ -343,5 +344,43 @@ describe("a cancelled visit", () => {
     expect((await visitProposals(database.db, a))[0]!.visitId).toBe(visit.id);
     await database.db.update(serviceVisits).set({ cancelledAt: new Date() }).where(eq(serviceVisits.id, visit.id));
     expect((await visitProposals(database.db, a))[0]!.visitId).toBeNull();
+  });
+});
+
+// The advance notice that monitoring and hosting stop with an agreement that is not renewed: "never a silent stop".
+const customerMails = async (number: string) =>
+  (
+    await database.db
+      .select({ to: emailOutbox.toAddress, body: emailOutbox.body })
+      .from(emailOutbox)
+      .where(like(emailOutbox.subject, `%${number}%`))
+  ).filter((m) => m.to === "karin@owner.example");
+
+describe("the wind-down notice ahead of an agreement's end", () => {
+  it("names the monitored checks and hosted services that stop on the end day, once, with the last reminder", async () => {
+    const a = await w.agreement("PLUS_500", 100);
+    await database.db.insert(addOns).values([
+      { agreementId: a.id, kind: "MONITORING", startsOn: day(-30) },
+      { agreementId: a.id, kind: "HOSTING", startsOn: day(-30), hostedServices: ["BOKNING", "HANTERA"] },
+    ]);
+    // Earlier tests' agreements with monitoring cover the same property past this end: without them, its checks stop.
+    await database.db
+      .update(addOns)
+      .set({ endedOn: day(-1) })
+      .where(ne(addOns.agreementId, a.id));
+    await reconcileMonitoring(database.db, at(day(0)), day(0));
+    await queueRenewalReminders(database.db, at(day(40)), settings);
+    const [sixty] = await customerMails(a.number);
+    expect(sixty!.body).not.toContain("Övervakningen pausas");
+    await queueRenewalReminders(database.db, at(day(75)), settings);
+    await queueRenewalReminders(database.db, at(day(76)), settings);
+    const notices = (await customerMails(a.number)).filter((m) => m.body.includes("Förnyas avtalet inte stannar"));
+    expect(notices).toHaveLength(1);
+    expect(notices[0]!.body).toContain(`Förnyas avtalet inte stannar detta ${day(100)}:`);
+    expect(notices[0]!.body).toMatch(
+      /- Övervakningen pausas: Multi-access server \(.+\); avbrott meddelas inte längre\./,
+    );
+    expect(notices[0]!.body).toContain("- Övervakningen pausas: Nightly backup (");
+    expect(notices[0]!.body).toContain("- Aptus Hosting (BOKNING, HANTERA) upphör");
   });
 });

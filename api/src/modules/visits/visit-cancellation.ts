@@ -119,7 +119,7 @@ export async function cancelBookedVisits(
 export async function cancelServiceVisit(
   db: Db,
   viewer: Viewer,
-  input: { visitId: string; reason: string; expectedVersion?: number | null },
+  input: { visitId: string; reason: string; expectedVersion: number },
   clock: Clock,
   now: Date,
 ): Promise<Result<ServiceVisitRow>> {
@@ -135,7 +135,7 @@ export async function cancelServiceVisit(
     if (visit.completedAt)
       return userError(E.VISIT_COMPLETED, "The visit is completed; it cannot be cancelled.", ["input", "visitId"]);
     if (visit.cancelledAt) return userError(E.VISIT_CANCELLED, "The visit is already cancelled.", ["input", "visitId"]);
-    if (input.expectedVersion != null && input.expectedVersion !== visit.version)
+    if (input.expectedVersion !== visit.version)
       return userError(E.STALE_VERSION, "The visit has changed since you read it; reload and try again.", [
         "input",
         "expectedVersion",

@@ -61,6 +61,12 @@ async function scheduledAt(visitId: string) {
   return v!.scheduledAt;
 }
 
+/** Staff at the version the visit was read at, as the visit page sends it. */
+const offerTimes = (visit: { id: string; version: number }, times: Date[]) =>
+  proposeNewVisitTimes(w.db, w.seller, { visitId: visit.id, times, expectedVersion: visit.version }, clock, settings);
+const cancelVisit = (visit: { id: string; version: number }, reason: string) =>
+  cancelServiceVisit(w.db, w.seller, { visitId: visit.id, reason, expectedVersion: visit.version }, clock, now);
+
 describe("new times for a booked visit", () => {
   it("keeps the booking until the customer answers, then moves the visit with an .ics update of the same event", async () => {
     const { a, visit } = await bookedVisit(at(day(50)));
@@ -68,7 +74,12 @@ describe("new times for a booked visit", () => {
       await proposeNewVisitTimes(
         w.db,
         w.seller,
-        { visitId: visit.id, times: [at(day(53)), at(day(52))], note: "Teknikern är sjuk den dagen." },
+        {
+          visitId: visit.id,
+          times: [at(day(53)), at(day(52))],
+          note: "Teknikern är sjuk den dagen.",
+          expectedVersion: visit.version,
+        },
         clock,
         settings,
       ),
@@ -104,9 +115,7 @@ describe("new times for a booked visit", () => {
 
   it("leaves the booking as it was when the customer asks for other times", async () => {
     const { a, visit } = await bookedVisit(at(day(60)));
-    const proposal = okOf(
-      await proposeNewVisitTimes(w.db, w.seller, { visitId: visit.id, times: [at(day(61))] }, clock, settings),
-    );
+    const proposal = okOf(await offerTimes(visit, [at(day(61))]));
     const r = okOf(
       await answerVisitTimes(
         w.db,
@@ -124,10 +133,8 @@ describe("new times for a booked visit", () => {
 
   it("replaces an open offer for the same visit, and refuses a cancelled visit, a stale version and the customer", async () => {
     const { visit } = await bookedVisit(at(day(70)));
-    const older = okOf(
-      await proposeNewVisitTimes(w.db, w.seller, { visitId: visit.id, times: [at(day(71))] }, clock, settings),
-    );
-    okOf(await proposeNewVisitTimes(w.db, w.seller, { visitId: visit.id, times: [at(day(72))] }, clock, settings));
+    const older = okOf(await offerTimes(visit, [at(day(71))]));
+    okOf(await offerTimes(visit, [at(day(72))]));
     const late = await answerVisitTimes(
       w.db,
       { viewer: w.customerAdmin, proposalId: older.id },
@@ -136,7 +143,7 @@ describe("new times for a booked visit", () => {
       now,
     );
     expect(codeOf(late)).toBe("PROPOSAL_ANSWERED");
-    const input = { visitId: visit.id, times: [at(day(73))] };
+    const input = { visitId: visit.id, times: [at(day(73))], expectedVersion: visit.version };
     expect(codeOf(await proposeNewVisitTimes(w.db, w.seller, { ...input, expectedVersion: 7 }, clock, settings))).toBe(
       "STALE_VERSION",
     );
@@ -144,16 +151,14 @@ describe("new times for a booked visit", () => {
       codeOf(await proposeNewVisitTimes(w.db, w.seller, { ...input, times: [at(day(900))] }, clock, settings)),
     ).toBe("OUTSIDE_AGREEMENT_PERIOD");
     await expect(proposeNewVisitTimes(w.db, w.customerAdmin, input, clock, settings)).rejects.toThrow("not allowed");
-    okOf(await cancelServiceVisit(w.db, w.seller, { visitId: visit.id, reason: "Byggstart" }, clock, now));
+    okOf(await cancelVisit(visit, "Byggstart"));
     expect(codeOf(await proposeNewVisitTimes(w.db, w.seller, input, clock, settings))).toBe("VISIT_CANCELLED");
   });
 
   it("withdraws an open offer to move a visit when the visit is cancelled, so no one answers an offer for nothing", async () => {
     const { visit } = await bookedVisit(at(day(80)));
-    const offer = okOf(
-      await proposeNewVisitTimes(w.db, w.seller, { visitId: visit.id, times: [at(day(81))] }, clock, settings),
-    );
-    okOf(await cancelServiceVisit(w.db, w.seller, { visitId: visit.id, reason: "Fastigheten såld" }, clock, now));
+    const offer = okOf(await offerTimes(visit, [at(day(81))]));
+    okOf(await cancelVisit(visit, "Fastigheten såld"));
     const [row] = await database.db.select().from(visitTimeProposals).where(eq(visitTimeProposals.id, offer.id));
     expect(row!.status).toBe("WITHDRAWN");
     const late = await answerVisitTimes(

@@ -23,7 +23,7 @@ import { checkBooking, lockVisit, unmovable } from "./visit.service.js";
 export async function proposeNewVisitTimes(
   db: Db,
   viewer: Viewer,
-  input: { visitId: string; times: Date[]; note?: string | null; expectedVersion?: number | null },
+  input: { visitId: string; times: Date[]; note?: string | null; expectedVersion: number },
   clock: Clock,
   settings: ProposalSettings,
 ): Promise<Result<VisitTimeProposalRow>> {
@@ -36,7 +36,7 @@ export async function proposeNewVisitTimes(
     const { visit, agreement } = loaded;
     const stuck = unmovable(visit);
     if (stuck) return stuck;
-    if (input.expectedVersion != null && input.expectedVersion !== visit.version)
+    if (input.expectedVersion !== visit.version)
       return userError(E.STALE_VERSION, "The visit has changed since you read it; reload and try again.", [
         "input",
         "expectedVersion",

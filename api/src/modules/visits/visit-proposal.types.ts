@@ -105,8 +105,8 @@ export class ProposeNewVisitTimesInput {
   @Field(() => String, { nullable: true, description: "A word to the customer, e.g. why the visit must move." })
   note?: string | null;
 
-  @Field(() => Int, { nullable: true, description: "The visit's `version` as read; STALE_VERSION if it changed." })
-  expectedVersion?: number | null;
+  @Field(() => Int, { description: "The visit's `version` as read; STALE_VERSION if it changed." })
+  expectedVersion!: number;
 }
 
 @InputType({
@@ -138,8 +138,8 @@ export class CancelServiceVisitInput {
   @Field(() => String, { description: "Why; mailed to the customer's admins and the technician." })
   reason!: string;
 
-  @Field(() => Int, { nullable: true, description: "The visit's `version` as read; STALE_VERSION if it changed." })
-  expectedVersion?: number | null;
+  @Field(() => Int, { description: "The visit's `version` as read; STALE_VERSION if it changed." })
+  expectedVersion!: number;
 }
 
 export const ProposeVisitTimesPayload = PayloadType(

@@ -72,7 +72,7 @@ describe("reminders 14 days and 1 day before a booked visit", () => {
       await rescheduleServiceVisit(
         w.db,
         w.seller,
-        { visitId: v.id, scheduledAt: at(day(40)), reason: "Flyttat" },
+        { visitId: v.id, scheduledAt: at(day(40)), reason: "Flyttat", expectedVersion: v.version },
         clock,
         at(day(0)),
       ),

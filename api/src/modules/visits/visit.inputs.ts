@@ -62,8 +62,8 @@ export class RescheduleServiceVisitInput {
   @MaxLength(1000)
   reason?: string | null;
 
-  @Field(() => Int, { nullable: true, description: "The visit's `version` as read; STALE_VERSION if it changed." })
-  expectedVersion?: number | null;
+  @Field(() => Int, { description: "The visit's `version` as read; STALE_VERSION if it changed." })
+  expectedVersion!: number;
 }
 
 @InputType({ description: "A program version found installed during the visit." })

@@ -104,7 +104,7 @@ describe("booking the annual visit", () => {
       await s.rescheduleServiceVisit(
         w.db,
         w.seller,
-        { visitId: v.id, scheduledAt: at(day(20)), reason: "Kunden bortrest" },
+        { visitId: v.id, scheduledAt: at(day(20)), reason: "Kunden bortrest", expectedVersion: v.version },
         clock,
         at(day(0)),
       ),
@@ -118,7 +118,7 @@ describe("booking the annual visit", () => {
 
   it("refuses to move a visit into the past, or a visit changed since it was read", async () => {
     const v = await book((await w.agreement()).id);
-    const move = (scheduledAt: Date, expectedVersion?: number) =>
+    const move = (scheduledAt: Date, expectedVersion = v.version) =>
       s.rescheduleServiceVisit(w.db, w.seller, { visitId: v.id, scheduledAt, expectedVersion }, clock, at(day(0)));
     expect(codeOf(await move(at(day(-1))))).toBe("TIME_IN_PAST");
     expect(codeOf(await move(at(day(20)), v.version + 1))).toBe("STALE_VERSION");

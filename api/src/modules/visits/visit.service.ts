@@ -235,7 +235,7 @@ export async function rescheduleServiceVisit(
     scheduledAt: Date;
     technicianId?: string | null;
     reason?: string | null;
-    expectedVersion?: number | null;
+    expectedVersion: number;
   },
   clock: Clock,
   now: Date,
@@ -250,7 +250,7 @@ export async function rescheduleServiceVisit(
     const { visit } = loaded;
     const stuck = unmovable(visit);
     if (stuck) return stuck;
-    if (input.expectedVersion != null && input.expectedVersion !== visit.version)
+    if (input.expectedVersion !== visit.version)
       return userError(E.STALE_VERSION, "The visit has changed since you read it; reload and try again.", [
         "input",
         "expectedVersion",

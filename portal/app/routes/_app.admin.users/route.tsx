@@ -130,7 +130,7 @@ export async function action({ request }: ActionFunctionArgs) {
       async () => {
         const input = { userId: target, expectedVersion: Number(field(form, "expectedVersion")) };
         const payload = (await api.mutate(AdminReactivateUserDocument, { input })).reactivateUser;
-        return { userErrors: payload.userErrors, subject: payload.user?.name };
+        return { userErrors: payload.userErrors, subject: payload.user?.name, record: "user" };
       },
       null,
       target,

@@ -16,7 +16,7 @@ import {
   RentLicenceDocument,
   TerminateAgreementDocument,
 } from "~/graphql/graphql";
-import { formError, formErrors, isBadRequest, type FormError } from "~/lib/form-result";
+import { formError, formErrors, inPageWords, isBadRequest, type FormError } from "~/lib/form-result";
 import type { Api } from "~/lib/api.server";
 
 import { intentOf } from "~/lib/intent.server";
@@ -195,7 +195,7 @@ export async function runIntent(api: Api, agreementId: string, form: FormData): 
   try {
     const outcome = await call();
     if (outcome.userErrors.length > 0)
-      return { intent, target, ok: false, errors: formErrors(outcome.userErrors), values };
+      return { intent, target, ok: false, errors: inPageWords(formErrors(outcome.userErrors), "agreement"), values };
     return {
       intent,
       target,

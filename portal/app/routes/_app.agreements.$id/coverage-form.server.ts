@@ -5,7 +5,7 @@ import {
   ChangeAgreementPartiesDocument,
 } from "~/graphql/graphql";
 import type { Api } from "~/lib/api.server";
-import { formError, refused } from "~/lib/form-result";
+import { formError, inPageWords, refused } from "~/lib/form-result";
 import type { CoverageIntent, IntentResult } from "./intents";
 
 /** Property ids from ticked boxes (one entry each) or from the confirmation's hidden field (comma-separated). */
@@ -22,12 +22,12 @@ const text = (form: FormData, name: string) => {
   return typeof value === "string" ? value.trim() : "";
 };
 
-/** The last property cannot go: say what to do instead, not the new-agreement form's "choose at least one". */
+/**
+ * The last property cannot go: say what to do instead, not the new-agreement form's "choose at least one";
+ * a stale version names the agreement.
+ */
 function inCoverageWords(result: IntentResult): IntentResult {
-  const errors = result.errors.map((e) =>
-    e.code === "NO_PROPERTIES" ? { ...e, key: "coverage.error.NO_PROPERTIES" as const } : e,
-  );
-  return { ...result, errors };
+  return { ...result, errors: inPageWords(result.errors, "coverage", "agreement") };
 }
 
 /**
@@ -74,6 +74,6 @@ export async function runCoverage(
     // An empty partner choice is "signed directly"; an empty seller choice keeps the seller.
     input: { agreementId, expectedVersion: version, sellerId: sellerId || undefined, partnerId: partnerId || null },
   });
-  if (r.userErrors.length > 0) return refused(intent, r.userErrors, partyValues);
+  if (r.userErrors.length > 0) return inCoverageWords(refused(intent, r.userErrors, partyValues));
   return { intent, ok: true, errors: [], values: {}, done: "agreement.done.changeParties", nonce: randomUUID() };
 }

@@ -1,6 +1,6 @@
 import { HOSTED_SERVICES, LICENCE_KINDS } from "~/lib/enums";
 import { OrderQuoteDocument, type HostedService, type LicenceKind, type MoneyInput } from "~/graphql/graphql";
-import { formError, formErrors, type FormError } from "~/lib/form-result";
+import { formError, formErrors, inPageWords, type FormError } from "~/lib/form-result";
 import { isIsoDate } from "~/lib/dates";
 import { parseKronor } from "~/lib/money";
 import type { Api } from "~/lib/api.server";
@@ -89,7 +89,8 @@ export async function runQuote(
   const price = agreedPrice(form, errors);
   if (errors.length > 0) return { intent, ok: false, errors, values };
   const { orderQuote } = await api.query(OrderQuoteDocument, { input: { agreementId, ...order } });
-  if (!orderQuote.quote) return { intent, ok: false, errors: formErrors(orderQuote.userErrors), values };
+  if (!orderQuote.quote)
+    return { intent, ok: false, errors: inPageWords(formErrors(orderQuote.userErrors), "agreement"), values };
   // Asked here already, where the field is, rather than after the confirmation (the API asks too).
   if (
     price.agreedPrice &&

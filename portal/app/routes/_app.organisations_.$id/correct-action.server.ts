@@ -16,6 +16,6 @@ export async function runCorrectOrganisation(api: Api, organisationId: string, f
         : {}),
     };
     const payload = (await api.mutate(UpdateOrganisationDocument, { input })).updateOrganisation;
-    return { userErrors: payload.userErrors, subject: payload.organisation?.name };
+    return { userErrors: payload.userErrors, subject: payload.organisation?.name, record: "organisation" };
   });
 }

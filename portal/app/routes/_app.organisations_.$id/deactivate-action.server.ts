@@ -12,6 +12,6 @@ export async function runDeactivateOrganisation(api: Api, organisationId: string
       reason: field(form, "reason"),
     };
     const payload = (await api.mutate(DeactivateOrganisationDocument, { input })).deactivateOrganisation;
-    return { userErrors: payload.userErrors, subject: payload.effect?.organisation.name };
+    return { userErrors: payload.userErrors, subject: payload.effect?.organisation.name, record: "organisation" };
   });
 }

@@ -11,6 +11,6 @@ export async function runReactivateOrganisation(api: Api, organisationId: string
       reason: field(form, "reason"),
     };
     const payload = (await api.mutate(ReactivateOrganisationDocument, { input })).reactivateOrganisation;
-    return { userErrors: payload.userErrors, subject: payload.organisation?.name };
+    return { userErrors: payload.userErrors, subject: payload.organisation?.name, record: "organisation" };
   });
 }

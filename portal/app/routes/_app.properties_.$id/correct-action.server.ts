@@ -25,7 +25,7 @@ export async function runCorrectProperty(api: Api, propertyId: string, form: For
         ...(installerId === field(form, "installerWas") ? {} : { installerId: installerId || null }),
       };
       const payload = (await api.mutate(UpdatePropertyDocument, { input })).updateProperty;
-      return { userErrors: payload.userErrors, subject: payload.property?.name };
+      return { userErrors: payload.userErrors, subject: payload.property?.name, record: "property" };
     },
     "apartments",
   );

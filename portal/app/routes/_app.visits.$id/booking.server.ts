@@ -23,8 +23,9 @@ export async function runBookingIntent(
 ): Promise<FormResult<BookingIntent>> {
   const values = { scheduledAt: String(form.get("scheduledAt") ?? ""), reason: String(form.get("reason") ?? "") };
   const fail = (result: FormResult<BookingIntent>) => ({ ...result, errors: inPageWords(result.errors, "visit") });
+  // The version the page was read at; a form without one is as stale as an old page (-1 matches no version).
   const read = Number(form.get("expectedVersion"));
-  const expectedVersion = form.get("expectedVersion") !== null && Number.isInteger(read) ? read : null;
+  const expectedVersion = form.get("expectedVersion") !== null && Number.isInteger(read) ? read : -1;
   if (intent === "move") {
     const at = swedishWallClockToInstant(values.scheduledAt.trim());
     if (!at)
@@ -52,7 +53,7 @@ async function proposeNewTimes(
   api: Api,
   visitId: string,
   form: FormData,
-  expectedVersion: number | null,
+  expectedVersion: number,
 ): Promise<FormResult<BookingIntent>> {
   const intent = "propose";
   const values: Record<string, string> = { note: String(form.get("note") ?? "") };
