@@ -6,7 +6,7 @@ import { userError } from "../../shared/errors.js";
 import { baseFeeOn } from "../pricing/index.js";
 import { AgreementErrors as E } from "./agreement.errors.js";
 import type { AgreementRecord } from "./agreement-records.js";
-import { yearOf } from "./yearly-value.js";
+import { yearOf } from "./agreement-year.js";
 
 /** The most öre a Money carries: its amountMinor is a 32-bit GraphQL Int. */
 const MAX_MONEY_MINOR = 2 ** 31 - 1;

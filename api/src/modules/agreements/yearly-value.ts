@@ -1,6 +1,7 @@
 import type { IsoDate } from "../../shared/dates.js";
 import type { LicenceRentalRow } from "./agreement-records.js";
-import { isValid, type AgreementStatus } from "./agreement-status.js";
+import type { AgreementStatus } from "./agreement-status.js";
+import { yearOf } from "./agreement-year.js";
 import { monthlyCostMinor } from "./licence-rentals.js";
 
 /**
@@ -15,13 +16,4 @@ export function yearlyValueMinor(
   today: IsoDate,
 ): number {
   return yearOf(agreement, monthlyCostMinor(rentals, today), baseFeeMinor);
-}
-
-/**
- * Twelve months of what the rentals cost a month and of the base fee while the agreement is in force: the one sum
- * behind `yearlyValue` and the limit a rental may not take it past (yearly-value-limit.ts).
- */
-export function yearOf(agreement: { status: AgreementStatus }, rentalsMonthlyMinor: number, baseFeeMinor: number) {
-  const fee = isValid(agreement.status) ? baseFeeMinor : 0;
-  return 12 * (fee + rentalsMonthlyMinor);
 }
