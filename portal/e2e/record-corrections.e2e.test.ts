@@ -110,4 +110,43 @@ describe("correcting an organisation at 390 px", () => {
       await context.close();
     }
   });
+
+  it("keeps a contact apart from the users: a number that cannot be dialled is refused, then saved and shown", async () => {
+    const { context, page } = await newPage(browser, { width: 390, height: 844 });
+    try {
+      type Orgs = { organisations: { edges: { node: { id: string } }[] } };
+      const { organisations } = await hanna<Orgs>(
+        '{ organisations(first: 1, filter: { search: "Hisingens" }) { edges { node { id } } } }',
+      );
+      await logIn(page, HANNA);
+      await page.goto(`/organisations/${encodeURIComponent(organisations.edges[0]!.node.id)}`);
+      await page.getByRole("heading", { level: 1, name: "Hisingens Bostäder AB" }).waitFor();
+      await page.getByText("Ändra", { exact: true }).click();
+      const form = page.getByRole("form", { name: "Ändra organisationens uppgifter" });
+      await form.getByLabel("Kontakt (person eller funktion)").fill("Förvaltningen");
+      await form.getByLabel("Kontaktens e-postadress").fill("forvaltning@hisingensbostader.demo");
+      await form.getByLabel("Kontaktens telefonnummer").fill("ring växeln");
+      await form.getByRole("button", { name: "Spara ändringarna" }).click();
+      await form.getByText("Ange ett telefonnummer med 5–15 siffror", { exact: false }).waitFor();
+      expect(await page.getByTestId("organisation-contact").count()).toBe(0);
+
+      await form.getByLabel("Kontaktens telefonnummer").fill("031-12 34 56");
+      await form.getByRole("button", { name: "Spara ändringarna" }).click();
+      await page.getByTestId("organisation-contact").waitFor();
+      expect(await page.getByTestId("organisation-contact").textContent()).toBe(
+        "Förvaltningen · forvaltning@hisingensbostader.demo · 031-12 34 56",
+      );
+      await expectNoSidewaysScroll(page);
+      await screenshot(page, "organisation-contact-390");
+
+      // Emptied, the contact is gone again, as the demo had it.
+      await page.getByText("Ändra", { exact: true }).click();
+      for (const label of ["Kontakt (person eller funktion)", "Kontaktens e-postadress", "Kontaktens telefonnummer"])
+        await form.getByLabel(label).fill("");
+      await form.getByRole("button", { name: "Spara ändringarna" }).click();
+      await page.getByTestId("organisation-contact").waitFor({ state: "detached" });
+    } finally {
+      await context.close();
+    }
+  });
 });

@@ -37,6 +37,13 @@ export const organisations = pgTable(
      */
     annualMeetingMonth: integer("annual_meeting_month"),
     /**
+     * Whom to reach about the organisation (decision 0125): a person, a switchboard or a shared mailbox, kept apart
+     * from its users, who change (a BRF's board every spring). Each may be missing.
+     */
+    contactName: text("contact_name"),
+    contactEmail: text("contact_email"),
+    contactPhone: text("contact_phone"),
+    /**
      * Set when a vendor admin deactivates the organisation (a customer that leaves, a partner that closes, decision
      * 0085): its users cannot log in, it cannot be chosen for a new agreement; its history stays.
      */

@@ -8,13 +8,14 @@ import { isReadableName } from "../../shared/text-rule.js";
 import { isUniqueViolation, mutate } from "../../shared/transaction.js";
 import { holds, type Viewer } from "../../shared/viewer.js";
 import { organisationNumberOf } from "./organisation-number.js";
+import { correctedContact, movedContact, type OrganisationContactInput } from "./organisation-contact.js";
 import { PartyErrors } from "./party.errors.js";
 import { ORGANISATION_EDITORS, ORGANISATION_REGISTRARS, REGISTRARS_OF_ANY_KIND } from "./party.roles.js";
 import type { OrganisationRow } from "./organisation-lookup.js";
 import { staleRecord } from "./record-version.js";
 import { administersRegisteredCustomer } from "./registered-customer-administration.js";
 
-export interface UpdateOrganisationInput {
+export interface UpdateOrganisationInput extends OrganisationContactInput {
   organisationId: string;
   expectedVersion: number;
   /** Omitted: unchanged. */
@@ -40,8 +41,8 @@ export function mayCorrectOrganisation(
 }
 
 /**
- * Correct an organisation's name or number. Scoped like reads: one the caller may not see or not correct answers
- * NOT_FOUND, as a missing one does. The audit keeps what it was and what it became.
+ * Correct an organisation's name, number, annual-meeting month or contact. Scoped like reads: one the caller may not
+ * see or not correct answers NOT_FOUND, as a missing one does. The audit keeps what it was and what it became.
  */
 export async function updateOrganisation(
   db: Db,
@@ -86,17 +87,21 @@ export async function updateOrganisation(
           "input",
           "annualMeetingMonth",
         ]);
+      const contact = correctedContact(org, input);
+      if ("errors" in contact) return contact;
       const month = input.annualMeetingMonth === undefined ? org.annualMeetingMonth : input.annualMeetingMonth;
       // The month is in the audit only when it moved: most corrections are of a name or number.
       const monthMoved = month !== org.annualMeetingMonth;
+      const contactMoved = movedContact(org, contact.ok);
       const after = {
         name: name ?? org.name,
         organisationNumber: organisationNumber ?? org.organisationNumber,
         ...(monthMoved ? { annualMeetingMonth: month } : {}),
+        ...contactMoved.after,
       };
       const [row] = await tx
         .update(organisations)
-        .set({ ...after, annualMeetingMonth: month, version: sql`${organisations.version} + 1` })
+        .set({ ...after, ...contact.ok, annualMeetingMonth: month, version: sql`${organisations.version} + 1` })
         .where(eq(organisations.id, org.id))
         .returning();
       await recordAudit(tx, viewer, {
@@ -109,6 +114,7 @@ export async function updateOrganisation(
             name: org.name,
             organisationNumber: org.organisationNumber,
             ...(monthMoved ? { annualMeetingMonth: org.annualMeetingMonth } : {}),
+            ...contactMoved.before,
           },
           after,
         },

@@ -55,6 +55,22 @@ export const TierCode = graphqlEnum(tierCode.enumValues, {
 export type TierCode = (typeof TierCode)[keyof typeof TierCode];
 
 @ObjectType({
+  simpleResolvers: true,
+  description:
+    "Whom to reach about an organisation, kept apart from its users (who change): a person, a switchboard or a shared mailbox.",
+})
+export class OrganisationContact {
+  @Field(() => String, { nullable: true, description: "A name: a person's, or a role's such as the board." })
+  name!: string | null;
+
+  @Field(() => String, { nullable: true, description: "E-mail address." })
+  email!: string | null;
+
+  @Field(() => String, { nullable: true, description: "Telephone number, as written." })
+  phone!: string | null;
+}
+
+@ObjectType({
   implements: Node,
   simpleResolvers: true,
   description: "A company or cooperative: the vendor, a partner or a customer.",
@@ -96,6 +112,12 @@ export class Organisation extends Node {
   })
   deactivatedAt!: Date | null;
 
+  @Field(() => OrganisationContact, {
+    nullable: true,
+    description: "Whom to reach about it, corrected with updateOrganisation; null when none is kept.",
+  })
+  contact!: OrganisationContact | null;
+
   static from(row: typeof organisations.$inferSelect): Organisation {
     return Object.assign(new Organisation(), {
       id: toGlobalId("Organisation", row.id),
@@ -108,6 +130,14 @@ export class Organisation extends Node {
       createdAt: row.createdAt,
       annualMeetingMonth: row.annualMeetingMonth,
       deactivatedAt: row.deactivatedAt,
+      contact:
+        row.contactName || row.contactEmail || row.contactPhone
+          ? Object.assign(new OrganisationContact(), {
+              name: row.contactName,
+              email: row.contactEmail,
+              phone: row.contactPhone,
+            })
+          : null,
     });
   }
 }

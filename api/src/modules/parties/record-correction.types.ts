@@ -38,6 +38,33 @@ export class UpdateOrganisationInput {
   @Min(1)
   @Max(12)
   annualMeetingMonth?: number | null;
+
+  @Field(() => String, {
+    nullable: true,
+    description:
+      "Whom to reach about the organisation: a person, a switchboard or a shared mailbox (at most 200 characters, one line). Empty or null removes it.",
+  })
+  @MaxLength(200)
+  @OneLine()
+  contactName?: string | null;
+
+  @Field(() => String, {
+    nullable: true,
+    description:
+      "The contact's e-mail address (INVALID_EMAIL when mail cannot be sent to it). Empty or null removes it.",
+  })
+  @MaxLength(254)
+  @OneLine()
+  contactEmail?: string | null;
+
+  @Field(() => String, {
+    nullable: true,
+    description:
+      "The contact's telephone number, 5 to 15 digits with spaces, hyphens, brackets or a leading + (INVALID_PHONE). Empty or null removes it.",
+  })
+  @MaxLength(40)
+  @OneLine()
+  contactPhone?: string | null;
 }
 
 @InputType({ description: "Correct a property's record. Omitted fields stay as they are." })

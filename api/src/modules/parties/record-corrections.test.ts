@@ -84,6 +84,63 @@ describe("updateOrganisation", () => {
     expect(codeOf(vendor)).toBe("NOT_A_CUSTOMER");
   });
 
+  it("keeps a contact apart from the users: set by the customer's admin, only what moved audited, empty removes", async () => {
+    const version = await versionOf(organisations, w.customerId);
+    const org = okOf(
+      await updateOrganisation(database.db, customerAdmin(), {
+        organisationId: w.customerId,
+        expectedVersion: version,
+        contactName: " Styrelsen ",
+        contactEmail: "Styrelsen@BrfEtt.example",
+        contactPhone: "+46 (0)31-12 34 56",
+      }),
+    );
+    expect([org.contactName, org.contactEmail, org.contactPhone]).toEqual([
+      "Styrelsen",
+      "styrelsen@brfett.example",
+      "+46 (0)31-12 34 56",
+    ]);
+    expect((await lastAudit("organisation.update")).details).toMatchObject({
+      before: { contactName: null, contactEmail: null, contactPhone: null },
+      after: { contactName: "Styrelsen", contactEmail: "styrelsen@brfett.example", contactPhone: "+46 (0)31-12 34 56" },
+    });
+
+    const cleared = okOf(
+      await updateOrganisation(database.db, customerAdmin(), {
+        organisationId: w.customerId,
+        expectedVersion: version + 1,
+        contactPhone: "",
+      }),
+    );
+    expect([cleared.contactName, cleared.contactEmail, cleared.contactPhone]).toEqual([
+      "Styrelsen",
+      "styrelsen@brfett.example",
+      null,
+    ]);
+    const { details } = await lastAudit("organisation.update");
+    expect(details).toMatchObject({ before: { contactPhone: "+46 (0)31-12 34 56" }, after: { contactPhone: null } });
+    expect(Object.keys((details as { after: object }).after)).not.toContain("contactEmail");
+  });
+
+  it("refuses a contact address mail cannot reach and a number that cannot be dialled, writing nothing", async () => {
+    const version = await versionOf(organisations, w.customerId);
+    const before = await snapshot();
+    for (const [input, code, field] of [
+      [{ contactEmail: "styrelsen.brfett" }, "INVALID_EMAIL", "contactEmail"],
+      [{ contactPhone: "ring Britt" }, "INVALID_PHONE", "contactPhone"],
+      [{ contactPhone: "12-3" }, "INVALID_PHONE", "contactPhone"],
+      [{ contactPhone: "+46 31 123 456 789 012 3" }, "INVALID_PHONE", "contactPhone"],
+    ] as const) {
+      const r = await updateOrganisation(database.db, customerAdmin(), {
+        organisationId: w.customerId,
+        expectedVersion: version,
+        ...input,
+      });
+      expect(r).toMatchObject({ errors: [{ code, field: ["input", field] }] });
+    }
+    expect(await snapshot()).toEqual(before);
+  });
+
   it("refuses a stale version with STALE_VERSION and writes nothing", async () => {
     const version = await versionOf(organisations, w.customerId);
     const before = await snapshot();

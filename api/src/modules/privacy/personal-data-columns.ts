@@ -18,6 +18,9 @@ export const CONTACT_COLUMNS: Record<string, string> = {
     "not a user's: a sender without an account (contact module); kept with the request, no retention period yet",
   "contact_requests.phone": "as contact_requests.email",
   "contact_requests.ip_address": "as contact_requests.email; it is what the per-address limit counted",
+  "organisations.contact_email":
+    "the organisation's contact (decision 0125), often a shared mailbox: the organisation's record, not a user's: kept while the organisation is, removed or replaced by its editors with updateOrganisation (audited); no retention period yet",
+  "organisations.contact_phone": "as organisations.contact_email",
   "support_cases.sender_email":
     "as contact_requests.email: the help request's sender, copied to the case it became (decision 0103)",
 };

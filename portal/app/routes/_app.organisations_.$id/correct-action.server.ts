@@ -10,6 +10,10 @@ export async function runCorrectOrganisation(api: Api, organisationId: string, f
       expectedVersion: Number(field(form, "expectedVersion")),
       name: field(form, "name"),
       organisationNumber: field(form, "organisationNumber"),
+      // An emptied field removes that part of the contact.
+      contactName: field(form, "contactName") || null,
+      contactEmail: field(form, "contactEmail") || null,
+      contactPhone: field(form, "contactPhone") || null,
       // Only a customer's form has the field; left out, the month stays as it is.
       ...(form.has("annualMeetingMonth")
         ? { annualMeetingMonth: field(form, "annualMeetingMonth") ? Number(field(form, "annualMeetingMonth")) : null }

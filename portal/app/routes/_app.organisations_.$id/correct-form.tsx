@@ -1,4 +1,4 @@
-import { SelectField } from "~/components/admin-fields";
+import { SelectField, TextField } from "~/components/admin-fields";
 import { OrganisationIdentityFields } from "~/components/record-fields";
 import { IntentButton, IntentForm, useFormResult } from "~/components/intent-form";
 import type { OrganisationKind } from "~/graphql/graphql";
@@ -8,7 +8,7 @@ import { useT } from "~/i18n/use-t";
 const MONTHS = [1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12] as const;
 
 /**
- * "Ändra": the organisation's name and number corrected in place, with the version the page was read at, so a
+ * "Ändra": the organisation's name, number and contact corrected in place, with the version the page was read at, so a
  * correction made meanwhile by someone else is refused with a reload instead of being overwritten.
  */
 export function CorrectOrganisationForm({
@@ -20,6 +20,7 @@ export function CorrectOrganisationForm({
     organisationNumber: string;
     kind: OrganisationKind;
     annualMeetingMonth?: number | null;
+    contact?: { name?: string | null; email?: string | null; phone?: string | null } | null;
   };
 }) {
   const t = useT();
@@ -30,7 +31,7 @@ export function CorrectOrganisationForm({
       <summary>{t("correct.summary")}</summary>
       <IntentForm
         intent="updateOrganisation"
-        fields={["name", "organisationNumber", "annualMeetingMonth"]}
+        fields={["name", "organisationNumber", "annualMeetingMonth", "contactName", "contactEmail", "contactPhone"]}
         hidden={{ expectedVersion: String(organisation.version) }}
         aria-label={t("correct.organisation")}
         className="stack"
@@ -51,6 +52,30 @@ export function CorrectOrganisationForm({
                 <p className="hint">{t("admin.org.annualMeetingHint")}</p>
               </>
             ) : null}
+            {/* Whom to reach, kept apart from the users (decision 0125); an emptied field removes it. */}
+            <TextField
+              kit={kit}
+              name="contactName"
+              label="admin.org.contactName"
+              hint="admin.org.contactHint"
+              initial={organisation.contact?.name ?? ""}
+            />
+            <TextField
+              kit={kit}
+              name="contactEmail"
+              label="admin.org.contactEmail"
+              type="email"
+              autoComplete="off"
+              initial={organisation.contact?.email ?? ""}
+            />
+            <TextField
+              kit={kit}
+              name="contactPhone"
+              label="admin.org.contactPhone"
+              type="tel"
+              autoComplete="off"
+              initial={organisation.contact?.phone ?? ""}
+            />
             <IntentButton intent="updateOrganisation" busy={t("admin.saving")}>
               {t("correct.save")}
             </IntentButton>

@@ -108,6 +108,16 @@ export default function OrganisationPage() {
               <dd>{t(`month.${organisation.annualMeetingMonth}` as MessageKey)}</dd>
             </>
           ) : null}
+          {organisation.contact ? (
+            <>
+              <dt>{t("organisation.contact")}</dt>
+              <dd data-testid="organisation-contact">
+                {[organisation.contact.name, organisation.contact.email, organisation.contact.phone]
+                  .filter(Boolean)
+                  .join(" · ")}
+              </dd>
+            </>
+          ) : null}
         </dl>
       </div>
       {organisation.viewerCanAdministerUsers && organisation.kind === "CUSTOMER" ? (
