@@ -231,7 +231,8 @@ async function endToEnd() {
     PORTAL_URL: `http://127.0.0.1:${portalPort}`,
     API_URL: `http://127.0.0.1:${apiPort}/graphql`,
     MAILBOX_DIR: mailboxDir,
-    // The escalation journey makes a case's deadline pass in the database (support-escalation.e2e.test.ts).
+    // The escalation journey makes a case's deadline pass in the database (support-escalation.e2e.test.ts), and the
+    // Hantera quota journey runs the lapse job against it (hantera-over-quota.e2e.test.ts).
     E2E_DATABASE_URL: e2eDb,
   };
   // The layout walk only reads, so it runs beside the journeys: alone, the journeys keep a core waiting

@@ -58,8 +58,9 @@ export class AgreementOutlookResolver {
 
   @FieldResolver(() => Boolean, {
     description:
-      "Whether the caller may deactivate the Hantera accounts flagged `overQuotaSince` (the agreement ended with more " +
-      "than its tier includes), valid agreement or not: the role allows it.",
+      "Whether the caller may choose which Hantera accounts stay while some are flagged `overQuotaSince` (the agreement " +
+      "ended with more than its tier includes), valid agreement or not: the role allows it. Any active account may then " +
+      "be deactivated, a flagged one or another in its place; as many stay flagged as are still above, the newest.",
   })
   async viewerCanChooseHanteraAccounts(@Root() a: Agreement, @Ctx() ctx: Context, @CurrentViewer() viewer: Viewer) {
     return (await permissions(ctx, viewer, a)).chooseHanteraAccounts;

@@ -20,6 +20,7 @@ import { AgreementErrors as E } from "./agreement.errors.js";
 import type { AgreementLoaders } from "./agreement.loaders.js";
 import { BENEFIT_ACTORS } from "./agreement.roles.js";
 import { rentalIsActive } from "./licence-rentals.js";
+import { trimOverQuotaFlags } from "./over-quota-flags.js";
 
 export interface HanteraQuotaParts {
   quota: number;
@@ -149,6 +150,7 @@ export async function deactivateHanteraAccount(
       .set({ deactivatedAt: new Date(), overQuotaSince: null })
       .where(eq(hanteraAccounts.id, account.id))
       .returning();
+    await trimOverQuotaFlags(tx, a);
     await bumpVersion(tx, a.id);
     await recordAudit(tx, viewer, {
       action: "hanteraAccount.deactivate",

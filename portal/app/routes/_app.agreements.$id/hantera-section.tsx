@@ -10,12 +10,13 @@ export function HanteraSection({ agreement }: SectionProps) {
   const lang = useLang();
   const { hanteraQuota: quota } = agreement;
   const canEdit = agreement.viewerCanManageHanteraAccounts;
-  // After a lapse the accounts above the base quota wait for the customer's choice: those may still be deactivated.
-  const canChoose = (a: { active: boolean; overQuotaSince?: string | null }) =>
-    a.active && (canEdit || (agreement.viewerCanChooseHanteraAccounts && !!a.overQuotaSince));
+  const accounts = agreement.hanteraAccounts;
+  // After a lapse, while some accounts are flagged above the base quota, the customer chooses which stay: any active
+  // one may be deactivated, a flagged one or an included one in its place (the API then clears the oldest flag).
+  const choosing = agreement.viewerCanChooseHanteraAccounts && accounts.some((a) => a.active && a.overQuotaSince);
+  const canChoose = (a: { active: boolean }) => a.active && (canEdit || choosing);
   const full = quota.used >= quota.quota;
   const percent = quota.quota > 0 ? Math.min(100, Math.round((quota.used / quota.quota) * 100)) : 100;
-  const accounts = agreement.hanteraAccounts;
   const actions = canEdit || accounts.some(canChoose);
   return (
     <section className="section" aria-labelledby="hantera-title" id="hantera">
