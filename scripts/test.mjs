@@ -235,16 +235,10 @@ async function endToEnd() {
     // Hantera quota journey runs the lapse job against it (hantera-over-quota.e2e.test.ts).
     E2E_DATABASE_URL: e2eDb,
   };
-  // The layout walk only reads, so it runs beside the journeys: alone, the journeys keep a core waiting
-  // on the browser and the portal, and the walk was the longest file of them (docs/decisions/0124).
-  const config = ["--config", "portal/vitest.e2e.config.ts"];
-  const walk = vitest("portal e2e layout walk (Chromium)", [...config, LAYOUT_WALK], { env, logged: true });
-  await vitest("portal e2e (Chromium)", [...config, "--exclude", LAYOUT_WALK], { env });
-  await walk;
+  // The layout walk (its own file, decision 0124) runs with the journeys, one file at a time: beside them it
+  // slowed every journey and the integration tests more than it saved.
+  await vitest("portal e2e (Chromium)", ["--config", "portal/vitest.e2e.config.ts"], { env });
 }
-
-/** The browser test file that changes nothing: every page of every role at two widths, through axe. */
-const LAYOUT_WALK = "e2e/layout-walk.e2e.test.ts";
 
 let exitCode = 1;
 try {

@@ -5,8 +5,8 @@ import { DEMO, launchBrowser, logIn, portalUrl, screenshot, sidewaysOn } from ".
 
 /**
  * The layout walk: every page each role reaches, at a phone's and a wide screen's width, through axe. It only
- * reads, and `npm test` runs it beside the other browser journeys (decision 0124), so it reads no words that a
- * journey may switch to another language for a while (Karin's and Britt's own language).
+ * reads (decision 0124), and reads no words that a journey may switch to another language for a while (Karin's
+ * and Britt's own language), so it may run beside the journeys.
  */
 const axePath = createRequire(import.meta.url).resolve("axe-core/axe.min.js");
 const WIDTHS = [390, 1280] as const;
@@ -119,8 +119,8 @@ describe("layout: every page fits the screen, and no list on it scrolls sideways
           await context.close();
         }
       },
-      // The admin's walk is the longest (some twenty pages, each through axe at both widths), and it runs beside
-      // the journeys and the integration tests: on two cores loaded by other work as well it took over six minutes.
+      // The admin's walk is the longest (some twenty pages, each through axe at both widths): on two cores loaded by
+      // other work it took over six minutes.
       600_000,
     );
   }

@@ -68,7 +68,11 @@ describe("correcting a property at 390 px", () => {
       const staleForm = stale.getByRole("form", { name: "Ändra fastighetens uppgifter" });
       await staleForm.getByLabel("Ort").fill("Mölndal");
       await staleForm.getByRole("button", { name: "Spara ändringarna" }).click();
-      await stale.getByRole("alert").filter({ hasText: "Någon annan ändrade fastigheten under tiden" }).first().waitFor();
+      await stale
+        .getByRole("alert")
+        .filter({ hasText: "Någon annan ändrade fastigheten under tiden" })
+        .first()
+        .waitFor();
       await stale.getByRole("link", { name: "Ladda om" }).waitFor();
       expect(await read()).toMatchObject({ streetAddress: "Stigbergsliden 11", apartments: 412 });
     } finally {
