@@ -136,7 +136,12 @@ describe("grouped pings while the database is away", () => {
     // A ping told 503 may still have been stored (its statement ran on after its connection was cut:
     // an answer lost on the way is the one outcome no one can know); every ping told 200 is.
     expect(await pingCount(ids)).toBeGreaterThanOrEqual(statuses.filter((s) => s === 200).length);
-    expect((await ping(keys[0]!)).status).toBe(200);
+    // With several groups in flight, a pooled connection that was cut may meet one more ping before it is
+    // dropped (decision 0120): that ping is told 503 with Retry-After, and one of the next few is taken.
+    const after: number[] = [];
+    while (after.at(-1) !== 200 && after.length < 5) after.push((await ping(keys[0]!)).status);
+    expect(after.at(-1)).toBe(200);
+    expect(after.filter((s) => s !== 503 && s !== 200)).toEqual([]);
     expect(api.exitCode()).toBeNull();
   });
 });
