@@ -1,4 +1,4 @@
-import type { Browser } from "playwright-core";
+import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { apiAs, launchBrowser, logIn, newPage, propertyIds, screenshot, expectNoSidewaysScroll } from "./support";
 
@@ -93,19 +93,24 @@ describe("correcting a property at 390 px", () => {
   });
 });
 
+/** Hanna's own organisation page, its "Ändra" form open. */
+async function correctingHisingens(page: Page) {
+  type Orgs = { organisations: { edges: { node: { id: string } }[] } };
+  const { organisations } = await hanna<Orgs>(
+    '{ organisations(first: 1, filter: { search: "Hisingens" }) { edges { node { id } } } }',
+  );
+  await logIn(page, HANNA);
+  await page.goto(`/organisations/${encodeURIComponent(organisations.edges[0]!.node.id)}`);
+  await page.getByRole("heading", { level: 1, name: "Hisingens Bostäder AB" }).waitFor();
+  await page.getByText("Ändra", { exact: true }).click();
+  return page.getByRole("form", { name: "Ändra organisationens uppgifter" });
+}
+
 describe("correcting an organisation at 390 px", () => {
   it("refuses an organisation number with a wrong check digit in Swedish, beside the field", async () => {
     const { context, page } = await newPage(browser, { width: 390, height: 844 });
     try {
-      type Orgs = { organisations: { edges: { node: { id: string } }[] } };
-      const { organisations } = await hanna<Orgs>(
-        '{ organisations(first: 1, filter: { search: "Hisingens" }) { edges { node { id } } } }',
-      );
-      await logIn(page, HANNA);
-      await page.goto(`/organisations/${encodeURIComponent(organisations.edges[0]!.node.id)}`);
-      await page.getByRole("heading", { level: 1, name: "Hisingens Bostäder AB" }).waitFor();
-      await page.getByText("Ändra", { exact: true }).click();
-      const form = page.getByRole("form", { name: "Ändra organisationens uppgifter" });
+      const form = await correctingHisingens(page);
       await form.getByLabel("Organisationsnummer").fill("556789-0124");
       await form.getByRole("button", { name: "Spara ändringarna" }).click();
       await form.getByText("Det är inte ett giltigt organisationsnummer", { exact: false }).waitFor();
@@ -118,15 +123,7 @@ describe("correcting an organisation at 390 px", () => {
   it("keeps a contact apart from the users: a number that cannot be dialled is refused, then saved and shown", async () => {
     const { context, page } = await newPage(browser, { width: 390, height: 844 });
     try {
-      type Orgs = { organisations: { edges: { node: { id: string } }[] } };
-      const { organisations } = await hanna<Orgs>(
-        '{ organisations(first: 1, filter: { search: "Hisingens" }) { edges { node { id } } } }',
-      );
-      await logIn(page, HANNA);
-      await page.goto(`/organisations/${encodeURIComponent(organisations.edges[0]!.node.id)}`);
-      await page.getByRole("heading", { level: 1, name: "Hisingens Bostäder AB" }).waitFor();
-      await page.getByText("Ändra", { exact: true }).click();
-      const form = page.getByRole("form", { name: "Ändra organisationens uppgifter" });
+      const form = await correctingHisingens(page);
       await form.getByLabel("Kontakt (person eller funktion)").fill("Förvaltningen");
       await form.getByLabel("Kontaktens e-postadress").fill("forvaltning@hisingensbostader.demo");
       await form.getByLabel("Kontaktens telefonnummer").fill("ring växeln");
