@@ -43,10 +43,16 @@ describe("a seller registers a customer and invites its users", () => {
         const org = section(page, "Ny organisation");
         await org.getByLabel("Namn").fill(name);
         await org.getByLabel("Organisationsnummer").fill(freshOrganisationNumber());
+        // The contact is taken at registration (decision 0125): whom to reach, apart from the users invited next.
+        await org.getByLabel("Kontakt (person eller funktion)").fill("Styrelsen");
+        await org.getByLabel("Kontaktens e-postadress").fill(`styrelsen${width}-${run}@brfhasseln.example`);
         await org.getByRole("button", { name: "Skapa organisation" }).click();
         await succeeded(page, `${name} är skapad.`);
         await page.getByTestId("invite-new-customer-users").click();
         await page.getByRole("heading", { level: 1, name }).waitFor();
+        expect(await page.getByTestId("organisation-contact").textContent()).toBe(
+          `Styrelsen · styrelsen${width}-${run}@brfhasseln.example`,
+        );
 
         const invite = section(page, `Bjud in användare hos ${name}`);
         const roles = await invite

@@ -28,6 +28,49 @@ export function OrganisationIdentityFields({
   );
 }
 
+/** The names of the contact's fields, for an IntentForm's `fields` (the server reads them with `contactInput`). */
+export const CONTACT_FIELDS = ["contactName", "contactEmail", "contactPhone"] as const;
+
+/**
+ * Whom to reach about an organisation, apart from its users (decision 0125): given at registration and corrected on
+ * its page. Each part may be left empty.
+ */
+export function OrganisationContactFields({
+  kit,
+  initial,
+}: {
+  kit: FieldKit;
+  initial?: { name?: string | null; email?: string | null; phone?: string | null } | null;
+}) {
+  return (
+    <>
+      <TextField
+        kit={kit}
+        name="contactName"
+        label="admin.org.contactName"
+        hint="admin.org.contactHint"
+        initial={initial?.name ?? ""}
+      />
+      <TextField
+        kit={kit}
+        name="contactEmail"
+        label="admin.org.contactEmail"
+        type="email"
+        autoComplete="off"
+        initial={initial?.email ?? ""}
+      />
+      <TextField
+        kit={kit}
+        name="contactPhone"
+        label="admin.org.contactPhone"
+        type="tel"
+        autoComplete="off"
+        initial={initial?.phone ?? ""}
+      />
+    </>
+  );
+}
+
 /** A property's name, address and size, alike wherever one is registered or corrected. */
 export function PropertyAddressFields({
   kit,

@@ -350,6 +350,12 @@ export type CreateHanteraAccountInput = {
 
 /** Register an organisation. */
 export type CreateOrganisationInput = {
+  /** The contact's e-mail address (INVALID_EMAIL when mail cannot be sent to it). Empty or null: none (a correction removes the one kept). */
+  contactEmail?: string | null | undefined;
+  /** Whom to reach about the organisation: a person, a switchboard or a shared mailbox (at most 200 characters, one line). Empty or null: none (a correction removes the one kept). */
+  contactName?: string | null | undefined;
+  /** The contact's telephone number, 5 to 15 digits with spaces, hyphens, brackets or a leading + (INVALID_PHONE). Empty or null: none (a correction removes the one kept). */
+  contactPhone?: string | null | undefined;
   /** Vendor, partner or customer. */
   kind: OrganisationKind;
   /** Registered name (1–200 characters, one line). */
@@ -1521,11 +1527,11 @@ export type UpdateNotificationPreferencesInput = {
 export type UpdateOrganisationInput = {
   /** A customer association's annual-meeting month (1–12): its admins are asked after it each year whether the board in Trygg is right. Null clears it; NOT_A_CUSTOMER for a partner or the vendor. */
   annualMeetingMonth?: number | null | undefined;
-  /** The contact's e-mail address (INVALID_EMAIL when mail cannot be sent to it). Empty or null removes it. */
+  /** The contact's e-mail address (INVALID_EMAIL when mail cannot be sent to it). Empty or null: none (a correction removes the one kept). */
   contactEmail?: string | null | undefined;
-  /** Whom to reach about the organisation: a person, a switchboard or a shared mailbox (at most 200 characters, one line). Empty or null removes it. */
+  /** Whom to reach about the organisation: a person, a switchboard or a shared mailbox (at most 200 characters, one line). Empty or null: none (a correction removes the one kept). */
   contactName?: string | null | undefined;
-  /** The contact's telephone number, 5 to 15 digits with spaces, hyphens, brackets or a leading + (INVALID_PHONE). Empty or null removes it. */
+  /** The contact's telephone number, 5 to 15 digits with spaces, hyphens, brackets or a leading + (INVALID_PHONE). Empty or null: none (a correction removes the one kept). */
   contactPhone?: string | null | undefined;
   /** The `version` you read the record at; STALE_VERSION (nothing written) when someone changed it since. */
   expectedVersion: number;

@@ -16,6 +16,15 @@ export function field(form: FormData, name: string): string {
   return String(form.get(name) ?? "").trim();
 }
 
+/** The contact fields of an organisation's form (decision 0125): an emptied field is null (a correction removes it). */
+export function contactInput(form: FormData) {
+  return {
+    contactName: field(form, "contactName") || null,
+    contactEmail: field(form, "contactEmail") || null,
+    contactPhone: field(form, "contactPhone") || null,
+  };
+}
+
 /**
  * Runs one admin form's mutation and answers it as a FormResult: the portal's own checks first
  * (`errors`), then the API's userErrors beside their fields; a value the API's scalars reject

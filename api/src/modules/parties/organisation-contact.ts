@@ -9,6 +9,9 @@ export interface OrganisationContact {
   contactPhone: string | null;
 }
 
+/** A new organisation's contact before anything is given. */
+export const NO_CONTACT: OrganisationContact = { contactName: null, contactEmail: null, contactPhone: null };
+
 /** What a correction sends: a part left out stays as it is; an empty text or null removes it. */
 export type OrganisationContactInput = { [K in keyof OrganisationContact]?: string | null };
 

@@ -3,11 +3,12 @@ import { EmailAddressResolver, NonNegativeIntResolver } from "graphql-scalars";
 import { Field, ID, InputType, ObjectType } from "type-graphql";
 import { UserError } from "../../shared/errors.js";
 import { OneLine } from "../../shared/one-line.js";
+import { OrganisationContactFields } from "./organisation-contact.inputs.js";
 import { Organisation, OrganisationKind, Property, Role, User } from "./party.types.js";
 
 // The inputs and payloads of the parties' mutations; the objects they answer are in party.types.ts.
 @InputType({ description: "Register an organisation." })
-export class CreateOrganisationInput {
+export class CreateOrganisationInput extends OrganisationContactFields {
   @Field(() => OrganisationKind, { description: "Vendor, partner or customer." })
   kind!: OrganisationKind;
 

@@ -82,6 +82,38 @@ describe("createOrganisation", () => {
     expect(await counts()).toEqual(before);
   });
 
+  it("keeps the contact given at registration, and refuses a bad one writing nothing (decision 0125)", async () => {
+    const org = okOf(
+      await parties.createOrganisation(database.db, admin, {
+        kind: "CUSTOMER",
+        name: "Brf Kontakten",
+        organisationNumber: "802512-3459",
+        contactName: " Styrelsen ",
+        contactEmail: "Styrelsen@Kontakten.example",
+        contactPhone: "031-12 34 56",
+      }),
+    );
+    expect([org.contactName, org.contactEmail, org.contactPhone]).toEqual([
+      "Styrelsen",
+      "styrelsen@kontakten.example",
+      "031-12 34 56",
+    ]);
+    const before = await counts();
+    for (const [contact, code] of [
+      [{ contactEmail: "inte en adress" }, "INVALID_EMAIL"],
+      [{ contactPhone: "12" }, "INVALID_PHONE"],
+    ] as const) {
+      const r = await parties.createOrganisation(database.db, admin, {
+        kind: "CUSTOMER",
+        name: "Brf Felkontakt",
+        organisationNumber: "716432-1007",
+        ...contact,
+      });
+      expect(r).toMatchObject({ errors: [{ code, field: ["input", Object.keys(contact)[0]] }] });
+    }
+    expect(await counts()).toEqual(before);
+  });
+
   it("lets a seller register customers but not partners", async () => {
     const seller = viewerAs(admin, { role: "SELLER" });
     okOf(

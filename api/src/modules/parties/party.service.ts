@@ -6,6 +6,7 @@ import { paginate, type Connection, type PageRequest } from "../../shared/connec
 import { forbidden, ok, userError, type Result } from "../../shared/errors.js";
 import { hashPassword } from "../../shared/password.js";
 import { isReadableName } from "../../shared/text-rule.js";
+import { correctedContact, movedContact, NO_CONTACT, type OrganisationContactInput } from "./organisation-contact.js";
 import { passwordProblem } from "./password-strength.js";
 import { organisationScope, propertyScope, userScope } from "../../shared/scope.js";
 import { mutate, isUniqueViolation } from "../../shared/transaction.js";
@@ -70,7 +71,7 @@ export async function listOrganisations(
   );
 }
 
-export interface CreateOrganisationInput {
+export interface CreateOrganisationInput extends OrganisationContactInput {
   kind: OrganisationKind;
   name: string;
   organisationNumber: string;
@@ -117,6 +118,9 @@ async function insertOrganisation(
     return userError("INVALID_INPUT", "The name must contain at least one letter or digit.", ["input", "name"]);
   const organisationNumber = organisationNumberOf(input.organisationNumber);
   if (typeof organisationNumber !== "string") return organisationNumber;
+  // The contact is taken at registration too (decision 0125), checked as a correction checks it.
+  const contact = correctedContact(NO_CONTACT, input);
+  if (!("ok" in contact)) return contact;
   const taken = userError(
     PartyErrors.ORGANISATION_NUMBER_TAKEN,
     `Organisation number ${organisationNumber} is already registered.`,
@@ -131,14 +135,20 @@ async function insertOrganisation(
       if (existing) return taken;
       const [row] = await tx
         .insert(organisations)
-        .values({ kind: input.kind, name, organisationNumber, registeredByPartnerId })
+        .values({ kind: input.kind, name, organisationNumber, registeredByPartnerId, ...contact.ok })
         .returning();
       await recordAudit(tx, viewer, {
         action: "organisation.create",
         objectType: "Organisation",
         objectId: row!.id,
         organisationId: row!.id,
-        details: { kind: row!.kind, name, organisationNumber, registeredByPartnerId },
+        details: {
+          kind: row!.kind,
+          name,
+          organisationNumber,
+          registeredByPartnerId,
+          ...movedContact(NO_CONTACT, contact.ok).after,
+        },
       });
       return ok(row!);
     });

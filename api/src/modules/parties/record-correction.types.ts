@@ -2,6 +2,7 @@ import { Length, Max, MaxLength, Min } from "class-validator";
 import { NonNegativeIntResolver } from "graphql-scalars";
 import { Field, ID, InputType, Int } from "type-graphql";
 import { OneLine } from "../../shared/one-line.js";
+import { OrganisationContactFields } from "./organisation-contact.inputs.js";
 import { PayloadType } from "../../shared/payload.js";
 import { Organisation, Property } from "./party.types.js";
 
@@ -9,7 +10,7 @@ const EXPECTED_VERSION =
   "The `version` you read the record at; STALE_VERSION (nothing written) when someone changed it since.";
 
 @InputType({ description: "Correct an organisation's record. Omitted fields stay as they are." })
-export class UpdateOrganisationInput {
+export class UpdateOrganisationInput extends OrganisationContactFields {
   @Field(() => ID, { description: "The organisation." })
   organisationId!: string;
 
@@ -38,33 +39,6 @@ export class UpdateOrganisationInput {
   @Min(1)
   @Max(12)
   annualMeetingMonth?: number | null;
-
-  @Field(() => String, {
-    nullable: true,
-    description:
-      "Whom to reach about the organisation: a person, a switchboard or a shared mailbox (at most 200 characters, one line). Empty or null removes it.",
-  })
-  @MaxLength(200)
-  @OneLine()
-  contactName?: string | null;
-
-  @Field(() => String, {
-    nullable: true,
-    description:
-      "The contact's e-mail address (INVALID_EMAIL when mail cannot be sent to it). Empty or null removes it.",
-  })
-  @MaxLength(254)
-  @OneLine()
-  contactEmail?: string | null;
-
-  @Field(() => String, {
-    nullable: true,
-    description:
-      "The contact's telephone number, 5 to 15 digits with spaces, hyphens, brackets or a leading + (INVALID_PHONE). Empty or null removes it.",
-  })
-  @MaxLength(40)
-  @OneLine()
-  contactPhone?: string | null;
 }
 
 @InputType({ description: "Correct a property's record. Omitted fields stay as they are." })

@@ -4,7 +4,12 @@ import { Link, useActionData, useLoaderData, useRouteError } from "@remix-run/re
 import { SelectField, TextField } from "~/components/admin-fields";
 import { ErrorPanel } from "~/components/error-panel";
 import { IntentButton, IntentForm, SuccessNotice } from "~/components/intent-form";
-import { OrganisationIdentityFields, PropertyAddressFields } from "~/components/record-fields";
+import {
+  CONTACT_FIELDS,
+  OrganisationContactFields,
+  OrganisationIdentityFields,
+  PropertyAddressFields,
+} from "~/components/record-fields";
 import {
   AdminAccessDocument,
   AdminCreateOrganisationDocument,
@@ -18,7 +23,7 @@ import type { MessageKey } from "~/i18n/i18n";
 import { ORGANISATION_KINDS, PRODUCTS } from "~/lib/enums";
 import { pageTitle } from "~/i18n/meta";
 import { useT } from "~/i18n/use-t";
-import { field, required, runAdminForm } from "~/lib/admin-form.server";
+import { contactInput, field, required, runAdminForm } from "~/lib/admin-form.server";
 import { apiFor } from "~/lib/api.server";
 import { intentOf } from "~/lib/intent.server";
 
@@ -61,7 +66,12 @@ export async function action({ request }: ActionFunctionArgs) {
       const result = await runAdminForm(intent, form, required(form, ["name", "organisationNumber"]), async () => {
         const payload = (
           await api.mutate(AdminCreateOrganisationDocument, {
-            input: { kind, name: field(form, "name"), organisationNumber: field(form, "organisationNumber") },
+            input: {
+              kind,
+              name: field(form, "name"),
+              organisationNumber: field(form, "organisationNumber"),
+              ...contactInput(form),
+            },
           })
         ).createOrganisation;
         created = payload.organisation?.id ?? null;
@@ -149,7 +159,11 @@ export default function AdminPage() {
 
       <section className="card section" aria-labelledby="org-title">
         <h2 id="org-title">{t("admin.org.heading")}</h2>
-        <IntentForm intent="createOrganisation" fields={["kind", "name", "organisationNumber"]} className="stack">
+        <IntentForm
+          intent="createOrganisation"
+          fields={["kind", "name", "organisationNumber", ...CONTACT_FIELDS]}
+          className="stack"
+        >
           {(kit) => (
             <>
               {anyKind ? (
@@ -163,6 +177,7 @@ export default function AdminPage() {
                 <p className="hint">{t("admin.org.customersOnly")}</p>
               )}
               <OrganisationIdentityFields kit={kit} />
+              <OrganisationContactFields kit={kit} />
               <IntentButton intent="createOrganisation" busy={t("admin.saving")}>
                 {t("admin.org.create")}
               </IntentButton>

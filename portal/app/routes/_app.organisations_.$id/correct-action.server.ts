@@ -1,6 +1,6 @@
 import { UpdateOrganisationDocument } from "~/graphql/graphql";
 import type { Api } from "~/lib/api.server";
-import { field, required, runAdminForm } from "~/lib/admin-form.server";
+import { contactInput, field, required, runAdminForm } from "~/lib/admin-form.server";
 
 /** "Ändra" on the organisation page, sent with the version the page was read at. */
 export async function runCorrectOrganisation(api: Api, organisationId: string, form: FormData) {
@@ -11,9 +11,7 @@ export async function runCorrectOrganisation(api: Api, organisationId: string, f
       name: field(form, "name"),
       organisationNumber: field(form, "organisationNumber"),
       // An emptied field removes that part of the contact.
-      contactName: field(form, "contactName") || null,
-      contactEmail: field(form, "contactEmail") || null,
-      contactPhone: field(form, "contactPhone") || null,
+      ...contactInput(form),
       // Only a customer's form has the field; left out, the month stays as it is.
       ...(form.has("annualMeetingMonth")
         ? { annualMeetingMonth: field(form, "annualMeetingMonth") ? Number(field(form, "annualMeetingMonth")) : null }

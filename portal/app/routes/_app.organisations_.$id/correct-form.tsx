@@ -1,5 +1,5 @@
-import { SelectField, TextField } from "~/components/admin-fields";
-import { OrganisationIdentityFields } from "~/components/record-fields";
+import { SelectField } from "~/components/admin-fields";
+import { CONTACT_FIELDS, OrganisationContactFields, OrganisationIdentityFields } from "~/components/record-fields";
 import { IntentButton, IntentForm, useFormResult } from "~/components/intent-form";
 import type { OrganisationKind } from "~/graphql/graphql";
 import type { MessageKey } from "~/i18n/i18n";
@@ -31,7 +31,7 @@ export function CorrectOrganisationForm({
       <summary>{t("correct.summary")}</summary>
       <IntentForm
         intent="updateOrganisation"
-        fields={["name", "organisationNumber", "annualMeetingMonth", "contactName", "contactEmail", "contactPhone"]}
+        fields={["name", "organisationNumber", "annualMeetingMonth", ...CONTACT_FIELDS]}
         hidden={{ expectedVersion: String(organisation.version) }}
         aria-label={t("correct.organisation")}
         className="stack"
@@ -53,29 +53,7 @@ export function CorrectOrganisationForm({
               </>
             ) : null}
             {/* Whom to reach, kept apart from the users (decision 0125); an emptied field removes it. */}
-            <TextField
-              kit={kit}
-              name="contactName"
-              label="admin.org.contactName"
-              hint="admin.org.contactHint"
-              initial={organisation.contact?.name ?? ""}
-            />
-            <TextField
-              kit={kit}
-              name="contactEmail"
-              label="admin.org.contactEmail"
-              type="email"
-              autoComplete="off"
-              initial={organisation.contact?.email ?? ""}
-            />
-            <TextField
-              kit={kit}
-              name="contactPhone"
-              label="admin.org.contactPhone"
-              type="tel"
-              autoComplete="off"
-              initial={organisation.contact?.phone ?? ""}
-            />
+            <OrganisationContactFields kit={kit} initial={organisation.contact} />
             <IntentButton intent="updateOrganisation" busy={t("admin.saving")}>
               {t("correct.save")}
             </IntentButton>

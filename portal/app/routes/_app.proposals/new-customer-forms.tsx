@@ -1,5 +1,10 @@
 import { IntentButton, IntentForm } from "~/components/intent-form";
-import { OrganisationIdentityFields, PropertyAddressFields } from "~/components/record-fields";
+import {
+  CONTACT_FIELDS,
+  OrganisationContactFields,
+  OrganisationIdentityFields,
+  PropertyAddressFields,
+} from "~/components/record-fields";
 import { useT } from "~/i18n/use-t";
 
 /** A partner admin registers a customer Trygg does not have yet; it is then the partner's (decision 0082). */
@@ -9,10 +14,15 @@ export function NewCustomerForm() {
     <section className="card section" aria-labelledby="new-customer-title">
       <h2 id="new-customer-title">{t("proposals.newCustomer")}</h2>
       <p className="muted">{t("proposals.newCustomerIntro")}</p>
-      <IntentForm intent="registerCustomer" fields={["name", "organisationNumber"]} className="stack">
+      <IntentForm
+        intent="registerCustomer"
+        fields={["name", "organisationNumber", ...CONTACT_FIELDS]}
+        className="stack"
+      >
         {(kit) => (
           <>
             <OrganisationIdentityFields kit={kit} />
+            <OrganisationContactFields kit={kit} />
             <IntentButton intent="registerCustomer" busy={t("admin.saving")}>
               {t("proposals.registerCustomer")}
             </IntentButton>

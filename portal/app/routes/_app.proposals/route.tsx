@@ -13,7 +13,7 @@ import {
 } from "~/graphql/graphql";
 import { pageTitle } from "~/i18n/meta";
 import { useT } from "~/i18n/use-t";
-import { field, required, runAdminForm } from "~/lib/admin-form.server";
+import { contactInput, field, required, runAdminForm } from "~/lib/admin-form.server";
 import { apiFor } from "~/lib/api.server";
 import { todayInSweden } from "~/lib/dates";
 import { TIER_CODES } from "~/lib/enums";
@@ -93,6 +93,7 @@ export async function action({ request }: ActionFunctionArgs) {
             kind: "CUSTOMER" as const,
             name: field(form, "name"),
             organisationNumber: field(form, "organisationNumber"),
+            ...contactInput(form),
           };
           const payload = (await api.mutate(PartnerRegisterCustomerDocument, { input })).createOrganisation;
           return { userErrors: payload.userErrors, subject: payload.organisation?.name };
