@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Database } from "../../db/client.js";
-import { agreements } from "../../db/schema/index.js";
+import { agreements, organisations } from "../../db/schema/index.js";
 import { seedDemo } from "../../seed/demo.js";
 import { addDaysIso, todayInSweden } from "../../shared/dates.js";
 import type { Viewer } from "../../shared/viewer.js";
@@ -8,7 +8,7 @@ import { freshDatabase, okOf } from "../../test-support.js";
 import { systemViewerOf } from "../access/access.service.js";
 import { createAgreement, findAgreement } from "../agreements/agreement.service.js";
 import { createUser, findOrganisation, findProperty, listProperties } from "../parties/party.service.js";
-import { search, type SearchHit } from "./search.service.js";
+import { search, SEARCH_CANDIDATES, type SearchHit } from "./search.service.js";
 
 let database: Database;
 const viewers: Record<string, Viewer> = {};
@@ -221,5 +221,28 @@ describe("search refuses what cannot be a search", () => {
   it("treats % and _ as letters, not wildcards", async () => {
     expect(await search(database.db, as("admin@aptus.demo"), { query: "%" })).toEqual([]);
     expect(await search(database.db, as("admin@aptus.demo"), { query: "_" })).toEqual([]);
+  });
+});
+
+describe("search past the candidates it ranks", () => {
+  it("still shows the first names that start with the query when more than SEARCH_CANDIDATES do", async () => {
+    // Luhn-valid organisation numbers of the 16xxxx series, which the demo does not use.
+    const numbered = (n: number) => {
+      const nine = `16${String(n).padStart(7, "0")}`;
+      const sum = [...nine].reduce((s, d, i) => s + (i % 2 === 0 ? [0, 2, 4, 6, 8, 1, 3, 5, 7, 9][+d]! : +d), 0);
+      const ten = `${nine}${(10 - (sum % 10)) % 10}`;
+      return `${ten.slice(0, 6)}-${ten.slice(6)}`;
+    };
+    const names = Array.from(
+      { length: SEARCH_CANDIDATES + 20 },
+      (_, i) => `Brf Lönnen ${String(i + 1).padStart(3, "0")}`,
+    );
+    // The one that is exactly the query is registered last, so an arbitrary first few hundred leave it out.
+    names.push("Brf Lönnen");
+    await database.db
+      .insert(organisations)
+      .values(names.map((name, i) => ({ kind: "CUSTOMER" as const, name, organisationNumber: numbered(i + 1) })));
+    const hits = await search(database.db, as("admin@aptus.demo"), { query: "brf lonnen", first: 3 });
+    expect(titles(hits)).toEqual(["Brf Lönnen", "Brf Lönnen 001", "Brf Lönnen 002"]);
   });
 });

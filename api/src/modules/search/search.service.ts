@@ -49,15 +49,29 @@ function startsWith(folded: SQLWrapper, q: string): SQL {
  * vendor's rows; ranking them all made a search's cost grow with the tables (issue 23). Each way takes the texts that
  * start with the query (score 1, always the best) and any other matches up to this many, then ranks those: the cost is
  * bounded, and what a query this vague misses past the cap is a close match among hundreds, never one that starts
- * with the query — unless even those are more than the cap, which then are all equally good.
+ * with the query. When even those are more than the cap, the first of them in the order the hits are shown in are
+ * taken (`order`): the answer's top is then the one ranking them all would give, with the exact name first ("Brf
+ * Lönnen" before "Brf Lönnen 001"), not an arbitrary two hundred. Sorting ids by one column costs little beside
+ * scoring each match.
  */
 export const SEARCH_CANDIDATES = 200;
 
-/** The ids of `table` found by `match` within `scope`: those starting with the query, then any, each capped. */
-function candidates(id: SQLWrapper, table: SQLWrapper, scope: SQL | undefined, prefix: SQL, match: SQL): SQL {
+/**
+ * The ids of `table` found by `match` within `scope`: those starting with the query (the first by `order`, the hits'
+ * own tie-break), then any, each capped.
+ */
+function candidates(
+  id: SQLWrapper,
+  table: SQLWrapper,
+  scope: SQL | undefined,
+  ways: { prefix: SQL; match: SQL; order: SQLWrapper },
+): SQL {
   const within = scope ?? sql`true`;
-  return sql`(select ${id} from ${table} where ${within} and ${prefix} limit ${SEARCH_CANDIDATES})
-    union (select ${id} from ${table} where ${within} and ${match} limit ${SEARCH_CANDIDATES})`;
+  // The prefix matches are found first (the trigram index) and only then sorted: asked for the first few by name at
+  // once, the planner walks the name's index through the whole table when nothing matches (scale-views.test.ts).
+  return sql`(with prefixed as materialized (select ${id} as id, ${ways.order} as key from ${table} where ${within} and ${ways.prefix})
+      select id from prefixed order by key limit ${SEARCH_CANDIDATES})
+    union (select ${id} from ${table} where ${within} and ${ways.match} limit ${SEARCH_CANDIDATES})`;
 }
 
 function likePattern(q: string) {
@@ -90,14 +104,16 @@ function agreementHits(tx: Tx, viewer: Viewer, q: string, limit: number): Promis
   const scope = agreementScope(viewer) ?? sql`true`;
   const customers = (match: SQL) => sql`${agreements.customerId} in (select ${organisations.id} from ${organisations}
     where ${match})`;
-  const found = sql`(${candidates(agreements.id, agreements, scope, startsWith(agreementNumber, q), matches(agreementNumber, q))}
-    union ${candidates(
-      agreements.id,
-      agreements,
-      scope,
-      customers(startsWith(foldedOrganisationName, q)),
-      customers(matches(foldedOrganisationName, q)),
-    )})`;
+  const found = sql`(${candidates(agreements.id, agreements, scope, {
+    prefix: startsWith(agreementNumber, q),
+    match: matches(agreementNumber, q),
+    order: agreements.number,
+  })}
+    union ${candidates(agreements.id, agreements, scope, {
+      prefix: customers(startsWith(foldedOrganisationName, q)),
+      match: customers(matches(foldedOrganisationName, q)),
+      order: agreements.number,
+    })})`;
   return tx
     .select({ id: agreements.id, title: agreements.number, subtitle: organisations.name, score })
     .from(agreements)
@@ -121,7 +137,11 @@ function organisationHits(tx: Tx, viewer: Viewer, q: string, limit: number): Pro
   const prefix = byNumber
     ? sql`(${startsWith(foldedOrganisationName, q)} or ${organisationDigits} like ${`${digits}%`})`
     : startsWith(foldedOrganisationName, q);
-  const found = candidates(organisations.id, organisations, organisationScope(viewer), prefix, match);
+  const found = candidates(organisations.id, organisations, organisationScope(viewer), {
+    prefix,
+    match,
+    order: organisations.name,
+  });
   return tx
     .select({
       id: organisations.id,
@@ -148,13 +168,11 @@ function propertyHits(tx: Tx, viewer: Viewer, q: string, limit: number): Promise
     })
     .from(properties)
     .where(
-      sql`${properties.id} in (${candidates(
-        properties.id,
-        properties,
-        propertyScope(viewer),
-        sql`(${startsWith(foldedPropertyName, q)} or ${startsWith(foldedPropertyAddress, q)})`,
-        sql`(${matches(foldedPropertyName, q)} or ${matches(foldedPropertyAddress, q)})`,
-      )})`,
+      sql`${properties.id} in (${candidates(properties.id, properties, propertyScope(viewer), {
+        prefix: sql`(${startsWith(foldedPropertyName, q)} or ${startsWith(foldedPropertyAddress, q)})`,
+        match: sql`(${matches(foldedPropertyName, q)} or ${matches(foldedPropertyAddress, q)})`,
+        order: properties.name,
+      })})`,
     )
     .orderBy(desc(score), properties.name)
     .limit(limit);
