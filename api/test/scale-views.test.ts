@@ -9,6 +9,8 @@ import { estimatedRows, indexesOf, planAsChosen, planOf, planProblems, rowsRead,
 import { SEARCH_CANDIDATES } from "../src/modules/search/search.service.js";
 import { DEMO_PASSWORD } from "../src/seed/demo.js";
 import { verifyPassword } from "../src/shared/password.js";
+import { reconcileMonitoring } from "../src/modules/monitoring/index.js";
+import { todayInSweden } from "../src/shared/dates.js";
 import { scaleFixture } from "./scale-fixture.js";
 
 /**
@@ -309,5 +311,18 @@ describe("header search, an agreement's page and the dashboards (issue 23)", () 
       return rowsRead(tx as unknown as postgres.Sql, found!.statement, found!.params, "agreements");
     });
     expect(read).toBe(0);
+  });
+});
+
+describe("the scale set's monitoring checks (issue 23)", () => {
+  it("are as the API's first reconcile leaves them: it pauses none, and queues no mail", async () => {
+    // The set has no monitoring add-ons, so no check is covered. Seeded as watched, the API paused every one on its
+    // first start, a flip and an incident mail each: minutes of work at full size, counted by the bench as pages'.
+    const now = new Date();
+    await reconcileMonitoring(database.db, now, todayInSweden(now));
+    const [after] = await sql`select (select count(*) from monitoring_flips)::int as flips,
+      (select count(*) from email_outbox)::int as mails, (select count(*) from monitoring_checks)::int as checks,
+      (select count(*) from monitoring_checks where state = 'PAUSED' and pause_cause = 'NOT_COVERED')::int as paused`;
+    expect(after).toEqual({ flips: 0, mails: 0, checks: 1000, paused: 1000 });
   });
 });
