@@ -4,7 +4,7 @@
 // the demo's password). CPU per render is each server's process CPU over the measured run divided by pages asked.
 import { randomBytes } from "node:crypto";
 import { freePort, log, waitFor } from "../scripts/lib.mjs";
-import { cpuMs, percentile, startServer, statementsOf } from "./measure.mjs";
+import { cpuMs, idleRate, percentile, startServer, statementsOf } from "./measure.mjs";
 import { DEMO_PASSWORD, checkPage, drain, loadPage, logIn } from "./portal-client.mjs";
 
 /** The scale set's bench users and what each one's page must hold (bodies are checked as ASCII). */
@@ -66,11 +66,14 @@ export async function measurePortal({ portal, apiPid, admin, role, agreementId, 
     const options = { url, cookie: t.cookie, markers: t.markers, connections };
     await loadPage({ ...options, seconds: warmupSeconds });
     await drain(pids);
+    const idle = await idleRate(admin, role, pids);
     const cpu0 = pids.map(cpuMs);
     const sql0 = await statementsOf(admin, role);
+    const t0 = Date.now();
     const { result, latencies } = await loadPage({ ...options, seconds });
     await drain(pids);
     const sql1 = await statementsOf(admin, role);
+    const elapsed = (Date.now() - t0) / 1000;
     const sent = Math.max(1, result.requests.sent);
     const sorted = latencies.sort((a, b) => a - b);
     rows.push({
@@ -84,6 +87,8 @@ export async function measurePortal({ portal, apiPid, admin, role, agreementId, 
       cpuMs: (cpuMs(pids[0]) - cpu0[0]) / sent,
       apiCpuMs: (cpuMs(pids[1]) - cpu0[1]) / sent,
       statements: (sql1.calls - sql0.calls) / sent,
+      backgroundCpuMs: (idle.cpuMsPerSecond[1] * elapsed) / sent,
+      backgroundStatements: (idle.statementsPerSecond * elapsed) / sent,
     });
   }
   return rows;

@@ -11,7 +11,16 @@ import { spawnSync } from "node:child_process";
 import os from "node:os";
 import pg from "pg";
 import { apiProcess, freePort, log, root, waitFor } from "../scripts/lib.mjs";
-import { cpuMs, load, percentile, startCountingCluster, startServer, statementsOf, stopAll } from "./measure.mjs";
+import {
+  cpuMs,
+  idleRate,
+  load,
+  percentile,
+  startCountingCluster,
+  startServer,
+  statementsOf,
+  stopAll,
+} from "./measure.mjs";
 import { portalOperation, vendorDashboardVariables } from "./portal-operations.mjs";
 import { POSTGRAPHILE_QUERY, TRYGG_QUERY } from "./queries.mjs";
 import { SCALE_AGREEMENT, SCALE_USERS, measurePortal, startPortal } from "./scale-portal.mjs";
@@ -104,11 +113,14 @@ async function prepare(cluster, admin, size) {
 
 async function measure(admin, name, pid, target) {
   await load({ ...target, seconds: WARMUP_SECONDS, connections: CONNECTIONS });
+  const idle = await idleRate(admin, ROLES[name], [pid]);
   const cpu0 = cpuMs(pid);
   const sql0 = await statementsOf(admin, ROLES[name]);
+  const t0 = Date.now();
   const { result, latencies } = await load({ ...target, seconds: SECONDS, connections: CONNECTIONS });
   await new Promise((r) => setTimeout(r, 500));
   const sql1 = await statementsOf(admin, ROLES[name]);
+  const seconds = (Date.now() - t0) / 1000;
   const sorted = latencies.sort((a, b) => a - b);
   const sent = Math.max(1, result.requests.sent);
   return {
@@ -118,6 +130,8 @@ async function measure(admin, name, pid, target) {
     errors: result.errors + result.timeouts + result.non2xx,
     cpuMs: (cpuMs(pid) - cpu0) / sent,
     statements: (sql1.calls - sql0.calls) / sent,
+    backgroundCpuMs: (idle.cpuMsPerSecond[0] * seconds) / sent,
+    backgroundStatements: (idle.statementsPerSecond * seconds) / sent,
   };
 }
 
@@ -262,12 +276,12 @@ try {
   const SERVERS = { trygg: "Trygg", postgraphile: "PostGraphile 5", portal: "portal over Trygg" };
   const fmt = (n, d = 0) => (Number.isFinite(n) ? n.toFixed(d) : "–");
   console.log(
-    `\n| data | page | server | rows in the list, hits, rentals (agreement page) or HTML (portal) | req/s | p50 | p95 | errors | CPU / request | SQL statements / request |`,
+    `\n| data | page | server | rows in the list, hits, rentals (agreement page) or HTML (portal) | req/s | p50 | p95 | errors | CPU / request | SQL statements / request | of which the API's idle rate (CPU, statements) |`,
   );
-  console.log("|---|---|---|---|---|---|---|---|---|---|");
+  console.log("|---|---|---|---|---|---|---|---|---|---|---|");
   for (const r of rows)
     console.log(
-      `| ${r.size === "demo" ? `scale × ${DEMO_FACTOR} (demo size)` : `scale × ${FACTOR}`} | ${r.page} | ${SERVERS[r.name]} | ${r.totalCount} | ${fmt(r.reqPerSecond)} | ${fmt(r.p50)} ms | ${fmt(r.p95)} ms | ${r.errors} | ${r.apiCpuMs === undefined ? "" : `portal ${fmt(r.cpuMs, 1)} ms + API ${fmt(r.apiCpuMs, 1)} ms = `}${fmt(r.cpuMs + (r.apiCpuMs ?? 0), 1)} ms | ${fmt(r.statements, 2)} |`,
+      `| ${r.size === "demo" ? `scale × ${DEMO_FACTOR} (demo size)` : `scale × ${FACTOR}`} | ${r.page} | ${SERVERS[r.name]} | ${r.totalCount} | ${fmt(r.reqPerSecond)} | ${fmt(r.p50)} ms | ${fmt(r.p95)} ms | ${r.errors} | ${r.apiCpuMs === undefined ? "" : `portal ${fmt(r.cpuMs, 1)} ms + API ${fmt(r.apiCpuMs, 1)} ms = `}${fmt(r.cpuMs + (r.apiCpuMs ?? 0), 1)} ms | ${fmt(r.statements, 2)} | ${fmt(r.backgroundCpuMs, 1)} ms, ${fmt(r.backgroundStatements, 2)} |`,
     );
   console.log(
     `\n${new Date().toISOString()} on ${machine}, load average ${loadAtStart} at the start and ${os.loadavg()[0].toFixed(1)} at the end; ${CONNECTIONS} connections, ${WARMUP_SECONDS} s warm-up + ${SECONDS} s measured per row.`,
