@@ -156,3 +156,21 @@ export function percentile(sorted, p) {
   if (!sorted.length) return NaN;
   return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)];
 }
+
+/**
+ * What the API does with nobody asking: CPU per second of each process and SQL statements per second of `role`, over
+ * `ms` of quiet. The scale bench takes it off a run's figures (decision 0130): a freshly seeded scale set starts the
+ * API's daily jobs on work the seed left them (agreements that ended, cases past their installer's deadline).
+ */
+export async function idleRate(admin, role, pids, ms = 2000) {
+  const cpu0 = pids.map(cpuMs);
+  const sql0 = await statementsOf(admin, role);
+  const t0 = Date.now();
+  await new Promise((r) => setTimeout(r, ms));
+  const sql1 = await statementsOf(admin, role);
+  const seconds = (Date.now() - t0) / 1000;
+  return {
+    cpuMsPerSecond: pids.map((pid, i) => (cpuMs(pid) - cpu0[i]) / seconds),
+    statementsPerSecond: (sql1.calls - sql0.calls) / seconds,
+  };
+}

@@ -1,7 +1,6 @@
 // The portal's server render, part of `npm run bench` (alone: `npm run bench -- --only portal`):
 // the dashboard and one rich agreement page on the demo data, with the API and the portal run as
 // `npm start` runs them, loaded with autocannon as logged-in demo users. See docs/performance.md.
-import autocannon from "autocannon";
 import { spawnSync } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
@@ -9,6 +8,7 @@ import os from "node:os";
 import path from "node:path";
 import { apiProcess, freePort, log, root, waitFor } from "../scripts/lib.mjs";
 import { cpuMs, percentile, rssMb, startCountingCluster, startServer, statementsOf, stopAll } from "./measure.mjs";
+import { DEMO_PASSWORD, checkPage, drain, loadPage as load, logIn as logInAs, page } from "./portal-client.mjs";
 import { writePortalReport } from "./report.mjs";
 
 const WARMUP_SECONDS = Number(process.env.BENCH_WARMUP_SECONDS ?? 3);
@@ -19,33 +19,9 @@ const CONNECTIONS = (process.env.BENCH_PORTAL_CONNECTIONS ?? "1,4,16").split(","
 export const GOAL_P95_MS = 100;
 
 const ROLE = "bench_portal_api";
-const DEMO_PASSWORD = "trygg-demo-2026"; // api/src/seed/demo.ts
 const CUSTOMER_ADMIN = { email: "karin@vastkustfast.demo", name: "Karin Fastighetschef" };
 const SELLER = { email: "sara.saljare@aptus.demo", name: "Sara S" }; // "Säljare": bodies are checked as ASCII
-
-/** Logs in through the portal's own form, as a browser does, and returns the session cookie. */
-async function logIn(portal, email) {
-  const res = await fetch(`${portal}/login`, {
-    method: "POST",
-    headers: { "content-type": "application/x-www-form-urlencoded", origin: portal },
-    body: new URLSearchParams({ email, password: DEMO_PASSWORD, redirectTo: "/" }),
-    redirect: "manual",
-  });
-  const cookie = res.headers
-    .getSetCookie()
-    .map((c) => c.split(";")[0])
-    .join("; ");
-  if (res.status !== 302 || !cookie)
-    throw new Error(
-      `Logging in as ${email} answered ${res.status} without a session: ${(await res.text()).slice(0, 300)}`,
-    );
-  return cookie;
-}
-
-async function page(url, cookie) {
-  const res = await fetch(url, { headers: { cookie }, redirect: "manual" });
-  return { status: res.status, body: await res.text() };
-}
+const logIn = (portal, email) => logInAs(portal, email, DEMO_PASSWORD);
 
 /** The API's own answer, to list the demo's agreements (the portal is what is measured, not this). */
 async function apiAgreements(apiUrl, email) {
@@ -68,37 +44,6 @@ async function apiAgreements(apiUrl, email) {
   });
   const data = await call("{ agreements(first: 100) { edges { node { id number } } } }", {}, login.token);
   return data.agreements.edges.map((e) => e.node);
-}
-
-/** Waits until the servers are idle again: requests cut off at the end of a run are finished. */
-async function drain(pids) {
-  let last = "";
-  for (let quiet = 0, until = Date.now() + 20_000; quiet < 2 && Date.now() < until;) {
-    await new Promise((r) => setTimeout(r, 400));
-    const now = pids.map(cpuMs).join("/");
-    quiet = now === last ? quiet + 1 : 0;
-    last = now;
-  }
-}
-
-/** One bounded autocannon run of GETs; a response counts only when it is a 200 holding every marker. */
-function load({ url, cookie, markers, seconds, connections }) {
-  return new Promise((resolve, reject) => {
-    const latencies = [];
-    const instance = autocannon(
-      {
-        url,
-        method: "GET",
-        headers: { cookie },
-        connections,
-        duration: seconds,
-        timeout: 30,
-        verifyBody: (body) => markers.every((m) => body.includes(m)),
-      },
-      (err, result) => (err ? reject(err) : resolve({ result, latencies })),
-    );
-    instance.on("response", (_client, _status, _bytes, responseTime) => latencies.push(responseTime));
-  });
 }
 
 function machineNow() {
@@ -196,10 +141,7 @@ try {
   };
   // Each target is checked once by hand, so a login or error page cannot pass for it.
   for (const t of Object.values(targets)) {
-    const { status, body } = await page(`${portal}${t.path}`, t.cookie);
-    const missing = t.markers.filter((m) => !body.includes(m));
-    if (status !== 200 || missing.length)
-      throw new Error(`${t.label} answered ${status}${missing.length ? ` without ${missing.join(", ")}` : ""}`);
+    const body = await checkPage(`${portal}${t.path}`, t.cookie, t.markers, t.label);
     t.bytes = Buffer.byteLength(body);
     // The API's statements for this one page: where its count per page comes from.
     await admin.query("select pg_stat_statements_reset()");

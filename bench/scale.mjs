@@ -2,15 +2,28 @@
 // throwaway PostgreSQL, both from the scale data set (api/src/seed/scale.sql, issue 23): at factor 0.01 (1,000
 // agreements, the demo's size) and at `factor` (1 = 100,000 agreements; 0.1, the default, fits in minutes on a shared
 // 2-core machine). The partner page (first and last page of 50) beside PostGraphile 5's; the agreement list sorted by
-// end date as a seller, the support queue's overdue view and header search as support staff; each a short load at
-// 4 connections, with CPU and SQL statements per request beside latency. See docs/performance.md.
+// end date as a seller, the support queue's overdue view and header search as support staff, the seller's and
+// support's dashboards and a customer's agreement page as the portal asks for them (its own documents); each a short
+// load at 4 connections, with CPU and SQL statements per request beside latency. Then the portal's server render of
+// those three pages over the same API (bench/scale-portal.mjs). See docs/performance.md.
 import { createHash, randomUUID } from "node:crypto";
 import { spawnSync } from "node:child_process";
 import os from "node:os";
 import pg from "pg";
 import { apiProcess, freePort, log, root, waitFor } from "../scripts/lib.mjs";
-import { cpuMs, load, percentile, startCountingCluster, startServer, statementsOf, stopAll } from "./measure.mjs";
+import {
+  cpuMs,
+  idleRate,
+  load,
+  percentile,
+  startCountingCluster,
+  startServer,
+  statementsOf,
+  stopAll,
+} from "./measure.mjs";
+import { portalOperation, vendorDashboardVariables } from "./portal-operations.mjs";
 import { POSTGRAPHILE_QUERY, TRYGG_QUERY } from "./queries.mjs";
+import { SCALE_AGREEMENT, SCALE_USERS, measurePortal, startPortal } from "./scale-portal.mjs";
 
 const flag = process.argv.find((a) => a.startsWith("--scale"));
 const FACTOR = Number(flag?.split("=")[1] ?? process.env.BENCH_SCALE_FACTOR ?? 0.1);
@@ -21,6 +34,7 @@ const PAGE = 50;
 /** The demo's size: the scale set at a hundredth has its thousand agreements. */
 const DEMO_FACTOR = 0.01;
 const ROLES = { trygg: "bench_trygg", postgraphile: "bench_postgraphile" };
+const QUIET_SWEEPS = { MONITORING_SWEEP_SECONDS: "300", ESCALATION_SWEEP_SECONDS: "3600", WEBHOOK_POLL_SECONDS: "300" };
 
 const withDatabase = (url, database, role) => {
   const u = new URL(url);
@@ -84,8 +98,13 @@ async function prepare(cluster, admin, size) {
     return {
       url,
       ...(await scaleToken(client)),
-      seller: await sessionOf(client, "saljare1@skala.test"),
-      support: await sessionOf(client, "support21@skala.test"),
+      seller: await sessionOf(client, SCALE_USERS.seller),
+      support: await sessionOf(client, SCALE_USERS.support),
+      customer: await sessionOf(client, SCALE_USERS.customer),
+      // The API's global id, as the portal's agreement page has it in its path.
+      agreementId: Buffer.from(
+        `Agreement:${(await client.query(`select id from agreements where number = $1`, [SCALE_AGREEMENT])).rows[0].id}`,
+      ).toString("base64url"),
     };
   } finally {
     await client.end();
@@ -94,11 +113,16 @@ async function prepare(cluster, admin, size) {
 
 async function measure(admin, name, pid, target) {
   await load({ ...target, seconds: WARMUP_SECONDS, connections: CONNECTIONS });
+  // The warm-up's last requests finish first, or the idle rate counts them.
+  await new Promise((r) => setTimeout(r, 1000));
+  const idle = await idleRate(admin, ROLES[name], [pid]);
   const cpu0 = cpuMs(pid);
   const sql0 = await statementsOf(admin, ROLES[name]);
+  const t0 = Date.now();
   const { result, latencies } = await load({ ...target, seconds: SECONDS, connections: CONNECTIONS });
   await new Promise((r) => setTimeout(r, 500));
   const sql1 = await statementsOf(admin, ROLES[name]);
+  const seconds = (Date.now() - t0) / 1000;
   const sorted = latencies.sort((a, b) => a - b);
   const sent = Math.max(1, result.requests.sent);
   return {
@@ -108,16 +132,29 @@ async function measure(admin, name, pid, target) {
     errors: result.errors + result.timeouts + result.non2xx,
     cpuMs: (cpuMs(pid) - cpu0) / sent,
     statements: (sql1.calls - sql0.calls) / sent,
+    backgroundCpuMs: (idle.cpuMsPerSecond[0] * seconds) / sent,
+    backgroundStatements: (idle.statementsPerSecond * seconds) / sent,
   };
 }
 
 const AGREEMENTS_BY_END = `{ agreements(first: 20) { totalCount edges { node { id number status endsOn customer { name } } } } }`;
 const OVERDUE = `{ supportCases(first: 20, filter: { deadline: OVERDUE }) { edges { node { id number subject } } } }`;
 const SEARCH = `{ search(query: "brf 12", first: 8) { kind nodeId title subtitle } }`;
+const VIEWER = `{ viewer { user { role } sections } }`;
+/** What a row's answer holds, to show beside it (and to know it answered). */
+const listOf = (data) => data?.agreements ?? data?.allAgreements ?? data?.supportCases;
+function answerSize(data) {
+  if (data?.agreement) return `${data.agreement.licenceRentals.length} rentals`;
+  const list = listOf(data);
+  return (data?.in90 ?? data?.openCases ?? list)?.totalCount ?? (list?.edges ?? data?.search)?.length;
+}
 
 const machine = `${os.cpus()[0]?.model ?? "unknown"} (${os.cpus().length} cores), Node ${process.version}`;
-log("Compiling the API (npm run build -w api)…");
-if (spawnSync("npm", ["run", "build", "-w", "api"], { cwd: root, stdio: ["ignore", "ignore", "inherit"] }).status)
+log("Compiling the API and the portal (npm run build -w api -w portal)…");
+if (
+  spawnSync("npm", ["run", "build", "-w", "api", "-w", "portal"], { cwd: root, stdio: ["ignore", "ignore", "inherit"] })
+    .status
+)
   process.exit(1);
 const { cluster, admin } = await startCountingCluster();
 const children = [];
@@ -137,6 +174,9 @@ try {
         DATABASE_URL: withDatabase(data.url, `bench_${size}`, ROLES.trygg),
         API_PORT: String(ports.trygg),
         API_HOST: "127.0.0.1",
+        // The sweeps over every check and running case, at their longest intervals: their cost grows with the set
+        // and, spread over a short run's requests, read as the pages' own (decision 0130).
+        ...QUIET_SWEEPS,
       }),
       postgraphile: startServer("PostGraphile", "node", ["bench/servers/postgraphile.mjs"], {
         DATABASE_URL: withDatabase(data.url, `bench_${size}`, ROLES.postgraphile),
@@ -158,19 +198,35 @@ try {
         headers: {},
       },
     });
-    const staff = (token, query) => ({
+    const staff = (token, query, variables = {}) => ({
       trygg: {
         url: `http://127.0.0.1:${ports.trygg}/graphql`,
-        body: JSON.stringify({ query }),
+        body: JSON.stringify({ query, variables }),
         headers: { authorization: `Bearer ${token}` },
       },
     });
+    // The dashboard's variables as its loader chooses them from the viewer's role and sections.
+    const dashboard = async (token) => {
+      const res = await fetch(staff(token, VIEWER).trygg.url, {
+        method: "POST",
+        headers: { "content-type": "application/json", authorization: `Bearer ${token}` },
+        body: JSON.stringify({ query: VIEWER }),
+      });
+      const { viewer } = (await res.json()).data;
+      return staff(token, portalOperation("VendorDashboard"), vendorDashboardVariables(viewer));
+    };
     for (const [page, set] of [
       ["partner page, first", targets(TRYGG_QUERY, POSTGRAPHILE_QUERY)],
       ["partner page, last", targets(lastPage(TRYGG_QUERY), lastPage(POSTGRAPHILE_QUERY))],
       ["agreements by end date, seller", staff(data.seller, AGREEMENTS_BY_END)],
       ["support queue, overdue, support staff", staff(data.support, OVERDUE)],
       ["header search 'brf 12', support staff", staff(data.support, SEARCH)],
+      ["dashboard (portal's VendorDashboard), seller", await dashboard(data.seller)],
+      ["dashboard (portal's VendorDashboard), support staff", await dashboard(data.support)],
+      [
+        `agreement page ${SCALE_AGREEMENT} (portal's AgreementPage), customer admin`,
+        staff(data.customer, portalOperation("AgreementPage"), { id: data.agreementId }),
+      ],
     ]) {
       // Both answer a full page first (PostGraphile takes a while to start; its order is the number, not the end).
       for (const [name, t] of Object.entries(set)) {
@@ -182,14 +238,15 @@ try {
             body: t.body,
           }).catch(() => null);
           const json = res?.ok ? await res.json() : null;
-          const list = json?.data?.agreements ?? json?.data?.allAgreements ?? json?.data?.supportCases;
-          const answer = list?.edges ?? json?.data?.search;
-          if (answer?.length && !json.errors) {
-            rows.push({ size, page, name, totalCount: list?.totalCount ?? answer.length });
+          const shown = answerSize(json?.data);
+          if (shown && !json.errors) {
+            rows.push({ size, page, name, totalCount: shown });
             break;
           }
           if (Date.now() > deadline)
-            throw new Error(`${name} gave no page of ${PAGE}: ${JSON.stringify(json).slice(0, 300)}`);
+            throw new Error(
+              `${name} gave no ${page}: ${JSON.stringify(json?.errors ?? json?.data?.agreement ?? json).slice(0, 300)}`,
+            );
           await new Promise((r) => setTimeout(r, 500));
         }
       }
@@ -201,17 +258,32 @@ try {
         );
       }
     }
-    await stopAll(Object.values(servers), { stop: () => {} });
+    await stopAll([servers.postgraphile], { stop: () => {} });
+    const portal = await startPortal(`http://127.0.0.1:${ports.trygg}/graphql`);
+    children.push(portal.server);
+    for (const row of await measurePortal({
+      portal,
+      apiPid: servers.trygg.pid,
+      admin,
+      role: ROLES.trygg,
+      agreementId: data.agreementId,
+      seconds: SECONDS,
+      warmupSeconds: WARMUP_SECONDS,
+      connections: CONNECTIONS,
+    }))
+      rows.push({ size, ...row });
+    await stopAll([servers.trygg, portal.server], { stop: () => {} });
     children.length = 0;
   }
+  const SERVERS = { trygg: "Trygg", postgraphile: "PostGraphile 5", portal: "portal over Trygg" };
   const fmt = (n, d = 0) => (Number.isFinite(n) ? n.toFixed(d) : "–");
   console.log(
-    `\n| data | page | server | rows in the list (or hits) | req/s | p50 | p95 | errors | CPU / request | SQL statements / request |`,
+    `\n| data | page | server | rows in the list, hits, rentals (agreement page) or HTML (portal) | req/s | p50 | p95 | errors | CPU / request | SQL statements / request | of which the API's idle rate (CPU, statements) |`,
   );
-  console.log("|---|---|---|---|---|---|---|---|---|---|");
+  console.log("|---|---|---|---|---|---|---|---|---|---|---|");
   for (const r of rows)
     console.log(
-      `| ${r.size === "demo" ? `scale × ${DEMO_FACTOR} (demo size)` : `scale × ${FACTOR}`} | ${r.page} | ${r.name === "trygg" ? "Trygg" : "PostGraphile 5"} | ${r.totalCount} | ${fmt(r.reqPerSecond)} | ${fmt(r.p50)} ms | ${fmt(r.p95)} ms | ${r.errors} | ${fmt(r.cpuMs, 1)} ms | ${fmt(r.statements, 2)} |`,
+      `| ${r.size === "demo" ? `scale × ${DEMO_FACTOR} (demo size)` : `scale × ${FACTOR}`} | ${r.page} | ${SERVERS[r.name]} | ${r.totalCount} | ${fmt(r.reqPerSecond)} | ${fmt(r.p50)} ms | ${fmt(r.p95)} ms | ${r.errors} | ${r.apiCpuMs === undefined ? "" : `portal ${fmt(r.cpuMs, 1)} ms + API ${fmt(r.apiCpuMs, 1)} ms = `}${fmt(r.cpuMs + (r.apiCpuMs ?? 0), 1)} ms | ${fmt(r.statements, 2)} | ${fmt(r.backgroundCpuMs, 1)} ms, ${fmt(r.backgroundStatements, 2)} |`,
     );
   console.log(
     `\n${new Date().toISOString()} on ${machine}, load average ${loadAtStart} at the start and ${os.loadavg()[0].toFixed(1)} at the end; ${CONNECTIONS} connections, ${WARMUP_SECONDS} s warm-up + ${SECONDS} s measured per row.`,

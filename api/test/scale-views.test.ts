@@ -4,9 +4,13 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Database } from "../src/db/client.js";
 import type { Viewer } from "../src/shared/viewer.js";
 import { graphqlAs } from "../src/test-support.js";
-import { AgreementPageDocument, SearchDocument } from "../../portal/app/graphql/graphql.js";
+import { AgreementPageDocument, SearchDocument, VendorDashboardDocument } from "../../portal/app/graphql/graphql.js";
 import { estimatedRows, indexesOf, planAsChosen, planOf, planProblems, rowsRead, rowsSorted } from "./query-plans.js";
 import { SEARCH_CANDIDATES } from "../src/modules/search/search.service.js";
+import { DEMO_PASSWORD } from "../src/seed/demo.js";
+import { verifyPassword } from "../src/shared/password.js";
+import { reconcileMonitoring } from "../src/modules/monitoring/index.js";
+import { todayInSweden } from "../src/shared/dates.js";
 import { scaleFixture } from "./scale-fixture.js";
 
 /**
@@ -19,14 +23,25 @@ let database: Database;
 let sql: postgres.Sql;
 let partner: Viewer;
 let admin: Viewer;
+let seller: Viewer;
 let capture: (typeof fixture)["capture"];
 
 beforeAll(async () => {
   fixture = await scaleFixture(0.01);
-  ({ database, sql, partner, admin } = fixture);
+  ({ database, sql, partner, admin, seller } = fixture);
   capture = fixture.capture.bind(fixture);
 }, 300_000);
 afterAll(() => fixture?.close());
+
+describe("the users the scale bench logs in as (issue 23)", () => {
+  it("take the demo's password, and nobody else of the set has one", async () => {
+    const users = await sql`select email, password_hash from users where email like '%@skala.test' order by email`;
+    const withPassword: string[] = [];
+    for (const u of users)
+      if (await verifyPassword(u.password_hash as string, DEMO_PASSWORD)) withPassword.push(u.email as string);
+    expect(withPassword).toEqual(["kund1@skala.test", "saljare1@skala.test", "support21@skala.test"]);
+  });
+});
 
 describe("the support queue's overdue view (issue 23)", () => {
   const OVERDUE = `query($after: String) {
@@ -185,7 +200,7 @@ describe("the support queue's near-deadline view (decision 0105)", () => {
   });
 });
 
-describe("header search and an agreement's page (issue 23)", () => {
+describe("header search, an agreement's page and the dashboards (issue 23)", () => {
   /**
    * Sequential scans of large tables in the statements' plans. A Sort under a Limit is allowed here: a search ranks
    * what it found, and the page sorts one agreement's own visit-time offers and renewal quotes.
@@ -216,6 +231,42 @@ describe("header search and an agreement's page (issue 23)", () => {
         problems.push(...(await problemsOf(viewer, print(SearchDocument), { query, first: 8 })));
     const id = Buffer.from(`Agreement:${c!.id as string}`).toString("base64url");
     problems.push(...(await problemsOf(admin, print(AgreementPageDocument), { id })));
+    expect(problems).toEqual([]);
+  });
+
+  it("the seller's and support's dashboards and a customer's agreement page: theirs through indexes too", async () => {
+    // The portal's own documents with the variables its loaders send (portal/app/routes/_app._index/route.tsx).
+    const day = (days: number) => new Date(Date.now() + days * 86_400_000).toISOString().slice(0, 10);
+    const windows = { in30: day(31), in60: day(61), in90: day(91) };
+    const flags = { admin: false, lockouts: false, deactivations: false };
+    const support: Viewer = { ...admin, role: "SUPPORT" };
+    const [kund] =
+      await sql`select u.id as user_id, u.organisation_id, a.id from users u join agreements a on a.customer_id = u.organisation_id
+      where u.email = 'kund1@skala.test' order by a.number limit 1`;
+    const customer: Viewer = {
+      ...partner,
+      userId: kund!.user_id as string,
+      role: "CUSTOMER_ADMIN",
+      organisationId: kund!.organisation_id as string,
+      organisationKind: "CUSTOMER",
+    };
+    const problems = [
+      ...(await problemsOf(seller, print(VendorDashboardDocument), {
+        ...windows,
+        ...flags,
+        sales: true,
+        support: false,
+      })),
+      ...(await problemsOf(support, print(VendorDashboardDocument), {
+        ...windows,
+        ...flags,
+        sales: false,
+        support: true,
+      })),
+      ...(await problemsOf(customer, print(AgreementPageDocument), {
+        id: Buffer.from(`Agreement:${kund!.id as string}`).toString("base64url"),
+      })),
+    ];
     expect(problems).toEqual([]);
   });
 
@@ -260,5 +311,18 @@ describe("header search and an agreement's page (issue 23)", () => {
       return rowsRead(tx as unknown as postgres.Sql, found!.statement, found!.params, "agreements");
     });
     expect(read).toBe(0);
+  });
+});
+
+describe("the scale set's monitoring checks (issue 23)", () => {
+  it("are as the API's first reconcile leaves them: it pauses none, and queues no mail", async () => {
+    // The set has no monitoring add-ons, so no check is covered. Seeded as watched, the API paused every one on its
+    // first start, a flip and an incident mail each: minutes of work at full size, counted by the bench as pages'.
+    const now = new Date();
+    await reconcileMonitoring(database.db, now, todayInSweden(now));
+    const [after] = await sql`select (select count(*) from monitoring_flips)::int as flips,
+      (select count(*) from email_outbox)::int as mails, (select count(*) from monitoring_checks)::int as checks,
+      (select count(*) from monitoring_checks where state = 'PAUSED' and pause_cause = 'NOT_COVERED')::int as paused`;
+    expect(after).toEqual({ flips: 0, mails: 0, checks: 1000, paused: 1000 });
   });
 });

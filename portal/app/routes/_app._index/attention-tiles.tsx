@@ -1,13 +1,14 @@
 import type { Section } from "~/graphql/graphql";
 import type { MessageKey } from "~/i18n/i18n";
 import { useT } from "~/i18n/use-t";
+import type { Count } from "./counts";
 import { Tile, type Tone } from "./tiles";
 
 export interface Attention {
-  failedEmails: number;
-  lockedOut: number;
-  unassignedCases: number;
-  drafts: number;
+  failedEmails: Count;
+  lockedOut: Count;
+  unassignedCases: Count;
+  drafts: Count;
 }
 
 /** Each count, the tone it takes when not zero, its words and the list it counts. */
@@ -64,13 +65,14 @@ export function AttentionTiles({ counts, sections }: { counts: Attention; sectio
       <h2 className="dash-group">{t("dashboard.attentionGroup")}</h2>
       <div className="tiles">
         {TILES.map((tile) => {
-          const n = counts[tile.count];
+          const count = counts[tile.count];
+          const n = count.value;
           return (
             <Tile
               key={tile.id}
               id={tile.id}
               sections={sections}
-              value={n}
+              {...count}
               tone={n > 0 ? tile.tone : "good"}
               label={t(tile.label)}
               hint={n > 0 && tile.hint ? t(tile.hint) : undefined}

@@ -6,6 +6,7 @@ import type { CustomerDashboardQuery, Section } from "~/graphql/graphql";
 import { useT } from "~/i18n/use-t";
 import { NextVisitPanel } from "./next-visit-panel";
 import { AgreementList, agreementPath, LinkRow } from "./rows";
+import { countOf } from "./counts";
 import { Panel, Tile } from "./tiles";
 import { UpdatesList } from "./updates-list";
 
@@ -60,7 +61,7 @@ export function CustomerDashboard({
           id="waiting-on-customer"
           testId="waiting-count"
           sections={sections}
-          value={data.waitingOnCustomer.totalCount}
+          {...countOf(data.waitingOnCustomer)}
           tone={data.waitingOnCustomer.totalCount > 0 ? "warn" : "neutral"}
           label={t("dashboard.waitingOnYouCustomer")}
           to="/worklist"
@@ -69,8 +70,7 @@ export function CustomerDashboard({
         <Tile
           id="open-cases"
           sections={sections}
-          value={data.openCases.totalCount}
-          capped={data.openCases.totalCountCapped}
+          {...countOf(data.openCases)}
           label={t("dashboard.openCases")}
           to="/support?view=open#cases-title"
           linkLabel={t("dashboard.showOpenCases")}
@@ -88,7 +88,7 @@ export function CustomerDashboard({
           id="properties"
           testId="property-count"
           sections={sections}
-          value={data.properties.totalCount}
+          {...countOf(data.properties)}
           label={t("dashboard.properties")}
           to="/properties"
           linkLabel={t("dashboard.showProperties")}

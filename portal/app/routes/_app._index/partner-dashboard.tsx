@@ -2,6 +2,7 @@ import { AgreementStatusBadge, DaysLeft } from "~/components/agreement-status";
 import type { PartnerDashboardQuery, Section } from "~/graphql/graphql";
 import { useT } from "~/i18n/use-t";
 import { AgreementList, agreementPath, LinkRow } from "./rows";
+import { countOf } from "./counts";
 import { Panel, Tile } from "./tiles";
 import { UpdatesList } from "./updates-list";
 
@@ -22,7 +23,7 @@ export function PartnerDashboard({ data, sections }: { data: PartnerDashboardQue
         <Tile
           id="agreements"
           sections={sections}
-          value={data.agreements.totalCount}
+          {...countOf(data.agreements)}
           label={t("dashboard.customerAgreements")}
           to="/agreements"
           linkLabel={t("dashboard.showAgreements")}
@@ -56,8 +57,7 @@ export function PartnerDashboard({ data, sections }: { data: PartnerDashboardQue
         <Tile
           id="routed-cases"
           sections={sections}
-          value={data.routedCases.totalCount}
-          capped={data.routedCases.totalCountCapped}
+          {...countOf(data.routedCases)}
           label={t("dashboard.routedCases")}
           to="/support-queue?view=routed"
           linkLabel={t("dashboard.showRoutedCases")}

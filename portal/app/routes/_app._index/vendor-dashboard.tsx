@@ -4,6 +4,7 @@ import { formatDate } from "~/i18n/i18n";
 import { useLang, useT } from "~/i18n/use-t";
 import { formatMoney } from "~/lib/money";
 import { AttentionTiles } from "./attention-tiles";
+import { countOf } from "./counts";
 import { AgreementList, agreementPath, LinkRow } from "./rows";
 import { Panel, Tile } from "./tiles";
 import { OutdatedHostingPanel } from "./outdated-hosting-panel";
@@ -27,22 +28,24 @@ export function VendorDashboard(props: {
   const expiring = data.in90?.edges.map((e) => e.node) ?? [];
   const valueWithin = (days: number) =>
     expiring.filter((a) => (a.daysLeft ?? Infinity) <= days).reduce((sum, a) => sum + a.yearlyValue.amountMinor, 0);
-  const counts = { 30: data.in30?.totalCount ?? 0, 60: data.in60?.totalCount ?? 0, 90: data.in90?.totalCount ?? 0 };
+  const counts = { 30: countOf(data.in30), 60: countOf(data.in60), 90: countOf(data.in90) };
   const ends = { 30: windows.in30, 60: windows.in60, 90: windows.in90 };
   const overdueItems = (data.planned?.edges ?? []).flatMap((e) =>
     (e.node.actionPlan?.itemsPastEndDate ?? []).map((item) => ({ agreement: e.node, item })),
   );
-  const overdueCases = data.overdueCases?.totalCount ?? 0;
-  const nearDeadlineCases = data.nearDeadlineCases?.totalCount ?? 0;
+  const overdueCases = countOf(data.overdueCases);
+  const nearDeadlineCases = countOf(data.nearDeadlineCases);
+  const overdueVisits = countOf(data.overdueVisits);
+  const visitsToBook = countOf(data.visitsToBook);
   return (
     <>
       {data.failedEmails ? (
         <AttentionTiles
           counts={{
-            failedEmails: data.failedEmails.totalCount,
-            lockedOut: data.loginLockouts?.length ?? 0,
-            unassignedCases: data.unassignedCases?.totalCount ?? 0,
-            drafts: data.drafts?.totalCount ?? 0,
+            failedEmails: countOf(data.failedEmails),
+            lockedOut: { value: data.loginLockouts?.length ?? 0, capped: false },
+            unassignedCases: countOf(data.unassignedCases),
+            drafts: countOf(data.drafts),
           }}
           sections={sections}
         />
@@ -69,8 +72,8 @@ export function VendorDashboard(props: {
               key={days}
               id={`expiring-${days}`}
               sections={sections}
-              value={counts[days]}
-              tone={days === 30 && counts[30] > 0 ? "warn" : "neutral"}
+              {...counts[days]}
+              tone={days === 30 && counts[30].value > 0 ? "warn" : "neutral"}
               label={t("dashboard.expiringWithin", { days: String(days) })}
               hint={t("dashboard.yearlyValue", {
                 value: formatMoney(lang, { amountMinor: valueWithin(days), currency: "SEK" }),
@@ -91,7 +94,7 @@ export function VendorDashboard(props: {
           <Tile
             id="waiting-on-vendor"
             sections={sections}
-            value={data.waitingOnVendor?.totalCount ?? 0}
+            {...countOf(data.waitingOnVendor)}
             label={t("dashboard.waitingOnYou")}
             to="/worklist"
             linkLabel={t("dashboard.showWorklist")}
@@ -99,8 +102,8 @@ export function VendorDashboard(props: {
           <Tile
             id="visits-to-book"
             sections={sections}
-            value={data.visitsToBook?.totalCount ?? 0}
-            tone={data.visitsToBook?.totalCount ? "warn" : "good"}
+            {...visitsToBook}
+            tone={visitsToBook.value ? "warn" : "good"}
             label={t("dashboard.visitsToBook")}
             to="/visits?state=to-book"
             linkLabel={t("dashboard.showVisitsToBook")}
@@ -113,8 +116,7 @@ export function VendorDashboard(props: {
           <Tile
             id="open-cases"
             sections={sections}
-            value={data.openCases.totalCount}
-            capped={data.openCases.totalCountCapped}
+            {...countOf(data.openCases)}
             label={t("dashboard.openCases")}
             to="/support-queue"
             linkLabel={t("dashboard.showQueue")}
@@ -122,9 +124,8 @@ export function VendorDashboard(props: {
           <Tile
             id="overdue-cases"
             sections={sections}
-            value={overdueCases}
-            capped={data.overdueCases?.totalCountCapped}
-            tone={overdueCases > 0 ? "bad" : "good"}
+            {...overdueCases}
+            tone={overdueCases.value > 0 ? "bad" : "good"}
             label={t("dashboard.overdueCases")}
             to="/support-queue?view=overdue"
             linkLabel={t("dashboard.showOverdueCases")}
@@ -132,9 +133,8 @@ export function VendorDashboard(props: {
           <Tile
             id="near-deadline"
             sections={sections}
-            value={nearDeadlineCases}
-            capped={data.nearDeadlineCases?.totalCountCapped}
-            tone={nearDeadlineCases > 0 ? "warn" : "good"}
+            {...nearDeadlineCases}
+            tone={nearDeadlineCases.value > 0 ? "warn" : "good"}
             label={t("dashboard.nearDeadline")}
             to="/support-queue?view=near-deadline"
             linkLabel={t("dashboard.showNearDeadline")}
@@ -142,9 +142,8 @@ export function VendorDashboard(props: {
           <Tile
             id="overdue-visits"
             sections={sections}
-            value={data.overdueVisits?.totalCount ?? 0}
-            capped={data.overdueVisits?.totalCountCapped}
-            tone={data.overdueVisits?.totalCount ? "bad" : "good"}
+            {...overdueVisits}
+            tone={overdueVisits.value ? "bad" : "good"}
             label={t("dashboard.overdueVisits")}
             to="/visits?state=overdue"
             linkLabel={t("dashboard.showOverdueVisits")}
