@@ -9,8 +9,10 @@ import { AgreementList, agreementPath, LinkRow } from "./rows";
 import { Panel, Tile } from "./tiles";
 import { OutdatedHostingPanel } from "./outdated-hosting-panel";
 import { VisitsPanel } from "./visits-panel";
+import { yearlyValueWithin } from "./yearly-value-within";
 
 const WINDOWS = [30, 60, 90] as const;
+type Window = (typeof WINDOWS)[number];
 
 /**
  * Sellers: what is up for renewal and what waits on us. Support: the case queue and missed visits. Admins: all, and
@@ -26,9 +28,8 @@ export function VendorDashboard(props: {
   const lang = useLang();
   const { data, windows, sections } = props;
   const expiring = data.in90?.edges.map((e) => e.node) ?? [];
-  const valueWithin = (days: number) =>
-    expiring.filter((a) => (a.daysLeft ?? Infinity) <= days).reduce((sum, a) => sum + a.yearlyValue.amountMinor, 0);
   const counts = { 30: countOf(data.in30), 60: countOf(data.in60), 90: countOf(data.in90) };
+  const valueWithin = (days: Window) => yearlyValueWithin(expiring, days, counts[days].value);
   const ends = { 30: windows.in30, 60: windows.in60, 90: windows.in90 };
   const overdueItems = (data.planned?.edges ?? []).flatMap((e) =>
     (e.node.actionPlan?.itemsPastEndDate ?? []).map((item) => ({ agreement: e.node, item })),
@@ -75,8 +76,8 @@ export function VendorDashboard(props: {
               {...counts[days]}
               tone={days === 30 && counts[30].value > 0 ? "warn" : "neutral"}
               label={t("dashboard.expiringWithin", { days: String(days) })}
-              hint={t("dashboard.yearlyValue", {
-                value: formatMoney(lang, { amountMinor: valueWithin(days), currency: "SEK" }),
+              hint={t(valueWithin(days).partial ? "dashboard.yearlyValueAtLeast" : "dashboard.yearlyValue", {
+                value: formatMoney(lang, { amountMinor: valueWithin(days).amountMinor, currency: "SEK" }),
               })}
               to={`/agreements?status=valid&endingBefore=${ends[days]}`}
               linkLabel={t("dashboard.showAgreements")}
