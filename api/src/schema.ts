@@ -14,6 +14,7 @@ import {
   ProductReleaseResolver,
   PropertyVersionsResolver,
 } from "./modules/releases/release.resolver.js";
+import { ActionItemPastEndDateResolver } from "./modules/tailoring/items-past-end-date.resolver.js";
 import { ActionPlanResolver } from "./modules/tailoring/action-plan.resolver.js";
 import {
   AgreementTailoringResolver,
@@ -133,6 +134,7 @@ const resolvers = [
   TailoringStepStatusResolver,
   SystemReviewResolver,
   ActionPlanResolver,
+  ActionItemPastEndDateResolver,
   AgreementTailoringResolver,
   AuditResolver,
   ServiceVisitResolver,

@@ -8,6 +8,7 @@ import { payload } from "../../shared/payload.js";
 import { DateScalar } from "../../shared/scalars.js";
 import { Actor, actorOf, User } from "../parties/index.js";
 import * as actionPlans from "./action-plan.js";
+import { pastEndDate } from "./items-past-end-date.js";
 import * as service from "./tailoring.service.js";
 import { ACTION_ITEM_UPDATERS, PLAN_WRITERS, PRIORITY_CONFIRMERS } from "./tailoring.roles.js";
 import { ActionItem, ActionPlan } from "./tailoring.types.js";
@@ -240,9 +241,7 @@ export class ActionPlanResolver {
 
   @FieldResolver(() => [ActionItem], { description: "Items not done although the end date has passed." })
   async itemsPastEndDate(@Root() p: ActionPlan, @Ctx() ctx: Context, @Clock() clock: Clock) {
-    return actionPlans
-      .pastEndDate(await ctx.loaders.actionItems.load(p.row.id), p.row, clock.today)
-      .map(ActionItem.from);
+    return pastEndDate(await ctx.loaders.actionItems.load(p.row.id), p.row, clock.today).map(ActionItem.from);
   }
 
   @FieldResolver(() => DateScalar, {

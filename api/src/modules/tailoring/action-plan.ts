@@ -368,8 +368,3 @@ export function percentDone(items: ActionItemRow[]): number {
   if (counted.length === 0) return 0;
   return Math.round((100 * counted.filter((i) => i.status === "DONE").length) / counted.length);
 }
-
-export function pastEndDate(items: ActionItemRow[], plan: ActionPlanRow, today: IsoDate): ActionItemRow[] {
-  if (!plan.endOn || today <= plan.endOn) return [];
-  return items.filter((i) => i.status === "OPEN" || i.status === "IN_PROGRESS");
-}

@@ -9,6 +9,7 @@ import * as agreements from "../agreements/agreement.service.js";
 import * as parties from "../parties/party.service.js";
 import * as actionPlans from "./action-plan.js";
 import * as s from "./tailoring.service.js";
+import { listItemsPastEndDate, pastEndDate } from "./items-past-end-date.js";
 
 let database: Database;
 let admin: Viewer;
@@ -265,8 +266,30 @@ describe("steps in order", () => {
         ),
       ),
     ).toBe("STEP_OUT_OF_ORDER");
-    const late = actionPlans.pastEndDate(await s.itemsOf(database.db, plan.id), agreed, day(121));
+    const late = pastEndDate(await s.itemsOf(database.db, plan.id), agreed, day(121));
     expect(late.map((i) => i.title)).toEqual(["Extern backup"]);
+
+    // The same rule across agreements, as the dashboards list it (issue 23), within each viewer's agreements.
+    const after = { today: day(121), windowDays: 60 };
+    const listed = await listItemsPastEndDate(database.db, seller, { first: 50 }, after);
+    expect(
+      listed.edges.filter((e) => e.node.agreementId === a.id).map((e) => [e.node.item.title, e.node.endOn]),
+    ).toEqual([["Extern backup", day(120)]]);
+    const ofCustomer = await listItemsPastEndDate(database.db, customerAdmin, { first: 50 }, after);
+    expect(ofCustomer.edges.map((e) => e.node.item.id)).toContain(late[0]!.id);
+    const stranger = viewerAs(admin, {
+      role: "CUSTOMER_ADMIN",
+      organisationId: "00000000-0000-4000-8000-000000000001",
+      organisationKind: "CUSTOMER",
+    });
+    expect((await listItemsPastEndDate(database.db, stranger, { first: 50 }, after)).totalCount).toBe(0);
+    const onTheDay = await listItemsPastEndDate(
+      database.db,
+      seller,
+      { first: 50 },
+      { today: day(120), windowDays: 60 },
+    );
+    expect(onTheDay.edges.filter((e) => e.node.agreementId === a.id)).toEqual([]);
   });
 
   it("a different date from the other party is a new proposal, not an agreement", async () => {

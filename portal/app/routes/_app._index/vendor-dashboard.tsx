@@ -31,9 +31,8 @@ export function VendorDashboard(props: {
   const counts = { 30: countOf(data.in30), 60: countOf(data.in60), 90: countOf(data.in90) };
   const valueWithin = (days: Window) => yearlyValueWithin(expiring, days, counts[days].value);
   const ends = { 30: windows.in30, 60: windows.in60, 90: windows.in90 };
-  const overdueItems = (data.planned?.edges ?? []).flatMap((e) =>
-    (e.node.actionPlan?.itemsPastEndDate ?? []).map((item) => ({ agreement: e.node, item })),
-  );
+  const overdueItems = (data.itemsPastEndDate?.edges ?? []).map((e) => e.node);
+  const overdueItemCount = countOf(data.itemsPastEndDate);
   const overdueCases = countOf(data.overdueCases);
   const nearDeadlineCases = countOf(data.nearDeadlineCases);
   const overdueVisits = countOf(data.overdueVisits);
@@ -86,8 +85,8 @@ export function VendorDashboard(props: {
           <Tile
             id="overdue-items"
             sections={sections}
-            value={overdueItems.length}
-            tone={overdueItems.length > 0 ? "bad" : "good"}
+            {...overdueItemCount}
+            tone={overdueItemCount.value > 0 ? "bad" : "good"}
             label={t("dashboard.overdueItems")}
             to="#overdue-items-title"
             linkLabel={t("dashboard.showItems")}
@@ -194,7 +193,7 @@ export function VendorDashboard(props: {
               <Panel id="overdue-items" title={t("dashboard.overdueItems")} empty={t("dashboard.noOverdueItems")}>
                 {overdueItems.length > 0 ? (
                   <ul className="dash-list dash-list-compact">
-                    {overdueItems.slice(0, 10).map(({ agreement, item }) => (
+                    {overdueItems.map(({ agreement, item }) => (
                       <LinkRow
                         key={item.id}
                         to={`${agreementPath(agreement.id)}/tailoring`}
