@@ -60,6 +60,7 @@ export const ROOT_FIELD_SCOPES: { Query: Record<string, RootFieldRule>; Mutation
     agreementCoveragePreview: "agreements:read",
     productReleases: "releases:read",
     tailorings: "tailoring:read",
+    actionItemsPastEndDate: "tailoring:read",
     serviceVisits: "visits:read",
     visitsToBook: "visits:read",
     visitTimeProposals: "visits:read",
