@@ -6,7 +6,7 @@ import { paginate, type PageRequest } from "../../shared/connection.js";
 import type { IsoDate } from "../../shared/dates.js";
 import { agreementScope } from "../../shared/scope.js";
 import type { Viewer } from "../../shared/viewer.js";
-import { statusSql } from "../agreements/index.js";
+import { statusSql, VALID_STATUSES } from "../agreements/index.js";
 import type { ActionItemRow, ActionPlanRow } from "./tailoring-records.js";
 
 /*
@@ -41,7 +41,7 @@ export interface ItemPastEndDate {
 export async function listItemsPastEndDate(db: Db, viewer: Viewer, page: PageRequest, clock: Clock) {
   const where = and(
     agreementScope(viewer),
-    inArray(statusSql(clock), ["ACTIVE", "EXPIRING"]),
+    inArray(statusSql(clock), [...VALID_STATUSES]),
     pastEndDateSql(clock.today),
   );
   return paginate(
