@@ -149,4 +149,19 @@ describe("keyset connections", () => {
       await expect(keyset({ first: 5, before: forged(key) }), JSON.stringify(key)).rejects.toThrow(/not a cursor/);
     await expect(keyset({ first: 5, after: "bm9wZQ" })).rejects.toThrow(/not a cursor/);
   });
+
+  it("takes an integer key part only as PostgreSQL's integer would cast it", async () => {
+    const forged = (key: unknown) => Buffer.from(`k:${JSON.stringify(key)}`).toString("base64url");
+    const byPosition = (after: string) =>
+      paginateKeyset(
+        { first: 1, after },
+        { parts: ["integer"], of: (n: number) => [String(n)] },
+        async () => 0,
+        async () => ({ rows: [], totalCount: 0 }),
+        (n) => n,
+      );
+    await expect(byPosition(forged(["42"]))).resolves.toMatchObject({ edges: [] });
+    for (const v of ["99999999999", "1.5", "1e3", " 1", "", 7])
+      await expect(byPosition(forged([v])), JSON.stringify(v)).rejects.toThrow(/not a cursor/);
+  });
 });

@@ -101,7 +101,7 @@ export function ConnectionType<T extends object>(nodeType: ClassType<T>, name: s
     pageInfo!: PageInfo;
 
     @Field(() => Int, {
-      description: `How many items the whole list holds, across all pages. Lists of support cases, visits, audit events and e-mails, and filtered lists of agreements, count no further than ${TOTAL_COUNT_CAP.toLocaleString("en")}: see \`totalCountCapped\`.`,
+      description: `How many items the whole list holds, across all pages. Lists of support cases, visits, audit events, e-mails and action items past their end date, and filtered lists of agreements, count no further than ${TOTAL_COUNT_CAP.toLocaleString("en")}: see \`totalCountCapped\`.`,
     })
     totalCount!: number;
 
@@ -182,7 +182,7 @@ export interface CountedRows<Row> {
  * What each part of a list's sort key holds, so a cursor's values are checked before they reach SQL:
  * a forged cursor answers BAD_USER_INPUT, never a database error. `timestamp?` may be null.
  */
-export type KeyPart = "date" | "text" | "timestamp" | "timestamp?" | "uuid";
+export type KeyPart = "date" | "integer" | "text" | "timestamp" | "timestamp?" | "uuid";
 export type KeyValue = string | null;
 
 /** The slice of a keyset list one page reads; the list's query turns it into a condition on its sort key. */
@@ -208,6 +208,8 @@ export interface SortKey<Row> {
 const DATE = /^(\d{4}-\d{2}-\d{2}|infinity)$/;
 // As keysetOrder writes them: UTC to the microsecond, which a JavaScript Date would round to the millisecond.
 const TIMESTAMP = /^(\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d{1,6})?Z|infinity)$/;
+// PostgreSQL's integer: a longer run of digits would fail its cast instead of finding no row.
+const INTEGER = /^-?\d{1,9}$/;
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /**
@@ -230,6 +232,7 @@ function validKeyValue(part: KeyPart, v: unknown): boolean {
   if (part === "text") return !v.includes("\u0000");
   if (part === "date") return DATE.test(v) && (v === "infinity" || onCalendar(v));
   if (part === "uuid") return UUID.test(v);
+  if (part === "integer") return INTEGER.test(v);
   return TIMESTAMP.test(v) && (v === "infinity" || onCalendar(v));
 }
 

@@ -9,6 +9,7 @@ export interface KeyColumn {
 
 const CAST: Record<KeyColumn["part"], SQL> = {
   date: sql.raw("::date"),
+  integer: sql.raw("::integer"),
   text: sql.raw("::text"),
   timestamp: sql.raw("::timestamptz"),
   uuid: sql.raw("::uuid"),

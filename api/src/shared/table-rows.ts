@@ -42,13 +42,13 @@ export function tableRows<T extends PgTable, Extra extends Record<string, PgColu
   /** `also`: expressions read as they come (a system column such as `xmin`), under their key. */
   return async <Also extends string = never>(
     db: DbOrTx,
-    query: { from?: SQL; where: SQL; orderBy?: SQL; forUpdate?: boolean; also?: Record<Also, SQL> },
+    query: { from?: SQL; where: SQL; orderBy?: SQL; limit?: number; forUpdate?: boolean; also?: Record<Also, SQL> },
   ): Promise<(Row & Record<Also, unknown>)[]> => {
     const also = Object.entries<SQL>(query.also ?? ({} as Record<Also, SQL>));
     const alsoList = also.map(([key, expression]) => sql`, ${expression} as ${sql.identifier(key)}`);
     const raw = rowsOf(
       await db.execute(
-        sql`select ${list}${sql.join(alsoList)} from ${query.from ?? table} where ${query.where}${query.orderBy ? sql` order by ${query.orderBy}` : sql``}${query.forUpdate ? sql` for update` : sql``}`,
+        sql`select ${list}${sql.join(alsoList)} from ${query.from ?? table} where ${query.where}${query.orderBy ? sql` order by ${query.orderBy}` : sql``}${query.limit === undefined ? sql`` : sql` limit ${query.limit}`}${query.forUpdate ? sql` for update` : sql``}`,
       ),
     );
     const rows: Raw[] = new Array(raw.length);

@@ -5,7 +5,7 @@ import { Clock } from "../../shared/clock.js";
 import { ConnectionArgs, ConnectionType, mapNodes } from "../../shared/connection.js";
 import { DateScalar } from "../../shared/scalars.js";
 import type { Viewer } from "../../shared/viewer.js";
-import { Agreement, findAgreement } from "../agreements/index.js";
+import { Agreement } from "../agreements/index.js";
 import { listItemsPastEndDate, type ItemPastEndDate } from "./items-past-end-date.js";
 import { ActionItem } from "./tailoring.types.js";
 
@@ -53,14 +53,10 @@ export class ActionItemPastEndDateResolver {
   }
 
   @FieldResolver(() => Agreement, { description: "The agreement whose action plan it is." })
-  async agreement(
-    @Root() r: ActionItemPastEndDate,
-    @Ctx() ctx: Context,
-    @CurrentViewer() viewer: Viewer,
-    @Clock() clock: Clock,
-  ) {
-    // The list holds only agreements the caller may see, so the agreement is found.
-    const a = await findAgreement(ctx.db, viewer, r.agreementId, clock);
+  async agreement(@Root() r: ActionItemPastEndDate, @Ctx() ctx: Context) {
+    // The list holds only agreements the caller may see, so the loader (in the caller's scope) finds it; one
+    // statement for the page's agreements.
+    const a = await ctx.loaders.agreement.load(r.agreementId);
     if (!a) throw new Error(`Agreement ${r.agreementId} of a listed action item is out of reach.`);
     return Agreement.from(a);
   }

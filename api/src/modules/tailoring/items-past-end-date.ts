@@ -1,8 +1,11 @@
-import { and, asc, count, eq, inArray, lt, type SQL } from "drizzle-orm";
+import { and, eq, inArray, lt, sql, type SQL } from "drizzle-orm";
 import type { Db } from "../../db/client.js";
 import { actionItems, actionPlans, agreements, tailorings } from "../../db/schema/index.js";
 import type { Clock } from "../../shared/clock.js";
-import { paginate, type PageRequest } from "../../shared/connection.js";
+import { boundedCount } from "../../shared/bounded-count.js";
+import { paginateKeyset, type KeyValue, type PageRequest } from "../../shared/connection.js";
+import { keysetOrder } from "../../shared/keyset-order.js";
+import { tableRows } from "../../shared/table-rows.js";
 import type { IsoDate } from "../../shared/dates.js";
 import { agreementScope } from "../../shared/scope.js";
 import type { Viewer } from "../../shared/viewer.js";
@@ -33,10 +36,32 @@ export interface ItemPastEndDate {
   endOn: IsoDate;
 }
 
+const ITEMS_OF_AGREEMENTS = sql`${actionItems}
+  inner join ${actionPlans} on ${eq(actionPlans.id, actionItems.actionPlanId)}
+  inner join ${tailorings} on ${eq(tailorings.id, actionPlans.tailoringId)}
+  inner join ${agreements} on ${eq(agreements.id, tailorings.agreementId)}`;
+
+const itemRows = tableRows(actionItems, { agreementId: agreements.id, endOn: actionPlans.endOn });
+
+type PastRow = ActionItemRow & { agreementId: string; endOn: IsoDate | null; cursorKey: KeyValue[] };
+
+/** The longest overdue first; within a day by agreement, then in the plan's own order. */
+const LONGEST_OVERDUE_FIRST = keysetOrder<PastRow>(
+  [
+    { sql: actionPlans.endOn, part: "date" },
+    { sql: agreements.number, part: "text" },
+    { sql: actionItems.position, part: "integer" },
+    { sql: actionItems.id, part: "uuid" },
+  ],
+  "asc",
+);
+
 /**
  * The items past their plan's end date on the valid agreements the viewer may see, the longest overdue first. The
  * dashboards used to read them through the first hundred agreements and their plans, which missed every item of an
- * agreement past the hundredth (issue 23); this is one indexed join however many agreements there are.
+ * agreement past the hundredth (issue 23); this is one join however many agreements there are, counted no further
+ * than the other lists (decision 0094), and paged by keyset cursors, so an item done while someone reads moves no
+ * other item past them.
  */
 export async function listItemsPastEndDate(db: Db, viewer: Viewer, page: PageRequest, clock: Clock) {
   const where = and(
@@ -44,29 +69,22 @@ export async function listItemsPastEndDate(db: Db, viewer: Viewer, page: PageReq
     inArray(statusSql(clock), [...VALID_STATUSES]),
     pastEndDateSql(clock.today),
   );
-  return paginate(
+  return paginateKeyset(
     page,
-    async () => {
-      const [row] = await db
-        .select({ n: count() })
-        .from(actionItems)
-        .innerJoin(actionPlans, eq(actionPlans.id, actionItems.actionPlanId))
-        .innerJoin(tailorings, eq(tailorings.id, actionPlans.tailoringId))
-        .innerJoin(agreements, eq(agreements.id, tailorings.agreementId))
-        .where(where);
-      return Number(row?.n ?? 0);
-    },
-    (offset, limit) =>
-      db
-        .select({ item: actionItems, agreementId: agreements.id, endOn: actionPlans.endOn })
-        .from(actionItems)
-        .innerJoin(actionPlans, eq(actionPlans.id, actionItems.actionPlanId))
-        .innerJoin(tailorings, eq(tailorings.id, actionPlans.tailoringId))
-        .innerJoin(agreements, eq(agreements.id, tailorings.agreementId))
-        .where(where)
-        .orderBy(asc(actionPlans.endOn), asc(agreements.number), asc(actionItems.position))
-        .offset(offset)
-        .limit(limit),
-    (row): ItemPastEndDate => ({ item: row.item, agreementId: row.agreementId, endOn: row.endOn! }),
+    LONGEST_OVERDUE_FIRST.sortKey,
+    () => boundedCount(db, ITEMS_OF_AGREEMENTS, where),
+    async (window) => ({
+      // The cursor's key comes as the driver reads a text array.
+      rows: (await itemRows(db, {
+        from: ITEMS_OF_AGREEMENTS,
+        where: and(where, LONGEST_OVERDUE_FIRST.within(window))!,
+        orderBy: sql.join(LONGEST_OVERDUE_FIRST.orderBy(window), sql`, `),
+        limit: window.limit,
+        also: { cursorKey: LONGEST_OVERDUE_FIRST.cursorKey },
+      })) as PastRow[],
+      totalCount: null,
+      bounded: true,
+    }),
+    ({ cursorKey: _key, agreementId, endOn, ...item }): ItemPastEndDate => ({ item, agreementId, endOn: endOn! }),
   );
 }

@@ -111,6 +111,39 @@ async function throughReview() {
   return { a, t, plan };
 }
 
+/** A plan through the first four steps with `titles` in that order, confirmed by the customer. */
+async function confirmedPlan(titles: string[]) {
+  const { t, plan } = await throughReview();
+  const items = [];
+  for (const title of titles)
+    items.push(
+      okOf(
+        await actionPlans.addActionItem(database.db, seller, { actionPlanId: plan.id, title, owner: "VENDOR" }, clock),
+      ),
+    );
+  const ordered = okOf(
+    await actionPlans.prioritiseActionPlan(
+      database.db,
+      seller,
+      {
+        actionPlanId: plan.id,
+        itemIds: items.map((i) => i.id),
+        expectedVersion: (await s.planOf(database.db, t.id))!.version,
+      },
+      clock,
+    ),
+  );
+  okOf(
+    await actionPlans.confirmPriorities(
+      database.db,
+      customerAdmin,
+      { actionPlanId: plan.id, expectedVersion: ordered.version },
+      clock,
+    ),
+  );
+  return { t, plan, items };
+}
+
 describe("step 1: contact your seller", () => {
   it("a customer admin asks; the seller gets an e-mail in the outbox; a second request is refused", async () => {
     const a = await agreement();
@@ -293,31 +326,7 @@ describe("steps in order", () => {
   });
 
   it("a different date from the other party is a new proposal, not an agreement", async () => {
-    const { t, plan } = await throughReview();
-    const i = okOf(
-      await actionPlans.addActionItem(
-        database.db,
-        seller,
-        { actionPlanId: plan.id, title: "X", owner: "VENDOR" },
-        clock,
-      ),
-    );
-    const p = okOf(
-      await actionPlans.prioritiseActionPlan(
-        database.db,
-        seller,
-        { actionPlanId: plan.id, itemIds: [i.id], expectedVersion: (await s.planOf(database.db, t.id))!.version },
-        clock,
-      ),
-    );
-    okOf(
-      await actionPlans.confirmPriorities(
-        database.db,
-        customerAdmin,
-        { actionPlanId: plan.id, expectedVersion: p.version },
-        clock,
-      ),
-    );
+    const { t, plan } = await confirmedPlan(["X"]);
     okOf(await actionPlans.agreeEndDate(database.db, seller, { actionPlanId: plan.id, endOn: day(100) }, clock));
     const counter = okOf(
       await actionPlans.agreeEndDate(database.db, customerAdmin, { actionPlanId: plan.id, endOn: day(90) }, clock),
@@ -399,31 +408,7 @@ describe("prioritising", () => {
 
 describe("reopening", () => {
   it("goes back with a reason, marks later steps to redo, and keeps the whole history", async () => {
-    const { t, plan } = await throughReview();
-    const i = okOf(
-      await actionPlans.addActionItem(
-        database.db,
-        seller,
-        { actionPlanId: plan.id, title: "X", owner: "VENDOR" },
-        clock,
-      ),
-    );
-    const p = okOf(
-      await actionPlans.prioritiseActionPlan(
-        database.db,
-        seller,
-        { actionPlanId: plan.id, itemIds: [i.id], expectedVersion: (await s.planOf(database.db, t.id))!.version },
-        clock,
-      ),
-    );
-    okOf(
-      await actionPlans.confirmPriorities(
-        database.db,
-        customerAdmin,
-        { actionPlanId: plan.id, expectedVersion: p.version },
-        clock,
-      ),
-    );
+    const { t, plan } = await confirmedPlan(["X"]);
     expect(
       codeOf(
         await s.reopenTailoringStep(database.db, seller, { tailoringId: t.id, step: "END_DATE", reason: "x" }, clock),
@@ -463,5 +448,22 @@ describe("reopening", () => {
     expect((await s.findTailoring(database.db, admin, t.id, clock))!.tailoring.stepsToRedo).toEqual(
       ["ACTION_PLAN", "PRIORITISATION", "END_DATE"].filter((x) => x !== "REVIEW"),
     );
+  });
+});
+
+describe("the list of items past their plan's end date", () => {
+  it("pages on by its cursors: an item done meanwhile moves no other item past the reader", async () => {
+    const { plan, items } = await confirmedPlan(["Först", "Sedan", "Sist"]);
+    // An end date of its own, so the list's first items are this plan's whatever other tests left.
+    for (const v of [seller, customerAdmin])
+      okOf(await actionPlans.agreeEndDate(database.db, v, { actionPlanId: plan.id, endOn: day(2) }, clock));
+    const later = { today: day(3), windowDays: 60 };
+    const first = await listItemsPastEndDate(database.db, seller, { first: 1 }, later);
+    expect(first.edges.map((e) => e.node.item.title)).toEqual(["Först"]);
+    okOf(
+      await actionPlans.updateActionItem(database.db, seller, { actionItemId: items[0]!.id, status: "DONE" }, later),
+    );
+    const next = await listItemsPastEndDate(database.db, seller, { first: 2, after: first.pageInfo.endCursor }, later);
+    expect(next.edges.map((e) => e.node.item.title)).toEqual(["Sedan", "Sist"]);
   });
 });
