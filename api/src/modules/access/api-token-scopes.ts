@@ -54,6 +54,7 @@ export const ROOT_FIELD_SCOPES: { Query: Record<string, RootFieldRule>; Mutation
     apiTokens: "access:read",
     apiTokenScopes: "OPEN",
     agreements: "agreements:read",
+    agreementsYearlyValue: "agreements:read",
     agreement: "agreements:read",
     agreementProposals: "agreements:read",
     contactRequests: "cases:read",

@@ -26,6 +26,20 @@ export interface AgreementFilter {
   updatedSince?: Date | null;
 }
 
+/** The agreements a list holds: the viewer's, narrowed by the filter. */
+export function agreementListWhere(viewer: Viewer, filter: AgreementFilter, clock: Clock) {
+  return and(
+    agreementScope(viewer),
+    filter.status?.length ? inArray(statusSql(clock), filter.status) : undefined,
+    filter.tier ? eq(agreements.tier, filter.tier) : undefined,
+    filter.customerId ? eq(agreements.customerId, filter.customerId) : undefined,
+    filter.partnerId ? eq(agreements.partnerId, filter.partnerId) : undefined,
+    filter.sellerId ? eq(agreements.sellerId, filter.sellerId) : undefined,
+    filter.endingBefore ? sql`${effectiveEndDateSql} < ${filter.endingBefore}::date` : undefined,
+    filter.updatedSince ? changedSince(filter.updatedSince, clock) : undefined,
+  );
+}
+
 /**
  * A page of agreements with their customers and tiers, and the size of the whole list, in one
  * statement: the partners' nightly query reads every page of its agreements this way.
@@ -37,16 +51,7 @@ export async function listAgreements(
   page: PageRequest,
   clock: Clock,
 ): Promise<Connection<ListedAgreement>> {
-  const where = and(
-    agreementScope(viewer),
-    filter.status?.length ? inArray(statusSql(clock), filter.status) : undefined,
-    filter.tier ? eq(agreements.tier, filter.tier) : undefined,
-    filter.customerId ? eq(agreements.customerId, filter.customerId) : undefined,
-    filter.partnerId ? eq(agreements.partnerId, filter.partnerId) : undefined,
-    filter.sellerId ? eq(agreements.sellerId, filter.sellerId) : undefined,
-    filter.endingBefore ? sql`${effectiveEndDateSql} < ${filter.endingBefore}::date` : undefined,
-    filter.updatedSince ? changedSince(filter.updatedSince, clock) : undefined,
-  );
+  const where = agreementListWhere(viewer, filter, clock);
   // Uncorrelated, so PostgreSQL counts once per statement (an InitPlan). `count(*) over ()` would
   // make it compute every column of all the caller's agreements before the top-N sort; this way only
   // the page's rows are completed.

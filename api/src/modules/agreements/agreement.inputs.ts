@@ -2,10 +2,12 @@ import { ArrayMaxSize, IsIn, Length, Max, Min } from "class-validator";
 import { OneLine } from "../../shared/one-line.js";
 import { DateTimeResolver, EmailAddressResolver } from "graphql-scalars";
 import { Field, ID, InputType, Int } from "type-graphql";
+import { uuidOf } from "../../shared/ids.js";
 import { PayloadType } from "../../shared/payload.js";
 import { DateScalar, MoneyInput } from "../../shared/scalars.js";
 import { TierCode } from "../parties/index.js";
 import { AGREED_PRICE_DESCRIPTION, PRICE_REASON_DESCRIPTION } from "../pricing/index.js";
+import type { AgreementFilter as ServiceFilter } from "./agreement-list.js";
 import { AddOnKind, AgreementStatus, HostedService, LicenceKind } from "./agreement.enums.js";
 import { AddOn, Agreement, HanteraAccount, LicenceRental } from "./agreement.types.js";
 
@@ -39,6 +41,19 @@ export class AgreementFilter {
       "Only those changed after this instant: written (`updatedAt`), or whose status the calendar has changed since. For an incremental sync: pass the start of the previous sync, less a minute.",
   })
   updatedSince?: Date | null;
+
+  /** The filter as the service reads it, its global ids as the rows' own. */
+  static read(f: AgreementFilter | null): ServiceFilter {
+    return {
+      status: f?.status,
+      tier: f?.tier,
+      endingBefore: f?.endingBefore,
+      updatedSince: f?.updatedSince,
+      customerId: f?.customerId ? uuidOf(f.customerId, "Organisation") : null,
+      partnerId: f?.partnerId ? uuidOf(f.partnerId, "Organisation") : null,
+      sellerId: f?.sellerId ? uuidOf(f.sellerId, "User") : null,
+    };
+  }
 }
 
 @InputType({ description: "Create a draft agreement." })

@@ -20,6 +20,8 @@ import { asksForTotalCount, ConnectionArgs, mapNodes } from "../../shared/connec
 import { daysBetween } from "../../shared/dates.js";
 import { uuidOf } from "../../shared/ids.js";
 import { payload } from "../../shared/payload.js";
+import { Money } from "../../shared/scalars.js";
+import { yearlyValueOfAgreements } from "./yearly-value-of-list.js";
 import type { Viewer } from "../../shared/viewer.js";
 import { Organisation, Property, Tier, User } from "../parties/index.js";
 import { effectiveEnd } from "./agreement-status.js";
@@ -58,23 +60,29 @@ export class AgreementResolver {
     @CurrentViewer() viewer: Viewer,
     @Clock() clock: Clock,
   ) {
-    const f = filter ?? {};
     const c = await service.listAgreements(
       ctx.db,
       viewer,
-      {
-        status: f.status,
-        tier: f.tier,
-        endingBefore: f.endingBefore,
-        updatedSince: f.updatedSince,
-        customerId: f.customerId ? uuidOf(f.customerId, "Organisation") : null,
-        partnerId: f.partnerId ? uuidOf(f.partnerId, "Organisation") : null,
-        sellerId: f.sellerId ? uuidOf(f.sellerId, "User") : null,
-      },
+      AgreementFilter.read(filter),
       { ...page, countTotal: asksForTotalCount(info) },
       clock,
     );
     return mapNodes(c, Agreement.from);
+  }
+
+  @Authorized()
+  @Query(() => Money, {
+    description:
+      "What the agreements of a list are worth a year together: each one's `yearlyValue` summed over the whole list `agreements` gives for the same filter, not one page.",
+  })
+  async agreementsYearlyValue(
+    @Arg("filter", () => AgreementFilter, { nullable: true, description: "The list, as for `agreements`." })
+    filter: AgreementFilter | null,
+    @Ctx() ctx: Context,
+    @CurrentViewer() viewer: Viewer,
+    @Clock() clock: Clock,
+  ) {
+    return Money.of(await yearlyValueOfAgreements(ctx.db, viewer, AgreementFilter.read(filter), clock));
   }
 
   @Authorized()

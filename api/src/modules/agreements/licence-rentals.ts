@@ -1,4 +1,4 @@
-import { and, eq, sql } from "drizzle-orm";
+import { and, eq, sql, type SQL } from "drizzle-orm";
 import type { Db } from "../../db/client.js";
 import { agreementPeriods, licenceRentals, tiers } from "../../db/schema/index.js";
 import { recordAudit } from "../../shared/audit.js";
@@ -27,6 +27,12 @@ const LICENCE_KINDS = licenceRentals.kind.enumValues;
 /** A rental counts today when it has begun, has not ended, and was not ended early. */
 export function rentalIsActive(r: LicenceRentalRow, today: IsoDate): boolean {
   return r.startsOn <= today && today <= minDate(r.endsOn, r.endedOn);
+}
+
+/** `rentalIsActive` as a condition on `licence_rentals`, for a sum over many agreements (yearly-value-of-list.ts). */
+export function rentalIsActiveSql(today: IsoDate): SQL {
+  return sql`${licenceRentals.startsOn} <= ${today}::date
+    and ${today}::date <= least(${licenceRentals.endsOn}, coalesce(${licenceRentals.endedOn}, ${licenceRentals.endsOn}))`;
 }
 
 const byCharacters = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);

@@ -9,10 +9,8 @@ import { AgreementList, agreementPath, LinkRow } from "./rows";
 import { Panel, Tile } from "./tiles";
 import { OutdatedHostingPanel } from "./outdated-hosting-panel";
 import { VisitsPanel } from "./visits-panel";
-import { yearlyValueWithin } from "./yearly-value-within";
 
 const WINDOWS = [30, 60, 90] as const;
-type Window = (typeof WINDOWS)[number];
 
 /**
  * Sellers: what is up for renewal and what waits on us. Support: the case queue and missed visits. Admins: all, and
@@ -29,7 +27,7 @@ export function VendorDashboard(props: {
   const { data, windows, sections } = props;
   const expiring = data.in90?.edges.map((e) => e.node) ?? [];
   const counts = { 30: countOf(data.in30), 60: countOf(data.in60), 90: countOf(data.in90) };
-  const valueWithin = (days: Window) => yearlyValueWithin(expiring, days, counts[days].value);
+  const values = { 30: data.value30, 60: data.value60, 90: data.value90 };
   const ends = { 30: windows.in30, 60: windows.in60, 90: windows.in90 };
   const overdueItems = (data.itemsPastEndDate?.edges ?? []).map((e) => e.node);
   const overdueItemCount = countOf(data.itemsPastEndDate);
@@ -75,9 +73,7 @@ export function VendorDashboard(props: {
               {...counts[days]}
               tone={days === 30 && counts[30].value > 0 ? "warn" : "neutral"}
               label={t("dashboard.expiringWithin", { days: String(days) })}
-              hint={t(valueWithin(days).partial ? "dashboard.yearlyValueAtLeast" : "dashboard.yearlyValue", {
-                value: formatMoney(lang, { amountMinor: valueWithin(days).amountMinor, currency: "SEK" }),
-              })}
+              hint={values[days] ? t("dashboard.yearlyValue", { value: formatMoney(lang, values[days]) }) : undefined}
               to={`/agreements?status=valid&endingBefore=${ends[days]}`}
               linkLabel={t("dashboard.showAgreements")}
             />
@@ -179,7 +175,7 @@ export function VendorDashboard(props: {
               <Panel id="expiring" title={t("dashboard.expiringTitle")} empty={t("dashboard.noneExpiring")}>
                 {expiring.length > 0 ? (
                   <AgreementList
-                    agreements={expiring.slice(0, 8)}
+                    agreements={expiring}
                     detail={(a) => a.customer.name}
                     side={(a) => (
                       <>

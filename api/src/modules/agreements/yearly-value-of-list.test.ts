@@ -1,0 +1,84 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { Database } from "../../db/client.js";
+import { clockAt } from "../../shared/clock.js";
+import { addDaysIso, todayInSweden } from "../../shared/dates.js";
+import type { Viewer } from "../../shared/viewer.js";
+import { and, gt, lte, sql } from "drizzle-orm";
+import { licenceRentals } from "../../db/schema/index.js";
+import { rowsOf } from "../../shared/table-rows.js";
+import { countingDatabase, okOf, viewerAs } from "../../test-support.js";
+import { endLicenceRental } from "./licence-rentals.js";
+import { baseFeesOn } from "../pricing/index.js";
+import { listAgreements, type AgreementFilter } from "./agreement-list.js";
+import { createAgreementLoaders } from "./agreement.loaders.js";
+import { yearlyValueOfAgreements } from "./yearly-value-of-list.js";
+import { yearlyValueMinor } from "./yearly-value.js";
+
+let database: Database;
+let admin: Viewer;
+
+beforeAll(async () => {
+  ({ database, admin } = await countingDatabase());
+});
+afterAll(() => database.close());
+
+/** The sum as the dashboard made it: every agreement of the list, page by page, each one's own yearly value. */
+async function summedOneByOne(viewer: Viewer, filter: AgreementFilter, today: string) {
+  const clock = clockAt(today);
+  const loaders = createAgreementLoaders(database.db);
+  const fees = await baseFeesOn(database.db, today);
+  let sum = 0;
+  let after: string | null = null;
+  for (;;) {
+    const page = await listAgreements(database.db, viewer, filter, { first: 100, after }, clock);
+    for (const { node } of page.edges)
+      sum += yearlyValueMinor(node, await loaders.licenceRentals.load(node.id), fees(node.tier), today);
+    if (!page.pageInfo.hasNextPage) return sum;
+    after = page.pageInfo.endCursor;
+  }
+}
+
+describe("the yearly value of a whole list of agreements (issue 23)", () => {
+  it("is the sum of each one's yearly value, on the days rentals start, end and are ended early", async () => {
+    const today = todayInSweden();
+    const [running] = await database.db
+      .select()
+      .from(licenceRentals)
+      .where(and(lte(licenceRentals.startsOn, today), gt(licenceRentals.endsOn, addDaysIso(today, 20))))
+      .limit(1);
+    okOf(
+      await endLicenceRental(
+        database.db,
+        admin,
+        { licenceRentalId: running!.id, endsOn: addDaysIso(today, 10) },
+        clockAt(today),
+      ),
+    );
+    // Each rental counts from its first day to its last (or the day it was ended), both included: the days on either
+    // side of those edges, for a few rentals and the one ended early.
+    const edges = await database.db.execute(sql`select distinct d::text as day from (
+        select starts_on as d from licence_rentals union select ends_on from licence_rentals
+        union select ended_on from licence_rentals where ended_on is not null) edges order by 1`);
+    const days = new Set([addDaysIso(today, 10), addDaysIso(today, 11), addDaysIso(today, -400)]);
+    for (const { day } of rowsOf(edges).filter((_, i, all) => i % Math.ceil(all.length / 6) === 0))
+      for (const d of [day as string, addDaysIso(day as string, 1)]) days.add(d);
+    for (const day of days)
+      for (const filter of [
+        {},
+        { status: ["ACTIVE", "EXPIRING"], endingBefore: addDaysIso(day, 91) },
+      ] as AgreementFilter[]) {
+        const whole = await yearlyValueOfAgreements(database.db, admin, filter, clockAt(day));
+        expect(whole, `${day} ${JSON.stringify(filter)}`).toBe(await summedOneByOne(admin, filter, day));
+      }
+    expect(await yearlyValueOfAgreements(database.db, admin, {}, clockAt(today))).toBeGreaterThan(0);
+  });
+
+  it("sums only what the viewer may see", async () => {
+    const stranger = viewerAs(admin, {
+      role: "CUSTOMER_ADMIN",
+      organisationId: "00000000-0000-4000-8000-000000000001",
+      organisationKind: "CUSTOMER",
+    });
+    expect(await yearlyValueOfAgreements(database.db, stranger, {}, clockAt())).toBe(0);
+  });
+});
