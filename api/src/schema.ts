@@ -31,6 +31,7 @@ import { ServiceVisitPrefillResolver } from "./modules/visits/visit-prefill.reso
 import {
   ActionItemVisitResolver,
   AgreementVisitsResolver,
+  ActionPlanVisitResolver,
   VisitAcknowledgementResolver,
   VisitBookingResolver,
   VisitCheckResolver,
@@ -148,6 +149,7 @@ const resolvers = [
   VisitProtocolVersionResolver,
   VisitAcknowledgementResolver,
   AgreementVisitsResolver,
+  ActionPlanVisitResolver,
   SearchResolver,
   PricingResolver,
   IndexClauseResolver,

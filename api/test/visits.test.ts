@@ -49,6 +49,20 @@ describe("the annual visit over GraphQL", () => {
     expect(stigberget.proposedVisits.slice(0, 4).every((p: any) => p.visitId)).toBe(true);
   });
 
+  it("the tailoring proposes the next visit still ahead, not the end date agreed three years ago", async () => {
+    const r = await api.gql(
+      `query($id: ID!) { node(id: $id) { ... on Agreement { actionPlan { endOn proposedServiceVisitOn } } } }`,
+      { id: stigberget.id },
+      hanna,
+    );
+    const today = new Intl.DateTimeFormat("sv-SE", { timeZone: "Europe/Stockholm" }).format(new Date());
+    const { endOn, proposedServiceVisitOn } = r.data.node.actionPlan;
+    expect(endOn < today).toBe(true);
+    const ahead = stigberget.proposedVisits.find((p: any) => p.proposedOn >= today);
+    expect(proposedServiceVisitOn).toBe(ahead?.proposedOn ?? null);
+    expect(proposedServiceVisitOn >= today).toBe(true);
+  });
+
   it("shows the size trend over the years and the action item from a check, to the customer", async () => {
     const last = stigberget.serviceVisits[2].id;
     const r = await api.gql(

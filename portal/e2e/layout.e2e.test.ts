@@ -1,6 +1,6 @@
 import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { DEMO, launchBrowser, logIn, portalUrl, screenshot } from "./support";
+import { DEMO, apiAs, launchBrowser, logIn, portalUrl, screenshot } from "./support";
 
 let browser: Browser;
 beforeAll(async () => {
@@ -89,6 +89,25 @@ describe("layout: menu, search and missing pages", () => {
       expect(Math.max(...centres) - Math.min(...centres)).toBeLessThan(20);
     } finally {
       await context.close();
+    }
+  });
+
+  it("on a wide screen the header's search keeps room to type, in English beside a long organisation name too", async () => {
+    const { context, page } = await loggedIn("karin", 1280);
+    try {
+      await page.getByRole("button", { name: "English" }).click();
+      await page.getByRole("heading", { name: `Welcome, ${DEMO.karin.name}` }).waitFor();
+      const search = (await page.getByRole("searchbox", { name: "Search Trygg" }).boundingBox())!;
+      // Issue found by a new user's look: the box shrank to 55 px, "Se" of its placeholder.
+      expect(search.width).toBeGreaterThanOrEqual(200);
+      const logout = (await page.getByRole("button", { name: "Log out" }).boundingBox())!;
+      expect(Math.abs(search.y + search.height / 2 - (logout.y + logout.height / 2))).toBeLessThan(20);
+      await screenshot(page, "header-en-1280");
+    } finally {
+      await context.close();
+      // The switch is stored on Karin's account (decision 0075): Swedish again for the journeys after.
+      const karin = await apiAs(DEMO.karin.email);
+      await karin("mutation { setMyLanguage(input: { language: SV }) { userErrors { code } } }");
     }
   });
 

@@ -172,6 +172,23 @@ describe("monitoring in the portal", () => {
     }
   });
 
+  it("tells a customer with nothing monitored what the add-on is, without saying its installations report in", async () => {
+    const { context, page } = await newPage(browser, { width: 390, height: 844 });
+    try {
+      await logIn(page, "bo@brflinne.demo");
+      await page.goto("/monitoring");
+      await page.getByText("Inget övervakas ännu", { exact: true }).waitFor();
+      const main = (await page.locator("main").textContent()) ?? "";
+      expect(main).not.toContain("hör av sig till Trygg med jämna mellanrum");
+      await expect(page.getByRole("link", { name: "Visa avtalen →" }).getAttribute("href")).resolves.toBe(
+        "/agreements",
+      );
+      await screenshot(page, "monitoring-nothing-390");
+    } finally {
+      await context.close();
+    }
+  });
+
   it("says on the agreement what the checks last saw", async () => {
     const { context, page } = await newPage(browser);
     try {

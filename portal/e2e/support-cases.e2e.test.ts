@@ -320,4 +320,22 @@ describe("support cases", () => {
       await partner.context.close();
     }
   });
+
+  it("names the closed weekend days in English to a user who reads Trygg in English", async () => {
+    const { context, page } = await newPage(browser);
+    try {
+      await logIn(page, BO);
+      await page.getByRole("button", { name: "English" }).click();
+      await page.getByRole("heading", { name: /^Welcome, / }).waitFor();
+      await page.goto("/support");
+      const hours = (await page.getByTestId("opening-hours").textContent()) ?? "";
+      expect(hours).toMatch(/Closed: (Saturday|Sunday)/);
+      expect(hours).not.toMatch(/Lördag|Söndag/);
+    } finally {
+      await context.close();
+      // The switch is stored on Bo's account (decision 0075): Swedish again for the journeys after.
+      const bo = await apiAs(BO);
+      await bo("mutation { setMyLanguage(input: { language: SV }) { userErrors { code } } }");
+    }
+  });
 });

@@ -118,7 +118,7 @@ export function Pagination({ pageInfo, shown, total }: PaginationProps) {
 }
 
 /** What an empty list says, with a hint when a search may be the reason. */
-export function EmptyState({ title, hint }: { title: string; hint?: string }) {
+export function EmptyState({ title, hint }: { title: string; hint?: ReactNode }) {
   return (
     <div className="empty-state" role="status">
       <p className="empty-title">{title}</p>

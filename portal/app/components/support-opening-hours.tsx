@@ -5,6 +5,7 @@ import { dateTimeFormat } from "~/i18n/intl-formats";
 
 interface Day {
   date: string;
+  closedKind?: string | null;
   closedReason?: string | null;
   note?: string | null;
   slots: readonly { opensAt: string; closesAt: string }[];
@@ -27,6 +28,18 @@ function weekdayAndDate(lang: string, isoDate: string): string {
   }).format(new Date(`${isoDate}T00:00:00Z`));
 }
 
+/**
+ * Why a day is closed. The API says it in Swedish ("Lördag", "Juldagen", the vendor's own reason); a weekend is named
+ * in the reader's language instead, so English readers do not see "Closed: Lördag". Holiday names stay Swedish.
+ */
+function closedReason(lang: string, day: Day): string {
+  if (day.closedKind !== "WEEKEND" || lang === "sv") return day.closedReason ?? "";
+  const weekday = dateTimeFormat(LOCALES[lang as "sv"], { weekday: "long", timeZone: "UTC" }).format(
+    new Date(`${day.date}T00:00:00Z`),
+  );
+  return weekday.charAt(0).toUpperCase() + weekday.slice(1);
+}
+
 /** The coming weeks day by day: the hours, or why support is closed ("Juldagen", "Lördag"). */
 export function OpeningHours({ days }: { days: readonly Day[] }) {
   const t = useT();
@@ -44,7 +57,7 @@ export function OpeningHours({ days }: { days: readonly Day[] }) {
                 <strong>{weekdayAndDate(lang, day.date)}</strong>
                 <br />
                 {day.slots.length === 0 ? (
-                  <span>{t("support.closedBecause", { reason: day.closedReason ?? "" })}</span>
+                  <span>{t("support.closedBecause", { reason: closedReason(lang, day) })}</span>
                 ) : (
                   <span className="tabular">
                     {day.slots.map((s) => `${clockTime(lang, s.opensAt)}–${clockTime(lang, s.closesAt)}`).join(", ")}

@@ -5,11 +5,9 @@ import type { Viewer } from "../../shared/viewer.js";
 import { CurrentViewer } from "../../shared/auth.js";
 import { uuidOf } from "../../shared/ids.js";
 import { payload } from "../../shared/payload.js";
-import { DateScalar } from "../../shared/scalars.js";
 import { Actor, actorOf, User } from "../parties/index.js";
 import * as actionPlans from "./action-plan.js";
 import { pastEndDate } from "./items-past-end-date.js";
-import * as service from "./tailoring.service.js";
 import { ACTION_ITEM_UPDATERS, PLAN_WRITERS, PRIORITY_CONFIRMERS } from "./tailoring.roles.js";
 import { ActionItem, ActionPlan } from "./tailoring.types.js";
 import {
@@ -242,20 +240,5 @@ export class ActionPlanResolver {
   @FieldResolver(() => [ActionItem], { description: "Items not done although the end date has passed." })
   async itemsPastEndDate(@Root() p: ActionPlan, @Ctx() ctx: Context, @Clock() clock: Clock) {
     return pastEndDate(await ctx.loaders.actionItems.load(p.row.id), p.row, clock.today).map(ActionItem.from);
-  }
-
-  @FieldResolver(() => DateScalar, {
-    nullable: true,
-    description:
-      "The next annual service visit proposed from the end date (500+); null for BRF or before an end date is agreed.",
-  })
-  async proposedServiceVisitOn(
-    @Root() p: ActionPlan,
-    @Ctx() ctx: Context,
-    @CurrentViewer() viewer: Viewer,
-    @Clock() clock: Clock,
-  ) {
-    const t = await service.findTailoring(ctx.db, viewer, p.row.tailoringId, clock);
-    return t ? service.proposedServiceVisitOn(ctx.db, t.agreement, p.row) : null;
   }
 }

@@ -278,7 +278,6 @@ describe("steps in order", () => {
     );
     expect(agreed.endOn).toBe(day(120));
     expect((await s.tailoringOf(database.db, a.id))!.currentStep).toBe("DONE");
-    expect(await s.proposedServiceVisitOn(database.db, a, agreed)).toBe(day(120));
 
     // Progress after DONE: items can still be marked done.
     okOf(
@@ -336,11 +335,6 @@ describe("steps in order", () => {
       (await s.tailoringOf(database.db, (await s.findTailoring(database.db, admin, t.id, clock))!.agreement.id))!
         .currentStep,
     ).toBe("END_DATE");
-  });
-
-  it("BRF has no visit to propose", async () => {
-    const a = await agreement("BRF");
-    expect(await s.proposedServiceVisitOn(database.db, a, { endOn: day(10) } as never)).toBeNull();
   });
 });
 

@@ -8,7 +8,6 @@ import {
   systemReviews,
   tailoringEvents,
   tailorings,
-  tiers,
   users,
 } from "../../db/schema/index.js";
 import { paginate, type ConnectionArgs } from "../../shared/connection.js";
@@ -17,7 +16,7 @@ import { ok, userError, type Result } from "../../shared/errors.js";
 import { agreementScope } from "../../shared/scope.js";
 import { mutate } from "../../shared/transaction.js";
 import { type Viewer, requireRole } from "../../shared/viewer.js";
-import { type AgreementRecord, findAgreement, isValid } from "../agreements/index.js";
+import { findAgreement, isValid } from "../agreements/index.js";
 import type { Clock } from "../../shared/clock.js";
 import { queueMail } from "../notifications/index.js";
 import { TAILORING_REQUESTED_MAIL } from "./tailoring.mails.js";
@@ -116,17 +115,6 @@ export function waitingOn(t: TailoringRow, plan: ActionPlanRow | null): ("VENDOR
     default:
       return [];
   }
-}
-
-/** For 500+ the next annual visit is proposed from the agreed end date; BRF has no visit. */
-export async function proposedServiceVisitOn(
-  db: DbOrTx,
-  agreement: AgreementRecord,
-  plan: ActionPlanRow | null,
-): Promise<IsoDate | null> {
-  if (!plan?.endOn) return null;
-  const [tier] = await db.select().from(tiers).where(eq(tiers.code, agreement.tier));
-  return tier?.annualVisit ? plan.endOn : null;
 }
 
 export async function listTailorings(

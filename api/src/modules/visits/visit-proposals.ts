@@ -38,3 +38,11 @@ export function matchVisits(dates: IsoDate[], visits: { id: string; on: IsoDate 
 export function nextUnbooked(proposals: Proposal[], today: IsoDate): Proposal | null {
   return proposals.find((p) => !p.visitId && p.proposedOn >= today) ?? null;
 }
+
+/**
+ * The first proposed date still ahead (today counts), booked or not: what the tailoring's summary tells the customer.
+ * Not the agreed end date itself, which is a proposal only in the year it was agreed.
+ */
+export function nextProposedOn(proposals: Proposal[], today: IsoDate): IsoDate | null {
+  return proposals.find((p) => p.proposedOn >= today)?.proposedOn ?? null;
+}

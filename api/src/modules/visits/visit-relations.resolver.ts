@@ -4,11 +4,12 @@ import type { Context } from "../../context.js";
 import { serviceVisits, visitChecks } from "../../db/schema/index.js";
 import { requireViewer } from "../../shared/auth.js";
 import { toGlobalId, uuidOf } from "../../shared/ids.js";
+import { DateScalar } from "../../shared/scalars.js";
 import { Agreement, isValid } from "../agreements/index.js";
-import { ActionItem, findActionItem } from "../tailoring/index.js";
+import { ActionItem, ActionPlan, findActionItem, findTailoring } from "../tailoring/index.js";
 import { isBehind, type Product } from "../releases/index.js";
 import { visitDueForBooking } from "./visit-booking-due.js";
-import { nextUnbooked, type Proposal } from "./visit-proposals.js";
+import { nextProposedOn, nextUnbooked, type Proposal } from "./visit-proposals.js";
 import { actorOf } from "./visit.resolver.js";
 import { visitProposals } from "./visit.service.js";
 import {
@@ -140,5 +141,19 @@ export class AgreementVisitsResolver {
     if (!isValid(a.record.status)) return null;
     const due = visitDueForBooking(await visitProposals(ctx.db, a.record), ctx.clock.today);
     return due && proposal(due);
+  }
+}
+
+/** The plan's word on the next visit lives here: the proposals are the visits module's, and it reads the plan. */
+@Resolver(() => ActionPlan)
+export class ActionPlanVisitResolver {
+  @FieldResolver(() => DateScalar, {
+    nullable: true,
+    description:
+      "The next annual support visit proposed from the agreed end date (500+): the first of the end date and its yearly returns, while the agreement runs, that is today or later. Null for BRF, before an end date is agreed, or when none is left in the agreement's period.",
+  })
+  async proposedServiceVisitOn(@Root() p: ActionPlan, @Ctx() ctx: Context) {
+    const t = await findTailoring(ctx.db, requireViewer(ctx), p.row.tailoringId, ctx.clock);
+    return t ? nextProposedOn(await visitProposals(ctx.db, t.agreement), ctx.clock.today) : null;
   }
 }

@@ -91,9 +91,19 @@ export default function MonitoringPage() {
     <>
       <div className="page-heading">
         <h1>{t("monitoring.title")}</h1>
-        <p className="muted">{t("monitoring.intro")}</p>
+        {/* What the installations do, only where some do: beside "Inget övervakas ännu" it was not true. */}
+        {property || hosting ? <p className="muted">{t("monitoring.intro")}</p> : null}
       </div>
-      {!property && !hosting ? <EmptyState title={t("monitoring.empty")} hint={t("monitoring.emptyHint")} /> : null}
+      {!property && !hosting ? (
+        <EmptyState
+          title={t("monitoring.empty")}
+          hint={
+            <>
+              {t("monitoring.emptyHint")} <Link to="/agreements">{t("monitoring.emptyAction")}</Link>
+            </>
+          }
+        />
+      ) : null}
       {property ? (
         <>
           {installations.length > 1 ? (

@@ -36,9 +36,9 @@ export default function AppLayout() {
               <Link to="/account" className="user-name" title={t("header.account")}>
                 {viewer.user.name}
               </Link>
-              <span className="user-meta">
-                {viewer.organisation.name} · {t(`role.${viewer.user.role}`)}
-              </span>
+              {/* Organisation and role on lines of their own: on one, a long name left the search 55 px. */}
+              <span className="user-meta">{viewer.organisation.name}</span>
+              <span className="user-meta">{t(`role.${viewer.user.role}`)}</span>
             </div>
             <LanguageSwitch />
             <Form method="post" action="/logout">
