@@ -2,10 +2,12 @@
 // throwaway PostgreSQL, both from the scale data set (api/src/seed/scale.sql, issue 23): at factor 0.01 (1,000
 // agreements, the demo's size) and at `factor` (1 = 100,000 agreements; 0.1, the default, fits in minutes on a shared
 // 2-core machine). The partner page (first and last page of 50) beside PostGraphile 5's; the agreement list sorted by
-// end date as a seller, the support queue's overdue view and header search as support staff, the seller's and
+// end date as a seller and the support queue's overdue view as support staff, each first, deep (after the list's
+// middle row) and last (bench/scale-lists.mjs); header search as support staff, the seller's and
 // support's dashboards and a customer's agreement page as the portal asks for them (its own documents); each a short
 // load at 4 connections, with CPU and SQL statements per request beside latency. Then the portal's server render of
-// those three pages over the same API (bench/scale-portal.mjs). See docs/performance.md.
+// those three pages over the same API (bench/scale-portal.mjs). `--explain`: then every statement of those pages
+// explained at `factor` (bench/scale-plans.mjs, decision 0129). See docs/performance.md.
 import { createHash, randomUUID } from "node:crypto";
 import { spawnSync } from "node:child_process";
 import os from "node:os";
