@@ -302,6 +302,22 @@ describe("header search, an agreement's page and the dashboards (issue 23)", () 
     }
   });
 
+  it("support's count of overdue visits reads visits only: staff see every agreement", async () => {
+    // The count joined each overdue visit to its agreement for the viewer's scope, which for staff is everything: at
+    // full size a hash join over all 100,000 agreements read whole (98 ms) to count 7,467 visits.
+    const support: Viewer = { ...admin, role: "SUPPORT" };
+    const OVERDUE_VISITS = `{ serviceVisits(filter: { overdue: true }, first: 0) { totalCount } }`;
+    const run = await capture(() => graphqlAs(database, support, OVERDUE_VISITS));
+    const counts = run.statements.filter((c) => /count\(\*\)[\s\S]*from "service_visits"/.test(c.statement));
+    expect(counts).toHaveLength(1);
+    const [{ statement, params }] = counts as [{ statement: string; params: unknown[] }];
+    const read = await sql.begin(async (tx) => {
+      await tx.unsafe("set local enable_seqscan = off");
+      return rowsRead(tx as unknown as postgres.Sql, statement, params, "agreements");
+    });
+    expect(read).toBe(0);
+  });
+
   it("ranks a bounded number of candidates however many rows a vague query matches", async () => {
     // The scale set's names and numbers share long prefixes: these match nearly every customer and agreement.
     const ranks: string[] = [];
