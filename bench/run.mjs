@@ -17,7 +17,9 @@ if (!existsSync(marker) || statSync(marker).mtimeMs < statSync(path.join(here, "
 // `--scale[=factor]`: the partner page at the demo's size and the scale set's, side by side (bench/scale.mjs).
 const scale = process.argv.find((a) => a.startsWith("--scale"));
 if (scale) {
-  const r = spawnSync(process.execPath, [path.join(here, "scale.mjs"), scale], { stdio: "inherit" });
+  const r = spawnSync(process.execPath, [path.join(here, "scale.mjs"), ...process.argv.slice(2)], {
+    stdio: "inherit",
+  });
   process.exit(r.status ?? 1);
 }
 const flag = process.argv.indexOf("--only");

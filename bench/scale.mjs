@@ -2,10 +2,12 @@
 // throwaway PostgreSQL, both from the scale data set (api/src/seed/scale.sql, issue 23): at factor 0.01 (1,000
 // agreements, the demo's size) and at `factor` (1 = 100,000 agreements; 0.1, the default, fits in minutes on a shared
 // 2-core machine). The partner page (first and last page of 50) beside PostGraphile 5's; the agreement list sorted by
-// end date as a seller, the support queue's overdue view and header search as support staff, the seller's and
+// end date as a seller and the support queue's overdue view as support staff, each first, deep (after the list's
+// middle row) and last (bench/scale-lists.mjs); header search as support staff, the seller's and
 // support's dashboards and a customer's agreement page as the portal asks for them (its own documents); each a short
 // load at 4 connections, with CPU and SQL statements per request beside latency. Then the portal's server render of
-// those three pages over the same API (bench/scale-portal.mjs). See docs/performance.md.
+// those three pages over the same API (bench/scale-portal.mjs). `--explain`: then every statement of those pages
+// explained at `factor` (bench/scale-plans.mjs, decision 0129). See docs/performance.md.
 import { createHash, randomUUID } from "node:crypto";
 import { spawnSync } from "node:child_process";
 import os from "node:os";
@@ -24,9 +26,13 @@ import {
 import { portalOperation, vendorDashboardVariables } from "./portal-operations.mjs";
 import { POSTGRAPHILE_QUERY, TRYGG_QUERY } from "./queries.mjs";
 import { SCALE_AGREEMENT, SCALE_USERS, measurePortal, startPortal } from "./scale-portal.mjs";
+import { listRows } from "./scale-lists.mjs";
+import { explainViews } from "./scale-plans.mjs";
 
 const flag = process.argv.find((a) => a.startsWith("--scale"));
 const FACTOR = Number(flag?.split("=")[1] ?? process.env.BENCH_SCALE_FACTOR ?? 0.1);
+/** `--explain`: EXPLAIN (ANALYZE, BUFFERS) of every statement of the pages at the factor given, kept in the docs. */
+const EXPLAIN = process.argv.includes("--explain");
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 5);
 const WARMUP_SECONDS = Number(process.env.BENCH_WARMUP_SECONDS ?? 2);
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 4);
@@ -137,8 +143,6 @@ async function measure(admin, name, pid, target) {
   };
 }
 
-const AGREEMENTS_BY_END = `{ agreements(first: 20) { totalCount edges { node { id number status endsOn customer { name } } } } }`;
-const OVERDUE = `{ supportCases(first: 20, filter: { deadline: OVERDUE }) { edges { node { id number subject } } } }`;
 const SEARCH = `{ search(query: "brf 12", first: 8) { kind nodeId title subtitle } }`;
 const VIEWER = `{ viewer { user { role } sections } }`;
 /** What a row's answer holds, to show beside it (and to know it answered). */
@@ -218,8 +222,10 @@ try {
     for (const [page, set] of [
       ["partner page, first", targets(TRYGG_QUERY, POSTGRAPHILE_QUERY)],
       ["partner page, last", targets(lastPage(TRYGG_QUERY), lastPage(POSTGRAPHILE_QUERY))],
-      ["agreements by end date, seller", staff(data.seller, AGREEMENTS_BY_END)],
-      ["support queue, overdue, support staff", staff(data.support, OVERDUE)],
+      ...(await listRows(`http://127.0.0.1:${ports.trygg}/graphql`, data)).map(([page, query, variables, token]) => [
+        page,
+        staff(token, query, variables),
+      ]),
       ["header search 'brf 12', support staff", staff(data.support, SEARCH)],
       ["dashboard (portal's VendorDashboard), seller", await dashboard(data.seller)],
       ["dashboard (portal's VendorDashboard), support staff", await dashboard(data.support)],
@@ -274,6 +280,7 @@ try {
       rows.push({ size, ...row });
     await stopAll([servers.trygg, portal.server], { stop: () => {} });
     children.length = 0;
+    if (EXPLAIN && size === "scale") explainViews(data.url, FACTOR);
   }
   const SERVERS = { trygg: "Trygg", postgraphile: "PostGraphile 5", portal: "portal over Trygg" };
   const fmt = (n, d = 0) => (Number.isFinite(n) ? n.toFixed(d) : "–");

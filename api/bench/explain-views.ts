@@ -2,6 +2,10 @@
 // seller's and support's dashboards run, for docs/performance.md (issue 23). On a database holding the scale data
 // set (api/src/seed/scale.sql):
 //   npx tsx bench/explain-views.ts postgres://…/db [part of a label]   (from api/)
+// It prints a table (per view: statements, their execution time and buffers, sequential scans of large tables), then
+// every statement with its plan, each view folded (<details>), as `npm run bench -- --scale --explain` keeps them in
+// docs/performance.md. The lists' deep pages start after the cursor of the list's middle row, found by paging through
+// the list as a client would (100 at a time), so the cursor is the API's own.
 import "reflect-metadata";
 import { print } from "graphql";
 import postgres from "postgres";
@@ -41,8 +45,61 @@ const dashboard = (sales: boolean) => ({
   support: !sales,
 });
 const node = (type: string, id: string) => Buffer.from(`${type}:${id}`).toString("base64url");
+const seller = viewer("SELLER", ids!.vendor, "VENDOR", ids!.seller);
+const support = viewer("SUPPORT", ids!.vendor, "VENDOR", ids!.support);
+// The scale bench's lists (bench/scale-lists.mjs), the same documents.
+const BY_END = `query($after: String) { agreements(first: 20, after: $after) { totalCount edges { node { id number status endsOn customer { name } } } } }`;
+const OVERDUE = `query($after: String) { supportCases(first: 20, after: $after, filter: { deadline: OVERDUE }) { edges { node { id number subject } } } }`;
+const PARTNER_PAGE = `query($after: String) { agreements(first: 50, after: $after) { totalCount edges { node {
+  id number tier { code } customer { id name organisationNumber }
+  properties { id name streetAddress city apartments }
+  licenceRentals { id kind quantity monthlyPrice { amountMinor currency } startsOn endsOn endedOn } } } } }`;
+const last = (query: string) =>
+  query.replace(/\(first: (\d+), after: \$after/, "(last: $1").replace("query($after: String) ", "");
+
+type Page = Record<
+  string,
+  { pageInfo: { hasNextPage: boolean; endCursor: string | null }; edges: { cursor: string }[] }
+>;
+/** The cursor of the row in the list's middle, paging through it as a client does, and the rows it leaves behind. */
+async function middle(who: typeof seller, field: "agreements" | "supportCases", filter = "") {
+  const cursors: string[] = [];
+  let after: string | null = null;
+  for (;;) {
+    const walk = `query($after: String) { ${field}(first: 100, after: $after${filter}) { pageInfo { hasNextPage endCursor } edges { cursor } } }`;
+    const page: Page = await graphqlAs<Page>(database, who, walk, { after });
+    const { pageInfo, edges } = page[field]!;
+    cursors.push(...edges.map((e) => e.cursor));
+    if (!pageInfo.hasNextPage) break;
+    after = pageInfo.endCursor;
+  }
+  const depth = Math.floor(cursors.length / 2);
+  return { after: cursors[depth - 1] ?? null, depth };
+}
+const only = process.argv[3];
+const wanted = (label: string) => !only || label.includes(only);
+const deep = async (label: string, who: typeof seller, field: "agreements" | "supportCases", filter = "") =>
+  wanted(`${label}, deep`) ? await middle(who, field, filter) : { after: null, depth: 0 };
+const sellerMiddle = await deep("agreements by end date, seller", seller, "agreements");
+const overdueMiddle = await deep("overdue, support staff", support, "supportCases", ", filter: { deadline: OVERDUE }");
+const partnerMiddle = await deep("partner page", partner, "agreements");
+const rows = (n: number) => `after ${n.toLocaleString("en")} rows`;
 
 export const VIEWS = [
+  ["partner page of 50, first", partner, PARTNER_PAGE, {}],
+  [`partner page of 50, deep (${rows(partnerMiddle.depth)})`, partner, PARTNER_PAGE, { after: partnerMiddle.after }],
+  ["partner page of 50, last", partner, last(PARTNER_PAGE), {}],
+  ["agreements by end date, seller, first page of 20", seller, BY_END, {}],
+  [`agreements by end date, seller, deep (${rows(sellerMiddle.depth)})`, seller, BY_END, { after: sellerMiddle.after }],
+  ["agreements by end date, seller, last page", seller, last(BY_END), {}],
+  ["support queue, overdue, support staff, first page of 20", support, OVERDUE, {}],
+  [
+    `support queue, overdue, support staff, deep (${rows(overdueMiddle.depth)})`,
+    support,
+    OVERDUE,
+    { after: overdueMiddle.after },
+  ],
+  ["support queue, overdue, support staff, last page", support, last(OVERDUE), {}],
   ["support queue, overdue, vendor staff", staff, QUEUE, { f: { deadline: "OVERDUE" } }],
   ["support queue, overdue, partner", partner, QUEUE, { f: { deadline: "OVERDUE" } }],
   ["support queue, near the deadline, vendor staff", staff, QUEUE, { f: { deadline: "NEAR_DEADLINE" } }],
@@ -69,27 +126,44 @@ export const VIEWS = [
   ],
 ] as const;
 
-const only = process.argv[3];
+const LARGE =
+  /Seq Scan on (organisations|properties|agreements|agreement_periods|agreement_properties|licence_rentals|support_cases|support_messages|service_visits|monitoring_checks|audit_events|users)\b/;
+const summary: string[] = [];
+const details: string[] = [];
 for (const [label, who, query, variables] of VIEWS) {
-  if (only && !label.includes(only)) continue;
+  if (!wanted(label)) continue;
   captured = [];
   const result = await graphqlAs<unknown>(database, who, query, variables);
   if (JSON.stringify(result).includes('"errors"')) throw new Error(`${label}: ${JSON.stringify(result).slice(0, 500)}`);
-  console.log(`\n### ${label}: ${captured.length} statements\n`);
-  for (const { statement, params } of captured) {
-    if (/set_config/.test(statement)) continue;
+  const statements = captured.filter(({ statement }) => !/set_config/.test(statement));
+  let ms = 0;
+  let slowest = 0;
+  let buffers = 0;
+  const scans = new Set<string>();
+  details.push(`<details><summary>${label}: ${statements.length} statements</summary>\n`);
+  for (const { statement, params } of statements) {
     await sql.unsafe(statement, params as never[]); // warm
     const plan = await sql.unsafe(`explain (analyze, buffers) ${statement}`, params as never[]);
     const text = plan.map((r) => r["QUERY PLAN"] as string);
-    const flag = text.some((l) =>
-      /Seq Scan on (organisations|properties|agreements|agreement_periods|agreement_properties|licence_rentals|support_cases|service_visits|monitoring_checks|audit_events)\b/.test(
-        l,
-      ),
-    );
-    console.log(
-      "```\n" + (flag ? "SEQ SCAN OF A LARGE TABLE\n" : "") + statement + "\n\n" + text.join("\n") + "\n```\n",
-    );
+    const time = Number(/Execution Time: ([\d.]+)/.exec(text.at(-1) ?? "")?.[1] ?? 0);
+    ms += time;
+    slowest = Math.max(slowest, time);
+    // The top node's buffers hold its children's and its InitPlans'.
+    const top = /shared hit=(\d+)(?: read=(\d+))?/.exec(text.find((l) => l.includes("Buffers: shared")) ?? "");
+    buffers += Number(top?.[1] ?? 0) + Number(top?.[2] ?? 0);
+    for (const l of text) if (LARGE.test(l)) scans.add(LARGE.exec(l)![1]!);
+    details.push("```\n" + statement + "\n\n" + text.join("\n") + "\n```\n");
   }
+  details.push("</details>\n");
+  const f = (n: number) => n.toFixed(n < 10 ? 2 : 1);
+  summary.push(
+    `| ${label} | ${statements.length} | ${f(ms)} ms | ${f(slowest)} ms | ${buffers.toLocaleString("en")} | ${[...scans].join(", ") || "none"} |`,
+  );
 }
+console.log(
+  "| view | statements | execution, all together | slowest statement | shared buffers | sequential scans of large tables |",
+);
+console.log("|---|---|---|---|---|---|");
+console.log(summary.join("\n") + "\n\n" + details.join("\n"));
 await sql.end();
 await database.close();

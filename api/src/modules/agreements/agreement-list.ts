@@ -8,7 +8,7 @@ import type { IsoDate } from "../../shared/dates.js";
 import { agreementCountScope, agreementScope } from "../../shared/scope.js";
 import type { Viewer } from "../../shared/viewer.js";
 import { recordColumns, toRecord, type ListedAgreement, type TierCode } from "./agreement-records.js";
-import { effectiveEndDateSql, statusSql, type AgreementStatus } from "./agreement-status.js";
+import { effectiveEndDateSql, statusSql, VALID_STATUSES, type AgreementStatus } from "./agreement-status.js";
 import { changedSince } from "./changed-since.js";
 
 /*
@@ -31,6 +31,7 @@ export function agreementListWhere(viewer: Viewer, filter: AgreementFilter, cloc
   return and(
     agreementScope(viewer),
     filter.status?.length ? inArray(statusSql(clock), filter.status) : undefined,
+    notEndedYet(filter, clock),
     filter.tier ? eq(agreements.tier, filter.tier) : undefined,
     filter.customerId ? eq(agreements.customerId, filter.customerId) : undefined,
     filter.partnerId ? eq(agreements.partnerId, filter.partnerId) : undefined,
@@ -95,6 +96,17 @@ export async function listAgreements(
     },
     (r) => r,
   );
+}
+
+/**
+ * A valid agreement has not ended: its stored end is today or later. The status says so already; said again as a
+ * bound on the end, "valid, ending before day 91" (the seller's dashboard) is one range of the scope's
+ * `agreements_*_end_idx` from today, where it ran from the scope's oldest agreement and read every one that had
+ * ended, to filter it out (half a seller's book at a vendor's size).
+ */
+function notEndedYet(filter: AgreementFilter, clock: Clock) {
+  if (!filter.status?.length || !filter.status.every((s) => VALID_STATUSES.includes(s))) return undefined;
+  return sql`${agreements.effectiveEnd} >= ${clock.today}::date`;
 }
 
 /** Agreements soonest ending first, then by number (unique): the order of every agreement list. */
