@@ -2,7 +2,6 @@ import { ApolloServer, type ApolloServerPlugin } from "@apollo/server";
 import { ApolloServerPluginCacheControlDisabled } from "@apollo/server/plugin/disabled";
 import { ApolloServerPluginDrainHttpServer } from "@apollo/server/plugin/drainHttpServer";
 import { expressMiddleware } from "@as-integrations/express5";
-import { ApolloArmor } from "@escape.tech/graphql-armor";
 import express from "express";
 import { GraphQLError, type GraphQLFormattedError } from "graphql";
 import http from "node:http";
@@ -29,6 +28,7 @@ import { schema } from "./schema.js";
 import { compiledExecution, type CompiledExecutionOptions } from "./shared/compiled-execution.js";
 import { Forbidden, Unauthenticated } from "./shared/errors.js";
 import { inputBoundaryPlugin } from "./shared/input-boundary.js";
+import { MAX_TOKENS, requestLimits } from "./shared/request-limits.js";
 
 type ServerEnv = Pick<
   Env,
@@ -233,17 +233,7 @@ export async function startServer(opts: {
   });
   const attachmentLimits = createAttachmentLimits(database.db, env);
 
-  const armor = new ApolloArmor({
-    maxDepth: { n: 12 },
-    maxAliases: { n: 20 },
-    // The cost limit is ours (shared/query-cost.ts): armor's does not count list sizes.
-    costLimit: { enabled: false },
-    maxDirectives: { n: 20 },
-    // graphql-js's own token limit (parseOptions below) fails as a parse error, 400; armor's answered 500.
-    maxTokens: { enabled: false },
-    blockFieldSuggestion: { enabled: false },
-  });
-  const protection = armor.protect();
+  const protection = requestLimits();
 
   const apollo = new ApolloServer<Context>({
     ...protection,
@@ -254,7 +244,7 @@ export async function startServer(opts: {
       onCompiled: (operation) => logger.debug({ operation }, "operation compiled"),
     }),
     csrfPrevention: true,
-    parseOptions: { maxTokens: 5_000 },
+    parseOptions: { maxTokens: MAX_TOKENS },
     introspection: true,
     includeStacktraceInErrorResponses: false,
     formatError,

@@ -198,6 +198,18 @@ describe("what needs doing: each count opens the list it counts", () => {
     }
   }
 
+  it("seller: a window's yearly value is what the agreements ending within it are worth together", () =>
+    as(DEMO.sara.email, async (page) => {
+      // Sara's 90 days hold fewer agreements than the panel shows (8), so the panel lists them all.
+      const digits = (text: string | null) => Number((text ?? "").replace(/\D/g, ""));
+      const amounts = await page.locator("[data-panel=expiring] .tabular").allTextContents();
+      expect(amounts.length).toBeGreaterThan(0);
+      expect(digits(await page.locator("[data-tile=expiring-90] .tile-value").textContent())).toBe(amounts.length);
+      const hint = await page.locator("[data-tile=expiring-90] .tile-hint").textContent();
+      expect(hint).toMatch(/^Värde per år: /);
+      expect(digits(hint)).toBe(amounts.map(digits).reduce((sum, n) => sum + n, 0));
+    }));
+
   it("seller: the visits to book, each with the agreement to book it on", () =>
     as(DEMO.sara.email, async (page) => {
       expect(await expectTileOpensItsList(page, "visits-to-book", "[data-testid=visits-to-book] tbody tr")).toBe(1);
