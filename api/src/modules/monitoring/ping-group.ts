@@ -3,7 +3,13 @@ import { isDatabaseUnavailable } from "../../db/client.js";
 import { factsOf } from "./check-records.js";
 import { applyCheckEvent, catchUp, type CheckEvent, type CheckState } from "./check-state.js";
 import { takePing } from "./ping-alone.js";
-import { readChecksByKey, writeQuietPings, type QuietWrites, type SeenCheck } from "./ping-group-writes.js";
+import {
+  countAndReadChecks,
+  readChecksByKey,
+  writeQuietPings,
+  type QuietWrites,
+  type SeenCheck,
+} from "./ping-group-writes.js";
 import type { PingInput } from "./ping-input.js";
 import type { PingLimits } from "./ping-limits.js";
 
@@ -22,15 +28,19 @@ export type PingAnswer = SettledPing | { retryAfter: number };
 
 /**
  * A group as the route commits it: the flood limit per key (one upsert for all) and the read of the
- * group's checks, at once (two statements, one round trip), then the pings the limit lets through.
+ * group's checks in one statement (decision 0127), then the pings the limit lets through.
  */
 export async function commitPingGroup(db: Db, limits: PingLimits, group: ArrivedPing[]): Promise<PingAnswer[]> {
-  const hashes = group.map((ping) => ping.keyHash);
-  const [refusals, rows] = await Promise.all([limits.keyRefusals(hashes, new Date()), readChecksByKey(db, hashes)]);
+  const count = limits.countKeys(
+    group.map((ping) => ping.keyHash),
+    new Date(),
+  );
+  const { counters, checks } = count.upsert ? await countAndReadChecks(db, count.upsert) : { counters: [], checks: [] };
+  const refusals = count.settle(counters);
   const settled = await takePings(
     db,
     group.filter((_, i) => refusals[i] === null),
-    rows,
+    checks,
   );
   let next = 0;
   return refusals.map((wait) => (wait === null ? settled[next++]! : { retryAfter: wait }));
