@@ -116,12 +116,13 @@ function paramsOf(path: string): Params {
 export function pingRoute(
   app: express.Express,
   db: Db,
+  groups: Db,
   settings: PingLimitSettings,
   log: PingLog,
 ): (req: IncomingMessage, res: ServerResponse) => void {
   const limits = new PingLimits(db, settings);
   const queue = new PingCommitQueue<ArrivedPing, PingAnswer>(
-    (group) => commitPingGroup(db, limits, group),
+    (group) => commitPingGroup(db, groups, limits, group),
     (error) => ({ error }),
     { cap: GROUP_CAP, inFlight: GROUPS_IN_FLIGHT, extraAtLeast: EXTRA_GROUP_AT_LEAST, keyOf: (ping) => ping.keyHash },
   );
