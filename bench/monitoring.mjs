@@ -8,7 +8,8 @@ import { createHash } from "node:crypto";
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { loadavg } from "node:os";
 import path from "node:path";
-import { apiProcess, freePort, log, root, waitFor } from "../scripts/lib.mjs";
+import pg from "pg";
+import { API_NODE_FLAGS, freePort, log, root, waitFor } from "../scripts/lib.mjs";
 import { generate, insert } from "./data.mjs";
 import {
   cpuMs,
@@ -30,8 +31,9 @@ const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 16);
 const SWEEP = process.env.BENCH_MONITORING_SWEEP !== "off";
 /**
  * BENCH_MONITORING_COMPARE=<another build's api/dist>: measures the pings of that build (B) and of
- * this one (A) against the same database, interleaved for BENCH_MONITORING_ROUNDS rounds, and prints
- * A/B per round; on a shared machine the ratio means more than either figure. Skips the sweep.
+ * this one (A), each on a database of the same cluster that its own build migrated (so a change of
+ * schema can be compared) holding the same data, interleaved for BENCH_MONITORING_ROUNDS rounds, and
+ * prints A/B per round; on a shared machine the ratio means more than either figure. Skips the sweep.
  */
 const COMPARE = process.env.BENCH_MONITORING_COMPARE;
 const COMPARE_ROUNDS = Number(process.env.BENCH_MONITORING_ROUNDS ?? 3);
@@ -45,9 +47,11 @@ export const GOALS = { pingsPerSecond: 2_000, p99Ms: 50, peakRssMb: 300 };
 const keyOf = (n) => `tpk_${createHash("sha256").update(`bench-check-${n}`).digest("base64url")}`;
 const sha256 = (s) => createHash("sha256").update(s).digest("hex");
 
-function urlAs(url, role) {
+/** A URL of the cluster's, for another database or role. */
+function urlWith(url, { role, database }) {
   const u = new URL(url);
-  u.username = role;
+  if (role) u.username = role;
+  if (database) u.pathname = `/${database}`;
   return u.toString();
 }
 
@@ -141,55 +145,47 @@ if (process.env.BENCH_TRYGG_START !== "tsx") {
   if (spawnSync("npm", ["run", "build", "-w", "api"], { cwd: root, stdio: ["ignore", "ignore", "inherit"] }).status)
     process.exit(1);
 }
-const { cluster, admin } = await startCountingCluster();
-const pgPort = Number(new URL(cluster.url).port);
-const children = [];
-let exitCode = 0;
-try {
-  await admin.query(`create role ${ROLE} login superuser`);
-  log("Migrating and inserting the partner bench's data…");
-  const migrate = apiProcess("scripts/migrate");
-  const migrated = spawnSync(migrate.cmd, migrate.args, {
+/**
+ * A database as the API `dist` migrates it, the partner bench's data, and an API on it whose first
+ * reconciliation gives each covered installation its default checks; then CHECKS bench heartbeats.
+ */
+async function prepare({ name, db, url, dist, flags }) {
+  const migrated = spawnSync("node", [...API_NODE_FLAGS, path.join(dist, "scripts", "migrate.js")], {
     cwd: root,
-    env: { ...process.env, ...migrate.env, DATABASE_URL: cluster.url },
+    env: { ...process.env, NODE_ENV: process.env.NODE_ENV ?? "production", DATABASE_URL: url },
     encoding: "utf8",
   });
   if (migrated.status !== 0) throw new Error(`Migrations failed: ${migrated.stderr}`);
-  const data = generate();
-  await insert(admin, data.tables);
+  await insert(db, generate().tables);
   // Every agreement orders Systemövervakning, so the checks below stay covered when the sweeper reconciles.
-  await admin.query(
+  await db.query(
     `insert into add_ons (agreement_id, kind, starts_on) select id, 'MONITORING', current_date - 30 from agreements`,
   );
-
   const port = await freePort();
-  const api = apiProcess("main");
-  // BENCH_TRYGG_NODE_FLAGS, e.g. "--cpu-prof --cpu-prof-dir=bench/results/profile", reach the API's node only.
-  const flags = process.env.BENCH_TRYGG_NODE_FLAGS?.split(" ").filter(Boolean) ?? [];
-  const server = startServer("Trygg", api.cmd, [...flags, ...api.args], {
-    ...api.env,
-    DATABASE_URL: urlAs(cluster.url, ROLE),
+  const server = startServer(name, "node", [...flags, ...API_NODE_FLAGS, path.join(dist, "main.js")], {
+    NODE_ENV: process.env.NODE_ENV ?? "production",
+    DATABASE_URL: urlWith(url, { role: ROLE }),
     API_PORT: String(port),
     API_HOST: "127.0.0.1",
     MONITORING_SWEEP_SECONDS: "1",
   });
   children.push(server);
   const base = `http://127.0.0.1:${port}`;
-  await waitFor(`${base}/healthz`, { what: "Trygg" });
+  await waitFor(`${base}/healthz`, { what: name });
   // The first pass reconciles: each covered installation gets its default checks. Their properties
   // and agreements carry the bench's own checks, so these are covered too.
   await until(
     "the sweeper's first reconciliation",
-    async () => (await admin.query("select count(*)::int as n from monitoring_checks")).rows[0].n > 0,
+    async () => (await db.query("select count(*)::int as n from monitoring_checks")).rows[0].n > 0,
     60_000,
   ).catch((e) => {
     throw new Error(`${e.message} The API said: ${server.stderrTail().slice(-1_500)}`);
   });
-  const { rows: covered } = await admin.query(
+  const { rows: covered } = await db.query(
     "select distinct property_id, agreement_id, customer_id from monitoring_checks order by property_id",
   );
   log(`Inserting ${CHECKS.toLocaleString("en")} heartbeat checks over ${covered.length} covered installations…`);
-  await admin.query("update monitoring_checks set alert_after = null, state = 'PAUSED', pause_cause = 'BY_USER'");
+  await db.query("update monitoring_checks set alert_after = null, state = 'PAUSED', pause_cause = 'BY_USER'");
   const rows = Array.from({ length: CHECKS }, (_, n) => {
     const at = covered[n % covered.length];
     const key = keyOf(n);
@@ -209,32 +205,46 @@ try {
       ping_key_hash: sha256(key),
     };
   });
-  await insert(admin, { monitoring_checks: rows });
-
-  const pingUrl = `${base}/ping/${keyOf(0)}`;
-  const first = await fetch(pingUrl, { method: "POST" });
+  await insert(db, { monitoring_checks: rows });
+  const first = await fetch(`${base}/ping/${keyOf(0)}`, { method: "POST" });
   if (first.status !== 200) throw new Error(`A ping answered ${first.status}: ${await first.text()}`);
+  return { server, base };
+}
+
+const { cluster, admin } = await startCountingCluster();
+const pgPort = Number(new URL(cluster.url).port);
+const children = [];
+let exitCode = 0;
+try {
+  await admin.query(`create role ${ROLE} login superuser`);
+  log("Migrating and inserting the partner bench's data…");
+  // BENCH_TRYGG_NODE_FLAGS, e.g. "--cpu-prof --cpu-prof-dir=bench/results/profile", reach the API's node only.
+  const flags = process.env.BENCH_TRYGG_NODE_FLAGS?.split(" ").filter(Boolean) ?? [];
+  const { server, base } = await prepare({
+    name: "Trygg",
+    db: admin,
+    url: cluster.url,
+    dist: path.join(root, "api", "dist"),
+    flags,
+  });
 
   if (COMPARE) {
-    // A/B on one database: the other build (B) beside this one (A), rounds interleaved (B A, A B, …).
-    const otherPort = await freePort();
-    const other = startServer(
-      "Trygg (B)",
-      "node",
-      [...flags, ...api.args.slice(0, -1), path.join(COMPARE, "main.js")],
-      {
-        ...api.env,
-        DATABASE_URL: urlAs(cluster.url, ROLE),
-        API_PORT: String(otherPort),
-        API_HOST: "127.0.0.1",
-        MONITORING_SWEEP_SECONDS: "1",
-      },
-    );
-    children.push(other);
-    const otherBase = `http://127.0.0.1:${otherPort}`;
-    await waitFor(`${otherBase}/healthz`, { what: "Trygg (B)" });
-    // B's first sweep reconciles every installation, and both need their code compiled hot: not measured.
-    await new Promise((r) => setTimeout(r, 10_000));
+    // A/B: the other build (B) on a database of its own, migrated by B (its schema may differ), in
+    // the same cluster; rounds interleaved (B A, A B, …).
+    await admin.query("create database bench_b");
+    const bUrl = urlWith(cluster.url, { database: "bench_b" });
+    const bDb = new pg.Client({ connectionString: bUrl });
+    await bDb.connect();
+    log("B: migrating and inserting the same data…");
+    const { server: other, base: otherBase } = await prepare({
+      name: "Trygg (B)",
+      db: bDb,
+      url: bUrl,
+      dist: COMPARE,
+      flags,
+    });
+    await bDb.end();
+    // Both need their code compiled hot: not measured.
     for (const b of [otherBase, base]) await pingLoad(b, 2 * WARMUP_SECONDS);
     const ratios = [];
     for (let round = 1; round <= COMPARE_ROUNDS; round++) {

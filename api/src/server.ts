@@ -211,7 +211,13 @@ export async function startServer(opts: {
   app.set("etag", false);
   app.set("trust proxy", env.TRUST_PROXY);
   // Pings are plain HTTP, served ahead of Express (decision 0096); everything else is the app's.
-  const pings = pingRoute(app, database.db, { ...DEFAULT_PING_LIMITS, ...definedOnly(env) }, pingRequestLog(logger));
+  const pings = pingRoute(
+    app,
+    database.db,
+    database.pingGroups,
+    { ...DEFAULT_PING_LIMITS, ...definedOnly(env) },
+    pingRequestLog(logger),
+  );
   const httpServer = http.createServer((req, res) => (isPingPath(req.url) ? pings(req, res) : app(req, res)));
   apiTokenCache.setSeconds(env.API_TOKEN_CACHE_SECONDS ?? DEFAULT_API_TOKEN_CACHE_SECONDS);
   setPdfRenderTimeout(env.PDF_RENDER_TIMEOUT_SECONDS ?? DEFAULT_PDF_RENDER_TIMEOUT_SECONDS);

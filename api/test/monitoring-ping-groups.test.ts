@@ -1,3 +1,4 @@
+import { sql as drizzleSql } from "drizzle-orm";
 import postgres from "postgres";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { commitPingGroup, receivePings, type ArrivedPing } from "../src/modules/monitoring/ping-group.js";
@@ -7,6 +8,7 @@ import { readChecksByKey, writeQuietPings, type QuietWrites } from "../src/modul
 import type { PingInput } from "../src/modules/monitoring/ping-ingestion.js";
 import { hashPingKey } from "../src/modules/monitoring/ping-key.js";
 import { PingLimits } from "../src/modules/monitoring/ping-limits.js";
+import { rowsOf } from "../src/shared/table-rows.js";
 import { startMonitoringWorld, type MonitoringWorld } from "./support.js";
 
 // Group commit (decision 0062): pings taken together must come out exactly as taken one by one.
@@ -132,6 +134,13 @@ describe("pings taken together", () => {
     ]);
   });
 
+  it("commits a group's statements on connections that keep generic plans, and nothing else there (decision 0128)", async () => {
+    const mode = async (db: typeof w.api.database.db) =>
+      rowsOf(await db.execute(drizzleSql`show plan_cache_mode`))[0]!.plan_cache_mode;
+    expect(await mode(w.api.database.pingGroups)).toBe("force_generic_plan");
+    expect(await mode(w.api.database.db)).toBe("auto");
+  });
+
   it("answers each ping of a mixed group for itself: taken, no such key, or over its key's limit", async () => {
     const one = await made("Mixed one", { kind: "HEARTBEAT", periodSeconds: 300 });
     const two = await made("Mixed two", { kind: "HEARTBEAT", periodSeconds: 300 });
@@ -143,14 +152,14 @@ describe("pings taken together", () => {
     const group = [one.key, UNKNOWN_KEY, two.key, one.key, one.key, UNKNOWN_KEY].map((k, i) =>
       arrived(k, new Date(+now + i)),
     );
-    const answers = await commitPingGroup(w.api.database.db, limits, group);
+    const answers = await commitPingGroup(w.api.database.db, w.api.database.pingGroups, limits, group);
     const words = answers.map((a) => ("retryAfter" in a ? "429" : "error" in a ? "error" : a.taken ? "200" : "404"));
     expect(words).toEqual(["200", "404", "200", "200", "429", "404"]);
     const stored = await sql`select check_id, count(*)::int as n from monitoring_pings
       where check_id in (${one.id}, ${two.id}) group by check_id`;
     expect(Object.fromEntries(stored.map((r) => [r.check_id, r.n]))).toEqual({ [one.id]: 2, [two.id]: 1 });
     // Spent: the next group's ping of that key is refused from memory, the other key still taken.
-    const next = await commitPingGroup(w.api.database.db, limits, [
+    const next = await commitPingGroup(w.api.database.db, w.api.database.pingGroups, limits, [
       arrived(one.key, new Date(+now + 10)),
       arrived(two.key, new Date(+now + 10)),
     ]);

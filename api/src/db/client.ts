@@ -20,6 +20,11 @@ export type DbOrTx = Db | Tx;
 
 export interface Database {
   db: Db;
+  /**
+   * For the ping groups' two fixed statements only (decision 0128): on PostgreSQL a pool of its own
+   * whose connections use generic plans; on PGlite the same as `db`.
+   */
+  pingGroups: Db;
   kind: "pglite" | "postgres";
   migrate(): Promise<void>;
   ping(): Promise<boolean>;
@@ -27,6 +32,9 @@ export interface Database {
   listen(channel: string, onNotify: () => void): Promise<() => Promise<void>>;
   close(): Promise<void>;
 }
+
+/** The ping groups' own pool (decision 0128): one connection for each group in flight (ping-route.ts). */
+const PING_GROUP_CONNECTIONS = 3;
 
 /** Any fixed number; names Trygg's migration lock among PostgreSQL's advisory locks. */
 const MIGRATION_LOCK = 7_245_001;
@@ -58,7 +66,7 @@ export async function openDatabase(opts: {
     : undefined;
   if (opts.url) {
     const tuning = opts.postgres ?? {};
-    const client = postgres(opts.url, {
+    const options = {
       max: tuning.poolSize ?? 10,
       prepare: tuning.prepare ?? true,
       onnotice: () => {},
@@ -74,10 +82,21 @@ export async function openDatabase(opts: {
         statement_timeout: tuning.statementTimeoutMs ?? 10_000,
         idle_in_transaction_session_timeout: 30_000,
       },
+    };
+    const client = postgres(opts.url, options);
+    // The ping groups' statements unnest arrays: PostgreSQL sees each array's length in a custom plan,
+    // costs it below the generic one and so plans every execution anew, which took about a third of
+    // such a statement's time. Their plans do not depend on the values, so these connections keep
+    // the generic plan (decision 0128). One connection per group in flight (ping-route.ts).
+    const pingClient = postgres(opts.url, {
+      ...options,
+      max: PING_GROUP_CONNECTIONS,
+      connection: { ...options.connection, application_name: "trygg-api-pings", plan_cache_mode: "force_generic_plan" },
     });
     const db = drizzlePostgres(client, { schema, logger }) as unknown as Db;
     return {
       db,
+      pingGroups: drizzlePostgres(pingClient, { schema, logger }) as unknown as Db,
       kind: "postgres",
       // Several API processes may start at once: a session advisory lock lets one migrate at a time.
       migrate: async () => {
@@ -95,7 +114,9 @@ export async function openDatabase(opts: {
         const { unlisten } = await client.listen(channel, () => onNotify());
         return unlisten;
       },
-      close: () => client.end({ timeout: 5 }),
+      close: async () => {
+        await Promise.all([client.end({ timeout: 5 }), pingClient.end({ timeout: 5 })]);
+      },
     };
   }
   const dir = opts.dataDir ?? "memory://";
@@ -105,6 +126,7 @@ export async function openDatabase(opts: {
   const db = drizzlePglite(client, { schema, logger }) as unknown as Db;
   return {
     db,
+    pingGroups: db,
     kind: "pglite",
     migrate: () => migratePglite(db as never, { migrationsFolder }),
     ping: () => ping(db),

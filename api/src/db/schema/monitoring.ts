@@ -79,13 +79,14 @@ export const monitoringChecks = pgTable(
     index("monitoring_checks_alert_after_idx")
       .on(t.alertAfter)
       .where(sql`${t.alertAfter} is not null`),
-    index("monitoring_checks_property_idx").on(t.propertyId),
     // The sweeper's second query: checks whose incident waits for a maintenance window to end.
     index("monitoring_checks_incident_held_idx")
       .on(t.incidentHeldSince)
       .where(sql`${t.incidentHeldSince} is not null`),
     index("monitoring_checks_agreement_idx").on(t.agreementId),
     index("monitoring_checks_customer_idx").on(t.customerId),
+    // Also the index of a property's checks (its leading column): a separate one on property_id was
+    // one more entry for every ping to write (a ping's update is not HOT; decision 0127).
     uniqueIndex("monitoring_checks_template_key").on(t.propertyId, t.template),
     check(
       "monitoring_checks_schedule",

@@ -13,8 +13,24 @@ function scheduleOf(row: Pick<CheckRow, "periodSeconds" | "cronExpression" | "ti
     : { kind: "PERIOD", periodSeconds: row.periodSeconds! };
 }
 
+/** The columns of a check the state machine reads (factsOf): all a quiet ping needs besides id and kind. */
+export type FactsColumns =
+  | "state"
+  | "periodSeconds"
+  | "cronExpression"
+  | "timeZone"
+  | "graceSeconds"
+  | "runGraceSeconds"
+  | "failureThreshold"
+  | "successThreshold"
+  | "failureStreak"
+  | "successStreak"
+  | "expectedAt"
+  | "startedAt"
+  | "alertAfter";
+
 /** The state machine's view of a stored check. */
-export function factsOf(row: CheckRow): CheckFacts {
+export function factsOf(row: Pick<CheckRow, FactsColumns>): CheckFacts {
   return {
     state: row.state,
     schedule: scheduleOf(row),

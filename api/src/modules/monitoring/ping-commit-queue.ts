@@ -4,7 +4,7 @@ export interface GroupLimits<Item> {
   inFlight: number;
   /**
    * A group starts beside others in flight only with at least this many pings: smaller groups cost the
-   * database more per ping (three statements a group whatever its size), which a busy machine has not
+   * database more per ping (two statements a group whatever its size), which a busy machine has not
    * to spare. When a group is done the next one starts with whatever waits, as with one at a time.
    */
   extraAtLeast: number;

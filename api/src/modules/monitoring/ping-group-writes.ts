@@ -1,26 +1,84 @@
-import { sql } from "drizzle-orm";
+import { sql, type SQL } from "drizzle-orm";
 import type { DbOrTx } from "../../db/client.js";
 import { monitoringChecks, monitoringFlips, monitoringPings } from "../../db/schema/index.js";
-import { rowsOf, tableRows } from "../../shared/table-rows.js";
-import type { CheckRow } from "./check-records.js";
+import { rowsOf } from "../../shared/table-rows.js";
+import type { CheckRow, FactsColumns } from "./check-records.js";
 import type { CheckFacts, Flip } from "./check-state.js";
 import type { PingInput } from "./ping-input.js";
 import { pgArray } from "./pg-array.js";
 
-const checkRows = tableRows(monitoringChecks);
+/**
+ * The columns of a check a group reads: what the state machine needs (factsOf), its id, kind and
+ * key. Not the whole row: names, keys' prefixes and dates nobody reads here cost the database and the
+ * driver per check (decision 0127).
+ */
+const SEEN = {
+  id: monitoringChecks.id,
+  kind: monitoringChecks.kind,
+  pingKeyHash: monitoringChecks.pingKeyHash,
+  state: monitoringChecks.state,
+  periodSeconds: monitoringChecks.periodSeconds,
+  cronExpression: monitoringChecks.cronExpression,
+  timeZone: monitoringChecks.timeZone,
+  graceSeconds: monitoringChecks.graceSeconds,
+  runGraceSeconds: monitoringChecks.runGraceSeconds,
+  failureThreshold: monitoringChecks.failureThreshold,
+  successThreshold: monitoringChecks.successThreshold,
+  failureStreak: monitoringChecks.failureStreak,
+  successStreak: monitoringChecks.successStreak,
+  expectedAt: monitoringChecks.expectedAt,
+  startedAt: monitoringChecks.startedAt,
+  alertAfter: monitoringChecks.alertAfter,
+} satisfies Record<"id" | "kind" | "pingKeyHash" | FactsColumns, unknown>;
+const seenColumns = Object.entries(SEEN);
+/** `c.<column>, …, c.xmin as version`: one text, so the statement is the same for every group. */
+const seenList = sql.raw(`${seenColumns.map(([, c]) => `c."${c.name}"`).join(", ")}, c.xmin as version`);
 
 /** A check as a group read it, with the row version (`xmin`) its write is conditioned on. */
-export type SeenCheck = CheckRow & { version: unknown };
+export type SeenCheck = Pick<CheckRow, keyof typeof SEEN> & { version: unknown };
+
+/** A read row as a SeenCheck, each cell decoded as drizzle decodes its column (timestamps into dates). */
+function seenOf(r: Record<string, unknown>): SeenCheck {
+  const row: Record<string, unknown> = { version: r.version };
+  for (const [key, column] of seenColumns) {
+    const value = r[column.name];
+    row[key] = value === null || value === undefined ? null : column.mapFromDriverValue(value);
+  }
+  return row as SeenCheck;
+}
 
 /**
  * The checks of a group's keys, read without a lock and without a transaction: the group's write
  * (below) is taken only for the checks still as read, so nothing is held while the state machine runs.
  */
-export function readChecksByKey(db: DbOrTx, keyHashes: readonly string[]): Promise<SeenCheck[]> {
-  return checkRows(db, {
-    where: sql`${monitoringChecks.pingKeyHash} = any(${pgArray([...new Set(keyHashes)])}::text[])`,
-    also: { version: sql`${monitoringChecks}.xmin` },
-  });
+export async function readChecksByKey(db: DbOrTx, keyHashes: readonly string[]): Promise<SeenCheck[]> {
+  const rows = rowsOf(
+    await db.execute(
+      sql`select ${seenList} from ${monitoringChecks} c where c.ping_key_hash = any(${pgArray([...new Set(keyHashes)])}::text[])`,
+    ),
+  );
+  return rows.map(seenOf);
+}
+
+/**
+ * The flood counters' upsert of a group (PingLimits.countKeys) and the read of the counted keys'
+ * checks (as readChecksByKey), in one statement: one round trip on one connection for a group's
+ * first step, where two statements took two connections (decision 0127). A key counted but no
+ * check's comes back with its count and no check. The counters' write and the checks' read see one
+ * snapshot; the read takes no lock, as readChecksByKey's.
+ */
+export async function countAndReadChecks(
+  db: DbOrTx,
+  upsert: SQL,
+): Promise<{ counters: Record<string, unknown>[]; checks: SeenCheck[] }> {
+  const rows = rowsOf(
+    await db.execute(
+      sql`with counted as (${upsert})
+        select k.key_hash, k.points, k.expire, ${seenList}
+        from counted k left join ${monitoringChecks} c on c.ping_key_hash = k.key_hash`,
+    ),
+  );
+  return { counters: rows, checks: rows.filter((r) => r.id !== null && r.id !== undefined).map(seenOf) };
 }
 
 /** What the quiet pings of a group write: each ping, each check's facts after its last ping, each flip. */

@@ -3,7 +3,13 @@ import { isDatabaseUnavailable } from "../../db/client.js";
 import { factsOf } from "./check-records.js";
 import { applyCheckEvent, catchUp, type CheckEvent, type CheckState } from "./check-state.js";
 import { takePing } from "./ping-alone.js";
-import { readChecksByKey, writeQuietPings, type QuietWrites, type SeenCheck } from "./ping-group-writes.js";
+import {
+  countAndReadChecks,
+  readChecksByKey,
+  writeQuietPings,
+  type QuietWrites,
+  type SeenCheck,
+} from "./ping-group-writes.js";
 import type { PingInput } from "./ping-input.js";
 import type { PingLimits } from "./ping-limits.js";
 
@@ -22,15 +28,29 @@ export type PingAnswer = SettledPing | { retryAfter: number };
 
 /**
  * A group as the route commits it: the flood limit per key (one upsert for all) and the read of the
- * group's checks, at once (two statements, one round trip), then the pings the limit lets through.
+ * group's checks in one statement (decision 0127), then the pings the limit lets through. `groups`
+ * runs the group's two fixed statements (Database.pingGroups: generic plans, decision 0128); `db`
+ * the locked way.
  */
-export async function commitPingGroup(db: Db, limits: PingLimits, group: ArrivedPing[]): Promise<PingAnswer[]> {
-  const hashes = group.map((ping) => ping.keyHash);
-  const [refusals, rows] = await Promise.all([limits.keyRefusals(hashes, new Date()), readChecksByKey(db, hashes)]);
+export async function commitPingGroup(
+  db: Db,
+  groups: Db,
+  limits: PingLimits,
+  group: ArrivedPing[],
+): Promise<PingAnswer[]> {
+  const count = limits.countKeys(
+    group.map((ping) => ping.keyHash),
+    new Date(),
+  );
+  const { counters, checks } = count.upsert
+    ? await countAndReadChecks(groups, count.upsert)
+    : { counters: [], checks: [] };
+  const refusals = count.settle(counters);
   const settled = await takePings(
     db,
     group.filter((_, i) => refusals[i] === null),
-    rows,
+    checks,
+    groups,
   );
   let next = 0;
   return refusals.map((wait) => (wait === null ? settled[next++]! : { retryAfter: wait }));
@@ -60,7 +80,12 @@ export async function receivePings(db: Db, pings: readonly ArrivedPing[]): Promi
  * one bad ping does not cost the others theirs. A database that is away fails the pings not yet taken
  * (answered 503); one already committed keeps its answer, so no stored ping is sent again.
  */
-async function takePings(db: Db, pings: readonly ArrivedPing[], rows: readonly SeenCheck[]): Promise<SettledPing[]> {
+async function takePings(
+  db: Db,
+  pings: readonly ArrivedPing[],
+  rows: readonly SeenCheck[],
+  groups: Db = db,
+): Promise<SettledPing[]> {
   const checkOf = new Map(rows.map((row) => [row.pingKeyHash, row]));
   const settled: SettledPing[] = new Array(pings.length);
   // Each check with the indices of its pings, in arrival order.
@@ -86,7 +111,7 @@ async function takePings(db: Db, pings: readonly ArrivedPing[], rows: readonly S
   const alone: number[] = [];
   if (quiet.length > 0) {
     try {
-      const written = await writeQuietPings(db, writes);
+      const written = await writeQuietPings(groups, writes);
       for (const { id, indices, states } of quiet) {
         if (written.has(id)) indices.forEach((i, n) => (settled[i] = { taken: { state: states[n]! } }));
         else locked.push(indices);

@@ -1,8 +1,7 @@
-import { sql } from "drizzle-orm";
+import { sql, type SQL } from "drizzle-orm";
 import { RateLimiterMemory, RateLimiterRes } from "rate-limiter-flexible";
 import type { Db } from "../../db/client.js";
 import { monitoringPingCounters } from "../../db/schema/index.js";
-import { rowsOf } from "../../shared/table-rows.js";
 import { pgArray } from "./pg-array.js";
 
 export interface PingLimitSettings {
@@ -66,8 +65,12 @@ export class PingLimits {
    * For each ping of a group, in arrival order, by its key's hash (the key itself is never stored):
    * the seconds to wait when the key is over its limit, else null. The pings of one key are numbered
    * in arrival order, so the first ones of a minute are taken and the rest refused, as one by one.
+   * Keys spent earlier are refused from memory; the others are counted by the returned `upsert`
+   * (`insert … returning key_hash, points, expire`), which the group's read of its checks runs as a
+   * CTE, so counting and reading are one statement (decision 0127); `settle` gives the refusals
+   * from its rows.
    */
-  async keyRefusals(keyHashes: readonly string[], now: Date): Promise<(number | null)[]> {
+  countKeys(keyHashes: readonly string[], now: Date): KeyCount {
     const at = now.getTime();
     this.prune(at);
     const refusals: (number | null)[] = keyHashes.map((hash) => {
@@ -78,27 +81,36 @@ export class PingLimits {
     keyHashes.forEach((hash, i) => {
       if (refusals[i] === null) counts.set(hash, (counts.get(hash) ?? 0) + 1);
     });
-    if (counts.size === 0) return refusals;
+    const settle = (rows: readonly Record<string, unknown>[]) => this.settle(keyHashes, at, refusals, counts, rows);
+    if (counts.size === 0) return { upsert: null, settle };
     // Sorted, so two processes upserting the same keys lock their rows in the same order.
     const keys = [...counts.keys()].sort();
     const table = monitoringPingCounters;
     const expired = sql`${table}.expire <= ${now.toISOString()}::timestamptz`;
-    const rows = rowsOf(
-      await this.db.execute(
-        sql`insert into ${table} (key, points, expire)
+    const upsert = sql`insert into ${table} (key, points, expire)
           select ${KEY_PREFIX} || k, n, ${new Date(at + MINUTE_MS).toISOString()}::timestamptz
           from unnest(${pgArray(keys)}::text[], ${pgArray(keys.map((k) => counts.get(k)!))}::int[]) as t(k, n)
           on conflict (key) do update set
             points = case when ${expired} then excluded.points else ${table}.points + excluded.points end,
             expire = case when ${expired} then excluded.expire else ${table}.expire end
-          returning key, points, expire`,
-      ),
-    );
+          returning substr(key, ${KEY_PREFIX.length + 1}) as key_hash, points, expire`;
+    return { upsert, settle };
+  }
+
+  /** The refusals of a group once its keys are counted: `rows` are the upsert's, one per key counted. */
+  private settle(
+    keyHashes: readonly string[],
+    at: number,
+    known: readonly (number | null)[],
+    counts: ReadonlyMap<string, number>,
+    rows: readonly Record<string, unknown>[],
+  ): (number | null)[] {
+    const refusals = [...known];
     const limit = this.settings.PING_MAX_PER_KEY_PER_MINUTE;
     const total = new Map<string, { points: number; until: number }>();
     for (const row of rows) {
       const until = new Date(row.expire as string | Date).getTime();
-      const hash = String(row.key).slice(KEY_PREFIX.length);
+      const hash = String(row.key_hash);
       total.set(hash, { points: Number(row.points), until });
       if (Number(row.points) >= limit) this.spent.set(hash, until);
     }
@@ -127,6 +139,14 @@ export class PingLimits {
       )
       .catch(() => {});
   }
+}
+
+/** A group's count of its keys (PingLimits.countKeys). */
+export interface KeyCount {
+  /** Counts the other keys, `returning key_hash, points, expire`; null when every key is spent. */
+  upsert: SQL | null;
+  /** Every ping's refusal, given the upsert's rows (none when it was null). */
+  settle(rows: readonly Record<string, unknown>[]): (number | null)[];
 }
 
 function secondsUntil(until: number, at: number): number {

@@ -21,7 +21,7 @@ const RUN_ID_SHAPE = /^[\w.:-]{1,64}$/;
 const GROUP_CAP = 256;
 /**
  * At most this many groups committing at once (decision 0120): one group's round trips then overlap
- * another's, on connections of their own (each group uses two at its first step, of a pool of ten).
+ * another's, each on a connection of the ping groups' pool, which holds as many (db/client.ts, 0128).
  */
 const GROUPS_IN_FLIGHT = 3;
 /** A group beside others in flight holds at least this many pings (ping-commit-queue.ts says why). */
@@ -116,12 +116,13 @@ function paramsOf(path: string): Params {
 export function pingRoute(
   app: express.Express,
   db: Db,
+  groups: Db,
   settings: PingLimitSettings,
   log: PingLog,
 ): (req: IncomingMessage, res: ServerResponse) => void {
   const limits = new PingLimits(db, settings);
   const queue = new PingCommitQueue<ArrivedPing, PingAnswer>(
-    (group) => commitPingGroup(db, limits, group),
+    (group) => commitPingGroup(db, groups, limits, group),
     (error) => ({ error }),
     { cap: GROUP_CAP, inFlight: GROUPS_IN_FLIGHT, extraAtLeast: EXTRA_GROUP_AT_LEAST, keyOf: (ping) => ping.keyHash },
   );

@@ -1,0 +1,1 @@
+DROP INDEX "monitoring_checks_property_idx";
