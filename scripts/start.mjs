@@ -62,7 +62,7 @@ function apiNeedsBuild() {
   );
 }
 
-ensureDependencies();
+// The ports first: a port in use is found in a second, not after the first start's install of several minutes.
 for (const [name, port, setting] of [
   ["API", apiPort, "API_PORT"],
   ["portal", portalPort, "PORTAL_PORT"],
@@ -74,6 +74,7 @@ for (const [name, port, setting] of [
     process.exit(1);
   }
 }
+ensureDependencies();
 // The links in e-mails lead to this portal unless the operator names its public address.
 const env = {
   TRYGG_DATA_DIR: dataDir,
