@@ -18,6 +18,11 @@ describe("the customer reads a visit protocol on a tablet", () => {
     expect(await page.getByTestId("size-change").textContent()).toContain("+780 MB");
     // The same chart component as in the PDF, drawn in the page: one point per visit.
     expect(await page.getByTestId("size-chart").locator("svg circle").count()).toBe(3);
+    // Named once: by the page's heading above it, for the eye and for a screen reader; not again inside the picture.
+    expect(await page.getByTestId("size-chart").locator("svg text").allTextContents()).not.toContain(
+      "Databasens storlek över åren",
+    );
+    await page.getByRole("img", { name: "Databasens storlek över åren" }).waitFor();
     expect(await page.getByTestId("visit-action-items").textContent()).toContain("Utöka backupdisken på Stigberget");
     // Who owns the item and how far it is, in words: never the API's VENDOR or OPEN.
     expect(await page.getByTestId("visit-action-items").textContent()).toContain("· Aptus ·");

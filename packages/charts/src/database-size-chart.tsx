@@ -13,7 +13,10 @@ export interface DatabaseSizeChartProps {
   points: SizePoint[];
   width?: number;
   height?: number;
+  /** Drawn above the chart, for a document with no heading of its own beside it (the PDF's proposal). */
   title?: string;
+  /** What a screen reader calls the picture when the page's heading names it and no title is drawn. */
+  label?: string;
 }
 
 const MARGIN = { top: 28, right: 24, bottom: 36, left: 64 };
@@ -29,7 +32,7 @@ const day = (iso: string) => new Date(`${iso}T12:00:00Z`);
  * ONE picture, drawn by the portal and, rendered to an SVG string on the server, embedded in the
  * protocol PDF.
  */
-export function DatabaseSizeChart({ points, width = 480, height = 220, title }: DatabaseSizeChartProps) {
+export function DatabaseSizeChart({ points, width = 480, height = 220, title, label }: DatabaseSizeChartProps) {
   const innerW = width - MARGIN.left - MARGIN.right;
   const innerH = height - MARGIN.top - MARGIN.bottom;
   const sorted = [...points].sort((a, b) => (a.visitedOn < b.visitedOn ? -1 : 1));
@@ -50,7 +53,7 @@ export function DatabaseSizeChart({ points, width = 480, height = 220, title }: 
       height={height}
       viewBox={`0 0 ${width} ${height}`}
       role="img"
-      aria-label={title ?? "Database size (MB) per visit"}
+      aria-label={title ?? label ?? "Database size (MB) per visit"}
     >
       <rect x={0} y={0} width={width} height={height} fill="#ffffff" />
       {title ? (

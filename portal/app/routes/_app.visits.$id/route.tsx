@@ -146,7 +146,7 @@ export default function VisitPage() {
               points={visit.databaseSize.points}
               width={560}
               height={240}
-              title={t("visit.sizeTitle")}
+              label={t("visit.sizeTitle")}
             />
           </div>
         ) : (
