@@ -14,7 +14,7 @@ export function RequestSection({ agreement, result }: SectionProps) {
   return (
     <section className="card section" aria-labelledby="request-title">
       <h2 id="request-title">{t("tailoring.request.heading")}</h2>
-      <p>{t("tailoring.request.intro")}</p>
+      {valid ? <p>{t("tailoring.request.intro")}</p> : null}
       {!valid ? (
         <p className="alert alert-info">{t("tailoring.request.notValid")}</p>
       ) : agreement.viewerCanRequestTailoring ? (

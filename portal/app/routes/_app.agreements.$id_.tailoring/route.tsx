@@ -84,6 +84,7 @@ export default function TailoringPage() {
   const plan = tailoring?.actionPlan ?? null;
   const review = tailoring?.systemReview ?? null;
   const step = tailoring?.currentStep;
+  const agreementValid = agreement.status === "ACTIVE" || agreement.status === "EXPIRING";
   const canPlan = tailoring?.viewerCanEditPlan ?? false;
   const props = { agreement, today, result };
   // Forms post to the page itself without ?edit= or ?finding=, so those close after saving.
@@ -115,10 +116,8 @@ export default function TailoringPage() {
         </p>
       ) : null}
 
-      <Stepper
-        tailoring={tailoring}
-        agreementValid={agreement.status === "ACTIVE" || agreement.status === "EXPIRING"}
-      />
+      {/* An agreement no longer (or not yet) in force without a tailoring: nothing was begun and nothing can be. */}
+      {tailoring || agreementValid ? <Stepper tailoring={tailoring} agreementValid={agreementValid} /> : null}
       {tailoring ? <WaitingNote tailoring={tailoring} agreement={agreement} /> : null}
 
       {!tailoring ? <RequestSection {...props} /> : null}
