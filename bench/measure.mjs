@@ -162,6 +162,22 @@ export function percentile(sorted, p) {
  * `ms` of quiet. The scale bench takes it off a run's figures (decision 0130): a freshly seeded scale set starts the
  * API's daily jobs on work the seed left them (agreements that ended, cases past their installer's deadline).
  */
+/**
+ * Waits until the API is idle: its start-up catch-up on a fresh set (the daily jobs' first pass, decision 0130) done,
+ * at most `maxMs`. Idle is two windows in a row under 20 ms of CPU a second (2 % of a core) and 2 statements a
+ * second: the periodic jobs' polling stays under that. Returns how long it took and whether it got there.
+ */
+export async function untilIdle(admin, role, pid, maxMs = 15 * 60_000) {
+  const t0 = Date.now();
+  let quiet = 0;
+  while (Date.now() - t0 < maxMs) {
+    const idle = await idleRate(admin, role, [pid], 3000);
+    quiet = idle.cpuMsPerSecond[0] < 20 && idle.statementsPerSecond < 2 ? quiet + 1 : 0;
+    if (quiet === 2) return { seconds: (Date.now() - t0) / 1000, idle: true };
+  }
+  return { seconds: (Date.now() - t0) / 1000, idle: false };
+}
+
 export async function idleRate(admin, role, pids, ms = 2000) {
   const cpu0 = pids.map(cpuMs);
   const sql0 = await statementsOf(admin, role);
