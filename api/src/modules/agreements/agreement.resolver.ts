@@ -82,7 +82,9 @@ export class AgreementResolver {
     @CurrentViewer() viewer: Viewer,
     @Clock() clock: Clock,
   ) {
-    return Money.of(await yearlyValueOfAgreements(ctx.db, viewer, AgreementFilter.read(filter), clock));
+    return Money.of(
+      await yearlyValueOfAgreements(ctx.db, viewer, AgreementFilter.read(filter), clock, ctx.loaders.baseFeesToday()),
+    );
   }
 
   @Authorized()

@@ -3,11 +3,13 @@ import type { Db } from "../../db/client.js";
 import { agreements, licenceRentals } from "../../db/schema/index.js";
 import type { Clock } from "../../shared/clock.js";
 import type { Viewer } from "../../shared/viewer.js";
-import { baseFeesOn } from "../pricing/index.js";
+import type { baseFeesOn } from "../pricing/index.js";
 import { agreementListWhere, type AgreementFilter } from "./agreement-list.js";
 import { statusSql, VALID_STATUSES } from "./agreement-status.js";
 import { yearOf } from "./agreement-year.js";
 import { rentalIsActiveSql } from "./licence-rentals.js";
+
+type BaseFees = ReturnType<typeof baseFeesOn>;
 
 /**
  * What a whole list of agreements is worth a year: each one's `yearlyValue` summed, however long the list. The seller's
@@ -15,7 +17,14 @@ import { rentalIsActiveSql } from "./licence-rentals.js";
  * (issue 23). The database sums the running rentals per tier and whether the agreement is in force; the base fee and
  * the twelve months are `yearOf`'s, as for one agreement, so the two cannot disagree.
  */
-export async function yearlyValueOfAgreements(db: Db, viewer: Viewer, filter: AgreementFilter, clock: Clock) {
+export async function yearlyValueOfAgreements(
+  db: Db,
+  viewer: Viewer,
+  filter: AgreementFilter,
+  clock: Clock,
+  // The base fees on `clock.today`: a request's `baseFeesToday` loader, read once for all its lists.
+  baseFees: BaseFees,
+) {
   const inForce = inArray(statusSql(clock), [...VALID_STATUSES]);
   const running = sql<string>`(select coalesce(sum(${licenceRentals.monthlyPriceMinor}), 0) from ${licenceRentals}
     where ${licenceRentals.agreementId} = ${agreements.id} and ${rentalIsActiveSql(clock.today)})`;
@@ -30,7 +39,7 @@ export async function yearlyValueOfAgreements(db: Db, viewer: Viewer, filter: Ag
       .from(agreements)
       .where(agreementListWhere(viewer, filter, clock))
       .groupBy(agreements.tier, sql`2`),
-    baseFeesOn(db, clock.today),
+    baseFees,
   ]);
   return groups.reduce(
     (total, g) =>
