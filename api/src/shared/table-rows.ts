@@ -8,6 +8,23 @@ type Raw = Record<string, unknown>;
 export const rowsOf = (result: unknown): Raw[] =>
   Array.isArray(result) ? (result as Raw[]) : ((result as { rows?: Raw[] }).rows ?? []);
 
+/** Where a column's cell is in a read row (`name`) and where it goes (`key`). */
+export interface ReadColumn {
+  key: string;
+  name: string;
+  column: PgColumn;
+}
+
+/** A read row's cells under their keys, each decoded as drizzle decodes its column (dates, timestamps). */
+export function decodeRow(columns: readonly ReadColumn[], r: Raw): Raw {
+  const row: Raw = {};
+  for (const c of columns) {
+    const value = r[c.name];
+    row[c.key] = value === null || value === undefined ? null : c.column.mapFromDriverValue(value);
+  }
+  return row;
+}
+
 /**
  * Whole rows of one table (plus `extra` columns of a joined one), typed as drizzle's `select()`
  * gives them, for the loaders that read a thousand rows a request. Drizzle maps each cell through
@@ -54,11 +71,7 @@ export function tableRows<T extends PgTable, Extra extends Record<string, PgColu
     const rows: Raw[] = new Array(raw.length);
     for (let i = 0; i < raw.length; i++) {
       const r = raw[i]!;
-      const row: Raw = {};
-      for (const c of columns) {
-        const value = r[c.name];
-        row[c.key] = value === null || value === undefined ? null : c.column.mapFromDriverValue(value);
-      }
+      const row = decodeRow(columns, r);
       for (const [key] of also) row[key] = r[key];
       rows[i] = row;
     }

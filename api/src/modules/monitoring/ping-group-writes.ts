@@ -1,7 +1,7 @@
 import { sql, type SQL } from "drizzle-orm";
 import type { DbOrTx } from "../../db/client.js";
 import { monitoringChecks, monitoringFlips, monitoringPings } from "../../db/schema/index.js";
-import { rowsOf } from "../../shared/table-rows.js";
+import { decodeRow, rowsOf } from "../../shared/table-rows.js";
 import type { CheckRow, FactsColumns } from "./check-records.js";
 import type { CheckFacts, Flip } from "./check-state.js";
 import type { PingInput } from "./ping-input.js";
@@ -30,20 +30,17 @@ const SEEN = {
   startedAt: monitoringChecks.startedAt,
   alertAfter: monitoringChecks.alertAfter,
 } satisfies Record<"id" | "kind" | "pingKeyHash" | FactsColumns, unknown>;
-const seenColumns = Object.entries(SEEN);
+const seenColumns = Object.entries(SEEN).map(([key, column]) => ({ key, name: column.name, column }));
 /** `c.<column>, …, c.xmin as version`: one text, so the statement is the same for every group. */
-const seenList = sql.raw(`${seenColumns.map(([, c]) => `c."${c.name}"`).join(", ")}, c.xmin as version`);
+const seenList = sql.raw(`${seenColumns.map((c) => `c."${c.name}"`).join(", ")}, c.xmin as version`);
 
 /** A check as a group read it, with the row version (`xmin`) its write is conditioned on. */
 export type SeenCheck = Pick<CheckRow, keyof typeof SEEN> & { version: unknown };
 
 /** A read row as a SeenCheck, each cell decoded as drizzle decodes its column (timestamps into dates). */
 function seenOf(r: Record<string, unknown>): SeenCheck {
-  const row: Record<string, unknown> = { version: r.version };
-  for (const [key, column] of seenColumns) {
-    const value = r[column.name];
-    row[key] = value === null || value === undefined ? null : column.mapFromDriverValue(value);
-  }
+  const row = decodeRow(seenColumns, r);
+  row.version = r.version;
   return row as SeenCheck;
 }
 
