@@ -9,7 +9,7 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { loadavg } from "node:os";
 import path from "node:path";
 import pg from "pg";
-import { API_NODE_FLAGS, freePort, log, root, waitFor } from "../scripts/lib.mjs";
+import { apiProcess, freePort, log, root, waitFor } from "../scripts/lib.mjs";
 import { generate, insert } from "./data.mjs";
 import {
   cpuMs,
@@ -150,9 +150,10 @@ if (process.env.BENCH_TRYGG_START !== "tsx") {
  * reconciliation gives each covered installation its default checks; then CHECKS bench heartbeats.
  */
 async function prepare({ name, db, url, dist, flags }) {
-  const migrated = spawnSync("node", [...API_NODE_FLAGS, path.join(dist, "scripts", "migrate.js")], {
+  const migrate = apiProcess("scripts/migrate", { dist });
+  const migrated = spawnSync(migrate.cmd, migrate.args, {
     cwd: root,
-    env: { ...process.env, NODE_ENV: process.env.NODE_ENV ?? "production", DATABASE_URL: url },
+    env: { ...process.env, ...migrate.env, DATABASE_URL: url },
     encoding: "utf8",
   });
   if (migrated.status !== 0) throw new Error(`Migrations failed: ${migrated.stderr}`);
@@ -162,8 +163,9 @@ async function prepare({ name, db, url, dist, flags }) {
     `insert into add_ons (agreement_id, kind, starts_on) select id, 'MONITORING', current_date - 30 from agreements`,
   );
   const port = await freePort();
-  const server = startServer(name, "node", [...flags, ...API_NODE_FLAGS, path.join(dist, "main.js")], {
-    NODE_ENV: process.env.NODE_ENV ?? "production",
+  const api = apiProcess("main", { dist });
+  const server = startServer(name, api.cmd, [...flags, ...api.args], {
+    ...api.env,
     DATABASE_URL: urlWith(url, { role: ROLE }),
     API_PORT: String(port),
     API_HOST: "127.0.0.1",

@@ -125,13 +125,14 @@ export function apiScript(file, ...args) {
 
 /**
  * How to run an API entry point (`main`, `scripts/migrate`, …): in production from the compiled
- * JavaScript in api/dist with NODE_ENV=production; otherwise through tsx from the sources.
+ * JavaScript in `dist` (api/dist, or another build's, as the monitoring bench compares) with
+ * NODE_ENV=production; otherwise through tsx from the sources.
  */
-export function apiProcess(file, { production = true } = {}) {
+export function apiProcess(file, { production = true, dist = "api/dist" } = {}) {
   if (!production) return { cmd: "npx", args: apiScript(`${file}.ts`), env: {} };
   return {
     cmd: "node",
-    args: [...API_NODE_FLAGS, `api/dist/${file}.js`],
+    args: [...API_NODE_FLAGS, path.join(dist, `${file}.js`)],
     env: { NODE_ENV: process.env.NODE_ENV ?? "production" },
   };
 }
