@@ -41,6 +41,21 @@ describe("the demo's lived monitoring (npm start)", () => {
     expect(late.map((l) => l.name)).toEqual(["Kv. Majorna 12"]);
   });
 
+  it("has a quarter of heartbeats every five minutes, with no flip but their first UP and the outage's", async () => {
+    const heartbeats = await rows(sql`select c.id, count(p.*)::int as pings, min(p.received_at) as first
+      from monitoring_checks c join monitoring_pings p on p.check_id = c.id where c.kind = 'HEARTBEAT' group by c.id`);
+    expect(heartbeats.length).toBe(keys.filter((k) => k.kind === "HEARTBEAT").length);
+    const quarterAgo = Date.now() - (BACKUP_DAYS - 1) * 86_400_000;
+    for (const h of heartbeats) {
+      expect(new Date(h.first as string).getTime()).toBeLessThan(quarterAgo);
+      expect(Number(h.pings)).toBeGreaterThan(BACKUP_DAYS * 288 - 300);
+    }
+    const flips = await rows(sql`select f.from_state, f.to_state from monitoring_flips f
+        join monitoring_checks c on c.id = f.check_id where c.kind = 'HEARTBEAT' and f.from_state <> 'NEW'
+       order by f.happened_at`);
+    expect(flips.map((f) => `${f.from_state}>${f.to_state}`)).toEqual(["UP>LATE", "LATE>DOWN", "DOWN>UP"]);
+  });
+
   it("lived one real outage: the sweeper opened a monitoring case, the recovery closed it with a note", async () => {
     const incidents = await rows(sql`select i.kind, i.started_at, i.resolved_at, s.status, s.source, s.opened_at
       from monitoring_incidents i join support_cases s on s.id = i.support_case_id`);

@@ -6,7 +6,9 @@ import {
   DEFAULT_INCIDENT_MAIL,
   mailIncidents,
   receivePing,
+  receivePingsInOrder,
   reconcileMonitoring,
+  type PingInput,
   rotatePingKey,
   sweepDueChecks,
 } from "../modules/monitoring/index.js";
@@ -19,13 +21,15 @@ const MINUTE = 60_000;
 const DAY = 24 * 60 * MINUTE;
 /** How far back the backups go: a quarter, as the customer's monitoring page draws it. */
 export const BACKUP_DAYS = 90;
+/** A heartbeat's period, as the checks are provisioned (monitoring-provisioning.ts). */
+const HEARTBEAT_PERIOD = 5 * MINUTE;
 /**
- * How far back the heartbeats go. Each pings every five minutes through the real ingestion: a
- * quarter would be 26,000 pings per check and minutes of `npm start`'s first run, a day is seconds.
+ * How many heartbeats go to the ingestion at once. A quarter is ~26,000 pings per check: one by one
+ * they took minutes of `npm start`'s first run, in groups (one statement each) seconds.
  */
-const HEARTBEAT_DAYS = 1;
-/** The outage the demo lived: Masthugget's Multi-access server, silent for three hours, four after the day began. */
-const OUTAGE = { property: "Kv. Masthugget 4", template: "MULTI_ACCESS_SERVER", afterMinutes: 240, minutes: 185 };
+const PING_GROUP = 2_000;
+/** The outage the demo lived: Masthugget's Multi-access server, silent for three hours one night 12 days ago. */
+const OUTAGE = { property: "Kv. Masthugget 4", template: "MULTI_ACCESS_SERVER", day: -12, time: "03:50", minutes: 185 };
 /** The late backup: Majorna's, which started 40 minutes late 9 nights ago. */
 const LATE_BACKUP = { property: "Kv. Majorna 12", days: -9, minutesLate: 40 };
 
@@ -38,6 +42,20 @@ export interface DemoPingKey {
   key: string;
 }
 
+function signal(key: string, kind: "SUCCESS" | "START" = "SUCCESS", extra: Partial<PingInput> = {}): PingInput {
+  return {
+    key,
+    signal: kind,
+    exitCode: null,
+    runId: null,
+    durationMs: null,
+    sizeBytes: null,
+    body: null,
+    remoteAddress: null,
+    ...extra,
+  };
+}
+
 function swedish(moment: Date, days: number, time: string): Date {
   const d = new Date(moment.getTime() + days * DAY);
   const local = new TZDate(d.getTime(), TIME_ZONE);
@@ -48,7 +66,7 @@ function swedish(moment: Date, days: number, time: string): Date {
 /**
  * Three lived months of Systemövervakning for the monitored demo customers, through the real
  * ingestion and sweeper with the clock of each moment: the checks are provisioned 90 days ago, every
- * night's backup starts and finishes (size growing slowly), every heartbeat pings for the last day,
+ * night's backup starts and finishes (size growing slowly), every heartbeat pings every five minutes,
  * one server is silent for three hours (the sweeper opens a support case, the recovery closes
  * it), and one backup starts late. Returns the keys the demo's simulator pings with.
  */
@@ -78,22 +96,8 @@ export async function seedDemoMonitoring(db: Db, lived: LivedTime, admin: Viewer
   });
   const keyOf = (property: string, template: string) =>
     keys[checks.findIndex((c) => c.property === property && c.template === template)]!.key;
-  const ping = (key: string, at: Date, signal: "SUCCESS" | "START" = "SUCCESS", extra = {}) =>
-    receivePing(
-      db,
-      {
-        key,
-        signal,
-        exitCode: null,
-        runId: null,
-        durationMs: null,
-        sizeBytes: null,
-        body: null,
-        remoteAddress: null,
-        ...extra,
-      },
-      at,
-    );
+  const ping = (key: string, at: Date, kind: "SUCCESS" | "START" = "SUCCESS", extra = {}) =>
+    receivePing(db, signal(key, kind, extra), at);
 
   // The nightly backups: each starts at 02:00 and takes 20–30 minutes; the database grows ~0.1 % a night.
   const backups = checks.filter((c) => c.kind === "BACKUP_JOB");
@@ -120,38 +124,43 @@ export async function seedDemoMonitoring(db: Db, lived: LivedTime, admin: Viewer
     }
   }
 
-  // The heartbeats, every five minutes, all but the outage's three hours; the sweeper runs inside
-  // the outage, at the moment it would have, so the case is opened then.
+  // The heartbeats, every five minutes for the whole quarter, all but the outage's three hours, given to
+  // the ingestion in groups as the HTTP route gives them; the sweeper runs inside the outage, at the
+  // moment it would have, so the case is opened then.
   const heartbeats = checks.filter((c) => c.kind === "HEARTBEAT");
   const outageKey = keyOf(OUTAGE.property, OUTAGE.template);
-  const first = now.getTime() - HEARTBEAT_DAYS * DAY;
-  const outageFrom = first + OUTAGE.afterMinutes * MINUTE;
+  const outageFrom = +swedish(now, OUTAGE.day, OUTAGE.time);
   const outageTo = outageFrom + OUTAGE.minutes * MINUTE;
-  const swept = new Set<number>();
-  for (let t = first; t < now.getTime() - MINUTE; t += 5 * MINUTE) {
+  // Once, 45 minutes into the silence (two missed periods and the grace are past): the sweeper finds it DOWN.
+  const sweepAt = outageFrom + 45 * MINUTE;
+  let pending: { input: PingInput; now: Date }[] = [];
+  const flush = async () => {
+    await receivePingsInOrder(db, pending);
+    pending = [];
+  };
+  for (let t = +start + HEARTBEAT_PERIOD; t < +now - MINUTE; t += HEARTBEAT_PERIOD) {
+    if (t >= sweepAt && t < sweepAt + HEARTBEAT_PERIOD) {
+      await flush();
+      // The sweeper's pass: the flip, the case, then the incident's first e-mail, as at that moment.
+      await lived.at(new Date(sweepAt), async () => {
+        await sweepDueChecks(db, new Date(sweepAt));
+        await mailIncidents(db, new Date(sweepAt), DEFAULT_INCIDENT_MAIL);
+      });
+    }
     for (const h of heartbeats) {
       const key = keys[checks.indexOf(h)]!.key;
-      const silent = key === outageKey && t >= outageFrom && t < outageTo;
-      if (silent) {
-        // Once, half an hour after two missed periods and the grace: the sweeper finds it DOWN.
-        const sweepAt = outageFrom + 45 * MINUTE;
-        if (t >= sweepAt && !swept.has(sweepAt)) {
-          swept.add(sweepAt);
-          // The sweeper's pass: the flip, the case, then the incident's first e-mail, as at that moment.
-          await lived.at(new Date(sweepAt), async () => {
-            await sweepDueChecks(db, new Date(sweepAt));
-            await mailIncidents(db, new Date(sweepAt), DEFAULT_INCIDENT_MAIL);
-          });
-        }
-        continue;
-      }
-      if (key === outageKey && t >= outageTo && t < outageTo + 5 * MINUTE)
+      if (key === outageKey && t >= outageFrom && t < outageTo) continue;
+      if (key === outageKey && t >= outageTo && t < outageTo + HEARTBEAT_PERIOD) {
+        // The recovery: the case closes with a note and "åter i drift" goes out, as at that moment.
+        await flush();
         await lived.at(new Date(t), async () => {
           await ping(key, new Date(t));
           await mailIncidents(db, new Date(t), DEFAULT_INCIDENT_MAIL);
         });
-      else await ping(key, new Date(t));
+      } else pending.push({ input: signal(key), now: new Date(t) });
     }
+    if (pending.length >= PING_GROUP) await flush();
   }
+  await flush();
   return keys;
 }

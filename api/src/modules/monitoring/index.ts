@@ -4,7 +4,7 @@ export { DEFAULT_INCIDENT_MAIL, mailIncidents } from "./incident-mailer.js";
 export { DEFAULT_PING_LIMITS, type PingLimitSettings } from "./ping-limits.js";
 export { isPingPath, pingRoute } from "./ping-route.js";
 export { findCheck, rotatePingKey } from "./check.service.js";
-export { receivePing } from "./ping-ingestion.js";
+export { receivePing, receivePingsInOrder, type PingInput } from "./ping-ingestion.js";
 export { MonitoringCheck } from "./monitoring.types.js";
 export { reconcileMonitoring } from "./monitoring-provisioning.js";
 export { BOARD_VIEWERS, CHECK_VIEWERS } from "./monitoring.roles.js";
