@@ -2,9 +2,13 @@ import { AGREEMENT_STATUSES, TIER_CODES } from "~/lib/enums";
 import type { AgreementFilter, AgreementStatus } from "~/graphql/graphql";
 import { isIsoDate } from "~/lib/dates";
 
-/** `?status=` one status, or "valid" for active and expiring together. */
-export const STATUS_CHOICES = ["valid", ...AGREEMENT_STATUSES] as const;
+/**
+ * `?status=` one status, "valid" for active and expiring together, or "all". Without it the list shows
+ * the current agreements (those not yet ended), so it does not open on years of ended ones.
+ */
+export const STATUS_CHOICES = ["valid", ...AGREEMENT_STATUSES, "all"] as const;
 type StatusChoice = (typeof STATUS_CHOICES)[number];
+const CURRENT: AgreementStatus[] = ["DRAFT", "ACTIVE", "EXPIRING"];
 
 /** The agreement list's filter as the URL gives it (the list page and its CSV export read the same). */
 export function filterFromUrl(url: URL) {
@@ -20,7 +24,8 @@ export function filterFromUrl(url: URL) {
 }
 
 function statusesOf(choice: StatusChoice | undefined): AgreementStatus[] | undefined {
-  if (!choice) return undefined;
+  if (!choice) return CURRENT;
+  if (choice === "all") return undefined;
   return choice === "valid" ? ["ACTIVE", "EXPIRING"] : [choice];
 }
 

@@ -25,7 +25,7 @@ export function PartnerDashboard({ data, sections }: { data: PartnerDashboardQue
           sections={sections}
           {...countOf(data.agreements)}
           label={t("dashboard.customerAgreements")}
-          to="/agreements"
+          to="/agreements?status=all"
           linkLabel={t("dashboard.showAgreements")}
         />
         <Tile

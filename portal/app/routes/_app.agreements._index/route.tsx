@@ -64,10 +64,14 @@ export default function AgreementsPage() {
         <div className="field">
           <label htmlFor="status">{t("agreements.status")}</label>
           <select id="status" name="status" defaultValue={status}>
-            <option value="">{t("agreements.allStatuses")}</option>
+            <option value="">{t("agreements.currentStatuses")}</option>
             {STATUS_CHOICES.map((s) => (
               <option key={s} value={s}>
-                {s === "valid" ? t("agreements.validStatuses") : t(`agreementStatus.${s}`)}
+                {s === "valid"
+                  ? t("agreements.validStatuses")
+                  : s === "all"
+                    ? t("agreements.allStatuses")
+                    : t(`agreementStatus.${s}`)}
               </option>
             ))}
           </select>
@@ -94,7 +98,15 @@ export default function AgreementsPage() {
       {rows.length === 0 ? (
         <EmptyState
           title={t("agreements.empty")}
-          hint={filtered ? t("agreements.emptyFiltered") : t("agreements.emptyHint")}
+          hint={
+            filtered ? (
+              t("agreements.emptyFiltered")
+            ) : (
+              <>
+                {t("agreements.emptyHint")} <Link to="?status=all">{t("agreements.showAll")}</Link>
+              </>
+            )
+          }
         />
       ) : (
         <div className="table-wrap" tabIndex={0}>
