@@ -53,6 +53,9 @@ describe("the rough edges a new user met", () => {
       await page.getByLabel("Status").selectOption({ label: "Alla statusar" });
       await page.getByRole("button", { name: "Filtrera" }).click();
       await page.waitForURL((url) => url.searchParams.get("status") === "all");
+      // Fifty rows of every status, the ended ones among them.
+      await page.goto("/agreements?status=all&first=50");
+      await cells.first().waitFor();
       expect(await cells.count()).toBeGreaterThan(0);
       const clipped = await cells.evaluateAll(
         (tds) =>
