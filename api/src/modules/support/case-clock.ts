@@ -159,11 +159,9 @@ async function nearDeadlineView(db: DbOrTx, now: number): Promise<DeadlineView> 
     sql`${queueDue} <= ${instant(Math.ceil(calendar.deadline(now, lastQuarter)))}`,
     nearNow,
   )!;
-  const held = and(
-    clockRunning(),
-    sql`${supportCases.responseDueAt} is null and ${supportCases.responseNearAt} is not null`,
-    nearNow,
-  )!;
+  // Without "response_near_at is not null": `nearNow` implies it (the paused cases' partial index is still matched),
+  // and stated as well it would count the not-null share twice, as a repeated condition does (queuePage).
+  const held = and(clockRunning(), sql`${supportCases.responseDueAt} is null`, nearNow)!;
   return { where: or(dueSoon, held)!, ranges: [dueSoon, held] };
 }
 

@@ -31,14 +31,16 @@ export const NEWEST_FIRST = keysetOrder<CaseKeyRow>(
 );
 
 /**
- * A page of the queue whose cases are the union of disjoint conditions, each one index range in the queue's order:
- * each range gives its first rows of the window in that order, and PostgreSQL merges them (a Merge Append) and stops
- * at the page's end, where the conditions ORed together would be read whole and sorted for one page. One condition
- * is the plain page.
+ * A page of the queue: the cases `filtered` keeps, within a deadline view when `ranges` are given — the view as the
+ * union of disjoint conditions, each one index range in the queue's order. Each range gives its first rows of the
+ * window in that order, and PostgreSQL merges them (a Merge Append) and stops at the page's end, where the
+ * conditions ORed together would be read whole and sorted for one page. A range carries its own conditions and not
+ * the view's OR of them all: a condition stated twice has its selectivity counted twice, and the planner, expecting
+ * a twentieth of the rows, picks the wrong index (decision 0105, amended). No ranges: the view is empty.
  */
 export function queuePage(
   db: DbOrTx,
-  where: SQL | undefined,
+  filtered: SQL | undefined,
   ranges: readonly SQL[] | undefined,
   window: KeysetWindow,
 ) {
@@ -47,10 +49,11 @@ export function queuePage(
     db
       .select({ ...getTableColumns(supportCases), cursorKey: order.cursorKey, queueDue: queueDue.as("queue_due") })
       .from(supportCases)
-      .where(and(where, r, order.within(window)))
+      .where(and(filtered, r, order.within(window)))
       .orderBy(...order.orderBy(window))
       .limit(window.limit);
-  if (!ranges || ranges.length < 2) return range(undefined);
+  if (!ranges) return range(undefined);
+  if (ranges.length < 2) return range(ranges[0] ?? sql`false`);
   // A union is ordered by its own columns: the key's first part is selected under a name for it.
   const by = ascending(window) ? asc : desc;
   const [first, ...rest] = ranges;

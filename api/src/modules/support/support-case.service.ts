@@ -267,7 +267,7 @@ export async function listSupportCases(
     async (window) => ({
       rows:
         order === MOST_URGENT_FIRST
-          ? await queuePage(db, where, view ? partnerRanges(viewer, view.ranges) : undefined, window)
+          ? await queuePage(db, filtered, view ? partnerRanges(viewer, view.ranges) : undefined, window)
           : await db
               .select({ ...getTableColumns(supportCases), cursorKey: order.cursorKey })
               .from(supportCases)
