@@ -76,6 +76,11 @@ export const serviceVisits = pgTable(
     index("service_visits_agreement_idx").on(t.agreementId, t.scheduledAt),
     // The calendar by time, paged by keyset on (scheduled_at, id) (decision 0088).
     index("service_visits_scheduled_id_idx").on(t.scheduledAt, t.id),
+    // The visits still to do (overdue, upcoming) in the calendar's order: at a vendor's scale most visits are done,
+    // and the overdue list and count walked them all (issue 23).
+    index("service_visits_open_scheduled_idx")
+      .on(t.scheduledAt, t.id)
+      .where(sql`${t.completedAt} is null and ${t.cancelledAt} is null`),
     // The delivery job's question, "which protocol version is not mailed yet", reads only the few that are not.
     index("service_visits_protocol_unsent_idx")
       .on(t.id)

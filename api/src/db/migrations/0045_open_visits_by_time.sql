@@ -1,0 +1,1 @@
+CREATE INDEX "service_visits_open_scheduled_idx" ON "service_visits" USING btree ("scheduled_at","id") WHERE "service_visits"."completed_at" is null and "service_visits"."cancelled_at" is null;
