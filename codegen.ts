@@ -32,6 +32,7 @@ const config: CodegenConfig = {
           EmailAddress: "string",
           JSONObject: "Record<string, unknown>",
           NonNegativeInt: "number",
+          SafeInt: "number",
         },
       },
     },

@@ -31,6 +31,11 @@ const pages = {
     viewer("SUPPORT", ids!.vendor, "VENDOR", ids!.support),
     { ...windows, sales: false, support: true },
   ],
+  // Every part at once, the yearly values summed over every agreement in each window (decision 0133).
+  "the admin's dashboard": [
+    viewer("ADMIN", ids!.vendor, "VENDOR", ids!.seller),
+    { ...windows, sales: true, support: true, admin: true, lockouts: true, deactivations: true },
+  ],
 } as const;
 const DASHBOARD = print(VendorDashboardDocument);
 const at = (xs: number[], p: number) =>

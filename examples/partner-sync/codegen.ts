@@ -28,6 +28,7 @@ const config: CodegenConfig = {
           EmailAddress: "string",
           JSONObject: "Record<string, unknown>",
           NonNegativeInt: "number",
+          SafeInt: "number",
         },
       },
     },

@@ -1,5 +1,5 @@
 import { GraphQLError, GraphQLScalarType, type ValueNode } from "graphql";
-import { LocalDateResolver } from "graphql-scalars";
+import { LocalDateResolver, SafeIntResolver } from "graphql-scalars";
 import { Field, InputType, Int, ObjectType } from "type-graphql";
 import { Min } from "class-validator";
 
@@ -49,6 +49,27 @@ export class Money {
 
   // A plain object: Money is never reached through an interface or union, so nothing needs its class.
   static of(amountMinor: number, currency = "SEK"): Money {
+    return { amountMinor, currency };
+  }
+}
+
+/**
+ * A sum of many amounts: what a vendor's whole book is worth passes `Money`'s 32-bit Int (21 474 836,47 kr), which
+ * one agreement is kept under (decision 0098). A separate type, so `Money` stays as partners use it (decision 0133).
+ */
+@ObjectType({
+  simpleResolvers: true,
+  description:
+    "A total of many amounts in minor units, which may pass what `Money` holds: `amountMinor` is a whole number up to 2^53 − 1 (90 071 992 547 409,91 kr), sent as a JSON number.",
+})
+export class MoneyTotal {
+  @Field(() => SafeIntResolver, { description: "The amount in minor units: 12 345 öre is 123,45 kr." })
+  amountMinor!: number;
+
+  @Field(() => String, { description: "ISO 4217 currency code; SEK." })
+  currency!: string;
+
+  static of(amountMinor: number, currency = "SEK"): MoneyTotal {
     return { amountMinor, currency };
   }
 }

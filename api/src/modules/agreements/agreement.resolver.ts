@@ -20,7 +20,7 @@ import { asksForTotalCount, ConnectionArgs, mapNodes } from "../../shared/connec
 import { daysBetween } from "../../shared/dates.js";
 import { uuidOf } from "../../shared/ids.js";
 import { payload } from "../../shared/payload.js";
-import { Money } from "../../shared/scalars.js";
+import { MoneyTotal } from "../../shared/scalars.js";
 import { yearlyValueOfAgreements } from "./yearly-value-of-list.js";
 import type { Viewer } from "../../shared/viewer.js";
 import { Organisation, Property, Tier, User } from "../parties/index.js";
@@ -71,9 +71,9 @@ export class AgreementResolver {
   }
 
   @Authorized()
-  @Query(() => Money, {
+  @Query(() => MoneyTotal, {
     description:
-      "What the agreements of a list are worth a year together: each one's `yearlyValue` summed over the whole list `agreements` gives for the same filter, not one page.",
+      "What the agreements of a list are worth a year together: each one's `yearlyValue` summed over the whole list `agreements` gives for the same filter, not one page. A `MoneyTotal`: a vendor's whole book passes what `Money` holds.",
   })
   async agreementsYearlyValue(
     @Arg("filter", () => AgreementFilter, { nullable: true, description: "The list, as for `agreements`." })
@@ -82,7 +82,7 @@ export class AgreementResolver {
     @CurrentViewer() viewer: Viewer,
     @Clock() clock: Clock,
   ) {
-    return Money.of(
+    return MoneyTotal.of(
       await yearlyValueOfAgreements(ctx.db, viewer, AgreementFilter.read(filter), clock, ctx.loaders.baseFeesToday()),
     );
   }

@@ -6,7 +6,7 @@ import type { Viewer } from "../../shared/viewer.js";
 import { and, gt, lte, sql } from "drizzle-orm";
 import { licenceRentals } from "../../db/schema/index.js";
 import { rowsOf } from "../../shared/table-rows.js";
-import { countingDatabase, okOf, viewerAs } from "../../test-support.js";
+import { countingDatabase, graphqlAs, okOf, viewerAs } from "../../test-support.js";
 import { endLicenceRental } from "./licence-rentals.js";
 import { baseFeesOn } from "../pricing/index.js";
 import { listAgreements, type AgreementFilter } from "./agreement-list.js";
@@ -84,5 +84,23 @@ describe("the yearly value of a whole list of agreements (issue 23)", () => {
       organisationKind: "CUSTOMER",
     });
     expect(await valueOf(stranger, {}, todayInSweden())).toBe(0);
+  });
+
+  it("answers a vendor's whole book, past what a 32-bit Int holds (MoneyTotal)", async () => {
+    // Each agreement stays under the one-agreement limit (decision 0098); together they pass 21 474 836,47 kr, as a
+    // vendor's 30-day window did at full scale (63 939 000 kr).
+    const today = todayInSweden();
+    await database.db.execute(sql`update licence_rentals r set monthly_price_minor = 150000000 / running.n
+      from (select agreement_id, count(*) as n from licence_rentals where starts_on <= ${today} and ends_on > ${today}
+        group by agreement_id) running
+      where running.agreement_id = r.agreement_id and r.starts_on <= ${today} and r.ends_on > ${today}`);
+    const whole = await summedOneByOne(admin, {}, today);
+    expect(whole).toBeGreaterThan(2 ** 31);
+    const answer = await graphqlAs<{ agreementsYearlyValue: { amountMinor: number; currency: string } }>(
+      database,
+      admin,
+      `{ agreementsYearlyValue { amountMinor currency } }`,
+    );
+    expect(answer.agreementsYearlyValue).toEqual({ amountMinor: whole, currency: "SEK" });
   });
 });
