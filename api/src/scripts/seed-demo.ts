@@ -3,7 +3,7 @@ import { openDatabase } from "../db/client.js";
 import { env } from "../env.js";
 import { mkdirSync, writeFileSync } from "node:fs";
 import path from "node:path";
-import { DEMO_LOGINS, formatLogins, isEmpty, seedDemo, seedDemoMonitoringHistory } from "../seed/demo.js";
+import { DEMO_LOGINS, formatLogins, isEmpty, seedDemo, seedDemoLivedExtras } from "../seed/demo.js";
 
 /**
  * Seeds the demo into an empty database; on a database with data it only prints the logins.
@@ -16,7 +16,7 @@ if (await isEmpty(database.db)) {
   await seedDemo(database.db);
   const keysFile = process.argv.find((a) => a.startsWith("--lived-monitoring="))?.split("=")[1];
   if (keysFile) {
-    const keys = await seedDemoMonitoringHistory(database.db);
+    const keys = await seedDemoLivedExtras(database.db);
     mkdirSync(path.dirname(keysFile), { recursive: true });
     writeFileSync(keysFile, JSON.stringify(keys, null, 2), { mode: 0o600 });
   }

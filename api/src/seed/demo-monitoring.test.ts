@@ -4,7 +4,7 @@ import type { Database } from "../db/client.js";
 import { rowsOf } from "../shared/table-rows.js";
 import { freshDatabase } from "../test-support.js";
 import { BACKUP_DAYS } from "./demo-monitoring.js";
-import { seedDemo, seedDemoMonitoringHistory } from "./demo.js";
+import { seedDemo, seedDemoLivedExtras } from "./demo.js";
 import type { DemoPingKey } from "./demo-monitoring.js";
 
 let database: Database;
@@ -14,11 +14,23 @@ const rows = async (q: ReturnType<typeof sql>) => rowsOf(await database.db.execu
 beforeAll(async () => {
   database = await freshDatabase();
   await seedDemo(database.db);
-  keys = await seedDemoMonitoringHistory(database.db);
+  keys = await seedDemoLivedExtras(database.db);
 }, 300_000);
 afterAll(() => database.close());
 
-describe("the demo's lived monitoring (npm start)", () => {
+describe("the demo's lived extras (npm start)", () => {
+  it("mailed each finished visit's protocol the afternoon of the visit, not when the seed ran", async () => {
+    const visits = await rows(sql`select completed_at, protocol_sent_at, protocol_sent_version from service_visits
+      where completed_at is not null and cancelled_at is null`);
+    expect(visits.length).toBeGreaterThanOrEqual(3);
+    for (const v of visits) {
+      expect(v.protocol_sent_version).toBe(1);
+      const hours = (+new Date(v.protocol_sent_at as string) - +new Date(v.completed_at as string)) / 3.6e6;
+      expect(hours).toBeGreaterThanOrEqual(2);
+      expect(hours).toBeLessThan(3);
+    }
+  });
+
   it("watches every covered installation, with a key per check for the simulator", async () => {
     const [checks] = await rows(sql`select count(*)::int as n from monitoring_checks`);
     expect(keys).toHaveLength(Number(checks!.n));

@@ -1,6 +1,6 @@
-import { and, eq } from "drizzle-orm";
+import { and, asc, eq, isNotNull, isNull } from "drizzle-orm";
 import type { Db } from "../db/client.js";
-import { agreementProperties, agreements as agreementsTable } from "../db/schema/index.js";
+import { agreementProperties, agreements as agreementsTable, serviceVisits } from "../db/schema/index.js";
 import { systemViewerOf } from "../modules/access/access.service.js";
 import * as agreements from "../modules/agreements/agreement.service.js";
 import * as actionPlan from "../modules/tailoring/action-plan.js";
@@ -8,6 +8,7 @@ import * as tailoring from "../modules/tailoring/tailoring.service.js";
 import { createActionItemFromCheck } from "../modules/visits/visit-action-item.js";
 import { recordVisitCheck } from "../modules/visits/visit-checks.js";
 import { completeServiceVisit } from "../modules/visits/visit-protocol.js";
+import { sendVisitProtocol } from "../modules/visits/visit-mail.js";
 import { scheduleServiceVisit } from "../modules/visits/visit.service.js";
 import type { LivedTime } from "./lived-time.js";
 import { must } from "./must.js";
@@ -244,4 +245,30 @@ export async function seedDemoVisits(
       "overdue visit",
     ),
   );
+}
+
+/**
+ * The technician mails each finished visit's protocol to the customer's and the partner's admins the afternoon of
+ * the visit, as "Skicka" on the visit's page does: the visit history then reads "Protokollet skickades …" for each
+ * year. For `npm start` only (seedDemoLivedExtras): each protocol is a PDF of a second or so, which the tests, seeding
+ * the demo again and again, do without.
+ */
+export async function mailDemoVisitProtocols(db: Db, lived: LivedTime): Promise<number> {
+  const tomas = (await systemViewerOf(db, "tomas.tekniker@aptus.demo"))!;
+  const finished = await db
+    .select({ id: serviceVisits.id, completedAt: serviceVisits.completedAt })
+    .from(serviceVisits)
+    .where(
+      and(
+        isNotNull(serviceVisits.completedAt),
+        isNull(serviceVisits.cancelledAt),
+        isNull(serviceVisits.protocolSentAt),
+      ),
+    )
+    .orderBy(asc(serviceVisits.completedAt));
+  for (const v of finished)
+    await lived.at(new Date(v.completedAt!.getTime() + 2 * 3_600_000), async ({ clock }) =>
+      must(await sendVisitProtocol(db, tomas, { visitId: v.id }, clock), "protocol mail"),
+    );
+  return finished.length;
 }

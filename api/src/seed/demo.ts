@@ -7,7 +7,7 @@ import { ensureAdmin, VENDOR } from "./bootstrap.js";
 import { seedAgreements } from "./demo-agreements.js";
 import { seedDemoAttention } from "./demo-attention.js";
 import { seedDemoHosting } from "./demo-hosting.js";
-import { seedDemoVisits } from "./demo-visits.js";
+import { mailDemoVisitProtocols, seedDemoVisits } from "./demo-visits.js";
 import { livedTime } from "./lived-time.js";
 import { seedDemoMonitoring, type DemoPingKey } from "./demo-monitoring.js";
 import { must } from "./must.js";
@@ -250,14 +250,16 @@ export async function seedDemo(db: Db): Promise<DemoLogin[]> {
 }
 
 /**
- * The demo's lived monitoring (seed/demo-monitoring.ts), for `npm start` only: thousands of pings
- * through the real ingestion take seconds that the tests, which seed the demo again and again, do
- * without. Returns the ping keys the demo's simulator keeps pinging with.
+ * What the demo lived that `npm start` shows and the tests, which seed the demo again and again, do without: its
+ * monitoring (seed/demo-monitoring.ts: a quarter of pings through the real ingestion) and the visit protocols mailed
+ * (a PDF each). Returns the ping keys the demo's simulator keeps pinging with.
  */
-export async function seedDemoMonitoringHistory(db: Db): Promise<DemoPingKey[]> {
+export async function seedDemoLivedExtras(db: Db): Promise<DemoPingKey[]> {
   const [adminLogin] = DEMO_LOGINS;
   const admin = await ensureAdmin(db, { email: adminLogin!.email, password: DEMO_PASSWORD });
-  return seedDemoMonitoring(db, await livedTime(db), admin);
+  const lived = await livedTime(db);
+  await mailDemoVisitProtocols(db, lived);
+  return seedDemoMonitoring(db, lived, admin);
 }
 
 export function formatLogins(logins: DemoLogin[]): string {
