@@ -162,6 +162,19 @@ export function percentile(sorted, p) {
  * `ms` of quiet. The scale bench takes it off a run's figures (decision 0130): a freshly seeded scale set starts the
  * API's daily jobs on work the seed left them (agreements that ended, cases past their installer's deadline).
  */
+export async function idleRate(admin, role, pids, ms = 2000) {
+  const cpu0 = pids.map(cpuMs);
+  const sql0 = await statementsOf(admin, role);
+  const t0 = Date.now();
+  await new Promise((r) => setTimeout(r, ms));
+  const sql1 = await statementsOf(admin, role);
+  const seconds = (Date.now() - t0) / 1000;
+  return {
+    cpuMsPerSecond: pids.map((pid, i) => (cpuMs(pid) - cpu0[i]) / seconds),
+    statementsPerSecond: (sql1.calls - sql0.calls) / seconds,
+  };
+}
+
 /**
  * Waits until the API is idle: its start-up catch-up on a fresh set (the daily jobs' first pass, decision 0130) done,
  * at most `maxMs`. Idle is two windows in a row under 20 ms of CPU a second (2 % of a core) and 2 statements a
@@ -176,17 +189,4 @@ export async function untilIdle(admin, role, pid, maxMs = 15 * 60_000) {
     if (quiet === 2) return { seconds: (Date.now() - t0) / 1000, idle: true };
   }
   return { seconds: (Date.now() - t0) / 1000, idle: false };
-}
-
-export async function idleRate(admin, role, pids, ms = 2000) {
-  const cpu0 = pids.map(cpuMs);
-  const sql0 = await statementsOf(admin, role);
-  const t0 = Date.now();
-  await new Promise((r) => setTimeout(r, ms));
-  const sql1 = await statementsOf(admin, role);
-  const seconds = (Date.now() - t0) / 1000;
-  return {
-    cpuMsPerSecond: pids.map((pid, i) => (cpuMs(pid) - cpu0[i]) / seconds),
-    statementsPerSecond: (sql1.calls - sql0.calls) / seconds,
-  };
 }
