@@ -5,7 +5,16 @@ import type { Database } from "../src/db/client.js";
 import type { Viewer } from "../src/shared/viewer.js";
 import { graphqlAs } from "../src/test-support.js";
 import { AgreementPageDocument, SearchDocument, VendorDashboardDocument } from "../../portal/app/graphql/graphql.js";
-import { estimatedRows, indexesOf, planAsChosen, planOf, planProblems, rowsRead, rowsSorted } from "./query-plans.js";
+import {
+  estimatedRows,
+  indexesOf,
+  planAsChosen,
+  planOf,
+  planProblems,
+  rowsRead,
+  rowsReadByIndex,
+  rowsSorted,
+} from "./query-plans.js";
 import { SEARCH_CANDIDATES } from "../src/modules/search/search.service.js";
 import { DEMO_PASSWORD } from "../src/seed/demo.js";
 import { verifyPassword } from "../src/shared/password.js";
@@ -149,10 +158,7 @@ describe("a partner's sync of its support cases with updatedSince (issue 23)", (
       expect(planProblems(await planOf(sql, statement, params)), who).toEqual([]);
       // What it reads, with sequential scans priced out (the test set's statistics would rightly read its ten
       // thousand cases whole): the cases written or past a mark within the hour, not every case filtered.
-      const read = await sql.begin(async (tx) => {
-        await tx.unsafe("set local enable_seqscan = off");
-        return rowsRead(tx as unknown as postgres.Sql, statement, params, "support_cases");
-      });
+      const read = await rowsReadByIndex(sql, statement, params, "support_cases");
       expect(read, who).toBeLessThanOrEqual(changed + 10);
     }
   });
@@ -312,10 +318,7 @@ describe("header search, an agreement's page and the dashboards (issue 23)", () 
       where seller_id = ${seller.userId} and effective_end < current_date`) as unknown as [{ ended: number }];
     expect(ended).toBeGreaterThan(10);
     for (const { statement, params } of windows) {
-      const read = await sql.begin(async (tx) => {
-        await tx.unsafe("set local enable_seqscan = off");
-        return rowsRead(tx as unknown as postgres.Sql, statement, params, "agreements");
-      });
+      const read = await rowsReadByIndex(sql, statement, params, "agreements");
       // The count and the page each read the window once.
       expect(read).toBeLessThanOrEqual(2 * within);
     }
@@ -330,10 +333,7 @@ describe("header search, an agreement's page and the dashboards (issue 23)", () 
     const counts = run.statements.filter((c) => /count\(\*\)[\s\S]*from "service_visits"/.test(c.statement));
     expect(counts).toHaveLength(1);
     const [{ statement, params }] = counts as [{ statement: string; params: unknown[] }];
-    const read = await sql.begin(async (tx) => {
-      await tx.unsafe("set local enable_seqscan = off");
-      return rowsRead(tx as unknown as postgres.Sql, statement, params, "agreements");
-    });
+    const read = await rowsReadByIndex(sql, statement, params, "agreements");
     expect(read).toBe(0);
   });
 
@@ -351,10 +351,7 @@ describe("header search, an agreement's page and the dashboards (issue 23)", () 
     for (const { statement, params } of reads) {
       // At this size a sequential scan of the few visits is the planner's choice: priced out, as the guard does.
       expect(indexesOf(await planOf(sql, statement, params))).toContain("service_visits_open_scheduled_idx");
-      const read = await sql.begin(async (tx) => {
-        await tx.unsafe("set local enable_seqscan = off");
-        return rowsRead(tx as unknown as postgres.Sql, statement, params, "service_visits");
-      });
+      const read = await rowsReadByIndex(sql, statement, params, "service_visits");
       expect(read).toBeLessThanOrEqual(open);
     }
   });
