@@ -44,17 +44,27 @@ function apiHeaders(
   return headers;
 }
 
-function createApiClient(headers: Record<string, string>) {
-  return new ApolloClient({
+/**
+ * One client for every request of this process. Nothing of a user's stays in it: every call is
+ * `no-cache` (its cache is never written), each call carries its own request's headers, and identical
+ * queries in flight at once are each sent (`queryDeduplication: false`; deduplicated, a second user
+ * would get the first one's answer). A client per request built its query manager's and cache's
+ * document transforms anew each time: about a tenth of a page render's CPU (docs/performance.md).
+ */
+let shared: ApolloClient<unknown> | undefined;
+function apiClient(): ApolloClient<unknown> {
+  shared ??= new ApolloClient({
     ssrMode: true,
-    link: new HttpLink({ uri: portalEnv().TRYGG_API_URL, headers, fetch }),
+    link: new HttpLink({ uri: portalEnv().TRYGG_API_URL, fetch }),
     cache: new InMemoryCache(),
+    queryDeduplication: false,
     defaultOptions: {
       query: { fetchPolicy: "no-cache" },
       mutate: { fetchPolicy: "no-cache" },
       watchQuery: { fetchPolicy: "no-cache" },
     },
   });
+  return shared;
 }
 
 function errorCode(error: GraphQLFormattedError): unknown {
@@ -112,7 +122,8 @@ export async function apiFor(request: Request, options: { requireLogin?: boolean
 
   const requestId = randomUUID();
   const headers = apiHeaders(token, requestId, request.headers.get("x-trygg-client-address"));
-  const client = createApiClient(headers);
+  const client = apiClient();
+  const context = { headers };
 
   async function run<T>(call: () => Promise<{ data?: T | null }>): Promise<T> {
     try {
@@ -166,8 +177,8 @@ export async function apiFor(request: Request, options: { requireLogin?: boolean
   }
 
   const api: Api = {
-    query: (document, variables) => run(() => client.query({ query: document, variables })),
-    mutate: (document, variables) => run(() => client.mutate({ mutation: document, variables })),
+    query: (document, variables) => run(() => client.query({ query: document, variables, context })),
+    mutate: (document, variables) => run(() => client.mutate({ mutation: document, variables, context })),
     download,
   };
   return { api, session, lang };
