@@ -142,15 +142,19 @@ async function send(
 }
 
 /**
- * One request through both servers: graphql-js's answer, then the compiled server's first two: graphql-js, then
- * compiled.
+ * One request through both servers: graphql-js's answer, then the compiled server's until its compiled path has
+ * answered. A document's first run there is graphql-js's and it compiles from the second, so a document new to it
+ * is sent twice and one it has compiled once; what never runs compiled (a mutation, a refused request) is sent
+ * twice. Sending every case twice compared the compiled answer with itself for all but a document's first case.
  */
 async function compare(query: string, variables: Record<string, unknown>, token: string | undefined) {
   const id = `diff-${String(++requestCount).padStart(8, "0")}`;
   const expected = await send(reference.url, query, variables, token, id);
   for (let run = 1; run <= 2; run++) {
+    const before = executed.length;
     const answer = await send(compiled.url, query, variables, token, id);
     expect(answer, `${query}\n${JSON.stringify(variables)} (run ${run})`).toEqual(expected);
+    if (executed.slice(before).includes("compiled")) break;
   }
   return expected;
 }
