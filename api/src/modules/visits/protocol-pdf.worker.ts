@@ -1,7 +1,10 @@
-import { parentPort, workerData } from "node:worker_threads";
+import { serveJobs } from "../../shared/run-in-worker.js";
 import { renderProtocolPdf } from "./visit-pdf.js";
 import type { ProtocolDocument } from "./visit-protocol-document.js";
 
-// Runs in a thread of its own (protocol-pdf.ts): the document in, the PDF's bytes out.
-const pdf = await renderProtocolPdf(workerData as ProtocolDocument);
-parentPort!.postMessage(new Uint8Array(pdf.buffer, pdf.byteOffset, pdf.byteLength));
+// Runs in a thread of its own (protocol-pdf.ts), kept warm for a few seconds between protocols: the document in,
+// the PDF's bytes out.
+serveJobs(async (doc: ProtocolDocument) => {
+  const pdf = await renderProtocolPdf(doc);
+  return new Uint8Array(pdf.buffer, pdf.byteOffset, pdf.byteLength);
+});
