@@ -3,7 +3,7 @@ import { runInWorker, WorkerDeadlineExceeded } from "./run-in-worker.js";
 
 /** A job for the fixture's thread, which answers with its thread id. */
 const job = (data: "id" | "throw" | "spin", deadlineMs = 60_000) =>
-  runInWorker<number>({ entry: new URL("./run-in-worker.fixture.worker.js", import.meta.url), data, deadlineMs });
+  runInWorker<number>({ entry: new URL("./run-in-worker-thread.fixture.js", import.meta.url), data, deadlineMs });
 
 describe("work in a worker thread", () => {
   it("keeps a thread that answered warm for the next job of its module", async () => {
