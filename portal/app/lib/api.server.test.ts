@@ -13,6 +13,7 @@ let server: Server;
 let api: typeof import("./api.server");
 let sessions: typeof import("./session.server");
 const seen: { authorization?: string; requestId?: string }[] = [];
+const apiUrlBefore = process.env.TRYGG_API_URL;
 const WHO = parse("query Who { who }") as TypedDocumentNode<{ who: string }, Record<string, never>>;
 
 beforeAll(async () => {
@@ -34,7 +35,12 @@ beforeAll(async () => {
   sessions = await import("./session.server");
 });
 
-afterAll(() => new Promise<void>((resolve) => server.close(() => resolve())));
+afterAll(async () => {
+  // The test files of a worker share its process.env.
+  if (apiUrlBefore === undefined) delete process.env.TRYGG_API_URL;
+  else process.env.TRYGG_API_URL = apiUrlBefore;
+  await new Promise<void>((resolve) => server.close(() => resolve()));
+});
 
 async function requestAs(token: string): Promise<Request> {
   const session = await sessions.getSession(new Request("http://portal.test/"));
