@@ -21,6 +21,9 @@ import { verifyPassword } from "../src/shared/password.js";
 import { reconcileMonitoring } from "../src/modules/monitoring/index.js";
 import { todayInSweden } from "../src/shared/dates.js";
 import { scaleFixture } from "./scale-fixture.js";
+import { startBackgroundJobs } from "../src/background-jobs.js";
+import { parseEnv } from "../src/env.js";
+import { createLogger } from "../src/logger.js";
 
 /**
  * Issue 23 on the scale data set at a hundredth of its size (1,000 agreements, 10,000 cases, 500 of them running):
@@ -41,6 +44,32 @@ beforeAll(async () => {
   capture = fixture.capture.bind(fixture);
 }, 300_000);
 afterAll(() => fixture?.close());
+
+describe("the scale set as the API's jobs leave it (issue 23)", () => {
+  it("gives none of the API's background jobs any work on its first start", async () => {
+    // Seeded as they were, ended agreements waited for the lapse job and cases past an installer's deadline for the
+    // escalation: on the full set's first start the API spent minutes catching up, which the bench counted as pages'.
+    // Every table's rows, summed by hash, before and after a first pass of every job the API runs.
+    const fingerprint = async () => {
+      const tables = await sql<{ name: string }[]>`select tablename as name from pg_tables where schemaname = 'public'
+        and tablename not like '\\_\\_%' order by 1`;
+      const sums: Record<string, string> = {};
+      for (const { name } of tables) {
+        const [row] = await sql.unsafe(
+          `select count(*)::text || ':' || coalesce(sum(hashtext(t::text)::bigint), 0)::text as sum from "${name}" t`,
+        );
+        sums[name] = row!.sum as string;
+      }
+      return sums;
+    };
+    const before = await fingerprint();
+    const jobs = await startBackgroundJobs(database, parseEnv({ LOG_LEVEL: "silent" }), createLogger("silent"));
+    await jobs.stop();
+    const after = await fingerprint();
+    const changed = Object.keys(before).filter((t) => before[t] !== after[t]);
+    expect(changed).toEqual([]);
+  }, 300_000);
+});
 
 describe("the users the scale bench logs in as (issue 23)", () => {
   it("take the demo's password, and nobody else of the set has one", async () => {
@@ -108,7 +137,12 @@ describe("the support queue's overdue view (issue 23)", () => {
   });
 
   it("pages a partner through all its overdue cases, in the queue's order, each once", async () => {
-    // Cases the partner opened for a customer, routed to it and not: both of its ranges hold some.
+    // Cases the partner opened for a customer, routed to it and not: both of its ranges hold some. Those routed to it
+    // past their deadline the escalation has taken back (as the set is seeded): a few are its own again here, as in
+    // the minute before the escalation's next sweep.
+    await sql`update support_cases set routed_to = 'PARTNER', routing_reason = 'INSTALLER_ON_AGREEMENT', escalated_at = null
+      where number in (select number from support_cases where routing_reason = 'ESCALATED'
+        and partner_id = ${partner.organisationId} order by number limit 15)`;
     await sql`update support_cases set opened_by_organisation_id = ${partner.organisationId}
       where number in (select number from support_cases where first_responded_at is null and status = 'OPEN'
         and response_due_at <= now() order by number desc limit 30)`;

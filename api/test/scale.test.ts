@@ -111,6 +111,7 @@ describe("the scale data set", () => {
       (select count(*) from licence_rentals)::int as rentals,
       (select count(*) from support_cases)::int as cases,
       (select count(*) from support_case_messages)::int as messages,
+      (select count(*) from support_cases where routing_reason = 'ESCALATED')::int as escalated,
       (select count(*) from service_visits)::int as visits,
       (select count(*) from monitoring_checks)::int as checks,
       (select count(*) from agreements a where a.effective_end is distinct from
@@ -126,13 +127,16 @@ describe("the scale data set", () => {
       properties: 3000,
       rentals: 20000,
       cases: 10000,
-      messages: 20000,
+      // Two each, and the escalation's note on every case an installer left past its deadline (scale-history.ts).
+      messages: 20000 + counts!.escalated,
+      escalated: expect.any(Number),
       visits: 500,
       checks: 1000,
       wrong_ends: 0,
       foreign_properties: 0,
       digest: expect.any(String),
     });
+    expect(counts!.escalated).toBeGreaterThan(0);
     expect(counts!.digest).toBe("24483256a0922eaf167cd2cbd4d146f8");
   });
 });

@@ -154,6 +154,5 @@ SELECT 'ALL', '00000000-0000-0000-0000-000000000000'::uuid, count(*) FROM agreem
 UNION ALL SELECT 'PARTNER', partner_id, count(*) FROM agreements WHERE partner_id IS NOT NULL GROUP BY 1, 2
 UNION ALL SELECT 'CUSTOMER', customer_id, count(*) FROM agreements GROUP BY 1, 2
 UNION ALL SELECT 'SELLER', seller_id, count(*) FROM agreements WHERE seller_id IS NOT NULL GROUP BY 1, 2;
-
-SET session_replication_role = DEFAULT;
-ANALYZE;
+-- Then seedScale (scale.ts) writes what the API's daily jobs would have left by today (scale-history.ts), turns the
+-- triggers back on and analyses the set.
