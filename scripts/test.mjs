@@ -155,6 +155,8 @@ let cluster;
 const services = [];
 /** `npm test -- --checks`: only what turbo runs, without PostgreSQL and Chromium. */
 const checksOnly = process.argv.includes("--checks");
+/** `npm test -- --screenshots`: the browser tests also photograph each step into .test-artifacts/ (decision 0132). */
+const screenshots = process.argv.includes("--screenshots");
 
 async function main() {
   ensureDependencies();
@@ -234,6 +236,7 @@ async function endToEnd() {
     // The escalation journey makes a case's deadline pass in the database (support-escalation.e2e.test.ts), and the
     // Hantera quota journey runs the lapse job against it (hantera-over-quota.e2e.test.ts).
     E2E_DATABASE_URL: e2eDb,
+    ...(screenshots ? { E2E_SCREENSHOTS: "1" } : {}),
   };
   // The layout walk (its own file, decision 0124) runs with the journeys, one file at a time: beside them it
   // slowed every journey and the integration tests more than it saved.

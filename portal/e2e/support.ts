@@ -130,8 +130,13 @@ export async function propertyIds(call: Awaited<ReturnType<typeof apiAs>>): Prom
   return Object.fromEntries(properties.edges.map((e) => [e.node.name, e.node.id]));
 }
 
-/** Saves a full-page screenshot to .test-artifacts/ (git-ignored) for a human to look at. */
+/**
+ * Saves a full-page screenshot to .test-artifacts/ (git-ignored) for a human to look at, when asked for with
+ * `npm test -- --screenshots` (E2E_SCREENSHOTS=1). Nothing reads them in a run, and the four hundred of a whole run
+ * cost Chromium and the test process a seventh of the layout walk's CPU (decision 0132).
+ */
 export async function screenshot(page: Page, name: string): Promise<void> {
+  if (!process.env.E2E_SCREENSHOTS) return;
   await mkdir(ARTIFACTS, { recursive: true });
   await page.screenshot({ path: `${ARTIFACTS}${name}.png`, fullPage: true });
 }
