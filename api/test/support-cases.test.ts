@@ -25,7 +25,9 @@ describe("supportCalendar over HTTP", () => {
   it("names the closed days and counts deadlines in open hours", async () => {
     const r = await api.gql(
       `{ supportCalendar {
-          openingHours(from: "2026-06-18", to: "2026-06-22") { date opensAt closesAt closedReason closedKind }
+          openingHours(from: "2026-06-18", to: "2026-06-22") {
+            date opensAt closesAt closedReason closedKind english: closedReason(language: EN)
+          }
           responseDeadline(from: "2026-05-15T15:30:00+02:00", openHours: 4)
           openHoursBetween(from: "2026-03-27T12:00:00+01:00", to: "2026-03-30T12:00:00+02:00")
           isOpen(at: "2026-12-24T10:00:00+01:00")
@@ -48,6 +50,13 @@ describe("supportCalendar over HTTP", () => {
       ["2026-06-20", "Midsommardagen", null],
       ["2026-06-21", "Söndag", null],
       ["2026-06-22", null, "2026-06-22T06:00:00.000Z"],
+    ]);
+    expect(c.openingHours.map((d: { english: string | null }) => d.english)).toEqual([
+      null,
+      "Midsummer Eve",
+      "Midsummer Day",
+      "Sunday",
+      null,
     ]);
     expect(c.responseDeadline).toBe("2026-05-18T09:30:00.000Z");
     expect(c.openHoursBetween).toBe(8);

@@ -1,6 +1,6 @@
 import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { apiAs, DEMO, launchBrowser, logIn, newPage, screenshot } from "./support";
+import { apiAs, DEMO, launchBrowser, logIn, newPage, screenshot, swedishDay } from "./support";
 
 /**
  * A user's language is theirs, not the browser's: Britt switches to English on her account page, and a fresh
@@ -46,6 +46,19 @@ describe("per-user language", () => {
         await logIn(second.page, DEMO.britt.email);
         await second.page.getByRole("heading", { name: /^Welcome, / }).waitFor();
         expect(await second.page.locator("html").getAttribute("lang")).toBe("en");
+        // The coming three weeks' closed days in English, weekends and holidays alike, as the API names them.
+        await second.page.goto("/support");
+        const shown = await second.page.getByTestId("opening-hours").locator("li.closed").allInnerTexts();
+        const { supportCalendar } = await britt<{ supportCalendar: { openingHours: { closedReason: string }[] } }>(
+          `query ($from: Date!, $to: Date!) { supportCalendar { openingHours(from: $from, to: $to) {
+            closedReason(language: EN) } } }`,
+          { from: swedishDay(0), to: swedishDay(20) },
+        );
+        const named = supportCalendar.openingHours.flatMap((d) =>
+          d.closedReason ? [`Closed: ${d.closedReason}`] : [],
+        );
+        expect(named.length).toBeGreaterThanOrEqual(6);
+        expect(shown.map((text) => text.split("\n").at(-1))).toEqual(named);
         await second.page.goto("/account");
         await second.page.getByTestId("language-preference").getByRole("button", { name: "Svenska" }).click();
         await second.page.getByRole("heading", { level: 1, name: "Mitt konto" }).waitFor();

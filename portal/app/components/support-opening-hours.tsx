@@ -7,6 +7,7 @@ interface Day {
   date: string;
   closedKind?: string | null;
   closedReason?: string | null;
+  closedReasonEn?: string | null;
   note?: string | null;
   slots: readonly { opensAt: string; closesAt: string }[];
 }
@@ -29,15 +30,11 @@ function weekdayAndDate(lang: string, isoDate: string): string {
 }
 
 /**
- * Why a day is closed. The API says it in Swedish ("Lördag", "Juldagen", the vendor's own reason); a weekend is named
- * in the reader's language instead, so English readers do not see "Closed: Lördag". Holiday names stay Swedish.
+ * Why a day is closed, in the reader's language: the API names holidays and weekdays in Swedish and in English
+ * ("Juldagen", "Christmas Day"); the vendor's own reason reads as the vendor wrote it.
  */
 function closedReason(lang: string, day: Day): string {
-  if (day.closedKind !== "WEEKEND" || lang === "sv") return day.closedReason ?? "";
-  const weekday = dateTimeFormat(LOCALES[lang as "sv"], { weekday: "long", timeZone: "UTC" }).format(
-    new Date(`${day.date}T00:00:00Z`),
-  );
-  return weekday.charAt(0).toUpperCase() + weekday.slice(1);
+  return (lang === "en" ? day.closedReasonEn : day.closedReason) ?? "";
 }
 
 /** The coming weeks day by day: the hours, or why support is closed ("Juldagen", "Lördag"). */

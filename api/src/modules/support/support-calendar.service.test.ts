@@ -26,7 +26,7 @@ const iso = (ms: number) => new Date(ms).toISOString();
 /** A day's hours as "HH:MM–HH:MM" in Swedish time, or its closed reason in brackets. */
 function hours(date: string, cal = calendar): string {
   const [day] = cal.openingDays(date, date);
-  if (!day!.slots.length) return `[${day!.closedReason}]`;
+  if (!day!.slots.length) return `[${day!.closedReason?.SV}]`;
   const local = (ms: number) =>
     new Date(ms).toLocaleTimeString("sv-SE", { timeZone: "Europe/Stockholm", hour: "2-digit", minute: "2-digit" });
   return day!.slots.map((s) => `${local(s.opensAt)}–${local(s.closesAt)}`).join(", ");

@@ -16,7 +16,7 @@ const iso = (ms: number) => new Date(ms).toISOString();
 /** A day's hours as "HH:MM–HH:MM" in Swedish time, or its closed reason in brackets. */
 function hours(date: string, cal: SupportCalendar): string {
   const [day] = cal.openingDays(date, date);
-  if (!day!.slots.length) return `[${day!.closedReason}]`;
+  if (!day!.slots.length) return `[${day!.closedReason?.SV}]`;
   const local = (ms: number) =>
     new Date(ms).toLocaleTimeString("sv-SE", { timeZone: "Europe/Stockholm", hour: "2-digit", minute: "2-digit" });
   return day!.slots.map((s) => `${local(s.opensAt)}–${local(s.closesAt)}`).join(", ");
@@ -32,7 +32,7 @@ function calendarOf(hours: OpeningHoursRule[], exceptions: CalendarException[] =
 const nineToFive = () => calendarOf(rules("08:00", "17:00"));
 const kind = (cal: SupportCalendar, date: string) => {
   const [day] = cal.openingDays(date, date);
-  return [day!.closedKind, day!.closedReason];
+  return [day!.closedKind, day!.closedReason?.SV];
 };
 
 describe("the support calendar's rules on given opening hours", () => {
@@ -174,6 +174,27 @@ describe("the support calendar's rules on given opening hours", () => {
     expect(iso(cal.deadline(from, 5 * 9 * MS_PER_HOUR + MS_PER_HOUR))).toBe("2026-03-09T08:00:00.000Z");
   });
 
+  it("names each closed day in Swedish and in English; the vendor's own reason reads as written in both", () => {
+    const cal = calendarOf(rules("08:00", "17:00"), [
+      { date: "2026-03-04", opensAt: null, closesAt: null, reason: "Inventering" },
+    ]);
+    const names = (from: string, to: string) =>
+      cal
+        .openingDays(from, to)
+        .flatMap((d) => (d.closedReason ? [[d.date, d.closedReason.SV, d.closedReason.EN]] : []));
+    expect(names("2026-12-24", "2026-12-27")).toEqual([
+      ["2026-12-24", "Julafton", "Christmas Eve"],
+      ["2026-12-25", "Juldagen", "Christmas Day"],
+      ["2026-12-26", "Annandag jul", "Boxing Day"],
+      ["2026-12-27", "Söndag", "Sunday"],
+    ]);
+    expect(names("2026-06-19", "2026-06-20")).toEqual([
+      ["2026-06-19", "Midsommarafton", "Midsummer Eve"],
+      ["2026-06-20", "Midsommardagen", "Midsummer Day"],
+    ]);
+    expect(names("2026-03-04", "2026-03-04")).toEqual([["2026-03-04", "Inventering", "Inventering"]]);
+  });
+
   it("lists the days asked for, both ends included, adding years on either side when asked", () => {
     const cal = nineToFive();
     expect(cal.openingDays("2026-03-02", "2026-03-04").map((d) => d.date)).toEqual([
@@ -181,11 +202,11 @@ describe("the support calendar's rules on given opening hours", () => {
       "2026-03-03",
       "2026-03-04",
     ]);
-    expect(cal.openingDays("2025-12-31", "2026-01-01").map((d) => [d.date, d.closedReason])).toEqual([
+    expect(cal.openingDays("2025-12-31", "2026-01-01").map((d) => [d.date, d.closedReason?.SV])).toEqual([
       ["2025-12-31", "Nyårsafton"],
       ["2026-01-01", "Nyårsdagen"],
     ]);
-    expect(cal.openingDays("2027-01-01", "2027-01-01").map((d) => d.closedReason)).toEqual(["Nyårsdagen"]);
+    expect(cal.openingDays("2027-01-01", "2027-01-01").map((d) => d.closedReason?.SV)).toEqual(["Nyårsdagen"]);
     expect(() => cal.openingDays(`${FIRST_YEAR - 1}-12-31`, "2026-01-01")).toThrow(/covers the years/);
     expect(() => cal.openingDays("2026-01-01", `${LAST_YEAR + 1}-01-01`)).toThrow(/covers the years/);
   });
@@ -255,10 +276,10 @@ describe("the support calendar at the edges of the years it holds", () => {
 
   it("lists the days of the first and of the last supported year", () => {
     const cal = nineToFive();
-    expect(cal.openingDays(`${FIRST_YEAR}-01-01`, `${FIRST_YEAR}-01-01`).map((d) => d.closedReason)).toEqual([
+    expect(cal.openingDays(`${FIRST_YEAR}-01-01`, `${FIRST_YEAR}-01-01`).map((d) => d.closedReason?.SV)).toEqual([
       "Nyårsdagen",
     ]);
-    expect(cal.openingDays(`${LAST_YEAR}-12-31`, `${LAST_YEAR}-12-31`).map((d) => d.closedReason)).toEqual([
+    expect(cal.openingDays(`${LAST_YEAR}-12-31`, `${LAST_YEAR}-12-31`).map((d) => d.closedReason?.SV)).toEqual([
       "Nyårsafton",
     ]);
   });

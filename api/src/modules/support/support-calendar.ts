@@ -1,7 +1,7 @@
 import { TZDate } from "@date-fns/tz";
 import { getISODay, getISOWeek } from "date-fns";
 import { TIME_ZONE, type IsoDate } from "../../shared/dates.js";
-import { swedishHolidays } from "./swedish-holidays.js";
+import { swedishHolidays, type ClosedHoliday } from "./swedish-holidays.js";
 
 /** A row of `support_opening_hours`: weekday (ISO, 1 = Monday) in ISO weeks weekFrom–weekTo, local times. */
 export interface OpeningHoursRule {
@@ -34,7 +34,7 @@ export interface OpeningDay {
   date: IsoDate;
   slots: OpeningSlot[];
   closedKind: ClosedKind | null;
-  closedReason: string | null;
+  closedReason: ClosedReason | null;
   /** The reason for changed hours on an otherwise open day. */
   note: string | null;
 }
@@ -54,7 +54,17 @@ export class OutsideCalendarYears extends Error {
   }
 }
 
-const WEEKEND_NAMES: Record<number, string> = { 6: "Lördag", 7: "Söndag" };
+/**
+ * Why a day is closed, in each language the portal and the e-mails speak: a holiday's or a weekday's name, or the
+ * vendor's own reason for an exception, which reads the same in both (it is the vendor's text).
+ */
+export type ClosedReason = { SV: string; EN: string };
+
+const WEEKEND_NAMES: Record<number, ClosedReason> = {
+  6: { SV: "Lördag", EN: "Saturday" },
+  7: { SV: "Söndag", EN: "Sunday" },
+};
+const NO_OPENING_HOURS: ClosedReason = { SV: "Stängt", EN: "Closed" };
 
 function clockTime(text: string): [number, number, number] {
   const [h = 0, m = 0, s = 0] = text.split(":").map(Number);
@@ -265,14 +275,14 @@ export class SupportCalendar {
     this.rangeEnd = this.localMidnight(this.lastYear + 1, 1, 1);
   }
 
-  private day(d: Date, holidays: Map<IsoDate, { name: string; type: "public" | "bank" }>): OpeningDay {
+  private day(d: Date, holidays: Map<IsoDate, ClosedHoliday>): OpeningDay {
     const [y, m, dd] = [d.getFullYear(), d.getMonth() + 1, d.getDate()];
     const date = isoDate(y, m, dd);
     const at = (time: string) => {
       const [h, min, s] = clockTime(time);
       return new TZDate(y, m - 1, dd, h, min, s, TIME_ZONE).getTime();
     };
-    const closed = (closedKind: ClosedKind, closedReason: string): OpeningDay => ({
+    const closed = (closedKind: ClosedKind, closedReason: ClosedReason): OpeningDay => ({
       date,
       slots: [],
       closedKind,
@@ -281,7 +291,8 @@ export class SupportCalendar {
     });
     const exception = this.exceptions.get(date);
     if (exception) {
-      if (!exception.opensAt || !exception.closesAt) return closed("EXCEPTION", exception.reason);
+      if (!exception.opensAt || !exception.closesAt)
+        return closed("EXCEPTION", { SV: exception.reason, EN: exception.reason });
       return {
         date,
         slots: [{ opensAt: at(exception.opensAt), closesAt: at(exception.closesAt) }],
@@ -298,7 +309,9 @@ export class SupportCalendar {
       .map((r) => ({ opensAt: at(r.opensAt), closesAt: at(r.closesAt) }))
       .sort((a, b) => a.opensAt - b.opensAt);
     if (slots.length === 0)
-      return WEEKEND_NAMES[weekday] ? closed("WEEKEND", WEEKEND_NAMES[weekday]) : closed("NO_OPENING_HOURS", "Stängt");
+      return WEEKEND_NAMES[weekday]
+        ? closed("WEEKEND", WEEKEND_NAMES[weekday])
+        : closed("NO_OPENING_HOURS", NO_OPENING_HOURS);
     return { date, slots, closedKind: null, closedReason: null, note: null };
   }
 }

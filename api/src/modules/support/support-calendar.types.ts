@@ -1,11 +1,17 @@
 import { MaxLength } from "class-validator";
 import { DateTimeResolver } from "graphql-scalars";
-import { Field, InputType, ObjectType } from "type-graphql";
+import { Arg, Field, InputType, ObjectType } from "type-graphql";
 import { graphqlEnum } from "../../shared/enums.js";
 import { PayloadType } from "../../shared/payload.js";
 import { DateScalar } from "../../shared/scalars.js";
 import type { CalendarExceptionRow } from "./support-calendar.service.js";
-import { CLOSED_KINDS, type OpeningDay as Day, type SupportCalendar as Calendar } from "./support-calendar.js";
+import { Language } from "../parties/index.js";
+import {
+  CLOSED_KINDS,
+  type ClosedReason,
+  type OpeningDay as Day,
+  type SupportCalendar as Calendar,
+} from "./support-calendar.js";
 
 export const ClosedKind = graphqlEnum(CLOSED_KINDS, {
   name: "ClosedKind",
@@ -46,12 +52,20 @@ export class OpeningDay {
   })
   closesAt!: Date | null;
 
+  /** Why the day is closed, in each language; read through `closedReason`. */
+  reasons!: ClosedReason | null;
+
   @Field(() => String, {
     nullable: true,
     description:
-      'Why support is closed, in Swedish as a customer would say it ("Midsommarafton", "Lördag", or the vendor\'s reason); null when open.',
+      'Why support is closed, as a customer would say it: in Swedish by default ("Midsommarafton", "Lördag"), in English with `language: EN` ("Midsummer Eve", "Saturday"). An EXCEPTION day gives the vendor\'s own reason as written. Null when open.',
   })
-  closedReason!: string | null;
+  closedReason(
+    @Arg("language", () => Language, { defaultValue: "SV", description: "The language of the name: SV or EN." })
+    language: Language,
+  ): string | null {
+    return this.reasons?.[language] ?? null;
+  }
 
   @Field(() => ClosedKind, { nullable: true, description: "What kind of closed day it is; null when open." })
   closedKind!: ClosedKind | null;
@@ -72,7 +86,7 @@ export class OpeningDay {
       date: d.date,
       opensAt: d.slots.length ? new Date(d.slots[0]!.opensAt) : null,
       closesAt: d.slots.length ? new Date(d.slots.at(-1)!.closesAt) : null,
-      closedReason: d.closedReason,
+      reasons: d.closedReason,
       closedKind: d.closedKind,
       slots: d.slots.map((s) =>
         Object.assign(new OpeningSlot(), { opensAt: new Date(s.opensAt), closesAt: new Date(s.closesAt) }),

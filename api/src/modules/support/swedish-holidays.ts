@@ -9,7 +9,8 @@ import Holidays from "date-holidays";
 const CLOSED_TYPES = new Set(["public", "bank"]);
 
 export interface ClosedHoliday {
-  name: string;
+  /** Its name in Swedish and in English ("Juldagen", "Christmas Day"), as date-holidays gives them. */
+  name: { SV: string; EN: string };
   /** `public`: a public holiday; `bank`: a customary non-working day. */
   type: "public" | "bank";
 }
@@ -17,15 +18,17 @@ export interface ClosedHoliday {
 const holidays = new Holidays("SE");
 const byYear = new Map<number, Map<string, ClosedHoliday>>();
 
-/** The closed holidays of one year by ISO date, with their Swedish names; computed once per year. */
+/** The closed holidays of one year by ISO date, with their Swedish and English names; computed once per year. */
 export function swedishHolidays(year: number): Map<string, ClosedHoliday> {
   let days = byYear.get(year);
   if (!days) {
     days = new Map();
+    const english = new Map(holidays.getHolidays(year, "en").map((h) => [`${h.date}|${h.type}`, h.name]));
     for (const h of holidays.getHolidays(year, "sv")) {
       if (!CLOSED_TYPES.has(h.type) || days.has(h.date.slice(0, 10))) continue;
+      const sv = capitalised(h.name);
       days.set(h.date.slice(0, 10), {
-        name: h.name.charAt(0).toUpperCase() + h.name.slice(1),
+        name: { SV: sv, EN: capitalised(english.get(`${h.date}|${h.type}`) ?? sv) },
         type: h.type as ClosedHoliday["type"],
       });
     }
@@ -33,3 +36,5 @@ export function swedishHolidays(year: number): Map<string, ClosedHoliday> {
   }
   return days;
 }
+
+const capitalised = (name: string) => name.charAt(0).toUpperCase() + name.slice(1);
