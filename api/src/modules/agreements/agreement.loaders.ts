@@ -18,7 +18,9 @@ import type { Clock } from "../../shared/clock.js";
 import { agreementScope } from "../../shared/scope.js";
 import type { Viewer } from "../../shared/viewer.js";
 import { baseFeesOn } from "../pricing/index.js";
+import type { AgreementFilter } from "./agreement-list.js";
 import { selectAgreements, type AgreementRecord } from "./agreement-records.js";
+import { yearlyValuesOfLists } from "./yearly-value-of-list.js";
 
 const rentalRows = tableRows(licenceRentals);
 const coveredPropertyRows = tableRows(properties, { agreementId: agreementProperties.agreementId });
@@ -41,6 +43,25 @@ export function createAgreementLoaders(db: Db, request: { viewer: Viewer | null;
       if (!request) throw new Error("The base fees of today are read in a request, on its clock.");
       return (feesToday ??= baseFeesOn(db, request.clock.today));
     },
+    /**
+     * What each list asked for is worth a year (`agreementsYearlyValue`); lists that differ only in `endingBefore`,
+     * as the dashboard's three windows, are summed in one statement (yearly-value-of-list.ts).
+     */
+    yearlyValue: new DataLoader<AgreementFilter, number, string>(
+      (filters) => {
+        if (!request?.viewer) throw new Error("A list's yearly value is read in a request, for its viewer.");
+        return yearlyValuesOfLists(
+          db,
+          request.viewer,
+          filters,
+          request.clock,
+          (feesToday ??= baseFeesOn(db, request.clock.today)),
+        );
+      },
+      // The query's fields reach their resolvers a few promise jobs apart (each passes the authorisation check on its
+      // own), so the batch waits for the event loop's turn rather than the current job's end.
+      { cacheKeyFn: (filter) => JSON.stringify(filter), batchScheduleFn: (send) => setImmediate(send) },
+    ),
     /** Agreements by id inside the viewer's tenant scope: null for one the viewer may not see. */
     agreement: new DataLoader<string, AgreementRecord | null>(async (ids) => {
       if (!request?.viewer) return ids.map(() => null);

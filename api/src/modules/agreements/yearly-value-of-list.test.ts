@@ -11,20 +11,23 @@ import { endLicenceRental } from "./licence-rentals.js";
 import { baseFeesOn } from "../pricing/index.js";
 import { listAgreements, type AgreementFilter } from "./agreement-list.js";
 import { createAgreementLoaders } from "./agreement.loaders.js";
-import { yearlyValueOfAgreements } from "./yearly-value-of-list.js";
+import { yearlyValuesOfLists } from "./yearly-value-of-list.js";
 import { yearlyValueMinor } from "./yearly-value.js";
 
 let database: Database;
 let admin: Viewer;
+let run: Awaited<ReturnType<typeof countingDatabase>>["run"];
 
 beforeAll(async () => {
-  ({ database, admin } = await countingDatabase());
+  ({ database, admin, run } = await countingDatabase());
 });
 afterAll(() => database.close());
 
-/** The list's sum as the API gives it, on `day`. */
-const valueOf = (viewer: Viewer, filter: AgreementFilter, day: string) =>
-  yearlyValueOfAgreements(database.db, viewer, filter, clockAt(day), baseFeesOn(database.db, day));
+/** The lists' sums as the API gives them, asked together on `day`. */
+const valuesOf = (viewer: Viewer, filters: AgreementFilter[], day: string) =>
+  yearlyValuesOfLists(database.db, viewer, filters, clockAt(day), baseFeesOn(database.db, day));
+const valueOf = async (viewer: Viewer, filter: AgreementFilter, day: string) =>
+  (await valuesOf(viewer, [filter], day))[0]!;
 
 /** The sum as the dashboard made it: every agreement of the list, page by page, each one's own yearly value. */
 async function summedOneByOne(viewer: Viewer, filter: AgreementFilter, today: string) {
@@ -66,15 +69,34 @@ describe("the yearly value of a whole list of agreements (issue 23)", () => {
     const days = new Set([addDaysIso(today, 10), addDaysIso(today, 11), addDaysIso(today, -400)]);
     for (const { day } of rowsOf(edges).filter((_, i, all) => i % Math.ceil(all.length / 6) === 0))
       for (const d of [day as string, addDaysIso(day as string, 1)]) days.add(d);
-    for (const day of days)
-      for (const filter of [
+    // Asked together, as the dashboard asks its windows: each list's own sum, whatever the others ask.
+    for (const day of days) {
+      const filters = [
         {},
         { status: ["ACTIVE", "EXPIRING"], endingBefore: addDaysIso(day, 91) },
-      ] as AgreementFilter[]) {
-        const whole = await valueOf(admin, filter, day);
-        expect(whole, `${day} ${JSON.stringify(filter)}`).toBe(await summedOneByOne(admin, filter, day));
-      }
+        { status: ["ACTIVE", "EXPIRING"], endingBefore: addDaysIso(day, 30) },
+        { status: ["ACTIVE", "EXPIRING"] },
+        { status: ["ACTIVE", "EXPIRING"], endingBefore: addDaysIso(day, 61) },
+      ] as AgreementFilter[];
+      const together = await valuesOf(admin, filters, day);
+      for (const [i, filter] of filters.entries())
+        expect(together[i], `${day} ${JSON.stringify(filter)}`).toBe(await summedOneByOne(admin, filter, day));
+    }
     expect(await valueOf(admin, {}, today)).toBeGreaterThan(0);
+  });
+
+  it("sums the dashboard's three windows in one statement, as one window costs", async () => {
+    const window = (days: number) =>
+      `agreementsYearlyValue(filter: { status: [ACTIVE, EXPIRING], endingBefore: "${addDaysIso(todayInSweden(), days)}" })
+        { amountMinor }`;
+    const one = await run<Record<string, { amountMinor: number }>>(`{ in90: ${window(90)} }`);
+    const three = await run<Record<string, { amountMinor: number }>>(
+      `{ in30: ${window(30)} in60: ${window(60)} in90: ${window(90)} }`,
+    );
+    expect(three.count).toBe(one.count);
+    expect(three.data.in90).toEqual(one.data.in90);
+    expect(three.data.in30!.amountMinor).toBeLessThanOrEqual(three.data.in60!.amountMinor);
+    expect(three.data.in60!.amountMinor).toBeLessThanOrEqual(three.data.in90!.amountMinor);
   });
 
   it("sums only what the viewer may see", async () => {
