@@ -37,12 +37,13 @@ function byAgreement<Row extends { agreementId: string }>(load: (ids: string[]) 
 export function createAgreementLoaders(db: Db, request: { viewer: Viewer | null; clock: Clock } | null = null) {
   let allTiers: Promise<(typeof tiers.$inferSelect)[]> | undefined;
   let feesToday: ReturnType<typeof baseFeesOn> | undefined;
+  /** Every tier's base fee on the request's day, read once for a whole list of agreements. */
+  const baseFeesToday = () => {
+    if (!request) throw new Error("The base fees of today are read in a request, on its clock.");
+    return (feesToday ??= baseFeesOn(db, request.clock.today));
+  };
   return {
-    /** Every tier's base fee on the request's day, read once for a whole list of agreements. */
-    baseFeesToday: () => {
-      if (!request) throw new Error("The base fees of today are read in a request, on its clock.");
-      return (feesToday ??= baseFeesOn(db, request.clock.today));
-    },
+    baseFeesToday,
     /**
      * What each list asked for is worth a year (`agreementsYearlyValue`); lists that differ only in `endingBefore`,
      * as the dashboard's three windows, are summed in one statement (yearly-value-of-list.ts).
@@ -50,13 +51,7 @@ export function createAgreementLoaders(db: Db, request: { viewer: Viewer | null;
     yearlyValue: new DataLoader<AgreementFilter, number, string>(
       (filters) => {
         if (!request?.viewer) throw new Error("A list's yearly value is read in a request, for its viewer.");
-        return yearlyValuesOfLists(
-          db,
-          request.viewer,
-          filters,
-          request.clock,
-          (feesToday ??= baseFeesOn(db, request.clock.today)),
-        );
+        return yearlyValuesOfLists(db, request.viewer, filters, request.clock, baseFeesToday());
       },
       // The query's fields reach their resolvers a few promise jobs apart (each passes the authorisation check on its
       // own), so the batch waits for the event loop's turn rather than the current job's end.
