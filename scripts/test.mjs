@@ -24,22 +24,44 @@ const artifacts = path.join(root, ".test-artifacts");
 rmSync(artifacts, { recursive: true, force: true });
 mkdirSync(artifacts, { recursive: true });
 
-/** Pass and fail counts from a vitest JSON report (none when the run never wrote one). */
+/** A failure message's first lines without colour codes or library frames: the cause, in a CI log's tail. */
+function firstLines(message, count = 4) {
+  return (
+    String(message ?? "")
+      // eslint-disable-next-line no-control-regex
+      .replace(/\u001b\[[0-9;]*m/g, "")
+      .split("\n")
+      .filter((l) => l.trim() && !/^\s*at (.*node_modules|new Promise)/.test(l))
+      .slice(0, count)
+  );
+}
+
+/**
+ * Pass and fail counts from a vitest JSON report (none when the run never wrote one), and what failed:
+ * the summary repeats it, because a CI log keeps only its tail and a suite's own output scrolls away.
+ */
 function vitestCounts(report, ok) {
   let passed = 0;
   let failed = 0;
+  const failures = [];
   if (existsSync(report)) {
     const json = JSON.parse(readFileSync(report, "utf8"));
     passed = json.numPassedTests;
-    // A file that failed before running any test (a syntax error, a failing hook) counts once.
-    const broken = (json.testResults ?? []).filter(
-      (r) => r.status === "failed" && (r.assertionResults ?? []).length === 0,
-    ).length;
+    for (const file of json.testResults ?? []) {
+      const where = path.relative(root, file.name ?? "");
+      for (const test of file.assertionResults ?? [])
+        if (test.status === "failed")
+          failures.push({ title: `${where} › ${test.fullName}`, lines: firstLines(test.failureMessages?.[0]) });
+      // A file that failed before running any test (a syntax error, a failing hook) counts once.
+      if (file.status === "failed" && (file.assertionResults ?? []).length === 0)
+        failures.push({ title: where, lines: firstLines(file.message) });
+    }
+    const broken = failures.length - failures.filter((f) => f.title.includes(" › ")).length;
     failed = json.numFailedTests + broken;
     if (json.numTotalTests === 0) failed += 1; // a suite that ran nothing is a failure, not a pass
   }
   if (!ok && failed === 0) failed = 1;
-  return { passed, failed };
+  return { passed, failed, failures };
 }
 
 /**
@@ -74,8 +96,8 @@ async function vitest(name, args, { env, logged = false } = {}) {
     log(`${name}: its output`);
     process.stdout.write(readFileSync(file));
   }
-  const { passed, failed } = vitestCounts(report, status === 0);
-  results.push({ name, passed, failed });
+  const { passed, failed, failures } = vitestCounts(report, status === 0);
+  results.push({ name, passed, failed, failures });
   log(`${failed === 0 ? "✔" : "✘"} ${name}: ${passed} passed, ${failed} failed`);
 }
 
@@ -259,6 +281,9 @@ try {
     console.log(
       `  ${r.failed === 0 ? "✔" : "✘"} ${r.name}: ${r.passed} passed, ${r.failed} failed${r.cached ? " (cached)" : ""}`,
     );
+  const failures = results.flatMap((r) => r.failures ?? []);
+  if (failures.length > 0) console.log("\nFailed:");
+  for (const f of failures) console.log(`  ✘ ${f.title}\n${f.lines.map((l) => `      ${l}`).join("\n")}`);
   console.log(`\n${passed} passed, ${failed} failed`);
   exitCode = failed === 0 && passed > 0 ? 0 : 1;
 }
