@@ -1,13 +1,18 @@
 import { sql } from "drizzle-orm";
 import type { Tx } from "../db/client.js";
+import { agreements, supportCases } from "../db/schema/index.js";
 import { effectiveEndDateSql, statusSql } from "../modules/agreements/index.js";
 import {
   agreementsEndingWithin,
   DEFAULT_RENEWAL_REMINDER_DAYS,
+  hasEnded,
+  inExpiringWindow,
   reminderToSend,
   weekOf,
 } from "../modules/renewals/index.js";
+import { escalationNote, installerDeadlinePassed } from "../modules/support/index.js";
 import { clockAt } from "../shared/clock.js";
+import { rowsOf } from "../shared/table-rows.js";
 import { todayInSweden } from "../shared/dates.js";
 
 /**
@@ -19,8 +24,8 @@ import { todayInSweden } from "../shared/dates.js";
  * which the bench counted as its pages' cost.
  *
  * Only the jobs' records and state are written, not the mail, audit events and webhooks of days that never ran: the
- * set has no one to read them. The jobs' own conditions are used where they are exported (the agreement's status and
- * end, the reminder thresholds); `scale-views.test.ts` starts every job the API runs on a fresh set and fails if any
+ * set has no one to read them. Which rows each job takes is the job's own condition, exported by its module, and so is
+ * the escalation's note; `scale-views.test.ts` starts every job the API runs on a fresh set and fails if any
  * of them finds work, so a job that changes what it looks for cannot leave this behind unnoticed.
  */
 export async function recordJobHistory(tx: Tx, now: Date): Promise<void> {
@@ -30,15 +35,14 @@ export async function recordJobHistory(tx: Tx, now: Date): Promise<void> {
   // or visits booked after an end, so its marker and the rentals are all a lapse changes here.
   await tx.execute(sql`insert into agreement_lapses (agreement_id, ended_on, cause, applied_at)
     select id, ${effectiveEndDateSql}, ${status}, ${effectiveEndDateSql} + 1
-    from agreements where ${status} in ('EXPIRED', 'TERMINATED')`);
+    from ${agreements} where ${hasEnded(today)}`);
   await tx.execute(sql`update licence_rentals r set ended_on = l.ended_on from agreement_lapses l
     where l.agreement_id = r.agreement_id and r.ended_on is null and r.ends_on > l.ended_on`);
   // The expiry notice (renewals/expiry-notice-job.ts), told on the day the window opened.
   const window = clockAt(today).windowDays;
   await tx.execute(sql`insert into agreement_expiry_notices (agreement_id, ends_on, told_at)
     select id, ${effectiveEndDateSql}, ${effectiveEndDateSql} - ${window}::int
-    from agreements where partner_id is not null and ${status} = 'EXPIRING'
-      and ${effectiveEndDateSql} between ${today}::date and ${today}::date + ${window}::int`);
+    from ${agreements} where ${inExpiringWindow(today, window)}`);
   // The reminders (renewals/renewal-reminders.ts): the one due now for each agreement, sent on its threshold's day.
   const ending = await agreementsEndingWithin(tx, today, Math.max(...DEFAULT_RENEWAL_REMINDER_DAYS));
   const reminders = ending.flatMap((a) => {
@@ -57,13 +61,16 @@ export async function recordJobHistory(tx: Tx, now: Date): Promise<void> {
       select s.id, ${weekOf(today)}::date, s.n, ${weekOf(today)}::date
       from json_to_recordset(${JSON.stringify([...perSeller].map(([id, n]) => ({ id, n })))}::json) as s(id uuid, n int)`);
   // The escalation (support/installer-escalation.ts), at the moment the installer's deadline passed.
-  const passed = sql`routed_to = 'PARTNER' and first_responded_at is null and status = 'OPEN'
-    and response_due_at <= ${now.toISOString()}::timestamptz`;
-  await tx.execute(sql`insert into support_case_messages (id, case_id, side, internal, handover, body, created_at)
-    select md5('trygg-scale-20261206:escalation:' || id)::uuid, id, 'VENDOR', true, true,
-      'Eskalerat till Aptus support: installatören hade inte svarat när svarstiden gick ut.', response_due_at
-    from support_cases where ${passed}`);
-  await tx.execute(sql`update support_cases set routed_to = 'VENDOR', routing_reason = 'ESCALATED', assignee_id = null,
+  const passed = installerDeadlinePassed(now);
+  const silent = rowsOf(
+    await tx.execute(sql`select ${supportCases.id} as id, o.name from ${supportCases}
+      left join organisations o on o.id = ${supportCases.partnerId} where ${passed}`),
+  ).map((r) => ({ id: r.id as string, body: escalationNote(r.name as string | null) }));
+  if (silent.length > 0)
+    await tx.execute(sql`insert into support_case_messages (id, case_id, side, internal, handover, body, created_at)
+      select md5('trygg-scale-20261206:escalation:' || c.id)::uuid, c.id, 'VENDOR', true, true, e.body, c.response_due_at
+      from json_to_recordset(${JSON.stringify(silent)}::json) as e(id uuid, body text) join ${supportCases} c on c.id = e.id`);
+  await tx.execute(sql`update ${supportCases} set routed_to = 'VENDOR', routing_reason = 'ESCALATED', assignee_id = null,
       escalated_at = response_due_at, updated_at = response_due_at
     where ${passed}`);
 }

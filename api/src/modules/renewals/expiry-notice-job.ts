@@ -1,9 +1,19 @@
-import { and, isNotNull, sql } from "drizzle-orm";
+import { and, isNotNull, sql, type SQL } from "drizzle-orm";
 import type { Db } from "../../db/client.js";
 import { agreementExpiryNotices, agreements } from "../../db/schema/index.js";
 import { clockAt } from "../../shared/clock.js";
 import { addDaysIso, todayInSweden, type IsoDate } from "../../shared/dates.js";
 import { effectiveEndDateSql, statusSql, tellPartnersOfExpiry } from "../agreements/index.js";
+
+/** An agreement with a partner, in its expiring window on `today`: the ones whose partner is told. */
+export function inExpiringWindow(today: IsoDate, windowDays: number): SQL {
+  const status = statusSql(clockAt(today, windowDays));
+  return and(
+    isNotNull(agreements.partnerId),
+    sql`${effectiveEndDateSql} between ${today}::date and ${addDaysIso(today, windowDays)}::date`,
+    sql`${status} = 'EXPIRING'`,
+  )!;
+}
 
 /**
  * Tells each partner, once, that one of its agreements has come into its expiring window: the one status change
@@ -14,7 +24,6 @@ import { effectiveEndDateSql, statusSql, tellPartnersOfExpiry } from "../agreeme
  */
 export async function tellExpiringAgreements(db: Db, now: Date, windowDays: number): Promise<number> {
   const today = todayInSweden(now);
-  const status = statusSql(clockAt(today, windowDays));
   return db.transaction(async (tx) => {
     const due = tx
       .select({
@@ -23,13 +32,7 @@ export async function tellExpiringAgreements(db: Db, now: Date, windowDays: numb
         toldAt: sql<Date>`now()`.as("told_at"),
       })
       .from(agreements)
-      .where(
-        and(
-          isNotNull(agreements.partnerId),
-          sql`${effectiveEndDateSql} between ${today}::date and ${addDaysIso(today, windowDays)}::date`,
-          sql`${status} = 'EXPIRING'`,
-        ),
-      );
+      .where(inExpiringWindow(today, windowDays));
     const won = await tx
       .insert(agreementExpiryNotices)
       .select(due)

@@ -1,4 +1,4 @@
-import { and, eq, notExists, sql } from "drizzle-orm";
+import { and, eq, notExists, sql, type SQL } from "drizzle-orm";
 import type { Db, Tx } from "../../db/client.js";
 import { agreementLapses, agreements } from "../../db/schema/index.js";
 import { recordAudit } from "../../shared/audit.js";
@@ -27,7 +27,12 @@ interface Ended {
   cause: EndCause;
 }
 
-/** Agreements that ended before today (expired or terminated) and whose end the job has not applied. */
+/** An agreement that has ended before `today`, expired or terminated: one the lapse applies to. */
+export function hasEnded(today: IsoDate): SQL {
+  return sql`${statusSql(clockAt(today))} in ('EXPIRED', 'TERMINATED')`;
+}
+
+/** Agreements that ended before today and whose end the job has not applied. */
 function endedSelection(tx: Db | Tx, today: IsoDate, agreementId?: string) {
   const status = statusSql(clockAt(today));
   return tx
@@ -43,7 +48,7 @@ function endedSelection(tx: Db | Tx, today: IsoDate, agreementId?: string) {
     .where(
       and(
         agreementId ? eq(agreements.id, agreementId) : undefined,
-        sql`${status} in ('EXPIRED', 'TERMINATED')`,
+        hasEnded(today),
         notExists(
           tx
             .select({ one: agreementLapses.agreementId })

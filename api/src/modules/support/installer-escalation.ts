@@ -1,4 +1,4 @@
-import { and, asc, eq, inArray, isNotNull, isNull, lte, or } from "drizzle-orm";
+import { and, asc, eq, inArray, isNotNull, isNull, lte, or, type SQL } from "drizzle-orm";
 import { tellPartnerOfCase } from "./case-webhook.js";
 import type { Db } from "../../db/client.js";
 import { organisations, supportCaseMessages, supportCases } from "../../db/schema/index.js";
@@ -13,9 +13,27 @@ import { startPeriodicJob } from "../../shared/periodic-job.js";
 const BATCH = 100;
 
 /**
+ * A case the customer's installer has not answered by its first-response deadline. Only open cases: one waiting on
+ * the customer has no running deadline.
+ */
+export function installerDeadlinePassed(now: Date): SQL {
+  return and(
+    eq(supportCases.routedTo, "PARTNER"),
+    isNull(supportCases.firstRespondedAt),
+    eq(supportCases.status, "OPEN"),
+    lte(supportCases.responseDueAt, now),
+  )!;
+}
+
+/** The internal note an escalated case carries, naming the installer that stayed silent. */
+export function escalationNote(partnerName: string | null | undefined): string {
+  return `Eskalerat till Aptus support: ${partnerName || "installatören"} hade inte svarat när svarstiden gick ut.`;
+}
+
+/**
  * "Vi lämnar aldrig en kund": a case routed to the customer's installer that the installer has not answered by its
  * first-response deadline comes back to the vendor's queue, with a note saying why, and the vendor's support is told.
- * Only open cases: one waiting on the customer has no running deadline. The installer is told the case has left it.
+ * The installer is told the case has left it.
  * Each case is taken once — claimed with SKIP LOCKED and changed in the same transaction — however many API processes
  * sweep.
  */
@@ -26,14 +44,7 @@ export async function escalateSilentInstallers(db: Db, now: Date): Promise<numbe
       const due = await tx
         .select()
         .from(supportCases)
-        .where(
-          and(
-            eq(supportCases.routedTo, "PARTNER"),
-            isNull(supportCases.firstRespondedAt),
-            eq(supportCases.status, "OPEN"),
-            lte(supportCases.responseDueAt, now),
-          ),
-        )
+        .where(installerDeadlinePassed(now))
         .orderBy(asc(supportCases.responseDueAt))
         .limit(BATCH)
         .for("update", { skipLocked: true });
@@ -54,7 +65,7 @@ export async function escalateSilentInstallers(db: Db, now: Date): Promise<numbe
           side: "VENDOR",
           internal: true,
           handover: true,
-          body: `Eskalerat till Aptus support: ${nameOf(c.partnerId) || "installatören"} hade inte svarat när svarstiden gick ut.`,
+          body: escalationNote(nameOf(c.partnerId)),
           createdAt: now,
         });
         await recordAudit(tx, null, {
