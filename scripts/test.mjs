@@ -44,14 +44,18 @@ function vitestCounts(report, ok) {
   let passed = 0;
   let failed = 0;
   const failures = [];
+  const retried = [];
   if (existsSync(report)) {
     const json = JSON.parse(readFileSync(report, "utf8"));
     passed = json.numPassedTests;
     for (const file of json.testResults ?? []) {
       const where = path.relative(root, file.name ?? "");
-      for (const test of file.assertionResults ?? [])
-        if (test.status === "failed")
-          failures.push({ title: `${where} › ${test.fullName}`, lines: firstLines(test.failureMessages?.[0]) });
+      for (const test of file.assertionResults ?? []) {
+        const seen = { title: `${where} › ${test.fullName}`, lines: firstLines(test.failureMessages?.[0]) };
+        if (test.status === "failed") failures.push(seen);
+        // A pass that kept an attempt's failure passed only on its retry (decision 0134).
+        else if (test.status === "passed" && (test.failureMessages ?? []).length > 0) retried.push(seen);
+      }
       // A file that failed before running any test (a syntax error, a failing hook) counts once.
       if (file.status === "failed" && (file.assertionResults ?? []).length === 0)
         failures.push({ title: where, lines: firstLines(file.message) });
@@ -61,7 +65,7 @@ function vitestCounts(report, ok) {
     if (json.numTotalTests === 0) failed += 1; // a suite that ran nothing is a failure, not a pass
   }
   if (!ok && failed === 0) failed = 1;
-  return { passed, failed, failures };
+  return { passed, failed, failures, retried };
 }
 
 /**
@@ -96,8 +100,8 @@ async function vitest(name, args, { env, logged = false } = {}) {
     log(`${name}: its output`);
     process.stdout.write(readFileSync(file));
   }
-  const { passed, failed, failures } = vitestCounts(report, status === 0);
-  results.push({ name, passed, failed, failures });
+  const { passed, failed, failures, retried } = vitestCounts(report, status === 0);
+  results.push({ name, passed, failed, failures, retried });
   log(`${failed === 0 ? "✔" : "✘"} ${name}: ${passed} passed, ${failed} failed`);
 }
 
@@ -281,9 +285,20 @@ try {
     console.log(
       `  ${r.failed === 0 ? "✔" : "✘"} ${r.name}: ${r.passed} passed, ${r.failed} failed${r.cached ? " (cached)" : ""}`,
     );
-  const failures = results.flatMap((r) => r.failures ?? []);
-  if (failures.length > 0) console.log("\nFailed:");
-  for (const f of failures) console.log(`  ✘ ${f.title}\n${f.lines.map((l) => `      ${l}`).join("\n")}`);
+  const listed = (title, items, mark) => {
+    if (items.length > 0) console.log(`\n${title}`);
+    for (const f of items) console.log(`  ${mark} ${f.title}\n${f.lines.map((l) => `      ${l}`).join("\n")}`);
+  };
+  listed(
+    "Passed only on a retry (flaky: each is a bug to fix, decision 0134):",
+    results.flatMap((r) => r.retried ?? []),
+    "↻",
+  );
+  listed(
+    "Failed:",
+    results.flatMap((r) => r.failures ?? []),
+    "✘",
+  );
   console.log(`\n${passed} passed, ${failed} failed`);
   exitCode = failed === 0 && passed > 0 ? 0 : 1;
 }
