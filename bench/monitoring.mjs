@@ -6,7 +6,7 @@ import autocannon from "autocannon";
 import { spawnSync } from "node:child_process";
 import { createHash } from "node:crypto";
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
-import { loadavg } from "node:os";
+import { cpus, loadavg } from "node:os";
 import path from "node:path";
 import pg from "pg";
 import { apiProcess, freePort, log, root, waitFor } from "../scripts/lib.mjs";
@@ -294,7 +294,9 @@ try {
   };
   log(`Sweep: ${due.length} due checks, ${flips} flips in ${sweepSeconds.toFixed(1)} s.`);
 
-  const report = { date: new Date().toISOString(), goals: GOALS, pings, sweep };
+  // The same code measures 2-3x apart on two CPU models of the shared machine: the figures name theirs.
+  const machine = { cpu: cpus()[0]?.model ?? "unknown", cores: cpus().length, node: process.version };
+  const report = { date: new Date().toISOString(), machine, goals: GOALS, pings, sweep };
   await admin.end();
   const resultsDir = path.join(root, "bench", "results");
   mkdirSync(resultsDir, { recursive: true });

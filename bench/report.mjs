@@ -127,7 +127,7 @@ export function monitoringLines(report) {
     `| API resident memory while pinged | ${p.peakRssMb.toFixed(0)} MB | < ${g.peakRssMb} MB: ${met(p.peakRssMb < g.peakRssMb)} |`,
     `| sweep of ${s.dueChecks.toLocaleString("en")} checks due at once | ${s.checksPerSecond.toFixed(0)} checks/s (${s.flips.toLocaleString("en")} flips in ${s.seconds.toFixed(1)} s), ${ms(s.cpuMsPerCheck)} API CPU per check | keeps up with 100,000 checks |`,
     "",
-    `Measured ${report.date.slice(0, 16).replace("T", " ")} UTC${p.loadAverage === undefined ? "" : ` (load average ${p.loadAverage.toFixed(1)} as the pings were measured)`}, the API compiled and run as \`npm start\` runs it (default log level), one PostgreSQL 15 on the same machine.`,
+    `Measured ${report.date.slice(0, 16).replace("T", " ")} UTC${report.machine ? ` on ${report.machine.cpu} (${report.machine.cores} cores), Node ${report.machine.node}` : ""}${p.loadAverage === undefined ? "" : ` (load average ${p.loadAverage.toFixed(1)} as the pings were measured)`}, the API compiled and run as \`npm start\` runs it (default log level), one PostgreSQL 15 on the same machine.`,
   ];
 }
 
