@@ -1,4 +1,5 @@
 import Holidays from "date-holidays";
+import type { ClosedReason } from "./support-calendar.js";
 
 /**
  * Days support is closed for, from the well-kept date-holidays data (not hand-written Easter or
@@ -10,7 +11,7 @@ const CLOSED_TYPES = new Set(["public", "bank"]);
 
 export interface ClosedHoliday {
   /** Its name in Swedish and in English ("Juldagen", "Christmas Day"), as date-holidays gives them. */
-  name: { SV: string; EN: string };
+  name: ClosedReason;
   /** `public`: a public holiday; `bank`: a customary non-working day. */
   type: "public" | "bank";
 }
