@@ -13,10 +13,17 @@ async function openAgreementsList(page: Page): Promise<void> {
   await page.getByRole("heading", { level: 1, name: "Avtal" }).waitFor();
 }
 
-/** Opens the agreement in the list row that mentions `customer` and shows `status`. */
+/**
+ * Opens the demo's agreement in the list rows that mention `customer` and show `status`. Journeys that ran before may
+ * have added agreements of the same customer and status (proposals.e2e.test.ts activates two for Brf Linnégatan 12),
+ * and the files' order is vitest's, which changes with its cache of earlier runs; the demo's own agreement was
+ * numbered before theirs.
+ */
 async function openAgreement(page: Page, customer: string, status: string): Promise<void> {
-  const row = page.locator("tbody tr").filter({ hasText: customer }).filter({ hasText: status });
-  await row.getByRole("link").click();
+  const links = page.locator("tbody tr").filter({ hasText: customer }).filter({ hasText: status }).getByRole("link");
+  await links.first().waitFor();
+  const [demo] = (await links.allTextContents()).map((number) => number.trim()).sort();
+  await page.getByRole("link", { name: `Avtal ${demo} för ${customer}`, exact: true }).click();
   await page.waitForURL((url) => url.pathname.startsWith("/agreements/") && url.pathname !== "/agreements/new");
   await page.getByRole("heading", { level: 1, name: /^Avtal TA-/ }).waitFor();
 }
