@@ -19,6 +19,17 @@ import {
 } from "./lib.mjs";
 import { startCluster } from "./postgres.mjs";
 
+/**
+ * `npm test -- --shuffle[=seed]`: the browser tests' files in an order drawn from the seed, to find a journey that
+ * counts on another's leftovers or on the demo as seeded after another changed it (decision 0136).
+ */
+const shuffleArg = process.argv.find((a) => a === "--shuffle" || a.startsWith("--shuffle="));
+const shuffleSeed = shuffleArg ? Number(shuffleArg.split("=")[1] ?? Math.floor(Math.random() * 1e6)) : undefined;
+if (shuffleSeed !== undefined && !Number.isSafeInteger(shuffleSeed)) {
+  log(`--shuffle takes a whole number as its seed, e.g. --shuffle=4711 (got ${shuffleArg})`);
+  process.exit(2);
+}
+
 const results = [];
 const artifacts = path.join(root, ".test-artifacts");
 rmSync(artifacts, { recursive: true, force: true });
@@ -173,8 +184,12 @@ function turboChecks() {
   log(`turbo: ${cached} of ${planned.length} tasks replayed from the cache`);
 }
 
+/**
+ * Debian's headless shell (Chromium's "old headless"), the browser Playwright itself runs headless: the full
+ * browser's new headless mode cost twice its CPU for the same journeys (decision 0137), on two saturated cores.
+ */
 function ensureChromium() {
-  if (!existsSync("/usr/bin/chromium")) aptInstall(["chromium"]);
+  if (!existsSync("/usr/bin/chromium-headless-shell")) aptInstall(["chromium-headless-shell"]);
 }
 
 let cluster;
@@ -183,7 +198,6 @@ const services = [];
 const checksOnly = process.argv.includes("--checks");
 /** `npm test -- --screenshots`: the browser tests also photograph each step into .test-artifacts/ (decision 0132). */
 const screenshots = process.argv.includes("--screenshots");
-
 async function main() {
   ensureDependencies();
   if (!checksOnly) ensureChromium();
@@ -266,7 +280,14 @@ async function endToEnd() {
   };
   // The layout walk (its own file, decision 0124) runs with the journeys, one file at a time: beside them it
   // slowed every journey and the integration tests more than it saved.
-  await vitest("portal e2e (Chromium)", ["--config", "portal/vitest.e2e.config.ts"], { env });
+  const order = [];
+  if (shuffleSeed !== undefined) {
+    log(
+      `The browser tests' files in a shuffled order, seed ${shuffleSeed} (again: npm test -- --shuffle=${shuffleSeed})`,
+    );
+    order.push("--sequence.shuffle.files", `--sequence.seed=${shuffleSeed}`);
+  }
+  await vitest("portal e2e (Chromium)", ["--config", "portal/vitest.e2e.config.ts", ...order], { env });
 }
 
 let exitCode = 1;

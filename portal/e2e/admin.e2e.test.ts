@@ -103,7 +103,11 @@ describe("administration and the partner's work", () => {
       await page.waitForURL((url) => url.searchParams.get("entity") === "Organisation");
       const rows = page.getByTestId("audit").locator("tbody tr");
       await rows.first().waitFor();
-      expect(new Set(await rows.locator("th code").allTextContents())).toEqual(new Set(["organisation.create"]));
+      // Only organisations' events, this one's creation among them; a journey that ran first may have added the admin's
+      // other work on organisations today (organisation-deactivation.e2e.test.ts).
+      const actions = await rows.locator("th code").allTextContents();
+      expect(actions).toContain("organisation.create");
+      expect(actions.filter((action) => !action.startsWith("organisation."))).toEqual([]);
 
       await filters.getByLabel("Vad").selectOption("");
       await filters.getByLabel("Händelse").fill("invitation.create");

@@ -1,7 +1,6 @@
-import { execFileSync } from "node:child_process";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { DEMO, launchBrowser, logIn, newPage, screenshot } from "./support";
+import { DEMO, e2eSql as sql, launchBrowser, logIn, newPage, screenshot } from "./support";
 
 /**
  * "Vi lämnar aldrig en kund" (issue 22, decision 0057): a case routed to the customer's installer that the
@@ -14,16 +13,6 @@ const TOMAS = "tomas.tekniker@aptus.demo"; // the vendor's support
 const NOTE = "Eskalerat till Aptus support: Nordsäk Säkerhet AB hade inte svarat när svarstiden gick ut.";
 /** The job runs every `ESCALATION_SWEEP_SECONDS` (2 under npm test); the wait also allows the default 60 s. */
 const SWEEP_MS = 75_000;
-
-/** The e2e database (the runner's `trygg_e2e`), read and changed with psql as the runner itself does. */
-function sql(statement: string, ...params: string[]): string {
-  const url = process.env.E2E_DATABASE_URL;
-  if (!url) throw new Error("Set E2E_DATABASE_URL to the e2e API's database (the runner sets it)");
-  const vars = params.flatMap((p, i) => ["-v", `p${i + 1}=${p}`]);
-  return execFileSync("psql", [url, "-qtAX", "-v", "ON_ERROR_STOP=1", ...vars], { input: statement })
-    .toString()
-    .trim();
-}
 
 let browser: Browser;
 const opened: { width: number; number: string; subject: string }[] = [];

@@ -1,7 +1,21 @@
+import { execFileSync } from "node:child_process";
 import { mkdir } from "node:fs/promises";
 import { fileURLToPath } from "node:url";
 import { chromium, type Browser, type BrowserContext, type Page } from "playwright-core";
 import { afterAll, beforeAll, expect } from "vitest";
+
+/**
+ * The e2e database (the runner's `trygg_e2e`), read and changed with psql as the runner itself does: for what no
+ * user can do through the API, such as letting time pass.
+ */
+export function e2eSql(statement: string, ...params: string[]): string {
+  const url = process.env.E2E_DATABASE_URL;
+  if (!url) throw new Error("Set E2E_DATABASE_URL to the e2e API's database (the runner sets it)");
+  const vars = params.flatMap((p, i) => ["-v", `p${i + 1}=${p}`]);
+  return execFileSync("psql", [url, "-qtAX", "-v", "ON_ERROR_STOP=1", ...vars], { input: statement })
+    .toString()
+    .trim();
+}
 
 /** Where the portal under test runs; the runner starts it (and an API seeded with the demo). */
 export function portalUrl(): string {
@@ -23,10 +37,13 @@ export const DEMO = {
 
 const ARTIFACTS = fileURLToPath(new URL("../../.test-artifacts/", import.meta.url));
 
-/** Debian's Chromium; no browser can be downloaded here. */
+/**
+ * Debian's Chromium headless shell, which `npm test` installs: no browser can be downloaded here, and the full
+ * browser's headless mode costs twice the CPU (decision 0137). `CHROMIUM_PATH` names another.
+ */
 export function launchBrowser(): Promise<Browser> {
   return chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
+    executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium-headless-shell",
     args: [
       "--no-sandbox",
       "--disable-gpu",

@@ -15,7 +15,9 @@ const CHECKS = [
 ];
 
 type Agreements = {
-  agreements: { edges: { node: { id: string; number: string; properties: { id: string; name: string }[] } }[] };
+  agreements: {
+    edges: { node: { id: string; number: string; endsOn: string; properties: { id: string; name: string }[] } }[];
+  };
 };
 
 /**
@@ -27,11 +29,13 @@ type Agreements = {
 async function visitAtSjobacken(on: string) {
   const sara = await apiAs("sara.saljare@aptus.demo");
   const { agreements } = await sara<Agreements>(
-    `{ agreements(first: 100) { edges { node { id number properties { id name } } } } }`,
+    `{ agreements(first: 100) { edges { node { id number endsOn properties { id name } } } } }`,
   );
+  // The demo's agreement, whose period holds the visit: the renewal journeys add agreements of their own on the same
+  // properties that end sooner (majvik.ts), and may have run first.
   const majvik = agreements.edges
     .map((e) => e.node)
-    .find((a) => a.properties.some((p) => p.name === "Kv. Sjöbacken 3"))!;
+    .find((a) => a.properties.some((p) => p.name === "Kv. Sjöbacken 3") && a.endsOn > on)!;
   const tomas = await apiAs(TOMAS);
   const { viewer } = await tomas<{ viewer: { user: { id: string } } }>(`{ viewer { user { id } } }`);
   const r = await sara<{

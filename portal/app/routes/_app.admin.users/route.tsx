@@ -282,7 +282,9 @@ export default function UsersPage() {
                 {rows.map((user) => (
                   <tr key={user.id} data-user={user.email}>
                     <th scope="row">{user.name}</th>
-                    <td data-label={t("admin.users.email")}>{user.email}</td>
+                    <td data-label={t("admin.users.email")} className="cell-break">
+                      {user.email}
+                    </td>
                     <td data-label={t("admin.users.role")}>
                       {t(`admin.role.${user.role}`)}
                       {user.deactivatedAt ? (

@@ -66,7 +66,7 @@ export function HanteraSection({ agreement }: SectionProps) {
                 {accounts.map((account) => (
                   <tr key={account.id} data-account={account.email}>
                     <th scope="row">{account.name}</th>
-                    <td>{account.email}</td>
+                    <td className="cell-break">{account.email}</td>
                     <td className="nowrap">{formatDate(lang, account.createdAt)}</td>
                     <td>
                       {account.active && account.overQuotaSince ? (
