@@ -198,6 +198,7 @@ const services = [];
 const checksOnly = process.argv.includes("--checks");
 /** `npm test -- --screenshots`: the browser tests also photograph each step into .test-artifacts/ (decision 0132). */
 const screenshots = process.argv.includes("--screenshots");
+
 async function main() {
   ensureDependencies();
   if (!checksOnly) ensureChromium();

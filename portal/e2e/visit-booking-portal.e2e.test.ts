@@ -83,8 +83,7 @@ describe("a visit booked in the portal, then moved and cancelled by staff", () =
     expect(await phone.page.getByTestId("visit-booking-controls").count()).toBe(0);
     await atBothWidths(phone.page, "visit-booked-in-portal");
     const visitPath = new URL(phone.page.url()).pathname;
-    const visitId = decodeURIComponent(visitPath.split("/")[2]!);
-    booked.push(visitId);
+    booked.push(decodeURIComponent(visitPath.split("/")[2]!));
 
     // The answer in the portal spent the mail's link: it now says the times are answered.
     const [, link] = await awaitMail("hanna@hisingen.demo", /(https?:\/\/\S+\/visit-times\/\S+)/);
